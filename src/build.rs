@@ -1,0 +1,122 @@
+//! The build pipeline: load → ladder → site → render → write, as `ladderbook build` runs it.
+
+use crate::config::Config;
+use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
+use crate::ladder::Ladder;
+use crate::render::{self, CopiedFile, Nav};
+use crate::site::Site;
+use crate::write::{self, WriteError};
+use std::path::{Path, PathBuf};
+
+/// Why a build failed.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The ladder has errors; nothing was written.
+    Ladder(Diagnostics),
+    /// The site could not be written; the build-dir is as it was.
+    Write(WriteError),
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// The build-dir written.
+    pub dest: PathBuf,
+    /// Number of HTML pages.
+    pub pages: usize,
+    /// Number of files written in all.
+    pub files: usize,
+    /// Warnings found on the way.
+    pub warnings: Diagnostics,
+}
+
+/// Loads and validates the ladder in `root`, exactly as a build does, writing nothing.
+///
+/// # Errors
+/// Every error in `book.toml` and `content/`, sorted by file and position.
+pub fn load_ladder(root: &Path) -> Result<(Ladder, Diagnostics), Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let config = match Config::load(root) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            for d in e {
+                diags.push(d);
+            }
+            None
+        }
+    };
+    let loaded = crate::load::load(root, &mut diags);
+    let ladder = Ladder::build(config.clone().unwrap_or_default(), loaded, &mut diags);
+    diags.sort();
+    match (config, ladder) {
+        (Some(_), Some(l)) if !diags.has_errors() => Ok((l, diags)),
+        _ => Err(diags),
+    }
+}
+
+/// Where `build` writes: `dest` if given (relative to the current directory), otherwise the
+/// ladder's build-dir (relative to `book.toml`).
+pub fn destination(root: &Path, config: &Config, dest: Option<&Path>) -> PathBuf {
+    match dest {
+        Some(d) => d.to_path_buf(),
+        None => root.join(&config.build_dir),
+    }
+}
+
+/// Builds the ladder in `root` into `dest` (or its build-dir).
+///
+/// # Errors
+/// See [`BuildError`]. On any error the build-dir is left exactly as it was.
+pub fn build(root: &Path, dest: Option<&Path>) -> Result<BuildReport, BuildError> {
+    let (ladder, warnings) = load_ladder(root).map_err(BuildError::Ladder)?;
+    let dest = destination(root, &ladder.config, dest);
+    if let Some(d) = unsafe_destination(root, &dest) {
+        return Err(BuildError::Ladder(Diagnostics(vec![d])));
+    }
+    let mut tera = render::load_templates(root, &ladder.config).map_err(|e| BuildError::Ladder(Diagnostics(e)))?;
+    tera.global_context().insert("nav", &Nav::of(&ladder));
+    let site = Site::from_ladder(&ladder);
+    let (files, mut copied) = render::render(root, &ladder.config, &tera, &site).map_err(|e| BuildError::Ladder(Diagnostics(e)))?;
+    for a in &ladder.assets {
+        copied.insert(0, CopiedFile { path: a.content_path.clone(), source: a.source.clone() });
+    }
+    write::write_site(&dest, &files, &copied).map_err(BuildError::Write)?;
+    Ok(BuildReport {
+        pages: site.pages.len(),
+        files: files.len() + copied.len(),
+        dest,
+        warnings,
+    })
+}
+
+/// A build-dir that would swallow the ladder itself (the ladder's root, a parent of it, or a
+/// folder of its sources) is refused, so a build can never delete what the author wrote.
+fn unsafe_destination(root: &Path, dest: &Path) -> Option<Diagnostic> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        // Normalise `.` and `..` without touching the disk (dest may not exist yet).
+        let mut out = PathBuf::new();
+        for c in p.components() {
+            match c {
+                std::path::Component::ParentDir => {
+                    out.pop();
+                }
+                std::path::Component::CurDir => {}
+                c => out.push(c),
+            }
+        }
+        out
+    };
+    let (root_abs, dest_abs) = (abs(root), abs(dest));
+    let sources = ["content", "templates", "static"].map(|d| root_abs.join(d));
+    let bad = root_abs.starts_with(&dest_abs) || sources.iter().any(|s| dest_abs.starts_with(s));
+    bad.then(|| {
+        Diagnostic::error(
+            "bad-build-dir",
+            crate::config::FILE_NAME,
+            (1, 1),
+            format!("the build-dir {} would replace the ladder's own files", display_path(&root_abs, &dest_abs)),
+            "set `build-dir` in [build] (or -d) to a folder of its own, such as \"book\"",
+        )
+    })
+}

@@ -1,0 +1,175 @@
+//! `book.toml`: the site settings, mirrored as types.
+//!
+//! The file's shape is fixed by the contract (`[book]`, `[build]`, `[output.html]`); every
+//! unknown key or table is an error naming it, because a typo must not be silently ignored.
+
+use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::frontmatter::{parse_table, TableReader};
+use std::path::{Path, PathBuf};
+
+/// The settings of one ladder, read from `book.toml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// `[book] title`: the site's name, shown in every page's header. Required.
+    pub title: String,
+    /// `[book] description`: one sentence for the overview page and `<meta name=description>`.
+    pub description: Option<String>,
+    /// `[book] language`: the BCP 47 language tag for `<html lang>`; default `en`.
+    pub language: String,
+    /// `[build] build-dir`: where `build` writes the site, relative to `book.toml`;
+    /// default `book`.
+    pub build_dir: PathBuf,
+    /// `[output.html] site-url`: the sub-path the site is served under, always starting and
+    /// ending with `/`; default `/`. Only pages that can be reached at any address (`404.html`)
+    /// use it: every other internal link is relative.
+    pub site_url: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: String::new(),
+            description: None,
+            language: "en".into(),
+            build_dir: PathBuf::from("book"),
+            site_url: "/".into(),
+        }
+    }
+}
+
+/// The file name of a ladder's settings.
+pub const FILE_NAME: &str = "book.toml";
+
+impl Config {
+    /// Reads `book.toml` in `root`.
+    ///
+    /// # Errors
+    /// A missing or unreadable file, TOML syntax, unknown keys and tables, wrong types and a
+    /// missing `[book] title`: all of them, each with its position in `book.toml`.
+    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let path = root.join(FILE_NAME);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                let hint = if e.kind() == std::io::ErrorKind::NotFound {
+                    format!("is `{}` a ladder? run `ladderbook init` to start one, or pass the folder that holds book.toml", root.display())
+                } else {
+                    "check the file's permissions and that it is UTF-8 text".to_string()
+                };
+                return Err(vec![Diagnostic::error(
+                    "io",
+                    FILE_NAME,
+                    (1, 1),
+                    format!("cannot read {}: {e}", path.display()),
+                    hint,
+                )]);
+            }
+        };
+        Self::parse(&SourceFile::new(FILE_NAME, text))
+    }
+
+    /// Parses the text of a `book.toml`; see [`Config::load`].
+    pub fn parse(file: &SourceFile) -> Result<Config, Vec<Diagnostic>> {
+        let table = parse_table(file, &file.text, 0)?;
+        let mut config = Config::default();
+        let mut diags = Vec::new();
+
+        let mut top = TableReader::new(file, 0, table.get_ref(), 0, "book.toml");
+        top.deny_unknown(&["book", "build", "output"]);
+        let book = top.table("book");
+        let build = top.table("build");
+        let output = top.table("output");
+        if book.is_none() && !top.diagnostics.iter().any(|d| d.message.contains("`book`")) {
+            top.diagnostics.push(file.error(
+                "missing-key",
+                0,
+                "book.toml has no [book] table with the site's title",
+                "add\n\n    [book]\n    title = \"Acme Engineering Ladder\"\n",
+            ));
+        }
+        diags.append(&mut top.diagnostics);
+
+        if let Some((t, at)) = book {
+            let mut r = TableReader::new(file, 0, t, at, "[book]");
+            r.deny_unknown(&["title", "description", "language"]);
+            if let Some(v) = r.required_string("title", "\"Acme Engineering Ladder\"") {
+                config.title = v.value;
+            }
+            config.description = r.string("description").map(|v| v.value);
+            if let Some(v) = r.string("language") {
+                config.language = v.value;
+            }
+            diags.append(&mut r.diagnostics);
+        }
+        if let Some((t, at)) = build {
+            let mut r = TableReader::new(file, 0, t, at, "[build]");
+            r.deny_unknown(&["build-dir"]);
+            if let Some(v) = r.string("build-dir") {
+                config.build_dir = PathBuf::from(v.value);
+            }
+            diags.append(&mut r.diagnostics);
+        }
+        if let Some((t, at)) = output {
+            let mut r = TableReader::new(file, 0, t, at, "[output]");
+            r.deny_unknown(&["html"]);
+            let html = r.table("html");
+            diags.append(&mut r.diagnostics);
+            if let Some((t, at)) = html {
+                let mut r = TableReader::new(file, 0, t, at, "[output.html]");
+                r.deny_unknown(&["site-url"]);
+                if let Some(v) = r.string("site-url") {
+                    config.site_url = normalize_site_url(&v.value);
+                }
+                diags.append(&mut r.diagnostics);
+            }
+        }
+        if diags.is_empty() {
+            Ok(config)
+        } else {
+            Err(diags)
+        }
+    }
+}
+
+/// `"docs/ladder"` → `"/docs/ladder/"`: a leading and a trailing slash, whatever was written.
+/// A full URL (`https://host/path`) keeps its scheme and host and gets the trailing slash.
+fn normalize_site_url(raw: &str) -> String {
+    let trimmed = raw.trim().trim_end_matches('/');
+    if trimmed.contains("://") {
+        format!("{trimmed}/")
+    } else {
+        let inner = trimmed.trim_start_matches('/');
+        if inner.is_empty() {
+            "/".into()
+        } else {
+            format!("/{inner}/")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        Config::parse(&SourceFile::new("book.toml", text.to_string()))
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let c = parse("[book]\ntitle = \"T\"\nlanguage = \"de\"\n[build]\nbuild-dir = \"out\"\n[output.html]\nsite-url = \"ladder\"\n").unwrap();
+        assert_eq!(c.title, "T");
+        assert_eq!(c.language, "de");
+        assert_eq!(c.build_dir, PathBuf::from("out"));
+        assert_eq!(c.site_url, "/ladder/");
+    }
+
+    #[test]
+    fn unknown_keys_and_missing_title_are_all_reported() {
+        let e = parse("[book]\ntitel = \"T\"\n[output.html]\nsite_url = \"/\"\n").unwrap_err();
+        let codes: Vec<_> = e.iter().map(|d| (d.code, d.line)).collect();
+        assert!(codes.contains(&("unknown-key", 2)), "{codes:?}");
+        assert!(codes.contains(&("unknown-key", 4)), "{codes:?}");
+        assert!(codes.iter().any(|c| c.0 == "missing-key"), "{codes:?}");
+    }
+}

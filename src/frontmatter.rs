@@ -1,0 +1,314 @@
+//! Front-matter: splitting a Markdown file into its TOML header and body, and reading typed
+//! keys from a TOML table with their source positions.
+//!
+//! The header is TOML (TOML v1.0, <https://toml.io/en/v1.0.0>) between two lines that hold
+//! only `+++`, the convention Zola and Hugo use for TOML front-matter. Keys are read from
+//! [`toml::de::DeTable`], which keeps the byte span of every key and value, so each diagnostic
+//! points at the key or value itself. Every problem is collected; none stops the reading.
+
+use crate::diagnostic::{did_you_mean, Diagnostic, SourceFile};
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+/// A value read from TOML with the byte range it came from (offsets into the whole file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    /// The value.
+    pub value: T,
+    /// Byte offset of the value's first character in the file.
+    pub offset: usize,
+}
+
+/// A file split at its front-matter.
+#[derive(Debug)]
+pub struct Split<'a> {
+    /// The TOML text between the `+++` lines.
+    pub toml: &'a str,
+    /// Byte offset of `toml` within the file.
+    pub toml_offset: usize,
+    /// The Markdown after the closing `+++` line.
+    pub body: &'a str,
+    /// Byte offset of `body` within the file.
+    pub body_offset: usize,
+}
+
+const TOML_EXAMPLE: &str = "start the file with TOML front-matter between two `+++` lines, e.g.\n\n    +++\n    title = \"Senior Engineer\"\n    +++\n";
+
+/// Splits `file` into front-matter and body.
+///
+/// # Errors
+/// A file that does not start with a `+++` line (code `no-front-matter`), that starts with
+/// YAML's `---` (code `yaml-front-matter`), or whose front-matter is never closed
+/// (code `unclosed-front-matter`).
+pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
+    let text = file.text.as_str();
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    let first = text[..first_line_end].trim_end();
+    if first == "---" {
+        return Err(file.error(
+            "yaml-front-matter",
+            0,
+            "front-matter is YAML (`---`), but ladderbook reads TOML front-matter between `+++` lines",
+            format!("replace both `---` lines with `+++` and write the keys as TOML (`key = \"value\"` instead of `key: value`); {TOML_EXAMPLE}"),
+        ));
+    }
+    if first != "+++" {
+        return Err(file.error(
+            "no-front-matter",
+            0,
+            "the file has no front-matter",
+            TOML_EXAMPLE.to_string(),
+        ));
+    }
+    let mut pos = first_line_end;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        if text[pos..end].trim_end() == "+++" {
+            return Ok(Split {
+                toml: &text[first_line_end..pos],
+                toml_offset: first_line_end,
+                body: &text[end..],
+                body_offset: end,
+            });
+        }
+        pos = end;
+    }
+    Err(file.error(
+        "unclosed-front-matter",
+        0,
+        "the front-matter opened on line 1 is never closed",
+        "add a line holding only `+++` after the last front-matter key",
+    ))
+}
+
+/// Reads typed keys from one parsed TOML table, collecting diagnostics.
+pub struct TableReader<'t, 'i> {
+    file: &'t SourceFile,
+    base: usize,
+    table: &'t DeTable<'i>,
+    table_offset: usize,
+    what: &'static str,
+    /// Problems found so far.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses `toml` (found at byte `base` of `file`) into a table.
+///
+/// # Errors
+/// Every TOML syntax error, positioned in the file (code `toml-syntax`).
+pub fn parse_table<'i>(
+    file: &SourceFile,
+    toml: &'i str,
+    base: usize,
+) -> Result<Spanned<DeTable<'i>>, Vec<Diagnostic>> {
+    let (table, errors) = DeTable::parse_recoverable(toml);
+    if errors.is_empty() {
+        return Ok(table);
+    }
+    Err(errors
+        .iter()
+        .map(|e| {
+            let at = e.span().map_or(0, |s| s.start);
+            file.error(
+                "toml-syntax",
+                base + at,
+                format!("invalid TOML: {}", e.message().trim_end()),
+                "check quoting and `=` on this line; strings need double quotes, lists are written `[\"a\", \"b\"]` (TOML v1.0)",
+            )
+        })
+        .collect())
+}
+
+impl<'t, 'i> TableReader<'t, 'i> {
+    /// A reader over `table`, whose spans are relative to byte `base` of `file`. `what` names
+    /// the table in messages ("level front-matter", "[book]").
+    pub fn new(
+        file: &'t SourceFile,
+        base: usize,
+        table: &'t DeTable<'i>,
+        table_offset: usize,
+        what: &'static str,
+    ) -> Self {
+        TableReader {
+            file,
+            base,
+            table,
+            table_offset,
+            what,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Reports every key not in `known` as `unknown-key`, with a did-you-mean hint.
+    pub fn deny_unknown(&mut self, known: &[&str]) {
+        for (key, _) in self.table.iter() {
+            let name: &str = key.get_ref();
+            if known.contains(&name) {
+                continue;
+            }
+            let hint = match did_you_mean(name, known.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`? the keys {} takes are: {}", self.what, known.join(", ")),
+                None => format!("the keys {} takes are: {}", self.what, known.join(", ")),
+            };
+            let d = self.file.error(
+                "unknown-key",
+                self.base + key.span().start,
+                format!("unknown key `{name}` in {}", self.what),
+                hint,
+            );
+            self.diagnostics.push(d);
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+        self.table.get(key)
+    }
+
+    fn wrong_type(&mut self, key: &str, v: &Spanned<DeValue<'_>>, want: &str, example: &str) {
+        let d = self.file.error(
+            "wrong-type",
+            self.base + v.span().start,
+            format!(
+                "`{key}` in {} must be {want}, not {}",
+                self.what,
+                v.get_ref().type_str()
+            ),
+            format!("write it as `{key} = {example}`"),
+        );
+        self.diagnostics.push(d);
+    }
+
+    /// Reports a key the table must have.
+    pub fn missing(&mut self, key: &str, example: &str) {
+        let d = self.file.error(
+            "missing-key",
+            self.table_offset,
+            format!("{} has no `{key}`, which is required", self.what),
+            format!("add `{key} = {example}`"),
+        );
+        self.diagnostics.push(d);
+    }
+
+    /// An optional string.
+    pub fn string(&mut self, key: &str) -> Option<Located<String>> {
+        let v = self.get(key)?;
+        match v.get_ref().as_str() {
+            Some(s) => Some(Located {
+                value: s.to_string(),
+                offset: self.base + v.span().start,
+            }),
+            None => {
+                self.wrong_type(key, v, "a string", "\"...\"");
+                None
+            }
+        }
+    }
+
+    /// A required string: reports `missing-key` when absent.
+    pub fn required_string(&mut self, key: &str, example: &str) -> Option<Located<String>> {
+        if self.get(key).is_none() {
+            self.missing(key, example);
+            return None;
+        }
+        self.string(key)
+    }
+
+    /// An optional integer (any TOML integer that fits in `i64`).
+    pub fn integer(&mut self, key: &str) -> Option<Located<i64>> {
+        let v = self.get(key)?;
+        let parsed = v
+            .get_ref()
+            .as_integer()
+            .and_then(|i| i64::from_str_radix(i.as_str(), i.radix()).ok());
+        match parsed {
+            Some(n) => Some(Located {
+                value: n,
+                offset: self.base + v.span().start,
+            }),
+            None => {
+                self.wrong_type(key, v, "an integer", "3");
+                None
+            }
+        }
+    }
+
+    /// A required integer: reports `missing-key` when absent.
+    pub fn required_integer(&mut self, key: &str) -> Option<Located<i64>> {
+        if self.get(key).is_none() {
+            self.missing(key, "1");
+            return None;
+        }
+        self.integer(key)
+    }
+
+    /// An optional list of strings; a missing key gives an empty list.
+    pub fn string_list(&mut self, key: &str) -> Vec<Located<String>> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let Some(items) = v.get_ref().as_array() else {
+            self.wrong_type(key, v, "a list of strings", "[\"a\", \"b\"]");
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref().as_str() {
+                Some(s) => out.push(Located {
+                    value: s.to_string(),
+                    offset: self.base + item.span().start,
+                }),
+                None => self.wrong_type(key, item, "a list of strings", "[\"a\", \"b\"]"),
+            }
+        }
+        out
+    }
+
+    /// An optional sub-table, with the byte offset of its header or key.
+    pub fn table(&mut self, key: &str) -> Option<(&'t DeTable<'i>, usize)> {
+        let v = self.get(key)?;
+        match v.get_ref().as_table() {
+            Some(t) => Some((t, v.span().start)),
+            None => {
+                self.wrong_type(key, v, "a table", "{ ... }");
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::new("content/levels/x.md", text.to_string())
+    }
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let f = file("+++\ntitle = \"A\"\n+++\nBody\n");
+        let s = split(&f).unwrap();
+        assert_eq!(s.toml, "title = \"A\"\n");
+        assert_eq!(s.body, "Body\n");
+        assert_eq!(s.body_offset, 18);
+    }
+
+    #[test]
+    fn yaml_and_missing_front_matter_are_errors() {
+        assert_eq!(split(&file("---\ntitle: A\n---\n")).unwrap_err().code, "yaml-front-matter");
+        assert_eq!(split(&file("# Title\n")).unwrap_err().code, "no-front-matter");
+        assert_eq!(split(&file("+++\ntitle = 1\n")).unwrap_err().code, "unclosed-front-matter");
+    }
+
+    #[test]
+    fn unknown_key_points_at_the_key() {
+        let f = file("+++\ntitle = \"A\"\nrnak = 2\n+++\n");
+        let s = split(&f).unwrap();
+        let t = parse_table(&f, s.toml, s.toml_offset).unwrap();
+        let mut r = TableReader::new(&f, s.toml_offset, t.get_ref(), 0, "level front-matter");
+        r.deny_unknown(&["title", "rank"]);
+        let d = &r.diagnostics[0];
+        assert_eq!((d.line, d.column, d.code), (3, 1, "unknown-key"));
+        assert!(d.hint.contains("did you mean `rank`"));
+    }
+}

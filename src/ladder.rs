@@ -1,0 +1,806 @@
+//! The ladder: the validated model of tracks, levels, pillars and competencies, with every
+//! cross-link computed and every content link resolved to a site address.
+//!
+//! [`Ladder::build`] takes what [`crate::load`] read and either returns a complete model or
+//! the full list of what is wrong; it never stops at the first problem.
+
+use crate::config::Config;
+use crate::diagnostic::{did_you_mean, Diagnostics};
+use crate::load::{Asset, Document, Kind, Loaded};
+use crate::markdown::{self, Fragment};
+use crate::permalink;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// Ids the default templates use for their own sections; headings in bodies never take them.
+pub const TEMPLATE_IDS: &[&str] = &["main", "content", "expectations", "related", "comparisons", "matrix", "levels", "pillars", "tracks", "top"];
+
+/// A track: one career path (individual contributor, management).
+#[derive(Debug)]
+pub struct Track {
+    /// The id (the file stem), or `ladder` for the implicit track of a ladder with no track files.
+    pub id: String,
+    /// Display title.
+    pub title: String,
+    /// The track's description.
+    pub description: Fragment,
+    /// Indices into [`Ladder::levels`], most junior first.
+    pub levels: Vec<usize>,
+    /// Indices into [`Ladder::pillars`] that the track's levels use, in pillar order (all
+    /// pillars when the track has no competencies yet).
+    pub pillars: Vec<usize>,
+    /// Display path of the file, if the track has one.
+    pub source: Option<String>,
+}
+
+/// A level: one rung of a track.
+#[derive(Debug)]
+pub struct Level {
+    /// The id (the file stem).
+    pub id: String,
+    /// Display title.
+    pub title: String,
+    /// Rank within the track, 1 the most junior.
+    pub rank: i64,
+    /// Index into [`Ladder::tracks`].
+    pub track: usize,
+    /// Short label such as `M5`.
+    pub code: Option<String>,
+    /// One line of plain text (Markdown in `summary` is rendered inline by the site).
+    pub summary: String,
+    /// The level's description.
+    pub description: Fragment,
+    /// Equivalent levels on other tracks (indices into [`Ladder::levels`]), the relation made
+    /// symmetric.
+    pub equivalents: Vec<usize>,
+    /// Old addresses that redirect here, normalised by [`permalink::normalize_alias`].
+    pub aliases: Vec<String>,
+    /// The next level down and up the same track.
+    pub below: Option<usize>,
+    /// See `below`.
+    pub above: Option<usize>,
+    /// Display path of the file.
+    pub source: String,
+}
+
+/// A pillar: one competency area.
+#[derive(Debug)]
+pub struct Pillar {
+    /// The id (the file stem).
+    pub id: String,
+    /// Display title.
+    pub title: String,
+    /// What the pillar covers.
+    pub description: Fragment,
+    /// Display path of the file.
+    pub source: String,
+}
+
+/// The expectations of one level in one pillar.
+#[derive(Debug)]
+pub struct Competency {
+    /// Index into [`Ladder::levels`].
+    pub level: usize,
+    /// Index into [`Ladder::pillars`].
+    pub pillar: usize,
+    /// Every top-level list item of the body, in order.
+    pub expectations: Vec<Fragment>,
+    /// The rest of the body.
+    pub notes: Fragment,
+    /// Display path of the file.
+    pub source: String,
+}
+
+/// A free page (FAQ, how promotions work).
+#[derive(Debug)]
+pub struct FreePage {
+    /// Its address (`how-to-read/`).
+    pub path: String,
+    /// Display title.
+    pub title: String,
+    /// Navigation order, lightest first.
+    pub weight: i64,
+    /// The page's body.
+    pub body: Fragment,
+}
+
+/// The validated ladder.
+#[derive(Debug)]
+pub struct Ladder {
+    /// `book.toml`.
+    pub config: Config,
+    /// Tracks in order.
+    pub tracks: Vec<Track>,
+    /// Levels grouped by track in track order, then by rank.
+    pub levels: Vec<Level>,
+    /// Pillars in order.
+    pub pillars: Vec<Pillar>,
+    /// Competencies, in level then pillar order.
+    pub competencies: Vec<Competency>,
+    /// (level, pillar) → index into `competencies`. A missing key is a gap.
+    pub cells: HashMap<(usize, usize), usize>,
+    /// Free pages, by weight then title.
+    pub pages: Vec<FreePage>,
+    /// Files copied as they are.
+    pub assets: Vec<Asset>,
+    /// Comparison pairs (lower or declaring level, other level): every pair of one track with
+    /// the lower rank first, and every declared equivalent in both directions.
+    pub comparisons: Vec<(usize, usize)>,
+    /// The overview's rows: one entry per track, each the level shown in that row, so that
+    /// equivalent levels share a row.
+    pub overview_rows: Vec<Vec<Option<usize>>>,
+}
+
+impl Ladder {
+    /// The competency of `level` in `pillar`, if the cell is filled.
+    pub fn cell(&self, level: usize, pillar: usize) -> Option<&Competency> {
+        self.cells.get(&(level, pillar)).map(|&i| &self.competencies[i])
+    }
+
+    /// Comparisons that include `level`, in the order of [`Ladder::comparisons`].
+    pub fn comparisons_of(&self, level: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.comparisons.iter().copied().filter(move |&(a, b)| a == level || b == level)
+    }
+
+    /// Validates what was loaded into a ladder.
+    ///
+    /// # Errors
+    /// Returns `None` when any error was added to `diags`; warnings do not stop the build.
+    pub fn build(config: Config, loaded: Loaded, diags: &mut Diagnostics) -> Option<Ladder> {
+        let errors_before = diags.0.iter().filter(|d| d.severity == crate::diagnostic::Severity::Error).count();
+        let Loaded { documents, assets, failed } = loaded;
+
+        // Ids must be unique per kind.
+        let mut seen: HashMap<(&'static str, String), &Document> = HashMap::new();
+        for d in &documents {
+            let kind = match d.kind {
+                Kind::Track { .. } => "track",
+                Kind::Level { .. } => "level",
+                Kind::Pillar { .. } => "pillar",
+                _ => continue,
+            };
+            if let Some(first) = seen.insert((kind, d.id.clone()), d) {
+                diags.push(d.source.error(
+                    "duplicate-id",
+                    0,
+                    format!("there are two {kind}s with the id `{}`: this file and {}", d.id, first.source.path),
+                    "ids come from file names: rename one of the two files",
+                ));
+            }
+        }
+
+        // Tracks and pillars, in order.
+        let mut track_docs: Vec<(&Document, &str, Option<i64>)> = documents
+            .iter()
+            .filter_map(|d| match &d.kind {
+                Kind::Track { title, order } => Some((d, title.as_str(), *order)),
+                _ => None,
+            })
+            .collect();
+        track_docs.sort_by(|a, b| (a.2.unwrap_or(i64::MAX), a.1).cmp(&(b.2.unwrap_or(i64::MAX), b.1)));
+        let mut pillar_docs: Vec<(&Document, &str, Option<i64>)> = documents
+            .iter()
+            .filter_map(|d| match &d.kind {
+                Kind::Pillar { title, order } => Some((d, title.as_str(), *order)),
+                _ => None,
+            })
+            .collect();
+        pillar_docs.sort_by(|a, b| (a.2.unwrap_or(i64::MAX), a.1).cmp(&(b.2.unwrap_or(i64::MAX), b.1)));
+        let pillar_index: HashMap<&str, usize> =
+            pillar_docs.iter().enumerate().map(|(i, p)| (p.0.id.as_str(), i)).collect();
+        let pillar_ids: Vec<&str> = pillar_docs.iter().map(|p| p.0.id.as_str()).collect();
+
+        let mut tracks: Vec<Track> = track_docs
+            .iter()
+            .map(|(d, title, _)| Track {
+                id: d.id.clone(),
+                title: title.to_string(),
+                description: Fragment::default(),
+                levels: Vec::new(),
+                pillars: Vec::new(),
+                source: Some(d.source.path.clone()),
+            })
+            .collect();
+        if tracks.is_empty() {
+            tracks.push(Track {
+                id: "ladder".into(),
+                title: if config.title.is_empty() { "Ladder".into() } else { config.title.clone() },
+                description: Fragment::default(),
+                levels: Vec::new(),
+                pillars: Vec::new(),
+                source: None,
+            });
+        }
+        let track_index: HashMap<String, usize> =
+            tracks.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+        let track_ids: Vec<String> = tracks.iter().map(|t| t.id.clone()).collect();
+        let track_ids: Vec<&str> = track_ids.iter().map(String::as_str).collect();
+
+        // Levels: resolve the track, then order by track and rank.
+        struct LevelDraft<'d> {
+            doc: &'d Document,
+            track: usize,
+            rank: i64,
+        }
+        let mut drafts: Vec<LevelDraft> = Vec::new();
+        for d in &documents {
+            let Kind::Level { rank, track, .. } = &d.kind else { continue };
+            let t = match track {
+                Some(t) => match track_index.get(t.value.as_str()) {
+                    Some(&i) => Some(i),
+                    None => {
+                        diags.push(d.source.error(
+                            "unknown-track",
+                            t.offset,
+                            format!("there is no track `{}`", t.value),
+                            hint_for(&t.value, &track_ids, "track", "content/tracks/"),
+                        ));
+                        None
+                    }
+                },
+                None if tracks.len() == 1 => Some(0),
+                None => {
+                    diags.push(d.source.error(
+                        "missing-key",
+                        0,
+                        "level front-matter has no `track`, which is required when the ladder has more than one track",
+                        format!("add `track = \"{}\"` (the tracks are: {})", track_ids.first().unwrap_or(&""), track_ids.join(", ")),
+                    ));
+                    None
+                }
+            };
+            if let Some(track) = t {
+                drafts.push(LevelDraft { doc: d, track, rank: rank.value });
+            }
+        }
+        drafts.sort_by(|a, b| (a.track, a.rank, &a.doc.id).cmp(&(b.track, b.rank, &b.doc.id)));
+        for w in drafts.windows(2) {
+            if w[0].track == w[1].track && w[0].rank == w[1].rank {
+                let Kind::Level { rank, .. } = &w[1].doc.kind else { continue };
+                diags.push(w[1].doc.source.error(
+                    "rank-collision",
+                    rank.offset,
+                    format!("rank {} is also the rank of {} on the same track", w[1].rank, w[0].doc.source.path),
+                    "each level of a track needs its own rank: 1 for the most junior, then 2, 3, ...",
+                ));
+            }
+        }
+        let level_index: HashMap<&str, usize> =
+            drafts.iter().enumerate().map(|(i, l)| (l.doc.id.as_str(), i)).collect();
+        let level_ids: Vec<&str> = drafts.iter().map(|l| l.doc.id.as_str()).collect();
+
+        // Addresses of every content file, and the anchors on each, for link resolution.
+        let mut targets: HashMap<String, Target> = HashMap::new();
+        let mut levels: Vec<Level> = Vec::with_capacity(drafts.len());
+        for (i, dr) in drafts.iter().enumerate() {
+            let Kind::Level { title, code, summary, equivalent, aliases, .. } = &dr.doc.kind else { continue };
+            let track = &mut tracks[dr.track];
+            track.levels.push(i);
+            let mut taken: HashSet<String> = pillar_ids.iter().map(|s| s.to_string()).collect();
+            taken.extend(TEMPLATE_IDS.iter().map(|s| s.to_string()));
+            let body = markdown::parse(dr.doc.body(), dr.doc.body_offset, &taken);
+            let mut equivalents = Vec::new();
+            for e in equivalent {
+                match level_index.get(e.value.as_str()) {
+                    Some(&j) if drafts[j].track == dr.track => diags.push(dr.doc.source.error(
+                        "bad-equivalent",
+                        e.offset,
+                        format!("`{}` is on the same track as this level; equivalents are levels on other tracks", e.value),
+                        "remove it from `equivalent`: levels of one track are compared by rank",
+                    )),
+                    Some(&j) => equivalents.push(j),
+                    None => diags.push(dr.doc.source.error(
+                        "unknown-level",
+                        e.offset,
+                        format!("there is no level `{}`", e.value),
+                        hint_for(&e.value, &level_ids, "level", "content/levels/"),
+                    )),
+                }
+            }
+            let mut alias_paths = Vec::new();
+            for a in aliases {
+                match permalink::normalize_alias(&a.value) {
+                    Some(p) => alias_paths.push((p, a.offset)),
+                    None => diags.push(dr.doc.source.error(
+                        "bad-alias",
+                        a.offset,
+                        format!("`{}` is not a path inside the site", a.value),
+                        "write an old address of this level, such as \"levels/l3/\"",
+                    )),
+                }
+            }
+            let mut anchors: HashSet<String> = body.heading_ids.iter().cloned().collect();
+            anchors.extend(pillar_ids.iter().map(|s| s.to_string()));
+            targets.insert(dr.doc.content_path.clone(), Target { path: permalink::level(&dr.doc.id), anchor: None, anchors });
+            levels.push(Level {
+                id: dr.doc.id.clone(),
+                title: title.clone(),
+                rank: dr.rank,
+                track: dr.track,
+                code: code.clone(),
+                summary: summary.clone().or(body.first_paragraph.clone()).unwrap_or_default(),
+                description: body.whole,
+                equivalents,
+                aliases: alias_paths.iter().map(|a| a.0.clone()).collect(),
+                below: None,
+                above: None,
+                source: dr.doc.source.path.clone(),
+            });
+        }
+        // Symmetric equivalents, below/above.
+        let pairs: Vec<(usize, usize)> =
+            levels.iter().enumerate().flat_map(|(i, l)| l.equivalents.iter().map(move |&j| (i, j))).collect();
+        for (i, j) in pairs {
+            if !levels[j].equivalents.contains(&i) {
+                levels[j].equivalents.push(i);
+            }
+        }
+        for t in &tracks {
+            for w in t.levels.windows(2) {
+                levels[w[0]].above = Some(w[1]);
+                levels[w[1]].below = Some(w[0]);
+            }
+        }
+        for l in &mut levels {
+            l.equivalents.sort();
+            l.equivalents.dedup();
+        }
+
+        // Pillars.
+        let mut pillars = Vec::with_capacity(pillar_docs.len());
+        for (d, title, _) in &pillar_docs {
+            let mut taken: HashSet<String> = level_ids.iter().map(|s| s.to_string()).collect();
+            taken.extend(TEMPLATE_IDS.iter().map(|s| s.to_string()));
+            let body = markdown::parse(d.body(), d.body_offset, &taken);
+            let mut anchors: HashSet<String> = body.heading_ids.iter().cloned().collect();
+            anchors.extend(level_ids.iter().map(|s| s.to_string()));
+            targets.insert(d.content_path.clone(), Target { path: permalink::pillar(&d.id), anchor: None, anchors });
+            pillars.push(Pillar { id: d.id.clone(), title: title.to_string(), description: body.whole, source: d.source.path.clone() });
+        }
+        for (i, (d, _, _)) in track_docs.iter().enumerate() {
+            let mut taken: HashSet<String> = level_ids.iter().map(|s| s.to_string()).collect();
+            taken.extend(TEMPLATE_IDS.iter().map(|s| s.to_string()));
+            let body = markdown::parse(d.body(), d.body_offset, &taken);
+            let mut anchors: HashSet<String> = body.heading_ids.iter().cloned().collect();
+            anchors.extend(tracks[i].levels.iter().map(|&l| levels[l].id.clone()));
+            targets.insert(d.content_path.clone(), Target { path: permalink::track(&d.id), anchor: None, anchors });
+            tracks[i].description = body.whole;
+        }
+
+        // Competencies into the grid.
+        let mut competencies: Vec<(&Document, Competency)> = Vec::new();
+        let mut cell_owner: HashMap<(usize, usize), &Document> = HashMap::new();
+        for d in &documents {
+            let Kind::Competency { level, pillar } = &d.kind else { continue };
+            let l = level_index.get(level.value.as_str()).copied();
+            let p = pillar_index.get(pillar.value.as_str()).copied();
+            if l.is_none() {
+                diags.push(d.source.error(
+                    "unknown-level",
+                    level.offset,
+                    format!("there is no level `{}`", level.value),
+                    hint_for(&level.value, &level_ids, "level", "content/levels/"),
+                ));
+            }
+            if p.is_none() {
+                diags.push(d.source.error(
+                    "unknown-pillar",
+                    pillar.offset,
+                    format!("there is no pillar `{}`", pillar.value),
+                    hint_for(&pillar.value, &pillar_ids, "pillar", "content/pillars/"),
+                ));
+            }
+            let (Some(l), Some(p)) = (l, p) else { continue };
+            if let Some(first) = cell_owner.insert((l, p), d) {
+                diags.push(d.source.error(
+                    "duplicate-cell",
+                    0,
+                    format!(
+                        "this file and {} are both the competency of level `{}` in pillar `{}`",
+                        first.source.path, level.value, pillar.value
+                    ),
+                    "merge the two files' expectations into one file and delete the other",
+                ));
+                cell_owner.insert((l, p), first);
+                continue;
+            }
+            let body = markdown::parse(d.body(), d.body_offset, &HashSet::new());
+            targets.insert(
+                d.content_path.clone(),
+                Target {
+                    path: permalink::level(&level.value),
+                    anchor: Some(pillar.value.clone()),
+                    anchors: HashSet::new(),
+                },
+            );
+            competencies.push((d, Competency { level: l, pillar: p, expectations: body.items, notes: body.notes, source: d.source.path.clone() }));
+        }
+        competencies.sort_by_key(|(_, c)| (c.level, c.pillar));
+        // Expectation anchors are known now.
+        for (_, c) in &competencies {
+            let pid = &pillars[c.pillar].id;
+            if let Some(t) = targets.get_mut(&drafts[c.level].doc.content_path) {
+                for n in 1..=c.expectations.len() {
+                    t.anchors.insert(permalink::expectation_anchor(pid, n));
+                }
+            }
+        }
+        // A competency file's anchors are its level page's.
+        let level_anchor_sets: HashMap<String, HashSet<String>> = targets
+            .values()
+            .filter(|t| t.anchor.is_none() && t.path.starts_with("levels/"))
+            .map(|t| (t.path.clone(), t.anchors.clone()))
+            .collect();
+        for t in targets.values_mut() {
+            if t.anchor.is_some() {
+                t.anchors = level_anchor_sets.get(&t.path).cloned().unwrap_or_default();
+            }
+        }
+
+        // Track pillars: those any of its levels uses.
+        for t in &mut tracks {
+            let used: BTreeSet<usize> = competencies
+                .iter()
+                .filter(|(_, c)| t.levels.contains(&c.level))
+                .map(|(_, c)| c.pillar)
+                .collect();
+            t.pillars = if used.is_empty() { (0..pillars.len()).collect() } else { used.into_iter().collect() };
+        }
+
+        // Free pages.
+        let mut pages = Vec::new();
+        for d in &documents {
+            let Kind::Page { title, weight } = &d.kind else { continue };
+            let mut taken: HashSet<String> = HashSet::new();
+            taken.extend(TEMPLATE_IDS.iter().map(|s| s.to_string()));
+            let body = markdown::parse(d.body(), d.body_offset, &taken);
+            let path = permalink::page(d.content_path.trim_end_matches(".md"));
+            targets.insert(d.content_path.clone(), Target { path: path.clone(), anchor: None, anchors: body.heading_ids.iter().cloned().collect() });
+            pages.push((d, FreePage { path, title: title.clone(), weight: *weight, body: body.whole }));
+        }
+        pages.sort_by(|a, b| (a.1.weight, &a.1.title).cmp(&(b.1.weight, &b.1.title)));
+
+        // Comparisons.
+        let mut comparisons = Vec::new();
+        for t in &tracks {
+            for (i, &a) in t.levels.iter().enumerate() {
+                for &b in &t.levels[i + 1..] {
+                    comparisons.push((a, b));
+                }
+            }
+        }
+        for (a, l) in levels.iter().enumerate() {
+            for &b in &l.equivalents {
+                comparisons.push((a, b));
+            }
+        }
+
+        // Every address, to find collisions with free pages and aliases.
+        let mut owners: BTreeMap<String, String> = BTreeMap::new();
+        owners.insert(permalink::overview(), "the overview".into());
+        owners.insert(permalink::compare_index(), "the comparison index".into());
+        for t in &tracks {
+            owners.insert(permalink::track(&t.id), format!("track `{}`", t.id));
+        }
+        for l in &levels {
+            owners.insert(permalink::level(&l.id), format!("level `{}`", l.id));
+        }
+        for p in &pillars {
+            owners.insert(permalink::pillar(&p.id), format!("pillar `{}`", p.id));
+        }
+        for &(a, b) in &comparisons {
+            owners.insert(permalink::compare(&levels[a].id, &levels[b].id), "a comparison page".into());
+        }
+        for a in &assets {
+            owners.insert(a.content_path.clone(), format!("the file content/{}", a.content_path));
+        }
+        for (d, p) in &pages {
+            if let Some(owner) = owners.get(&p.path) {
+                diags.push(d.source.error(
+                    "page-collision",
+                    0,
+                    format!("this page's address /{} is already {owner}", p.path),
+                    "move or rename the file: free pages live at their path under content/",
+                ));
+            } else {
+                owners.insert(p.path.clone(), format!("the page {}", d.source.path));
+            }
+        }
+        for (i, dr) in drafts.iter().enumerate() {
+            let Kind::Level { aliases, .. } = &dr.doc.kind else { continue };
+            for a in aliases {
+                let Some(path) = permalink::normalize_alias(&a.value) else { continue };
+                if let Some(owner) = owners.get(&path) {
+                    diags.push(dr.doc.source.error(
+                        "alias-collision",
+                        a.offset,
+                        format!("the alias /{path} is already {owner}"),
+                        "an alias must be an address no page has; remove it or pick the old address it replaces",
+                    ));
+                } else {
+                    owners.insert(path, format!("an alias of level `{}`", levels[i].id));
+                }
+            }
+        }
+
+        // Resolve every link in every body.
+        let asset_paths: HashSet<&str> = assets.iter().map(|a| a.content_path.as_str()).collect();
+        let resolver = Resolver { targets: &targets, assets: &asset_paths, failed: &failed };
+        let source_of = |path: &str| documents.iter().find(|d| d.source.path == path);
+        for l in &mut levels {
+            if let Some(d) = source_of(&l.source) {
+                resolver.resolve(d, &mut l.description, diags);
+            }
+        }
+        for p in &mut pillars {
+            if let Some(d) = source_of(&p.source) {
+                resolver.resolve(d, &mut p.description, diags);
+            }
+        }
+        for t in &mut tracks {
+            if let Some(d) = t.source.as_deref().and_then(|s| source_of(s)) {
+                resolver.resolve(d, &mut t.description, diags);
+            }
+        }
+        for (d, c) in &mut competencies {
+            for e in &mut c.expectations {
+                resolver.resolve(d, e, diags);
+            }
+            resolver.resolve(d, &mut c.notes, diags);
+        }
+        for (d, p) in &mut pages {
+            resolver.resolve(d, &mut p.body, diags);
+        }
+
+        let competencies: Vec<Competency> = competencies.into_iter().map(|(_, c)| c).collect();
+        let cells = competencies.iter().enumerate().map(|(i, c)| ((c.level, c.pillar), i)).collect();
+        let overview_rows = overview_rows(&tracks, &levels);
+        let errors_after = diags.0.iter().filter(|d| d.severity == crate::diagnostic::Severity::Error).count();
+        if errors_after > errors_before {
+            return None;
+        }
+        Some(Ladder {
+            config,
+            tracks,
+            levels,
+            pillars,
+            competencies,
+            cells,
+            pages: pages.into_iter().map(|(_, p)| p).collect(),
+            assets,
+            comparisons,
+            overview_rows,
+        })
+    }
+}
+
+fn hint_for(value: &str, known: &[&str], what: &str, folder: &str) -> String {
+    match did_you_mean(value, known.iter().copied()) {
+        Some(s) => format!("did you mean `{s}`? {what} ids are the file names in {folder}"),
+        None if known.is_empty() => format!("there are no {what}s yet: add a file to {folder}"),
+        None => format!("the {what}s are: {}", known.join(", ")),
+    }
+}
+
+/// Where a content file lives in the site.
+#[derive(Debug)]
+struct Target {
+    /// Its page's address.
+    path: String,
+    /// The anchor a link lands on when it names none (a competency's pillar section).
+    anchor: Option<String>,
+    /// Anchors that exist on the page.
+    anchors: HashSet<String>,
+}
+
+struct Resolver<'a> {
+    targets: &'a HashMap<String, Target>,
+    assets: &'a HashSet<&'a str>,
+    failed: &'a HashSet<String>,
+}
+
+impl Resolver<'_> {
+    /// Rewrites the relative links of `frag`, written in `doc`, to site addresses.
+    fn resolve(&self, doc: &Document, frag: &mut Fragment, diags: &mut Diagnostics) {
+        for (i, link) in frag.links.iter().enumerate() {
+            let dest = link.dest.as_str();
+            if dest.is_empty() || is_external(dest) || dest.starts_with('/') {
+                continue;
+            }
+            let (path_part, anchor) = match dest.split_once('#') {
+                Some((p, a)) => (p, Some(a)),
+                None => (dest, None),
+            };
+            let path_part = path_part.split('?').next().unwrap_or("");
+            let target_path = if path_part.is_empty() {
+                Some(doc.content_path.clone())
+            } else {
+                join(&doc.content_path, &percent_decode(path_part))
+            };
+            let Some(target_path) = target_path else {
+                diags.push(doc.source.error("broken-link", link.offset, format!("the link `{dest}` points outside content/"), "link to a file inside content/ by its relative path"));
+                continue;
+            };
+            if self.failed.contains(&target_path) {
+                continue;
+            }
+            if let Some(t) = self.targets.get(&target_path) {
+                let anchor = anchor.map(str::to_string).or(t.anchor.clone());
+                let href = match &anchor {
+                    Some(a) if !a.is_empty() => {
+                        if !t.anchors.contains(a) && t.anchor.as_deref() != Some(a.as_str()) {
+                            let mut known: Vec<&str> = t.anchors.iter().map(String::as_str).collect();
+                            known.sort();
+                            let hint = match did_you_mean(a, known.iter().copied()) {
+                                Some(s) => format!("did you mean `#{s}`?"),
+                                None => format!("the anchors on /{} are: {}", t.path, known.join(", ")),
+                            };
+                            diags.push(doc.source.error("broken-anchor", link.offset, format!("the link `{dest}` names the anchor `#{a}`, which is not on /{}", t.path), hint));
+                            continue;
+                        }
+                        format!("{}#{a}", t.path)
+                    }
+                    _ => t.path.clone(),
+                };
+                frag.resolved.push((i, href));
+            } else if self.assets.contains(target_path.as_str()) {
+                frag.resolved.push((i, target_path));
+            } else if target_path.ends_with(".md") || !path_part.is_empty() {
+                diags.push(doc.source.error(
+                    "broken-link",
+                    link.offset,
+                    format!("the link `{dest}` points to content/{target_path}, which does not exist"),
+                    "links between content files use the target's path relative to this file, e.g. `../levels/senior-engineer.md`",
+                ));
+            }
+        }
+    }
+}
+
+/// True for `https://…`, `mailto:…`, `//host/…`: anything with a URL scheme (RFC 3986 §3.1).
+fn is_external(dest: &str) -> bool {
+    if dest.starts_with("//") {
+        return true;
+    }
+    match dest.find(':') {
+        Some(i) => {
+            let scheme = &dest[..i];
+            !scheme.is_empty()
+                && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        }
+        None => false,
+    }
+}
+
+/// `from` is a content path (`levels/a.md`); `rel` a relative link. Returns the normalised
+/// content path, or `None` if it climbs out of content/.
+fn join(from: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            if let Some(b) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Rows of the overview: equivalent levels share a row; otherwise rows follow rank.
+fn overview_rows(tracks: &[Track], levels: &[Level]) -> Vec<Vec<Option<usize>>> {
+    let n = levels.len();
+    let any_equivalent = levels.iter().any(|l| !l.equivalents.is_empty());
+    // Group levels: by declared equivalence, or by rank when the ladder declares none.
+    let mut group: Vec<usize> = (0..n).collect();
+    fn find(g: &mut [usize], mut x: usize) -> usize {
+        while g[x] != x {
+            g[x] = g[g[x]];
+            x = g[x];
+        }
+        x
+    }
+    for (i, l) in levels.iter().enumerate() {
+        let others: Vec<usize> = if any_equivalent {
+            l.equivalents.clone()
+        } else {
+            (0..n).filter(|&j| levels[j].rank == l.rank).collect()
+        };
+        for j in others {
+            let (a, b) = (find(&mut group, i), find(&mut group, j));
+            group[a] = b;
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let g = find(&mut group, i);
+        groups.entry(g).or_default().push(i);
+    }
+    // A group with two levels of one track cannot be one row: give up aligning.
+    let consistent = groups.values().all(|m| {
+        let mut ts: Vec<usize> = m.iter().map(|&i| levels[i].track).collect();
+        ts.sort();
+        ts.windows(2).all(|w| w[0] != w[1])
+    });
+    let groups: Vec<Vec<usize>> = if consistent { groups.into_values().collect() } else { (0..n).map(|i| vec![i]).collect() };
+    let group_of: HashMap<usize, usize> = groups.iter().enumerate().flat_map(|(g, m)| m.iter().map(move |&i| (i, g))).collect();
+    // Order groups so that every track reads upwards: topological order, junior first.
+    let mut indegree = vec![0usize; groups.len()];
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for t in tracks {
+        for w in t.levels.windows(2) {
+            let (a, b) = (group_of[&w[0]], group_of[&w[1]]);
+            if a != b {
+                edges[a].push(b);
+                indegree[b] += 1;
+            }
+        }
+    }
+    let key = |g: usize| groups[g].iter().map(|&i| (levels[i].rank, levels[i].track)).min().unwrap_or((0, 0));
+    let mut ready: BTreeSet<((i64, usize), usize)> = (0..groups.len()).filter(|&g| indegree[g] == 0).map(|g| (key(g), g)).collect();
+    let mut order = Vec::new();
+    while let Some(first) = ready.iter().next().copied() {
+        ready.remove(&first);
+        let g = first.1;
+        order.push(g);
+        for &h in &edges[g] {
+            indegree[h] -= 1;
+            if indegree[h] == 0 {
+                ready.insert((key(h), h));
+            }
+        }
+    }
+    if order.len() < groups.len() {
+        // Equivalents cross each other: fall back to one row per level, by rank.
+        let mut all: Vec<usize> = (0..n).collect();
+        all.sort_by_key(|&i| (levels[i].rank, levels[i].track));
+        return all
+            .into_iter()
+            .map(|i| (0..tracks.len()).map(|t| (levels[i].track == t).then_some(i)).collect())
+            .collect();
+    }
+    order
+        .into_iter()
+        .map(|g| (0..tracks.len()).map(|t| groups[g].iter().copied().find(|&i| levels[i].track == t)).collect())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_relative_paths_inside_content() {
+        assert_eq!(join("levels/a.md", "../pillars/b.md").as_deref(), Some("pillars/b.md"));
+        assert_eq!(join("a.md", "levels/b.md").as_deref(), Some("levels/b.md"));
+        assert_eq!(join("a.md", "../../x.md"), None);
+    }
+
+    #[test]
+    fn external_links_are_left_alone() {
+        assert!(is_external("https://example.com"));
+        assert!(is_external("mailto:a@b.c"));
+        assert!(!is_external("levels/a.md"));
+        assert!(!is_external("a.md#x:y"));
+    }
+}

@@ -1,0 +1,18 @@
+//! ladderbook: a static-site generator for engineering career ladders.
+//!
+//! Data flows one way: `book.toml` + `content/**/*.md` → [`load`] → [`ladder`] (the
+//! validated model) → [`site`] (every page as data, by permalink) → [`render`] (Tera) →
+//! [`write`] (an atomic swap into the build-dir). The [`build`] module runs the pipeline.
+
+pub mod build;
+pub mod config;
+pub mod diagnostic;
+pub mod frontmatter;
+pub mod init;
+pub mod ladder;
+pub mod load;
+pub mod markdown;
+pub mod permalink;
+pub mod render;
+pub mod site;
+pub mod write;

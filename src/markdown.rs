@@ -1,0 +1,297 @@
+//! Markdown bodies: parsing with pulldown-cmark (CommonMark plus GitHub-style tables,
+//! footnotes and strikethrough, heading attributes and smart punctuation), giving headings
+//! ids, finding the links to rewrite, and splitting a competency's list into expectations.
+//!
+//! A body is parsed once into a [`Fragment`]: its events, kept, so the same text can be
+//! rendered into pages at different depths with links made relative to each page.
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// The pulldown-cmark extensions ladderbook turns on.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// A link or image destination found in a body, before it is resolved.
+#[derive(Debug, Clone)]
+pub struct Link {
+    /// Index of the `Start(Link)`/`Start(Image)` event in the fragment.
+    event: usize,
+    /// The destination as written.
+    pub dest: String,
+    /// Byte offset of the link's source text in the file.
+    pub offset: usize,
+}
+
+/// Parsed Markdown, ready to render at any depth.
+#[derive(Debug, Clone, Default)]
+pub struct Fragment {
+    events: Vec<Event<'static>>,
+    /// Links and images whose destination may need rewriting.
+    pub links: Vec<Link>,
+    /// For links that point into the site: (index into `links`, root-relative href such as
+    /// `levels/senior/#craft`). Set by the ladder stage once every page's address is known.
+    pub resolved: Vec<(usize, String)>,
+}
+
+impl Fragment {
+    fn from_events(events: Vec<(Event<'static>, Range<usize>)>, base: usize) -> Fragment {
+        let mut out = Fragment::default();
+        for (i, (ev, range)) in events.into_iter().enumerate() {
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &ev {
+                out.links.push(Link {
+                    event: i,
+                    dest: dest_url.to_string(),
+                    offset: base + range.start,
+                });
+            }
+            out.events.push(ev);
+        }
+        out
+    }
+
+    /// True when the fragment has no content at all.
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    /// HTML for a page whose path from the site root is undone by `root` (`""` at the root,
+    /// `"../../"` for `levels/senior/`). Resolved links become `root + href`.
+    pub fn html(&self, root: &str) -> String {
+        let mut html = String::new();
+        if self.resolved.is_empty() {
+            pulldown_cmark::html::push_html(&mut html, self.events.iter().cloned());
+            return html;
+        }
+        let mut events = self.events.clone();
+        for (li, href) in &self.resolved {
+            let full: CowStr<'static> = if href.is_empty() && root.is_empty() {
+                "./".into()
+            } else {
+                format!("{root}{href}").into()
+            };
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
+                &mut events[self.links[*li].event]
+            {
+                *dest_url = full;
+            }
+        }
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        html
+    }
+
+    /// The text of the fragment without markup, whitespace collapsed: what a reader reads.
+    pub fn plain_text(&self) -> String {
+        let mut s = String::new();
+        for ev in &self.events {
+            match ev {
+                Event::Text(t) | Event::Code(t) => s.push_str(t),
+                Event::SoftBreak | Event::HardBreak => s.push(' '),
+                Event::End(TagEnd::Paragraph | TagEnd::Item) => s.push(' '),
+                _ => {}
+            }
+        }
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// A body parsed into its parts.
+#[derive(Debug, Default)]
+pub struct Body {
+    /// The whole body (for descriptions and free pages).
+    pub whole: Fragment,
+    /// Every top-level list item, in order (for competencies).
+    pub items: Vec<Fragment>,
+    /// Everything that is not a top-level list item (a competency's notes).
+    pub notes: Fragment,
+    /// Ids given to headings, in order.
+    pub heading_ids: Vec<String>,
+    /// Plain text of the first top-level paragraph, if any.
+    pub first_paragraph: Option<String>,
+}
+
+/// Parses `text`, which starts at byte `base` of its file. Headings without an explicit
+/// `{#id}` get a GitHub-style slug of their text, made unique against `taken` and each other.
+pub fn parse(text: &str, base: usize, taken: &HashSet<String>) -> Body {
+    let parser = Parser::new_ext(text, options()).into_offset_iter();
+    let mut events: Vec<(Event<'static>, Range<usize>)> =
+        parser.map(|(e, r)| (e.into_static(), r)).collect();
+    let mut used: HashSet<String> = taken.clone();
+    let mut heading_ids = Vec::new();
+
+    // Give every heading an id.
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id, .. }) = &events[i].0 {
+            let explicit = id.as_ref().map(|s| s.to_string());
+            let id_text = match explicit {
+                Some(s) => s,
+                None => {
+                    let mut t = String::new();
+                    let mut j = i + 1;
+                    while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Heading(_))) {
+                        if let Event::Text(s) | Event::Code(s) = &events[j].0 {
+                            t.push_str(s);
+                        }
+                        j += 1;
+                    }
+                    unique(slug(&t), &mut used)
+                }
+            };
+            used.insert(id_text.clone());
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
+                *id = Some(id_text.clone().into());
+            }
+            heading_ids.push(id_text);
+        }
+        i += 1;
+    }
+
+    // First top-level paragraph, for a default summary.
+    let mut first_paragraph = None;
+    let mut depth = 0usize;
+    for (k, (ev, _)) in events.iter().enumerate() {
+        match ev {
+            Event::Start(Tag::Paragraph) if depth == 0 => {
+                let end = events[k..]
+                    .iter()
+                    .position(|(e, _)| matches!(e, Event::End(TagEnd::Paragraph)))
+                    .map_or(events.len(), |p| k + p);
+                let frag = Fragment {
+                    events: events[k..end].iter().map(|(e, _)| e.clone()).collect(),
+                    ..Default::default()
+                };
+                first_paragraph = Some(frag.plain_text());
+                break;
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    // Split top-level list items from the rest.
+    let mut items = Vec::new();
+    let mut notes = Vec::new();
+    let mut depth = 0usize; // container depth
+    let mut in_top_list = false;
+    let mut current: Option<Vec<(Event<'static>, Range<usize>)>> = None;
+    let mut item_depth = 0usize;
+    for (ev, r) in events.iter().cloned() {
+        match &ev {
+            Event::Start(Tag::List(_)) if depth == 0 => {
+                in_top_list = true;
+                depth += 1;
+                continue;
+            }
+            Event::End(TagEnd::List(_)) if depth == 1 && in_top_list && current.is_none() => {
+                in_top_list = false;
+                depth -= 1;
+                continue;
+            }
+            Event::Start(Tag::Item) if depth == 1 && in_top_list && current.is_none() => {
+                current = Some(Vec::new());
+                item_depth = depth;
+                depth += 1;
+                continue;
+            }
+            Event::End(TagEnd::Item) if current.is_some() && depth == item_depth + 1 => {
+                depth -= 1;
+                items.push(current.take().unwrap_or_default());
+                continue;
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        match current.as_mut() {
+            Some(c) => c.push((ev, r)),
+            None => notes.push((ev, r)),
+        }
+    }
+
+    Body {
+        items: items.into_iter().map(|e| Fragment::from_events(e, base)).collect(),
+        notes: Fragment::from_events(notes, base),
+        whole: Fragment::from_events(events, base),
+        heading_ids,
+        first_paragraph,
+    }
+}
+
+/// A GitHub-style heading slug: lowercase, letters, digits, `-` and `_` kept, spaces turned
+/// into `-`, everything else dropped (`"Reading a level page!"` → `reading-a-level-page`).
+pub fn slug(text: &str) -> String {
+    let mut s = String::new();
+    for c in text.trim().chars() {
+        if c.is_alphanumeric() || c == '_' || c == '-' {
+            s.extend(c.to_lowercase());
+        } else if c.is_whitespace() {
+            s.push('-');
+        }
+    }
+    if s.is_empty() {
+        s.push_str("section");
+    }
+    s
+}
+
+fn unique(base: String, used: &mut HashSet<String>) -> String {
+    if !used.contains(&base) {
+        return base;
+    }
+    (1..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|c| !used.contains(c))
+        .unwrap_or(base)
+}
+
+/// Renders a one-line Markdown string (a summary) to inline HTML without a `<p>` wrapper.
+pub fn inline_html(text: &str) -> String {
+    let mut html = String::new();
+    let events = Parser::new_ext(text, options())
+        .filter(|e| !matches!(e, Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)));
+    pulldown_cmark::html::push_html(&mut html, events);
+    html.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_level_items_are_expectations_and_the_rest_are_notes() {
+        let b = parse(
+            "Intro.\n\n- One\n  - nested\n- Two [x](a.md)\n\nAfter.\n",
+            100,
+            &HashSet::new(),
+        );
+        assert_eq!(b.items.len(), 2);
+        assert_eq!(b.items[0].plain_text(), "One nested");
+        assert!(b.items[0].html("").contains("<li>nested</li>"));
+        assert_eq!(b.items[1].links[0].dest, "a.md");
+        assert_eq!(b.notes.plain_text(), "Intro. After.");
+        assert_eq!(b.first_paragraph.as_deref(), Some("Intro."));
+    }
+
+    #[test]
+    fn headings_get_unique_slugs() {
+        let taken: HashSet<String> = ["craft".to_string()].into();
+        let b = parse("# Craft\n\n## Reading a level page!\n\n## Other {#own}\n", 0, &taken);
+        assert_eq!(b.heading_ids, ["craft-1", "reading-a-level-page", "own"]);
+        assert!(b.whole.html("").contains("<h2 id=\"reading-a-level-page\">"));
+    }
+
+    #[test]
+    fn resolved_links_are_prefixed_with_the_root() {
+        let mut b = parse("[a](levels/x.md)", 0, &HashSet::new());
+        b.whole.resolved.push((0, "levels/x/".into()));
+        assert!(b.whole.html("../../").contains("href=\"../../levels/x/\""));
+    }
+}

@@ -1,0 +1,99 @@
+//! The site's addresses: the contract's URL scheme, in one place.
+//!
+//! Every function returns a path relative to the site root, without a leading slash and
+//! with a trailing slash (`levels/senior-engineer/`); the page is written to that folder's
+//! `index.html`. These addresses are a public contract: managers send them to people, so a
+//! change here breaks links in the wild. The snapshot test below fixes them.
+
+/// The overview: every track side by side.
+pub fn overview() -> String {
+    String::new()
+}
+
+/// A track's page: its levels × pillars matrix.
+pub fn track(id: &str) -> String {
+    format!("tracks/{id}/")
+}
+
+/// A level's page.
+pub fn level(id: &str) -> String {
+    format!("levels/{id}/")
+}
+
+/// A pillar's page.
+pub fn pillar(id: &str) -> String {
+    format!("pillars/{id}/")
+}
+
+/// The comparison of level `a` (the lower one, for two levels of one track) with level `b`.
+pub fn compare(a: &str, b: &str) -> String {
+    format!("compare/{a}/{b}/")
+}
+
+/// The list of all comparisons.
+pub fn compare_index() -> String {
+    "compare/".to_string()
+}
+
+/// A free page at `content/<path>.md`.
+pub fn page(content_path_without_md: &str) -> String {
+    format!("{content_path_without_md}/")
+}
+
+/// The not-found page, a file rather than a folder.
+pub const NOT_FOUND: &str = "404.html";
+
+/// The anchor of one expectation on a level page: the pillar id, two hyphens (which no id
+/// can contain, so it never collides with another anchor), and the 1-based position
+/// (`craft--3`).
+pub fn expectation_anchor(pillar: &str, n: usize) -> String {
+    format!("{pillar}--{n}")
+}
+
+/// The relative path from a page at `path` back to the site root: `""` for the overview,
+/// `"../../"` for `levels/senior/`, `""` for `404.html`.
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// An alias as written in front-matter (`/old/senior`, `old/senior/`, `old.html`) as a site
+/// path: no leading slash; a trailing slash unless it names an `.html` file.
+/// `None` when it is empty or climbs out of the site with `..`.
+pub fn normalize_alias(raw: &str) -> Option<String> {
+    let trimmed = raw.trim().trim_start_matches('/');
+    let parts: Vec<&str> = trimmed.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
+    if parts.is_empty() || parts.iter().any(|p| *p == "..") {
+        return None;
+    }
+    let joined = parts.join("/");
+    Some(if joined.ends_with(".html") { joined } else { format!("{joined}/") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_url_scheme_is_the_contract() {
+        assert_eq!(overview(), "");
+        assert_eq!(track("ic"), "tracks/ic/");
+        assert_eq!(level("senior-engineer"), "levels/senior-engineer/");
+        assert_eq!(pillar("craft"), "pillars/craft/");
+        assert_eq!(compare("a", "b"), "compare/a/b/");
+        assert_eq!(compare_index(), "compare/");
+        assert_eq!(page("guides/promotions"), "guides/promotions/");
+        assert_eq!(expectation_anchor("craft", 3), "craft--3");
+    }
+
+    #[test]
+    fn roots_and_aliases() {
+        assert_eq!(root_of(""), "");
+        assert_eq!(root_of("levels/x/"), "../../");
+        assert_eq!(root_of("compare/a/b/"), "../../../");
+        assert_eq!(root_of("404.html"), "");
+        assert_eq!(normalize_alias("/old/senior").as_deref(), Some("old/senior/"));
+        assert_eq!(normalize_alias("old.html").as_deref(), Some("old.html"));
+        assert_eq!(normalize_alias("../x"), None);
+        assert_eq!(normalize_alias("/"), None);
+    }
+}

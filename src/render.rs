@@ -1,0 +1,220 @@
+//! Rendering: the theme's Tera templates applied to every page of the [`Site`].
+//!
+//! The default theme (`templates/` and `static/` in this repository) is embedded in the
+//! binary, so ladderbook works from any folder. A ladder's own `templates/` and `static/`
+//! override it file by file, by name.
+
+use crate::config::Config;
+use crate::diagnostic::{display_path, Diagnostic};
+use crate::permalink;
+use crate::site::{PageData, Site};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use tera::{Context, ErrorKind, Tera};
+
+/// The default theme's templates: (name, text).
+pub const THEME_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("cell.html", include_str!("../templates/cell.html")),
+    ("index.html", include_str!("../templates/index.html")),
+    ("track.html", include_str!("../templates/track.html")),
+    ("level.html", include_str!("../templates/level.html")),
+    ("pillar.html", include_str!("../templates/pillar.html")),
+    ("compare.html", include_str!("../templates/compare.html")),
+    ("compare-index.html", include_str!("../templates/compare-index.html")),
+    ("page.html", include_str!("../templates/page.html")),
+    ("404.html", include_str!("../templates/404.html")),
+    ("redirect.html", include_str!("../templates/redirect.html")),
+];
+
+/// The default theme's static files: (path in the site, bytes).
+pub const THEME_STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../static/style.css"))];
+
+/// One output file: its path in the site (`levels/x/index.html`) and its bytes.
+#[derive(Debug)]
+pub struct OutputFile {
+    /// Path relative to the build-dir, `/`-separated.
+    pub path: String,
+    /// The file's contents.
+    pub contents: Vec<u8>,
+}
+
+/// A file copied from disk into the site.
+#[derive(Debug)]
+pub struct CopiedFile {
+    /// Path relative to the build-dir, `/`-separated.
+    pub path: String,
+    /// Where it comes from.
+    pub source: PathBuf,
+}
+
+#[derive(Serialize)]
+struct SiteInfo<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    language: &'a str,
+    generator: &'static str,
+}
+
+/// Loads the theme: the embedded templates, then the ladder's `templates/*.html` over them.
+///
+/// Tera 2 (the current major line) is chosen on purpose over 1.x: 1.x is in maintenance
+/// only, while 2.x compiles templates to bytecode and renders faster, gives errors with the
+/// template's line and column (which we pass on to authors who override templates), and has
+/// optional chaining (`a?.b`), which keeps user templates short when a value may be absent.
+///
+/// # Errors
+/// A ladder template that cannot be read or does not parse, with its position.
+pub fn load_templates(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnostic>> {
+    let mut tera = Tera::new();
+    let mut sources: Vec<(String, String)> = THEME_TEMPLATES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+    let mut errors = Vec::new();
+    let dir = root.join("templates");
+    if dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
+            let Ok(entry) = entry else { continue };
+            if !entry.file_type().is_file() || crate::load::is_editor_temp(&entry.file_name().to_string_lossy()) {
+                continue;
+            }
+            let name = display_path(&dir, entry.path());
+            match std::fs::read_to_string(entry.path()) {
+                Ok(text) => {
+                    sources.retain(|(n, _)| *n != name);
+                    sources.push((name, text));
+                }
+                Err(e) => errors.push(Diagnostic::error("template", display_path(root, entry.path()), (1, 1), format!("cannot read the template: {e}"), "save it as UTF-8 text")),
+            }
+        }
+    }
+    if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
+        errors.push(template_error(root, &e));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let site = SiteInfo {
+        title: &config.title,
+        description: config.description.as_deref(),
+        language: &config.language,
+        generator: concat!("ladderbook ", env!("CARGO_PKG_VERSION")),
+    };
+    tera.global_context().insert("site", &site);
+    Ok(tera)
+}
+
+/// A Tera error as a diagnostic pointing into the ladder's template (or the built-in one).
+fn template_error(root: &Path, e: &tera::Error) -> Diagnostic {
+    let (file, pos, message) = match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            (r.filename().to_string(), (r.span().start_line.max(1), r.span().start_col + 1), r.message().to_string())
+        }
+        _ => (String::new(), (1, 1), e.to_string()),
+    };
+    let user = root.join("templates").join(&file);
+    let path = if !file.is_empty() && user.is_file() {
+        display_path(root, &user)
+    } else if file.is_empty() {
+        "templates".to_string()
+    } else {
+        format!("templates/{file} (built-in theme)")
+    };
+    Diagnostic::error("template", path, pos, format!("template error: {message}"), "fix the template; the default theme's templates are in ladderbook's repository under templates/")
+}
+
+/// Renders every page of `site`, and lists the static files: the theme's, then the
+/// ladder's `static/` and content assets over them.
+///
+/// # Errors
+/// Template errors, each once.
+pub fn render(root: &Path, config: &Config, tera: &Tera, site: &Site) -> Result<(Vec<OutputFile>, Vec<CopiedFile>), Vec<Diagnostic>> {
+    let mut out = Vec::with_capacity(site.pages.len() + THEME_STATIC.len());
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    for page in &site.pages {
+        let root_rel = if page.path == permalink::NOT_FOUND { config.site_url.clone() } else { permalink::root_of(&page.path) };
+        let mut ctx = match Context::from_serialize(&page.data) {
+            Ok(c) => c,
+            Err(e) => {
+                errors.push(Diagnostic::error("template", "templates", (1, 1), format!("cannot prepare /{}: {e}", page.path), ""));
+                continue;
+            }
+        };
+        ctx.insert("root", &root_rel);
+        ctx.insert("home", if root_rel.is_empty() { "./" } else { root_rel.as_str() });
+        ctx.insert("path", &page.path);
+        ctx.insert("kind", kind_name(&page.data));
+        match tera.render(page.template, &ctx) {
+            Ok(html) => {
+                let file = if page.path.ends_with('/') || page.path.is_empty() { format!("{}index.html", page.path) } else { page.path.clone() };
+                out.push(OutputFile { path: file, contents: html.into_bytes() });
+            }
+            Err(e) => {
+                let d = template_error(root, &e);
+                if !errors.contains(&d) {
+                    errors.push(d);
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    for (name, bytes) in THEME_STATIC {
+        out.push(OutputFile { path: name.to_string(), contents: bytes.to_vec() });
+    }
+    let mut copied = Vec::new();
+    let static_dir = root.join("static");
+    if static_dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&static_dir).follow_links(false).sort_by_file_name().into_iter().flatten() {
+            if entry.file_type().is_file() {
+                let path = display_path(&static_dir, entry.path());
+                out.retain(|f| f.path != path);
+                copied.push(CopiedFile { path, source: entry.path().to_path_buf() });
+            }
+        }
+    }
+    Ok((out, copied))
+}
+
+fn kind_name(d: &PageData) -> &'static str {
+    match d {
+        PageData::Overview(_) => "overview",
+        PageData::Track(_) => "track",
+        PageData::Level(_) => "level",
+        PageData::Pillar(_) => "pillar",
+        PageData::Compare(_) => "compare",
+        PageData::CompareIndex(_) => "compare-index",
+        PageData::Free(_) => "page",
+        PageData::Redirect(_) => "redirect",
+    }
+}
+
+/// The site-wide navigation, with root-relative paths (templates prefix `root`).
+#[derive(Debug, Serialize)]
+pub struct Nav {
+    /// Tracks, in order.
+    pub tracks: Vec<NavEntry>,
+    /// Pillars, in order.
+    pub pillars: Vec<NavEntry>,
+    /// Free pages, by weight.
+    pub pages: Vec<NavEntry>,
+}
+
+/// One navigation link.
+#[derive(Debug, Serialize)]
+pub struct NavEntry {
+    /// Display title.
+    pub title: String,
+    /// Root-relative path (`tracks/ic/`).
+    pub path: String,
+}
+
+impl Nav {
+    /// The navigation of `ladder`.
+    pub fn of(ladder: &crate::ladder::Ladder) -> Nav {
+        Nav {
+            tracks: ladder.tracks.iter().map(|t| NavEntry { title: t.title.clone(), path: permalink::track(&t.id) }).collect(),
+            pillars: ladder.pillars.iter().map(|p| NavEntry { title: p.title.clone(), path: permalink::pillar(&p.id) }).collect(),
+            pages: ladder.pages.iter().map(|p| NavEntry { title: p.title.clone(), path: p.path.clone() }).collect(),
+        }
+    }
+}
