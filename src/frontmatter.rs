@@ -49,7 +49,7 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
             "yaml-front-matter",
             0,
             "front-matter is YAML (`---`), but ladderbook reads TOML front-matter between `+++` lines",
-            format!("replace both `---` lines with `+++` and write the keys as TOML (`key = \"value\"` instead of `key: value`); {TOML_EXAMPLE}"),
+            "replace both `---` lines with `+++` and write each key as TOML, e.g. `title = \"Senior Engineer\"` instead of `title: Senior Engineer`",
         ));
     }
     if first != "+++" {
@@ -290,7 +290,7 @@ mod tests {
         let s = split(&f).unwrap();
         assert_eq!(s.toml, "title = \"A\"\n");
         assert_eq!(s.body, "Body\n");
-        assert_eq!(s.body_offset, 18);
+        assert_eq!(s.body_offset, 20);
     }
 
     #[test]

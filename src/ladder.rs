@@ -369,6 +369,7 @@ impl Ladder {
         // Competencies into the grid.
         let mut competencies: Vec<(&Document, Competency)> = Vec::new();
         let mut cell_owner: HashMap<(usize, usize), &Document> = HashMap::new();
+        let mut orphans: Vec<(&Document, Fragment)> = Vec::new();
         for d in &documents {
             let Kind::Competency { level, pillar } = &d.kind else { continue };
             let l = level_index.get(level.value.as_str()).copied();
@@ -389,7 +390,11 @@ impl Ladder {
                     hint_for(&pillar.value, &pillar_ids, "pillar", "content/pillars/"),
                 ));
             }
-            let (Some(l), Some(p)) = (l, p) else { continue };
+            let (Some(l), Some(p)) = (l, p) else {
+                // Still check its links, so one run reports them too.
+                orphans.push((d, markdown::parse(d.body(), d.body_offset, &HashSet::new()).whole));
+                continue;
+            };
             if let Some(first) = cell_owner.insert((l, p), d) {
                 diags.push(d.source.error(
                     "duplicate-cell",
@@ -549,6 +554,9 @@ impl Ladder {
         }
         for (d, p) in &mut pages {
             resolver.resolve(d, &mut p.body, diags);
+        }
+        for (d, f) in &mut orphans {
+            resolver.resolve(d, f, diags);
         }
 
         let competencies: Vec<Competency> = competencies.into_iter().map(|(_, c)| c).collect();

@@ -178,14 +178,15 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
             });
             continue;
         }
-        match read_document(root, path, content_path.clone()) {
-            Ok(doc) => loaded.documents.push(doc),
-            Err(errors) => {
+        let (doc, errors) = read_document(root, path, content_path.clone());
+        match doc {
+            Some(doc) => loaded.documents.push(doc),
+            None => {
                 loaded.failed.insert(content_path);
-                for d in errors {
-                    diags.push(d);
-                }
             }
+        }
+        for d in errors {
+            diags.push(d);
         }
     }
     loaded
@@ -193,10 +194,18 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
 
 /// Reads and parses one Markdown file.
 ///
-/// # Errors
-/// Unreadable or non-UTF-8 files, front-matter problems, an id that breaks the id rule,
-/// and every key problem of the file.
-pub fn read_document(root: &Path, path: &Path, content_path: String) -> Result<Document, Vec<Diagnostic>> {
+/// Returns the document when its kind and required keys could be read, and every problem
+/// found: unreadable or non-UTF-8 files, front-matter problems, an id that breaks the id rule,
+/// unknown keys and wrong types. A document returned with errors still takes part in
+/// cross-file checks, so one run reports everything.
+pub fn read_document(root: &Path, path: &Path, content_path: String) -> (Option<Document>, Vec<Diagnostic>) {
+    match read_inner(root, path, content_path) {
+        Ok((doc, errors)) => (Some(doc), errors),
+        Err(errors) => (None, errors),
+    }
+}
+
+fn read_inner(root: &Path, path: &Path, content_path: String) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
     let shown = display_path(root, path);
     let bytes = std::fs::read(path).map_err(|e| {
         vec![Diagnostic::error("io", shown.clone(), (1, 1), format!("cannot read the file: {e}"), "check the file's permissions")]
@@ -311,16 +320,16 @@ pub fn read_document(root: &Path, path: &Path, content_path: String) -> Result<D
     let Some(kind) = kind else {
         return Err(errors);
     };
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(Document {
-        source,
-        content_path,
-        id: stem,
-        kind,
-        body_offset,
-    })
+    Ok((
+        Document {
+            source,
+            content_path,
+            id: stem,
+            kind,
+            body_offset,
+        },
+        errors,
+    ))
 }
 
 #[cfg(test)]

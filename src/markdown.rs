@@ -93,7 +93,7 @@ impl Fragment {
             match ev {
                 Event::Text(t) | Event::Code(t) => s.push_str(t),
                 Event::SoftBreak | Event::HardBreak => s.push(' '),
-                Event::End(TagEnd::Paragraph | TagEnd::Item) => s.push(' '),
+                Event::Start(Tag::Item) | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => s.push(' '),
                 _ => {}
             }
         }

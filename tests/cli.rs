@@ -1,0 +1,64 @@
+//! The command line as the contract gives it: `init`, `build [DIR] [-d OUT]`, exit statuses.
+
+mod common;
+use common::*;
+use std::fs;
+
+#[test]
+fn init_then_build_gives_a_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("my-ladder");
+    ladderbook().arg("init").arg(&dir).assert().success();
+    assert!(dir.join("book.toml").is_file());
+    ladderbook().current_dir(&dir).arg("build").assert().success();
+    let html = page(&dir.join("book"), "levels/senior-engineer/");
+    assert!(words(&html).contains("mentors newer engineers"));
+    assert!(broken_links(&dir.join("book")).is_empty());
+    // init never overwrites a ladder.
+    let out = ladderbook().arg("init").arg(&dir).assert().code(1);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("already exists"));
+}
+
+#[test]
+fn a_wrong_command_line_exits_2() {
+    ladderbook().arg("build").arg("--no-such-flag").assert().code(2);
+    ladderbook().arg("frobnicate").assert().code(2);
+}
+
+#[test]
+fn a_folder_without_book_toml_is_a_clear_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = ladderbook().arg("build").arg(tmp.path()).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("book.toml:1:1: error: cannot read"), "{err}");
+    assert!(err.contains("ladderbook init"), "{err}");
+}
+
+#[test]
+fn the_404_page_uses_the_site_url_and_everything_else_is_relative() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), tmp.path());
+    let toml = fs::read_to_string(tmp.path().join("book.toml")).unwrap();
+    fs::write(tmp.path().join("book.toml"), toml.replace("site-url = \"/\"", "site-url = \"/eng/ladder/\"")).unwrap();
+    ladderbook().arg("build").arg(tmp.path()).arg("-d").arg(tmp.path().join("out")).assert().success();
+    let site = tmp.path().join("out");
+    let not_found = page(&site, "404.html");
+    assert!(not_found.contains("href=\"/eng/ladder/style.css\""), "{not_found}");
+    assert!(!page(&site, "levels/director/").contains("/eng/ladder/"));
+    assert!(broken_links(&site).is_empty());
+}
+
+#[test]
+fn a_second_build_replaces_the_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), tmp.path());
+    ladderbook().arg("build").arg(tmp.path()).assert().success();
+    fs::remove_file(tmp.path().join("content/promotions.md")).unwrap();
+    let how = fs::read_to_string(tmp.path().join("content/how-to-read.md")).unwrap();
+    // Drop links to the removed page so the ladder stays valid.
+    let how: String = how.lines().map(|l| if l.contains("promotions.md") { "" } else { l }).collect::<Vec<_>>().join("\n");
+    fs::write(tmp.path().join("content/how-to-read.md"), how).unwrap();
+    ladderbook().arg("build").arg(tmp.path()).assert().success();
+    assert!(!tmp.path().join("book/promotions").exists(), "a page removed from content is removed from the site");
+    assert!(tmp.path().join("book/how-to-read/index.html").is_file());
+}

@@ -1,0 +1,266 @@
+//! Helpers shared by the integration tests: running the binary, converting a real ladder
+//! into the contract's layout, checking every link of a built site, and reading pages the
+//! way a reader does (text, not markup).
+#![allow(dead_code)]
+
+use std::collections::{BTreeMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The repository root (where the example ladder lives).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared/real-ladders/`, beside the repository.
+pub fn real_ladders() -> PathBuf {
+    repo().join("../shared/real-ladders")
+}
+
+/// The built binary, ready to run.
+pub fn ladderbook() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("ladderbook").expect("the ladderbook binary is built")
+}
+
+/// Copies a ladder's sources (book.toml, content/, templates/, static/) into `dst`.
+pub fn copy_ladder(src: &Path, dst: &Path) {
+    fs::create_dir_all(dst).unwrap();
+    fs::copy(src.join("book.toml"), dst.join("book.toml")).unwrap();
+    for dir in ["content", "templates", "static"] {
+        if src.join(dir).is_dir() && !(src == repo() && dir != "content") {
+            copy_dir(&src.join(dir), &dst.join(dir));
+        }
+    }
+}
+
+/// Recursively copies `src` into `dst`.
+pub fn copy_dir(src: &Path, dst: &Path) {
+    for e in walkdir::WalkDir::new(src) {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix(src).unwrap();
+        let target = dst.join(rel);
+        if e.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir` with its bytes, to compare a build-dir before and after.
+pub fn snapshot_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+/// One expectation of a converted ladder: where it belongs and its text.
+#[derive(Debug, Clone)]
+pub struct SourceExpectation {
+    pub level: String,
+    pub pillar: String,
+    pub text: String,
+}
+
+/// A slug for ids in converted ladders: lowercase ASCII words joined by single hyphens.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Converts a one-document ladder of the shape `# Title` / `## Level` / `### Pillar` /
+/// `- expectation` (Codecademy's) into the contract's layout in `out`, keeping every word:
+/// text before the first pillar of a level becomes the level's description, text before the
+/// first level a free page. Returns every expectation with its level and pillar.
+pub fn convert_headings_ladder(src: &Path, out: &Path, track: &str) -> Vec<SourceExpectation> {
+    let text = fs::read_to_string(src).unwrap();
+    let mut title = String::from("Ladder");
+    let mut intro = String::new();
+    // (level title, description, [(pillar title, body)])
+    let mut levels: Vec<(String, String, Vec<(String, String)>)> = Vec::new();
+    for line in text.lines() {
+        if let Some(t) = line.strip_prefix("# ") {
+            title = t.trim().to_string();
+        } else if let Some(l) = line.strip_prefix("## ") {
+            levels.push((l.trim().to_string(), String::new(), Vec::new()));
+        } else if let Some(p) = line.strip_prefix("### ") {
+            levels.last_mut().unwrap().2.push((p.trim().to_string(), String::new()));
+        } else {
+            match levels.last_mut() {
+                None => intro.push_str(&format!("{line}\n")),
+                Some((_, desc, pillars)) => match pillars.last_mut() {
+                    None => desc.push_str(&format!("{line}\n")),
+                    Some((_, body)) => body.push_str(&format!("{line}\n")),
+                },
+            }
+        }
+    }
+    let c = out.join("content");
+    for d in ["tracks", "levels", "pillars", "competencies"] {
+        fs::create_dir_all(c.join(d)).unwrap();
+    }
+    fs::write(out.join("book.toml"), format!("[book]\ntitle = {title:?}\n")).unwrap();
+    fs::write(c.join("about.md"), format!("+++\ntitle = \"About this ladder\"\n+++\n{intro}")).unwrap();
+    fs::write(c.join(format!("tracks/{track}.md")), format!("+++\ntitle = {title:?}\n+++\n")).unwrap();
+    let mut pillar_order: Vec<String> = Vec::new();
+    let mut expectations = Vec::new();
+    for (rank, (level, desc, pillars)) in levels.iter().enumerate() {
+        let lid = slug(level);
+        fs::write(c.join(format!("levels/{lid}.md")), format!("+++\ntitle = {level:?}\nrank = {}\n+++\n{desc}", rank + 1)).unwrap();
+        fs::create_dir_all(c.join(format!("competencies/{lid}"))).unwrap();
+        for (pillar, body) in pillars {
+            let pid = slug(pillar);
+            if !pillar_order.contains(&pid) {
+                pillar_order.push(pid.clone());
+                fs::write(c.join(format!("pillars/{pid}.md")), format!("+++\ntitle = {pillar:?}\norder = {}\n+++\n", pillar_order.len())).unwrap();
+            }
+            fs::write(c.join(format!("competencies/{lid}/{pid}.md")), format!("+++\nlevel = {lid:?}\npillar = {pid:?}\n+++\n{body}")).unwrap();
+            for item in body.lines().filter_map(|l| l.strip_prefix("- ")) {
+                expectations.push(SourceExpectation { level: lid.clone(), pillar: pid.clone(), text: item.to_string() });
+            }
+        }
+    }
+    expectations
+}
+
+/// What a reader reads of some HTML or Markdown: tags dropped, entities decoded, punctuation
+/// (which smart punctuation may curl) and case ignored, whitespace collapsed. Words only.
+pub fn words(html_or_md: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html_or_md.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'");
+    text.chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The words of a Markdown fragment as rendered (so `**x**` reads as `x`).
+pub fn md_words(md: &str) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(md));
+    words(&html)
+}
+
+/// The part of `html` from the element with `id="{id}"` up to the next occurrence of
+/// `until` (or the end of `<main>`).
+pub fn section<'a>(html: &'a str, id: &str, until: &str) -> &'a str {
+    let marker = format!("id=\"{id}\"");
+    let start = html.find(&marker).unwrap_or_else(|| panic!("no element with {marker}"));
+    let rest = &html[start + marker.len()..];
+    let end = rest.find(until).or_else(|| rest.find("</main>")).unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// A page of the built site, by address (`levels/x/`).
+pub fn page(site: &Path, address: &str) -> String {
+    let path = if address.is_empty() || address.ends_with('/') { site.join(address).join("index.html") } else { site.join(address) };
+    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn attr_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    let pat = format!(" {attr}=\"");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(&pat) {
+        rest = &rest[i + pat.len()..];
+        if let Some(end) = rest.find('"') {
+            out.push(&rest[..end]);
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+/// Checks every internal link and anchor of the site in `site`. Returns the broken ones as
+/// `page: href` lines. Absolute paths (`/x`) count as broken: the site must work under any
+/// sub-path, so only `404.html` may use them.
+pub fn broken_links(site: &Path) -> Vec<String> {
+    let mut ids: BTreeMap<PathBuf, HashSet<String>> = BTreeMap::new();
+    let mut pages: Vec<(PathBuf, String)> = Vec::new();
+    for e in walkdir::WalkDir::new(site).into_iter().map(|e| e.unwrap()) {
+        if e.path().extension().is_some_and(|x| x == "html") {
+            let html = fs::read_to_string(e.path()).unwrap();
+            ids.insert(e.path().to_path_buf(), attr_values(&html, "id").into_iter().map(|s| s.to_string()).collect());
+            pages.push((e.path().to_path_buf(), html));
+        }
+    }
+    let mut broken = Vec::new();
+    for (path, html) in &pages {
+        let is_404 = path.file_name().is_some_and(|n| n == "404.html");
+        let links = attr_values(html, "href").into_iter().chain(attr_values(html, "src")).chain(
+            // <meta http-equiv="refresh" content="0; url=...">
+            attr_values(html, "content").into_iter().filter_map(|c| c.strip_prefix("0; url=")),
+        );
+        for href in links {
+            if href.contains("://") || href.starts_with("mailto:") {
+                continue;
+            }
+            let href = href.replace("&amp;", "&");
+            let (target, anchor) = match href.split_once('#') {
+                Some((t, a)) => (t.to_string(), Some(a.to_string())),
+                None => (href.clone(), None),
+            };
+            let file = if target.is_empty() {
+                path.clone()
+            } else if let Some(abs) = target.strip_prefix('/') {
+                if !is_404 {
+                    broken.push(format!("{}: {href} (absolute)", path.display()));
+                    continue;
+                }
+                site.join(abs)
+            } else {
+                path.parent().unwrap().join(&target)
+            };
+            let file = normalize(&file);
+            let file = if file.is_dir() { file.join("index.html") } else { file };
+            if !file.is_file() {
+                broken.push(format!("{}: {href}", path.display()));
+                continue;
+            }
+            if let Some(a) = anchor {
+                if file.extension().is_some_and(|x| x == "html") && !ids.get(&file).is_some_and(|s| s.contains(&a)) {
+                    broken.push(format!("{}: {href} (no anchor)", path.display()));
+                }
+            }
+        }
+    }
+    broken
+}
+
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}

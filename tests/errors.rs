@@ -1,0 +1,135 @@
+//! Every error kind the contract names: the build fails with exit status 1, the message
+//! names the file (with line and column) and says what to do, and the last good build is
+//! left exactly as it was.
+
+mod common;
+use common::*;
+use std::fs;
+use std::path::Path;
+
+/// Builds the example ladder in a temp folder, breaks it with `breakage`, builds again and
+/// returns stderr, after checking exit status 1 and that the build-dir is unchanged.
+fn broken_build(breakage: impl FnOnce(&Path)) -> String {
+    let tmp = tempfile::tempdir().unwrap();
+    let ladder = tmp.path();
+    copy_ladder(&repo(), ladder);
+    ladderbook().arg("build").arg(ladder).assert().success();
+    let before = snapshot_tree(&ladder.join("book"));
+    assert!(before.len() > 50);
+
+    breakage(ladder);
+    let out = ladderbook().arg("build").arg(ladder).assert().code(1);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(snapshot_tree(&ladder.join("book")), before, "the previous build must survive a failed build");
+    assert!(stderr.contains("hint: "), "every error has a hint:\n{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    stderr
+}
+
+fn edit(ladder: &Path, file: &str, f: impl FnOnce(String) -> String) {
+    let path = ladder.join("content").join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, f(text)).unwrap();
+}
+
+#[test]
+fn unknown_key_names_the_key_and_its_line() {
+    let err = broken_build(|l| edit(l, "levels/senior-engineer.md", |t| t.replacen("rank = 3", "rnak = 3", 1)));
+    assert!(err.contains("content/levels/senior-engineer.md:3:1: error: unknown key `rnak`"), "{err}");
+    assert!(err.contains("did you mean `rank`?"), "{err}");
+}
+
+#[test]
+fn unknown_level_and_pillar_point_at_the_value() {
+    let err = broken_build(|l| {
+        edit(l, "competencies/staff-engineer/craft.md", |t| t.replace("level = \"staff-engineer\"", "level = \"staf-engineer\""));
+        edit(l, "competencies/director/delivery.md", |t| t.replace("pillar = \"delivery\"", "pillar = \"shipping\""));
+    });
+    assert!(err.contains("content/competencies/staff-engineer/craft.md:2:9: error: there is no level `staf-engineer`"), "{err}");
+    assert!(err.contains("did you mean `staff-engineer`?"), "{err}");
+    assert!(err.contains("content/competencies/director/delivery.md:3:10: error: there is no pillar `shipping`"), "{err}");
+}
+
+#[test]
+fn duplicate_cell_names_both_files() {
+    let err = broken_build(|l| {
+        fs::copy(l.join("content/competencies/director/craft.md"), l.join("content/competencies/director/craft-again.md")).unwrap();
+    });
+    assert!(err.contains("content/competencies/director/craft-again.md:1:1: error:"), "{err}");
+    assert!(err.contains("content/competencies/director/craft.md"), "{err}");
+    assert!(err.contains("level `director` in pillar `craft`"), "{err}");
+}
+
+#[test]
+fn bad_id_names_the_file_and_a_valid_name() {
+    let err = broken_build(|l| {
+        fs::rename(l.join("content/pillars/craft.md"), l.join("content/pillars/Technical_Craft.md")).unwrap();
+    });
+    assert!(err.contains("content/pillars/Technical_Craft.md:1:1: error: `Technical_Craft` is not a valid id"), "{err}");
+    assert!(err.contains("technical-craft.md"), "{err}");
+}
+
+#[test]
+fn yaml_front_matter_says_how_to_write_toml() {
+    let err = broken_build(|l| fs::write(l.join("content/levels/engineer-1.md"), "---\ntitle: Engineer I\nrank: 1\n---\nBody\n").unwrap());
+    assert!(err.contains("content/levels/engineer-1.md:1:1: error: front-matter is YAML"), "{err}");
+    assert!(err.contains("`+++`"), "{err}");
+}
+
+#[test]
+fn missing_front_matter_says_how_to_write_it() {
+    let err = broken_build(|l| fs::write(l.join("content/how-to-read.md"), "# How to read\n\nText.\n").unwrap());
+    assert!(err.contains("content/how-to-read.md:1:1: error: the file has no front-matter"), "{err}");
+    assert!(err.contains("+++"), "{err}");
+}
+
+#[test]
+fn non_utf8_points_at_the_bad_byte() {
+    let err = broken_build(|l| {
+        let path = l.join("content/promotions.md");
+        let mut bytes = fs::read(&path).unwrap();
+        bytes.extend_from_slice(b"\nCaf\xe9\n");
+        fs::write(path, bytes).unwrap();
+    });
+    assert!(err.contains("content/promotions.md:"), "{err}");
+    assert!(err.contains("is not UTF-8"), "{err}");
+}
+
+#[test]
+fn broken_link_and_anchor_point_at_the_link() {
+    let err = broken_build(|l| {
+        edit(l, "how-to-read.md", |t| format!("{t}\nSee [the old page](levels/intern.md) and [strategy](levels/director.md#strategyy).\n"));
+    });
+    assert!(err.contains("error: the link `levels/intern.md` points to content/levels/intern.md, which does not exist"), "{err}");
+    assert!(err.contains("the link `levels/director.md#strategyy` names the anchor `#strategyy`"), "{err}");
+    assert!(err.contains("did you mean `#strategy`?"), "{err}");
+    assert!(err.lines().filter(|l| l.starts_with("content/how-to-read.md:")).count() >= 2, "{err}");
+}
+
+#[test]
+fn every_error_of_the_ladder_is_reported_in_one_run() {
+    let err = broken_build(|l| {
+        edit(l, "levels/senior-engineer.md", |t| t.replacen("rank = 3", "rnak = 3", 1));
+        fs::write(l.join("content/levels/engineer-1.md"), "---\ntitle: x\n---\n").unwrap();
+        edit(l, "competencies/director/delivery.md", |t| t.replace("pillar = \"delivery\"", "pillar = \"shipping\""));
+    });
+    assert_eq!(err.lines().filter(|l| l.contains(": error: ")).count(), 3, "{err}");
+    assert!(err.contains("the ladder has 3 errors"), "{err}");
+}
+
+#[test]
+fn a_bad_build_dir_never_swallows_the_ladder() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), tmp.path());
+    let out = ladderbook().arg("build").arg(tmp.path()).arg("-d").arg(tmp.path().join("content")).assert().code(1);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("would replace the ladder's own files"));
+    assert!(tmp.path().join("content/levels/senior-engineer.md").is_file());
+
+    // A folder ladderbook did not write is never replaced.
+    let other = tmp.path().join("notes");
+    fs::create_dir_all(&other).unwrap();
+    fs::write(other.join("mine.txt"), "keep me").unwrap();
+    let out = ladderbook().arg("build").arg(tmp.path()).arg("-d").arg(&other).assert().code(1);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("was not written by ladderbook"));
+    assert_eq!(fs::read_to_string(other.join("mine.txt")).unwrap(), "keep me");
+}

@@ -1,0 +1,146 @@
+//! The project's example ladder, built as a new user would build it, and read as a reader
+//! would: every page in the contract's address table, every cell filled, every link working.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+fn build_example(dest: &Path) {
+    ladderbook().arg("build").arg(repo()).arg("-d").arg(dest).assert().success();
+}
+
+const IC: [&str; 6] = ["engineer-1", "engineer-2", "senior-engineer", "staff-engineer", "senior-staff-engineer", "principal-engineer"];
+const MGMT: [&str; 4] = ["engineering-manager", "senior-engineering-manager", "director", "vp-engineering"];
+const PILLARS: [&str; 6] = ["craft", "delivery", "communication", "people", "strategy", "citizenship"];
+
+#[test]
+fn every_address_of_the_contract_exists() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    build_example(&site);
+    for addr in ["", "tracks/ic/", "tracks/management/", "compare/", "how-to-read/", "promotions/", "404.html", "style.css"] {
+        page(&site, addr);
+    }
+    for l in IC.iter().chain(MGMT.iter()) {
+        page(&site, &format!("levels/{l}/"));
+    }
+    for p in PILLARS {
+        page(&site, &format!("pillars/{p}/"));
+    }
+    // Every pair of one track, lower first, and every declared equivalent both ways.
+    for track in [&IC[..], &MGMT[..]] {
+        for (i, a) in track.iter().enumerate() {
+            for b in &track[i + 1..] {
+                page(&site, &format!("compare/{a}/{b}/"));
+                assert!(!site.join(format!("compare/{b}/{a}/index.html")).exists());
+            }
+        }
+    }
+    for (a, b) in [("staff-engineer", "engineering-manager"), ("senior-staff-engineer", "senior-engineering-manager"), ("principal-engineer", "director")] {
+        page(&site, &format!("compare/{a}/{b}/"));
+        page(&site, &format!("compare/{b}/{a}/"));
+    }
+    // The alias redirects to the level that declared it.
+    let alias = page(&site, "levels/ic3/");
+    assert!(alias.contains("url=../../levels/senior-engineer/"), "{alias}");
+}
+
+#[test]
+fn a_level_page_reads_as_the_contract_says() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    build_example(&site);
+    let html = page(&site, "levels/staff-engineer/");
+    let text = words(&html);
+    assert!(text.contains("staff engineer"));
+    assert!(html.contains("<span class=\"code\">IC4</span>"));
+    assert!(text.contains("individual contributor track"));
+    // Pillar sections in pillar order, each with its anchor and visible permalink.
+    let positions: Vec<usize> = PILLARS.iter().map(|p| html.find(&format!("<section class=\"pillar-section\" id=\"{p}\">")).unwrap()).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "pillars out of order");
+    for p in PILLARS {
+        assert!(html.contains(&format!("href=\"#{p}\"")));
+        assert!(html.contains(&format!("<li id=\"{p}--1\">")), "expectation anchor for {p}");
+        assert!(html.contains(&format!("href=\"#{p}--1\"")), "visible permalink for {p}");
+        assert!(html.contains(&format!("href=\"../../pillars/{p}/")), "link to pillar page {p}");
+    }
+    // Below, above, equivalents, comparisons.
+    assert!(html.contains("href=\"../../levels/senior-engineer/\""));
+    assert!(html.contains("href=\"../../levels/senior-staff-engineer/\""));
+    assert!(html.contains("href=\"../../levels/engineering-manager/\""));
+    assert!(html.contains("href=\"../../compare/staff-engineer/senior-staff-engineer/\""));
+    assert!(html.contains("href=\"../../compare/staff-engineer/engineering-manager/\""));
+    assert!(html.contains("href=\"../../compare/engineer-1/staff-engineer/\""));
+    assert!(!text.contains("not defined yet"), "the example fills every cell");
+}
+
+#[test]
+fn every_cell_of_the_example_is_filled_with_three_to_six_expectations() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    build_example(&site);
+    for l in IC.iter().chain(MGMT.iter()) {
+        let html = page(&site, &format!("levels/{l}/"));
+        for p in PILLARS {
+            let sec = section(&html, p, "class=\"pillar-section\"");
+            let n = sec.matches("<li id=\"").count();
+            assert!((3..=6).contains(&n), "{l} × {p} has {n} expectations");
+        }
+    }
+}
+
+#[test]
+fn the_overview_aligns_equivalent_levels_on_one_row() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    build_example(&site);
+    let html = page(&site, "");
+    let row = html.split("<tr>").find(|r| r.contains("levels/staff-engineer/")).unwrap();
+    assert!(row.contains("levels/engineering-manager/"), "{row}");
+    let row = html.split("<tr>").find(|r| r.contains("levels/engineer-1/")).unwrap();
+    assert!(!row.contains("levels/engineering-manager/"));
+}
+
+#[test]
+fn every_internal_link_and_anchor_resolves_and_is_relative() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    build_example(&site);
+    let broken = broken_links(&site);
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+    // Cross-file links in the content were rewritten to addresses.
+    let read = page(&site, "how-to-read/");
+    assert!(read.contains("href=\"../levels/director/#strategy\""), "links keep their anchor");
+    assert!(read.contains("href=\"../pillars/craft/#staff-engineer\""));
+    assert!(!read.contains(".md\""), "no link to a .md file is left");
+}
+
+#[test]
+fn the_site_has_no_external_requests_and_no_scripts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    build_example(&site);
+    for e in walkdir::WalkDir::new(&site).into_iter().map(|e| e.unwrap()) {
+        if e.path().extension().is_some_and(|x| x == "html" || x == "css") {
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            assert!(!text.contains("<script"), "{}", e.path().display());
+            assert!(!text.contains("src=\"http") && !text.contains("href=\"http") && !text.contains("@import"), "{}", e.path().display());
+        }
+    }
+}
+
+#[test]
+fn a_ladder_template_overrides_the_theme_by_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), tmp.path());
+    std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
+    std::fs::write(tmp.path().join("templates/page.html"), "<p>custom {{ title }}</p>").unwrap();
+    std::fs::create_dir_all(tmp.path().join("static")).unwrap();
+    std::fs::write(tmp.path().join("static/style.css"), "body{}").unwrap();
+    ladderbook().arg("build").arg(tmp.path()).assert().success();
+    let site = tmp.path().join("book");
+    assert_eq!(page(&site, "promotions/"), "<p>custom How promotions work</p>");
+    assert_eq!(std::fs::read_to_string(site.join("style.css")).unwrap(), "body{}");
+    // Other pages keep the default theme.
+    assert!(page(&site, "levels/director/").contains("class=\"pillar-section\""));
+}
