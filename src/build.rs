@@ -31,10 +31,9 @@ pub struct BuildReport {
 }
 
 /// Loads and validates the ladder in `root`, exactly as a build does, writing nothing.
-///
-/// # Errors
-/// Every error in `book.toml` and `content/`, sorted by file and position.
-pub fn load_ladder(root: &Path) -> Result<(Ladder, Diagnostics), Diagnostics> {
+/// Returns the ladder as far as it could be understood, and every diagnostic sorted by file
+/// and position; the ladder may only be built when there are no errors.
+pub fn validate(root: &Path) -> (Ladder, Diagnostics) {
     let mut diags = Diagnostics::default();
     let config = match Config::load(root) {
         Ok(c) => Some(c),
@@ -46,11 +45,21 @@ pub fn load_ladder(root: &Path) -> Result<(Ladder, Diagnostics), Diagnostics> {
         }
     };
     let loaded = crate::load::load(root, &mut diags);
-    let ladder = Ladder::build(config.clone().unwrap_or_default(), loaded, &mut diags);
+    let ladder = Ladder::build(config.unwrap_or_default(), loaded, &mut diags);
     diags.sort();
-    match (config, ladder) {
-        (Some(_), Some(l)) if !diags.has_errors() => Ok((l, diags)),
-        _ => Err(diags),
+    (ladder, diags)
+}
+
+/// [`validate`], as a result.
+///
+/// # Errors
+/// Every error in `book.toml` and `content/`, sorted by file and position.
+pub fn load_ladder(root: &Path) -> Result<(Ladder, Diagnostics), Diagnostics> {
+    let (ladder, diags) = validate(root);
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok((ladder, diags))
     }
 }
 

@@ -128,6 +128,8 @@ pub struct Ladder {
     /// The overview's rows: one entry per track, each the level shown in that row, so that
     /// equivalent levels share a row.
     pub overview_rows: Vec<Vec<Option<usize>>>,
+    /// The text of every Markdown file that was read, in path order, for positions.
+    pub files: Vec<crate::diagnostic::SourceFile>,
 }
 
 impl Ladder {
@@ -141,12 +143,12 @@ impl Ladder {
         self.comparisons.iter().copied().filter(move |&(a, b)| a == level || b == level)
     }
 
-    /// Validates what was loaded into a ladder.
+    /// Validates what was loaded into a ladder, adding every problem to `diags`.
     ///
-    /// # Errors
-    /// Returns `None` when any error was added to `diags`; warnings do not stop the build.
-    pub fn build(config: Config, loaded: Loaded, diags: &mut Diagnostics) -> Option<Ladder> {
-        let errors_before = diags.0.iter().filter(|d| d.severity == crate::diagnostic::Severity::Error).count();
+    /// The ladder is returned even when there are errors: what could not be resolved (a
+    /// competency of an unknown level, a broken link) is left out, so `check` can still show
+    /// coverage. A build must not go on when `diags` has errors.
+    pub fn build(config: Config, loaded: Loaded, diags: &mut Diagnostics) -> Ladder {
         let Loaded { documents, assets, failed } = loaded;
 
         // Ids must be unique per kind.
@@ -271,6 +273,7 @@ impl Ladder {
         // Addresses of every content file, and the anchors on each, for link resolution.
         let mut targets: HashMap<String, Target> = HashMap::new();
         let mut levels: Vec<Level> = Vec::with_capacity(drafts.len());
+        let mut declared: Vec<(usize, usize, usize)> = Vec::new();
         for (i, dr) in drafts.iter().enumerate() {
             let Kind::Level { title, code, summary, equivalent, aliases, .. } = &dr.doc.kind else { continue };
             let track = &mut tracks[dr.track];
@@ -287,7 +290,10 @@ impl Ladder {
                         format!("`{}` is on the same track as this level; equivalents are levels on other tracks", e.value),
                         "remove it from `equivalent`: levels of one track are compared by rank",
                     )),
-                    Some(&j) => equivalents.push(j),
+                    Some(&j) => {
+                        equivalents.push(j);
+                        declared.push((i, j, e.offset));
+                    }
                     None => diags.push(dr.doc.source.error(
                         "unknown-level",
                         e.offset,
@@ -326,10 +332,18 @@ impl Ladder {
                 source: dr.doc.source.path.clone(),
             });
         }
-        // Symmetric equivalents, below/above.
-        let pairs: Vec<(usize, usize)> =
-            levels.iter().enumerate().flat_map(|(i, l)| l.equivalents.iter().map(move |&j| (i, j))).collect();
-        for (i, j) in pairs {
+        // Equivalents must be declared on both sides; the model makes them symmetric anyway.
+        for &(i, j, offset) in &declared {
+            if !levels[j].equivalents.contains(&i) {
+                diags.push(drafts[i].doc.source.error(
+                    "equivalent-not-mutual",
+                    offset,
+                    format!("`{}` is listed as equivalent here, but {} does not list `{}` back", levels[j].id, levels[j].source, levels[i].id),
+                    format!("add \"{}\" to `equivalent` in {}, or remove it here", levels[i].id, levels[j].source),
+                ));
+            }
+        }
+        for &(i, j, _) in &declared {
             if !levels[j].equivalents.contains(&i) {
                 levels[j].equivalents.push(i);
             }
@@ -562,11 +576,8 @@ impl Ladder {
         let competencies: Vec<Competency> = competencies.into_iter().map(|(_, c)| c).collect();
         let cells = competencies.iter().enumerate().map(|(i, c)| ((c.level, c.pillar), i)).collect();
         let overview_rows = overview_rows(&tracks, &levels);
-        let errors_after = diags.0.iter().filter(|d| d.severity == crate::diagnostic::Severity::Error).count();
-        if errors_after > errors_before {
-            return None;
-        }
-        Some(Ladder {
+        let files = documents.iter().map(|d| d.source.clone()).collect();
+        Ladder {
             config,
             tracks,
             levels,
@@ -577,7 +588,8 @@ impl Ladder {
             assets,
             comparisons,
             overview_rows,
-        })
+            files,
+        }
     }
 }
 

@@ -35,6 +35,8 @@ pub struct Fragment {
     events: Vec<Event<'static>>,
     /// Links and images whose destination may need rewriting.
     pub links: Vec<Link>,
+    /// Byte offset in its file of the fragment's first character (0 when empty).
+    pub offset: usize,
     /// For links that point into the site: (index into `links`, root-relative href such as
     /// `levels/senior/#craft`). Set by the ladder stage once every page's address is known.
     pub resolved: Vec<(usize, String)>,
@@ -42,7 +44,7 @@ pub struct Fragment {
 
 impl Fragment {
     fn from_events(events: Vec<(Event<'static>, Range<usize>)>, base: usize) -> Fragment {
-        let mut out = Fragment::default();
+        let mut out = Fragment { offset: events.first().map_or(0, |e| base + e.1.start), ..Fragment::default() };
         for (i, (ev, range)) in events.into_iter().enumerate() {
             if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &ev {
                 out.links.push(Link {
