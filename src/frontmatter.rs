@@ -105,8 +105,11 @@ pub fn parse_table<'i>(
     if errors.is_empty() {
         return Ok(table);
     }
+    // One error per line: the parser's follow-on errors on the same line add nothing.
+    let mut lines = std::collections::HashSet::new();
     Err(errors
         .iter()
+        .filter(|e| lines.insert(file.position(base + e.span().map_or(0, |s| s.start)).0))
         .map(|e| {
             let at = e.span().map_or(0, |s| s.start);
             file.error(

@@ -5,6 +5,7 @@
 //! [`write`] (an atomic swap into the build-dir). The [`build`] module runs the pipeline.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod frontmatter;

@@ -1,6 +1,7 @@
 //! The `ladderbook` command line, as the contract gives it.
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::IsTerminal;
 use ladderbook::build::{self, BuildError};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,6 +32,24 @@ enum Command {
         #[arg(short = 'd', long = "dest-dir", value_name = "OUT")]
         dest_dir: Option<PathBuf>,
     },
+    /// Validate without writing: report errors, gaps and broken links, and show coverage
+    Check {
+        /// The ladder's folder (the one holding book.toml)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Output for people (human) or for programs (json, a stable format)
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Treat warnings as errors (for CI)
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -47,6 +66,38 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::Check { dir, format, strict } => {
+            let report = ladderbook::check::check(&dir, strict);
+            match format {
+                Format::Json => match serde_json::to_string_pretty(&report) {
+                    Ok(json) => println!("{json}"),
+                    Err(e) => {
+                        eprintln!("error: cannot write JSON: {e}");
+                        return ExitCode::from(1);
+                    }
+                },
+                Format::Human => {
+                    for d in &report.diagnostics {
+                        eprintln!("{}:{}:{}: {}: {}", d.path, d.line, d.column, d.severity, d.message);
+                        if !d.hint.is_empty() {
+                            eprintln!("  hint: {}", d.hint);
+                        }
+                    }
+                    if !report.diagnostics.is_empty() {
+                        eprintln!("{} error{}, {} warning{}", report.errors, plural(report.errors), report.warnings, plural(report.warnings));
+                    }
+                    let out = std::io::stdout();
+                    let color = out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+                    let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(80);
+                    print!("{}", ladderbook::check::format_matrix(&report.coverage, width, color));
+                }
+            }
+            if report.errors > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
         Command::Build { dir, dest_dir } => {
             let start = Instant::now();
             match build::build(&dir, dest_dir.as_deref()) {
@@ -64,7 +115,7 @@ fn main() -> ExitCode {
                 Err(BuildError::Ladder(diags)) => {
                     eprint!("{diags}");
                     let n = diags.0.iter().filter(|d| d.severity == ladderbook::diagnostic::Severity::Error).count();
-                    eprintln!("error: the ladder has {n} error{}; nothing was written, the last build is unchanged", if n == 1 { "" } else { "s" });
+                    eprintln!("error: the ladder has {n} error{}; nothing was written, the last build is unchanged", plural(n));
                     ExitCode::from(1)
                 }
                 Err(BuildError::Write(e)) => {
@@ -73,5 +124,13 @@ fn main() -> ExitCode {
                 }
             }
         }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
     }
 }

@@ -1,0 +1,337 @@
+//! `ladderbook check`: every error, every gap and every likely mistake of a ladder in one
+//! run, with a coverage matrix, for people (a terminal) and for CI (JSON).
+//!
+//! Errors are exactly those of a build ([`crate::build::validate`]); the warnings here are
+//! extra and never stop a build.
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity, SourceFile};
+use crate::ladder::Ladder;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The version of the JSON document's shape. It changes only when a field is removed or
+/// changes meaning; new fields may be added within a version.
+pub const JSON_VERSION: u32 = 1;
+
+/// The result of checking one ladder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// [`JSON_VERSION`].
+    pub version: u32,
+    /// Number of errors (after `--strict`, warnings count as errors).
+    pub errors: usize,
+    /// Number of warnings.
+    pub warnings: usize,
+    /// Every diagnostic, sorted by path and position.
+    pub diagnostics: Vec<JsonDiagnostic>,
+    /// Per track, the number of expectations in each level × pillar cell.
+    pub coverage: Vec<TrackCoverage>,
+}
+
+/// One diagnostic, as data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonDiagnostic {
+    /// `error` or `warning`.
+    pub severity: String,
+    /// Stable kebab-case code (`unknown-key`, `gap`, ...).
+    pub code: String,
+    /// File, relative to the ladder root.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub hint: String,
+}
+
+/// One track's coverage matrix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackCoverage {
+    /// Track id.
+    pub track: String,
+    /// Track title.
+    pub title: String,
+    /// Column heads: the track's pillars, in order.
+    pub pillars: Vec<CoverageHead>,
+    /// One row per level, most junior first.
+    pub levels: Vec<CoverageRow>,
+}
+
+/// A pillar column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoverageHead {
+    /// Pillar id.
+    pub id: String,
+    /// Pillar title.
+    pub title: String,
+}
+
+/// A level row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoverageRow {
+    /// Level id.
+    pub id: String,
+    /// Level title.
+    pub title: String,
+    /// Level code, if any.
+    pub code: Option<String>,
+    /// Expectations per pillar column; `null` is a gap (no competency file).
+    pub cells: Vec<Option<usize>>,
+}
+
+/// Validates the ladder in `root` as `build` does, adds the warnings, and computes the
+/// coverage. `strict` turns warnings into errors.
+pub fn check(root: &Path, strict: bool) -> Report {
+    let (ladder, mut diags) = crate::build::validate(root);
+    lint(&ladder, &mut diags);
+    diags.sort();
+    if strict {
+        for d in &mut diags.0 {
+            d.severity = Severity::Error;
+        }
+    }
+    let errors = diags.0.iter().filter(|d| d.severity == Severity::Error).count();
+    Report {
+        version: JSON_VERSION,
+        errors,
+        warnings: diags.0.len() - errors,
+        diagnostics: diags
+            .0
+            .iter()
+            .map(|d| JsonDiagnostic {
+                severity: d.severity.as_str().to_string(),
+                code: d.code.to_string(),
+                path: d.path.clone(),
+                line: d.line,
+                column: d.column,
+                message: d.message.clone(),
+                hint: d.hint.clone(),
+            })
+            .collect(),
+        coverage: coverage(&ladder),
+    }
+}
+
+fn warning(file: Option<&SourceFile>, path: &str, offset: usize, code: &'static str, message: String, hint: String) -> Diagnostic {
+    let mut d = match file {
+        Some(f) => f.error(code, offset, message, hint),
+        None => Diagnostic::error(code, path, (1, 1), message, hint),
+    };
+    d.severity = Severity::Warning;
+    d
+}
+
+/// Adds the warnings of a ladder: gaps, holes in ranks, expectations repeated word for word
+/// within a track, TODO/TBD/FIXME markers, unused pillars, and levels with no expectations.
+pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
+    let files: HashMap<&str, &SourceFile> = ladder.files.iter().map(|f| (f.path.as_str(), f)).collect();
+    let file = |p: &str| files.get(p).copied();
+
+    for t in &ladder.tracks {
+        // Holes in ranks.
+        for w in t.levels.windows(2) {
+            let (a, b) = (&ladder.levels[w[0]], &ladder.levels[w[1]]);
+            if b.rank > a.rank + 1 {
+                let f = file(&b.source);
+                let offset = f.and_then(|f| rank_offset(f)).unwrap_or(0);
+                diags.push(warning(f, &b.source, offset, "rank-hole",
+                    format!("the {} track has no level with rank {} (between `{}` at {} and `{}` at {})", t.title, if b.rank == a.rank + 2 { (a.rank + 1).to_string() } else { format!("{} to {}", a.rank + 1, b.rank - 1) }, a.id, a.rank, b.id, b.rank),
+                    "renumber the ranks 1, 2, 3, ... or add the missing level; a hole is fine if the track deliberately starts higher".into()));
+            }
+        }
+        // Gaps and levels with no expectations.
+        for &li in &t.levels {
+            let l = &ladder.levels[li];
+            let filled: Vec<usize> = t.pillars.iter().copied().filter(|&p| ladder.cell(li, p).is_some()).collect();
+            let count: usize = filled.iter().filter_map(|&p| ladder.cell(li, p)).map(|c| c.expectations.len()).sum();
+            if count == 0 {
+                diags.push(warning(file(&l.source), &l.source, 0, "no-expectations",
+                    format!("level `{}` has no expectations in any pillar", l.id),
+                    format!("add competency files such as content/competencies/{}/<pillar>.md with a list of expectations", l.id)));
+                continue;
+            }
+            for &p in &t.pillars {
+                if ladder.cell(li, p).is_none() {
+                    let pid = &ladder.pillars[p].id;
+                    diags.push(warning(file(&l.source), &l.source, 0, "gap",
+                        format!("level `{}` has no expectations in pillar `{pid}`: its pages say \"not defined yet\"", l.id),
+                        format!("add content/competencies/{}/{pid}.md with `level = \"{}\"` and `pillar = \"{pid}\"`", l.id, l.id)));
+                }
+            }
+        }
+        // Repeated expectations within the track.
+        let mut seen: HashMap<String, (usize, &str, usize)> = HashMap::new();
+        for &li in &t.levels {
+            for &p in &t.pillars {
+                let Some(c) = ladder.cell(li, p) else { continue };
+                for e in &c.expectations {
+                    let key = e.plain_text().to_lowercase();
+                    if key.split_whitespace().count() < 4 {
+                        continue;
+                    }
+                    match seen.get(&key) {
+                        Some(&(other, other_path, other_offset)) if other != li => {
+                            let f = file(&c.source);
+                            let (ol, oc) = file(other_path).map_or((1, 1), |f| f.position(other_offset));
+                            diags.push(warning(f, &c.source, e.offset, "repeated-expectation",
+                                format!("this expectation of `{}` is word for word the same as one of `{}`", ladder.levels[li].id, ladder.levels[other].id),
+                                format!("raise the bar for this level, or remove it if levels are cumulative (the other is at {other_path}:{ol}:{oc})")));
+                        }
+                        Some(_) => {}
+                        None => {
+                            seen.insert(key, (li, c.source.as_str(), e.offset));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Pillars no level uses.
+    for (pi, p) in ladder.pillars.iter().enumerate() {
+        if !ladder.competencies.iter().any(|c| c.pillar == pi) {
+            diags.push(warning(file(&p.source), &p.source, 0, "unused-pillar",
+                format!("no level has expectations in pillar `{}`", p.id),
+                "add competencies for it, or delete the pillar's file".into()));
+        }
+    }
+    // TODO markers anywhere in the text.
+    for f in &ladder.files {
+        for (offset, word) in markers(&f.text) {
+            diags.push(warning(Some(f), &f.path, offset, "todo",
+                format!("`{word}` marker left in the text"),
+                "finish the text, or track the open point elsewhere before publishing".into()));
+        }
+    }
+}
+
+fn rank_offset(f: &SourceFile) -> Option<usize> {
+    let i = f.text.find("\nrank")?;
+    let eq = f.text[i..].find('=')?;
+    let after = &f.text[i + eq + 1..];
+    Some(i + eq + 1 + (after.len() - after.trim_start().len()))
+}
+
+/// Byte offsets of `TODO`, `TBD` and `FIXME` written as whole upper-case words.
+fn markers(text: &str) -> Vec<(usize, &'static str)> {
+    let mut out = Vec::new();
+    for word in ["TODO", "TBD", "FIXME"] {
+        for (i, _) in text.match_indices(word) {
+            let before = text[..i].chars().next_back();
+            let after = text[i + word.len()..].chars().next();
+            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '_');
+            if boundary(before) && boundary(after) {
+                out.push((i, word));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The coverage matrix of every track.
+pub fn coverage(ladder: &Ladder) -> Vec<TrackCoverage> {
+    ladder
+        .tracks
+        .iter()
+        .map(|t| TrackCoverage {
+            track: t.id.clone(),
+            title: t.title.clone(),
+            pillars: t.pillars.iter().map(|&p| CoverageHead { id: ladder.pillars[p].id.clone(), title: ladder.pillars[p].title.clone() }).collect(),
+            levels: t
+                .levels
+                .iter()
+                .map(|&li| {
+                    let l = &ladder.levels[li];
+                    CoverageRow {
+                        id: l.id.clone(),
+                        title: l.title.clone(),
+                        code: l.code.clone(),
+                        cells: t.pillars.iter().map(|&p| ladder.cell(li, p).map(|c| c.expectations.len())).collect(),
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The gap marker of the matrix.
+pub const GAP_MARK: &str = "--";
+
+/// The coverage matrix as text no wider than `width` columns. Pillars that do not fit
+/// beside the level column wrap into further blocks. With `color`, counts are green and
+/// gaps red (ANSI SGR codes).
+pub fn format_matrix(coverage: &[TrackCoverage], width: usize, color: bool) -> String {
+    const CELL: usize = 8;
+    let mut out = String::new();
+    let paint = |s: String, code: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s };
+    for t in coverage {
+        out.push_str(&paint(format!("{} ({} levels × {} pillars)", t.title, t.levels.len(), t.pillars.len()), "1"));
+        out.push('\n');
+        let label = |r: &CoverageRow| match &r.code {
+            Some(c) => format!("{c} {}", r.title),
+            None => r.title.clone(),
+        };
+        let label_w = t.levels.iter().map(|r| label(r).chars().count()).max().unwrap_or(5).clamp(5, 28);
+        let per_block = ((width.saturating_sub(label_w + 1)) / CELL).max(1);
+        let blocks: Vec<&[CoverageHead]> = if t.pillars.is_empty() { vec![&t.pillars[..]] } else { t.pillars.chunks(per_block).collect() };
+        for (bi, block) in blocks.iter().enumerate() {
+            let first = bi * per_block;
+            out.push_str(&format!("{:label_w$} ", ""));
+            for h in block.iter() {
+                out.push_str(&format!("{:>CELL$}", truncate(&h.title, CELL - 1)));
+            }
+            out.push('\n');
+            for r in &t.levels {
+                out.push_str(&format!("{:label_w$} ", truncate(&label(r), label_w)));
+                for c in &r.cells[first..first + block.len()] {
+                    match c {
+                        Some(n) => out.push_str(&paint(format!("{n:>CELL$}"), "32")),
+                        None => out.push_str(&paint(format!("{GAP_MARK:>CELL$}"), "31")),
+                    }
+                }
+                out.push('\n');
+            }
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!("Each cell is the number of expectations of a level in a pillar; {GAP_MARK} is a gap.\n"));
+    out
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_are_whole_upper_case_words() {
+        assert_eq!(markers("a TODO b TODOS tbd TBD: FIXME"), vec![(2, "TODO"), (18, "TBD"), (23, "FIXME")]);
+    }
+
+    #[test]
+    fn the_matrix_wraps_to_the_width() {
+        let cov = vec![TrackCoverage {
+            track: "ic".into(),
+            title: "IC".into(),
+            pillars: (0..12).map(|i| CoverageHead { id: format!("p{i}"), title: format!("Pillar {i}") }).collect(),
+            levels: vec![CoverageRow { id: "a".into(), title: "Engineer".into(), code: Some("IC1".into()), cells: (0..12).map(|i| (i % 3 != 0).then_some(i)).collect() }],
+        }];
+        let text = format_matrix(&cov, 80, false);
+        assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+        assert_eq!(text.matches("IC1 Engineer").count(), 2, "12 pillars wrap into two blocks:\n{text}");
+        assert!(text.contains(GAP_MARK));
+    }
+}

@@ -1,0 +1,198 @@
+//! `ladderbook check`: one fixture per diagnostic, each asserting its code, its position and
+//! the exit status; a clean ladder; a ladder with every diagnostic at once; and JSON.
+
+mod common;
+use common::*;
+use ladderbook::check::Report;
+use std::fs;
+use std::path::Path;
+
+/// A small, clean ladder: two tracks, three pillars, every cell filled, mutual equivalents.
+fn clean_ladder(dir: &Path) {
+    let files: &[(&str, &str)] = &[
+        ("book.toml", "[book]\ntitle = \"Check fixture\"\n"),
+        ("content/tracks/ic.md", "+++\ntitle = \"IC\"\norder = 1\n+++\n"),
+        ("content/tracks/mgmt.md", "+++\ntitle = \"Management\"\norder = 2\n+++\n"),
+        ("content/levels/e1.md", "+++\ntitle = \"Engineer\"\nrank = 1\ntrack = \"ic\"\n+++\n"),
+        ("content/levels/e2.md", "+++\ntitle = \"Senior Engineer\"\nrank = 2\ntrack = \"ic\"\nequivalent = [\"m1\"]\n+++\n"),
+        ("content/levels/m1.md", "+++\ntitle = \"Manager\"\nrank = 1\ntrack = \"mgmt\"\nequivalent = [\"e2\"]\n+++\n"),
+        ("content/pillars/craft.md", "+++\ntitle = \"Craft\"\norder = 1\n+++\n"),
+        ("content/pillars/people.md", "+++\ntitle = \"People\"\norder = 2\n+++\n"),
+        ("content/pillars/impact.md", "+++\ntitle = \"Impact\"\norder = 3\n+++\n"),
+        ("content/guide.md", "+++\ntitle = \"Guide\"\n+++\n## Reading\n\nSee [the senior level](levels/e2.md#craft).\n"),
+    ];
+    for (path, text) in files {
+        let p = dir.join(path);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+    }
+    for (n, level) in ["e1", "e2", "m1"].iter().enumerate() {
+        for (k, pillar) in ["craft", "people", "impact"].iter().enumerate() {
+            write_cell(dir, level, pillar, &format!("- {level} does the {pillar} thing number {n}{k} well\n- {level} also improves {pillar} practice {n}{k} for others\n"));
+        }
+    }
+}
+
+fn write_cell(dir: &Path, level: &str, pillar: &str, body: &str) {
+    let p = dir.join(format!("content/competencies/{level}/{pillar}.md"));
+    fs::create_dir_all(p.parent().unwrap()).unwrap();
+    fs::write(p, format!("+++\nlevel = \"{level}\"\npillar = \"{pillar}\"\n+++\n{body}")).unwrap();
+}
+
+fn json(dir: &Path, extra: &[&str]) -> (Report, i32) {
+    let out = ladderbook().arg("check").arg(dir).arg("--format").arg("json").args(extra).output().unwrap();
+    let report: Report = serde_json::from_slice(&out.stdout).expect("check --format json prints one JSON document");
+    (report, out.status.code().unwrap())
+}
+
+/// Applies `seed` to a clean ladder and returns the single diagnostic with `code`.
+fn one(code: &str, seed: impl FnOnce(&Path)) -> (String, usize, usize, String, i32) {
+    let tmp = tempfile::tempdir().unwrap();
+    clean_ladder(tmp.path());
+    seed(tmp.path());
+    let (report, status) = json(tmp.path(), &[]);
+    let found: Vec<_> = report.diagnostics.iter().filter(|d| d.code == code).collect();
+    assert_eq!(found.len(), 1, "expected one `{code}`, got {:#?}", report.diagnostics);
+    let d = found[0];
+    (d.path.clone(), d.line, d.column, d.severity.clone(), status)
+}
+
+fn replace(dir: &Path, file: &str, from: &str, to: &str) {
+    let p = dir.join(file);
+    let t = fs::read_to_string(&p).unwrap();
+    assert!(t.contains(from), "{file} lacks {from}");
+    fs::write(p, t.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn a_clean_ladder_exits_0_with_only_the_matrix() {
+    let tmp = tempfile::tempdir().unwrap();
+    clean_ladder(tmp.path());
+    let out = ladderbook().arg("check").arg(tmp.path()).env("NO_COLOR", "1").assert().success();
+    let o = out.get_output();
+    assert!(o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.contains("IC (2 levels × 3 pillars)"), "{stdout}");
+    assert!(!stdout.contains("\x1b["), "no colour when not a terminal");
+    assert!(!tmp.path().join("book").exists(), "check writes nothing");
+}
+
+#[test]
+fn errors_point_at_the_key_or_value() {
+    let cases: Vec<(&str, Box<dyn FnOnce(&Path)>, &str, usize, usize)> = vec![
+        ("toml-syntax", Box::new(|d: &Path| replace(d, "content/levels/e1.md", "rank = 1", "rank = = 1")), "content/levels/e1.md", 3, 8),
+        ("unknown-key", Box::new(|d: &Path| replace(d, "content/levels/e1.md", "rank = 1", "rank = 1\nlevle = 2")), "content/levels/e1.md", 4, 1),
+        ("missing-key", Box::new(|d: &Path| replace(d, "content/pillars/impact.md", "title = \"Impact\"\n", "")), "content/pillars/impact.md", 1, 1),
+        ("wrong-type", Box::new(|d: &Path| replace(d, "content/levels/e1.md", "rank = 1", "rank = \"one\"")), "content/levels/e1.md", 3, 8),
+        ("unknown-level", Box::new(|d: &Path| replace(d, "content/competencies/e1/craft.md", "level = \"e1\"", "level = \"e9\"")), "content/competencies/e1/craft.md", 2, 9),
+        ("unknown-pillar", Box::new(|d: &Path| replace(d, "content/competencies/e1/craft.md", "pillar = \"craft\"", "pillar = \"craf\"")), "content/competencies/e1/craft.md", 3, 10),
+        ("unknown-track", Box::new(|d: &Path| replace(d, "content/levels/e1.md", "track = \"ic\"", "track = \"icc\"")), "content/levels/e1.md", 4, 9),
+        ("duplicate-cell", Box::new(|d: &Path| fs::copy(d.join("content/competencies/e1/craft.md"), d.join("content/competencies/e1/zz-craft.md")).map(|_| ()).unwrap()), "content/competencies/e1/zz-craft.md", 1, 1),
+        ("bad-id", Box::new(|d: &Path| fs::rename(d.join("content/guide.md"), d.join("content/Guide.md")).unwrap()), "content/Guide.md", 1, 1),
+        ("rank-collision", Box::new(|d: &Path| replace(d, "content/levels/e2.md", "rank = 2", "rank = 1")), "content/levels/e2.md", 3, 8),
+        ("unknown-level", Box::new(|d: &Path| replace(d, "content/levels/m1.md", "equivalent = [\"e2\"]", "equivalent = [\"e2\", \"e7\"]")), "content/levels/m1.md", 5, 21),
+        ("equivalent-not-mutual", Box::new(|d: &Path| replace(d, "content/levels/m1.md", "equivalent = [\"e2\"]", "equivalent = [\"e2\", \"e1\"]")), "content/levels/m1.md", 5, 21),
+        ("alias-collision", Box::new(|d: &Path| replace(d, "content/levels/e1.md", "rank = 1", "rank = 1\naliases = [\"/levels/e2/\"]")), "content/levels/e1.md", 4, 12),
+        ("broken-link", Box::new(|d: &Path| replace(d, "content/guide.md", "levels/e2.md#craft", "levels/e3.md")), "content/guide.md", 6, 5),
+        ("broken-anchor", Box::new(|d: &Path| replace(d, "content/guide.md", "#craft", "#crafts")), "content/guide.md", 6, 5),
+        ("yaml-front-matter", Box::new(|d: &Path| fs::write(d.join("content/guide.md"), "---\ntitle: Guide\n---\n").unwrap()), "content/guide.md", 1, 1),
+        ("no-front-matter", Box::new(|d: &Path| fs::write(d.join("content/guide.md"), "# Guide\n").unwrap()), "content/guide.md", 1, 1),
+        ("not-utf8", Box::new(|d: &Path| fs::write(d.join("content/guide.md"), b"+++\ntitle = \"G\"\n+++\nab\xffc\n").unwrap()), "content/guide.md", 4, 3),
+    ];
+    for (code, seed, path, line, column) in cases {
+        let got = one(code, seed);
+        assert_eq!(got, (path.to_string(), line, column, "error".to_string(), 1), "{code}");
+    }
+}
+
+#[test]
+fn warnings_point_at_the_problem_and_exit_0() {
+    let cases: Vec<(&str, Box<dyn FnOnce(&Path)>, &str, usize, usize)> = vec![
+        ("gap", Box::new(|d: &Path| fs::remove_file(d.join("content/competencies/e2/people.md")).unwrap()), "content/levels/e2.md", 1, 1),
+        ("rank-hole", Box::new(|d: &Path| replace(d, "content/levels/e2.md", "rank = 2", "rank = 4")), "content/levels/e2.md", 3, 8),
+        ("repeated-expectation", Box::new(|d: &Path| write_cell(d, "e2", "craft", "- Keeps the build green.\n- e1 does the craft thing number 00 well\n")), "content/competencies/e2/craft.md", 6, 3),
+        ("todo", Box::new(|d: &Path| write_cell(d, "m1", "impact", "- Leads the team.\n- TBD: budget\n")), "content/competencies/m1/impact.md", 6, 3),
+        ("unused-pillar", Box::new(|d: &Path| fs::write(d.join("content/pillars/ops.md"), "+++\ntitle = \"Ops\"\n+++\n").unwrap()), "content/pillars/ops.md", 1, 1),
+        ("no-expectations", Box::new(|d: &Path| {
+            for p in ["craft", "people", "impact"] {
+                fs::remove_file(d.join(format!("content/competencies/e1/{p}.md"))).unwrap();
+            }
+        }), "content/levels/e1.md", 1, 1),
+    ];
+    for (code, seed, path, line, column) in cases {
+        let got = one(code, seed);
+        assert_eq!(got, (path.to_string(), line, column, "warning".to_string(), 0), "{code}");
+    }
+}
+
+#[test]
+fn strict_turns_warnings_into_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    clean_ladder(tmp.path());
+    fs::remove_file(tmp.path().join("content/competencies/e2/people.md")).unwrap();
+    let (report, status) = json(tmp.path(), &["--strict"]);
+    assert_eq!((report.errors, status), (1, 1));
+    ladderbook().arg("check").arg(tmp.path()).assert().success();
+}
+
+#[test]
+fn every_diagnostic_in_one_run_in_both_formats() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    clean_ladder(d);
+    replace(d, "content/levels/e1.md", "rank = 1", "rank = 1\nlevle = 2");
+    replace(d, "content/competencies/e1/people.md", "level = \"e1\"", "level = \"e9\"");
+    replace(d, "content/guide.md", "#craft", "#crafts");
+    replace(d, "content/levels/m1.md", "equivalent = [\"e2\"]", "equivalent = [\"e2\", \"e1\"]");
+    fs::remove_file(d.join("content/competencies/e2/impact.md")).unwrap();
+    write_cell(d, "m1", "impact", "- FIXME write this\n");
+    let (report, status) = json(d, &[]);
+    let mut codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(codes, ["broken-anchor", "equivalent-not-mutual", "gap", "todo", "unknown-key", "unknown-level"], "{:#?}", report.diagnostics);
+    assert_eq!(status, 1);
+
+    // The human format lists the same set, one `path:line:column: severity: message` each.
+    let out = ladderbook().arg("check").arg(d).assert().code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    for diag in &report.diagnostics {
+        let line = format!("{}:{}:{}: {}: {}", diag.path, diag.line, diag.column, diag.severity, diag.message);
+        assert!(stderr.contains(&line), "missing in human output: {line}\n{stderr}");
+    }
+
+    // The JSON round-trips through serde.
+    let again: Report = serde_json::from_str(&serde_json::to_string(&report).unwrap()).unwrap();
+    assert_eq!(again, report);
+}
+
+#[test]
+fn the_example_ladder_is_clean() {
+    let (report, status) = json(&repo(), &[]);
+    assert_eq!(status, 0);
+    assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    assert_eq!(report.coverage.len(), 2);
+    assert!(report.coverage.iter().all(|t| t.levels.iter().all(|l| l.cells.iter().all(|c| c.is_some_and(|n| (3..=6).contains(&n))))));
+}
+
+#[test]
+fn a_real_ladder_shows_its_real_coverage() {
+    // Codecademy's manager ladder: 4 levels × 5 pillars, every cell filled (125 expectations).
+    let tmp = tempfile::tempdir().unwrap();
+    convert_headings_ladder(&real_ladders().join("Codecademy-engineering-competencies/managers.md"), tmp.path(), "management");
+    let (report, status) = json(tmp.path(), &[]);
+    assert_eq!(status, 0, "{:#?}", report.diagnostics);
+    let cov = &report.coverage[0];
+    assert_eq!(cov.levels.len(), 4);
+    assert_eq!(cov.pillars.len(), 5);
+    let total: usize = cov.levels.iter().flat_map(|l| l.cells.iter()).map(|c| c.unwrap()).sum();
+    assert_eq!(total, 125);
+    assert!(!report.diagnostics.iter().any(|d| d.code == "gap"));
+    // The same document with the VP's `Software Engineering & Design` section removed has
+    // exactly that gap.
+    fs::remove_file(tmp.path().join("content/competencies/vp/software-engineering-design.md")).unwrap();
+    let (report, _) = json(tmp.path(), &[]);
+    let gaps: Vec<_> = report.diagnostics.iter().filter(|d| d.code == "gap").collect();
+    assert_eq!(gaps.len(), 1);
+    assert!(gaps[0].message.contains("`vp`") && gaps[0].message.contains("`software-engineering-design`"));
+}
