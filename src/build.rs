@@ -72,29 +72,53 @@ pub fn destination(root: &Path, config: &Config, dest: Option<&Path>) -> PathBuf
     }
 }
 
+/// A rendered site, not yet written: every output file, and the files to copy as they are.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The validated ladder.
+    pub ladder: Ladder,
+    /// Number of pages.
+    pub pages: usize,
+    /// Generated files (HTML and the theme's static files).
+    pub files: Vec<crate::render::OutputFile>,
+    /// Files copied from the ladder's `static/` and `content/`.
+    pub copied: Vec<CopiedFile>,
+    /// Warnings found on the way.
+    pub warnings: Diagnostics,
+}
+
+/// Loads, validates and renders the ladder in `root`: the whole pipeline but the write,
+/// shared by `build` and `serve`.
+///
+/// # Errors
+/// Every error of the ladder or of its templates.
+pub fn render_ladder(root: &Path) -> Result<Rendered, Diagnostics> {
+    let (ladder, warnings) = load_ladder(root)?;
+    let mut tera = render::load_templates(root, &ladder.config).map_err(Diagnostics)?;
+    tera.global_context().insert("nav", &Nav::of(&ladder));
+    let site = Site::from_ladder(&ladder);
+    let (files, mut copied) = render::render(root, &ladder.config, &tera, &site).map_err(Diagnostics)?;
+    let assets = ladder.assets.iter().map(|a| CopiedFile { path: a.content_path.clone(), source: a.source.clone() });
+    copied.splice(0..0, assets);
+    Ok(Rendered { pages: site.pages.len(), files, copied, warnings, ladder })
+}
+
 /// Builds the ladder in `root` into `dest` (or its build-dir).
 ///
 /// # Errors
 /// See [`BuildError`]. On any error the build-dir is left exactly as it was.
 pub fn build(root: &Path, dest: Option<&Path>) -> Result<BuildReport, BuildError> {
-    let (ladder, warnings) = load_ladder(root).map_err(BuildError::Ladder)?;
-    let dest = destination(root, &ladder.config, dest);
+    let r = render_ladder(root).map_err(BuildError::Ladder)?;
+    let dest = destination(root, &r.ladder.config, dest);
     if let Some(d) = unsafe_destination(root, &dest) {
         return Err(BuildError::Ladder(Diagnostics(vec![d])));
     }
-    let mut tera = render::load_templates(root, &ladder.config).map_err(|e| BuildError::Ladder(Diagnostics(e)))?;
-    tera.global_context().insert("nav", &Nav::of(&ladder));
-    let site = Site::from_ladder(&ladder);
-    let (files, mut copied) = render::render(root, &ladder.config, &tera, &site).map_err(|e| BuildError::Ladder(Diagnostics(e)))?;
-    for a in &ladder.assets {
-        copied.insert(0, CopiedFile { path: a.content_path.clone(), source: a.source.clone() });
-    }
-    write::write_site(&dest, &files, &copied).map_err(BuildError::Write)?;
+    write::write_site(&dest, &r.files, &r.copied).map_err(BuildError::Write)?;
     Ok(BuildReport {
-        pages: site.pages.len(),
-        files: files.len() + copied.len(),
+        pages: r.pages,
+        files: r.files.len() + r.copied.len(),
         dest,
-        warnings,
+        warnings: r.warnings,
     })
 }
 

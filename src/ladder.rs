@@ -150,6 +150,11 @@ impl Ladder {
     /// coverage. A build must not go on when `diags` has errors.
     pub fn build(config: Config, loaded: Loaded, diags: &mut Diagnostics) -> Ladder {
         let Loaded { documents, assets, failed } = loaded;
+        // A reference to a file that failed to read is not reported again as unknown.
+        let unreadable = |folder: &str, id: &str| {
+            let name = format!("{id}.md");
+            failed.iter().any(|p| p.starts_with(folder) && p.rsplit('/').next() == Some(name.as_str()))
+        };
 
         // Ids must be unique per kind.
         let mut seen: HashMap<(&'static str, String), &Document> = HashMap::new();
@@ -229,6 +234,7 @@ impl Ladder {
             let t = match track {
                 Some(t) => match track_index.get(t.value.as_str()) {
                     Some(&i) => Some(i),
+                    None if unreadable("tracks/", &t.value) => None,
                     None => {
                         diags.push(d.source.error(
                             "unknown-track",
@@ -294,6 +300,7 @@ impl Ladder {
                         equivalents.push(j);
                         declared.push((i, j, e.offset));
                     }
+                    None if unreadable("levels/", &e.value) => {}
                     None => diags.push(dr.doc.source.error(
                         "unknown-level",
                         e.offset,
@@ -388,7 +395,7 @@ impl Ladder {
             let Kind::Competency { level, pillar } = &d.kind else { continue };
             let l = level_index.get(level.value.as_str()).copied();
             let p = pillar_index.get(pillar.value.as_str()).copied();
-            if l.is_none() {
+            if l.is_none() && !unreadable("levels/", &level.value) {
                 diags.push(d.source.error(
                     "unknown-level",
                     level.offset,
@@ -396,7 +403,7 @@ impl Ladder {
                     hint_for(&level.value, &level_ids, "level", "content/levels/"),
                 ));
             }
-            if p.is_none() {
+            if p.is_none() && !unreadable("pillars/", &pillar.value) {
                 diags.push(d.source.error(
                     "unknown-pillar",
                     pillar.offset,

@@ -15,5 +15,6 @@ pub mod load;
 pub mod markdown;
 pub mod permalink;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod write;

@@ -32,6 +32,24 @@ enum Command {
         #[arg(short = 'd', long = "dest-dir", value_name = "OUT")]
         dest_dir: Option<PathBuf>,
     },
+    /// Live preview: rebuild on every change and reload the browser
+    Serve {
+        /// The ladder's folder (the one holding book.toml)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Port to listen on (default 3000, or the next free port if 3000 is busy)
+        #[arg(short = 'p', long)]
+        port: Option<u16>,
+        /// Address to listen on; the default serves this machine only
+        #[arg(short = 'n', long, default_value = "127.0.0.1")]
+        hostname: String,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+        /// Poll for changes instead of using file-system events (network mounts, containers)
+        #[arg(long)]
+        poll: bool,
+    },
     /// Validate without writing: report errors, gaps and broken links, and show coverage
     Check {
         /// The ladder's folder (the one holding book.toml)
@@ -66,6 +84,15 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::Serve { dir, port, hostname, open, poll } => {
+            match ladderbook::serve::serve(ladderbook::serve::Options { root: dir, port, hostname, open, poll }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Check { dir, format, strict } => {
             let report = ladderbook::check::check(&dir, strict);
             match format {

@@ -1,0 +1,462 @@
+//! `ladderbook serve`: the live preview.
+//!
+//! The site is built through the same pipeline as `build` ([`crate::build::render_ladder`]),
+//! but kept in memory and served from there, so nothing is ever written to disk: not into the
+//! ladder's folders, not into its build-dir. A watcher (`notify`, debounced with
+//! `notify-debouncer-full`) rebuilds on every change under `book.toml`, `content/`,
+//! `templates/` and `static/`. Each rebuild replaces the whole in-memory site at once, then
+//! tells every open page over Server-Sent Events (the HTML living standard's `EventSource`)
+//! to reload; the page keeps its scroll position. A failed rebuild keeps the last good site
+//! and shows the errors in an overlay on every page until the next good build.
+
+use crate::build;
+use crate::diagnostic::Diagnostics;
+use crate::load::is_editor_temp;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::{new_debouncer, new_debouncer_opt, DebounceEventResult, RecommendedCache};
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::net::{SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+use tokio::sync::broadcast;
+
+/// The address of the live-reload event stream, on the same port as the site.
+pub const EVENTS_PATH: &str = "/__ladderbook/events";
+
+/// How long the watcher waits for a burst of file events (an editor's temp-file-and-rename
+/// save, a `git checkout`) to settle before rebuilding.
+pub const DEBOUNCE: Duration = Duration::from_millis(25);
+
+/// The default port, tried first when none is asked for.
+pub const DEFAULT_PORT: u16 = 3000;
+
+/// How `serve` was asked to run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The ladder's folder.
+    pub root: PathBuf,
+    /// `-p`: the port asked for; `None` means 3000, or the next free port after it.
+    pub port: Option<u16>,
+    /// `-n`: the address to listen on; default loopback only.
+    pub hostname: String,
+    /// `--open`: open the site in the default browser.
+    pub open: bool,
+    /// `--poll`: poll the file system instead of relying on its change events.
+    pub poll: bool,
+}
+
+/// The site as served: every file by its path, and the errors of the last build, if it failed.
+#[derive(Debug, Default)]
+pub struct Served {
+    /// Path in the site (`levels/x/index.html`) → bytes.
+    pub files: HashMap<String, Arc<Vec<u8>>>,
+    /// The last failed build's diagnostics, shown in the overlay; `None` after a good build.
+    pub error: Option<String>,
+    /// Increases with every build, good or failed.
+    pub version: u64,
+}
+
+#[derive(Clone)]
+struct AppState {
+    site: Arc<RwLock<Served>>,
+    events: broadcast::Sender<u64>,
+}
+
+/// Builds the ladder into memory.
+///
+/// # Errors
+/// The ladder's diagnostics, or an unreadable static file.
+pub fn build_in_memory(root: &Path) -> Result<HashMap<String, Arc<Vec<u8>>>, Diagnostics> {
+    let r = build::render_ladder(root)?;
+    let mut files = HashMap::with_capacity(r.files.len() + r.copied.len());
+    for f in r.files {
+        files.insert(f.path, Arc::new(f.contents));
+    }
+    for c in r.copied {
+        match std::fs::read(&c.source) {
+            Ok(bytes) => {
+                files.insert(c.path, Arc::new(bytes));
+            }
+            Err(e) => {
+                let path = crate::diagnostic::display_path(root, &c.source);
+                return Err(Diagnostics(vec![crate::diagnostic::Diagnostic::error("io", path, (1, 1), format!("cannot read the file: {e}"), "check the file's permissions")]));
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// Rebuilds into `site` and returns the new version. Prints the errors of a failed build
+/// once; a good build after a failed one says so.
+pub fn rebuild(root: &Path, site: &RwLock<Served>, quiet: bool) -> u64 {
+    let start = Instant::now();
+    let result = build_in_memory(root);
+    let mut s = site.write().unwrap_or_else(|e| e.into_inner());
+    s.version += 1;
+    match result {
+        Ok(files) => {
+            let recovered = s.error.take().is_some();
+            s.files = files;
+            if !quiet {
+                let note = if recovered { " (errors fixed)" } else { "" };
+                println!("Rebuilt in {} ms{note}.", start.elapsed().as_millis());
+            }
+        }
+        Err(diags) => {
+            let text = diags.to_string();
+            let n = diags.0.iter().filter(|d| d.severity == crate::diagnostic::Severity::Error).count();
+            eprint!("{text}");
+            eprintln!("error: the ladder has {n} error{}; still serving the last good build", if n == 1 { "" } else { "s" });
+            s.error = Some(text);
+        }
+    }
+    s.version
+}
+
+/// Runs the live preview until the process is stopped.
+///
+/// # Errors
+/// A port that cannot be bound, or a watcher that cannot start; never bad content.
+pub fn serve(opts: Options) -> Result<(), String> {
+    let listener = bind(&opts.hostname, opts.port)?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let site = Arc::new(RwLock::new(Served::default()));
+    rebuild(&opts.root, &site, true);
+    let (events, _) = broadcast::channel(16);
+    let state = AppState { site: site.clone(), events: events.clone() };
+
+    watch(&opts, site.clone(), events)?;
+
+    let host = if addr.ip().is_unspecified() { "127.0.0.1".to_string() } else { addr.ip().to_string() };
+    let host = if host.contains(':') { format!("[{host}]") } else { host };
+    let url = format!("http://{host}:{}/", addr.port());
+    if opts.port.is_none() && addr.port() != DEFAULT_PORT {
+        println!("Port {DEFAULT_PORT} is busy; using {} instead.", addr.port());
+    }
+    println!("Serving {} at {url}", opts.root.display());
+    println!("Watching book.toml, content/, templates/ and static/ for changes{}. Press Ctrl+C to stop.", if opts.poll { " (polling)" } else { "" });
+    if opts.open {
+        if let Err(e) = opener::open_browser(&url) {
+            eprintln!("warning: could not open a browser ({e}); open {url} yourself");
+        }
+    }
+
+    let app = Router::new().route(EVENTS_PATH, get(events_stream)).fallback(serve_file).with_state(state);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    runtime.block_on(async move {
+        listener.set_nonblocking(true).map_err(|e| e.to_string())?;
+        let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.to_string())?;
+        axum::serve(listener, app).await.map_err(|e| e.to_string())
+    })
+}
+
+/// Binds `hostname:port`; with no port asked, 3000 or the first free port after it.
+fn bind(hostname: &str, port: Option<u16>) -> Result<TcpListener, String> {
+    let resolve = |p: u16| -> Result<SocketAddr, String> {
+        use std::net::ToSocketAddrs;
+        (hostname, p)
+            .to_socket_addrs()
+            .map_err(|e| format!("error: cannot use the hostname `{hostname}`: {e}\n  hint: pass an address such as 127.0.0.1 with -n"))?
+            .next()
+            .ok_or_else(|| format!("error: `{hostname}` has no address\n  hint: pass an address such as 127.0.0.1 with -n"))
+    };
+    match port {
+        Some(p) => TcpListener::bind(resolve(p)?).map_err(|e| {
+            format!("error: cannot listen on {hostname}:{p}: {e}\n  hint: another program uses this port; pick another with -p, or leave -p out to use a free one")
+        }),
+        None => {
+            for p in DEFAULT_PORT..DEFAULT_PORT + 100 {
+                if let Ok(l) = TcpListener::bind(resolve(p)?) {
+                    return Ok(l);
+                }
+            }
+            Err(format!("error: no free port between {DEFAULT_PORT} and {}\n  hint: pick one with -p", DEFAULT_PORT + 99))
+        }
+    }
+}
+
+/// True when a change at `path` can change the site.
+fn relevant(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
+    let Some(first) = parts.next() else {
+        return false;
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    if is_editor_temp(&name) || name == "4913" {
+        // 4913 is the file Vim creates to test that a folder is writable.
+        return false;
+    }
+    match first.as_ref() {
+        "book.toml" => rel.components().count() == 1,
+        "content" | "templates" | "static" => true,
+        _ => false,
+    }
+}
+
+/// Starts watching; every settled batch of relevant changes rebuilds and notifies.
+fn watch(opts: &Options, site: Arc<RwLock<Served>>, events: broadcast::Sender<u64>) -> Result<(), String> {
+    let root = std::fs::canonicalize(&opts.root).map_err(|e| format!("error: cannot open {}: {e}", opts.root.display()))?;
+    let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
+    let handler = move |r: DebounceEventResult| {
+        let _ = tx.send(r);
+    };
+    let mut dirs = vec![(root.clone(), RecursiveMode::NonRecursive)];
+    for d in ["content", "templates", "static"] {
+        dirs.push((root.join(d), RecursiveMode::Recursive));
+    }
+    // The watcher lives in the rebuild thread, which also adds folders created later.
+    let mut add_dir: Box<dyn FnMut(&Path) + Send> = if opts.poll {
+        let config = notify_debouncer_full::notify::Config::default().with_poll_interval(Duration::from_millis(250));
+        let mut d = new_debouncer_opt::<_, notify_debouncer_full::notify::PollWatcher, RecommendedCache>(DEBOUNCE, None, handler, RecommendedCache::new(), config)
+            .map_err(|e| format!("error: cannot watch files: {e}"))?;
+        for (dir, mode) in &dirs {
+            if dir.exists() {
+                d.watch(dir, *mode).map_err(|e| format!("error: cannot watch {}: {e}", dir.display()))?;
+            }
+        }
+        Box::new(move |p: &Path| {
+            let _ = d.watch(p, RecursiveMode::Recursive);
+        })
+    } else {
+        let mut d = new_debouncer(DEBOUNCE, None, handler).map_err(|e| format!("error: cannot watch files: {e}\n  hint: try --poll"))?;
+        for (dir, mode) in &dirs {
+            if dir.exists() {
+                d.watch(dir, *mode).map_err(|e| format!("error: cannot watch {}: {e}\n  hint: try --poll", dir.display()))?;
+            }
+        }
+        Box::new(move |p: &Path| {
+            let _ = d.watch(p, RecursiveMode::Recursive);
+        })
+    };
+    let watched_root = opts.root.clone();
+    std::thread::spawn(move || {
+        let mut watched: Vec<PathBuf> = dirs.iter().filter(|(d, _)| d.exists()).map(|(d, _)| d.clone()).collect();
+        while let Ok(batch) = rx.recv() {
+            // Take whatever else has arrived too: one rebuild per burst.
+            let mut batches = vec![batch];
+            while let Ok(more) = rx.try_recv() {
+                batches.push(more);
+            }
+            let mut changed = false;
+            let mut new_dirs = Vec::new();
+            for b in batches {
+                let Ok(evs) = b else {
+                    changed = true;
+                    continue;
+                };
+                for ev in evs {
+                    if matches!(ev.kind, EventKind::Access(_)) {
+                        continue;
+                    }
+                    for p in &ev.paths {
+                        if relevant(&root, p) {
+                            changed = true;
+                        }
+                        if p.parent() == Some(root.as_path()) && p.is_dir() && !watched.contains(p) && ["content", "templates", "static"].iter().any(|d| p.ends_with(d)) {
+                            new_dirs.push(p.clone());
+                        }
+                    }
+                }
+            }
+            for d in new_dirs {
+                // A folder created after start (say, templates/).
+                add_dir(&d);
+                watched.push(d);
+                changed = true;
+            }
+            if changed {
+                let v = rebuild(&watched_root, &site, false);
+                let _ = events.send(v);
+            }
+        }
+    });
+    Ok(())
+}
+
+/// The live-reload stream: an event `version` with the current build on connect, then a
+/// `reload` event after every rebuild.
+async fn events_stream(State(state): State<AppState>) -> impl IntoResponse {
+    let current = state.site.read().unwrap_or_else(|e| e.into_inner()).version;
+    let rx = state.events.subscribe();
+    let first = futures_util::stream::once(async move { Ok::<Event, Infallible>(Event::default().event("version").data(current.to_string())) });
+    let rest = futures_util::stream::unfold(rx, |mut rx| async move {
+        loop {
+            match rx.recv().await {
+                Ok(v) => return Some((Ok::<Event, Infallible>(Event::default().event("reload").data(v.to_string())), rx)),
+                Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                Err(broadcast::error::RecvError::Closed) => return None,
+            }
+        }
+    });
+    let mut resp = Sse::new(futures_util::StreamExt::chain(first, rest)).keep_alive(KeepAlive::default()).into_response();
+    resp.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    resp
+}
+
+/// Percent-decodes a URL path (RFC 3986 §2.1); `None` if the result is not UTF-8.
+fn decode_path(p: &str) -> Option<String> {
+    let b = p.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = p.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Maps a request path to a site path, refusing anything that could leave the site.
+pub fn site_path(uri_path: &str) -> Option<String> {
+    let decoded = decode_path(uri_path)?;
+    if decoded.contains('\\') || decoded.contains('\0') {
+        return None;
+    }
+    let mut parts = Vec::new();
+    for seg in decoded.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => return None,
+            s => parts.push(s),
+        }
+    }
+    let mut path = parts.join("/");
+    if decoded.ends_with('/') && !path.is_empty() {
+        path.push('/');
+    }
+    Some(path)
+}
+
+async fn serve_file(State(state): State<AppState>, req: Request) -> Response {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        let mut r = (StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD are served\n").into_response();
+        r.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return r;
+    }
+    let head = req.method() == Method::HEAD;
+    let uri_path = req.uri().path().to_string();
+    let site = state.site.read().unwrap_or_else(|e| e.into_inner());
+    let found = site_path(&uri_path).and_then(|p| {
+        let key = if p.is_empty() || p.ends_with('/') { format!("{p}index.html") } else { p.clone() };
+        if let Some(f) = site.files.get(&key) {
+            return Some(Ok((key, f.clone())));
+        }
+        // `/levels/x` → `/levels/x/`, so relative links resolve.
+        site.files.contains_key(&format!("{p}/index.html")).then(|| Err(format!("{uri_path}/")))
+    });
+    let (status, key, bytes) = match found {
+        Some(Ok((key, bytes))) => (StatusCode::OK, key, bytes),
+        Some(Err(location)) => {
+            let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
+            if let Ok(v) = HeaderValue::from_str(&location) {
+                r.headers_mut().insert(header::LOCATION, v);
+            }
+            return r;
+        }
+        None => match site.files.get("404.html") {
+            Some(b) => (StatusCode::NOT_FOUND, "404.html".to_string(), b.clone()),
+            None => (StatusCode::NOT_FOUND, "404.html".to_string(), Arc::new(not_built_page().into_bytes())),
+        },
+    };
+    let mime = mime_guess::from_path(&key).first_or_octet_stream();
+    let is_html = mime.essence_str() == "text/html";
+    let body: Vec<u8> = if is_html { inject(&bytes, site.version, site.error.as_deref()) } else { bytes.to_vec() };
+    drop(site);
+    let content_type = if is_html || mime.type_() == "text" { format!("{}; charset=utf-8", mime.essence_str()) } else { mime.essence_str().to_string() };
+    let len = body.len();
+    let mut r = Response::new(if head { Body::empty() } else { Body::from(body) });
+    *r.status_mut() = status;
+    let h = r.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&content_type) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    r
+}
+
+fn not_built_page() -> String {
+    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not built yet</title></head><body><main><h1>The ladder has not built yet</h1><p>Fix the errors shown here and in the terminal; this page reloads by itself.</p></main></body></html>".to_string()
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The live-reload script and, after a failed build, the error overlay, inserted before
+/// `</body>` of a served HTML page. Never part of `build` output.
+pub fn inject(html: &[u8], version: u64, error: Option<&str>) -> Vec<u8> {
+    let html = String::from_utf8_lossy(html);
+    let mut extra = String::new();
+    if let Some(e) = error {
+        extra.push_str(&format!(
+            "<div id=\"ladderbook-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#2b0d0d;color:#ffe9e9;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;border-top:4px solid #ff5c5c;box-shadow:0 -4px 24px rgba(0,0,0,.4)\"><strong style=\"font-size:15px\">The ladder has errors. Still showing the last good build.</strong><pre style=\"white-space:pre-wrap;margin:.5rem 0 0;background:none;border:0;color:inherit\">{}</pre></div>",
+            escape(e.trim_end())
+        ));
+    }
+    extra.push_str(&format!(
+        r#"<script>(function(){{var v={version},k="ladderbook-scroll:"+location.pathname,s=sessionStorage.getItem(k);if(s){{sessionStorage.removeItem(k);var p=JSON.parse(s);var go=function(){{window.scrollTo(p[0],p[1]);}};go();addEventListener("load",go);}}var es=new EventSource("{EVENTS_PATH}");function reload(){{sessionStorage.setItem(k,JSON.stringify([scrollX,scrollY]));es.close();location.reload();}}es.addEventListener("version",function(e){{if(+e.data!==v)reload();}});es.addEventListener("reload",function(e){{if(+e.data!==v)reload();}});}})();</script>"#
+    ));
+    match html.rfind("</body>") {
+        Some(i) => format!("{}{}{}", &html[..i], extra, &html[i..]).into_bytes(),
+        None => format!("{html}{extra}").into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_never_leave_the_site() {
+        assert_eq!(site_path("/levels/x/").as_deref(), Some("levels/x/"));
+        assert_eq!(site_path("/").as_deref(), Some(""));
+        assert_eq!(site_path("/style.css").as_deref(), Some("style.css"));
+        for bad in ["/../etc/passwd", "/%2e%2e/etc/passwd", "/levels/%2E%2E/%2E%2E/x", "/a\\..\\b", "/%ff"] {
+            assert_eq!(site_path(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_ladder_sources_count_as_changes() {
+        let root = Path::new("/l");
+        assert!(relevant(root, Path::new("/l/book.toml")));
+        assert!(relevant(root, Path::new("/l/content/levels/a.md")));
+        assert!(relevant(root, Path::new("/l/static/x.png")));
+        assert!(!relevant(root, Path::new("/l/book/index.html")));
+        assert!(!relevant(root, Path::new("/l/content/levels/.a.md.swp")));
+        assert!(!relevant(root, Path::new("/l/content/levels/a.md~")));
+        assert!(!relevant(root, Path::new("/l/content/4913")));
+        assert!(!relevant(root, Path::new("/l/.git/index")));
+    }
+
+    #[test]
+    fn the_overlay_and_script_go_before_the_body_end() {
+        let out = String::from_utf8(inject(b"<html><body><p>x</p></body></html>", 3, Some("a.md:1:1: error: <bad>"))).unwrap();
+        assert!(out.contains("a.md:1:1: error: &lt;bad&gt;"));
+        assert!(out.ends_with("</script></body></html>"));
+        assert!(out.contains("var v=3,"));
+    }
+}

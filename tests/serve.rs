@@ -1,0 +1,270 @@
+//! `ladderbook serve`, used as an author uses it: a real server on a free loopback port over a
+//! temp copy of the example ladder, edited the way editors save files. Every wait is bounded.
+
+mod common;
+use common::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const WAIT: Duration = Duration::from_secs(10);
+
+struct Server {
+    child: Child,
+    port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn start() -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), dir.path());
+    let port = free_port();
+    let child = Command::new(assert_cmd::cargo::cargo_bin("ladderbook"))
+        .arg("serve")
+        .arg(dir.path())
+        .arg("-p")
+        .arg(port.to_string())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = Server { child, port, dir };
+    wait_until("the server answers", || get(&server, "/").is_some_and(|r| r.0 == 200));
+    server
+}
+
+impl Server {
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+/// A plain HTTP/1.1 request; `(status, body)`.
+fn request(server: &Server, method: &str, path: &str) -> Option<(u16, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).ok()?;
+    s.set_read_timeout(Some(WAIT)).ok()?;
+    write!(s, "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").ok()?;
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).ok()?;
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text.split_whitespace().nth(1)?.parse().ok()?;
+    let body = text.split_once("\r\n\r\n").map(|x| x.1.to_string()).unwrap_or_default();
+    Some((status, text.split("\r\n\r\n").next().unwrap_or("").to_string() + "\r\n\r\n" + &body))
+}
+
+fn get(server: &Server, path: &str) -> Option<(u16, String)> {
+    request(server, "GET", path)
+}
+
+fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
+    let deadline = Instant::now() + WAIT;
+    while Instant::now() < deadline {
+        if ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("timed out waiting until {what}");
+}
+
+fn page_text(server: &Server, path: &str) -> String {
+    get(server, path).map(|r| r.1).unwrap_or_default()
+}
+
+/// Saves the way many editors do: write a temp file beside the target, then rename it over.
+fn atomic_save(path: &Path, text: &str) {
+    let tmp = path.with_extension("md.tmp~");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+/// Listens to the reload stream; returns a receiver of event names.
+fn listen(server: &Server) -> std::sync::mpsc::Receiver<String> {
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(s, "GET /__ladderbook/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(s).lines() {
+            let Ok(line) = line else { return };
+            if let Some(ev) = line.strip_prefix("event: ") {
+                if tx.send(ev.to_string()).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    assert_eq!(rx.recv_timeout(WAIT).unwrap(), "version", "the stream starts with the current version");
+    rx
+}
+
+fn list_files(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = walkdir::WalkDir::new(dir).into_iter().map(|e| e.unwrap().path().to_path_buf()).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn an_author_edits_breaks_fixes_deletes_and_adds_while_the_preview_follows() {
+    let server = start();
+    let content = server.root().join("content");
+    let before = list_files(server.root());
+    let events = listen(&server);
+
+    // 1. An atomic save (temp file + rename) shows in the served page, and a reload event arrives.
+    let level = content.join("levels/staff-engineer.md");
+    let text = std::fs::read_to_string(&level).unwrap();
+    atomic_save(&level, &text.replace("title = \"Staff Engineer\"", "title = \"Staff Engineer (edited)\""));
+    wait_until("the edit is served", || page_text(&server, "/levels/staff-engineer/").contains("<h1>Staff Engineer (edited)</h1>"));
+    assert_eq!(events.recv_timeout(WAIT).unwrap(), "reload");
+
+    // 2. A broken edit: the last good page stays, with the error overlay in the contract's form.
+    atomic_save(&level, "+++\ntitle = \"Broken\nrank = 4\n+++\n");
+    wait_until("the overlay is shown", || page_text(&server, "/levels/staff-engineer/").contains("id=\"ladderbook-error\""));
+    let page = page_text(&server, "/levels/staff-engineer/");
+    assert!(page.contains("<h1>Staff Engineer (edited)</h1>"), "the last good build stays served");
+    assert!(page.contains("content/levels/staff-engineer.md:2:"), "the overlay gives path:line:column");
+    assert!(page.contains("hint:"));
+    assert!(page_text(&server, "/pillars/craft/").contains("id=\"ladderbook-error\""), "every page shows the overlay");
+    assert_eq!(events.recv_timeout(WAIT).unwrap(), "reload");
+
+    // 3. The fix clears the overlay by itself.
+    atomic_save(&level, &text);
+    wait_until("the overlay clears", || {
+        let p = page_text(&server, "/levels/staff-engineer/");
+        p.contains("<h1>Staff Engineer</h1>") && !p.contains("id=\"ladderbook-error\"")
+    });
+    assert_eq!(events.recv_timeout(WAIT).unwrap(), "reload");
+
+    // 4. A deleted competency becomes a gap; a new level file becomes a page.
+    std::fs::remove_file(content.join("competencies/principal-engineer/citizenship.md")).unwrap();
+    wait_until("the gap shows", || section(&page_text(&server, "/levels/principal-engineer/"), "citizenship", "</section>").contains("not defined yet"));
+    std::fs::write(
+        content.join("levels/distinguished-engineer.md"),
+        "+++\ntitle = \"Distinguished Engineer\"\nrank = 7\ntrack = \"ic\"\ncode = \"IC7\"\n+++\nSets direction for the whole company.\n",
+    )
+    .unwrap();
+    wait_until("the new level is served", || get(&server, "/levels/distinguished-engineer/").is_some_and(|r| r.0 == 200));
+    assert!(page_text(&server, "/levels/principal-engineer/").contains("Level above: Distinguished Engineer"));
+
+    // 5. A whole new folder of content counts.
+    std::fs::create_dir_all(content.join("guides/new")).unwrap();
+    std::fs::write(content.join("guides/new/faq.md"), "+++\ntitle = \"FAQ\"\n+++\nAsk us.\n").unwrap();
+    wait_until("a page in a new folder is served", || get(&server, "/guides/new/faq/").is_some_and(|r| r.0 == 200));
+
+    // Nothing appeared in the ladder's folders but what the author wrote.
+    let after = list_files(server.root());
+    let added: Vec<_> = after.iter().filter(|p| !before.contains(p)).collect();
+    let expected = [
+        content.join("guides"),
+        content.join("guides/new"),
+        content.join("guides/new/faq.md"),
+        content.join("levels/distinguished-engineer.md"),
+    ];
+    assert_eq!(added, expected.iter().collect::<Vec<_>>());
+}
+
+#[test]
+fn the_served_site_is_what_a_clean_build_gives() {
+    let server = start();
+    let level = server.root().join("content/levels/director.md");
+    let text = std::fs::read_to_string(&level).unwrap();
+    atomic_save(&level, &text.replace("title = \"Director of Engineering\"", "title = \"Director\""));
+    wait_until("the edit is served", || page_text(&server, "/levels/director/").contains("<h1>Director</h1>"));
+
+    let out = tempfile::tempdir().unwrap();
+    ladderbook().arg("build").arg(server.root()).arg("-d").arg(out.path().join("site")).assert().success();
+    let site = out.path().join("site");
+    for e in walkdir::WalkDir::new(&site).into_iter().map(|e| e.unwrap()).filter(|e| e.file_type().is_file()) {
+        let rel = e.path().strip_prefix(&site).unwrap().to_string_lossy().replace('\\', "/");
+        if rel == ".ladderbook-build" {
+            continue;
+        }
+        let built = std::fs::read(e.path()).unwrap();
+        let (status, served) = get(&server, &format!("/{rel}")).unwrap();
+        assert_eq!(status, 200, "/{rel}");
+        let body = served.split_once("\r\n\r\n").unwrap().1;
+        if rel.ends_with(".html") {
+            // Served HTML = built HTML + the live-reload script before </body>.
+            let built = String::from_utf8(built).unwrap();
+            let cut = body.find("<script>(function(){var v=").expect("served HTML carries the reload script");
+            let end = body[cut..].find("</script>").unwrap() + cut + "</script>".len();
+            assert_eq!(format!("{}{}", &body[..cut], &body[end..]), built, "/{rel}");
+            assert!(!built.contains("<script"), "build output never has the script");
+        } else {
+            assert_eq!(body.as_bytes(), &built[..], "/{rel}");
+        }
+    }
+}
+
+#[test]
+fn serving_is_safe_and_honest() {
+    let server = start();
+    for bad in ["/../book.toml", "/%2e%2e/book.toml", "/levels/%2E%2E/%2E%2E/book.toml", "/content/levels/director.md"] {
+        let (status, body) = get(&server, bad).unwrap();
+        assert_eq!(status, 404, "{bad}");
+        assert!(!body.contains("[book]"), "{bad} leaked a source file");
+    }
+    let (status, resp) = get(&server, "/no/such/page/").unwrap();
+    assert_eq!(status, 404);
+    assert!(resp.contains("Page not found"), "404.html is served for a missing page");
+    let (status, resp) = request(&server, "POST", "/").unwrap();
+    assert_eq!(status, 405, "{resp}");
+    let (status, resp) = request(&server, "HEAD", "/style.css").unwrap();
+    assert_eq!(status, 200);
+    assert!(resp.to_lowercase().contains("content-type: text/css"), "{resp}");
+    assert!(resp.to_lowercase().contains("cache-control: no-store"), "{resp}");
+    let (status, resp) = get(&server, "/levels/director").unwrap();
+    assert_eq!(status, 301);
+    assert!(resp.to_lowercase().contains("location: /levels/director/"));
+}
+
+#[test]
+fn a_busy_port_asked_for_is_an_error_and_the_default_moves_on() {
+    let busy = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = busy.local_addr().unwrap().port();
+    let out = ladderbook().arg("serve").arg(repo()).arg("-p").arg(port.to_string()).timeout(WAIT).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains(&format!("cannot listen on 127.0.0.1:{port}")), "{err}");
+
+    // With no port asked, a busy 3000 moves on to a free port and says which.
+    let _hold = TcpListener::bind("127.0.0.1:3000");
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("ladderbook"))
+        .arg("serve")
+        .arg(repo())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let done = line.starts_with("Serving");
+            let _ = tx.send(line);
+            if done {
+                return;
+            }
+        }
+    });
+    let first = rx.recv_timeout(WAIT);
+    let second = rx.recv_timeout(WAIT);
+    let _ = child.kill();
+    let _ = child.wait();
+    let first = first.unwrap();
+    assert!(first.starts_with("Port 3000 is busy; using "), "{first}");
+    let port: u16 = first.trim_start_matches("Port 3000 is busy; using ").trim_end_matches(" instead.").parse().unwrap();
+    assert!(second.unwrap().ends_with(&format!("at http://127.0.0.1:{port}/")));
+}
