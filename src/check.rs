@@ -318,7 +318,7 @@ mod tests {
 
     #[test]
     fn markers_are_whole_upper_case_words() {
-        assert_eq!(markers("a TODO b TODOS tbd TBD: FIXME"), vec![(2, "TODO"), (18, "TBD"), (23, "FIXME")]);
+        assert_eq!(markers("a TODO b TODOS tbd TBD: FIXME"), vec![(2, "TODO"), (19, "TBD"), (24, "FIXME")]);
     }
 
     #[test]
