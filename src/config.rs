@@ -170,6 +170,9 @@ mod tests {
         let codes: Vec<_> = e.iter().map(|d| (d.code, d.line)).collect();
         assert!(codes.contains(&("unknown-key", 2)), "{codes:?}");
         assert!(codes.contains(&("unknown-key", 4)), "{codes:?}");
-        assert!(codes.iter().any(|c| c.0 == "missing-key"), "{codes:?}");
+        // `titel` is reported as a likely typo of `title`, so its absence is not reported twice.
+        assert!(!codes.iter().any(|c| c.0 == "missing-key"), "{codes:?}");
+        let e = parse("[book]\ndescription = \"x\"\n").unwrap_err();
+        assert_eq!(e[0].code, "missing-key");
     }
 }

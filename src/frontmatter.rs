@@ -88,6 +88,8 @@ pub struct TableReader<'t, 'i> {
     table: &'t DeTable<'i>,
     table_offset: usize,
     what: &'static str,
+    /// Keys that an unknown key was probably meant to be: their absence is not reported again.
+    suggested: Vec<&'static str>,
     /// Problems found so far.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -138,18 +140,23 @@ impl<'t, 'i> TableReader<'t, 'i> {
             table,
             table_offset,
             what,
+            suggested: Vec::new(),
             diagnostics: Vec::new(),
         }
     }
 
     /// Reports every key not in `known` as `unknown-key`, with a did-you-mean hint.
-    pub fn deny_unknown(&mut self, known: &[&str]) {
+    pub fn deny_unknown(&mut self, known: &[&'static str]) {
         for (key, _) in self.table.iter() {
             let name: &str = key.get_ref();
             if known.contains(&name) {
                 continue;
             }
-            let hint = match did_you_mean(name, known.iter().copied()) {
+            let close = did_you_mean(name, known.iter().copied());
+            if let Some(s) = close {
+                self.suggested.push(s);
+            }
+            let hint = match close {
                 Some(s) => format!("did you mean `{s}`? the keys {} takes are: {}", self.what, known.join(", ")),
                 None => format!("the keys {} takes are: {}", self.what, known.join(", ")),
             };
@@ -181,8 +188,12 @@ impl<'t, 'i> TableReader<'t, 'i> {
         self.diagnostics.push(d);
     }
 
-    /// Reports a key the table must have.
+    /// Reports a key the table must have, unless an unknown key was already reported as its
+    /// likely misspelling.
     pub fn missing(&mut self, key: &str, example: &str) {
+        if self.suggested.contains(&key) {
+            return;
+        }
         let d = self.file.error(
             "missing-key",
             self.table_offset,

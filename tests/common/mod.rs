@@ -199,6 +199,11 @@ fn attr_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
 /// `page: href` lines. Absolute paths (`/x`) count as broken: the site must work under any
 /// sub-path, so only `404.html` may use them.
 pub fn broken_links(site: &Path) -> Vec<String> {
+    broken_links_under(site, "/")
+}
+
+/// [`broken_links`] for a site whose `site-url` is `site_url` (used by `404.html` only).
+pub fn broken_links_under(site: &Path, site_url: &str) -> Vec<String> {
     let mut ids: BTreeMap<PathBuf, HashSet<String>> = BTreeMap::new();
     let mut pages: Vec<(PathBuf, String)> = Vec::new();
     for e in walkdir::WalkDir::new(site).into_iter().map(|e| e.unwrap()) {
@@ -226,12 +231,14 @@ pub fn broken_links(site: &Path) -> Vec<String> {
             };
             let file = if target.is_empty() {
                 path.clone()
-            } else if let Some(abs) = target.strip_prefix('/') {
-                if !is_404 {
-                    broken.push(format!("{}: {href} (absolute)", path.display()));
-                    continue;
+            } else if target.starts_with('/') {
+                match target.strip_prefix(site_url) {
+                    Some(inside) if is_404 => site.join(inside),
+                    _ => {
+                        broken.push(format!("{}: {href} (absolute)", path.display()));
+                        continue;
+                    }
                 }
-                site.join(abs)
             } else {
                 path.parent().unwrap().join(&target)
             };
