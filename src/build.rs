@@ -97,7 +97,9 @@ pub fn render_ladder(root: &Path) -> Result<Rendered, Diagnostics> {
     let mut tera = render::load_templates(root, &ladder.config).map_err(Diagnostics)?;
     tera.global_context().insert("nav", &Nav::of(&ladder));
     let site = Site::from_ladder(&ladder);
-    let (files, mut copied) = render::render(root, &ladder.config, &tera, &site).map_err(Diagnostics)?;
+    let (mut files, mut copied) = render::render(root, &ladder.config, &tera, &site).map_err(Diagnostics)?;
+    let data = serde_json::to_vec(&crate::site::data_export(&ladder)).unwrap_or_default();
+    files.push(render::OutputFile { path: crate::permalink::DATA.to_string(), contents: data });
     let assets = ladder.assets.iter().map(|a| CopiedFile { path: a.content_path.clone(), source: a.source.clone() });
     copied.splice(0..0, assets);
     Ok(Rendered { pages: site.pages.len(), files, copied, warnings, ladder })

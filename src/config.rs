@@ -23,6 +23,10 @@ pub struct Config {
     /// ending with `/`; default `/`. Only pages that can be reached at any address (`404.html`)
     /// use it: every other internal link is relative.
     pub site_url: String,
+    /// `[output.html] cumulative`: each level includes everything below it on its track, so
+    /// a level page can show what it inherits and a comparison reads "not restated" as
+    /// "still expected". Default `false`; a track's front-matter can override it.
+    pub cumulative: bool,
 }
 
 impl Default for Config {
@@ -33,6 +37,7 @@ impl Default for Config {
             language: "en".into(),
             build_dir: PathBuf::from("book"),
             site_url: "/".into(),
+            cumulative: false,
         }
     }
 }
@@ -116,9 +121,12 @@ impl Config {
             diags.append(&mut r.diagnostics);
             if let Some((t, at)) = html {
                 let mut r = TableReader::new(file, 0, t, at, "[output.html]");
-                r.deny_unknown(&["site-url"]);
+                r.deny_unknown(&["site-url", "cumulative"]);
                 if let Some(v) = r.string("site-url") {
                     config.site_url = normalize_site_url(&v.value);
+                }
+                if let Some(v) = r.boolean("cumulative") {
+                    config.cumulative = v.value;
                 }
                 diags.append(&mut r.diagnostics);
             }

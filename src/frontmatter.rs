@@ -255,6 +255,21 @@ impl<'t, 'i> TableReader<'t, 'i> {
         self.integer(key)
     }
 
+    /// An optional boolean.
+    pub fn boolean(&mut self, key: &str) -> Option<Located<bool>> {
+        let v = self.get(key)?;
+        match v.get_ref().as_bool() {
+            Some(b) => Some(Located {
+                value: b,
+                offset: self.base + v.span().start,
+            }),
+            None => {
+                self.wrong_type(key, v, "true or false", "true");
+                None
+            }
+        }
+    }
+
     /// An optional list of strings; a missing key gives an empty list.
     pub fn string_list(&mut self, key: &str) -> Vec<Located<String>> {
         let Some(v) = self.get(key) else {

@@ -30,6 +30,8 @@ pub struct Track {
     pub pillars: Vec<usize>,
     /// Display path of the file, if the track has one.
     pub source: Option<String>,
+    /// Each level includes everything below it (track front-matter, else book.toml).
+    pub cumulative: bool,
 }
 
 /// A level: one rung of a track.
@@ -179,7 +181,7 @@ impl Ladder {
         let mut track_docs: Vec<(&Document, &str, Option<i64>)> = documents
             .iter()
             .filter_map(|d| match &d.kind {
-                Kind::Track { title, order } => Some((d, title.as_str(), *order)),
+                Kind::Track { title, order, .. } => Some((d, title.as_str(), *order)),
                 _ => None,
             })
             .collect();
@@ -205,6 +207,10 @@ impl Ladder {
                 levels: Vec::new(),
                 pillars: Vec::new(),
                 source: Some(d.source.path.clone()),
+                cumulative: match d.kind {
+                    Kind::Track { cumulative: Some(c), .. } => c,
+                    _ => config.cumulative,
+                },
             })
             .collect();
         if tracks.is_empty() {
@@ -215,6 +221,7 @@ impl Ladder {
                 levels: Vec::new(),
                 pillars: Vec::new(),
                 source: None,
+                cumulative: config.cumulative,
             });
         }
         let track_index: HashMap<String, usize> =

@@ -6,6 +6,7 @@
 
 pub mod build;
 pub mod check;
+pub mod compare;
 pub mod config;
 pub mod diagnostic;
 pub mod frontmatter;

@@ -22,6 +22,8 @@ pub enum Kind {
         title: String,
         /// `order`, optional.
         order: Option<i64>,
+        /// `cumulative`: overrides `[output.html] cumulative` for this track.
+        cumulative: Option<bool>,
     },
     /// `content/levels/<id>.md`.
     Level {
@@ -259,11 +261,12 @@ fn read_inner(root: &Path, path: &Path, content_path: String) -> Result<(Documen
     let kind = match (folder, top_level) {
         ("tracks", false) => {
             let mut r = TableReader::new(&source, toml_offset, t, 0, "track front-matter");
-            r.deny_unknown(&["title", "order"]);
+            r.deny_unknown(&["title", "order", "cumulative"]);
             let title = r.required_string("title", "\"Individual contributor\"");
             let order = r.integer("order").map(|v| v.value);
+            let cumulative = r.boolean("cumulative").map(|v| v.value);
             errors.append(&mut r.diagnostics);
-            title.map(|title| Kind::Track { title: title.value, order })
+            title.map(|title| Kind::Track { title: title.value, order, cumulative })
         }
         ("levels", false) => {
             let mut r = TableReader::new(&source, toml_offset, t, 0, "level front-matter");

@@ -43,6 +43,9 @@ pub fn page(content_path_without_md: &str) -> String {
 /// The not-found page, a file rather than a folder.
 pub const NOT_FOUND: &str = "404.html";
 
+/// The ladder as data (see [`crate::site::DataExport`]).
+pub const DATA: &str = "ladder.json";
+
 /// The anchor of one expectation on a level page: the pillar id, two hyphens (which no id
 /// can contain, so it never collides with another anchor), and the 1-based position
 /// (`craft--3`).

@@ -16,6 +16,7 @@ use tera::{Context, ErrorKind, Tera};
 pub const THEME_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
     ("cell.html", include_str!("../templates/cell.html")),
+    ("picker.html", include_str!("../templates/picker.html")),
     ("index.html", include_str!("../templates/index.html")),
     ("track.html", include_str!("../templates/track.html")),
     ("level.html", include_str!("../templates/level.html")),
@@ -28,7 +29,10 @@ pub const THEME_TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// The default theme's static files: (path in the site, bytes).
-pub const THEME_STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../static/style.css"))];
+pub const THEME_STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../static/style.css")),
+    ("picker.js", include_bytes!("../static/picker.js")),
+];
 
 /// One output file: its path in the site (`levels/x/index.html`) and its bytes.
 #[derive(Debug)]
@@ -206,15 +210,40 @@ pub struct NavEntry {
     pub title: String,
     /// Root-relative path (`tracks/ic/`).
     pub path: String,
+    /// For a track: its levels, most junior first (for the comparison picker).
+    pub levels: Vec<NavLevel>,
+}
+
+/// A level in the navigation (the comparison picker's options).
+#[derive(Debug, Serialize)]
+pub struct NavLevel {
+    /// Level id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Short code.
+    pub code: Option<String>,
 }
 
 impl Nav {
     /// The navigation of `ladder`.
     pub fn of(ladder: &crate::ladder::Ladder) -> Nav {
         Nav {
-            tracks: ladder.tracks.iter().map(|t| NavEntry { title: t.title.clone(), path: permalink::track(&t.id) }).collect(),
-            pillars: ladder.pillars.iter().map(|p| NavEntry { title: p.title.clone(), path: permalink::pillar(&p.id) }).collect(),
-            pages: ladder.pages.iter().map(|p| NavEntry { title: p.title.clone(), path: p.path.clone() }).collect(),
+            tracks: ladder
+                .tracks
+                .iter()
+                .map(|t| NavEntry {
+                    title: t.title.clone(),
+                    path: permalink::track(&t.id),
+                    levels: t
+                        .levels
+                        .iter()
+                        .map(|&i| NavLevel { id: ladder.levels[i].id.clone(), title: ladder.levels[i].title.clone(), code: ladder.levels[i].code.clone() })
+                        .collect(),
+                })
+                .collect(),
+            pillars: ladder.pillars.iter().map(|p| NavEntry { title: p.title.clone(), path: permalink::pillar(&p.id), levels: Vec::new() }).collect(),
+            pages: ladder.pages.iter().map(|p| NavEntry { title: p.title.clone(), path: p.path.clone(), levels: Vec::new() }).collect(),
         }
     }
 }

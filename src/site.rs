@@ -5,6 +5,7 @@
 //! relative to the page (so the site works under any sub-path) and every Markdown body is
 //! already HTML. Templates only lay out what is here.
 
+use crate::compare::{self, Status};
 use crate::ladder::{Competency, Ladder, Level};
 use crate::markdown::{inline_html, Fragment};
 use crate::permalink::{self, root_of};
@@ -152,6 +153,10 @@ pub struct LevelPage {
     pub comparisons: Vec<CompareRef>,
     /// The comparison with the level above, if there is one.
     pub next_comparison: Option<String>,
+    /// Comparisons with the equivalent levels on other tracks.
+    pub equivalent_comparisons: Vec<CompareRef>,
+    /// True when the track is cumulative (each level includes everything below it).
+    pub cumulative: bool,
 }
 
 /// A pillar's section on a level page.
@@ -161,6 +166,20 @@ pub struct LevelSection {
     pub pillar: Ref,
     /// The cell.
     pub cell: Cell,
+    /// On a cumulative track: expectations of lower levels in this pillar that this level
+    /// does not restate, each once, nearest level first.
+    pub inherited: Vec<Inherited>,
+}
+
+/// An expectation a level inherits from a lower level of a cumulative track.
+#[derive(Debug, Serialize)]
+pub struct Inherited {
+    /// The level it comes from.
+    pub from: LevelRef,
+    /// Relative href of the expectation on that level's page.
+    pub href: String,
+    /// The expectation as HTML.
+    pub html: String,
 }
 
 /// A link to a comparison page.
@@ -206,25 +225,63 @@ pub struct PillarLevel {
 /// A comparison page.
 #[derive(Debug, Serialize)]
 pub struct ComparePage {
-    /// Left level.
+    /// Left level (the lower one, for two levels of one track).
     pub a: LevelRef,
     /// Right level.
     pub b: LevelRef,
-    /// One row per pillar of either level's track.
-    pub rows: Vec<CompareRow>,
-    /// The reverse comparison, when one is built.
+    /// True when both levels are on one track, `a` below `b`.
+    pub same_track: bool,
+    /// True when `b`'s track is cumulative: what `b` does not restate is still expected.
+    pub cumulative: bool,
+    /// One section per pillar of either level's track, in pillar order.
+    pub pillars: Vec<ComparePillar>,
+    /// Other comparisons of either level.
     pub other_comparisons: Vec<CompareRef>,
 }
 
-/// One pillar's row on a comparison page.
+/// One pillar of a comparison page.
 #[derive(Debug, Serialize)]
-pub struct CompareRow {
-    /// The pillar (its id is the row's anchor).
+pub struct ComparePillar {
+    /// The pillar (its id is the section's anchor).
     pub pillar: Ref,
-    /// The left level's cell.
+    /// The left level's cell (for gaps and notes).
     pub a: Cell,
     /// The right level's cell.
     pub b: Cell,
+    /// Changed, new and not-restated expectations, one pair per row.
+    pub rows: Vec<CompareItem>,
+    /// Expectations carried over word for word (folded away on the page).
+    pub carried: Vec<CompareItem>,
+    /// How many rows of each kind.
+    pub counts: CompareCounts,
+}
+
+/// One row of a comparison: an expectation and its counterpart.
+#[derive(Debug, Serialize)]
+pub struct CompareItem {
+    /// `unchanged`, `changed`, `new` or `not-restated`.
+    pub status: Status,
+    /// What a reader sees for the status ("changed", "new", "still expected", ...).
+    pub label: String,
+    /// The left level's expectation.
+    pub a: Option<Expectation>,
+    /// The right level's expectation.
+    pub b: Option<Expectation>,
+    /// For a changed pair: the right text with dropped words in `<del>` and added in `<ins>`.
+    pub diff_html: Option<String>,
+}
+
+/// The counts of one pillar's comparison.
+#[derive(Debug, Serialize, Default)]
+pub struct CompareCounts {
+    /// Only at the right level.
+    pub new: usize,
+    /// Reworded.
+    pub changed: usize,
+    /// The same words at both levels.
+    pub carried: usize,
+    /// Only at the left level.
+    pub not_restated: usize,
 }
 
 /// `/compare/`.
@@ -348,6 +405,92 @@ impl<'a> Builder<'a> {
         }
     }
 
+    fn compare_pillar(&self, x: usize, y: usize, p: usize, same_track: bool, cumulative: bool) -> ComparePillar {
+        let (a, b) = (self.cell(x, p), self.cell(y, p));
+        let mut out = ComparePillar { pillar: self.pillar(p), rows: Vec::new(), carried: Vec::new(), counts: CompareCounts::default(), a, b };
+        let (Some(ca), Some(cb)) = (self.ladder.cell(x, p), self.ladder.cell(y, p)) else {
+            return out;
+        };
+        let ta: Vec<String> = ca.expectations.iter().map(Fragment::plain_text).collect();
+        let tb: Vec<String> = cb.expectations.iter().map(Fragment::plain_text).collect();
+        let (na, nb) = (&self.ladder.levels[x].title, &self.ladder.levels[y].title);
+        // Move each rendered expectation into the row that shows it.
+        let mut ea: Vec<Option<Expectation>> = std::mem::take(&mut out.a.expectations).into_iter().map(Some).collect();
+        let mut eb: Vec<Option<Expectation>> = std::mem::take(&mut out.b.expectations).into_iter().map(Some).collect();
+        for pair in compare::match_expectations(&ta, &tb) {
+            let label = match (pair.status, same_track) {
+                (Status::Unchanged, true) => "carried over".to_string(),
+                (Status::Unchanged, false) => "the same".to_string(),
+                (Status::Changed, true) => "changed".to_string(),
+                (Status::Changed, false) => "worded differently".to_string(),
+                (Status::New, true) => "new".to_string(),
+                (Status::New, false) => format!("only at {nb}"),
+                (Status::NotRestated, true) if cumulative => "still expected".to_string(),
+                (Status::NotRestated, true) => "not restated".to_string(),
+                (Status::NotRestated, false) => format!("only at {na}"),
+            };
+            let diff_html = match (pair.status, pair.lower, pair.higher) {
+                (Status::Changed, Some(i), Some(j)) => Some(compare::word_diff_html(&ta[i], &tb[j])),
+                _ => None,
+            };
+            let item = CompareItem {
+                status: pair.status,
+                label,
+                a: pair.lower.and_then(|i| ea[i].take()),
+                b: pair.higher.and_then(|j| eb[j].take()),
+                diff_html,
+            };
+            match pair.status {
+                Status::Unchanged => {
+                    out.counts.carried += 1;
+                    out.carried.push(item);
+                }
+                Status::Changed => {
+                    out.counts.changed += 1;
+                    out.rows.push(item);
+                }
+                Status::New => {
+                    out.counts.new += 1;
+                    out.rows.push(item);
+                }
+                Status::NotRestated => {
+                    out.counts.not_restated += 1;
+                    out.rows.push(item);
+                }
+            }
+        }
+        out
+    }
+
+    /// Expectations of lower levels of `level`'s track in `pillar` that `level` does not
+    /// restate, each once (by its words), nearest level first.
+    fn inherited(&self, level: usize, pillar: usize) -> Vec<Inherited> {
+        let ladder = self.ladder;
+        let mut seen: std::collections::HashSet<Vec<String>> = ladder
+            .cell(level, pillar)
+            .map(|c| c.expectations.iter().map(|e| compare::words(&e.plain_text())).collect())
+            .unwrap_or_default();
+        let mut out = Vec::new();
+        let pid = &ladder.pillars[pillar].id;
+        let mut below = ladder.levels[level].below;
+        while let Some(l) = below {
+            if let Some(c) = ladder.cell(l, pillar) {
+                for (n, e) in c.expectations.iter().enumerate() {
+                    if seen.insert(compare::words(&e.plain_text())) {
+                        let path = permalink::level(&ladder.levels[l].id);
+                        out.push(Inherited {
+                            from: self.level(l),
+                            href: self.href(&format!("{path}#{}", permalink::expectation_anchor(pid, n + 1))),
+                            html: self.html(e),
+                        });
+                    }
+                }
+            }
+            below = ladder.levels[l].below;
+        }
+        out
+    }
+
     fn compare_ref(&self, a: usize, b: usize) -> CompareRef {
         let l = &self.ladder.levels;
         CompareRef { href: self.href(&permalink::compare(&l[a].id, &l[b].id)), a: self.level(a), b: self.level(b) }
@@ -403,12 +546,22 @@ impl Site {
                     level: b.level(li),
                     track: b.track(level.track),
                     description_html: b.html(&level.description),
-                    sections: track.pillars.iter().map(|&p| LevelSection { pillar: b.pillar(p), cell: b.cell(li, p) }).collect(),
+                    sections: track
+                        .pillars
+                        .iter()
+                        .map(|&p| LevelSection {
+                            pillar: b.pillar(p),
+                            cell: b.cell(li, p),
+                            inherited: if track.cumulative { b.inherited(li, p) } else { Vec::new() },
+                        })
+                        .collect(),
                     below: level.below.map(|i| b.level(i)),
                     above: level.above.map(|i| b.level(i)),
                     equivalents: level.equivalents.iter().map(|&i| b.level(i)).collect(),
                     comparisons: ladder.comparisons_of(li).map(|(x, y)| b.compare_ref(x, y)).collect(),
                     next_comparison: level.above.map(|up| b.href(&permalink::compare(&level.id, &l[up].id))),
+                    equivalent_comparisons: level.equivalents.iter().map(|&e| b.compare_ref(li, e)).collect(),
+                    cumulative: track.cumulative,
                 }),
                 path,
             });
@@ -446,12 +599,16 @@ impl Site {
             let mut pillars: Vec<usize> = tx.pillars.iter().chain(ty.pillars.iter()).copied().collect();
             pillars.sort();
             pillars.dedup();
+            let same_track = l[x].track == l[y].track;
+            let cumulative = ty.cumulative;
             pages.push(Page {
                 template: "compare.html",
                 data: PageData::Compare(ComparePage {
                     a: b.level(x),
                     b: b.level(y),
-                    rows: pillars.iter().map(|&p| CompareRow { pillar: b.pillar(p), a: b.cell(x, p), b: b.cell(y, p) }).collect(),
+                    same_track,
+                    cumulative,
+                    pillars: pillars.iter().map(|&p| b.compare_pillar(x, y, p, same_track, cumulative)).collect(),
                     other_comparisons: ladder
                         .comparisons
                         .iter()
@@ -535,5 +692,175 @@ impl Site {
             }
         }
         Site { pages }
+    }
+}
+
+/// The version of `ladder.json`'s shape. It changes only when a field is removed or changes
+/// meaning; fields may be added within a version.
+pub const DATA_VERSION: u32 = 1;
+
+/// The ladder as data, written to `ladder.json` at the site root: a stable export for other
+/// tools, and what the comparison picker uses to show pairs that have no page of their own.
+/// Every `path` is a site address relative to the site root (`levels/senior/`); links inside
+/// `html` are relative to the site root too.
+#[derive(Debug, Serialize)]
+pub struct DataExport {
+    /// [`DATA_VERSION`].
+    pub version: u32,
+    /// `[book] title`.
+    pub title: String,
+    /// `[book] description`.
+    pub description: Option<String>,
+    /// Tracks in order.
+    pub tracks: Vec<DataTrack>,
+    /// Pillars in order.
+    pub pillars: Vec<DataPillar>,
+    /// Levels, by track, most junior first.
+    pub levels: Vec<DataLevel>,
+    /// Every comparison that has a page.
+    pub comparisons: Vec<DataComparison>,
+}
+
+/// A track in `ladder.json`.
+#[derive(Debug, Serialize)]
+pub struct DataTrack {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Address.
+    pub path: String,
+    /// Each level includes everything below it.
+    pub cumulative: bool,
+    /// Level ids, most junior first.
+    pub levels: Vec<String>,
+    /// Pillar ids the track uses, in order.
+    pub pillars: Vec<String>,
+}
+
+/// A pillar in `ladder.json`.
+#[derive(Debug, Serialize)]
+pub struct DataPillar {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Address.
+    pub path: String,
+}
+
+/// A level in `ladder.json`.
+#[derive(Debug, Serialize)]
+pub struct DataLevel {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Short code.
+    pub code: Option<String>,
+    /// Rank within the track.
+    pub rank: i64,
+    /// Track id.
+    pub track: String,
+    /// One line, plain text.
+    pub summary: String,
+    /// Address.
+    pub path: String,
+    /// Equivalent level ids.
+    pub equivalent: Vec<String>,
+    /// Pillar id → the cell. A pillar of the track that is missing here is a gap.
+    pub cells: std::collections::BTreeMap<String, DataCell>,
+}
+
+/// A level × pillar cell in `ladder.json`.
+#[derive(Debug, Serialize)]
+pub struct DataCell {
+    /// The expectations, in order.
+    pub expectations: Vec<DataExpectation>,
+    /// The other paragraphs, as HTML ("" if none).
+    pub notes_html: String,
+}
+
+/// One expectation in `ladder.json`.
+#[derive(Debug, Serialize)]
+pub struct DataExpectation {
+    /// Its anchor on the level page (`craft--3`).
+    pub anchor: String,
+    /// Plain text.
+    pub text: String,
+    /// HTML.
+    pub html: String,
+}
+
+/// A comparison page in `ladder.json`.
+#[derive(Debug, Serialize)]
+pub struct DataComparison {
+    /// Left level id.
+    pub a: String,
+    /// Right level id.
+    pub b: String,
+    /// Address.
+    pub path: String,
+}
+
+/// The data export of `ladder`.
+pub fn data_export(ladder: &Ladder) -> DataExport {
+    let l = &ladder.levels;
+    DataExport {
+        version: DATA_VERSION,
+        title: ladder.config.title.clone(),
+        description: ladder.config.description.clone(),
+        tracks: ladder
+            .tracks
+            .iter()
+            .map(|t| DataTrack {
+                id: t.id.clone(),
+                title: t.title.clone(),
+                path: permalink::track(&t.id),
+                cumulative: t.cumulative,
+                levels: t.levels.iter().map(|&i| l[i].id.clone()).collect(),
+                pillars: t.pillars.iter().map(|&p| ladder.pillars[p].id.clone()).collect(),
+            })
+            .collect(),
+        pillars: ladder.pillars.iter().map(|p| DataPillar { id: p.id.clone(), title: p.title.clone(), path: permalink::pillar(&p.id) }).collect(),
+        levels: l
+            .iter()
+            .enumerate()
+            .map(|(li, level)| DataLevel {
+                id: level.id.clone(),
+                title: level.title.clone(),
+                code: level.code.clone(),
+                rank: level.rank,
+                track: ladder.tracks[level.track].id.clone(),
+                summary: level.summary.clone(),
+                path: permalink::level(&level.id),
+                equivalent: level.equivalents.iter().map(|&e| l[e].id.clone()).collect(),
+                cells: ladder.tracks[level.track]
+                    .pillars
+                    .iter()
+                    .filter_map(|&p| {
+                        let c = ladder.cell(li, p)?;
+                        let pid = &ladder.pillars[p].id;
+                        Some((
+                            pid.clone(),
+                            DataCell {
+                                expectations: c
+                                    .expectations
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(n, e)| DataExpectation { anchor: permalink::expectation_anchor(pid, n + 1), text: e.plain_text(), html: e.html("") })
+                                    .collect(),
+                                notes_html: c.notes.html(""),
+                            },
+                        ))
+                    })
+                    .collect(),
+            })
+            .collect(),
+        comparisons: ladder
+            .comparisons
+            .iter()
+            .map(|&(a, b)| DataComparison { a: l[a].id.clone(), b: l[b].id.clone(), path: permalink::compare(&l[a].id, &l[b].id) })
+            .collect(),
     }
 }

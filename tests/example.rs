@@ -116,14 +116,18 @@ fn every_internal_link_and_anchor_resolves_and_is_relative() {
 }
 
 #[test]
-fn the_site_has_no_external_requests_and_no_scripts() {
+fn the_site_makes_no_external_requests() {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
     build_example(&site);
     for e in walkdir::WalkDir::new(&site).into_iter().map(|e| e.unwrap()) {
         if e.path().extension().is_some_and(|x| x == "html" || x == "css") {
             let text = std::fs::read_to_string(e.path()).unwrap();
-            assert!(!text.contains("<script"), "{}", e.path().display());
+            // The only script is the theme's own picker, an enhancement of a plain form.
+            for (i, _) in text.match_indices("<script") {
+                let tag = &text[i..i + text[i..].find('>').unwrap()];
+                assert!(tag.contains("picker.js\"") && !tag.contains("//"), "{}: {tag}", e.path().display());
+            }
             assert!(!text.contains("src=\"http") && !text.contains("href=\"http") && !text.contains("@import"), "{}", e.path().display());
         }
     }

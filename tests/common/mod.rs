@@ -158,6 +158,18 @@ pub fn words(html_or_md: &str) -> String {
         .join(" ")
 }
 
+/// `html` without its `<del>…</del>` elements: a word diff read as its new text.
+pub fn without_deletions(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<del>") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].find("</del>").map_or("", |j| &rest[i + j + "</del>".len()..]);
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The words of a Markdown fragment as rendered (so `**x**` reads as `x`).
 pub fn md_words(md: &str) -> String {
     let mut html = String::new();

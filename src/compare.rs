@@ -1,0 +1,212 @@
+//! Comparing two levels: which expectations are carried over, which changed (and how, word by
+//! word), which are new at the higher level, and which the higher level no longer restates.
+//!
+//! Similarity is word-level: both texts are lowercased and split into words (letters and
+//! digits; punctuation and spacing ignored), and the ratio is `2 × M / T`, where `M` is the
+//! number of words in the longest common subsequence found by the `similar` crate's Myers
+//! diff and `T` the number of words in both texts (the measure Python's `difflib` uses).
+//! Pairs at or above [`MATCH_THRESHOLD`] are matched, best pairs first, each expectation
+//! at most once.
+
+use similar::{Algorithm, ChangeTag, TextDiff};
+
+/// The least similarity at which two expectations count as the same expectation, reworded.
+///
+/// 0.5 means at least half of the two texts' words line up. Measured on the real ladders in
+/// `shared/real-ladders`, rewordings one level up score 0.53–0.97 ("You are responsive to
+/// peer feedback…" → "You provide timely code reviews and are responsive to peer feedback…":
+/// 0.84), while different expectations of the same pillar score below 0.35.
+pub const MATCH_THRESHOLD: f32 = 0.5;
+
+/// How an expectation of the higher level relates to the lower level's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// The same words at both levels.
+    Unchanged,
+    /// Reworded: similar enough to be the same expectation, but not the same words.
+    Changed,
+    /// Only at the higher level.
+    New,
+    /// Only at the lower level: the higher level does not restate it.
+    NotRestated,
+}
+
+/// One row of a comparison: indices into the lower and higher lists.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    /// Index of the lower level's expectation, if any.
+    pub lower: Option<usize>,
+    /// Index of the higher level's expectation, if any.
+    pub higher: Option<usize>,
+    /// What changed.
+    pub status: Status,
+    /// Word similarity in 0.0–1.0 (0 for unpaired rows).
+    pub similarity: f32,
+}
+
+/// Lowercase words, without punctuation.
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Word similarity of two texts, 0.0–1.0 (see the module documentation).
+pub fn similarity(a: &str, b: &str) -> f32 {
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() && wb.is_empty() {
+        return 1.0;
+    }
+    let ra: Vec<&str> = wa.iter().map(String::as_str).collect();
+    let rb: Vec<&str> = wb.iter().map(String::as_str).collect();
+    TextDiff::from_slices(&ra, &rb).ratio()
+}
+
+/// Pairs every expectation of `lower` with its closest counterpart in `higher` (plain texts).
+///
+/// Rows come in the higher level's order (changed, unchanged and new), then the lower
+/// level's expectations that are not restated, in their order.
+pub fn match_expectations(lower: &[String], higher: &[String]) -> Vec<Pair> {
+    let mut candidates = Vec::new();
+    for (i, a) in lower.iter().enumerate() {
+        for (j, b) in higher.iter().enumerate() {
+            let s = similarity(a, b);
+            if s >= MATCH_THRESHOLD {
+                candidates.push((s, i, j));
+            }
+        }
+    }
+    // Best first; ties keep the original order, so the result is stable.
+    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let mut lower_of: Vec<Option<(usize, f32)>> = vec![None; higher.len()];
+    let mut used = vec![false; lower.len()];
+    for (s, i, j) in candidates {
+        if !used[i] && lower_of[j].is_none() {
+            used[i] = true;
+            lower_of[j] = Some((i, s));
+        }
+    }
+    let mut rows: Vec<Pair> = lower_of
+        .iter()
+        .enumerate()
+        .map(|(j, m)| match m {
+            Some((i, s)) => Pair {
+                lower: Some(*i),
+                higher: Some(j),
+                status: if words(&lower[*i]) == words(&higher[j]) { Status::Unchanged } else { Status::Changed },
+                similarity: *s,
+            },
+            None => Pair { lower: None, higher: Some(j), status: Status::New, similarity: 0.0 },
+        })
+        .collect();
+    rows.extend(
+        used.iter()
+            .enumerate()
+            .filter(|(_, u)| !**u)
+            .map(|(i, _)| Pair { lower: Some(i), higher: None, status: Status::NotRestated, similarity: 0.0 }),
+    );
+    rows
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The higher text as HTML, with the words the lower text had and it dropped in `<del>`, and
+/// the words it added in `<ins>` (HTML's edit elements, so the marks read without colour and
+/// in print). Words are compared as written, punctuation attached. The patience algorithm
+/// anchors the diff on words that occur once in each text, which keeps rewordings readable.
+pub fn word_diff_html(old: &str, new: &str) -> String {
+    let diff = TextDiff::configure().algorithm(Algorithm::Patience).diff_words(old, new);
+    let mut out = String::new();
+    let mut open: Option<ChangeTag> = None;
+    let mut pending_space = String::new();
+    for change in diff.iter_all_changes() {
+        let tag = change.tag();
+        let value = change.value();
+        // Spaces between two marked words of one kind stay inside the mark.
+        if value.trim().is_empty() {
+            // One space between two words, whichever side it came from.
+            pending_space = value.to_string();
+            continue;
+        }
+        let want = (tag != ChangeTag::Equal).then_some(tag);
+        if open != want {
+            if let Some(t) = open {
+                out.push_str(if t == ChangeTag::Delete { "</del>" } else { "</ins>" });
+            }
+            out.push_str(&pending_space);
+            pending_space.clear();
+            if let Some(t) = want {
+                out.push_str(if t == ChangeTag::Delete { "<del>" } else { "<ins>" });
+            }
+            open = want;
+        } else {
+            out.push_str(&pending_space);
+            pending_space.clear();
+        }
+        out.push_str(&escape(value));
+    }
+    if let Some(t) = open {
+        out.push_str(if t == ChangeTag::Delete { "</del>" } else { "</ins>" });
+    }
+    out.push_str(&pending_space);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Pairs from Codecademy's engineering competencies (shared/real-ladders), one level apart.
+    const REWORDED_LOW: &str = "You are responsive to peer feedback on code reviews and learn from it.";
+    const REWORDED_HIGH: &str = "You provide timely code reviews and are responsive to peer feedback on code reviews and learn from it.";
+    const REPEATED: &str = "You proactively maintain, debug, and fix problems in your code.";
+    const ONLY_HIGHER: &str = "You own at least one engineering-wide initiative (e.g. tech community pillar, interviewing, revising competencies).";
+    const LOW_ONLY: &str = "You set clear goals and expectations.";
+
+    #[test]
+    fn a_rewording_one_level_up_is_matched_and_marked_changed() {
+        let s = similarity(REWORDED_LOW, REWORDED_HIGH);
+        assert!(s >= MATCH_THRESHOLD && s < 1.0, "{s}");
+        let rows = match_expectations(&[REWORDED_LOW.into()], &[REWORDED_HIGH.into()]);
+        assert_eq!(rows, vec![Pair { lower: Some(0), higher: Some(0), status: Status::Changed, similarity: s }]);
+        let html = word_diff_html(REWORDED_LOW, REWORDED_HIGH);
+        assert_eq!(html, "You <ins>provide timely code reviews and</ins> are responsive to peer feedback on code reviews and learn from it.");
+    }
+
+    #[test]
+    fn a_repeated_expectation_is_unchanged_and_new_ones_are_new() {
+        let lower = vec![REPEATED.to_string(), LOW_ONLY.to_string()];
+        let higher = vec![ONLY_HIGHER.to_string(), REPEATED.to_string()];
+        let rows = match_expectations(&lower, &higher);
+        let statuses: Vec<_> = rows.iter().map(|r| (r.lower, r.higher, r.status)).collect();
+        assert_eq!(
+            statuses,
+            vec![
+                (None, Some(0), Status::New),
+                (Some(0), Some(1), Status::Unchanged),
+                (Some(1), None, Status::NotRestated),
+            ]
+        );
+    }
+
+    #[test]
+    fn dropped_words_are_deleted_and_added_words_inserted() {
+        let html = word_diff_html(
+            "You are learning and applying our standards around design.",
+            "You are applying and helping define our standards around design.",
+        );
+        assert_eq!(html, "You are <del>learning and</del> applying <ins>and helping define</ins> our standards around design.");
+        assert_eq!(word_diff_html("a < b", "a < c"), "a &lt; <del>b</del><ins>c</ins>");
+    }
+
+    #[test]
+    fn unrelated_expectations_of_one_pillar_stay_apart() {
+        let rows = match_expectations(&[LOW_ONLY.into()], &[ONLY_HIGHER.into()]);
+        assert_eq!(rows.len(), 2);
+        assert!(similarity(LOW_ONLY, ONLY_HIGHER) < MATCH_THRESHOLD);
+    }
+}

@@ -1,0 +1,136 @@
+// ladderbook's comparison picker. The form and the lists of links work without JavaScript;
+// this script takes the reader straight to the chosen comparison, and shows pairs that have
+// no page of their own (levels on different tracks that are not equivalent) from ladder.json.
+(function () {
+  "use strict";
+  var cache = {};
+  function load(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
+      });
+    }
+    return cache[url];
+  }
+  function find(data, a, b) {
+    for (var i = 0; i < data.comparisons.length; i++) {
+      var c = data.comparisons[i];
+      if (c.a === a && c.b === b) return c;
+    }
+    return null;
+  }
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
+    if (text) e.textContent = text;
+    return e;
+  }
+  // Links inside exported HTML are relative to the site root.
+  function rooted(html, root) {
+    var box = el("div");
+    box.innerHTML = html;
+    box.querySelectorAll("a[href]").forEach(function (a) {
+      var h = a.getAttribute("href");
+      if (!/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(h)) a.setAttribute("href", root + h);
+    });
+    return box;
+  }
+  function cell(level, pillar, root) {
+    var td = el("td");
+    var c = level.cells[pillar];
+    if (!c) {
+      td.appendChild(el("p", { "class": "gap" }, "not defined yet"));
+      return td;
+    }
+    var ol = el("ol", { "class": "expectations" });
+    c.expectations.forEach(function (x) {
+      var li = el("li");
+      var body = rooted(x.html, root);
+      body.className = "expectation";
+      li.appendChild(body);
+      var link = el("a", { "class": "permalink", href: root + level.path + "#" + x.anchor, title: "Permalink to this expectation" }, "#");
+      li.appendChild(link);
+      ol.appendChild(li);
+    });
+    td.appendChild(ol);
+    return td;
+  }
+  function render(section, data, a, b, root) {
+    var byId = {};
+    data.levels.forEach(function (l) { byId[l.id] = l; });
+    var la = byId[a], lb = byId[b];
+    if (!la || !lb) return;
+    var tracks = {};
+    data.tracks.forEach(function (t) { tracks[t.id] = t; });
+    var used = tracks[la.track].pillars.concat(tracks[lb.track].pillars);
+    section.textContent = "";
+    var h = el("h2", { id: "picked-heading" });
+    h.appendChild(el("a", { href: root + la.path }, la.title));
+    h.appendChild(document.createTextNode(" and "));
+    h.appendChild(el("a", { href: root + lb.path }, lb.title));
+    section.appendChild(h);
+    section.appendChild(el("p", { "class": "picker-note" }, "These two levels are on different tracks and are not declared equivalent, so they have no comparison page of their own. Here they are side by side, pillar by pillar."));
+    var box = el("div", { "class": "scroll-box", role: "region", "aria-labelledby": "picked-heading", tabindex: "0" });
+    var table = el("table", { "class": "compare" });
+    var head = el("tr");
+    head.appendChild(el("th", { scope: "col" }, "Pillar"));
+    head.appendChild(el("th", { scope: "col" }, la.title));
+    head.appendChild(el("th", { scope: "col" }, lb.title));
+    var thead = el("thead");
+    thead.appendChild(head);
+    table.appendChild(thead);
+    var tbody = el("tbody");
+    data.pillars.forEach(function (p) {
+      if (used.indexOf(p.id) < 0) return;
+      var tr = el("tr");
+      var th = el("th", { scope: "row" });
+      th.appendChild(el("a", { href: root + p.path }, p.title));
+      tr.appendChild(th);
+      tr.appendChild(cell(la, p.id, root));
+      tr.appendChild(cell(lb, p.id, root));
+      tbody.appendChild(tr);
+    });
+    table.appendChild(tbody);
+    box.appendChild(table);
+    section.appendChild(box);
+    section.hidden = false;
+  }
+  function note(form, text) {
+    var n = form.querySelector(".picker-note");
+    if (!n) {
+      n = el("p", { "class": "picker-note", role: "status" });
+      form.appendChild(n);
+    }
+    n.textContent = text;
+  }
+  var forms = document.querySelectorAll("form.picker-form");
+  forms.forEach(function (form) {
+    var root = form.getAttribute("data-root") || "";
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var a = form.elements.a.value, b = form.elements.b.value;
+      if (a === b) {
+        note(form, "Pick two different levels.");
+        return;
+      }
+      load(form.getAttribute("data-ladder")).then(function (data) {
+        var c = find(data, a, b) || find(data, b, a);
+        location.href = c ? root + c.path : root + "compare/?a=" + encodeURIComponent(a) + "&b=" + encodeURIComponent(b);
+      }).catch(function () { form.submit(); });
+    });
+  });
+  var picked = document.getElementById("picked");
+  var params = new URLSearchParams(location.search);
+  var a = params.get("a"), b = params.get("b");
+  if (picked && forms.length && a && b) {
+    var form = forms[0], root = form.getAttribute("data-root") || "";
+    form.elements.a.value = a;
+    form.elements.b.value = b;
+    load(form.getAttribute("data-ladder")).then(function (data) {
+      var c = find(data, a, b) || find(data, b, a);
+      if (c) location.replace(root + c.path);
+      else render(picked, data, a, b, root);
+    });
+  }
+})();
