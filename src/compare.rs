@@ -8,7 +8,8 @@
 //! Pairs at or above [`MATCH_THRESHOLD`] are matched, best pairs first, each expectation
 //! at most once.
 
-use similar::{Algorithm, ChangeTag, TextDiff};
+use similar::{capture_diff_slices, Algorithm, ChangeTag, DiffOp, TextDiff};
+use std::collections::HashMap;
 
 /// The least similarity at which two expectations count as the same expectation, reworded.
 ///
@@ -53,15 +54,79 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words of one expectation, prepared once for comparing it with many others: each word
+/// as a number (the same word, the same number, within one [`Interner`]), in order and sorted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prepared {
+    ids: Vec<u32>,
+    sorted: Vec<u32>,
+}
+
+/// Numbers words for [`Prepared`].
+#[derive(Debug, Default)]
+pub struct Interner(HashMap<String, u32>);
+
+impl Interner {
+    /// Prepares `text` for comparison.
+    pub fn prepare(&mut self, text: &str) -> Prepared {
+        let ids: Vec<u32> = words(text)
+            .into_iter()
+            .map(|w| {
+                let next = self.0.len() as u32;
+                *self.0.entry(w).or_insert(next)
+            })
+            .collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        Prepared { ids, sorted }
+    }
+}
+
+/// Size of the multiset intersection of two sorted lists.
+fn common_words(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The similarity of two prepared texts if it is at least `floor`, else `None`. The words two
+/// texts share (ignoring order) bound the longest common subsequence from above, so most
+/// unrelated pairs are ruled out without running the diff.
+fn similarity_at_least(a: &Prepared, b: &Prepared, floor: f32) -> Option<f32> {
+    let total = a.ids.len() + b.ids.len();
+    if total == 0 {
+        return Some(1.0);
+    }
+    let bound = 2.0 * common_words(&a.sorted, &b.sorted) as f32 / total as f32;
+    if bound < floor {
+        return None;
+    }
+    let equal: usize = capture_diff_slices(Algorithm::Myers, &a.ids, &b.ids)
+        .iter()
+        .map(|op| match op {
+            DiffOp::Equal { len, .. } => *len,
+            _ => 0,
+        })
+        .sum();
+    let s = 2.0 * equal as f32 / total as f32;
+    (s >= floor).then_some(s)
+}
+
 /// Word similarity of two texts, 0.0–1.0 (see the module documentation).
 pub fn similarity(a: &str, b: &str) -> f32 {
-    let (wa, wb) = (words(a), words(b));
-    if wa.is_empty() && wb.is_empty() {
-        return 1.0;
-    }
-    let ra: Vec<&str> = wa.iter().map(String::as_str).collect();
-    let rb: Vec<&str> = wb.iter().map(String::as_str).collect();
-    TextDiff::from_slices(&ra, &rb).ratio()
+    let mut interner = Interner::default();
+    let (pa, pb) = (interner.prepare(a), interner.prepare(b));
+    similarity_at_least(&pa, &pb, 0.0).unwrap_or(0.0)
 }
 
 /// Pairs every expectation of `lower` with its closest counterpart in `higher` (plain texts).
@@ -69,11 +134,18 @@ pub fn similarity(a: &str, b: &str) -> f32 {
 /// Rows come in the higher level's order (changed, unchanged and new), then the lower
 /// level's expectations that are not restated, in their order.
 pub fn match_expectations(lower: &[String], higher: &[String]) -> Vec<Pair> {
+    let mut interner = Interner::default();
+    let lower: Vec<Prepared> = lower.iter().map(|t| interner.prepare(t)).collect();
+    let higher: Vec<Prepared> = higher.iter().map(|t| interner.prepare(t)).collect();
+    match_prepared(&lower, &higher)
+}
+
+/// [`match_expectations`] on texts prepared with one [`Interner`].
+pub fn match_prepared(lower: &[Prepared], higher: &[Prepared]) -> Vec<Pair> {
     let mut candidates = Vec::new();
     for (i, a) in lower.iter().enumerate() {
         for (j, b) in higher.iter().enumerate() {
-            let s = similarity(a, b);
-            if s >= MATCH_THRESHOLD {
+            if let Some(s) = similarity_at_least(a, b, MATCH_THRESHOLD) {
                 candidates.push((s, i, j));
             }
         }
@@ -95,7 +167,7 @@ pub fn match_expectations(lower: &[String], higher: &[String]) -> Vec<Pair> {
             Some((i, s)) => Pair {
                 lower: Some(*i),
                 higher: Some(j),
-                status: if words(&lower[*i]) == words(&higher[j]) { Status::Unchanged } else { Status::Changed },
+                status: if lower[*i].ids == higher[j].ids { Status::Unchanged } else { Status::Changed },
                 similarity: *s,
             },
             None => Pair { lower: None, higher: Some(j), status: Status::New, similarity: 0.0 },

@@ -201,7 +201,14 @@ pub struct Nav {
     pub pillars: Vec<NavEntry>,
     /// Free pages, by weight.
     pub pages: Vec<NavEntry>,
+    /// Whether level pages carry the full two-level picker. Ladders with more than
+    /// [`INLINE_PICKER_MAX_LEVELS`] levels get a link to `/compare/` instead, which keeps
+    /// every level page small.
+    pub inline_picker: bool,
 }
+
+/// The most levels for which every level page lists every level in its picker.
+pub const INLINE_PICKER_MAX_LEVELS: usize = 60;
 
 /// One navigation link.
 #[derive(Debug, Serialize)]
@@ -244,6 +251,7 @@ impl Nav {
                 .collect(),
             pillars: ladder.pillars.iter().map(|p| NavEntry { title: p.title.clone(), path: permalink::pillar(&p.id), levels: Vec::new() }).collect(),
             pages: ladder.pages.iter().map(|p| NavEntry { title: p.title.clone(), path: p.path.clone(), levels: Vec::new() }).collect(),
+            inline_picker: ladder.levels.len() <= INLINE_PICKER_MAX_LEVELS,
         }
     }
 }

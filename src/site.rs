@@ -332,14 +332,18 @@ pub struct Site {
     pub pages: Vec<Page>,
 }
 
+/// Every expectation's plain text and prepared words, computed once per build.
+type Prepared = std::collections::HashMap<(usize, usize), Vec<(String, compare::Prepared)>>;
+
 struct Builder<'a> {
     ladder: &'a Ladder,
+    prepared: &'a Prepared,
     root: String,
 }
 
 impl<'a> Builder<'a> {
-    fn at(ladder: &'a Ladder, path: &str) -> Self {
-        Builder { ladder, root: root_of(path) }
+    fn at(ladder: &'a Ladder, prepared: &'a Prepared, path: &str) -> Self {
+        Builder { ladder, prepared, root: root_of(path) }
     }
 
     fn href(&self, path: &str) -> String {
@@ -411,13 +415,19 @@ impl<'a> Builder<'a> {
         let (Some(ca), Some(cb)) = (self.ladder.cell(x, p), self.ladder.cell(y, p)) else {
             return out;
         };
-        let ta: Vec<String> = ca.expectations.iter().map(Fragment::plain_text).collect();
-        let tb: Vec<String> = cb.expectations.iter().map(Fragment::plain_text).collect();
+        let _ = (ca, cb);
+        let empty = Vec::new();
+        let pa = self.prepared.get(&(x, p)).unwrap_or(&empty);
+        let pb = self.prepared.get(&(y, p)).unwrap_or(&empty);
+        let ta: Vec<&str> = pa.iter().map(|e| e.0.as_str()).collect();
+        let tb: Vec<&str> = pb.iter().map(|e| e.0.as_str()).collect();
+        let wa: Vec<compare::Prepared> = pa.iter().map(|e| e.1.clone()).collect();
+        let wb: Vec<compare::Prepared> = pb.iter().map(|e| e.1.clone()).collect();
         let (na, nb) = (&self.ladder.levels[x].title, &self.ladder.levels[y].title);
         // Move each rendered expectation into the row that shows it.
         let mut ea: Vec<Option<Expectation>> = std::mem::take(&mut out.a.expectations).into_iter().map(Some).collect();
         let mut eb: Vec<Option<Expectation>> = std::mem::take(&mut out.b.expectations).into_iter().map(Some).collect();
-        for pair in compare::match_expectations(&ta, &tb) {
+        for pair in compare::match_prepared(&wa, &wb) {
             let label = match (pair.status, same_track) {
                 (Status::Unchanged, true) => "carried over".to_string(),
                 (Status::Unchanged, false) => "the same".to_string(),
@@ -430,7 +440,7 @@ impl<'a> Builder<'a> {
                 (Status::NotRestated, false) => format!("only at {na}"),
             };
             let diff_html = match (pair.status, pair.lower, pair.higher) {
-                (Status::Changed, Some(i), Some(j)) => Some(compare::word_diff_html(&ta[i], &tb[j])),
+                (Status::Changed, Some(i), Some(j)) => Some(compare::word_diff_html(ta[i], tb[j])),
                 _ => None,
             };
             let item = CompareItem {
@@ -502,10 +512,24 @@ impl Site {
     pub fn from_ladder(ladder: &Ladder) -> Site {
         let mut pages = Vec::new();
         let l = &ladder.levels;
+        let mut interner = compare::Interner::default();
+        let prepared: Prepared = ladder
+            .competencies
+            .iter()
+            .map(|c| {
+                let texts = c.expectations.iter().map(|e| {
+                    let text = e.plain_text();
+                    let words = interner.prepare(&text);
+                    (text, words)
+                });
+                ((c.level, c.pillar), texts.collect())
+            })
+            .collect();
+        let prepared = &prepared;
 
         // Overview.
         let path = permalink::overview();
-        let b = Builder::at(ladder, &path);
+        let b = Builder::at(ladder, prepared, &path);
         pages.push(Page {
             template: "index.html",
             data: PageData::Overview(OverviewPage {
@@ -518,7 +542,7 @@ impl Site {
         // Tracks.
         for (ti, t) in ladder.tracks.iter().enumerate() {
             let path = permalink::track(&t.id);
-            let b = Builder::at(ladder, &path);
+            let b = Builder::at(ladder, prepared, &path);
             pages.push(Page {
                 template: "track.html",
                 data: PageData::Track(TrackPage {
@@ -538,7 +562,7 @@ impl Site {
         // Levels.
         for (li, level) in l.iter().enumerate() {
             let path = permalink::level(&level.id);
-            let b = Builder::at(ladder, &path);
+            let b = Builder::at(ladder, prepared, &path);
             let track = &ladder.tracks[level.track];
             pages.push(Page {
                 template: "level.html",
@@ -570,7 +594,7 @@ impl Site {
         // Pillars.
         for (pi, p) in ladder.pillars.iter().enumerate() {
             let path = permalink::pillar(&p.id);
-            let b = Builder::at(ladder, &path);
+            let b = Builder::at(ladder, prepared, &path);
             pages.push(Page {
                 template: "pillar.html",
                 data: PageData::Pillar(PillarPage {
@@ -594,7 +618,7 @@ impl Site {
         // Comparisons.
         for &(x, y) in &ladder.comparisons {
             let path = permalink::compare(&l[x].id, &l[y].id);
-            let b = Builder::at(ladder, &path);
+            let b = Builder::at(ladder, prepared, &path);
             let (tx, ty) = (&ladder.tracks[l[x].track], &ladder.tracks[l[y].track]);
             let mut pillars: Vec<usize> = tx.pillars.iter().chain(ty.pillars.iter()).copied().collect();
             pillars.sort();
@@ -622,7 +646,7 @@ impl Site {
 
         // Comparison index.
         let path = permalink::compare_index();
-        let b = Builder::at(ladder, &path);
+        let b = Builder::at(ladder, prepared, &path);
         pages.push(Page {
             template: "compare-index.html",
             data: PageData::CompareIndex(CompareIndexPage {
@@ -665,7 +689,7 @@ impl Site {
 
         // Free pages.
         for p in &ladder.pages {
-            let b = Builder::at(ladder, &p.path);
+            let b = Builder::at(ladder, prepared, &p.path);
             pages.push(Page {
                 path: p.path.clone(),
                 template: "page.html",
@@ -683,7 +707,7 @@ impl Site {
         // Aliases.
         for level in l {
             for alias in &level.aliases {
-                let b = Builder::at(ladder, alias);
+                let b = Builder::at(ladder, prepared, alias);
                 pages.push(Page {
                     path: alias.clone(),
                     template: "redirect.html",

@@ -120,6 +120,11 @@
       }).catch(function () { form.submit(); });
     });
   });
+  // `/compare/?a=<level>` (the link on level pages of large ladders) preselects the first level.
+  var only = new URLSearchParams(location.search).get("a");
+  if (only && forms.length && forms[0].elements.a.querySelector("option[value='" + only.replace(/[^a-z0-9-]/g, "") + "']")) {
+    forms[0].elements.a.value = only;
+  }
   var picked = document.getElementById("picked");
   var params = new URLSearchParams(location.search);
   var a = params.get("a"), b = params.get("b");

@@ -1,0 +1,358 @@
+//! Ids, titles and level codes: turning the titles people write into the contract's ids
+//! (`[a-z0-9]+(-[a-z0-9]+)*`), and reading codes (`L3`, `IC6`) and numbers out of level titles.
+//!
+//! The slug is written here rather than taken from the `slug` crate: that crate transliterates
+//! everything through `deunicode`, which turns emoji into words (`🦉 Domain expertise` would
+//! become `owl-domain-expertise`). Ladders put emoji in pillar titles, so emoji and other
+//! symbols are dropped instead, and only Latin letters with diacritics are folded to ASCII.
+
+use std::collections::HashSet;
+
+/// A slug for an id: lowercase ASCII letters and digits in groups joined by single hyphens.
+/// Latin letters with accents lose them (`Café` → `cafe`), `&` and other symbols separate
+/// words, emoji and `:shortcode:` emoji are dropped. May be empty (a title of emoji only).
+pub fn slug(text: &str) -> String {
+    let text = strip_shortcodes(text);
+    let mut out = String::new();
+    let mut pending_hyphen = false;
+    for c in text.chars() {
+        let folded = fold(c);
+        match folded {
+            Some(s) => {
+                if pending_hyphen && !out.is_empty() {
+                    out.push('-');
+                }
+                pending_hyphen = false;
+                out.push_str(s.as_str());
+            }
+            None => {
+                // Apostrophes join words (`team's` → `teams`); everything else separates them.
+                if !matches!(c, '\'' | '’' | '\u{200d}' | '\u{fe0f}') {
+                    pending_hyphen = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A slug cut to at most `max` characters at a hyphen, so that ids stay readable.
+pub fn short_slug(text: &str, max: usize) -> String {
+    let s = slug(text);
+    if s.len() <= max {
+        return s;
+    }
+    let mut cut = String::new();
+    for part in s.split('-') {
+        if !cut.is_empty() && cut.len() + 1 + part.len() > max {
+            break;
+        }
+        if !cut.is_empty() {
+            cut.push('-');
+        }
+        cut.push_str(part);
+    }
+    if cut.is_empty() {
+        s.chars().take(max).collect()
+    } else {
+        cut
+    }
+}
+
+fn fold(c: char) -> Option<String> {
+    if c.is_ascii_alphanumeric() {
+        return Some(c.to_ascii_lowercase().to_string());
+    }
+    let s = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "a",
+        'æ' | 'Æ' => "ae",
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
+        'ď' | 'đ' | 'Ď' | 'Đ' | 'ð' | 'Ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "e",
+        'ğ' | 'Ğ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => "i",
+        'ł' | 'ľ' | 'Ł' | 'Ľ' => "l",
+        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "o",
+        'œ' | 'Œ' => "oe",
+        'ř' | 'Ř' => "r",
+        'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
+        'þ' | 'Þ' => "th",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => "u",
+        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
+        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
+        _ => return None,
+    };
+    Some(s.to_string())
+}
+
+/// Removes GitHub `:shortcode:` emoji (`:octopus: Managing teams` → ` Managing teams`).
+pub fn strip_shortcodes(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(':') {
+        let after = &rest[i + 1..];
+        let end = after.find(':');
+        match end {
+            Some(j) if j > 0 && after[..j].chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '+' || c == '-') => {
+                out.push_str(&rest[..i]);
+                rest = &after[j + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=i]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A display title: `:shortcode:` emoji removed, whitespace collapsed.
+pub fn clean_title(text: &str) -> String {
+    strip_shortcodes(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The leading emoji of a title, as a key (`:deciduous_tree: Talent` → `:deciduous_tree:`,
+/// `🦉 Domain expertise` → `🦉`), or `None` when the title starts with a letter or digit.
+pub fn leading_emoji(text: &str) -> Option<String> {
+    let t = text.trim_start();
+    if let Some(rest) = t.strip_prefix(':') {
+        let end = rest.find(':')?;
+        let name = &rest[..end];
+        if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '+' || c == '-') {
+            return Some(format!(":{name}:"));
+        }
+        return None;
+    }
+    let first: String = t.chars().take_while(|c| !c.is_alphanumeric() && !c.is_whitespace()).collect();
+    if first.is_empty() || first.chars().all(|c| c.is_ascii_punctuation()) {
+        None
+    } else {
+        Some(first)
+    }
+}
+
+/// The key two titles are compared by: lowercase words, emoji and punctuation dropped
+/// (`🦉 Domain expertise` and `Domain Expertise:` are the same pillar).
+pub fn title_key(text: &str) -> String {
+    slug(text).replace('-', " ")
+}
+
+/// Makes ids unique in the order they are asked for, so that the same input always gives the
+/// same ids.
+#[derive(Debug, Default)]
+pub struct Ids {
+    used: HashSet<String>,
+}
+
+impl Ids {
+    /// Ids that are taken already.
+    pub fn with_reserved(reserved: &[&str]) -> Self {
+        Ids { used: reserved.iter().map(|s| s.to_string()).collect() }
+    }
+
+    /// True when `id` is taken.
+    pub fn taken(&self, id: &str) -> bool {
+        self.used.contains(id)
+    }
+
+    /// `base` if it is free, otherwise `base-2`, `base-3`, ...; `fallback` when `base` is empty.
+    pub fn claim(&mut self, base: &str, fallback: &str) -> String {
+        let base = if base.is_empty() { fallback } else { base };
+        let id = if !self.used.contains(base) {
+            base.to_string()
+        } else {
+            (2..).map(|n| format!("{base}-{n}")).find(|c| !self.used.contains(c)).unwrap_or_else(|| base.to_string())
+        };
+        self.used.insert(id.clone());
+        id
+    }
+}
+
+/// A level number read from a code or title: `L1.0` is (1, Some(0)), `D5` is (5, None).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LevelNumber {
+    /// The number before any dot.
+    pub major: u64,
+    /// The number after the dot, if any.
+    pub minor: Option<u64>,
+}
+
+impl LevelNumber {
+    /// Sort key: `L1.0` comes before `L1`, which comes before `L1.1` (a bare number names the
+    /// band, whose explicit `.0` is its entry point).
+    pub fn sort_key(self) -> (u64, u64, u8) {
+        match self.minor {
+            Some(m) => (self.major, m, if m == 0 { 0 } else { 2 }),
+            None => (self.major, 0, 1),
+        }
+    }
+}
+
+/// A level code: letters then digits, such as `L3`, `IC6`, `TPM4`, `L1.0`, `E-5`.
+pub fn parse_code(token: &str) -> Option<(String, LevelNumber)> {
+    let t = token.trim();
+    let letters: String = t.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    if letters.is_empty() || letters.len() > 4 {
+        return None;
+    }
+    let rest = &t[letters.len()..];
+    let rest = rest.strip_prefix('-').unwrap_or(rest);
+    let number = parse_number(rest)?;
+    // All upper case, or one capital and the rest lower case for short prefixes only (`Lv3`
+    // is unusual; `Dev3` reads as a word): keep to upper case so `Level` never counts.
+    if !letters.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    Some((t.to_string(), number))
+}
+
+fn parse_number(s: &str) -> Option<LevelNumber> {
+    let (a, b) = match s.split_once('.') {
+        Some((a, b)) => (a, Some(b)),
+        None => (s, None),
+    };
+    if a.is_empty() || a.len() > 6 || !a.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let major = a.parse().ok()?;
+    let minor = match b {
+        Some(b) if !b.is_empty() && b.len() <= 6 && b.bytes().all(|c| c.is_ascii_digit()) => Some(b.parse().ok()?),
+        Some(_) => return None,
+        None => None,
+    };
+    Some(LevelNumber { major, minor })
+}
+
+/// What a level heading says: `L3: Senior Software Engineer`, `D1 - Developer 1`,
+/// `Staff Engineer (IC6 / M5)`, `Level 3`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LevelTitle {
+    /// The title without the code, or the whole heading.
+    pub title: String,
+    /// The level's own code, when it names one.
+    pub code: Option<String>,
+    /// The number of the code, or the only number in the title.
+    pub number: Option<LevelNumber>,
+    /// Other codes in parentheses (`M5` in `Staff Engineer (IC6 / M5)`): candidate equivalents.
+    pub other_codes: Vec<String>,
+    /// The title with its parenthesis kept, for when the other codes do not resolve.
+    pub full: String,
+}
+
+/// Reads a level heading. The code may lead (`L3: Title`, `L3 - Title`, `L3 Title`) or come in
+/// a trailing parenthesis (`Title (IC6)`, `Title (IC6 / M5)`).
+pub fn parse_level_title(heading: &str) -> LevelTitle {
+    let full = clean_title(heading);
+    let mut out = LevelTitle { title: full.clone(), full: full.clone(), ..Default::default() };
+    // Leading code.
+    let first: String = full.chars().take_while(|c| !c.is_whitespace() && *c != ':').collect();
+    if let Some((code, number)) = parse_code(&first) {
+        let rest = full[first.len()..].trim_start();
+        let rest = rest.trim_start_matches([':', '-', '–', '—', '|', '·']).trim_start();
+        if !rest.is_empty() {
+            out.title = rest.to_string();
+            out.full = rest.to_string();
+            out.code = Some(code);
+            out.number = Some(number);
+        }
+    }
+    // Trailing parenthesis of codes.
+    let title = out.title.clone();
+    if let (Some(open), true) = (title.rfind('('), title.ends_with(')')) {
+        let inner = &title[open + 1..title.len() - 1];
+        let tokens: Vec<&str> = inner
+            .split(['/', ',', '|', '=', '~', '≈'])
+            .flat_map(|t| t.split(" or "))
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .collect();
+        let codes: Vec<(String, LevelNumber)> = tokens.iter().filter_map(|t| parse_code(t)).collect();
+        if !tokens.is_empty() && codes.len() == tokens.len() {
+            let base = title[..open].trim_end().to_string();
+            if !base.is_empty() {
+                out.title = base;
+                let mut codes = codes.into_iter();
+                if out.code.is_none() {
+                    if let Some((c, n)) = codes.next() {
+                        out.code = Some(c);
+                        out.number = Some(n);
+                    }
+                }
+                out.other_codes = codes.map(|c| c.0).collect();
+            }
+        }
+    }
+    if out.number.is_none() {
+        // The only number in the title (`Level 3`, `Engineer II` is not read).
+        let numbers: Vec<LevelNumber> = out.title.split_whitespace().filter_map(|w| parse_number(w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '.'))).collect();
+        if numbers.len() == 1 {
+            out.number = Some(numbers[0]);
+        }
+    }
+    out
+}
+
+/// A string as a TOML basic string, quotes included.
+pub fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_follow_the_id_rule() {
+        assert_eq!(slug("🦉 Domain expertise"), "domain-expertise");
+        assert_eq!(slug(":triangular_flag_on_post: Leadership"), "leadership");
+        assert_eq!(slug("Software Engineering & Design"), "software-engineering-design");
+        assert_eq!(slug("L1.0-Graduate-Software-Engineer"), "l1-0-graduate-software-engineer");
+        assert_eq!(slug("Café Team's"), "cafe-teams");
+        assert_eq!(slug("🙂"), "");
+        assert_eq!(short_slug("communication: transparent communication; giving and receiving feedback", 40), "communication-transparent-communication");
+    }
+
+    #[test]
+    fn level_titles_give_codes_and_numbers() {
+        let t = parse_level_title("L3: Senior Software Engineer");
+        assert_eq!((t.title.as_str(), t.code.as_deref()), ("Senior Software Engineer", Some("L3")));
+        let t = parse_level_title("D1 - Developer 1");
+        assert_eq!((t.title.as_str(), t.code.as_deref(), t.number.map(|n| n.major)), ("Developer 1", Some("D1"), Some(1)));
+        let t = parse_level_title("Staff Engineer (IC6 / M5)");
+        assert_eq!((t.title.as_str(), t.code.as_deref(), t.other_codes.clone()), ("Staff Engineer", Some("IC6"), vec!["M5".to_string()]));
+        let t = parse_level_title("Level 3");
+        assert_eq!((t.code, t.number.map(|n| n.major)), (None, Some(3)));
+        let t = parse_level_title("L1.0: Graduate Software Engineer");
+        assert_eq!(t.number, Some(LevelNumber { major: 1, minor: Some(0) }));
+        assert!(parse_level_title("VP").code.is_none());
+        assert!(parse_level_title("Senior Engineer 2 (Individual Contributor)").code.is_none());
+        let l10 = LevelNumber { major: 1, minor: Some(0) };
+        let l1 = LevelNumber { major: 1, minor: None };
+        assert!(l10.sort_key() < l1.sort_key());
+    }
+
+    #[test]
+    fn emoji_keys() {
+        assert_eq!(leading_emoji(":deciduous_tree: Talent").as_deref(), Some(":deciduous_tree:"));
+        assert_eq!(leading_emoji("🦉 Domain expertise").as_deref(), Some("🦉"));
+        assert_eq!(leading_emoji("Domain"), None);
+        assert_eq!(title_key("🦉 Domain Expertise:"), "domain expertise");
+    }
+}

@@ -1,0 +1,319 @@
+//! What an import understood, before ids are given and files written: tracks, levels,
+//! pillars, the expectations of each cell, free pages, and every guess made on the way.
+//!
+//! Text is kept as [`Md`]: Markdown copied from the source, with the file it came from, so
+//! that links can be rewritten once every file's final path is known.
+
+use super::ids::LevelNumber;
+use super::source::{Loc, SourceDoc};
+use std::collections::HashMap;
+
+/// Markdown copied from a source file.
+#[derive(Debug, Clone)]
+pub struct Md {
+    /// The Markdown.
+    pub text: String,
+    /// Index of the source file in [`Ladder::docs`] (relative links are resolved from it).
+    pub doc: usize,
+    /// 1-based line of the text's first line in the source file.
+    pub line: usize,
+}
+
+/// One block of a competency's body: an expectation (a top-level list item) or a note.
+#[derive(Debug, Clone)]
+pub struct CellBlock {
+    /// The Markdown; an expectation starts with `- `.
+    pub md: Md,
+    /// True for an expectation.
+    pub item: bool,
+    /// For an expectation: the next expectation follows on the next line (a tight list).
+    pub tight: bool,
+}
+
+/// The expectations of one level in one pillar, with the pillar named by its title until
+/// pillars are gathered.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    /// The pillar's title as the source wrote it.
+    pub pillar_title: String,
+    /// Where the pillar is named.
+    pub pillar_at: Loc,
+    /// An id the source gives the pillar (YAML).
+    pub pillar_id: Option<String>,
+    /// A key that identifies the pillar instead of its title (pillars by position).
+    pub pillar_key: Option<String>,
+    /// The pillar's description, when the source gives one (YAML).
+    pub pillar_description: Vec<Md>,
+    /// Expectations and notes, in order.
+    pub blocks: Vec<CellBlock>,
+    /// Index into [`Ladder::pillars`], once gathered.
+    pub pillar: usize,
+}
+
+/// A bullet whose pillar is decided once every file is read (`* **Adopts**: …`).
+#[derive(Debug, Clone)]
+pub struct Labeled {
+    /// The bold label.
+    pub label: String,
+    /// 0-based position of the bullet in its level.
+    pub position: usize,
+    /// The bullet.
+    pub block: CellBlock,
+    /// Where it is.
+    pub at: Loc,
+}
+
+/// One level.
+#[derive(Debug, Clone)]
+pub struct Level {
+    /// Unique number of this level within the import (targets of links refer to it).
+    pub uid: usize,
+    /// Display title.
+    pub title: String,
+    /// The heading as written (title with any parenthesis of codes).
+    pub full_title: String,
+    /// Short code (`L3`).
+    pub code: Option<String>,
+    /// Codes of other levels named in the title (`M5` in `Staff Engineer (IC6 / M5)`).
+    pub other_codes: Vec<String>,
+    /// The number in the code or title.
+    pub number: Option<LevelNumber>,
+    /// A rank the source gives (`level: 3`).
+    pub rank: Option<i64>,
+    /// An id the source gives (YAML ids, file stems).
+    pub id: Option<String>,
+    /// The level's description.
+    pub description: Vec<Md>,
+    /// Its cells, in source order.
+    pub cells: Vec<Cell>,
+    /// Bullets whose pillar is not known yet.
+    pub pending: Vec<Labeled>,
+    /// Where the level is defined.
+    pub at: Loc,
+    /// The final id.
+    pub final_id: String,
+    /// The final rank.
+    pub final_rank: i64,
+    /// Final equivalents (level uids).
+    pub equivalents: Vec<usize>,
+}
+
+impl Level {
+    /// A level with only a title.
+    pub fn new(uid: usize, title: String, at: Loc) -> Self {
+        Level {
+            uid,
+            full_title: title.clone(),
+            title,
+            code: None,
+            other_codes: Vec::new(),
+            number: None,
+            rank: None,
+            id: None,
+            description: Vec::new(),
+            cells: Vec::new(),
+            pending: Vec::new(),
+            at,
+            final_id: String::new(),
+            final_rank: 0,
+            equivalents: Vec::new(),
+        }
+    }
+
+    /// Number of expectations.
+    pub fn expectations(&self) -> usize {
+        self.cells.iter().map(|c| c.blocks.iter().filter(|b| b.item).count()).sum()
+    }
+}
+
+/// One track.
+#[derive(Debug, Clone)]
+pub struct Track {
+    /// Unique number of this track within the import.
+    pub uid: usize,
+    /// Display title.
+    pub title: String,
+    /// An id the source gives.
+    pub id: Option<String>,
+    /// The track's description.
+    pub description: Vec<Md>,
+    /// Levels, most junior first.
+    pub levels: Vec<Level>,
+    /// Where the track is defined.
+    pub at: Loc,
+    /// The final id.
+    pub final_id: String,
+}
+
+/// One pillar.
+#[derive(Debug, Clone)]
+pub struct Pillar {
+    /// Display title.
+    pub title: String,
+    /// What identifies it ([`super::ids::title_key`] of the title, or a given key).
+    pub key: String,
+    /// The leading emoji of its title, which may identify it when titles drift.
+    pub emoji: Option<String>,
+    /// An id the source gives.
+    pub id: Option<String>,
+    /// Its description.
+    pub description: Vec<Md>,
+    /// Where it is first named.
+    pub at: Loc,
+    /// The final id.
+    pub final_id: String,
+}
+
+/// One free page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Unique number of this page within the import.
+    pub uid: usize,
+    /// Display title.
+    pub title: String,
+    /// The page.
+    pub body: Vec<Md>,
+    /// Where it starts.
+    pub at: Loc,
+    /// The source file's title, to tell apart pages of the same title.
+    pub doc_title: String,
+    /// The final id (its path under content/ without `.md`).
+    pub final_id: String,
+}
+
+/// A file of the output a link can point at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FileRef {
+    /// A track, by uid.
+    Track(usize),
+    /// A level, by uid.
+    Level(usize),
+    /// A free page, by uid.
+    Page(usize),
+}
+
+/// The anchor part of a link target.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Anchor {
+    /// The top of the page.
+    None,
+    /// A heading kept in the text, by its slug.
+    Slug(String),
+    /// A level's pillar section: the index of the cell in the level.
+    Cell(usize),
+}
+
+/// Where a source heading or file ended up.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Target {
+    /// The file.
+    pub file: FileRef,
+    /// The place on it.
+    pub anchor: Anchor,
+}
+
+/// What kind of guess, so that the summary can group guesses of one kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum GuessKind {
+    /// How the structure was read.
+    Structure,
+    /// A section kept as a free page.
+    Page,
+    /// A pillar named or merged by guess.
+    Pillar,
+    /// A code or equivalent read from a title.
+    Code,
+    /// Ranks and order.
+    Rank,
+    /// A link that had to change.
+    Link,
+    /// A repair of the source (YAML tabs).
+    Repair,
+    /// Source data with no place in the contract.
+    Dropped,
+}
+
+impl GuessKind {
+    /// How to name several guesses of this kind in one line.
+    pub fn plural(self) -> &'static str {
+        match self {
+            GuessKind::Structure => "structure guesses",
+            GuessKind::Page => "sections kept as free pages",
+            GuessKind::Pillar => "pillar guesses",
+            GuessKind::Code => "code and equivalent guesses",
+            GuessKind::Rank => "rank guesses",
+            GuessKind::Link => "links changed",
+            GuessKind::Repair => "repairs",
+            GuessKind::Dropped => "source fields not imported",
+        }
+    }
+}
+
+/// Something import decided that a person should check.
+#[derive(Debug, Clone)]
+pub struct Guess {
+    /// Its kind.
+    pub kind: GuessKind,
+    /// Where in the source.
+    pub at: Loc,
+    /// What was decided.
+    pub text: String,
+}
+
+/// Everything an import read.
+#[derive(Debug, Default)]
+pub struct Ladder {
+    /// The book's title.
+    pub title: String,
+    /// The book's description (one line).
+    pub description: Option<String>,
+    /// Tracks in order.
+    pub tracks: Vec<Track>,
+    /// Pillars in order (filled when cells are gathered).
+    pub pillars: Vec<Pillar>,
+    /// Free pages.
+    pub pages: Vec<Page>,
+    /// Every source file read.
+    pub docs: Vec<SourceDoc>,
+    /// Where each source file ended up (for links to it).
+    pub doc_targets: HashMap<usize, Target>,
+    /// Where each heading ended up: (file, GitHub-style slug) → target.
+    pub heading_targets: HashMap<(usize, String), Target>,
+    /// Pairs of equivalent levels (uids) the source declares.
+    pub equivalents: Vec<(usize, usize)>,
+    /// Guesses.
+    pub guesses: Vec<Guess>,
+    /// What kinds of input were read (`one-document Markdown`, `YAML`, …).
+    pub formats: Vec<&'static str>,
+    /// Files in an imported folder that were not read, with why.
+    pub skipped: Vec<String>,
+    /// Label → (pillar title, where) from lists that define bold labels (`1. **Adopts**: …`
+    /// under `## Technology`), for bullets that name no pillar.
+    pub glossary: Vec<(String, String, Loc)>,
+    next_uid: usize,
+}
+
+impl Ladder {
+    /// A fresh unique number for a track, level or page.
+    pub fn uid(&mut self) -> usize {
+        self.next_uid += 1;
+        self.next_uid
+    }
+
+    /// Records a guess.
+    pub fn guess(&mut self, kind: GuessKind, at: Loc, text: impl Into<String>) {
+        self.guesses.push(Guess { kind, at, text: text.into() });
+    }
+
+    /// Records an input kind once.
+    pub fn format(&mut self, f: &'static str) {
+        if !self.formats.contains(&f) {
+            self.formats.push(f);
+        }
+    }
+
+    /// The level with `uid`, and its track's index.
+    pub fn level(&self, uid: usize) -> Option<(usize, &Level)> {
+        self.tracks.iter().enumerate().find_map(|(t, tr)| tr.levels.iter().find(|l| l.uid == uid).map(|l| (t, l)))
+    }
+}

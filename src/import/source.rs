@@ -1,0 +1,186 @@
+//! Reading the files to import, with the checks that make bad input a clear error: empty,
+//! binary and non-UTF-8 files are refused with their line, never skipped.
+
+use std::fmt;
+use std::path::Path;
+
+/// Why an import failed. Printed as `path:line:column: error: message` and a hint, like the
+/// build's diagnostics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    /// The file (as given on the command line, or relative to the imported folder).
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub hint: String,
+}
+
+impl ImportError {
+    /// An error at `line:column` of `path`.
+    pub fn new(path: impl Into<String>, (line, column): (usize, usize), message: impl Into<String>, hint: impl Into<String>) -> Self {
+        ImportError { path: path.into(), line, column, message: message.into(), hint: hint.into() }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: error: {}", self.path, self.line, self.column, self.message)?;
+        if !self.hint.is_empty() {
+            write!(f, "\n  hint: {}", self.hint)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// A place in a source file, for the summary's guesses.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Loc {
+    /// The file, relative to the imported folder (or the file's name).
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+}
+
+impl fmt::Display for Loc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.path, self.line)
+    }
+}
+
+/// One file read for import: UTF-8 text, byte-order mark removed, line ends made `\n`.
+#[derive(Debug, Clone)]
+pub struct SourceDoc {
+    /// Path relative to the import root with `/` separators (for a single file: its name).
+    pub rel: String,
+    /// The text.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceDoc {
+    /// Wraps text already read.
+    pub fn new(rel: impl Into<String>, text: String) -> Self {
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        SourceDoc { rel: rel.into(), text, line_starts }
+    }
+
+    /// 1-based line of byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset.min(self.text.len())).max(1)
+    }
+
+    /// 1-based (line, column) of byte `offset`, the column in characters.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line(offset);
+        let start = self.line_starts[line - 1];
+        let col = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line, col)
+    }
+
+    /// The place of byte `offset`.
+    pub fn loc(&self, offset: usize) -> Loc {
+        Loc { path: self.rel.clone(), line: self.line(offset) }
+    }
+
+    /// The place of a 1-based line.
+    pub fn loc_line(&self, line: usize) -> Loc {
+        Loc { path: self.rel.clone(), line: line.max(1) }
+    }
+
+    /// The file stem (`L3-Senior.md` → `L3-Senior`).
+    pub fn stem(&self) -> &str {
+        let name = self.rel.rsplit('/').next().unwrap_or(&self.rel);
+        match name.rfind('.') {
+            Some(i) if i > 0 => &name[..i],
+            _ => name,
+        }
+    }
+
+    /// The folder part of `rel` (`a/b/c.md` → `a/b`, `c.md` → ``).
+    pub fn dir(&self) -> &str {
+        match self.rel.rfind('/') {
+            Some(i) => &self.rel[..i],
+            None => "",
+        }
+    }
+
+    /// An error at byte `offset`.
+    pub fn error(&self, offset: usize, message: impl Into<String>, hint: impl Into<String>) -> ImportError {
+        ImportError::new(self.rel.clone(), self.position(offset), message, hint)
+    }
+}
+
+/// Reads `path` as text. `rel` is how the file is named in messages.
+///
+/// # Errors
+/// The file cannot be read, is empty (or only white space), is binary (holds a NUL byte), or
+/// is not UTF-8: each with the line it happens on.
+pub fn read(path: &Path, rel: &str) -> Result<SourceDoc, ImportError> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        ImportError::new(rel, (1, 1), format!("cannot read the file: {e}"), "check that the path exists and is readable")
+    })?;
+    from_bytes(bytes, rel)
+}
+
+/// [`read`], for bytes already in memory.
+///
+/// # Errors
+/// As [`read`].
+pub fn from_bytes(bytes: Vec<u8>, rel: &str) -> Result<SourceDoc, ImportError> {
+    let line_of = |i: usize| bytes[..i].iter().filter(|&&b| b == b'\n').count() + 1;
+    if let Some(i) = bytes.iter().position(|&b| b == 0) {
+        return Err(ImportError::new(
+            rel,
+            (line_of(i), 1),
+            "this is a binary file, not text (it holds a NUL byte)",
+            "import reads Markdown (.md) and YAML (.yml) files; export the ladder to one of these first",
+        ));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let line = bytes[..good].iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = bytes[..good].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+            let col = String::from_utf8_lossy(&bytes[line_start..good]).chars().count() + 1;
+            return Err(ImportError::new(
+                rel,
+                (line, col),
+                format!("the file is not UTF-8 text (invalid byte 0x{:02x})", bytes[good]),
+                "save the file as UTF-8 (most editors have an \"encoding\" choice in Save As), then import it again",
+            ));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
+    if text.trim().is_empty() {
+        return Err(ImportError::new(rel, (1, 1), "the file is empty", "import a file that holds a ladder: levels, their pillars and expectations"));
+    }
+    Ok(SourceDoc::new(rel, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_bytes_are_errors_with_their_line() {
+        let e = from_bytes(b"# A\n\nab\xe9c\n".to_vec(), "x.md").unwrap_err();
+        assert_eq!((e.line, e.column), (3, 3));
+        let e = from_bytes(b"a\nb\0".to_vec(), "x.md").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(from_bytes(b" \n\n".to_vec(), "x.md").unwrap_err().message.contains("empty"));
+        let d = from_bytes(b"\xef\xbb\xbfa\r\nb".to_vec(), "x.md").unwrap();
+        assert_eq!(d.text, "a\nb");
+        assert_eq!(d.line(2), 2);
+    }
+}
