@@ -114,7 +114,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             let site = Site::from_ladder(&ladder);
             let tera = templates(root, &ladder);
-            black_box(render::render(root, &ladder.config, &tera, &site).expect("render"))
+            black_box(render::render(root, &ladder.config, &tera, &ladder, &site).expect("render"))
         })
     });
 
@@ -125,13 +125,13 @@ fn stages(c: &mut Criterion) {
     let site = Site::from_ladder(&ladder);
     let tera = templates(root, &ladder);
     g.bench_function("render-tera", |b| {
-        b.iter(|| black_box(render::render(root, &ladder.config, &tera, &site).expect("render")))
+        b.iter(|| black_box(render::render(root, &ladder.config, &tera, &ladder, &site).expect("render")))
     });
 
-    let (files, copied) = render::render(root, &ladder.config, &tera, &site).expect("render");
+    let (files, copied) = render::render(root, &ladder.config, &tera, &ladder, &site).expect("render");
     let pages: usize = files.len();
     let bytes: usize = files.iter().map(|f| f.contents.len()).sum();
-    eprintln!("stages: {} pages, {pages} output files, {:.1} MiB", site.pages.len(), bytes as f64 / (1 << 20) as f64);
+    eprintln!("stages: {} pages, {pages} output files, {:.1} MiB", site.specs.len(), bytes as f64 / (1 << 20) as f64);
     // The first write creates the build-dir; every measured one replaces the previous build.
     ladderbook::write::write_site(&fx.out, &files, &copied).expect("write");
     g.bench_function("write", |b| {

@@ -72,56 +72,70 @@ pub fn destination(root: &Path, config: &Config, dest: Option<&Path>) -> PathBuf
     }
 }
 
-/// A rendered site, not yet written: every output file, and the files to copy as they are.
-#[derive(Debug)]
-pub struct Rendered {
+/// A ladder ready to render: validated, with its templates and its list of pages.
+pub struct Prepared {
     /// The validated ladder.
     pub ladder: Ladder,
-    /// Number of pages.
-    pub pages: usize,
-    /// Generated files (HTML and the theme's static files).
-    pub files: Vec<crate::render::OutputFile>,
-    /// Files copied from the ladder's `static/` and `content/`.
-    pub copied: Vec<CopiedFile>,
+    /// The theme, with the site-wide values set.
+    pub tera: tera::Tera,
+    /// Every page.
+    pub site: Site,
     /// Warnings found on the way.
     pub warnings: Diagnostics,
 }
 
-/// Loads, validates and renders the ladder in `root`: the whole pipeline but the write,
-/// shared by `build` and `serve`.
+/// Loads, validates and lays out the ladder in `root`, and loads its templates: everything
+/// before rendering, shared by `build` and `serve`.
 ///
 /// # Errors
 /// Every error of the ladder or of its templates.
-pub fn render_ladder(root: &Path) -> Result<Rendered, Diagnostics> {
+pub fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     let (ladder, warnings) = load_ladder(root)?;
     let mut tera = render::load_templates(root, &ladder.config).map_err(Diagnostics)?;
     tera.global_context().insert("nav", &Nav::of(&ladder));
     let site = Site::from_ladder(&ladder);
-    let (mut files, mut copied) = render::render(root, &ladder.config, &tera, &site).map_err(Diagnostics)?;
-    let data = serde_json::to_vec(&crate::site::data_export(&ladder)).unwrap_or_default();
-    files.push(render::OutputFile { path: crate::permalink::DATA.to_string(), contents: data });
-    let assets = ladder.assets.iter().map(|a| CopiedFile { path: a.content_path.clone(), source: a.source.clone() });
-    copied.splice(0..0, assets);
-    Ok(Rendered { pages: site.pages.len(), files, copied, warnings, ladder })
+    Ok(Prepared { ladder, tera, site, warnings })
 }
 
-/// Builds the ladder in `root` into `dest` (or its build-dir).
+/// Every file of a prepared site besides its pages: the theme's static files and
+/// `ladder.json` (generated), and the ladder's `static/` files and content assets (copied).
+pub fn other_files(root: &Path, p: &Prepared) -> (Vec<render::OutputFile>, Vec<CopiedFile>) {
+    let (mut files, mut copied) = render::static_files(root);
+    let data = serde_json::to_vec(&crate::site::data_export(&p.ladder)).unwrap_or_default();
+    files.push(render::OutputFile { path: crate::permalink::DATA.to_string(), contents: data });
+    let assets = p.ladder.assets.iter().map(|a| CopiedFile { path: a.content_path.clone(), source: a.source.clone() });
+    copied.splice(0..0, assets);
+    (files, copied)
+}
+
+/// Builds the ladder in `root` into `dest` (or its build-dir). Pages are rendered on all
+/// cores and written as they are rendered, into a fresh folder that then replaces the
+/// build-dir.
 ///
 /// # Errors
 /// See [`BuildError`]. On any error the build-dir is left exactly as it was.
 pub fn build(root: &Path, dest: Option<&Path>) -> Result<BuildReport, BuildError> {
-    let r = render_ladder(root).map_err(BuildError::Ladder)?;
-    let dest = destination(root, &r.ladder.config, dest);
+    let p = prepare(root).map_err(BuildError::Ladder)?;
+    let dest = destination(root, &p.ladder.config, dest);
     if let Some(d) = unsafe_destination(root, &dest) {
         return Err(BuildError::Ladder(Diagnostics(vec![d])));
     }
-    write::write_site(&dest, &r.files, &r.copied).map_err(BuildError::Write)?;
-    Ok(BuildReport {
-        pages: r.pages,
-        files: r.files.len() + r.copied.len(),
-        dest,
-        warnings: r.warnings,
-    })
+    let (files, copied) = other_files(root, &p);
+    let count = p.site.specs.len() + files.len() + copied.len();
+    let filled = write::replace_dir(&dest, |dir| {
+        for f in &files {
+            write::write_file(dir, &f.path, &f.contents).map_err(render::RenderError::Sink)?;
+        }
+        for c in &copied {
+            write::copy_file(dir, &c.path, &c.source).map_err(render::RenderError::Sink)?;
+        }
+        render::render_each(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, |f| write::write_file(dir, &f.path, &f.contents))
+    });
+    match filled {
+        Ok(()) => Ok(BuildReport { pages: p.site.specs.len(), files: count, dest, warnings: p.warnings }),
+        Err(write::ReplaceError::Write(e) | write::ReplaceError::Fill(render::RenderError::Sink(e))) => Err(BuildError::Write(e)),
+        Err(write::ReplaceError::Fill(render::RenderError::Templates(d))) => Err(BuildError::Ladder(Diagnostics(d))),
+    }
 }
 
 /// A build-dir that would swallow the ladder itself (the ladder's root, a parent of it, or a

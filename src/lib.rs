@@ -10,6 +10,7 @@ pub mod compare;
 pub mod config;
 pub mod diagnostic;
 pub mod frontmatter;
+pub mod import;
 pub mod init;
 pub mod ladder;
 pub mod load;

@@ -62,6 +62,23 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Turn an existing ladder (a Markdown or YAML file, or a folder of them) into content files
+    Import {
+        /// The file or folder to import
+        path: PathBuf,
+        /// Folder to write book.toml and content/ into
+        #[arg(short = 'o', long = "output", value_name = "DIR", default_value = ".")]
+        output: PathBuf,
+        /// How to read the input
+        #[arg(long, value_enum, default_value_t = ladderbook::import::Format::Auto)]
+        format: ladderbook::import::Format,
+        /// Id of the track, for an import with one track
+        #[arg(long, value_name = "ID")]
+        track: Option<String>,
+        /// Replace an existing book.toml and content/
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -87,6 +104,18 @@ fn main() -> ExitCode {
         Command::Serve { dir, port, hostname, open, poll } => {
             match ladderbook::serve::serve(ladderbook::serve::Options { root: dir, port, hostname, open, poll }) {
                 Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Import { path, output, format, track, force } => {
+            match ladderbook::import::import(&ladderbook::import::Options { path, output, format, track, force }) {
+                Ok(summary) => {
+                    print!("{summary}");
+                    ExitCode::SUCCESS
+                }
                 Err(e) => {
                     eprintln!("{e}");
                     ExitCode::from(1)

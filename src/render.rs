@@ -7,7 +7,9 @@
 use crate::config::Config;
 use crate::diagnostic::{display_path, Diagnostic};
 use crate::permalink;
-use crate::site::{PageData, Site};
+use crate::ladder::Ladder;
+use crate::site::{PageData, PageSpec, Site};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use tera::{Context, ErrorKind, Tera};
@@ -125,46 +127,98 @@ fn template_error(root: &Path, e: &tera::Error) -> Diagnostic {
     Diagnostic::error("template", path, pos, format!("template error: {message}"), "fix the template; the default theme's templates are in ladderbook's repository under templates/")
 }
 
-/// Renders every page of `site`, and lists the static files: the theme's, then the
-/// ladder's `static/` and content assets over them.
+/// Renders one page of `site`.
 ///
 /// # Errors
-/// Template errors, each once.
-pub fn render(root: &Path, config: &Config, tera: &Tera, site: &Site) -> Result<(Vec<OutputFile>, Vec<CopiedFile>), Vec<Diagnostic>> {
-    let mut out = Vec::with_capacity(site.pages.len() + THEME_STATIC.len());
-    let mut errors: Vec<Diagnostic> = Vec::new();
-    for page in &site.pages {
-        let root_rel = if page.path == permalink::NOT_FOUND { config.site_url.clone() } else { permalink::root_of(&page.path) };
-        let mut ctx = match Context::from_serialize(&page.data) {
-            Ok(c) => c,
-            Err(e) => {
-                errors.push(Diagnostic::error("template", "templates", (1, 1), format!("cannot prepare /{}: {e}", page.path), ""));
-                continue;
-            }
-        };
-        ctx.insert("root", &root_rel);
-        ctx.insert("home", if root_rel.is_empty() { "./" } else { root_rel.as_str() });
-        ctx.insert("path", &page.path);
-        ctx.insert("kind", kind_name(&page.data));
-        match tera.render(page.template, &ctx) {
-            Ok(html) => {
-                let file = if page.path.ends_with('/') || page.path.is_empty() { format!("{}index.html", page.path) } else { page.path.clone() };
-                out.push(OutputFile { path: file, contents: html.into_bytes() });
-            }
-            Err(e) => {
-                let d = template_error(root, &e);
-                if !errors.contains(&d) {
-                    errors.push(d);
+/// A template error, positioned in the template.
+pub fn render_page(root: &Path, config: &Config, tera: &Tera, ladder: &Ladder, site: &Site, spec: &PageSpec) -> Result<OutputFile, Diagnostic> {
+    let page = site.page(ladder, spec);
+    let root_rel = if page.path == permalink::NOT_FOUND { config.site_url.clone() } else { permalink::root_of(&page.path) };
+    let mut ctx = Context::from_serialize(&page.data)
+        .map_err(|e| Diagnostic::error("template", "templates", (1, 1), format!("cannot prepare /{}: {e}", page.path), "report this as a bug in ladderbook"))?;
+    ctx.insert("root", &root_rel);
+    ctx.insert("home", if root_rel.is_empty() { "./" } else { root_rel.as_str() });
+    ctx.insert("path", &page.path);
+    ctx.insert("kind", kind_name(&page.data));
+    let html = tera.render(page.template, &ctx).map_err(|e| template_error(root, &e))?;
+    let file = if page.path.ends_with('/') || page.path.is_empty() { format!("{}index.html", page.path) } else { page.path.clone() };
+    Ok(OutputFile { path: file, contents: html.into_bytes() })
+}
+
+/// Renders every page of `site` on all cores, handing each file to `sink` as soon as it is
+/// rendered (so the whole site need not be held in memory).
+///
+/// # Errors
+/// Every distinct template error, or the first error of `sink`.
+pub fn render_each<E: Send>(
+    root: &Path,
+    config: &Config,
+    tera: &Tera,
+    ladder: &Ladder,
+    site: &Site,
+    sink: impl Fn(OutputFile) -> Result<(), E> + Sync,
+) -> Result<(), RenderError<E>> {
+    let results: Vec<Result<(), RenderError<E>>> = site
+        .specs
+        .par_iter()
+        .map(|spec| {
+            let file = render_page(root, config, tera, ladder, site, spec).map_err(|d| RenderError::Templates(vec![d]))?;
+            sink(file).map_err(RenderError::Sink)
+        })
+        .collect();
+    let mut templates: Vec<Diagnostic> = Vec::new();
+    for r in results {
+        match r {
+            Ok(()) => {}
+            Err(RenderError::Sink(e)) => return Err(RenderError::Sink(e)),
+            Err(RenderError::Templates(ds)) => {
+                for d in ds {
+                    if !templates.contains(&d) {
+                        templates.push(d);
+                    }
                 }
             }
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    if templates.is_empty() {
+        Ok(())
+    } else {
+        Err(RenderError::Templates(templates))
     }
-    for (name, bytes) in THEME_STATIC {
-        out.push(OutputFile { path: name.to_string(), contents: bytes.to_vec() });
+}
+
+/// Renders every page of `site` into memory (on all cores), plus the theme's and the
+/// ladder's static files as [`static_files`] lists them.
+///
+/// # Errors
+/// Every distinct template error.
+pub fn render(root: &Path, config: &Config, tera: &Tera, ladder: &Ladder, site: &Site) -> Result<(Vec<OutputFile>, Vec<CopiedFile>), Vec<Diagnostic>> {
+    let pages = std::sync::Mutex::new(Vec::with_capacity(site.specs.len()));
+    let done = render_each(root, config, tera, ladder, site, |f| {
+        pages.lock().unwrap_or_else(|e| e.into_inner()).push(f);
+        Ok::<(), ()>(())
+    });
+    if let Err(RenderError::Templates(d)) = done {
+        return Err(d);
     }
+    let (mut files, copied) = static_files(root);
+    files.extend(pages.into_inner().unwrap_or_else(|e| e.into_inner()));
+    Ok((files, copied))
+}
+
+/// Why rendering stopped.
+#[derive(Debug)]
+pub enum RenderError<E> {
+    /// Template errors, each once.
+    Templates(Vec<Diagnostic>),
+    /// The sink failed (say, a write error).
+    Sink(E),
+}
+
+/// The theme's static files (generated) and the ladder's `static/` files (copied), the
+/// ladder's overriding the theme's by path.
+pub fn static_files(root: &Path) -> (Vec<OutputFile>, Vec<CopiedFile>) {
+    let mut out: Vec<OutputFile> = THEME_STATIC.iter().map(|(name, bytes)| OutputFile { path: name.to_string(), contents: bytes.to_vec() }).collect();
     let mut copied = Vec::new();
     let static_dir = root.join("static");
     if static_dir.is_dir() {
@@ -176,7 +230,7 @@ pub fn render(root: &Path, config: &Config, tera: &Tera, site: &Site) -> Result<
             }
         }
     }
-    Ok((out, copied))
+    (out, copied)
 }
 
 fn kind_name(d: &PageData) -> &'static str {

@@ -71,20 +71,24 @@ struct AppState {
     events: broadcast::Sender<u64>,
 }
 
-/// Builds the ladder into memory.
+/// Builds the ladder into memory, through the same pipeline as `build`.
 ///
 /// # Errors
 /// The ladder's diagnostics, or an unreadable static file.
 pub fn build_in_memory(root: &Path) -> Result<HashMap<String, Arc<Vec<u8>>>, Diagnostics> {
-    let r = build::render_ladder(root)?;
-    let mut files = HashMap::with_capacity(r.files.len() + r.copied.len());
-    for f in r.files {
-        files.insert(f.path, Arc::new(f.contents));
+    let p = build::prepare(root)?;
+    let (mut files, copied) = build::other_files(root, &p);
+    let (pages, _) = crate::render::render(root, &p.ladder.config, &p.tera, &p.ladder, &p.site).map_err(Diagnostics)?;
+    // `render` lists the static files again; keep the pages (and ladder.json) from here.
+    files.extend(pages.into_iter().filter(|f| f.path.ends_with(".html")));
+    let mut out = HashMap::with_capacity(files.len() + copied.len());
+    for f in files {
+        out.insert(f.path, Arc::new(f.contents));
     }
-    for c in r.copied {
+    for c in copied {
         match std::fs::read(&c.source) {
             Ok(bytes) => {
-                files.insert(c.path, Arc::new(bytes));
+                out.insert(c.path, Arc::new(bytes));
             }
             Err(e) => {
                 let path = crate::diagnostic::display_path(root, &c.source);
@@ -92,7 +96,7 @@ pub fn build_in_memory(root: &Path) -> Result<HashMap<String, Arc<Vec<u8>>>, Dia
             }
         }
     }
-    Ok(files)
+    Ok(out)
 }
 
 /// Rebuilds into `site` and returns the new version. Prints the errors of a failed build

@@ -1,6 +1,7 @@
 //! The site: every page as data, addressed by its permalink.
 //!
-//! [`Site::from_ladder`] turns the validated [`Ladder`] into a list of [`Page`]s, each with
+//! [`Site::from_ladder`] lists the pages of the validated [`Ladder`]; [`Site::page`] builds
+//! one as a [`Page`], with
 //! the template that renders it and a serialisable context in which every link is already
 //! relative to the page (so the site works under any sub-path) and every Markdown body is
 //! already HTML. Templates only lay out what is here.
@@ -327,9 +328,10 @@ pub struct RedirectPage {
 /// Every page of a ladder's site.
 #[derive(Debug)]
 pub struct Site {
-    /// Pages in a stable order: overview, tracks, levels, pillars, comparisons, free pages,
-    /// 404, aliases.
-    pub pages: Vec<Page>,
+    /// Pages in a stable order: overview, tracks, levels, pillars, comparisons, the
+    /// comparison index, free pages, 404, aliases.
+    pub specs: Vec<PageSpec>,
+    prepared: Prepared,
 }
 
 /// Every expectation's plain text and prepared words, computed once per build.
@@ -507,11 +509,34 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// One page of the site, before its data is built: which page, by index into the ladder.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PageSpec {
+    /// `/`.
+    Overview,
+    /// `/tracks/<id>/`.
+    Track(usize),
+    /// `/levels/<id>/`.
+    Level(usize),
+    /// `/pillars/<id>/`.
+    Pillar(usize),
+    /// `/compare/<a>/<b>/`: an entry of [`Ladder::comparisons`].
+    Compare(usize, usize),
+    /// `/compare/`.
+    CompareIndex,
+    /// A free page: index into [`Ladder::pages`].
+    Free(usize),
+    /// `/404.html`.
+    NotFound,
+    /// An alias of a level: (level, index into its aliases).
+    Alias(usize, usize),
+}
+
 impl Site {
-    /// Lays out every page of `ladder`.
+    /// Lays out every page of `ladder`. Only the list of pages is made here; each page's
+    /// data is built when it is rendered ([`Site::page`]), so pages can be built in parallel
+    /// and never all held at once.
     pub fn from_ladder(ladder: &Ladder) -> Site {
-        let mut pages = Vec::new();
-        let l = &ladder.levels;
         let mut interner = compare::Interner::default();
         let prepared: Prepared = ladder
             .competencies
@@ -525,81 +550,99 @@ impl Site {
                 ((c.level, c.pillar), texts.collect())
             })
             .collect();
-        let prepared = &prepared;
+        let mut specs = vec![PageSpec::Overview];
+        specs.extend((0..ladder.tracks.len()).map(PageSpec::Track));
+        specs.extend((0..ladder.levels.len()).map(PageSpec::Level));
+        specs.extend((0..ladder.pillars.len()).map(PageSpec::Pillar));
+        specs.extend(ladder.comparisons.iter().map(|&(a, b)| PageSpec::Compare(a, b)));
+        specs.push(PageSpec::CompareIndex);
+        specs.extend((0..ladder.pages.len()).map(PageSpec::Free));
+        specs.push(PageSpec::NotFound);
+        for (li, level) in ladder.levels.iter().enumerate() {
+            specs.extend((0..level.aliases.len()).map(|k| PageSpec::Alias(li, k)));
+        }
+        Site { specs, prepared }
+    }
 
-        // Overview.
-        let path = permalink::overview();
+    /// The address of a page (see [`crate::permalink`]).
+    pub fn path(ladder: &Ladder, spec: &PageSpec) -> String {
+        let l = &ladder.levels;
+        match *spec {
+            PageSpec::Overview => permalink::overview(),
+            PageSpec::Track(t) => permalink::track(&ladder.tracks[t].id),
+            PageSpec::Level(i) => permalink::level(&l[i].id),
+            PageSpec::Pillar(p) => permalink::pillar(&ladder.pillars[p].id),
+            PageSpec::Compare(x, y) => permalink::compare(&l[x].id, &l[y].id),
+            PageSpec::CompareIndex => permalink::compare_index(),
+            PageSpec::Free(i) => ladder.pages[i].path.clone(),
+            PageSpec::NotFound => permalink::NOT_FOUND.into(),
+            PageSpec::Alias(i, k) => l[i].aliases[k].clone(),
+        }
+    }
+
+    /// Builds one page's data.
+    pub fn page(&self, ladder: &Ladder, spec: &PageSpec) -> Page {
+        let l = &ladder.levels;
+        let prepared = &self.prepared;
+        let path = Self::path(ladder, spec);
         let b = Builder::at(ladder, prepared, &path);
-        pages.push(Page {
-            template: "index.html",
-            data: PageData::Overview(OverviewPage {
-                tracks: (0..ladder.tracks.len()).map(|t| b.track(t)).collect(),
-                rows: ladder.overview_rows.iter().map(|row| row.iter().map(|c| c.map(|i| b.level(i))).collect()).collect(),
-            }),
-            path,
-        });
-
-        // Tracks.
-        for (ti, t) in ladder.tracks.iter().enumerate() {
-            let path = permalink::track(&t.id);
-            let b = Builder::at(ladder, prepared, &path);
-            pages.push(Page {
-                template: "track.html",
-                data: PageData::Track(TrackPage {
-                    track: b.track(ti),
-                    description_html: b.html(&t.description),
-                    pillars: t.pillars.iter().map(|&p| b.pillar(p)).collect(),
-                    rows: t
-                        .levels
-                        .iter()
-                        .map(|&li| TrackRow { level: b.level(li), cells: t.pillars.iter().map(|&p| b.cell(li, p)).collect() })
-                        .collect(),
+        let (template, data) = match *spec {
+            PageSpec::Overview => (
+                "index.html",
+                PageData::Overview(OverviewPage {
+                    tracks: (0..ladder.tracks.len()).map(|t| b.track(t)).collect(),
+                    rows: ladder.overview_rows.iter().map(|row| row.iter().map(|c| c.map(|i| b.level(i))).collect()).collect(),
                 }),
-                path,
-            });
-        }
-
-        // Levels.
-        for (li, level) in l.iter().enumerate() {
-            let path = permalink::level(&level.id);
-            let b = Builder::at(ladder, prepared, &path);
-            let track = &ladder.tracks[level.track];
-            pages.push(Page {
-                template: "level.html",
-                data: PageData::Level(LevelPage {
-                    level: b.level(li),
-                    track: b.track(level.track),
-                    description_html: b.html(&level.description),
-                    sections: track
-                        .pillars
-                        .iter()
-                        .map(|&p| LevelSection {
-                            pillar: b.pillar(p),
-                            cell: b.cell(li, p),
-                            inherited: if track.cumulative { b.inherited(li, p) } else { Vec::new() },
-                        })
-                        .collect(),
-                    below: level.below.map(|i| b.level(i)),
-                    above: level.above.map(|i| b.level(i)),
-                    equivalents: level.equivalents.iter().map(|&i| b.level(i)).collect(),
-                    comparisons: ladder.comparisons_of(li).map(|(x, y)| b.compare_ref(x, y)).collect(),
-                    next_comparison: level.above.map(|up| b.href(&permalink::compare(&level.id, &l[up].id))),
-                    equivalent_comparisons: level.equivalents.iter().map(|&e| b.compare_ref(li, e)).collect(),
-                    cumulative: track.cumulative,
-                }),
-                path,
-            });
-        }
-
-        // Pillars.
-        for (pi, p) in ladder.pillars.iter().enumerate() {
-            let path = permalink::pillar(&p.id);
-            let b = Builder::at(ladder, prepared, &path);
-            pages.push(Page {
-                template: "pillar.html",
-                data: PageData::Pillar(PillarPage {
+            ),
+            PageSpec::Track(ti) => {
+                let t = &ladder.tracks[ti];
+                (
+                    "track.html",
+                    PageData::Track(TrackPage {
+                        track: b.track(ti),
+                        description_html: b.html(&t.description),
+                        pillars: t.pillars.iter().map(|&p| b.pillar(p)).collect(),
+                        rows: t
+                            .levels
+                            .iter()
+                            .map(|&li| TrackRow { level: b.level(li), cells: t.pillars.iter().map(|&p| b.cell(li, p)).collect() })
+                            .collect(),
+                    }),
+                )
+            }
+            PageSpec::Level(li) => {
+                let level = &l[li];
+                let track = &ladder.tracks[level.track];
+                (
+                    "level.html",
+                    PageData::Level(LevelPage {
+                        level: b.level(li),
+                        track: b.track(level.track),
+                        description_html: b.html(&level.description),
+                        sections: track
+                            .pillars
+                            .iter()
+                            .map(|&p| LevelSection {
+                                pillar: b.pillar(p),
+                                cell: b.cell(li, p),
+                                inherited: if track.cumulative { b.inherited(li, p) } else { Vec::new() },
+                            })
+                            .collect(),
+                        below: level.below.map(|i| b.level(i)),
+                        above: level.above.map(|i| b.level(i)),
+                        equivalents: level.equivalents.iter().map(|&i| b.level(i)).collect(),
+                        comparisons: ladder.comparisons_of(li).map(|(x, y)| b.compare_ref(x, y)).collect(),
+                        next_comparison: level.above.map(|up| b.href(&permalink::compare(&level.id, &l[up].id))),
+                        equivalent_comparisons: level.equivalents.iter().map(|&e| b.compare_ref(li, e)).collect(),
+                        cumulative: track.cumulative,
+                    }),
+                )
+            }
+            PageSpec::Pillar(pi) => (
+                "pillar.html",
+                PageData::Pillar(PillarPage {
                     pillar: b.pillar(pi),
-                    description_html: b.html(&p.description),
+                    description_html: b.html(&ladder.pillars[pi].description),
                     tracks: ladder
                         .tracks
                         .iter()
@@ -611,111 +654,83 @@ impl Site {
                         })
                         .collect(),
                 }),
-                path,
-            });
-        }
-
-        // Comparisons.
-        for &(x, y) in &ladder.comparisons {
-            let path = permalink::compare(&l[x].id, &l[y].id);
-            let b = Builder::at(ladder, prepared, &path);
-            let (tx, ty) = (&ladder.tracks[l[x].track], &ladder.tracks[l[y].track]);
-            let mut pillars: Vec<usize> = tx.pillars.iter().chain(ty.pillars.iter()).copied().collect();
-            pillars.sort();
-            pillars.dedup();
-            let same_track = l[x].track == l[y].track;
-            let cumulative = ty.cumulative;
-            pages.push(Page {
-                template: "compare.html",
-                data: PageData::Compare(ComparePage {
-                    a: b.level(x),
-                    b: b.level(y),
-                    same_track,
-                    cumulative,
-                    pillars: pillars.iter().map(|&p| b.compare_pillar(x, y, p, same_track, cumulative)).collect(),
-                    other_comparisons: ladder
+            ),
+            PageSpec::Compare(x, y) => {
+                let (tx, ty) = (&ladder.tracks[l[x].track], &ladder.tracks[l[y].track]);
+                let mut pillars: Vec<usize> = tx.pillars.iter().chain(ty.pillars.iter()).copied().collect();
+                pillars.sort();
+                pillars.dedup();
+                let same_track = l[x].track == l[y].track;
+                let cumulative = ty.cumulative;
+                (
+                    "compare.html",
+                    PageData::Compare(ComparePage {
+                        a: b.level(x),
+                        b: b.level(y),
+                        same_track,
+                        cumulative,
+                        pillars: pillars.iter().map(|&p| b.compare_pillar(x, y, p, same_track, cumulative)).collect(),
+                        other_comparisons: ladder
+                            .comparisons_of(x)
+                            .chain(ladder.comparisons_of(y))
+                            .filter(|&pair| pair != (x, y))
+                            .collect::<std::collections::BTreeSet<_>>()
+                            .into_iter()
+                            .map(|(c, d)| b.compare_ref(c, d))
+                            .collect(),
+                    }),
+                )
+            }
+            PageSpec::CompareIndex => (
+                "compare-index.html",
+                PageData::CompareIndex(CompareIndexPage {
+                    tracks: ladder
+                        .tracks
+                        .iter()
+                        .enumerate()
+                        .map(|(ti, t)| CompareGrid {
+                            track: b.track(ti),
+                            levels: t.levels.iter().map(|&i| b.level(i)).collect(),
+                            hrefs: t
+                                .levels
+                                .iter()
+                                .enumerate()
+                                .map(|(r, &x)| {
+                                    t.levels
+                                        .iter()
+                                        .enumerate()
+                                        .map(|(c, &y)| (r < c).then(|| b.href(&permalink::compare(&l[x].id, &l[y].id))))
+                                        .collect()
+                                })
+                                .collect(),
+                            pairs: ladder
+                                .comparisons
+                                .iter()
+                                .filter(|&&(x, y)| l[x].track == ti && l[y].track == ti)
+                                .map(|&(x, y)| b.compare_ref(x, y))
+                                .collect(),
+                        })
+                        .collect(),
+                    equivalents: ladder
                         .comparisons
                         .iter()
-                        .filter(|&&(c, d)| (c == x || d == x || c == y || d == y) && (c, d) != (x, y))
-                        .map(|&(c, d)| b.compare_ref(c, d))
+                        .filter(|&&(x, y)| l[x].track != l[y].track)
+                        .map(|&(x, y)| b.compare_ref(x, y))
                         .collect(),
                 }),
-                path,
-            });
-        }
-
-        // Comparison index.
-        let path = permalink::compare_index();
-        let b = Builder::at(ladder, prepared, &path);
-        pages.push(Page {
-            template: "compare-index.html",
-            data: PageData::CompareIndex(CompareIndexPage {
-                tracks: ladder
-                    .tracks
-                    .iter()
-                    .enumerate()
-                    .map(|(ti, t)| CompareGrid {
-                        track: b.track(ti),
-                        levels: t.levels.iter().map(|&i| b.level(i)).collect(),
-                        hrefs: t
-                            .levels
-                            .iter()
-                            .enumerate()
-                            .map(|(r, &x)| {
-                                t.levels
-                                    .iter()
-                                    .enumerate()
-                                    .map(|(c, &y)| (r < c).then(|| b.href(&permalink::compare(&l[x].id, &l[y].id))))
-                                    .collect()
-                            })
-                            .collect(),
-                        pairs: ladder
-                            .comparisons
-                            .iter()
-                            .filter(|&&(x, y)| l[x].track == ti && l[y].track == ti)
-                            .map(|&(x, y)| b.compare_ref(x, y))
-                            .collect(),
-                    })
-                    .collect(),
-                equivalents: ladder
-                    .comparisons
-                    .iter()
-                    .filter(|&&(x, y)| l[x].track != l[y].track)
-                    .map(|&(x, y)| b.compare_ref(x, y))
-                    .collect(),
-            }),
-            path,
-        });
-
-        // Free pages.
-        for p in &ladder.pages {
-            let b = Builder::at(ladder, prepared, &p.path);
-            pages.push(Page {
-                path: p.path.clone(),
-                template: "page.html",
-                data: PageData::Free(FreePageData { title: p.title.clone(), body_html: b.html(&p.body) }),
-            });
-        }
-
-        // 404: served at any address, so its links start from site-url.
-        pages.push(Page {
-            path: permalink::NOT_FOUND.into(),
-            template: "404.html",
-            data: PageData::Free(FreePageData { title: "Page not found".into(), body_html: String::new() }),
-        });
-
-        // Aliases.
-        for level in l {
-            for alias in &level.aliases {
-                let b = Builder::at(ladder, prepared, alias);
-                pages.push(Page {
-                    path: alias.clone(),
-                    template: "redirect.html",
-                    data: PageData::Redirect(RedirectPage { href: b.href(&permalink::level(&level.id)), title: level.title.clone() }),
-                });
+            ),
+            PageSpec::Free(i) => {
+                let p = &ladder.pages[i];
+                ("page.html", PageData::Free(FreePageData { title: p.title.clone(), body_html: b.html(&p.body) }))
             }
-        }
-        Site { pages }
+            // Served at any address, so its links start from site-url (see render).
+            PageSpec::NotFound => ("404.html", PageData::Free(FreePageData { title: "Page not found".into(), body_html: String::new() })),
+            PageSpec::Alias(i, _) => (
+                "redirect.html",
+                PageData::Redirect(RedirectPage { href: b.href(&permalink::level(&l[i].id)), title: l[i].title.clone() }),
+            ),
+        };
+        Page { path, template, data }
     }
 }
 

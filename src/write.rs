@@ -1,7 +1,6 @@
 //! Writing: the rendered site goes into a fresh folder beside the build-dir, which is then
 //! swapped in with renames. A build that fails leaves the last good site exactly as it was.
 
-use crate::render::{CopiedFile, OutputFile};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -25,28 +24,29 @@ fn io_err(path: &Path, e: std::io::Error, hint: &str) -> WriteError {
     WriteError { path: path.to_path_buf(), message: e.to_string(), hint: hint.to_string() }
 }
 
-/// Writes `files` and `copied` as the new contents of `dest`.
+/// Makes a new `dest` with `fill`, then swaps it in.
 ///
-/// The site is written to `.<name>.ladderbook-new` beside `dest`; then `dest` (if any) is
-/// renamed to `.<name>.ladderbook-old`, the new folder renamed to `dest`, and the old one
-/// deleted. `dest` is only replaced if it is empty or carries the [`MARKER`] of an earlier
-/// build.
+/// `fill` writes the site into a fresh folder, `.<name>.ladderbook-new` beside `dest`
+/// (files can be written into it with [`write_file`] and [`copy_file`], from any thread).
+/// Then `dest` (if any) is renamed to `.<name>.ladderbook-old`, the new folder renamed to
+/// `dest`, and the old one deleted. `dest` is only replaced if it is empty or carries the
+/// [`MARKER`] of an earlier build.
 ///
 /// # Errors
-/// `dest` is a non-empty folder that ladderbook did not write; or an I/O error, after which
-/// `dest` is as it was.
-pub fn write_site(dest: &Path, files: &[OutputFile], copied: &[CopiedFile]) -> Result<(), WriteError> {
+/// `dest` is a non-empty folder that ladderbook did not write; an I/O error; or `fill`'s
+/// error. After any error `dest` is as it was.
+pub fn replace_dir<E>(dest: &Path, fill: impl FnOnce(&Path) -> Result<(), E>) -> Result<(), ReplaceError<E>> {
     let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "book".into());
     let parent = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     if dest.exists() {
         let ours = dest.join(MARKER).is_file();
         let empty = fs::read_dir(dest).map(|mut d| d.next().is_none()).unwrap_or(false);
         if !dest.is_dir() || (!ours && !empty) {
-            return Err(WriteError {
+            return Err(ReplaceError::Write(WriteError {
                 path: dest.to_path_buf(),
                 message: "this folder exists and was not written by ladderbook, so the build will not replace it".into(),
                 hint: "choose another output folder with -d, or delete this one if its contents are not needed".into(),
-            });
+            }));
         }
     }
     fs::create_dir_all(parent).map_err(|e| io_err(parent, e, "check that the output folder's parent can be created"))?;
@@ -57,21 +57,25 @@ pub fn write_site(dest: &Path, files: &[OutputFile], copied: &[CopiedFile]) -> R
             fs::remove_dir_all(leftover).map_err(|e| io_err(leftover, e, "delete this leftover folder of an interrupted build"))?;
         }
     }
-    let result = write_tree(&new, files, copied);
-    if let Err(e) = result {
+    fs::create_dir_all(&new).map_err(|e| io_err(&new, e, HINT))?;
+    let filled = fill(&new).map_err(ReplaceError::Fill).and_then(|()| {
+        let marker = new.join(MARKER);
+        fs::write(&marker, "This folder is written by `ladderbook build` and replaced on every build.\n").map_err(|e| io_err(&marker, e, HINT).into())
+    });
+    if let Err(e) = filled {
         let _ = fs::remove_dir_all(&new);
         return Err(e);
     }
     if dest.exists() {
-        fs::rename(dest, &old).map_err(|e| {
+        if let Err(e) = fs::rename(dest, &old) {
             let _ = fs::remove_dir_all(&new);
-            io_err(dest, e, "close programs that hold files in the output folder open, then build again")
-        })?;
+            return Err(io_err(dest, e, "close programs that hold files in the output folder open, then build again").into());
+        }
     }
     if let Err(e) = fs::rename(&new, dest) {
         let _ = fs::rename(&old, dest);
         let _ = fs::remove_dir_all(&new);
-        return Err(io_err(dest, e, "check the permissions of the output folder's parent"));
+        return Err(io_err(dest, e, "check the permissions of the output folder's parent").into());
     }
     if old.exists() {
         let _ = fs::remove_dir_all(&old);
@@ -79,30 +83,63 @@ pub fn write_site(dest: &Path, files: &[OutputFile], copied: &[CopiedFile]) -> R
     Ok(())
 }
 
-fn write_tree(dir: &Path, files: &[OutputFile], copied: &[CopiedFile]) -> Result<(), WriteError> {
-    let hint = "check free disk space and the output folder's permissions";
-    fs::create_dir_all(dir).map_err(|e| io_err(dir, e, hint))?;
-    let mut made = std::collections::HashSet::new();
-    let mut ensure_parent = |path: &Path| -> Result<(), WriteError> {
-        if let Some(p) = path.parent() {
-            if made.insert(p.to_path_buf()) {
-                fs::create_dir_all(p).map_err(|e| io_err(p, e, hint))?;
-            }
+/// Why [`replace_dir`] failed.
+#[derive(Debug)]
+pub enum ReplaceError<E> {
+    /// Preparing, swapping or marking the folder failed.
+    Write(WriteError),
+    /// `fill` failed.
+    Fill(E),
+}
+
+impl<E> From<WriteError> for ReplaceError<E> {
+    fn from(e: WriteError) -> Self {
+        ReplaceError::Write(e)
+    }
+}
+
+/// Writes `files` and copies `copied` as the new contents of `dest` (see [`replace_dir`]).
+///
+/// # Errors
+/// As [`replace_dir`].
+pub fn write_site(dest: &Path, files: &[crate::render::OutputFile], copied: &[crate::render::CopiedFile]) -> Result<(), WriteError> {
+    replace_dir(dest, |dir| {
+        for f in files {
+            write_file(dir, &f.path, &f.contents)?;
+        }
+        for c in copied {
+            copy_file(dir, &c.path, &c.source)?;
         }
         Ok(())
-    };
-    for f in files {
-        let path = dir.join(&f.path);
-        ensure_parent(&path)?;
-        let mut file = fs::File::create(&path).map_err(|e| io_err(&path, e, hint))?;
-        file.write_all(&f.contents).map_err(|e| io_err(&path, e, hint))?;
+    })
+    .map_err(|e| match e {
+        ReplaceError::Write(e) | ReplaceError::Fill(e) => e,
+    })
+}
+
+const HINT: &str = "check free disk space and the output folder's permissions";
+
+/// Writes one file at `path` (`/`-separated, relative to `dir`), creating its folders.
+///
+/// # Errors
+/// An I/O error, with the path.
+pub fn write_file(dir: &Path, path: &str, contents: &[u8]) -> Result<(), WriteError> {
+    let full = dir.join(path);
+    if let Some(p) = full.parent() {
+        fs::create_dir_all(p).map_err(|e| io_err(p, e, HINT))?;
     }
-    for c in copied {
-        let path = dir.join(&c.path);
-        ensure_parent(&path)?;
-        fs::copy(&c.source, &path).map_err(|e| io_err(&c.source, e, "check that the file is readable"))?;
+    let mut file = fs::File::create(&full).map_err(|e| io_err(&full, e, HINT))?;
+    file.write_all(contents).map_err(|e| io_err(&full, e, HINT))
+}
+
+/// Copies `source` to `path` (`/`-separated, relative to `dir`), creating its folders.
+///
+/// # Errors
+/// An I/O error, with the path.
+pub fn copy_file(dir: &Path, path: &str, source: &Path) -> Result<(), WriteError> {
+    let full = dir.join(path);
+    if let Some(p) = full.parent() {
+        fs::create_dir_all(p).map_err(|e| io_err(p, e, HINT))?;
     }
-    let marker = dir.join(MARKER);
-    fs::write(&marker, "This folder is written by `ladderbook build` and replaced on every build.\n").map_err(|e| io_err(&marker, e, hint))?;
-    Ok(())
+    fs::copy(source, &full).map(|_| ()).map_err(|e| io_err(source, e, "check that the file is readable"))
 }

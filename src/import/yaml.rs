@@ -627,7 +627,7 @@ mod tests {
     #[test]
     fn front_matter_is_split_without_a_final_newline() {
         let (y, line, body) = split_front_matter("---\na: 1\n---").unwrap();
-        assert_eq!((y, line, body), ("a: 1\n", 2, 15));
+        assert_eq!((y, line, body), ("a: 1\n", 2, 12));
         assert!(split_front_matter("# x\n").is_none());
     }
 }

@@ -1,0 +1,524 @@
+//! Writing an import: every file's text (front-matter and Markdown, links rewritten to the new
+//! paths), then the whole tree written to a temporary folder, checked with ladderbook's own
+//! validation, and renamed into place, so that the output appears whole or not at all.
+
+use super::ids::toml_string;
+use super::model::{Anchor, CellBlock, FileRef, GuessKind, Ladder, Md, Target};
+use super::source::ImportError;
+use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, Tag};
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// One file of the output, by its path under the output folder.
+#[derive(Debug, Clone)]
+pub struct OutFile {
+    /// Path with `/` separators (`content/levels/l3.md`).
+    pub path: String,
+    /// Contents.
+    pub text: String,
+}
+
+/// The files of an import, ready to write.
+#[derive(Debug, Default)]
+pub struct Output {
+    /// Text files.
+    pub files: Vec<OutFile>,
+    /// Files copied as they are: (source on disk, path under the output folder).
+    pub copies: Vec<(PathBuf, String)>,
+}
+
+/// Where links are resolved: the import root on disk, and the final path of every file.
+pub struct Paths<'a> {
+    /// The folder imported (for a single file: its folder).
+    pub root: &'a Path,
+    /// Output path (under `content/`) of each track, level and page.
+    pub files: HashMap<FileRef, String>,
+    /// Pillar id of each (level uid, cell index).
+    pub cells: HashMap<(usize, usize), String>,
+}
+
+/// Renders the whole ladder into files.
+pub fn render(ladder: &mut Ladder, paths: &Paths) -> Output {
+    let mut out = Output::default();
+    let mut book = format!("[book]\ntitle = {}\n", toml_string(&ladder.title));
+    if let Some(d) = &ladder.description {
+        book.push_str(&format!("description = {}\n", toml_string(d)));
+    }
+    out.files.push(OutFile { path: "book.toml".into(), text: book });
+    let mut copies: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut guesses = Vec::new();
+    let mut files: Vec<OutFile> = Vec::new();
+    {
+        let ctx = Ctx { ladder: &*ladder, paths, copies: &mut copies, guesses: &mut guesses };
+        let mut ctx = ctx;
+        let multi = ladder.tracks.len() > 1;
+        let _ = multi;
+        for (ti, t) in ladder.tracks.iter().enumerate() {
+            let path = format!("tracks/{}.md", t.final_id);
+            let mut fm = format!("title = {}\norder = {}\n", toml_string(&t.title), ti + 1);
+            fm = fm.trim_end().to_string();
+            let body = ctx.mds(&t.description, &path);
+            files.push(OutFile { path: format!("content/{path}"), text: page(&fm, &body) });
+            for l in &t.levels {
+                let path = format!("levels/{}.md", l.final_id);
+                let mut fm = format!("title = {}\nrank = {}\ntrack = {}", toml_string(&l.title), l.final_rank, toml_string(&t.final_id));
+                if let Some(c) = &l.code {
+                    fm.push_str(&format!("\ncode = {}", toml_string(c)));
+                }
+                if !l.equivalents.is_empty() {
+                    let ids: Vec<String> = l.equivalents.iter().filter_map(|u| ladder.level(*u).map(|(_, x)| toml_string(&x.final_id))).collect();
+                    fm.push_str(&format!("\nequivalent = [{}]", ids.join(", ")));
+                }
+                let body = ctx.mds(&l.description, &path);
+                files.push(OutFile { path: format!("content/{path}"), text: page(&fm, &body) });
+                for c in &l.cells {
+                    let pillar = &ladder.pillars[c.pillar];
+                    let path = format!("competencies/{}/{}.md", l.final_id, pillar.final_id);
+                    let fm = format!("level = {}\npillar = {}", toml_string(&l.final_id), toml_string(&pillar.final_id));
+                    let body = ctx.cell(&c.blocks, &path);
+                    files.push(OutFile { path: format!("content/{path}"), text: page(&fm, &body) });
+                }
+            }
+        }
+        for (i, p) in ladder.pillars.iter().enumerate() {
+            let path = format!("pillars/{}.md", p.final_id);
+            let fm = format!("title = {}\norder = {}", toml_string(&p.title), i + 1);
+            let body = ctx.mds(&p.description, &path);
+            files.push(OutFile { path: format!("content/{path}"), text: page(&fm, &body) });
+        }
+        for (i, p) in ladder.pages.iter().enumerate() {
+            let path = format!("{}.md", p.final_id);
+            let fm = format!("title = {}\nweight = {}", toml_string(&p.title), i + 1);
+            let body = ctx.mds(&p.body, &path);
+            files.push(OutFile { path: format!("content/{path}"), text: page(&fm, &body) });
+        }
+    }
+    out.files.extend(files);
+    for g in guesses {
+        ladder.guesses.push(g);
+    }
+    out.copies = copies.into_iter().map(|(rel, src)| (src, format!("content/{rel}"))).collect();
+    out
+}
+
+fn page(front: &str, body: &str) -> String {
+    if body.trim().is_empty() {
+        format!("+++\n{front}\n+++\n")
+    } else {
+        format!("+++\n{front}\n+++\n\n{}\n", body.trim_end())
+    }
+}
+
+struct Ctx<'a> {
+    ladder: &'a Ladder,
+    paths: &'a Paths<'a>,
+    copies: &'a mut BTreeMap<String, PathBuf>,
+    guesses: &'a mut Vec<super::model::Guess>,
+}
+
+impl Ctx<'_> {
+    fn mds(&mut self, mds: &[Md], out: &str) -> String {
+        mds.iter().map(|m| self.rewrite(m, out)).filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join("\n\n")
+    }
+
+    fn cell(&mut self, blocks: &[CellBlock], out: &str) -> String {
+        let mut s = String::new();
+        for (i, b) in blocks.iter().enumerate() {
+            if i > 0 {
+                let prev = &blocks[i - 1];
+                s.push_str(if prev.item && b.item && prev.tight { "\n" } else { "\n\n" });
+            }
+            s.push_str(self.rewrite(&b.md, out).trim_end());
+        }
+        s
+    }
+
+    /// `md` with every relative link pointed at its file's new path.
+    fn rewrite(&mut self, md: &Md, out: &str) -> String {
+        let mut text = md.text.clone();
+        // Reference definitions the text uses but that sit elsewhere in its source file.
+        let mut missing: Vec<String> = Vec::new();
+        {
+            let mut cb = |b: BrokenLink| {
+                missing.push(b.reference.to_lowercase());
+                None::<(CowStr, CowStr)>
+            };
+            let parser = Parser::new_with_broken_link_callback(&text, crate::markdown::options(), Some(&mut cb));
+            for _ in parser {}
+        }
+        if !missing.is_empty() {
+            let src = &self.ladder.docs[md.doc].text;
+            let defs = Parser::new_ext(src, crate::markdown::options());
+            let defs = defs.reference_definitions();
+            let mut added = Vec::new();
+            for label in &missing {
+                if let Some((_, def)) = defs.iter().find(|(k, _)| k.to_lowercase() == *label) {
+                    let t = src[def.span.clone()].trim().to_string();
+                    if !added.contains(&t) {
+                        added.push(t);
+                    }
+                }
+            }
+            if !added.is_empty() {
+                text.push_str("\n\n");
+                text.push_str(&added.join("\n"));
+            }
+        }
+        let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+        let parser = Parser::new_ext(&text, crate::markdown::options()).into_offset_iter();
+        let defs: Vec<(String, std::ops::Range<usize>)> = parser.reference_definitions().iter().map(|(_, d)| (d.dest.to_string(), d.span.clone())).collect();
+        for (ev, r) in parser {
+            let (dest, is_image, link_type) = match &ev {
+                Event::Start(Tag::Link { dest_url, link_type, .. }) => (dest_url.to_string(), false, *link_type),
+                Event::Start(Tag::Image { dest_url, link_type, .. }) => (dest_url.to_string(), true, *link_type),
+                _ => continue,
+            };
+            if !matches!(link_type, LinkType::Inline) || is_outside(&dest) {
+                continue;
+            }
+            let span = &text[r.clone()];
+            let Some(open) = span.rfind("](") else { continue };
+            let line = md.line + text[..r.start].matches('\n').count();
+            match self.resolve(md.doc, &dest, out, line) {
+                Some(new) => {
+                    if let Some(raw) = raw_dest(span, open + 2) {
+                        let abs = r.start + raw.0..r.start + raw.1;
+                        edits.push((abs, new));
+                    }
+                }
+                None => {
+                    let inner = &span[if is_image { 2 } else { 1 }..open];
+                    edits.push((r.clone(), inner.to_string()));
+                }
+            }
+        }
+        for (dest, span_r) in defs {
+            if is_outside(&dest) {
+                continue;
+            }
+            let span = &text[span_r.clone()];
+            let Some(colon) = span.find("]:") else { continue };
+            let line = md.line + text[..span_r.start].matches('\n').count();
+            let new = self.resolve(md.doc, &dest, out, line).unwrap_or_else(|| "#".to_string());
+            if let Some(raw) = raw_dest(span, colon + 2) {
+                edits.push((span_r.start + raw.0..span_r.start + raw.1, new));
+            }
+        }
+        // Apply from the end, skipping edits inside an edited range.
+        edits.sort_by(|a, b| b.0.start.cmp(&a.0.start).then(a.0.end.cmp(&b.0.end)));
+        let mut last_start = usize::MAX;
+        for (range, new) in edits {
+            if range.end > last_start {
+                continue;
+            }
+            text.replace_range(range.clone(), &new);
+            last_start = range.start;
+        }
+        text
+    }
+
+    /// The new destination of a relative link in source file `doc`, from output file `out`;
+    /// `None` when it points at nothing the import has (the link is then kept as text).
+    fn resolve(&mut self, doc: usize, dest: &str, out: &str, line: usize) -> Option<String> {
+        let source = &self.ladder.docs[doc];
+        let (path_part, anchor) = match dest.split_once('#') {
+            Some((p, a)) => (p, Some(a)),
+            None => (dest, None),
+        };
+        let path_part = path_part.split('?').next().unwrap_or("");
+        let target_doc = if path_part.is_empty() {
+            Some(doc)
+        } else {
+            let joined = join(source.dir(), &percent_decode(path_part));
+            match joined {
+                Some(j) => match self.ladder.docs.iter().position(|d| d.rel == j) {
+                    Some(i) => Some(i),
+                    None => {
+                        let on_disk = self.paths.root.join(&j);
+                        if on_disk.is_file() && !j.ends_with(".md") {
+                            let rel = format!("files/{j}");
+                            self.copies.insert(rel.clone(), on_disk);
+                            let anchor = anchor.map(|a| format!("#{a}")).unwrap_or_default();
+                            return Some(format!("{}{anchor}", relative(out, &rel)));
+                        }
+                        None
+                    }
+                },
+                None => None,
+            }
+        };
+        let Some(td) = target_doc else {
+            self.guesses.push(super::model::Guess {
+                kind: GuessKind::Link,
+                at: source.loc_line(line),
+                text: format!("the link to `{dest}` points at a file the import does not have: kept as plain text"),
+            });
+            return None;
+        };
+        let target: Option<Target> = match anchor.filter(|a| !a.is_empty()) {
+            Some(a) => match self.ladder.heading_targets.get(&(td, a.to_string())) {
+                Some(t) => Some(t.clone()),
+                None => {
+                    let t = self.ladder.doc_targets.get(&td).cloned();
+                    if t.is_some() {
+                        self.guesses.push(super::model::Guess {
+                            kind: GuessKind::Link,
+                            at: source.loc_line(line),
+                            text: format!("the link `{dest}` names an anchor that is not a heading there: it now points at the top of the page"),
+                        });
+                    }
+                    t
+                }
+            },
+            None => self.ladder.doc_targets.get(&td).cloned(),
+        };
+        let Some(target) = target else {
+            self.guesses.push(super::model::Guess {
+                kind: GuessKind::Link,
+                at: source.loc_line(line),
+                text: format!("the link to `{dest}` points at nothing the import kept: kept as plain text"),
+            });
+            return None;
+        };
+        let file = self.paths.files.get(&target.file)?;
+        let anchor = match &target.anchor {
+            Anchor::None => String::new(),
+            Anchor::Slug(s) => format!("#{s}"),
+            Anchor::Cell(i) => match (target.file, self.paths.cells.get(&(uid_of(target.file), *i))) {
+                (FileRef::Level(_), Some(p)) => format!("#{p}"),
+                _ => String::new(),
+            },
+        };
+        Some(format!("{}{anchor}", relative(out, file)))
+    }
+}
+
+fn uid_of(f: FileRef) -> usize {
+    match f {
+        FileRef::Track(u) | FileRef::Level(u) | FileRef::Page(u) => u,
+    }
+}
+
+/// Links ladderbook leaves alone: with a scheme, site-absolute, or empty.
+fn is_outside(dest: &str) -> bool {
+    if dest.is_empty() || dest.starts_with('/') {
+        return true;
+    }
+    match dest.find(':') {
+        Some(i) => {
+            let scheme = &dest[..i];
+            !scheme.is_empty() && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        }
+        None => false,
+    }
+}
+
+/// The byte range of a raw link destination starting at or after `from` in `span`.
+fn raw_dest(span: &str, from: usize) -> Option<(usize, usize)> {
+    let bytes = span.as_bytes();
+    let mut i = from;
+    while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t' || bytes[i] == b'\n') {
+        i += 1;
+    }
+    if i < bytes.len() && bytes[i] == b'<' {
+        let end = span[i + 1..].find('>')? + i + 1;
+        return Some((i + 1, end));
+    }
+    let start = i;
+    let mut depth = 0i32;
+    while i < bytes.len() {
+        match bytes[i] {
+            b' ' | b'\t' | b'\n' => break,
+            b'(' => depth += 1,
+            b')' if depth == 0 => break,
+            b')' => depth -= 1,
+            b'\\' => i += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    (i > start).then_some((start, i.min(bytes.len())))
+}
+
+/// `rel` relative to folder `dir` of the source, normalised; `None` if it leaves the root.
+fn join(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if dir.is_empty() { Vec::new() } else { dir.split('/').collect() };
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            if let Some(b) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The path of content file `to` as seen from content file `from` (`levels/a.md`,
+/// `pillars/b.md` → `../pillars/b.md`).
+pub fn relative(from: &str, to: &str) -> String {
+    let from_dir: Vec<&str> = from.split('/').collect::<Vec<_>>()[..from.split('/').count().saturating_sub(1)].to_vec();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from_dir.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
+    let mut out: Vec<&str> = vec![".."; from_dir.len() - common];
+    out.extend(&to_parts[common..]);
+    out.join("/")
+}
+
+/// Writes `output` into `dir`: into a temporary folder first, validated as a ladder, then
+/// renamed into place. `book.toml` and `content/` that exist are an error unless `force`,
+/// and are then replaced (other files in `dir` are left alone).
+///
+/// # Errors
+/// Existing files without `force`; a ladder that does not validate (nothing is written);
+/// an I/O error (what was there is put back).
+pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, ImportError> {
+    let shown = dir.display().to_string();
+    if dir.exists() && !dir.is_dir() {
+        return Err(ImportError::new(shown, (1, 1), "the output is a file, not a folder", "pass a folder with -o"));
+    }
+    let existing: Vec<&str> = ["book.toml", "content"].into_iter().filter(|n| dir.join(n).exists()).collect();
+    if !existing.is_empty() && !force {
+        return Err(ImportError::new(
+            dir.join(existing[0]).display().to_string(),
+            (1, 1),
+            format!("{} already exist{} in {shown}, and import does not overwrite files", existing.join(" and "), if existing.len() == 1 { "s" } else { "" }),
+            "choose another folder with -o, or pass --force to replace book.toml and content/ (other files are left alone)",
+        ));
+    }
+    let io = |p: &Path, e: std::io::Error| ImportError::new(p.display().to_string(), (1, 1), format!("cannot write: {e}"), "check the output folder's permissions and free disk space");
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "ladder".into());
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let fresh = !dir.exists();
+    let tmp = if fresh {
+        fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
+        parent.join(format!(".{name}.ladderbook-import-{}", std::process::id()))
+    } else {
+        dir.join(format!(".ladderbook-import-{}", std::process::id()))
+    };
+    if tmp.exists() {
+        fs::remove_dir_all(&tmp).map_err(|e| io(&tmp, e))?;
+    }
+    let result = (|| {
+        for f in &output.files {
+            let p = tmp.join(&f.path);
+            if let Some(par) = p.parent() {
+                fs::create_dir_all(par).map_err(|e| io(par, e))?;
+            }
+            fs::write(&p, &f.text).map_err(|e| io(&p, e))?;
+        }
+        for (src, rel) in &output.copies {
+            let p = tmp.join(rel);
+            if let Some(par) = p.parent() {
+                fs::create_dir_all(par).map_err(|e| io(par, e))?;
+            }
+            fs::copy(src, &p).map_err(|e| io(src, e))?;
+        }
+        // The ladder must be one that builds: ladderbook's own validation, before anything moves.
+        let (_, diags) = crate::build::validate(&tmp);
+        if diags.has_errors() {
+            let shown: Vec<String> = diags.0.iter().filter(|d| d.severity == crate::diagnostic::Severity::Error).take(8).map(|d| format!("  {}:{}:{}: {}", d.path, d.line, d.column, d.message)).collect();
+            return Err(ImportError::new(
+                shown_path(dir),
+                (1, 1),
+                format!("the imported ladder does not validate, so nothing was written:\n{}", shown.join("\n")),
+                "this is a bug in `ladderbook import`; please report it with the file you imported",
+            ));
+        }
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    if fresh {
+        if let Err(e) = fs::rename(&tmp, dir) {
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(io(dir, e));
+        }
+        return Ok(output.files.len() + output.copies.len());
+    }
+    // Swap book.toml and content/ in, keeping the old ones until both are in place.
+    let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new(); // (old place, backup)
+    let mut placed: Vec<PathBuf> = Vec::new();
+    let mut failure = None;
+    for n in ["content", "book.toml"] {
+        let target = dir.join(n);
+        let backup = tmp.join(format!(".old-{n}"));
+        if target.exists() {
+            if let Err(e) = fs::rename(&target, &backup) {
+                failure = Some(io(&target, e));
+                break;
+            }
+            moved.push((target.clone(), backup));
+        }
+        if tmp.join(n).exists() {
+            if let Err(e) = fs::rename(tmp.join(n), &target) {
+                failure = Some(io(&target, e));
+                break;
+            }
+            placed.push(target);
+        }
+    }
+    if let Some(e) = failure {
+        for p in placed {
+            let _ = if p.is_dir() { fs::remove_dir_all(&p) } else { fs::remove_file(&p) };
+        }
+        for (orig, backup) in moved {
+            let _ = fs::rename(backup, orig);
+        }
+        let _ = fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    let _ = fs::remove_dir_all(&tmp);
+    Ok(output.files.len() + output.copies.len())
+}
+
+fn shown_path(p: &Path) -> String {
+    p.display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_between_content_files() {
+        assert_eq!(relative("levels/a.md", "pillars/b.md"), "../pillars/b.md");
+        assert_eq!(relative("competencies/a/b.md", "levels/a.md"), "../../levels/a.md");
+        assert_eq!(relative("faq.md", "levels/a.md"), "levels/a.md");
+        assert_eq!(relative("levels/a.md", "levels/b.md"), "b.md");
+        assert_eq!(join("a/b", "../c.md").as_deref(), Some("a/c.md"));
+        assert_eq!(join("", "../c.md"), None);
+    }
+
+    #[test]
+    fn raw_destinations() {
+        let s = "[x](a.md#b \"t\")";
+        let (a, b) = raw_dest(s, s.rfind("](").unwrap() + 2).unwrap();
+        assert_eq!(&s[a..b], "a.md#b");
+        let s = "[x](<a b.md>)";
+        let (a, b) = raw_dest(s, 4).unwrap();
+        assert_eq!(&s[a..b], "a b.md");
+    }
+}
