@@ -21,7 +21,9 @@ use axum::routing::get;
 use axum::Router;
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, new_debouncer_opt, DebounceEventResult, RecommendedCache};
-use std::collections::HashMap;
+use crate::site::PageSpec;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
 use std::convert::Infallible;
 use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -77,12 +79,21 @@ struct AppState {
 /// The ladder's diagnostics, or an unreadable static file.
 pub fn build_in_memory(root: &Path) -> Result<HashMap<String, Arc<Vec<u8>>>, Diagnostics> {
     let p = build::prepare(root)?;
-    let (mut files, copied) = build::other_files(root, &p);
-    let (pages, _) = crate::render::render(root, &p.ladder.config, &p.tera, &p.ladder, &p.site).map_err(Diagnostics)?;
-    // `render` lists the static files again; keep the pages (and ladder.json) from here.
-    files.extend(pages.into_iter().filter(|f| f.path.ends_with(".html")));
-    let mut out = HashMap::with_capacity(files.len() + copied.len());
-    for f in files {
+    full_render(root, &p)
+}
+
+fn full_render(root: &Path, p: &build::Prepared) -> Result<HashMap<String, Arc<Vec<u8>>>, Diagnostics> {
+    let (files, copied) = build::other_files(root, p);
+    let pages = std::sync::Mutex::new(Vec::with_capacity(p.site.specs.len()));
+    let rendered = crate::render::render_each(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, |f| {
+        pages.lock().unwrap_or_else(|e| e.into_inner()).push(f);
+        Ok::<(), ()>(())
+    });
+    if let Err(crate::render::RenderError::Templates(d)) = rendered {
+        return Err(Diagnostics(d));
+    }
+    let mut out = HashMap::with_capacity(p.site.specs.len() + files.len() + copied.len());
+    for f in files.into_iter().chain(pages.into_inner().unwrap_or_else(|e| e.into_inner())) {
         out.insert(f.path, Arc::new(f.contents));
     }
     for c in copied {
@@ -99,20 +110,87 @@ pub fn build_in_memory(root: &Path) -> Result<HashMap<String, Arc<Vec<u8>>>, Dia
     Ok(out)
 }
 
-/// Rebuilds into `site` and returns the new version. Prints the errors of a failed build
-/// once; a good build after a failed one says so.
-pub fn rebuild(root: &Path, site: &RwLock<Served>, quiet: bool) -> u64 {
+/// The pages an edit can change, when the edit only rewrote the bodies of competency files
+/// (same files, same level and pillar): each such level's page, its pillar's page, its
+/// track's page, every comparison it is in, and on a cumulative track the levels above it,
+/// which list what they inherit. `None` when anything else changed: then everything is
+/// rendered again.
+pub fn affected_pages(old: &build::Prepared, new: &build::Prepared) -> Option<HashSet<PageSpec>> {
+    let (o, n) = (&old.ladder, &new.ladder);
+    if o.files.len() != n.files.len() || o.assets.len() != n.assets.len() || o.config != n.config {
+        return None;
+    }
+    let cell_of = |l: &crate::ladder::Ladder, path: &str| l.competencies.iter().find(|c| c.source == path).map(|c| (c.level, c.pillar));
+    let mut specs = HashSet::new();
+    for (a, b) in o.files.iter().zip(&n.files) {
+        if a.path != b.path {
+            return None;
+        }
+        if a.text == b.text {
+            continue;
+        }
+        let (Some(cell), true) = (cell_of(n, &b.path), cell_of(o, &a.path) == cell_of(n, &b.path)) else {
+            return None;
+        };
+        let (level, pillar) = cell;
+        let track = n.levels[level].track;
+        specs.insert(PageSpec::Level(level));
+        specs.insert(PageSpec::Pillar(pillar));
+        specs.insert(PageSpec::Track(track));
+        specs.extend(n.comparisons_of(level).map(|(x, y)| PageSpec::Compare(x, y)));
+        if n.tracks[track].cumulative {
+            let mut up = n.levels[level].above;
+            while let Some(u) = up {
+                specs.insert(PageSpec::Level(u));
+                up = n.levels[u].above;
+            }
+        }
+    }
+    Some(specs)
+}
+
+/// What the last good build was made from, so a content edit re-renders only what it changes.
+pub struct Previous {
+    prepared: build::Prepared,
+}
+
+/// Rebuilds into `site` and returns the new version. `full` forces every page to be
+/// rendered again (a template, static file or book.toml changed); otherwise, after an edit
+/// of competency bodies only, just the [`affected_pages`] are. Prints the errors of a failed
+/// build once; a good build after a failed one says so.
+pub fn rebuild(root: &Path, site: &RwLock<Served>, quiet: bool, previous: &mut Option<Previous>, full: bool) -> u64 {
     let start = Instant::now();
-    let result = build_in_memory(root);
+    let result = build::prepare(root).and_then(|p| {
+        let partial = if full { None } else { previous.as_ref().and_then(|old| affected_pages(&old.prepared, &p)) };
+        let files = match &partial {
+            Some(specs) => {
+                let mut files = site.read().unwrap_or_else(|e| e.into_inner()).files.clone();
+                let rendered: Result<Vec<_>, _> = specs
+                    .par_iter()
+                    .map(|spec| crate::render::render_page(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, spec))
+                    .collect();
+                for f in rendered.map_err(|d| Diagnostics(vec![d]))? {
+                    files.insert(f.path, Arc::new(f.contents));
+                }
+                let data = serde_json::to_vec(&crate::site::data_export(&p.ladder)).unwrap_or_default();
+                files.insert(crate::permalink::DATA.to_string(), Arc::new(data));
+                files
+            }
+            None => full_render(root, &p)?,
+        };
+        let count = partial.as_ref().map_or(p.site.specs.len(), HashSet::len);
+        Ok((p, files, count))
+    });
     let mut s = site.write().unwrap_or_else(|e| e.into_inner());
     s.version += 1;
     match result {
-        Ok(files) => {
+        Ok((p, files, count)) => {
             let recovered = s.error.take().is_some();
             s.files = files;
+            *previous = Some(Previous { prepared: p });
             if !quiet {
                 let note = if recovered { " (errors fixed)" } else { "" };
-                println!("Rebuilt in {} ms{note}.", start.elapsed().as_millis());
+                println!("Rebuilt {count} page{} in {} ms{note}.", if count == 1 { "" } else { "s" }, start.elapsed().as_millis());
             }
         }
         Err(diags) => {
@@ -134,11 +212,12 @@ pub fn serve(opts: Options) -> Result<(), String> {
     let listener = bind(&opts.hostname, opts.port)?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let site = Arc::new(RwLock::new(Served::default()));
-    rebuild(&opts.root, &site, true);
+    let mut previous = None;
+    rebuild(&opts.root, &site, true, &mut previous, true);
     let (events, _) = broadcast::channel(16);
     let state = AppState { site: site.clone(), events: events.clone() };
 
-    watch(&opts, site.clone(), events)?;
+    watch(&opts, site.clone(), events, previous)?;
 
     let host = if addr.ip().is_unspecified() { "127.0.0.1".to_string() } else { addr.ip().to_string() };
     let host = if host.contains(':') { format!("[{host}]") } else { host };
@@ -214,7 +293,7 @@ fn relevant(root: &Path, path: &Path) -> bool {
 }
 
 /// Starts watching; every settled batch of relevant changes rebuilds and notifies.
-fn watch(opts: &Options, site: Arc<RwLock<Served>>, events: broadcast::Sender<u64>) -> Result<(), String> {
+fn watch(opts: &Options, site: Arc<RwLock<Served>>, events: broadcast::Sender<u64>, mut previous: Option<Previous>) -> Result<(), String> {
     let root = std::fs::canonicalize(&opts.root).map_err(|e| format!("error: cannot open {}: {e}", opts.root.display()))?;
     let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
     let handler = move |r: DebounceEventResult| {
@@ -258,10 +337,12 @@ fn watch(opts: &Options, site: Arc<RwLock<Served>>, events: broadcast::Sender<u6
                 batches.push(more);
             }
             let mut changed = false;
+            let mut full = false;
             let mut new_dirs = Vec::new();
             for b in batches {
                 let Ok(evs) = b else {
                     changed = true;
+                    full = true;
                     continue;
                 };
                 for ev in evs {
@@ -271,6 +352,7 @@ fn watch(opts: &Options, site: Arc<RwLock<Served>>, events: broadcast::Sender<u6
                     for p in &ev.paths {
                         if relevant(&root, p) {
                             changed = true;
+                            full |= !p.starts_with(root.join("content"));
                         }
                         if p.parent() == Some(root.as_path()) && p.is_dir() && !watched.contains(p) && ["content", "templates", "static"].iter().any(|d| p.ends_with(d)) {
                             new_dirs.push(p.clone());
@@ -283,9 +365,10 @@ fn watch(opts: &Options, site: Arc<RwLock<Served>>, events: broadcast::Sender<u6
                 add_dir(&d);
                 watched.push(d);
                 changed = true;
+                full = true;
             }
             if changed {
-                let v = rebuild(&watched_root, &site, false);
+                let v = rebuild(&watched_root, &site, false, &mut previous, full);
                 let _ = events.send(v);
             }
         }

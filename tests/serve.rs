@@ -176,14 +176,9 @@ fn an_author_edits_breaks_fixes_deletes_and_adds_while_the_preview_follows() {
     assert_eq!(added, expected.iter().collect::<Vec<_>>());
 }
 
-#[test]
-fn the_served_site_is_what_a_clean_build_gives() {
-    let server = start();
-    let level = server.root().join("content/levels/director.md");
-    let text = std::fs::read_to_string(&level).unwrap();
-    atomic_save(&level, &text.replace("title = \"Director of Engineering\"", "title = \"Director\""));
-    wait_until("the edit is served", || page_text(&server, "/levels/director/").contains("<h1>Director</h1>"));
-
+/// Every file of a clean `ladderbook build` of the server's ladder is served, byte for byte
+/// (HTML with the reload script as the only difference).
+fn assert_served_equals_clean_build(server: &Server) {
     let out = tempfile::tempdir().unwrap();
     ladderbook().arg("build").arg(server.root()).arg("-d").arg(out.path().join("site")).assert().success();
     let site = out.path().join("site");
@@ -193,7 +188,7 @@ fn the_served_site_is_what_a_clean_build_gives() {
             continue;
         }
         let built = std::fs::read(e.path()).unwrap();
-        let (status, served) = get(&server, &format!("/{rel}")).unwrap();
+        let (status, served) = get(server, &format!("/{rel}")).unwrap();
         assert_eq!(status, 200, "/{rel}");
         let body = served.split_once("\r\n\r\n").unwrap().1;
         if rel.ends_with(".html") {
@@ -207,6 +202,24 @@ fn the_served_site_is_what_a_clean_build_gives() {
             assert_eq!(body.as_bytes(), &built[..], "/{rel}");
         }
     }
+}
+
+#[test]
+fn the_served_site_is_what_a_clean_build_gives() {
+    let server = start();
+    // A competency edit re-renders only the pages it changes...
+    let cell = server.root().join("content/competencies/senior-engineer/delivery.md");
+    let text = std::fs::read_to_string(&cell).unwrap();
+    atomic_save(&cell, &format!("{text}- Writes the release notes for every launch, in plain words.\n"));
+    wait_until("the competency edit is served", || page_text(&server, "/levels/senior-engineer/").contains("Writes the release notes for every launch"));
+    assert_served_equals_clean_build(&server);
+
+    // ...and a level edit (its title is on many pages) re-renders everything.
+    let level = server.root().join("content/levels/director.md");
+    let text = std::fs::read_to_string(&level).unwrap();
+    atomic_save(&level, &text.replace("title = \"Director of Engineering\"", "title = \"Director\""));
+    wait_until("the edit is served", || page_text(&server, "/levels/director/").contains("<h1>Director</h1>"));
+    assert_served_equals_clean_build(&server);
 }
 
 #[test]

@@ -118,6 +118,8 @@ pub enum Outcome {
         pages: Vec<Page>,
         /// The document's title.
         title: String,
+        /// How the document was read, for the summary when it is imported alone.
+        how: String,
     },
     /// No levels: the document is kept as a free page.
     Page {
@@ -1193,8 +1195,8 @@ fn single_level_outcome(ladder: &mut Ladder, d: &Doc, s: usize, doc_title: &str)
         Shape::Numbered(_) => "its numbered bold items are pillars",
         _ => "its bold `Label:` paragraphs are pillars",
     };
-    ladder.guess(GuessKind::Structure, level.at.clone(), format!("a one-level document: `{}` is the level, {what}", level.full_title));
-    Outcome::Level { level, pages, title: doc_title.to_string() }
+    let how = format!("a one-level document: `{}` is the level, {what}", level.full_title);
+    Outcome::Level { level, pages, title: doc_title.to_string(), how }
 }
 
 #[cfg(test)]

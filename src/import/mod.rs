@@ -202,7 +202,11 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
         .canonicalize()
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .map(|n| n.replace(['-', '_'], " "))
+        .map(|n| {
+            let n = n.replace(['-', '_'], " ");
+            let mut c = n.chars();
+            c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or(n)
+        })
         .unwrap_or_else(|| "Ladder".into());
     gather(&mut ladder, outcomes, single, &folder_title)?;
     if ladder.tracks.iter().all(|t| t.levels.is_empty()) {
@@ -299,12 +303,23 @@ fn gather(ladder: &mut Ladder, outcomes: Vec<(usize, Outcome)>, single: bool, fo
     let n_ladder_docs = outcomes.iter().filter(|(_, o)| !matches!(o, Outcome::Page { .. })).count();
     for (index, o) in outcomes {
         match o {
-            Outcome::Ladder { tracks: ts, pages: ps, title } => {
+            Outcome::Ladder { tracks: mut ts, pages: ps, title } => {
                 titles.push(title);
+                // A file that is one track: its id comes from the file's name, when that says
+                // more than `README`.
+                if ts.len() == 1 && ts[0].id.is_none() {
+                    let stem = ids::slug(&split_camel(ladder.docs[index].stem()));
+                    if !stem.is_empty() && !GENERIC_STEMS.contains(&stem.as_str()) {
+                        ts[0].id = Some(stem);
+                    }
+                }
                 tracks.extend(ts.into_iter().map(|t| (t, index)));
                 pages.extend(ps);
             }
-            Outcome::Level { level, pages: ps, title } => {
+            Outcome::Level { level, pages: ps, title, how } => {
+                if single {
+                    ladder.guess(GuessKind::Structure, level.at.clone(), how);
+                }
                 titles.push(title.clone());
                 let dir = ladder.docs[index].dir().to_string();
                 by_dir.entry(dir).or_default().push((index, level, title));
@@ -349,6 +364,12 @@ fn gather(ladder: &mut Ladder, outcomes: Vec<(usize, Outcome)>, single: bool, fo
             }
             i += 1;
         }
+        // A README beside the level files describes their track.
+        let readme = page_docs.iter().position(|(index, _, _)| {
+            let d = &ladder.docs[*index];
+            d.dir() == dir && matches!(d.stem().to_ascii_lowercase().as_str(), "readme" | "index")
+        });
+        let readme = readme.map(|i| page_docs.remove(i));
         let numbered = members.iter().all(|m| m.1.number.is_some());
         if numbered {
             members.sort_by_key(|m| (m.1.number.map(LevelNumber::sort_key), m.0));
@@ -370,6 +391,16 @@ fn gather(ladder: &mut Ladder, outcomes: Vec<(usize, Outcome)>, single: bool, fo
             );
         }
         let mut track = Track { uid, title, id: None, description: Vec::new(), levels: Vec::new(), at, final_id: String::new() };
+        if let Some((_, page, _)) = readme {
+            ladder.guess(GuessKind::Page, page.at.clone(), format!("`{}` sits beside the level files: it describes their track", ladder.docs.iter().find(|d| page.at.path == d.rel).map_or("README", |d| d.rel.as_str())));
+            track.description = page.body;
+            let old = FileRef::Page(page.uid);
+            for t in ladder.heading_targets.values_mut().chain(ladder.doc_targets.values_mut()) {
+                if t.file == old {
+                    t.file = FileRef::Track(uid);
+                }
+            }
+        }
         for (index, mut level, _) in members {
             let stem = ladder.docs[index].stem().to_string();
             if !single || !crate::load::is_valid_id(&stem) {
@@ -403,6 +434,23 @@ fn gather(ladder: &mut Ladder, outcomes: Vec<(usize, Outcome)>, single: bool, fo
         ladder.title = folder_title.to_string();
     }
     Ok(())
+}
+
+/// File names that say nothing about a track.
+const GENERIC_STEMS: &[&str] = &["readme", "index", "ladder", "main", "content", "framework", "career-ladder"];
+
+/// `TechLead` → `Tech Lead`: words of a CamelCase file name.
+fn split_camel(s: &str) -> String {
+    let mut out = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if c.is_uppercase() && prev_lower {
+            out.push(' ');
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        out.push(c);
+    }
+    out
 }
 
 fn code_prefix(code: &str) -> String {
@@ -636,22 +684,46 @@ fn give_ids(ladder: &mut Ladder, opts: &Options) -> Result<(), ImportError> {
         };
         t.final_id = track_ids.claim(&base, "track");
     }
+    // Level ids: slugs of titles; one that several tracks would use gets each track's id
+    // in front, on every track, so that ids stay alike within a track.
+    let bases: Vec<Vec<String>> = ladder
+        .tracks
+        .iter()
+        .map(|t| {
+            t.levels
+                .iter()
+                .map(|l| {
+                    let base = match &l.id {
+                        Some(id) if crate::load::is_valid_id(id) => id.clone(),
+                        Some(id) => crate::load::suggest_id(id),
+                        None => ids::short_slug(&l.title, 48),
+                    };
+                    if base.is_empty() { format!("{}-level", t.final_id) } else { base }
+                })
+                .collect()
+        })
+        .collect();
+    let mut tracks_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (ti, b) in bases.iter().enumerate() {
+        for id in b {
+            let e = tracks_of.entry(id.as_str()).or_default();
+            if !e.contains(&ti) {
+                e.push(ti);
+            }
+        }
+    }
     let mut level_ids = Ids::default();
     let mut prefixed: Vec<(Loc, String)> = Vec::new();
-    for t in &mut ladder.tracks {
-        for l in &mut t.levels {
-            let base = match &l.id {
-                Some(id) if crate::load::is_valid_id(id) => id.clone(),
-                Some(id) => crate::load::suggest_id(id),
-                None => ids::short_slug(&l.title, 48),
-            };
-            let base = if base.is_empty() { format!("{}-level", t.final_id) } else { base };
-            let id = if level_ids.taken(&base) {
+    for (ti, t) in ladder.tracks.iter_mut().enumerate() {
+        for (li, l) in t.levels.iter_mut().enumerate() {
+            let base = &bases[ti][li];
+            let shared = tracks_of.get(base.as_str()).is_some_and(|v| v.len() > 1);
+            let id = if shared {
                 let p = format!("{}-{base}", t.final_id);
                 prefixed.push((l.at.clone(), p.clone()));
                 level_ids.claim(&p, "level")
             } else {
-                level_ids.claim(&base, "level")
+                level_ids.claim(base, "level")
             };
             l.final_id = id;
         }
@@ -698,7 +770,7 @@ fn give_ranks(ladder: &mut Ladder) {
             if majors.len() == n && distinct_increasing(&majors) {
                 majors
             } else {
-                if numbers.iter().any(Option::is_some) && n > 1 {
+                if t.levels.iter().any(|l| l.code.is_some()) && n > 1 {
                     guesses.push((t.levels[0].at.clone(), format!("the numbers in the titles of track `{}` do not give one rank each: ranked 1 to {n} in order", t.title)));
                 } else if n > 1 && t.levels.iter().all(|l| l.rank.is_none()) {
                     guesses.push((t.levels[0].at.clone(), format!("levels of track `{}` are ranked in the order they are written, most junior first", t.title)));
@@ -875,7 +947,7 @@ impl fmt::Display for Summary {
         writeln!(f, "  {}, {}, {}, {} in {} of {} cells", plural(self.tracks.len(), "track"), plural(levels, "level"), plural(self.pillars.len(), "pillar"), plural(self.expectations, "expectation"), self.cells.0, self.cells.1)?;
         let shown_tracks = 8;
         for t in self.tracks.iter().take(shown_tracks) {
-            let lv = if t.levels.len() > 6 {
+            let lv = if t.levels.len() > 3 && t.levels.join(", ").len() > 70 {
                 format!("{}, {}, … {}", t.levels[0], t.levels[1], t.levels[t.levels.len() - 1])
             } else {
                 t.levels.join(", ")
@@ -886,7 +958,7 @@ impl fmt::Display for Summary {
             let rest: Vec<String> = self.tracks[shown_tracks..].iter().map(|t| t.id.clone()).collect();
             writeln!(f, "  … and {} more tracks: {}", rest.len(), list(&rest, 80))?;
         }
-        writeln!(f, "  pillars: {}", list(&self.pillars, 100))?;
+        writeln!(f, "  pillars: {}", list(&self.pillars, 110))?;
         if !self.pages.is_empty() {
             let pages: Vec<String> = self.pages.iter().map(|(id, at)| format!("{id} ({at})")).collect();
             writeln!(f, "  free pages: {}", list(&pages, 100))?;

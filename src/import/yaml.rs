@@ -526,7 +526,11 @@ pub fn topics(ladder: &mut Ladder, index: usize, y: &Y, body_offset: usize) -> R
                 c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
             }
         };
-        let pid = ids::short_slug(&name, 40);
+        // `communication: transparent communication; …` → `communication`.
+        let pid = match name.split_once(':') {
+            Some((head, _)) if !ids::slug(head).is_empty() => ids::short_slug(head, 40),
+            _ => ids::short_slug(&name, 40),
+        };
         for c in t.get("content").map_or(&[][..], Y::items) {
             let n = match c.get("level") {
                 Some(Y::Int(n, _)) => *n,
@@ -580,7 +584,10 @@ pub fn topics(ladder: &mut Ladder, index: usize, y: &Y, body_offset: usize) -> R
         }
     }
     if !untitled.is_empty() {
-        let names: Vec<String> = untitled.iter().map(|u| format!("`{}`", u.0)).collect();
+        let names: Vec<String> = untitled
+            .iter()
+            .map(|u| if u.0.chars().count() > 24 { format!("`{}…`", u.0.chars().take(22).collect::<String>()) } else { format!("`{}`", u.0) })
+            .collect();
         ladder.guess(GuessKind::Pillar, doc.loc_line(untitled[0].1), format!("topics with no `title` are titled by their `name`: {}", names.join(", ")));
     }
     // Gaps are fine; say where a topic starts above level 1.
