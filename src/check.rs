@@ -265,32 +265,37 @@ pub const GAP_MARK: &str = "--";
 /// beside the level column wrap into further blocks. With `color`, counts are green and
 /// gaps red (ANSI SGR codes).
 pub fn format_matrix(coverage: &[TrackCoverage], width: usize, color: bool) -> String {
-    const CELL: usize = 8;
     let mut out = String::new();
     let paint = |s: String, code: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s };
     for t in coverage {
-        out.push_str(&paint(format!("{} ({} levels × {} pillars)", t.title, t.levels.len(), t.pillars.len()), "1"));
+        // Columns as wide as the longest pillar title; narrower (down to 8) if that puts every
+        // pillar on one row, else up to 14 and wrapped into blocks of pillars.
+        let longest = t.pillars.iter().map(|h| h.title.chars().count() + 2).max().unwrap_or(6);
+        let label_w = t.levels.iter().map(|r| r.code.as_ref().map_or(0, |c| c.chars().count() + 1) + r.title.chars().count()).max().unwrap_or(5).clamp(5, 28);
+        let fit = width.saturating_sub(label_w + 1) / t.pillars.len().max(1);
+        let cell = if fit >= 8 { longest.min(fit).max(6) } else { longest.clamp(6, 14) };
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        out.push_str(&paint(format!("{} ({} × {})", t.title, plural(t.levels.len(), "level"), plural(t.pillars.len(), "pillar")), "1"));
         out.push('\n');
         let label = |r: &CoverageRow| match &r.code {
             Some(c) => format!("{c} {}", r.title),
             None => r.title.clone(),
         };
-        let label_w = t.levels.iter().map(|r| label(r).chars().count()).max().unwrap_or(5).clamp(5, 28);
-        let per_block = ((width.saturating_sub(label_w + 1)) / CELL).max(1);
+        let per_block = ((width.saturating_sub(label_w + 1)) / cell).max(1);
         let blocks: Vec<&[CoverageHead]> = if t.pillars.is_empty() { vec![&t.pillars[..]] } else { t.pillars.chunks(per_block).collect() };
         for (bi, block) in blocks.iter().enumerate() {
             let first = bi * per_block;
             out.push_str(&format!("{:label_w$} ", ""));
             for h in block.iter() {
-                out.push_str(&format!("{:>CELL$}", truncate(&h.title, CELL - 1)));
+                out.push_str(&format!("{:>cell$}", truncate(&h.title, cell - 2)));
             }
             out.push('\n');
             for r in &t.levels {
                 out.push_str(&format!("{:label_w$} ", truncate(&label(r), label_w)));
                 for c in &r.cells[first..first + block.len()] {
                     match c {
-                        Some(n) => out.push_str(&paint(format!("{n:>CELL$}"), "32")),
-                        None => out.push_str(&paint(format!("{GAP_MARK:>CELL$}"), "31")),
+                        Some(n) => out.push_str(&paint(format!("{n:>cell$}"), "32")),
+                        None => out.push_str(&paint(format!("{GAP_MARK:>cell$}"), "31")),
                     }
                 }
                 out.push('\n');
