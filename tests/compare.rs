@@ -162,3 +162,21 @@ fn every_level_page_links_to_the_next_level_and_the_equivalent() {
     assert!(html.contains("<a href=\"../../compare/staff-engineer/senior-staff-engineer/\">What changes at the next level</a>"));
     assert!(html.contains("<a href=\"../../compare/staff-engineer/engineering-manager/\">Compared with Engineering Manager on the Management track</a>"));
 }
+
+#[test]
+fn a_large_ladder_links_level_pages_to_the_picker_instead_of_listing_every_level() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    fs::create_dir_all(d.join("content/levels")).unwrap();
+    fs::create_dir_all(d.join("content/pillars")).unwrap();
+    fs::write(d.join("book.toml"), "[book]\ntitle = \"Big\"\n").unwrap();
+    fs::write(d.join("content/pillars/craft.md"), "+++\ntitle = \"Craft\"\n+++\n").unwrap();
+    for n in 1..=61 {
+        fs::write(d.join(format!("content/levels/l{n}.md")), format!("+++\ntitle = \"Level {n}\"\nrank = {n}\n+++\n")).unwrap();
+    }
+    ladderbook().arg("build").arg(d).assert().success();
+    let html = page(&d.join("book"), "levels/l7/");
+    assert!(html.contains("<a href=\"../../compare/?a=l7\">Compare Level 7 with any other level</a>"), "{html}");
+    assert!(!html.contains("<select"));
+    assert!(page(&d.join("book"), "compare/").contains("<select name=\"a\">"));
+}
