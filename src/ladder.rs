@@ -558,7 +558,8 @@ impl Ladder {
         // Resolve every link in every body.
         let asset_paths: HashSet<&str> = assets.iter().map(|a| a.content_path.as_str()).collect();
         let resolver = Resolver { targets: &targets, assets: &asset_paths, failed: &failed };
-        let source_of = |path: &str| documents.iter().find(|d| d.source.path == path);
+        let by_path: HashMap<&str, &Document> = documents.iter().map(|d| (d.source.path.as_str(), d)).collect();
+        let source_of = |path: &str| by_path.get(path).copied();
         for l in &mut levels {
             if let Some(d) = source_of(&l.source) {
                 resolver.resolve(d, &mut l.description, diags);

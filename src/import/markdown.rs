@@ -1129,7 +1129,8 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, levels: &[usize], doc_title: &st
         let uid = ladder.uid();
         let title = ids::clean_title(&heading_text(d, s));
         let at = d.src.loc(md_start(d, s));
-        ladder.guess(GuessKind::Page, at.clone(), format!("`{title}` is not a level (no pillars shared with the levels): kept as a free page"));
+        let why = if d.secs[s].level == d.secs[levels[0]].level { "is not a level (it shares no pillars with the levels)" } else { "holds no levels" };
+        ladder.guess(GuessKind::Page, at.clone(), format!("`{title}` {why}: kept as a free page"));
         set_heading(ladder, d, s, Target { file: FileRef::Page(uid), anchor: Anchor::None });
         if let Some(h) = d.secs[s].heading {
             keep_headings(ladder, d, h + 1, d.secs[s].end, FileRef::Page(uid));

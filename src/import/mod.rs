@@ -377,7 +377,7 @@ fn gather(ladder: &mut Ladder, outcomes: Vec<(usize, Outcome)>, single: bool, fo
         let first = members[0].0;
         let uid = ladder.uid();
         let title = if single {
-            members[0].2.clone()
+            members[0].1.title.clone()
         } else {
             let last = dir.rsplit('/').next().unwrap_or("");
             if last.is_empty() { folder_title.to_string() } else { last.replace(['-', '_'], " ") }
@@ -390,7 +390,9 @@ fn gather(ladder: &mut Ladder, outcomes: Vec<(usize, Outcome)>, single: bool, fo
                 format!("the {} one-level files in `{}/` make the track `{title}`{}", members.len(), if dir.is_empty() { "." } else { dir.as_str() }, if numbered { ", ordered by the numbers in their titles" } else { ", in file-name order" }),
             );
         }
-        let mut track = Track { uid, title, id: None, description: Vec::new(), levels: Vec::new(), at, final_id: String::new() };
+        let stem_id = ids::slug(&split_camel(ladder.docs[first].stem()));
+        let id = (single && !stem_id.is_empty() && !GENERIC_STEMS.contains(&stem_id.as_str())).then_some(stem_id);
+        let mut track = Track { uid, title, id, description: Vec::new(), levels: Vec::new(), at, final_id: String::new() };
         if let Some((_, page, _)) = readme {
             ladder.guess(GuessKind::Page, page.at.clone(), format!("`{}` sits beside the level files: it describes their track", ladder.docs.iter().find(|d| page.at.path == d.rel).map_or("README", |d| d.rel.as_str())));
             track.description = page.body;
@@ -414,8 +416,14 @@ fn gather(ladder: &mut Ladder, outcomes: Vec<(usize, Outcome)>, single: bool, fo
         pages.push(p);
     }
     // Track order: by their most junior level's number when every track has numbers.
-    let keys: Vec<Option<(u64, u64, u8)>> = tracks.iter().map(|(t, _)| t.levels.iter().filter_map(|l| l.number.map(LevelNumber::sort_key)).min()).collect();
-    if tracks.len() > 1 && keys.iter().all(Option::is_some) {
+    // Tracks of one file keep that file's order.
+    let own: Vec<Option<(u64, u64, u8)>> = tracks.iter().map(|(t, _)| t.levels.iter().filter_map(|l| l.number.map(LevelNumber::sort_key)).min()).collect();
+    let keys: Vec<Option<(u64, u64, u8)>> = tracks
+        .iter()
+        .map(|(_, doc)| tracks.iter().zip(&own).filter(|((_, d), _)| d == doc).map(|(_, k)| *k).min().flatten())
+        .collect();
+    let several_files = tracks.iter().any(|(_, d)| *d != tracks[0].1);
+    if several_files && own.iter().all(Option::is_some) {
         let mut order: Vec<usize> = (0..tracks.len()).collect();
         order.sort_by_key(|&i| (keys[i], tracks[i].1));
         let mut sorted: Vec<(Track, usize)> = Vec::new();
