@@ -1,0 +1,121 @@
+'use strict';
+// Accessibility: axe-core at WCAG 2.1 AA on one page of every kind, light and dark, and
+// keyboard-only navigation with a skip link and a visible focus ring.
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const { startServer, launchBrowser, newContext, PAGE_KINDS } = require('../lib/harness');
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let server;
+let browser;
+
+before(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function describeViolations(violations) {
+  return violations
+    .map((v) => `  ${v.id} (${v.impact}): ${v.help}\n` + v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n'))
+    .join('\n');
+}
+
+const SETUPS = {
+  light: { viewport: { width: 1280, height: 800 }, colorScheme: 'light' },
+  dark: { viewport: { width: 1280, height: 800 }, colorScheme: 'dark' },
+  // On a phone the wide tables scroll inside their boxes, which must then take keyboard focus.
+  'phone, 375 px': { viewport: { width: 375, height: 812 }, colorScheme: 'light' },
+};
+
+for (const [scheme, options] of Object.entries(SETUPS)) {
+  test(`axe-core finds no WCAG 2.1 AA violations on any kind of page (${scheme})`, { timeout: 120000 }, async (t) => {
+    const context = await newContext(browser, options);
+    const page = await context.newPage();
+    const failures = [];
+    try {
+      for (const [kind, path] of Object.entries(PAGE_KINDS)) {
+        await page.goto(server.url + path.slice(1));
+        await page.addScriptTag({ content: AXE_SOURCE });
+        const result = await page.evaluate(async (tags) => {
+          const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+          return {
+            violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) })),
+            passes: r.passes.length,
+            incomplete: r.incomplete.map((v) => v.id),
+          };
+        }, WCAG_TAGS);
+        assert.ok(result.passes > 10, `axe ran on ${path}`);
+        if (result.incomplete.length) t.diagnostic(`${kind} ${path} (${scheme}): needs review: ${[...new Set(result.incomplete)].join(', ')}`);
+        if (result.violations.length) failures.push(`${kind} ${path} (${scheme}):\n${describeViolations(result.violations)}`);
+      }
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(failures, [], `axe violations:\n${failures.join('\n')}`);
+  });
+}
+
+test('keyboard: Tab reaches the skip link first, then every link in order, each with a visible focus ring', { timeout: 120000 }, async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  try {
+    for (const [kind, path] of Object.entries(PAGE_KINDS)) {
+      await page.goto(server.url + path.slice(1));
+      // What a keyboard should reach, in DOM order: every rendered link and focusable control.
+      const expected = await page.evaluate(() => {
+        const sel = 'a[href], area[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]';
+        const all = [...document.querySelectorAll(sel)].filter((el) => el.tabIndex >= 0 && el.checkVisibility({ visibilityProperty: true }));
+        all.forEach((el, i) => { el.dataset.kb = String(i); });
+        return all.map((el) => `${el.tagName.toLowerCase()} ${(el.getAttribute('aria-label') || el.textContent).trim().replace(/\s+/g, ' ').slice(0, 40)}`);
+      });
+      const links = await page.locator('a[href]').count();
+      assert.ok(expected.length >= links - 40, `${kind}: most links are reachable (${expected.length} of ${links} links; closed <details> hide the rest)`);
+      for (let i = 0; i < expected.length; i++) {
+        await page.keyboard.press('Tab');
+        const f = await page.evaluate(() => {
+          const el = document.activeElement;
+          const s = getComputedStyle(el);
+          const r = el.getBoundingClientRect();
+          return {
+            kb: el.dataset.kb ?? null,
+            what: `${el.tagName.toLowerCase()}.${el.className}`,
+            skip: el.classList.contains('skip-link'),
+            focusVisible: el.matches(':focus-visible'),
+            outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
+            ring: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+            onScreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
+            shown: el.checkVisibility({ visibilityProperty: true, opacityProperty: true }),
+          };
+        });
+        const where = `${kind} ${path}, Tab ${i + 1} (${expected[i]})`;
+        if (i === 0) assert.ok(f.skip, `${where}: the first Tab reaches the skip link, not ${f.what}`);
+        assert.equal(f.kb, String(i), `${where}: focus went to ${f.what} #${f.kb} ${f.kb === null ? '' : expected[f.kb]}`);
+        assert.ok(f.focusVisible && f.ring, `${where}: a visible focus ring (outline: ${f.outline})`);
+        assert.ok(f.onScreen && f.shown, `${where}: the focused element is on screen`);
+      }
+    }
+
+    // The skip link moves focus to the main content: the next Tab is the first link in <main>.
+    await page.goto(`${server.url}levels/staff-engineer/`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.hash === '#main');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main', 'Enter on the skip link focuses <main>');
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => ({
+      inMain: document.activeElement.closest('main') !== null,
+      first: document.activeElement === document.querySelector('main a[href]'),
+    }));
+    assert.ok(next.inMain && next.first, 'after the skip link, Tab goes to the first link of the content');
+  } finally {
+    await context.close();
+  }
+});

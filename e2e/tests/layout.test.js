@@ -1,0 +1,158 @@
+'use strict';
+// How pages look to readers on a phone, in dark mode and on paper.
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { startServer, buildSite, sitePages, launchBrowser, newContext, PAGE_KINDS } = require('../lib/harness');
+const { luminance, contrast } = require('../lib/checks');
+
+let server;
+let browser;
+let site;
+
+before(async () => {
+  const built = buildSite();
+  site = sitePages(built.dest);
+  built.remove();
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('at 375 px wide no page scrolls sideways; only a scroll box scrolls inside itself', { timeout: 120000 }, async () => {
+  const context = await newContext(browser, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  try {
+    assert.ok(site.pages.length > 40);
+    let scrollBoxes = 0;
+    let scrolling = 0;
+    for (const path of site.pages) {
+      await page.goto(server.url + path.slice(1));
+      const r = await page.evaluate(() => {
+        const vw = innerWidth;
+        const outside = [];
+        // An element inside a box that scrolls sideways on its own (a matrix's .scroll-box, a
+        // wide table in a free page) may be wider than the screen; nothing else may.
+        const scrollsInBox = (el) => {
+          for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+            if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true;
+          }
+          return false;
+        };
+        for (const el of document.querySelectorAll('body *')) {
+          if (scrollsInBox(el)) continue;
+          const rect = el.getBoundingClientRect();
+          if (rect.width && rect.right > vw + 0.5) outside.push(`${el.tagName.toLowerCase()}.${el.className} (right ${Math.round(rect.right)})`);
+        }
+        const boxes = [...document.querySelectorAll('.scroll-box')].map((b) => ({
+          right: b.getBoundingClientRect().right,
+          scrolls: b.scrollWidth > b.clientWidth,
+          overflow: getComputedStyle(b).overflowX,
+        }));
+        return { vw, scrollWidth: document.documentElement.scrollWidth, bodyScrollWidth: document.body.scrollWidth, outside: outside.slice(0, 5), boxes };
+      });
+      // On a phone, content wider than the screen widens the layout viewport (the page is zoomed out).
+      assert.equal(r.vw, 375, `${path}: the layout viewport widened to ${r.vw} px; wider elements: ${r.outside.join(', ')}`);
+      assert.ok(r.scrollWidth <= r.vw, `${path}: the page is ${r.scrollWidth} px wide at ${r.vw} px; wider elements: ${r.outside.join(', ')}`);
+      assert.ok(r.bodyScrollWidth <= r.vw, `${path}: the body is ${r.bodyScrollWidth} px wide`);
+      assert.deepEqual(r.outside, [], `${path}: elements outside the viewport`);
+      for (const b of r.boxes) {
+        scrollBoxes++;
+        assert.ok(b.right <= r.vw + 0.5, `${path}: a scroll box ends at ${b.right}`);
+        assert.equal(b.overflow, 'auto', `${path}: a scroll box scrolls`);
+        if (b.scrolls) scrolling++;
+      }
+    }
+    assert.ok(scrolling > 0 && scrollBoxes > 0, 'the wide tables (matrix, comparison) scroll inside their box');
+  } finally {
+    await context.close();
+  }
+});
+
+test('prefers-color-scheme: dark gives a dark page with readable text', { timeout: 60000 }, async () => {
+  for (const scheme of ['light', 'dark']) {
+    const context = await newContext(browser, { colorScheme: scheme });
+    const page = await context.newPage();
+    try {
+      for (const [kind, path] of Object.entries(PAGE_KINDS)) {
+        await page.goto(server.url + path.slice(1));
+        const c = await page.evaluate(() => {
+          const style = (sel) => document.querySelector(sel) && getComputedStyle(document.querySelector(sel));
+          const canvas = getComputedStyle(document.documentElement).backgroundColor;
+          return {
+            canvas,
+            body: style('body').backgroundColor,
+            header: style('.site-header').backgroundColor,
+            text: style('main').color,
+            h1: style('h1').color,
+            link: style('main a:not(.permalink)')?.color,
+            muted: style('.summary, .hint, .eyebrow')?.color,
+          };
+        });
+        const bg = luminance(c.body);
+        if (scheme === 'dark') {
+          assert.ok(bg < 0.05, `${kind} (${path}) dark: the page background is dark (${c.body}, luminance ${bg.toFixed(3)})`);
+          assert.ok(luminance(c.header) < 0.05, `${kind} dark: the header is dark (${c.header})`);
+        } else {
+          assert.ok(bg > 0.9, `${kind} (${path}) light: the page background is light (${c.body})`);
+        }
+        for (const [what, fg, min] of [['text', c.text, 7], ['h1', c.h1, 7], ['link', c.link, 4.5], ['muted text', c.muted, 4.5]]) {
+          if (!fg) continue;
+          const ratio = contrast(fg, c.body);
+          assert.ok(ratio >= min, `${kind} ${scheme}: ${what} ${fg} on ${c.body} has contrast ${ratio.toFixed(2)} (at least ${min})`);
+          const onHeader = contrast(fg, c.header);
+          if (what !== 'muted text') assert.ok(onHeader >= 4.5, `${kind} ${scheme}: ${what} on the header's background: ${onHeader.toFixed(2)}`);
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('printing a level page hides navigation and keeps every expectation', { timeout: 60000 }, async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.url}levels/staff-engineer/`);
+    const screen = await page.evaluate(() => ({
+      expectations: document.querySelectorAll('.expectations > li').length,
+      sections: document.querySelectorAll('.pillar-section').length,
+      navVisible: document.querySelector('.site-header').checkVisibility(),
+    }));
+    assert.ok(screen.navVisible, 'on screen the navigation shows');
+    assert.ok(screen.expectations >= 18, `the level has expectations (${screen.expectations})`);
+
+    await page.emulateMedia({ media: 'print' });
+    const p = await page.evaluate(() => {
+      const display = (sel) => [...document.querySelectorAll(sel)].map((e) => getComputedStyle(e).display);
+      const items = [...document.querySelectorAll('.expectations > li')];
+      return {
+        header: display('.site-header'),
+        footer: display('.site-footer'),
+        navs: [...document.querySelectorAll('nav')].filter((n) => n.checkVisibility()).map((n) => n.className || n.getAttribute('aria-label')),
+        skip: display('.skip-link'),
+        shown: items.filter((li) => li.checkVisibility({ visibilityProperty: true, opacityProperty: true }) && li.getBoundingClientRect().height > 0 && li.innerText.trim().length > 20).length,
+        sections: [...document.querySelectorAll('.pillar-section')].filter((s) => s.checkVisibility()).length,
+        h1: document.querySelector('h1').checkVisibility(),
+        ink: getComputedStyle(document.body).color,
+      };
+    });
+    assert.deepEqual(p.header, ['none'], 'the site header is not printed');
+    assert.deepEqual(p.footer, ['none'], 'the site footer is not printed');
+    assert.deepEqual(p.skip, ['none'], 'the skip link is not printed');
+    assert.deepEqual(p.navs, [], 'no navigation is printed');
+    assert.equal(p.shown, screen.expectations, 'every expectation is printed');
+    assert.equal(p.sections, screen.sections, 'every pillar section is printed');
+    assert.ok(p.h1, 'the title is printed');
+    assert.ok(contrast(p.ink, 'rgb(255, 255, 255)') > 15, `dark ink on paper (${p.ink})`);
+
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-', 'the page prints to PDF');
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,74 @@
+'use strict';
+// `ladderbook serve` live reload, as an author meets it: a level page is open in the browser,
+// a file is saved, and the page follows without a manual reload; a broken save shows the
+// error overlay, and fixing it clears the overlay.
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { startServer, launchBrowser, newContext, screenshotPath } = require('../lib/harness');
+
+let server;
+let browser;
+
+before(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Saves `file` (relative to the ladder) with `edit` applied to its text; returns the old text. */
+function edit(file, editFn) {
+  const p = path.join(server.dir, file);
+  const before = fs.readFileSync(p, 'utf8');
+  const after = editFn(before);
+  assert.notEqual(after, before, `the edit changes ${file}`);
+  fs.writeFileSync(p, after);
+  return before;
+}
+
+test('live reload: an edit shows up in the open page; a broken edit shows the overlay until fixed', { timeout: 90000 }, async () => {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.url}levels/staff-engineer/`);
+    await page.evaluate(() => window.scrollTo(0, 1200));
+    const scrolled = await page.evaluate(() => {
+      window.__notReloaded = true;
+      return scrollY;
+    });
+    assert.ok(scrolled > 1000, 'the page is scrolled down');
+
+    // 1. A good edit: the first craft expectation changes.
+    edit('content/competencies/staff-engineer/craft.md', (t) => t.replace('Defines the technical direction', 'Defines (live-edited) the technical direction'));
+    await page.waitForFunction(() => document.getElementById('craft--1')?.textContent.includes('(live-edited)'), null, { timeout: 15000 });
+    const r = await page.evaluate(() => ({ marker: window.__notReloaded ?? false, scrollY, overlay: !!document.getElementById('ladderbook-error') }));
+    assert.equal(r.marker, false, 'the page reloaded by itself');
+    assert.ok(Math.abs(r.scrollY - scrolled) < 50, `the reload kept the scroll position (${scrolled} → ${r.scrollY})`);
+    assert.equal(r.overlay, false, 'no error overlay after a good build');
+
+    // 2. A broken edit: invalid TOML in the level's front-matter.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const good = edit('content/levels/staff-engineer.md', (t) => t.replace('title = "Staff Engineer"', 'title = "Staff Engineer'));
+    const overlay = page.locator('#ladderbook-error');
+    await overlay.waitFor({ state: 'visible', timeout: 15000 });
+    const text = await overlay.innerText();
+    assert.match(text, /The ladder has errors/, 'the overlay says the ladder has errors');
+    assert.match(text, /content\/levels\/staff-engineer\.md:\d+:\d+: error:/, `the overlay names the file and position:\n${text}`);
+    assert.equal(await page.locator('h1').innerText(), 'Staff Engineer', 'the last good build stays on screen');
+    assert.ok(await page.locator('#craft--1', { hasText: '(live-edited)' }).isVisible(), 'the last good build includes the first edit');
+    await page.screenshot({ path: screenshotPath('error-overlay.png'), animations: 'disabled', caret: 'hide' });
+
+    // 3. Fixing it clears the overlay, again without a manual reload.
+    // (The fixed file also renames the level, so the reload is visible in the page.)
+    edit('content/levels/staff-engineer.md', () => good.replace('title = "Staff Engineer"', 'title = "Staff Engineer (edited)"'));
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Staff Engineer (edited)', null, { timeout: 15000 });
+    assert.equal(await overlay.count(), 0, 'the overlay is gone once the ladder builds again');
+  } finally {
+    await context.close();
+  }
+});
