@@ -64,11 +64,13 @@ impl Fragment {
     }
 
     /// HTML for a page whose path from the site root is undone by `root` (`""` at the root,
-    /// `"../../"` for `levels/senior/`). Resolved links become `root + href`.
+    /// `"../../"` for `levels/senior/`). Resolved links become `root + href`. Tables are
+    /// wrapped in a box that scrolls sideways on its own (and can be reached by keyboard), so
+    /// a wide table never widens the page.
     pub fn html(&self, root: &str) -> String {
         let mut html = String::new();
         if self.resolved.is_empty() {
-            pulldown_cmark::html::push_html(&mut html, self.events.iter().cloned());
+            pulldown_cmark::html::push_html(&mut html, wrap_tables(self.events.iter().cloned()));
             return html;
         }
         let mut events = self.events.clone();
@@ -84,7 +86,7 @@ impl Fragment {
                 *dest_url = full;
             }
         }
-        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        pulldown_cmark::html::push_html(&mut html, wrap_tables(events.into_iter()));
         html
     }
 
@@ -101,6 +103,20 @@ impl Fragment {
         }
         s.split_whitespace().collect::<Vec<_>>().join(" ")
     }
+}
+
+/// Puts each table inside `<div class="scroll-box" role="region" aria-label="Table"
+/// tabindex="0">`: a scrollable region must be focusable to be usable by keyboard (WCAG 2.1
+/// SC 2.1.1), and a region needs a name.
+fn wrap_tables<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
+    events.flat_map(|e| {
+        let (before, after) = match &e {
+            Event::Start(Tag::Table(_)) => (Some(Event::Html(r#"<div class="scroll-box" role="region" aria-label="Table" tabindex="0">"#.into())), None),
+            Event::End(TagEnd::Table) => (None, Some(Event::Html("</div>\n".into()))),
+            _ => (None, None),
+        };
+        before.into_iter().chain(std::iter::once(e)).chain(after)
+    })
 }
 
 /// A body parsed into its parts.
