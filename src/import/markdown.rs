@@ -182,13 +182,19 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     if let Some(levels) = find_levels(&d) {
         return ladder_outcome(ladder, &d, &levels, &doc_title);
     }
-    // One level: the first heading.
+    // One level: the first heading, or else the only section under it that holds pillars (a
+    // document titled by its first heading).
     if let Some(h) = first_heading {
-        let sec = d.secs.iter().position(|s| s.heading == Some(h));
-        if let Some(s) = sec {
+        if let Some(top) = d.secs.iter().position(|s| s.heading == Some(h)) {
             let min_level = d.secs.iter().filter(|s| s.heading.is_some()).map(|s| s.level).min().unwrap_or(1);
-            if d.secs[s].level == min_level && single_level_shape(&d, s).is_some() {
-                return single_level_outcome(ladder, &d, s, &doc_title);
+            if d.secs[top].level == min_level {
+                if single_level_shape(&d, top).is_some() {
+                    return single_level_outcome(ladder, &d, top, &doc_title, true);
+                }
+                let inner: Vec<usize> = d.secs[top].children.iter().copied().filter(|&c| single_level_shape(&d, c).is_some()).collect();
+                if inner.len() == 1 {
+                    return single_level_outcome(ladder, &d, inner[0], &doc_title, false);
+                }
             }
         }
     }
@@ -312,7 +318,7 @@ fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
         if let Kind::List { items } = &mut b.kind {
             for it in items.iter_mut() {
                 let content = skip_marker(text, it.start);
-                let first_block_end = it.nested_lists.first().map_or(it.end, |l| line_start(text, l.0));
+                let first_block_end = it.nested_lists.first().map_or(it.end, |l| line_start(text, l.0)).max(content).min(it.end.max(content));
                 let para_end = text[content..first_block_end].find("\n\n").map_or(first_block_end, |p| content + p);
                 it.first_end = para_end.min(it.end);
                 let (label, colon, only, rest) = label_at(text, content, it.first_end);
@@ -384,7 +390,11 @@ fn skip_marker(text: &str, start: usize) -> usize {
 /// colon follows it, whether nothing else follows it before `end`, and where the rest starts.
 fn label_at(text: &str, start: usize, end: usize) -> (Option<String>, bool, bool, usize) {
     let none = (None, false, false, start);
-    let s = &text[start..end.min(text.len())];
+    let end = end.min(text.len());
+    if start >= end {
+        return none;
+    }
+    let s = &text[start..end];
     let delim = if s.starts_with("**") {
         "**"
     } else if s.starts_with("__") {
@@ -395,7 +405,8 @@ fn label_at(text: &str, start: usize, end: usize) -> (Option<String>, bool, bool
     let inner = &s[2..];
     let Some(close) = inner.find(delim) else { return none };
     let label = inner[..close].trim();
-    if label.is_empty() || label.contains('\n') && label.lines().count() > 2 {
+    // A label is short: a bold sentence running over lines is emphasis, not a label.
+    if label.is_empty() || label.lines().count() > 2 {
         return none;
     }
     let mut rest = start + 2 + close + 2;
@@ -405,8 +416,6 @@ fn label_at(text: &str, start: usize, end: usize) -> (Option<String>, bool, bool
     if let Some(t) = trimmed.strip_prefix(':') {
         colon = true;
         rest += after.len() - t.len();
-    } else if let Some(t) = trimmed.strip_prefix(" -").or_else(|| trimmed.strip_prefix(" –")) {
-        let _ = t;
     }
     let tail = &text[rest..end.min(text.len())];
     let lead = tail.len() - tail.trim_start().len();
@@ -442,10 +451,10 @@ fn build_doc<'a>(src: &'a SourceDoc, index: usize, blocks: Vec<Block>) -> Doc<'a
         }
     }
     // Ends: the next heading of the same or a higher rank.
-    for s in 1..secs.len() {
-        let Some(h) = secs[s].heading else { continue };
-        let level = secs[s].level;
-        secs[s].end = (h + 1..blocks.len())
+    for sec in secs.iter_mut().skip(1) {
+        let Some(h) = sec.heading else { continue };
+        let level = sec.level;
+        sec.end = (h + 1..blocks.len())
             .find(|&j| matches!(blocks[j].kind, Kind::Heading { level: l, .. } if l <= level))
             .unwrap_or(blocks.len());
     }
@@ -1078,10 +1087,7 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, levels: &[usize], doc_title: &st
     }
     // Descriptions: the own text of the root and the ancestors.
     let mut root_page_blocks: Vec<usize> = Vec::new();
-    for s in 0..d.secs.len() {
-        if !(is_ancestor[s]) {
-            continue;
-        }
+    for (s, _) in is_ancestor.iter().enumerate().filter(|(_, a)| **a) {
         let t = if multi {
             track_of_parent.get(&s).copied()
         } else {
@@ -1162,23 +1168,34 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, levels: &[usize], doc_title: &st
     Outcome::Ladder { tracks, pages, title: doc_title.to_string() }
 }
 
-fn single_level_outcome(ladder: &mut Ladder, d: &Doc, s: usize, doc_title: &str) -> Outcome {
+fn single_level_outcome(ladder: &mut Ladder, d: &Doc, s: usize, doc_title: &str, first: bool) -> Outcome {
     let sh = single_level_shape(d, s).unwrap_or(Shape::Headings);
     let mut level = new_level(ladder, d, s);
     let shared = HashMap::new();
     fill_level(ladder, d, s, sh, &shared, &mut level);
-    // Text before the heading describes the level too.
-    let h = d.secs[s].heading.unwrap_or(0);
-    let before: Vec<usize> = (0..h).collect();
+    let file = FileRef::Level(level.uid);
+    // The sections above the level (a document title) and their own text describe it too.
+    let mut ancestors = Vec::new();
+    let mut p = d.secs[s].parent;
+    while let Some(x) = p {
+        ancestors.push(x);
+        p = d.secs[x].parent;
+    }
+    ancestors.reverse();
+    let mut before: Vec<usize> = Vec::new();
+    for &a in &ancestors {
+        before.extend(d.secs[a].own.iter().copied());
+        set_heading(ladder, d, a, Target { file, anchor: Anchor::None });
+    }
     let mut pre = blocks_md(d, &before);
     pre.append(&mut level.description);
     level.description = pre;
-    keep_headings(ladder, d, 0, h, FileRef::Level(level.uid));
-    ladder.doc_targets.insert(d.index, Target { file: FileRef::Level(level.uid), anchor: Anchor::None });
-    // Other top sections are free pages.
+    ladder.doc_targets.insert(d.index, Target { file, anchor: Anchor::None });
+    // Other sections beside the level or above it are free pages.
     let mut pages = Vec::new();
     for o in 1..d.secs.len() {
-        if o == s || d.secs[o].parent != Some(0) {
+        let parent = d.secs[o].parent.unwrap_or(0);
+        if o == s || ancestors.contains(&o) || !ancestors.contains(&parent) {
             continue;
         }
         let uid = ladder.uid();
@@ -1197,7 +1214,8 @@ fn single_level_outcome(ladder: &mut Ladder, d: &Doc, s: usize, doc_title: &str)
         _ => "its bold `Label:` paragraphs are pillars",
     };
     let how = format!("a one-level document: `{}` is the level, {what}", level.full_title);
-    Outcome::Level { level, pages, title: doc_title.to_string(), how }
+    let title = if first { level.title.clone() } else { doc_title.to_string() };
+    Outcome::Level { level, pages, title, how }
 }
 
 #[cfg(test)]

@@ -143,6 +143,11 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
                     yaml::job_family(&mut ladder, index, &y)?
                 } else if yaml::is_topics(&y) {
                     yaml::topics(&mut ladder, index, &y, doc.text.len())?
+                } else if !single {
+                    // Other YAML in a folder (site settings, CI) is not a ladder: said, not read.
+                    ladder.docs.pop();
+                    ladder.skipped.push(format!("{rel} (YAML without a ladder)"));
+                    continue;
                 } else {
                     return Err(ImportError::new(
                         rel.clone(),
@@ -225,9 +230,11 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
         paths.files.insert(FileRef::Track(t.uid), format!("tracks/{}.md", t.final_id));
         for l in &t.levels {
             paths.files.insert(FileRef::Level(l.uid), format!("levels/{}.md", l.final_id));
-            for (i, c) in l.cells.iter().enumerate() {
-                paths.cells.insert((l.uid, i), ladder.pillars[c.pillar].final_id.clone());
-            }
+        }
+    }
+    for (&(uid, i), &p) in &ladder.cell_pillars {
+        if let Some(pillar) = ladder.pillars.get(p) {
+            paths.cells.insert((uid, i), pillar.final_id.clone());
         }
     }
     for p in &ladder.pages {
@@ -261,8 +268,9 @@ fn list_folder(dir: &Path, output: &Path) -> Vec<(PathBuf, String)> {
         if e.depth() > 0 && crate::load::is_editor_temp(&e.file_name().to_string_lossy()) {
             return false;
         }
+        // Never read the output (nor, when it is the folder imported, its content/ and site).
         match (&out_abs, e.path().canonicalize()) {
-            (Some(o), Ok(p)) if e.depth() > 0 && e.file_type().is_dir() => &p != o,
+            (Some(o), Ok(p)) if e.depth() > 0 && e.file_type().is_dir() => &p != o && p != o.join("content") && p != o.join("book"),
             _ => true,
         }
     });
@@ -377,7 +385,7 @@ fn gather(ladder: &mut Ladder, outcomes: Vec<(usize, Outcome)>, single: bool, fo
         let first = members[0].0;
         let uid = ladder.uid();
         let title = if single {
-            members[0].1.title.clone()
+            members[0].2.clone()
         } else {
             let last = dir.rsplit('/').next().unwrap_or("");
             if last.is_empty() { folder_title.to_string() } else { last.replace(['-', '_'], " ") }
@@ -415,6 +423,14 @@ fn gather(ladder: &mut Ladder, outcomes: Vec<(usize, Outcome)>, single: bool, fo
     for (_, p, _) in page_docs {
         pages.push(p);
     }
+    // Free pages in file order, a folder's README first.
+    let doc_order: HashMap<&str, (bool, usize)> = ladder
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.rel.as_str(), (!matches!(d.stem().to_ascii_lowercase().as_str(), "readme" | "index"), i)))
+        .collect();
+    pages.sort_by_key(|p| (doc_order.get(p.at.path.as_str()).copied().unwrap_or((true, usize::MAX)), p.at.line));
     // Track order: by their most junior level's number when every track has numbers.
     // Tracks of one file keep that file's order.
     let own: Vec<Option<(u64, u64, u8)>> = tracks.iter().map(|(t, _)| t.levels.iter().filter_map(|l| l.number.map(LevelNumber::sort_key)).min()).collect();
@@ -599,13 +615,14 @@ fn gather_pillars(ladder: &mut Ladder) {
     let mut pillars: Vec<Pillar> = Vec::new();
     let mut guesses: Vec<(Loc, String)> = Vec::new();
     let mut shortcodes: Vec<Loc> = Vec::new();
+    let mut cell_pillars = HashMap::new();
     for t in &mut ladder.tracks {
         let mut track_pillars: Vec<usize> = Vec::new();
         for l in &mut t.levels {
             let mut level_pillars: Vec<usize> = Vec::new();
-            for c in &mut l.cells {
+            for (ci, c) in l.cells.iter_mut().enumerate() {
                 let title = ids::clean_title(&c.pillar_title);
-                if title != c.pillar_title.trim() && c.pillar_title.contains(':') && shortcodes.len() < 1 {
+                if title != c.pillar_title.trim() && c.pillar_title.contains(':') && shortcodes.is_empty() {
                     shortcodes.push(c.pillar_at.clone());
                 }
                 let key = c.pillar_key.clone().unwrap_or_else(|| ids::title_key(&title));
@@ -638,6 +655,7 @@ fn gather_pillars(ladder: &mut Ladder) {
                     }
                 };
                 c.pillar = idx;
+                cell_pillars.insert((l.uid, ci), idx);
                 if !track_pillars.contains(&idx) {
                     track_pillars.push(idx);
                 }
@@ -664,6 +682,7 @@ fn gather_pillars(ladder: &mut Ladder) {
         guesses.push((at, "`:shortcode:` emoji in pillar titles are not rendered by ladderbook: removed from the titles".into()));
     }
     ladder.pillars = pillars;
+    ladder.cell_pillars = cell_pillars;
     for (at, text) in guesses {
         ladder.guess(GuessKind::Pillar, at, text);
     }
@@ -832,7 +851,8 @@ fn equivalents(ladder: &mut Ladder) {
     }
     // Levels aligned across tracks by the number of their codes (D5 = TL5 = EM5).
     if ladder.tracks.len() > 1 && ladder.equivalents.is_empty() && !any_named {
-        let mut by_number: BTreeMap<(u64, Option<u64>), Vec<(usize, usize, String)>> = BTreeMap::new();
+        type Coded = Vec<(usize, usize, String)>; // (track, level uid, code)
+        let mut by_number: BTreeMap<(u64, Option<u64>), Coded> = BTreeMap::new();
         for (ti, t) in ladder.tracks.iter().enumerate() {
             for l in &t.levels {
                 if let (Some(c), Some(n)) = (&l.code, l.number) {

@@ -287,6 +287,9 @@ pub struct Ladder {
     pub formats: Vec<&'static str>,
     /// Files in an imported folder that were not read, with why.
     pub skipped: Vec<String>,
+    /// Pillar (index into `pillars`) of each (level uid, cell index as read), for links to a
+    /// pillar's section: cells of one pillar are merged after reading, which moves indices.
+    pub cell_pillars: HashMap<(usize, usize), usize>,
     /// Label → (pillar title, where) from lists that define bold labels (`1. **Adopts**: …`
     /// under `## Technology`), for bullets that name no pillar.
     pub glossary: Vec<(String, String, Loc)>,

@@ -50,14 +50,10 @@ pub fn render(ladder: &mut Ladder, paths: &Paths) -> Output {
     let mut guesses = Vec::new();
     let mut files: Vec<OutFile> = Vec::new();
     {
-        let ctx = Ctx { ladder: &*ladder, paths, copies: &mut copies, guesses: &mut guesses };
-        let mut ctx = ctx;
-        let multi = ladder.tracks.len() > 1;
-        let _ = multi;
+        let mut ctx = Ctx { ladder: &*ladder, paths, copies: &mut copies, guesses: &mut guesses };
         for (ti, t) in ladder.tracks.iter().enumerate() {
             let path = format!("tracks/{}.md", t.final_id);
-            let mut fm = format!("title = {}\norder = {}\n", toml_string(&t.title), ti + 1);
-            fm = fm.trim_end().to_string();
+            let fm = format!("title = {}\norder = {}", toml_string(&t.title), ti + 1);
             let body = ctx.mds(&t.description, &path);
             files.push(OutFile { path: format!("content/{path}"), text: page(&fm, &body) });
             for l in &t.levels {
@@ -188,7 +184,7 @@ impl Ctx<'_> {
                     }
                 }
                 None => {
-                    let inner = &span[if is_image { 2 } else { 1 }..open];
+                    let inner = span.get(if is_image { 2 } else { 1 }..open).unwrap_or("");
                     edits.push((r.clone(), inner.to_string()));
                 }
             }
@@ -200,7 +196,7 @@ impl Ctx<'_> {
             let span = &text[span_r.clone()];
             let Some(colon) = span.find("]:") else { continue };
             let line = md.line + text[..span_r.start].matches('\n').count();
-            let new = self.resolve(md.doc, &dest, out, line).unwrap_or_else(|| "#".to_string());
+            let new = self.resolve_as(md.doc, &dest, out, line, "the reference now points at the page itself").unwrap_or_else(|| "#".to_string());
             if let Some(raw) = raw_dest(span, colon + 2) {
                 edits.push((span_r.start + raw.0..span_r.start + raw.1, new));
             }
@@ -221,6 +217,11 @@ impl Ctx<'_> {
     /// The new destination of a relative link in source file `doc`, from output file `out`;
     /// `None` when it points at nothing the import has (the link is then kept as text).
     fn resolve(&mut self, doc: usize, dest: &str, out: &str, line: usize) -> Option<String> {
+        self.resolve_as(doc, dest, out, line, "kept as plain text")
+    }
+
+    /// [`Ctx::resolve`], saying in a guess what `fallback` the caller does when it fails.
+    fn resolve_as(&mut self, doc: usize, dest: &str, out: &str, line: usize, fallback: &str) -> Option<String> {
         let source = &self.ladder.docs[doc];
         let (path_part, anchor) = match dest.split_once('#') {
             Some((p, a)) => (p, Some(a)),
@@ -252,7 +253,7 @@ impl Ctx<'_> {
             self.guesses.push(super::model::Guess {
                 kind: GuessKind::Link,
                 at: source.loc_line(line),
-                text: format!("the link to `{dest}` points at a file the import does not have: kept as plain text"),
+                text: format!("the link to `{dest}` points at a file the import does not have: {fallback}"),
             });
             return None;
         };
@@ -277,7 +278,7 @@ impl Ctx<'_> {
             self.guesses.push(super::model::Guess {
                 kind: GuessKind::Link,
                 at: source.loc_line(line),
-                text: format!("the link to `{dest}` points at nothing the import kept: kept as plain text"),
+                text: format!("the link to `{dest}` points at nothing the import kept: {fallback}"),
             });
             return None;
         };
@@ -439,7 +440,7 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, ImportEr
         if diags.has_errors() {
             let shown: Vec<String> = diags.0.iter().filter(|d| d.severity == crate::diagnostic::Severity::Error).take(8).map(|d| format!("  {}:{}:{}: {}", d.path, d.line, d.column, d.message)).collect();
             return Err(ImportError::new(
-                shown_path(dir),
+                dir.display().to_string(),
                 (1, 1),
                 format!("the imported ladder does not validate, so nothing was written:\n{}", shown.join("\n")),
                 "this is a bug in `ladderbook import`; please report it with the file you imported",
@@ -492,10 +493,6 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, ImportEr
     }
     let _ = fs::remove_dir_all(&tmp);
     Ok(output.files.len() + output.copies.len())
-}
-
-fn shown_path(p: &Path) -> String {
-    p.display().to_string()
 }
 
 #[cfg(test)]

@@ -200,31 +200,11 @@ pub fn is_topics(y: &Y) -> bool {
     !y.get("topics").map_or(&[][..], Y::items).is_empty()
 }
 
-/// Escapes what would start a block at the start of a line of YAML text read as Markdown
-/// (`# of users`, `- x`, `1. x`), so the text stays one paragraph.
-fn escape_line(line: &str) -> String {
-    let t = line.trim_start();
-    let lead = &line[..line.len() - t.len()];
-    let needs = t.starts_with(['#', '>', '=', '|', '`', '~'])
-        || (t.starts_with(['-', '+', '*']) && (t.len() == 1 || t[1..].starts_with([' ', '\t'])))
-        || {
-            let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-            digits > 0 && t[digits..].starts_with(['.', ')'])
-        };
-    if !needs {
-        return line.to_string();
-    }
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 {
-        format!("{lead}{}\\{}", &t[..digits], &t[digits..])
-    } else {
-        format!("{lead}\\{t}")
-    }
-}
-
-/// A YAML string as the text of a list item: escaped, continuation lines indented by `indent`.
+/// A YAML string as the text of a list item, continuation lines indented by `indent`. The
+/// string is Markdown, as the sources' own sites render it (`*emphasis*`, a numbered list in
+/// a summary): it is kept as written, so a list in it becomes a list inside the expectation.
 fn item_body(text: &str, indent: &str) -> String {
-    let lines: Vec<String> = text.trim().split('\n').map(|l| escape_line(l.trim_end())).collect();
+    let lines: Vec<String> = text.trim().split('\n').map(|l| l.trim_end().to_string()).collect();
     lines
         .iter()
         .enumerate()
@@ -379,7 +359,7 @@ pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, I
         let Some(summary) = c.get("summary").and_then(Y::text).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) else {
             return Err(err(&doc, line, "this competency has no `summary`".into(), "give every competency a `summary`: it is the expectation's text"));
         };
-        let Some(&(_, luid, t)) = uid_of.iter().find(|x| x.0 == level).map(|x| x) else {
+        let Some(&(_, luid, t)) = uid_of.iter().find(|x| x.0 == level) else {
             let known: Vec<&str> = levels.iter().map(|l| l.id.as_str()).collect();
             return Err(err(&doc, c.get("level").map_or(line, Y::line), format!("this competency's level `{level}` is not in `levels`"), &format!("the levels are: {}", known.join(", "))));
         };
@@ -492,7 +472,8 @@ pub fn topics(ladder: &mut Ladder, index: usize, y: &Y, body_offset: usize) -> R
         Y::Int(n, _) => Some(*n),
         _ => None,
     }) {
-        if declared != numbers.len() as i64 {
+        let expected: Vec<i64> = (1..=declared).collect();
+        if numbers != expected {
             ladder.guess(
                 GuessKind::Rank,
                 doc.loc_line(y.get("levels").map_or(1, Y::line)),
@@ -526,10 +507,13 @@ pub fn topics(ladder: &mut Ladder, index: usize, y: &Y, body_offset: usize) -> R
                 c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
             }
         };
-        // `communication: transparent communication; …` → `communication`.
-        let pid = match name.split_once(':') {
-            Some((head, _)) if !ids::slug(head).is_empty() => ids::short_slug(head, 40),
-            _ => ids::short_slug(&name, 40),
+        // Pillars are told apart by title (so that `communication` here and `💬 Communication`
+        // in another file are one pillar); an untitled topic's id comes from its name, up to a
+        // colon (`communication: transparent communication; …` → `communication`).
+        let pid = match (&given, name.split_once(':')) {
+            (Some(_), _) => None,
+            (None, Some((head, _))) if !ids::slug(head).is_empty() => Some(ids::short_slug(head, 40)),
+            (None, _) => Some(ids::short_slug(&name, 40)).filter(|s| !s.is_empty()),
         };
         for c in t.get("content").map_or(&[][..], Y::items) {
             let n = match c.get("level") {
@@ -564,7 +548,7 @@ pub fn topics(ladder: &mut Ladder, index: usize, y: &Y, body_offset: usize) -> R
             if let Some(last) = blocks.last_mut() {
                 last.tight = false;
             }
-            match level.cells.iter_mut().find(|x| x.pillar_key.as_deref() == Some(&format!("topic:{name}"))) {
+            match level.cells.iter_mut().find(|x| x.pillar_title == ptitle) {
                 Some(cell) => {
                     if let Some(last) = cell.blocks.iter_mut().rev().find(|b| b.item) {
                         last.tight = blocks.first().is_some_and(|b| b.tight);
@@ -574,8 +558,8 @@ pub fn topics(ladder: &mut Ladder, index: usize, y: &Y, body_offset: usize) -> R
                 None => level.cells.push(Cell {
                     pillar_title: ptitle.clone(),
                     pillar_at: doc.loc_line(t.line()),
-                    pillar_id: (!pid.is_empty()).then(|| pid.clone()),
-                    pillar_key: Some(format!("topic:{name}")),
+                    pillar_id: pid.clone(),
+                    pillar_key: None,
                     pillar_description: Vec::new(),
                     blocks,
                     pillar: 0,
@@ -625,10 +609,26 @@ mod tests {
 
     #[test]
     fn expectations_keep_notes_inside_the_item() {
-        let s = expectation("Does X\n", &[("Proficiency", vec!["Expert".into()]), ("Examples", vec!["one".into(), "# two".into()])]);
-        assert_eq!(s, "- Does X\n\n  *Proficiency:* Expert\n\n  *Examples:*\n\n  - one\n  - \\# two");
-        assert_eq!(escape_line("1. x"), "1\\. x");
-        assert_eq!(escape_line("-x"), "-x");
+        let s = expectation("1. Does X\n\n2. And Y\n", &[("Proficiency", vec!["Expert".into()]), ("Examples", vec!["one".into(), "*two*".into()])]);
+        assert_eq!(s, "- 1. Does X\n\n  2. And Y\n\n  *Proficiency:* Expert\n\n  *Examples:*\n\n  - one\n  - *two*");
+    }
+
+    #[test]
+    fn tabs_are_read_or_repaired_and_reported() {
+        let doc = SourceDoc::new("t.yml", String::new());
+        // A tab after a dash is YAML 1.2 separation: read as it is, and reported.
+        let mut ladder = Ladder::default();
+        let y = load(&mut ladder, &doc, "a:\n  -\t\"x\"\n", 1).unwrap();
+        assert_eq!(y.get("a").map(|a| a.items()[0].text()), Some(Some("x".to_string())));
+        assert_eq!(ladder.guesses.len(), 1);
+        // A tab as indentation is not YAML: replaced by spaces, and reported with its line.
+        let mut ladder = Ladder::default();
+        let y = load(&mut ladder, &doc, "a:\n\t- x\n\t- y\n", 1).unwrap();
+        assert_eq!(y.get("a").map(|a| a.items().len()), Some(2));
+        assert!(ladder.guesses[0].text.contains("line 2, 3"), "{:?}", ladder.guesses);
+        // What still does not parse is an error with its line.
+        let e = load(&mut Ladder::default(), &doc, "a: [\n", 1).unwrap_err();
+        assert_eq!(e.line, 2);
     }
 
     #[test]
