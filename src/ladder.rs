@@ -236,6 +236,8 @@ impl Ladder {
             rank: i64,
         }
         let mut drafts: Vec<LevelDraft> = Vec::new();
+        // Levels left out because their track is wrong: already reported, not unknown.
+        let mut dropped: HashSet<String> = HashSet::new();
         for d in &documents {
             let Kind::Level { rank, track, .. } = &d.kind else { continue };
             let t = match track {
@@ -243,6 +245,7 @@ impl Ladder {
                     Some(&i) => Some(i),
                     None if unreadable("tracks/", &t.value) => None,
                     None => {
+                        dropped.insert(d.id.clone());
                         diags.push(d.source.error(
                             "unknown-track",
                             t.offset,
@@ -254,6 +257,7 @@ impl Ladder {
                 },
                 None if tracks.len() == 1 => Some(0),
                 None => {
+                    dropped.insert(d.id.clone());
                     diags.push(d.source.error(
                         "missing-key",
                         0,
@@ -307,7 +311,7 @@ impl Ladder {
                         equivalents.push(j);
                         declared.push((i, j, e.offset));
                     }
-                    None if unreadable("levels/", &e.value) => {}
+                    None if unreadable("levels/", &e.value) || dropped.contains(&e.value) => {}
                     None => diags.push(dr.doc.source.error(
                         "unknown-level",
                         e.offset,
@@ -402,7 +406,7 @@ impl Ladder {
             let Kind::Competency { level, pillar } = &d.kind else { continue };
             let l = level_index.get(level.value.as_str()).copied();
             let p = pillar_index.get(pillar.value.as_str()).copied();
-            if l.is_none() && !unreadable("levels/", &level.value) {
+            if l.is_none() && !unreadable("levels/", &level.value) && !dropped.contains(&level.value) {
                 diags.push(d.source.error(
                     "unknown-level",
                     level.offset,

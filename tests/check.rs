@@ -126,6 +126,75 @@ fn warnings_point_at_the_problem_and_exit_0() {
 }
 
 #[test]
+fn a_ladder_seeded_with_every_diagnostic_gets_all_of_them_in_one_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    clean_ladder(d);
+    // A second pair of tracks' worth of levels, so each seed has a file of its own.
+    for (id, rank) in [("e3", 3), ("e4", 4), ("e6", 6), ("e7", 7)] {
+        fs::write(d.join(format!("content/levels/{id}.md")), format!("+++\ntitle = \"Level {id}\"\nrank = {rank}\ntrack = \"ic\"\n+++\n")).unwrap();
+        for p in ["craft", "people", "impact"] {
+            write_cell(d, id, p, &format!("- {id} shows {p} skill in a way all its own {rank}\n"));
+        }
+    }
+    // Errors.
+    replace(d, "content/levels/e1.md", "rank = 1", "rank = 1\nlevle = 2"); // unknown-key
+    replace(d, "content/pillars/impact.md", "order = 3", "order = \"third\""); // wrong-type
+    fs::write(d.join("content/pillars/ops.md"), "+++\norder = 4\n+++\n").unwrap(); // missing-key
+    fs::write(d.join("content/pillars/broken.md"), "+++\ntitle = \"Broken\n+++\n").unwrap(); // toml-syntax
+    replace(d, "content/competencies/e1/craft.md", "level = \"e1\"", "level = \"e99\""); // unknown-level
+    replace(d, "content/competencies/e2/craft.md", "pillar = \"craft\"", "pillar = \"craf\""); // unknown-pillar
+    replace(d, "content/levels/e3.md", "track = \"ic\"", "track = \"icc\""); // unknown-track
+    fs::copy(d.join("content/competencies/e4/people.md"), d.join("content/competencies/e4/people-copy.md")).unwrap(); // duplicate-cell
+    fs::write(d.join("content/Notes.md"), "+++\ntitle = \"Notes\"\n+++\n").unwrap(); // bad-id
+    replace(d, "content/levels/e6.md", "rank = 6", "rank = 2"); // rank-collision
+    replace(d, "content/levels/m1.md", "equivalent = [\"e2\"]", "equivalent = [\"e2\", \"e1\", \"e8\"]"); // equivalent-not-mutual, unknown-level
+    replace(d, "content/levels/e7.md", "rank = 7", "rank = 7\naliases = [\"levels/e2/\"]"); // alias-collision
+    replace(d, "content/guide.md", "levels/e2.md#craft", "levels/e2.md#crafts"); // broken-anchor
+    fs::write(d.join("content/faq.md"), "+++\ntitle = \"FAQ\"\n+++\nSee [the old page](old.md).\n").unwrap(); // broken-link
+    // Warnings.
+    fs::remove_file(d.join("content/competencies/m1/people.md")).unwrap(); // gap
+    write_cell(d, "e7", "impact", "- TODO: e2 does the impact thing number 12 well\n- e2 does the impact thing number 12 well\n"); // todo, repeated-expectation
+    fs::write(d.join("content/pillars/unused.md"), "+++\ntitle = \"Unused\"\norder = 9\n+++\n").unwrap(); // unused-pillar
+    fs::write(d.join("content/levels/e9.md"), "+++\ntitle = \"Level 9\"\nrank = 9\ntrack = \"ic\"\n+++\n").unwrap(); // rank-hole, no-expectations
+
+    let (report, status) = json(d, &[]);
+    assert_eq!(status, 1);
+    let mut codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    codes.sort();
+    codes.dedup();
+    let mut want = vec![
+        "alias-collision", "bad-id", "broken-anchor", "broken-link", "duplicate-cell", "equivalent-not-mutual", "missing-key",
+        "rank-collision", "toml-syntax", "unknown-key", "unknown-level", "unknown-pillar", "unknown-track", "wrong-type",
+        "gap", "no-expectations", "rank-hole", "repeated-expectation", "todo", "unused-pillar",
+    ];
+    want.sort();
+    assert_eq!(codes, want, "{:#?}", report.diagnostics);
+    // Each points at a line of its file, never just "the file".
+    let at = |code: &str, path: &str| report.diagnostics.iter().find(|x| x.code == code && x.path == path).map(|x| (x.line, x.column)).unwrap_or_else(|| panic!("{code} in {path}: {:#?}", report.diagnostics));
+    assert_eq!(at("unknown-key", "content/levels/e1.md"), (4, 1));
+    assert_eq!(at("wrong-type", "content/pillars/impact.md"), (3, 9));
+    assert_eq!(at("toml-syntax", "content/pillars/broken.md").0, 2);
+    assert_eq!(at("unknown-track", "content/levels/e3.md"), (4, 9));
+    assert_eq!(at("rank-collision", "content/levels/e6.md"), (3, 8));
+    assert_eq!(at("equivalent-not-mutual", "content/levels/m1.md"), (5, 21));
+    assert_eq!(at("unknown-level", "content/levels/m1.md"), (5, 27));
+    assert_eq!(at("alias-collision", "content/levels/e7.md"), (4, 12));
+    assert_eq!(at("broken-link", "content/faq.md"), (4, 5));
+    assert_eq!(at("todo", "content/competencies/e7/impact.md"), (5, 3));
+    assert_eq!(at("repeated-expectation", "content/competencies/e7/impact.md"), (6, 3));
+    assert_eq!(at("rank-hole", "content/levels/e9.md"), (3, 8));
+    assert_eq!(at("no-expectations", "content/levels/e9.md"), (1, 1));
+    // A level whose track is unknown is reported once, not again by each of its competencies.
+    assert!(!report.diagnostics.iter().any(|x| x.path.starts_with("content/competencies/e3/")), "{:#?}", report.diagnostics);
+
+    // The human format gives the same set.
+    let out = ladderbook().arg("check").arg(d).assert().code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(stderr.lines().filter(|l| l.starts_with("content/")).count(), report.diagnostics.len(), "{stderr}");
+}
+
+#[test]
 fn strict_turns_warnings_into_errors() {
     let tmp = tempfile::tempdir().unwrap();
     clean_ladder(tmp.path());
