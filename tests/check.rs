@@ -265,3 +265,33 @@ fn a_real_ladder_shows_its_real_coverage() {
     assert_eq!(gaps.len(), 1);
     assert!(gaps[0].message.contains("`vp`") && gaps[0].message.contains("`software-engineering-design`"));
 }
+
+#[test]
+fn imported_real_ladders_show_the_gaps_they_really_have() {
+    // Monzo's backend and mobile frameworks (shared/real-ladders): leadership starts at level
+    // 3, and mobile has no mastery at level 6.
+    let cases: [(&str, &[(&str, &str)]); 2] = [
+        ("engineering/backend.md", &[("level-1", "leadership"), ("level-2", "leadership")]),
+        ("engineering/mobile.md", &[("level-1", "leadership"), ("level-2", "leadership"), ("level-6", "mastery")]),
+    ];
+    for (file, want) in cases {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("l");
+        ladderbook().arg("import").arg(real_ladders().join("monzo-progression-framework/frameworks").join(file)).arg("-o").arg(&out).assert().success();
+        let (report, status) = json(&out, &[]);
+        assert_eq!(status, 0, "{file}: {:#?}", report.diagnostics);
+        let mut gaps: Vec<(String, String)> = Vec::new();
+        for t in &report.coverage {
+            for l in &t.levels {
+                for (p, c) in t.pillars.iter().zip(&l.cells) {
+                    if c.is_none() {
+                        gaps.push((l.id.clone(), p.id.clone()));
+                    }
+                }
+            }
+        }
+        let want: Vec<(String, String)> = want.iter().map(|(l, p)| (l.to_string(), p.to_string())).collect();
+        assert_eq!(gaps, want, "{file}");
+        assert_eq!(report.diagnostics.iter().filter(|d| d.code == "gap").count(), want.len(), "{file}");
+    }
+}
