@@ -653,7 +653,7 @@ impl Resolver<'_> {
             let target_path = if path_part.is_empty() {
                 Some(doc.content_path.clone())
             } else {
-                join(&doc.content_path, &percent_decode(path_part))
+                crate::load::resolve_relative(crate::load::parent_dir(&doc.content_path), &crate::load::percent_decode(path_part))
             };
             let Some(target_path) = target_path else {
                 diags.push(doc.source.error("broken-link", link.offset, format!("the link `{dest}` points outside content/"), "link to a file inside content/ by its relative path"));
@@ -709,41 +709,6 @@ fn is_external(dest: &str) -> bool {
         }
         None => false,
     }
-}
-
-/// `from` is a content path (`levels/a.md`); `rel` a relative link. Returns the normalised
-/// content path, or `None` if it climbs out of content/.
-fn join(from: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for seg in rel.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            if let Some(b) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Rows of the overview: equivalent levels share a row; otherwise rows follow rank.
@@ -830,9 +795,10 @@ mod tests {
 
     #[test]
     fn joins_relative_paths_inside_content() {
-        assert_eq!(join("levels/a.md", "../pillars/b.md").as_deref(), Some("pillars/b.md"));
-        assert_eq!(join("a.md", "levels/b.md").as_deref(), Some("levels/b.md"));
-        assert_eq!(join("a.md", "../../x.md"), None);
+        use crate::load::{parent_dir, resolve_relative};
+        assert_eq!(resolve_relative(parent_dir("levels/a.md"), "../pillars/b.md").as_deref(), Some("pillars/b.md"));
+        assert_eq!(resolve_relative(parent_dir("a.md"), "levels/b.md").as_deref(), Some("levels/b.md"));
+        assert_eq!(resolve_relative(parent_dir("a.md"), "../../x.md"), None);
     }
 
     #[test]

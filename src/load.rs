@@ -140,6 +140,48 @@ pub fn is_editor_temp(name: &str) -> bool {
         || name.ends_with(".tmp")
 }
 
+/// Resolves the relative link path `rel` against the folder `dir` (both `/`-separated paths
+/// under `content/`; `""` is `content/` itself), normalising `.` and `..`. `None` when the
+/// result would leave `content/`.
+pub fn resolve_relative(dir: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for seg in rel.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The folder part of a content path (`levels/a.md` → `levels`, `a.md` → `""`).
+pub fn parent_dir(content_path: &str) -> &str {
+    content_path.rsplit_once('/').map_or("", |(d, _)| d)
+}
+
+/// Decodes `%XX` escapes in a link path (RFC 3986 §2.1); invalid escapes are kept as
+/// written and invalid UTF-8 is replaced, so a link always resolves to some path to check.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            if let Some(b) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Walks `root/content` (never following symlinks) and reads every file.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
     let content = root.join(CONTENT_DIR);

@@ -231,7 +231,7 @@ impl Ctx<'_> {
         let target_doc = if path_part.is_empty() {
             Some(doc)
         } else {
-            let joined = join(source.dir(), &percent_decode(path_part));
+            let joined = crate::load::resolve_relative(source.dir(), &crate::load::percent_decode(path_part));
             match joined {
                 Some(j) => match self.ladder.docs.iter().position(|d| d.rel == j) {
                     Some(i) => Some(i),
@@ -340,39 +340,6 @@ fn raw_dest(span: &str, from: usize) -> Option<(usize, usize)> {
         i += 1;
     }
     (i > start).then_some((start, i.min(bytes.len())))
-}
-
-/// `rel` relative to folder `dir` of the source, normalised; `None` if it leaves the root.
-fn join(dir: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = if dir.is_empty() { Vec::new() } else { dir.split('/').collect() };
-    for seg in rel.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            if let Some(b) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The path of content file `to` as seen from content file `from` (`levels/a.md`,
@@ -505,8 +472,8 @@ mod tests {
         assert_eq!(relative("competencies/a/b.md", "levels/a.md"), "../../levels/a.md");
         assert_eq!(relative("faq.md", "levels/a.md"), "levels/a.md");
         assert_eq!(relative("levels/a.md", "levels/b.md"), "b.md");
-        assert_eq!(join("a/b", "../c.md").as_deref(), Some("a/c.md"));
-        assert_eq!(join("", "../c.md"), None);
+        assert_eq!(crate::load::resolve_relative("a/b", "../c.md").as_deref(), Some("a/c.md"));
+        assert_eq!(crate::load::resolve_relative("", "../c.md"), None);
     }
 
     #[test]
