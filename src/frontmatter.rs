@@ -239,6 +239,16 @@ impl<'t, 'i> TableReader<'t, 'i> {
                 value: n,
                 offset: self.base + v.span().start,
             }),
+            None if v.get_ref().is_integer() => {
+                let d = self.file.error(
+                    "wrong-type",
+                    self.base + v.span().start,
+                    format!("`{key}` in {} is too large: it must be a whole number between {} and {}", self.what, i64::MIN, i64::MAX),
+                    format!("write a smaller number, such as `{key} = 3`"),
+                );
+                self.diagnostics.push(d);
+                None
+            }
             None => {
                 self.wrong_type(key, v, "an integer", "3");
                 None
