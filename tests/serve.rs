@@ -29,6 +29,10 @@ fn free_port() -> u16 {
 }
 
 fn start() -> Server {
+    start_with(&[])
+}
+
+fn start_with(extra: &[&str]) -> Server {
     let dir = tempfile::tempdir().unwrap();
     copy_ladder(&repo(), dir.path());
     let port = free_port();
@@ -37,6 +41,7 @@ fn start() -> Server {
         .arg(dir.path())
         .arg("-p")
         .arg(port.to_string())
+        .args(extra)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -280,4 +285,13 @@ fn a_busy_port_asked_for_is_an_error_and_the_default_moves_on() {
     assert!(first.starts_with("Port 3000 is busy; using "), "{first}");
     let port: u16 = first.trim_start_matches("Port 3000 is busy; using ").trim_end_matches(" instead.").parse().unwrap();
     assert!(second.unwrap().ends_with(&format!("at http://127.0.0.1:{port}/")));
+}
+
+#[test]
+fn polling_picks_up_changes_where_file_events_do_not_arrive() {
+    let server = start_with(&["--poll"]);
+    let cell = server.root().join("content/competencies/director/craft.md");
+    let text = std::fs::read_to_string(&cell).unwrap();
+    atomic_save(&cell, &format!("{text}- Keeps a written record of every architecture decision.\n"));
+    wait_until("the polled edit is served", || page_text(&server, "/levels/director/").contains("Keeps a written record of every architecture decision"));
 }
