@@ -305,7 +305,9 @@ fn watch(opts: &Options, site: Arc<RwLock<Served>>, events: broadcast::Sender<u6
     }
     // The watcher lives in the rebuild thread, which also adds folders created later.
     let mut add_dir: Box<dyn FnMut(&Path) + Send> = if opts.poll {
-        let config = notify_debouncer_full::notify::Config::default().with_poll_interval(Duration::from_millis(250));
+        // Compare contents, not only modification times: notify's poller keeps mtimes in whole
+        // seconds, so a save within a second of the last scan would otherwise be missed.
+        let config = notify_debouncer_full::notify::Config::default().with_poll_interval(Duration::from_millis(300)).with_compare_contents(true);
         let mut d = new_debouncer_opt::<_, notify_debouncer_full::notify::PollWatcher, RecommendedCache>(DEBOUNCE, None, handler, RecommendedCache::new(), config)
             .map_err(|e| format!("error: cannot watch files: {e}"))?;
         for (dir, mode) in &dirs {
