@@ -73,16 +73,12 @@ struct AppState {
     events: broadcast::Sender<u64>,
 }
 
-/// Builds the ladder into memory, through the same pipeline as `build`.
+/// Renders every page of a prepared ladder into memory, through the same pipeline as
+/// `build` (only the final write differs).
 ///
 /// # Errors
-/// The ladder's diagnostics, or an unreadable static file.
-pub fn build_in_memory(root: &Path) -> Result<HashMap<String, Arc<Vec<u8>>>, Diagnostics> {
-    let p = build::prepare(root)?;
-    full_render(root, &p)
-}
-
-fn full_render(root: &Path, p: &build::Prepared) -> Result<HashMap<String, Arc<Vec<u8>>>, Diagnostics> {
+/// Template errors, or an unreadable static file.
+pub fn full_render(root: &Path, p: &build::Prepared) -> Result<HashMap<String, Arc<Vec<u8>>>, Diagnostics> {
     let (files, copied) = build::other_files(root, p);
     let pages = std::sync::Mutex::new(Vec::with_capacity(p.site.specs.len()));
     let rendered = crate::render::render_each(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, |f| {

@@ -414,13 +414,10 @@ impl<'a> Builder<'a> {
     fn compare_pillar(&self, x: usize, y: usize, p: usize, same_track: bool, cumulative: bool) -> ComparePillar {
         let (a, b) = (self.cell(x, p), self.cell(y, p));
         let mut out = ComparePillar { pillar: self.pillar(p), rows: Vec::new(), carried: Vec::new(), counts: CompareCounts::default(), a, b };
-        let (Some(ca), Some(cb)) = (self.ladder.cell(x, p), self.ladder.cell(y, p)) else {
+        // Both cells must be filled to be compared; a gap shows as a gap.
+        let (Some(pa), Some(pb)) = (self.prepared.get(&(x, p)), self.prepared.get(&(y, p))) else {
             return out;
         };
-        let _ = (ca, cb);
-        let empty = Vec::new();
-        let pa = self.prepared.get(&(x, p)).unwrap_or(&empty);
-        let pb = self.prepared.get(&(y, p)).unwrap_or(&empty);
         let ta: Vec<&str> = pa.iter().map(|e| e.0.as_str()).collect();
         let tb: Vec<&str> = pb.iter().map(|e| e.0.as_str()).collect();
         let wa: Vec<compare::Prepared> = pa.iter().map(|e| e.1.clone()).collect();
