@@ -37,15 +37,20 @@ struct Fixture {
 
 fn fixture() -> Fixture {
     let size = std::env::var("LADDERBOOK_BENCH_SIZE").unwrap_or_else(|_| "medium".into());
-    let base = std::env::var_os("LADDERBOOK_BENCH_TMP").map(PathBuf::from).unwrap_or_else(|| {
-        let shm = Path::new("/dev/shm");
-        if shm.is_dir() {
-            shm.to_path_buf()
-        } else {
-            std::env::temp_dir()
-        }
-    });
-    let dir = tempfile::Builder::new().prefix("ladderbook-stages.").tempdir_in(&base).expect("create a temporary folder");
+    let base = std::env::var_os("LADDERBOOK_BENCH_TMP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            let shm = Path::new("/dev/shm");
+            if shm.is_dir() {
+                shm.to_path_buf()
+            } else {
+                std::env::temp_dir()
+            }
+        });
+    let dir = tempfile::Builder::new()
+        .prefix("ladderbook-stages.")
+        .tempdir_in(&base)
+        .expect("create a temporary folder");
     let root = dir.path().join("ladder");
     let generate = Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/generate");
     let status = Command::new("python3")
@@ -58,7 +63,11 @@ fn fixture() -> Fixture {
     assert!(status.success(), "bench/generate {size} failed");
     eprintln!("stages: the {size} ladder in {}", root.display());
     let out = dir.path().join("book");
-    Fixture { _dir: dir, root, out }
+    Fixture {
+        _dir: dir,
+        root,
+        out,
+    }
 }
 
 fn config(root: &Path) -> Config {
@@ -90,7 +99,9 @@ fn stages(c: &mut Criterion) {
     let root = fx.root.as_path();
     let ladder = ladder(root);
     let mut g = c.benchmark_group("stages");
-    g.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(5));
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
 
     g.bench_function("load", |b| {
         b.iter(|| {
@@ -118,24 +129,37 @@ fn stages(c: &mut Criterion) {
         })
     });
 
-    g.bench_function("render-site", |b| b.iter(|| black_box(Site::from_ladder(&ladder))));
+    g.bench_function("render-site", |b| {
+        b.iter(|| black_box(Site::from_ladder(&ladder)))
+    });
 
-    g.bench_function("render-templates", |b| b.iter(|| black_box(templates(root, &ladder))));
+    g.bench_function("render-templates", |b| {
+        b.iter(|| black_box(templates(root, &ladder)))
+    });
 
     let site = Site::from_ladder(&ladder);
     let tera = templates(root, &ladder);
     g.bench_function("render-tera", |b| {
-        b.iter(|| black_box(render::render(root, &ladder.config, &tera, &ladder, &site).expect("render")))
+        b.iter(|| {
+            black_box(render::render(root, &ladder.config, &tera, &ladder, &site).expect("render"))
+        })
     });
 
-    let (files, copied) = render::render(root, &ladder.config, &tera, &ladder, &site).expect("render");
+    let (files, copied) =
+        render::render(root, &ladder.config, &tera, &ladder, &site).expect("render");
     let pages: usize = files.len();
     let bytes: usize = files.iter().map(|f| f.contents.len()).sum();
-    eprintln!("stages: {} pages, {pages} output files, {:.1} MiB", site.specs.len(), bytes as f64 / (1 << 20) as f64);
+    eprintln!(
+        "stages: {} pages, {pages} output files, {:.1} MiB",
+        site.specs.len(),
+        bytes as f64 / (1 << 20) as f64
+    );
     // The first write creates the build-dir; every measured one replaces the previous build.
     ladderbook::write::write_site(&fx.out, &files, &copied).expect("write");
     g.bench_function("write", |b| {
-        b.iter(|| ladderbook::write::write_site(black_box(&fx.out), &files, &copied).expect("write"))
+        b.iter(|| {
+            ladderbook::write::write_site(black_box(&fx.out), &files, &copied).expect("write")
+        })
     });
 
     g.bench_function("pipeline", |b| {

@@ -94,7 +94,12 @@ pub fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     let mut tera = render::load_templates(root, &ladder.config).map_err(Diagnostics)?;
     tera.global_context().insert("nav", &Nav::of(&ladder));
     let site = Site::from_ladder(&ladder);
-    Ok(Prepared { ladder, tera, site, warnings })
+    Ok(Prepared {
+        ladder,
+        tera,
+        site,
+        warnings,
+    })
 }
 
 /// Every file of a prepared site besides its pages: the theme's static files and
@@ -102,8 +107,14 @@ pub fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
 pub fn other_files(root: &Path, p: &Prepared) -> (Vec<render::OutputFile>, Vec<CopiedFile>) {
     let (mut files, mut copied) = render::static_files(root);
     let data = serde_json::to_vec(&crate::site::data_export(&p.ladder)).unwrap_or_default();
-    files.push(render::OutputFile { path: crate::permalink::DATA.to_string(), contents: data });
-    let assets = p.ladder.assets.iter().map(|a| CopiedFile { path: a.content_path.clone(), source: a.source.clone() });
+    files.push(render::OutputFile {
+        path: crate::permalink::DATA.to_string(),
+        contents: data,
+    });
+    let assets = p.ladder.assets.iter().map(|a| CopiedFile {
+        path: a.content_path.clone(),
+        source: a.source.clone(),
+    });
     copied.splice(0..0, assets);
     (files, copied)
 }
@@ -129,12 +140,23 @@ pub fn build(root: &Path, dest: Option<&Path>) -> Result<BuildReport, BuildError
         for c in &copied {
             write::copy_file(dir, &c.path, &c.source).map_err(render::RenderError::Sink)?;
         }
-        render::render_each(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, |f| write::write_file(dir, &f.path, &f.contents))
+        render::render_each(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, |f| {
+            write::write_file(dir, &f.path, &f.contents)
+        })
     });
     match filled {
-        Ok(()) => Ok(BuildReport { pages: p.site.specs.len(), files: count, dest, warnings: p.warnings }),
-        Err(write::ReplaceError::Write(e) | write::ReplaceError::Fill(render::RenderError::Sink(e))) => Err(BuildError::Write(e)),
-        Err(write::ReplaceError::Fill(render::RenderError::Templates(d))) => Err(BuildError::Ladder(Diagnostics(d))),
+        Ok(()) => Ok(BuildReport {
+            pages: p.site.specs.len(),
+            files: count,
+            dest,
+            warnings: p.warnings,
+        }),
+        Err(
+            write::ReplaceError::Write(e) | write::ReplaceError::Fill(render::RenderError::Sink(e)),
+        ) => Err(BuildError::Write(e)),
+        Err(write::ReplaceError::Fill(render::RenderError::Templates(d))) => {
+            Err(BuildError::Ladder(Diagnostics(d)))
+        }
     }
 }
 
@@ -142,7 +164,11 @@ pub fn build(root: &Path, dest: Option<&Path>) -> Result<BuildReport, BuildError
 /// folder of its sources) is refused, so a build can never delete what the author wrote.
 fn unsafe_destination(root: &Path, dest: &Path) -> Option<Diagnostic> {
     let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
         // Normalise `.` and `..` without touching the disk (dest may not exist yet).
         let mut out = PathBuf::new();
         for c in p.components() {
@@ -164,7 +190,10 @@ fn unsafe_destination(root: &Path, dest: &Path) -> Option<Diagnostic> {
             "bad-build-dir",
             crate::config::FILE_NAME,
             (1, 1),
-            format!("the build-dir {} would replace the ladder's own files", display_path(&root_abs, &dest_abs)),
+            format!(
+                "the build-dir {} would replace the ladder's own files",
+                display_path(&root_abs, &dest_abs)
+            ),
             "set `build-dir` in [build] (or -d) to a folder of its own, such as \"book\"",
         )
     })

@@ -94,7 +94,11 @@ pub fn check(root: &Path, strict: bool) -> Report {
             d.severity = Severity::Error;
         }
     }
-    let errors = diags.0.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diags
+        .0
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     Report {
         version: JSON_VERSION,
         errors,
@@ -116,7 +120,14 @@ pub fn check(root: &Path, strict: bool) -> Report {
     }
 }
 
-fn warning(file: Option<&SourceFile>, path: &str, offset: usize, code: &'static str, message: String, hint: String) -> Diagnostic {
+fn warning(
+    file: Option<&SourceFile>,
+    path: &str,
+    offset: usize,
+    code: &'static str,
+    message: String,
+    hint: String,
+) -> Diagnostic {
     let mut d = match file {
         Some(f) => f.error(code, offset, message, hint),
         None => Diagnostic::error(code, path, (1, 1), message, hint),
@@ -128,7 +139,8 @@ fn warning(file: Option<&SourceFile>, path: &str, offset: usize, code: &'static 
 /// Adds the warnings of a ladder: gaps, holes in ranks, expectations repeated word for word
 /// within a track, TODO/TBD/FIXME markers, unused pillars, and levels with no expectations.
 pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
-    let files: HashMap<&str, &SourceFile> = ladder.files.iter().map(|f| (f.path.as_str(), f)).collect();
+    let files: HashMap<&str, &SourceFile> =
+        ladder.files.iter().map(|f| (f.path.as_str(), f)).collect();
     let file = |p: &str| files.get(p).copied();
 
     for t in &ladder.tracks {
@@ -146,8 +158,17 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
         // Gaps and levels with no expectations.
         for &li in &t.levels {
             let l = &ladder.levels[li];
-            let filled: Vec<usize> = t.pillars.iter().copied().filter(|&p| ladder.cell(li, p).is_some()).collect();
-            let count: usize = filled.iter().filter_map(|&p| ladder.cell(li, p)).map(|c| c.expectations.len()).sum();
+            let filled: Vec<usize> = t
+                .pillars
+                .iter()
+                .copied()
+                .filter(|&p| ladder.cell(li, p).is_some())
+                .collect();
+            let count: usize = filled
+                .iter()
+                .filter_map(|&p| ladder.cell(li, p))
+                .map(|c| c.expectations.len())
+                .sum();
             if count == 0 {
                 diags.push(warning(file(&l.source), &l.source, 0, "no-expectations",
                     format!("level `{}` has no expectations in any pillar", l.id),
@@ -167,7 +188,9 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
         let mut seen: HashMap<String, (usize, &str, usize)> = HashMap::new();
         for &li in &t.levels {
             for &p in &t.pillars {
-                let Some(c) = ladder.cell(li, p) else { continue };
+                let Some(c) = ladder.cell(li, p) else {
+                    continue;
+                };
                 for e in &c.expectations {
                     let key = e.plain_text().to_lowercase();
                     if key.split_whitespace().count() < 4 {
@@ -176,7 +199,8 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
                     match seen.get(&key) {
                         Some(&(other, other_path, other_offset)) if other != li => {
                             let f = file(&c.source);
-                            let (ol, oc) = file(other_path).map_or((1, 1), |f| f.position(other_offset));
+                            let (ol, oc) =
+                                file(other_path).map_or((1, 1), |f| f.position(other_offset));
                             diags.push(warning(f, &c.source, e.offset, "repeated-expectation",
                                 format!("this expectation of `{}` is word for word the same as one of `{}`", ladder.levels[li].id, ladder.levels[other].id),
                                 format!("raise the bar for this level, or remove it if levels are cumulative (the other is at {other_path}:{ol}:{oc})")));
@@ -193,17 +217,27 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
     // Pillars no level uses.
     for (pi, p) in ladder.pillars.iter().enumerate() {
         if !ladder.competencies.iter().any(|c| c.pillar == pi) {
-            diags.push(warning(file(&p.source), &p.source, 0, "unused-pillar",
+            diags.push(warning(
+                file(&p.source),
+                &p.source,
+                0,
+                "unused-pillar",
                 format!("no level has expectations in pillar `{}`", p.id),
-                "add competencies for it, or delete the pillar's file".into()));
+                "add competencies for it, or delete the pillar's file".into(),
+            ));
         }
     }
     // TODO markers anywhere in the text.
     for f in &ladder.files {
         for (offset, word) in markers(&f.text) {
-            diags.push(warning(Some(f), &f.path, offset, "todo",
+            diags.push(warning(
+                Some(f),
+                &f.path,
+                offset,
+                "todo",
                 format!("`{word}` marker left in the text"),
-                "finish the text, or track the open point elsewhere before publishing".into()));
+                "finish the text, or track the open point elsewhere before publishing".into(),
+            ));
         }
     }
 }
@@ -240,7 +274,14 @@ pub fn coverage(ladder: &Ladder) -> Vec<TrackCoverage> {
         .map(|t| TrackCoverage {
             track: t.id.clone(),
             title: t.title.clone(),
-            pillars: t.pillars.iter().map(|&p| CoverageHead { id: ladder.pillars[p].id.clone(), title: ladder.pillars[p].title.clone() }).collect(),
+            pillars: t
+                .pillars
+                .iter()
+                .map(|&p| CoverageHead {
+                    id: ladder.pillars[p].id.clone(),
+                    title: ladder.pillars[p].title.clone(),
+                })
+                .collect(),
             levels: t
                 .levels
                 .iter()
@@ -250,7 +291,11 @@ pub fn coverage(ladder: &Ladder) -> Vec<TrackCoverage> {
                         id: l.id.clone(),
                         title: l.title.clone(),
                         code: l.code.clone(),
-                        cells: t.pillars.iter().map(|&p| ladder.cell(li, p).map(|c| c.expectations.len())).collect(),
+                        cells: t
+                            .pillars
+                            .iter()
+                            .map(|&p| ladder.cell(li, p).map(|c| c.expectations.len()))
+                            .collect(),
                     }
                 })
                 .collect(),
@@ -266,23 +311,56 @@ pub const GAP_MARK: &str = "--";
 /// gaps red (ANSI SGR codes).
 pub fn format_matrix(coverage: &[TrackCoverage], width: usize, color: bool) -> String {
     let mut out = String::new();
-    let paint = |s: String, code: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s };
+    let paint = |s: String, code: &str| {
+        if color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s
+        }
+    };
     for t in coverage {
         // Columns as wide as the longest pillar title; narrower (down to 8) if that puts every
         // pillar on one row, else up to 14 and wrapped into blocks of pillars.
-        let longest = t.pillars.iter().map(|h| h.title.chars().count() + 2).max().unwrap_or(6);
-        let label_w = t.levels.iter().map(|r| r.code.as_ref().map_or(0, |c| c.chars().count() + 1) + r.title.chars().count()).max().unwrap_or(5).clamp(5, 28);
+        let longest = t
+            .pillars
+            .iter()
+            .map(|h| h.title.chars().count() + 2)
+            .max()
+            .unwrap_or(6);
+        let label_w = t
+            .levels
+            .iter()
+            .map(|r| r.code.as_ref().map_or(0, |c| c.chars().count() + 1) + r.title.chars().count())
+            .max()
+            .unwrap_or(5)
+            .clamp(5, 28);
         let fit = width.saturating_sub(label_w + 1) / t.pillars.len().max(1);
-        let cell = if fit >= 8 { longest.min(fit).max(6) } else { longest.clamp(6, 14) };
+        let cell = if fit >= 8 {
+            longest.min(fit).max(6)
+        } else {
+            longest.clamp(6, 14)
+        };
         let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-        out.push_str(&paint(format!("{} ({} × {})", t.title, plural(t.levels.len(), "level"), plural(t.pillars.len(), "pillar")), "1"));
+        out.push_str(&paint(
+            format!(
+                "{} ({} × {})",
+                t.title,
+                plural(t.levels.len(), "level"),
+                plural(t.pillars.len(), "pillar")
+            ),
+            "1",
+        ));
         out.push('\n');
         let label = |r: &CoverageRow| match &r.code {
             Some(c) => format!("{c} {}", r.title),
             None => r.title.clone(),
         };
         let per_block = ((width.saturating_sub(label_w + 1)) / cell).max(1);
-        let blocks: Vec<&[CoverageHead]> = if t.pillars.is_empty() { vec![&t.pillars[..]] } else { t.pillars.chunks(per_block).collect() };
+        let blocks: Vec<&[CoverageHead]> = if t.pillars.is_empty() {
+            vec![&t.pillars[..]]
+        } else {
+            t.pillars.chunks(per_block).collect()
+        };
         for (bi, block) in blocks.iter().enumerate() {
             let first = bi * per_block;
             out.push_str(&format!("{:label_w$} ", ""));
@@ -303,7 +381,9 @@ pub fn format_matrix(coverage: &[TrackCoverage], width: usize, color: bool) -> S
         }
         out.push('\n');
     }
-    out.push_str(&format!("Each cell is the number of expectations of a level in a pillar; {GAP_MARK} is a gap.\n"));
+    out.push_str(&format!(
+        "Each cell is the number of expectations of a level in a pillar; {GAP_MARK} is a gap.\n"
+    ));
     out
 }
 
@@ -323,7 +403,10 @@ mod tests {
 
     #[test]
     fn markers_are_whole_upper_case_words() {
-        assert_eq!(markers("a TODO b TODOS tbd TBD: FIXME"), vec![(2, "TODO"), (19, "TBD"), (24, "FIXME")]);
+        assert_eq!(
+            markers("a TODO b TODOS tbd TBD: FIXME"),
+            vec![(2, "TODO"), (19, "TBD"), (24, "FIXME")]
+        );
     }
 
     #[test]
@@ -331,12 +414,26 @@ mod tests {
         let cov = vec![TrackCoverage {
             track: "ic".into(),
             title: "IC".into(),
-            pillars: (0..12).map(|i| CoverageHead { id: format!("p{i}"), title: format!("Pillar {i}") }).collect(),
-            levels: vec![CoverageRow { id: "a".into(), title: "Engineer".into(), code: Some("IC1".into()), cells: (0..12).map(|i| (i % 3 != 0).then_some(i)).collect() }],
+            pillars: (0..12)
+                .map(|i| CoverageHead {
+                    id: format!("p{i}"),
+                    title: format!("Pillar {i}"),
+                })
+                .collect(),
+            levels: vec![CoverageRow {
+                id: "a".into(),
+                title: "Engineer".into(),
+                code: Some("IC1".into()),
+                cells: (0..12).map(|i| (i % 3 != 0).then_some(i)).collect(),
+            }],
         }];
         let text = format_matrix(&cov, 80, false);
         assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
-        assert_eq!(text.matches("IC1 Engineer").count(), 2, "12 pillars wrap into two blocks:\n{text}");
+        assert_eq!(
+            text.matches("IC1 Engineer").count(),
+            2,
+            "12 pillars wrap into two blocks:\n{text}"
+        );
         assert!(text.contains(GAP_MARK));
     }
 }

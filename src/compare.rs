@@ -167,23 +167,40 @@ pub fn match_prepared(lower: &[Prepared], higher: &[Prepared]) -> Vec<Pair> {
             Some((i, s)) => Pair {
                 lower: Some(*i),
                 higher: Some(j),
-                status: if lower[*i].ids == higher[j].ids { Status::Unchanged } else { Status::Changed },
+                status: if lower[*i].ids == higher[j].ids {
+                    Status::Unchanged
+                } else {
+                    Status::Changed
+                },
                 similarity: *s,
             },
-            None => Pair { lower: None, higher: Some(j), status: Status::New, similarity: 0.0 },
+            None => Pair {
+                lower: None,
+                higher: Some(j),
+                status: Status::New,
+                similarity: 0.0,
+            },
         })
         .collect();
     rows.extend(
         used.iter()
             .enumerate()
             .filter(|(_, u)| !**u)
-            .map(|(i, _)| Pair { lower: Some(i), higher: None, status: Status::NotRestated, similarity: 0.0 }),
+            .map(|(i, _)| Pair {
+                lower: Some(i),
+                higher: None,
+                status: Status::NotRestated,
+                similarity: 0.0,
+            }),
     );
     rows
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// The higher text as HTML, with the words the lower text had and it dropped in `<del>`, and
@@ -191,7 +208,9 @@ fn escape(s: &str) -> String {
 /// in print). Words are compared as written, punctuation attached. The patience algorithm
 /// anchors the diff on words that occur once in each text, which keeps rewordings readable.
 pub fn word_diff_html(old: &str, new: &str) -> String {
-    let diff = TextDiff::configure().algorithm(Algorithm::Patience).diff_words(old, new);
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Patience)
+        .diff_words(old, new);
     let mut out = String::new();
     let mut open: Option<ChangeTag> = None;
     let mut pending_space = String::new();
@@ -207,12 +226,20 @@ pub fn word_diff_html(old: &str, new: &str) -> String {
         let want = (tag != ChangeTag::Equal).then_some(tag);
         if open != want {
             if let Some(t) = open {
-                out.push_str(if t == ChangeTag::Delete { "</del>" } else { "</ins>" });
+                out.push_str(if t == ChangeTag::Delete {
+                    "</del>"
+                } else {
+                    "</ins>"
+                });
             }
             out.push_str(&pending_space);
             pending_space.clear();
             if let Some(t) = want {
-                out.push_str(if t == ChangeTag::Delete { "<del>" } else { "<ins>" });
+                out.push_str(if t == ChangeTag::Delete {
+                    "<del>"
+                } else {
+                    "<ins>"
+                });
             }
             open = want;
         } else {
@@ -222,7 +249,11 @@ pub fn word_diff_html(old: &str, new: &str) -> String {
         out.push_str(&escape(value));
     }
     if let Some(t) = open {
-        out.push_str(if t == ChangeTag::Delete { "</del>" } else { "</ins>" });
+        out.push_str(if t == ChangeTag::Delete {
+            "</del>"
+        } else {
+            "</ins>"
+        });
     }
     out.push_str(&pending_space);
     out
@@ -233,7 +264,8 @@ mod tests {
     use super::*;
 
     // Pairs from Codecademy's engineering competencies (shared/real-ladders), one level apart.
-    const REWORDED_LOW: &str = "You are responsive to peer feedback on code reviews and learn from it.";
+    const REWORDED_LOW: &str =
+        "You are responsive to peer feedback on code reviews and learn from it.";
     const REWORDED_HIGH: &str = "You provide timely code reviews and are responsive to peer feedback on code reviews and learn from it.";
     const REPEATED: &str = "You proactively maintain, debug, and fix problems in your code.";
     const ONLY_HIGHER: &str = "You own at least one engineering-wide initiative (e.g. tech community pillar, interviewing, revising competencies).";
@@ -244,7 +276,15 @@ mod tests {
         let s = similarity(REWORDED_LOW, REWORDED_HIGH);
         assert!(s >= MATCH_THRESHOLD && s < 1.0, "{s}");
         let rows = match_expectations(&[REWORDED_LOW.into()], &[REWORDED_HIGH.into()]);
-        assert_eq!(rows, vec![Pair { lower: Some(0), higher: Some(0), status: Status::Changed, similarity: s }]);
+        assert_eq!(
+            rows,
+            vec![Pair {
+                lower: Some(0),
+                higher: Some(0),
+                status: Status::Changed,
+                similarity: s
+            }]
+        );
         let html = word_diff_html(REWORDED_LOW, REWORDED_HIGH);
         assert_eq!(html, "You <ins>provide timely code reviews and</ins> are responsive to peer feedback on code reviews and learn from it.");
     }
@@ -272,7 +312,10 @@ mod tests {
             "You are applying and helping define our standards around design.",
         );
         assert_eq!(html, "You are <del>learning and</del> applying <ins>and helping define</ins> our standards around design.");
-        assert_eq!(word_diff_html("a < b", "a < c"), "a &lt; <del>b</del><ins>c</ins>");
+        assert_eq!(
+            word_diff_html("a < b", "a < c"),
+            "a &lt; <del>b</del><ins>c</ins>"
+        );
     }
 
     #[test]

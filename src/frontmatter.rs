@@ -157,7 +157,11 @@ impl<'t, 'i> TableReader<'t, 'i> {
                 self.suggested.push(s);
             }
             let hint = match close {
-                Some(s) => format!("did you mean `{s}`? the keys {} takes are: {}", self.what, known.join(", ")),
+                Some(s) => format!(
+                    "did you mean `{s}`? the keys {} takes are: {}",
+                    self.what,
+                    known.join(", ")
+                ),
                 None => format!("the keys {} takes are: {}", self.what, known.join(", ")),
             };
             let d = self.file.error(
@@ -243,7 +247,12 @@ impl<'t, 'i> TableReader<'t, 'i> {
                 let d = self.file.error(
                     "wrong-type",
                     self.base + v.span().start,
-                    format!("`{key}` in {} is too large: it must be a whole number between {} and {}", self.what, i64::MIN, i64::MAX),
+                    format!(
+                        "`{key}` in {} is too large: it must be a whole number between {} and {}",
+                        self.what,
+                        i64::MIN,
+                        i64::MAX
+                    ),
                     format!("write a smaller number, such as `{key} = 3`"),
                 );
                 self.diagnostics.push(d);
@@ -334,9 +343,18 @@ mod tests {
 
     #[test]
     fn yaml_and_missing_front_matter_are_errors() {
-        assert_eq!(split(&file("---\ntitle: A\n---\n")).unwrap_err().code, "yaml-front-matter");
-        assert_eq!(split(&file("# Title\n")).unwrap_err().code, "no-front-matter");
-        assert_eq!(split(&file("+++\ntitle = 1\n")).unwrap_err().code, "unclosed-front-matter");
+        assert_eq!(
+            split(&file("---\ntitle: A\n---\n")).unwrap_err().code,
+            "yaml-front-matter"
+        );
+        assert_eq!(
+            split(&file("# Title\n")).unwrap_err().code,
+            "no-front-matter"
+        );
+        assert_eq!(
+            split(&file("+++\ntitle = 1\n")).unwrap_err().code,
+            "unclosed-front-matter"
+        );
     }
 
     #[test]

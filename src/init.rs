@@ -37,9 +37,12 @@ pub fn init(dir: &Path) -> Result<Vec<String>, String> {
     for (path, text) in STARTER {
         let full = dir.join(path);
         if let Some(parent) = full.parent() {
-            fs::create_dir_all(parent).map_err(|e| format!("{}: error: cannot create the folder: {e}", parent.display()))?;
+            fs::create_dir_all(parent).map_err(|e| {
+                format!("{}: error: cannot create the folder: {e}", parent.display())
+            })?;
         }
-        fs::write(&full, text).map_err(|e| format!("{}: error: cannot write the file: {e}", full.display()))?;
+        fs::write(&full, text)
+            .map_err(|e| format!("{}: error: cannot write the file: {e}", full.display()))?;
         written.push(path.to_string());
     }
     Ok(written)

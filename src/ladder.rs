@@ -12,7 +12,18 @@ use crate::permalink;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Ids the default templates use for their own sections; headings in bodies never take them.
-pub const TEMPLATE_IDS: &[&str] = &["main", "content", "expectations", "related", "comparisons", "matrix", "levels", "pillars", "tracks", "top"];
+pub const TEMPLATE_IDS: &[&str] = &[
+    "main",
+    "content",
+    "expectations",
+    "related",
+    "comparisons",
+    "matrix",
+    "levels",
+    "pillars",
+    "tracks",
+    "top",
+];
 
 /// A track: one career path (individual contributor, management).
 #[derive(Debug)]
@@ -137,12 +148,17 @@ pub struct Ladder {
 impl Ladder {
     /// The competency of `level` in `pillar`, if the cell is filled.
     pub fn cell(&self, level: usize, pillar: usize) -> Option<&Competency> {
-        self.cells.get(&(level, pillar)).map(|&i| &self.competencies[i])
+        self.cells
+            .get(&(level, pillar))
+            .map(|&i| &self.competencies[i])
     }
 
     /// Comparisons that include `level`, in the order of [`Ladder::comparisons`].
     pub fn comparisons_of(&self, level: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.comparisons.iter().copied().filter(move |&(a, b)| a == level || b == level)
+        self.comparisons
+            .iter()
+            .copied()
+            .filter(move |&(a, b)| a == level || b == level)
     }
 
     /// Validates what was loaded into a ladder, adding every problem to `diags`.
@@ -151,11 +167,17 @@ impl Ladder {
     /// competency of an unknown level, a broken link) is left out, so `check` can still show
     /// coverage. A build must not go on when `diags` has errors.
     pub fn build(config: Config, loaded: Loaded, diags: &mut Diagnostics) -> Ladder {
-        let Loaded { documents, assets, failed } = loaded;
+        let Loaded {
+            documents,
+            assets,
+            failed,
+        } = loaded;
         // A reference to a file that failed to read is not reported again as unknown.
         let unreadable = |folder: &str, id: &str| {
             let name = format!("{id}.md");
-            failed.iter().any(|p| p.starts_with(folder) && p.rsplit('/').next() == Some(name.as_str()))
+            failed
+                .iter()
+                .any(|p| p.starts_with(folder) && p.rsplit('/').next() == Some(name.as_str()))
         };
 
         // Ids must be unique per kind.
@@ -171,7 +193,10 @@ impl Ladder {
                 diags.push(d.source.error(
                     "duplicate-id",
                     0,
-                    format!("there are two {kind}s with the id `{}`: this file and {}", d.id, first.source.path),
+                    format!(
+                        "there are two {kind}s with the id `{}`: this file and {}",
+                        d.id, first.source.path
+                    ),
                     "ids come from file names: rename one of the two files",
                 ));
             }
@@ -185,7 +210,8 @@ impl Ladder {
                 _ => None,
             })
             .collect();
-        track_docs.sort_by(|a, b| (a.2.unwrap_or(i64::MAX), a.1).cmp(&(b.2.unwrap_or(i64::MAX), b.1)));
+        track_docs
+            .sort_by(|a, b| (a.2.unwrap_or(i64::MAX), a.1).cmp(&(b.2.unwrap_or(i64::MAX), b.1)));
         let mut pillar_docs: Vec<(&Document, &str, Option<i64>)> = documents
             .iter()
             .filter_map(|d| match &d.kind {
@@ -193,9 +219,13 @@ impl Ladder {
                 _ => None,
             })
             .collect();
-        pillar_docs.sort_by(|a, b| (a.2.unwrap_or(i64::MAX), a.1).cmp(&(b.2.unwrap_or(i64::MAX), b.1)));
-        let pillar_index: HashMap<&str, usize> =
-            pillar_docs.iter().enumerate().map(|(i, p)| (p.0.id.as_str(), i)).collect();
+        pillar_docs
+            .sort_by(|a, b| (a.2.unwrap_or(i64::MAX), a.1).cmp(&(b.2.unwrap_or(i64::MAX), b.1)));
+        let pillar_index: HashMap<&str, usize> = pillar_docs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.0.id.as_str(), i))
+            .collect();
         let pillar_ids: Vec<&str> = pillar_docs.iter().map(|p| p.0.id.as_str()).collect();
 
         let mut tracks: Vec<Track> = track_docs
@@ -208,7 +238,10 @@ impl Ladder {
                 pillars: Vec::new(),
                 source: Some(d.source.path.clone()),
                 cumulative: match d.kind {
-                    Kind::Track { cumulative: Some(c), .. } => c,
+                    Kind::Track {
+                        cumulative: Some(c),
+                        ..
+                    } => c,
                     _ => config.cumulative,
                 },
             })
@@ -216,7 +249,11 @@ impl Ladder {
         if tracks.is_empty() {
             tracks.push(Track {
                 id: "ladder".into(),
-                title: if config.title.is_empty() { "Ladder".into() } else { config.title.clone() },
+                title: if config.title.is_empty() {
+                    "Ladder".into()
+                } else {
+                    config.title.clone()
+                },
                 description: Fragment::default(),
                 levels: Vec::new(),
                 pillars: Vec::new(),
@@ -224,8 +261,11 @@ impl Ladder {
                 cumulative: config.cumulative,
             });
         }
-        let track_index: HashMap<String, usize> =
-            tracks.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+        let track_index: HashMap<String, usize> = tracks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.clone(), i))
+            .collect();
         let track_ids: Vec<String> = tracks.iter().map(|t| t.id.clone()).collect();
         let track_ids: Vec<&str> = track_ids.iter().map(String::as_str).collect();
 
@@ -239,7 +279,9 @@ impl Ladder {
         // Levels left out because their track is wrong: already reported, not unknown.
         let mut dropped: HashSet<String> = HashSet::new();
         for d in &documents {
-            let Kind::Level { rank, track, .. } = &d.kind else { continue };
+            let Kind::Level { rank, track, .. } = &d.kind else {
+                continue;
+            };
             let t = match track {
                 Some(t) => match track_index.get(t.value.as_str()) {
                     Some(&i) => Some(i),
@@ -268,13 +310,19 @@ impl Ladder {
                 }
             };
             if let Some(track) = t {
-                drafts.push(LevelDraft { doc: d, track, rank: rank.value });
+                drafts.push(LevelDraft {
+                    doc: d,
+                    track,
+                    rank: rank.value,
+                });
             }
         }
         drafts.sort_by(|a, b| (a.track, a.rank, &a.doc.id).cmp(&(b.track, b.rank, &b.doc.id)));
         for w in drafts.windows(2) {
             if w[0].track == w[1].track && w[0].rank == w[1].rank {
-                let Kind::Level { rank, .. } = &w[1].doc.kind else { continue };
+                let Kind::Level { rank, .. } = &w[1].doc.kind else {
+                    continue;
+                };
                 diags.push(w[1].doc.source.error(
                     "rank-collision",
                     rank.offset,
@@ -283,8 +331,11 @@ impl Ladder {
                 ));
             }
         }
-        let level_index: HashMap<&str, usize> =
-            drafts.iter().enumerate().map(|(i, l)| (l.doc.id.as_str(), i)).collect();
+        let level_index: HashMap<&str, usize> = drafts
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.doc.id.as_str(), i))
+            .collect();
         let level_ids: Vec<&str> = drafts.iter().map(|l| l.doc.id.as_str()).collect();
 
         // Addresses of every content file, and the anchors on each, for link resolution.
@@ -292,7 +343,17 @@ impl Ladder {
         let mut levels: Vec<Level> = Vec::with_capacity(drafts.len());
         let mut declared: Vec<(usize, usize, usize)> = Vec::new();
         for (i, dr) in drafts.iter().enumerate() {
-            let Kind::Level { title, code, summary, equivalent, aliases, .. } = &dr.doc.kind else { continue };
+            let Kind::Level {
+                title,
+                code,
+                summary,
+                equivalent,
+                aliases,
+                ..
+            } = &dr.doc.kind
+            else {
+                continue;
+            };
             let track = &mut tracks[dr.track];
             track.levels.push(i);
             let mut taken: HashSet<String> = pillar_ids.iter().map(|s| s.to_string()).collect();
@@ -334,14 +395,24 @@ impl Ladder {
             }
             let mut anchors: HashSet<String> = body.heading_ids.iter().cloned().collect();
             anchors.extend(pillar_ids.iter().map(|s| s.to_string()));
-            targets.insert(dr.doc.content_path.clone(), Target { path: permalink::level(&dr.doc.id), anchor: None, anchors });
+            targets.insert(
+                dr.doc.content_path.clone(),
+                Target {
+                    path: permalink::level(&dr.doc.id),
+                    anchor: None,
+                    anchors,
+                },
+            );
             levels.push(Level {
                 id: dr.doc.id.clone(),
                 title: title.clone(),
                 rank: dr.rank,
                 track: dr.track,
                 code: code.clone(),
-                summary: summary.clone().or(body.first_paragraph.clone()).unwrap_or_default(),
+                summary: summary
+                    .clone()
+                    .or(body.first_paragraph.clone())
+                    .unwrap_or_default(),
                 description: body.whole,
                 equivalents,
                 aliases: alias_paths.iter().map(|a| a.0.clone()).collect(),
@@ -356,8 +427,14 @@ impl Ladder {
                 diags.push(drafts[i].doc.source.error(
                     "equivalent-not-mutual",
                     offset,
-                    format!("`{}` is listed as equivalent here, but {} does not list `{}` back", levels[j].id, levels[j].source, levels[i].id),
-                    format!("add \"{}\" to `equivalent` in {}, or remove it here", levels[i].id, levels[j].source),
+                    format!(
+                        "`{}` is listed as equivalent here, but {} does not list `{}` back",
+                        levels[j].id, levels[j].source, levels[i].id
+                    ),
+                    format!(
+                        "add \"{}\" to `equivalent` in {}, or remove it here",
+                        levels[i].id, levels[j].source
+                    ),
                 ));
             }
         }
@@ -385,8 +462,20 @@ impl Ladder {
             let body = markdown::parse(d.body(), d.body_offset, &taken);
             let mut anchors: HashSet<String> = body.heading_ids.iter().cloned().collect();
             anchors.extend(level_ids.iter().map(|s| s.to_string()));
-            targets.insert(d.content_path.clone(), Target { path: permalink::pillar(&d.id), anchor: None, anchors });
-            pillars.push(Pillar { id: d.id.clone(), title: title.to_string(), description: body.whole, source: d.source.path.clone() });
+            targets.insert(
+                d.content_path.clone(),
+                Target {
+                    path: permalink::pillar(&d.id),
+                    anchor: None,
+                    anchors,
+                },
+            );
+            pillars.push(Pillar {
+                id: d.id.clone(),
+                title: title.to_string(),
+                description: body.whole,
+                source: d.source.path.clone(),
+            });
         }
         for (i, (d, _, _)) in track_docs.iter().enumerate() {
             let mut taken: HashSet<String> = level_ids.iter().map(|s| s.to_string()).collect();
@@ -394,7 +483,14 @@ impl Ladder {
             let body = markdown::parse(d.body(), d.body_offset, &taken);
             let mut anchors: HashSet<String> = body.heading_ids.iter().cloned().collect();
             anchors.extend(tracks[i].levels.iter().map(|&l| levels[l].id.clone()));
-            targets.insert(d.content_path.clone(), Target { path: permalink::track(&d.id), anchor: None, anchors });
+            targets.insert(
+                d.content_path.clone(),
+                Target {
+                    path: permalink::track(&d.id),
+                    anchor: None,
+                    anchors,
+                },
+            );
             tracks[i].description = body.whole;
         }
 
@@ -403,10 +499,15 @@ impl Ladder {
         let mut cell_owner: HashMap<(usize, usize), &Document> = HashMap::new();
         let mut orphans: Vec<(&Document, Fragment)> = Vec::new();
         for d in &documents {
-            let Kind::Competency { level, pillar } = &d.kind else { continue };
+            let Kind::Competency { level, pillar } = &d.kind else {
+                continue;
+            };
             let l = level_index.get(level.value.as_str()).copied();
             let p = pillar_index.get(pillar.value.as_str()).copied();
-            if l.is_none() && !unreadable("levels/", &level.value) && !dropped.contains(&level.value) {
+            if l.is_none()
+                && !unreadable("levels/", &level.value)
+                && !dropped.contains(&level.value)
+            {
                 diags.push(d.source.error(
                     "unknown-level",
                     level.offset,
@@ -424,7 +525,10 @@ impl Ladder {
             }
             let (Some(l), Some(p)) = (l, p) else {
                 // Still check its links, so one run reports them too.
-                orphans.push((d, markdown::parse(d.body(), d.body_offset, &HashSet::new()).whole));
+                orphans.push((
+                    d,
+                    markdown::parse(d.body(), d.body_offset, &HashSet::new()).whole,
+                ));
                 continue;
             };
             if let Some(first) = cell_owner.insert((l, p), d) {
@@ -449,7 +553,16 @@ impl Ladder {
                     anchors: HashSet::new(),
                 },
             );
-            competencies.push((d, Competency { level: l, pillar: p, expectations: body.items, notes: body.notes, source: d.source.path.clone() }));
+            competencies.push((
+                d,
+                Competency {
+                    level: l,
+                    pillar: p,
+                    expectations: body.items,
+                    notes: body.notes,
+                    source: d.source.path.clone(),
+                },
+            ));
         }
         competencies.sort_by_key(|(_, c)| (c.level, c.pillar));
         // Expectation anchors are known now.
@@ -480,19 +593,40 @@ impl Ladder {
                 .filter(|(_, c)| t.levels.contains(&c.level))
                 .map(|(_, c)| c.pillar)
                 .collect();
-            t.pillars = if used.is_empty() { (0..pillars.len()).collect() } else { used.into_iter().collect() };
+            t.pillars = if used.is_empty() {
+                (0..pillars.len()).collect()
+            } else {
+                used.into_iter().collect()
+            };
         }
 
         // Free pages.
         let mut pages = Vec::new();
         for d in &documents {
-            let Kind::Page { title, weight } = &d.kind else { continue };
+            let Kind::Page { title, weight } = &d.kind else {
+                continue;
+            };
             let mut taken: HashSet<String> = HashSet::new();
             taken.extend(TEMPLATE_IDS.iter().map(|s| s.to_string()));
             let body = markdown::parse(d.body(), d.body_offset, &taken);
             let path = permalink::page(d.content_path.trim_end_matches(".md"));
-            targets.insert(d.content_path.clone(), Target { path: path.clone(), anchor: None, anchors: body.heading_ids.iter().cloned().collect() });
-            pages.push((d, FreePage { path, title: title.clone(), weight: *weight, body: body.whole }));
+            targets.insert(
+                d.content_path.clone(),
+                Target {
+                    path: path.clone(),
+                    anchor: None,
+                    anchors: body.heading_ids.iter().cloned().collect(),
+                },
+            );
+            pages.push((
+                d,
+                FreePage {
+                    path,
+                    title: title.clone(),
+                    weight: *weight,
+                    body: body.whole,
+                },
+            ));
         }
         pages.sort_by(|a, b| (a.1.weight, &a.1.title).cmp(&(b.1.weight, &b.1.title)));
 
@@ -525,10 +659,16 @@ impl Ladder {
             owners.insert(permalink::pillar(&p.id), format!("pillar `{}`", p.id));
         }
         for &(a, b) in &comparisons {
-            owners.insert(permalink::compare(&levels[a].id, &levels[b].id), "a comparison page".into());
+            owners.insert(
+                permalink::compare(&levels[a].id, &levels[b].id),
+                "a comparison page".into(),
+            );
         }
         for a in &assets {
-            owners.insert(a.content_path.clone(), format!("the file content/{}", a.content_path));
+            owners.insert(
+                a.content_path.clone(),
+                format!("the file content/{}", a.content_path),
+            );
         }
         for (d, p) in &pages {
             if let Some(owner) = owners.get(&p.path) {
@@ -543,9 +683,13 @@ impl Ladder {
             }
         }
         for (i, dr) in drafts.iter().enumerate() {
-            let Kind::Level { aliases, .. } = &dr.doc.kind else { continue };
+            let Kind::Level { aliases, .. } = &dr.doc.kind else {
+                continue;
+            };
             for a in aliases {
-                let Some(path) = permalink::normalize_alias(&a.value) else { continue };
+                let Some(path) = permalink::normalize_alias(&a.value) else {
+                    continue;
+                };
                 if let Some(owner) = owners.get(&path) {
                     diags.push(dr.doc.source.error(
                         "alias-collision",
@@ -561,8 +705,15 @@ impl Ladder {
 
         // Resolve every link in every body.
         let asset_paths: HashSet<&str> = assets.iter().map(|a| a.content_path.as_str()).collect();
-        let resolver = Resolver { targets: &targets, assets: &asset_paths, failed: &failed };
-        let by_path: HashMap<&str, &Document> = documents.iter().map(|d| (d.source.path.as_str(), d)).collect();
+        let resolver = Resolver {
+            targets: &targets,
+            assets: &asset_paths,
+            failed: &failed,
+        };
+        let by_path: HashMap<&str, &Document> = documents
+            .iter()
+            .map(|d| (d.source.path.as_str(), d))
+            .collect();
         let source_of = |path: &str| by_path.get(path).copied();
         for l in &mut levels {
             if let Some(d) = source_of(&l.source) {
@@ -593,7 +744,11 @@ impl Ladder {
         }
 
         let competencies: Vec<Competency> = competencies.into_iter().map(|(_, c)| c).collect();
-        let cells = competencies.iter().enumerate().map(|(i, c)| ((c.level, c.pillar), i)).collect();
+        let cells = competencies
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ((c.level, c.pillar), i))
+            .collect();
         let overview_rows = overview_rows(&tracks, &levels);
         let files = documents.iter().map(|d| d.source.clone()).collect();
         Ladder {
@@ -653,10 +808,18 @@ impl Resolver<'_> {
             let target_path = if path_part.is_empty() {
                 Some(doc.content_path.clone())
             } else {
-                crate::load::resolve_relative(crate::load::parent_dir(&doc.content_path), &crate::load::percent_decode(path_part))
+                crate::load::resolve_relative(
+                    crate::load::parent_dir(&doc.content_path),
+                    &crate::load::percent_decode(path_part),
+                )
             };
             let Some(target_path) = target_path else {
-                diags.push(doc.source.error("broken-link", link.offset, format!("the link `{dest}` points outside content/"), "link to a file inside content/ by its relative path"));
+                diags.push(doc.source.error(
+                    "broken-link",
+                    link.offset,
+                    format!("the link `{dest}` points outside content/"),
+                    "link to a file inside content/ by its relative path",
+                ));
                 continue;
             };
             if self.failed.contains(&target_path) {
@@ -667,11 +830,14 @@ impl Resolver<'_> {
                 let href = match &anchor {
                     Some(a) if !a.is_empty() => {
                         if !t.anchors.contains(a) && t.anchor.as_deref() != Some(a.as_str()) {
-                            let mut known: Vec<&str> = t.anchors.iter().map(String::as_str).collect();
+                            let mut known: Vec<&str> =
+                                t.anchors.iter().map(String::as_str).collect();
                             known.sort();
                             let hint = match did_you_mean(a, known.iter().copied()) {
                                 Some(s) => format!("did you mean `#{s}`?"),
-                                None => format!("the anchors on /{} are: {}", t.path, known.join(", ")),
+                                None => {
+                                    format!("the anchors on /{} are: {}", t.path, known.join(", "))
+                                }
                             };
                             diags.push(doc.source.error("broken-anchor", link.offset, format!("the link `{dest}` names the anchor `#{a}`, which is not on /{}", t.path), hint));
                             continue;
@@ -704,8 +870,13 @@ fn is_external(dest: &str) -> bool {
         Some(i) => {
             let scheme = &dest[..i];
             !scheme.is_empty()
-                && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && scheme
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
         }
         None => false,
     }
@@ -746,8 +917,16 @@ fn overview_rows(tracks: &[Track], levels: &[Level]) -> Vec<Vec<Option<usize>>> 
         ts.sort();
         ts.windows(2).all(|w| w[0] != w[1])
     });
-    let groups: Vec<Vec<usize>> = if consistent { groups.into_values().collect() } else { (0..n).map(|i| vec![i]).collect() };
-    let group_of: HashMap<usize, usize> = groups.iter().enumerate().flat_map(|(g, m)| m.iter().map(move |&i| (i, g))).collect();
+    let groups: Vec<Vec<usize>> = if consistent {
+        groups.into_values().collect()
+    } else {
+        (0..n).map(|i| vec![i]).collect()
+    };
+    let group_of: HashMap<usize, usize> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, m)| m.iter().map(move |&i| (i, g)))
+        .collect();
     // Order groups so that every track reads upwards: topological order, junior first.
     let mut indegree = vec![0usize; groups.len()];
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
@@ -760,8 +939,17 @@ fn overview_rows(tracks: &[Track], levels: &[Level]) -> Vec<Vec<Option<usize>>> 
             }
         }
     }
-    let key = |g: usize| groups[g].iter().map(|&i| (levels[i].rank, levels[i].track)).min().unwrap_or((0, 0));
-    let mut ready: BTreeSet<((i64, usize), usize)> = (0..groups.len()).filter(|&g| indegree[g] == 0).map(|g| (key(g), g)).collect();
+    let key = |g: usize| {
+        groups[g]
+            .iter()
+            .map(|&i| (levels[i].rank, levels[i].track))
+            .min()
+            .unwrap_or((0, 0))
+    };
+    let mut ready: BTreeSet<((i64, usize), usize)> = (0..groups.len())
+        .filter(|&g| indegree[g] == 0)
+        .map(|g| (key(g), g))
+        .collect();
     let mut order = Vec::new();
     while let Some(first) = ready.iter().next().copied() {
         ready.remove(&first);
@@ -780,12 +968,20 @@ fn overview_rows(tracks: &[Track], levels: &[Level]) -> Vec<Vec<Option<usize>>> 
         all.sort_by_key(|&i| (levels[i].rank, levels[i].track));
         return all
             .into_iter()
-            .map(|i| (0..tracks.len()).map(|t| (levels[i].track == t).then_some(i)).collect())
+            .map(|i| {
+                (0..tracks.len())
+                    .map(|t| (levels[i].track == t).then_some(i))
+                    .collect()
+            })
             .collect();
     }
     order
         .into_iter()
-        .map(|g| (0..tracks.len()).map(|t| groups[g].iter().copied().find(|&i| levels[i].track == t)).collect())
+        .map(|g| {
+            (0..tracks.len())
+                .map(|t| groups[g].iter().copied().find(|&i| levels[i].track == t))
+                .collect()
+        })
         .collect()
 }
 
@@ -796,8 +992,14 @@ mod tests {
     #[test]
     fn joins_relative_paths_inside_content() {
         use crate::load::{parent_dir, resolve_relative};
-        assert_eq!(resolve_relative(parent_dir("levels/a.md"), "../pillars/b.md").as_deref(), Some("pillars/b.md"));
-        assert_eq!(resolve_relative(parent_dir("a.md"), "levels/b.md").as_deref(), Some("levels/b.md"));
+        assert_eq!(
+            resolve_relative(parent_dir("levels/a.md"), "../pillars/b.md").as_deref(),
+            Some("pillars/b.md")
+        );
+        assert_eq!(
+            resolve_relative(parent_dir("a.md"), "levels/b.md").as_deref(),
+            Some("levels/b.md")
+        );
         assert_eq!(resolve_relative(parent_dir("a.md"), "../../x.md"), None);
     }
 

@@ -113,7 +113,10 @@ pub struct Loaded {
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }
 
@@ -170,7 +173,10 @@ pub fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            if let Some(b) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            if let Some(b) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
                 out.push(b);
                 i += 3;
                 continue;
@@ -205,8 +211,16 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map_or_else(|| CONTENT_DIR.to_string(), |p| display_path(root, p));
-                diags.push(Diagnostic::error("io", path, (1, 1), format!("cannot read: {e}"), "check the file's permissions"));
+                let path = e
+                    .path()
+                    .map_or_else(|| CONTENT_DIR.to_string(), |p| display_path(root, p));
+                diags.push(Diagnostic::error(
+                    "io",
+                    path,
+                    (1, 1),
+                    format!("cannot read: {e}"),
+                    "check the file's permissions",
+                ));
                 continue;
             }
         };
@@ -242,17 +256,31 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
 /// found: unreadable or non-UTF-8 files, front-matter problems, an id that breaks the id rule,
 /// unknown keys and wrong types. A document returned with errors still takes part in
 /// cross-file checks, so one run reports everything.
-pub fn read_document(root: &Path, path: &Path, content_path: String) -> (Option<Document>, Vec<Diagnostic>) {
+pub fn read_document(
+    root: &Path,
+    path: &Path,
+    content_path: String,
+) -> (Option<Document>, Vec<Diagnostic>) {
     match read_inner(root, path, content_path) {
         Ok((doc, errors)) => (Some(doc), errors),
         Err(errors) => (None, errors),
     }
 }
 
-fn read_inner(root: &Path, path: &Path, content_path: String) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+fn read_inner(
+    root: &Path,
+    path: &Path,
+    content_path: String,
+) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
     let shown = display_path(root, path);
     let bytes = std::fs::read(path).map_err(|e| {
-        vec![Diagnostic::error("io", shown.clone(), (1, 1), format!("cannot read the file: {e}"), "check the file's permissions")]
+        vec![Diagnostic::error(
+            "io",
+            shown.clone(),
+            (1, 1),
+            format!("cannot read the file: {e}"),
+            "check the file's permissions",
+        )]
     })?;
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -263,14 +291,25 @@ fn read_inner(root: &Path, path: &Path, content_path: String) -> Result<(Documen
             return Err(vec![f.error(
                 "not-utf8",
                 good,
-                format!("the file is not UTF-8 text (invalid byte 0x{:02x})", e.as_bytes()[good]),
+                format!(
+                    "the file is not UTF-8 text (invalid byte 0x{:02x})",
+                    e.as_bytes()[good]
+                ),
                 "save the file as UTF-8 (most editors have an \"encoding\" choice in Save As)",
             )]);
         }
     };
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
     let source = SourceFile::new(shown, text);
-    let stem = content_path.rsplit('/').next().unwrap_or("").trim_end_matches(".md").to_string();
+    let stem = content_path
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(".md")
+        .to_string();
     let folder = content_path.split('/').next().unwrap_or("");
     let top_level = !content_path.contains('/');
 
@@ -308,11 +347,23 @@ fn read_inner(root: &Path, path: &Path, content_path: String) -> Result<(Documen
             let order = r.integer("order").map(|v| v.value);
             let cumulative = r.boolean("cumulative").map(|v| v.value);
             errors.append(&mut r.diagnostics);
-            title.map(|title| Kind::Track { title: title.value, order, cumulative })
+            title.map(|title| Kind::Track {
+                title: title.value,
+                order,
+                cumulative,
+            })
         }
         ("levels", false) => {
             let mut r = TableReader::new(&source, toml_offset, t, 0, "level front-matter");
-            r.deny_unknown(&["title", "rank", "track", "code", "summary", "equivalent", "aliases"]);
+            r.deny_unknown(&[
+                "title",
+                "rank",
+                "track",
+                "code",
+                "summary",
+                "equivalent",
+                "aliases",
+            ]);
             let title = r.required_string("title", "\"Senior Engineer\"");
             let rank = r.required_integer("rank");
             let track = r.string("track");
@@ -340,7 +391,10 @@ fn read_inner(root: &Path, path: &Path, content_path: String) -> Result<(Documen
             let title = r.required_string("title", "\"Delivery\"");
             let order = r.integer("order").map(|v| v.value);
             errors.append(&mut r.diagnostics);
-            title.map(|title| Kind::Pillar { title: title.value, order })
+            title.map(|title| Kind::Pillar {
+                title: title.value,
+                order,
+            })
         }
         _ if is_competency || folder == "competencies" => {
             let mut r = TableReader::new(&source, toml_offset, t, 0, "competency front-matter");
@@ -359,7 +413,10 @@ fn read_inner(root: &Path, path: &Path, content_path: String) -> Result<(Documen
             let title = r.required_string("title", "\"How promotions work\"");
             let weight = r.integer("weight").map_or(0, |v| v.value);
             errors.append(&mut r.diagnostics);
-            title.map(|title| Kind::Page { title: title.value, weight })
+            title.map(|title| Kind::Page {
+                title: title.value,
+                weight,
+            })
         }
     };
     let Some(kind) = kind else {
@@ -389,6 +446,9 @@ mod tests {
         for bad in ["Senior", "a--b", "-a", "a-", "l1.0", "a_b", ""] {
             assert!(!is_valid_id(bad), "{bad}");
         }
-        assert_eq!(suggest_id("L1.0-Graduate-Software-Engineer"), "l1-0-graduate-software-engineer");
+        assert_eq!(
+            suggest_id("L1.0-Graduate-Software-Engineer"),
+            "l1-0-graduate-software-engineer"
+        );
     }
 }

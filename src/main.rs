@@ -1,8 +1,8 @@
 //! The `ladderbook` command line, as the contract gives it.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::IsTerminal;
 use ladderbook::build::{self, BuildError};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -92,7 +92,11 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Init { dir } => match ladderbook::init::init(&dir) {
             Ok(files) => {
-                println!("Started a ladder in {} ({} files).", dir.display(), files.len());
+                println!(
+                    "Started a ladder in {} ({} files).",
+                    dir.display(),
+                    files.len()
+                );
                 println!("Next: ladderbook build {}", dir.display());
                 ExitCode::SUCCESS
             }
@@ -101,8 +105,20 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Command::Serve { dir, port, hostname, open, poll } => {
-            match ladderbook::serve::serve(ladderbook::serve::Options { root: dir, port, hostname, open, poll }) {
+        Command::Serve {
+            dir,
+            port,
+            hostname,
+            open,
+            poll,
+        } => {
+            match ladderbook::serve::serve(ladderbook::serve::Options {
+                root: dir,
+                port,
+                hostname,
+                open,
+                poll,
+            }) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("{e}");
@@ -110,8 +126,20 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Import { path, output, format, track, force } => {
-            match ladderbook::import::import(&ladderbook::import::Options { path, output, format, track, force }) {
+        Command::Import {
+            path,
+            output,
+            format,
+            track,
+            force,
+        } => {
+            match ladderbook::import::import(&ladderbook::import::Options {
+                path,
+                output,
+                format,
+                track,
+                force,
+            }) {
                 Ok(summary) => {
                     print!("{summary}");
                     ExitCode::SUCCESS
@@ -122,7 +150,11 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { dir, format, strict } => {
+        Command::Check {
+            dir,
+            format,
+            strict,
+        } => {
             let report = ladderbook::check::check(&dir, strict);
             match format {
                 Format::Json => match serde_json::to_string_pretty(&report) {
@@ -134,18 +166,34 @@ fn main() -> ExitCode {
                 },
                 Format::Human => {
                     for d in &report.diagnostics {
-                        eprintln!("{}:{}:{}: {}: {}", d.path, d.line, d.column, d.severity, d.message);
+                        eprintln!(
+                            "{}:{}:{}: {}: {}",
+                            d.path, d.line, d.column, d.severity, d.message
+                        );
                         if !d.hint.is_empty() {
                             eprintln!("  hint: {}", d.hint);
                         }
                     }
                     if !report.diagnostics.is_empty() {
-                        eprintln!("{} error{}, {} warning{}", report.errors, plural(report.errors), report.warnings, plural(report.warnings));
+                        eprintln!(
+                            "{} error{}, {} warning{}",
+                            report.errors,
+                            plural(report.errors),
+                            report.warnings,
+                            plural(report.warnings)
+                        );
                     }
                     let out = std::io::stdout();
-                    let color = out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-                    let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(80);
-                    print!("{}", ladderbook::check::format_matrix(&report.coverage, width, color));
+                    let color = out.is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+                    let width = std::env::var("COLUMNS")
+                        .ok()
+                        .and_then(|c| c.parse().ok())
+                        .unwrap_or(80);
+                    print!(
+                        "{}",
+                        ladderbook::check::format_matrix(&report.coverage, width, color)
+                    );
                 }
             }
             if report.errors > 0 {
@@ -170,12 +218,21 @@ fn main() -> ExitCode {
                 }
                 Err(BuildError::Ladder(diags)) => {
                     eprint!("{diags}");
-                    let n = diags.0.iter().filter(|d| d.severity == ladderbook::diagnostic::Severity::Error).count();
+                    let n = diags
+                        .0
+                        .iter()
+                        .filter(|d| d.severity == ladderbook::diagnostic::Severity::Error)
+                        .count();
                     eprintln!("error: the ladder has {n} error{}; nothing was written, the last build is unchanged", plural(n));
                     ExitCode::from(1)
                 }
                 Err(BuildError::Write(e)) => {
-                    eprintln!("{}: error: cannot write the site: {}\n  hint: {}", e.path.display(), e.message, e.hint);
+                    eprintln!(
+                        "{}: error: cannot write the site: {}\n  hint: {}",
+                        e.path.display(),
+                        e.message,
+                        e.hint
+                    );
                     ExitCode::from(1)
                 }
             }

@@ -44,7 +44,10 @@ pub struct Fragment {
 
 impl Fragment {
     fn from_events(events: Vec<(Event<'static>, Range<usize>)>, base: usize) -> Fragment {
-        let mut out = Fragment { offset: events.first().map_or(0, |e| base + e.1.start), ..Fragment::default() };
+        let mut out = Fragment {
+            offset: events.first().map_or(0, |e| base + e.1.start),
+            ..Fragment::default()
+        };
         for (i, (ev, range)) in events.into_iter().enumerate() {
             if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &ev {
                 out.links.push(Link {
@@ -97,7 +100,8 @@ impl Fragment {
             match ev {
                 Event::Text(t) | Event::Code(t) => s.push_str(t),
                 Event::SoftBreak | Event::HardBreak => s.push(' '),
-                Event::Start(Tag::Item) | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => s.push(' '),
+                Event::Start(Tag::Item)
+                | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => s.push(' '),
                 _ => {}
             }
         }
@@ -111,7 +115,13 @@ impl Fragment {
 fn wrap_tables<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
     events.flat_map(|e| {
         let (before, after) = match &e {
-            Event::Start(Tag::Table(_)) => (Some(Event::Html(r#"<div class="scroll-box" role="region" aria-label="Table" tabindex="0">"#.into())), None),
+            Event::Start(Tag::Table(_)) => (
+                Some(Event::Html(
+                    r#"<div class="scroll-box" role="region" aria-label="Table" tabindex="0">"#
+                        .into(),
+                )),
+                None,
+            ),
             Event::End(TagEnd::Table) => (None, Some(Event::Html("</div>\n".into()))),
             _ => (None, None),
         };
@@ -153,7 +163,8 @@ pub fn parse(text: &str, base: usize, taken: &HashSet<String>) -> Body {
                 None => {
                     let mut t = String::new();
                     let mut j = i + 1;
-                    while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Heading(_))) {
+                    while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Heading(_)))
+                    {
                         if let Event::Text(s) | Event::Code(s) = &events[j].0 {
                             t.push_str(s);
                         }
@@ -235,7 +246,10 @@ pub fn parse(text: &str, base: usize, taken: &HashSet<String>) -> Body {
     }
 
     Body {
-        items: items.into_iter().map(|e| Fragment::from_events(e, base)).collect(),
+        items: items
+            .into_iter()
+            .map(|e| Fragment::from_events(e, base))
+            .collect(),
         notes: Fragment::from_events(notes, base),
         whole: Fragment::from_events(events, base),
         heading_ids,
@@ -273,8 +287,12 @@ fn unique(base: String, used: &mut HashSet<String>) -> String {
 /// Renders a one-line Markdown string (a summary) to inline HTML without a `<p>` wrapper.
 pub fn inline_html(text: &str) -> String {
     let mut html = String::new();
-    let events = Parser::new_ext(text, options())
-        .filter(|e| !matches!(e, Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)));
+    let events = Parser::new_ext(text, options()).filter(|e| {
+        !matches!(
+            e,
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+        )
+    });
     pulldown_cmark::html::push_html(&mut html, events);
     html.trim_end().to_string()
 }
@@ -301,9 +319,16 @@ mod tests {
     #[test]
     fn headings_get_unique_slugs() {
         let taken: HashSet<String> = ["craft".to_string()].into();
-        let b = parse("# Craft\n\n## Reading a level page!\n\n## Other {#own}\n", 0, &taken);
+        let b = parse(
+            "# Craft\n\n## Reading a level page!\n\n## Other {#own}\n",
+            0,
+            &taken,
+        );
         assert_eq!(b.heading_ids, ["craft-1", "reading-a-level-page", "own"]);
-        assert!(b.whole.html("").contains("<h2 id=\"reading-a-level-page\">"));
+        assert!(b
+            .whole
+            .html("")
+            .contains("<h2 id=\"reading-a-level-page\">"));
     }
 
     #[test]

@@ -64,12 +64,19 @@ pub fn root_of(path: &str) -> String {
 /// `None` when it is empty or climbs out of the site with `..`.
 pub fn normalize_alias(raw: &str) -> Option<String> {
     let trimmed = raw.trim().trim_start_matches('/');
-    let parts: Vec<&str> = trimmed.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
+    let parts: Vec<&str> = trimmed
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
     if parts.is_empty() || parts.iter().any(|p| *p == "..") {
         return None;
     }
     let joined = parts.join("/");
-    Some(if joined.ends_with(".html") { joined } else { format!("{joined}/") })
+    Some(if joined.ends_with(".html") {
+        joined
+    } else {
+        format!("{joined}/")
+    })
 }
 
 #[cfg(test)]
@@ -94,7 +101,10 @@ mod tests {
         assert_eq!(root_of("levels/x/"), "../../");
         assert_eq!(root_of("compare/a/b/"), "../../../");
         assert_eq!(root_of("404.html"), "");
-        assert_eq!(normalize_alias("/old/senior").as_deref(), Some("old/senior/"));
+        assert_eq!(
+            normalize_alias("/old/senior").as_deref(),
+            Some("old/senior/")
+        );
         assert_eq!(normalize_alias("old.html").as_deref(), Some("old.html"));
         assert_eq!(normalize_alias("../x"), None);
         assert_eq!(normalize_alias("/"), None);

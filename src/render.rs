@@ -6,8 +6,8 @@
 
 use crate::config::Config;
 use crate::diagnostic::{display_path, Diagnostic};
-use crate::permalink;
 use crate::ladder::Ladder;
+use crate::permalink;
 use crate::site::{PageData, PageSpec, Site};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -24,7 +24,10 @@ pub const THEME_TEMPLATES: &[(&str, &str)] = &[
     ("level.html", include_str!("../templates/level.html")),
     ("pillar.html", include_str!("../templates/pillar.html")),
     ("compare.html", include_str!("../templates/compare.html")),
-    ("compare-index.html", include_str!("../templates/compare-index.html")),
+    (
+        "compare-index.html",
+        include_str!("../templates/compare-index.html"),
+    ),
     ("page.html", include_str!("../templates/page.html")),
     ("404.html", include_str!("../templates/404.html")),
     ("redirect.html", include_str!("../templates/redirect.html")),
@@ -73,13 +76,21 @@ struct SiteInfo<'a> {
 /// A ladder template that cannot be read or does not parse, with its position.
 pub fn load_templates(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
-    let mut sources: Vec<(String, String)> = THEME_TEMPLATES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+    let mut sources: Vec<(String, String)> = THEME_TEMPLATES
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
     let mut errors = Vec::new();
     let dir = root.join("templates");
     if dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
+        for entry in walkdir::WalkDir::new(&dir)
+            .follow_links(false)
+            .sort_by_file_name()
+        {
             let Ok(entry) = entry else { continue };
-            if !entry.file_type().is_file() || crate::load::is_editor_temp(&entry.file_name().to_string_lossy()) {
+            if !entry.file_type().is_file()
+                || crate::load::is_editor_temp(&entry.file_name().to_string_lossy())
+            {
                 continue;
             }
             let name = display_path(&dir, entry.path());
@@ -88,7 +99,13 @@ pub fn load_templates(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnost
                     sources.retain(|(n, _)| *n != name);
                     sources.push((name, text));
                 }
-                Err(e) => errors.push(Diagnostic::error("template", display_path(root, entry.path()), (1, 1), format!("cannot read the template: {e}"), "save it as UTF-8 text")),
+                Err(e) => errors.push(Diagnostic::error(
+                    "template",
+                    display_path(root, entry.path()),
+                    (1, 1),
+                    format!("cannot read the template: {e}"),
+                    "save it as UTF-8 text",
+                )),
             }
         }
     }
@@ -111,9 +128,11 @@ pub fn load_templates(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnost
 /// A Tera error as a diagnostic pointing into the ladder's template (or the built-in one).
 fn template_error(root: &Path, e: &tera::Error) -> Diagnostic {
     let (file, pos, message) = match e.kind() {
-        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
-            (r.filename().to_string(), (r.span().start_line.max(1), r.span().start_col + 1), r.message().to_string())
-        }
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => (
+            r.filename().to_string(),
+            (r.span().start_line.max(1), r.span().start_col + 1),
+            r.message().to_string(),
+        ),
         _ => (String::new(), (1, 1), e.to_string()),
     };
     let user = root.join("templates").join(&file);
@@ -131,18 +150,52 @@ fn template_error(root: &Path, e: &tera::Error) -> Diagnostic {
 ///
 /// # Errors
 /// A template error, positioned in the template.
-pub fn render_page(root: &Path, config: &Config, tera: &Tera, ladder: &Ladder, site: &Site, spec: &PageSpec) -> Result<OutputFile, Diagnostic> {
+pub fn render_page(
+    root: &Path,
+    config: &Config,
+    tera: &Tera,
+    ladder: &Ladder,
+    site: &Site,
+    spec: &PageSpec,
+) -> Result<OutputFile, Diagnostic> {
     let page = site.page(ladder, spec);
-    let root_rel = if page.path == permalink::NOT_FOUND { config.site_url.clone() } else { permalink::root_of(&page.path) };
-    let mut ctx = Context::from_serialize(&page.data)
-        .map_err(|e| Diagnostic::error("template", "templates", (1, 1), format!("cannot prepare /{}: {e}", page.path), "report this as a bug in ladderbook"))?;
+    let root_rel = if page.path == permalink::NOT_FOUND {
+        config.site_url.clone()
+    } else {
+        permalink::root_of(&page.path)
+    };
+    let mut ctx = Context::from_serialize(&page.data).map_err(|e| {
+        Diagnostic::error(
+            "template",
+            "templates",
+            (1, 1),
+            format!("cannot prepare /{}: {e}", page.path),
+            "report this as a bug in ladderbook",
+        )
+    })?;
     ctx.insert("root", &root_rel);
-    ctx.insert("home", if root_rel.is_empty() { "./" } else { root_rel.as_str() });
+    ctx.insert(
+        "home",
+        if root_rel.is_empty() {
+            "./"
+        } else {
+            root_rel.as_str()
+        },
+    );
     ctx.insert("path", &page.path);
     ctx.insert("kind", kind_name(&page.data));
-    let html = tera.render(page.template, &ctx).map_err(|e| template_error(root, &e))?;
-    let file = if page.path.ends_with('/') || page.path.is_empty() { format!("{}index.html", page.path) } else { page.path.clone() };
-    Ok(OutputFile { path: file, contents: html.into_bytes() })
+    let html = tera
+        .render(page.template, &ctx)
+        .map_err(|e| template_error(root, &e))?;
+    let file = if page.path.ends_with('/') || page.path.is_empty() {
+        format!("{}index.html", page.path)
+    } else {
+        page.path.clone()
+    };
+    Ok(OutputFile {
+        path: file,
+        contents: html.into_bytes(),
+    })
 }
 
 /// Renders every page of `site` on all cores, handing each file to `sink` as soon as it is
@@ -162,7 +215,8 @@ pub fn render_each<E: Send>(
         .specs
         .par_iter()
         .map(|spec| {
-            let file = render_page(root, config, tera, ladder, site, spec).map_err(|d| RenderError::Templates(vec![d]))?;
+            let file = render_page(root, config, tera, ladder, site, spec)
+                .map_err(|d| RenderError::Templates(vec![d]))?;
             sink(file).map_err(RenderError::Sink)
         })
         .collect();
@@ -192,7 +246,13 @@ pub fn render_each<E: Send>(
 ///
 /// # Errors
 /// Every distinct template error.
-pub fn render(root: &Path, config: &Config, tera: &Tera, ladder: &Ladder, site: &Site) -> Result<(Vec<OutputFile>, Vec<CopiedFile>), Vec<Diagnostic>> {
+pub fn render(
+    root: &Path,
+    config: &Config,
+    tera: &Tera,
+    ladder: &Ladder,
+    site: &Site,
+) -> Result<(Vec<OutputFile>, Vec<CopiedFile>), Vec<Diagnostic>> {
     let pages = std::sync::Mutex::new(Vec::with_capacity(site.specs.len()));
     let done = render_each(root, config, tera, ladder, site, |f| {
         pages.lock().unwrap_or_else(|e| e.into_inner()).push(f);
@@ -218,15 +278,29 @@ pub enum RenderError<E> {
 /// The theme's static files (generated) and the ladder's `static/` files (copied), the
 /// ladder's overriding the theme's by path.
 pub fn static_files(root: &Path) -> (Vec<OutputFile>, Vec<CopiedFile>) {
-    let mut out: Vec<OutputFile> = THEME_STATIC.iter().map(|(name, bytes)| OutputFile { path: name.to_string(), contents: bytes.to_vec() }).collect();
+    let mut out: Vec<OutputFile> = THEME_STATIC
+        .iter()
+        .map(|(name, bytes)| OutputFile {
+            path: name.to_string(),
+            contents: bytes.to_vec(),
+        })
+        .collect();
     let mut copied = Vec::new();
     let static_dir = root.join("static");
     if static_dir.is_dir() {
-        for entry in walkdir::WalkDir::new(&static_dir).follow_links(false).sort_by_file_name().into_iter().flatten() {
+        for entry in walkdir::WalkDir::new(&static_dir)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
             if entry.file_type().is_file() {
                 let path = display_path(&static_dir, entry.path());
                 out.retain(|f| f.path != path);
-                copied.push(CopiedFile { path, source: entry.path().to_path_buf() });
+                copied.push(CopiedFile {
+                    path,
+                    source: entry.path().to_path_buf(),
+                });
             }
         }
     }
@@ -299,12 +373,32 @@ impl Nav {
                     levels: t
                         .levels
                         .iter()
-                        .map(|&i| NavLevel { id: ladder.levels[i].id.clone(), title: ladder.levels[i].title.clone(), code: ladder.levels[i].code.clone() })
+                        .map(|&i| NavLevel {
+                            id: ladder.levels[i].id.clone(),
+                            title: ladder.levels[i].title.clone(),
+                            code: ladder.levels[i].code.clone(),
+                        })
                         .collect(),
                 })
                 .collect(),
-            pillars: ladder.pillars.iter().map(|p| NavEntry { title: p.title.clone(), path: permalink::pillar(&p.id), levels: Vec::new() }).collect(),
-            pages: ladder.pages.iter().map(|p| NavEntry { title: p.title.clone(), path: p.path.clone(), levels: Vec::new() }).collect(),
+            pillars: ladder
+                .pillars
+                .iter()
+                .map(|p| NavEntry {
+                    title: p.title.clone(),
+                    path: permalink::pillar(&p.id),
+                    levels: Vec::new(),
+                })
+                .collect(),
+            pages: ladder
+                .pages
+                .iter()
+                .map(|p| NavEntry {
+                    title: p.title.clone(),
+                    path: p.path.clone(),
+                    levels: Vec::new(),
+                })
+                .collect(),
             inline_picker: ladder.levels.len() <= INLINE_PICKER_MAX_LEVELS,
         }
     }

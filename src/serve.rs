@@ -12,6 +12,7 @@
 use crate::build;
 use crate::diagnostic::Diagnostics;
 use crate::load::is_editor_temp;
+use crate::site::PageSpec;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
@@ -20,8 +21,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{new_debouncer, new_debouncer_opt, DebounceEventResult, RecommendedCache};
-use crate::site::PageSpec;
+use notify_debouncer_full::{
+    new_debouncer, new_debouncer_opt, DebounceEventResult, RecommendedCache,
+};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::convert::Infallible;
@@ -78,18 +80,25 @@ struct AppState {
 ///
 /// # Errors
 /// Template errors, or an unreadable static file.
-pub fn full_render(root: &Path, p: &build::Prepared) -> Result<HashMap<String, Arc<Vec<u8>>>, Diagnostics> {
+pub fn full_render(
+    root: &Path,
+    p: &build::Prepared,
+) -> Result<HashMap<String, Arc<Vec<u8>>>, Diagnostics> {
     let (files, copied) = build::other_files(root, p);
     let pages = std::sync::Mutex::new(Vec::with_capacity(p.site.specs.len()));
-    let rendered = crate::render::render_each(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, |f| {
-        pages.lock().unwrap_or_else(|e| e.into_inner()).push(f);
-        Ok::<(), ()>(())
-    });
+    let rendered =
+        crate::render::render_each(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, |f| {
+            pages.lock().unwrap_or_else(|e| e.into_inner()).push(f);
+            Ok::<(), ()>(())
+        });
     if let Err(crate::render::RenderError::Templates(d)) = rendered {
         return Err(Diagnostics(d));
     }
     let mut out = HashMap::with_capacity(p.site.specs.len() + files.len() + copied.len());
-    for f in files.into_iter().chain(pages.into_inner().unwrap_or_else(|e| e.into_inner())) {
+    for f in files
+        .into_iter()
+        .chain(pages.into_inner().unwrap_or_else(|e| e.into_inner()))
+    {
         out.insert(f.path, Arc::new(f.contents));
     }
     for c in copied {
@@ -99,7 +108,13 @@ pub fn full_render(root: &Path, p: &build::Prepared) -> Result<HashMap<String, A
             }
             Err(e) => {
                 let path = crate::diagnostic::display_path(root, &c.source);
-                return Err(Diagnostics(vec![crate::diagnostic::Diagnostic::error("io", path, (1, 1), format!("cannot read the file: {e}"), "check the file's permissions")]));
+                return Err(Diagnostics(vec![crate::diagnostic::Diagnostic::error(
+                    "io",
+                    path,
+                    (1, 1),
+                    format!("cannot read the file: {e}"),
+                    "check the file's permissions",
+                )]));
             }
         }
     }
@@ -116,7 +131,12 @@ pub fn affected_pages(old: &build::Prepared, new: &build::Prepared) -> Option<Ha
     if o.files.len() != n.files.len() || o.assets.len() != n.assets.len() || o.config != n.config {
         return None;
     }
-    let cell_of = |l: &crate::ladder::Ladder, path: &str| l.competencies.iter().find(|c| c.source == path).map(|c| (c.level, c.pillar));
+    let cell_of = |l: &crate::ladder::Ladder, path: &str| {
+        l.competencies
+            .iter()
+            .find(|c| c.source == path)
+            .map(|c| (c.level, c.pillar))
+    };
     let mut specs = HashSet::new();
     for (a, b) in o.files.iter().zip(&n.files) {
         if a.path != b.path {
@@ -125,7 +145,10 @@ pub fn affected_pages(old: &build::Prepared, new: &build::Prepared) -> Option<Ha
         if a.text == b.text {
             continue;
         }
-        let (Some(cell), true) = (cell_of(n, &b.path), cell_of(o, &a.path) == cell_of(n, &b.path)) else {
+        let (Some(cell), true) = (
+            cell_of(n, &b.path),
+            cell_of(o, &a.path) == cell_of(n, &b.path),
+        ) else {
             return None;
         };
         let (level, pillar) = cell;
@@ -133,7 +156,10 @@ pub fn affected_pages(old: &build::Prepared, new: &build::Prepared) -> Option<Ha
         specs.insert(PageSpec::Level(level));
         specs.insert(PageSpec::Pillar(pillar));
         specs.insert(PageSpec::Track(track));
-        specs.extend(n.comparisons_of(level).map(|(x, y)| PageSpec::Compare(x, y)));
+        specs.extend(
+            n.comparisons_of(level)
+                .map(|(x, y)| PageSpec::Compare(x, y)),
+        );
         if n.tracks[track].cumulative {
             let mut up = n.levels[level].above;
             while let Some(u) = up {
@@ -154,21 +180,43 @@ pub struct Previous {
 /// rendered again (a template, static file or book.toml changed); otherwise, after an edit
 /// of competency bodies only, just the [`affected_pages`] are. Prints the errors of a failed
 /// build once; a good build after a failed one says so.
-pub fn rebuild(root: &Path, site: &RwLock<Served>, quiet: bool, previous: &mut Option<Previous>, full: bool) -> u64 {
+pub fn rebuild(
+    root: &Path,
+    site: &RwLock<Served>,
+    quiet: bool,
+    previous: &mut Option<Previous>,
+    full: bool,
+) -> u64 {
     let start = Instant::now();
     let result = build::prepare(root).and_then(|p| {
-        let partial = if full { None } else { previous.as_ref().and_then(|old| affected_pages(&old.prepared, &p)) };
+        let partial = if full {
+            None
+        } else {
+            previous
+                .as_ref()
+                .and_then(|old| affected_pages(&old.prepared, &p))
+        };
         let files = match &partial {
             Some(specs) => {
                 let mut files = site.read().unwrap_or_else(|e| e.into_inner()).files.clone();
                 let rendered: Result<Vec<_>, _> = specs
                     .par_iter()
-                    .map(|spec| crate::render::render_page(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, spec))
+                    .map(|spec| {
+                        crate::render::render_page(
+                            root,
+                            &p.ladder.config,
+                            &p.tera,
+                            &p.ladder,
+                            &p.site,
+                            spec,
+                        )
+                    })
                     .collect();
                 for f in rendered.map_err(|d| Diagnostics(vec![d]))? {
                     files.insert(f.path, Arc::new(f.contents));
                 }
-                let data = serde_json::to_vec(&crate::site::data_export(&p.ladder)).unwrap_or_default();
+                let data =
+                    serde_json::to_vec(&crate::site::data_export(&p.ladder)).unwrap_or_default();
                 files.insert(crate::permalink::DATA.to_string(), Arc::new(data));
                 files
             }
@@ -186,14 +234,25 @@ pub fn rebuild(root: &Path, site: &RwLock<Served>, quiet: bool, previous: &mut O
             *previous = Some(Previous { prepared: p });
             if !quiet {
                 let note = if recovered { " (errors fixed)" } else { "" };
-                println!("Rebuilt {count} page{} in {} ms{note}.", if count == 1 { "" } else { "s" }, start.elapsed().as_millis());
+                println!(
+                    "Rebuilt {count} page{} in {} ms{note}.",
+                    if count == 1 { "" } else { "s" },
+                    start.elapsed().as_millis()
+                );
             }
         }
         Err(diags) => {
             let text = diags.to_string();
-            let n = diags.0.iter().filter(|d| d.severity == crate::diagnostic::Severity::Error).count();
+            let n = diags
+                .0
+                .iter()
+                .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+                .count();
             eprint!("{text}");
-            eprintln!("error: the ladder has {n} error{}; still serving the last good build", if n == 1 { "" } else { "s" });
+            eprintln!(
+                "error: the ladder has {n} error{}; still serving the last good build",
+                if n == 1 { "" } else { "s" }
+            );
             s.error = Some(text);
         }
     }
@@ -211,25 +270,45 @@ pub fn serve(opts: Options) -> Result<(), String> {
     let mut previous = None;
     rebuild(&opts.root, &site, true, &mut previous, true);
     let (events, _) = broadcast::channel(16);
-    let state = AppState { site: site.clone(), events: events.clone() };
+    let state = AppState {
+        site: site.clone(),
+        events: events.clone(),
+    };
 
     watch(&opts, site.clone(), events, previous)?;
 
-    let host = if addr.ip().is_unspecified() { "127.0.0.1".to_string() } else { addr.ip().to_string() };
-    let host = if host.contains(':') { format!("[{host}]") } else { host };
+    let host = if addr.ip().is_unspecified() {
+        "127.0.0.1".to_string()
+    } else {
+        addr.ip().to_string()
+    };
+    let host = if host.contains(':') {
+        format!("[{host}]")
+    } else {
+        host
+    };
     let url = format!("http://{host}:{}/", addr.port());
     if opts.port.is_none() && addr.port() != DEFAULT_PORT {
-        println!("Port {DEFAULT_PORT} is busy; using {} instead.", addr.port());
+        println!(
+            "Port {DEFAULT_PORT} is busy; using {} instead.",
+            addr.port()
+        );
     }
     println!("Serving {} at {url}", opts.root.display());
-    println!("Watching book.toml, content/, templates/ and static/ for changes{}. Press Ctrl+C to stop.", if opts.poll { " (polling)" } else { "" });
+    println!(
+        "Watching book.toml, content/, templates/ and static/ for changes{}. Press Ctrl+C to stop.",
+        if opts.poll { " (polling)" } else { "" }
+    );
     if opts.open {
         if let Err(e) = opener::open_browser(&url) {
             eprintln!("warning: could not open a browser ({e}); open {url} yourself");
         }
     }
 
-    let app = Router::new().route(EVENTS_PATH, get(events_stream)).fallback(serve_file).with_state(state);
+    let app = Router::new()
+        .route(EVENTS_PATH, get(events_stream))
+        .fallback(serve_file)
+        .with_state(state);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -276,7 +355,10 @@ fn relevant(root: &Path, path: &Path) -> bool {
     let Some(first) = parts.next() else {
         return false;
     };
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     if is_editor_temp(&name) || name == "4913" {
         // 4913 is the file Vim creates to test that a folder is writable.
         return false;
@@ -289,8 +371,14 @@ fn relevant(root: &Path, path: &Path) -> bool {
 }
 
 /// Starts watching; every settled batch of relevant changes rebuilds and notifies.
-fn watch(opts: &Options, site: Arc<RwLock<Served>>, events: broadcast::Sender<u64>, mut previous: Option<Previous>) -> Result<(), String> {
-    let root = std::fs::canonicalize(&opts.root).map_err(|e| format!("error: cannot open {}: {e}", opts.root.display()))?;
+fn watch(
+    opts: &Options,
+    site: Arc<RwLock<Served>>,
+    events: broadcast::Sender<u64>,
+    mut previous: Option<Previous>,
+) -> Result<(), String> {
+    let root = std::fs::canonicalize(&opts.root)
+        .map_err(|e| format!("error: cannot open {}: {e}", opts.root.display()))?;
     let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
     let handler = move |r: DebounceEventResult| {
         let _ = tx.send(r);
@@ -303,22 +391,35 @@ fn watch(opts: &Options, site: Arc<RwLock<Served>>, events: broadcast::Sender<u6
     let mut add_dir: Box<dyn FnMut(&Path) + Send> = if opts.poll {
         // Compare contents, not only modification times: notify's poller keeps mtimes in whole
         // seconds, so a save within a second of the last scan would otherwise be missed.
-        let config = notify_debouncer_full::notify::Config::default().with_poll_interval(Duration::from_millis(300)).with_compare_contents(true);
-        let mut d = new_debouncer_opt::<_, notify_debouncer_full::notify::PollWatcher, RecommendedCache>(DEBOUNCE, None, handler, RecommendedCache::new(), config)
-            .map_err(|e| format!("error: cannot watch files: {e}"))?;
+        let config = notify_debouncer_full::notify::Config::default()
+            .with_poll_interval(Duration::from_millis(300))
+            .with_compare_contents(true);
+        let mut d = new_debouncer_opt::<
+            _,
+            notify_debouncer_full::notify::PollWatcher,
+            RecommendedCache,
+        >(DEBOUNCE, None, handler, RecommendedCache::new(), config)
+        .map_err(|e| format!("error: cannot watch files: {e}"))?;
         for (dir, mode) in &dirs {
             if dir.exists() {
-                d.watch(dir, *mode).map_err(|e| format!("error: cannot watch {}: {e}", dir.display()))?;
+                d.watch(dir, *mode)
+                    .map_err(|e| format!("error: cannot watch {}: {e}", dir.display()))?;
             }
         }
         Box::new(move |p: &Path| {
             let _ = d.watch(p, RecursiveMode::Recursive);
         })
     } else {
-        let mut d = new_debouncer(DEBOUNCE, None, handler).map_err(|e| format!("error: cannot watch files: {e}\n  hint: try --poll"))?;
+        let mut d = new_debouncer(DEBOUNCE, None, handler)
+            .map_err(|e| format!("error: cannot watch files: {e}\n  hint: try --poll"))?;
         for (dir, mode) in &dirs {
             if dir.exists() {
-                d.watch(dir, *mode).map_err(|e| format!("error: cannot watch {}: {e}\n  hint: try --poll", dir.display()))?;
+                d.watch(dir, *mode).map_err(|e| {
+                    format!(
+                        "error: cannot watch {}: {e}\n  hint: try --poll",
+                        dir.display()
+                    )
+                })?;
             }
         }
         Box::new(move |p: &Path| {
@@ -327,7 +428,11 @@ fn watch(opts: &Options, site: Arc<RwLock<Served>>, events: broadcast::Sender<u6
     };
     let watched_root = opts.root.clone();
     std::thread::spawn(move || {
-        let mut watched: Vec<PathBuf> = dirs.iter().filter(|(d, _)| d.exists()).map(|(d, _)| d.clone()).collect();
+        let mut watched: Vec<PathBuf> = dirs
+            .iter()
+            .filter(|(d, _)| d.exists())
+            .map(|(d, _)| d.clone())
+            .collect();
         while let Ok(batch) = rx.recv() {
             // Take whatever else has arrived too: one rebuild per burst.
             let mut batches = vec![batch];
@@ -352,7 +457,13 @@ fn watch(opts: &Options, site: Arc<RwLock<Served>>, events: broadcast::Sender<u6
                             changed = true;
                             full |= !p.starts_with(root.join("content"));
                         }
-                        if p.parent() == Some(root.as_path()) && p.is_dir() && !watched.contains(p) && ["content", "templates", "static"].iter().any(|d| p.ends_with(d)) {
+                        if p.parent() == Some(root.as_path())
+                            && p.is_dir()
+                            && !watched.contains(p)
+                            && ["content", "templates", "static"]
+                                .iter()
+                                .any(|d| p.ends_with(d))
+                        {
                             new_dirs.push(p.clone());
                         }
                     }
@@ -379,18 +490,30 @@ fn watch(opts: &Options, site: Arc<RwLock<Served>>, events: broadcast::Sender<u6
 async fn events_stream(State(state): State<AppState>) -> impl IntoResponse {
     let current = state.site.read().unwrap_or_else(|e| e.into_inner()).version;
     let rx = state.events.subscribe();
-    let first = futures_util::stream::once(async move { Ok::<Event, Infallible>(Event::default().event("version").data(current.to_string())) });
+    let first = futures_util::stream::once(async move {
+        Ok::<Event, Infallible>(Event::default().event("version").data(current.to_string()))
+    });
     let rest = futures_util::stream::unfold(rx, |mut rx| async move {
         loop {
             match rx.recv().await {
-                Ok(v) => return Some((Ok::<Event, Infallible>(Event::default().event("reload").data(v.to_string())), rx)),
+                Ok(v) => {
+                    return Some((
+                        Ok::<Event, Infallible>(
+                            Event::default().event("reload").data(v.to_string()),
+                        ),
+                        rx,
+                    ))
+                }
                 Err(broadcast::error::RecvError::Lagged(_)) => continue,
                 Err(broadcast::error::RecvError::Closed) => return None,
             }
         }
     });
-    let mut resp = Sse::new(futures_util::StreamExt::chain(first, rest)).keep_alive(KeepAlive::default()).into_response();
-    resp.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let mut resp = Sse::new(futures_util::StreamExt::chain(first, rest))
+        .keep_alive(KeepAlive::default())
+        .into_response();
+    resp.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     resp
 }
 
@@ -435,20 +558,31 @@ pub fn site_path(uri_path: &str) -> Option<String> {
 
 async fn serve_file(State(state): State<AppState>, req: Request) -> Response {
     if req.method() != Method::GET && req.method() != Method::HEAD {
-        let mut r = (StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD are served\n").into_response();
-        r.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        let mut r = (
+            StatusCode::METHOD_NOT_ALLOWED,
+            "only GET and HEAD are served\n",
+        )
+            .into_response();
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return r;
     }
     let head = req.method() == Method::HEAD;
     let uri_path = req.uri().path().to_string();
     let site = state.site.read().unwrap_or_else(|e| e.into_inner());
     let found = site_path(&uri_path).and_then(|p| {
-        let key = if p.is_empty() || p.ends_with('/') { format!("{p}index.html") } else { p.clone() };
+        let key = if p.is_empty() || p.ends_with('/') {
+            format!("{p}index.html")
+        } else {
+            p.clone()
+        };
         if let Some(f) = site.files.get(&key) {
             return Some(Ok((key, f.clone())));
         }
         // `/levels/x` → `/levels/x/`, so relative links resolve.
-        site.files.contains_key(&format!("{p}/index.html")).then(|| Err(format!("{uri_path}/")))
+        site.files
+            .contains_key(&format!("{p}/index.html"))
+            .then(|| Err(format!("{uri_path}/")))
     });
     let (status, key, bytes) = match found {
         Some(Ok((key, bytes))) => (StatusCode::OK, key, bytes),
@@ -461,16 +595,32 @@ async fn serve_file(State(state): State<AppState>, req: Request) -> Response {
         }
         None => match site.files.get("404.html") {
             Some(b) => (StatusCode::NOT_FOUND, "404.html".to_string(), b.clone()),
-            None => (StatusCode::NOT_FOUND, "404.html".to_string(), Arc::new(not_built_page().into_bytes())),
+            None => (
+                StatusCode::NOT_FOUND,
+                "404.html".to_string(),
+                Arc::new(not_built_page().into_bytes()),
+            ),
         },
     };
     let mime = mime_guess::from_path(&key).first_or_octet_stream();
     let is_html = mime.essence_str() == "text/html";
-    let body: Vec<u8> = if is_html { inject(&bytes, site.version, site.error.as_deref()) } else { bytes.to_vec() };
+    let body: Vec<u8> = if is_html {
+        inject(&bytes, site.version, site.error.as_deref())
+    } else {
+        bytes.to_vec()
+    };
     drop(site);
-    let content_type = if is_html || mime.type_() == "text" { format!("{}; charset=utf-8", mime.essence_str()) } else { mime.essence_str().to_string() };
+    let content_type = if is_html || mime.type_() == "text" {
+        format!("{}; charset=utf-8", mime.essence_str())
+    } else {
+        mime.essence_str().to_string()
+    };
     let len = body.len();
-    let mut r = Response::new(if head { Body::empty() } else { Body::from(body) });
+    let mut r = Response::new(if head {
+        Body::empty()
+    } else {
+        Body::from(body)
+    });
     *r.status_mut() = status;
     let h = r.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&content_type) {
@@ -478,7 +628,10 @@ async fn serve_file(State(state): State<AppState>, req: Request) -> Response {
     }
     h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     r
 }
 
@@ -487,7 +640,9 @@ fn not_built_page() -> String {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The live-reload script and, after a failed build, the error overlay, inserted before
@@ -519,7 +674,13 @@ mod tests {
         assert_eq!(site_path("/levels/x/").as_deref(), Some("levels/x/"));
         assert_eq!(site_path("/").as_deref(), Some(""));
         assert_eq!(site_path("/style.css").as_deref(), Some("style.css"));
-        for bad in ["/../etc/passwd", "/%2e%2e/etc/passwd", "/levels/%2E%2E/%2E%2E/x", "/a\\..\\b", "/%ff"] {
+        for bad in [
+            "/../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/levels/%2E%2E/%2E%2E/x",
+            "/a\\..\\b",
+            "/%ff",
+        ] {
             assert_eq!(site_path(bad), None, "{bad}");
         }
     }
@@ -539,7 +700,12 @@ mod tests {
 
     #[test]
     fn the_overlay_and_script_go_before_the_body_end() {
-        let out = String::from_utf8(inject(b"<html><body><p>x</p></body></html>", 3, Some("a.md:1:1: error: <bad>"))).unwrap();
+        let out = String::from_utf8(inject(
+            b"<html><body><p>x</p></body></html>",
+            3,
+            Some("a.md:1:1: error: <bad>"),
+        ))
+        .unwrap();
         assert!(out.contains("a.md:1:1: error: &lt;bad&gt;"));
         assert!(out.ends_with("</script></body></html>"));
         assert!(out.contains("var v=3,"));

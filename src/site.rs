@@ -345,7 +345,11 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn at(ladder: &'a Ladder, prepared: &'a Prepared, path: &str) -> Self {
-        Builder { ladder, prepared, root: root_of(path) }
+        Builder {
+            ladder,
+            prepared,
+            root: root_of(path),
+        }
     }
 
     fn href(&self, path: &str) -> String {
@@ -375,12 +379,20 @@ impl<'a> Builder<'a> {
 
     fn track(&self, i: usize) -> Ref {
         let t = &self.ladder.tracks[i];
-        Ref { id: t.id.clone(), title: t.title.clone(), href: self.href(&permalink::track(&t.id)) }
+        Ref {
+            id: t.id.clone(),
+            title: t.title.clone(),
+            href: self.href(&permalink::track(&t.id)),
+        }
     }
 
     fn pillar(&self, i: usize) -> Ref {
         let p = &self.ladder.pillars[i];
-        Ref { id: p.id.clone(), title: p.title.clone(), href: self.href(&permalink::pillar(&p.id)) }
+        Ref {
+            id: p.id.clone(),
+            title: p.title.clone(),
+            href: self.href(&permalink::pillar(&p.id)),
+        }
     }
 
     fn cell(&self, level: usize, pillar: usize) -> Cell {
@@ -389,7 +401,12 @@ impl<'a> Builder<'a> {
         let level_path = permalink::level(lid);
         let href = self.href(&format!("{level_path}#{pid}"));
         match self.ladder.cell(level, pillar) {
-            None => Cell { defined: false, expectations: Vec::new(), notes_html: String::new(), href },
+            None => Cell {
+                defined: false,
+                expectations: Vec::new(),
+                notes_html: String::new(),
+                href,
+            },
             Some(c) => self.filled(c, &level_path, pid, href),
         }
     }
@@ -403,7 +420,11 @@ impl<'a> Builder<'a> {
                 .enumerate()
                 .map(|(n, e)| {
                     let anchor = permalink::expectation_anchor(pid, n + 1);
-                    Expectation { href: self.href(&format!("{level_path}#{anchor}")), anchor, html: self.html(e) }
+                    Expectation {
+                        href: self.href(&format!("{level_path}#{anchor}")),
+                        anchor,
+                        html: self.html(e),
+                    }
                 })
                 .collect(),
             notes_html: self.html(&c.notes),
@@ -411,9 +432,23 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn compare_pillar(&self, x: usize, y: usize, p: usize, same_track: bool, cumulative: bool) -> ComparePillar {
+    fn compare_pillar(
+        &self,
+        x: usize,
+        y: usize,
+        p: usize,
+        same_track: bool,
+        cumulative: bool,
+    ) -> ComparePillar {
         let (a, b) = (self.cell(x, p), self.cell(y, p));
-        let mut out = ComparePillar { pillar: self.pillar(p), rows: Vec::new(), carried: Vec::new(), counts: CompareCounts::default(), a, b };
+        let mut out = ComparePillar {
+            pillar: self.pillar(p),
+            rows: Vec::new(),
+            carried: Vec::new(),
+            counts: CompareCounts::default(),
+            a,
+            b,
+        };
         // Both cells must be filled to be compared; a gap shows as a gap.
         let (Some(pa), Some(pb)) = (self.prepared.get(&(x, p)), self.prepared.get(&(y, p))) else {
             return out;
@@ -424,8 +459,14 @@ impl<'a> Builder<'a> {
         let wb: Vec<compare::Prepared> = pb.iter().map(|e| e.1.clone()).collect();
         let (na, nb) = (&self.ladder.levels[x].title, &self.ladder.levels[y].title);
         // Move each rendered expectation into the row that shows it.
-        let mut ea: Vec<Option<Expectation>> = std::mem::take(&mut out.a.expectations).into_iter().map(Some).collect();
-        let mut eb: Vec<Option<Expectation>> = std::mem::take(&mut out.b.expectations).into_iter().map(Some).collect();
+        let mut ea: Vec<Option<Expectation>> = std::mem::take(&mut out.a.expectations)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut eb: Vec<Option<Expectation>> = std::mem::take(&mut out.b.expectations)
+            .into_iter()
+            .map(Some)
+            .collect();
         for pair in compare::match_prepared(&wa, &wb) {
             let label = match (pair.status, same_track) {
                 (Status::Unchanged, true) => "carried over".to_string(),
@@ -477,7 +518,12 @@ impl<'a> Builder<'a> {
         let ladder = self.ladder;
         let mut seen: std::collections::HashSet<Vec<String>> = ladder
             .cell(level, pillar)
-            .map(|c| c.expectations.iter().map(|e| compare::words(&e.plain_text())).collect())
+            .map(|c| {
+                c.expectations
+                    .iter()
+                    .map(|e| compare::words(&e.plain_text()))
+                    .collect()
+            })
             .unwrap_or_default();
         let mut out = Vec::new();
         let pid = &ladder.pillars[pillar].id;
@@ -489,7 +535,10 @@ impl<'a> Builder<'a> {
                         let path = permalink::level(&ladder.levels[l].id);
                         out.push(Inherited {
                             from: self.level(l),
-                            href: self.href(&format!("{path}#{}", permalink::expectation_anchor(pid, n + 1))),
+                            href: self.href(&format!(
+                                "{path}#{}",
+                                permalink::expectation_anchor(pid, n + 1)
+                            )),
                             html: self.html(e),
                         });
                     }
@@ -502,7 +551,11 @@ impl<'a> Builder<'a> {
 
     fn compare_ref(&self, a: usize, b: usize) -> CompareRef {
         let l = &self.ladder.levels;
-        CompareRef { href: self.href(&permalink::compare(&l[a].id, &l[b].id)), a: self.level(a), b: self.level(b) }
+        CompareRef {
+            href: self.href(&permalink::compare(&l[a].id, &l[b].id)),
+            a: self.level(a),
+            b: self.level(b),
+        }
     }
 }
 
@@ -551,7 +604,12 @@ impl Site {
         specs.extend((0..ladder.tracks.len()).map(PageSpec::Track));
         specs.extend((0..ladder.levels.len()).map(PageSpec::Level));
         specs.extend((0..ladder.pillars.len()).map(PageSpec::Pillar));
-        specs.extend(ladder.comparisons.iter().map(|&(a, b)| PageSpec::Compare(a, b)));
+        specs.extend(
+            ladder
+                .comparisons
+                .iter()
+                .map(|&(a, b)| PageSpec::Compare(a, b)),
+        );
         specs.push(PageSpec::CompareIndex);
         specs.extend((0..ladder.pages.len()).map(PageSpec::Free));
         specs.push(PageSpec::NotFound);
@@ -588,7 +646,11 @@ impl Site {
                 "index.html",
                 PageData::Overview(OverviewPage {
                     tracks: (0..ladder.tracks.len()).map(|t| b.track(t)).collect(),
-                    rows: ladder.overview_rows.iter().map(|row| row.iter().map(|c| c.map(|i| b.level(i))).collect()).collect(),
+                    rows: ladder
+                        .overview_rows
+                        .iter()
+                        .map(|row| row.iter().map(|c| c.map(|i| b.level(i))).collect())
+                        .collect(),
                 }),
             ),
             PageSpec::Track(ti) => {
@@ -602,7 +664,10 @@ impl Site {
                         rows: t
                             .levels
                             .iter()
-                            .map(|&li| TrackRow { level: b.level(li), cells: t.pillars.iter().map(|&p| b.cell(li, p)).collect() })
+                            .map(|&li| TrackRow {
+                                level: b.level(li),
+                                cells: t.pillars.iter().map(|&p| b.cell(li, p)).collect(),
+                            })
                             .collect(),
                     }),
                 )
@@ -622,15 +687,28 @@ impl Site {
                             .map(|&p| LevelSection {
                                 pillar: b.pillar(p),
                                 cell: b.cell(li, p),
-                                inherited: if track.cumulative { b.inherited(li, p) } else { Vec::new() },
+                                inherited: if track.cumulative {
+                                    b.inherited(li, p)
+                                } else {
+                                    Vec::new()
+                                },
                             })
                             .collect(),
                         below: level.below.map(|i| b.level(i)),
                         above: level.above.map(|i| b.level(i)),
                         equivalents: level.equivalents.iter().map(|&i| b.level(i)).collect(),
-                        comparisons: ladder.comparisons_of(li).map(|(x, y)| b.compare_ref(x, y)).collect(),
-                        next_comparison: level.above.map(|up| b.href(&permalink::compare(&level.id, &l[up].id))),
-                        equivalent_comparisons: level.equivalents.iter().map(|&e| b.compare_ref(li, e)).collect(),
+                        comparisons: ladder
+                            .comparisons_of(li)
+                            .map(|(x, y)| b.compare_ref(x, y))
+                            .collect(),
+                        next_comparison: level
+                            .above
+                            .map(|up| b.href(&permalink::compare(&level.id, &l[up].id))),
+                        equivalent_comparisons: level
+                            .equivalents
+                            .iter()
+                            .map(|&e| b.compare_ref(li, e))
+                            .collect(),
                         cumulative: track.cumulative,
                     }),
                 )
@@ -647,14 +725,26 @@ impl Site {
                         .filter(|(_, t)| t.pillars.contains(&pi))
                         .map(|(ti, t)| PillarTrack {
                             track: b.track(ti),
-                            levels: t.levels.iter().map(|&li| PillarLevel { level: b.level(li), cell: b.cell(li, pi) }).collect(),
+                            levels: t
+                                .levels
+                                .iter()
+                                .map(|&li| PillarLevel {
+                                    level: b.level(li),
+                                    cell: b.cell(li, pi),
+                                })
+                                .collect(),
                         })
                         .collect(),
                 }),
             ),
             PageSpec::Compare(x, y) => {
                 let (tx, ty) = (&ladder.tracks[l[x].track], &ladder.tracks[l[y].track]);
-                let mut pillars: Vec<usize> = tx.pillars.iter().chain(ty.pillars.iter()).copied().collect();
+                let mut pillars: Vec<usize> = tx
+                    .pillars
+                    .iter()
+                    .chain(ty.pillars.iter())
+                    .copied()
+                    .collect();
                 pillars.sort();
                 pillars.dedup();
                 let same_track = l[x].track == l[y].track;
@@ -666,7 +756,10 @@ impl Site {
                         b: b.level(y),
                         same_track,
                         cumulative,
-                        pillars: pillars.iter().map(|&p| b.compare_pillar(x, y, p, same_track, cumulative)).collect(),
+                        pillars: pillars
+                            .iter()
+                            .map(|&p| b.compare_pillar(x, y, p, same_track, cumulative))
+                            .collect(),
                         other_comparisons: ladder
                             .comparisons_of(x)
                             .chain(ladder.comparisons_of(y))
@@ -696,7 +789,11 @@ impl Site {
                                     t.levels
                                         .iter()
                                         .enumerate()
-                                        .map(|(c, &y)| (r < c).then(|| b.href(&permalink::compare(&l[x].id, &l[y].id))))
+                                        .map(|(c, &y)| {
+                                            (r < c).then(|| {
+                                                b.href(&permalink::compare(&l[x].id, &l[y].id))
+                                            })
+                                        })
                                         .collect()
                                 })
                                 .collect(),
@@ -718,16 +815,35 @@ impl Site {
             ),
             PageSpec::Free(i) => {
                 let p = &ladder.pages[i];
-                ("page.html", PageData::Free(FreePageData { title: p.title.clone(), body_html: b.html(&p.body) }))
+                (
+                    "page.html",
+                    PageData::Free(FreePageData {
+                        title: p.title.clone(),
+                        body_html: b.html(&p.body),
+                    }),
+                )
             }
             // Served at any address, so its links start from site-url (see render).
-            PageSpec::NotFound => ("404.html", PageData::Free(FreePageData { title: "Page not found".into(), body_html: String::new() })),
+            PageSpec::NotFound => (
+                "404.html",
+                PageData::Free(FreePageData {
+                    title: "Page not found".into(),
+                    body_html: String::new(),
+                }),
+            ),
             PageSpec::Alias(i, _) => (
                 "redirect.html",
-                PageData::Redirect(RedirectPage { href: b.href(&permalink::level(&l[i].id)), title: l[i].title.clone() }),
+                PageData::Redirect(RedirectPage {
+                    href: b.href(&permalink::level(&l[i].id)),
+                    title: l[i].title.clone(),
+                }),
             ),
         };
-        Page { path, template, data }
+        Page {
+            path,
+            template,
+            data,
+        }
     }
 }
 
@@ -855,10 +971,22 @@ pub fn data_export(ladder: &Ladder) -> DataExport {
                 path: permalink::track(&t.id),
                 cumulative: t.cumulative,
                 levels: t.levels.iter().map(|&i| l[i].id.clone()).collect(),
-                pillars: t.pillars.iter().map(|&p| ladder.pillars[p].id.clone()).collect(),
+                pillars: t
+                    .pillars
+                    .iter()
+                    .map(|&p| ladder.pillars[p].id.clone())
+                    .collect(),
             })
             .collect(),
-        pillars: ladder.pillars.iter().map(|p| DataPillar { id: p.id.clone(), title: p.title.clone(), path: permalink::pillar(&p.id) }).collect(),
+        pillars: ladder
+            .pillars
+            .iter()
+            .map(|p| DataPillar {
+                id: p.id.clone(),
+                title: p.title.clone(),
+                path: permalink::pillar(&p.id),
+            })
+            .collect(),
         levels: l
             .iter()
             .enumerate()
@@ -884,7 +1012,11 @@ pub fn data_export(ladder: &Ladder) -> DataExport {
                                     .expectations
                                     .iter()
                                     .enumerate()
-                                    .map(|(n, e)| DataExpectation { anchor: permalink::expectation_anchor(pid, n + 1), text: e.plain_text(), html: e.html("") })
+                                    .map(|(n, e)| DataExpectation {
+                                        anchor: permalink::expectation_anchor(pid, n + 1),
+                                        text: e.plain_text(),
+                                        html: e.html(""),
+                                    })
                                     .collect(),
                                 notes_html: c.notes.html(""),
                             },
@@ -896,7 +1028,11 @@ pub fn data_export(ladder: &Ladder) -> DataExport {
         comparisons: ladder
             .comparisons
             .iter()
-            .map(|&(a, b)| DataComparison { a: l[a].id.clone(), b: l[b].id.clone(), path: permalink::compare(&l[a].id, &l[b].id) })
+            .map(|&(a, b)| DataComparison {
+                a: l[a].id.clone(),
+                b: l[b].id.clone(),
+                path: permalink::compare(&l[a].id, &l[b].id),
+            })
             .collect(),
     }
 }

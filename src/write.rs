@@ -21,7 +21,11 @@ pub struct WriteError {
 }
 
 fn io_err(path: &Path, e: std::io::Error, hint: &str) -> WriteError {
-    WriteError { path: path.to_path_buf(), message: e.to_string(), hint: hint.to_string() }
+    WriteError {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+        hint: hint.to_string(),
+    }
 }
 
 /// Makes a new `dest` with `fill`, then swaps it in.
@@ -35,12 +39,23 @@ fn io_err(path: &Path, e: std::io::Error, hint: &str) -> WriteError {
 /// # Errors
 /// `dest` is a non-empty folder that ladderbook did not write; an I/O error; or `fill`'s
 /// error. After any error `dest` is as it was.
-pub fn replace_dir<E>(dest: &Path, fill: impl FnOnce(&Path) -> Result<(), E>) -> Result<(), ReplaceError<E>> {
-    let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "book".into());
-    let parent = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+pub fn replace_dir<E>(
+    dest: &Path,
+    fill: impl FnOnce(&Path) -> Result<(), E>,
+) -> Result<(), ReplaceError<E>> {
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "book".into());
+    let parent = dest
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     if dest.exists() {
         let ours = dest.join(MARKER).is_file();
-        let empty = fs::read_dir(dest).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = fs::read_dir(dest)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !dest.is_dir() || (!ours && !empty) {
             return Err(ReplaceError::Write(WriteError {
                 path: dest.to_path_buf(),
@@ -49,18 +64,34 @@ pub fn replace_dir<E>(dest: &Path, fill: impl FnOnce(&Path) -> Result<(), E>) ->
             }));
         }
     }
-    fs::create_dir_all(parent).map_err(|e| io_err(parent, e, "check that the output folder's parent can be created"))?;
+    fs::create_dir_all(parent).map_err(|e| {
+        io_err(
+            parent,
+            e,
+            "check that the output folder's parent can be created",
+        )
+    })?;
     let new = parent.join(format!(".{name}.ladderbook-new"));
     let old = parent.join(format!(".{name}.ladderbook-old"));
     for leftover in [&new, &old] {
         if leftover.exists() {
-            fs::remove_dir_all(leftover).map_err(|e| io_err(leftover, e, "delete this leftover folder of an interrupted build"))?;
+            fs::remove_dir_all(leftover).map_err(|e| {
+                io_err(
+                    leftover,
+                    e,
+                    "delete this leftover folder of an interrupted build",
+                )
+            })?;
         }
     }
     fs::create_dir_all(&new).map_err(|e| io_err(&new, e, HINT))?;
     let filled = fill(&new).map_err(ReplaceError::Fill).and_then(|()| {
         let marker = new.join(MARKER);
-        fs::write(&marker, "This folder is written by `ladderbook build` and replaced on every build.\n").map_err(|e| io_err(&marker, e, HINT).into())
+        fs::write(
+            &marker,
+            "This folder is written by `ladderbook build` and replaced on every build.\n",
+        )
+        .map_err(|e| io_err(&marker, e, HINT).into())
     });
     if let Err(e) = filled {
         let _ = fs::remove_dir_all(&new);
@@ -69,13 +100,23 @@ pub fn replace_dir<E>(dest: &Path, fill: impl FnOnce(&Path) -> Result<(), E>) ->
     if dest.exists() {
         if let Err(e) = fs::rename(dest, &old) {
             let _ = fs::remove_dir_all(&new);
-            return Err(io_err(dest, e, "close programs that hold files in the output folder open, then build again").into());
+            return Err(io_err(
+                dest,
+                e,
+                "close programs that hold files in the output folder open, then build again",
+            )
+            .into());
         }
     }
     if let Err(e) = fs::rename(&new, dest) {
         let _ = fs::rename(&old, dest);
         let _ = fs::remove_dir_all(&new);
-        return Err(io_err(dest, e, "check the permissions of the output folder's parent").into());
+        return Err(io_err(
+            dest,
+            e,
+            "check the permissions of the output folder's parent",
+        )
+        .into());
     }
     if old.exists() {
         let _ = fs::remove_dir_all(&old);
@@ -102,7 +143,11 @@ impl<E> From<WriteError> for ReplaceError<E> {
 ///
 /// # Errors
 /// As [`replace_dir`].
-pub fn write_site(dest: &Path, files: &[crate::render::OutputFile], copied: &[crate::render::CopiedFile]) -> Result<(), WriteError> {
+pub fn write_site(
+    dest: &Path,
+    files: &[crate::render::OutputFile],
+    copied: &[crate::render::CopiedFile],
+) -> Result<(), WriteError> {
     replace_dir(dest, |dir| {
         for f in files {
             write_file(dir, &f.path, &f.contents)?;
@@ -141,5 +186,7 @@ pub fn copy_file(dir: &Path, path: &str, source: &Path) -> Result<(), WriteError
     if let Some(p) = full.parent() {
         fs::create_dir_all(p).map_err(|e| io_err(p, e, HINT))?;
     }
-    fs::copy(source, &full).map(|_| ()).map_err(|e| io_err(source, e, "check that the file is readable"))
+    fs::copy(source, &full)
+        .map(|_| ())
+        .map_err(|e| io_err(source, e, "check that the file is readable"))
 }

@@ -36,12 +36,24 @@ fn clean_ladder(dir: &Path) {
 fn write_cell(dir: &Path, level: &str, pillar: &str, body: &str) {
     let p = dir.join(format!("content/competencies/{level}/{pillar}.md"));
     fs::create_dir_all(p.parent().unwrap()).unwrap();
-    fs::write(p, format!("+++\nlevel = \"{level}\"\npillar = \"{pillar}\"\n+++\n{body}")).unwrap();
+    fs::write(
+        p,
+        format!("+++\nlevel = \"{level}\"\npillar = \"{pillar}\"\n+++\n{body}"),
+    )
+    .unwrap();
 }
 
 fn json(dir: &Path, extra: &[&str]) -> (Report, i32) {
-    let out = ladderbook().arg("check").arg(dir).arg("--format").arg("json").args(extra).output().unwrap();
-    let report: Report = serde_json::from_slice(&out.stdout).expect("check --format json prints one JSON document");
+    let out = ladderbook()
+        .arg("check")
+        .arg(dir)
+        .arg("--format")
+        .arg("json")
+        .args(extra)
+        .output()
+        .unwrap();
+    let report: Report =
+        serde_json::from_slice(&out.stdout).expect("check --format json prints one JSON document");
     (report, out.status.code().unwrap())
 }
 
@@ -51,8 +63,17 @@ fn one(code: &str, seed: impl FnOnce(&Path)) -> (String, usize, usize, String, i
     clean_ladder(tmp.path());
     seed(tmp.path());
     let (report, status) = json(tmp.path(), &[]);
-    let found: Vec<_> = report.diagnostics.iter().filter(|d| d.code == code).collect();
-    assert_eq!(found.len(), 1, "expected one `{code}`, got {:#?}", report.diagnostics);
+    let found: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one `{code}`, got {:#?}",
+        report.diagnostics
+    );
     let d = found[0];
     (d.path.clone(), d.line, d.column, d.severity.clone(), status)
 }
@@ -68,9 +89,18 @@ fn replace(dir: &Path, file: &str, from: &str, to: &str) {
 fn a_clean_ladder_exits_0_with_only_the_matrix() {
     let tmp = tempfile::tempdir().unwrap();
     clean_ladder(tmp.path());
-    let out = ladderbook().arg("check").arg(tmp.path()).env("NO_COLOR", "1").assert().success();
+    let out = ladderbook()
+        .arg("check")
+        .arg(tmp.path())
+        .env("NO_COLOR", "1")
+        .assert()
+        .success();
     let o = out.get_output();
-    assert!(o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(stdout.contains("IC (2 levels × 3 pillars)"), "{stdout}");
     assert!(!stdout.contains("\x1b["), "no colour when not a terminal");
@@ -80,48 +110,282 @@ fn a_clean_ladder_exits_0_with_only_the_matrix() {
 #[test]
 fn errors_point_at_the_key_or_value() {
     let cases: Vec<(&str, Box<dyn FnOnce(&Path)>, &str, usize, usize)> = vec![
-        ("toml-syntax", Box::new(|d: &Path| replace(d, "content/levels/e1.md", "rank = 1", "rank = = 1")), "content/levels/e1.md", 3, 8),
-        ("unknown-key", Box::new(|d: &Path| replace(d, "content/levels/e1.md", "rank = 1", "rank = 1\nlevle = 2")), "content/levels/e1.md", 4, 1),
-        ("missing-key", Box::new(|d: &Path| replace(d, "content/pillars/impact.md", "title = \"Impact\"\n", "")), "content/pillars/impact.md", 1, 1),
-        ("wrong-type", Box::new(|d: &Path| replace(d, "content/levels/e1.md", "rank = 1", "rank = \"one\"")), "content/levels/e1.md", 3, 8),
-        ("unknown-level", Box::new(|d: &Path| replace(d, "content/competencies/e1/craft.md", "level = \"e1\"", "level = \"e9\"")), "content/competencies/e1/craft.md", 2, 9),
-        ("unknown-pillar", Box::new(|d: &Path| replace(d, "content/competencies/e1/craft.md", "pillar = \"craft\"", "pillar = \"craf\"")), "content/competencies/e1/craft.md", 3, 10),
-        ("unknown-track", Box::new(|d: &Path| replace(d, "content/levels/e1.md", "track = \"ic\"", "track = \"icc\"")), "content/levels/e1.md", 4, 9),
-        ("duplicate-cell", Box::new(|d: &Path| fs::copy(d.join("content/competencies/e1/craft.md"), d.join("content/competencies/e1/zz-craft.md")).map(|_| ()).unwrap()), "content/competencies/e1/zz-craft.md", 1, 1),
-        ("bad-id", Box::new(|d: &Path| fs::rename(d.join("content/guide.md"), d.join("content/Guide.md")).unwrap()), "content/Guide.md", 1, 1),
-        ("rank-collision", Box::new(|d: &Path| replace(d, "content/levels/e2.md", "rank = 2", "rank = 1")), "content/levels/e2.md", 3, 8),
-        ("unknown-level", Box::new(|d: &Path| replace(d, "content/levels/m1.md", "equivalent = [\"e2\"]", "equivalent = [\"e2\", \"e7\"]")), "content/levels/m1.md", 5, 21),
-        ("equivalent-not-mutual", Box::new(|d: &Path| replace(d, "content/levels/m1.md", "equivalent = [\"e2\"]", "equivalent = [\"e2\", \"e1\"]")), "content/levels/m1.md", 5, 21),
-        ("alias-collision", Box::new(|d: &Path| replace(d, "content/levels/e1.md", "rank = 1", "rank = 1\naliases = [\"/levels/e2/\"]")), "content/levels/e1.md", 4, 12),
-        ("broken-link", Box::new(|d: &Path| replace(d, "content/guide.md", "levels/e2.md#craft", "levels/e3.md")), "content/guide.md", 6, 5),
-        ("broken-anchor", Box::new(|d: &Path| replace(d, "content/guide.md", "#craft", "#crafts")), "content/guide.md", 6, 5),
-        ("yaml-front-matter", Box::new(|d: &Path| fs::write(d.join("content/guide.md"), "---\ntitle: Guide\n---\n").unwrap()), "content/guide.md", 1, 1),
-        ("no-front-matter", Box::new(|d: &Path| fs::write(d.join("content/guide.md"), "# Guide\n").unwrap()), "content/guide.md", 1, 1),
-        ("not-utf8", Box::new(|d: &Path| fs::write(d.join("content/guide.md"), b"+++\ntitle = \"G\"\n+++\nab\xffc\n").unwrap()), "content/guide.md", 4, 3),
+        (
+            "toml-syntax",
+            Box::new(|d: &Path| replace(d, "content/levels/e1.md", "rank = 1", "rank = = 1")),
+            "content/levels/e1.md",
+            3,
+            8,
+        ),
+        (
+            "unknown-key",
+            Box::new(|d: &Path| {
+                replace(d, "content/levels/e1.md", "rank = 1", "rank = 1\nlevle = 2")
+            }),
+            "content/levels/e1.md",
+            4,
+            1,
+        ),
+        (
+            "missing-key",
+            Box::new(|d: &Path| {
+                replace(d, "content/pillars/impact.md", "title = \"Impact\"\n", "")
+            }),
+            "content/pillars/impact.md",
+            1,
+            1,
+        ),
+        (
+            "wrong-type",
+            Box::new(|d: &Path| replace(d, "content/levels/e1.md", "rank = 1", "rank = \"one\"")),
+            "content/levels/e1.md",
+            3,
+            8,
+        ),
+        (
+            "unknown-level",
+            Box::new(|d: &Path| {
+                replace(
+                    d,
+                    "content/competencies/e1/craft.md",
+                    "level = \"e1\"",
+                    "level = \"e9\"",
+                )
+            }),
+            "content/competencies/e1/craft.md",
+            2,
+            9,
+        ),
+        (
+            "unknown-pillar",
+            Box::new(|d: &Path| {
+                replace(
+                    d,
+                    "content/competencies/e1/craft.md",
+                    "pillar = \"craft\"",
+                    "pillar = \"craf\"",
+                )
+            }),
+            "content/competencies/e1/craft.md",
+            3,
+            10,
+        ),
+        (
+            "unknown-track",
+            Box::new(|d: &Path| {
+                replace(
+                    d,
+                    "content/levels/e1.md",
+                    "track = \"ic\"",
+                    "track = \"icc\"",
+                )
+            }),
+            "content/levels/e1.md",
+            4,
+            9,
+        ),
+        (
+            "duplicate-cell",
+            Box::new(|d: &Path| {
+                fs::copy(
+                    d.join("content/competencies/e1/craft.md"),
+                    d.join("content/competencies/e1/zz-craft.md"),
+                )
+                .map(|_| ())
+                .unwrap()
+            }),
+            "content/competencies/e1/zz-craft.md",
+            1,
+            1,
+        ),
+        (
+            "bad-id",
+            Box::new(|d: &Path| {
+                fs::rename(d.join("content/guide.md"), d.join("content/Guide.md")).unwrap()
+            }),
+            "content/Guide.md",
+            1,
+            1,
+        ),
+        (
+            "rank-collision",
+            Box::new(|d: &Path| replace(d, "content/levels/e2.md", "rank = 2", "rank = 1")),
+            "content/levels/e2.md",
+            3,
+            8,
+        ),
+        (
+            "unknown-level",
+            Box::new(|d: &Path| {
+                replace(
+                    d,
+                    "content/levels/m1.md",
+                    "equivalent = [\"e2\"]",
+                    "equivalent = [\"e2\", \"e7\"]",
+                )
+            }),
+            "content/levels/m1.md",
+            5,
+            21,
+        ),
+        (
+            "equivalent-not-mutual",
+            Box::new(|d: &Path| {
+                replace(
+                    d,
+                    "content/levels/m1.md",
+                    "equivalent = [\"e2\"]",
+                    "equivalent = [\"e2\", \"e1\"]",
+                )
+            }),
+            "content/levels/m1.md",
+            5,
+            21,
+        ),
+        (
+            "alias-collision",
+            Box::new(|d: &Path| {
+                replace(
+                    d,
+                    "content/levels/e1.md",
+                    "rank = 1",
+                    "rank = 1\naliases = [\"/levels/e2/\"]",
+                )
+            }),
+            "content/levels/e1.md",
+            4,
+            12,
+        ),
+        (
+            "broken-link",
+            Box::new(|d: &Path| {
+                replace(d, "content/guide.md", "levels/e2.md#craft", "levels/e3.md")
+            }),
+            "content/guide.md",
+            6,
+            5,
+        ),
+        (
+            "broken-anchor",
+            Box::new(|d: &Path| replace(d, "content/guide.md", "#craft", "#crafts")),
+            "content/guide.md",
+            6,
+            5,
+        ),
+        (
+            "yaml-front-matter",
+            Box::new(|d: &Path| {
+                fs::write(d.join("content/guide.md"), "---\ntitle: Guide\n---\n").unwrap()
+            }),
+            "content/guide.md",
+            1,
+            1,
+        ),
+        (
+            "no-front-matter",
+            Box::new(|d: &Path| fs::write(d.join("content/guide.md"), "# Guide\n").unwrap()),
+            "content/guide.md",
+            1,
+            1,
+        ),
+        (
+            "not-utf8",
+            Box::new(|d: &Path| {
+                fs::write(
+                    d.join("content/guide.md"),
+                    b"+++\ntitle = \"G\"\n+++\nab\xffc\n",
+                )
+                .unwrap()
+            }),
+            "content/guide.md",
+            4,
+            3,
+        ),
     ];
     for (code, seed, path, line, column) in cases {
         let got = one(code, seed);
-        assert_eq!(got, (path.to_string(), line, column, "error".to_string(), 1), "{code}");
+        assert_eq!(
+            got,
+            (path.to_string(), line, column, "error".to_string(), 1),
+            "{code}"
+        );
     }
 }
 
 #[test]
 fn warnings_point_at_the_problem_and_exit_0() {
     let cases: Vec<(&str, Box<dyn FnOnce(&Path)>, &str, usize, usize)> = vec![
-        ("gap", Box::new(|d: &Path| fs::remove_file(d.join("content/competencies/e2/people.md")).unwrap()), "content/levels/e2.md", 1, 1),
-        ("rank-hole", Box::new(|d: &Path| replace(d, "content/levels/e2.md", "rank = 2", "rank = 4")), "content/levels/e2.md", 3, 8),
-        ("repeated-expectation", Box::new(|d: &Path| write_cell(d, "e2", "craft", "- Keeps the build green.\n- e1 does the craft thing number 00 well\n")), "content/competencies/e2/craft.md", 6, 3),
-        ("todo", Box::new(|d: &Path| write_cell(d, "m1", "impact", "- Leads the team.\n- TBD: budget\n")), "content/competencies/m1/impact.md", 6, 3),
-        ("unused-pillar", Box::new(|d: &Path| fs::write(d.join("content/pillars/ops.md"), "+++\ntitle = \"Ops\"\n+++\n").unwrap()), "content/pillars/ops.md", 1, 1),
-        ("no-expectations", Box::new(|d: &Path| {
-            for p in ["craft", "people", "impact"] {
-                fs::remove_file(d.join(format!("content/competencies/e1/{p}.md"))).unwrap();
-            }
-        }), "content/levels/e1.md", 1, 1),
+        (
+            "gap",
+            Box::new(|d: &Path| {
+                fs::remove_file(d.join("content/competencies/e2/people.md")).unwrap()
+            }),
+            "content/levels/e2.md",
+            1,
+            1,
+        ),
+        (
+            "rank-hole",
+            Box::new(|d: &Path| replace(d, "content/levels/e2.md", "rank = 2", "rank = 4")),
+            "content/levels/e2.md",
+            3,
+            8,
+        ),
+        (
+            "repeated-expectation",
+            Box::new(|d: &Path| {
+                write_cell(
+                    d,
+                    "e2",
+                    "craft",
+                    "- Keeps the build green.\n- e1 does the craft thing number 00 well\n",
+                )
+            }),
+            "content/competencies/e2/craft.md",
+            6,
+            3,
+        ),
+        (
+            "todo",
+            Box::new(|d: &Path| {
+                write_cell(d, "m1", "impact", "- Leads the team.\n- TBD: budget\n")
+            }),
+            "content/competencies/m1/impact.md",
+            6,
+            3,
+        ),
+        (
+            "unused-pillar",
+            Box::new(|d: &Path| {
+                fs::write(
+                    d.join("content/pillars/ops.md"),
+                    "+++\ntitle = \"Ops\"\n+++\n",
+                )
+                .unwrap()
+            }),
+            "content/pillars/ops.md",
+            1,
+            1,
+        ),
+        (
+            "no-expectations",
+            Box::new(|d: &Path| {
+                for p in ["craft", "people", "impact"] {
+                    fs::remove_file(d.join(format!("content/competencies/e1/{p}.md"))).unwrap();
+                }
+            }),
+            "content/levels/e1.md",
+            1,
+            1,
+        ),
     ];
     for (code, seed, path, line, column) in cases {
         let got = one(code, seed);
-        assert_eq!(got, (path.to_string(), line, column, "warning".to_string(), 0), "{code}");
+        assert_eq!(
+            got,
+            (path.to_string(), line, column, "warning".to_string(), 0),
+            "{code}"
+        );
     }
 }
 
@@ -132,31 +396,95 @@ fn a_ladder_seeded_with_every_diagnostic_gets_all_of_them_in_one_run() {
     clean_ladder(d);
     // A second pair of tracks' worth of levels, so each seed has a file of its own.
     for (id, rank) in [("e3", 3), ("e4", 4), ("e6", 6), ("e7", 7)] {
-        fs::write(d.join(format!("content/levels/{id}.md")), format!("+++\ntitle = \"Level {id}\"\nrank = {rank}\ntrack = \"ic\"\n+++\n")).unwrap();
+        fs::write(
+            d.join(format!("content/levels/{id}.md")),
+            format!("+++\ntitle = \"Level {id}\"\nrank = {rank}\ntrack = \"ic\"\n+++\n"),
+        )
+        .unwrap();
         for p in ["craft", "people", "impact"] {
-            write_cell(d, id, p, &format!("- {id} shows {p} skill in a way all its own {rank}\n"));
+            write_cell(
+                d,
+                id,
+                p,
+                &format!("- {id} shows {p} skill in a way all its own {rank}\n"),
+            );
         }
     }
     // Errors.
     replace(d, "content/levels/e1.md", "rank = 1", "rank = 1\nlevle = 2"); // unknown-key
-    replace(d, "content/pillars/impact.md", "order = 3", "order = \"third\""); // wrong-type
+    replace(
+        d,
+        "content/pillars/impact.md",
+        "order = 3",
+        "order = \"third\"",
+    ); // wrong-type
     fs::write(d.join("content/pillars/ops.md"), "+++\norder = 4\n+++\n").unwrap(); // missing-key
-    fs::write(d.join("content/pillars/broken.md"), "+++\ntitle = \"Broken\n+++\n").unwrap(); // toml-syntax
-    replace(d, "content/competencies/e1/craft.md", "level = \"e1\"", "level = \"e99\""); // unknown-level
-    replace(d, "content/competencies/e2/craft.md", "pillar = \"craft\"", "pillar = \"craf\""); // unknown-pillar
-    replace(d, "content/levels/e3.md", "track = \"ic\"", "track = \"icc\""); // unknown-track
-    fs::copy(d.join("content/competencies/e4/people.md"), d.join("content/competencies/e4/people-copy.md")).unwrap(); // duplicate-cell
+    fs::write(
+        d.join("content/pillars/broken.md"),
+        "+++\ntitle = \"Broken\n+++\n",
+    )
+    .unwrap(); // toml-syntax
+    replace(
+        d,
+        "content/competencies/e1/craft.md",
+        "level = \"e1\"",
+        "level = \"e99\"",
+    ); // unknown-level
+    replace(
+        d,
+        "content/competencies/e2/craft.md",
+        "pillar = \"craft\"",
+        "pillar = \"craf\"",
+    ); // unknown-pillar
+    replace(
+        d,
+        "content/levels/e3.md",
+        "track = \"ic\"",
+        "track = \"icc\"",
+    ); // unknown-track
+    fs::copy(
+        d.join("content/competencies/e4/people.md"),
+        d.join("content/competencies/e4/people-copy.md"),
+    )
+    .unwrap(); // duplicate-cell
     fs::write(d.join("content/Notes.md"), "+++\ntitle = \"Notes\"\n+++\n").unwrap(); // bad-id
     replace(d, "content/levels/e6.md", "rank = 6", "rank = 2"); // rank-collision
-    replace(d, "content/levels/m1.md", "equivalent = [\"e2\"]", "equivalent = [\"e2\", \"e1\", \"e8\"]"); // equivalent-not-mutual, unknown-level
-    replace(d, "content/levels/e7.md", "rank = 7", "rank = 7\naliases = [\"levels/e2/\"]"); // alias-collision
-    replace(d, "content/guide.md", "levels/e2.md#craft", "levels/e2.md#crafts"); // broken-anchor
-    fs::write(d.join("content/faq.md"), "+++\ntitle = \"FAQ\"\n+++\nSee [the old page](old.md).\n").unwrap(); // broken-link
-    // Warnings.
+    replace(
+        d,
+        "content/levels/m1.md",
+        "equivalent = [\"e2\"]",
+        "equivalent = [\"e2\", \"e1\", \"e8\"]",
+    ); // equivalent-not-mutual, unknown-level
+    replace(
+        d,
+        "content/levels/e7.md",
+        "rank = 7",
+        "rank = 7\naliases = [\"levels/e2/\"]",
+    ); // alias-collision
+    replace(
+        d,
+        "content/guide.md",
+        "levels/e2.md#craft",
+        "levels/e2.md#crafts",
+    ); // broken-anchor
+    fs::write(
+        d.join("content/faq.md"),
+        "+++\ntitle = \"FAQ\"\n+++\nSee [the old page](old.md).\n",
+    )
+    .unwrap(); // broken-link
+               // Warnings.
     fs::remove_file(d.join("content/competencies/m1/people.md")).unwrap(); // gap
     write_cell(d, "e7", "impact", "- TODO: e2 does the impact thing number 12 well\n- e2 does the impact thing number 12 well\n"); // todo, repeated-expectation
-    fs::write(d.join("content/pillars/unused.md"), "+++\ntitle = \"Unused\"\norder = 9\n+++\n").unwrap(); // unused-pillar
-    fs::write(d.join("content/levels/e9.md"), "+++\ntitle = \"Level 9\"\nrank = 9\ntrack = \"ic\"\n+++\n").unwrap(); // rank-hole, no-expectations
+    fs::write(
+        d.join("content/pillars/unused.md"),
+        "+++\ntitle = \"Unused\"\norder = 9\n+++\n",
+    )
+    .unwrap(); // unused-pillar
+    fs::write(
+        d.join("content/levels/e9.md"),
+        "+++\ntitle = \"Level 9\"\nrank = 9\ntrack = \"ic\"\n+++\n",
+    )
+    .unwrap(); // rank-hole, no-expectations
 
     let (report, status) = json(d, &[]);
     assert_eq!(status, 1);
@@ -164,14 +492,38 @@ fn a_ladder_seeded_with_every_diagnostic_gets_all_of_them_in_one_run() {
     codes.sort();
     codes.dedup();
     let mut want = vec![
-        "alias-collision", "bad-id", "broken-anchor", "broken-link", "duplicate-cell", "equivalent-not-mutual", "missing-key",
-        "rank-collision", "toml-syntax", "unknown-key", "unknown-level", "unknown-pillar", "unknown-track", "wrong-type",
-        "gap", "no-expectations", "rank-hole", "repeated-expectation", "todo", "unused-pillar",
+        "alias-collision",
+        "bad-id",
+        "broken-anchor",
+        "broken-link",
+        "duplicate-cell",
+        "equivalent-not-mutual",
+        "missing-key",
+        "rank-collision",
+        "toml-syntax",
+        "unknown-key",
+        "unknown-level",
+        "unknown-pillar",
+        "unknown-track",
+        "wrong-type",
+        "gap",
+        "no-expectations",
+        "rank-hole",
+        "repeated-expectation",
+        "todo",
+        "unused-pillar",
     ];
     want.sort();
     assert_eq!(codes, want, "{:#?}", report.diagnostics);
     // Each points at a line of its file, never just "the file".
-    let at = |code: &str, path: &str| report.diagnostics.iter().find(|x| x.code == code && x.path == path).map(|x| (x.line, x.column)).unwrap_or_else(|| panic!("{code} in {path}: {:#?}", report.diagnostics));
+    let at = |code: &str, path: &str| {
+        report
+            .diagnostics
+            .iter()
+            .find(|x| x.code == code && x.path == path)
+            .map(|x| (x.line, x.column))
+            .unwrap_or_else(|| panic!("{code} in {path}: {:#?}", report.diagnostics))
+    };
     assert_eq!(at("unknown-key", "content/levels/e1.md"), (4, 1));
     assert_eq!(at("wrong-type", "content/pillars/impact.md"), (3, 9));
     assert_eq!(at("toml-syntax", "content/pillars/broken.md").0, 2);
@@ -182,16 +534,30 @@ fn a_ladder_seeded_with_every_diagnostic_gets_all_of_them_in_one_run() {
     assert_eq!(at("alias-collision", "content/levels/e7.md"), (4, 12));
     assert_eq!(at("broken-link", "content/faq.md"), (4, 5));
     assert_eq!(at("todo", "content/competencies/e7/impact.md"), (5, 3));
-    assert_eq!(at("repeated-expectation", "content/competencies/e7/impact.md"), (6, 3));
+    assert_eq!(
+        at("repeated-expectation", "content/competencies/e7/impact.md"),
+        (6, 3)
+    );
     assert_eq!(at("rank-hole", "content/levels/e9.md"), (3, 8));
     assert_eq!(at("no-expectations", "content/levels/e9.md"), (1, 1));
     // A level whose track is unknown is reported once, not again by each of its competencies.
-    assert!(!report.diagnostics.iter().any(|x| x.path.starts_with("content/competencies/e3/")), "{:#?}", report.diagnostics);
+    assert!(
+        !report
+            .diagnostics
+            .iter()
+            .any(|x| x.path.starts_with("content/competencies/e3/")),
+        "{:#?}",
+        report.diagnostics
+    );
 
     // The human format gives the same set.
     let out = ladderbook().arg("check").arg(d).assert().code(1);
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert_eq!(stderr.lines().filter(|l| l.starts_with("content/")).count(), report.diagnostics.len(), "{stderr}");
+    assert_eq!(
+        stderr.lines().filter(|l| l.starts_with("content/")).count(),
+        report.diagnostics.len(),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -210,24 +576,52 @@ fn every_diagnostic_in_one_run_in_both_formats() {
     let d = tmp.path();
     clean_ladder(d);
     replace(d, "content/levels/e1.md", "rank = 1", "rank = 1\nlevle = 2");
-    replace(d, "content/competencies/e1/people.md", "level = \"e1\"", "level = \"e9\"");
+    replace(
+        d,
+        "content/competencies/e1/people.md",
+        "level = \"e1\"",
+        "level = \"e9\"",
+    );
     replace(d, "content/guide.md", "#craft", "#crafts");
-    replace(d, "content/levels/m1.md", "equivalent = [\"e2\"]", "equivalent = [\"e2\", \"e1\"]");
+    replace(
+        d,
+        "content/levels/m1.md",
+        "equivalent = [\"e2\"]",
+        "equivalent = [\"e2\", \"e1\"]",
+    );
     fs::remove_file(d.join("content/competencies/e2/impact.md")).unwrap();
     write_cell(d, "m1", "impact", "- FIXME write this\n");
     let (report, status) = json(d, &[]);
     let mut codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
     codes.sort();
     codes.dedup();
-    assert_eq!(codes, ["broken-anchor", "equivalent-not-mutual", "gap", "todo", "unknown-key", "unknown-level"], "{:#?}", report.diagnostics);
+    assert_eq!(
+        codes,
+        [
+            "broken-anchor",
+            "equivalent-not-mutual",
+            "gap",
+            "todo",
+            "unknown-key",
+            "unknown-level"
+        ],
+        "{:#?}",
+        report.diagnostics
+    );
     assert_eq!(status, 1);
 
     // The human format lists the same set, one `path:line:column: severity: message` each.
     let out = ladderbook().arg("check").arg(d).assert().code(1);
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     for diag in &report.diagnostics {
-        let line = format!("{}:{}:{}: {}: {}", diag.path, diag.line, diag.column, diag.severity, diag.message);
-        assert!(stderr.contains(&line), "missing in human output: {line}\n{stderr}");
+        let line = format!(
+            "{}:{}:{}: {}: {}",
+            diag.path, diag.line, diag.column, diag.severity, diag.message
+        );
+        assert!(
+            stderr.contains(&line),
+            "missing in human output: {line}\n{stderr}"
+        );
     }
 
     // The JSON round-trips through serde.
@@ -241,29 +635,52 @@ fn the_example_ladder_is_clean() {
     assert_eq!(status, 0);
     assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
     assert_eq!(report.coverage.len(), 2);
-    assert!(report.coverage.iter().all(|t| t.levels.iter().all(|l| l.cells.iter().all(|c| c.is_some_and(|n| (3..=6).contains(&n))))));
+    assert!(report.coverage.iter().all(|t| t.levels.iter().all(|l| l
+        .cells
+        .iter()
+        .all(|c| c.is_some_and(|n| (3..=6).contains(&n))))));
 }
 
 #[test]
 fn a_real_ladder_shows_its_real_coverage() {
     // Codecademy's manager ladder: 4 levels × 5 pillars, every cell filled (125 expectations).
     let tmp = tempfile::tempdir().unwrap();
-    convert_headings_ladder(&real_ladders().join("Codecademy-engineering-competencies/managers.md"), tmp.path(), "management");
+    convert_headings_ladder(
+        &real_ladders().join("Codecademy-engineering-competencies/managers.md"),
+        tmp.path(),
+        "management",
+    );
     let (report, status) = json(tmp.path(), &[]);
     assert_eq!(status, 0, "{:#?}", report.diagnostics);
     let cov = &report.coverage[0];
     assert_eq!(cov.levels.len(), 4);
     assert_eq!(cov.pillars.len(), 5);
-    let total: usize = cov.levels.iter().flat_map(|l| l.cells.iter()).map(|c| c.unwrap()).sum();
+    let total: usize = cov
+        .levels
+        .iter()
+        .flat_map(|l| l.cells.iter())
+        .map(|c| c.unwrap())
+        .sum();
     assert_eq!(total, 125);
     assert!(!report.diagnostics.iter().any(|d| d.code == "gap"));
     // The same document with the VP's `Software Engineering & Design` section removed has
     // exactly that gap.
-    fs::remove_file(tmp.path().join("content/competencies/vp/software-engineering-design.md")).unwrap();
+    fs::remove_file(
+        tmp.path()
+            .join("content/competencies/vp/software-engineering-design.md"),
+    )
+    .unwrap();
     let (report, _) = json(tmp.path(), &[]);
-    let gaps: Vec<_> = report.diagnostics.iter().filter(|d| d.code == "gap").collect();
+    let gaps: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "gap")
+        .collect();
     assert_eq!(gaps.len(), 1);
-    assert!(gaps[0].message.contains("`vp`") && gaps[0].message.contains("`software-engineering-design`"));
+    assert!(
+        gaps[0].message.contains("`vp`")
+            && gaps[0].message.contains("`software-engineering-design`")
+    );
 }
 
 #[test]
@@ -271,13 +688,33 @@ fn imported_real_ladders_show_the_gaps_they_really_have() {
     // Monzo's backend and mobile frameworks (shared/real-ladders): leadership starts at level
     // 3, and mobile has no mastery at level 6.
     let cases: [(&str, &[(&str, &str)]); 2] = [
-        ("engineering/backend.md", &[("level-1", "leadership"), ("level-2", "leadership")]),
-        ("engineering/mobile.md", &[("level-1", "leadership"), ("level-2", "leadership"), ("level-6", "mastery")]),
+        (
+            "engineering/backend.md",
+            &[("level-1", "leadership"), ("level-2", "leadership")],
+        ),
+        (
+            "engineering/mobile.md",
+            &[
+                ("level-1", "leadership"),
+                ("level-2", "leadership"),
+                ("level-6", "mastery"),
+            ],
+        ),
     ];
     for (file, want) in cases {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("l");
-        ladderbook().arg("import").arg(real_ladders().join("monzo-progression-framework/frameworks").join(file)).arg("-o").arg(&out).assert().success();
+        ladderbook()
+            .arg("import")
+            .arg(
+                real_ladders()
+                    .join("monzo-progression-framework/frameworks")
+                    .join(file),
+            )
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
         let (report, status) = json(&out, &[]);
         assert_eq!(status, 0, "{file}: {:#?}", report.diagnostics);
         let mut gaps: Vec<(String, String)> = Vec::new();
@@ -290,8 +727,19 @@ fn imported_real_ladders_show_the_gaps_they_really_have() {
                 }
             }
         }
-        let want: Vec<(String, String)> = want.iter().map(|(l, p)| (l.to_string(), p.to_string())).collect();
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(l, p)| (l.to_string(), p.to_string()))
+            .collect();
         assert_eq!(gaps, want, "{file}");
-        assert_eq!(report.diagnostics.iter().filter(|d| d.code == "gap").count(), want.len(), "{file}");
+        assert_eq!(
+            report
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "gap")
+                .count(),
+            want.len(),
+            "{file}"
+        );
     }
 }

@@ -10,7 +10,11 @@ fn init_then_build_gives_a_site() {
     let dir = tmp.path().join("my-ladder");
     ladderbook().arg("init").arg(&dir).assert().success();
     assert!(dir.join("book.toml").is_file());
-    ladderbook().current_dir(&dir).arg("build").assert().success();
+    ladderbook()
+        .current_dir(&dir)
+        .arg("build")
+        .assert()
+        .success();
     let html = page(&dir.join("book"), "levels/senior-engineer/");
     assert!(words(&html).contains("mentors newer engineers"));
     assert!(broken_links(&dir.join("book")).is_empty());
@@ -21,7 +25,11 @@ fn init_then_build_gives_a_site() {
 
 #[test]
 fn a_wrong_command_line_exits_2() {
-    ladderbook().arg("build").arg("--no-such-flag").assert().code(2);
+    ladderbook()
+        .arg("build")
+        .arg("--no-such-flag")
+        .assert()
+        .code(2);
     ladderbook().arg("frobnicate").assert().code(2);
 }
 
@@ -39,11 +47,24 @@ fn the_404_page_uses_the_site_url_and_everything_else_is_relative() {
     let tmp = tempfile::tempdir().unwrap();
     copy_ladder(&repo(), tmp.path());
     let toml = fs::read_to_string(tmp.path().join("book.toml")).unwrap();
-    fs::write(tmp.path().join("book.toml"), toml.replace("site-url = \"/\"", "site-url = \"/eng/ladder/\"")).unwrap();
-    ladderbook().arg("build").arg(tmp.path()).arg("-d").arg(tmp.path().join("out")).assert().success();
+    fs::write(
+        tmp.path().join("book.toml"),
+        toml.replace("site-url = \"/\"", "site-url = \"/eng/ladder/\""),
+    )
+    .unwrap();
+    ladderbook()
+        .arg("build")
+        .arg(tmp.path())
+        .arg("-d")
+        .arg(tmp.path().join("out"))
+        .assert()
+        .success();
     let site = tmp.path().join("out");
     let not_found = page(&site, "404.html");
-    assert!(not_found.contains("href=\"/eng/ladder/style.css\""), "{not_found}");
+    assert!(
+        not_found.contains("href=\"/eng/ladder/style.css\""),
+        "{not_found}"
+    );
     assert!(!page(&site, "levels/director/").contains("/eng/ladder/"));
     let broken = broken_links_under(&site, "/eng/ladder/");
     assert!(broken.is_empty(), "{broken:?}");
@@ -57,9 +78,16 @@ fn a_second_build_replaces_the_first() {
     fs::remove_file(tmp.path().join("content/promotions.md")).unwrap();
     let how = fs::read_to_string(tmp.path().join("content/how-to-read.md")).unwrap();
     // Drop links to the removed page so the ladder stays valid.
-    let how: String = how.lines().map(|l| if l.contains("promotions.md") { "" } else { l }).collect::<Vec<_>>().join("\n");
+    let how: String = how
+        .lines()
+        .map(|l| if l.contains("promotions.md") { "" } else { l })
+        .collect::<Vec<_>>()
+        .join("\n");
     fs::write(tmp.path().join("content/how-to-read.md"), how).unwrap();
     ladderbook().arg("build").arg(tmp.path()).assert().success();
-    assert!(!tmp.path().join("book/promotions").exists(), "a page removed from content is removed from the site");
+    assert!(
+        !tmp.path().join("book/promotions").exists(),
+        "a page removed from content is removed from the site"
+    );
     assert!(tmp.path().join("book/how-to-read/index.html").is_file());
 }

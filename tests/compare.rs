@@ -10,11 +10,20 @@ use std::path::Path;
 /// Codecademy's IC ladder (shared/real-ladders), its levels and pillars only (the table of
 /// contents and the closing FAQ are left out), built into `dir/book`.
 fn codecademy_ic(dir: &Path) -> std::path::PathBuf {
-    let text = fs::read_to_string(real_ladders().join("Codecademy-engineering-competencies/README.md")).unwrap();
+    let text =
+        fs::read_to_string(real_ladders().join("Codecademy-engineering-competencies/README.md"))
+            .unwrap();
     let start = text.find("\n## ").unwrap();
     let end = text.find("\n## FAQ").unwrap();
     let src = dir.join("ic.md");
-    fs::write(&src, format!("# Codecademy Engineering Competencies\n{}", &text[start..end])).unwrap();
+    fs::write(
+        &src,
+        format!(
+            "# Codecademy Engineering Competencies\n{}",
+            &text[start..end]
+        ),
+    )
+    .unwrap();
     let ladder = dir.join("ladder");
     convert_headings_ladder(&src, &ladder, "ic");
     ladderbook().arg("build").arg(&ladder).assert().success();
@@ -25,18 +34,36 @@ fn codecademy_ic(dir: &Path) -> std::path::PathBuf {
 fn a_real_promotion_comparison_reads_changed_new_and_carried_over() {
     let tmp = tempfile::tempdir().unwrap();
     let site = codecademy_ic(tmp.path());
-    let html = page(&site, "compare/software-engineer-2/senior-software-engineer/");
-    let sec = section(&html, "software-engineering-design", "class=\"compare-pillar\"");
+    let html = page(
+        &site,
+        "compare/software-engineer-2/senior-software-engineer/",
+    );
+    let sec = section(
+        &html,
+        "software-engineering-design",
+        "class=\"compare-pillar\"",
+    );
 
     // Reworded one level up: one row, with the added words marked.
-    let row = sec.split("<tr class=").find(|r| r.contains("helping define")).expect("the reworded standards expectation has a row");
+    let row = sec
+        .split("<tr class=")
+        .find(|r| r.contains("helping define"))
+        .expect("the reworded standards expectation has a row");
     assert!(row.starts_with("\"status-changed\""), "{row}");
-    assert!(row.contains("applying <ins>and helping define</ins> our standards"), "{row}");
-    assert!(row.contains("You are applying our standards around design"), "the lower level's wording is on the same row: {row}");
+    assert!(
+        row.contains("applying <ins>and helping define</ins> our standards"),
+        "{row}"
+    );
+    assert!(
+        row.contains("You are applying our standards around design"),
+        "the lower level's wording is on the same row: {row}"
+    );
     assert!(row.contains(">changed</span>"));
 
     // Word for word the same: carried over, folded away.
-    let carried = &sec[sec.find("<details class=\"carried\">").expect("carried-over expectations are folded")..];
+    let carried = &sec[sec
+        .find("<details class=\"carried\">")
+        .expect("carried-over expectations are folded")..];
     assert!(words(carried).contains("you proactively maintain debug and fix problems in your code"));
 
     // Only at the higher level: new. Only at the lower: not restated.
@@ -63,12 +90,22 @@ fn a_real_promotion_comparison_reads_changed_new_and_carried_over() {
 fn the_real_management_comparison_has_every_expectation_and_a_summary() {
     let tmp = tempfile::tempdir().unwrap();
     let ladder = tmp.path().join("l");
-    let expectations = convert_headings_ladder(&real_ladders().join("Codecademy-engineering-competencies/managers.md"), &ladder, "management");
+    let expectations = convert_headings_ladder(
+        &real_ladders().join("Codecademy-engineering-competencies/managers.md"),
+        &ladder,
+        "management",
+    );
     ladderbook().arg("build").arg(&ladder).assert().success();
-    let html = page(&ladder.join("book"), "compare/engineering-manager/senior-engineering-manager/");
+    let html = page(
+        &ladder.join("book"),
+        "compare/engineering-manager/senior-engineering-manager/",
+    );
     assert!(html.contains("Key differences"));
     let text = words(&without_deletions(&html));
-    for e in expectations.iter().filter(|e| e.level == "engineering-manager" || e.level == "senior-engineering-manager") {
+    for e in expectations
+        .iter()
+        .filter(|e| e.level == "engineering-manager" || e.level == "senior-engineering-manager")
+    {
         assert!(text.contains(&md_words(&e.text)), "{}", e.text);
     }
 }
@@ -76,7 +113,11 @@ fn the_real_management_comparison_has_every_expectation_and_a_summary() {
 fn cumulative_example(dir: &Path) {
     copy_ladder(&repo(), dir);
     let toml = fs::read_to_string(dir.join("book.toml")).unwrap();
-    fs::write(dir.join("book.toml"), toml.replace("site-url = \"/\"", "site-url = \"/\"\ncumulative = true")).unwrap();
+    fs::write(
+        dir.join("book.toml"),
+        toml.replace("site-url = \"/\"", "site-url = \"/\"\ncumulative = true"),
+    )
+    .unwrap();
 }
 
 #[test]
@@ -86,25 +127,39 @@ fn a_cumulative_level_page_lists_each_inherited_expectation_once() {
     cumulative_example(dir);
     // Engineer II restates one of Engineer I's craft expectations word for word.
     let e1 = fs::read_to_string(dir.join("content/competencies/engineer-1/craft.md")).unwrap();
-    let first = e1.lines().find(|l| l.starts_with("- ")).unwrap().to_string();
+    let first = e1
+        .lines()
+        .find(|l| l.starts_with("- "))
+        .unwrap()
+        .to_string();
     let e2 = dir.join("content/competencies/engineer-2/craft.md");
-    fs::write(&e2, format!("{}{first}\n", fs::read_to_string(&e2).unwrap())).unwrap();
+    fs::write(
+        &e2,
+        format!("{}{first}\n", fs::read_to_string(&e2).unwrap()),
+    )
+    .unwrap();
     ladderbook().arg("build").arg(dir).assert().success();
     let site = dir.join("book");
 
     let html = page(&site, "levels/senior-engineer/");
     let craft = section(&html, "craft", "class=\"pillar-section\"");
-    let inherited = &craft[craft.find("<details class=\"inherited\">").expect("a cumulative level shows what it inherits")..];
+    let inherited = &craft[craft
+        .find("<details class=\"inherited\">")
+        .expect("a cumulative level shows what it inherits")..];
     let inherited_words = words(inherited);
     // Every craft expectation of the two levels below is listed exactly once, with its source.
     for level in ["engineer-1", "engineer-2"] {
-        let text = fs::read_to_string(dir.join(format!("content/competencies/{level}/craft.md"))).unwrap();
+        let text =
+            fs::read_to_string(dir.join(format!("content/competencies/{level}/craft.md"))).unwrap();
         for item in text.lines().filter_map(|l| l.strip_prefix("- ")) {
             let w = md_words(item);
             assert_eq!(inherited_words.matches(&w).count(), 1, "{level}: {item}");
         }
     }
-    assert!(inherited.contains("href=\"../../levels/engineer-2/#craft--"), "each links to the level it comes from");
+    assert!(
+        inherited.contains("href=\"../../levels/engineer-2/#craft--"),
+        "each links to the level it comes from"
+    );
     // The Senior Engineer's own expectations are not repeated as inherited.
     assert!(!inherited.contains("<li id="));
 
@@ -120,7 +175,13 @@ fn a_track_can_override_the_cumulative_setting() {
     let dir = tmp.path();
     cumulative_example(dir);
     let t = dir.join("content/tracks/management.md");
-    fs::write(&t, fs::read_to_string(&t).unwrap().replacen("order = 2", "order = 2\ncumulative = false", 1)).unwrap();
+    fs::write(
+        &t,
+        fs::read_to_string(&t)
+            .unwrap()
+            .replacen("order = 2", "order = 2\ncumulative = false", 1),
+    )
+    .unwrap();
     ladderbook().arg("build").arg(dir).assert().success();
     let site = dir.join("book");
     assert!(!page(&site, "levels/director/").contains("class=\"inherited\""));
@@ -130,21 +191,36 @@ fn a_track_can_override_the_cumulative_setting() {
 #[test]
 fn the_data_export_has_every_level_cell_and_comparison() {
     let tmp = tempfile::tempdir().unwrap();
-    ladderbook().arg("build").arg(repo()).arg("-d").arg(tmp.path().join("s")).assert().success();
+    ladderbook()
+        .arg("build")
+        .arg(repo())
+        .arg("-d")
+        .arg(tmp.path().join("s"))
+        .assert()
+        .success();
     let site = tmp.path().join("s");
-    let data: serde_json::Value = serde_json::from_str(&fs::read_to_string(site.join("ladder.json")).unwrap()).unwrap();
+    let data: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(site.join("ladder.json")).unwrap()).unwrap();
     assert_eq!(data["version"], 1);
     let levels = data["levels"].as_array().unwrap();
     assert_eq!(levels.len(), 10);
     let staff = levels.iter().find(|l| l["id"] == "staff-engineer").unwrap();
-    assert_eq!(staff["equivalent"], serde_json::json!(["engineering-manager"]));
+    assert_eq!(
+        staff["equivalent"],
+        serde_json::json!(["engineering-manager"])
+    );
     let craft = staff["cells"]["craft"]["expectations"].as_array().unwrap();
     let html = page(&site, "levels/staff-engineer/");
     for x in craft {
         assert!(html.contains(&format!("<li id=\"{}\">", x["anchor"].as_str().unwrap())));
     }
     for c in data["comparisons"].as_array().unwrap() {
-        assert!(site.join(c["path"].as_str().unwrap()).join("index.html").is_file(), "{c}");
+        assert!(
+            site.join(c["path"].as_str().unwrap())
+                .join("index.html")
+                .is_file(),
+            "{c}"
+        );
     }
     // Every level page and /compare/ carry the picker form, which works as plain HTML too.
     for p in ["compare/", "levels/director/"] {
@@ -157,7 +233,13 @@ fn the_data_export_has_every_level_cell_and_comparison() {
 #[test]
 fn every_level_page_links_to_the_next_level_and_the_equivalent() {
     let tmp = tempfile::tempdir().unwrap();
-    ladderbook().arg("build").arg(repo()).arg("-d").arg(tmp.path().join("s")).assert().success();
+    ladderbook()
+        .arg("build")
+        .arg(repo())
+        .arg("-d")
+        .arg(tmp.path().join("s"))
+        .assert()
+        .success();
     let html = page(&tmp.path().join("s"), "levels/staff-engineer/");
     assert!(html.contains("<a href=\"../../compare/staff-engineer/senior-staff-engineer/\">What changes at the next level</a>"));
     assert!(html.contains("<a href=\"../../compare/staff-engineer/engineering-manager/\">Compared with Engineering Manager on the Management track</a>"));
@@ -170,13 +252,24 @@ fn a_large_ladder_links_level_pages_to_the_picker_instead_of_listing_every_level
     fs::create_dir_all(d.join("content/levels")).unwrap();
     fs::create_dir_all(d.join("content/pillars")).unwrap();
     fs::write(d.join("book.toml"), "[book]\ntitle = \"Big\"\n").unwrap();
-    fs::write(d.join("content/pillars/craft.md"), "+++\ntitle = \"Craft\"\n+++\n").unwrap();
+    fs::write(
+        d.join("content/pillars/craft.md"),
+        "+++\ntitle = \"Craft\"\n+++\n",
+    )
+    .unwrap();
     for n in 1..=61 {
-        fs::write(d.join(format!("content/levels/l{n}.md")), format!("+++\ntitle = \"Level {n}\"\nrank = {n}\n+++\n")).unwrap();
+        fs::write(
+            d.join(format!("content/levels/l{n}.md")),
+            format!("+++\ntitle = \"Level {n}\"\nrank = {n}\n+++\n"),
+        )
+        .unwrap();
     }
     ladderbook().arg("build").arg(d).assert().success();
     let html = page(&d.join("book"), "levels/l7/");
-    assert!(html.contains("<a href=\"../../compare/?a=l7\">Compare Level 7 with any other level</a>"), "{html}");
+    assert!(
+        html.contains("<a href=\"../../compare/?a=l7\">Compare Level 7 with any other level</a>"),
+        "{html}"
+    );
     assert!(!html.contains("<select"));
     assert!(page(&d.join("book"), "compare/").contains("<select name=\"a\">"));
 }

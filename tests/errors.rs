@@ -20,8 +20,15 @@ fn broken_build(breakage: impl FnOnce(&Path)) -> String {
     breakage(ladder);
     let out = ladderbook().arg("build").arg(ladder).assert().code(1);
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-    assert_eq!(snapshot_tree(&ladder.join("book")), before, "the previous build must survive a failed build");
-    assert!(stderr.contains("hint: "), "every error has a hint:\n{stderr}");
+    assert_eq!(
+        snapshot_tree(&ladder.join("book")),
+        before,
+        "the previous build must survive a failed build"
+    );
+    assert!(
+        stderr.contains("hint: "),
+        "every error has a hint:\n{stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
     stderr
 }
@@ -34,52 +41,105 @@ fn edit(ladder: &Path, file: &str, f: impl FnOnce(String) -> String) {
 
 #[test]
 fn unknown_key_names_the_key_and_its_line() {
-    let err = broken_build(|l| edit(l, "levels/senior-engineer.md", |t| t.replacen("rank = 3", "rnak = 3", 1)));
-    assert!(err.contains("content/levels/senior-engineer.md:3:1: error: unknown key `rnak`"), "{err}");
+    let err = broken_build(|l| {
+        edit(l, "levels/senior-engineer.md", |t| {
+            t.replacen("rank = 3", "rnak = 3", 1)
+        })
+    });
+    assert!(
+        err.contains("content/levels/senior-engineer.md:3:1: error: unknown key `rnak`"),
+        "{err}"
+    );
     assert!(err.contains("did you mean `rank`?"), "{err}");
 }
 
 #[test]
 fn unknown_level_and_pillar_point_at_the_value() {
     let err = broken_build(|l| {
-        edit(l, "competencies/staff-engineer/craft.md", |t| t.replace("level = \"staff-engineer\"", "level = \"staf-engineer\""));
-        edit(l, "competencies/director/delivery.md", |t| t.replace("pillar = \"delivery\"", "pillar = \"shipping\""));
+        edit(l, "competencies/staff-engineer/craft.md", |t| {
+            t.replace("level = \"staff-engineer\"", "level = \"staf-engineer\"")
+        });
+        edit(l, "competencies/director/delivery.md", |t| {
+            t.replace("pillar = \"delivery\"", "pillar = \"shipping\"")
+        });
     });
     assert!(err.contains("content/competencies/staff-engineer/craft.md:2:9: error: there is no level `staf-engineer`"), "{err}");
     assert!(err.contains("did you mean `staff-engineer`?"), "{err}");
-    assert!(err.contains("content/competencies/director/delivery.md:3:10: error: there is no pillar `shipping`"), "{err}");
+    assert!(
+        err.contains(
+            "content/competencies/director/delivery.md:3:10: error: there is no pillar `shipping`"
+        ),
+        "{err}"
+    );
 }
 
 #[test]
 fn duplicate_cell_names_both_files() {
     let err = broken_build(|l| {
-        fs::copy(l.join("content/competencies/director/craft.md"), l.join("content/competencies/director/craft-again.md")).unwrap();
+        fs::copy(
+            l.join("content/competencies/director/craft.md"),
+            l.join("content/competencies/director/craft-again.md"),
+        )
+        .unwrap();
     });
-    let line = err.lines().find(|l| l.contains("level `director` in pillar `craft`")).expect(&err);
-    assert!(line.starts_with("content/competencies/director/craft") && line.contains(":1:1: error:"), "{err}");
-    assert!(line.contains("content/competencies/director/craft-again.md") && line.contains("content/competencies/director/craft.md"), "both files are named: {err}");
+    let line = err
+        .lines()
+        .find(|l| l.contains("level `director` in pillar `craft`"))
+        .expect(&err);
+    assert!(
+        line.starts_with("content/competencies/director/craft") && line.contains(":1:1: error:"),
+        "{err}"
+    );
+    assert!(
+        line.contains("content/competencies/director/craft-again.md")
+            && line.contains("content/competencies/director/craft.md"),
+        "both files are named: {err}"
+    );
 }
 
 #[test]
 fn bad_id_names_the_file_and_a_valid_name() {
     let err = broken_build(|l| {
-        fs::rename(l.join("content/pillars/craft.md"), l.join("content/pillars/Technical_Craft.md")).unwrap();
+        fs::rename(
+            l.join("content/pillars/craft.md"),
+            l.join("content/pillars/Technical_Craft.md"),
+        )
+        .unwrap();
     });
-    assert!(err.contains("content/pillars/Technical_Craft.md:1:1: error: `Technical_Craft` is not a valid id"), "{err}");
+    assert!(
+        err.contains(
+            "content/pillars/Technical_Craft.md:1:1: error: `Technical_Craft` is not a valid id"
+        ),
+        "{err}"
+    );
     assert!(err.contains("technical-craft.md"), "{err}");
 }
 
 #[test]
 fn yaml_front_matter_says_how_to_write_toml() {
-    let err = broken_build(|l| fs::write(l.join("content/levels/engineer-1.md"), "---\ntitle: Engineer I\nrank: 1\n---\nBody\n").unwrap());
-    assert!(err.contains("content/levels/engineer-1.md:1:1: error: front-matter is YAML"), "{err}");
+    let err = broken_build(|l| {
+        fs::write(
+            l.join("content/levels/engineer-1.md"),
+            "---\ntitle: Engineer I\nrank: 1\n---\nBody\n",
+        )
+        .unwrap()
+    });
+    assert!(
+        err.contains("content/levels/engineer-1.md:1:1: error: front-matter is YAML"),
+        "{err}"
+    );
     assert!(err.contains("`+++`"), "{err}");
 }
 
 #[test]
 fn missing_front_matter_says_how_to_write_it() {
-    let err = broken_build(|l| fs::write(l.join("content/how-to-read.md"), "# How to read\n\nText.\n").unwrap());
-    assert!(err.contains("content/how-to-read.md:1:1: error: the file has no front-matter"), "{err}");
+    let err = broken_build(|l| {
+        fs::write(l.join("content/how-to-read.md"), "# How to read\n\nText.\n").unwrap()
+    });
+    assert!(
+        err.contains("content/how-to-read.md:1:1: error: the file has no front-matter"),
+        "{err}"
+    );
     assert!(err.contains("+++"), "{err}");
 }
 
@@ -98,22 +158,45 @@ fn non_utf8_points_at_the_bad_byte() {
 #[test]
 fn broken_link_and_anchor_point_at_the_link() {
     let err = broken_build(|l| {
-        edit(l, "how-to-read.md", |t| format!("{t}\nSee [the old page](levels/intern.md) and [strategy](levels/director.md#strategyy).\n"));
+        edit(l, "how-to-read.md", |t| {
+            format!("{t}\nSee [the old page](levels/intern.md) and [strategy](levels/director.md#strategyy).\n")
+        });
     });
     assert!(err.contains("error: the link `levels/intern.md` points to content/levels/intern.md, which does not exist"), "{err}");
-    assert!(err.contains("the link `levels/director.md#strategyy` names the anchor `#strategyy`"), "{err}");
+    assert!(
+        err.contains("the link `levels/director.md#strategyy` names the anchor `#strategyy`"),
+        "{err}"
+    );
     assert!(err.contains("did you mean `#strategy`?"), "{err}");
-    assert!(err.lines().filter(|l| l.starts_with("content/how-to-read.md:")).count() >= 2, "{err}");
+    assert!(
+        err.lines()
+            .filter(|l| l.starts_with("content/how-to-read.md:"))
+            .count()
+            >= 2,
+        "{err}"
+    );
 }
 
 #[test]
 fn every_error_of_the_ladder_is_reported_in_one_run() {
     let err = broken_build(|l| {
-        edit(l, "levels/senior-engineer.md", |t| t.replacen("rank = 3", "rnak = 3", 1));
-        fs::write(l.join("content/levels/engineer-1.md"), "---\ntitle: x\n---\n").unwrap();
-        edit(l, "competencies/director/delivery.md", |t| t.replace("pillar = \"delivery\"", "pillar = \"shipping\""));
+        edit(l, "levels/senior-engineer.md", |t| {
+            t.replacen("rank = 3", "rnak = 3", 1)
+        });
+        fs::write(
+            l.join("content/levels/engineer-1.md"),
+            "---\ntitle: x\n---\n",
+        )
+        .unwrap();
+        edit(l, "competencies/director/delivery.md", |t| {
+            t.replace("pillar = \"delivery\"", "pillar = \"shipping\"")
+        });
     });
-    assert_eq!(err.lines().filter(|l| l.contains(": error: ")).count(), 3, "{err}");
+    assert_eq!(
+        err.lines().filter(|l| l.contains(": error: ")).count(),
+        3,
+        "{err}"
+    );
     assert!(err.contains("the ladder has 3 errors"), "{err}");
 }
 
@@ -121,15 +204,36 @@ fn every_error_of_the_ladder_is_reported_in_one_run() {
 fn a_bad_build_dir_never_swallows_the_ladder() {
     let tmp = tempfile::tempdir().unwrap();
     copy_ladder(&repo(), tmp.path());
-    let out = ladderbook().arg("build").arg(tmp.path()).arg("-d").arg(tmp.path().join("content")).assert().code(1);
-    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("would replace the ladder's own files"));
-    assert!(tmp.path().join("content/levels/senior-engineer.md").is_file());
+    let out = ladderbook()
+        .arg("build")
+        .arg(tmp.path())
+        .arg("-d")
+        .arg(tmp.path().join("content"))
+        .assert()
+        .code(1);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr)
+        .contains("would replace the ladder's own files"));
+    assert!(tmp
+        .path()
+        .join("content/levels/senior-engineer.md")
+        .is_file());
 
     // A folder ladderbook did not write is never replaced.
     let other = tmp.path().join("notes");
     fs::create_dir_all(&other).unwrap();
     fs::write(other.join("mine.txt"), "keep me").unwrap();
-    let out = ladderbook().arg("build").arg(tmp.path()).arg("-d").arg(&other).assert().code(1);
-    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("was not written by ladderbook"));
-    assert_eq!(fs::read_to_string(other.join("mine.txt")).unwrap(), "keep me");
+    let out = ladderbook()
+        .arg("build")
+        .arg(tmp.path())
+        .arg("-d")
+        .arg(&other)
+        .assert()
+        .code(1);
+    assert!(
+        String::from_utf8_lossy(&out.get_output().stderr).contains("was not written by ladderbook")
+    );
+    assert_eq!(
+        fs::read_to_string(other.join("mine.txt")).unwrap(),
+        "keep me"
+    );
 }

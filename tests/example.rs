@@ -6,19 +6,53 @@ use common::*;
 use std::path::Path;
 
 fn build_example(dest: &Path) {
-    ladderbook().arg("build").arg(repo()).arg("-d").arg(dest).assert().success();
+    ladderbook()
+        .arg("build")
+        .arg(repo())
+        .arg("-d")
+        .arg(dest)
+        .assert()
+        .success();
 }
 
-const IC: [&str; 6] = ["engineer-1", "engineer-2", "senior-engineer", "staff-engineer", "senior-staff-engineer", "principal-engineer"];
-const MGMT: [&str; 4] = ["engineering-manager", "senior-engineering-manager", "director", "vp-engineering"];
-const PILLARS: [&str; 6] = ["craft", "delivery", "communication", "people", "strategy", "citizenship"];
+const IC: [&str; 6] = [
+    "engineer-1",
+    "engineer-2",
+    "senior-engineer",
+    "staff-engineer",
+    "senior-staff-engineer",
+    "principal-engineer",
+];
+const MGMT: [&str; 4] = [
+    "engineering-manager",
+    "senior-engineering-manager",
+    "director",
+    "vp-engineering",
+];
+const PILLARS: [&str; 6] = [
+    "craft",
+    "delivery",
+    "communication",
+    "people",
+    "strategy",
+    "citizenship",
+];
 
 #[test]
 fn every_address_of_the_contract_exists() {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
     build_example(&site);
-    for addr in ["", "tracks/ic/", "tracks/management/", "compare/", "how-to-read/", "promotions/", "404.html", "style.css"] {
+    for addr in [
+        "",
+        "tracks/ic/",
+        "tracks/management/",
+        "compare/",
+        "how-to-read/",
+        "promotions/",
+        "404.html",
+        "style.css",
+    ] {
         page(&site, addr);
     }
     for l in IC.iter().chain(MGMT.iter()) {
@@ -36,13 +70,20 @@ fn every_address_of_the_contract_exists() {
             }
         }
     }
-    for (a, b) in [("staff-engineer", "engineering-manager"), ("senior-staff-engineer", "senior-engineering-manager"), ("principal-engineer", "director")] {
+    for (a, b) in [
+        ("staff-engineer", "engineering-manager"),
+        ("senior-staff-engineer", "senior-engineering-manager"),
+        ("principal-engineer", "director"),
+    ] {
         page(&site, &format!("compare/{a}/{b}/"));
         page(&site, &format!("compare/{b}/{a}/"));
     }
     // The alias redirects to the level that declared it.
     let alias = page(&site, "levels/ic3/");
-    assert!(alias.contains("url=../../levels/senior-engineer/"), "{alias}");
+    assert!(
+        alias.contains("url=../../levels/senior-engineer/"),
+        "{alias}"
+    );
 }
 
 #[test]
@@ -56,13 +97,31 @@ fn a_level_page_reads_as_the_contract_says() {
     assert!(html.contains("<span class=\"code\">IC4</span>"));
     assert!(text.contains("individual contributor track"));
     // Pillar sections in pillar order, each with its anchor and visible permalink.
-    let positions: Vec<usize> = PILLARS.iter().map(|p| html.find(&format!("<section class=\"pillar-section\" id=\"{p}\">")).unwrap()).collect();
-    assert!(positions.windows(2).all(|w| w[0] < w[1]), "pillars out of order");
+    let positions: Vec<usize> = PILLARS
+        .iter()
+        .map(|p| {
+            html.find(&format!("<section class=\"pillar-section\" id=\"{p}\">"))
+                .unwrap()
+        })
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "pillars out of order"
+    );
     for p in PILLARS {
         assert!(html.contains(&format!("href=\"#{p}\"")));
-        assert!(html.contains(&format!("<li id=\"{p}--1\">")), "expectation anchor for {p}");
-        assert!(html.contains(&format!("href=\"#{p}--1\"")), "visible permalink for {p}");
-        assert!(html.contains(&format!("href=\"../../pillars/{p}/")), "link to pillar page {p}");
+        assert!(
+            html.contains(&format!("<li id=\"{p}--1\">")),
+            "expectation anchor for {p}"
+        );
+        assert!(
+            html.contains(&format!("href=\"#{p}--1\"")),
+            "visible permalink for {p}"
+        );
+        assert!(
+            html.contains(&format!("href=\"../../pillars/{p}/")),
+            "link to pillar page {p}"
+        );
     }
     // Below, above, equivalents, comparisons.
     assert!(html.contains("href=\"../../levels/senior-engineer/\""));
@@ -71,7 +130,10 @@ fn a_level_page_reads_as_the_contract_says() {
     assert!(html.contains("href=\"../../compare/staff-engineer/senior-staff-engineer/\""));
     assert!(html.contains("href=\"../../compare/staff-engineer/engineering-manager/\""));
     assert!(html.contains("href=\"../../compare/engineer-1/staff-engineer/\""));
-    assert!(!text.contains("not defined yet"), "the example fills every cell");
+    assert!(
+        !text.contains("not defined yet"),
+        "the example fills every cell"
+    );
 }
 
 #[test]
@@ -95,9 +157,15 @@ fn the_overview_aligns_equivalent_levels_on_one_row() {
     let site = tmp.path().join("site");
     build_example(&site);
     let html = page(&site, "");
-    let row = html.split("<tr>").find(|r| r.contains("levels/staff-engineer/")).unwrap();
+    let row = html
+        .split("<tr>")
+        .find(|r| r.contains("levels/staff-engineer/"))
+        .unwrap();
     assert!(row.contains("levels/engineering-manager/"), "{row}");
-    let row = html.split("<tr>").find(|r| r.contains("levels/engineer-1/")).unwrap();
+    let row = html
+        .split("<tr>")
+        .find(|r| r.contains("levels/engineer-1/"))
+        .unwrap();
     assert!(!row.contains("levels/engineering-manager/"));
 }
 
@@ -110,7 +178,10 @@ fn every_internal_link_and_anchor_resolves_and_is_relative() {
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
     // Cross-file links in the content were rewritten to addresses.
     let read = page(&site, "how-to-read/");
-    assert!(read.contains("href=\"../levels/director/#strategy\""), "links keep their anchor");
+    assert!(
+        read.contains("href=\"../levels/director/#strategy\""),
+        "links keep their anchor"
+    );
     assert!(read.contains("href=\"../pillars/craft/#staff-engineer\""));
     assert!(!read.contains(".md\""), "no link to a .md file is left");
 }
@@ -121,14 +192,27 @@ fn the_site_makes_no_external_requests() {
     let site = tmp.path().join("site");
     build_example(&site);
     for e in walkdir::WalkDir::new(&site).into_iter().map(|e| e.unwrap()) {
-        if e.path().extension().is_some_and(|x| x == "html" || x == "css") {
+        if e.path()
+            .extension()
+            .is_some_and(|x| x == "html" || x == "css")
+        {
             let text = std::fs::read_to_string(e.path()).unwrap();
             // The only script is the theme's own picker, an enhancement of a plain form.
             for (i, _) in text.match_indices("<script") {
                 let tag = &text[i..i + text[i..].find('>').unwrap()];
-                assert!(tag.contains("picker.js\"") && !tag.contains("//"), "{}: {tag}", e.path().display());
+                assert!(
+                    tag.contains("picker.js\"") && !tag.contains("//"),
+                    "{}: {tag}",
+                    e.path().display()
+                );
             }
-            assert!(!text.contains("src=\"http") && !text.contains("href=\"http") && !text.contains("@import"), "{}", e.path().display());
+            assert!(
+                !text.contains("src=\"http")
+                    && !text.contains("href=\"http")
+                    && !text.contains("@import"),
+                "{}",
+                e.path().display()
+            );
         }
     }
 }
@@ -138,13 +222,23 @@ fn a_ladder_template_overrides_the_theme_by_name() {
     let tmp = tempfile::tempdir().unwrap();
     copy_ladder(&repo(), tmp.path());
     std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
-    std::fs::write(tmp.path().join("templates/page.html"), "<p>custom {{ title }}</p>").unwrap();
+    std::fs::write(
+        tmp.path().join("templates/page.html"),
+        "<p>custom {{ title }}</p>",
+    )
+    .unwrap();
     std::fs::create_dir_all(tmp.path().join("static")).unwrap();
     std::fs::write(tmp.path().join("static/style.css"), "body{}").unwrap();
     ladderbook().arg("build").arg(tmp.path()).assert().success();
     let site = tmp.path().join("book");
-    assert_eq!(page(&site, "promotions/"), "<p>custom How promotions work</p>");
-    assert_eq!(std::fs::read_to_string(site.join("style.css")).unwrap(), "body{}");
+    assert_eq!(
+        page(&site, "promotions/"),
+        "<p>custom How promotions work</p>"
+    );
+    assert_eq!(
+        std::fs::read_to_string(site.join("style.css")).unwrap(),
+        "body{}"
+    );
     // Other pages keep the default theme.
     assert!(page(&site, "levels/director/").contains("class=\"pillar-section\""));
 }

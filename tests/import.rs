@@ -22,32 +22,82 @@ struct Imported {
 fn import(src: &Path, args: &[&str]) -> Imported {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("ladder");
-    let out = ladderbook().arg("import").arg(src).arg("-o").arg(&root).args(args).output().unwrap();
+    let out = ladderbook()
+        .arg("import")
+        .arg(src)
+        .arg("-o")
+        .arg(&root)
+        .args(args)
+        .output()
+        .unwrap();
     let summary = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(out.status.success(), "import of {} failed:\n{summary}{}", src.display(), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "import of {} failed:\n{summary}{}",
+        src.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
     let b = ladderbook().arg("build").arg(&root).output().unwrap();
     let stderr = String::from_utf8_lossy(&b.stderr);
-    assert!(b.status.success() && !stderr.contains("error"), "building the import of {} failed:\n{stderr}", src.display());
+    assert!(
+        b.status.success() && !stderr.contains("error"),
+        "building the import of {} failed:\n{stderr}",
+        src.display()
+    );
     // The summary fits on one screen, and every guess names its source line.
     let lines: Vec<&str> = summary.lines().collect();
-    assert!(lines.len() <= 40, "the summary of {} has {} lines:\n{summary}", src.display(), lines.len());
-    assert!(lines.iter().all(|l| l.chars().count() <= 400), "a summary line is far too long:\n{summary}");
-    if let Some(start) = lines.iter().position(|l| l.starts_with("Check these guesses")) {
+    assert!(
+        lines.len() <= 40,
+        "the summary of {} has {} lines:\n{summary}",
+        src.display(),
+        lines.len()
+    );
+    assert!(
+        lines.iter().all(|l| l.chars().count() <= 400),
+        "a summary line is far too long:\n{summary}"
+    );
+    if let Some(start) = lines
+        .iter()
+        .position(|l| l.starts_with("Check these guesses"))
+    {
         for l in &lines[start + 1..lines.len() - 1] {
-            let loc = l.trim_start().trim_start_matches("… ").split(": ").next().unwrap_or("");
-            let has_line = l.trim_start().starts_with('…') || loc.rsplit(':').next().is_some_and(|n| n.parse::<usize>().is_ok());
+            let loc = l
+                .trim_start()
+                .trim_start_matches("… ")
+                .split(": ")
+                .next()
+                .unwrap_or("");
+            let has_line = l.trim_start().starts_with('…')
+                || loc
+                    .rsplit(':')
+                    .next()
+                    .is_some_and(|n| n.parse::<usize>().is_ok());
             assert!(has_line, "a guess without `path:line`: {l}");
         }
     }
-    Imported { site: root.join("book"), root, summary, _tmp: tmp }
+    Imported {
+        site: root.join("book"),
+        root,
+        summary,
+        _tmp: tmp,
+    }
 }
 
 /// The words of every page of the site but the comparisons (which repeat level pages), one
 /// page per line.
 fn site_words(site: &Path) -> String {
     let mut out = String::new();
-    for e in walkdir::WalkDir::new(site).sort_by_file_name().into_iter().map(|e| e.unwrap()) {
-        let rel = e.path().strip_prefix(site).unwrap().to_string_lossy().into_owned();
+    for e in walkdir::WalkDir::new(site)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+    {
+        let rel = e
+            .path()
+            .strip_prefix(site)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         if e.path().extension().is_some_and(|x| x == "html") && !rel.starts_with("compare") {
             out.push_str(&words(&fs::read_to_string(e.path()).unwrap()));
             out.push('\n');
@@ -59,7 +109,9 @@ fn site_words(site: &Path) -> String {
 /// The TOML front-matter of a content file.
 fn front(path: &Path) -> toml::Table {
     let text = fs::read_to_string(path).unwrap();
-    let rest = text.strip_prefix("+++\n").unwrap_or_else(|| panic!("{} has no front-matter", path.display()));
+    let rest = text
+        .strip_prefix("+++\n")
+        .unwrap_or_else(|| panic!("{} has no front-matter", path.display()));
     let end = rest.find("\n+++").unwrap();
     toml::from_str(&rest[..end]).unwrap()
 }
@@ -71,7 +123,12 @@ fn str_of(t: &toml::Table, k: &str) -> String {
 /// Every Markdown file under `dir`, by stem.
 fn content_files(dir: &Path) -> Vec<(String, PathBuf)> {
     let mut v: Vec<(String, PathBuf)> = fs::read_dir(dir)
-        .map(|r| r.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "md")).map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), p)).collect())
+        .map(|r| {
+            r.map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|x| x == "md"))
+                .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), p))
+                .collect()
+        })
         .unwrap_or_default();
     v.sort();
     v
@@ -108,16 +165,37 @@ fn md_units(md: &str) -> Vec<String> {
 /// Asserts that every unit is somewhere on the site.
 fn assert_all_on_site(imp: &Imported, units: &[String], what: &str) {
     let site = site_words(&imp.site);
-    let missing: Vec<&String> = units.iter().filter(|u| !site.contains(u.as_str())).collect();
-    assert!(missing.is_empty(), "{what}: {} of {} list items and paragraphs are not on the site, e.g.:\n{}", missing.len(), units.len(), missing.iter().take(5).map(|s| format!("  {s}")).collect::<Vec<_>>().join("\n"));
+    let missing: Vec<&String> = units
+        .iter()
+        .filter(|u| !site.contains(u.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{what}: {} of {} list items and paragraphs are not on the site, e.g.:\n{}",
+        missing.len(),
+        units.len(),
+        missing
+            .iter()
+            .take(5)
+            .map(|s| format!("  {s}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 }
 
 /// Every Markdown file under `path` (a file or folder), with its text.
 fn markdown_sources(path: &Path) -> Vec<(PathBuf, String)> {
     let mut v = Vec::new();
-    for e in walkdir::WalkDir::new(path).sort_by_file_name().into_iter().map(|e| e.unwrap()) {
+    for e in walkdir::WalkDir::new(path)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+    {
         if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md") {
-            v.push((e.path().to_path_buf(), fs::read_to_string(e.path()).unwrap()));
+            v.push((
+                e.path().to_path_buf(),
+                fs::read_to_string(e.path()).unwrap(),
+            ));
         }
     }
     v
@@ -145,27 +223,80 @@ fn assert_placed(imp: &Imported, exps: &[Exp], aliases: &[(&str, &str)]) {
             (id, t, ct)
         })
         .collect();
-    let pillars: Vec<(String, String)> = content_files(&imp.root.join("content/pillars")).into_iter().map(|(id, p)| (id, words(&str_of(&front(&p), "title")))).collect();
+    let pillars: Vec<(String, String)> = content_files(&imp.root.join("content/pillars"))
+        .into_iter()
+        .map(|(id, p)| (id, words(&str_of(&front(&p), "title"))))
+        .collect();
     let mut pages: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for e in exps {
-        let lv: Vec<&String> = levels.iter().filter(|l| l.1 == e.level || l.2 == e.level).map(|l| &l.0).collect();
-        let e = &Exp { pillar: words(&strip_shortcodes(&e.pillar)), ..e.clone() };
-        assert_eq!(lv.len(), 1, "level `{}` is not exactly one level file: {lv:?} (levels: {levels:?})", e.level);
-        let want_pillar = aliases.iter().find(|a| a.0 == e.pillar).map_or(e.pillar.as_str(), |a| a.1);
-        let pl: Vec<&String> = pillars.iter().filter(|p| p.1 == want_pillar).map(|p| &p.0).collect();
-        assert_eq!(pl.len(), 1, "pillar `{}` is not exactly one pillar file (pillars: {pillars:?})", e.pillar);
-        let html = pages.entry(lv[0].clone()).or_insert_with(|| page(&imp.site, &format!("levels/{}/", lv[0])));
+        let lv: Vec<&String> = levels
+            .iter()
+            .filter(|l| l.1 == e.level || l.2 == e.level)
+            .map(|l| &l.0)
+            .collect();
+        let e = &Exp {
+            pillar: words(&strip_shortcodes(&e.pillar)),
+            ..e.clone()
+        };
+        assert_eq!(
+            lv.len(),
+            1,
+            "level `{}` is not exactly one level file: {lv:?} (levels: {levels:?})",
+            e.level
+        );
+        let want_pillar = aliases
+            .iter()
+            .find(|a| a.0 == e.pillar)
+            .map_or(e.pillar.as_str(), |a| a.1);
+        let pl: Vec<&String> = pillars
+            .iter()
+            .filter(|p| p.1 == want_pillar)
+            .map(|p| &p.0)
+            .collect();
+        assert_eq!(
+            pl.len(),
+            1,
+            "pillar `{}` is not exactly one pillar file (pillars: {pillars:?})",
+            e.pillar
+        );
+        let html = pages
+            .entry(lv[0].clone())
+            .or_insert_with(|| page(&imp.site, &format!("levels/{}/", lv[0])));
         let sec = section(html, pl[0], "class=\"pillar-section\"");
-        let own = sec.split("<details class=\"inherited\"").next().unwrap_or("");
-        assert!(words(own).contains(&md_words(&e.text)), "levels/{}/ section #{} lacks: {}", lv[0], pl[0], e.text);
+        let own = sec
+            .split("<details class=\"inherited\"")
+            .next()
+            .unwrap_or("");
+        assert!(
+            words(own).contains(&md_words(&e.text)),
+            "levels/{}/ section #{} lacks: {}",
+            lv[0],
+            pl[0],
+            e.text
+        );
     }
-    let total: usize = levels.iter().map(|(id, _, _)| page(&imp.site, &format!("levels/{id}/")).matches("<li id=\"").count()).sum();
-    assert_eq!(total, exps.len(), "the level pages hold {total} expectations, the source {}", exps.len());
+    let total: usize = levels
+        .iter()
+        .map(|(id, _, _)| {
+            page(&imp.site, &format!("levels/{id}/"))
+                .matches("<li id=\"")
+                .count()
+        })
+        .sum();
+    assert_eq!(
+        total,
+        exps.len(),
+        "the level pages hold {total} expectations, the source {}",
+        exps.len()
+    );
 }
 
 /// A title without GitHub `:shortcode:` emoji.
 fn strip_shortcodes(s: &str) -> String {
-    s.split(' ').filter(|w| !(w.len() > 2 && w.starts_with(':') && w.ends_with(':'))).collect::<Vec<_>>().join(" ")
+    s.split(' ')
+        .filter(|w| !(w.len() > 2 && w.starts_with(':') && w.ends_with(':')))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Top-level list items and paragraphs of a Markdown text with the headings above them:
@@ -187,15 +318,22 @@ fn outline(md: &str) -> Vec<([String; 6], String, bool, bool)> {
                 in_heading = Some(l);
             }
             Event::End(TagEnd::Heading(_)) => in_heading = None,
-            Event::Text(t) | Event::Code(t) if in_heading.is_some() => heads[in_heading.unwrap_or(0)].push_str(t),
+            Event::Text(t) | Event::Code(t) if in_heading.is_some() => {
+                heads[in_heading.unwrap_or(0)].push_str(t)
+            }
             Event::Html(h) if depth <= 1 => {
-                details += h.matches("<details").count() as i32 - h.matches("</details>").count() as i32;
+                details +=
+                    h.matches("<details").count() as i32 - h.matches("</details>").count() as i32;
             }
             _ => {}
         }
         match &ev {
-            Event::Start(Tag::Item) if depth == 1 => out.push((heads.clone(), md[r.clone()].to_string(), true, details > 0)),
-            Event::Start(Tag::Paragraph) if depth == 0 => out.push((heads.clone(), md[r.clone()].to_string(), false, details > 0)),
+            Event::Start(Tag::Item) if depth == 1 => {
+                out.push((heads.clone(), md[r.clone()].to_string(), true, details > 0))
+            }
+            Event::Start(Tag::Paragraph) if depth == 0 => {
+                out.push((heads.clone(), md[r.clone()].to_string(), false, details > 0))
+            }
             _ => {}
         }
         match ev {
@@ -221,22 +359,35 @@ fn codecademy_both_files_and_the_folder() {
         assert_all_on_site(&imp, &md_units(&text), file);
         let exps: Vec<Exp> = outline(&text)
             .into_iter()
-            .filter(|(h, _, item, _)| *item && !h[1].is_empty() && !h[2].is_empty() && h[1] != "FAQ")
-            .map(|(h, t, _, _)| Exp { level: words(&h[1]), pillar: words(&h[2]), text: t })
+            .filter(|(h, _, item, _)| {
+                *item && !h[1].is_empty() && !h[2].is_empty() && h[1] != "FAQ"
+            })
+            .map(|(h, t, _, _)| Exp {
+                level: words(&h[1]),
+                pillar: words(&h[2]),
+                text: t,
+            })
             .collect();
         assert_eq!(exps.len(), n);
         assert_placed(&imp, &exps, &[]);
         all_exps.extend(exps);
         if file == "README.md" {
             // The closing FAQ is a free page, not a level; the table of contents describes the track.
-            assert!(words(&page(&imp.site, "faq/")).contains("how long does it take to establish a track record"));
+            assert!(words(&page(&imp.site, "faq/"))
+                .contains("how long does it take to establish a track record"));
             assert!(!imp.root.join("content/levels/faq.md").exists());
             let track = content_files(&imp.root.join("content/tracks"));
             assert_eq!(track.len(), 1);
-            assert!(fs::read_to_string(&track[0].1).unwrap().contains("(../levels/software-engineering-apprentice.md)"));
+            assert!(fs::read_to_string(&track[0].1)
+                .unwrap()
+                .contains("(../levels/software-engineering-apprentice.md)"));
         } else {
             // Level introductions are their descriptions.
-            assert!(fs::read_to_string(imp.root.join("content/levels/engineering-manager.md")).unwrap().contains("You are a frontline manager"));
+            assert!(
+                fs::read_to_string(imp.root.join("content/levels/engineering-manager.md"))
+                    .unwrap()
+                    .contains("You are a frontline manager")
+            );
         }
         let broken = broken_links(&imp.site);
         assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
@@ -258,7 +409,11 @@ fn octopus_exps(dir: &Path) -> (Vec<Exp>, Vec<String>) {
         }
         for (h, t, item, in_details) in outline(&text) {
             if item && !in_details && !h[1].is_empty() {
-                exps.push(Exp { level: words(&h[0]), pillar: h[1].clone(), text: t });
+                exps.push(Exp {
+                    level: words(&h[0]),
+                    pillar: h[1].clone(),
+                    text: t,
+                });
             }
         }
     }
@@ -272,33 +427,84 @@ fn octopus_folder_of_one_file_per_level() {
     let (exps, units) = octopus_exps(&dir);
     assert_all_on_site(&imp, &units, "OctopusDeploy-People");
     // EM pillar names drift between files (same emoji): one pillar each.
-    assert_placed(&imp, &exps, &[("talent", "managing individuals"), ("culture", "managing teams")]);
+    assert_placed(
+        &imp,
+        &exps,
+        &[
+            ("talent", "managing individuals"),
+            ("culture", "managing teams"),
+        ],
+    );
     let c = imp.root.join("content");
     // File stems become valid ids; L1.0 is a level with no expectations, below L1.
     let l10 = front(&c.join("levels/l1-0-graduate-software-engineer.md"));
-    assert_eq!((str_of(&l10, "code"), l10["rank"].as_integer()), ("L1.0".to_string(), Some(1)));
-    assert!(!c.join("competencies/l1-0-graduate-software-engineer").exists());
-    assert_eq!(front(&c.join("levels/l1-junior-software-engineer.md"))["rank"].as_integer(), Some(2));
+    assert_eq!(
+        (str_of(&l10, "code"), l10["rank"].as_integer()),
+        ("L1.0".to_string(), Some(1))
+    );
+    assert!(!c
+        .join("competencies/l1-0-graduate-software-engineer")
+        .exists());
+    assert_eq!(
+        front(&c.join("levels/l1-junior-software-engineer.md"))["rank"].as_integer(),
+        Some(2)
+    );
     // The two tracks share L4–L6.
     let l4 = front(&c.join("levels/l4-lead-software-engineer.md"));
-    assert_eq!(l4["equivalent"].as_array().unwrap()[0].as_str(), Some("l4-engineering-manager"));
+    assert_eq!(
+        l4["equivalent"].as_array().unwrap()[0].as_str(),
+        Some("l4-engineering-manager")
+    );
     let em4 = front(&c.join("levels/l4-engineering-manager.md"));
-    assert_eq!(em4["equivalent"].as_array().unwrap()[0].as_str(), Some("l4-lead-software-engineer"));
+    assert_eq!(
+        em4["equivalent"].as_array().unwrap()[0].as_str(),
+        Some("l4-lead-software-engineer")
+    );
     // Three EM pillars, not five; the emoji short codes are not in the titles.
-    let em_cells: Vec<String> = content_files(&c.join("competencies/l6-director-of-engineering")).into_iter().map(|x| x.0).collect();
-    assert_eq!(em_cells, ["leadership", "managing-individuals", "managing-teams"]);
-    assert_eq!(str_of(&front(&c.join("pillars/leadership.md")), "title"), "Leadership");
+    let em_cells: Vec<String> = content_files(&c.join("competencies/l6-director-of-engineering"))
+        .into_iter()
+        .map(|x| x.0)
+        .collect();
+    assert_eq!(
+        em_cells,
+        ["leadership", "managing-individuals", "managing-teams"]
+    );
+    assert_eq!(
+        str_of(&front(&c.join("pillars/leadership.md")), "title"),
+        "Leadership"
+    );
     // Attribute bullets are the level's description; the examples are notes, not expectations.
-    assert!(fs::read_to_string(c.join("levels/l3-senior-software-engineer.md")).unwrap().contains("- **Planning horizon**: Current and next cycle"));
+    assert!(
+        fs::read_to_string(c.join("levels/l3-senior-software-engineer.md"))
+            .unwrap()
+            .contains("- **Planning horizon**: Current and next cycle")
+    );
     let l3 = page(&imp.site, "levels/l3-senior-software-engineer/");
     let sec = section(&l3, "domain-expertise", "class=\"pillar-section\"");
-    assert!(sec.contains("<details>") && words(sec).contains("i set up or maintained an automated integration and delivery pipeline"));
+    assert!(
+        sec.contains("<details>")
+            && words(sec)
+                .contains("i set up or maintained an automated integration and delivery pipeline")
+    );
     // The README describes its track; its link to a missing file is kept as text.
     let track = fs::read_to_string(c.join("tracks/software-engineering.md")).unwrap();
-    assert!(track.contains("[L3: Senior Software Engineer](../levels/l3-senior-software-engineer.md)"));
-    assert!(track.contains("Guidance on Levels, Maturity, and Performance Reviews") && !track.contains("Levels-Maturity-And-Performance-Reviews.md"));
-    assert!(imp.summary.contains("Levels-Maturity-And-Performance-Reviews.md") && imp.summary.contains("Software-Engineering/README.md:27"));
-    assert!(imp.summary.contains("L6-Director-of-Engineering.md:14"), "the Talent merge is reported:\n{}", imp.summary);
+    assert!(
+        track.contains("[L3: Senior Software Engineer](../levels/l3-senior-software-engineer.md)")
+    );
+    assert!(
+        track.contains("Guidance on Levels, Maturity, and Performance Reviews")
+            && !track.contains("Levels-Maturity-And-Performance-Reviews.md")
+    );
+    assert!(
+        imp.summary
+            .contains("Levels-Maturity-And-Performance-Reviews.md")
+            && imp.summary.contains("Software-Engineering/README.md:27")
+    );
+    assert!(
+        imp.summary.contains("L6-Director-of-Engineering.md:14"),
+        "the Talent merge is reported:\n{}",
+        imp.summary
+    );
     assert!(broken_links(&imp.site).is_empty());
 
     // One file alone is a one-level ladder.
@@ -306,7 +512,15 @@ fn octopus_folder_of_one_file_per_level() {
     let imp = import(&one, &[]);
     let text = fs::read_to_string(&one).unwrap();
     assert_all_on_site(&imp, &md_units(&text), "L3 alone");
-    let exps: Vec<Exp> = outline(&text).into_iter().filter(|(h, _, i, d)| *i && !*d && !h[1].is_empty()).map(|(h, t, _, _)| Exp { level: words(&h[0]), pillar: words(&h[1]), text: t }).collect();
+    let exps: Vec<Exp> = outline(&text)
+        .into_iter()
+        .filter(|(h, _, i, d)| *i && !*d && !h[1].is_empty())
+        .map(|(h, t, _, _)| Exp {
+            level: words(&h[0]),
+            pillar: words(&h[1]),
+            text: t,
+        })
+        .collect();
     assert_placed(&imp, &exps, &[]);
 }
 
@@ -332,14 +546,30 @@ fn jorgef_one_page_per_track_aligned_by_number() {
     for (path, text) in markdown_sources(&dir) {
         units.extend(md_units(&text));
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if !["Developer.md", "TechLead.md", "TechnicalProgramManager.md", "EngineeringManager.md"].contains(&name.as_str()) {
+        if ![
+            "Developer.md",
+            "TechLead.md",
+            "TechnicalProgramManager.md",
+            "EngineeringManager.md",
+        ]
+        .contains(&name.as_str())
+        {
             continue;
         }
         for (h, t, item, _) in outline(&text) {
             if item && !h[1].is_empty() && h[0] != "Other Pages" {
                 let label = words(t.split("**").nth(1).unwrap_or(""));
-                let axis = axes.iter().find(|a| a.0 == label).unwrap_or_else(|| panic!("no axis for {label}")).1.clone();
-                exps.push(Exp { level: words(&h[1]), pillar: axis, text: t });
+                let axis = axes
+                    .iter()
+                    .find(|a| a.0 == label)
+                    .unwrap_or_else(|| panic!("no axis for {label}"))
+                    .1
+                    .clone();
+                exps.push(Exp {
+                    level: words(&h[1]),
+                    pillar: axis,
+                    text: t,
+                });
             }
         }
     }
@@ -347,41 +577,80 @@ fn jorgef_one_page_per_track_aligned_by_number() {
     assert_all_on_site(&imp, &units, "jorgef");
     assert_placed(&imp, &exps, &[]);
     let c = imp.root.join("content");
-    let pillars: Vec<String> = content_files(&c.join("pillars")).into_iter().map(|p| str_of(&front(&p.1), "title")).collect();
+    let pillars: Vec<String> = content_files(&c.join("pillars"))
+        .into_iter()
+        .map(|p| str_of(&front(&p.1), "title"))
+        .collect();
     let mut want = vec!["Influence", "People", "Process", "System", "Technology"];
     want.sort();
     assert_eq!(pillars, want);
     assert_eq!(content_files(&c.join("tracks")).len(), 4);
     // D5 = TL5 = TPM5 = EM5, both ways; tracks start at different ranks.
     let d5 = front(&c.join("levels/developer-5.md"));
-    let eq: Vec<&str> = d5["equivalent"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+    let eq: Vec<&str> = d5["equivalent"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
     assert_eq!(eq.len(), 3, "{eq:?}");
     for other in eq {
         let o = front(&c.join(format!("levels/{other}.md")));
-        assert!(o["equivalent"].as_array().unwrap().iter().any(|v| v.as_str() == Some("developer-5")));
+        assert!(o["equivalent"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v.as_str() == Some("developer-5")));
     }
-    assert_eq!(front(&c.join("levels/tech-lead-4.md"))["rank"].as_integer(), Some(4));
-    assert!(front(&c.join("levels/developer-3.md")).get("equivalent").is_none());
+    assert_eq!(
+        front(&c.join("levels/tech-lead-4.md"))["rank"].as_integer(),
+        Some(4)
+    );
+    assert!(front(&c.join("levels/developer-3.md"))
+        .get("equivalent")
+        .is_none());
     // Cross-page and in-page anchors now point at the level files.
-    let readme = content_files(&c).into_iter().find(|p| str_of(&front(&p.1), "title") == "Introduction").unwrap();
-    assert!(fs::read_to_string(&readme.1).unwrap().contains("[TL4](levels/tech-lead-4.md)"));
+    let readme = content_files(&c)
+        .into_iter()
+        .find(|p| str_of(&front(&p.1), "title") == "Introduction")
+        .unwrap();
+    assert!(fs::read_to_string(&readme.1)
+        .unwrap()
+        .contains("[TL4](levels/tech-lead-4.md)"));
     // The only broken links are the source's own: its `/charts/` images were not copied.
-    let broken: Vec<String> = broken_links(&imp.site).into_iter().filter(|b| !b.contains("charts/")).collect();
+    let broken: Vec<String> = broken_links(&imp.site)
+        .into_iter()
+        .filter(|b| !b.contains("charts/"))
+        .collect();
     assert!(broken.is_empty(), "{broken:?}");
 
     // One track file alone: no glossary, so the bullets' positions give the pillars.
     let dev = dir.join("Developer.md");
     let imp = import(&dev, &[]);
-    assert_all_on_site(&imp, &md_units(&fs::read_to_string(&dev).unwrap()), "Developer.md");
+    assert_all_on_site(
+        &imp,
+        &md_units(&fs::read_to_string(&dev).unwrap()),
+        "Developer.md",
+    );
     assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 5);
-    assert!(imp.summary.contains("position") || imp.summary.contains("n-th bullet"), "{}", imp.summary);
+    assert!(
+        imp.summary.contains("position") || imp.summary.contains("n-th bullet"),
+        "{}",
+        imp.summary
+    );
 }
 
 /// The job-family YAML, read the way the test reads it (the import's YAML loader).
 fn yaml_of(path: &Path) -> ladderbook::import::yaml::Y {
     let text = fs::read_to_string(path).unwrap();
     let doc = ladderbook::import::source::SourceDoc::new("x.yml", text.clone());
-    ladderbook::import::yaml::load(&mut ladderbook::import::model::Ladder::default(), &doc, &text, 1).unwrap()
+    ladderbook::import::yaml::load(
+        &mut ladderbook::import::model::Ladder::default(),
+        &doc,
+        &text,
+        1,
+    )
+    .unwrap()
 }
 
 #[test]
@@ -393,7 +662,12 @@ fn financial_times_yaml_both_files_and_the_folder() {
         let src = dir.join(file);
         let y = yaml_of(&src);
         let name_of = |list: &str, id: &str| -> String {
-            y.get(list).map_or(&[][..], Y::items).iter().find(|x| x.get("id").and_then(Y::text).as_deref() == Some(id)).and_then(|x| x.get("name").and_then(Y::text)).unwrap()
+            y.get(list)
+                .map_or(&[][..], Y::items)
+                .iter()
+                .find(|x| x.get("id").and_then(Y::text).as_deref() == Some(id))
+                .and_then(|x| x.get("name").and_then(Y::text))
+                .unwrap()
         };
         let mut exps = Vec::new();
         let mut units = Vec::new();
@@ -408,8 +682,14 @@ fn financial_times_yaml_both_files_and_the_folder() {
             }
             units.push(md_words(&c.get("proficiency").and_then(Y::text).unwrap()));
             exps.push(Exp {
-                level: words(&name_of("levels", &c.get("level").and_then(Y::text).unwrap())),
-                pillar: words(&name_of("themes", &c.get("theme").and_then(Y::text).unwrap())),
+                level: words(&name_of(
+                    "levels",
+                    &c.get("level").and_then(Y::text).unwrap(),
+                )),
+                pillar: words(&name_of(
+                    "themes",
+                    &c.get("theme").and_then(Y::text).unwrap(),
+                )),
                 text: summary,
             });
         }
@@ -421,26 +701,47 @@ fn financial_times_yaml_both_files_and_the_folder() {
         let c = imp.root.join("content");
         if file == "engineering.yml" {
             // Parallel IC and people-manager levels: two tracks, equivalents both ways.
-            let tracks: Vec<String> = content_files(&c.join("tracks")).into_iter().map(|t| t.0).collect();
+            let tracks: Vec<String> = content_files(&c.join("tracks"))
+                .into_iter()
+                .map(|t| t.0)
+                .collect();
             assert_eq!(tracks, ["ic", "pm"]);
-            for (a, b) in [("senior-2-ic", "senior-2-pm"), ("principal-ic", "principal-pm"), ("senior-2-pm", "senior-2-ic"), ("principal-pm", "principal-ic")] {
+            for (a, b) in [
+                ("senior-2-ic", "senior-2-pm"),
+                ("principal-ic", "principal-pm"),
+                ("senior-2-pm", "senior-2-ic"),
+                ("principal-pm", "principal-ic"),
+            ] {
                 let f = front(&c.join(format!("levels/{a}.md")));
                 assert_eq!(f["equivalent"].as_array().unwrap()[0].as_str(), Some(b));
             }
-            assert_eq!(str_of(&front(&c.join("levels/senior-2-pm.md")), "track"), "pm");
+            assert_eq!(
+                str_of(&front(&c.join("levels/senior-2-pm.md")), "track"),
+                "pm"
+            );
             // Theme summaries describe the pillars.
-            assert!(fs::read_to_string(c.join("pillars/team-work.md")).unwrap().contains("Collaborates effectively across the organisation."));
+            assert!(fs::read_to_string(c.join("pillars/team-work.md"))
+                .unwrap()
+                .contains("Collaborates effectively across the organisation."));
         } else {
             // Examples, supporting links and proficiency are notes inside the expectation.
             let cell = fs::read_to_string(c.join("competencies/junior/technical.md")).unwrap();
             assert!(cell.contains("- Is responsible for and maintains their computer and local development environment\n\n  *Proficiency:* Working knowledge\n\n  *Examples:*\n\n  - Keeps their local tools up to date"), "{cell}");
             let sec = fs::read_to_string(c.join("competencies/engineer/technical.md")).unwrap();
-            assert!(sec.contains("  - [Open Web Application Security Project](<https://www.owasp.org/>)"), "{sec}");
+            assert!(
+                sec.contains(
+                    "  - [Open Web Application Security Project](<https://www.owasp.org/>)"
+                ),
+                "{sec}"
+            );
         }
         assert!(broken_links(&imp.site).is_empty());
     }
     // The folder: both files, the schema skipped and said so.
-    let imp = import(&real_ladders().join("Financial-Times-engineering-progression"), &[]);
+    let imp = import(
+        &real_ladders().join("Financial-Times-engineering-progression"),
+        &[],
+    );
     assert_all_on_site(&imp, &all_units, "FT folder");
     assert!(imp.summary.contains("job-family.json"), "{}", imp.summary);
 }
@@ -452,17 +753,31 @@ fn monzo_yaml(path: &Path) -> (Vec<Exp>, Vec<String>) {
     let fm_end = text[4..].find("\n---").unwrap() + 4;
     let fm = &text[4..fm_end];
     let doc = ladderbook::import::source::SourceDoc::new("x.md", text.clone());
-    let y = ladderbook::import::yaml::load(&mut ladderbook::import::model::Ladder::default(), &doc, fm, 2).unwrap();
+    let y = ladderbook::import::yaml::load(
+        &mut ladderbook::import::model::Ladder::default(),
+        &doc,
+        fm,
+        2,
+    )
+    .unwrap();
     let mut exps = Vec::new();
     let mut units = md_units(body(&text));
     for t in y.get("topics").unwrap().items() {
-        let pillar = t.get("title").and_then(Y::text).or_else(|| t.get("name").and_then(Y::text)).unwrap();
+        let pillar = t
+            .get("title")
+            .and_then(Y::text)
+            .or_else(|| t.get("name").and_then(Y::text))
+            .unwrap();
         for c in t.get("content").map_or(&[][..], Y::items) {
             let level = format!("level {}", c.get("level").and_then(Y::text).unwrap());
             for cr in c.get("criteria").map_or(&[][..], Y::items) {
                 let s = cr.text().unwrap();
                 units.push(md_words(&s));
-                exps.push(Exp { level: level.clone(), pillar: words(&pillar), text: s });
+                exps.push(Exp {
+                    level: level.clone(),
+                    pillar: words(&pillar),
+                    text: s,
+                });
             }
             for ex in c.get("exampleCriteria").map_or(&[][..], Y::items) {
                 let s = ex.get("criteria").and_then(Y::text).unwrap();
@@ -470,7 +785,11 @@ fn monzo_yaml(path: &Path) -> (Vec<Exp>, Vec<String>) {
                 for e in ex.get("examples").map_or(&[][..], Y::items) {
                     units.push(md_words(&e.text().unwrap()));
                 }
-                exps.push(Exp { level: level.clone(), pillar: words(&pillar), text: s });
+                exps.push(Exp {
+                    level: level.clone(),
+                    pillar: words(&pillar),
+                    text: s,
+                });
             }
         }
     }
@@ -491,7 +810,15 @@ fn monzo_every_file_and_the_folder() {
         } else {
             // `yaml: false`: the ladder is the body, `## Level N` / `### pillar` / paragraphs.
             let b = body(text);
-            let exps = outline(b).into_iter().filter(|(h, _, item, _)| !*item && !h[1].is_empty() && !h[2].is_empty()).map(|(h, t, _, _)| Exp { level: words(&h[1]), pillar: words(&h[2]), text: t }).collect();
+            let exps = outline(b)
+                .into_iter()
+                .filter(|(h, _, item, _)| !*item && !h[1].is_empty() && !h[2].is_empty())
+                .map(|(h, t, _, _)| Exp {
+                    level: words(&h[1]),
+                    pillar: words(&h[2]),
+                    text: t,
+                })
+                .collect();
             (exps, md_units(b))
         };
         assert_all_on_site(&imp, &units, &name);
@@ -501,12 +828,20 @@ fn monzo_every_file_and_the_folder() {
         match name.as_str() {
             "people.md" => {
                 // The tab after a list dash is read, and reported with its line.
-                assert!(imp.summary.contains("people.md:205") && imp.summary.contains("tab"), "{}", imp.summary);
-                assert!(words(&site_words(&imp.site)).contains("understands people risk and conduct policies"));
+                assert!(
+                    imp.summary.contains("people.md:205") && imp.summary.contains("tab"),
+                    "{}",
+                    imp.summary
+                );
+                assert!(words(&site_words(&imp.site))
+                    .contains("understands people risk and conduct policies"));
             }
             "ops-leadership.md" => {
                 // Levels 2–6, whatever `levels: 5` says; the mismatch is reported.
-                let ranks: Vec<i64> = content_files(&c.join("levels")).into_iter().map(|l| front(&l.1)["rank"].as_integer().unwrap()).collect();
+                let ranks: Vec<i64> = content_files(&c.join("levels"))
+                    .into_iter()
+                    .map(|l| front(&l.1)["rank"].as_integer().unwrap())
+                    .collect();
                 assert_eq!(ranks, [2, 3, 4, 5, 6]);
                 assert!(imp.summary.contains("levels: 5"), "{}", imp.summary);
             }
@@ -518,10 +853,13 @@ fn monzo_every_file_and_the_folder() {
             }
             "backend.md" => {
                 // Examples are notes inside their expectation.
-                let cell = fs::read_to_string(c.join("competencies/level-2/communication.md")).unwrap();
+                let cell =
+                    fs::read_to_string(c.join("competencies/level-2/communication.md")).unwrap();
                 assert!(cell.contains("- Provides helpful and actionable feedback in code reviews in an empathetic manner\n\n  *Examples:*\n\n  - Take a look"), "{cell}");
                 // The body's prose describes the track.
-                assert!(fs::read_to_string(c.join("tracks/backend.md")).unwrap().contains("The framework is a compass, not a GPS."));
+                assert!(fs::read_to_string(c.join("tracks/backend.md"))
+                    .unwrap()
+                    .contains("The framework is a compass, not a GPS."));
             }
             _ => {}
         }
@@ -547,21 +885,43 @@ fn levels_with_bold_label_pillars() {
     let imp = import(&src, &[]);
     assert_all_on_site(&imp, &md_units(&text), "bold-labels.md");
     let c = imp.root.join("content");
-    let pillars: Vec<String> = content_files(&c.join("pillars")).into_iter().map(|p| p.0).collect();
+    let pillars: Vec<String> = content_files(&c.join("pillars"))
+        .into_iter()
+        .map(|p| p.0)
+        .collect();
     assert_eq!(pillars, ["communication", "craft", "delivery"]);
-    let levels: Vec<String> = content_files(&c.join("levels")).into_iter().map(|p| p.0).collect();
-    assert_eq!(levels, ["associate-engineer", "engineer", "senior-engineer"]);
+    let levels: Vec<String> = content_files(&c.join("levels"))
+        .into_iter()
+        .map(|p| p.0)
+        .collect();
+    assert_eq!(
+        levels,
+        ["associate-engineer", "engineer", "senior-engineer"]
+    );
     // A label followed by text: the text is the expectation, kept exactly.
-    let comm = fs::read_to_string(c.join("competencies/associate-engineer/communication.md")).unwrap();
+    let comm =
+        fs::read_to_string(c.join("competencies/associate-engineer/communication.md")).unwrap();
     assert!(comm.contains("\n- Asks for help early and writes clear *status updates*; see the [handbook](https://example.com/handbook).\n"), "{comm}");
     // A label followed by a list: its items, nested items nested, escapes as written.
-    let delivery = fs::read_to_string(c.join("competencies/associate-engineer/delivery.md")).unwrap();
-    assert!(delivery.contains("- Follows the team's definition of done:\n  - tests pass\n  - docs are updated\n"), "{delivery}");
-    assert!(delivery.contains(r"- Escapes stay escaped: 5 \* 3 and a literal \_underscore\_."), "{delivery}");
+    let delivery =
+        fs::read_to_string(c.join("competencies/associate-engineer/delivery.md")).unwrap();
+    assert!(
+        delivery.contains(
+            "- Follows the team's definition of done:\n  - tests pass\n  - docs are updated\n"
+        ),
+        "{delivery}"
+    );
+    assert!(
+        delivery.contains(r"- Escapes stay escaped: 5 \* 3 and a literal \_underscore\_."),
+        "{delivery}"
+    );
     let lp = page(&imp.site, "levels/associate-engineer/");
     let d = section(&lp, "delivery", "class=\"pillar-section\"");
     assert_eq!(d.matches("<li id=\"").count(), 3);
-    assert!(d.contains("<ul>\n<li>tests pass</li>"), "nested items stay nested:\n{d}");
+    assert!(
+        d.contains("<ul>\n<li>tests pass</li>"),
+        "nested items stay nested:\n{d}"
+    );
     assert!(d.contains("5 * 3 and a literal _underscore_"));
     // Raw HTML survives.
     let eng = page(&imp.site, "levels/engineer/");
@@ -571,14 +931,28 @@ fn levels_with_bold_label_pillars() {
     assert_eq!(craft.matches("<li id=\"").count(), 2);
     // Codes: `E1 - Associate Engineer`; `(IC3 / M9)` names no level here: kept and reported.
     let e1 = front(&c.join("levels/associate-engineer.md"));
-    assert_eq!((str_of(&e1, "code"), str_of(&e1, "title")), ("E1".to_string(), "Associate Engineer".to_string()));
+    assert_eq!(
+        (str_of(&e1, "code"), str_of(&e1, "title")),
+        ("E1".to_string(), "Associate Engineer".to_string())
+    );
     let e3 = front(&c.join("levels/senior-engineer.md"));
-    assert_eq!((str_of(&e3, "code"), str_of(&e3, "title")), ("E3".to_string(), "Senior Engineer (IC3 / M9)".to_string()));
-    assert!(imp.summary.contains("bold-labels.md:33") && imp.summary.contains("M9"), "{}", imp.summary);
+    assert_eq!(
+        (str_of(&e3, "code"), str_of(&e3, "title")),
+        ("E3".to_string(), "Senior Engineer (IC3 / M9)".to_string())
+    );
+    assert!(
+        imp.summary.contains("bold-labels.md:33") && imp.summary.contains("M9"),
+        "{}",
+        imp.summary
+    );
     // The intro describes the track, the level intro the level, the FAQ is a free page.
     assert!(words(&page(&imp.site, "faq/")).contains("do i need to meet every expectation"));
-    assert!(fs::read_to_string(c.join("levels/associate-engineer.md")).unwrap().contains("Associates are new to the craft"));
-    assert!(fs::read_to_string(c.join("tracks/bold-labels.md")).unwrap().contains("How we think about growth at Acme."));
+    assert!(fs::read_to_string(c.join("levels/associate-engineer.md"))
+        .unwrap()
+        .contains("Associates are new to the craft"));
+    assert!(fs::read_to_string(c.join("tracks/bold-labels.md"))
+        .unwrap()
+        .contains("How we think about growth at Acme."));
 }
 
 #[test]
@@ -591,17 +965,29 @@ fn a_single_level_document() {
     let levels = content_files(&c.join("levels"));
     assert_eq!(levels.len(), 1);
     let l = front(&levels[0].1);
-    assert_eq!((str_of(&l, "title"), str_of(&l, "code")), ("Staff Engineer".to_string(), "IC6".to_string()));
-    let pillars: Vec<String> = content_files(&c.join("pillars")).into_iter().map(|p| str_of(&front(&p.1), "title")).collect();
-    assert!(pillars.contains(&"🛠️ Technical skills".to_string()) && pillars.contains(&"🤝 Leadership".to_string()), "{pillars:?}");
+    assert_eq!(
+        (str_of(&l, "title"), str_of(&l, "code")),
+        ("Staff Engineer".to_string(), "IC6".to_string())
+    );
+    let pillars: Vec<String> = content_files(&c.join("pillars"))
+        .into_iter()
+        .map(|p| str_of(&front(&p.1), "title"))
+        .collect();
+    assert!(
+        pillars.contains(&"🛠️ Technical skills".to_string())
+            && pillars.contains(&"🤝 Leadership".to_string()),
+        "{pillars:?}"
+    );
     // A section with no list is part of the description; the link to it follows it there.
     let desc = fs::read_to_string(&levels[0].1).unwrap();
     assert!(desc.contains("## How we decide"));
-    let tech = fs::read_to_string(c.join("competencies/staff-engineer/technical-skills.md")).unwrap();
+    let tech =
+        fs::read_to_string(c.join("competencies/staff-engineer/technical-skills.md")).unwrap();
     assert!(tech.contains("[ADR](../../levels/staff-engineer.md#how-we-decide).\n  1. First, the problem.\n  2. Then, the options."), "{tech}");
     let lp = page(&imp.site, "levels/staff-engineer/");
     assert!(lp.contains("<em>reversible</em>"));
-    assert!(section(&lp, "technical-skills", "class=\"pillar-section\"").contains("<ol>\n<li>First, the problem.</li>"));
+    assert!(section(&lp, "technical-skills", "class=\"pillar-section\"")
+        .contains("<ol>\n<li>First, the problem.</li>"));
     assert!(broken_links(&imp.site).is_empty());
 }
 
@@ -613,14 +999,29 @@ fn numbered_bold_pillars_with_nested_expectations() {
     assert_all_on_site(&imp, &md_units(&text), "numbered-bold.md");
     let c = imp.root.join("content");
     let cell = fs::read_to_string(c.join("competencies/junior-engineer/technical.md")).unwrap();
-    assert!(cell.ends_with("+++\n\n- Fixes well-scoped bugs.\n  - with a test for each\n- Reads the runbooks.\n"), "{cell}");
+    assert!(
+        cell.ends_with(
+            "+++\n\n- Fixes well-scoped bugs.\n  - with a test for each\n- Reads the runbooks.\n"
+        ),
+        "{cell}"
+    );
     let lp = page(&imp.site, "levels/junior-engineer/");
-    assert_eq!(section(&lp, "technical", "class=\"pillar-section\"").matches("<li id=\"").count(), 2);
+    assert_eq!(
+        section(&lp, "technical", "class=\"pillar-section\"")
+            .matches("<li id=\"")
+            .count(),
+        2
+    );
     // A paragraph inside the pillar item is a note of that pillar.
     let eng = page(&imp.site, "levels/engineer/");
     let tech = section(&eng, "technical", "class=\"pillar-section\"");
-    assert!(tech.contains("class=\"notes\"") && words(tech).contains("notes like this paragraph stay with the pillar"));
-    assert!(fs::read_to_string(c.join("levels/junior-engineer.md")).unwrap().contains("Learning the platform."));
+    assert!(
+        tech.contains("class=\"notes\"")
+            && words(tech).contains("notes like this paragraph stay with the pillar")
+    );
+    assert!(fs::read_to_string(c.join("levels/junior-engineer.md"))
+        .unwrap()
+        .contains("Learning the platform."));
 }
 
 #[test]
@@ -628,15 +1029,30 @@ fn tracks_from_headings_and_equivalents_from_codes() {
     let src = fixture("two-tracks.md");
     let imp = import(&src, &[]);
     let c = imp.root.join("content");
-    let tracks: Vec<String> = content_files(&c.join("tracks")).into_iter().map(|t| t.0).collect();
+    let tracks: Vec<String> = content_files(&c.join("tracks"))
+        .into_iter()
+        .map(|t| t.0)
+        .collect();
     assert_eq!(tracks, ["individual-contributor", "management"]);
     let se = front(&c.join("levels/senior-engineer.md"));
     let em = front(&c.join("levels/engineering-manager.md"));
-    assert_eq!((str_of(&se, "title"), str_of(&se, "code")), ("Senior Engineer".to_string(), "IC3".to_string()));
-    assert_eq!(se["equivalent"].as_array().unwrap()[0].as_str(), Some("engineering-manager"));
-    assert_eq!(em["equivalent"].as_array().unwrap()[0].as_str(), Some("senior-engineer"));
+    assert_eq!(
+        (str_of(&se, "title"), str_of(&se, "code")),
+        ("Senior Engineer".to_string(), "IC3".to_string())
+    );
+    assert_eq!(
+        se["equivalent"].as_array().unwrap()[0].as_str(),
+        Some("engineering-manager")
+    );
+    assert_eq!(
+        em["equivalent"].as_array().unwrap()[0].as_str(),
+        Some("senior-engineer")
+    );
     assert_eq!(str_of(&em, "track"), "management");
-    assert!(page(&imp.site, "compare/senior-engineer/engineering-manager/").contains("Builds a team that collaborates well."));
+    assert!(
+        page(&imp.site, "compare/senior-engineer/engineering-manager/")
+            .contains("Builds a team that collaborates well.")
+    );
     // The text above the tracks is kept.
     assert!(words(&site_words(&imp.site)).contains("two tracks one scale"));
 }
@@ -647,27 +1063,62 @@ fn links_follow_their_targets_to_the_new_files() {
     let imp = import(&src, &[]);
     let c = imp.root.join("content");
     let track = fs::read_to_string(c.join("tracks/links.md")).unwrap();
-    assert!(track.contains("[the senior level](../levels/senior.md)"), "{track}");
+    assert!(
+        track.contains("[the senior level](../levels/senior.md)"),
+        "{track}"
+    );
     // `#craft-1` is Junior's second Craft section, merged into its first.
-    assert!(track.contains("[its craft](../levels/junior.md#craft)"), "{track}");
+    assert!(
+        track.contains("[its craft](../levels/junior.md#craft)"),
+        "{track}"
+    );
     assert!(track.contains("[the FAQ](../faq.md)"), "{track}");
-    assert!(track.contains(", a missing page, "), "a link to a missing file is kept as text: {track}");
-    assert!(track.contains("[the site root](/about/)") && track.contains("[the web](https://example.com \"Example\")"), "{track}");
+    assert!(
+        track.contains(", a missing page, "),
+        "a link to a missing file is kept as text: {track}"
+    );
+    assert!(
+        track.contains("[the site root](/about/)")
+            && track.contains("[the web](https://example.com \"Example\")"),
+        "{track}"
+    );
     // A reference whose definition is elsewhere in the file brings the definition along.
     let craft = fs::read_to_string(c.join("competencies/junior/craft.md")).unwrap();
-    assert!(craft.contains("[Delivery at Senior][senior-delivery]") && craft.contains("[senior-delivery]: ../../levels/senior.md#delivery"), "{craft}");
-    assert!(craft.contains("- A second craft section for the same level."), "{craft}");
-    assert!(fs::read_to_string(c.join("faq.md")).unwrap().contains("[back to Junior](levels/junior.md)"));
-    assert!(imp.summary.contains("links.md:3") && imp.summary.contains("missing.md"), "{}", imp.summary);
-    assert!(imp.summary.contains("links.md:15") && imp.summary.contains("second `Craft`"), "{}", imp.summary);
-    assert!(broken_links(&imp.site).into_iter().all(|b| b.contains("/about/")));
+    assert!(
+        craft.contains("[Delivery at Senior][senior-delivery]")
+            && craft.contains("[senior-delivery]: ../../levels/senior.md#delivery"),
+        "{craft}"
+    );
+    assert!(
+        craft.contains("- A second craft section for the same level."),
+        "{craft}"
+    );
+    assert!(fs::read_to_string(c.join("faq.md"))
+        .unwrap()
+        .contains("[back to Junior](levels/junior.md)"));
+    assert!(
+        imp.summary.contains("links.md:3") && imp.summary.contains("missing.md"),
+        "{}",
+        imp.summary
+    );
+    assert!(
+        imp.summary.contains("links.md:15") && imp.summary.contains("second `Craft`"),
+        "{}",
+        imp.summary
+    );
+    assert!(broken_links(&imp.site)
+        .into_iter()
+        .all(|b| b.contains("/about/")));
 }
 
 #[test]
 fn imports_are_stable_from_run_to_run() {
     let a = import(&fixture("bold-labels.md"), &[]);
     let b = import(&fixture("bold-labels.md"), &[]);
-    assert_eq!(snapshot_tree(&a.root.join("content")), snapshot_tree(&b.root.join("content")));
+    assert_eq!(
+        snapshot_tree(&a.root.join("content")),
+        snapshot_tree(&b.root.join("content"))
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -685,11 +1136,23 @@ fn bad_input_is_a_clear_error_with_its_line_and_nothing_is_written() {
     ] {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("ladder");
-        let o = ladderbook().arg("import").arg(fixture(file)).arg("-o").arg(&out).output().unwrap();
+        let o = ladderbook()
+            .arg("import")
+            .arg(fixture(file))
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
         let stderr = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "{file}: {stderr}");
-        assert!(stderr.starts_with(&format!("{file}:{line}:{col}: error: ")), "{file}: {stderr}");
-        assert!(stderr.contains(what) && stderr.contains("hint:"), "{file}: {stderr}");
+        assert!(
+            stderr.starts_with(&format!("{file}:{line}:{col}: error: ")),
+            "{file}: {stderr}"
+        );
+        assert!(
+            stderr.contains(what) && stderr.contains("hint:"),
+            "{file}: {stderr}"
+        );
         assert!(!out.exists(), "{file}: something was written");
     }
     // Other YAML in a folder is not a ladder: not read, and said so.
@@ -699,7 +1162,11 @@ fn bad_input_is_a_clear_error_with_its_line_and_nothing_is_written() {
     fs::copy(fixture("bold-labels.md"), src.join("a.md")).unwrap();
     fs::copy(fixture("unknown.yml"), src.join("_config.yml")).unwrap();
     let imp = import(&src, &[]);
-    assert!(imp.summary.contains("_config.yml (YAML without a ladder)"), "{}", imp.summary);
+    assert!(
+        imp.summary.contains("_config.yml (YAML without a ladder)"),
+        "{}",
+        imp.summary
+    );
     // A bad file in a folder fails the whole import.
     let tmp = tempfile::tempdir().unwrap();
     let src = tmp.path().join("src");
@@ -707,7 +1174,13 @@ fn bad_input_is_a_clear_error_with_its_line_and_nothing_is_written() {
     fs::copy(fixture("bold-labels.md"), src.join("a.md")).unwrap();
     fs::copy(fixture("latin1.md"), src.join("b.md")).unwrap();
     let out = tmp.path().join("ladder");
-    let o = ladderbook().arg("import").arg(&src).arg("-o").arg(&out).output().unwrap();
+    let o = ladderbook()
+        .arg("import")
+        .arg(&src)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).starts_with("b.md:3:7: error:"));
     assert!(!out.exists());
@@ -717,26 +1190,66 @@ fn bad_input_is_a_clear_error_with_its_line_and_nothing_is_written() {
 fn existing_files_are_kept_unless_forced_and_then_replaced_whole() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("ladder");
-    ladderbook().arg("import").arg(fixture("bold-labels.md")).arg("-o").arg(&out).assert().success();
+    ladderbook()
+        .arg("import")
+        .arg(fixture("bold-labels.md"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
     fs::create_dir_all(out.join("templates")).unwrap();
     fs::write(out.join("templates/mine.html"), "mine").unwrap();
-    fs::write(out.join("content/stale.md"), "+++\ntitle = \"Stale\"\n+++\n").unwrap();
+    fs::write(
+        out.join("content/stale.md"),
+        "+++\ntitle = \"Stale\"\n+++\n",
+    )
+    .unwrap();
     let before = snapshot_tree(&out);
     // Without --force: an error, and nothing changes.
-    let o = ladderbook().arg("import").arg(fixture("numbered-bold.md")).arg("-o").arg(&out).output().unwrap();
+    let o = ladderbook()
+        .arg("import")
+        .arg(fixture("numbered-bold.md"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--force"));
     assert_eq!(snapshot_tree(&out), before);
     // A failing import with --force changes nothing either.
-    let o = ladderbook().arg("import").arg(fixture("prose.md")).arg("-o").arg(&out).arg("--force").output().unwrap();
+    let o = ladderbook()
+        .arg("import")
+        .arg(fixture("prose.md"))
+        .arg("-o")
+        .arg(&out)
+        .arg("--force")
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(snapshot_tree(&out), before);
     // With --force: content/ and book.toml are replaced whole; other files stay.
-    ladderbook().arg("import").arg(fixture("numbered-bold.md")).arg("-o").arg(&out).arg("--force").assert().success();
+    ladderbook()
+        .arg("import")
+        .arg(fixture("numbered-bold.md"))
+        .arg("-o")
+        .arg(&out)
+        .arg("--force")
+        .assert()
+        .success();
     assert!(!out.join("content/stale.md").exists());
-    assert!(out.join("content/levels/junior-engineer.md").exists() && !out.join("content/levels/associate-engineer.md").exists());
-    assert_eq!(fs::read_to_string(out.join("templates/mine.html")).unwrap(), "mine");
-    let leftovers: Vec<String> = fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n.starts_with('.')).collect();
+    assert!(
+        out.join("content/levels/junior-engineer.md").exists()
+            && !out.join("content/levels/associate-engineer.md").exists()
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("templates/mine.html")).unwrap(),
+        "mine"
+    );
+    let leftovers: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
     ladderbook().arg("build").arg(&out).assert().success();
 }
@@ -746,20 +1259,55 @@ fn options_track_and_format() {
     // --track names the track of a one-track import.
     let imp = import(&fixture("numbered-bold.md"), &["--track", "platform"]);
     assert!(imp.root.join("content/tracks/platform.md").exists());
-    assert_eq!(str_of(&front(&imp.root.join("content/levels/engineer.md")), "track"), "platform");
+    assert_eq!(
+        str_of(
+            &front(&imp.root.join("content/levels/engineer.md")),
+            "track"
+        ),
+        "platform"
+    );
     let tmp = tempfile::tempdir().unwrap();
     for (src, args, want) in [
-        (fixture("numbered-bold.md"), vec!["--track", "Not_An_Id"], "not a valid id"),
+        (
+            fixture("numbered-bold.md"),
+            vec!["--track", "Not_An_Id"],
+            "not a valid id",
+        ),
         (fixture("two-tracks.md"), vec!["--track", "ic"], "2 tracks"),
-        (fixture("numbered-bold.md"), vec!["--format", "yaml"], "--format yaml"),
-        (real_ladders().join("Financial-Times-engineering-progression/data/job-families/engineering.yml"), vec!["--format", "markdown"], "--format markdown"),
+        (
+            fixture("numbered-bold.md"),
+            vec!["--format", "yaml"],
+            "--format yaml",
+        ),
+        (
+            real_ladders()
+                .join("Financial-Times-engineering-progression/data/job-families/engineering.yml"),
+            vec!["--format", "markdown"],
+            "--format markdown",
+        ),
     ] {
         let out = tmp.path().join("x");
-        let o = ladderbook().arg("import").arg(&src).arg("-o").arg(&out).args(&args).output().unwrap();
+        let o = ladderbook()
+            .arg("import")
+            .arg(&src)
+            .arg("-o")
+            .arg(&out)
+            .args(&args)
+            .output()
+            .unwrap();
         assert_eq!(o.status.code(), Some(1), "{args:?}");
-        assert!(String::from_utf8_lossy(&o.stderr).contains(want), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains(want),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         assert!(!out.exists());
     }
     // A wrong value is a command-line error.
-    ladderbook().arg("import").arg(fixture("numbered-bold.md")).args(["--format", "csv"]).assert().code(2);
+    ladderbook()
+        .arg("import")
+        .arg(fixture("numbered-bold.md"))
+        .args(["--format", "csv"])
+        .assert()
+        .code(2);
 }

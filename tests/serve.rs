@@ -25,7 +25,11 @@ impl Drop for Server {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn start() -> Server {
@@ -47,7 +51,9 @@ fn start_with(extra: &[&str]) -> Server {
         .spawn()
         .unwrap();
     let server = Server { child, port, dir };
-    wait_until("the server answers", || get(&server, "/").is_some_and(|r| r.0 == 200));
+    wait_until("the server answers", || {
+        get(&server, "/").is_some_and(|r| r.0 == 200)
+    });
     server
 }
 
@@ -61,13 +67,23 @@ impl Server {
 fn request(server: &Server, method: &str, path: &str) -> Option<(u16, String)> {
     let mut s = TcpStream::connect(("127.0.0.1", server.port)).ok()?;
     s.set_read_timeout(Some(WAIT)).ok()?;
-    write!(s, "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").ok()?;
+    write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).ok()?;
     let text = String::from_utf8_lossy(&raw).into_owned();
     let status = text.split_whitespace().nth(1)?.parse().ok()?;
-    let body = text.split_once("\r\n\r\n").map(|x| x.1.to_string()).unwrap_or_default();
-    Some((status, text.split("\r\n\r\n").next().unwrap_or("").to_string() + "\r\n\r\n" + &body))
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|x| x.1.to_string())
+        .unwrap_or_default();
+    Some((
+        status,
+        text.split("\r\n\r\n").next().unwrap_or("").to_string() + "\r\n\r\n" + &body,
+    ))
 }
 
 fn get(server: &Server, path: &str) -> Option<(u16, String)> {
@@ -99,7 +115,11 @@ fn atomic_save(path: &Path, text: &str) {
 /// Listens to the reload stream; returns a receiver of event names.
 fn listen(server: &Server) -> std::sync::mpsc::Receiver<String> {
     let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
-    write!(s, "GET /__ladderbook/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    write!(
+        s,
+        "GET /__ladderbook/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    )
+    .unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(s).lines() {
@@ -111,12 +131,19 @@ fn listen(server: &Server) -> std::sync::mpsc::Receiver<String> {
             }
         }
     });
-    assert_eq!(rx.recv_timeout(WAIT).unwrap(), "version", "the stream starts with the current version");
+    assert_eq!(
+        rx.recv_timeout(WAIT).unwrap(),
+        "version",
+        "the stream starts with the current version"
+    );
     rx
 }
 
 fn list_files(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = walkdir::WalkDir::new(dir).into_iter().map(|e| e.unwrap().path().to_path_buf()).collect();
+    let mut v: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap().path().to_path_buf())
+        .collect();
     v.sort();
     v
 }
@@ -131,18 +158,37 @@ fn an_author_edits_breaks_fixes_deletes_and_adds_while_the_preview_follows() {
     // 1. An atomic save (temp file + rename) shows in the served page, and a reload event arrives.
     let level = content.join("levels/staff-engineer.md");
     let text = std::fs::read_to_string(&level).unwrap();
-    atomic_save(&level, &text.replace("title = \"Staff Engineer\"", "title = \"Staff Engineer (edited)\""));
-    wait_until("the edit is served", || page_text(&server, "/levels/staff-engineer/").contains("<h1>Staff Engineer (edited)</h1>"));
+    atomic_save(
+        &level,
+        &text.replace(
+            "title = \"Staff Engineer\"",
+            "title = \"Staff Engineer (edited)\"",
+        ),
+    );
+    wait_until("the edit is served", || {
+        page_text(&server, "/levels/staff-engineer/").contains("<h1>Staff Engineer (edited)</h1>")
+    });
     assert_eq!(events.recv_timeout(WAIT).unwrap(), "reload");
 
     // 2. A broken edit: the last good page stays, with the error overlay in the contract's form.
     atomic_save(&level, "+++\ntitle = \"Broken\nrank = 4\n+++\n");
-    wait_until("the overlay is shown", || page_text(&server, "/levels/staff-engineer/").contains("id=\"ladderbook-error\""));
+    wait_until("the overlay is shown", || {
+        page_text(&server, "/levels/staff-engineer/").contains("id=\"ladderbook-error\"")
+    });
     let page = page_text(&server, "/levels/staff-engineer/");
-    assert!(page.contains("<h1>Staff Engineer (edited)</h1>"), "the last good build stays served");
-    assert!(page.contains("content/levels/staff-engineer.md:2:"), "the overlay gives path:line:column");
+    assert!(
+        page.contains("<h1>Staff Engineer (edited)</h1>"),
+        "the last good build stays served"
+    );
+    assert!(
+        page.contains("content/levels/staff-engineer.md:2:"),
+        "the overlay gives path:line:column"
+    );
     assert!(page.contains("hint:"));
-    assert!(page_text(&server, "/pillars/craft/").contains("id=\"ladderbook-error\""), "every page shows the overlay");
+    assert!(
+        page_text(&server, "/pillars/craft/").contains("id=\"ladderbook-error\""),
+        "every page shows the overlay"
+    );
     assert_eq!(events.recv_timeout(WAIT).unwrap(), "reload");
 
     // 3. The fix clears the overlay by itself.
@@ -155,19 +201,35 @@ fn an_author_edits_breaks_fixes_deletes_and_adds_while_the_preview_follows() {
 
     // 4. A deleted competency becomes a gap; a new level file becomes a page.
     std::fs::remove_file(content.join("competencies/principal-engineer/citizenship.md")).unwrap();
-    wait_until("the gap shows", || section(&page_text(&server, "/levels/principal-engineer/"), "citizenship", "</section>").contains("not defined yet"));
+    wait_until("the gap shows", || {
+        section(
+            &page_text(&server, "/levels/principal-engineer/"),
+            "citizenship",
+            "</section>",
+        )
+        .contains("not defined yet")
+    });
     std::fs::write(
         content.join("levels/distinguished-engineer.md"),
         "+++\ntitle = \"Distinguished Engineer\"\nrank = 7\ntrack = \"ic\"\ncode = \"IC7\"\n+++\nSets direction for the whole company.\n",
     )
     .unwrap();
-    wait_until("the new level is served", || get(&server, "/levels/distinguished-engineer/").is_some_and(|r| r.0 == 200));
-    assert!(page_text(&server, "/levels/principal-engineer/").contains("Level above: Distinguished Engineer"));
+    wait_until("the new level is served", || {
+        get(&server, "/levels/distinguished-engineer/").is_some_and(|r| r.0 == 200)
+    });
+    assert!(page_text(&server, "/levels/principal-engineer/")
+        .contains("Level above: Distinguished Engineer"));
 
     // 5. A whole new folder of content counts.
     std::fs::create_dir_all(content.join("guides/new")).unwrap();
-    std::fs::write(content.join("guides/new/faq.md"), "+++\ntitle = \"FAQ\"\n+++\nAsk us.\n").unwrap();
-    wait_until("a page in a new folder is served", || get(&server, "/guides/new/faq/").is_some_and(|r| r.0 == 200));
+    std::fs::write(
+        content.join("guides/new/faq.md"),
+        "+++\ntitle = \"FAQ\"\n+++\nAsk us.\n",
+    )
+    .unwrap();
+    wait_until("a page in a new folder is served", || {
+        get(&server, "/guides/new/faq/").is_some_and(|r| r.0 == 200)
+    });
 
     // Nothing appeared in the ladder's folders but what the author wrote.
     let after = list_files(server.root());
@@ -185,10 +247,25 @@ fn an_author_edits_breaks_fixes_deletes_and_adds_while_the_preview_follows() {
 /// (HTML with the reload script as the only difference).
 fn assert_served_equals_clean_build(server: &Server) {
     let out = tempfile::tempdir().unwrap();
-    ladderbook().arg("build").arg(server.root()).arg("-d").arg(out.path().join("site")).assert().success();
+    ladderbook()
+        .arg("build")
+        .arg(server.root())
+        .arg("-d")
+        .arg(out.path().join("site"))
+        .assert()
+        .success();
     let site = out.path().join("site");
-    for e in walkdir::WalkDir::new(&site).into_iter().map(|e| e.unwrap()).filter(|e| e.file_type().is_file()) {
-        let rel = e.path().strip_prefix(&site).unwrap().to_string_lossy().replace('\\', "/");
+    for e in walkdir::WalkDir::new(&site)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+    {
+        let rel = e
+            .path()
+            .strip_prefix(&site)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         if rel == ".ladderbook-build" {
             continue;
         }
@@ -199,10 +276,15 @@ fn assert_served_equals_clean_build(server: &Server) {
         if rel.ends_with(".html") {
             // Served HTML = built HTML + the live-reload script before </body>.
             let built = String::from_utf8(built).unwrap();
-            let cut = body.find("<script>(function(){var v=").expect("served HTML carries the reload script");
+            let cut = body
+                .find("<script>(function(){var v=")
+                .expect("served HTML carries the reload script");
             let end = body[cut..].find("</script>").unwrap() + cut + "</script>".len();
             assert_eq!(format!("{}{}", &body[..cut], &body[end..]), built, "/{rel}");
-            assert!(!built.contains("EventSource"), "build output never has the reload script");
+            assert!(
+                !built.contains("EventSource"),
+                "build output never has the reload script"
+            );
         } else {
             assert_eq!(body.as_bytes(), &built[..], "/{rel}");
         }
@@ -213,37 +295,67 @@ fn assert_served_equals_clean_build(server: &Server) {
 fn the_served_site_is_what_a_clean_build_gives() {
     let server = start();
     // A competency edit re-renders only the pages it changes...
-    let cell = server.root().join("content/competencies/senior-engineer/delivery.md");
+    let cell = server
+        .root()
+        .join("content/competencies/senior-engineer/delivery.md");
     let text = std::fs::read_to_string(&cell).unwrap();
-    atomic_save(&cell, &format!("{text}- Writes the release notes for every launch, in plain words.\n"));
-    wait_until("the competency edit is served", || page_text(&server, "/levels/senior-engineer/").contains("Writes the release notes for every launch"));
+    atomic_save(
+        &cell,
+        &format!("{text}- Writes the release notes for every launch, in plain words.\n"),
+    );
+    wait_until("the competency edit is served", || {
+        page_text(&server, "/levels/senior-engineer/")
+            .contains("Writes the release notes for every launch")
+    });
     assert_served_equals_clean_build(&server);
 
     // ...and a level edit (its title is on many pages) re-renders everything.
     let level = server.root().join("content/levels/director.md");
     let text = std::fs::read_to_string(&level).unwrap();
-    atomic_save(&level, &text.replace("title = \"Director of Engineering\"", "title = \"Director\""));
-    wait_until("the edit is served", || page_text(&server, "/levels/director/").contains("<h1>Director</h1>"));
+    atomic_save(
+        &level,
+        &text.replace(
+            "title = \"Director of Engineering\"",
+            "title = \"Director\"",
+        ),
+    );
+    wait_until("the edit is served", || {
+        page_text(&server, "/levels/director/").contains("<h1>Director</h1>")
+    });
     assert_served_equals_clean_build(&server);
 }
 
 #[test]
 fn serving_is_safe_and_honest() {
     let server = start();
-    for bad in ["/../book.toml", "/%2e%2e/book.toml", "/levels/%2E%2E/%2E%2E/book.toml", "/content/levels/director.md"] {
+    for bad in [
+        "/../book.toml",
+        "/%2e%2e/book.toml",
+        "/levels/%2E%2E/%2E%2E/book.toml",
+        "/content/levels/director.md",
+    ] {
         let (status, body) = get(&server, bad).unwrap();
         assert_eq!(status, 404, "{bad}");
         assert!(!body.contains("[book]"), "{bad} leaked a source file");
     }
     let (status, resp) = get(&server, "/no/such/page/").unwrap();
     assert_eq!(status, 404);
-    assert!(resp.contains("Page not found"), "404.html is served for a missing page");
+    assert!(
+        resp.contains("Page not found"),
+        "404.html is served for a missing page"
+    );
     let (status, resp) = request(&server, "POST", "/").unwrap();
     assert_eq!(status, 405, "{resp}");
     let (status, resp) = request(&server, "HEAD", "/style.css").unwrap();
     assert_eq!(status, 200);
-    assert!(resp.to_lowercase().contains("content-type: text/css"), "{resp}");
-    assert!(resp.to_lowercase().contains("cache-control: no-store"), "{resp}");
+    assert!(
+        resp.to_lowercase().contains("content-type: text/css"),
+        "{resp}"
+    );
+    assert!(
+        resp.to_lowercase().contains("cache-control: no-store"),
+        "{resp}"
+    );
     let (status, resp) = get(&server, "/levels/director").unwrap();
     assert_eq!(status, 301);
     assert!(resp.to_lowercase().contains("location: /levels/director/"));
@@ -253,9 +365,19 @@ fn serving_is_safe_and_honest() {
 fn a_busy_port_asked_for_is_an_error_and_the_default_moves_on() {
     let busy = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = busy.local_addr().unwrap().port();
-    let out = ladderbook().arg("serve").arg(repo()).arg("-p").arg(port.to_string()).timeout(WAIT).assert().code(1);
+    let out = ladderbook()
+        .arg("serve")
+        .arg(repo())
+        .arg("-p")
+        .arg(port.to_string())
+        .timeout(WAIT)
+        .assert()
+        .code(1);
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert!(err.contains(&format!("cannot listen on 127.0.0.1:{port}")), "{err}");
+    assert!(
+        err.contains(&format!("cannot listen on 127.0.0.1:{port}")),
+        "{err}"
+    );
 
     // With no port asked, a busy 3000 moves on to a free port and says which.
     let _hold = TcpListener::bind("127.0.0.1:3000");
@@ -283,8 +405,14 @@ fn a_busy_port_asked_for_is_an_error_and_the_default_moves_on() {
     let _ = child.wait();
     let first = first.unwrap();
     assert!(first.starts_with("Port 3000 is busy; using "), "{first}");
-    let port: u16 = first.trim_start_matches("Port 3000 is busy; using ").trim_end_matches(" instead.").parse().unwrap();
-    assert!(second.unwrap().ends_with(&format!("at http://127.0.0.1:{port}/")));
+    let port: u16 = first
+        .trim_start_matches("Port 3000 is busy; using ")
+        .trim_end_matches(" instead.")
+        .parse()
+        .unwrap();
+    assert!(second
+        .unwrap()
+        .ends_with(&format!("at http://127.0.0.1:{port}/")));
 }
 
 #[test]
@@ -292,6 +420,12 @@ fn polling_picks_up_changes_where_file_events_do_not_arrive() {
     let server = start_with(&["--poll"]);
     let cell = server.root().join("content/competencies/director/craft.md");
     let text = std::fs::read_to_string(&cell).unwrap();
-    atomic_save(&cell, &format!("{text}- Keeps a written record of every architecture decision.\n"));
-    wait_until("the polled edit is served", || page_text(&server, "/levels/director/").contains("Keeps a written record of every architecture decision"));
+    atomic_save(
+        &cell,
+        &format!("{text}- Keeps a written record of every architecture decision.\n"),
+    );
+    wait_until("the polled edit is served", || {
+        page_text(&server, "/levels/director/")
+            .contains("Keeps a written record of every architecture decision")
+    });
 }

@@ -14,13 +14,31 @@ fn main_of(html: &str) -> &str {
 #[test]
 fn level_page() {
     let tmp = tempfile::tempdir().unwrap();
-    ladderbook().arg("build").arg(repo()).arg("-d").arg(tmp.path().join("s")).assert().success();
-    insta::assert_snapshot!(main_of(&page(&tmp.path().join("s"), "levels/senior-engineer/")));
+    ladderbook()
+        .arg("build")
+        .arg(repo())
+        .arg("-d")
+        .arg(tmp.path().join("s"))
+        .assert()
+        .success();
+    insta::assert_snapshot!(main_of(&page(
+        &tmp.path().join("s"),
+        "levels/senior-engineer/"
+    )));
 }
 
 #[test]
 fn comparison_page() {
     let tmp = tempfile::tempdir().unwrap();
-    ladderbook().arg("build").arg(repo()).arg("-d").arg(tmp.path().join("s")).assert().success();
-    insta::assert_snapshot!(main_of(&page(&tmp.path().join("s"), "compare/senior-engineer/staff-engineer/")));
+    ladderbook()
+        .arg("build")
+        .arg(repo())
+        .arg("-d")
+        .arg(tmp.path().join("s"))
+        .assert()
+        .success();
+    insta::assert_snapshot!(main_of(&page(
+        &tmp.path().join("s"),
+        "compare/senior-engineer/staff-engineer/"
+    )));
 }

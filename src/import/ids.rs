@@ -64,23 +64,29 @@ fn fold(c: char) -> Option<String> {
         return Some(c.to_ascii_lowercase().to_string());
     }
     let s = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "a",
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
+        | 'Ā' | 'Ă' | 'Ą' => "a",
         'æ' | 'Æ' => "ae",
         'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
         'ď' | 'đ' | 'Ď' | 'Đ' | 'ð' | 'Ð' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "e",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę'
+        | 'Ě' => "e",
         'ğ' | 'Ğ' => "g",
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => "i",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => {
+            "i"
+        }
         'ł' | 'ľ' | 'Ł' | 'Ľ' => "l",
         'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "o",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō'
+        | 'Ő' => "o",
         'œ' | 'Œ' => "oe",
         'ř' | 'Ř' => "r",
         'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
         'ß' => "ss",
         'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
         'þ' | 'Þ' => "th",
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => "u",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű'
+        | 'Ų' => "u",
         'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
         'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
         _ => return None,
@@ -96,7 +102,16 @@ pub fn strip_shortcodes(text: &str) -> String {
         let after = &rest[i + 1..];
         let end = after.find(':');
         match end {
-            Some(j) if j > 0 && after[..j].chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '+' || c == '-') => {
+            Some(j)
+                if j > 0
+                    && after[..j].chars().all(|c| {
+                        c.is_ascii_lowercase()
+                            || c.is_ascii_digit()
+                            || c == '_'
+                            || c == '+'
+                            || c == '-'
+                    }) =>
+            {
                 out.push_str(&rest[..i]);
                 rest = &after[j + 1..];
             }
@@ -112,7 +127,10 @@ pub fn strip_shortcodes(text: &str) -> String {
 
 /// A display title: `:shortcode:` emoji removed, whitespace collapsed.
 pub fn clean_title(text: &str) -> String {
-    strip_shortcodes(text).split_whitespace().collect::<Vec<_>>().join(" ")
+    strip_shortcodes(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The leading emoji of a title, as a key (`:deciduous_tree: Talent` → `:deciduous_tree:`,
@@ -122,12 +140,19 @@ pub fn leading_emoji(text: &str) -> Option<String> {
     if let Some(rest) = t.strip_prefix(':') {
         let end = rest.find(':')?;
         let name = &rest[..end];
-        if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '+' || c == '-') {
+        if !name.is_empty()
+            && name.chars().all(|c| {
+                c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '+' || c == '-'
+            })
+        {
             return Some(format!(":{name}:"));
         }
         return None;
     }
-    let first: String = t.chars().take_while(|c| !c.is_alphanumeric() && !c.is_whitespace()).collect();
+    let first: String = t
+        .chars()
+        .take_while(|c| !c.is_alphanumeric() && !c.is_whitespace())
+        .collect();
     if first.is_empty() || first.chars().all(|c| c.is_ascii_punctuation()) {
         None
     } else {
@@ -151,7 +176,9 @@ pub struct Ids {
 impl Ids {
     /// Ids that are taken already.
     pub fn with_reserved(reserved: &[&str]) -> Self {
-        Ids { used: reserved.iter().map(|s| s.to_string()).collect() }
+        Ids {
+            used: reserved.iter().map(|s| s.to_string()).collect(),
+        }
     }
 
     /// True when `id` is taken.
@@ -165,7 +192,10 @@ impl Ids {
         let id = if !self.used.contains(base) {
             base.to_string()
         } else {
-            (2..).map(|n| format!("{base}-{n}")).find(|c| !self.used.contains(c)).unwrap_or_else(|| base.to_string())
+            (2..)
+                .map(|n| format!("{base}-{n}"))
+                .find(|c| !self.used.contains(c))
+                .unwrap_or_else(|| base.to_string())
         };
         self.used.insert(id.clone());
         id
@@ -220,7 +250,9 @@ fn parse_number(s: &str) -> Option<LevelNumber> {
     }
     let major = a.parse().ok()?;
     let minor = match b {
-        Some(b) if !b.is_empty() && b.len() <= 6 && b.bytes().all(|c| c.is_ascii_digit()) => Some(b.parse().ok()?),
+        Some(b) if !b.is_empty() && b.len() <= 6 && b.bytes().all(|c| c.is_ascii_digit()) => {
+            Some(b.parse().ok()?)
+        }
         Some(_) => return None,
         None => None,
     };
@@ -247,12 +279,21 @@ pub struct LevelTitle {
 /// a trailing parenthesis (`Title (IC6)`, `Title (IC6 / M5)`).
 pub fn parse_level_title(heading: &str) -> LevelTitle {
     let full = clean_title(heading);
-    let mut out = LevelTitle { title: full.clone(), full: full.clone(), ..Default::default() };
+    let mut out = LevelTitle {
+        title: full.clone(),
+        full: full.clone(),
+        ..Default::default()
+    };
     // Leading code.
-    let first: String = full.chars().take_while(|c| !c.is_whitespace() && *c != ':').collect();
+    let first: String = full
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != ':')
+        .collect();
     if let Some((code, number)) = parse_code(&first) {
         let rest = full[first.len()..].trim_start();
-        let rest = rest.trim_start_matches([':', '-', '–', '—', '|', '·']).trim_start();
+        let rest = rest
+            .trim_start_matches([':', '-', '–', '—', '|', '·'])
+            .trim_start();
         if !rest.is_empty() {
             out.title = rest.to_string();
             out.full = rest.to_string();
@@ -270,7 +311,8 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .collect();
-        let codes: Vec<(String, LevelNumber)> = tokens.iter().filter_map(|t| parse_code(t)).collect();
+        let codes: Vec<(String, LevelNumber)> =
+            tokens.iter().filter_map(|t| parse_code(t)).collect();
         if !tokens.is_empty() && codes.len() == tokens.len() {
             let base = title[..open].trim_end().to_string();
             if !base.is_empty() {
@@ -288,7 +330,13 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
     }
     if out.number.is_none() {
         // The only number in the title (`Level 3`, `Engineer II` is not read).
-        let numbers: Vec<LevelNumber> = out.title.split_whitespace().filter_map(|w| parse_number(w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '.'))).collect();
+        let numbers: Vec<LevelNumber> = out
+            .title
+            .split_whitespace()
+            .filter_map(|w| {
+                parse_number(w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '.'))
+            })
+            .collect();
         if numbers.len() == 1 {
             out.number = Some(numbers[0]);
         }
@@ -306,7 +354,9 @@ pub fn toml_string(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -322,35 +372,79 @@ mod tests {
     fn slugs_follow_the_id_rule() {
         assert_eq!(slug("🦉 Domain expertise"), "domain-expertise");
         assert_eq!(slug(":triangular_flag_on_post: Leadership"), "leadership");
-        assert_eq!(slug("Software Engineering & Design"), "software-engineering-design");
-        assert_eq!(slug("L1.0-Graduate-Software-Engineer"), "l1-0-graduate-software-engineer");
+        assert_eq!(
+            slug("Software Engineering & Design"),
+            "software-engineering-design"
+        );
+        assert_eq!(
+            slug("L1.0-Graduate-Software-Engineer"),
+            "l1-0-graduate-software-engineer"
+        );
         assert_eq!(slug("Café Team's"), "cafe-teams");
         assert_eq!(slug("🙂"), "");
-        assert_eq!(short_slug("communication: transparent communication; giving and receiving feedback", 40), "communication-transparent-communication");
+        assert_eq!(
+            short_slug(
+                "communication: transparent communication; giving and receiving feedback",
+                40
+            ),
+            "communication-transparent-communication"
+        );
     }
 
     #[test]
     fn level_titles_give_codes_and_numbers() {
         let t = parse_level_title("L3: Senior Software Engineer");
-        assert_eq!((t.title.as_str(), t.code.as_deref()), ("Senior Software Engineer", Some("L3")));
+        assert_eq!(
+            (t.title.as_str(), t.code.as_deref()),
+            ("Senior Software Engineer", Some("L3"))
+        );
         let t = parse_level_title("D1 - Developer 1");
-        assert_eq!((t.title.as_str(), t.code.as_deref(), t.number.map(|n| n.major)), ("Developer 1", Some("D1"), Some(1)));
+        assert_eq!(
+            (
+                t.title.as_str(),
+                t.code.as_deref(),
+                t.number.map(|n| n.major)
+            ),
+            ("Developer 1", Some("D1"), Some(1))
+        );
         let t = parse_level_title("Staff Engineer (IC6 / M5)");
-        assert_eq!((t.title.as_str(), t.code.as_deref(), t.other_codes.clone()), ("Staff Engineer", Some("IC6"), vec!["M5".to_string()]));
+        assert_eq!(
+            (t.title.as_str(), t.code.as_deref(), t.other_codes.clone()),
+            ("Staff Engineer", Some("IC6"), vec!["M5".to_string()])
+        );
         let t = parse_level_title("Level 3");
         assert_eq!((t.code, t.number.map(|n| n.major)), (None, Some(3)));
         let t = parse_level_title("L1.0: Graduate Software Engineer");
-        assert_eq!(t.number, Some(LevelNumber { major: 1, minor: Some(0) }));
+        assert_eq!(
+            t.number,
+            Some(LevelNumber {
+                major: 1,
+                minor: Some(0)
+            })
+        );
         assert!(parse_level_title("VP").code.is_none());
-        assert!(parse_level_title("Senior Engineer 2 (Individual Contributor)").code.is_none());
-        let l10 = LevelNumber { major: 1, minor: Some(0) };
-        let l1 = LevelNumber { major: 1, minor: None };
+        assert!(
+            parse_level_title("Senior Engineer 2 (Individual Contributor)")
+                .code
+                .is_none()
+        );
+        let l10 = LevelNumber {
+            major: 1,
+            minor: Some(0),
+        };
+        let l1 = LevelNumber {
+            major: 1,
+            minor: None,
+        };
         assert!(l10.sort_key() < l1.sort_key());
     }
 
     #[test]
     fn emoji_keys() {
-        assert_eq!(leading_emoji(":deciduous_tree: Talent").as_deref(), Some(":deciduous_tree:"));
+        assert_eq!(
+            leading_emoji(":deciduous_tree: Talent").as_deref(),
+            Some(":deciduous_tree:")
+        );
         assert_eq!(leading_emoji("🦉 Domain expertise").as_deref(), Some("🦉"));
         assert_eq!(leading_emoji("Domain"), None);
         assert_eq!(title_key("🦉 Domain Expertise:"), "domain expertise");

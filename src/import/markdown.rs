@@ -24,7 +24,9 @@
 //! items, links, emphasis, raw HTML and escapes), only its marker becomes `-`.
 
 use super::ids::{self, parse_level_title, LevelTitle};
-use super::model::{Anchor, Cell, CellBlock, FileRef, GuessKind, Labeled, Ladder, Level, Md, Page, Target, Track};
+use super::model::{
+    Anchor, Cell, CellBlock, FileRef, GuessKind, Labeled, Ladder, Level, Md, Page, Target, Track,
+};
 use super::source::SourceDoc;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::collections::HashMap;
@@ -51,9 +53,20 @@ struct Item {
 
 #[derive(Debug, Clone)]
 enum Kind {
-    Heading { level: u8, text: String, id: Option<String> },
-    List { items: Vec<Item> },
-    Para { label: Option<String>, colon: bool, only: bool, rest: usize },
+    Heading {
+        level: u8,
+        text: String,
+        id: Option<String>,
+    },
+    List {
+        items: Vec<Item>,
+    },
+    Para {
+        label: Option<String>,
+        colon: bool,
+        only: bool,
+        rest: usize,
+    },
     Html,
     Rule,
     Other,
@@ -145,13 +158,19 @@ struct Doc<'a> {
 fn glossary_of(d: &Doc, secs: &[usize], out: &mut Vec<(String, String, super::source::Loc)>) {
     for &s in secs {
         let Some(h) = d.secs[s].heading else { continue };
-        let Kind::Heading { text, .. } = &d.blocks[h].kind else { continue };
+        let Kind::Heading { text, .. } = &d.blocks[h].kind else {
+            continue;
+        };
         for &b in &d.secs[s].own {
             if let Kind::List { items } = &d.blocks[b].kind {
                 if items.len() >= 2 && items.iter().all(|i| i.label.is_some() && i.colon) {
                     for i in items {
                         if let Some(l) = &i.label {
-                            out.push((ids::title_key(l), ids::clean_title(text), d.src.loc(i.start)));
+                            out.push((
+                                ids::title_key(l),
+                                ids::clean_title(text),
+                                d.src.loc(i.start),
+                            ));
                         }
                     }
                 }
@@ -166,7 +185,10 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     let src = ladder.docs[index].clone();
     let blocks = parse_blocks(&src.text, base);
     let d = build_doc(&src, index, blocks);
-    let first_heading = d.blocks.iter().position(|b| matches!(b.kind, Kind::Heading { .. }));
+    let first_heading = d
+        .blocks
+        .iter()
+        .position(|b| matches!(b.kind, Kind::Heading { .. }));
     let heading_text = |b: usize| match &d.blocks[b].kind {
         Kind::Heading { text, .. } => text.clone(),
         _ => String::new(),
@@ -175,7 +197,11 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
         .clone()
         .map(|t| ids::clean_title(&t))
         .filter(|t| !t.is_empty())
-        .or_else(|| first_heading.map(|h| ids::clean_title(&heading_text(h))).filter(|t| !t.is_empty()))
+        .or_else(|| {
+            first_heading
+                .map(|h| ids::clean_title(&heading_text(h)))
+                .filter(|t| !t.is_empty())
+        })
         .unwrap_or_else(|| src.stem().to_string());
 
     // Levels at one depth.
@@ -186,12 +212,23 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     // document titled by its first heading).
     if let Some(h) = first_heading {
         if let Some(top) = d.secs.iter().position(|s| s.heading == Some(h)) {
-            let min_level = d.secs.iter().filter(|s| s.heading.is_some()).map(|s| s.level).min().unwrap_or(1);
+            let min_level = d
+                .secs
+                .iter()
+                .filter(|s| s.heading.is_some())
+                .map(|s| s.level)
+                .min()
+                .unwrap_or(1);
             if d.secs[top].level == min_level {
                 if single_level_shape(&d, top).is_some() {
                     return single_level_outcome(ladder, &d, top, &doc_title, true);
                 }
-                let inner: Vec<usize> = d.secs[top].children.iter().copied().filter(|&c| single_level_shape(&d, c).is_some()).collect();
+                let inner: Vec<usize> = d.secs[top]
+                    .children
+                    .iter()
+                    .copied()
+                    .filter(|&c| single_level_shape(&d, c).is_some())
+                    .collect();
                 if inner.len() == 1 {
                     return single_level_outcome(ladder, &d, inner[0], &doc_title, false);
                 }
@@ -203,7 +240,11 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     let (page_title, body_start, heading) = match first_heading {
         Some(h) if d.blocks[..h].iter().all(|b| matches!(b.kind, Kind::Rule)) => {
             let t = heading_text(h);
-            (ids::clean_title(&t), after_line(&src.text, d.blocks[h].end), Some(parse_level_title(&t)))
+            (
+                ids::clean_title(&t),
+                after_line(&src.text, d.blocks[h].end),
+                Some(parse_level_title(&t)),
+            )
         }
         _ => (doc_title.clone(), base, None),
     };
@@ -213,14 +254,34 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     glossary_of(&d, &all, &mut glossary);
     ladder.glossary.extend(glossary);
     for (b, slug) in &d.slugs {
-        let anchor = if Some(*b) == first_heading && heading.is_some() { Anchor::None } else { Anchor::Slug(out_slug(&d, *b)) };
-        ladder.heading_targets.insert((index, slug.clone()), Target { file: FileRef::Page(uid), anchor });
+        let anchor = if Some(*b) == first_heading && heading.is_some() {
+            Anchor::None
+        } else {
+            Anchor::Slug(out_slug(&d, *b))
+        };
+        ladder.heading_targets.insert(
+            (index, slug.clone()),
+            Target {
+                file: FileRef::Page(uid),
+                anchor,
+            },
+        );
     }
-    ladder.doc_targets.insert(index, Target { file: FileRef::Page(uid), anchor: Anchor::None });
+    ladder.doc_targets.insert(
+        index,
+        Target {
+            file: FileRef::Page(uid),
+            anchor: Anchor::None,
+        },
+    );
     Outcome::Page {
         page: Page {
             uid,
-            title: if page_title.is_empty() { doc_title.clone() } else { page_title },
+            title: if page_title.is_empty() {
+                doc_title.clone()
+            } else {
+                page_title
+            },
             body: body.into_iter().collect(),
             at: src.loc(base),
             doc_title,
@@ -249,18 +310,36 @@ fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
                     let kind = match tag {
                         Tag::Heading { level, id, .. } => {
                             heading_text.clear();
-                            Kind::Heading { level: *level as u8, text: String::new(), id: id.as_ref().map(|i| i.to_string()) }
+                            Kind::Heading {
+                                level: *level as u8,
+                                text: String::new(),
+                                id: id.as_ref().map(|i| i.to_string()),
+                            }
                         }
                         Tag::List(_) => Kind::List { items: Vec::new() },
                         Tag::Paragraph => {
                             let (label, colon, only, rest) = label_at(text, s, e);
-                            Kind::Para { label, colon, only, rest }
+                            Kind::Para {
+                                label,
+                                colon,
+                                only,
+                                rest,
+                            }
                         }
                         Tag::HtmlBlock => Kind::Html,
                         _ => Kind::Other,
                     };
-                    cur = Some(Block { kind, start: s, end: e, region: false });
-                } else if let Some(Block { kind: Kind::List { items }, .. }) = cur.as_mut() {
+                    cur = Some(Block {
+                        kind,
+                        start: s,
+                        end: e,
+                        region: false,
+                    });
+                } else if let Some(Block {
+                    kind: Kind::List { items },
+                    ..
+                }) = cur.as_mut()
+                {
                     match tag {
                         Tag::Item if depth == 1 => items.push(Item {
                             start: s,
@@ -303,13 +382,29 @@ fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
                     }
                 }
             }
-            Event::Rule if depth == 0 => out.push(Block { kind: Kind::Rule, start: s, end: e, region: false }),
+            Event::Rule if depth == 0 => out.push(Block {
+                kind: Kind::Rule,
+                start: s,
+                end: e,
+                region: false,
+            }),
             Event::Text(t) | Event::Code(t) if depth > 0 => {
-                if matches!(cur, Some(Block { kind: Kind::Heading { .. }, .. })) {
+                if matches!(
+                    cur,
+                    Some(Block {
+                        kind: Kind::Heading { .. },
+                        ..
+                    })
+                ) {
                     heading_text.push_str(t);
                 }
             }
-            Event::Html(_) | Event::InlineHtml(_) if depth == 0 => out.push(Block { kind: Kind::Html, start: s, end: e, region: false }),
+            Event::Html(_) | Event::InlineHtml(_) if depth == 0 => out.push(Block {
+                kind: Kind::Html,
+                start: s,
+                end: e,
+                region: false,
+            }),
             _ => {}
         }
     }
@@ -318,8 +413,15 @@ fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
         if let Kind::List { items } = &mut b.kind {
             for it in items.iter_mut() {
                 let content = skip_marker(text, it.start);
-                let first_block_end = it.nested_lists.first().map_or(it.end, |l| line_start(text, l.0)).max(content).min(it.end.max(content));
-                let para_end = text[content..first_block_end].find("\n\n").map_or(first_block_end, |p| content + p);
+                let first_block_end = it
+                    .nested_lists
+                    .first()
+                    .map_or(it.end, |l| line_start(text, l.0))
+                    .max(content)
+                    .min(it.end.max(content));
+                let para_end = text[content..first_block_end]
+                    .find("\n\n")
+                    .map_or(first_block_end, |p| content + p);
                 it.first_end = para_end.min(it.end);
                 let (label, colon, only, rest) = label_at(text, content, it.first_end);
                 it.label = label;
@@ -359,7 +461,12 @@ fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
 fn count_tag(lower: &str, pat: &str) -> usize {
     lower
         .match_indices(pat)
-        .filter(|(i, _)| lower[i + pat.len()..].chars().next().is_some_and(|c| c == '>' || c.is_whitespace() || c == '/'))
+        .filter(|(i, _)| {
+            lower[i + pat.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c == '>' || c.is_whitespace() || c == '/')
+        })
         .count()
 }
 
@@ -403,7 +510,9 @@ fn label_at(text: &str, start: usize, end: usize) -> (Option<String>, bool, bool
         return none;
     };
     let inner = &s[2..];
-    let Some(close) = inner.find(delim) else { return none };
+    let Some(close) = inner.find(delim) else {
+        return none;
+    };
     let label = inner[..close].trim();
     // A label is short: a bold sentence running over lines is emphasis, not a label.
     if label.is_empty() || label.lines().count() > 2 {
@@ -426,7 +535,14 @@ fn label_at(text: &str, start: usize, end: usize) -> (Option<String>, bool, bool
 }
 
 fn build_doc<'a>(src: &'a SourceDoc, index: usize, blocks: Vec<Block>) -> Doc<'a> {
-    let mut secs = vec![Sec { heading: None, level: 0, parent: None, children: Vec::new(), own: Vec::new(), end: blocks.len() }];
+    let mut secs = vec![Sec {
+        heading: None,
+        level: 0,
+        parent: None,
+        children: Vec::new(),
+        own: Vec::new(),
+        end: blocks.len(),
+    }];
     let mut stack = vec![0usize];
     let mut slugs = HashMap::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -437,12 +553,23 @@ fn build_doc<'a>(src: &'a SourceDoc, index: usize, blocks: Vec<Block>) -> Doc<'a
             }
             let parent = *stack.last().unwrap_or(&0);
             let s = secs.len();
-            secs.push(Sec { heading: Some(i), level: *level, parent: Some(parent), children: Vec::new(), own: Vec::new(), end: blocks.len() });
+            secs.push(Sec {
+                heading: Some(i),
+                level: *level,
+                parent: Some(parent),
+                children: Vec::new(),
+                own: Vec::new(),
+                end: blocks.len(),
+            });
             secs[parent].children.push(s);
             stack.push(s);
             let base = id.clone().unwrap_or_else(|| crate::markdown::slug(text));
             let n = seen.entry(base.clone()).or_insert(0);
-            let slug = if *n == 0 { base.clone() } else { format!("{base}-{n}") };
+            let slug = if *n == 0 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
             *n += 1;
             slugs.insert(i, slug);
         } else {
@@ -458,7 +585,13 @@ fn build_doc<'a>(src: &'a SourceDoc, index: usize, blocks: Vec<Block>) -> Doc<'a
             .find(|&j| matches!(blocks[j].kind, Kind::Heading { level: l, .. } if l <= level))
             .unwrap_or(blocks.len());
     }
-    Doc { src, index, blocks, secs, slugs }
+    Doc {
+        src,
+        index,
+        blocks,
+        secs,
+        slugs,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -473,11 +606,17 @@ fn heading_text(d: &Doc, s: usize) -> String {
 
 /// The section's own top-level lists outside raw HTML.
 fn has_list(d: &Doc, s: usize) -> bool {
-    d.secs[s].own.iter().any(|&b| !d.blocks[b].region && matches!(d.blocks[b].kind, Kind::List { .. }))
+    d.secs[s]
+        .own
+        .iter()
+        .any(|&b| !d.blocks[b].region && matches!(d.blocks[b].kind, Kind::List { .. }))
 }
 
 fn has_text(d: &Doc, s: usize) -> bool {
-    d.secs[s].own.iter().any(|&b| matches!(d.blocks[b].kind, Kind::List { .. } | Kind::Para { .. }))
+    d.secs[s]
+        .own
+        .iter()
+        .any(|&b| matches!(d.blocks[b].kind, Kind::List { .. } | Kind::Para { .. }))
 }
 
 /// How section `s` holds pillars, if it does.
@@ -491,12 +630,25 @@ fn shape(d: &Doc, s: usize) -> Option<Shape> {
             continue;
         }
         if let Kind::List { items } = &d.blocks[b].kind {
-            if !items.is_empty() && items.iter().all(|i| i.label.is_some() && i.only && !i.nested.is_empty()) {
+            if !items.is_empty()
+                && items
+                    .iter()
+                    .all(|i| i.label.is_some() && i.only && !i.nested.is_empty())
+            {
                 return Some(Shape::Numbered(b));
             }
         }
     }
-    if sec.own.iter().any(|&b| matches!(d.blocks[b].kind, Kind::Para { label: Some(_), colon: true, .. })) {
+    if sec.own.iter().any(|&b| {
+        matches!(
+            d.blocks[b].kind,
+            Kind::Para {
+                label: Some(_),
+                colon: true,
+                ..
+            }
+        )
+    }) {
         return Some(Shape::Labels);
     }
     for &b in &sec.own {
@@ -515,16 +667,27 @@ fn shape(d: &Doc, s: usize) -> Option<Shape> {
 /// The pillar names (or labels) of a section in a shape.
 fn keys(d: &Doc, s: usize, sh: Shape) -> Vec<String> {
     match sh {
-        Shape::Headings => d.secs[s].children.iter().map(|&c| ids::title_key(&heading_text(d, c))).collect(),
+        Shape::Headings => d.secs[s]
+            .children
+            .iter()
+            .map(|&c| ids::title_key(&heading_text(d, c)))
+            .collect(),
         Shape::Numbered(b) | Shape::Bullets(b) => match &d.blocks[b].kind {
-            Kind::List { items } => items.iter().filter_map(|i| i.label.as_deref().map(ids::title_key)).collect(),
+            Kind::List { items } => items
+                .iter()
+                .filter_map(|i| i.label.as_deref().map(ids::title_key))
+                .collect(),
             _ => Vec::new(),
         },
         Shape::Labels => d.secs[s]
             .own
             .iter()
             .filter_map(|&b| match &d.blocks[b].kind {
-                Kind::Para { label: Some(l), colon: true, .. } => Some(ids::title_key(l)),
+                Kind::Para {
+                    label: Some(l),
+                    colon: true,
+                    ..
+                } => Some(ids::title_key(l)),
                 _ => None,
             })
             .collect(),
@@ -536,22 +699,39 @@ fn keys(d: &Doc, s: usize, sh: Shape) -> Vec<String> {
 fn find_levels(d: &Doc) -> Option<Vec<usize>> {
     let mut best: Option<(usize, u8, Vec<usize>)> = None;
     for depth in 1..=6u8 {
-        let secs: Vec<usize> = (1..d.secs.len()).filter(|&s| d.secs[s].level == depth).collect();
+        let secs: Vec<usize> = (1..d.secs.len())
+            .filter(|&s| d.secs[s].level == depth)
+            .collect();
         for kind in 0..4u8 {
             let cands: Vec<(usize, Vec<String>)> = secs
                 .iter()
-                .filter_map(|&s| shape(d, s).filter(|sh| sh.kind() == kind).map(|sh| (s, keys(d, s, sh))))
+                .filter_map(|&s| {
+                    shape(d, s)
+                        .filter(|sh| sh.kind() == kind)
+                        .map(|sh| (s, keys(d, s, sh)))
+                })
                 .collect();
             let mut freq: HashMap<&str, usize> = HashMap::new();
             for (_, ks) in &cands {
-                let mut uniq: Vec<&str> = ks.iter().map(String::as_str).filter(|k| !k.is_empty()).collect();
+                let mut uniq: Vec<&str> = ks
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|k| !k.is_empty())
+                    .collect();
                 uniq.sort();
                 uniq.dedup();
                 for k in uniq {
                     *freq.entry(k).or_default() += 1;
                 }
             }
-            let qualifying: Vec<usize> = cands.iter().filter(|(_, ks)| ks.iter().any(|k| freq.get(k.as_str()).copied().unwrap_or(0) >= 2)).map(|(s, _)| *s).collect();
+            let qualifying: Vec<usize> = cands
+                .iter()
+                .filter(|(_, ks)| {
+                    ks.iter()
+                        .any(|k| freq.get(k.as_str()).copied().unwrap_or(0) >= 2)
+                })
+                .map(|(s, _)| *s)
+                .collect();
             if qualifying.len() >= 2 && best.as_ref().is_none_or(|b| qualifying.len() > b.0) {
                 best = Some((qualifying.len(), kind, qualifying));
             }
@@ -564,7 +744,11 @@ fn find_levels(d: &Doc) -> Option<Vec<usize>> {
 fn single_level_shape(d: &Doc, s: usize) -> Option<Shape> {
     match shape(d, s)? {
         Shape::Headings => {
-            let with_lists = d.secs[s].children.iter().filter(|&&c| has_list(d, c)).count();
+            let with_lists = d.secs[s]
+                .children
+                .iter()
+                .filter(|&&c| has_list(d, c))
+                .count();
             (with_lists >= 2).then_some(Shape::Headings)
         }
         sh @ Shape::Numbered(_) => (keys(d, s, sh).len() >= 2).then_some(sh),
@@ -577,7 +761,9 @@ fn single_level_shape(d: &Doc, s: usize) -> Option<Shape> {
 // Copying text.
 
 fn line_start(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1)
+    text[..offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1)
 }
 
 /// Source text from the start of `start`'s line to `end`, trailing white space removed.
@@ -595,7 +781,11 @@ fn span(src: &SourceDoc, doc: usize, start: usize, end: usize) -> Option<Md> {
     if text.trim().is_empty() {
         return None;
     }
-    Some(Md { text: text.to_string(), doc, line: src.line(start + skip) })
+    Some(Md {
+        text: text.to_string(),
+        doc,
+        line: src.line(start + skip),
+    })
 }
 
 /// Removes up to `cols` columns of leading white space (tabs to the next multiple of 4).
@@ -647,7 +837,10 @@ fn item_text(text: &str, start: usize, end: usize) -> String {
 
 fn normalize_marker(line: &str) -> String {
     let bytes = line.as_bytes();
-    if bytes.first().is_some_and(|b| matches!(b, b'-' | b'+' | b'*')) {
+    if bytes
+        .first()
+        .is_some_and(|b| matches!(b, b'-' | b'+' | b'*'))
+    {
         return format!("-{}", &line[1..]);
     }
     let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
@@ -673,7 +866,16 @@ fn para_item(text: &str) -> String {
 
 /// Text that holds a list, made a block quote so that its list is not read as expectations.
 fn quote(text: &str) -> String {
-    text.split('\n').map(|l| if l.trim().is_empty() { ">".to_string() } else { format!("> {l}") }).collect::<Vec<_>>().join("\n")
+    text.split('\n')
+        .map(|l| {
+            if l.trim().is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn contains_list(text: &str) -> bool {
@@ -693,7 +895,9 @@ fn contains_list(text: &str) -> bool {
 /// is no list, each paragraph is one; everything else is a note.
 fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock> {
     let text = &d.src.text;
-    let has_items = blocks.iter().any(|&b| !d.blocks[b].region && matches!(d.blocks[b].kind, Kind::List { .. }));
+    let has_items = blocks
+        .iter()
+        .any(|&b| !d.blocks[b].region && matches!(d.blocks[b].kind, Kind::List { .. }));
     let mut out: Vec<CellBlock> = Vec::new();
     let mut i = 0;
     // Trailing thematic breaks only separate sections.
@@ -706,14 +910,21 @@ fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock> {
         let b = &d.blocks[blocks[i]];
         if b.region {
             let mut j = i;
-            while j + 1 < blocks.len() && d.blocks[blocks[j + 1]].region && blocks[j + 1] == blocks[j] + 1 {
+            while j + 1 < blocks.len()
+                && d.blocks[blocks[j + 1]].region
+                && blocks[j + 1] == blocks[j] + 1
+            {
                 j += 1;
             }
             if let Some(mut md) = span(d.src, d.index, b.start, d.blocks[blocks[j]].end) {
                 if contains_list(&md.text) {
                     md.text = quote(&md.text);
                 }
-                out.push(CellBlock { md, item: false, tight: false });
+                out.push(CellBlock {
+                    md,
+                    item: false,
+                    tight: false,
+                });
             }
             i = j + 1;
             continue;
@@ -721,19 +932,40 @@ fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock> {
         match &b.kind {
             Kind::List { items } => {
                 for (k, it) in items.iter().enumerate() {
-                    let md = Md { text: item_text(text, it.start, it.end), doc: d.index, line: d.src.line(it.start) };
-                    let tight = items.get(k + 1).is_some_and(|next| !has_blank_before(text, next.start));
-                    out.push(CellBlock { md, item: true, tight });
+                    let md = Md {
+                        text: item_text(text, it.start, it.end),
+                        doc: d.index,
+                        line: d.src.line(it.start),
+                    };
+                    let tight = items
+                        .get(k + 1)
+                        .is_some_and(|next| !has_blank_before(text, next.start));
+                    out.push(CellBlock {
+                        md,
+                        item: true,
+                        tight,
+                    });
                 }
             }
             Kind::Para { .. } if !has_items => {
                 if let Some(md) = span(d.src, d.index, b.start, b.end) {
-                    out.push(CellBlock { md: Md { text: para_item(&md.text), ..md }, item: true, tight: true });
+                    out.push(CellBlock {
+                        md: Md {
+                            text: para_item(&md.text),
+                            ..md
+                        },
+                        item: true,
+                        tight: true,
+                    });
                 }
             }
             _ => {
                 if let Some(md) = span(d.src, d.index, b.start, b.end) {
-                    out.push(CellBlock { md, item: false, tight: false });
+                    out.push(CellBlock {
+                        md,
+                        item: false,
+                        tight: false,
+                    });
                 }
             }
         }
@@ -763,7 +995,12 @@ fn blocks_md(d: &Doc, blocks: &[usize]) -> Vec<Md> {
         while j + 1 < blocks.len() && blocks[j + 1] == blocks[j] + 1 {
             j += 1;
         }
-        if let Some(md) = span(d.src, d.index, d.blocks[blocks[i]].start, d.blocks[blocks[j]].end) {
+        if let Some(md) = span(
+            d.src,
+            d.index,
+            d.blocks[blocks[i]].start,
+            d.blocks[blocks[j]].end,
+        ) {
             out.push(md);
         }
         i = j + 1;
@@ -776,7 +1013,12 @@ fn section_md(d: &Doc, s: usize) -> Option<Md> {
     let sec = &d.secs[s];
     let first = sec.heading?;
     let last = sec.end.checked_sub(1)?;
-    span(d.src, d.index, d.blocks[first].start, d.blocks[last].end.max(d.blocks[first].end))
+    span(
+        d.src,
+        d.index,
+        d.blocks[first].start,
+        d.blocks[last].end.max(d.blocks[first].end),
+    )
 }
 
 /// A section's text after its heading.
@@ -786,7 +1028,12 @@ fn section_body(d: &Doc, s: usize) -> Option<Md> {
     if sec.end <= h + 1 {
         return None;
     }
-    span(d.src, d.index, after_line(&d.src.text, d.blocks[h].end), d.blocks[sec.end - 1].end)
+    span(
+        d.src,
+        d.index,
+        after_line(&d.src.text, d.blocks[h].end),
+        d.blocks[sec.end - 1].end,
+    )
 }
 
 /// The start of the line after the one holding byte `end - 1` (the end of a heading).
@@ -811,7 +1058,13 @@ fn out_slug(d: &Doc, b: usize) -> String {
 fn keep_headings(ladder: &mut Ladder, d: &Doc, from: usize, to: usize, file: FileRef) {
     for b in from..to.min(d.blocks.len()) {
         if let Some(slug) = d.slugs.get(&b) {
-            ladder.heading_targets.insert((d.index, slug.clone()), Target { file, anchor: Anchor::Slug(out_slug(d, b)) });
+            ladder.heading_targets.insert(
+                (d.index, slug.clone()),
+                Target {
+                    file,
+                    anchor: Anchor::Slug(out_slug(d, b)),
+                },
+            );
         }
     }
 }
@@ -819,7 +1072,9 @@ fn keep_headings(ladder: &mut Ladder, d: &Doc, from: usize, to: usize, file: Fil
 fn set_heading(ladder: &mut Ladder, d: &Doc, s: usize, target: Target) {
     if let Some(h) = d.secs[s].heading {
         if let Some(slug) = d.slugs.get(&h) {
-            ladder.heading_targets.insert((d.index, slug.clone()), target);
+            ladder
+                .heading_targets
+                .insert((d.index, slug.clone()), target);
         }
     }
 }
@@ -830,9 +1085,19 @@ fn set_heading(ladder: &mut Ladder, d: &Doc, s: usize, target: Target) {
 fn new_level(ladder: &mut Ladder, d: &Doc, s: usize) -> Level {
     let heading = heading_text(d, s);
     let t = parse_level_title(&heading);
-    let at = d.src.loc(d.secs[s].heading.map_or(0, |h| d.blocks[h].start));
+    let at = d
+        .src
+        .loc(d.secs[s].heading.map_or(0, |h| d.blocks[h].start));
     let uid = ladder.uid();
-    let mut level = Level::new(uid, if t.title.is_empty() { heading.clone() } else { t.title.clone() }, at);
+    let mut level = Level::new(
+        uid,
+        if t.title.is_empty() {
+            heading.clone()
+        } else {
+            t.title.clone()
+        },
+        at,
+    );
     level.full_title = t.full.clone();
     level.code = t.code.clone();
     level.other_codes = t.other_codes.clone();
@@ -842,9 +1107,24 @@ fn new_level(ladder: &mut Ladder, d: &Doc, s: usize) -> Level {
 
 /// Fills `level` from section `s` in shape `sh`. `shared` are pillar keys that recur in
 /// other levels of the document.
-fn fill_level(ladder: &mut Ladder, d: &Doc, s: usize, sh: Shape, shared: &HashMap<String, usize>, level: &mut Level) {
+fn fill_level(
+    ladder: &mut Ladder,
+    d: &Doc,
+    s: usize,
+    sh: Shape,
+    shared: &HashMap<String, usize>,
+    level: &mut Level,
+) {
     let file = FileRef::Level(level.uid);
-    set_heading(ladder, d, s, Target { file, anchor: Anchor::None });
+    set_heading(
+        ladder,
+        d,
+        s,
+        Target {
+            file,
+            anchor: Anchor::None,
+        },
+    );
     let sec = d.secs[s].clone();
     let mut description: Vec<usize> = Vec::new();
     let mut extra_sections: Vec<usize> = Vec::new();
@@ -854,7 +1134,8 @@ fn fill_level(ladder: &mut Ladder, d: &Doc, s: usize, sh: Shape, shared: &HashMa
             for &c in &sec.children {
                 let title = heading_text(d, c);
                 let key = ids::title_key(&title);
-                let is_pillar = has_list(d, c) || (shared.get(&key).copied().unwrap_or(0) >= 2 && has_text(d, c));
+                let is_pillar = has_list(d, c)
+                    || (shared.get(&key).copied().unwrap_or(0) >= 2 && has_text(d, c));
                 if !is_pillar {
                     extra_sections.push(c);
                     continue;
@@ -867,13 +1148,39 @@ fn fill_level(ladder: &mut Ladder, d: &Doc, s: usize, sh: Shape, shared: &HashMa
                         if contains_list(&md.text) {
                             md.text = quote(&md.text);
                         }
-                        ladder.guess(GuessKind::Structure, d.src.loc(md_start(d, g)), format!("`{}` under pillar `{}` kept as a note of that pillar", ids::clean_title(&heading_text(d, g)), ids::clean_title(&title)));
-                        blocks.push(CellBlock { md, item: false, tight: false });
-                        keep_headings(ladder, d, d.secs[g].heading.unwrap_or(0), d.secs[g].end, file);
+                        ladder.guess(
+                            GuessKind::Structure,
+                            d.src.loc(md_start(d, g)),
+                            format!(
+                                "`{}` under pillar `{}` kept as a note of that pillar",
+                                ids::clean_title(&heading_text(d, g)),
+                                ids::clean_title(&title)
+                            ),
+                        );
+                        blocks.push(CellBlock {
+                            md,
+                            item: false,
+                            tight: false,
+                        });
+                        keep_headings(
+                            ladder,
+                            d,
+                            d.secs[g].heading.unwrap_or(0),
+                            d.secs[g].end,
+                            file,
+                        );
                     }
                 }
                 let cell_index = level.cells.len();
-                set_heading(ladder, d, c, Target { file, anchor: Anchor::Cell(cell_index) });
+                set_heading(
+                    ladder,
+                    d,
+                    c,
+                    Target {
+                        file,
+                        anchor: Anchor::Cell(cell_index),
+                    },
+                );
                 level.cells.push(Cell {
                     pillar_title: title,
                     pillar_at: d.src.loc(md_start(d, c)),
@@ -887,14 +1194,27 @@ fn fill_level(ladder: &mut Ladder, d: &Doc, s: usize, sh: Shape, shared: &HashMa
         }
         Shape::Numbered(lb) => {
             description.extend(sec.own.iter().filter(|&&b| b != lb));
-            let Kind::List { items } = &d.blocks[lb].kind else { return };
+            let Kind::List { items } = &d.blocks[lb].kind else {
+                return;
+            };
             let text = &d.src.text;
             for it in items {
                 let mut blocks = Vec::new();
                 for (k, n) in it.nested.iter().enumerate() {
-                    let md = Md { text: item_text(text, n.0, n.1), doc: d.index, line: d.src.line(n.0) };
-                    let tight = it.nested.get(k + 1).is_some_and(|next| !has_blank_before(text, next.0));
-                    blocks.push(CellBlock { md, item: true, tight });
+                    let md = Md {
+                        text: item_text(text, n.0, n.1),
+                        doc: d.index,
+                        line: d.src.line(n.0),
+                    };
+                    let tight = it
+                        .nested
+                        .get(k + 1)
+                        .is_some_and(|next| !has_blank_before(text, next.0));
+                    blocks.push(CellBlock {
+                        md,
+                        item: true,
+                        tight,
+                    });
                 }
                 // What else the item says (a lead-in after the label, paragraphs) is a note.
                 let mut note = String::new();
@@ -921,7 +1241,15 @@ fn fill_level(ladder: &mut Ladder, d: &Doc, s: usize, sh: Shape, shared: &HashMa
                     note.push_str(chunk.trim());
                 }
                 if !note.is_empty() {
-                    blocks.push(CellBlock { md: Md { text: note, doc: d.index, line: d.src.line(it.start) }, item: false, tight: false });
+                    blocks.push(CellBlock {
+                        md: Md {
+                            text: note,
+                            doc: d.index,
+                            line: d.src.line(it.start),
+                        },
+                        item: false,
+                        tight: false,
+                    });
                 }
                 if let Some(last) = blocks.iter_mut().rev().find(|b| b.item) {
                     last.tight = false;
@@ -943,13 +1271,22 @@ fn fill_level(ladder: &mut Ladder, d: &Doc, s: usize, sh: Shape, shared: &HashMa
             let mut groups: Vec<(String, usize, Vec<usize>, Option<Md>)> = Vec::new();
             for &b in &sec.own {
                 match &d.blocks[b].kind {
-                    Kind::Para { label: Some(l), colon: true, only, rest } => {
+                    Kind::Para {
+                        label: Some(l),
+                        colon: true,
+                        only,
+                        rest,
+                    } => {
                         if let Some(g) = current.take() {
                             groups.push(g);
                         }
                         // The text after the label starts mid-line: keep it from there.
                         let end = d.blocks[b].end.min(d.src.text.len());
-                        let lead = (!*only && *rest < end).then(|| Md { text: d.src.text[*rest..end].trim().to_string(), doc: d.index, line: d.src.line(*rest) });
+                        let lead = (!*only && *rest < end).then(|| Md {
+                            text: d.src.text[*rest..end].trim().to_string(),
+                            doc: d.index,
+                            line: d.src.line(*rest),
+                        });
                         current = Some((l.clone(), d.blocks[b].start, Vec::new(), lead));
                     }
                     _ => match current.as_mut() {
@@ -963,12 +1300,25 @@ fn fill_level(ladder: &mut Ladder, d: &Doc, s: usize, sh: Shape, shared: &HashMa
             }
             for (label, at, blocks, lead) in groups {
                 let mut cb = Vec::new();
-                let has_items = blocks.iter().any(|&b| !d.blocks[b].region && matches!(d.blocks[b].kind, Kind::List { .. }));
+                let has_items = blocks
+                    .iter()
+                    .any(|&b| !d.blocks[b].region && matches!(d.blocks[b].kind, Kind::List { .. }));
                 if let Some(lead) = lead {
                     if has_items {
-                        cb.push(CellBlock { md: lead, item: false, tight: false });
+                        cb.push(CellBlock {
+                            md: lead,
+                            item: false,
+                            tight: false,
+                        });
                     } else {
-                        cb.push(CellBlock { md: Md { text: para_item(&lead.text), ..lead }, item: true, tight: true });
+                        cb.push(CellBlock {
+                            md: Md {
+                                text: para_item(&lead.text),
+                                ..lead
+                            },
+                            item: true,
+                            tight: true,
+                        });
                     }
                 }
                 cb.extend(cell_blocks(d, &blocks));
@@ -989,14 +1339,24 @@ fn fill_level(ladder: &mut Ladder, d: &Doc, s: usize, sh: Shape, shared: &HashMa
         }
         Shape::Bullets(lb) => {
             description.extend(sec.own.iter().filter(|&&b| b != lb));
-            let Kind::List { items } = &d.blocks[lb].kind else { return };
+            let Kind::List { items } = &d.blocks[lb].kind else {
+                return;
+            };
             let text = &d.src.text;
             for (k, it) in items.iter().enumerate() {
-                let md = Md { text: item_text(text, it.start, it.end), doc: d.index, line: d.src.line(it.start) };
+                let md = Md {
+                    text: item_text(text, it.start, it.end),
+                    doc: d.index,
+                    line: d.src.line(it.start),
+                };
                 level.pending.push(Labeled {
                     label: it.label.clone().unwrap_or_default(),
                     position: k,
-                    block: CellBlock { md, item: true, tight: false },
+                    block: CellBlock {
+                        md,
+                        item: true,
+                        tight: false,
+                    },
                     at: d.src.loc(it.start),
                 });
             }
@@ -1006,20 +1366,37 @@ fn fill_level(ladder: &mut Ladder, d: &Doc, s: usize, sh: Shape, shared: &HashMa
     description.sort();
     level.description = blocks_md(d, &description);
     let own_from = sec.heading.map_or(0, |h| h + 1);
-    let own_to = sec.children.first().map_or(sec.end, |&c| d.secs[c].heading.unwrap_or(sec.end));
+    let own_to = sec
+        .children
+        .first()
+        .map_or(sec.end, |&c| d.secs[c].heading.unwrap_or(sec.end));
     keep_headings(ladder, d, own_from, own_to, file);
     for c in extra_sections {
         // A sub-section that is not a pillar is part of the level's description.
         if let Some(md) = section_md(d, c) {
             level.description.push(md);
-            keep_headings(ladder, d, d.secs[c].heading.unwrap_or(0), d.secs[c].end, file);
+            keep_headings(
+                ladder,
+                d,
+                d.secs[c].heading.unwrap_or(0),
+                d.secs[c].end,
+                file,
+            );
         }
     }
 }
 
 fn dedent(s: &str) -> String {
-    let indent = s.lines().filter(|l| !l.trim().is_empty()).map(|l| columns(&l[..l.len() - l.trim_start().len()])).min().unwrap_or(0);
-    s.split('\n').map(|l| strip_cols(l, indent)).collect::<Vec<_>>().join("\n")
+    let indent = s
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| columns(&l[..l.len() - l.trim_start().len()]))
+        .min()
+        .unwrap_or(0);
+    s.split('\n')
+        .map(|l| strip_cols(l, indent))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn md_start(d: &Doc, s: usize) -> usize {
@@ -1066,24 +1443,55 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, levels: &[usize], doc_title: &st
     let mut tracks: Vec<Track> = Vec::new();
     let mut pages: Vec<Page> = Vec::new();
     let mut track_of_parent: HashMap<usize, usize> = HashMap::new();
-    let track_groups: Vec<usize> = if multi { parents.clone() } else { vec![usize::MAX] };
+    let track_groups: Vec<usize> = if multi {
+        parents.clone()
+    } else {
+        vec![usize::MAX]
+    };
     for &p in &track_groups {
         let uid = ladder.uid();
         let (title, at) = if p == usize::MAX {
-            let common = parents.first().copied().filter(|&p| p != 0 && parents.len() == 1);
+            let common = parents
+                .first()
+                .copied()
+                .filter(|&p| p != 0 && parents.len() == 1);
             match common {
-                Some(c) => (ids::clean_title(&heading_text(d, c)), d.src.loc(md_start(d, c))),
+                Some(c) => (
+                    ids::clean_title(&heading_text(d, c)),
+                    d.src.loc(md_start(d, c)),
+                ),
                 None => (doc_title.to_string(), d.src.loc(0)),
             }
         } else {
-            (ids::clean_title(&heading_text(d, p)), d.src.loc(md_start(d, p)))
+            (
+                ids::clean_title(&heading_text(d, p)),
+                d.src.loc(md_start(d, p)),
+            )
         };
-        let title = if title.is_empty() { doc_title.to_string() } else { title };
+        let title = if title.is_empty() {
+            doc_title.to_string()
+        } else {
+            title
+        };
         track_of_parent.insert(p, tracks.len());
-        tracks.push(Track { uid, title, id: None, description: Vec::new(), levels: Vec::new(), at, final_id: String::new() });
+        tracks.push(Track {
+            uid,
+            title,
+            id: None,
+            description: Vec::new(),
+            levels: Vec::new(),
+            at,
+            final_id: String::new(),
+        });
     }
     if !multi {
-        ladder.doc_targets.insert(d.index, Target { file: FileRef::Track(tracks[0].uid), anchor: Anchor::None });
+        ladder.doc_targets.insert(
+            d.index,
+            Target {
+                file: FileRef::Track(tracks[0].uid),
+                anchor: Anchor::None,
+            },
+        );
     }
     // Descriptions: the own text of the root and the ancestors.
     let mut root_page_blocks: Vec<usize> = Vec::new();
@@ -1096,7 +1504,15 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, levels: &[usize], doc_title: &st
         match t {
             Some(t) => {
                 let file = FileRef::Track(tracks[t].uid);
-                set_heading(ladder, d, s, Target { file, anchor: Anchor::None });
+                set_heading(
+                    ladder,
+                    d,
+                    s,
+                    Target {
+                        file,
+                        anchor: Anchor::None,
+                    },
+                );
                 let own = d.secs[s].own.clone();
                 tracks[t].description.extend(blocks_md(d, &own));
                 if let (Some(&f), Some(&l)) = (own.first(), own.last()) {
@@ -1110,11 +1526,34 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, levels: &[usize], doc_title: &st
         let uid = ladder.uid();
         let body = blocks_md(d, &root_page_blocks);
         let at = d.src.loc(d.blocks[root_page_blocks[0]].start);
-        ladder.guess(GuessKind::Page, at.clone(), format!("the text before the tracks is kept as the free page `{doc_title}`"));
-        ladder.doc_targets.insert(d.index, Target { file: FileRef::Page(uid), anchor: Anchor::None });
-        pages.push(Page { uid, title: doc_title.to_string(), body, at, doc_title: doc_title.to_string(), final_id: String::new() });
+        ladder.guess(
+            GuessKind::Page,
+            at.clone(),
+            format!("the text before the tracks is kept as the free page `{doc_title}`"),
+        );
+        ladder.doc_targets.insert(
+            d.index,
+            Target {
+                file: FileRef::Page(uid),
+                anchor: Anchor::None,
+            },
+        );
+        pages.push(Page {
+            uid,
+            title: doc_title.to_string(),
+            body,
+            at,
+            doc_title: doc_title.to_string(),
+            final_id: String::new(),
+        });
     } else if multi {
-        ladder.doc_targets.insert(d.index, Target { file: FileRef::Track(tracks[0].uid), anchor: Anchor::None });
+        ladder.doc_targets.insert(
+            d.index,
+            Target {
+                file: FileRef::Track(tracks[0].uid),
+                anchor: Anchor::None,
+            },
+        );
     }
     // Sections that are neither levels nor ancestors of levels, directly under an ancestor:
     // free pages.
@@ -1135,13 +1574,36 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, levels: &[usize], doc_title: &st
         let uid = ladder.uid();
         let title = ids::clean_title(&heading_text(d, s));
         let at = d.src.loc(md_start(d, s));
-        let why = if d.secs[s].level == d.secs[levels[0]].level { "is not a level (it shares no pillars with the levels)" } else { "holds no levels" };
-        ladder.guess(GuessKind::Page, at.clone(), format!("`{title}` {why}: kept as a free page"));
-        set_heading(ladder, d, s, Target { file: FileRef::Page(uid), anchor: Anchor::None });
+        let why = if d.secs[s].level == d.secs[levels[0]].level {
+            "is not a level (it shares no pillars with the levels)"
+        } else {
+            "holds no levels"
+        };
+        ladder.guess(
+            GuessKind::Page,
+            at.clone(),
+            format!("`{title}` {why}: kept as a free page"),
+        );
+        set_heading(
+            ladder,
+            d,
+            s,
+            Target {
+                file: FileRef::Page(uid),
+                anchor: Anchor::None,
+            },
+        );
         if let Some(h) = d.secs[s].heading {
             keep_headings(ladder, d, h + 1, d.secs[s].end, FileRef::Page(uid));
         }
-        pages.push(Page { uid, title, body: section_body(d, s).into_iter().collect(), at, doc_title: doc_title.to_string(), final_id: String::new() });
+        pages.push(Page {
+            uid,
+            title,
+            body: section_body(d, s).into_iter().collect(),
+            at,
+            doc_title: doc_title.to_string(),
+            final_id: String::new(),
+        });
     }
     let mut glossary = Vec::new();
     glossary_of(d, &glossary_secs, &mut glossary);
@@ -1151,24 +1613,72 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, levels: &[usize], doc_title: &st
         let Some(sh) = shape(d, l) else { continue };
         let mut level = new_level(ladder, d, l);
         fill_level(ladder, d, l, sh, &shared, &mut level);
-        let t = if multi { d.secs[l].parent.and_then(|p| track_of_parent.get(&p).copied()).unwrap_or(0) } else { 0 };
+        let t = if multi {
+            d.secs[l]
+                .parent
+                .and_then(|p| track_of_parent.get(&p).copied())
+                .unwrap_or(0)
+        } else {
+            0
+        };
         tracks[t].levels.push(level);
     }
     let depth = d.secs[levels[0]].level;
-    let first = tracks.first().and_then(|t| t.levels.first()).map(|l| l.at.clone()).unwrap_or_else(|| d.src.loc(0));
+    let first = tracks
+        .first()
+        .and_then(|t| t.levels.first())
+        .map(|l| l.at.clone())
+        .unwrap_or_else(|| d.src.loc(0));
     let n: usize = tracks.iter().map(|t| t.levels.len()).sum();
     let how = match shape(d, levels[0]) {
-        Some(Shape::Headings) => format!("the {} `{}` headings whose sub-headings (pillars) recur", n, "#".repeat(depth as usize)),
-        Some(Shape::Numbered(_)) => format!("the {} `{}` headings with numbered bold pillars", n, "#".repeat(depth as usize)),
-        Some(Shape::Labels) => format!("the {} `{}` headings with bold `Label:` pillars", n, "#".repeat(depth as usize)),
-        _ => format!("the {} `{}` headings whose bullets start with bold labels", n, "#".repeat(depth as usize)),
+        Some(Shape::Headings) => format!(
+            "the {} `{}` headings whose sub-headings (pillars) recur",
+            n,
+            "#".repeat(depth as usize)
+        ),
+        Some(Shape::Numbered(_)) => format!(
+            "the {} `{}` headings with numbered bold pillars",
+            n,
+            "#".repeat(depth as usize)
+        ),
+        Some(Shape::Labels) => format!(
+            "the {} `{}` headings with bold `Label:` pillars",
+            n,
+            "#".repeat(depth as usize)
+        ),
+        _ => format!(
+            "the {} `{}` headings whose bullets start with bold labels",
+            n,
+            "#".repeat(depth as usize)
+        ),
     };
-    let track_note = if multi { format!("; one track per `{}` heading above them", "#".repeat(depth as usize - 1)) } else { String::new() };
-    ladder.guess(GuessKind::Structure, first, format!("levels are {how}{track_note}"));
-    Outcome::Ladder { tracks, pages, title: doc_title.to_string() }
+    let track_note = if multi {
+        format!(
+            "; one track per `{}` heading above them",
+            "#".repeat(depth as usize - 1)
+        )
+    } else {
+        String::new()
+    };
+    ladder.guess(
+        GuessKind::Structure,
+        first,
+        format!("levels are {how}{track_note}"),
+    );
+    Outcome::Ladder {
+        tracks,
+        pages,
+        title: doc_title.to_string(),
+    }
 }
 
-fn single_level_outcome(ladder: &mut Ladder, d: &Doc, s: usize, doc_title: &str, first: bool) -> Outcome {
+fn single_level_outcome(
+    ladder: &mut Ladder,
+    d: &Doc,
+    s: usize,
+    doc_title: &str,
+    first: bool,
+) -> Outcome {
     let sh = single_level_shape(d, s).unwrap_or(Shape::Headings);
     let mut level = new_level(ladder, d, s);
     let shared = HashMap::new();
@@ -1185,12 +1695,26 @@ fn single_level_outcome(ladder: &mut Ladder, d: &Doc, s: usize, doc_title: &str,
     let mut before: Vec<usize> = Vec::new();
     for &a in &ancestors {
         before.extend(d.secs[a].own.iter().copied());
-        set_heading(ladder, d, a, Target { file, anchor: Anchor::None });
+        set_heading(
+            ladder,
+            d,
+            a,
+            Target {
+                file,
+                anchor: Anchor::None,
+            },
+        );
     }
     let mut pre = blocks_md(d, &before);
     pre.append(&mut level.description);
     level.description = pre;
-    ladder.doc_targets.insert(d.index, Target { file, anchor: Anchor::None });
+    ladder.doc_targets.insert(
+        d.index,
+        Target {
+            file,
+            anchor: Anchor::None,
+        },
+    );
     // Other sections beside the level or above it are free pages.
     let mut pages = Vec::new();
     for o in 1..d.secs.len() {
@@ -1201,21 +1725,52 @@ fn single_level_outcome(ladder: &mut Ladder, d: &Doc, s: usize, doc_title: &str,
         let uid = ladder.uid();
         let title = ids::clean_title(&heading_text(d, o));
         let at = d.src.loc(md_start(d, o));
-        ladder.guess(GuessKind::Page, at.clone(), format!("`{title}` is not part of the level: kept as a free page"));
-        set_heading(ladder, d, o, Target { file: FileRef::Page(uid), anchor: Anchor::None });
+        ladder.guess(
+            GuessKind::Page,
+            at.clone(),
+            format!("`{title}` is not part of the level: kept as a free page"),
+        );
+        set_heading(
+            ladder,
+            d,
+            o,
+            Target {
+                file: FileRef::Page(uid),
+                anchor: Anchor::None,
+            },
+        );
         if let Some(hh) = d.secs[o].heading {
             keep_headings(ladder, d, hh + 1, d.secs[o].end, FileRef::Page(uid));
         }
-        pages.push(Page { uid, title, body: section_body(d, o).into_iter().collect(), at, doc_title: doc_title.to_string(), final_id: String::new() });
+        pages.push(Page {
+            uid,
+            title,
+            body: section_body(d, o).into_iter().collect(),
+            at,
+            doc_title: doc_title.to_string(),
+            final_id: String::new(),
+        });
     }
     let what = match sh {
         Shape::Headings => "its sub-headings are pillars",
         Shape::Numbered(_) => "its numbered bold items are pillars",
         _ => "its bold `Label:` paragraphs are pillars",
     };
-    let how = format!("a one-level document: `{}` is the level, {what}", level.full_title);
-    let title = if first { level.title.clone() } else { doc_title.to_string() };
-    Outcome::Level { level, pages, title, how }
+    let how = format!(
+        "a one-level document: `{}` is the level, {what}",
+        level.full_title
+    );
+    let title = if first {
+        level.title.clone()
+    } else {
+        doc_title.to_string()
+    };
+    Outcome::Level {
+        level,
+        pages,
+        title,
+        how,
+    }
 }
 
 #[cfg(test)]
@@ -1226,7 +1781,9 @@ mod tests {
     fn items_keep_their_source_and_get_a_dash() {
         let text = "1. **Communication**\n   - one *x*\n     - nested\n   - two\n";
         let blocks = parse_blocks(text, 0);
-        let Kind::List { items } = &blocks[0].kind else { panic!("a list") };
+        let Kind::List { items } = &blocks[0].kind else {
+            panic!("a list")
+        };
         assert_eq!(items[0].label.as_deref(), Some("Communication"));
         assert!(items[0].only);
         let n = &items[0].nested;
@@ -1241,10 +1798,16 @@ mod tests {
     fn labels() {
         let t = "**Adopts**: learns";
         let (l, colon, only, rest) = label_at(t, 0, t.len());
-        assert_eq!((l.as_deref(), colon, only, &t[rest..]), (Some("Adopts"), true, false, "learns"));
+        assert_eq!(
+            (l.as_deref(), colon, only, &t[rest..]),
+            (Some("Adopts"), true, false, "learns")
+        );
         let t = "**Communication:**";
         let (l, colon, only, _) = label_at(t, 0, t.len());
-        assert_eq!((l.as_deref(), colon, only), (Some("Communication"), true, true));
+        assert_eq!(
+            (l.as_deref(), colon, only),
+            (Some("Communication"), true, true)
+        );
         let t = "**What now?**";
         assert!(!label_at(t, 0, t.len()).1);
     }

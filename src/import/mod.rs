@@ -100,21 +100,41 @@ pub struct Summary {
 /// written when there is an error.
 pub fn import(opts: &Options) -> Result<Summary, ImportError> {
     let shown = opts.path.display().to_string();
-    let meta = std::fs::metadata(&opts.path)
-        .map_err(|e| ImportError::new(shown.clone(), (1, 1), format!("cannot read: {e}"), "pass the Markdown or YAML file (or folder of files) that holds the ladder"))?;
+    let meta = std::fs::metadata(&opts.path).map_err(|e| {
+        ImportError::new(
+            shown.clone(),
+            (1, 1),
+            format!("cannot read: {e}"),
+            "pass the Markdown or YAML file (or folder of files) that holds the ladder",
+        )
+    })?;
     if let Some(t) = &opts.track {
         if !crate::load::is_valid_id(t) {
             return Err(ImportError::new(
                 "--track",
                 (1, 1),
-                format!("`{t}` is not a valid id: ids are lowercase letters, digits and single hyphens"),
+                format!(
+                    "`{t}` is not a valid id: ids are lowercase letters, digits and single hyphens"
+                ),
                 format!("use --track {}", crate::load::suggest_id(t)),
             ));
         }
     }
-    let (root, files) = if meta.is_dir() { (opts.path.clone(), list_folder(&opts.path, &opts.output)) } else {
-        let name = opts.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
-        (opts.path.parent().map(Path::to_path_buf).unwrap_or_default(), vec![(opts.path.clone(), name)])
+    let (root, files) = if meta.is_dir() {
+        (opts.path.clone(), list_folder(&opts.path, &opts.output))
+    } else {
+        let name = opts
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| shown.clone());
+        (
+            opts.path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+            vec![(opts.path.clone(), name)],
+        )
     };
     let mut ladder = Ladder::default();
     let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
@@ -127,9 +147,16 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
         };
         if kind == FileKind::Yaml && opts.format == Format::Markdown {
             if single {
-                return Err(ImportError::new(rel.clone(), (1, 1), "--format markdown, but this is a YAML file", "use --format yaml or --format auto"));
+                return Err(ImportError::new(
+                    rel.clone(),
+                    (1, 1),
+                    "--format markdown, but this is a YAML file",
+                    "use --format yaml or --format auto",
+                ));
             }
-            ladder.skipped.push(format!("{rel} (YAML, and --format markdown)"));
+            ladder
+                .skipped
+                .push(format!("{rel} (YAML, and --format markdown)"));
             continue;
         }
         let doc = source::read(path, rel)?;
@@ -146,7 +173,9 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
                 } else if !single {
                     // Other YAML in a folder (site settings, CI) is not a ladder: said, not read.
                     ladder.docs.pop();
-                    ladder.skipped.push(format!("{rel} (YAML without a ladder)"));
+                    ladder
+                        .skipped
+                        .push(format!("{rel} (YAML without a ladder)"));
                     continue;
                 } else {
                     return Err(ImportError::new(
@@ -167,15 +196,30 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
                             yaml::topics(&mut ladder, index, &y, body)?
                         } else if opts.format == Format::Yaml {
                             if single {
-                                return Err(ImportError::new(rel.clone(), (1, 1), "--format yaml, but this file's front-matter lists no `topics`", "use --format markdown or --format auto"));
+                                return Err(ImportError::new(
+                                    rel.clone(),
+                                    (1, 1),
+                                    "--format yaml, but this file's front-matter lists no `topics`",
+                                    "use --format markdown or --format auto",
+                                ));
                             }
                             ladder.docs.pop();
-                            ladder.skipped.push(format!("{rel} (no YAML ladder, and --format yaml)"));
+                            ladder
+                                .skipped
+                                .push(format!("{rel} (no YAML ladder, and --format yaml)"));
                             continue;
                         } else {
-                            let keys: Vec<&str> = y.keys().into_iter().filter(|k| *k != "title").collect();
+                            let keys: Vec<&str> =
+                                y.keys().into_iter().filter(|k| *k != "title").collect();
                             if !keys.is_empty() {
-                                ladder.guess(GuessKind::Dropped, doc.loc_line(first_line), format!("front-matter keys were not imported: {}", keys.join(", ")));
+                                ladder.guess(
+                                    GuessKind::Dropped,
+                                    doc.loc_line(first_line),
+                                    format!(
+                                        "front-matter keys were not imported: {}",
+                                        keys.join(", ")
+                                    ),
+                                );
                             }
                             ladder.format("one-document Markdown");
                             markdown::parse(&mut ladder, index, body, title)
@@ -187,7 +231,9 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
                                 return Err(ImportError::new(rel.clone(), (1, 1), "--format yaml, but this Markdown file has no YAML front-matter", "use --format markdown or --format auto"));
                             }
                             ladder.docs.pop();
-                            ladder.skipped.push(format!("{rel} (no YAML, and --format yaml)"));
+                            ladder
+                                .skipped
+                                .push(format!("{rel} (no YAML, and --format yaml)"));
                             continue;
                         }
                         let (body, title) = skip_toml_front_matter(&doc.text);
@@ -200,7 +246,12 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
         outcomes.push((index, outcome));
     }
     if ladder.docs.is_empty() {
-        return Err(ImportError::new(shown, (1, 1), "the folder holds no Markdown or YAML files", "import a .md or .yml file, or a folder that holds some"));
+        return Err(ImportError::new(
+            shown,
+            (1, 1),
+            "the folder holds no Markdown or YAML files",
+            "import a .md or .yml file, or a folder that holds some",
+        ));
     }
     let folder_title = opts
         .path
@@ -210,12 +261,17 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
         .map(|n| {
             let n = n.replace(['-', '_'], " ");
             let mut c = n.chars();
-            c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or(n)
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or(n)
         })
         .unwrap_or_else(|| "Ladder".into());
     gather(&mut ladder, outcomes, single, &folder_title)?;
     if ladder.tracks.iter().all(|t| t.levels.is_empty()) {
-        let (path, line) = ladder.docs.first().map_or((shown.clone(), 1), |d| (d.rel.clone(), 1));
+        let (path, line) = ladder
+            .docs
+            .first()
+            .map_or((shown.clone(), 1), |d| (d.rel.clone(), 1));
         return Err(ImportError::new(
             path,
             (line, 1),
@@ -225,11 +281,19 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
     }
     finish(&mut ladder, opts)?;
     // Paths of every file, for links.
-    let mut paths = writer::Paths { root: &root, files: HashMap::new(), cells: HashMap::new() };
+    let mut paths = writer::Paths {
+        root: &root,
+        files: HashMap::new(),
+        cells: HashMap::new(),
+    };
     for t in &ladder.tracks {
-        paths.files.insert(FileRef::Track(t.uid), format!("tracks/{}.md", t.final_id));
+        paths
+            .files
+            .insert(FileRef::Track(t.uid), format!("tracks/{}.md", t.final_id));
         for l in &t.levels {
-            paths.files.insert(FileRef::Level(l.uid), format!("levels/{}.md", l.final_id));
+            paths
+                .files
+                .insert(FileRef::Level(l.uid), format!("levels/{}.md", l.final_id));
         }
     }
     for (&(uid, i), &p) in &ladder.cell_pillars {
@@ -238,7 +302,9 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
         }
     }
     for p in &ladder.pages {
-        paths.files.insert(FileRef::Page(p.uid), format!("{}.md", p.final_id));
+        paths
+            .files
+            .insert(FileRef::Page(p.uid), format!("{}.md", p.final_id));
     }
     let output = writer::render(&mut ladder, &paths);
     let written = writer::write(&opts.output, &output, opts.force)?;
@@ -252,7 +318,10 @@ enum FileKind {
 }
 
 fn kind_of(rel: &str) -> Option<FileKind> {
-    let ext = rel.rsplit_once('.').map(|x| x.1.to_ascii_lowercase()).unwrap_or_default();
+    let ext = rel
+        .rsplit_once('.')
+        .map(|x| x.1.to_ascii_lowercase())
+        .unwrap_or_default();
     match ext.as_str() {
         "md" | "markdown" | "mdown" | "mkd" => Some(FileKind::Markdown),
         "yml" | "yaml" => Some(FileKind::Yaml),
@@ -264,16 +333,22 @@ fn kind_of(rel: &str) -> Option<FileKind> {
 fn list_folder(dir: &Path, output: &Path) -> Vec<(PathBuf, String)> {
     let out_abs = output.canonicalize().ok();
     let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name().into_iter().filter_entry(|e| {
-        if e.depth() > 0 && crate::load::is_editor_temp(&e.file_name().to_string_lossy()) {
-            return false;
-        }
-        // Never read the output (nor, when it is the folder imported, its content/ and site).
-        match (&out_abs, e.path().canonicalize()) {
-            (Some(o), Ok(p)) if e.depth() > 0 && e.file_type().is_dir() => &p != o && p != o.join("content") && p != o.join("book"),
-            _ => true,
-        }
-    });
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            if e.depth() > 0 && crate::load::is_editor_temp(&e.file_name().to_string_lossy()) {
+                return false;
+            }
+            // Never read the output (nor, when it is the folder imported, its content/ and site).
+            match (&out_abs, e.path().canonicalize()) {
+                (Some(o), Ok(p)) if e.depth() > 0 && e.file_type().is_dir() => {
+                    &p != o && p != o.join("content") && p != o.join("book")
+                }
+                _ => true,
+            }
+        });
     for e in walker.flatten() {
         if !e.file_type().is_file() {
             continue;
@@ -286,14 +361,20 @@ fn list_folder(dir: &Path, output: &Path) -> Vec<(PathBuf, String)> {
 
 /// Skips a TOML (`+++`) front-matter, returning the body's offset and its `title`.
 fn skip_toml_front_matter(text: &str) -> (usize, Option<String>) {
-    let Some(first) = text.find('\n') else { return (0, None) };
+    let Some(first) = text.find('\n') else {
+        return (0, None);
+    };
     if text[..first].trim_end() != "+++" {
         return (0, None);
     }
     let rest = &text[first + 1..];
-    let Some(end) = rest.find("\n+++") else { return (0, None) };
+    let Some(end) = rest.find("\n+++") else {
+        return (0, None);
+    };
     let toml_text = &rest[..end];
-    let title = toml::from_str::<toml::Table>(toml_text).ok().and_then(|t| t.get("title").and_then(|v| v.as_str()).map(str::to_string));
+    let title = toml::from_str::<toml::Table>(toml_text)
+        .ok()
+        .and_then(|t| t.get("title").and_then(|v| v.as_str()).map(str::to_string));
     let body = first + 1 + end + 4;
     let body = text[body..].find('\n').map_or(text.len(), |i| body + i + 1);
     (body, title)
@@ -302,16 +383,28 @@ fn skip_toml_front_matter(text: &str) -> (usize, Option<String>) {
 // ---------------------------------------------------------------------------------------
 // Gathering files into one ladder.
 
-fn gather(ladder: &mut Ladder, outcomes: Vec<(usize, Outcome)>, single: bool, folder_title: &str) -> Result<(), ImportError> {
+fn gather(
+    ladder: &mut Ladder,
+    outcomes: Vec<(usize, Outcome)>,
+    single: bool,
+    folder_title: &str,
+) -> Result<(), ImportError> {
     let mut tracks: Vec<(Track, usize)> = Vec::new(); // (track, first doc)
     let mut pages: Vec<Page> = Vec::new();
     let mut by_dir: BTreeMap<String, Vec<(usize, Level, String)>> = BTreeMap::new();
     let mut page_docs: Vec<(usize, Page, Option<ids::LevelTitle>)> = Vec::new();
     let mut titles: Vec<String> = Vec::new();
-    let n_ladder_docs = outcomes.iter().filter(|(_, o)| !matches!(o, Outcome::Page { .. })).count();
+    let n_ladder_docs = outcomes
+        .iter()
+        .filter(|(_, o)| !matches!(o, Outcome::Page { .. }))
+        .count();
     for (index, o) in outcomes {
         match o {
-            Outcome::Ladder { tracks: mut ts, pages: ps, title } => {
+            Outcome::Ladder {
+                tracks: mut ts,
+                pages: ps,
+                title,
+            } => {
                 titles.push(title);
                 // A file that is one track: its id comes from the file's name, when that says
                 // more than `README`.
@@ -324,7 +417,12 @@ fn gather(ladder: &mut Ladder, outcomes: Vec<(usize, Outcome)>, single: bool, fo
                 tracks.extend(ts.into_iter().map(|t| (t, index)));
                 pages.extend(ps);
             }
-            Outcome::Level { level, pages: ps, title, how } => {
+            Outcome::Level {
+                level,
+                pages: ps,
+                title,
+                how,
+            } => {
                 if single {
                     ladder.guess(GuessKind::Structure, level.at.clone(), how);
                 }
@@ -339,12 +437,19 @@ fn gather(ladder: &mut Ladder, outcomes: Vec<(usize, Outcome)>, single: bool, fo
     // Folders of one-level files: one track each.
     for (dir, mut members) in by_dir {
         // A file with no pillars whose title has a code like its neighbours' is a stub level.
-        let prefixes: Vec<String> = members.iter().filter_map(|m| m.1.code.as_deref().map(code_prefix)).collect();
+        let prefixes: Vec<String> = members
+            .iter()
+            .filter_map(|m| m.1.code.as_deref().map(code_prefix))
+            .collect();
         let mut i = 0;
         while i < page_docs.len() {
             let (index, _, heading) = &page_docs[i];
             let same_dir = ladder.docs[*index].dir() == dir;
-            let stub = heading.as_ref().filter(|h| h.code.as_deref().is_some_and(|c| prefixes.contains(&code_prefix(c))));
+            let stub = heading.as_ref().filter(|h| {
+                h.code
+                    .as_deref()
+                    .is_some_and(|c| prefixes.contains(&code_prefix(c)))
+            });
             if same_dir && stub.is_some() {
                 let (index, page, heading) = page_docs.remove(i);
                 let h = heading.unwrap_or_default();
@@ -356,7 +461,11 @@ fn gather(ladder: &mut Ladder, outcomes: Vec<(usize, Outcome)>, single: bool, fo
                 level.description = page.body.clone();
                 // Links to the file and its headings land on the level.
                 let old = FileRef::Page(page.uid);
-                for t in ladder.heading_targets.values_mut().chain(ladder.doc_targets.values_mut()) {
+                for t in ladder
+                    .heading_targets
+                    .values_mut()
+                    .chain(ladder.doc_targets.values_mut())
+                {
                     if t.file == old {
                         t.file = FileRef::Level(uid);
                     }
@@ -388,24 +497,61 @@ fn gather(ladder: &mut Ladder, outcomes: Vec<(usize, Outcome)>, single: bool, fo
             members[0].2.clone()
         } else {
             let last = dir.rsplit('/').next().unwrap_or("");
-            if last.is_empty() { folder_title.to_string() } else { last.replace(['-', '_'], " ") }
+            if last.is_empty() {
+                folder_title.to_string()
+            } else {
+                last.replace(['-', '_'], " ")
+            }
         };
         let at = ladder.docs[first].loc_line(1);
         if !single {
             ladder.guess(
                 GuessKind::Structure,
                 at.clone(),
-                format!("the {} one-level files in `{}/` make the track `{title}`{}", members.len(), if dir.is_empty() { "." } else { dir.as_str() }, if numbered { ", ordered by the numbers in their titles" } else { ", in file-name order" }),
+                format!(
+                    "the {} one-level files in `{}/` make the track `{title}`{}",
+                    members.len(),
+                    if dir.is_empty() { "." } else { dir.as_str() },
+                    if numbered {
+                        ", ordered by the numbers in their titles"
+                    } else {
+                        ", in file-name order"
+                    }
+                ),
             );
         }
         let stem_id = ids::slug(&split_camel(ladder.docs[first].stem()));
-        let id = (single && !stem_id.is_empty() && !GENERIC_STEMS.contains(&stem_id.as_str())).then_some(stem_id);
-        let mut track = Track { uid, title, id, description: Vec::new(), levels: Vec::new(), at, final_id: String::new() };
+        let id = (single && !stem_id.is_empty() && !GENERIC_STEMS.contains(&stem_id.as_str()))
+            .then_some(stem_id);
+        let mut track = Track {
+            uid,
+            title,
+            id,
+            description: Vec::new(),
+            levels: Vec::new(),
+            at,
+            final_id: String::new(),
+        };
         if let Some((_, page, _)) = readme {
-            ladder.guess(GuessKind::Page, page.at.clone(), format!("`{}` sits beside the level files: it describes their track", ladder.docs.iter().find(|d| page.at.path == d.rel).map_or("README", |d| d.rel.as_str())));
+            ladder.guess(
+                GuessKind::Page,
+                page.at.clone(),
+                format!(
+                    "`{}` sits beside the level files: it describes their track",
+                    ladder
+                        .docs
+                        .iter()
+                        .find(|d| page.at.path == d.rel)
+                        .map_or("README", |d| d.rel.as_str())
+                ),
+            );
             track.description = page.body;
             let old = FileRef::Page(page.uid);
-            for t in ladder.heading_targets.values_mut().chain(ladder.doc_targets.values_mut()) {
+            for t in ladder
+                .heading_targets
+                .values_mut()
+                .chain(ladder.doc_targets.values_mut())
+            {
                 if t.file == old {
                     t.file = FileRef::Track(uid);
                 }
@@ -428,15 +574,47 @@ fn gather(ladder: &mut Ladder, outcomes: Vec<(usize, Outcome)>, single: bool, fo
         .docs
         .iter()
         .enumerate()
-        .map(|(i, d)| (d.rel.as_str(), (!matches!(d.stem().to_ascii_lowercase().as_str(), "readme" | "index"), i)))
+        .map(|(i, d)| {
+            (
+                d.rel.as_str(),
+                (
+                    !matches!(d.stem().to_ascii_lowercase().as_str(), "readme" | "index"),
+                    i,
+                ),
+            )
+        })
         .collect();
-    pages.sort_by_key(|p| (doc_order.get(p.at.path.as_str()).copied().unwrap_or((true, usize::MAX)), p.at.line));
+    pages.sort_by_key(|p| {
+        (
+            doc_order
+                .get(p.at.path.as_str())
+                .copied()
+                .unwrap_or((true, usize::MAX)),
+            p.at.line,
+        )
+    });
     // Track order: by their most junior level's number when every track has numbers.
     // Tracks of one file keep that file's order.
-    let own: Vec<Option<(u64, u64, u8)>> = tracks.iter().map(|(t, _)| t.levels.iter().filter_map(|l| l.number.map(LevelNumber::sort_key)).min()).collect();
+    let own: Vec<Option<(u64, u64, u8)>> = tracks
+        .iter()
+        .map(|(t, _)| {
+            t.levels
+                .iter()
+                .filter_map(|l| l.number.map(LevelNumber::sort_key))
+                .min()
+        })
+        .collect();
     let keys: Vec<Option<(u64, u64, u8)>> = tracks
         .iter()
-        .map(|(_, doc)| tracks.iter().zip(&own).filter(|((_, d), _)| d == doc).map(|(_, k)| *k).min().flatten())
+        .map(|(_, doc)| {
+            tracks
+                .iter()
+                .zip(&own)
+                .filter(|((_, d), _)| d == doc)
+                .map(|(_, k)| *k)
+                .min()
+                .flatten()
+        })
         .collect();
     let several_files = tracks.iter().any(|(_, d)| *d != tracks[0].1);
     if several_files && own.iter().all(Option::is_some) {
@@ -453,7 +631,14 @@ fn gather(ladder: &mut Ladder, outcomes: Vec<(usize, Outcome)>, single: bool, fo
     }
     ladder.tracks = tracks.into_iter().map(|t| t.0).collect();
     ladder.pages = pages;
-    ladder.title = if single || n_ladder_docs == 1 && titles.len() == 1 { titles.first().cloned().unwrap_or_else(|| folder_title.to_string()) } else { folder_title.to_string() };
+    ladder.title = if single || n_ladder_docs == 1 && titles.len() == 1 {
+        titles
+            .first()
+            .cloned()
+            .unwrap_or_else(|| folder_title.to_string())
+    } else {
+        folder_title.to_string()
+    };
     if single && ladder.title.is_empty() {
         ladder.title = folder_title.to_string();
     }
@@ -461,7 +646,15 @@ fn gather(ladder: &mut Ladder, outcomes: Vec<(usize, Outcome)>, single: bool, fo
 }
 
 /// File names that say nothing about a track.
-const GENERIC_STEMS: &[&str] = &["readme", "index", "ladder", "main", "content", "framework", "career-ladder"];
+const GENERIC_STEMS: &[&str] = &[
+    "readme",
+    "index",
+    "ladder",
+    "main",
+    "content",
+    "framework",
+    "career-ladder",
+];
 
 /// `TechLead` → `Tech Lead`: words of a CamelCase file name.
 fn split_camel(s: &str) -> String {
@@ -478,7 +671,10 @@ fn split_camel(s: &str) -> String {
 }
 
 fn code_prefix(code: &str) -> String {
-    code.chars().take_while(|c| c.is_ascii_alphabetic()).collect::<String>().to_ascii_uppercase()
+    code.chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_uppercase()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -532,17 +728,26 @@ fn resolve_labels(ladder: &mut Ladder) {
         let mut all_labels: Vec<String> = Vec::new();
         for &(ti, li) in &members {
             for p in &ladder.tracks[ti].levels[li].pending {
-                by_pos.entry(p.position).or_default().push(ids::title_key(&p.label));
+                by_pos
+                    .entry(p.position)
+                    .or_default()
+                    .push(ids::title_key(&p.label));
                 all_labels.push(ids::title_key(&p.label));
             }
         }
-        let same_place = members.len() >= 2 && by_pos.values().all(|v| v.iter().all(|x| *x == v[0]));
+        let same_place =
+            members.len() >= 2 && by_pos.values().all(|v| v.iter().all(|x| *x == v[0]));
         let glossed = !same_place && all_labels.iter().all(|l| glossary.contains_key(l));
-        let first_at = ladder.tracks[members[0].0].levels[members[0].1].pending[0].at.clone();
+        let first_at = ladder.tracks[members[0].0].levels[members[0].1].pending[0]
+            .at
+            .clone();
         if same_place {
             guesses.push((first_at, "each bullet's bold label is its pillar (the same labels, in the same order, at every level)".to_string()));
         } else if glossed {
-            let src = glossary.get(&all_labels[0]).map(|g| g.1.to_string()).unwrap_or_default();
+            let src = glossary
+                .get(&all_labels[0])
+                .map(|g| g.1.to_string())
+                .unwrap_or_default();
             guesses.push((first_at, format!("bullets name no pillar: their bold labels are looked up where a list defines them under pillar headings ({src})")));
         } else {
             guesses.push((first_at, "bullets name no pillar and no list defines their labels: the n-th bullet of each level is pillar n, named after its labels".to_string()));
@@ -571,7 +776,10 @@ fn resolve_labels(ladder: &mut Ladder) {
                     let labels = &pos_titles[&p.position];
                     let shown: Vec<&str> = labels.iter().take(4).map(String::as_str).collect();
                     let more = if labels.len() > 4 { " / …" } else { "" };
-                    (format!("{}{more}", shown.join(" / ")), Some(format!("position:{}", p.position)))
+                    (
+                        format!("{}{more}", shown.join(" / ")),
+                        Some(format!("position:{}", p.position)),
+                    )
                 };
                 let found = level.cells.iter().position(|c| match &pkey {
                     Some(k) => c.pillar_key.as_deref() == Some(k.as_str()),
@@ -601,11 +809,22 @@ fn resolve_labels(ladder: &mut Ladder) {
         ladder.guess(GuessKind::Pillar, at, text);
     }
     // Glossary pillars come in the glossary's order.
-    let order: Vec<String> = ladder.glossary.iter().map(|g| ids::title_key(&g.1)).collect();
+    let order: Vec<String> = ladder
+        .glossary
+        .iter()
+        .map(|g| ids::title_key(&g.1))
+        .collect();
     for t in &mut ladder.tracks {
         for l in &mut t.levels {
-            if l.cells.iter().all(|c| order.contains(&ids::title_key(&c.pillar_title))) {
-                l.cells.sort_by_key(|c| order.iter().position(|o| *o == ids::title_key(&c.pillar_title)));
+            if l.cells
+                .iter()
+                .all(|c| order.contains(&ids::title_key(&c.pillar_title)))
+            {
+                l.cells.sort_by_key(|c| {
+                    order
+                        .iter()
+                        .position(|o| *o == ids::title_key(&c.pillar_title))
+                });
             }
         }
     }
@@ -622,16 +841,32 @@ fn gather_pillars(ladder: &mut Ladder) {
             let mut level_pillars: Vec<usize> = Vec::new();
             for (ci, c) in l.cells.iter_mut().enumerate() {
                 let title = ids::clean_title(&c.pillar_title);
-                if title != c.pillar_title.trim() && c.pillar_title.contains(':') && shortcodes.is_empty() {
+                if title != c.pillar_title.trim()
+                    && c.pillar_title.contains(':')
+                    && shortcodes.is_empty()
+                {
                     shortcodes.push(c.pillar_at.clone());
                 }
-                let key = c.pillar_key.clone().unwrap_or_else(|| ids::title_key(&title));
-                let key = if key.is_empty() { format!("title:{title}") } else { key };
+                let key = c
+                    .pillar_key
+                    .clone()
+                    .unwrap_or_else(|| ids::title_key(&title));
+                let key = if key.is_empty() {
+                    format!("title:{title}")
+                } else {
+                    key
+                };
                 let emoji = ids::leading_emoji(&c.pillar_title);
                 let mut found = pillars.iter().position(|p| p.key == key);
                 if found.is_none() && c.pillar_key.is_none() {
                     if let Some(e) = &emoji {
-                        let same: Vec<usize> = track_pillars.iter().copied().filter(|&p| pillars[p].emoji.as_ref() == Some(e) && !level_pillars.contains(&p)).collect();
+                        let same: Vec<usize> = track_pillars
+                            .iter()
+                            .copied()
+                            .filter(|&p| {
+                                pillars[p].emoji.as_ref() == Some(e) && !level_pillars.contains(&p)
+                            })
+                            .collect();
                         if same.len() == 1 {
                             guesses.push((c.pillar_at.clone(), format!("pillar `{title}` has the emoji of `{}` ({e}) on the same track: taken as the same pillar", pillars[same[0]].title)));
                             found = Some(same[0]);
@@ -641,7 +876,11 @@ fn gather_pillars(ladder: &mut Ladder) {
                 let idx = match found {
                     Some(i) => i,
                     None => {
-                        let title = if title.is_empty() { format!("Pillar {}", pillars.len() + 1) } else { title };
+                        let title = if title.is_empty() {
+                            format!("Pillar {}", pillars.len() + 1)
+                        } else {
+                            title
+                        };
                         pillars.push(Pillar {
                             title,
                             key,
@@ -688,7 +927,16 @@ fn gather_pillars(ladder: &mut Ladder) {
     }
 }
 
-const RESERVED_PAGES: &[&str] = &["levels", "tracks", "pillars", "competencies", "compare", "index", "404", "files"];
+const RESERVED_PAGES: &[&str] = &[
+    "levels",
+    "tracks",
+    "pillars",
+    "competencies",
+    "compare",
+    "index",
+    "404",
+    "files",
+];
 
 fn give_ids(ladder: &mut Ladder, opts: &Options) -> Result<(), ImportError> {
     if let Some(t) = &opts.track {
@@ -725,7 +973,11 @@ fn give_ids(ladder: &mut Ladder, opts: &Options) -> Result<(), ImportError> {
                         Some(id) => crate::load::suggest_id(id),
                         None => ids::short_slug(&l.title, 48),
                     };
-                    if base.is_empty() { format!("{}-level", t.final_id) } else { base }
+                    if base.is_empty() {
+                        format!("{}-level", t.final_id)
+                    } else {
+                        base
+                    }
                 })
                 .collect()
         })
@@ -756,7 +1008,11 @@ fn give_ids(ladder: &mut Ladder, opts: &Options) -> Result<(), ImportError> {
         }
     }
     if let Some((at, first)) = prefixed.first().cloned() {
-        let more = if prefixed.len() > 1 { format!(" and {} more", prefixed.len() - 1) } else { String::new() };
+        let more = if prefixed.len() > 1 {
+            format!(" and {} more", prefixed.len() - 1)
+        } else {
+            String::new()
+        };
         ladder.guess(GuessKind::Structure, at, format!("level ids that another track uses too are prefixed with their track: `{first}`{more}"));
     }
     let mut pillar_ids = Ids::default();
@@ -775,7 +1031,10 @@ fn give_ids(ladder: &mut Ladder, opts: &Options) -> Result<(), ImportError> {
     }
     let mut page_ids = Ids::with_reserved(RESERVED_PAGES);
     for p in &mut ladder.pages {
-        if seen.get(&p.title).copied().unwrap_or(0) > 1 && p.doc_title != p.title && !p.doc_title.is_empty() {
+        if seen.get(&p.title).copied().unwrap_or(0) > 1
+            && p.doc_title != p.title
+            && !p.doc_title.is_empty()
+        {
             p.title = format!("{} ({})", p.title, p.doc_title);
         }
         p.final_id = page_ids.claim(&ids::short_slug(&p.title, 48), "page");
@@ -788,12 +1047,20 @@ fn give_ranks(ladder: &mut Ladder) {
     for t in &mut ladder.tracks {
         let n = t.levels.len();
         let given: Vec<Option<i64>> = t.levels.iter().map(|l| l.rank).collect();
-        let distinct_increasing = |v: &[i64]| v.windows(2).all(|w| w[0] < w[1]) && v.first().is_some_and(|&x| x >= 1);
-        let ranks: Vec<i64> = if given.iter().all(Option::is_some) && distinct_increasing(&given.iter().flatten().copied().collect::<Vec<_>>()) {
+        let distinct_increasing =
+            |v: &[i64]| v.windows(2).all(|w| w[0] < w[1]) && v.first().is_some_and(|&x| x >= 1);
+        let ranks: Vec<i64> = if given.iter().all(Option::is_some)
+            && distinct_increasing(&given.iter().flatten().copied().collect::<Vec<_>>())
+        {
             given.into_iter().flatten().collect()
         } else {
             let numbers: Vec<Option<LevelNumber>> = t.levels.iter().map(|l| l.number).collect();
-            let majors: Vec<i64> = numbers.iter().flatten().filter(|x| x.minor.is_none()).map(|x| i64::try_from(x.major).unwrap_or(i64::MAX)).collect();
+            let majors: Vec<i64> = numbers
+                .iter()
+                .flatten()
+                .filter(|x| x.minor.is_none())
+                .map(|x| i64::try_from(x.major).unwrap_or(i64::MAX))
+                .collect();
             if majors.len() == n && distinct_increasing(&majors) {
                 majors
             } else {
@@ -821,9 +1088,16 @@ fn equivalents(ladder: &mut Ladder) {
         .tracks
         .iter()
         .enumerate()
-        .flat_map(|(ti, t)| t.levels.iter().filter_map(move |l| l.code.as_ref().map(|c| (ti, l.uid, c.to_ascii_uppercase()))))
+        .flat_map(|(ti, t)| {
+            t.levels
+                .iter()
+                .filter_map(move |l| l.code.as_ref().map(|c| (ti, l.uid, c.to_ascii_uppercase())))
+        })
         .collect();
-    let any_named = ladder.tracks.iter().any(|t| t.levels.iter().any(|l| !l.other_codes.is_empty()));
+    let any_named = ladder
+        .tracks
+        .iter()
+        .any(|t| t.levels.iter().any(|l| !l.other_codes.is_empty()));
     let mut guesses: Vec<(Loc, String)> = Vec::new();
     for (ti, t) in ladder.tracks.iter_mut().enumerate() {
         for l in &mut t.levels {
@@ -832,10 +1106,21 @@ fn equivalents(ladder: &mut Ladder) {
             }
             let mut unresolved = Vec::new();
             for oc in &l.other_codes {
-                let hits: Vec<usize> = codes.iter().filter(|c| c.0 != ti && c.2 == oc.to_ascii_uppercase()).map(|c| c.1).collect();
+                let hits: Vec<usize> = codes
+                    .iter()
+                    .filter(|c| c.0 != ti && c.2 == oc.to_ascii_uppercase())
+                    .map(|c| c.1)
+                    .collect();
                 if hits.len() == 1 {
                     pairs.push((l.uid, hits[0]));
-                    guesses.push((l.at.clone(), format!("`{}`: code {} and equivalent {oc}", l.full_title, l.code.clone().unwrap_or_default())));
+                    guesses.push((
+                        l.at.clone(),
+                        format!(
+                            "`{}`: code {} and equivalent {oc}",
+                            l.full_title,
+                            l.code.clone().unwrap_or_default()
+                        ),
+                    ));
                 } else {
                     unresolved.push(oc.clone());
                 }
@@ -856,7 +1141,10 @@ fn equivalents(ladder: &mut Ladder) {
         for (ti, t) in ladder.tracks.iter().enumerate() {
             for l in &t.levels {
                 if let (Some(c), Some(n)) = (&l.code, l.number) {
-                    by_number.entry((n.major, n.minor)).or_default().push((ti, l.uid, c.clone()));
+                    by_number
+                        .entry((n.major, n.minor))
+                        .or_default()
+                        .push((ti, l.uid, c.clone()));
                 }
             }
         }
@@ -877,7 +1165,13 @@ fn equivalents(ladder: &mut Ladder) {
             if first_at.is_none() {
                 first_at = ladder.level(group[0].1).map(|(_, l)| l.at.clone());
             }
-            shown.push(group.iter().map(|g| g.2.as_str()).collect::<Vec<_>>().join("="));
+            shown.push(
+                group
+                    .iter()
+                    .map(|g| g.2.as_str())
+                    .collect::<Vec<_>>()
+                    .join("="),
+            );
         }
         if let Some(at) = first_at {
             guesses.push((at, format!("levels on different tracks whose codes have the same number are equivalent: {}", shown.join(", "))));
@@ -886,7 +1180,9 @@ fn equivalents(ladder: &mut Ladder) {
     // Mutual lists.
     let mut eq: HashMap<usize, Vec<usize>> = HashMap::new();
     for (a, b) in pairs {
-        let (Some((ta, _)), Some((tb, _))) = (ladder.level(a), ladder.level(b)) else { continue };
+        let (Some((ta, _)), Some((tb, _))) = (ladder.level(a), ladder.level(b)) else {
+            continue;
+        };
         if ta == tb || a == b {
             continue;
         }
@@ -920,14 +1216,31 @@ fn summarise(ladder: &Ladder, opts: &Options, written: usize) -> Summary {
         .tracks
         .iter()
         .map(|t| {
-            let mut used: Vec<usize> = t.levels.iter().flat_map(|l| l.cells.iter().map(|c| c.pillar)).collect();
+            let mut used: Vec<usize> = t
+                .levels
+                .iter()
+                .flat_map(|l| l.cells.iter().map(|c| c.pillar))
+                .collect();
             used.sort();
             used.dedup();
             total += used.len() * t.levels.len();
             let n: usize = t.levels.iter().map(Level::expectations).sum();
-            filled += t.levels.iter().map(|l| l.cells.iter().filter(|c| c.blocks.iter().any(|b| b.item)).count()).sum::<usize>();
+            filled += t
+                .levels
+                .iter()
+                .map(|l| {
+                    l.cells
+                        .iter()
+                        .filter(|c| c.blocks.iter().any(|b| b.item))
+                        .count()
+                })
+                .sum::<usize>();
             expectations += n;
-            TrackSummary { id: t.final_id.clone(), levels: t.levels.iter().map(|l| l.final_id.clone()).collect(), expectations: n }
+            TrackSummary {
+                id: t.final_id.clone(),
+                levels: t.levels.iter().map(|l| l.final_id.clone()).collect(),
+                expectations: n,
+            }
         })
         .collect();
     Summary {
@@ -940,7 +1253,11 @@ fn summarise(ladder: &Ladder, opts: &Options, written: usize) -> Summary {
         pillars: ladder.pillars.iter().map(|p| p.final_id.clone()).collect(),
         expectations,
         cells: (filled, total),
-        pages: ladder.pages.iter().map(|p| (p.final_id.clone(), p.at.clone())).collect(),
+        pages: ladder
+            .pages
+            .iter()
+            .map(|p| (p.final_id.clone(), p.at.clone()))
+            .collect(),
         guesses: ladder.guesses.clone(),
         files_written: written,
     }
@@ -962,33 +1279,68 @@ fn list(items: &[String], max_chars: usize) -> String {
 
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let plural = |n: usize, w: &str| if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") };
+        let plural = |n: usize, w: &str| {
+            if n == 1 {
+                format!("{n} {w}")
+            } else {
+                format!("{n} {w}s")
+            }
+        };
         writeln!(
             f,
             "Imported {} ({}, {}) into {}",
             self.source,
             plural(self.files_read, "file"),
-            if self.formats.is_empty() { "Markdown".to_string() } else { self.formats.join(" + ") },
+            if self.formats.is_empty() {
+                "Markdown".to_string()
+            } else {
+                self.formats.join(" + ")
+            },
             self.output.display()
         )?;
         let levels: usize = self.tracks.iter().map(|t| t.levels.len()).sum();
-        writeln!(f, "  {}, {}, {}, {} in {} of {} cells", plural(self.tracks.len(), "track"), plural(levels, "level"), plural(self.pillars.len(), "pillar"), plural(self.expectations, "expectation"), self.cells.0, self.cells.1)?;
+        writeln!(
+            f,
+            "  {}, {}, {}, {} in {} of {} cells",
+            plural(self.tracks.len(), "track"),
+            plural(levels, "level"),
+            plural(self.pillars.len(), "pillar"),
+            plural(self.expectations, "expectation"),
+            self.cells.0,
+            self.cells.1
+        )?;
         let shown_tracks = 8;
         for t in self.tracks.iter().take(shown_tracks) {
             let lv = if t.levels.len() > 3 && t.levels.join(", ").len() > 70 {
-                format!("{}, {}, … {}", t.levels[0], t.levels[1], t.levels[t.levels.len() - 1])
+                format!(
+                    "{}, {}, … {}",
+                    t.levels[0],
+                    t.levels[1],
+                    t.levels[t.levels.len() - 1]
+                )
             } else {
                 t.levels.join(", ")
             };
-            writeln!(f, "  track {}: {} expectations; levels {}", t.id, t.expectations, lv)?;
+            writeln!(
+                f,
+                "  track {}: {} expectations; levels {}",
+                t.id, t.expectations, lv
+            )?;
         }
         if self.tracks.len() > shown_tracks {
-            let rest: Vec<String> = self.tracks[shown_tracks..].iter().map(|t| t.id.clone()).collect();
+            let rest: Vec<String> = self.tracks[shown_tracks..]
+                .iter()
+                .map(|t| t.id.clone())
+                .collect();
             writeln!(f, "  … and {} more tracks: {}", rest.len(), list(&rest, 80))?;
         }
         writeln!(f, "  pillars: {}", list(&self.pillars, 110))?;
         if !self.pages.is_empty() {
-            let pages: Vec<String> = self.pages.iter().map(|(id, at)| format!("{id} ({at})")).collect();
+            let pages: Vec<String> = self
+                .pages
+                .iter()
+                .map(|(id, at)| format!("{id} ({at})"))
+                .collect();
             writeln!(f, "  free pages: {}", list(&pages, 100))?;
         }
         if !self.skipped.is_empty() {
@@ -1009,10 +1361,21 @@ impl fmt::Display for Summary {
                 }
                 if of.len() > show {
                     let rest: Vec<String> = of[show..].iter().map(|g| g.at.to_string()).collect();
-                    writeln!(f, "  … {} more {}: {}", of.len() - show, k.plural(), list(&rest, 90))?;
+                    writeln!(
+                        f,
+                        "  … {} more {}: {}",
+                        of.len() - show,
+                        k.plural(),
+                        list(&rest, 90)
+                    )?;
                 }
             }
         }
-        writeln!(f, "Wrote {} files. Next: ladderbook build {}", self.files_written, self.output.display())
+        writeln!(
+            f,
+            "Wrote {} files. Next: ladderbook build {}",
+            self.files_written,
+            self.output.display()
+        )
     }
 }

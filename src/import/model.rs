@@ -122,7 +122,10 @@ impl Level {
 
     /// Number of expectations.
     pub fn expectations(&self) -> usize {
-        self.cells.iter().map(|c| c.blocks.iter().filter(|b| b.item).count()).sum()
+        self.cells
+            .iter()
+            .map(|c| c.blocks.iter().filter(|b| b.item).count())
+            .sum()
     }
 }
 
@@ -305,7 +308,11 @@ impl Ladder {
 
     /// Records a guess.
     pub fn guess(&mut self, kind: GuessKind, at: Loc, text: impl Into<String>) {
-        self.guesses.push(Guess { kind, at, text: text.into() });
+        self.guesses.push(Guess {
+            kind,
+            at,
+            text: text.into(),
+        });
     }
 
     /// Records an input kind once.
@@ -317,6 +324,9 @@ impl Ladder {
 
     /// The level with `uid`, and its track's index.
     pub fn level(&self, uid: usize) -> Option<(usize, &Level)> {
-        self.tracks.iter().enumerate().find_map(|(t, tr)| tr.levels.iter().find(|l| l.uid == uid).map(|l| (t, l)))
+        self.tracks
+            .iter()
+            .enumerate()
+            .find_map(|(t, tr)| tr.levels.iter().find(|l| l.uid == uid).map(|l| (t, l)))
     }
 }

@@ -22,14 +22,29 @@ pub struct ImportError {
 
 impl ImportError {
     /// An error at `line:column` of `path`.
-    pub fn new(path: impl Into<String>, (line, column): (usize, usize), message: impl Into<String>, hint: impl Into<String>) -> Self {
-        ImportError { path: path.into(), line, column, message: message.into(), hint: hint.into() }
+    pub fn new(
+        path: impl Into<String>,
+        (line, column): (usize, usize),
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
+        ImportError {
+            path: path.into(),
+            line,
+            column,
+            message: message.into(),
+            hint: hint.into(),
+        }
     }
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: error: {}", self.path, self.line, self.column, self.message)?;
+        write!(
+            f,
+            "{}:{}:{}: error: {}",
+            self.path, self.line, self.column, self.message
+        )?;
         if !self.hint.is_empty() {
             write!(f, "\n  hint: {}", self.hint)?;
         }
@@ -67,13 +82,21 @@ pub struct SourceDoc {
 impl SourceDoc {
     /// Wraps text already read.
     pub fn new(rel: impl Into<String>, text: String) -> Self {
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        SourceDoc { rel: rel.into(), text, line_starts }
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceDoc {
+            rel: rel.into(),
+            text,
+            line_starts,
+        }
     }
 
     /// 1-based line of byte `offset`.
     pub fn line(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&s| s <= offset.min(self.text.len())).max(1)
+        self.line_starts
+            .partition_point(|&s| s <= offset.min(self.text.len()))
+            .max(1)
     }
 
     /// 1-based (line, column) of byte `offset`, the column in characters.
@@ -81,18 +104,27 @@ impl SourceDoc {
         let offset = offset.min(self.text.len());
         let line = self.line(offset);
         let start = self.line_starts[line - 1];
-        let col = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
         (line, col)
     }
 
     /// The place of byte `offset`.
     pub fn loc(&self, offset: usize) -> Loc {
-        Loc { path: self.rel.clone(), line: self.line(offset) }
+        Loc {
+            path: self.rel.clone(),
+            line: self.line(offset),
+        }
     }
 
     /// The place of a 1-based line.
     pub fn loc_line(&self, line: usize) -> Loc {
-        Loc { path: self.rel.clone(), line: line.max(1) }
+        Loc {
+            path: self.rel.clone(),
+            line: line.max(1),
+        }
     }
 
     /// The file stem (`L3-Senior.md` → `L3-Senior`).
@@ -113,7 +145,12 @@ impl SourceDoc {
     }
 
     /// An error at byte `offset`.
-    pub fn error(&self, offset: usize, message: impl Into<String>, hint: impl Into<String>) -> ImportError {
+    pub fn error(
+        &self,
+        offset: usize,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> ImportError {
         ImportError::new(self.rel.clone(), self.position(offset), message, hint)
     }
 }
@@ -125,7 +162,12 @@ impl SourceDoc {
 /// is not UTF-8: each with the line it happens on.
 pub fn read(path: &Path, rel: &str) -> Result<SourceDoc, ImportError> {
     let bytes = std::fs::read(path).map_err(|e| {
-        ImportError::new(rel, (1, 1), format!("cannot read the file: {e}"), "check that the path exists and is readable")
+        ImportError::new(
+            rel,
+            (1, 1),
+            format!("cannot read the file: {e}"),
+            "check that the path exists and is readable",
+        )
     })?;
     from_bytes(bytes, rel)
 }
@@ -150,8 +192,14 @@ pub fn from_bytes(bytes: Vec<u8>, rel: &str) -> Result<SourceDoc, ImportError> {
             let good = e.utf8_error().valid_up_to();
             let bytes = e.as_bytes();
             let line = bytes[..good].iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = bytes[..good].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-            let col = String::from_utf8_lossy(&bytes[line_start..good]).chars().count() + 1;
+            let line_start = bytes[..good]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
+            let col = String::from_utf8_lossy(&bytes[line_start..good])
+                .chars()
+                .count()
+                + 1;
             return Err(ImportError::new(
                 rel,
                 (line, col),
@@ -160,10 +208,22 @@ pub fn from_bytes(bytes: Vec<u8>, rel: &str) -> Result<SourceDoc, ImportError> {
             ));
         }
     };
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
     if text.trim().is_empty() {
-        return Err(ImportError::new(rel, (1, 1), "the file is empty", "import a file that holds a ladder: levels, their pillars and expectations"));
+        return Err(ImportError::new(
+            rel,
+            (1, 1),
+            "the file is empty",
+            "import a file that holds a ladder: levels, their pillars and expectations",
+        ));
     }
     Ok(SourceDoc::new(rel, text))
 }
@@ -178,7 +238,10 @@ mod tests {
         assert_eq!((e.line, e.column), (3, 3));
         let e = from_bytes(b"a\nb\0".to_vec(), "x.md").unwrap_err();
         assert_eq!(e.line, 2);
-        assert!(from_bytes(b" \n\n".to_vec(), "x.md").unwrap_err().message.contains("empty"));
+        assert!(from_bytes(b" \n\n".to_vec(), "x.md")
+            .unwrap_err()
+            .message
+            .contains("empty"));
         let d = from_bytes(b"\xef\xbb\xbfa\r\nb".to_vec(), "x.md").unwrap();
         assert_eq!(d.text, "a\nb");
         assert_eq!(d.line(2), 2);

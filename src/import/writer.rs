@@ -45,35 +45,65 @@ pub fn render(ladder: &mut Ladder, paths: &Paths) -> Output {
     if let Some(d) = &ladder.description {
         book.push_str(&format!("description = {}\n", toml_string(d)));
     }
-    out.files.push(OutFile { path: "book.toml".into(), text: book });
+    out.files.push(OutFile {
+        path: "book.toml".into(),
+        text: book,
+    });
     let mut copies: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut guesses = Vec::new();
     let mut files: Vec<OutFile> = Vec::new();
     {
-        let mut ctx = Ctx { ladder: &*ladder, paths, copies: &mut copies, guesses: &mut guesses };
+        let mut ctx = Ctx {
+            ladder: &*ladder,
+            paths,
+            copies: &mut copies,
+            guesses: &mut guesses,
+        };
         for (ti, t) in ladder.tracks.iter().enumerate() {
             let path = format!("tracks/{}.md", t.final_id);
             let fm = format!("title = {}\norder = {}", toml_string(&t.title), ti + 1);
             let body = ctx.mds(&t.description, &path);
-            files.push(OutFile { path: format!("content/{path}"), text: page(&fm, &body) });
+            files.push(OutFile {
+                path: format!("content/{path}"),
+                text: page(&fm, &body),
+            });
             for l in &t.levels {
                 let path = format!("levels/{}.md", l.final_id);
-                let mut fm = format!("title = {}\nrank = {}\ntrack = {}", toml_string(&l.title), l.final_rank, toml_string(&t.final_id));
+                let mut fm = format!(
+                    "title = {}\nrank = {}\ntrack = {}",
+                    toml_string(&l.title),
+                    l.final_rank,
+                    toml_string(&t.final_id)
+                );
                 if let Some(c) = &l.code {
                     fm.push_str(&format!("\ncode = {}", toml_string(c)));
                 }
                 if !l.equivalents.is_empty() {
-                    let ids: Vec<String> = l.equivalents.iter().filter_map(|u| ladder.level(*u).map(|(_, x)| toml_string(&x.final_id))).collect();
+                    let ids: Vec<String> = l
+                        .equivalents
+                        .iter()
+                        .filter_map(|u| ladder.level(*u).map(|(_, x)| toml_string(&x.final_id)))
+                        .collect();
                     fm.push_str(&format!("\nequivalent = [{}]", ids.join(", ")));
                 }
                 let body = ctx.mds(&l.description, &path);
-                files.push(OutFile { path: format!("content/{path}"), text: page(&fm, &body) });
+                files.push(OutFile {
+                    path: format!("content/{path}"),
+                    text: page(&fm, &body),
+                });
                 for c in &l.cells {
                     let pillar = &ladder.pillars[c.pillar];
                     let path = format!("competencies/{}/{}.md", l.final_id, pillar.final_id);
-                    let fm = format!("level = {}\npillar = {}", toml_string(&l.final_id), toml_string(&pillar.final_id));
+                    let fm = format!(
+                        "level = {}\npillar = {}",
+                        toml_string(&l.final_id),
+                        toml_string(&pillar.final_id)
+                    );
                     let body = ctx.cell(&c.blocks, &path);
-                    files.push(OutFile { path: format!("content/{path}"), text: page(&fm, &body) });
+                    files.push(OutFile {
+                        path: format!("content/{path}"),
+                        text: page(&fm, &body),
+                    });
                 }
             }
         }
@@ -81,20 +111,29 @@ pub fn render(ladder: &mut Ladder, paths: &Paths) -> Output {
             let path = format!("pillars/{}.md", p.final_id);
             let fm = format!("title = {}\norder = {}", toml_string(&p.title), i + 1);
             let body = ctx.mds(&p.description, &path);
-            files.push(OutFile { path: format!("content/{path}"), text: page(&fm, &body) });
+            files.push(OutFile {
+                path: format!("content/{path}"),
+                text: page(&fm, &body),
+            });
         }
         for (i, p) in ladder.pages.iter().enumerate() {
             let path = format!("{}.md", p.final_id);
             let fm = format!("title = {}\nweight = {}", toml_string(&p.title), i + 1);
             let body = ctx.mds(&p.body, &path);
-            files.push(OutFile { path: format!("content/{path}"), text: page(&fm, &body) });
+            files.push(OutFile {
+                path: format!("content/{path}"),
+                text: page(&fm, &body),
+            });
         }
     }
     out.files.extend(files);
     for g in guesses {
         ladder.guesses.push(g);
     }
-    out.copies = copies.into_iter().map(|(rel, src)| (src, format!("content/{rel}"))).collect();
+    out.copies = copies
+        .into_iter()
+        .map(|(rel, src)| (src, format!("content/{rel}")))
+        .collect();
     out
 }
 
@@ -115,7 +154,11 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn mds(&mut self, mds: &[Md], out: &str) -> String {
-        mds.iter().map(|m| self.rewrite(m, out)).filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join("\n\n")
+        mds.iter()
+            .map(|m| self.rewrite(m, out))
+            .filter(|s| !s.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n")
     }
 
     fn cell(&mut self, blocks: &[CellBlock], out: &str) -> String {
@@ -123,7 +166,11 @@ impl Ctx<'_> {
         for (i, b) in blocks.iter().enumerate() {
             if i > 0 {
                 let prev = &blocks[i - 1];
-                s.push_str(if prev.item && b.item && prev.tight { "\n" } else { "\n\n" });
+                s.push_str(if prev.item && b.item && prev.tight {
+                    "\n"
+                } else {
+                    "\n\n"
+                });
             }
             s.push_str(self.rewrite(&b.md, out).trim_end());
         }
@@ -140,7 +187,11 @@ impl Ctx<'_> {
                 missing.push(b.reference.to_lowercase());
                 None::<(CowStr, CowStr)>
             };
-            let parser = Parser::new_with_broken_link_callback(&text, crate::markdown::options(), Some(&mut cb));
+            let parser = Parser::new_with_broken_link_callback(
+                &text,
+                crate::markdown::options(),
+                Some(&mut cb),
+            );
             for _ in parser {}
         }
         if !missing.is_empty() {
@@ -163,18 +214,32 @@ impl Ctx<'_> {
         }
         let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
         let parser = Parser::new_ext(&text, crate::markdown::options()).into_offset_iter();
-        let defs: Vec<(String, std::ops::Range<usize>)> = parser.reference_definitions().iter().map(|(_, d)| (d.dest.to_string(), d.span.clone())).collect();
+        let defs: Vec<(String, std::ops::Range<usize>)> = parser
+            .reference_definitions()
+            .iter()
+            .map(|(_, d)| (d.dest.to_string(), d.span.clone()))
+            .collect();
         for (ev, r) in parser {
             let (dest, is_image, link_type) = match &ev {
-                Event::Start(Tag::Link { dest_url, link_type, .. }) => (dest_url.to_string(), false, *link_type),
-                Event::Start(Tag::Image { dest_url, link_type, .. }) => (dest_url.to_string(), true, *link_type),
+                Event::Start(Tag::Link {
+                    dest_url,
+                    link_type,
+                    ..
+                }) => (dest_url.to_string(), false, *link_type),
+                Event::Start(Tag::Image {
+                    dest_url,
+                    link_type,
+                    ..
+                }) => (dest_url.to_string(), true, *link_type),
                 _ => continue,
             };
             if !matches!(link_type, LinkType::Inline) || is_outside(&dest) {
                 continue;
             }
             let span = &text[r.clone()];
-            let Some(open) = span.rfind("](") else { continue };
+            let Some(open) = span.rfind("](") else {
+                continue;
+            };
             let line = md.line + text[..r.start].matches('\n').count();
             match self.resolve(md.doc, &dest, out, line) {
                 Some(new) => {
@@ -194,9 +259,19 @@ impl Ctx<'_> {
                 continue;
             }
             let span = &text[span_r.clone()];
-            let Some(colon) = span.find("]:") else { continue };
+            let Some(colon) = span.find("]:") else {
+                continue;
+            };
             let line = md.line + text[..span_r.start].matches('\n').count();
-            let new = self.resolve_as(md.doc, &dest, out, line, "the reference now points at the page itself").unwrap_or_else(|| "#".to_string());
+            let new = self
+                .resolve_as(
+                    md.doc,
+                    &dest,
+                    out,
+                    line,
+                    "the reference now points at the page itself",
+                )
+                .unwrap_or_else(|| "#".to_string());
             if let Some(raw) = raw_dest(span, colon + 2) {
                 edits.push((span_r.start + raw.0..span_r.start + raw.1, new));
             }
@@ -221,7 +296,14 @@ impl Ctx<'_> {
     }
 
     /// [`Ctx::resolve`], saying in a guess what `fallback` the caller does when it fails.
-    fn resolve_as(&mut self, doc: usize, dest: &str, out: &str, line: usize, fallback: &str) -> Option<String> {
+    fn resolve_as(
+        &mut self,
+        doc: usize,
+        dest: &str,
+        out: &str,
+        line: usize,
+        fallback: &str,
+    ) -> Option<String> {
         let source = &self.ladder.docs[doc];
         let (path_part, anchor) = match dest.split_once('#') {
             Some((p, a)) => (p, Some(a)),
@@ -231,7 +313,10 @@ impl Ctx<'_> {
         let target_doc = if path_part.is_empty() {
             Some(doc)
         } else {
-            let joined = crate::load::resolve_relative(source.dir(), &crate::load::percent_decode(path_part));
+            let joined = crate::load::resolve_relative(
+                source.dir(),
+                &crate::load::percent_decode(path_part),
+            );
             match joined {
                 Some(j) => match self.ladder.docs.iter().position(|d| d.rel == j) {
                     Some(i) => Some(i),
@@ -253,7 +338,9 @@ impl Ctx<'_> {
             self.guesses.push(super::model::Guess {
                 kind: GuessKind::Link,
                 at: source.loc_line(line),
-                text: format!("the link to `{dest}` points at a file the import does not have: {fallback}"),
+                text: format!(
+                    "the link to `{dest}` points at a file the import does not have: {fallback}"
+                ),
             });
             return None;
         };
@@ -286,7 +373,10 @@ impl Ctx<'_> {
         let anchor = match &target.anchor {
             Anchor::None => String::new(),
             Anchor::Slug(s) => format!("#{s}"),
-            Anchor::Cell(i) => match (target.file, self.paths.cells.get(&(uid_of(target.file), *i))) {
+            Anchor::Cell(i) => match (
+                target.file,
+                self.paths.cells.get(&(uid_of(target.file), *i)),
+            ) {
                 (FileRef::Level(_), Some(p)) => format!("#{p}"),
                 _ => String::new(),
             },
@@ -309,7 +399,14 @@ fn is_outside(dest: &str) -> bool {
     match dest.find(':') {
         Some(i) => {
             let scheme = &dest[..i];
-            !scheme.is_empty() && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
         }
         None => false,
     }
@@ -345,9 +442,14 @@ fn raw_dest(span: &str, from: usize) -> Option<(usize, usize)> {
 /// The path of content file `to` as seen from content file `from` (`levels/a.md`,
 /// `pillars/b.md` → `../pillars/b.md`).
 pub fn relative(from: &str, to: &str) -> String {
-    let from_dir: Vec<&str> = from.split('/').collect::<Vec<_>>()[..from.split('/').count().saturating_sub(1)].to_vec();
+    let from_dir: Vec<&str> =
+        from.split('/').collect::<Vec<_>>()[..from.split('/').count().saturating_sub(1)].to_vec();
     let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from_dir.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
+    let common = from_dir
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
     let mut out: Vec<&str> = vec![".."; from_dir.len() - common];
     out.extend(&to_parts[common..]);
     out.join("/")
@@ -363,9 +465,17 @@ pub fn relative(from: &str, to: &str) -> String {
 pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, ImportError> {
     let shown = dir.display().to_string();
     if dir.exists() && !dir.is_dir() {
-        return Err(ImportError::new(shown, (1, 1), "the output is a file, not a folder", "pass a folder with -o"));
+        return Err(ImportError::new(
+            shown,
+            (1, 1),
+            "the output is a file, not a folder",
+            "pass a folder with -o",
+        ));
     }
-    let existing: Vec<&str> = ["book.toml", "content"].into_iter().filter(|n| dir.join(n).exists()).collect();
+    let existing: Vec<&str> = ["book.toml", "content"]
+        .into_iter()
+        .filter(|n| dir.join(n).exists())
+        .collect();
     if !existing.is_empty() && !force {
         return Err(ImportError::new(
             dir.join(existing[0]).display().to_string(),
@@ -374,9 +484,22 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, ImportEr
             "choose another folder with -o, or pass --force to replace book.toml and content/ (other files are left alone)",
         ));
     }
-    let io = |p: &Path, e: std::io::Error| ImportError::new(p.display().to_string(), (1, 1), format!("cannot write: {e}"), "check the output folder's permissions and free disk space");
-    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "ladder".into());
-    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let io = |p: &Path, e: std::io::Error| {
+        ImportError::new(
+            p.display().to_string(),
+            (1, 1),
+            format!("cannot write: {e}"),
+            "check the output folder's permissions and free disk space",
+        )
+    };
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "ladder".into());
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let fresh = !dir.exists();
     let tmp = if fresh {
         fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
@@ -405,11 +528,20 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, ImportEr
         // The ladder must be one that builds: ladderbook's own validation, before anything moves.
         let (_, diags) = crate::build::validate(&tmp);
         if diags.has_errors() {
-            let shown: Vec<String> = diags.0.iter().filter(|d| d.severity == crate::diagnostic::Severity::Error).take(8).map(|d| format!("  {}:{}:{}: {}", d.path, d.line, d.column, d.message)).collect();
+            let shown: Vec<String> = diags
+                .0
+                .iter()
+                .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+                .take(8)
+                .map(|d| format!("  {}:{}:{}: {}", d.path, d.line, d.column, d.message))
+                .collect();
             return Err(ImportError::new(
                 dir.display().to_string(),
                 (1, 1),
-                format!("the imported ladder does not validate, so nothing was written:\n{}", shown.join("\n")),
+                format!(
+                    "the imported ladder does not validate, so nothing was written:\n{}",
+                    shown.join("\n")
+                ),
                 "this is a bug in `ladderbook import`; please report it with the file you imported",
             ));
         }
@@ -450,7 +582,11 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, ImportEr
     }
     if let Some(e) = failure {
         for p in placed {
-            let _ = if p.is_dir() { fs::remove_dir_all(&p) } else { fs::remove_file(&p) };
+            let _ = if p.is_dir() {
+                fs::remove_dir_all(&p)
+            } else {
+                fs::remove_file(&p)
+            };
         }
         for (orig, backup) in moved {
             let _ = fs::rename(backup, orig);
@@ -469,10 +605,16 @@ mod tests {
     #[test]
     fn relative_paths_between_content_files() {
         assert_eq!(relative("levels/a.md", "pillars/b.md"), "../pillars/b.md");
-        assert_eq!(relative("competencies/a/b.md", "levels/a.md"), "../../levels/a.md");
+        assert_eq!(
+            relative("competencies/a/b.md", "levels/a.md"),
+            "../../levels/a.md"
+        );
         assert_eq!(relative("faq.md", "levels/a.md"), "levels/a.md");
         assert_eq!(relative("levels/a.md", "levels/b.md"), "b.md");
-        assert_eq!(crate::load::resolve_relative("a/b", "../c.md").as_deref(), Some("a/c.md"));
+        assert_eq!(
+            crate::load::resolve_relative("a/b", "../c.md").as_deref(),
+            Some("a/c.md")
+        );
         assert_eq!(crate::load::resolve_relative("", "../c.md"), None);
     }
 

@@ -112,7 +112,12 @@ fn convert(node: &MarkedYaml, line_offset: usize) -> Y {
 ///
 /// # Errors
 /// YAML that does not parse, even after the repair: the parser's message and line.
-pub fn load(ladder: &mut Ladder, doc: &SourceDoc, text: &str, first_line: usize) -> Result<Y, ImportError> {
+pub fn load(
+    ladder: &mut Ladder,
+    doc: &SourceDoc,
+    text: &str,
+    first_line: usize,
+) -> Result<Y, ImportError> {
     let tabbed: Vec<usize> = text
         .lines()
         .enumerate()
@@ -139,7 +144,9 @@ pub fn load(ladder: &mut Ladder, doc: &SourceDoc, text: &str, first_line: usize)
                     format!("a tab after a list dash (line {}) was read as a space, as YAML 1.2 does (YAML 1.1 tools reject it)", lines_list(&tabbed)),
                 );
             }
-            Ok(docs.first().map_or(Y::Null(first_line), |d| convert(d, offset)))
+            Ok(docs
+                .first()
+                .map_or(Y::Null(first_line), |d| convert(d, offset)))
         }
         Err(e) => {
             let first_error = doc_error(doc, &e, offset);
@@ -170,9 +177,14 @@ pub fn load(ladder: &mut Ladder, doc: &SourceDoc, text: &str, first_line: usize)
                     ladder.guess(
                         GuessKind::Repair,
                         doc.loc_line(tabbed[0]),
-                        format!("YAML does not allow tabs here (line {}): each was replaced by a space", lines_list(&tabbed)),
+                        format!(
+                            "YAML does not allow tabs here (line {}): each was replaced by a space",
+                            lines_list(&tabbed)
+                        ),
                     );
-                    Ok(docs.first().map_or(Y::Null(first_line), |d| convert(d, offset)))
+                    Ok(docs
+                        .first()
+                        .map_or(Y::Null(first_line), |d| convert(d, offset)))
                 }
                 Err(_) => Err(first_error),
             }
@@ -204,11 +216,21 @@ pub fn is_topics(y: &Y) -> bool {
 /// string is Markdown, as the sources' own sites render it (`*emphasis*`, a numbered list in
 /// a summary): it is kept as written, so a list in it becomes a list inside the expectation.
 fn item_body(text: &str, indent: &str) -> String {
-    let lines: Vec<String> = text.trim().split('\n').map(|l| l.trim_end().to_string()).collect();
+    let lines: Vec<String> = text
+        .trim()
+        .split('\n')
+        .map(|l| l.trim_end().to_string())
+        .collect();
     lines
         .iter()
         .enumerate()
-        .map(|(i, l)| if i == 0 || l.is_empty() { l.clone() } else { format!("{indent}{}", l.trim_start()) })
+        .map(|(i, l)| {
+            if i == 0 || l.is_empty() {
+                l.clone()
+            } else {
+                format!("{indent}{}", l.trim_start())
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -233,7 +255,12 @@ fn expectation(summary: &str, notes: &[(&str, Vec<String>)]) -> String {
 }
 
 fn strings(y: Option<&Y>) -> Vec<String> {
-    y.map_or(&[][..], Y::items).iter().filter_map(Y::text).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+    y.map_or(&[][..], Y::items)
+        .iter()
+        .filter_map(Y::text)
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 fn err(doc: &SourceDoc, line: usize, message: String, hint: &str) -> ImportError {
@@ -246,11 +273,34 @@ fn err(doc: &SourceDoc, line: usize, message: String, hint: &str) -> ImportError
 /// A competency without a summary, or naming a level or theme the file does not define.
 pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, ImportError> {
     let doc = ladder.docs[index].clone();
-    let name = y.get("name").and_then(Y::text).unwrap_or_else(|| doc.stem().to_string());
-    let summary = y.get("summary").and_then(Y::text).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-    let dropped: Vec<&str> = y.keys().into_iter().filter(|k| !matches!(*k, "name" | "summary" | "levels" | "themes" | "competencies")).collect();
+    let name = y
+        .get("name")
+        .and_then(Y::text)
+        .unwrap_or_else(|| doc.stem().to_string());
+    let summary = y
+        .get("summary")
+        .and_then(Y::text)
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    let dropped: Vec<&str> = y
+        .keys()
+        .into_iter()
+        .filter(|k| {
+            !matches!(
+                *k,
+                "name" | "summary" | "levels" | "themes" | "competencies"
+            )
+        })
+        .collect();
     if !dropped.is_empty() {
-        ladder.guess(GuessKind::Dropped, doc.loc_line(y.get(dropped[0]).map_or(1, Y::line)), format!("keys with no place in a ladder were not imported: {}", dropped.join(", ")));
+        ladder.guess(
+            GuessKind::Dropped,
+            doc.loc_line(y.get(dropped[0]).map_or(1, Y::line)),
+            format!(
+                "keys with no place in a ladder were not imported: {}",
+                dropped.join(", ")
+            ),
+        );
     }
 
     // Levels, and the tracks their names' parentheses make.
@@ -264,19 +314,44 @@ pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, I
     let mut levels: Vec<L> = Vec::new();
     for l in y.get("levels").map_or(&[][..], Y::items) {
         let line = l.line();
-        let name = l.get("name").and_then(Y::text).or_else(|| l.get("id").and_then(Y::text));
+        let name = l
+            .get("name")
+            .and_then(Y::text)
+            .or_else(|| l.get("id").and_then(Y::text));
         let Some(name) = name else {
-            return Err(err(&doc, line, "a level has neither `name` nor `id`".into(), "give each level an `id` and a `name`"));
+            return Err(err(
+                &doc,
+                line,
+                "a level has neither `name` nor `id`".into(),
+                "give each level an `id` and a `name`",
+            ));
         };
-        let id = l.get("id").and_then(Y::text).unwrap_or_else(|| ids::slug(&name));
+        let id = l
+            .get("id")
+            .and_then(Y::text)
+            .unwrap_or_else(|| ids::slug(&name));
         let (base, variant) = match (name.rfind('('), name.trim_end().ends_with(')')) {
-            (Some(i), true) if i > 0 => (name[..i].trim().to_string(), Some(name[i + 1..name.trim_end().len() - 1].trim().to_string())),
+            (Some(i), true) if i > 0 => (
+                name[..i].trim().to_string(),
+                Some(name[i + 1..name.trim_end().len() - 1].trim().to_string()),
+            ),
             _ => (name.trim().to_string(), None),
         };
-        levels.push(L { id, name: name.trim().to_string(), base, variant, line });
+        levels.push(L {
+            id,
+            name: name.trim().to_string(),
+            base,
+            variant,
+            line,
+        });
     }
     if levels.is_empty() {
-        return Err(err(&doc, y.get("levels").map_or(1, Y::line), "the file lists no levels".into(), "add `levels:` with an `id` and `name` for each level"));
+        return Err(err(
+            &doc,
+            y.get("levels").map_or(1, Y::line),
+            "the file lists no levels".into(),
+            "add `levels:` with an `id` and `name` for each level",
+        ));
     }
     // Variants of a base name that occurs more than once are tracks.
     let mut variants: Vec<String> = Vec::new();
@@ -291,13 +366,32 @@ pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, I
     if variants.len() >= 2 {
         for v in &variants {
             let uid = ladder.uid();
-            let members: Vec<&L> = levels.iter().filter(|l| l.variant.as_deref() == Some(v.as_str())).collect();
+            let members: Vec<&L> = levels
+                .iter()
+                .filter(|l| l.variant.as_deref() == Some(v.as_str()))
+                .collect();
             // `senior-2-ic`, `principal-ic` → `ic`.
-            let suffixes: Vec<&str> = members.iter().filter_map(|l| l.id.rsplit_once('-').map(|x| x.1)).collect();
-            let id = (!suffixes.is_empty() && suffixes.iter().all(|s| *s == suffixes[0])).then(|| suffixes[0].to_string());
-            tracks.push(Track { uid, title: v.clone(), id, description: Vec::new(), levels: Vec::new(), at: doc.loc_line(members.first().map_or(1, |l| l.line)), final_id: String::new() });
+            let suffixes: Vec<&str> = members
+                .iter()
+                .filter_map(|l| l.id.rsplit_once('-').map(|x| x.1))
+                .collect();
+            let id = (!suffixes.is_empty() && suffixes.iter().all(|s| *s == suffixes[0]))
+                .then(|| suffixes[0].to_string());
+            tracks.push(Track {
+                uid,
+                title: v.clone(),
+                id,
+                description: Vec::new(),
+                levels: Vec::new(),
+                at: doc.loc_line(members.first().map_or(1, |l| l.line)),
+                final_id: String::new(),
+            });
         }
-        let lonely: Vec<&str> = levels.iter().filter(|l| !l.variant.as_ref().is_some_and(|v| variants.contains(v))).map(|l| l.id.as_str()).collect();
+        let lonely: Vec<&str> = levels
+            .iter()
+            .filter(|l| !l.variant.as_ref().is_some_and(|v| variants.contains(v)))
+            .map(|l| l.id.as_str())
+            .collect();
         if !lonely.is_empty() {
             ladder.guess(
                 GuessKind::Structure,
@@ -307,18 +401,32 @@ pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, I
         }
     } else {
         let uid = ladder.uid();
-        tracks.push(Track { uid, title: name.clone(), id: None, description: Vec::new(), levels: Vec::new(), at: doc.loc_line(1), final_id: String::new() });
+        tracks.push(Track {
+            uid,
+            title: name.clone(),
+            id: None,
+            description: Vec::new(),
+            levels: Vec::new(),
+            at: doc.loc_line(1),
+            final_id: String::new(),
+        });
     }
     if let Some(s) = &summary {
         let line = y.get("summary").map_or(1, Y::line);
         for t in &mut tracks {
-            t.description.push(Md { text: s.clone(), doc: index, line });
+            t.description.push(Md {
+                text: s.clone(),
+                doc: index,
+                line,
+            });
         }
     }
     let mut uid_of: Vec<(String, usize, usize)> = Vec::new(); // level id → (uid, track)
     for l in &levels {
         let t = match &l.variant {
-            Some(v) if variants.len() >= 2 && variants.contains(v) => variants.iter().position(|x| x == v).unwrap_or(0),
+            Some(v) if variants.len() >= 2 && variants.contains(v) => {
+                variants.iter().position(|x| x == v).unwrap_or(0)
+            }
             _ => 0,
         };
         let uid = ladder.uid();
@@ -330,8 +438,15 @@ pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, I
     // Equivalents: the variants of one base name.
     for (i, a) in levels.iter().enumerate() {
         for b in &levels[i + 1..] {
-            if a.base == b.base && a.variant != b.variant && a.variant.is_some() && b.variant.is_some() {
-                let (ua, ub) = (uid_of[i].1, uid_of.iter().find(|x| x.0 == b.id).map_or(0, |x| x.1));
+            if a.base == b.base
+                && a.variant != b.variant
+                && a.variant.is_some()
+                && b.variant.is_some()
+            {
+                let (ua, ub) = (
+                    uid_of[i].1,
+                    uid_of.iter().find(|x| x.0 == b.id).map_or(0, |x| x.1),
+                );
                 ladder.equivalents.push((ua, ub));
             }
         }
@@ -345,10 +460,25 @@ pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, I
     }
     let mut themes: Vec<T> = Vec::new();
     for t in y.get("themes").map_or(&[][..], Y::items) {
-        let name = t.get("name").and_then(Y::text).or_else(|| t.get("id").and_then(Y::text)).unwrap_or_default();
-        let id = t.get("id").and_then(Y::text).unwrap_or_else(|| ids::slug(&name));
-        let summary = t.get("summary").and_then(|s| s.text().map(|x| (x.trim().to_string(), s.line()))).filter(|s| !s.0.is_empty());
-        themes.push(T { id, name, summary, line: t.line() });
+        let name = t
+            .get("name")
+            .and_then(Y::text)
+            .or_else(|| t.get("id").and_then(Y::text))
+            .unwrap_or_default();
+        let id = t
+            .get("id")
+            .and_then(Y::text)
+            .unwrap_or_else(|| ids::slug(&name));
+        let summary = t
+            .get("summary")
+            .and_then(|s| s.text().map(|x| (x.trim().to_string(), s.line())))
+            .filter(|s| !s.0.is_empty());
+        themes.push(T {
+            id,
+            name,
+            summary,
+            line: t.line(),
+        });
     }
     // Competencies into cells, in the order they come.
     let mut n_ids = 0;
@@ -356,16 +486,36 @@ pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, I
         let line = c.line();
         let level = c.get("level").and_then(Y::text).unwrap_or_default();
         let theme = c.get("theme").and_then(Y::text).unwrap_or_default();
-        let Some(summary) = c.get("summary").and_then(Y::text).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()) else {
-            return Err(err(&doc, line, "this competency has no `summary`".into(), "give every competency a `summary`: it is the expectation's text"));
+        let Some(summary) = c
+            .get("summary")
+            .and_then(Y::text)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+        else {
+            return Err(err(
+                &doc,
+                line,
+                "this competency has no `summary`".into(),
+                "give every competency a `summary`: it is the expectation's text",
+            ));
         };
         let Some(&(_, luid, t)) = uid_of.iter().find(|x| x.0 == level) else {
             let known: Vec<&str> = levels.iter().map(|l| l.id.as_str()).collect();
-            return Err(err(&doc, c.get("level").map_or(line, Y::line), format!("this competency's level `{level}` is not in `levels`"), &format!("the levels are: {}", known.join(", "))));
+            return Err(err(
+                &doc,
+                c.get("level").map_or(line, Y::line),
+                format!("this competency's level `{level}` is not in `levels`"),
+                &format!("the levels are: {}", known.join(", ")),
+            ));
         };
         let Some(th) = themes.iter().find(|x| x.id == theme) else {
             let known: Vec<&str> = themes.iter().map(|t| t.id.as_str()).collect();
-            return Err(err(&doc, c.get("theme").map_or(line, Y::line), format!("this competency's theme `{theme}` is not in `themes`"), &format!("the themes are: {}", known.join(", "))));
+            return Err(err(
+                &doc,
+                c.get("theme").map_or(line, Y::line),
+                format!("this competency's theme `{theme}` is not in `themes`"),
+                &format!("the themes are: {}", known.join(", ")),
+            ));
         };
         if c.get("id").is_some() {
             n_ids += 1;
@@ -381,12 +531,33 @@ pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, I
             .iter()
             .filter_map(|u| {
                 let url = u.get("url").and_then(Y::text).or_else(|| u.text())?;
-                let label = u.get("label").and_then(Y::text).unwrap_or_else(|| url.clone());
-                Some(format!("[{}](<{}>)", label.replace('[', "\\[").replace(']', "\\]"), url.trim()))
+                let label = u
+                    .get("label")
+                    .and_then(Y::text)
+                    .unwrap_or_else(|| url.clone());
+                Some(format!(
+                    "[{}](<{}>)",
+                    label.replace('[', "\\[").replace(']', "\\]"),
+                    url.trim()
+                ))
             })
             .collect();
         notes.push(("Supporting links", urls));
-        let extra: Vec<&str> = c.keys().into_iter().filter(|k| !matches!(*k, "id" | "level" | "theme" | "summary" | "proficiency" | "examples" | "supportingUrls")).collect();
+        let extra: Vec<&str> = c
+            .keys()
+            .into_iter()
+            .filter(|k| {
+                !matches!(
+                    *k,
+                    "id" | "level"
+                        | "theme"
+                        | "summary"
+                        | "proficiency"
+                        | "examples"
+                        | "supportingUrls"
+                )
+            })
+            .collect();
         for k in extra {
             if let Some(v) = c.get(k).and_then(Y::text) {
                 notes.push((k, vec![v]));
@@ -396,7 +567,11 @@ pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, I
         let text = expectation(&summary, &notes);
         let lv = tracks[t].levels.iter_mut().find(|l| l.uid == luid);
         let Some(lv) = lv else { continue };
-        let cell = match lv.cells.iter().position(|x| x.pillar_id.as_deref() == Some(th.id.as_str())) {
+        let cell = match lv
+            .cells
+            .iter()
+            .position(|x| x.pillar_id.as_deref() == Some(th.id.as_str()))
+        {
             Some(i) => i,
             None => {
                 lv.cells.push(Cell {
@@ -404,17 +579,39 @@ pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, I
                     pillar_at: doc.loc_line(th.line),
                     pillar_id: Some(th.id.clone()),
                     pillar_key: Some(format!("theme:{}", th.id)),
-                    pillar_description: th.summary.iter().map(|(s, l)| Md { text: s.clone(), doc: index, line: *l }).collect(),
+                    pillar_description: th
+                        .summary
+                        .iter()
+                        .map(|(s, l)| Md {
+                            text: s.clone(),
+                            doc: index,
+                            line: *l,
+                        })
+                        .collect(),
                     blocks: Vec::new(),
                     pillar: 0,
                 });
                 lv.cells.len() - 1
             }
         };
-        lv.cells[cell].blocks.push(CellBlock { md: Md { text, doc: index, line }, item: true, tight: !has_notes });
+        lv.cells[cell].blocks.push(CellBlock {
+            md: Md {
+                text,
+                doc: index,
+                line,
+            },
+            item: true,
+            tight: !has_notes,
+        });
     }
     if n_ids > 0 {
-        ladder.guess(GuessKind::Dropped, doc.loc_line(y.get("competencies").map_or(1, Y::line)), format!("the {n_ids} competency `id`s (UUIDs) have no place in a ladder and were not kept"));
+        ladder.guess(
+            GuessKind::Dropped,
+            doc.loc_line(y.get("competencies").map_or(1, Y::line)),
+            format!(
+                "the {n_ids} competency `id`s (UUIDs) have no place in a ladder and were not kept"
+            ),
+        );
     }
     for t in &mut tracks {
         for l in &mut t.levels {
@@ -426,15 +623,39 @@ pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, I
         }
     }
     // Themes no level uses are still pillars.
-    let used: Vec<String> = tracks.iter().flat_map(|t| t.levels.iter().flat_map(|l| l.cells.iter().filter_map(|c| c.pillar_id.clone()))).collect();
+    let used: Vec<String> = tracks
+        .iter()
+        .flat_map(|t| {
+            t.levels
+                .iter()
+                .flat_map(|l| l.cells.iter().filter_map(|c| c.pillar_id.clone()))
+        })
+        .collect();
     for th in &themes {
         if !used.contains(&th.id) {
-            ladder.guess(GuessKind::Pillar, doc.loc_line(th.line), format!("theme `{}` has no competencies: not imported as a pillar", th.id));
+            ladder.guess(
+                GuessKind::Pillar,
+                doc.loc_line(th.line),
+                format!(
+                    "theme `{}` has no competencies: not imported as a pillar",
+                    th.id
+                ),
+            );
         }
     }
-    ladder.doc_targets.insert(index, Target { file: FileRef::Track(tracks[0].uid), anchor: Anchor::None });
+    ladder.doc_targets.insert(
+        index,
+        Target {
+            file: FileRef::Track(tracks[0].uid),
+            anchor: Anchor::None,
+        },
+    );
     ladder.format("YAML job family");
-    Ok(Outcome::Ladder { tracks, pages: Vec::new(), title: name })
+    Ok(Outcome::Ladder {
+        tracks,
+        pages: Vec::new(),
+        title: name,
+    })
 }
 
 /// Reads a Markdown file whose YAML front-matter lists `topics`. `body` is the Markdown after
@@ -442,12 +663,33 @@ pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, I
 ///
 /// # Errors
 /// A topic content entry without a level number.
-pub fn topics(ladder: &mut Ladder, index: usize, y: &Y, body_offset: usize) -> Result<Outcome, ImportError> {
+pub fn topics(
+    ladder: &mut Ladder,
+    index: usize,
+    y: &Y,
+    body_offset: usize,
+) -> Result<Outcome, ImportError> {
     let doc = ladder.docs[index].clone();
-    let title = y.get("title").and_then(Y::text).map(|t| ids::clean_title(&t)).filter(|t| !t.is_empty()).unwrap_or_else(|| doc.stem().to_string());
-    let dropped: Vec<&str> = y.keys().into_iter().filter(|k| !matches!(*k, "title" | "topics" | "levels")).collect();
+    let title = y
+        .get("title")
+        .and_then(Y::text)
+        .map(|t| ids::clean_title(&t))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| doc.stem().to_string());
+    let dropped: Vec<&str> = y
+        .keys()
+        .into_iter()
+        .filter(|k| !matches!(*k, "title" | "topics" | "levels"))
+        .collect();
     if !dropped.is_empty() {
-        ladder.guess(GuessKind::Dropped, doc.loc_line(y.get(dropped[0]).map_or(1, Y::line)), format!("front-matter keys for the source's own site were not imported: {}", dropped.join(", ")));
+        ladder.guess(
+            GuessKind::Dropped,
+            doc.loc_line(y.get(dropped[0]).map_or(1, Y::line)),
+            format!(
+                "front-matter keys for the source's own site were not imported: {}",
+                dropped.join(", ")
+            ),
+        );
     }
     let topics = y.get("topics").map_or(&[][..], Y::items);
     // Every level number any topic uses.
@@ -460,7 +702,12 @@ pub fn topics(ladder: &mut Ladder, index: usize, y: &Y, body_offset: usize) -> R
                 None => None,
             };
             let Some(n) = n else {
-                return Err(err(&doc, c.line(), "this topic content has no `level` number".into(), "give each entry under `content` a `level: N`"));
+                return Err(err(
+                    &doc,
+                    c.line(),
+                    "this topic content has no `level` number".into(),
+                    "give each entry under `content` a `level: N`",
+                ));
             };
             if !numbers.contains(&n) {
                 numbers.push(n);
@@ -482,29 +729,51 @@ pub fn topics(ladder: &mut Ladder, index: usize, y: &Y, body_offset: usize) -> R
         }
     }
     let uid = ladder.uid();
-    let mut track = Track { uid, title: title.clone(), id: None, description: Vec::new(), levels: Vec::new(), at: doc.loc_line(1), final_id: String::new() };
+    let mut track = Track {
+        uid,
+        title: title.clone(),
+        id: None,
+        description: Vec::new(),
+        levels: Vec::new(),
+        at: doc.loc_line(1),
+        final_id: String::new(),
+    };
     let body = doc.text[body_offset.min(doc.text.len())..].trim();
     if !body.is_empty() {
-        let start = body_offset + doc.text[body_offset..].find(|c: char| !c.is_whitespace()).unwrap_or(0);
-        track.description.push(Md { text: body.to_string(), doc: index, line: doc.line(start) });
+        let start = body_offset
+            + doc.text[body_offset..]
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(0);
+        track.description.push(Md {
+            text: body.to_string(),
+            doc: index,
+            line: doc.line(start),
+        });
     }
     for &n in &numbers {
         let luid = ladder.uid();
         let mut level = Level::new(luid, format!("Level {n}"), doc.loc_line(1));
         level.rank = Some(n);
-        level.number = u64::try_from(n).ok().map(|major| LevelNumber { major, minor: None });
+        level.number = u64::try_from(n)
+            .ok()
+            .map(|major| LevelNumber { major, minor: None });
         track.levels.push(level);
     }
     let mut untitled: Vec<(String, usize)> = Vec::new();
     for t in topics {
         let name = t.get("name").and_then(Y::text).unwrap_or_default();
-        let given = t.get("title").and_then(Y::text).filter(|s| !s.trim().is_empty());
+        let given = t
+            .get("title")
+            .and_then(Y::text)
+            .filter(|s| !s.trim().is_empty());
         let ptitle = match &given {
             Some(g) => g.trim().to_string(),
             None => {
                 untitled.push((name.clone(), t.line()));
                 let mut c = name.trim().chars();
-                c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+                c.next()
+                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                    .unwrap_or_default()
             }
         };
         // Pillars are told apart by title (so that `communication` here and `💬 Communication`
@@ -512,30 +781,60 @@ pub fn topics(ladder: &mut Ladder, index: usize, y: &Y, body_offset: usize) -> R
         // colon (`communication: transparent communication; …` → `communication`).
         let pid = match (&given, name.split_once(':')) {
             (Some(_), _) => None,
-            (None, Some((head, _))) if !ids::slug(head).is_empty() => Some(ids::short_slug(head, 40)),
+            (None, Some((head, _))) if !ids::slug(head).is_empty() => {
+                Some(ids::short_slug(head, 40))
+            }
             (None, _) => Some(ids::short_slug(&name, 40)).filter(|s| !s.is_empty()),
         };
         for c in t.get("content").map_or(&[][..], Y::items) {
             let n = match c.get("level") {
                 Some(Y::Int(n, _)) => *n,
-                Some(other) => other.text().and_then(|s| s.trim().parse().ok()).unwrap_or(0),
+                Some(other) => other
+                    .text()
+                    .and_then(|s| s.trim().parse().ok())
+                    .unwrap_or(0),
                 None => 0,
             };
-            let Some(level) = track.levels.iter_mut().find(|l| l.rank == Some(n)) else { continue };
+            let Some(level) = track.levels.iter_mut().find(|l| l.rank == Some(n)) else {
+                continue;
+            };
             if level.at.line == 1 {
                 level.at = doc.loc_line(c.line());
             }
             let mut blocks = Vec::new();
             for crit in c.get("criteria").map_or(&[][..], Y::items) {
                 if let Some(s) = crit.text().filter(|s| !s.trim().is_empty()) {
-                    blocks.push(CellBlock { md: Md { text: expectation(&s, &[]), doc: index, line: crit.line() }, item: true, tight: true });
+                    blocks.push(CellBlock {
+                        md: Md {
+                            text: expectation(&s, &[]),
+                            doc: index,
+                            line: crit.line(),
+                        },
+                        item: true,
+                        tight: true,
+                    });
                 }
             }
             for ex in c.get("exampleCriteria").map_or(&[][..], Y::items) {
-                let Some(s) = ex.get("criteria").and_then(Y::text).or_else(|| ex.text()).filter(|s| !s.trim().is_empty()) else { continue };
+                let Some(s) = ex
+                    .get("criteria")
+                    .and_then(Y::text)
+                    .or_else(|| ex.text())
+                    .filter(|s| !s.trim().is_empty())
+                else {
+                    continue;
+                };
                 let examples = strings(ex.get("examples"));
                 let tight = examples.is_empty();
-                blocks.push(CellBlock { md: Md { text: expectation(&s, &[("Examples", examples)]), doc: index, line: ex.line() }, item: true, tight });
+                blocks.push(CellBlock {
+                    md: Md {
+                        text: expectation(&s, &[("Examples", examples)]),
+                        doc: index,
+                        line: ex.line(),
+                    },
+                    item: true,
+                    tight,
+                });
                 if let Some(prev) = blocks.iter_mut().rev().nth(1) {
                     if !tight {
                         prev.tight = false;
@@ -570,14 +869,37 @@ pub fn topics(ladder: &mut Ladder, index: usize, y: &Y, body_offset: usize) -> R
     if !untitled.is_empty() {
         let names: Vec<String> = untitled
             .iter()
-            .map(|u| if u.0.chars().count() > 24 { format!("`{}…`", u.0.chars().take(22).collect::<String>()) } else { format!("`{}`", u.0) })
+            .map(|u| {
+                if u.0.chars().count() > 24 {
+                    format!("`{}…`", u.0.chars().take(22).collect::<String>())
+                } else {
+                    format!("`{}`", u.0)
+                }
+            })
             .collect();
-        ladder.guess(GuessKind::Pillar, doc.loc_line(untitled[0].1), format!("topics with no `title` are titled by their `name`: {}", names.join(", ")));
+        ladder.guess(
+            GuessKind::Pillar,
+            doc.loc_line(untitled[0].1),
+            format!(
+                "topics with no `title` are titled by their `name`: {}",
+                names.join(", ")
+            ),
+        );
     }
     // Gaps are fine; say where a topic starts above level 1.
-    ladder.doc_targets.insert(index, Target { file: FileRef::Track(track.uid), anchor: Anchor::None });
+    ladder.doc_targets.insert(
+        index,
+        Target {
+            file: FileRef::Track(track.uid),
+            anchor: Anchor::None,
+        },
+    );
     ladder.format("Markdown with YAML front-matter");
-    Ok(Outcome::Ladder { tracks: vec![track], pages: Vec::new(), title })
+    Ok(Outcome::Ladder {
+        tracks: vec![track],
+        pages: Vec::new(),
+        title,
+    })
 }
 
 /// Splits YAML (`---`) front-matter from a Markdown file: the YAML text, the line it starts
@@ -609,7 +931,13 @@ mod tests {
 
     #[test]
     fn expectations_keep_notes_inside_the_item() {
-        let s = expectation("1. Does X\n\n2. And Y\n", &[("Proficiency", vec!["Expert".into()]), ("Examples", vec!["one".into(), "*two*".into()])]);
+        let s = expectation(
+            "1. Does X\n\n2. And Y\n",
+            &[
+                ("Proficiency", vec!["Expert".into()]),
+                ("Examples", vec!["one".into(), "*two*".into()]),
+            ],
+        );
         assert_eq!(s, "- 1. Does X\n\n  2. And Y\n\n  *Proficiency:* Expert\n\n  *Examples:*\n\n  - one\n  - *two*");
     }
 
@@ -619,13 +947,20 @@ mod tests {
         // A tab after a dash is YAML 1.2 separation: read as it is, and reported.
         let mut ladder = Ladder::default();
         let y = load(&mut ladder, &doc, "a:\n  -\t\"x\"\n", 1).unwrap();
-        assert_eq!(y.get("a").map(|a| a.items()[0].text()), Some(Some("x".to_string())));
+        assert_eq!(
+            y.get("a").map(|a| a.items()[0].text()),
+            Some(Some("x".to_string()))
+        );
         assert_eq!(ladder.guesses.len(), 1);
         // A tab as indentation is not YAML: replaced by spaces, and reported with its line.
         let mut ladder = Ladder::default();
         let y = load(&mut ladder, &doc, "a:\n\t- x\n\t- y\n", 1).unwrap();
         assert_eq!(y.get("a").map(|a| a.items().len()), Some(2));
-        assert!(ladder.guesses[0].text.contains("line 2, 3"), "{:?}", ladder.guesses);
+        assert!(
+            ladder.guesses[0].text.contains("line 2, 3"),
+            "{:?}",
+            ladder.guesses
+        );
         // What still does not parse is an error with its line.
         let e = load(&mut Ladder::default(), &doc, "a: [\n", 1).unwrap_err();
         assert_eq!(e.line, 2);

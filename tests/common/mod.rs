@@ -53,7 +53,12 @@ pub fn snapshot_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .into_iter()
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -94,7 +99,11 @@ pub fn convert_headings_ladder(src: &Path, out: &Path, track: &str) -> Vec<Sourc
         } else if let Some(l) = line.strip_prefix("## ") {
             levels.push((l.trim().to_string(), String::new(), Vec::new()));
         } else if let Some(p) = line.strip_prefix("### ") {
-            levels.last_mut().unwrap().2.push((p.trim().to_string(), String::new()));
+            levels
+                .last_mut()
+                .unwrap()
+                .2
+                .push((p.trim().to_string(), String::new()));
         } else {
             match levels.last_mut() {
                 None => intro.push_str(&format!("{line}\n")),
@@ -109,24 +118,55 @@ pub fn convert_headings_ladder(src: &Path, out: &Path, track: &str) -> Vec<Sourc
     for d in ["tracks", "levels", "pillars", "competencies"] {
         fs::create_dir_all(c.join(d)).unwrap();
     }
-    fs::write(out.join("book.toml"), format!("[book]\ntitle = {title:?}\n")).unwrap();
-    fs::write(c.join("about.md"), format!("+++\ntitle = \"About this ladder\"\n+++\n{intro}")).unwrap();
-    fs::write(c.join(format!("tracks/{track}.md")), format!("+++\ntitle = {title:?}\n+++\n")).unwrap();
+    fs::write(
+        out.join("book.toml"),
+        format!("[book]\ntitle = {title:?}\n"),
+    )
+    .unwrap();
+    fs::write(
+        c.join("about.md"),
+        format!("+++\ntitle = \"About this ladder\"\n+++\n{intro}"),
+    )
+    .unwrap();
+    fs::write(
+        c.join(format!("tracks/{track}.md")),
+        format!("+++\ntitle = {title:?}\n+++\n"),
+    )
+    .unwrap();
     let mut pillar_order: Vec<String> = Vec::new();
     let mut expectations = Vec::new();
     for (rank, (level, desc, pillars)) in levels.iter().enumerate() {
         let lid = slug(level);
-        fs::write(c.join(format!("levels/{lid}.md")), format!("+++\ntitle = {level:?}\nrank = {}\n+++\n{desc}", rank + 1)).unwrap();
+        fs::write(
+            c.join(format!("levels/{lid}.md")),
+            format!("+++\ntitle = {level:?}\nrank = {}\n+++\n{desc}", rank + 1),
+        )
+        .unwrap();
         fs::create_dir_all(c.join(format!("competencies/{lid}"))).unwrap();
         for (pillar, body) in pillars {
             let pid = slug(pillar);
             if !pillar_order.contains(&pid) {
                 pillar_order.push(pid.clone());
-                fs::write(c.join(format!("pillars/{pid}.md")), format!("+++\ntitle = {pillar:?}\norder = {}\n+++\n", pillar_order.len())).unwrap();
+                fs::write(
+                    c.join(format!("pillars/{pid}.md")),
+                    format!(
+                        "+++\ntitle = {pillar:?}\norder = {}\n+++\n",
+                        pillar_order.len()
+                    ),
+                )
+                .unwrap();
             }
-            fs::write(c.join(format!("competencies/{lid}/{pid}.md")), format!("+++\nlevel = {lid:?}\npillar = {pid:?}\n+++\n{body}")).unwrap();
+            fs::write(
+                c.join(format!("competencies/{lid}/{pid}.md")),
+                format!("+++\nlevel = {lid:?}\npillar = {pid:?}\n+++\n{body}"),
+            )
+            .unwrap();
             for item in body.lines().filter_map(|l| l.strip_prefix("- ")) {
-                expectations.push(SourceExpectation { level: lid.clone(), pillar: pid.clone(), text: item.to_string() });
+                expectations.push(SourceExpectation {
+                    level: lid.clone(),
+                    pillar: pid.clone(),
+                    text: item.to_string(),
+                });
             }
         }
     }
@@ -149,9 +189,20 @@ pub fn words(html_or_md: &str) -> String {
             _ => {}
         }
     }
-    let text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'");
+    let text = text
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'");
     text.chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -164,7 +215,9 @@ pub fn without_deletions(html: &str) -> String {
     let mut rest = html;
     while let Some(i) = rest.find("<del>") {
         out.push_str(&rest[..i]);
-        rest = rest[i..].find("</del>").map_or("", |j| &rest[i + j + "</del>".len()..]);
+        rest = rest[i..]
+            .find("</del>")
+            .map_or("", |j| &rest[i + j + "</del>".len()..]);
     }
     out.push_str(rest);
     out
@@ -181,15 +234,24 @@ pub fn md_words(md: &str) -> String {
 /// `until` (or the end of `<main>`).
 pub fn section<'a>(html: &'a str, id: &str, until: &str) -> &'a str {
     let marker = format!("id=\"{id}\"");
-    let start = html.find(&marker).unwrap_or_else(|| panic!("no element with {marker}"));
+    let start = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no element with {marker}"));
     let rest = &html[start + marker.len()..];
-    let end = rest.find(until).or_else(|| rest.find("</main>")).unwrap_or(rest.len());
+    let end = rest
+        .find(until)
+        .or_else(|| rest.find("</main>"))
+        .unwrap_or(rest.len());
     &rest[..end]
 }
 
 /// A page of the built site, by address (`levels/x/`).
 pub fn page(site: &Path, address: &str) -> String {
-    let path = if address.is_empty() || address.ends_with('/') { site.join(address).join("index.html") } else { site.join(address) };
+    let path = if address.is_empty() || address.ends_with('/') {
+        site.join(address).join("index.html")
+    } else {
+        site.join(address)
+    };
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -221,17 +283,28 @@ pub fn broken_links_under(site: &Path, site_url: &str) -> Vec<String> {
     for e in walkdir::WalkDir::new(site).into_iter().map(|e| e.unwrap()) {
         if e.path().extension().is_some_and(|x| x == "html") {
             let html = fs::read_to_string(e.path()).unwrap();
-            ids.insert(e.path().to_path_buf(), attr_values(&html, "id").into_iter().map(|s| s.to_string()).collect());
+            ids.insert(
+                e.path().to_path_buf(),
+                attr_values(&html, "id")
+                    .into_iter()
+                    .map(|s| s.to_string())
+                    .collect(),
+            );
             pages.push((e.path().to_path_buf(), html));
         }
     }
     let mut broken = Vec::new();
     for (path, html) in &pages {
         let is_404 = path.file_name().is_some_and(|n| n == "404.html");
-        let links = attr_values(html, "href").into_iter().chain(attr_values(html, "src")).chain(
-            // <meta http-equiv="refresh" content="0; url=...">
-            attr_values(html, "content").into_iter().filter_map(|c| c.strip_prefix("0; url=")),
-        );
+        let links = attr_values(html, "href")
+            .into_iter()
+            .chain(attr_values(html, "src"))
+            .chain(
+                // <meta http-equiv="refresh" content="0; url=...">
+                attr_values(html, "content")
+                    .into_iter()
+                    .filter_map(|c| c.strip_prefix("0; url=")),
+            );
         for href in links {
             if href.contains("://") || href.starts_with("mailto:") {
                 continue;
@@ -255,13 +328,19 @@ pub fn broken_links_under(site: &Path, site_url: &str) -> Vec<String> {
                 path.parent().unwrap().join(&target)
             };
             let file = normalize(&file);
-            let file = if file.is_dir() { file.join("index.html") } else { file };
+            let file = if file.is_dir() {
+                file.join("index.html")
+            } else {
+                file
+            };
             if !file.is_file() {
                 broken.push(format!("{}: {href}", path.display()));
                 continue;
             }
             if let Some(a) = anchor {
-                if file.extension().is_some_and(|x| x == "html") && !ids.get(&file).is_some_and(|s| s.contains(&a)) {
+                if file.extension().is_some_and(|x| x == "html")
+                    && !ids.get(&file).is_some_and(|s| s.contains(&a))
+                {
                     broken.push(format!("{}: {href} (no anchor)", path.display()));
                 }
             }
