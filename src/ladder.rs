@@ -797,7 +797,7 @@ impl Resolver<'_> {
     fn resolve(&self, doc: &Document, frag: &mut Fragment, diags: &mut Diagnostics) {
         for (i, link) in frag.links.iter().enumerate() {
             let dest = link.dest.as_str();
-            if dest.is_empty() || is_external(dest) || dest.starts_with('/') {
+            if dest.is_empty() || crate::load::is_external(dest) || dest.starts_with('/') {
                 continue;
             }
             let (path_part, anchor) = match dest.split_once('#') {
@@ -858,27 +858,6 @@ impl Resolver<'_> {
                 ));
             }
         }
-    }
-}
-
-/// True for `https://…`, `mailto:…`, `//host/…`: anything with a URL scheme (RFC 3986 §3.1).
-fn is_external(dest: &str) -> bool {
-    if dest.starts_with("//") {
-        return true;
-    }
-    match dest.find(':') {
-        Some(i) => {
-            let scheme = &dest[..i];
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphabetic())
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        }
-        None => false,
     }
 }
 
@@ -1005,9 +984,9 @@ mod tests {
 
     #[test]
     fn external_links_are_left_alone() {
-        assert!(is_external("https://example.com"));
-        assert!(is_external("mailto:a@b.c"));
-        assert!(!is_external("levels/a.md"));
-        assert!(!is_external("a.md#x:y"));
+        assert!(crate::load::is_external("https://example.com"));
+        assert!(crate::load::is_external("mailto:a@b.c"));
+        assert!(!crate::load::is_external("levels/a.md"));
+        assert!(!crate::load::is_external("a.md#x:y"));
     }
 }

@@ -160,6 +160,27 @@ pub fn resolve_relative(dir: &str, rel: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// True for `https://…`, `mailto:…`, `//host/…`: anything with a URL scheme (RFC 3986 §3.1).
+pub fn is_external(dest: &str) -> bool {
+    if dest.starts_with("//") {
+        return true;
+    }
+    match dest.find(':') {
+        Some(i) => {
+            let scheme = &dest[..i];
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        }
+        None => false,
+    }
+}
+
 /// The folder part of a content path (`levels/a.md` → `levels`, `a.md` → `""`).
 pub fn parent_dir(content_path: &str) -> &str {
     content_path.rsplit_once('/').map_or("", |(d, _)| d)

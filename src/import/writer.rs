@@ -393,23 +393,7 @@ fn uid_of(f: FileRef) -> usize {
 
 /// Links ladderbook leaves alone: with a scheme, site-absolute, or empty.
 fn is_outside(dest: &str) -> bool {
-    if dest.is_empty() || dest.starts_with('/') {
-        return true;
-    }
-    match dest.find(':') {
-        Some(i) => {
-            let scheme = &dest[..i];
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphabetic())
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        }
-        None => false,
-    }
+    dest.is_empty() || dest.starts_with('/') || crate::load::is_external(dest)
 }
 
 /// The byte range of a raw link destination starting at or after `from` in `span`.
