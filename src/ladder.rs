@@ -705,6 +705,9 @@ impl Ladder {
 
         // Resolve every link in every body.
         let asset_paths: HashSet<&str> = assets.iter().map(|a| a.content_path.as_str()).collect();
+        // Links to a competency whose level or pillar is unknown are not reported again.
+        let mut failed = failed.clone();
+        failed.extend(orphans.iter().map(|(d, _)| d.content_path.clone()));
         let resolver = Resolver {
             targets: &targets,
             assets: &asset_paths,
