@@ -73,6 +73,7 @@ pub fn destination(root: &Path, config: &Config, dest: Option<&Path>) -> PathBuf
 }
 
 /// A ladder ready to render: validated, with its templates and its list of pages.
+#[derive(Debug)]
 pub struct Prepared {
     /// The validated ladder.
     pub ladder: Ladder,

@@ -67,6 +67,11 @@ pub struct Served {
     pub error: Option<String>,
     /// Increases with every build, good or failed.
     pub version: u64,
+    /// The last good build, for `ladder.json`, which is made when it is first asked for
+    /// after a partial rebuild (it holds the whole ladder, and few requests want it).
+    ladder: Option<Arc<build::Prepared>>,
+    /// `ladder.json` of `ladder`, once made.
+    data: std::sync::OnceLock<Arc<Vec<u8>>>,
 }
 
 #[derive(Clone)]
@@ -173,7 +178,7 @@ pub fn affected_pages(old: &build::Prepared, new: &build::Prepared) -> Option<Ha
 
 /// What the last good build was made from, so a content edit re-renders only what it changes.
 pub struct Previous {
-    prepared: build::Prepared,
+    prepared: Arc<build::Prepared>,
 }
 
 /// Rebuilds into `site` and returns the new version. `full` forces every page to be
@@ -215,9 +220,8 @@ pub fn rebuild(
                 for f in rendered.map_err(|d| Diagnostics(vec![d]))? {
                     files.insert(f.path, Arc::new(f.contents));
                 }
-                let data =
-                    serde_json::to_vec(&crate::site::data_export(&p.ladder)).unwrap_or_default();
-                files.insert(crate::permalink::DATA.to_string(), Arc::new(data));
+                // Made again on request, from this build (see `Served::data`).
+                files.remove(crate::permalink::DATA);
                 files
             }
             None => full_render(root, &p)?,
@@ -231,6 +235,9 @@ pub fn rebuild(
         Ok((p, files, count)) => {
             let recovered = s.error.take().is_some();
             s.files = files;
+            let p = Arc::new(p);
+            s.ladder = Some(p.clone());
+            s.data = std::sync::OnceLock::new();
             *previous = Some(Previous { prepared: p });
             if !quiet {
                 let note = if recovered { " (errors fixed)" } else { "" };
@@ -578,6 +585,17 @@ async fn serve_file(State(state): State<AppState>, req: Request) -> Response {
         };
         if let Some(f) = site.files.get(&key) {
             return Some(Ok((key, f.clone())));
+        }
+        if key == crate::permalink::DATA {
+            if let Some(p) = &site.ladder {
+                let data = site.data.get_or_init(|| {
+                    Arc::new(
+                        serde_json::to_vec(&crate::site::data_export(&p.ladder))
+                            .unwrap_or_default(),
+                    )
+                });
+                return Some(Ok((key, data.clone())));
+            }
         }
         // `/levels/x` → `/levels/x/`, so relative links resolve.
         site.files

@@ -334,8 +334,41 @@ pub struct Site {
     prepared: Prepared,
 }
 
-/// Every expectation's plain text and prepared words, computed once per build.
-type Prepared = std::collections::HashMap<(usize, usize), Vec<(String, compare::Prepared)>>;
+/// Every cell's expectations as plain text and prepared words, computed the first time a
+/// comparison needs them (so a rebuild that renders a few pages prepares a few cells), with
+/// one [`compare::Interner`] for the whole build.
+#[derive(Debug, Default)]
+struct Prepared {
+    interner: std::sync::Mutex<compare::Interner>,
+    /// By index into [`Ladder::competencies`].
+    cells: Vec<std::sync::OnceLock<Vec<(String, compare::Prepared)>>>,
+}
+
+impl Prepared {
+    fn of(
+        &self,
+        ladder: &Ladder,
+        level: usize,
+        pillar: usize,
+    ) -> Option<&Vec<(String, compare::Prepared)>> {
+        let i = *ladder.cells.get(&(level, pillar))?;
+        Some(self.cells[i].get_or_init(|| {
+            let texts: Vec<String> = ladder.competencies[i]
+                .expectations
+                .iter()
+                .map(Fragment::plain_text)
+                .collect();
+            let mut interner = self.interner.lock().unwrap_or_else(|e| e.into_inner());
+            texts
+                .into_iter()
+                .map(|t| {
+                    let w = interner.prepare(&t);
+                    (t, w)
+                })
+                .collect()
+        }))
+    }
+}
 
 struct Builder<'a> {
     ladder: &'a Ladder,
@@ -450,7 +483,10 @@ impl<'a> Builder<'a> {
             b,
         };
         // Both cells must be filled to be compared; a gap shows as a gap.
-        let (Some(pa), Some(pb)) = (self.prepared.get(&(x, p)), self.prepared.get(&(y, p))) else {
+        let (Some(pa), Some(pb)) = (
+            self.prepared.of(self.ladder, x, p),
+            self.prepared.of(self.ladder, y, p),
+        ) else {
             return out;
         };
         let ta: Vec<&str> = pa.iter().map(|e| e.0.as_str()).collect();
@@ -587,19 +623,12 @@ impl Site {
     /// data is built when it is rendered ([`Site::page`]), so pages can be built in parallel
     /// and never all held at once.
     pub fn from_ladder(ladder: &Ladder) -> Site {
-        let mut interner = compare::Interner::default();
-        let prepared: Prepared = ladder
-            .competencies
-            .iter()
-            .map(|c| {
-                let texts = c.expectations.iter().map(|e| {
-                    let text = e.plain_text();
-                    let words = interner.prepare(&text);
-                    (text, words)
-                });
-                ((c.level, c.pillar), texts.collect())
-            })
-            .collect();
+        let prepared = Prepared {
+            interner: Default::default(),
+            cells: (0..ladder.competencies.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+        };
         let mut specs = vec![PageSpec::Overview];
         specs.extend((0..ladder.tracks.len()).map(PageSpec::Track));
         specs.extend((0..ladder.levels.len()).map(PageSpec::Level));
