@@ -69,7 +69,13 @@ pub struct Interner(HashMap<String, u32>);
 impl Interner {
     /// Prepares `text` for comparison.
     pub fn prepare(&mut self, text: &str) -> Prepared {
-        let ids: Vec<u32> = words(text)
+        self.prepare_words(words(text))
+    }
+
+    /// Prepares a text already split by [`words`] (which needs no interner, so callers
+    /// sharing one can split first and hold it only to number the words).
+    pub fn prepare_words(&mut self, words: Vec<String>) -> Prepared {
+        let ids: Vec<u32> = words
             .into_iter()
             .map(|w| {
                 let next = self.0.len() as u32;

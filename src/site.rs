@@ -353,18 +353,19 @@ impl Prepared {
     ) -> Option<&Vec<(String, compare::Prepared)>> {
         let i = *ladder.cells.get(&(level, pillar))?;
         Some(self.cells[i].get_or_init(|| {
-            let texts: Vec<String> = ladder.competencies[i]
+            let texts: Vec<(String, Vec<String>)> = ladder.competencies[i]
                 .expectations
                 .iter()
-                .map(Fragment::plain_text)
+                .map(|e| {
+                    let t = e.plain_text();
+                    let w = compare::words(&t);
+                    (t, w)
+                })
                 .collect();
             let mut interner = self.interner.lock().unwrap_or_else(|e| e.into_inner());
             texts
                 .into_iter()
-                .map(|t| {
-                    let w = interner.prepare(&t);
-                    (t, w)
-                })
+                .map(|(t, w)| (t, interner.prepare_words(w)))
                 .collect()
         }))
     }
