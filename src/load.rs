@@ -133,7 +133,9 @@ pub fn suggest_id(stem: &str) -> String {
     s.trim_end_matches('-').to_string()
 }
 
-/// Editors' backup, swap and temporary files, which are never content.
+/// Editors' backup, swap and temporary files, which are never content: hidden files (Vim's
+/// `.x.swp`, Emacs' `.#x` locks), Emacs' `#x#` and `x~`, `.tmp` files, JetBrains'
+/// `x___jb_tmp___` and `x___jb_old___`, and Vim's `4913` write test.
 pub fn is_editor_temp(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with('#')
@@ -141,6 +143,9 @@ pub fn is_editor_temp(name: &str) -> bool {
         || name.ends_with(".swp")
         || name.ends_with(".swx")
         || name.ends_with(".tmp")
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
+        || name == "4913"
 }
 
 /// Resolves the relative link path `rel` against the folder `dir` (both `/`-separated paths

@@ -366,8 +366,7 @@ fn relevant(root: &Path, path: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    if is_editor_temp(&name) || name == "4913" {
-        // 4913 is the file Vim creates to test that a folder is writable.
+    if is_editor_temp(&name) {
         return false;
     }
     match first.as_ref() {
@@ -713,6 +712,7 @@ mod tests {
         assert!(!relevant(root, Path::new("/l/content/levels/.a.md.swp")));
         assert!(!relevant(root, Path::new("/l/content/levels/a.md~")));
         assert!(!relevant(root, Path::new("/l/content/4913")));
+        assert!(!relevant(root, Path::new("/l/content/levels/a.md___jb_tmp___")));
         assert!(!relevant(root, Path::new("/l/.git/index")));
     }
 
