@@ -712,7 +712,10 @@ mod tests {
         assert!(!relevant(root, Path::new("/l/content/levels/.a.md.swp")));
         assert!(!relevant(root, Path::new("/l/content/levels/a.md~")));
         assert!(!relevant(root, Path::new("/l/content/4913")));
-        assert!(!relevant(root, Path::new("/l/content/levels/a.md___jb_tmp___")));
+        assert!(!relevant(
+            root,
+            Path::new("/l/content/levels/a.md___jb_tmp___")
+        ));
         assert!(!relevant(root, Path::new("/l/.git/index")));
     }
 
