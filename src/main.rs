@@ -165,10 +165,17 @@ fn main() -> ExitCode {
                     }
                 },
                 Format::Human => {
+                    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+                    let paint_err = std::io::stderr().is_terminal() && !no_color;
                     for d in &report.diagnostics {
+                        let severity = match (paint_err, d.severity.as_str()) {
+                            (true, "error") => format!("\x1b[1;31m{}\x1b[0m", d.severity),
+                            (true, _) => format!("\x1b[1;33m{}\x1b[0m", d.severity),
+                            (false, _) => d.severity.clone(),
+                        };
                         eprintln!(
                             "{}:{}:{}: {}: {}",
-                            d.path, d.line, d.column, d.severity, d.message
+                            d.path, d.line, d.column, severity, d.message
                         );
                         if !d.hint.is_empty() {
                             eprintln!("  hint: {}", d.hint);
@@ -184,8 +191,7 @@ fn main() -> ExitCode {
                         );
                     }
                     let out = std::io::stdout();
-                    let color = out.is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+                    let color = out.is_terminal() && !no_color;
                     let width = std::env::var("COLUMNS")
                         .ok()
                         .and_then(|c| c.parse().ok())
