@@ -460,16 +460,7 @@ fn gather(
                 level.number = h.number;
                 level.description = page.body.clone();
                 // Links to the file and its headings land on the level.
-                let old = FileRef::Page(page.uid);
-                for t in ladder
-                    .heading_targets
-                    .values_mut()
-                    .chain(ladder.doc_targets.values_mut())
-                {
-                    if t.file == old {
-                        t.file = FileRef::Level(uid);
-                    }
-                }
+                ladder.retarget(FileRef::Page(page.uid), FileRef::Level(uid));
                 ladder.guess(
                     GuessKind::Structure,
                     page.at.clone(),
@@ -546,16 +537,7 @@ fn gather(
                 ),
             );
             track.description = page.body;
-            let old = FileRef::Page(page.uid);
-            for t in ladder
-                .heading_targets
-                .values_mut()
-                .chain(ladder.doc_targets.values_mut())
-            {
-                if t.file == old {
-                    t.file = FileRef::Track(uid);
-                }
-            }
+            ladder.retarget(FileRef::Page(page.uid), FileRef::Track(uid));
         }
         for (index, mut level, _) in members {
             let stem = ladder.docs[index].stem().to_string();

@@ -300,6 +300,20 @@ pub struct Ladder {
 }
 
 impl Ladder {
+    /// Points every link target that named file `old` at `new` instead (a page that turned
+    /// out to be a level's or a track's description).
+    pub fn retarget(&mut self, old: FileRef, new: FileRef) {
+        for t in self
+            .heading_targets
+            .values_mut()
+            .chain(self.doc_targets.values_mut())
+        {
+            if t.file == old {
+                t.file = new;
+            }
+        }
+    }
+
     /// A fresh unique number for a track, level or page.
     pub fn uid(&mut self) -> usize {
         self.next_uid += 1;
