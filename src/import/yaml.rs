@@ -263,6 +263,18 @@ fn strings(y: Option<&Y>) -> Vec<String> {
         .collect()
 }
 
+/// Reports, as one guess at the first of them, the keys of mapping `y` that are not in `used`.
+fn report_dropped(ladder: &mut Ladder, doc: &SourceDoc, y: &Y, used: &[&str], what: &str) {
+    let dropped: Vec<&str> = y.keys().into_iter().filter(|k| !used.contains(k)).collect();
+    if let Some(first) = dropped.first() {
+        ladder.guess(
+            GuessKind::Dropped,
+            doc.loc_line(y.get(first).map_or(1, Y::line)),
+            format!("{what}: {}", dropped.join(", ")),
+        );
+    }
+}
+
 fn err(doc: &SourceDoc, line: usize, message: String, hint: &str) -> ImportError {
     ImportError::new(doc.rel.clone(), (line, 1), message, hint)
 }
@@ -282,26 +294,13 @@ pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, I
         .and_then(Y::text)
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty());
-    let dropped: Vec<&str> = y
-        .keys()
-        .into_iter()
-        .filter(|k| {
-            !matches!(
-                *k,
-                "name" | "summary" | "levels" | "themes" | "competencies"
-            )
-        })
-        .collect();
-    if !dropped.is_empty() {
-        ladder.guess(
-            GuessKind::Dropped,
-            doc.loc_line(y.get(dropped[0]).map_or(1, Y::line)),
-            format!(
-                "keys with no place in a ladder were not imported: {}",
-                dropped.join(", ")
-            ),
-        );
-    }
+    report_dropped(
+        ladder,
+        &doc,
+        y,
+        &["name", "summary", "levels", "themes", "competencies"],
+        "keys with no place in a ladder were not imported",
+    );
 
     // Levels, and the tracks their names' parentheses make.
     struct L {
@@ -676,21 +675,13 @@ pub fn topics(
         .map(|t| ids::clean_title(&t))
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| doc.stem().to_string());
-    let dropped: Vec<&str> = y
-        .keys()
-        .into_iter()
-        .filter(|k| !matches!(*k, "title" | "topics" | "levels"))
-        .collect();
-    if !dropped.is_empty() {
-        ladder.guess(
-            GuessKind::Dropped,
-            doc.loc_line(y.get(dropped[0]).map_or(1, Y::line)),
-            format!(
-                "front-matter keys for the source's own site were not imported: {}",
-                dropped.join(", ")
-            ),
-        );
-    }
+    report_dropped(
+        ladder,
+        &doc,
+        y,
+        &["title", "topics", "levels"],
+        "front-matter keys for the source's own site were not imported",
+    );
     let topics = y.get("topics").map_or(&[][..], Y::items);
     // Every level number any topic uses.
     let mut numbers: Vec<i64> = Vec::new();
