@@ -191,13 +191,7 @@ fn a_track_can_override_the_cumulative_setting() {
 #[test]
 fn the_data_export_has_every_level_cell_and_comparison() {
     let tmp = tempfile::tempdir().unwrap();
-    ladderbook()
-        .arg("build")
-        .arg(repo())
-        .arg("-d")
-        .arg(tmp.path().join("s"))
-        .assert()
-        .success();
+    build_example(&tmp.path().join("s"));
     let site = tmp.path().join("s");
     let data: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(site.join("ladder.json")).unwrap()).unwrap();
@@ -233,13 +227,7 @@ fn the_data_export_has_every_level_cell_and_comparison() {
 #[test]
 fn every_level_page_links_to_the_next_level_and_the_equivalent() {
     let tmp = tempfile::tempdir().unwrap();
-    ladderbook()
-        .arg("build")
-        .arg(repo())
-        .arg("-d")
-        .arg(tmp.path().join("s"))
-        .assert()
-        .success();
+    build_example(&tmp.path().join("s"));
     let html = page(&tmp.path().join("s"), "levels/staff-engineer/");
     assert!(html.contains("<a href=\"../../compare/staff-engineer/senior-staff-engineer/\">What changes at the next level</a>"));
     assert!(html.contains("<a href=\"../../compare/staff-engineer/engineering-manager/\">Compared with Engineering Manager on the Management track</a>"));

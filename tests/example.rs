@@ -3,17 +3,6 @@
 
 mod common;
 use common::*;
-use std::path::Path;
-
-fn build_example(dest: &Path) {
-    ladderbook()
-        .arg("build")
-        .arg(repo())
-        .arg("-d")
-        .arg(dest)
-        .assert()
-        .success();
-}
 
 const IC: [&str; 6] = [
     "engineer-1",

@@ -14,13 +14,7 @@ fn main_of(html: &str) -> &str {
 #[test]
 fn level_page() {
     let tmp = tempfile::tempdir().unwrap();
-    ladderbook()
-        .arg("build")
-        .arg(repo())
-        .arg("-d")
-        .arg(tmp.path().join("s"))
-        .assert()
-        .success();
+    build_example(&tmp.path().join("s"));
     insta::assert_snapshot!(main_of(&page(
         &tmp.path().join("s"),
         "levels/senior-engineer/"
@@ -30,13 +24,7 @@ fn level_page() {
 #[test]
 fn comparison_page() {
     let tmp = tempfile::tempdir().unwrap();
-    ladderbook()
-        .arg("build")
-        .arg(repo())
-        .arg("-d")
-        .arg(tmp.path().join("s"))
-        .assert()
-        .success();
+    build_example(&tmp.path().join("s"));
     insta::assert_snapshot!(main_of(&page(
         &tmp.path().join("s"),
         "compare/senior-engineer/staff-engineer/"

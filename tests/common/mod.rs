@@ -22,6 +22,17 @@ pub fn ladderbook() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("ladderbook").expect("the ladderbook binary is built")
 }
 
+/// Builds the example ladder in this repository into `dest`, which must succeed.
+pub fn build_example(dest: &Path) {
+    ladderbook()
+        .arg("build")
+        .arg(repo())
+        .arg("-d")
+        .arg(dest)
+        .assert()
+        .success();
+}
+
 /// Copies a ladder's sources (book.toml, content/, templates/, static/) into `dst`.
 pub fn copy_ladder(src: &Path, dst: &Path) {
     fs::create_dir_all(dst).unwrap();
