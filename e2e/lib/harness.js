@@ -179,7 +179,26 @@ function screenshotPath(name) {
   return path.join(SCREENSHOTS, name);
 }
 
+/**
+ * Starts `ladderbook serve` on a copy of the example ladder and a browser before a test
+ * file's tests, hands both to `set(server, browser)`, and stops both after them.
+ */
+function useServerAndBrowser(set) {
+  const { before, after } = require('node:test');
+  let server;
+  let browser;
+  before(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    set(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+}
+
 module.exports = {
+  useServerAndBrowser,
   E2E,
   REPO,
   binary,

@@ -2,24 +2,19 @@
 // Accessibility: axe-core at WCAG 2.1 AA on one page of every kind, light and dark, and
 // keyboard-only navigation with a skip link and a visible focus ring.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const { startServer, launchBrowser, newContext, PAGE_KINDS } = require('../lib/harness');
+const { newContext, PAGE_KINDS, useServerAndBrowser } = require('../lib/harness');
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let server;
 let browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+useServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 function describeViolations(violations) {

@@ -1,25 +1,24 @@
 'use strict';
 // How pages look to readers on a phone, in dark mode and on paper.
 
-const { test, before, after } = require('node:test');
+const { test, before } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer, buildSite, sitePages, launchBrowser, newContext, PAGE_KINDS } = require('../lib/harness');
+const { buildSite, sitePages, newContext, PAGE_KINDS, useServerAndBrowser } = require('../lib/harness');
 const { luminance, contrast } = require('../lib/checks');
 
 let server;
 let browser;
 let site;
 
-before(async () => {
+useServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
+});
+
+before(() => {
   const built = buildSite();
   site = sitePages(built.dest);
   built.remove();
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 test('at 375 px wide no page scrolls sideways; only a scroll box scrolls inside itself', { timeout: 120000 }, async () => {

@@ -3,22 +3,17 @@
 // a file is saved, and the page follows without a manual reload; a broken save shows the
 // error overlay, and fixing it clears the overlay.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { startServer, launchBrowser, newContext, screenshotPath } = require('../lib/harness');
+const { newContext, screenshotPath, useServerAndBrowser } = require('../lib/harness');
 
 let server;
 let browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+useServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** Saves `file` (relative to the ladder) with `edit` applied to its text; returns the old text. */

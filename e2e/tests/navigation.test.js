@@ -4,7 +4,7 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer, buildSite, sitePages, launchBrowser, newContext } = require('../lib/harness');
+const { buildSite, sitePages, newContext, useServerAndBrowser } = require('../lib/harness');
 const { h1, clickAndLand, assertTargetOnScreen } = require('../lib/checks');
 
 let server;
@@ -12,15 +12,17 @@ let browser;
 let built;
 let site;
 
-before(async () => {
-  built = buildSite();
-  site = sitePages(built.dest);
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+useServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+before(() => {
+  built = buildSite();
+  site = sitePages(built.dest);
+});
+
+after(() => {
   built?.remove();
 });
 

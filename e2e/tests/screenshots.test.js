@@ -3,10 +3,10 @@
 // comparison, on a desktop and on a phone. (The error overlay's is taken by live-reload.test.js.)
 // Every run overwrites them, so they follow the theme.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const { startServer, launchBrowser, newContext, screenshotPath } = require('../lib/harness');
+const { newContext, screenshotPath, useServerAndBrowser } = require('../lib/harness');
 
 const PAGES = {
   overview: '/',
@@ -20,14 +20,9 @@ const DEVICES = {
 
 let server;
 let browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+useServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 for (const [device, options] of Object.entries(DEVICES)) {
