@@ -35,6 +35,7 @@ pub struct BuildReport {
 /// and position; the ladder may only be built when there are no errors.
 pub fn validate(root: &Path) -> (Ladder, Diagnostics) {
     let mut diags = Diagnostics::default();
+    let clock = Stopwatch::start();
     let config = match Config::load(root) {
         Ok(c) => Some(c),
         Err(e) => {
@@ -45,7 +46,9 @@ pub fn validate(root: &Path) -> (Ladder, Diagnostics) {
         }
     };
     let loaded = crate::load::load(root, &mut diags);
+    clock.lap("load");
     let ladder = Ladder::build(config.unwrap_or_default(), loaded, &mut diags);
+    clock.lap("ladder");
     diags.sort();
     (ladder, diags)
 }
@@ -60,6 +63,36 @@ pub fn load_ladder(root: &Path) -> Result<(Ladder, Diagnostics), Diagnostics> {
         Err(diags)
     } else {
         Ok((ladder, diags))
+    }
+}
+
+/// Prints the time each stage took to stderr when the environment variable
+/// `LADDERBOOK_TIMINGS` is set (to anything): a profiling aid for `bench/`, not output users
+/// rely on. Times are wall-clock milliseconds since the previous lap.
+#[derive(Debug)]
+pub struct Stopwatch {
+    last: Option<std::cell::Cell<std::time::Instant>>,
+}
+
+impl Stopwatch {
+    /// Starts timing, if `LADDERBOOK_TIMINGS` is set.
+    pub fn start() -> Stopwatch {
+        Stopwatch {
+            last: std::env::var_os("LADDERBOOK_TIMINGS")
+                .map(|_| std::cell::Cell::new(std::time::Instant::now())),
+        }
+    }
+
+    /// Prints `stage: N ms` for the time since the start or the previous lap.
+    pub fn lap(&self, stage: &str) {
+        if let Some(last) = &self.last {
+            let now = std::time::Instant::now();
+            eprintln!(
+                "timing {stage}: {:.1} ms",
+                (now - last.get()).as_secs_f64() * 1000.0
+            );
+            last.set(now);
+        }
     }
 }
 
@@ -92,9 +125,11 @@ pub struct Prepared {
 /// Every error of the ladder or of its templates.
 pub fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
     let (ladder, warnings) = load_ladder(root)?;
+    let clock = Stopwatch::start();
     let mut tera = render::load_templates(root, &ladder.config).map_err(Diagnostics)?;
     tera.global_context().insert("nav", &Nav::of(&ladder));
     let site = Site::from_ladder(&ladder);
+    clock.lap("templates and site");
     Ok(Prepared {
         ladder,
         tera,
@@ -132,7 +167,9 @@ pub fn build(root: &Path, dest: Option<&Path>) -> Result<BuildReport, BuildError
     if let Some(d) = unsafe_destination(root, &dest) {
         return Err(BuildError::Ladder(Diagnostics(vec![d])));
     }
+    let clock = Stopwatch::start();
     let (files, copied) = other_files(root, &p);
+    clock.lap("ladder.json and static files");
     let count = p.site.specs.len() + files.len() + copied.len();
     let filled = write::replace_dir(&dest, |dir| {
         for f in &files {
@@ -141,10 +178,14 @@ pub fn build(root: &Path, dest: Option<&Path>) -> Result<BuildReport, BuildError
         for c in &copied {
             write::copy_file(dir, &c.path, &c.source).map_err(render::RenderError::Sink)?;
         }
-        render::render_each(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, |f| {
+        clock.lap("write other files");
+        let done = render::render_each(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, |f| {
             write::write_file(dir, &f.path, &f.contents)
-        })
+        });
+        clock.lap("render and write pages");
+        done
     });
+    clock.lap("swap");
     match filled {
         Ok(()) => Ok(BuildReport {
             pages: p.site.specs.len(),

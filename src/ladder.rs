@@ -401,6 +401,7 @@ impl Ladder {
                     path: permalink::level(&dr.doc.id),
                     anchor: None,
                     anchors,
+                    anchors_of: None,
                 },
             );
             levels.push(Level {
@@ -468,6 +469,7 @@ impl Ladder {
                     path: permalink::pillar(&d.id),
                     anchor: None,
                     anchors,
+                    anchors_of: None,
                 },
             );
             pillars.push(Pillar {
@@ -489,19 +491,32 @@ impl Ladder {
                     path: permalink::track(&d.id),
                     anchor: None,
                     anchors,
+                    anchors_of: None,
                 },
             );
             tracks[i].description = body.whole;
         }
 
-        // Competencies into the grid.
+        // Competencies into the grid. Their bodies are parsed first, on all cores: they are
+        // most of a large ladder's text, and each parses on its own.
+        let mut bodies: Vec<Option<markdown::Body>> = {
+            use rayon::prelude::*;
+            documents
+                .par_iter()
+                .map(|d| {
+                    matches!(d.kind, Kind::Competency { .. })
+                        .then(|| markdown::parse_competency(d.body(), d.body_offset))
+                })
+                .collect()
+        };
         let mut competencies: Vec<(&Document, Competency)> = Vec::new();
         let mut cell_owner: HashMap<(usize, usize), &Document> = HashMap::new();
         let mut orphans: Vec<(&Document, Fragment)> = Vec::new();
-        for d in &documents {
+        for (d, body) in documents.iter().zip(bodies.iter_mut()) {
             let Kind::Competency { level, pillar } = &d.kind else {
                 continue;
             };
+            let body = body.take().unwrap_or_default();
             let l = level_index.get(level.value.as_str()).copied();
             let p = pillar_index.get(pillar.value.as_str()).copied();
             if l.is_none()
@@ -525,10 +540,8 @@ impl Ladder {
             }
             let (Some(l), Some(p)) = (l, p) else {
                 // Still check its links, so one run reports them too.
-                orphans.push((
-                    d,
-                    markdown::parse(d.body(), d.body_offset, &HashSet::new()).whole,
-                ));
+                orphans.extend(body.items.into_iter().map(|e| (d, e)));
+                orphans.push((d, body.notes));
                 continue;
             };
             if let Some(first) = cell_owner.insert((l, p), d) {
@@ -544,13 +557,13 @@ impl Ladder {
                 cell_owner.insert((l, p), first);
                 continue;
             }
-            let body = markdown::parse(d.body(), d.body_offset, &HashSet::new());
             targets.insert(
                 d.content_path.clone(),
                 Target {
                     path: permalink::level(&level.value),
                     anchor: Some(pillar.value.clone()),
                     anchors: HashSet::new(),
+                    anchors_of: Some(drafts[l].doc.content_path.clone()),
                 },
             );
             competencies.push((
@@ -572,17 +585,6 @@ impl Ladder {
                 for n in 1..=c.expectations.len() {
                     t.anchors.insert(permalink::expectation_anchor(pid, n));
                 }
-            }
-        }
-        // A competency file's anchors are its level page's.
-        let level_anchor_sets: HashMap<String, HashSet<String>> = targets
-            .values()
-            .filter(|t| t.anchor.is_none() && t.path.starts_with("levels/"))
-            .map(|t| (t.path.clone(), t.anchors.clone()))
-            .collect();
-        for t in targets.values_mut() {
-            if t.anchor.is_some() {
-                t.anchors = level_anchor_sets.get(&t.path).cloned().unwrap_or_default();
             }
         }
 
@@ -616,6 +618,7 @@ impl Ladder {
                     path: path.clone(),
                     anchor: None,
                     anchors: body.heading_ids.iter().cloned().collect(),
+                    anchors_of: None,
                 },
             );
             pages.push((
@@ -787,6 +790,9 @@ struct Target {
     anchor: Option<String>,
     /// Anchors that exist on the page.
     anchors: HashSet<String>,
+    /// For a competency file: the content path of its level's file, whose page (and so
+    /// whose anchors) it shares.
+    anchors_of: Option<String>,
 }
 
 struct Resolver<'a> {
@@ -829,12 +835,16 @@ impl Resolver<'_> {
                 continue;
             }
             if let Some(t) = self.targets.get(&target_path) {
+                let anchors = t
+                    .anchors_of
+                    .as_ref()
+                    .and_then(|p| self.targets.get(p))
+                    .map_or(&t.anchors, |level| &level.anchors);
                 let anchor = anchor.map(str::to_string).or(t.anchor.clone());
                 let href = match &anchor {
                     Some(a) if !a.is_empty() => {
-                        if !t.anchors.contains(a) && t.anchor.as_deref() != Some(a.as_str()) {
-                            let mut known: Vec<&str> =
-                                t.anchors.iter().map(String::as_str).collect();
+                        if !anchors.contains(a) && t.anchor.as_deref() != Some(a.as_str()) {
+                            let mut known: Vec<&str> = anchors.iter().map(String::as_str).collect();
                             known.sort();
                             let hint = match did_you_mean(a, known.iter().copied()) {
                                 Some(s) => format!("did you mean `#{s}`?"),

@@ -233,6 +233,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_editor_temp(&e.file_name().to_string_lossy()));
+    let mut markdown: Vec<(PathBuf, String)> = Vec::new();
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -262,7 +263,21 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
             });
             continue;
         }
-        let (doc, errors) = read_document(root, path, content_path.clone());
+        markdown.push((entry.into_path(), content_path));
+    }
+    // Reading and parsing each file is independent of the others: done on all cores, then
+    // kept in walk order so documents and diagnostics come out the same on every run.
+    let read: Vec<_> = {
+        use rayon::prelude::*;
+        markdown
+            .into_par_iter()
+            .map(|(path, content_path)| {
+                let (doc, errors) = read_document(root, &path, content_path.clone());
+                (doc, errors, content_path)
+            })
+            .collect()
+    };
+    for (doc, errors, content_path) in read {
         match doc {
             Some(doc) => loaded.documents.push(doc),
             None => {

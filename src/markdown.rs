@@ -40,6 +40,9 @@ pub struct Fragment {
     /// For links that point into the site: (index into `links`, root-relative href such as
     /// `levels/senior/#craft`). Set by the ladder stage once every page's address is known.
     pub resolved: Vec<(usize, String)>,
+    /// The HTML of a fragment with no resolved links, which is the same at every depth:
+    /// rendered the first time it is asked for, then reused by every page that shows it.
+    html_once: std::sync::OnceLock<String>,
 }
 
 impl Fragment {
@@ -71,11 +74,20 @@ impl Fragment {
     /// wrapped in a box that scrolls sideways on its own (and can be reached by keyboard), so
     /// a wide table never widens the page.
     pub fn html(&self, root: &str) -> String {
-        let mut html = String::new();
         if self.resolved.is_empty() {
-            pulldown_cmark::html::push_html(&mut html, wrap_tables(self.events.iter().cloned()));
-            return html;
+            return self
+                .html_once
+                .get_or_init(|| {
+                    let mut html = String::new();
+                    pulldown_cmark::html::push_html(
+                        &mut html,
+                        wrap_tables(self.events.iter().cloned()),
+                    );
+                    html
+                })
+                .clone();
         }
+        let mut html = String::new();
         let mut events = self.events.clone();
         for (li, href) in &self.resolved {
             let full: CowStr<'static> = if href.is_empty() && root.is_empty() {
@@ -150,38 +162,9 @@ pub fn parse(text: &str, base: usize, taken: &HashSet<String>) -> Body {
     let parser = Parser::new_ext(text, options()).into_offset_iter();
     let mut events: Vec<(Event<'static>, Range<usize>)> =
         parser.map(|(e, r)| (e.into_static(), r)).collect();
-    let mut used: HashSet<String> = taken.clone();
-    let mut heading_ids = Vec::new();
+    let heading_ids = name_headings(&mut events, taken);
 
-    // Give every heading an id.
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { id, .. }) = &events[i].0 {
-            let explicit = id.as_ref().map(|s| s.to_string());
-            let id_text = match explicit {
-                Some(s) => s,
-                None => {
-                    let mut t = String::new();
-                    let mut j = i + 1;
-                    while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Heading(_)))
-                    {
-                        if let Event::Text(s) | Event::Code(s) = &events[j].0 {
-                            t.push_str(s);
-                        }
-                        j += 1;
-                    }
-                    unique(slug(&t), &mut used)
-                }
-            };
-            used.insert(id_text.clone());
-            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
-                *id = Some(id_text.clone().into());
-            }
-            heading_ids.push(id_text);
-        }
-        i += 1;
-    }
-
+    // First top-level paragraph, for a default summary.
     // First top-level paragraph, for a default summary.
     let mut first_paragraph = None;
     let mut depth = 0usize;
@@ -205,14 +188,46 @@ pub fn parse(text: &str, base: usize, taken: &HashSet<String>) -> Body {
         }
     }
 
-    // Split top-level list items from the rest.
+    let (items, notes) = split_items(events.iter().cloned(), base);
+    Body {
+        items,
+        notes,
+        whole: Fragment::from_events(events, base),
+        heading_ids,
+        first_paragraph,
+    }
+}
+
+/// [`parse`] for a competency, whose body is only ever shown as its expectations and notes:
+/// `whole` is left empty and `first_paragraph` unset, and each event is moved, not copied.
+/// Headings get ids as in [`parse`], with no ids taken.
+pub fn parse_competency(text: &str, base: usize) -> Body {
+    let mut events: Vec<(Event<'static>, Range<usize>)> = Parser::new_ext(text, options())
+        .into_offset_iter()
+        .map(|(e, r)| (e.into_static(), r))
+        .collect();
+    let heading_ids = name_headings(&mut events, &HashSet::new());
+    let (items, notes) = split_items(events.into_iter(), base);
+    Body {
+        items,
+        notes,
+        heading_ids,
+        ..Body::default()
+    }
+}
+
+/// Splits a body's events into its top-level list items and everything else.
+fn split_items(
+    events: impl Iterator<Item = (Event<'static>, Range<usize>)>,
+    base: usize,
+) -> (Vec<Fragment>, Fragment) {
     let mut items = Vec::new();
     let mut notes = Vec::new();
     let mut depth = 0usize; // container depth
     let mut in_top_list = false;
     let mut current: Option<Vec<(Event<'static>, Range<usize>)>> = None;
     let mut item_depth = 0usize;
-    for (ev, r) in events.iter().cloned() {
+    for (ev, r) in events {
         match &ev {
             Event::Start(Tag::List(_)) if depth == 0 => {
                 in_top_list = true;
@@ -245,16 +260,58 @@ pub fn parse(text: &str, base: usize, taken: &HashSet<String>) -> Body {
         }
     }
 
-    Body {
-        items: items
+    (
+        items
             .into_iter()
             .map(|e| Fragment::from_events(e, base))
             .collect(),
-        notes: Fragment::from_events(notes, base),
-        whole: Fragment::from_events(events, base),
-        heading_ids,
-        first_paragraph,
+        Fragment::from_events(notes, base),
+    )
+}
+
+/// Gives every heading an id: its own `{#id}`, or a slug of its text made unique against
+/// `taken` and the other headings. Returns the ids in order.
+fn name_headings(
+    events: &mut [(Event<'static>, Range<usize>)],
+    taken: &HashSet<String>,
+) -> Vec<String> {
+    let mut heading_ids = Vec::new();
+    if !events
+        .iter()
+        .any(|(e, _)| matches!(e, Event::Start(Tag::Heading { .. })))
+    {
+        return heading_ids;
     }
+    let mut used: HashSet<String> = taken.clone();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id, .. }) = &events[i].0 {
+            let explicit = id.as_ref().map(|s| s.to_string());
+            let id_text = match explicit {
+                Some(s) => s,
+                None => {
+                    let mut t = String::new();
+                    let mut j = i + 1;
+                    while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Heading(_)))
+                    {
+                        if let Event::Text(s) | Event::Code(s) = &events[j].0 {
+                            t.push_str(s);
+                        }
+                        j += 1;
+                    }
+                    unique(slug(&t), &mut used)
+                }
+            };
+            used.insert(id_text.clone());
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
+                *id = Some(id_text.clone().into());
+            }
+            heading_ids.push(id_text);
+        }
+        i += 1;
+    }
+
+    heading_ids
 }
 
 /// A GitHub-style heading slug: lowercase, letters, digits, `-` and `_` kept, spaces turned

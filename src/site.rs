@@ -342,6 +342,9 @@ struct Prepared {
     interner: std::sync::Mutex<compare::Interner>,
     /// By index into [`Ladder::competencies`].
     cells: Vec<std::sync::OnceLock<Vec<(String, compare::Prepared)>>>,
+    /// Each level's summary as inline HTML, by index into [`Ladder::levels`]: every page
+    /// that links to a level shows it.
+    summaries: Vec<std::sync::OnceLock<String>>,
 }
 
 impl Prepared {
@@ -407,7 +410,9 @@ impl<'a> Builder<'a> {
             rank: l.rank,
             href: self.href(&permalink::level(&l.id)),
             track: self.ladder.tracks[l.track].title.clone(),
-            summary_html: inline_html(&l.summary),
+            summary_html: self.prepared.summaries[i]
+                .get_or_init(|| inline_html(&l.summary))
+                .clone(),
         }
     }
 
@@ -627,6 +632,9 @@ impl Site {
         let prepared = Prepared {
             interner: Default::default(),
             cells: (0..ladder.competencies.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            summaries: (0..ladder.levels.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
         };
