@@ -8,7 +8,7 @@
 //! Pairs at or above [`MATCH_THRESHOLD`] are matched, best pairs first, each expectation
 //! at most once.
 
-use similar::{capture_diff_slices, Algorithm, ChangeTag, DiffOp, TextDiff};
+use similar::{capture_diff_slices, Algorithm, ChangeTag, DiffOp, DiffTag};
 use std::collections::HashMap;
 
 /// The least similarity at which two expectations count as the same expectation, reworded.
@@ -55,11 +55,10 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 /// The words of one expectation, prepared once for comparing it with many others: each word
-/// as a number (the same word, the same number, within one [`Interner`]), in order and sorted.
+/// as a number (the same word, the same number, within one [`Interner`]), in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prepared {
     ids: Vec<u32>,
-    sorted: Vec<u32>,
 }
 
 /// Numbers words for [`Prepared`].
@@ -67,53 +66,44 @@ pub struct Prepared {
 pub struct Interner(HashMap<String, u32>);
 
 impl Interner {
-    /// Prepares `text` for comparison.
+    /// Prepares `text` for comparison: its [`words`], numbered. Only words not seen before
+    /// are copied into the interner.
     pub fn prepare(&mut self, text: &str) -> Prepared {
-        self.prepare_words(words(text))
-    }
-
-    /// Prepares a text already split by [`words`] (which needs no interner, so callers
-    /// sharing one can split first and hold it only to number the words).
-    pub fn prepare_words(&mut self, words: Vec<String>) -> Prepared {
-        let ids: Vec<u32> = words
-            .into_iter()
+        let mut folded = String::new();
+        let ids: Vec<u32> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
             .map(|w| {
-                let next = self.0.len() as u32;
-                *self.0.entry(w).or_insert(next)
+                // As `words` does: each word lowercased on its own.
+                let w = if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                    folded = w.to_lowercase();
+                    folded.as_str()
+                } else {
+                    w
+                };
+                match self.0.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.0.len() as u32;
+                        self.0.insert(w.to_string(), id);
+                        id
+                    }
+                }
             })
             .collect();
-        let mut sorted = ids.clone();
-        sorted.sort_unstable();
-        Prepared { ids, sorted }
+        Prepared { ids }
     }
 }
 
-/// Size of the multiset intersection of two sorted lists.
-fn common_words(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
-/// The similarity of two prepared texts if it is at least `floor`, else `None`. The words two
-/// texts share (ignoring order) bound the longest common subsequence from above, so most
-/// unrelated pairs are ruled out without running the diff.
+/// The similarity of two prepared texts if it is at least `floor`, else `None`.
 fn similarity_at_least(a: &Prepared, b: &Prepared, floor: f32) -> Option<f32> {
     let total = a.ids.len() + b.ids.len();
     if total == 0 {
         return Some(1.0);
     }
-    let bound = 2.0 * common_words(&a.sorted, &b.sorted) as f32 / total as f32;
+    // The common subsequence is at most the shorter text, which rules out pairs of very
+    // different lengths without looking at a word.
+    let bound = 2.0 * a.ids.len().min(b.ids.len()) as f32 / total as f32;
     if bound < floor {
         return None;
     }
@@ -143,35 +133,40 @@ pub fn lcs_len(a: &[u32], b: &[u32]) -> usize {
             })
             .sum();
     }
-    // masks[k]: the positions of `short` that hold the word `symbols[k]`.
-    let mut symbols: [u32; 64] = [0; 64];
-    let mut masks: [u64; 64] = [0; 64];
-    let mut distinct = 0;
-    for (i, &w) in short.iter().enumerate() {
-        match symbols[..distinct].iter().position(|&s| s == w) {
-            Some(k) => masks[k] |= 1 << i,
-            None => {
-                symbols[distinct] = w;
-                masks[distinct] = 1 << i;
-                distinct += 1;
+    // masks[w]: the positions of `short` that hold the word numbered w. One table per
+    // thread, grown to the largest word number seen, and cleared again after each call.
+    MASKS.with(|masks| {
+        let mut masks = masks.borrow_mut();
+        let top = short.iter().copied().max().unwrap_or(0) as usize;
+        if masks.len() <= top {
+            masks.resize(top + 1, 0);
+        }
+        for (i, &w) in short.iter().enumerate() {
+            masks[w as usize] |= 1 << i;
+        }
+        let width = short.len();
+        let live: u64 = if width == 64 {
+            u64::MAX
+        } else {
+            (1u64 << width) - 1
+        };
+        let mut v: u64 = live;
+        for &w in long {
+            let m = masks.get(w as usize).copied().unwrap_or(0);
+            if m != 0 {
+                let u = v & m;
+                v = (v.wrapping_add(u) | (v & !m)) & live;
             }
         }
-    }
-    let width = short.len();
-    let live: u64 = if width == 64 {
-        u64::MAX
-    } else {
-        (1u64 << width) - 1
-    };
-    let mut v: u64 = live;
-    for &w in long {
-        let Some(k) = symbols[..distinct].iter().position(|&s| s == w) else {
-            continue;
-        };
-        let u = v & masks[k];
-        v = (v.wrapping_add(u) | (v & !masks[k])) & live;
-    }
-    width - v.count_ones() as usize
+        for &w in short {
+            masks[w as usize] = 0;
+        }
+        width - v.count_ones() as usize
+    })
+}
+
+thread_local! {
+    static MASKS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Word similarity of two texts, 0.0–1.0 (see the module documentation).
@@ -248,31 +243,65 @@ pub fn match_prepared(lower: &[Prepared], higher: &[Prepared]) -> Vec<Pair> {
     rows
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// The higher text as HTML, with the words the lower text had and it dropped in `<del>`, and
 /// the words it added in `<ins>` (HTML's edit elements, so the marks read without colour and
 /// in print). Words are compared as written, punctuation attached. The patience algorithm
 /// anchors the diff on words that occur once in each text, which keeps rewordings readable.
 pub fn word_diff_html(old: &str, new: &str) -> String {
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Patience)
-        .diff_words(old, new);
-    let mut out = String::new();
+    // Tokens as `similar`'s word diff makes them: runs of non-space characters and runs of
+    // whitespace. Each distinct token is numbered, so the diff compares numbers.
+    fn tokens(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut space = None;
+        for (i, c) in s.char_indices() {
+            let is_space = c.is_whitespace();
+            if space.is_some_and(|sp| sp != is_space) {
+                out.push(&s[start..i]);
+                start = i;
+            }
+            space = Some(is_space);
+        }
+        if start < s.len() {
+            out.push(&s[start..]);
+        }
+        out
+    }
+    let (old_tokens, new_tokens) = (tokens(old), tokens(new));
+    let mut numbers: HashMap<&str, u32> = HashMap::new();
+    let mut old_ids = Vec::with_capacity(old_tokens.len());
+    let mut new_ids = Vec::with_capacity(new_tokens.len());
+    for (list, ids) in [(&old_tokens, &mut old_ids), (&new_tokens, &mut new_ids)] {
+        for &t in list.iter() {
+            let next = numbers.len() as u32;
+            ids.push(*numbers.entry(t).or_insert(next));
+        }
+    }
+    let mut changes: Vec<(ChangeTag, &str)> = Vec::with_capacity(old_ids.len() + new_ids.len());
+    for op in capture_diff_slices(Algorithm::Patience, &old_ids, &new_ids) {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => changes.extend(new_range.map(|j| (ChangeTag::Equal, new_tokens[j]))),
+            DiffTag::Delete => {
+                changes.extend(old_range.map(|i| (ChangeTag::Delete, old_tokens[i])))
+            }
+            DiffTag::Insert => {
+                changes.extend(new_range.map(|j| (ChangeTag::Insert, new_tokens[j])))
+            }
+            DiffTag::Replace => {
+                changes.extend(old_range.map(|i| (ChangeTag::Delete, old_tokens[i])));
+                changes.extend(new_range.map(|j| (ChangeTag::Insert, new_tokens[j])));
+            }
+        }
+    }
+    let mut out = String::with_capacity(new.len() + old.len() / 2 + 64);
     let mut open: Option<ChangeTag> = None;
-    let mut pending_space = String::new();
-    for change in diff.iter_all_changes() {
-        let tag = change.tag();
-        let value = change.value();
+    let mut pending_space = "";
+    for (tag, value) in changes {
         // Spaces between two marked words of one kind stay inside the mark.
         if value.trim().is_empty() {
             // One space between two words, whichever side it came from.
-            pending_space = value.to_string();
+            pending_space = value;
             continue;
         }
         let want = (tag != ChangeTag::Equal).then_some(tag);
@@ -284,8 +313,8 @@ pub fn word_diff_html(old: &str, new: &str) -> String {
                     "</ins>"
                 });
             }
-            out.push_str(&pending_space);
-            pending_space.clear();
+            out.push_str(pending_space);
+            pending_space = "";
             if let Some(t) = want {
                 out.push_str(if t == ChangeTag::Delete {
                     "<del>"
@@ -295,10 +324,10 @@ pub fn word_diff_html(old: &str, new: &str) -> String {
             }
             open = want;
         } else {
-            out.push_str(&pending_space);
-            pending_space.clear();
+            out.push_str(pending_space);
+            pending_space = "";
         }
-        out.push_str(&escape(value));
+        escape_into(&mut out, value);
     }
     if let Some(t) = open {
         out.push_str(if t == ChangeTag::Delete {
@@ -307,8 +336,13 @@ pub fn word_diff_html(old: &str, new: &str) -> String {
             "</ins>"
         });
     }
-    out.push_str(&pending_space);
+    out.push_str(pending_space);
     out
+}
+
+fn escape_into(out: &mut String, s: &str) {
+    // Writing into a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(pulldown_cmark_escape::FmtWriter(&mut *out), s);
 }
 
 #[cfg(test)]

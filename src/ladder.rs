@@ -806,7 +806,7 @@ impl Resolver<'_> {
     fn resolve(&self, doc: &Document, frag: &mut Fragment, diags: &mut Diagnostics) {
         for (i, link) in frag.links.iter().enumerate() {
             let dest = link.dest.as_str();
-            if dest.is_empty() || crate::load::is_external(dest) || dest.starts_with('/') {
+            if !markdown::is_relative_link(dest) {
                 continue;
             }
             let (path_part, anchor) = match dest.split_once('#') {

@@ -15,6 +15,7 @@ pub mod init;
 pub mod ladder;
 pub mod load;
 pub mod markdown;
+pub mod markup;
 pub mod permalink;
 pub mod render;
 pub mod serve;

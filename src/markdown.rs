@@ -2,8 +2,10 @@
 //! footnotes and strikethrough, heading attributes and smart punctuation), giving headings
 //! ids, finding the links to rewrite, and splitting a competency's list into expectations.
 //!
-//! A body is parsed once into a [`Fragment`]: its events, kept, so the same text can be
-//! rendered into pages at different depths with links made relative to each page.
+//! A body is parsed once into [`Fragment`]s. A fragment none of whose links can point into
+//! `content/` is rendered to HTML right away, since that HTML is the same on every page; one
+//! with such links keeps its events, so it can be rendered at each page's depth once the
+//! ladder stage has resolved its links.
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
@@ -16,6 +18,13 @@ pub fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// True when a link destination may name a file under `content/`, and so may need rewriting
+/// to a site address: not empty, not absolute (`/…`) and not external (a scheme such as
+/// `https:` or `mailto:`; see [`crate::load::is_external`]).
+pub fn is_relative_link(dest: &str) -> bool {
+    !(dest.is_empty() || crate::load::is_external(dest) || dest.starts_with('/'))
 }
 
 /// A link or image destination found in a body, before it is resolved.
@@ -32,7 +41,14 @@ pub struct Link {
 /// Parsed Markdown, ready to render at any depth.
 #[derive(Debug, Clone, Default)]
 pub struct Fragment {
+    /// The HTML, when no link can need rewriting; otherwise empty and `events` kept.
+    html: String,
+    /// The events, for a fragment with relative links (see [`is_relative_link`]).
     events: Vec<Event<'static>>,
+    /// The text without markup, whitespace collapsed.
+    plain: String,
+    /// Whether the fragment has any content at all.
+    empty: bool,
     /// Links and images whose destination may need rewriting.
     pub links: Vec<Link>,
     /// Byte offset in its file of the fragment's first character (0 when empty).
@@ -40,33 +56,48 @@ pub struct Fragment {
     /// For links that point into the site: (index into `links`, root-relative href such as
     /// `levels/senior/#craft`). Set by the ladder stage once every page's address is known.
     pub resolved: Vec<(usize, String)>,
-    /// The HTML of a fragment with no resolved links, which is the same at every depth:
-    /// rendered the first time it is asked for, then reused by every page that shows it.
-    html_once: std::sync::OnceLock<String>,
 }
 
 impl Fragment {
-    fn from_events(events: Vec<(Event<'static>, Range<usize>)>, base: usize) -> Fragment {
+    fn from_events(events: Vec<(Event<'_>, Range<usize>)>, base: usize) -> Fragment {
         let mut out = Fragment {
             offset: events.first().map_or(0, |e| base + e.1.start),
+            empty: events.is_empty(),
             ..Fragment::default()
         };
-        for (i, (ev, range)) in events.into_iter().enumerate() {
-            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &ev {
+        for (i, (ev, range)) in events.iter().enumerate() {
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = ev {
                 out.links.push(Link {
                     event: i,
                     dest: dest_url.to_string(),
                     offset: base + range.start,
                 });
             }
-            out.events.push(ev);
+        }
+        out.plain = plain_text(events.iter().map(|e| &e.0));
+        if out.links.iter().any(|l| is_relative_link(&l.dest)) {
+            out.events = events.into_iter().map(|(e, _)| e.into_static()).collect();
+        } else {
+            pulldown_cmark::html::push_html(
+                &mut out.html,
+                wrap_tables(events.into_iter().map(|(e, _)| e)),
+            );
         }
         out
     }
 
     /// True when the fragment has no content at all.
     pub fn is_empty(&self) -> bool {
-        self.events.is_empty()
+        self.empty
+    }
+
+    /// [`Fragment::html`], appended to `out`.
+    pub fn html_to(&self, root: &str, out: &mut String) {
+        if self.events.is_empty() {
+            out.push_str(&self.html);
+        } else {
+            out.push_str(&self.html(root));
+        }
     }
 
     /// HTML for a page whose path from the site root is undone by `root` (`""` at the root,
@@ -74,18 +105,8 @@ impl Fragment {
     /// wrapped in a box that scrolls sideways on its own (and can be reached by keyboard), so
     /// a wide table never widens the page.
     pub fn html(&self, root: &str) -> String {
-        if self.resolved.is_empty() {
-            return self
-                .html_once
-                .get_or_init(|| {
-                    let mut html = String::new();
-                    pulldown_cmark::html::push_html(
-                        &mut html,
-                        wrap_tables(self.events.iter().cloned()),
-                    );
-                    html
-                })
-                .clone();
+        if self.events.is_empty() {
+            return self.html.clone();
         }
         let mut html = String::new();
         let mut events = self.events.clone();
@@ -107,18 +128,28 @@ impl Fragment {
 
     /// The text of the fragment without markup, whitespace collapsed: what a reader reads.
     pub fn plain_text(&self) -> String {
-        let mut s = String::new();
-        for ev in &self.events {
-            match ev {
-                Event::Text(t) | Event::Code(t) => s.push_str(t),
-                Event::SoftBreak | Event::HardBreak => s.push(' '),
-                Event::Start(Tag::Item)
-                | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => s.push(' '),
-                _ => {}
-            }
-        }
-        s.split_whitespace().collect::<Vec<_>>().join(" ")
+        self.plain.clone()
     }
+
+    /// [`Fragment::plain_text`], borrowed.
+    pub fn plain(&self) -> &str {
+        &self.plain
+    }
+}
+
+/// The text of events without markup, whitespace collapsed.
+fn plain_text<'e>(events: impl Iterator<Item = &'e Event<'e>>) -> String {
+    let mut s = String::new();
+    for ev in events {
+        match ev {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            Event::Start(Tag::Item)
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => s.push(' '),
+            _ => {}
+        }
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Puts each table inside `<div class="scroll-box" role="region" aria-label="Table"
@@ -159,12 +190,11 @@ pub struct Body {
 /// Parses `text`, which starts at byte `base` of its file. Headings without an explicit
 /// `{#id}` get a GitHub-style slug of their text, made unique against `taken` and each other.
 pub fn parse(text: &str, base: usize, taken: &HashSet<String>) -> Body {
-    let parser = Parser::new_ext(text, options()).into_offset_iter();
-    let mut events: Vec<(Event<'static>, Range<usize>)> =
-        parser.map(|(e, r)| (e.into_static(), r)).collect();
+    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options())
+        .into_offset_iter()
+        .collect();
     let heading_ids = name_headings(&mut events, taken);
 
-    // First top-level paragraph, for a default summary.
     // First top-level paragraph, for a default summary.
     let mut first_paragraph = None;
     let mut depth = 0usize;
@@ -175,11 +205,7 @@ pub fn parse(text: &str, base: usize, taken: &HashSet<String>) -> Body {
                     .iter()
                     .position(|(e, _)| matches!(e, Event::End(TagEnd::Paragraph)))
                     .map_or(events.len(), |p| k + p);
-                let frag = Fragment {
-                    events: events[k..end].iter().map(|(e, _)| e.clone()).collect(),
-                    ..Default::default()
-                };
-                first_paragraph = Some(frag.plain_text());
+                first_paragraph = Some(plain_text(events[k..end].iter().map(|(e, _)| e)));
                 break;
             }
             Event::Start(_) => depth += 1,
@@ -202,9 +228,8 @@ pub fn parse(text: &str, base: usize, taken: &HashSet<String>) -> Body {
 /// `whole` is left empty and `first_paragraph` unset, and each event is moved, not copied.
 /// Headings get ids as in [`parse`], with no ids taken.
 pub fn parse_competency(text: &str, base: usize) -> Body {
-    let mut events: Vec<(Event<'static>, Range<usize>)> = Parser::new_ext(text, options())
+    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options())
         .into_offset_iter()
-        .map(|(e, r)| (e.into_static(), r))
         .collect();
     let heading_ids = name_headings(&mut events, &HashSet::new());
     let (items, notes) = split_items(events.into_iter(), base);
@@ -217,15 +242,15 @@ pub fn parse_competency(text: &str, base: usize) -> Body {
 }
 
 /// Splits a body's events into its top-level list items and everything else.
-fn split_items(
-    events: impl Iterator<Item = (Event<'static>, Range<usize>)>,
+fn split_items<'a>(
+    events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
     base: usize,
 ) -> (Vec<Fragment>, Fragment) {
     let mut items = Vec::new();
     let mut notes = Vec::new();
     let mut depth = 0usize; // container depth
     let mut in_top_list = false;
-    let mut current: Option<Vec<(Event<'static>, Range<usize>)>> = None;
+    let mut current: Option<Vec<(Event<'a>, Range<usize>)>> = None;
     let mut item_depth = 0usize;
     for (ev, r) in events {
         match &ev {
@@ -271,10 +296,7 @@ fn split_items(
 
 /// Gives every heading an id: its own `{#id}`, or a slug of its text made unique against
 /// `taken` and the other headings. Returns the ids in order.
-fn name_headings(
-    events: &mut [(Event<'static>, Range<usize>)],
-    taken: &HashSet<String>,
-) -> Vec<String> {
+fn name_headings(events: &mut [(Event<'_>, Range<usize>)], taken: &HashSet<String>) -> Vec<String> {
     let mut heading_ids = Vec::new();
     if !events
         .iter()

@@ -9,6 +9,7 @@
 use crate::compare::{self, Status};
 use crate::ladder::{Competency, Ladder, Level};
 use crate::markdown::{inline_html, Fragment};
+use crate::markup;
 use crate::permalink::{self, root_of};
 use serde::Serialize;
 
@@ -90,7 +91,7 @@ pub struct Expectation {
 }
 
 /// One level × pillar cell.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Default)]
 pub struct Cell {
     /// False for a gap.
     pub defined: bool,
@@ -245,31 +246,20 @@ pub struct ComparePage {
 pub struct ComparePillar {
     /// The pillar (its id is the section's anchor).
     pub pillar: Ref,
-    /// The left level's cell (for gaps and notes).
+    /// The left level's cell. When both cells are filled only `defined` is set (the rows
+    /// show the expectations); when either is a gap, both are complete, to be shown side by
+    /// side.
     pub a: Cell,
-    /// The right level's cell.
+    /// The right level's cell, as `a`.
     pub b: Cell,
-    /// Changed, new and not-restated expectations, one pair per row.
-    pub rows: Vec<CompareItem>,
-    /// Expectations carried over word for word (folded away on the page).
-    pub carried: Vec<CompareItem>,
+    /// Changed, new and not-restated expectations: the `<tr>` rows of the comparison
+    /// table's body, one per pair, written by [`crate::markup::compare_row`].
+    pub rows_html: String,
+    /// Expectations carried over word for word (folded away on the page): `<li>` items,
+    /// written by [`crate::markup::carried_item`].
+    pub carried_html: String,
     /// How many rows of each kind.
     pub counts: CompareCounts,
-}
-
-/// One row of a comparison: an expectation and its counterpart.
-#[derive(Debug, Serialize)]
-pub struct CompareItem {
-    /// `unchanged`, `changed`, `new` or `not-restated`.
-    pub status: Status,
-    /// What a reader sees for the status ("changed", "new", "still expected", ...).
-    pub label: String,
-    /// The left level's expectation.
-    pub a: Option<Expectation>,
-    /// The right level's expectation.
-    pub b: Option<Expectation>,
-    /// For a changed pair: the right text with dropped words in `<del>` and added in `<ins>`.
-    pub diff_html: Option<String>,
 }
 
 /// The counts of one pillar's comparison.
@@ -341,35 +331,30 @@ pub struct Site {
 struct Prepared {
     interner: std::sync::Mutex<compare::Interner>,
     /// By index into [`Ladder::competencies`].
-    cells: Vec<std::sync::OnceLock<Vec<(String, compare::Prepared)>>>,
+    cells: Vec<std::sync::OnceLock<CellWords>>,
     /// Each level's summary as inline HTML, by index into [`Ladder::levels`]: every page
     /// that links to a level shows it.
     summaries: Vec<std::sync::OnceLock<String>>,
 }
 
+/// A cell's expectations ready to compare: prepared words, in order.
+#[derive(Debug)]
+struct CellWords {
+    words: Vec<compare::Prepared>,
+}
+
 impl Prepared {
-    fn of(
-        &self,
-        ladder: &Ladder,
-        level: usize,
-        pillar: usize,
-    ) -> Option<&Vec<(String, compare::Prepared)>> {
+    fn of(&self, ladder: &Ladder, level: usize, pillar: usize) -> Option<&CellWords> {
         let i = *ladder.cells.get(&(level, pillar))?;
         Some(self.cells[i].get_or_init(|| {
-            let texts: Vec<(String, Vec<String>)> = ladder.competencies[i]
-                .expectations
-                .iter()
-                .map(|e| {
-                    let t = e.plain_text();
-                    let w = compare::words(&t);
-                    (t, w)
-                })
-                .collect();
             let mut interner = self.interner.lock().unwrap_or_else(|e| e.into_inner());
-            texts
-                .into_iter()
-                .map(|(t, w)| (t, interner.prepare_words(w)))
-                .collect()
+            CellWords {
+                words: ladder.competencies[i]
+                    .expectations
+                    .iter()
+                    .map(|e| interner.prepare(e.plain()))
+                    .collect(),
+            }
         }))
     }
 }
@@ -479,77 +464,81 @@ impl<'a> Builder<'a> {
         same_track: bool,
         cumulative: bool,
     ) -> ComparePillar {
-        let (a, b) = (self.cell(x, p), self.cell(y, p));
+        let ladder = self.ladder;
+        let pid = &ladder.pillars[p].id;
         let mut out = ComparePillar {
             pillar: self.pillar(p),
-            rows: Vec::new(),
-            carried: Vec::new(),
+            rows_html: String::new(),
+            carried_html: String::new(),
             counts: CompareCounts::default(),
-            a,
-            b,
+            a: Cell::default(),
+            b: Cell::default(),
         };
-        // Both cells must be filled to be compared; a gap shows as a gap.
-        let (Some(pa), Some(pb)) = (
-            self.prepared.of(self.ladder, x, p),
-            self.prepared.of(self.ladder, y, p),
+        let (ca, cb) = (ladder.cell(x, p), ladder.cell(y, p));
+        // Both cells must be filled to be compared; a gap shows as a gap beside the other
+        // cell, in full.
+        let (Some(ca), Some(cb), Some(pa), Some(pb)) = (
+            ca,
+            cb,
+            self.prepared.of(ladder, x, p),
+            self.prepared.of(ladder, y, p),
         ) else {
+            out.a = self.cell(x, p);
+            out.b = self.cell(y, p);
             return out;
         };
-        let ta: Vec<&str> = pa.iter().map(|e| e.0.as_str()).collect();
-        let tb: Vec<&str> = pb.iter().map(|e| e.0.as_str()).collect();
-        let wa: Vec<compare::Prepared> = pa.iter().map(|e| e.1.clone()).collect();
-        let wb: Vec<compare::Prepared> = pb.iter().map(|e| e.1.clone()).collect();
-        let (na, nb) = (&self.ladder.levels[x].title, &self.ladder.levels[y].title);
-        // Move each rendered expectation into the row that shows it.
-        let mut ea: Vec<Option<Expectation>> = std::mem::take(&mut out.a.expectations)
-            .into_iter()
-            .map(Some)
-            .collect();
-        let mut eb: Vec<Option<Expectation>> = std::mem::take(&mut out.b.expectations)
-            .into_iter()
-            .map(Some)
-            .collect();
-        for pair in compare::match_prepared(&wa, &wb) {
+        out.a.defined = true;
+        out.b.defined = true;
+        let (la, lb) = (&ladder.levels[x], &ladder.levels[y]);
+        let side = |level: &'a Level, c: &'a Competency| markup::Side {
+            title: &level.title,
+            level_href: self.href(&permalink::level(&level.id)),
+            pillar: pid,
+            expectations: &c.expectations,
+            root: &self.root,
+        };
+        let (sa, sb) = (side(la, ca), side(lb, cb));
+        for pair in compare::match_prepared(&pa.words, &pb.words) {
             let label = match (pair.status, same_track) {
-                (Status::Unchanged, true) => "carried over".to_string(),
-                (Status::Unchanged, false) => "the same".to_string(),
-                (Status::Changed, true) => "changed".to_string(),
-                (Status::Changed, false) => "worded differently".to_string(),
-                (Status::New, true) => "new".to_string(),
-                (Status::New, false) => format!("only at {nb}"),
-                (Status::NotRestated, true) if cumulative => "still expected".to_string(),
-                (Status::NotRestated, true) => "not restated".to_string(),
-                (Status::NotRestated, false) => format!("only at {na}"),
+                (Status::Unchanged, true) => "carried over".into(),
+                (Status::Unchanged, false) => "the same".into(),
+                (Status::Changed, true) => "changed".into(),
+                (Status::Changed, false) => "worded differently".into(),
+                (Status::New, true) => "new".into(),
+                (Status::New, false) => std::borrow::Cow::Owned(format!("only at {}", lb.title)),
+                (Status::NotRestated, true) if cumulative => "still expected".into(),
+                (Status::NotRestated, true) => "not restated".into(),
+                (Status::NotRestated, false) => format!("only at {}", la.title).into(),
             };
             let diff_html = match (pair.status, pair.lower, pair.higher) {
-                (Status::Changed, Some(i), Some(j)) => Some(compare::word_diff_html(ta[i], tb[j])),
+                (Status::Changed, Some(i), Some(j)) => Some(compare::word_diff_html(
+                    ca.expectations[i].plain(),
+                    cb.expectations[j].plain(),
+                )),
                 _ => None,
-            };
-            let item = CompareItem {
-                status: pair.status,
-                label,
-                a: pair.lower.and_then(|i| ea[i].take()),
-                b: pair.higher.and_then(|j| eb[j].take()),
-                diff_html,
             };
             match pair.status {
                 Status::Unchanged => {
                     out.counts.carried += 1;
-                    out.carried.push(item);
+                    if let Some(j) = pair.higher {
+                        markup::carried_item(&mut out.carried_html, &sb, j);
+                    }
+                    continue;
                 }
-                Status::Changed => {
-                    out.counts.changed += 1;
-                    out.rows.push(item);
-                }
-                Status::New => {
-                    out.counts.new += 1;
-                    out.rows.push(item);
-                }
-                Status::NotRestated => {
-                    out.counts.not_restated += 1;
-                    out.rows.push(item);
-                }
+                Status::Changed => out.counts.changed += 1,
+                Status::New => out.counts.new += 1,
+                Status::NotRestated => out.counts.not_restated += 1,
             }
+            markup::compare_row(
+                &mut out.rows_html,
+                markup::Row {
+                    status: pair.status,
+                    label: &label,
+                    a: (&sa, pair.lower),
+                    b: (&sb, pair.higher),
+                    diff_html: diff_html.as_deref(),
+                },
+            );
         }
         out
     }

@@ -1,0 +1,122 @@
+//! HTML that ladderbook writes itself instead of through a template: the rows of comparison
+//! tables. A large ladder has thousands of comparison pages of a hundred rows each, and
+//! writing these rows directly is many times faster than a template loop over them. The
+//! page around the rows (headings, the table head, the summary) stays in the theme's
+//! `compare.html`, and the rows' look is the theme's stylesheet's: the classes used here are
+//! listed with each function.
+//!
+//! Text is escaped as HTML's rules for text and double-quoted attribute values require
+//! (`&`, `<`, `>` and `"`), with `pulldown-cmark-escape`, as Tera's own escaping does.
+
+use crate::compare::Status;
+use crate::markdown::Fragment;
+use crate::permalink;
+use pulldown_cmark_escape::{escape_html, FmtWriter};
+
+/// One level's side of a comparison, in one pillar.
+#[derive(Debug)]
+pub struct Side<'a> {
+    /// The level's title.
+    pub title: &'a str,
+    /// Relative href of the level's page (`../../../levels/senior/`).
+    pub level_href: String,
+    /// The pillar's id (expectation anchors are `<pillar>--<n>`).
+    pub pillar: &'a str,
+    /// The level's expectations in the pillar, in order.
+    pub expectations: &'a [Fragment],
+    /// The page's way back to the site root (`../../../`), for links inside expectations.
+    pub root: &'a str,
+}
+
+/// One row of a comparison table.
+#[derive(Debug)]
+pub struct Row<'a> {
+    /// How the pair relates.
+    pub status: Status,
+    /// What a reader sees for the status ("changed", "only at Senior", ...).
+    pub label: &'a str,
+    /// The left level and the index of its expectation, if the row has one.
+    pub a: (&'a Side<'a>, Option<usize>),
+    /// The right level and the index of its expectation, if the row has one.
+    pub b: (&'a Side<'a>, Option<usize>),
+    /// For a changed pair: the right text with `<del>`/`<ins>` marks, shown instead of it.
+    pub diff_html: Option<&'a str>,
+}
+
+fn text(out: &mut String, s: &str) {
+    // Writing into a String cannot fail.
+    let _ = escape_html(FmtWriter(&mut *out), s);
+}
+
+fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::Unchanged => "unchanged",
+        Status::Changed => "changed",
+        Status::New => "new",
+        Status::NotRestated => "not-restated",
+    }
+}
+
+/// `<div class="expectation">…</div> <a class="permalink" …>#</a>`: an expectation (or, with
+/// `diff`, its word diff in `<div class="expectation diff">`) and its permalink on its level
+/// page, named for assistive technology by the level it belongs to.
+fn expectation(out: &mut String, side: &Side, n: usize, diff: Option<&str>) {
+    match diff {
+        Some(d) => {
+            out.push_str("<div class=\"expectation diff\">");
+            out.push_str(d);
+        }
+        None => {
+            out.push_str("<div class=\"expectation\">");
+            side.expectations[n].html_to(side.root, out);
+        }
+    }
+    out.push_str("</div> <a class=\"permalink\" href=\"");
+    text(out, &side.level_href);
+    out.push('#');
+    text(out, &permalink::expectation_anchor(side.pillar, n + 1));
+    out.push_str(
+        "\" title=\"Permalink to this expectation\" aria-label=\"Permalink to this expectation of ",
+    );
+    text(out, side.title);
+    out.push_str("\">#</a>");
+}
+
+/// `<span class="none">—…</span>`: the empty side of a row, read as "not at <level>".
+fn none(out: &mut String, side: &Side) {
+    out.push_str("<span class=\"none\">—<span class=\"visually-hidden\"> not at ");
+    text(out, side.title);
+    out.push_str("</span></span>");
+}
+
+/// Appends one `<tr class="status-<status>">` row: the left expectation, the right one (or
+/// its word diff), and `<span class="badge badge-<status>">label</span>`. Statuses are
+/// `changed`, `new`, `not-restated` and `unchanged`.
+pub fn compare_row(out: &mut String, row: Row) {
+    let status = status_class(row.status);
+    out.push_str("<tr class=\"status-");
+    out.push_str(status);
+    out.push_str("\"><td>");
+    match row.a.1 {
+        Some(i) => expectation(out, row.a.0, i, None),
+        None => none(out, row.a.0),
+    }
+    out.push_str("</td><td>");
+    match row.b.1 {
+        Some(j) => expectation(out, row.b.0, j, row.diff_html),
+        None => none(out, row.b.0),
+    }
+    out.push_str("</td><td><span class=\"badge badge-");
+    out.push_str(status);
+    out.push_str("\">");
+    text(out, row.label);
+    out.push_str("</span></td></tr>\n");
+}
+
+/// Appends `<li>` with expectation `n` of `side` and its permalink: an expectation carried
+/// over word for word, listed in the folded `<ul class="carried-list">`.
+pub fn carried_item(out: &mut String, side: &Side, n: usize) {
+    out.push_str("<li>");
+    expectation(out, side, n, None);
+    out.push_str("</li>\n");
+}
