@@ -133,35 +133,53 @@ pub fn lcs_len(a: &[u32], b: &[u32]) -> usize {
             })
             .sum();
     }
-    // masks[w]: the positions of `short` that hold the word numbered w. One table per
-    // thread, grown to the largest word number seen, and cleared again after each call.
+    lcs_row(short, [long]).into_iter().next().unwrap_or(0)
+}
+
+/// [`lcs_len`] of `a` with each of `others`, in order. The bit masks of `a` (at most 64
+/// words) are set once for all of them; a longer `a` falls back to [`lcs_len`] per pair.
+fn lcs_row<'o>(a: &[u32], others: impl IntoIterator<Item = &'o [u32]>) -> Vec<usize> {
+    if a.is_empty() {
+        return others.into_iter().map(|_| 0).collect();
+    }
+    if a.len() > 64 {
+        return others.into_iter().map(|b| lcs_len(a, b)).collect();
+    }
+    // masks[w]: the positions of `a` that hold the word numbered w. One table per thread,
+    // grown to the largest word number seen, and cleared again before returning.
     MASKS.with(|masks| {
         let mut masks = masks.borrow_mut();
-        let top = short.iter().copied().max().unwrap_or(0) as usize;
+        let top = a.iter().copied().max().unwrap_or(0) as usize;
         if masks.len() <= top {
             masks.resize(top + 1, 0);
         }
-        for (i, &w) in short.iter().enumerate() {
+        for (i, &w) in a.iter().enumerate() {
             masks[w as usize] |= 1 << i;
         }
-        let width = short.len();
+        let width = a.len();
         let live: u64 = if width == 64 {
             u64::MAX
         } else {
             (1u64 << width) - 1
         };
-        let mut v: u64 = live;
-        for &w in long {
-            let m = masks.get(w as usize).copied().unwrap_or(0);
-            if m != 0 {
-                let u = v & m;
-                v = (v.wrapping_add(u) | (v & !m)) & live;
-            }
-        }
-        for &w in short {
+        let lengths = others
+            .into_iter()
+            .map(|b| {
+                let mut v: u64 = live;
+                for &w in b {
+                    let m = masks.get(w as usize).copied().unwrap_or(0);
+                    if m != 0 {
+                        let u = v & m;
+                        v = (v.wrapping_add(u) | (v & !m)) & live;
+                    }
+                }
+                width - v.count_ones() as usize
+            })
+            .collect();
+        for &w in a {
             masks[w as usize] = 0;
         }
-        width - v.count_ones() as usize
+        lengths
     })
 }
 
@@ -191,8 +209,15 @@ pub fn match_expectations(lower: &[String], higher: &[String]) -> Vec<Pair> {
 pub fn match_prepared(lower: &[Prepared], higher: &[Prepared]) -> Vec<Pair> {
     let mut candidates = Vec::new();
     for (i, a) in lower.iter().enumerate() {
-        for (j, b) in higher.iter().enumerate() {
-            if let Some(s) = similarity_at_least(a, b, MATCH_THRESHOLD) {
+        let lengths = lcs_row(&a.ids, higher.iter().map(|b| b.ids.as_slice()));
+        for (j, (b, lcs)) in higher.iter().zip(lengths).enumerate() {
+            let total = a.ids.len() + b.ids.len();
+            let s = if total == 0 {
+                1.0
+            } else {
+                2.0 * lcs as f32 / total as f32
+            };
+            if s >= MATCH_THRESHOLD {
                 candidates.push((s, i, j));
             }
         }

@@ -12,20 +12,48 @@ use crate::compare::Status;
 use crate::markdown::Fragment;
 use crate::permalink;
 use pulldown_cmark_escape::{escape_html, FmtWriter};
+use std::fmt::Write;
 
-/// One level's side of a comparison, in one pillar.
+/// One level's side of a comparison, in one pillar, with the text every row repeats
+/// already escaped.
 #[derive(Debug)]
 pub struct Side<'a> {
-    /// The level's title.
-    pub title: &'a str,
-    /// Relative href of the level's page (`../../../levels/senior/`).
-    pub level_href: String,
-    /// The pillar's id (expectation anchors are `<pillar>--<n>`).
-    pub pillar: &'a str,
+    /// The level's title, escaped.
+    title: String,
+    /// `<relative href of the level's page>#<pillar>--`, escaped: an expectation's
+    /// permalink without its number (see [`permalink::expectation_anchor`]).
+    anchor_prefix: String,
     /// The level's expectations in the pillar, in order.
-    pub expectations: &'a [Fragment],
+    expectations: &'a [Fragment],
     /// The page's way back to the site root (`../../../`), for links inside expectations.
-    pub root: &'a str,
+    root: &'a str,
+}
+
+impl<'a> Side<'a> {
+    /// The side of the level titled `title`, whose page is at `level_href` (relative to the
+    /// comparison page), in pillar `pillar` (an id), with these expectations.
+    pub fn new(
+        title: &str,
+        level_href: &str,
+        pillar: &str,
+        expectations: &'a [Fragment],
+        root: &'a str,
+    ) -> Side<'a> {
+        let mut escaped_title = String::new();
+        text(&mut escaped_title, title);
+        // The anchor of expectation 1, without its number.
+        let first = permalink::expectation_anchor(pillar, 1);
+        let mut anchor_prefix = String::new();
+        text(&mut anchor_prefix, level_href);
+        anchor_prefix.push('#');
+        text(&mut anchor_prefix, &first[..first.len() - 1]);
+        Side {
+            title: escaped_title,
+            anchor_prefix,
+            expectations,
+            root,
+        }
+    }
 }
 
 /// One row of a comparison table.
@@ -72,20 +100,19 @@ fn expectation(out: &mut String, side: &Side, n: usize, diff: Option<&str>) {
         }
     }
     out.push_str("</div> <a class=\"permalink\" href=\"");
-    text(out, &side.level_href);
-    out.push('#');
-    text(out, &permalink::expectation_anchor(side.pillar, n + 1));
+    out.push_str(&side.anchor_prefix);
+    let _ = write!(out, "{}", n + 1);
     out.push_str(
         "\" title=\"Permalink to this expectation\" aria-label=\"Permalink to this expectation of ",
     );
-    text(out, side.title);
+    out.push_str(&side.title);
     out.push_str("\">#</a>");
 }
 
 /// `<span class="none">—…</span>`: the empty side of a row, read as "not at <level>".
 fn none(out: &mut String, side: &Side) {
     out.push_str("<span class=\"none\">—<span class=\"visually-hidden\"> not at ");
-    text(out, side.title);
+    out.push_str(&side.title);
     out.push_str("</span></span>");
 }
 

@@ -184,9 +184,26 @@ pub fn render_page(
     );
     ctx.insert("path", &page.path);
     ctx.insert("kind", kind_name(&page.data));
-    let html = tera
-        .render(page.template, &ctx)
+    // Pages of one template are of similar size: start each page's buffer at the size of
+    // the last page of its template on this thread, so the buffer is rarely grown (and
+    // copied) while the page is written into it.
+    let hint = LAST_SIZE.with(|sizes| {
+        sizes
+            .borrow()
+            .iter()
+            .find(|(t, _)| *t == page.template)
+            .map_or(16 * 1024, |(_, n)| *n)
+    });
+    let mut html = Vec::with_capacity(hint + hint / 8);
+    tera.render_to(page.template, &ctx, &mut html)
         .map_err(|e| template_error(root, &e))?;
+    LAST_SIZE.with(|sizes| {
+        let mut sizes = sizes.borrow_mut();
+        match sizes.iter_mut().find(|(t, _)| *t == page.template) {
+            Some(entry) => entry.1 = html.len(),
+            None => sizes.push((page.template, html.len())),
+        }
+    });
     let file = if page.path.ends_with('/') || page.path.is_empty() {
         format!("{}index.html", page.path)
     } else {
@@ -194,8 +211,14 @@ pub fn render_page(
     };
     Ok(OutputFile {
         path: file,
-        contents: html.into_bytes(),
+        contents: html,
     })
+}
+
+thread_local! {
+    /// (template, size in bytes of the last page rendered with it) on this thread.
+    static LAST_SIZE: std::cell::RefCell<Vec<(&'static str, usize)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Renders every page of `site` on all cores, handing each file to `sink` as soon as it is

@@ -190,9 +190,23 @@ pub struct CompareRef {
     /// Relative href.
     pub href: String,
     /// The left level.
-    pub a: LevelRef,
+    pub a: LevelName,
     /// The right level.
-    pub b: LevelRef,
+    pub b: LevelName,
+}
+
+/// A level as a comparison link names it: lighter than [`LevelRef`], since a page lists
+/// many comparisons.
+#[derive(Debug, Serialize)]
+pub struct LevelName {
+    /// Level id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Short code, if any.
+    pub code: Option<String>,
+    /// Title of its track.
+    pub track: String,
 }
 
 /// A pillar's page.
@@ -490,14 +504,20 @@ impl<'a> Builder<'a> {
         out.a.defined = true;
         out.b.defined = true;
         let (la, lb) = (&ladder.levels[x], &ladder.levels[y]);
-        let side = |level: &'a Level, c: &'a Competency| markup::Side {
-            title: &level.title,
-            level_href: self.href(&permalink::level(&level.id)),
-            pillar: pid,
-            expectations: &c.expectations,
-            root: &self.root,
+        let side = |level: &'a Level, c: &'a Competency| {
+            let href = self.href(&permalink::level(&level.id));
+            markup::Side::new(&level.title, &href, pid, &c.expectations, &self.root)
         };
         let (sa, sb) = (side(la, ca), side(lb, cb));
+        // About 500 bytes of markup per row around the expectation's own HTML.
+        let text: usize = ca
+            .expectations
+            .iter()
+            .chain(&cb.expectations)
+            .map(|e| e.plain().len())
+            .sum();
+        out.rows_html
+            .reserve(text + 500 * (ca.expectations.len() + cb.expectations.len()));
         for pair in compare::match_prepared(&pa.words, &pb.words) {
             let label = match (pair.status, same_track) {
                 (Status::Unchanged, true) => "carried over".into(),
@@ -582,10 +602,16 @@ impl<'a> Builder<'a> {
 
     fn compare_ref(&self, a: usize, b: usize) -> CompareRef {
         let l = &self.ladder.levels;
+        let name = |i: usize| LevelName {
+            id: l[i].id.clone(),
+            title: l[i].title.clone(),
+            code: l[i].code.clone(),
+            track: self.ladder.tracks[l[i].track].title.clone(),
+        };
         CompareRef {
             href: self.href(&permalink::compare(&l[a].id, &l[b].id)),
-            a: self.level(a),
-            b: self.level(b),
+            a: name(a),
+            b: name(b),
         }
     }
 }
