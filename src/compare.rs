@@ -270,102 +270,85 @@ pub fn match_prepared(lower: &[Prepared], higher: &[Prepared]) -> Vec<Pair> {
 
 /// The higher text as HTML, with the words the lower text had and it dropped in `<del>`, and
 /// the words it added in `<ins>` (HTML's edit elements, so the marks read without colour and
-/// in print). Words are compared as written, punctuation attached. The patience algorithm
+/// in print). Words are compared as written, punctuation attached, and written with one space
+/// between them. The patience algorithm
 /// anchors the diff on words that occur once in each text, which keeps rewordings readable.
 pub fn word_diff_html(old: &str, new: &str) -> String {
-    // Tokens as `similar`'s word diff makes them: runs of non-space characters and runs of
-    // whitespace. Each distinct token is numbered, so the diff compares numbers.
-    fn tokens(s: &str) -> Vec<&str> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        let mut space = None;
-        for (i, c) in s.char_indices() {
-            let is_space = c.is_whitespace();
-            if space.is_some_and(|sp| sp != is_space) {
-                out.push(&s[start..i]);
-                start = i;
-            }
-            space = Some(is_space);
-        }
-        if start < s.len() {
-            out.push(&s[start..]);
-        }
-        out
-    }
-    let (old_tokens, new_tokens) = (tokens(old), tokens(new));
-    let mut numbers: HashMap<&str, u32> = HashMap::new();
-    let mut old_ids = Vec::with_capacity(old_tokens.len());
-    let mut new_ids = Vec::with_capacity(new_tokens.len());
-    for (list, ids) in [(&old_tokens, &mut old_ids), (&new_tokens, &mut new_ids)] {
-        for &t in list.iter() {
+    // The words (runs of non-space characters), each distinct word numbered, so the diff
+    // compares numbers; whitespace is not compared.
+    let old_words: Vec<&str> = old.split_whitespace().collect();
+    let new_words: Vec<&str> = new.split_whitespace().collect();
+    let mut numbers: foldhash::HashMap<&str, u32> = foldhash::HashMap::with_capacity_and_hasher(
+        old_words.len() + new_words.len(),
+        Default::default(),
+    );
+    let mut old_ids = Vec::with_capacity(old_words.len());
+    let mut new_ids = Vec::with_capacity(new_words.len());
+    for (words, ids) in [(&old_words, &mut old_ids), (&new_words, &mut new_ids)] {
+        for &w in words.iter() {
             let next = numbers.len() as u32;
-            ids.push(*numbers.entry(t).or_insert(next));
+            ids.push(*numbers.entry(w).or_insert(next));
         }
     }
-    let mut changes: Vec<(ChangeTag, &str)> = Vec::with_capacity(old_ids.len() + new_ids.len());
-    for op in capture_diff_slices(Algorithm::Patience, &old_ids, &new_ids) {
-        let (tag, old_range, new_range) = op.as_tag_tuple();
-        match tag {
-            DiffTag::Equal => changes.extend(new_range.map(|j| (ChangeTag::Equal, new_tokens[j]))),
-            DiffTag::Delete => {
-                changes.extend(old_range.map(|i| (ChangeTag::Delete, old_tokens[i])))
-            }
-            DiffTag::Insert => {
-                changes.extend(new_range.map(|j| (ChangeTag::Insert, new_tokens[j])))
-            }
-            DiffTag::Replace => {
-                changes.extend(old_range.map(|i| (ChangeTag::Delete, old_tokens[i])));
-                changes.extend(new_range.map(|j| (ChangeTag::Insert, new_tokens[j])));
-            }
-        }
-    }
+
     let mut out = String::with_capacity(new.len() + old.len() / 2 + 64);
+    // The mark open at the end of `out`, and whether a word has been written.
     let mut open: Option<ChangeTag> = None;
-    let mut pending_space = "";
-    for (tag, value) in changes {
-        // Spaces between two marked words of one kind stay inside the mark.
-        if value.trim().is_empty() {
-            // One space between two words, whichever side it came from.
-            pending_space = value;
-            continue;
-        }
+    let mut started = false;
+    let mut word = |out: &mut String, tag: ChangeTag, w: &str| {
+        // One space between two words, whichever side they come from; a space between two
+        // marked words of one kind stays inside the mark.
+        let space = if started { " " } else { "" };
+        started = true;
         let want = (tag != ChangeTag::Equal).then_some(tag);
         if open != want {
-            if let Some(t) = open {
-                out.push_str(if t == ChangeTag::Delete {
-                    "</del>"
-                } else {
-                    "</ins>"
-                });
+            match open {
+                Some(ChangeTag::Delete) => out.push_str("</del>"),
+                Some(_) => out.push_str("</ins>"),
+                None => {}
             }
-            out.push_str(pending_space);
-            pending_space = "";
-            if let Some(t) = want {
-                out.push_str(if t == ChangeTag::Delete {
-                    "<del>"
-                } else {
-                    "<ins>"
-                });
+            out.push_str(space);
+            match want {
+                Some(ChangeTag::Delete) => out.push_str("<del>"),
+                Some(_) => out.push_str("<ins>"),
+                None => {}
             }
             open = want;
         } else {
-            out.push_str(pending_space);
-            pending_space = "";
+            out.push_str(space);
         }
-        escape_into(&mut out, value);
+        escape_into(out, w);
+    };
+    for op in capture_diff_slices(Algorithm::Patience, &old_ids, &new_ids) {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        if matches!(tag, DiffTag::Delete | DiffTag::Replace) {
+            for i in old_range {
+                word(&mut out, ChangeTag::Delete, old_words[i]);
+            }
+        }
+        let new_tag = match tag {
+            DiffTag::Equal => ChangeTag::Equal,
+            _ => ChangeTag::Insert,
+        };
+        if tag != DiffTag::Delete {
+            for j in new_range {
+                word(&mut out, new_tag, new_words[j]);
+            }
+        }
     }
-    if let Some(t) = open {
-        out.push_str(if t == ChangeTag::Delete {
-            "</del>"
-        } else {
-            "</ins>"
-        });
+    match open {
+        Some(ChangeTag::Delete) => out.push_str("</del>"),
+        Some(_) => out.push_str("</ins>"),
+        None => {}
     }
-    out.push_str(pending_space);
     out
 }
 
 fn escape_into(out: &mut String, s: &str) {
+    if !s.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"')) {
+        out.push_str(s);
+        return;
+    }
     // Writing into a String cannot fail.
     let _ = pulldown_cmark_escape::escape_html(pulldown_cmark_escape::FmtWriter(&mut *out), s);
 }
@@ -425,7 +408,7 @@ mod tests {
         assert_eq!(html, "You are <del>learning and</del> applying <ins>and helping define</ins> our standards around design.");
         assert_eq!(
             word_diff_html("a < b", "a < c"),
-            "a &lt; <del>b</del><ins>c</ins>"
+            "a &lt; <del>b</del> <ins>c</ins>"
         );
     }
 
