@@ -34,6 +34,16 @@ pub struct BuildReport {
 /// Returns the ladder as far as it could be understood, and every diagnostic sorted by file
 /// and position; the ladder may only be built when there are no errors.
 pub fn validate(root: &Path) -> (Ladder, Diagnostics) {
+    validate_with(root, |diags| crate::load::load(root, diags))
+}
+
+/// [`validate`], with the content files given by `load` instead of read from `content/`:
+/// `load` must add the same diagnostics, in the same order, as [`crate::load::load`] does
+/// (`serve` passes [`crate::load::ContentCache::loaded`]). `book.toml` is read from `root`.
+pub fn validate_with(
+    root: &Path,
+    load: impl FnOnce(&mut Diagnostics) -> crate::load::Loaded,
+) -> (Ladder, Diagnostics) {
     let mut diags = Diagnostics::default();
     let clock = Stopwatch::start();
     let config = match Config::load(root) {
@@ -45,7 +55,7 @@ pub fn validate(root: &Path) -> (Ladder, Diagnostics) {
             None
         }
     };
-    let loaded = crate::load::load(root, &mut diags);
+    let loaded = load(&mut diags);
     clock.lap("load");
     let ladder = Ladder::build(config.unwrap_or_default(), loaded, &mut diags);
     clock.lap("ladder");
@@ -58,7 +68,18 @@ pub fn validate(root: &Path) -> (Ladder, Diagnostics) {
 /// # Errors
 /// Every error in `book.toml` and `content/`, sorted by file and position.
 pub fn load_ladder(root: &Path) -> Result<(Ladder, Diagnostics), Diagnostics> {
-    let (ladder, diags) = validate(root);
+    load_ladder_with(root, |diags| crate::load::load(root, diags))
+}
+
+/// [`validate_with`], as a result.
+///
+/// # Errors
+/// Every error in `book.toml` and in the content `load` gives, sorted by file and position.
+pub fn load_ladder_with(
+    root: &Path,
+    load: impl FnOnce(&mut Diagnostics) -> crate::load::Loaded,
+) -> Result<(Ladder, Diagnostics), Diagnostics> {
+    let (ladder, diags) = validate_with(root, load);
     if diags.has_errors() {
         Err(diags)
     } else {
@@ -124,7 +145,18 @@ pub struct Prepared {
 /// # Errors
 /// Every error of the ladder or of its templates.
 pub fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
-    let (ladder, warnings) = load_ladder(root)?;
+    prepare_with(root, |diags| crate::load::load(root, diags))
+}
+
+/// [`prepare`], with the content files given by `load` (see [`validate_with`]).
+///
+/// # Errors
+/// Every error of the ladder or of its templates.
+pub fn prepare_with(
+    root: &Path,
+    load: impl FnOnce(&mut Diagnostics) -> crate::load::Loaded,
+) -> Result<Prepared, Diagnostics> {
+    let (ladder, warnings) = load_ladder_with(root, load)?;
     let clock = Stopwatch::start();
     let mut tera = render::load_templates(root, &ladder.config).map_err(Diagnostics)?;
     tera.global_context().insert("nav", &Nav::of(&ladder));
@@ -141,18 +173,28 @@ pub fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
 /// Every file of a prepared site besides its pages: the theme's static files and
 /// `ladder.json` (generated), and the ladder's `static/` files and content assets (copied).
 pub fn other_files(root: &Path, p: &Prepared) -> (Vec<render::OutputFile>, Vec<CopiedFile>) {
-    let (mut files, mut copied) = render::static_files(root);
-    let data = serde_json::to_vec(&crate::site::data_export(&p.ladder)).unwrap_or_default();
-    files.push(render::OutputFile {
-        path: crate::permalink::DATA.to_string(),
-        contents: data,
-    });
+    let (mut files, copied) = static_files(root, p);
+    files.push(data_file(p));
+    (files, copied)
+}
+
+/// [`other_files`] without `ladder.json`.
+fn static_files(root: &Path, p: &Prepared) -> (Vec<render::OutputFile>, Vec<CopiedFile>) {
+    let (files, mut copied) = render::static_files(root);
     let assets = p.ladder.assets.iter().map(|a| CopiedFile {
         path: a.content_path.clone(),
         source: a.source.clone(),
     });
     copied.splice(0..0, assets);
     (files, copied)
+}
+
+/// `ladder.json`: the ladder as data ([`crate::site::data_export`]).
+fn data_file(p: &Prepared) -> render::OutputFile {
+    render::OutputFile {
+        path: crate::permalink::DATA.to_string(),
+        contents: serde_json::to_vec(&crate::site::data_export(&p.ladder)).unwrap_or_default(),
+    }
 }
 
 /// Builds the ladder in `root` into `dest` (or its build-dir). Pages are rendered on all
@@ -168,9 +210,9 @@ pub fn build(root: &Path, dest: Option<&Path>) -> Result<BuildReport, BuildError
         return Err(BuildError::Ladder(Diagnostics(vec![d])));
     }
     let clock = Stopwatch::start();
-    let (files, copied) = other_files(root, &p);
-    clock.lap("ladder.json and static files");
-    let count = p.site.specs.len() + files.len() + copied.len();
+    let (files, copied) = static_files(root, &p);
+    // Static files, copies, `ladder.json` and the pages.
+    let count = p.site.specs.len() + files.len() + copied.len() + 1;
     let filled = write::replace_dir(&dest, |dir| {
         for f in &files {
             write::write_file(dir, &f.path, &f.contents).map_err(render::RenderError::Sink)?;
@@ -178,12 +220,22 @@ pub fn build(root: &Path, dest: Option<&Path>) -> Result<BuildReport, BuildError
         for c in &copied {
             write::copy_file(dir, &c.path, &c.source).map_err(render::RenderError::Sink)?;
         }
-        clock.lap("write other files");
-        let done = render::render_each(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, |f| {
-            write::write_file(dir, &f.path, &f.contents)
-        });
-        clock.lap("render and write pages");
-        done
+        clock.lap("write static files");
+        // `ladder.json` is made on one core while the pages take the others.
+        let (data, pages) = rayon::join(
+            || {
+                let f = data_file(&p);
+                write::write_file(dir, &f.path, &f.contents)
+            },
+            || {
+                render::render_each(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, |f| {
+                    write::write_file(dir, &f.path, &f.contents)
+                })
+            },
+        );
+        clock.lap("render and write pages and ladder.json");
+        pages?;
+        data.map_err(render::RenderError::Sink)
     });
     clock.lap("swap");
     match filled {

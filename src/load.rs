@@ -6,7 +6,7 @@
 
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics, SourceFile};
 use crate::frontmatter::{self, Located, TableReader};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -14,7 +14,7 @@ use walkdir::WalkDir;
 pub const CONTENT_DIR: &str = "content";
 
 /// What a content file describes, with its front-matter keys.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Kind {
     /// `content/tracks/<id>.md`.
     Track {
@@ -66,7 +66,7 @@ pub enum Kind {
 }
 
 /// One Markdown file of the ladder, read and parsed.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Document {
     /// The file's text and display path.
     pub source: SourceFile,
@@ -216,68 +216,15 @@ pub fn percent_decode(s: &str) -> String {
 
 /// Walks `root/content` (never following symlinks) and reads every file.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
-    let content = root.join(CONTENT_DIR);
-    let mut loaded = Loaded::default();
-    if !content.is_dir() {
-        diags.push(Diagnostic::error(
-            "io",
-            CONTENT_DIR,
-            (1, 1),
-            "the ladder has no content/ folder",
-            "create content/ next to book.toml, with tracks/, levels/, pillars/ and competencies/ inside (`ladderbook init` writes an example)",
-        ));
-        return loaded;
-    }
-    let walker = WalkDir::new(&content)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_editor_temp(&e.file_name().to_string_lossy()));
-    let mut markdown: Vec<(PathBuf, String)> = Vec::new();
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e
-                    .path()
-                    .map_or_else(|| CONTENT_DIR.to_string(), |p| display_path(root, p));
-                diags.push(Diagnostic::error(
-                    "io",
-                    path,
-                    (1, 1),
-                    format!("cannot read: {e}"),
-                    "check the file's permissions",
-                ));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let path = entry.path();
-        let content_path = display_path(&content, path);
-        if path.extension().and_then(|e| e.to_str()) != Some("md") {
-            loaded.assets.push(Asset {
-                source: path.to_path_buf(),
-                content_path,
-            });
-            continue;
-        }
-        markdown.push((entry.into_path(), content_path));
-    }
-    // Reading and parsing each file is independent of the others: done on all cores, then
-    // kept in walk order so documents and diagnostics come out the same on every run.
-    let read: Vec<_> = {
-        use rayon::prelude::*;
-        markdown
-            .into_par_iter()
-            .map(|(path, content_path)| {
-                let (doc, errors) = read_document(root, &path, content_path.clone());
-                (doc, errors, content_path)
-            })
-            .collect()
+    let walk = walk(root);
+    let mut loaded = Loaded {
+        assets: walk.assets,
+        ..Loaded::default()
     };
-    for (doc, errors, content_path) in read {
+    for d in walk.errors {
+        diags.push(d);
+    }
+    for (content_path, (doc, errors)) in read_all(root, walk.markdown) {
         match doc {
             Some(doc) => loaded.documents.push(doc),
             None => {
@@ -289,6 +236,290 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
         }
     }
     loaded
+}
+
+/// What a walk of `content/` found, in walk order (depth first, each folder's entries sorted
+/// by file name), before any file is read.
+#[derive(Debug, Default)]
+struct Walk {
+    /// Markdown files: path on disk, content path.
+    markdown: Vec<(PathBuf, String)>,
+    /// Every other file.
+    assets: Vec<Asset>,
+    /// Folders entered, relative to `content/` (`""` is `content/` itself).
+    dirs: HashSet<PathBuf>,
+    /// Folders and files that could not be read, and a missing `content/`.
+    errors: Vec<Diagnostic>,
+}
+
+/// Walks `root/content`, never following symlinks and skipping editors' temporary files and
+/// folders ([`is_editor_temp`]); reads nothing.
+fn walk(root: &Path) -> Walk {
+    let content = root.join(CONTENT_DIR);
+    let mut walk = Walk::default();
+    if !content.is_dir() {
+        walk.errors.push(Diagnostic::error(
+            "io",
+            CONTENT_DIR,
+            (1, 1),
+            "the ladder has no content/ folder",
+            "create content/ next to book.toml, with tracks/, levels/, pillars/ and competencies/ inside (`ladderbook init` writes an example)",
+        ));
+        return walk;
+    }
+    let walker = WalkDir::new(&content)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_editor_temp(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map_or_else(|| CONTENT_DIR.to_string(), |p| display_path(root, p));
+                walk.errors.push(Diagnostic::error(
+                    "io",
+                    path,
+                    (1, 1),
+                    format!("cannot read: {e}"),
+                    "check the file's permissions",
+                ));
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            if let Ok(rel) = entry.path().strip_prefix(&content) {
+                walk.dirs.insert(rel.to_path_buf());
+            }
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let content_path = display_path(&content, path);
+        if path.extension().and_then(|e| e.to_str()) != Some("md") {
+            walk.assets.push(Asset {
+                source: path.to_path_buf(),
+                content_path,
+            });
+            continue;
+        }
+        walk.markdown.push((entry.into_path(), content_path));
+    }
+    walk
+}
+
+/// What [`read_document`] returns: the document, if it could be read, and every problem
+/// found in it.
+type ReadResult = (Option<Document>, Vec<Diagnostic>);
+
+/// Reads and parses Markdown files (path on disk, content path) on all cores, keeping their
+/// order: content path → [`read_document`]'s result.
+fn read_all(root: &Path, files: Vec<(PathBuf, String)>) -> Vec<(String, ReadResult)> {
+    use rayon::prelude::*;
+    // Reading and parsing each file is independent of the others: done on all cores, then
+    // kept in walk order so documents and diagnostics come out the same on every run.
+    files
+        .into_par_iter()
+        .map(|(path, content_path)| {
+            let read = read_document(root, &path, content_path.clone());
+            (content_path, read)
+        })
+        .collect()
+}
+
+/// One file under `content/` as a [`ContentCache`] last saw it.
+#[derive(Debug, Clone)]
+enum Cached {
+    /// A Markdown file: its document, if it could be read, and every problem found in it.
+    Markdown(Option<Box<Document>>, Vec<Diagnostic>),
+    /// Any other file, copied as it is.
+    Asset(Asset),
+}
+
+/// Every file under `content/`, read once and kept, for `serve`: after a change only the
+/// files it names are read again, and [`ContentCache::loaded`] gives exactly what [`load`]
+/// would give, diagnostics of unchanged files included.
+#[derive(Debug)]
+pub struct ContentCache {
+    /// The ladder root, as given (diagnostics show paths relative to it).
+    root: PathBuf,
+    /// Path relative to `content/` → the file. `Path`'s order compares component by
+    /// component, which is the walk's order (each folder's entries sorted by file name).
+    files: BTreeMap<PathBuf, Cached>,
+    /// Folders the last walk entered, relative to `content/`.
+    dirs: HashSet<PathBuf>,
+    /// The last walk's errors.
+    walk_errors: Vec<Diagnostic>,
+    /// False until the first [`ContentCache::refresh`].
+    walked: bool,
+}
+
+impl ContentCache {
+    /// An empty cache of the ladder in `root`; the first [`ContentCache::refresh`] reads
+    /// everything.
+    pub fn new(root: &Path) -> ContentCache {
+        ContentCache {
+            root: root.to_path_buf(),
+            files: BTreeMap::new(),
+            dirs: HashSet::new(),
+            walk_errors: Vec::new(),
+            walked: false,
+        }
+    }
+
+    /// Brings the cache up to date with the disk.
+    ///
+    /// `changed` lists the paths that changed, relative to `content/` (`""` is `content/`
+    /// itself), as a file watcher reports them: files and folders that were created,
+    /// written, removed or renamed (both names of a rename). `None` means "unknown", and
+    /// re-reads everything. A regular file in a known folder is read again (or dropped, once
+    /// gone); anything else named (a folder, a symlink, a path in a folder the last walk did
+    /// not enter) makes the cache walk `content/` again and read every file under that
+    /// path. Paths through an editor's temporary file or folder are never content and are
+    /// ignored. Never fails: unreadable files become diagnostics, as in [`load`].
+    pub fn refresh(&mut self, changed: Option<&[PathBuf]>) {
+        let content = self.root.join(CONTENT_DIR);
+        let changed = match changed {
+            Some(c) if self.walked => c,
+            _ => {
+                self.files.clear();
+                return self.rewalk(&HashSet::new());
+            }
+        };
+        let mut stale = HashSet::new();
+        let mut rewalk = false;
+        // Events often name a path more than once; what counts is the disk as it is now.
+        let changed: std::collections::BTreeSet<&PathBuf> = changed.iter().collect();
+        for rel in changed {
+            let plain = rel
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)));
+            if plain && rel.iter().any(|c| is_editor_temp(&c.to_string_lossy())) {
+                continue;
+            }
+            let in_known_dir = rel.parent().is_some_and(|p| self.dirs.contains(p));
+            let full = content.join(rel);
+            match std::fs::symlink_metadata(&full) {
+                Ok(m) if plain && in_known_dir && m.is_file() && !self.dirs.contains(rel) => {
+                    stale.insert(rel.clone());
+                }
+                Err(e)
+                    if plain
+                        && e.kind() == std::io::ErrorKind::NotFound
+                        && !self.dirs.contains(rel) =>
+                {
+                    // Gone, and not a folder the cache holds files of (a file is only ever
+                    // cached inside a folder the last walk entered).
+                    self.files.remove(rel);
+                }
+                _ => {
+                    // A folder, a symlink, a file in a folder the last walk did not enter:
+                    // walk again, and forget everything under it.
+                    if plain {
+                        self.files.retain(|p, _| !p.starts_with(rel));
+                    } else {
+                        self.files.clear();
+                    }
+                    rewalk = true;
+                }
+            }
+        }
+        if rewalk {
+            return self.rewalk(&stale);
+        }
+        let mut markdown = Vec::new();
+        for rel in stale {
+            let full = content.join(&rel);
+            let content_path = display_path(&content, &full);
+            if rel.extension().and_then(|e| e.to_str()) == Some("md") {
+                markdown.push((full, content_path));
+            } else {
+                let asset = Asset {
+                    source: full,
+                    content_path,
+                };
+                self.files.insert(rel, Cached::Asset(asset));
+            }
+        }
+        self.read(markdown);
+    }
+
+    /// Walks `content/` again: files no longer there are dropped; Markdown files not cached,
+    /// or in `stale`, are read.
+    fn rewalk(&mut self, stale: &HashSet<PathBuf>) {
+        let content = self.root.join(CONTENT_DIR);
+        let walk = walk(&self.root);
+        let mut old = std::mem::take(&mut self.files);
+        let mut unread = Vec::new();
+        for a in walk.assets {
+            if let Ok(rel) = a.source.strip_prefix(&content) {
+                self.files.insert(rel.to_path_buf(), Cached::Asset(a));
+            }
+        }
+        for (full, content_path) in walk.markdown {
+            let Ok(rel) = full.strip_prefix(&content).map(Path::to_path_buf) else {
+                continue;
+            };
+            match old.remove(&rel) {
+                Some(c @ Cached::Markdown(..)) if !stale.contains(&rel) => {
+                    self.files.insert(rel, c);
+                }
+                _ => unread.push((full, content_path)),
+            }
+        }
+        self.dirs = walk.dirs;
+        self.walk_errors = walk.errors;
+        self.walked = true;
+        self.read(unread);
+    }
+
+    /// Reads Markdown files (path on disk, content path) into the cache.
+    fn read(&mut self, markdown: Vec<(PathBuf, String)>) {
+        let content = self.root.join(CONTENT_DIR);
+        let paths: Vec<PathBuf> = markdown.iter().map(|(p, _)| p.clone()).collect();
+        for (full, (_, (doc, errors))) in paths.into_iter().zip(read_all(&self.root, markdown)) {
+            if let Ok(rel) = full.strip_prefix(&content) {
+                self.files.insert(
+                    rel.to_path_buf(),
+                    Cached::Markdown(doc.map(Box::new), errors),
+                );
+            }
+        }
+    }
+
+    /// What [`load`] would return for the files as last refreshed, with the same
+    /// diagnostics, in the same order, added to `diags`. Copies every document: the ladder
+    /// takes them by value.
+    pub fn loaded(&self, diags: &mut Diagnostics) -> Loaded {
+        let mut loaded = Loaded::default();
+        for d in &self.walk_errors {
+            diags.push(d.clone());
+        }
+        for (rel, c) in &self.files {
+            match c {
+                Cached::Asset(a) => loaded.assets.push(a.clone()),
+                Cached::Markdown(doc, errors) => {
+                    match doc {
+                        Some(doc) => loaded.documents.push(Document::clone(doc)),
+                        None => {
+                            let full = self.root.join(CONTENT_DIR).join(rel);
+                            loaded
+                                .failed
+                                .insert(display_path(&self.root.join(CONTENT_DIR), &full));
+                        }
+                    }
+                    for d in errors {
+                        diags.push(d.clone());
+                    }
+                }
+            }
+        }
+        loaded
+    }
 }
 
 /// Reads and parses one Markdown file.
@@ -490,6 +721,197 @@ mod tests {
         assert_eq!(
             suggest_id("L1.0-Graduate-Software-Engineer"),
             "l1-0-graduate-software-engineer"
+        );
+    }
+
+    /// What a load gives, in a form two loads can be compared by: documents, assets, failed
+    /// files (sorted) and diagnostics, as text.
+    fn shown(loaded: &Loaded, diags: &Diagnostics) -> String {
+        let mut failed: Vec<_> = loaded.failed.iter().collect();
+        failed.sort();
+        format!(
+            "{:#?}\n{:#?}\n{:?}\n{:#?}",
+            loaded.documents, loaded.assets, failed, diags.0
+        )
+    }
+
+    /// The cache gives exactly what a fresh [`load`] of the disk gives.
+    fn assert_fresh(root: &Path, cache: &ContentCache, after: &str) {
+        let (mut a, mut b) = (Diagnostics::default(), Diagnostics::default());
+        let fresh = load(root, &mut a);
+        let cached = cache.loaded(&mut b);
+        assert_eq!(shown(&cached, &b), shown(&fresh, &a), "after {after}");
+    }
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let p = root.join(CONTENT_DIR).join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    const LEVEL: &str = "+++\ntitle = \"A\"\nrank = 1\n+++\nBody.\n";
+    const CELL: &str = "+++\nlevel = \"a\"\npillar = \"p\"\n+++\n- Does things.\n";
+
+    #[test]
+    fn the_cache_follows_every_kind_of_change_and_equals_a_fresh_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let content = root.join(CONTENT_DIR);
+        write(root, "levels/a.md", LEVEL);
+        write(root, "pillars/p.md", "+++\ntitle = \"P\"\n+++\n");
+        write(root, "competencies/a/p.md", CELL);
+        write(root, "broken.md", "+++\ntitle = \"Unterminated\n+++\n");
+        write(root, "Bad_Name.md", "+++\ntitle = \"X\"\n+++\n");
+        write(root, "img.png", "png");
+        write(root, ".git/x.md", "not content");
+        let mut cache = ContentCache::new(root);
+        cache.refresh(None);
+        assert_fresh(root, &cache, "the first read");
+        assert!(
+            shown(
+                &cache.loaded(&mut Diagnostics::default()),
+                &Diagnostics::default()
+            )
+            .contains("Does things."),
+            "the cache was filled"
+        );
+
+        type Step<'a> = (&'a str, Box<dyn Fn() + 'a>, Vec<&'a str>);
+        let steps: Vec<Step> = vec![
+            (
+                "an edit",
+                Box::new(|| write(root, "competencies/a/p.md", &CELL.replace("things", "more"))),
+                vec!["competencies/a/p.md"],
+            ),
+            (
+                "a new file",
+                Box::new(|| write(root, "guide.md", "+++\ntitle = \"G\"\n+++\n")),
+                vec!["guide.md"],
+            ),
+            (
+                "a deleted file",
+                Box::new(|| std::fs::remove_file(content.join("guide.md")).unwrap()),
+                vec!["guide.md"],
+            ),
+            (
+                "a file created and deleted between two looks",
+                Box::new(|| {
+                    write(root, "levels/gone.md", LEVEL);
+                    std::fs::remove_file(content.join("levels/gone.md")).unwrap();
+                }),
+                vec!["levels/gone.md", "levels/gone.md"],
+            ),
+            (
+                "a renamed file",
+                Box::new(|| {
+                    std::fs::rename(
+                        content.join("competencies/a/p.md"),
+                        content.join("competencies/a/q.md"),
+                    )
+                    .unwrap()
+                }),
+                vec!["competencies/a/p.md", "competencies/a/q.md"],
+            ),
+            (
+                "a new folder, its files unnamed",
+                Box::new(|| {
+                    write(root, "guides/x/one.md", "+++\ntitle = \"1\"\n+++\n");
+                    write(root, "guides/x/two.png", "2");
+                }),
+                vec!["guides"],
+            ),
+            (
+                "a renamed folder",
+                Box::new(|| std::fs::rename(content.join("guides"), content.join("help")).unwrap()),
+                vec!["guides", "help"],
+            ),
+            (
+                "a folder replaced by a file",
+                Box::new(|| {
+                    std::fs::remove_dir_all(content.join("help")).unwrap();
+                    write(root, "help", "now a file");
+                }),
+                vec!["help"],
+            ),
+            (
+                "a folder moved out, edited and moved back",
+                Box::new(|| {
+                    let out = root.join("outside");
+                    std::fs::rename(content.join("competencies/a"), &out).unwrap();
+                    std::fs::write(out.join("q.md"), CELL.replace("things", "elsewhere")).unwrap();
+                    std::fs::rename(&out, content.join("competencies/a")).unwrap();
+                }),
+                vec!["competencies/a"],
+            ),
+            (
+                "an edited asset",
+                Box::new(|| write(root, "img.png", "png2")),
+                vec!["img.png"],
+            ),
+            (
+                "a file in a hidden folder",
+                Box::new(|| write(root, ".git/y.md", "x")),
+                vec![".git/y.md"],
+            ),
+            (
+                "a fixed file",
+                Box::new(|| write(root, "broken.md", "+++\ntitle = \"Fixed\"\n+++\n")),
+                vec!["broken.md"],
+            ),
+            (
+                "a file that breaks",
+                Box::new(|| write(root, "levels/a.md", "+++\nrank = \"one\"\n+++\n")),
+                vec!["levels/a.md"],
+            ),
+            (
+                "content/ itself",
+                Box::new(|| {
+                    std::fs::remove_dir_all(content.join("pillars")).unwrap();
+                }),
+                vec![""],
+            ),
+        ];
+        for (what, change, named) in steps {
+            change();
+            let named: Vec<PathBuf> = named.into_iter().map(PathBuf::from).collect();
+            cache.refresh(Some(&named));
+            assert_fresh(root, &cache, what);
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(content.join("levels/a.md"), content.join("link.md"))
+                .unwrap();
+            cache.refresh(Some(&[PathBuf::from("link.md")]));
+            assert_fresh(root, &cache, "a new symlink");
+        }
+        // Unknown changes re-read everything.
+        write(root, "levels/a.md", LEVEL);
+        cache.refresh(None);
+        assert_fresh(root, &cache, "an unknown change");
+    }
+
+    #[test]
+    fn a_refresh_reads_only_the_files_it_is_told_of_and_keeps_their_diagnostics() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "levels/a.md", LEVEL);
+        write(root, "broken.md", "+++\ntitle = \"Unterminated\n+++\n");
+        write(root, "competencies/a/p.md", CELL);
+        let mut cache = ContentCache::new(root);
+        cache.refresh(None);
+        write(root, "levels/a.md", &LEVEL.replace("Body.", "Unseen."));
+        write(root, "competencies/a/p.md", &CELL.replace("things", "seen"));
+        cache.refresh(Some(&[PathBuf::from("competencies/a/p.md")]));
+        let mut diags = Diagnostics::default();
+        let text = shown(&cache.loaded(&mut diags), &diags);
+        assert!(text.contains("Does seen."), "the named file was read again");
+        assert!(
+            !text.contains("Unseen."),
+            "a file not named was not read again"
+        );
+        assert!(
+            diags.0.iter().any(|d| d.path == "content/broken.md"),
+            "the errors of an unchanged file are still reported: {diags}"
         );
     }
 }

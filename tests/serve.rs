@@ -323,6 +323,122 @@ fn the_served_site_is_what_a_clean_build_gives() {
         page_text(&server, "/levels/director/").contains("<h1>Director</h1>")
     });
     assert_served_equals_clean_build(&server);
+
+    // Serve keeps every content file as last read and reads again only what changed: after
+    // new, deleted and renamed files and folders, and edited assets, it still serves what a
+    // clean build gives, and nothing more.
+    let content = server.root().join("content");
+    std::fs::create_dir_all(content.join("guides")).unwrap();
+    std::fs::write(
+        content.join("guides/faq.md"),
+        "+++\ntitle = \"FAQ\"\n+++\nSee the [diagram](diagram.svg).\n",
+    )
+    .unwrap();
+    std::fs::write(content.join("guides/diagram.svg"), "<svg>one</svg>").unwrap();
+    wait_until("a new page and asset in a new folder are served", || {
+        page_text(&server, "/guides/faq/").contains("See the")
+            && page_text(&server, "/guides/diagram.svg").ends_with("<svg>one</svg>")
+    });
+    assert_served_equals_clean_build(&server);
+
+    let svg = content.join("guides/diagram.svg");
+    let tmp = content.join("guides/.diagram.svg.tmp~");
+    std::fs::write(&tmp, "<svg>two</svg>").unwrap();
+    std::fs::rename(&tmp, &svg).unwrap();
+    wait_until("the edited asset is served", || {
+        page_text(&server, "/guides/diagram.svg").ends_with("<svg>two</svg>")
+    });
+    assert_served_equals_clean_build(&server);
+
+    std::fs::rename(content.join("guides"), content.join("help")).unwrap();
+    wait_until("the renamed folder is served", || {
+        page_text(&server, "/help/faq/").contains("See the")
+    });
+    for gone in ["/guides/faq/", "/guides/diagram.svg"] {
+        assert_eq!(get(&server, gone).unwrap().0, 404, "{gone} is gone");
+    }
+    assert_served_equals_clean_build(&server);
+
+    std::fs::remove_file(content.join("competencies/principal-engineer/citizenship.md")).unwrap();
+    wait_until("the deleted competency is a gap", || {
+        section(
+            &page_text(&server, "/levels/principal-engineer/"),
+            "citizenship",
+            "</section>",
+        )
+        .contains("not defined yet")
+    });
+    assert_served_equals_clean_build(&server);
+
+    // A renamed competency stays the same cell: the old name is forgotten (two files for one
+    // cell would be an error in the overlay).
+    let before = version(&server);
+    std::fs::rename(
+        content.join("competencies/staff-engineer/craft.md"),
+        content.join("competencies/staff-engineer/craft-renamed.md"),
+    )
+    .unwrap();
+    wait_until("the rename is rebuilt", || version(&server) > before);
+    let o = overlay(&server, "/levels/staff-engineer/");
+    assert!(o.is_empty(), "no errors after a rename: {o}");
+    assert_served_equals_clean_build(&server);
+}
+
+/// The build version a served page was rendered with (`var v=N` of the reload script).
+fn version(server: &Server) -> u64 {
+    let page = page_text(server, "/");
+    page.split_once("var v=")
+        .and_then(|(_, rest)| rest.split(',').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The error overlay of a served page, as text; empty when there is none.
+fn overlay(server: &Server, path: &str) -> String {
+    let page = page_text(server, path);
+    page.split_once("id=\"ladderbook-error\"")
+        .map(|(_, rest)| rest.split("</div>").next().unwrap_or("").to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn errors_in_files_that_did_not_change_stay_in_the_overlay() {
+    let server = start();
+    let content = server.root().join("content");
+    let level = content.join("levels/staff-engineer.md");
+    let level_text = std::fs::read_to_string(&level).unwrap();
+    let cell = content.join("competencies/senior-engineer/delivery.md");
+    let cell_text = std::fs::read_to_string(&cell).unwrap();
+
+    atomic_save(&level, &level_text.replace("rank = 4", "rank = \"four\""));
+    wait_until("the level's error is shown", || {
+        overlay(&server, "/").contains("content/levels/staff-engineer.md:")
+    });
+    atomic_save(
+        &cell,
+        &cell_text.replace("pillar = \"delivery\"", "pillar = \"delivry\""),
+    );
+    wait_until("both errors are shown", || {
+        let o = overlay(&server, "/");
+        o.contains("content/levels/staff-engineer.md:")
+            && o.contains("content/competencies/senior-engineer/delivery.md:")
+    });
+
+    // Fixing one file leaves the other file's error listed, though that file was not read
+    // again.
+    atomic_save(&cell, &cell_text);
+    wait_until("the fixed file's error is gone", || {
+        !overlay(&server, "/").contains("content/competencies/senior-engineer/delivery.md:")
+    });
+    let o = overlay(&server, "/");
+    assert!(
+        o.contains("content/levels/staff-engineer.md:"),
+        "the unchanged broken file is still listed: {o}"
+    );
+
+    atomic_save(&level, &level_text);
+    wait_until("the overlay clears", || overlay(&server, "/").is_empty());
+    assert_served_equals_clean_build(&server);
 }
 
 #[test]
