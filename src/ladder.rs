@@ -172,6 +172,23 @@ impl Ladder {
             assets,
             failed,
         } = loaded;
+        let mut documents = documents;
+        let mut bodies: Vec<Option<markdown::Body>> = {
+            use rayon::prelude::*;
+            documents
+                .par_iter_mut()
+                .map(|d| match (&d.kind, d.parsed.take()) {
+                    // Shared only when `serve` keeps the document for the next rebuild.
+                    (Kind::Competency { .. }, Some(body)) => {
+                        Some(std::sync::Arc::try_unwrap(body).unwrap_or_else(|b| (*b).clone()))
+                    }
+                    (Kind::Competency { .. }, None) => {
+                        Some(markdown::parse_competency(d.body(), d.body_offset))
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
         // A reference to a file that failed to read is not reported again as unknown.
         let unreadable = |folder: &str, id: &str| {
             let name = format!("{id}.md");
@@ -497,18 +514,9 @@ impl Ladder {
             tracks[i].description = body.whole;
         }
 
-        // Competencies into the grid. Their bodies are parsed first, on all cores: they are
-        // most of a large ladder's text, and each parses on its own.
-        let mut bodies: Vec<Option<markdown::Body>> = {
-            use rayon::prelude::*;
-            documents
-                .par_iter()
-                .map(|d| {
-                    matches!(d.kind, Kind::Competency { .. })
-                        .then(|| markdown::parse_competency(d.body(), d.body_offset))
-                })
-                .collect()
-        };
+        // Competencies into the grid. Their bodies were parsed as they were read (they are
+        // most of a large ladder's text, and each parses on its own); each ladder takes its
+        // own copy, since link resolution writes into it.
         let mut competencies: Vec<(&Document, Competency)> = Vec::new();
         let mut cell_owner: HashMap<(usize, usize), &Document> = HashMap::new();
         let mut orphans: Vec<(&Document, Fragment)> = Vec::new();

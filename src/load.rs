@@ -78,6 +78,10 @@ pub struct Document {
     pub kind: Kind,
     /// Byte offset of the Markdown body in `source.text`.
     pub body_offset: usize,
+    /// A competency's body, parsed with [`crate::markdown::parse_competency`] when the file
+    /// is read (on all cores, and kept with the document by `serve` so an unchanged file is
+    /// not parsed again). `None` for other kinds, whose parsing depends on other files.
+    pub parsed: Option<std::sync::Arc<crate::markdown::Body>>,
 }
 
 impl Document {
@@ -694,6 +698,12 @@ fn read_inner(
     let Some(kind) = kind else {
         return Err(errors);
     };
+    let parsed = matches!(kind, Kind::Competency { .. }).then(|| {
+        std::sync::Arc::new(crate::markdown::parse_competency(
+            &source.text[body_offset..],
+            body_offset,
+        ))
+    });
     Ok((
         Document {
             source,
@@ -701,6 +711,7 @@ fn read_inner(
             id: stem,
             kind,
             body_offset,
+            parsed,
         },
         errors,
     ))

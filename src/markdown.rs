@@ -173,7 +173,7 @@ fn wrap_tables<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Ite
 }
 
 /// A body parsed into its parts.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Body {
     /// The whole body (for descriptions and free pages).
     pub whole: Fragment,
