@@ -17,6 +17,11 @@ use tera::{Context, ErrorKind, Tera};
 /// The default theme's templates: (name, text).
 pub const THEME_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../templates/base.html")),
+    ("site-nav.html", include_str!("../templates/site-nav.html")),
+    (
+        "pillars-nav.html",
+        include_str!("../templates/pillars-nav.html"),
+    ),
     ("cell.html", include_str!("../templates/cell.html")),
     ("picker.html", include_str!("../templates/picker.html")),
     ("index.html", include_str!("../templates/index.html")),
@@ -38,6 +43,55 @@ pub const THEME_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../static/style.css")),
     ("picker.js", include_bytes!("../static/picker.js")),
 ];
+
+/// The site's navigation (`site-nav.html` and `pillars-nav.html`), rendered once for each
+/// depth and current page and shared by every page they fit: every comparison page, for one,
+/// has the same navigation. Which link is the current page (`aria-current`) only differs on
+/// the pages the navigation links to.
+#[derive(Debug, Default)]
+pub struct NavCache(
+    std::sync::Mutex<std::collections::HashMap<(String, String), std::sync::Arc<(String, String)>>>,
+);
+
+impl NavCache {
+    /// (site nav, pillars nav) for a page at `path` of kind `data`, whose way back to the
+    /// site root is `root_rel`.
+    fn get(
+        &self,
+        tera: &Tera,
+        root_rel: &str,
+        path: &str,
+        data: &PageData,
+    ) -> Result<std::sync::Arc<(String, String)>, tera::Error> {
+        // Only pages the navigation links to are marked in it.
+        let (current, kind) = match data {
+            PageData::Overview(_)
+            | PageData::Track(_)
+            | PageData::Pillar(_)
+            | PageData::CompareIndex(_)
+            | PageData::Free(_) => (path, kind_name(data)),
+            _ => ("", ""),
+        };
+        let key = (root_rel.to_string(), format!("{kind}:{current}"));
+        if let Some(n) = self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return Ok(n.clone());
+        }
+        let mut ctx = Context::new();
+        ctx.insert("root", root_rel);
+        ctx.insert("home", if root_rel.is_empty() { "./" } else { root_rel });
+        ctx.insert("path", current);
+        ctx.insert("kind", kind);
+        let rendered = std::sync::Arc::new((
+            tera.render("site-nav.html", &ctx)?,
+            tera.render("pillars-nav.html", &ctx)?,
+        ));
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, rendered.clone());
+        Ok(rendered)
+    }
+}
 
 /// One output file: its path in the site (`levels/x/index.html`) and its bytes.
 #[derive(Debug)]
@@ -184,6 +238,12 @@ pub fn render_page(
     );
     ctx.insert("path", &page.path);
     ctx.insert("kind", kind_name(&page.data));
+    let nav = site
+        .nav_cache
+        .get(tera, &root_rel, &page.path, &page.data)
+        .map_err(|e| template_error(root, &e))?;
+    ctx.insert("site_nav", &nav.0);
+    ctx.insert("pillars_nav", &nav.1);
     // Pages of one template are of similar size: start each page's buffer at the size of
     // the last page of its template on this thread, so the buffer is rarely grown (and
     // copied) while the page is written into it.

@@ -336,6 +336,8 @@ pub struct Site {
     /// comparison index, free pages, 404, aliases.
     pub specs: Vec<PageSpec>,
     prepared: Prepared,
+    /// The navigation, rendered once per depth and current page (see [`crate::render`]).
+    pub(crate) nav_cache: crate::render::NavCache,
 }
 
 /// Every cell's expectations as plain text and prepared words, computed the first time a
@@ -669,7 +671,11 @@ impl Site {
         for (li, level) in ladder.levels.iter().enumerate() {
             specs.extend((0..level.aliases.len()).map(|k| PageSpec::Alias(li, k)));
         }
-        Site { specs, prepared }
+        Site {
+            specs,
+            prepared,
+            nav_cache: Default::default(),
+        }
     }
 
     /// The address of a page (see [`crate::permalink`]).
