@@ -9,7 +9,6 @@
 //! at most once.
 
 use similar::{capture_diff_slices, Algorithm, ChangeTag, DiffOp, DiffTag};
-use std::collections::HashMap;
 
 /// The least similarity at which two expectations count as the same expectation, reworded.
 ///
@@ -63,7 +62,7 @@ pub struct Prepared {
 
 /// Numbers words for [`Prepared`].
 #[derive(Debug, Default)]
-pub struct Interner(HashMap<String, u32>);
+pub struct Interner(foldhash::HashMap<String, u32>);
 
 impl Interner {
     /// Prepares `text` for comparison: its [`words`], numbered. Only words not seen before

@@ -140,16 +140,33 @@ impl Fragment {
 /// The text of events without markup, whitespace collapsed.
 fn plain_text<'e>(events: impl Iterator<Item = &'e Event<'e>>) -> String {
     let mut s = String::new();
+    // Whether a space is owed before the next word.
+    let mut space = false;
+    let mut push = |s: &mut String, text: &str| {
+        for (i, word) in text.split_whitespace().enumerate() {
+            if (i > 0 || space || text.starts_with(char::is_whitespace)) && !s.is_empty() {
+                s.push(' ');
+            }
+            space = false;
+            s.push_str(word);
+        }
+        if text.ends_with(char::is_whitespace) {
+            space = true;
+        }
+    };
     for ev in events {
         match ev {
-            Event::Text(t) | Event::Code(t) => s.push_str(t),
-            Event::SoftBreak | Event::HardBreak => s.push(' '),
-            Event::Start(Tag::Item)
-            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => s.push(' '),
+            Event::Text(t) | Event::Code(t) => push(&mut s, t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::Start(Tag::Item)
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => {
+                push(&mut s, " ")
+            }
             _ => {}
         }
     }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s
 }
 
 /// Puts each table inside `<div class="scroll-box" role="region" aria-label="Table"
