@@ -224,8 +224,10 @@ pub fn build(root: &Path, dest: Option<&Path>) -> Result<BuildReport, BuildError
         // `ladder.json` is made on one core while the pages take the others.
         let (data, pages) = rayon::join(
             || {
-                let f = data_file(&p);
-                write::write_file(dir, &f.path, &f.contents)
+                write::write_with(dir, crate::permalink::DATA, |out| {
+                    serde_json::to_writer(out, &crate::site::data_export(&p.ladder))
+                        .map_err(std::io::Error::other)
+                })
             },
             || {
                 render::render_each(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, |f| {

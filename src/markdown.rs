@@ -91,6 +91,15 @@ impl Fragment {
         self.empty
     }
 
+    /// [`Fragment::html`], borrowed when it is the same at every depth.
+    pub fn html_cow(&self, root: &str) -> std::borrow::Cow<'_, str> {
+        if self.events.is_empty() {
+            std::borrow::Cow::Borrowed(&self.html)
+        } else {
+            std::borrow::Cow::Owned(self.html(root))
+        }
+    }
+
     /// [`Fragment::html`], appended to `out`.
     pub fn html_to(&self, root: &str, out: &mut String) {
         if self.events.is_empty() {

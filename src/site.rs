@@ -915,125 +915,125 @@ pub const DATA_VERSION: u32 = 1;
 /// Every `path` is a site address relative to the site root (`levels/senior/`); links inside
 /// `html` are relative to the site root too.
 #[derive(Debug, Serialize)]
-pub struct DataExport {
+pub struct DataExport<'a> {
     /// [`DATA_VERSION`].
     pub version: u32,
     /// `[book] title`.
-    pub title: String,
+    pub title: &'a str,
     /// `[book] description`.
-    pub description: Option<String>,
+    pub description: Option<&'a str>,
     /// Tracks in order.
-    pub tracks: Vec<DataTrack>,
+    pub tracks: Vec<DataTrack<'a>>,
     /// Pillars in order.
-    pub pillars: Vec<DataPillar>,
+    pub pillars: Vec<DataPillar<'a>>,
     /// Levels, by track, most junior first.
-    pub levels: Vec<DataLevel>,
+    pub levels: Vec<DataLevel<'a>>,
     /// Every comparison that has a page.
-    pub comparisons: Vec<DataComparison>,
+    pub comparisons: Vec<DataComparison<'a>>,
 }
 
 /// A track in `ladder.json`.
 #[derive(Debug, Serialize)]
-pub struct DataTrack {
+pub struct DataTrack<'a> {
     /// Id.
-    pub id: String,
+    pub id: &'a str,
     /// Title.
-    pub title: String,
+    pub title: &'a str,
     /// Address.
     pub path: String,
     /// Each level includes everything below it.
     pub cumulative: bool,
     /// Level ids, most junior first.
-    pub levels: Vec<String>,
+    pub levels: Vec<&'a str>,
     /// Pillar ids the track uses, in order.
-    pub pillars: Vec<String>,
+    pub pillars: Vec<&'a str>,
 }
 
 /// A pillar in `ladder.json`.
 #[derive(Debug, Serialize)]
-pub struct DataPillar {
+pub struct DataPillar<'a> {
     /// Id.
-    pub id: String,
+    pub id: &'a str,
     /// Title.
-    pub title: String,
+    pub title: &'a str,
     /// Address.
     pub path: String,
 }
 
 /// A level in `ladder.json`.
 #[derive(Debug, Serialize)]
-pub struct DataLevel {
+pub struct DataLevel<'a> {
     /// Id.
-    pub id: String,
+    pub id: &'a str,
     /// Title.
-    pub title: String,
+    pub title: &'a str,
     /// Short code.
-    pub code: Option<String>,
+    pub code: Option<&'a str>,
     /// Rank within the track.
     pub rank: i64,
     /// Track id.
-    pub track: String,
+    pub track: &'a str,
     /// One line, plain text.
-    pub summary: String,
+    pub summary: &'a str,
     /// Address.
     pub path: String,
     /// Equivalent level ids.
-    pub equivalent: Vec<String>,
+    pub equivalent: Vec<&'a str>,
     /// Pillar id → the cell. A pillar of the track that is missing here is a gap.
-    pub cells: std::collections::BTreeMap<String, DataCell>,
+    pub cells: std::collections::BTreeMap<&'a str, DataCell<'a>>,
 }
 
 /// A level × pillar cell in `ladder.json`.
 #[derive(Debug, Serialize)]
-pub struct DataCell {
+pub struct DataCell<'a> {
     /// The expectations, in order.
-    pub expectations: Vec<DataExpectation>,
+    pub expectations: Vec<DataExpectation<'a>>,
     /// The other paragraphs, as HTML ("" if none).
-    pub notes_html: String,
+    pub notes_html: std::borrow::Cow<'a, str>,
 }
 
 /// One expectation in `ladder.json`.
 #[derive(Debug, Serialize)]
-pub struct DataExpectation {
+pub struct DataExpectation<'a> {
     /// Its anchor on the level page (`craft--3`).
     pub anchor: String,
     /// Plain text.
-    pub text: String,
+    pub text: &'a str,
     /// HTML.
-    pub html: String,
+    pub html: std::borrow::Cow<'a, str>,
 }
 
 /// A comparison page in `ladder.json`.
 #[derive(Debug, Serialize)]
-pub struct DataComparison {
+pub struct DataComparison<'a> {
     /// Left level id.
-    pub a: String,
+    pub a: &'a str,
     /// Right level id.
-    pub b: String,
+    pub b: &'a str,
     /// Address.
     pub path: String,
 }
 
 /// The data export of `ladder`.
-pub fn data_export(ladder: &Ladder) -> DataExport {
+pub fn data_export(ladder: &Ladder) -> DataExport<'_> {
     let l = &ladder.levels;
     DataExport {
         version: DATA_VERSION,
-        title: ladder.config.title.clone(),
-        description: ladder.config.description.clone(),
+        title: &ladder.config.title,
+        description: ladder.config.description.as_deref(),
         tracks: ladder
             .tracks
             .iter()
             .map(|t| DataTrack {
-                id: t.id.clone(),
-                title: t.title.clone(),
+                id: &t.id,
+                title: &t.title,
                 path: permalink::track(&t.id),
                 cumulative: t.cumulative,
-                levels: t.levels.iter().map(|&i| l[i].id.clone()).collect(),
+                levels: t.levels.iter().map(|&i| l[i].id.as_str()).collect(),
                 pillars: t
                     .pillars
                     .iter()
-                    .map(|&p| ladder.pillars[p].id.clone())
+                    .map(|&p| ladder.pillars[p].id.as_str())
                     .collect(),
             })
             .collect(),
@@ -1041,8 +1041,8 @@ pub fn data_export(ladder: &Ladder) -> DataExport {
             .pillars
             .iter()
             .map(|p| DataPillar {
-                id: p.id.clone(),
-                title: p.title.clone(),
+                id: &p.id,
+                title: &p.title,
                 path: permalink::pillar(&p.id),
             })
             .collect(),
@@ -1050,14 +1050,18 @@ pub fn data_export(ladder: &Ladder) -> DataExport {
             .iter()
             .enumerate()
             .map(|(li, level)| DataLevel {
-                id: level.id.clone(),
-                title: level.title.clone(),
-                code: level.code.clone(),
+                id: &level.id,
+                title: &level.title,
+                code: level.code.as_deref(),
                 rank: level.rank,
-                track: ladder.tracks[level.track].id.clone(),
-                summary: level.summary.clone(),
+                track: &ladder.tracks[level.track].id,
+                summary: &level.summary,
                 path: permalink::level(&level.id),
-                equivalent: level.equivalents.iter().map(|&e| l[e].id.clone()).collect(),
+                equivalent: level
+                    .equivalents
+                    .iter()
+                    .map(|&e| l[e].id.as_str())
+                    .collect(),
                 cells: ladder.tracks[level.track]
                     .pillars
                     .iter()
@@ -1065,7 +1069,7 @@ pub fn data_export(ladder: &Ladder) -> DataExport {
                         let c = ladder.cell(li, p)?;
                         let pid = &ladder.pillars[p].id;
                         Some((
-                            pid.clone(),
+                            pid.as_str(),
                             DataCell {
                                 expectations: c
                                     .expectations
@@ -1073,11 +1077,11 @@ pub fn data_export(ladder: &Ladder) -> DataExport {
                                     .enumerate()
                                     .map(|(n, e)| DataExpectation {
                                         anchor: permalink::expectation_anchor(pid, n + 1),
-                                        text: e.plain_text(),
-                                        html: e.html(""),
+                                        text: e.plain(),
+                                        html: e.html_cow(""),
                                     })
                                     .collect(),
-                                notes_html: c.notes.html(""),
+                                notes_html: c.notes.html_cow(""),
                             },
                         ))
                     })
@@ -1088,8 +1092,8 @@ pub fn data_export(ladder: &Ladder) -> DataExport {
             .comparisons
             .iter()
             .map(|&(a, b)| DataComparison {
-                a: l[a].id.clone(),
-                b: l[b].id.clone(),
+                a: &l[a].id,
+                b: &l[b].id,
                 path: permalink::compare(&l[a].id, &l[b].id),
             })
             .collect(),

@@ -177,6 +177,28 @@ pub fn write_file(dir: &Path, path: &str, contents: &[u8]) -> Result<(), WriteEr
     file.write_all(contents).map_err(|e| io_err(&full, e, HINT))
 }
 
+/// Writes one file at `path` (`/`-separated, relative to `dir`) through a buffer that
+/// `fill` writes into, creating its folders: for a large file made piece by piece, which is
+/// then never held in memory whole.
+///
+/// # Errors
+/// An I/O error, with the path.
+pub fn write_with(
+    dir: &Path,
+    path: &str,
+    fill: impl FnOnce(&mut std::io::BufWriter<fs::File>) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
+    let full = dir.join(path);
+    if let Some(p) = full.parent() {
+        fs::create_dir_all(p).map_err(|e| io_err(p, e, HINT))?;
+    }
+    let file = fs::File::create(&full).map_err(|e| io_err(&full, e, HINT))?;
+    let mut out = std::io::BufWriter::with_capacity(256 * 1024, file);
+    fill(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(|e| io_err(&full, e, HINT))
+}
+
 /// Copies `source` to `path` (`/`-separated, relative to `dir`), creating its folders.
 ///
 /// # Errors
