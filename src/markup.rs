@@ -1,9 +1,9 @@
-//! HTML that ladderbook writes itself instead of through a template: the rows of comparison
-//! tables. A large ladder has thousands of comparison pages of a hundred rows each, and
-//! writing these rows directly is many times faster than a template loop over them. The
-//! page around the rows (headings, the table head, the summary) stays in the theme's
-//! `compare.html`, and the rows' look is the theme's stylesheet's: the classes used here are
-//! listed with each function.
+//! HTML that ladderbook writes itself instead of through a template: the expectation lists of
+//! level × pillar cells and the rows of comparison tables. A large ladder has thousands of
+//! comparison pages of a hundred rows each, and pillar pages of thousands of expectations;
+//! writing these pieces directly is many times faster than a template loop over them. The
+//! pages around them stay in the theme's templates, and their look is the theme's
+//! stylesheet's: the classes used here are listed with each function.
 //!
 //! Text is escaped as HTML's rules for text and double-quoted attribute values require
 //! (`&`, `<`, `>` and `"`), with `pulldown-cmark-escape`, as Tera's own escaping does.
@@ -146,4 +146,83 @@ pub fn carried_item(out: &mut String, side: &Side, n: usize) {
     out.push_str("<li>");
     expectation(out, side, n, None);
     out.push_str("</li>\n");
+}
+
+/// A level × pillar cell to write with [`cell`].
+#[derive(Debug)]
+pub struct CellView<'a> {
+    /// The expectations, in order.
+    pub expectations: &'a [Fragment],
+    /// The competency's other paragraphs.
+    pub notes: &'a Fragment,
+    /// The pillar's id (expectation anchors are `<pillar>--<n>`).
+    pub pillar: &'a str,
+    /// Relative href of the level's page.
+    pub level_href: &'a str,
+    /// True on the level's own page: each `<li>` gets its anchor as `id`, and its permalink
+    /// is `#<anchor>`; elsewhere the permalink is `<level_href>#<anchor>`.
+    pub anchors: bool,
+    /// The page's way back to the site root, for links inside expectations.
+    pub root: &'a str,
+}
+
+/// Appends a cell: `<ol class="expectations">` with one `<li>` per expectation (its HTML in
+/// `<div class="expectation">`, then `<a class="permalink">#</a>`), then the notes in
+/// `<div class="notes">`; `<p class="gap">no expectations listed</p>` for a competency with
+/// no list; `<p class="gap">not defined yet</p>` for a gap (`None`). A blank line follows.
+pub fn cell(out: &mut String, view: Option<CellView>) {
+    let Some(v) = view else {
+        out.push_str("<p class=\"gap\">");
+        out.push_str(crate::site::GAP_TEXT);
+        out.push_str("</p>\n\n");
+        return;
+    };
+    if v.expectations.is_empty() {
+        out.push_str("<p class=\"gap\">no expectations listed</p>\n");
+    } else {
+        let first = permalink::expectation_anchor(v.pillar, 1);
+        let mut anchor = String::new();
+        text(&mut anchor, &first[..first.len() - 1]);
+        let stem = anchor.len();
+        let mut level_href = String::new();
+        text(&mut level_href, v.level_href);
+        out.push_str("<ol class=\"expectations\">\n");
+        for (n, e) in v.expectations.iter().enumerate() {
+            anchor.truncate(stem);
+            let _ = write!(anchor, "{}", n + 1);
+            out.push_str("<li");
+            if v.anchors {
+                out.push_str(" id=\"");
+                out.push_str(&anchor);
+                out.push('"');
+            }
+            out.push_str("><div class=\"expectation\">");
+            e.html_to(v.root, out);
+            out.push_str("</div><a class=\"permalink\" href=\"");
+            if !v.anchors {
+                out.push_str(&level_href);
+            }
+            out.push('#');
+            out.push_str(&anchor);
+            let _ = write!(
+                out,
+                "\" title=\"Permalink to this expectation\" aria-label=\"Permalink to expectation {}\">#</a></li>\n",
+                n + 1
+            );
+        }
+        out.push_str("</ol>\n");
+    }
+    if !v.notes.is_empty() {
+        let before = out.len();
+        out.push_str("<div class=\"notes\">");
+        let inner = out.len();
+        v.notes.html_to(v.root, out);
+        if out.len() == inner {
+            out.truncate(before);
+        } else {
+            out.push_str("</div>\n");
+        }
+    }
+    // A blank line after each cell, as the theme's cell template used to write.
+    out.push('\n');
 }

@@ -22,7 +22,6 @@ pub const THEME_TEMPLATES: &[(&str, &str)] = &[
         "pillars-nav.html",
         include_str!("../templates/pillars-nav.html"),
     ),
-    ("cell.html", include_str!("../templates/cell.html")),
     ("picker.html", include_str!("../templates/picker.html")),
     ("index.html", include_str!("../templates/index.html")),
     ("track.html", include_str!("../templates/track.html")),

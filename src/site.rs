@@ -79,25 +79,18 @@ pub struct Ref {
     pub href: String,
 }
 
-/// One expectation, rendered.
-#[derive(Debug, Serialize)]
-pub struct Expectation {
-    /// Its anchor on the level page (`craft--3`).
-    pub anchor: String,
-    /// Relative href of its permalink on the level page.
-    pub href: String,
-    /// The expectation as HTML.
-    pub html: String,
-}
-
 /// One level × pillar cell.
 #[derive(Debug, Serialize, Default)]
 pub struct Cell {
     /// False for a gap.
     pub defined: bool,
-    /// The expectations, in order.
-    pub expectations: Vec<Expectation>,
-    /// The competency's other paragraphs, as HTML ("" if none).
+    /// How many expectations it lists.
+    pub count: usize,
+    /// The whole cell as HTML, written by [`crate::markup::cell`]: the numbered list of
+    /// expectations with their permalinks (and, on the level's own page, their anchors),
+    /// then the notes; or a line saying the cell is a gap.
+    pub html: String,
+    /// The competency's other paragraphs, as HTML ("" if none); also part of `html`.
     pub notes_html: String,
     /// Relative href of this cell on the level page.
     pub href: String,
@@ -435,39 +428,32 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn cell(&self, level: usize, pillar: usize) -> Cell {
+    /// The cell of `level` in `pillar`. With `anchors` (on the level's own page) each
+    /// expectation carries its anchor and its permalink points at it; elsewhere permalinks
+    /// lead to the level page.
+    fn cell(&self, level: usize, pillar: usize, anchors: bool) -> Cell {
         let lid = &self.ladder.levels[level].id;
         let pid = &self.ladder.pillars[pillar].id;
-        let level_path = permalink::level(lid);
-        let href = self.href(&format!("{level_path}#{pid}"));
-        match self.ladder.cell(level, pillar) {
-            None => Cell {
-                defined: false,
-                expectations: Vec::new(),
-                notes_html: String::new(),
-                href,
-            },
-            Some(c) => self.filled(c, &level_path, pid, href),
-        }
-    }
-
-    fn filled(&self, c: &Competency, level_path: &str, pid: &str, href: String) -> Cell {
+        let level_href = self.href(&permalink::level(lid));
+        let href = format!("{level_href}#{pid}");
+        let c = self.ladder.cell(level, pillar);
+        let mut html = String::new();
+        markup::cell(
+            &mut html,
+            c.map(|c| markup::CellView {
+                expectations: &c.expectations,
+                notes: &c.notes,
+                pillar: pid,
+                level_href: &level_href,
+                anchors,
+                root: &self.root,
+            }),
+        );
         Cell {
-            defined: true,
-            expectations: c
-                .expectations
-                .iter()
-                .enumerate()
-                .map(|(n, e)| {
-                    let anchor = permalink::expectation_anchor(pid, n + 1);
-                    Expectation {
-                        href: self.href(&format!("{level_path}#{anchor}")),
-                        anchor,
-                        html: self.html(e),
-                    }
-                })
-                .collect(),
-            notes_html: self.html(&c.notes),
+            defined: c.is_some(),
+            count: c.map_or(0, |c| c.expectations.len()),
+            html,
+            notes_html: c.map(|c| self.html(&c.notes)).unwrap_or_default(),
             href,
         }
     }
@@ -499,8 +485,8 @@ impl<'a> Builder<'a> {
             self.prepared.of(ladder, x, p),
             self.prepared.of(ladder, y, p),
         ) else {
-            out.a = self.cell(x, p);
-            out.b = self.cell(y, p);
+            out.a = self.cell(x, p, false);
+            out.b = self.cell(y, p, false);
             return out;
         };
         out.a.defined = true;
@@ -725,7 +711,7 @@ impl Site {
                             .iter()
                             .map(|&li| TrackRow {
                                 level: b.level(li),
-                                cells: t.pillars.iter().map(|&p| b.cell(li, p)).collect(),
+                                cells: t.pillars.iter().map(|&p| b.cell(li, p, false)).collect(),
                             })
                             .collect(),
                     }),
@@ -745,7 +731,7 @@ impl Site {
                             .iter()
                             .map(|&p| LevelSection {
                                 pillar: b.pillar(p),
-                                cell: b.cell(li, p),
+                                cell: b.cell(li, p, true),
                                 inherited: if track.cumulative {
                                     b.inherited(li, p)
                                 } else {
@@ -789,7 +775,7 @@ impl Site {
                                 .iter()
                                 .map(|&li| PillarLevel {
                                     level: b.level(li),
-                                    cell: b.cell(li, pi),
+                                    cell: b.cell(li, pi, false),
                                 })
                                 .collect(),
                         })
