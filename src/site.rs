@@ -192,12 +192,8 @@ pub struct CompareRef {
 /// many comparisons.
 #[derive(Debug, Serialize)]
 pub struct LevelName {
-    /// Level id.
-    pub id: String,
     /// Title.
     pub title: String,
-    /// Short code, if any.
-    pub code: Option<String>,
     /// Title of its track.
     pub track: String,
 }
@@ -591,9 +587,7 @@ impl<'a> Builder<'a> {
     fn compare_ref(&self, a: usize, b: usize) -> CompareRef {
         let l = &self.ladder.levels;
         let name = |i: usize| LevelName {
-            id: l[i].id.clone(),
             title: l[i].title.clone(),
-            code: l[i].code.clone(),
             track: self.ladder.tracks[l[i].track].title.clone(),
         };
         CompareRef {
