@@ -132,17 +132,23 @@ pub fn lcs_len(a: &[u32], b: &[u32]) -> usize {
             })
             .sum();
     }
-    lcs_row(short, [long]).into_iter().next().unwrap_or(0)
+    let mut length = Vec::with_capacity(1);
+    lcs_row(short, [long], &mut length);
+    length.first().copied().unwrap_or(0)
 }
 
-/// [`lcs_len`] of `a` with each of `others`, in order. The bit masks of `a` (at most 64
-/// words) are set once for all of them; a longer `a` falls back to [`lcs_len`] per pair.
-fn lcs_row<'o>(a: &[u32], others: impl IntoIterator<Item = &'o [u32]>) -> Vec<usize> {
+/// [`lcs_len`] of `a` with each of `others`, in order, into `out` (cleared first). The bit
+/// masks of `a` (at most 64 words) are set once for all of them; a longer `a` falls back to
+/// [`lcs_len`] per pair.
+fn lcs_row<'o>(a: &[u32], others: impl IntoIterator<Item = &'o [u32]>, out: &mut Vec<usize>) {
+    out.clear();
     if a.is_empty() {
-        return others.into_iter().map(|_| 0).collect();
+        out.extend(others.into_iter().map(|_| 0));
+        return;
     }
     if a.len() > 64 {
-        return others.into_iter().map(|b| lcs_len(a, b)).collect();
+        out.extend(others.into_iter().map(|b| lcs_len(a, b)));
+        return;
     }
     // masks[w]: the positions of `a` that hold the word numbered w. One table per thread,
     // grown to the largest word number seen, and cleared again before returning.
@@ -161,24 +167,20 @@ fn lcs_row<'o>(a: &[u32], others: impl IntoIterator<Item = &'o [u32]>) -> Vec<us
         } else {
             (1u64 << width) - 1
         };
-        let lengths = others
-            .into_iter()
-            .map(|b| {
-                let mut v: u64 = live;
-                for &w in b {
-                    let m = masks.get(w as usize).copied().unwrap_or(0);
-                    if m != 0 {
-                        let u = v & m;
-                        v = (v.wrapping_add(u) | (v & !m)) & live;
-                    }
+        out.extend(others.into_iter().map(|b| {
+            let mut v: u64 = live;
+            for &w in b {
+                let m = masks.get(w as usize).copied().unwrap_or(0);
+                if m != 0 {
+                    let u = v & m;
+                    v = (v.wrapping_add(u) | (v & !m)) & live;
                 }
-                width - v.count_ones() as usize
-            })
-            .collect();
+            }
+            width - v.count_ones() as usize
+        }));
         for &w in a {
             masks[w as usize] = 0;
         }
-        lengths
     })
 }
 
@@ -207,9 +209,14 @@ pub fn match_expectations(lower: &[String], higher: &[String]) -> Vec<Pair> {
 /// [`match_expectations`] on texts prepared with one [`Interner`].
 pub fn match_prepared(lower: &[Prepared], higher: &[Prepared]) -> Vec<Pair> {
     let mut candidates = Vec::new();
+    let mut lengths = Vec::with_capacity(higher.len());
     for (i, a) in lower.iter().enumerate() {
-        let lengths = lcs_row(&a.ids, higher.iter().map(|b| b.ids.as_slice()));
-        for (j, (b, lcs)) in higher.iter().zip(lengths).enumerate() {
+        lcs_row(
+            &a.ids,
+            higher.iter().map(|b| b.ids.as_slice()),
+            &mut lengths,
+        );
+        for (j, (b, &lcs)) in higher.iter().zip(&lengths).enumerate() {
             let total = a.ids.len() + b.ids.len();
             let s = if total == 0 {
                 1.0

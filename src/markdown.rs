@@ -77,11 +77,16 @@ impl Fragment {
         out.plain = plain_text(events.iter().map(|e| &e.0));
         if out.links.iter().any(|l| is_relative_link(&l.dest)) {
             out.events = events.into_iter().map(|(e, _)| e.into_static()).collect();
-        } else {
+        } else if events
+            .iter()
+            .any(|(e, _)| matches!(e, Event::Start(Tag::Table(_))))
+        {
             pulldown_cmark::html::push_html(
                 &mut out.html,
                 wrap_tables(events.into_iter().map(|(e, _)| e)),
             );
+        } else {
+            pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
         }
         out
     }
