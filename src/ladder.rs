@@ -987,8 +987,6 @@ fn overview_rows(tracks: &[Track], levels: &[Level]) -> Vec<Vec<Option<usize>>> 
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn joins_relative_paths_inside_content() {
         use crate::load::{parent_dir, resolve_relative};
