@@ -359,6 +359,17 @@ impl Ladder {
         let mut targets: HashMap<String, Target> = HashMap::new();
         let mut levels: Vec<Level> = Vec::with_capacity(drafts.len());
         let mut declared: Vec<(usize, usize, usize)> = Vec::new();
+        // Level descriptions, parsed on all cores. Their headings' ids must not take a
+        // pillar's id or one the templates use.
+        let mut level_bodies: Vec<markdown::Body> = {
+            use rayon::prelude::*;
+            let mut taken: HashSet<String> = pillar_ids.iter().map(|s| s.to_string()).collect();
+            taken.extend(TEMPLATE_IDS.iter().map(|s| s.to_string()));
+            drafts
+                .par_iter()
+                .map(|dr| markdown::parse(dr.doc.body(), dr.doc.body_offset, &taken))
+                .collect()
+        };
         for (i, dr) in drafts.iter().enumerate() {
             let Kind::Level {
                 title,
@@ -373,9 +384,7 @@ impl Ladder {
             };
             let track = &mut tracks[dr.track];
             track.levels.push(i);
-            let mut taken: HashSet<String> = pillar_ids.iter().map(|s| s.to_string()).collect();
-            taken.extend(TEMPLATE_IDS.iter().map(|s| s.to_string()));
-            let body = markdown::parse(dr.doc.body(), dr.doc.body_offset, &taken);
+            let body = std::mem::take(&mut level_bodies[i]);
             let mut equivalents = Vec::new();
             for e in equivalent {
                 match level_index.get(e.value.as_str()) {
@@ -764,7 +773,10 @@ impl Ladder {
             .map(|(i, c)| ((c.level, c.pillar), i))
             .collect();
         let overview_rows = overview_rows(&tracks, &levels);
-        let files = documents.iter().map(|d| d.source.clone()).collect();
+        let pages: Vec<FreePage> = pages.into_iter().map(|(_, p)| p).collect();
+        drop((orphans, by_path, resolver, drafts));
+        // Nothing borrows the documents any more: their sources move into the ladder.
+        let files = documents.into_iter().map(|d| d.source).collect();
         Ladder {
             config,
             tracks,
@@ -772,7 +784,7 @@ impl Ladder {
             pillars,
             competencies,
             cells,
-            pages: pages.into_iter().map(|(_, p)| p).collect(),
+            pages,
             assets,
             comparisons,
             overview_rows,
