@@ -204,9 +204,9 @@ pub fn cell(out: &mut String, view: Option<CellView>) {
             }
             out.push('#');
             out.push_str(&anchor);
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "\" title=\"Permalink to this expectation\" aria-label=\"Permalink to expectation {}\">#</a></li>\n",
+                "\" title=\"Permalink to this expectation\" aria-label=\"Permalink to expectation {}\">#</a></li>",
                 n + 1
             );
         }

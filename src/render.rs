@@ -12,6 +12,7 @@ use crate::site::{PageData, PageSpec, Site};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tera::{Context, ErrorKind, Tera};
 
 /// The default theme's templates: (name, text).
@@ -48,9 +49,13 @@ pub const THEME_STATIC: &[(&str, &[u8])] = &[
 /// has the same navigation. Which link is the current page (`aria-current`) only differs on
 /// the pages the navigation links to.
 #[derive(Debug, Default)]
-pub struct NavCache(
-    std::sync::Mutex<std::collections::HashMap<(String, String), std::sync::Arc<(String, String)>>>,
-);
+pub struct NavCache(std::sync::Mutex<std::collections::HashMap<NavKey, Arc<RenderedNav>>>);
+
+/// (the page's way back to the site root, `<kind>:<path>` of the current page or `:`).
+type NavKey = (String, String);
+
+/// (site nav, pillars nav), as HTML.
+type RenderedNav = (String, String);
 
 impl NavCache {
     /// (site nav, pillars nav) for a page at `path` of kind `data`, whose way back to the
@@ -61,7 +66,7 @@ impl NavCache {
         root_rel: &str,
         path: &str,
         data: &PageData,
-    ) -> Result<std::sync::Arc<(String, String)>, tera::Error> {
+    ) -> Result<Arc<RenderedNav>, tera::Error> {
         // Only pages the navigation links to are marked in it.
         let (current, kind) = match data {
             PageData::Overview(_)
@@ -80,7 +85,7 @@ impl NavCache {
         ctx.insert("home", if root_rel.is_empty() { "./" } else { root_rel });
         ctx.insert("path", current);
         ctx.insert("kind", kind);
-        let rendered = std::sync::Arc::new((
+        let rendered = Arc::new((
             tera.render("site-nav.html", &ctx)?,
             tera.render("pillars-nav.html", &ctx)?,
         ));
