@@ -576,19 +576,23 @@ fn watch(
                             }
                         }
                         if p.parent() == Some(root.as_path())
-                            && p.is_dir()
-                            && !watched.contains(p)
                             && ["content", "templates", "static"]
                                 .iter()
                                 .any(|d| p.ends_with(d))
                         {
-                            new_dirs.push(p.clone());
+                            if !p.is_dir() {
+                                // Deleted or moved away: its watch went with it.
+                                watched.retain(|w| w != p);
+                            } else if !watched.contains(p) {
+                                // Created after start (say, templates/), or put back (a
+                                // `git checkout`, a folder moved away and back).
+                                new_dirs.push(p.clone());
+                            }
                         }
                     }
                 }
             }
             for d in new_dirs {
-                // A folder created after start (say, templates/).
                 add_dir(&d);
                 watched.push(d);
                 changed = true;

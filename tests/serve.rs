@@ -402,6 +402,29 @@ fn overlay(server: &Server, path: &str) -> String {
 }
 
 #[test]
+fn content_moved_away_and_back_is_still_watched() {
+    let server = start();
+    let root = server.root().to_path_buf();
+    let content = root.join("content");
+    let away = root.join("content-away");
+    std::fs::rename(&content, &away).unwrap();
+    wait_until("the missing content/ is an error", || {
+        overlay(&server, "/").contains("no content/ folder")
+    });
+    std::fs::rename(&away, &content).unwrap();
+    wait_until("the overlay clears", || overlay(&server, "/").is_empty());
+
+    // An edit after the folder came back still reaches the page.
+    let cell = content.join("competencies/senior-engineer/delivery.md");
+    let text = std::fs::read_to_string(&cell).unwrap();
+    atomic_save(&cell, &format!("{text}- Keeps the on-call rota fair.\n"));
+    wait_until("the edit is served", || {
+        page_text(&server, "/levels/senior-engineer/").contains("Keeps the on-call rota fair.")
+    });
+    assert_served_equals_clean_build(&server);
+}
+
+#[test]
 fn errors_in_files_that_did_not_change_stay_in_the_overlay() {
     let server = start();
     let content = server.root().join("content");
