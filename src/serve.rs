@@ -463,14 +463,15 @@ fn relevant(root: &Path, path: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    if is_editor_temp(&name) {
-        return false;
-    }
     match first.as_ref() {
         "book.toml" => rel.components().count() == 1,
-        // The content walk skips editors' temporary folders too (a `.git/` inside content/).
-        "content" => !parts.any(|p| is_editor_temp(&p)),
-        "templates" | "static" => true,
+        // The content walk skips editors' temporary files and folders too (a `.git/` inside
+        // content/).
+        "content" => !is_editor_temp(&name) && !parts.any(|p| is_editor_temp(&p)),
+        "templates" => !is_editor_temp(&name),
+        // Every file of static/ is copied to the site as it is, hidden ones included
+        // (`.htaccess`, `.well-known/`), so every change there counts.
+        "static" => true,
         _ => false,
     }
 }
@@ -835,6 +836,9 @@ mod tests {
         assert!(!relevant(root, Path::new("/l/.git/index")));
         assert!(!relevant(root, Path::new("/l/content/.git/objects/ab")));
         assert!(relevant(root, Path::new("/l/content")));
+        // static/ is copied whole, hidden files included, so they count there.
+        assert!(relevant(root, Path::new("/l/static/.htaccess")));
+        assert!(!relevant(root, Path::new("/l/templates/.level.html.swp")));
     }
 
     #[test]
