@@ -75,7 +75,7 @@ pub fn replace_dir<E>(
     let old = parent.join(format!(".{name}.ladderbook-old"));
     for leftover in [&new, &old] {
         if leftover.exists() {
-            fs::remove_dir_all(leftover).map_err(|e| {
+            remove_tree(leftover).map_err(|e| {
                 io_err(
                     leftover,
                     e,
@@ -119,7 +119,7 @@ pub fn replace_dir<E>(
         .into());
     }
     if old.exists() {
-        let _ = fs::remove_dir_all(&old);
+        let _ = remove_tree(&old);
     }
     Ok(())
 }
@@ -160,6 +160,26 @@ pub fn write_site(
     .map_err(|e| match e {
         ReplaceError::Write(e) | ReplaceError::Fill(e) => e,
     })
+}
+
+/// Deletes the folder `dir` and everything in it, like [`fs::remove_dir_all`], but the
+/// entries of each folder on all cores: a site has thousands of small files, and on ext4 a
+/// serial delete of the previous build was a third of a large rebuild. Symbolic links are
+/// removed, never followed.
+///
+/// # Errors
+/// The first I/O error met; what could be deleted by then is gone.
+pub fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.par_iter().try_for_each(|e| {
+        if e.file_type()?.is_dir() {
+            remove_tree(&e.path())
+        } else {
+            fs::remove_file(e.path())
+        }
+    })?;
+    fs::remove_dir(dir)
 }
 
 const HINT: &str = "check free disk space and the output folder's permissions";
@@ -211,4 +231,33 @@ pub fn copy_file(dir: &Path, path: &str, source: &Path) -> Result<(), WriteError
     fs::copy(source, &full)
         .map(|_| ())
         .map_err(|e| io_err(source, e, "check that the file is readable"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remove_tree_deletes_everything_but_never_follows_a_link() {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        let kept = tmp.path().join("kept");
+        fs::create_dir_all(&kept).unwrap();
+        fs::write(kept.join("precious.md"), "mine").unwrap();
+        for a in 0..20 {
+            for b in 0..5 {
+                let d = site.join(format!("compare/l{a}/l{b}"));
+                fs::create_dir_all(&d).unwrap();
+                fs::write(d.join("index.html"), "<p>x</p>").unwrap();
+            }
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&kept, site.join("compare/link")).unwrap();
+        remove_tree(&site).unwrap();
+        assert!(!site.exists());
+        assert_eq!(
+            fs::read_to_string(kept.join("precious.md")).unwrap(),
+            "mine"
+        );
+    }
 }
