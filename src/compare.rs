@@ -94,20 +94,13 @@ impl Interner {
     }
 }
 
-/// The similarity of two prepared texts if it is at least `floor`, else `None`.
-fn similarity_at_least(a: &Prepared, b: &Prepared, floor: f32) -> Option<f32> {
-    let total = a.ids.len() + b.ids.len();
+/// `2 × lcs / total` (see the module documentation); two empty texts are the same.
+fn ratio(lcs: usize, total: usize) -> f32 {
     if total == 0 {
-        return Some(1.0);
+        1.0
+    } else {
+        2.0 * lcs as f32 / total as f32
     }
-    // The common subsequence is at most the shorter text, which rules out pairs of very
-    // different lengths without looking at a word.
-    let bound = 2.0 * a.ids.len().min(b.ids.len()) as f32 / total as f32;
-    if bound < floor {
-        return None;
-    }
-    let s = 2.0 * lcs_len(&a.ids, &b.ids) as f32 / total as f32;
-    (s >= floor).then_some(s)
 }
 
 /// The length of the longest common subsequence of two word lists: the number of words a
@@ -192,7 +185,7 @@ thread_local! {
 pub fn similarity(a: &str, b: &str) -> f32 {
     let mut interner = Interner::default();
     let (pa, pb) = (interner.prepare(a), interner.prepare(b));
-    similarity_at_least(&pa, &pb, 0.0).unwrap_or(0.0)
+    ratio(lcs_len(&pa.ids, &pb.ids), pa.ids.len() + pb.ids.len())
 }
 
 /// Pairs every expectation of `lower` with its closest counterpart in `higher` (plain texts).
@@ -217,12 +210,7 @@ pub fn match_prepared(lower: &[Prepared], higher: &[Prepared]) -> Vec<Pair> {
             &mut lengths,
         );
         for (j, (b, &lcs)) in higher.iter().zip(&lengths).enumerate() {
-            let total = a.ids.len() + b.ids.len();
-            let s = if total == 0 {
-                1.0
-            } else {
-                2.0 * lcs as f32 / total as f32
-            };
+            let s = ratio(lcs, a.ids.len() + b.ids.len());
             if s >= MATCH_THRESHOLD {
                 candidates.push((s, i, j));
             }
@@ -323,7 +311,7 @@ pub fn word_diff_html(old: &str, new: &str) -> String {
         } else {
             out.push_str(space);
         }
-        escape_into(out, w);
+        crate::markup::text(out, w);
     };
     for op in capture_diff_slices(Algorithm::Patience, &old_ids, &new_ids) {
         let (tag, old_range, new_range) = op.as_tag_tuple();
@@ -348,15 +336,6 @@ pub fn word_diff_html(old: &str, new: &str) -> String {
         None => {}
     }
     out
-}
-
-fn escape_into(out: &mut String, s: &str) {
-    if !s.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"')) {
-        out.push_str(s);
-        return;
-    }
-    // Writing into a String cannot fail.
-    let _ = pulldown_cmark_escape::escape_html(pulldown_cmark_escape::FmtWriter(&mut *out), s);
 }
 
 #[cfg(test)]

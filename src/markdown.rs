@@ -99,28 +99,7 @@ impl Fragment {
     /// [`Fragment::html`], borrowed when it is the same at every depth.
     pub fn html_cow(&self, root: &str) -> std::borrow::Cow<'_, str> {
         if self.events.is_empty() {
-            std::borrow::Cow::Borrowed(&self.html)
-        } else {
-            std::borrow::Cow::Owned(self.html(root))
-        }
-    }
-
-    /// [`Fragment::html`], appended to `out`.
-    pub fn html_to(&self, root: &str, out: &mut String) {
-        if self.events.is_empty() {
-            out.push_str(&self.html);
-        } else {
-            out.push_str(&self.html(root));
-        }
-    }
-
-    /// HTML for a page whose path from the site root is undone by `root` (`""` at the root,
-    /// `"../../"` for `levels/senior/`). Resolved links become `root + href`. Tables are
-    /// wrapped in a box that scrolls sideways on its own (and can be reached by keyboard), so
-    /// a wide table never widens the page.
-    pub fn html(&self, root: &str) -> String {
-        if self.events.is_empty() {
-            return self.html.clone();
+            return std::borrow::Cow::Borrowed(&self.html);
         }
         let mut html = String::new();
         let mut events = self.events.clone();
@@ -137,7 +116,20 @@ impl Fragment {
             }
         }
         pulldown_cmark::html::push_html(&mut html, wrap_tables(events.into_iter()));
-        html
+        std::borrow::Cow::Owned(html)
+    }
+
+    /// [`Fragment::html`], appended to `out`.
+    pub fn html_to(&self, root: &str, out: &mut String) {
+        out.push_str(&self.html_cow(root));
+    }
+
+    /// HTML for a page whose path from the site root is undone by `root` (`""` at the root,
+    /// `"../../"` for `levels/senior/`). Resolved links become `root + href`. Tables are
+    /// wrapped in a box that scrolls sideways on its own (and can be reached by keyboard), so
+    /// a wide table never widens the page.
+    pub fn html(&self, root: &str) -> String {
+        self.html_cow(root).into_owned()
     }
 
     /// The text of the fragment without markup, whitespace collapsed: what a reader reads.

@@ -21,7 +21,7 @@ pub struct Side<'a> {
     /// The level's title, escaped.
     title: String,
     /// `<relative href of the level's page>#<pillar>--`, escaped: an expectation's
-    /// permalink without its number (see [`permalink::expectation_anchor`]).
+    /// permalink without its number (see [`permalink::expectation_anchor_prefix`]).
     anchor_prefix: String,
     /// The level's expectations in the pillar, in order.
     expectations: &'a [Fragment],
@@ -41,12 +41,13 @@ impl<'a> Side<'a> {
     ) -> Side<'a> {
         let mut escaped_title = String::new();
         text(&mut escaped_title, title);
-        // The anchor of expectation 1, without its number.
-        let first = permalink::expectation_anchor(pillar, 1);
         let mut anchor_prefix = String::new();
         text(&mut anchor_prefix, level_href);
         anchor_prefix.push('#');
-        text(&mut anchor_prefix, &first[..first.len() - 1]);
+        text(
+            &mut anchor_prefix,
+            &permalink::expectation_anchor_prefix(pillar),
+        );
         Side {
             title: escaped_title,
             anchor_prefix,
@@ -71,7 +72,12 @@ pub struct Row<'a> {
     pub diff_html: Option<&'a str>,
 }
 
-fn text(out: &mut String, s: &str) {
+/// Appends `s` to `out`, escaped for HTML text and double-quoted attribute values.
+pub fn text(out: &mut String, s: &str) {
+    if !s.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"')) {
+        out.push_str(s);
+        return;
+    }
     // Writing into a String cannot fail.
     let _ = escape_html(FmtWriter(&mut *out), s);
 }
@@ -180,9 +186,8 @@ pub fn cell(out: &mut String, view: Option<CellView>) {
     if v.expectations.is_empty() {
         out.push_str("<p class=\"gap\">no expectations listed</p>\n");
     } else {
-        let first = permalink::expectation_anchor(v.pillar, 1);
         let mut anchor = String::new();
-        text(&mut anchor, &first[..first.len() - 1]);
+        text(&mut anchor, &permalink::expectation_anchor_prefix(v.pillar));
         let stem = anchor.len();
         let mut level_href = String::new();
         text(&mut level_href, v.level_href);

@@ -50,7 +50,13 @@ pub const DATA: &str = "ladder.json";
 /// can contain, so it never collides with another anchor), and the 1-based position
 /// (`craft--3`).
 pub fn expectation_anchor(pillar: &str, n: usize) -> String {
-    format!("{pillar}--{n}")
+    format!("{}{n}", expectation_anchor_prefix(pillar))
+}
+
+/// [`expectation_anchor`] without its number (`craft--`): for writers that append the
+/// numbers of a whole list themselves.
+pub fn expectation_anchor_prefix(pillar: &str) -> String {
+    format!("{pillar}--")
 }
 
 /// The relative path from a page at `path` back to the site root: `""` for the overview,
