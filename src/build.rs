@@ -170,16 +170,10 @@ pub fn prepare_with(
     })
 }
 
-/// Every file of a prepared site besides its pages: the theme's static files and
-/// `ladder.json` (generated), and the ladder's `static/` files and content assets (copied).
+/// Every file of a prepared site besides its pages and `ladder.json` (which is made apart,
+/// streamed by `build` and on request by `serve`): the theme's static files (generated), and
+/// the ladder's `static/` files and content assets (copied).
 pub fn other_files(root: &Path, p: &Prepared) -> (Vec<render::OutputFile>, Vec<CopiedFile>) {
-    let (mut files, copied) = static_files(root, p);
-    files.push(data_file(p));
-    (files, copied)
-}
-
-/// [`other_files`] without `ladder.json`.
-fn static_files(root: &Path, p: &Prepared) -> (Vec<render::OutputFile>, Vec<CopiedFile>) {
     let (files, mut copied) = render::static_files(root);
     let assets = p.ladder.assets.iter().map(|a| CopiedFile {
         path: a.content_path.clone(),
@@ -187,14 +181,6 @@ fn static_files(root: &Path, p: &Prepared) -> (Vec<render::OutputFile>, Vec<Copi
     });
     copied.splice(0..0, assets);
     (files, copied)
-}
-
-/// `ladder.json`: the ladder as data ([`crate::site::data_export`]).
-fn data_file(p: &Prepared) -> render::OutputFile {
-    render::OutputFile {
-        path: crate::permalink::DATA.to_string(),
-        contents: serde_json::to_vec(&crate::site::data_export(&p.ladder)).unwrap_or_default(),
-    }
 }
 
 /// Builds the ladder in `root` into `dest` (or its build-dir). Pages are rendered on all
@@ -210,7 +196,7 @@ pub fn build(root: &Path, dest: Option<&Path>) -> Result<BuildReport, BuildError
         return Err(BuildError::Ladder(Diagnostics(vec![d])));
     }
     let clock = Stopwatch::start();
-    let (files, copied) = static_files(root, &p);
+    let (files, copied) = other_files(root, &p);
     // Static files, copies, `ladder.json` and the pages.
     let count = p.site.specs.len() + files.len() + copied.len() + 1;
     let filled = write::replace_dir(&dest, |dir| {

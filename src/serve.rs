@@ -87,7 +87,7 @@ pub struct Served {
     /// Increases with every build, good or failed.
     pub version: u64,
     /// The last good build, for `ladder.json`, which is made when it is first asked for
-    /// after a partial rebuild (it holds the whole ladder, and few requests want it).
+    /// (it holds the whole ladder, and few requests want it).
     ladder: Option<Arc<build::Prepared>>,
     /// `ladder.json` of `ladder`, once made.
     data: std::sync::OnceLock<Arc<Vec<u8>>>,
@@ -100,7 +100,8 @@ struct AppState {
 }
 
 /// Renders every page of a prepared ladder into memory, through the same pipeline as
-/// `build` (only the final write differs).
+/// `build` (only the final write differs). `ladder.json` is not among them: it is made the
+/// first time it is asked for (see `Served::data`).
 ///
 /// # Errors
 /// Template errors, or an unreadable static file.
@@ -301,8 +302,6 @@ pub fn rebuild(
                 for f in rendered.map_err(|d| Diagnostics(vec![d]))? {
                     files.insert(f.path, Arc::new(f.contents));
                 }
-                // Made again on request, from this build (see `Served::data`).
-                files.remove(crate::permalink::DATA);
                 files
             }
             None => full_render(root, &p)?,
