@@ -265,8 +265,8 @@ pub fn match_prepared(lower: &[Prepared], higher: &[Prepared]) -> Vec<Pair> {
 /// The higher text as HTML, with the words the lower text had and it dropped in `<del>`, and
 /// the words it added in `<ins>` (HTML's edit elements, so the marks read without colour and
 /// in print). Words are compared as written, punctuation attached, and written with one space
-/// between them. The patience algorithm
-/// anchors the diff on words that occur once in each text, which keeps rewordings readable.
+/// between them; a run of changed words reads as its deleted words, then its inserted ones.
+/// The alignment is [`word_diff`]'s.
 pub fn word_diff_html(old: &str, new: &str) -> String {
     // The words (runs of non-space characters), each distinct word numbered, so the diff
     // compares numbers; whitespace is not compared.
@@ -313,22 +313,28 @@ pub fn word_diff_html(old: &str, new: &str) -> String {
         }
         crate::markup::text(out, w);
     };
-    for op in capture_diff_slices(Algorithm::Patience, &old_ids, &new_ids) {
-        let (tag, old_range, new_range) = op.as_tag_tuple();
-        if matches!(tag, DiffTag::Delete | DiffTag::Replace) {
-            for i in old_range {
+    // Between two kept words, the deleted words first, then the inserted ones.
+    let edits = word_diff(&old_ids, &new_ids);
+    let mut at = 0;
+    while at < edits.len() {
+        let end = edits[at..]
+            .iter()
+            .position(|e| matches!(e, Edit::Keep(..)))
+            .map_or(edits.len(), |k| at + k);
+        for e in &edits[at..end] {
+            if let Edit::Delete(i) = *e {
                 word(&mut out, ChangeTag::Delete, old_words[i]);
             }
         }
-        let new_tag = match tag {
-            DiffTag::Equal => ChangeTag::Equal,
-            _ => ChangeTag::Insert,
-        };
-        if tag != DiffTag::Delete {
-            for j in new_range {
-                word(&mut out, new_tag, new_words[j]);
+        for e in &edits[at..end] {
+            if let Edit::Insert(j) = *e {
+                word(&mut out, ChangeTag::Insert, new_words[j]);
             }
         }
+        if let Some(&Edit::Keep(_, j)) = edits.get(end) {
+            word(&mut out, ChangeTag::Equal, new_words[j]);
+        }
+        at = end + 1;
     }
     match open {
         Some(ChangeTag::Delete) => out.push_str("</del>"),
@@ -336,6 +342,199 @@ pub fn word_diff_html(old: &str, new: &str) -> String {
         None => {}
     }
     out
+}
+
+/// One step of a word diff: indices into the old and new word lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    /// `old[i]` is `new[j]`, kept.
+    Keep(usize, usize),
+    /// `old[i]` is dropped.
+    Delete(usize),
+    /// `new[j]` is added.
+    Insert(usize),
+}
+
+/// Aligns two lists of numbered words (the same number, the same word; numbers are small,
+/// as an interner hands them out) for display: every index of `old` and of `new` appears
+/// once, in order, kept, deleted or inserted.
+///
+/// This is the patience diff (Bram Cohen's, as in Bazaar and `git diff --patience`): the
+/// common first and last words are kept; then the words that occur exactly once in each
+/// list are paired, the longest run of those pairs in the same order in both lists is kept
+/// as anchors, and the stretches between anchors are diffed the same way. A stretch with no
+/// such word is aligned on a longest common subsequence (a dynamic-programming table, which
+/// prefers deleting to inserting where both are as good, so a reworded run reads as
+/// deleted words, then inserted ones); past 4,096 table cells, on the `similar` crate's
+/// Myers diff, which is as minimal in linear space. Anchoring on unique words keeps a
+/// rewording readable: a minimal diff of two sentences tends to keep scattered "the"s
+/// and "and"s instead of the words that carry the meaning.
+pub fn word_diff(old: &[u32], new: &[u32]) -> Vec<Edit> {
+    let top = old
+        .iter()
+        .chain(new)
+        .copied()
+        .max()
+        .map_or(0, |m| m as usize + 1);
+    let mut d = Differ {
+        old,
+        new,
+        edits: Vec::with_capacity(old.len() + new.len()),
+        counts: vec![(0, 0, 0); top],
+    };
+    d.diff(0..old.len(), 0..new.len());
+    d.edits
+}
+
+struct Differ<'a> {
+    old: &'a [u32],
+    new: &'a [u32],
+    edits: Vec<Edit>,
+    /// Per word number: occurrences in the old stretch, in the new stretch, and the position
+    /// of its last occurrence in the new stretch. All zero between calls.
+    counts: Vec<(u32, u32, usize)>,
+}
+
+impl Differ<'_> {
+    fn diff(&mut self, mut o: std::ops::Range<usize>, mut n: std::ops::Range<usize>) {
+        // Common first words, then common last words (kept after the middle).
+        while !o.is_empty() && !n.is_empty() && self.old[o.start] == self.new[n.start] {
+            self.edits.push(Edit::Keep(o.start, n.start));
+            o.start += 1;
+            n.start += 1;
+        }
+        let mut tail = 0;
+        while o.len() > tail
+            && n.len() > tail
+            && self.old[o.end - 1 - tail] == self.new[n.end - 1 - tail]
+        {
+            tail += 1;
+        }
+        let (o_end, n_end) = (o.end, n.end);
+        o.end -= tail;
+        n.end -= tail;
+        if o.is_empty() || n.is_empty() {
+            self.edits.extend(o.map(Edit::Delete));
+            self.edits.extend(n.map(Edit::Insert));
+        } else {
+            let anchors = self.anchors(o.clone(), n.clone());
+            if anchors.is_empty() {
+                self.aligned(o, n);
+            } else {
+                let (mut oi, mut ni) = (o.start, n.start);
+                for (i, j) in anchors {
+                    self.diff(oi..i, ni..j);
+                    self.edits.push(Edit::Keep(i, j));
+                    oi = i + 1;
+                    ni = j + 1;
+                }
+                self.diff(oi..o.end, ni..n.end);
+            }
+        }
+        self.edits
+            .extend((0..tail).map(|k| Edit::Keep(o_end - tail + k, n_end - tail + k)));
+    }
+
+    /// The pairs of words that occur once in each stretch, longest increasing run of them
+    /// (patience sorting: O(k log k) for k pairs), in order.
+    fn anchors(
+        &mut self,
+        o: std::ops::Range<usize>,
+        n: std::ops::Range<usize>,
+    ) -> Vec<(usize, usize)> {
+        for j in n.clone() {
+            let c = &mut self.counts[self.new[j] as usize];
+            c.1 += 1;
+            c.2 = j;
+        }
+        for i in o.clone() {
+            self.counts[self.old[i] as usize].0 += 1;
+        }
+        let pairs: Vec<(usize, usize)> = o
+            .clone()
+            .filter_map(|i| match self.counts[self.old[i] as usize] {
+                (1, 1, j) => Some((i, j)),
+                _ => None,
+            })
+            .collect();
+        for &w in &self.old[o] {
+            self.counts[w as usize] = (0, 0, 0);
+        }
+        for &w in &self.new[n] {
+            self.counts[w as usize] = (0, 0, 0);
+        }
+        // tops[k]: index into `pairs` of the smallest new position ending a run of k + 1.
+        let mut tops: Vec<usize> = Vec::new();
+        let mut back: Vec<Option<usize>> = vec![None; pairs.len()];
+        for (p, &(_, j)) in pairs.iter().enumerate() {
+            let k = tops.partition_point(|&t| pairs[t].1 < j);
+            back[p] = k.checked_sub(1).map(|k| tops[k]);
+            if k == tops.len() {
+                tops.push(p);
+            } else {
+                tops[k] = p;
+            }
+        }
+        let mut run = Vec::with_capacity(tops.len());
+        let mut at = tops.last().copied();
+        while let Some(p) = at {
+            run.push(pairs[p]);
+            at = back[p];
+        }
+        run.reverse();
+        run
+    }
+
+    /// A stretch with no anchor, aligned on a longest common subsequence.
+    fn aligned(&mut self, o: std::ops::Range<usize>, n: std::ops::Range<usize>) {
+        let (w, h) = (n.len() + 1, o.len() + 1);
+        if w * h > 4096 {
+            for op in
+                capture_diff_slices(Algorithm::Myers, &self.old[o.clone()], &self.new[n.clone()])
+            {
+                let (tag, or, nr) = op.as_tag_tuple();
+                match tag {
+                    DiffTag::Equal => self.edits.extend(
+                        or.zip(nr)
+                            .map(|(i, j)| Edit::Keep(o.start + i, n.start + j)),
+                    ),
+                    _ => {
+                        self.edits.extend(or.map(|i| Edit::Delete(o.start + i)));
+                        self.edits.extend(nr.map(|j| Edit::Insert(n.start + j)));
+                    }
+                }
+            }
+            return;
+        }
+        let (a, b) = (&self.old[o.clone()], &self.new[n.clone()]);
+        // lcs[i * w + j]: the longest common subsequence of a[i..] and b[j..].
+        let mut lcs = vec![0u16; w * h];
+        for i in (0..a.len()).rev() {
+            for j in (0..b.len()).rev() {
+                lcs[i * w + j] = if a[i] == b[j] {
+                    lcs[(i + 1) * w + j + 1] + 1
+                } else {
+                    lcs[(i + 1) * w + j].max(lcs[i * w + j + 1])
+                };
+            }
+        }
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            if a[i] == b[j] {
+                self.edits.push(Edit::Keep(o.start + i, n.start + j));
+                i += 1;
+                j += 1;
+            } else if lcs[(i + 1) * w + j] >= lcs[i * w + j + 1] {
+                self.edits.push(Edit::Delete(o.start + i));
+                i += 1;
+            } else {
+                self.edits.push(Edit::Insert(n.start + j));
+                j += 1;
+            }
+        }
+        self.edits.extend((o.start + i..o.end).map(Edit::Delete));
+        self.edits.extend((n.start + j..n.end).map(Edit::Insert));
+    }
 }
 
 #[cfg(test)]
@@ -422,6 +621,72 @@ mod tests {
                 .sum();
             assert_eq!(lcs_len(&a, &b), myers, "{a:?} / {b:?}");
         }
+    }
+
+    #[test]
+    fn a_word_diff_keeps_every_word_once_in_order_and_as_many_as_it_can() {
+        // The same kind of pseudo-random lists as above: every word of both lists is
+        // accounted for, in order, and kept words are equal. A stretch without anchors is
+        // aligned keeping as many words as a longest common subsequence has.
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m) as u32
+        };
+        for round in 0..2000 {
+            let alphabet = 2 + (round % 40) as u64;
+            let (la, lb) = (next(90) as usize, next(90) as usize);
+            let a: Vec<u32> = (0..la).map(|_| next(alphabet)).collect();
+            let b: Vec<u32> = (0..lb).map(|_| next(alphabet)).collect();
+            let edits = word_diff(&a, &b);
+            let (mut i, mut j, mut kept) = (0, 0, 0);
+            for e in &edits {
+                match *e {
+                    Edit::Keep(x, y) => {
+                        assert_eq!((x, y), (i, j), "{a:?} / {b:?}");
+                        assert_eq!(a[x], b[y]);
+                        i += 1;
+                        j += 1;
+                        kept += 1;
+                    }
+                    Edit::Delete(x) => {
+                        assert_eq!(x, i);
+                        i += 1;
+                    }
+                    Edit::Insert(y) => {
+                        assert_eq!(y, j);
+                        j += 1;
+                    }
+                }
+            }
+            assert_eq!((i, j), (la, lb), "{a:?} / {b:?}");
+            assert!(kept <= lcs_len(&a, &b));
+            let mut d = Differ {
+                old: &a,
+                new: &b,
+                edits: Vec::new(),
+                counts: Vec::new(),
+            };
+            d.aligned(0..la, 0..lb);
+            let kept = d
+                .edits
+                .iter()
+                .filter(|e| matches!(e, Edit::Keep(..)))
+                .count();
+            assert_eq!(kept, lcs_len(&a, &b), "{a:?} / {b:?}");
+        }
+    }
+
+    #[test]
+    fn a_reworded_run_reads_as_its_deleted_words_then_its_inserted_ones() {
+        // No word of the middle occurs once in each text, so it is aligned on a longest
+        // common subsequence; the deletions still come first.
+        assert_eq!(
+            word_diff_html("we ship and we test it", "we test and we ship it"),
+            "we <del>ship</del> <ins>test</ins> and we <del>test</del> <ins>ship</ins> it"
+        );
     }
 
     #[test]
