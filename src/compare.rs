@@ -161,15 +161,15 @@ fn lcs_row<'o>(a: &[u32], others: impl IntoIterator<Item = &'o [u32]>, out: &mut
             (1u64 << width) - 1
         };
         out.extend(others.into_iter().map(|b| {
+            // Without a branch: a word `a` lacks has m = 0, which leaves v as it is. Carries
+            // out of the low `width` bits never reach back into them, so they are masked
+            // off once, at the end.
             let mut v: u64 = live;
             for &w in b {
                 let m = masks.get(w as usize).copied().unwrap_or(0);
-                if m != 0 {
-                    let u = v & m;
-                    v = (v.wrapping_add(u) | (v & !m)) & live;
-                }
+                v = v.wrapping_add(v & m) | (v & !m);
             }
-            width - v.count_ones() as usize
+            width - (v & live).count_ones() as usize
         }));
         for &w in a {
             masks[w as usize] = 0;
