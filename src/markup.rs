@@ -154,6 +154,18 @@ pub fn carried_item(out: &mut String, side: &Side, n: usize) {
     out.push_str("</li>\n");
 }
 
+/// Appends `<li><a href="href">a and b</a></li>` and a line break: one link of a list of
+/// comparisons (a comparison page lists every other comparison of its two levels).
+pub fn comparison_link(out: &mut String, href: &str, a: &str, b: &str) {
+    out.push_str("<li><a href=\"");
+    text(out, href);
+    out.push_str("\">");
+    text(out, a);
+    out.push_str(" and ");
+    text(out, b);
+    out.push_str("</a></li>\n");
+}
+
 /// A level × pillar cell to write with [`cell`].
 #[derive(Debug)]
 pub struct CellView<'a> {
@@ -230,4 +242,24 @@ pub fn cell(out: &mut String, view: Option<CellView>) {
     }
     // A blank line after each cell, as the theme's cell template used to write.
     out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_comparison_link_escapes_its_titles() {
+        let mut out = String::new();
+        comparison_link(
+            &mut out,
+            "../../../compare/m1/m2/",
+            "Lead & Mentor",
+            "\"Staff\" <IC>",
+        );
+        assert_eq!(
+            out,
+            "<li><a href=\"../../../compare/m1/m2/\">Lead &amp; Mentor and &quot;Staff&quot; &lt;IC&gt;</a></li>\n"
+        );
+    }
 }

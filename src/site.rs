@@ -240,8 +240,9 @@ pub struct ComparePage {
     pub cumulative: bool,
     /// One section per pillar of either level's track, in pillar order.
     pub pillars: Vec<ComparePillar>,
-    /// Other comparisons of either level.
-    pub other_comparisons: Vec<CompareRef>,
+    /// Other comparisons of either level, as `<li><a href="…">A and B</a></li>` lines
+    /// (written by [`markup::comparison_links`]; empty when there are none).
+    pub other_comparisons_html: String,
 }
 
 /// One pillar of a comparison page.
@@ -801,14 +802,23 @@ impl Site {
                             .iter()
                             .map(|&p| b.compare_pillar(x, y, p, same_track, cumulative))
                             .collect(),
-                        other_comparisons: ladder
-                            .comparisons_of(x)
-                            .chain(ladder.comparisons_of(y))
-                            .filter(|&pair| pair != (x, y))
-                            .collect::<std::collections::BTreeSet<_>>()
-                            .into_iter()
-                            .map(|(c, d)| b.compare_ref(c, d))
-                            .collect(),
+                        other_comparisons_html: {
+                            let pairs: std::collections::BTreeSet<_> = ladder
+                                .comparisons_of(x)
+                                .chain(ladder.comparisons_of(y))
+                                .filter(|&pair| pair != (x, y))
+                                .collect();
+                            let mut html = String::new();
+                            for (c, d) in pairs {
+                                markup::comparison_link(
+                                    &mut html,
+                                    &b.href(&permalink::compare(&l[c].id, &l[d].id)),
+                                    &l[c].title,
+                                    &l[d].title,
+                                );
+                            }
+                            html
+                        },
                     }),
                 )
             }
