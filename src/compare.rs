@@ -68,41 +68,30 @@ impl Interner {
     /// Prepares `text` for comparison: its [`words`], numbered. Only words not seen before
     /// are copied into the interner.
     pub fn prepare(&mut self, text: &str) -> Prepared {
-        self.intern(&folded_words(text))
-    }
-
-    /// Numbers words already split and lowercased by [`folded_words`]: the part of
-    /// [`Interner::prepare`] that needs the interner, so that several threads sharing one
-    /// can split their texts without holding it.
-    pub fn intern(&mut self, words: &[std::borrow::Cow<'_, str>]) -> Prepared {
-        let ids = words
-            .iter()
-            .map(|w| match self.0.get(w.as_ref()) {
-                Some(&id) => id,
-                None => {
-                    let id = self.0.len() as u32;
-                    self.0.insert(w.to_string(), id);
-                    id
+        let mut folded = String::new();
+        let ids: Vec<u32> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                // As `words` does: each word lowercased on its own.
+                let w = if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                    folded = w.to_lowercase();
+                    folded.as_str()
+                } else {
+                    w
+                };
+                match self.0.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.0.len() as u32;
+                        self.0.insert(w.to_string(), id);
+                        id
+                    }
                 }
             })
             .collect();
         Prepared { ids }
     }
-}
-
-/// [`words`], borrowed from `text` where a word is already lowercase.
-pub fn folded_words(text: &str) -> Vec<std::borrow::Cow<'_, str>> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            // As `words` does: each word lowercased on its own.
-            if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-                std::borrow::Cow::Owned(w.to_lowercase())
-            } else {
-                std::borrow::Cow::Borrowed(w)
-            }
-        })
-        .collect()
 }
 
 /// `2 × lcs / total` (see the module documentation); two empty texts are the same.

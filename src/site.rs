@@ -353,15 +353,13 @@ impl Prepared {
     fn of(&self, ladder: &Ladder, level: usize, pillar: usize) -> Option<&CellWords> {
         let i = *ladder.cells.get(&(level, pillar))?;
         Some(self.cells[i].get_or_init(|| {
-            // Split outside the lock, which is then held only to number the words.
-            let split: Vec<_> = ladder.competencies[i]
-                .expectations
-                .iter()
-                .map(|e| compare::folded_words(e.plain()))
-                .collect();
             let mut interner = self.interner.lock().unwrap_or_else(|e| e.into_inner());
             CellWords {
-                words: split.iter().map(|w| interner.intern(w)).collect(),
+                words: ladder.competencies[i]
+                    .expectations
+                    .iter()
+                    .map(|e| interner.prepare(e.plain()))
+                    .collect(),
             }
         }))
     }
