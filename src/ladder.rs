@@ -9,7 +9,8 @@ use crate::diagnostic::{did_you_mean, Diagnostics};
 use crate::load::{Asset, Document, Kind, Loaded};
 use crate::markdown::{self, Fragment};
 use crate::permalink;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Ids the default templates use for their own sections; headings in bodies never take them.
 pub const TEMPLATE_IDS: &[&str] = &[
@@ -198,7 +199,7 @@ impl Ladder {
         };
 
         // Ids must be unique per kind.
-        let mut seen: HashMap<(&'static str, String), &Document> = HashMap::new();
+        let mut seen: HashMap<(&'static str, String), &Document> = HashMap::default();
         for d in &documents {
             let kind = match d.kind {
                 Kind::Track { .. } => "track",
@@ -294,7 +295,7 @@ impl Ladder {
         }
         let mut drafts: Vec<LevelDraft> = Vec::new();
         // Levels left out because their track is wrong: already reported, not unknown.
-        let mut dropped: HashSet<String> = HashSet::new();
+        let mut dropped: HashSet<String> = HashSet::default();
         for d in &documents {
             let Kind::Level { rank, track, .. } = &d.kind else {
                 continue;
@@ -356,7 +357,7 @@ impl Ladder {
         let level_ids: Vec<&str> = drafts.iter().map(|l| l.doc.id.as_str()).collect();
 
         // Addresses of every content file, and the anchors on each, for link resolution.
-        let mut targets: HashMap<String, Target> = HashMap::new();
+        let mut targets: HashMap<String, Target> = HashMap::default();
         let mut levels: Vec<Level> = Vec::with_capacity(drafts.len());
         let mut declared: Vec<(usize, usize, usize)> = Vec::new();
         // Level descriptions, parsed on all cores. Their headings' ids must not take a
@@ -427,6 +428,7 @@ impl Ladder {
                     path: permalink::level(&dr.doc.id),
                     anchor: None,
                     anchors,
+                    expectations: Vec::new(),
                     anchors_of: None,
                 },
             );
@@ -495,6 +497,7 @@ impl Ladder {
                     path: permalink::pillar(&d.id),
                     anchor: None,
                     anchors,
+                    expectations: Vec::new(),
                     anchors_of: None,
                 },
             );
@@ -517,6 +520,7 @@ impl Ladder {
                     path: permalink::track(&d.id),
                     anchor: None,
                     anchors,
+                    expectations: Vec::new(),
                     anchors_of: None,
                 },
             );
@@ -527,7 +531,7 @@ impl Ladder {
         // most of a large ladder's text, and each parses on its own); each ladder takes its
         // own copy, since link resolution writes into it.
         let mut competencies: Vec<(&Document, Competency)> = Vec::new();
-        let mut cell_owner: HashMap<(usize, usize), &Document> = HashMap::new();
+        let mut cell_owner: HashMap<(usize, usize), &Document> = HashMap::default();
         let mut orphans: Vec<(&Document, Fragment)> = Vec::new();
         for (d, body) in documents.iter().zip(bodies.iter_mut()) {
             let Kind::Competency { level, pillar } = &d.kind else {
@@ -579,7 +583,8 @@ impl Ladder {
                 Target {
                     path: permalink::level(&level.value),
                     anchor: Some(pillar.value.clone()),
-                    anchors: HashSet::new(),
+                    anchors: HashSet::default(),
+                    expectations: Vec::new(),
                     anchors_of: Some(drafts[l].doc.content_path.clone()),
                 },
             );
@@ -595,13 +600,11 @@ impl Ladder {
             ));
         }
         competencies.sort_by_key(|(_, c)| (c.level, c.pillar));
-        // Expectation anchors are known now.
+        // Expectation anchors are known now: how many each pillar of a level has.
         for (_, c) in &competencies {
-            let pid = &pillars[c.pillar].id;
             if let Some(t) = targets.get_mut(&drafts[c.level].doc.content_path) {
-                for n in 1..=c.expectations.len() {
-                    t.anchors.insert(permalink::expectation_anchor(pid, n));
-                }
+                t.expectations
+                    .push((pillars[c.pillar].id.clone(), c.expectations.len()));
             }
         }
 
@@ -625,7 +628,7 @@ impl Ladder {
             let Kind::Page { title, weight } = &d.kind else {
                 continue;
             };
-            let mut taken: HashSet<String> = HashSet::new();
+            let mut taken: HashSet<String> = HashSet::default();
             taken.extend(TEMPLATE_IDS.iter().map(|s| s.to_string()));
             let body = markdown::parse(d.body(), d.body_offset, &taken);
             let path = permalink::page(d.content_path.trim_end_matches(".md"));
@@ -635,6 +638,7 @@ impl Ladder {
                     path: path.clone(),
                     anchor: None,
                     anchors: body.heading_ids.iter().cloned().collect(),
+                    expectations: Vec::new(),
                     anchors_of: None,
                 },
             );
@@ -808,17 +812,42 @@ struct Target {
     path: String,
     /// The anchor a link lands on when it names none (a competency's pillar section).
     anchor: Option<String>,
-    /// Anchors that exist on the page.
+    /// Anchors that exist on the page, besides its expectations'.
     anchors: HashSet<String>,
+    /// On a level's page: (pillar id, number of expectations) of each filled cell, whose
+    /// expectations have the anchors `<pillar>--1` to `<pillar>--<number>`. Kept as counts
+    /// rather than as anchors: a large ladder has tens of thousands of them.
+    expectations: Vec<(String, usize)>,
     /// For a competency file: the content path of its level's file, whose page (and so
     /// whose anchors) it shares.
     anchors_of: Option<String>,
 }
 
+impl Target {
+    /// Whether the page has the anchor `a`: one of [`Target::anchors`], or an expectation's
+    /// (`<pillar>--<n>`, as [`permalink::expectation_anchor`] writes it: `n` from 1, in
+    /// decimal without leading zeros; ids never contain `--`).
+    fn has_anchor(&self, a: &str) -> bool {
+        if self.anchors.contains(a) {
+            return true;
+        }
+        let Some((pillar, n)) = a.split_once("--") else {
+            return false;
+        };
+        let number = match n.parse::<usize>() {
+            Ok(v) if !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit()) => v,
+            _ => return false,
+        };
+        self.expectations
+            .iter()
+            .any(|(p, count)| p == pillar && (1..=*count).contains(&number))
+    }
+}
+
 struct Resolver<'a> {
     targets: &'a HashMap<String, Target>,
     assets: &'a HashSet<&'a str>,
-    failed: &'a HashSet<String>,
+    failed: &'a std::collections::HashSet<String>,
 }
 
 impl Resolver<'_> {
@@ -855,17 +884,23 @@ impl Resolver<'_> {
                 continue;
             }
             if let Some(t) = self.targets.get(&target_path) {
-                let anchors = t
+                let page = t
                     .anchors_of
                     .as_ref()
                     .and_then(|p| self.targets.get(p))
-                    .map_or(&t.anchors, |level| &level.anchors);
+                    .unwrap_or(t);
                 let anchor = anchor.map(str::to_string).or(t.anchor.clone());
                 let href = match &anchor {
                     Some(a) if !a.is_empty() => {
-                        if !anchors.contains(a) && t.anchor.as_deref() != Some(a.as_str()) {
-                            let mut known: Vec<&str> = anchors.iter().map(String::as_str).collect();
+                        if !page.has_anchor(a) && t.anchor.as_deref() != Some(a.as_str()) {
+                            let mut known: Vec<String> = page.anchors.iter().cloned().collect();
+                            for (pillar, count) in &page.expectations {
+                                known.extend(
+                                    (1..=*count).map(|n| permalink::expectation_anchor(pillar, n)),
+                                );
+                            }
                             known.sort();
+                            let known: Vec<&str> = known.iter().map(String::as_str).collect();
                             let hint = match did_you_mean(a, known.iter().copied()) {
                                 Some(s) => format!("did you mean `#{s}`?"),
                                 None => {

@@ -7,8 +7,8 @@
 //! with such links keeps its events, so it can be rendered at each page's depth once the
 //! ladder stage has resolved its links.
 
+use foldhash::HashSet;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// The pulldown-cmark extensions ladderbook turns on.
@@ -254,7 +254,7 @@ pub fn parse_competency(text: &str, base: usize) -> Body {
     let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options())
         .into_offset_iter()
         .collect();
-    let heading_ids = name_headings(&mut events, &HashSet::new());
+    let heading_ids = name_headings(&mut events, &HashSet::default());
     let (items, notes) = split_items(events.into_iter(), base);
     Body {
         items,
@@ -408,7 +408,7 @@ mod tests {
         let b = parse(
             "Intro.\n\n- One\n  - nested\n- Two [x](a.md)\n\nAfter.\n",
             100,
-            &HashSet::new(),
+            &HashSet::default(),
         );
         assert_eq!(b.items.len(), 2);
         assert_eq!(b.items[0].plain_text(), "One nested");
@@ -420,7 +420,7 @@ mod tests {
 
     #[test]
     fn headings_get_unique_slugs() {
-        let taken: HashSet<String> = ["craft".to_string()].into();
+        let taken: HashSet<String> = ["craft".to_string()].into_iter().collect();
         let b = parse(
             "# Craft\n\n## Reading a level page!\n\n## Other {#own}\n",
             0,
@@ -435,7 +435,7 @@ mod tests {
 
     #[test]
     fn resolved_links_are_prefixed_with_the_root() {
-        let mut b = parse("[a](levels/x.md)", 0, &HashSet::new());
+        let mut b = parse("[a](levels/x.md)", 0, &HashSet::default());
         b.whole.resolved.push((0, "levels/x/".into()));
         assert!(b.whole.html("../../").contains("href=\"../../levels/x/\""));
     }

@@ -743,3 +743,40 @@ fn imported_real_ladders_show_the_gaps_they_really_have() {
         );
     }
 }
+
+#[test]
+fn links_to_expectations_land_on_existing_ones_only() {
+    // Every cell of the clean ladder has two expectations: `#people--2` on Senior Engineer's
+    // page exists, `#people--3` and `#people--02` do not.
+    let tmp = tempfile::tempdir().unwrap();
+    clean_ladder(tmp.path());
+    replace(tmp.path(), "content/guide.md", "#craft", "#people--2");
+    let (report, status) = json(tmp.path(), &[]);
+    assert_eq!((report.errors, status), (0, 0), "{:#?}", report.diagnostics);
+
+    for wrong in ["#people--3", "#people--02", "#peple--1"] {
+        let tmp = tempfile::tempdir().unwrap();
+        clean_ladder(tmp.path());
+        replace(tmp.path(), "content/guide.md", "#craft", wrong);
+        let (report, status) = json(tmp.path(), &[]);
+        assert_eq!(status, 1);
+        let d = report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "broken-anchor")
+            .unwrap_or_else(|| panic!("{wrong}: {:#?}", report.diagnostics));
+        assert_eq!(
+            (d.path.as_str(), d.line, d.column),
+            ("content/guide.md", 6, 5)
+        );
+        assert!(d.message.contains(&format!("`{}`", wrong)), "{}", d.message);
+        // The hint names a real expectation anchor of that page.
+        assert!(
+            ["people--1", "people--2"]
+                .iter()
+                .any(|a| d.hint.contains(a)),
+            "{wrong}: {}",
+            d.hint
+        );
+    }
+}
