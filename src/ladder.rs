@@ -139,6 +139,10 @@ pub struct Ladder {
     /// Comparison pairs (lower or declaring level, other level): every pair of one track with
     /// the lower rank first, and every declared equivalent in both directions.
     pub comparisons: Vec<(usize, usize)>,
+    /// Per level (index into `levels`): indices into `comparisons` of the pairs that include
+    /// it, in order. A comparison page lists the other comparisons of both its levels, so
+    /// this saves scanning every comparison for each of thousands of pages.
+    comparisons_by_level: Vec<Vec<usize>>,
     /// The overview's rows: one entry per track, each the level shown in that row, so that
     /// equivalent levels share a row.
     pub overview_rows: Vec<Vec<Option<usize>>>,
@@ -156,10 +160,11 @@ impl Ladder {
 
     /// Comparisons that include `level`, in the order of [`Ladder::comparisons`].
     pub fn comparisons_of(&self, level: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.comparisons
-            .iter()
-            .copied()
-            .filter(move |&(a, b)| a == level || b == level)
+        self.comparisons_by_level
+            .get(level)
+            .into_iter()
+            .flatten()
+            .map(|&i| self.comparisons[i])
     }
 
     /// Validates what was loaded into a ladder, adding every problem to `diags`.
@@ -781,6 +786,13 @@ impl Ladder {
         drop((orphans, by_path, resolver, drafts));
         // Nothing borrows the documents any more: their sources move into the ladder.
         let files = documents.into_iter().map(|d| d.source).collect();
+        let mut comparisons_by_level = vec![Vec::new(); levels.len()];
+        for (i, &(a, b)) in comparisons.iter().enumerate() {
+            comparisons_by_level[a].push(i);
+            if b != a {
+                comparisons_by_level[b].push(i);
+            }
+        }
         Ladder {
             config,
             tracks,
@@ -791,6 +803,7 @@ impl Ladder {
             pages,
             assets,
             comparisons,
+            comparisons_by_level,
             overview_rows,
             files,
         }
