@@ -144,17 +144,28 @@ impl Fragment {
 }
 
 /// The text of events without markup, whitespace collapsed.
-fn plain_text<'e>(events: impl Iterator<Item = &'e Event<'e>>) -> String {
-    let mut s = String::new();
+fn plain_text<'e>(events: impl Iterator<Item = &'e Event<'e>> + Clone) -> String {
+    // At most the text's own length, plus a space for each break.
+    let capacity = events
+        .clone()
+        .map(|e| match e {
+            Event::Text(t) | Event::Code(t) => t.len() + 1,
+            _ => 1,
+        })
+        .sum();
+    let mut s = String::with_capacity(capacity);
     // Whether a space is owed before the next word.
     let mut space = false;
     let mut push = |s: &mut String, text: &str| {
         // Most text is already collapsed: printable ASCII with single spaces between words.
         // Its words joined by single spaces are the text itself, trimmed.
-        let bytes = text.as_bytes();
-        if bytes.iter().all(|&b| b == b' ' || b.is_ascii_graphic())
-            && !bytes.windows(2).any(|w| w == b"  ")
-        {
+        let mut previous = b'x';
+        let collapsed = text.bytes().all(|b| {
+            let ok = b.is_ascii_graphic() || (b == b' ' && previous != b' ');
+            previous = b;
+            ok
+        });
+        if collapsed {
             let words = text.trim_matches(' ');
             if !words.is_empty() {
                 if (space || text.starts_with(' ')) && !s.is_empty() {
