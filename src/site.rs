@@ -241,7 +241,7 @@ pub struct ComparePage {
     /// One section per pillar of either level's track, in pillar order.
     pub pillars: Vec<ComparePillar>,
     /// Other comparisons of either level, as `<li><a href="…">A and B</a></li>` lines
-    /// (written by [`markup::comparison_links`]; empty when there are none).
+    /// (written by [`markup::comparison_link`]; empty when there are none).
     pub other_comparisons_html: String,
 }
 
