@@ -538,8 +538,37 @@ impl Differ<'_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A deterministic pseudo-random source for property tests (xorshift64): each call
+    /// gives a number below its argument.
+    pub(crate) fn xorshift(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |m| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        }
+    }
+
+    /// 2,000 pairs of pseudo-random word lists (numbers below `alphabet(round)`, each list
+    /// shorter than `longest`), from `seed`: small alphabets give the many repeats real
+    /// expectations have.
+    fn random_pairs(
+        seed: u64,
+        longest: u64,
+        alphabet: impl Fn(u64) -> u64,
+    ) -> impl Iterator<Item = (Vec<u32>, Vec<u32>)> {
+        let mut random = xorshift(seed);
+        (0..2000).map(move |round| {
+            let size = alphabet(round);
+            let (la, lb) = (random(longest), random(longest));
+            let a = (0..la).map(|_| random(size) as u32).collect();
+            let b = (0..lb).map(|_| random(size) as u32).collect();
+            (a, b)
+        })
+    }
 
     // Pairs from Codecademy's engineering competencies (shared/real-ladders), one level apart.
     const REWORDED_LOW: &str =
@@ -600,18 +629,7 @@ mod tests {
     fn the_bit_parallel_lcs_agrees_with_the_myers_diff() {
         // Deterministic pseudo-random word lists over small alphabets (many repeats, as in
         // real expectations), of every length up to past the 64-word limit.
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % m) as u32
-        };
-        for round in 0..2000 {
-            let alphabet = 2 + (round % 12) as u64;
-            let (la, lb) = (next(70) as usize, next(70) as usize);
-            let a: Vec<u32> = (0..la).map(|_| next(alphabet)).collect();
-            let b: Vec<u32> = (0..lb).map(|_| next(alphabet)).collect();
+        for (a, b) in random_pairs(0x9e37_79b9_7f4a_7c15, 70, |round| 2 + round % 12) {
             let myers: usize = capture_diff_slices(Algorithm::Myers, &a, &b)
                 .iter()
                 .map(|op| match op {
@@ -628,18 +646,8 @@ mod tests {
         // The same kind of pseudo-random lists as above: every word of both lists is
         // accounted for, in order, and kept words are equal. A stretch without anchors is
         // aligned keeping as many words as a longest common subsequence has.
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % m) as u32
-        };
-        for round in 0..2000 {
-            let alphabet = 2 + (round % 40) as u64;
-            let (la, lb) = (next(90) as usize, next(90) as usize);
-            let a: Vec<u32> = (0..la).map(|_| next(alphabet)).collect();
-            let b: Vec<u32> = (0..lb).map(|_| next(alphabet)).collect();
+        for (a, b) in random_pairs(0x2545_f491_4f6c_dd1d, 90, |round| 2 + round % 40) {
+            let (la, lb) = (a.len(), b.len());
             let edits = word_diff(&a, &b);
             let (mut i, mut j, mut kept) = (0, 0, 0);
             for e in &edits {

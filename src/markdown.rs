@@ -439,13 +439,8 @@ mod tests {
         // apart (in the text, or by a break or an item); checked against the text itself on
         // pseudo-random runs of ASCII, Unicode and whitespace.
         let pieces = ["a", "Bc", " ", "  ", "\n", "\t", "\u{a0}", "é", "x.", "—"];
-        let mut seed: u64 = 0x1234_5678_9abc_def1;
-        let mut next = |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % m) as usize
-        };
+        let mut random = crate::compare::tests::xorshift(0x1234_5678_9abc_def1);
+        let mut next = |m: u64| random(m) as usize;
         for _ in 0..3000 {
             let runs: Vec<String> = (0..1 + next(5))
                 .map(|_| (0..next(7)).map(|_| pieces[next(10)]).collect())
