@@ -368,7 +368,8 @@ pub enum Edit {
 /// deleted words, then inserted ones); past 4,096 table cells, on the `similar` crate's
 /// Myers diff, which is as minimal in linear space. Anchoring on unique words keeps a
 /// rewording readable: a minimal diff of two sentences tends to keep scattered "the"s
-/// and "and"s instead of the words that carry the meaning.
+/// and "and"s instead of the words that carry the meaning. Stretches nested more than
+/// [`ANCHOR_DEPTH`] deep are aligned directly, which bounds the recursion on any input.
 pub fn word_diff(old: &[u32], new: &[u32]) -> Vec<Edit> {
     let top = old
         .iter()
@@ -382,9 +383,13 @@ pub fn word_diff(old: &[u32], new: &[u32]) -> Vec<Edit> {
         edits: Vec::with_capacity(old.len() + new.len()),
         counts: vec![(0, 0, 0); top],
     };
-    d.diff(0..old.len(), 0..new.len());
+    d.diff(0..old.len(), 0..new.len(), 0);
     d.edits
 }
+
+/// How deep [`word_diff`] looks for anchors inside stretches between anchors (real
+/// rewordings need two or three levels).
+pub const ANCHOR_DEPTH: usize = 32;
 
 struct Differ<'a> {
     old: &'a [u32],
@@ -396,7 +401,7 @@ struct Differ<'a> {
 }
 
 impl Differ<'_> {
-    fn diff(&mut self, mut o: std::ops::Range<usize>, mut n: std::ops::Range<usize>) {
+    fn diff(&mut self, mut o: std::ops::Range<usize>, mut n: std::ops::Range<usize>, depth: usize) {
         // Common first words, then common last words (kept after the middle).
         while !o.is_empty() && !n.is_empty() && self.old[o.start] == self.new[n.start] {
             self.edits.push(Edit::Keep(o.start, n.start));
@@ -417,18 +422,22 @@ impl Differ<'_> {
             self.edits.extend(o.map(Edit::Delete));
             self.edits.extend(n.map(Edit::Insert));
         } else {
-            let anchors = self.anchors(o.clone(), n.clone());
+            let anchors = if depth < ANCHOR_DEPTH {
+                self.anchors(o.clone(), n.clone())
+            } else {
+                Vec::new()
+            };
             if anchors.is_empty() {
                 self.aligned(o, n);
             } else {
                 let (mut oi, mut ni) = (o.start, n.start);
                 for (i, j) in anchors {
-                    self.diff(oi..i, ni..j);
+                    self.diff(oi..i, ni..j, depth + 1);
                     self.edits.push(Edit::Keep(i, j));
                     oi = i + 1;
                     ni = j + 1;
                 }
-                self.diff(oi..o.end, ni..n.end);
+                self.diff(oi..o.end, ni..n.end, depth + 1);
             }
         }
         self.edits
@@ -685,6 +694,23 @@ pub(crate) mod tests {
                 .count();
             assert_eq!(kept, lcs_len(&a, &b), "{a:?} / {b:?}");
         }
+    }
+
+    #[test]
+    fn a_long_pasted_text_is_diffed_completely() {
+        // 20,000 words each, nested repeats: every word accounted for, nothing overflows.
+        let old: Vec<u32> = (0..20_000u32).map(|i| (i * 7919) % 3001).collect();
+        let new: Vec<u32> = (0..20_000u32).map(|i| (i * 7907 + 13) % 2999).collect();
+        let edits = word_diff(&old, &new);
+        let deleted_or_kept = edits
+            .iter()
+            .filter(|e| !matches!(e, Edit::Insert(_)))
+            .count();
+        let inserted_or_kept = edits
+            .iter()
+            .filter(|e| !matches!(e, Edit::Delete(_)))
+            .count();
+        assert_eq!((deleted_or_kept, inserted_or_kept), (old.len(), new.len()));
     }
 
     #[test]
