@@ -122,13 +122,15 @@ impl fmt::Display for Diagnostics {
 }
 
 /// The text of one input file, with what is needed to turn byte offsets into positions.
+/// Cloning it is cheap (the text and line index are shared): `serve` hands every unchanged
+/// file to each rebuild.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// Path relative to the ladder root, with `/` separators, as printed in diagnostics.
     pub path: String,
     /// The whole file, UTF-8, byte-order mark removed.
-    pub text: String,
-    line_starts: Vec<usize>,
+    pub text: std::sync::Arc<str>,
+    line_starts: std::sync::Arc<[usize]>,
 }
 
 impl SourceFile {
@@ -139,7 +141,7 @@ impl SourceFile {
             .collect();
         SourceFile {
             path: path.into(),
-            text,
+            text: text.into(),
             line_starts,
         }
     }

@@ -41,7 +41,7 @@ const TOML_EXAMPLE: &str = "start the file with TOML front-matter between two `+
 /// YAML's `---` (code `yaml-front-matter`), or whose front-matter is never closed
 /// (code `unclosed-front-matter`).
 pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
-    let text = file.text.as_str();
+    let text: &str = &file.text;
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     let first = text[..first_line_end].trim_end();
     if first == "---" {

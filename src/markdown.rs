@@ -42,11 +42,13 @@ pub struct Link {
 #[derive(Debug, Clone, Default)]
 pub struct Fragment {
     /// The HTML, when no link can need rewriting; otherwise empty and `events` kept.
-    html: String,
+    /// Shared, like `plain`, so that a fragment `serve` keeps is cheap to hand to the next
+    /// rebuild.
+    html: std::sync::Arc<str>,
     /// The events, for a fragment with relative links (see [`is_relative_link`]).
     events: Vec<Event<'static>>,
     /// The text without markup, whitespace collapsed.
-    plain: String,
+    plain: std::sync::Arc<str>,
     /// Whether the fragment has any content at all.
     empty: bool,
     /// Links and images whose destination may need rewriting.
@@ -74,19 +76,23 @@ impl Fragment {
                 });
             }
         }
-        out.plain = plain_text(events.iter().map(|e| &e.0));
+        out.plain = plain_text(events.iter().map(|e| &e.0)).into();
         if out.links.iter().any(|l| is_relative_link(&l.dest)) {
             out.events = events.into_iter().map(|(e, _)| e.into_static()).collect();
-        } else if events
-            .iter()
-            .any(|(e, _)| matches!(e, Event::Start(Tag::Table(_))))
-        {
-            pulldown_cmark::html::push_html(
-                &mut out.html,
-                wrap_tables(events.into_iter().map(|(e, _)| e)),
-            );
         } else {
-            pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
+            let mut html = String::new();
+            if events
+                .iter()
+                .any(|(e, _)| matches!(e, Event::Start(Tag::Table(_))))
+            {
+                pulldown_cmark::html::push_html(
+                    &mut html,
+                    wrap_tables(events.into_iter().map(|(e, _)| e)),
+                );
+            } else {
+                pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+            }
+            out.html = html.into();
         }
         out
     }
@@ -134,7 +140,7 @@ impl Fragment {
 
     /// The text of the fragment without markup, whitespace collapsed: what a reader reads.
     pub fn plain_text(&self) -> String {
-        self.plain.clone()
+        self.plain.to_string()
     }
 
     /// [`Fragment::plain_text`], borrowed.

@@ -167,7 +167,8 @@ pub fn affected_pages(old: &build::Prepared, new: &build::Prepared) -> Option<Ha
         if a.path != b.path {
             return None;
         }
-        if a.text == b.text {
+        // A file `serve` did not read again shares its text with the previous build.
+        if std::sync::Arc::ptr_eq(&a.text, &b.text) || a.text == b.text {
             continue;
         }
         let (Some(cell), true) = (
