@@ -192,7 +192,7 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
                     continue;
                 };
                 for e in &c.expectations {
-                    let key = e.plain_text().to_lowercase();
+                    let key = e.plain().to_lowercase();
                     if key.split_whitespace().count() < 4 {
                         continue;
                     }

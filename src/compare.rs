@@ -47,10 +47,13 @@ pub struct Pair {
 
 /// Lowercase words, without punctuation.
 pub fn words(text: &str) -> Vec<String> {
+    raw_words(text).map(str::to_lowercase).collect()
+}
+
+/// The words of `text` as written: runs of letters and digits.
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
 }
 
 /// The words of one expectation, prepared once for comparing it with many others: each word
@@ -69,9 +72,7 @@ impl Interner {
     /// are copied into the interner.
     pub fn prepare(&mut self, text: &str) -> Prepared {
         let mut folded = String::new();
-        let ids: Vec<u32> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
+        let ids: Vec<u32> = raw_words(text)
             .map(|w| {
                 // As `words` does: each word lowercased on its own.
                 let w = if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {

@@ -429,13 +429,7 @@ impl Ladder {
             anchors.extend(pillar_ids.iter().map(|s| s.to_string()));
             targets.insert(
                 dr.doc.content_path.clone(),
-                Target {
-                    path: permalink::level(&dr.doc.id),
-                    anchor: None,
-                    anchors,
-                    expectations: Vec::new(),
-                    anchors_of: None,
-                },
+                Target::page(permalink::level(&dr.doc.id), anchors),
             );
             levels.push(Level {
                 id: dr.doc.id.clone(),
@@ -498,13 +492,7 @@ impl Ladder {
             anchors.extend(level_ids.iter().map(|s| s.to_string()));
             targets.insert(
                 d.content_path.clone(),
-                Target {
-                    path: permalink::pillar(&d.id),
-                    anchor: None,
-                    anchors,
-                    expectations: Vec::new(),
-                    anchors_of: None,
-                },
+                Target::page(permalink::pillar(&d.id), anchors),
             );
             pillars.push(Pillar {
                 id: d.id.clone(),
@@ -521,13 +509,7 @@ impl Ladder {
             anchors.extend(tracks[i].levels.iter().map(|&l| levels[l].id.clone()));
             targets.insert(
                 d.content_path.clone(),
-                Target {
-                    path: permalink::track(&d.id),
-                    anchor: None,
-                    anchors,
-                    expectations: Vec::new(),
-                    anchors_of: None,
-                },
+                Target::page(permalink::track(&d.id), anchors),
             );
             tracks[i].description = body.whole;
         }
@@ -639,13 +621,7 @@ impl Ladder {
             let path = permalink::page(d.content_path.trim_end_matches(".md"));
             targets.insert(
                 d.content_path.clone(),
-                Target {
-                    path: path.clone(),
-                    anchor: None,
-                    anchors: body.heading_ids.iter().cloned().collect(),
-                    expectations: Vec::new(),
-                    anchors_of: None,
-                },
+                Target::page(path.clone(), body.heading_ids.iter().cloned().collect()),
             );
             pages.push((
                 d,
@@ -837,19 +813,26 @@ struct Target {
 }
 
 impl Target {
+    /// The page at `path` (a site address), with the anchors of its own headings and
+    /// sections; a level's expectations are added once the competencies are known.
+    fn page(path: String, anchors: HashSet<String>) -> Target {
+        Target {
+            path,
+            anchor: None,
+            anchors,
+            expectations: Vec::new(),
+            anchors_of: None,
+        }
+    }
+
     /// Whether the page has the anchor `a`: one of [`Target::anchors`], or an expectation's
-    /// (`<pillar>--<n>`, as [`permalink::expectation_anchor`] writes it: `n` from 1, in
-    /// decimal without leading zeros; ids never contain `--`).
+    /// (see [`permalink::parse_expectation_anchor`]).
     fn has_anchor(&self, a: &str) -> bool {
         if self.anchors.contains(a) {
             return true;
         }
-        let Some((pillar, n)) = a.split_once("--") else {
+        let Some((pillar, number)) = permalink::parse_expectation_anchor(a) else {
             return false;
-        };
-        let number = match n.parse::<usize>() {
-            Ok(v) if !n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit()) => v,
-            _ => return false,
         };
         self.expectations
             .iter()

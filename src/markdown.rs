@@ -139,11 +139,6 @@ impl Fragment {
     }
 
     /// The text of the fragment without markup, whitespace collapsed: what a reader reads.
-    pub fn plain_text(&self) -> String {
-        self.plain.to_string()
-    }
-
-    /// [`Fragment::plain_text`], borrowed.
     pub fn plain(&self) -> &str {
         &self.plain
     }
@@ -164,28 +159,19 @@ fn plain_text<'e>(events: impl Iterator<Item = &'e Event<'e>> + Clone) -> String
     let mut space = false;
     let mut push = |s: &mut String, text: &str| {
         // Most text is already collapsed: printable ASCII with single spaces between words.
-        // Its words joined by single spaces are the text itself, trimmed.
+        // Its words joined by single spaces are the text itself, trimmed, pushed whole.
         let mut previous = b'x';
         let collapsed = text.bytes().all(|b| {
             let ok = b.is_ascii_graphic() || (b == b' ' && previous != b' ');
             previous = b;
             ok
         });
-        if collapsed {
-            let words = text.trim_matches(' ');
-            if !words.is_empty() {
-                if (space || text.starts_with(' ')) && !s.is_empty() {
-                    s.push(' ');
-                }
-                space = false;
-                s.push_str(words);
-            }
-            if text.ends_with(' ') {
-                space = true;
-            }
-            return;
-        }
-        for (i, word) in text.split_whitespace().enumerate() {
+        let words: &mut dyn Iterator<Item = &str> = if collapsed {
+            &mut std::iter::once(text.trim_matches(' ')).filter(|w| !w.is_empty())
+        } else {
+            &mut text.split_whitespace()
+        };
+        for (i, word) in words.enumerate() {
             if (i > 0 || space || text.starts_with(char::is_whitespace)) && !s.is_empty() {
                 s.push(' ');
             }
@@ -481,10 +467,10 @@ mod tests {
             &HashSet::default(),
         );
         assert_eq!(b.items.len(), 2);
-        assert_eq!(b.items[0].plain_text(), "One nested");
+        assert_eq!(b.items[0].plain(), "One nested");
         assert!(b.items[0].html("").contains("<li>nested</li>"));
         assert_eq!(b.items[1].links[0].dest, "a.md");
-        assert_eq!(b.notes.plain_text(), "Intro. After.");
+        assert_eq!(b.notes.plain(), "Intro. After.");
         assert_eq!(b.first_paragraph.as_deref(), Some("Intro."));
     }
 

@@ -53,10 +53,31 @@ pub fn expectation_anchor(pillar: &str, n: usize) -> String {
     format!("{}{n}", expectation_anchor_prefix(pillar))
 }
 
+/// The pillar id and the number of an anchor [`expectation_anchor`] writes, exactly as it
+/// writes them (`n` from 1, in decimal without leading zeros); `None` for any other anchor.
+pub fn parse_expectation_anchor(anchor: &str) -> Option<(&str, usize)> {
+    let (pillar, n) = anchor.split_once("--")?;
+    if n.starts_with('0') || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((pillar, n.parse().ok()?))
+}
+
 /// [`expectation_anchor`] without its number (`craft--`): for writers that append the
 /// numbers of a whole list themselves.
 pub fn expectation_anchor_prefix(pillar: &str) -> String {
     format!("{pillar}--")
+}
+
+/// The link to the overview from a page whose way back to the site root is `root` (see
+/// [`root_of`]): `root` itself, or `./` on the overview, where `root` is empty and an empty
+/// href would not read as a link to the site root.
+pub fn home(root: &str) -> &str {
+    if root.is_empty() {
+        "./"
+    } else {
+        root
+    }
 }
 
 /// The relative path from a page at `path` back to the site root: `""` for the overview,
@@ -88,6 +109,22 @@ pub fn normalize_alias(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn expectation_anchors_parse_back_exactly_as_written() {
+        assert_eq!(expectation_anchor("craft", 12), "craft--12");
+        assert_eq!(parse_expectation_anchor("craft--12"), Some(("craft", 12)));
+        for other in [
+            "craft",
+            "craft--",
+            "craft--0",
+            "craft--03",
+            "craft--+3",
+            "craft--x",
+        ] {
+            assert_eq!(parse_expectation_anchor(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn the_url_scheme_is_the_contract() {

@@ -82,7 +82,7 @@ impl NavCache {
         }
         let mut ctx = Context::new();
         ctx.insert("root", root_rel);
-        ctx.insert("home", if root_rel.is_empty() { "./" } else { root_rel });
+        ctx.insert("home", permalink::home(root_rel));
         ctx.insert("path", current);
         ctx.insert("kind", kind);
         let rendered = Arc::new((
@@ -232,14 +232,7 @@ pub fn render_page(
         )
     })?;
     ctx.insert("root", &root_rel);
-    ctx.insert(
-        "home",
-        if root_rel.is_empty() {
-            "./"
-        } else {
-            root_rel.as_str()
-        },
-    );
+    ctx.insert("home", permalink::home(&root_rel));
     ctx.insert("path", &page.path);
     ctx.insert("kind", kind_name(&page.data));
     let nav = site

@@ -171,10 +171,8 @@ pub fn affected_pages(old: &build::Prepared, new: &build::Prepared) -> Option<Ha
         if std::sync::Arc::ptr_eq(&a.text, &b.text) || a.text == b.text {
             continue;
         }
-        let (Some(cell), true) = (
-            cell_of(n, &b.path),
-            cell_of(o, &a.path) == cell_of(n, &b.path),
-        ) else {
+        let new_cell = cell_of(n, &b.path);
+        let (Some(cell), true) = (new_cell, cell_of(o, &a.path) == new_cell) else {
             return None;
         };
         let (level, pillar) = cell;

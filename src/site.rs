@@ -381,8 +381,8 @@ impl<'a> Builder<'a> {
     }
 
     fn href(&self, path: &str) -> String {
-        if path.is_empty() && self.root.is_empty() {
-            "./".into()
+        if path.is_empty() {
+            permalink::home(&self.root).to_string()
         } else {
             format!("{}{}", self.root, path)
         }
@@ -557,7 +557,7 @@ impl<'a> Builder<'a> {
             .map(|c| {
                 c.expectations
                     .iter()
-                    .map(|e| compare::words(&e.plain_text()))
+                    .map(|e| compare::words(e.plain()))
                     .collect()
             })
             .unwrap_or_default();
@@ -567,7 +567,7 @@ impl<'a> Builder<'a> {
         while let Some(l) = below {
             if let Some(c) = ladder.cell(l, pillar) {
                 for (n, e) in c.expectations.iter().enumerate() {
-                    if seen.insert(compare::words(&e.plain_text())) {
+                    if seen.insert(compare::words(e.plain())) {
                         let path = permalink::level(&ladder.levels[l].id);
                         out.push(Inherited {
                             from: self.level(l),
