@@ -126,7 +126,7 @@ pub fn parse_table<'i>(
 
 impl<'t, 'i> TableReader<'t, 'i> {
     /// A reader over `table`, whose spans are relative to byte `base` of `file`. `what` names
-    /// the table in messages ("level front-matter", "[book]").
+    /// the table in messages ("level front-matter", "`[book]`").
     pub fn new(
         file: &'t SourceFile,
         base: usize,

@@ -2,7 +2,7 @@
 //!
 //! Data flows one way: `book.toml` + `content/**/*.md` → [`load`] → [`ladder`] (the
 //! validated model) → [`site`] (every page as data, by permalink) → [`render`] (Tera) →
-//! [`write`] (an atomic swap into the build-dir). The [`build`] module runs the pipeline.
+//! [`write`](mod@write) (an atomic swap into the build-dir). The [`build`] module runs the pipeline.
 
 pub mod build;
 pub mod check;
