@@ -28,6 +28,20 @@ fn io_err(path: &Path, e: std::io::Error, hint: &str) -> WriteError {
     }
 }
 
+/// The file name of `dir` (`default` when it has none, as `..` has none) and the folder
+/// that holds it (`.` for a bare name): what a temporary sibling of `dir` is named after,
+/// and where it goes, so that it can be renamed into place.
+pub fn name_and_parent<'a>(dir: &'a Path, default: &str) -> (String, &'a Path) {
+    let name = dir
+        .file_name()
+        .map_or_else(|| default.to_string(), |n| n.to_string_lossy().into_owned());
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    (name, parent)
+}
+
 /// Makes a new `dest` with `fill`, then swaps it in.
 ///
 /// `fill` writes the site into a fresh folder, `.<name>.ladderbook-new` beside `dest`
@@ -43,14 +57,7 @@ pub fn replace_dir<E>(
     dest: &Path,
     fill: impl FnOnce(&Path) -> Result<(), E>,
 ) -> Result<(), ReplaceError<E>> {
-    let name = dest
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "book".into());
-    let parent = dest
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let (name, parent) = name_and_parent(dest, "book");
     if dest.exists() {
         let ours = dest.join(MARKER).is_file();
         let empty = fs::read_dir(dest)

@@ -476,14 +476,7 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, ImportEr
             "check the output folder's permissions and free disk space",
         )
     };
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "ladder".into());
-    let parent = dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let (name, parent) = crate::write::name_and_parent(dir, "ladder");
     let fresh = !dir.exists();
     let tmp = if fresh {
         fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
