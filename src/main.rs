@@ -220,6 +220,9 @@ fn main() -> ExitCode {
                         report.dest.display(),
                         start.elapsed().as_millis()
                     );
+                    // The command exits now: leave the model to the operating system
+                    // instead of freeing it piece by piece.
+                    std::mem::forget(report);
                     ExitCode::SUCCESS
                 }
                 Err(BuildError::Ladder(diags)) => {
