@@ -273,7 +273,12 @@ pub fn rebuild(
     clock.lap("refresh content");
     let full = changes.render_all();
     let content = &previous.content;
-    let result = build::prepare_with(root, |diags| content.loaded(diags)).and_then(|p| {
+    let result = build::prepare_with(root, |diags| content.loaded(diags)).and_then(|mut p| {
+        // The preview serves the site at the root of its own address, whatever sub-path
+        // `site-url` names for the published site: pages that link from the site-url (the 404
+        // page, shown at any address) must link from `/` here, or their links and stylesheet
+        // would point where nothing is served.
+        p.ladder.config.site_url = "/".into();
         let partial = if full {
             None
         } else {

@@ -39,6 +39,11 @@ fn start() -> Server {
 fn start_with(extra: &[&str]) -> Server {
     let dir = tempfile::tempdir().unwrap();
     copy_ladder(&repo(), dir.path());
+    start_in(dir, extra)
+}
+
+/// Serves the ladder already in `dir`.
+fn start_in(dir: tempfile::TempDir, extra: &[&str]) -> Server {
     let port = free_port();
     let child = Command::new(assert_cmd::cargo::cargo_bin("ladderbook"))
         .arg("serve")
@@ -567,4 +572,27 @@ fn polling_picks_up_changes_where_file_events_do_not_arrive() {
         page_text(&server, "/levels/director/")
             .contains("Keeps a written record of every architecture decision")
     });
+}
+
+#[test]
+fn a_ladder_published_under_a_sub_path_previews_at_the_root_with_a_working_404_page() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), dir.path());
+    let book = dir.path().join("book.toml");
+    let text = std::fs::read_to_string(&book).unwrap();
+    std::fs::write(
+        &book,
+        text.replace("site-url = \"/\"", "site-url = \"/ladder/\""),
+    )
+    .unwrap();
+    assert!(std::fs::read_to_string(&book).unwrap().contains("/ladder/"));
+    let server = start_in(dir, &[]);
+    let (status, page) = get(&server, "/no/such/page/").unwrap();
+    assert_eq!(status, 404);
+    // The preview serves at `/`: the 404 page's stylesheet and links must be found there.
+    assert!(page.contains("href=\"/style.css\""), "{page}");
+    assert!(!page.contains("/ladder/"), "{page}");
+    for link in ["/style.css", "/compare/"] {
+        assert_eq!(get(&server, link).map(|r| r.0), Some(200), "{link}");
+    }
 }
