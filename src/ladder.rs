@@ -301,6 +301,7 @@ impl Ladder {
         let mut drafts: Vec<LevelDraft> = Vec::new();
         // Levels left out because their track is wrong: already reported, not unknown.
         let mut dropped: HashSet<String> = HashSet::default();
+        let mut dropped_files: Vec<String> = Vec::new();
         for d in &documents {
             let Kind::Level { rank, track, .. } = &d.kind else {
                 continue;
@@ -311,6 +312,7 @@ impl Ladder {
                     None if unreadable("tracks/", &t.value) => None,
                     None => {
                         dropped.insert(d.id.clone());
+                        dropped_files.push(d.content_path.clone());
                         diags.push(d.source.error(
                             "unknown-track",
                             t.offset,
@@ -323,6 +325,7 @@ impl Ladder {
                 None if tracks.len() == 1 => Some(0),
                 None => {
                     dropped.insert(d.id.clone());
+                    dropped_files.push(d.content_path.clone());
                     diags.push(d.source.error(
                         "missing-key",
                         0,
@@ -425,8 +428,8 @@ impl Ladder {
                     )),
                 }
             }
-            let mut anchors: HashSet<String> = body.heading_ids.iter().cloned().collect();
-            anchors.extend(pillar_ids.iter().map(|s| s.to_string()));
+            // Its pillar sections' anchors are added once the track's pillars are known.
+            let anchors: HashSet<String> = body.heading_ids.iter().cloned().collect();
             targets.insert(
                 dr.doc.content_path.clone(),
                 Target::page(permalink::level(&dr.doc.id), anchors),
@@ -488,8 +491,8 @@ impl Ladder {
             let mut taken: HashSet<String> = level_ids.iter().map(|s| s.to_string()).collect();
             taken.extend(TEMPLATE_IDS.iter().map(|s| s.to_string()));
             let body = markdown::parse(d.body(), d.body_offset, &taken);
-            let mut anchors: HashSet<String> = body.heading_ids.iter().cloned().collect();
-            anchors.extend(level_ids.iter().map(|s| s.to_string()));
+            // Its level sections' anchors are added once the tracks' pillars are known.
+            let anchors: HashSet<String> = body.heading_ids.iter().cloned().collect();
             targets.insert(
                 d.content_path.clone(),
                 Target::page(permalink::pillar(&d.id), anchors),
@@ -608,6 +611,24 @@ impl Ladder {
                 used.into_iter().collect()
             };
         }
+        // Section anchors, as the pages have them: a level page has a section for each
+        // pillar of its track; a pillar page has one for each level of the tracks that use
+        // the pillar.
+        for (li, level) in levels.iter().enumerate() {
+            if let Some(t) = targets.get_mut(&drafts[li].doc.content_path) {
+                let track = &tracks[level.track];
+                t.anchors
+                    .extend(track.pillars.iter().map(|&p| pillars[p].id.clone()));
+            }
+        }
+        for (pi, (d, _, _)) in pillar_docs.iter().enumerate() {
+            if let Some(t) = targets.get_mut(&d.content_path) {
+                for track in tracks.iter().filter(|t| t.pillars.contains(&pi)) {
+                    t.anchors
+                        .extend(track.levels.iter().map(|&l| levels[l].id.clone()));
+                }
+            }
+        }
 
         // Free pages.
         let mut pages = Vec::new();
@@ -710,9 +731,11 @@ impl Ladder {
 
         // Resolve every link in every body.
         let asset_paths: HashSet<&str> = assets.iter().map(|a| a.content_path.as_str()).collect();
-        // Links to a competency whose level or pillar is unknown are not reported again.
+        // Links to a competency whose level or pillar is unknown, or to a level left out for
+        // its track, are not reported again: the file's own error says what to fix.
         let mut failed = failed.clone();
         failed.extend(orphans.iter().map(|(d, _)| d.content_path.clone()));
+        failed.extend(dropped_files);
         let resolver = Resolver {
             targets: &targets,
             assets: &asset_paths,

@@ -780,3 +780,63 @@ fn links_to_expectations_land_on_existing_ones_only() {
         );
     }
 }
+
+#[test]
+fn links_to_sections_land_on_sections_the_page_has() {
+    // A pillar only the management track uses: IC level pages have no section for it, and
+    // its pillar page has sections for management levels only.
+    let seed = |dir: &Path| {
+        fs::write(
+            dir.join("content/pillars/leading.md"),
+            "+++\ntitle = \"Leading\"\norder = 4\n+++\n",
+        )
+        .unwrap();
+        write_cell(dir, "m1", "leading", "- m1 leads the team through change\n");
+    };
+    for (link, broken) in [
+        ("levels/m1.md#leading", false),
+        ("pillars/leading.md#m1", false),
+        ("levels/e2.md#leading", true),
+        ("pillars/leading.md#e1", true),
+        ("levels/e2.md#leading--1", true),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        clean_ladder(tmp.path());
+        seed(tmp.path());
+        replace(tmp.path(), "content/guide.md", "levels/e2.md#craft", link);
+        let (report, status) = json(tmp.path(), &[]);
+        let found = report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "broken-anchor");
+        assert_eq!(found.is_some(), broken, "{link}: {:#?}", report.diagnostics);
+        assert_eq!(status, i32::from(broken), "{link}");
+        if let Some(d) = found {
+            assert_eq!((d.path.as_str(), d.line), ("content/guide.md", 6));
+            // The hint offers only anchors the page really has.
+            assert!(!d.hint.contains("`#leading`"), "{link}: {}", d.hint);
+        }
+    }
+}
+
+#[test]
+fn a_level_left_out_for_its_track_is_reported_once_not_again_by_links_to_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    clean_ladder(tmp.path());
+    replace(
+        tmp.path(),
+        "content/levels/e2.md",
+        "track = \"ic\"",
+        "track = \"icc\"",
+    );
+    let (report, status) = json(tmp.path(), &[]);
+    assert_eq!(status, 1);
+    let codes: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == "error")
+        .map(|d| d.code.as_str())
+        .collect();
+    // The guide's link to e2 and the equivalent named by m1 are not reported as well.
+    assert_eq!(codes, ["unknown-track"], "{:#?}", report.diagnostics);
+}
