@@ -1005,12 +1005,18 @@ fn overview_rows(tracks: &[Track], levels: &[Level]) -> Vec<Vec<Option<usize>>> 
             }
         }
     }
+    // Among groups ready at once, the lower rank first. A group of equivalents stands at the
+    // highest rank among its levels: a track that starts higher on the ladder (managers from
+    // the senior engineers' row) numbers its levels from 1, and its rank 1 must not pull the
+    // row above the other tracks' levels of lower seniority.
     let key = |g: usize| {
-        groups[g]
+        let rank = groups[g].iter().map(|&i| levels[i].rank).max().unwrap_or(0);
+        let track = groups[g]
             .iter()
-            .map(|&i| (levels[i].rank, levels[i].track))
+            .map(|&i| levels[i].track)
             .min()
-            .unwrap_or((0, 0))
+            .unwrap_or(0);
+        (rank, track)
     };
     let mut ready: BTreeSet<((i64, usize), usize)> = (0..groups.len())
         .filter(|&g| indegree[g] == 0)

@@ -744,6 +744,19 @@ fn financial_times_yaml_both_files_and_the_folder() {
     );
     assert_all_on_site(&imp, &all_units, "FT folder");
     assert!(imp.summary.contains("job-family.json"), "{}", imp.summary);
+    // The overview reads from junior to senior: the legacy track's Senior Engineer 2 comes
+    // after its Senior Engineer 1 and before the principal levels (the current tracks' rows
+    // of equivalents), not after them.
+    let overview = std::fs::read_to_string(imp.site.join("index.html")).unwrap();
+    let row_of = |id: &str| {
+        overview
+            .split("<tr")
+            .position(|r| r.contains(&format!("levels/{id}/\"")))
+            .unwrap_or_else(|| panic!("{id} is not on the overview"))
+    };
+    assert!(row_of("engineering-v1-senior-1") < row_of("senior-2"));
+    assert!(row_of("senior-2") < row_of("senior-2-ic"));
+    assert!(row_of("senior-2-ic") < row_of("principal-ic"));
 }
 
 /// Monzo's front-matter topics: (level words, pillar words, criteria) and every string.
