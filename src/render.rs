@@ -42,6 +42,7 @@ pub const THEME_TEMPLATES: &[(&str, &str)] = &[
 pub const THEME_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../static/style.css")),
     ("picker.js", include_bytes!("../static/picker.js")),
+    ("favicon.svg", include_bytes!("../static/favicon.svg")),
 ];
 
 /// The site's navigation (`site-nav.html` and `pillars-nav.html`), rendered once for each

@@ -34,6 +34,14 @@ async function newPage(options = {}) {
 
 test('click path: overview → track → level → pillar → level → comparison lands where each link says', { timeout: 60000 }, async () => {
   const { context, page } = await newPage();
+  // Nothing a page asks for is missing (the site's icon included), and no page logs an error.
+  const problems = [];
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
+  // Leaving a page aborts its live-reload stream (net::ERR_ABORTED): that is not a failure.
+  page.on('requestfailed', (r) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed: ${r.url()}`);
+  });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   try {
     await page.goto(server.url);
     assert.equal(await h1(page), 'Fernhill Engineering Ladder');
@@ -96,6 +104,7 @@ test('click path: overview → track → level → pillar → level → comparis
       heading: 'Compare levels',
     });
     await clickAndLand(page, page.locator('.site-title'), { path: '/', heading: 'Fernhill Engineering Ladder' });
+    assert.deepEqual(problems, [], problems.join('\n'));
   } finally {
     await context.close();
   }
