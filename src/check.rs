@@ -144,8 +144,10 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
     let file = |p: &str| files.get(p).copied();
 
     for t in &ladder.tracks {
-        // Holes in ranks.
-        for w in t.levels.windows(2) {
+        // Holes in ranks (while a level file is broken, its rank may be the hole: its own
+        // error says what to fix).
+        let level_broken = ladder.failed.iter().any(|f| f.starts_with("levels/"));
+        for w in t.levels.windows(2).filter(|_| !level_broken) {
             let (a, b) = (&ladder.levels[w[0]], &ladder.levels[w[1]]);
             if b.rank > a.rank + 1 {
                 let f = file(&b.source);
@@ -169,6 +171,12 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
                 .filter_map(|&p| ladder.cell(li, p))
                 .map(|c| c.expectations.len())
                 .sum();
+            // A competency file of this level that is broken has its own error; the gaps it
+            // leaves are not reported again (the file the hint would ask for is there).
+            let folder = format!("competencies/{}/", l.id);
+            if count == 0 && ladder.failed.iter().any(|f| f.starts_with(&folder)) {
+                continue;
+            }
             if count == 0 {
                 diags.push(warning(file(&l.source), &l.source, 0, "no-expectations",
                     format!("level `{}` has no expectations in any pillar", l.id),
@@ -176,8 +184,10 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
                 continue;
             }
             for &p in &t.pillars {
-                if ladder.cell(li, p).is_none() {
-                    let pid = &ladder.pillars[p].id;
+                let pid = &ladder.pillars[p].id;
+                if ladder.cell(li, p).is_none()
+                    && !ladder.failed.contains(&format!("{folder}{pid}.md"))
+                {
                     diags.push(warning(file(&l.source), &l.source, 0, "gap",
                         format!("level `{}` has no expectations in pillar `{pid}`: its pages say \"not defined yet\"", l.id),
                         format!("add content/competencies/{}/{pid}.md with `level = \"{}\"` and `pillar = \"{pid}\"`", l.id, l.id)));

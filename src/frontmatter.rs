@@ -32,7 +32,32 @@ pub struct Split<'a> {
     pub body_offset: usize,
 }
 
-const TOML_EXAMPLE: &str = "start the file with TOML front-matter between two `+++` lines, e.g.\n\n    +++\n    title = \"Senior Engineer\"\n    +++\n";
+/// The hint for a file without front-matter: the keys its folder's kind of file needs, as
+/// an example (`content/competencies/<level>/<pillar>.md` gets its own level and pillar).
+fn front_matter_example(path: &str) -> String {
+    let parts: Vec<&str> = path.split('/').collect();
+    let folder = parts
+        .iter()
+        .position(|p| *p == "content")
+        .and_then(|i| parts.get(i + 1))
+        .copied()
+        .unwrap_or("");
+    let stem = |s: &str| s.strip_suffix(".md").unwrap_or(s).to_string();
+    let keys = match folder {
+        "competencies" => {
+            let (level, pillar) = match parts.iter().position(|p| *p == "competencies") {
+                Some(i) if parts.len() == i + 3 => (parts[i + 1].to_string(), stem(parts[i + 2])),
+                _ => ("senior-engineer".into(), "craft".into()),
+            };
+            format!("level = \"{level}\"\n    pillar = \"{pillar}\"")
+        }
+        "levels" => "title = \"Senior Engineer\"\n    rank = 3\n    track = \"ic\"".into(),
+        "tracks" => "title = \"Individual contributor\"".into(),
+        "pillars" => "title = \"Technical craft\"".into(),
+        _ => "title = \"How promotions work\"".into(),
+    };
+    format!("start the file with TOML front-matter between two `+++` lines, e.g.\n\n    +++\n    {keys}\n    +++\n")
+}
 
 /// Splits `file` into front-matter and body.
 ///
@@ -53,11 +78,16 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
         ));
     }
     if first != "+++" {
+        let message = if text.trim().is_empty() {
+            "the file is empty: it needs front-matter"
+        } else {
+            "the file has no front-matter"
+        };
         return Err(file.error(
             "no-front-matter",
             0,
-            "the file has no front-matter",
-            TOML_EXAMPLE.to_string(),
+            message,
+            front_matter_example(&file.path),
         ));
     }
     let mut pos = first_line_end;

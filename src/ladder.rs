@@ -148,6 +148,10 @@ pub struct Ladder {
     pub overview_rows: Vec<Vec<Option<usize>>>,
     /// The text of every Markdown file that was read, in path order, for positions.
     pub files: Vec<crate::diagnostic::SourceFile>,
+    /// Content paths (`competencies/senior/craft.md`) of Markdown files that could not be read
+    /// or whose front-matter is broken. Their own errors say so; the gaps they leave are not
+    /// reported again.
+    pub failed: std::collections::HashSet<String>,
 }
 
 impl Ladder {
@@ -733,13 +737,13 @@ impl Ladder {
         let asset_paths: HashSet<&str> = assets.iter().map(|a| a.content_path.as_str()).collect();
         // Links to a competency whose level or pillar is unknown, or to a level left out for
         // its track, are not reported again: the file's own error says what to fix.
-        let mut failed = failed.clone();
-        failed.extend(orphans.iter().map(|(d, _)| d.content_path.clone()));
-        failed.extend(dropped_files);
+        let mut not_again = failed.clone();
+        not_again.extend(orphans.iter().map(|(d, _)| d.content_path.clone()));
+        not_again.extend(dropped_files);
         let resolver = Resolver {
             targets: &targets,
             assets: &asset_paths,
-            failed: &failed,
+            failed: &not_again,
         };
         let by_path: HashMap<&str, &Document> = documents
             .iter()
@@ -805,6 +809,7 @@ impl Ladder {
             comparisons_by_level,
             overview_rows,
             files,
+            failed,
         }
     }
 }

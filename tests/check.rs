@@ -840,3 +840,46 @@ fn a_level_left_out_for_its_track_is_reported_once_not_again_by_links_to_it() {
     // The guide's link to e2 and the equivalent named by m1 are not reported as well.
     assert_eq!(codes, ["unknown-track"], "{:#?}", report.diagnostics);
 }
+
+#[test]
+fn a_broken_file_is_reported_once_with_the_keys_it_needs() {
+    let cases = [
+        (
+            "content/competencies/e2/craft.md",
+            "",
+            "the file is empty",
+            "level = \"e2\"\n    pillar = \"craft\"",
+        ),
+        (
+            "content/competencies/e2/craft.md",
+            "+++\nlevel = \"e2\npillar = \"craft\"\n+++\n- x\n",
+            "invalid TOML",
+            "",
+        ),
+        (
+            "content/levels/e2.md",
+            "Senior Engineer\n",
+            "has no front-matter",
+            "rank = ",
+        ),
+    ];
+    for (file, text, message, hint) in cases {
+        let tmp = tempfile::tempdir().unwrap();
+        clean_ladder(tmp.path());
+        fs::write(tmp.path().join(file), text).unwrap();
+        let (report, status) = json(tmp.path(), &[]);
+        assert_eq!(status, 1, "{file}");
+        // Its own error only: no gap, no-expectations or rank-hole warning asking for what
+        // is there, and no error for the files that name it.
+        assert_eq!(
+            report.diagnostics.len(),
+            1,
+            "{file}: {:#?}",
+            report.diagnostics
+        );
+        let d = &report.diagnostics[0];
+        assert_eq!((d.path.as_str(), d.severity.as_str()), (file, "error"));
+        assert!(d.message.contains(message), "{}", d.message);
+        assert!(d.hint.contains(hint), "{}", d.hint);
+    }
+}
