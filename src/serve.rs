@@ -333,12 +333,19 @@ pub fn rebuild(
             std::thread::spawn(move || drop(old));
             clock.lap("swap");
             if !quiet {
-                let note = if recovered { " (errors fixed)" } else { "" };
-                println!(
-                    "Rebuilt {count} page{} in {} ms{note}.",
-                    if count == 1 { "" } else { "s" },
-                    start.elapsed().as_millis()
-                );
+                let ms = start.elapsed().as_millis();
+                match (count, recovered) {
+                    // Typically a file put back as it was: the last good site stands again.
+                    (0, true) => println!(
+                        "Errors fixed in {ms} ms: every page is as in the last good build."
+                    ),
+                    (0, false) => println!("Checked in {ms} ms: no page changed."),
+                    (n, _) => println!(
+                        "Rebuilt {n} page{} in {ms} ms{}.",
+                        if n == 1 { "" } else { "s" },
+                        if recovered { " (errors fixed)" } else { "" }
+                    ),
+                }
             }
         }
         Err(diags) => {
