@@ -1324,3 +1324,34 @@ fn options_track_and_format() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn nothing_to_import_says_whether_the_file_or_the_folder_is_the_problem() {
+    let tmp = tempfile::tempdir().unwrap();
+    let schema =
+        real_ladders().join("Financial-Times-engineering-progression/test/schema/job-family.json");
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    for (src, said) in [
+        (
+            schema.as_path(),
+            "this file is neither Markdown (.md) nor YAML",
+        ),
+        (
+            empty.as_path(),
+            "the folder holds no Markdown or YAML files",
+        ),
+    ] {
+        let out = ladderbook()
+            .arg("import")
+            .arg(src)
+            .arg("-o")
+            .arg(tmp.path().join("out"))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        assert!(stderr.contains(said), "{}: {stderr}", src.display());
+        assert!(!tmp.path().join("out").exists(), "nothing is written");
+    }
+}

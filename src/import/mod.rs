@@ -246,10 +246,15 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
         outcomes.push((index, outcome));
     }
     if ladder.docs.is_empty() {
+        let message = if opts.path.is_dir() {
+            "the folder holds no Markdown or YAML files"
+        } else {
+            "this file is neither Markdown (.md) nor YAML (.yml, .yaml)"
+        };
         return Err(ImportError::new(
             shown,
             (1, 1),
-            "the folder holds no Markdown or YAML files",
+            message,
             "import a .md or .yml file, or a folder that holds some",
         ));
     }
