@@ -51,6 +51,22 @@ pub fn validate_with(
     load: impl FnOnce(&mut Diagnostics) -> crate::load::Loaded,
 ) -> (Ladder, Diagnostics) {
     let mut diags = Diagnostics::default();
+    if !root.is_dir() {
+        // One error, rather than one for book.toml and one for content/.
+        diags.push(Diagnostic::error(
+            "io",
+            display_path(Path::new("."), root),
+            (1, 1),
+            format!("there is no folder {}", root.display()),
+            "pass the folder that holds the ladder's book.toml and content/ (or run `ladderbook init` there to start one)",
+        ));
+        let ladder = Ladder::build(
+            Config::default(),
+            crate::load::Loaded::default(),
+            &mut diags,
+        );
+        return (ladder, diags);
+    }
     let clock = Stopwatch::start();
     let config = match Config::load(root) {
         Ok(c) => Some(c),

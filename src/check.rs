@@ -318,9 +318,13 @@ pub const GAP_MARK: &str = "--";
 
 /// The coverage matrix as text no wider than `width` columns. Pillars that do not fit
 /// beside the level column wrap into further blocks. With `color`, counts are green and
-/// gaps red (ANSI SGR codes).
+/// gaps red (ANSI SGR codes). A ladder with no level at all (one that could not be read)
+/// gets no matrix: an empty string.
 pub fn format_matrix(coverage: &[TrackCoverage], width: usize, color: bool) -> String {
     let mut out = String::new();
+    if coverage.iter().all(|t| t.levels.is_empty()) {
+        return out;
+    }
     let paint = |s: String, code: &str| {
         if color {
             format!("\x1b[{code}m{s}\x1b[0m")

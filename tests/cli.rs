@@ -43,6 +43,25 @@ fn a_folder_without_book_toml_is_a_clear_error() {
 }
 
 #[test]
+fn a_folder_that_does_not_exist_is_one_clear_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let missing = tmp.path().join("no-such-ladder");
+    for command in ["check", "build"] {
+        let out = ladderbook().arg(command).arg(&missing).assert().code(1);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        assert!(stderr.contains("there is no folder"), "{command}: {stderr}");
+        assert_eq!(
+            stderr.matches("error:").count(),
+            1 + usize::from(command == "build"),
+            "{command}: {stderr}"
+        );
+        // No empty coverage matrix after the error.
+        assert!(!stdout.contains("0 levels"), "{command}: {stdout}");
+    }
+}
+
+#[test]
 fn the_404_page_uses_the_site_url_and_everything_else_is_relative() {
     let tmp = tempfile::tempdir().unwrap();
     copy_ladder(&repo(), tmp.path());
