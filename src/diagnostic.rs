@@ -186,25 +186,32 @@ pub fn display_path(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// The candidate closest to `word` by edit distance, if it is close enough to be a likely
-/// typo (at most a third of the word's length, and at least 1).
+/// The candidate closest to `word`, if it is close enough to be a likely typo: at most a
+/// third of the word's length away in characters (and at least 1).
+///
+/// Ids are words joined by `-`, so candidates are ranked by how many whole words differ
+/// first, then by characters: after `senior-software-engineer.md` is renamed
+/// `senior-engineer.md`, the old id is one dropped word from the new one, which beats
+/// `junior-software-engineer` (two letters away, but a different word).
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
+    let chars: Vec<char> = word.chars().collect();
+    let words: Vec<&str> = word.split('-').collect();
     candidates
         .into_iter()
-        .map(|c| (edit_distance(word, c), c))
+        .map(|c| (edit_distance(&chars, &c.chars().collect::<Vec<_>>()), c))
         .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
+        .min_by_key(|&(d, c)| (edit_distance(&words, &c.split('-').collect::<Vec<_>>()), d))
         .map(|(_, c)| c)
 }
 
-/// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
-/// neighbouring characters each count 1 (so `rnak` is 1 from `rank`).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+/// Optimal-string-alignment distance between two sequences (of characters, or of words):
+/// insertions, deletions, substitutions and swaps of two neighbours each count 1 (so `rnak`
+/// is 1 from `rank`).
+fn edit_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
@@ -243,5 +250,20 @@ mod tests {
     fn suggests_close_names_only() {
         assert_eq!(did_you_mean("rnak", ["rank", "title"]), Some("rank"));
         assert_eq!(did_you_mean("colour", ["rank", "title"]), None);
+        // A renamed level: the old id is one word from the new one (OctopusDeploy's ids).
+        let levels = [
+            "l1-junior-software-engineer",
+            "l3-senior-engineer",
+            "l4-lead-software-engineer",
+        ];
+        assert_eq!(
+            did_you_mean("l3-senior-software-engineer", levels),
+            Some("l3-senior-engineer")
+        );
+        // A typo within one word still goes to the closest spelling.
+        assert_eq!(
+            did_you_mean("l1-junoir-software-engineer", levels),
+            Some("l1-junior-software-engineer")
+        );
     }
 }
