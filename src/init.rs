@@ -1,4 +1,5 @@
-//! `ladderbook init`: a new ladder with a `book.toml` and a small example to edit.
+//! `ladderbook init`: a new ladder with a `book.toml` and a small example to edit; with
+//! `--theme`, the default theme's files to customise.
 
 use std::fs;
 use std::path::Path;
@@ -46,4 +47,48 @@ pub fn init(dir: &Path) -> Result<Vec<String>, String> {
         written.push(path.to_string());
     }
     Ok(written)
+}
+
+/// What [`theme`] did: the files it wrote and the ones it left alone because they exist,
+/// as paths relative to the ladder root (`templates/level.html`).
+#[derive(Debug, Default)]
+pub struct ThemeReport {
+    /// Files written.
+    pub written: Vec<String>,
+    /// Files that were already there, left as they are.
+    pub kept: Vec<String>,
+}
+
+/// Writes the default theme (the templates built into the binary into `dir/templates/`,
+/// its stylesheet, script and icon into `dir/static/`), so its files can be copied from and
+/// changed. A file that already exists is never overwritten. `dir` may hold a ladder.
+///
+/// # Errors
+/// A message when a folder or file cannot be written.
+pub fn theme(dir: &Path) -> Result<ThemeReport, String> {
+    let files = crate::render::THEME_TEMPLATES
+        .iter()
+        .map(|(name, text)| (format!("templates/{name}"), text.as_bytes()))
+        .chain(
+            crate::render::THEME_STATIC
+                .iter()
+                .map(|(name, bytes)| (format!("static/{name}"), *bytes)),
+        );
+    let mut report = ThemeReport::default();
+    for (path, bytes) in files {
+        let full = dir.join(&path);
+        if full.exists() {
+            report.kept.push(path);
+            continue;
+        }
+        if let Some(parent) = full.parent() {
+            fs::create_dir_all(parent).map_err(|e| {
+                format!("{}: error: cannot create the folder: {e}", parent.display())
+            })?;
+        }
+        fs::write(&full, bytes)
+            .map_err(|e| format!("{}: error: cannot write the file: {e}", full.display()))?;
+        report.written.push(path);
+    }
+    Ok(report)
 }

@@ -22,6 +22,10 @@ enum Command {
         /// Folder to create the ladder in
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// Instead of a new ladder, write the default theme (templates/ and static/) into
+        /// the folder, to customise; existing files are left alone
+        #[arg(long)]
+        theme: bool,
     },
     /// Build the site
     Build {
@@ -90,7 +94,25 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Init { dir } => match ladderbook::init::init(&dir) {
+        Command::Init { dir, theme: true } => match ladderbook::init::theme(&dir) {
+            Ok(report) => {
+                println!(
+                    "Wrote the default theme into {}: {} files.",
+                    dir.display(),
+                    report.written.len()
+                );
+                if !report.kept.is_empty() {
+                    println!("Left alone (they exist): {}", report.kept.join(", "));
+                }
+                println!("Your files replace the built-in ones of the same name: keep the ones you change and delete the rest, so the others follow ladderbook's updates.");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(1)
+            }
+        },
+        Command::Init { dir, theme: false } => match ladderbook::init::init(&dir) {
             Ok(files) => {
                 println!(
                     "Started a ladder in {} ({} files).",

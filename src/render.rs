@@ -202,7 +202,7 @@ fn template_error(root: &Path, e: &tera::Error) -> Diagnostic {
     } else {
         format!("templates/{file} (built-in theme)")
     };
-    Diagnostic::error("template", path, pos, format!("template error: {message}"), "fix the template; the default theme's templates are in ladderbook's repository under templates/")
+    Diagnostic::error("template", path, pos, format!("template error: {message}"), "fix the template; `ladderbook init --theme <folder>` writes the default theme's templates there, to compare with")
 }
 
 /// Renders one page of `site`.

@@ -43,6 +43,67 @@ fn a_folder_without_book_toml_is_a_clear_error() {
 }
 
 #[test]
+fn init_theme_writes_the_built_in_theme_to_customise_and_never_overwrites() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ladder");
+    copy_ladder(&repo(), &dir);
+    ladderbook()
+        .arg("build")
+        .arg(&dir)
+        .arg("-d")
+        .arg(tmp.path().join("before"))
+        .assert()
+        .success();
+    // A template the author already changed stays as it is.
+    std::fs::create_dir_all(dir.join("templates")).unwrap();
+    let own = std::fs::read_to_string(repo().join("templates/page.html")).unwrap();
+    std::fs::write(dir.join("templates/page.html"), &own).unwrap();
+    let out = ladderbook()
+        .arg("init")
+        .arg("--theme")
+        .arg(&dir)
+        .assert()
+        .success();
+    let said = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        said.contains("Left alone (they exist): templates/page.html"),
+        "{said}"
+    );
+    for f in [
+        "templates/base.html",
+        "templates/compare.html",
+        "static/style.css",
+        "static/favicon.svg",
+    ] {
+        assert_eq!(
+            std::fs::read(dir.join(f)).unwrap(),
+            std::fs::read(repo().join(f)).unwrap(),
+            "{f} is the built-in file"
+        );
+    }
+    // The written theme is the built-in one: the site comes out byte for byte the same.
+    ladderbook()
+        .arg("build")
+        .arg(&dir)
+        .arg("-d")
+        .arg(tmp.path().join("after"))
+        .assert()
+        .success();
+    assert_eq!(
+        snapshot_tree(&tmp.path().join("before")),
+        snapshot_tree(&tmp.path().join("after"))
+    );
+    // Run again, it writes nothing.
+    let out = ladderbook()
+        .arg("init")
+        .arg("--theme")
+        .arg(&dir)
+        .assert()
+        .success();
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).contains(": 0 files."));
+}
+
+#[test]
 fn a_folder_that_does_not_exist_is_one_clear_error() {
     let tmp = tempfile::tempdir().unwrap();
     let missing = tmp.path().join("no-such-ladder");
