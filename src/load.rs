@@ -220,52 +220,24 @@ pub fn percent_decode(s: &str) -> String {
 
 /// Walks `root/content` (never following symlinks) and reads every file.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
-    use rayon::iter::{ParallelBridge, ParallelIterator};
-    let mut loaded = Loaded::default();
-    let entries = match entries(root) {
-        Ok(entries) => entries,
-        Err(d) => {
-            diags.push(d);
-            return loaded;
-        }
+    let walk = walk(root);
+    let mut loaded = Loaded {
+        assets: walk.assets,
+        ..Loaded::default()
     };
-    // The walk feeds the cores as it goes: each core takes the next entry and reads (and
-    // parses) it while another walks on, so reading starts before the walk ends. Entries are
-    // numbered first and put back in walk order after.
-    let mut found: Vec<(usize, Found, Option<ReadResult>)> = entries
-        .enumerate()
-        .par_bridge()
-        .map(|(i, f)| {
-            let read = match &f {
-                Found::Markdown(path, content_path) => {
-                    Some(read_document(root, path, content_path.clone()))
-                }
-                _ => None,
-            };
-            (i, f, read)
-        })
-        .collect();
-    found.sort_unstable_by_key(|f| f.0);
-    let mut errors = Vec::new();
-    for (_, f, read) in found {
-        match (f, read) {
-            (Found::Markdown(_, content_path), Some((doc, problems))) => {
-                match doc {
-                    Some(doc) => loaded.documents.push(doc),
-                    None => {
-                        loaded.failed.insert(content_path);
-                    }
-                }
-                errors.extend(problems);
-            }
-            (Found::Asset(a), _) => loaded.assets.push(a),
-            // The walk's own errors come first, as [`walk`] gives them.
-            (Found::Error(d), _) => diags.push(d),
-            _ => {}
-        }
-    }
-    for d in errors {
+    for d in walk.errors {
         diags.push(d);
+    }
+    for (content_path, (doc, errors)) in read_all(root, walk.markdown) {
+        match doc {
+            Some(doc) => loaded.documents.push(doc),
+            None => {
+                loaded.failed.insert(content_path);
+            }
+        }
+        for d in errors {
+            diags.push(d);
+        }
     }
     loaded
 }
@@ -284,98 +256,64 @@ struct Walk {
     errors: Vec<Diagnostic>,
 }
 
-/// One entry of a walk of `content/`.
-#[derive(Debug)]
-enum Found {
-    /// A folder, relative to `content/`.
-    Dir(PathBuf),
-    /// A Markdown file: path on disk, content path.
-    Markdown(PathBuf, String),
-    /// Any other file.
-    Asset(Asset),
-    /// A folder or file that could not be read.
-    Error(Diagnostic),
-}
-
 /// Walks `root/content`, never following symlinks and skipping editors' temporary files and
 /// folders ([`is_editor_temp`]); reads nothing.
 fn walk(root: &Path) -> Walk {
-    let mut walk = Walk::default();
-    match entries(root) {
-        Err(d) => walk.errors.push(d),
-        Ok(entries) => {
-            for f in entries {
-                match f {
-                    Found::Dir(d) => {
-                        walk.dirs.insert(d);
-                    }
-                    Found::Markdown(path, content_path) => walk.markdown.push((path, content_path)),
-                    Found::Asset(a) => walk.assets.push(a),
-                    Found::Error(d) => walk.errors.push(d),
-                }
-            }
-        }
-    }
-    walk
-}
-
-/// The entries of `root/content` in walk order (depth first, each folder's entries sorted by
-/// file name), as [`walk`] describes, one at a time.
-///
-/// # Errors
-/// A diagnostic when there is no `content/` folder.
-fn entries(root: &Path) -> Result<impl Iterator<Item = Found> + Send + '_, Diagnostic> {
     let content = root.join(CONTENT_DIR);
+    let mut walk = Walk::default();
     if !content.is_dir() {
-        return Err(Diagnostic::error(
+        walk.errors.push(Diagnostic::error(
             "io",
             CONTENT_DIR,
             (1, 1),
             "the ladder has no content/ folder",
             "create content/ next to book.toml, with tracks/, levels/, pillars/ and competencies/ inside (`ladderbook init` writes an example)",
         ));
+        return walk;
     }
     let walker = WalkDir::new(&content)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_editor_temp(&e.file_name().to_string_lossy()));
-    Ok(walker.filter_map(move |entry| {
+    for entry in walker {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
                 let path = e
                     .path()
                     .map_or_else(|| CONTENT_DIR.to_string(), |p| display_path(root, p));
-                return Some(Found::Error(Diagnostic::error(
+                walk.errors.push(Diagnostic::error(
                     "io",
                     path,
                     (1, 1),
                     format!("cannot read: {e}"),
                     "check the file's permissions",
-                )));
+                ));
+                continue;
             }
         };
         if entry.file_type().is_dir() {
-            return entry
-                .path()
-                .strip_prefix(&content)
-                .ok()
-                .map(|rel| Found::Dir(rel.to_path_buf()));
+            if let Ok(rel) = entry.path().strip_prefix(&content) {
+                walk.dirs.insert(rel.to_path_buf());
+            }
+            continue;
         }
         if !entry.file_type().is_file() {
-            return None;
+            continue;
         }
         let path = entry.path();
         let content_path = display_path(&content, path);
         if path.extension().and_then(|e| e.to_str()) != Some("md") {
-            return Some(Found::Asset(Asset {
+            walk.assets.push(Asset {
                 source: path.to_path_buf(),
                 content_path,
-            }));
+            });
+            continue;
         }
-        Some(Found::Markdown(entry.into_path(), content_path))
-    }))
+        walk.markdown.push((entry.into_path(), content_path));
+    }
+    walk
 }
 
 /// What [`read_document`] returns: the document, if it could be read, and every problem
