@@ -36,17 +36,20 @@ pub fn init(dir: &Path) -> Result<Vec<String>, String> {
     }
     let mut written = Vec::new();
     for (path, text) in STARTER {
-        let full = dir.join(path);
-        if let Some(parent) = full.parent() {
-            fs::create_dir_all(parent).map_err(|e| {
-                format!("{}: error: cannot create the folder: {e}", parent.display())
-            })?;
-        }
-        fs::write(&full, text)
-            .map_err(|e| format!("{}: error: cannot write the file: {e}", full.display()))?;
+        write_new(&dir.join(path), text.as_bytes())?;
         written.push(path.to_string());
     }
     Ok(written)
+}
+
+/// Writes `bytes` to `full`, creating its folders; the error names the path.
+fn write_new(full: &Path, bytes: &[u8]) -> Result<(), String> {
+    if let Some(parent) = full.parent() {
+        fs::create_dir_all(parent)
+            .map_err(|e| format!("{}: error: cannot create the folder: {e}", parent.display()))?;
+    }
+    fs::write(full, bytes)
+        .map_err(|e| format!("{}: error: cannot write the file: {e}", full.display()))
 }
 
 /// What [`theme`] did: the files it wrote and the ones it left alone because they exist,
@@ -81,13 +84,7 @@ pub fn theme(dir: &Path) -> Result<ThemeReport, String> {
             report.kept.push(path);
             continue;
         }
-        if let Some(parent) = full.parent() {
-            fs::create_dir_all(parent).map_err(|e| {
-                format!("{}: error: cannot create the folder: {e}", parent.display())
-            })?;
-        }
-        fs::write(&full, bytes)
-            .map_err(|e| format!("{}: error: cannot write the file: {e}", full.display()))?;
+        write_new(&full, bytes)?;
         report.written.push(path);
     }
     Ok(report)

@@ -47,33 +47,42 @@ fn init_theme_writes_the_built_in_theme_to_customise_and_never_overwrites() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("ladder");
     copy_ladder(&repo(), &dir);
-    ladderbook()
-        .arg("build")
-        .arg(&dir)
-        .arg("-d")
-        .arg(tmp.path().join("before"))
-        .assert()
-        .success();
-    // A template the author already changed stays as it is.
-    std::fs::create_dir_all(dir.join("templates")).unwrap();
-    let own = std::fs::read_to_string(repo().join("templates/page.html")).unwrap();
-    std::fs::write(dir.join("templates/page.html"), &own).unwrap();
-    let out = ladderbook()
-        .arg("init")
-        .arg("--theme")
-        .arg(&dir)
-        .assert()
-        .success();
-    let said = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    // The author already has an icon of their own.
+    let own_icon = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+    std::fs::create_dir_all(dir.join("static")).unwrap();
+    std::fs::write(dir.join("static/favicon.svg"), own_icon).unwrap();
+    let build_into = |out: &str| {
+        ladderbook()
+            .arg("build")
+            .arg(&dir)
+            .arg("-d")
+            .arg(tmp.path().join(out))
+            .assert()
+            .success();
+    };
+    let init_theme = || {
+        let out = ladderbook()
+            .arg("init")
+            .arg("--theme")
+            .arg(&dir)
+            .assert()
+            .success();
+        String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+    };
+    build_into("before");
+    let said = init_theme();
     assert!(
-        said.contains("Left alone (they exist): templates/page.html"),
+        said.contains("Left alone (they exist): static/favicon.svg"),
         "{said}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("static/favicon.svg")).unwrap(),
+        own_icon
     );
     for f in [
         "templates/base.html",
         "templates/compare.html",
         "static/style.css",
-        "static/favicon.svg",
     ] {
         assert_eq!(
             std::fs::read(dir.join(f)).unwrap(),
@@ -82,25 +91,13 @@ fn init_theme_writes_the_built_in_theme_to_customise_and_never_overwrites() {
         );
     }
     // The written theme is the built-in one: the site comes out byte for byte the same.
-    ladderbook()
-        .arg("build")
-        .arg(&dir)
-        .arg("-d")
-        .arg(tmp.path().join("after"))
-        .assert()
-        .success();
+    build_into("after");
     assert_eq!(
         snapshot_tree(&tmp.path().join("before")),
         snapshot_tree(&tmp.path().join("after"))
     );
     // Run again, it writes nothing.
-    let out = ladderbook()
-        .arg("init")
-        .arg("--theme")
-        .arg(&dir)
-        .assert()
-        .success();
-    assert!(String::from_utf8_lossy(&out.get_output().stdout).contains(": 0 files."));
+    assert!(init_theme().contains(": 0 files."));
 }
 
 #[test]
