@@ -39,6 +39,22 @@ use tokio::sync::broadcast;
 /// The address of the live-reload event stream, on the same port as the site.
 pub const EVENTS_PATH: &str = "/__ladderbook/events";
 
+/// Where `serve` answers with [`WORKER_JS`].
+pub const WORKER_PATH: &str = "/__ladderbook/reload-worker.js";
+
+/// A shared worker (HTML living standard, "Shared workers") that holds the one
+/// [`EVENTS_PATH`] stream for every open preview page and passes each build's version on to
+/// them. A stream per page would not do: a browser opens at most 6 HTTP/1.1 connections to
+/// one host (Chromium's and Firefox's limit), and each stream keeps one open, so a 7th tab
+/// of the preview would wait forever. A page says `bye` when it goes away.
+pub const WORKER_JS: &str = r#"var ports=[],es=null,last=null;
+function send(e){last=e.data;for(var i=0;i<ports.length;i++)ports[i].postMessage(last);}
+onconnect=function(e){var p=e.ports[0];ports.push(p);
+p.onmessage=function(m){if(m.data==="bye"){var i=ports.indexOf(p);if(i>=0)ports.splice(i,1);}};
+p.start();if(last!==null)p.postMessage(last);
+if(!es){es=new EventSource("/__ladderbook/events");es.addEventListener("version",send);es.addEventListener("reload",send);}};
+"#;
+
 /// How old a file event must be before it is handed to a rebuild: every event waits this
 /// long, then all events that are due are taken together (events of one file are merged).
 ///
@@ -421,6 +437,7 @@ pub fn serve(opts: Options) -> Result<(), String> {
 
     let app = Router::new()
         .route(EVENTS_PATH, get(events_stream))
+        .route(WORKER_PATH, get(reload_worker))
         .fallback(serve_file)
         .with_state(state);
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -618,6 +635,17 @@ fn watch(
     Ok(())
 }
 
+/// [`WORKER_JS`], never cached.
+async fn reload_worker() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        WORKER_JS,
+    )
+}
+
 /// The live-reload stream: an event `version` with the current build on connect, then a
 /// `reload` event after every rebuild.
 async fn events_stream(State(state): State<AppState>) -> impl IntoResponse {
@@ -801,7 +829,7 @@ pub fn inject(html: &[u8], version: u64, error: Option<&str>) -> Vec<u8> {
         ));
     }
     extra.push_str(&format!(
-        r#"<script>(function(){{var v={version},k="ladderbook-scroll:"+location.pathname,s=sessionStorage.getItem(k);if(s){{sessionStorage.removeItem(k);var p=JSON.parse(s);var go=function(){{window.scrollTo(p[0],p[1]);}};go();addEventListener("load",go);}}var es=new EventSource("{EVENTS_PATH}");function reload(){{sessionStorage.setItem(k,JSON.stringify([scrollX,scrollY]));es.close();location.reload();}}es.addEventListener("version",function(e){{if(+e.data!==v)reload();}});es.addEventListener("reload",function(e){{if(+e.data!==v)reload();}});}})();</script>"#
+        r#"<script>(function(){{var v={version},k="ladderbook-scroll:"+location.pathname,s=sessionStorage.getItem(k);if(s){{sessionStorage.removeItem(k);var p=JSON.parse(s);var go=function(){{window.scrollTo(p[0],p[1]);}};go();addEventListener("load",go);}}var stop,on=function(d){{if(+d!==v){{sessionStorage.setItem(k,JSON.stringify([scrollX,scrollY]));stop();location.reload();}}}};if(window.SharedWorker){{var w=new SharedWorker("{WORKER_PATH}");w.port.onmessage=function(e){{on(e.data);}};w.port.start();stop=function(){{w.port.postMessage("bye");}};addEventListener("pagehide",stop);}}else{{var es=new EventSource("{EVENTS_PATH}");es.addEventListener("version",function(e){{on(e.data);}});es.addEventListener("reload",function(e){{on(e.data);}});stop=function(){{es.close();}};}}}})();</script>"#
     ));
     match html.rfind("</body>") {
         Some(i) => format!("{}{}{}", &html[..i], extra, &html[i..]).into_bytes(),

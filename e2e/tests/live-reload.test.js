@@ -67,3 +67,31 @@ test('live reload: an edit shows up in the open page; a broken edit shows the ov
     await context.close();
   }
 });
+
+test('live reload: ten open preview tabs all follow an edit, and an eleventh still opens', { timeout: 90000 }, async () => {
+  // A browser keeps at most 6 connections to one host; a live-reload stream per tab would
+  // use them all up and leave further tabs and clicks waiting forever.
+  const context = await newContext(browser);
+  try {
+    const paths = ['', 'tracks/ic/', 'levels/engineer-1/', 'levels/engineer-2/', 'levels/senior-engineer/',
+      'levels/staff-engineer/', 'pillars/craft/', 'compare/', 'how-to-read/', 'promotions/'];
+    const pages = [];
+    for (const p of paths) {
+      const page = await context.newPage();
+      await page.goto(`${server.url}${p}`, { timeout: 10000 });
+      await page.evaluate(() => { window.__notReloaded = true; });
+      pages.push(page);
+    }
+    const extra = await context.newPage();
+    await extra.goto(`${server.url}levels/director/`, { timeout: 10000 });
+    assert.equal(await extra.locator('h1').innerText(), 'Director of Engineering');
+
+    edit('book.toml', (t) => t.replace('title = "Fernhill Engineering Ladder"', 'title = "Fernhill Ladder (tabs)"'));
+    for (const page of pages) {
+      await page.waitForFunction(() => document.querySelector('.site-title')?.textContent === 'Fernhill Ladder (tabs)', null, { timeout: 15000 });
+      assert.equal(await page.evaluate(() => window.__notReloaded ?? false), false, `${page.url()} reloaded by itself`);
+    }
+  } finally {
+    await context.close();
+  }
+});
