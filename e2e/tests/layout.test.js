@@ -3,6 +3,8 @@
 
 const { test, before } = require('node:test');
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
 const { buildSite, sitePages, newContext, PAGE_KINDS, useServerAndBrowser } = require('../lib/harness');
 const { luminance, contrast } = require('../lib/checks');
 
@@ -152,6 +154,44 @@ test('printing a level page hides navigation and keeps every expectation', { tim
     const pdf = await page.pdf({ format: 'A4', printBackground: false });
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-', 'the page prints to PDF');
   } finally {
+    await context.close();
+  }
+});
+
+test('on paper the folded lists print unfolded: carried-over expectations and, on a cumulative track, those from lower levels', { timeout: 60000 }, async () => {
+  // Senior Engineer restates one of Engineer II's craft expectations word for word, and the
+  // IC track becomes cumulative.
+  const file = (f) => path.join(server.dir, f);
+  const lower = fs.readFileSync(file('content/competencies/engineer-2/craft.md'), 'utf8');
+  const higher = file('content/competencies/senior-engineer/craft.md');
+  const track = file('content/tracks/ic.md');
+  const saved = [fs.readFileSync(higher, 'utf8'), fs.readFileSync(track, 'utf8')];
+  const restated = lower.split('\n').find((l) => l.startsWith('- '));
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  try {
+    fs.writeFileSync(higher, saved[0].replace(/\n- /, `\n${restated}\n- `));
+    fs.writeFileSync(track, saved[1].replace('+++\n', '+++\ncumulative = true\n'));
+    const printed = async (address, selector) => {
+      let n = 0;
+      for (let i = 0; i < 100 && n === 0; i++) {
+        await page.goto(`${server.url}${address}`);
+        n = await page.locator(selector).count();
+        if (n === 0) await page.waitForTimeout(100);
+      }
+      assert.ok(n > 0, `${address} has ${selector}`);
+      await page.emulateMedia({ media: 'screen' });
+      assert.equal(await page.locator(`${selector} li`).first().isVisible(), false, `${selector} is folded on screen`);
+      await page.emulateMedia({ media: 'print' });
+      const shown = await page.locator(`${selector} li`).evaluateAll((lis) => lis.filter((li) => li.checkVisibility() && li.getBoundingClientRect().height > 0).length);
+      const all = await page.locator(`${selector} li`).count();
+      assert.ok(all > 0 && shown === all, `${address}: ${shown} of ${all} items of ${selector} print`);
+    };
+    await printed('compare/engineer-2/senior-engineer/', 'details.carried');
+    await printed('levels/senior-engineer/', 'details.inherited');
+  } finally {
+    fs.writeFileSync(higher, saved[0]);
+    fs.writeFileSync(track, saved[1]);
     await context.close();
   }
 });
