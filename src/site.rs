@@ -103,6 +103,9 @@ pub struct OverviewPage {
     pub tracks: Vec<Ref>,
     /// Rows of levels; equivalent levels share a row. `None` where a track has no level.
     pub rows: Vec<Vec<Option<LevelRef>>>,
+    /// True when the ladder declares no equivalent levels, so levels share a row by rank
+    /// alone: a row then claims no equivalence.
+    pub aligned_by_rank: bool,
 }
 
 /// A track's page.
@@ -685,6 +688,8 @@ impl Site {
             PageSpec::Overview => (
                 "index.html",
                 PageData::Overview(OverviewPage {
+                    aligned_by_rank: ladder.tracks.len() > 1
+                        && l.iter().all(|level| level.equivalents.is_empty()),
                     tracks: (0..ladder.tracks.len()).map(|t| b.track(t)).collect(),
                     rows: ladder
                         .overview_rows

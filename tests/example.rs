@@ -156,6 +156,8 @@ fn the_overview_aligns_equivalent_levels_on_one_row() {
         .find(|r| r.contains("levels/engineer-1/"))
         .unwrap();
     assert!(!row.contains("levels/engineering-manager/"));
+    // The example declares its equivalents, and the overview says what a row means.
+    assert!(html.contains("levels on one row are equivalent in seniority"));
 }
 
 #[test]

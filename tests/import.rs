@@ -397,6 +397,11 @@ fn codecademy_both_files_and_the_folder() {
     assert_eq!(content_files(&imp.root.join("content/tracks")).len(), 2);
     assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 5);
     assert_placed(&imp, &all_exps, &[]);
+    // Neither track declares equivalents: the overview lines levels up by rank, and says
+    // that this is no claim that an apprentice and a manager are equivalent.
+    let overview = words(&page(&imp.site, ""));
+    assert!(overview.contains("share a rank"), "{overview}");
+    assert!(!overview.contains("equivalent in seniority"), "{overview}");
 }
 
 fn octopus_exps(dir: &Path) -> (Vec<Exp>, Vec<String>) {
