@@ -1,6 +1,8 @@
-// ladderbook's comparison picker. The form and the lists of links work without JavaScript;
-// this script takes the reader straight to the chosen comparison, and shows pairs that have
-// no page of their own (levels on different tracks that are not equivalent) from ladder.json.
+// ladderbook's comparison picker. The lists of links work without JavaScript; the form needs
+// it (a static site cannot answer the form's query), so it is hidden until this script shows
+// it. The script takes the reader straight to the chosen comparison, and shows pairs that
+// have no page of their own (levels on different tracks that are not equivalent) from
+// ladder.json.
 (function () {
   "use strict";
   var cache = {};
@@ -106,6 +108,7 @@
   }
   var forms = document.querySelectorAll("form.picker-form");
   forms.forEach(function (form) {
+    form.hidden = false;
     var root = form.getAttribute("data-root") || "";
     form.addEventListener("submit", function (e) {
       e.preventDefault();

@@ -247,6 +247,8 @@ test('with JavaScript off, every page reads and every link works', { timeout: 12
         ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
         links: [...document.querySelectorAll('a[href]')].map((a) => ({ href: a.href, origin: a.origin, path: a.pathname, hash: a.hash })),
         scripts: document.scripts.length,
+        // A form that needs JavaScript must not show (it could only lead nowhere).
+        forms: [...document.querySelectorAll('form')].filter((f) => f.checkVisibility()).length,
       }));
       visited.set(path, { status: resp.status(), ids: new Set(info.ids) });
       assert.equal(resp.status(), 200, `${path} answers 200`);
@@ -254,6 +256,7 @@ test('with JavaScript off, every page reads and every link works', { timeout: 12
       assert.ok(info.h1, `${path} has a heading`);
       assert.ok(info.mainText > 40, `${path} has content in <main>`);
       assert.ok(info.styled, `${path} loads its stylesheet`);
+      assert.equal(info.forms, 0, `${path} shows no form that needs JavaScript`);
       for (const l of info.links) {
         assert.equal(l.origin, origin, `${path} links only inside the site: ${l.href}`);
         links.push({ from: path, path: l.path, hash: decodeURIComponent(l.hash.slice(1)) });
