@@ -61,6 +61,9 @@ pub struct Level {
     pub code: Option<String>,
     /// One line of plain text (Markdown in `summary` is rendered inline by the site).
     pub summary: String,
+    /// True when the front-matter has no `summary`, so [`Level::summary`] is the first
+    /// paragraph of the description (and the level's page need not show it twice).
+    pub summary_from_description: bool,
     /// The level's description.
     pub description: Fragment,
     /// Equivalent levels on other tracks (indices into [`Ladder::levels`]), the relation made
@@ -444,6 +447,7 @@ impl Ladder {
                 rank: dr.rank,
                 track: dr.track,
                 code: code.clone(),
+                summary_from_description: summary.is_none() && body.first_paragraph.is_some(),
                 summary: summary
                     .clone()
                     .or(body.first_paragraph.clone())

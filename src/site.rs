@@ -139,6 +139,9 @@ pub struct LevelPage {
     pub track: Ref,
     /// Its description, as HTML.
     pub description_html: String,
+    /// True when the level's summary is the first paragraph of its description: the page
+    /// shows it once, in the description.
+    pub summary_in_description: bool,
     /// One section per pillar of the track, in pillar order.
     pub sections: Vec<LevelSection>,
     /// The next level down the track.
@@ -726,6 +729,7 @@ impl Site {
                         level: b.level(li),
                         track: b.track(level.track),
                         description_html: b.html(&level.description),
+                        summary_in_description: level.summary_from_description,
                         sections: track
                             .pillars
                             .iter()

@@ -388,6 +388,15 @@ fn codecademy_both_files_and_the_folder() {
                     .unwrap()
                     .contains("You are a frontline manager")
             );
+            // With no `summary`, the first paragraph is the level's summary on other pages;
+            // its own page shows it once.
+            let level = page(&imp.site, "levels/engineering-manager/");
+            assert_eq!(
+                level.matches("You are a frontline manager").count(),
+                1,
+                "{level}"
+            );
+            assert!(page(&imp.site, "").contains("You are a frontline manager"));
         }
         let broken = broken_links(&imp.site);
         assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
