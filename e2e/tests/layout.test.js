@@ -195,3 +195,23 @@ test('on paper the folded lists print unfolded: carried-over expectations and, o
     await context.close();
   }
 });
+
+test('on paper every table fits the page width: the overview, a track matrix, a comparison', { timeout: 60000 }, async () => {
+  // A4 at 96 dpi with Chromium's default print margins leaves about 718 px.
+  const context = await newContext(browser, { viewport: { width: 718, height: 1000 } });
+  const page = await context.newPage();
+  try {
+    await page.emulateMedia({ media: 'print' });
+    for (const address of ['', 'tracks/ic/', 'compare/senior-engineer/staff-engineer/']) {
+      await page.goto(`${server.url}${address}`);
+      const cut = await page.evaluate(() => [...document.querySelectorAll('main table th, main table td')]
+        .filter((c) => c.checkVisibility() && c.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map((c) => c.innerText.slice(0, 40)));
+      assert.deepEqual(cut, [], `/${address}: cells past the page's edge`);
+    }
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+  } finally {
+    await context.close();
+  }
+});
