@@ -56,6 +56,11 @@ pub struct LevelRef {
     pub id: String,
     /// Title.
     pub title: String,
+    /// The title where levels of several tracks meet (comparisons, page titles): with its
+    /// track's title in parentheses, `Level 3 (Data)` (after a dash when the track's title
+    /// has parentheses of its own), when another level of the ladder has the same title; the
+    /// title alone otherwise.
+    pub name: String,
     /// Short code, if any.
     pub code: Option<String>,
     /// Rank within its track.
@@ -200,6 +205,8 @@ pub struct CompareRef {
 pub struct LevelName {
     /// Title.
     pub title: String,
+    /// The title, with its track's when another level has the same ([`LevelRef::name`]).
+    pub name: String,
     /// Title of its track.
     pub track: String,
 }
@@ -347,6 +354,8 @@ struct Prepared {
     /// Each level's summary as inline HTML, by index into [`Ladder::levels`]: every page
     /// that links to a level shows it.
     summaries: Vec<std::sync::OnceLock<String>>,
+    /// Each level's name (see [`LevelRef::name`]), by index into [`Ladder::levels`].
+    names: Vec<String>,
 }
 
 /// A cell's expectations ready to compare: prepared words, in order.
@@ -403,6 +412,7 @@ impl<'a> Builder<'a> {
         LevelRef {
             id: l.id.clone(),
             title: l.title.clone(),
+            name: self.prepared.names[i].clone(),
             code: l.code.clone(),
             rank: l.rank,
             href: self.href(&permalink::level(&l.id)),
@@ -494,12 +504,17 @@ impl<'a> Builder<'a> {
         };
         out.a.defined = true;
         out.b.defined = true;
-        let (la, lb) = (&ladder.levels[x], &ladder.levels[y]);
-        let side = |level: &'a Level, c: &'a Competency| {
-            let href = self.href(&permalink::level(&level.id));
-            markup::Side::new(&level.title, &href, pid, &c.expectations, &self.root)
+        let side = |i: usize, c: &'a Competency| {
+            let href = self.href(&permalink::level(&ladder.levels[i].id));
+            markup::Side::new(
+                &self.prepared.names[i],
+                &href,
+                pid,
+                &c.expectations,
+                &self.root,
+            )
         };
-        let (sa, sb) = (side(la, ca), side(lb, cb));
+        let (sa, sb) = (side(x, ca), side(y, cb));
         // About 500 bytes of markup per row around the expectation's own HTML.
         let text: usize = ca
             .expectations
@@ -516,10 +531,14 @@ impl<'a> Builder<'a> {
                 (Status::Changed, true) => "changed".into(),
                 (Status::Changed, false) => "worded differently".into(),
                 (Status::New, true) => "new".into(),
-                (Status::New, false) => std::borrow::Cow::Owned(format!("only at {}", lb.title)),
+                (Status::New, false) => {
+                    std::borrow::Cow::Owned(format!("only at {}", self.prepared.names[y]))
+                }
                 (Status::NotRestated, true) if cumulative => "still expected".into(),
                 (Status::NotRestated, true) => "not restated".into(),
-                (Status::NotRestated, false) => format!("only at {}", la.title).into(),
+                (Status::NotRestated, false) => {
+                    format!("only at {}", self.prepared.names[x]).into()
+                }
             };
             let diff_html = match (pair.status, pair.lower, pair.higher) {
                 (Status::Changed, Some(i), Some(j)) => Some(compare::word_diff_html(
@@ -595,6 +614,7 @@ impl<'a> Builder<'a> {
         let l = &self.ladder.levels;
         let name = |i: usize| LevelName {
             title: l[i].title.clone(),
+            name: self.prepared.names[i].clone(),
             track: self.ladder.tracks[l[i].track].title.clone(),
         };
         CompareRef {
@@ -641,6 +661,7 @@ impl Site {
             summaries: (0..ladder.levels.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
+            names: level_names(ladder),
         };
         let mut specs = vec![PageSpec::Overview];
         specs.extend((0..ladder.tracks.len()).map(PageSpec::Track));
@@ -820,8 +841,8 @@ impl Site {
                                 markup::comparison_link(
                                     &mut html,
                                     &b.href(&permalink::compare(&l[c].id, &l[d].id)),
-                                    &l[c].title,
-                                    &l[d].title,
+                                    &b.prepared.names[c],
+                                    &b.prepared.names[d],
                                 );
                             }
                             html
@@ -1097,4 +1118,27 @@ pub fn data_export(ladder: &Ladder) -> DataExport<'_> {
             })
             .collect(),
     }
+}
+
+/// [`LevelRef::name`] of every level, by index into [`Ladder::levels`].
+fn level_names(ladder: &Ladder) -> Vec<String> {
+    let mut count: std::collections::HashMap<&str, usize> = Default::default();
+    for l in &ladder.levels {
+        *count.entry(l.title.as_str()).or_default() += 1;
+    }
+    ladder
+        .levels
+        .iter()
+        .map(|l| {
+            let track = &ladder.tracks[l.track].title;
+            if count[l.title.as_str()] == 1 {
+                l.title.clone()
+            } else if track.contains('(') {
+                // No parentheses inside parentheses: `Engineer – Engineering (Legacy)`.
+                format!("{} – {track}", l.title)
+            } else {
+                format!("{} ({track})", l.title)
+            }
+        })
+        .collect()
 }

@@ -771,6 +771,25 @@ fn financial_times_yaml_both_files_and_the_folder() {
     assert!(row_of("engineering-v1-senior-1") < row_of("senior-2"));
     assert!(row_of("senior-2") < row_of("senior-2-ic"));
     assert!(row_of("senior-2-ic") < row_of("principal-ic"));
+    // Principal Engineer is the title of a level on two tracks: where the two meet, each is
+    // named with its track, so a comparison's heading and columns tell them apart.
+    let compare = page(&imp.site, "compare/principal-ic/principal-pm/");
+    let title = compare
+        .split("<title>")
+        .nth(1)
+        .unwrap()
+        .split("</title>")
+        .next()
+        .unwrap();
+    assert!(
+        title.starts_with(
+            "Principal Engineer (Individual Contributor) and Principal Engineer (People"
+        ),
+        "{title}"
+    );
+    assert!(compare.contains("<th scope=\"col\">Principal Engineer (Individual Contributor)</th>"));
+    // A title no other level has is left alone.
+    assert!(page(&imp.site, "levels/tech-director/").contains("<title>Technology Director · "));
 }
 
 /// Monzo's front-matter topics: (level words, pillar words, criteria) and every string.
