@@ -215,3 +215,39 @@ test('on paper every table fits the page width: the overview, a track matrix, a 
     await context.close();
   }
 });
+
+test('on a phone, the menu of a ladder with many tracks is one row: the page title is on the first screen', { timeout: 60000 }, async () => {
+  const added = [];
+  for (let i = 1; i <= 15; i++) {
+    const f = path.join(server.dir, `content/tracks/extra-track-${i}.md`);
+    fs.writeFileSync(f, `+++\ntitle = "Extra track number ${i}"\norder = ${10 + i}\n+++\n`);
+    added.push(f);
+  }
+  const context = await newContext(browser, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  try {
+    let links = 0;
+    for (let i = 0; i < 100 && links < 17; i++) {
+      await page.goto(`${server.url}levels/senior-engineer/`);
+      links = await page.locator('.site-nav a').count();
+      if (links < 17) await page.waitForTimeout(100);
+    }
+    assert.ok(links >= 17, `the menu lists the added tracks (${links} links)`);
+    const r = await page.evaluate(() => ({
+      h1: document.querySelector('h1').getBoundingClientRect().top,
+      nav: document.querySelector('.site-nav').getBoundingClientRect().height,
+      width: document.documentElement.scrollWidth,
+    }));
+    assert.ok(r.h1 < 300, `the title starts ${Math.round(r.h1)} px down (menu ${Math.round(r.nav)} px high)`);
+    assert.ok(r.width <= 375, `the page itself does not scroll sideways (${r.width} px)`);
+    // Every menu entry can still be reached: the row scrolls, and tabbing brings each into view.
+    const last = page.locator('.site-nav a').last();
+    await last.focus();
+    assert.ok(await last.isVisible());
+    const box = await last.boundingBox();
+    assert.ok(box && box.x >= 0 && box.x + box.width <= 375 + 1, `the focused last entry is on screen (${JSON.stringify(box)})`);
+  } finally {
+    for (const f of added) fs.rmSync(f);
+    await context.close();
+  }
+});
