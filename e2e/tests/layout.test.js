@@ -251,3 +251,26 @@ test('on a phone, the menu of a ladder with many tracks is one row: the page tit
     await context.close();
   }
 });
+
+test('on paper a track reads level by level, each pillar named above its expectations', { timeout: 60000 }, async () => {
+  const context = await newContext(browser, { viewport: { width: 718, height: 1000 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.url}tracks/ic/`);
+    const screenItems = await page.locator('table.matrix li').count();
+    await page.emulateMedia({ media: 'print' });
+    const r = await page.evaluate(() => {
+      const cells = [...document.querySelectorAll('table.matrix tbody td')];
+      return {
+        labels: cells.slice(0, 6).map((td) => getComputedStyle(td, '::before').content),
+        widths: cells.map((td) => td.getBoundingClientRect().width),
+        shown: [...document.querySelectorAll('table.matrix li')].filter((li) => li.checkVisibility() && li.getBoundingClientRect().height > 0).length,
+      };
+    });
+    assert.deepEqual(r.labels.slice(0, 2), ['"Technical craft"', '"Delivery"'], 'each cell is headed by its pillar');
+    assert.ok(Math.min(...r.widths) > 600, `every cell takes the page's width (narrowest ${Math.round(Math.min(...r.widths))} px)`);
+    assert.equal(r.shown, screenItems, 'every expectation of the matrix is printed');
+  } finally {
+    await context.close();
+  }
+});
