@@ -143,10 +143,10 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
         ladder.files.iter().map(|f| (f.path.as_str(), f)).collect();
     let file = |p: &str| files.get(p).copied();
 
+    // While a level file is broken, its rank may be a hole: its own error says what to fix.
+    let level_broken = ladder.failed.iter().any(|f| f.starts_with("levels/"));
     for t in &ladder.tracks {
-        // Holes in ranks (while a level file is broken, its rank may be the hole: its own
-        // error says what to fix).
-        let level_broken = ladder.failed.iter().any(|f| f.starts_with("levels/"));
+        // Holes in ranks.
         for w in t.levels.windows(2).filter(|_| !level_broken) {
             let (a, b) = (&ladder.levels[w[0]], &ladder.levels[w[1]]);
             if b.rank > a.rank + 1 {

@@ -165,6 +165,12 @@ impl Ladder {
             .map(|&i| &self.competencies[i])
     }
 
+    /// True when [`Ladder::overview_rows`] line levels up by rank alone, because no level
+    /// declares an equivalent: a row then claims no equivalence.
+    pub fn overview_by_rank(&self) -> bool {
+        !declares_equivalents(&self.levels)
+    }
+
     /// Comparisons that include `level`, in the order of [`Ladder::comparisons`].
     pub fn comparisons_of(&self, level: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.comparisons_by_level
@@ -957,10 +963,16 @@ impl Resolver<'_> {
     }
 }
 
+/// Whether any level declares an equivalent. When none does, the overview's rows group
+/// levels by rank instead ([`overview_rows`]).
+fn declares_equivalents(levels: &[Level]) -> bool {
+    levels.iter().any(|l| !l.equivalents.is_empty())
+}
+
 /// Rows of the overview: equivalent levels share a row; otherwise rows follow rank.
 fn overview_rows(tracks: &[Track], levels: &[Level]) -> Vec<Vec<Option<usize>>> {
     let n = levels.len();
-    let any_equivalent = levels.iter().any(|l| !l.equivalents.is_empty());
+    let any_equivalent = declares_equivalents(levels);
     // Group levels: by declared equivalence, or by rank when the ladder declares none.
     let mut group: Vec<usize> = (0..n).collect();
     fn find(g: &mut [usize], mut x: usize) -> usize {

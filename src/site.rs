@@ -712,8 +712,7 @@ impl Site {
             PageSpec::Overview => (
                 "index.html",
                 PageData::Overview(OverviewPage {
-                    aligned_by_rank: ladder.tracks.len() > 1
-                        && l.iter().all(|level| level.equivalents.is_empty()),
+                    aligned_by_rank: ladder.tracks.len() > 1 && ladder.overview_by_rank(),
                     tracks: (0..ladder.tracks.len()).map(|t| b.track(t)).collect(),
                     rows: ladder
                         .overview_rows
