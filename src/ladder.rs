@@ -209,12 +209,7 @@ impl Ladder {
                 .collect()
         };
         // A reference to a file that failed to read is not reported again as unknown.
-        let unreadable = |folder: &str, id: &str| {
-            let name = format!("{id}.md");
-            failed
-                .iter()
-                .any(|p| p.starts_with(folder) && p.rsplit('/').next() == Some(name.as_str()))
-        };
+        let unreadable = |folder: &str, id: &str| names_failed(&failed, folder, id);
 
         // Ids must be unique per kind.
         let mut seen: HashMap<(&'static str, String), &Document> = HashMap::default();
@@ -927,6 +922,16 @@ impl Resolver<'_> {
                 let href = match &anchor {
                     Some(a) if !a.is_empty() => {
                         if !page.has_anchor(a) && t.anchor.as_deref() != Some(a.as_str()) {
+                            // The section of a level or pillar whose own file is broken (or
+                            // left out) is missing for that reason, which its error gives.
+                            let section = permalink::parse_expectation_anchor(a)
+                                .map_or(a.as_str(), |(pillar, _)| pillar);
+                            if ["levels/", "pillars/"]
+                                .iter()
+                                .any(|folder| names_failed(self.failed, folder, section))
+                            {
+                                continue;
+                            }
                             let mut known: Vec<String> = page.anchors.iter().cloned().collect();
                             for (pillar, count) in &page.expectations {
                                 known.extend(
@@ -961,6 +966,15 @@ impl Resolver<'_> {
             }
         }
     }
+}
+
+/// Whether `failed` (content paths) holds the file of the track, level or pillar `id` under
+/// `folder` (`levels/`): its own error is reported, references to it are not reported again.
+fn names_failed(failed: &std::collections::HashSet<String>, folder: &str, id: &str) -> bool {
+    let name = format!("{id}.md");
+    failed
+        .iter()
+        .any(|p| p.starts_with(folder) && p.rsplit('/').next() == Some(name.as_str()))
 }
 
 /// Whether any level declares an equivalent. When none does, the overview's rows group

@@ -883,3 +883,35 @@ fn a_broken_file_is_reported_once_with_the_keys_it_needs() {
         assert!(d.hint.contains(hint), "{}", d.hint);
     }
 }
+
+#[test]
+fn links_to_sections_of_a_broken_level_or_pillar_are_not_reported_again() {
+    // The guide links to e2's section of the craft pillar page, to craft's section of e1's
+    // page and to one of its expectations; each broken file takes its sections away.
+    for file in ["content/levels/e2.md", "content/pillars/craft.md"] {
+        let tmp = tempfile::tempdir().unwrap();
+        clean_ladder(tmp.path());
+        replace(
+            tmp.path(),
+            "content/guide.md",
+            "See [the senior level](levels/e2.md#craft).",
+            "See [craft at e2](pillars/craft.md#e2), [e1's craft](levels/e1.md#craft) and [its first](levels/e1.md#craft--1).",
+        );
+        fs::write(tmp.path().join(file), "").unwrap();
+        let (report, status) = json(tmp.path(), &[]);
+        assert_eq!(status, 1, "{file}");
+        let errors: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == "error")
+            .map(|d| (d.path.as_str(), d.code.as_str()))
+            .collect();
+        // The broken file's own error, and not the links that name its sections.
+        assert_eq!(
+            errors,
+            [(file, "no-front-matter")],
+            "{:#?}",
+            report.diagnostics
+        );
+    }
+}
