@@ -13,7 +13,7 @@ use similar::{capture_diff_slices, Algorithm, ChangeTag, DiffOp, DiffTag};
 /// The least similarity at which two expectations count as the same expectation, reworded.
 ///
 /// 0.5 means at least half of the two texts' words line up. Measured on the real ladders in
-/// `shared/real-ladders`, rewordings one level up score 0.53–0.97 ("You are responsive to
+/// `tests/fixtures/real-ladders`, rewordings one level up score 0.53–0.97 ("You are responsive to
 /// peer feedback…" → "You provide timely code reviews and are responsive to peer feedback…":
 /// 0.84), while different expectations of the same pillar score below 0.35.
 pub const MATCH_THRESHOLD: f32 = 0.5;
@@ -580,7 +580,7 @@ pub(crate) mod tests {
         })
     }
 
-    // Pairs from Codecademy's engineering competencies (shared/real-ladders), one level apart.
+    // Pairs from Codecademy's engineering competencies (tests/fixtures/real-ladders), one level apart.
     const REWORDED_LOW: &str =
         "You are responsive to peer feedback on code reviews and learn from it.";
     const REWORDED_HIGH: &str = "You provide timely code reviews and are responsive to peer feedback on code reviews and learn from it.";

@@ -685,7 +685,7 @@ fn a_real_ladder_shows_its_real_coverage() {
 
 #[test]
 fn imported_real_ladders_show_the_gaps_they_really_have() {
-    // Monzo's backend and mobile frameworks (shared/real-ladders): leadership starts at level
+    // Monzo's backend and mobile frameworks (tests/fixtures/real-ladders): leadership starts at level
     // 3, and mobile has no mastery at level 6.
     let cases: [(&str, &[(&str, &str)]); 2] = [
         (

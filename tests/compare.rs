@@ -7,7 +7,7 @@ use common::*;
 use std::fs;
 use std::path::Path;
 
-/// Codecademy's IC ladder (shared/real-ladders), its levels and pillars only (the table of
+/// Codecademy's IC ladder (tests/fixtures/real-ladders), its levels and pillars only (the table of
 /// contents and the closing FAQ are left out), built into `dir/book`.
 fn codecademy_ic(dir: &Path) -> std::path::PathBuf {
     let text =

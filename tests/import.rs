@@ -1,4 +1,4 @@
-//! `ladderbook import`: every real ladder under `../shared/real-ladders/` imports and builds
+//! `ladderbook import`: every real ladder under `tests/fixtures/real-ladders/` imports and builds
 //! with zero errors, every list item and paragraph of the original is on the built site (text
 //! for text), and every expectation is on its level's page under the right pillar. Then the
 //! Markdown shapes of `tests/fixtures/import/`, bad input, overwriting and atomic output.

@@ -12,9 +12,10 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `../shared/real-ladders/`, beside the repository.
+/// `tests/fixtures/real-ladders/`: real companies' ladders, byte for byte, each with its
+/// licence (attribution table in its README.md).
 pub fn real_ladders() -> PathBuf {
-    repo().join("../shared/real-ladders")
+    repo().join("tests/fixtures/real-ladders")
 }
 
 /// The built binary, ready to run.
