@@ -57,19 +57,18 @@ impl<'a> Side<'a> {
     }
 }
 
-/// One row of a comparison table.
+/// One row of a comparison: an expectation of each level, or of one.
 #[derive(Debug)]
 pub struct Row<'a> {
     /// How the pair relates.
     pub status: Status,
     /// What a reader sees for the status ("changed", "only at Senior", ...).
     pub label: &'a str,
-    /// The left level and the index of its expectation, if the row has one.
-    pub a: (&'a Side<'a>, Option<usize>),
-    /// The right level and the index of its expectation, if the row has one.
-    pub b: (&'a Side<'a>, Option<usize>),
-    /// For a changed pair: the right text with `<del>`/`<ins>` marks, shown instead of it.
-    pub diff_html: Option<&'a str>,
+    /// The left level, the index of its expectation if the row has one, and for a changed
+    /// pair its text with `<del>` marks, shown instead of it.
+    pub a: (&'a Side<'a>, Option<usize>, Option<&'a str>),
+    /// The right level, as `a`, with `<ins>` marks.
+    pub b: (&'a Side<'a>, Option<usize>, Option<&'a str>),
 }
 
 /// Appends `s` to `out`, escaped for HTML text and double-quoted attribute values.
@@ -86,6 +85,7 @@ fn status_class(s: Status) -> &'static str {
     match s {
         Status::Unchanged => "unchanged",
         Status::Changed => "changed",
+        Status::Rewritten => "rewritten",
         Status::New => "new",
         Status::NotRestated => "not-restated",
     }
@@ -122,28 +122,34 @@ fn none(out: &mut String, side: &Side) {
     out.push_str("</span></span>");
 }
 
-/// Appends one `<tr class="status-<status>">` row: the left expectation, the right one (or
-/// its word diff), and `<span class="badge badge-<status>">label</span>`. Statuses are
-/// `changed`, `new`, `not-restated` and `unchanged`.
+/// Appends one row of a comparison, `<li class="pair status-<status>">`: each level's side
+/// in `<div class="side side-a">` and `<div class="side side-b">`, each opening with
+/// `<p class="side-level">` naming its level (shown where the sides are stacked, on narrow
+/// screens), then its expectation (or its marked text) or the empty side; then
+/// `<p class="change"><span class="badge badge-<status>">label</span></p>`. Statuses are
+/// `changed`, `rewritten`, `new`, `not-restated` and `unchanged`.
 pub fn compare_row(out: &mut String, row: Row) {
     let status = status_class(row.status);
-    out.push_str("<tr class=\"status-");
+    out.push_str("<li class=\"pair status-");
     out.push_str(status);
-    out.push_str("\"><td>");
-    match row.a.1 {
-        Some(i) => expectation(out, row.a.0, i, None),
-        None => none(out, row.a.0),
+    out.push_str("\">");
+    for (class, (side, n, marked)) in [("side side-a", row.a), ("side side-b", row.b)] {
+        out.push_str("<div class=\"");
+        out.push_str(class);
+        out.push_str("\"><p class=\"side-level\">");
+        out.push_str(&side.title);
+        out.push_str("</p>");
+        match n {
+            Some(i) => expectation(out, side, i, marked),
+            None => none(out, side),
+        }
+        out.push_str("</div>");
     }
-    out.push_str("</td><td>");
-    match row.b.1 {
-        Some(j) => expectation(out, row.b.0, j, row.diff_html),
-        None => none(out, row.b.0),
-    }
-    out.push_str("</td><td><span class=\"badge badge-");
+    out.push_str("<p class=\"change\"><span class=\"badge badge-");
     out.push_str(status);
     out.push_str("\">");
     text(out, row.label);
-    out.push_str("</span></td></tr>\n");
+    out.push_str("</span></p></li>\n");
 }
 
 /// Appends `<li>` with expectation `n` of `side` and its permalink: an expectation carried

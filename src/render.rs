@@ -42,6 +42,7 @@ pub const THEME_TEMPLATES: &[(&str, &str)] = &[
 pub const THEME_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../static/style.css")),
     ("picker.js", include_bytes!("../static/picker.js")),
+    ("print.js", include_bytes!("../static/print.js")),
     ("favicon.svg", include_bytes!("../static/favicon.svg")),
 ];
 
@@ -122,6 +123,8 @@ struct SiteInfo<'a> {
     description: Option<&'a str>,
     language: &'a str,
     generator: &'static str,
+    /// The site-url of `book.toml`: the sub-path the site is served under (`/` or `/ladder/`).
+    url: &'a str,
 }
 
 /// Loads the theme: the embedded templates, then the ladder's `templates/*.html` over them.
@@ -179,6 +182,7 @@ pub fn load_templates(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnost
         description: config.description.as_deref(),
         language: &config.language,
         generator: concat!("ladderbook ", env!("CARGO_PKG_VERSION")),
+        url: &config.site_url,
     };
     tera.global_context().insert("site", &site);
     Ok(tera)

@@ -269,14 +269,17 @@ pub struct ComparePillar {
     pub a: Cell,
     /// The right level's cell, as `a`.
     pub b: Cell,
-    /// Changed, new and not-restated expectations: the `<tr>` rows of the comparison
-    /// table's body, one per pair, written by [`crate::markup::compare_row`].
+    /// Changed, rewritten, new and not-restated expectations: the `<li>` rows of the
+    /// comparison's list, one per pair, written by [`crate::markup::compare_row`].
     pub rows_html: String,
     /// Expectations carried over word for word (folded away on the page): `<li>` items,
     /// written by [`crate::markup::carried_item`].
     pub carried_html: String,
     /// How many rows of each kind.
     pub counts: CompareCounts,
+    /// The counts in words, as the page's "What changes" lists them: "2 changed, 1 new,
+    /// 3 carried over" (kinds with none left out, in that order).
+    pub changes: String,
 }
 
 /// The counts of one pillar's comparison.
@@ -284,8 +287,10 @@ pub struct ComparePillar {
 pub struct CompareCounts {
     /// Only at the right level.
     pub new: usize,
-    /// Reworded.
+    /// Reworded, with the words that changed marked.
     pub changed: usize,
+    /// Corresponding, in other words.
+    pub rewritten: usize,
     /// The same words at both levels.
     pub carried: usize,
     /// Only at the left level.
@@ -486,6 +491,7 @@ impl<'a> Builder<'a> {
             rows_html: String::new(),
             carried_html: String::new(),
             counts: CompareCounts::default(),
+            changes: String::new(),
             a: Cell::default(),
             b: Cell::default(),
         };
@@ -524,12 +530,18 @@ impl<'a> Builder<'a> {
             .sum();
         out.rows_html
             .reserve(text + 500 * (ca.expectations.len() + cb.expectations.len()));
-        for pair in compare::match_prepared(&pa.words, &pb.words) {
+        let pairing = if same_track {
+            compare::Pairing::Complete
+        } else {
+            compare::Pairing::Similar
+        };
+        for pair in compare::match_prepared(&pa.words, &pb.words, pairing) {
             let label = match (pair.status, same_track) {
                 (Status::Unchanged, true) => "carried over".into(),
                 (Status::Unchanged, false) => "the same".into(),
                 (Status::Changed, true) => "changed".into(),
-                (Status::Changed, false) => "worded differently".into(),
+                (Status::Rewritten, true) => "rewritten".into(),
+                (Status::Changed | Status::Rewritten, false) => "worded differently".into(),
                 (Status::New, true) => "new".into(),
                 (Status::New, false) => {
                     std::borrow::Cow::Owned(format!("only at {}", self.prepared.names[y]))
@@ -540,8 +552,8 @@ impl<'a> Builder<'a> {
                     format!("only at {}", self.prepared.names[x]).into()
                 }
             };
-            let diff_html = match (pair.status, pair.lower, pair.higher) {
-                (Status::Changed, Some(i), Some(j)) => Some(compare::word_diff_html(
+            let marked = match (pair.status, pair.lower, pair.higher) {
+                (Status::Changed, Some(i), Some(j)) => Some(compare::split_diff_html(
                     ca.expectations[i].plain(),
                     cb.expectations[j].plain(),
                 )),
@@ -556,21 +568,73 @@ impl<'a> Builder<'a> {
                     continue;
                 }
                 Status::Changed => out.counts.changed += 1,
+                Status::Rewritten => out.counts.rewritten += 1,
                 Status::New => out.counts.new += 1,
                 Status::NotRestated => out.counts.not_restated += 1,
             }
+            let (ma, mb) = match &marked {
+                Some((a, b)) => (Some(a.as_str()), Some(b.as_str())),
+                None => (None, None),
+            };
             markup::compare_row(
                 &mut out.rows_html,
                 markup::Row {
                     status: pair.status,
                     label: &label,
-                    a: (&sa, pair.lower),
-                    b: (&sb, pair.higher),
-                    diff_html: diff_html.as_deref(),
+                    a: (&sa, pair.lower, ma),
+                    b: (&sb, pair.higher, mb),
                 },
             );
         }
+        out.changes = self.changes_in_words(&out.counts, x, y, same_track, cumulative);
         out
+    }
+
+    /// [`ComparePillar::changes`].
+    fn changes_in_words(
+        &self,
+        c: &CompareCounts,
+        x: usize,
+        y: usize,
+        same_track: bool,
+        cumulative: bool,
+    ) -> String {
+        let names = &self.prepared.names;
+        let kinds: [(usize, String); 5] = if same_track {
+            [
+                (c.changed, "changed".into()),
+                (c.rewritten, "rewritten".into()),
+                (c.new, "new".into()),
+                (
+                    c.not_restated,
+                    if cumulative {
+                        "still expected"
+                    } else {
+                        "not restated"
+                    }
+                    .into(),
+                ),
+                (c.carried, "carried over".into()),
+            ]
+        } else {
+            [
+                (c.changed + c.rewritten, "worded differently".into()),
+                (0, String::new()),
+                (c.new, format!("only at {}", names[y])),
+                (c.not_restated, format!("only at {}", names[x])),
+                (c.carried, "the same".into()),
+            ]
+        };
+        let parts: Vec<String> = kinds
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{n} {what}"))
+            .collect();
+        if parts.is_empty() {
+            "no expectations at either level".into()
+        } else {
+            parts.join(", ")
+        }
     }
 
     /// Expectations of lower levels of `level`'s track in `pillar` that `level` does not

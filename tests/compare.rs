@@ -44,21 +44,34 @@ fn a_real_promotion_comparison_reads_changed_new_and_carried_over() {
         "class=\"compare-pillar\"",
     );
 
-    // Reworded one level up: one row, with the added words marked.
+    // Reworded one level up: one row, each level's own words, with the added words marked
+    // in the higher level's column and nothing struck through in the lower's.
     let row = sec
-        .split("<tr class=")
+        .split("<li class=\"pair ")
         .find(|r| r.contains("helping define"))
         .expect("the reworded standards expectation has a row");
-    assert!(row.starts_with("\"status-changed\""), "{row}");
+    assert!(row.starts_with("status-changed\""), "{row}");
     assert!(
-        row.contains("applying <ins>and helping define</ins> our standards"),
+        column(row, "b").contains("applying <ins>and helping define</ins> our standards"),
         "{row}"
     );
     assert!(
-        row.contains("You are applying our standards around design"),
-        "the lower level's wording is on the same row: {row}"
+        words(&column(row, "a"))
+            .contains("you are applying our standards around design testing error handling"),
+        "the lower level's wording, whole, is on the same row: {row}"
     );
     assert!(row.contains(">changed</span>"));
+
+    // A short expectation that the higher level restates at length is on the same row, not
+    // "not restated" with a "new" row below it.
+    let execution = section(&html, "execution-results", "class=\"compare-pillar\"");
+    let on_call = execution
+        .split("<li class=\"pair ")
+        .find(|r| r.contains("on-call"))
+        .expect("the on-call expectation has a row");
+    assert!(words(&column(on_call, "a")).contains("you actively participate in your team s on call rotation"));
+    assert!(words(&column(on_call, "b")).contains("create post mortems when appropriate"));
+    assert!(!html.contains("badge-not-restated"), "SE2 has no expectation Senior does not restate");
 
     // Word for word the same: carried over, folded away.
     let carried = &sec[sec
@@ -66,18 +79,18 @@ fn a_real_promotion_comparison_reads_changed_new_and_carried_over() {
         .expect("carried-over expectations are folded")..];
     assert!(words(carried).contains("you proactively maintain debug and fix problems in your code"));
 
-    // Only at the higher level: new. Only at the lower: not restated.
+    // Only at the higher level: new.
     assert!(html.contains("<span class=\"badge badge-new\">new</span>"));
-    assert!(html.contains("<span class=\"badge badge-not-restated\">not restated</span>"));
 
-    // The summary counts every row of every pillar.
-    let summary = section(&html, "summary-heading", "</table>");
+    // "What changes" counts every row of every pillar, in words.
+    let summary = section(&html, "summary-heading", "</ul>");
     let counted: usize = summary
-        .split("<td>")
+        .split("</a>: ")
         .skip(1)
-        .map(|c| c[..c.find('<').unwrap()].trim().parse::<usize>().unwrap())
+        .flat_map(|li| li[..li.find('<').unwrap()].split(", "))
+        .map(|part| part.split(' ').next().unwrap().parse::<usize>().unwrap())
         .sum();
-    let rows = html.matches("<tr class=\"status-").count();
+    let rows = html.matches("<li class=\"pair status-").count();
     let carried_items: usize = html
         .split("<ul class=\"carried-list\">")
         .skip(1)
@@ -100,13 +113,15 @@ fn the_real_management_comparison_has_every_expectation_and_a_summary() {
         &ladder.join("book"),
         "compare/engineering-manager/senior-engineering-manager/",
     );
-    assert!(html.contains("Key differences"));
-    let text = words(&without_deletions(&html));
+    assert!(html.contains("<h2 id=\"summary-heading\">What changes</h2>"));
+    // Each expectation is in its own level's column, as written.
     for e in expectations
         .iter()
         .filter(|e| e.level == "engineering-manager" || e.level == "senior-engineering-manager")
     {
-        assert!(text.contains(&md_words(&e.text)), "{}", e.text);
+        let sec = section(&html, &e.pillar, "class=\"compare-pillar\"");
+        let side = if e.level == "engineering-manager" { "a" } else { "b" };
+        assert!(words(&column(sec, side)).contains(&md_words(&e.text)), "{}", e.text);
     }
 }
 
@@ -136,6 +151,19 @@ fn a_cumulative_level_page_lists_each_inherited_expectation_once() {
     fs::write(
         &e2,
         format!("{}{first}\n", fs::read_to_string(&e2).unwrap()),
+    )
+    .unwrap();
+    // Engineer I lists more craft expectations than Senior Engineer, so some stand alone in
+    // their comparison.
+    let e1_path = dir.join("content/competencies/engineer-1/craft.md");
+    fs::write(
+        &e1_path,
+        format!(
+            "{e1}- Keeps a weekly log of what they learned and shares it with their mentor.\n\
+             - Reads the runbook of every service before their first on-call shift.\n\
+             - Pairs with a teammate on one unfamiliar part of the codebase each month.\n\
+             - Writes down the local set-up steps that were missing when they joined.\n"
+        ),
     )
     .unwrap();
     ladderbook().arg("build").arg(dir).assert().success();

@@ -787,7 +787,8 @@ fn financial_times_yaml_both_files_and_the_folder() {
         ),
         "{title}"
     );
-    assert!(compare.contains("<th scope=\"col\">Principal Engineer (Individual Contributor)</th>"));
+    assert!(compare
+        .contains("<p class=\"side-level\">Principal Engineer (Individual Contributor)</p>"));
     // A title no other level has is left alone.
     assert!(page(&imp.site, "levels/tech-director/").contains("<title>Technology Director · "));
 }

@@ -221,17 +221,24 @@ pub fn words(html_or_md: &str) -> String {
         .join(" ")
 }
 
-/// `html` without its `<del>…</del>` elements: a word diff read as its new text.
-pub fn without_deletions(html: &str) -> String {
+/// The HTML of one level's column in a comparison section: `side` is `"a"` (the left, lower
+/// level) or `"b"`; every row's side of that level, then the expectations carried over word
+/// for word (which are both levels').
+pub fn column(section_html: &str, side: &str) -> String {
+    let open = format!("<div class=\"side side-{side}\">");
     let mut out = String::new();
-    let mut rest = html;
-    while let Some(i) = rest.find("<del>") {
-        out.push_str(&rest[..i]);
-        rest = rest[i..]
-            .find("</del>")
-            .map_or("", |j| &rest[i + j + "</del>".len()..]);
+    for part in section_html.split(&open).skip(1) {
+        let end = ["<div class=\"side ", "<li class=\"pair", "</ol>", "<details"]
+            .iter()
+            .filter_map(|m| part.find(m))
+            .min()
+            .unwrap_or(part.len());
+        out.push_str(&part[..end]);
+        out.push('\n');
     }
-    out.push_str(rest);
+    if let Some(i) = section_html.find("<ul class=\"carried-list\">") {
+        out.push_str(&section_html[i..]);
+    }
     out
 }
 

@@ -1,0 +1,372 @@
+//! Pairing two levels' expectations in one pillar: which expectation of the higher level is
+//! what an expectation of the lower level becomes.
+//!
+//! Word for word identical expectations are paired first, in order. The rest are paired one
+//! to one by the best total score ([`super::assign`]), where the score of a pair weighs the
+//! evidence that they correspond:
+//!
+//! - **stems**: the share of the shorter text's content words (function words such as "the"
+//!   and "your" left out) that the other text uses too (the overlap coefficient, so that a
+//!   higher level that restates an expectation and adds to it still scores high), after
+//!   plural "s" is dropped and words are cut to their first five letters, so "manages" meets
+//!   "manager" and "teams" meets "team" (truncation stemming, which does as well as
+//!   rule-based stemmers for English: Mayfield and McNamee, "Single n-gram stemming", SIGIR
+//!   2003);
+//! - **words in order**: the word similarity of [`super::similarity`];
+//! - **position**: how close the two sit in their lists, relative to the lists' lengths, as
+//!   ladders written level by level keep their order.
+//!
+//! The weights were calibrated on the 501 hand-labelled pairs of `tests/fixtures/pairing/`
+//! (adjacent levels of five real ladders): stems weigh most, words in order break ties
+//! between texts that share the same words, and position only breaks near ties, as real
+//! ladders reorder and insert freely. `tests/pairing.rs` measures the result.
+
+use super::{assign::assign, lcs_len, ratio, Prepared};
+
+/// How an expectation of the higher level relates to the lower level's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// The same words at both levels.
+    Unchanged,
+    /// The same expectation, reworded: enough words are shared that a word diff reads well.
+    Changed,
+    /// The expectation that corresponds, in other words (no word diff: it would mark almost
+    /// every word).
+    Rewritten,
+    /// Only at the higher level.
+    New,
+    /// Only at the lower level: the higher level does not restate it.
+    NotRestated,
+}
+
+/// How far pairing goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pairing {
+    /// Two levels of one track: while both sides have expectations left, each is paired with
+    /// the best counterpart, however different (a rewritten row), so only the expectations
+    /// one level has more of stand alone.
+    Complete,
+    /// Levels on two tracks: only pairs at least [`MATCH_THRESHOLD`] similar are paired; the
+    /// rest stand alone, as two jobs need not correspond expectation by expectation.
+    Similar,
+}
+
+/// One row of a comparison: indices into the lower and higher lists.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    /// Index of the lower level's expectation, if any.
+    pub lower: Option<usize>,
+    /// Index of the higher level's expectation, if any.
+    pub higher: Option<usize>,
+    /// What changed.
+    pub status: Status,
+    /// Text similarity in 0.0–1.0: the larger of the stem and word similarities (0 for a
+    /// row with one side).
+    pub similarity: f32,
+}
+
+/// The least text similarity (see [`Pair::similarity`]) at which a pair across tracks is
+/// the same expectation, worded differently. 0.5: half of the content words are shared.
+pub const MATCH_THRESHOLD: f32 = 0.5;
+
+/// The least word similarity at which a pair is shown as a word diff ("changed") rather than
+/// as two texts ("rewritten"). Below it, most words of both texts would be marked.
+pub const DIFF_THRESHOLD: f32 = 0.4;
+
+/// Weights of the evidence in a pair's score (see the module documentation).
+const STEM_WEIGHT: f32 = 0.8;
+const WORD_WEIGHT: f32 = 0.4;
+const POSITION_WEIGHT: f32 = 0.05;
+
+/// Function words left out of the stem similarity: they say nothing about what an
+/// expectation is about. English; in other languages every word counts.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "across", "all", "also", "an", "and", "any", "are", "as", "at", "be", "both",
+    "but", "by", "can", "do", "does", "e", "each", "eg", "etc", "for", "from", "g", "has", "have",
+    "how", "i", "ie", "if", "in", "into", "is", "it", "its", "me", "more", "most", "my", "no",
+    "not", "of", "on", "one", "or", "other", "our", "out", "own", "s", "so", "such", "than",
+    "that", "the", "their", "them", "they", "this", "those", "through", "to", "up", "us", "was",
+    "we", "well", "what", "when", "where", "which", "while", "who", "will", "with", "within",
+    "you", "your",
+];
+
+/// The stem of a lowercased word for the stem similarity, or `None` for a function word.
+pub(super) fn stem(word: &str) -> Option<&str> {
+    if STOP_WORDS.binary_search(&word).is_ok() {
+        return None;
+    }
+    let w = match word.strip_suffix('s') {
+        Some(w) if w.len() >= 4 && !w.ends_with('s') => w,
+        _ => word,
+    };
+    Some(match w.char_indices().nth(5) {
+        Some((at, _)) => &w[..at],
+        None => w,
+    })
+}
+
+/// The overlap coefficient of two sorted, deduplicated lists: `shared / shorter length`
+/// (0 when either is empty).
+fn overlap(a: &[u32], b: &[u32]) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared as f32 / a.len().min(b.len()) as f32
+}
+
+/// Text similarity of two prepared expectations: `(stems, words in order)`.
+fn text_similarity(a: &Prepared, b: &Prepared) -> (f32, f32) {
+    let words = ratio(lcs_len(&a.ids, &b.ids), a.ids.len() + b.ids.len());
+    (overlap(&a.stems, &b.stems), words)
+}
+
+/// Where index `i` of a list of `n` sits, in 0.0–1.0 (the middle of its slot).
+fn place(i: usize, n: usize) -> f32 {
+    (i as f32 + 0.5) / n as f32
+}
+
+/// Pairs the expectations of `lower` and `higher` (plain texts); see [`match_prepared`].
+pub fn match_expectations(lower: &[String], higher: &[String], pairing: Pairing) -> Vec<Pair> {
+    let mut interner = super::Interner::default();
+    let lower: Vec<Prepared> = lower.iter().map(|t| interner.prepare(t)).collect();
+    let higher: Vec<Prepared> = higher.iter().map(|t| interner.prepare(t)).collect();
+    match_prepared(&lower, &higher, pairing)
+}
+
+/// Pairs the expectations of `lower` and `higher` (prepared with one interner), one to one,
+/// as the module documentation describes, and returns one row per pair or lone expectation:
+/// in the higher level's order, each lower expectation without a pair placed after the row of
+/// the lower expectation before it.
+pub fn match_prepared(lower: &[Prepared], higher: &[Prepared], pairing: Pairing) -> Vec<Pair> {
+    // higher_of[i]: the higher expectation paired with lower[i], and the row's status and
+    // similarity.
+    let mut higher_of: Vec<Option<(usize, Status, f32)>> = vec![None; lower.len()];
+    let mut taken = vec![false; higher.len()];
+    for (i, a) in lower.iter().enumerate() {
+        if let Some(j) = (0..higher.len()).find(|&j| !taken[j] && higher[j].ids == a.ids) {
+            taken[j] = true;
+            higher_of[i] = Some((j, Status::Unchanged, 1.0));
+        }
+    }
+    let rest_lower: Vec<usize> = (0..lower.len())
+        .filter(|&i| higher_of[i].is_none())
+        .collect();
+    let rest_higher: Vec<usize> = (0..higher.len()).filter(|&j| !taken[j]).collect();
+    if !rest_lower.is_empty() && !rest_higher.is_empty() {
+        let (n, m) = (lower.len(), higher.len());
+        let sims: Vec<(f32, f32)> = rest_lower
+            .iter()
+            .flat_map(|&i| {
+                rest_higher
+                    .iter()
+                    .map(move |&j| text_similarity(&lower[i], &higher[j]))
+            })
+            .collect();
+        let score = |x: usize, y: usize| -> f64 {
+            let (stems, words) = sims[x * rest_higher.len() + y];
+            let (i, j) = (rest_lower[x], rest_higher[y]);
+            let position = 1.0 - (place(i, n) - place(j, m)).abs();
+            (STEM_WEIGHT * stems + WORD_WEIGHT * words + POSITION_WEIGHT * position) as f64
+        };
+        // The assignment minimises cost, over the shorter side.
+        let pairs: Vec<(usize, usize)> = if rest_lower.len() <= rest_higher.len() {
+            assign(rest_lower.len(), rest_higher.len(), |x, y| -score(x, y))
+                .into_iter()
+                .enumerate()
+                .collect()
+        } else {
+            assign(rest_higher.len(), rest_lower.len(), |y, x| -score(x, y))
+                .into_iter()
+                .enumerate()
+                .map(|(y, x)| (x, y))
+                .collect()
+        };
+        for (x, y) in pairs {
+            let (stems, words) = sims[x * rest_higher.len() + y];
+            let similarity = stems.max(words);
+            let status = if words >= DIFF_THRESHOLD {
+                Status::Changed
+            } else {
+                Status::Rewritten
+            };
+            if pairing == Pairing::Similar && similarity < MATCH_THRESHOLD {
+                continue;
+            }
+            higher_of[rest_lower[x]] = Some((rest_higher[y], status, similarity));
+        }
+    }
+    rows(&higher_of, higher.len())
+}
+
+/// The rows of a pairing, in order (see [`match_prepared`]).
+fn rows(higher_of: &[Option<(usize, Status, f32)>], higher: usize) -> Vec<Pair> {
+    let mut lower_of: Vec<Option<(usize, Status, f32)>> = vec![None; higher];
+    for (i, p) in higher_of.iter().enumerate() {
+        if let Some((j, status, s)) = *p {
+            lower_of[j] = Some((i, status, s));
+        }
+    }
+    // Each row's place: a higher expectation's index; a lone lower expectation just after
+    // the row of the lower expectation before it (before every row when there is none).
+    let mut keyed: Vec<((usize, usize), Pair)> = Vec::with_capacity(higher + higher_of.len());
+    for (j, p) in lower_of.iter().enumerate() {
+        keyed.push((
+            (j + 1, 0),
+            match *p {
+                Some((i, status, similarity)) => Pair {
+                    lower: Some(i),
+                    higher: Some(j),
+                    status,
+                    similarity,
+                },
+                None => Pair {
+                    lower: None,
+                    higher: Some(j),
+                    status: Status::New,
+                    similarity: 0.0,
+                },
+            },
+        ));
+    }
+    let mut after = 0;
+    for (i, p) in higher_of.iter().enumerate() {
+        match p {
+            Some((j, ..)) => after = j + 1,
+            None => keyed.push((
+                (after, i + 1),
+                Pair {
+                    lower: Some(i),
+                    higher: None,
+                    status: Status::NotRestated,
+                    similarity: 0.0,
+                },
+            )),
+        }
+    }
+    keyed.sort_by_key(|(k, _)| *k);
+    keyed.into_iter().map(|(_, p)| p).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REWORDED_LOW: &str =
+        "You are responsive to peer feedback on code reviews and learn from it.";
+    const REWORDED_HIGH: &str = "You provide timely code reviews and are responsive to peer feedback on code reviews and learn from it.";
+    const REPEATED: &str = "You proactively maintain, debug, and fix problems in your code.";
+    const ONLY_HIGHER: &str = "You own at least one engineering-wide initiative (e.g. tech community pillar, interviewing, revising competencies).";
+    const LOW_ONLY: &str = "You set clear goals and expectations.";
+
+    fn shape(rows: &[Pair]) -> Vec<(Option<usize>, Option<usize>, Status)> {
+        rows.iter().map(|r| (r.lower, r.higher, r.status)).collect()
+    }
+
+    #[test]
+    fn the_stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(stem("teams"), Some("team"));
+        assert_eq!(stem("managers"), stem("managing"));
+        assert_eq!(stem("process"), stem("processes"));
+        assert_eq!(stem("the"), None);
+    }
+
+    #[test]
+    fn a_rewording_one_level_up_is_paired_and_changed() {
+        let rows = match_expectations(
+            &[REWORDED_LOW.into()],
+            &[REWORDED_HIGH.into()],
+            Pairing::Complete,
+        );
+        assert_eq!(shape(&rows), vec![(Some(0), Some(0), Status::Changed)]);
+    }
+
+    #[test]
+    fn identical_expectations_are_unchanged_and_the_rest_paired_while_both_sides_have_some() {
+        let lower = vec![REPEATED.to_string(), LOW_ONLY.to_string()];
+        let higher = vec![ONLY_HIGHER.to_string(), REPEATED.to_string()];
+        assert_eq!(
+            shape(&match_expectations(&lower, &higher, Pairing::Complete)),
+            vec![
+                (Some(1), Some(0), Status::Rewritten),
+                (Some(0), Some(1), Status::Unchanged),
+            ]
+        );
+        // Across tracks, two unrelated expectations stay apart.
+        assert_eq!(
+            shape(&match_expectations(&lower, &higher, Pairing::Similar)),
+            vec![
+                (None, Some(0), Status::New),
+                (Some(0), Some(1), Status::Unchanged),
+                (Some(1), None, Status::NotRestated),
+            ]
+        );
+    }
+
+    #[test]
+    fn expectations_written_in_parallel_pair_by_meaning_and_place() {
+        // Each restated at a larger scope, in the same order; the second list also
+        // reorders two and adds one.
+        let lower: Vec<String> = [
+            "Manages one team of engineers.",
+            "Runs the team's planning and keeps the roadmap current.",
+            "Hires for the team with help from a recruiter.",
+        ]
+        .map(String::from)
+        .into();
+        let higher: Vec<String> = [
+            "Hires for several teams and improves how the department interviews.",
+            "Manages up to two teams, directly or through a manager.",
+            "Sets the department's budget with finance.",
+            "Owns planning across the teams and a roadmap for the year.",
+        ]
+        .map(String::from)
+        .into();
+        let rows = match_expectations(&lower, &higher, Pairing::Complete);
+        let pairs: Vec<(usize, usize)> = rows
+            .iter()
+            .filter_map(|r| Some((r.lower?, r.higher?)))
+            .collect();
+        assert_eq!(pairs, vec![(2, 0), (0, 1), (1, 3)]);
+        assert_eq!(
+            rows[2],
+            Pair {
+                lower: None,
+                higher: Some(2),
+                status: Status::New,
+                similarity: 0.0
+            }
+        );
+    }
+
+    #[test]
+    fn a_lone_lower_expectation_follows_the_row_of_the_one_before_it() {
+        let lower: Vec<String> = ["alpha beta gamma", "delta epsilon zeta", "theta iota kappa"]
+            .map(String::from)
+            .into();
+        let higher: Vec<String> = ["alpha beta gamma", "theta iota kappa"]
+            .map(String::from)
+            .into();
+        assert_eq!(
+            shape(&match_expectations(&lower, &higher, Pairing::Complete)),
+            vec![
+                (Some(0), Some(0), Status::Unchanged),
+                (Some(1), None, Status::NotRestated),
+                (Some(2), Some(1), Status::Unchanged),
+            ]
+        );
+    }
+}
