@@ -61,12 +61,28 @@ function freePort() {
 }
 
 /**
- * Starts `ladderbook serve <temp copy> -p <free port>` and resolves once it prints its
- * address. Returns { url, dir, stop(), output() }.
+ * A real ladder from tests/fixtures/real-ladders/ (`source`: a file or folder there), brought
+ * in with `ladderbook import` into a fresh temp folder, which it returns.
  */
-async function startServer({ timeoutMs = 15000 } = {}) {
+function importLadder(source) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ladderbook-e2e-import-'));
+  const from = path.join(REPO, 'tests', 'fixtures', 'real-ladders', source);
+  try {
+    execFileSync(binary(), ['import', from, '-o', dir, '--force'], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 60000 });
+  } catch (e) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`ladderbook import ${source} failed (${e.status}):\n${e.stderr}`);
+  }
+  return dir;
+}
+
+/**
+ * Starts `ladderbook serve <dir> -p <free port>` and resolves once it prints its address.
+ * `dir` is a ladder folder the server then owns (removed by stop()); by default a temp copy
+ * of the example ladder. Returns { url, dir, stop(), output() }.
+ */
+async function startServer({ timeoutMs = 15000, dir = copyLadder() } = {}) {
   const bin = binary();
-  const dir = copyLadder();
   const port = await freePort();
   const child = spawn(bin, ['serve', dir, '-p', String(port), '-n', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -198,6 +214,7 @@ function useServerAndBrowser(set) {
 }
 
 module.exports = {
+  importLadder,
   useServerAndBrowser,
   E2E,
   REPO,

@@ -196,7 +196,7 @@ test('on paper the folded lists print unfolded: carried-over expectations and, o
   }
 });
 
-test('on paper every table fits the page width: the overview, a track matrix, a comparison', { timeout: 60000 }, async () => {
+test('on paper every table and comparison row fits the page width: the overview, a track matrix, a comparison', { timeout: 60000 }, async () => {
   // A4 at 96 dpi with Chromium's default print margins leaves about 718 px.
   const context = await newContext(browser, { viewport: { width: 718, height: 1000 } });
   const page = await context.newPage();
@@ -204,7 +204,7 @@ test('on paper every table fits the page width: the overview, a track matrix, a 
     await page.emulateMedia({ media: 'print' });
     for (const address of ['', 'tracks/ic/', 'compare/senior-engineer/staff-engineer/']) {
       await page.goto(`${server.url}${address}`);
-      const cut = await page.evaluate(() => [...document.querySelectorAll('main table th, main table td')]
+      const cut = await page.evaluate(() => [...document.querySelectorAll('main table th, main table td, main .pair .side, main .pair .change')]
         .filter((c) => c.checkVisibility() && c.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
         .map((c) => c.innerText.slice(0, 40)));
       assert.deepEqual(cut, [], `/${address}: cells past the page's edge`);

@@ -138,8 +138,8 @@ test('the comparison picker on /compare/ reaches every comparison', { timeout: 1
   try {
     const index = `${server.url}compare/`;
     await page.goto(index);
-    // Each cell's link reads "compare" and names the pair for screen readers ("Engineer I and Engineer II").
-    const picks = await page.$$eval('table.picker a', (as) =>
+    // Each link reads as the higher level and names the pair for screen readers ("Engineer I and Engineer II").
+    const picks = await page.$$eval('.pair-list a', (as) =>
       as.map((a) => ({ href: a.href, label: a.getAttribute('aria-label') || a.textContent.replace(/^\s*compare\s*/i, '').trim() })));
     const listed = await page.$$eval('main a', (as) =>
       as.filter((a) => /\/compare\/[^/]+\/[^/]+\/$/.test(a.pathname)).map((a) => a.pathname));
@@ -156,7 +156,7 @@ test('the comparison picker on /compare/ reaches every comparison', { timeout: 1
     // Follow every grid cell by clicking it.
     for (let i = 0; i < picks.length; i++) {
       if (i > 0) await page.goto(index);
-      const link = page.locator('table.picker a').nth(i);
+      const link = page.locator('.pair-list a').nth(i);
       await link.scrollIntoViewIfNeeded();
       await clickAndLand(page, link, { path: new URL(picks[i].href).pathname, heading: picks[i].label });
     }

@@ -1,0 +1,206 @@
+'use strict';
+// The comparison page as a manager and an engineer meet it in a promotion talk: real ladders
+// nobody here wrote, imported from tests/fixtures/real-ladders, side by side at 1,280 px, on a
+// 375 px phone and on paper.
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { importLadder, startServer, launchBrowser, newContext } = require('../lib/harness');
+
+let browser;
+const servers = {};
+
+before(async () => {
+  browser = await launchBrowser();
+  const [ft, managers, example] = await Promise.all([
+    startServer({ dir: importLadder('Financial-Times-engineering-progression/data/job-families/engineering.yml') }),
+    startServer({ dir: importLadder('Codecademy-engineering-competencies/managers.md') }),
+    startServer(),
+  ]);
+  Object.assign(servers, { ft, managers, example });
+});
+
+after(async () => {
+  await browser?.close();
+  await Promise.all(Object.values(servers).map((s) => s.stop()));
+});
+
+/** The ladder as data (the site's /ladder.json). */
+async function ladder(server) {
+  const r = await fetch(`${server.url}ladder.json`);
+  assert.equal(r.status, 200);
+  return r.json();
+}
+
+/**
+ * The comparison page of two levels of one track, found by title ("Senior Engineer 2" also
+ * finds "Senior Engineer 2 (Individual Contributor)"): { url, a, b } (ladder.json levels).
+ */
+async function comparison(server, titleA, titleB) {
+  const data = await ladder(server);
+  const titled = (t) => (l) => l.title === t || l.title.startsWith(`${t} (`);
+  const a = data.levels.find(titled(titleA));
+  const b = data.levels.find((l) => titled(titleB)(l) && l.track === a?.track);
+  assert.ok(a && b, `levels ${titleA} and ${titleB} on one track`);
+  const c = data.comparisons.find((x) => x.a === a.id && x.b === b.id);
+  assert.ok(c, `a comparison page for ${a.id} and ${b.id}`);
+  return { url: `${server.url}${c.path}`, a, b };
+}
+
+const squash = (t) => t.replace(/\s+/g, ' ').trim();
+
+/** Each level's expectations as the page shows them in its own column, by pillar. */
+function columns(page) {
+  return page.evaluate(() => {
+    const squash = (t) => t.replace(/\s+/g, ' ').trim();
+    const out = {};
+    for (const sec of document.querySelectorAll('section.compare-pillar')) {
+      const carried = [...sec.querySelectorAll('.carried-list .expectation')].map((e) => squash(e.textContent));
+      out[sec.id] = ['a', 'b'].map((side) => [
+        ...[...sec.querySelectorAll(`.side-${side} .expectation`)].map((e) => squash(e.textContent)),
+        ...carried,
+      ]);
+    }
+    return out;
+  });
+}
+
+test('at 1,280 px each level reads in its own words, and corresponding expectations share a row', { timeout: 90000 }, async () => {
+  const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  try {
+    // The Financial Times: one competency per theme and level; each theme is one row.
+    const ft = await comparison(servers.ft, 'Senior Engineer 1', 'Senior Engineer 2');
+    await page.goto(ft.url);
+    const rows = await page.evaluate(() => [...document.querySelectorAll('section.compare-pillar')].map((sec) => ({
+      pillar: sec.id,
+      rows: [...sec.querySelectorAll('.pair')].map((r) => {
+        const [a, b] = [r.querySelector('.side-a'), r.querySelector('.side-b')].map((s) => s.getBoundingClientRect());
+        return { both: !!(r.querySelector('.side-a .expectation') && r.querySelector('.side-b .expectation')), aTop: a.top, bTop: b.top, right: b.right, aRight: a.right, bLeft: b.left };
+      }),
+    })));
+    assert.equal(rows.length, 9, 'nine themes');
+    for (const { pillar, rows: r } of rows) {
+      assert.equal(r.length, 1, `${pillar}: one row`);
+      assert.ok(r[0].both, `${pillar}: both levels on the row`);
+      assert.ok(Math.abs(r[0].aTop - r[0].bTop) < 2, `${pillar}: side by side`);
+      assert.ok(r[0].aRight <= r[0].bLeft, `${pillar}: the lower level on the left`);
+      assert.ok(r[0].right <= 1280, `${pillar}: the higher level is on screen (${r[0].right})`);
+    }
+
+    // Codecademy's managers: every expectation of both levels, as written, in its level's column.
+    const m = await comparison(servers.managers, 'Engineering Manager', 'Senior Engineering Manager');
+    await page.goto(m.url);
+    const shown = await columns(page);
+    for (const [side, level] of [[0, m.a], [1, m.b]]) {
+      for (const [pillar, cell] of Object.entries(level.cells)) {
+        for (const e of cell.expectations) {
+          assert.ok(shown[pillar][side].includes(squash(e.text)), `${level.title}, ${pillar}: ${e.text}`);
+        }
+      }
+    }
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 1280, `no sideways scroll (${width})`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('at 375 px each row stacks the lower level above the higher, each named, with nothing off screen', { timeout: 90000 }, async () => {
+  const context = await newContext(browser, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  try {
+    const pages = [
+      await comparison(servers.managers, 'Engineering Manager', 'Director'),
+      await comparison(servers.ft, 'Engineer', 'Senior Engineer 1'),
+      await comparison(servers.example, 'Engineer II', 'Senior Engineer'),
+    ];
+    for (const p of pages) {
+      await page.goto(p.url);
+      const r = await page.evaluate(() => {
+        const vw = document.documentElement.clientWidth;
+        const rows = [...document.querySelectorAll('.pair')];
+        return {
+          vw,
+          scroll: document.documentElement.scrollWidth,
+          rows: rows.length,
+          offScreen: [...document.querySelectorAll('.pair .side, .pair .expectation')]
+            .filter((e) => { const b = e.getBoundingClientRect(); return b.left < -1 || b.right > vw + 1; }).length,
+          unlabelled: rows.flatMap((row) => [...row.querySelectorAll('.side-level')])
+            .filter((l) => !l.checkVisibility() || l.getBoundingClientRect().height === 0).length,
+          unstacked: rows.filter((row) => {
+            const [a, b] = [row.querySelector('.side-a'), row.querySelector('.side-b')].map((s) => s.getBoundingClientRect());
+            return b.top < a.bottom - 1;
+          }).length,
+        };
+      });
+      assert.ok(r.rows > 0, `${p.url}: rows`);
+      assert.ok(r.scroll <= r.vw, `${p.url}: the page scrolls sideways (${r.scroll} > ${r.vw})`);
+      assert.equal(r.offScreen, 0, `${p.url}: expectations past the screen's edge`);
+      assert.equal(r.unlabelled, 0, `${p.url}: each side names its level`);
+      assert.equal(r.unstacked, 0, `${p.url}: the higher level below the lower`);
+    }
+
+    // /compare/ reaches every comparison on a phone, visibly, without sideways scrolling.
+    for (const s of [servers.ft, servers.managers, servers.example]) {
+      await page.goto(`${s.url}compare/`);
+      const data = await ladder(s);
+      const r = await page.evaluate(() => ({
+        vw: document.documentElement.clientWidth,
+        scroll: document.documentElement.scrollWidth,
+        links: [...document.querySelectorAll('main a')].filter((a) => {
+          const b = a.getBoundingClientRect();
+          return /\/compare\/[^/]+\/[^/]+\/$/.test(a.pathname) && a.checkVisibility() && b.width > 0 && b.right <= document.documentElement.clientWidth + 1;
+        }).map((a) => a.pathname),
+      }));
+      assert.ok(r.scroll <= r.vw, `${s.url}compare/ scrolls sideways (${r.scroll})`);
+      const want = data.comparisons.map((c) => new URL(`${s.url}${c.path}`).pathname).sort();
+      assert.deepEqual([...new Set(r.links)].sort(), want, `${s.url}compare/: every comparison visible`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('on paper a comparison is one compact document that names the ladder, both levels and its address', { timeout: 90000 }, async () => {
+  // A4 with 1 cm margins: 190 × 277 mm, 718 × 1047 px at 96 dpi.
+  const context = await newContext(browser, { viewport: { width: 718, height: 1047 } });
+  const page = await context.newPage();
+  try {
+    const m = await comparison(servers.managers, 'Engineering Manager', 'Director');
+    const data = await ladder(servers.managers);
+    await page.goto(m.url);
+    await page.emulateMedia({ media: 'print' });
+    const p = await page.evaluate(() => {
+      const meta = document.querySelector('.print-meta');
+      const h1 = document.querySelector('h1');
+      return {
+        meta: meta.checkVisibility() ? meta.innerText : '',
+        metaFirst: meta.getBoundingClientRect().top <= h1.getBoundingClientRect().top,
+        h1: h1.innerText,
+        height: document.documentElement.scrollHeight,
+        breaks: [...document.querySelectorAll('section, .pair')].filter((e) => ['page', 'always', 'left', 'right'].includes(getComputedStyle(e).breakBefore)).length,
+        headers: [...document.querySelectorAll('main th, .pairs-head span, .compare-level h2')]
+          .filter((e) => e.checkVisibility() && e.scrollWidth > e.clientWidth + 1).map((e) => e.innerText),
+      };
+    });
+    assert.ok(p.meta.includes(data.title), `the printout names the ladder: ${p.meta}`);
+    assert.ok(p.meta.includes(m.url), `the printout gives the page's address: ${p.meta}`);
+    assert.match(p.meta, /printed \w+/, 'and the date it was printed');
+    assert.ok(p.metaFirst, 'on the first page, above the title');
+    assert.ok(p.h1.includes(m.a.title) && p.h1.includes(m.b.title), `the title names both levels: ${p.h1}`);
+    assert.equal(p.breaks, 0, 'no section starts a page of its own');
+    assert.deepEqual(p.headers, [], 'no heading is cut or broken inside a word');
+
+    const pdf = await page.pdf({ format: 'A4', margin: { top: '1cm', bottom: '1cm', left: '1cm', right: '1cm' } });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || []).length;
+    const needed = Math.ceil(p.height / 1047);
+    fs.writeFileSync(path.join(require('node:os').tmpdir(), 'ladderbook-compare-print.pdf'), pdf);
+    console.log(`printed: ${pages} pages for ${needed} pages of content`);
+    assert.ok(pages >= 1 && pages <= needed + 1, `${pages} pages printed for ${needed} pages of content`);
+  } finally {
+    await context.close();
+  }
+});
