@@ -100,6 +100,45 @@ fn a_real_promotion_comparison_reads_changed_new_and_carried_over() {
 }
 
 #[test]
+fn a_ladder_written_in_parallel_pairs_each_expectation_with_its_restatement() {
+    // Our own manager ladder in the parallel shape: each pillar the same number of
+    // expectations, in the same order, each restated at a larger scope in mostly other
+    // words. Every expectation shares a row with its restatement: none stands alone.
+    let tmp = tempfile::tempdir().unwrap();
+    let ladder = tmp.path().join("l");
+    let expectations = convert_headings_ladder(
+        &repo().join("tests/fixtures/compare/parallel-managers.md"),
+        &ladder,
+        "management",
+    );
+    ladderbook().arg("build").arg(&ladder).assert().success();
+    let html = page(
+        &ladder.join("book"),
+        "compare/engineering-manager/senior-engineering-manager/",
+    );
+    let (lower, higher): (Vec<_>, Vec<_>) = expectations
+        .iter()
+        .partition(|e| e.level == "engineering-manager");
+    assert_eq!((lower.len(), higher.len()), (13, 13));
+    for (l, h) in lower.iter().zip(&higher) {
+        assert_eq!(l.pillar, h.pillar);
+        let sec = section(&html, &l.pillar, "class=\"compare-pillar\"");
+        let row = sec
+            .split("<li class=\"pair ")
+            .skip(1)
+            .find(|r| words(&column(r, "a")).contains(&md_words(&l.text)))
+            .unwrap_or_else(|| panic!("no row for {}", l.text));
+        assert!(
+            words(&column(row, "b")).contains(&md_words(&h.text)),
+            "{} is beside: {}",
+            l.text,
+            words(&column(row, "b"))
+        );
+    }
+    assert!(!html.contains("badge-new") && !html.contains("badge-not-restated"));
+}
+
+#[test]
 fn the_real_management_comparison_has_every_expectation_and_a_summary() {
     let tmp = tempfile::tempdir().unwrap();
     let ladder = tmp.path().join("l");
