@@ -85,6 +85,10 @@ fn replace(dir: &Path, file: &str, from: &str, to: &str) {
     fs::write(p, t.replacen(from, to, 1)).unwrap();
 }
 
+/// A broken copy of a ladder and where check must point: (name, how to break it, path, line,
+/// column).
+type Case = (&'static str, Box<dyn FnOnce(&Path)>, &'static str, usize, usize);
+
 #[test]
 fn a_clean_ladder_exits_0_with_only_the_matrix() {
     let tmp = tempfile::tempdir().unwrap();
@@ -109,7 +113,7 @@ fn a_clean_ladder_exits_0_with_only_the_matrix() {
 
 #[test]
 fn errors_point_at_the_key_or_value() {
-    let cases: Vec<(&str, Box<dyn FnOnce(&Path)>, &str, usize, usize)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "toml-syntax",
             Box::new(|d: &Path| replace(d, "content/levels/e1.md", "rank = 1", "rank = = 1")),
@@ -314,7 +318,7 @@ fn errors_point_at_the_key_or_value() {
 
 #[test]
 fn warnings_point_at_the_problem_and_exit_0() {
-    let cases: Vec<(&str, Box<dyn FnOnce(&Path)>, &str, usize, usize)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "gap",
             Box::new(|d: &Path| {
