@@ -4,6 +4,7 @@
 //! validated model) → [`site`] (every page as data, by permalink) → [`render`] (Tera) →
 //! [`write`](mod@write) (an atomic swap into the build-dir). The [`build`] module runs the pipeline.
 
+pub mod browser;
 pub mod build;
 pub mod check;
 // The comparison module's tests bound a score by two comparisons; the module is being changed
