@@ -151,9 +151,9 @@ pub struct Ladder {
     pub overview_rows: Vec<Vec<Option<usize>>>,
     /// The text of every Markdown file that was read, in path order, for positions.
     pub files: Vec<crate::diagnostic::SourceFile>,
-    /// Content paths (`competencies/senior/craft.md`) of Markdown files that could not be read
-    /// or whose front-matter is broken. Their own errors say so; the gaps they leave are not
-    /// reported again.
+    /// Content paths (`competencies/senior/craft.md`) of Markdown files that could not be read,
+    /// whose front-matter is broken, or (competencies) that name an unknown level or pillar.
+    /// Their own errors say so; the gaps they leave are not reported again.
     pub failed: std::collections::HashSet<String>,
 }
 
@@ -742,8 +742,11 @@ impl Ladder {
         let asset_paths: HashSet<&str> = assets.iter().map(|a| a.content_path.as_str()).collect();
         // Links to a competency whose level or pillar is unknown, or to a level left out for
         // its track, are not reported again: the file's own error says what to fix.
+        // A competency file whose level or pillar is unknown is broken too: the gap it leaves
+        // is not reported again either (the hint would ask for the file that is there).
+        let mut failed = failed;
+        failed.extend(orphans.iter().map(|(d, _)| d.content_path.clone()));
         let mut not_again = failed.clone();
-        not_again.extend(orphans.iter().map(|(d, _)| d.content_path.clone()));
         not_again.extend(dropped_files);
         let resolver = Resolver {
             targets: &targets,
@@ -766,7 +769,7 @@ impl Ladder {
             }
         }
         for t in &mut tracks {
-            if let Some(d) = t.source.as_deref().and_then(|s| source_of(s)) {
+            if let Some(d) = t.source.as_deref().and_then(source_of) {
                 resolver.resolve(d, &mut t.description, diags);
             }
         }

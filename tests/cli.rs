@@ -109,6 +109,9 @@ fn a_folder_that_does_not_exist_is_one_clear_error() {
         let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
         let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
         assert!(stderr.contains("there is no folder"), "{command}: {stderr}");
+        // The absolute path as given, once: not `//tmp/...`.
+        let at = format!("{}:1:1: error:", missing.display());
+        assert!(stderr.starts_with(&at), "{command}: {stderr}");
         assert_eq!(
             stderr.matches("error:").count(),
             1 + usize::from(command == "build"),

@@ -104,7 +104,8 @@ pub fn convert_headings_ladder(src: &Path, out: &Path, track: &str) -> Vec<Sourc
     let mut title = String::from("Ladder");
     let mut intro = String::new();
     // (level title, description, [(pillar title, body)])
-    let mut levels: Vec<(String, String, Vec<(String, String)>)> = Vec::new();
+    type Level = (String, String, Vec<(String, String)>);
+    let mut levels: Vec<Level> = Vec::new();
     for line in text.lines() {
         if let Some(t) = line.strip_prefix("# ") {
             title = t.trim().to_string();
