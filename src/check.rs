@@ -87,6 +87,9 @@ pub struct CoverageRow {
 /// coverage. `strict` turns warnings into errors.
 pub fn check(root: &Path, strict: bool) -> Report {
     let (ladder, mut diags) = crate::build::validate(root);
+    for d in &ladder.lost {
+        diags.push(d.clone());
+    }
     lint(&ladder, &mut diags);
     diags.sort();
     if strict {

@@ -101,6 +101,8 @@ pub struct Competency {
     pub pillar: usize,
     /// Every top-level list item of the body, in order.
     pub expectations: Vec<Fragment>,
+    /// Each expectation's anchor (see [`crate::anchors`]), in the same order.
+    pub anchors: Vec<crate::anchors::Anchor>,
     /// The rest of the body.
     pub notes: Fragment,
     /// Display path of the file.
@@ -155,6 +157,13 @@ pub struct Ladder {
     /// whose front-matter is broken, or (competencies) that name an unknown level or pillar.
     /// Their own errors say so; the gaps they leave are not reported again.
     pub failed: std::collections::HashSet<String>,
+    /// Addresses and expectation anchors `ladder.lock` says were published and that the
+    /// ladder no longer has (codes `lost-anchor`, `lost-address`): errors for `check` and
+    /// `build`, which decide what to do with them (see [`crate::anchors`]).
+    pub lost: Vec<crate::diagnostic::Diagnostic>,
+    /// Anchors removed on purpose, and those lost now (written as removed on purpose once a
+    /// build accepts the removals), for `ladder.lock`.
+    retired: Vec<crate::lock::LockedAnchor>,
 }
 
 impl Ladder {
@@ -190,6 +199,7 @@ impl Ladder {
             documents,
             assets,
             failed,
+            published,
         } = loaded;
         let mut documents = documents;
         let mut bodies: Vec<Option<markdown::Body>> = {
@@ -593,17 +603,59 @@ impl Ladder {
                     level: l,
                     pillar: p,
                     expectations: body.items,
+                    anchors: Vec::new(),
                     notes: body.notes,
                     source: d.source.path.clone(),
                 },
             ));
         }
         competencies.sort_by_key(|(_, c)| (c.level, c.pillar));
-        // Expectation anchors are known now: how many each pillar of a level has.
+        // Expectation anchors: as published before where there is a lockfile.
+        let plain: Vec<Vec<String>> = competencies
+            .iter()
+            .map(|(_, c)| {
+                c.expectations
+                    .iter()
+                    .map(|e| e.plain().to_string())
+                    .collect()
+            })
+            .collect();
+        let cells_to_anchor: Vec<crate::anchors::Cell> = competencies
+            .iter()
+            .zip(&plain)
+            .map(|((_, c), texts)| crate::anchors::Cell {
+                level: &levels[c.level].id,
+                pillar: &pillars[c.pillar].id,
+                texts: texts.iter().map(String::as_str).collect(),
+                source: &c.source,
+                former: levels[c.level]
+                    .aliases
+                    .iter()
+                    .filter_map(|a| a.strip_prefix("levels/")?.strip_suffix('/'))
+                    .collect(),
+            })
+            .collect();
+        let (anchors, mut lost, mut retired) =
+            crate::anchors::assign(&cells_to_anchor, published.as_ref());
+        retired.extend(
+            published
+                .iter()
+                .flat_map(|l| &l.anchors)
+                .filter(|a| a.retired)
+                .cloned(),
+        );
+        drop(cells_to_anchor);
+        for ((_, c), a) in competencies.iter_mut().zip(anchors) {
+            c.anchors = a;
+        }
         for (_, c) in &competencies {
             if let Some(t) = targets.get_mut(&drafts[c.level].doc.content_path) {
+                let pillar = &pillars[c.pillar].id;
                 t.expectations
-                    .push((pillars[c.pillar].id.clone(), c.expectations.len()));
+                    .push((pillar.clone(), c.anchors.iter().map(|a| a.number).collect()));
+                for a in &c.anchors {
+                    t.anchors.extend(a.also.iter().cloned());
+                }
             }
         }
 
@@ -738,6 +790,10 @@ impl Ladder {
             }
         }
 
+        // Published pages that no address has any more.
+        let addresses: BTreeSet<String> = owners.into_keys().collect();
+        lost.extend(crate::anchors::lost_pages(published.as_ref(), &addresses));
+
         // Resolve every link in every body.
         let asset_paths: HashSet<&str> = assets.iter().map(|a| a.content_path.as_str()).collect();
         // Links to a competency whose level or pillar is unknown, or to a level left out for
@@ -818,7 +874,40 @@ impl Ladder {
             overview_rows,
             files,
             failed,
+            lost,
+            retired,
         }
+    }
+
+    /// What this ladder publishes, for `ladder.lock`: every track, level (and level alias),
+    /// pillar and free page, and every expectation's anchor with its text. (The overview and
+    /// the comparison index always exist; comparisons follow their levels.)
+    pub fn lock(&self) -> crate::lock::Lock {
+        let mut pages = BTreeSet::new();
+        pages.extend(self.tracks.iter().map(|t| permalink::track(&t.id)));
+        for l in &self.levels {
+            pages.insert(permalink::level(&l.id));
+            pages.extend(l.aliases.iter().cloned());
+        }
+        pages.extend(self.pillars.iter().map(|p| permalink::pillar(&p.id)));
+        pages.extend(self.pages.iter().map(|p| p.path.clone()));
+        let mut anchors: Vec<crate::lock::LockedAnchor> =
+            self.competencies
+                .iter()
+                .flat_map(|c| {
+                    c.expectations.iter().zip(&c.anchors).map(move |(e, a)| {
+                        crate::lock::LockedAnchor {
+                            level: self.levels[c.level].id.clone(),
+                            pillar: self.pillars[c.pillar].id.clone(),
+                            number: a.number,
+                            text: e.plain().to_string(),
+                            retired: false,
+                        }
+                    })
+                })
+                .collect();
+        anchors.extend(self.retired.iter().cloned());
+        crate::lock::Lock { pages, anchors }
     }
 }
 
@@ -839,10 +928,10 @@ struct Target {
     anchor: Option<String>,
     /// Anchors that exist on the page, besides its expectations'.
     anchors: HashSet<String>,
-    /// On a level's page: (pillar id, number of expectations) of each filled cell, whose
-    /// expectations have the anchors `<pillar>--1` to `<pillar>--<number>`. Kept as counts
-    /// rather than as anchors: a large ladder has tens of thousands of them.
-    expectations: Vec<(String, usize)>,
+    /// On a level's page: (pillar id, numbers of its expectations) of each filled cell, whose
+    /// expectations have the anchors `<pillar>--<number>`. Kept as numbers rather than as
+    /// anchors: a large ladder has tens of thousands of them.
+    expectations: Vec<(String, Vec<usize>)>,
     /// For a competency file: the content path of its level's file, whose page (and so
     /// whose anchors) it shares.
     anchors_of: Option<String>,
@@ -872,7 +961,7 @@ impl Target {
         };
         self.expectations
             .iter()
-            .any(|(p, count)| p == pillar && (1..=*count).contains(&number))
+            .any(|(p, numbers)| p == pillar && numbers.contains(&number))
     }
 }
 
@@ -936,9 +1025,11 @@ impl Resolver<'_> {
                                 continue;
                             }
                             let mut known: Vec<String> = page.anchors.iter().cloned().collect();
-                            for (pillar, count) in &page.expectations {
+                            for (pillar, numbers) in &page.expectations {
                                 known.extend(
-                                    (1..=*count).map(|n| permalink::expectation_anchor(pillar, n)),
+                                    numbers
+                                        .iter()
+                                        .map(|&n| permalink::expectation_anchor(pillar, n)),
                                 );
                             }
                             known.sort();

@@ -110,6 +110,8 @@ pub struct Loaded {
     /// Content paths of Markdown files that could not be read or parsed: links to them are
     /// not reported again as broken.
     pub failed: HashSet<String>,
+    /// What the ladder has published (`ladder.lock`), when it has a lockfile.
+    pub published: Option<crate::lock::Lock>,
 }
 
 /// True when `id` follows the contract's id rule: lowercase ASCII letters and digits in

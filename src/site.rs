@@ -462,6 +462,7 @@ impl<'a> Builder<'a> {
             &mut html,
             c.map(|c| markup::CellView {
                 expectations: &c.expectations,
+                numbers: &c.anchors,
                 notes: &c.notes,
                 pillar: pid,
                 level_href: &level_href,
@@ -503,7 +504,7 @@ impl<'a> Builder<'a> {
                             from: self.level(l),
                             href: self.href(&format!(
                                 "{path}#{}",
-                                permalink::expectation_anchor(pid, n + 1)
+                                permalink::expectation_anchor(pid, c.anchors[n].number)
                             )),
                             html: self.html(e),
                         });
@@ -514,7 +515,6 @@ impl<'a> Builder<'a> {
         }
         out
     }
-
 }
 
 /// One page of the site, before its data is built: which page, by index into the ladder.
@@ -987,7 +987,10 @@ pub fn data_export(ladder: &Ladder) -> DataExport<'_> {
                                     .iter()
                                     .enumerate()
                                     .map(|(n, e)| DataExpectation {
-                                        anchor: permalink::expectation_anchor(pid, n + 1),
+                                        anchor: permalink::expectation_anchor(
+                                            pid,
+                                            c.anchors[n].number,
+                                        ),
                                         text: e.plain(),
                                         html: e.html_cow(""),
                                     })

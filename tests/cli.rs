@@ -164,6 +164,25 @@ fn a_second_build_replaces_the_first() {
         .collect::<Vec<_>>()
         .join("\n");
     fs::write(tmp.path().join("content/how-to-read.md"), how).unwrap();
+    // The first build published /promotions/ (ladder.lock): its loss stops the build, which
+    // leaves the site as it was, until the removal is accepted.
+    let refused = ladderbook().arg("build").arg(tmp.path()).assert().code(1);
+    let err = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    assert!(
+        err.contains("the page /promotions/ was published and is gone")
+            && err.contains("--accept-removals"),
+        "{err}"
+    );
+    assert!(tmp.path().join("book/promotions/index.html").is_file());
+    ladderbook()
+        .arg("build")
+        .arg(tmp.path())
+        .arg("--accept-removals")
+        .assert()
+        .success();
+    assert!(!fs::read_to_string(tmp.path().join("ladder.lock"))
+        .unwrap()
+        .contains("page promotions/"));
     ladderbook().arg("build").arg(tmp.path()).assert().success();
     assert!(
         !tmp.path().join("book/promotions").exists(),

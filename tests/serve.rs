@@ -262,11 +262,13 @@ fn an_author_edits_breaks_fixes_deletes_and_adds_while_the_preview_follows() {
 /// (HTML with the reload script as the only difference).
 fn assert_served_equals_clean_build(server: &Server) {
     let out = tempfile::tempdir().unwrap();
+    // The edits removed pages on purpose: accepted, as the author would.
     ladderbook()
         .arg("build")
         .arg(server.root())
         .arg("-d")
         .arg(out.path().join("site"))
+        .arg("--accept-removals")
         .assert()
         .success();
     let site = out.path().join("site");

@@ -47,7 +47,7 @@ impl<'a> Builder<'a> {
                 &self.prepared.names[i],
                 &href,
                 pid,
-                &c.expectations,
+                (&c.expectations, &c.anchors),
                 &self.root,
             )
         };
