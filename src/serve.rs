@@ -516,6 +516,13 @@ fn watch(
     let root = std::fs::canonicalize(&opts.root)
         .map_err(|e| format!("error: cannot open {}: {e}", opts.root.display()))?;
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
+    let handler = move |r: notify::Result<notify::Event>| {
+        // Reads (an editor or a search opening files, the rebuild itself) change nothing, and
+        // would only wake the rebuild thread.
+        if !matches!(&r, Ok(ev) if matches!(ev.kind, EventKind::Access(_))) {
+            let _ = tx.send(r);
+        }
+    };
     let mut dirs = vec![(root.clone(), RecursiveMode::NonRecursive)];
     for d in ["content", "templates", "static"] {
         dirs.push((root.join(d), RecursiveMode::Recursive));
@@ -527,7 +534,7 @@ fn watch(
         let config = notify::Config::default()
             .with_poll_interval(Duration::from_millis(300))
             .with_compare_contents(true);
-        let mut d = notify::PollWatcher::new(tx, config)
+        let mut d = notify::PollWatcher::new(handler, config)
             .map_err(|e| format!("error: cannot watch files: {e}"))?;
         for (dir, mode) in &dirs {
             if dir.exists() {
@@ -539,7 +546,7 @@ fn watch(
             let _ = d.watch(p, RecursiveMode::Recursive);
         })
     } else {
-        let mut d = notify::recommended_watcher(tx)
+        let mut d = notify::recommended_watcher(handler)
             .map_err(|e| format!("error: cannot watch files: {e}\n  hint: try --poll"))?;
         for (dir, mode) in &dirs {
             if dir.exists() {
@@ -587,9 +594,6 @@ fn watch(
                     // changed.
                     changed = true;
                     changes.everything = true;
-                }
-                if matches!(ev.kind, EventKind::Access(_)) {
-                    continue;
                 }
                 for p in &ev.paths {
                     if relevant(&root, p) {
