@@ -8,9 +8,6 @@ pub mod anchors;
 pub mod browser;
 pub mod build;
 pub mod check;
-// The comparison module's tests bound a score by two comparisons; the module is being changed
-// on another branch, where this belongs.
-#[allow(clippy::manual_range_contains)]
 pub mod compare;
 pub mod config;
 pub mod diagnostic;
@@ -25,8 +22,5 @@ pub mod markup;
 pub mod permalink;
 pub mod render;
 pub mod serve;
-// site::PageData holds one page's context, made and dropped once per page, so the size of its
-// largest variant costs nothing worth a Box.
-#[allow(clippy::large_enum_variant)]
 pub mod site;
 pub mod write;

@@ -30,6 +30,9 @@ pub struct Page {
 }
 
 /// The context of each kind of page.
+// One page's context is made and dropped once per page, so the size of its largest variant
+// costs nothing worth a Box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
 pub enum PageData {
