@@ -229,11 +229,13 @@ pub fn lost_pages(lock: Option<&Lock>, pages: &BTreeSet<String>) -> Vec<Diagnost
         .iter()
         .filter(|p| !pages.contains(*p))
         .map(|p| {
-            let hint = if let Some(id) = p.strip_prefix("levels/").and_then(|r| r.strip_suffix('/')) {
-                format!("add `aliases = [\"levels/{id}/\"]` to the front-matter of the level that replaces it, so the old address redirects there; or if it was removed on purpose run `ladderbook build --accept-removals`")
-            } else {
-                "restore it, or if it was removed on purpose run `ladderbook build --accept-removals`, which drops it from ladder.lock".to_string()
+            let kind = match p.split('/').next() {
+                Some("levels") => "level",
+                Some("pillars") => "pillar",
+                Some("tracks") => "track",
+                _ => "page",
             };
+            let hint = format!("add `aliases = [\"{p}\"]` to the front-matter of the {kind} that replaces it, so the old address redirects there; or if it was removed on purpose run `ladderbook build --accept-removals`");
             Diagnostic::error(
                 "lost-address",
                 crate::lock::FILE_NAME,

@@ -122,6 +122,17 @@ pub struct FreePage {
     pub body: Fragment,
 }
 
+/// An old address of a track, pillar or free page, which redirects to it.
+#[derive(Debug, Clone)]
+pub struct Redirect {
+    /// The old address (`pillars/craft/`).
+    pub path: String,
+    /// The page's address now.
+    pub target: String,
+    /// The page's title.
+    pub title: String,
+}
+
 /// The validated ladder.
 #[derive(Debug)]
 pub struct Ladder {
@@ -161,6 +172,8 @@ pub struct Ladder {
     /// ladder no longer has (codes `lost-anchor`, `lost-address`): errors for `check` and
     /// `build`, which decide what to do with them (see [`crate::anchors`]).
     pub lost: Vec<crate::diagnostic::Diagnostic>,
+    /// Aliases of tracks, pillars and free pages (a level's are in [`Level::aliases`]).
+    pub redirects: Vec<Redirect>,
     /// Anchors removed on purpose, and those lost now (written as removed on purpose once a
     /// build accepts the removals), for `ladder.lock`.
     retired: Vec<crate::lock::LockedAnchor>,
@@ -256,7 +269,7 @@ impl Ladder {
         let mut pillar_docs: Vec<(&Document, &str, Option<i64>)> = documents
             .iter()
             .filter_map(|d| match &d.kind {
-                Kind::Pillar { title, order } => Some((d, title.as_str(), *order)),
+                Kind::Pillar { title, order, .. } => Some((d, title.as_str(), *order)),
                 _ => None,
             })
             .collect();
@@ -694,7 +707,7 @@ impl Ladder {
         // Free pages.
         let mut pages = Vec::new();
         for d in &documents {
-            let Kind::Page { title, weight } = &d.kind else {
+            let Kind::Page { title, weight, .. } = &d.kind else {
                 continue;
             };
             let mut taken: HashSet<String> = HashSet::default();
@@ -790,6 +803,50 @@ impl Ladder {
             }
         }
 
+        // Aliases of tracks, pillars and free pages.
+        let mut redirects = Vec::new();
+        for d in &documents {
+            let (aliases, target, title) = match &d.kind {
+                Kind::Track { aliases, title, .. } => (aliases, permalink::track(&d.id), title),
+                Kind::Pillar { aliases, title, .. } => (aliases, permalink::pillar(&d.id), title),
+                Kind::Page { aliases, title, .. } => (
+                    aliases,
+                    permalink::page(d.content_path.trim_end_matches(".md")),
+                    title,
+                ),
+                _ => continue,
+            };
+            if !owners.contains_key(&target) {
+                continue;
+            }
+            for a in aliases {
+                let Some(path) = permalink::normalize_alias(&a.value) else {
+                    diags.push(d.source.error(
+                        "bad-alias",
+                        a.offset,
+                        format!("`{}` is not a path inside the site", a.value),
+                        format!("write an old address of this page, such as \"{target}\""),
+                    ));
+                    continue;
+                };
+                if let Some(owner) = owners.get(&path) {
+                    diags.push(d.source.error(
+                        "alias-collision",
+                        a.offset,
+                        format!("the alias /{path} is already {owner}"),
+                        "an alias must be an address no page has; remove it or pick the old address it replaces",
+                    ));
+                } else {
+                    owners.insert(path.clone(), format!("an alias of /{target}"));
+                    redirects.push(Redirect {
+                        path,
+                        target: target.clone(),
+                        title: title.clone(),
+                    });
+                }
+            }
+        }
+
         // Published pages that no address has any more.
         let addresses: BTreeSet<String> = owners.into_keys().collect();
         lost.extend(crate::anchors::lost_pages(published.as_ref(), &addresses));
@@ -875,6 +932,7 @@ impl Ladder {
             files,
             failed,
             lost,
+            redirects,
             retired,
         }
     }
@@ -891,6 +949,7 @@ impl Ladder {
         }
         pages.extend(self.pillars.iter().map(|p| permalink::pillar(&p.id)));
         pages.extend(self.pages.iter().map(|p| p.path.clone()));
+        pages.extend(self.redirects.iter().map(|r| r.path.clone()));
         let mut anchors: Vec<crate::lock::LockedAnchor> =
             self.competencies
                 .iter()

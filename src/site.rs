@@ -539,6 +539,8 @@ pub enum PageSpec {
     Free(usize),
     /// `/404.html`.
     NotFound,
+    /// An alias of a track, pillar or free page: index into [`Ladder::redirects`].
+    Redirect(usize),
     /// An alias of a level: (level, index into its aliases).
     Alias(usize, usize),
 }
@@ -574,6 +576,7 @@ impl Site {
         for (li, level) in ladder.levels.iter().enumerate() {
             specs.extend((0..level.aliases.len()).map(|k| PageSpec::Alias(li, k)));
         }
+        specs.extend((0..ladder.redirects.len()).map(PageSpec::Redirect));
         Site {
             specs,
             prepared,
@@ -594,6 +597,7 @@ impl Site {
             PageSpec::Free(i) => ladder.pages[i].path.clone(),
             PageSpec::NotFound => permalink::NOT_FOUND.into(),
             PageSpec::Alias(i, k) => l[i].aliases[k].clone(),
+            PageSpec::Redirect(i) => ladder.redirects[i].path.clone(),
         }
     }
 
@@ -811,6 +815,16 @@ impl Site {
                     title: l[i].title.clone(),
                 }),
             ),
+            PageSpec::Redirect(i) => {
+                let r = &ladder.redirects[i];
+                (
+                    "redirect.html",
+                    PageData::Redirect(RedirectPage {
+                        href: b.href(&r.target),
+                        title: r.title.clone(),
+                    }),
+                )
+            }
         };
         Page {
             path,

@@ -205,3 +205,66 @@ fn a_renamed_level_fails_check_until_an_alias_keeps_its_address() {
         "{redirect}"
     );
 }
+
+#[test]
+fn pillars_tracks_and_free_pages_keep_their_addresses_with_aliases() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    ladderbook().arg("build").arg(d).assert().success();
+    let content = d.join("content");
+    // Rename the craft pillar and a free page, as authors do.
+    fs::rename(
+        content.join("pillars/craft.md"),
+        content.join("pillars/engineering.md"),
+    )
+    .unwrap();
+    fs::rename(content.join("promotions.md"), content.join("promotion.md")).unwrap();
+    for e in walkdir::WalkDir::new(&content) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let t = fs::read_to_string(e.path()).unwrap();
+            let t2 = t
+                .replace("pillar = \"craft\"", "pillar = \"engineering\"")
+                .replace("pillars/craft.md", "pillars/engineering.md")
+                .replace("promotions.md", "promotion.md")
+                .replace(".md#craft", ".md#engineering");
+            if t2 != t {
+                fs::write(e.path(), t2).unwrap();
+            }
+        }
+    }
+    let out = ladderbook().arg("check").arg(d).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    for (page, kind) in [("pillars/craft/", "pillar"), ("promotions/", "page")] {
+        assert!(
+            err.contains(&format!("the page /{page} was published and is gone"))
+                && err.contains(&format!(
+                    "add `aliases = [\"{page}\"]` to the front-matter of the {kind}"
+                )),
+            "{err}"
+        );
+    }
+    let add_alias = |file: &str, alias: &str| {
+        let p = content.join(file);
+        let t = fs::read_to_string(&p).unwrap();
+        fs::write(
+            &p,
+            t.replacen("+++\n", &format!("+++\naliases = [\"{alias}\"]\n"), 1),
+        )
+        .unwrap();
+    };
+    add_alias("pillars/engineering.md", "pillars/craft/");
+    add_alias("promotion.md", "promotions/");
+    ladderbook().arg("check").arg(d).assert().success();
+    ladderbook().arg("build").arg(d).assert().success();
+    let site = d.join("book");
+    assert!(page(&site, "pillars/craft/")
+        .contains("location.replace(\"../../pillars/engineering/\" + location.hash)"));
+    assert!(
+        page(&site, "promotions/").contains("location.replace(\"../promotion/\" + location.hash)")
+    );
+    // The expectations' old anchors (`#craft--2`) stay on the level pages, word for word the
+    // same expectations now in the renamed pillar.
+    assert!(page(&site, "levels/engineer-2/").contains("<span id=\"craft--2\"></span>"));
+}
