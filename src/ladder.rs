@@ -172,7 +172,8 @@ pub struct Ladder {
     /// ladder no longer has (codes `lost-anchor`, `lost-address`): errors for `check` and
     /// `build`, which decide what to do with them (see [`crate::anchors`]).
     pub lost: Vec<crate::diagnostic::Diagnostic>,
-    /// Aliases of tracks, pillars and free pages (a level's are in [`Level::aliases`]).
+    /// Aliases of tracks, pillars and free pages, and the old addresses of a renamed level's
+    /// comparisons (a level's own are in [`Level::aliases`]).
     pub redirects: Vec<Redirect>,
     /// Anchors removed on purpose, and those lost now (written as removed on purpose once a
     /// build accepts the removals), for `ladder.lock`.
@@ -566,11 +567,28 @@ impl Ladder {
                 && !unreadable("levels/", &level.value)
                 && !dropped.contains(&level.value)
             {
+                let old = permalink::level(&level.value);
+                let hint = match published.as_ref().filter(|l| l.pages.contains(&old)) {
+                    // A published level that is gone, while one level is new since the last
+                    // build: most likely a rename.
+                    Some(lock) => {
+                        let new: Vec<&&str> = level_ids
+                            .iter()
+                            .filter(|id| !lock.pages.contains(&permalink::level(id)))
+                            .collect();
+                        let renamed = match new.as_slice() {
+                            [one] => format!("did you mean `{one}`, the level that is new since the last build? "),
+                            _ => String::new(),
+                        };
+                        format!("{renamed}`{}` was published (ladder.lock): if you renamed it, name the new id here and add `aliases = [\"{old}\"]` to the renamed level's front-matter, so links to /{old} keep working", level.value)
+                    }
+                    None => hint_for(&level.value, &level_ids, "level", "content/levels/"),
+                };
                 diags.push(d.source.error(
                     "unknown-level",
                     level.offset,
                     format!("there is no level `{}`", level.value),
-                    hint_for(&level.value, &level_ids, "level", "content/levels/"),
+                    hint,
                 ));
             }
             if p.is_none() && !unreadable("pillars/", &pillar.value) {
@@ -843,6 +861,33 @@ impl Ladder {
                         target: target.clone(),
                         title: title.clone(),
                     });
+                }
+            }
+        }
+
+        // A renamed level's comparisons keep their old addresses too, as its page does.
+        for &(a, b) in &comparisons {
+            let ids = |i: usize| {
+                let former = levels[i]
+                    .aliases
+                    .iter()
+                    .filter_map(|p| p.strip_prefix("levels/")?.strip_suffix('/'));
+                std::iter::once(levels[i].id.as_str())
+                    .chain(former)
+                    .collect::<Vec<_>>()
+            };
+            let target = permalink::compare(&levels[a].id, &levels[b].id);
+            for x in ids(a) {
+                for y in ids(b) {
+                    let path = permalink::compare(x, y);
+                    if path != target && !owners.contains_key(&path) {
+                        owners.insert(path.clone(), format!("an alias of /{target}"));
+                        redirects.push(Redirect {
+                            path,
+                            target: target.clone(),
+                            title: format!("{} and {}", levels[a].title, levels[b].title),
+                        });
+                    }
                 }
             }
         }

@@ -162,6 +162,16 @@ fn a_renamed_level_fails_check_until_an_alias_keeps_its_address() {
         content.join("competencies/head-of-engineering"),
     )
     .unwrap();
+    // Before the competency files follow, check says which level it most likely became
+    // and how to keep the old address.
+    let out = ladderbook().arg("check").arg(d).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("there is no level `director`")
+            && err.contains("did you mean `head-of-engineering`, the level that is new")
+            && err.contains("aliases = [\"levels/director/\"]"),
+        "{err}"
+    );
     for e in walkdir::WalkDir::new(&content) {
         let e = e.unwrap();
         if e.file_type().is_file() {
@@ -198,6 +208,10 @@ fn a_renamed_level_fails_check_until_an_alias_keeps_its_address() {
         text_at(&d.join("book"), "head-of-engineering", "craft--2"),
         text_at(&before, "director", "craft--2"),
     );
+    // Its comparisons' old addresses redirect too.
+    assert!(page(&d.join("book"), "compare/engineering-manager/director/").contains(
+        "location.replace(\"../../../compare/engineering-manager/head-of-engineering/\" + location.hash)"
+    ));
     let redirect = page(&d.join("book"), "levels/director/");
     assert!(
         redirect
