@@ -69,9 +69,13 @@ fn a_real_promotion_comparison_reads_changed_new_and_carried_over() {
         .split("<li class=\"pair ")
         .find(|r| r.contains("on-call"))
         .expect("the on-call expectation has a row");
-    assert!(words(&column(on_call, "a")).contains("you actively participate in your team s on call rotation"));
+    assert!(words(&column(on_call, "a"))
+        .contains("you actively participate in your team s on call rotation"));
     assert!(words(&column(on_call, "b")).contains("create post mortems when appropriate"));
-    assert!(!html.contains("badge-not-restated"), "SE2 has no expectation Senior does not restate");
+    assert!(
+        !html.contains("badge-not-restated"),
+        "SE2 has no expectation Senior does not restate"
+    );
 
     // Word for word the same: carried over, folded away.
     let carried = &sec[sec
@@ -159,8 +163,16 @@ fn the_real_management_comparison_has_every_expectation_and_a_summary() {
         .filter(|e| e.level == "engineering-manager" || e.level == "senior-engineering-manager")
     {
         let sec = section(&html, &e.pillar, "class=\"compare-pillar\"");
-        let side = if e.level == "engineering-manager" { "a" } else { "b" };
-        assert!(words(&column(sec, side)).contains(&md_words(&e.text)), "{}", e.text);
+        let side = if e.level == "engineering-manager" {
+            "a"
+        } else {
+            "b"
+        };
+        assert!(
+            words(&column(sec, side)).contains(&md_words(&e.text)),
+            "{}",
+            e.text
+        );
     }
 }
 

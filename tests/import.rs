@@ -787,8 +787,9 @@ fn financial_times_yaml_both_files_and_the_folder() {
         ),
         "{title}"
     );
-    assert!(compare
-        .contains("<p class=\"side-level\">Principal Engineer (Individual Contributor)</p>"));
+    assert!(
+        compare.contains("<p class=\"side-level\">Principal Engineer (Individual Contributor)</p>")
+    );
     // A title no other level has is left alone.
     assert!(page(&imp.site, "levels/tech-director/").contains("<title>Technology Director · "));
 }

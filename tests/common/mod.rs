@@ -229,11 +229,16 @@ pub fn column(section_html: &str, side: &str) -> String {
     let open = format!("<div class=\"side side-{side}\">");
     let mut out = String::new();
     for part in section_html.split(&open).skip(1) {
-        let end = ["<div class=\"side ", "<li class=\"pair", "</ol>", "<details"]
-            .iter()
-            .filter_map(|m| part.find(m))
-            .min()
-            .unwrap_or(part.len());
+        let end = [
+            "<div class=\"side ",
+            "<li class=\"pair",
+            "</ol>",
+            "<details",
+        ]
+        .iter()
+        .filter_map(|m| part.find(m))
+        .min()
+        .unwrap_or(part.len());
         out.push_str(&part[..end]);
         out.push('\n');
     }
