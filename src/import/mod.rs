@@ -9,8 +9,11 @@
 //! decide pillars, ids, ranks and equivalents ([`finish`]) → write atomically ([`writer`]).
 
 pub mod ids;
+mod infer;
+mod level;
 pub mod markdown;
 pub mod model;
+mod outline;
 pub mod source;
 pub mod writer;
 pub mod yaml;
