@@ -297,9 +297,10 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
         if !rest.is_empty() {
             out.title = rest.to_string();
             out.full = rest.to_string();
-            out.code = Some(code);
-            out.number = Some(number);
         }
+        // A title that is only a code (`# L1`) keeps it as its title too.
+        out.code = Some(code);
+        out.number = Some(number);
     }
     // Trailing parenthesis of codes.
     let title = out.title.clone();

@@ -12,6 +12,10 @@ pub(super) enum Shape {
     Numbered(usize),
     Labels,
     Bullets(usize),
+    /// No pillars: the section's own lists (or paragraphs) are its expectations.
+    Plain,
+    /// Pillars are sections deeper down (`# L1` / `### Responsibilities` / `#### Impact`).
+    Nested,
 }
 
 impl Shape {
@@ -21,6 +25,8 @@ impl Shape {
             Shape::Numbered(_) => 1,
             Shape::Labels => 2,
             Shape::Bullets(_) => 3,
+            Shape::Plain => 4,
+            Shape::Nested => 5,
         }
     }
 }
@@ -112,12 +118,214 @@ pub(super) fn keys(d: &Doc, s: usize, sh: Shape) -> Vec<String> {
                 _ => None,
             })
             .collect(),
+        Shape::Plain => Vec::new(),
+        Shape::Nested => nested_pillars(d, s)
+            .0
+            .iter()
+            .map(|&c| ids::title_key(&heading_text(d, c)))
+            .collect(),
     }
 }
 
-/// The sections that are levels: at the depth where the most sections of one shape share
-/// pillar names with another, if at least two do.
-pub(super) fn find_levels(d: &Doc) -> Option<Vec<usize>> {
+/// The pillar of a ladder whose levels have none.
+pub(super) const PLAIN_PILLAR: &str = "Expectations";
+
+/// Levels found in a document.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Found {
+    /// The level sections, in document order.
+    pub(super) levels: Vec<usize>,
+    /// Levels taken although they share no pillar with the others (senior levels often have
+    /// competency areas of their own).
+    pub(super) own_pillars: Vec<usize>,
+    /// The levels have no pillars (their expectations are lists or paragraphs).
+    pub(super) plain: bool,
+}
+
+/// Words of titles that name a role or a level (`Senior Analyst`, `Level 2`, `Director`).
+const ROLE_WORDS: &[&str] = &[
+    "engineer",
+    "engineers",
+    "developer",
+    "analyst",
+    "designer",
+    "manager",
+    "director",
+    "lead",
+    "head",
+    "principal",
+    "staff",
+    "senior",
+    "junior",
+    "associate",
+    "intern",
+    "graduate",
+    "apprentice",
+    "architect",
+    "scientist",
+    "vp",
+    "cto",
+    "fellow",
+    "specialist",
+    "consultant",
+    "officer",
+    "level",
+    "grade",
+    "band",
+    "tier",
+    "mid",
+    "entry",
+    "executive",
+    "researcher",
+    "ic",
+    "programmer",
+    "tester",
+    "administrator",
+    "coordinator",
+    "chief",
+    "partner",
+];
+
+/// Titles of sections that are about a level rather than a competency area.
+const DESCRIPTIVE: &[&str] = &[
+    "overview",
+    "summary",
+    "description",
+    "about",
+    "introduction",
+    "intro",
+    "purpose",
+    "role",
+    "the role",
+    "anti-patterns",
+    "anti patterns",
+    "antipatterns",
+    "anti-pattern",
+    "not expected",
+    "examples",
+    "example",
+    "resources",
+    "notes",
+    "faq",
+    "links",
+    "see also",
+    "references",
+    "scope",
+    "what this is not",
+    "red flags",
+    "pitfalls",
+];
+
+/// A title that reads as a level: it has a code or a number (`L3`, `Level 2`), or a word that
+/// names a role (`Senior Analyst`, `Director`).
+pub(super) fn level_like(title: &str) -> bool {
+    let t = ids::parse_level_title(title);
+    if t.code.is_some() || t.number.is_some() {
+        return true;
+    }
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// A section title that describes the level instead of naming a competency area.
+pub(super) fn descriptive(title: &str) -> bool {
+    let k = ids::title_key(title);
+    let k = k.trim_end_matches([':', '.']);
+    DESCRIPTIVE.contains(&k)
+}
+
+/// Sections under `s` (any depth) that have no sub-sections and hold text: the pillars of a
+/// level whose pillars sit deeper than its direct sub-headings, and those that describe it.
+pub(super) fn nested_pillars(d: &Doc, s: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut pillars = Vec::new();
+    let mut about = Vec::new();
+    let mut stack: Vec<usize> = d.secs[s].children.iter().rev().copied().collect();
+    while let Some(c) = stack.pop() {
+        if descriptive(&heading_text(d, c)) {
+            about.push(c);
+        } else if d.secs[c].children.is_empty() {
+            if has_text(d, c) {
+                pillars.push(c);
+            }
+        } else {
+            stack.extend(d.secs[c].children.iter().rev().copied());
+        }
+    }
+    (pillars, about)
+}
+
+/// A section that holds text of its own and no sub-section with text.
+fn plain(d: &Doc, s: usize) -> bool {
+    has_text(d, s) && !d.secs[s].children.iter().any(|&c| has_text(d, c))
+}
+
+/// The levels of a document: first, the depth where the most sections of one shape share
+/// pillar names with another (at least two), joined by their siblings of that shape whose
+/// pillars are their own; failing that, at least two sibling sections with level-like
+/// titles and no pillars, whose lists or paragraphs are their expectations.
+pub(super) fn find_levels(d: &Doc) -> Option<Found> {
+    if let Some(levels) = levels_sharing_pillars(d) {
+        let kind = shape(d, levels[0]).map(Shape::kind);
+        let parents: Vec<Option<usize>> = levels.iter().map(|&l| d.secs[l].parent).collect();
+        let depth = d.secs[levels[0]].level;
+        let mut own_pillars = Vec::new();
+        let mut all = levels.clone();
+        for s in 1..d.secs.len() {
+            if d.secs[s].level != depth || all.contains(&s) || !parents.contains(&d.secs[s].parent)
+            {
+                continue;
+            }
+            let title = heading_text(d, s);
+            if descriptive(&title) {
+                continue;
+            }
+            let Some(sh) = shape(d, s).filter(|sh| Some(sh.kind()) == kind) else {
+                continue;
+            };
+            let n = keys(d, s, sh).len();
+            let with_lists = match sh {
+                Shape::Headings => d.secs[s]
+                    .children
+                    .iter()
+                    .filter(|&&c| has_list(d, c))
+                    .count(),
+                _ => n,
+            };
+            if with_lists >= 2 || (n >= 1 && level_like(&title)) {
+                own_pillars.push(s);
+                all.push(s);
+            }
+        }
+        all.sort();
+        return Some(Found {
+            levels: all,
+            own_pillars,
+            plain: false,
+        });
+    }
+    let mut best: Option<Vec<usize>> = None;
+    for s in 0..d.secs.len() {
+        let kids: Vec<usize> = d.secs[s]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| plain(d, c) && level_like(&heading_text(d, c)))
+            .collect();
+        if kids.len() >= 2 && best.as_ref().is_none_or(|b| kids.len() > b.len()) {
+            best = Some(kids);
+        }
+    }
+    best.map(|levels| Found {
+        levels,
+        own_pillars: Vec::new(),
+        plain: true,
+    })
+}
+
+/// The sections at the depth where the most sections of one shape share pillar names with
+/// another, if at least two do.
+fn levels_sharing_pillars(d: &Doc) -> Option<Vec<usize>> {
     let mut best: Option<(usize, u8, Vec<usize>)> = None;
     for depth in 1..=6u8 {
         let secs: Vec<usize> = (1..d.secs.len())
@@ -163,8 +371,8 @@ pub(super) fn find_levels(d: &Doc) -> Option<Vec<usize>> {
 
 /// A section that is a whole single-level document: at least two pillars.
 pub(super) fn single_level_shape(d: &Doc, s: usize) -> Option<Shape> {
-    match shape(d, s)? {
-        Shape::Headings => {
+    let found = match shape(d, s) {
+        Some(Shape::Headings) => {
             let with_lists = d.secs[s]
                 .children
                 .iter()
@@ -172,10 +380,15 @@ pub(super) fn single_level_shape(d: &Doc, s: usize) -> Option<Shape> {
                 .count();
             (with_lists >= 2).then_some(Shape::Headings)
         }
-        sh @ Shape::Numbered(_) => (keys(d, s, sh).len() >= 2).then_some(sh),
-        Shape::Labels => (keys(d, s, Shape::Labels).len() >= 2).then_some(Shape::Labels),
-        Shape::Bullets(_) => None,
-    }
+        Some(sh @ Shape::Numbered(_)) => (keys(d, s, sh).len() >= 2).then_some(sh),
+        Some(Shape::Labels) => (keys(d, s, Shape::Labels).len() >= 2).then_some(Shape::Labels),
+        _ => None,
+    };
+    found.or_else(|| {
+        // Pillars deeper down, under a title that reads as a level.
+        let (pillars, _) = nested_pillars(d, s);
+        (pillars.len() >= 2 && level_like(&heading_text(d, s))).then_some(Shape::Nested)
+    })
 }
 
 /// Counts how many levels use each pillar key.

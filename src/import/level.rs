@@ -177,6 +177,70 @@ pub(super) fn fill_level(
     let mut description: Vec<usize> = Vec::new();
     let mut extra_sections: Vec<usize> = Vec::new();
     match sh {
+        Shape::Plain => {
+            let blocks = cell_blocks(d, &sec.own);
+            if blocks.iter().any(|b| b.item) {
+                level.cells.push(Cell {
+                    pillar_title: PLAIN_PILLAR.to_string(),
+                    pillar_at: d.src.loc(md_start(d, s)),
+                    pillar_id: None,
+                    pillar_key: None,
+                    pillar_description: Vec::new(),
+                    blocks,
+                    pillar: 0,
+                });
+            } else {
+                description.extend(&sec.own);
+            }
+            extra_sections.extend(&sec.children);
+        }
+        Shape::Nested => {
+            description.extend(&sec.own);
+            let (pillars, about) = nested_pillars(d, s);
+            // The headings between the level and its pillars (`### Responsibilities`) group
+            // pillars: their own text describes the level.
+            let mut stack: Vec<usize> = sec.children.clone();
+            while let Some(c) = stack.pop() {
+                if pillars.contains(&c) || about.contains(&c) {
+                    continue;
+                }
+                description.extend(&d.secs[c].own);
+                let target = Target {
+                    file,
+                    anchor: Anchor::None,
+                };
+                set_heading(ladder, d, c, target);
+                stack.extend(&d.secs[c].children);
+            }
+            for c in pillars {
+                let cell_index = level.cells.len();
+                let target = Target {
+                    file,
+                    anchor: Anchor::Cell(cell_index),
+                };
+                set_heading(ladder, d, c, target);
+                level.cells.push(Cell {
+                    pillar_title: heading_text(d, c),
+                    pillar_at: d.src.loc(md_start(d, c)),
+                    pillar_id: None,
+                    pillar_key: None,
+                    pillar_description: Vec::new(),
+                    blocks: cell_blocks(d, &d.secs[c].own),
+                    pillar: 0,
+                });
+            }
+            for &a in &about {
+                ladder.guess(
+                    GuessKind::Structure,
+                    d.src.loc(md_start(d, a)),
+                    format!(
+                        "`{}` describes the level rather than naming a competency: kept in the level's description",
+                        ids::clean_title(&heading_text(d, a))
+                    ),
+                );
+            }
+            extra_sections.extend(about);
+        }
         Shape::Headings => {
             description.extend(&sec.own);
             for &c in &sec.children {

@@ -114,8 +114,18 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
         .unwrap_or_else(|| src.stem().to_string());
 
     // Levels at one depth.
-    if let Some(levels) = find_levels(&d) {
-        return ladder_outcome(ladder, &d, &levels, &doc_title);
+    if let Some(found) = find_levels(&d) {
+        // When the first heading is a level, it does not name the document.
+        let first_is_level = found
+            .levels
+            .iter()
+            .any(|&l| d.secs[l].heading == first_heading);
+        let doc_title = match title.as_deref().map(ids::clean_title) {
+            Some(t) if !t.is_empty() => t,
+            _ if first_is_level => readable_stem(src.stem()),
+            _ => doc_title,
+        };
+        return ladder_outcome(ladder, &d, &found, &doc_title);
     }
     // One level: the first heading, or else the only section under it that holds pillars (a
     // document titled by its first heading).
@@ -143,6 +153,10 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
                 }
             }
         }
+    }
+    // One level with no heading at all: numbered bold pillars or bold labels from the start.
+    if first_heading.is_none() && single_level_shape(&d, 0).is_some() {
+        return single_level_outcome(ladder, &d, 0, &doc_title, true);
     }
     // No levels.
     let uid = ladder.uid();
@@ -200,7 +214,8 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     }
 }
 
-fn ladder_outcome(ladder: &mut Ladder, d: &Doc, levels: &[usize], doc_title: &str) -> Outcome {
+fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) -> Outcome {
+    let levels = &found.levels[..];
     let is_level: Vec<bool> = (0..d.secs.len()).map(|s| levels.contains(&s)).collect();
     let mut is_ancestor = vec![false; d.secs.len()];
     for &l in levels {
@@ -356,7 +371,11 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, levels: &[usize], doc_title: &st
         let title = ids::clean_title(&heading_text(d, s));
         let at = d.src.loc(md_start(d, s));
         let why = if d.secs[s].level == d.secs[levels[0]].level {
-            "is not a level (it shares no pillars with the levels)"
+            if found.plain {
+                "is not a level (its title names no level or role)"
+            } else {
+                "is not a level (it shares no pillars with the levels)"
+            }
         } else {
             "holds no levels"
         };
@@ -391,8 +410,25 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, levels: &[usize], doc_title: &st
     ladder.glossary.extend(glossary);
     // Levels.
     for &l in levels {
-        let Some(sh) = shape(d, l) else { continue };
+        let sh = if found.plain {
+            Shape::Plain
+        } else {
+            let Some(sh) = shape(d, l) else { continue };
+            sh
+        };
         let mut level = new_level(ladder, d, l);
+        if found.own_pillars.contains(&l) {
+            let names: Vec<String> = keys(d, l, sh).iter().map(|k| format!("`{k}`")).collect();
+            ladder.guess(
+                GuessKind::Structure,
+                level.at.clone(),
+                format!(
+                    "`{}` shares no pillars with the other levels but is written like them: imported as a level with pillars of its own ({})",
+                    level.full_title,
+                    names.join(", ")
+                ),
+            );
+        }
         fill_level(ladder, d, l, sh, &shared, &mut level);
         let t = if multi {
             d.secs[l]
@@ -411,7 +447,14 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, levels: &[usize], doc_title: &st
         .map(|l| l.at.clone())
         .unwrap_or_else(|| d.src.loc(0));
     let n: usize = tracks.iter().map(|t| t.levels.len()).sum();
-    let how = match shape(d, levels[0]) {
+    let how = match if found.plain { Some(Shape::Plain) } else { shape(d, levels[0]) } {
+        Some(Shape::Plain) => format!(
+            "the {} `{}` headings with level-like titles; they have no pillars, so their {} are the expectations of one pillar `{}`",
+            n,
+            "#".repeat(depth as usize),
+            "lists (or paragraphs)",
+            PLAIN_PILLAR
+        ),
         Some(Shape::Headings) => format!(
             "the {} `{}` headings whose sub-headings (pillars) recur",
             n,
@@ -462,6 +505,18 @@ fn single_level_outcome(
 ) -> Outcome {
     let sh = single_level_shape(d, s).unwrap_or(Shape::Headings);
     let mut level = new_level(ladder, d, s);
+    if d.secs[s].heading.is_none() {
+        level.title = readable_stem(d.src.stem());
+        level.full_title = level.title.clone();
+        ladder.guess(
+            GuessKind::Structure,
+            level.at.clone(),
+            format!(
+                "`{}` has no heading: the level's title `{}` is its file name",
+                d.src.rel, level.title
+            ),
+        );
+    }
     let shared = HashMap::new();
     fill_level(ladder, d, s, sh, &shared, &mut level);
     let file = FileRef::Level(level.uid);
@@ -535,6 +590,8 @@ fn single_level_outcome(
     let what = match sh {
         Shape::Headings => "its sub-headings are pillars",
         Shape::Numbered(_) => "its numbered bold items are pillars",
+        Shape::Nested => "the sub-headings at the bottom of its outline are pillars",
+        Shape::Plain => "it has no pillars: its expectations make one pillar",
         _ => "its bold `Label:` paragraphs are pillars",
     };
     let how = format!(
@@ -552,4 +609,13 @@ fn single_level_outcome(
         title,
         how,
     }
+}
+
+/// A file name as a title: `numbered-single` → `Numbered single`, `TechLead` → `TechLead`.
+fn readable_stem(stem: &str) -> String {
+    let words = stem.replace(['-', '_'], " ");
+    let mut c = words.trim().chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_else(|| stem.to_string())
 }

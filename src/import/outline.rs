@@ -259,6 +259,17 @@ pub(super) fn count_tag(lower: &str, pat: &str) -> usize {
         .count()
 }
 
+/// A label's words without the emphasis marks inside it (`a _healthy_ team` → `a healthy
+/// team`): a pillar's title is plain text.
+fn plain_words(label: &str) -> String {
+    label
+        .split(' ')
+        .map(|w| w.trim_matches(|c| c == '_' || c == '*'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The offset of an item's content: after its marker and the spaces that follow.
 pub(super) fn skip_marker(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
@@ -306,7 +317,22 @@ pub(super) fn label_at(
     let Some(close) = inner.find(delim) else {
         return none;
     };
-    let label = inner[..close].trim();
+    // Bold runs separated only by spaces are one label (`**Builds a _healthy_** **team**`).
+    let mut close = close;
+    let mut joined = inner[..close].to_string();
+    loop {
+        let after = &inner[close + 2..];
+        let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+        let next = &after[gap..];
+        let Some(more) = next.strip_prefix(delim) else {
+            break;
+        };
+        let Some(c2) = more.find(delim) else { break };
+        joined.push(' ');
+        joined.push_str(more[..c2].trim());
+        close += 2 + gap + 2 + c2;
+    }
+    let label = joined.trim();
     // A label is short: a bold sentence running over lines is emphasis, not a label.
     if label.is_empty() || label.lines().count() > 2 {
         return none;
@@ -323,7 +349,7 @@ pub(super) fn label_at(
     let lead = tail.len() - tail.trim_start().len();
     rest += lead;
     let only = text[rest..end.min(text.len())].trim().is_empty();
-    let label = label.trim_end_matches(':').trim().to_string();
+    let label = plain_words(label.trim_end_matches(':').trim());
     (Some(label), colon, only, rest)
 }
 

@@ -1,0 +1,204 @@
+//! `ladderbook import` on ladders written in shapes that real ladders use and that the
+//! importer once refused or misread: senior levels whose pillars are their own, a one-level
+//! document with no heading, levels with no pillars (paragraphs, loose bullets), and a
+//! folder of one file per level with a README. The documents are our own, in those shapes.
+//! Each test reads the source with a few lines of its own (not the importer) and checks that
+//! every expectation is on its level's page under its pillar, that the level pages hold
+//! exactly those, that every list item and paragraph is somewhere on the site, and that the
+//! summary gives the counts and names its guesses with `path:line`.
+
+mod common;
+mod import_support;
+use common::*;
+use import_support::*;
+use std::fs;
+use std::path::Path;
+
+/// The `N levels, M pillars, K expectations` of a summary.
+fn counts(summary: &str) -> (usize, usize, usize) {
+    let line = summary
+        .lines()
+        .find(|l| l.contains(" expectations in "))
+        .unwrap_or_else(|| panic!("no counts in the summary:\n{summary}"));
+    let num = |what: &str| -> usize {
+        let words: Vec<&str> = line.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+        words
+            .windows(2)
+            .find(|w| w[1].starts_with(what))
+            .and_then(|w| w[0].parse().ok())
+            .unwrap_or_else(|| panic!("no `{what}` in `{line}`"))
+    };
+    (num("level"), num("pillar"), num("expectation"))
+}
+
+fn exp(level: &str, pillar: &str, text: &str) -> Exp {
+    Exp {
+        level: words(level),
+        pillar: pillar.to_string(),
+        text: text.to_string(),
+    }
+}
+
+/// Checks an import of `src` against the expectations read from it.
+fn check(src: &Path, exps: &[Exp], levels: usize, pillars: usize) -> Imported {
+    let imp = import(src, &[]);
+    let mut units = Vec::new();
+    for (_, text) in markdown_sources(src) {
+        units.extend(md_units(&text));
+    }
+    assert_all_on_site(&imp, &units, &src.display().to_string());
+    assert_placed(&imp, exps, &[]);
+    assert_eq!(
+        counts(&imp.summary),
+        (levels, pillars, exps.len()),
+        "{}",
+        imp.summary
+    );
+    assert!(broken_links(&imp.site).is_empty());
+    imp
+}
+
+#[test]
+fn senior_levels_with_pillars_of_their_own_are_levels() {
+    let src = fixture("shapes/senior-pillars/ladder.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for l in text.lines() {
+        if let Some(h) = l.strip_prefix("## ") {
+            level = h.to_string();
+        } else if let Some(p) = l.strip_prefix("**").and_then(|p| p.strip_suffix(":**")) {
+            pillar = p.to_string();
+        } else if let Some(e) = l.strip_prefix("- ") {
+            exps.push(exp(&level, &pillar, e));
+        }
+    }
+    assert_eq!(exps.len(), 23);
+    let imp = check(&src, &exps, 5, 9);
+    // The two senior levels are levels, said with their lines.
+    for (line, title) in [(43, "Principal Engineer"), (56, "Director")] {
+        assert!(
+            imp.summary
+                .contains(&format!("ladder.md:{line}: `{title}` shares no pillars")),
+            "{}",
+            imp.summary
+        );
+    }
+    assert!(!imp.summary.contains("free page"), "{}", imp.summary);
+    let dir = front(&imp.root.join("content/levels/director.md"));
+    assert_eq!(dir["rank"].as_integer(), Some(5));
+}
+
+#[test]
+fn a_level_with_no_heading_and_numbered_bold_pillars() {
+    let src = fixture("shapes/numbered-single.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut pillar, mut exps) = (String::new(), Vec::new());
+    for l in text.lines() {
+        let t = l.trim_start();
+        let body = t.split_once(". ").map(|x| x.1).unwrap_or("");
+        if l.starts_with(|c: char| c.is_ascii_digit()) {
+            // `**Builds a _healthy_** **team …**`: one pillar, its bold runs joined.
+            pillar = body.replace("** **", " ").replace(['*', '_'], "");
+        } else if t.starts_with(|c: char| c.is_ascii_digit()) {
+            exps.push(exp("Numbered single", &pillar, body));
+        }
+    }
+    assert_eq!(exps.len(), 7);
+    let imp = check(&src, &exps, 1, 3);
+    let titles: Vec<String> = content_files(&imp.root.join("content/pillars"))
+        .into_iter()
+        .map(|(_, p)| str_of(&front(&p), "title"))
+        .collect();
+    assert!(
+        titles.contains(&"Builds a healthy team that trusts each other.".to_string()),
+        "{titles:?}"
+    );
+    assert!(
+        imp.summary
+            .contains("numbered-single.md:1: `numbered-single.md` has no heading"),
+        "{}",
+        imp.summary
+    );
+}
+
+/// Levels as `# ` headings (some closed, `# Level 2 #`) with no pillars: each paragraph, or
+/// each bullet, is an expectation of one pillar.
+fn plain_levels(file: &str) -> Vec<Exp> {
+    let text = fs::read_to_string(fixture(file)).unwrap();
+    let mut level = String::new();
+    let mut exps = Vec::new();
+    for l in text.lines().filter(|l| !l.trim().is_empty()) {
+        if let Some(h) = l.strip_prefix("# ") {
+            level = h.trim_end_matches([' ', '#']).to_string();
+        } else {
+            exps.push(exp(&level, "Expectations", l.trim_start_matches("- ")));
+        }
+    }
+    exps
+}
+
+#[test]
+fn levels_without_pillars_in_paragraphs_or_loose_bullets() {
+    for (file, n) in [
+        ("shapes/prose-levels/paragraphs.md", 8),
+        ("shapes/prose-levels/loose-bullets.md", 7),
+    ] {
+        let exps = plain_levels(file);
+        assert_eq!(exps.len(), n, "{file}");
+        let imp = check(&fixture(file), &exps, 3, 1);
+        assert!(
+            imp.summary.contains(".md:1: levels are the 3 `#` headings"),
+            "{}",
+            imp.summary
+        );
+        let pillars = content_files(&imp.root.join("content/pillars"));
+        assert_eq!(pillars.len(), 1);
+        assert_eq!(str_of(&front(&pillars[0].1), "title"), "Expectations");
+    }
+    // The track is named by the file, not by its first level.
+    let imp = import(&fixture("shapes/prose-levels/loose-bullets.md"), &[]);
+    let tracks = content_files(&imp.root.join("content/tracks"));
+    assert_eq!(str_of(&front(&tracks[0].1), "title"), "Loose bullets");
+}
+
+#[test]
+fn a_folder_of_one_file_per_level_with_a_readme() {
+    let dir = fixture("shapes/level-files");
+    let mut exps = Vec::new();
+    for n in 1..=6 {
+        let text = fs::read_to_string(dir.join(format!("L{n}.md"))).unwrap();
+        let mut pillar: Option<String> = None;
+        for l in text.lines().filter(|l| !l.trim().is_empty()) {
+            if let Some(p) = l.strip_prefix("#### ") {
+                pillar = Some(p.to_string());
+            } else if l.starts_with('#') {
+                pillar = None;
+            } else if let Some(p) = &pillar {
+                exps.push(exp(&format!("L{n}"), p, l));
+            }
+        }
+    }
+    assert_eq!(exps.len(), 18);
+    let imp = check(&dir, &exps, 6, 3);
+    let c = imp.root.join("content");
+    let levels: Vec<String> = content_files(&c.join("levels"))
+        .into_iter()
+        .map(|l| l.0)
+        .collect();
+    assert_eq!(levels, ["l1", "l2", "l3", "l4", "l5", "l6"]);
+    let l6 = front(&c.join("levels/l6.md"));
+    assert_eq!(
+        (str_of(&l6, "code"), l6["rank"].as_integer()),
+        ("L6".to_string(), Some(6))
+    );
+    // Overview and anti-patterns stay on the level's page, in its description.
+    let page_l3 = words(&page(&imp.site, "levels/l3/"));
+    assert!(page_l3.contains(&words("Leads pieces of work across a team.")));
+    assert!(page_l3.contains(&words("Keeps knowledge to themselves.")));
+    // The README describes the track, and its links lead to the levels.
+    let track = fs::read_to_string(&content_files(&c.join("tracks"))[0].1).unwrap();
+    assert!(track.contains("[L4](../levels/l4.md)"), "{track}");
+    assert!(imp
+        .summary
+        .contains("README.md:1: `README.md` sits beside the level files"));
+}
