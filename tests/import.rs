@@ -423,6 +423,56 @@ fn financial_times_yaml_both_files_and_the_folder() {
     );
     assert_all_on_site(&imp, &all_units, "FT folder");
     assert!(imp.summary.contains("job-family.json"), "{}", imp.summary);
+    // Two job families in one folder are not merged, and the summary says so: the current
+    // family's `leadership` theme has another name than the legacy one, so it is a pillar of
+    // its own, holding exactly the current family's leadership expectations.
+    assert!(
+        imp.summary.contains("2 job families in one folder"),
+        "{}",
+        imp.summary
+    );
+    let c = imp.root.join("content");
+    for (file, pillar) in [
+        ("engineering-v1.yml", "leadership"),
+        ("engineering.yml", "leadership-of-self-and-others"),
+    ] {
+        let y = yaml_of(&dir.join(file));
+        let n = y
+            .get("competencies")
+            .unwrap()
+            .items()
+            .iter()
+            .filter(|c| c.get("theme").and_then(Y::text).as_deref() == Some("leadership"))
+            .count();
+        let on_site: usize = content_files(&c.join("levels"))
+            .iter()
+            .map(|(id, _)| {
+                let html = page(&imp.site, &format!("levels/{id}/"));
+                if !html.contains(&format!("id=\"{pillar}\"")) {
+                    return 0;
+                }
+                section(&html, pillar, "class=\"pillar-section\"")
+                    .split("<details class=\"inherited\"")
+                    .next()
+                    .unwrap_or("")
+                    .matches("<li id=\"")
+                    .count()
+            })
+            .sum();
+        assert_eq!((n, on_site), (n, n), "{file}: pillar {pillar}");
+    }
+    // Theme descriptions only the current family gives are kept.
+    for (p, text) in [
+        ("communication", "Effectively listens, understands"),
+        ("technical", "Demonstrates and shares technical"),
+        (
+            "leadership-of-self-and-others",
+            "Guides oneself and inspires",
+        ),
+    ] {
+        let f = fs::read_to_string(c.join(format!("pillars/{p}.md"))).unwrap();
+        assert!(f.contains(text), "{f}");
+    }
     // The overview reads from junior to senior: the legacy track's Senior Engineer 2 comes
     // after its Senior Engineer 1 and before the principal levels (the current tracks' rows
     // of equivalents), not after them.

@@ -142,6 +142,7 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
     let mut ladder = Ladder::default();
     let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
     let single = !meta.is_dir();
+    let mut families = Vec::new();
     for (path, rel) in &files {
         let kind = kind_of(rel);
         let Some(kind) = kind else {
@@ -170,6 +171,8 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
                 let doc = ladder.docs[index].clone();
                 let y = yaml::load(&mut ladder, &doc, &doc.text, 1)?;
                 if yaml::is_job_family(&y) {
+                    let name = y.get("name").and_then(yaml::Y::text).unwrap_or_default();
+                    families.push((doc.loc_line(1), format!("`{rel}` ({name})")));
                     yaml::job_family(&mut ladder, index, &y)?
                 } else if yaml::is_topics(&y) {
                     yaml::topics(&mut ladder, index, &y, doc.text.len())?
@@ -247,6 +250,19 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
             }
         };
         outcomes.push((index, outcome));
+    }
+    if families.len() >= 2 {
+        // Two versions of a ladder (a legacy and a current job family) are never merged.
+        let names: Vec<String> = families.iter().map(|f| f.1.clone()).collect();
+        ladder.guess(
+            GuessKind::Structure,
+            families[0].0.clone(),
+            format!(
+                "{} job families in one folder: {}; each is imported as its own track(s), nothing merged (import one file to keep only one)",
+                families.len(),
+                names.join(", ")
+            ),
+        );
     }
     if ladder.docs.is_empty() {
         let message = if opts.path.is_dir() {
@@ -825,6 +841,7 @@ fn gather_pillars(ladder: &mut Ladder) {
     let mut guesses: Vec<(Loc, String)> = Vec::new();
     let mut shortcodes: Vec<Loc> = Vec::new();
     let mut cell_pillars = HashMap::new();
+    let mut shared_between: BTreeMap<(String, String), (Loc, Vec<String>)> = BTreeMap::new();
     for t in &mut ladder.tracks {
         let mut track_pillars: Vec<usize> = Vec::new();
         for l in &mut t.levels {
@@ -848,6 +865,52 @@ fn gather_pillars(ladder: &mut Ladder) {
                 };
                 let emoji = ids::leading_emoji(&c.pillar_title);
                 let mut found = pillars.iter().position(|p| p.key == key);
+                // A pillar id that two files (a legacy and a current job family) give to
+                // differently named themes names two pillars, not one.
+                if let Some(i) = found.filter(|_| c.pillar_key.is_some()) {
+                    let first = &pillars[i];
+                    if first.at.path != c.pillar_at.path {
+                        if ids::title_key(&first.title) != ids::title_key(&title) {
+                            let own = format!("{key}@{}", ids::title_key(&title));
+                            found = pillars.iter().position(|p| p.key == own);
+                            if found.is_none() {
+                                guesses.push((c.pillar_at.clone(), format!("`{}` has the id of `{}` in {} but another name: imported as a pillar of its own", title, first.title, first.at.path)));
+                                pillars.push(Pillar {
+                                    title: title.clone(),
+                                    key: own,
+                                    emoji: emoji.clone(),
+                                    id: None,
+                                    description: c.pillar_description.clone(),
+                                    at: c.pillar_at.clone(),
+                                    final_id: String::new(),
+                                });
+                                found = Some(pillars.len() - 1);
+                            }
+                        } else {
+                            let pair = (first.at.path.clone(), c.pillar_at.path.clone());
+                            let e = shared_between
+                                .entry(pair)
+                                .or_insert_with(|| (c.pillar_at.clone(), Vec::new()));
+                            if !e.1.contains(&first.title) {
+                                e.1.push(first.title.clone());
+                            }
+                            // A description only the later file gives is kept.
+                            let first = &mut pillars[i];
+                            if first.description.is_empty() {
+                                first.description = c.pillar_description.clone();
+                            } else if !c.pillar_description.is_empty()
+                                && c.pillar_description
+                                    .iter()
+                                    .map(|m| m.text.trim())
+                                    .ne(first.description.iter().map(|m| m.text.trim()))
+                            {
+                                first
+                                    .description
+                                    .extend(c.pillar_description.iter().cloned());
+                            }
+                        }
+                    }
+                }
                 if found.is_none() && c.pillar_key.is_none() {
                     if let Some(e) = &emoji {
                         let same: Vec<usize> = track_pillars
@@ -906,6 +969,19 @@ fn gather_pillars(ladder: &mut Ladder) {
             }
             l.cells = merged;
         }
+    }
+    for ((a, _), (at, titles)) in shared_between {
+        guesses.push((
+            at,
+            format!(
+                "themes with the same id and name as in {a} are the same pillar on both tracks: {}",
+                titles
+                    .iter()
+                    .map(|t| format!("`{t}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
     }
     for at in shortcodes {
         guesses.push((at, "`:shortcode:` emoji in pillar titles are not rendered by ladderbook: removed from the titles".into()));
