@@ -202,3 +202,44 @@ fn a_folder_of_one_file_per_level_with_a_readme() {
         .summary
         .contains("README.md:1: `README.md` sits beside the level files"));
 }
+
+#[test]
+fn short_ids_and_codes_from_long_titles() {
+    let src = fixture("shapes/dual-codes.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for l in text.lines() {
+        if let Some(h) = l.strip_prefix("### ") {
+            // The level's title without its parenthesis of codes.
+            level = h.split(" (").next().unwrap().to_string();
+        } else if let Some(p) = l.strip_prefix("#### ") {
+            pillar = p.to_string();
+        } else if let Some(e) = l.strip_prefix("- ") {
+            exps.push(exp(&level, &pillar, e));
+        }
+    }
+    let imp = check(&src, &exps, 4, 2);
+    let c = imp.root.join("content");
+    let lead = front(&c.join("levels/tech-lead-staff-engineer.md"));
+    assert_eq!(
+        (str_of(&lead, "title"), str_of(&lead, "code")),
+        (
+            "Tech Lead / Staff Engineer".to_string(),
+            "Manager 5".to_string()
+        )
+    );
+    // `IC 6` names the Staff Engineer of the other track: equivalents both ways.
+    assert_eq!(
+        lead["equivalent"].as_array().unwrap()[0].as_str(),
+        Some("staff-engineer")
+    );
+    let staff = front(&c.join("levels/staff-engineer.md"));
+    assert_eq!(str_of(&staff, "code"), "IC 6");
+    assert_eq!(
+        staff["equivalent"].as_array().unwrap()[0].as_str(),
+        Some("tech-lead-staff-engineer")
+    );
+    for (id, _) in content_files(&c.join("levels")) {
+        assert!(id.len() <= 24, "{id}");
+    }
+}

@@ -1157,7 +1157,7 @@ fn equivalents(ladder: &mut Ladder) {
         .flat_map(|(ti, t)| {
             t.levels
                 .iter()
-                .filter_map(move |l| l.code.as_ref().map(|c| (ti, l.uid, c.to_ascii_uppercase())))
+                .filter_map(move |l| l.code.as_ref().map(|c| (ti, l.uid, ids::code_key(c))))
         })
         .collect();
     let any_named = ladder
@@ -1174,7 +1174,7 @@ fn equivalents(ladder: &mut Ladder) {
             for oc in &l.other_codes {
                 let hits: Vec<usize> = codes
                     .iter()
-                    .filter(|c| c.0 != ti && c.2 == oc.to_ascii_uppercase())
+                    .filter(|c| c.0 != ti && c.2 == ids::code_key(oc))
                     .map(|c| c.1)
                     .collect();
                 if hits.len() == 1 {
