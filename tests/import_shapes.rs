@@ -31,6 +31,42 @@ fn counts(summary: &str) -> (usize, usize, usize) {
     (num("level"), num("pillar"), num("expectation"))
 }
 
+/// The sum of the counts of the summary's `where the text went` line.
+fn text_went(summary: &str) -> usize {
+    let line = summary
+        .lines()
+        .find(|l| l.contains("where the text went"))
+        .unwrap_or_else(|| panic!("the summary does not say where the text went:\n{summary}"));
+    line.split_once("): ")
+        .unwrap()
+        .1
+        .split(", ")
+        .map(|part| part.split(' ').next().unwrap().parse::<usize>().unwrap())
+        .sum()
+}
+
+/// The list items (at any depth) and paragraphs outside list items of the Markdown files
+/// of `src`: what a reader counts (a loose item's paragraph is the item).
+fn source_units(src: &Path) -> usize {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut n = 0;
+    for (_, text) in markdown_sources(src) {
+        let mut in_item = 0;
+        for ev in Parser::new(&text) {
+            match ev {
+                Event::Start(Tag::Item) => {
+                    n += 1;
+                    in_item += 1;
+                }
+                Event::End(TagEnd::Item) => in_item -= 1,
+                Event::Start(Tag::Paragraph) if in_item == 0 => n += 1,
+                _ => {}
+            }
+        }
+    }
+    n
+}
+
 fn exp(level: &str, pillar: &str, text: &str) -> Exp {
     Exp {
         level: words(level),
@@ -146,6 +182,8 @@ fn levels_without_pillars_in_paragraphs_or_loose_bullets() {
         let exps = plain_levels(file);
         assert_eq!(exps.len(), n, "{file}");
         let imp = check(&fixture(file), &exps, 3, 1);
+        // Every paragraph or bullet is an expectation, and the summary says so.
+        assert_eq!(text_went(&imp.summary), source_units(&fixture(file)));
         assert!(
             imp.summary.contains(".md:1: levels are the 3 `#` headings"),
             "{}",
@@ -180,6 +218,15 @@ fn a_folder_of_one_file_per_level_with_a_readme() {
     }
     assert_eq!(exps.len(), 18);
     let imp = check(&dir, &exps, 6, 3);
+    // The summary accounts for every list item and paragraph: the README's nine and each
+    // level's overview and anti-pattern are in descriptions.
+    assert_eq!(text_went(&imp.summary), source_units(&dir));
+    assert!(
+        imp.summary
+            .contains("18 expectations on level pages, 21 in level and track descriptions"),
+        "{}",
+        imp.summary
+    );
     let c = imp.root.join("content");
     let levels: Vec<String> = content_files(&c.join("levels"))
         .into_iter()

@@ -89,6 +89,9 @@ pub struct Summary {
     pub cells: (usize, usize),
     /// Free pages: id and where each comes from.
     pub pages: Vec<(String, Loc)>,
+    /// Where the source's text went, in list items and paragraphs: (notes beside
+    /// expectations, level and track descriptions, pillar descriptions, free pages).
+    pub placed: (usize, usize, usize, usize),
     /// Every guess.
     pub guesses: Vec<Guess>,
     /// Number of files written.
@@ -1324,9 +1327,63 @@ fn summarise(ladder: &Ladder, opts: &Options, written: usize) -> Summary {
             .iter()
             .map(|p| (p.final_id.clone(), p.at.clone()))
             .collect(),
+        placed: placed(ladder),
         guesses: ladder.guesses.clone(),
         files_written: written,
     }
+}
+
+/// List items (at any depth) and paragraphs outside list items in some Markdown: the units
+/// a reader counts.
+fn units(mds: &[model::Md]) -> usize {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut n = 0;
+    for md in mds {
+        let mut in_item = 0usize;
+        for ev in Parser::new_ext(&md.text, crate::markdown::options()) {
+            match ev {
+                Event::Start(Tag::Item) => {
+                    n += 1;
+                    in_item += 1;
+                }
+                Event::End(TagEnd::Item) => in_item = in_item.saturating_sub(1),
+                Event::Start(Tag::Paragraph) if in_item == 0 => n += 1,
+                _ => {}
+            }
+        }
+    }
+    n
+}
+
+/// Where the text that is not an expectation went (see [`Summary::placed`]).
+fn placed(ladder: &Ladder) -> (usize, usize, usize, usize) {
+    let mut notes = Vec::new();
+    let mut described = Vec::new();
+    for t in &ladder.tracks {
+        described.extend(t.description.iter().cloned());
+        for l in &t.levels {
+            described.extend(l.description.iter().cloned());
+            for c in &l.cells {
+                notes.extend(c.blocks.iter().filter(|b| !b.item).map(|b| b.md.clone()));
+            }
+        }
+    }
+    let pillars: Vec<model::Md> = ladder
+        .pillars
+        .iter()
+        .flat_map(|p| p.description.iter().cloned())
+        .collect();
+    let pages: Vec<model::Md> = ladder
+        .pages
+        .iter()
+        .flat_map(|p| p.body.iter().cloned())
+        .collect();
+    (
+        units(&notes),
+        units(&described),
+        units(&pillars),
+        units(&pages),
+    )
 }
 
 fn list(items: &[String], max_chars: usize) -> String {
@@ -1374,6 +1431,26 @@ impl fmt::Display for Summary {
             plural(self.expectations, "expectation"),
             self.cells.0,
             self.cells.1
+        )?;
+        let (notes, described, pillar_text, pages) = self.placed;
+        let mut went = vec![format!(
+            "{} on level pages",
+            plural(self.expectations, "expectation")
+        )];
+        for (n, what) in [
+            (notes, "beside them as notes"),
+            (described, "in level and track descriptions"),
+            (pillar_text, "in pillar descriptions"),
+            (pages, "on free pages"),
+        ] {
+            if n > 0 {
+                went.push(format!("{n} {what}"));
+            }
+        }
+        writeln!(
+            f,
+            "  where the text went (list items and paragraphs): {}",
+            went.join(", ")
         )?;
         let shown_tracks = 8;
         for t in self.tracks.iter().take(shown_tracks) {
