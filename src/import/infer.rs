@@ -292,7 +292,10 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
                     .count(),
                 _ => n,
             };
-            if with_lists >= 2 || (n >= 1 && level_like(&title)) {
+            // Between two levels, a section written like them is a level; after or before
+            // them (where a FAQ or a how-to sits), its title must also read as a level.
+            let between = s > levels[0] && s < levels[levels.len() - 1];
+            if with_lists >= 1 && (between || level_like(&title)) {
                 own_pillars.push(s);
                 all.push(s);
             }
@@ -405,4 +408,56 @@ pub(super) fn shared_keys(d: &Doc, levels: &[usize]) -> HashMap<String, usize> {
         }
     }
     freq
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::source::SourceDoc;
+
+    /// The titles of the levels `find_levels` finds in `md`, and whether they are plain.
+    fn levels_of(md: &str) -> Option<(Vec<String>, Vec<String>, bool)> {
+        let src = SourceDoc::new("t.md", md.to_string());
+        let d = build_doc(&src, 0, parse_blocks(&src.text, 0));
+        let f = find_levels(&d)?;
+        let t = |v: &[usize]| v.iter().map(|&s| heading_text(&d, s)).collect();
+        Some((t(&f.levels), t(&f.own_pillars), f.plain))
+    }
+
+    #[test]
+    fn senior_levels_with_their_own_pillars_join_the_levels_but_a_guide_after_them_does_not() {
+        let md = "## Engineer\n**Craft:**\n- a\n\n**Delivery:**\n- b\n\n\
+                  ## Senior Engineer\n**Craft:**\n- c\n\n**Delivery:**\n- d\n\n\
+                  ## Director\n**Vision:**\n- e\n\n**People:**\n- f\n\n\
+                  ## Reading this ladder\n**Why:**\n- g\n\n**How:**\n- h\n";
+        let (levels, own, plain) = levels_of(md).unwrap();
+        assert_eq!(levels, ["Engineer", "Senior Engineer", "Director"]);
+        assert_eq!(own, ["Director"]);
+        assert!(!plain);
+    }
+
+    #[test]
+    fn levels_without_pillars_need_level_like_titles() {
+        let md = "# Level 1\n\nDoes a.\n\nDoes b.\n\n# Level 2 #\n\nDoes c.\n\n# Authors\n\nUs.\n";
+        let (levels, _, plain) = levels_of(md).unwrap();
+        assert_eq!(levels, ["Level 1", "Level 2"]);
+        assert!(plain);
+        // A README's sections are not levels.
+        assert!(levels_of("# Ladder\n\n## The levels\n\n- a\n\n## TODO\n\nMore.\n").is_none());
+    }
+
+    #[test]
+    fn pillars_deeper_down_in_a_level_file() {
+        let md =
+            "# L2\n\n### Overview\n\nText.\n\n### Responsibilities\n\n#### Impact\n\nShips.\n\n\
+                  #### Ownership\n\nOwns.\n\n### Anti-patterns\n\n- Hides.\n";
+        let src = SourceDoc::new("L2.md", md.to_string());
+        let d = build_doc(&src, 0, parse_blocks(&src.text, 0));
+        assert_eq!(single_level_shape(&d, 1), Some(Shape::Nested));
+        let (pillars, about) = nested_pillars(&d, 1);
+        let t = |v: &[usize]| v.iter().map(|&s| heading_text(&d, s)).collect::<Vec<_>>();
+        assert_eq!(t(&pillars), ["Impact", "Ownership"]);
+        assert_eq!(t(&about), ["Overview", "Anti-patterns"]);
+        assert!(level_like("L2") && level_like("Senior Analyst") && !level_like("Authors"));
+    }
 }
