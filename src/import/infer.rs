@@ -143,77 +143,24 @@ pub(super) struct Found {
 }
 
 /// Words of titles that name a role or a level (`Senior Analyst`, `Level 2`, `Director`).
+#[rustfmt::skip]
 const ROLE_WORDS: &[&str] = &[
-    "engineer",
-    "engineers",
-    "developer",
-    "analyst",
-    "designer",
-    "manager",
-    "director",
-    "lead",
-    "head",
-    "principal",
-    "staff",
-    "senior",
-    "junior",
-    "associate",
-    "intern",
-    "graduate",
-    "apprentice",
-    "architect",
-    "scientist",
-    "vp",
-    "cto",
-    "fellow",
-    "specialist",
-    "consultant",
-    "officer",
-    "level",
-    "grade",
-    "band",
-    "tier",
-    "mid",
-    "entry",
-    "executive",
-    "researcher",
-    "ic",
-    "programmer",
-    "tester",
-    "administrator",
-    "coordinator",
-    "chief",
-    "partner",
+    "engineer", "engineers", "developer", "analyst", "designer", "manager", "director", "lead",
+    "head", "principal", "staff", "senior", "junior", "associate", "intern", "graduate",
+    "apprentice", "architect", "scientist", "vp", "cto", "fellow", "specialist", "consultant",
+    "officer", "level", "grade", "band", "tier", "mid", "entry", "executive", "researcher",
+    "ic", "programmer", "tester", "administrator", "coordinator", "chief", "partner", "expert",
+    "practitioner", "novice", "beginner", "intermediate", "advanced", "master", "distinguished",
+    "leader", "supervisor", "contributor", "sde", "swe", "sre",
 ];
 
 /// Titles of sections that are about a level rather than a competency area.
+#[rustfmt::skip]
 const DESCRIPTIVE: &[&str] = &[
-    "overview",
-    "summary",
-    "description",
-    "about",
-    "introduction",
-    "intro",
-    "purpose",
-    "role",
-    "the role",
-    "anti-patterns",
-    "anti patterns",
-    "antipatterns",
-    "anti-pattern",
-    "not expected",
-    "examples",
-    "example",
-    "resources",
-    "notes",
-    "faq",
-    "links",
-    "see also",
-    "references",
-    "scope",
-    "what this is not",
-    "red flags",
-    "pitfalls",
+    "overview", "summary", "description", "about", "introduction", "intro", "purpose",
+    "the role", "anti-patterns", "anti patterns", "antipatterns", "anti-pattern",
+    "not expected", "examples", "example", "resources", "notes", "faq", "links", "see also",
+    "references", "what this is not", "red flags", "pitfalls",
 ];
 
 /// A title that reads as a level: it has a code or a number (`L3`, `Level 2`), or a word that
@@ -253,6 +200,26 @@ pub(super) fn nested_pillars(d: &Doc, s: usize) -> (Vec<usize>, Vec<usize>) {
         }
     }
     (pillars, about)
+}
+
+/// A document that links to two or more other Markdown files (a README or index of the
+/// level files): its sections describe a ladder rather than being levels without pillars.
+pub(super) fn is_index(d: &Doc) -> bool {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let mut targets: Vec<String> = Vec::new();
+    for ev in Parser::new(&d.src.text) {
+        if let Event::Start(Tag::Link { dest_url, .. }) = ev {
+            let url = dest_url
+                .split('#')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if !url.contains("://") && url.ends_with(".md") && !targets.contains(&url) {
+                targets.push(url);
+            }
+        }
+    }
+    targets.len() >= 2
 }
 
 /// A section that holds text of its own and no sub-section with text.
@@ -306,6 +273,9 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
             own_pillars,
             plain: false,
         });
+    }
+    if is_index(d) {
+        return None;
     }
     let mut best: Option<Vec<usize>> = None;
     for s in 0..d.secs.len() {
@@ -390,7 +360,8 @@ pub(super) fn single_level_shape(d: &Doc, s: usize) -> Option<Shape> {
     found.or_else(|| {
         // Pillars deeper down, under a title that reads as a level.
         let (pillars, _) = nested_pillars(d, s);
-        (pillars.len() >= 2 && level_like(&heading_text(d, s))).then_some(Shape::Nested)
+        (pillars.len() >= 2 && level_like(&heading_text(d, s)) && !is_index(d))
+            .then_some(Shape::Nested)
     })
 }
 
@@ -444,6 +415,10 @@ mod tests {
         assert!(plain);
         // A README's sections are not levels.
         assert!(levels_of("# Ladder\n\n## The levels\n\n- a\n\n## TODO\n\nMore.\n").is_none());
+        // Nor are those of an index that links the level files, whatever their titles.
+        let index =
+            "# Ladder\n\n## Junior level\n\n- [L1](L1.md)\n\n## Senior level\n\n- [L2](L2.md)\n";
+        assert!(levels_of(index).is_none());
     }
 
     #[test]
