@@ -1,0 +1,287 @@
+//! Gathering the files of an import into one ladder: tracks from multi-level documents and
+//! from folders of one-level files, free pages, their order, and the book's title.
+
+use super::ids::{self, LevelNumber};
+use super::markdown::Outcome;
+use super::model::{FileRef, GuessKind, Ladder, Level, Page, Track};
+use super::source::ImportError;
+use std::collections::{BTreeMap, HashMap};
+
+/// Gathers the files' outcomes into one ladder: a folder of one-level files is one track (a
+/// README beside them describes it), each multi-level document is a track (or several), files
+/// with no levels are free pages; then orders tracks and pages and names the book.
+pub(super) fn gather(
+    ladder: &mut Ladder,
+    outcomes: Vec<(usize, Outcome)>,
+    single: bool,
+    folder_title: &str,
+) -> Result<(), ImportError> {
+    let mut tracks: Vec<(Track, usize)> = Vec::new(); // (track, first doc)
+    let mut pages: Vec<Page> = Vec::new();
+    let mut by_dir: BTreeMap<String, Vec<(usize, Level, String)>> = BTreeMap::new();
+    let mut page_docs: Vec<(usize, Page, Option<ids::LevelTitle>)> = Vec::new();
+    let mut titles: Vec<String> = Vec::new();
+    let n_ladder_docs = outcomes
+        .iter()
+        .filter(|(_, o)| !matches!(o, Outcome::Page { .. }))
+        .count();
+    for (index, o) in outcomes {
+        match o {
+            Outcome::Ladder {
+                tracks: mut ts,
+                pages: ps,
+                title,
+            } => {
+                titles.push(title);
+                // A file that is one track: its id comes from the file's name, when that says
+                // more than `README`.
+                if ts.len() == 1 && ts[0].id.is_none() {
+                    let stem = ids::slug(&split_camel(ladder.docs[index].stem()));
+                    if !stem.is_empty() && !GENERIC_STEMS.contains(&stem.as_str()) {
+                        ts[0].id = Some(stem);
+                    }
+                }
+                tracks.extend(ts.into_iter().map(|t| (t, index)));
+                pages.extend(ps);
+            }
+            Outcome::Level {
+                level,
+                pages: ps,
+                title,
+                how,
+            } => {
+                if single {
+                    ladder.guess(GuessKind::Structure, level.at.clone(), how);
+                }
+                titles.push(title.clone());
+                let dir = ladder.docs[index].dir().to_string();
+                by_dir.entry(dir).or_default().push((index, level, title));
+                pages.extend(ps);
+            }
+            Outcome::Page { page, heading } => page_docs.push((index, page, heading)),
+        }
+    }
+    // Folders of one-level files: one track each.
+    for (dir, mut members) in by_dir {
+        // A file with no pillars whose title has a code like its neighbours' is a stub level.
+        let prefixes: Vec<String> = members
+            .iter()
+            .filter_map(|m| m.1.code.as_deref().map(code_prefix))
+            .collect();
+        let mut i = 0;
+        while i < page_docs.len() {
+            let (index, _, heading) = &page_docs[i];
+            let same_dir = ladder.docs[*index].dir() == dir;
+            let stub = heading.as_ref().filter(|h| {
+                h.code
+                    .as_deref()
+                    .is_some_and(|c| prefixes.contains(&code_prefix(c)))
+            });
+            if same_dir && stub.is_some() {
+                let (index, page, heading) = page_docs.remove(i);
+                let h = heading.unwrap_or_default();
+                let uid = ladder.uid();
+                let mut level = Level::new(uid, h.title.clone(), page.at.clone());
+                level.full_title = h.full.clone();
+                level.code = h.code.clone();
+                level.number = h.number;
+                level.description = page.body.clone();
+                // Links to the file and its headings land on the level.
+                ladder.retarget(FileRef::Page(page.uid), FileRef::Level(uid));
+                ladder.guess(
+                    GuessKind::Structure,
+                    page.at.clone(),
+                    format!("`{}` has no pillars, but its title has a code like its neighbours' ({}): imported as a level with no expectations", h.full, h.code.unwrap_or_default()),
+                );
+                let title = page.title.clone();
+                members.push((index, level, title));
+                continue;
+            }
+            i += 1;
+        }
+        // A README beside the level files describes their track.
+        let readme = page_docs.iter().position(|(index, _, _)| {
+            let d = &ladder.docs[*index];
+            d.dir() == dir && matches!(d.stem().to_ascii_lowercase().as_str(), "readme" | "index")
+        });
+        let readme = readme.map(|i| page_docs.remove(i));
+        let numbered = members.iter().all(|m| m.1.number.is_some());
+        if numbered {
+            members.sort_by_key(|m| (m.1.number.map(LevelNumber::sort_key), m.0));
+        }
+        let first = members[0].0;
+        let uid = ladder.uid();
+        let title = if single {
+            members[0].2.clone()
+        } else {
+            let last = dir.rsplit('/').next().unwrap_or("");
+            if last.is_empty() {
+                folder_title.to_string()
+            } else {
+                last.replace(['-', '_'], " ")
+            }
+        };
+        let at = ladder.docs[first].loc_line(1);
+        if !single {
+            ladder.guess(
+                GuessKind::Structure,
+                at.clone(),
+                format!(
+                    "the {} one-level files in `{}/` make the track `{title}`{}",
+                    members.len(),
+                    if dir.is_empty() { "." } else { dir.as_str() },
+                    if numbered {
+                        ", ordered by the numbers in their titles"
+                    } else {
+                        ", in file-name order"
+                    }
+                ),
+            );
+        }
+        let stem_id = ids::slug(&split_camel(ladder.docs[first].stem()));
+        let id = (single && !stem_id.is_empty() && !GENERIC_STEMS.contains(&stem_id.as_str()))
+            .then_some(stem_id);
+        let mut track = Track {
+            uid,
+            title,
+            id,
+            description: Vec::new(),
+            levels: Vec::new(),
+            at,
+            final_id: String::new(),
+        };
+        if let Some((_, page, _)) = readme {
+            ladder.guess(
+                GuessKind::Page,
+                page.at.clone(),
+                format!(
+                    "`{}` sits beside the level files: it describes their track",
+                    ladder
+                        .docs
+                        .iter()
+                        .find(|d| page.at.path == d.rel)
+                        .map_or("README", |d| d.rel.as_str())
+                ),
+            );
+            track.description = page.body;
+            ladder.retarget(FileRef::Page(page.uid), FileRef::Track(uid));
+        }
+        for (index, mut level, _) in members {
+            let stem = ladder.docs[index].stem().to_string();
+            if !single || !crate::load::is_valid_id(&stem) {
+                level.id = Some(crate::load::suggest_id(&stem));
+            }
+            track.levels.push(level);
+        }
+        tracks.push((track, first));
+    }
+    for (_, p, _) in page_docs {
+        pages.push(p);
+    }
+    // Free pages in file order, a folder's README first.
+    let doc_order: HashMap<&str, (bool, usize)> = ladder
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            (
+                d.rel.as_str(),
+                (
+                    !matches!(d.stem().to_ascii_lowercase().as_str(), "readme" | "index"),
+                    i,
+                ),
+            )
+        })
+        .collect();
+    pages.sort_by_key(|p| {
+        (
+            doc_order
+                .get(p.at.path.as_str())
+                .copied()
+                .unwrap_or((true, usize::MAX)),
+            p.at.line,
+        )
+    });
+    // Track order: by their most junior level's number when every track has numbers.
+    // Tracks of one file keep that file's order.
+    let own: Vec<Option<(u64, u64, u8)>> = tracks
+        .iter()
+        .map(|(t, _)| {
+            t.levels
+                .iter()
+                .filter_map(|l| l.number.map(LevelNumber::sort_key))
+                .min()
+        })
+        .collect();
+    let keys: Vec<Option<(u64, u64, u8)>> = tracks
+        .iter()
+        .map(|(_, doc)| {
+            tracks
+                .iter()
+                .zip(&own)
+                .filter(|((_, d), _)| d == doc)
+                .map(|(_, k)| *k)
+                .min()
+                .flatten()
+        })
+        .collect();
+    let several_files = tracks.iter().any(|(_, d)| *d != tracks[0].1);
+    if several_files && own.iter().all(Option::is_some) {
+        let mut order: Vec<usize> = (0..tracks.len()).collect();
+        order.sort_by_key(|&i| (keys[i], tracks[i].1));
+        let mut sorted: Vec<(Track, usize)> = Vec::new();
+        let mut taken: Vec<Option<(Track, usize)>> = tracks.into_iter().map(Some).collect();
+        for i in order {
+            if let Some(t) = taken[i].take() {
+                sorted.push(t);
+            }
+        }
+        tracks = sorted;
+    }
+    ladder.tracks = tracks.into_iter().map(|t| t.0).collect();
+    ladder.pages = pages;
+    ladder.title = if single || n_ladder_docs == 1 && titles.len() == 1 {
+        titles
+            .first()
+            .cloned()
+            .unwrap_or_else(|| folder_title.to_string())
+    } else {
+        folder_title.to_string()
+    };
+    if single && ladder.title.is_empty() {
+        ladder.title = folder_title.to_string();
+    }
+    Ok(())
+}
+
+/// File names that say nothing about a track.
+const GENERIC_STEMS: &[&str] = &[
+    "readme",
+    "index",
+    "ladder",
+    "main",
+    "content",
+    "framework",
+    "career-ladder",
+];
+
+/// `TechLead` → `Tech Lead`: words of a CamelCase file name.
+pub(super) fn split_camel(s: &str) -> String {
+    let mut out = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if c.is_uppercase() && prev_lower {
+            out.push(' ');
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        out.push(c);
+    }
+    out
+}
+
+fn code_prefix(code: &str) -> String {
+    code.chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_uppercase()
+}
