@@ -57,10 +57,14 @@ pub(super) fn shape(d: &Doc, s: usize) -> Option<Shape> {
             continue;
         }
         if let Kind::List { items } = &d.blocks[b].kind {
+            // Every item a bold pillar name, most with the expectations nested under it (a
+            // lead-in after the name is kept as a note; a name with nothing under it is a
+            // pillar with no expectations yet).
+            let nested = items.iter().filter(|i| !i.nested.is_empty()).count();
             if !items.is_empty()
-                && items
-                    .iter()
-                    .all(|i| i.label.is_some() && i.only && !i.nested.is_empty())
+                && items.iter().all(|i| i.label.is_some())
+                && nested * 2 > items.len()
+                && items.iter().all(|i| i.only || !i.nested.is_empty())
             {
                 return Some(Shape::Numbered(b));
             }
@@ -419,6 +423,25 @@ mod tests {
         let index =
             "# Ladder\n\n## Junior level\n\n- [L1](L1.md)\n\n## Senior level\n\n- [L2](L2.md)\n";
         assert!(levels_of(index).is_none());
+    }
+
+    #[test]
+    fn numbered_bold_pillars_with_a_lead_in_or_nothing_under_one() {
+        let md = "Intro.\n\n1. **Plans the work.** Keeps a roadmap.\n   1. Writes the plan.\n\
+                  2. **Builds a _healthy_** **team.**\n   - Holds one-to-ones.\n3. **Hires well.**\n";
+        let src = SourceDoc::new("t.md", md.to_string());
+        let d = build_doc(&src, 0, parse_blocks(&src.text, 0));
+        let sh = single_level_shape(&d, 0).unwrap();
+        assert!(matches!(sh, Shape::Numbered(_)));
+        assert_eq!(
+            keys(&d, 0, sh),
+            ["plans the work", "builds a healthy team", "hires well"]
+        );
+        // Bold labels with no list under most of them are labelled bullets, not pillars.
+        let md = "1. **Adopts**: a\n2. **Leads**: b\n   - c\n3. **Teaches**: d\n";
+        let src = SourceDoc::new("t.md", md.to_string());
+        let d = build_doc(&src, 0, parse_blocks(&src.text, 0));
+        assert!(!matches!(shape(&d, 0), Some(Shape::Numbered(_))));
     }
 
     #[test]
