@@ -766,7 +766,7 @@ impl Ladder {
             }
         }
         for t in &mut tracks {
-            if let Some(d) = t.source.as_deref().and_then(|s| source_of(s)) {
+            if let Some(d) = t.source.as_deref().and_then(source_of) {
                 resolver.resolve(d, &mut t.description, diags);
             }
         }
