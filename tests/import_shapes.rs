@@ -216,14 +216,14 @@ fn a_folder_of_one_file_per_level_with_a_readme() {
             }
         }
     }
-    assert_eq!(exps.len(), 18);
+    assert_eq!(exps.len(), 20);
     let imp = check(&dir, &exps, 6, 3);
     // The summary accounts for every list item and paragraph: the README's nine and each
     // level's overview and anti-pattern are in descriptions.
     assert_eq!(text_went(&imp.summary), source_units(&dir));
     assert!(
         imp.summary
-            .contains("18 expectations on level pages, 21 in level and track descriptions"),
+            .contains("20 expectations on level pages, 21 in level and track descriptions"),
         "{}",
         imp.summary
     );

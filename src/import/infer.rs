@@ -348,25 +348,38 @@ fn levels_sharing_pillars(d: &Doc) -> Option<Vec<usize>> {
 
 /// A section that is a whole single-level document: at least two pillars.
 pub(super) fn single_level_shape(d: &Doc, s: usize) -> Option<Shape> {
+    let nested = || {
+        let (pillars, _) = nested_pillars(d, s);
+        (pillars.len() >= 2 && level_like(&heading_text(d, s)) && !is_index(d))
+            .then_some(Shape::Nested)
+    };
+    let kids: Vec<usize> = d.secs[s]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| !descriptive(&heading_text(d, c)))
+        .collect();
+    // A heading with no list of its own that groups sections with text
+    // (`### Responsibilities` / `#### Impact`): the pillars are below it.
+    let grouped = kids
+        .iter()
+        .any(|&c| !has_list(d, c) && d.secs[c].children.iter().any(|&g| has_text(d, g)));
+    if grouped {
+        if let Some(sh) = nested() {
+            return Some(sh);
+        }
+    }
     let found = match shape(d, s) {
         Some(Shape::Headings) => {
-            let with_lists = d.secs[s]
-                .children
-                .iter()
-                .filter(|&&c| has_list(d, c))
-                .count();
+            let with_lists = kids.iter().filter(|&&c| has_list(d, c)).count();
             (with_lists >= 2).then_some(Shape::Headings)
         }
         Some(sh @ Shape::Numbered(_)) => (keys(d, s, sh).len() >= 2).then_some(sh),
         Some(Shape::Labels) => (keys(d, s, Shape::Labels).len() >= 2).then_some(Shape::Labels),
         _ => None,
     };
-    found.or_else(|| {
-        // Pillars deeper down, under a title that reads as a level.
-        let (pillars, _) = nested_pillars(d, s);
-        (pillars.len() >= 2 && level_like(&heading_text(d, s)) && !is_index(d))
-            .then_some(Shape::Nested)
-    })
+    // Otherwise, pillars deeper down under a title that reads as a level.
+    found.or_else(nested)
 }
 
 /// Counts how many levels use each pillar key.
@@ -452,6 +465,11 @@ mod tests {
         let src = SourceDoc::new("L2.md", md.to_string());
         let d = build_doc(&src, 0, parse_blocks(&src.text, 0));
         assert_eq!(single_level_shape(&d, 1), Some(Shape::Nested));
+        // Lists under Overview and Anti-patterns do not make them the pillars.
+        let md = md.replace("Text.", "- Text.");
+        let src = SourceDoc::new("L2.md", md.clone());
+        let d2 = build_doc(&src, 0, parse_blocks(&src.text, 0));
+        assert_eq!(single_level_shape(&d2, 1), Some(Shape::Nested));
         let (pillars, about) = nested_pillars(&d, 1);
         let t = |v: &[usize]| v.iter().map(|&s| heading_text(&d, s)).collect::<Vec<_>>();
         assert_eq!(t(&pillars), ["Impact", "Ownership"]);

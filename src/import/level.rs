@@ -246,8 +246,10 @@ pub(super) fn fill_level(
             for &c in &sec.children {
                 let title = heading_text(d, c);
                 let key = ids::title_key(&title);
-                let is_pillar = has_list(d, c)
-                    || (shared.get(&key).copied().unwrap_or(0) >= 2 && has_text(d, c));
+                // An Overview or Anti-patterns section describes the level, list or not.
+                let is_pillar = !descriptive(&title)
+                    && (has_list(d, c)
+                        || (shared.get(&key).copied().unwrap_or(0) >= 2 && has_text(d, c)));
                 if !is_pillar {
                     extra_sections.push(c);
                     continue;
