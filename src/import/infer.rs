@@ -56,18 +56,8 @@ pub(super) fn shape(d: &Doc, s: usize) -> Option<Shape> {
         if d.blocks[b].region {
             continue;
         }
-        if let Kind::List { items } = &d.blocks[b].kind {
-            // Every item a bold pillar name, most with the expectations nested under it (a
-            // lead-in after the name is kept as a note; a name with nothing under it is a
-            // pillar with no expectations yet).
-            let nested = items.iter().filter(|i| !i.nested.is_empty()).count();
-            if !items.is_empty()
-                && items.iter().all(|i| i.label.is_some())
-                && nested * 2 > items.len()
-                && items.iter().all(|i| i.only || !i.nested.is_empty())
-            {
-                return Some(Shape::Numbered(b));
-            }
+        if pillar_list(d, b) {
+            return Some(Shape::Numbered(b));
         }
     }
     if sec.own.iter().any(|&b| {
@@ -95,6 +85,32 @@ pub(super) fn shape(d: &Doc, s: usize) -> Option<Shape> {
     None
 }
 
+/// A list whose every item is a bold pillar name, most with the expectations nested under
+/// it (a lead-in after the name is kept as a note; a name with nothing under it is a pillar
+/// with no expectations yet).
+pub(super) fn pillar_list(d: &Doc, b: usize) -> bool {
+    let Kind::List { items } = &d.blocks[b].kind else {
+        return false;
+    };
+    let nested = items.iter().filter(|i| !i.nested.is_empty()).count();
+    !d.blocks[b].region
+        && !items.is_empty()
+        && items.iter().all(|i| i.label.is_some())
+        && nested * 2 > items.len()
+        && items.iter().all(|i| i.only || !i.nested.is_empty())
+}
+
+/// The lists of section `s` that hold pillars, from the first one `b` (a list interrupted by a
+/// paragraph goes on as another list).
+pub(super) fn pillar_lists(d: &Doc, s: usize, b: usize) -> Vec<usize> {
+    d.secs[s]
+        .own
+        .iter()
+        .copied()
+        .filter(|&x| x >= b && pillar_list(d, x))
+        .collect()
+}
+
 /// The pillar names (or labels) of a section in a shape.
 pub(super) fn keys(d: &Doc, s: usize, sh: Shape) -> Vec<String> {
     match sh {
@@ -103,7 +119,11 @@ pub(super) fn keys(d: &Doc, s: usize, sh: Shape) -> Vec<String> {
             .iter()
             .map(|&c| ids::title_key(&heading_text(d, c)))
             .collect(),
-        Shape::Numbered(b) | Shape::Bullets(b) => match &d.blocks[b].kind {
+        Shape::Numbered(b) => pillar_lists(d, s, b)
+            .into_iter()
+            .flat_map(|x| keys(d, s, Shape::Bullets(x)))
+            .collect(),
+        Shape::Bullets(b) => match &d.blocks[b].kind {
             Kind::List { items } => items
                 .iter()
                 .filter_map(|i| i.label.as_deref().map(ids::title_key))
@@ -450,6 +470,12 @@ mod tests {
             keys(&d, 0, sh),
             ["plans the work", "builds a healthy team", "hires well"]
         );
+        // A paragraph between two pillars does not end the pillars.
+        let md = "1. **A**\n   1. x\n\nA note.\n\n2. **B**\n   1. y\n";
+        let src = SourceDoc::new("t.md", md.to_string());
+        let d = build_doc(&src, 0, parse_blocks(&src.text, 0));
+        let sh = single_level_shape(&d, 0).unwrap();
+        assert_eq!(keys(&d, 0, sh), ["a", "b"]);
         // Bold labels with no list under most of them are labelled bullets, not pillars.
         let md = "1. **Adopts**: a\n2. **Leads**: b\n   - c\n3. **Teaches**: d\n";
         let src = SourceDoc::new("t.md", md.to_string());

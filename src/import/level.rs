@@ -306,11 +306,13 @@ pub(super) fn fill_level(
                 });
             }
         }
-        Shape::Numbered(lb) => {
-            description.extend(sec.own.iter().filter(|&&b| b != lb));
-            let Kind::List { items } = &d.blocks[lb].kind else {
-                return;
-            };
+        Shape::Numbered(first) => {
+            let lists = pillar_lists(d, s, first);
+            description.extend(sec.own.iter().filter(|b| !lists.contains(b)));
+            let items = lists.iter().flat_map(|&lb| match &d.blocks[lb].kind {
+                Kind::List { items } => items.as_slice(),
+                _ => &[],
+            });
             let text = &d.src.text;
             for it in items {
                 let mut blocks = Vec::new();
