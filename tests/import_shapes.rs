@@ -290,3 +290,36 @@ fn short_ids_and_codes_from_long_titles() {
         assert!(id.len() <= 24, "{id}");
     }
 }
+
+#[test]
+fn a_folder_of_levels_without_pillars_ordered_by_seniority() {
+    let dir = fixture("shapes/plain-files");
+    let mut exps = Vec::new();
+    for file in ["junior.md", "designer.md", "senior.md"] {
+        let text = fs::read_to_string(dir.join(file)).unwrap();
+        let level = text.lines().next().unwrap().trim_start_matches("# ");
+        for l in text.lines() {
+            if let Some(e) = l.strip_prefix("- ") {
+                exps.push(exp(level, "Expectations", e));
+            }
+        }
+    }
+    let imp = check(&dir, &exps, 3, 1);
+    assert_eq!(text_went(&imp.summary), source_units(&dir));
+    // Junior, then the bare title, then Senior: not the files' alphabetical order (level ids
+    // are the files' names, as in any folder of level files).
+    let rank = |id: &str| {
+        front(&imp.root.join(format!("content/levels/{id}.md")))["rank"]
+            .as_integer()
+            .unwrap()
+    };
+    assert_eq!(
+        (rank("junior"), rank("designer"), rank("senior")),
+        (1, 2, 3)
+    );
+    assert!(
+        imp.summary.contains("ordered by the words of seniority"),
+        "{}",
+        imp.summary
+    );
+}

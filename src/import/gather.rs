@@ -21,6 +21,8 @@ pub(super) fn gather(
     let mut by_dir: BTreeMap<String, Vec<(usize, Level, String)>> = BTreeMap::new();
     let mut page_docs: Vec<(usize, Page, Option<ids::LevelTitle>)> = Vec::new();
     let mut titles: Vec<String> = Vec::new();
+    let mut plain_levels: Vec<(usize, usize, Level)> = Vec::new();
+    let mut plain_members: Vec<(String, (usize, Level, String))> = Vec::new();
     let n_ladder_docs = outcomes
         .iter()
         .filter(|(_, o)| !matches!(o, Outcome::Page { .. }))
@@ -58,8 +60,51 @@ pub(super) fn gather(
                 by_dir.entry(dir).or_default().push((index, level, title));
                 pages.extend(ps);
             }
-            Outcome::Page { page, heading } => page_docs.push((index, page, heading)),
+            Outcome::Page {
+                page,
+                heading,
+                plain_level,
+            } => {
+                if let Some(level) = plain_level {
+                    plain_levels.push((index, page.uid, *level));
+                }
+                page_docs.push((index, page, heading));
+            }
         }
+    }
+    // Files that are each one level without pillars (a level-like heading over a list) make
+    // a track where no file beside them has pillars: two or more in a folder, or the one file
+    // imported.
+    let mut plain_dirs: BTreeMap<String, usize> = BTreeMap::new();
+    for (index, _, _) in &plain_levels {
+        *plain_dirs
+            .entry(ladder.docs[*index].dir().to_string())
+            .or_default() += 1;
+    }
+    for (index, page_uid, level) in plain_levels {
+        let dir = ladder.docs[index].dir().to_string();
+        if by_dir.contains_key(&dir) || (!single && plain_dirs[&dir] < 2) {
+            continue;
+        }
+        let Some(i) = page_docs.iter().position(|p| p.1.uid == page_uid) else {
+            continue;
+        };
+        let (_, page, _) = page_docs.remove(i);
+        ladder.guess(
+            GuessKind::Structure,
+            level.at.clone(),
+            format!(
+                "`{}` has no pillars: its list is the level's expectations, under one pillar `{}`",
+                level.full_title,
+                super::infer::PLAIN_PILLAR
+            ),
+        );
+        ladder.retarget(FileRef::Page(page_uid), FileRef::Level(level.uid));
+        titles.push(page.title.clone());
+        plain_members.push((dir, (index, level, page.title)));
+    }
+    for (dir, m) in plain_members {
+        by_dir.entry(dir).or_default().push(m);
     }
     // Folders of one-level files: one track each.
     for (dir, mut members) in by_dir {
@@ -106,8 +151,19 @@ pub(super) fn gather(
         });
         let readme = readme.map(|i| page_docs.remove(i));
         let numbered = members.iter().all(|m| m.1.number.is_some());
+        let mut by_words = false;
         if numbered {
             members.sort_by_key(|m| (m.1.number.map(LevelNumber::sort_key), m.0));
+        } else {
+            // No numbers: words such as Junior, Senior, Staff order the levels, when every
+            // title has a distinct place (`Engineer` sits between Junior and Senior).
+            let mut keys: Vec<u8> = members.iter().map(|m| ids::seniority(&m.1.title)).collect();
+            keys.sort();
+            keys.dedup();
+            if keys.len() == members.len() && members.len() > 1 {
+                members.sort_by_key(|m| ids::seniority(&m.1.title));
+                by_words = true;
+            }
         }
         let first = members[0].0;
         let uid = ladder.uid();
@@ -132,6 +188,8 @@ pub(super) fn gather(
                     if dir.is_empty() { "." } else { dir.as_str() },
                     if numbered {
                         ", ordered by the numbers in their titles"
+                    } else if by_words {
+                        ", ordered by the words of seniority in their titles (junior, senior, staff, …)"
                     } else {
                         ", in file-name order"
                     }

@@ -381,6 +381,40 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
     out
 }
 
+/// The place of a title among common seniority words: Intern, Junior (and Associate,
+/// Graduate) before a bare title, then Senior, Staff or Lead, Principal, Distinguished,
+/// Director, VP. The most senior word of the title counts.
+pub fn seniority(title: &str) -> u8 {
+    const WORDS: &[(&str, u8)] = &[
+        ("intern", 1),
+        ("apprentice", 1),
+        ("graduate", 2),
+        ("junior", 2),
+        ("associate", 2),
+        ("entry", 2),
+        ("mid", 4),
+        ("intermediate", 4),
+        ("senior", 5),
+        ("lead", 6),
+        ("staff", 6),
+        ("principal", 7),
+        ("distinguished", 8),
+        ("fellow", 8),
+        ("head", 9),
+        ("director", 9),
+        ("vp", 10),
+        ("chief", 11),
+    ];
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| {
+            let w = w.to_lowercase();
+            WORDS.iter().find(|x| x.0 == w).map(|x| x.1)
+        })
+        .max()
+        .unwrap_or(3)
+}
+
 /// A string as a TOML basic string, quotes included.
 pub fn toml_string(s: &str) -> String {
     let mut out = String::from("\"");
@@ -480,6 +514,9 @@ mod tests {
         );
         assert_eq!(code_key("IC 6"), code_key("ic6"));
         assert_eq!(slug(&t.title), "tech-lead-staff-engineer");
+        assert!(seniority("Junior Engineer") < seniority("Engineer"));
+        assert!(seniority("Engineer") < seniority("Senior Engineer"));
+        assert!(seniority("Senior Staff Engineer") < seniority("Principal Engineer"));
         // A title that is only a code keeps it as its title and its code.
         let t = parse_level_title("L1");
         assert_eq!((t.title.as_str(), t.code.as_deref()), ("L1", Some("L1")));

@@ -247,7 +247,7 @@ pub(super) fn is_index(d: &Doc) -> bool {
 }
 
 /// A section that holds text of its own and no sub-section with text.
-fn plain(d: &Doc, s: usize) -> bool {
+pub(super) fn plain(d: &Doc, s: usize) -> bool {
     has_text(d, s) && !d.secs[s].children.iter().any(|&c| has_text(d, c))
 }
 

@@ -59,6 +59,9 @@ pub enum Outcome {
         page: Page,
         /// The first heading read as a level title, for folders of one file per level.
         heading: Option<LevelTitle>,
+        /// The document read as one level without pillars (a level-like heading over a
+        /// list), for when no file beside it has pillars.
+        plain_level: Option<Box<Level>>,
     },
 }
 
@@ -158,6 +161,25 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     if first_heading.is_none() && single_level_shape(&d, 0).is_some() {
         return single_level_outcome(ladder, &d, 0, &doc_title, true);
     }
+    // A document that is only a level-like heading over a list may be one level without
+    // pillars; whether it is depends on the files beside it, so it is decided when the
+    // files are gathered (a level's stub beside levels with pillars stays its description).
+    let plain_level = first_heading
+        .and_then(|h| d.secs.iter().position(|s| s.heading == Some(h)))
+        .filter(|&top| {
+            d.secs[0].children == [top]
+                && d.secs[0].own.is_empty()
+                && plain(&d, top)
+                && has_list(&d, top)
+                && level_like(&super::outline::heading_text(&d, top))
+                && !is_index(&d)
+                && !matches!(src.stem().to_ascii_lowercase().as_str(), "readme" | "index")
+        })
+        .map(|top| {
+            let mut level = new_level(ladder, &d, top);
+            fill_level(ladder, &d, top, Shape::Plain, &HashMap::new(), &mut level);
+            Box::new(level)
+        });
     // No levels.
     let uid = ladder.uid();
     let (page_title, body_start, heading) = match first_heading {
@@ -211,6 +233,7 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
             final_id: String::new(),
         },
         heading,
+        plain_level,
     }
 }
 
