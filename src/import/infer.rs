@@ -85,6 +85,28 @@ pub(super) fn shape(d: &Doc, s: usize) -> Option<Shape> {
     None
 }
 
+/// The sub-sections of `s` that are pillars: those with a list; those with text whose title
+/// recurs in other levels (`shared` counts the levels using each title); and, in a level that
+/// writes every pillar in prose (no sub-section has a list, two or more have text), those
+/// with text. An Overview or Anti-patterns section describes the level, list or not.
+pub(super) fn heading_pillars(d: &Doc, s: usize, shared: &HashMap<String, usize>) -> Vec<usize> {
+    let kids: Vec<usize> = d.secs[s]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| !descriptive(&heading_text(d, c)))
+        .collect();
+    let prose = !kids.iter().any(|&c| has_list(d, c))
+        && kids.iter().filter(|&&c| has_text(d, c)).count() >= 2;
+    kids.into_iter()
+        .filter(|&c| {
+            let key = ids::title_key(&heading_text(d, c));
+            has_list(d, c)
+                || (has_text(d, c) && (prose || shared.get(&key).copied().unwrap_or(0) >= 2))
+        })
+        .collect()
+}
+
 /// A list whose every item is a bold pillar name, most with the expectations nested under
 /// it (a lead-in after the name is kept as a note; a name with nothing under it is a pillar
 /// with no expectations yet).
@@ -276,11 +298,7 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
             };
             let n = keys(d, s, sh).len();
             let with_lists = match sh {
-                Shape::Headings => d.secs[s]
-                    .children
-                    .iter()
-                    .filter(|&&c| has_list(d, c))
-                    .count(),
+                Shape::Headings => heading_pillars(d, s, &HashMap::new()).len(),
                 _ => n,
             };
             // Between two levels, a section written like them is a level; after or before
@@ -442,6 +460,22 @@ mod tests {
         assert_eq!(levels, ["Engineer", "Senior Engineer", "Director"]);
         assert_eq!(own, ["Director"]);
         assert!(!plain);
+    }
+
+    #[test]
+    fn a_senior_level_with_prose_pillars_of_its_own() {
+        let md = "## Engineer\n### Craft\n- a\n### Team\n- b\n\
+                  ## Senior Engineer\n### Craft\n- c\n### Team\n- d\n\
+                  ## Principal Engineer\n### Strategy\nPlans.\n\n### Influence\nAligns.\n";
+        let (levels, own, _) = levels_of(md).unwrap();
+        assert_eq!(levels.len(), 3);
+        assert_eq!(own, ["Principal Engineer"]);
+        let src = SourceDoc::new("t.md", md.to_string());
+        let d = build_doc(&src, 0, parse_blocks(&src.text, 0));
+        let principal = (1..d.secs.len())
+            .find(|&s| heading_text(&d, s) == "Principal Engineer")
+            .unwrap();
+        assert_eq!(heading_pillars(&d, principal, &HashMap::new()).len(), 2);
     }
 
     #[test]

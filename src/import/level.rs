@@ -243,14 +243,10 @@ pub(super) fn fill_level(
         }
         Shape::Headings => {
             description.extend(&sec.own);
+            let pillars = heading_pillars(d, s, shared);
             for &c in &sec.children {
                 let title = heading_text(d, c);
-                let key = ids::title_key(&title);
-                // An Overview or Anti-patterns section describes the level, list or not.
-                let is_pillar = !descriptive(&title)
-                    && (has_list(d, c)
-                        || (shared.get(&key).copied().unwrap_or(0) >= 2 && has_text(d, c)));
-                if !is_pillar {
+                if !pillars.contains(&c) {
                     extra_sections.push(c);
                     continue;
                 }
