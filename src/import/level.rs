@@ -311,6 +311,9 @@ pub(super) fn fill_level(
             });
             let text = &d.src.text;
             for it in items {
+                if it.only {
+                    ladder.pillar_names += 1;
+                }
                 let mut blocks = Vec::new();
                 for (k, n) in it.nested.iter().enumerate() {
                     let md = Md {
@@ -391,6 +394,9 @@ pub(super) fn fill_level(
                     } => {
                         if let Some(g) = current.take() {
                             groups.push(g);
+                        }
+                        if *only {
+                            ladder.pillar_names += 1;
                         }
                         // The text after the label starts mid-line: keep it from there.
                         let end = d.blocks[b].end.min(d.src.text.len());

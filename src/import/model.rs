@@ -296,6 +296,9 @@ pub struct Ladder {
     /// Label → (pillar title, where) from lists that define bold labels (`1. **Adopts**: …`
     /// under `## Technology`), for bullets that name no pillar.
     pub glossary: Vec<(String, String, Loc)>,
+    /// Source paragraphs and list items that were only a pillar's name (`**Craft:**`,
+    /// `1. **Craft**` over its expectations), for the summary's account of the text.
+    pub pillar_names: usize,
     next_uid: usize,
 }
 

@@ -41,9 +41,12 @@ pub struct Summary {
     pub cells: (usize, usize),
     /// Free pages: id and where each comes from.
     pub pages: Vec<(String, Loc)>,
-    /// Where the source's text went, in list items and paragraphs: (notes beside
-    /// expectations, level and track descriptions, pillar descriptions, free pages).
-    pub placed: (usize, usize, usize, usize),
+    /// Where the source's text went, in list items and paragraphs: (items and paragraphs
+    /// nested in expectations, notes beside expectations, level and track descriptions,
+    /// pillar descriptions, free pages).
+    pub placed: (usize, usize, usize, usize, usize),
+    /// Paragraphs and list items that were only a pillar's name.
+    pub pillar_names: usize,
     /// Every guess.
     pub guesses: Vec<Guess>,
     /// Number of files written.
@@ -101,6 +104,7 @@ pub(super) fn summarise(ladder: &Ladder, opts: &Options, written: usize) -> Summ
             .map(|p| (p.final_id.clone(), p.at.clone()))
             .collect(),
         placed: placed(ladder),
+        pillar_names: ladder.pillar_names,
         guesses: ladder.guesses.clone(),
         files_written: written,
     }
@@ -129,7 +133,8 @@ fn units(mds: &[model::Md]) -> usize {
 }
 
 /// Where the text that is not an expectation went (see [`Summary::placed`]).
-fn placed(ladder: &Ladder) -> (usize, usize, usize, usize) {
+fn placed(ladder: &Ladder) -> (usize, usize, usize, usize, usize) {
+    let mut items = Vec::new();
     let mut notes = Vec::new();
     let mut described = Vec::new();
     for t in &ladder.tracks {
@@ -138,6 +143,7 @@ fn placed(ladder: &Ladder) -> (usize, usize, usize, usize) {
             described.extend(l.description.iter().cloned());
             for c in &l.cells {
                 notes.extend(c.blocks.iter().filter(|b| !b.item).map(|b| b.md.clone()));
+                items.extend(c.blocks.iter().filter(|b| b.item).map(|b| b.md.clone()));
             }
         }
     }
@@ -152,6 +158,7 @@ fn placed(ladder: &Ladder) -> (usize, usize, usize, usize) {
         .flat_map(|p| p.body.iter().cloned())
         .collect();
     (
+        units(&items).saturating_sub(items.len()),
         units(&notes),
         units(&described),
         units(&pillars),
@@ -205,16 +212,18 @@ impl fmt::Display for Summary {
             self.cells.0,
             self.cells.1
         )?;
-        let (notes, described, pillar_text, pages) = self.placed;
+        let (nested, notes, described, pillar_text, pages) = self.placed;
         let mut went = vec![format!(
             "{} on level pages",
             plural(self.expectations, "expectation")
         )];
         for (n, what) in [
+            (nested, "nested in them"),
             (notes, "beside them as notes"),
             (described, "in level and track descriptions"),
             (pillar_text, "in pillar descriptions"),
             (pages, "on free pages"),
+            (self.pillar_names, "naming pillars"),
         ] {
             if n > 0 {
                 went.push(format!("{n} {what}"));
