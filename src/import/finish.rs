@@ -162,7 +162,7 @@ fn give_ranks(ladder: &mut Ladder) {
                 if t.levels.iter().any(|l| l.code.is_some()) && n > 1 {
                     guesses.push((t.levels[0].at.clone(), format!("the numbers in the titles of track `{}` do not give one rank each: ranked 1 to {n} in order", t.title)));
                 } else if n > 1 && t.levels.iter().all(|l| l.rank.is_none()) {
-                    guesses.push((t.levels[0].at.clone(), format!("levels of track `{}` are ranked in the order they are written, most junior first", t.title)));
+                    guesses.push((t.levels[0].at.clone(), format!("levels of track `{}` are ranked in the order they are read (as written, or as their files are ordered), most junior first: `{}` … `{}`", t.title, t.levels[0].title, t.levels[n - 1].title)));
                 }
                 (1..=n as i64).collect()
             }
