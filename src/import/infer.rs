@@ -115,11 +115,24 @@ pub(super) fn pillar_list(d: &Doc, b: usize) -> bool {
         return false;
     };
     let nested = items.iter().filter(|i| !i.nested.is_empty()).count();
+    let named = items.iter().filter(|i| i.label.is_some()).count();
+    // Items without a name under a named one: sub-items indented too little to nest.
+    let flat = items
+        .iter()
+        .all(|i| i.label.is_none() || i.only || !i.nested.is_empty())
+        && items.first().is_some_and(|i| i.label.is_some() && i.only)
+        && named >= 2
+        && (0..items.len()).all(|k| {
+            items[k].label.is_none()
+                || !items[k].nested.is_empty()
+                || items.get(k + 1).is_some_and(|n| n.label.is_none())
+        });
     !d.blocks[b].region
         && !items.is_empty()
-        && items.iter().all(|i| i.label.is_some())
-        && nested * 2 > items.len()
-        && items.iter().all(|i| i.only || !i.nested.is_empty())
+        && (flat
+            || (named == items.len()
+                && nested * 2 > items.len()
+                && items.iter().all(|i| i.only || !i.nested.is_empty())))
 }
 
 /// The lists of section `s` that hold pillars, from the first one `b` (a list interrupted by a
@@ -506,6 +519,12 @@ mod tests {
         );
         // A paragraph between two pillars does not end the pillars.
         let md = "1. **A**\n   1. x\n\nA note.\n\n2. **B**\n   1. y\n";
+        let src = SourceDoc::new("t.md", md.to_string());
+        let d = build_doc(&src, 0, parse_blocks(&src.text, 0));
+        let sh = single_level_shape(&d, 0).unwrap();
+        assert_eq!(keys(&d, 0, sh), ["a", "b"]);
+        // Sub-items indented too little to nest are still under their pillar.
+        let md = "1. **A**\n  1. x\n  2. y\n2. **B**\n  1. z\n";
         let src = SourceDoc::new("t.md", md.to_string());
         let d = build_doc(&src, 0, parse_blocks(&src.text, 0));
         let sh = single_level_shape(&d, 0).unwrap();

@@ -310,7 +310,24 @@ pub(super) fn fill_level(
                 _ => &[],
             });
             let text = &d.src.text;
+            let first_cell = level.cells.len();
             for it in items {
+                // An item with no bold name, under a pillar's (its indent too shallow to
+                // nest), is an expectation of that pillar.
+                if it.label.is_none() {
+                    if let Some(cell) = level.cells[first_cell..].last_mut() {
+                        cell.blocks.push(CellBlock {
+                            md: Md {
+                                text: item_text(text, it.start, it.end),
+                                doc: d.index,
+                                line: d.src.line(it.start),
+                            },
+                            item: true,
+                            tight: !has_blank_before(text, it.end),
+                        });
+                    }
+                    continue;
+                }
                 if it.only {
                     ladder.pillar_names += 1;
                 }
@@ -378,6 +395,11 @@ pub(super) fn fill_level(
                     blocks,
                     pillar: 0,
                 });
+            }
+            for cell in &mut level.cells[first_cell..] {
+                if let Some(last) = cell.blocks.iter_mut().rev().find(|b| b.item) {
+                    last.tight = false;
+                }
             }
             extra_sections.extend(&sec.children);
         }

@@ -478,6 +478,8 @@ pub(super) fn columns(s: &str) -> usize {
 /// A list item's source as a top-level `- ` item: its lines de-indented to its marker's
 /// column, the marker made `-` (padded to the marker's width, so every line keeps its column).
 pub(super) fn item_text(text: &str, start: usize, end: usize) -> String {
+    // An item's range may start at the indent before its marker.
+    let start = start + text[start..].len() - text[start..].trim_start_matches([' ', '\t']).len();
     let ls = line_start(text, start);
     let prefix = &text[ls..start];
     let indent = columns(prefix);
@@ -654,6 +656,8 @@ mod tests {
         assert_eq!(item_text(text, n[0].0, n[0].1), "- one *x*\n  - nested");
         assert_eq!(item_text(text, n[1].0, n[1].1), "- two");
         assert_eq!(normalize_marker("10. x"), "-   x");
+        let t = "1. **A**\n  1. x\n     more\n";
+        assert_eq!(item_text(t, 9, t.len()), "-  x\n   more");
         assert_eq!(normalize_marker("* x"), "- x");
     }
 
