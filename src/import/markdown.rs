@@ -1,24 +1,32 @@
 //! One-document Markdown ladders, recognised by their structure rather than by heading names.
 //!
-//! The document is parsed (pulldown-cmark, with ladderbook's own options) into top-level
-//! blocks with their byte ranges, and the blocks into a tree of sections by heading. A section
-//! can hold pillars in four shapes:
+//! The document is read into an outline ([`super::outline`]: blocks with byte ranges and a tree
+//! of sections by heading), and the evidence of the whole outline decides which sections are
+//! levels and how each holds its pillars ([`super::infer`]). A section can hold pillars as:
 //!
-//! - **headings**: its sub-sections are pillars (`## Level` / `### Pillar` / `- item`);
-//! - **numbered bold items**: a list whose items are a bold pillar name with the expectations
-//!   nested under it (`1. **Communication**` / `   - item`);
+//! - **headings**: its sub-sections are pillars (`## Level` / `### Pillar` / `- item`, or prose
+//!   paragraphs in a level that writes every pillar in prose);
+//! - **numbered bold items**: lists whose items are a bold pillar name (possibly split over
+//!   several bold runs) with the expectations nested under it (`1. **Communication**` /
+//!   `   - item`);
 //! - **bold labels**: paragraphs that start with a bold label and a colon
 //!   (`**Communication:**`), each followed by a paragraph or a list;
 //! - **labelled bullets**: a list whose every bullet starts with a bold label
 //!   (`* **Adopts**: …`), where the label is a pillar, or a word that another section defines
-//!   under a pillar heading (a glossary), or only tells the bullet's position.
+//!   under a pillar heading (a glossary), or only tells the bullet's position;
+//! - **deeper headings** (a level file): the sections at the bottom of its outline
+//!   (`# L1` / `### Responsibilities` / `#### Impact`), Overview and Anti-patterns excepted;
+//! - **no pillars**: its paragraphs or list items are the expectations of one pillar.
 //!
 //! The levels are the sections of one heading depth that hold pillars of one shape and share
-//! pillar names (or labels) with each other: a closing FAQ or a table of contents at the same
-//! depth shares none, so it is not a level. A document with no such depth is a single level
-//! when its first heading holds at least two pillars. Everything that is not a level or pillar
-//! is kept: text before the first level describes the track, text in a level before its pillars
-//! describes the level, and other sections become free pages.
+//! pillar names (or labels) with each other, joined by their siblings of that shape whose
+//! pillars are their own (senior levels); failing that, sibling sections whose titles read as
+//! levels and that hold no pillars. A closing FAQ or a table of contents shares no pillars
+//! and has no level-like title, so it is not a level. A document with no such depth is a single
+//! level when its first heading holds at least two pillars (or, with no heading at all, when
+//! its numbered bold items do). Everything that is not a level or pillar is kept: text before
+//! the first level describes the track, text in a level before its pillars describes the
+//! level, and other sections become free pages.
 //!
 //! Text is copied from the source, never re-rendered: a list item keeps its source (nested
 //! items, links, emphasis, raw HTML and escapes), only its marker becomes `-`.
