@@ -346,3 +346,57 @@ fn the_summary_accounts_for_every_item_of_the_real_markdown_ladders() {
         );
     }
 }
+
+#[test]
+fn two_versions_of_one_ladder_in_a_folder_are_two_tracks_and_said() {
+    let dir = fixture("shapes/two-versions");
+    let mut exps = Vec::new();
+    for (file, prefix) in [("ladder-2023.md", "2023"), ("ladder.md", "")] {
+        let text = fs::read_to_string(dir.join(file)).unwrap();
+        let (mut level, mut pillar) = (String::new(), String::new());
+        for l in text.lines() {
+            if let Some(h) = l.strip_prefix("## ") {
+                level = h.to_string();
+            } else if let Some(p) = l.strip_prefix("### ") {
+                pillar = p.to_string();
+            } else if let Some(e) = l.strip_prefix("- ") {
+                exps.push((prefix, exp(&level, &pillar, e)));
+            }
+        }
+    }
+    let imp = import(&dir, &[]);
+    let c = imp.root.join("content");
+    let tracks = content_files(&c.join("tracks"));
+    assert_eq!(tracks.len(), 2);
+    assert!(
+        imp.summary.contains(
+            "ladder.md:1: `ladder-2023.md` and `ladder.md` have 2 levels of the same titles"
+        ),
+        "{}",
+        imp.summary
+    );
+    // Each version's expectations are on its own track's level pages, none merged.
+    for (prefix, e) in &exps {
+        let track = if prefix.is_empty() {
+            "support-ladder"
+        } else {
+            "ladder-2023"
+        };
+        let id = format!("{track}-{}", slug(&e.level));
+        let html = page(&imp.site, &format!("levels/{id}/"));
+        assert!(
+            words(&html).contains(&md_words(&e.text)),
+            "{id}: {}",
+            e.text
+        );
+    }
+    let total: usize = content_files(&c.join("levels"))
+        .iter()
+        .map(|(id, _)| {
+            page(&imp.site, &format!("levels/{id}/"))
+                .matches("<li id=\"")
+                .count()
+        })
+        .sum();
+    assert_eq!(total, exps.len());
+}

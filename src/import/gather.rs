@@ -296,6 +296,7 @@ pub(super) fn gather(
         }
         tracks = sorted;
     }
+    same_ladder_twice(ladder, &tracks);
     ladder.tracks = tracks.into_iter().map(|t| t.0).collect();
     ladder.pages = pages;
     ladder.title = if single || n_ladder_docs == 1 && titles.len() == 1 {
@@ -342,4 +343,27 @@ fn code_prefix(code: &str) -> String {
         .take_while(|c| c.is_ascii_alphabetic())
         .collect::<String>()
         .to_ascii_uppercase()
+}
+
+/// Two Markdown files whose tracks have mostly the same level titles are two versions of one
+/// ladder (a legacy and a current one): they stay separate tracks, and the summary says so.
+fn same_ladder_twice(ladder: &mut Ladder, tracks: &[(Track, usize)]) {
+    let titles =
+        |t: &Track| -> Vec<String> { t.levels.iter().map(|l| ids::title_key(&l.title)).collect() };
+    for (i, (a, da)) in tracks.iter().enumerate() {
+        for (b, db) in &tracks[i + 1..] {
+            let (pa, pb) = (&ladder.docs[*da].rel, &ladder.docs[*db].rel);
+            if da == db || !pa.ends_with(".md") || !pb.ends_with(".md") {
+                continue;
+            }
+            let (ta, tb) = (titles(a), titles(b));
+            let same = ta.iter().filter(|t| tb.contains(t)).count();
+            if same >= 2 && same * 2 >= ta.len().min(tb.len()) {
+                let text = format!(
+                    "`{pa}` and `{pb}` have {same} levels of the same titles (two versions of one ladder?): imported as two separate tracks, nothing merged (import one file to keep only one)"
+                );
+                ladder.guess_first(GuessKind::Structure, ladder.docs[*db].loc_line(1), text);
+            }
+        }
+    }
 }

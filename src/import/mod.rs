@@ -217,7 +217,7 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
     if families.len() >= 2 {
         // Two versions of a ladder (a legacy and a current job family) are never merged.
         let names: Vec<String> = families.iter().map(|f| f.1.clone()).collect();
-        ladder.guess(
+        ladder.guess_first(
             GuessKind::Structure,
             families[0].0.clone(),
             format!(

@@ -332,6 +332,19 @@ impl Ladder {
         });
     }
 
+    /// Records a guess to be shown before the others of its kind (the summary shows only the
+    /// first few of each kind).
+    pub fn guess_first(&mut self, kind: GuessKind, at: Loc, text: impl Into<String>) {
+        self.guesses.insert(
+            0,
+            Guess {
+                kind,
+                at,
+                text: text.into(),
+            },
+        );
+    }
+
     /// Records an input kind once.
     pub fn format(&mut self, f: &'static str) {
         if !self.formats.contains(&f) {
