@@ -356,14 +356,50 @@ fn same_ladder_twice(ladder: &mut Ladder, tracks: &[(Track, usize)]) {
             if da == db || !pa.ends_with(".md") || !pb.ends_with(".md") {
                 continue;
             }
+            // Named alike (`ladder-2023.md` and `ladder.md`, `Engineering (Legacy)` and
+            // `Engineering`): many ladders share level titles such as `Level 1`.
+            let named_alike = unversioned(&a.title) == unversioned(&b.title)
+                || unversioned(ladder.docs[*da].stem()) == unversioned(ladder.docs[*db].stem());
             let (ta, tb) = (titles(a), titles(b));
             let same = ta.iter().filter(|t| tb.contains(t)).count();
-            if same >= 2 && same * 2 >= ta.len().min(tb.len()) {
+            if named_alike && same >= 2 && same * 2 >= ta.len().min(tb.len()) {
                 let text = format!(
                     "`{pa}` and `{pb}` have {same} levels of the same titles (two versions of one ladder?): imported as two separate tracks, nothing merged (import one file to keep only one)"
                 );
                 ladder.guess_first(GuessKind::Structure, ladder.docs[*db].loc_line(1), text);
             }
         }
+    }
+}
+
+/// A name without the words that tell versions apart (`Engineering (Legacy)`, `ladder-2023`,
+/// `engineering-v1` → `engineering`, `ladder`).
+fn unversioned(name: &str) -> String {
+    ids::slug(name)
+        .split('-')
+        .filter(|w| {
+            let version = w.strip_prefix('v').unwrap_or(w);
+            !(w.bytes().all(|b| b.is_ascii_digit())
+                || (!version.is_empty() && version.bytes().all(|b| b.is_ascii_digit()))
+                || matches!(
+                    *w,
+                    "legacy" | "old" | "new" | "current" | "draft" | "archived" | "previous"
+                ))
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unversioned;
+
+    #[test]
+    fn versions_of_a_name_are_alike_and_other_names_are_not() {
+        assert_eq!(unversioned("Engineering (Legacy)"), unversioned("Engineering"));
+        assert_eq!(unversioned("engineering-v1"), unversioned("engineering"));
+        assert_eq!(unversioned("ladder-2023"), unversioned("ladder"));
+        assert_ne!(unversioned("product"), unversioned("techops"));
+        assert_ne!(unversioned("Backend"), unversioned("Mobile"));
     }
 }
