@@ -283,7 +283,11 @@ pub(super) fn is_index(d: &Doc) -> bool {
 
 /// A section that holds text of its own and no sub-section with text.
 pub(super) fn plain(d: &Doc, s: usize) -> bool {
-    has_text(d, s) && !d.secs[s].children.iter().any(|&c| has_text(d, c))
+    has_text(d, s)
+        && !d.secs[s]
+            .children
+            .iter()
+            .any(|&c| has_text(d, c) && !descriptive(&heading_text(d, c)))
 }
 
 /// The levels of a document: first, the depth where the most sections of one shape share
@@ -496,6 +500,9 @@ mod tests {
         let md = "# Level 1\n\nDoes a.\n\nDoes b.\n\n# Level 2 #\n\nDoes c.\n\n# Authors\n\nUs.\n";
         let (levels, _, plain) = levels_of(md).unwrap();
         assert_eq!(levels, ["Level 1", "Level 2"]);
+        // Examples under a level describe it; they do not make it hold pillars.
+        let with_examples = md.replace("Does c.\n", "Does c.\n\n## Examples\n\nA case.\n");
+        assert_eq!(levels_of(&with_examples).unwrap().0, ["Level 1", "Level 2"]);
         assert!(plain);
         // A README's sections are not levels.
         assert!(levels_of("# Ladder\n\n## The levels\n\n- a\n\n## TODO\n\nMore.\n").is_none());
