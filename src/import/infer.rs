@@ -210,7 +210,7 @@ const ROLE_WORDS: &[&str] = &[
     "officer", "level", "grade", "band", "tier", "mid", "entry", "executive", "researcher",
     "ic", "programmer", "tester", "administrator", "coordinator", "chief", "partner", "expert",
     "practitioner", "novice", "beginner", "intermediate", "advanced", "master", "distinguished",
-    "leader", "supervisor", "contributor", "sde", "swe", "sre",
+    "leader", "supervisor", "contributor", "sde", "swe", "sre", "trainee", "journeyman",
 ];
 
 /// Titles of sections that are about a level rather than a competency area.
@@ -338,12 +338,26 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
     }
     let mut best: Option<Vec<usize>> = None;
     for s in 0..d.secs.len() {
-        let kids: Vec<usize> = d.secs[s]
+        let like: Vec<usize> = d.secs[s]
             .children
             .iter()
             .copied()
             .filter(|&c| plain(d, c) && level_like(&heading_text(d, c)))
             .collect();
+        // A section written like them between two of them is a level too (`Journeyman`
+        // between `Apprentice` and `Master`).
+        let kids: Vec<usize> = match (like.first(), like.last()) {
+            (Some(&a), Some(&z)) if like.len() >= 2 => d.secs[s]
+                .children
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    like.contains(&c)
+                        || (c > a && c < z && plain(d, c) && !descriptive(&heading_text(d, c)))
+                })
+                .collect(),
+            _ => like,
+        };
         if kids.len() >= 2 && best.as_ref().is_none_or(|b| kids.len() > b.len()) {
             best = Some(kids);
         }
@@ -500,6 +514,9 @@ mod tests {
         let md = "# Level 1\n\nDoes a.\n\nDoes b.\n\n# Level 2 #\n\nDoes c.\n\n# Authors\n\nUs.\n";
         let (levels, _, plain) = levels_of(md).unwrap();
         assert_eq!(levels, ["Level 1", "Level 2"]);
+        // A level between two levels needs no level-like title.
+        let md3 = "# Apprentice\n\n- a\n\n# Journeyman\n\n- b\n\n# Master craftsperson\n\n- c\n";
+        assert_eq!(levels_of(md3).unwrap().0.len(), 3);
         // Examples under a level describe it; they do not make it hold pillars.
         let with_examples = md.replace("Does c.\n", "Does c.\n\n## Examples\n\nA case.\n");
         assert_eq!(levels_of(&with_examples).unwrap().0, ["Level 1", "Level 2"]);
