@@ -164,6 +164,13 @@ fn a_level_with_no_heading_and_numbered_bold_pillars() {
         "{}",
         imp.summary
     );
+    assert!(
+        imp.summary.contains(
+            "numbered-single.md:5: pillar `Builds a healthy team that trusts each other.` is written as several bold runs"
+        ),
+        "{}",
+        imp.summary
+    );
 }
 
 /// Levels as `# ` headings (some closed, `# Level 2 #`) with no pillars: each paragraph, or

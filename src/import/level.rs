@@ -331,6 +331,7 @@ pub(super) fn fill_level(
                 if it.only {
                     ladder.pillar_names += 1;
                 }
+                split_label(ladder, d, it.label.as_deref(), it.start, it.rest);
                 let mut blocks = Vec::new();
                 for (k, n) in it.nested.iter().enumerate() {
                     let md = Md {
@@ -420,6 +421,7 @@ pub(super) fn fill_level(
                         if *only {
                             ladder.pillar_names += 1;
                         }
+                        split_label(ladder, d, Some(l), d.blocks[b].start, *rest);
                         // The text after the label starts mid-line: keep it from there.
                         let end = d.blocks[b].end.min(d.src.text.len());
                         let lead = (!*only && *rest < end).then(|| Md {
@@ -523,5 +525,19 @@ pub(super) fn fill_level(
                 file,
             );
         }
+    }
+}
+
+/// Says so when the bold label between `start` and `rest` is written as several bold runs
+/// (`**Builds a _healthy_** **team**`), which import reads as one pillar name.
+fn split_label(ladder: &mut Ladder, d: &Doc, label: Option<&str>, start: usize, rest: usize) {
+    let src = &d.src.text[start..rest.max(start).min(d.src.text.len())];
+    let runs = src.matches("**").count() + src.matches("__").count();
+    if let (true, Some(label)) = (runs > 2, label) {
+        ladder.guess(
+            GuessKind::Pillar,
+            d.src.loc(start),
+            format!("pillar `{label}` is written as several bold runs: read as one name"),
+        );
     }
 }
