@@ -22,6 +22,7 @@ pub(super) fn gather(
     let mut page_docs: Vec<(usize, Page, Option<ids::LevelTitle>)> = Vec::new();
     let mut titles: Vec<String> = Vec::new();
     let mut plain_levels: Vec<(usize, usize, Level)> = Vec::new();
+    let mut hows: BTreeMap<String, (super::source::Loc, String)> = BTreeMap::new();
     let mut plain_members: Vec<(String, (usize, Level, String))> = Vec::new();
     let n_ladder_docs = outcomes
         .iter()
@@ -52,11 +53,15 @@ pub(super) fn gather(
                 title,
                 how,
             } => {
+                let dir = ladder.docs[index].dir().to_string();
+                // How the first file of a folder was read stands for its neighbours (said
+                // after the track they make).
                 if single {
                     ladder.guess(GuessKind::Structure, level.at.clone(), how);
+                } else {
+                    hows.entry(dir.clone()).or_insert((level.at.clone(), how));
                 }
                 titles.push(title.clone());
-                let dir = ladder.docs[index].dir().to_string();
                 by_dir.entry(dir).or_default().push((index, level, title));
                 pages.extend(ps);
             }
@@ -233,6 +238,9 @@ pub(super) fn gather(
         }
         tracks.push((track, first));
     }
+    for (_, (at, how)) in hows {
+        ladder.guess(GuessKind::Structure, at, how);
+    }
     for (_, p, _) in page_docs {
         pages.push(p);
     }
@@ -396,7 +404,10 @@ mod tests {
 
     #[test]
     fn versions_of_a_name_are_alike_and_other_names_are_not() {
-        assert_eq!(unversioned("Engineering (Legacy)"), unversioned("Engineering"));
+        assert_eq!(
+            unversioned("Engineering (Legacy)"),
+            unversioned("Engineering")
+        );
         assert_eq!(unversioned("engineering-v1"), unversioned("engineering"));
         assert_eq!(unversioned("ladder-2023"), unversioned("ladder"));
         assert_ne!(unversioned("product"), unversioned("techops"));

@@ -231,7 +231,7 @@ pub(super) fn fill_level(
             }
             for &a in &about {
                 ladder.guess(
-                    GuessKind::Structure,
+                    GuessKind::Description,
                     d.src.loc(md_start(d, a)),
                     format!(
                         "`{}` describes the level rather than naming a competency: kept in the level's description",

@@ -222,6 +222,8 @@ pub enum GuessKind {
     Structure,
     /// A section kept as a free page.
     Page,
+    /// A section kept in a level's description.
+    Description,
     /// A pillar named or merged by guess.
     Pillar,
     /// A code or equivalent read from a title.
@@ -242,6 +244,7 @@ impl GuessKind {
         match self {
             GuessKind::Structure => "structure guesses",
             GuessKind::Page => "sections kept as free pages",
+            GuessKind::Description => "sections kept in level descriptions",
             GuessKind::Pillar => "pillar guesses",
             GuessKind::Code => "code and equivalent guesses",
             GuessKind::Rank => "rank guesses",
