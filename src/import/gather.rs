@@ -23,7 +23,6 @@ pub(super) fn gather(
     let mut titles: Vec<String> = Vec::new();
     let mut plain_levels: Vec<(usize, usize, Level)> = Vec::new();
     let mut hows: BTreeMap<String, (super::source::Loc, String)> = BTreeMap::new();
-    let mut plain_members: Vec<(String, (usize, Level, String))> = Vec::new();
     let n_ladder_docs = outcomes
         .iter()
         .filter(|(_, o)| !matches!(o, Outcome::Page { .. }))
@@ -77,40 +76,14 @@ pub(super) fn gather(
             }
         }
     }
-    // Files that are each one level without pillars (a level-like heading over a list) make
-    // a track where no file beside them has pillars: two or more in a folder, or the one file
-    // imported.
-    let mut plain_dirs: BTreeMap<String, usize> = BTreeMap::new();
-    for (index, _, _) in &plain_levels {
-        *plain_dirs
-            .entry(ladder.docs[*index].dir().to_string())
-            .or_default() += 1;
-    }
-    for (index, page_uid, level) in plain_levels {
-        let dir = ladder.docs[index].dir().to_string();
-        if by_dir.contains_key(&dir) || (!single && plain_dirs[&dir] < 2) {
-            continue;
-        }
-        let Some(i) = page_docs.iter().position(|p| p.1.uid == page_uid) else {
-            continue;
-        };
-        let (_, page, _) = page_docs.remove(i);
-        ladder.guess(
-            GuessKind::Structure,
-            level.at.clone(),
-            format!(
-                "`{}` has no pillars: its list is the level's expectations, under one pillar `{}`",
-                level.full_title,
-                super::infer::PLAIN_PILLAR
-            ),
-        );
-        ladder.retarget(FileRef::Page(page_uid), FileRef::Level(level.uid));
-        titles.push(page.title.clone());
-        plain_members.push((dir, (index, level, page.title)));
-    }
-    for (dir, m) in plain_members {
-        by_dir.entry(dir).or_default().push(m);
-    }
+    promote_plain_levels(
+        ladder,
+        plain_levels,
+        &mut page_docs,
+        &mut by_dir,
+        &mut titles,
+        single,
+    );
     // Folders of one-level files: one track each.
     for (dir, mut members) in by_dir {
         // A file with no pillars whose title has a code like its neighbours' is a stub level.
@@ -396,6 +369,54 @@ fn unversioned(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// A level's file, by index: (document, level, title).
+type Member = (usize, Level, String);
+
+/// Files that are each one level without pillars (a level-like heading over a list) make a
+/// track where no file beside them has pillars: two or more in a folder, or the one file
+/// imported. The others stay free pages.
+fn promote_plain_levels(
+    ladder: &mut Ladder,
+    plain_levels: Vec<(usize, usize, Level)>,
+    page_docs: &mut Vec<(usize, Page, Option<ids::LevelTitle>)>,
+    by_dir: &mut BTreeMap<String, Vec<Member>>,
+    titles: &mut Vec<String>,
+    single: bool,
+) {
+    let mut plain_members: Vec<(String, Member)> = Vec::new();
+    let mut plain_dirs: BTreeMap<String, usize> = BTreeMap::new();
+    for (index, _, _) in &plain_levels {
+        *plain_dirs
+            .entry(ladder.docs[*index].dir().to_string())
+            .or_default() += 1;
+    }
+    for (index, page_uid, level) in plain_levels {
+        let dir = ladder.docs[index].dir().to_string();
+        if by_dir.contains_key(&dir) || (!single && plain_dirs[&dir] < 2) {
+            continue;
+        }
+        let Some(i) = page_docs.iter().position(|p| p.1.uid == page_uid) else {
+            continue;
+        };
+        let (_, page, _) = page_docs.remove(i);
+        ladder.guess(
+            GuessKind::Structure,
+            level.at.clone(),
+            format!(
+                "`{}` has no pillars: its list is the level's expectations, under one pillar `{}`",
+                level.full_title,
+                super::infer::PLAIN_PILLAR
+            ),
+        );
+        ladder.retarget(FileRef::Page(page_uid), FileRef::Level(level.uid));
+        titles.push(page.title.clone());
+        plain_members.push((dir, (index, level, page.title)));
+    }
+    for (dir, m) in plain_members {
+        by_dir.entry(dir).or_default().push(m);
+    }
 }
 
 #[cfg(test)]
