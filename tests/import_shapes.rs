@@ -246,11 +246,18 @@ fn a_folder_of_one_file_per_level_with_a_readme() {
         .map(|l| l.0)
         .collect();
     assert_eq!(levels, ["l1", "l2", "l3", "l4", "l5", "l6"]);
+    // `# L6` is the title, ranked by its number; a code equal to the title would be said
+    // twice (`L6 (L6)`).
     let l6 = front(&c.join("levels/l6.md"));
     assert_eq!(
-        (str_of(&l6, "code"), l6["rank"].as_integer()),
-        ("L6".to_string(), Some(6))
+        (
+            str_of(&l6, "title"),
+            l6.get("code"),
+            l6["rank"].as_integer()
+        ),
+        ("L6".to_string(), None, Some(6))
     );
+    assert!(page(&imp.site, "levels/l6/").contains("<title>L6 · "));
     // Overview and anti-patterns stay on the level's page, in its description.
     let page_l3 = words(&page(&imp.site, "levels/l3/"));
     assert!(page_l3.contains(&words("Leads pieces of work across a team.")));
