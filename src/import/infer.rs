@@ -238,7 +238,23 @@ pub(super) fn level_like(title: &str) -> bool {
 pub(super) fn descriptive(title: &str) -> bool {
     let k = ids::title_key(title);
     let k = k.trim_end_matches([':', '.']);
+    // Also within a longer title (`Common anti-patterns`, `Overview of the role`).
+    let padded = format!(" {k} ");
     DESCRIPTIVE.contains(&k)
+        || [
+            "anti pattern",
+            "anti patterns",
+            "antipattern",
+            "antipatterns",
+            "overview",
+            "examples",
+            "faq",
+            "red flags",
+            "pitfalls",
+            "not expected",
+        ]
+        .iter()
+        .any(|w| padded.contains(&format!(" {w} ")))
 }
 
 /// Sections under `s` (any depth) that have no sub-sections and hold text: the pillars of a
@@ -578,5 +594,7 @@ mod tests {
         assert_eq!(t(&pillars), ["Impact", "Ownership"]);
         assert_eq!(t(&about), ["Overview", "Anti-patterns"]);
         assert!(level_like("L2") && level_like("Senior Analyst") && !level_like("Authors"));
+        assert!(descriptive("🚫 Common Anti-Patterns") && descriptive("Overview of the role"));
+        assert!(!descriptive("Impact") && !descriptive("Technical overviewing"));
     }
 }
