@@ -277,7 +277,8 @@ test('with JavaScript off, every page reads and every link works', { timeout: 12
     for (const alias of site.redirects) {
       await page.goto(origin + alias);
       await page.waitForURL((u) => u.pathname !== alias, { timeout: 10000 });
-      assert.match(new URL(page.url()).pathname, /^\/levels\/[^/]+\/$/, `${alias} redirects to a level`);
+      // A renamed level's page, and its comparisons' old addresses.
+      assert.match(new URL(page.url()).pathname, /^\/(levels\/[^/]+|compare\/[^/]+\/[^/]+)\/$/, `${alias} redirects to a level or a comparison`);
       assert.ok(await h1(page));
     }
 
