@@ -107,12 +107,30 @@ pub fn assign(
         }
         let mut number: Vec<Option<usize>> = vec![None; c.texts.len()];
         let mut kept = vec![false; old.len()];
-        // 1. The same words.
-        let keys: Vec<Vec<String>> = c.texts.iter().map(|t| key(t)).collect();
-        for (i, k) in keys.iter().enumerate() {
-            if let Some(o) = (0..old.len()).find(|&o| !kept[o] && key(&old[o].text) == *k) {
+        // 1. The same text (an unchanged ladder ends here), then the same words.
+        for (i, t) in c.texts.iter().enumerate() {
+            if let Some(o) = (0..old.len()).find(|&o| !kept[o] && old[o].text == *t) {
                 kept[o] = true;
                 number[i] = Some(old[o].number);
+            }
+        }
+        if number.iter().any(Option::is_none) && kept.iter().any(|k| !k) {
+            let old_keys: Vec<Option<Vec<String>>> = old
+                .iter()
+                .zip(&kept)
+                .map(|(a, k)| (!k).then(|| key(&a.text)))
+                .collect();
+            for (i, t) in c.texts.iter().enumerate() {
+                if number[i].is_some() {
+                    continue;
+                }
+                let k = key(t);
+                if let Some(o) = (0..old.len())
+                    .find(|&o| !kept[o] && old_keys[o].as_ref() == Some(&k))
+                {
+                    kept[o] = true;
+                    number[i] = Some(old[o].number);
+                }
             }
         }
         // 2. Reworded.
