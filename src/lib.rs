@@ -13,6 +13,7 @@ pub mod check;
 pub mod compare;
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod frontmatter;
 pub mod import;
 pub mod init;
@@ -22,6 +23,7 @@ pub mod markdown;
 pub mod markup;
 pub mod permalink;
 pub mod render;
+pub mod revision;
 pub mod serve;
 // site::PageData holds one page's context, made and dropped once per page, so the size of its
 // largest variant costs nothing worth a Box.

@@ -1,0 +1,442 @@
+//! `ladderbook diff`: what changed between two versions of the example ladder, read from git
+//! revisions or from two folders, in text, Markdown and JSON.
+
+mod common;
+use common::*;
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+/// Runs git in `dir` with a fixed identity and no user or system configuration.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.com")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.com")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Commits everything in `dir` and tags it `tag`.
+fn release(dir: &Path, tag: &str) {
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", tag]);
+    git(dir, &["tag", tag]);
+}
+
+const CRAFT: &str = "content/competencies/senior-engineer/craft.md";
+const DELIVERY: &str = "content/competencies/senior-engineer/delivery.md";
+const REWORDED_FROM: &str = "Leads the team through hard technical problems";
+const REWORDED_TO: &str = "Guides the team through hard technical problems";
+const REMOVED: &str = "Writes tests at the right level";
+const ADDED: &str =
+    "Runs a blameless review after each incident the team causes and shares what it taught.";
+
+/// Replaces `from` by `to` in the file `rel` of `dir`, which must contain it.
+fn edit(dir: &Path, rel: &str, from: &str, to: &str) {
+    let path = dir.join(rel);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} has {from:?}");
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The scenario: the example ladder in a git repository released as `v1`; one
+/// expectation reworded by a word, one removed (both Senior Engineer, Technical craft), one
+/// added (Senior Engineer, Delivery); released as `v2`.
+fn two_releases() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    copy_ladder(&repo(), dir);
+    git(dir, &["init", "-q"]);
+    release(dir, "v1");
+    edit(dir, CRAFT, REWORDED_FROM, REWORDED_TO);
+    let craft = fs::read_to_string(dir.join(CRAFT)).unwrap();
+    let kept: Vec<&str> = craft.lines().filter(|l| !l.contains(REMOVED)).collect();
+    assert_eq!(kept.len() + 1, craft.lines().count());
+    fs::write(dir.join(CRAFT), kept.join("\n") + "\n").unwrap();
+    let delivery = fs::read_to_string(dir.join(DELIVERY)).unwrap();
+    fs::write(dir.join(DELIVERY), format!("{delivery}- {ADDED}\n")).unwrap();
+    release(dir, "v2");
+    tmp
+}
+
+/// `ladderbook diff ARGS --format json`, run in `dir`, which must succeed.
+fn json(dir: &Path, args: &[&str]) -> Value {
+    let out = ladderbook()
+        .current_dir(dir)
+        .arg("diff")
+        .args(args)
+        .args(["--format", "json"])
+        .assert()
+        .success();
+    serde_json::from_slice(&out.get_output().stdout).unwrap()
+}
+
+fn changes(v: &Value) -> &Vec<Value> {
+    v["changes"].as_array().unwrap()
+}
+
+fn s<'v>(c: &'v Value, key: &str) -> &'v str {
+    c[key].as_str().unwrap_or("")
+}
+
+#[test]
+fn two_releases_differ_by_one_rewording_one_addition_and_one_removal() {
+    let tmp = two_releases();
+    let v = json(tmp.path(), &["v1", "v2"]);
+    assert_eq!((s(&v, "old"), s(&v, "new")), ("v1", "v2"));
+    let all = changes(&v);
+    assert_eq!(all.len(), 3, "{all:#?}");
+    let of = |kind: &str| -> &Value {
+        let found: Vec<&Value> = all.iter().filter(|c| s(c, "kind") == kind).collect();
+        assert_eq!(found.len(), 1, "one {kind}: {all:#?}");
+        found[0]
+    };
+    let changed = of("changed");
+    assert_eq!(s(changed, "item"), "expectation");
+    assert_eq!(
+        (s(changed, "level"), s(changed, "pillar")),
+        ("senior-engineer", "craft")
+    );
+    assert!(s(changed, "old").starts_with(REWORDED_FROM));
+    assert!(s(changed, "new").starts_with(REWORDED_TO));
+    // The anchor is the expectation's place on the level page of v2.
+    assert_eq!(s(changed, "anchor"), "craft--2");
+
+    let removed = of("removed");
+    assert_eq!(
+        (s(removed, "level"), s(removed, "pillar")),
+        ("senior-engineer", "craft")
+    );
+    assert!(s(removed, "old").starts_with(REMOVED));
+    assert!(removed["new"].is_null() && removed["anchor"].is_null());
+
+    let added = of("added");
+    assert_eq!(
+        (s(added, "level"), s(added, "pillar")),
+        ("senior-engineer", "delivery")
+    );
+    assert_eq!(s(added, "new"), ADDED);
+    assert!(added["old"].is_null());
+}
+
+#[test]
+fn text_and_markdown_say_the_same_changes_with_a_word_diff() {
+    let tmp = two_releases();
+    let text = ladderbook()
+        .current_dir(tmp.path())
+        .args(["diff", "v1", "v2"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&text.get_output().stdout).into_owned();
+    assert!(
+        text.starts_with("Fernhill Engineering Ladder: 3 changes from v1 to v2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nSenior Engineer (senior-engineer)\n  Technical craft\n"),
+        "{text}"
+    );
+    // Not a terminal: the rewording is marked as `git diff --word-diff` marks it.
+    assert!(
+        text.contains("    Changed: [-Leads-] {+Guides+} the team through hard technical problems"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("    Added: {ADDED}")), "{text}");
+    assert!(
+        text.contains("    Removed: Writes tests at the right level"),
+        "{text}"
+    );
+    assert!(!text.contains('\x1b'), "no colour when not a terminal");
+
+    let md = ladderbook()
+        .current_dir(tmp.path())
+        .args(["diff", "v1", "v2", "--format", "markdown"])
+        .assert()
+        .success();
+    let md = String::from_utf8_lossy(&md.get_output().stdout).into_owned();
+    assert!(
+        md.contains("## Senior Engineer (senior-engineer)\n"),
+        "{md}"
+    );
+    assert!(md.contains("### Technical craft\n"), "{md}");
+    assert!(
+        md.contains("- **Changed:** ~~Leads~~ **Guides** the team through hard"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- **Removed:** ~~Writes tests at the right level"),
+        "{md}"
+    );
+    assert!(md.contains(&format!("- **Added:** {ADDED}")), "{md}");
+}
+
+#[test]
+fn new_defaults_to_the_working_tree_and_a_revision_to_the_folder_given() {
+    let tmp = two_releases();
+    let dir = tmp.path();
+    // Nothing changed since v2.
+    assert!(changes(&json(dir, &["v2"])).is_empty());
+    edit(
+        dir,
+        DELIVERY,
+        "Delivers projects",
+        "Delivers large projects",
+    );
+    let v = json(dir, &["v2"]);
+    assert_eq!(s(&v, "new"), "the working tree");
+    let all = changes(&v);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(s(&all[0], "kind"), "changed");
+    // From another folder: `diff REV DIR` reads the revision of DIR's repository.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let v = json(elsewhere.path(), &["v1", dir.to_str().unwrap()]);
+    assert_eq!(changes(&v).len(), 4, "{v:#}");
+    let v = json(elsewhere.path(), &["v1", "v2", dir.to_str().unwrap()]);
+    assert_eq!(changes(&v).len(), 3, "{v:#}");
+}
+
+#[test]
+fn a_ladder_in_a_subfolder_of_the_repository_is_read_at_its_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ladder = tmp.path().join("docs/ladder");
+    copy_ladder(&repo(), &ladder);
+    fs::write(tmp.path().join("README.md"), "Our repository\n").unwrap();
+    git(tmp.path(), &["init", "-q"]);
+    release(tmp.path(), "v1");
+    edit(&ladder, CRAFT, REWORDED_FROM, REWORDED_TO);
+    release(tmp.path(), "v2");
+    let all = json(&ladder, &["v1", "v2"]);
+    assert_eq!(changes(&all).len(), 1, "{all:#}");
+    let from_top = json(tmp.path(), &["v1", "v2", "docs/ladder"]);
+    assert_eq!(changes(&from_top), changes(&all));
+}
+
+/// The example ladder in `old/` and `new/` of a fresh folder outside git.
+fn two_folders() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), &tmp.path().join("old"));
+    copy_ladder(&repo(), &tmp.path().join("new"));
+    tmp
+}
+
+/// Renames the level `senior-engineer` to `senior` in the ladder at `dir`: its file, its
+/// competencies' folder and every reference to it.
+fn rename_senior(dir: &Path) {
+    fs::rename(
+        dir.join("content/levels/senior-engineer.md"),
+        dir.join("content/levels/senior.md"),
+    )
+    .unwrap();
+    fs::rename(
+        dir.join("content/competencies/senior-engineer"),
+        dir.join("content/competencies/senior"),
+    )
+    .unwrap();
+    for e in walkdir::WalkDir::new(dir.join("content")) {
+        let e = e.unwrap();
+        if !e.file_type().is_file() {
+            continue;
+        }
+        let text = fs::read_to_string(e.path()).unwrap();
+        // `senior-engineer`, but not `senior-engineering-manager`.
+        let renamed =
+            text.split("senior-engineer")
+                .enumerate()
+                .fold(String::new(), |mut out, (i, part)| {
+                    if i > 0 {
+                        out.push_str(if part.starts_with("ing") {
+                            "senior-engineer"
+                        } else {
+                            "senior"
+                        });
+                    }
+                    out.push_str(part);
+                    out
+                });
+        fs::write(e.path(), renamed).unwrap();
+    }
+}
+
+#[test]
+fn a_renamed_level_is_one_rename_by_its_alias_or_by_its_body() {
+    // By its body: the same description and expectations under a new id and title.
+    let tmp = two_folders();
+    rename_senior(&tmp.path().join("new"));
+    let level = tmp.path().join("new/content/levels/senior.md");
+    edit(
+        &tmp.path().join("new"),
+        "content/levels/senior.md",
+        "title = \"Senior Engineer\"",
+        "title = \"Engineer III\"",
+    );
+    let v = json(tmp.path(), &["old", "new"]);
+    let all = changes(&v);
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(
+        (s(&all[0], "kind"), s(&all[0], "item")),
+        ("renamed", "level")
+    );
+    assert_eq!(
+        (s(&all[0], "old"), s(&all[0], "new")),
+        ("senior-engineer", "senior")
+    );
+    assert_eq!(s(&all[0]["from"], "level"), "senior-engineer");
+    assert_eq!(
+        (s(&all[1], "field"), s(&all[1], "old"), s(&all[1], "new")),
+        ("title", "Senior Engineer", "Engineer III")
+    );
+
+    // By its alias, though its description and title were rewritten too.
+    let text = fs::read_to_string(&level).unwrap();
+    let (front, _) = text.split_at(text.rfind("+++").unwrap());
+    let front = front
+        .replace(
+            "title = \"Engineer III\"",
+            "title = \"Senior Software Engineer\"",
+        )
+        .replace(
+            "aliases = [\"levels/ic3/\"]",
+            "aliases = [\"levels/ic3/\", \"/levels/senior-engineer/\"]",
+        );
+    fs::write(
+        &level,
+        format!("{front}+++\n\nOur own words about a level that leads projects.\n"),
+    )
+    .unwrap();
+    let all = json(tmp.path(), &["old", "new"]);
+    let kinds: Vec<(&str, &str, &str)> = changes(&all)
+        .iter()
+        .map(|c| {
+            (
+                s(c, "kind"),
+                s(c, "item"),
+                c["field"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("renamed", "level", ""),
+            ("changed", "level", "title"),
+            ("changed", "level", "description"),
+        ],
+        "{all:#}"
+    );
+}
+
+#[test]
+fn an_expectation_moved_between_pillars_is_one_move() {
+    let tmp = two_folders();
+    let new = tmp.path().join("new");
+    let craft = fs::read_to_string(new.join(CRAFT)).unwrap();
+    let line = craft
+        .lines()
+        .find(|l| l.contains(REMOVED))
+        .unwrap()
+        .to_string();
+    fs::write(new.join(CRAFT), craft.replace(&format!("{line}\n"), "")).unwrap();
+    let delivery = fs::read_to_string(new.join(DELIVERY)).unwrap();
+    fs::write(new.join(DELIVERY), format!("{delivery}{line}\n")).unwrap();
+    let v = json(tmp.path(), &["old", "new"]);
+    let all = changes(&v);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    let m = &all[0];
+    assert_eq!(s(m, "kind"), "moved");
+    assert_eq!(
+        (s(m, "level"), s(m, "pillar")),
+        ("senior-engineer", "delivery")
+    );
+    assert_eq!(
+        (s(&m["from"], "level"), s(&m["from"], "pillar")),
+        ("senior-engineer", "craft")
+    );
+    assert_eq!(s(m, "old"), s(m, "new"));
+    let text = ladderbook()
+        .current_dir(tmp.path())
+        .args(["diff", "old", "new"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&text.get_output().stdout).into_owned();
+    assert!(
+        text.contains("  Delivery\n    Moved from Senior Engineer, Technical craft: Writes tests"),
+        "{text}"
+    );
+}
+
+#[test]
+fn outside_git_folders_work_and_revisions_are_one_clear_error() {
+    let tmp = two_folders();
+    // Two identical folders: no changes, exit 0.
+    let out = ladderbook()
+        .current_dir(tmp.path())
+        .args(["diff", "old", "new"])
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stdout),
+        "Fernhill Engineering Ladder: No changes from old to new.\n"
+    );
+    // A revision outside git.
+    let out = ladderbook()
+        .current_dir(tmp.path().join("new"))
+        .args(["diff", "v1"])
+        .env("GIT_CEILING_DIRECTORIES", tmp.path())
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+    assert!(err.contains("is not in a git repository"), "{err}");
+    assert!(err.contains("hint: "), "{err}");
+    // An unknown revision.
+    let tmp = two_releases();
+    let out = ladderbook()
+        .current_dir(tmp.path())
+        .args(["diff", "v9"])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("`v9` is not a revision"), "{err}");
+    assert!(err.contains("git tag"), "{err}");
+    // A wrong command line.
+    ladderbook()
+        .current_dir(tmp.path())
+        .args(["diff", "v1", "--format", "yaml"])
+        .assert()
+        .code(2);
+    ladderbook()
+        .current_dir(tmp.path())
+        .arg("diff")
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn a_revision_whose_ladder_has_errors_names_the_revision_and_file() {
+    let tmp = two_releases();
+    let dir = tmp.path();
+    fs::write(dir.join("content/levels/broken.md"), "no front-matter\n").unwrap();
+    release(dir, "v3");
+    let out = ladderbook()
+        .current_dir(dir)
+        .args(["diff", "v2", "v3"])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.starts_with("v3:content/levels/broken.md:1:1: error:"),
+        "{err}"
+    );
+}
