@@ -21,6 +21,9 @@
 //! Output for people and programs is in [`format`].
 
 pub mod format;
+mod load;
+
+pub use load::{is_ladder_folder, load_commit, load_folder, load_pair, load_revision, Version};
 
 use crate::compare::{self, Pairing, Status};
 use crate::ladder::Ladder;
@@ -155,7 +158,7 @@ impl Change {
 }
 
 /// The anchor of expectation `n` (from 0) of `level` in `pillar` on the level's page.
-fn anchor(ladder: &Ladder, _level: usize, pillar: usize, n: usize) -> String {
+pub(crate) fn anchor(ladder: &Ladder, _level: usize, pillar: usize, n: usize) -> String {
     permalink::expectation_anchor(&ladder.pillars[pillar].id, n + 1)
 }
 
@@ -679,130 +682,4 @@ fn moves(
         c.order = (2, t, pos, pillar + 1, r.index * 2);
         out.push(c);
     }
-}
-
-/// One side of a comparison, loaded: the ladder, what to call it, and the temporary folder a
-/// revision was copied into (removed when this is dropped).
-#[derive(Debug)]
-pub struct Version {
-    /// The validated ladder.
-    pub ladder: Ladder,
-    /// `v1`, `the working tree`, or a folder as given.
-    pub name: String,
-    _copy: Option<crate::revision::TempDir>,
-}
-
-/// Whether `arg` names a ladder folder (one holding `book.toml`) rather than a revision.
-pub fn is_ladder_folder(arg: &str) -> bool {
-    std::path::Path::new(arg)
-        .join(crate::config::FILE_NAME)
-        .is_file()
-}
-
-/// Loads the ladder in `folder`, as `build` would.
-///
-/// # Errors
-/// The ladder's errors (and warnings), by file and position.
-pub fn load_folder(
-    folder: &std::path::Path,
-    name: String,
-) -> Result<Version, crate::diagnostic::Diagnostics> {
-    let (ladder, diags) = crate::build::validate(folder);
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    Ok(Version {
-        ladder,
-        name,
-        _copy: None,
-    })
-}
-
-/// Loads the ladder as it is at revision `rev` of `repo`: its files are copied into a
-/// temporary folder and loaded as `build` would. Diagnostics name their file as
-/// `rev:path`, as `git show` does.
-///
-/// # Errors
-/// An unknown revision, no ladder at that revision, or the ladder's errors there.
-pub fn load_revision(
-    repo: &crate::revision::Repo,
-    rev: &str,
-) -> Result<Version, crate::diagnostic::Diagnostics> {
-    let one = |d| crate::diagnostic::Diagnostics(vec![d]);
-    let commit = repo.commit(rev).map_err(one)?;
-    load_commit(repo, &commit, rev)
-}
-
-/// [`load_revision`] of a commit already resolved, named `name`.
-///
-/// # Errors
-/// See [`load_revision`].
-pub fn load_commit(
-    repo: &crate::revision::Repo,
-    commit: &str,
-    name: &str,
-) -> Result<Version, crate::diagnostic::Diagnostics> {
-    let one = |d| crate::diagnostic::Diagnostics(vec![d]);
-    let copy = crate::revision::TempDir::new().map_err(|e| {
-        one(crate::diagnostic::Diagnostic::error(
-            "io",
-            std::env::temp_dir().display().to_string(),
-            (1, 1),
-            format!("cannot make a temporary folder: {e}"),
-            "check that the temporary folder (TMPDIR) exists and can be written",
-        ))
-    })?;
-    repo.extract(commit, name, copy.path()).map_err(one)?;
-    let (ladder, mut diags) = crate::build::validate(copy.path());
-    if diags.has_errors() {
-        for d in &mut diags.0 {
-            d.path = format!("{name}:{}{}", repo.prefix, d.path);
-        }
-        return Err(diags);
-    }
-    Ok(Version {
-        ladder,
-        name: name.to_string(),
-        _copy: Some(copy),
-    })
-}
-
-/// The two versions `ladderbook diff OLD [NEW] [DIR]` compares. OLD and NEW are each a
-/// ladder folder (one holding `book.toml`) or a revision of the git repository holding DIR
-/// (default: the current folder); NEW defaults to DIR as it is on disk. `diff REV FOLDER`
-/// compares the folder with itself at that revision (FOLDER is both NEW and DIR).
-///
-/// # Errors
-/// Either version cannot be loaded: its diagnostics.
-pub fn load_pair(
-    old: &str,
-    new: Option<&str>,
-    dir: Option<&std::path::Path>,
-) -> Result<(Version, Version), crate::diagnostic::Diagnostics> {
-    let (new, dir) = match (new, dir) {
-        (Some(n), None) if is_ladder_folder(n) && !is_ladder_folder(old) => {
-            (None, Some(std::path::Path::new(n)))
-        }
-        other => other,
-    };
-    let dir = dir.unwrap_or(std::path::Path::new("."));
-    let mut repo = None;
-    let mut side = |arg: Option<&str>| -> Result<Version, crate::diagnostic::Diagnostics> {
-        match arg {
-            None => load_folder(dir, "the working tree".into()),
-            Some(a) if is_ladder_folder(a) => load_folder(std::path::Path::new(a), a.to_string()),
-            Some(rev) => {
-                if repo.is_none() {
-                    repo = Some(
-                        crate::revision::Repo::discover(dir)
-                            .map_err(|d| crate::diagnostic::Diagnostics(vec![d]))?,
-                    );
-                }
-                load_revision(repo.as_ref().expect("set above"), rev)
-            }
-        }
-    };
-    let old = side(Some(old))?;
-    let new = side(new)?;
-    Ok((old, new))
 }

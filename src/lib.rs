@@ -22,6 +22,7 @@ pub mod load;
 pub mod markdown;
 pub mod markup;
 pub mod permalink;
+pub mod releases;
 pub mod render;
 pub mod revision;
 pub mod serve;

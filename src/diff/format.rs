@@ -189,7 +189,7 @@ fn text_diff(old: &str, new: &str, color: bool) -> String {
 
 /// The word diff of `old` and `new` as runs of kept, dropped (`Some(false)`) and added
 /// (`Some(true)`) words, each run written by `mark`, separated by spaces.
-fn runs(old: &str, new: &str, mark: impl Fn(&str, Option<bool>) -> String) -> String {
+pub(crate) fn runs(old: &str, new: &str, mark: impl Fn(&str, Option<bool>) -> String) -> String {
     let mut parts: Vec<(Option<bool>, String)> = Vec::new();
     for w in diff_words(old, new) {
         let (side, word) = match w {
