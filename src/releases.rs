@@ -114,6 +114,7 @@ pub fn read(root: &Path, config: &Config) -> (Releases, Vec<Diagnostic>) {
             vec![],
         );
     }
+    fill_cache(&repo, &tags);
     let mut warnings = Vec::new();
     let mut list = Vec::with_capacity(tags.len());
     for (i, tag) in tags.iter().enumerate() {
@@ -153,34 +154,69 @@ pub fn read(root: &Path, config: &Config) -> (Releases, Vec<Diagnostic>) {
     )
 }
 
-/// What changed from release `old` to `new`, read once per process.
-fn changes_between(repo: &Repo, old: &Tag, new: &Tag) -> Result<Arc<Vec<Change>>, String> {
-    let key = (
+/// The cache's key for the changes from `old` to `new`.
+fn key(repo: &Repo, old: &Tag, new: &Tag) -> (String, String, String, String) {
+    (
         repo.top.display().to_string(),
         repo.prefix.clone(),
         old.commit.clone(),
         new.commit.clone(),
-    );
-    if let Some(hit) = cache().lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-        return hit.clone();
-    }
-    let load = |t: &Tag| {
-        diff::load_commit(repo, &t.commit, &t.name).map_err(|d| {
-            let first =
-                d.0.first()
-                    .map(|d| format!("{}:{}:{}: {}", d.path, d.line, d.column, d.message))
-                    .unwrap_or_default();
-            format!("the ladder at {} has errors ({first})", t.name)
-        })
+    )
+}
+
+/// Reads the changes of every release not in the cache yet: each tag's ladder is loaded
+/// once (not once per pair), and the loads and comparisons run on all cores.
+fn fill_cache(repo: &Repo, tags: &[Tag]) {
+    use rayon::prelude::*;
+    let missing: Vec<usize> = {
+        let cache = cache().lock().unwrap_or_else(|e| e.into_inner());
+        (1..tags.len())
+            .filter(|&i| !cache.contains_key(&key(repo, &tags[i - 1], &tags[i])))
+            .collect()
     };
-    let result = load(old)
-        .and_then(|o| Ok((o, load(new)?)))
-        .map(|(o, n)| Arc::new(diff::changes(&o.ladder, &n.ladder)));
+    let mut needed: Vec<usize> = missing.iter().flat_map(|&i| [i - 1, i]).collect();
+    needed.dedup();
+    let loaded: HashMap<usize, Result<diff::Version, String>> = needed
+        .par_iter()
+        .map(|&i| {
+            let t = &tags[i];
+            let version = diff::load_commit(repo, &t.commit, &t.name).map_err(|d| {
+                let first =
+                    d.0.first()
+                        .map(|d| format!("{}:{}:{}: {}", d.path, d.line, d.column, d.message))
+                        .unwrap_or_default();
+                format!("the ladder at {} has errors ({first})", t.name)
+            });
+            (i, version)
+        })
+        .collect();
+    let found: Vec<_> = missing
+        .par_iter()
+        .filter_map(|&i| {
+            let (old, new) = (loaded.get(&(i - 1))?, loaded.get(&i)?);
+            let result = match (old, new) {
+                (Ok(o), Ok(n)) => Ok(Arc::new(diff::changes(&o.ladder, &n.ladder))),
+                (Err(e), _) | (_, Err(e)) => Err(e.clone()),
+            };
+            Some((key(repo, &tags[i - 1], &tags[i]), result))
+        })
+        .collect();
     cache()
         .lock()
         .unwrap_or_else(|e| e.into_inner())
-        .insert(key, result.clone());
-    result
+        .extend(found);
+}
+
+/// What changed from release `old` to `new` (see [`fill_cache`]).
+fn changes_between(repo: &Repo, old: &Tag, new: &Tag) -> Result<Arc<Vec<Change>>, String> {
+    let cache = cache().lock().unwrap_or_else(|e| e.into_inner());
+    match cache.get(&key(repo, old, new)) {
+        Some(hit) => hit.clone(),
+        None => Err(format!(
+            "the changes from {} to {} could not be read",
+            old.name, new.name
+        )),
+    }
 }
 
 /// The version of the ladder as built: the latest release, and the commit when the ladder's

@@ -378,3 +378,142 @@ fn a_revision_whose_ladder_has_errors_names_the_revision_and_file() {
         "{err}"
     );
 }
+
+#[test]
+fn a_renamed_pillar_and_changed_front_matter_are_reported_as_readers_see_them() {
+    let tmp = two_folders();
+    let new = tmp.path().join("new");
+    // The pillar `craft` becomes `engineering`: its file, every competency's `pillar`, links.
+    fs::rename(
+        new.join("content/pillars/craft.md"),
+        new.join("content/pillars/engineering.md"),
+    )
+    .unwrap();
+    for e in walkdir::WalkDir::new(new.join("content")) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let text = fs::read_to_string(e.path()).unwrap();
+            let text = text
+                .replace("pillar = \"craft\"", "pillar = \"engineering\"")
+                .replace("pillars/craft.md", "pillars/engineering.md");
+            fs::write(e.path(), text).unwrap();
+        }
+    }
+    // A level's code and title; and the equivalence of Director and Principal Engineer ends.
+    edit(
+        &new,
+        "content/levels/engineer-1.md",
+        "code = \"IC1\"",
+        "code = \"E1\"",
+    );
+    edit(
+        &new,
+        "content/levels/director.md",
+        "equivalent = [\"principal-engineer\"]\n",
+        "",
+    );
+    edit(
+        &new,
+        "content/levels/principal-engineer.md",
+        "equivalent = [\"director\"]\n",
+        "",
+    );
+    let v = json(tmp.path(), &["old", "new"]);
+    let seen: Vec<(&str, &str, &str, &str, &str, &str)> = changes(&v)
+        .iter()
+        .map(|c| {
+            (
+                s(c, "kind"),
+                s(c, "item"),
+                if s(c, "item") == "pillar" {
+                    s(c, "pillar")
+                } else {
+                    s(c, "level")
+                },
+                s(c, "field"),
+                s(c, "old"),
+                s(c, "new"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (
+                "renamed",
+                "pillar",
+                "engineering",
+                "",
+                "craft",
+                "engineering"
+            ),
+            ("changed", "level", "engineer-1", "code", "IC1", "E1"),
+            (
+                "changed",
+                "level",
+                "principal-engineer",
+                "equivalent",
+                "director",
+                ""
+            ),
+            (
+                "changed",
+                "level",
+                "director",
+                "equivalent",
+                "principal-engineer",
+                ""
+            ),
+        ],
+        "{v:#}"
+    );
+    let text = ladderbook()
+        .current_dir(tmp.path())
+        .args(["diff", "old", "new"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&text.get_output().stdout).into_owned();
+    assert!(
+        text.contains("Pillars\n  Renamed pillar: craft → engineering\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Engineer I (engineer-1)\n  Code changed: IC1 → E1\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Director of Engineering (director)\n  Equivalent changed: principal-engineer → (none)\n"),
+        "{text}"
+    );
+}
+
+/// The README's example output, to the letter: the text block after `$ ladderbook diff v1
+/// v2` and the Markdown block after "ready to paste", made by the issue's scenario.
+#[test]
+fn the_readme_shows_what_diff_prints() {
+    let readme = fs::read_to_string(repo().join("README.md")).unwrap();
+    let block = |after: &str, fence: &str| -> String {
+        let rest = &readme[readme.find(after).expect(after) + after.len()..];
+        let start = rest.find(fence).expect(fence) + fence.len();
+        let body = &rest[start..];
+        body[..body.find("\n```").unwrap() + 1].to_string()
+    };
+    let tmp = two_releases();
+    let run = |args: &[&str]| -> String {
+        let out = ladderbook()
+            .current_dir(tmp.path())
+            .arg("diff")
+            .args(args)
+            .assert()
+            .success();
+        String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+    };
+    assert_eq!(
+        format!("$ ladderbook diff v1 v2\n{}", run(&["v1", "v2"])),
+        block("released as `v2`:", "```console\n")
+    );
+    assert_eq!(
+        run(&["v1", "v2", "--format", "markdown"]),
+        block("ready to paste", "```markdown\n")
+    );
+}
