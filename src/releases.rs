@@ -56,9 +56,11 @@ pub struct Version {
     pub tag: String,
     /// Its date, `YYYY-MM-DD`.
     pub date: String,
-    /// The commit (abbreviated) when the ladder's files differ from the release.
+    /// The commit (abbreviated) when commits after the release changed the ladder's files.
     pub commit: Option<String>,
-    /// As shown: `v2`, or `v2 + 1a2b3c4` past it.
+    /// True when the ladder's files in the working tree differ from the last commit.
+    pub modified: bool,
+    /// As shown: `v2`; `v2 + 1a2b3c4` past it; `v2 (modified)` with uncommitted changes.
     pub label: String,
 }
 
@@ -219,22 +221,27 @@ fn changes_between(repo: &Repo, old: &Tag, new: &Tag) -> Result<Arc<Vec<Change>>
     }
 }
 
-/// The version of the ladder as built: the latest release, and the commit when the ladder's
-/// files (committed or not) differ from it.
+/// The version of the ladder as built: the latest release; the commit when later commits
+/// changed the ladder's files; and whether the working tree has changes of its own.
 fn version(repo: &Repo, latest: &Tag) -> Version {
-    let past = repo.changed_since(&latest.commit);
-    let commit = past
-        .then(|| repo.head())
-        .flatten()
+    let commit = repo
+        .head()
+        .filter(|head| *head != latest.commit && repo.differs(&latest.commit, head))
         .map(|c| c.chars().take(7).collect::<String>());
-    let label = match &commit {
-        Some(c) => format!("{} + {c}", latest.name),
-        None => latest.name.clone(),
-    };
+    let modified = repo.modified();
+    let mut label = latest.name.clone();
+    if let Some(c) = &commit {
+        label.push_str(" + ");
+        label.push_str(c);
+    }
+    if modified {
+        label.push_str(" (modified)");
+    }
     Version {
         tag: latest.name.clone(),
         date: latest.date.clone(),
         commit,
+        modified,
         label,
     }
 }

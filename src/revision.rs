@@ -277,25 +277,45 @@ impl Repo {
         Ok(tags)
     }
 
-    /// `HEAD`'s commit, and whether the ladder's files differ from it (committed or not):
-    /// `None` outside a work tree or before the first commit.
+    /// `HEAD`'s commit: `None` before the first commit.
     pub fn head(&self) -> Option<String> {
         git(&self.top, &["rev-parse", "--verify", "--quiet", "HEAD"])
             .ok()
             .map(|o| String::from_utf8_lossy(&o).trim().to_string())
     }
 
-    /// Whether the ladder's `book.toml` or `content/` differ between `commit` and the working
-    /// tree (uncommitted or later commits).
-    pub fn changed_since(&self, commit: &str) -> bool {
-        let book = format!("{}book.toml", self.prefix);
-        let content = format!("{}content", self.prefix);
+    /// The ladder's own files in the repository: `book.toml` and `content/`, as pathspecs.
+    fn ladder_paths(&self) -> [String; 2] {
+        [
+            format!("{}book.toml", self.prefix),
+            format!("{}content", self.prefix),
+        ]
+    }
+
+    /// Whether the ladder's files differ between commits `a` and `b` (the repository's
+    /// other files are not the ladder's business).
+    pub fn differs(&self, a: &str, b: &str) -> bool {
+        let [book, content] = self.ladder_paths();
         // `git diff --quiet` exits 1 when there are differences.
+        git(&self.top, &["diff", "--quiet", a, b, "--", &book, &content]).is_err()
+    }
+
+    /// Whether the ladder's files in the working tree differ from `HEAD`: edited, added,
+    /// removed or not yet tracked.
+    pub fn modified(&self) -> bool {
+        let [book, content] = self.ladder_paths();
         git(
             &self.top,
-            &["diff", "--quiet", commit, "--", &book, &content],
+            &[
+                "status",
+                "--porcelain",
+                "--untracked-files=all",
+                "--",
+                &book,
+                &content,
+            ],
         )
-        .is_err()
+        .is_ok_and(|out| !out.is_empty())
     }
 }
 

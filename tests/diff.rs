@@ -327,6 +327,18 @@ fn outside_git_folders_work_and_revisions_are_one_clear_error() {
         String::from_utf8_lossy(&out.get_output().stdout),
         "Fernhill Engineering Ladder: No changes from old to new.\n"
     );
+    // A folder that is not a ladder.
+    fs::create_dir(tmp.path().join("empty")).unwrap();
+    let out = ladderbook()
+        .current_dir(tmp.path())
+        .args(["diff", "empty", "new"])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.starts_with("empty:1:1: error: the folder empty has no book.toml"),
+        "{err}"
+    );
     // A revision outside git.
     let out = ladderbook()
         .current_dir(tmp.path().join("new"))

@@ -88,25 +88,40 @@ fn the_changes_page_shows_v2_with_its_changes_linked_to_where_they_are_now() {
 }
 
 #[test]
-fn past_the_latest_release_the_version_names_the_commit() {
+fn past_the_latest_release_the_version_names_the_commit_and_uncommitted_edits() {
     let tmp = two_releases();
-    edit(
-        tmp.path(),
-        DELIVERY,
-        "Delivers projects",
-        "Delivers large projects",
-    );
-    git(tmp.path(), &["commit", "-q", "-am", "after v2"]);
-    let (site, _) = build(tmp.path());
-    let label = data(&site)["release"]["label"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let dir = tmp.path();
+    // A commit that does not touch the ladder: still v2.
+    fs::write(dir.join("NOTES.txt"), "not the ladder\n").unwrap();
+    git(dir, &["add", "NOTES.txt"]);
+    git(dir, &["commit", "-q", "-m", "notes"]);
+    let (site, _) = build(dir);
+    assert_eq!(data(&site)["release"]["label"], "v2");
+    // An edit, uncommitted: modified.
+    edit(dir, DELIVERY, "Delivers projects", "Delivers large projects");
+    let (site, _) = build(dir);
+    assert_eq!(data(&site)["release"]["label"], "v2 (modified)");
+    assert_eq!(data(&site)["release"]["modified"], true);
+    // Committed: the commit.
+    git(dir, &["commit", "-q", "-am", "after v2"]);
+    let (site, _) = build(dir);
+    let label = data(&site)["release"]["label"].as_str().unwrap().to_string();
     let (tag, commit) = label.split_once(" + ").unwrap();
     assert_eq!(tag, "v2");
     assert_eq!(commit.len(), 7);
     assert!(commit.chars().all(|c| c.is_ascii_hexdigit()), "{label}");
     assert!(words(&page(&site, "")).contains(&format!("version v2 {commit}")));
+    // A new file not yet added to git counts too.
+    fs::write(
+        dir.join("content/faq.md"),
+        "+++\ntitle = \"FAQ\"\n+++\n\nOur answers.\n",
+    )
+    .unwrap();
+    let (site, _) = build(dir);
+    assert_eq!(
+        data(&site)["release"]["label"],
+        format!("v2 + {commit} (modified)")
+    );
 }
 
 #[test]

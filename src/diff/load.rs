@@ -104,6 +104,13 @@ pub fn load_pair(
         match arg {
             None => load_folder(dir, "the working tree".into()),
             Some(a) if is_ladder_folder(a) => load_folder(Path::new(a), a.to_string()),
+            Some(a) if Path::new(a).is_dir() => Err(Diagnostics(vec![Diagnostic::error(
+                "io",
+                a,
+                (1, 1),
+                format!("the folder {a} has no book.toml, so it is not a ladder"),
+                "pass the folder that holds the ladder's book.toml and content/, or a git revision",
+            )])),
             Some(rev) => {
                 if repo.is_none() {
                     repo = Some(Repo::discover(dir).map_err(|d| Diagnostics(vec![d]))?);
