@@ -529,3 +529,98 @@ fn the_readme_shows_what_diff_prints() {
         block("ready to paste", "```markdown\n")
     );
 }
+
+#[test]
+fn a_renamed_track_and_an_expectation_moved_up_a_level_with_a_rewording() {
+    let tmp = two_folders();
+    let new = tmp.path().join("new");
+    // The track `ic` becomes `engineering`, with another title: its body says it is the same.
+    fs::rename(
+        new.join("content/tracks/ic.md"),
+        new.join("content/tracks/engineering.md"),
+    )
+    .unwrap();
+    edit(
+        &new,
+        "content/tracks/engineering.md",
+        "title = \"Individual contributor\"",
+        "title = \"Engineering\"",
+    );
+    for e in fs::read_dir(new.join("content/levels")).unwrap() {
+        let path = e.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(
+            &path,
+            text.replace("track = \"ic\"", "track = \"engineering\""),
+        )
+        .unwrap();
+    }
+    // One Senior Engineer expectation moves up to Staff Engineer, one word changed.
+    let craft = fs::read_to_string(new.join(CRAFT)).unwrap();
+    let line = craft
+        .lines()
+        .find(|l| l.contains(REMOVED))
+        .unwrap()
+        .to_string();
+    fs::write(new.join(CRAFT), craft.replace(&format!("{line}\n"), "")).unwrap();
+    let staff = "content/competencies/staff-engineer/craft.md";
+    let text = fs::read_to_string(new.join(staff)).unwrap();
+    let moved = line
+        .replace("the team's", "every team's")
+        .replace("the team’s", "every team’s");
+    assert_ne!(moved, line);
+    fs::write(new.join(staff), format!("{text}{moved}\n")).unwrap();
+
+    let v = json(tmp.path(), &["old", "new"]);
+    let all = changes(&v);
+    assert_eq!(all.len(), 3, "{v:#}");
+    assert_eq!(
+        (
+            s(&all[0], "kind"),
+            s(&all[0], "item"),
+            s(&all[0], "old"),
+            s(&all[0], "new")
+        ),
+        ("renamed", "track", "ic", "engineering")
+    );
+    assert_eq!(
+        (s(&all[1], "field"), s(&all[1], "old"), s(&all[1], "new")),
+        ("title", "Individual contributor", "Engineering")
+    );
+    let m = &all[2];
+    assert_eq!(
+        (s(m, "kind"), s(m, "level"), s(m, "pillar")),
+        ("moved", "staff-engineer", "craft")
+    );
+    assert_eq!(s(&m["from"], "level"), "senior-engineer");
+    assert_ne!(s(m, "old"), s(m, "new"));
+    let text = ladderbook()
+        .current_dir(tmp.path())
+        .args(["diff", "old", "new"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&text.get_output().stdout).into_owned();
+    assert!(
+        text.contains("Moved from Senior Engineer, Technical craft: Writes tests at the right level, whether unit, integration or end-to-end, and sets [-the-] {+every+} team’s conventions"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_shallow_clone_without_tags_says_how_to_fetch_them() {
+    let tmp = two_releases();
+    let clone = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", tmp.path().display());
+    git(
+        clone.path(),
+        &["clone", "-q", "--depth", "1", "--no-tags", &url, "ladder"],
+    );
+    let out = ladderbook()
+        .current_dir(clone.path().join("ladder"))
+        .args(["diff", "v1"])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("`v1` is not a revision"), "{err}");
+    assert!(err.contains("git fetch --tags"), "{err}");
+}
