@@ -624,3 +624,97 @@ fn a_shallow_clone_without_tags_says_how_to_fetch_them() {
     assert!(err.contains("`v1` is not a revision"), "{err}");
     assert!(err.contains("git fetch --tags"), "{err}");
 }
+
+/// Codecademy's IC ladder (tests/fixtures/real-ladders), its levels and pillars, converted
+/// into `out`; returns its expectations.
+fn codecademy(out: &Path) -> Vec<SourceExpectation> {
+    let text =
+        fs::read_to_string(real_ladders().join("Codecademy-engineering-competencies/README.md"))
+            .unwrap();
+    let (start, end) = (text.find("\n## ").unwrap(), text.find("\n## FAQ").unwrap());
+    let src = out.with_extension("md");
+    fs::write(&src, format!("# Codecademy\n{}", &text[start..end])).unwrap();
+    convert_headings_ladder(&src, out, "ic")
+}
+
+#[test]
+fn a_real_ladder_revised_reads_as_exactly_its_revisions() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
+    let all = codecademy(&old);
+    codecademy(&new);
+    // A real ladder restates many expectations word for word at several levels: compared
+    // with itself, nothing changed.
+    assert!(changes(&json(tmp.path(), &["old", "new"])).is_empty());
+
+    // The revision: one cell's expectations in reverse order (not a change), one expectation
+    // of another cell removed, one level renamed.
+    let cell = |level: &str, pillar: &str| -> Vec<&SourceExpectation> {
+        all.iter()
+            .filter(|e| e.level == level && e.pillar == pillar)
+            .collect()
+    };
+    let first = &all[0];
+    let reversed = cell(&first.level, &first.pillar);
+    assert!(reversed.len() >= 3);
+    let file = new.join(format!(
+        "content/competencies/{}/{}.md",
+        first.level, first.pillar
+    ));
+    let text = fs::read_to_string(&file).unwrap();
+    let (front, body) = text.split_at(text.rfind("+++\n").unwrap() + 4);
+    let items: Vec<&str> = body.lines().filter(|l| l.starts_with("- ")).collect();
+    assert_eq!(items.len(), reversed.len(), "every item is one line");
+    let backwards: Vec<&str> = items.iter().rev().copied().collect();
+    fs::write(&file, format!("{front}{}\n", backwards.join("\n"))).unwrap();
+
+    let gone = all
+        .iter()
+        .find(|e| e.level != first.level && cell(&e.level, &e.pillar).len() >= 2)
+        .unwrap();
+    let file = new.join(format!(
+        "content/competencies/{}/{}.md",
+        gone.level, gone.pillar
+    ));
+    let text = fs::read_to_string(&file).unwrap();
+    let line = format!("- {}\n", gone.text);
+    assert!(text.contains(&line));
+    fs::write(&file, text.replacen(&line, "", 1)).unwrap();
+
+    let renamed = &all.last().unwrap().level;
+    fs::rename(
+        new.join(format!("content/levels/{renamed}.md")),
+        new.join("content/levels/renamed-level.md"),
+    )
+    .unwrap();
+    for e in fs::read_dir(new.join(format!("content/competencies/{renamed}"))).unwrap() {
+        let path = e.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(
+            &path,
+            text.replace(&format!("level = {renamed:?}"), "level = \"renamed-level\""),
+        )
+        .unwrap();
+    }
+
+    let v = json(tmp.path(), &["old", "new"]);
+    let seen: Vec<(&str, &str, &str)> = changes(&v)
+        .iter()
+        .map(|c| (s(c, "kind"), s(c, "item"), s(c, "level")))
+        .collect();
+    let mut expected = vec![
+        ("removed", "expectation", gone.level.as_str()),
+        ("renamed", "level", "renamed-level"),
+    ];
+    expected.sort_by_key(|e| {
+        all.iter()
+            .position(|x| x.level == e.2)
+            .unwrap_or(usize::MAX)
+    });
+    assert_eq!(seen, expected, "{v:#}");
+    let removed = changes(&v)
+        .iter()
+        .find(|c| s(c, "kind") == "removed")
+        .unwrap();
+    assert_eq!(words(s(removed, "old")), md_words(&gone.text));
+}
