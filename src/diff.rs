@@ -29,7 +29,7 @@ use crate::compare::{self, Pairing, Status};
 use crate::ladder::Ladder;
 use crate::permalink;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 /// The least body similarity (see [`compare::similarity`]) at which a level, pillar or track
 /// with a new id is the old one renamed. 0.8: a few words of its description reworded.
@@ -137,27 +137,11 @@ impl Change {
             order: (0, 0, 0, 0, 0),
         }
     }
-
-    /// The address of the changed level or expectation in the new version's site, relative
-    /// to the site root (`levels/senior/#craft--3`); `None` for what was removed.
-    pub fn path(&self) -> Option<String> {
-        if self.kind == Kind::Removed {
-            return None;
-        }
-        match self.item {
-            Item::Expectation => Some(format!(
-                "{}#{}",
-                permalink::level(self.level.as_deref()?),
-                self.anchor.as_deref()?
-            )),
-            Item::Level => Some(permalink::level(self.level.as_deref()?)),
-            Item::Pillar => Some(permalink::pillar(self.pillar.as_deref()?)),
-            Item::Track => Some(permalink::track(self.track.as_deref()?)),
-        }
-    }
 }
 
-/// The anchor of expectation `n` (from 0) of `level` in `pillar` on the level's page.
+/// The anchor of expectation `n` (from 0) of `level` in `pillar` on the level's page: the
+/// one place the changelog names anchors, so that it follows the site's scheme (which may
+/// come to depend on the level too).
 pub(crate) fn anchor(ladder: &Ladder, _level: usize, pillar: usize, n: usize) -> String {
     permalink::expectation_anchor(&ladder.pillars[pillar].id, n + 1)
 }
@@ -552,7 +536,7 @@ fn expectations(old: &Ladder, new: &Ladder, m: &Matched, out: &mut Vec<Change>) 
             .map(|e| e.plain().to_string())
             .collect()
     };
-    let mut paired_new: HashMap<(usize, usize), ()> = HashMap::new();
+    let mut paired_new: HashSet<(usize, usize)> = HashSet::new();
     for oc in &old.competencies {
         let loose = |index, text| Loose {
             level: oc.level,
@@ -570,7 +554,7 @@ fn expectations(old: &Ladder, new: &Ladder, m: &Matched, out: &mut Vec<Change>) 
             );
             continue;
         };
-        paired_new.insert((nc.level, nc.pillar), ());
+        paired_new.insert((nc.level, nc.pillar));
         for pair in compare::match_expectations(&texts(oc), &texts(nc), Pairing::Similar) {
             match (pair.lower, pair.higher) {
                 (Some(a), Some(b)) if pair.status != Status::Unchanged => {
@@ -591,7 +575,7 @@ fn expectations(old: &Ladder, new: &Ladder, m: &Matched, out: &mut Vec<Change>) 
         }
     }
     for nc in &new.competencies {
-        if !paired_new.contains_key(&(nc.level, nc.pillar)) {
+        if !paired_new.contains(&(nc.level, nc.pillar)) {
             added.extend(nc.expectations.iter().enumerate().map(|(k, e)| Loose {
                 level: nc.level,
                 pillar: nc.pillar,
