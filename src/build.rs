@@ -182,8 +182,9 @@ pub fn prepare_with(
     let clock = Stopwatch::start();
     let mut tera = render::load_templates(root, &ladder.config).map_err(Diagnostics)?;
     tera.global_context().insert("nav", &Nav::of(&ladder));
-    let mut site = Site::from_ladder(&ladder);
+    let site = Site::from_ladder(&ladder);
     clock.lap("templates and site");
+    let (mut tera, mut site) = (tera, site);
     let (releases, notes) = crate::releases::read(root, &ladder.config);
     warnings.0.extend(notes);
     tera.global_context().insert("version", &releases.version);
