@@ -179,12 +179,18 @@ pub fn prepare_with(
     root: &Path,
     load: impl FnOnce(&mut Diagnostics) -> crate::load::Loaded,
 ) -> Result<Prepared, Diagnostics> {
-    let (ladder, warnings) = load_ladder_with(root, load)?;
+    let (ladder, mut warnings) = load_ladder_with(root, load)?;
     let clock = Stopwatch::start();
     let mut tera = render::load_templates(root, &ladder.config).map_err(Diagnostics)?;
     tera.global_context().insert("nav", &Nav::of(&ladder));
     let site = Site::from_ladder(&ladder);
     clock.lap("templates and site");
+    let (mut tera, mut site) = (tera, site);
+    let (releases, notes) = crate::releases::read(root, &ladder.config);
+    warnings.0.extend(notes);
+    tera.global_context().insert("version", &releases.version);
+    site.releases = releases;
+    clock.lap("releases");
     Ok(Prepared {
         ladder,
         tera,
@@ -253,8 +259,11 @@ pub fn build_with(
         let (data, pages) = rayon::join(
             || {
                 write::write_with(dir, crate::permalink::DATA, |out| {
-                    serde_json::to_writer(out, &crate::site::data_export(&p.ladder))
-                        .map_err(std::io::Error::other)
+                    serde_json::to_writer(
+                        out,
+                        &crate::site::data_export(&p.ladder).with_release(&p.site),
+                    )
+                    .map_err(std::io::Error::other)
                 })
             },
             || {

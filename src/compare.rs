@@ -13,7 +13,7 @@ pub mod pairing;
 pub mod worddiff;
 
 pub use pairing::{match_expectations, match_prepared, Pair, Pairing, Status, MATCH_THRESHOLD};
-pub use worddiff::split_diff_html;
+pub use worddiff::{diff_words, split_diff_html, Word};
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 

@@ -19,6 +19,11 @@ pub struct Config {
     /// `[build] build-dir`: where `build` writes the site, relative to `book.toml`;
     /// default `book`.
     pub build_dir: PathBuf,
+    /// `[build] release-tags`: the git tags that are releases of the ladder, as a git
+    /// pattern (`*` any characters, `?` one, `[...]` a class); default `v*`. The site's
+    /// `/changes/` page lists them (see [`crate::releases`]); `""` turns releases off, so
+    /// `build` never runs git.
+    pub release_tags: String,
     /// `[output.html] site-url`: the sub-path the site is served under, always starting and
     /// ending with `/`; default `/`. Only pages that can be reached at any address (`404.html`)
     /// use it: every other internal link is relative.
@@ -36,6 +41,7 @@ impl Default for Config {
             description: None,
             language: "en".into(),
             build_dir: PathBuf::from("book"),
+            release_tags: "v*".into(),
             site_url: "/".into(),
             cumulative: false,
         }
@@ -108,9 +114,12 @@ impl Config {
         }
         if let Some((t, at)) = build {
             let mut r = TableReader::new(file, 0, t, at, "[build]");
-            r.deny_unknown(&["build-dir"]);
+            r.deny_unknown(&["build-dir", "release-tags"]);
             if let Some(v) = r.string("build-dir") {
                 config.build_dir = PathBuf::from(v.value);
+            }
+            if let Some(v) = r.string("release-tags") {
+                config.release_tags = v.value;
             }
             diags.append(&mut r.diagnostics);
         }
@@ -165,7 +174,9 @@ mod tests {
 
     #[test]
     fn reads_every_key() {
-        let c = parse("[book]\ntitle = \"T\"\nlanguage = \"de\"\n[build]\nbuild-dir = \"out\"\n[output.html]\nsite-url = \"ladder\"\n").unwrap();
+        let c = parse("[book]\ntitle = \"T\"\nlanguage = \"de\"\n[build]\nbuild-dir = \"out\"\nrelease-tags = \"release-*\"\n[output.html]\nsite-url = \"ladder\"\n").unwrap();
+        assert_eq!(c.release_tags, "release-*");
+        assert_eq!(Config::default().release_tags, "v*");
         assert_eq!(c.title, "T");
         assert_eq!(c.language, "de");
         assert_eq!(c.build_dir, PathBuf::from("out"));

@@ -767,6 +767,7 @@ impl Ladder {
         let mut owners: BTreeMap<String, String> = BTreeMap::new();
         owners.insert(permalink::overview(), "the overview".into());
         owners.insert(permalink::compare_index(), "the comparison index".into());
+        owners.insert(permalink::changes(), "the changes page".into());
         for t in &tracks {
             owners.insert(permalink::track(&t.id), format!("track `{}`", t.id));
         }

@@ -87,6 +87,25 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// What changed between two versions of the ladder: git revisions or two ladder folders
+    Diff {
+        /// The old version: a git revision (tag, branch, commit) or a ladder folder
+        old: String,
+        /// The new version (default: the ladder as it is on disk)
+        new: Option<String>,
+        /// The ladder's folder, in the git repository the revisions are read from
+        dir: Option<PathBuf>,
+        /// Text for a terminal, Markdown for an announcement, JSON for tools
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DiffFormat {
+    Text,
+    Markdown,
+    Json,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -234,6 +253,12 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::Diff {
+            old,
+            new,
+            dir,
+            format,
+        } => diff(&old, new.as_deref(), dir.as_deref(), format),
         Command::Build {
             dir,
             dest_dir,
@@ -277,6 +302,40 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// `ladderbook diff`: prints the changes; exit 1 when either version cannot be loaded.
+fn diff(
+    old: &str,
+    new: Option<&str>,
+    dir: Option<&std::path::Path>,
+    format: DiffFormat,
+) -> ExitCode {
+    use ladderbook::diff::{self, format as out};
+    let (old, new) = match diff::load_pair(old, new, dir) {
+        Ok(pair) => pair,
+        Err(diags) => {
+            eprint!("{diags}");
+            return ExitCode::from(1);
+        }
+    };
+    let changes = diff::changes(&old.ladder, &new.ladder);
+    let versions = out::Versions {
+        old: old.name.clone(),
+        new: new.name.clone(),
+    };
+    let title = &new.ladder.config.title;
+    let text = match format {
+        DiffFormat::Json => out::json(title, &changes, &versions) + "\n",
+        DiffFormat::Markdown => out::markdown(title, &changes, &versions),
+        DiffFormat::Text => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let color = std::io::stdout().is_terminal() && !no_color;
+            out::text(title, &changes, &versions, color)
+        }
+    };
+    print!("{text}");
+    ExitCode::SUCCESS
 }
 
 fn plural(n: usize) -> &'static str {

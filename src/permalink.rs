@@ -35,6 +35,11 @@ pub fn compare_index() -> String {
     "compare/".to_string()
 }
 
+/// The ladder's releases and what changed in each (see [`crate::releases`]).
+pub fn changes() -> String {
+    "changes/".to_string()
+}
+
 /// A free page at `content/<path>.md`.
 pub fn page(content_path_without_md: &str) -> String {
     format!("{content_path_without_md}/")
@@ -134,6 +139,7 @@ mod tests {
         assert_eq!(pillar("craft"), "pillars/craft/");
         assert_eq!(compare("a", "b"), "compare/a/b/");
         assert_eq!(compare_index(), "compare/");
+        assert_eq!(changes(), "changes/");
         assert_eq!(page("guides/promotions"), "guides/promotions/");
         assert_eq!(expectation_anchor("craft", 3), "craft--3");
     }

@@ -33,6 +33,7 @@ pub const THEME_TEMPLATES: &[(&str, &str)] = &[
         "compare-index.html",
         include_str!("../templates/compare-index.html"),
     ),
+    ("changes.html", include_str!("../templates/changes.html")),
     ("page.html", include_str!("../templates/page.html")),
     ("404.html", include_str!("../templates/404.html")),
     ("redirect.html", include_str!("../templates/redirect.html")),
@@ -75,6 +76,7 @@ impl NavCache {
             | PageData::Track(_)
             | PageData::Pillar(_)
             | PageData::CompareIndex(_)
+            | PageData::Changes(_)
             | PageData::Free(_) => (path, kind_name(data)),
             _ => ("", ""),
         };
@@ -400,6 +402,7 @@ fn kind_name(d: &PageData) -> &'static str {
         PageData::Pillar(_) => "pillar",
         PageData::Compare(_) => "compare",
         PageData::CompareIndex(_) => "compare-index",
+        PageData::Changes(_) => "changes",
         PageData::Free(_) => "page",
         PageData::Redirect(_) => "redirect",
     }

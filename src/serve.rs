@@ -743,8 +743,10 @@ async fn serve_file(State(state): State<AppState>, req: Request) -> Response {
             if let Some(p) = &site.ladder {
                 let data = site.data.get_or_init(|| {
                     Arc::new(
-                        serde_json::to_vec(&crate::site::data_export(&p.ladder))
-                            .unwrap_or_default(),
+                        serde_json::to_vec(
+                            &crate::site::data_export(&p.ladder).with_release(&p.site),
+                        )
+                        .unwrap_or_default(),
                     )
                 });
                 return Some(Ok((key, data.clone())));

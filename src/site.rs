@@ -48,6 +48,8 @@ pub enum PageData {
     Compare(ComparePage),
     /// `/compare/`.
     CompareIndex(CompareIndexPage),
+    /// `/changes/`.
+    Changes(crate::releases::ChangesPage),
     /// A free page, or `404.html`.
     Free(FreePageData),
     /// An alias: a redirect.
@@ -168,6 +170,8 @@ pub struct LevelPage {
     pub equivalent_comparisons: Vec<CompareRef>,
     /// True when the track is cumulative (each level includes everything below it).
     pub cumulative: bool,
+    /// The newest release that changed this level or its expectations, if any.
+    pub last_changed: Option<crate::releases::LastChanged>,
 }
 
 /// A pillar's section on a level page.
@@ -346,9 +350,11 @@ pub struct RedirectPage {
 #[derive(Debug)]
 pub struct Site {
     /// Pages in a stable order: overview, tracks, levels, pillars, comparisons, the
-    /// comparison index, free pages, 404, aliases.
+    /// comparison index, the changes page, free pages, 404, aliases.
     pub specs: Vec<PageSpec>,
     prepared: Prepared,
+    /// The ladder's releases (none until [`crate::build::prepare`] reads them).
+    pub releases: crate::releases::Releases,
     /// The navigation, rendered once per depth and current page (see [`crate::render`]).
     pub(crate) nav_cache: crate::render::NavCache,
 }
@@ -535,6 +541,8 @@ pub enum PageSpec {
     Compare(usize, usize),
     /// `/compare/`.
     CompareIndex,
+    /// `/changes/`.
+    Changes,
     /// A free page: index into [`Ladder::pages`].
     Free(usize),
     /// `/404.html`.
@@ -571,6 +579,7 @@ impl Site {
                 .map(|&(a, b)| PageSpec::Compare(a, b)),
         );
         specs.push(PageSpec::CompareIndex);
+        specs.push(PageSpec::Changes);
         specs.extend((0..ladder.pages.len()).map(PageSpec::Free));
         specs.push(PageSpec::NotFound);
         for (li, level) in ladder.levels.iter().enumerate() {
@@ -580,6 +589,7 @@ impl Site {
         Site {
             specs,
             prepared,
+            releases: Default::default(),
             nav_cache: Default::default(),
         }
     }
@@ -594,6 +604,7 @@ impl Site {
             PageSpec::Pillar(p) => permalink::pillar(&ladder.pillars[p].id),
             PageSpec::Compare(x, y) => permalink::compare(&l[x].id, &l[y].id),
             PageSpec::CompareIndex => permalink::compare_index(),
+            PageSpec::Changes => permalink::changes(),
             PageSpec::Free(i) => ladder.pages[i].path.clone(),
             PageSpec::NotFound => permalink::NOT_FOUND.into(),
             PageSpec::Alias(i, k) => l[i].aliases[k].clone(),
@@ -678,6 +689,11 @@ impl Site {
                             .map(|&e| b.compare_ref(li, e))
                             .collect(),
                         cumulative: track.cumulative,
+                        last_changed: crate::releases::last_changed(
+                            &self.releases,
+                            &level.id,
+                            &path,
+                        ),
                     }),
                 )
             }
@@ -790,6 +806,10 @@ impl Site {
                         .collect(),
                 }),
             ),
+            PageSpec::Changes => (
+                "changes.html",
+                PageData::Changes(crate::releases::page(&self.releases, ladder, &path)),
+            ),
             PageSpec::Free(i) => {
                 let p = &ladder.pages[i];
                 (
@@ -858,6 +878,18 @@ pub struct DataExport<'a> {
     pub levels: Vec<DataLevel<'a>>,
     /// Every comparison that has a page.
     pub comparisons: Vec<DataComparison<'a>>,
+    /// The version built (the latest release tag, with the commit when past it), when the
+    /// ladder has releases (see [`crate::releases`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub release: Option<crate::releases::Version>,
+}
+
+impl DataExport<'_> {
+    /// The export, with the version of `site`'s releases.
+    pub fn with_release(mut self, site: &Site) -> Self {
+        self.release = site.releases.version.clone();
+        self
+    }
 }
 
 /// A track in `ladder.json`.
@@ -1028,6 +1060,7 @@ pub fn data_export(ladder: &Ladder) -> DataExport<'_> {
                 path: permalink::compare(&l[a].id, &l[b].id),
             })
             .collect(),
+        release: None,
     }
 }
 

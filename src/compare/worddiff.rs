@@ -12,6 +12,36 @@ use similar::{capture_diff_slices, Algorithm, DiffTag};
 /// their case and surrounding punctuation. Returns `(old, new)`. The alignment is
 /// [`word_diff`]'s.
 pub fn split_diff_html(old: &str, new: &str) -> (String, String) {
+    let mut lower = Marked::new("del", old.len() + 32);
+    let mut higher = Marked::new("ins", new.len() + 32);
+    for w in diff_words(old, new) {
+        match w {
+            Word::Kept(o, n) => {
+                lower.word(o, false);
+                higher.word(n, false);
+            }
+            Word::Dropped(o) => lower.word(o, true),
+            Word::Added(n) => higher.word(n, true),
+        }
+    }
+    (lower.finish(), higher.finish())
+}
+
+/// One word of [`diff_words`], as written in its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Word<'t> {
+    /// In both texts: (as the old text writes it, as the new one does).
+    Kept(&'t str, &'t str),
+    /// Only in the old text.
+    Dropped(&'t str),
+    /// Only in the new text.
+    Added(&'t str),
+}
+
+/// The word diff of [`split_diff_html`] as one stream, for plain-text and Markdown views
+/// (`ladderbook diff`): every word of both texts in reading order. The same words and
+/// alignment as [`split_diff_html`], so a rewording reads the same in every view.
+pub fn diff_words<'t>(old: &'t str, new: &'t str) -> Vec<Word<'t>> {
     // Each distinct word numbered, so the diff compares numbers; whitespace is not compared.
     let old_words: Vec<&str> = old.split_whitespace().collect();
     let new_words: Vec<&str> = new.split_whitespace().collect();
@@ -31,19 +61,14 @@ pub fn split_diff_html(old: &str, new: &str) -> (String, String) {
         }));
     }
     let [old_ids, new_ids] = ids;
-    let mut lower = Marked::new("del", old.len() + 32);
-    let mut higher = Marked::new("ins", new.len() + 32);
-    for e in word_diff(&old_ids, &new_ids) {
-        match e {
-            Edit::Keep(i, j) => {
-                lower.word(old_words[i], false);
-                higher.word(new_words[j], false);
-            }
-            Edit::Delete(i) => lower.word(old_words[i], true),
-            Edit::Insert(j) => higher.word(new_words[j], true),
-        }
-    }
-    (lower.finish(), higher.finish())
+    word_diff(&old_ids, &new_ids)
+        .into_iter()
+        .map(|e| match e {
+            Edit::Keep(i, j) => Word::Kept(old_words[i], new_words[j]),
+            Edit::Delete(i) => Word::Dropped(old_words[i]),
+            Edit::Insert(j) => Word::Added(new_words[j]),
+        })
+        .collect()
 }
 
 /// What a word is compared by: its letters and digits from the first to the last, lowercased
