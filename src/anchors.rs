@@ -32,6 +32,9 @@ pub struct Anchor {
     /// Further anchors it answers to: those it had in another pillar of its level before it
     /// moved (full anchors, `craft--3`).
     pub also: Vec<String>,
+    /// The id its author gave it (`{#on-call}` at the end of its first line): its permalink
+    /// when there is one.
+    pub own: Option<String>,
 }
 
 /// One cell to give anchors: level and pillar ids, and the expectations' plain texts.
@@ -70,6 +73,7 @@ pub fn assign(
                     .map(|number| Anchor {
                         number,
                         also: Vec::new(),
+                        own: None,
                     })
                     .collect()
             })
@@ -125,8 +129,8 @@ pub fn assign(
                     continue;
                 }
                 let k = key(t);
-                if let Some(o) = (0..old.len())
-                    .find(|&o| !kept[o] && old_keys[o].as_ref() == Some(&k))
+                if let Some(o) =
+                    (0..old.len()).find(|&o| !kept[o] && old_keys[o].as_ref() == Some(&k))
                 {
                     kept[o] = true;
                     number[i] = Some(old[o].number);
@@ -174,6 +178,7 @@ pub fn assign(
                     next
                 }),
                 also: Vec::new(),
+                own: None,
             })
             .collect();
         out.push(anchors);

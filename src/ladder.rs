@@ -634,7 +634,15 @@ impl Ladder {
                     level: l,
                     pillar: p,
                     expectations: body.items,
-                    anchors: Vec::new(),
+                    anchors: body
+                        .item_ids
+                        .into_iter()
+                        .map(|own| crate::anchors::Anchor {
+                            number: 0,
+                            also: Vec::new(),
+                            own,
+                        })
+                        .collect(),
                     notes: body.notes,
                     source: d.source.path.clone(),
                 },
@@ -677,15 +685,32 @@ impl Ladder {
         );
         drop(cells_to_anchor);
         for ((_, c), a) in competencies.iter_mut().zip(anchors) {
+            let own: Vec<Option<String>> = c.anchors.drain(..).map(|a| a.own).collect();
             c.anchors = a;
+            for (a, own) in c.anchors.iter_mut().zip(own) {
+                a.own = own;
+            }
         }
-        for (_, c) in &competencies {
+        // The pillar sections' ids are added to level pages later: an author's id must not
+        // be one of them either.
+        let pillar_ids_set: HashSet<&str> = pillars.iter().map(|p| p.id.as_str()).collect();
+        for (d, c) in &competencies {
             if let Some(t) = targets.get_mut(&drafts[c.level].doc.content_path) {
                 let pillar = &pillars[c.pillar].id;
                 t.expectations
                     .push((pillar.clone(), c.anchors.iter().map(|a| a.number).collect()));
                 for a in &c.anchors {
                     t.anchors.extend(a.also.iter().cloned());
+                    if let Some(own) = &a.own {
+                        if pillar_ids_set.contains(own.as_str()) || !t.anchors.insert(own.clone()) {
+                            diags.push(d.source.error(
+                                "duplicate-id",
+                                0,
+                                format!("the expectation id `{{#{own}}}` is already an anchor on /{}", t.path),
+                                "give the expectation an id no other expectation, heading or pillar of its level has",
+                            ));
+                        }
+                    }
                 }
             }
         }

@@ -224,6 +224,9 @@ pub struct Body {
     pub whole: Fragment,
     /// Every top-level list item, in order (for competencies).
     pub items: Vec<Fragment>,
+    /// Each item's own id, where its first line ends with `{#id}` (the heading-attribute
+    /// form, taken off the text): an extra anchor for the expectation that its author keeps.
+    pub item_ids: Vec<Option<String>>,
     /// Everything that is not a top-level list item (a competency's notes).
     pub notes: Fragment,
     /// Ids given to headings, in order.
@@ -259,9 +262,10 @@ pub fn parse(text: &str, base: usize, taken: &HashSet<String>) -> Body {
         }
     }
 
-    let (items, notes) = split_items(events.iter().cloned(), base);
+    let (items, item_ids, notes) = split_items(events.iter().cloned(), base);
     Body {
         items,
+        item_ids,
         notes,
         whole: Fragment::from_events(events, base),
         heading_ids,
@@ -277,9 +281,10 @@ pub fn parse_competency(text: &str, base: usize) -> Body {
         .into_offset_iter()
         .collect();
     let heading_ids = name_headings(&mut events, &HashSet::default());
-    let (items, notes) = split_items(events.into_iter(), base);
+    let (items, item_ids, notes) = split_items(events.into_iter(), base);
     Body {
         items,
+        item_ids,
         notes,
         heading_ids,
         ..Body::default()
@@ -290,7 +295,7 @@ pub fn parse_competency(text: &str, base: usize) -> Body {
 fn split_items<'a>(
     events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
     base: usize,
-) -> (Vec<Fragment>, Fragment) {
+) -> (Vec<Fragment>, Vec<Option<String>>, Fragment) {
     let mut items = Vec::new();
     let mut notes = Vec::new();
     let mut depth = 0usize; // container depth
@@ -330,13 +335,43 @@ fn split_items<'a>(
         }
     }
 
-    (
-        items
-            .into_iter()
-            .map(|e| Fragment::from_events(e, base))
-            .collect(),
-        Fragment::from_events(notes, base),
-    )
+    let mut ids = Vec::with_capacity(items.len());
+    let items = items
+        .into_iter()
+        .map(|mut e| {
+            ids.push(take_item_id(&mut e));
+            Fragment::from_events(e, base)
+        })
+        .collect();
+    (items, ids, Fragment::from_events(notes, base))
+}
+
+/// Takes a trailing `{#id}` (an id by the contract's rule: lowercase letters, digits, single
+/// hyphens) off the end of an item's first line of text, and returns the id.
+fn take_item_id(events: &mut [(Event<'_>, Range<usize>)]) -> Option<String> {
+    // The item's own text ends where its first paragraph or nested block does.
+    let end = events
+        .iter()
+        .position(|(e, _)| {
+            matches!(
+                e,
+                Event::End(TagEnd::Paragraph) | Event::Start(Tag::List(_)) | Event::SoftBreak
+            )
+        })
+        .unwrap_or(events.len());
+    let (Event::Text(t), _) = &events[..end].last()? else {
+        return None;
+    };
+    let trimmed = t.trim_end();
+    let open = trimmed.rfind("{#")?;
+    let id = trimmed[open..].strip_prefix("{#")?.strip_suffix('}')?;
+    if !crate::load::is_valid_id(id) {
+        return None;
+    }
+    let (id, rest) = (id.to_string(), trimmed[..open].trim_end().to_string());
+    let last = end - 1;
+    events[last].0 = Event::Text(rest.into());
+    Some(id)
 }
 
 /// Gives every heading an id: its own `{#id}`, or a slug of its text made unique against
@@ -457,6 +492,22 @@ mod tests {
             let expected = joined.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(plain_text(events.iter()), expected, "{runs:?}");
         }
+    }
+
+    #[test]
+    fn an_expectation_ending_in_an_id_keeps_it_apart_from_its_text() {
+        let b = parse_competency(
+            "- Runs the on-call rotation. {#on-call}\n- Writes *tests* {#Bad}\n- Plans work {#plan}\n  - with the team\n",
+            0,
+        );
+        assert_eq!(
+            b.item_ids,
+            vec![Some("on-call".to_string()), None, Some("plan".to_string())]
+        );
+        assert_eq!(b.items[0].plain(), "Runs the on-call rotation.");
+        assert!(!b.items[0].html("").contains("{#"));
+        assert_eq!(b.items[1].plain(), "Writes tests {#Bad}");
+        assert!(b.items[2].html("").contains("<li>with the team</li>"));
     }
 
     #[test]

@@ -110,8 +110,19 @@ fn expectation(out: &mut String, side: &Side, n: usize, diff: Option<&str>) {
         }
     }
     out.push_str("</div> <a class=\"permalink\" href=\"");
-    out.push_str(&side.anchor_prefix);
-    let _ = write!(out, "{}", side.anchors[n].number);
+    match &side.anchors[n].own {
+        // The level page's address, then the author's id.
+        Some(own) => {
+            let page = side.anchor_prefix.split('#').next().unwrap_or_default();
+            out.push_str(page);
+            out.push('#');
+            text(out, own);
+        }
+        None => {
+            out.push_str(&side.anchor_prefix);
+            let _ = write!(out, "{}", side.anchors[n].number);
+        }
+    }
     out.push_str(
         "\" title=\"Permalink to this expectation\" aria-label=\"Permalink to this expectation of ",
     );
@@ -227,8 +238,9 @@ pub fn cell(out: &mut String, view: Option<CellView>) {
             }
             out.push('>');
             if v.anchors {
-                // Anchors it had before it moved here from another pillar.
-                for also in &v.numbers[n].also {
+                // Its author's id, and anchors it had before it moved here from another
+                // pillar.
+                for also in v.numbers[n].own.iter().chain(&v.numbers[n].also) {
                     out.push_str("<span id=\"");
                     text(out, also);
                     out.push_str("\"></span>");
@@ -241,7 +253,10 @@ pub fn cell(out: &mut String, view: Option<CellView>) {
                 out.push_str(&level_href);
             }
             out.push('#');
-            out.push_str(&anchor);
+            match &v.numbers[n].own {
+                Some(own) => text(out, own),
+                None => out.push_str(&anchor),
+            }
             let _ = writeln!(
                 out,
                 "\" title=\"Permalink to this expectation\" aria-label=\"Permalink to expectation {}\">#</a></li>",

@@ -282,3 +282,49 @@ fn pillars_tracks_and_free_pages_keep_their_addresses_with_aliases() {
     // same expectations now in the renamed pillar.
     assert!(page(&site, "levels/engineer-2/").contains("<span id=\"craft--2\"></span>"));
 }
+
+#[test]
+fn an_expectation_can_carry_an_id_its_author_chose() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    let craft = d.join("content/competencies/engineer-2/craft.md");
+    let t = fs::read_to_string(&craft).unwrap();
+    let first = t.lines().find(|l| l.starts_with("- ")).unwrap().to_string();
+    fs::write(
+        &craft,
+        t.replacen(&first, &format!("{first} {{#design-by-default}}"), 1),
+    )
+    .unwrap();
+    let guide = d.join("content/how-to-read.md");
+    let g = fs::read_to_string(&guide).unwrap();
+    fs::write(
+        &guide,
+        format!("{g}\nSee [the design expectation](levels/engineer-2.md#design-by-default).\n"),
+    )
+    .unwrap();
+    ladderbook().arg("build").arg(d).assert().success();
+    let html = page(&d.join("book"), "levels/engineer-2/");
+    assert!(
+        html.contains("<span id=\"design-by-default\"></span>"),
+        "{html}"
+    );
+    assert!(html.contains("href=\"#design-by-default\""));
+    assert!(!html.contains("{#design-by-default}"));
+    assert!(page(&d.join("book"), "how-to-read/").contains("levels/engineer-2/#design-by-default"));
+    // The same id twice on one level page is an error naming the file.
+    let people = d.join("content/competencies/engineer-2/people.md");
+    let p = fs::read_to_string(&people).unwrap();
+    let first = p.lines().find(|l| l.starts_with("- ")).unwrap().to_string();
+    fs::write(
+        &people,
+        p.replacen(&first, &format!("{first} {{#design-by-default}}"), 1),
+    )
+    .unwrap();
+    let out = ladderbook().arg("check").arg(d).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("error: the expectation id `{#design-by-default}` is already an anchor on /levels/engineer-2/"),
+        "{err}"
+    );
+}
