@@ -46,7 +46,8 @@ pub struct Interner {
 }
 
 /// Hashes stems, the same way in every build.
-const STEM_HASH: foldhash::fast::FixedState = foldhash::fast::FixedState::with_seed(0x1add_e7b0_0c5e_ed01);
+const STEM_HASH: foldhash::fast::FixedState =
+    foldhash::fast::FixedState::with_seed(0x1add_e7b0_0c5e_ed01);
 
 /// The number of `key` in `map`, a new one if it has none yet.
 fn number(map: &mut foldhash::HashMap<String, u32>, key: &str) -> u32 {

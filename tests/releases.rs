@@ -98,14 +98,22 @@ fn past_the_latest_release_the_version_names_the_commit_and_uncommitted_edits() 
     let (site, _) = build(dir);
     assert_eq!(data(&site)["release"]["label"], "v2");
     // An edit, uncommitted: modified.
-    edit(dir, DELIVERY, "Delivers projects", "Delivers large projects");
+    edit(
+        dir,
+        DELIVERY,
+        "Delivers projects",
+        "Delivers large projects",
+    );
     let (site, _) = build(dir);
     assert_eq!(data(&site)["release"]["label"], "v2 (modified)");
     assert_eq!(data(&site)["release"]["modified"], true);
     // Committed: the commit.
     git(dir, &["commit", "-q", "-am", "after v2"]);
     let (site, _) = build(dir);
-    let label = data(&site)["release"]["label"].as_str().unwrap().to_string();
+    let label = data(&site)["release"]["label"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let (tag, commit) = label.split_once(" + ").unwrap();
     assert_eq!(tag, "v2");
     assert_eq!(commit.len(), 7);
