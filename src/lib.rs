@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod markup;
 pub mod permalink;
 pub mod render;
+pub mod sanitize;
 pub mod serve;
 pub mod site;
 pub mod write;

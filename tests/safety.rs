@@ -1,0 +1,249 @@
+//! What an attacker (or a careless paste) can put in a ladder, and what must never come out:
+//! live raw HTML in author content, and links or images with a scriptable scheme.
+
+mod common;
+use common::*;
+use std::fs;
+use std::path::Path;
+
+/// Every start tag in `html`: lowercased name and its attributes (lowercased names, values as
+/// written between quotes).
+fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let Some(end) = rest.find('>') else { break };
+        let tag = &rest[..end];
+        if !tag.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let mut parts = tag.splitn(2, |c: char| c.is_ascii_whitespace());
+        let name = parts.next().unwrap_or("").to_ascii_lowercase();
+        let mut attrs = Vec::new();
+        let mut a = parts.next().unwrap_or("").trim();
+        while !a.is_empty() {
+            let n_end = a
+                .find(|c: char| c == '=' || c.is_ascii_whitespace())
+                .unwrap_or(a.len());
+            let attr = a[..n_end].to_ascii_lowercase();
+            a = a[n_end..].trim_start();
+            let mut value = String::new();
+            if let Some(v) = a.strip_prefix('=') {
+                let v = v.trim_start();
+                let (val, after) = match v.chars().next() {
+                    Some(q @ ('"' | '\'')) => {
+                        let close = v[1..].find(q).map_or(v.len(), |j| j + 1);
+                        (&v[1..close], v.get(close + 1..).unwrap_or(""))
+                    }
+                    _ => {
+                        let e = v.find(char::is_whitespace).unwrap_or(v.len());
+                        (&v[..e], &v[e..])
+                    }
+                };
+                value = val.to_string();
+                a = after.trim_start();
+            }
+            attrs.push((attr, value));
+        }
+        out.push((name, attrs));
+    }
+    out
+}
+
+/// A URL's scheme as a browser reads an attribute value: `&#NN;`/`&#xNN;` and `&colon;`
+/// decoded, spaces and control characters dropped, lowercased.
+fn scheme_of(value: &str) -> String {
+    let mut decoded = String::new();
+    let mut rest = value;
+    while let Some(i) = rest.find('&') {
+        decoded.push_str(&rest[..i]);
+        rest = &rest[i + 1..];
+        let end = rest.find(';').unwrap_or(0);
+        let entity = &rest[..end];
+        let c = if let Some(hex) = entity.strip_prefix("#x").or(entity.strip_prefix("#X")) {
+            u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+        } else if let Some(dec) = entity.strip_prefix('#') {
+            dec.parse().ok().and_then(char::from_u32)
+        } else if entity == "colon" {
+            Some(':')
+        } else if entity == "amp" {
+            Some('&')
+        } else {
+            None
+        };
+        match c {
+            Some(c) => {
+                decoded.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => decoded.push('&'),
+        }
+    }
+    decoded.push_str(rest);
+    let squeezed: String = decoded
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    squeezed.split(':').next().unwrap_or("").to_string()
+}
+
+/// Panics, naming the page, when `html` has a script or frame of the author's, an event
+/// handler or style attribute, or a scriptable URL.
+fn assert_safe(page: &Path, html: &str) {
+    for (name, attrs) in tags(html) {
+        let src = attrs.iter().find(|a| a.0 == "src").map(|a| a.1.as_str());
+        // The theme's own scripts are files of the site, loaded by `src`.
+        let theme_script = name == "script" && src.is_some_and(|s| s.ends_with(".js"));
+        assert!(
+            !["script", "iframe", "style", "object", "embed"].contains(&name.as_str())
+                || theme_script,
+            "{}: a <{name}> of the author's is live",
+            page.display()
+        );
+        for (attr, value) in &attrs {
+            assert!(
+                !attr.starts_with("on") && attr != "style",
+                "{}: <{name} {attr}=…> is live",
+                page.display()
+            );
+            if ["href", "src", "srcset", "action", "formaction"].contains(&attr.as_str()) {
+                for url in value.split(',') {
+                    let scheme = scheme_of(url);
+                    assert!(
+                        !["javascript", "vbscript", "data"].contains(&scheme.as_str()),
+                        "{}: <{name} {attr}=\"{value}\">",
+                        page.display()
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Attacks in every place an author writes HTML-bearing text: a free page's body, a
+/// competency's expectations and notes, a level's summary and description.
+const ATTACKS: &str = r#"
+<script>alert('block script')</script>
+
+<div onclick="alert('div')" style="position:fixed;inset:0">Click anywhere</div>
+
+<iframe src="https://evil.example/"></iframe>
+<style>body{display:none}</style>
+
+[one](javascript:alert('md')) [two](JaVaScRiPt:alert('md')) [three](&#106;avascript:alert('md'))
+[four](vbscript:msgbox('md')) [five](data:text/html,<script>alert('md')</script>)
+[six](&#x09;javascript:alert('md')) <javascript:alert('autolink')> ![pic](data:image/svg+xml,x)
+
+Inline <a href="&#106;avascript:alert('raw')">raw link</a>, <img src=x onerror="alert('img')">,
+<a href=" &#x0A;JAVAscript&colon;alert('raw')">spaced</a> and <b onmouseover=alert(1)>bold</b>.
+"#;
+
+/// Harmless raw HTML as real ladders use it.
+const HARMLESS: &str = r#"
+<details>
+<summary>How calibration panels work</summary>
+
+Panels meet twice a year.
+
+</details>
+
+<picture><source media="(prefers-color-scheme: dark)" srcset="/charts/dark.png"><img alt="A chart of the levels" src="/charts/light.png"></picture>
+
+See [the guide](https://example.com/guide) or <https://example.com/auto>.
+"#;
+
+fn append(path: &Path, text: &str) {
+    let mut s = fs::read_to_string(path).unwrap();
+    s.push_str(text);
+    fs::write(path, s).unwrap();
+}
+
+#[test]
+fn author_html_never_reaches_a_page_live_and_harmless_html_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("ladder");
+    copy_ladder(&repo(), &src);
+    let content = src.join("content");
+    append(
+        &content.join("promotions.md"),
+        &format!("{ATTACKS}\n{HARMLESS}"),
+    );
+    append(&content.join("levels/engineer-1.md"), ATTACKS);
+    append(&content.join("competencies/engineer-1/craft.md"), ATTACKS);
+    let craft = content.join("competencies/engineer-1/craft.md");
+    let text = fs::read_to_string(&craft).unwrap();
+    fs::write(
+        &craft,
+        text.replacen(
+            "\n- ",
+            "\n- <script>alert('item')</script> [x](javascript:alert(1)) ",
+            1,
+        ),
+    )
+    .unwrap();
+    let level = content.join("levels/engineer-1.md");
+    let text = fs::read_to_string(&level).unwrap();
+    fs::write(
+        &level,
+        text.replacen(
+            "summary = \"",
+            "summary = \"<img src=x onerror=alert(1)> [s](javascript:alert(1)) ",
+            1,
+        ),
+    )
+    .unwrap();
+
+    let out = dir.path().join("site");
+    ladderbook()
+        .arg("build")
+        .arg(&src)
+        .arg("-d")
+        .arg(&out)
+        .assert()
+        .success();
+
+    let mut pages = 0;
+    for e in walkdir::WalkDir::new(&out) {
+        let e = e.unwrap();
+        if e.path().extension().is_some_and(|x| x == "html") {
+            assert_safe(e.path(), &fs::read_to_string(e.path()).unwrap());
+            pages += 1;
+        }
+    }
+    assert!(pages > 20, "{pages} pages");
+
+    // What a reader sees of the free page: the texts stay, the harmless HTML works.
+    let page = fs::read_to_string(out.join("promotions/index.html")).unwrap();
+    for kept in [
+        "<details>\n<summary>How calibration panels work</summary>",
+        "</details>",
+        r#"<source media="(prefers-color-scheme: dark)" srcset="/charts/dark.png">"#,
+        r#"<img alt="A chart of the levels" src="/charts/light.png">"#,
+        r#"<a href="https://example.com/guide">the guide</a>"#,
+        r#"<a href="https://example.com/auto">"#,
+        "Click anywhere",
+        "raw link",
+        ">one ",
+        "three",
+        "<b>bold</b>",
+    ] {
+        assert!(page.contains(kept), "{kept:?} is missing");
+    }
+    assert!(!page.contains("display:none"), "the style's text is shown");
+    assert!(!page.contains("block script"), "the script's text is shown");
+    let level_page = fs::read_to_string(out.join("levels/engineer-1/index.html")).unwrap();
+    assert!(!level_page.contains("alert('item')"));
+}
+
+#[test]
+fn the_checker_of_this_file_sees_what_it_must() {
+    // The test's own reading of pages, on what it must catch.
+    assert_eq!(scheme_of("&#106;avascript&colon;x"), "javascript");
+    assert_eq!(scheme_of(" &#x0A;JAVA\tscript:x"), "javascript");
+    let t = tags(r#"<a href='javascript:x' onclick="y">z</a><img src=data:x>"#);
+    assert_eq!(t[0].1[0], ("href".to_string(), "javascript:x".to_string()));
+    assert_eq!(t[0].1[1].0, "onclick");
+    assert_eq!(t[1].1[0], ("src".to_string(), "data:x".to_string()));
+}
