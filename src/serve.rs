@@ -36,6 +36,9 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 use tokio::sync::broadcast;
 
+mod guard;
+pub use guard::{Hosts, HEADER_TIMEOUT};
+
 /// The address of the live-reload event stream, on the same port as the site.
 pub const EVENTS_PATH: &str = "/__ladderbook/events";
 
@@ -407,17 +410,15 @@ pub fn serve(opts: Options) -> Result<(), String> {
 
     watch(&opts, site.clone(), events, previous)?;
 
-    let host = if addr.ip().is_unspecified() {
-        "127.0.0.1".to_string()
-    } else {
-        addr.ip().to_string()
+    let url_of = |ip: std::net::IpAddr| match ip {
+        std::net::IpAddr::V6(v6) => format!("http://[{v6}]:{}/", addr.port()),
+        std::net::IpAddr::V4(v4) => format!("http://{v4}:{}/", addr.port()),
     };
-    let host = if host.contains(':') {
-        format!("[{host}]")
+    let url = if addr.ip().is_unspecified() {
+        url_of(std::net::Ipv4Addr::LOCALHOST.into())
     } else {
-        host
+        url_of(addr.ip())
     };
-    let url = format!("http://{host}:{}/", addr.port());
     if opts.port.is_none() && addr.port() != DEFAULT_PORT {
         println!(
             "Port {DEFAULT_PORT} is busy; using {} instead.",
@@ -425,6 +426,16 @@ pub fn serve(opts: Options) -> Result<(), String> {
         );
     }
     println!("Serving {} at {url}", opts.root.display());
+    if !addr.ip().is_loopback() {
+        // Bound to one address, `url` is the one to share; bound to all, name one.
+        if let Some(ip) = guard::network_address(addr).filter(|_| addr.ip().is_unspecified()) {
+            println!("On your network: {}", url_of(ip));
+        }
+        eprintln!(
+            "warning: listening on {}, not only on this machine: anyone who can reach it can read the ladder\n  hint: leave -n out to serve this machine only (127.0.0.1)",
+            addr.ip()
+        );
+    }
     println!(
         "Watching book.toml, content/, templates/ and static/ for changes{}. Press Ctrl+C to stop.",
         if opts.poll { " (polling)" } else { "" }
@@ -439,7 +450,11 @@ pub fn serve(opts: Options) -> Result<(), String> {
         .route(EVENTS_PATH, get(events_stream))
         .route(WORKER_PATH, get(reload_worker))
         .fallback(serve_file)
-        .with_state(state);
+        .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(
+            Hosts::new(&opts.hostname, addr.ip()),
+            guard::check,
+        ));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -448,7 +463,8 @@ pub fn serve(opts: Options) -> Result<(), String> {
     runtime.block_on(async move {
         listener.set_nonblocking(true).map_err(|e| e.to_string())?;
         let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.to_string())?;
-        axum::serve(listener, app).await.map_err(|e| e.to_string())
+        guard::run(listener, app).await;
+        Ok(())
     })
 }
 
@@ -751,10 +767,12 @@ async fn serve_file(State(state): State<AppState>, req: Request) -> Response {
                 return Some(Ok((key, data.clone())));
             }
         }
-        // `/levels/x` → `/levels/x/`, so relative links resolve.
+        // `/levels/x` → `/levels/x/`, so relative links resolve. The address is made from
+        // the site path, never from the request's: `//evil.example` must not become a
+        // protocol-relative `Location: //evil.example/`.
         site.files
             .contains_key(&format!("{p}/index.html"))
-            .then(|| Err(format!("{uri_path}/")))
+            .then(|| Err(format!("/{p}/")))
     });
     let (status, key, bytes) = match found {
         Some(Ok((key, bytes))) => (StatusCode::OK, key, bytes),
@@ -800,10 +818,6 @@ async fn serve_file(State(state): State<AppState>, req: Request) -> Response {
     }
     h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
     r
 }
 

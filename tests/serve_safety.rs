@@ -1,0 +1,270 @@
+//! `ladderbook serve` under attack: a real server on a free port over a temp copy of the
+//! example ladder, spoken to over raw TCP the way a hostile page, a rebinding DNS name or a
+//! slow client would. Every wait is bounded.
+
+mod common;
+use common::*;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const WAIT: Duration = Duration::from_secs(10);
+
+struct Server {
+    child: Child,
+    port: u16,
+    /// Holds the ladder, and the server's stdout and stderr.
+    dir: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    /// Serves a copy of the example ladder with `extra` arguments.
+    fn start(extra: &[&str]) -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        copy_ladder(&repo(), &dir.path().join("ladder"));
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let out = std::fs::File::create(dir.path().join("stdout")).unwrap();
+        let err = std::fs::File::create(dir.path().join("stderr")).unwrap();
+        let child = Command::new(assert_cmd::cargo::cargo_bin("ladderbook"))
+            .arg("serve")
+            .arg(dir.path().join("ladder"))
+            .arg("-p")
+            .arg(port.to_string())
+            .args(extra)
+            .stdout(Stdio::from(out))
+            .stderr(Stdio::from(err))
+            .spawn()
+            .unwrap();
+        let server = Server { child, port, dir };
+        let deadline = Instant::now() + WAIT;
+        while server.get("/").0 != 200 {
+            assert!(Instant::now() < deadline, "the server does not answer");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        server
+    }
+
+    /// Sends `head` (request line and headers, without the blank line) to 127.0.0.1;
+    /// returns the status and the response's head.
+    fn send(&self, head: &str) -> (u16, String) {
+        let Ok(mut s) = TcpStream::connect(("127.0.0.1", self.port)) else {
+            return (0, String::new());
+        };
+        s.set_read_timeout(Some(WAIT)).unwrap();
+        if write!(s, "{head}\r\nConnection: close\r\n\r\n").is_err() {
+            return (0, String::new());
+        }
+        // Read the head only: the event stream never ends.
+        let mut raw = Vec::new();
+        let mut buf = [0u8; 4096];
+        while !raw.windows(4).any(|w| w == b"\r\n\r\n") {
+            match s.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => raw.extend_from_slice(&buf[..n]),
+            }
+        }
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let head = text.split("\r\n\r\n").next().unwrap_or("").to_string();
+        let status = head
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        (status, head)
+    }
+
+    /// `GET path` with `Host: 127.0.0.1:<port>`, as a browser sends it.
+    fn get(&self, path: &str) -> (u16, String) {
+        self.send(&format!(
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}",
+            self.port
+        ))
+    }
+
+    fn output(&self, name: &str) -> String {
+        std::fs::read_to_string(self.dir.path().join(name)).unwrap_or_default()
+    }
+}
+
+fn header<'h>(head: &'h str, name: &str) -> Option<&'h str> {
+    head.lines().find_map(|l| {
+        let (n, v) = l.split_once(':')?;
+        n.eq_ignore_ascii_case(name).then_some(v.trim())
+    })
+}
+
+#[test]
+fn a_path_starting_with_two_slashes_redirects_within_the_site() {
+    let server = Server::start(&[]);
+    for path in [
+        "//levels/engineer-1",
+        "///levels/engineer-1",
+        "/levels//engineer-1",
+    ] {
+        let (status, head) = server.get(path);
+        assert_eq!(status, 301, "{path}: {head}");
+        assert_eq!(
+            header(&head, "location"),
+            Some("/levels/engineer-1/"),
+            "{path}: {head}"
+        );
+    }
+    // The redirect leads to the page.
+    assert_eq!(server.get("/levels/engineer-1/").0, 200);
+}
+
+#[test]
+fn requests_for_another_host_are_refused_and_every_response_is_nosniff() {
+    let server = Server::start(&[]);
+    let port = server.port;
+    for path in [
+        "/",
+        "/levels/engineer-1/",
+        "/__ladderbook/events",
+        "/__ladderbook/reload-worker.js",
+        "/style.css",
+    ] {
+        // A page of evil.example whose name now resolves to 127.0.0.1 (DNS rebinding).
+        for host in [
+            format!("evil.example:{port}"),
+            "evil.example".into(),
+            format!("127.0.0.1.nip.example:{port}"),
+        ] {
+            let (status, head) = server.send(&format!("GET {path} HTTP/1.1\r\nHost: {host}"));
+            assert_eq!(status, 421, "{path} for {host}: {head}");
+            assert_eq!(header(&head, "x-content-type-options"), Some("nosniff"));
+        }
+        // An absolute request target names the host too.
+        let (status, _) = server.send(&format!(
+            "GET http://evil.example:{port}{path} HTTP/1.1\r\nHost: 127.0.0.1:{port}"
+        ));
+        assert_eq!(status, 421, "absolute {path}");
+        // The names the preview is opened by.
+        for host in [
+            format!("127.0.0.1:{port}"),
+            format!("localhost:{port}"),
+            "LOCALHOST".into(),
+        ] {
+            let (status, head) = server.send(&format!("GET {path} HTTP/1.1\r\nHost: {host}"));
+            assert_eq!(status, 200, "{path} for {host}: {head}");
+            assert_eq!(
+                header(&head, "x-content-type-options"),
+                Some("nosniff"),
+                "{path}: {head}"
+            );
+        }
+    }
+    // Not found, a redirect, a refused method: nosniff too.
+    for (head, status) in [
+        (
+            format!("GET /no/such/page HTTP/1.1\r\nHost: localhost:{port}"),
+            404,
+        ),
+        (
+            format!("GET /levels/engineer-1 HTTP/1.1\r\nHost: localhost:{port}"),
+            301,
+        ),
+        (
+            format!("POST / HTTP/1.1\r\nHost: localhost:{port}\r\nContent-Length: 0"),
+            405,
+        ),
+    ] {
+        let (got, h) = server.send(&head);
+        assert_eq!(got, status, "{head}");
+        assert_eq!(
+            header(&h, "x-content-type-options"),
+            Some("nosniff"),
+            "{head}"
+        );
+    }
+}
+
+#[test]
+fn a_client_that_sends_its_headers_too_slowly_is_cut_off() {
+    let server = Server::start(&[]);
+    let start = Instant::now();
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
+    // Half a request, then a byte now and then: the connection stays busy but never done.
+    write!(s, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n").unwrap();
+    let mut buf = [0u8; 512];
+    let closed = loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let _ = s.write_all(b"X");
+        s.set_nonblocking(true).unwrap();
+        let r = s.read(&mut buf);
+        s.set_nonblocking(false).unwrap();
+        match r {
+            // Closed, or a 408 answer before closing.
+            Ok(_) => break true,
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+            Err(_) => break true,
+        }
+        if start.elapsed() > Duration::from_secs(15) {
+            break false;
+        }
+    };
+    let took = start.elapsed();
+    assert!(closed, "the connection is still open after {took:?}");
+    assert!(took < Duration::from_secs(9), "cut off only after {took:?}");
+    // Others are still served.
+    assert_eq!(server.get("/").0, 200);
+}
+
+#[test]
+fn listening_beyond_this_machine_warns_and_prints_addresses_that_work() {
+    let server = Server::start(&["-n", "0.0.0.0"]);
+    let port = server.port;
+    let deadline = Instant::now() + WAIT;
+    while !server.output("stdout").contains("Watching") {
+        assert!(Instant::now() < deadline, "nothing printed");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = server.output("stdout");
+    let err = server.output("stderr");
+    assert!(
+        out.contains(&format!("at http://127.0.0.1:{port}/")),
+        "{out}"
+    );
+    assert!(
+        err.contains("warning: listening on 0.0.0.0") && err.contains("hint: leave -n out"),
+        "{err}"
+    );
+    // The network address, when the machine has one, is one the preview answers at.
+    if let Some(url) = out
+        .lines()
+        .find_map(|l| l.strip_prefix("On your network: "))
+    {
+        let hostport = url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        let mut s = TcpStream::connect(&hostport).unwrap();
+        s.set_read_timeout(Some(WAIT)).unwrap();
+        write!(
+            s,
+            "GET / HTTP/1.1\r\nHost: {hostport}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut text = String::new();
+        let _ = s.read_to_string(&mut text);
+        assert!(text.starts_with("HTTP/1.1 200"), "{url}: {text}");
+    }
+
+    // On loopback only, no warning.
+    let local = Server::start(&[]);
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(!local.output("stderr").contains("warning"));
+}
