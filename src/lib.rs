@@ -9,6 +9,7 @@ pub mod check;
 pub mod compare;
 pub mod config;
 pub mod diagnostic;
+pub mod files;
 pub mod frontmatter;
 pub mod import;
 pub mod init;

@@ -149,14 +149,20 @@ pub fn load_templates(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnost
             .follow_links(false)
             .sort_by_file_name()
         {
-            let Ok(entry) = entry else { continue };
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    errors.push(unreadable(root, &dir, &e));
+                    continue;
+                }
+            };
             if !entry.file_type().is_file()
                 || crate::load::is_editor_temp(&entry.file_name().to_string_lossy())
             {
                 continue;
             }
             let name = display_path(&dir, entry.path());
-            match std::fs::read_to_string(entry.path()) {
+            match crate::files::read_to_string(entry.path()) {
                 Ok(text) => {
                     sources.retain(|(n, _)| *n != name);
                     sources.push((name, text));
@@ -346,7 +352,7 @@ pub fn render(
     if let Err(RenderError::Templates(d)) = done {
         return Err(d);
     }
-    let (mut files, copied) = static_files(root);
+    let (mut files, copied) = static_files(root)?;
     files.extend(pages.into_inner().unwrap_or_else(|e| e.into_inner()));
     Ok((files, copied))
 }
@@ -362,7 +368,12 @@ pub enum RenderError<E> {
 
 /// The theme's static files (generated) and the ladder's `static/` files (copied), the
 /// ladder's overriding the theme's by path.
-pub fn static_files(root: &Path) -> (Vec<OutputFile>, Vec<CopiedFile>) {
+///
+/// # Errors
+/// A folder or file under `static/` that cannot be read: every file there belongs to the
+/// site, so one left out would be a site silently missing it.
+#[allow(clippy::type_complexity)]
+pub fn static_files(root: &Path) -> Result<(Vec<OutputFile>, Vec<CopiedFile>), Vec<Diagnostic>> {
     let mut out: Vec<OutputFile> = THEME_STATIC
         .iter()
         .map(|(name, bytes)| OutputFile {
@@ -371,14 +382,20 @@ pub fn static_files(root: &Path) -> (Vec<OutputFile>, Vec<CopiedFile>) {
         })
         .collect();
     let mut copied = Vec::new();
+    let mut errors = Vec::new();
     let static_dir = root.join("static");
     if static_dir.is_dir() {
         for entry in walkdir::WalkDir::new(&static_dir)
             .follow_links(false)
             .sort_by_file_name()
-            .into_iter()
-            .flatten()
         {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    errors.push(unreadable(root, &static_dir, &e));
+                    continue;
+                }
+            };
             if entry.file_type().is_file() {
                 let path = display_path(&static_dir, entry.path());
                 out.retain(|f| f.path != path);
@@ -389,7 +406,35 @@ pub fn static_files(root: &Path) -> (Vec<OutputFile>, Vec<CopiedFile>) {
             }
         }
     }
-    (out, copied)
+    if errors.is_empty() {
+        Ok((out, copied))
+    } else {
+        Err(errors)
+    }
+}
+
+/// The error for a folder (or file) under `dir` that a walk could not read.
+fn unreadable(root: &Path, dir: &Path, e: &walkdir::Error) -> Diagnostic {
+    let path = e.path().unwrap_or(dir);
+    let what = if e.path().is_some_and(Path::is_dir) {
+        "folder"
+    } else {
+        "file"
+    };
+    Diagnostic::error(
+        "io",
+        display_path(root, path),
+        (1, 1),
+        format!(
+            "cannot read the {what}: {}",
+            e.io_error()
+                .map_or_else(|| e.to_string(), ToString::to_string)
+        ),
+        format!(
+            "check its permissions: every file of {} is part of the site",
+            display_path(root, dir)
+        ),
+    )
 }
 
 fn kind_name(d: &PageData) -> &'static str {

@@ -128,7 +128,7 @@ pub fn full_render(
     root: &Path,
     p: &build::Prepared,
 ) -> Result<HashMap<String, Arc<Vec<u8>>>, Diagnostics> {
-    let (files, copied) = build::other_files(root, p);
+    let (files, copied) = build::other_files(root, p)?;
     let pages = std::sync::Mutex::new(Vec::with_capacity(p.site.specs.len()));
     let rendered =
         crate::render::render_each(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, |f| {
@@ -146,7 +146,7 @@ pub fn full_render(
         out.insert(f.path, Arc::new(f.contents));
     }
     for c in copied {
-        match std::fs::read(&c.source) {
+        match crate::files::read(&c.source) {
             Ok(bytes) => {
                 out.insert(c.path, Arc::new(bytes));
             }

@@ -235,7 +235,10 @@ pub fn copy_file(dir: &Path, path: &str, source: &Path) -> Result<(), WriteError
     if let Some(p) = full.parent() {
         fs::create_dir_all(p).map_err(|e| io_err(p, e, HINT))?;
     }
-    fs::copy(source, &full)
+    let mut from = crate::files::open(source)
+        .map_err(|e| io_err(source, e, "check that the file is readable"))?;
+    let mut to = fs::File::create(&full).map_err(|e| io_err(&full, e, HINT))?;
+    std::io::copy(&mut from, &mut to)
         .map(|_| ())
         .map_err(|e| io_err(source, e, "check that the file is readable"))
 }
