@@ -180,8 +180,7 @@ pub fn prepare_with(
 ) -> Result<Prepared, Diagnostics> {
     let (ladder, warnings) = load_ladder_with(root, load)?;
     let clock = Stopwatch::start();
-    let mut tera = render::load_templates(root, &ladder.config).map_err(Diagnostics)?;
-    tera.global_context().insert("nav", &Nav::of(&ladder));
+    let tera = theme(root, &ladder).map_err(Diagnostics)?;
     let site = Site::from_ladder(&ladder);
     clock.lap("templates and site");
     Ok(Prepared {
@@ -190,6 +189,36 @@ pub fn prepare_with(
         site,
         warnings,
     })
+}
+
+/// The ladder's templates (its own over the default theme's), with the site-wide values set.
+///
+/// # Errors
+/// Templates that cannot be read or parsed.
+fn theme(root: &Path, ladder: &Ladder) -> Result<tera::Tera, Vec<Diagnostic>> {
+    let mut tera = render::load_templates(root, &ladder.config)?;
+    tera.global_context().insert("nav", &Nav::of(ladder));
+    Ok(tera)
+}
+
+/// The errors a build of `ladder` would find in its templates, for `check`: the templates
+/// are loaded, and, when the ladder itself is `valid` (no errors), every page is rendered in
+/// memory and thrown away, since some template errors show only with some pages' data.
+pub fn template_errors(root: &Path, ladder: &Ladder, valid: bool) -> Vec<Diagnostic> {
+    let tera = match theme(root, ladder) {
+        Ok(tera) => tera,
+        Err(errors) => return errors,
+    };
+    if !valid {
+        return Vec::new();
+    }
+    let site = Site::from_ladder(ladder);
+    match render::render_each(root, &ladder.config, &tera, ladder, &site, |_| {
+        Ok::<(), ()>(())
+    }) {
+        Err(render::RenderError::Templates(errors)) => errors,
+        Ok(()) | Err(render::RenderError::Sink(())) => Vec::new(),
+    }
 }
 
 /// Every file of a prepared site besides its pages and `ladder.json` (which is made apart,
