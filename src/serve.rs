@@ -536,8 +536,9 @@ fn watch(
     for d in ["content", "templates", "static"] {
         dirs.push((root.join(d), RecursiveMode::Recursive));
     }
-    // The watcher lives in the rebuild thread, which also adds folders created later.
-    let mut add_dir: Box<dyn FnMut(&Path) + Send> = if opts.poll {
+    // The watcher lives in the rebuild thread, which also watches folders created or
+    // replaced later: the watch on a folder goes with the folder, not its name.
+    let mut rewatch: Box<dyn FnMut(&Path) + Send> = if opts.poll {
         // Compare contents, not only modification times: notify's poller keeps mtimes in whole
         // seconds, so a save within a second of the last scan would otherwise be missed.
         let config = notify_debouncer_full::notify::Config::default()
@@ -559,6 +560,7 @@ fn watch(
             }
         }
         Box::new(move |p: &Path| {
+            let _ = d.unwatch(p);
             let _ = d.watch(p, RecursiveMode::Recursive);
         })
     } else {
@@ -575,15 +577,18 @@ fn watch(
             }
         }
         Box::new(move |p: &Path| {
+            // Drops the watches of a folder moved away under this name, if any, so its
+            // events are not taken for the new one's.
+            let _ = d.unwatch(p);
             let _ = d.watch(p, RecursiveMode::Recursive);
         })
     };
     let watched_root = opts.root.clone();
     std::thread::spawn(move || {
-        let mut watched: Vec<PathBuf> = dirs
+        // Each watched folder with the identity of the folder watched under its name.
+        let mut watched: Vec<(PathBuf, Option<FolderId>)> = dirs[1..]
             .iter()
-            .filter(|(d, _)| d.exists())
-            .map(|(d, _)| d.clone())
+            .map(|(d, _)| (d.clone(), FolderId::of(d)))
             .collect();
         while let Ok(batch) = rx.recv() {
             // Take whatever else has arrived too: one rebuild per burst.
@@ -593,7 +598,9 @@ fn watch(
             }
             let mut changes = Changes::default();
             let mut changed = false;
-            let mut new_dirs = Vec::new();
+            // Whether an entry of the ladder's root changed: a folder may have been created,
+            // deleted or replaced.
+            let mut top_level = false;
             let content = root.join("content");
             for b in batches {
                 let Ok(evs) = b else {
@@ -619,28 +626,26 @@ fn watch(
                                 Err(_) => changes.outside = true,
                             }
                         }
-                        if p.parent() == Some(root.as_path())
-                            && ["content", "templates", "static"]
-                                .iter()
-                                .any(|d| p.ends_with(d))
-                        {
-                            if !p.is_dir() {
-                                // Deleted or moved away: its watch went with it.
-                                watched.retain(|w| w != p);
-                            } else if !watched.contains(p) {
-                                // Created after start (say, templates/), or put back (a
-                                // `git checkout`, a folder moved away and back).
-                                new_dirs.push(p.clone());
-                            }
-                        }
+                        top_level |= p.parent() == Some(root.as_path());
                     }
                 }
             }
-            for d in new_dirs {
-                add_dir(&d);
-                watched.push(d);
-                changed = true;
-                changes.everything = true;
+            // A folder created after start (say, templates/), or replaced by another under
+            // its name (deleted and made again, or a rename-and-swap: a restore, a `git
+            // checkout`, a sync tool), even within one batch: whatever the events said, the
+            // folder now under the name is watched, and everything is read again.
+            if top_level || changes.everything {
+                for (dir, id) in &mut watched {
+                    let now = FolderId::of(dir);
+                    if now != *id {
+                        if now.is_some() {
+                            rewatch(dir);
+                        }
+                        *id = now;
+                        changed = true;
+                        changes.everything = true;
+                    }
+                }
             }
             if changed {
                 let v = rebuild(&watched_root, &site, false, &mut previous, &changes);
@@ -649,6 +654,34 @@ fn watch(
         }
     });
     Ok(())
+}
+
+/// What tells one folder from another put under the same name: its device and inode on
+/// Unix, its creation time elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FolderId(u64, u128);
+
+impl FolderId {
+    /// The identity of the folder at `path`; `None` when there is no folder there.
+    fn of(path: &Path) -> Option<FolderId> {
+        let m = std::fs::metadata(path)
+            .ok()
+            .filter(std::fs::Metadata::is_dir)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Some(FolderId(m.dev(), u128::from(m.ino())))
+        }
+        #[cfg(not(unix))]
+        {
+            let created = m
+                .created()
+                .ok()?
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?;
+            Some(FolderId(0, created.as_nanos()))
+        }
+    }
 }
 
 /// [`WORKER_JS`], never cached.

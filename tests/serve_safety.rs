@@ -6,6 +6,7 @@ mod common;
 use common::*;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -28,8 +29,14 @@ impl Drop for Server {
 impl Server {
     /// Serves a copy of the example ladder with `extra` arguments.
     fn start(extra: &[&str]) -> Server {
+        Server::start_with(|_| {}, extra)
+    }
+
+    /// [`Server::start`], with the ladder's copy changed by `setup` before the start.
+    fn start_with(setup: impl FnOnce(&Path), extra: &[&str]) -> Server {
         let dir = tempfile::tempdir().unwrap();
         copy_ladder(&repo(), &dir.path().join("ladder"));
+        setup(&dir.path().join("ladder"));
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -267,4 +274,110 @@ fn listening_beyond_this_machine_warns_and_prints_addresses_that_work() {
     let local = Server::start(&[]);
     std::thread::sleep(Duration::from_millis(200));
     assert!(!local.output("stderr").contains("warning"));
+}
+
+impl Server {
+    fn root(&self) -> std::path::PathBuf {
+        self.dir.path().join("ladder")
+    }
+
+    /// The whole answer to `GET path`, head and body.
+    fn page(&self, path: &str) -> String {
+        let Ok(mut s) = TcpStream::connect(("127.0.0.1", self.port)) else {
+            return String::new();
+        };
+        s.set_read_timeout(Some(WAIT)).unwrap();
+        let _ = write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        );
+        let mut text = String::new();
+        let _ = s.read_to_string(&mut text);
+        text
+    }
+
+    fn wait_for_text(&self, path: &str, text: &str) {
+        let deadline = Instant::now() + WAIT;
+        while !self.page(path).contains(text) {
+            assert!(
+                Instant::now() < deadline,
+                "{path} never showed {text:?}; it shows:\n{}",
+                self.page(path)
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+/// Saves the way many editors do: a temp file beside the target, renamed over it.
+fn save(path: &Path, text: &str) {
+    let tmp = path.with_extension("tmp~");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+#[test]
+fn a_folder_replaced_at_once_is_watched_again() {
+    folder_replaced_at_once(&[]);
+}
+
+#[test]
+fn a_folder_replaced_at_once_is_watched_again_when_polling() {
+    folder_replaced_at_once(&["--poll"]);
+}
+
+/// Swaps content/ and templates/ for new folders, each at once, then edits the new ones.
+fn folder_replaced_at_once(extra: &[&str]) {
+    let theme_page = std::fs::read_to_string(repo().join("templates/page.html")).unwrap();
+    let marked = |n: u32| {
+        theme_page.replacen(
+            "{% block main %}",
+            &format!("{{% block main %}}<!-- template {n} -->"),
+            1,
+        )
+    };
+    let server = Server::start_with(
+        |root| {
+            std::fs::create_dir(root.join("templates")).unwrap();
+            std::fs::write(root.join("templates/page.html"), marked(1)).unwrap();
+        },
+        extra,
+    );
+    let root = server.root();
+    let outside = server.dir.path();
+    server.wait_for_text("/promotions/", "<!-- template 1 -->");
+
+    // content/ swapped for a copy by two renames, back to back (a restore, a sync tool).
+    copy_dir(&root.join("content"), &outside.join("content.new"));
+    let level = |dir: &Path| dir.join("levels/engineer-1.md");
+    let text = std::fs::read_to_string(level(&outside.join("content.new"))).unwrap();
+    let titled = |t: &str| text.replacen("title = \"Engineer I\"", &format!("title = \"{t}\""), 1);
+    std::fs::write(
+        level(&outside.join("content.new")),
+        titled("Engineer Swapped"),
+    )
+    .unwrap();
+    std::fs::rename(root.join("content"), outside.join("content.old")).unwrap();
+    std::fs::rename(outside.join("content.new"), root.join("content")).unwrap();
+    server.wait_for_text("/levels/engineer-1/", "Engineer Swapped");
+    // Edits in the new folder are seen; edits in the old one are not taken for them.
+    save(
+        &level(&outside.join("content.old")),
+        &titled("Engineer Old"),
+    );
+    save(
+        &level(&root.join("content")),
+        &titled("Engineer Edited After The Swap"),
+    );
+    server.wait_for_text("/levels/engineer-1/", "Engineer Edited After The Swap");
+
+    // templates/ deleted and made again at once (a `git checkout` of another branch).
+    std::fs::create_dir(outside.join("templates.new")).unwrap();
+    std::fs::write(outside.join("templates.new/page.html"), marked(2)).unwrap();
+    std::fs::remove_dir_all(root.join("templates")).unwrap();
+    std::fs::rename(outside.join("templates.new"), root.join("templates")).unwrap();
+    server.wait_for_text("/promotions/", "<!-- template 2 -->");
+    save(&root.join("templates/page.html"), &marked(3));
+    server.wait_for_text("/promotions/", "<!-- template 3 -->");
+    assert!(!server.page("/levels/engineer-1/").contains("Engineer Old"));
 }
