@@ -9,6 +9,10 @@
 //! fragment is closed at its end, and a closing tag with no opening one is dropped, so raw
 //! HTML cannot break the page around it.
 //!
+//! Markdown heading attributes (`## Title {#id .class key=value}`) keep their id and classes
+//! and only the `key=value` pairs raw HTML could set (`title`, `lang`, `dir`): pulldown-cmark
+//! would write any other, `onclick` included.
+//!
 //! Every URL, in a Markdown link, autolink or image, or in a kept `href`, `src` or `srcset`,
 //! must be relative or use one of [`SCHEMES`]; a link with any other scheme (`javascript:`,
 //! `vbscript:`, `data:`, …) loses its address and keeps its text, an image its alt text.
@@ -158,6 +162,7 @@ pub fn events<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Ran
         Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
             !is_safe_url(dest_url)
         }
+        Event::Start(Tag::Heading { attrs, .. }) => !attrs.is_empty(),
         _ => false,
     });
     if !needs {
@@ -198,6 +203,26 @@ pub fn events<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Ran
                 if !unsafe_url {
                     out.push((ev, range));
                 }
+            }
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                mut attrs,
+            }) => {
+                // `{key=value}` heading attributes: only those raw HTML could set.
+                attrs.retain(|(key, _)| {
+                    let key = key.to_ascii_lowercase();
+                    GLOBAL.contains(&key.as_str()) && key != "id" && key != "class"
+                });
+                filter.depth += 1;
+                let heading = Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                };
+                out.push((Event::Start(heading), range));
             }
             Event::End(TagEnd::Link | TagEnd::Image) => {
                 if !dropped.pop().unwrap_or(false) {

@@ -127,6 +127,8 @@ fn assert_safe(page: &Path, html: &str) {
 const ATTACKS: &str = r#"
 <script>alert('block script')</script>
 
+## Heading attributes {#kept-id .kept-class onclick=alert('heading') style=color:red title=kept}
+
 <div onclick="alert('div')" style="position:fixed;inset:0">Click anywhere</div>
 
 <iframe src="https://evil.example/"></iframe>
@@ -228,6 +230,7 @@ fn author_html_never_reaches_a_page_live_and_harmless_html_is_kept() {
         ">one ",
         "three",
         "<b>bold</b>",
+        r#"<h2 id="kept-id" class="kept-class" title="kept">Heading attributes</h2>"#,
     ] {
         assert!(page.contains(kept), "{kept:?} is missing");
     }
