@@ -193,6 +193,12 @@ fn author_html_never_reaches_a_page_live_and_harmless_html_is_kept() {
             "summary = \"",
             "summary = \"<img src=x onerror=alert(1)> [s](javascript:alert(1)) ",
             1,
+        )
+        // Titles are text, never HTML: escaped on every page that shows them.
+        .replacen(
+            "title = \"Engineer I\"",
+            "title = \"Engineer I <img src=x onerror=alert('title')>\"",
+            1,
         ),
     )
     .unwrap();
@@ -215,6 +221,30 @@ fn author_html_never_reaches_a_page_live_and_harmless_html_is_kept() {
         }
     }
     assert!(pages > 20, "{pages} pages");
+    // The HTML in ladder.json, which the comparison picker puts into pages.
+    let data: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("ladder.json")).unwrap()).unwrap();
+    let mut html_fields = 0;
+    let mut stack = vec![&data];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, v) in m {
+                    if let (true, Some(s)) = (k.ends_with("html"), v.as_str()) {
+                        assert_safe(&out.join("ladder.json"), s);
+                        html_fields += 1;
+                    }
+                    stack.push(v);
+                }
+            }
+            serde_json::Value::Array(a) => stack.extend(a),
+            _ => {}
+        }
+    }
+    assert!(
+        html_fields > 100,
+        "{html_fields} HTML fields in ladder.json"
+    );
 
     // What a reader sees of the free page: the texts stay, the harmless HTML works.
     let page = fs::read_to_string(out.join("promotions/index.html")).unwrap();
