@@ -262,7 +262,11 @@ pub fn build(root: &Path, dest: Option<&Path>) -> Result<BuildReport, BuildError
             write::write_file(dir, &f.path, &f.contents).map_err(render::RenderError::Sink)?;
         }
         for c in &copied {
-            write::copy_file(dir, &c.path, &c.source).map_err(render::RenderError::Sink)?;
+            // A source that cannot be read is the ladder's error, not the site's.
+            let from = crate::files::open(&c.source).map_err(|e| {
+                render::RenderError::Templates(vec![crate::files::unreadable(root, &c.source, &e)])
+            })?;
+            write::copy_open(dir, &c.path, &c.source, from).map_err(render::RenderError::Sink)?;
         }
         clock.lap("write static files");
         // `ladder.json` is made on one core while the pages take the others.
@@ -311,14 +315,17 @@ fn unsafe_destination(root: &Path, dest: &Path) -> Option<Diagnostic> {
     let sources = ["content", "templates", "static"].map(|d| resolve(&root_abs.join(d)));
     let bad = root_abs.starts_with(&dest_abs) || sources.iter().any(|s| dest_abs.starts_with(s));
     bad.then(|| {
+        // Relative to the ladder when inside it; the ladder itself, or a folder above it,
+        // as given.
+        let shown = match display_path(&root_abs, &dest_abs) {
+            s if s.is_empty() || s.starts_with('/') => dest.display().to_string(),
+            s => s,
+        };
         Diagnostic::error(
             "bad-build-dir",
             crate::config::FILE_NAME,
             (1, 1),
-            format!(
-                "the build-dir {} would replace the ladder's own files",
-                display_path(&root_abs, &dest_abs)
-            ),
+            format!("the build-dir {shown} would replace the ladder's own files"),
             "set `build-dir` in [build] (or -d) to a folder of its own, such as \"book\"",
         )
     })

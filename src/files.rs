@@ -56,6 +56,21 @@ pub fn read_to_string(path: &Path) -> io::Result<String> {
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.utf8_error()))
 }
 
+/// The error for a source file of the ladder in `root` that cannot be read.
+pub fn unreadable(root: &Path, path: &Path, e: &io::Error) -> crate::diagnostic::Diagnostic {
+    crate::diagnostic::Diagnostic::error(
+        "io",
+        crate::diagnostic::display_path(root, path),
+        (1, 1),
+        format!("cannot read the file: {e}"),
+        if e.kind() == io::ErrorKind::InvalidInput {
+            "replace it with a regular file"
+        } else {
+            "check the file's permissions"
+        },
+    )
+}
+
 /// What a file that is not a regular file is, for an error message.
 fn kind_name(kind: std::fs::FileType) -> &'static str {
     #[cfg(unix)]

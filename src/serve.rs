@@ -151,13 +151,8 @@ pub fn full_render(
                 out.insert(c.path, Arc::new(bytes));
             }
             Err(e) => {
-                let path = crate::diagnostic::display_path(root, &c.source);
-                return Err(Diagnostics(vec![crate::diagnostic::Diagnostic::error(
-                    "io",
-                    path,
-                    (1, 1),
-                    format!("cannot read the file: {e}"),
-                    "check the file's permissions",
+                return Err(Diagnostics(vec![crate::files::unreadable(
+                    root, &c.source, &e,
                 )]));
             }
         }

@@ -219,6 +219,63 @@ fn serve_with_a_fifo_book_toml_answers_and_recovers_when_a_real_file_is_put_back
     assert_eq!(status(port, "/levels/engineer-1/"), 200);
 }
 
+/// A command to run ladderbook as a user bound by file permissions. They bind everyone but
+/// root: as root, it runs as `nobody`, from a copy of the binary in `dir` (which it makes
+/// writable by all, for the build's output).
+fn unprivileged(dir: &Path) -> Command {
+    let root_user = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    if !root_user {
+        return Command::new(assert_cmd::cargo::cargo_bin("ladderbook"));
+    }
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o777)).unwrap();
+    let bin = dir.join("ladderbook");
+    fs::copy(assert_cmd::cargo::cargo_bin("ladderbook"), &bin).unwrap();
+    let mut c = Command::new("setpriv");
+    c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(bin);
+    c
+}
+
+#[test]
+fn an_unreadable_content_file_is_a_read_error_naming_it_not_a_write_error() {
+    let (dir, root) = ladder();
+    let chart = root.join("content/chart.png");
+    fs::write(&chart, b"not really a png").unwrap();
+    fs::set_permissions(&chart, fs::Permissions::from_mode(0o000)).unwrap();
+    let out = dir.path().join("out");
+    let mut cmd = unprivileged(dir.path());
+    cmd.arg("build").arg(&root).arg("-d").arg(&out);
+    let (code, err) = run_bounded(cmd, "build");
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("content/chart.png:1:1: error: cannot read the file: Permission denied"),
+        "{err}"
+    );
+    assert!(err.contains("hint: check the file's permissions"), "{err}");
+    assert!(!err.contains("cannot write the site"), "{err}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_build_dir_that_is_the_ladder_itself_is_named_in_the_error() {
+    let (_dir, root) = ladder();
+    let (code, err) = run_bounded(
+        ladderbook_cmd(&[Path::new("build"), &root, Path::new("-d"), &root]),
+        "build",
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "the build-dir {} would replace the ladder's own files",
+            root.display()
+        )),
+        "{err}"
+    );
+}
+
 #[test]
 fn an_unreadable_static_folder_is_an_error_naming_it() {
     let (dir, root) = ladder();
@@ -228,23 +285,7 @@ fn an_unreadable_static_folder_is_an_error_naming_it() {
     fs::write(root.join("static/visible.txt"), "for the site").unwrap();
     fs::set_permissions(&private, fs::Permissions::from_mode(0o000)).unwrap();
     let out = dir.path().join("out");
-    // Permissions bind everyone but root: as root, run the build as `nobody`, from a copy
-    // of the binary that user can reach, in folders it can write.
-    let root_user = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
-    let mut cmd = if root_user {
-        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
-        let bin = dir.path().join("ladderbook");
-        fs::copy(assert_cmd::cargo::cargo_bin("ladderbook"), &bin).unwrap();
-        let mut c = Command::new("setpriv");
-        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(bin);
-        c
-    } else {
-        Command::new(assert_cmd::cargo::cargo_bin("ladderbook"))
-    };
+    let mut cmd = unprivileged(dir.path());
     cmd.arg("build").arg(&root).arg("-d").arg(&out);
     let (code, err) = run_bounded(cmd, "build");
     fs::set_permissions(&private, fs::Permissions::from_mode(0o755)).unwrap();
