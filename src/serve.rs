@@ -386,6 +386,13 @@ pub fn rebuild(
 /// # Errors
 /// A port that cannot be bound, or a watcher that cannot start; never bad content.
 pub fn serve(opts: Options) -> Result<(), String> {
+    // Nothing to watch, so nothing to serve: said once, before anything else.
+    if !opts.root.is_dir() {
+        return Err(format!(
+            "error: there is no folder {}\n  hint: pass the folder that holds the ladder's book.toml and content/ (or run `ladderbook init` there to start one)",
+            opts.root.display()
+        ));
+    }
     let listener = bind(&opts.hostname, opts.port)?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let site = Arc::new(RwLock::new(Served::default()));

@@ -381,3 +381,27 @@ fn folder_replaced_at_once(extra: &[&str]) {
     server.wait_for_text("/promotions/", "<!-- template 3 -->");
     assert!(!server.page("/levels/engineer-1/").contains("Engineer Old"));
 }
+
+#[test]
+fn serving_a_folder_that_does_not_exist_says_so_once_and_stops() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-ladder");
+    let out = Command::new(assert_cmd::cargo::cargo_bin("ladderbook"))
+        .arg("serve")
+        .arg(&missing)
+        .args(["-p", "0"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.starts_with(&format!(
+            "error: there is no folder {}\n",
+            missing.display()
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("still serving"), "{err}");
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+}
