@@ -195,6 +195,21 @@ pub fn load_templates(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnost
 }
 
 /// A Tera error as a diagnostic pointing into the ladder's template (or the built-in one).
+/// The template, position and message of the first report in a Tera error that carries its
+/// reports as text only (those found when templates are checked together, such as an
+/// `{% include %}` of a template that does not exist):
+/// `error: Unknown template `x.html`\n --> page.html:3:12\n …`.
+fn report_position(text: &str) -> Option<(String, (usize, usize), String)> {
+    let mut lines = text.lines();
+    let message = lines.next()?.trim().strip_prefix("error: ")?.to_string();
+    let at = lines.next()?.trim().strip_prefix("--> ")?;
+    let mut parts = at.rsplitn(3, ':');
+    let col: usize = parts.next()?.parse().ok()?;
+    let line: usize = parts.next()?.parse().ok()?;
+    let file = parts.next()?.to_string();
+    Some((file, (line.max(1), col.max(1)), message))
+}
+
 fn template_error(root: &Path, e: &tera::Error) -> Diagnostic {
     let (file, pos, message) = match e.kind() {
         ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => (
@@ -202,7 +217,8 @@ fn template_error(root: &Path, e: &tera::Error) -> Diagnostic {
             (r.span().start_line.max(1), r.span().start_col + 1),
             r.message().to_string(),
         ),
-        _ => (String::new(), (1, 1), e.to_string()),
+        _ => report_position(&e.to_string())
+            .unwrap_or_else(|| (String::new(), (1, 1), e.to_string())),
     };
     let user = root.join("templates").join(&file);
     let path = if !file.is_empty() && user.is_file() {

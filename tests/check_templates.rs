@@ -86,3 +86,23 @@ fn a_template_that_build_rejects_fails_check_with_the_same_error() {
     assert_eq!(build_code, 0, "{build_err}");
     assert_eq!(check_code, 0, "{check_out}");
 }
+
+#[test]
+fn an_include_of_a_missing_template_is_placed_at_the_include() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ladder");
+    copy_ladder(&repo(), &root);
+    fs::create_dir_all(root.join("templates")).unwrap();
+    fs::write(
+        root.join("templates/page.html"),
+        "{% extends \"base.html\" %}\n{% block main %}\n  {% include \"no-such-part.html\" %}\n{% endblock main %}\n",
+    )
+    .unwrap();
+    let ((build_code, build_err), (check_code, check_out)) = build_and_check(&root);
+    let expected =
+        "templates/page.html:3:14: error: template error: Unknown template `no-such-part.html`";
+    assert_eq!(build_code, 1);
+    assert!(build_err.starts_with(expected), "{build_err}");
+    assert_eq!(check_code, 1);
+    assert!(check_out.contains(expected), "{check_out}");
+}
