@@ -128,15 +128,14 @@ pub const DROP_CONTENT: [&str; 12] = [
     "noembed", "noframes", "select",
 ];
 
-/// True when `url` is relative or uses one of [`SCHEMES`], read as a browser reads it:
-/// leading spaces and control characters skipped, tabs and line breaks ignored anywhere,
-/// case ignored. `url` must already have its character references decoded.
+/// True when `url` is relative or uses one of [`SCHEMES`], read as a browser reads it and
+/// then some: a browser skips leading spaces and control characters and ignores tabs and
+/// line breaks anywhere; here every space and control character is ignored anywhere (an
+/// older or laxer reader might drop others), and case is ignored. `url` must already have
+/// its character references decoded.
 pub fn is_safe_url(url: &str) -> bool {
     let mut scheme = String::new();
-    let chars = url
-        .trim_start_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'));
+    let chars = url.chars().filter(|c| !(*c <= ' ' || c.is_control()));
     for c in chars {
         if c == ':' {
             return SCHEMES.contains(&scheme.as_str());
@@ -342,10 +341,11 @@ impl Filter {
             }
             let safe = match attr.as_str() {
                 "href" | "src" => value.as_deref().is_none_or(is_safe_url),
-                "srcset" => value.as_deref().is_none_or(|v| {
-                    v.split(',')
-                        .all(|c| is_safe_url(c.split_whitespace().next().unwrap_or("")))
-                }),
+                // Each candidate whole, descriptors too: with spaces ignored, a scheme
+                // split by a line break is still seen.
+                "srcset" => value
+                    .as_deref()
+                    .is_none_or(|v| v.split(',').all(is_safe_url)),
                 _ => true,
             };
             if !safe {
@@ -556,6 +556,8 @@ mod tests {
             " \u{1}javascript:alert(1)",
             "java\tscript:alert(1)",
             "java\nscript:alert(1)",
+            "ja\u{1}vascript:alert(1)",
+            "java script:alert(1)",
             "vbscript:msgbox(1)",
             "data:text/html,<script>alert(1)</script>",
             "DATA:image/png;base64,AAAA",
@@ -589,6 +591,7 @@ mod tests {
             r#"<a href=javascript:alert(1)>x</a>"#,
             r#"<img src="data:image/svg+xml,<svg onload=alert(1)>">"#,
             r#"<source srcset="a.png 1x, javascript:alert(1) 2x">"#,
+            "<img srcset=\"a.png 1x, jav\n  ascript:x 2x\">",
         ] {
             let out = clean(bad);
             assert!(
