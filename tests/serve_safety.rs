@@ -405,3 +405,185 @@ fn serving_a_folder_that_does_not_exist_says_so_once_and_stops() {
     assert!(!err.contains("still serving"), "{err}");
     assert_eq!(err.matches("error:").count(), 1, "{err}");
 }
+
+/// A served HTML page without what `serve` adds to it (the live-reload script, and the
+/// error overlay, which a settled good build has not).
+fn without_injection(page: &str) -> String {
+    match page.rfind("<script>(function(){var v=") {
+        Some(i) => {
+            let end = page[i..]
+                .find("</script>")
+                .map_or(page.len(), |j| i + j + 9);
+            format!("{}{}", &page[..i], &page[end..])
+        }
+        None => page.to_string(),
+    }
+}
+
+/// The first page (by site path) where the server differs from `built`, a clean build of
+/// the same files, with both texts; `None` when every page matches.
+fn first_mismatch(server: &Server, built: &Path) -> Option<(String, String, String)> {
+    for e in walkdir::WalkDir::new(built).sort_by_file_name() {
+        let e = e.unwrap();
+        let rel = e
+            .path()
+            .strip_prefix(built)
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        if !rel.ends_with(".html") || rel == "404.html" {
+            continue;
+        }
+        let url = format!("/{}", rel.trim_end_matches("index.html"));
+        let answer = server.page(&url);
+        let body = answer.split_once("\r\n\r\n").map_or("", |x| x.1);
+        let expected = std::fs::read_to_string(e.path()).unwrap();
+        if !answer.starts_with("HTTP/1.1 200") || without_injection(body) != expected {
+            return Some((url, expected, without_injection(body)));
+        }
+    }
+    None
+}
+
+/// A bounded soak: bursts of random edits of the kinds authors and their tools make (edits
+/// in place and by rename, pages added, renamed and deleted, content/ swapped whole), each
+/// followed by a comparison of every served page with a clean build of the same files.
+#[test]
+fn after_every_burst_of_edits_the_served_site_is_the_clean_build() {
+    let server = Server::start(&[]);
+    let root = server.root();
+    let outside = server.dir.path().to_path_buf();
+    let mut r = Random(0x5eed_1234_abcd_0042);
+    let competencies: Vec<std::path::PathBuf> =
+        walkdir::WalkDir::new(root.join("content/competencies"))
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| e.unwrap().path().strip_prefix(&root).unwrap().to_path_buf())
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect();
+    let levels = [
+        "engineer-1",
+        "engineer-2",
+        "senior-engineer",
+        "staff-engineer",
+    ];
+    let mut free_pages: Vec<u32> = Vec::new();
+    let mut gone: Vec<u32> = Vec::new();
+    let bursts = 25;
+    let mut edits = 0;
+    for burst in 0..bursts {
+        for _ in 0..1 + r.below(4) {
+            edits += 1;
+            let n = edits;
+            match r.below(6) {
+                // An expectation reworded, saved in place or by rename.
+                0 | 1 => {
+                    let file = root.join(&competencies[r.below(competencies.len())]);
+                    let text = std::fs::read_to_string(&file).unwrap();
+                    let text = text.replacen("\n- ", &format!("\n- Revision {n}: "), 1);
+                    if r.below(2) == 0 {
+                        std::fs::write(&file, text).unwrap();
+                    } else {
+                        save(&file, &text);
+                    }
+                }
+                // A level renamed (its title shows on many pages).
+                2 => {
+                    let file = root.join(format!("content/levels/{}.md", levels[r.below(4)]));
+                    let text = std::fs::read_to_string(&file).unwrap();
+                    let start = text.find("title = \"").unwrap() + 9;
+                    let end = start + text[start..].find('"').unwrap();
+                    let text = format!("{}Level title {n}{}", &text[..start], &text[end..]);
+                    save(&file, &text);
+                }
+                // A free page added, or one renamed or deleted.
+                3 | 4 => match (free_pages.is_empty(), r.below(3)) {
+                    (true, _) | (false, 0) => {
+                        std::fs::write(
+                            root.join(format!("content/notes-{n}.md")),
+                            format!("+++\ntitle = \"Notes {n}\"\n+++\n\nWritten in edit {n}.\n"),
+                        )
+                        .unwrap();
+                        free_pages.push(n);
+                    }
+                    (false, 1) => {
+                        let old = free_pages.remove(r.below(free_pages.len()));
+                        std::fs::rename(
+                            root.join(format!("content/notes-{old}.md")),
+                            root.join(format!("content/notes-{n}.md")),
+                        )
+                        .unwrap();
+                        free_pages.push(n);
+                        gone.push(old);
+                    }
+                    (false, _) => {
+                        let old = free_pages.remove(r.below(free_pages.len()));
+                        std::fs::remove_file(root.join(format!("content/notes-{old}.md"))).unwrap();
+                        gone.push(old);
+                    }
+                },
+                // content/ replaced whole by a copy with one more page, by two renames.
+                _ => {
+                    let copy = outside.join(format!("content-{n}"));
+                    copy_dir(&root.join("content"), &copy);
+                    std::fs::write(
+                        copy.join(format!("notes-{n}.md")),
+                        format!("+++\ntitle = \"Notes {n}\"\n+++\n\nBrought by a swap.\n"),
+                    )
+                    .unwrap();
+                    free_pages.push(n);
+                    std::fs::rename(root.join("content"), outside.join(format!("old-{n}")))
+                        .unwrap();
+                    std::fs::rename(&copy, root.join("content")).unwrap();
+                }
+            }
+            std::thread::sleep(Duration::from_millis(r.below(12) as u64));
+        }
+        // A clean build of the same files, and the server given time to settle on them.
+        let built = outside.join(format!("build-{burst}"));
+        let status = Command::new(assert_cmd::cargo::cargo_bin("ladderbook"))
+            .arg("build")
+            .arg(&root)
+            .arg("-d")
+            .arg(&built)
+            .stdout(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "burst {burst}: the clean build failed");
+        let deadline = Instant::now() + WAIT;
+        while let Some((url, expected, served)) = first_mismatch(&server, &built) {
+            if Instant::now() > deadline {
+                let at = expected
+                    .bytes()
+                    .zip(served.bytes())
+                    .position(|(a, b)| a != b)
+                    .unwrap_or(expected.len().min(served.len()));
+                let lo = at.saturating_sub(200);
+                panic!(
+                    "burst {burst} ({edits} edits so far): {url} differs from a clean build at byte {at}:\nbuilt:  {}\nserved: {}",
+                    expected.get(lo..(at + 200).min(expected.len())).unwrap_or(""),
+                    served.get(lo..(at + 200).min(served.len())).unwrap_or(""),
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        for old in &gone {
+            let status = server.get(&format!("/notes-{old}/")).0;
+            assert_eq!(status, 404, "burst {burst}: /notes-{old}/ is still served");
+        }
+        std::fs::remove_dir_all(&built).unwrap();
+    }
+    assert!(edits >= bursts);
+}
+
+/// A small deterministic generator (xorshift64*): the same edits on every run.
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n.max(1)
+    }
+}
