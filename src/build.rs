@@ -77,7 +77,8 @@ pub fn validate_with(
             None
         }
     };
-    let loaded = load(&mut diags);
+    let mut loaded = load(&mut diags);
+    loaded.published = crate::lock::read(root, &mut diags);
     clock.lap("load");
     let ladder = Ladder::build(config.unwrap_or_default(), loaded, &mut diags);
     clock.lap("ladder");
@@ -248,7 +249,26 @@ pub fn other_files(
 /// # Errors
 /// See [`BuildError`]. On any error the build-dir is left exactly as it was.
 pub fn build(root: &Path, dest: Option<&Path>) -> Result<BuildReport, BuildError> {
+    build_with(root, dest, false)
+}
+
+/// [`build`]; with `accept_removals`, addresses and anchors `ladder.lock` lists that the
+/// ladder no longer has (see [`crate::anchors`]) are dropped from it instead of failing the
+/// build. After a build, `ladder.lock` lists what the site publishes.
+///
+/// # Errors
+/// See [`BuildError`]; a lost address is a [`BuildError::Ladder`] unless accepted.
+pub fn build_with(
+    root: &Path,
+    dest: Option<&Path>,
+    accept_removals: bool,
+) -> Result<BuildReport, BuildError> {
     let mut p = prepare(root).map_err(BuildError::Ladder)?;
+    if !accept_removals && !p.ladder.lost.is_empty() {
+        return Err(BuildError::Ladder(Diagnostics(std::mem::take(
+            &mut p.ladder.lost,
+        ))));
+    }
     let dest = destination(root, &p.ladder.config, dest);
     if let Some(d) = unsafe_destination(root, &dest) {
         return Err(BuildError::Ladder(Diagnostics(vec![d])));
@@ -288,6 +308,20 @@ pub fn build(root: &Path, dest: Option<&Path>) -> Result<BuildReport, BuildError
         data.map_err(render::RenderError::Sink)
     });
     clock.lap("swap");
+    if filled.is_ok() {
+        if let Err(e) = crate::lock::write(root, &p.ladder.lock()) {
+            let mut d = Diagnostic::error(
+                "io",
+                crate::lock::FILE_NAME,
+                (1, 1),
+                format!("the site is built, but {} could not be written: {e}", crate::lock::FILE_NAME),
+                "make the ladder's folder writable: without the file, the next build cannot keep moved or reworded expectations' anchors",
+            );
+            d.severity = crate::diagnostic::Severity::Warning;
+            p.warnings.push(d);
+        }
+        clock.lap("ladder.lock");
+    }
     match filled {
         Ok(()) => Ok(BuildReport {
             pages: p.site.specs.len(),

@@ -91,6 +91,9 @@ pub fn check(root: &Path, strict: bool) -> Report {
     for d in crate::build::template_errors(root, &ladder, valid) {
         diags.push(d);
     }
+    for d in &ladder.lost {
+        diags.push(d.clone());
+    }
     lint(&ladder, &mut diags);
     diags.sort();
     if strict {
@@ -155,7 +158,7 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
             let (a, b) = (&ladder.levels[w[0]], &ladder.levels[w[1]]);
             if b.rank > a.rank + 1 {
                 let f = file(&b.source);
-                let offset = f.and_then(|f| rank_offset(f)).unwrap_or(0);
+                let offset = f.and_then(rank_offset).unwrap_or(0);
                 diags.push(warning(f, &b.source, offset, "rank-hole",
                     format!("the {} track has no level with rank {} (between `{}` at {} and `{}` at {})", t.title, if b.rank == a.rank + 2 { (a.rank + 1).to_string() } else { format!("{} to {}", a.rank + 1, b.rank - 1) }, a.id, a.rank, b.id, b.rank),
                     "renumber the ranks 1, 2, 3, ... or add the missing level; a hole is fine if the track deliberately starts higher".into()));

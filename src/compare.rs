@@ -30,19 +30,23 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> {
 
 /// The words of one expectation, prepared once for comparing it with many others: each word
 /// as a number (the same word, the same number, within one [`Interner`]), in order; and the
-/// numbers of its content words' stems (see [`pairing`]), sorted, each once.
+/// hashes of its content words' stems (see [`pairing`]), sorted, each once: a hash instead
+/// of an interned number spares a table every build would fill, and two of a pillar's few
+/// dozen stems sharing a 64-bit hash is not a real risk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prepared {
     ids: Vec<u32>,
-    stems: Vec<u32>,
+    stems: Vec<u64>,
 }
 
-/// Numbers words, and stems, for [`Prepared`].
+/// Numbers words for [`Prepared`].
 #[derive(Debug, Default)]
 pub struct Interner {
     words: foldhash::HashMap<String, u32>,
-    stems: foldhash::HashMap<String, u32>,
 }
+
+/// Hashes stems, the same way in every build.
+const STEM_HASH: foldhash::fast::FixedState = foldhash::fast::FixedState::with_seed(0x1add_e7b0_0c5e_ed01);
 
 /// The number of `key` in `map`, a new one if it has none yet.
 fn number(map: &mut foldhash::HashMap<String, u32>, key: &str) -> u32 {
@@ -72,7 +76,7 @@ impl Interner {
                     w
                 };
                 if let Some(s) = pairing::stem(w) {
-                    stems.push(number(&mut self.stems, s));
+                    stems.push(std::hash::BuildHasher::hash_one(&STEM_HASH, s));
                 }
                 number(&mut self.words, w)
             })

@@ -178,12 +178,21 @@ impl SourceFile {
 }
 
 /// `path` relative to `root`, with `/` separators, for diagnostics.
+/// A path outside `root` stays absolute (`/srv/ladder`): its root is one `/`, not a
+/// separator of its own.
 pub fn display_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    let mut out = String::new();
+    for c in rel.components() {
+        if !out.is_empty() && !out.ends_with('/') {
+            out.push('/');
+        }
+        match c {
+            std::path::Component::RootDir => out.push('/'),
+            c => out.push_str(&c.as_os_str().to_string_lossy()),
+        }
+    }
+    out
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo: at most a
@@ -216,8 +225,8 @@ fn edit_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
@@ -236,6 +245,20 @@ fn edit_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn display_paths_are_relative_to_the_root_or_absolute_with_one_slash() {
+        let root = Path::new("/srv/ladder");
+        let cases = [
+            ("/srv/ladder/content/levels/e1.md", "content/levels/e1.md"),
+            ("/tmp/elsewhere/book", "/tmp/elsewhere/book"),
+            ("/", "/"),
+            ("relative/dir", "relative/dir"),
+        ];
+        for (path, shown) in cases {
+            assert_eq!(display_path(root, Path::new(path)), shown);
+        }
+    }
 
     #[test]
     fn positions_count_lines_and_characters() {

@@ -101,6 +101,8 @@ pub struct Competency {
     pub pillar: usize,
     /// Every top-level list item of the body, in order.
     pub expectations: Vec<Fragment>,
+    /// Each expectation's anchor (see [`crate::anchors`]), in the same order.
+    pub anchors: Vec<crate::anchors::Anchor>,
     /// The rest of the body.
     pub notes: Fragment,
     /// Display path of the file.
@@ -118,6 +120,17 @@ pub struct FreePage {
     pub weight: i64,
     /// The page's body.
     pub body: Fragment,
+}
+
+/// An old address of a track, pillar or free page, which redirects to it.
+#[derive(Debug, Clone)]
+pub struct Redirect {
+    /// The old address (`pillars/craft/`).
+    pub path: String,
+    /// The page's address now.
+    pub target: String,
+    /// The page's title.
+    pub title: String,
 }
 
 /// The validated ladder.
@@ -151,10 +164,20 @@ pub struct Ladder {
     pub overview_rows: Vec<Vec<Option<usize>>>,
     /// The text of every Markdown file that was read, in path order, for positions.
     pub files: Vec<crate::diagnostic::SourceFile>,
-    /// Content paths (`competencies/senior/craft.md`) of Markdown files that could not be read
-    /// or whose front-matter is broken. Their own errors say so; the gaps they leave are not
-    /// reported again.
+    /// Content paths (`competencies/senior/craft.md`) of Markdown files that could not be read,
+    /// whose front-matter is broken, or (competencies) that name an unknown level or pillar.
+    /// Their own errors say so; the gaps they leave are not reported again.
     pub failed: std::collections::HashSet<String>,
+    /// Addresses and expectation anchors `ladder.lock` says were published and that the
+    /// ladder no longer has (codes `lost-anchor`, `lost-address`): errors for `check` and
+    /// `build`, which decide what to do with them (see [`crate::anchors`]).
+    pub lost: Vec<crate::diagnostic::Diagnostic>,
+    /// Aliases of tracks, pillars and free pages, and the old addresses of a renamed level's
+    /// comparisons (a level's own are in [`Level::aliases`]).
+    pub redirects: Vec<Redirect>,
+    /// Anchors removed on purpose, and those lost now (written as removed on purpose once a
+    /// build accepts the removals), for `ladder.lock`.
+    retired: Vec<crate::lock::LockedAnchor>,
 }
 
 impl Ladder {
@@ -190,6 +213,7 @@ impl Ladder {
             documents,
             assets,
             failed,
+            published,
         } = loaded;
         let mut documents = documents;
         let mut bodies: Vec<Option<markdown::Body>> = {
@@ -246,7 +270,7 @@ impl Ladder {
         let mut pillar_docs: Vec<(&Document, &str, Option<i64>)> = documents
             .iter()
             .filter_map(|d| match &d.kind {
-                Kind::Pillar { title, order } => Some((d, title.as_str(), *order)),
+                Kind::Pillar { title, order, .. } => Some((d, title.as_str(), *order)),
                 _ => None,
             })
             .collect();
@@ -543,11 +567,28 @@ impl Ladder {
                 && !unreadable("levels/", &level.value)
                 && !dropped.contains(&level.value)
             {
+                let old = permalink::level(&level.value);
+                let hint = match published.as_ref().filter(|l| l.pages.contains(&old)) {
+                    // A published level that is gone, while one level is new since the last
+                    // build: most likely a rename.
+                    Some(lock) => {
+                        let new: Vec<&&str> = level_ids
+                            .iter()
+                            .filter(|id| !lock.pages.contains(&permalink::level(id)))
+                            .collect();
+                        let renamed = match new.as_slice() {
+                            [one] => format!("did you mean `{one}`, the level that is new since the last build? "),
+                            _ => String::new(),
+                        };
+                        format!("{renamed}`{}` was published (ladder.lock): if you renamed it, name the new id here and add `aliases = [\"{old}\"]` to the renamed level's front-matter, so links to /{old} keep working", level.value)
+                    }
+                    None => hint_for(&level.value, &level_ids, "level", "content/levels/"),
+                };
                 diags.push(d.source.error(
                     "unknown-level",
                     level.offset,
                     format!("there is no level `{}`", level.value),
-                    hint_for(&level.value, &level_ids, "level", "content/levels/"),
+                    hint,
                 ));
             }
             if p.is_none() && !unreadable("pillars/", &pillar.value) {
@@ -593,17 +634,59 @@ impl Ladder {
                     level: l,
                     pillar: p,
                     expectations: body.items,
+                    anchors: Vec::new(),
                     notes: body.notes,
                     source: d.source.path.clone(),
                 },
             ));
         }
         competencies.sort_by_key(|(_, c)| (c.level, c.pillar));
-        // Expectation anchors are known now: how many each pillar of a level has.
+        // Expectation anchors: as published before where there is a lockfile.
+        let plain: Vec<Vec<String>> = competencies
+            .iter()
+            .map(|(_, c)| {
+                c.expectations
+                    .iter()
+                    .map(|e| e.plain().to_string())
+                    .collect()
+            })
+            .collect();
+        let cells_to_anchor: Vec<crate::anchors::Cell> = competencies
+            .iter()
+            .zip(&plain)
+            .map(|((_, c), texts)| crate::anchors::Cell {
+                level: &levels[c.level].id,
+                pillar: &pillars[c.pillar].id,
+                texts: texts.iter().map(String::as_str).collect(),
+                source: &c.source,
+                former: levels[c.level]
+                    .aliases
+                    .iter()
+                    .filter_map(|a| a.strip_prefix("levels/")?.strip_suffix('/'))
+                    .collect(),
+            })
+            .collect();
+        let (anchors, mut lost, mut retired) =
+            crate::anchors::assign(&cells_to_anchor, published.as_ref());
+        retired.extend(
+            published
+                .iter()
+                .flat_map(|l| &l.anchors)
+                .filter(|a| a.retired)
+                .cloned(),
+        );
+        drop(cells_to_anchor);
+        for ((_, c), a) in competencies.iter_mut().zip(anchors) {
+            c.anchors = a;
+        }
         for (_, c) in &competencies {
             if let Some(t) = targets.get_mut(&drafts[c.level].doc.content_path) {
+                let pillar = &pillars[c.pillar].id;
                 t.expectations
-                    .push((pillars[c.pillar].id.clone(), c.expectations.len()));
+                    .push((pillar.clone(), c.anchors.iter().map(|a| a.number).collect()));
+                for a in &c.anchors {
+                    t.anchors.extend(a.also.iter().cloned());
+                }
             }
         }
 
@@ -642,7 +725,7 @@ impl Ladder {
         // Free pages.
         let mut pages = Vec::new();
         for d in &documents {
-            let Kind::Page { title, weight } = &d.kind else {
+            let Kind::Page { title, weight, .. } = &d.kind else {
                 continue;
             };
             let mut taken: HashSet<String> = HashSet::default();
@@ -738,12 +821,90 @@ impl Ladder {
             }
         }
 
+        // Aliases of tracks, pillars and free pages.
+        let mut redirects = Vec::new();
+        for d in &documents {
+            let (aliases, target, title) = match &d.kind {
+                Kind::Track { aliases, title, .. } => (aliases, permalink::track(&d.id), title),
+                Kind::Pillar { aliases, title, .. } => (aliases, permalink::pillar(&d.id), title),
+                Kind::Page { aliases, title, .. } => (
+                    aliases,
+                    permalink::page(d.content_path.trim_end_matches(".md")),
+                    title,
+                ),
+                _ => continue,
+            };
+            if !owners.contains_key(&target) {
+                continue;
+            }
+            for a in aliases {
+                let Some(path) = permalink::normalize_alias(&a.value) else {
+                    diags.push(d.source.error(
+                        "bad-alias",
+                        a.offset,
+                        format!("`{}` is not a path inside the site", a.value),
+                        format!("write an old address of this page, such as \"{target}\""),
+                    ));
+                    continue;
+                };
+                if let Some(owner) = owners.get(&path) {
+                    diags.push(d.source.error(
+                        "alias-collision",
+                        a.offset,
+                        format!("the alias /{path} is already {owner}"),
+                        "an alias must be an address no page has; remove it or pick the old address it replaces",
+                    ));
+                } else {
+                    owners.insert(path.clone(), format!("an alias of /{target}"));
+                    redirects.push(Redirect {
+                        path,
+                        target: target.clone(),
+                        title: title.clone(),
+                    });
+                }
+            }
+        }
+
+        // A renamed level's comparisons keep their old addresses too, as its page does.
+        for &(a, b) in &comparisons {
+            let ids = |i: usize| {
+                let former = levels[i]
+                    .aliases
+                    .iter()
+                    .filter_map(|p| p.strip_prefix("levels/")?.strip_suffix('/'));
+                std::iter::once(levels[i].id.as_str())
+                    .chain(former)
+                    .collect::<Vec<_>>()
+            };
+            let target = permalink::compare(&levels[a].id, &levels[b].id);
+            for x in ids(a) {
+                for y in ids(b) {
+                    let path = permalink::compare(x, y);
+                    if path != target && !owners.contains_key(&path) {
+                        owners.insert(path.clone(), format!("an alias of /{target}"));
+                        redirects.push(Redirect {
+                            path,
+                            target: target.clone(),
+                            title: format!("{} and {}", levels[a].title, levels[b].title),
+                        });
+                    }
+                }
+            }
+        }
+
+        // Published pages that no address has any more.
+        let addresses: BTreeSet<String> = owners.into_keys().collect();
+        lost.extend(crate::anchors::lost_pages(published.as_ref(), &addresses));
+
         // Resolve every link in every body.
         let asset_paths: HashSet<&str> = assets.iter().map(|a| a.content_path.as_str()).collect();
         // Links to a competency whose level or pillar is unknown, or to a level left out for
         // its track, are not reported again: the file's own error says what to fix.
+        // A competency file whose level or pillar is unknown is broken too: the gap it leaves
+        // is not reported again either (the hint would ask for the file that is there).
+        let mut failed = failed;
+        failed.extend(orphans.iter().map(|(d, _)| d.content_path.clone()));
         let mut not_again = failed.clone();
-        not_again.extend(orphans.iter().map(|(d, _)| d.content_path.clone()));
         not_again.extend(dropped_files);
         let resolver = Resolver {
             targets: &targets,
@@ -766,7 +927,7 @@ impl Ladder {
             }
         }
         for t in &mut tracks {
-            if let Some(d) = t.source.as_deref().and_then(|s| source_of(s)) {
+            if let Some(d) = t.source.as_deref().and_then(source_of) {
                 resolver.resolve(d, &mut t.description, diags);
             }
         }
@@ -815,7 +976,42 @@ impl Ladder {
             overview_rows,
             files,
             failed,
+            lost,
+            redirects,
+            retired,
         }
+    }
+
+    /// What this ladder publishes, for `ladder.lock`: every track, level (and level alias),
+    /// pillar and free page, and every expectation's anchor with its text. (The overview and
+    /// the comparison index always exist; comparisons follow their levels.)
+    pub fn lock(&self) -> crate::lock::Lock {
+        let mut pages = BTreeSet::new();
+        pages.extend(self.tracks.iter().map(|t| permalink::track(&t.id)));
+        for l in &self.levels {
+            pages.insert(permalink::level(&l.id));
+            pages.extend(l.aliases.iter().cloned());
+        }
+        pages.extend(self.pillars.iter().map(|p| permalink::pillar(&p.id)));
+        pages.extend(self.pages.iter().map(|p| p.path.clone()));
+        pages.extend(self.redirects.iter().map(|r| r.path.clone()));
+        let mut anchors: Vec<crate::lock::LockedAnchor> =
+            self.competencies
+                .iter()
+                .flat_map(|c| {
+                    c.expectations.iter().zip(&c.anchors).map(move |(e, a)| {
+                        crate::lock::LockedAnchor {
+                            level: self.levels[c.level].id.clone(),
+                            pillar: self.pillars[c.pillar].id.clone(),
+                            number: a.number,
+                            text: e.plain().to_string(),
+                            retired: false,
+                        }
+                    })
+                })
+                .collect();
+        anchors.extend(self.retired.iter().cloned());
+        crate::lock::Lock { pages, anchors }
     }
 }
 
@@ -836,10 +1032,10 @@ struct Target {
     anchor: Option<String>,
     /// Anchors that exist on the page, besides its expectations'.
     anchors: HashSet<String>,
-    /// On a level's page: (pillar id, number of expectations) of each filled cell, whose
-    /// expectations have the anchors `<pillar>--1` to `<pillar>--<number>`. Kept as counts
-    /// rather than as anchors: a large ladder has tens of thousands of them.
-    expectations: Vec<(String, usize)>,
+    /// On a level's page: (pillar id, numbers of its expectations) of each filled cell, whose
+    /// expectations have the anchors `<pillar>--<number>`. Kept as numbers rather than as
+    /// anchors: a large ladder has tens of thousands of them.
+    expectations: Vec<(String, Vec<usize>)>,
     /// For a competency file: the content path of its level's file, whose page (and so
     /// whose anchors) it shares.
     anchors_of: Option<String>,
@@ -869,7 +1065,7 @@ impl Target {
         };
         self.expectations
             .iter()
-            .any(|(p, count)| p == pillar && (1..=*count).contains(&number))
+            .any(|(p, numbers)| p == pillar && numbers.contains(&number))
     }
 }
 
@@ -933,9 +1129,11 @@ impl Resolver<'_> {
                                 continue;
                             }
                             let mut known: Vec<String> = page.anchors.iter().cloned().collect();
-                            for (pillar, count) in &page.expectations {
+                            for (pillar, numbers) in &page.expectations {
                                 known.extend(
-                                    (1..=*count).map(|n| permalink::expectation_anchor(pillar, n)),
+                                    numbers
+                                        .iter()
+                                        .map(|&n| permalink::expectation_anchor(pillar, n)),
                                 );
                             }
                             known.sort();

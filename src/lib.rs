@@ -4,6 +4,8 @@
 //! validated model) → [`site`] (every page as data, by permalink) → [`render`] (Tera) →
 //! [`write`](mod@write) (an atomic swap into the build-dir). The [`build`] module runs the pipeline.
 
+pub mod anchors;
+pub mod browser;
 pub mod build;
 pub mod check;
 pub mod compare;
@@ -15,6 +17,7 @@ pub mod import;
 pub mod init;
 pub mod ladder;
 pub mod load;
+pub mod lock;
 pub mod markdown;
 pub mod markup;
 pub mod permalink;

@@ -24,6 +24,8 @@ pub enum Kind {
         order: Option<i64>,
         /// `cumulative`: overrides `[output.html] cumulative` for this track.
         cumulative: Option<bool>,
+        /// `aliases`: old paths that must redirect to this track.
+        aliases: Vec<Located<String>>,
     },
     /// `content/levels/<id>.md`.
     Level {
@@ -48,6 +50,8 @@ pub enum Kind {
         title: String,
         /// `order`, optional.
         order: Option<i64>,
+        /// `aliases`: old paths that must redirect to this pillar.
+        aliases: Vec<Located<String>>,
     },
     /// Any file whose front-matter has `level` and `pillar`.
     Competency {
@@ -62,6 +66,8 @@ pub enum Kind {
         title: String,
         /// `weight`: navigation order, lightest first.
         weight: i64,
+        /// `aliases`: old paths that must redirect to this page.
+        aliases: Vec<Located<String>>,
     },
 }
 
@@ -110,6 +116,8 @@ pub struct Loaded {
     /// Content paths of Markdown files that could not be read or parsed: links to them are
     /// not reported again as broken.
     pub failed: HashSet<String>,
+    /// What the ladder has published (`ladder.lock`), when it has a lockfile.
+    pub published: Option<crate::lock::Lock>,
 }
 
 /// True when `id` follows the contract's id rule: lowercase ASCII letters and digits in
@@ -618,15 +626,17 @@ fn read_inner(
     let kind = match (folder, top_level) {
         ("tracks", false) => {
             let mut r = TableReader::new(&source, toml_offset, t, 0, "track front-matter");
-            r.deny_unknown(&["title", "order", "cumulative"]);
+            r.deny_unknown(&["title", "order", "cumulative", "aliases"]);
             let title = r.required_string("title", "\"Individual contributor\"");
             let order = r.integer("order").map(|v| v.value);
             let cumulative = r.boolean("cumulative").map(|v| v.value);
+            let aliases = r.string_list("aliases");
             errors.append(&mut r.diagnostics);
             title.map(|title| Kind::Track {
                 title: title.value,
                 order,
                 cumulative,
+                aliases,
             })
         }
         ("levels", false) => {
@@ -663,13 +673,15 @@ fn read_inner(
         }
         ("pillars", false) => {
             let mut r = TableReader::new(&source, toml_offset, t, 0, "pillar front-matter");
-            r.deny_unknown(&["title", "order"]);
+            r.deny_unknown(&["title", "order", "aliases"]);
             let title = r.required_string("title", "\"Delivery\"");
             let order = r.integer("order").map(|v| v.value);
+            let aliases = r.string_list("aliases");
             errors.append(&mut r.diagnostics);
             title.map(|title| Kind::Pillar {
                 title: title.value,
                 order,
+                aliases,
             })
         }
         _ if is_competency || folder == "competencies" => {
@@ -685,13 +697,15 @@ fn read_inner(
         }
         _ => {
             let mut r = TableReader::new(&source, toml_offset, t, 0, "page front-matter");
-            r.deny_unknown(&["title", "weight"]);
+            r.deny_unknown(&["title", "weight", "aliases"]);
             let title = r.required_string("title", "\"How promotions work\"");
             let weight = r.integer("weight").map_or(0, |v| v.value);
+            let aliases = r.string_list("aliases");
             errors.append(&mut r.diagnostics);
             title.map(|title| Kind::Page {
                 title: title.value,
                 weight,
+                aliases,
             })
         }
     };

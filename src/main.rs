@@ -35,6 +35,10 @@ enum Command {
         /// Output folder (default: the build-dir of book.toml, relative to it)
         #[arg(short = 'd', long = "dest-dir", value_name = "OUT")]
         dest_dir: Option<PathBuf>,
+        /// Drop the pages and expectation anchors removed on purpose from ladder.lock,
+        /// instead of failing because a published address is gone
+        #[arg(long)]
+        accept_removals: bool,
     },
     /// Live preview: rebuild on every change and reload the browser
     Serve {
@@ -230,9 +234,13 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Build { dir, dest_dir } => {
+        Command::Build {
+            dir,
+            dest_dir,
+            accept_removals,
+        } => {
             let start = Instant::now();
-            match build::build(&dir, dest_dir.as_deref()) {
+            match build::build_with(&dir, dest_dir.as_deref(), accept_removals) {
                 Ok(report) => {
                     eprint!("{}", report.warnings);
                     println!(

@@ -8,6 +8,7 @@
 //! Text is escaped as HTML's rules for text and double-quoted attribute values require
 //! (`&`, `<`, `>` and `"`), with `pulldown-cmark-escape`, as Tera's own escaping does.
 
+use crate::anchors::Anchor;
 use crate::compare::Status;
 use crate::markdown::Fragment;
 use crate::permalink;
@@ -25,18 +26,20 @@ pub struct Side<'a> {
     anchor_prefix: String,
     /// The level's expectations in the pillar, in order.
     expectations: &'a [Fragment],
+    /// Their anchors, in the same order.
+    anchors: &'a [Anchor],
     /// The page's way back to the site root (`../../../`), for links inside expectations.
     root: &'a str,
 }
 
 impl<'a> Side<'a> {
     /// The side of the level titled `title`, whose page is at `level_href` (relative to the
-    /// comparison page), in pillar `pillar` (an id), with these expectations.
+    /// comparison page), in pillar `pillar` (an id), with these expectations and anchors.
     pub fn new(
         title: &str,
         level_href: &str,
         pillar: &str,
-        expectations: &'a [Fragment],
+        (expectations, anchors): (&'a [Fragment], &'a [Anchor]),
         root: &'a str,
     ) -> Side<'a> {
         let mut escaped_title = String::new();
@@ -52,6 +55,7 @@ impl<'a> Side<'a> {
             title: escaped_title,
             anchor_prefix,
             expectations,
+            anchors,
             root,
         }
     }
@@ -107,7 +111,7 @@ fn expectation(out: &mut String, side: &Side, n: usize, diff: Option<&str>) {
     }
     out.push_str("</div> <a class=\"permalink\" href=\"");
     out.push_str(&side.anchor_prefix);
-    let _ = write!(out, "{}", n + 1);
+    let _ = write!(out, "{}", side.anchors[n].number);
     out.push_str(
         "\" title=\"Permalink to this expectation\" aria-label=\"Permalink to this expectation of ",
     );
@@ -177,6 +181,8 @@ pub fn comparison_link(out: &mut String, href: &str, a: &str, b: &str) {
 pub struct CellView<'a> {
     /// The expectations, in order.
     pub expectations: &'a [Fragment],
+    /// Their anchors, in the same order (see [`crate::anchors`]).
+    pub numbers: &'a [Anchor],
     /// The competency's other paragraphs.
     pub notes: &'a Fragment,
     /// The pillar's id (expectation anchors are `<pillar>--<n>`).
@@ -212,14 +218,23 @@ pub fn cell(out: &mut String, view: Option<CellView>) {
         out.push_str("<ol class=\"expectations\">\n");
         for (n, e) in v.expectations.iter().enumerate() {
             anchor.truncate(stem);
-            let _ = write!(anchor, "{}", n + 1);
+            let _ = write!(anchor, "{}", v.numbers[n].number);
             out.push_str("<li");
             if v.anchors {
                 out.push_str(" id=\"");
                 out.push_str(&anchor);
                 out.push('"');
             }
-            out.push_str("><div class=\"expectation\">");
+            out.push('>');
+            if v.anchors {
+                // Anchors it had before it moved here from another pillar.
+                for also in &v.numbers[n].also {
+                    out.push_str("<span id=\"");
+                    text(out, also);
+                    out.push_str("\"></span>");
+                }
+            }
+            out.push_str("<div class=\"expectation\">");
             e.html_to(v.root, out);
             out.push_str("</div><a class=\"permalink\" href=\"");
             if !v.anchors {

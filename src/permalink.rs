@@ -95,7 +95,7 @@ pub fn normalize_alias(raw: &str) -> Option<String> {
         .split('/')
         .filter(|p| !p.is_empty() && *p != ".")
         .collect();
-    if parts.is_empty() || parts.iter().any(|p| *p == "..") {
+    if parts.is_empty() || parts.contains(&"..") {
         return None;
     }
     let joined = parts.join("/");

@@ -3,7 +3,7 @@
 //! The site is built through the same pipeline as `build` ([`crate::build::prepare_with`],
 //! then the same renderer), but kept in memory and served from there, so nothing is ever
 //! written to disk: not into the ladder's folders, not into its build-dir. A watcher
-//! (`notify`, debounced with `notify-debouncer-full`) rebuilds on every change under
+//! (`notify`, debounced by [`DEBOUNCE`]) rebuilds on every change under
 //! `book.toml`, `content/`, `templates/` and `static/`. Content files are kept as last read
 //! ([`ContentCache`]) and only the files a change names are read again; an edit of
 //! competency bodies re-renders only the pages that show them ([`affected_pages`]). Each
@@ -23,10 +23,7 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use notify_debouncer_full::notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{
-    new_debouncer, new_debouncer_opt, DebounceEventResult, RecommendedCache,
-};
+use notify::{EventKind, RecursiveMode, Watcher};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::convert::Infallible;
@@ -58,8 +55,8 @@ p.start();if(last!==null)p.postMessage(last);
 if(!es){es=new EventSource("/__ladderbook/events");es.addEventListener("version",send);es.addEventListener("reload",send);}};
 "#;
 
-/// How old a file event must be before it is handed to a rebuild: every event waits this
-/// long, then all events that are due are taken together (events of one file are merged).
+/// How long the watcher waits after a file event for the next one before it rebuilds: the
+/// events of one save come within this window of each other, and make one rebuild.
 ///
 /// 5 ms, by measurement (`bench/latency.py` on the medium ladder: the median edit-to-served
 /// time went from 51 ms at 25 ms to 34–38 ms at 10 ms and 31 ms at 5 ms). The window only has
@@ -72,11 +69,14 @@ if(!es){es=new EventSource("/__ladderbook/events");es.addEventListener("version"
 /// rebuild that shows a half-written state for one rebuild's time before the final one.
 pub const DEBOUNCE: Duration = Duration::from_millis(5);
 
-/// How often the debouncer looks for due events, which adds 0–2.5 ms to [`DEBOUNCE`]. Half
-/// the window rather than notify's default quarter: the watcher thread wakes 400 times a
-/// second while idle instead of 800 (it was 160 at the old 25 ms window), and one save's
-/// events are less often split over two batches.
-pub const TICK: Duration = Duration::from_micros(2500);
+/// The longest a rebuild waits for a stream of events to pause (a `git checkout` of many files,
+/// a file written to without end): then it rebuilds with what came, and the rest bring
+/// another rebuild.
+///
+/// The wait is on the event channel itself, so an idle `serve` wakes only when a file changes.
+/// (A debouncer thread that wakes every few milliseconds to look for due events costs about
+/// 1% of a core with nothing to do.)
+pub const BURST_LIMIT: Duration = Duration::from_millis(100);
 
 /// The default port, tried first when none is asked for.
 pub const DEFAULT_PORT: u16 = 3000;
@@ -443,9 +443,12 @@ pub fn serve(opts: Options) -> Result<(), String> {
         if opts.poll { " (polling)" } else { "" }
     );
     if opts.open {
-        if let Err(e) = opener::open_browser(&url) {
-            eprintln!("warning: could not open a browser ({e}); open {url} yourself");
-        }
+        let url = url.clone();
+        std::thread::spawn(move || {
+            if let Err(e) = crate::browser::open(&url) {
+                eprintln!("warning: could not open a browser ({e}); open {url} yourself");
+            }
+        });
     }
 
     let app = Router::new()
@@ -530,9 +533,13 @@ fn watch(
 ) -> Result<(), String> {
     let root = std::fs::canonicalize(&opts.root)
         .map_err(|e| format!("error: cannot open {}: {e}", opts.root.display()))?;
-    let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
-    let handler = move |r: DebounceEventResult| {
-        let _ = tx.send(r);
+    let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
+    let handler = move |r: notify::Result<notify::Event>| {
+        // Reads (an editor or a search opening files, the rebuild itself) change nothing, and
+        // would only wake the rebuild thread.
+        if !matches!(&r, Ok(ev) if matches!(ev.kind, EventKind::Access(_))) {
+            let _ = tx.send(r);
+        }
     };
     let mut dirs = vec![(root.clone(), RecursiveMode::NonRecursive)];
     for d in ["content", "templates", "static"] {
@@ -543,17 +550,10 @@ fn watch(
     let mut rewatch: Box<dyn FnMut(&Path) + Send> = if opts.poll {
         // Compare contents, not only modification times: notify's poller keeps mtimes in whole
         // seconds, so a save within a second of the last scan would otherwise be missed.
-        let config = notify_debouncer_full::notify::Config::default()
+        let config = notify::Config::default()
             .with_poll_interval(Duration::from_millis(300))
             .with_compare_contents(true);
-        let mut d =
-            new_debouncer_opt::<_, notify_debouncer_full::notify::PollWatcher, RecommendedCache>(
-                DEBOUNCE,
-                Some(TICK),
-                handler,
-                RecommendedCache::new(),
-                config,
-            )
+        let mut d = notify::PollWatcher::new(handler, config)
             .map_err(|e| format!("error: cannot watch files: {e}"))?;
         for (dir, mode) in &dirs {
             if dir.exists() {
@@ -566,7 +566,7 @@ fn watch(
             let _ = d.watch(p, RecursiveMode::Recursive);
         })
     } else {
-        let mut d = new_debouncer(DEBOUNCE, Some(TICK), handler)
+        let mut d = notify::recommended_watcher(handler)
             .map_err(|e| format!("error: cannot watch files: {e}\n  hint: try --poll"))?;
         for (dir, mode) in &dirs {
             if dir.exists() {
@@ -592,11 +592,15 @@ fn watch(
             .iter()
             .map(|(d, _)| (d.clone(), FolderId::of(d)))
             .collect();
-        while let Ok(batch) = rx.recv() {
-            // Take whatever else has arrived too: one rebuild per burst.
-            let mut batches = vec![batch];
-            while let Ok(more) = rx.try_recv() {
-                batches.push(more);
+        while let Ok(first) = rx.recv() {
+            // One rebuild per burst: take events until none comes for DEBOUNCE.
+            let mut batch = vec![first];
+            let started = Instant::now();
+            while let Some(left) = BURST_LIMIT.checked_sub(started.elapsed()) {
+                match rx.recv_timeout(DEBOUNCE.min(left)) {
+                    Ok(ev) => batch.push(ev),
+                    Err(_) => break,
+                }
             }
             let mut changes = Changes::default();
             let mut changed = false;
@@ -604,32 +608,27 @@ fn watch(
             // deleted or replaced.
             let mut top_level = false;
             let content = root.join("content");
-            for b in batches {
-                let Ok(evs) = b else {
+            for ev in batch {
+                let Ok(ev) = ev else {
                     changed = true;
                     changes.everything = true;
                     continue;
                 };
-                for ev in evs {
-                    if ev.need_rescan() {
-                        // The watcher lost events (a full kernel queue): nobody knows what
-                        // changed.
+                if ev.need_rescan() {
+                    // The watcher lost events (a full kernel queue): nobody knows what
+                    // changed.
+                    changed = true;
+                    changes.everything = true;
+                }
+                for p in &ev.paths {
+                    if relevant(&root, p) {
                         changed = true;
-                        changes.everything = true;
-                    }
-                    if matches!(ev.kind, EventKind::Access(_)) {
-                        continue;
-                    }
-                    for p in &ev.paths {
-                        if relevant(&root, p) {
-                            changed = true;
-                            match p.strip_prefix(&content) {
-                                Ok(rel) => changes.content.push(rel.to_path_buf()),
-                                Err(_) => changes.outside = true,
-                            }
+                        match p.strip_prefix(&content) {
+                            Ok(rel) => changes.content.push(rel.to_path_buf()),
+                            Err(_) => changes.outside = true,
                         }
-                        top_level |= p.parent() == Some(root.as_path());
                     }
+                    top_level |= p.parent() == Some(root.as_path());
                 }
             }
             // A folder created after start (say, templates/), or replaced by another under

@@ -6,12 +6,14 @@
 //! relative to the page (so the site works under any sub-path) and every Markdown body is
 //! already HTML. Templates only lay out what is here.
 
-use crate::compare::{self, Status};
-use crate::ladder::{Competency, Ladder, Level};
+use crate::compare;
+use crate::ladder::{Ladder, Level};
 use crate::markdown::{inline_html, Fragment};
 use crate::markup;
 use crate::permalink::{self, root_of};
 use serde::Serialize;
+
+mod comparison;
 
 /// The text an empty level × pillar cell reads, wherever it appears.
 pub const GAP_TEXT: &str = "not defined yet";
@@ -28,6 +30,9 @@ pub struct Page {
 }
 
 /// The context of each kind of page.
+// One page's context is made and dropped once per page, so the size of its largest variant
+// costs nothing worth a Box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
 pub enum PageData {
@@ -460,6 +465,7 @@ impl<'a> Builder<'a> {
             &mut html,
             c.map(|c| markup::CellView {
                 expectations: &c.expectations,
+                numbers: &c.anchors,
                 notes: &c.notes,
                 pillar: pid,
                 level_href: &level_href,
@@ -473,167 +479,6 @@ impl<'a> Builder<'a> {
             html,
             notes_html: c.map(|c| self.html(&c.notes)).unwrap_or_default(),
             href,
-        }
-    }
-
-    fn compare_pillar(
-        &self,
-        x: usize,
-        y: usize,
-        p: usize,
-        same_track: bool,
-        cumulative: bool,
-    ) -> ComparePillar {
-        let ladder = self.ladder;
-        let pid = &ladder.pillars[p].id;
-        let mut out = ComparePillar {
-            pillar: self.pillar(p),
-            rows_html: String::new(),
-            carried_html: String::new(),
-            counts: CompareCounts::default(),
-            changes: String::new(),
-            a: Cell::default(),
-            b: Cell::default(),
-        };
-        let (ca, cb) = (ladder.cell(x, p), ladder.cell(y, p));
-        // Both cells must be filled to be compared; a gap shows as a gap beside the other
-        // cell, in full.
-        let (Some(ca), Some(cb), Some(pa), Some(pb)) = (
-            ca,
-            cb,
-            self.prepared.of(ladder, x, p),
-            self.prepared.of(ladder, y, p),
-        ) else {
-            out.a = self.cell(x, p, false);
-            out.b = self.cell(y, p, false);
-            return out;
-        };
-        out.a.defined = true;
-        out.b.defined = true;
-        let side = |i: usize, c: &'a Competency| {
-            let href = self.href(&permalink::level(&ladder.levels[i].id));
-            markup::Side::new(
-                &self.prepared.names[i],
-                &href,
-                pid,
-                &c.expectations,
-                &self.root,
-            )
-        };
-        let (sa, sb) = (side(x, ca), side(y, cb));
-        // About 500 bytes of markup per row around the expectation's own HTML.
-        let text: usize = ca
-            .expectations
-            .iter()
-            .chain(&cb.expectations)
-            .map(|e| e.plain().len())
-            .sum();
-        out.rows_html
-            .reserve(text + 500 * (ca.expectations.len() + cb.expectations.len()));
-        let pairing = if same_track {
-            compare::Pairing::Complete
-        } else {
-            compare::Pairing::Similar
-        };
-        for pair in compare::match_prepared(&pa.words, &pb.words, pairing) {
-            let label = match (pair.status, same_track) {
-                (Status::Unchanged, true) => "carried over".into(),
-                (Status::Unchanged, false) => "the same".into(),
-                (Status::Changed, true) => "changed".into(),
-                (Status::Rewritten, true) => "rewritten".into(),
-                (Status::Changed | Status::Rewritten, false) => "worded differently".into(),
-                (Status::New, true) => "new".into(),
-                (Status::New, false) => {
-                    std::borrow::Cow::Owned(format!("only at {}", self.prepared.names[y]))
-                }
-                (Status::NotRestated, true) if cumulative => "still expected".into(),
-                (Status::NotRestated, true) => "not restated".into(),
-                (Status::NotRestated, false) => {
-                    format!("only at {}", self.prepared.names[x]).into()
-                }
-            };
-            let marked = match (pair.status, pair.lower, pair.higher) {
-                (Status::Changed, Some(i), Some(j)) => Some(compare::split_diff_html(
-                    ca.expectations[i].plain(),
-                    cb.expectations[j].plain(),
-                )),
-                _ => None,
-            };
-            match pair.status {
-                Status::Unchanged => {
-                    out.counts.carried += 1;
-                    if let Some(j) = pair.higher {
-                        markup::carried_item(&mut out.carried_html, &sb, j);
-                    }
-                    continue;
-                }
-                Status::Changed => out.counts.changed += 1,
-                Status::Rewritten => out.counts.rewritten += 1,
-                Status::New => out.counts.new += 1,
-                Status::NotRestated => out.counts.not_restated += 1,
-            }
-            let (ma, mb) = match &marked {
-                Some((a, b)) => (Some(a.as_str()), Some(b.as_str())),
-                None => (None, None),
-            };
-            markup::compare_row(
-                &mut out.rows_html,
-                markup::Row {
-                    status: pair.status,
-                    label: &label,
-                    a: (&sa, pair.lower, ma),
-                    b: (&sb, pair.higher, mb),
-                },
-            );
-        }
-        out.changes = self.changes_in_words(&out.counts, x, y, same_track, cumulative);
-        out
-    }
-
-    /// [`ComparePillar::changes`].
-    fn changes_in_words(
-        &self,
-        c: &CompareCounts,
-        x: usize,
-        y: usize,
-        same_track: bool,
-        cumulative: bool,
-    ) -> String {
-        let names = &self.prepared.names;
-        let kinds: [(usize, String); 5] = if same_track {
-            [
-                (c.changed, "changed".into()),
-                (c.rewritten, "rewritten".into()),
-                (c.new, "new".into()),
-                (
-                    c.not_restated,
-                    if cumulative {
-                        "still expected"
-                    } else {
-                        "not restated"
-                    }
-                    .into(),
-                ),
-                (c.carried, "carried over".into()),
-            ]
-        } else {
-            [
-                (c.changed + c.rewritten, "worded differently".into()),
-                (0, String::new()),
-                (c.new, format!("only at {}", names[y])),
-                (c.not_restated, format!("only at {}", names[x])),
-                (c.carried, "the same".into()),
-            ]
-        };
-        let parts: Vec<String> = kinds
-            .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, what)| format!("{n} {what}"))
-            .collect();
-        if parts.is_empty() {
-            "no expectations at either level".into()
-        } else {
-            parts.join(", ")
         }
     }
 
@@ -662,7 +507,7 @@ impl<'a> Builder<'a> {
                             from: self.level(l),
                             href: self.href(&format!(
                                 "{path}#{}",
-                                permalink::expectation_anchor(pid, n + 1)
+                                permalink::expectation_anchor(pid, c.anchors[n].number)
                             )),
                             html: self.html(e),
                         });
@@ -672,20 +517,6 @@ impl<'a> Builder<'a> {
             below = ladder.levels[l].below;
         }
         out
-    }
-
-    fn compare_ref(&self, a: usize, b: usize) -> CompareRef {
-        let l = &self.ladder.levels;
-        let name = |i: usize| LevelName {
-            title: l[i].title.clone(),
-            name: self.prepared.names[i].clone(),
-            track: self.ladder.tracks[l[i].track].title.clone(),
-        };
-        CompareRef {
-            href: self.href(&permalink::compare(&l[a].id, &l[b].id)),
-            a: name(a),
-            b: name(b),
-        }
     }
 }
 
@@ -708,6 +539,8 @@ pub enum PageSpec {
     Free(usize),
     /// `/404.html`.
     NotFound,
+    /// An alias of a track, pillar or free page: index into [`Ladder::redirects`].
+    Redirect(usize),
     /// An alias of a level: (level, index into its aliases).
     Alias(usize, usize),
 }
@@ -743,6 +576,7 @@ impl Site {
         for (li, level) in ladder.levels.iter().enumerate() {
             specs.extend((0..level.aliases.len()).map(|k| PageSpec::Alias(li, k)));
         }
+        specs.extend((0..ladder.redirects.len()).map(PageSpec::Redirect));
         Site {
             specs,
             prepared,
@@ -763,6 +597,7 @@ impl Site {
             PageSpec::Free(i) => ladder.pages[i].path.clone(),
             PageSpec::NotFound => permalink::NOT_FOUND.into(),
             PageSpec::Alias(i, k) => l[i].aliases[k].clone(),
+            PageSpec::Redirect(i) => ladder.redirects[i].path.clone(),
         }
     }
 
@@ -980,6 +815,16 @@ impl Site {
                     title: l[i].title.clone(),
                 }),
             ),
+            PageSpec::Redirect(i) => {
+                let r = &ladder.redirects[i];
+                (
+                    "redirect.html",
+                    PageData::Redirect(RedirectPage {
+                        href: b.href(&r.target),
+                        title: r.title.clone(),
+                    }),
+                )
+            }
         };
         Page {
             path,
@@ -1159,7 +1004,10 @@ pub fn data_export(ladder: &Ladder) -> DataExport<'_> {
                                     .iter()
                                     .enumerate()
                                     .map(|(n, e)| DataExpectation {
-                                        anchor: permalink::expectation_anchor(pid, n + 1),
+                                        anchor: permalink::expectation_anchor(
+                                            pid,
+                                            c.anchors[n].number,
+                                        ),
                                         text: e.plain(),
                                         html: e.html_cow(""),
                                     })

@@ -85,6 +85,16 @@ fn replace(dir: &Path, file: &str, from: &str, to: &str) {
     fs::write(p, t.replacen(from, to, 1)).unwrap();
 }
 
+/// A broken copy of a ladder and where check must point: (name, how to break it, path, line,
+/// column).
+type Case = (
+    &'static str,
+    Box<dyn FnOnce(&Path)>,
+    &'static str,
+    usize,
+    usize,
+);
+
 #[test]
 fn a_clean_ladder_exits_0_with_only_the_matrix() {
     let tmp = tempfile::tempdir().unwrap();
@@ -109,7 +119,7 @@ fn a_clean_ladder_exits_0_with_only_the_matrix() {
 
 #[test]
 fn errors_point_at_the_key_or_value() {
-    let cases: Vec<(&str, Box<dyn FnOnce(&Path)>, &str, usize, usize)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "toml-syntax",
             Box::new(|d: &Path| replace(d, "content/levels/e1.md", "rank = 1", "rank = = 1")),
@@ -314,7 +324,7 @@ fn errors_point_at_the_key_or_value() {
 
 #[test]
 fn warnings_point_at_the_problem_and_exit_0() {
-    let cases: Vec<(&str, Box<dyn FnOnce(&Path)>, &str, usize, usize)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "gap",
             Box::new(|d: &Path| {
@@ -473,7 +483,9 @@ fn a_ladder_seeded_with_every_diagnostic_gets_all_of_them_in_one_run() {
     )
     .unwrap(); // broken-link
                // Warnings.
-    fs::remove_file(d.join("content/competencies/m1/people.md")).unwrap(); // gap
+               // gap (in the IC track: removing m1's only people cell would take the pillar off the
+               // management track, which then has no gap)
+    fs::remove_file(d.join("content/competencies/e4/craft.md")).unwrap();
     write_cell(d, "e7", "impact", "- TODO: e2 does the impact thing number 12 well\n- e2 does the impact thing number 12 well\n"); // todo, repeated-expectation
     fs::write(
         d.join("content/pillars/unused.md"),
@@ -881,6 +893,51 @@ fn a_broken_file_is_reported_once_with_the_keys_it_needs() {
         assert_eq!((d.path.as_str(), d.severity.as_str()), (file, "error"));
         assert!(d.message.contains(message), "{}", d.message);
         assert!(d.hint.contains(hint), "{}", d.hint);
+    }
+}
+
+#[test]
+fn a_typo_in_a_competency_files_level_or_pillar_is_reported_once() {
+    // The file is where the gap's hint would ask for it: only its own error is reported.
+    for (from, to, code, hint) in [
+        (
+            "level = \"e2\"",
+            "level = \"e22\"",
+            "unknown-level",
+            "did you mean `e2`?",
+        ),
+        (
+            "pillar = \"craft\"",
+            "pillar = \"crafts\"",
+            "unknown-pillar",
+            "did you mean `craft`?",
+        ),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        clean_ladder(tmp.path());
+        replace(tmp.path(), "content/competencies/e2/craft.md", from, to);
+        let (report, status) = json(tmp.path(), &[]);
+        assert_eq!(status, 1, "{to}");
+        let got: Vec<_> = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.path.as_str(), d.line, d.code.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "content/competencies/e2/craft.md",
+                if code == "unknown-level" { 2 } else { 3 },
+                code
+            )],
+            "{:#?}",
+            report.diagnostics
+        );
+        assert!(
+            report.diagnostics[0].hint.contains(hint),
+            "{}",
+            report.diagnostics[0].hint
+        );
     }
 }
 

@@ -109,6 +109,9 @@ fn a_folder_that_does_not_exist_is_one_clear_error() {
         let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
         let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
         assert!(stderr.contains("there is no folder"), "{command}: {stderr}");
+        // The absolute path as given, once: not `//tmp/...`.
+        let at = format!("{}:1:1: error:", missing.display());
+        assert!(stderr.starts_with(&at), "{command}: {stderr}");
         assert_eq!(
             stderr.matches("error:").count(),
             1 + usize::from(command == "build"),
@@ -161,6 +164,25 @@ fn a_second_build_replaces_the_first() {
         .collect::<Vec<_>>()
         .join("\n");
     fs::write(tmp.path().join("content/how-to-read.md"), how).unwrap();
+    // The first build published /promotions/ (ladder.lock): its loss stops the build, which
+    // leaves the site as it was, until the removal is accepted.
+    let refused = ladderbook().arg("build").arg(tmp.path()).assert().code(1);
+    let err = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    assert!(
+        err.contains("the page /promotions/ was published and is gone")
+            && err.contains("--accept-removals"),
+        "{err}"
+    );
+    assert!(tmp.path().join("book/promotions/index.html").is_file());
+    ladderbook()
+        .arg("build")
+        .arg(tmp.path())
+        .arg("--accept-removals")
+        .assert()
+        .success();
+    assert!(!fs::read_to_string(tmp.path().join("ladder.lock"))
+        .unwrap()
+        .contains("page promotions/"));
     ladderbook().arg("build").arg(tmp.path()).assert().success();
     assert!(
         !tmp.path().join("book/promotions").exists(),

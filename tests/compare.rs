@@ -69,9 +69,13 @@ fn a_real_promotion_comparison_reads_changed_new_and_carried_over() {
         .split("<li class=\"pair ")
         .find(|r| r.contains("on-call"))
         .expect("the on-call expectation has a row");
-    assert!(words(&column(on_call, "a")).contains("you actively participate in your team s on call rotation"));
+    assert!(words(&column(on_call, "a"))
+        .contains("you actively participate in your team s on call rotation"));
     assert!(words(&column(on_call, "b")).contains("create post mortems when appropriate"));
-    assert!(!html.contains("badge-not-restated"), "SE2 has no expectation Senior does not restate");
+    assert!(
+        !html.contains("badge-not-restated"),
+        "SE2 has no expectation Senior does not restate"
+    );
 
     // Word for word the same: carried over, folded away.
     let carried = &sec[sec
@@ -99,22 +103,29 @@ fn a_real_promotion_comparison_reads_changed_new_and_carried_over() {
     assert_eq!(counted, rows + carried_items);
 }
 
+/// A one-document manager ladder (`## level` / `### pillar` / bullets) built in `dir`: its
+/// expectations, and the comparison page of Engineering Manager and Senior Engineering
+/// Manager.
+fn manager_comparison(src: &Path, dir: &Path) -> (Vec<SourceExpectation>, String) {
+    let ladder = dir.join("l");
+    let expectations = convert_headings_ladder(src, &ladder, "management");
+    ladderbook().arg("build").arg(&ladder).assert().success();
+    let html = page(
+        &ladder.join("book"),
+        "compare/engineering-manager/senior-engineering-manager/",
+    );
+    (expectations, html)
+}
+
 #[test]
 fn a_ladder_written_in_parallel_pairs_each_expectation_with_its_restatement() {
     // Our own manager ladder in the parallel shape: each pillar the same number of
     // expectations, in the same order, each restated at a larger scope in mostly other
     // words. Every expectation shares a row with its restatement: none stands alone.
     let tmp = tempfile::tempdir().unwrap();
-    let ladder = tmp.path().join("l");
-    let expectations = convert_headings_ladder(
+    let (expectations, html) = manager_comparison(
         &repo().join("tests/fixtures/compare/parallel-managers.md"),
-        &ladder,
-        "management",
-    );
-    ladderbook().arg("build").arg(&ladder).assert().success();
-    let html = page(
-        &ladder.join("book"),
-        "compare/engineering-manager/senior-engineering-manager/",
+        tmp.path(),
     );
     let (lower, higher): (Vec<_>, Vec<_>) = expectations
         .iter()
@@ -141,16 +152,9 @@ fn a_ladder_written_in_parallel_pairs_each_expectation_with_its_restatement() {
 #[test]
 fn the_real_management_comparison_has_every_expectation_and_a_summary() {
     let tmp = tempfile::tempdir().unwrap();
-    let ladder = tmp.path().join("l");
-    let expectations = convert_headings_ladder(
+    let (expectations, html) = manager_comparison(
         &real_ladders().join("Codecademy-engineering-competencies/managers.md"),
-        &ladder,
-        "management",
-    );
-    ladderbook().arg("build").arg(&ladder).assert().success();
-    let html = page(
-        &ladder.join("book"),
-        "compare/engineering-manager/senior-engineering-manager/",
+        tmp.path(),
     );
     assert!(html.contains("<h2 id=\"summary-heading\">What changes</h2>"));
     // Each expectation is in its own level's column, as written.
@@ -159,8 +163,16 @@ fn the_real_management_comparison_has_every_expectation_and_a_summary() {
         .filter(|e| e.level == "engineering-manager" || e.level == "senior-engineering-manager")
     {
         let sec = section(&html, &e.pillar, "class=\"compare-pillar\"");
-        let side = if e.level == "engineering-manager" { "a" } else { "b" };
-        assert!(words(&column(sec, side)).contains(&md_words(&e.text)), "{}", e.text);
+        let side = if e.level == "engineering-manager" {
+            "a"
+        } else {
+            "b"
+        };
+        assert!(
+            words(&column(sec, side)).contains(&md_words(&e.text)),
+            "{}",
+            e.text
+        );
     }
 }
 

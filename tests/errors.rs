@@ -237,3 +237,27 @@ fn a_bad_build_dir_never_swallows_the_ladder() {
         "keep me"
     );
 }
+
+#[test]
+fn the_readmes_error_example_is_what_build_prints() {
+    // The README's example, made on the example ladder: its two mistakes, then its output
+    // to the letter (the first code block of its Errors section).
+    let readme = fs::read_to_string(repo().join("README.md")).unwrap();
+    let section = &readme[readme
+        .find("\n### Errors\n")
+        .expect("README has an Errors section")..];
+    let block = section
+        .split("```")
+        .nth(1)
+        .expect("the Errors section has an example");
+    let want = block.strip_prefix('\n').unwrap_or(block);
+    let stderr = broken_build(|ladder| {
+        edit(ladder, "levels/senior-engineer.md", |t| {
+            t.replacen("\nrank = ", "\nrnak = ", 1)
+        });
+        edit(ladder, "competencies/staff-engineer/craft.md", |t| {
+            t.replacen("level = \"staff-engineer\"", "level = \"staf-engineer\"", 1)
+        });
+    });
+    assert_eq!(stderr, want);
+}

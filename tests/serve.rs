@@ -44,17 +44,27 @@ fn start_with(extra: &[&str]) -> Server {
 
 /// Serves the ladder already in `dir`.
 fn start_in(dir: tempfile::TempDir, extra: &[&str]) -> Server {
+    start_in_with(dir, extra, |_| {})
+}
+
+/// [`start_in`], with `setup` changing the command before it runs (environment, stderr).
+fn start_in_with(
+    dir: tempfile::TempDir,
+    extra: &[&str],
+    setup: impl FnOnce(&mut Command),
+) -> Server {
     let port = free_port();
-    let child = Command::new(assert_cmd::cargo::cargo_bin("ladderbook"))
+    let mut command = Command::new(assert_cmd::cargo::cargo_bin("ladderbook"));
+    command
         .arg("serve")
         .arg(dir.path())
         .arg("-p")
         .arg(port.to_string())
         .args(extra)
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+        .stderr(Stdio::null());
+    setup(&mut command);
+    let child = command.spawn().unwrap();
     let server = Server { child, port, dir };
     wait_until("the server answers", || {
         get(&server, "/").is_some_and(|r| r.0 == 200)
@@ -252,11 +262,13 @@ fn an_author_edits_breaks_fixes_deletes_and_adds_while_the_preview_follows() {
 /// (HTML with the reload script as the only difference).
 fn assert_served_equals_clean_build(server: &Server) {
     let out = tempfile::tempdir().unwrap();
+    // The edits removed pages on purpose: accepted, as the author would.
     ladderbook()
         .arg("build")
         .arg(server.root())
         .arg("-d")
         .arg(out.path().join("site"))
+        .arg("--accept-removals")
         .assert()
         .success();
     let site = out.path().join("site");
@@ -594,5 +606,125 @@ fn a_ladder_published_under_a_sub_path_previews_at_the_root_with_a_working_404_p
     assert!(!page.contains("/ladder/"), "{page}");
     for link in ["/style.css", "/compare/"] {
         assert_eq!(get(&server, link).map(|r| r.0), Some(200), "{link}");
+    }
+}
+
+/// The number of times the process `pid` has been switched out, over all its threads: each
+/// wake-up of a sleeping thread adds one.
+#[cfg(target_os = "linux")]
+fn context_switches(pid: u32) -> u64 {
+    let mut n = 0;
+    for task in std::fs::read_dir(format!("/proc/{pid}/task")).unwrap() {
+        let status =
+            std::fs::read_to_string(task.unwrap().path().join("status")).unwrap_or_default();
+        n += status
+            .lines()
+            .filter(|l| l.contains("ctxt_switches:"))
+            .filter_map(|l| l.split_whitespace().last()?.parse::<u64>().ok())
+            .sum::<u64>();
+    }
+    n
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_idle_server_sleeps_until_something_happens() {
+    let server = start();
+    std::thread::sleep(Duration::from_millis(300));
+    let before = context_switches(server.child.id());
+    std::thread::sleep(Duration::from_secs(2));
+    let woke = context_switches(server.child.id()) - before;
+    // A watcher that polls for due events every few milliseconds wakes hundreds of times a
+    // second (about 1% of a core); with no file changing and no page open, nothing should.
+    assert!(woke < 20, "an idle serve woke {woke} times in 2 s");
+}
+
+/// The processes whose parent is `pid`: (pid, state), `Z` for one that exited and was not
+/// waited for.
+#[cfg(target_os = "linux")]
+fn children(pid: u32) -> Vec<(u32, char)> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // `pid (comm) state ppid ...`; comm may hold spaces and parentheses.
+        let Some((head, rest)) = stat.rsplit_once(") ") else {
+            continue;
+        };
+        let mut fields = rest.split_whitespace();
+        let state = fields.next().and_then(|f| f.chars().next()).unwrap_or('?');
+        let ppid: u32 = fields.next().and_then(|f| f.parse().ok()).unwrap_or(0);
+        if ppid == pid {
+            let child = head
+                .split(' ')
+                .next()
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(0);
+            found.push((child, state));
+        }
+    }
+    found
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn open_says_why_no_browser_opened_and_leaves_no_defunct_child() {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = tempfile::tempdir().unwrap();
+    let script = |name: &str, body: &str| {
+        let p = bin.path().join(name);
+        std::fs::write(&p, format!("#!/bin/sh\n{body}\n")).unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
+        p
+    };
+    // What xdg-open does on a machine with no display and no text-mode browser.
+    script(
+        "xdg-open",
+        "echo \"xdg-open: no method available for opening '$1'\" >&2\nexit 3",
+    );
+    let opened = bin.path().join("opened");
+    let browser = script("browser", &format!("echo \"$1\" > '{}'", opened.display()));
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap()
+    );
+
+    for with_browser in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        copy_ladder(&repo(), dir.path());
+        let log = bin.path().join("stderr");
+        let stderr = std::fs::File::create(&log).unwrap();
+        let server = start_in_with(dir, &["--open"], |c| {
+            c.env("PATH", &path)
+                .env_remove("DISPLAY")
+                .env_remove("WAYLAND_DISPLAY")
+                .stderr(stderr);
+            if with_browser {
+                c.env("BROWSER", &browser);
+            } else {
+                c.env_remove("BROWSER");
+            }
+        });
+        let url = format!("http://127.0.0.1:{}/", server.port);
+        if with_browser {
+            wait_until("the browser is handed the address", || {
+                std::fs::read_to_string(&opened).is_ok_and(|t| t.trim() == url)
+            });
+        } else {
+            let warning = format!("warning: could not open a browser (xdg-open failed: xdg-open: no method available for opening '{url}'); open {url} yourself");
+            wait_until("serve says why no browser opened", || {
+                std::fs::read_to_string(&log).is_ok_and(|t| t.contains(&warning))
+            });
+        }
+        // The opener has exited; serve waited for it, so it is gone, not defunct.
+        wait_until("no child of serve is left", || {
+            children(server.child.id()).is_empty()
+        });
+        if with_browser {
+            let said = std::fs::read_to_string(&log).unwrap();
+            assert!(!said.contains("warning"), "{said}");
+        }
     }
 }

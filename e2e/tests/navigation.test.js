@@ -79,9 +79,9 @@ test('click path: overview → track → level → pillar → level → comparis
       path: '/compare/senior-engineer/staff-engineer/',
       heading: 'Senior Engineer and Staff Engineer',
     });
-    // From the comparison: the summary's row for a pillar, that pillar's page, a level in the
+    // From the comparison: the "What changes" line of a pillar, that pillar's page, a level in the
     // heading, and the site navigation.
-    await clickAndLand(page, page.locator('main table a', { hasText: 'People & mentoring' }).first(), {
+    await clickAndLand(page, page.locator('.what-changes a', { hasText: 'People & mentoring' }), {
       path: '/compare/senior-engineer/staff-engineer/',
       hash: '#people',
       heading: 'Senior Engineer and Staff Engineer',
@@ -277,7 +277,8 @@ test('with JavaScript off, every page reads and every link works', { timeout: 12
     for (const alias of site.redirects) {
       await page.goto(origin + alias);
       await page.waitForURL((u) => u.pathname !== alias, { timeout: 10000 });
-      assert.match(new URL(page.url()).pathname, /^\/levels\/[^/]+\/$/, `${alias} redirects to a level`);
+      // A renamed level's page, and its comparisons' old addresses.
+      assert.match(new URL(page.url()).pathname, /^\/(levels\/[^/]+|compare\/[^/]+\/[^/]+)\/$/, `${alias} redirects to a level or a comparison`);
       assert.ok(await h1(page));
     }
 

@@ -11,7 +11,7 @@ const { newContext, screenshotPath, useServerAndBrowser } = require('../lib/harn
 const PAGES = {
   overview: '/',
   level: '/levels/staff-engineer/',
-  comparison: '/compare/senior-engineer/staff-engineer/',
+  comparison: '/compare/engineer-2/senior-engineer/',
 };
 const DEVICES = {
   desktop: { viewport: { width: 1280, height: 800 }, shot: 1300 },

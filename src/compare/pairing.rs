@@ -21,7 +21,7 @@
 //! between texts that share the same words, and position only breaks near ties, as real
 //! ladders reorder and insert freely. `tests/pairing.rs` measures the result.
 
-use super::{assign::assign, lcs_len, ratio, Prepared};
+use super::{assign::assign, lcs_row, ratio, Prepared};
 
 /// How an expectation of the higher level relates to the lower level's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -108,7 +108,7 @@ pub(super) fn stem(word: &str) -> Option<&str> {
 
 /// The overlap coefficient of two sorted, deduplicated lists: `shared / shorter length`
 /// (0 when either is empty).
-fn overlap(a: &[u32], b: &[u32]) -> f32 {
+fn overlap(a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -125,12 +125,6 @@ fn overlap(a: &[u32], b: &[u32]) -> f32 {
         }
     }
     shared as f32 / a.len().min(b.len()) as f32
-}
-
-/// Text similarity of two prepared expectations: `(stems, words in order)`.
-fn text_similarity(a: &Prepared, b: &Prepared) -> (f32, f32) {
-    let words = ratio(lcs_len(&a.ids, &b.ids), a.ids.len() + b.ids.len());
-    (overlap(&a.stems, &b.stems), words)
 }
 
 /// Where index `i` of a list of `n` sits, in 0.0–1.0 (the middle of its slot).
@@ -167,14 +161,25 @@ pub fn match_prepared(lower: &[Prepared], higher: &[Prepared], pairing: Pairing)
     let rest_higher: Vec<usize> = (0..higher.len()).filter(|&j| !taken[j]).collect();
     if !rest_lower.is_empty() && !rest_higher.is_empty() {
         let (n, m) = (lower.len(), higher.len());
-        let sims: Vec<(f32, f32)> = rest_lower
-            .iter()
-            .flat_map(|&i| {
-                rest_higher
-                    .iter()
-                    .map(move |&j| text_similarity(&lower[i], &higher[j]))
-            })
-            .collect();
+        // Word similarity of each lower expectation with all the higher ones at once (the
+        // bit-parallel LCS sets up its masks once per row).
+        let mut sims: Vec<(f32, f32)> = Vec::with_capacity(rest_lower.len() * rest_higher.len());
+        let mut lengths = Vec::with_capacity(rest_higher.len());
+        for &i in &rest_lower {
+            let a = &lower[i];
+            lcs_row(
+                &a.ids,
+                rest_higher.iter().map(|&j| higher[j].ids.as_slice()),
+                &mut lengths,
+            );
+            sims.extend(rest_higher.iter().zip(&lengths).map(|(&j, &lcs)| {
+                let b = &higher[j];
+                (
+                    overlap(&a.stems, &b.stems),
+                    ratio(lcs, a.ids.len() + b.ids.len()),
+                )
+            }));
+        }
         let score = |x: usize, y: usize| -> f64 {
             let (stems, words) = sims[x * rest_higher.len() + y];
             let (i, j) = (rest_lower[x], rest_higher[y]);

@@ -410,9 +410,15 @@ mod tests {
 
     #[test]
     fn punctuation_and_case_do_not_make_a_word_different() {
-        let (old, new) = ("Joins the on-call rotation.", "joins the on-call rotation and leads it.");
+        let (old, new) = (
+            "Joins the on-call rotation.",
+            "joins the on-call rotation and leads it.",
+        );
         assert_eq!(lower(old, new), "Joins the on-call rotation.");
-        assert_eq!(higher(old, new), "joins the on-call rotation <ins>and leads it.</ins>");
+        assert_eq!(
+            higher(old, new),
+            "joins the on-call rotation <ins>and leads it.</ins>"
+        );
     }
 
     #[test]

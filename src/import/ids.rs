@@ -52,12 +52,24 @@ pub fn short_slug(text: &str, max: usize) -> String {
         }
         cut.push_str(part);
     }
+    // A cut id does not end on a small word (`keeps-the-teams-work-visible-and`).
+    while let Some((head, last)) = cut.rsplit_once('-') {
+        if !SMALL_WORDS.contains(&last) {
+            break;
+        }
+        cut = head.to_string();
+    }
     if cut.is_empty() {
         s.chars().take(max).collect()
     } else {
         cut
     }
 }
+
+/// Words a cut id should not end on.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+];
 
 fn fold(c: char) -> Option<String> {
     if c.is_ascii_alphanumeric() {
@@ -240,6 +252,28 @@ pub fn parse_code(token: &str) -> Option<(String, LevelNumber)> {
     Some((t.to_string(), number))
 }
 
+/// A code written as a word and a number, inside a title's parenthesis: `Manager 5`, `IC 6`
+/// (the code is kept as written).
+fn parse_spaced_code(token: &str) -> Option<(String, LevelNumber)> {
+    let (word, number) = token.trim().split_once(' ')?;
+    let starts_upper = word.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    if !starts_upper || word.len() > 12 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some((
+        format!("{word} {}", number.trim()),
+        parse_number(number.trim())?,
+    ))
+}
+
+/// A code as compared with another: `IC 6` and `ic6` are the same code.
+pub fn code_key(code: &str) -> String {
+    code.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect::<String>()
+        .to_ascii_uppercase()
+}
+
 fn parse_number(s: &str) -> Option<LevelNumber> {
     let (a, b) = match s.split_once('.') {
         Some((a, b)) => (a, Some(b)),
@@ -297,9 +331,10 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
         if !rest.is_empty() {
             out.title = rest.to_string();
             out.full = rest.to_string();
-            out.code = Some(code);
-            out.number = Some(number);
         }
+        // A title that is only a code (`# L1`) keeps it as its title too.
+        out.code = Some(code);
+        out.number = Some(number);
     }
     // Trailing parenthesis of codes.
     let title = out.title.clone();
@@ -311,8 +346,10 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .collect();
-        let codes: Vec<(String, LevelNumber)> =
-            tokens.iter().filter_map(|t| parse_code(t)).collect();
+        let codes: Vec<(String, LevelNumber)> = tokens
+            .iter()
+            .filter_map(|t| parse_code(t).or_else(|| parse_spaced_code(t)))
+            .collect();
         if !tokens.is_empty() && codes.len() == tokens.len() {
             let base = title[..open].trim_end().to_string();
             if !base.is_empty() {
@@ -342,6 +379,40 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
         }
     }
     out
+}
+
+/// The place of a title among common seniority words: Intern, Junior (and Associate,
+/// Graduate) before a bare title, then Senior, Staff or Lead, Principal, Distinguished,
+/// Director, VP. The most senior word of the title counts.
+pub fn seniority(title: &str) -> u8 {
+    const WORDS: &[(&str, u8)] = &[
+        ("intern", 1),
+        ("apprentice", 1),
+        ("graduate", 2),
+        ("junior", 2),
+        ("associate", 2),
+        ("entry", 2),
+        ("mid", 4),
+        ("intermediate", 4),
+        ("senior", 5),
+        ("lead", 6),
+        ("staff", 6),
+        ("principal", 7),
+        ("distinguished", 8),
+        ("fellow", 8),
+        ("head", 9),
+        ("director", 9),
+        ("vp", 10),
+        ("chief", 11),
+    ];
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| {
+            let w = w.to_lowercase();
+            WORDS.iter().find(|x| x.0 == w).map(|x| x.1)
+        })
+        .max()
+        .unwrap_or(3)
 }
 
 /// A string as a TOML basic string, quotes included.
@@ -389,6 +460,10 @@ mod tests {
             ),
             "communication-transparent-communication"
         );
+        assert_eq!(
+            short_slug("Keeps the team's work visible and predictable.", 32),
+            "keeps-the-teams-work-visible"
+        );
     }
 
     #[test]
@@ -428,6 +503,23 @@ mod tests {
                 .code
                 .is_none()
         );
+        let t = parse_level_title("Tech Lead / Staff Engineer (Manager 5 / IC 6)");
+        assert_eq!(
+            (t.title.as_str(), t.code.as_deref(), t.other_codes.clone()),
+            (
+                "Tech Lead / Staff Engineer",
+                Some("Manager 5"),
+                vec!["IC 6".to_string()]
+            )
+        );
+        assert_eq!(code_key("IC 6"), code_key("ic6"));
+        assert_eq!(slug(&t.title), "tech-lead-staff-engineer");
+        assert!(seniority("Junior Engineer") < seniority("Engineer"));
+        assert!(seniority("Engineer") < seniority("Senior Engineer"));
+        assert!(seniority("Senior Staff Engineer") < seniority("Principal Engineer"));
+        // A title that is only a code keeps it as its title and its code.
+        let t = parse_level_title("L1");
+        assert_eq!((t.title.as_str(), t.code.as_deref()), ("L1", Some("L1")));
         let l10 = LevelNumber {
             major: 1,
             minor: Some(0),

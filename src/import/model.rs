@@ -222,6 +222,8 @@ pub enum GuessKind {
     Structure,
     /// A section kept as a free page.
     Page,
+    /// A section kept in a level's description.
+    Description,
     /// A pillar named or merged by guess.
     Pillar,
     /// A code or equivalent read from a title.
@@ -242,6 +244,7 @@ impl GuessKind {
         match self {
             GuessKind::Structure => "structure guesses",
             GuessKind::Page => "sections kept as free pages",
+            GuessKind::Description => "sections kept in level descriptions",
             GuessKind::Pillar => "pillar guesses",
             GuessKind::Code => "code and equivalent guesses",
             GuessKind::Rank => "rank guesses",
@@ -296,6 +299,9 @@ pub struct Ladder {
     /// Label → (pillar title, where) from lists that define bold labels (`1. **Adopts**: …`
     /// under `## Technology`), for bullets that name no pillar.
     pub glossary: Vec<(String, String, Loc)>,
+    /// Source paragraphs and list items that were only a pillar's name (`**Craft:**`,
+    /// `1. **Craft**` over its expectations), for the summary's account of the text.
+    pub pillar_names: usize,
     next_uid: usize,
 }
 
@@ -327,6 +333,19 @@ impl Ladder {
             at,
             text: text.into(),
         });
+    }
+
+    /// Records a guess to be shown before the others of its kind (the summary shows only the
+    /// first few of each kind).
+    pub fn guess_first(&mut self, kind: GuessKind, at: Loc, text: impl Into<String>) {
+        self.guesses.insert(
+            0,
+            Guess {
+                kind,
+                at,
+                text: text.into(),
+            },
+        );
     }
 
     /// Records an input kind once.

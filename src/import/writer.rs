@@ -75,7 +75,8 @@ pub fn render(ladder: &mut Ladder, paths: &Paths) -> Output {
                     l.final_rank,
                     toml_string(&t.final_id)
                 );
-                if let Some(c) = &l.code {
+                // A title that is only its code (`# L1`) needs no code beside it.
+                if let Some(c) = l.code.as_ref().filter(|c| **c != l.title) {
                     fm.push_str(&format!("\ncode = {}", toml_string(c)));
                 }
                 if !l.equivalents.is_empty() {

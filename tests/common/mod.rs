@@ -104,7 +104,8 @@ pub fn convert_headings_ladder(src: &Path, out: &Path, track: &str) -> Vec<Sourc
     let mut title = String::from("Ladder");
     let mut intro = String::new();
     // (level title, description, [(pillar title, body)])
-    let mut levels: Vec<(String, String, Vec<(String, String)>)> = Vec::new();
+    type Level = (String, String, Vec<(String, String)>);
+    let mut levels: Vec<Level> = Vec::new();
     for line in text.lines() {
         if let Some(t) = line.strip_prefix("# ") {
             title = t.trim().to_string();
@@ -228,11 +229,16 @@ pub fn column(section_html: &str, side: &str) -> String {
     let open = format!("<div class=\"side side-{side}\">");
     let mut out = String::new();
     for part in section_html.split(&open).skip(1) {
-        let end = ["<div class=\"side ", "<li class=\"pair", "</ol>", "<details"]
-            .iter()
-            .filter_map(|m| part.find(m))
-            .min()
-            .unwrap_or(part.len());
+        let end = [
+            "<div class=\"side ",
+            "<li class=\"pair",
+            "</ol>",
+            "<details",
+        ]
+        .iter()
+        .filter_map(|m| part.find(m))
+        .min()
+        .unwrap_or(part.len());
         out.push_str(&part[..end]);
         out.push('\n');
     }

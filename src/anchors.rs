@@ -1,0 +1,372 @@
+//! Expectation anchors that follow the expectation, and the guard on published addresses.
+//!
+//! An expectation's anchor is `<pillar>--<number>` on its level's page. Without a
+//! `ladder.lock` ([`crate::lock`]) the numbers are positions, 1 upward (what every build
+//! before the lockfile published). With one, each expectation keeps the number it was
+//! published under:
+//!
+//! 1. an expectation whose words are those of a published one of the same level and
+//!    pillar keeps its number, wherever it now stands in the list;
+//! 2. the rest are paired with the published ones left by the comparison pages' pairing
+//!    ([`crate::compare::Pairing::Similar`]: at least half their content words shared), so a
+//!    reworded expectation keeps its number;
+//! 3. an expectation that is new gets the next number the cell has never used, so an old
+//!    link never lands on a different expectation;
+//! 4. a published expectation that moved to another pillar of the same level, word for
+//!    word, keeps its old anchor too.
+//!
+//! A published anchor or page address that is left over is *lost*: `check` and `build`
+//! report it (a build does not drop it from the lockfile unless told to), `serve` only warns.
+
+use crate::compare::{match_expectations, Pairing, Status};
+use crate::diagnostic::Diagnostic;
+use crate::lock::{Lock, LockedAnchor};
+use crate::permalink;
+use std::collections::{BTreeSet, HashMap};
+
+/// The anchor of one expectation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    /// Its number: the anchor is `<pillar>--<number>`.
+    pub number: usize,
+    /// Further anchors it answers to: those it had in another pillar of its level before it
+    /// moved (full anchors, `craft--3`).
+    pub also: Vec<String>,
+}
+
+/// One cell to give anchors: level and pillar ids, and the expectations' plain texts.
+#[derive(Debug)]
+pub struct Cell<'a> {
+    /// The level's id.
+    pub level: &'a str,
+    /// The pillar's id.
+    pub pillar: &'a str,
+    /// The expectations, as plain text, in order.
+    pub texts: Vec<&'a str>,
+    /// The competency file, for diagnostics.
+    pub source: &'a str,
+    /// Ids the level had before a rename, from its aliases (`levels/<id>/`): what was
+    /// published under them is the level's too, as its old address redirects here.
+    pub former: Vec<&'a str>,
+}
+
+/// Words as compared here: lowercased, letters and digits only.
+fn key(text: &str) -> Vec<String> {
+    crate::compare::words(text)
+}
+
+/// The anchors of every cell (same order as `cells`), and the published anchors that no
+/// expectation has any more: as diagnostics (code `lost-anchor`, errors), and as retired
+/// lock entries, which is what they become once the removal is accepted.
+pub fn assign(
+    cells: &[Cell],
+    lock: Option<&Lock>,
+) -> (Vec<Vec<Anchor>>, Vec<Diagnostic>, Vec<LockedAnchor>) {
+    let Some(lock) = lock else {
+        let positional = cells
+            .iter()
+            .map(|c| {
+                (1..=c.texts.len())
+                    .map(|number| Anchor {
+                        number,
+                        also: Vec::new(),
+                    })
+                    .collect()
+            })
+            .collect();
+        return (positional, Vec::new(), Vec::new());
+    };
+    let mut published: HashMap<(&str, &str), Vec<&LockedAnchor>> = HashMap::new();
+    for a in lock.anchors.iter().filter(|a| !a.retired) {
+        published
+            .entry((a.level.as_str(), a.pillar.as_str()))
+            .or_default()
+            .push(a);
+    }
+    let mut out = Vec::with_capacity(cells.len());
+    // Per level: published anchors no expectation kept, and expectations that got a new
+    // number (cell index, position), to recognise moves between pillars.
+    let mut left: Vec<(&LockedAnchor, &str)> = Vec::new();
+    let mut fresh: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    let mut seen_cells = BTreeSet::new();
+    for (ci, c) in cells.iter().enumerate() {
+        seen_cells.insert((c.level, c.pillar));
+        let mut old = published
+            .get(&(c.level, c.pillar))
+            .cloned()
+            .unwrap_or_default();
+        for f in &c.former {
+            seen_cells.insert((f, c.pillar));
+            old.extend(
+                published
+                    .get(&(*f, c.pillar))
+                    .into_iter()
+                    .flatten()
+                    .copied(),
+            );
+        }
+        let mut number: Vec<Option<usize>> = vec![None; c.texts.len()];
+        let mut kept = vec![false; old.len()];
+        // 1. The same text (an unchanged ladder ends here), then the same words.
+        for (i, t) in c.texts.iter().enumerate() {
+            if let Some(o) = (0..old.len()).find(|&o| !kept[o] && old[o].text == *t) {
+                kept[o] = true;
+                number[i] = Some(old[o].number);
+            }
+        }
+        if number.iter().any(Option::is_none) && kept.iter().any(|k| !k) {
+            let old_keys: Vec<Option<Vec<String>>> = old
+                .iter()
+                .zip(&kept)
+                .map(|(a, k)| (!k).then(|| key(&a.text)))
+                .collect();
+            for (i, t) in c.texts.iter().enumerate() {
+                if number[i].is_some() {
+                    continue;
+                }
+                let k = key(t);
+                if let Some(o) = (0..old.len())
+                    .find(|&o| !kept[o] && old_keys[o].as_ref() == Some(&k))
+                {
+                    kept[o] = true;
+                    number[i] = Some(old[o].number);
+                }
+            }
+        }
+        // 2. Reworded.
+        let rest_new: Vec<usize> = (0..c.texts.len())
+            .filter(|&i| number[i].is_none())
+            .collect();
+        let rest_old: Vec<usize> = (0..old.len()).filter(|&o| !kept[o]).collect();
+        if !rest_new.is_empty() && !rest_old.is_empty() {
+            let olds: Vec<String> = rest_old.iter().map(|&o| old[o].text.clone()).collect();
+            let news: Vec<String> = rest_new.iter().map(|&i| c.texts[i].to_string()).collect();
+            for pair in match_expectations(&olds, &news, Pairing::Similar) {
+                if let (Some(x), Some(y), Status::Changed | Status::Rewritten) =
+                    (pair.lower, pair.higher, pair.status)
+                {
+                    kept[rest_old[x]] = true;
+                    number[rest_new[y]] = Some(old[rest_old[x]].number);
+                }
+            }
+        }
+        // 3. New: numbers the cell never used (retired ones included).
+        let retired = lock.anchors.iter().filter(|a| {
+            a.retired
+                && a.pillar == c.pillar
+                && (a.level == c.level || c.former.contains(&a.level.as_str()))
+        });
+        let mut next = old
+            .iter()
+            .copied()
+            .chain(retired)
+            .map(|a| a.number)
+            .chain(number.iter().flatten().copied())
+            .max()
+            .unwrap_or(0);
+        let anchors: Vec<Anchor> = number
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Anchor {
+                number: n.unwrap_or_else(|| {
+                    next += 1;
+                    fresh.entry(c.level).or_default().push((ci, i));
+                    next
+                }),
+                also: Vec::new(),
+            })
+            .collect();
+        out.push(anchors);
+        left.extend(
+            old.iter()
+                .zip(&kept)
+                .filter(|(_, k)| !**k)
+                .map(|(a, _)| (*a, c.source)),
+        );
+    }
+    // Cells that are gone entirely.
+    for ((level, pillar), anchors) in &published {
+        if !seen_cells.contains(&(*level, *pillar)) {
+            left.extend(anchors.iter().map(|a| (*a, crate::lock::FILE_NAME)));
+        }
+    }
+    // 4. Moved to another pillar of the same level, word for word.
+    let (mut lost, mut gone) = (Vec::new(), Vec::new());
+    left.sort_by(|x, y| x.0.cmp(y.0));
+    for (a, source) in left {
+        let k = key(&a.text);
+        let moved = fresh.get(a.level.as_str()).and_then(|list| {
+            list.iter()
+                .find(|&&(ci, i)| key(cells[ci].texts[i]) == k)
+                .copied()
+        });
+        match moved {
+            Some((ci, i)) => out[ci][i]
+                .also
+                .push(permalink::expectation_anchor(&a.pillar, a.number)),
+            None => {
+                lost.push(lost_anchor(a, source));
+                gone.push(LockedAnchor {
+                    text: String::new(),
+                    retired: true,
+                    ..a.clone()
+                });
+            }
+        }
+    }
+    (out, lost, gone)
+}
+
+fn lost_anchor(a: &LockedAnchor, source: &str) -> Diagnostic {
+    let start: String = a.text.chars().take(60).collect();
+    let more = if a.text.chars().count() > 60 {
+        "…"
+    } else {
+        ""
+    };
+    Diagnostic::error(
+        "lost-anchor",
+        source,
+        (1, 1),
+        format!(
+            "the expectation /{}#{} (\"{start}{more}\") was published and is gone",
+            permalink::level(&a.level),
+            permalink::expectation_anchor(&a.pillar, a.number)
+        ),
+        "links to it no longer land anywhere: restore it (reworded is fine), or if it was removed on purpose run `ladderbook build --accept-removals`, which drops it from ladder.lock",
+    )
+}
+
+/// The published pages (`lock.pages`) that are not among `pages` (every address the site
+/// has now, aliases included), as diagnostics (code `lost-address`, errors).
+pub fn lost_pages(lock: Option<&Lock>, pages: &BTreeSet<String>) -> Vec<Diagnostic> {
+    let Some(lock) = lock else {
+        return Vec::new();
+    };
+    lock.pages
+        .iter()
+        .filter(|p| !pages.contains(*p))
+        .map(|p| {
+            let kind = match p.split('/').next() {
+                Some("levels") => "level",
+                Some("pillars") => "pillar",
+                Some("tracks") => "track",
+                _ => "page",
+            };
+            let hint = format!("add `aliases = [\"{p}\"]` to the front-matter of the {kind} that replaces it, so the old address redirects there; or if it was removed on purpose run `ladderbook build --accept-removals`");
+            Diagnostic::error(
+                "lost-address",
+                crate::lock::FILE_NAME,
+                (1, 1),
+                format!("the page /{p} was published and is gone"),
+                hint,
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell<'a>(pillar: &'a str, texts: &[&'a str]) -> Cell<'a> {
+        Cell {
+            level: "e1",
+            pillar,
+            texts: texts.to_vec(),
+            source: "content/competencies/e1/craft.md",
+            former: Vec::new(),
+        }
+    }
+
+    fn lock_of(cells: &[Cell], anchors: &[Vec<Anchor>]) -> Lock {
+        let mut lock = Lock::default();
+        for (c, a) in cells.iter().zip(anchors) {
+            for (t, a) in c.texts.iter().zip(a) {
+                lock.anchors.push(LockedAnchor {
+                    level: c.level.into(),
+                    pillar: c.pillar.into(),
+                    number: a.number,
+                    text: t.to_string(),
+                    retired: false,
+                });
+            }
+        }
+        lock
+    }
+
+    fn numbers(a: &[Vec<Anchor>]) -> Vec<Vec<usize>> {
+        a.iter()
+            .map(|c| c.iter().map(|a| a.number).collect())
+            .collect()
+    }
+
+    #[test]
+    fn anchors_follow_insertions_reorders_and_rewordings() {
+        let before = [cell(
+            "craft",
+            &[
+                "Writes tests at the right level.",
+                "Reviews code within a day.",
+                "Fixes flaky tests instead of re-running them.",
+            ],
+        )];
+        let (first, lost, _) = assign(&before, None);
+        assert_eq!(numbers(&first), vec![vec![1, 2, 3]]);
+        assert!(lost.is_empty());
+        let lock = lock_of(&before, &first);
+        // Insert one at the top, swap two, reword one.
+        let after = [cell(
+            "craft",
+            &[
+                "Pairs with a new teammate each week.",
+                "Fixes flaky tests instead of re-running them.",
+                "Writes tests at the right level.",
+                "Reviews code within one working day.",
+            ],
+        )];
+        let (second, lost, _) = assign(&after, Some(&lock));
+        assert_eq!(numbers(&second), vec![vec![4, 3, 1, 2]]);
+        assert!(lost.is_empty());
+    }
+
+    #[test]
+    fn a_removed_expectation_is_lost_and_its_number_never_reused() {
+        let before = [cell("craft", &["Alpha beta gamma.", "Delta epsilon zeta."])];
+        let (first, _, _) = assign(&before, None);
+        let mut lock = lock_of(&before, &first);
+        let after = [cell(
+            "craft",
+            &["Alpha beta gamma.", "Theta iota kappa lambda."],
+        )];
+        let (second, lost, gone) = assign(&after, Some(&lock));
+        assert_eq!(numbers(&second), vec![vec![1, 3]]);
+        assert_eq!(lost.len(), 1);
+        assert!(lost[0].message.contains("#craft--2"), "{}", lost[0].message);
+        // Accepted: the number stays taken, and is no longer reported.
+        lock.anchors.retain(|a| a.number != 2);
+        lock.anchors.extend(gone);
+        let again = [cell("craft", &["Alpha beta gamma.", "Nu xi omicron pi."])];
+        let (third, lost, _) = assign(&again, Some(&lock));
+        assert!(lost.is_empty());
+        assert_eq!(numbers(&third), vec![vec![1, 3]]);
+    }
+
+    #[test]
+    fn a_move_to_another_pillar_keeps_the_old_anchor() {
+        let before = [
+            cell("craft", &["Alpha beta gamma.", "Delta epsilon zeta."]),
+            cell("people", &["Mu nu xi."]),
+        ];
+        let (first, _, _) = assign(&before, None);
+        let lock = lock_of(&before, &first);
+        let after = [
+            cell("craft", &["Alpha beta gamma."]),
+            cell("people", &["Mu nu xi.", "Delta epsilon zeta."]),
+        ];
+        let (second, lost, _) = assign(&after, Some(&lock));
+        assert!(lost.is_empty());
+        assert_eq!(second[1][1].number, 2);
+        assert_eq!(second[1][1].also, vec!["craft--2".to_string()]);
+    }
+}

@@ -1,0 +1,301 @@
+//! What is decided once every file is read: pillars ([`super::pillars`]), ids, ranks and
+//! equivalents.
+
+use super::ids::{self, Ids, LevelNumber};
+use super::model::{GuessKind, Ladder};
+use super::pillars::{gather_pillars, resolve_labels};
+use super::source::{ImportError, Loc};
+use super::Options;
+use std::collections::{BTreeMap, HashMap};
+
+/// Decides what is left once every file is read: the pillars of labelled bullets, the
+/// pillars of every cell (merging drifted titles), ids, ranks and equivalents.
+///
+/// # Errors
+/// `--track` for an import with several tracks.
+pub fn finish(ladder: &mut Ladder, opts: &Options) -> Result<(), ImportError> {
+    resolve_labels(ladder);
+    gather_pillars(ladder);
+    give_ids(ladder, opts)?;
+    give_ranks(ladder);
+    equivalents(ladder);
+    Ok(())
+}
+
+const RESERVED_PAGES: &[&str] = &[
+    "levels",
+    "tracks",
+    "pillars",
+    "competencies",
+    "compare",
+    "index",
+    "404",
+    "files",
+];
+
+fn give_ids(ladder: &mut Ladder, opts: &Options) -> Result<(), ImportError> {
+    if let Some(t) = &opts.track {
+        if ladder.tracks.len() > 1 {
+            let ids: Vec<String> = ladder.tracks.iter().map(|t| ids::slug(&t.title)).collect();
+            return Err(ImportError::new(
+                "--track",
+                (1, 1),
+                format!("--track {t} names the track of an import with one track, but this import has {} tracks ({})", ladder.tracks.len(), ids.join(", ")),
+                "leave out --track: each track's id comes from its title",
+            ));
+        }
+    }
+    let mut track_ids = Ids::default();
+    for t in &mut ladder.tracks {
+        let base = match (&opts.track, &t.id) {
+            (Some(id), _) => id.clone(),
+            (None, Some(id)) if crate::load::is_valid_id(id) => id.clone(),
+            _ => ids::short_slug(&t.title, 40),
+        };
+        t.final_id = track_ids.claim(&base, "track");
+    }
+    // Level ids: slugs of titles; one that several tracks would use gets each track's id
+    // in front, on every track, so that ids stay alike within a track.
+    let bases: Vec<Vec<String>> = ladder
+        .tracks
+        .iter()
+        .map(|t| {
+            t.levels
+                .iter()
+                .map(|l| {
+                    let base = match &l.id {
+                        Some(id) if crate::load::is_valid_id(id) => id.clone(),
+                        Some(id) => crate::load::suggest_id(id),
+                        None => ids::short_slug(&l.title, 48),
+                    };
+                    if base.is_empty() {
+                        format!("{}-level", t.final_id)
+                    } else {
+                        base
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let mut tracks_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (ti, b) in bases.iter().enumerate() {
+        for id in b {
+            let e = tracks_of.entry(id.as_str()).or_default();
+            if !e.contains(&ti) {
+                e.push(ti);
+            }
+        }
+    }
+    let mut level_ids = Ids::default();
+    let mut prefixed: Vec<(Loc, String)> = Vec::new();
+    for (ti, t) in ladder.tracks.iter_mut().enumerate() {
+        for (li, l) in t.levels.iter_mut().enumerate() {
+            let base = &bases[ti][li];
+            let shared = tracks_of.get(base.as_str()).is_some_and(|v| v.len() > 1);
+            let id = if shared {
+                let p = format!("{}-{base}", t.final_id);
+                prefixed.push((l.at.clone(), p.clone()));
+                level_ids.claim(&p, "level")
+            } else {
+                level_ids.claim(base, "level")
+            };
+            l.final_id = id;
+        }
+    }
+    if let Some((at, first)) = prefixed.first().cloned() {
+        let more = if prefixed.len() > 1 {
+            format!(" and {} more", prefixed.len() - 1)
+        } else {
+            String::new()
+        };
+        ladder.guess(GuessKind::Structure, at, format!("level ids that another track uses too are prefixed with their track: `{first}`{more}"));
+    }
+    let mut pillar_ids = Ids::default();
+    for p in &mut ladder.pillars {
+        let base = match &p.id {
+            Some(id) if crate::load::is_valid_id(id) => id.clone(),
+            Some(id) => crate::load::suggest_id(id),
+            None => ids::short_slug(&p.title, 40),
+        };
+        p.final_id = pillar_ids.claim(&base, "pillar");
+    }
+    // Pages: titles told apart by their file's title, ids unique and clear of the site's folders.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for p in &ladder.pages {
+        *seen.entry(p.title.clone()).or_insert(0) += 1;
+    }
+    let mut page_ids = Ids::with_reserved(RESERVED_PAGES);
+    for p in &mut ladder.pages {
+        if seen.get(&p.title).copied().unwrap_or(0) > 1
+            && p.doc_title != p.title
+            && !p.doc_title.is_empty()
+        {
+            p.title = format!("{} ({})", p.title, p.doc_title);
+        }
+        p.final_id = page_ids.claim(&ids::short_slug(&p.title, 48), "page");
+    }
+    Ok(())
+}
+
+fn give_ranks(ladder: &mut Ladder) {
+    let mut guesses = Vec::new();
+    for t in &mut ladder.tracks {
+        let n = t.levels.len();
+        let given: Vec<Option<i64>> = t.levels.iter().map(|l| l.rank).collect();
+        let distinct_increasing =
+            |v: &[i64]| v.windows(2).all(|w| w[0] < w[1]) && v.first().is_some_and(|&x| x >= 1);
+        let ranks: Vec<i64> = if given.iter().all(Option::is_some)
+            && distinct_increasing(&given.iter().flatten().copied().collect::<Vec<_>>())
+        {
+            given.into_iter().flatten().collect()
+        } else {
+            let numbers: Vec<Option<LevelNumber>> = t.levels.iter().map(|l| l.number).collect();
+            let majors: Vec<i64> = numbers
+                .iter()
+                .flatten()
+                .filter(|x| x.minor.is_none())
+                .map(|x| i64::try_from(x.major).unwrap_or(i64::MAX))
+                .collect();
+            if majors.len() == n && distinct_increasing(&majors) {
+                majors
+            } else {
+                if t.levels.iter().any(|l| l.code.is_some()) && n > 1 {
+                    guesses.push((t.levels[0].at.clone(), format!("the numbers in the titles of track `{}` do not give one rank each: ranked 1 to {n} in order", t.title)));
+                } else if n > 1 && t.levels.iter().all(|l| l.rank.is_none()) {
+                    guesses.push((t.levels[0].at.clone(), format!("levels of track `{}` are ranked in the order they are read (as written, or as their files are ordered), most junior first: `{}` … `{}`", t.title, t.levels[0].title, t.levels[n - 1].title)));
+                }
+                (1..=n as i64).collect()
+            }
+        };
+        for (l, r) in t.levels.iter_mut().zip(ranks) {
+            l.final_rank = r;
+        }
+    }
+    for (at, text) in guesses {
+        ladder.guess(GuessKind::Rank, at, text);
+    }
+}
+
+fn equivalents(ladder: &mut Ladder) {
+    let mut pairs: Vec<(usize, usize)> = ladder.equivalents.clone();
+    // Codes named in titles: `Staff Engineer (IC6 / M5)`.
+    let codes: Vec<(usize, usize, String)> = ladder
+        .tracks
+        .iter()
+        .enumerate()
+        .flat_map(|(ti, t)| {
+            t.levels
+                .iter()
+                .filter_map(move |l| l.code.as_ref().map(|c| (ti, l.uid, ids::code_key(c))))
+        })
+        .collect();
+    let any_named = ladder
+        .tracks
+        .iter()
+        .any(|t| t.levels.iter().any(|l| !l.other_codes.is_empty()));
+    let mut guesses: Vec<(Loc, String)> = Vec::new();
+    for (ti, t) in ladder.tracks.iter_mut().enumerate() {
+        for l in &mut t.levels {
+            if l.other_codes.is_empty() {
+                continue;
+            }
+            let mut unresolved = Vec::new();
+            for oc in &l.other_codes {
+                let hits: Vec<usize> = codes
+                    .iter()
+                    .filter(|c| c.0 != ti && c.2 == ids::code_key(oc))
+                    .map(|c| c.1)
+                    .collect();
+                if hits.len() == 1 {
+                    pairs.push((l.uid, hits[0]));
+                    guesses.push((
+                        l.at.clone(),
+                        format!(
+                            "`{}`: code {} and equivalent {oc}",
+                            l.full_title,
+                            l.code.clone().unwrap_or_default()
+                        ),
+                    ));
+                } else {
+                    unresolved.push(oc.clone());
+                }
+            }
+            if !unresolved.is_empty() {
+                l.title = l.full_title.clone();
+                guesses.push((
+                    l.at.clone(),
+                    format!("`{}`: {} name{} no level on another track, so the title keeps the text; code {}", l.full_title, unresolved.join(", "), if unresolved.len() == 1 { "s" } else { "" }, l.code.clone().unwrap_or_default()),
+                ));
+            }
+        }
+    }
+    // Levels aligned across tracks by the number of their codes (D5 = TL5 = EM5).
+    if ladder.tracks.len() > 1 && ladder.equivalents.is_empty() && !any_named {
+        type Coded = Vec<(usize, usize, String)>; // (track, level uid, code)
+        let mut by_number: BTreeMap<(u64, Option<u64>), Coded> = BTreeMap::new();
+        for (ti, t) in ladder.tracks.iter().enumerate() {
+            for l in &t.levels {
+                if let (Some(c), Some(n)) = (&l.code, l.number) {
+                    by_number
+                        .entry((n.major, n.minor))
+                        .or_default()
+                        .push((ti, l.uid, c.clone()));
+                }
+            }
+        }
+        let mut shown = Vec::new();
+        let mut first_at = None;
+        for group in by_number.values() {
+            let tracks: Vec<usize> = group.iter().map(|g| g.0).collect();
+            let mut uniq = tracks.clone();
+            uniq.dedup();
+            if uniq.len() < 2 || uniq.len() != tracks.len() {
+                continue;
+            }
+            for (i, a) in group.iter().enumerate() {
+                for b in &group[i + 1..] {
+                    pairs.push((a.1, b.1));
+                }
+            }
+            if first_at.is_none() {
+                first_at = ladder.level(group[0].1).map(|(_, l)| l.at.clone());
+            }
+            shown.push(
+                group
+                    .iter()
+                    .map(|g| g.2.as_str())
+                    .collect::<Vec<_>>()
+                    .join("="),
+            );
+        }
+        if let Some(at) = first_at {
+            guesses.push((at, format!("levels on different tracks whose codes have the same number are equivalent: {}", shown.join(", "))));
+        }
+    }
+    // Mutual lists.
+    let mut eq: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (a, b) in pairs {
+        let (Some((ta, _)), Some((tb, _))) = (ladder.level(a), ladder.level(b)) else {
+            continue;
+        };
+        if ta == tb || a == b {
+            continue;
+        }
+        let ea = eq.entry(a).or_default();
+        if !ea.contains(&b) {
+            ea.push(b);
+        }
+        let eb = eq.entry(b).or_default();
+        if !eb.contains(&a) {
+            eb.push(a);
+        }
+    }
+    for t in &mut ladder.tracks {
+        for l in &mut t.levels {
+            l.equivalents = eq.remove(&l.uid).unwrap_or_default();
+        }
+    }
+    for (at, text) in guesses {
+        ladder.guess(GuessKind::Code, at, text);
+    }
+}

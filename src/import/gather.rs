@@ -1,0 +1,437 @@
+//! Gathering the files of an import into one ladder: tracks from multi-level documents and
+//! from folders of one-level files, free pages, their order, and the book's title.
+
+use super::ids::{self, LevelNumber};
+use super::markdown::Outcome;
+use super::model::{FileRef, GuessKind, Ladder, Level, Page, Track};
+use super::source::ImportError;
+use std::collections::{BTreeMap, HashMap};
+
+/// Gathers the files' outcomes into one ladder: a folder of one-level files is one track (a
+/// README beside them describes it), each multi-level document is a track (or several), files
+/// with no levels are free pages; then orders tracks and pages and names the book.
+pub(super) fn gather(
+    ladder: &mut Ladder,
+    outcomes: Vec<(usize, Outcome)>,
+    single: bool,
+    folder_title: &str,
+) -> Result<(), ImportError> {
+    let mut tracks: Vec<(Track, usize)> = Vec::new(); // (track, first doc)
+    let mut pages: Vec<Page> = Vec::new();
+    let mut by_dir: BTreeMap<String, Vec<(usize, Level, String)>> = BTreeMap::new();
+    let mut page_docs: Vec<(usize, Page, Option<ids::LevelTitle>)> = Vec::new();
+    let mut titles: Vec<String> = Vec::new();
+    let mut plain_levels: Vec<(usize, usize, Level)> = Vec::new();
+    let mut hows: BTreeMap<String, (super::source::Loc, String)> = BTreeMap::new();
+    let n_ladder_docs = outcomes
+        .iter()
+        .filter(|(_, o)| !matches!(o, Outcome::Page { .. }))
+        .count();
+    for (index, o) in outcomes {
+        match o {
+            Outcome::Ladder {
+                tracks: mut ts,
+                pages: ps,
+                title,
+            } => {
+                titles.push(title);
+                // A file that is one track: its id comes from the file's name, when that says
+                // more than `README`.
+                if ts.len() == 1 && ts[0].id.is_none() {
+                    let stem = ids::slug(&split_camel(ladder.docs[index].stem()));
+                    if !stem.is_empty() && !GENERIC_STEMS.contains(&stem.as_str()) {
+                        ts[0].id = Some(stem);
+                    }
+                }
+                tracks.extend(ts.into_iter().map(|t| (t, index)));
+                pages.extend(ps);
+            }
+            Outcome::Level {
+                level,
+                pages: ps,
+                title,
+                how,
+            } => {
+                let dir = ladder.docs[index].dir().to_string();
+                // How the first file of a folder was read stands for its neighbours (said
+                // after the track they make).
+                if single {
+                    ladder.guess(GuessKind::Structure, level.at.clone(), how);
+                } else {
+                    hows.entry(dir.clone()).or_insert((level.at.clone(), how));
+                }
+                titles.push(title.clone());
+                by_dir.entry(dir).or_default().push((index, level, title));
+                pages.extend(ps);
+            }
+            Outcome::Page {
+                page,
+                heading,
+                plain_level,
+            } => {
+                if let Some(level) = plain_level {
+                    plain_levels.push((index, page.uid, *level));
+                }
+                page_docs.push((index, page, heading));
+            }
+        }
+    }
+    promote_plain_levels(
+        ladder,
+        plain_levels,
+        &mut page_docs,
+        &mut by_dir,
+        &mut titles,
+        single,
+    );
+    // Folders of one-level files: one track each.
+    for (dir, mut members) in by_dir {
+        // A file with no pillars whose title has a code like its neighbours' is a stub level.
+        let prefixes: Vec<String> = members
+            .iter()
+            .filter_map(|m| m.1.code.as_deref().map(code_prefix))
+            .collect();
+        let mut i = 0;
+        while i < page_docs.len() {
+            let (index, _, heading) = &page_docs[i];
+            let same_dir = ladder.docs[*index].dir() == dir;
+            let stub = heading.as_ref().filter(|h| {
+                h.code
+                    .as_deref()
+                    .is_some_and(|c| prefixes.contains(&code_prefix(c)))
+            });
+            if same_dir && stub.is_some() {
+                let (index, page, heading) = page_docs.remove(i);
+                let h = heading.unwrap_or_default();
+                let uid = ladder.uid();
+                let mut level = Level::new(uid, h.title.clone(), page.at.clone());
+                level.full_title = h.full.clone();
+                level.code = h.code.clone();
+                level.number = h.number;
+                level.description = page.body.clone();
+                // Links to the file and its headings land on the level.
+                ladder.retarget(FileRef::Page(page.uid), FileRef::Level(uid));
+                ladder.guess(
+                    GuessKind::Structure,
+                    page.at.clone(),
+                    format!("`{}` has no pillars, but its title has a code like its neighbours' ({}): imported as a level with no expectations", h.full, h.code.unwrap_or_default()),
+                );
+                let title = page.title.clone();
+                members.push((index, level, title));
+                continue;
+            }
+            i += 1;
+        }
+        // A README beside the level files describes their track.
+        let readme = page_docs.iter().position(|(index, _, _)| {
+            let d = &ladder.docs[*index];
+            d.dir() == dir && matches!(d.stem().to_ascii_lowercase().as_str(), "readme" | "index")
+        });
+        let readme = readme.map(|i| page_docs.remove(i));
+        let numbered = members.iter().all(|m| m.1.number.is_some());
+        let mut by_words = false;
+        if numbered {
+            members.sort_by_key(|m| (m.1.number.map(LevelNumber::sort_key), m.0));
+        } else {
+            // No numbers: words such as Junior, Senior, Staff order the levels, when every
+            // title has a distinct place (`Engineer` sits between Junior and Senior).
+            let mut keys: Vec<u8> = members.iter().map(|m| ids::seniority(&m.1.title)).collect();
+            keys.sort();
+            keys.dedup();
+            if keys.len() == members.len() && members.len() > 1 {
+                members.sort_by_key(|m| ids::seniority(&m.1.title));
+                by_words = true;
+            }
+        }
+        let first = members[0].0;
+        let uid = ladder.uid();
+        let title = if single {
+            members[0].2.clone()
+        } else {
+            let last = dir.rsplit('/').next().unwrap_or("");
+            if last.is_empty() {
+                folder_title.to_string()
+            } else {
+                last.replace(['-', '_'], " ")
+            }
+        };
+        let at = ladder.docs[first].loc_line(1);
+        if !single {
+            ladder.guess(
+                GuessKind::Structure,
+                at.clone(),
+                format!(
+                    "the {} one-level files in `{}/` make the track `{title}`{}",
+                    members.len(),
+                    if dir.is_empty() { "." } else { dir.as_str() },
+                    if numbered {
+                        ", ordered by the numbers in their titles"
+                    } else if by_words {
+                        ", ordered by the words of seniority in their titles (junior, senior, staff, …)"
+                    } else {
+                        ", in file-name order"
+                    }
+                ),
+            );
+        }
+        let stem_id = ids::slug(&split_camel(ladder.docs[first].stem()));
+        let id = (single && !stem_id.is_empty() && !GENERIC_STEMS.contains(&stem_id.as_str()))
+            .then_some(stem_id);
+        let mut track = Track {
+            uid,
+            title,
+            id,
+            description: Vec::new(),
+            levels: Vec::new(),
+            at,
+            final_id: String::new(),
+        };
+        if let Some((_, page, _)) = readme {
+            ladder.guess(
+                GuessKind::Page,
+                page.at.clone(),
+                format!(
+                    "`{}` sits beside the level files: it describes their track",
+                    ladder
+                        .docs
+                        .iter()
+                        .find(|d| page.at.path == d.rel)
+                        .map_or("README", |d| d.rel.as_str())
+                ),
+            );
+            track.description = page.body;
+            ladder.retarget(FileRef::Page(page.uid), FileRef::Track(uid));
+        }
+        for (index, mut level, _) in members {
+            let stem = ladder.docs[index].stem().to_string();
+            if !single || !crate::load::is_valid_id(&stem) {
+                level.id = Some(crate::load::suggest_id(&stem));
+            }
+            track.levels.push(level);
+        }
+        tracks.push((track, first));
+    }
+    for (_, (at, how)) in hows {
+        ladder.guess(GuessKind::Structure, at, how);
+    }
+    for (_, p, _) in page_docs {
+        pages.push(p);
+    }
+    // Free pages in file order, a folder's README first.
+    let doc_order: HashMap<&str, (bool, usize)> = ladder
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            (
+                d.rel.as_str(),
+                (
+                    !matches!(d.stem().to_ascii_lowercase().as_str(), "readme" | "index"),
+                    i,
+                ),
+            )
+        })
+        .collect();
+    pages.sort_by_key(|p| {
+        (
+            doc_order
+                .get(p.at.path.as_str())
+                .copied()
+                .unwrap_or((true, usize::MAX)),
+            p.at.line,
+        )
+    });
+    // Track order: by their most junior level's number when every track has numbers.
+    // Tracks of one file keep that file's order.
+    let own: Vec<Option<(u64, u64, u8)>> = tracks
+        .iter()
+        .map(|(t, _)| {
+            t.levels
+                .iter()
+                .filter_map(|l| l.number.map(LevelNumber::sort_key))
+                .min()
+        })
+        .collect();
+    let keys: Vec<Option<(u64, u64, u8)>> = tracks
+        .iter()
+        .map(|(_, doc)| {
+            tracks
+                .iter()
+                .zip(&own)
+                .filter(|((_, d), _)| d == doc)
+                .map(|(_, k)| *k)
+                .min()
+                .flatten()
+        })
+        .collect();
+    let several_files = tracks.iter().any(|(_, d)| *d != tracks[0].1);
+    if several_files && own.iter().all(Option::is_some) {
+        let mut order: Vec<usize> = (0..tracks.len()).collect();
+        order.sort_by_key(|&i| (keys[i], tracks[i].1));
+        let mut sorted: Vec<(Track, usize)> = Vec::new();
+        let mut taken: Vec<Option<(Track, usize)>> = tracks.into_iter().map(Some).collect();
+        for i in order {
+            if let Some(t) = taken[i].take() {
+                sorted.push(t);
+            }
+        }
+        tracks = sorted;
+    }
+    same_ladder_twice(ladder, &tracks);
+    ladder.tracks = tracks.into_iter().map(|t| t.0).collect();
+    ladder.pages = pages;
+    ladder.title = if single || n_ladder_docs == 1 && titles.len() == 1 {
+        titles
+            .first()
+            .cloned()
+            .unwrap_or_else(|| folder_title.to_string())
+    } else {
+        folder_title.to_string()
+    };
+    if single && ladder.title.is_empty() {
+        ladder.title = folder_title.to_string();
+    }
+    Ok(())
+}
+
+/// File names that say nothing about a track.
+const GENERIC_STEMS: &[&str] = &[
+    "readme",
+    "index",
+    "ladder",
+    "main",
+    "content",
+    "framework",
+    "career-ladder",
+];
+
+/// `TechLead` → `Tech Lead`: words of a CamelCase file name.
+pub(super) fn split_camel(s: &str) -> String {
+    let mut out = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if c.is_uppercase() && prev_lower {
+            out.push(' ');
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        out.push(c);
+    }
+    out
+}
+
+fn code_prefix(code: &str) -> String {
+    code.chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_uppercase()
+}
+
+/// Two Markdown files whose tracks have mostly the same level titles are two versions of one
+/// ladder (a legacy and a current one): they stay separate tracks, and the summary says so.
+fn same_ladder_twice(ladder: &mut Ladder, tracks: &[(Track, usize)]) {
+    let titles =
+        |t: &Track| -> Vec<String> { t.levels.iter().map(|l| ids::title_key(&l.title)).collect() };
+    for (i, (a, da)) in tracks.iter().enumerate() {
+        for (b, db) in &tracks[i + 1..] {
+            let (pa, pb) = (&ladder.docs[*da].rel, &ladder.docs[*db].rel);
+            if da == db || !pa.ends_with(".md") || !pb.ends_with(".md") {
+                continue;
+            }
+            // Named alike (`ladder-2023.md` and `ladder.md`, `Engineering (Legacy)` and
+            // `Engineering`): many ladders share level titles such as `Level 1`.
+            let named_alike = unversioned(&a.title) == unversioned(&b.title)
+                || unversioned(ladder.docs[*da].stem()) == unversioned(ladder.docs[*db].stem());
+            let (ta, tb) = (titles(a), titles(b));
+            let same = ta.iter().filter(|t| tb.contains(t)).count();
+            if named_alike && same >= 2 && same * 2 >= ta.len().min(tb.len()) {
+                let text = format!(
+                    "`{pa}` and `{pb}` have {same} levels of the same titles (two versions of one ladder?): imported as two separate tracks, nothing merged (import one file to keep only one)"
+                );
+                ladder.guess_first(GuessKind::Structure, ladder.docs[*db].loc_line(1), text);
+            }
+        }
+    }
+}
+
+/// A name without the words that tell versions apart (`Engineering (Legacy)`, `ladder-2023`,
+/// `engineering-v1` → `engineering`, `ladder`).
+fn unversioned(name: &str) -> String {
+    ids::slug(name)
+        .split('-')
+        .filter(|w| {
+            let version = w.strip_prefix('v').unwrap_or(w);
+            !(w.bytes().all(|b| b.is_ascii_digit())
+                || (!version.is_empty() && version.bytes().all(|b| b.is_ascii_digit()))
+                || matches!(
+                    *w,
+                    "legacy" | "old" | "new" | "current" | "draft" | "archived" | "previous"
+                ))
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A level's file, by index: (document, level, title).
+type Member = (usize, Level, String);
+
+/// Files that are each one level without pillars (a level-like heading over a list) make a
+/// track where no file beside them has pillars: two or more in a folder, or the one file
+/// imported. The others stay free pages.
+fn promote_plain_levels(
+    ladder: &mut Ladder,
+    plain_levels: Vec<(usize, usize, Level)>,
+    page_docs: &mut Vec<(usize, Page, Option<ids::LevelTitle>)>,
+    by_dir: &mut BTreeMap<String, Vec<Member>>,
+    titles: &mut Vec<String>,
+    single: bool,
+) {
+    let mut plain_members: Vec<(String, Member)> = Vec::new();
+    let mut plain_dirs: BTreeMap<String, usize> = BTreeMap::new();
+    for (index, _, _) in &plain_levels {
+        *plain_dirs
+            .entry(ladder.docs[*index].dir().to_string())
+            .or_default() += 1;
+    }
+    for (index, page_uid, level) in plain_levels {
+        let dir = ladder.docs[index].dir().to_string();
+        if by_dir.contains_key(&dir) || (!single && plain_dirs[&dir] < 2) {
+            continue;
+        }
+        let Some(i) = page_docs.iter().position(|p| p.1.uid == page_uid) else {
+            continue;
+        };
+        let (_, page, _) = page_docs.remove(i);
+        ladder.guess(
+            GuessKind::Structure,
+            level.at.clone(),
+            format!(
+                "`{}` has no pillars: its list is the level's expectations, under one pillar `{}`",
+                level.full_title,
+                super::infer::PLAIN_PILLAR
+            ),
+        );
+        ladder.retarget(FileRef::Page(page_uid), FileRef::Level(level.uid));
+        titles.push(page.title.clone());
+        plain_members.push((dir, (index, level, page.title)));
+    }
+    for (dir, m) in plain_members {
+        by_dir.entry(dir).or_default().push(m);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unversioned;
+
+    #[test]
+    fn versions_of_a_name_are_alike_and_other_names_are_not() {
+        assert_eq!(
+            unversioned("Engineering (Legacy)"),
+            unversioned("Engineering")
+        );
+        assert_eq!(unversioned("engineering-v1"), unversioned("engineering"));
+        assert_eq!(unversioned("ladder-2023"), unversioned("ladder"));
+        assert_ne!(unversioned("product"), unversioned("techops"));
+        assert_ne!(unversioned("Backend"), unversioned("Mobile"));
+    }
+}

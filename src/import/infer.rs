@@ -1,0 +1,600 @@
+//! Which sections of an outline are levels, and how each holds its pillars, decided from
+//! the evidence of the whole document: pillar names that recur between sections of one depth,
+//! level-like titles, and the shape of what each section holds.
+
+use super::ids;
+use super::outline::*;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Shape {
+    Headings,
+    Numbered(usize),
+    Labels,
+    Bullets(usize),
+    /// No pillars: the section's own lists (or paragraphs) are its expectations.
+    Plain,
+    /// Pillars are sections deeper down (`# L1` / `### Responsibilities` / `#### Impact`).
+    Nested,
+}
+
+impl Shape {
+    fn kind(self) -> u8 {
+        match self {
+            Shape::Headings => 0,
+            Shape::Numbered(_) => 1,
+            Shape::Labels => 2,
+            Shape::Bullets(_) => 3,
+            Shape::Plain => 4,
+            Shape::Nested => 5,
+        }
+    }
+}
+
+/// The section's own top-level lists outside raw HTML.
+pub(super) fn has_list(d: &Doc, s: usize) -> bool {
+    d.secs[s]
+        .own
+        .iter()
+        .any(|&b| !d.blocks[b].region && matches!(d.blocks[b].kind, Kind::List { .. }))
+}
+
+pub(super) fn has_text(d: &Doc, s: usize) -> bool {
+    d.secs[s]
+        .own
+        .iter()
+        .any(|&b| matches!(d.blocks[b].kind, Kind::List { .. } | Kind::Para { .. }))
+}
+
+/// How section `s` holds pillars, if it does.
+pub(super) fn shape(d: &Doc, s: usize) -> Option<Shape> {
+    let sec = &d.secs[s];
+    if !sec.children.is_empty() && sec.children.iter().any(|&c| has_text(d, c)) {
+        return Some(Shape::Headings);
+    }
+    for &b in &sec.own {
+        if d.blocks[b].region {
+            continue;
+        }
+        if pillar_list(d, b) {
+            return Some(Shape::Numbered(b));
+        }
+    }
+    if sec.own.iter().any(|&b| {
+        matches!(
+            d.blocks[b].kind,
+            Kind::Para {
+                label: Some(_),
+                colon: true,
+                ..
+            }
+        )
+    }) {
+        return Some(Shape::Labels);
+    }
+    for &b in &sec.own {
+        if d.blocks[b].region {
+            continue;
+        }
+        if let Kind::List { items } = &d.blocks[b].kind {
+            if items.len() >= 2 && items.iter().all(|i| i.label.is_some() && i.colon) {
+                return Some(Shape::Bullets(b));
+            }
+        }
+    }
+    None
+}
+
+/// The sub-sections of `s` that are pillars: those with a list; those with text whose title
+/// recurs in other levels (`shared` counts the levels using each title); and, in a level that
+/// writes every pillar in prose (no sub-section has a list, two or more have text), those
+/// with text. An Overview or Anti-patterns section describes the level, list or not.
+pub(super) fn heading_pillars(d: &Doc, s: usize, shared: &HashMap<String, usize>) -> Vec<usize> {
+    let kids: Vec<usize> = d.secs[s]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| !descriptive(&heading_text(d, c)))
+        .collect();
+    let prose = !kids.iter().any(|&c| has_list(d, c))
+        && kids.iter().filter(|&&c| has_text(d, c)).count() >= 2;
+    kids.into_iter()
+        .filter(|&c| {
+            let key = ids::title_key(&heading_text(d, c));
+            has_list(d, c)
+                || (has_text(d, c) && (prose || shared.get(&key).copied().unwrap_or(0) >= 2))
+        })
+        .collect()
+}
+
+/// A list whose every item is a bold pillar name, most with the expectations nested under
+/// it (a lead-in after the name is kept as a note; a name with nothing under it is a pillar
+/// with no expectations yet).
+pub(super) fn pillar_list(d: &Doc, b: usize) -> bool {
+    let Kind::List { items } = &d.blocks[b].kind else {
+        return false;
+    };
+    let nested = items.iter().filter(|i| !i.nested.is_empty()).count();
+    let named = items.iter().filter(|i| i.label.is_some()).count();
+    // Items without a name under a named one: sub-items indented too little to nest.
+    let flat = items
+        .iter()
+        .all(|i| i.label.is_none() || i.only || !i.nested.is_empty())
+        && items.first().is_some_and(|i| i.label.is_some() && i.only)
+        && named >= 2
+        && (0..items.len()).all(|k| {
+            items[k].label.is_none()
+                || !items[k].nested.is_empty()
+                || items.get(k + 1).is_some_and(|n| n.label.is_none())
+        });
+    !d.blocks[b].region
+        && !items.is_empty()
+        && (flat
+            || (named == items.len()
+                && nested * 2 > items.len()
+                && items.iter().all(|i| i.only || !i.nested.is_empty())))
+}
+
+/// The lists of section `s` that hold pillars, from the first one `b` (a list interrupted by a
+/// paragraph goes on as another list).
+pub(super) fn pillar_lists(d: &Doc, s: usize, b: usize) -> Vec<usize> {
+    d.secs[s]
+        .own
+        .iter()
+        .copied()
+        .filter(|&x| x >= b && pillar_list(d, x))
+        .collect()
+}
+
+/// The pillar names (or labels) of a section in a shape.
+pub(super) fn keys(d: &Doc, s: usize, sh: Shape) -> Vec<String> {
+    match sh {
+        Shape::Headings => d.secs[s]
+            .children
+            .iter()
+            .map(|&c| ids::title_key(&heading_text(d, c)))
+            .collect(),
+        Shape::Numbered(b) => pillar_lists(d, s, b)
+            .into_iter()
+            .flat_map(|x| keys(d, s, Shape::Bullets(x)))
+            .collect(),
+        Shape::Bullets(b) => match &d.blocks[b].kind {
+            Kind::List { items } => items
+                .iter()
+                .filter_map(|i| i.label.as_deref().map(ids::title_key))
+                .collect(),
+            _ => Vec::new(),
+        },
+        Shape::Labels => d.secs[s]
+            .own
+            .iter()
+            .filter_map(|&b| match &d.blocks[b].kind {
+                Kind::Para {
+                    label: Some(l),
+                    colon: true,
+                    ..
+                } => Some(ids::title_key(l)),
+                _ => None,
+            })
+            .collect(),
+        Shape::Plain => Vec::new(),
+        Shape::Nested => nested_pillars(d, s)
+            .0
+            .iter()
+            .map(|&c| ids::title_key(&heading_text(d, c)))
+            .collect(),
+    }
+}
+
+/// The pillar of a ladder whose levels have none.
+pub(super) const PLAIN_PILLAR: &str = "Expectations";
+
+/// Levels found in a document.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Found {
+    /// The level sections, in document order.
+    pub(super) levels: Vec<usize>,
+    /// Levels taken although they share no pillar with the others (senior levels often have
+    /// competency areas of their own).
+    pub(super) own_pillars: Vec<usize>,
+    /// The levels have no pillars (their expectations are lists or paragraphs).
+    pub(super) plain: bool,
+}
+
+/// Words of titles that name a role or a level (`Senior Analyst`, `Level 2`, `Director`).
+#[rustfmt::skip]
+const ROLE_WORDS: &[&str] = &[
+    "engineer", "engineers", "developer", "analyst", "designer", "manager", "director", "lead",
+    "head", "principal", "staff", "senior", "junior", "associate", "intern", "graduate",
+    "apprentice", "architect", "scientist", "vp", "cto", "fellow", "specialist", "consultant",
+    "officer", "level", "grade", "band", "tier", "mid", "entry", "executive", "researcher",
+    "ic", "programmer", "tester", "administrator", "coordinator", "chief", "partner", "expert",
+    "practitioner", "novice", "beginner", "intermediate", "advanced", "master", "distinguished",
+    "leader", "supervisor", "contributor", "sde", "swe", "sre", "trainee", "journeyman",
+];
+
+/// Titles of sections that are about a level rather than a competency area.
+#[rustfmt::skip]
+const DESCRIPTIVE: &[&str] = &[
+    "overview", "summary", "description", "about", "introduction", "intro", "purpose",
+    "the role", "anti-patterns", "anti patterns", "antipatterns", "anti-pattern",
+    "not expected", "examples", "example", "resources", "notes", "faq", "links", "see also",
+    "references", "what this is not", "red flags", "pitfalls",
+];
+
+/// A title that reads as a level: it has a code or a number (`L3`, `Level 2`), or a word that
+/// names a role (`Senior Analyst`, `Director`).
+pub(super) fn level_like(title: &str) -> bool {
+    let t = ids::parse_level_title(title);
+    if t.code.is_some() || t.number.is_some() {
+        return true;
+    }
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// A section title that describes the level instead of naming a competency area.
+pub(super) fn descriptive(title: &str) -> bool {
+    let k = ids::title_key(title);
+    let k = k.trim_end_matches([':', '.']);
+    // Also within a longer title (`Common anti-patterns`, `Overview of the role`).
+    let padded = format!(" {k} ");
+    DESCRIPTIVE.contains(&k)
+        || [
+            "anti pattern",
+            "anti patterns",
+            "antipattern",
+            "antipatterns",
+            "overview",
+            "examples",
+            "faq",
+            "red flags",
+            "pitfalls",
+            "not expected",
+        ]
+        .iter()
+        .any(|w| padded.contains(&format!(" {w} ")))
+}
+
+/// Sections under `s` (any depth) that have no sub-sections and hold text: the pillars of a
+/// level whose pillars sit deeper than its direct sub-headings, and those that describe it.
+pub(super) fn nested_pillars(d: &Doc, s: usize) -> (Vec<usize>, Vec<usize>) {
+    let mut pillars = Vec::new();
+    let mut about = Vec::new();
+    let mut stack: Vec<usize> = d.secs[s].children.iter().rev().copied().collect();
+    while let Some(c) = stack.pop() {
+        if descriptive(&heading_text(d, c)) {
+            about.push(c);
+        } else if d.secs[c].children.is_empty() {
+            if has_text(d, c) {
+                pillars.push(c);
+            }
+        } else {
+            stack.extend(d.secs[c].children.iter().rev().copied());
+        }
+    }
+    (pillars, about)
+}
+
+/// A document that links to two or more other Markdown files (a README or index of the
+/// level files): its sections describe a ladder rather than being levels without pillars.
+pub(super) fn is_index(d: &Doc) -> bool {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let mut targets: Vec<String> = Vec::new();
+    for ev in Parser::new(&d.src.text) {
+        if let Event::Start(Tag::Link { dest_url, .. }) = ev {
+            let url = dest_url
+                .split('#')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if !url.contains("://") && url.ends_with(".md") && !targets.contains(&url) {
+                targets.push(url);
+            }
+        }
+    }
+    targets.len() >= 2
+}
+
+/// A section that holds text of its own and no sub-section with text.
+pub(super) fn plain(d: &Doc, s: usize) -> bool {
+    has_text(d, s)
+        && !d.secs[s]
+            .children
+            .iter()
+            .any(|&c| has_text(d, c) && !descriptive(&heading_text(d, c)))
+}
+
+/// The levels of a document: first, the depth where the most sections of one shape share
+/// pillar names with another (at least two), joined by their siblings of that shape whose
+/// pillars are their own; failing that, at least two sibling sections with level-like
+/// titles and no pillars, whose lists or paragraphs are their expectations.
+pub(super) fn find_levels(d: &Doc) -> Option<Found> {
+    if let Some(levels) = levels_sharing_pillars(d) {
+        let kind = shape(d, levels[0]).map(Shape::kind);
+        let parents: Vec<Option<usize>> = levels.iter().map(|&l| d.secs[l].parent).collect();
+        let depth = d.secs[levels[0]].level;
+        let mut own_pillars = Vec::new();
+        let mut all = levels.clone();
+        for s in 1..d.secs.len() {
+            if d.secs[s].level != depth || all.contains(&s) || !parents.contains(&d.secs[s].parent)
+            {
+                continue;
+            }
+            let title = heading_text(d, s);
+            if descriptive(&title) {
+                continue;
+            }
+            let Some(sh) = shape(d, s).filter(|sh| Some(sh.kind()) == kind) else {
+                continue;
+            };
+            let n = keys(d, s, sh).len();
+            let with_lists = match sh {
+                Shape::Headings => heading_pillars(d, s, &HashMap::new()).len(),
+                _ => n,
+            };
+            // Between two levels, a section written like them is a level; after or before
+            // them (where a FAQ or a how-to sits), its title must also read as a level.
+            let between = s > levels[0] && s < levels[levels.len() - 1];
+            if with_lists >= 1 && (between || level_like(&title)) {
+                own_pillars.push(s);
+                all.push(s);
+            }
+        }
+        all.sort();
+        return Some(Found {
+            levels: all,
+            own_pillars,
+            plain: false,
+        });
+    }
+    if is_index(d) {
+        return None;
+    }
+    let mut best: Option<Vec<usize>> = None;
+    for s in 0..d.secs.len() {
+        let like: Vec<usize> = d.secs[s]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| plain(d, c) && level_like(&heading_text(d, c)))
+            .collect();
+        // A section written like them between two of them is a level too (`Journeyman`
+        // between `Apprentice` and `Master`).
+        let kids: Vec<usize> = match (like.first(), like.last()) {
+            (Some(&a), Some(&z)) if like.len() >= 2 => d.secs[s]
+                .children
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    like.contains(&c)
+                        || (c > a && c < z && plain(d, c) && !descriptive(&heading_text(d, c)))
+                })
+                .collect(),
+            _ => like,
+        };
+        if kids.len() >= 2 && best.as_ref().is_none_or(|b| kids.len() > b.len()) {
+            best = Some(kids);
+        }
+    }
+    best.map(|levels| Found {
+        levels,
+        own_pillars: Vec::new(),
+        plain: true,
+    })
+}
+
+/// The sections at the depth where the most sections of one shape share pillar names with
+/// another, if at least two do.
+fn levels_sharing_pillars(d: &Doc) -> Option<Vec<usize>> {
+    let mut best: Option<(usize, u8, Vec<usize>)> = None;
+    for depth in 1..=6u8 {
+        let secs: Vec<usize> = (1..d.secs.len())
+            .filter(|&s| d.secs[s].level == depth)
+            .collect();
+        for kind in 0..4u8 {
+            let cands: Vec<(usize, Vec<String>)> = secs
+                .iter()
+                .filter_map(|&s| {
+                    shape(d, s)
+                        .filter(|sh| sh.kind() == kind)
+                        .map(|sh| (s, keys(d, s, sh)))
+                })
+                .collect();
+            let mut freq: HashMap<&str, usize> = HashMap::new();
+            for (_, ks) in &cands {
+                let mut uniq: Vec<&str> = ks
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|k| !k.is_empty())
+                    .collect();
+                uniq.sort();
+                uniq.dedup();
+                for k in uniq {
+                    *freq.entry(k).or_default() += 1;
+                }
+            }
+            let qualifying: Vec<usize> = cands
+                .iter()
+                .filter(|(_, ks)| {
+                    ks.iter()
+                        .any(|k| freq.get(k.as_str()).copied().unwrap_or(0) >= 2)
+                })
+                .map(|(s, _)| *s)
+                .collect();
+            if qualifying.len() >= 2 && best.as_ref().is_none_or(|b| qualifying.len() > b.0) {
+                best = Some((qualifying.len(), kind, qualifying));
+            }
+        }
+    }
+    best.map(|(_, _, v)| v)
+}
+
+/// A section that is a whole single-level document: at least two pillars.
+pub(super) fn single_level_shape(d: &Doc, s: usize) -> Option<Shape> {
+    let nested = || {
+        let (pillars, _) = nested_pillars(d, s);
+        (pillars.len() >= 2 && level_like(&heading_text(d, s)) && !is_index(d))
+            .then_some(Shape::Nested)
+    };
+    let kids: Vec<usize> = d.secs[s]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| !descriptive(&heading_text(d, c)))
+        .collect();
+    // A heading with no list of its own that groups sections with text
+    // (`### Responsibilities` / `#### Impact`): the pillars are below it.
+    let grouped = kids
+        .iter()
+        .any(|&c| !has_list(d, c) && d.secs[c].children.iter().any(|&g| has_text(d, g)));
+    if grouped {
+        if let Some(sh) = nested() {
+            return Some(sh);
+        }
+    }
+    let found = match shape(d, s) {
+        Some(Shape::Headings) => {
+            let with_lists = kids.iter().filter(|&&c| has_list(d, c)).count();
+            (with_lists >= 2).then_some(Shape::Headings)
+        }
+        Some(sh @ Shape::Numbered(_)) => (keys(d, s, sh).len() >= 2).then_some(sh),
+        Some(Shape::Labels) => (keys(d, s, Shape::Labels).len() >= 2).then_some(Shape::Labels),
+        _ => None,
+    };
+    // Otherwise, pillars deeper down under a title that reads as a level.
+    found.or_else(nested)
+}
+
+/// Counts how many levels use each pillar key.
+pub(super) fn shared_keys(d: &Doc, levels: &[usize]) -> HashMap<String, usize> {
+    let mut freq = HashMap::new();
+    for &s in levels {
+        if let Some(sh) = shape(d, s) {
+            let mut ks = keys(d, s, sh);
+            ks.sort();
+            ks.dedup();
+            for k in ks {
+                *freq.entry(k).or_insert(0) += 1;
+            }
+        }
+    }
+    freq
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::source::SourceDoc;
+
+    /// The titles of the levels `find_levels` finds in `md`, and whether they are plain.
+    fn levels_of(md: &str) -> Option<(Vec<String>, Vec<String>, bool)> {
+        let src = SourceDoc::new("t.md", md.to_string());
+        let d = build_doc(&src, 0, parse_blocks(&src.text, 0));
+        let f = find_levels(&d)?;
+        let t = |v: &[usize]| v.iter().map(|&s| heading_text(&d, s)).collect();
+        Some((t(&f.levels), t(&f.own_pillars), f.plain))
+    }
+
+    #[test]
+    fn senior_levels_with_their_own_pillars_join_the_levels_but_a_guide_after_them_does_not() {
+        let md = "## Engineer\n**Craft:**\n- a\n\n**Delivery:**\n- b\n\n\
+                  ## Senior Engineer\n**Craft:**\n- c\n\n**Delivery:**\n- d\n\n\
+                  ## Director\n**Vision:**\n- e\n\n**People:**\n- f\n\n\
+                  ## Reading this ladder\n**Why:**\n- g\n\n**How:**\n- h\n";
+        let (levels, own, plain) = levels_of(md).unwrap();
+        assert_eq!(levels, ["Engineer", "Senior Engineer", "Director"]);
+        assert_eq!(own, ["Director"]);
+        assert!(!plain);
+    }
+
+    #[test]
+    fn a_senior_level_with_prose_pillars_of_its_own() {
+        let md = "## Engineer\n### Craft\n- a\n### Team\n- b\n\
+                  ## Senior Engineer\n### Craft\n- c\n### Team\n- d\n\
+                  ## Principal Engineer\n### Strategy\nPlans.\n\n### Influence\nAligns.\n";
+        let (levels, own, _) = levels_of(md).unwrap();
+        assert_eq!(levels.len(), 3);
+        assert_eq!(own, ["Principal Engineer"]);
+        let src = SourceDoc::new("t.md", md.to_string());
+        let d = build_doc(&src, 0, parse_blocks(&src.text, 0));
+        let principal = (1..d.secs.len())
+            .find(|&s| heading_text(&d, s) == "Principal Engineer")
+            .unwrap();
+        assert_eq!(heading_pillars(&d, principal, &HashMap::new()).len(), 2);
+    }
+
+    #[test]
+    fn levels_without_pillars_need_level_like_titles() {
+        let md = "# Level 1\n\nDoes a.\n\nDoes b.\n\n# Level 2 #\n\nDoes c.\n\n# Authors\n\nUs.\n";
+        let (levels, _, plain) = levels_of(md).unwrap();
+        assert_eq!(levels, ["Level 1", "Level 2"]);
+        // A level between two levels needs no level-like title.
+        let md3 = "# Apprentice\n\n- a\n\n# Journeyman\n\n- b\n\n# Master craftsperson\n\n- c\n";
+        assert_eq!(levels_of(md3).unwrap().0.len(), 3);
+        // Examples under a level describe it; they do not make it hold pillars.
+        let with_examples = md.replace("Does c.\n", "Does c.\n\n## Examples\n\nA case.\n");
+        assert_eq!(levels_of(&with_examples).unwrap().0, ["Level 1", "Level 2"]);
+        assert!(plain);
+        // A README's sections are not levels.
+        assert!(levels_of("# Ladder\n\n## The levels\n\n- a\n\n## TODO\n\nMore.\n").is_none());
+        // Nor are those of an index that links the level files, whatever their titles.
+        let index =
+            "# Ladder\n\n## Junior level\n\n- [L1](L1.md)\n\n## Senior level\n\n- [L2](L2.md)\n";
+        assert!(levels_of(index).is_none());
+    }
+
+    #[test]
+    fn numbered_bold_pillars_with_a_lead_in_or_nothing_under_one() {
+        let md = "Intro.\n\n1. **Plans the work.** Keeps a roadmap.\n   1. Writes the plan.\n\
+                  2. **Builds a _healthy_** **team.**\n   - Holds one-to-ones.\n3. **Hires well.**\n";
+        let src = SourceDoc::new("t.md", md.to_string());
+        let d = build_doc(&src, 0, parse_blocks(&src.text, 0));
+        let sh = single_level_shape(&d, 0).unwrap();
+        assert!(matches!(sh, Shape::Numbered(_)));
+        assert_eq!(
+            keys(&d, 0, sh),
+            ["plans the work", "builds a healthy team", "hires well"]
+        );
+        // A paragraph between two pillars does not end the pillars.
+        let md = "1. **A**\n   1. x\n\nA note.\n\n2. **B**\n   1. y\n";
+        let src = SourceDoc::new("t.md", md.to_string());
+        let d = build_doc(&src, 0, parse_blocks(&src.text, 0));
+        let sh = single_level_shape(&d, 0).unwrap();
+        assert_eq!(keys(&d, 0, sh), ["a", "b"]);
+        // Sub-items indented too little to nest are still under their pillar.
+        let md = "1. **A**\n  1. x\n  2. y\n2. **B**\n  1. z\n";
+        let src = SourceDoc::new("t.md", md.to_string());
+        let d = build_doc(&src, 0, parse_blocks(&src.text, 0));
+        let sh = single_level_shape(&d, 0).unwrap();
+        assert_eq!(keys(&d, 0, sh), ["a", "b"]);
+        // Bold labels with no list under most of them are labelled bullets, not pillars.
+        let md = "1. **Adopts**: a\n2. **Leads**: b\n   - c\n3. **Teaches**: d\n";
+        let src = SourceDoc::new("t.md", md.to_string());
+        let d = build_doc(&src, 0, parse_blocks(&src.text, 0));
+        assert!(!matches!(shape(&d, 0), Some(Shape::Numbered(_))));
+    }
+
+    #[test]
+    fn pillars_deeper_down_in_a_level_file() {
+        let md =
+            "# L2\n\n### Overview\n\nText.\n\n### Responsibilities\n\n#### Impact\n\nShips.\n\n\
+                  #### Ownership\n\nOwns.\n\n### Anti-patterns\n\n- Hides.\n";
+        let src = SourceDoc::new("L2.md", md.to_string());
+        let d = build_doc(&src, 0, parse_blocks(&src.text, 0));
+        assert_eq!(single_level_shape(&d, 1), Some(Shape::Nested));
+        // Lists under Overview and Anti-patterns do not make them the pillars.
+        let md = md.replace("Text.", "- Text.");
+        let src = SourceDoc::new("L2.md", md.clone());
+        let d2 = build_doc(&src, 0, parse_blocks(&src.text, 0));
+        assert_eq!(single_level_shape(&d2, 1), Some(Shape::Nested));
+        let (pillars, about) = nested_pillars(&d, 1);
+        let t = |v: &[usize]| v.iter().map(|&s| heading_text(&d, s)).collect::<Vec<_>>();
+        assert_eq!(t(&pillars), ["Impact", "Ownership"]);
+        assert_eq!(t(&about), ["Overview", "Anti-patterns"]);
+        assert!(level_like("L2") && level_like("Senior Analyst") && !level_like("Authors"));
+        assert!(descriptive("🚫 Common Anti-Patterns") && descriptive("Overview of the role"));
+        assert!(!descriptive("Impact") && !descriptive("Technical overviewing"));
+    }
+}

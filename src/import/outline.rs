@@ -1,0 +1,681 @@
+//! A Markdown document as an outline: its top-level blocks (headings at every depth, lists
+//! with their items' bold labels and nested lists, paragraphs with a leading bold label, raw
+//! HTML, rules), each with its byte range in the source, and the tree of sections those
+//! headings make. Built with pulldown-cmark (ladderbook's own options), so ATX, closed ATX and
+//! setext headings, loose and tight lists are read as any CommonMark reader reads them.
+//!
+//! Also the helpers that copy source text out of the outline unchanged (a list item as a
+//! top-level `- ` item, a run of blocks, a section).
+
+use super::model::Md;
+use super::source::SourceDoc;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone)]
+pub(super) struct Item {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// The bold text the item starts with.
+    pub(super) label: Option<String>,
+    /// The label is followed by (or ends with) a colon.
+    pub(super) colon: bool,
+    /// The first paragraph holds only the label.
+    pub(super) only: bool,
+    /// Offset of the text after the label (and colon).
+    pub(super) rest: usize,
+    /// Items of lists nested directly in this item.
+    pub(super) nested: Vec<(usize, usize)>,
+    /// Start and end of each nested list.
+    pub(super) nested_lists: Vec<(usize, usize)>,
+    /// End of the first paragraph.
+    pub(super) first_end: usize,
+}
+
+#[derive(Debug, Clone)]
+pub(super) enum Kind {
+    Heading {
+        level: u8,
+        text: String,
+        id: Option<String>,
+    },
+    List {
+        items: Vec<Item>,
+    },
+    Para {
+        label: Option<String>,
+        colon: bool,
+        only: bool,
+        rest: usize,
+    },
+    Html,
+    Rule,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Block {
+    pub(super) kind: Kind,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// Inside (or opening or closing) a raw HTML container such as `<details>`.
+    pub(super) region: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Sec {
+    pub(super) heading: Option<usize>,
+    pub(super) level: u8,
+    pub(super) parent: Option<usize>,
+    pub(super) children: Vec<usize>,
+    pub(super) own: Vec<usize>,
+    /// Index of the first block after the section (exclusive end of its subtree).
+    pub(super) end: usize,
+}
+
+/// The parsed document.
+pub(super) struct Doc<'a> {
+    pub(super) src: &'a SourceDoc,
+    pub(super) index: usize,
+    pub(super) blocks: Vec<Block>,
+    pub(super) secs: Vec<Sec>,
+    /// GitHub-style anchor of each heading block.
+    pub(super) slugs: HashMap<usize, String>,
+}
+
+pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
+    let body = &text[base..];
+    let mut out: Vec<Block> = Vec::new();
+    let mut depth = 0usize;
+    let mut cur: Option<Block> = None;
+    let mut heading_text = String::new();
+    // Nesting inside the current list: (depth at which the nested list started).
+    let mut nested_list_depth: Option<usize> = None;
+    for (ev, r) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
+        let (s, e) = (r.start + base, r.end + base);
+        match &ev {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    let kind = match tag {
+                        Tag::Heading { level, id, .. } => {
+                            heading_text.clear();
+                            Kind::Heading {
+                                level: *level as u8,
+                                text: String::new(),
+                                id: id.as_ref().map(|i| i.to_string()),
+                            }
+                        }
+                        Tag::List(_) => Kind::List { items: Vec::new() },
+                        Tag::Paragraph => {
+                            let (label, colon, only, rest) = label_at(text, s, e);
+                            Kind::Para {
+                                label,
+                                colon,
+                                only,
+                                rest,
+                            }
+                        }
+                        Tag::HtmlBlock => Kind::Html,
+                        _ => Kind::Other,
+                    };
+                    cur = Some(Block {
+                        kind,
+                        start: s,
+                        end: e,
+                        region: false,
+                    });
+                } else if let Some(Block {
+                    kind: Kind::List { items },
+                    ..
+                }) = cur.as_mut()
+                {
+                    match tag {
+                        Tag::Item if depth == 1 => items.push(Item {
+                            start: s,
+                            end: e,
+                            label: None,
+                            colon: false,
+                            only: false,
+                            rest: s,
+                            nested: Vec::new(),
+                            nested_lists: Vec::new(),
+                            first_end: e,
+                        }),
+                        Tag::List(_) if depth == 2 => {
+                            nested_list_depth = Some(depth);
+                            if let Some(it) = items.last_mut() {
+                                it.nested_lists.push((s, e));
+                            }
+                        }
+                        Tag::Item if depth == 3 && nested_list_depth == Some(2) => {
+                            if let Some(it) = items.last_mut() {
+                                it.nested.push((s, e));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                depth += 1;
+            }
+            Event::End(tag) => {
+                depth = depth.saturating_sub(1);
+                if depth == 2 && matches!(tag, TagEnd::List(_)) {
+                    nested_list_depth = None;
+                }
+                if depth == 0 {
+                    if let Some(mut b) = cur.take() {
+                        if let Kind::Heading { text, .. } = &mut b.kind {
+                            *text = heading_text.trim().to_string();
+                        }
+                        out.push(b);
+                    }
+                }
+            }
+            Event::Rule if depth == 0 => out.push(Block {
+                kind: Kind::Rule,
+                start: s,
+                end: e,
+                region: false,
+            }),
+            Event::Text(t) | Event::Code(t) if depth > 0 => {
+                if matches!(
+                    cur,
+                    Some(Block {
+                        kind: Kind::Heading { .. },
+                        ..
+                    })
+                ) {
+                    heading_text.push_str(t);
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) if depth == 0 => out.push(Block {
+                kind: Kind::Html,
+                start: s,
+                end: e,
+                region: false,
+            }),
+            _ => {}
+        }
+    }
+    // Labels and first paragraphs of list items, from the source text.
+    for b in &mut out {
+        if let Kind::List { items } = &mut b.kind {
+            for it in items.iter_mut() {
+                let content = skip_marker(text, it.start);
+                let first_block_end = it
+                    .nested_lists
+                    .first()
+                    .map_or(it.end, |l| line_start(text, l.0))
+                    .max(content)
+                    .min(it.end.max(content));
+                let para_end = text[content..first_block_end]
+                    .find("\n\n")
+                    .map_or(first_block_end, |p| content + p);
+                it.first_end = para_end.min(it.end);
+                let (label, colon, only, rest) = label_at(text, content, it.first_end);
+                it.label = label;
+                it.colon = colon;
+                it.only = only;
+                it.rest = rest;
+            }
+        }
+    }
+    // Raw HTML containers (`<details>` … `</details>`) whose inside is Markdown.
+    let mut open = 0i64;
+    for b in &mut out {
+        if matches!(b.kind, Kind::Heading { .. }) {
+            open = 0;
+            continue;
+        }
+        let was_open = open > 0;
+        if matches!(b.kind, Kind::Html) {
+            let lower = text[b.start..b.end].to_ascii_lowercase();
+            for tag in ["details", "div", "section", "aside", "figure"] {
+                open += count_tag(&lower, &format!("<{tag}")) as i64;
+                open -= count_tag(&lower, &format!("</{tag}")) as i64;
+            }
+            if open < 0 {
+                open = 0;
+            }
+            if was_open || open > 0 {
+                b.region = true;
+            }
+        } else if was_open {
+            b.region = true;
+        }
+    }
+    out
+}
+
+pub(super) fn count_tag(lower: &str, pat: &str) -> usize {
+    lower
+        .match_indices(pat)
+        .filter(|(i, _)| {
+            lower[i + pat.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c == '>' || c.is_whitespace() || c == '/')
+        })
+        .count()
+}
+
+/// A label's words without the emphasis marks inside it (`a _healthy_ team` → `a healthy
+/// team`): a pillar's title is plain text.
+fn plain_words(label: &str) -> String {
+    label
+        .split(' ')
+        .map(|w| w.trim_matches(|c| c == '_' || c == '*'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The offset of an item's content: after its marker and the spaces that follow.
+pub(super) fn skip_marker(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < bytes.len() && bytes[i] == b' ' {
+        i += 1;
+    }
+    if i < bytes.len() && matches!(bytes[i], b'-' | b'+' | b'*') {
+        i += 1;
+    } else {
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i < bytes.len() && matches!(bytes[i], b'.' | b')') {
+            i += 1;
+        }
+    }
+    while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+        i += 1;
+    }
+    i
+}
+
+/// A bold label at `start` (`**Label**:`, `**Label:**`, `__Label__`): its text, whether a
+/// colon follows it, whether nothing else follows it before `end`, and where the rest starts.
+pub(super) fn label_at(
+    text: &str,
+    start: usize,
+    end: usize,
+) -> (Option<String>, bool, bool, usize) {
+    let none = (None, false, false, start);
+    let end = end.min(text.len());
+    if start >= end {
+        return none;
+    }
+    let s = &text[start..end];
+    let delim = if s.starts_with("**") {
+        "**"
+    } else if s.starts_with("__") {
+        "__"
+    } else {
+        return none;
+    };
+    let inner = &s[2..];
+    let Some(close) = inner.find(delim) else {
+        return none;
+    };
+    // Bold runs separated only by spaces are one label (`**Builds a _healthy_** **team**`).
+    let mut close = close;
+    let mut joined = inner[..close].to_string();
+    loop {
+        let after = &inner[close + 2..];
+        let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+        let next = &after[gap..];
+        let Some(more) = next.strip_prefix(delim) else {
+            break;
+        };
+        let Some(c2) = more.find(delim) else { break };
+        joined.push(' ');
+        joined.push_str(more[..c2].trim());
+        close += 2 + gap + 2 + c2;
+    }
+    let label = joined.trim();
+    // A label is short: a bold sentence running over lines is emphasis, not a label.
+    if label.is_empty() || label.lines().count() > 2 {
+        return none;
+    }
+    let mut rest = start + 2 + close + 2;
+    let mut colon = label.ends_with(':');
+    let after = &text[rest..end.min(text.len())];
+    let trimmed = after.trim_start_matches([' ', '\t']);
+    if let Some(t) = trimmed.strip_prefix(':') {
+        colon = true;
+        rest += after.len() - t.len();
+    }
+    let tail = &text[rest..end.min(text.len())];
+    let lead = tail.len() - tail.trim_start().len();
+    rest += lead;
+    let only = text[rest..end.min(text.len())].trim().is_empty();
+    let label = plain_words(label.trim_end_matches(':').trim());
+    (Some(label), colon, only, rest)
+}
+
+pub(super) fn build_doc<'a>(src: &'a SourceDoc, index: usize, blocks: Vec<Block>) -> Doc<'a> {
+    let mut secs = vec![Sec {
+        heading: None,
+        level: 0,
+        parent: None,
+        children: Vec::new(),
+        own: Vec::new(),
+        end: blocks.len(),
+    }];
+    let mut stack = vec![0usize];
+    let mut slugs = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if let Kind::Heading { level, text, id } = &b.kind {
+            while stack.len() > 1 && secs[*stack.last().unwrap_or(&0)].level >= *level {
+                stack.pop();
+            }
+            let parent = *stack.last().unwrap_or(&0);
+            let s = secs.len();
+            secs.push(Sec {
+                heading: Some(i),
+                level: *level,
+                parent: Some(parent),
+                children: Vec::new(),
+                own: Vec::new(),
+                end: blocks.len(),
+            });
+            secs[parent].children.push(s);
+            stack.push(s);
+            let base = id.clone().unwrap_or_else(|| crate::markdown::slug(text));
+            let n = seen.entry(base.clone()).or_insert(0);
+            let slug = if *n == 0 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            *n += 1;
+            slugs.insert(i, slug);
+        } else {
+            let top = *stack.last().unwrap_or(&0);
+            secs[top].own.push(i);
+        }
+    }
+    // Ends: the next heading of the same or a higher rank.
+    for sec in secs.iter_mut().skip(1) {
+        let Some(h) = sec.heading else { continue };
+        let level = sec.level;
+        sec.end = (h + 1..blocks.len())
+            .find(|&j| matches!(blocks[j].kind, Kind::Heading { level: l, .. } if l <= level))
+            .unwrap_or(blocks.len());
+    }
+    Doc {
+        src,
+        index,
+        blocks,
+        secs,
+        slugs,
+    }
+}
+
+pub(super) fn heading_text(d: &Doc, s: usize) -> String {
+    match d.secs[s].heading.map(|h| &d.blocks[h].kind) {
+        Some(Kind::Heading { text, .. }) => text.clone(),
+        _ => String::new(),
+    }
+}
+
+pub(super) fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1)
+}
+
+/// Source text from the start of `start`'s line to `end`, trailing white space removed.
+pub(super) fn span(src: &SourceDoc, doc: usize, start: usize, end: usize) -> Option<Md> {
+    let start = line_start(&src.text, start);
+    let end = end.min(src.text.len());
+    if start >= end {
+        return None;
+    }
+    let text = src.text[start..end].trim_end();
+    // Leading blank lines are not part of the text.
+    let lead = text.len() - text.trim_start_matches(['\n', ' ', '\t']).len();
+    let skip = text[..lead].rfind('\n').map_or(0, |i| i + 1);
+    let text = &text[skip..];
+    if text.trim().is_empty() {
+        return None;
+    }
+    Some(Md {
+        text: text.to_string(),
+        doc,
+        line: src.line(start + skip),
+    })
+}
+
+/// Removes up to `cols` columns of leading white space (tabs to the next multiple of 4).
+pub(super) fn strip_cols(line: &str, cols: usize) -> &str {
+    let mut col = 0;
+    for (i, c) in line.char_indices() {
+        if col >= cols {
+            return &line[i..];
+        }
+        match c {
+            ' ' => col += 1,
+            '\t' => col += 4 - col % 4,
+            _ => return &line[i..],
+        }
+    }
+    ""
+}
+
+pub(super) fn columns(s: &str) -> usize {
+    let mut col = 0;
+    for c in s.chars() {
+        match c {
+            '\t' => col += 4 - col % 4,
+            _ => col += 1,
+        }
+    }
+    col
+}
+
+/// A list item's source as a top-level `- ` item: its lines de-indented to its marker's
+/// column, the marker made `-` (padded to the marker's width, so every line keeps its column).
+pub(super) fn item_text(text: &str, start: usize, end: usize) -> String {
+    // An item's range may start at the indent before its marker.
+    let start = start + text[start..].len() - text[start..].trim_start_matches([' ', '\t']).len();
+    let ls = line_start(text, start);
+    let prefix = &text[ls..start];
+    let indent = columns(prefix);
+    let raw = text[ls..end.min(text.len())].trim_end();
+    let mut out = String::new();
+    for (i, line) in raw.split('\n').enumerate() {
+        let line = strip_cols(line, indent);
+        if i == 0 {
+            out.push_str(&normalize_marker(line));
+        } else {
+            out.push('\n');
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+pub(super) fn normalize_marker(line: &str) -> String {
+    let bytes = line.as_bytes();
+    if bytes
+        .first()
+        .is_some_and(|b| matches!(b, b'-' | b'+' | b'*'))
+    {
+        return format!("-{}", &line[1..]);
+    }
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits > 0 && bytes.get(digits).is_some_and(|b| matches!(b, b'.' | b')')) {
+        return format!("-{}{}", " ".repeat(digits), &line[digits + 1..]);
+    }
+    line.to_string()
+}
+
+/// A paragraph (or the text after a label) as a `- ` item.
+pub(super) fn para_item(text: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in text.trim().split('\n').enumerate() {
+        if i == 0 {
+            out.push_str("- ");
+        } else {
+            out.push_str("\n  ");
+        }
+        out.push_str(line.trim_start());
+    }
+    out
+}
+
+/// Text that holds a list, made a block quote so that its list is not read as expectations.
+pub(super) fn quote(text: &str) -> String {
+    text.split('\n')
+        .map(|l| {
+            if l.trim().is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub(super) fn contains_list(text: &str) -> bool {
+    let mut depth = 0usize;
+    for ev in Parser::new_ext(text, crate::markdown::options()) {
+        match ev {
+            Event::Start(Tag::List(_)) if depth == 0 => return true,
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+pub(super) fn has_blank_before(text: &str, offset: usize) -> bool {
+    let ls = line_start(text, offset);
+    if ls < 2 {
+        return false;
+    }
+    let prev_start = line_start(text, ls - 1);
+    text[prev_start..ls - 1].trim().is_empty()
+}
+
+/// Runs of consecutive blocks as Markdown, each run copied as it is written.
+pub(super) fn blocks_md(d: &Doc, blocks: &[usize]) -> Vec<Md> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut j = i;
+        while j + 1 < blocks.len() && blocks[j + 1] == blocks[j] + 1 {
+            j += 1;
+        }
+        if let Some(md) = span(
+            d.src,
+            d.index,
+            d.blocks[blocks[i]].start,
+            d.blocks[blocks[j]].end,
+        ) {
+            out.push(md);
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// A whole section (heading included) as Markdown.
+pub(super) fn section_md(d: &Doc, s: usize) -> Option<Md> {
+    let sec = &d.secs[s];
+    let first = sec.heading?;
+    let last = sec.end.checked_sub(1)?;
+    span(
+        d.src,
+        d.index,
+        d.blocks[first].start,
+        d.blocks[last].end.max(d.blocks[first].end),
+    )
+}
+
+/// A section's text after its heading.
+pub(super) fn section_body(d: &Doc, s: usize) -> Option<Md> {
+    let sec = &d.secs[s];
+    let h = sec.heading?;
+    if sec.end <= h + 1 {
+        return None;
+    }
+    span(
+        d.src,
+        d.index,
+        after_line(&d.src.text, d.blocks[h].end),
+        d.blocks[sec.end - 1].end,
+    )
+}
+
+/// The start of the line after the one holding byte `end - 1` (the end of a heading).
+pub(super) fn after_line(text: &str, end: usize) -> usize {
+    let end = end.min(text.len());
+    if end == 0 || text.as_bytes()[end - 1] == b'\n' {
+        return end;
+    }
+    text[end..].find('\n').map_or(text.len(), |i| end + i + 1)
+}
+
+pub(super) fn dedent(s: &str) -> String {
+    let indent = s
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| columns(&l[..l.len() - l.trim_start().len()]))
+        .min()
+        .unwrap_or(0);
+    s.split('\n')
+        .map(|l| strip_cols(l, indent))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub(super) fn md_start(d: &Doc, s: usize) -> usize {
+    d.secs[s].heading.map_or(0, |h| d.blocks[h].start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_keep_their_source_and_get_a_dash() {
+        let text = "1. **Communication**\n   - one *x*\n     - nested\n   - two\n";
+        let blocks = parse_blocks(text, 0);
+        let Kind::List { items } = &blocks[0].kind else {
+            panic!("a list")
+        };
+        assert_eq!(items[0].label.as_deref(), Some("Communication"));
+        assert!(items[0].only);
+        let n = &items[0].nested;
+        assert_eq!(n.len(), 2);
+        assert_eq!(item_text(text, n[0].0, n[0].1), "- one *x*\n  - nested");
+        assert_eq!(item_text(text, n[1].0, n[1].1), "- two");
+        assert_eq!(normalize_marker("10. x"), "-   x");
+        let t = "1. **A**\n  1. x\n     more\n";
+        assert_eq!(item_text(t, 9, t.len()), "-  x\n   more");
+        assert_eq!(normalize_marker("* x"), "- x");
+    }
+
+    #[test]
+    fn labels() {
+        let t = "**Adopts**: learns";
+        let (l, colon, only, rest) = label_at(t, 0, t.len());
+        assert_eq!(
+            (l.as_deref(), colon, only, &t[rest..]),
+            (Some("Adopts"), true, false, "learns")
+        );
+        let t = "**Communication:**";
+        let (l, colon, only, _) = label_at(t, 0, t.len());
+        assert_eq!(
+            (l.as_deref(), colon, only),
+            (Some("Communication"), true, true)
+        );
+        let t = "**What now?**";
+        assert!(!label_at(t, 0, t.len()).1);
+    }
+}

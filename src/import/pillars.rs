@@ -1,0 +1,301 @@
+//! Pillars: the pillar of each labelled bullet, and one pillar per title (or given id) across
+//! the whole import, merging drifted titles, keeping apart what two job families name
+//! differently, and saying which guesses were made.
+
+use super::ids;
+use super::model::{Cell, GuessKind, Ladder, Pillar};
+use super::source::Loc;
+use std::collections::{BTreeMap, HashMap};
+
+/// Bullets that start with a bold label: the label is the pillar when every level has the
+/// same label in the same place; otherwise a glossary (a list that defines the labels under
+/// a pillar heading, anywhere in the import) names the pillar; otherwise the position does.
+pub(super) fn resolve_labels(ladder: &mut Ladder) {
+    // Glossary: label → pillar title, when one title only.
+    let mut glossary: HashMap<String, (String, Loc)> = HashMap::new();
+    let mut ambiguous: Vec<String> = Vec::new();
+    for (label, title, at) in &ladder.glossary {
+        match glossary.get(label) {
+            Some((t, _)) if t != title => ambiguous.push(label.clone()),
+            Some(_) => {}
+            None => {
+                glossary.insert(label.clone(), (title.clone(), at.clone()));
+            }
+        }
+    }
+    for a in ambiguous {
+        glossary.remove(&a);
+    }
+    // Group levels by the file their bullets come from.
+    let mut groups: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    for (ti, t) in ladder.tracks.iter().enumerate() {
+        for (li, l) in t.levels.iter().enumerate() {
+            if let Some(p) = l.pending.first() {
+                groups.entry(p.block.md.doc).or_default().push((ti, li));
+            }
+        }
+    }
+    let mut guesses = Vec::new();
+    for (_, members) in groups {
+        let mut by_pos: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        let mut all_labels: Vec<String> = Vec::new();
+        for &(ti, li) in &members {
+            for p in &ladder.tracks[ti].levels[li].pending {
+                by_pos
+                    .entry(p.position)
+                    .or_default()
+                    .push(ids::title_key(&p.label));
+                all_labels.push(ids::title_key(&p.label));
+            }
+        }
+        let same_place =
+            members.len() >= 2 && by_pos.values().all(|v| v.iter().all(|x| *x == v[0]));
+        let glossed = !same_place && all_labels.iter().all(|l| glossary.contains_key(l));
+        let first_at = ladder.tracks[members[0].0].levels[members[0].1].pending[0]
+            .at
+            .clone();
+        if same_place {
+            guesses.push((first_at, "each bullet's bold label is its pillar (the same labels, in the same order, at every level)".to_string()));
+        } else if glossed {
+            let src = glossary
+                .get(&all_labels[0])
+                .map(|g| g.1.to_string())
+                .unwrap_or_default();
+            guesses.push((first_at, format!("bullets name no pillar: their bold labels are looked up where a list defines them under pillar headings ({src})")));
+        } else {
+            guesses.push((first_at, "bullets name no pillar and no list defines their labels: the n-th bullet of each level is pillar n, named after its labels".to_string()));
+        }
+        // Titles of positional pillars: the labels seen in that place.
+        let mut pos_titles: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        for &(ti, li) in &members {
+            for p in &ladder.tracks[ti].levels[li].pending {
+                let e = pos_titles.entry(p.position).or_default();
+                let l = ids::clean_title(&p.label);
+                if !e.contains(&l) {
+                    e.push(l);
+                }
+            }
+        }
+        for &(ti, li) in &members {
+            let level = &mut ladder.tracks[ti].levels[li];
+            let pending = std::mem::take(&mut level.pending);
+            for p in pending {
+                let key = ids::title_key(&p.label);
+                let (title, pkey) = if same_place {
+                    (ids::clean_title(&p.label), None)
+                } else if glossed {
+                    (glossary[&key].0.clone(), None)
+                } else {
+                    let labels = &pos_titles[&p.position];
+                    let shown: Vec<&str> = labels.iter().take(4).map(String::as_str).collect();
+                    let more = if labels.len() > 4 { " / …" } else { "" };
+                    (
+                        format!("{}{more}", shown.join(" / ")),
+                        Some(format!("position:{}", p.position)),
+                    )
+                };
+                let found = level.cells.iter().position(|c| match &pkey {
+                    Some(k) => c.pillar_key.as_deref() == Some(k.as_str()),
+                    None => ids::title_key(&c.pillar_title) == ids::title_key(&title),
+                });
+                match found {
+                    Some(i) => {
+                        if let Some(last) = level.cells[i].blocks.last_mut() {
+                            last.tight = true;
+                        }
+                        level.cells[i].blocks.push(p.block);
+                    }
+                    None => level.cells.push(Cell {
+                        pillar_title: title,
+                        pillar_at: p.at.clone(),
+                        pillar_id: None,
+                        pillar_key: pkey,
+                        pillar_description: Vec::new(),
+                        blocks: vec![p.block],
+                        pillar: 0,
+                    }),
+                }
+            }
+        }
+    }
+    for (at, text) in guesses {
+        ladder.guess(GuessKind::Pillar, at, text);
+    }
+    // Glossary pillars come in the glossary's order.
+    let order: Vec<String> = ladder
+        .glossary
+        .iter()
+        .map(|g| ids::title_key(&g.1))
+        .collect();
+    for t in &mut ladder.tracks {
+        for l in &mut t.levels {
+            if l.cells
+                .iter()
+                .all(|c| order.contains(&ids::title_key(&c.pillar_title)))
+            {
+                l.cells.sort_by_key(|c| {
+                    order
+                        .iter()
+                        .position(|o| *o == ids::title_key(&c.pillar_title))
+                });
+            }
+        }
+    }
+}
+
+pub(super) fn gather_pillars(ladder: &mut Ladder) {
+    let mut pillars: Vec<Pillar> = Vec::new();
+    let mut guesses: Vec<(Loc, String)> = Vec::new();
+    let mut shortcodes: Vec<Loc> = Vec::new();
+    let mut cell_pillars = HashMap::new();
+    let mut shared_between: BTreeMap<(String, String), (Loc, Vec<String>)> = BTreeMap::new();
+    for t in &mut ladder.tracks {
+        let mut track_pillars: Vec<usize> = Vec::new();
+        for l in &mut t.levels {
+            let mut level_pillars: Vec<usize> = Vec::new();
+            for (ci, c) in l.cells.iter_mut().enumerate() {
+                let title = ids::clean_title(&c.pillar_title);
+                if title != c.pillar_title.trim()
+                    && c.pillar_title.contains(':')
+                    && shortcodes.is_empty()
+                {
+                    shortcodes.push(c.pillar_at.clone());
+                }
+                let key = c
+                    .pillar_key
+                    .clone()
+                    .unwrap_or_else(|| ids::title_key(&title));
+                let key = if key.is_empty() {
+                    format!("title:{title}")
+                } else {
+                    key
+                };
+                let emoji = ids::leading_emoji(&c.pillar_title);
+                let mut found = pillars.iter().position(|p| p.key == key);
+                // A pillar id that two files (a legacy and a current job family) give to
+                // differently named themes names two pillars, not one.
+                if let Some(i) = found.filter(|_| c.pillar_key.is_some()) {
+                    let first = &pillars[i];
+                    if first.at.path != c.pillar_at.path {
+                        if ids::title_key(&first.title) != ids::title_key(&title) {
+                            let own = format!("{key}@{}", ids::title_key(&title));
+                            found = pillars.iter().position(|p| p.key == own);
+                            if found.is_none() {
+                                guesses.push((c.pillar_at.clone(), format!("`{}` has the id of `{}` in {} but another name: imported as a pillar of its own", title, first.title, first.at.path)));
+                                pillars.push(Pillar {
+                                    title: title.clone(),
+                                    key: own,
+                                    emoji: emoji.clone(),
+                                    id: None,
+                                    description: c.pillar_description.clone(),
+                                    at: c.pillar_at.clone(),
+                                    final_id: String::new(),
+                                });
+                                found = Some(pillars.len() - 1);
+                            }
+                        } else {
+                            let pair = (first.at.path.clone(), c.pillar_at.path.clone());
+                            let e = shared_between
+                                .entry(pair)
+                                .or_insert_with(|| (c.pillar_at.clone(), Vec::new()));
+                            if !e.1.contains(&first.title) {
+                                e.1.push(first.title.clone());
+                            }
+                            // A description only the later file gives is kept.
+                            let first = &mut pillars[i];
+                            if first.description.is_empty() {
+                                first.description = c.pillar_description.clone();
+                            } else if !c.pillar_description.is_empty()
+                                && c.pillar_description
+                                    .iter()
+                                    .map(|m| m.text.trim())
+                                    .ne(first.description.iter().map(|m| m.text.trim()))
+                            {
+                                first
+                                    .description
+                                    .extend(c.pillar_description.iter().cloned());
+                            }
+                        }
+                    }
+                }
+                if found.is_none() && c.pillar_key.is_none() {
+                    if let Some(e) = &emoji {
+                        let same: Vec<usize> = track_pillars
+                            .iter()
+                            .copied()
+                            .filter(|&p| {
+                                pillars[p].emoji.as_ref() == Some(e) && !level_pillars.contains(&p)
+                            })
+                            .collect();
+                        if same.len() == 1 {
+                            guesses.push((c.pillar_at.clone(), format!("pillar `{title}` has the emoji of `{}` ({e}) on the same track: taken as the same pillar", pillars[same[0]].title)));
+                            found = Some(same[0]);
+                        }
+                    }
+                }
+                let idx = match found {
+                    Some(i) => i,
+                    None => {
+                        let title = if title.is_empty() {
+                            format!("Pillar {}", pillars.len() + 1)
+                        } else {
+                            title
+                        };
+                        pillars.push(Pillar {
+                            title,
+                            key,
+                            emoji,
+                            id: c.pillar_id.clone(),
+                            description: c.pillar_description.clone(),
+                            at: c.pillar_at.clone(),
+                            final_id: String::new(),
+                        });
+                        pillars.len() - 1
+                    }
+                };
+                c.pillar = idx;
+                cell_pillars.insert((l.uid, ci), idx);
+                if !track_pillars.contains(&idx) {
+                    track_pillars.push(idx);
+                }
+                level_pillars.push(idx);
+            }
+            // Two cells of one level in one pillar become one.
+            let mut merged: Vec<Cell> = Vec::new();
+            for c in std::mem::take(&mut l.cells) {
+                match merged.iter_mut().find(|m| m.pillar == c.pillar) {
+                    Some(m) => {
+                        guesses.push((c.pillar_at.clone(), format!("a second `{}` section in this level: its expectations are added to the first", c.pillar_title.trim())));
+                        if let Some(last) = m.blocks.iter_mut().rev().find(|b| b.item) {
+                            last.tight = false;
+                        }
+                        m.blocks.extend(c.blocks);
+                    }
+                    None => merged.push(c),
+                }
+            }
+            l.cells = merged;
+        }
+    }
+    for ((a, _), (at, titles)) in shared_between {
+        guesses.push((
+            at,
+            format!(
+                "themes with the same id and name as in {a} are the same pillar on both tracks: {}",
+                titles
+                    .iter()
+                    .map(|t| format!("`{t}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
+    }
+    for at in shortcodes {
+        guesses.push((at, "`:shortcode:` emoji in pillar titles are not rendered by ladderbook: removed from the titles".into()));
+    }
+    ladder.pillars = pillars;
+    ladder.cell_pillars = cell_pillars;
+    for (at, text) in guesses {
+        ladder.guess(GuessKind::Pillar, at, text);
+    }
+}

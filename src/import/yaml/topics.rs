@@ -1,0 +1,246 @@
+//! Markdown whose YAML front-matter lists `topics`, each with per-level `criteria` and
+//! `exampleCriteria` (Monzo's shape).
+
+use super::*;
+use crate::import::ids::{self, LevelNumber};
+use crate::import::markdown::Outcome;
+use crate::import::model::{
+    Anchor, Cell, CellBlock, FileRef, GuessKind, Ladder, Level, Md, Target, Track,
+};
+use crate::import::source::ImportError;
+
+/// Reads a Markdown file whose YAML front-matter lists `topics`. `body` is the Markdown after
+/// the front-matter (the track's description), starting at byte `body_offset`.
+///
+/// # Errors
+/// A topic content entry without a level number.
+pub fn topics(
+    ladder: &mut Ladder,
+    index: usize,
+    y: &Y,
+    body_offset: usize,
+) -> Result<Outcome, ImportError> {
+    let doc = ladder.docs[index].clone();
+    let title = y
+        .get("title")
+        .and_then(Y::text)
+        .map(|t| ids::clean_title(&t))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| doc.stem().to_string());
+    report_dropped(
+        ladder,
+        &doc,
+        y,
+        &["title", "topics", "levels"],
+        "front-matter keys for the source's own site were not imported",
+    );
+    let topics = y.get("topics").map_or(&[][..], Y::items);
+    // Every level number any topic uses.
+    let mut numbers: Vec<i64> = Vec::new();
+    for t in topics {
+        for c in t.get("content").map_or(&[][..], Y::items) {
+            let n = match c.get("level") {
+                Some(Y::Int(n, _)) => Some(*n),
+                Some(other) => other.text().and_then(|s| s.trim().parse().ok()),
+                None => None,
+            };
+            let Some(n) = n else {
+                return Err(err(
+                    &doc,
+                    c.line(),
+                    "this topic content has no `level` number".into(),
+                    "give each entry under `content` a `level: N`",
+                ));
+            };
+            if !numbers.contains(&n) {
+                numbers.push(n);
+            }
+        }
+    }
+    numbers.sort();
+    if let Some(declared) = y.get("levels").and_then(|l| match l {
+        Y::Int(n, _) => Some(*n),
+        _ => None,
+    }) {
+        let expected: Vec<i64> = (1..=declared).collect();
+        if numbers != expected {
+            ladder.guess(
+                GuessKind::Rank,
+                doc.loc_line(y.get("levels").map_or(1, Y::line)),
+                format!("`levels: {declared}` does not match the topics, which use levels {}: imported those", numbers.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")),
+            );
+        }
+    }
+    let uid = ladder.uid();
+    let mut track = Track {
+        uid,
+        title: title.clone(),
+        id: None,
+        description: Vec::new(),
+        levels: Vec::new(),
+        at: doc.loc_line(1),
+        final_id: String::new(),
+    };
+    let body = doc.text[body_offset.min(doc.text.len())..].trim();
+    if !body.is_empty() {
+        let start = body_offset
+            + doc.text[body_offset..]
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(0);
+        track.description.push(Md {
+            text: body.to_string(),
+            doc: index,
+            line: doc.line(start),
+        });
+    }
+    for &n in &numbers {
+        let luid = ladder.uid();
+        let mut level = Level::new(luid, format!("Level {n}"), doc.loc_line(1));
+        level.rank = Some(n);
+        level.number = u64::try_from(n)
+            .ok()
+            .map(|major| LevelNumber { major, minor: None });
+        track.levels.push(level);
+    }
+    let mut untitled: Vec<(String, usize)> = Vec::new();
+    for t in topics {
+        let name = t.get("name").and_then(Y::text).unwrap_or_default();
+        let given = t
+            .get("title")
+            .and_then(Y::text)
+            .filter(|s| !s.trim().is_empty());
+        let ptitle = match &given {
+            Some(g) => g.trim().to_string(),
+            None => {
+                untitled.push((name.clone(), t.line()));
+                let mut c = name.trim().chars();
+                c.next()
+                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                    .unwrap_or_default()
+            }
+        };
+        // Pillars are told apart by title (so that `communication` here and `💬 Communication`
+        // in another file are one pillar); an untitled topic's id comes from its name, up to a
+        // colon (`communication: transparent communication; …` → `communication`).
+        let pid = match (&given, name.split_once(':')) {
+            (Some(_), _) => None,
+            (None, Some((head, _))) if !ids::slug(head).is_empty() => {
+                Some(ids::short_slug(head, 40))
+            }
+            (None, _) => Some(ids::short_slug(&name, 40)).filter(|s| !s.is_empty()),
+        };
+        for c in t.get("content").map_or(&[][..], Y::items) {
+            let n = match c.get("level") {
+                Some(Y::Int(n, _)) => *n,
+                Some(other) => other
+                    .text()
+                    .and_then(|s| s.trim().parse().ok())
+                    .unwrap_or(0),
+                None => 0,
+            };
+            let Some(level) = track.levels.iter_mut().find(|l| l.rank == Some(n)) else {
+                continue;
+            };
+            if level.at.line == 1 {
+                level.at = doc.loc_line(c.line());
+            }
+            let mut blocks = Vec::new();
+            for crit in c.get("criteria").map_or(&[][..], Y::items) {
+                if let Some(s) = crit.text().filter(|s| !s.trim().is_empty()) {
+                    blocks.push(CellBlock {
+                        md: Md {
+                            text: expectation(&s, &[]),
+                            doc: index,
+                            line: crit.line(),
+                        },
+                        item: true,
+                        tight: true,
+                    });
+                }
+            }
+            for ex in c.get("exampleCriteria").map_or(&[][..], Y::items) {
+                let Some(s) = ex
+                    .get("criteria")
+                    .and_then(Y::text)
+                    .or_else(|| ex.text())
+                    .filter(|s| !s.trim().is_empty())
+                else {
+                    continue;
+                };
+                let examples = strings(ex.get("examples"));
+                let tight = examples.is_empty();
+                blocks.push(CellBlock {
+                    md: Md {
+                        text: expectation(&s, &[("Examples", examples)]),
+                        doc: index,
+                        line: ex.line(),
+                    },
+                    item: true,
+                    tight,
+                });
+                if let Some(prev) = blocks.iter_mut().rev().nth(1) {
+                    if !tight {
+                        prev.tight = false;
+                    }
+                }
+            }
+            if blocks.is_empty() {
+                continue;
+            }
+            if let Some(last) = blocks.last_mut() {
+                last.tight = false;
+            }
+            match level.cells.iter_mut().find(|x| x.pillar_title == ptitle) {
+                Some(cell) => {
+                    if let Some(last) = cell.blocks.iter_mut().rev().find(|b| b.item) {
+                        last.tight = blocks.first().is_some_and(|b| b.tight);
+                    }
+                    cell.blocks.extend(blocks);
+                }
+                None => level.cells.push(Cell {
+                    pillar_title: ptitle.clone(),
+                    pillar_at: doc.loc_line(t.line()),
+                    pillar_id: pid.clone(),
+                    pillar_key: None,
+                    pillar_description: Vec::new(),
+                    blocks,
+                    pillar: 0,
+                }),
+            }
+        }
+    }
+    if !untitled.is_empty() {
+        let names: Vec<String> = untitled
+            .iter()
+            .map(|u| {
+                if u.0.chars().count() > 24 {
+                    format!("`{}…`", u.0.chars().take(22).collect::<String>())
+                } else {
+                    format!("`{}`", u.0)
+                }
+            })
+            .collect();
+        ladder.guess(
+            GuessKind::Pillar,
+            doc.loc_line(untitled[0].1),
+            format!(
+                "topics with no `title` are titled by their `name`: {}",
+                names.join(", ")
+            ),
+        );
+    }
+    // Gaps are fine; say where a topic starts above level 1.
+    ladder.doc_targets.insert(
+        index,
+        Target {
+            file: FileRef::Track(track.uid),
+            anchor: Anchor::None,
+        },
+    );
+    ladder.format("Markdown with YAML front-matter");
+    Ok(Outcome::Ladder {
+        tracks: vec![track],
+        pages: Vec::new(),
+        title,
+    })
+}

@@ -1,0 +1,202 @@
+//! `ladder.lock`: the addresses a ladder has published, kept beside `book.toml` and committed
+//! with it (as `Cargo.lock` is), so that a link that once worked keeps working.
+//!
+//! `build` writes it after every successful build; `check`, `build` and `serve` read it.
+//! It remembers every page address (levels, pillars, tracks, free pages) and every
+//! expectation anchor with the expectation's text at the time, which lets the next build
+//! give an expectation the same anchor after insertions, reorders, moves and rewordings
+//! (see [`crate::anchors`]), and report an address that disappeared.
+//!
+//! The format is plain lines, one address each, sorted, so that a change to the ladder
+//! reads as a small diff in review:
+//!
+//! ```text
+//! page levels/engineer-1/
+//! anchor engineer-1 craft 3 Writes tests at the right level, …
+//! ```
+//!
+//! Lines starting with `#` are comments. An `anchor` line holds the level id, the pillar id,
+//! the expectation's number (its anchor is `<pillar>--<number>`) and its text, whitespace
+//! collapsed. A `retired` line (level, pillar, number) is an anchor removed on purpose,
+//! whose number is never given again.
+
+use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// The lockfile's name, beside `book.toml`.
+pub const FILE_NAME: &str = "ladder.lock";
+
+/// What a ladder has published.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Lock {
+    /// Page addresses, relative to the site root (`levels/engineer-1/`).
+    pub pages: BTreeSet<String>,
+    /// Expectation anchors, in (level, pillar, number) order.
+    pub anchors: Vec<LockedAnchor>,
+}
+
+/// One published expectation anchor.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LockedAnchor {
+    /// The level's id.
+    pub level: String,
+    /// The pillar's id.
+    pub pillar: String,
+    /// The anchor's number: the anchor is `<pillar>--<number>`.
+    pub number: usize,
+    /// The expectation's plain text when it was published (empty when retired).
+    pub text: String,
+    /// Removed on purpose (`build --accept-removals`): the number stays taken, so that a
+    /// new expectation never answers an old link, and the anchor is no longer reported.
+    pub retired: bool,
+}
+
+const HEADER: &str = "\
+# ladder.lock: every address this ladder has published, written by `ladderbook build`.
+# Commit it with the ladder. It keeps each expectation's anchor when expectations are
+# inserted, reordered or reworded, and makes `check` and `build` report an address that
+# disappears. Do not edit it by hand: `ladderbook build --accept-removals` drops the
+# addresses of what you removed on purpose.
+";
+
+/// Reads `root/ladder.lock`; `None` when there is none. A line that cannot be read is an
+/// error with its line; the rest is still read.
+pub fn read(root: &Path, diags: &mut Diagnostics) -> Option<Lock> {
+    let path = root.join(FILE_NAME);
+    if !path.is_file() {
+        return None;
+    }
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                "io",
+                display_path(root, &path),
+                (1, 1),
+                format!("cannot read {FILE_NAME}: {e}"),
+                "make it readable, or delete it: the next build writes it again",
+            ));
+            return None;
+        }
+    };
+    let mut lock = Lock::default();
+    for (n, line) in text.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let parsed = match line.split_once(' ') {
+            Some(("page", page)) if !page.is_empty() => {
+                lock.pages.insert(page.to_string());
+                true
+            }
+            Some((kind @ ("anchor" | "retired"), rest)) => {
+                let mut f = rest.splitn(4, ' ');
+                match (
+                    f.next(),
+                    f.next(),
+                    f.next().and_then(|n| n.parse().ok()),
+                    f.next(),
+                ) {
+                    (Some(level), Some(pillar), Some(number), text) => {
+                        lock.anchors.push(LockedAnchor {
+                            level: level.into(),
+                            pillar: pillar.into(),
+                            number,
+                            text: text.unwrap_or_default().into(),
+                            retired: kind == "retired",
+                        });
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        };
+        if !parsed {
+            diags.push(Diagnostic::error(
+                "lock-syntax",
+                display_path(root, &path),
+                (n + 1, 1),
+                "this line is not `page <address>`, `anchor <level> <pillar> <number> <text>` or `retired <level> <pillar> <number>`",
+                format!("{FILE_NAME} is written by `ladderbook build`: undo the edit, or delete the file to start it again"),
+            ));
+        }
+    }
+    lock.anchors.sort();
+    Some(lock)
+}
+
+/// The lockfile's text for `lock`.
+pub fn render(lock: &Lock) -> String {
+    let mut out = String::from(HEADER);
+    for p in &lock.pages {
+        out.push_str("page ");
+        out.push_str(p);
+        out.push('\n');
+    }
+    let mut anchors: Vec<&LockedAnchor> = lock.anchors.iter().collect();
+    anchors.sort();
+    for a in anchors {
+        let kind = if a.retired { "retired" } else { "anchor" };
+        out.push_str(&format!("{kind} {} {} {} ", a.level, a.pillar, a.number));
+        out.extend(a.text.split_whitespace().flat_map(|w| [w, " "]));
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Writes `lock` to `root/ladder.lock` when its text differs from the file's (a temporary
+/// sibling renamed over it, so a reader never sees half a file).
+///
+/// # Errors
+/// The file cannot be written.
+pub fn write(root: &Path, lock: &Lock) -> std::io::Result<()> {
+    let path = root.join(FILE_NAME);
+    let text = render(lock);
+    if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
+        return Ok(());
+    }
+    let tmp = root.join(format!(".{FILE_NAME}.{}", std::process::id()));
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, &path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lock_reads_back_as_written() {
+        let lock = Lock {
+            pages: ["levels/e1/".to_string(), "pillars/craft/".to_string()].into(),
+            anchors: vec![LockedAnchor {
+                level: "e1".into(),
+                pillar: "craft".into(),
+                number: 3,
+                text: "Writes  tests\nat the right level.".into(),
+                retired: false,
+            }],
+        };
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), &lock).unwrap();
+        let mut diags = Diagnostics::default();
+        let back = read(dir.path(), &mut diags).unwrap();
+        assert!(diags.0.is_empty());
+        assert_eq!(back.pages, lock.pages);
+        assert_eq!(back.anchors[0].text, "Writes tests at the right level.");
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            "page x/\nanchor e1 craft three oops\n",
+        )
+        .unwrap();
+        read(dir.path(), &mut diags);
+        assert_eq!(diags.0.len(), 1);
+        assert_eq!(diags.0[0].line, 2);
+    }
+}

@@ -1,0 +1,184 @@
+//! The comparison pages' data: one pillar of two levels, paired row by row
+//! ([`crate::compare`]), with its counts in words; and the links between comparisons.
+
+use super::{Builder, Cell, CompareCounts, ComparePillar, CompareRef, LevelName};
+use crate::compare::{self, Status};
+use crate::ladder::Competency;
+use crate::{markup, permalink};
+
+impl<'a> Builder<'a> {
+    pub(super) fn compare_pillar(
+        &self,
+        x: usize,
+        y: usize,
+        p: usize,
+        same_track: bool,
+        cumulative: bool,
+    ) -> ComparePillar {
+        let ladder = self.ladder;
+        let pid = &ladder.pillars[p].id;
+        let mut out = ComparePillar {
+            pillar: self.pillar(p),
+            rows_html: String::new(),
+            carried_html: String::new(),
+            counts: CompareCounts::default(),
+            changes: String::new(),
+            a: Cell::default(),
+            b: Cell::default(),
+        };
+        let (ca, cb) = (ladder.cell(x, p), ladder.cell(y, p));
+        // Both cells must be filled to be compared; a gap shows as a gap beside the other
+        // cell, in full.
+        let (Some(ca), Some(cb), Some(pa), Some(pb)) = (
+            ca,
+            cb,
+            self.prepared.of(ladder, x, p),
+            self.prepared.of(ladder, y, p),
+        ) else {
+            out.a = self.cell(x, p, false);
+            out.b = self.cell(y, p, false);
+            return out;
+        };
+        out.a.defined = true;
+        out.b.defined = true;
+        let side = |i: usize, c: &'a Competency| {
+            let href = self.href(&permalink::level(&ladder.levels[i].id));
+            markup::Side::new(
+                &self.prepared.names[i],
+                &href,
+                pid,
+                (&c.expectations, &c.anchors),
+                &self.root,
+            )
+        };
+        let (sa, sb) = (side(x, ca), side(y, cb));
+        // About 500 bytes of markup per row around the expectation's own HTML.
+        let text: usize = ca
+            .expectations
+            .iter()
+            .chain(&cb.expectations)
+            .map(|e| e.plain().len())
+            .sum();
+        out.rows_html
+            .reserve(text + 500 * (ca.expectations.len() + cb.expectations.len()));
+        let pairing = if same_track {
+            compare::Pairing::Complete
+        } else {
+            compare::Pairing::Similar
+        };
+        for pair in compare::match_prepared(&pa.words, &pb.words, pairing) {
+            let label = match (pair.status, same_track) {
+                (Status::Unchanged, true) => "carried over".into(),
+                (Status::Unchanged, false) => "the same".into(),
+                (Status::Changed, true) => "changed".into(),
+                (Status::Rewritten, true) => "rewritten".into(),
+                (Status::Changed | Status::Rewritten, false) => "worded differently".into(),
+                (Status::New, true) => "new".into(),
+                (Status::New, false) => {
+                    std::borrow::Cow::Owned(format!("only at {}", self.prepared.names[y]))
+                }
+                (Status::NotRestated, true) if cumulative => "still expected".into(),
+                (Status::NotRestated, true) => "not restated".into(),
+                (Status::NotRestated, false) => {
+                    format!("only at {}", self.prepared.names[x]).into()
+                }
+            };
+            let marked = match (pair.status, pair.lower, pair.higher) {
+                (Status::Changed, Some(i), Some(j)) => Some(compare::split_diff_html(
+                    ca.expectations[i].plain(),
+                    cb.expectations[j].plain(),
+                )),
+                _ => None,
+            };
+            match pair.status {
+                Status::Unchanged => {
+                    out.counts.carried += 1;
+                    if let Some(j) = pair.higher {
+                        markup::carried_item(&mut out.carried_html, &sb, j);
+                    }
+                    continue;
+                }
+                Status::Changed => out.counts.changed += 1,
+                Status::Rewritten => out.counts.rewritten += 1,
+                Status::New => out.counts.new += 1,
+                Status::NotRestated => out.counts.not_restated += 1,
+            }
+            let (ma, mb) = match &marked {
+                Some((a, b)) => (Some(a.as_str()), Some(b.as_str())),
+                None => (None, None),
+            };
+            markup::compare_row(
+                &mut out.rows_html,
+                markup::Row {
+                    status: pair.status,
+                    label: &label,
+                    a: (&sa, pair.lower, ma),
+                    b: (&sb, pair.higher, mb),
+                },
+            );
+        }
+        out.changes = self.changes_in_words(&out.counts, x, y, same_track, cumulative);
+        out
+    }
+
+    /// [`ComparePillar::changes`].
+    fn changes_in_words(
+        &self,
+        c: &CompareCounts,
+        x: usize,
+        y: usize,
+        same_track: bool,
+        cumulative: bool,
+    ) -> String {
+        let names = &self.prepared.names;
+        let kinds: [(usize, String); 5] = if same_track {
+            [
+                (c.changed, "changed".into()),
+                (c.rewritten, "rewritten".into()),
+                (c.new, "new".into()),
+                (
+                    c.not_restated,
+                    if cumulative {
+                        "still expected"
+                    } else {
+                        "not restated"
+                    }
+                    .into(),
+                ),
+                (c.carried, "carried over".into()),
+            ]
+        } else {
+            [
+                (c.changed + c.rewritten, "worded differently".into()),
+                (0, String::new()),
+                (c.new, format!("only at {}", names[y])),
+                (c.not_restated, format!("only at {}", names[x])),
+                (c.carried, "the same".into()),
+            ]
+        };
+        let parts: Vec<String> = kinds
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{n} {what}"))
+            .collect();
+        if parts.is_empty() {
+            "no expectations at either level".into()
+        } else {
+            parts.join(", ")
+        }
+    }
+
+    pub(super) fn compare_ref(&self, a: usize, b: usize) -> CompareRef {
+        let l = &self.ladder.levels;
+        let name = |i: usize| LevelName {
+            title: l[i].title.clone(),
+            name: self.prepared.names[i].clone(),
+            track: self.ladder.tracks[l[i].track].title.clone(),
+        };
+        CompareRef {
+            href: self.href(&permalink::compare(&l[a].id, &l[b].id)),
+            a: name(a),
+            b: name(b),
+        }
+    }
+}

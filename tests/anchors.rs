@@ -1,0 +1,284 @@
+//! Links that never break: expectation anchors follow their expectation through the edits
+//! authors make (`ladder.lock` remembers what was published), and a published address that
+//! disappears stops `check` and `build` with the fix to apply.
+
+mod common;
+use common::*;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+/// Every expectation anchor of the built site: (level id, anchor) → words of its text, read
+/// from ladder.json.
+fn anchors(site: &Path) -> BTreeMap<(String, String), String> {
+    let data: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(site.join("ladder.json")).unwrap()).unwrap();
+    let mut out = BTreeMap::new();
+    for l in data["levels"].as_array().unwrap() {
+        for cell in l["cells"].as_object().unwrap().values() {
+            for e in cell["expectations"].as_array().unwrap() {
+                out.insert(
+                    (
+                        l["id"].as_str().unwrap().to_string(),
+                        e["anchor"].as_str().unwrap().to_string(),
+                    ),
+                    md_words(e["text"].as_str().unwrap()),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The text of the element with `id` on a built page, as words.
+fn text_at(site: &Path, level: &str, id: &str) -> Option<String> {
+    let html = page(site, &format!("levels/{level}/"));
+    let at = html.find(&format!(" id=\"{id}\""))?;
+    // The element's expectation, up to its permalink (nested lists close `</li>` before).
+    let rest = &html[at..];
+    let end = rest.find("<a class=\"permalink\"")?;
+    Some(words(&rest[..end]))
+}
+
+/// Edits every competency file as authors do: one new expectation at the top, the list
+/// reversed, and one word added to the (old) second expectation. Returns the reworded
+/// expectations' new words by (level id, old words).
+fn edit_every_cell(content: &Path) -> BTreeMap<(String, String), String> {
+    let mut reworded = BTreeMap::new();
+    for e in walkdir::WalkDir::new(content.join("competencies")) {
+        let e = e.unwrap();
+        if !e.file_type().is_file() {
+            continue;
+        }
+        let text = fs::read_to_string(e.path()).unwrap();
+        let (front, body) = text.split_at(text.rfind("+++\n").unwrap() + 4);
+        let level = front
+            .lines()
+            .find_map(|l| l.strip_prefix("level = \""))
+            .and_then(|l| l.strip_suffix('"'))
+            .unwrap()
+            .to_string();
+        // Each item with its continuation lines; a body with anything else is left alone.
+        let mut items: Vec<String> = Vec::new();
+        let mut plain = true;
+        for l in body.lines() {
+            if l.starts_with("- ") {
+                items.push(l.to_string());
+            } else if !l.trim().is_empty() {
+                match items.last_mut() {
+                    Some(item) if !l.trim_start().starts_with(['-', '*']) => {
+                        item.push('\n');
+                        item.push_str(l);
+                    }
+                    _ => plain = false,
+                }
+            }
+        }
+        if items.len() < 2 || !plain {
+            continue;
+        }
+        let old = items[1].clone();
+        let new = old.replacen("- ", "- Also: ", 1);
+        reworded.insert((level.clone(), md_words(&old[2..])), md_words(&new[2..]));
+        items[1] = new;
+        items.reverse();
+        items.insert(
+            0,
+            "- Writes a short note after each release about what went well and what did not."
+                .into(),
+        );
+        fs::write(e.path(), format!("{front}\n{}\n", items.join("\n"))).unwrap();
+    }
+    reworded
+}
+
+fn every_old_link_lands_on_its_expectation(ladder: &Path) {
+    let site = ladder.join("book");
+    ladderbook().arg("build").arg(ladder).assert().success();
+    assert!(
+        ladder.join("ladder.lock").is_file(),
+        "the build writes ladder.lock"
+    );
+    let before = anchors(&site);
+    let reworded = edit_every_cell(&ladder.join("content"));
+    assert!(reworded.len() >= 10, "edited {} cells", reworded.len());
+    ladderbook().arg("build").arg(ladder).assert().success();
+    let mut checked = 0;
+    for ((level, anchor), words_before) in &before {
+        let want = reworded
+            .get(&(level.clone(), words_before.clone()))
+            .unwrap_or(words_before);
+        let got = text_at(&site, level, anchor)
+            .unwrap_or_else(|| panic!("/levels/{level}/#{anchor} is gone"));
+        assert!(
+            got.contains(want.as_str()),
+            "/levels/{level}/#{anchor} was \"{words_before}\", now lands on \"{got}\""
+        );
+        checked += 1;
+    }
+    assert!(checked > 50, "{checked} links checked");
+    // Nothing was removed, so nothing is reported lost.
+    ladderbook().arg("check").arg(ladder).assert().success();
+}
+
+#[test]
+fn example_ladder_links_survive_insertions_reorders_and_rewordings() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), tmp.path());
+    every_old_link_lands_on_its_expectation(tmp.path());
+}
+
+#[test]
+fn real_ladder_links_survive_insertions_reorders_and_rewordings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ladder = tmp.path().join("l");
+    ladderbook()
+        .arg("import")
+        .arg(real_ladders().join("Codecademy-engineering-competencies/managers.md"))
+        .arg("-o")
+        .arg(&ladder)
+        .assert()
+        .success();
+    every_old_link_lands_on_its_expectation(&ladder);
+}
+
+#[test]
+fn a_renamed_level_fails_check_until_an_alias_keeps_its_address() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    ladderbook().arg("build").arg(d).assert().success();
+    let before = tmp.path().join("before");
+    copy_dir(&d.join("book"), &before);
+    // Rename director to head-of-engineering, everywhere it is named, without an alias.
+    let content = d.join("content");
+    fs::rename(
+        content.join("levels/director.md"),
+        content.join("levels/head-of-engineering.md"),
+    )
+    .unwrap();
+    fs::rename(
+        content.join("competencies/director"),
+        content.join("competencies/head-of-engineering"),
+    )
+    .unwrap();
+    // Before the competency files follow, check says which level it most likely became
+    // and how to keep the old address.
+    let out = ladderbook().arg("check").arg(d).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("there is no level `director`")
+            && err.contains("did you mean `head-of-engineering`, the level that is new")
+            && err.contains("aliases = [\"levels/director/\"]"),
+        "{err}"
+    );
+    for e in walkdir::WalkDir::new(&content) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let t = fs::read_to_string(e.path()).unwrap();
+            let t2 = t
+                .replace("\"director\"", "\"head-of-engineering\"")
+                .replace("levels/director.md", "levels/head-of-engineering.md");
+            if t2 != t {
+                fs::write(e.path(), t2).unwrap();
+            }
+        }
+    }
+    let out = ladderbook().arg("check").arg(d).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("error: the page /levels/director/ was published and is gone")
+            && err.contains("aliases = [\"levels/director/\"]"),
+        "{err}"
+    );
+    ladderbook().arg("build").arg(d).assert().code(1);
+
+    // With the alias the old address redirects, fragment kept, and check passes.
+    let level = content.join("levels/head-of-engineering.md");
+    let t = fs::read_to_string(&level).unwrap();
+    fs::write(
+        &level,
+        t.replacen("+++\n", "+++\naliases = [\"levels/director/\"]\n", 1),
+    )
+    .unwrap();
+    // Its expectations keep their anchors on the new page, where the redirect lands.
+    ladderbook().arg("check").arg(d).assert().success();
+    ladderbook().arg("build").arg(d).assert().success();
+    assert_eq!(
+        text_at(&d.join("book"), "head-of-engineering", "craft--2"),
+        text_at(&before, "director", "craft--2"),
+    );
+    // Its comparisons' old addresses redirect too.
+    assert!(page(&d.join("book"), "compare/engineering-manager/director/").contains(
+        "location.replace(\"../../../compare/engineering-manager/head-of-engineering/\" + location.hash)"
+    ));
+    let redirect = page(&d.join("book"), "levels/director/");
+    assert!(
+        redirect
+            .contains("location.replace(\"../../levels/head-of-engineering/\" + location.hash)"),
+        "{redirect}"
+    );
+}
+
+#[test]
+fn pillars_tracks_and_free_pages_keep_their_addresses_with_aliases() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    ladderbook().arg("build").arg(d).assert().success();
+    let content = d.join("content");
+    // Rename the craft pillar and a free page, as authors do.
+    fs::rename(
+        content.join("pillars/craft.md"),
+        content.join("pillars/engineering.md"),
+    )
+    .unwrap();
+    fs::rename(content.join("promotions.md"), content.join("promotion.md")).unwrap();
+    for e in walkdir::WalkDir::new(&content) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let t = fs::read_to_string(e.path()).unwrap();
+            let t2 = t
+                .replace("pillar = \"craft\"", "pillar = \"engineering\"")
+                .replace("pillars/craft.md", "pillars/engineering.md")
+                .replace("promotions.md", "promotion.md")
+                .replace(".md#craft", ".md#engineering");
+            if t2 != t {
+                fs::write(e.path(), t2).unwrap();
+            }
+        }
+    }
+    let out = ladderbook().arg("check").arg(d).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    for (page, kind) in [("pillars/craft/", "pillar"), ("promotions/", "page")] {
+        assert!(
+            err.contains(&format!("the page /{page} was published and is gone"))
+                && err.contains(&format!(
+                    "add `aliases = [\"{page}\"]` to the front-matter of the {kind}"
+                )),
+            "{err}"
+        );
+    }
+    let add_alias = |file: &str, alias: &str| {
+        let p = content.join(file);
+        let t = fs::read_to_string(&p).unwrap();
+        fs::write(
+            &p,
+            t.replacen("+++\n", &format!("+++\naliases = [\"{alias}\"]\n"), 1),
+        )
+        .unwrap();
+    };
+    add_alias("pillars/engineering.md", "pillars/craft/");
+    add_alias("promotion.md", "promotions/");
+    ladderbook().arg("check").arg(d).assert().success();
+    ladderbook().arg("build").arg(d).assert().success();
+    let site = d.join("book");
+    assert!(page(&site, "pillars/craft/")
+        .contains("location.replace(\"../../pillars/engineering/\" + location.hash)"));
+    assert!(
+        page(&site, "promotions/").contains("location.replace(\"../promotion/\" + location.hash)")
+    );
+    // The expectations' old anchors (`#craft--2`) stay on the level pages, word for word the
+    // same expectations now in the renamed pillar.
+    assert!(page(&site, "levels/engineer-2/").contains("<span id=\"craft--2\"></span>"));
+}

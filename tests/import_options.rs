@@ -1,0 +1,477 @@
+//! `ladderbook import` on the Markdown shapes of `tests/fixtures/import/` (bold labels, one
+//! level, numbered bold pillars, two tracks, links), then bad input, overwriting, options and
+//! atomic output.
+
+mod common;
+mod import_support;
+use common::*;
+use import_support::*;
+use std::fs;
+
+// ---------------------------------------------------------------------------------------
+// Shapes of our own.
+
+#[test]
+fn levels_with_bold_label_pillars() {
+    let src = fixture("bold-labels.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let imp = import(&src, &[]);
+    assert_all_on_site(&imp, &md_units(&text), "bold-labels.md");
+    let c = imp.root.join("content");
+    let pillars: Vec<String> = content_files(&c.join("pillars"))
+        .into_iter()
+        .map(|p| p.0)
+        .collect();
+    assert_eq!(pillars, ["communication", "craft", "delivery"]);
+    let levels: Vec<String> = content_files(&c.join("levels"))
+        .into_iter()
+        .map(|p| p.0)
+        .collect();
+    assert_eq!(
+        levels,
+        ["associate-engineer", "engineer", "senior-engineer"]
+    );
+    // A label followed by text: the text is the expectation, kept exactly.
+    let comm =
+        fs::read_to_string(c.join("competencies/associate-engineer/communication.md")).unwrap();
+    assert!(comm.contains("\n- Asks for help early and writes clear *status updates*; see the [handbook](https://example.com/handbook).\n"), "{comm}");
+    // A label followed by a list: its items, nested items nested, escapes as written.
+    let delivery =
+        fs::read_to_string(c.join("competencies/associate-engineer/delivery.md")).unwrap();
+    assert!(
+        delivery.contains(
+            "- Follows the team's definition of done:\n  - tests pass\n  - docs are updated\n"
+        ),
+        "{delivery}"
+    );
+    assert!(
+        delivery.contains(r"- Escapes stay escaped: 5 \* 3 and a literal \_underscore\_."),
+        "{delivery}"
+    );
+    let lp = page(&imp.site, "levels/associate-engineer/");
+    let d = section(&lp, "delivery", "class=\"pillar-section\"");
+    assert_eq!(d.matches("<li id=\"").count(), 3);
+    assert!(
+        d.contains("<ul>\n<li>tests pass</li>"),
+        "nested items stay nested:\n{d}"
+    );
+    assert!(d.contains("5 * 3 and a literal _underscore_"));
+    // Raw HTML survives.
+    let eng = page(&imp.site, "levels/engineer/");
+    assert!(eng.contains("<abbr title=\"clear, kind, actionable\">CKA</abbr>"));
+    // A label followed by paragraphs: each paragraph is an expectation.
+    let craft = section(&lp, "craft", "class=\"pillar-section\"");
+    assert_eq!(craft.matches("<li id=\"").count(), 2);
+    // Codes: `E1 - Associate Engineer`; `(IC3 / M9)` names no level here: kept and reported.
+    let e1 = front(&c.join("levels/associate-engineer.md"));
+    assert_eq!(
+        (str_of(&e1, "code"), str_of(&e1, "title")),
+        ("E1".to_string(), "Associate Engineer".to_string())
+    );
+    let e3 = front(&c.join("levels/senior-engineer.md"));
+    assert_eq!(
+        (str_of(&e3, "code"), str_of(&e3, "title")),
+        ("E3".to_string(), "Senior Engineer (IC3 / M9)".to_string())
+    );
+    assert!(
+        imp.summary.contains("bold-labels.md:33") && imp.summary.contains("M9"),
+        "{}",
+        imp.summary
+    );
+    // The intro describes the track, the level intro the level, the FAQ is a free page.
+    assert!(words(&page(&imp.site, "faq/")).contains("do i need to meet every expectation"));
+    assert!(fs::read_to_string(c.join("levels/associate-engineer.md"))
+        .unwrap()
+        .contains("Associates are new to the craft"));
+    assert!(fs::read_to_string(c.join("tracks/bold-labels.md"))
+        .unwrap()
+        .contains("How we think about growth at Acme."));
+}
+
+#[test]
+fn a_single_level_document() {
+    let src = fixture("single-level.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let imp = import(&src, &[]);
+    assert_all_on_site(&imp, &md_units(&text), "single-level.md");
+    let c = imp.root.join("content");
+    let levels = content_files(&c.join("levels"));
+    assert_eq!(levels.len(), 1);
+    let l = front(&levels[0].1);
+    assert_eq!(
+        (str_of(&l, "title"), str_of(&l, "code")),
+        ("Staff Engineer".to_string(), "IC6".to_string())
+    );
+    let pillars: Vec<String> = content_files(&c.join("pillars"))
+        .into_iter()
+        .map(|p| str_of(&front(&p.1), "title"))
+        .collect();
+    assert!(
+        pillars.contains(&"🛠️ Technical skills".to_string())
+            && pillars.contains(&"🤝 Leadership".to_string()),
+        "{pillars:?}"
+    );
+    // A section with no list is part of the description; the link to it follows it there.
+    let desc = fs::read_to_string(&levels[0].1).unwrap();
+    assert!(desc.contains("## How we decide"));
+    let tech =
+        fs::read_to_string(c.join("competencies/staff-engineer/technical-skills.md")).unwrap();
+    assert!(tech.contains("[ADR](../../levels/staff-engineer.md#how-we-decide).\n  1. First, the problem.\n  2. Then, the options."), "{tech}");
+    let lp = page(&imp.site, "levels/staff-engineer/");
+    assert!(lp.contains("<em>reversible</em>"));
+    assert!(section(&lp, "technical-skills", "class=\"pillar-section\"")
+        .contains("<ol>\n<li>First, the problem.</li>"));
+    assert!(broken_links(&imp.site).is_empty());
+}
+
+#[test]
+fn numbered_bold_pillars_with_nested_expectations() {
+    let src = fixture("numbered-bold.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let imp = import(&src, &[]);
+    assert_all_on_site(&imp, &md_units(&text), "numbered-bold.md");
+    let c = imp.root.join("content");
+    let cell = fs::read_to_string(c.join("competencies/junior-engineer/technical.md")).unwrap();
+    assert!(
+        cell.ends_with(
+            "+++\n\n- Fixes well-scoped bugs.\n  - with a test for each\n- Reads the runbooks.\n"
+        ),
+        "{cell}"
+    );
+    let lp = page(&imp.site, "levels/junior-engineer/");
+    assert_eq!(
+        section(&lp, "technical", "class=\"pillar-section\"")
+            .matches("<li id=\"")
+            .count(),
+        2
+    );
+    // A paragraph inside the pillar item is a note of that pillar.
+    let eng = page(&imp.site, "levels/engineer/");
+    let tech = section(&eng, "technical", "class=\"pillar-section\"");
+    assert!(
+        tech.contains("class=\"notes\"")
+            && words(tech).contains("notes like this paragraph stay with the pillar")
+    );
+    assert!(fs::read_to_string(c.join("levels/junior-engineer.md"))
+        .unwrap()
+        .contains("Learning the platform."));
+}
+
+#[test]
+fn tracks_from_headings_and_equivalents_from_codes() {
+    let src = fixture("two-tracks.md");
+    let imp = import(&src, &[]);
+    let c = imp.root.join("content");
+    let tracks: Vec<String> = content_files(&c.join("tracks"))
+        .into_iter()
+        .map(|t| t.0)
+        .collect();
+    assert_eq!(tracks, ["individual-contributor", "management"]);
+    let se = front(&c.join("levels/senior-engineer.md"));
+    let em = front(&c.join("levels/engineering-manager.md"));
+    assert_eq!(
+        (str_of(&se, "title"), str_of(&se, "code")),
+        ("Senior Engineer".to_string(), "IC3".to_string())
+    );
+    assert_eq!(
+        se["equivalent"].as_array().unwrap()[0].as_str(),
+        Some("engineering-manager")
+    );
+    assert_eq!(
+        em["equivalent"].as_array().unwrap()[0].as_str(),
+        Some("senior-engineer")
+    );
+    assert_eq!(str_of(&em, "track"), "management");
+    assert!(
+        page(&imp.site, "compare/senior-engineer/engineering-manager/")
+            .contains("Builds a team that collaborates well.")
+    );
+    // The text above the tracks is kept.
+    assert!(words(&site_words(&imp.site)).contains("two tracks one scale"));
+}
+
+#[test]
+fn links_follow_their_targets_to_the_new_files() {
+    let src = fixture("links.md");
+    let imp = import(&src, &[]);
+    let c = imp.root.join("content");
+    let track = fs::read_to_string(c.join("tracks/links.md")).unwrap();
+    assert!(
+        track.contains("[the senior level](../levels/senior.md)"),
+        "{track}"
+    );
+    // `#craft-1` is Junior's second Craft section, merged into its first.
+    assert!(
+        track.contains("[its craft](../levels/junior.md#craft)"),
+        "{track}"
+    );
+    assert!(track.contains("[the FAQ](../faq.md)"), "{track}");
+    assert!(
+        track.contains(", a missing page, "),
+        "a link to a missing file is kept as text: {track}"
+    );
+    assert!(
+        track.contains("[the site root](/about/)")
+            && track.contains("[the web](https://example.com \"Example\")"),
+        "{track}"
+    );
+    // A reference whose definition is elsewhere in the file brings the definition along.
+    let craft = fs::read_to_string(c.join("competencies/junior/craft.md")).unwrap();
+    assert!(
+        craft.contains("[Delivery at Senior][senior-delivery]")
+            && craft.contains("[senior-delivery]: ../../levels/senior.md#delivery"),
+        "{craft}"
+    );
+    assert!(
+        craft.contains("- A second craft section for the same level."),
+        "{craft}"
+    );
+    assert!(fs::read_to_string(c.join("faq.md"))
+        .unwrap()
+        .contains("[back to Junior](levels/junior.md)"));
+    assert!(
+        imp.summary.contains("links.md:3") && imp.summary.contains("missing.md"),
+        "{}",
+        imp.summary
+    );
+    assert!(
+        imp.summary.contains("links.md:15") && imp.summary.contains("second `Craft`"),
+        "{}",
+        imp.summary
+    );
+    assert!(broken_links(&imp.site)
+        .into_iter()
+        .all(|b| b.contains("/about/")));
+}
+
+#[test]
+fn imports_are_stable_from_run_to_run() {
+    let a = import(&fixture("bold-labels.md"), &[]);
+    let b = import(&fixture("bold-labels.md"), &[]);
+    assert_eq!(
+        snapshot_tree(&a.root.join("content")),
+        snapshot_tree(&b.root.join("content"))
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Bad input, options, overwriting.
+
+#[test]
+fn bad_input_is_a_clear_error_with_its_line_and_nothing_is_written() {
+    for (file, line, col, what) in [
+        ("empty.md", 1, 1, "empty"),
+        ("binary.md", 3, 1, "binary"),
+        ("latin1.md", 3, 7, "not UTF-8"),
+        ("prose.md", 1, 1, "found no ladder"),
+        ("broken.yml", 4, 3, "does not parse"),
+        ("unknown.yml", 1, 1, "no ladder"),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("ladder");
+        let o = ladderbook()
+            .arg("import")
+            .arg(fixture(file))
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{file}: {stderr}");
+        assert!(
+            stderr.starts_with(&format!("{file}:{line}:{col}: error: ")),
+            "{file}: {stderr}"
+        );
+        assert!(
+            stderr.contains(what) && stderr.contains("hint:"),
+            "{file}: {stderr}"
+        );
+        assert!(!out.exists(), "{file}: something was written");
+    }
+    // Other YAML in a folder is not a ladder: not read, and said so.
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("src");
+    fs::create_dir_all(&src).unwrap();
+    fs::copy(fixture("bold-labels.md"), src.join("a.md")).unwrap();
+    fs::copy(fixture("unknown.yml"), src.join("_config.yml")).unwrap();
+    let imp = import(&src, &[]);
+    assert!(
+        imp.summary.contains("_config.yml (YAML without a ladder)"),
+        "{}",
+        imp.summary
+    );
+    // A bad file in a folder fails the whole import.
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("src");
+    fs::create_dir_all(&src).unwrap();
+    fs::copy(fixture("bold-labels.md"), src.join("a.md")).unwrap();
+    fs::copy(fixture("latin1.md"), src.join("b.md")).unwrap();
+    let out = tmp.path().join("ladder");
+    let o = ladderbook()
+        .arg("import")
+        .arg(&src)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).starts_with("b.md:3:7: error:"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn existing_files_are_kept_unless_forced_and_then_replaced_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ladder");
+    ladderbook()
+        .arg("import")
+        .arg(fixture("bold-labels.md"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    fs::create_dir_all(out.join("templates")).unwrap();
+    fs::write(out.join("templates/mine.html"), "mine").unwrap();
+    fs::write(
+        out.join("content/stale.md"),
+        "+++\ntitle = \"Stale\"\n+++\n",
+    )
+    .unwrap();
+    let before = snapshot_tree(&out);
+    // Without --force: an error, and nothing changes.
+    let o = ladderbook()
+        .arg("import")
+        .arg(fixture("numbered-bold.md"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--force"));
+    assert_eq!(snapshot_tree(&out), before);
+    // A failing import with --force changes nothing either.
+    let o = ladderbook()
+        .arg("import")
+        .arg(fixture("prose.md"))
+        .arg("-o")
+        .arg(&out)
+        .arg("--force")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(snapshot_tree(&out), before);
+    // With --force: content/ and book.toml are replaced whole; other files stay.
+    ladderbook()
+        .arg("import")
+        .arg(fixture("numbered-bold.md"))
+        .arg("-o")
+        .arg(&out)
+        .arg("--force")
+        .assert()
+        .success();
+    assert!(!out.join("content/stale.md").exists());
+    assert!(
+        out.join("content/levels/junior-engineer.md").exists()
+            && !out.join("content/levels/associate-engineer.md").exists()
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("templates/mine.html")).unwrap(),
+        "mine"
+    );
+    let leftovers: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    ladderbook().arg("build").arg(&out).assert().success();
+}
+
+#[test]
+fn options_track_and_format() {
+    // --track names the track of a one-track import.
+    let imp = import(&fixture("numbered-bold.md"), &["--track", "platform"]);
+    assert!(imp.root.join("content/tracks/platform.md").exists());
+    assert_eq!(
+        str_of(
+            &front(&imp.root.join("content/levels/engineer.md")),
+            "track"
+        ),
+        "platform"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    for (src, args, want) in [
+        (
+            fixture("numbered-bold.md"),
+            vec!["--track", "Not_An_Id"],
+            "not a valid id",
+        ),
+        (fixture("two-tracks.md"), vec!["--track", "ic"], "2 tracks"),
+        (
+            fixture("numbered-bold.md"),
+            vec!["--format", "yaml"],
+            "--format yaml",
+        ),
+        (
+            real_ladders()
+                .join("Financial-Times-engineering-progression/data/job-families/engineering.yml"),
+            vec!["--format", "markdown"],
+            "--format markdown",
+        ),
+    ] {
+        let out = tmp.path().join("x");
+        let o = ladderbook()
+            .arg("import")
+            .arg(&src)
+            .arg("-o")
+            .arg(&out)
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains(want),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(!out.exists());
+    }
+    // A wrong value is a command-line error.
+    ladderbook()
+        .arg("import")
+        .arg(fixture("numbered-bold.md"))
+        .args(["--format", "csv"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn nothing_to_import_says_whether_the_file_or_the_folder_is_the_problem() {
+    let tmp = tempfile::tempdir().unwrap();
+    let schema =
+        real_ladders().join("Financial-Times-engineering-progression/test/schema/job-family.json");
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    for (src, said) in [
+        (
+            schema.as_path(),
+            "this file is neither Markdown (.md) nor YAML",
+        ),
+        (
+            empty.as_path(),
+            "the folder holds no Markdown or YAML files",
+        ),
+    ] {
+        let out = ladderbook()
+            .arg("import")
+            .arg(src)
+            .arg("-o")
+            .arg(tmp.path().join("out"))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        assert!(stderr.contains(said), "{}: {stderr}", src.display());
+        assert!(!tmp.path().join("out").exists(), "nothing is written");
+    }
+}

@@ -1,0 +1,416 @@
+//! `ladderbook import` on ladders written in shapes that real ladders use and that the
+//! importer once refused or misread: senior levels whose pillars are their own, a one-level
+//! document with no heading, levels with no pillars (paragraphs, loose bullets), and a
+//! folder of one file per level with a README. The documents are our own, in those shapes.
+//! Each test reads the source with a few lines of its own (not the importer) and checks that
+//! every expectation is on its level's page under its pillar, that the level pages hold
+//! exactly those, that every list item and paragraph is somewhere on the site, and that the
+//! summary gives the counts and names its guesses with `path:line`.
+
+mod common;
+mod import_support;
+use common::*;
+use import_support::*;
+use std::fs;
+use std::path::Path;
+
+/// The `N levels, M pillars, K expectations` of a summary.
+fn counts(summary: &str) -> (usize, usize, usize) {
+    let line = summary
+        .lines()
+        .find(|l| l.contains(" expectations in "))
+        .unwrap_or_else(|| panic!("no counts in the summary:\n{summary}"));
+    let num = |what: &str| -> usize {
+        let words: Vec<&str> = line.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+        words
+            .windows(2)
+            .find(|w| w[1].starts_with(what))
+            .and_then(|w| w[0].parse().ok())
+            .unwrap_or_else(|| panic!("no `{what}` in `{line}`"))
+    };
+    (num("level"), num("pillar"), num("expectation"))
+}
+
+/// The sum of the counts of the summary's `where the text went` line.
+fn text_went(summary: &str) -> usize {
+    let line = summary
+        .lines()
+        .find(|l| l.contains("where the text went"))
+        .unwrap_or_else(|| panic!("the summary does not say where the text went:\n{summary}"));
+    line.split_once("): ")
+        .unwrap()
+        .1
+        .split(", ")
+        .map(|part| part.split(' ').next().unwrap().parse::<usize>().unwrap())
+        .sum()
+}
+
+/// The list items (at any depth) and paragraphs outside list items of the Markdown files
+/// of `src`, read as GitHub does (a table is a table, not a paragraph): what a reader counts
+/// (a loose item's paragraph is the item).
+fn source_units(src: &Path) -> usize {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let gfm = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let mut n = 0;
+    for (_, text) in markdown_sources(src) {
+        let mut in_item = 0;
+        for ev in Parser::new_ext(&text, gfm) {
+            match ev {
+                Event::Start(Tag::Item) => {
+                    n += 1;
+                    in_item += 1;
+                }
+                Event::End(TagEnd::Item) => in_item -= 1,
+                Event::Start(Tag::Paragraph) if in_item == 0 => n += 1,
+                _ => {}
+            }
+        }
+    }
+    n
+}
+
+fn exp(level: &str, pillar: &str, text: &str) -> Exp {
+    Exp {
+        level: words(level),
+        pillar: pillar.to_string(),
+        text: text.to_string(),
+    }
+}
+
+/// Checks an import of `src` against the expectations read from it.
+fn check(src: &Path, exps: &[Exp], levels: usize, pillars: usize) -> Imported {
+    let imp = import(src, &[]);
+    let mut units = Vec::new();
+    for (_, text) in markdown_sources(src) {
+        units.extend(md_units(&text));
+    }
+    assert_all_on_site(&imp, &units, &src.display().to_string());
+    assert_placed(&imp, exps, &[]);
+    assert_eq!(
+        counts(&imp.summary),
+        (levels, pillars, exps.len()),
+        "{}",
+        imp.summary
+    );
+    assert!(broken_links(&imp.site).is_empty());
+    // The summary accounts for every list item and paragraph of the source.
+    assert_eq!(
+        text_went(&imp.summary),
+        source_units(src),
+        "{}",
+        imp.summary
+    );
+    imp
+}
+
+#[test]
+fn senior_levels_with_pillars_of_their_own_are_levels() {
+    let src = fixture("shapes/senior-pillars/ladder.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for l in text.lines() {
+        if let Some(h) = l.strip_prefix("## ") {
+            level = h.to_string();
+        } else if let Some(p) = l.strip_prefix("**").and_then(|p| p.strip_suffix(":**")) {
+            pillar = p.to_string();
+        } else if let Some(e) = l.strip_prefix("- ") {
+            exps.push(exp(&level, &pillar, e));
+        }
+    }
+    assert_eq!(exps.len(), 23);
+    let imp = check(&src, &exps, 5, 9);
+    // The two senior levels are levels, said with their lines.
+    for (line, title) in [(43, "Principal Engineer"), (56, "Director")] {
+        assert!(
+            imp.summary
+                .contains(&format!("ladder.md:{line}: `{title}` shares no pillars")),
+            "{}",
+            imp.summary
+        );
+    }
+    assert!(!imp.summary.contains("free page"), "{}", imp.summary);
+    let dir = front(&imp.root.join("content/levels/director.md"));
+    assert_eq!(dir["rank"].as_integer(), Some(5));
+}
+
+#[test]
+fn a_level_with_no_heading_and_numbered_bold_pillars() {
+    let src = fixture("shapes/numbered-single.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut pillar, mut exps) = (String::new(), Vec::new());
+    for l in text.lines() {
+        let t = l.trim_start();
+        let body = t.split_once(". ").map(|x| x.1).unwrap_or("");
+        if l.starts_with(|c: char| c.is_ascii_digit()) {
+            // `**Builds a _healthy_** **team …**`: one pillar, its bold runs joined.
+            pillar = body.replace("** **", " ").replace(['*', '_'], "");
+        } else if t.starts_with(|c: char| c.is_ascii_digit()) {
+            exps.push(exp("Numbered single", &pillar, body));
+        }
+    }
+    assert_eq!(exps.len(), 7);
+    let imp = check(&src, &exps, 1, 3);
+    let titles: Vec<String> = content_files(&imp.root.join("content/pillars"))
+        .into_iter()
+        .map(|(_, p)| str_of(&front(&p), "title"))
+        .collect();
+    assert!(
+        titles.contains(&"Builds a healthy team that trusts each other.".to_string()),
+        "{titles:?}"
+    );
+    assert!(
+        imp.summary
+            .contains("numbered-single.md:1: `numbered-single.md` has no heading"),
+        "{}",
+        imp.summary
+    );
+    assert!(
+        imp.summary.contains(
+            "numbered-single.md:5: pillar `Builds a healthy team that trusts each other.` is written as several bold runs"
+        ),
+        "{}",
+        imp.summary
+    );
+}
+
+/// Levels as `# ` headings (some closed, `# Level 2 #`) with no pillars: each paragraph, or
+/// each bullet, is an expectation of one pillar.
+fn plain_levels(file: &str) -> Vec<Exp> {
+    let text = fs::read_to_string(fixture(file)).unwrap();
+    let mut level = String::new();
+    let mut exps = Vec::new();
+    for l in text.lines().filter(|l| !l.trim().is_empty()) {
+        if let Some(h) = l.strip_prefix("# ") {
+            level = h.trim_end_matches([' ', '#']).to_string();
+        } else {
+            exps.push(exp(&level, "Expectations", l.trim_start_matches("- ")));
+        }
+    }
+    exps
+}
+
+#[test]
+fn levels_without_pillars_in_paragraphs_or_loose_bullets() {
+    for (file, n) in [
+        ("shapes/prose-levels/paragraphs.md", 8),
+        ("shapes/prose-levels/loose-bullets.md", 7),
+    ] {
+        let exps = plain_levels(file);
+        assert_eq!(exps.len(), n, "{file}");
+        let imp = check(&fixture(file), &exps, 3, 1);
+        assert!(
+            imp.summary.contains(".md:1: levels are the 3 `#` headings"),
+            "{}",
+            imp.summary
+        );
+        let pillars = content_files(&imp.root.join("content/pillars"));
+        assert_eq!(pillars.len(), 1);
+        assert_eq!(str_of(&front(&pillars[0].1), "title"), "Expectations");
+    }
+    // The track is named by the file, not by its first level.
+    let imp = import(&fixture("shapes/prose-levels/loose-bullets.md"), &[]);
+    let tracks = content_files(&imp.root.join("content/tracks"));
+    assert_eq!(str_of(&front(&tracks[0].1), "title"), "Loose bullets");
+}
+
+#[test]
+fn a_folder_of_one_file_per_level_with_a_readme() {
+    let dir = fixture("shapes/level-files");
+    let mut exps = Vec::new();
+    for n in 1..=6 {
+        let text = fs::read_to_string(dir.join(format!("L{n}.md"))).unwrap();
+        let mut pillar: Option<String> = None;
+        for l in text.lines().filter(|l| !l.trim().is_empty()) {
+            if let Some(p) = l.strip_prefix("#### ") {
+                pillar = Some(p.to_string());
+            } else if l.starts_with('#') {
+                pillar = None;
+            } else if let Some(p) = &pillar {
+                exps.push(exp(&format!("L{n}"), p, l));
+            }
+        }
+    }
+    assert_eq!(exps.len(), 20);
+    let imp = check(&dir, &exps, 6, 3);
+    // The README's nine list items and paragraphs, and each level's overview and
+    // anti-pattern, are in descriptions.
+    assert!(
+        imp.summary
+            .contains("20 expectations on level pages, 21 in level and track descriptions"),
+        "{}",
+        imp.summary
+    );
+    let c = imp.root.join("content");
+    let levels: Vec<String> = content_files(&c.join("levels"))
+        .into_iter()
+        .map(|l| l.0)
+        .collect();
+    assert_eq!(levels, ["l1", "l2", "l3", "l4", "l5", "l6"]);
+    // `# L6` is the title, ranked by its number; a code equal to the title would be said
+    // twice (`L6 (L6)`).
+    let l6 = front(&c.join("levels/l6.md"));
+    assert_eq!(
+        (
+            str_of(&l6, "title"),
+            l6.get("code"),
+            l6["rank"].as_integer()
+        ),
+        ("L6".to_string(), None, Some(6))
+    );
+    assert!(page(&imp.site, "levels/l6/").contains("<title>L6 · "));
+    // Overview and anti-patterns stay on the level's page, in its description.
+    let page_l3 = words(&page(&imp.site, "levels/l3/"));
+    assert!(page_l3.contains(&words("Leads pieces of work across a team.")));
+    assert!(page_l3.contains(&words("Keeps knowledge to themselves.")));
+    // The README describes the track, and its links lead to the levels.
+    let track = fs::read_to_string(&content_files(&c.join("tracks"))[0].1).unwrap();
+    assert!(track.contains("[L4](../levels/l4.md)"), "{track}");
+    assert!(imp
+        .summary
+        .contains("README.md:1: `README.md` sits beside the level files"));
+}
+
+#[test]
+fn short_ids_and_codes_from_long_titles() {
+    let src = fixture("shapes/dual-codes.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for l in text.lines() {
+        if let Some(h) = l.strip_prefix("### ") {
+            // The level's title without its parenthesis of codes.
+            level = h.split(" (").next().unwrap().to_string();
+        } else if let Some(p) = l.strip_prefix("#### ") {
+            pillar = p.to_string();
+        } else if let Some(e) = l.strip_prefix("- ") {
+            exps.push(exp(&level, &pillar, e));
+        }
+    }
+    let imp = check(&src, &exps, 4, 2);
+    let c = imp.root.join("content");
+    let lead = front(&c.join("levels/tech-lead-staff-engineer.md"));
+    assert_eq!(
+        (str_of(&lead, "title"), str_of(&lead, "code")),
+        (
+            "Tech Lead / Staff Engineer".to_string(),
+            "Manager 5".to_string()
+        )
+    );
+    // `IC 6` names the Staff Engineer of the other track: equivalents both ways.
+    assert_eq!(
+        lead["equivalent"].as_array().unwrap()[0].as_str(),
+        Some("staff-engineer")
+    );
+    let staff = front(&c.join("levels/staff-engineer.md"));
+    assert_eq!(str_of(&staff, "code"), "IC 6");
+    assert_eq!(
+        staff["equivalent"].as_array().unwrap()[0].as_str(),
+        Some("tech-lead-staff-engineer")
+    );
+    for (id, _) in content_files(&c.join("levels")) {
+        assert!(id.len() <= 24, "{id}");
+    }
+}
+
+#[test]
+fn a_folder_of_levels_without_pillars_ordered_by_seniority() {
+    let dir = fixture("shapes/plain-files");
+    let mut exps = Vec::new();
+    for file in ["junior.md", "designer.md", "senior.md"] {
+        let text = fs::read_to_string(dir.join(file)).unwrap();
+        let level = text.lines().next().unwrap().trim_start_matches("# ");
+        for l in text.lines() {
+            if let Some(e) = l.strip_prefix("- ") {
+                exps.push(exp(level, "Expectations", e));
+            }
+        }
+    }
+    let imp = check(&dir, &exps, 3, 1);
+    // Junior, then the bare title, then Senior: not the files' alphabetical order (level ids
+    // are the files' names, as in any folder of level files).
+    let rank = |id: &str| {
+        front(&imp.root.join(format!("content/levels/{id}.md")))["rank"]
+            .as_integer()
+            .unwrap()
+    };
+    assert_eq!(
+        (rank("junior"), rank("designer"), rank("senior")),
+        (1, 2, 3)
+    );
+    assert!(
+        imp.summary.contains("ordered by the words of seniority"),
+        "{}",
+        imp.summary
+    );
+}
+
+#[test]
+fn the_summary_accounts_for_every_item_of_the_real_markdown_ladders() {
+    for ladder in [
+        "Codecademy-engineering-competencies",
+        "OctopusDeploy-People",
+        "jorgef-engineeringladders",
+    ] {
+        let src = real_ladders().join(ladder);
+        let imp = import(&src, &[]);
+        assert_eq!(
+            text_went(&imp.summary),
+            source_units(&src),
+            "{ladder}:\n{}",
+            imp.summary
+        );
+    }
+}
+
+#[test]
+fn two_versions_of_one_ladder_in_a_folder_are_two_tracks_and_said() {
+    let dir = fixture("shapes/two-versions");
+    let mut exps = Vec::new();
+    for (file, prefix) in [("ladder-2023.md", "2023"), ("ladder.md", "")] {
+        let text = fs::read_to_string(dir.join(file)).unwrap();
+        let (mut level, mut pillar) = (String::new(), String::new());
+        for l in text.lines() {
+            if let Some(h) = l.strip_prefix("## ") {
+                level = h.to_string();
+            } else if let Some(p) = l.strip_prefix("### ") {
+                pillar = p.to_string();
+            } else if let Some(e) = l.strip_prefix("- ") {
+                exps.push((prefix, exp(&level, &pillar, e)));
+            }
+        }
+    }
+    let imp = import(&dir, &[]);
+    let c = imp.root.join("content");
+    let tracks = content_files(&c.join("tracks"));
+    assert_eq!(tracks.len(), 2);
+    assert!(
+        imp.summary.contains(
+            "ladder.md:1: `ladder-2023.md` and `ladder.md` have 2 levels of the same titles"
+        ),
+        "{}",
+        imp.summary
+    );
+    // Each version's expectations are on its own track's level pages, none merged.
+    for (prefix, e) in &exps {
+        let track = if prefix.is_empty() {
+            "support-ladder"
+        } else {
+            "ladder-2023"
+        };
+        let id = format!("{track}-{}", slug(&e.level));
+        let html = page(&imp.site, &format!("levels/{id}/"));
+        assert!(
+            words(&html).contains(&md_words(&e.text)),
+            "{id}: {}",
+            e.text
+        );
+    }
+    let total: usize = content_files(&c.join("levels"))
+        .iter()
+        .map(|(id, _)| {
+            page(&imp.site, &format!("levels/{id}/"))
+                .matches("<li id=\"")
+                .count()
+        })
+        .sum();
+    assert_eq!(total, exps.len());
+}
