@@ -539,11 +539,15 @@ fn after_every_burst_of_edits_the_served_site_is_the_clean_build() {
             }
             std::thread::sleep(Duration::from_millis(r.below(12) as u64));
         }
-        // A clean build of the same files, and the server given time to settle on them.
+        // A clean build of a copy of the same files (a build writes ladder.lock beside
+        // book.toml, which the served ladder must not get), and the server given time to
+        // settle on them.
+        let copy = outside.join(format!("copy-{burst}"));
+        copy_ladder(&root, &copy);
         let built = outside.join(format!("build-{burst}"));
         let status = Command::new(assert_cmd::cargo::cargo_bin("ladderbook"))
             .arg("build")
-            .arg(&root)
+            .arg(&copy)
             .arg("-d")
             .arg(&built)
             .stdout(Stdio::null())
@@ -572,6 +576,7 @@ fn after_every_burst_of_edits_the_served_site_is_the_clean_build() {
             assert_eq!(status, 404, "burst {burst}: /notes-{old}/ is still served");
         }
         std::fs::remove_dir_all(&built).unwrap();
+        std::fs::remove_dir_all(&copy).unwrap();
     }
     assert!(edits >= bursts);
 }
