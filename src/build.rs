@@ -181,8 +181,7 @@ pub fn prepare_with(
 ) -> Result<Prepared, Diagnostics> {
     let (ladder, mut warnings) = load_ladder_with(root, load)?;
     let clock = Stopwatch::start();
-    let mut tera = render::load_templates(root, &ladder.config).map_err(Diagnostics)?;
-    tera.global_context().insert("nav", &Nav::of(&ladder));
+    let tera = theme(root, &ladder).map_err(Diagnostics)?;
     let site = Site::from_ladder(&ladder);
     clock.lap("templates and site");
     let (mut tera, mut site) = (tera, site);
@@ -199,17 +198,54 @@ pub fn prepare_with(
     })
 }
 
+/// The ladder's templates (its own over the default theme's), with the site-wide values set.
+///
+/// # Errors
+/// Templates that cannot be read or parsed.
+fn theme(root: &Path, ladder: &Ladder) -> Result<tera::Tera, Vec<Diagnostic>> {
+    let mut tera = render::load_templates(root, &ladder.config)?;
+    tera.global_context().insert("nav", &Nav::of(ladder));
+    Ok(tera)
+}
+
+/// The errors a build of `ladder` would find in its templates, for `check`: the templates
+/// are loaded, and, when the ladder itself is `valid` (no errors), every page is rendered in
+/// memory and thrown away, since some template errors show only with some pages' data.
+pub fn template_errors(root: &Path, ladder: &Ladder, valid: bool) -> Vec<Diagnostic> {
+    let tera = match theme(root, ladder) {
+        Ok(tera) => tera,
+        Err(errors) => return errors,
+    };
+    if !valid {
+        return Vec::new();
+    }
+    let site = Site::from_ladder(ladder);
+    match render::render_each(root, &ladder.config, &tera, ladder, &site, |_| {
+        Ok::<(), ()>(())
+    }) {
+        Err(render::RenderError::Templates(errors)) => errors,
+        Ok(()) | Err(render::RenderError::Sink(())) => Vec::new(),
+    }
+}
+
 /// Every file of a prepared site besides its pages and `ladder.json` (which is made apart,
 /// streamed by `build` and on request by `serve`): the theme's static files (generated), and
 /// the ladder's `static/` files and content assets (copied).
-pub fn other_files(root: &Path, p: &Prepared) -> (Vec<render::OutputFile>, Vec<CopiedFile>) {
-    let (files, mut copied) = render::static_files(root);
+///
+/// # Errors
+/// An unreadable folder or file under `static/`.
+#[allow(clippy::type_complexity)]
+pub fn other_files(
+    root: &Path,
+    p: &Prepared,
+) -> Result<(Vec<render::OutputFile>, Vec<CopiedFile>), Diagnostics> {
+    let (files, mut copied) = render::static_files(root).map_err(Diagnostics)?;
     let assets = p.ladder.assets.iter().map(|a| CopiedFile {
         path: a.content_path.clone(),
         source: a.source.clone(),
     });
     copied.splice(0..0, assets);
-    (files, copied)
+    Ok((files, copied))
 }
 
 /// Builds the ladder in `root` into `dest` (or its build-dir). Pages are rendered on all
@@ -244,7 +280,7 @@ pub fn build_with(
         return Err(BuildError::Ladder(Diagnostics(vec![d])));
     }
     let clock = Stopwatch::start();
-    let (files, copied) = other_files(root, &p);
+    let (files, copied) = other_files(root, &p).map_err(BuildError::Ladder)?;
     // Static files, copies, `ladder.json` and the pages.
     let count = p.site.specs.len() + files.len() + copied.len() + 1;
     let filled = write::replace_dir(&dest, |dir| {
@@ -252,7 +288,11 @@ pub fn build_with(
             write::write_file(dir, &f.path, &f.contents).map_err(render::RenderError::Sink)?;
         }
         for c in &copied {
-            write::copy_file(dir, &c.path, &c.source).map_err(render::RenderError::Sink)?;
+            // A source that cannot be read is the ladder's error, not the site's.
+            let from = crate::files::open(&c.source).map_err(|e| {
+                render::RenderError::Templates(vec![crate::files::unreadable(root, &c.source, &e)])
+            })?;
+            write::copy_open(dir, &c.path, &c.source, from).map_err(render::RenderError::Sink)?;
         }
         clock.lap("write static files");
         // `ladder.json` is made on one core while the pages take the others.
@@ -310,39 +350,63 @@ pub fn build_with(
 
 /// A build-dir that would swallow the ladder itself (the ladder's root, a parent of it, or a
 /// folder of its sources) is refused, so a build can never delete what the author wrote.
+/// Paths are compared as the file system resolves them ([`resolve`]), so a symbolic link on
+/// the way (`-d /tmp/link-to-content/site`, or a `content/` that is itself a link) cannot
+/// hide that two paths are one.
 fn unsafe_destination(root: &Path, dest: &Path) -> Option<Diagnostic> {
-    let abs = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        };
-        // Normalise `.` and `..` without touching the disk (dest may not exist yet).
-        let mut out = PathBuf::new();
-        for c in p.components() {
-            match c {
-                std::path::Component::ParentDir => {
-                    out.pop();
-                }
-                std::path::Component::CurDir => {}
-                c => out.push(c),
-            }
-        }
-        out
-    };
-    let (root_abs, dest_abs) = (abs(root), abs(dest));
-    let sources = ["content", "templates", "static"].map(|d| root_abs.join(d));
+    let (root_abs, dest_abs) = (resolve(root), resolve(dest));
+    let sources = ["content", "templates", "static"].map(|d| resolve(&root_abs.join(d)));
     let bad = root_abs.starts_with(&dest_abs) || sources.iter().any(|s| dest_abs.starts_with(s));
     bad.then(|| {
+        // Relative to the ladder when inside it; the ladder itself, or a folder above it,
+        // as given.
+        let shown = match display_path(&root_abs, &dest_abs) {
+            s if s.is_empty() || s.starts_with('/') => dest.display().to_string(),
+            s => s,
+        };
         Diagnostic::error(
             "bad-build-dir",
             crate::config::FILE_NAME,
             (1, 1),
-            format!(
-                "the build-dir {} would replace the ladder's own files",
-                display_path(&root_abs, &dest_abs)
-            ),
+            format!("the build-dir {shown} would replace the ladder's own files"),
             "set `build-dir` in [build] (or -d) to a folder of its own, such as \"book\"",
         )
     })
+}
+
+/// `path` made absolute with every symbolic link resolved, as the file system would resolve
+/// it when writing there: the part that exists is canonicalised component by component (so
+/// `link/..` is the link target's parent, as for the kernel), and the rest, which does not
+/// exist yet, is appended with `.` and `..` applied.
+fn resolve(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let path = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    // Whether everything in `out` exists (and so is canonical).
+    let mut exists = true;
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+                // Back in the part that exists, links count again.
+                exists = exists || out.exists();
+            }
+            Component::Normal(name) => {
+                out.push(name);
+                if exists {
+                    match std::fs::canonicalize(&out) {
+                        Ok(real) => out = real,
+                        Err(_) => exists = false,
+                    }
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }

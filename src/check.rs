@@ -87,6 +87,10 @@ pub struct CoverageRow {
 /// coverage. `strict` turns warnings into errors.
 pub fn check(root: &Path, strict: bool) -> Report {
     let (ladder, mut diags) = crate::build::validate(root);
+    let valid = !diags.has_errors();
+    for d in crate::build::template_errors(root, &ladder, valid) {
+        diags.push(d);
+    }
     for d in &ladder.lost {
         diags.push(d.clone());
     }

@@ -59,11 +59,13 @@ impl Config {
     /// missing `[book] title`: all of them, each with its position in `book.toml`.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join(FILE_NAME);
-        let text = match std::fs::read_to_string(&path) {
+        let text = match crate::files::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {
                 let hint = if e.kind() == std::io::ErrorKind::NotFound {
                     format!("is `{}` a ladder? run `ladderbook init` to start one, or pass the folder that holds book.toml", root.display())
+                } else if e.kind() == std::io::ErrorKind::InvalidInput {
+                    "replace it with a regular file".to_string()
                 } else {
                     "check the file's permissions and that it is UTF-8 text".to_string()
                 };

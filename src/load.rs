@@ -557,7 +557,7 @@ fn read_inner(
     content_path: String,
 ) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
     let shown = display_path(root, path);
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = crate::files::read(path).map_err(|e| {
         vec![Diagnostic::error(
             "io",
             shown.clone(),

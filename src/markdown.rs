@@ -61,7 +61,9 @@ pub struct Fragment {
 }
 
 impl Fragment {
+    /// The fragment of `events`, once the HTML policy ([`crate::sanitize`]) is applied.
     fn from_events(events: Vec<(Event<'_>, Range<usize>)>, base: usize) -> Fragment {
+        let events = crate::sanitize::events(events);
         let mut out = Fragment {
             offset: events.first().map_or(0, |e| base + e.1.start),
             empty: events.is_empty(),
@@ -443,10 +445,16 @@ fn unique(base: String, used: &mut HashSet<String>) -> String {
         .unwrap_or(base)
 }
 
-/// Renders a one-line Markdown string (a summary) to inline HTML without a `<p>` wrapper.
+/// Renders a one-line Markdown string (a summary) to inline HTML without a `<p>` wrapper,
+/// under the same HTML policy as bodies ([`crate::sanitize`]).
 pub fn inline_html(text: &str) -> String {
     let mut html = String::new();
-    let events = Parser::new_ext(text, options()).filter(|e| {
+    let events = crate::sanitize::events(
+        Parser::new_ext(text, options())
+            .into_offset_iter()
+            .collect(),
+    );
+    let events = events.into_iter().map(|(e, _)| e).filter(|e| {
         !matches!(
             e,
             Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)

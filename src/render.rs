@@ -151,14 +151,20 @@ pub fn load_templates(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnost
             .follow_links(false)
             .sort_by_file_name()
         {
-            let Ok(entry) = entry else { continue };
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    errors.push(unreadable(root, &dir, &e));
+                    continue;
+                }
+            };
             if !entry.file_type().is_file()
                 || crate::load::is_editor_temp(&entry.file_name().to_string_lossy())
             {
                 continue;
             }
             let name = display_path(&dir, entry.path());
-            match std::fs::read_to_string(entry.path()) {
+            match crate::files::read_to_string(entry.path()) {
                 Ok(text) => {
                     sources.retain(|(n, _)| *n != name);
                     sources.push((name, text));
@@ -191,6 +197,21 @@ pub fn load_templates(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnost
 }
 
 /// A Tera error as a diagnostic pointing into the ladder's template (or the built-in one).
+/// The template, position and message of the first report in a Tera error that carries its
+/// reports as text only (those found when templates are checked together, such as an
+/// `{% include %}` of a template that does not exist):
+/// `error: Unknown template `x.html`\n --> page.html:3:12\n …`.
+fn report_position(text: &str) -> Option<(String, (usize, usize), String)> {
+    let mut lines = text.lines();
+    let message = lines.next()?.trim().strip_prefix("error: ")?.to_string();
+    let at = lines.next()?.trim().strip_prefix("--> ")?;
+    let mut parts = at.rsplitn(3, ':');
+    let col: usize = parts.next()?.parse().ok()?;
+    let line: usize = parts.next()?.parse().ok()?;
+    let file = parts.next()?.to_string();
+    Some((file, (line.max(1), col.max(1)), message))
+}
+
 fn template_error(root: &Path, e: &tera::Error) -> Diagnostic {
     let (file, pos, message) = match e.kind() {
         ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => (
@@ -198,7 +219,8 @@ fn template_error(root: &Path, e: &tera::Error) -> Diagnostic {
             (r.span().start_line.max(1), r.span().start_col + 1),
             r.message().to_string(),
         ),
-        _ => (String::new(), (1, 1), e.to_string()),
+        _ => report_position(&e.to_string())
+            .unwrap_or_else(|| (String::new(), (1, 1), e.to_string())),
     };
     let user = root.join("templates").join(&file);
     let path = if !file.is_empty() && user.is_file() {
@@ -348,7 +370,7 @@ pub fn render(
     if let Err(RenderError::Templates(d)) = done {
         return Err(d);
     }
-    let (mut files, copied) = static_files(root);
+    let (mut files, copied) = static_files(root)?;
     files.extend(pages.into_inner().unwrap_or_else(|e| e.into_inner()));
     Ok((files, copied))
 }
@@ -364,7 +386,12 @@ pub enum RenderError<E> {
 
 /// The theme's static files (generated) and the ladder's `static/` files (copied), the
 /// ladder's overriding the theme's by path.
-pub fn static_files(root: &Path) -> (Vec<OutputFile>, Vec<CopiedFile>) {
+///
+/// # Errors
+/// A folder or file under `static/` that cannot be read: every file there belongs to the
+/// site, so one left out would be a site silently missing it.
+#[allow(clippy::type_complexity)]
+pub fn static_files(root: &Path) -> Result<(Vec<OutputFile>, Vec<CopiedFile>), Vec<Diagnostic>> {
     let mut out: Vec<OutputFile> = THEME_STATIC
         .iter()
         .map(|(name, bytes)| OutputFile {
@@ -373,14 +400,20 @@ pub fn static_files(root: &Path) -> (Vec<OutputFile>, Vec<CopiedFile>) {
         })
         .collect();
     let mut copied = Vec::new();
+    let mut errors = Vec::new();
     let static_dir = root.join("static");
     if static_dir.is_dir() {
         for entry in walkdir::WalkDir::new(&static_dir)
             .follow_links(false)
             .sort_by_file_name()
-            .into_iter()
-            .flatten()
         {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    errors.push(unreadable(root, &static_dir, &e));
+                    continue;
+                }
+            };
             if entry.file_type().is_file() {
                 let path = display_path(&static_dir, entry.path());
                 out.retain(|f| f.path != path);
@@ -391,7 +424,35 @@ pub fn static_files(root: &Path) -> (Vec<OutputFile>, Vec<CopiedFile>) {
             }
         }
     }
-    (out, copied)
+    if errors.is_empty() {
+        Ok((out, copied))
+    } else {
+        Err(errors)
+    }
+}
+
+/// The error for a folder (or file) under `dir` that a walk could not read.
+fn unreadable(root: &Path, dir: &Path, e: &walkdir::Error) -> Diagnostic {
+    let path = e.path().unwrap_or(dir);
+    let what = if e.path().is_some_and(Path::is_dir) {
+        "folder"
+    } else {
+        "file"
+    };
+    Diagnostic::error(
+        "io",
+        display_path(root, path),
+        (1, 1),
+        format!(
+            "cannot read the {what}: {}",
+            e.io_error()
+                .map_or_else(|| e.to_string(), ToString::to_string)
+        ),
+        format!(
+            "check its permissions: every file of {} is part of the site",
+            display_path(root, dir)
+        ),
+    )
 }
 
 fn kind_name(d: &PageData) -> &'static str {

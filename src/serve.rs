@@ -33,6 +33,9 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 use tokio::sync::broadcast;
 
+mod guard;
+pub use guard::{Hosts, HEADER_TIMEOUT};
+
 /// The address of the live-reload event stream, on the same port as the site.
 pub const EVENTS_PATH: &str = "/__ladderbook/events";
 
@@ -125,7 +128,7 @@ pub fn full_render(
     root: &Path,
     p: &build::Prepared,
 ) -> Result<HashMap<String, Arc<Vec<u8>>>, Diagnostics> {
-    let (files, copied) = build::other_files(root, p);
+    let (files, copied) = build::other_files(root, p)?;
     let pages = std::sync::Mutex::new(Vec::with_capacity(p.site.specs.len()));
     let rendered =
         crate::render::render_each(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, |f| {
@@ -143,18 +146,13 @@ pub fn full_render(
         out.insert(f.path, Arc::new(f.contents));
     }
     for c in copied {
-        match std::fs::read(&c.source) {
+        match crate::files::read(&c.source) {
             Ok(bytes) => {
                 out.insert(c.path, Arc::new(bytes));
             }
             Err(e) => {
-                let path = crate::diagnostic::display_path(root, &c.source);
-                return Err(Diagnostics(vec![crate::diagnostic::Diagnostic::error(
-                    "io",
-                    path,
-                    (1, 1),
-                    format!("cannot read the file: {e}"),
-                    "check the file's permissions",
+                return Err(Diagnostics(vec![crate::files::unreadable(
+                    root, &c.source, &e,
                 )]));
             }
         }
@@ -388,6 +386,13 @@ pub fn rebuild(
 /// # Errors
 /// A port that cannot be bound, or a watcher that cannot start; never bad content.
 pub fn serve(opts: Options) -> Result<(), String> {
+    // Nothing to watch, so nothing to serve: said once, before anything else.
+    if !opts.root.is_dir() {
+        return Err(format!(
+            "error: there is no folder {}\n  hint: pass the folder that holds the ladder's book.toml and content/ (or run `ladderbook init` there to start one)",
+            opts.root.display()
+        ));
+    }
     let listener = bind(&opts.hostname, opts.port)?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let site = Arc::new(RwLock::new(Served::default()));
@@ -407,17 +412,15 @@ pub fn serve(opts: Options) -> Result<(), String> {
 
     watch(&opts, site.clone(), events, previous)?;
 
-    let host = if addr.ip().is_unspecified() {
-        "127.0.0.1".to_string()
-    } else {
-        addr.ip().to_string()
+    let url_of = |ip: std::net::IpAddr| match ip {
+        std::net::IpAddr::V6(v6) => format!("http://[{v6}]:{}/", addr.port()),
+        std::net::IpAddr::V4(v4) => format!("http://{v4}:{}/", addr.port()),
     };
-    let host = if host.contains(':') {
-        format!("[{host}]")
+    let url = if addr.ip().is_unspecified() {
+        url_of(std::net::Ipv4Addr::LOCALHOST.into())
     } else {
-        host
+        url_of(addr.ip())
     };
-    let url = format!("http://{host}:{}/", addr.port());
     if opts.port.is_none() && addr.port() != DEFAULT_PORT {
         println!(
             "Port {DEFAULT_PORT} is busy; using {} instead.",
@@ -425,6 +428,16 @@ pub fn serve(opts: Options) -> Result<(), String> {
         );
     }
     println!("Serving {} at {url}", opts.root.display());
+    if !addr.ip().is_loopback() {
+        // Bound to one address, `url` is the one to share; bound to all, name one.
+        if let Some(ip) = guard::network_address(addr).filter(|_| addr.ip().is_unspecified()) {
+            println!("On your network: {}", url_of(ip));
+        }
+        eprintln!(
+            "warning: listening on {}, not only on this machine: anyone who can reach it can read the ladder\n  hint: leave -n out to serve this machine only (127.0.0.1)",
+            addr.ip()
+        );
+    }
     println!(
         "Watching book.toml, content/, templates/ and static/ for changes{}. Press Ctrl+C to stop.",
         if opts.poll { " (polling)" } else { "" }
@@ -442,7 +455,11 @@ pub fn serve(opts: Options) -> Result<(), String> {
         .route(EVENTS_PATH, get(events_stream))
         .route(WORKER_PATH, get(reload_worker))
         .fallback(serve_file)
-        .with_state(state);
+        .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(
+            Hosts::new(&opts.hostname, addr.ip()),
+            guard::check,
+        ));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -451,7 +468,8 @@ pub fn serve(opts: Options) -> Result<(), String> {
     runtime.block_on(async move {
         listener.set_nonblocking(true).map_err(|e| e.to_string())?;
         let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.to_string())?;
-        axum::serve(listener, app).await.map_err(|e| e.to_string())
+        guard::run(listener, app).await;
+        Ok(())
     })
 }
 
@@ -527,8 +545,9 @@ fn watch(
     for d in ["content", "templates", "static"] {
         dirs.push((root.join(d), RecursiveMode::Recursive));
     }
-    // The watcher lives in the rebuild thread, which also adds folders created later.
-    let mut add_dir: Box<dyn FnMut(&Path) + Send> = if opts.poll {
+    // The watcher lives in the rebuild thread, which also watches folders created or
+    // replaced later: the watch on a folder goes with the folder, not its name.
+    let mut rewatch: Box<dyn FnMut(&Path) + Send> = if opts.poll {
         // Compare contents, not only modification times: notify's poller keeps mtimes in whole
         // seconds, so a save within a second of the last scan would otherwise be missed.
         let config = notify::Config::default()
@@ -543,6 +562,7 @@ fn watch(
             }
         }
         Box::new(move |p: &Path| {
+            let _ = d.unwatch(p);
             let _ = d.watch(p, RecursiveMode::Recursive);
         })
     } else {
@@ -559,15 +579,18 @@ fn watch(
             }
         }
         Box::new(move |p: &Path| {
+            // Drops the watches of a folder moved away under this name, if any, so its
+            // events are not taken for the new one's.
+            let _ = d.unwatch(p);
             let _ = d.watch(p, RecursiveMode::Recursive);
         })
     };
     let watched_root = opts.root.clone();
     std::thread::spawn(move || {
-        let mut watched: Vec<PathBuf> = dirs
+        // Each watched folder with the identity of the folder watched under its name.
+        let mut watched: Vec<(PathBuf, Option<FolderId>)> = dirs[1..]
             .iter()
-            .filter(|(d, _)| d.exists())
-            .map(|(d, _)| d.clone())
+            .map(|(d, _)| (d.clone(), FolderId::of(d)))
             .collect();
         while let Ok(first) = rx.recv() {
             // One rebuild per burst: take events until none comes for DEBOUNCE.
@@ -581,7 +604,9 @@ fn watch(
             }
             let mut changes = Changes::default();
             let mut changed = false;
-            let mut new_dirs = Vec::new();
+            // Whether an entry of the ladder's root changed: a folder may have been created,
+            // deleted or replaced.
+            let mut top_level = false;
             let content = root.join("content");
             for ev in batch {
                 let Ok(ev) = ev else {
@@ -603,27 +628,25 @@ fn watch(
                             Err(_) => changes.outside = true,
                         }
                     }
-                    if p.parent() == Some(root.as_path())
-                        && ["content", "templates", "static"]
-                            .iter()
-                            .any(|d| p.ends_with(d))
-                    {
-                        if !p.is_dir() {
-                            // Deleted or moved away: its watch went with it.
-                            watched.retain(|w| w != p);
-                        } else if !watched.contains(p) {
-                            // Created after start (say, templates/), or put back (a
-                            // `git checkout`, a folder moved away and back).
-                            new_dirs.push(p.clone());
-                        }
-                    }
+                    top_level |= p.parent() == Some(root.as_path());
                 }
             }
-            for d in new_dirs {
-                add_dir(&d);
-                watched.push(d);
-                changed = true;
-                changes.everything = true;
+            // A folder created after start (say, templates/), or replaced by another under
+            // its name (deleted and made again, or a rename-and-swap: a restore, a `git
+            // checkout`, a sync tool), even within one batch: whatever the events said, the
+            // folder now under the name is watched, and everything is read again.
+            if top_level || changes.everything {
+                for (dir, id) in &mut watched {
+                    let now = FolderId::of(dir);
+                    if now != *id {
+                        if now.is_some() {
+                            rewatch(dir);
+                        }
+                        *id = now;
+                        changed = true;
+                        changes.everything = true;
+                    }
+                }
             }
             if changed {
                 let v = rebuild(&watched_root, &site, false, &mut previous, &changes);
@@ -632,6 +655,34 @@ fn watch(
         }
     });
     Ok(())
+}
+
+/// What tells one folder from another put under the same name: its device and inode on
+/// Unix, its creation time elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FolderId(u64, u128);
+
+impl FolderId {
+    /// The identity of the folder at `path`; `None` when there is no folder there.
+    fn of(path: &Path) -> Option<FolderId> {
+        let m = std::fs::metadata(path)
+            .ok()
+            .filter(std::fs::Metadata::is_dir)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Some(FolderId(m.dev(), u128::from(m.ino())))
+        }
+        #[cfg(not(unix))]
+        {
+            let created = m
+                .created()
+                .ok()?
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?;
+            Some(FolderId(0, created.as_nanos()))
+        }
+    }
 }
 
 /// [`WORKER_JS`], never cached.
@@ -752,10 +803,12 @@ async fn serve_file(State(state): State<AppState>, req: Request) -> Response {
                 return Some(Ok((key, data.clone())));
             }
         }
-        // `/levels/x` → `/levels/x/`, so relative links resolve.
+        // `/levels/x` → `/levels/x/`, so relative links resolve. The address is made from
+        // the site path, never from the request's: `//evil.example` must not become a
+        // protocol-relative `Location: //evil.example/`.
         site.files
             .contains_key(&format!("{p}/index.html"))
-            .then(|| Err(format!("{uri_path}/")))
+            .then(|| Err(format!("/{p}/")))
     });
     let (status, key, bytes) = match found {
         Some(Ok((key, bytes))) => (StatusCode::OK, key, bytes),
@@ -801,10 +854,6 @@ async fn serve_file(State(state): State<AppState>, req: Request) -> Response {
     }
     h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
     r
 }
 

@@ -231,11 +231,27 @@ pub fn write_with(
 /// # Errors
 /// An I/O error, with the path.
 pub fn copy_file(dir: &Path, path: &str, source: &Path) -> Result<(), WriteError> {
+    let from = crate::files::open(source)
+        .map_err(|e| io_err(source, e, "check that the file is readable"))?;
+    copy_open(dir, path, source, from)
+}
+
+/// [`copy_file`], from `source` already opened as `from` (see [`crate::files::open`]).
+///
+/// # Errors
+/// An I/O error, with the path.
+pub fn copy_open(
+    dir: &Path,
+    path: &str,
+    source: &Path,
+    mut from: fs::File,
+) -> Result<(), WriteError> {
     let full = dir.join(path);
     if let Some(p) = full.parent() {
         fs::create_dir_all(p).map_err(|e| io_err(p, e, HINT))?;
     }
-    fs::copy(source, &full)
+    let mut to = fs::File::create(&full).map_err(|e| io_err(&full, e, HINT))?;
+    std::io::copy(&mut from, &mut to)
         .map(|_| ())
         .map_err(|e| io_err(source, e, "check that the file is readable"))
 }

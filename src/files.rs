@@ -1,0 +1,118 @@
+//! Reading the ladder's own files: only regular files are ever read.
+//!
+//! A FIFO, socket or device where a source file is expected (`book.toml`, a template, a
+//! content or static file) would make a plain `open` wait forever for a writer, and a build,
+//! `check` or `serve`'s rebuild thread with it. Files are opened without blocking, then
+//! refused unless the opened handle is a regular file (checked on the handle, not the name,
+//! so a file swapped for a FIFO between a folder walk and the read is refused too).
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+
+/// Opens `path` for reading, following symbolic links, if it is a regular file.
+///
+/// # Errors
+/// Any error of `open`; `InvalidInput` ("not a regular file: a named pipe (FIFO)", …) for
+/// anything but a regular file.
+pub fn open(path: &Path) -> io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Opening a FIFO for reading waits for a writer unless O_NONBLOCK is set; for a
+        // regular file the flag changes nothing.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let kind = file.metadata()?.file_type();
+    if kind.is_file() {
+        return Ok(file);
+    }
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("not a regular file: {}", kind_name(kind)),
+    ))
+}
+
+/// The whole of the regular file at `path`; see [`open`].
+///
+/// # Errors
+/// See [`open`], and any read error.
+pub fn read(path: &Path) -> io::Result<Vec<u8>> {
+    let mut file = open(path)?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The whole of the regular file at `path` as UTF-8 text; see [`open`].
+///
+/// # Errors
+/// See [`read`]; `InvalidData` for text that is not UTF-8.
+pub fn read_to_string(path: &Path) -> io::Result<String> {
+    String::from_utf8(read(path)?)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.utf8_error()))
+}
+
+/// The error for a source file of the ladder in `root` that cannot be read.
+pub fn unreadable(root: &Path, path: &Path, e: &io::Error) -> crate::diagnostic::Diagnostic {
+    crate::diagnostic::Diagnostic::error(
+        "io",
+        crate::diagnostic::display_path(root, path),
+        (1, 1),
+        format!("cannot read the file: {e}"),
+        if e.kind() == io::ErrorKind::InvalidInput {
+            "replace it with a regular file"
+        } else {
+            "check the file's permissions"
+        },
+    )
+}
+
+/// What a file that is not a regular file is, for an error message.
+fn kind_name(kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else {
+        "neither a file nor a folder"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fifo_or_a_folder_is_refused_at_once_and_a_file_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("book.toml");
+        std::fs::write(&file, "x = 1\n").unwrap();
+        assert_eq!(read_to_string(&file).unwrap(), "x = 1\n");
+        let e = read(dir.path()).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        assert!(e.to_string().contains("a folder"), "{e}");
+        #[cfg(unix)]
+        {
+            let fifo = dir.path().join("pipe");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+            let e = read(&fifo).unwrap_err();
+            assert!(e.to_string().contains("named pipe"), "{e}");
+        }
+    }
+}

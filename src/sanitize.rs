@@ -1,0 +1,637 @@
+//! The one policy for HTML in author content (Markdown bodies and summaries).
+//!
+//! Raw HTML is kept only as far as it is harmless: each tag is parsed and written anew from
+//! an allowlist of elements ([`ELEMENTS`]) and attributes, so the page gets only what this
+//! module writes, never the author's text as written. Anything else is dropped: other
+//! elements (their text stays, as text), every event-handler and `style` attribute, comments,
+//! and the whole content of `<script>`, `<style>` and the like ([`DROP_CONTENT`]). A `<`
+//! that starts no tag is written as `&lt;`. An element opened and not closed within the
+//! fragment is closed at its end, and a closing tag with no opening one is dropped, so raw
+//! HTML cannot break the page around it.
+//!
+//! Markdown heading attributes (`## Title {#id .class key=value}`) keep their id and classes
+//! and only the `key=value` pairs raw HTML could set (`title`, `lang`, `dir`): pulldown-cmark
+//! would write any other, `onclick` included.
+//!
+//! Every URL, in a Markdown link, autolink or image, or in a kept `href`, `src` or `srcset`,
+//! must be relative or use one of [`SCHEMES`]; a link with any other scheme (`javascript:`,
+//! `vbscript:`, `data:`, …) loses its address and keeps its text, an image its alt text.
+//! The scheme is read the way a browser reads it (the WHATWG URL standard): after character
+//! references are decoded, leading spaces and control characters removed, tabs and line breaks
+//! removed anywhere, case ignored. Attribute values are decoded once, checked, and written
+//! escaped, so the browser sees exactly the value that was checked.
+//!
+//! Why not a general sanitiser such as `ammonia`: pulldown-cmark already hands raw HTML over
+//! as separate events, one tag per inline event, so only those few strings need a parser,
+//! and the allowlist is small; `ammonia` would add some 50 crates (html5ever, url with ICU
+//! data, cssparser) and a second parse of every page's HTML.
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use std::ops::Range;
+
+/// URL schemes a link or image may use (compared in lowercase). A URL without a scheme
+/// (`levels/senior.md`, `/charts/a.png`, `#craft`) is always allowed.
+pub const SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// Attributes any kept element may have. `id` and `class` can be set by Markdown heading
+/// attributes already (`{#id .class}`), so raw HTML may set them too.
+const GLOBAL: [&str; 5] = ["id", "class", "title", "lang", "dir"];
+
+/// Elements kept, each with the attributes it may have besides [`GLOBAL`]: the text-level,
+/// list, table and grouping elements of HTML, plus `details`/`summary` and
+/// `picture`/`source`/`img` that real ladders use. No forms, frames, embeds, scripts, styles
+/// or SVG.
+pub const ELEMENTS: &[(&str, &[&str])] = &[
+    ("a", &["href"]),
+    ("abbr", &[]),
+    ("b", &[]),
+    ("bdi", &[]),
+    ("bdo", &[]),
+    ("blockquote", &[]),
+    ("br", &[]),
+    ("caption", &[]),
+    ("cite", &[]),
+    ("code", &[]),
+    ("col", &["span"]),
+    ("colgroup", &["span"]),
+    ("dd", &[]),
+    ("del", &["datetime"]),
+    ("details", &["open"]),
+    ("dfn", &[]),
+    ("div", &[]),
+    ("dl", &[]),
+    ("dt", &[]),
+    ("em", &[]),
+    ("figcaption", &[]),
+    ("figure", &[]),
+    ("h1", &[]),
+    ("h2", &[]),
+    ("h3", &[]),
+    ("h4", &[]),
+    ("h5", &[]),
+    ("h6", &[]),
+    ("hr", &[]),
+    ("i", &[]),
+    (
+        "img",
+        &[
+            "src", "srcset", "sizes", "alt", "width", "height", "loading",
+        ],
+    ),
+    ("ins", &["datetime"]),
+    ("kbd", &[]),
+    ("li", &["value"]),
+    ("mark", &[]),
+    ("ol", &["start", "type", "reversed"]),
+    ("p", &[]),
+    ("picture", &[]),
+    ("pre", &[]),
+    ("q", &[]),
+    ("rp", &[]),
+    ("rt", &[]),
+    ("ruby", &[]),
+    ("s", &[]),
+    ("samp", &[]),
+    ("small", &[]),
+    (
+        "source",
+        &["srcset", "sizes", "media", "type", "width", "height"],
+    ),
+    ("span", &[]),
+    ("strike", &[]),
+    ("strong", &[]),
+    ("sub", &[]),
+    ("summary", &[]),
+    ("sup", &[]),
+    ("table", &[]),
+    ("tbody", &[]),
+    ("td", &["colspan", "rowspan", "align"]),
+    ("tfoot", &[]),
+    ("th", &["colspan", "rowspan", "align", "scope"]),
+    ("thead", &[]),
+    ("time", &["datetime"]),
+    ("tr", &[]),
+    ("tt", &[]),
+    ("u", &[]),
+    ("ul", &[]),
+    ("var", &[]),
+    ("wbr", &[]),
+];
+
+/// Elements without content or closing tag.
+const VOID: [&str; 6] = ["br", "col", "hr", "img", "source", "wbr"];
+
+/// Elements dropped with everything up to their closing tag, not only their tags: their
+/// content is code or markup, not text for a reader.
+pub const DROP_CONTENT: [&str; 12] = [
+    "script", "style", "iframe", "object", "noscript", "template", "textarea", "title", "xmp",
+    "noembed", "noframes", "select",
+];
+
+/// True when `url` is relative or uses one of [`SCHEMES`], read as a browser reads it and
+/// then some: a browser skips leading spaces and control characters and ignores tabs and
+/// line breaks anywhere; here every space and control character is ignored anywhere (an
+/// older or laxer reader might drop others), and case is ignored. `url` must already have
+/// its character references decoded.
+pub fn is_safe_url(url: &str) -> bool {
+    let mut scheme = String::new();
+    let chars = url.chars().filter(|c| !(*c <= ' ' || c.is_control()));
+    for c in chars {
+        if c == ':' {
+            return SCHEMES.contains(&scheme.as_str());
+        }
+        let scheme_char = c.is_ascii_alphabetic()
+            || (!scheme.is_empty() && (c.is_ascii_digit() || "+-.".contains(c)));
+        if !scheme_char {
+            // No scheme: a relative URL.
+            return true;
+        }
+        scheme.push(c.to_ascii_lowercase());
+    }
+    true
+}
+
+/// Applies the policy to the events of one fragment: raw HTML rewritten (consecutive
+/// block HTML events are one piece of HTML and become one event, with the range of all),
+/// links and images with an unsafe URL unwrapped, and the raw elements left open closed at
+/// the end.
+pub fn events<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)> {
+    let needs = events.iter().any(|(e, _)| match e {
+        Event::Html(_) | Event::InlineHtml(_) => true,
+        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+            !is_safe_url(dest_url)
+        }
+        Event::Start(Tag::Heading { attrs, .. }) => !attrs.is_empty(),
+        _ => false,
+    });
+    if !needs {
+        return events;
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut filter = Filter::default();
+    // For each open link or image: whether it was dropped.
+    let mut dropped: Vec<bool> = Vec::new();
+    let mut block: Option<(String, Range<usize>)> = None;
+    for (ev, range) in events {
+        if let Event::Html(html) = &ev {
+            match &mut block {
+                Some((text, r)) => {
+                    text.push_str(html);
+                    r.end = range.end;
+                }
+                None => block = Some((html.to_string(), range)),
+            }
+            continue;
+        }
+        if let Some((text, r)) = block.take() {
+            let mut clean = String::new();
+            filter.push(&text, &mut clean);
+            out.push((Event::Html(clean.into()), r));
+        }
+        match ev {
+            Event::InlineHtml(html) => {
+                let mut clean = String::new();
+                filter.push(&html, &mut clean);
+                if !clean.is_empty() {
+                    out.push((Event::InlineHtml(clean.into()), range));
+                }
+            }
+            Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
+                let unsafe_url = !is_safe_url(dest_url);
+                dropped.push(unsafe_url);
+                if !unsafe_url {
+                    out.push((ev, range));
+                }
+            }
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                mut attrs,
+            }) => {
+                // `{key=value}` heading attributes: only those raw HTML could set.
+                attrs.retain(|(key, _)| {
+                    let key = key.to_ascii_lowercase();
+                    GLOBAL.contains(&key.as_str()) && key != "id" && key != "class"
+                });
+                filter.depth += 1;
+                let heading = Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                };
+                out.push((Event::Start(heading), range));
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if !dropped.pop().unwrap_or(false) {
+                    out.push((ev, range));
+                }
+            }
+            Event::Start(_) => {
+                filter.depth += 1;
+                out.push((ev, range));
+            }
+            Event::End(_) => {
+                // Raw elements opened inside this Markdown block end with it.
+                let mut closers = String::new();
+                filter.close_inner(&mut closers);
+                if !closers.is_empty() {
+                    out.push((Event::InlineHtml(closers.into()), range.start..range.start));
+                }
+                filter.depth = filter.depth.saturating_sub(1);
+                out.push((ev, range));
+            }
+            ev => out.push((ev, range)),
+        }
+    }
+    if let Some((text, r)) = block.take() {
+        let mut clean = String::new();
+        filter.push(&text, &mut clean);
+        out.push((Event::Html(clean.into()), r));
+    }
+    let mut closers = String::new();
+    filter.finish(&mut closers);
+    if !closers.is_empty() {
+        let end = out.last().map_or(0..0, |(_, r)| r.end..r.end);
+        out.push((Event::Html(CowStr::from(closers)), end));
+    }
+    out
+}
+
+/// Rewrites raw HTML piece by piece, remembering the kept elements still open.
+#[derive(Debug, Default)]
+pub struct Filter {
+    /// Kept elements opened and not yet closed, innermost last, each with the Markdown
+    /// block depth it was opened at.
+    open: Vec<(&'static str, usize)>,
+    /// How many Markdown blocks (and inline spans) enclose the HTML being filtered.
+    depth: usize,
+}
+
+impl Filter {
+    /// Appends the safe form of `raw` (a piece of HTML: a block, or one inline tag) to `out`.
+    pub fn push(&mut self, raw: &str, out: &mut String) {
+        let mut rest = raw;
+        while let Some(i) = rest.find(['<', '>']) {
+            out.push_str(&rest[..i]);
+            rest = &rest[i..];
+            if rest.starts_with('>') {
+                out.push_str("&gt;");
+                rest = &rest[1..];
+                continue;
+            }
+            rest = match self.markup(rest, out) {
+                Some(after) => after,
+                None => {
+                    out.push_str("&lt;");
+                    &rest[1..]
+                }
+            };
+        }
+        out.push_str(rest);
+    }
+
+    /// Closes every kept element still open.
+    pub fn finish(&mut self, out: &mut String) {
+        while let Some((name, _)) = self.open.pop() {
+            push_close(out, name);
+        }
+    }
+
+    /// Closes the kept elements opened at the current depth or deeper.
+    fn close_inner(&mut self, out: &mut String) {
+        while let Some(&(name, depth)) = self.open.last() {
+            if depth < self.depth {
+                break;
+            }
+            self.open.pop();
+            push_close(out, name);
+        }
+    }
+
+    /// Handles the markup at the start of `s` (which starts with `<`): writes what is kept
+    /// and returns the text after it, or `None` when `<` starts no markup.
+    fn markup<'s>(&mut self, s: &'s str, out: &mut String) -> Option<&'s str> {
+        if let Some(after) = s.strip_prefix("<!--") {
+            return Some(after.find("-->").map_or("", |i| &after[i + 3..]));
+        }
+        if s.starts_with("<!") || s.starts_with("<?") {
+            return Some(s.find('>').map_or("", |i| &s[i + 1..]));
+        }
+        if let Some(after) = s.strip_prefix("</") {
+            let (name, after) = tag_name(after)?;
+            let after = after.find('>').map_or("", |i| &after[i + 1..]);
+            self.close(&name, out);
+            return Some(after);
+        }
+        let (name, after) = tag_name(&s[1..])?;
+        let (attrs, after) = attributes(after)?;
+        if DROP_CONTENT.contains(&name.as_str()) {
+            return Some(skip_element(after, &name));
+        }
+        let Some((name, allowed)) = ELEMENTS.iter().find(|(n, _)| *n == name) else {
+            return Some(after);
+        };
+        out.push('<');
+        out.push_str(name);
+        for (attr, value) in &attrs {
+            if !(GLOBAL.contains(&attr.as_str()) || allowed.contains(&attr.as_str())) {
+                continue;
+            }
+            let safe = match attr.as_str() {
+                "href" | "src" => value.as_deref().is_none_or(is_safe_url),
+                // Each candidate whole, descriptors too: with spaces ignored, a scheme
+                // split by a line break is still seen.
+                "srcset" => value
+                    .as_deref()
+                    .is_none_or(|v| v.split(',').all(is_safe_url)),
+                _ => true,
+            };
+            if !safe {
+                continue;
+            }
+            out.push(' ');
+            out.push_str(attr);
+            if let Some(v) = value {
+                out.push_str("=\"");
+                escape_attribute(out, v);
+                out.push('"');
+            }
+        }
+        out.push('>');
+        if !VOID.contains(name) {
+            self.open.push((name, self.depth));
+        }
+        Some(after)
+    }
+
+    /// Closes the kept element `name` and any opened inside it; nothing if it is not open,
+    /// or was opened outside the current Markdown block (closing it here would break the
+    /// nesting of the page).
+    fn close(&mut self, name: &str, out: &mut String) {
+        let Some(at) = self.open.iter().rposition(|(n, _)| *n == name) else {
+            return;
+        };
+        if self.open[at].1 != self.depth {
+            return;
+        }
+        for (n, _) in self.open.drain(at..).rev() {
+            push_close(out, n);
+        }
+    }
+}
+
+fn push_close(out: &mut String, name: &str) {
+    out.push_str("</");
+    out.push_str(name);
+    out.push('>');
+}
+
+/// A tag name at the start of `s` (a letter, then anything up to a space, `/` or `>`),
+/// lowercased, and the text after it; `None` when `s` starts with no letter.
+fn tag_name(s: &str) -> Option<(String, &str)> {
+    if !s.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let end = s
+        .find(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+        .unwrap_or(s.len());
+    Some((s[..end].to_ascii_lowercase(), &s[end..]))
+}
+
+/// An attribute list: name (lowercased) and value (character references decoded) of each
+/// attribute, the first of each name only, as in HTML. Returns the text after the tag's `>`;
+/// `None` when the tag does not end.
+#[allow(clippy::type_complexity)]
+fn attributes(mut s: &str) -> Option<(Vec<(String, Option<String>)>, &str)> {
+    let mut attrs: Vec<(String, Option<String>)> = Vec::new();
+    loop {
+        s = s.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
+        if let Some(after) = s.strip_prefix('>') {
+            return Some((attrs, after));
+        }
+        if s.is_empty() {
+            return None;
+        }
+        // A name is at least one character, even `=` (HTML's "before attribute name" state).
+        let first = s.chars().next().map_or(1, char::len_utf8);
+        let end = s[first..]
+            .find(|c: char| c.is_ascii_whitespace() || "/>=".contains(c))
+            .map_or(s.len(), |i| first + i);
+        let name = s[..end].to_ascii_lowercase();
+        s = s[end..].trim_start_matches(|c: char| c.is_ascii_whitespace());
+        let value = match s.strip_prefix('=') {
+            Some(after) => {
+                let after = after.trim_start_matches(|c: char| c.is_ascii_whitespace());
+                let (raw, rest) = match after.chars().next() {
+                    Some(q @ ('"' | '\'')) => {
+                        let body = &after[1..];
+                        let close = body.find(q)?;
+                        (&body[..close], &body[close + 1..])
+                    }
+                    _ => {
+                        let end = after
+                            .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                            .unwrap_or(after.len());
+                        (&after[..end], &after[end..])
+                    }
+                };
+                s = rest;
+                Some(decode_references(raw))
+            }
+            None => None,
+        };
+        if !attrs.iter().any(|(n, _)| *n == name) {
+            attrs.push((name, value));
+        }
+    }
+}
+
+/// The text after the element `name` whose start tag ends where `s` begins: after its
+/// closing tag, or nothing when it has none.
+fn skip_element<'s>(s: &'s str, name: &str) -> &'s str {
+    let lower = s.to_ascii_lowercase();
+    let close = format!("</{name}");
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(&close) {
+        let at = from + i + close.len();
+        let next = lower[at..].chars().next();
+        if next.is_none_or(|c| c.is_ascii_whitespace() || c == '/' || c == '>') {
+            return s[at..].find('>').map_or("", |j| &s[at + j + 1..]);
+        }
+        from = at;
+    }
+    ""
+}
+
+/// Decodes the character references of an attribute value: numeric ones (`&#106;`,
+/// `&#x6A;`, with or without `;`) and the named ones that can hide a URL's scheme or that
+/// authors write (`&colon;`, `&Tab;`, `&NewLine;`, `&amp;`, …). Others are kept as written;
+/// since the result is written escaped, the browser then sees them as text, never as
+/// something else than what was checked.
+fn decode_references(s: &str) -> String {
+    const NAMED: [(&str, char); 12] = [
+        ("amp", '&'),
+        ("lt", '<'),
+        ("gt", '>'),
+        ("quot", '"'),
+        ("apos", '\''),
+        ("colon", ':'),
+        ("Tab", '\t'),
+        ("NewLine", '\n'),
+        ("nbsp", '\u{a0}'),
+        ("sol", '/'),
+        ("period", '.'),
+        ("comma", ','),
+    ];
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i + 1..];
+        if let Some(num) = rest.strip_prefix('#') {
+            let (radix, digits) = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => (16, hex),
+                None => (10, num),
+            };
+            let len = digits
+                .find(|c: char| !c.is_digit(radix))
+                .unwrap_or(digits.len());
+            if len > 0 {
+                let c = u32::from_str_radix(&digits[..len], radix)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .filter(|c| *c != '\0')
+                    .unwrap_or('\u{fffd}');
+                out.push(c);
+                rest = &digits[len..];
+                rest = rest.strip_prefix(';').unwrap_or(rest);
+                continue;
+            }
+        } else if let Some((name, c)) = NAMED
+            .iter()
+            .find(|(n, _)| rest.starts_with(n) && rest[n.len()..].starts_with(';'))
+        {
+            out.push(*c);
+            rest = &rest[name.len() + 1..];
+            continue;
+        }
+        out.push('&');
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Escapes an attribute value for a double-quoted attribute.
+fn escape_attribute(out: &mut String, v: &str) {
+    for c in v.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(raw: &str) -> String {
+        let mut f = Filter::default();
+        let mut out = String::new();
+        f.push(raw, &mut out);
+        f.finish(&mut out);
+        out
+    }
+
+    #[test]
+    fn dangerous_schemes_are_refused_however_they_are_written() {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " \u{1}javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "ja\u{1}vascript:alert(1)",
+            "java script:alert(1)",
+            "vbscript:msgbox(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "DATA:image/png;base64,AAAA",
+        ] {
+            assert!(!is_safe_url(bad), "{bad:?}");
+        }
+        for good in [
+            "https://example.com/a",
+            "HTTP://example.com",
+            "mailto:a@example.com",
+            "levels/senior.md",
+            "levels/senior.md#x:y",
+            "/charts/a.png",
+            "#craft",
+            "./javascript:x",
+            "",
+        ] {
+            assert!(is_safe_url(good), "{good:?}");
+        }
+    }
+
+    #[test]
+    fn attribute_values_are_checked_after_references_are_decoded() {
+        for bad in [
+            r#"<a href="&#106;avascript:alert(1)">x</a>"#,
+            r#"<a href="&#x6A;avascript&colon;alert(1)">x</a>"#,
+            r#"<a href="&#0000106avascript:alert(1)">x</a>"#,
+            r#"<a href="java&Tab;script:alert(1)">x</a>"#,
+            r#"<a href=" &#1;javascript:alert(1)">x</a>"#,
+            r#"<a HREF='JAVASCRIPT:alert(1)'>x</a>"#,
+            r#"<a href=javascript:alert(1)>x</a>"#,
+            r#"<img src="data:image/svg+xml,<svg onload=alert(1)>">"#,
+            r#"<source srcset="a.png 1x, javascript:alert(1) 2x">"#,
+            "<img srcset=\"a.png 1x, jav\n  ascript:x 2x\">",
+        ] {
+            let out = clean(bad);
+            assert!(
+                !out.contains("href=") && !out.contains("src"),
+                "{bad} → {out}"
+            );
+        }
+    }
+
+    #[test]
+    fn harmless_html_is_kept_and_the_rest_dropped() {
+        assert_eq!(
+            clean("<details>\n<summary>More</summary>\n"),
+            "<details>\n<summary>More</summary>\n</details>"
+        );
+        assert_eq!(
+            clean(
+                r#"<picture><source media="(prefers-color-scheme: light)" srcset="/charts/a.png"><img alt="A chart" src="/charts/a.png"></picture>"#
+            ),
+            r#"<picture><source media="(prefers-color-scheme: light)" srcset="/charts/a.png"><img alt="A chart" src="/charts/a.png"></picture>"#
+        );
+        assert_eq!(
+            clean(
+                r#"<p onclick="x()" style="color:red">Hi<script>alert("<p>")</script> there</p>"#
+            ),
+            "<p>Hi there</p>"
+        );
+        assert_eq!(clean("<iframe src=//evil.example></iframe>ok"), "ok");
+        assert_eq!(clean("<STYLE>body{display:none}</STYLE >x"), "x");
+        assert_eq!(clean("a <!-- hidden --> b"), "a  b");
+        assert_eq!(clean("<svg><a href=x>y</a></svg>"), "<a href=\"x\">y</a>");
+        assert_eq!(clean("1 < 2 > 0 <3"), "1 &lt; 2 &gt; 0 &lt;3");
+        assert_eq!(clean("</div></p>text"), "text");
+        assert_eq!(
+            clean(r#"<span title='say "hi" &amp; <go>'>x</span>"#),
+            r#"<span title="say &quot;hi&quot; &amp; &lt;go&gt;">x</span>"#
+        );
+        assert_eq!(
+            clean("<img src=a.png onerror=alert(1)"),
+            "&lt;img src=a.png onerror=alert(1)"
+        );
+    }
+}

@@ -1,0 +1,108 @@
+//! `check` validates as `build` does, templates included: a template that makes `build`
+//! fail makes `check` fail with the same error.
+
+mod common;
+use common::*;
+use std::fs;
+use std::path::Path;
+
+/// (exit code, stderr) of `ladderbook build` into a temp folder, and of `ladderbook check`'s
+/// stdout + stderr.
+fn build_and_check(root: &Path) -> ((i32, String), (i32, String)) {
+    let out = tempfile::tempdir().unwrap();
+    let build = ladderbook()
+        .arg("build")
+        .arg(root)
+        .arg("-d")
+        .arg(out.path().join("site"))
+        .output()
+        .unwrap();
+    let check = ladderbook().arg("check").arg(root).output().unwrap();
+    let text = |o: &std::process::Output, with_stdout: bool| {
+        let mut t = String::from_utf8_lossy(&o.stderr).into_owned();
+        if with_stdout {
+            t.push_str(&String::from_utf8_lossy(&o.stdout));
+        }
+        t
+    };
+    (
+        (build.status.code().unwrap_or(-1), text(&build, false)),
+        (check.status.code().unwrap_or(-1), text(&check, true)),
+    )
+}
+
+#[test]
+fn a_template_that_build_rejects_fails_check_with_the_same_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ladder");
+    copy_ladder(&repo(), &root);
+    fs::create_dir_all(root.join("templates")).unwrap();
+    let cases = [
+        // Does not parse.
+        ("pillar.html", "{% if %}broken{% endif %}".to_string()),
+        // Parses, fails on rendering: a variable the pillar page does not have.
+        (
+            "pillar.html",
+            r#"{% extends "base.html" %}{% block main %}{{ no_such_value.title }}{% endblock main %}"#
+                .to_string(),
+        ),
+        // Fails only on some pages' data: a level with no code (Tera refuses `upper` of
+        // nothing) — the example's levels all have one, so one loses it.
+        (
+            "level.html",
+            r#"{% extends "base.html" %}{% block main %}{{ level.code | upper }}{% endblock main %}"#
+                .to_string(),
+        ),
+    ];
+    let level = root.join("content/levels/engineer-2.md");
+    let text = fs::read_to_string(&level).unwrap();
+    fs::write(&level, text.replace("code = \"IC2\"\n", "")).unwrap();
+    for (name, template) in &cases {
+        let _ = fs::remove_dir_all(root.join("templates"));
+        fs::create_dir_all(root.join("templates")).unwrap();
+        fs::write(root.join("templates").join(name), template).unwrap();
+        let ((build_code, build_err), (check_code, check_out)) = build_and_check(&root);
+        assert_eq!(build_code, 1, "build with {template}: {build_err}");
+        let error = build_err
+            .lines()
+            .find(|l| l.starts_with(&format!("templates/{name}:")))
+            .unwrap_or_else(|| panic!("no template error from build: {build_err}"));
+        assert_eq!(check_code, 1, "check with {template}: {check_out}");
+        assert!(
+            check_out.contains(error),
+            "check says:\n{check_out}\nbuild says:\n{error}"
+        );
+    }
+
+    // A template that renders every page passes both.
+    fs::remove_dir_all(root.join("templates")).unwrap();
+    fs::create_dir_all(root.join("templates")).unwrap();
+    fs::write(
+        root.join("templates/pillar.html"),
+        r#"{% extends "base.html" %}{% block main %}<h1>{{ pillar.title }}</h1>{% endblock main %}"#,
+    )
+    .unwrap();
+    let ((build_code, build_err), (check_code, check_out)) = build_and_check(&root);
+    assert_eq!(build_code, 0, "{build_err}");
+    assert_eq!(check_code, 0, "{check_out}");
+}
+
+#[test]
+fn an_include_of_a_missing_template_is_placed_at_the_include() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ladder");
+    copy_ladder(&repo(), &root);
+    fs::create_dir_all(root.join("templates")).unwrap();
+    fs::write(
+        root.join("templates/page.html"),
+        "{% extends \"base.html\" %}\n{% block main %}\n  {% include \"no-such-part.html\" %}\n{% endblock main %}\n",
+    )
+    .unwrap();
+    let ((build_code, build_err), (check_code, check_out)) = build_and_check(&root);
+    let expected =
+        "templates/page.html:3:14: error: template error: Unknown template `no-such-part.html`";
+    assert_eq!(build_code, 1);
+    assert!(build_err.starts_with(expected), "{build_err}");
+    assert_eq!(check_code, 1);
+    assert!(check_out.contains(expected), "{check_out}");
+}
