@@ -205,6 +205,10 @@ pub fn prepare_with(
 fn theme(root: &Path, ladder: &Ladder) -> Result<tera::Tera, Vec<Diagnostic>> {
     let mut tera = render::load_templates(root, &ladder.config)?;
     tera.global_context().insert("nav", &Nav::of(ladder));
+    // The ladder's release, which a build reads from git afterwards: defined here as none, so
+    // that `check`'s rendering knows the same variables as a build's.
+    tera.global_context()
+        .insert("version", &None::<crate::releases::Version>);
     Ok(tera)
 }
 
