@@ -351,14 +351,20 @@ fn split_items<'a>(
 /// Takes a trailing `{#id}` (an id by the contract's rule: lowercase letters, digits, single
 /// hyphens) off the end of an item's first line of text, and returns the id.
 fn take_item_id(events: &mut [(Event<'_>, Range<usize>)]) -> Option<String> {
-    // The item's own text ends where its first paragraph or nested block does.
+    // The item's first line ends at a line break, at the end of its first paragraph or
+    // item (an item that opens with a list, `- 1. …`, has its text in that list's first
+    // item), or where a nested list starts after some text.
+    let mut seen_text = false;
     let end = events
         .iter()
-        .position(|(e, _)| {
-            matches!(
-                e,
-                Event::End(TagEnd::Paragraph) | Event::Start(Tag::List(_)) | Event::SoftBreak
-            )
+        .position(|(e, _)| match e {
+            Event::Text(_) | Event::Code(_) => {
+                seen_text = true;
+                false
+            }
+            Event::Start(Tag::List(_)) => seen_text,
+            Event::End(TagEnd::Paragraph | TagEnd::Item) | Event::SoftBreak => true,
+            _ => false,
         })
         .unwrap_or(events.len());
     let (Event::Text(t), _) = &events[..end].last()? else {
@@ -505,12 +511,17 @@ mod tests {
     #[test]
     fn an_expectation_ending_in_an_id_keeps_it_apart_from_its_text() {
         let b = parse_competency(
-            "- Runs the on-call rotation. {#on-call}\n- Writes *tests* {#Bad}\n- Plans work {#plan}\n  - with the team\n",
+            "- Runs the on-call rotation. {#on-call}\n- Writes *tests* {#Bad}\n- Plans work {#plan}\n  - with the team\n- 1. Starts with a number {#numbered}\n",
             0,
         );
         assert_eq!(
             b.item_ids,
-            vec![Some("on-call".to_string()), None, Some("plan".to_string())]
+            vec![
+                Some("on-call".to_string()),
+                None,
+                Some("plan".to_string()),
+                Some("numbered".to_string())
+            ]
         );
         assert_eq!(b.items[0].plain(), "Runs the on-call rotation.");
         assert!(!b.items[0].html("").contains("{#"));

@@ -328,3 +328,47 @@ fn an_expectation_can_carry_an_id_its_author_chose() {
         "{err}"
     );
 }
+
+#[test]
+fn import_keeps_the_financial_times_competency_ids_as_anchors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ladder = tmp.path().join("l");
+    let source = real_ladders()
+        .join("Financial-Times-engineering-progression/data/job-families/engineering.yml");
+    ladderbook()
+        .arg("import")
+        .arg(&source)
+        .arg("-o")
+        .arg(&ladder)
+        .assert()
+        .success();
+    ladderbook().arg("build").arg(&ladder).assert().success();
+    let site = ladder.join("book");
+    let mut all_pages = String::new();
+    for e in walkdir::WalkDir::new(site.join("levels")) {
+        let e = e.unwrap();
+        if e.file_name() == "index.html" {
+            all_pages.push_str(&fs::read_to_string(e.path()).unwrap());
+        }
+    }
+    // Every competency's UUID, by its first part, is an anchor on its level's page.
+    let yaml = fs::read_to_string(&source).unwrap();
+    let ids: Vec<&str> = yaml
+        .lines()
+        .filter_map(|l| {
+            l.trim_start()
+                .strip_prefix("- id: ")
+                .or(l.trim_start().strip_prefix("id: "))
+        })
+        .filter(|id| id.len() == 36 && id.matches('-').count() == 4)
+        .map(|id| id.split('-').next().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 72, "the job family's competencies");
+    for id in ids {
+        assert!(
+            all_pages.contains(&format!("<span id=\"{}\"></span>", id.to_lowercase())),
+            "#{id}"
+        );
+    }
+    assert!(!all_pages.contains("{#"));
+}

@@ -404,7 +404,12 @@ fn financial_times_yaml_both_files_and_the_folder() {
         } else {
             // Examples, supporting links and proficiency are notes inside the expectation.
             let cell = fs::read_to_string(c.join("competencies/junior/technical.md")).unwrap();
-            assert!(cell.contains("- Is responsible for and maintains their computer and local development environment\n\n  *Proficiency:* Working knowledge\n\n  *Examples:*\n\n  - Keeps their local tools up to date"), "{cell}");
+            // The competency's UUID ends the first line as the expectation's own id.
+            let start = cell
+                .find("- Is responsible for and maintains their computer and local development environment {#")
+                .unwrap_or_else(|| panic!("{cell}"));
+            let after_id = &cell[start..][cell[start..].find("}\n").unwrap() + 1..];
+            assert!(after_id.starts_with("\n\n  *Proficiency:* Working knowledge\n\n  *Examples:*\n\n  - Keeps their local tools up to date"), "{cell}");
             let sec = fs::read_to_string(c.join("competencies/engineer/technical.md")).unwrap();
             assert!(
                 sec.contains(

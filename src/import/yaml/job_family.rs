@@ -210,6 +210,7 @@ pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, I
     }
     // Competencies into cells, in the order they come.
     let mut n_ids = 0;
+    let mut used_ids: std::collections::HashSet<(_, String)> = std::collections::HashSet::new();
     for c in y.get("competencies").map_or(&[][..], Y::items) {
         let line = c.line();
         let level = c.get("level").and_then(Y::text).unwrap_or_default();
@@ -245,9 +246,32 @@ pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, I
                 &format!("the themes are: {}", known.join(", ")),
             ));
         };
-        if c.get("id").is_some() {
+        // The source's id of the competency (a UUID) is kept as its expectation's own
+        // anchor, in its first part (the whole id where two of a level share that part).
+        let own = c
+            .get("id")
+            .and_then(Y::text)
+            .map(|u| u.trim().to_lowercase())
+            .filter(|u| crate::load::is_valid_id(u))
+            .map(|u| {
+                let short = u.split('-').next().unwrap_or(&u).to_string();
+                if used_ids.insert((luid, short.clone())) {
+                    short
+                } else {
+                    u
+                }
+            });
+        if own.is_some() {
             n_ids += 1;
         }
+        let summary = match &own {
+            // `{#id}` ends the expectation's first line.
+            Some(id) => match summary.split_once('\n') {
+                Some((first, rest)) => format!("{} {{#{id}}}\n{rest}", first.trim_end()),
+                None => format!("{} {{#{id}}}", summary.trim_end()),
+            },
+            None => summary,
+        };
         let mut notes: Vec<(&str, Vec<String>)> = Vec::new();
         if let Some(p) = c.get("proficiency").and_then(Y::text) {
             notes.push(("Proficiency", vec![p]));
@@ -334,10 +358,10 @@ pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, I
     }
     if n_ids > 0 {
         ladder.guess(
-            GuessKind::Dropped,
+            GuessKind::Structure,
             doc.loc_line(y.get("competencies").map_or(1, Y::line)),
             format!(
-                "the {n_ids} competency `id`s (UUIDs) have no place in a ladder and were not kept"
+                "the {n_ids} competency `id`s (UUIDs) are kept as their expectations' own anchors, by their first part (`{{#…}}` at the end of each expectation's first line)"
             ),
         );
     }
