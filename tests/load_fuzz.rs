@@ -71,31 +71,11 @@ const PIECES: &[&str] = &[
     "\u{202e}",
 ];
 
-/// A small deterministic generator (xorshift64*): the same cases on every run.
-struct Random(u64);
-
-impl Random {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n.max(1)
-    }
-}
-
-fn boundary(r: &mut Random, s: &str) -> usize {
-    let mut i = r.below(s.len() + 1);
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// Mutates `text` 1 to 6 times: a piece spliced in, a stretch deleted, or a line doubled.
 fn mutate(r: &mut Random, text: &str) -> String {
     let mut text = text.to_string();
     for _ in 0..1 + r.below(6) {
-        let at = boundary(r, &text);
+        let at = r.boundary(&text);
         match r.below(4) {
             0 => {
                 let mut to = (at + r.below(30)).min(text.len());

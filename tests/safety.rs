@@ -387,27 +387,7 @@ const PIECES: &[&str] = &[
     "{#i .c onclick=x}",
 ];
 
-/// A small deterministic generator (xorshift64*): the same cases on every run.
-struct Random(u64);
-
-impl Random {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n.max(1)
-    }
-}
-
 /// A char boundary of `s` at random.
-fn boundary(r: &mut Random, s: &str) -> usize {
-    let mut i = r.below(s.len() + 1);
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 #[test]
 fn random_mutations_of_real_ladders_never_yield_live_html() {
     let seeds: Vec<String> = walkdir::WalkDir::new(real_ladders())
@@ -428,14 +408,14 @@ fn random_mutations_of_real_ladders_never_yield_live_html() {
     for case in 0..cases {
         let mut text = seeds[r.below(seeds.len())].clone();
         // Keep documents small, so each case is quick: a random window of the seed.
-        let start = boundary(&mut r, &text);
+        let start = r.boundary(&text);
         let mut end = (start + 3_000).min(text.len());
         while !text.is_char_boundary(end) {
             end -= 1;
         }
         text = text[start..end].to_string();
         for _ in 0..1 + r.below(8) {
-            let at = boundary(&mut r, &text);
+            let at = r.boundary(&text);
             match r.below(4) {
                 // Delete a short stretch.
                 0 => {

@@ -580,15 +580,3 @@ fn after_every_burst_of_edits_the_served_site_is_the_clean_build() {
     }
     assert!(edits >= bursts);
 }
-
-/// A small deterministic generator (xorshift64*): the same edits on every run.
-struct Random(u64);
-
-impl Random {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n.max(1)
-    }
-}

@@ -387,3 +387,26 @@ fn normalize(p: &Path) -> PathBuf {
     }
     out
 }
+
+/// A small deterministic generator (xorshift64*) for the fuzz and soak tests: the same cases
+/// on every run from the same seed.
+pub struct Random(pub u64);
+
+impl Random {
+    /// A number below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n.max(1)
+    }
+
+    /// A char boundary of `s`, at random.
+    pub fn boundary(&mut self, s: &str) -> usize {
+        let mut i = self.below(s.len() + 1);
+        while !s.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+}
