@@ -478,11 +478,20 @@ pub struct Nav {
     pub pillars: Vec<NavEntry>,
     /// Free pages, by weight.
     pub pages: Vec<NavEntry>,
+    /// The free pages the site menu lists: the first [`MENU_PAGES_MAX`] by weight. The menu
+    /// is on every page, so listing thousands of free pages on each would make the site grow
+    /// with the square of their number; the rest are listed on the overview.
+    pub menu_pages: Vec<NavEntry>,
+    /// How many free pages the menu leaves to the overview.
+    pub more_pages: usize,
     /// Whether level pages carry the full two-level picker. Ladders with more than
     /// [`INLINE_PICKER_MAX_LEVELS`] levels get a link to `/compare/` instead, which keeps
     /// every level page small.
     pub inline_picker: bool,
 }
+
+/// The most free pages the site menu lists (see [`Nav::menu_pages`]).
+pub const MENU_PAGES_MAX: usize = 8;
 
 /// The most levels for which every level page lists every level in its picker.
 pub const INLINE_PICKER_MAX_LEVELS: usize = 60;
@@ -512,6 +521,11 @@ pub struct NavLevel {
 impl Nav {
     /// The navigation of `ladder`.
     pub fn of(ladder: &crate::ladder::Ladder) -> Nav {
+        let page = |p: &crate::ladder::FreePage| NavEntry {
+            title: p.title.clone(),
+            path: p.path.clone(),
+            levels: Vec::new(),
+        };
         Nav {
             tracks: ladder
                 .tracks
@@ -539,15 +553,9 @@ impl Nav {
                     levels: Vec::new(),
                 })
                 .collect(),
-            pages: ladder
-                .pages
-                .iter()
-                .map(|p| NavEntry {
-                    title: p.title.clone(),
-                    path: p.path.clone(),
-                    levels: Vec::new(),
-                })
-                .collect(),
+            pages: ladder.pages.iter().map(page).collect(),
+            menu_pages: ladder.pages.iter().take(MENU_PAGES_MAX).map(page).collect(),
+            more_pages: ladder.pages.len().saturating_sub(MENU_PAGES_MAX),
             inline_picker: ladder.levels.len() <= INLINE_PICKER_MAX_LEVELS,
         }
     }

@@ -190,3 +190,38 @@ fn a_second_build_replaces_the_first() {
     );
     assert!(tmp.path().join("book/how-to-read/index.html").is_file());
 }
+
+#[test]
+fn many_free_pages_keep_every_page_small() {
+    // The menu is on every page: with every free page in it, 2,000 one-line pages made a
+    // site of 189 MB (94 KB a page). It lists the first eight and links to the overview,
+    // which lists them all.
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    fs::write(d.join("book.toml"), "[book]\ntitle = \"Many pages\"\n").unwrap();
+    fs::create_dir_all(d.join("content/pillars")).unwrap();
+    fs::create_dir_all(d.join("content/levels")).unwrap();
+    fs::write(d.join("content/pillars/craft.md"), "+++\ntitle = \"Craft\"\n+++\n").unwrap();
+    fs::write(
+        d.join("content/levels/l1.md"),
+        "+++\ntitle = \"Level 1\"\nrank = 1\n+++\n",
+    )
+    .unwrap();
+    for n in 0..2000 {
+        fs::write(
+            d.join(format!("content/page-{n:04}.md")),
+            format!("+++\ntitle = \"Page {n}\"\n+++\nOne line of page {n}.\n"),
+        )
+        .unwrap();
+    }
+    ladderbook().arg("build").arg(d).assert().success();
+    let site = d.join("book");
+    let one = fs::read_to_string(site.join("page-1234/index.html")).unwrap();
+    assert!(one.len() < 20_000, "a one-line page is {} bytes", one.len());
+    assert!(one.contains("<li><a href=\"../#guides\">All 2000 guides</a></li>"), "{one}");
+    let overview = fs::read_to_string(site.join("index.html")).unwrap();
+    let listed = (0..2000)
+        .filter(|n| overview.contains(&format!("href=\"page-{n:04}/\"")))
+        .count();
+    assert_eq!(listed, 2000, "the overview lists every page");
+}
