@@ -201,7 +201,11 @@ fn many_free_pages_keep_every_page_small() {
     fs::write(d.join("book.toml"), "[book]\ntitle = \"Many pages\"\n").unwrap();
     fs::create_dir_all(d.join("content/pillars")).unwrap();
     fs::create_dir_all(d.join("content/levels")).unwrap();
-    fs::write(d.join("content/pillars/craft.md"), "+++\ntitle = \"Craft\"\n+++\n").unwrap();
+    fs::write(
+        d.join("content/pillars/craft.md"),
+        "+++\ntitle = \"Craft\"\n+++\n",
+    )
+    .unwrap();
     fs::write(
         d.join("content/levels/l1.md"),
         "+++\ntitle = \"Level 1\"\nrank = 1\n+++\n",
@@ -218,7 +222,10 @@ fn many_free_pages_keep_every_page_small() {
     let site = d.join("book");
     let one = fs::read_to_string(site.join("page-1234/index.html")).unwrap();
     assert!(one.len() < 20_000, "a one-line page is {} bytes", one.len());
-    assert!(one.contains("<li><a href=\"../#guides\">All 2000 guides</a></li>"), "{one}");
+    assert!(
+        one.contains("<li><a href=\"../#guides\">All 2000 guides</a></li>"),
+        "{one}"
+    );
     let overview = fs::read_to_string(site.join("index.html")).unwrap();
     let listed = (0..2000)
         .filter(|n| overview.contains(&format!("href=\"page-{n:04}/\"")))
