@@ -81,6 +81,14 @@ pub fn assign(
         return (positional, Vec::new(), Vec::new());
     };
     let mut published: HashMap<(&str, &str), Vec<&LockedAnchor>> = HashMap::new();
+    // The highest retired number of each cell (looked up per cell, not searched for).
+    let mut retired_max: HashMap<(&str, &str), usize> = HashMap::new();
+    for a in lock.anchors.iter().filter(|a| a.retired) {
+        let m = retired_max
+            .entry((a.level.as_str(), a.pillar.as_str()))
+            .or_default();
+        *m = (*m).max(a.number);
+    }
     for a in lock.anchors.iter().filter(|a| !a.retired) {
         published
             .entry((a.level.as_str(), a.pillar.as_str()))
@@ -155,16 +163,13 @@ pub fn assign(
             }
         }
         // 3. New: numbers the cell never used (retired ones included).
-        let retired = lock.anchors.iter().filter(|a| {
-            a.retired
-                && a.pillar == c.pillar
-                && (a.level == c.level || c.former.contains(&a.level.as_str()))
-        });
+        let retired = std::iter::once(c.level)
+            .chain(c.former.iter().copied())
+            .filter_map(|l| retired_max.get(&(l, c.pillar)).copied());
         let mut next = old
             .iter()
-            .copied()
-            .chain(retired)
             .map(|a| a.number)
+            .chain(retired)
             .chain(number.iter().flatten().copied())
             .max()
             .unwrap_or(0);
