@@ -90,12 +90,7 @@ pub(super) fn shape(d: &Doc, s: usize) -> Option<Shape> {
 /// writes every pillar in prose (no sub-section has a list, two or more have text), those
 /// with text. An Overview or Anti-patterns section describes the level, list or not.
 pub(super) fn heading_pillars(d: &Doc, s: usize, shared: &HashMap<String, usize>) -> Vec<usize> {
-    let kids: Vec<usize> = d.secs[s]
-        .children
-        .iter()
-        .copied()
-        .filter(|&c| !descriptive(&heading_text(d, c)))
-        .collect();
+    let kids = pillar_candidates(d, s);
     let prose = !kids.iter().any(|&c| has_list(d, c))
         && kids.iter().filter(|&&c| has_text(d, c)).count() >= 2;
     kids.into_iter()
@@ -232,6 +227,17 @@ pub(super) fn level_like(title: &str) -> bool {
     title
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// The sub-sections of section `s` that may be pillars: all but those that describe the
+/// level (see [`descriptive`]).
+fn pillar_candidates(d: &Doc, s: usize) -> Vec<usize> {
+    d.secs[s]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| !descriptive(&heading_text(d, c)))
+        .collect()
 }
 
 /// A section title that describes the level instead of naming a competency area.
@@ -438,12 +444,7 @@ pub(super) fn single_level_shape(d: &Doc, s: usize) -> Option<Shape> {
         (pillars.len() >= 2 && level_like(&heading_text(d, s)) && !is_index(d))
             .then_some(Shape::Nested)
     };
-    let kids: Vec<usize> = d.secs[s]
-        .children
-        .iter()
-        .copied()
-        .filter(|&c| !descriptive(&heading_text(d, c)))
-        .collect();
+    let kids = pillar_candidates(d, s);
     // A heading with no list of its own that groups sections with text
     // (`### Responsibilities` / `#### Impact`): the pillars are below it.
     let grouped = kids
