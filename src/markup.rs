@@ -21,8 +21,10 @@ use std::fmt::Write;
 pub struct Side<'a> {
     /// The level's title, escaped.
     title: String,
-    /// `<relative href of the level's page>#<pillar>--`, escaped: an expectation's
-    /// permalink without its number (see [`permalink::expectation_anchor_prefix`]).
+    /// The relative href of the level's page, escaped.
+    level_href: String,
+    /// `<level_href>#<pillar>--`, escaped: an expectation's permalink without its number
+    /// (see [`permalink::expectation_anchor_prefix`]).
     anchor_prefix: String,
     /// The level's expectations in the pillar, in order.
     expectations: &'a [Fragment],
@@ -44,8 +46,9 @@ impl<'a> Side<'a> {
     ) -> Side<'a> {
         let mut escaped_title = String::new();
         text(&mut escaped_title, title);
-        let mut anchor_prefix = String::new();
-        text(&mut anchor_prefix, level_href);
+        let mut escaped_href = String::new();
+        text(&mut escaped_href, level_href);
+        let mut anchor_prefix = escaped_href.clone();
         anchor_prefix.push('#');
         text(
             &mut anchor_prefix,
@@ -53,6 +56,7 @@ impl<'a> Side<'a> {
         );
         Side {
             title: escaped_title,
+            level_href: escaped_href,
             anchor_prefix,
             expectations,
             anchors,
@@ -113,8 +117,7 @@ fn expectation(out: &mut String, side: &Side, n: usize, diff: Option<&str>) {
     match &side.anchors[n].own {
         // The level page's address, then the author's id.
         Some(own) => {
-            let page = side.anchor_prefix.split('#').next().unwrap_or_default();
-            out.push_str(page);
+            out.push_str(&side.level_href);
             out.push('#');
             text(out, own);
         }
