@@ -21,6 +21,17 @@ fn json(dir: &Path, args: &[&str]) -> Value {
     serde_json::from_slice(&out.get_output().stdout).unwrap()
 }
 
+/// `ladderbook diff ARGS` run in `dir`, which must succeed: its text output.
+fn diff_text(dir: &Path, args: &[&str]) -> String {
+    let out = ladderbook()
+        .current_dir(dir)
+        .arg("diff")
+        .args(args)
+        .assert()
+        .success();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
 fn changes(v: &Value) -> &Vec<Value> {
     v["changes"].as_array().unwrap()
 }
@@ -302,12 +313,7 @@ fn an_expectation_moved_between_pillars_is_one_move() {
         ("senior-engineer", "craft")
     );
     assert_eq!(s(m, "old"), s(m, "new"));
-    let text = ladderbook()
-        .current_dir(tmp.path())
-        .args(["diff", "old", "new"])
-        .assert()
-        .success();
-    let text = String::from_utf8_lossy(&text.get_output().stdout).into_owned();
+    let text = diff_text(tmp.path(), &["old", "new"]);
     assert!(
         text.contains("  Delivery\n    Moved from Senior Engineer, Technical craft: Writes tests"),
         "{text}"
@@ -318,13 +324,8 @@ fn an_expectation_moved_between_pillars_is_one_move() {
 fn outside_git_folders_work_and_revisions_are_one_clear_error() {
     let tmp = two_folders();
     // Two identical folders: no changes, exit 0.
-    let out = ladderbook()
-        .current_dir(tmp.path())
-        .args(["diff", "old", "new"])
-        .assert()
-        .success();
     assert_eq!(
-        String::from_utf8_lossy(&out.get_output().stdout),
+        diff_text(tmp.path(), &["old", "new"]),
         "Fernhill Engineering Ladder: No changes from old to new.\n"
     );
     // A folder that is not a ladder.
@@ -479,12 +480,7 @@ fn a_renamed_pillar_and_changed_front_matter_are_reported_as_readers_see_them() 
         ],
         "{v:#}"
     );
-    let text = ladderbook()
-        .current_dir(tmp.path())
-        .args(["diff", "old", "new"])
-        .assert()
-        .success();
-    let text = String::from_utf8_lossy(&text.get_output().stdout).into_owned();
+    let text = diff_text(tmp.path(), &["old", "new"]);
     assert!(
         text.contains("Pillars\n  Renamed pillar: craft → engineering\n"),
         "{text}"
@@ -594,12 +590,7 @@ fn a_renamed_track_and_an_expectation_moved_up_a_level_with_a_rewording() {
     );
     assert_eq!(s(&m["from"], "level"), "senior-engineer");
     assert_ne!(s(m, "old"), s(m, "new"));
-    let text = ladderbook()
-        .current_dir(tmp.path())
-        .args(["diff", "old", "new"])
-        .assert()
-        .success();
-    let text = String::from_utf8_lossy(&text.get_output().stdout).into_owned();
+    let text = diff_text(tmp.path(), &["old", "new"]);
     assert!(
         text.contains("Moved from Senior Engineer, Technical craft: Writes tests at the right level, whether unit, integration or end-to-end, and sets [-the-] {+every+} team’s conventions"),
         "{text}"
