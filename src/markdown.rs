@@ -237,12 +237,37 @@ pub struct Body {
     pub first_paragraph: Option<String>,
 }
 
+/// The events of `text` with their byte ranges, each run of consecutive text events joined
+/// into one (its range spanning the run). pulldown-cmark hands over a text event for every
+/// `[`, `<` or `*` that opens nothing, so a 4 MB line of `[` is 4 million events; kept apart
+/// they cost about 100 bytes each here, and again in every copy made before rendering.
+/// Joined text renders, slugs and reads the same.
+pub fn events_of(text: &str) -> Vec<(Event<'_>, Range<usize>)> {
+    let mut out: Vec<(Event, Range<usize>)> = Vec::new();
+    // The text of the last event of `out`, while further text is being joined to it.
+    let mut joined: Option<String> = None;
+    let finish = |out: &mut Vec<(Event, Range<usize>)>, joined: &mut Option<String>| {
+        if let (Some(s), Some(last)) = (joined.take(), out.last_mut()) {
+            last.0 = Event::Text(s.into());
+        }
+    };
+    for (ev, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        if let (Event::Text(t), Some((Event::Text(last), r))) = (&ev, out.last_mut()) {
+            joined.get_or_insert_with(|| last.to_string()).push_str(t);
+            r.end = range.end;
+            continue;
+        }
+        finish(&mut out, &mut joined);
+        out.push((ev, range));
+    }
+    finish(&mut out, &mut joined);
+    out
+}
+
 /// Parses `text`, which starts at byte `base` of its file. Headings without an explicit
 /// `{#id}` get a GitHub-style slug of their text, made unique against `taken` and each other.
 pub fn parse(text: &str, base: usize, taken: &HashSet<String>) -> Body {
-    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options())
-        .into_offset_iter()
-        .collect();
+    let mut events = events_of(text);
     let heading_ids = name_headings(&mut events, taken);
 
     // First top-level paragraph, for a default summary.
@@ -279,9 +304,7 @@ pub fn parse(text: &str, base: usize, taken: &HashSet<String>) -> Body {
 /// `whole` is left empty and `first_paragraph` unset, and each event is moved, not copied.
 /// Headings get ids as in [`parse`], with no ids taken.
 pub fn parse_competency(text: &str, base: usize) -> Body {
-    let mut events: Vec<(Event, Range<usize>)> = Parser::new_ext(text, options())
-        .into_offset_iter()
-        .collect();
+    let mut events = events_of(text);
     let heading_ids = name_headings(&mut events, &HashSet::default());
     let (items, item_ids, notes) = split_items(events.into_iter(), base);
     Body {
@@ -455,11 +478,7 @@ fn unique(base: String, used: &mut HashSet<String>) -> String {
 /// under the same HTML policy as bodies ([`crate::sanitize`]).
 pub fn inline_html(text: &str) -> String {
     let mut html = String::new();
-    let events = crate::sanitize::events(
-        Parser::new_ext(text, options())
-            .into_offset_iter()
-            .collect(),
-    );
+    let events = crate::sanitize::events(events_of(text));
     let events = events.into_iter().map(|(e, _)| e).filter(|e| {
         !matches!(
             e,
