@@ -387,6 +387,51 @@ fn existing_files_are_kept_unless_forced_and_then_replaced_whole() {
     ladderbook().arg("build").arg(&out).assert().success();
 }
 
+/// A killed import leaves its temporary folder (named after its process id) beside or inside
+/// the output; the next import clears it once that process is gone, and puts back the
+/// ladder's own `content/` if the import was killed while swapping it.
+#[cfg(unix)]
+#[test]
+fn the_next_import_clears_what_a_killed_import_left_behind() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ladder");
+    // A process that has ended: a killed import's id. This test's own process is running.
+    let mut done = std::process::Command::new("true").spawn().unwrap();
+    done.wait().unwrap();
+    let (dead, live) = (done.id(), std::process::id());
+    let beside = |pid: u32| tmp.path().join(format!(".ladder.ladderbook-import-{pid}"));
+    fs::create_dir_all(beside(dead).join("content/levels")).unwrap();
+    fs::write(beside(dead).join("content/levels/x.md"), "half written").unwrap();
+    fs::create_dir_all(beside(live)).unwrap();
+    ladderbook()
+        .arg("import")
+        .arg(fixture("bold-labels.md"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(!beside(dead).exists(), "the dead import's folder is cleared");
+    assert!(beside(live).exists(), "a running import's folder is not touched");
+
+    // Killed while swapping: content/ moved into the temporary folder, the new one not in yet.
+    let before = snapshot_tree(&out);
+    let inside = out.join(format!(".ladderbook-import-{dead}"));
+    fs::create_dir_all(inside.join("content")).unwrap();
+    fs::rename(out.join("content"), inside.join(".old-content")).unwrap();
+    let o = ladderbook()
+        .arg("import")
+        .arg(fixture("numbered-bold.md"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    // The old content/ is back, so import refuses to replace it without --force.
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--force"));
+    assert_eq!(snapshot_tree(&out), before);
+    ladderbook().arg("build").arg(&out).assert().success();
+}
+
 #[test]
 fn options_track_and_format() {
     // --track names the track of a one-track import.
