@@ -244,6 +244,27 @@ fn links_follow_their_targets_to_the_new_files() {
         .all(|b| b.contains("/about/")));
 }
 
+/// A link to a file the import does not have becomes its text. Inside brackets that are
+/// not a link, that must not make them one: they stay text, as the source shows them.
+#[test]
+fn a_link_kept_as_text_leaves_the_brackets_around_it_as_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("ladder.md");
+    fs::write(
+        &src,
+        "# Ladder\n\n## Engineer\n\n### Craft\n\n- Reads [the [style guide](nowhere.md) notes](elsewhere.md) first.\n- Writes tests for the code they change.\n\n## Senior Engineer\n\n### Craft\n\n- Sets the bar for [testing](ladder.md#engineer) on the team.\n",
+    )
+    .unwrap();
+    let imp = import(&src, &[]);
+    let page = page(&imp.site, "levels/engineer/");
+    assert!(
+        page.contains("Reads [the style guide notes](elsewhere.md) first."),
+        "{}",
+        words(&page)
+    );
+    assert!(!page.contains("elsewhere.md\""), "no link to elsewhere.md");
+}
+
 #[test]
 fn imports_are_stable_from_run_to_run() {
     let a = import(&fixture("bold-labels.md"), &[]);

@@ -280,14 +280,16 @@ impl Ctx<'_> {
         // Apply from the end, skipping edits inside an edited range.
         edits.sort_by(|a, b| b.0.start.cmp(&a.0.start).then(a.0.end.cmp(&b.0.end)));
         let mut last_start = usize::MAX;
+        let mut written: Vec<String> = Vec::new();
         for (range, new) in edits {
             if range.end > last_start {
                 continue;
             }
             text.replace_range(range.clone(), &new);
             last_start = range.start;
+            written.push(new);
         }
-        text
+        no_new_links(text, &written)
     }
 
     /// The new destination of a relative link in source file `doc`, from output file `out`;
@@ -390,6 +392,39 @@ fn uid_of(f: FileRef) -> usize {
     match f {
         FileRef::Track(u) | FileRef::Level(u) | FileRef::Page(u) => u,
     }
+}
+
+/// `text` with each inline relative link that the rewrite brought to life made text again.
+/// A link inside brackets that are not a link (`[a [b](x.md) c](y.md)`) keeps the outer
+/// brackets from being one; once it is turned into plain text, they become a link to `y.md`,
+/// relative to the source, that nothing rewrote. Its `[` is escaped, so it reads as in the
+/// source; then the text is read again, since another `[` may now pair up. Every inline
+/// relative link the rewrite kept has one of the destinations it wrote (`written`).
+fn no_new_links(mut text: String, written: &[String]) -> String {
+    for _ in 0..text.matches('[').count() {
+        let born = Parser::new_ext(&text, crate::markdown::options())
+            .into_offset_iter()
+            .find_map(|(ev, r)| match ev {
+                Event::Start(Tag::Link {
+                    dest_url,
+                    link_type: LinkType::Inline,
+                    ..
+                })
+                | Event::Start(Tag::Image {
+                    dest_url,
+                    link_type: LinkType::Inline,
+                    ..
+                }) if !is_outside(&dest_url) && !written.iter().any(|w| **w == *dest_url) => {
+                    text[r.clone()].find('[').map(|i| r.start + i)
+                }
+                _ => None,
+            });
+        let Some(at) = born else {
+            break;
+        };
+        text.insert(at, '\\');
+    }
+    text
 }
 
 /// Links ladderbook leaves alone: with a scheme, site-absolute, or empty.
