@@ -244,6 +244,23 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
             ));
         }
     }
+    // What the HTML policy takes out of an author's Markdown.
+    for f in ladder.files.iter().filter(|f| f.path.ends_with(".md")) {
+        let Ok(split) = crate::frontmatter::split(f) else {
+            continue;
+        };
+        for (range, what) in crate::sanitize::dropped(split.body) {
+            // A `data:` address can be long: its start says enough.
+            let mut short: String = what.chars().take(120).collect();
+            if short.len() < what.len() {
+                short.push('…');
+            }
+            let what = short;
+            diags.push(warning(Some(f), &f.path, split.body_offset + range.start, "html-dropped",
+                format!("{what} is left out of the site: ladderbook's HTML policy drops it"),
+                "write it in Markdown, or with the tags, attributes and link schemes (http, https, mailto, tel) the README's \"HTML in content\" section lists; or remove it".into()));
+        }
+    }
     // TODO markers anywhere in the text.
     for f in &ladder.files {
         for (offset, word) in markers(&f.text) {

@@ -156,6 +156,23 @@ pub fn is_safe_url(url: &str) -> bool {
 /// links and images with an unsafe URL unwrapped, and the raw elements left open closed at
 /// the end.
 pub fn events<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)> {
+    apply(events).0
+}
+
+/// What the policy takes out of Markdown `text` that an author wrote (for `check` to say):
+/// the byte range in `text` of the link or piece of HTML, and what is dropped from it, such
+/// as "the link to `javascript:alert(1)`" or "the `onclick` attribute of `<a>`". Comments,
+/// and a `<` that starts no tag (it is shown as written), are not listed.
+pub fn dropped(text: &str) -> Vec<(Range<usize>, String)> {
+    apply(crate::markdown::events_of(text)).1
+}
+
+/// [`events`], and what it dropped (see [`dropped`]).
+#[allow(clippy::type_complexity)]
+fn apply(
+    events: Vec<(Event<'_>, Range<usize>)>,
+) -> (Vec<(Event<'_>, Range<usize>)>, Vec<(Range<usize>, String)>) {
+    let mut gone: Vec<(Range<usize>, String)> = Vec::new();
     let needs = events.iter().any(|(e, _)| match e {
         Event::Html(_) | Event::InlineHtml(_) => true,
         Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
@@ -165,7 +182,7 @@ pub fn events<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Ran
         _ => false,
     });
     if !needs {
-        return events;
+        return (events, gone);
     }
     let mut out = Vec::with_capacity(events.len());
     let mut filter = Filter::default();
@@ -186,12 +203,14 @@ pub fn events<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Ran
         if let Some((text, r)) = block.take() {
             let mut clean = String::new();
             filter.push(&text, &mut clean);
+            gone.extend(filter.dropped.drain(..).map(|d| (r.clone(), d)));
             out.push((Event::Html(clean.into()), r));
         }
         match ev {
             Event::InlineHtml(html) => {
                 let mut clean = String::new();
                 filter.push(&html, &mut clean);
+                gone.extend(filter.dropped.drain(..).map(|d| (range.clone(), d)));
                 if !clean.is_empty() {
                     out.push((Event::InlineHtml(clean.into()), range));
                 }
@@ -199,7 +218,9 @@ pub fn events<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Ran
             Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
                 let unsafe_url = !is_safe_url(dest_url);
                 dropped.push(unsafe_url);
-                if !unsafe_url {
+                if unsafe_url {
+                    gone.push((range.clone(), format!("the link to `{dest_url}`")));
+                } else {
                     out.push((ev, range));
                 }
             }
@@ -211,8 +232,13 @@ pub fn events<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Ran
             }) => {
                 // `{key=value}` heading attributes: only those raw HTML could set.
                 attrs.retain(|(key, _)| {
-                    let key = key.to_ascii_lowercase();
-                    GLOBAL.contains(&key.as_str()) && key != "id" && key != "class"
+                    let lower = key.to_ascii_lowercase();
+                    let kept =
+                        GLOBAL.contains(&lower.as_str()) && lower != "id" && lower != "class";
+                    if !kept {
+                        gone.push((range.clone(), format!("the heading attribute `{key}`")));
+                    }
+                    kept
                 });
                 filter.depth += 1;
                 let heading = Tag::Heading {
@@ -248,6 +274,7 @@ pub fn events<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Ran
     if let Some((text, r)) = block.take() {
         let mut clean = String::new();
         filter.push(&text, &mut clean);
+        gone.extend(filter.dropped.drain(..).map(|d| (r.clone(), d)));
         out.push((Event::Html(clean.into()), r));
     }
     let mut closers = String::new();
@@ -256,7 +283,7 @@ pub fn events<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Ran
         let end = out.last().map_or(0..0, |(_, r)| r.end..r.end);
         out.push((Event::Html(CowStr::from(closers)), end));
     }
-    out
+    (out, gone)
 }
 
 /// Rewrites raw HTML piece by piece, remembering the kept elements still open.
@@ -267,6 +294,8 @@ pub struct Filter {
     open: Vec<(&'static str, usize)>,
     /// How many Markdown blocks (and inline spans) enclose the HTML being filtered.
     depth: usize,
+    /// What was dropped since this was last emptied (see [`dropped`]).
+    dropped: Vec<String>,
 }
 
 impl Filter {
@@ -328,15 +357,20 @@ impl Filter {
         let (name, after) = tag_name(&s[1..])?;
         let (attrs, after) = attributes(after)?;
         if DROP_CONTENT.contains(&name.as_str()) {
+            self.dropped.push(format!("`<{name}>` and its content"));
             return Some(skip_element(after, &name));
         }
         let Some((name, allowed)) = ELEMENTS.iter().find(|(n, _)| *n == name) else {
+            self.dropped
+                .push(format!("the tag `<{name}>` (its text is kept)"));
             return Some(after);
         };
         out.push('<');
         out.push_str(name);
         for (attr, value) in &attrs {
             if !(GLOBAL.contains(&attr.as_str()) || allowed.contains(&attr.as_str())) {
+                self.dropped
+                    .push(format!("the `{attr}` attribute of `<{name}>`"));
                 continue;
             }
             let safe = match attr.as_str() {
@@ -349,6 +383,9 @@ impl Filter {
                 _ => true,
             };
             if !safe {
+                let v = value.as_deref().unwrap_or_default();
+                self.dropped
+                    .push(format!("the `{attr}` of `<{name}>` (`{v}`)"));
                 continue;
             }
             out.push(' ');

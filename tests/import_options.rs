@@ -431,8 +431,14 @@ fn the_next_import_clears_what_a_killed_import_left_behind() {
         .arg(&out)
         .assert()
         .success();
-    assert!(!beside(dead).exists(), "the dead import's folder is cleared");
-    assert!(beside(live).exists(), "a running import's folder is not touched");
+    assert!(
+        !beside(dead).exists(),
+        "the dead import's folder is cleared"
+    );
+    assert!(
+        beside(live).exists(),
+        "a running import's folder is not touched"
+    );
 
     // Killed while swapping: content/ moved into the temporary folder, the new one not in yet.
     let before = snapshot_tree(&out);

@@ -55,7 +55,10 @@ fn a_long_line_of_brackets_costs_memory_in_proportion_to_it() {
         fs::write(&cell, text).unwrap();
         peaks.push(peak_of_build(&root));
     }
-    eprintln!("peaks (bytes): plain {}, `[` {}, `<` {}", peaks[0], peaks[1], peaks[2]);
+    eprintln!(
+        "peaks (bytes): plain {}, `[` {}, `<` {}",
+        peaks[0], peaks[1], peaks[2]
+    );
     for (ch, peak) in ['[', '<'].iter().zip(&peaks[1..]) {
         let per_char = peak.saturating_sub(peaks[0]) / LINE;
         assert!(

@@ -452,3 +452,64 @@ fn random_mutations_of_real_ladders_never_yield_live_html() {
         );
     }
 }
+
+/// `check` says what the HTML policy takes out of a body, at the line it is on, and is quiet
+/// about what it keeps.
+#[test]
+fn check_warns_where_the_html_policy_drops_what_an_author_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ladder");
+    copy_ladder(&repo(), &root);
+    let cell = root.join("content/competencies/engineer-1/craft.md");
+    let before = fs::read_to_string(&cell).unwrap();
+    let first = before.lines().count() + 1;
+    append(
+        &cell,
+        "- Reviews code <span onclick=\"steal()\">with care</span>.\n\
+         - Reads [the runbook](javascript:alert(1)) before a change.\n\
+         - Keeps <font color=red>notes</font> short.\n\
+         - Harmless: <em>emphasis</em>, [a link](https://example.com) <!-- a note --> and 1 < 2.\n\
+         \n\
+         <script>alert(1)</script>\n",
+    );
+    let out = ladderbook()
+        .args(["check", "--format", "json"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "warnings only");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dropped: Vec<(u64, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "html-dropped")
+        .map(|d| {
+            assert_eq!(d["severity"], "warning");
+            assert_eq!(d["path"], "content/competencies/engineer-1/craft.md");
+            assert!(d["hint"].as_str().unwrap().contains("Markdown"), "{d}");
+            (
+                d["line"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let at = |n: usize| (first + n) as u64;
+    let expected = [
+        (at(0), "the `onclick` attribute of `<span>`"),
+        (at(1), "the link to `javascript:alert(1)`"),
+        (at(2), "the tag `<font>`"),
+        (at(5), "`<script>` and its content"),
+    ];
+    assert_eq!(dropped.len(), expected.len(), "{dropped:#?}");
+    for ((line, message), (want_line, want)) in dropped.iter().zip(expected) {
+        assert_eq!(*line, want_line, "{message}");
+        assert!(message.starts_with(want), "{message} (wanted {want})");
+    }
+    // --strict makes them fail a CI run.
+    ladderbook()
+        .args(["check", "--strict"])
+        .arg(&root)
+        .assert()
+        .failure();
+}
