@@ -18,6 +18,7 @@ pub mod model;
 mod outline;
 mod pillars;
 pub mod source;
+mod stale;
 mod summary;
 pub mod writer;
 pub mod yaml;

@@ -214,6 +214,8 @@ impl Ctx<'_> {
             }
         }
         let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+        // Whether a link was turned into its text (see `no_new_links`).
+        let mut unlinked = false;
         let parser = Parser::new_ext(&text, crate::markdown::options()).into_offset_iter();
         let defs: Vec<(String, std::ops::Range<usize>)> = parser
             .reference_definitions()
@@ -252,6 +254,7 @@ impl Ctx<'_> {
                 None => {
                     let inner = span.get(if is_image { 2 } else { 1 }..open).unwrap_or("");
                     edits.push((r.clone(), inner.to_string()));
+                    unlinked = true;
                 }
             }
         }
@@ -289,7 +292,10 @@ impl Ctx<'_> {
             last_start = range.start;
             written.push(new);
         }
-        no_new_links(text, &written)
+        if unlinked {
+            text = no_new_links(text, &written);
+        }
+        text
     }
 
     /// The new destination of a relative link in source file `doc`, from output file `out`;
@@ -398,13 +404,15 @@ fn uid_of(f: FileRef) -> usize {
 /// A link inside brackets that are not a link (`[a [b](x.md) c](y.md)`) keeps the outer
 /// brackets from being one; once it is turned into plain text, they become a link to `y.md`,
 /// relative to the source, that nothing rewrote. Its `[` is escaped, so it reads as in the
-/// source; then the text is read again, since another `[` may now pair up. Every inline
-/// relative link the rewrite kept has one of the destinations it wrote (`written`).
+/// source; then the text is read again, since an earlier `[` may now pair up (one more pass
+/// per level of such nesting). Every inline relative link the rewrite kept has one of the
+/// destinations it wrote (`written`).
 fn no_new_links(mut text: String, written: &[String]) -> String {
+    let written: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
     for _ in 0..text.matches('[').count() {
-        let born = Parser::new_ext(&text, crate::markdown::options())
+        let born: Vec<usize> = Parser::new_ext(&text, crate::markdown::options())
             .into_offset_iter()
-            .find_map(|(ev, r)| match ev {
+            .filter_map(|(ev, r)| match ev {
                 Event::Start(Tag::Link {
                     dest_url,
                     link_type: LinkType::Inline,
@@ -414,15 +422,18 @@ fn no_new_links(mut text: String, written: &[String]) -> String {
                     dest_url,
                     link_type: LinkType::Inline,
                     ..
-                }) if !is_outside(&dest_url) && !written.iter().any(|w| **w == *dest_url) => {
+                }) if !is_outside(&dest_url) && !written.contains(&*dest_url) => {
                     text[r.clone()].find('[').map(|i| r.start + i)
                 }
                 _ => None,
-            });
-        let Some(at) = born else {
+            })
+            .collect();
+        if born.is_empty() {
             break;
-        };
-        text.insert(at, '\\');
+        }
+        for at in born.into_iter().rev() {
+            text.insert(at, '\\');
+        }
     }
     text
 }
@@ -495,8 +506,8 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, ImportEr
     // What an import killed earlier left behind goes first: it may hold this ladder's own
     // content/ or book.toml, to be put back before they are looked for.
     let (name, parent) = crate::write::name_and_parent(dir, "ladder");
-    clear_stale(parent, &format!(".{name}.ladderbook-import-"));
-    clear_stale(dir, ".ladderbook-import-");
+    super::stale::clear(parent, &format!(".{name}.ladderbook-import-"));
+    super::stale::clear(dir, ".ladderbook-import-");
     let existing: Vec<&str> = ["book.toml", "content"]
         .into_iter()
         .filter(|n| dir.join(n).exists())
@@ -613,65 +624,6 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, ImportEr
     }
     let _ = fs::remove_dir_all(&tmp);
     Ok(output.files.len() + output.copies.len())
-}
-
-/// Clears what an import killed before it finished left in `folder`: each folder named
-/// `prefix` + a process id whose process is no longer running. A backup it holds of the
-/// ladder's own `content/` or `book.toml` (`.old-content`, `.old-book.toml`: the import was
-/// killed while swapping them) is put back when nothing has taken its place; a folder that
-/// still holds a backup after that is left alone, so no author's file is ever deleted here.
-/// Errors are ignored: the folder is cleared on a later run.
-fn clear_stale(folder: &Path, prefix: &str) {
-    let Ok(entries) = fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(pid) = name
-            .to_str()
-            .and_then(|n| n.strip_prefix(prefix))
-            .and_then(|p| p.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        let stale = entry.path();
-        if running(pid) || !stale.is_dir() || stale.is_symlink() {
-            continue;
-        }
-        let mut kept = false;
-        for n in ["content", "book.toml"] {
-            let backup = stale.join(format!(".old-{n}"));
-            if backup.exists() {
-                let restored =
-                    !folder.join(n).exists() && fs::rename(&backup, folder.join(n)).is_ok();
-                kept |= !restored;
-            }
-        }
-        if !kept {
-            let _ = fs::remove_dir_all(&stale);
-        }
-    }
-}
-
-/// Whether process `pid` is running (on Unix, signal 0 asks without sending anything; a
-/// process of another user answers EPERM). Elsewhere every process counts as running, so
-/// nothing is cleared.
-#[cfg(unix)]
-fn running(pid: u32) -> bool {
-    let Ok(pid) = libc::pid_t::try_from(pid) else {
-        return false;
-    };
-    if pid <= 0 {
-        return true;
-    }
-    // SAFETY: kill with signal 0 only checks that the process exists.
-    let signalled = unsafe { libc::kill(pid, 0) == 0 };
-    signalled || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
-}
-
-#[cfg(not(unix))]
-fn running(_pid: u32) -> bool {
-    true
 }
 
 #[cfg(test)]
