@@ -78,8 +78,11 @@ pub fn validate_with(
         }
     };
     let mut loaded = load(&mut diags);
-    loaded.published = crate::lock::read(root, &mut diags);
     clock.lap("load");
+    if loaded.published.is_none() {
+        loaded.published = crate::lock::read(root, &mut diags).map(std::sync::Arc::new);
+    }
+    clock.lap("ladder.lock");
     let ladder = Ladder::build(config.unwrap_or_default(), loaded, &mut diags);
     clock.lap("ladder");
     diags.sort();
@@ -196,6 +199,23 @@ pub fn prepare_with(
         site,
         warnings,
     })
+}
+
+/// The [`Prepared`] of `ladder`, which [`Ladder::with_reworded`] made from `base.ladder`:
+/// `base`'s templates and warnings (neither depends on a competency's wording), a new page
+/// list, and the releases read again, as [`prepare_with`] does.
+pub fn prepare_patched(root: &Path, base: &Prepared, ladder: Ladder) -> Prepared {
+    let mut tera = base.tera.clone();
+    let mut site = Site::from_ladder(&ladder);
+    let (releases, _) = crate::releases::read(root, &ladder.config);
+    tera.global_context().insert("version", &releases.version);
+    site.releases = releases;
+    Prepared {
+        ladder,
+        tera,
+        site,
+        warnings: base.warnings.clone(),
+    }
 }
 
 /// The ladder's templates (its own over the default theme's), with the site-wide values set.

@@ -12,6 +12,8 @@ use crate::permalink;
 use foldhash::{HashMap, HashSet};
 use std::collections::{BTreeMap, BTreeSet};
 
+mod patch;
+
 /// Ids the default templates use for their own sections; headings in bodies never take them.
 pub const TEMPLATE_IDS: &[&str] = &[
     "main",
@@ -27,7 +29,7 @@ pub const TEMPLATE_IDS: &[&str] = &[
 ];
 
 /// A track: one career path (individual contributor, management).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Track {
     /// The id (the file stem), or `ladder` for the implicit track of a ladder with no track files.
     pub id: String,
@@ -47,7 +49,7 @@ pub struct Track {
 }
 
 /// A level: one rung of a track.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Level {
     /// The id (the file stem).
     pub id: String,
@@ -80,7 +82,7 @@ pub struct Level {
 }
 
 /// A pillar: one competency area.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Pillar {
     /// The id (the file stem).
     pub id: String,
@@ -93,7 +95,7 @@ pub struct Pillar {
 }
 
 /// The expectations of one level in one pillar.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Competency {
     /// Index into [`Ladder::levels`].
     pub level: usize,
@@ -110,7 +112,7 @@ pub struct Competency {
 }
 
 /// A free page (FAQ, how promotions work).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct FreePage {
     /// Its address (`how-to-read/`).
     pub path: String,
@@ -134,7 +136,7 @@ pub struct Redirect {
 }
 
 /// The validated ladder.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Ladder {
     /// `book.toml`.
     pub config: Config,
@@ -675,7 +677,7 @@ impl Ladder {
             })
             .collect();
         let (anchors, mut lost, mut retired) =
-            crate::anchors::assign(&cells_to_anchor, published.as_ref());
+            crate::anchors::assign(&cells_to_anchor, published.as_deref());
         retired.extend(
             published
                 .iter()
@@ -920,7 +922,7 @@ impl Ladder {
 
         // Published pages that no address has any more.
         let addresses: BTreeSet<String> = owners.into_keys().collect();
-        lost.extend(crate::anchors::lost_pages(published.as_ref(), &addresses));
+        lost.extend(crate::anchors::lost_pages(published.as_deref(), &addresses));
 
         // Resolve every link in every body.
         let asset_paths: HashSet<&str> = assets.iter().map(|a| a.content_path.as_str()).collect();

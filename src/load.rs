@@ -116,8 +116,10 @@ pub struct Loaded {
     /// Content paths of Markdown files that could not be read or parsed: links to them are
     /// not reported again as broken.
     pub failed: HashSet<String>,
-    /// What the ladder has published (`ladder.lock`), when it has a lockfile.
-    pub published: Option<crate::lock::Lock>,
+    /// What the ladder has published (`ladder.lock`), when it has a lockfile. Left `None`
+    /// by [`load`]; [`crate::build::validate_with`] reads it then. [`ContentCache::loaded`]
+    /// gives the lockfile it keeps, so `serve` parses a large one only when it changes.
+    pub published: Option<std::sync::Arc<crate::lock::Lock>>,
 }
 
 /// True when `id` follows the contract's id rule: lowercase ASCII letters and digits in
@@ -368,6 +370,32 @@ pub struct ContentCache {
     walk_errors: Vec<Diagnostic>,
     /// False until the first [`ContentCache::refresh`].
     walked: bool,
+    /// `ladder.lock` as last read.
+    lock: CachedLock,
+}
+
+/// `ladder.lock` as a [`ContentCache`] last saw it.
+#[derive(Debug, Default)]
+enum CachedLock {
+    /// Not looked at yet, or it could not be read or parsed (then every rebuild reads it
+    /// again, for its diagnostics).
+    #[default]
+    Unknown,
+    /// There is no `ladder.lock`.
+    Absent,
+    /// Read without a problem, while the file's size, modification time and inode are these.
+    Read(LockStamp, std::sync::Arc<crate::lock::Lock>),
+}
+
+/// What tells a file apart from the version of it read before: (size, modification time, inode).
+type LockStamp = (u64, Option<std::time::SystemTime>, u64);
+
+fn lock_stamp(m: &std::fs::Metadata) -> LockStamp {
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(m);
+    #[cfg(not(unix))]
+    let inode = 0;
+    (m.len(), m.modified().ok(), inode)
 }
 
 impl ContentCache {
@@ -380,6 +408,51 @@ impl ContentCache {
             dirs: HashSet::new(),
             walk_errors: Vec::new(),
             walked: false,
+            lock: CachedLock::Unknown,
+        }
+    }
+
+    /// Brings the cached `ladder.lock` up to date: read again only when its size,
+    /// modification time or inode changed.
+    fn refresh_lock(&mut self) {
+        let path = self.root.join(crate::lock::FILE_NAME);
+        self.lock = match std::fs::metadata(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => CachedLock::Absent,
+            Ok(m) if m.is_file() => {
+                let stamp = lock_stamp(&m);
+                match std::mem::take(&mut self.lock) {
+                    CachedLock::Read(old, lock) if old == stamp => CachedLock::Read(old, lock),
+                    _ => {
+                        let mut diags = Diagnostics::default();
+                        match crate::lock::read(&self.root, &mut diags) {
+                            Some(lock) if diags.0.is_empty() => {
+                                CachedLock::Read(stamp, std::sync::Arc::new(lock))
+                            }
+                            _ => CachedLock::Unknown,
+                        }
+                    }
+                }
+            }
+            _ => CachedLock::Unknown,
+        };
+    }
+
+    /// `ladder.lock` as last refreshed: `Some(None)` when there is none, `None` when it is
+    /// not known (it could not be read or parsed).
+    pub fn published(&self) -> Option<Option<&crate::lock::Lock>> {
+        match &self.lock {
+            CachedLock::Unknown => None,
+            CachedLock::Absent => Some(None),
+            CachedLock::Read(_, lock) => Some(Some(lock)),
+        }
+    }
+
+    /// The Markdown file at `rel` (relative to `content/`) as last refreshed, if it was read
+    /// and parsed without a single diagnostic.
+    pub fn clean_document(&self, rel: &Path) -> Option<&Document> {
+        match self.files.get(rel)? {
+            Cached::Markdown(Some(doc), errors) if errors.is_empty() => Some(doc),
+            _ => None,
         }
     }
 
@@ -394,6 +467,7 @@ impl ContentCache {
     /// path. Paths through an editor's temporary file or folder are never content and are
     /// ignored. Never fails: unreadable files become diagnostics, as in [`load`].
     pub fn refresh(&mut self, changed: Option<&[PathBuf]>) {
+        self.refresh_lock();
         let content = self.root.join(CONTENT_DIR);
         let changed = match changed {
             Some(c) if self.walked => c,
@@ -508,6 +582,9 @@ impl ContentCache {
     /// takes them by value.
     pub fn loaded(&self, diags: &mut Diagnostics) -> Loaded {
         let mut loaded = Loaded::default();
+        if let CachedLock::Read(_, lock) = &self.lock {
+            loaded.published = Some(lock.clone());
+        }
         for d in &self.walk_errors {
             diags.push(d.clone());
         }

@@ -252,6 +252,13 @@ impl Changes {
 pub struct Previous {
     content: ContentCache,
     prepared: Option<Arc<build::Prepared>>,
+    /// The last rebuild failed: `prepared` is older than the files the cache holds.
+    failed: bool,
+    /// The last rebuild brought the ladder before it up to date (see [`Ladder::with_reworded`])
+    /// instead of building it again.
+    ///
+    /// [`Ladder::with_reworded`]: crate::ladder::Ladder::with_reworded
+    reworded: bool,
 }
 
 impl Previous {
@@ -260,8 +267,44 @@ impl Previous {
         Previous {
             content: ContentCache::new(root),
             prepared: None,
+            failed: false,
+            reworded: false,
         }
     }
+
+    /// True when the last rebuild brought the ladder before it up to date instead of building
+    /// it again (the fast path after an edit that only rewords competencies).
+    pub fn reworded(&self) -> bool {
+        self.reworded
+    }
+}
+
+/// The last good build brought up to date after `changes`, when they only reworded
+/// competencies ([`crate::ladder::Ladder::with_reworded`]): what a rebuild gives in time
+/// proportional to the files saved. `None` when the ladder must be built again: the last
+/// rebuild failed, something other than Markdown content changed, a changed file is new,
+/// gone or has a diagnostic, or the edit may reach beyond its competency.
+fn reworded(root: &Path, previous: &Previous, changes: &Changes) -> Option<build::Prepared> {
+    if previous.failed || changes.render_all() || changes.content.is_empty() {
+        return None;
+    }
+    let old = previous.prepared.as_deref()?;
+    let published = previous.content.published()?;
+    let docs: Vec<&crate::load::Document> = changes
+        .content
+        .iter()
+        .map(|rel| previous.content.clean_document(rel))
+        .collect::<Option<_>>()?;
+    if old
+        .warnings
+        .0
+        .iter()
+        .any(|w| docs.iter().any(|d| w.path == d.source.path))
+    {
+        return None;
+    }
+    let ladder = old.ladder.with_reworded(&docs, published)?;
+    Some(build::prepare_patched(root, old, ladder))
 }
 
 /// Rebuilds into `site` after `changes` and returns the new version.
@@ -287,12 +330,23 @@ pub fn rebuild(
     clock.lap("refresh content");
     let full = changes.render_all();
     let content = &previous.content;
-    let result = build::prepare_with(root, |diags| content.loaded(diags)).and_then(|mut p| {
-        // The preview serves the site at the root of its own address, whatever sub-path
-        // `site-url` names for the published site: pages that link from the site-url (the 404
-        // page, shown at any address) must link from `/` here, or their links and stylesheet
-        // would point where nothing is served.
-        p.ladder.config.site_url = "/".into();
+    let fast = reworded(root, previous, changes);
+    previous.reworded = fast.is_some();
+    let prepared = match fast {
+        Some(p) => {
+            clock.lap("ladder, brought up to date");
+            Ok(p)
+        }
+        None => build::prepare_with(root, |diags| content.loaded(diags)).map(|mut p| {
+            // The preview serves the site at the root of its own address, whatever sub-path
+            // `site-url` names for the published site: pages that link from the site-url (the
+            // 404 page, shown at any address) must link from `/` here, or their links and
+            // stylesheet would point where nothing is served.
+            p.ladder.config.site_url = "/".into();
+            p
+        }),
+    };
+    let result = prepared.and_then(|p| {
         let partial = if full {
             None
         } else {
@@ -333,6 +387,7 @@ pub fn rebuild(
     let version = s.version;
     match result {
         Ok((p, files, count)) => {
+            previous.failed = false;
             let recovered = s.error.take().is_some();
             let p = Arc::new(p);
             // The previous build is dropped after the lock is released, on another thread:
@@ -363,6 +418,7 @@ pub fn rebuild(
             }
         }
         Err(diags) => {
+            previous.failed = true;
             let text = diags.to_string();
             s.error = Some(text.clone());
             drop(s);
