@@ -2,7 +2,7 @@
 //! pillars each track uses (the sections of its level and pillar pages).
 
 use super::draft::Draft;
-use super::links::Target;
+use super::resolve::Target;
 use super::{hint_for, Competency};
 use crate::anchors::{self, Anchor};
 use crate::diagnostic::Diagnostics;

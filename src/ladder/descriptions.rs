@@ -1,7 +1,7 @@
 //! Phases: the descriptions of pillars and tracks, and the free pages, each a link target.
 
 use super::draft::Draft;
-use super::links::Target;
+use super::resolve::Target;
 use super::{FreePage, Pillar, TEMPLATE_IDS};
 use crate::load::Kind;
 use crate::markdown;

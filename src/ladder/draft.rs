@@ -4,7 +4,7 @@
 //! from, to report problems at their place) until [`Draft::finish`] hands over the model.
 
 use super::follow_on::FollowOn;
-use super::links::Target;
+use super::resolve::Target;
 use super::{Competency, FreePage, Level, Pillar, Redirect, Track};
 use crate::diagnostic::Diagnostic;
 use crate::load::Document;

@@ -2,7 +2,7 @@
 //! and neighbours.
 
 use super::draft::{Draft, LevelDraft};
-use super::links::Target;
+use super::resolve::Target;
 use super::{hint_for, Level, TEMPLATE_IDS};
 use crate::diagnostic::Diagnostics;
 use crate::load::Kind;

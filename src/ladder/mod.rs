@@ -4,9 +4,9 @@
 //! [`Ladder::build`] takes what [`crate::load`] read and either returns a complete model or
 //! the full list of what is wrong; it never stops at the first problem. It runs as a list of
 //! phases, each a function of the [`draft::Draft`] ladder and the diagnostics, in the order
-//! the pages depend on each other: ids and order ([`ids`]), levels ([`levels`]), the other
+//! the pages depend on each other: ids and order ([`order`]), levels ([`levels`]), the other
 //! descriptions and free pages ([`descriptions`]), the grid of competencies and their anchors
-//! ([`cells`]), addresses and redirects ([`addresses`]), then links ([`links`]). Which error
+//! ([`cells`]), addresses and redirects ([`addresses`]), then links ([`resolve`]). Which error
 //! keeps a follow-on error from being reported is decided in one place, [`follow_on`].
 
 mod addresses;
@@ -14,10 +14,10 @@ mod cells;
 mod descriptions;
 mod draft;
 mod follow_on;
-mod ids;
 mod levels;
-mod links;
+mod order;
 mod overview;
+mod resolve;
 
 use crate::config::Config;
 use crate::diagnostic::{did_you_mean, Diagnostics};
@@ -234,8 +234,8 @@ impl Ladder {
         } = loaded;
         let bodies = cells::take_parsed_bodies(&mut documents);
         let mut d = Draft::new(&documents, published.as_ref(), FollowOn::new(failed));
-        ids::check_unique(&d, diags);
-        ids::order_tracks_and_pillars(&mut d, &config);
+        order::check_unique(&d, diags);
+        order::tracks_and_pillars(&mut d, &config);
         levels::place(&mut d, diags);
         levels::describe(&mut d, diags);
         descriptions::pillars_and_tracks(&mut d);
@@ -246,7 +246,7 @@ impl Ladder {
         addresses::comparisons(&mut d);
         addresses::claim(&mut d, &assets, diags);
         addresses::redirects(&mut d, diags);
-        links::resolve(&mut d, &assets, diags);
+        resolve::links(&mut d, &assets, diags);
         let model = d.finish();
         // Nothing borrows the documents any more: their sources move into the ladder.
         let files = documents.into_iter().map(|d| d.source).collect();

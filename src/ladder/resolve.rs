@@ -5,7 +5,7 @@ use super::draft::Draft;
 use super::follow_on::FollowOn;
 use crate::diagnostic::{did_you_mean, Diagnostics};
 use crate::load::{Asset, Document};
-use crate::markdown::{self, Fragment};
+use crate::markdown::Fragment;
 use crate::permalink;
 use foldhash::{HashMap, HashSet};
 
@@ -57,7 +57,7 @@ impl Target {
 
 /// Resolves the links of every description, expectation, note and free page, and of the
 /// competencies left out of the grid, so one run reports them all.
-pub(super) fn resolve(d: &mut Draft, assets: &[Asset], diags: &mut Diagnostics) {
+pub(super) fn links(d: &mut Draft, assets: &[Asset], diags: &mut Diagnostics) {
     let asset_paths: HashSet<&str> = assets.iter().map(|a| a.content_path.as_str()).collect();
     let resolver = Resolver {
         targets: &d.targets,
@@ -110,7 +110,7 @@ impl Resolver<'_> {
     fn resolve(&self, doc: &Document, frag: &mut Fragment, diags: &mut Diagnostics) {
         for (i, link) in frag.links.iter().enumerate() {
             let dest = link.dest.as_str();
-            if !markdown::is_relative_link(dest) {
+            if !crate::links::is_relative_link(dest) {
                 continue;
             }
             let (path_part, anchor) = match dest.split_once('#') {
@@ -121,9 +121,9 @@ impl Resolver<'_> {
             let target_path = if path_part.is_empty() {
                 Some(doc.content_path.clone())
             } else {
-                crate::load::resolve_relative(
-                    crate::load::parent_dir(&doc.content_path),
-                    &crate::load::percent_decode(path_part),
+                crate::links::resolve_relative(
+                    crate::links::parent_dir(&doc.content_path),
+                    &crate::links::percent_decode(path_part),
                 )
             };
             let Some(target_path) = target_path else {
@@ -212,29 +212,5 @@ impl Resolver<'_> {
             hint,
         ));
         None
-    }
-}
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn joins_relative_paths_inside_content() {
-        use crate::load::{parent_dir, resolve_relative};
-        assert_eq!(
-            resolve_relative(parent_dir("levels/a.md"), "../pillars/b.md").as_deref(),
-            Some("pillars/b.md")
-        );
-        assert_eq!(
-            resolve_relative(parent_dir("a.md"), "levels/b.md").as_deref(),
-            Some("levels/b.md")
-        );
-        assert_eq!(resolve_relative(parent_dir("a.md"), "../../x.md"), None);
-    }
-
-    #[test]
-    fn external_links_are_left_alone() {
-        assert!(crate::load::is_external("https://example.com"));
-        assert!(crate::load::is_external("mailto:a@b.c"));
-        assert!(!crate::load::is_external("levels/a.md"));
-        assert!(!crate::load::is_external("a.md#x:y"));
     }
 }

@@ -34,7 +34,7 @@ pub(super) fn check_unique(d: &Draft, diags: &mut Diagnostics) {
 
 /// Tracks and pillars in order: by `order`, those without one last, then by title. A ladder
 /// with no track files has one implicit track, `ladder`, titled after the book.
-pub(super) fn order_tracks_and_pillars(d: &mut Draft, config: &Config) {
+pub(super) fn tracks_and_pillars(d: &mut Draft, config: &Config) {
     d.track_docs = in_order(d.documents, |k| match k {
         Kind::Track { title, order, .. } => Some((*order, title)),
         _ => None,
