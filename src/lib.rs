@@ -30,4 +30,6 @@ pub mod revision;
 pub mod sanitize;
 pub mod serve;
 pub mod site;
+pub mod stopwatch;
+pub mod validate;
 pub mod write;

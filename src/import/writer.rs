@@ -504,7 +504,7 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, ImportEr
             fs::copy(src, &p).map_err(|e| io(src, e))?;
         }
         // The ladder must be one that builds: ladderbook's own validation, before anything moves.
-        let (_, diags) = crate::build::validate(&tmp);
+        let (_, diags) = crate::validate::validate(&tmp);
         if diags.has_errors() {
             let shown: Vec<String> = diags
                 .0
