@@ -89,7 +89,7 @@ pub(super) fn claim(d: &mut Draft, assets: &[Asset], diags: &mut Diagnostics) {
 
 /// Redirects: the aliases of tracks, pillars and free pages (`bad-alias`,
 /// `alias-collision`), and a renamed level's comparisons at their old addresses, as its page
-/// has. Then the published pages that no address has any more.
+/// has.
 pub(super) fn redirects(d: &mut Draft, diags: &mut Diagnostics) {
     for doc in d.documents {
         let (aliases, target, title) = match &doc.kind {
@@ -161,7 +161,10 @@ pub(super) fn redirects(d: &mut Draft, diags: &mut Diagnostics) {
             }
         }
     }
+}
 
+/// Published pages that no address has any more (`lost-address`, see [`crate::anchors`]).
+pub(super) fn lost_pages(d: &mut Draft) {
     let addresses: BTreeSet<String> = std::mem::take(&mut d.owners).into_keys().collect();
     d.lost
         .extend(crate::anchors::lost_pages(d.published, &addresses));

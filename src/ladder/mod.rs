@@ -3,11 +3,13 @@
 //!
 //! [`Ladder::build`] takes what [`crate::load`] read and either returns a complete model or
 //! the full list of what is wrong; it never stops at the first problem. It runs as a list of
-//! phases, each a function of the [`draft::Draft`] ladder and the diagnostics, in the order
-//! the pages depend on each other: ids and order ([`order`]), levels ([`levels`]), the other
-//! descriptions and free pages ([`descriptions`]), the grid of competencies and their anchors
-//! ([`cells`]), addresses and redirects ([`addresses`]), then links ([`resolve`]). Which error
-//! keeps a follow-on error from being reported is decided in one place, [`follow_on`].
+//! phases, each a function of the draft ladder (`draft.rs`) and the diagnostics, in the order
+//! the pages depend on each other: unique ids and the order of tracks and pillars
+//! (`order.rs`), levels (`levels.rs`), the other descriptions and free pages
+//! (`descriptions.rs`), the grid of competencies and their anchors (`cells.rs`), addresses
+//! and redirects (`addresses.rs`), then links (`resolve.rs`); the overview's rows come last
+//! (`overview.rs`). Which error keeps a follow-on error from being reported is decided in one
+//! place, `follow_on.rs`.
 
 mod addresses;
 mod cells;
@@ -246,6 +248,7 @@ impl Ladder {
         addresses::comparisons(&mut d);
         addresses::claim(&mut d, &assets, diags);
         addresses::redirects(&mut d, diags);
+        addresses::lost_pages(&mut d);
         resolve::links(&mut d, &assets, diags);
         let model = d.finish();
         // Nothing borrows the documents any more: their sources move into the ladder.
