@@ -122,31 +122,6 @@ pub struct Loaded {
     pub published: Option<std::sync::Arc<crate::lock::Lock>>,
 }
 
-/// True when `id` follows the contract's id rule: lowercase ASCII letters and digits in
-/// groups joined by single hyphens (`senior-engineer`, `m5`).
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-}
-
-/// A valid id suggested for an invalid one (`L1.0-Graduate` → `l1-0-graduate`).
-pub fn suggest_id(stem: &str) -> String {
-    let mut s = String::new();
-    for c in stem.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            s.push(c);
-        } else if !s.ends_with('-') && !s.is_empty() {
-            s.push('-');
-        }
-    }
-    s.trim_end_matches('-').to_string()
-}
-
 /// Editors' backup, swap and temporary files, which are never content: hidden files (Vim's
 /// `.x.swp`, Emacs' `.#x` locks), Emacs' `#x#` and `x~`, `.tmp` files, JetBrains'
 /// `x___jb_tmp___` and `x___jb_old___`, and Vim's `4913` write test.
@@ -160,72 +135,6 @@ pub fn is_editor_temp(name: &str) -> bool {
         || name.ends_with("___jb_tmp___")
         || name.ends_with("___jb_old___")
         || name == "4913"
-}
-
-/// Resolves the relative link path `rel` against the folder `dir` (both `/`-separated paths
-/// under `content/`; `""` is `content/` itself), normalising `.` and `..`. `None` when the
-/// result would leave `content/`.
-pub fn resolve_relative(dir: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-    for seg in rel.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-/// True for `https://…`, `mailto:…`, `//host/…`: anything with a URL scheme (RFC 3986 §3.1).
-pub fn is_external(dest: &str) -> bool {
-    if dest.starts_with("//") {
-        return true;
-    }
-    match dest.find(':') {
-        Some(i) => {
-            let scheme = &dest[..i];
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphabetic())
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        }
-        None => false,
-    }
-}
-
-/// The folder part of a content path (`levels/a.md` → `levels`, `a.md` → `""`).
-pub fn parent_dir(content_path: &str) -> &str {
-    content_path.rsplit_once('/').map_or("", |(d, _)| d)
-}
-
-/// Decodes `%XX` escapes in a link path (RFC 3986 §2.1); invalid escapes are kept as
-/// written and invalid UTF-8 is replaced, so a link always resolves to some path to check.
-pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            if let Some(b) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-            {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Walks `root/content` (never following symlinks) and reads every file.
@@ -675,12 +584,12 @@ fn read_inner(
     let top_level = !content_path.contains('/');
 
     let mut errors = Vec::new();
-    if !is_valid_id(&stem) {
+    if !crate::ids::is_valid_id(&stem) {
         errors.push(source.error(
             "bad-id",
             0,
             format!("`{stem}` is not a valid id: ids are lowercase letters, digits and single hyphens, and a file's id is its name"),
-            format!("rename the file to `{}.md`", suggest_id(&stem)),
+            format!("rename the file to `{}.md`", crate::ids::suggest_id(&stem)),
         ));
     }
     let split = match frontmatter::split(&source) {
@@ -811,20 +720,6 @@ fn read_inner(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn id_rule() {
-        for ok in ["senior-engineer", "m5", "a1-b2"] {
-            assert!(is_valid_id(ok), "{ok}");
-        }
-        for bad in ["Senior", "a--b", "-a", "a-", "l1.0", "a_b", ""] {
-            assert!(!is_valid_id(bad), "{bad}");
-        }
-        assert_eq!(
-            suggest_id("L1.0-Graduate-Software-Engineer"),
-            "l1-0-graduate-software-engineer"
-        );
-    }
 
     /// What a load gives, in a form two loads can be compared by: documents, assets, failed
     /// files (sorted) and diagnostics, as text.

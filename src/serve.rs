@@ -358,19 +358,15 @@ pub fn rebuild(
         let files = match &partial {
             Some(specs) => {
                 let mut files = site.read().unwrap_or_else(|e| e.into_inner()).files.clone();
-                let rendered: Result<Vec<_>, _> = specs
-                    .par_iter()
-                    .map(|spec| {
-                        crate::render::render_page(
-                            root,
-                            &p.ladder.config,
-                            &p.tera,
-                            &p.ladder,
-                            &p.site,
-                            spec,
-                        )
-                    })
-                    .collect();
+                let renderer = crate::render::Renderer::new(
+                    root,
+                    &p.ladder.config,
+                    &p.tera,
+                    &p.ladder,
+                    &p.site,
+                );
+                let rendered: Result<Vec<_>, _> =
+                    specs.par_iter().map(|spec| renderer.page(spec)).collect();
                 for f in rendered.map_err(|d| Diagnostics(vec![d]))? {
                     files.insert(f.path, Arc::new(f.contents));
                 }

@@ -14,7 +14,8 @@ use super::{Competency, Ladder};
 use crate::anchors::{Anchor, Cell};
 use crate::load::{Document, Kind};
 use crate::lock::Lock;
-use crate::markdown::{is_relative_link, Fragment};
+use crate::links::is_relative_link;
+use crate::markdown::Fragment;
 
 impl Ladder {
     /// This ladder with the competencies of `changed` read again, or `None` when the edit
