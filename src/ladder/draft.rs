@@ -70,7 +70,7 @@ pub(super) struct Model {
     pub tracks: Vec<Track>,
     pub levels: Vec<Level>,
     pub pillars: Vec<Pillar>,
-    pub competencies: Vec<Competency>,
+    pub competencies: Vec<std::sync::Arc<Competency>>,
     pub pages: Vec<FreePage>,
     pub comparisons: Vec<(usize, usize)>,
     pub redirects: Vec<Redirect>,
@@ -127,7 +127,11 @@ impl<'d> Draft<'d> {
             tracks: self.tracks,
             levels: self.levels,
             pillars: self.pillars,
-            competencies: self.competencies.into_iter().map(|(_, c)| c).collect(),
+            competencies: self
+                .competencies
+                .into_iter()
+                .map(|(_, c)| std::sync::Arc::new(c))
+                .collect(),
             pages: self.pages.into_iter().map(|(_, p)| p).collect(),
             comparisons: self.comparisons,
             redirects: self.redirects,

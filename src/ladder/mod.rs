@@ -165,7 +165,9 @@ pub struct Ladder {
     /// Pillars in order.
     pub pillars: Vec<Pillar>,
     /// Competencies, in level then pillar order.
-    pub competencies: Vec<Competency>,
+    /// Shared, so that a copy of the ladder (what `serve` updates after an edit, see
+    /// [`Ladder::with_reworded`]) costs a pointer per competency.
+    pub competencies: Vec<std::sync::Arc<Competency>>,
     /// (level, pillar) → index into `competencies`. A missing key is a gap.
     pub cells: HashMap<(usize, usize), usize>,
     /// Free pages, by weight then title.
@@ -205,7 +207,7 @@ impl Ladder {
     pub fn cell(&self, level: usize, pillar: usize) -> Option<&Competency> {
         self.cells
             .get(&(level, pillar))
-            .map(|&i| &self.competencies[i])
+            .map(|&i| &*self.competencies[i])
     }
 
     /// True when [`Ladder::overview_rows`] line levels up by rank alone, because no level

@@ -57,14 +57,14 @@ impl Ladder {
                 return None;
             }
             let anchors = self.anchors_of(old, &body.items, published)?;
-            next.competencies[ci] = Competency {
+            next.competencies[ci] = std::sync::Arc::new(Competency {
                 level: old.level,
                 pillar: old.pillar,
                 expectations: body.items.clone(),
                 anchors,
                 notes: body.notes.clone(),
                 source: old.source.clone(),
-            };
+            });
             next.files[fi] = d.source.clone();
         }
         Some(next)
