@@ -5,6 +5,7 @@
 use super::ids::toml_string;
 use super::model::{Anchor, CellBlock, FileRef, GuessKind, Ladder, Md, Target};
 use super::source::ImportError;
+use crate::write::{swap_in, Swap, SwapFailure};
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, Tag};
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -537,40 +538,14 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, ImportEr
         return Ok(output.files.len() + output.copies.len());
     }
     // Swap book.toml and content/ in, keeping the old ones until both are in place.
-    let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new(); // (old place, backup)
-    let mut placed: Vec<PathBuf> = Vec::new();
-    let mut failure = None;
-    for n in ["content", "book.toml"] {
-        let target = dir.join(n);
-        let backup = tmp.join(format!(".old-{n}"));
-        if target.exists() {
-            if let Err(e) = fs::rename(&target, &backup) {
-                failure = Some(io(&target, e));
-                break;
-            }
-            moved.push((target.clone(), backup));
-        }
-        if tmp.join(n).exists() {
-            if let Err(e) = fs::rename(tmp.join(n), &target) {
-                failure = Some(io(&target, e));
-                break;
-            }
-            placed.push(target);
-        }
-    }
-    if let Some(e) = failure {
-        for p in placed {
-            let _ = if p.is_dir() {
-                fs::remove_dir_all(&p)
-            } else {
-                fs::remove_file(&p)
-            };
-        }
-        for (orig, backup) in moved {
-            let _ = fs::rename(backup, orig);
-        }
+    let swaps = ["content", "book.toml"].map(|n| Swap {
+        staged: tmp.join(n),
+        target: dir.join(n),
+        backup: tmp.join(format!(".old-{n}")),
+    });
+    if let Err(SwapFailure::MoveAside(p, e) | SwapFailure::PutInPlace(p, e)) = swap_in(&swaps) {
         let _ = fs::remove_dir_all(&tmp);
-        return Err(e);
+        return Err(io(&p, e));
     }
     let _ = fs::remove_dir_all(&tmp);
     Ok(output.files.len() + output.copies.len())
