@@ -5,7 +5,8 @@
 //! belong to [`crate::ladder`]. Every problem is collected as a diagnostic.
 
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics, SourceFile};
-use crate::frontmatter::{self, Located, TableReader};
+use crate::frontmatter::keys::{CompetencyKeys, Keys, LevelKeys, PageKeys, PillarKeys, TrackKeys};
+use crate::frontmatter::{self, Located};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -13,7 +14,8 @@ use walkdir::WalkDir;
 /// The folder under the ladder root that holds the Markdown.
 pub const CONTENT_DIR: &str = "content";
 
-/// What a content file describes, with its front-matter keys.
+/// What a content file describes, with its front-matter keys (read as the structs of
+/// [`crate::frontmatter::keys`]).
 #[derive(Debug, Clone)]
 pub enum Kind {
     /// `content/tracks/<id>.md`.
@@ -611,89 +613,42 @@ fn read_inner(
     let is_competency = t.get("level").is_some() && t.get("pillar").is_some();
     let kind = match (folder, top_level) {
         ("tracks", false) => {
-            let mut r = TableReader::new(&source, toml_offset, t, 0, "track front-matter");
-            r.deny_unknown(&["title", "order", "cumulative", "aliases"]);
-            let title = r.required_string("title", "\"Individual contributor\"");
-            let order = r.integer("order").map(|v| v.value);
-            let cumulative = r.boolean("cumulative").map(|v| v.value);
-            let aliases = r.string_list("aliases");
-            errors.append(&mut r.diagnostics);
-            title.map(|title| Kind::Track {
-                title: title.value,
-                order,
-                cumulative,
-                aliases,
+            read::<TrackKeys>(&source, toml_offset, t, &mut errors).map(|k| Kind::Track {
+                title: k.title,
+                order: k.order,
+                cumulative: k.cumulative,
+                aliases: k.aliases,
             })
         }
         ("levels", false) => {
-            let mut r = TableReader::new(&source, toml_offset, t, 0, "level front-matter");
-            r.deny_unknown(&[
-                "title",
-                "rank",
-                "track",
-                "code",
-                "summary",
-                "equivalent",
-                "aliases",
-            ]);
-            let title = r.required_string("title", "\"Senior Engineer\"");
-            let rank = r.required_integer("rank");
-            let track = r.string("track");
-            let code = r.string("code").map(|v| v.value);
-            let summary = r.string("summary").map(|v| v.value);
-            let equivalent = r.string_list("equivalent");
-            let aliases = r.string_list("aliases");
-            errors.append(&mut r.diagnostics);
-            match (title, rank) {
-                (Some(title), Some(rank)) => Some(Kind::Level {
-                    title: title.value,
-                    rank,
-                    track,
-                    code,
-                    summary,
-                    equivalent,
-                    aliases,
-                }),
-                _ => None,
-            }
+            read::<LevelKeys>(&source, toml_offset, t, &mut errors).map(|k| Kind::Level {
+                title: k.title,
+                rank: k.rank,
+                track: k.track,
+                code: k.code,
+                summary: k.summary,
+                equivalent: k.equivalent,
+                aliases: k.aliases,
+            })
         }
         ("pillars", false) => {
-            let mut r = TableReader::new(&source, toml_offset, t, 0, "pillar front-matter");
-            r.deny_unknown(&["title", "order", "aliases"]);
-            let title = r.required_string("title", "\"Delivery\"");
-            let order = r.integer("order").map(|v| v.value);
-            let aliases = r.string_list("aliases");
-            errors.append(&mut r.diagnostics);
-            title.map(|title| Kind::Pillar {
-                title: title.value,
-                order,
-                aliases,
+            read::<PillarKeys>(&source, toml_offset, t, &mut errors).map(|k| Kind::Pillar {
+                title: k.title,
+                order: k.order,
+                aliases: k.aliases,
             })
         }
         _ if is_competency || folder == "competencies" => {
-            let mut r = TableReader::new(&source, toml_offset, t, 0, "competency front-matter");
-            r.deny_unknown(&["level", "pillar"]);
-            let level = r.required_string("level", "\"senior-engineer\"");
-            let pillar = r.required_string("pillar", "\"delivery\"");
-            errors.append(&mut r.diagnostics);
-            match (level, pillar) {
-                (Some(level), Some(pillar)) => Some(Kind::Competency { level, pillar }),
-                _ => None,
-            }
-        }
-        _ => {
-            let mut r = TableReader::new(&source, toml_offset, t, 0, "page front-matter");
-            r.deny_unknown(&["title", "weight", "aliases"]);
-            let title = r.required_string("title", "\"How promotions work\"");
-            let weight = r.integer("weight").map_or(0, |v| v.value);
-            let aliases = r.string_list("aliases");
-            errors.append(&mut r.diagnostics);
-            title.map(|title| Kind::Page {
-                title: title.value,
-                weight,
-                aliases,
+            read::<CompetencyKeys>(&source, toml_offset, t, &mut errors).map(|k| Kind::Competency {
+                level: k.level,
+                pillar: k.pillar,
             })
         }
+        _ => read::<PageKeys>(&source, toml_offset, t, &mut errors).map(|k| Kind::Page {
+            title: k.title,
+            weight: k.weight.unwrap_or(0),
+            aliases: k.aliases,
+        }),
     };
     let Some(kind) = kind else {
         return Err(errors);
@@ -715,6 +670,18 @@ fn read_inner(
         },
         errors,
     ))
+}
+
+/// Reads one kind of front-matter from `table`, adding its problems to `errors`.
+fn read<K: Keys>(
+    source: &SourceFile,
+    toml_offset: usize,
+    table: &toml::de::DeTable<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<K> {
+    let (keys, mut diags) = crate::frontmatter::keys::read::<K>(source, toml_offset, table, 0);
+    errors.append(&mut diags);
+    keys
 }
 
 #[cfg(test)]

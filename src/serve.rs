@@ -780,39 +780,17 @@ async fn events_stream(State(state): State<AppState>) -> impl IntoResponse {
     resp
 }
 
-/// Percent-decodes a URL path (RFC 3986 §2.1); `None` if the result is not UTF-8.
-fn decode_path(p: &str) -> Option<String> {
-    let b = p.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = p.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-/// Maps a request path to a site path, refusing anything that could leave the site.
+/// Maps a request path to a site path, refusing anything that could leave the site: `%XX`
+/// escapes are decoded (RFC 3986 §2.1), and a path that is not UTF-8 or that has a `..`,
+/// `\\` or NUL in it is refused.
 pub fn site_path(uri_path: &str) -> Option<String> {
-    let decoded = decode_path(uri_path)?;
-    if decoded.contains('\\') || decoded.contains('\0') {
+    let decoded = percent_encoding::percent_decode_str(uri_path)
+        .decode_utf8()
+        .ok()?;
+    if decoded.contains(['\\', '\0']) || decoded.split('/').any(|s| s == "..") {
         return None;
     }
-    let mut parts = Vec::new();
-    for seg in decoded.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => return None,
-            s => parts.push(s),
-        }
-    }
-    let mut path = parts.join("/");
+    let mut path = crate::links::resolve_relative("", &decoded)?;
     if decoded.ends_with('/') && !path.is_empty() {
         path.push('/');
     }
@@ -913,12 +891,6 @@ fn not_built_page() -> String {
     "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not built yet</title></head><body><main><h1>The ladder has not built yet</h1><p>Fix the errors shown here and in the terminal; this page reloads by itself.</p></main></body></html>".to_string()
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// The live-reload script and, after a failed build, the error overlay, inserted before
 /// `</body>` of a served HTML page. Never part of `build` output.
 pub fn inject(html: &[u8], version: u64, error: Option<&str>) -> Vec<u8> {
@@ -927,7 +899,12 @@ pub fn inject(html: &[u8], version: u64, error: Option<&str>) -> Vec<u8> {
     if let Some(e) = error {
         extra.push_str(&format!(
             "<div id=\"ladderbook-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#2b0d0d;color:#ffe9e9;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;border-top:4px solid #ff5c5c;box-shadow:0 -4px 24px rgba(0,0,0,.4)\"><strong style=\"font-size:15px\">The ladder has errors. Still showing the last good build.</strong><pre style=\"white-space:pre-wrap;margin:.5rem 0 0;background:none;border:0;color:inherit\">{}</pre></div>",
-            escape(e.trim_end())
+            {
+                let mut escaped = String::new();
+                // Writing into a String cannot fail.
+                let _ = pulldown_cmark_escape::escape_html_body_text(&mut escaped, e.trim_end());
+                escaped
+            }
         ));
     }
     extra.push_str(&format!(

@@ -104,31 +104,89 @@ pub fn replace_dir<E>(
         let _ = fs::remove_dir_all(&new);
         return Err(e);
     }
-    if dest.exists() {
-        if let Err(e) = fs::rename(dest, &old) {
-            let _ = fs::remove_dir_all(&new);
-            return Err(io_err(
+    let swapped = swap_in(&[Swap {
+        staged: new.clone(),
+        target: dest.to_path_buf(),
+        backup: old.clone(),
+    }]);
+    if let Err(failure) = swapped {
+        let _ = fs::remove_dir_all(&new);
+        return Err(match failure {
+            SwapFailure::MoveAside(_, e) => io_err(
                 dest,
                 e,
                 "close programs that hold files in the output folder open, then build again",
-            )
-            .into());
+            ),
+            SwapFailure::PutInPlace(_, e) => io_err(
+                dest,
+                e,
+                "check the permissions of the output folder's parent",
+            ),
         }
-    }
-    if let Err(e) = fs::rename(&new, dest) {
-        let _ = fs::rename(&old, dest);
-        let _ = fs::remove_dir_all(&new);
-        return Err(io_err(
-            dest,
-            e,
-            "check the permissions of the output folder's parent",
-        )
         .into());
     }
     if old.exists() {
         let _ = remove_tree(&old);
     }
     Ok(())
+}
+
+/// One file or folder to put in place by [`swap_in`].
+pub struct Swap {
+    /// The new file or folder, written beside the target or in a staging folder on the
+    /// same file system (so that a rename moves it).
+    pub staged: PathBuf,
+    /// Where it goes.
+    pub target: PathBuf,
+    /// Where what is at `target` waits until every swap is done.
+    pub backup: PathBuf,
+}
+
+/// The rename of [`swap_in`] that failed, with the path it failed on.
+pub enum SwapFailure {
+    /// Moving what was at a target aside to its backup.
+    MoveAside(PathBuf, std::io::Error),
+    /// Moving a staged file or folder to its target.
+    PutInPlace(PathBuf, std::io::Error),
+}
+
+/// Renames each staged file or folder to its target, in order, after renaming what is at
+/// the target (if anything) to its backup, so that a reader sees the old or the new, never
+/// half of one. A staged path that does not exist leaves its target moved aside. After a
+/// failure, what was put in place is deleted and the backups are renamed back; on success
+/// the backups are left for the caller to delete.
+///
+/// # Errors
+/// The first rename that failed.
+pub fn swap_in(swaps: &[Swap]) -> Result<(), SwapFailure> {
+    let mut moved: Vec<&Swap> = Vec::new();
+    let mut placed: Vec<&Path> = Vec::new();
+    let result = swaps.iter().try_for_each(|s| {
+        if s.target.exists() {
+            fs::rename(&s.target, &s.backup)
+                .map_err(|e| SwapFailure::MoveAside(s.target.clone(), e))?;
+            moved.push(s);
+        }
+        if s.staged.exists() {
+            fs::rename(&s.staged, &s.target)
+                .map_err(|e| SwapFailure::PutInPlace(s.target.clone(), e))?;
+            placed.push(&s.target);
+        }
+        Ok(())
+    });
+    if result.is_err() {
+        for p in placed {
+            let _ = if p.is_dir() {
+                fs::remove_dir_all(p)
+            } else {
+                fs::remove_file(p)
+            };
+        }
+        for s in moved {
+            let _ = fs::rename(&s.backup, &s.target);
+        }
+    }
+    result
 }
 
 /// Why [`replace_dir`] failed.
