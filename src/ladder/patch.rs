@@ -12,9 +12,9 @@
 
 use super::{Competency, Ladder};
 use crate::anchors::{Anchor, Cell};
+use crate::links::is_relative_link;
 use crate::load::{Document, Kind};
 use crate::lock::Lock;
-use crate::links::is_relative_link;
 use crate::markdown::Fragment;
 
 impl Ladder {
@@ -41,7 +41,7 @@ impl Ladder {
                 .iter()
                 .position(|c| c.source == d.source.path)?;
             let front = ..d.body_offset;
-            if next.files[fi].text.get(front.clone())? != d.source.text.get(front)? {
+            if next.files[fi].text.get(front)? != d.source.text.get(front)? {
                 return None;
             }
             let body = d.parsed.as_deref()?;
