@@ -17,18 +17,18 @@ fn served(site: &RwLock<Served>) -> HashMap<String, Arc<Vec<u8>>> {
 /// The site a rebuild from scratch serves for the files in `root` now.
 fn from_scratch(root: &Path) -> HashMap<String, Arc<Vec<u8>>> {
     let site = RwLock::new(Served::default());
-    rebuild(root, &site, true, &mut Previous::new(root), &Changes::everything());
+    rebuild(
+        root,
+        &site,
+        true,
+        &mut Previous::new(root),
+        &Changes::everything(),
+    );
     served(&site)
 }
 
 /// Saves `text` as `rel` (under `content/`), and rebuilds as `serve` does after it.
-fn edit(
-    root: &Path,
-    site: &RwLock<Served>,
-    previous: &mut Previous,
-    rel: &str,
-    text: &str,
-) {
+fn edit(root: &Path, site: &RwLock<Served>, previous: &mut Previous, rel: &str, text: &str) {
     std::fs::write(root.join("content").join(rel), text).unwrap();
     let changes = Changes {
         content: vec![PathBuf::from(rel)],
@@ -46,7 +46,9 @@ fn assert_same(root: &Path, site: &RwLock<Served>, what: &str) {
         "{what}: the served site has other files than a rebuild from scratch"
     );
     for (path, bytes) in &clean {
-        let got = fast.get(path).unwrap_or_else(|| panic!("{what}: {path} is not served"));
+        let got = fast
+            .get(path)
+            .unwrap_or_else(|| panic!("{what}: {path} is not served"));
         assert!(
             got == bytes,
             "{what}: {path} differs from a rebuild from scratch"
@@ -88,11 +90,12 @@ fn a_reworded_expectation_is_served_as_a_rebuild_from_scratch_serves_it() {
     let reworded = text.replacen("\n- ", "\n- Consistently, ", 1);
     edit(root, &site, &mut previous, rel, &reworded);
     assert!(previous.reworded(), "a rewording takes the fast path");
-    let level_page = String::from_utf8(
-        served(&site)["levels/senior-engineer/index.html"].to_vec(),
-    )
-    .unwrap();
-    assert!(level_page.contains("Consistently,"), "the edit is on its level's page");
+    let level_page =
+        String::from_utf8(served(&site)["levels/senior-engineer/index.html"].to_vec()).unwrap();
+    assert!(
+        level_page.contains("Consistently,"),
+        "the edit is on its level's page"
+    );
     assert_same(root, &site, "after a rewording");
 
     // Twice in a row, from the ladder the fast path made.
@@ -102,21 +105,34 @@ fn a_reworded_expectation_is_served_as_a_rebuild_from_scratch_serves_it() {
     assert_same(root, &site, "after a second rewording");
 
     // A link into the site must be resolved and checked against every page: built again.
-    let linked = again.replacen("\n- ", "\n- See [the levels](../../levels/engineer-1.md). ", 1);
+    let linked = again.replacen(
+        "\n- ",
+        "\n- See [the levels](../../levels/engineer-1.md). ",
+        1,
+    );
     edit(root, &site, &mut previous, rel, &linked);
-    assert!(!previous.reworded(), "a relative link is resolved by a full build");
+    assert!(
+        !previous.reworded(),
+        "a relative link is resolved by a full build"
+    );
     assert_same(root, &site, "after a link was added");
 
     // An expectation given its own id adds an anchor other files may link to.
     let own_id = again.replacen("\n- ", "\n- Owns the on-call rota. {#on-call-rota}\n- ", 1);
     edit(root, &site, &mut previous, rel, &own_id);
-    assert!(!previous.reworded(), "an expectation's own id is checked by a full build");
+    assert!(
+        !previous.reworded(),
+        "an expectation's own id is checked by a full build"
+    );
     assert_same(root, &site, "after an own id was added");
 
     // A new expectation gets a new anchor, which ladder.lock does not have yet.
     let added = format!("{again}- Leaves every codebase easier to work in.\n");
     edit(root, &site, &mut previous, rel, &added);
-    assert!(!previous.reworded(), "a new anchor is given by a full build");
+    assert!(
+        !previous.reworded(),
+        "a new anchor is given by a full build"
+    );
     assert_same(root, &site, "after an expectation was added");
 
     // The front-matter changed: the competency may have moved.
@@ -137,11 +153,26 @@ fn after_a_failed_rebuild_the_next_one_starts_from_scratch() {
     // first edit, so it cannot be brought up to date by the second.
     let broken = "levels/engineer-1.md";
     let level = std::fs::read_to_string(root.join("content").join(broken)).unwrap();
-    edit(root, &site, &mut previous, broken, &level.replacen("rank", "rank = \n#", 1));
-    assert!(site.read().unwrap().error.is_some(), "the broken level fails the rebuild");
+    edit(
+        root,
+        &site,
+        &mut previous,
+        broken,
+        &level.replacen("rank", "rank = \n#", 1),
+    );
+    assert!(
+        site.read().unwrap().error.is_some(),
+        "the broken level fails the rebuild"
+    );
     let rel = "competencies/senior-engineer/craft.md";
     let text = std::fs::read_to_string(root.join("content").join(rel)).unwrap();
-    edit(root, &site, &mut previous, rel, &text.replacen("\n- ", "\n- Always ", 1));
+    edit(
+        root,
+        &site,
+        &mut previous,
+        rel,
+        &text.replacen("\n- ", "\n- Always ", 1),
+    );
     assert!(!previous.reworded());
     assert!(
         site.read().unwrap().error.is_some(),
