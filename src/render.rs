@@ -388,31 +388,6 @@ pub fn render_each<E: Send>(
     }
 }
 
-/// Renders every page of `site` into memory (on all cores), plus the theme's and the
-/// ladder's static files as [`static_files`] lists them.
-///
-/// # Errors
-/// Every distinct template error.
-pub fn render(
-    root: &Path,
-    config: &Config,
-    tera: &Tera,
-    ladder: &Ladder,
-    site: &Site,
-) -> Result<(Vec<OutputFile>, Vec<CopiedFile>), Vec<Diagnostic>> {
-    let pages = std::sync::Mutex::new(Vec::with_capacity(site.specs.len()));
-    let done = render_each(root, config, tera, ladder, site, |f| {
-        pages.lock().unwrap_or_else(|e| e.into_inner()).push(f);
-        Ok::<(), ()>(())
-    });
-    if let Err(RenderError::Templates(d)) = done {
-        return Err(d);
-    }
-    let (mut files, copied) = static_files(root)?;
-    files.extend(pages.into_inner().unwrap_or_else(|e| e.into_inner()));
-    Ok((files, copied))
-}
-
 /// Why rendering stopped.
 #[derive(Debug)]
 pub enum RenderError<E> {

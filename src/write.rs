@@ -45,7 +45,7 @@ pub fn name_and_parent<'a>(dir: &'a Path, default: &str) -> (String, &'a Path) {
 /// Makes a new `dest` with `fill`, then swaps it in.
 ///
 /// `fill` writes the site into a fresh folder, `.<name>.ladderbook-new` beside `dest`
-/// (files can be written into it with [`write_file`] and [`copy_file`], from any thread).
+/// (files can be written into it with [`write_file`] and [`copy_open`], from any thread).
 /// Then `dest` (if any) is renamed to `.<name>.ladderbook-old`, the new folder renamed to
 /// `dest`, and the old one deleted. `dest` is only replaced if it is empty or carries the
 /// [`MARKER`] of an earlier build.
@@ -204,29 +204,6 @@ impl<E> From<WriteError> for ReplaceError<E> {
     }
 }
 
-/// Writes `files` and copies `copied` as the new contents of `dest` (see [`replace_dir`]).
-///
-/// # Errors
-/// As [`replace_dir`].
-pub fn write_site(
-    dest: &Path,
-    files: &[crate::render::OutputFile],
-    copied: &[crate::render::CopiedFile],
-) -> Result<(), WriteError> {
-    replace_dir(dest, |dir| {
-        for f in files {
-            write_file(dir, &f.path, &f.contents)?;
-        }
-        for c in copied {
-            copy_file(dir, &c.path, &c.source)?;
-        }
-        Ok(())
-    })
-    .map_err(|e| match e {
-        ReplaceError::Write(e) | ReplaceError::Fill(e) => e,
-    })
-}
-
 /// Deletes the folder `dir` and everything in it, like [`fs::remove_dir_all`], but the
 /// entries of each folder on all cores: a site has thousands of small files, and on ext4 a
 /// serial delete of the previous build was a third of a large rebuild. Symbolic links are
@@ -284,17 +261,9 @@ pub fn write_with(
         .map_err(|e| io_err(&full, e, HINT))
 }
 
-/// Copies `source` to `path` (`/`-separated, relative to `dir`), creating its folders.
-///
-/// # Errors
-/// An I/O error, with the path.
-pub fn copy_file(dir: &Path, path: &str, source: &Path) -> Result<(), WriteError> {
-    let from = crate::files::open(source)
-        .map_err(|e| io_err(source, e, "check that the file is readable"))?;
-    copy_open(dir, path, source, from)
-}
-
-/// [`copy_file`], from `source` already opened as `from` (see [`crate::files::open`]).
+/// Copies `source`, already opened as `from` (see [`crate::files::open`], which refuses
+/// anything but a regular file), to `path` (`/`-separated, relative to `dir`), creating its
+/// folders.
 ///
 /// # Errors
 /// An I/O error, with the path.
