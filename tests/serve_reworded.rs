@@ -182,3 +182,36 @@ fn after_a_failed_rebuild_the_next_one_starts_from_scratch() {
     assert!(site.read().unwrap().error.is_none());
     assert_same(root, &site, "after the level was fixed");
 }
+
+#[test]
+fn without_a_lockfile_an_expectation_added_at_the_end_takes_the_fast_path() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_ladder(&common::repo(), dir.path());
+    let root = dir.path();
+    assert!(!root.join("ladder.lock").exists());
+    let site = RwLock::new(Served::default());
+    let mut previous = Previous::new(root);
+    rebuild(root, &site, true, &mut previous, &Changes::everything());
+    let rel = "competencies/senior-engineer/craft.md";
+    let text = std::fs::read_to_string(root.join("content").join(rel)).unwrap();
+    let added = format!("{text}- Leaves every codebase easier to work in.\n");
+    edit(root, &site, &mut previous, rel, &added);
+    assert!(
+        previous.reworded(),
+        "an expectation added at the end adds an anchor"
+    );
+    assert_same(root, &site, "after an expectation was added at the end");
+    // One taken away: a link may have named its anchor.
+    edit(
+        root,
+        &site,
+        &mut previous,
+        rel,
+        &text.replacen("\n- ", "\n", 1),
+    );
+    assert!(
+        !previous.reworded(),
+        "an anchor taken away is checked by a full build"
+    );
+    assert_same(root, &site, "after an expectation was taken away");
+}

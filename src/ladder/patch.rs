@@ -25,7 +25,8 @@ impl Ladder {
     /// front-matter (every byte up to the body) is as before; `published` is `ladder.lock` as
     /// [`Ladder::build`] would be given it. Declines when a document is anything else, when
     /// the old or new body has a relative link or an expectation with its own id, when an
-    /// expectation's anchor would change, or when the ladder has lost anchors or pages.
+    /// expectation's anchor would change (without a lockfile, anchors added after the last
+    /// one are no change to the others), or when the ladder has lost anchors or pages.
     pub fn with_reworded(&self, changed: &[&Document], published: Option<&Lock>) -> Option<Ladder> {
         if !self.lost.is_empty() {
             return None;
@@ -107,7 +108,11 @@ impl Ladder {
         };
         let (mut anchors, lost, _) = crate::anchors::assign(&[cell], own.as_ref());
         let anchors = anchors.pop()?;
-        (lost.is_empty() && anchors == old.anchors).then_some(anchors)
+        // Without a lockfile anchors are numbered by position, and no other cell takes part:
+        // expectations added after the last one only add anchors, which no link can have
+        // named before.
+        let added = published.is_none() && anchors.get(..old.anchors.len()) == Some(&old.anchors);
+        (lost.is_empty() && (anchors == old.anchors || added)).then_some(anchors)
     }
 }
 
