@@ -6,16 +6,16 @@
 //! `$LADDERBOOK_BENCH_TMP`, or /dev/shm when it exists, or the system's temp folder.
 //! `LADDERBOOK_BENCH_SIZE` picks another size (`small`, `large`, `TxLxP`).
 //!
-//! The stages chain as in `ladderbook::build::render_ladder`:
+//! The stages chain as in `ladderbook::build::build`:
 //! - `load`: `load::load` reads and parses every file under `content/`;
 //! - `validate`: `Ladder::build` turns the loaded files into the validated ladder;
-//! - `render`: `Site::from_ladder` + `render::load_templates` (with the `nav` global) +
-//!   `render::render`, also measured one by one as `render-site`, `render-templates` and
-//!   `render-tera`;
-//! - `write`: `write::write_site` into a build-dir that holds the previous build (as a
-//!   rebuild does: write the new tree, swap, delete the old one).
-//!
-//! `pipeline` is the whole `build::build` for reference.
+//! - `render-site`: `Site::from_ladder`, the list of pages;
+//! - `render-templates`: `render::load_templates` with the `nav` global;
+//! - `render`: every page rendered into memory by `serve::full_render`, which hands
+//!   `render::render_each` (the one function that renders a site, into any sink) a sink
+//!   that keeps the files;
+//! - `pipeline`: the whole `build::build` into a build-dir that holds the previous build, as
+//!   a rebuild does (render and write the new tree, swap it in, delete the old one).
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use ladderbook::config::Config;
@@ -121,14 +121,6 @@ fn stages(c: &mut Criterion) {
         )
     });
 
-    g.bench_function("render", |b| {
-        b.iter(|| {
-            let site = Site::from_ladder(&ladder);
-            let tera = templates(root, &ladder);
-            black_box(render::render(root, &ladder.config, &tera, &ladder, &site).expect("render"))
-        })
-    });
-
     g.bench_function("render-site", |b| {
         b.iter(|| black_box(Site::from_ladder(&ladder)))
     });
@@ -137,31 +129,21 @@ fn stages(c: &mut Criterion) {
         b.iter(|| black_box(templates(root, &ladder)))
     });
 
-    let site = Site::from_ladder(&ladder);
-    let tera = templates(root, &ladder);
-    g.bench_function("render-tera", |b| {
-        b.iter(|| {
-            black_box(render::render(root, &ladder.config, &tera, &ladder, &site).expect("render"))
-        })
+    let prepared = ladderbook::build::prepare(root).expect("prepare");
+    g.bench_function("render", |b| {
+        b.iter(|| black_box(ladderbook::serve::full_render(root, &prepared).expect("render")))
     });
 
-    let (files, copied) =
-        render::render(root, &ladder.config, &tera, &ladder, &site).expect("render");
-    let pages: usize = files.len();
-    let bytes: usize = files.iter().map(|f| f.contents.len()).sum();
+    let files = ladderbook::serve::full_render(root, &prepared).expect("render");
+    let bytes: usize = files.values().map(|f| f.len()).sum();
     eprintln!(
-        "stages: {} pages, {pages} output files, {:.1} MiB",
-        site.specs.len(),
+        "stages: {} pages, {} output files, {:.1} MiB",
+        prepared.site.specs.len(),
+        files.len(),
         bytes as f64 / (1 << 20) as f64
     );
-    // The first write creates the build-dir; every measured one replaces the previous build.
-    ladderbook::write::write_site(&fx.out, &files, &copied).expect("write");
-    g.bench_function("write", |b| {
-        b.iter(|| {
-            ladderbook::write::write_site(black_box(&fx.out), &files, &copied).expect("write")
-        })
-    });
-
+    // The first build creates the build-dir; every measured one replaces the previous build.
+    ladderbook::build::build(root, Some(&fx.out)).expect("build");
     g.bench_function("pipeline", |b| {
         b.iter(|| black_box(ladderbook::build::build(root, Some(&fx.out)).expect("build")))
     });

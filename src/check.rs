@@ -1,7 +1,7 @@
 //! `ladderbook check`: every error, every gap and every likely mistake of a ladder in one
 //! run, with a coverage matrix, for people (a terminal) and for CI (JSON).
 //!
-//! Errors are exactly those of a build ([`crate::build::validate`]); the warnings here are
+//! Errors are exactly those of a build ([`crate::validate::validate`]); the warnings here are
 //! extra and never stop a build.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, SourceFile};
@@ -86,7 +86,7 @@ pub struct CoverageRow {
 /// Validates the ladder in `root` as `build` does, adds the warnings, and computes the
 /// coverage. `strict` turns warnings into errors.
 pub fn check(root: &Path, strict: bool) -> Report {
-    let (ladder, mut diags) = crate::build::validate(root);
+    let (ladder, mut diags) = crate::validate::validate(root);
     let valid = !diags.has_errors();
     for d in crate::build::template_errors(root, &ladder, valid) {
         diags.push(d);

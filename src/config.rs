@@ -1,9 +1,11 @@
-//! `book.toml`: the site settings, mirrored as types.
+//! `book.toml`: the site settings, mirrored as types (its keys as written are
+//! [`crate::frontmatter::keys::BookToml`]).
 //!
 //! The file's shape is fixed by the contract (`[book]`, `[build]`, `[output.html]`); every
 //! unknown key or table is an error naming it, because a typo must not be silently ignored.
 
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::frontmatter::keys::{self, BookTable, BookToml, BuildTable, HtmlTable, OutputTable};
 use crate::frontmatter::{parse_table, TableReader};
 use std::path::{Path, PathBuf};
 
@@ -88,7 +90,7 @@ impl Config {
         let mut diags = Vec::new();
 
         let mut top = TableReader::new(file, 0, table.get_ref(), 0, "book.toml");
-        top.deny_unknown(&["book", "build", "output"]);
+        top.deny_unknown(keys::names::<BookToml>());
         let book = top.table("book");
         let build = top.table("build");
         let output = top.table("output");
@@ -103,43 +105,42 @@ impl Config {
         diags.append(&mut top.diagnostics);
 
         if let Some((t, at)) = book {
-            let mut r = TableReader::new(file, 0, t, at, "[book]");
-            r.deny_unknown(&["title", "description", "language"]);
-            if let Some(v) = r.required_string("title", "\"Acme Engineering Ladder\"") {
-                config.title = v.value;
+            let (book, mut d) = keys::read::<BookTable>(file, 0, t, at);
+            if let Some(book) = book {
+                config.title = book.title;
+                config.description = book.description;
+                if let Some(language) = book.language {
+                    config.language = language;
+                }
             }
-            config.description = r.string("description").map(|v| v.value);
-            if let Some(v) = r.string("language") {
-                config.language = v.value;
-            }
-            diags.append(&mut r.diagnostics);
+            diags.append(&mut d);
         }
         if let Some((t, at)) = build {
-            let mut r = TableReader::new(file, 0, t, at, "[build]");
-            r.deny_unknown(&["build-dir", "release-tags"]);
-            if let Some(v) = r.string("build-dir") {
-                config.build_dir = PathBuf::from(v.value);
+            let (build, mut d) = keys::read::<BuildTable>(file, 0, t, at);
+            let build = build.unwrap_or_default();
+            if let Some(dir) = build.build_dir {
+                config.build_dir = PathBuf::from(dir);
             }
-            if let Some(v) = r.string("release-tags") {
-                config.release_tags = v.value;
+            if let Some(tags) = build.release_tags {
+                config.release_tags = tags;
             }
-            diags.append(&mut r.diagnostics);
+            diags.append(&mut d);
         }
         if let Some((t, at)) = output {
             let mut r = TableReader::new(file, 0, t, at, "[output]");
-            r.deny_unknown(&["html"]);
+            r.deny_unknown(keys::names::<OutputTable>());
             let html = r.table("html");
             diags.append(&mut r.diagnostics);
             if let Some((t, at)) = html {
-                let mut r = TableReader::new(file, 0, t, at, "[output.html]");
-                r.deny_unknown(&["site-url", "cumulative"]);
-                if let Some(v) = r.string("site-url") {
-                    config.site_url = normalize_site_url(&v.value);
+                let (html, mut d) = keys::read::<HtmlTable>(file, 0, t, at);
+                let html = html.unwrap_or_default();
+                if let Some(url) = html.site_url {
+                    config.site_url = normalize_site_url(&url);
                 }
-                if let Some(v) = r.boolean("cumulative") {
-                    config.cumulative = v.value;
+                if let Some(cumulative) = html.cumulative {
+                    config.cumulative = cumulative;
                 }
-                diags.append(&mut r.diagnostics);
+                diags.append(&mut d);
             }
         }
         if diags.is_empty() {

@@ -196,50 +196,30 @@ pub fn display_path(root: &Path, path: &Path) -> String {
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo: at most a
-/// third of the word's length away in characters (and at least 1).
+/// third of the word's length away in characters (and at least 1), counting insertions,
+/// deletions, substitutions and swaps of two neighbours as 1 each (optimal string alignment:
+/// `rnak` is 1 from `rank`).
 ///
 /// Ids are words joined by `-`, so candidates are ranked by how many whole words differ
-/// first, then by characters: after `senior-software-engineer.md` is renamed
-/// `senior-engineer.md`, the old id is one dropped word from the new one, which beats
-/// `junior-software-engineer` (two letters away, but a different word).
+/// first (the same count over words, with swaps, as Damerau-Levenshtein), then by
+/// characters: after `senior-software-engineer.md` is renamed `senior-engineer.md`, the old
+/// id is one dropped word from the new one, which beats `junior-software-engineer` (two
+/// letters away, but a different word).
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
-    let chars: Vec<char> = word.chars().collect();
     let words: Vec<&str> = word.split('-').collect();
     candidates
         .into_iter()
-        .map(|c| (edit_distance(&chars, &c.chars().collect::<Vec<_>>()), c))
+        .map(|c| (strsim::osa_distance(word, c), c))
         .filter(|(d, _)| *d <= limit)
-        .min_by_key(|&(d, c)| (edit_distance(&words, &c.split('-').collect::<Vec<_>>()), d))
+        .min_by_key(|&(d, c)| {
+            let theirs: Vec<&str> = c.split('-').collect();
+            (strsim::generic_damerau_levenshtein(&words, &theirs), d)
+        })
         .map(|(_, c)| c)
-}
-
-/// Optimal-string-alignment distance between two sequences (of characters, or of words):
-/// insertions, deletions, substitutions and swaps of two neighbours each count 1 (so `rnak`
-/// is 1 from `rank`).
-fn edit_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 #[cfg(test)]

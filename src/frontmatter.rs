@@ -7,8 +7,11 @@
 //! points at the key or value itself. Every problem is collected; none stops the reading.
 
 use crate::diagnostic::{did_you_mean, Diagnostic, SourceFile};
+use serde::{Deserialize, Serialize};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
+
+pub mod keys;
 
 /// A value read from TOML with the byte range it came from (offsets into the whole file).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +20,27 @@ pub struct Located<T> {
     pub value: T,
     /// Byte offset of the value's first character in the file.
     pub offset: usize,
+}
+
+impl<T> Located<T> {
+    /// A value to write, which has no place in a file yet.
+    pub fn unplaced(value: T) -> Self {
+        Located { value, offset: 0 }
+    }
+}
+
+/// Written as its value alone.
+impl<T: Serialize> Serialize for Located<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
+
+/// Read as its value alone, at offset 0 (positions come from [`TableReader`]).
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::deserialize(d).map(|value| Located { value, offset: 0 })
+    }
 }
 
 /// A file split at its front-matter.
@@ -43,19 +67,45 @@ fn front_matter_example(path: &str) -> String {
         .copied()
         .unwrap_or("");
     let stem = |s: &str| s.strip_suffix(".md").unwrap_or(s).to_string();
+    let title = |t: &str| t.to_string();
     let keys = match folder {
         "competencies" => {
             let (level, pillar) = match parts.iter().position(|p| *p == "competencies") {
                 Some(i) if parts.len() == i + 3 => (parts[i + 1].to_string(), stem(parts[i + 2])),
                 _ => ("senior-engineer".into(), "craft".into()),
             };
-            format!("level = \"{level}\"\n    pillar = \"{pillar}\"")
+            keys::front_matter(&keys::CompetencyKeys {
+                level: Located::unplaced(level),
+                pillar: Located::unplaced(pillar),
+            })
         }
-        "levels" => "title = \"Senior Engineer\"\n    rank = 3\n    track = \"ic\"".into(),
-        "tracks" => "title = \"Individual contributor\"".into(),
-        "pillars" => "title = \"Technical craft\"".into(),
-        _ => "title = \"How promotions work\"".into(),
+        "levels" => keys::front_matter(&keys::LevelKeys {
+            title: title("Senior Engineer"),
+            rank: Located::unplaced(3),
+            track: Some(Located::unplaced(title("ic"))),
+            code: None,
+            summary: None,
+            equivalent: Vec::new(),
+            aliases: Vec::new(),
+        }),
+        "tracks" => keys::front_matter(&keys::TrackKeys {
+            title: title("Individual contributor"),
+            order: None,
+            cumulative: None,
+            aliases: Vec::new(),
+        }),
+        "pillars" => keys::front_matter(&keys::PillarKeys {
+            title: title("Technical craft"),
+            order: None,
+            aliases: Vec::new(),
+        }),
+        _ => keys::front_matter(&keys::PageKeys {
+            title: title("How promotions work"),
+            weight: None,
+            aliases: Vec::new(),
+        }),
     };
+    let keys = keys.replace('\n', "\n    ");
     format!("start the file with TOML front-matter between two `+++` lines, e.g.\n\n    +++\n    {keys}\n    +++\n")
 }
 

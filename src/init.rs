@@ -1,24 +1,83 @@
 //! `ladderbook init`: a new ladder with a `book.toml` and a small example to edit; with
 //! `--theme`, the default theme's files to customise.
 
+use crate::frontmatter::keys::{
+    front_matter, BookTable, BookToml, BuildTable, CompetencyKeys, HtmlTable, LevelKeys,
+    OutputTable, PageKeys, PillarKeys, TrackKeys,
+};
+use crate::frontmatter::Located;
+use serde::Serialize;
 use std::fs;
 use std::path::Path;
 
 /// The files `init` writes: (path relative to the ladder root, contents).
-pub const STARTER: &[(&str, &str)] = &[
-    ("book.toml", "[book]\ntitle = \"Engineering Ladder\"\ndescription = \"How engineering roles grow here\"\nlanguage = \"en\"\n\n[build]\nbuild-dir = \"book\"\n\n[output.html]\nsite-url = \"/\"\n"),
-    (".gitignore", "/book/\n"),
-    ("content/tracks/ic.md", "+++\ntitle = \"Individual contributor\"\norder = 1\n+++\n\nEngineers who grow by taking on harder technical problems and a wider scope.\n"),
-    ("content/levels/engineer.md", "+++\ntitle = \"Engineer\"\nrank = 1\ntrack = \"ic\"\ncode = \"IC1\"\n+++\n\nDelivers well-defined work on one team, with guidance.\n"),
-    ("content/levels/senior-engineer.md", "+++\ntitle = \"Senior Engineer\"\nrank = 2\ntrack = \"ic\"\ncode = \"IC2\"\n+++\n\nOwns features end to end and helps the people around them grow.\n"),
-    ("content/pillars/craft.md", "+++\ntitle = \"Technical craft\"\norder = 1\n+++\n\nThe quality of the software you write and the judgement behind it.\n"),
-    ("content/pillars/collaboration.md", "+++\ntitle = \"Collaboration\"\norder = 2\n+++\n\nHow you work with the people around you.\n"),
-    ("content/competencies/engineer/craft.md", "+++\nlevel = \"engineer\"\npillar = \"craft\"\n+++\n\n- Writes clear, tested code for well-scoped tasks.\n- Asks for help early when stuck, with what they have tried.\n"),
-    ("content/competencies/engineer/collaboration.md", "+++\nlevel = \"engineer\"\npillar = \"collaboration\"\n+++\n\n- Gives and receives code review with care.\n- Keeps the team informed of progress and blockers.\n"),
-    ("content/competencies/senior-engineer/craft.md", "+++\nlevel = \"senior-engineer\"\npillar = \"craft\"\n+++\n\n- Designs features that stay easy to change, and explains the trade-offs.\n- Improves the team's tooling and practices where it pays off.\n"),
-    ("content/competencies/senior-engineer/collaboration.md", "+++\nlevel = \"senior-engineer\"\npillar = \"collaboration\"\n+++\n\n- Mentors newer engineers through review and pairing.\n- Works with product and design to shape what gets built.\n"),
-    ("content/about.md", "+++\ntitle = \"About this ladder\"\nweight = 1\n+++\n\nEach [level](levels/engineer.md) lists what is expected in each pillar. Edit the files under `content/` and run `ladderbook build`.\n"),
-];
+pub fn starter() -> Vec<(&'static str, String)> {
+    let book = BookToml {
+        book: BookTable {
+            title: "Engineering Ladder".into(),
+            description: Some("How engineering roles grow here".into()),
+            language: Some("en".into()),
+        },
+        build: Some(BuildTable {
+            build_dir: Some("book".into()),
+            release_tags: None,
+        }),
+        output: Some(OutputTable {
+            html: Some(HtmlTable {
+                site_url: Some("/".into()),
+                cumulative: None,
+            }),
+        }),
+    };
+    let track = TrackKeys {
+        title: "Individual contributor".into(),
+        order: Some(1),
+        cumulative: None,
+        aliases: Vec::new(),
+    };
+    let level = |title: &str, rank: i64| LevelKeys {
+        title: title.into(),
+        rank: Located::unplaced(rank),
+        track: Some(Located::unplaced("ic".into())),
+        code: Some(format!("IC{rank}")),
+        summary: None,
+        equivalent: Vec::new(),
+        aliases: Vec::new(),
+    };
+    let pillar = |title: &str, order: i64| PillarKeys {
+        title: title.into(),
+        order: Some(order),
+        aliases: Vec::new(),
+    };
+    let cell = |level: &str, pillar: &str| CompetencyKeys {
+        level: Located::unplaced(level.into()),
+        pillar: Located::unplaced(pillar.into()),
+    };
+    let about = PageKeys {
+        title: "About this ladder".into(),
+        weight: Some(1),
+        aliases: Vec::new(),
+    };
+    vec![
+        ("book.toml", format!("{}\n", front_matter(&book))),
+        (".gitignore", "/book/\n".into()),
+        ("content/tracks/ic.md", page(&track, "Engineers who grow by taking on harder technical problems and a wider scope.\n")),
+        ("content/levels/engineer.md", page(&level("Engineer", 1), "Delivers well-defined work on one team, with guidance.\n")),
+        ("content/levels/senior-engineer.md", page(&level("Senior Engineer", 2), "Owns features end to end and helps the people around them grow.\n")),
+        ("content/pillars/craft.md", page(&pillar("Technical craft", 1), "The quality of the software you write and the judgement behind it.\n")),
+        ("content/pillars/collaboration.md", page(&pillar("Collaboration", 2), "How you work with the people around you.\n")),
+        ("content/competencies/engineer/craft.md", page(&cell("engineer", "craft"), "- Writes clear, tested code for well-scoped tasks.\n- Asks for help early when stuck, with what they have tried.\n")),
+        ("content/competencies/engineer/collaboration.md", page(&cell("engineer", "collaboration"), "- Gives and receives code review with care.\n- Keeps the team informed of progress and blockers.\n")),
+        ("content/competencies/senior-engineer/craft.md", page(&cell("senior-engineer", "craft"), "- Designs features that stay easy to change, and explains the trade-offs.\n- Improves the team's tooling and practices where it pays off.\n")),
+        ("content/competencies/senior-engineer/collaboration.md", page(&cell("senior-engineer", "collaboration"), "- Mentors newer engineers through review and pairing.\n- Works with product and design to shape what gets built.\n")),
+        ("content/about.md", page(&about, "Each [level](levels/engineer.md) lists what is expected in each pillar. Edit the files under `content/` and run `ladderbook build`.\n")),
+    ]
+}
+
+/// A content file: `keys` as front-matter, a blank line, then `body`.
+fn page<T: Serialize>(keys: &T, body: &str) -> String {
+    format!("+++\n{}\n+++\n\n{body}", front_matter(keys))
+}
 
 /// Writes the starter ladder into `dir`, creating it if needed.
 ///
@@ -35,7 +94,7 @@ pub fn init(dir: &Path) -> Result<Vec<String>, String> {
         }
     }
     let mut written = Vec::new();
-    for (path, text) in STARTER {
+    for (path, text) in starter() {
         write_new(&dir.join(path), text.as_bytes())?;
         written.push(path.to_string());
     }

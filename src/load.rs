@@ -5,15 +5,20 @@
 //! belong to [`crate::ladder`]. Every problem is collected as a diagnostic.
 
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics, SourceFile};
-use crate::frontmatter::{self, Located, TableReader};
-use std::collections::{BTreeMap, HashSet};
+use crate::frontmatter::keys::{CompetencyKeys, Keys, LevelKeys, PageKeys, PillarKeys, TrackKeys};
+use crate::frontmatter::{self, Located};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
+
+mod cache;
+pub use cache::ContentCache;
 
 /// The folder under the ladder root that holds the Markdown.
 pub const CONTENT_DIR: &str = "content";
 
-/// What a content file describes, with its front-matter keys.
+/// What a content file describes, with its front-matter keys (read as the structs of
+/// [`crate::frontmatter::keys`]).
 #[derive(Debug, Clone)]
 pub enum Kind {
     /// `content/tracks/<id>.md`.
@@ -116,33 +121,10 @@ pub struct Loaded {
     /// Content paths of Markdown files that could not be read or parsed: links to them are
     /// not reported again as broken.
     pub failed: HashSet<String>,
-    /// What the ladder has published (`ladder.lock`), when it has a lockfile.
-    pub published: Option<crate::lock::Lock>,
-}
-
-/// True when `id` follows the contract's id rule: lowercase ASCII letters and digits in
-/// groups joined by single hyphens (`senior-engineer`, `m5`).
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-}
-
-/// A valid id suggested for an invalid one (`L1.0-Graduate` → `l1-0-graduate`).
-pub fn suggest_id(stem: &str) -> String {
-    let mut s = String::new();
-    for c in stem.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            s.push(c);
-        } else if !s.ends_with('-') && !s.is_empty() {
-            s.push('-');
-        }
-    }
-    s.trim_end_matches('-').to_string()
+    /// What the ladder has published (`ladder.lock`), when it has a lockfile. Left `None`
+    /// by [`load`]; [`crate::build::validate_with`] reads it then. [`ContentCache::loaded`]
+    /// gives the lockfile it keeps, so `serve` parses a large one only when it changes.
+    pub published: Option<std::sync::Arc<crate::lock::Lock>>,
 }
 
 /// Editors' backup, swap and temporary files, which are never content: hidden files (Vim's
@@ -158,72 +140,6 @@ pub fn is_editor_temp(name: &str) -> bool {
         || name.ends_with("___jb_tmp___")
         || name.ends_with("___jb_old___")
         || name == "4913"
-}
-
-/// Resolves the relative link path `rel` against the folder `dir` (both `/`-separated paths
-/// under `content/`; `""` is `content/` itself), normalising `.` and `..`. `None` when the
-/// result would leave `content/`.
-pub fn resolve_relative(dir: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-    for seg in rel.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-/// True for `https://…`, `mailto:…`, `//host/…`: anything with a URL scheme (RFC 3986 §3.1).
-pub fn is_external(dest: &str) -> bool {
-    if dest.starts_with("//") {
-        return true;
-    }
-    match dest.find(':') {
-        Some(i) => {
-            let scheme = &dest[..i];
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphabetic())
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        }
-        None => false,
-    }
-}
-
-/// The folder part of a content path (`levels/a.md` → `levels`, `a.md` → `""`).
-pub fn parent_dir(content_path: &str) -> &str {
-    content_path.rsplit_once('/').map_or("", |(d, _)| d)
-}
-
-/// Decodes `%XX` escapes in a link path (RFC 3986 §2.1); invalid escapes are kept as
-/// written and invalid UTF-8 is replaced, so a link always resolves to some path to check.
-pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            if let Some(b) = s
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-            {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Walks `root/content` (never following symlinks) and reads every file.
@@ -343,197 +259,6 @@ fn read_all(root: &Path, files: Vec<(PathBuf, String)>) -> Vec<(String, ReadResu
         .collect()
 }
 
-/// One file under `content/` as a [`ContentCache`] last saw it.
-#[derive(Debug, Clone)]
-enum Cached {
-    /// A Markdown file: its document, if it could be read, and every problem found in it.
-    Markdown(Option<Box<Document>>, Vec<Diagnostic>),
-    /// Any other file, copied as it is.
-    Asset(Asset),
-}
-
-/// Every file under `content/`, read once and kept, for `serve`: after a change only the
-/// files it names are read again, and [`ContentCache::loaded`] gives exactly what [`load`]
-/// would give, diagnostics of unchanged files included.
-#[derive(Debug)]
-pub struct ContentCache {
-    /// The ladder root, as given (diagnostics show paths relative to it).
-    root: PathBuf,
-    /// Path relative to `content/` → the file. `Path`'s order compares component by
-    /// component, which is the walk's order (each folder's entries sorted by file name).
-    files: BTreeMap<PathBuf, Cached>,
-    /// Folders the last walk entered, relative to `content/`.
-    dirs: HashSet<PathBuf>,
-    /// The last walk's errors.
-    walk_errors: Vec<Diagnostic>,
-    /// False until the first [`ContentCache::refresh`].
-    walked: bool,
-}
-
-impl ContentCache {
-    /// An empty cache of the ladder in `root`; the first [`ContentCache::refresh`] reads
-    /// everything.
-    pub fn new(root: &Path) -> ContentCache {
-        ContentCache {
-            root: root.to_path_buf(),
-            files: BTreeMap::new(),
-            dirs: HashSet::new(),
-            walk_errors: Vec::new(),
-            walked: false,
-        }
-    }
-
-    /// Brings the cache up to date with the disk.
-    ///
-    /// `changed` lists the paths that changed, relative to `content/` (`""` is `content/`
-    /// itself), as a file watcher reports them: files and folders that were created,
-    /// written, removed or renamed (both names of a rename). `None` means "unknown", and
-    /// re-reads everything. A regular file in a known folder is read again (or dropped, once
-    /// gone); anything else named (a folder, a symlink, a path in a folder the last walk did
-    /// not enter) makes the cache walk `content/` again and read every file under that
-    /// path. Paths through an editor's temporary file or folder are never content and are
-    /// ignored. Never fails: unreadable files become diagnostics, as in [`load`].
-    pub fn refresh(&mut self, changed: Option<&[PathBuf]>) {
-        let content = self.root.join(CONTENT_DIR);
-        let changed = match changed {
-            Some(c) if self.walked => c,
-            _ => {
-                self.files.clear();
-                return self.rewalk(&HashSet::new());
-            }
-        };
-        let mut stale = HashSet::new();
-        let mut rewalk = false;
-        // Events often name a path more than once; what counts is the disk as it is now.
-        let changed: std::collections::BTreeSet<&PathBuf> = changed.iter().collect();
-        for rel in changed {
-            let plain = rel
-                .components()
-                .all(|c| matches!(c, std::path::Component::Normal(_)));
-            if plain && rel.iter().any(|c| is_editor_temp(&c.to_string_lossy())) {
-                continue;
-            }
-            let in_known_dir = rel.parent().is_some_and(|p| self.dirs.contains(p));
-            let full = content.join(rel);
-            match std::fs::symlink_metadata(&full) {
-                Ok(m) if plain && in_known_dir && m.is_file() && !self.dirs.contains(rel) => {
-                    stale.insert(rel.clone());
-                }
-                Err(e)
-                    if plain
-                        && e.kind() == std::io::ErrorKind::NotFound
-                        && !self.dirs.contains(rel) =>
-                {
-                    // Gone, and not a folder the cache holds files of (a file is only ever
-                    // cached inside a folder the last walk entered).
-                    self.files.remove(rel);
-                }
-                _ => {
-                    // A folder, a symlink, a file in a folder the last walk did not enter:
-                    // walk again, and forget everything under it.
-                    if plain {
-                        self.files.retain(|p, _| !p.starts_with(rel));
-                    } else {
-                        self.files.clear();
-                    }
-                    rewalk = true;
-                }
-            }
-        }
-        if rewalk {
-            return self.rewalk(&stale);
-        }
-        let mut markdown = Vec::new();
-        for rel in stale {
-            let full = content.join(&rel);
-            let content_path = display_path(&content, &full);
-            if rel.extension().and_then(|e| e.to_str()) == Some("md") {
-                markdown.push((full, content_path));
-            } else {
-                let asset = Asset {
-                    source: full,
-                    content_path,
-                };
-                self.files.insert(rel, Cached::Asset(asset));
-            }
-        }
-        self.read(markdown);
-    }
-
-    /// Walks `content/` again: files no longer there are dropped; Markdown files not cached,
-    /// or in `stale`, are read.
-    fn rewalk(&mut self, stale: &HashSet<PathBuf>) {
-        let content = self.root.join(CONTENT_DIR);
-        let walk = walk(&self.root);
-        let mut old = std::mem::take(&mut self.files);
-        let mut unread = Vec::new();
-        for a in walk.assets {
-            if let Ok(rel) = a.source.strip_prefix(&content) {
-                self.files.insert(rel.to_path_buf(), Cached::Asset(a));
-            }
-        }
-        for (full, content_path) in walk.markdown {
-            let Ok(rel) = full.strip_prefix(&content).map(Path::to_path_buf) else {
-                continue;
-            };
-            match old.remove(&rel) {
-                Some(c @ Cached::Markdown(..)) if !stale.contains(&rel) => {
-                    self.files.insert(rel, c);
-                }
-                _ => unread.push((full, content_path)),
-            }
-        }
-        self.dirs = walk.dirs;
-        self.walk_errors = walk.errors;
-        self.walked = true;
-        self.read(unread);
-    }
-
-    /// Reads Markdown files (path on disk, content path) into the cache.
-    fn read(&mut self, markdown: Vec<(PathBuf, String)>) {
-        let content = self.root.join(CONTENT_DIR);
-        let paths: Vec<PathBuf> = markdown.iter().map(|(p, _)| p.clone()).collect();
-        for (full, (_, (doc, errors))) in paths.into_iter().zip(read_all(&self.root, markdown)) {
-            if let Ok(rel) = full.strip_prefix(&content) {
-                self.files.insert(
-                    rel.to_path_buf(),
-                    Cached::Markdown(doc.map(Box::new), errors),
-                );
-            }
-        }
-    }
-
-    /// What [`load`] would return for the files as last refreshed, with the same
-    /// diagnostics, in the same order, added to `diags`. Copies every document: the ladder
-    /// takes them by value.
-    pub fn loaded(&self, diags: &mut Diagnostics) -> Loaded {
-        let mut loaded = Loaded::default();
-        for d in &self.walk_errors {
-            diags.push(d.clone());
-        }
-        for (rel, c) in &self.files {
-            match c {
-                Cached::Asset(a) => loaded.assets.push(a.clone()),
-                Cached::Markdown(doc, errors) => {
-                    match doc {
-                        Some(doc) => loaded.documents.push(Document::clone(doc)),
-                        None => {
-                            let full = self.root.join(CONTENT_DIR).join(rel);
-                            loaded
-                                .failed
-                                .insert(display_path(&self.root.join(CONTENT_DIR), &full));
-                        }
-                    }
-                    for d in errors {
-                        diags.push(d.clone());
-                    }
-                }
-            }
-        }
-        loaded
-    }
-}
-
 /// Reads and parses one Markdown file.
 ///
 /// Returns the document when its kind and required keys could be read, and every problem
@@ -598,12 +323,12 @@ fn read_inner(
     let top_level = !content_path.contains('/');
 
     let mut errors = Vec::new();
-    if !is_valid_id(&stem) {
+    if !crate::ids::is_valid_id(&stem) {
         errors.push(source.error(
             "bad-id",
             0,
             format!("`{stem}` is not a valid id: ids are lowercase letters, digits and single hyphens, and a file's id is its name"),
-            format!("rename the file to `{}.md`", suggest_id(&stem)),
+            format!("rename the file to `{}.md`", crate::ids::suggest_id(&stem)),
         ));
     }
     let split = match frontmatter::split(&source) {
@@ -625,89 +350,42 @@ fn read_inner(
     let is_competency = t.get("level").is_some() && t.get("pillar").is_some();
     let kind = match (folder, top_level) {
         ("tracks", false) => {
-            let mut r = TableReader::new(&source, toml_offset, t, 0, "track front-matter");
-            r.deny_unknown(&["title", "order", "cumulative", "aliases"]);
-            let title = r.required_string("title", "\"Individual contributor\"");
-            let order = r.integer("order").map(|v| v.value);
-            let cumulative = r.boolean("cumulative").map(|v| v.value);
-            let aliases = r.string_list("aliases");
-            errors.append(&mut r.diagnostics);
-            title.map(|title| Kind::Track {
-                title: title.value,
-                order,
-                cumulative,
-                aliases,
+            read::<TrackKeys>(&source, toml_offset, t, &mut errors).map(|k| Kind::Track {
+                title: k.title,
+                order: k.order,
+                cumulative: k.cumulative,
+                aliases: k.aliases,
             })
         }
         ("levels", false) => {
-            let mut r = TableReader::new(&source, toml_offset, t, 0, "level front-matter");
-            r.deny_unknown(&[
-                "title",
-                "rank",
-                "track",
-                "code",
-                "summary",
-                "equivalent",
-                "aliases",
-            ]);
-            let title = r.required_string("title", "\"Senior Engineer\"");
-            let rank = r.required_integer("rank");
-            let track = r.string("track");
-            let code = r.string("code").map(|v| v.value);
-            let summary = r.string("summary").map(|v| v.value);
-            let equivalent = r.string_list("equivalent");
-            let aliases = r.string_list("aliases");
-            errors.append(&mut r.diagnostics);
-            match (title, rank) {
-                (Some(title), Some(rank)) => Some(Kind::Level {
-                    title: title.value,
-                    rank,
-                    track,
-                    code,
-                    summary,
-                    equivalent,
-                    aliases,
-                }),
-                _ => None,
-            }
+            read::<LevelKeys>(&source, toml_offset, t, &mut errors).map(|k| Kind::Level {
+                title: k.title,
+                rank: k.rank,
+                track: k.track,
+                code: k.code,
+                summary: k.summary,
+                equivalent: k.equivalent,
+                aliases: k.aliases,
+            })
         }
         ("pillars", false) => {
-            let mut r = TableReader::new(&source, toml_offset, t, 0, "pillar front-matter");
-            r.deny_unknown(&["title", "order", "aliases"]);
-            let title = r.required_string("title", "\"Delivery\"");
-            let order = r.integer("order").map(|v| v.value);
-            let aliases = r.string_list("aliases");
-            errors.append(&mut r.diagnostics);
-            title.map(|title| Kind::Pillar {
-                title: title.value,
-                order,
-                aliases,
+            read::<PillarKeys>(&source, toml_offset, t, &mut errors).map(|k| Kind::Pillar {
+                title: k.title,
+                order: k.order,
+                aliases: k.aliases,
             })
         }
         _ if is_competency || folder == "competencies" => {
-            let mut r = TableReader::new(&source, toml_offset, t, 0, "competency front-matter");
-            r.deny_unknown(&["level", "pillar"]);
-            let level = r.required_string("level", "\"senior-engineer\"");
-            let pillar = r.required_string("pillar", "\"delivery\"");
-            errors.append(&mut r.diagnostics);
-            match (level, pillar) {
-                (Some(level), Some(pillar)) => Some(Kind::Competency { level, pillar }),
-                _ => None,
-            }
-        }
-        _ => {
-            let mut r = TableReader::new(&source, toml_offset, t, 0, "page front-matter");
-            r.deny_unknown(&["title", "weight", "aliases"]);
-            let title = r.required_string("title", "\"How promotions work\"");
-            let weight = r.integer("weight").map_or(0, |v| v.value);
-            let aliases = r.string_list("aliases");
-            errors.append(&mut r.diagnostics);
-            title.map(|title| Kind::Page {
-                title: title.value,
-                weight,
-                aliases,
+            read::<CompetencyKeys>(&source, toml_offset, t, &mut errors).map(|k| Kind::Competency {
+                level: k.level,
+                pillar: k.pillar,
             })
         }
+        _ => read::<PageKeys>(&source, toml_offset, t, &mut errors).map(|k| Kind::Page {
+            title: k.title,
+            weight: k.weight.unwrap_or(0),
+            aliases: k.aliases,
+        }),
     };
     let Some(kind) = kind else {
         return Err(errors);
@@ -731,212 +409,14 @@ fn read_inner(
     ))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn id_rule() {
-        for ok in ["senior-engineer", "m5", "a1-b2"] {
-            assert!(is_valid_id(ok), "{ok}");
-        }
-        for bad in ["Senior", "a--b", "-a", "a-", "l1.0", "a_b", ""] {
-            assert!(!is_valid_id(bad), "{bad}");
-        }
-        assert_eq!(
-            suggest_id("L1.0-Graduate-Software-Engineer"),
-            "l1-0-graduate-software-engineer"
-        );
-    }
-
-    /// What a load gives, in a form two loads can be compared by: documents, assets, failed
-    /// files (sorted) and diagnostics, as text.
-    fn shown(loaded: &Loaded, diags: &Diagnostics) -> String {
-        let mut failed: Vec<_> = loaded.failed.iter().collect();
-        failed.sort();
-        format!(
-            "{:#?}\n{:#?}\n{:?}\n{:#?}",
-            loaded.documents, loaded.assets, failed, diags.0
-        )
-    }
-
-    /// The cache gives exactly what a fresh [`load`] of the disk gives.
-    fn assert_fresh(root: &Path, cache: &ContentCache, after: &str) {
-        let (mut a, mut b) = (Diagnostics::default(), Diagnostics::default());
-        let fresh = load(root, &mut a);
-        let cached = cache.loaded(&mut b);
-        assert_eq!(shown(&cached, &b), shown(&fresh, &a), "after {after}");
-    }
-
-    fn write(root: &Path, rel: &str, text: &str) {
-        let p = root.join(CONTENT_DIR).join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-
-    const LEVEL: &str = "+++\ntitle = \"A\"\nrank = 1\n+++\nBody.\n";
-    const CELL: &str = "+++\nlevel = \"a\"\npillar = \"p\"\n+++\n- Does things.\n";
-
-    #[test]
-    fn the_cache_follows_every_kind_of_change_and_equals_a_fresh_load() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        let content = root.join(CONTENT_DIR);
-        write(root, "levels/a.md", LEVEL);
-        write(root, "pillars/p.md", "+++\ntitle = \"P\"\n+++\n");
-        write(root, "competencies/a/p.md", CELL);
-        write(root, "broken.md", "+++\ntitle = \"Unterminated\n+++\n");
-        write(root, "Bad_Name.md", "+++\ntitle = \"X\"\n+++\n");
-        write(root, "img.png", "png");
-        write(root, ".git/x.md", "not content");
-        let mut cache = ContentCache::new(root);
-        cache.refresh(None);
-        assert_fresh(root, &cache, "the first read");
-        assert!(
-            shown(
-                &cache.loaded(&mut Diagnostics::default()),
-                &Diagnostics::default()
-            )
-            .contains("Does things."),
-            "the cache was filled"
-        );
-
-        type Step<'a> = (&'a str, Box<dyn Fn() + 'a>, Vec<&'a str>);
-        let steps: Vec<Step> = vec![
-            (
-                "an edit",
-                Box::new(|| write(root, "competencies/a/p.md", &CELL.replace("things", "more"))),
-                vec!["competencies/a/p.md"],
-            ),
-            (
-                "a new file",
-                Box::new(|| write(root, "guide.md", "+++\ntitle = \"G\"\n+++\n")),
-                vec!["guide.md"],
-            ),
-            (
-                "a deleted file",
-                Box::new(|| std::fs::remove_file(content.join("guide.md")).unwrap()),
-                vec!["guide.md"],
-            ),
-            (
-                "a file created and deleted between two looks",
-                Box::new(|| {
-                    write(root, "levels/gone.md", LEVEL);
-                    std::fs::remove_file(content.join("levels/gone.md")).unwrap();
-                }),
-                vec!["levels/gone.md", "levels/gone.md"],
-            ),
-            (
-                "a renamed file",
-                Box::new(|| {
-                    std::fs::rename(
-                        content.join("competencies/a/p.md"),
-                        content.join("competencies/a/q.md"),
-                    )
-                    .unwrap()
-                }),
-                vec!["competencies/a/p.md", "competencies/a/q.md"],
-            ),
-            (
-                "a new folder, its files unnamed",
-                Box::new(|| {
-                    write(root, "guides/x/one.md", "+++\ntitle = \"1\"\n+++\n");
-                    write(root, "guides/x/two.png", "2");
-                }),
-                vec!["guides"],
-            ),
-            (
-                "a renamed folder",
-                Box::new(|| std::fs::rename(content.join("guides"), content.join("help")).unwrap()),
-                vec!["guides", "help"],
-            ),
-            (
-                "a folder replaced by a file",
-                Box::new(|| {
-                    std::fs::remove_dir_all(content.join("help")).unwrap();
-                    write(root, "help", "now a file");
-                }),
-                vec!["help"],
-            ),
-            (
-                "a folder moved out, edited and moved back",
-                Box::new(|| {
-                    let out = root.join("outside");
-                    std::fs::rename(content.join("competencies/a"), &out).unwrap();
-                    std::fs::write(out.join("q.md"), CELL.replace("things", "elsewhere")).unwrap();
-                    std::fs::rename(&out, content.join("competencies/a")).unwrap();
-                }),
-                vec!["competencies/a"],
-            ),
-            (
-                "an edited asset",
-                Box::new(|| write(root, "img.png", "png2")),
-                vec!["img.png"],
-            ),
-            (
-                "a file in a hidden folder",
-                Box::new(|| write(root, ".git/y.md", "x")),
-                vec![".git/y.md"],
-            ),
-            (
-                "a fixed file",
-                Box::new(|| write(root, "broken.md", "+++\ntitle = \"Fixed\"\n+++\n")),
-                vec!["broken.md"],
-            ),
-            (
-                "a file that breaks",
-                Box::new(|| write(root, "levels/a.md", "+++\nrank = \"one\"\n+++\n")),
-                vec!["levels/a.md"],
-            ),
-            (
-                "content/ itself",
-                Box::new(|| {
-                    std::fs::remove_dir_all(content.join("pillars")).unwrap();
-                }),
-                vec![""],
-            ),
-        ];
-        for (what, change, named) in steps {
-            change();
-            let named: Vec<PathBuf> = named.into_iter().map(PathBuf::from).collect();
-            cache.refresh(Some(&named));
-            assert_fresh(root, &cache, what);
-        }
-        #[cfg(unix)]
-        {
-            std::os::unix::fs::symlink(content.join("levels/a.md"), content.join("link.md"))
-                .unwrap();
-            cache.refresh(Some(&[PathBuf::from("link.md")]));
-            assert_fresh(root, &cache, "a new symlink");
-        }
-        // Unknown changes re-read everything.
-        write(root, "levels/a.md", LEVEL);
-        cache.refresh(None);
-        assert_fresh(root, &cache, "an unknown change");
-    }
-
-    #[test]
-    fn a_refresh_reads_only_the_files_it_is_told_of_and_keeps_their_diagnostics() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        write(root, "levels/a.md", LEVEL);
-        write(root, "broken.md", "+++\ntitle = \"Unterminated\n+++\n");
-        write(root, "competencies/a/p.md", CELL);
-        let mut cache = ContentCache::new(root);
-        cache.refresh(None);
-        write(root, "levels/a.md", &LEVEL.replace("Body.", "Unseen."));
-        write(root, "competencies/a/p.md", &CELL.replace("things", "seen"));
-        cache.refresh(Some(&[PathBuf::from("competencies/a/p.md")]));
-        let mut diags = Diagnostics::default();
-        let text = shown(&cache.loaded(&mut diags), &diags);
-        assert!(text.contains("Does seen."), "the named file was read again");
-        assert!(
-            !text.contains("Unseen."),
-            "a file not named was not read again"
-        );
-        assert!(
-            diags.0.iter().any(|d| d.path == "content/broken.md"),
-            "the errors of an unchanged file are still reported: {diags}"
-        );
-    }
+/// Reads one kind of front-matter from `table`, adding its problems to `errors`.
+fn read<K: Keys>(
+    source: &SourceFile,
+    toml_offset: usize,
+    table: &toml::de::DeTable<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<K> {
+    let (keys, mut diags) = crate::frontmatter::keys::read::<K>(source, toml_offset, table, 0);
+    errors.append(&mut diags);
+    keys
 }

@@ -95,15 +95,11 @@ pub fn root_of(path: &str) -> String {
 /// path: no leading slash; a trailing slash unless it names an `.html` file.
 /// `None` when it is empty or climbs out of the site with `..`.
 pub fn normalize_alias(raw: &str) -> Option<String> {
-    let trimmed = raw.trim().trim_start_matches('/');
-    let parts: Vec<&str> = trimmed
-        .split('/')
-        .filter(|p| !p.is_empty() && *p != ".")
-        .collect();
-    if parts.is_empty() || parts.contains(&"..") {
+    let trimmed = raw.trim();
+    if trimmed.split('/').any(|p| p == "..") {
         return None;
     }
-    let joined = parts.join("/");
+    let joined = crate::links::resolve_relative("", trimmed).filter(|j| !j.is_empty())?;
     Some(if joined.ends_with(".html") {
         joined
     } else {

@@ -45,7 +45,7 @@ pub fn name_and_parent<'a>(dir: &'a Path, default: &str) -> (String, &'a Path) {
 /// Makes a new `dest` with `fill`, then swaps it in.
 ///
 /// `fill` writes the site into a fresh folder, `.<name>.ladderbook-new` beside `dest`
-/// (files can be written into it with [`write_file`] and [`copy_file`], from any thread).
+/// (files can be written into it with [`write_file`] and [`copy_open`], from any thread).
 /// Then `dest` (if any) is renamed to `.<name>.ladderbook-old`, the new folder renamed to
 /// `dest`, and the old one deleted. `dest` is only replaced if it is empty or carries the
 /// [`MARKER`] of an earlier build.
@@ -104,31 +104,89 @@ pub fn replace_dir<E>(
         let _ = fs::remove_dir_all(&new);
         return Err(e);
     }
-    if dest.exists() {
-        if let Err(e) = fs::rename(dest, &old) {
-            let _ = fs::remove_dir_all(&new);
-            return Err(io_err(
+    let swapped = swap_in(&[Swap {
+        staged: new.clone(),
+        target: dest.to_path_buf(),
+        backup: old.clone(),
+    }]);
+    if let Err(failure) = swapped {
+        let _ = fs::remove_dir_all(&new);
+        return Err(match failure {
+            SwapFailure::MoveAside(_, e) => io_err(
                 dest,
                 e,
                 "close programs that hold files in the output folder open, then build again",
-            )
-            .into());
+            ),
+            SwapFailure::PutInPlace(_, e) => io_err(
+                dest,
+                e,
+                "check the permissions of the output folder's parent",
+            ),
         }
-    }
-    if let Err(e) = fs::rename(&new, dest) {
-        let _ = fs::rename(&old, dest);
-        let _ = fs::remove_dir_all(&new);
-        return Err(io_err(
-            dest,
-            e,
-            "check the permissions of the output folder's parent",
-        )
         .into());
     }
     if old.exists() {
         let _ = remove_tree(&old);
     }
     Ok(())
+}
+
+/// One file or folder to put in place by [`swap_in`].
+pub struct Swap {
+    /// The new file or folder, written beside the target or in a staging folder on the
+    /// same file system (so that a rename moves it).
+    pub staged: PathBuf,
+    /// Where it goes.
+    pub target: PathBuf,
+    /// Where what is at `target` waits until every swap is done.
+    pub backup: PathBuf,
+}
+
+/// The rename of [`swap_in`] that failed, with the path it failed on.
+pub enum SwapFailure {
+    /// Moving what was at a target aside to its backup.
+    MoveAside(PathBuf, std::io::Error),
+    /// Moving a staged file or folder to its target.
+    PutInPlace(PathBuf, std::io::Error),
+}
+
+/// Renames each staged file or folder to its target, in order, after renaming what is at
+/// the target (if anything) to its backup, so that a reader sees the old or the new, never
+/// half of one. A staged path that does not exist leaves its target moved aside. After a
+/// failure, what was put in place is deleted and the backups are renamed back; on success
+/// the backups are left for the caller to delete.
+///
+/// # Errors
+/// The first rename that failed.
+pub fn swap_in(swaps: &[Swap]) -> Result<(), SwapFailure> {
+    let mut moved: Vec<&Swap> = Vec::new();
+    let mut placed: Vec<&Path> = Vec::new();
+    let result = swaps.iter().try_for_each(|s| {
+        if s.target.exists() {
+            fs::rename(&s.target, &s.backup)
+                .map_err(|e| SwapFailure::MoveAside(s.target.clone(), e))?;
+            moved.push(s);
+        }
+        if s.staged.exists() {
+            fs::rename(&s.staged, &s.target)
+                .map_err(|e| SwapFailure::PutInPlace(s.target.clone(), e))?;
+            placed.push(&s.target);
+        }
+        Ok(())
+    });
+    if result.is_err() {
+        for p in placed {
+            let _ = if p.is_dir() {
+                fs::remove_dir_all(p)
+            } else {
+                fs::remove_file(p)
+            };
+        }
+        for s in moved {
+            let _ = fs::rename(&s.backup, &s.target);
+        }
+    }
+    result
 }
 
 /// Why [`replace_dir`] failed.
@@ -144,29 +202,6 @@ impl<E> From<WriteError> for ReplaceError<E> {
     fn from(e: WriteError) -> Self {
         ReplaceError::Write(e)
     }
-}
-
-/// Writes `files` and copies `copied` as the new contents of `dest` (see [`replace_dir`]).
-///
-/// # Errors
-/// As [`replace_dir`].
-pub fn write_site(
-    dest: &Path,
-    files: &[crate::render::OutputFile],
-    copied: &[crate::render::CopiedFile],
-) -> Result<(), WriteError> {
-    replace_dir(dest, |dir| {
-        for f in files {
-            write_file(dir, &f.path, &f.contents)?;
-        }
-        for c in copied {
-            copy_file(dir, &c.path, &c.source)?;
-        }
-        Ok(())
-    })
-    .map_err(|e| match e {
-        ReplaceError::Write(e) | ReplaceError::Fill(e) => e,
-    })
 }
 
 /// Deletes the folder `dir` and everything in it, like [`fs::remove_dir_all`], but the
@@ -226,17 +261,9 @@ pub fn write_with(
         .map_err(|e| io_err(&full, e, HINT))
 }
 
-/// Copies `source` to `path` (`/`-separated, relative to `dir`), creating its folders.
-///
-/// # Errors
-/// An I/O error, with the path.
-pub fn copy_file(dir: &Path, path: &str, source: &Path) -> Result<(), WriteError> {
-    let from = crate::files::open(source)
-        .map_err(|e| io_err(source, e, "check that the file is readable"))?;
-    copy_open(dir, path, source, from)
-}
-
-/// [`copy_file`], from `source` already opened as `from` (see [`crate::files::open`]).
+/// Copies `source`, already opened as `from` (see [`crate::files::open`], which refuses
+/// anything but a regular file), to `path` (`/`-separated, relative to `dir`), creating its
+/// folders.
 ///
 /// # Errors
 /// An I/O error, with the path.

@@ -140,8 +140,7 @@ fn random_mutations_of_a_ladder_never_panic_and_every_error_points_into_its_file
             }
             if !errors {
                 let p = ladderbook::build::prepare(&root).map_err(|d| d.to_string())?;
-                ladderbook::render::render(&root, &p.ladder.config, &p.tera, &p.ladder, &p.site)
-                    .map_err(|d| format!("{d:?}"))?;
+                ladderbook::serve::full_render(&root, &p).map_err(|d| d.to_string())?;
             }
             Ok::<bool, String>(errors)
         });

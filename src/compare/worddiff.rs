@@ -116,7 +116,7 @@ impl Marked {
             self.out.push('>');
         }
         self.open = marked;
-        crate::markup::text(&mut self.out, w);
+        crate::html::escape::text(&mut self.out, w);
     }
 
     fn finish(mut self) -> String {
@@ -155,6 +155,11 @@ pub enum Edit {
 /// rewording readable: a minimal diff of two sentences tends to keep scattered "the"s
 /// and "and"s instead of the words that carry the meaning. Stretches nested more than
 /// [`ANCHOR_DEPTH`] deep are aligned directly, which bounds the recursion on any input.
+///
+/// `similar`'s own patience diff is not used: it aligns a stretch without anchors with
+/// Myers's algorithm, which keeps a different (as long) subsequence where words repeat, so
+/// twelve comparison pages of the example and the real ladders in the test data would mark
+/// other words than this does.
 pub fn word_diff(old: &[u32], new: &[u32]) -> Vec<Edit> {
     let top = old
         .iter()

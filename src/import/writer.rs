@@ -2,9 +2,13 @@
 //! paths), then the whole tree written to a temporary folder, checked with ladderbook's own
 //! validation, and renamed into place, so that the output appears whole or not at all.
 
-use super::ids::toml_string;
 use super::model::{Anchor, CellBlock, FileRef, GuessKind, Ladder, Md, Target};
 use super::source::ImportError;
+use crate::frontmatter::keys::{
+    front_matter, BookTable, BookToml, CompetencyKeys, LevelKeys, PageKeys, PillarKeys, TrackKeys,
+};
+use crate::frontmatter::Located;
+use crate::write::{swap_in, Swap, SwapFailure};
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, Tag};
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -41,13 +45,18 @@ pub struct Paths<'a> {
 /// Renders the whole ladder into files.
 pub fn render(ladder: &mut Ladder, paths: &Paths) -> Output {
     let mut out = Output::default();
-    let mut book = format!("[book]\ntitle = {}\n", toml_string(&ladder.title));
-    if let Some(d) = &ladder.description {
-        book.push_str(&format!("description = {}\n", toml_string(d)));
-    }
+    let book = BookToml {
+        book: BookTable {
+            title: ladder.title.clone(),
+            description: ladder.description.clone(),
+            language: None,
+        },
+        build: None,
+        output: None,
+    };
     out.files.push(OutFile {
         path: "book.toml".into(),
-        text: book,
+        text: format!("{}\n", front_matter(&book)),
     });
     let mut copies: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut guesses = Vec::new();
@@ -61,7 +70,12 @@ pub fn render(ladder: &mut Ladder, paths: &Paths) -> Output {
         };
         for (ti, t) in ladder.tracks.iter().enumerate() {
             let path = format!("tracks/{}.md", t.final_id);
-            let fm = format!("title = {}\norder = {}", toml_string(&t.title), ti + 1);
+            let fm = front_matter(&TrackKeys {
+                title: t.title.clone(),
+                order: Some(ti as i64 + 1),
+                cumulative: None,
+                aliases: Vec::new(),
+            });
             let body = ctx.mds(&t.description, &path);
             files.push(OutFile {
                 path: format!("content/{path}"),
@@ -69,24 +83,24 @@ pub fn render(ladder: &mut Ladder, paths: &Paths) -> Output {
             });
             for l in &t.levels {
                 let path = format!("levels/{}.md", l.final_id);
-                let mut fm = format!(
-                    "title = {}\nrank = {}\ntrack = {}",
-                    toml_string(&l.title),
-                    l.final_rank,
-                    toml_string(&t.final_id)
-                );
-                // A title that is only its code (`# L1`) needs no code beside it.
-                if let Some(c) = l.code.as_ref().filter(|c| **c != l.title) {
-                    fm.push_str(&format!("\ncode = {}", toml_string(c)));
-                }
-                if !l.equivalents.is_empty() {
-                    let ids: Vec<String> = l
+                let fm = front_matter(&LevelKeys {
+                    title: l.title.clone(),
+                    rank: Located::unplaced(l.final_rank),
+                    track: Some(Located::unplaced(t.final_id.clone())),
+                    // A title that is only its code (`# L1`) needs no code beside it.
+                    code: l.code.clone().filter(|c| *c != l.title),
+                    summary: None,
+                    equivalent: l
                         .equivalents
                         .iter()
-                        .filter_map(|u| ladder.level(*u).map(|(_, x)| toml_string(&x.final_id)))
-                        .collect();
-                    fm.push_str(&format!("\nequivalent = [{}]", ids.join(", ")));
-                }
+                        .filter_map(|u| {
+                            ladder
+                                .level(*u)
+                                .map(|(_, x)| Located::unplaced(x.final_id.clone()))
+                        })
+                        .collect(),
+                    aliases: Vec::new(),
+                });
                 let body = ctx.mds(&l.description, &path);
                 files.push(OutFile {
                     path: format!("content/{path}"),
@@ -95,11 +109,10 @@ pub fn render(ladder: &mut Ladder, paths: &Paths) -> Output {
                 for c in &l.cells {
                     let pillar = &ladder.pillars[c.pillar];
                     let path = format!("competencies/{}/{}.md", l.final_id, pillar.final_id);
-                    let fm = format!(
-                        "level = {}\npillar = {}",
-                        toml_string(&l.final_id),
-                        toml_string(&pillar.final_id)
-                    );
+                    let fm = front_matter(&CompetencyKeys {
+                        level: Located::unplaced(l.final_id.clone()),
+                        pillar: Located::unplaced(pillar.final_id.clone()),
+                    });
                     let body = ctx.cell(&c.blocks, &path);
                     files.push(OutFile {
                         path: format!("content/{path}"),
@@ -110,7 +123,11 @@ pub fn render(ladder: &mut Ladder, paths: &Paths) -> Output {
         }
         for (i, p) in ladder.pillars.iter().enumerate() {
             let path = format!("pillars/{}.md", p.final_id);
-            let fm = format!("title = {}\norder = {}", toml_string(&p.title), i + 1);
+            let fm = front_matter(&PillarKeys {
+                title: p.title.clone(),
+                order: Some(i as i64 + 1),
+                aliases: Vec::new(),
+            });
             let body = ctx.mds(&p.description, &path);
             files.push(OutFile {
                 path: format!("content/{path}"),
@@ -119,7 +136,11 @@ pub fn render(ladder: &mut Ladder, paths: &Paths) -> Output {
         }
         for (i, p) in ladder.pages.iter().enumerate() {
             let path = format!("{}.md", p.final_id);
-            let fm = format!("title = {}\nweight = {}", toml_string(&p.title), i + 1);
+            let fm = front_matter(&PageKeys {
+                title: p.title.clone(),
+                weight: Some(i as i64 + 1),
+                aliases: Vec::new(),
+            });
             let body = ctx.mds(&p.body, &path);
             files.push(OutFile {
                 path: format!("content/{path}"),
@@ -322,9 +343,9 @@ impl Ctx<'_> {
         let target_doc = if path_part.is_empty() {
             Some(doc)
         } else {
-            let joined = crate::load::resolve_relative(
+            let joined = crate::links::resolve_relative(
                 source.dir(),
-                &crate::load::percent_decode(path_part),
+                &crate::links::percent_decode(path_part),
             );
             match joined {
                 Some(j) => match self.ladder.docs.iter().position(|d| d.rel == j) {
@@ -440,7 +461,7 @@ fn no_new_links(mut text: String, written: &[String]) -> String {
 
 /// Links ladderbook leaves alone: with a scheme, site-absolute, or empty.
 fn is_outside(dest: &str) -> bool {
-    dest.is_empty() || dest.starts_with('/') || crate::load::is_external(dest)
+    dest.is_empty() || dest.starts_with('/') || crate::links::is_external(dest)
 }
 
 /// The byte range of a raw link destination starting at or after `from` in `span`.
@@ -554,7 +575,7 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, ImportEr
             fs::copy(src, &p).map_err(|e| io(src, e))?;
         }
         // The ladder must be one that builds: ladderbook's own validation, before anything moves.
-        let (_, diags) = crate::build::validate(&tmp);
+        let (_, diags) = crate::validate::validate(&tmp);
         if diags.has_errors() {
             let shown: Vec<String> = diags
                 .0
@@ -587,40 +608,14 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, ImportEr
         return Ok(output.files.len() + output.copies.len());
     }
     // Swap book.toml and content/ in, keeping the old ones until both are in place.
-    let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new(); // (old place, backup)
-    let mut placed: Vec<PathBuf> = Vec::new();
-    let mut failure = None;
-    for n in ["content", "book.toml"] {
-        let target = dir.join(n);
-        let backup = tmp.join(format!(".old-{n}"));
-        if target.exists() {
-            if let Err(e) = fs::rename(&target, &backup) {
-                failure = Some(io(&target, e));
-                break;
-            }
-            moved.push((target.clone(), backup));
-        }
-        if tmp.join(n).exists() {
-            if let Err(e) = fs::rename(tmp.join(n), &target) {
-                failure = Some(io(&target, e));
-                break;
-            }
-            placed.push(target);
-        }
-    }
-    if let Some(e) = failure {
-        for p in placed {
-            let _ = if p.is_dir() {
-                fs::remove_dir_all(&p)
-            } else {
-                fs::remove_file(&p)
-            };
-        }
-        for (orig, backup) in moved {
-            let _ = fs::rename(backup, orig);
-        }
+    let swaps = ["content", "book.toml"].map(|n| Swap {
+        staged: tmp.join(n),
+        target: dir.join(n),
+        backup: tmp.join(format!(".old-{n}")),
+    });
+    if let Err(SwapFailure::MoveAside(p, e) | SwapFailure::PutInPlace(p, e)) = swap_in(&swaps) {
         let _ = fs::remove_dir_all(&tmp);
-        return Err(e);
+        return Err(io(&p, e));
     }
     let _ = fs::remove_dir_all(&tmp);
     Ok(output.files.len() + output.copies.len())
@@ -640,10 +635,10 @@ mod tests {
         assert_eq!(relative("faq.md", "levels/a.md"), "levels/a.md");
         assert_eq!(relative("levels/a.md", "levels/b.md"), "b.md");
         assert_eq!(
-            crate::load::resolve_relative("a/b", "../c.md").as_deref(),
+            crate::links::resolve_relative("a/b", "../c.md").as_deref(),
             Some("a/c.md")
         );
-        assert_eq!(crate::load::resolve_relative("", "../c.md"), None);
+        assert_eq!(crate::links::resolve_relative("", "../c.md"), None);
     }
 
     #[test]

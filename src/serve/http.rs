@@ -1,0 +1,233 @@
+//! Serving the site from memory: every page with the live-reload script (and, after a
+//! failed rebuild, the error overlay) inserted, the reload worker, and the stream of build
+//! versions the open pages reload on.
+
+use super::rebuild::Served;
+use super::{EVENTS_PATH, WORKER_JS, WORKER_PATH};
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use std::convert::Infallible;
+use std::sync::{Arc, RwLock};
+use tokio::sync::broadcast;
+
+#[derive(Clone)]
+pub(super) struct AppState {
+    pub(super) site: Arc<RwLock<Served>>,
+    pub(super) events: broadcast::Sender<u64>,
+}
+
+/// [`WORKER_JS`], never cached.
+pub(super) async fn reload_worker() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        WORKER_JS,
+    )
+}
+
+/// The live-reload stream: an event `version` with the current build on connect, then a
+/// `reload` event after every rebuild.
+pub(super) async fn events_stream(State(state): State<AppState>) -> impl IntoResponse {
+    let current = state.site.read().unwrap_or_else(|e| e.into_inner()).version;
+    let rx = state.events.subscribe();
+    let first = futures_util::stream::once(async move {
+        Ok::<Event, Infallible>(Event::default().event("version").data(current.to_string()))
+    });
+    let rest = futures_util::stream::unfold(rx, |mut rx| async move {
+        loop {
+            match rx.recv().await {
+                Ok(v) => {
+                    return Some((
+                        Ok::<Event, Infallible>(
+                            Event::default().event("reload").data(v.to_string()),
+                        ),
+                        rx,
+                    ))
+                }
+                Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                Err(broadcast::error::RecvError::Closed) => return None,
+            }
+        }
+    });
+    let mut resp = Sse::new(futures_util::StreamExt::chain(first, rest))
+        .keep_alive(KeepAlive::default())
+        .into_response();
+    resp.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    resp
+}
+
+/// Maps a request path to a site path, refusing anything that could leave the site: `%XX`
+/// escapes are decoded (RFC 3986 §2.1), and a path that is not UTF-8 or that has a `..`,
+/// `\\` or NUL in it is refused.
+pub fn site_path(uri_path: &str) -> Option<String> {
+    let decoded = percent_encoding::percent_decode_str(uri_path)
+        .decode_utf8()
+        .ok()?;
+    if decoded.contains(['\\', '\0']) || decoded.split('/').any(|s| s == "..") {
+        return None;
+    }
+    let mut path = crate::links::resolve_relative("", &decoded)?;
+    if decoded.ends_with('/') && !path.is_empty() {
+        path.push('/');
+    }
+    Some(path)
+}
+
+pub(super) async fn serve_file(State(state): State<AppState>, req: Request) -> Response {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        let mut r = (
+            StatusCode::METHOD_NOT_ALLOWED,
+            "only GET and HEAD are served\n",
+        )
+            .into_response();
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return r;
+    }
+    let head = req.method() == Method::HEAD;
+    let uri_path = req.uri().path().to_string();
+    let site = state.site.read().unwrap_or_else(|e| e.into_inner());
+    let found = site_path(&uri_path).and_then(|p| {
+        let key = if p.is_empty() || p.ends_with('/') {
+            format!("{p}index.html")
+        } else {
+            p.clone()
+        };
+        if let Some(f) = site.files.get(&key) {
+            return Some(Ok((key, f.clone())));
+        }
+        if key == crate::permalink::DATA {
+            if let Some(p) = &site.ladder {
+                let data = site.data.get_or_init(|| {
+                    Arc::new(
+                        serde_json::to_vec(
+                            &crate::site::data_export(&p.ladder).with_release(&p.site),
+                        )
+                        .unwrap_or_default(),
+                    )
+                });
+                return Some(Ok((key, data.clone())));
+            }
+        }
+        // `/levels/x` → `/levels/x/`, so relative links resolve. The address is made from
+        // the site path, never from the request's: `//evil.example` must not become a
+        // protocol-relative `Location: //evil.example/`.
+        site.files
+            .contains_key(&format!("{p}/index.html"))
+            .then(|| Err(format!("/{p}/")))
+    });
+    let (status, key, bytes) = match found {
+        Some(Ok((key, bytes))) => (StatusCode::OK, key, bytes),
+        Some(Err(location)) => {
+            let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
+            if let Ok(v) = HeaderValue::from_str(&location) {
+                r.headers_mut().insert(header::LOCATION, v);
+            }
+            return r;
+        }
+        None => match site.files.get("404.html") {
+            Some(b) => (StatusCode::NOT_FOUND, "404.html".to_string(), b.clone()),
+            None => (
+                StatusCode::NOT_FOUND,
+                "404.html".to_string(),
+                Arc::new(not_built_page().into_bytes()),
+            ),
+        },
+    };
+    let mime = mime_guess::from_path(&key).first_or_octet_stream();
+    let is_html = mime.essence_str() == "text/html";
+    let body: Vec<u8> = if is_html {
+        inject(&bytes, site.version, site.error.as_deref())
+    } else {
+        bytes.to_vec()
+    };
+    drop(site);
+    let content_type = if is_html || mime.type_() == "text" {
+        format!("{}; charset=utf-8", mime.essence_str())
+    } else {
+        mime.essence_str().to_string()
+    };
+    let len = body.len();
+    let mut r = Response::new(if head {
+        Body::empty()
+    } else {
+        Body::from(body)
+    });
+    *r.status_mut() = status;
+    let h = r.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&content_type) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+fn not_built_page() -> String {
+    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not built yet</title></head><body><main><h1>The ladder has not built yet</h1><p>Fix the errors shown here and in the terminal; this page reloads by itself.</p></main></body></html>".to_string()
+}
+
+/// The live-reload script and, after a failed build, the error overlay, inserted before
+/// `</body>` of a served HTML page. Never part of `build` output.
+pub fn inject(html: &[u8], version: u64, error: Option<&str>) -> Vec<u8> {
+    let html = String::from_utf8_lossy(html);
+    let mut extra = String::new();
+    if let Some(e) = error {
+        extra.push_str(&format!(
+            "<div id=\"ladderbook-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#2b0d0d;color:#ffe9e9;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;border-top:4px solid #ff5c5c;box-shadow:0 -4px 24px rgba(0,0,0,.4)\"><strong style=\"font-size:15px\">The ladder has errors. Still showing the last good build.</strong><pre style=\"white-space:pre-wrap;margin:.5rem 0 0;background:none;border:0;color:inherit\">{}</pre></div>",
+            {
+                let mut escaped = String::new();
+                // Writing into a String cannot fail.
+                let _ = pulldown_cmark_escape::escape_html_body_text(&mut escaped, e.trim_end());
+                escaped
+            }
+        ));
+    }
+    extra.push_str(&format!(
+        r#"<script>(function(){{var v={version},k="ladderbook-scroll:"+location.pathname,s=sessionStorage.getItem(k);if(s){{sessionStorage.removeItem(k);var p=JSON.parse(s);var go=function(){{window.scrollTo(p[0],p[1]);}};go();addEventListener("load",go);}}var stop,on=function(d){{if(+d!==v){{sessionStorage.setItem(k,JSON.stringify([scrollX,scrollY]));stop();location.reload();}}}};if(window.SharedWorker){{var w=new SharedWorker("{WORKER_PATH}");w.port.onmessage=function(e){{on(e.data);}};w.port.start();stop=function(){{w.port.postMessage("bye");}};addEventListener("pagehide",stop);}}else{{var es=new EventSource("{EVENTS_PATH}");es.addEventListener("version",function(e){{on(e.data);}});es.addEventListener("reload",function(e){{on(e.data);}});stop=function(){{es.close();}};}}}})();</script>"#
+    ));
+    match html.rfind("</body>") {
+        Some(i) => format!("{}{}{}", &html[..i], extra, &html[i..]).into_bytes(),
+        None => format!("{html}{extra}").into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_never_leave_the_site() {
+        assert_eq!(site_path("/levels/x/").as_deref(), Some("levels/x/"));
+        assert_eq!(site_path("/").as_deref(), Some(""));
+        assert_eq!(site_path("/style.css").as_deref(), Some("style.css"));
+        for bad in [
+            "/../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/levels/%2E%2E/%2E%2E/x",
+            "/a\\..\\b",
+            "/%ff",
+        ] {
+            assert_eq!(site_path(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_overlay_and_script_go_before_the_body_end() {
+        let out = String::from_utf8(inject(
+            b"<html><body><p>x</p></body></html>",
+            3,
+            Some("a.md:1:1: error: <bad>"),
+        ))
+        .unwrap();
+        assert!(out.contains("a.md:1:1: error: &lt;bad&gt;"));
+        assert!(out.ends_with("</script></body></html>"));
+        assert!(out.contains("var v=3,"));
+    }
+}

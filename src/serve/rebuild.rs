@@ -1,0 +1,344 @@
+//! Rebuilding after a change: the content files a change names read again, the ladder
+//! brought up to date where an edit only rewords competencies (built again otherwise), and
+//! only the pages the edit shows on rendered again.
+
+use crate::build;
+use crate::diagnostic::Diagnostics;
+use crate::load::ContentCache;
+use crate::site::PageSpec;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::Instant;
+
+/// The site as served: every file by its path, and the errors of the last build, if it failed.
+#[derive(Debug, Default)]
+pub struct Served {
+    /// Path in the site (`levels/x/index.html`) → bytes.
+    pub files: HashMap<String, Arc<Vec<u8>>>,
+    /// The last failed build's diagnostics, shown in the overlay; `None` after a good build.
+    pub error: Option<String>,
+    /// Increases with every build, good or failed.
+    pub version: u64,
+    /// The last good build, for `ladder.json`, which is made when it is first asked for
+    /// (it holds the whole ladder, and few requests want it).
+    pub(super) ladder: Option<Arc<build::Prepared>>,
+    /// `ladder.json` of `ladder`, once made.
+    pub(super) data: std::sync::OnceLock<Arc<Vec<u8>>>,
+}
+
+/// Renders every page of a prepared ladder into memory, through the same pipeline as
+/// `build` (only the final write differs). `ladder.json` is not among them: it is made the
+/// first time it is asked for (see `Served::data`).
+///
+/// # Errors
+/// Template errors, or an unreadable static file.
+pub fn full_render(
+    root: &Path,
+    p: &build::Prepared,
+) -> Result<HashMap<String, Arc<Vec<u8>>>, Diagnostics> {
+    let (files, copied) = build::other_files(root, p)?;
+    let pages = std::sync::Mutex::new(Vec::with_capacity(p.site.specs.len()));
+    let rendered =
+        crate::render::render_each(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, |f| {
+            pages.lock().unwrap_or_else(|e| e.into_inner()).push(f);
+            Ok::<(), ()>(())
+        });
+    if let Err(crate::render::RenderError::Templates(d)) = rendered {
+        return Err(Diagnostics(d));
+    }
+    let mut out = HashMap::with_capacity(p.site.specs.len() + files.len() + copied.len());
+    for f in files
+        .into_iter()
+        .chain(pages.into_inner().unwrap_or_else(|e| e.into_inner()))
+    {
+        out.insert(f.path, Arc::new(f.contents));
+    }
+    for c in copied {
+        match crate::files::read(&c.source) {
+            Ok(bytes) => {
+                out.insert(c.path, Arc::new(bytes));
+            }
+            Err(e) => {
+                return Err(Diagnostics(vec![crate::files::unreadable(
+                    root, &c.source, &e,
+                )]));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The pages an edit can change, when the edit only rewrote the bodies of competency files
+/// (same files, same level and pillar): each such level's page, its pillar's page, its
+/// track's page, every comparison it is in, and on a cumulative track the levels above it,
+/// which list what they inherit. `None` when anything else changed: then everything is
+/// rendered again.
+pub fn affected_pages(old: &build::Prepared, new: &build::Prepared) -> Option<HashSet<PageSpec>> {
+    let (o, n) = (&old.ladder, &new.ladder);
+    if o.files.len() != n.files.len() || o.assets.len() != n.assets.len() || o.config != n.config {
+        return None;
+    }
+    let cell_of = |l: &crate::ladder::Ladder, path: &str| {
+        l.competencies
+            .iter()
+            .find(|c| c.source == path)
+            .map(|c| (c.level, c.pillar))
+    };
+    let mut specs = HashSet::new();
+    for (a, b) in o.files.iter().zip(&n.files) {
+        if a.path != b.path {
+            return None;
+        }
+        // A file `serve` did not read again shares its text with the previous build.
+        if std::sync::Arc::ptr_eq(&a.text, &b.text) || a.text == b.text {
+            continue;
+        }
+        let new_cell = cell_of(n, &b.path);
+        let (Some(cell), true) = (new_cell, cell_of(o, &a.path) == new_cell) else {
+            return None;
+        };
+        let (level, pillar) = cell;
+        let track = n.levels[level].track;
+        specs.insert(PageSpec::Level(level));
+        specs.insert(PageSpec::Pillar(pillar));
+        specs.insert(PageSpec::Track(track));
+        specs.extend(
+            n.comparisons_of(level)
+                .map(|(x, y)| PageSpec::Compare(x, y)),
+        );
+        if n.tracks[track].cumulative {
+            let mut up = n.levels[level].above;
+            while let Some(u) = up {
+                specs.insert(PageSpec::Level(u));
+                up = n.levels[u].above;
+            }
+        }
+    }
+    Some(specs)
+}
+
+/// What changed since the last rebuild, as the watcher saw it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Unknown (the first build, a watcher error, lost events): every content file is read
+    /// again and every page rendered again.
+    pub everything: bool,
+    /// Files and folders under `content/` that were created, written, removed or renamed,
+    /// relative to `content/` (`""` is `content/` itself). Only these are read again; a
+    /// folder among them makes the content walked again (see
+    /// [`ContentCache::refresh`]).
+    pub content: Vec<PathBuf>,
+    /// `book.toml`, `templates/` or `static/` changed: every page is rendered again.
+    pub outside: bool,
+}
+
+impl Changes {
+    /// Everything may have changed.
+    pub fn everything() -> Changes {
+        Changes {
+            everything: true,
+            ..Changes::default()
+        }
+    }
+
+    /// True when every page must be rendered again: anything but Markdown files under
+    /// `content/` changed (a content asset, a folder, the templates, `book.toml`), or no one
+    /// knows what did.
+    fn render_all(&self) -> bool {
+        self.everything
+            || self.outside
+            || self
+                .content
+                .iter()
+                .any(|p| p.extension().and_then(|e| e.to_str()) != Some("md"))
+    }
+}
+
+/// What `serve` keeps between rebuilds: every content file as last read, so a change reads
+/// only the files it names, and the last good build, so a content edit re-renders only the
+/// pages it changes.
+pub struct Previous {
+    content: ContentCache,
+    prepared: Option<Arc<build::Prepared>>,
+    /// The last rebuild failed: `prepared` is older than the files the cache holds.
+    failed: bool,
+    /// The last rebuild brought the ladder before it up to date (see [`Ladder::with_reworded`])
+    /// instead of building it again.
+    ///
+    /// [`Ladder::with_reworded`]: crate::ladder::Ladder::with_reworded
+    reworded: bool,
+}
+
+impl Previous {
+    /// Nothing read or built yet, for the ladder in `root` (the folder `serve` was given).
+    pub fn new(root: &Path) -> Previous {
+        Previous {
+            content: ContentCache::new(root),
+            prepared: None,
+            failed: false,
+            reworded: false,
+        }
+    }
+
+    /// True when the last rebuild brought the ladder before it up to date instead of building
+    /// it again (the fast path after an edit that only rewords competencies).
+    pub fn reworded(&self) -> bool {
+        self.reworded
+    }
+}
+
+/// The last good build brought up to date after `changes`, when they only reworded
+/// competencies ([`crate::ladder::Ladder::with_reworded`]): what a rebuild gives in time
+/// proportional to the files saved. `None` when the ladder must be built again: the last
+/// rebuild failed, something other than Markdown content changed, a changed file is new,
+/// gone or has a diagnostic, or the edit may reach beyond its competency.
+fn reworded(root: &Path, previous: &Previous, changes: &Changes) -> Option<build::Prepared> {
+    if previous.failed || changes.render_all() || changes.content.is_empty() {
+        return None;
+    }
+    let old = previous.prepared.as_deref()?;
+    let published = previous.content.published()?;
+    let docs: Vec<&crate::load::Document> = changes
+        .content
+        .iter()
+        .map(|rel| previous.content.clean_document(rel))
+        .collect::<Option<_>>()?;
+    if old
+        .warnings
+        .0
+        .iter()
+        .any(|w| docs.iter().any(|d| w.path == d.source.path))
+    {
+        return None;
+    }
+    let ladder = old.ladder.with_reworded(&docs, published)?;
+    Some(build::prepare_patched(root, old, ladder))
+}
+
+/// Rebuilds into `site` after `changes` and returns the new version.
+///
+/// Reads again only the content files `changes` names (all of them for
+/// [`Changes::everything`]); the others come from `previous`, diagnostics included, so the
+/// result is always what a clean build of the files on disk gives. After an edit of
+/// competency bodies only, just the [`affected_pages`] are rendered again; after any other
+/// change, every page. Prints the errors of a failed build once; a good build after a
+/// failed one says so.
+pub fn rebuild(
+    root: &Path,
+    site: &RwLock<Served>,
+    quiet: bool,
+    previous: &mut Previous,
+    changes: &Changes,
+) -> u64 {
+    let start = Instant::now();
+    let clock = build::Stopwatch::start();
+    previous
+        .content
+        .refresh((!changes.everything).then_some(changes.content.as_slice()));
+    clock.lap("refresh content");
+    let full = changes.render_all();
+    let content = &previous.content;
+    let fast = reworded(root, previous, changes);
+    previous.reworded = fast.is_some();
+    let prepared = match fast {
+        Some(p) => {
+            clock.lap("ladder, brought up to date");
+            Ok(p)
+        }
+        None => build::prepare_with(root, |diags| content.loaded(diags)).map(|mut p| {
+            // The preview serves the site at the root of its own address, whatever sub-path
+            // `site-url` names for the published site: pages that link from the site-url (the
+            // 404 page, shown at any address) must link from `/` here, or their links and
+            // stylesheet would point where nothing is served.
+            p.ladder.config.site_url = "/".into();
+            p
+        }),
+    };
+    let result = prepared.and_then(|p| {
+        let partial = if full {
+            None
+        } else {
+            previous
+                .prepared
+                .as_ref()
+                .and_then(|old| affected_pages(old, &p))
+        };
+        let files = match &partial {
+            Some(specs) => {
+                let mut files = site.read().unwrap_or_else(|e| e.into_inner()).files.clone();
+                let renderer = crate::render::Renderer::new(
+                    root,
+                    &p.ladder.config,
+                    &p.tera,
+                    &p.ladder,
+                    &p.site,
+                );
+                let rendered: Result<Vec<_>, _> =
+                    specs.par_iter().map(|spec| renderer.page(spec)).collect();
+                for f in rendered.map_err(|d| Diagnostics(vec![d]))? {
+                    files.insert(f.path, Arc::new(f.contents));
+                }
+                files
+            }
+            None => full_render(root, &p)?,
+        };
+        let count = partial.as_ref().map_or(p.site.specs.len(), HashSet::len);
+        clock.lap("render");
+        Ok((p, files, count))
+    });
+    let mut s = site.write().unwrap_or_else(|e| e.into_inner());
+    s.version += 1;
+    let version = s.version;
+    match result {
+        Ok((p, files, count)) => {
+            previous.failed = false;
+            let recovered = s.error.take().is_some();
+            let p = Arc::new(p);
+            // The previous build is dropped after the lock is released, on another thread:
+            // freeing a whole ladder and site takes milliseconds nobody needs to wait for.
+            let old = (
+                std::mem::replace(&mut s.files, files),
+                s.ladder.replace(p.clone()),
+                std::mem::take(&mut s.data),
+                previous.prepared.replace(p),
+            );
+            drop(s);
+            std::thread::spawn(move || drop(old));
+            clock.lap("swap");
+            if !quiet {
+                let ms = start.elapsed().as_millis();
+                match (count, recovered) {
+                    // Typically a file put back as it was: the last good site stands again.
+                    (0, true) => println!(
+                        "Errors fixed in {ms} ms: every page is as in the last good build."
+                    ),
+                    (0, false) => println!("Checked in {ms} ms: no page changed."),
+                    (n, _) => println!(
+                        "Rebuilt {n} page{} in {ms} ms{}.",
+                        if n == 1 { "" } else { "s" },
+                        if recovered { " (errors fixed)" } else { "" }
+                    ),
+                }
+            }
+        }
+        Err(diags) => {
+            previous.failed = true;
+            let text = diags.to_string();
+            s.error = Some(text.clone());
+            drop(s);
+            let n = diags
+                .0
+                .iter()
+                .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+                .count();
+            eprint!("{text}");
+            eprintln!(
+                "error: the ladder has {n} error{}; still serving the last good build",
+                if n == 1 { "" } else { "s" }
+            );
+        }
+    }
+    version
+}

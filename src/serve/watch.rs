@@ -1,0 +1,226 @@
+//! Watching the ladder's sources: file events under `book.toml`, `content/`, `templates/`
+//! and `static/`, debounced into one [`Changes`] per save, each followed by a rebuild; a
+//! watched folder replaced whole is watched again.
+
+use super::rebuild::{rebuild, Changes, Previous, Served};
+use super::{Options, BURST_LIMIT, DEBOUNCE};
+use crate::load::is_editor_temp;
+use notify::{EventKind, RecursiveMode, Watcher};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+use tokio::sync::broadcast;
+
+/// True when a change at `path` can change the site.
+fn relevant(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut parts = rel.components().map(|c| c.as_os_str().to_string_lossy());
+    let Some(first) = parts.next() else {
+        return false;
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    match first.as_ref() {
+        "book.toml" => rel.components().count() == 1,
+        // The content walk skips editors' temporary files and folders too (a `.git/` inside
+        // content/).
+        "content" => !is_editor_temp(&name) && !parts.any(|p| is_editor_temp(&p)),
+        "templates" => !is_editor_temp(&name),
+        // Every file of static/ is copied to the site as it is, hidden ones included
+        // (`.htaccess`, `.well-known/`), so every change there counts.
+        "static" => true,
+        _ => false,
+    }
+}
+
+/// Starts watching; every settled batch of relevant changes rebuilds and notifies.
+pub(super) fn watch(
+    opts: &Options,
+    site: Arc<RwLock<Served>>,
+    events: broadcast::Sender<u64>,
+    mut previous: Previous,
+) -> Result<(), String> {
+    let root = std::fs::canonicalize(&opts.root)
+        .map_err(|e| format!("error: cannot open {}: {e}", opts.root.display()))?;
+    let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
+    let handler = move |r: notify::Result<notify::Event>| {
+        // Reads (an editor or a search opening files, the rebuild itself) change nothing, and
+        // would only wake the rebuild thread.
+        if !matches!(&r, Ok(ev) if matches!(ev.kind, EventKind::Access(_))) {
+            let _ = tx.send(r);
+        }
+    };
+    let mut dirs = vec![(root.clone(), RecursiveMode::NonRecursive)];
+    for d in ["content", "templates", "static"] {
+        dirs.push((root.join(d), RecursiveMode::Recursive));
+    }
+    // The watcher lives in the rebuild thread, which also watches folders created or
+    // replaced later: the watch on a folder goes with the folder, not its name.
+    let mut rewatch: Box<dyn FnMut(&Path) + Send> = if opts.poll {
+        // Compare contents, not only modification times: notify's poller keeps mtimes in whole
+        // seconds, so a save within a second of the last scan would otherwise be missed.
+        let config = notify::Config::default()
+            .with_poll_interval(Duration::from_millis(300))
+            .with_compare_contents(true);
+        let mut d = notify::PollWatcher::new(handler, config)
+            .map_err(|e| format!("error: cannot watch files: {e}"))?;
+        for (dir, mode) in &dirs {
+            if dir.exists() {
+                d.watch(dir, *mode)
+                    .map_err(|e| format!("error: cannot watch {}: {e}", dir.display()))?;
+            }
+        }
+        Box::new(move |p: &Path| {
+            let _ = d.unwatch(p);
+            let _ = d.watch(p, RecursiveMode::Recursive);
+        })
+    } else {
+        let mut d = notify::recommended_watcher(handler)
+            .map_err(|e| format!("error: cannot watch files: {e}\n  hint: try --poll"))?;
+        for (dir, mode) in &dirs {
+            if dir.exists() {
+                d.watch(dir, *mode).map_err(|e| {
+                    format!(
+                        "error: cannot watch {}: {e}\n  hint: try --poll",
+                        dir.display()
+                    )
+                })?;
+            }
+        }
+        Box::new(move |p: &Path| {
+            // Drops the watches of a folder moved away under this name, if any, so its
+            // events are not taken for the new one's.
+            let _ = d.unwatch(p);
+            let _ = d.watch(p, RecursiveMode::Recursive);
+        })
+    };
+    let watched_root = opts.root.clone();
+    std::thread::spawn(move || {
+        // Each watched folder with the identity of the folder watched under its name.
+        let mut watched: Vec<(PathBuf, Option<FolderId>)> = dirs[1..]
+            .iter()
+            .map(|(d, _)| (d.clone(), FolderId::of(d)))
+            .collect();
+        while let Ok(first) = rx.recv() {
+            // One rebuild per burst: take events until none comes for DEBOUNCE.
+            let mut batch = vec![first];
+            let started = Instant::now();
+            while let Some(left) = BURST_LIMIT.checked_sub(started.elapsed()) {
+                match rx.recv_timeout(DEBOUNCE.min(left)) {
+                    Ok(ev) => batch.push(ev),
+                    Err(_) => break,
+                }
+            }
+            let mut changes = Changes::default();
+            let mut changed = false;
+            // Whether an entry of the ladder's root changed: a folder may have been created,
+            // deleted or replaced.
+            let mut top_level = false;
+            let content = root.join("content");
+            for ev in batch {
+                let Ok(ev) = ev else {
+                    changed = true;
+                    changes.everything = true;
+                    continue;
+                };
+                if ev.need_rescan() {
+                    // The watcher lost events (a full kernel queue): nobody knows what
+                    // changed.
+                    changed = true;
+                    changes.everything = true;
+                }
+                for p in &ev.paths {
+                    if relevant(&root, p) {
+                        changed = true;
+                        match p.strip_prefix(&content) {
+                            Ok(rel) => changes.content.push(rel.to_path_buf()),
+                            Err(_) => changes.outside = true,
+                        }
+                    }
+                    top_level |= p.parent() == Some(root.as_path());
+                }
+            }
+            // A folder created after start (say, templates/), or replaced by another under
+            // its name (deleted and made again, or a rename-and-swap: a restore, a `git
+            // checkout`, a sync tool), even within one batch: whatever the events said, the
+            // folder now under the name is watched, and everything is read again.
+            if top_level || changes.everything {
+                for (dir, id) in &mut watched {
+                    let now = FolderId::of(dir);
+                    if now != *id {
+                        if now.is_some() {
+                            rewatch(dir);
+                        }
+                        *id = now;
+                        changed = true;
+                        changes.everything = true;
+                    }
+                }
+            }
+            if changed {
+                let v = rebuild(&watched_root, &site, false, &mut previous, &changes);
+                let _ = events.send(v);
+            }
+        }
+    });
+    Ok(())
+}
+
+/// What tells one folder from another put under the same name: its device and inode on
+/// Unix, its creation time elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FolderId(u64, u128);
+
+impl FolderId {
+    /// The identity of the folder at `path`; `None` when there is no folder there.
+    fn of(path: &Path) -> Option<FolderId> {
+        let m = std::fs::metadata(path)
+            .ok()
+            .filter(std::fs::Metadata::is_dir)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Some(FolderId(m.dev(), u128::from(m.ino())))
+        }
+        #[cfg(not(unix))]
+        {
+            let created = m
+                .created()
+                .ok()?
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?;
+            Some(FolderId(0, created.as_nanos()))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_ladder_sources_count_as_changes() {
+        let root = Path::new("/l");
+        assert!(relevant(root, Path::new("/l/book.toml")));
+        assert!(relevant(root, Path::new("/l/content/levels/a.md")));
+        assert!(relevant(root, Path::new("/l/static/x.png")));
+        assert!(!relevant(root, Path::new("/l/book/index.html")));
+        assert!(!relevant(root, Path::new("/l/content/levels/.a.md.swp")));
+        assert!(!relevant(root, Path::new("/l/content/levels/a.md~")));
+        assert!(!relevant(root, Path::new("/l/content/4913")));
+        assert!(!relevant(
+            root,
+            Path::new("/l/content/levels/a.md___jb_tmp___")
+        ));
+        assert!(!relevant(root, Path::new("/l/.git/index")));
+        assert!(!relevant(root, Path::new("/l/content/.git/objects/ab")));
+        assert!(relevant(root, Path::new("/l/content")));
+        // static/ is copied whole, hidden files included, so they count there.
+        assert!(relevant(root, Path::new("/l/static/.htaccess")));
+        assert!(!relevant(root, Path::new("/l/templates/.level.html.swp")));
+    }
+}
