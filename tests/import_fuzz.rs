@@ -178,7 +178,7 @@ fn run_case(input: &Path, out: &Path) -> Result<Option<String>, (Failure, String
                 Ok(p) => p,
                 Err(d) => return Err((Failure::DoesNotRender, d.to_string())),
             };
-            ladderbook::render::render(out, &p.ladder.config, &p.tera, &p.ladder, &p.site)
+            ladderbook::serve::full_render(out, &p)
                 .map_err(|d| (Failure::DoesNotRender, format!("{d:?}")))?;
             Ok(None)
         }

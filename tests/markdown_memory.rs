@@ -36,7 +36,7 @@ fn peak_of_build(root: &std::path::Path) -> usize {
     let start = IN_USE.load(Relaxed);
     PEAK.store(start, Relaxed);
     let p = ladderbook::build::prepare(root).expect("the ladder builds");
-    ladderbook::render::render(root, &p.ladder.config, &p.tera, &p.ladder, &p.site).unwrap();
+    ladderbook::serve::full_render(root, &p).unwrap();
     drop(p);
     PEAK.load(Relaxed) - start
 }
