@@ -244,22 +244,8 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
             ));
         }
     }
-    // What the HTML policy takes out of an author's Markdown.
     for f in ladder.files.iter().filter(|f| f.path.ends_with(".md")) {
-        let Ok(split) = crate::frontmatter::split(f) else {
-            continue;
-        };
-        for (range, what) in crate::sanitize::dropped(split.body) {
-            // A `data:` address can be long: its start says enough.
-            let mut short: String = what.chars().take(120).collect();
-            if short.len() < what.len() {
-                short.push('…');
-            }
-            let what = short;
-            diags.push(warning(Some(f), &f.path, split.body_offset + range.start, "html-dropped",
-                format!("{what} is left out of the site: ladderbook's HTML policy drops it"),
-                "write it in Markdown, or with the tags, attributes and link schemes (http, https, mailto, tel) the README's \"HTML in content\" section lists; or remove it".into()));
-        }
+        html_dropped(f, diags);
     }
     // TODO markers anywhere in the text.
     for f in &ladder.files {
@@ -273,6 +259,49 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
                 "finish the text, or track the open point elsewhere before publishing".into(),
             ));
         }
+    }
+}
+
+/// Warns of what the HTML policy ([`crate::sanitize`]) takes out of a Markdown file's body
+/// and `summary`.
+fn html_dropped(f: &SourceFile, diags: &mut Diagnostics) {
+    let Ok(split) = crate::frontmatter::split(f) else {
+        return;
+    };
+    let mut found: Vec<(usize, String)> = crate::sanitize::dropped(split.body)
+        .into_iter()
+        .map(|(range, what)| (split.body_offset + range.start, what))
+        .collect();
+    let summary = toml::from_str::<toml::Table>(split.toml)
+        .ok()
+        .and_then(|t| t.get("summary")?.as_str().map(str::to_string));
+    if let Some(summary) = summary {
+        // At the `summary` key's line.
+        let at = split
+            .toml
+            .split_inclusive('\n')
+            .scan(0, |start, line| {
+                let here = *start;
+                *start += line.len();
+                Some((here, line))
+            })
+            .find(|(_, line)| line.trim_start().starts_with("summary"))
+            .map_or(0, |(i, _)| split.toml_offset + i);
+        found.extend(
+            crate::sanitize::dropped(&summary)
+                .into_iter()
+                .map(|(_, w)| (at, w)),
+        );
+    }
+    for (offset, what) in found {
+        // A `data:` address can be long: its start says enough.
+        let mut short: String = what.chars().take(120).collect();
+        if short.len() < what.len() {
+            short.push('…');
+        }
+        diags.push(warning(Some(f), &f.path, offset, "html-dropped",
+            format!("{short} is left out of the site: ladderbook's HTML policy drops it"),
+            "write it in Markdown, or with the tags, attributes and link schemes (http, https, mailto, tel) the README's \"HTML in content\" section lists; or remove it".into()));
     }
 }
 

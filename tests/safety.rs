@@ -472,6 +472,19 @@ fn check_warns_where_the_html_policy_drops_what_an_author_wrote() {
          \n\
          <script>alert(1)</script>\n",
     );
+    // A summary is under the same policy, and reported at its line.
+    let level = root.join("content/levels/engineer-1.md");
+    let text = fs::read_to_string(&level).unwrap();
+    let summary_line = text
+        .lines()
+        .position(|l| l.starts_with("summary"))
+        .expect("the example's level has a summary")
+        + 1;
+    fs::write(
+        &level,
+        text.replacen("summary = \"", "summary = \"<b onmouseover=x>Bold</b> ", 1),
+    )
+    .unwrap();
     let out = ladderbook()
         .args(["check", "--format", "json"])
         .arg(&root)
@@ -479,11 +492,35 @@ fn check_warns_where_the_html_policy_drops_what_an_author_wrote() {
         .unwrap();
     assert!(out.status.success(), "warnings only");
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let in_summary = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "html-dropped" && d["path"] == "content/levels/engineer-1.md")
+        .count();
+    assert_eq!(
+        in_summary, 1,
+        "the summary's dropped attribute is reported once"
+    );
     let dropped: Vec<(u64, String)> = report["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
         .filter(|d| d["code"] == "html-dropped")
+        .filter(|d| {
+            if d["path"] != "content/levels/engineer-1.md" {
+                return true;
+            }
+            assert_eq!(d["line"].as_u64(), Some(summary_line as u64), "{d}");
+            assert!(
+                d["message"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("the `onmouseover` attribute of `<b>`"),
+                "{d}"
+            );
+            false
+        })
         .map(|d| {
             assert_eq!(d["severity"], "warning");
             assert_eq!(d["path"], "content/competencies/engineer-1/craft.md");
