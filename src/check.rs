@@ -268,13 +268,22 @@ fn html_dropped(f: &SourceFile, diags: &mut Diagnostics) {
     let Ok(split) = crate::frontmatter::split(f) else {
         return;
     };
-    let mut found: Vec<(usize, String)> = crate::sanitize::dropped(split.body)
-        .into_iter()
-        .map(|(range, what)| (split.body_offset + range.start, what))
-        .collect();
-    let summary = toml::from_str::<toml::Table>(split.toml)
-        .ok()
-        .and_then(|t| t.get("summary")?.as_str().map(str::to_string));
+    // Only raw HTML (`<`), heading attributes (`{`) and links are ever dropped: text with
+    // none of them is not parsed again.
+    let may_drop = |t: &str| t.contains(['<', '{']) || t.contains("](") || t.contains("]:");
+    let mut found: Vec<(usize, String)> = Vec::new();
+    if may_drop(split.body) {
+        found.extend(
+            crate::sanitize::dropped(split.body)
+                .into_iter()
+                .map(|(range, what)| (split.body_offset + range.start, what)),
+        );
+    }
+    let summary = (split.toml.contains("summary"))
+        .then(|| toml::from_str::<toml::Table>(split.toml).ok())
+        .flatten()
+        .and_then(|t| t.get("summary")?.as_str().map(str::to_string))
+        .filter(|s| may_drop(s));
     if let Some(summary) = summary {
         // At the `summary` key's line.
         let at = split
