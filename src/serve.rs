@@ -13,7 +13,7 @@
 //! overlay on every page until the next good build.
 
 use crate::build;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::load::{is_editor_temp, ContentCache};
 use crate::site::PageSpec;
 use axum::body::Body;
@@ -363,19 +363,23 @@ pub fn rebuild(
             }
         }
         Err(diags) => {
-            let text = diags.to_string();
-            s.error = Some(text.clone());
+            s.error = Some(diags.to_string());
             drop(s);
             let n = diags
                 .0
                 .iter()
                 .filter(|d| d.severity == crate::diagnostic::Severity::Error)
                 .count();
-            eprint!("{text}");
-            eprintln!(
-                "error: the ladder has {n} error{}; still serving the last good build",
-                if n == 1 { "" } else { "s" }
-            );
+            crate::diagnostic::eprint(&diags.0);
+            crate::diagnostic::eprint([&Diagnostic::general(
+                Severity::Error,
+                "ladder-errors",
+                format!(
+                    "the ladder has {n} error{}; still serving the last good build",
+                    if n == 1 { "" } else { "s" }
+                ),
+                "",
+            )]);
         }
     }
     version
@@ -385,16 +389,18 @@ pub fn rebuild(
 ///
 /// # Errors
 /// A port that cannot be bound, or a watcher that cannot start; never bad content.
-pub fn serve(opts: Options) -> Result<(), String> {
+pub fn serve(opts: Options) -> Result<(), Diagnostic> {
     // Nothing to watch, so nothing to serve: said once, before anything else.
     if !opts.root.is_dir() {
-        return Err(format!(
-            "error: there is no folder {}\n  hint: pass the folder that holds the ladder's book.toml and content/ (or run `ladderbook init` there to start one)",
-            opts.root.display()
+        return Err(failure(
+            format!("there is no folder {}", opts.root.display()),
+            "pass the folder that holds the ladder's book.toml and content/ (or run `ladderbook init` there to start one)",
         ));
     }
     let listener = bind(&opts.hostname, opts.port)?;
-    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| failure(e.to_string(), ""))?;
     let site = Arc::new(RwLock::new(Served::default()));
     let mut previous = Previous::new(&opts.root);
     rebuild(
@@ -433,10 +439,12 @@ pub fn serve(opts: Options) -> Result<(), String> {
         if let Some(ip) = guard::network_address(addr).filter(|_| addr.ip().is_unspecified()) {
             println!("On your network: {}", url_of(ip));
         }
-        eprintln!(
-            "warning: listening on {}, not only on this machine: anyone who can reach it can read the ladder\n  hint: leave -n out to serve this machine only (127.0.0.1)",
-            addr.ip()
-        );
+        crate::diagnostic::eprint([&Diagnostic::general(
+            Severity::Warning,
+            "serve",
+            format!("listening on {}, not only on this machine: anyone who can reach it can read the ladder", addr.ip()),
+            "leave -n out to serve this machine only (127.0.0.1)",
+        )]);
     }
     println!(
         "Watching book.toml, content/, templates/ and static/ for changes{}. Press Ctrl+C to stop.",
@@ -446,7 +454,12 @@ pub fn serve(opts: Options) -> Result<(), String> {
         let url = url.clone();
         std::thread::spawn(move || {
             if let Err(e) = crate::browser::open(&url) {
-                eprintln!("warning: could not open a browser ({e}); open {url} yourself");
+                crate::diagnostic::eprint([&Diagnostic::general(
+                    Severity::Warning,
+                    "serve",
+                    format!("could not open a browser ({e}); open {url} yourself"),
+                    "",
+                )]);
             }
         });
     }
@@ -464,28 +477,46 @@ pub fn serve(opts: Options) -> Result<(), String> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| failure(e.to_string(), ""))?;
     runtime.block_on(async move {
-        listener.set_nonblocking(true).map_err(|e| e.to_string())?;
-        let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.to_string())?;
+        listener
+            .set_nonblocking(true)
+            .map_err(|e| failure(e.to_string(), ""))?;
+        let listener =
+            tokio::net::TcpListener::from_std(listener).map_err(|e| failure(e.to_string(), ""))?;
         guard::run(listener, app).await;
         Ok(())
     })
 }
 
+/// An error of the preview itself, not of the ladder (code `serve`).
+fn failure(message: impl Into<String>, hint: &str) -> Diagnostic {
+    Diagnostic::general(Severity::Error, "serve", message, hint)
+}
+
 /// Binds `hostname:port`; with no port asked, 3000 or the first free port after it.
-fn bind(hostname: &str, port: Option<u16>) -> Result<TcpListener, String> {
-    let resolve = |p: u16| -> Result<SocketAddr, String> {
+fn bind(hostname: &str, port: Option<u16>) -> Result<TcpListener, Diagnostic> {
+    let resolve = |p: u16| -> Result<SocketAddr, Diagnostic> {
         use std::net::ToSocketAddrs;
         (hostname, p)
             .to_socket_addrs()
-            .map_err(|e| format!("error: cannot use the hostname `{hostname}`: {e}\n  hint: pass an address such as 127.0.0.1 with -n"))?
+            .map_err(|e| {
+                failure(
+                    format!("cannot use the hostname `{hostname}`: {e}"),
+                    "pass an address such as 127.0.0.1 with -n",
+                )
+            })?
             .next()
-            .ok_or_else(|| format!("error: `{hostname}` has no address\n  hint: pass an address such as 127.0.0.1 with -n"))
+            .ok_or_else(|| {
+                failure(
+                    format!("`{hostname}` has no address"),
+                    "pass an address such as 127.0.0.1 with -n",
+                )
+            })
     };
     match port {
         Some(p) => TcpListener::bind(resolve(p)?).map_err(|e| {
-            format!("error: cannot listen on {hostname}:{p}: {e}\n  hint: another program uses this port; pick another with -p, or leave -p out to use a free one")
+            failure(format!("cannot listen on {hostname}:{p}: {e}"), "another program uses this port; pick another with -p, or leave -p out to use a free one")
         }),
         None => {
             for p in DEFAULT_PORT..DEFAULT_PORT + 100 {
@@ -493,7 +524,7 @@ fn bind(hostname: &str, port: Option<u16>) -> Result<TcpListener, String> {
                     return Ok(l);
                 }
             }
-            Err(format!("error: no free port between {DEFAULT_PORT} and {}\n  hint: pick one with -p", DEFAULT_PORT + 99))
+            Err(failure(format!("no free port between {DEFAULT_PORT} and {}", DEFAULT_PORT + 99), "pick one with -p"))
         }
     }
 }
@@ -530,9 +561,9 @@ fn watch(
     site: Arc<RwLock<Served>>,
     events: broadcast::Sender<u64>,
     mut previous: Previous,
-) -> Result<(), String> {
+) -> Result<(), Diagnostic> {
     let root = std::fs::canonicalize(&opts.root)
-        .map_err(|e| format!("error: cannot open {}: {e}", opts.root.display()))?;
+        .map_err(|e| failure(format!("cannot open {}: {e}", opts.root.display()), ""))?;
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let handler = move |r: notify::Result<notify::Event>| {
         // Reads (an editor or a search opening files, the rebuild itself) change nothing, and
@@ -554,11 +585,11 @@ fn watch(
             .with_poll_interval(Duration::from_millis(300))
             .with_compare_contents(true);
         let mut d = notify::PollWatcher::new(handler, config)
-            .map_err(|e| format!("error: cannot watch files: {e}"))?;
+            .map_err(|e| failure(format!("cannot watch files: {e}"), ""))?;
         for (dir, mode) in &dirs {
             if dir.exists() {
                 d.watch(dir, *mode)
-                    .map_err(|e| format!("error: cannot watch {}: {e}", dir.display()))?;
+                    .map_err(|e| failure(format!("cannot watch {}: {e}", dir.display()), ""))?;
             }
         }
         Box::new(move |p: &Path| {
@@ -567,14 +598,11 @@ fn watch(
         })
     } else {
         let mut d = notify::recommended_watcher(handler)
-            .map_err(|e| format!("error: cannot watch files: {e}\n  hint: try --poll"))?;
+            .map_err(|e| failure(format!("cannot watch files: {e}"), "try --poll"))?;
         for (dir, mode) in &dirs {
             if dir.exists() {
                 d.watch(dir, *mode).map_err(|e| {
-                    format!(
-                        "error: cannot watch {}: {e}\n  hint: try --poll",
-                        dir.display()
-                    )
+                    failure(format!("cannot watch {}: {e}", dir.display()), "try --poll")
                 })?;
             }
         }
