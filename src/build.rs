@@ -8,6 +8,10 @@ use crate::site::Site;
 use crate::write;
 use std::path::{Path, PathBuf};
 
+// The pipeline's first stage, and its timer, kept under `build::` where its callers look.
+pub use crate::stopwatch::Stopwatch;
+pub use crate::validate::{load_ladder, load_ladder_with, validate, validate_with};
+
 /// Why a build failed.
 #[derive(Debug)]
 pub enum BuildError {
@@ -34,110 +38,6 @@ pub struct BuildReport {
     /// core, after every page is written; the operating system takes the memory back at once).
     #[allow(dead_code)]
     model: Prepared,
-}
-
-/// Loads and validates the ladder in `root`, exactly as a build does, writing nothing.
-/// Returns the ladder as far as it could be understood, and every diagnostic sorted by file
-/// and position; the ladder may only be built when there are no errors.
-pub fn validate(root: &Path) -> (Ladder, Diagnostics) {
-    validate_with(root, |diags| crate::load::load(root, diags))
-}
-
-/// [`validate`], with the content files given by `load` instead of read from `content/`:
-/// `load` must add the same diagnostics, in the same order, as [`crate::load::load`] does
-/// (`serve` passes [`crate::load::ContentCache::loaded`]). `book.toml` is read from `root`.
-pub fn validate_with(
-    root: &Path,
-    load: impl FnOnce(&mut Diagnostics) -> crate::load::Loaded,
-) -> (Ladder, Diagnostics) {
-    let mut diags = Diagnostics::default();
-    if !root.is_dir() {
-        // One error, rather than one for book.toml and one for content/.
-        diags.push(Diagnostic::error(
-            "io",
-            display_path(Path::new("."), root),
-            (1, 1),
-            format!("there is no folder {}", root.display()),
-            "pass the folder that holds the ladder's book.toml and content/ (or run `ladderbook init` there to start one)",
-        ));
-        let ladder = Ladder::build(
-            Config::default(),
-            crate::load::Loaded::default(),
-            &mut diags,
-        );
-        return (ladder, diags);
-    }
-    let clock = Stopwatch::start();
-    let config = match Config::load(root) {
-        Ok(c) => Some(c),
-        Err(e) => {
-            for d in e {
-                diags.push(d);
-            }
-            None
-        }
-    };
-    let mut loaded = load(&mut diags);
-    loaded.published = crate::lock::read(root, &mut diags);
-    clock.lap("load");
-    let ladder = Ladder::build(config.unwrap_or_default(), loaded, &mut diags);
-    clock.lap("ladder");
-    diags.sort();
-    (ladder, diags)
-}
-
-/// [`validate`], as a result.
-///
-/// # Errors
-/// Every error in `book.toml` and `content/`, sorted by file and position.
-pub fn load_ladder(root: &Path) -> Result<(Ladder, Diagnostics), Diagnostics> {
-    load_ladder_with(root, |diags| crate::load::load(root, diags))
-}
-
-/// [`validate_with`], as a result.
-///
-/// # Errors
-/// Every error in `book.toml` and in the content `load` gives, sorted by file and position.
-pub fn load_ladder_with(
-    root: &Path,
-    load: impl FnOnce(&mut Diagnostics) -> crate::load::Loaded,
-) -> Result<(Ladder, Diagnostics), Diagnostics> {
-    let (ladder, diags) = validate_with(root, load);
-    if diags.has_errors() {
-        Err(diags)
-    } else {
-        Ok((ladder, diags))
-    }
-}
-
-/// Prints the time each stage took to stderr when the environment variable
-/// `LADDERBOOK_TIMINGS` is set (to anything): a profiling aid for `bench/`, not output users
-/// rely on. Times are wall-clock milliseconds since the previous lap.
-#[derive(Debug)]
-pub struct Stopwatch {
-    last: Option<std::cell::Cell<std::time::Instant>>,
-}
-
-impl Stopwatch {
-    /// Starts timing, if `LADDERBOOK_TIMINGS` is set.
-    pub fn start() -> Stopwatch {
-        Stopwatch {
-            last: std::env::var_os("LADDERBOOK_TIMINGS")
-                .map(|_| std::cell::Cell::new(std::time::Instant::now())),
-        }
-    }
-
-    /// Prints `stage: N ms` for the time since the start or the previous lap.
-    pub fn lap(&self, stage: &str) {
-        if let Some(last) = &self.last {
-            let now = std::time::Instant::now();
-            eprintln!(
-                "timing {stage}: {:.1} ms",
-                (now - last.get()).as_secs_f64() * 1000.0
-            );
-            last.set(now);
-        }
-    }
 }
 
 /// Where `build` writes: `dest` if given (relative to the current directory), otherwise the
@@ -196,6 +96,23 @@ pub fn prepare_with(
         site,
         warnings,
     })
+}
+
+/// The [`Prepared`] of `ladder`, which [`Ladder::with_reworded`] made from `base.ladder`:
+/// `base`'s templates and warnings (neither depends on a competency's wording), a new page
+/// list, and the releases read again, as [`prepare_with`] does.
+pub fn prepare_patched(root: &Path, base: &Prepared, ladder: Ladder) -> Prepared {
+    let mut tera = base.tera.clone();
+    let mut site = Site::from_ladder(&ladder);
+    let (releases, _) = crate::releases::read(root, &ladder.config);
+    tera.global_context().insert("version", &releases.version);
+    site.releases = releases;
+    Prepared {
+        ladder,
+        tera,
+        site,
+        warnings: base.warnings.clone(),
+    }
 }
 
 /// The ladder's templates (its own over the default theme's), with the site-wide values set.

@@ -1,7 +1,7 @@
 //! `ladderbook check`: every error, every gap and every likely mistake of a ladder in one
 //! run, with a coverage matrix, for people (a terminal) and for CI (JSON).
 //!
-//! Errors are exactly those of a build ([`crate::build::validate`]); the warnings here are
+//! Errors are exactly those of a build ([`crate::validate::validate`]); the warnings here are
 //! extra and never stop a build.
 
 pub use crate::diagnostic::JsonDiagnostic;
@@ -69,7 +69,7 @@ pub struct CoverageRow {
 /// coverage. `strict` turns warnings into errors. Returns the diagnostics (sorted, as in
 /// the report) beside the report.
 pub fn check(root: &Path, strict: bool) -> (Diagnostics, Report) {
-    let (ladder, mut diags) = crate::build::validate(root);
+    let (ladder, mut diags) = crate::validate::validate(root);
     let valid = !diags.has_errors();
     for d in crate::build::template_errors(root, &ladder, valid) {
         diags.push(d);

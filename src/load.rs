@@ -118,33 +118,10 @@ pub struct Loaded {
     /// Content paths of Markdown files that could not be read or parsed: links to them are
     /// not reported again as broken.
     pub failed: HashSet<String>,
-    /// What the ladder has published (`ladder.lock`), when it has a lockfile.
-    pub published: Option<crate::lock::Lock>,
-}
-
-/// True when `id` follows the contract's id rule: lowercase ASCII letters and digits in
-/// groups joined by single hyphens (`senior-engineer`, `m5`).
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-}
-
-/// A valid id suggested for an invalid one (`L1.0-Graduate` → `l1-0-graduate`).
-pub fn suggest_id(stem: &str) -> String {
-    let mut s = String::new();
-    for c in stem.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            s.push(c);
-        } else if !s.ends_with('-') && !s.is_empty() {
-            s.push('-');
-        }
-    }
-    s.trim_end_matches('-').to_string()
+    /// What the ladder has published (`ladder.lock`), when it has a lockfile. Left `None`
+    /// by [`load`]; [`crate::build::validate_with`] reads it then. [`ContentCache::loaded`]
+    /// gives the lockfile it keeps, so `serve` parses a large one only when it changes.
+    pub published: Option<std::sync::Arc<crate::lock::Lock>>,
 }
 
 /// Editors' backup, swap and temporary files, which are never content: hidden files (Vim's
@@ -160,57 +137,6 @@ pub fn is_editor_temp(name: &str) -> bool {
         || name.ends_with("___jb_tmp___")
         || name.ends_with("___jb_old___")
         || name == "4913"
-}
-
-/// Resolves the relative link path `rel` against the folder `dir` (both `/`-separated paths
-/// under `content/`; `""` is `content/` itself), normalising `.` and `..`. `None` when the
-/// result would leave `content/`.
-pub fn resolve_relative(dir: &str, rel: &str) -> Option<String> {
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
-    for seg in rel.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-/// True for `https://…`, `mailto:…`, `//host/…`: anything with a URL scheme (RFC 3986 §3.1).
-pub fn is_external(dest: &str) -> bool {
-    if dest.starts_with("//") {
-        return true;
-    }
-    match dest.find(':') {
-        Some(i) => {
-            let scheme = &dest[..i];
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphabetic())
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        }
-        None => false,
-    }
-}
-
-/// The folder part of a content path (`levels/a.md` → `levels`, `a.md` → `""`).
-pub fn parent_dir(content_path: &str) -> &str {
-    content_path.rsplit_once('/').map_or("", |(d, _)| d)
-}
-
-/// Decodes `%XX` escapes in a link path (RFC 3986 §2.1); invalid escapes are kept as
-/// written and invalid UTF-8 is replaced, so a link always resolves to some path to check.
-pub fn percent_decode(s: &str) -> String {
-    percent_encoding::percent_decode_str(s)
-        .decode_utf8_lossy()
-        .into_owned()
 }
 
 /// Walks `root/content` (never following symlinks) and reads every file.
@@ -355,6 +281,32 @@ pub struct ContentCache {
     walk_errors: Vec<Diagnostic>,
     /// False until the first [`ContentCache::refresh`].
     walked: bool,
+    /// `ladder.lock` as last read.
+    lock: CachedLock,
+}
+
+/// `ladder.lock` as a [`ContentCache`] last saw it.
+#[derive(Debug, Default)]
+enum CachedLock {
+    /// Not looked at yet, or it could not be read or parsed (then every rebuild reads it
+    /// again, for its diagnostics).
+    #[default]
+    Unknown,
+    /// There is no `ladder.lock`.
+    Absent,
+    /// Read without a problem, while the file's size, modification time and inode are these.
+    Read(LockStamp, std::sync::Arc<crate::lock::Lock>),
+}
+
+/// What tells a file apart from the version of it read before: (size, modification time, inode).
+type LockStamp = (u64, Option<std::time::SystemTime>, u64);
+
+fn lock_stamp(m: &std::fs::Metadata) -> LockStamp {
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(m);
+    #[cfg(not(unix))]
+    let inode = 0;
+    (m.len(), m.modified().ok(), inode)
 }
 
 impl ContentCache {
@@ -367,6 +319,51 @@ impl ContentCache {
             dirs: HashSet::new(),
             walk_errors: Vec::new(),
             walked: false,
+            lock: CachedLock::Unknown,
+        }
+    }
+
+    /// Brings the cached `ladder.lock` up to date: read again only when its size,
+    /// modification time or inode changed.
+    fn refresh_lock(&mut self) {
+        let path = self.root.join(crate::lock::FILE_NAME);
+        self.lock = match std::fs::metadata(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => CachedLock::Absent,
+            Ok(m) if m.is_file() => {
+                let stamp = lock_stamp(&m);
+                match std::mem::take(&mut self.lock) {
+                    CachedLock::Read(old, lock) if old == stamp => CachedLock::Read(old, lock),
+                    _ => {
+                        let mut diags = Diagnostics::default();
+                        match crate::lock::read(&self.root, &mut diags) {
+                            Some(lock) if diags.0.is_empty() => {
+                                CachedLock::Read(stamp, std::sync::Arc::new(lock))
+                            }
+                            _ => CachedLock::Unknown,
+                        }
+                    }
+                }
+            }
+            _ => CachedLock::Unknown,
+        };
+    }
+
+    /// `ladder.lock` as last refreshed: `Some(None)` when there is none, `None` when it is
+    /// not known (it could not be read or parsed).
+    pub fn published(&self) -> Option<Option<&crate::lock::Lock>> {
+        match &self.lock {
+            CachedLock::Unknown => None,
+            CachedLock::Absent => Some(None),
+            CachedLock::Read(_, lock) => Some(Some(lock)),
+        }
+    }
+
+    /// The Markdown file at `rel` (relative to `content/`) as last refreshed, if it was read
+    /// and parsed without a single diagnostic.
+    pub fn clean_document(&self, rel: &Path) -> Option<&Document> {
+        match self.files.get(rel)? {
+            Cached::Markdown(Some(doc), errors) if errors.is_empty() => Some(doc),
+            _ => None,
         }
     }
 
@@ -381,6 +378,7 @@ impl ContentCache {
     /// path. Paths through an editor's temporary file or folder are never content and are
     /// ignored. Never fails: unreadable files become diagnostics, as in [`load`].
     pub fn refresh(&mut self, changed: Option<&[PathBuf]>) {
+        self.refresh_lock();
         let content = self.root.join(CONTENT_DIR);
         let changed = match changed {
             Some(c) if self.walked => c,
@@ -495,6 +493,9 @@ impl ContentCache {
     /// takes them by value.
     pub fn loaded(&self, diags: &mut Diagnostics) -> Loaded {
         let mut loaded = Loaded::default();
+        if let CachedLock::Read(_, lock) = &self.lock {
+            loaded.published = Some(lock.clone());
+        }
         for d in &self.walk_errors {
             diags.push(d.clone());
         }
@@ -585,12 +586,12 @@ fn read_inner(
     let top_level = !content_path.contains('/');
 
     let mut errors = Vec::new();
-    if !is_valid_id(&stem) {
+    if !crate::ids::is_valid_id(&stem) {
         errors.push(source.error(
             "bad-id",
             0,
             format!("`{stem}` is not a valid id: ids are lowercase letters, digits and single hyphens, and a file's id is its name"),
-            format!("rename the file to `{}.md`", suggest_id(&stem)),
+            format!("rename the file to `{}.md`", crate::ids::suggest_id(&stem)),
         ));
     }
     let split = match frontmatter::split(&source) {
@@ -686,20 +687,6 @@ fn read<K: Keys>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn id_rule() {
-        for ok in ["senior-engineer", "m5", "a1-b2"] {
-            assert!(is_valid_id(ok), "{ok}");
-        }
-        for bad in ["Senior", "a--b", "-a", "a-", "l1.0", "a_b", ""] {
-            assert!(!is_valid_id(bad), "{bad}");
-        }
-        assert_eq!(
-            suggest_id("L1.0-Graduate-Software-Engineer"),
-            "l1-0-graduate-software-engineer"
-        );
-    }
 
     /// What a load gives, in a form two loads can be compared by: documents, assets, failed
     /// files (sorted) and diagnostics, as text.

@@ -20,13 +20,6 @@ pub fn options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
 }
 
-/// True when a link destination may name a file under `content/`, and so may need rewriting
-/// to a site address: not empty, not absolute (`/…`) and not external (a scheme such as
-/// `https:` or `mailto:`; see [`crate::load::is_external`]).
-pub fn is_relative_link(dest: &str) -> bool {
-    !(dest.is_empty() || crate::load::is_external(dest) || dest.starts_with('/'))
-}
-
 /// A link or image destination found in a body, before it is resolved.
 #[derive(Debug, Clone)]
 pub struct Link {
@@ -45,7 +38,7 @@ pub struct Fragment {
     /// Shared, like `plain`, so that a fragment `serve` keeps is cheap to hand to the next
     /// rebuild.
     html: std::sync::Arc<str>,
-    /// The events, for a fragment with relative links (see [`is_relative_link`]).
+    /// The events, for a fragment with relative links (see [`crate::links::is_relative_link`]).
     events: Vec<Event<'static>>,
     /// The text without markup, whitespace collapsed.
     plain: std::sync::Arc<str>,
@@ -79,7 +72,11 @@ impl Fragment {
             }
         }
         out.plain = plain_text(events.iter().map(|e| &e.0)).into();
-        if out.links.iter().any(|l| is_relative_link(&l.dest)) {
+        if out
+            .links
+            .iter()
+            .any(|l| crate::links::is_relative_link(&l.dest))
+        {
             out.events = events.into_iter().map(|(e, _)| e.into_static()).collect();
         } else {
             let mut html = String::new();
@@ -373,7 +370,7 @@ fn take_item_id(events: &mut [(Event<'_>, Range<usize>)]) -> Option<String> {
     let trimmed = t.trim_end();
     let open = trimmed.rfind("{#")?;
     let id = trimmed[open..].strip_prefix("{#")?.strip_suffix('}')?;
-    if !crate::load::is_valid_id(id) {
+    if !crate::ids::is_valid_id(id) {
         return None;
     }
     let (id, rest) = (id.to_string(), trimmed[..open].trim_end().to_string());

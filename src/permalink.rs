@@ -99,7 +99,7 @@ pub fn normalize_alias(raw: &str) -> Option<String> {
     if trimmed.split('/').any(|p| p == "..") {
         return None;
     }
-    let joined = crate::load::resolve_relative("", trimmed).filter(|j| !j.is_empty())?;
+    let joined = crate::links::resolve_relative("", trimmed).filter(|j| !j.is_empty())?;
     Some(if joined.ends_with(".html") {
         joined
     } else {

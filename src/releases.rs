@@ -16,8 +16,8 @@
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::diff::{self, format, Change, Item, Kind};
+use crate::html;
 use crate::ladder::Ladder;
-use crate::markup;
 use crate::permalink;
 use crate::revision::{Repo, Tag};
 use serde::Serialize;
@@ -433,19 +433,19 @@ pub fn html(c: &Change) -> String {
         match piece {
             format::Piece::Label(l) => {
                 out.push_str("<span class=\"change-label\">");
-                markup::text(&mut out, &l);
+                html::escape::text(&mut out, &l);
                 out.push_str(":</span> ");
             }
-            format::Piece::Text(t) => markup::text(&mut out, t),
+            format::Piece::Text(t) => html::escape::text(&mut out, t),
             format::Piece::Gone(t) => {
                 out.push_str("<span class=\"gone\">");
-                markup::text(&mut out, t);
+                html::escape::text(&mut out, t);
                 out.push_str("</span>");
             }
             format::Piece::Arrow(a, b) => {
-                markup::text(&mut out, a);
+                html::escape::text(&mut out, a);
                 out.push_str(" → ");
-                markup::text(&mut out, b);
+                html::escape::text(&mut out, b);
             }
             format::Piece::Diff(a, b) => out.push_str(&format::runs(a, b, |s, side| {
                 let mut h = String::new();
@@ -457,7 +457,7 @@ pub fn html(c: &Change) -> String {
                 if let Some(t) = tag {
                     h.push_str(&format!("<{t}>"));
                 }
-                markup::text(&mut h, s);
+                html::escape::text(&mut h, s);
                 if let Some(t) = tag {
                     h.push_str(&format!("</{t}>"));
                 }

@@ -233,72 +233,108 @@ fn template_error(root: &Path, e: &tera::Error) -> Diagnostic {
     Diagnostic::error("template", path, pos, format!("template error: {message}"), "fix the template; `ladderbook init --theme <folder>` writes the default theme's templates there, to compare with")
 }
 
-/// Renders one page of `site`.
+/// Renders the pages of one prepared site, on as many threads as share it.
 ///
-/// # Errors
-/// A template error, positioned in the template.
-pub fn render_page(
-    root: &Path,
-    config: &Config,
-    tera: &Tera,
-    ladder: &Ladder,
-    site: &Site,
-    spec: &PageSpec,
-) -> Result<OutputFile, Diagnostic> {
-    let page = site.page(ladder, spec);
-    let root_rel = if page.path == permalink::NOT_FOUND {
-        config.site_url.clone()
-    } else {
-        permalink::root_of(&page.path)
-    };
-    let mut ctx = Context::from_serialize(&page.data).map_err(|e| {
-        Diagnostic::error(
-            "template",
-            "templates",
-            (1, 1),
-            format!("cannot prepare /{}: {e}", page.path),
-            "report this as a bug in ladderbook",
-        )
-    })?;
-    ctx.insert("root", &root_rel);
-    ctx.insert("home", permalink::home(&root_rel));
-    ctx.insert("path", &page.path);
-    ctx.insert("kind", kind_name(&page.data));
-    let nav = site
-        .nav_cache
-        .get(tera, &root_rel, &page.path, &page.data)
-        .map_err(|e| template_error(root, &e))?;
-    ctx.insert("site_nav", &nav.0);
-    ctx.insert("pillars_nav", &nav.1);
-    // Pages of one template are of similar size: start each page's buffer at the size of
-    // the last page of its template on this thread, so the buffer is rarely grown (and
-    // copied) while the page is written into it.
-    let hint = LAST_SIZE.with(|sizes| {
-        sizes
-            .borrow()
-            .iter()
-            .find(|(t, _)| *t == page.template)
-            .map_or(16 * 1024, |(_, n)| *n)
-    });
-    let mut html = Vec::with_capacity(hint + hint / 8);
-    tera.render_to(page.template, &ctx, &mut html)
-        .map_err(|e| template_error(root, &e))?;
-    LAST_SIZE.with(|sizes| {
-        let mut sizes = sizes.borrow_mut();
-        match sizes.iter_mut().find(|(t, _)| *t == page.template) {
-            Some(entry) => entry.1 = html.len(),
-            None => sizes.push((page.template, html.len())),
+/// It owns the navigation cache ([`NavCache`]): the navigation depends on the theme's
+/// site-wide values (`nav`) and on the site, so a renderer lives for one build, or one
+/// rebuild of `serve`, and the next one starts with an empty cache.
+pub struct Renderer<'a> {
+    root: &'a Path,
+    config: &'a Config,
+    tera: &'a Tera,
+    ladder: &'a Ladder,
+    site: &'a Site,
+    nav: NavCache,
+}
+
+impl<'a> Renderer<'a> {
+    /// A renderer of `site`, the pages of `ladder` (in `root`, with `config`), through the
+    /// theme `tera`.
+    pub fn new(
+        root: &'a Path,
+        config: &'a Config,
+        tera: &'a Tera,
+        ladder: &'a Ladder,
+        site: &'a Site,
+    ) -> Renderer<'a> {
+        Renderer {
+            root,
+            config,
+            tera,
+            ladder,
+            site,
+            nav: NavCache::default(),
         }
-    });
-    let file = if page.path.ends_with('/') || page.path.is_empty() {
-        format!("{}index.html", page.path)
-    } else {
-        page.path.clone()
-    };
-    Ok(OutputFile {
-        path: file,
-        contents: html,
-    })
+    }
+
+    /// Renders one page.
+    ///
+    /// # Errors
+    /// A template error, positioned in the template.
+    pub fn page(&self, spec: &PageSpec) -> Result<OutputFile, Diagnostic> {
+        let Renderer {
+            root,
+            config,
+            tera,
+            ladder,
+            site,
+            ..
+        } = *self;
+        let page = site.page(ladder, spec);
+        let root_rel = if page.path == permalink::NOT_FOUND {
+            config.site_url.clone()
+        } else {
+            permalink::root_of(&page.path)
+        };
+        let mut ctx = Context::from_serialize(&page.data).map_err(|e| {
+            Diagnostic::error(
+                "template",
+                "templates",
+                (1, 1),
+                format!("cannot prepare /{}: {e}", page.path),
+                "report this as a bug in ladderbook",
+            )
+        })?;
+        ctx.insert("root", &root_rel);
+        ctx.insert("home", permalink::home(&root_rel));
+        ctx.insert("path", &page.path);
+        ctx.insert("kind", kind_name(&page.data));
+        let nav = self
+            .nav
+            .get(tera, &root_rel, &page.path, &page.data)
+            .map_err(|e| template_error(root, &e))?;
+        ctx.insert("site_nav", &nav.0);
+        ctx.insert("pillars_nav", &nav.1);
+        // Pages of one template are of similar size: start each page's buffer at the size of
+        // the last page of its template on this thread, so the buffer is rarely grown (and
+        // copied) while the page is written into it.
+        let hint = LAST_SIZE.with(|sizes| {
+            sizes
+                .borrow()
+                .iter()
+                .find(|(t, _)| *t == page.template)
+                .map_or(16 * 1024, |(_, n)| *n)
+        });
+        let mut html = Vec::with_capacity(hint + hint / 8);
+        tera.render_to(page.template, &ctx, &mut html)
+            .map_err(|e| template_error(root, &e))?;
+        LAST_SIZE.with(|sizes| {
+            let mut sizes = sizes.borrow_mut();
+            match sizes.iter_mut().find(|(t, _)| *t == page.template) {
+                Some(entry) => entry.1 = html.len(),
+                None => sizes.push((page.template, html.len())),
+            }
+        });
+        let file = if page.path.ends_with('/') || page.path.is_empty() {
+            format!("{}index.html", page.path)
+        } else {
+            page.path.clone()
+        };
+        Ok(OutputFile {
+            path: file,
+            contents: html,
+        })
+    }
 }
 
 thread_local! {
@@ -320,11 +356,13 @@ pub fn render_each<E: Send>(
     site: &Site,
     sink: impl Fn(OutputFile) -> Result<(), E> + Sync,
 ) -> Result<(), RenderError<E>> {
+    let renderer = Renderer::new(root, config, tera, ladder, site);
     let results: Vec<Result<(), RenderError<E>>> = site
         .specs
         .par_iter()
         .map(|spec| {
-            let file = render_page(root, config, tera, ladder, site, spec)
+            let file = renderer
+                .page(spec)
                 .map_err(|d| RenderError::Templates(vec![d]))?;
             sink(file).map_err(RenderError::Sink)
         })

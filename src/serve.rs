@@ -252,6 +252,13 @@ impl Changes {
 pub struct Previous {
     content: ContentCache,
     prepared: Option<Arc<build::Prepared>>,
+    /// The last rebuild failed: `prepared` is older than the files the cache holds.
+    failed: bool,
+    /// The last rebuild brought the ladder before it up to date (see [`Ladder::with_reworded`])
+    /// instead of building it again.
+    ///
+    /// [`Ladder::with_reworded`]: crate::ladder::Ladder::with_reworded
+    reworded: bool,
 }
 
 impl Previous {
@@ -260,8 +267,44 @@ impl Previous {
         Previous {
             content: ContentCache::new(root),
             prepared: None,
+            failed: false,
+            reworded: false,
         }
     }
+
+    /// True when the last rebuild brought the ladder before it up to date instead of building
+    /// it again (the fast path after an edit that only rewords competencies).
+    pub fn reworded(&self) -> bool {
+        self.reworded
+    }
+}
+
+/// The last good build brought up to date after `changes`, when they only reworded
+/// competencies ([`crate::ladder::Ladder::with_reworded`]): what a rebuild gives in time
+/// proportional to the files saved. `None` when the ladder must be built again: the last
+/// rebuild failed, something other than Markdown content changed, a changed file is new,
+/// gone or has a diagnostic, or the edit may reach beyond its competency.
+fn reworded(root: &Path, previous: &Previous, changes: &Changes) -> Option<build::Prepared> {
+    if previous.failed || changes.render_all() || changes.content.is_empty() {
+        return None;
+    }
+    let old = previous.prepared.as_deref()?;
+    let published = previous.content.published()?;
+    let docs: Vec<&crate::load::Document> = changes
+        .content
+        .iter()
+        .map(|rel| previous.content.clean_document(rel))
+        .collect::<Option<_>>()?;
+    if old
+        .warnings
+        .0
+        .iter()
+        .any(|w| docs.iter().any(|d| w.path == d.source.path))
+    {
+        return None;
+    }
+    let ladder = old.ladder.with_reworded(&docs, published)?;
+    Some(build::prepare_patched(root, old, ladder))
 }
 
 /// Rebuilds into `site` after `changes` and returns the new version.
@@ -287,12 +330,23 @@ pub fn rebuild(
     clock.lap("refresh content");
     let full = changes.render_all();
     let content = &previous.content;
-    let result = build::prepare_with(root, |diags| content.loaded(diags)).and_then(|mut p| {
-        // The preview serves the site at the root of its own address, whatever sub-path
-        // `site-url` names for the published site: pages that link from the site-url (the 404
-        // page, shown at any address) must link from `/` here, or their links and stylesheet
-        // would point where nothing is served.
-        p.ladder.config.site_url = "/".into();
+    let fast = reworded(root, previous, changes);
+    previous.reworded = fast.is_some();
+    let prepared = match fast {
+        Some(p) => {
+            clock.lap("ladder, brought up to date");
+            Ok(p)
+        }
+        None => build::prepare_with(root, |diags| content.loaded(diags)).map(|mut p| {
+            // The preview serves the site at the root of its own address, whatever sub-path
+            // `site-url` names for the published site: pages that link from the site-url (the
+            // 404 page, shown at any address) must link from `/` here, or their links and
+            // stylesheet would point where nothing is served.
+            p.ladder.config.site_url = "/".into();
+            p
+        }),
+    };
+    let result = prepared.and_then(|p| {
         let partial = if full {
             None
         } else {
@@ -304,19 +358,15 @@ pub fn rebuild(
         let files = match &partial {
             Some(specs) => {
                 let mut files = site.read().unwrap_or_else(|e| e.into_inner()).files.clone();
-                let rendered: Result<Vec<_>, _> = specs
-                    .par_iter()
-                    .map(|spec| {
-                        crate::render::render_page(
-                            root,
-                            &p.ladder.config,
-                            &p.tera,
-                            &p.ladder,
-                            &p.site,
-                            spec,
-                        )
-                    })
-                    .collect();
+                let renderer = crate::render::Renderer::new(
+                    root,
+                    &p.ladder.config,
+                    &p.tera,
+                    &p.ladder,
+                    &p.site,
+                );
+                let rendered: Result<Vec<_>, _> =
+                    specs.par_iter().map(|spec| renderer.page(spec)).collect();
                 for f in rendered.map_err(|d| Diagnostics(vec![d]))? {
                     files.insert(f.path, Arc::new(f.contents));
                 }
@@ -333,6 +383,7 @@ pub fn rebuild(
     let version = s.version;
     match result {
         Ok((p, files, count)) => {
+            previous.failed = false;
             let recovered = s.error.take().is_some();
             let p = Arc::new(p);
             // The previous build is dropped after the lock is released, on another thread:
@@ -363,6 +414,7 @@ pub fn rebuild(
             }
         }
         Err(diags) => {
+            previous.failed = true;
             s.error = Some(diags.to_string());
             drop(s);
             let n = diags
@@ -766,7 +818,7 @@ pub fn site_path(uri_path: &str) -> Option<String> {
     if decoded.contains(['\\', '\0']) || decoded.split('/').any(|s| s == "..") {
         return None;
     }
-    let mut path = crate::load::resolve_relative("", &decoded)?;
+    let mut path = crate::links::resolve_relative("", &decoded)?;
     if decoded.ends_with('/') && !path.is_empty() {
         path.push('/');
     }
@@ -877,8 +929,7 @@ pub fn inject(html: &[u8], version: u64, error: Option<&str>) -> Vec<u8> {
             "<div id=\"ladderbook-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#2b0d0d;color:#ffe9e9;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;border-top:4px solid #ff5c5c;box-shadow:0 -4px 24px rgba(0,0,0,.4)\"><strong style=\"font-size:15px\">The ladder has errors. Still showing the last good build.</strong><pre style=\"white-space:pre-wrap;margin:.5rem 0 0;background:none;border:0;color:inherit\">{}</pre></div>",
             {
                 let mut escaped = String::new();
-                // Writing into a String cannot fail.
-                let _ = pulldown_cmark_escape::escape_html_body_text(&mut escaped, e.trim_end());
+                crate::html::escape::body_text(&mut escaped, e.trim_end());
                 escaped
             }
         ));

@@ -7,16 +7,13 @@
 //! already HTML. Templates only lay out what is here.
 
 use crate::compare;
+use crate::html;
 use crate::ladder::{Ladder, Level};
 use crate::markdown::{inline_html, Fragment};
-use crate::markup;
 use crate::permalink::{self, root_of};
 use serde::Serialize;
 
 mod comparison;
-
-/// The text an empty level × pillar cell reads, wherever it appears.
-pub const GAP_TEXT: &str = "not defined yet";
 
 /// One page of the site.
 #[derive(Debug)]
@@ -98,7 +95,7 @@ pub struct Cell {
     pub defined: bool,
     /// How many expectations it lists.
     pub count: usize,
-    /// The whole cell as HTML, written by [`crate::markup::cell`]: the numbered list of
+    /// The whole cell as HTML, written by [`crate::html::cell`]: the numbered list of
     /// expectations with their permalinks (and, on the level's own page, their anchors),
     /// then the notes; or a line saying the cell is a gap.
     pub html: String,
@@ -263,7 +260,7 @@ pub struct ComparePage {
     /// One section per pillar of either level's track, in pillar order.
     pub pillars: Vec<ComparePillar>,
     /// Other comparisons of either level, as `<li><a href="…">A and B</a></li>` lines
-    /// (written by [`markup::comparison_link`]; empty when there are none).
+    /// (written by [`html::comparison_link`]; empty when there are none).
     pub other_comparisons_html: String,
 }
 
@@ -279,10 +276,10 @@ pub struct ComparePillar {
     /// The right level's cell, as `a`.
     pub b: Cell,
     /// Changed, rewritten, new and not-restated expectations: the `<li>` rows of the
-    /// comparison's list, one per pair, written by [`crate::markup::compare_row`].
+    /// comparison's list, one per pair, written by [`crate::html::compare_row`].
     pub rows_html: String,
     /// Expectations carried over word for word (folded away on the page): `<li>` items,
-    /// written by [`crate::markup::carried_item`].
+    /// written by [`crate::html::carried_item`].
     pub carried_html: String,
     /// How many rows of each kind.
     pub counts: CompareCounts,
@@ -355,8 +352,6 @@ pub struct Site {
     prepared: Prepared,
     /// The ladder's releases (none until [`crate::build::prepare`] reads them).
     pub releases: crate::releases::Releases,
-    /// The navigation, rendered once per depth and current page (see [`crate::render`]).
-    pub(crate) nav_cache: crate::render::NavCache,
 }
 
 /// Every cell's expectations as plain text and prepared words, computed the first time a
@@ -467,9 +462,9 @@ impl<'a> Builder<'a> {
         let href = format!("{level_href}#{pid}");
         let c = self.ladder.cell(level, pillar);
         let mut html = String::new();
-        markup::cell(
+        html::cell(
             &mut html,
-            c.map(|c| markup::CellView {
+            c.map(|c| html::CellView {
                 expectations: &c.expectations,
                 numbers: &c.anchors,
                 notes: &c.notes,
@@ -590,7 +585,6 @@ impl Site {
             specs,
             prepared,
             releases: Default::default(),
-            nav_cache: Default::default(),
         }
     }
 
@@ -752,7 +746,7 @@ impl Site {
                                 .collect();
                             let mut html = String::new();
                             for (c, d) in pairs {
-                                markup::comparison_link(
+                                html::comparison_link(
                                     &mut html,
                                     &b.href(&permalink::compare(&l[c].id, &l[d].id)),
                                     &b.prepared.names[c],

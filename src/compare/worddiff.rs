@@ -116,7 +116,7 @@ impl Marked {
             self.out.push('>');
         }
         self.open = marked;
-        crate::markup::text(&mut self.out, w);
+        crate::html::escape::text(&mut self.out, w);
     }
 
     fn finish(mut self) -> String {

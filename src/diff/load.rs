@@ -27,7 +27,7 @@ pub fn is_ladder_folder(arg: &str) -> bool {
 /// # Errors
 /// The ladder's errors (and warnings), by file and position.
 pub fn load_folder(folder: &Path, name: String) -> Result<Version, Diagnostics> {
-    let (ladder, diags) = crate::build::validate(folder);
+    let (ladder, diags) = crate::validate::validate(folder);
     if diags.has_errors() {
         return Err(diags);
     }
@@ -66,7 +66,7 @@ pub fn load_commit(repo: &Repo, commit: &str, name: &str) -> Result<Version, Dia
         ))
     })?;
     repo.extract(commit, name, copy.path()).map_err(one)?;
-    let (ladder, mut diags) = crate::build::validate(copy.path());
+    let (ladder, mut diags) = crate::validate::validate(copy.path());
     if diags.has_errors() {
         for d in &mut diags.0 {
             d.path = format!("{name}:{}{}", repo.prefix, d.path);

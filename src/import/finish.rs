@@ -50,7 +50,7 @@ fn give_ids(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     for t in &mut ladder.tracks {
         let base = match (&opts.track, &t.id) {
             (Some(id), _) => id.clone(),
-            (None, Some(id)) if crate::load::is_valid_id(id) => id.clone(),
+            (None, Some(id)) if crate::ids::is_valid_id(id) => id.clone(),
             _ => ids::short_slug(&t.title, 40),
         };
         t.final_id = track_ids.claim(&base, "track");
@@ -65,8 +65,8 @@ fn give_ids(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
                 .iter()
                 .map(|l| {
                     let base = match &l.id {
-                        Some(id) if crate::load::is_valid_id(id) => id.clone(),
-                        Some(id) => crate::load::suggest_id(id),
+                        Some(id) if crate::ids::is_valid_id(id) => id.clone(),
+                        Some(id) => crate::ids::suggest_id(id),
                         None => ids::short_slug(&l.title, 48),
                     };
                     if base.is_empty() {
@@ -114,8 +114,8 @@ fn give_ids(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     let mut pillar_ids = Ids::default();
     for p in &mut ladder.pillars {
         let base = match &p.id {
-            Some(id) if crate::load::is_valid_id(id) => id.clone(),
-            Some(id) => crate::load::suggest_id(id),
+            Some(id) if crate::ids::is_valid_id(id) => id.clone(),
+            Some(id) => crate::ids::suggest_id(id),
             None => ids::short_slug(&p.title, 40),
         };
         p.final_id = pillar_ids.claim(&base, "pillar");

@@ -204,8 +204,8 @@ pub(super) fn gather(
         }
         for (index, mut level, _) in members {
             let stem = ladder.docs[index].stem().to_string();
-            if !single || !crate::load::is_valid_id(&stem) {
-                level.id = Some(crate::load::suggest_id(&stem));
+            if !single || !crate::ids::is_valid_id(&stem) {
+                level.id = Some(crate::ids::suggest_id(&stem));
             }
             track.levels.push(level);
         }

@@ -76,14 +76,14 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
         )
     })?;
     if let Some(t) = &opts.track {
-        if !crate::load::is_valid_id(t) {
+        if !crate::ids::is_valid_id(t) {
             return Err(import_error(
                 "--track",
                 (1, 1),
                 format!(
                     "`{t}` is not a valid id: ids are lowercase letters, digits and single hyphens"
                 ),
-                format!("use --track {}", crate::load::suggest_id(t)),
+                format!("use --track {}", crate::ids::suggest_id(t)),
             ));
         }
     }

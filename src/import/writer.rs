@@ -336,9 +336,9 @@ impl Ctx<'_> {
         let target_doc = if path_part.is_empty() {
             Some(doc)
         } else {
-            let joined = crate::load::resolve_relative(
+            let joined = crate::links::resolve_relative(
                 source.dir(),
-                &crate::load::percent_decode(path_part),
+                &crate::links::percent_decode(path_part),
             );
             match joined {
                 Some(j) => match self.ladder.docs.iter().position(|d| d.rel == j) {
@@ -416,7 +416,7 @@ fn uid_of(f: FileRef) -> usize {
 
 /// Links ladderbook leaves alone: with a scheme, site-absolute, or empty.
 fn is_outside(dest: &str) -> bool {
-    dest.is_empty() || dest.starts_with('/') || crate::load::is_external(dest)
+    dest.is_empty() || dest.starts_with('/') || crate::links::is_external(dest)
 }
 
 /// The byte range of a raw link destination starting at or after `from` in `span`.
@@ -526,7 +526,7 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, Diagnost
             fs::copy(src, &p).map_err(|e| io(src, e))?;
         }
         // The ladder must be one that builds: ladderbook's own validation, before anything moves.
-        let (_, diags) = crate::build::validate(&tmp);
+        let (_, diags) = crate::validate::validate(&tmp);
         if diags.has_errors() {
             let shown: Vec<String> = diags
                 .0
@@ -586,10 +586,10 @@ mod tests {
         assert_eq!(relative("faq.md", "levels/a.md"), "levels/a.md");
         assert_eq!(relative("levels/a.md", "levels/b.md"), "b.md");
         assert_eq!(
-            crate::load::resolve_relative("a/b", "../c.md").as_deref(),
+            crate::links::resolve_relative("a/b", "../c.md").as_deref(),
             Some("a/c.md")
         );
-        assert_eq!(crate::load::resolve_relative("", "../c.md"), None);
+        assert_eq!(crate::links::resolve_relative("", "../c.md"), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::{Builder, Cell, CompareCounts, ComparePillar, CompareRef, LevelName};
 use crate::compare::{self, Status};
 use crate::ladder::Competency;
-use crate::{markup, permalink};
+use crate::{html, permalink};
 
 impl<'a> Builder<'a> {
     pub(super) fn compare_pillar(
@@ -43,7 +43,7 @@ impl<'a> Builder<'a> {
         out.b.defined = true;
         let side = |i: usize, c: &'a Competency| {
             let href = self.href(&permalink::level(&ladder.levels[i].id));
-            markup::Side::new(
+            html::Side::new(
                 &self.prepared.names[i],
                 &href,
                 pid,
@@ -94,7 +94,7 @@ impl<'a> Builder<'a> {
                 Status::Unchanged => {
                     out.counts.carried += 1;
                     if let Some(j) = pair.higher {
-                        markup::carried_item(&mut out.carried_html, &sb, j);
+                        html::carried_item(&mut out.carried_html, &sb, j);
                     }
                     continue;
                 }
@@ -107,9 +107,9 @@ impl<'a> Builder<'a> {
                 Some((a, b)) => (Some(a.as_str()), Some(b.as_str())),
                 None => (None, None),
             };
-            markup::compare_row(
+            html::compare_row(
                 &mut out.rows_html,
-                markup::Row {
+                html::Row {
                     status: pair.status,
                     label: &label,
                     a: (&sa, pair.lower, ma),

@@ -252,7 +252,7 @@ pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, D
             .get("id")
             .and_then(Y::text)
             .map(|u| u.trim().to_lowercase())
-            .filter(|u| crate::load::is_valid_id(u))
+            .filter(|u| crate::ids::is_valid_id(u))
             .map(|u| {
                 let short = u.split('-').next().unwrap_or(&u).to_string();
                 if used_ids.insert((luid, short.clone())) {

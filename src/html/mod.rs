@@ -5,15 +5,20 @@
 //! pages around them stay in the theme's templates, and their look is the theme's
 //! stylesheet's: the classes used here are listed with each function.
 //!
-//! Text is escaped as HTML's rules for text and double-quoted attribute values require
-//! (`&`, `<`, `>` and `"`), with `pulldown-cmark-escape`, as Tera's own escaping does.
+//! Text is escaped by [`escape::text`], which the word diffs of [`crate::compare`] and the
+//! changes page of [`crate::releases`] use too.
+
+pub mod escape;
 
 use crate::anchors::Anchor;
 use crate::compare::Status;
 use crate::markdown::Fragment;
 use crate::permalink;
-use pulldown_cmark_escape::{escape_html, FmtWriter};
+use escape::text;
 use std::fmt::Write;
+
+/// The text an empty level × pillar cell reads, wherever it appears.
+pub const GAP_TEXT: &str = "not defined yet";
 
 /// One level's side of a comparison, in one pillar, with the text every row repeats
 /// already escaped.
@@ -77,16 +82,6 @@ pub struct Row<'a> {
     pub a: (&'a Side<'a>, Option<usize>, Option<&'a str>),
     /// The right level, as `a`, with `<ins>` marks.
     pub b: (&'a Side<'a>, Option<usize>, Option<&'a str>),
-}
-
-/// Appends `s` to `out`, escaped for HTML text and double-quoted attribute values.
-pub fn text(out: &mut String, s: &str) {
-    if !s.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"')) {
-        out.push_str(s);
-        return;
-    }
-    // Writing into a String cannot fail.
-    let _ = escape_html(FmtWriter(&mut *out), s);
 }
 
 fn status_class(s: Status) -> &'static str {
@@ -217,7 +212,7 @@ pub struct CellView<'a> {
 pub fn cell(out: &mut String, view: Option<CellView>) {
     let Some(v) = view else {
         out.push_str("<p class=\"gap\">");
-        out.push_str(crate::site::GAP_TEXT);
+        out.push_str(GAP_TEXT);
         out.push_str("</p>\n\n");
         return;
     };

@@ -1,0 +1,23 @@
+//! Escaping text for HTML: the one place ladderbook's own HTML escapes what it writes.
+//!
+//! Text is escaped as HTML's rules for text and double-quoted attribute values require
+//! (`&`, `<`, `>` and `"`), with `pulldown-cmark-escape`, as Tera's own escaping does.
+
+use pulldown_cmark_escape::{escape_html, escape_html_body_text, FmtWriter};
+
+/// Appends `s` to `out`, escaped for HTML text and double-quoted attribute values.
+pub fn text(out: &mut String, s: &str) {
+    if !s.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"')) {
+        out.push_str(s);
+        return;
+    }
+    // Writing into a String cannot fail.
+    let _ = escape_html(FmtWriter(&mut *out), s);
+}
+
+/// Appends `s` to `out`, escaped for HTML text only (`&`, `<` and `>`): for text that is never
+/// an attribute value, such as `serve`'s error overlay.
+pub fn body_text(out: &mut String, s: &str) {
+    // Writing into a String cannot fail.
+    let _ = escape_html_body_text(FmtWriter(&mut *out), s);
+}

@@ -1,0 +1,252 @@
+//! Phases: competencies into the level × pillar grid, their expectations' anchors, and the
+//! pillars each track uses (the sections of its level and pillar pages).
+
+use super::draft::Draft;
+use super::resolve::Target;
+use super::{hint_for, Competency};
+use crate::anchors::{self, Anchor};
+use crate::diagnostic::Diagnostics;
+use crate::load::{Document, Kind};
+use crate::markdown;
+use crate::permalink;
+use foldhash::{HashMap, HashSet};
+use std::collections::BTreeSet;
+
+/// The competencies' bodies, one per document (`None` for other kinds). They were parsed as
+/// they were read (they are most of a large ladder's text, and each parses on its own); each
+/// ladder takes its own copy, since link resolution writes into it.
+pub(super) fn take_parsed_bodies(documents: &mut [Document]) -> Vec<Option<markdown::Body>> {
+    use rayon::prelude::*;
+    documents
+        .par_iter_mut()
+        .map(|d| match (&d.kind, d.parsed.take()) {
+            // Shared only when `serve` keeps the document for the next rebuild.
+            (Kind::Competency { .. }, Some(body)) => {
+                Some(std::sync::Arc::try_unwrap(body).unwrap_or_else(|b| (*b).clone()))
+            }
+            (Kind::Competency { .. }, None) => {
+                Some(markdown::parse_competency(d.body(), d.body_offset))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Competencies into the grid (`unknown-level`, `unknown-pillar`, `duplicate-cell`). One
+/// whose level or pillar is unknown is left out, but its links are still checked.
+pub(super) fn fill(
+    d: &mut Draft,
+    mut bodies: Vec<Option<markdown::Body>>,
+    diags: &mut Diagnostics,
+) {
+    let level_ids = d.level_ids();
+    let pillar_ids = d.pillar_ids();
+    let mut cell_owner: HashMap<(usize, usize), &Document> = HashMap::default();
+    for (doc, body) in d.documents.iter().zip(bodies.iter_mut()) {
+        let Kind::Competency { level, pillar } = &doc.kind else {
+            continue;
+        };
+        let body = body.take().unwrap_or_default();
+        let l = d.level_index.get(level.value.as_str()).copied();
+        let p = d.pillar_index.get(pillar.value.as_str()).copied();
+        if l.is_none() && !d.follow_on.level_reported(&level.value) {
+            diags.push(doc.source.error(
+                "unknown-level",
+                level.offset,
+                format!("there is no level `{}`", level.value),
+                unknown_level_hint(d, &level.value, &level_ids),
+            ));
+        }
+        if p.is_none() && !d.follow_on.pillar_reported(&pillar.value) {
+            diags.push(doc.source.error(
+                "unknown-pillar",
+                pillar.offset,
+                format!("there is no pillar `{}`", pillar.value),
+                hint_for(&pillar.value, &pillar_ids, "pillar", "content/pillars/"),
+            ));
+        }
+        let (Some(l), Some(p)) = (l, p) else {
+            // Still check its links, so one run reports them too.
+            d.follow_on.orphan(doc);
+            d.orphans.extend(body.items.into_iter().map(|e| (doc, e)));
+            d.orphans.push((doc, body.notes));
+            continue;
+        };
+        if let Some(first) = cell_owner.insert((l, p), doc) {
+            diags.push(doc.source.error(
+                "duplicate-cell",
+                0,
+                format!(
+                    "this file and {} are both the competency of level `{}` in pillar `{}`",
+                    first.source.path, level.value, pillar.value
+                ),
+                "merge the two files' expectations into one file and delete the other",
+            ));
+            cell_owner.insert((l, p), first);
+            continue;
+        }
+        d.targets.insert(
+            doc.content_path.clone(),
+            Target {
+                path: permalink::level(&level.value),
+                anchor: Some(pillar.value.clone()),
+                anchors: HashSet::default(),
+                expectations: Vec::new(),
+                anchors_of: Some(d.level_docs[l].doc.content_path.clone()),
+            },
+        );
+        d.competencies.push((
+            doc,
+            Competency {
+                level: l,
+                pillar: p,
+                expectations: body.items,
+                anchors: body
+                    .item_ids
+                    .into_iter()
+                    .map(|own| Anchor {
+                        number: 0,
+                        also: Vec::new(),
+                        own,
+                    })
+                    .collect(),
+                notes: body.notes,
+                source: doc.source.path.clone(),
+            },
+        ));
+    }
+    d.competencies.sort_by_key(|(_, c)| (c.level, c.pillar));
+}
+
+/// The hint for a competency's unknown level: a published level that is gone, while one
+/// level is new since the last build, is most likely a rename.
+fn unknown_level_hint(d: &Draft, id: &str, level_ids: &[&str]) -> String {
+    let old = permalink::level(id);
+    match d.published.filter(|l| l.pages.contains(&old)) {
+        Some(lock) => {
+            let new: Vec<&&str> = level_ids
+                .iter()
+                .filter(|id| !lock.pages.contains(&permalink::level(id)))
+                .collect();
+            let renamed = match new.as_slice() {
+                [one] => {
+                    format!("did you mean `{one}`, the level that is new since the last build? ")
+                }
+                _ => String::new(),
+            };
+            format!("{renamed}`{id}` was published (ladder.lock): if you renamed it, name the new id here and add `aliases = [\"{old}\"]` to the renamed level's front-matter, so links to /{old} keep working")
+        }
+        None => hint_for(id, level_ids, "level", "content/levels/"),
+    }
+}
+
+/// Expectation anchors, as published before where there is a lockfile (see
+/// [`crate::anchors`]); an author's own id must not be an anchor its level's page already
+/// has (`duplicate-id`).
+pub(super) fn number_expectations(d: &mut Draft, diags: &mut Diagnostics) {
+    let plain: Vec<Vec<String>> = d
+        .competencies
+        .iter()
+        .map(|(_, c)| {
+            c.expectations
+                .iter()
+                .map(|e| e.plain().to_string())
+                .collect()
+        })
+        .collect();
+    let cells_to_anchor: Vec<anchors::Cell> = d
+        .competencies
+        .iter()
+        .zip(&plain)
+        .map(|((_, c), texts)| anchors::Cell {
+            level: &d.levels[c.level].id,
+            pillar: &d.pillars[c.pillar].id,
+            texts: texts.iter().map(String::as_str).collect(),
+            source: &c.source,
+            former: d.levels[c.level]
+                .aliases
+                .iter()
+                .filter_map(|a| a.strip_prefix("levels/")?.strip_suffix('/'))
+                .collect(),
+        })
+        .collect();
+    let (numbered, lost, mut retired) = anchors::assign(&cells_to_anchor, d.published);
+    drop(cells_to_anchor);
+    retired.extend(
+        d.published
+            .iter()
+            .flat_map(|l| &l.anchors)
+            .filter(|a| a.retired)
+            .cloned(),
+    );
+    d.lost = lost;
+    d.retired = retired;
+    for ((_, c), a) in d.competencies.iter_mut().zip(numbered) {
+        let own: Vec<Option<String>> = c.anchors.drain(..).map(|a| a.own).collect();
+        c.anchors = a;
+        for (a, own) in c.anchors.iter_mut().zip(own) {
+            a.own = own;
+        }
+    }
+    // The pillar sections' ids are added to level pages later: an author's id must not
+    // be one of them either.
+    let pillar_ids: HashSet<&str> = d.pillars.iter().map(|p| p.id.as_str()).collect();
+    for (doc, c) in &d.competencies {
+        let Some(t) = d.targets.get_mut(&d.level_docs[c.level].doc.content_path) else {
+            continue;
+        };
+        let pillar = &d.pillars[c.pillar].id;
+        t.expectations
+            .push((pillar.clone(), c.anchors.iter().map(|a| a.number).collect()));
+        for a in &c.anchors {
+            t.anchors.extend(a.also.iter().cloned());
+            if let Some(own) = &a.own {
+                if pillar_ids.contains(own.as_str()) || !t.anchors.insert(own.clone()) {
+                    diags.push(doc.source.error(
+                        "duplicate-id",
+                        0,
+                        format!(
+                            "the expectation id `{{#{own}}}` is already an anchor on /{}",
+                            t.path
+                        ),
+                        "give the expectation an id no other expectation, heading or pillar of its level has",
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Each track's pillars (those any of its levels uses, else all), and the section anchors
+/// the pages have: a level page has a section for each pillar of its track; a pillar page
+/// has one for each level of the tracks that use the pillar.
+pub(super) fn sections(d: &mut Draft) {
+    for t in &mut d.tracks {
+        let used: BTreeSet<usize> = d
+            .competencies
+            .iter()
+            .filter(|(_, c)| t.levels.contains(&c.level))
+            .map(|(_, c)| c.pillar)
+            .collect();
+        t.pillars = if used.is_empty() {
+            (0..d.pillars.len()).collect()
+        } else {
+            used.into_iter().collect()
+        };
+    }
+    for (li, level) in d.levels.iter().enumerate() {
+        if let Some(t) = d.targets.get_mut(&d.level_docs[li].doc.content_path) {
+            let track = &d.tracks[level.track];
+            t.anchors
+                .extend(track.pillars.iter().map(|&p| d.pillars[p].id.clone()));
+        }
+    }
+    for (pi, doc) in d.pillar_docs.iter().enumerate() {
+        if let Some(t) = d.targets.get_mut(&doc.content_path) {
+            for track in d.tracks.iter().filter(|t| t.pillars.contains(&pi)) {
+                t.anchors
+                    .extend(track.levels.iter().map(|&l| d.levels[l].id.clone()));
+            }
+        }
+    }
+}

@@ -1,0 +1,354 @@
+//! The ladder: the validated model of tracks, levels, pillars and competencies, with every
+//! cross-link computed and every content link resolved to a site address.
+//!
+//! [`Ladder::build`] takes what [`crate::load`] read and either returns a complete model or
+//! the full list of what is wrong; it never stops at the first problem. It runs as a list of
+//! phases, each a function of the draft ladder (`draft.rs`) and the diagnostics, in the order
+//! the pages depend on each other: unique ids and the order of tracks and pillars
+//! (`order.rs`), levels (`levels.rs`), the other descriptions and free pages
+//! (`descriptions.rs`), the grid of competencies and their anchors (`cells.rs`), addresses
+//! and redirects (`addresses.rs`), then links (`resolve.rs`); the overview's rows come last
+//! (`overview.rs`). Which error keeps a follow-on error from being reported is decided in one
+//! place, `follow_on.rs`.
+
+mod addresses;
+mod cells;
+mod descriptions;
+mod draft;
+mod follow_on;
+mod levels;
+mod order;
+mod overview;
+mod patch;
+mod resolve;
+
+use crate::config::Config;
+use crate::diagnostic::{did_you_mean, Diagnostics};
+use crate::load::{Asset, Loaded};
+use crate::markdown::Fragment;
+use crate::permalink;
+use draft::{Draft, Model};
+use foldhash::HashMap;
+use follow_on::FollowOn;
+use std::collections::BTreeSet;
+
+/// Ids the default templates use for their own sections; headings in bodies never take them.
+pub const TEMPLATE_IDS: &[&str] = &[
+    "main",
+    "content",
+    "expectations",
+    "related",
+    "comparisons",
+    "matrix",
+    "levels",
+    "pillars",
+    "tracks",
+    "top",
+];
+
+/// A track: one career path (individual contributor, management).
+#[derive(Debug, Clone)]
+pub struct Track {
+    /// The id (the file stem), or `ladder` for the implicit track of a ladder with no track files.
+    pub id: String,
+    /// Display title.
+    pub title: String,
+    /// The track's description.
+    pub description: Fragment,
+    /// Indices into [`Ladder::levels`], most junior first.
+    pub levels: Vec<usize>,
+    /// Indices into [`Ladder::pillars`] that the track's levels use, in pillar order (all
+    /// pillars when the track has no competencies yet).
+    pub pillars: Vec<usize>,
+    /// Display path of the file, if the track has one.
+    pub source: Option<String>,
+    /// Each level includes everything below it (track front-matter, else book.toml).
+    pub cumulative: bool,
+}
+
+/// A level: one rung of a track.
+#[derive(Debug, Clone)]
+pub struct Level {
+    /// The id (the file stem).
+    pub id: String,
+    /// Display title.
+    pub title: String,
+    /// Rank within the track, 1 the most junior.
+    pub rank: i64,
+    /// Index into [`Ladder::tracks`].
+    pub track: usize,
+    /// Short label such as `M5`.
+    pub code: Option<String>,
+    /// One line of plain text (Markdown in `summary` is rendered inline by the site).
+    pub summary: String,
+    /// True when the front-matter has no `summary`, so [`Level::summary`] is the first
+    /// paragraph of the description (and the level's page need not show it twice).
+    pub summary_from_description: bool,
+    /// The level's description.
+    pub description: Fragment,
+    /// Equivalent levels on other tracks (indices into [`Ladder::levels`]), the relation made
+    /// symmetric.
+    pub equivalents: Vec<usize>,
+    /// Old addresses that redirect here, normalised by [`permalink::normalize_alias`].
+    pub aliases: Vec<String>,
+    /// The next level down and up the same track.
+    pub below: Option<usize>,
+    /// See `below`.
+    pub above: Option<usize>,
+    /// Display path of the file.
+    pub source: String,
+}
+
+/// A pillar: one competency area.
+#[derive(Debug, Clone)]
+pub struct Pillar {
+    /// The id (the file stem).
+    pub id: String,
+    /// Display title.
+    pub title: String,
+    /// What the pillar covers.
+    pub description: Fragment,
+    /// Display path of the file.
+    pub source: String,
+}
+
+/// The expectations of one level in one pillar.
+#[derive(Debug, Clone)]
+pub struct Competency {
+    /// Index into [`Ladder::levels`].
+    pub level: usize,
+    /// Index into [`Ladder::pillars`].
+    pub pillar: usize,
+    /// Every top-level list item of the body, in order.
+    pub expectations: Vec<Fragment>,
+    /// Each expectation's anchor (see [`crate::anchors`]), in the same order.
+    pub anchors: Vec<crate::anchors::Anchor>,
+    /// The rest of the body.
+    pub notes: Fragment,
+    /// Display path of the file.
+    pub source: String,
+}
+
+/// A free page (FAQ, how promotions work).
+#[derive(Debug, Clone)]
+pub struct FreePage {
+    /// Its address (`how-to-read/`).
+    pub path: String,
+    /// Display title.
+    pub title: String,
+    /// Navigation order, lightest first.
+    pub weight: i64,
+    /// The page's body.
+    pub body: Fragment,
+}
+
+/// An old address of a track, pillar or free page, which redirects to it.
+#[derive(Debug, Clone)]
+pub struct Redirect {
+    /// The old address (`pillars/craft/`).
+    pub path: String,
+    /// The page's address now.
+    pub target: String,
+    /// The page's title.
+    pub title: String,
+}
+
+/// The validated ladder.
+#[derive(Debug, Clone)]
+pub struct Ladder {
+    /// `book.toml`.
+    pub config: Config,
+    /// Tracks in order.
+    pub tracks: Vec<Track>,
+    /// Levels grouped by track in track order, then by rank.
+    pub levels: Vec<Level>,
+    /// Pillars in order.
+    pub pillars: Vec<Pillar>,
+    /// Competencies, in level then pillar order.
+    /// Shared, so that a copy of the ladder (what `serve` updates after an edit, see
+    /// [`Ladder::with_reworded`]) costs a pointer per competency.
+    pub competencies: Vec<std::sync::Arc<Competency>>,
+    /// (level, pillar) → index into `competencies`. A missing key is a gap.
+    pub cells: HashMap<(usize, usize), usize>,
+    /// Free pages, by weight then title.
+    pub pages: Vec<FreePage>,
+    /// Files copied as they are.
+    pub assets: Vec<Asset>,
+    /// Comparison pairs (lower or declaring level, other level): every pair of one track with
+    /// the lower rank first, and every declared equivalent in both directions.
+    pub comparisons: Vec<(usize, usize)>,
+    /// Per level (index into `levels`): indices into `comparisons` of the pairs that include
+    /// it, in order. A comparison page lists the other comparisons of both its levels, so
+    /// this saves scanning every comparison for each of thousands of pages.
+    comparisons_by_level: Vec<Vec<usize>>,
+    /// The overview's rows: one entry per track, each the level shown in that row, so that
+    /// equivalent levels share a row.
+    pub overview_rows: Vec<Vec<Option<usize>>>,
+    /// The text of every Markdown file that was read, in path order, for positions.
+    pub files: Vec<crate::diagnostic::SourceFile>,
+    /// Content paths (`competencies/senior/craft.md`) of Markdown files that could not be read,
+    /// whose front-matter is broken, or (competencies) that name an unknown level or pillar.
+    /// Their own errors say so; the gaps they leave are not reported again.
+    pub failed: std::collections::HashSet<String>,
+    /// Addresses and expectation anchors `ladder.lock` says were published and that the
+    /// ladder no longer has (codes `lost-anchor`, `lost-address`): errors for `check` and
+    /// `build`, which decide what to do with them (see [`crate::anchors`]).
+    pub lost: Vec<crate::diagnostic::Diagnostic>,
+    /// Aliases of tracks, pillars and free pages, and the old addresses of a renamed level's
+    /// comparisons (a level's own are in [`Level::aliases`]).
+    pub redirects: Vec<Redirect>,
+    /// Anchors removed on purpose, and those lost now (written as removed on purpose once a
+    /// build accepts the removals), for `ladder.lock`.
+    retired: Vec<crate::lock::LockedAnchor>,
+}
+
+impl Ladder {
+    /// The competency of `level` in `pillar`, if the cell is filled.
+    pub fn cell(&self, level: usize, pillar: usize) -> Option<&Competency> {
+        self.cells
+            .get(&(level, pillar))
+            .map(|&i| &*self.competencies[i])
+    }
+
+    /// True when [`Ladder::overview_rows`] line levels up by rank alone, because no level
+    /// declares an equivalent: a row then claims no equivalence.
+    pub fn overview_by_rank(&self) -> bool {
+        !overview::declares_equivalents(&self.levels)
+    }
+
+    /// Comparisons that include `level`, in the order of [`Ladder::comparisons`].
+    pub fn comparisons_of(&self, level: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.comparisons_by_level
+            .get(level)
+            .into_iter()
+            .flatten()
+            .map(|&i| self.comparisons[i])
+    }
+
+    /// Validates what was loaded into a ladder, adding every problem to `diags`.
+    ///
+    /// The ladder is returned even when there are errors: what could not be resolved (a
+    /// competency of an unknown level, a broken link) is left out, so `check` can still show
+    /// coverage. A build must not go on when `diags` has errors.
+    pub fn build(config: Config, loaded: Loaded, diags: &mut Diagnostics) -> Ladder {
+        let Loaded {
+            mut documents,
+            assets,
+            failed,
+            published,
+        } = loaded;
+        let bodies = cells::take_parsed_bodies(&mut documents);
+        let mut d = Draft::new(&documents, published.as_deref(), FollowOn::new(failed));
+        order::check_unique(&d, diags);
+        order::tracks_and_pillars(&mut d, &config);
+        levels::place(&mut d, diags);
+        levels::describe(&mut d, diags);
+        descriptions::pillars_and_tracks(&mut d);
+        cells::fill(&mut d, bodies, diags);
+        cells::number_expectations(&mut d, diags);
+        cells::sections(&mut d);
+        descriptions::free_pages(&mut d);
+        addresses::comparisons(&mut d);
+        addresses::claim(&mut d, &assets, diags);
+        addresses::redirects(&mut d, diags);
+        addresses::lost_pages(&mut d);
+        resolve::links(&mut d, &assets, diags);
+        let model = d.finish();
+        // Nothing borrows the documents any more: their sources move into the ladder.
+        let files = documents.into_iter().map(|d| d.source).collect();
+        Ladder::assemble(config, model, assets, files)
+    }
+
+    /// The ladder from the finished model, with the indexes the pages look things up in.
+    fn assemble(
+        config: Config,
+        model: Model,
+        assets: Vec<Asset>,
+        files: Vec<crate::diagnostic::SourceFile>,
+    ) -> Ladder {
+        let Model {
+            tracks,
+            levels,
+            pillars,
+            competencies,
+            pages,
+            comparisons,
+            redirects,
+            lost,
+            retired,
+            failed,
+        } = model;
+        let cells = competencies
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ((c.level, c.pillar), i))
+            .collect();
+        let overview_rows = overview::rows(&tracks, &levels);
+        let mut comparisons_by_level = vec![Vec::new(); levels.len()];
+        for (i, &(a, b)) in comparisons.iter().enumerate() {
+            comparisons_by_level[a].push(i);
+            if b != a {
+                comparisons_by_level[b].push(i);
+            }
+        }
+        Ladder {
+            config,
+            tracks,
+            levels,
+            pillars,
+            competencies,
+            cells,
+            pages,
+            assets,
+            comparisons,
+            comparisons_by_level,
+            overview_rows,
+            files,
+            failed,
+            lost,
+            redirects,
+            retired,
+        }
+    }
+
+    /// What this ladder publishes, for `ladder.lock`: every track, level (and level alias),
+    /// pillar and free page, and every expectation's anchor with its text. (The overview and
+    /// the comparison index always exist; comparisons follow their levels.)
+    pub fn lock(&self) -> crate::lock::Lock {
+        let mut pages = BTreeSet::new();
+        pages.extend(self.tracks.iter().map(|t| permalink::track(&t.id)));
+        for l in &self.levels {
+            pages.insert(permalink::level(&l.id));
+            pages.extend(l.aliases.iter().cloned());
+        }
+        pages.extend(self.pillars.iter().map(|p| permalink::pillar(&p.id)));
+        pages.extend(self.pages.iter().map(|p| p.path.clone()));
+        pages.extend(self.redirects.iter().map(|r| r.path.clone()));
+        let mut anchors: Vec<crate::lock::LockedAnchor> =
+            self.competencies
+                .iter()
+                .flat_map(|c| {
+                    c.expectations.iter().zip(&c.anchors).map(move |(e, a)| {
+                        crate::lock::LockedAnchor {
+                            level: self.levels[c.level].id.clone(),
+                            pillar: self.pillars[c.pillar].id.clone(),
+                            number: a.number,
+                            text: e.plain().to_string(),
+                            retired: false,
+                        }
+                    })
+                })
+                .collect();
+        anchors.extend(self.retired.iter().cloned());
+        crate::lock::Lock { pages, anchors }
+    }
+}
+
+/// The hint for an unknown id: the nearest known one, else the list (or where to add one).
+fn hint_for(value: &str, known: &[&str], what: &str, folder: &str) -> String {
+    match did_you_mean(value, known.iter().copied()) {
+        Some(s) => format!("did you mean `{s}`? {what} ids are the file names in {folder}"),
+        None if known.is_empty() => format!("there are no {what}s yet: add a file to {folder}"),
+        None => format!("the {what}s are: {}", known.join(", ")),
+    }
+}

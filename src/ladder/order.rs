@@ -1,0 +1,105 @@
+//! Phases: every id is unique per kind, and tracks and pillars take their order.
+
+use super::draft::Draft;
+use super::Track;
+use crate::config::Config;
+use crate::diagnostic::Diagnostics;
+use crate::load::{Document, Kind};
+use crate::markdown::Fragment;
+use foldhash::HashMap;
+
+/// Ids must be unique per kind (`duplicate-id`).
+pub(super) fn check_unique(d: &Draft, diags: &mut Diagnostics) {
+    let mut seen: HashMap<(&'static str, &str), &Document> = HashMap::default();
+    for doc in d.documents {
+        let kind = match doc.kind {
+            Kind::Track { .. } => "track",
+            Kind::Level { .. } => "level",
+            Kind::Pillar { .. } => "pillar",
+            _ => continue,
+        };
+        if let Some(first) = seen.insert((kind, doc.id.as_str()), doc) {
+            diags.push(doc.source.error(
+                "duplicate-id",
+                0,
+                format!(
+                    "there are two {kind}s with the id `{}`: this file and {}",
+                    doc.id, first.source.path
+                ),
+                "ids come from file names: rename one of the two files",
+            ));
+        }
+    }
+}
+
+/// Tracks and pillars in order: by `order`, those without one last, then by title. A ladder
+/// with no track files has one implicit track, `ladder`, titled after the book.
+pub(super) fn tracks_and_pillars(d: &mut Draft, config: &Config) {
+    d.track_docs = in_order(d.documents, |k| match k {
+        Kind::Track { title, order, .. } => Some((*order, title)),
+        _ => None,
+    });
+    d.pillar_docs = in_order(d.documents, |k| match k {
+        Kind::Pillar { title, order, .. } => Some((*order, title)),
+        _ => None,
+    });
+    d.pillar_index = d
+        .pillar_docs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+
+    d.tracks = d
+        .track_docs
+        .iter()
+        .filter_map(|doc| match &doc.kind {
+            Kind::Track {
+                title, cumulative, ..
+            } => Some(Track {
+                id: doc.id.clone(),
+                title: title.clone(),
+                description: Fragment::default(),
+                levels: Vec::new(),
+                pillars: Vec::new(),
+                source: Some(doc.source.path.clone()),
+                cumulative: cumulative.unwrap_or(config.cumulative),
+            }),
+            _ => None,
+        })
+        .collect();
+    if d.tracks.is_empty() {
+        d.tracks.push(Track {
+            id: "ladder".into(),
+            title: if config.title.is_empty() {
+                "Ladder".into()
+            } else {
+                config.title.clone()
+            },
+            description: Fragment::default(),
+            levels: Vec::new(),
+            pillars: Vec::new(),
+            source: None,
+            cumulative: config.cumulative,
+        });
+    }
+    d.track_index = d
+        .tracks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.clone(), i))
+        .collect();
+}
+
+/// A file's `order` and title, when it is of the kind wanted.
+type OrderKey<'a> = Option<(Option<i64>, &'a str)>;
+
+/// The documents `key` picks, by `order` (none last), then title.
+fn in_order(documents: &[Document], key: fn(&Kind) -> OrderKey<'_>) -> Vec<&Document> {
+    let mut docs: Vec<(&Document, Option<i64>, &str)> = documents
+        .iter()
+        .filter_map(|doc| key(&doc.kind).map(|(order, title)| (doc, order, title)))
+        .collect();
+    docs.sort_by(|a, b| (a.1.unwrap_or(i64::MAX), a.2).cmp(&(b.1.unwrap_or(i64::MAX), b.2)));
+    docs.into_iter().map(|(doc, _, _)| doc).collect()
+}

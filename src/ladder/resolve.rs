@@ -1,0 +1,216 @@
+//! The last phase: every relative link of every body resolved to a site address
+//! (`broken-link`, `broken-anchor`), and [`Target`], where each content file is in the site.
+
+use super::draft::Draft;
+use super::follow_on::FollowOn;
+use crate::diagnostic::{did_you_mean, Diagnostics};
+use crate::load::{Asset, Document};
+use crate::markdown::Fragment;
+use crate::permalink;
+use foldhash::{HashMap, HashSet};
+
+/// Where a content file lives in the site.
+#[derive(Debug)]
+pub(super) struct Target {
+    /// Its page's address.
+    pub path: String,
+    /// The anchor a link lands on when it names none (a competency's pillar section).
+    pub anchor: Option<String>,
+    /// Anchors that exist on the page, besides its expectations'.
+    pub anchors: HashSet<String>,
+    /// On a level's page: (pillar id, numbers of its expectations) of each filled cell, whose
+    /// expectations have the anchors `<pillar>--<number>`. Kept as numbers rather than as
+    /// anchors: a large ladder has tens of thousands of them.
+    pub expectations: Vec<(String, Vec<usize>)>,
+    /// For a competency file: the content path of its level's file, whose page (and so
+    /// whose anchors) it shares.
+    pub anchors_of: Option<String>,
+}
+
+impl Target {
+    /// The page at `path` (a site address), with the anchors of its own headings and
+    /// sections; a level's expectations are added once the competencies are known.
+    pub fn page(path: String, anchors: HashSet<String>) -> Target {
+        Target {
+            path,
+            anchor: None,
+            anchors,
+            expectations: Vec::new(),
+            anchors_of: None,
+        }
+    }
+
+    /// Whether the page has the anchor `a`: one of [`Target::anchors`], or an expectation's
+    /// (see [`permalink::parse_expectation_anchor`]).
+    fn has_anchor(&self, a: &str) -> bool {
+        if self.anchors.contains(a) {
+            return true;
+        }
+        let Some((pillar, number)) = permalink::parse_expectation_anchor(a) else {
+            return false;
+        };
+        self.expectations
+            .iter()
+            .any(|(p, numbers)| p == pillar && numbers.contains(&number))
+    }
+}
+
+/// Resolves the links of every description, expectation, note and free page, and of the
+/// competencies left out of the grid, so one run reports them all.
+pub(super) fn links(d: &mut Draft, assets: &[Asset], diags: &mut Diagnostics) {
+    let asset_paths: HashSet<&str> = assets.iter().map(|a| a.content_path.as_str()).collect();
+    let resolver = Resolver {
+        targets: &d.targets,
+        assets: &asset_paths,
+        follow_on: &d.follow_on,
+    };
+    let by_path: HashMap<&str, &Document> = d
+        .documents
+        .iter()
+        .map(|doc| (doc.source.path.as_str(), doc))
+        .collect();
+    let source_of = |path: &str| by_path.get(path).copied();
+    for l in &mut d.levels {
+        if let Some(doc) = source_of(&l.source) {
+            resolver.resolve(doc, &mut l.description, diags);
+        }
+    }
+    for p in &mut d.pillars {
+        if let Some(doc) = source_of(&p.source) {
+            resolver.resolve(doc, &mut p.description, diags);
+        }
+    }
+    for t in &mut d.tracks {
+        if let Some(doc) = t.source.as_deref().and_then(source_of) {
+            resolver.resolve(doc, &mut t.description, diags);
+        }
+    }
+    for (doc, c) in &mut d.competencies {
+        for e in &mut c.expectations {
+            resolver.resolve(doc, e, diags);
+        }
+        resolver.resolve(doc, &mut c.notes, diags);
+    }
+    for (doc, p) in &mut d.pages {
+        resolver.resolve(doc, &mut p.body, diags);
+    }
+    for (doc, f) in &mut d.orphans {
+        resolver.resolve(doc, f, diags);
+    }
+}
+
+struct Resolver<'a> {
+    targets: &'a HashMap<String, Target>,
+    assets: &'a HashSet<&'a str>,
+    follow_on: &'a FollowOn,
+}
+
+impl Resolver<'_> {
+    /// Rewrites the relative links of `frag`, written in `doc`, to site addresses.
+    fn resolve(&self, doc: &Document, frag: &mut Fragment, diags: &mut Diagnostics) {
+        for (i, link) in frag.links.iter().enumerate() {
+            let dest = link.dest.as_str();
+            if !crate::links::is_relative_link(dest) {
+                continue;
+            }
+            let (path_part, anchor) = match dest.split_once('#') {
+                Some((p, a)) => (p, Some(a)),
+                None => (dest, None),
+            };
+            let path_part = path_part.split('?').next().unwrap_or("");
+            let target_path = if path_part.is_empty() {
+                Some(doc.content_path.clone())
+            } else {
+                crate::links::resolve_relative(
+                    crate::links::parent_dir(&doc.content_path),
+                    &crate::links::percent_decode(path_part),
+                )
+            };
+            let Some(target_path) = target_path else {
+                diags.push(doc.source.error(
+                    "broken-link",
+                    link.offset,
+                    format!("the link `{dest}` points outside content/"),
+                    "link to a file inside content/ by its relative path",
+                ));
+                continue;
+            };
+            if self.follow_on.file_reported(&target_path) {
+                continue;
+            }
+            if let Some(t) = self.targets.get(&target_path) {
+                let Some(href) = self.href(doc, t, dest, anchor, link.offset, diags) else {
+                    continue;
+                };
+                frag.resolved.push((i, href));
+            } else if self.assets.contains(target_path.as_str()) {
+                frag.resolved.push((i, target_path));
+            } else if target_path.ends_with(".md") || !path_part.is_empty() {
+                diags.push(doc.source.error(
+                    "broken-link",
+                    link.offset,
+                    format!("the link `{dest}` points to content/{target_path}, which does not exist"),
+                    "links between content files use the target's path relative to this file, e.g. `../levels/senior-engineer.md`",
+                ));
+            }
+        }
+    }
+
+    /// The address of the link `dest` to the content file `t`, landing on `anchor` (or the
+    /// file's own section); `None` when the anchor is not on the page (`broken-anchor`,
+    /// unless the section is missing because its file is broken).
+    fn href(
+        &self,
+        doc: &Document,
+        t: &Target,
+        dest: &str,
+        anchor: Option<&str>,
+        offset: usize,
+        diags: &mut Diagnostics,
+    ) -> Option<String> {
+        let page = t
+            .anchors_of
+            .as_ref()
+            .and_then(|p| self.targets.get(p))
+            .unwrap_or(t);
+        let anchor = anchor.map(str::to_string).or(t.anchor.clone());
+        let a = match &anchor {
+            Some(a) if !a.is_empty() => a,
+            _ => return Some(t.path.clone()),
+        };
+        if page.has_anchor(a) || t.anchor.as_deref() == Some(a.as_str()) {
+            return Some(format!("{}#{a}", t.path));
+        }
+        // The section of a level or pillar whose own file is broken (or left out) is
+        // missing for that reason, which its error gives.
+        let section =
+            permalink::parse_expectation_anchor(a).map_or(a.as_str(), |(pillar, _)| pillar);
+        if self.follow_on.section_reported(section) {
+            return None;
+        }
+        let mut known: Vec<String> = page.anchors.iter().cloned().collect();
+        for (pillar, numbers) in &page.expectations {
+            known.extend(
+                numbers
+                    .iter()
+                    .map(|&n| permalink::expectation_anchor(pillar, n)),
+            );
+        }
+        known.sort();
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+        let hint = match did_you_mean(a, known.iter().copied()) {
+            Some(s) => format!("did you mean `#{s}`?"),
+            None => format!("the anchors on /{} are: {}", t.path, known.join(", ")),
+        };
+        diags.push(doc.source.error(
+            "broken-anchor",
+            offset,
+            format!(
+                "the link `{dest}` names the anchor `#{a}`, which is not on /{}",
+                t.path
+            ),
+            hint,
+        ));
+        None
+    }
+}

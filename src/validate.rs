@@ -1,0 +1,85 @@
+//! The first stage of every command: a ladder folder read into the validated model, as
+//! `build`, `check`, `serve`, `diff` and `import` all read it: `book.toml`, `content/` and
+//! `ladder.lock`, then [`Ladder::build`].
+
+use crate::config::Config;
+use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
+use crate::ladder::Ladder;
+use crate::stopwatch::Stopwatch;
+use std::path::Path;
+
+/// Loads and validates the ladder in `root`, exactly as a build does, writing nothing.
+/// Returns the ladder as far as it could be understood, and every diagnostic sorted by file
+/// and position; the ladder may only be built when there are no errors.
+pub fn validate(root: &Path) -> (Ladder, Diagnostics) {
+    validate_with(root, |diags| crate::load::load(root, diags))
+}
+
+/// [`validate`], with the content files given by `load` instead of read from `content/`:
+/// `load` must add the same diagnostics, in the same order, as [`crate::load::load`] does
+/// (`serve` passes [`crate::load::ContentCache::loaded`]). `book.toml` is read from `root`.
+pub fn validate_with(
+    root: &Path,
+    load: impl FnOnce(&mut Diagnostics) -> crate::load::Loaded,
+) -> (Ladder, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    if !root.is_dir() {
+        // One error, rather than one for book.toml and one for content/.
+        diags.push(Diagnostic::error(
+            "io",
+            display_path(Path::new("."), root),
+            (1, 1),
+            format!("there is no folder {}", root.display()),
+            "pass the folder that holds the ladder's book.toml and content/ (or run `ladderbook init` there to start one)",
+        ));
+        let ladder = Ladder::build(
+            Config::default(),
+            crate::load::Loaded::default(),
+            &mut diags,
+        );
+        return (ladder, diags);
+    }
+    let clock = Stopwatch::start();
+    let config = match Config::load(root) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            for d in e {
+                diags.push(d);
+            }
+            None
+        }
+    };
+    let mut loaded = load(&mut diags);
+    if loaded.published.is_none() {
+        loaded.published = crate::lock::read(root, &mut diags).map(std::sync::Arc::new);
+    }
+    clock.lap("load");
+    let ladder = Ladder::build(config.unwrap_or_default(), loaded, &mut diags);
+    clock.lap("ladder");
+    diags.sort();
+    (ladder, diags)
+}
+
+/// [`validate`], as a result.
+///
+/// # Errors
+/// Every error in `book.toml` and `content/`, sorted by file and position.
+pub fn load_ladder(root: &Path) -> Result<(Ladder, Diagnostics), Diagnostics> {
+    load_ladder_with(root, |diags| crate::load::load(root, diags))
+}
+
+/// [`validate_with`], as a result.
+///
+/// # Errors
+/// Every error in `book.toml` and in the content `load` gives, sorted by file and position.
+pub fn load_ladder_with(
+    root: &Path,
+    load: impl FnOnce(&mut Diagnostics) -> crate::load::Loaded,
+) -> Result<(Ladder, Diagnostics), Diagnostics> {
+    let (ladder, diags) = validate_with(root, load);
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok((ladder, diags))
+    }
+}
