@@ -14,7 +14,7 @@
 //! errors builds as before, with a note on the page, never an error.
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::diff::{self, format, Change, Item, Kind};
 use crate::html;
 use crate::ladder::Ladder;
@@ -88,10 +88,7 @@ pub fn read(root: &Path, config: &Config) -> (Releases, Vec<Diagnostic>) {
     if !crate::revision::in_repository(root) {
         return (none("This ladder is not in a git repository, so it has no releases yet. Releases are git tags: commit the ladder, then tag the commit (`git tag v1`)."), vec![]);
     }
-    let warn = |d: Diagnostic| Diagnostic {
-        severity: Severity::Warning,
-        ..d
-    };
+    let warn = Diagnostic::into_warning;
     let repo = match Repo::discover(root) {
         Ok(r) => r,
         Err(d) => {
