@@ -355,7 +355,7 @@ impl Filter {
             out.push_str(attr);
             if let Some(v) = value {
                 out.push_str("=\"");
-                crate::html::escape::attribute(out, v);
+                crate::escape::attribute(out, v);
                 out.push('"');
             }
         }
