@@ -5,7 +5,7 @@ use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
 use crate::ladder::Ladder;
 use crate::render::{self, CopiedFile, Nav};
 use crate::site::Site;
-use crate::write::{self, WriteError};
+use crate::write;
 use std::path::{Path, PathBuf};
 
 // The pipeline's first stage, and its timer, kept under `build::` where its callers look.
@@ -18,7 +18,7 @@ pub enum BuildError {
     /// The ladder has errors; nothing was written.
     Ladder(Diagnostics),
     /// The site could not be written; the build-dir is as it was.
-    Write(WriteError),
+    Write(Diagnostic),
 }
 
 /// What a successful build did.
@@ -240,14 +240,13 @@ pub fn build_with(
     clock.lap("swap");
     if filled.is_ok() {
         if let Err(e) = crate::lock::write(root, &p.ladder.lock()) {
-            let mut d = Diagnostic::error(
+            let d = Diagnostic::warning(
                 "io",
                 crate::lock::FILE_NAME,
                 (1, 1),
                 format!("the site is built, but {} could not be written: {e}", crate::lock::FILE_NAME),
                 "make the ladder's folder writable: without the file, the next build cannot keep moved or reworded expectations' anchors",
             );
-            d.severity = crate::diagnostic::Severity::Warning;
             p.warnings.push(d);
         }
         clock.lap("ladder.lock");

@@ -4,6 +4,7 @@
 //! Errors are exactly those of a build ([`crate::validate::validate`]); the warnings here are
 //! extra and never stop a build.
 
+pub use crate::diagnostic::JsonDiagnostic;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, SourceFile};
 use crate::ladder::Ladder;
 use serde::{Deserialize, Serialize};
@@ -27,25 +28,6 @@ pub struct Report {
     pub diagnostics: Vec<JsonDiagnostic>,
     /// Per track, the number of expectations in each level × pillar cell.
     pub coverage: Vec<TrackCoverage>,
-}
-
-/// One diagnostic, as data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JsonDiagnostic {
-    /// `error` or `warning`.
-    pub severity: String,
-    /// Stable kebab-case code (`unknown-key`, `gap`, ...).
-    pub code: String,
-    /// File, relative to the ladder root.
-    pub path: String,
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column, in characters.
-    pub column: usize,
-    /// What is wrong.
-    pub message: String,
-    /// What to do.
-    pub hint: String,
 }
 
 /// One track's coverage matrix.
@@ -84,8 +66,9 @@ pub struct CoverageRow {
 }
 
 /// Validates the ladder in `root` as `build` does, adds the warnings, and computes the
-/// coverage. `strict` turns warnings into errors.
-pub fn check(root: &Path, strict: bool) -> Report {
+/// coverage. `strict` turns warnings into errors. Returns the diagnostics (sorted, as in
+/// the report) beside the report.
+pub fn check(root: &Path, strict: bool) -> (Diagnostics, Report) {
     let (ladder, mut diags) = crate::validate::validate(root);
     let valid = !diags.has_errors();
     for d in crate::build::template_errors(root, &ladder, valid) {
@@ -106,25 +89,14 @@ pub fn check(root: &Path, strict: bool) -> Report {
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    Report {
+    let report = Report {
         version: JSON_VERSION,
         errors,
         warnings: diags.0.len() - errors,
-        diagnostics: diags
-            .0
-            .iter()
-            .map(|d| JsonDiagnostic {
-                severity: d.severity.as_str().to_string(),
-                code: d.code.to_string(),
-                path: d.path.clone(),
-                line: d.line,
-                column: d.column,
-                message: d.message.clone(),
-                hint: d.hint.clone(),
-            })
-            .collect(),
+        diagnostics: diags.0.iter().map(Diagnostic::to_json).collect(),
         coverage: coverage(&ladder),
-    }
+    };
+    (diags, report)
 }
 
 fn warning(
@@ -135,12 +107,10 @@ fn warning(
     message: String,
     hint: String,
 ) -> Diagnostic {
-    let mut d = match file {
-        Some(f) => f.error(code, offset, message, hint),
-        None => Diagnostic::error(code, path, (1, 1), message, hint),
-    };
-    d.severity = Severity::Warning;
-    d
+    match file {
+        Some(f) => f.warning(code, offset, message, hint),
+        None => Diagnostic::warning(code, path, (1, 1), message, hint),
+    }
 }
 
 /// Adds the warnings of a ladder: gaps, holes in ranks, expectations repeated word for word

@@ -1,10 +1,15 @@
-//! Diagnostics: what ladderbook tells an author about their ladder.
+//! Diagnostics: what ladderbook tells an author about their ladder, and every other error
+//! or warning a command reports.
 //!
 //! Every problem found in user input becomes a [`Diagnostic`] rather than a panic or an early
 //! return, so one run reports every error in the ladder. The printed form is the contract's
 //! `path:line:column: message` followed by a hint line, the form compilers use (GNU coding
-//! standards, "Formatting Error Messages") so editors and CI annotate the right line.
+//! standards, "Formatting Error Messages") so editors and CI annotate the right line; a
+//! problem with no place in a file drops the part it does not have (`path: error: …`,
+//! `error: …`). Every command prints through [`eprint`]; `check --format json` writes
+//! [`JsonDiagnostic`]s.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::Path;
 
@@ -27,21 +32,25 @@ impl Severity {
     }
 }
 
-/// One problem in a ladder, with its position.
+/// One problem, with its place when it has one.
 ///
 /// `path` is relative to the ladder's root folder and always uses `/`; `line` and `column`
-/// are 1-based, the column counted in Unicode scalar values (characters), not bytes.
+/// are 1-based, the column counted in Unicode scalar values (characters), not bytes. A
+/// problem with a file as a whole (a folder that cannot be written) has line and column 0;
+/// one that is in no file (a port already in use) also has an empty path. See
+/// [`Diagnostic::position`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
     /// A stable kebab-case code naming the kind of problem, such as `unknown-key`.
     pub code: &'static str,
-    /// The file, relative to the ladder root (`content/levels/senior.md`).
+    /// The file, relative to the ladder root (`content/levels/senior.md`); empty when the
+    /// problem is in no file.
     pub path: String,
-    /// 1-based line of the offending text.
+    /// 1-based line of the offending text; 0 when it has no position in the file.
     pub line: usize,
-    /// 1-based column (in characters) of the offending text.
+    /// 1-based column (in characters) of the offending text; 0 when it has no position.
     pub column: usize,
     /// What is wrong, in one sentence.
     pub message: String,
@@ -50,8 +59,9 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error at `line:column` of `path`.
-    pub fn error(
+    /// A diagnostic of `severity` at `line:column` of `path` (`(0, 0)`: no position).
+    pub fn new(
+        severity: Severity,
         code: &'static str,
         path: impl Into<String>,
         (line, column): (usize, usize),
@@ -59,7 +69,7 @@ impl Diagnostic {
         hint: impl Into<String>,
     ) -> Self {
         Diagnostic {
-            severity: Severity::Error,
+            severity,
             code,
             path: path.into(),
             line,
@@ -68,24 +78,143 @@ impl Diagnostic {
             hint: hint.into(),
         }
     }
+
+    /// An error at `line:column` of `path`.
+    pub fn error(
+        code: &'static str,
+        path: impl Into<String>,
+        position: (usize, usize),
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
+        Self::new(Severity::Error, code, path, position, message, hint)
+    }
+
+    /// A warning at `line:column` of `path`.
+    pub fn warning(
+        code: &'static str,
+        path: impl Into<String>,
+        position: (usize, usize),
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
+        Self::new(Severity::Warning, code, path, position, message, hint)
+    }
+
+    /// An error with the file or folder `path` as a whole (it cannot be written, it is in
+    /// the way), printed `path: error: …`.
+    pub fn about(
+        code: &'static str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
+        Self::error(code, path, (0, 0), message, hint)
+    }
+
+    /// A problem in no file (a command-line option, a port, the ladder as a whole), printed
+    /// `error: …` or `warning: …`.
+    pub fn general(
+        severity: Severity,
+        code: &'static str,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
+        Self::new(severity, code, "", (0, 0), message, hint)
+    }
+
+    /// The same problem, reported as a warning: for an error of a part that a command can
+    /// do without (a release whose ladder does not load).
+    pub fn into_warning(self) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..self
+        }
+    }
+
+    /// The 1-based line and column, when the problem has a position in its file.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        (self.line > 0).then_some((self.line, self.column))
+    }
+
+    /// The printed form, with the severity in bold red (error) or yellow (warning) when
+    /// `color`.
+    pub fn render(&self, color: bool) -> String {
+        let severity = match (color, self.severity) {
+            (false, s) => s.as_str().to_string(),
+            (true, Severity::Error) => format!("\x1b[1;31m{}\x1b[0m", self.severity.as_str()),
+            (true, Severity::Warning) => format!("\x1b[1;33m{}\x1b[0m", self.severity.as_str()),
+        };
+        let mut out = String::new();
+        if !self.path.is_empty() {
+            out.push_str(&self.path);
+            if let Some((line, column)) = self.position() {
+                out.push_str(&format!(":{line}:{column}"));
+            }
+            out.push_str(": ");
+        }
+        out.push_str(&format!("{severity}: {}", self.message));
+        if !self.hint.is_empty() {
+            out.push_str(&format!("\n  hint: {}", self.hint));
+        }
+        out
+    }
+
+    /// The JSON form.
+    pub fn to_json(&self) -> JsonDiagnostic {
+        JsonDiagnostic {
+            severity: self.severity.as_str().to_string(),
+            code: self.code.to_string(),
+            path: self.path.clone(),
+            line: self.line,
+            column: self.column,
+            message: self.message.clone(),
+            hint: self.hint.clone(),
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {
-    /// `path:line:column: error: message` then `  hint: …` on the next line.
+    /// `path:line:column: error: message` then `  hint: …` on the next line, without colour.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}: {}",
-            self.path,
-            self.line,
-            self.column,
-            self.severity.as_str(),
-            self.message
-        )?;
-        if !self.hint.is_empty() {
-            write!(f, "\n  hint: {}", self.hint)?;
-        }
-        Ok(())
+        f.write_str(&self.render(false))
+    }
+}
+
+/// A [`Diagnostic`] as data, for `check --format json` (its shape is part of that format's
+/// version, [`crate::check::JSON_VERSION`]): the same fields, the severity as `error` or
+/// `warning`, owned so that a tool can read it back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonDiagnostic {
+    /// `error` or `warning`.
+    pub severity: String,
+    /// Stable kebab-case code (`unknown-key`, `gap`, ...).
+    pub code: String,
+    /// File, relative to the ladder root.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub hint: String,
+}
+
+/// Whether diagnostics on standard error are coloured: it is a terminal, and `NO_COLOR`
+/// (<https://no-color.org>) is unset or empty.
+pub fn stderr_color() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Prints `diagnostics` to standard error, one after the other: the printer every command
+/// uses.
+pub fn eprint<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) {
+    let color = stderr_color();
+    for d in diagnostics {
+        eprintln!("{}", d.render(color));
     }
 }
 
@@ -159,6 +288,23 @@ impl SourceFile {
         (line + 1, column + 1)
     }
 
+    /// A warning at byte `offset` of this file.
+    pub fn warning(
+        &self,
+        code: &'static str,
+        offset: usize,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::warning(
+            code,
+            self.path.clone(),
+            self.position(offset),
+            message,
+            hint,
+        )
+    }
+
     /// An error at byte `offset` of this file.
     pub fn error(
         &self,
@@ -225,6 +371,27 @@ pub fn did_you_mean<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_diagnostic_prints_the_place_it_has() {
+        let at = Diagnostic::error("gap", "content/levels/a.md", (3, 7), "no rank", "add one");
+        assert_eq!(
+            at.to_string(),
+            "content/levels/a.md:3:7: error: no rank\n  hint: add one"
+        );
+        assert_eq!(at.position(), Some((3, 7)));
+        let file = Diagnostic::about("io", "book", "cannot write", "");
+        assert_eq!(file.to_string(), "book: error: cannot write");
+        assert_eq!(file.position(), None);
+        let general = Diagnostic::general(Severity::Warning, "serve", "listening", "use -n");
+        assert_eq!(general.to_string(), "warning: listening\n  hint: use -n");
+        assert_eq!(
+            general.render(true),
+            "\x1b[1;33mwarning\x1b[0m: listening\n  hint: use -n"
+        );
+        assert_eq!(at.clone().into_warning().severity, Severity::Warning);
+        assert_eq!(at.to_json().severity, "error");
+    }
 
     #[test]
     fn display_paths_are_relative_to_the_root_or_absolute_with_one_slash() {

@@ -1,5 +1,10 @@
 //! The id rule of the contract: what a track's, level's or pillar's id (its file stem) may
-//! be, and a valid id to suggest for one that breaks it.
+//! be, and the slug that makes a valid id of a title or of a stem that breaks it.
+//!
+//! The slug is written here rather than taken from the `slug` crate: that crate transliterates
+//! everything through `deunicode`, which turns emoji into words (`🦉 Domain expertise` would
+//! become `owl-domain-expertise`). Ladders put emoji in pillar titles, so emoji and other
+//! symbols are dropped instead, and only Latin letters with diacritics are folded to ASCII.
 
 /// True when `id` follows the contract's id rule: lowercase ASCII letters and digits in
 /// groups joined by single hyphens (`senior-engineer`, `m5`).
@@ -13,17 +18,104 @@ pub fn is_valid_id(id: &str) -> bool {
         })
 }
 
-/// A valid id suggested for an invalid one (`L1.0-Graduate` → `l1-0-graduate`).
+/// A valid id suggested for an invalid one (`L1.0-Graduate` → `l1-0-graduate`): its
+/// [`slug`].
 pub fn suggest_id(stem: &str) -> String {
-    let mut s = String::new();
-    for c in stem.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            s.push(c);
-        } else if !s.ends_with('-') && !s.is_empty() {
-            s.push('-');
+    slug(stem)
+}
+
+/// A slug for an id: lowercase ASCII letters and digits in groups joined by single hyphens.
+/// Latin letters with accents lose them (`Café` → `cafe`), `&` and other symbols separate
+/// words, emoji and `:shortcode:` emoji are dropped. May be empty (a title of emoji only).
+pub fn slug(text: &str) -> String {
+    let text = strip_shortcodes(text);
+    let mut out = String::new();
+    let mut pending_hyphen = false;
+    for c in text.chars() {
+        let folded = fold(c);
+        match folded {
+            Some(s) => {
+                if pending_hyphen && !out.is_empty() {
+                    out.push('-');
+                }
+                pending_hyphen = false;
+                out.push_str(s.as_str());
+            }
+            None => {
+                // Apostrophes join words (`team's` → `teams`); everything else separates them.
+                if !matches!(c, '\'' | '’' | '\u{200d}' | '\u{fe0f}') {
+                    pending_hyphen = true;
+                }
+            }
         }
     }
-    s.trim_end_matches('-').to_string()
+    out
+}
+
+fn fold(c: char) -> Option<String> {
+    if c.is_ascii_alphanumeric() {
+        return Some(c.to_ascii_lowercase().to_string());
+    }
+    let s = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
+        | 'Ā' | 'Ă' | 'Ą' => "a",
+        'æ' | 'Æ' => "ae",
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
+        'ď' | 'đ' | 'Ď' | 'Đ' | 'ð' | 'Ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę'
+        | 'Ě' => "e",
+        'ğ' | 'Ğ' => "g",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => {
+            "i"
+        }
+        'ł' | 'ľ' | 'Ł' | 'Ľ' => "l",
+        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō'
+        | 'Ő' => "o",
+        'œ' | 'Œ' => "oe",
+        'ř' | 'Ř' => "r",
+        'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
+        'þ' | 'Þ' => "th",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű'
+        | 'Ų' => "u",
+        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
+        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
+        _ => return None,
+    };
+    Some(s.to_string())
+}
+
+/// Removes GitHub `:shortcode:` emoji (`:octopus: Managing teams` → ` Managing teams`).
+pub fn strip_shortcodes(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(':') {
+        let after = &rest[i + 1..];
+        let end = after.find(':');
+        match end {
+            Some(j)
+                if j > 0
+                    && after[..j].chars().all(|c| {
+                        c.is_ascii_lowercase()
+                            || c.is_ascii_digit()
+                            || c == '_'
+                            || c == '+'
+                            || c == '-'
+                    }) =>
+            {
+                out.push_str(&rest[..i]);
+                rest = &after[j + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=i]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -42,5 +134,21 @@ mod tests {
             suggest_id("L1.0-Graduate-Software-Engineer"),
             "l1-0-graduate-software-engineer"
         );
+    }
+
+    #[test]
+    fn slugs_follow_the_id_rule() {
+        assert_eq!(slug("🦉 Domain expertise"), "domain-expertise");
+        assert_eq!(slug(":triangular_flag_on_post: Leadership"), "leadership");
+        assert_eq!(
+            slug("Software Engineering & Design"),
+            "software-engineering-design"
+        );
+        assert_eq!(
+            slug("L1.0-Graduate-Software-Engineer"),
+            "l1-0-graduate-software-engineer"
+        );
+        assert_eq!(slug("Café Team's"), "cafe-teams");
+        assert_eq!(slug("🙂"), "");
     }
 }

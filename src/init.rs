@@ -1,6 +1,7 @@
 //! `ladderbook init`: a new ladder with a `book.toml` and a small example to edit; with
 //! `--theme`, the default theme's files to customise.
 
+use crate::diagnostic::Diagnostic;
 use crate::frontmatter::keys::{
     front_matter, BookTable, BookToml, BuildTable, CompetencyKeys, HtmlTable, LevelKeys,
     OutputTable, PageKeys, PillarKeys, TrackKeys,
@@ -82,14 +83,16 @@ fn page<T: Serialize>(keys: &T, body: &str) -> String {
 /// Writes the starter ladder into `dir`, creating it if needed.
 ///
 /// # Errors
-/// A message when `dir` already holds a `book.toml` or a `content/` folder (nothing is
+/// An error when `dir` already holds a `book.toml` or a `content/` folder (nothing is
 /// overwritten), or when a file cannot be written.
-pub fn init(dir: &Path) -> Result<Vec<String>, String> {
+pub fn init(dir: &Path) -> Result<Vec<String>, Diagnostic> {
     for existing in ["book.toml", "content"] {
         if dir.join(existing).exists() {
-            return Err(format!(
-                "{}: error: {existing} already exists, and init never overwrites a ladder\n  hint: run init in an empty folder, e.g. `ladderbook init my-ladder`",
-                dir.join(existing).display()
+            return Err(Diagnostic::about(
+                "exists",
+                dir.join(existing).display().to_string(),
+                format!("{existing} already exists, and init never overwrites a ladder"),
+                "run init in an empty folder, e.g. `ladderbook init my-ladder`",
             ));
         }
     }
@@ -102,13 +105,14 @@ pub fn init(dir: &Path) -> Result<Vec<String>, String> {
 }
 
 /// Writes `bytes` to `full`, creating its folders; the error names the path.
-fn write_new(full: &Path, bytes: &[u8]) -> Result<(), String> {
+fn write_new(full: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let failed = |path: &Path, what: &str, e: std::io::Error| {
+        Diagnostic::about("io", path.display().to_string(), format!("{what}: {e}"), "")
+    };
     if let Some(parent) = full.parent() {
-        fs::create_dir_all(parent)
-            .map_err(|e| format!("{}: error: cannot create the folder: {e}", parent.display()))?;
+        fs::create_dir_all(parent).map_err(|e| failed(parent, "cannot create the folder", e))?;
     }
-    fs::write(full, bytes)
-        .map_err(|e| format!("{}: error: cannot write the file: {e}", full.display()))
+    fs::write(full, bytes).map_err(|e| failed(full, "cannot write the file", e))
 }
 
 /// What [`theme`] did: the files it wrote and the ones it left alone because they exist,
@@ -126,8 +130,8 @@ pub struct ThemeReport {
 /// changed. A file that already exists is never overwritten. `dir` may hold a ladder.
 ///
 /// # Errors
-/// A message when a folder or file cannot be written.
-pub fn theme(dir: &Path) -> Result<ThemeReport, String> {
+/// An error when a folder or file cannot be written.
+pub fn theme(dir: &Path) -> Result<ThemeReport, Diagnostic> {
     let files = crate::render::THEME_TEMPLATES
         .iter()
         .map(|(name, text)| (format!("templates/{name}"), text.as_bytes()))

@@ -12,6 +12,7 @@ pub mod compare;
 pub mod config;
 pub mod diagnostic;
 pub mod diff;
+pub mod escape;
 pub mod files;
 pub mod frontmatter;
 pub mod html;

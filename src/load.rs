@@ -5,8 +5,8 @@
 //! belong to [`crate::ladder`]. Every problem is collected as a diagnostic.
 
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics, SourceFile};
+use crate::frontmatter;
 use crate::frontmatter::keys::{CompetencyKeys, Keys, LevelKeys, PageKeys, PillarKeys, TrackKeys};
-use crate::frontmatter::{self, Located};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -17,63 +17,20 @@ pub use cache::ContentCache;
 /// The folder under the ladder root that holds the Markdown.
 pub const CONTENT_DIR: &str = "content";
 
-/// What a content file describes, with its front-matter keys (read as the structs of
-/// [`crate::frontmatter::keys`]).
+/// What a content file describes, by its folder, with its front-matter.
 #[derive(Debug, Clone)]
 pub enum Kind {
     /// `content/tracks/<id>.md`.
-    Track {
-        /// `title`, required.
-        title: String,
-        /// `order`, optional.
-        order: Option<i64>,
-        /// `cumulative`: overrides `[output.html] cumulative` for this track.
-        cumulative: Option<bool>,
-        /// `aliases`: old paths that must redirect to this track.
-        aliases: Vec<Located<String>>,
-    },
+    Track(TrackKeys),
     /// `content/levels/<id>.md`.
-    Level {
-        /// `title`, required.
-        title: String,
-        /// `rank`: 1 is the most junior level of its track.
-        rank: Located<i64>,
-        /// `track`: a track id, required when the ladder has more than one track.
-        track: Option<Located<String>>,
-        /// `code`: a short label such as `M5`.
-        code: Option<String>,
-        /// `summary`: one line; default the body's first paragraph.
-        summary: Option<String>,
-        /// `equivalent`: ids of levels on other tracks at the same seniority.
-        equivalent: Vec<Located<String>>,
-        /// `aliases`: old paths that must redirect to this level.
-        aliases: Vec<Located<String>>,
-    },
+    Level(LevelKeys),
     /// `content/pillars/<id>.md`.
-    Pillar {
-        /// `title`, required.
-        title: String,
-        /// `order`, optional.
-        order: Option<i64>,
-        /// `aliases`: old paths that must redirect to this pillar.
-        aliases: Vec<Located<String>>,
-    },
-    /// Any file whose front-matter has `level` and `pillar`.
-    Competency {
-        /// The level id.
-        level: Located<String>,
-        /// The pillar id.
-        pillar: Located<String>,
-    },
+    Pillar(PillarKeys),
+    /// Any file whose front-matter has `level` and `pillar` (and every file under
+    /// `content/competencies/`).
+    Competency(CompetencyKeys),
     /// Any other file: a free page.
-    Page {
-        /// `title`, required.
-        title: String,
-        /// `weight`: navigation order, lightest first.
-        weight: i64,
-        /// `aliases`: old paths that must redirect to this page.
-        aliases: Vec<Located<String>>,
-    },
+    Page(PageKeys),
 }
 
 /// One Markdown file of the ladder, read and parsed.
@@ -349,48 +306,18 @@ fn read_inner(
     let t = table.get_ref();
     let is_competency = t.get("level").is_some() && t.get("pillar").is_some();
     let kind = match (folder, top_level) {
-        ("tracks", false) => {
-            read::<TrackKeys>(&source, toml_offset, t, &mut errors).map(|k| Kind::Track {
-                title: k.title,
-                order: k.order,
-                cumulative: k.cumulative,
-                aliases: k.aliases,
-            })
-        }
-        ("levels", false) => {
-            read::<LevelKeys>(&source, toml_offset, t, &mut errors).map(|k| Kind::Level {
-                title: k.title,
-                rank: k.rank,
-                track: k.track,
-                code: k.code,
-                summary: k.summary,
-                equivalent: k.equivalent,
-                aliases: k.aliases,
-            })
-        }
-        ("pillars", false) => {
-            read::<PillarKeys>(&source, toml_offset, t, &mut errors).map(|k| Kind::Pillar {
-                title: k.title,
-                order: k.order,
-                aliases: k.aliases,
-            })
-        }
+        ("tracks", false) => read(&source, toml_offset, t, &mut errors).map(Kind::Track),
+        ("levels", false) => read(&source, toml_offset, t, &mut errors).map(Kind::Level),
+        ("pillars", false) => read(&source, toml_offset, t, &mut errors).map(Kind::Pillar),
         _ if is_competency || folder == "competencies" => {
-            read::<CompetencyKeys>(&source, toml_offset, t, &mut errors).map(|k| Kind::Competency {
-                level: k.level,
-                pillar: k.pillar,
-            })
+            read(&source, toml_offset, t, &mut errors).map(Kind::Competency)
         }
-        _ => read::<PageKeys>(&source, toml_offset, t, &mut errors).map(|k| Kind::Page {
-            title: k.title,
-            weight: k.weight.unwrap_or(0),
-            aliases: k.aliases,
-        }),
+        _ => read(&source, toml_offset, t, &mut errors).map(Kind::Page),
     };
     let Some(kind) = kind else {
         return Err(errors);
     };
-    let parsed = matches!(kind, Kind::Competency { .. }).then(|| {
+    let parsed = matches!(kind, Kind::Competency(_)).then(|| {
         std::sync::Arc::new(crate::markdown::parse_competency(
             &source.text[body_offset..],
             body_offset,

@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use ladderbook::build::{self, BuildError};
+use ladderbook::diagnostic::{self, Diagnostic, Severity};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -130,10 +131,7 @@ fn main() -> ExitCode {
                 println!("Your files replace the built-in ones of the same name: keep the ones you change and delete the rest, so the others follow ladderbook's updates.");
                 ExitCode::SUCCESS
             }
-            Err(e) => {
-                eprintln!("{e}");
-                ExitCode::from(1)
-            }
+            Err(e) => fail(&e),
         },
         Command::Init { dir, theme: false } => match ladderbook::init::init(&dir) {
             Ok(files) => {
@@ -145,10 +143,7 @@ fn main() -> ExitCode {
                 println!("Next: ladderbook build {}", dir.display());
                 ExitCode::SUCCESS
             }
-            Err(e) => {
-                eprintln!("{e}");
-                ExitCode::from(1)
-            }
+            Err(e) => fail(&e),
         },
         Command::Serve {
             dir,
@@ -165,10 +160,7 @@ fn main() -> ExitCode {
                 poll,
             }) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("{e}");
-                    ExitCode::from(1)
-                }
+                Err(e) => fail(&e),
             }
         }
         Command::Import {
@@ -189,10 +181,7 @@ fn main() -> ExitCode {
                     print!("{summary}");
                     ExitCode::SUCCESS
                 }
-                Err(e) => {
-                    eprintln!("{e}");
-                    ExitCode::from(1)
-                }
+                Err(e) => fail(&e),
             }
         }
         Command::Check {
@@ -200,32 +189,22 @@ fn main() -> ExitCode {
             format,
             strict,
         } => {
-            let report = ladderbook::check::check(&dir, strict);
+            let (diags, report) = ladderbook::check::check(&dir, strict);
             match format {
                 Format::Json => match serde_json::to_string_pretty(&report) {
                     Ok(json) => println!("{json}"),
                     Err(e) => {
-                        eprintln!("error: cannot write JSON: {e}");
-                        return ExitCode::from(1);
+                        return fail(&Diagnostic::general(
+                            Severity::Error,
+                            "io",
+                            format!("cannot write JSON: {e}"),
+                            "",
+                        ))
                     }
                 },
                 Format::Human => {
                     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-                    let paint_err = std::io::stderr().is_terminal() && !no_color;
-                    for d in &report.diagnostics {
-                        let severity = match (paint_err, d.severity.as_str()) {
-                            (true, "error") => format!("\x1b[1;31m{}\x1b[0m", d.severity),
-                            (true, _) => format!("\x1b[1;33m{}\x1b[0m", d.severity),
-                            (false, _) => d.severity.clone(),
-                        };
-                        eprintln!(
-                            "{}:{}:{}: {}: {}",
-                            d.path, d.line, d.column, severity, d.message
-                        );
-                        if !d.hint.is_empty() {
-                            eprintln!("  hint: {}", d.hint);
-                        }
-                    }
+                    diagnostic::eprint(&diags.0);
                     if !report.diagnostics.is_empty() {
                         eprintln!(
                             "{} error{}, {} warning{}",
@@ -267,7 +246,7 @@ fn main() -> ExitCode {
             let start = Instant::now();
             match build::build_with(&dir, dest_dir.as_deref(), accept_removals) {
                 Ok(report) => {
-                    eprint!("{}", report.warnings);
+                    diagnostic::eprint(&report.warnings.0);
                     println!(
                         "Built {} pages ({} files) into {} in {} ms.",
                         report.pages,
@@ -281,24 +260,23 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(BuildError::Ladder(diags)) => {
-                    eprint!("{diags}");
+                    diagnostic::eprint(&diags.0);
                     let n = diags
                         .0
                         .iter()
-                        .filter(|d| d.severity == ladderbook::diagnostic::Severity::Error)
+                        .filter(|d| d.severity == Severity::Error)
                         .count();
-                    eprintln!("error: the ladder has {n} error{}; nothing was written, the last build is unchanged", plural(n));
-                    ExitCode::from(1)
+                    fail(&Diagnostic::general(
+                        Severity::Error,
+                        "ladder-errors",
+                        format!("the ladder has {n} error{}; nothing was written, the last build is unchanged", plural(n)),
+                        "",
+                    ))
                 }
-                Err(BuildError::Write(e)) => {
-                    eprintln!(
-                        "{}: error: cannot write the site: {}\n  hint: {}",
-                        e.path.display(),
-                        e.message,
-                        e.hint
-                    );
-                    ExitCode::from(1)
-                }
+                Err(BuildError::Write(e)) => fail(&Diagnostic {
+                    message: format!("cannot write the site: {}", e.message),
+                    ..e
+                }),
             }
         }
     }
@@ -315,7 +293,7 @@ fn diff(
     let (old, new) = match diff::load_pair(old, new, dir) {
         Ok(pair) => pair,
         Err(diags) => {
-            eprint!("{diags}");
+            diagnostic::eprint(&diags.0);
             return ExitCode::from(1);
         }
     };
@@ -336,6 +314,12 @@ fn diff(
     };
     print!("{text}");
     ExitCode::SUCCESS
+}
+
+/// Prints `e` and returns the exit status of a failed command.
+fn fail(e: &Diagnostic) -> ExitCode {
+    diagnostic::eprint([e]);
+    ExitCode::from(1)
 }
 
 fn plural(n: usize) -> &'static str {

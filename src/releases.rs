@@ -14,9 +14,9 @@
 //! errors builds as before, with a note on the page, never an error.
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::diff::{self, format, Change, Item, Kind};
-use crate::html;
+use crate::escape;
 use crate::ladder::Ladder;
 use crate::permalink;
 use crate::revision::{Repo, Tag};
@@ -88,10 +88,7 @@ pub fn read(root: &Path, config: &Config) -> (Releases, Vec<Diagnostic>) {
     if !crate::revision::in_repository(root) {
         return (none("This ladder is not in a git repository, so it has no releases yet. Releases are git tags: commit the ladder, then tag the commit (`git tag v1`)."), vec![]);
     }
-    let warn = |d: Diagnostic| Diagnostic {
-        severity: Severity::Warning,
-        ..d
-    };
+    let warn = Diagnostic::into_warning;
     let repo = match Repo::discover(root) {
         Ok(r) => r,
         Err(d) => {
@@ -436,19 +433,19 @@ pub fn html(c: &Change) -> String {
         match piece {
             format::Piece::Label(l) => {
                 out.push_str("<span class=\"change-label\">");
-                html::escape::text(&mut out, &l);
+                escape::text(&mut out, &l);
                 out.push_str(":</span> ");
             }
-            format::Piece::Text(t) => html::escape::text(&mut out, t),
+            format::Piece::Text(t) => escape::text(&mut out, t),
             format::Piece::Gone(t) => {
                 out.push_str("<span class=\"gone\">");
-                html::escape::text(&mut out, t);
+                escape::text(&mut out, t);
                 out.push_str("</span>");
             }
             format::Piece::Arrow(a, b) => {
-                html::escape::text(&mut out, a);
+                escape::text(&mut out, a);
                 out.push_str(" → ");
-                html::escape::text(&mut out, b);
+                escape::text(&mut out, b);
             }
             format::Piece::Diff(a, b) => out.push_str(&format::runs(a, b, |s, side| {
                 let mut h = String::new();
@@ -460,7 +457,7 @@ pub fn html(c: &Change) -> String {
                 if let Some(t) = tag {
                     h.push_str(&format!("<{t}>"));
                 }
-                html::escape::text(&mut h, s);
+                escape::text(&mut h, s);
                 if let Some(t) = tag {
                     h.push_str(&format!("</{t}>"));
                 }

@@ -392,7 +392,7 @@ impl Filter {
             out.push_str(attr);
             if let Some(v) = value {
                 out.push_str("=\"");
-                escape_attribute(out, v);
+                crate::escape::attribute(out, v);
                 out.push('"');
             }
         }
@@ -558,19 +558,6 @@ fn decode_references(s: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// Escapes an attribute value for a double-quoted attribute.
-fn escape_attribute(out: &mut String, v: &str) {
-    for c in v.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Writing: the rendered site goes into a fresh folder beside the build-dir, which is then
 //! swapped in with renames. A build that fails leaves the last good site exactly as it was.
 
+use crate::diagnostic::Diagnostic;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -9,23 +10,9 @@ use std::path::{Path, PathBuf};
 /// did not write.
 pub const MARKER: &str = ".ladderbook-build";
 
-/// Why the site could not be written.
-#[derive(Debug)]
-pub struct WriteError {
-    /// The path involved.
-    pub path: PathBuf,
-    /// What went wrong.
-    pub message: String,
-    /// What to do.
-    pub hint: String,
-}
-
-fn io_err(path: &Path, e: std::io::Error, hint: &str) -> WriteError {
-    WriteError {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-        hint: hint.to_string(),
-    }
+/// Why the site could not be written: an error about `path` as a whole (code `io`).
+fn io_err(path: &Path, e: std::io::Error, hint: &str) -> Diagnostic {
+    Diagnostic::about("io", path.display().to_string(), e.to_string(), hint)
 }
 
 /// The file name of `dir` (`default` when it has none, as `..` has none) and the folder
@@ -64,11 +51,12 @@ pub fn replace_dir<E>(
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
         if !dest.is_dir() || (!ours && !empty) {
-            return Err(ReplaceError::Write(WriteError {
-                path: dest.to_path_buf(),
-                message: "this folder exists and was not written by ladderbook, so the build will not replace it".into(),
-                hint: "choose another output folder with -d, or delete this one if its contents are not needed".into(),
-            }));
+            return Err(ReplaceError::Write(Diagnostic::about(
+                "foreign-build-dir",
+                dest.display().to_string(),
+                "this folder exists and was not written by ladderbook, so the build will not replace it",
+                "choose another output folder with -d, or delete this one if its contents are not needed",
+            )));
         }
     }
     fs::create_dir_all(parent).map_err(|e| {
@@ -193,13 +181,13 @@ pub fn swap_in(swaps: &[Swap]) -> Result<(), SwapFailure> {
 #[derive(Debug)]
 pub enum ReplaceError<E> {
     /// Preparing, swapping or marking the folder failed.
-    Write(WriteError),
+    Write(Diagnostic),
     /// `fill` failed.
     Fill(E),
 }
 
-impl<E> From<WriteError> for ReplaceError<E> {
-    fn from(e: WriteError) -> Self {
+impl<E> From<Diagnostic> for ReplaceError<E> {
+    fn from(e: Diagnostic) -> Self {
         ReplaceError::Write(e)
     }
 }
@@ -230,7 +218,7 @@ const HINT: &str = "check free disk space and the output folder's permissions";
 ///
 /// # Errors
 /// An I/O error, with the path.
-pub fn write_file(dir: &Path, path: &str, contents: &[u8]) -> Result<(), WriteError> {
+pub fn write_file(dir: &Path, path: &str, contents: &[u8]) -> Result<(), Diagnostic> {
     let full = dir.join(path);
     if let Some(p) = full.parent() {
         fs::create_dir_all(p).map_err(|e| io_err(p, e, HINT))?;
@@ -249,7 +237,7 @@ pub fn write_with(
     dir: &Path,
     path: &str,
     fill: impl FnOnce(&mut std::io::BufWriter<fs::File>) -> std::io::Result<()>,
-) -> Result<(), WriteError> {
+) -> Result<(), Diagnostic> {
     let full = dir.join(path);
     if let Some(p) = full.parent() {
         fs::create_dir_all(p).map_err(|e| io_err(p, e, HINT))?;
@@ -272,7 +260,7 @@ pub fn copy_open(
     path: &str,
     source: &Path,
     mut from: fs::File,
-) -> Result<(), WriteError> {
+) -> Result<(), Diagnostic> {
     let full = dir.join(path);
     if let Some(p) = full.parent() {
         fs::create_dir_all(p).map_err(|e| io_err(p, e, HINT))?;

@@ -116,7 +116,7 @@ impl Marked {
             self.out.push('>');
         }
         self.open = marked;
-        crate::html::escape::text(&mut self.out, w);
+        crate::escape::text(&mut self.out, w);
     }
 
     fn finish(mut self) -> String {

@@ -5,16 +5,14 @@
 //! pages around them stay in the theme's templates, and their look is the theme's
 //! stylesheet's: the classes used here are listed with each function.
 //!
-//! Text is escaped by [`escape::text`], which the word diffs of [`crate::compare`] and the
+//! Text is escaped by [`crate::escape::text`], which the word diffs of [`crate::compare`] and the
 //! changes page of [`crate::releases`] use too.
-
-pub mod escape;
 
 use crate::anchors::Anchor;
 use crate::compare::Status;
+use crate::escape::text;
 use crate::markdown::Fragment;
 use crate::permalink;
-use escape::text;
 use std::fmt::Write;
 
 /// The text an empty level × pillar cell reads, wherever it appears.

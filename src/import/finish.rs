@@ -4,8 +4,9 @@
 use super::ids::{self, Ids, LevelNumber};
 use super::model::{GuessKind, Ladder};
 use super::pillars::{gather_pillars, resolve_labels};
-use super::source::{ImportError, Loc};
+use super::source::{import_error, Loc};
 use super::Options;
+use crate::diagnostic::Diagnostic;
 use std::collections::{BTreeMap, HashMap};
 
 /// Decides what is left once every file is read: the pillars of labelled bullets, the
@@ -13,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 ///
 /// # Errors
 /// `--track` for an import with several tracks.
-pub fn finish(ladder: &mut Ladder, opts: &Options) -> Result<(), ImportError> {
+pub fn finish(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     resolve_labels(ladder);
     gather_pillars(ladder);
     give_ids(ladder, opts)?;
@@ -33,11 +34,11 @@ const RESERVED_PAGES: &[&str] = &[
     "files",
 ];
 
-fn give_ids(ladder: &mut Ladder, opts: &Options) -> Result<(), ImportError> {
+fn give_ids(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     if let Some(t) = &opts.track {
         if ladder.tracks.len() > 1 {
             let ids: Vec<String> = ladder.tracks.iter().map(|t| ids::slug(&t.title)).collect();
-            return Err(ImportError::new(
+            return Err(import_error(
                 "--track",
                 (1, 1),
                 format!("--track {t} names the track of an import with one track, but this import has {} tracks ({})", ladder.tracks.len(), ids.join(", ")),

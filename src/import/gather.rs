@@ -4,7 +4,7 @@
 use super::ids::{self, LevelNumber};
 use super::markdown::Outcome;
 use super::model::{FileRef, GuessKind, Ladder, Level, Page, Track};
-use super::source::ImportError;
+use crate::diagnostic::Diagnostic;
 use std::collections::{BTreeMap, HashMap};
 
 /// Gathers the files' outcomes into one ladder: a folder of one-level files is one track (a
@@ -15,7 +15,7 @@ pub(super) fn gather(
     outcomes: Vec<(usize, Outcome)>,
     single: bool,
     folder_title: &str,
-) -> Result<(), ImportError> {
+) -> Result<(), Diagnostic> {
     let mut tracks: Vec<(Track, usize)> = Vec::new(); // (track, first doc)
     let mut pages: Vec<Page> = Vec::new();
     let mut by_dir: BTreeMap<String, Vec<(usize, Level, String)>> = BTreeMap::new();

@@ -23,10 +23,11 @@ mod summary;
 pub mod writer;
 pub mod yaml;
 
+use crate::diagnostic::Diagnostic;
 pub use finish::finish;
 use markdown::Outcome;
 use model::{FileRef, GuessKind, Ladder};
-pub use source::ImportError;
+use source::import_error;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 pub use summary::{Summary, TrackSummary};
@@ -65,10 +66,10 @@ pub struct Options {
 /// Unreadable, empty, binary or non-UTF-8 input; input with no recognisable ladder; YAML that
 /// does not parse; a bad `--track`; an output that exists without `--force`. Nothing is
 /// written when there is an error.
-pub fn import(opts: &Options) -> Result<Summary, ImportError> {
+pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
     let shown = opts.path.display().to_string();
     let meta = std::fs::metadata(&opts.path).map_err(|e| {
-        ImportError::new(
+        import_error(
             shown.clone(),
             (1, 1),
             format!("cannot read: {e}"),
@@ -77,7 +78,7 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
     })?;
     if let Some(t) = &opts.track {
         if !crate::ids::is_valid_id(t) {
-            return Err(ImportError::new(
+            return Err(import_error(
                 "--track",
                 (1, 1),
                 format!(
@@ -115,7 +116,7 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
         };
         if kind == FileKind::Yaml && opts.format == Format::Markdown {
             if single {
-                return Err(ImportError::new(
+                return Err(import_error(
                     rel.clone(),
                     (1, 1),
                     "--format markdown, but this is a YAML file",
@@ -148,7 +149,7 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
                         .push(format!("{rel} (YAML without a ladder)"));
                     continue;
                 } else {
-                    return Err(ImportError::new(
+                    return Err(import_error(
                         rel.clone(),
                         (y.line(), 1),
                         "this YAML holds no ladder that import knows",
@@ -166,7 +167,7 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
                             yaml::topics(&mut ladder, index, &y, body)?
                         } else if opts.format == Format::Yaml {
                             if single {
-                                return Err(ImportError::new(
+                                return Err(import_error(
                                     rel.clone(),
                                     (1, 1),
                                     "--format yaml, but this file's front-matter lists no `topics`",
@@ -198,7 +199,7 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
                     None => {
                         if opts.format == Format::Yaml {
                             if single {
-                                return Err(ImportError::new(rel.clone(), (1, 1), "--format yaml, but this Markdown file has no YAML front-matter", "use --format markdown or --format auto"));
+                                return Err(import_error(rel.clone(), (1, 1), "--format yaml, but this Markdown file has no YAML front-matter", "use --format markdown or --format auto"));
                             }
                             ladder.docs.pop();
                             ladder
@@ -234,7 +235,7 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
         } else {
             "this file is neither Markdown (.md) nor YAML (.yml, .yaml)"
         };
-        return Err(ImportError::new(
+        return Err(import_error(
             shown,
             (1, 1),
             message,
@@ -260,7 +261,7 @@ pub fn import(opts: &Options) -> Result<Summary, ImportError> {
             .docs
             .first()
             .map_or((shown.clone(), 1), |d| (d.rel.clone(), 1));
-        return Err(ImportError::new(
+        return Err(import_error(
             path,
             (line, 1),
             if single { "found no ladder in this file: no levels with pillars and expectations" } else { "found no ladder in this folder: no file has levels with pillars and expectations" },

@@ -1,58 +1,21 @@
 //! Reading the files to import, with the checks that make bad input a clear error: empty,
 //! binary and non-UTF-8 files are refused with their line, never skipped.
 
+use crate::diagnostic::Diagnostic;
 use std::fmt;
 use std::path::Path;
 
-/// Why an import failed. Printed as `path:line:column: error: message` and a hint, like the
+/// Why an import failed: an error at `line:column` of `path` (the file as given on the
+/// command line, or relative to the imported folder), with code `import`, printed like the
 /// build's diagnostics.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportError {
-    /// The file (as given on the command line, or relative to the imported folder).
-    pub path: String,
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column, in characters.
-    pub column: usize,
-    /// What is wrong.
-    pub message: String,
-    /// What to do.
-    pub hint: String,
+pub fn import_error(
+    path: impl Into<String>,
+    position: (usize, usize),
+    message: impl Into<String>,
+    hint: impl Into<String>,
+) -> Diagnostic {
+    Diagnostic::error("import", path, position, message, hint)
 }
-
-impl ImportError {
-    /// An error at `line:column` of `path`.
-    pub fn new(
-        path: impl Into<String>,
-        (line, column): (usize, usize),
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Self {
-        ImportError {
-            path: path.into(),
-            line,
-            column,
-            message: message.into(),
-            hint: hint.into(),
-        }
-    }
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: error: {}",
-            self.path, self.line, self.column, self.message
-        )?;
-        if !self.hint.is_empty() {
-            write!(f, "\n  hint: {}", self.hint)?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ImportError {}
 
 /// A place in a source file, for the summary's guesses.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -150,8 +113,8 @@ impl SourceDoc {
         offset: usize,
         message: impl Into<String>,
         hint: impl Into<String>,
-    ) -> ImportError {
-        ImportError::new(self.rel.clone(), self.position(offset), message, hint)
+    ) -> Diagnostic {
+        import_error(self.rel.clone(), self.position(offset), message, hint)
     }
 }
 
@@ -160,9 +123,9 @@ impl SourceDoc {
 /// # Errors
 /// The file cannot be read, is empty (or only white space), is binary (holds a NUL byte), or
 /// is not UTF-8: each with the line it happens on.
-pub fn read(path: &Path, rel: &str) -> Result<SourceDoc, ImportError> {
+pub fn read(path: &Path, rel: &str) -> Result<SourceDoc, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
-        ImportError::new(
+        import_error(
             rel,
             (1, 1),
             format!("cannot read the file: {e}"),
@@ -176,10 +139,10 @@ pub fn read(path: &Path, rel: &str) -> Result<SourceDoc, ImportError> {
 ///
 /// # Errors
 /// As [`read`].
-pub fn from_bytes(bytes: Vec<u8>, rel: &str) -> Result<SourceDoc, ImportError> {
+pub fn from_bytes(bytes: Vec<u8>, rel: &str) -> Result<SourceDoc, Diagnostic> {
     let line_of = |i: usize| bytes[..i].iter().filter(|&&b| b == b'\n').count() + 1;
     if let Some(i) = bytes.iter().position(|&b| b == 0) {
-        return Err(ImportError::new(
+        return Err(import_error(
             rel,
             (line_of(i), 1),
             "this is a binary file, not text (it holds a NUL byte)",
@@ -200,7 +163,7 @@ pub fn from_bytes(bytes: Vec<u8>, rel: &str) -> Result<SourceDoc, ImportError> {
                 .chars()
                 .count()
                 + 1;
-            return Err(ImportError::new(
+            return Err(import_error(
                 rel,
                 (line, col),
                 format!("the file is not UTF-8 text (invalid byte 0x{:02x})", bytes[good]),
@@ -218,7 +181,7 @@ pub fn from_bytes(bytes: Vec<u8>, rel: &str) -> Result<SourceDoc, ImportError> {
         text
     };
     if text.trim().is_empty() {
-        return Err(ImportError::new(
+        return Err(import_error(
             rel,
             (1, 1),
             "the file is empty",

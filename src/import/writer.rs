@@ -3,7 +3,8 @@
 //! validation, and renamed into place, so that the output appears whole or not at all.
 
 use super::model::{Anchor, CellBlock, FileRef, GuessKind, Ladder, Md, Target};
-use super::source::ImportError;
+use super::source::import_error;
+use crate::diagnostic::Diagnostic;
 use crate::frontmatter::keys::{
     front_matter, BookTable, BookToml, CompetencyKeys, LevelKeys, PageKeys, PillarKeys, TrackKeys,
 };
@@ -514,10 +515,10 @@ pub fn relative(from: &str, to: &str) -> String {
 /// # Errors
 /// Existing files without `force`; a ladder that does not validate (nothing is written);
 /// an I/O error (what was there is put back).
-pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, ImportError> {
+pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, Diagnostic> {
     let shown = dir.display().to_string();
     if dir.exists() && !dir.is_dir() {
-        return Err(ImportError::new(
+        return Err(import_error(
             shown,
             (1, 1),
             "the output is a file, not a folder",
@@ -534,7 +535,7 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, ImportEr
         .filter(|n| dir.join(n).exists())
         .collect();
     if !existing.is_empty() && !force {
-        return Err(ImportError::new(
+        return Err(import_error(
             dir.join(existing[0]).display().to_string(),
             (1, 1),
             format!("{} already exist{} in {shown}, and import does not overwrite files", existing.join(" and "), if existing.len() == 1 { "s" } else { "" }),
@@ -542,7 +543,7 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, ImportEr
         ));
     }
     let io = |p: &Path, e: std::io::Error| {
-        ImportError::new(
+        import_error(
             p.display().to_string(),
             (1, 1),
             format!("cannot write: {e}"),
@@ -584,7 +585,7 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, ImportEr
                 .take(8)
                 .map(|d| format!("  {}:{}:{}: {}", d.path, d.line, d.column, d.message))
                 .collect();
-            return Err(ImportError::new(
+            return Err(import_error(
                 dir.display().to_string(),
                 (1, 1),
                 format!(

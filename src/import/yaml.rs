@@ -16,7 +16,8 @@
 //! file that still does not parse is an error with the parser's line.
 
 use super::model::{GuessKind, Ladder};
-use super::source::{ImportError, SourceDoc};
+use super::source::{import_error, SourceDoc};
+use crate::diagnostic::Diagnostic;
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 
 mod job_family;
@@ -120,7 +121,7 @@ pub fn load(
     doc: &SourceDoc,
     text: &str,
     first_line: usize,
-) -> Result<Y, ImportError> {
+) -> Result<Y, Diagnostic> {
     let tabbed: Vec<usize> = text
         .lines()
         .enumerate()
@@ -195,9 +196,9 @@ pub fn load(
     }
 }
 
-fn doc_error(doc: &SourceDoc, e: &saphyr::ScanError, offset: usize) -> ImportError {
+fn doc_error(doc: &SourceDoc, e: &saphyr::ScanError, offset: usize) -> Diagnostic {
     let m = e.marker();
-    ImportError::new(
+    import_error(
         doc.rel.clone(),
         (m.line() + offset, m.col() + 1),
         format!("this YAML does not parse: {}", e.info()),
@@ -278,8 +279,8 @@ fn report_dropped(ladder: &mut Ladder, doc: &SourceDoc, y: &Y, used: &[&str], wh
     }
 }
 
-fn err(doc: &SourceDoc, line: usize, message: String, hint: &str) -> ImportError {
-    ImportError::new(doc.rel.clone(), (line, 1), message, hint)
+fn err(doc: &SourceDoc, line: usize, message: String, hint: &str) -> Diagnostic {
+    import_error(doc.rel.clone(), (line, 1), message, hint)
 }
 
 /// Splits YAML (`---`) front-matter from a Markdown file: the YAML text, the line it starts

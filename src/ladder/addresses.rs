@@ -4,6 +4,7 @@
 use super::draft::Draft;
 use super::Redirect;
 use crate::diagnostic::Diagnostics;
+use crate::frontmatter::keys::{LevelKeys, PageKeys, PillarKeys, TrackKeys};
 use crate::load::{Asset, Kind};
 use crate::permalink;
 use std::collections::BTreeSet;
@@ -66,7 +67,7 @@ pub(super) fn claim(d: &mut Draft, assets: &[Asset], diags: &mut Diagnostics) {
         }
     }
     for (i, dr) in d.level_docs.iter().enumerate() {
-        let Kind::Level { aliases, .. } = &dr.doc.kind else {
+        let Kind::Level(LevelKeys { aliases, .. }) = &dr.doc.kind else {
             continue;
         };
         for a in aliases {
@@ -93,9 +94,13 @@ pub(super) fn claim(d: &mut Draft, assets: &[Asset], diags: &mut Diagnostics) {
 pub(super) fn redirects(d: &mut Draft, diags: &mut Diagnostics) {
     for doc in d.documents {
         let (aliases, target, title) = match &doc.kind {
-            Kind::Track { aliases, title, .. } => (aliases, permalink::track(&doc.id), title),
-            Kind::Pillar { aliases, title, .. } => (aliases, permalink::pillar(&doc.id), title),
-            Kind::Page { aliases, title, .. } => (
+            Kind::Track(TrackKeys { aliases, title, .. }) => {
+                (aliases, permalink::track(&doc.id), title)
+            }
+            Kind::Pillar(PillarKeys { aliases, title, .. }) => {
+                (aliases, permalink::pillar(&doc.id), title)
+            }
+            Kind::Page(PageKeys { aliases, title, .. }) => (
                 aliases,
                 permalink::page(doc.content_path.trim_end_matches(".md")),
                 title,

@@ -6,6 +6,7 @@ use super::resolve::Target;
 use super::{hint_for, Competency};
 use crate::anchors::{self, Anchor};
 use crate::diagnostic::Diagnostics;
+use crate::frontmatter::keys::CompetencyKeys;
 use crate::load::{Document, Kind};
 use crate::markdown;
 use crate::permalink;
@@ -21,10 +22,10 @@ pub(super) fn take_parsed_bodies(documents: &mut [Document]) -> Vec<Option<markd
         .par_iter_mut()
         .map(|d| match (&d.kind, d.parsed.take()) {
             // Shared only when `serve` keeps the document for the next rebuild.
-            (Kind::Competency { .. }, Some(body)) => {
+            (Kind::Competency(_), Some(body)) => {
                 Some(std::sync::Arc::try_unwrap(body).unwrap_or_else(|b| (*b).clone()))
             }
-            (Kind::Competency { .. }, None) => {
+            (Kind::Competency(_), None) => {
                 Some(markdown::parse_competency(d.body(), d.body_offset))
             }
             _ => None,
@@ -43,7 +44,7 @@ pub(super) fn fill(
     let pillar_ids = d.pillar_ids();
     let mut cell_owner: HashMap<(usize, usize), &Document> = HashMap::default();
     for (doc, body) in d.documents.iter().zip(bodies.iter_mut()) {
-        let Kind::Competency { level, pillar } = &doc.kind else {
+        let Kind::Competency(CompetencyKeys { level, pillar }) = &doc.kind else {
             continue;
         };
         let body = body.take().unwrap_or_default();

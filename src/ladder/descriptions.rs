@@ -3,6 +3,7 @@
 use super::draft::Draft;
 use super::resolve::Target;
 use super::{FreePage, Pillar, TEMPLATE_IDS};
+use crate::frontmatter::keys::{PageKeys, PillarKeys};
 use crate::load::Kind;
 use crate::markdown;
 use crate::permalink;
@@ -15,7 +16,7 @@ pub(super) fn pillars_and_tracks(d: &mut Draft) {
     taken.extend(TEMPLATE_IDS.iter().map(|s| s.to_string()));
     d.pillars = Vec::with_capacity(d.pillar_docs.len());
     for doc in &d.pillar_docs {
-        let Kind::Pillar { title, .. } = &doc.kind else {
+        let Kind::Pillar(PillarKeys { title, .. }) = &doc.kind else {
             continue;
         };
         let body = markdown::parse(doc.body(), doc.body_offset, &taken);
@@ -49,7 +50,7 @@ pub(super) fn free_pages(d: &mut Draft) {
     let mut taken: HashSet<String> = HashSet::default();
     taken.extend(TEMPLATE_IDS.iter().map(|s| s.to_string()));
     for doc in d.documents {
-        let Kind::Page { title, weight, .. } = &doc.kind else {
+        let Kind::Page(PageKeys { title, weight, .. }) = &doc.kind else {
             continue;
         };
         let body = markdown::parse(doc.body(), doc.body_offset, &taken);
@@ -63,7 +64,7 @@ pub(super) fn free_pages(d: &mut Draft) {
             FreePage {
                 path,
                 title: title.clone(),
-                weight: *weight,
+                weight: weight.unwrap_or(0),
                 body: body.whole,
             },
         ));

@@ -5,6 +5,7 @@ use super::draft::{Draft, LevelDraft};
 use super::resolve::Target;
 use super::{hint_for, Level, TEMPLATE_IDS};
 use crate::diagnostic::Diagnostics;
+use crate::frontmatter::keys::LevelKeys;
 use crate::load::Kind;
 use crate::markdown;
 use crate::permalink;
@@ -17,7 +18,7 @@ pub(super) fn place(d: &mut Draft, diags: &mut Diagnostics) {
     let track_ids: Vec<&str> = track_ids.iter().map(String::as_str).collect();
     let mut drafts: Vec<LevelDraft> = Vec::new();
     for doc in d.documents {
-        let Kind::Level { rank, track, .. } = &doc.kind else {
+        let Kind::Level(LevelKeys { rank, track, .. }) = &doc.kind else {
             continue;
         };
         let t = match track {
@@ -58,7 +59,7 @@ pub(super) fn place(d: &mut Draft, diags: &mut Diagnostics) {
     drafts.sort_by(|a, b| (a.track, a.rank, &a.doc.id).cmp(&(b.track, b.rank, &b.doc.id)));
     for w in drafts.windows(2) {
         if w[0].track == w[1].track && w[0].rank == w[1].rank {
-            let Kind::Level { rank, .. } = &w[1].doc.kind else {
+            let Kind::Level(LevelKeys { rank, .. }) = &w[1].doc.kind else {
                 continue;
             };
             diags.push(w[1].doc.source.error(
@@ -99,14 +100,14 @@ pub(super) fn describe(d: &mut Draft, diags: &mut Diagnostics) {
     // (declaring level, declared level, offset of the declaration)
     let mut declared: Vec<(usize, usize, usize)> = Vec::new();
     for (i, dr) in d.level_docs.iter().enumerate() {
-        let Kind::Level {
+        let Kind::Level(LevelKeys {
             title,
             code,
             summary,
             equivalent,
             aliases,
             ..
-        } = &dr.doc.kind
+        }) = &dr.doc.kind
         else {
             continue;
         };

@@ -4,6 +4,7 @@ use super::draft::Draft;
 use super::Track;
 use crate::config::Config;
 use crate::diagnostic::Diagnostics;
+use crate::frontmatter::keys::{PillarKeys, TrackKeys};
 use crate::load::{Document, Kind};
 use crate::markdown::Fragment;
 use foldhash::HashMap;
@@ -13,9 +14,9 @@ pub(super) fn check_unique(d: &Draft, diags: &mut Diagnostics) {
     let mut seen: HashMap<(&'static str, &str), &Document> = HashMap::default();
     for doc in d.documents {
         let kind = match doc.kind {
-            Kind::Track { .. } => "track",
-            Kind::Level { .. } => "level",
-            Kind::Pillar { .. } => "pillar",
+            Kind::Track(_) => "track",
+            Kind::Level(_) => "level",
+            Kind::Pillar(_) => "pillar",
             _ => continue,
         };
         if let Some(first) = seen.insert((kind, doc.id.as_str()), doc) {
@@ -36,11 +37,11 @@ pub(super) fn check_unique(d: &Draft, diags: &mut Diagnostics) {
 /// with no track files has one implicit track, `ladder`, titled after the book.
 pub(super) fn tracks_and_pillars(d: &mut Draft, config: &Config) {
     d.track_docs = in_order(d.documents, |k| match k {
-        Kind::Track { title, order, .. } => Some((*order, title)),
+        Kind::Track(TrackKeys { title, order, .. }) => Some((*order, title)),
         _ => None,
     });
     d.pillar_docs = in_order(d.documents, |k| match k {
-        Kind::Pillar { title, order, .. } => Some((*order, title)),
+        Kind::Pillar(PillarKeys { title, order, .. }) => Some((*order, title)),
         _ => None,
     });
     d.pillar_index = d
@@ -54,9 +55,9 @@ pub(super) fn tracks_and_pillars(d: &mut Draft, config: &Config) {
         .track_docs
         .iter()
         .filter_map(|doc| match &doc.kind {
-            Kind::Track {
+            Kind::Track(TrackKeys {
                 title, cumulative, ..
-            } => Some(Track {
+            }) => Some(Track {
                 id: doc.id.clone(),
                 title: title.clone(),
                 description: Fragment::default(),

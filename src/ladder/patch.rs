@@ -33,7 +33,7 @@ impl Ladder {
         }
         let mut next = self.clone();
         for d in changed {
-            let Kind::Competency { .. } = d.kind else {
+            let Kind::Competency(_) = d.kind else {
                 return None;
             };
             let fi = next.files.iter().position(|f| f.path == d.source.path)?;

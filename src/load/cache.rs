@@ -18,7 +18,7 @@ enum Cached {
 }
 
 /// Every file under `content/`, read once and kept, for `serve`: after a change only the
-/// files it names are read again, and [`ContentCache::loaded`] gives exactly what [`load`]
+/// files it names are read again, and [`ContentCache::loaded`] gives exactly what [`load`](super::load)
 /// would give, diagnostics of unchanged files included.
 #[derive(Debug)]
 pub struct ContentCache {
@@ -128,7 +128,7 @@ impl ContentCache {
     /// gone); anything else named (a folder, a symlink, a path in a folder the last walk did
     /// not enter) makes the cache walk `content/` again and read every file under that
     /// path. Paths through an editor's temporary file or folder are never content and are
-    /// ignored. Never fails: unreadable files become diagnostics, as in [`load`].
+    /// ignored. Never fails: unreadable files become diagnostics, as in [`load`](super::load).
     pub fn refresh(&mut self, changed: Option<&[PathBuf]>) {
         self.refresh_lock();
         let content = self.root.join(CONTENT_DIR);
@@ -240,7 +240,7 @@ impl ContentCache {
         }
     }
 
-    /// What [`load`] would return for the files as last refreshed, with the same
+    /// What [`load`](super::load) would return for the files as last refreshed, with the same
     /// diagnostics, in the same order, added to `diags`. Copies every document: the ladder
     /// takes them by value.
     pub fn loaded(&self, diags: &mut Diagnostics) -> Loaded {
@@ -290,7 +290,7 @@ mod tests {
         )
     }
 
-    /// The cache gives exactly what a fresh [`load`] of the disk gives.
+    /// The cache gives exactly what a fresh [`load`](super::load) of the disk gives.
     fn assert_fresh(root: &Path, cache: &ContentCache, after: &str) {
         let (mut a, mut b) = (Diagnostics::default(), Diagnostics::default());
         let fresh = load(root, &mut a);

@@ -183,8 +183,7 @@ pub fn inject(html: &[u8], version: u64, error: Option<&str>) -> Vec<u8> {
             "<div id=\"ladderbook-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#2b0d0d;color:#ffe9e9;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;border-top:4px solid #ff5c5c;box-shadow:0 -4px 24px rgba(0,0,0,.4)\"><strong style=\"font-size:15px\">The ladder has errors. Still showing the last good build.</strong><pre style=\"white-space:pre-wrap;margin:.5rem 0 0;background:none;border:0;color:inherit\">{}</pre></div>",
             {
                 let mut escaped = String::new();
-                // Writing into a String cannot fail.
-                let _ = pulldown_cmark_escape::escape_html_body_text(&mut escaped, e.trim_end());
+                crate::escape::body_text(&mut escaped, e.trim_end());
                 escaped
             }
         ));

@@ -25,6 +25,7 @@ pub use guard::{Hosts, HEADER_TIMEOUT};
 pub use http::{inject, site_path};
 pub use rebuild::{affected_pages, full_render, rebuild, Changes, Previous, Served};
 
+use crate::diagnostic::{Diagnostic, Severity};
 use axum::routing::get;
 use axum::Router;
 use std::net::{SocketAddr, TcpListener};
@@ -91,16 +92,18 @@ pub struct Options {
 ///
 /// # Errors
 /// A port that cannot be bound, or a watcher that cannot start; never bad content.
-pub fn serve(opts: Options) -> Result<(), String> {
+pub fn serve(opts: Options) -> Result<(), Diagnostic> {
     // Nothing to watch, so nothing to serve: said once, before anything else.
     if !opts.root.is_dir() {
-        return Err(format!(
-            "error: there is no folder {}\n  hint: pass the folder that holds the ladder's book.toml and content/ (or run `ladderbook init` there to start one)",
-            opts.root.display()
+        return Err(failure(
+            format!("there is no folder {}", opts.root.display()),
+            "pass the folder that holds the ladder's book.toml and content/ (or run `ladderbook init` there to start one)",
         ));
     }
     let listener = bind(&opts.hostname, opts.port)?;
-    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| failure(e.to_string(), ""))?;
     let site = Arc::new(RwLock::new(Served::default()));
     let mut previous = Previous::new(&opts.root);
     rebuild(
@@ -139,10 +142,12 @@ pub fn serve(opts: Options) -> Result<(), String> {
         if let Some(ip) = guard::network_address(addr).filter(|_| addr.ip().is_unspecified()) {
             println!("On your network: {}", url_of(ip));
         }
-        eprintln!(
-            "warning: listening on {}, not only on this machine: anyone who can reach it can read the ladder\n  hint: leave -n out to serve this machine only (127.0.0.1)",
-            addr.ip()
-        );
+        crate::diagnostic::eprint([&Diagnostic::general(
+            Severity::Warning,
+            "serve",
+            format!("listening on {}, not only on this machine: anyone who can reach it can read the ladder", addr.ip()),
+            "leave -n out to serve this machine only (127.0.0.1)",
+        )]);
     }
     println!(
         "Watching book.toml, content/, templates/ and static/ for changes{}. Press Ctrl+C to stop.",
@@ -152,7 +157,12 @@ pub fn serve(opts: Options) -> Result<(), String> {
         let url = url.clone();
         std::thread::spawn(move || {
             if let Err(e) = crate::browser::open(&url) {
-                eprintln!("warning: could not open a browser ({e}); open {url} yourself");
+                crate::diagnostic::eprint([&Diagnostic::general(
+                    Severity::Warning,
+                    "serve",
+                    format!("could not open a browser ({e}); open {url} yourself"),
+                    "",
+                )]);
             }
         });
     }
@@ -170,28 +180,46 @@ pub fn serve(opts: Options) -> Result<(), String> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| failure(e.to_string(), ""))?;
     runtime.block_on(async move {
-        listener.set_nonblocking(true).map_err(|e| e.to_string())?;
-        let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.to_string())?;
+        listener
+            .set_nonblocking(true)
+            .map_err(|e| failure(e.to_string(), ""))?;
+        let listener =
+            tokio::net::TcpListener::from_std(listener).map_err(|e| failure(e.to_string(), ""))?;
         guard::run(listener, app).await;
         Ok(())
     })
 }
 
+/// An error of the preview itself, not of the ladder (code `serve`).
+pub(super) fn failure(message: impl Into<String>, hint: &str) -> Diagnostic {
+    Diagnostic::general(Severity::Error, "serve", message, hint)
+}
+
 /// Binds `hostname:port`; with no port asked, 3000 or the first free port after it.
-fn bind(hostname: &str, port: Option<u16>) -> Result<TcpListener, String> {
-    let resolve = |p: u16| -> Result<SocketAddr, String> {
+fn bind(hostname: &str, port: Option<u16>) -> Result<TcpListener, Diagnostic> {
+    let resolve = |p: u16| -> Result<SocketAddr, Diagnostic> {
         use std::net::ToSocketAddrs;
         (hostname, p)
             .to_socket_addrs()
-            .map_err(|e| format!("error: cannot use the hostname `{hostname}`: {e}\n  hint: pass an address such as 127.0.0.1 with -n"))?
+            .map_err(|e| {
+                failure(
+                    format!("cannot use the hostname `{hostname}`: {e}"),
+                    "pass an address such as 127.0.0.1 with -n",
+                )
+            })?
             .next()
-            .ok_or_else(|| format!("error: `{hostname}` has no address\n  hint: pass an address such as 127.0.0.1 with -n"))
+            .ok_or_else(|| {
+                failure(
+                    format!("`{hostname}` has no address"),
+                    "pass an address such as 127.0.0.1 with -n",
+                )
+            })
     };
     match port {
         Some(p) => TcpListener::bind(resolve(p)?).map_err(|e| {
-            format!("error: cannot listen on {hostname}:{p}: {e}\n  hint: another program uses this port; pick another with -p, or leave -p out to use a free one")
+            failure(format!("cannot listen on {hostname}:{p}: {e}"), "another program uses this port; pick another with -p, or leave -p out to use a free one")
         }),
         None => {
             for p in DEFAULT_PORT..DEFAULT_PORT + 100 {
@@ -199,7 +227,7 @@ fn bind(hostname: &str, port: Option<u16>) -> Result<TcpListener, String> {
                     return Ok(l);
                 }
             }
-            Err(format!("error: no free port between {DEFAULT_PORT} and {}\n  hint: pick one with -p", DEFAULT_PORT + 99))
+            Err(failure(format!("no free port between {DEFAULT_PORT} and {}", DEFAULT_PORT + 99), "pick one with -p"))
         }
     }
 }

@@ -3,7 +3,7 @@
 //! only the pages the edit shows on rendered again.
 
 use crate::build;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::load::ContentCache;
 use crate::site::PageSpec;
 use rayon::prelude::*;
@@ -325,19 +325,23 @@ pub fn rebuild(
         }
         Err(diags) => {
             previous.failed = true;
-            let text = diags.to_string();
-            s.error = Some(text.clone());
+            s.error = Some(diags.to_string());
             drop(s);
             let n = diags
                 .0
                 .iter()
                 .filter(|d| d.severity == crate::diagnostic::Severity::Error)
                 .count();
-            eprint!("{text}");
-            eprintln!(
-                "error: the ladder has {n} error{}; still serving the last good build",
-                if n == 1 { "" } else { "s" }
-            );
+            crate::diagnostic::eprint(&diags.0);
+            crate::diagnostic::eprint([&Diagnostic::general(
+                Severity::Error,
+                "ladder-errors",
+                format!(
+                    "the ladder has {n} error{}; still serving the last good build",
+                    if n == 1 { "" } else { "s" }
+                ),
+                "",
+            )]);
         }
     }
     version

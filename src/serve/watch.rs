@@ -3,7 +3,8 @@
 //! watched folder replaced whole is watched again.
 
 use super::rebuild::{rebuild, Changes, Previous, Served};
-use super::{Options, BURST_LIMIT, DEBOUNCE};
+use super::{failure, Options, BURST_LIMIT, DEBOUNCE};
+use crate::diagnostic::Diagnostic;
 use crate::load::is_editor_temp;
 use notify::{EventKind, RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
@@ -43,9 +44,9 @@ pub(super) fn watch(
     site: Arc<RwLock<Served>>,
     events: broadcast::Sender<u64>,
     mut previous: Previous,
-) -> Result<(), String> {
+) -> Result<(), Diagnostic> {
     let root = std::fs::canonicalize(&opts.root)
-        .map_err(|e| format!("error: cannot open {}: {e}", opts.root.display()))?;
+        .map_err(|e| failure(format!("cannot open {}: {e}", opts.root.display()), ""))?;
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let handler = move |r: notify::Result<notify::Event>| {
         // Reads (an editor or a search opening files, the rebuild itself) change nothing, and
@@ -67,11 +68,11 @@ pub(super) fn watch(
             .with_poll_interval(Duration::from_millis(300))
             .with_compare_contents(true);
         let mut d = notify::PollWatcher::new(handler, config)
-            .map_err(|e| format!("error: cannot watch files: {e}"))?;
+            .map_err(|e| failure(format!("cannot watch files: {e}"), ""))?;
         for (dir, mode) in &dirs {
             if dir.exists() {
                 d.watch(dir, *mode)
-                    .map_err(|e| format!("error: cannot watch {}: {e}", dir.display()))?;
+                    .map_err(|e| failure(format!("cannot watch {}: {e}", dir.display()), ""))?;
             }
         }
         Box::new(move |p: &Path| {
@@ -80,14 +81,11 @@ pub(super) fn watch(
         })
     } else {
         let mut d = notify::recommended_watcher(handler)
-            .map_err(|e| format!("error: cannot watch files: {e}\n  hint: try --poll"))?;
+            .map_err(|e| failure(format!("cannot watch files: {e}"), "try --poll"))?;
         for (dir, mode) in &dirs {
             if dir.exists() {
                 d.watch(dir, *mode).map_err(|e| {
-                    format!(
-                        "error: cannot watch {}: {e}\n  hint: try --poll",
-                        dir.display()
-                    )
+                    failure(format!("cannot watch {}: {e}", dir.display()), "try --poll")
                 })?;
             }
         }

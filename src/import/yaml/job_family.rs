@@ -1,18 +1,18 @@
 //! A job-family YAML file (`levels`, `themes`, `competencies`; the Financial Times' shape).
 
 use super::*;
+use crate::diagnostic::Diagnostic;
 use crate::import::ids;
 use crate::import::markdown::Outcome;
 use crate::import::model::{
     Anchor, Cell, CellBlock, FileRef, GuessKind, Ladder, Level, Md, Target, Track,
 };
-use crate::import::source::ImportError;
 
 /// Reads a job-family YAML file (`levels`, `themes`, `competencies`).
 ///
 /// # Errors
 /// A competency without a summary, or naming a level or theme the file does not define.
-pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, ImportError> {
+pub fn job_family(ladder: &mut Ladder, index: usize, y: &Y) -> Result<Outcome, Diagnostic> {
     let doc = ladder.docs[index].clone();
     let name = y
         .get("name")

@@ -2,12 +2,12 @@
 //! `exampleCriteria` (Monzo's shape).
 
 use super::*;
+use crate::diagnostic::Diagnostic;
 use crate::import::ids::{self, LevelNumber};
 use crate::import::markdown::Outcome;
 use crate::import::model::{
     Anchor, Cell, CellBlock, FileRef, GuessKind, Ladder, Level, Md, Target, Track,
 };
-use crate::import::source::ImportError;
 
 /// Reads a Markdown file whose YAML front-matter lists `topics`. `body` is the Markdown after
 /// the front-matter (the track's description), starting at byte `body_offset`.
@@ -19,7 +19,7 @@ pub fn topics(
     index: usize,
     y: &Y,
     body_offset: usize,
-) -> Result<Outcome, ImportError> {
+) -> Result<Outcome, Diagnostic> {
     let doc = ladder.docs[index].clone();
     let title = y
         .get("title")

@@ -1,0 +1,332 @@
+//! The data of each kind of page: what its template is given, every link already relative
+//! to the page and every body already HTML.
+
+use serde::Serialize;
+
+/// One page of the site.
+#[derive(Debug)]
+pub struct Page {
+    /// The address (`levels/senior/`), or a file path (`404.html`); see [`crate::permalink`].
+    pub path: String,
+    /// The template that renders it (`level.html`).
+    pub template: &'static str,
+    /// What the template sees, besides the site-wide values.
+    pub data: PageData,
+}
+
+/// The context of each kind of page.
+// One page's context is made and dropped once per page, so the size of its largest variant
+// costs nothing worth a Box.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum PageData {
+    /// `/`.
+    Overview(OverviewPage),
+    /// `/tracks/<id>/`.
+    Track(TrackPage),
+    /// `/levels/<id>/`.
+    Level(LevelPage),
+    /// `/pillars/<id>/`.
+    Pillar(PillarPage),
+    /// `/compare/<a>/<b>/`.
+    Compare(ComparePage),
+    /// `/compare/`.
+    CompareIndex(CompareIndexPage),
+    /// `/changes/`.
+    Changes(crate::releases::ChangesPage),
+    /// A free page, or `404.html`.
+    Free(FreePageData),
+    /// An alias: a redirect.
+    Redirect(RedirectPage),
+}
+
+/// A link to a level, as every page shows it.
+#[derive(Debug, Serialize, Clone)]
+pub struct LevelRef {
+    /// Level id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// The title where levels of several tracks meet (comparisons, page titles): with its
+    /// track's title in parentheses, `Level 3 (Data)` (after a dash when the track's title
+    /// has parentheses of its own), when another level of the ladder has the same title; the
+    /// title alone otherwise.
+    pub name: String,
+    /// Short code, if any.
+    pub code: Option<String>,
+    /// Rank within its track.
+    pub rank: i64,
+    /// Relative href of the level page.
+    pub href: String,
+    /// Title of its track.
+    pub track: String,
+    /// Inline HTML of the summary.
+    pub summary_html: String,
+}
+
+/// A link to a pillar, track or free page.
+#[derive(Debug, Serialize, Clone)]
+pub struct Ref {
+    /// Id (pillar, track) or address (free page).
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Relative href.
+    pub href: String,
+}
+
+/// One level × pillar cell.
+#[derive(Debug, Serialize, Default)]
+pub struct Cell {
+    /// False for a gap.
+    pub defined: bool,
+    /// How many expectations it lists.
+    pub count: usize,
+    /// The whole cell as HTML, written by [`crate::html::cell`]: the numbered list of
+    /// expectations with their permalinks (and, on the level's own page, their anchors),
+    /// then the notes; or a line saying the cell is a gap.
+    pub html: String,
+    /// The competency's other paragraphs, as HTML ("" if none); also part of `html`.
+    pub notes_html: String,
+    /// Relative href of this cell on the level page.
+    pub href: String,
+}
+
+/// The overview.
+#[derive(Debug, Serialize)]
+pub struct OverviewPage {
+    /// The tracks, as column heads.
+    pub tracks: Vec<Ref>,
+    /// Rows of levels; equivalent levels share a row. `None` where a track has no level.
+    pub rows: Vec<Vec<Option<LevelRef>>>,
+    /// True when the ladder declares no equivalent levels, so levels share a row by rank
+    /// alone: a row then claims no equivalence.
+    pub aligned_by_rank: bool,
+}
+
+/// A track's page.
+#[derive(Debug, Serialize)]
+pub struct TrackPage {
+    /// The track.
+    pub track: Ref,
+    /// Its description, as HTML.
+    pub description_html: String,
+    /// The matrix's columns.
+    pub pillars: Vec<Ref>,
+    /// One row per level, most junior first.
+    pub rows: Vec<TrackRow>,
+}
+
+/// A row of a track's matrix.
+#[derive(Debug, Serialize)]
+pub struct TrackRow {
+    /// The level.
+    pub level: LevelRef,
+    /// One cell per pillar column.
+    pub cells: Vec<Cell>,
+}
+
+/// A level's page.
+#[derive(Debug, Serialize)]
+pub struct LevelPage {
+    /// The level.
+    pub level: LevelRef,
+    /// Its track.
+    pub track: Ref,
+    /// Its description, as HTML.
+    pub description_html: String,
+    /// True when the level's summary is the first paragraph of its description: the page
+    /// shows it once, in the description.
+    pub summary_in_description: bool,
+    /// One section per pillar of the track, in pillar order.
+    pub sections: Vec<LevelSection>,
+    /// The next level down the track.
+    pub below: Option<LevelRef>,
+    /// The next level up the track.
+    pub above: Option<LevelRef>,
+    /// Equivalent levels on other tracks.
+    pub equivalents: Vec<LevelRef>,
+    /// Comparisons that include this level.
+    pub comparisons: Vec<CompareRef>,
+    /// The comparison with the level above, if there is one.
+    pub next_comparison: Option<String>,
+    /// Comparisons with the equivalent levels on other tracks.
+    pub equivalent_comparisons: Vec<CompareRef>,
+    /// True when the track is cumulative (each level includes everything below it).
+    pub cumulative: bool,
+    /// The newest release that changed this level or its expectations, if any.
+    pub last_changed: Option<crate::releases::LastChanged>,
+}
+
+/// A pillar's section on a level page.
+#[derive(Debug, Serialize)]
+pub struct LevelSection {
+    /// The pillar (its id is the section's anchor).
+    pub pillar: Ref,
+    /// The cell.
+    pub cell: Cell,
+    /// On a cumulative track: expectations of lower levels in this pillar that this level
+    /// does not restate, each once, nearest level first.
+    pub inherited: Vec<Inherited>,
+}
+
+/// An expectation a level inherits from a lower level of a cumulative track.
+#[derive(Debug, Serialize)]
+pub struct Inherited {
+    /// The level it comes from.
+    pub from: LevelRef,
+    /// Relative href of the expectation on that level's page.
+    pub href: String,
+    /// The expectation as HTML.
+    pub html: String,
+}
+
+/// A link to a comparison page.
+#[derive(Debug, Serialize)]
+pub struct CompareRef {
+    /// Relative href.
+    pub href: String,
+    /// The left level.
+    pub a: LevelName,
+    /// The right level.
+    pub b: LevelName,
+}
+
+/// A level as a comparison link names it: lighter than [`LevelRef`], since a page lists
+/// many comparisons.
+#[derive(Debug, Serialize)]
+pub struct LevelName {
+    /// Title.
+    pub title: String,
+    /// The title, with its track's when another level has the same ([`LevelRef::name`]).
+    pub name: String,
+    /// Title of its track.
+    pub track: String,
+}
+
+/// A pillar's page.
+#[derive(Debug, Serialize)]
+pub struct PillarPage {
+    /// The pillar.
+    pub pillar: Ref,
+    /// What it covers, as HTML.
+    pub description_html: String,
+    /// One group per track that uses the pillar.
+    pub tracks: Vec<PillarTrack>,
+}
+
+/// A track's levels on a pillar page.
+#[derive(Debug, Serialize)]
+pub struct PillarTrack {
+    /// The track.
+    pub track: Ref,
+    /// Each level (its id is the section's anchor), most junior first.
+    pub levels: Vec<PillarLevel>,
+}
+
+/// One level's section on a pillar page.
+#[derive(Debug, Serialize)]
+pub struct PillarLevel {
+    /// The level.
+    pub level: LevelRef,
+    /// Its cell in this pillar.
+    pub cell: Cell,
+}
+
+/// A comparison page.
+#[derive(Debug, Serialize)]
+pub struct ComparePage {
+    /// Left level (the lower one, for two levels of one track).
+    pub a: LevelRef,
+    /// Right level.
+    pub b: LevelRef,
+    /// True when both levels are on one track, `a` below `b`.
+    pub same_track: bool,
+    /// True when `b`'s track is cumulative: what `b` does not restate is still expected.
+    pub cumulative: bool,
+    /// One section per pillar of either level's track, in pillar order.
+    pub pillars: Vec<ComparePillar>,
+    /// Other comparisons of either level, as `<li><a href="…">A and B</a></li>` lines
+    /// (written by [`crate::html::comparison_link`]; empty when there are none).
+    pub other_comparisons_html: String,
+}
+
+/// One pillar of a comparison page.
+#[derive(Debug, Serialize)]
+pub struct ComparePillar {
+    /// The pillar (its id is the section's anchor).
+    pub pillar: Ref,
+    /// The left level's cell. When both cells are filled only `defined` is set (the rows
+    /// show the expectations); when either is a gap, both are complete, to be shown side by
+    /// side.
+    pub a: Cell,
+    /// The right level's cell, as `a`.
+    pub b: Cell,
+    /// Changed, rewritten, new and not-restated expectations: the `<li>` rows of the
+    /// comparison's list, one per pair, written by [`crate::html::compare_row`].
+    pub rows_html: String,
+    /// Expectations carried over word for word (folded away on the page): `<li>` items,
+    /// written by [`crate::html::carried_item`].
+    pub carried_html: String,
+    /// How many rows of each kind.
+    pub counts: CompareCounts,
+    /// The counts in words, as the page's "What changes" lists them: "2 changed, 1 new,
+    /// 3 carried over" (kinds with none left out, in that order).
+    pub changes: String,
+}
+
+/// The counts of one pillar's comparison.
+#[derive(Debug, Serialize, Default)]
+pub struct CompareCounts {
+    /// Only at the right level.
+    pub new: usize,
+    /// Reworded, with the words that changed marked.
+    pub changed: usize,
+    /// Corresponding, in other words.
+    pub rewritten: usize,
+    /// The same words at both levels.
+    pub carried: usize,
+    /// Only at the left level.
+    pub not_restated: usize,
+}
+
+/// `/compare/`.
+#[derive(Debug, Serialize)]
+pub struct CompareIndexPage {
+    /// One grid per track.
+    pub tracks: Vec<CompareGrid>,
+    /// Comparisons between equivalent levels.
+    pub equivalents: Vec<CompareRef>,
+}
+
+/// A track's picker: rows are the lower level, columns the higher.
+#[derive(Debug, Serialize)]
+pub struct CompareGrid {
+    /// The track.
+    pub track: Ref,
+    /// Its levels, most junior first.
+    pub levels: Vec<LevelRef>,
+    /// `hrefs[i][j]`: the comparison of level i with level j, when i is below j.
+    pub hrefs: Vec<Vec<Option<String>>>,
+    /// Every pair, as a plain list.
+    pub pairs: Vec<CompareRef>,
+}
+
+/// A free page or the 404 page.
+#[derive(Debug, Serialize)]
+pub struct FreePageData {
+    /// Its title.
+    pub title: String,
+    /// Its body, as HTML.
+    pub body_html: String,
+}
+
+/// An alias.
+#[derive(Debug, Serialize)]
+pub struct RedirectPage {
+    /// Relative href of the level.
+    pub href: String,
+    /// The level's title.
+    pub title: String,
+}
