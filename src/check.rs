@@ -244,7 +244,7 @@ fn html_dropped(f: &SourceFile, diags: &mut Diagnostics) {
     let mut found: Vec<(usize, String)> = Vec::new();
     if may_drop(split.body) {
         found.extend(
-            crate::sanitize::dropped(split.body)
+            crate::sanitize::dropped(crate::markdown::events_of(split.body))
                 .into_iter()
                 .map(|(range, what)| (split.body_offset + range.start, what)),
         );
@@ -267,7 +267,7 @@ fn html_dropped(f: &SourceFile, diags: &mut Diagnostics) {
             .find(|(_, line)| line.trim_start().starts_with("summary"))
             .map_or(0, |(i, _)| split.toml_offset + i);
         found.extend(
-            crate::sanitize::dropped(&summary)
+            crate::sanitize::dropped(crate::markdown::events_of(&summary))
                 .into_iter()
                 .map(|(_, w)| (at, w)),
         );

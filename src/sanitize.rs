@@ -159,12 +159,12 @@ pub fn events<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Ran
     apply(events).0
 }
 
-/// What the policy takes out of Markdown `text` that an author wrote (for `check` to say):
-/// the byte range in `text` of the link or piece of HTML, and what is dropped from it, such
-/// as "the link to `javascript:alert(1)`" or "the `onclick` attribute of `<a>`". Comments,
-/// and a `<` that starts no tag (it is shown as written), are not listed.
-pub fn dropped(text: &str) -> Vec<(Range<usize>, String)> {
-    apply(crate::markdown::events_of(text)).1
+/// What the policy takes out of the events of Markdown an author wrote (for `check` to
+/// say): the byte range of the link or piece of HTML, and what is dropped from it, such as
+/// "the link to `javascript:alert(1)`" or "the `onclick` attribute of `<a>`". Comments, and
+/// a `<` that starts no tag (it is shown as written), are not listed.
+pub fn dropped(events: Vec<(Event<'_>, Range<usize>)>) -> Vec<(Range<usize>, String)> {
+    apply(events).1
 }
 
 /// [`events`], and what it dropped (see [`dropped`]).

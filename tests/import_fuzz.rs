@@ -170,7 +170,7 @@ fn run_case(input: &Path, out: &Path) -> Result<Option<String>, (Failure, String
             Ok(Some(e.message))
         }
         Ok(_) => {
-            let report = ladderbook::check::check(out, false);
+            let (_, report) = ladderbook::check::check(out, false);
             if report.errors > 0 {
                 return Err((Failure::CheckErrors, format!("{:#?}", report.diagnostics)));
             }
