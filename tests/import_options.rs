@@ -245,14 +245,15 @@ fn links_follow_their_targets_to_the_new_files() {
 }
 
 /// A link to a file the import does not have becomes its text. Inside brackets that are
-/// not a link, that must not make them one: they stay text, as the source shows them.
+/// not a link, that must not make them one: they stay text, as the source shows them. A
+/// destination that holds what looks like a link (`(#a[b](c.md)d)`) is one destination.
 #[test]
 fn a_link_kept_as_text_leaves_the_brackets_around_it_as_text() {
     let tmp = tempfile::tempdir().unwrap();
     let src = tmp.path().join("ladder.md");
     fs::write(
         &src,
-        "# Ladder\n\n## Engineer\n\n### Craft\n\n- Reads [the [style guide](nowhere.md) notes](elsewhere.md) first.\n- Writes tests for the code they change.\n\n## Senior Engineer\n\n### Craft\n\n- Sets the bar for [testing](ladder.md#engineer) on the team.\n",
+        "# Ladder\n\nSee [the top](#top---[x](nowhere.md)here) first.\n\n## Engineer\n\n### Craft\n\n- Reads [the [style guide](nowhere.md) notes](elsewhere.md) first.\n- Writes tests for the code they change.\n\n## Senior Engineer\n\n### Craft\n\n- Sets the bar for [testing](ladder.md#engineer) on the team.\n",
     )
     .unwrap();
     let imp = import(&src, &[]);

@@ -262,7 +262,7 @@ impl Ctx<'_> {
                 continue;
             }
             let span = &text[r.clone()];
-            let Some(open) = span.rfind("](") else {
+            let Some(open) = text_end(span, if is_image { 2 } else { 1 }) else {
                 continue;
             };
             let line = md.line + text[..r.start].matches('\n').count();
@@ -463,6 +463,34 @@ fn no_new_links(mut text: String, written: &[String]) -> String {
 /// Links ladderbook leaves alone: with a scheme, site-absolute, or empty.
 fn is_outside(dest: &str) -> bool {
     dest.is_empty() || dest.starts_with('/') || crate::links::is_external(dest)
+}
+
+/// Where the text of the inline link or image `span` ends: the `](` after its text, which
+/// starts at `from` (after `[` or `![`). Brackets nest, a backslash escapes, and code spans
+/// are skipped; a `](` in the destination (`(#a[b](c))`) is not the one.
+fn text_end(span: &str, from: usize) -> Option<usize> {
+    let bytes = span.as_bytes();
+    let (mut i, mut depth) = (from, 0usize);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'`' => {
+                let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+                let fence = &span[i..i + run];
+                if let Some(close) = span[i + run..].find(fence) {
+                    i += run + close + run;
+                    continue;
+                }
+                i += run - 1;
+            }
+            b'[' => depth += 1,
+            b']' if depth > 0 => depth -= 1,
+            b']' if bytes.get(i + 1) == Some(&b'(') => return Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The byte range of a raw link destination starting at or after `from` in `span`.
