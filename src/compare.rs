@@ -13,7 +13,7 @@ pub mod pairing;
 pub mod worddiff;
 
 pub use pairing::{match_expectations, match_prepared, Pair, Pairing, Status, MATCH_THRESHOLD};
-pub use worddiff::{diff_words, split_diff_html, Word};
+pub use worddiff::{diff_words, split_diff_html, split_diff_prepared, Word};
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
@@ -29,14 +29,19 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The words of one expectation, prepared once for comparing it with many others: each word
-/// as a number (the same word, the same number, within one [`Interner`]), in order; and the
+/// as a number (the same word, the same number, within one [`Interner`]), in order; the
 /// hashes of its content words' stems (see [`pairing`]), sorted, each once: a hash instead
 /// of an interned number spares a table every build would fill, and two of a pillar's few
-/// dozen stems sharing a 64-bit hash is not a real risk.
+/// dozen stems sharing a 64-bit hash is not a real risk; and the words of its word diff
+/// (see [`worddiff`]), numbered by the same interner, with where each is in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prepared {
     ids: Vec<u32>,
     stems: Vec<u64>,
+    /// The word diff's words: what each is compared by, as a number.
+    diff_ids: Vec<u32>,
+    /// The word diff's words: each one's byte range in the text, as written.
+    diff_spans: Vec<(usize, usize)>,
 }
 
 /// Numbers words for [`Prepared`].
@@ -69,9 +74,15 @@ impl Interner {
         let mut stems = Vec::new();
         let ids: Vec<u32> = raw_words(text)
             .map(|w| {
-                // As `words` does: each word lowercased on its own.
-                let w = if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                // As `words` does: each word lowercased on its own (ASCII in place, as
+                // `to_lowercase` would).
+                let w = if !w.is_ascii() {
                     folded = w.to_lowercase();
+                    folded.as_str()
+                } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    folded.clear();
+                    folded.push_str(w);
+                    folded.make_ascii_lowercase();
                     folded.as_str()
                 } else {
                     w
@@ -84,7 +95,18 @@ impl Interner {
             .collect();
         stems.sort_unstable();
         stems.dedup();
-        Prepared { ids, stems }
+        let mut diff_ids = Vec::new();
+        let mut diff_spans = Vec::new();
+        for (at, w) in worddiff::diff_tokens(text) {
+            diff_spans.push((at, at + w.len()));
+            diff_ids.push(number(&mut self.words, &worddiff::comparable(w)));
+        }
+        Prepared {
+            ids,
+            stems,
+            diff_ids,
+            diff_spans,
+        }
     }
 }
 

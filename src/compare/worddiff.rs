@@ -1,6 +1,7 @@
 //! Word diffs of a reworded expectation: which words the lower level's text dropped and which
 //! the higher level's added, aligned so that a rewording reads as a rewording.
 
+use super::Prepared;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
 /// Both texts of a reworded expectation as HTML, for a split view in which each column reads
@@ -12,19 +13,39 @@ use similar::{capture_diff_slices, Algorithm, DiffTag};
 /// their case and surrounding punctuation. Returns `(old, new)`. The alignment is
 /// [`word_diff`]'s.
 pub fn split_diff_html(old: &str, new: &str) -> (String, String) {
-    let mut lower = Marked::new("del", old.len() + 32);
-    let mut higher = Marked::new("ins", new.len() + 32);
-    for w in diff_words(old, new) {
-        match w {
-            Word::Kept(o, n) => {
-                lower.word(o, false);
-                higher.word(n, false);
+    let mut interner = super::Interner::default();
+    let (po, pn) = (interner.prepare(old), interner.prepare(new));
+    split_diff_prepared((old, &po), (new, &pn))
+}
+
+/// [`split_diff_html`] of two texts already prepared, each given with its [`Prepared`] (made
+/// from that text, by one interner): only the alignment and the HTML are left to do, so a
+/// build that diffs an expectation against several others splits it into words once.
+pub fn split_diff_prepared(old: (&str, &Prepared), new: (&str, &Prepared)) -> (String, String) {
+    fn word<'t>((text, p): (&'t str, &Prepared), i: usize) -> &'t str {
+        let (from, to) = p.diff_spans[i];
+        text.get(from..to).unwrap_or_default()
+    }
+    let mut lower = Marked::new("del", old.0.len() + 32);
+    let mut higher = Marked::new("ins", new.0.len() + 32);
+    for e in word_diff(&old.1.diff_ids, &new.1.diff_ids) {
+        match e {
+            Edit::Keep(i, j) => {
+                lower.word(word(old, i), false);
+                higher.word(word(new, j), false);
             }
-            Word::Dropped(o) => lower.word(o, true),
-            Word::Added(n) => higher.word(n, true),
+            Edit::Delete(i) => lower.word(word(old, i), true),
+            Edit::Insert(j) => higher.word(word(new, j), true),
         }
     }
     (lower.finish(), higher.finish())
+}
+
+/// The words of a word diff, with the byte offset of each in `text`: runs of non-space
+/// characters.
+pub(super) fn diff_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
 /// One word of [`diff_words`], as written in its text.
@@ -43,8 +64,8 @@ pub enum Word<'t> {
 /// alignment as [`split_diff_html`], so a rewording reads the same in every view.
 pub fn diff_words<'t>(old: &'t str, new: &'t str) -> Vec<Word<'t>> {
     // Each distinct word numbered, so the diff compares numbers; whitespace is not compared.
-    let old_words: Vec<&str> = old.split_whitespace().collect();
-    let new_words: Vec<&str> = new.split_whitespace().collect();
+    let old_words: Vec<&str> = diff_tokens(old).map(|(_, w)| w).collect();
+    let new_words: Vec<&str> = diff_tokens(new).map(|(_, w)| w).collect();
     // Words are compared by their letters and digits, case folded, so that "rotation." at
     // the end of one sentence is the same word as "rotation" inside another; each side still
     // shows its words as written.
@@ -73,7 +94,18 @@ pub fn diff_words<'t>(old: &'t str, new: &'t str) -> Vec<Word<'t>> {
 
 /// What a word is compared by: its letters and digits from the first to the last, lowercased
 /// (the word itself when it has none, such as "–").
-fn comparable(w: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn comparable(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.is_ascii() {
+        // The same, byte by byte: ASCII letters and digits are the alphanumeric ASCII
+        // characters, and lowercasing ASCII only changes A–Z.
+        let core = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        let core = if core.is_empty() { w } else { core };
+        return if core.bytes().any(|b| b.is_ascii_uppercase()) {
+            core.to_ascii_lowercase().into()
+        } else {
+            core.into()
+        };
+    }
     let core = w.trim_matches(|c: char| !c.is_alphanumeric());
     let core = if core.is_empty() { w } else { core };
     if core.chars().any(char::is_uppercase) {
@@ -162,14 +194,27 @@ pub fn word_diff(old: &[u32], new: &[u32]) -> Vec<Edit> {
         .copied()
         .max()
         .map_or(0, |m| m as usize + 1);
-    let mut d = Differ {
-        old,
-        new,
-        edits: Vec::with_capacity(old.len() + new.len()),
-        counts: vec![(0, 0, 0); top],
-    };
-    d.diff(0..old.len(), 0..new.len(), 0);
-    d.edits
+    // One table per thread, grown to the largest word number seen (a build numbers every
+    // word of the ladder with one interner), all zero between calls.
+    COUNTS.with(|counts| {
+        let mut counts = counts.borrow_mut();
+        if counts.len() < top {
+            counts.resize(top, (0, 0, 0));
+        }
+        let mut d = Differ {
+            old,
+            new,
+            edits: Vec::with_capacity(old.len() + new.len()),
+            counts: &mut counts,
+        };
+        d.diff(0..old.len(), 0..new.len(), 0);
+        d.edits
+    })
+}
+
+thread_local! {
+    static COUNTS: std::cell::RefCell<Vec<(u32, u32, usize)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// How deep [`word_diff`] looks for anchors inside stretches between anchors (real
@@ -182,7 +227,7 @@ struct Differ<'a> {
     edits: Vec<Edit>,
     /// Per word number: occurrences in the old stretch, in the new stretch, and the position
     /// of its last occurrence in the new stretch. All zero between calls.
-    counts: Vec<(u32, u32, usize)>,
+    counts: &'a mut Vec<(u32, u32, usize)>,
 }
 
 impl Differ<'_> {
@@ -404,7 +449,7 @@ mod tests {
                 old: &a,
                 new: &b,
                 edits: Vec::new(),
-                counts: Vec::new(),
+                counts: &mut Vec::new(),
             };
             d.aligned(0..la, 0..lb);
             let kept = d
