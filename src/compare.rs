@@ -70,42 +70,92 @@ impl Interner {
     /// Prepares `text` for comparison: its [`words`], numbered. Only words not seen before
     /// are copied into the interner.
     pub fn prepare(&mut self, text: &str) -> Prepared {
-        let mut folded = String::new();
-        let mut stems = Vec::new();
-        let ids: Vec<u32> = raw_words(text)
-            .map(|w| {
-                // As `words` does: each word lowercased on its own (ASCII in place, as
-                // `to_lowercase` would).
-                let w = if !w.is_ascii() {
-                    folded = w.to_lowercase();
-                    folded.as_str()
-                } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
-                    folded.clear();
-                    folded.push_str(w);
-                    folded.make_ascii_lowercase();
-                    folded.as_str()
-                } else {
-                    w
-                };
-                if let Some(s) = pairing::stem(w) {
-                    stems.push(std::hash::BuildHasher::hash_one(&STEM_HASH, s));
-                }
-                number(&mut self.words, w)
-            })
-            .collect();
-        stems.sort_unstable();
-        stems.dedup();
-        let mut diff_ids = Vec::new();
-        let mut diff_spans = Vec::new();
-        for (at, w) in worddiff::diff_tokens(text) {
-            diff_spans.push((at, at + w.len()));
-            diff_ids.push(number(&mut self.words, &worddiff::comparable(w)));
+        // Expectations are a sentence or two: about one word per six bytes.
+        let words = text.len() / 6 + 1;
+        let mut p = Prepared {
+            ids: Vec::with_capacity(words),
+            stems: Vec::with_capacity(words),
+            diff_ids: Vec::with_capacity(words),
+            diff_spans: Vec::with_capacity(words),
+        };
+        if text.is_ascii() {
+            self.prepare_ascii(text, &mut p);
+        } else {
+            self.prepare_any(text, &mut p);
         }
-        Prepared {
-            ids,
-            stems,
-            diff_ids,
-            diff_spans,
+        p.stems.sort_unstable();
+        p.stems.dedup();
+        p
+    }
+
+    /// One of the [`words`] of a text, lowercased as `words` does (each word on its own; ASCII
+    /// in place, as `to_lowercase` would) and numbered; its stem's hash is added to `stems`.
+    fn word(&mut self, w: &str, folded: &mut String, stems: &mut Vec<u64>) -> u32 {
+        let w = if !w.is_ascii() {
+            *folded = w.to_lowercase();
+            folded.as_str()
+        } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            folded.clear();
+            folded.push_str(w);
+            folded.make_ascii_lowercase();
+            folded.as_str()
+        } else {
+            w
+        };
+        if let Some(s) = pairing::stem(w) {
+            stems.push(std::hash::BuildHasher::hash_one(&STEM_HASH, s));
+        }
+        number(&mut self.words, w)
+    }
+
+    /// [`Interner::prepare`] of any text: its words, then its word diff's words.
+    fn prepare_any(&mut self, text: &str, p: &mut Prepared) {
+        let mut folded = String::new();
+        for w in raw_words(text) {
+            let id = self.word(w, &mut folded, &mut p.stems);
+            p.ids.push(id);
+        }
+        for (at, w) in worddiff::diff_tokens(text) {
+            p.diff_spans.push((at, at + w.len()));
+            p.diff_ids.push(number(&mut self.words, &worddiff::comparable(w)));
+        }
+    }
+
+    /// [`Interner::prepare_any`] of an ASCII text, in one pass over its bytes. A word of the
+    /// word diff (a run of non-space characters) that holds one of the [`words`] is compared
+    /// by that word, lowercased: it has the same number, and is not looked up again.
+    fn prepare_ascii(&mut self, text: &str, p: &mut Prepared) {
+        // The ASCII characters `char::is_whitespace` accepts, as `split_whitespace` splits.
+        let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+        let b = text.as_bytes();
+        let mut folded = String::new();
+        let mut i = 0;
+        while i < b.len() {
+            if space(b[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let (mut words, mut last) = (0, 0);
+            while i < b.len() && !space(b[i]) {
+                if !b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                let from = i;
+                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                last = self.word(&text[from..i], &mut folded, &mut p.stems);
+                p.ids.push(last);
+                words += 1;
+            }
+            p.diff_spans.push((start, i));
+            p.diff_ids.push(if words == 1 {
+                last
+            } else {
+                number(&mut self.words, &worddiff::comparable(&text[start..i]))
+            });
         }
     }
 }
@@ -235,6 +285,64 @@ pub(crate) mod tests {
             let b = (0..lb).map(|_| random(size) as u32).collect();
             (a, b)
         })
+    }
+
+    /// Each list of numbers renumbered in order of first appearance across `lists`: what
+    /// comparing them can see.
+    fn shapes<'p>(lists: impl Iterator<Item = &'p Vec<u32>>) -> Vec<Vec<u32>> {
+        let mut seen = std::collections::HashMap::new();
+        lists
+            .map(|l| {
+                l.iter()
+                    .map(|id| {
+                        let next = seen.len() as u32;
+                        *seen.entry(*id).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ascii_texts_are_prepared_as_any_text_is() {
+        let texts = [
+            "You own the on-call rotation. (e.g. On-Call) – and A/B tests",
+            "  ON-CALL\trotation\x0bowner\x0c\r\nof  \"the\" rotation, tests & more...",
+            "",
+            "--- ... !!",
+            "Leads Teams; leads teams: TEAMS lead",
+        ];
+        let (mut fast, mut general) = (Interner::default(), Interner::default());
+        let a: Vec<Prepared> = texts.iter().map(|t| fast.prepare(t)).collect();
+        let b: Vec<Prepared> = texts
+            .iter()
+            .map(|t| {
+                let mut p = Prepared {
+                    ids: Vec::new(),
+                    stems: Vec::new(),
+                    diff_ids: Vec::new(),
+                    diff_spans: Vec::new(),
+                };
+                general.prepare_any(t, &mut p);
+                p.stems.sort_unstable();
+                p.stems.dedup();
+                p
+            })
+            .collect();
+        assert!(texts.iter().all(|t| t.is_ascii()));
+        assert_eq!(
+            shapes(a.iter().map(|p| &p.ids)),
+            shapes(b.iter().map(|p| &p.ids))
+        );
+        assert_eq!(
+            shapes(a.iter().map(|p| &p.diff_ids)),
+            shapes(b.iter().map(|p| &p.diff_ids))
+        );
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!((&x.stems, &x.diff_spans), (&y.stems, &y.diff_spans));
+        }
+        assert_eq!(a[0].ids.len(), 14);
+        assert_eq!(a[1].diff_spans.len(), 9);
     }
 
     #[test]
