@@ -306,7 +306,7 @@ pub(crate) mod tests {
     #[test]
     fn ascii_texts_are_prepared_as_any_text_is() {
         let texts = [
-            "You own the on-call rotation. (e.g. On-Call) – and A/B tests",
+            "You own the on-call rotation. (e.g. On-Call) -- and A/B tests",
             "  ON-CALL\trotation\x0bowner\x0c\r\nof  \"the\" rotation, tests & more...",
             "",
             "--- ... !!",
