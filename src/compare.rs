@@ -40,8 +40,8 @@ pub struct Prepared {
     stems: Vec<u64>,
     /// The word diff's words: what each is compared by, as a number.
     diff_ids: Vec<u32>,
-    /// The word diff's words: each one's byte range in the text, as written.
-    diff_spans: Vec<(usize, usize)>,
+    /// The word diff's words: each one's byte range in the text, as written (see [`span`]).
+    diff_spans: Vec<(u32, u32)>,
 }
 
 /// Numbers words for [`Prepared`].
@@ -74,7 +74,7 @@ impl Interner {
         let words = text.len() / 6 + 1;
         let mut p = Prepared {
             ids: Vec::with_capacity(words),
-            stems: Vec::with_capacity(words),
+            stems: Vec::new(),
             diff_ids: Vec::with_capacity(words),
             diff_spans: Vec::with_capacity(words),
         };
@@ -116,7 +116,7 @@ impl Interner {
             p.ids.push(id);
         }
         for (at, w) in worddiff::diff_tokens(text) {
-            p.diff_spans.push((at, at + w.len()));
+            p.diff_spans.push(span(at, at + w.len()));
             p.diff_ids.push(number(&mut self.words, &worddiff::comparable(w)));
         }
     }
@@ -150,7 +150,7 @@ impl Interner {
                 p.ids.push(last);
                 words += 1;
             }
-            p.diff_spans.push((start, i));
+            p.diff_spans.push(span(start, i));
             p.diff_ids.push(if words == 1 {
                 last
             } else {
@@ -158,6 +158,14 @@ impl Interner {
             });
         }
     }
+}
+
+/// A byte range of an expectation as two `u32`s, half the memory of `usize`s for the words of
+/// every expectation of a build. Past 4 GiB (no expectation is that long) offsets stop at
+/// `u32::MAX`, which shows an empty word instead of failing.
+fn span(from: usize, to: usize) -> (u32, u32) {
+    let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+    (at(from), at(to))
 }
 
 /// `2 × lcs / total` (see the module documentation); two empty texts are the same.

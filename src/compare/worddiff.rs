@@ -141,7 +141,8 @@ impl<'t> Marked<'t> {
     }
 
     /// Appends the word at byte range `from..to` of the text.
-    fn word(&mut self, (from, to): (usize, usize), marked: bool) {
+    fn word(&mut self, (from, to): (u32, u32), marked: bool) {
+        let (from, to) = (from as usize, to as usize);
         if let Some((a, b)) = self.pending {
             if marked == self.open && from == b + 1 && self.text.as_bytes().get(b) == Some(&b' ') {
                 self.pending = Some((a, to));
