@@ -137,6 +137,10 @@ pub(super) fn stem(word: &str) -> Option<&str> {
         Some(w) if w.len() >= 4 && !w.ends_with('s') => w,
         _ => word,
     };
+    if w.is_ascii() {
+        // Five characters are five bytes.
+        return Some(&w[..w.len().min(5)]);
+    }
     Some(match w.char_indices().nth(5) {
         Some((at, _)) => &w[..at],
         None => w,
@@ -217,12 +221,18 @@ pub fn match_prepared(lower: &[Prepared], higher: &[Prepared], pairing: Pairing)
                 )
             }));
         }
-        let score = |x: usize, y: usize| -> f64 {
-            let (stems, words) = sims[x * rest_higher.len() + y];
-            let (i, j) = (rest_lower[x], rest_higher[y]);
-            let position = 1.0 - (place(i, n) - place(j, m)).abs();
-            (STEM_WEIGHT * stems + WORD_WEIGHT * words + POSITION_WEIGHT * position) as f64
-        };
+        // Every score once: the assignment asks for each many times.
+        let cols = rest_higher.len();
+        let scores: Vec<f64> = sims
+            .iter()
+            .enumerate()
+            .map(|(k, &(stems, words))| {
+                let (i, j) = (rest_lower[k / cols], rest_higher[k % cols]);
+                let position = 1.0 - (place(i, n) - place(j, m)).abs();
+                (STEM_WEIGHT * stems + WORD_WEIGHT * words + POSITION_WEIGHT * position) as f64
+            })
+            .collect();
+        let score = |x: usize, y: usize| scores[x * cols + y];
         // The assignment minimises cost, over the shorter side.
         let pairs: Vec<(usize, usize)> = if rest_lower.len() <= rest_higher.len() {
             assign(rest_lower.len(), rest_higher.len(), |x, y| -score(x, y))
