@@ -35,7 +35,7 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> {
 /// dozen stems sharing a 64-bit hash is not a real risk; and the words of its word diff
 /// (see [`worddiff`]), numbered by the same interner, with where each is in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prepared {
+pub struct ExpectationWords {
     ids: Vec<u32>,
     stems: Vec<u64>,
     /// The word diff's words: what each is compared by, as a number.
@@ -44,7 +44,7 @@ pub struct Prepared {
     diff_spans: Vec<(u32, u32)>,
 }
 
-/// Numbers words for [`Prepared`].
+/// Numbers words for [`ExpectationWords`].
 #[derive(Debug, Default)]
 pub struct Interner {
     words: foldhash::HashMap<String, u32>,
@@ -69,10 +69,10 @@ fn number(map: &mut foldhash::HashMap<String, u32>, key: &str) -> u32 {
 impl Interner {
     /// Prepares `text` for comparison: its [`words`], numbered. Only words not seen before
     /// are copied into the interner.
-    pub fn prepare(&mut self, text: &str) -> Prepared {
+    pub fn prepare(&mut self, text: &str) -> ExpectationWords {
         // Expectations are a sentence or two: about one word per six bytes.
         let words = text.len() / 6 + 1;
-        let mut p = Prepared {
+        let mut p = ExpectationWords {
             ids: Vec::with_capacity(words),
             stems: Vec::new(),
             diff_ids: Vec::with_capacity(words),
@@ -109,7 +109,7 @@ impl Interner {
     }
 
     /// [`Interner::prepare`] of any text: its words, then its word diff's words.
-    fn prepare_any(&mut self, text: &str, p: &mut Prepared) {
+    fn prepare_any(&mut self, text: &str, p: &mut ExpectationWords) {
         let mut folded = String::new();
         for w in raw_words(text) {
             let id = self.word(w, &mut folded, &mut p.stems);
@@ -117,14 +117,15 @@ impl Interner {
         }
         for (at, w) in worddiff::diff_tokens(text) {
             p.diff_spans.push(span(at, at + w.len()));
-            p.diff_ids.push(number(&mut self.words, &worddiff::comparable(w)));
+            p.diff_ids
+                .push(number(&mut self.words, &worddiff::comparable(w)));
         }
     }
 
     /// [`Interner::prepare_any`] of an ASCII text, in one pass over its bytes. A word of the
     /// word diff (a run of non-space characters) that holds one of the [`words`] is compared
     /// by that word, lowercased: it has the same number, and is not looked up again.
-    fn prepare_ascii(&mut self, text: &str, p: &mut Prepared) {
+    fn prepare_ascii(&mut self, text: &str, p: &mut ExpectationWords) {
         // The ASCII characters `char::is_whitespace` accepts, as `split_whitespace` splits.
         let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
         let b = text.as_bytes();
@@ -321,11 +322,11 @@ pub(crate) mod tests {
             "Leads Teams; leads teams: TEAMS lead",
         ];
         let (mut fast, mut general) = (Interner::default(), Interner::default());
-        let a: Vec<Prepared> = texts.iter().map(|t| fast.prepare(t)).collect();
-        let b: Vec<Prepared> = texts
+        let a: Vec<ExpectationWords> = texts.iter().map(|t| fast.prepare(t)).collect();
+        let b: Vec<ExpectationWords> = texts
             .iter()
             .map(|t| {
-                let mut p = Prepared {
+                let mut p = ExpectationWords {
                     ids: Vec::new(),
                     stems: Vec::new(),
                     diff_ids: Vec::new(),

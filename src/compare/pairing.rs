@@ -21,7 +21,7 @@
 //! between texts that share the same words, and position only breaks near ties, as real
 //! ladders reorder and insert freely. `tests/pairing.rs` measures the result.
 
-use super::{assign::assign, lcs_row, ratio, Prepared};
+use super::{assign::assign, lcs_row, ratio, ExpectationWords};
 
 /// How an expectation of the higher level relates to the lower level's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -176,8 +176,8 @@ fn place(i: usize, n: usize) -> f32 {
 /// Pairs the expectations of `lower` and `higher` (plain texts); see [`match_prepared`].
 pub fn match_expectations(lower: &[String], higher: &[String], pairing: Pairing) -> Vec<Pair> {
     let mut interner = super::Interner::default();
-    let lower: Vec<Prepared> = lower.iter().map(|t| interner.prepare(t)).collect();
-    let higher: Vec<Prepared> = higher.iter().map(|t| interner.prepare(t)).collect();
+    let lower: Vec<ExpectationWords> = lower.iter().map(|t| interner.prepare(t)).collect();
+    let higher: Vec<ExpectationWords> = higher.iter().map(|t| interner.prepare(t)).collect();
     match_prepared(&lower, &higher, pairing)
 }
 
@@ -185,7 +185,11 @@ pub fn match_expectations(lower: &[String], higher: &[String], pairing: Pairing)
 /// as the module documentation describes, and returns one row per pair or lone expectation:
 /// in the higher level's order, each lower expectation without a pair placed after the row of
 /// the lower expectation before it.
-pub fn match_prepared(lower: &[Prepared], higher: &[Prepared], pairing: Pairing) -> Vec<Pair> {
+pub fn match_prepared(
+    lower: &[ExpectationWords],
+    higher: &[ExpectationWords],
+    pairing: Pairing,
+) -> Vec<Pair> {
     // higher_of[i]: the higher expectation paired with lower[i], and the row's status and
     // similarity.
     let mut higher_of: Vec<Option<(usize, Status, f32)>> = vec![None; lower.len()];
@@ -334,7 +338,15 @@ mod tests {
         for w in STOP_WORDS {
             assert!(is_stop_word(w), "{w}");
         }
-        for w in ["", "ab", "the\0", "throughout", "yours", "teams", "managers"] {
+        for w in [
+            "",
+            "ab",
+            "the\0",
+            "throughout",
+            "yours",
+            "teams",
+            "managers",
+        ] {
             assert!(!is_stop_word(w), "{w}");
         }
         assert_eq!(stem("teams"), Some("team"));

@@ -1,7 +1,7 @@
 //! Word diffs of a reworded expectation: which words the lower level's text dropped and which
 //! the higher level's added, aligned so that a rewording reads as a rewording.
 
-use super::Prepared;
+use super::ExpectationWords;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
 /// Both texts of a reworded expectation as HTML, for a split view in which each column reads
@@ -18,10 +18,13 @@ pub fn split_diff_html(old: &str, new: &str) -> (String, String) {
     split_diff_prepared((old, &po), (new, &pn))
 }
 
-/// [`split_diff_html`] of two texts already prepared, each given with its [`Prepared`] (made
+/// [`split_diff_html`] of two texts already prepared, each given with its [`ExpectationWords`] (made
 /// from that text, by one interner): only the alignment and the HTML are left to do, so a
 /// build that diffs an expectation against several others splits it into words once.
-pub fn split_diff_prepared(old: (&str, &Prepared), new: (&str, &Prepared)) -> (String, String) {
+pub fn split_diff_prepared(
+    old: (&str, &ExpectationWords),
+    new: (&str, &ExpectationWords),
+) -> (String, String) {
     let (os, ns) = (&old.1.diff_spans, &new.1.diff_spans);
     let mut lower = Marked::new("del", old.0);
     let mut higher = Marked::new("ins", new.0);
