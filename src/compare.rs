@@ -13,7 +13,7 @@ pub mod pairing;
 pub mod worddiff;
 
 pub use pairing::{match_expectations, match_prepared, Pair, Pairing, Status, MATCH_THRESHOLD};
-pub use worddiff::{diff_words, split_diff_html, Word};
+pub use worddiff::{diff_words, split_diff_html, split_diff_prepared, Word};
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
@@ -29,17 +29,22 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The words of one expectation, prepared once for comparing it with many others: each word
-/// as a number (the same word, the same number, within one [`Interner`]), in order; and the
+/// as a number (the same word, the same number, within one [`Interner`]), in order; the
 /// hashes of its content words' stems (see [`pairing`]), sorted, each once: a hash instead
 /// of an interned number spares a table every build would fill, and two of a pillar's few
-/// dozen stems sharing a 64-bit hash is not a real risk.
+/// dozen stems sharing a 64-bit hash is not a real risk; and the words of its word diff
+/// (see [`worddiff`]), numbered by the same interner, with where each is in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prepared {
+pub struct ExpectationWords {
     ids: Vec<u32>,
     stems: Vec<u64>,
+    /// The word diff's words: what each is compared by, as a number.
+    diff_ids: Vec<u32>,
+    /// The word diff's words: each one's byte range in the text, as written (see [`span`]).
+    diff_spans: Vec<(u32, u32)>,
 }
 
-/// Numbers words for [`Prepared`].
+/// Numbers words for [`ExpectationWords`].
 #[derive(Debug, Default)]
 pub struct Interner {
     words: foldhash::HashMap<String, u32>,
@@ -64,28 +69,104 @@ fn number(map: &mut foldhash::HashMap<String, u32>, key: &str) -> u32 {
 impl Interner {
     /// Prepares `text` for comparison: its [`words`], numbered. Only words not seen before
     /// are copied into the interner.
-    pub fn prepare(&mut self, text: &str) -> Prepared {
-        let mut folded = String::new();
-        let mut stems = Vec::new();
-        let ids: Vec<u32> = raw_words(text)
-            .map(|w| {
-                // As `words` does: each word lowercased on its own.
-                let w = if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-                    folded = w.to_lowercase();
-                    folded.as_str()
-                } else {
-                    w
-                };
-                if let Some(s) = pairing::stem(w) {
-                    stems.push(std::hash::BuildHasher::hash_one(&STEM_HASH, s));
-                }
-                number(&mut self.words, w)
-            })
-            .collect();
-        stems.sort_unstable();
-        stems.dedup();
-        Prepared { ids, stems }
+    pub fn prepare(&mut self, text: &str) -> ExpectationWords {
+        // Expectations are a sentence or two: about one word per six bytes.
+        let words = text.len() / 6 + 1;
+        let mut p = ExpectationWords {
+            ids: Vec::with_capacity(words),
+            stems: Vec::new(),
+            diff_ids: Vec::with_capacity(words),
+            diff_spans: Vec::with_capacity(words),
+        };
+        if text.is_ascii() {
+            self.prepare_ascii(text, &mut p);
+        } else {
+            self.prepare_any(text, &mut p);
+        }
+        p.stems.sort_unstable();
+        p.stems.dedup();
+        p
     }
+
+    /// One of the [`words`] of a text, lowercased as `words` does (each word on its own; ASCII
+    /// in place, as `to_lowercase` would) and numbered; its stem's hash is added to `stems`.
+    fn word(&mut self, w: &str, folded: &mut String, stems: &mut Vec<u64>) -> u32 {
+        let w = if !w.is_ascii() {
+            *folded = w.to_lowercase();
+            folded.as_str()
+        } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            folded.clear();
+            folded.push_str(w);
+            folded.make_ascii_lowercase();
+            folded.as_str()
+        } else {
+            w
+        };
+        if let Some(s) = pairing::stem(w) {
+            stems.push(std::hash::BuildHasher::hash_one(&STEM_HASH, s));
+        }
+        number(&mut self.words, w)
+    }
+
+    /// [`Interner::prepare`] of any text: its words, then its word diff's words.
+    fn prepare_any(&mut self, text: &str, p: &mut ExpectationWords) {
+        let mut folded = String::new();
+        for w in raw_words(text) {
+            let id = self.word(w, &mut folded, &mut p.stems);
+            p.ids.push(id);
+        }
+        for (at, w) in worddiff::diff_tokens(text) {
+            p.diff_spans.push(span(at, at + w.len()));
+            p.diff_ids
+                .push(number(&mut self.words, &worddiff::comparable(w)));
+        }
+    }
+
+    /// [`Interner::prepare_any`] of an ASCII text, in one pass over its bytes. A word of the
+    /// word diff (a run of non-space characters) that holds one of the [`words`] is compared
+    /// by that word, lowercased: it has the same number, and is not looked up again.
+    fn prepare_ascii(&mut self, text: &str, p: &mut ExpectationWords) {
+        // The ASCII characters `char::is_whitespace` accepts, as `split_whitespace` splits.
+        let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+        let b = text.as_bytes();
+        let mut folded = String::new();
+        let mut i = 0;
+        while i < b.len() {
+            if space(b[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let (mut words, mut last) = (0, 0);
+            while i < b.len() && !space(b[i]) {
+                if !b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                let from = i;
+                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                last = self.word(&text[from..i], &mut folded, &mut p.stems);
+                p.ids.push(last);
+                words += 1;
+            }
+            p.diff_spans.push(span(start, i));
+            p.diff_ids.push(if words == 1 {
+                last
+            } else {
+                number(&mut self.words, &worddiff::comparable(&text[start..i]))
+            });
+        }
+    }
+}
+
+/// A byte range of an expectation as two `u32`s, half the memory of `usize`s for the words of
+/// every expectation of a build. Past 4 GiB (no expectation is that long) offsets stop at
+/// `u32::MAX`, which shows an empty word instead of failing.
+fn span(from: usize, to: usize) -> (u32, u32) {
+    let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+    (at(from), at(to))
 }
 
 /// `2 × lcs / total` (see the module documentation); two empty texts are the same.
@@ -213,6 +294,64 @@ pub(crate) mod tests {
             let b = (0..lb).map(|_| random(size) as u32).collect();
             (a, b)
         })
+    }
+
+    /// Each list of numbers renumbered in order of first appearance across `lists`: what
+    /// comparing them can see.
+    fn shapes<'p>(lists: impl Iterator<Item = &'p Vec<u32>>) -> Vec<Vec<u32>> {
+        let mut seen = std::collections::HashMap::new();
+        lists
+            .map(|l| {
+                l.iter()
+                    .map(|id| {
+                        let next = seen.len() as u32;
+                        *seen.entry(*id).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ascii_texts_are_prepared_as_any_text_is() {
+        let texts = [
+            "You own the on-call rotation. (e.g. On-Call) -- and A/B tests",
+            "  ON-CALL\trotation\x0bowner\x0c\r\nof  \"the\" rotation, tests & more...",
+            "",
+            "--- ... !!",
+            "Leads Teams; leads teams: TEAMS lead",
+        ];
+        let (mut fast, mut general) = (Interner::default(), Interner::default());
+        let a: Vec<ExpectationWords> = texts.iter().map(|t| fast.prepare(t)).collect();
+        let b: Vec<ExpectationWords> = texts
+            .iter()
+            .map(|t| {
+                let mut p = ExpectationWords {
+                    ids: Vec::new(),
+                    stems: Vec::new(),
+                    diff_ids: Vec::new(),
+                    diff_spans: Vec::new(),
+                };
+                general.prepare_any(t, &mut p);
+                p.stems.sort_unstable();
+                p.stems.dedup();
+                p
+            })
+            .collect();
+        assert!(texts.iter().all(|t| t.is_ascii()));
+        assert_eq!(
+            shapes(a.iter().map(|p| &p.ids)),
+            shapes(b.iter().map(|p| &p.ids))
+        );
+        assert_eq!(
+            shapes(a.iter().map(|p| &p.diff_ids)),
+            shapes(b.iter().map(|p| &p.diff_ids))
+        );
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!((&x.stems, &x.diff_spans), (&y.stems, &y.diff_spans));
+        }
+        assert_eq!(a[0].ids.len(), 14);
+        assert_eq!(a[1].diff_spans.len(), 9);
     }
 
     #[test]

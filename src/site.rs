@@ -55,7 +55,7 @@ struct CellCache {
 /// A cell's expectations ready to compare: prepared words, in order.
 #[derive(Debug)]
 struct CellWords {
-    words: Vec<compare::Prepared>,
+    words: Vec<compare::ExpectationWords>,
 }
 
 impl CellCache {

@@ -21,7 +21,7 @@
 //! between texts that share the same words, and position only breaks near ties, as real
 //! ladders reorder and insert freely. `tests/pairing.rs` measures the result.
 
-use super::{assign::assign, lcs_row, ratio, Prepared};
+use super::{assign::assign, lcs_row, ratio, ExpectationWords};
 
 /// How an expectation of the higher level relates to the lower level's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -91,15 +91,56 @@ const STOP_WORDS: &[&str] = &[
     "you", "your",
 ];
 
+/// [`STOP_WORDS`] as numbers (see [`packed`]), in the same order: a word is looked up by
+/// comparing numbers instead of strings.
+const STOP_NUMBERS: [u64; STOP_WORDS.len()] = {
+    let mut out = [0; STOP_WORDS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = match packed(STOP_WORDS[i]) {
+            Some(n) => n,
+            None => panic!("a stop word longer than 7 bytes"),
+        };
+        i += 1;
+    }
+    out
+};
+
+/// A word of at most 7 bytes as a number, one for each word, whose order is the words' order
+/// when no word holds a zero byte (its bytes, big-endian and padded with zeros, then its
+/// length); `None` for a longer word.
+const fn packed(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    let mut n = 0u64;
+    let mut i = 0;
+    while i < 7 {
+        n = (n << 8) | if i < b.len() { b[i] as u64 } else { 0 };
+        i += 1;
+    }
+    Some((n << 8) | b.len() as u64)
+}
+
+/// Whether a lowercased word is one of [`STOP_WORDS`].
+fn is_stop_word(word: &str) -> bool {
+    packed(word).is_some_and(|n| STOP_NUMBERS.binary_search(&n).is_ok())
+}
+
 /// The stem of a lowercased word for the stem similarity, or `None` for a function word.
 pub(super) fn stem(word: &str) -> Option<&str> {
-    if STOP_WORDS.binary_search(&word).is_ok() {
+    if is_stop_word(word) {
         return None;
     }
     let w = match word.strip_suffix('s') {
         Some(w) if w.len() >= 4 && !w.ends_with('s') => w,
         _ => word,
     };
+    if w.is_ascii() {
+        // Five characters are five bytes.
+        return Some(&w[..w.len().min(5)]);
+    }
     Some(match w.char_indices().nth(5) {
         Some((at, _)) => &w[..at],
         None => w,
@@ -135,8 +176,8 @@ fn place(i: usize, n: usize) -> f32 {
 /// Pairs the expectations of `lower` and `higher` (plain texts); see [`match_prepared`].
 pub fn match_expectations(lower: &[String], higher: &[String], pairing: Pairing) -> Vec<Pair> {
     let mut interner = super::Interner::default();
-    let lower: Vec<Prepared> = lower.iter().map(|t| interner.prepare(t)).collect();
-    let higher: Vec<Prepared> = higher.iter().map(|t| interner.prepare(t)).collect();
+    let lower: Vec<ExpectationWords> = lower.iter().map(|t| interner.prepare(t)).collect();
+    let higher: Vec<ExpectationWords> = higher.iter().map(|t| interner.prepare(t)).collect();
     match_prepared(&lower, &higher, pairing)
 }
 
@@ -144,7 +185,11 @@ pub fn match_expectations(lower: &[String], higher: &[String], pairing: Pairing)
 /// as the module documentation describes, and returns one row per pair or lone expectation:
 /// in the higher level's order, each lower expectation without a pair placed after the row of
 /// the lower expectation before it.
-pub fn match_prepared(lower: &[Prepared], higher: &[Prepared], pairing: Pairing) -> Vec<Pair> {
+pub fn match_prepared(
+    lower: &[ExpectationWords],
+    higher: &[ExpectationWords],
+    pairing: Pairing,
+) -> Vec<Pair> {
     // higher_of[i]: the higher expectation paired with lower[i], and the row's status and
     // similarity.
     let mut higher_of: Vec<Option<(usize, Status, f32)>> = vec![None; lower.len()];
@@ -180,12 +225,18 @@ pub fn match_prepared(lower: &[Prepared], higher: &[Prepared], pairing: Pairing)
                 )
             }));
         }
-        let score = |x: usize, y: usize| -> f64 {
-            let (stems, words) = sims[x * rest_higher.len() + y];
-            let (i, j) = (rest_lower[x], rest_higher[y]);
-            let position = 1.0 - (place(i, n) - place(j, m)).abs();
-            (STEM_WEIGHT * stems + WORD_WEIGHT * words + POSITION_WEIGHT * position) as f64
-        };
+        // Every score once: the assignment asks for each many times.
+        let cols = rest_higher.len();
+        let scores: Vec<f64> = sims
+            .iter()
+            .enumerate()
+            .map(|(k, &(stems, words))| {
+                let (i, j) = (rest_lower[k / cols], rest_higher[k % cols]);
+                let position = 1.0 - (place(i, n) - place(j, m)).abs();
+                (STEM_WEIGHT * stems + WORD_WEIGHT * words + POSITION_WEIGHT * position) as f64
+            })
+            .collect();
+        let score = |x: usize, y: usize| scores[x * cols + y];
         // The assignment minimises cost, over the shorter side.
         let pairs: Vec<(usize, usize)> = if rest_lower.len() <= rest_higher.len() {
             assign(rest_lower.len(), rest_higher.len(), |x, y| -score(x, y))
@@ -283,6 +334,21 @@ mod tests {
     #[test]
     fn the_stop_words_are_sorted_for_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP_NUMBERS.windows(2).all(|w| w[0] < w[1]));
+        for w in STOP_WORDS {
+            assert!(is_stop_word(w), "{w}");
+        }
+        for w in [
+            "",
+            "ab",
+            "the\0",
+            "throughout",
+            "yours",
+            "teams",
+            "managers",
+        ] {
+            assert!(!is_stop_word(w), "{w}");
+        }
         assert_eq!(stem("teams"), Some("team"));
         assert_eq!(stem("managers"), stem("managing"));
         assert_eq!(stem("process"), stem("processes"));

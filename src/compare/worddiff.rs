@@ -1,6 +1,7 @@
 //! Word diffs of a reworded expectation: which words the lower level's text dropped and which
 //! the higher level's added, aligned so that a rewording reads as a rewording.
 
+use super::ExpectationWords;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
 /// Both texts of a reworded expectation as HTML, for a split view in which each column reads
@@ -12,19 +13,39 @@ use similar::{capture_diff_slices, Algorithm, DiffTag};
 /// their case and surrounding punctuation. Returns `(old, new)`. The alignment is
 /// [`word_diff`]'s.
 pub fn split_diff_html(old: &str, new: &str) -> (String, String) {
-    let mut lower = Marked::new("del", old.len() + 32);
-    let mut higher = Marked::new("ins", new.len() + 32);
-    for w in diff_words(old, new) {
-        match w {
-            Word::Kept(o, n) => {
-                lower.word(o, false);
-                higher.word(n, false);
+    let mut interner = super::Interner::default();
+    let (po, pn) = (interner.prepare(old), interner.prepare(new));
+    split_diff_prepared((old, &po), (new, &pn))
+}
+
+/// [`split_diff_html`] of two texts already prepared, each given with its [`ExpectationWords`] (made
+/// from that text, by one interner): only the alignment and the HTML are left to do, so a
+/// build that diffs an expectation against several others splits it into words once.
+pub fn split_diff_prepared(
+    old: (&str, &ExpectationWords),
+    new: (&str, &ExpectationWords),
+) -> (String, String) {
+    let (os, ns) = (&old.1.diff_spans, &new.1.diff_spans);
+    let mut lower = Marked::new("del", old.0);
+    let mut higher = Marked::new("ins", new.0);
+    for e in word_diff(&old.1.diff_ids, &new.1.diff_ids) {
+        match e {
+            Edit::Keep(i, j) => {
+                lower.word(os[i], false);
+                higher.word(ns[j], false);
             }
-            Word::Dropped(o) => lower.word(o, true),
-            Word::Added(n) => higher.word(n, true),
+            Edit::Delete(i) => lower.word(os[i], true),
+            Edit::Insert(j) => higher.word(ns[j], true),
         }
     }
     (lower.finish(), higher.finish())
+}
+
+/// The words of a word diff, with the byte offset of each in `text`: runs of non-space
+/// characters.
+pub(super) fn diff_tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
 /// One word of [`diff_words`], as written in its text.
@@ -43,8 +64,8 @@ pub enum Word<'t> {
 /// alignment as [`split_diff_html`], so a rewording reads the same in every view.
 pub fn diff_words<'t>(old: &'t str, new: &'t str) -> Vec<Word<'t>> {
     // Each distinct word numbered, so the diff compares numbers; whitespace is not compared.
-    let old_words: Vec<&str> = old.split_whitespace().collect();
-    let new_words: Vec<&str> = new.split_whitespace().collect();
+    let old_words: Vec<&str> = diff_tokens(old).map(|(_, w)| w).collect();
+    let new_words: Vec<&str> = diff_tokens(new).map(|(_, w)| w).collect();
     // Words are compared by their letters and digits, case folded, so that "rotation." at
     // the end of one sentence is the same word as "rotation" inside another; each side still
     // shows its words as written.
@@ -73,7 +94,18 @@ pub fn diff_words<'t>(old: &'t str, new: &'t str) -> Vec<Word<'t>> {
 
 /// What a word is compared by: its letters and digits from the first to the last, lowercased
 /// (the word itself when it has none, such as "–").
-fn comparable(w: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn comparable(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.is_ascii() {
+        // The same, byte by byte: ASCII letters and digits are the alphanumeric ASCII
+        // characters, and lowercasing ASCII only changes A–Z.
+        let core = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        let core = if core.is_empty() { w } else { core };
+        return if core.bytes().any(|b| b.is_ascii_uppercase()) {
+            core.to_ascii_lowercase().into()
+        } else {
+            core.into()
+        };
+    }
     let core = w.trim_matches(|c: char| !c.is_alphanumeric());
     let core = if core.is_empty() { w } else { core };
     if core.chars().any(char::is_uppercase) {
@@ -84,30 +116,49 @@ fn comparable(w: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// One side of a split diff being written: words with one space between them, marked runs
-/// in one `<tag>` element each (the space between two marked words inside it).
-struct Marked {
+/// in one `<tag>` element each (the space between two marked words inside it). Words that
+/// stand one space apart in the text, all marked or all not, are written as one stretch of
+/// it.
+struct Marked<'t> {
     out: String,
     tag: &'static str,
     open: bool,
+    /// Whether a word has been written (or is pending).
+    started: bool,
+    /// The text the words are from.
+    text: &'t str,
+    /// The byte range of the words not written yet, all marked as `open` says.
+    pending: Option<(usize, usize)>,
 }
 
-impl Marked {
-    fn new(tag: &'static str, capacity: usize) -> Self {
+impl<'t> Marked<'t> {
+    fn new(tag: &'static str, text: &'t str) -> Self {
         Marked {
-            out: String::with_capacity(capacity),
+            out: String::with_capacity(text.len() + 32),
             tag,
             open: false,
+            started: false,
+            text,
+            pending: None,
         }
     }
 
-    fn word(&mut self, w: &str, marked: bool) {
-        let space = !self.out.is_empty();
+    /// Appends the word at byte range `from..to` of the text.
+    fn word(&mut self, (from, to): (u32, u32), marked: bool) {
+        let (from, to) = (from as usize, to as usize);
+        if let Some((a, b)) = self.pending {
+            if marked == self.open && from == b + 1 && self.text.as_bytes().get(b) == Some(&b' ') {
+                self.pending = Some((a, to));
+                return;
+            }
+        }
+        self.flush();
         if self.open && !marked {
             self.out.push_str("</");
             self.out.push_str(self.tag);
             self.out.push('>');
         }
-        if space {
+        if self.started {
             self.out.push(' ');
         }
         if marked && !self.open {
@@ -116,10 +167,18 @@ impl Marked {
             self.out.push('>');
         }
         self.open = marked;
-        crate::escape::text(&mut self.out, w);
+        self.started = true;
+        self.pending = Some((from, to));
+    }
+
+    fn flush(&mut self) {
+        if let Some((a, b)) = self.pending.take() {
+            crate::escape::text(&mut self.out, self.text.get(a..b).unwrap_or_default());
+        }
     }
 
     fn finish(mut self) -> String {
+        self.flush();
         if self.open {
             self.out.push_str("</");
             self.out.push_str(self.tag);
@@ -167,14 +226,43 @@ pub fn word_diff(old: &[u32], new: &[u32]) -> Vec<Edit> {
         .copied()
         .max()
         .map_or(0, |m| m as usize + 1);
-    let mut d = Differ {
-        old,
-        new,
-        edits: Vec::with_capacity(old.len() + new.len()),
-        counts: vec![(0, 0, 0); top],
-    };
-    d.diff(0..old.len(), 0..new.len(), 0);
-    d.edits
+    // One table per thread, grown to the largest word number seen (a build numbers every
+    // word of the ladder with one interner), all zero between calls.
+    SCRATCH.with(|scratch| {
+        let mut scratch = scratch.borrow_mut();
+        if scratch.counts.len() < top {
+            scratch.counts.resize(top, (0, 0, 0));
+        }
+        let mut d = Differ {
+            old,
+            new,
+            edits: Vec::with_capacity(old.len() + new.len()),
+            s: &mut scratch,
+        };
+        d.diff(0..old.len(), 0..new.len(), 0);
+        d.edits
+    })
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// The working memory of [`word_diff`], kept from one call to the next on each thread.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// Per word number: occurrences in the old stretch, in the new stretch, and the position
+    /// of its last occurrence in the new stretch. All zero between calls.
+    counts: Vec<(u32, u32, usize)>,
+    /// The anchors of the stretches being diffed, innermost last: each call of
+    /// [`Differ::diff`] adds its own and takes them off again.
+    anchors: Vec<(usize, usize)>,
+    /// [`Differ::anchors`]'s candidate pairs, and its patience piles.
+    pairs: Vec<(usize, usize)>,
+    tops: Vec<usize>,
+    back: Vec<Option<usize>>,
+    /// [`Differ::aligned`]'s table.
+    lcs: Vec<u16>,
 }
 
 /// How deep [`word_diff`] looks for anchors inside stretches between anchors (real
@@ -185,9 +273,7 @@ struct Differ<'a> {
     old: &'a [u32],
     new: &'a [u32],
     edits: Vec<Edit>,
-    /// Per word number: occurrences in the old stretch, in the new stretch, and the position
-    /// of its last occurrence in the new stretch. All zero between calls.
-    counts: Vec<(u32, u32, usize)>,
+    s: &'a mut Scratch,
 }
 
 impl Differ<'_> {
@@ -212,22 +298,24 @@ impl Differ<'_> {
             self.edits.extend(o.map(Edit::Delete));
             self.edits.extend(n.map(Edit::Insert));
         } else {
-            let anchors = if depth < ANCHOR_DEPTH {
-                self.anchors(o.clone(), n.clone())
-            } else {
-                Vec::new()
-            };
-            if anchors.is_empty() {
+            let base = self.s.anchors.len();
+            if depth < ANCHOR_DEPTH {
+                self.anchors(o.clone(), n.clone());
+            }
+            let end = self.s.anchors.len();
+            if end == base {
                 self.aligned(o, n);
             } else {
                 let (mut oi, mut ni) = (o.start, n.start);
-                for (i, j) in anchors {
+                for k in base..end {
+                    let (i, j) = self.s.anchors[k];
                     self.diff(oi..i, ni..j, depth + 1);
                     self.edits.push(Edit::Keep(i, j));
                     oi = i + 1;
                     ni = j + 1;
                 }
                 self.diff(oi..o.end, ni..n.end, depth + 1);
+                self.s.anchors.truncate(base);
             }
         }
         self.edits
@@ -235,53 +323,49 @@ impl Differ<'_> {
     }
 
     /// The pairs of words that occur once in each stretch, longest increasing run of them
-    /// (patience sorting: O(k log k) for k pairs), in order.
-    fn anchors(
-        &mut self,
-        o: std::ops::Range<usize>,
-        n: std::ops::Range<usize>,
-    ) -> Vec<(usize, usize)> {
+    /// (patience sorting: O(k log k) for k pairs), in order, added to the anchors' stack.
+    fn anchors(&mut self, o: std::ops::Range<usize>, n: std::ops::Range<usize>) {
+        let (old, new, s) = (self.old, self.new, &mut *self.s);
         for j in n.clone() {
-            let c = &mut self.counts[self.new[j] as usize];
+            let c = &mut s.counts[new[j] as usize];
             c.1 += 1;
             c.2 = j;
         }
         for i in o.clone() {
-            self.counts[self.old[i] as usize].0 += 1;
+            s.counts[old[i] as usize].0 += 1;
         }
-        let pairs: Vec<(usize, usize)> = o
-            .clone()
-            .filter_map(|i| match self.counts[self.old[i] as usize] {
+        s.pairs.clear();
+        s.pairs
+            .extend(o.clone().filter_map(|i| match s.counts[old[i] as usize] {
                 (1, 1, j) => Some((i, j)),
                 _ => None,
-            })
-            .collect();
-        for &w in &self.old[o] {
-            self.counts[w as usize] = (0, 0, 0);
+            }));
+        for &w in &old[o] {
+            s.counts[w as usize] = (0, 0, 0);
         }
-        for &w in &self.new[n] {
-            self.counts[w as usize] = (0, 0, 0);
+        for &w in &new[n] {
+            s.counts[w as usize] = (0, 0, 0);
         }
         // tops[k]: index into `pairs` of the smallest new position ending a run of k + 1.
-        let mut tops: Vec<usize> = Vec::new();
-        let mut back: Vec<Option<usize>> = vec![None; pairs.len()];
-        for (p, &(_, j)) in pairs.iter().enumerate() {
-            let k = tops.partition_point(|&t| pairs[t].1 < j);
-            back[p] = k.checked_sub(1).map(|k| tops[k]);
-            if k == tops.len() {
-                tops.push(p);
+        s.tops.clear();
+        s.back.clear();
+        s.back.resize(s.pairs.len(), None);
+        for (p, &(_, j)) in s.pairs.iter().enumerate() {
+            let k = s.tops.partition_point(|&t| s.pairs[t].1 < j);
+            s.back[p] = k.checked_sub(1).map(|k| s.tops[k]);
+            if k == s.tops.len() {
+                s.tops.push(p);
             } else {
-                tops[k] = p;
+                s.tops[k] = p;
             }
         }
-        let mut run = Vec::with_capacity(tops.len());
-        let mut at = tops.last().copied();
+        let base = s.anchors.len();
+        let mut at = s.tops.last().copied();
         while let Some(p) = at {
-            run.push(pairs[p]);
-            at = back[p];
+            s.anchors.push(s.pairs[p]);
+            at = s.back[p];
         }
-        run.reverse();
-        run
+        s.anchors[base..].reverse();
     }
 
     /// A stretch with no anchor, aligned on a longest common subsequence.
@@ -307,7 +391,9 @@ impl Differ<'_> {
         }
         let (a, b) = (&self.old[o.clone()], &self.new[n.clone()]);
         // lcs[i * w + j]: the longest common subsequence of a[i..] and b[j..].
-        let mut lcs = vec![0u16; w * h];
+        let lcs = &mut self.s.lcs;
+        lcs.clear();
+        lcs.resize(w * h, 0);
         for i in (0..a.len()).rev() {
             for j in (0..b.len()).rev() {
                 lcs[i * w + j] = if a[i] == b[j] {
@@ -409,7 +495,7 @@ mod tests {
                 old: &a,
                 new: &b,
                 edits: Vec::new(),
-                counts: Vec::new(),
+                s: &mut Scratch::default(),
             };
             d.aligned(0..la, 0..lb);
             let kept = d

@@ -84,9 +84,9 @@ impl<'a> Builder<'a> {
                 }
             };
             let marked = match (pair.status, pair.lower, pair.higher) {
-                (Status::Changed, Some(i), Some(j)) => Some(compare::split_diff_html(
-                    ca.expectations[i].plain(),
-                    cb.expectations[j].plain(),
+                (Status::Changed, Some(i), Some(j)) => Some(compare::split_diff_prepared(
+                    (ca.expectations[i].plain(), &pa.words[i]),
+                    (cb.expectations[j].plain(), &pb.words[j]),
                 )),
                 _ => None,
             };
