@@ -12,6 +12,7 @@ use crate::ladder::{Ladder, Level};
 use crate::markdown::{inline_html, Fragment};
 use crate::permalink::{self, root_of};
 
+mod assemble;
 mod comparison;
 mod export;
 mod pages;
@@ -292,196 +293,20 @@ impl Site {
     /// Builds one page's data.
     pub fn page(&self, ladder: &Ladder, spec: &PageSpec) -> Page {
         let l = &ladder.levels;
-        let prepared = &self.prepared;
         let path = Self::path(ladder, spec);
-        let b = Builder::at(ladder, prepared, &path);
+        let b = Builder::at(ladder, &self.prepared, &path);
         let (template, data) = match *spec {
-            PageSpec::Overview => (
-                "index.html",
-                PageData::Overview(OverviewPage {
-                    aligned_by_rank: ladder.tracks.len() > 1 && ladder.overview_by_rank(),
-                    tracks: (0..ladder.tracks.len()).map(|t| b.track(t)).collect(),
-                    rows: ladder
-                        .overview_rows
-                        .iter()
-                        .map(|row| row.iter().map(|c| c.map(|i| b.level(i))).collect())
-                        .collect(),
-                }),
+            PageSpec::Overview => ("index.html", PageData::Overview(b.overview_page())),
+            PageSpec::Track(ti) => ("track.html", PageData::Track(b.track_page(ti))),
+            PageSpec::Level(li) => (
+                "level.html",
+                PageData::Level(b.level_page(li, &self.releases, &path)),
             ),
-            PageSpec::Track(ti) => {
-                let t = &ladder.tracks[ti];
-                (
-                    "track.html",
-                    PageData::Track(TrackPage {
-                        track: b.track(ti),
-                        description_html: b.html(&t.description),
-                        pillars: t.pillars.iter().map(|&p| b.pillar(p)).collect(),
-                        rows: t
-                            .levels
-                            .iter()
-                            .map(|&li| TrackRow {
-                                level: b.level(li),
-                                cells: t.pillars.iter().map(|&p| b.cell(li, p, false)).collect(),
-                            })
-                            .collect(),
-                    }),
-                )
-            }
-            PageSpec::Level(li) => {
-                let level = &l[li];
-                let track = &ladder.tracks[level.track];
-                (
-                    "level.html",
-                    PageData::Level(LevelPage {
-                        level: b.level(li),
-                        track: b.track(level.track),
-                        description_html: b.html(&level.description),
-                        summary_in_description: level.summary_from_description,
-                        sections: track
-                            .pillars
-                            .iter()
-                            .map(|&p| LevelSection {
-                                pillar: b.pillar(p),
-                                cell: b.cell(li, p, true),
-                                inherited: if track.cumulative {
-                                    b.inherited(li, p)
-                                } else {
-                                    Vec::new()
-                                },
-                            })
-                            .collect(),
-                        below: level.below.map(|i| b.level(i)),
-                        above: level.above.map(|i| b.level(i)),
-                        equivalents: level.equivalents.iter().map(|&i| b.level(i)).collect(),
-                        comparisons: ladder
-                            .comparisons_of(li)
-                            .map(|(x, y)| b.compare_ref(x, y))
-                            .collect(),
-                        next_comparison: level
-                            .above
-                            .map(|up| b.href(&permalink::compare(&level.id, &l[up].id))),
-                        equivalent_comparisons: level
-                            .equivalents
-                            .iter()
-                            .map(|&e| b.compare_ref(li, e))
-                            .collect(),
-                        cumulative: track.cumulative,
-                        last_changed: crate::releases::last_changed(
-                            &self.releases,
-                            &level.id,
-                            &path,
-                        ),
-                    }),
-                )
-            }
-            PageSpec::Pillar(pi) => (
-                "pillar.html",
-                PageData::Pillar(PillarPage {
-                    pillar: b.pillar(pi),
-                    description_html: b.html(&ladder.pillars[pi].description),
-                    tracks: ladder
-                        .tracks
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, t)| t.pillars.contains(&pi))
-                        .map(|(ti, t)| PillarTrack {
-                            track: b.track(ti),
-                            levels: t
-                                .levels
-                                .iter()
-                                .map(|&li| PillarLevel {
-                                    level: b.level(li),
-                                    cell: b.cell(li, pi, false),
-                                })
-                                .collect(),
-                        })
-                        .collect(),
-                }),
-            ),
-            PageSpec::Compare(x, y) => {
-                let (tx, ty) = (&ladder.tracks[l[x].track], &ladder.tracks[l[y].track]);
-                let mut pillars: Vec<usize> = tx
-                    .pillars
-                    .iter()
-                    .chain(ty.pillars.iter())
-                    .copied()
-                    .collect();
-                pillars.sort();
-                pillars.dedup();
-                let same_track = l[x].track == l[y].track;
-                let cumulative = ty.cumulative;
-                (
-                    "compare.html",
-                    PageData::Compare(ComparePage {
-                        a: b.level(x),
-                        b: b.level(y),
-                        same_track,
-                        cumulative,
-                        pillars: pillars
-                            .iter()
-                            .map(|&p| b.compare_pillar(x, y, p, same_track, cumulative))
-                            .collect(),
-                        other_comparisons_html: {
-                            let pairs: std::collections::BTreeSet<_> = ladder
-                                .comparisons_of(x)
-                                .chain(ladder.comparisons_of(y))
-                                .filter(|&pair| pair != (x, y))
-                                .collect();
-                            let mut html = String::new();
-                            for (c, d) in pairs {
-                                html::comparison_link(
-                                    &mut html,
-                                    &b.href(&permalink::compare(&l[c].id, &l[d].id)),
-                                    &b.prepared.names[c],
-                                    &b.prepared.names[d],
-                                );
-                            }
-                            html
-                        },
-                    }),
-                )
-            }
+            PageSpec::Pillar(pi) => ("pillar.html", PageData::Pillar(b.pillar_page(pi))),
+            PageSpec::Compare(x, y) => ("compare.html", PageData::Compare(b.compare_page(x, y))),
             PageSpec::CompareIndex => (
                 "compare-index.html",
-                PageData::CompareIndex(CompareIndexPage {
-                    tracks: ladder
-                        .tracks
-                        .iter()
-                        .enumerate()
-                        .map(|(ti, t)| CompareGrid {
-                            track: b.track(ti),
-                            levels: t.levels.iter().map(|&i| b.level(i)).collect(),
-                            hrefs: t
-                                .levels
-                                .iter()
-                                .enumerate()
-                                .map(|(r, &x)| {
-                                    t.levels
-                                        .iter()
-                                        .enumerate()
-                                        .map(|(c, &y)| {
-                                            (r < c).then(|| {
-                                                b.href(&permalink::compare(&l[x].id, &l[y].id))
-                                            })
-                                        })
-                                        .collect()
-                                })
-                                .collect(),
-                            pairs: ladder
-                                .comparisons
-                                .iter()
-                                .filter(|&&(x, y)| l[x].track == ti && l[y].track == ti)
-                                .map(|&(x, y)| b.compare_ref(x, y))
-                                .collect(),
-                        })
-                        .collect(),
-                    equivalents: ladder
-                        .comparisons
-                        .iter()
-                        .filter(|&&(x, y)| l[x].track != l[y].track)
-                        .map(|&(x, y)| b.compare_ref(x, y))
-                        .collect(),
-                }),
+                PageData::CompareIndex(b.compare_index_page()),
             ),
             PageSpec::Changes => (
                 "changes.html",

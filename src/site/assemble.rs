@@ -1,0 +1,203 @@
+//! Each kind of page's data, assembled from the ladder for one page address (see
+//! [`super::Site::page`], which picks the kind and its template).
+
+use super::{
+    Builder, CompareGrid, CompareIndexPage, ComparePage, LevelPage, LevelSection, OverviewPage,
+    PillarLevel, PillarPage, PillarTrack, TrackPage, TrackRow,
+};
+use crate::{html, permalink};
+
+impl Builder<'_> {
+    /// The overview: every track side by side, equivalent levels on one row.
+    pub(super) fn overview_page(&self) -> OverviewPage {
+        let ladder = self.ladder;
+        OverviewPage {
+            aligned_by_rank: ladder.tracks.len() > 1 && ladder.overview_by_rank(),
+            tracks: (0..ladder.tracks.len()).map(|t| self.track(t)).collect(),
+            rows: ladder
+                .overview_rows
+                .iter()
+                .map(|row| row.iter().map(|c| c.map(|i| self.level(i))).collect())
+                .collect(),
+        }
+    }
+
+    /// A track: its levels × pillars.
+    pub(super) fn track_page(&self, ti: usize) -> TrackPage {
+        let t = &self.ladder.tracks[ti];
+        TrackPage {
+            track: self.track(ti),
+            description_html: self.html(&t.description),
+            pillars: t.pillars.iter().map(|&p| self.pillar(p)).collect(),
+            rows: t
+                .levels
+                .iter()
+                .map(|&li| TrackRow {
+                    level: self.level(li),
+                    cells: t.pillars.iter().map(|&p| self.cell(li, p, false)).collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// A level: every pillar of its track, its neighbours, equivalents and comparisons, and
+    /// when it last changed (the page at `path`).
+    pub(super) fn level_page(
+        &self,
+        li: usize,
+        releases: &crate::releases::Releases,
+        path: &str,
+    ) -> LevelPage {
+        let (ladder, l) = (self.ladder, &self.ladder.levels);
+        let level = &l[li];
+        let track = &ladder.tracks[level.track];
+        LevelPage {
+            level: self.level(li),
+            track: self.track(level.track),
+            description_html: self.html(&level.description),
+            summary_in_description: level.summary_from_description,
+            sections: track
+                .pillars
+                .iter()
+                .map(|&p| LevelSection {
+                    pillar: self.pillar(p),
+                    cell: self.cell(li, p, true),
+                    inherited: if track.cumulative {
+                        self.inherited(li, p)
+                    } else {
+                        Vec::new()
+                    },
+                })
+                .collect(),
+            below: level.below.map(|i| self.level(i)),
+            above: level.above.map(|i| self.level(i)),
+            equivalents: level.equivalents.iter().map(|&i| self.level(i)).collect(),
+            comparisons: ladder
+                .comparisons_of(li)
+                .map(|(x, y)| self.compare_ref(x, y))
+                .collect(),
+            next_comparison: level
+                .above
+                .map(|up| self.href(&permalink::compare(&level.id, &l[up].id))),
+            equivalent_comparisons: level
+                .equivalents
+                .iter()
+                .map(|&e| self.compare_ref(li, e))
+                .collect(),
+            cumulative: track.cumulative,
+            last_changed: crate::releases::last_changed(releases, &level.id, path),
+        }
+    }
+
+    /// A pillar: its cell at every level, per track.
+    pub(super) fn pillar_page(&self, pi: usize) -> PillarPage {
+        let ladder = self.ladder;
+        PillarPage {
+            pillar: self.pillar(pi),
+            description_html: self.html(&ladder.pillars[pi].description),
+            tracks: ladder
+                .tracks
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.pillars.contains(&pi))
+                .map(|(ti, t)| PillarTrack {
+                    track: self.track(ti),
+                    levels: t
+                        .levels
+                        .iter()
+                        .map(|&li| PillarLevel {
+                            level: self.level(li),
+                            cell: self.cell(li, pi, false),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The comparison of levels `x` and `y`: every pillar of either track, paired.
+    pub(super) fn compare_page(&self, x: usize, y: usize) -> ComparePage {
+        let (ladder, l) = (self.ladder, &self.ladder.levels);
+        let (tx, ty) = (&ladder.tracks[l[x].track], &ladder.tracks[l[y].track]);
+        let mut pillars: Vec<usize> = tx
+            .pillars
+            .iter()
+            .chain(ty.pillars.iter())
+            .copied()
+            .collect();
+        pillars.sort();
+        pillars.dedup();
+        let same_track = l[x].track == l[y].track;
+        let cumulative = ty.cumulative;
+        ComparePage {
+            a: self.level(x),
+            b: self.level(y),
+            same_track,
+            cumulative,
+            pillars: pillars
+                .iter()
+                .map(|&p| self.compare_pillar(x, y, p, same_track, cumulative))
+                .collect(),
+            other_comparisons_html: {
+                let pairs: std::collections::BTreeSet<_> = ladder
+                    .comparisons_of(x)
+                    .chain(ladder.comparisons_of(y))
+                    .filter(|&pair| pair != (x, y))
+                    .collect();
+                let mut out = String::new();
+                for (c, d) in pairs {
+                    html::comparison_link(
+                        &mut out,
+                        &self.href(&permalink::compare(&l[c].id, &l[d].id)),
+                        &self.prepared.names[c],
+                        &self.prepared.names[d],
+                    );
+                }
+                out
+            },
+        }
+    }
+
+    /// The comparison index: per track, every pair of its levels; then the equivalents.
+    pub(super) fn compare_index_page(&self) -> CompareIndexPage {
+        let (ladder, l) = (self.ladder, &self.ladder.levels);
+        CompareIndexPage {
+            tracks: ladder
+                .tracks
+                .iter()
+                .enumerate()
+                .map(|(ti, t)| CompareGrid {
+                    track: self.track(ti),
+                    levels: t.levels.iter().map(|&i| self.level(i)).collect(),
+                    hrefs: t
+                        .levels
+                        .iter()
+                        .enumerate()
+                        .map(|(r, &x)| {
+                            t.levels
+                                .iter()
+                                .enumerate()
+                                .map(|(c, &y)| {
+                                    (r < c)
+                                        .then(|| self.href(&permalink::compare(&l[x].id, &l[y].id)))
+                                })
+                                .collect()
+                        })
+                        .collect(),
+                    pairs: ladder
+                        .comparisons
+                        .iter()
+                        .filter(|&&(x, y)| l[x].track == ti && l[y].track == ti)
+                        .map(|&(x, y)| self.compare_ref(x, y))
+                        .collect(),
+                })
+                .collect(),
+            equivalents: ladder
+                .comparisons
+                .iter()
+                .filter(|&&(x, y)| l[x].track != l[y].track)
+                .map(|&(x, y)| self.compare_ref(x, y))
+                .collect(),
+        }
+    }
+}
