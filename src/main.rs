@@ -118,33 +118,8 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Init { dir, theme: true } => match ladderbook::init::theme(&dir) {
-            Ok(report) => {
-                println!(
-                    "Wrote the default theme into {}: {} files.",
-                    dir.display(),
-                    report.written.len()
-                );
-                if !report.kept.is_empty() {
-                    println!("Left alone (they exist): {}", report.kept.join(", "));
-                }
-                println!("Your files replace the built-in ones of the same name: keep the ones you change and delete the rest, so the others follow ladderbook's updates.");
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(&e),
-        },
-        Command::Init { dir, theme: false } => match ladderbook::init::init(&dir) {
-            Ok(files) => {
-                println!(
-                    "Started a ladder in {} ({} files).",
-                    dir.display(),
-                    files.len()
-                );
-                println!("Next: ladderbook build {}", dir.display());
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(&e),
-        },
+        Command::Init { dir, theme: true } => init_theme(&dir),
+        Command::Init { dir, theme: false } => init(&dir),
         Command::Serve {
             dir,
             port,
@@ -188,50 +163,7 @@ fn main() -> ExitCode {
             dir,
             format,
             strict,
-        } => {
-            let (diags, report) = ladderbook::check::check(&dir, strict);
-            match format {
-                Format::Json => match serde_json::to_string_pretty(&report) {
-                    Ok(json) => println!("{json}"),
-                    Err(e) => {
-                        return fail(&Diagnostic::general(
-                            Severity::Error,
-                            "io",
-                            format!("cannot write JSON: {e}"),
-                            "",
-                        ))
-                    }
-                },
-                Format::Human => {
-                    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-                    diagnostic::eprint(&diags.0);
-                    if !report.diagnostics.is_empty() {
-                        eprintln!(
-                            "{} error{}, {} warning{}",
-                            report.errors,
-                            plural(report.errors),
-                            report.warnings,
-                            plural(report.warnings)
-                        );
-                    }
-                    let out = std::io::stdout();
-                    let color = out.is_terminal() && !no_color;
-                    let width = std::env::var("COLUMNS")
-                        .ok()
-                        .and_then(|c| c.parse().ok())
-                        .unwrap_or(80);
-                    print!(
-                        "{}",
-                        ladderbook::check::format_matrix(&report.coverage, width, color)
-                    );
-                }
-            }
-            if report.errors > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
-        }
+        } => check(&dir, format, strict),
         Command::Diff {
             old,
             new,
@@ -242,43 +174,135 @@ fn main() -> ExitCode {
             dir,
             dest_dir,
             accept_removals,
-        } => {
-            let start = Instant::now();
-            match build::build_with(&dir, dest_dir.as_deref(), accept_removals) {
-                Ok(report) => {
-                    diagnostic::eprint(&report.warnings.0);
-                    println!(
-                        "Built {} pages ({} files) into {} in {} ms.",
-                        report.pages,
-                        report.files,
-                        report.dest.display(),
-                        start.elapsed().as_millis()
-                    );
-                    // The command exits now: leave the model to the operating system
-                    // instead of freeing it piece by piece.
-                    std::mem::forget(report);
-                    ExitCode::SUCCESS
-                }
-                Err(BuildError::Ladder(diags)) => {
-                    diagnostic::eprint(&diags.0);
-                    let n = diags
-                        .0
-                        .iter()
-                        .filter(|d| d.severity == Severity::Error)
-                        .count();
-                    fail(&Diagnostic::general(
-                        Severity::Error,
-                        "ladder-errors",
-                        format!("the ladder has {n} error{}; nothing was written, the last build is unchanged", plural(n)),
-                        "",
-                    ))
-                }
-                Err(BuildError::Write(e)) => fail(&Diagnostic {
-                    message: format!("cannot write the site: {}", e.message),
-                    ..e
-                }),
+        } => build_site(&dir, dest_dir.as_deref(), accept_removals),
+    }
+}
+
+/// `ladderbook init --theme`: the default theme, written for overriding.
+fn init_theme(dir: &std::path::Path) -> ExitCode {
+    match ladderbook::init::theme(dir) {
+        Ok(report) => {
+            println!(
+                "Wrote the default theme into {}: {} files.",
+                dir.display(),
+                report.written.len()
+            );
+            if !report.kept.is_empty() {
+                println!("Left alone (they exist): {}", report.kept.join(", "));
             }
+            println!("Your files replace the built-in ones of the same name: keep the ones you change and delete the rest, so the others follow ladderbook's updates.");
+            ExitCode::SUCCESS
         }
+        Err(e) => fail(&e),
+    }
+}
+
+/// `ladderbook init`: a starter ladder.
+fn init(dir: &std::path::Path) -> ExitCode {
+    match ladderbook::init::init(dir) {
+        Ok(files) => {
+            println!(
+                "Started a ladder in {} ({} files).",
+                dir.display(),
+                files.len()
+            );
+            println!("Next: ladderbook build {}", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+/// `ladderbook check`: diagnostics and the coverage matrix (or the JSON report); exit 1 on
+/// errors.
+fn check(dir: &std::path::Path, format: Format, strict: bool) -> ExitCode {
+    let (diags, report) = ladderbook::check::check(dir, strict);
+    match format {
+        Format::Json => match serde_json::to_string_pretty(&report) {
+            Ok(json) => println!("{json}"),
+            Err(e) => {
+                return fail(&Diagnostic::general(
+                    Severity::Error,
+                    "io",
+                    format!("cannot write JSON: {e}"),
+                    "",
+                ))
+            }
+        },
+        Format::Human => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            diagnostic::eprint(&diags.0);
+            if !report.diagnostics.is_empty() {
+                eprintln!(
+                    "{} error{}, {} warning{}",
+                    report.errors,
+                    plural(report.errors),
+                    report.warnings,
+                    plural(report.warnings)
+                );
+            }
+            let out = std::io::stdout();
+            let color = out.is_terminal() && !no_color;
+            let width = std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(80);
+            print!(
+                "{}",
+                ladderbook::check::format_matrix(&report.coverage, width, color)
+            );
+        }
+    }
+    if report.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `ladderbook build`: the site into its build-dir; exit 1 when nothing was written.
+fn build_site(
+    dir: &std::path::Path,
+    dest_dir: Option<&std::path::Path>,
+    accept_removals: bool,
+) -> ExitCode {
+    let start = Instant::now();
+    match build::build_with(dir, dest_dir, accept_removals) {
+        Ok(report) => {
+            diagnostic::eprint(&report.warnings.0);
+            println!(
+                "Built {} pages ({} files) into {} in {} ms.",
+                report.pages,
+                report.files,
+                report.dest.display(),
+                start.elapsed().as_millis()
+            );
+            // The command exits now: leave the model to the operating system
+            // instead of freeing it piece by piece.
+            std::mem::forget(report);
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Ladder(diags)) => {
+            diagnostic::eprint(&diags.0);
+            let n = diags
+                .0
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            fail(&Diagnostic::general(
+                Severity::Error,
+                "ladder-errors",
+                format!(
+                    "the ladder has {n} error{}; nothing was written, the last build is unchanged",
+                    plural(n)
+                ),
+                "",
+            ))
+        }
+        Err(BuildError::Write(e)) => fail(&Diagnostic {
+            message: format!("cannot write the site: {}", e.message),
+            ..e
+        }),
     }
 }
 
