@@ -200,7 +200,22 @@ pub fn assign(
             left.extend(anchors.iter().map(|a| (*a, crate::lock::FILE_NAME)));
         }
     }
-    // 4. Moved to another pillar of the same level, word for word.
+    let (lost, gone) = settle_left(left, &fresh, cells, &mut out);
+    (out, lost, gone)
+}
+
+/// Step 4 of [`assign`]: each published anchor no expectation of its cell kept (with the file
+/// to report it in) either moved, word for word, to an expectation that got a new number in
+/// another pillar of the same level (then it becomes that expectation's second id, in
+/// `out`), or is lost: a `lost-anchor` error, and the retired lock entry it becomes once the
+/// removal is accepted. `fresh` lists, per level id, the (cell, position) of each expectation
+/// that got a new number.
+fn settle_left(
+    mut left: Vec<(&LockedAnchor, &str)>,
+    fresh: &HashMap<&str, Vec<(usize, usize)>>,
+    cells: &[Cell],
+    out: &mut [Vec<Anchor>],
+) -> (Vec<Diagnostic>, Vec<LockedAnchor>) {
     let (mut lost, mut gone) = (Vec::new(), Vec::new());
     left.sort_by(|x, y| x.0.cmp(y.0));
     for (a, source) in left {
@@ -224,7 +239,7 @@ pub fn assign(
             }
         }
     }
-    (out, lost, gone)
+    (lost, gone)
 }
 
 fn lost_anchor(a: &LockedAnchor, source: &str) -> Diagnostic {
