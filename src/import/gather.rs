@@ -85,131 +85,9 @@ pub(super) fn gather(
         single,
     );
     // Folders of one-level files: one track each.
-    for (dir, mut members) in by_dir {
-        // A file with no pillars whose title has a code like its neighbours' is a stub level.
-        let prefixes: Vec<String> = members
-            .iter()
-            .filter_map(|m| m.1.code.as_deref().map(code_prefix))
-            .collect();
-        let mut i = 0;
-        while i < page_docs.len() {
-            let (index, _, heading) = &page_docs[i];
-            let same_dir = ladder.docs[*index].dir() == dir;
-            let stub = heading.as_ref().filter(|h| {
-                h.code
-                    .as_deref()
-                    .is_some_and(|c| prefixes.contains(&code_prefix(c)))
-            });
-            if same_dir && stub.is_some() {
-                let (index, page, heading) = page_docs.remove(i);
-                let h = heading.unwrap_or_default();
-                let uid = ladder.uid();
-                let mut level = Level::new(uid, h.title.clone(), page.at.clone());
-                level.full_title = h.full.clone();
-                level.code = h.code.clone();
-                level.number = h.number;
-                level.description = page.body.clone();
-                // Links to the file and its headings land on the level.
-                ladder.retarget(FileRef::Page(page.uid), FileRef::Level(uid));
-                ladder.guess(
-                    GuessKind::Structure,
-                    page.at.clone(),
-                    format!("`{}` has no pillars, but its title has a code like its neighbours' ({}): imported as a level with no expectations", h.full, h.code.unwrap_or_default()),
-                );
-                let title = page.title.clone();
-                members.push((index, level, title));
-                continue;
-            }
-            i += 1;
-        }
-        // A README beside the level files describes their track.
-        let readme = page_docs.iter().position(|(index, _, _)| {
-            let d = &ladder.docs[*index];
-            d.dir() == dir && matches!(d.stem().to_ascii_lowercase().as_str(), "readme" | "index")
-        });
-        let readme = readme.map(|i| page_docs.remove(i));
-        let numbered = members.iter().all(|m| m.1.number.is_some());
-        let mut by_words = false;
-        if numbered {
-            members.sort_by_key(|m| (m.1.number.map(LevelNumber::sort_key), m.0));
-        } else {
-            // No numbers: words such as Junior, Senior, Staff order the levels, when every
-            // title has a distinct place (`Engineer` sits between Junior and Senior).
-            let mut keys: Vec<u8> = members.iter().map(|m| ids::seniority(&m.1.title)).collect();
-            keys.sort();
-            keys.dedup();
-            if keys.len() == members.len() && members.len() > 1 {
-                members.sort_by_key(|m| ids::seniority(&m.1.title));
-                by_words = true;
-            }
-        }
-        let first = members[0].0;
-        let uid = ladder.uid();
-        let title = if single {
-            members[0].2.clone()
-        } else {
-            let last = dir.rsplit('/').next().unwrap_or("");
-            if last.is_empty() {
-                folder_title.to_string()
-            } else {
-                last.replace(['-', '_'], " ")
-            }
-        };
-        let at = ladder.docs[first].loc_line(1);
-        if !single {
-            ladder.guess(
-                GuessKind::Structure,
-                at.clone(),
-                format!(
-                    "the {} one-level files in `{}/` make the track `{title}`{}",
-                    members.len(),
-                    if dir.is_empty() { "." } else { dir.as_str() },
-                    if numbered {
-                        ", ordered by the numbers in their titles"
-                    } else if by_words {
-                        ", ordered by the words of seniority in their titles (junior, senior, staff, …)"
-                    } else {
-                        ", in file-name order"
-                    }
-                ),
-            );
-        }
-        let stem_id = ids::slug(&split_camel(ladder.docs[first].stem()));
-        let id = (single && !stem_id.is_empty() && !GENERIC_STEMS.contains(&stem_id.as_str()))
-            .then_some(stem_id);
-        let mut track = Track {
-            uid,
-            title,
-            id,
-            description: Vec::new(),
-            levels: Vec::new(),
-            at,
-            final_id: String::new(),
-        };
-        if let Some((_, page, _)) = readme {
-            ladder.guess(
-                GuessKind::Page,
-                page.at.clone(),
-                format!(
-                    "`{}` sits beside the level files: it describes their track",
-                    ladder
-                        .docs
-                        .iter()
-                        .find(|d| page.at.path == d.rel)
-                        .map_or("README", |d| d.rel.as_str())
-                ),
-            );
-            track.description = page.body;
-            ladder.retarget(FileRef::Page(page.uid), FileRef::Track(uid));
-        }
-        for (index, mut level, _) in members {
-            let stem = ladder.docs[index].stem().to_string();
-            if !single || !crate::ids::is_valid_id(&stem) {
-                level.id = Some(crate::ids::suggest_id(&stem));
-            }
-            track.levels.push(level);
-        }
-        tracks.push((track, first));
+    for (dir, members) in by_dir {
+        let track = folder_track(ladder, &dir, members, &mut page_docs, single, folder_title);
+        tracks.push(track);
     }
     for (_, (at, how)) in hows {
         ladder.guess(GuessKind::Structure, at, how);
@@ -217,66 +95,8 @@ pub(super) fn gather(
     for (_, p, _) in page_docs {
         pages.push(p);
     }
-    // Free pages in file order, a folder's README first.
-    let doc_order: HashMap<&str, (bool, usize)> = ladder
-        .docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            (
-                d.rel.as_str(),
-                (
-                    !matches!(d.stem().to_ascii_lowercase().as_str(), "readme" | "index"),
-                    i,
-                ),
-            )
-        })
-        .collect();
-    pages.sort_by_key(|p| {
-        (
-            doc_order
-                .get(p.at.path.as_str())
-                .copied()
-                .unwrap_or((true, usize::MAX)),
-            p.at.line,
-        )
-    });
-    // Track order: by their most junior level's number when every track has numbers.
-    // Tracks of one file keep that file's order.
-    let own: Vec<Option<(u64, u64, u8)>> = tracks
-        .iter()
-        .map(|(t, _)| {
-            t.levels
-                .iter()
-                .filter_map(|l| l.number.map(LevelNumber::sort_key))
-                .min()
-        })
-        .collect();
-    let keys: Vec<Option<(u64, u64, u8)>> = tracks
-        .iter()
-        .map(|(_, doc)| {
-            tracks
-                .iter()
-                .zip(&own)
-                .filter(|((_, d), _)| d == doc)
-                .map(|(_, k)| *k)
-                .min()
-                .flatten()
-        })
-        .collect();
-    let several_files = tracks.iter().any(|(_, d)| *d != tracks[0].1);
-    if several_files && own.iter().all(Option::is_some) {
-        let mut order: Vec<usize> = (0..tracks.len()).collect();
-        order.sort_by_key(|&i| (keys[i], tracks[i].1));
-        let mut sorted: Vec<(Track, usize)> = Vec::new();
-        let mut taken: Vec<Option<(Track, usize)>> = tracks.into_iter().map(Some).collect();
-        for i in order {
-            if let Some(t) = taken[i].take() {
-                sorted.push(t);
-            }
-        }
-        tracks = sorted;
-    }
+    sort_pages(ladder, &mut pages);
+    let tracks = order_tracks(tracks);
     same_ladder_twice(ladder, &tracks);
     ladder.tracks = tracks.into_iter().map(|t| t.0).collect();
     ladder.pages = pages;
@@ -417,6 +237,229 @@ fn promote_plain_levels(
     for (dir, m) in plain_members {
         by_dir.entry(dir).or_default().push(m);
     }
+}
+
+/// A file with no levels, by index: (document, page, its heading read as a level title).
+type PageDoc = (usize, Page, Option<ids::LevelTitle>);
+
+/// The track of one folder's one-level files (`members`), taking its stub levels and the
+/// README beside them out of `page_docs`; returns it with its first document.
+fn folder_track(
+    ladder: &mut Ladder,
+    dir: &str,
+    mut members: Vec<Member>,
+    page_docs: &mut Vec<PageDoc>,
+    single: bool,
+    folder_title: &str,
+) -> (Track, usize) {
+    take_stub_levels(ladder, dir, &mut members, page_docs);
+    // A README beside the level files describes their track.
+    let readme = page_docs.iter().position(|(index, _, _)| {
+        let d = &ladder.docs[*index];
+        d.dir() == dir && matches!(d.stem().to_ascii_lowercase().as_str(), "readme" | "index")
+    });
+    let readme = readme.map(|i| page_docs.remove(i));
+    let (numbered, by_words) = order_members(&mut members);
+    let first = members[0].0;
+    let uid = ladder.uid();
+    let title = if single {
+        members[0].2.clone()
+    } else {
+        let last = dir.rsplit('/').next().unwrap_or("");
+        if last.is_empty() {
+            folder_title.to_string()
+        } else {
+            last.replace(['-', '_'], " ")
+        }
+    };
+    let at = ladder.docs[first].loc_line(1);
+    if !single {
+        ladder.guess(
+            GuessKind::Structure,
+            at.clone(),
+            format!(
+                "the {} one-level files in `{}/` make the track `{title}`{}",
+                members.len(),
+                if dir.is_empty() { "." } else { dir },
+                if numbered {
+                    ", ordered by the numbers in their titles"
+                } else if by_words {
+                    ", ordered by the words of seniority in their titles (junior, senior, staff, …)"
+                } else {
+                    ", in file-name order"
+                }
+            ),
+        );
+    }
+    let stem_id = ids::slug(&split_camel(ladder.docs[first].stem()));
+    let id = (single && !stem_id.is_empty() && !GENERIC_STEMS.contains(&stem_id.as_str()))
+        .then_some(stem_id);
+    let mut track = Track {
+        uid,
+        title,
+        id,
+        description: Vec::new(),
+        levels: Vec::new(),
+        at,
+        final_id: String::new(),
+    };
+    if let Some((_, page, _)) = readme {
+        ladder.guess(
+            GuessKind::Page,
+            page.at.clone(),
+            format!(
+                "`{}` sits beside the level files: it describes their track",
+                ladder
+                    .docs
+                    .iter()
+                    .find(|d| page.at.path == d.rel)
+                    .map_or("README", |d| d.rel.as_str())
+            ),
+        );
+        track.description = page.body;
+        ladder.retarget(FileRef::Page(page.uid), FileRef::Track(uid));
+    }
+    for (index, mut level, _) in members {
+        let stem = ladder.docs[index].stem().to_string();
+        if !single || !crate::ids::is_valid_id(&stem) {
+            level.id = Some(crate::ids::suggest_id(&stem));
+        }
+        track.levels.push(level);
+    }
+    (track, first)
+}
+
+/// Moves from `page_docs` into `members` the files of folder `dir` with no pillars whose
+/// title has a code like their neighbours': stub levels, imported with no expectations.
+fn take_stub_levels(
+    ladder: &mut Ladder,
+    dir: &str,
+    members: &mut Vec<Member>,
+    page_docs: &mut Vec<PageDoc>,
+) {
+    let prefixes: Vec<String> = members
+        .iter()
+        .filter_map(|m| m.1.code.as_deref().map(code_prefix))
+        .collect();
+    let mut i = 0;
+    while i < page_docs.len() {
+        let (index, _, heading) = &page_docs[i];
+        let same_dir = ladder.docs[*index].dir() == dir;
+        let stub = heading.as_ref().filter(|h| {
+            h.code
+                .as_deref()
+                .is_some_and(|c| prefixes.contains(&code_prefix(c)))
+        });
+        if same_dir && stub.is_some() {
+            let (index, page, heading) = page_docs.remove(i);
+            let h = heading.unwrap_or_default();
+            let uid = ladder.uid();
+            let mut level = Level::new(uid, h.title.clone(), page.at.clone());
+            level.full_title = h.full.clone();
+            level.code = h.code.clone();
+            level.number = h.number;
+            level.description = page.body.clone();
+            // Links to the file and its headings land on the level.
+            ladder.retarget(FileRef::Page(page.uid), FileRef::Level(uid));
+            ladder.guess(
+                GuessKind::Structure,
+                page.at.clone(),
+                format!("`{}` has no pillars, but its title has a code like its neighbours' ({}): imported as a level with no expectations", h.full, h.code.unwrap_or_default()),
+            );
+            let title = page.title.clone();
+            members.push((index, level, title));
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Orders a folder's levels by the numbers in their titles, else by words of seniority
+/// when those tell every level apart; returns (by numbers, by words) for the summary.
+fn order_members(members: &mut [Member]) -> (bool, bool) {
+    let numbered = members.iter().all(|m| m.1.number.is_some());
+    let mut by_words = false;
+    if numbered {
+        members.sort_by_key(|m| (m.1.number.map(LevelNumber::sort_key), m.0));
+    } else {
+        // No numbers: words such as Junior, Senior, Staff order the levels, when every
+        // title has a distinct place (`Engineer` sits between Junior and Senior).
+        let mut keys: Vec<u8> = members.iter().map(|m| ids::seniority(&m.1.title)).collect();
+        keys.sort();
+        keys.dedup();
+        if keys.len() == members.len() && members.len() > 1 {
+            members.sort_by_key(|m| ids::seniority(&m.1.title));
+            by_words = true;
+        }
+    }
+    (numbered, by_words)
+}
+
+/// Free pages in file order, a folder's README first.
+fn sort_pages(ladder: &Ladder, pages: &mut [Page]) {
+    let doc_order: HashMap<&str, (bool, usize)> = ladder
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            (
+                d.rel.as_str(),
+                (
+                    !matches!(d.stem().to_ascii_lowercase().as_str(), "readme" | "index"),
+                    i,
+                ),
+            )
+        })
+        .collect();
+    pages.sort_by_key(|p| {
+        (
+            doc_order
+                .get(p.at.path.as_str())
+                .copied()
+                .unwrap_or((true, usize::MAX)),
+            p.at.line,
+        )
+    });
+}
+
+/// Track order: by their most junior level's number when every track has numbers.
+/// Tracks of one file keep that file's order.
+fn order_tracks(tracks: Vec<(Track, usize)>) -> Vec<(Track, usize)> {
+    let own: Vec<Option<(u64, u64, u8)>> = tracks
+        .iter()
+        .map(|(t, _)| {
+            t.levels
+                .iter()
+                .filter_map(|l| l.number.map(LevelNumber::sort_key))
+                .min()
+        })
+        .collect();
+    let keys: Vec<Option<(u64, u64, u8)>> = tracks
+        .iter()
+        .map(|(_, doc)| {
+            tracks
+                .iter()
+                .zip(&own)
+                .filter(|((_, d), _)| d == doc)
+                .map(|(_, k)| *k)
+                .min()
+                .flatten()
+        })
+        .collect();
+    let several_files = tracks.iter().any(|(_, d)| *d != tracks[0].1);
+    if several_files && own.iter().all(Option::is_some) {
+        let mut order: Vec<usize> = (0..tracks.len()).collect();
+        order.sort_by_key(|&i| (keys[i], tracks[i].1));
+        let mut sorted: Vec<(Track, usize)> = Vec::new();
+        let mut taken: Vec<Option<(Track, usize)>> = tracks.into_iter().map(Some).collect();
+        for i in order {
+            if let Some(t) = taken[i].take() {
+                sorted.push(t);
+            }
+        }
+        return sorted;
+    }
+    tracks
 }
 
 #[cfg(test)]

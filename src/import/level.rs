@@ -153,6 +153,18 @@ pub(super) fn new_level(ladder: &mut Ladder, d: &Doc, s: usize) -> Level {
     level
 }
 
+/// What a level's shape leaves to its description: blocks of the level's own section, and
+/// sub-sections kept whole.
+#[derive(Default)]
+struct Rest {
+    description: Vec<usize>,
+    extra_sections: Vec<usize>,
+}
+
+/// A pillar read from bold labels: its label, where it starts, its blocks, and the text
+/// after the label on the label's own line.
+type LabelGroup = (String, usize, Vec<usize>, Option<Md>);
+
 /// Fills `level` from section `s` in shape `sh`. `shared` are pillar keys that recur in
 /// other levels of the document.
 pub(super) fn fill_level(
@@ -174,337 +186,23 @@ pub(super) fn fill_level(
         },
     );
     let sec = d.secs[s].clone();
-    let mut description: Vec<usize> = Vec::new();
-    let mut extra_sections: Vec<usize> = Vec::new();
+    let mut rest = Rest::default();
     match sh {
-        Shape::Plain => {
-            let blocks = cell_blocks(d, &sec.own);
-            if blocks.iter().any(|b| b.item) {
-                level.cells.push(Cell {
-                    pillar_title: PLAIN_PILLAR.to_string(),
-                    pillar_at: d.src.loc(md_start(d, s)),
-                    pillar_id: None,
-                    pillar_key: None,
-                    pillar_description: Vec::new(),
-                    blocks,
-                    pillar: 0,
-                });
-            } else {
-                description.extend(&sec.own);
-            }
-            extra_sections.extend(&sec.children);
-        }
-        Shape::Nested => {
-            description.extend(&sec.own);
-            let (pillars, about) = nested_pillars(d, s);
-            // The headings between the level and its pillars (`### Responsibilities`) group
-            // pillars: their own text describes the level.
-            let mut stack: Vec<usize> = sec.children.clone();
-            while let Some(c) = stack.pop() {
-                if pillars.contains(&c) || about.contains(&c) {
-                    continue;
-                }
-                description.extend(&d.secs[c].own);
-                let target = Target {
-                    file,
-                    anchor: Anchor::None,
-                };
-                set_heading(ladder, d, c, target);
-                stack.extend(&d.secs[c].children);
-            }
-            for c in pillars {
-                let cell_index = level.cells.len();
-                let target = Target {
-                    file,
-                    anchor: Anchor::Cell(cell_index),
-                };
-                set_heading(ladder, d, c, target);
-                level.cells.push(Cell {
-                    pillar_title: heading_text(d, c),
-                    pillar_at: d.src.loc(md_start(d, c)),
-                    pillar_id: None,
-                    pillar_key: None,
-                    pillar_description: Vec::new(),
-                    blocks: cell_blocks(d, &d.secs[c].own),
-                    pillar: 0,
-                });
-            }
-            for &a in &about {
-                ladder.guess(
-                    GuessKind::Description,
-                    d.src.loc(md_start(d, a)),
-                    format!(
-                        "`{}` describes the level rather than naming a competency: kept in the level's description",
-                        ids::clean_title(&heading_text(d, a))
-                    ),
-                );
-            }
-            extra_sections.extend(about);
-        }
-        Shape::Headings => {
-            description.extend(&sec.own);
-            let pillars = heading_pillars(d, s, shared);
-            for &c in &sec.children {
-                let title = heading_text(d, c);
-                if !pillars.contains(&c) {
-                    extra_sections.push(c);
-                    continue;
-                }
-                let child = d.secs[c].clone();
-                let mut blocks = cell_blocks(d, &child.own);
-                // Deeper sections under a pillar are kept as notes.
-                for &g in &child.children {
-                    if let Some(mut md) = section_md(d, g) {
-                        if contains_list(&md.text) {
-                            md.text = quote(&md.text);
-                        }
-                        ladder.guess(
-                            GuessKind::Structure,
-                            d.src.loc(md_start(d, g)),
-                            format!(
-                                "`{}` under pillar `{}` kept as a note of that pillar",
-                                ids::clean_title(&heading_text(d, g)),
-                                ids::clean_title(&title)
-                            ),
-                        );
-                        blocks.push(CellBlock {
-                            md,
-                            item: false,
-                            tight: false,
-                        });
-                        keep_headings(
-                            ladder,
-                            d,
-                            d.secs[g].heading.unwrap_or(0),
-                            d.secs[g].end,
-                            file,
-                        );
-                    }
-                }
-                let cell_index = level.cells.len();
-                set_heading(
-                    ladder,
-                    d,
-                    c,
-                    Target {
-                        file,
-                        anchor: Anchor::Cell(cell_index),
-                    },
-                );
-                level.cells.push(Cell {
-                    pillar_title: title,
-                    pillar_at: d.src.loc(md_start(d, c)),
-                    pillar_id: None,
-                    pillar_key: None,
-                    pillar_description: Vec::new(),
-                    blocks,
-                    pillar: 0,
-                });
-            }
-        }
-        Shape::Numbered(first) => {
-            let lists = pillar_lists(d, s, first);
-            description.extend(sec.own.iter().filter(|b| !lists.contains(b)));
-            let items = lists.iter().flat_map(|&lb| match &d.blocks[lb].kind {
-                Kind::List { items } => items.as_slice(),
-                _ => &[],
-            });
-            let text = &d.src.text;
-            let first_cell = level.cells.len();
-            for it in items {
-                // An item with no bold name, under a pillar's (its indent too shallow to
-                // nest), is an expectation of that pillar.
-                if it.label.is_none() {
-                    if let Some(cell) = level.cells[first_cell..].last_mut() {
-                        cell.blocks.push(CellBlock {
-                            md: Md {
-                                text: item_text(text, it.start, it.end),
-                                doc: d.index,
-                                line: d.src.line(it.start),
-                            },
-                            item: true,
-                            tight: !has_blank_before(text, it.end),
-                        });
-                    }
-                    continue;
-                }
-                if it.only {
-                    ladder.pillar_names += 1;
-                }
-                split_label(ladder, d, it.label.as_deref(), it.start, it.rest);
-                let mut blocks = Vec::new();
-                for (k, n) in it.nested.iter().enumerate() {
-                    let md = Md {
-                        text: item_text(text, n.0, n.1),
-                        doc: d.index,
-                        line: d.src.line(n.0),
-                    };
-                    let tight = it
-                        .nested
-                        .get(k + 1)
-                        .is_some_and(|next| !has_blank_before(text, next.0));
-                    blocks.push(CellBlock {
-                        md,
-                        item: true,
-                        tight,
-                    });
-                }
-                // What else the item says (a lead-in after the label, paragraphs) is a note.
-                let mut note = String::new();
-                let lead = text[it.rest..it.first_end].trim();
-                if !lead.is_empty() {
-                    note.push_str(lead);
-                }
-                let mut pos = it.first_end;
-                for l in &it.nested_lists {
-                    let chunk = dedent(&text[pos.min(l.0)..l.0]);
-                    if !chunk.trim().is_empty() {
-                        if !note.is_empty() {
-                            note.push_str("\n\n");
-                        }
-                        note.push_str(chunk.trim());
-                    }
-                    pos = l.1;
-                }
-                let chunk = dedent(&text[pos.min(it.end)..it.end]);
-                if !chunk.trim().is_empty() {
-                    if !note.is_empty() {
-                        note.push_str("\n\n");
-                    }
-                    note.push_str(chunk.trim());
-                }
-                if !note.is_empty() {
-                    blocks.push(CellBlock {
-                        md: Md {
-                            text: note,
-                            doc: d.index,
-                            line: d.src.line(it.start),
-                        },
-                        item: false,
-                        tight: false,
-                    });
-                }
-                if let Some(last) = blocks.iter_mut().rev().find(|b| b.item) {
-                    last.tight = false;
-                }
-                level.cells.push(Cell {
-                    pillar_title: it.label.clone().unwrap_or_default(),
-                    pillar_at: d.src.loc(it.start),
-                    pillar_id: None,
-                    pillar_key: None,
-                    pillar_description: Vec::new(),
-                    blocks,
-                    pillar: 0,
-                });
-            }
-            for cell in &mut level.cells[first_cell..] {
-                if let Some(last) = cell.blocks.iter_mut().rev().find(|b| b.item) {
-                    last.tight = false;
-                }
-            }
-            extra_sections.extend(&sec.children);
-        }
-        Shape::Labels => {
-            let mut current: Option<(String, usize, Vec<usize>, Option<Md>)> = None;
-            let mut groups: Vec<(String, usize, Vec<usize>, Option<Md>)> = Vec::new();
-            for &b in &sec.own {
-                match &d.blocks[b].kind {
-                    Kind::Para {
-                        label: Some(l),
-                        colon: true,
-                        only,
-                        rest,
-                    } => {
-                        if let Some(g) = current.take() {
-                            groups.push(g);
-                        }
-                        if *only {
-                            ladder.pillar_names += 1;
-                        }
-                        split_label(ladder, d, Some(l), d.blocks[b].start, *rest);
-                        // The text after the label starts mid-line: keep it from there.
-                        let end = d.blocks[b].end.min(d.src.text.len());
-                        let lead = (!*only && *rest < end).then(|| Md {
-                            text: d.src.text[*rest..end].trim().to_string(),
-                            doc: d.index,
-                            line: d.src.line(*rest),
-                        });
-                        current = Some((l.clone(), d.blocks[b].start, Vec::new(), lead));
-                    }
-                    _ => match current.as_mut() {
-                        Some(g) => g.2.push(b),
-                        None => description.push(b),
-                    },
-                }
-            }
-            if let Some(g) = current.take() {
-                groups.push(g);
-            }
-            for (label, at, blocks, lead) in groups {
-                let mut cb = Vec::new();
-                let has_items = blocks
-                    .iter()
-                    .any(|&b| !d.blocks[b].region && matches!(d.blocks[b].kind, Kind::List { .. }));
-                if let Some(lead) = lead {
-                    if has_items {
-                        cb.push(CellBlock {
-                            md: lead,
-                            item: false,
-                            tight: false,
-                        });
-                    } else {
-                        cb.push(CellBlock {
-                            md: Md {
-                                text: para_item(&lead.text),
-                                ..lead
-                            },
-                            item: true,
-                            tight: true,
-                        });
-                    }
-                }
-                cb.extend(cell_blocks(d, &blocks));
-                if let Some(last) = cb.iter_mut().rev().find(|b| b.item) {
-                    last.tight = false;
-                }
-                level.cells.push(Cell {
-                    pillar_title: label,
-                    pillar_at: d.src.loc(at),
-                    pillar_id: None,
-                    pillar_key: None,
-                    pillar_description: Vec::new(),
-                    blocks: cb,
-                    pillar: 0,
-                });
-            }
-            extra_sections.extend(&sec.children);
-        }
+        Shape::Plain => plain_cells(d, s, level, &mut rest),
+        Shape::Nested => nested_cells(ladder, d, s, level, file, &mut rest),
+        Shape::Headings => heading_cells(ladder, d, s, shared, level, file, &mut rest),
+        Shape::Numbered(first) => numbered_cells(ladder, d, s, first, level, &mut rest),
+        Shape::Labels => label_cells(ladder, d, s, level, &mut rest),
         Shape::Bullets(lb) => {
-            description.extend(sec.own.iter().filter(|&&b| b != lb));
-            let Kind::List { items } = &d.blocks[lb].kind else {
+            if !bullet_pending(d, s, lb, level, &mut rest) {
                 return;
-            };
-            let text = &d.src.text;
-            for (k, it) in items.iter().enumerate() {
-                let md = Md {
-                    text: item_text(text, it.start, it.end),
-                    doc: d.index,
-                    line: d.src.line(it.start),
-                };
-                level.pending.push(Labeled {
-                    label: it.label.clone().unwrap_or_default(),
-                    position: k,
-                    block: CellBlock {
-                        md,
-                        item: true,
-                        tight: false,
-                    },
-                    at: d.src.loc(it.start),
-                });
             }
-            extra_sections.extend(&sec.children);
         }
     }
+    let Rest {
+        mut description,
+        extra_sections,
+    } = rest;
     description.sort();
     level.description = blocks_md(d, &description);
     let own_from = sec.heading.map_or(0, |h| h + 1);
@@ -526,6 +224,425 @@ pub(super) fn fill_level(
             );
         }
     }
+}
+
+/// Shape `Plain`: the section's own list is one cell of the plain pillar; without a list,
+/// its text describes the level.
+fn plain_cells(d: &Doc, s: usize, level: &mut Level, rest: &mut Rest) {
+    let sec = &d.secs[s];
+    let blocks = cell_blocks(d, &sec.own);
+    if blocks.iter().any(|b| b.item) {
+        level.cells.push(Cell {
+            pillar_title: PLAIN_PILLAR.to_string(),
+            pillar_at: d.src.loc(md_start(d, s)),
+            pillar_id: None,
+            pillar_key: None,
+            pillar_description: Vec::new(),
+            blocks,
+            pillar: 0,
+        });
+    } else {
+        rest.description.extend(&sec.own);
+    }
+    rest.extra_sections.extend(&sec.children);
+}
+
+/// Shape `Nested`: pillars are headings some levels below the level's, and the headings
+/// between group them.
+fn nested_cells(
+    ladder: &mut Ladder,
+    d: &Doc,
+    s: usize,
+    level: &mut Level,
+    file: FileRef,
+    rest: &mut Rest,
+) {
+    let sec = &d.secs[s];
+    rest.description.extend(&sec.own);
+    let (pillars, about) = nested_pillars(d, s);
+    // The headings between the level and its pillars (`### Responsibilities`) group
+    // pillars: their own text describes the level.
+    let mut stack: Vec<usize> = sec.children.clone();
+    while let Some(c) = stack.pop() {
+        if pillars.contains(&c) || about.contains(&c) {
+            continue;
+        }
+        rest.description.extend(&d.secs[c].own);
+        let target = Target {
+            file,
+            anchor: Anchor::None,
+        };
+        set_heading(ladder, d, c, target);
+        stack.extend(&d.secs[c].children);
+    }
+    for c in pillars {
+        let cell_index = level.cells.len();
+        let target = Target {
+            file,
+            anchor: Anchor::Cell(cell_index),
+        };
+        set_heading(ladder, d, c, target);
+        level.cells.push(Cell {
+            pillar_title: heading_text(d, c),
+            pillar_at: d.src.loc(md_start(d, c)),
+            pillar_id: None,
+            pillar_key: None,
+            pillar_description: Vec::new(),
+            blocks: cell_blocks(d, &d.secs[c].own),
+            pillar: 0,
+        });
+    }
+    for &a in &about {
+        ladder.guess(
+            GuessKind::Description,
+            d.src.loc(md_start(d, a)),
+            format!(
+                "`{}` describes the level rather than naming a competency: kept in the level's description",
+                ids::clean_title(&heading_text(d, a))
+            ),
+        );
+    }
+    rest.extra_sections.extend(about);
+}
+
+/// Shape `Headings`: each sub-heading that is a pillar is a cell; the others describe the
+/// level.
+fn heading_cells(
+    ladder: &mut Ladder,
+    d: &Doc,
+    s: usize,
+    shared: &HashMap<String, usize>,
+    level: &mut Level,
+    file: FileRef,
+    rest: &mut Rest,
+) {
+    let sec = &d.secs[s];
+    rest.description.extend(&sec.own);
+    let pillars = heading_pillars(d, s, shared);
+    for &c in &sec.children {
+        let title = heading_text(d, c);
+        if !pillars.contains(&c) {
+            rest.extra_sections.push(c);
+            continue;
+        }
+        let child = d.secs[c].clone();
+        let mut blocks = cell_blocks(d, &child.own);
+        // Deeper sections under a pillar are kept as notes.
+        for &g in &child.children {
+            if let Some(note) = deeper_note(ladder, d, g, &title, file) {
+                blocks.push(note);
+            }
+        }
+        let cell_index = level.cells.len();
+        set_heading(
+            ladder,
+            d,
+            c,
+            Target {
+                file,
+                anchor: Anchor::Cell(cell_index),
+            },
+        );
+        level.cells.push(Cell {
+            pillar_title: title,
+            pillar_at: d.src.loc(md_start(d, c)),
+            pillar_id: None,
+            pillar_key: None,
+            pillar_description: Vec::new(),
+            blocks,
+            pillar: 0,
+        });
+    }
+}
+
+/// Section `g`, deeper under pillar `title`, as a note of that pillar (its lists quoted so
+/// they are not read as expectations), with its headings kept in the level's text.
+fn deeper_note(
+    ladder: &mut Ladder,
+    d: &Doc,
+    g: usize,
+    title: &str,
+    file: FileRef,
+) -> Option<CellBlock> {
+    let mut md = section_md(d, g)?;
+    if contains_list(&md.text) {
+        md.text = quote(&md.text);
+    }
+    ladder.guess(
+        GuessKind::Structure,
+        d.src.loc(md_start(d, g)),
+        format!(
+            "`{}` under pillar `{}` kept as a note of that pillar",
+            ids::clean_title(&heading_text(d, g)),
+            ids::clean_title(title)
+        ),
+    );
+    keep_headings(
+        ladder,
+        d,
+        d.secs[g].heading.unwrap_or(0),
+        d.secs[g].end,
+        file,
+    );
+    Some(CellBlock {
+        md,
+        item: false,
+        tight: false,
+    })
+}
+
+/// Shape `Numbered`: each bold-named item of the pillar lists is a cell; an unnamed item
+/// is an expectation of the pillar before it.
+fn numbered_cells(
+    ladder: &mut Ladder,
+    d: &Doc,
+    s: usize,
+    first: usize,
+    level: &mut Level,
+    rest: &mut Rest,
+) {
+    let sec = &d.secs[s];
+    let lists = pillar_lists(d, s, first);
+    rest.description
+        .extend(sec.own.iter().filter(|b| !lists.contains(b)));
+    let items = lists.iter().flat_map(|&lb| match &d.blocks[lb].kind {
+        Kind::List { items } => items.as_slice(),
+        _ => &[],
+    });
+    let text = &d.src.text;
+    let first_cell = level.cells.len();
+    for it in items {
+        // An item with no bold name, under a pillar's (its indent too shallow to
+        // nest), is an expectation of that pillar.
+        if it.label.is_none() {
+            if let Some(cell) = level.cells[first_cell..].last_mut() {
+                cell.blocks.push(CellBlock {
+                    md: Md {
+                        text: item_text(text, it.start, it.end),
+                        doc: d.index,
+                        line: d.src.line(it.start),
+                    },
+                    item: true,
+                    tight: !has_blank_before(text, it.end),
+                });
+            }
+            continue;
+        }
+        level.cells.push(numbered_cell(ladder, d, it));
+    }
+    for cell in &mut level.cells[first_cell..] {
+        if let Some(last) = cell.blocks.iter_mut().rev().find(|b| b.item) {
+            last.tight = false;
+        }
+    }
+    rest.extra_sections.extend(&sec.children);
+}
+
+/// The cell of a bold-named item: its nested items are expectations, the rest a note.
+fn numbered_cell(ladder: &mut Ladder, d: &Doc, it: &Item) -> Cell {
+    let text = &d.src.text;
+    if it.only {
+        ladder.pillar_names += 1;
+    }
+    split_label(ladder, d, it.label.as_deref(), it.start, it.rest);
+    let mut blocks = Vec::new();
+    for (k, n) in it.nested.iter().enumerate() {
+        let md = Md {
+            text: item_text(text, n.0, n.1),
+            doc: d.index,
+            line: d.src.line(n.0),
+        };
+        let tight = it
+            .nested
+            .get(k + 1)
+            .is_some_and(|next| !has_blank_before(text, next.0));
+        blocks.push(CellBlock {
+            md,
+            item: true,
+            tight,
+        });
+    }
+    let note = item_note(text, it);
+    if !note.is_empty() {
+        blocks.push(CellBlock {
+            md: Md {
+                text: note,
+                doc: d.index,
+                line: d.src.line(it.start),
+            },
+            item: false,
+            tight: false,
+        });
+    }
+    if let Some(last) = blocks.iter_mut().rev().find(|b| b.item) {
+        last.tight = false;
+    }
+    Cell {
+        pillar_title: it.label.clone().unwrap_or_default(),
+        pillar_at: d.src.loc(it.start),
+        pillar_id: None,
+        pillar_key: None,
+        pillar_description: Vec::new(),
+        blocks,
+        pillar: 0,
+    }
+}
+
+/// What else a bold-named item says (a lead-in after the label, paragraphs between and
+/// after its nested lists): one note, paragraphs apart; empty when it says nothing else.
+fn item_note(text: &str, it: &Item) -> String {
+    let mut note = String::new();
+    let lead = text[it.rest..it.first_end].trim();
+    if !lead.is_empty() {
+        note.push_str(lead);
+    }
+    let mut pos = it.first_end;
+    for l in &it.nested_lists {
+        let chunk = dedent(&text[pos.min(l.0)..l.0]);
+        if !chunk.trim().is_empty() {
+            if !note.is_empty() {
+                note.push_str("\n\n");
+            }
+            note.push_str(chunk.trim());
+        }
+        pos = l.1;
+    }
+    let chunk = dedent(&text[pos.min(it.end)..it.end]);
+    if !chunk.trim().is_empty() {
+        if !note.is_empty() {
+            note.push_str("\n\n");
+        }
+        note.push_str(chunk.trim());
+    }
+    note
+}
+
+/// Shape `Labels`: each bold `Label:` paragraph starts a pillar that runs to the next.
+fn label_cells(ladder: &mut Ladder, d: &Doc, s: usize, level: &mut Level, rest: &mut Rest) {
+    let sec = &d.secs[s];
+    let groups = label_groups(ladder, d, &sec.own, &mut rest.description);
+    for group in groups {
+        level.cells.push(label_cell(d, group));
+    }
+    rest.extra_sections.extend(&sec.children);
+}
+
+/// Groups blocks `own` under the bold labels that start them; blocks before the first
+/// label go to `description`.
+fn label_groups(
+    ladder: &mut Ladder,
+    d: &Doc,
+    own: &[usize],
+    description: &mut Vec<usize>,
+) -> Vec<LabelGroup> {
+    let mut current: Option<LabelGroup> = None;
+    let mut groups: Vec<LabelGroup> = Vec::new();
+    for &b in own {
+        match &d.blocks[b].kind {
+            Kind::Para {
+                label: Some(l),
+                colon: true,
+                only,
+                rest,
+            } => {
+                if let Some(g) = current.take() {
+                    groups.push(g);
+                }
+                if *only {
+                    ladder.pillar_names += 1;
+                }
+                split_label(ladder, d, Some(l), d.blocks[b].start, *rest);
+                // The text after the label starts mid-line: keep it from there.
+                let end = d.blocks[b].end.min(d.src.text.len());
+                let lead = (!*only && *rest < end).then(|| Md {
+                    text: d.src.text[*rest..end].trim().to_string(),
+                    doc: d.index,
+                    line: d.src.line(*rest),
+                });
+                current = Some((l.clone(), d.blocks[b].start, Vec::new(), lead));
+            }
+            _ => match current.as_mut() {
+                Some(g) => g.2.push(b),
+                None => description.push(b),
+            },
+        }
+    }
+    if let Some(g) = current.take() {
+        groups.push(g);
+    }
+    groups
+}
+
+/// The cell of one label group: the text after the label is a note when lists follow,
+/// else the expectation itself.
+fn label_cell(d: &Doc, (label, at, blocks, lead): LabelGroup) -> Cell {
+    let mut cb = Vec::new();
+    let has_items = blocks
+        .iter()
+        .any(|&b| !d.blocks[b].region && matches!(d.blocks[b].kind, Kind::List { .. }));
+    if let Some(lead) = lead {
+        if has_items {
+            cb.push(CellBlock {
+                md: lead,
+                item: false,
+                tight: false,
+            });
+        } else {
+            cb.push(CellBlock {
+                md: Md {
+                    text: para_item(&lead.text),
+                    ..lead
+                },
+                item: true,
+                tight: true,
+            });
+        }
+    }
+    cb.extend(cell_blocks(d, &blocks));
+    if let Some(last) = cb.iter_mut().rev().find(|b| b.item) {
+        last.tight = false;
+    }
+    Cell {
+        pillar_title: label,
+        pillar_at: d.src.loc(at),
+        pillar_id: None,
+        pillar_key: None,
+        pillar_description: Vec::new(),
+        blocks: cb,
+        pillar: 0,
+    }
+}
+
+/// Shape `Bullets`: the items of list `lb` wait in `level.pending` to be matched to
+/// pillars by label across levels. `false` when `lb` is not a list, and the level is left
+/// as it is.
+fn bullet_pending(d: &Doc, s: usize, lb: usize, level: &mut Level, rest: &mut Rest) -> bool {
+    let sec = &d.secs[s];
+    rest.description
+        .extend(sec.own.iter().filter(|&&b| b != lb));
+    let Kind::List { items } = &d.blocks[lb].kind else {
+        return false;
+    };
+    let text = &d.src.text;
+    for (k, it) in items.iter().enumerate() {
+        let md = Md {
+            text: item_text(text, it.start, it.end),
+            doc: d.index,
+            line: d.src.line(it.start),
+        };
+        level.pending.push(Labeled {
+            label: it.label.clone().unwrap_or_default(),
+            position: k,
+            block: CellBlock {
+                md,
+                item: true,
+                tight: false,
+            },
+            at: d.src.loc(it.start),
+        });
+    }
+    rest.extra_sections.extend(&sec.children);
+    true
 }
 
 /// Says so when the bold label between `start` and `rest` is written as several bold runs

@@ -38,6 +38,9 @@ use super::model::{Anchor, FileRef, GuessKind, Ladder, Level, Page, Target, Trac
 use super::outline::*;
 use std::collections::HashMap;
 
+mod sections;
+use sections::{ancestor_text, free_pages, level_tracks, root_page, say_how_levels_read};
+
 /// What one Markdown document turned out to be.
 #[derive(Debug)]
 pub enum Outcome {
@@ -245,6 +248,8 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     }
 }
 
+/// The outcome of a document whose sections `found` are levels: its tracks, levels, free
+/// pages and glossary.
 fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) -> Outcome {
     let levels = &found.levels[..];
     let is_level: Vec<bool> = (0..d.secs.len()).map(|s| levels.contains(&s)).collect();
@@ -267,50 +272,8 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
     }
     let multi = parents.len() >= 2 && parents.iter().all(|&p| p != 0);
     let shared = shared_keys(d, levels);
-    let mut tracks: Vec<Track> = Vec::new();
     let mut pages: Vec<Page> = Vec::new();
-    let mut track_of_parent: HashMap<usize, usize> = HashMap::new();
-    let track_groups: Vec<usize> = if multi {
-        parents.clone()
-    } else {
-        vec![usize::MAX]
-    };
-    for &p in &track_groups {
-        let uid = ladder.uid();
-        let (title, at) = if p == usize::MAX {
-            let common = parents
-                .first()
-                .copied()
-                .filter(|&p| p != 0 && parents.len() == 1);
-            match common {
-                Some(c) => (
-                    ids::clean_title(&heading_text(d, c)),
-                    d.src.loc(md_start(d, c)),
-                ),
-                None => (doc_title.to_string(), d.src.loc(0)),
-            }
-        } else {
-            (
-                ids::clean_title(&heading_text(d, p)),
-                d.src.loc(md_start(d, p)),
-            )
-        };
-        let title = if title.is_empty() {
-            doc_title.to_string()
-        } else {
-            title
-        };
-        track_of_parent.insert(p, tracks.len());
-        tracks.push(Track {
-            uid,
-            title,
-            id: None,
-            description: Vec::new(),
-            levels: Vec::new(),
-            at,
-            final_id: String::new(),
-        });
-    }
+    let (mut tracks, track_of_parent) = level_tracks(ladder, d, &parents, multi, doc_title);
     if !multi {
         ladder.doc_targets.insert(
             d.index,
@@ -320,59 +283,16 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
             },
         );
     }
-    // Descriptions: the own text of the root and the ancestors.
-    let mut root_page_blocks: Vec<usize> = Vec::new();
-    for (s, _) in is_ancestor.iter().enumerate().filter(|(_, a)| **a) {
-        let t = if multi {
-            track_of_parent.get(&s).copied()
-        } else {
-            Some(0)
-        };
-        match t {
-            Some(t) => {
-                let file = FileRef::Track(tracks[t].uid);
-                set_heading(
-                    ladder,
-                    d,
-                    s,
-                    Target {
-                        file,
-                        anchor: Anchor::None,
-                    },
-                );
-                let own = d.secs[s].own.clone();
-                tracks[t].description.extend(blocks_md(d, &own));
-                if let (Some(&f), Some(&l)) = (own.first(), own.last()) {
-                    keep_headings(ladder, d, f, l + 1, file);
-                }
-            }
-            None => root_page_blocks.extend(d.secs[s].own.iter().copied()),
-        }
-    }
+    let root_page_blocks = ancestor_text(
+        ladder,
+        d,
+        &is_ancestor,
+        multi,
+        &track_of_parent,
+        &mut tracks,
+    );
     if !root_page_blocks.is_empty() {
-        let uid = ladder.uid();
-        let body = blocks_md(d, &root_page_blocks);
-        let at = d.src.loc(d.blocks[root_page_blocks[0]].start);
-        ladder.guess(
-            GuessKind::Page,
-            at.clone(),
-            format!("the text before the tracks is kept as the free page `{doc_title}`"),
-        );
-        ladder.doc_targets.insert(
-            d.index,
-            Target {
-                file: FileRef::Page(uid),
-                anchor: Anchor::None,
-            },
-        );
-        pages.push(Page {
-            uid,
-            title: doc_title.to_string(),
-            body,
-            at,
-            doc_title: doc_title.to_string(),
-            final_id: String::new(),
-        });
+        pages.push(root_page(ladder, d, &root_page_blocks, doc_title));
     } else if multi {
         ladder.doc_targets.insert(
             d.index,
@@ -382,60 +302,15 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
             },
         );
     }
-    // Sections that are neither levels nor ancestors of levels, directly under an ancestor:
-    // free pages.
-    let mut glossary_secs = Vec::new();
-    for s in 1..d.secs.len() {
-        if is_level[s] || is_ancestor[s] {
-            continue;
-        }
-        let parent = d.secs[s].parent.unwrap_or(0);
-        if !(is_ancestor[parent] || parent == 0) {
-            continue;
-        }
-        let mut stack = vec![s];
-        while let Some(x) = stack.pop() {
-            glossary_secs.push(x);
-            stack.extend(d.secs[x].children.iter().copied());
-        }
-        let uid = ladder.uid();
-        let title = ids::clean_title(&heading_text(d, s));
-        let at = d.src.loc(md_start(d, s));
-        let why = if d.secs[s].level == d.secs[levels[0]].level {
-            if found.plain {
-                "is not a level (its title names no level or role)"
-            } else {
-                "is not a level (it shares no pillars with the levels)"
-            }
-        } else {
-            "holds no levels"
-        };
-        ladder.guess(
-            GuessKind::Page,
-            at.clone(),
-            format!("`{title}` {why}: kept as a free page"),
-        );
-        set_heading(
-            ladder,
-            d,
-            s,
-            Target {
-                file: FileRef::Page(uid),
-                anchor: Anchor::None,
-            },
-        );
-        if let Some(h) = d.secs[s].heading {
-            keep_headings(ladder, d, h + 1, d.secs[s].end, FileRef::Page(uid));
-        }
-        pages.push(Page {
-            uid,
-            title,
-            body: section_body(d, s).into_iter().collect(),
-            at,
-            doc_title: doc_title.to_string(),
-            final_id: String::new(),
-        });
-    }
+    let glossary_secs = free_pages(
+        ladder,
+        d,
+        found,
+        &is_level,
+        &is_ancestor,
+        doc_title,
+        &mut pages,
+    );
     let mut glossary = Vec::new();
     glossary_of(d, &glossary_secs, &mut glossary);
     ladder.glossary.extend(glossary);
@@ -471,55 +346,7 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
         };
         tracks[t].levels.push(level);
     }
-    let depth = d.secs[levels[0]].level;
-    let first = tracks
-        .first()
-        .and_then(|t| t.levels.first())
-        .map(|l| l.at.clone())
-        .unwrap_or_else(|| d.src.loc(0));
-    let n: usize = tracks.iter().map(|t| t.levels.len()).sum();
-    let how = match if found.plain { Some(Shape::Plain) } else { shape(d, levels[0]) } {
-        Some(Shape::Plain) => format!(
-            "the {} `{}` headings with level-like titles; they have no pillars, so their {} are the expectations of one pillar `{}`",
-            n,
-            "#".repeat(depth as usize),
-            "lists (or paragraphs)",
-            PLAIN_PILLAR
-        ),
-        Some(Shape::Headings) => format!(
-            "the {} `{}` headings whose sub-headings (pillars) recur",
-            n,
-            "#".repeat(depth as usize)
-        ),
-        Some(Shape::Numbered(_)) => format!(
-            "the {} `{}` headings with numbered bold pillars",
-            n,
-            "#".repeat(depth as usize)
-        ),
-        Some(Shape::Labels) => format!(
-            "the {} `{}` headings with bold `Label:` pillars",
-            n,
-            "#".repeat(depth as usize)
-        ),
-        _ => format!(
-            "the {} `{}` headings whose bullets start with bold labels",
-            n,
-            "#".repeat(depth as usize)
-        ),
-    };
-    let track_note = if multi {
-        format!(
-            "; one track per `{}` heading above them",
-            "#".repeat(depth as usize - 1)
-        )
-    } else {
-        String::new()
-    };
-    ladder.guess(
-        GuessKind::Structure,
-        first,
-        format!("levels are {how}{track_note}"),
-    );
+    say_how_levels_read(ladder, d, found, &tracks, multi);
     Outcome::Ladder {
         tracks,
         pages,

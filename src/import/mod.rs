@@ -76,34 +76,8 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
             "pass the Markdown or YAML file (or folder of files) that holds the ladder",
         )
     })?;
-    if let Some(t) = &opts.track {
-        if !crate::ids::is_valid_id(t) {
-            return Err(import_error(
-                "--track",
-                (1, 1),
-                format!(
-                    "`{t}` is not a valid id: ids are lowercase letters, digits and single hyphens"
-                ),
-                format!("use --track {}", crate::ids::suggest_id(t)),
-            ));
-        }
-    }
-    let (root, files) = if meta.is_dir() {
-        (opts.path.clone(), list_folder(&opts.path, &opts.output))
-    } else {
-        let name = opts
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| shown.clone());
-        (
-            opts.path
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default(),
-            vec![(opts.path.clone(), name)],
-        )
-    };
+    check_track(opts)?;
+    let (root, files) = input_files(opts, meta.is_dir(), &shown);
     let mut ladder = Ladder::default();
     let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
     let single = !meta.is_dir();
@@ -132,88 +106,10 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
         let index = ladder.docs.len();
         ladder.docs.push(doc);
         let outcome = match kind {
-            FileKind::Yaml => {
-                let doc = ladder.docs[index].clone();
-                let y = yaml::load(&mut ladder, &doc, &doc.text, 1)?;
-                if yaml::is_job_family(&y) {
-                    let name = y.get("name").and_then(yaml::Y::text).unwrap_or_default();
-                    families.push((doc.loc_line(1), format!("`{rel}` ({name})")));
-                    yaml::job_family(&mut ladder, index, &y)?
-                } else if yaml::is_topics(&y) {
-                    yaml::topics(&mut ladder, index, &y, doc.text.len())?
-                } else if !single {
-                    // Other YAML in a folder (site settings, CI) is not a ladder: said, not read.
-                    ladder.docs.pop();
-                    ladder
-                        .skipped
-                        .push(format!("{rel} (YAML without a ladder)"));
-                    continue;
-                } else {
-                    return Err(import_error(
-                        rel.clone(),
-                        (y.line(), 1),
-                        "this YAML holds no ladder that import knows",
-                        "import reads YAML with `levels`, `themes` and `competencies` (a job family), or with `topics` whose `content` lists criteria per `level`",
-                    ));
-                }
-            }
-            FileKind::Markdown => {
-                let doc = ladder.docs[index].clone();
-                match yaml::split_front_matter(&doc.text) {
-                    Some((fm, first_line, body)) => {
-                        let y = yaml::load(&mut ladder, &doc, fm, first_line)?;
-                        let title = y.get("title").and_then(yaml::Y::text);
-                        if yaml::is_topics(&y) && opts.format != Format::Markdown {
-                            yaml::topics(&mut ladder, index, &y, body)?
-                        } else if opts.format == Format::Yaml {
-                            if single {
-                                return Err(import_error(
-                                    rel.clone(),
-                                    (1, 1),
-                                    "--format yaml, but this file's front-matter lists no `topics`",
-                                    "use --format markdown or --format auto",
-                                ));
-                            }
-                            ladder.docs.pop();
-                            ladder
-                                .skipped
-                                .push(format!("{rel} (no YAML ladder, and --format yaml)"));
-                            continue;
-                        } else {
-                            let keys: Vec<&str> =
-                                y.keys().into_iter().filter(|k| *k != "title").collect();
-                            if !keys.is_empty() {
-                                ladder.guess(
-                                    GuessKind::Dropped,
-                                    doc.loc_line(first_line),
-                                    format!(
-                                        "front-matter keys were not imported: {}",
-                                        keys.join(", ")
-                                    ),
-                                );
-                            }
-                            ladder.format("one-document Markdown");
-                            markdown::parse(&mut ladder, index, body, title)
-                        }
-                    }
-                    None => {
-                        if opts.format == Format::Yaml {
-                            if single {
-                                return Err(import_error(rel.clone(), (1, 1), "--format yaml, but this Markdown file has no YAML front-matter", "use --format markdown or --format auto"));
-                            }
-                            ladder.docs.pop();
-                            ladder
-                                .skipped
-                                .push(format!("{rel} (no YAML, and --format yaml)"));
-                            continue;
-                        }
-                        let (body, title) = skip_toml_front_matter(&doc.text);
-                        ladder.format("one-document Markdown");
-                        markdown::parse(&mut ladder, index, body, title)
-                    }
-                }
-            }
+            FileKind::Yaml => yaml_outcome(&mut ladder, index, rel, single, &mut families)?,
+            FileKind::Markdown => markdown_outcome(&mut ladder, opts, index, rel, single)?,
         };
+        let Some(outcome) = outcome else { continue };
         outcomes.push((index, outcome));
     }
     if families.len() >= 2 {
@@ -242,19 +138,7 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
             "import a .md or .yml file, or a folder that holds some",
         ));
     }
-    let folder_title = opts
-        .path
-        .canonicalize()
-        .ok()
-        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .map(|n| {
-            let n = n.replace(['-', '_'], " ");
-            let mut c = n.chars();
-            c.next()
-                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                .unwrap_or(n)
-        })
-        .unwrap_or_else(|| "Ladder".into());
+    let folder_title = folder_title(&opts.path);
     gather::gather(&mut ladder, outcomes, single, &folder_title)?;
     if ladder.tracks.iter().all(|t| t.levels.is_empty()) {
         let (path, line) = ladder
@@ -269,9 +153,170 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
         ));
     }
     finish(&mut ladder, opts)?;
-    // Paths of every file, for links.
+    let paths = output_paths(&ladder, &root);
+    let output = writer::render(&mut ladder, &paths);
+    let written = writer::write(&opts.output, &output, opts.force)?;
+    Ok(summary::summarise(&ladder, opts, written))
+}
+
+/// Refuses a `--track` that is not a valid id before anything is read.
+fn check_track(opts: &Options) -> Result<(), Diagnostic> {
+    if let Some(t) = &opts.track {
+        if !crate::ids::is_valid_id(t) {
+            return Err(import_error(
+                "--track",
+                (1, 1),
+                format!(
+                    "`{t}` is not a valid id: ids are lowercase letters, digits and single hyphens"
+                ),
+                format!("use --track {}", crate::ids::suggest_id(t)),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The folder links are relative to, and the files to read (path, name shown): a folder's
+/// files, or the one file given.
+fn input_files(opts: &Options, is_dir: bool, shown: &str) -> (PathBuf, Vec<(PathBuf, String)>) {
+    if is_dir {
+        (opts.path.clone(), list_folder(&opts.path, &opts.output))
+    } else {
+        let name = opts
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| shown.to_string());
+        (
+            opts.path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+            vec![(opts.path.clone(), name)],
+        )
+    }
+}
+
+/// Reads YAML document `index` as a job family or `topics`; `None` (and the document
+/// dropped) for other YAML in a folder, which is not a ladder.
+fn yaml_outcome(
+    ladder: &mut Ladder,
+    index: usize,
+    rel: &str,
+    single: bool,
+    families: &mut Vec<(source::Loc, String)>,
+) -> Result<Option<Outcome>, Diagnostic> {
+    let doc = ladder.docs[index].clone();
+    let y = yaml::load(ladder, &doc, &doc.text, 1)?;
+    if yaml::is_job_family(&y) {
+        let name = y.get("name").and_then(yaml::Y::text).unwrap_or_default();
+        families.push((doc.loc_line(1), format!("`{rel}` ({name})")));
+        Ok(Some(yaml::job_family(ladder, index, &y)?))
+    } else if yaml::is_topics(&y) {
+        Ok(Some(yaml::topics(ladder, index, &y, doc.text.len())?))
+    } else if !single {
+        // Other YAML in a folder (site settings, CI) is not a ladder: said, not read.
+        ladder.docs.pop();
+        ladder
+            .skipped
+            .push(format!("{rel} (YAML without a ladder)"));
+        Ok(None)
+    } else {
+        Err(import_error(
+            rel.to_string(),
+            (y.line(), 1),
+            "this YAML holds no ladder that import knows",
+            "import reads YAML with `levels`, `themes` and `competencies` (a job family), or with `topics` whose `content` lists criteria per `level`",
+        ))
+    }
+}
+
+/// Reads Markdown document `index`: its front-matter `topics`, or its structure; `None`
+/// (and the document dropped) when `--format yaml` finds no YAML ladder in a folder's file.
+fn markdown_outcome(
+    ladder: &mut Ladder,
+    opts: &Options,
+    index: usize,
+    rel: &str,
+    single: bool,
+) -> Result<Option<Outcome>, Diagnostic> {
+    let doc = ladder.docs[index].clone();
+    match yaml::split_front_matter(&doc.text) {
+        Some((fm, first_line, body)) => {
+            let y = yaml::load(ladder, &doc, fm, first_line)?;
+            let title = y.get("title").and_then(yaml::Y::text);
+            if yaml::is_topics(&y) && opts.format != Format::Markdown {
+                Ok(Some(yaml::topics(ladder, index, &y, body)?))
+            } else if opts.format == Format::Yaml {
+                if single {
+                    return Err(import_error(
+                        rel.to_string(),
+                        (1, 1),
+                        "--format yaml, but this file's front-matter lists no `topics`",
+                        "use --format markdown or --format auto",
+                    ));
+                }
+                ladder.docs.pop();
+                ladder
+                    .skipped
+                    .push(format!("{rel} (no YAML ladder, and --format yaml)"));
+                Ok(None)
+            } else {
+                let keys: Vec<&str> = y.keys().into_iter().filter(|k| *k != "title").collect();
+                if !keys.is_empty() {
+                    ladder.guess(
+                        GuessKind::Dropped,
+                        doc.loc_line(first_line),
+                        format!("front-matter keys were not imported: {}", keys.join(", ")),
+                    );
+                }
+                ladder.format("one-document Markdown");
+                Ok(Some(markdown::parse(ladder, index, body, title)))
+            }
+        }
+        None => {
+            if opts.format == Format::Yaml {
+                if single {
+                    return Err(import_error(
+                        rel.to_string(),
+                        (1, 1),
+                        "--format yaml, but this Markdown file has no YAML front-matter",
+                        "use --format markdown or --format auto",
+                    ));
+                }
+                ladder.docs.pop();
+                ladder
+                    .skipped
+                    .push(format!("{rel} (no YAML, and --format yaml)"));
+                return Ok(None);
+            }
+            let (body, title) = skip_toml_front_matter(&doc.text);
+            ladder.format("one-document Markdown");
+            Ok(Some(markdown::parse(ladder, index, body, title)))
+        }
+    }
+}
+
+/// The book's title when the files give none: the imported folder's name, capitalised.
+fn folder_title(path: &Path) -> String {
+    path.canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .map(|n| {
+            let n = n.replace(['-', '_'], " ");
+            let mut c = n.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or(n)
+        })
+        .unwrap_or_else(|| "Ladder".into())
+}
+
+/// Paths of every file, for links: each track, level and page's output file, and each
+/// cell's pillar id.
+fn output_paths<'a>(ladder: &Ladder, root: &'a Path) -> writer::Paths<'a> {
     let mut paths = writer::Paths {
-        root: &root,
+        root,
         files: HashMap::new(),
         cells: HashMap::new(),
     };
@@ -295,9 +340,7 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
             .files
             .insert(FileRef::Page(p.uid), format!("{}.md", p.final_id));
     }
-    let output = writer::render(&mut ladder, &paths);
-    let written = writer::write(&opts.output, &output, opts.force)?;
-    Ok(summary::summarise(&ladder, opts, written))
+    paths
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -35,42 +35,7 @@ pub fn topics(
         "front-matter keys for the source's own site were not imported",
     );
     let topics = y.get("topics").map_or(&[][..], Y::items);
-    // Every level number any topic uses.
-    let mut numbers: Vec<i64> = Vec::new();
-    for t in topics {
-        for c in t.get("content").map_or(&[][..], Y::items) {
-            let n = match c.get("level") {
-                Some(Y::Int(n, _)) => Some(*n),
-                Some(other) => other.text().and_then(|s| s.trim().parse().ok()),
-                None => None,
-            };
-            let Some(n) = n else {
-                return Err(err(
-                    &doc,
-                    c.line(),
-                    "this topic content has no `level` number".into(),
-                    "give each entry under `content` a `level: N`",
-                ));
-            };
-            if !numbers.contains(&n) {
-                numbers.push(n);
-            }
-        }
-    }
-    numbers.sort();
-    if let Some(declared) = y.get("levels").and_then(|l| match l {
-        Y::Int(n, _) => Some(*n),
-        _ => None,
-    }) {
-        let expected: Vec<i64> = (1..=declared).collect();
-        if numbers != expected {
-            ladder.guess(
-                GuessKind::Rank,
-                doc.loc_line(y.get("levels").map_or(1, Y::line)),
-                format!("`levels: {declared}` does not match the topics, which use levels {}: imported those", numbers.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")),
-            );
-        }
-    }
+    let numbers = level_numbers(ladder, &doc, y, topics)?;
     let uid = ladder.uid();
     let mut track = Track {
         uid,
@@ -104,31 +69,7 @@ pub fn topics(
     }
     let mut untitled: Vec<(String, usize)> = Vec::new();
     for t in topics {
-        let name = t.get("name").and_then(Y::text).unwrap_or_default();
-        let given = t
-            .get("title")
-            .and_then(Y::text)
-            .filter(|s| !s.trim().is_empty());
-        let ptitle = match &given {
-            Some(g) => g.trim().to_string(),
-            None => {
-                untitled.push((name.clone(), t.line()));
-                let mut c = name.trim().chars();
-                c.next()
-                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                    .unwrap_or_default()
-            }
-        };
-        // Pillars are told apart by title (so that `communication` here and `💬 Communication`
-        // in another file are one pillar); an untitled topic's id comes from its name, up to a
-        // colon (`communication: transparent communication; …` → `communication`).
-        let pid = match (&given, name.split_once(':')) {
-            (Some(_), _) => None,
-            (None, Some((head, _))) if !ids::slug(head).is_empty() => {
-                Some(ids::short_slug(head, 40))
-            }
-            (None, _) => Some(ids::short_slug(&name, 40)).filter(|s| !s.is_empty()),
-        };
+        let (ptitle, pid) = topic_pillar(t, &mut untitled);
         for c in t.get("content").map_or(&[][..], Y::items) {
             let n = match c.get("level") {
                 Some(Y::Int(n, _)) => *n,
@@ -144,51 +85,9 @@ pub fn topics(
             if level.at.line == 1 {
                 level.at = doc.loc_line(c.line());
             }
-            let mut blocks = Vec::new();
-            for crit in c.get("criteria").map_or(&[][..], Y::items) {
-                if let Some(s) = crit.text().filter(|s| !s.trim().is_empty()) {
-                    blocks.push(CellBlock {
-                        md: Md {
-                            text: expectation(&s, &[]),
-                            doc: index,
-                            line: crit.line(),
-                        },
-                        item: true,
-                        tight: true,
-                    });
-                }
-            }
-            for ex in c.get("exampleCriteria").map_or(&[][..], Y::items) {
-                let Some(s) = ex
-                    .get("criteria")
-                    .and_then(Y::text)
-                    .or_else(|| ex.text())
-                    .filter(|s| !s.trim().is_empty())
-                else {
-                    continue;
-                };
-                let examples = strings(ex.get("examples"));
-                let tight = examples.is_empty();
-                blocks.push(CellBlock {
-                    md: Md {
-                        text: expectation(&s, &[("Examples", examples)]),
-                        doc: index,
-                        line: ex.line(),
-                    },
-                    item: true,
-                    tight,
-                });
-                if let Some(prev) = blocks.iter_mut().rev().nth(1) {
-                    if !tight {
-                        prev.tight = false;
-                    }
-                }
-            }
+            let blocks = content_blocks(c, index);
             if blocks.is_empty() {
                 continue;
-            }
-            if let Some(last) = blocks.last_mut() {
-                last.tight = false;
             }
             match level.cells.iter_mut().find(|x| x.pillar_title == ptitle) {
                 Some(cell) => {
@@ -209,6 +108,149 @@ pub fn topics(
             }
         }
     }
+    report_untitled(ladder, &doc, &untitled);
+    // Gaps are fine; say where a topic starts above level 1.
+    ladder.doc_targets.insert(
+        index,
+        Target {
+            file: FileRef::Track(track.uid),
+            anchor: Anchor::None,
+        },
+    );
+    ladder.format("Markdown with YAML front-matter");
+    Ok(Outcome::Ladder {
+        tracks: vec![track],
+        pages: Vec::new(),
+        title,
+    })
+}
+
+/// Every level number any topic uses, in order; says so when `levels: N` disagrees. Read
+/// first because the levels exist before any topic fills them.
+fn level_numbers(
+    ladder: &mut Ladder,
+    doc: &SourceDoc,
+    y: &Y,
+    topics: &[Y],
+) -> Result<Vec<i64>, Diagnostic> {
+    let mut numbers: Vec<i64> = Vec::new();
+    for t in topics {
+        for c in t.get("content").map_or(&[][..], Y::items) {
+            let n = match c.get("level") {
+                Some(Y::Int(n, _)) => Some(*n),
+                Some(other) => other.text().and_then(|s| s.trim().parse().ok()),
+                None => None,
+            };
+            let Some(n) = n else {
+                return Err(err(
+                    doc,
+                    c.line(),
+                    "this topic content has no `level` number".into(),
+                    "give each entry under `content` a `level: N`",
+                ));
+            };
+            if !numbers.contains(&n) {
+                numbers.push(n);
+            }
+        }
+    }
+    numbers.sort();
+    if let Some(declared) = y.get("levels").and_then(|l| match l {
+        Y::Int(n, _) => Some(*n),
+        _ => None,
+    }) {
+        let expected: Vec<i64> = (1..=declared).collect();
+        if numbers != expected {
+            ladder.guess(
+                GuessKind::Rank,
+                doc.loc_line(y.get("levels").map_or(1, Y::line)),
+                format!("`levels: {declared}` does not match the topics, which use levels {}: imported those", numbers.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")),
+            );
+        }
+    }
+    Ok(numbers)
+}
+
+/// A topic's pillar title and id: its `title`, else its capitalised `name` (remembered in
+/// `untitled` for the summary), with an id from the name.
+fn topic_pillar(t: &Y, untitled: &mut Vec<(String, usize)>) -> (String, Option<String>) {
+    let name = t.get("name").and_then(Y::text).unwrap_or_default();
+    let given = t
+        .get("title")
+        .and_then(Y::text)
+        .filter(|s| !s.trim().is_empty());
+    let ptitle = match &given {
+        Some(g) => g.trim().to_string(),
+        None => {
+            untitled.push((name.clone(), t.line()));
+            let mut c = name.trim().chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        }
+    };
+    // Pillars are told apart by title (so that `communication` here and `💬 Communication`
+    // in another file are one pillar); an untitled topic's id comes from its name, up to a
+    // colon (`communication: transparent communication; …` → `communication`).
+    let pid = match (&given, name.split_once(':')) {
+        (Some(_), _) => None,
+        (None, Some((head, _))) if !ids::slug(head).is_empty() => Some(ids::short_slug(head, 40)),
+        (None, _) => Some(ids::short_slug(&name, 40)).filter(|s| !s.is_empty()),
+    };
+    (ptitle, pid)
+}
+
+/// The expectations of one topic content entry: its `criteria`, then its `exampleCriteria`
+/// with their examples as notes; a list is loose where an item has notes.
+fn content_blocks(c: &Y, index: usize) -> Vec<CellBlock> {
+    let mut blocks = Vec::new();
+    for crit in c.get("criteria").map_or(&[][..], Y::items) {
+        if let Some(s) = crit.text().filter(|s| !s.trim().is_empty()) {
+            blocks.push(CellBlock {
+                md: Md {
+                    text: expectation(&s, &[]),
+                    doc: index,
+                    line: crit.line(),
+                },
+                item: true,
+                tight: true,
+            });
+        }
+    }
+    for ex in c.get("exampleCriteria").map_or(&[][..], Y::items) {
+        let Some(s) = ex
+            .get("criteria")
+            .and_then(Y::text)
+            .or_else(|| ex.text())
+            .filter(|s| !s.trim().is_empty())
+        else {
+            continue;
+        };
+        let examples = strings(ex.get("examples"));
+        let tight = examples.is_empty();
+        blocks.push(CellBlock {
+            md: Md {
+                text: expectation(&s, &[("Examples", examples)]),
+                doc: index,
+                line: ex.line(),
+            },
+            item: true,
+            tight,
+        });
+        if let Some(prev) = blocks.iter_mut().rev().nth(1) {
+            if !tight {
+                prev.tight = false;
+            }
+        }
+    }
+    if let Some(last) = blocks.last_mut() {
+        last.tight = false;
+    }
+    blocks
+}
+
+/// Says, as one guess, which topics had no `title` and were titled by their `name`.
+fn report_untitled(ladder: &mut Ladder, doc: &SourceDoc, untitled: &[(String, usize)]) {
     if !untitled.is_empty() {
         let names: Vec<String> = untitled
             .iter()
@@ -229,18 +271,4 @@ pub fn topics(
             ),
         );
     }
-    // Gaps are fine; say where a topic starts above level 1.
-    ladder.doc_targets.insert(
-        index,
-        Target {
-            file: FileRef::Track(track.uid),
-            anchor: Anchor::None,
-        },
-    );
-    ladder.format("Markdown with YAML front-matter");
-    Ok(Outcome::Ladder {
-        tracks: vec![track],
-        pages: Vec::new(),
-        title,
-    })
 }

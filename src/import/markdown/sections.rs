@@ -1,0 +1,257 @@
+//! Where the sections around a document's levels go: the tracks the levels' parents make,
+//! the text above the levels, and the free pages beside them.
+
+use super::*;
+
+/// One empty track per parent of the levels when `multi`, else one for the document; with
+/// the track index of each parent (`usize::MAX` for the one track).
+pub(super) fn level_tracks(
+    ladder: &mut Ladder,
+    d: &Doc,
+    parents: &[usize],
+    multi: bool,
+    doc_title: &str,
+) -> (Vec<Track>, HashMap<usize, usize>) {
+    let mut tracks: Vec<Track> = Vec::new();
+    let mut track_of_parent: HashMap<usize, usize> = HashMap::new();
+    let track_groups: Vec<usize> = if multi {
+        parents.to_vec()
+    } else {
+        vec![usize::MAX]
+    };
+    for &p in &track_groups {
+        let uid = ladder.uid();
+        let (title, at) = if p == usize::MAX {
+            let common = parents
+                .first()
+                .copied()
+                .filter(|&p| p != 0 && parents.len() == 1);
+            match common {
+                Some(c) => (
+                    ids::clean_title(&heading_text(d, c)),
+                    d.src.loc(md_start(d, c)),
+                ),
+                None => (doc_title.to_string(), d.src.loc(0)),
+            }
+        } else {
+            (
+                ids::clean_title(&heading_text(d, p)),
+                d.src.loc(md_start(d, p)),
+            )
+        };
+        let title = if title.is_empty() {
+            doc_title.to_string()
+        } else {
+            title
+        };
+        track_of_parent.insert(p, tracks.len());
+        tracks.push(Track {
+            uid,
+            title,
+            id: None,
+            description: Vec::new(),
+            levels: Vec::new(),
+            at,
+            final_id: String::new(),
+        });
+    }
+    (tracks, track_of_parent)
+}
+
+/// Descriptions: the own text of the root and the ancestors goes to their track; returns
+/// the blocks of ancestors that are no track's, for a free page.
+pub(super) fn ancestor_text(
+    ladder: &mut Ladder,
+    d: &Doc,
+    is_ancestor: &[bool],
+    multi: bool,
+    track_of_parent: &HashMap<usize, usize>,
+    tracks: &mut [Track],
+) -> Vec<usize> {
+    let mut root_page_blocks: Vec<usize> = Vec::new();
+    for (s, _) in is_ancestor.iter().enumerate().filter(|(_, a)| **a) {
+        let t = if multi {
+            track_of_parent.get(&s).copied()
+        } else {
+            Some(0)
+        };
+        match t {
+            Some(t) => {
+                let file = FileRef::Track(tracks[t].uid);
+                set_heading(
+                    ladder,
+                    d,
+                    s,
+                    Target {
+                        file,
+                        anchor: Anchor::None,
+                    },
+                );
+                let own = d.secs[s].own.clone();
+                tracks[t].description.extend(blocks_md(d, &own));
+                if let (Some(&f), Some(&l)) = (own.first(), own.last()) {
+                    keep_headings(ladder, d, f, l + 1, file);
+                }
+            }
+            None => root_page_blocks.extend(d.secs[s].own.iter().copied()),
+        }
+    }
+    root_page_blocks
+}
+
+/// The free page of the text before the tracks (`blocks`), which links to the document
+/// then land on.
+pub(super) fn root_page(ladder: &mut Ladder, d: &Doc, blocks: &[usize], doc_title: &str) -> Page {
+    let uid = ladder.uid();
+    let body = blocks_md(d, blocks);
+    let at = d.src.loc(d.blocks[blocks[0]].start);
+    ladder.guess(
+        GuessKind::Page,
+        at.clone(),
+        format!("the text before the tracks is kept as the free page `{doc_title}`"),
+    );
+    ladder.doc_targets.insert(
+        d.index,
+        Target {
+            file: FileRef::Page(uid),
+            anchor: Anchor::None,
+        },
+    );
+    Page {
+        uid,
+        title: doc_title.to_string(),
+        body,
+        at,
+        doc_title: doc_title.to_string(),
+        final_id: String::new(),
+    }
+}
+
+/// Sections that are neither levels nor ancestors of levels, directly under an ancestor:
+/// free pages, added to `pages`. Returns those sections and all below them, where a
+/// glossary may be.
+pub(super) fn free_pages(
+    ladder: &mut Ladder,
+    d: &Doc,
+    found: &Found,
+    is_level: &[bool],
+    is_ancestor: &[bool],
+    doc_title: &str,
+    pages: &mut Vec<Page>,
+) -> Vec<usize> {
+    let levels = &found.levels[..];
+    let mut glossary_secs = Vec::new();
+    for s in 1..d.secs.len() {
+        if is_level[s] || is_ancestor[s] {
+            continue;
+        }
+        let parent = d.secs[s].parent.unwrap_or(0);
+        if !(is_ancestor[parent] || parent == 0) {
+            continue;
+        }
+        let mut stack = vec![s];
+        while let Some(x) = stack.pop() {
+            glossary_secs.push(x);
+            stack.extend(d.secs[x].children.iter().copied());
+        }
+        let uid = ladder.uid();
+        let title = ids::clean_title(&heading_text(d, s));
+        let at = d.src.loc(md_start(d, s));
+        let why = if d.secs[s].level == d.secs[levels[0]].level {
+            if found.plain {
+                "is not a level (its title names no level or role)"
+            } else {
+                "is not a level (it shares no pillars with the levels)"
+            }
+        } else {
+            "holds no levels"
+        };
+        ladder.guess(
+            GuessKind::Page,
+            at.clone(),
+            format!("`{title}` {why}: kept as a free page"),
+        );
+        set_heading(
+            ladder,
+            d,
+            s,
+            Target {
+                file: FileRef::Page(uid),
+                anchor: Anchor::None,
+            },
+        );
+        if let Some(h) = d.secs[s].heading {
+            keep_headings(ladder, d, h + 1, d.secs[s].end, FileRef::Page(uid));
+        }
+        pages.push(Page {
+            uid,
+            title,
+            body: section_body(d, s).into_iter().collect(),
+            at,
+            doc_title: doc_title.to_string(),
+            final_id: String::new(),
+        });
+    }
+    glossary_secs
+}
+
+/// Says, at the first level, how the levels were recognised (their heading depth and
+/// shape) and, with several tracks, what makes the tracks.
+pub(super) fn say_how_levels_read(
+    ladder: &mut Ladder,
+    d: &Doc,
+    found: &Found,
+    tracks: &[Track],
+    multi: bool,
+) {
+    let levels = &found.levels[..];
+    let depth = d.secs[levels[0]].level;
+    let first = tracks
+        .first()
+        .and_then(|t| t.levels.first())
+        .map(|l| l.at.clone())
+        .unwrap_or_else(|| d.src.loc(0));
+    let n: usize = tracks.iter().map(|t| t.levels.len()).sum();
+    let how = match if found.plain { Some(Shape::Plain) } else { shape(d, levels[0]) } {
+        Some(Shape::Plain) => format!(
+            "the {} `{}` headings with level-like titles; they have no pillars, so their {} are the expectations of one pillar `{}`",
+            n,
+            "#".repeat(depth as usize),
+            "lists (or paragraphs)",
+            PLAIN_PILLAR
+        ),
+        Some(Shape::Headings) => format!(
+            "the {} `{}` headings whose sub-headings (pillars) recur",
+            n,
+            "#".repeat(depth as usize)
+        ),
+        Some(Shape::Numbered(_)) => format!(
+            "the {} `{}` headings with numbered bold pillars",
+            n,
+            "#".repeat(depth as usize)
+        ),
+        Some(Shape::Labels) => format!(
+            "the {} `{}` headings with bold `Label:` pillars",
+            n,
+            "#".repeat(depth as usize)
+        ),
+        _ => format!(
+            "the {} `{}` headings whose bullets start with bold labels",
+            n,
+            "#".repeat(depth as usize)
+        ),
+    };
+    let track_note = if multi {
+        format!(
+            "; one track per `{}` heading above them",
+            "#".repeat(depth as usize - 1)
+        )
+    } else {
+        String::new()
+    };
+    ladder.guess(
+        GuessKind::Structure,
+        first,
+        format!("levels are {how}{track_note}"),
+    );
+}
