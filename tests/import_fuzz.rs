@@ -85,29 +85,9 @@ const PIECES: &[&str] = &[
     "\u{202e}",
 ];
 
-/// Mutates `text` 1 to 6 times: a piece spliced in, a stretch deleted, or a line doubled.
+/// Mutates `text` 1 to 6 times (see [`Random::mutate`]), cutting up to 200 bytes at a time.
 fn mutate(r: &mut Random, text: &str) -> String {
-    let mut text = text.to_string();
-    for _ in 0..1 + r.below(6) {
-        let at = r.boundary(&text);
-        match r.below(4) {
-            0 => {
-                let mut to = (at + r.below(200)).min(text.len());
-                while !text.is_char_boundary(to) {
-                    to -= 1;
-                }
-                text.replace_range(at..to, "");
-            }
-            1 => {
-                let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-                let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
-                let line = text[start..end].to_string();
-                text.insert_str(end, &line);
-            }
-            _ => text.insert_str(at, PIECES[r.below(PIECES.len())]),
-        }
-    }
-    text
+    r.mutate(text, PIECES, 200)
 }
 
 /// The documents import reads: every Markdown and YAML file of the real ladders.

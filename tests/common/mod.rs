@@ -409,4 +409,30 @@ impl Random {
         }
         i
     }
+
+    /// `text` mutated 1 to 6 times: one of `pieces` spliced in, a stretch of up to
+    /// `max_cut` bytes deleted, or a line doubled, each at a random char boundary.
+    pub fn mutate(&mut self, text: &str, pieces: &[&str], max_cut: usize) -> String {
+        let mut text = text.to_string();
+        for _ in 0..1 + self.below(6) {
+            let at = self.boundary(&text);
+            match self.below(4) {
+                0 => {
+                    let mut to = (at + self.below(max_cut)).min(text.len());
+                    while !text.is_char_boundary(to) {
+                        to -= 1;
+                    }
+                    text.replace_range(at..to, "");
+                }
+                1 => {
+                    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+                    let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+                    let line = text[start..end].to_string();
+                    text.insert_str(end, &line);
+                }
+                _ => text.insert_str(at, pieces[self.below(pieces.len())]),
+            }
+        }
+        text
+    }
 }
