@@ -201,6 +201,10 @@ pub fn build_with(
         return Err(BuildError::Ladder(Diagnostics(vec![d])));
     }
     let clock = Stopwatch::start();
+    // The lockfile's text is made before the pages: made after them, on this thread, it took
+    // memory of its own while the pages' was still held by the threads that rendered them.
+    let lock = crate::lock::render(&p.ladder.lock());
+    clock.lap("ladder.lock");
     let (files, copied) = other_files(root, &p).map_err(BuildError::Ladder)?;
     // Static files, copies, `ladder.json` and the pages.
     let count = p.site.specs.len() + files.len() + copied.len() + 1;
@@ -239,7 +243,7 @@ pub fn build_with(
     });
     clock.lap("swap");
     if filled.is_ok() {
-        if let Err(e) = crate::lock::write(root, &p.ladder.lock()) {
+        if let Err(e) = crate::lock::write_text(root, &lock) {
             let d = Diagnostic::warning(
                 "io",
                 crate::lock::FILE_NAME,
@@ -249,7 +253,8 @@ pub fn build_with(
             );
             p.warnings.push(d);
         }
-        clock.lap("ladder.lock");
+        drop(lock);
+        clock.lap("write ladder.lock");
     }
     match filled {
         Ok(()) => Ok(BuildReport {

@@ -155,8 +155,15 @@ pub fn render(lock: &Lock) -> String {
 /// # Errors
 /// The file cannot be written.
 pub fn write(root: &Path, lock: &Lock) -> std::io::Result<()> {
+    write_text(root, &render(lock))
+}
+
+/// [`write`], of a lock already rendered by [`render`].
+///
+/// # Errors
+/// The file cannot be written.
+pub fn write_text(root: &Path, text: &str) -> std::io::Result<()> {
     let path = root.join(FILE_NAME);
-    let text = render(lock);
     if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
         return Ok(());
     }
