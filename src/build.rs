@@ -79,39 +79,43 @@ pub fn prepare_with(
     root: &Path,
     load: impl FnOnce(&mut Diagnostics) -> crate::load::Loaded,
 ) -> Result<Prepared, Diagnostics> {
-    let (ladder, mut warnings) = load_ladder_with(root, load)?;
+    let (ladder, warnings) = load_ladder_with(root, load)?;
     let clock = Stopwatch::start();
     let tera = theme(root, &ladder).map_err(Diagnostics)?;
-    let site = Site::from_ladder(&ladder);
-    clock.lap("templates and site");
-    let (mut tera, mut site) = (tera, site);
-    let (releases, notes) = crate::releases::read(root, &ladder.config);
-    warnings.0.extend(notes);
-    tera.global_context().insert("version", &releases.version);
-    site.releases = releases;
-    clock.lap("releases");
-    Ok(Prepared {
-        ladder,
-        tera,
-        site,
-        warnings,
-    })
+    clock.lap("templates");
+    let p = with_site(root, ladder, tera, warnings);
+    clock.lap("site and releases");
+    Ok(p)
 }
 
 /// The [`Prepared`] of `ladder`, which [`Ladder::with_reworded`] made from `base.ladder`:
-/// `base`'s templates and warnings (neither depends on a competency's wording), a new page
-/// list, and the releases read again, as [`prepare_with`] does.
+/// `base`'s templates and warnings (neither depends on a competency's wording), and, as
+/// [`prepare_with`] does, a new page list and the releases read again.
 pub fn prepare_patched(root: &Path, base: &Prepared, ladder: Ladder) -> Prepared {
-    let mut tera = base.tera.clone();
+    let mut p = with_site(root, ladder, base.tera.clone(), Diagnostics::default());
+    // The releases' notes are among `base`'s warnings already.
+    p.warnings = base.warnings.clone();
+    p
+}
+
+/// `ladder` with its templates `tera`, its page list and its releases (read from git, their
+/// version set in `tera`); the releases' notes are added to `warnings`.
+fn with_site(
+    root: &Path,
+    ladder: Ladder,
+    mut tera: tera::Tera,
+    mut warnings: Diagnostics,
+) -> Prepared {
     let mut site = Site::from_ladder(&ladder);
-    let (releases, _) = crate::releases::read(root, &ladder.config);
+    let (releases, notes) = crate::releases::read(root, &ladder.config);
+    warnings.0.extend(notes);
     tera.global_context().insert("version", &releases.version);
     site.releases = releases;
     Prepared {
         ladder,
         tera,
         site,
-        warnings: base.warnings.clone(),
+        warnings,
     }
 }
 
