@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use std::fs;
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::os::unix::fs::{symlink, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -188,11 +188,7 @@ fn serve_with_a_fifo_book_toml_answers_and_recovers_when_a_real_file_is_put_back
     let (_dir, root) = ladder();
     let book = fs::read(root.join("book.toml")).unwrap();
     mkfifo(&root.join("book.toml"));
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     let child = Command::new(assert_cmd::cargo::cargo_bin("ladderbook"))
         .arg("serve")
         .arg(&root)

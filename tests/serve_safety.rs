@@ -5,26 +5,12 @@
 mod common;
 use common::*;
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const WAIT: Duration = Duration::from_secs(10);
-
-struct Server {
-    child: Child,
-    port: u16,
-    /// Holds the ladder, and the server's stdout and stderr.
-    dir: tempfile::TempDir,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 impl Server {
     /// Serves a copy of the example ladder with `extra` arguments.
@@ -37,11 +23,7 @@ impl Server {
         let dir = tempfile::tempdir().unwrap();
         copy_ladder(&repo(), &dir.path().join("ladder"));
         setup(&dir.path().join("ladder"));
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = free_port();
         let out = std::fs::File::create(dir.path().join("stdout")).unwrap();
         let err = std::fs::File::create(dir.path().join("stderr")).unwrap();
         let child = Command::new(assert_cmd::cargo::cargo_bin("ladderbook"))

@@ -436,3 +436,28 @@ impl Random {
         text
     }
 }
+
+/// A free port on 127.0.0.1, for a server a test starts.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A `ladderbook serve` a test started, on `port`, serving a ladder in `dir`; stopped when
+/// dropped, whatever the test did.
+pub struct Server {
+    pub child: std::process::Child,
+    pub port: u16,
+    /// Holds the ladder (and whatever else the test keeps beside it).
+    pub dir: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
