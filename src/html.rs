@@ -18,10 +18,13 @@ use std::fmt::Write;
 /// The text an empty level × pillar cell reads, wherever it appears.
 pub const GAP_TEXT: &str = "not defined yet";
 
-/// One level's side of a comparison, in one pillar, with the text every row repeats
-/// already escaped.
-#[derive(Debug)]
-pub struct Side<'a> {
+/// The text every row of one level's side of a comparison repeats, escaped once: made once
+/// per level × pillar cell and page depth ([`SideText::new`]) and shared by every comparison
+/// page that shows the cell.
+#[derive(Debug, Clone)]
+pub struct SideText {
+    /// The page's way back to the site root (`../../../`) that `level_href` is relative to.
+    root: String,
     /// The level's title, escaped.
     title: String,
     /// The relative href of the level's page, escaped.
@@ -29,24 +32,12 @@ pub struct Side<'a> {
     /// `<level_href>#<pillar>--`, escaped: an expectation's permalink without its number
     /// (see [`permalink::expectation_anchor_prefix`]).
     anchor_prefix: String,
-    /// The level's expectations in the pillar, in order.
-    expectations: &'a [Fragment],
-    /// Their anchors, in the same order.
-    anchors: &'a [Anchor],
-    /// The page's way back to the site root (`../../../`), for links inside expectations.
-    root: &'a str,
 }
 
-impl<'a> Side<'a> {
-    /// The side of the level titled `title`, whose page is at `level_href` (relative to the
-    /// comparison page), in pillar `pillar` (an id), with these expectations and anchors.
-    pub fn new(
-        title: &str,
-        level_href: &str,
-        pillar: &str,
-        (expectations, anchors): (&'a [Fragment], &'a [Anchor]),
-        root: &'a str,
-    ) -> Side<'a> {
+impl SideText {
+    /// The text of the level titled `title`, whose page is at `level_href` (relative to a page
+    /// whose way back to the site root is `root`), in pillar `pillar` (an id).
+    pub fn new(root: &str, title: &str, level_href: &str, pillar: &str) -> SideText {
         let mut escaped_title = String::new();
         text(&mut escaped_title, title);
         let mut escaped_href = String::new();
@@ -57,13 +48,43 @@ impl<'a> Side<'a> {
             &mut anchor_prefix,
             &permalink::expectation_anchor_prefix(pillar),
         );
-        Side {
+        SideText {
+            root: root.to_string(),
             title: escaped_title,
             level_href: escaped_href,
             anchor_prefix,
+        }
+    }
+
+    /// The way back to the site root this text's links are relative to.
+    pub fn root(&self) -> &str {
+        &self.root
+    }
+}
+
+/// One level's side of a comparison, in one pillar: its expectations and the text every row
+/// repeats.
+#[derive(Debug)]
+pub struct Side<'a> {
+    /// The title and links, escaped.
+    text: &'a SideText,
+    /// The level's expectations in the pillar, in order.
+    expectations: &'a [Fragment],
+    /// Their anchors, in the same order.
+    anchors: &'a [Anchor],
+}
+
+impl<'a> Side<'a> {
+    /// The side with `text` (made for the page the rows are written into) and these
+    /// expectations and anchors.
+    pub fn new(
+        text: &'a SideText,
+        (expectations, anchors): (&'a [Fragment], &'a [Anchor]),
+    ) -> Side<'a> {
+        Side {
+            text,
             expectations,
             anchors,
-            root,
         }
     }
 }
@@ -103,33 +124,33 @@ fn expectation(out: &mut String, side: &Side, n: usize, diff: Option<&str>) {
         }
         None => {
             out.push_str("<div class=\"expectation\">");
-            side.expectations[n].html_to(side.root, out);
+            side.expectations[n].html_to(&side.text.root, out);
         }
     }
     out.push_str("</div> <a class=\"permalink\" href=\"");
     match &side.anchors[n].own {
         // The level page's address, then the author's id.
         Some(own) => {
-            out.push_str(&side.level_href);
+            out.push_str(&side.text.level_href);
             out.push('#');
             text(out, own);
         }
         None => {
-            out.push_str(&side.anchor_prefix);
+            out.push_str(&side.text.anchor_prefix);
             let _ = write!(out, "{}", side.anchors[n].number);
         }
     }
     out.push_str(
         "\" title=\"Permalink to this expectation\" aria-label=\"Permalink to this expectation of ",
     );
-    out.push_str(&side.title);
+    out.push_str(&side.text.title);
     out.push_str("\">#</a>");
 }
 
 /// `<span class="none">—…</span>`: the empty side of a row, read as "not at <level>".
 fn none(out: &mut String, side: &Side) {
     out.push_str("<span class=\"none\">—<span class=\"visually-hidden\"> not at ");
-    out.push_str(&side.title);
+    out.push_str(&side.text.title);
     out.push_str("</span></span>");
 }
 
@@ -148,7 +169,7 @@ pub fn compare_row(out: &mut String, row: Row) {
         out.push_str("<div class=\"");
         out.push_str(class);
         out.push_str("\"><p class=\"side-level\">");
-        out.push_str(&side.title);
+        out.push_str(&side.text.title);
         out.push_str("</p>");
         match n {
             Some(i) => expectation(out, side, i, marked),

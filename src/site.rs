@@ -51,6 +51,10 @@ struct CellCache {
     summaries: Vec<std::sync::OnceLock<String>>,
     /// Each level's name (see [`LevelRef::name`]), by index into [`Ladder::levels`].
     names: Vec<String>,
+    /// Each cell's side of a comparison ([`crate::html::SideText`]), by index into
+    /// [`Ladder::competencies`], for the depth of the first comparison page that shows it (every
+    /// comparison page has the same depth, `compare/<a>/<b>/`).
+    sides: Vec<std::sync::OnceLock<crate::html::SideText>>,
 }
 
 /// A cell's expectations ready to compare: prepared words, in order.
@@ -246,6 +250,9 @@ impl Site {
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             names: level_names(ladder),
+            sides: (0..ladder.competencies.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
         };
         let mut specs = vec![PageSpec::Overview];
         specs.extend((0..ladder.tracks.len()).map(PageSpec::Track));

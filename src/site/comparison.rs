@@ -3,7 +3,6 @@
 
 use super::{Builder, Cell, CompareCounts, ComparePillar, CompareRef, LevelName};
 use crate::compare::{self, Status};
-use crate::ladder::Competency;
 use crate::{html, permalink};
 
 impl<'a> Builder<'a> {
@@ -41,17 +40,25 @@ impl<'a> Builder<'a> {
         };
         out.a.defined = true;
         out.b.defined = true;
-        let side = |i: usize, c: &'a Competency| {
-            let href = self.href(&permalink::level(&ladder.levels[i].id));
-            html::Side::new(
-                &self.prepared.names[i],
-                &href,
-                pid,
-                (&c.expectations, &c.anchors),
-                &self.root,
-            )
+        // The text of a side is made once per cell and shared by every comparison that shows
+        // it, unless this page sits at another depth (never, for `compare/<a>/<b>/`).
+        let side_text = |i: usize| {
+            let make = || {
+                let href = self.href(&permalink::level(&ladder.levels[i].id));
+                html::SideText::new(&self.root, &self.prepared.names[i], &href, pid)
+            };
+            let cached = ladder
+                .cells
+                .get(&(i, p))
+                .map(|&c| self.prepared.sides[c].get_or_init(make));
+            match cached {
+                Some(t) if t.root() == self.root => std::borrow::Cow::Borrowed(t),
+                _ => std::borrow::Cow::Owned(make()),
+            }
         };
-        let (sa, sb) = (side(x, ca), side(y, cb));
+        let (ta, tb) = (side_text(x), side_text(y));
+        let sa = html::Side::new(&ta, (&ca.expectations, &ca.anchors));
+        let sb = html::Side::new(&tb, (&cb.expectations, &cb.anchors));
         // About 500 bytes of markup per row around the expectation's own HTML.
         let text: usize = ca
             .expectations
