@@ -57,8 +57,9 @@ pub struct NavCache(std::sync::Mutex<std::collections::HashMap<NavKey, Arc<Rende
 /// (the page's way back to the site root, `<kind>:<path>` of the current page or `:`).
 type NavKey = (String, String);
 
-/// (site nav, pillars nav), as HTML.
-type RenderedNav = (String, String);
+/// (site nav, pillars nav), as HTML in safe Tera strings, which every page that shares them
+/// takes without a copy.
+type RenderedNav = (tera::Value, tera::Value);
 
 impl NavCache {
     /// (site nav, pillars nav) for a page at `path` of kind `data`, whose way back to the
@@ -90,8 +91,8 @@ impl NavCache {
         ctx.insert("path", current);
         ctx.insert("kind", kind);
         let rendered = Arc::new((
-            tera.render("site-nav.html", &ctx)?,
-            tera.render("pillars-nav.html", &ctx)?,
+            tera::Value::safe_string(&tera.render("site-nav.html", &ctx)?),
+            tera::Value::safe_string(&tera.render("pillars-nav.html", &ctx)?),
         ));
         self.0
             .lock()
@@ -129,6 +130,17 @@ struct SiteInfo<'a> {
     url: &'a str,
 }
 
+/// Tera's `safe` filter, without the copy: a string is marked safe as it is (Tera's own
+/// filter copies it into a new string first, and the comparison pages pass every row of every
+/// pillar through it); any other value is written out as text and marked safe, as Tera's does.
+fn safe(value: &tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::Value {
+    if value.is_string() {
+        value.clone().mark_safe()
+    } else {
+        tera::Value::safe_string(&value.to_string())
+    }
+}
+
 /// Loads the theme: the embedded templates, then the ladder's `templates/*.html` over them.
 ///
 /// Tera 2 (the current major line) is chosen on purpose over 1.x: 1.x is in maintenance
@@ -140,6 +152,7 @@ struct SiteInfo<'a> {
 /// A ladder template that cannot be read or does not parse, with its position.
 pub fn load_templates(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::new();
+    tera.register_filter("safe", safe);
     let mut sources: Vec<(String, String)> = THEME_TEMPLATES
         .iter()
         .map(|(n, t)| (n.to_string(), t.to_string()))
@@ -303,8 +316,8 @@ impl<'a> Renderer<'a> {
             .nav
             .get(tera, &root_rel, &page.path, &page.data)
             .map_err(|e| template_error(root, &e))?;
-        ctx.insert("site_nav", &nav.0);
-        ctx.insert("pillars_nav", &nav.1);
+        ctx.insert_value("site_nav", nav.0.clone());
+        ctx.insert_value("pillars_nav", nav.1.clone());
         // Pages of one template are of similar size: start each page's buffer at the size of
         // the last page of its template on this thread, so the buffer is rarely grown (and
         // copied) while the page is written into it.
@@ -571,5 +584,36 @@ impl Nav {
             more_pages: ladder.pages.len().saturating_sub(MENU_PAGES_MAX),
             inline_picker: ladder.levels.len() <= INLINE_PICKER_MAX_LEVELS,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Our `safe` writes what Tera's own writes, for strings and for other values.
+    #[test]
+    fn the_safe_filter_writes_what_teras_own_writes() {
+        let template = "{{ s | safe }}|{{ long | safe }}|{{ n | safe }}|{{ b | safe }}|{{ s }}";
+        let mut ctx = Context::new();
+        ctx.insert("s", "<em>a & b</em>");
+        ctx.insert("long", &"<li>row</li>".repeat(40));
+        ctx.insert("n", &3.5);
+        ctx.insert("b", &true);
+        let mut theirs = Tera::new();
+        theirs.add_raw_template("t.html", template).unwrap();
+        let mut ours = Tera::new();
+        ours.register_filter("safe", safe);
+        ours.add_raw_template("t.html", template).unwrap();
+        let expected = theirs.render("t.html", &ctx).unwrap();
+        assert!(
+            expected.starts_with("<em>a & b</em>|<li>row</li>"),
+            "{expected}"
+        );
+        assert!(
+            expected.contains("|3.5|true|&lt;em&gt;a &amp; b"),
+            "{expected}"
+        );
+        assert_eq!(ours.render("t.html", &ctx).unwrap(), expected);
     }
 }
