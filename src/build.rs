@@ -205,10 +205,6 @@ pub fn build_with(
         return Err(BuildError::Ladder(Diagnostics(vec![d])));
     }
     let clock = Stopwatch::start();
-    // The lockfile's text is made before the pages: made after them, on this thread, it took
-    // memory of its own while the pages' was still held by the threads that rendered them.
-    let lock = crate::lock::render(&p.ladder.lock());
-    clock.lap("ladder.lock");
     let (files, copied) = other_files(root, &p).map_err(BuildError::Ladder)?;
     // Static files, copies, `ladder.json` and the pages.
     let count = p.site.specs.len() + files.len() + copied.len() + 1;
@@ -224,16 +220,21 @@ pub fn build_with(
             write::copy_open(dir, &c.path, &c.source, from).map_err(render::RenderError::Sink)?;
         }
         clock.lap("write static files");
-        // `ladder.json` is made on one core while the pages take the others.
+        // `ladder.json`, then the lockfile's text (written once the site is in place), are
+        // made on one core while the pages take the others. The lockfile's text is made as the
+        // pages start rather than after them: made after, it took memory of its own while the
+        // pages' was still held by the threads that rendered them.
         let (data, pages) = rayon::join(
             || {
-                write::write_with(dir, crate::permalink::DATA, |out| {
+                let lock = crate::lock::render(&p.ladder.lock());
+                let data = write::write_with(dir, crate::permalink::DATA, |out| {
                     serde_json::to_writer(
                         out,
                         &crate::site::data_export(&p.ladder).with_release(&p.site),
                     )
                     .map_err(std::io::Error::other)
-                })
+                });
+                data.map(|()| lock)
             },
             || {
                 render::render_each(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, |f| {
@@ -241,13 +242,13 @@ pub fn build_with(
                 })
             },
         );
-        clock.lap("render and write pages and ladder.json");
+        clock.lap("render and write pages, ladder.json and ladder.lock's text");
         pages?;
         data.map_err(render::RenderError::Sink)
     });
     clock.lap("swap");
-    if filled.is_ok() {
-        if let Err(e) = crate::lock::write_text(root, &lock) {
+    if let Ok(lock) = &filled {
+        if let Err(e) = crate::lock::write_text(root, lock) {
             let d = Diagnostic::warning(
                 "io",
                 crate::lock::FILE_NAME,
@@ -257,11 +258,10 @@ pub fn build_with(
             );
             p.warnings.push(d);
         }
-        drop(lock);
         clock.lap("write ladder.lock");
     }
     match filled {
-        Ok(()) => Ok(BuildReport {
+        Ok(_) => Ok(BuildReport {
             pages: p.site.specs.len(),
             files: count,
             dest,

@@ -29,7 +29,7 @@ pub fn name_and_parent<'a>(dir: &'a Path, default: &str) -> (String, &'a Path) {
     (name, parent)
 }
 
-/// Makes a new `dest` with `fill`, then swaps it in.
+/// Makes a new `dest` with `fill`, then swaps it in, and returns what `fill` returned.
 ///
 /// `fill` writes the site into a fresh folder, `.<name>.ladderbook-new` beside `dest`
 /// (files can be written into it with [`write_file`] and [`copy_open`], from any thread).
@@ -40,10 +40,10 @@ pub fn name_and_parent<'a>(dir: &'a Path, default: &str) -> (String, &'a Path) {
 /// # Errors
 /// `dest` is a non-empty folder that ladderbook did not write; an I/O error; or `fill`'s
 /// error. After any error `dest` is as it was.
-pub fn replace_dir<E>(
+pub fn replace_dir<T, E>(
     dest: &Path,
-    fill: impl FnOnce(&Path) -> Result<(), E>,
-) -> Result<(), ReplaceError<E>> {
+    fill: impl FnOnce(&Path) -> Result<T, E>,
+) -> Result<T, ReplaceError<E>> {
     let (name, parent) = name_and_parent(dest, "book");
     if dest.exists() {
         let ours = dest.join(MARKER).is_file();
@@ -80,18 +80,22 @@ pub fn replace_dir<E>(
         }
     }
     fs::create_dir_all(&new).map_err(|e| io_err(&new, e, HINT))?;
-    let filled = fill(&new).map_err(ReplaceError::Fill).and_then(|()| {
+    let filled = fill(&new).map_err(ReplaceError::Fill).and_then(|value| {
         let marker = new.join(MARKER);
         fs::write(
             &marker,
             "This folder is written by `ladderbook build` and replaced on every build.\n",
         )
         .map_err(|e| io_err(&marker, e, HINT).into())
+        .map(|()| value)
     });
-    if let Err(e) = filled {
-        let _ = fs::remove_dir_all(&new);
-        return Err(e);
-    }
+    let value = match filled {
+        Ok(value) => value,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&new);
+            return Err(e);
+        }
+    };
     let swapped = swap_in(&[Swap {
         staged: new.clone(),
         target: dest.to_path_buf(),
@@ -116,7 +120,7 @@ pub fn replace_dir<E>(
     if old.exists() {
         let _ = remove_tree(&old);
     }
-    Ok(())
+    Ok(value)
 }
 
 /// One file or folder to put in place by [`swap_in`].
