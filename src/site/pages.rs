@@ -77,7 +77,7 @@ pub struct Ref {
 }
 
 /// One level × pillar cell.
-#[derive(Debug, Serialize, Default)]
+#[derive(Debug, Default)]
 pub struct Cell {
     /// False for a gap.
     pub defined: bool,
@@ -91,6 +91,44 @@ pub struct Cell {
     pub notes_html: String,
     /// Relative href of this cell on the level page.
     pub href: String,
+}
+
+/// [`Cell`]'s fields, as templates see them.
+#[derive(Serialize)]
+struct CellFields<'a> {
+    defined: bool,
+    count: usize,
+    html: &'a str,
+    notes_html: &'a str,
+    href: &'a str,
+}
+
+impl Serialize for Cell {
+    /// The cell's fields. A comparison's pillar whose two cells are filled has two cells with
+    /// only `defined` set, and a large ladder has tens of thousands of them: into a template's
+    /// context they go as one value made once and shared ([`tera::Value`] passes through Tera's
+    /// serializer without being made again).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let fields = CellFields {
+            defined: self.defined,
+            count: self.count,
+            html: &self.html,
+            notes_html: &self.notes_html,
+            href: &self.href,
+        };
+        let only_defined = self.defined
+            && self.count == 0
+            && self.html.is_empty()
+            && self.notes_html.is_empty()
+            && self.href.is_empty();
+        if !only_defined {
+            return fields.serialize(serializer);
+        }
+        static ONLY_DEFINED: std::sync::OnceLock<tera::Value> = std::sync::OnceLock::new();
+        ONLY_DEFINED
+            .get_or_init(|| tera::Value::from_serializable(&fields))
+            .serialize(serializer)
+    }
 }
 
 /// The overview.
