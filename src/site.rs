@@ -98,7 +98,10 @@ impl<'a> Builder<'a> {
         if path.is_empty() {
             permalink::home(&self.root).to_string()
         } else {
-            format!("{}{}", self.root, path)
+            let mut href = String::with_capacity(self.root.len() + path.len());
+            href.push_str(&self.root);
+            href.push_str(path);
+            href
         }
     }
 

@@ -144,11 +144,14 @@ impl Builder<'_> {
                     .chain(ladder.comparisons_of(y))
                     .filter(|&pair| pair != (x, y))
                     .collect();
-                let mut out = String::new();
+                let mut out = String::with_capacity(pairs.len() * 120);
+                let mut href = self.root.clone();
                 for (c, d) in pairs {
+                    href.truncate(self.root.len());
+                    href.push_str(&permalink::compare(&l[c].id, &l[d].id));
                     html::comparison_link(
                         &mut out,
-                        &self.href(&permalink::compare(&l[c].id, &l[d].id)),
+                        &href,
                         &self.prepared.names[c],
                         &self.prepared.names[d],
                     );
