@@ -137,7 +137,7 @@ fn expectation(out: &mut String, side: &Side, n: usize, diff: Option<&str>) {
         }
         None => {
             out.push_str(&side.text.anchor_prefix);
-            let _ = write!(out, "{}", side.anchors[n].number);
+            out.push_str(itoa::Buffer::new().format(side.anchors[n].number));
         }
     }
     out.push_str(
@@ -246,7 +246,7 @@ pub fn cell(out: &mut String, view: Option<CellView>) {
         out.push_str("<ol class=\"expectations\">\n");
         for (n, e) in v.expectations.iter().enumerate() {
             anchor.truncate(stem);
-            let _ = write!(anchor, "{}", v.numbers[n].number);
+            anchor.push_str(itoa::Buffer::new().format(v.numbers[n].number));
             out.push_str("<li");
             if v.anchors {
                 out.push_str(" id=\"");

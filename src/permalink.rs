@@ -65,13 +65,7 @@ pub const DATA: &str = "ladder.json";
 /// can contain, so it never collides with another anchor), and the 1-based position
 /// (`craft--3`).
 pub fn expectation_anchor(pillar: &str, n: usize) -> String {
-    use std::fmt::Write;
-    let mut anchor = String::with_capacity(pillar.len() + 2 + 20);
-    anchor.push_str(pillar);
-    anchor.push_str("--");
-    // Writing into a String cannot fail.
-    let _ = write!(anchor, "{n}");
-    anchor
+    joined(&[pillar, "--", itoa::Buffer::new().format(n)])
 }
 
 /// The pillar id and the number of an anchor [`expectation_anchor`] writes, exactly as it
