@@ -44,9 +44,7 @@ thread_local! {
 
 /// Lists reused from call to call: a comparison is too small to pay for allocating them.
 struct Scratch {
-    /// See [`Renumbering`].
-    table: Vec<u32>,
-    added: Vec<u32>,
+    numbers: Renumbering,
     /// The words of every row, renumbered, one row after the other.
     row_words: Vec<u8>,
     /// The words of every column that some row has, renumbered, and where each column ends.
@@ -60,8 +58,7 @@ struct Scratch {
 impl Scratch {
     const fn new() -> Scratch {
         Scratch {
-            table: Vec::new(),
-            added: Vec::new(),
+            numbers: Renumbering::new(),
             row_words: Vec::new(),
             col_words: Vec::new(),
             col_ends: Vec::new(),
@@ -77,14 +74,16 @@ impl Scratch {
         cols: &[&ExpectationWords],
         out: &mut Vec<(f32, f32)>,
     ) {
-        let mut numbers = Renumbering::start(&mut self.table, &mut self.added);
+        let numbers = &mut self.numbers;
+        numbers.restart();
         for r in rows {
-            numbers.add_all(&r.stems);
+            for &s in &r.stems {
+                numbers.add(s);
+            }
         }
         let blocks = numbers.len().div_ceil(64).max(1);
-        let table = numbers.table;
-        sets(table, rows, blocks, &mut self.row_sets);
-        sets(table, cols, blocks, &mut self.col_sets);
+        sets(numbers, rows, blocks, &mut self.row_sets);
+        sets(numbers, cols, blocks, &mut self.col_sets);
         for (a, row) in rows.iter().zip(self.row_sets.chunks_exact(blocks)) {
             let sets = self.col_sets.chunks_exact(blocks);
             out.extend(cols.iter().zip(sets).map(|(b, col)| {
@@ -98,26 +97,33 @@ impl Scratch {
     }
 
     /// Sets the word similarity of each pair in `out` (see [`similarities`]), unless the rows
-    /// hold more than 255 distinct words: then returns `false`, and leaves it to the caller.
+    /// hold more than 256 distinct words: then returns `false`, and leaves it to the caller.
     fn lengths(
         &mut self,
         rows: &[&ExpectationWords],
         cols: &[&ExpectationWords],
         out: &mut [(f32, f32)],
     ) -> bool {
-        let mut numbers = Renumbering::start(&mut self.table, &mut self.added);
+        let numbers = &mut self.numbers;
+        numbers.restart();
         self.row_words.clear();
         for r in rows {
-            numbers.add_all_into(&r.ids, &mut self.row_words);
+            self.row_words
+                .extend(r.ids.iter().map(|&w| numbers.add(w) as u8));
         }
-        if numbers.len() > 255 {
+        if numbers.len() > 256 {
             return false;
         }
-        let table = numbers.table;
         self.col_words.clear();
+        self.col_words
+            .reserve(cols.iter().map(|c| c.ids.len()).sum());
         self.col_ends.clear();
         for c in cols {
-            kept(table, &c.ids, &mut self.col_words);
+            for &w in &c.ids {
+                if let Some(n) = numbers.get(w) {
+                    self.col_words.push(n as u8);
+                }
+            }
             self.col_ends.push(self.col_words.len());
         }
         let mut masks = [0u64; 256];
@@ -142,11 +148,11 @@ impl Scratch {
             };
             let mut start = 0;
             for ((b, out), &end) in cols.iter().zip(out).zip(&self.col_ends) {
-                // The bit-parallel step of `lcs_row`.
+                // The bit-parallel step of `lcs_row`, `v & !m` written as `v ^ u`.
                 let mut v: u64 = live;
                 for &w in &self.col_words[start..end] {
-                    let m = masks[w as usize];
-                    v = v.wrapping_add(v & m) | (v & !m);
+                    let u = v & masks[w as usize];
+                    v = v.wrapping_add(u) | (v ^ u);
                 }
                 start = end;
                 let lcs = width - (v & live).count_ones() as usize;
@@ -160,88 +166,74 @@ impl Scratch {
     }
 }
 
-/// The interner's numbers renumbered 1, 2, 3, … in order of first [`Renumbering::add_all`].
-struct Renumbering<'s> {
-    /// By the interner's number: the new number, 0 for none. As long as the largest number
-    /// seen; the entries in use are those of `added`.
-    table: &'s mut Vec<u32>,
-    /// The numbers renumbered, in order: `added[i]` is `i + 1`.
-    added: &'s mut Vec<u32>,
+/// The interner's numbers renumbered 0, 1, 2, … in order of first [`Renumbering::add`], until
+/// the next [`Renumbering::restart`].
+///
+/// The table holds, by the interner's number, a stamp: those of this renumbering run from
+/// `base` up, one for each number added, so a stamp below `base` is left from an earlier one
+/// and nothing needs clearing.
+struct Renumbering {
+    table: Vec<u32>,
+    base: u32,
+    next: u32,
 }
 
-impl<'s> Renumbering<'s> {
-    /// Forgets the new numbers of the last renumbering (kept until now, as a panic may have
-    /// cut one short).
-    fn start(table: &'s mut Vec<u32>, added: &'s mut Vec<u32>) -> Self {
-        for &n in added.iter() {
-            table[n as usize] = 0;
+impl Renumbering {
+    const fn new() -> Renumbering {
+        Renumbering {
+            table: Vec::new(),
+            base: 1,
+            next: 1,
         }
-        added.clear();
-        Renumbering { table, added }
+    }
+
+    /// Forgets every new number.
+    fn restart(&mut self) {
+        // Stamps run out after some hundred million comparisons: start again from 1.
+        if self.next > u32::MAX / 2 {
+            self.table.fill(0);
+            self.next = 1;
+        }
+        self.base = self.next;
     }
 
     /// How many numbers have new ones.
     fn len(&self) -> usize {
-        self.added.len()
+        (self.next - self.base) as usize
     }
 
-    /// Gives each of `numbers` a new number, if it has none yet.
-    fn add_all(&mut self, numbers: &[u32]) {
-        self.grow(numbers);
-        for &n in numbers {
-            renumber(self.table, self.added, n);
+    /// The new number of `n`, the next one if it has none yet.
+    #[inline]
+    fn add(&mut self, n: u32) -> u32 {
+        let i = n as usize;
+        if i >= self.table.len() {
+            self.table.resize(i + 1, 0);
         }
-    }
-
-    /// [`Renumbering::add_all`], with the new numbers (their low byte) added to `out`.
-    fn add_all_into(&mut self, numbers: &[u32], out: &mut Vec<u8>) {
-        self.grow(numbers);
-        let (table, added) = (&mut *self.table, &mut *self.added);
-        out.extend(numbers.iter().map(|&n| renumber(table, added, n) as u8));
-    }
-
-    /// Makes the table as long as the largest of `numbers` needs.
-    fn grow(&mut self, numbers: &[u32]) {
-        let top = numbers.iter().copied().max().map_or(0, |n| n as usize + 1);
-        if self.table.len() < top {
-            self.table.resize(top, 0);
+        let stamp = &mut self.table[i];
+        if *stamp < self.base {
+            *stamp = self.next;
+            self.next += 1;
         }
+        *stamp - self.base
+    }
+
+    /// The new number of `n`, if it has one.
+    #[inline]
+    fn get(&self, n: u32) -> Option<u32> {
+        let stamp = self.table.get(n as usize).copied().unwrap_or(0);
+        stamp.checked_sub(self.base)
     }
 }
 
-/// The new number of `n`, the next one if it has none yet.
-#[inline]
-fn renumber(table: &mut [u32], added: &mut Vec<u32>, n: u32) -> u32 {
-    let slot = &mut table[n as usize];
-    if *slot == 0 {
-        added.push(n);
-        *slot = added.len() as u32;
-    }
-    *slot
-}
-
-/// The new numbers (their low byte) of those of `numbers` that have one, added to `out`.
-fn kept(table: &[u32], numbers: &[u32], out: &mut Vec<u8>) {
-    out.reserve(numbers.len());
-    for &n in numbers {
-        let new = table.get(n as usize).copied().unwrap_or(0);
-        if new != 0 {
-            out.push(new as u8);
-        }
-    }
-}
-
-/// Each of `lists`' stems as a set of bits, `blocks` words each, into `sets`: bit `n - 1` for
-/// a stem whose new number in `table` is `n`; stems without one are left out.
-fn sets(table: &[u32], lists: &[&ExpectationWords], blocks: usize, sets: &mut Vec<u64>) {
+/// Each of `lists`' stems as a set of bits, `blocks` words each, into `sets`: bit `n` for a
+/// stem whose new number is `n`; stems without one are left out.
+fn sets(numbers: &Renumbering, lists: &[&ExpectationWords], blocks: usize, sets: &mut Vec<u64>) {
     sets.clear();
     sets.resize(lists.len() * blocks, 0);
     for (list, set) in lists.iter().zip(sets.chunks_exact_mut(blocks)) {
         for &s in &list.stems {
-            let new = table.get(s as usize).copied().unwrap_or(0);
-            if new != 0 {
-                let bit = new as usize - 1;
-                set[bit / 64] |= 1 << (bit % 64);
+            if let Some(bit) = numbers.get(s) {
+                set[bit as usize / 64] |= 1 << (bit % 64);
             }
         }
     }
