@@ -21,6 +21,9 @@ pub(super) fn similarities(
     out: &mut Vec<(f32, f32)>,
 ) {
     out.clear();
+    if rows.is_empty() || cols.is_empty() {
+        return;
+    }
     SCRATCH.with(|scratch| {
         let scratch = &mut *scratch.borrow_mut();
         scratch.overlaps(rows, cols, out);
@@ -74,16 +77,20 @@ impl Scratch {
         cols: &[&ExpectationWords],
         out: &mut Vec<(f32, f32)>,
     ) {
-        let numbers = &mut self.numbers;
-        numbers.restart();
-        for r in rows {
+        // As many 64-bit words as the rows' stems would need were they all different: the
+        // rows' sets are made as their stems are renumbered.
+        let blocks = rows.iter().map(|r| r.stems.len()).sum::<usize>().div_ceil(64).max(1);
+        let mut numbers = self.numbers.start();
+        self.row_sets.clear();
+        self.row_sets.resize(rows.len() * blocks, 0);
+        for (r, set) in rows.iter().zip(self.row_sets.chunks_exact_mut(blocks)) {
             for &s in &r.stems {
-                numbers.add(s);
+                let bit = numbers.add(s) as usize;
+                set[bit / 64] |= 1 << (bit % 64);
             }
         }
-        let blocks = numbers.len().div_ceil(64).max(1);
-        sets(numbers, rows, blocks, &mut self.row_sets);
-        sets(numbers, cols, blocks, &mut self.col_sets);
+        sets(&numbers, cols, blocks, &mut self.col_sets);
+        numbers.finish();
         for (a, row) in rows.iter().zip(self.row_sets.chunks_exact(blocks)) {
             let sets = self.col_sets.chunks_exact(blocks);
             out.extend(cols.iter().zip(sets).map(|(b, col)| {
@@ -104,28 +111,18 @@ impl Scratch {
         cols: &[&ExpectationWords],
         out: &mut [(f32, f32)],
     ) -> bool {
-        let numbers = &mut self.numbers;
-        numbers.restart();
+        let mut numbers = self.numbers.start();
         self.row_words.clear();
         for r in rows {
             self.row_words
                 .extend(r.ids.iter().map(|&w| numbers.add(w) as u8));
         }
         if numbers.len() > 256 {
+            numbers.finish();
             return false;
         }
-        self.col_words.clear();
-        self.col_words
-            .reserve(cols.iter().map(|c| c.ids.len()).sum());
-        self.col_ends.clear();
-        for c in cols {
-            for &w in &c.ids {
-                if let Some(n) = numbers.get(w) {
-                    self.col_words.push(n as u8);
-                }
-            }
-            self.col_ends.push(self.col_words.len());
-        }
+        kept(&numbers, cols, &mut self.col_words, &mut self.col_ends);
+        numbers.finish();
         let mut masks = [0u64; 256];
         let mut words = self.row_words.as_slice();
         for (a, out) in rows.iter().zip(out.chunks_exact_mut(cols.len())) {
@@ -166,37 +163,52 @@ impl Scratch {
     }
 }
 
-/// The interner's numbers renumbered 0, 1, 2, … in order of first [`Renumbering::add`], until
-/// the next [`Renumbering::restart`].
+/// Renumbers the interner's numbers 0, 1, 2, … in order of first [`Stamps::add`], one
+/// comparison at a time.
 ///
-/// The table holds, by the interner's number, a stamp: those of this renumbering run from
+/// The table holds, by the interner's number, a stamp: those of one renumbering run from its
 /// `base` up, one for each number added, so a stamp below `base` is left from an earlier one
 /// and nothing needs clearing.
 struct Renumbering {
     table: Vec<u32>,
+    /// The first stamp not given yet.
+    next: u32,
+}
+
+/// One renumbering (see [`Renumbering`]), with its stamps in locals while it lasts.
+struct Stamps<'t> {
+    table: &'t mut Vec<u32>,
     base: u32,
     next: u32,
+    /// Where `next` is kept when [`Stamps::finish`] ends it.
+    kept: &'t mut u32,
 }
 
 impl Renumbering {
     const fn new() -> Renumbering {
         Renumbering {
             table: Vec::new(),
-            base: 1,
             next: 1,
         }
     }
 
-    /// Forgets every new number.
-    fn restart(&mut self) {
+    /// Starts a renumbering, without any new number yet.
+    fn start(&mut self) -> Stamps<'_> {
         // Stamps run out after some hundred million comparisons: start again from 1.
         if self.next > u32::MAX / 2 {
             self.table.fill(0);
             self.next = 1;
         }
-        self.base = self.next;
+        Stamps {
+            table: &mut self.table,
+            base: self.next,
+            next: self.next,
+            kept: &mut self.next,
+        }
     }
+}
 
+impl Stamps<'_> {
     /// How many numbers have new ones.
     fn len(&self) -> usize {
         (self.next - self.base) as usize
@@ -223,11 +235,36 @@ impl Renumbering {
         let stamp = self.table.get(n as usize).copied().unwrap_or(0);
         stamp.checked_sub(self.base)
     }
+
+    /// Ends the renumbering: the next one gives stamps above its.
+    fn finish(self) {
+        *self.kept = self.next;
+    }
+}
+
+/// The words of `cols` that have a new number in `numbers`, as that number (its low byte),
+/// into `words`, one column after the other, and where each column ends into `ends`.
+fn kept(numbers: &Stamps, cols: &[&ExpectationWords], words: &mut Vec<u8>, ends: &mut Vec<usize>) {
+    words.clear();
+    words.resize(cols.iter().map(|c| c.ids.len()).sum(), 0);
+    ends.clear();
+    let (table, base, count) = (numbers.table.as_slice(), numbers.base, numbers.len() as u32);
+    let mut at = 0;
+    for c in cols {
+        for &w in &c.ids {
+            // Without a branch: every word is written, and kept if it has a new number.
+            let new = table.get(w as usize).map_or(count, |s| s.wrapping_sub(base));
+            words[at] = new as u8;
+            at += usize::from(new < count);
+        }
+        ends.push(at);
+    }
+    words.truncate(at);
 }
 
 /// Each of `lists`' stems as a set of bits, `blocks` words each, into `sets`: bit `n` for a
 /// stem whose new number is `n`; stems without one are left out.
-fn sets(numbers: &Renumbering, lists: &[&ExpectationWords], blocks: usize, sets: &mut Vec<u64>) {
+fn sets(numbers: &Stamps, lists: &[&ExpectationWords], blocks: usize, sets: &mut Vec<u64>) {
     sets.clear();
     sets.resize(lists.len() * blocks, 0);
     for (list, set) in lists.iter().zip(sets.chunks_exact_mut(blocks)) {
@@ -235,6 +272,85 @@ fn sets(numbers: &Renumbering, lists: &[&ExpectationWords], blocks: usize, sets:
             if let Some(bit) = numbers.get(s) {
                 set[bit as usize / 64] |= 1 << (bit % 64);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::tests::xorshift;
+
+    /// The longest common subsequence by the textbook dynamic programme.
+    fn lcs(a: &[u32], b: &[u32]) -> usize {
+        let mut row = vec![0usize; b.len() + 1];
+        for &x in a {
+            let mut diagonal = 0;
+            for (j, &y) in b.iter().enumerate() {
+                let up = row[j + 1];
+                row[j + 1] = if x == y {
+                    diagonal + 1
+                } else {
+                    up.max(row[j])
+                };
+                diagonal = up;
+            }
+        }
+        row[b.len()]
+    }
+
+    /// An expectation of `words` words and `stems` distinct stems, drawn from `alphabet`
+    /// numbers each.
+    fn random(random: &mut impl FnMut(u64) -> u64, words: u64, stems: u64, alphabet: u64) -> ExpectationWords {
+        let mut p = ExpectationWords {
+            ids: (0..random(words + 1)).map(|_| random(alphabet) as u32).collect(),
+            ..ExpectationWords::default()
+        };
+        for _ in 0..random(stems + 1) {
+            let s = random(alphabet) as u32;
+            if !p.stems.contains(&s) {
+                p.stems.push(s);
+            }
+        }
+        p
+    }
+
+    #[test]
+    fn every_pair_is_measured_as_the_definitions_say() {
+        let mut draw = xorshift(0x0dd5_eed5_1a7e_c0de);
+        // Small and large alphabets (past 256 distinct words and 64 stems), rows past 64
+        // words, and empty lists.
+        for round in 0..400u64 {
+            let (words, alphabet) = match round % 4 {
+                0 => (30, 12),
+                1 => (40, 400),
+                2 => (90, 60),
+                _ => (8, 3000),
+            };
+            let rows: Vec<ExpectationWords> = (0..draw(9))
+                .map(|_| random(&mut draw, words, 40, alphabet))
+                .collect();
+            let cols: Vec<ExpectationWords> = (0..draw(9))
+                .map(|_| random(&mut draw, words, 40, alphabet))
+                .collect();
+            let (r, c): (Vec<&ExpectationWords>, Vec<&ExpectationWords>) =
+                (rows.iter().collect(), cols.iter().collect());
+            let mut got = Vec::new();
+            similarities(&r, &c, &mut got);
+            let mut want = Vec::new();
+            for a in &rows {
+                for b in &cols {
+                    let shared = a.stems.iter().filter(|s| b.stems.contains(s)).count();
+                    let overlap = if a.stems.is_empty() || b.stems.is_empty() {
+                        0.0
+                    } else {
+                        shared as f32 / a.stems.len().min(b.stems.len()) as f32
+                    };
+                    let words = ratio(lcs(&a.ids, &b.ids), a.ids.len() + b.ids.len());
+                    want.push((overlap, words));
+                }
+            }
+            assert_eq!(got, want, "round {round}");
         }
     }
 }

@@ -195,15 +195,13 @@ pub fn match_prepared(
         );
         let cols = rest_higher.len();
         // Every score once: the assignment asks for each many times.
-        let scores: Vec<f64> = sims
-            .iter()
-            .enumerate()
-            .map(|(k, &(stems, words))| {
-                let (i, j) = (rest_lower[k / cols], rest_higher[k % cols]);
+        let mut scores: Vec<f64> = Vec::with_capacity(sims.len());
+        for (&i, sims) in rest_lower.iter().zip(sims.chunks_exact(cols)) {
+            scores.extend(rest_higher.iter().zip(sims).map(|(&j, &(stems, words))| {
                 let position = 1.0 - (place(i, n) - place(j, m)).abs();
                 (STEM_WEIGHT * stems + WORD_WEIGHT * words + POSITION_WEIGHT * position) as f64
-            })
-            .collect();
+            }));
+        }
         let score = |x: usize, y: usize| scores[x * cols + y];
         // The assignment minimises cost, over the shorter side.
         let pairs: Vec<(usize, usize)> = if rest_lower.len() <= rest_higher.len() {
