@@ -38,6 +38,10 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> {
 pub struct ExpectationWords {
     ids: Vec<u32>,
     stems: Vec<u32>,
+    /// Every number of `ids` is below `words_below`, and of `stems` below `stems_below`: the
+    /// sizes of tables indexed by them (see [`grid`]).
+    words_below: u32,
+    stems_below: u32,
     /// The word diff's words: what each is compared by, as a number.
     diff_ids: Vec<u32>,
     /// The word diff's words: each one's byte range in the text, as written (see [`span`]).
@@ -125,6 +129,8 @@ impl Interner {
         } else {
             self.prepare_any(text, &mut p);
         }
+        p.words_below = self.words.len() as u32;
+        p.stems_below = self.stems.len() as u32;
         let copy = p.clone();
         self.draft = p;
         copy

@@ -79,8 +79,13 @@ impl Scratch {
     ) {
         // As many 64-bit words as the rows' stems would need were they all different: the
         // rows' sets are made as their stems are renumbered.
-        let blocks = rows.iter().map(|r| r.stems.len()).sum::<usize>().div_ceil(64).max(1);
-        let mut numbers = self.numbers.start();
+        let blocks = rows
+            .iter()
+            .map(|r| r.stems.len())
+            .sum::<usize>()
+            .div_ceil(64)
+            .max(1);
+        let mut numbers = self.numbers.start(rows.iter().map(|r| r.stems_below).max());
         self.row_sets.clear();
         self.row_sets.resize(rows.len() * blocks, 0);
         for (r, set) in rows.iter().zip(self.row_sets.chunks_exact_mut(blocks)) {
@@ -111,7 +116,7 @@ impl Scratch {
         cols: &[&ExpectationWords],
         out: &mut [(f32, f32)],
     ) -> bool {
-        let mut numbers = self.numbers.start();
+        let mut numbers = self.numbers.start(rows.iter().map(|r| r.words_below).max());
         self.row_words.clear();
         for r in rows {
             self.row_words
@@ -177,7 +182,8 @@ struct Renumbering {
 
 /// One renumbering (see [`Renumbering`]), with its stamps in locals while it lasts.
 struct Stamps<'t> {
-    table: &'t mut Vec<u32>,
+    /// As long as the numbers [`Stamps::add`] is given need.
+    table: &'t mut [u32],
     base: u32,
     next: u32,
     /// Where `next` is kept when [`Stamps::finish`] ends it.
@@ -192,12 +198,16 @@ impl Renumbering {
         }
     }
 
-    /// Starts a renumbering, without any new number yet.
-    fn start(&mut self) -> Stamps<'_> {
+    /// Starts a renumbering of numbers below `below`, without any new number yet.
+    fn start(&mut self, below: Option<u32>) -> Stamps<'_> {
         // Stamps run out after some hundred million comparisons: start again from 1.
         if self.next > u32::MAX / 2 {
             self.table.fill(0);
             self.next = 1;
+        }
+        let below = below.unwrap_or(0) as usize;
+        if self.table.len() < below {
+            self.table.resize(below, 0);
         }
         Stamps {
             table: &mut self.table,
@@ -214,14 +224,11 @@ impl Stamps<'_> {
         (self.next - self.base) as usize
     }
 
-    /// The new number of `n`, the next one if it has none yet.
+    /// The new number of `n`, the next one if it has none yet. `n` is below the bound the
+    /// renumbering started with.
     #[inline]
     fn add(&mut self, n: u32) -> u32 {
-        let i = n as usize;
-        if i >= self.table.len() {
-            self.table.resize(i + 1, 0);
-        }
-        let stamp = &mut self.table[i];
+        let stamp = &mut self.table[n as usize];
         if *stamp < self.base {
             *stamp = self.next;
             self.next += 1;
@@ -248,12 +255,14 @@ fn kept(numbers: &Stamps, cols: &[&ExpectationWords], words: &mut Vec<u8>, ends:
     words.clear();
     words.resize(cols.iter().map(|c| c.ids.len()).sum(), 0);
     ends.clear();
-    let (table, base, count) = (numbers.table.as_slice(), numbers.base, numbers.len() as u32);
+    let (table, base, count) = (&*numbers.table, numbers.base, numbers.len() as u32);
     let mut at = 0;
     for c in cols {
         for &w in &c.ids {
             // Without a branch: every word is written, and kept if it has a new number.
-            let new = table.get(w as usize).map_or(count, |s| s.wrapping_sub(base));
+            let new = table
+                .get(w as usize)
+                .map_or(count, |s| s.wrapping_sub(base));
             words[at] = new as u8;
             at += usize::from(new < count);
         }
@@ -288,11 +297,7 @@ mod tests {
             let mut diagonal = 0;
             for (j, &y) in b.iter().enumerate() {
                 let up = row[j + 1];
-                row[j + 1] = if x == y {
-                    diagonal + 1
-                } else {
-                    up.max(row[j])
-                };
+                row[j + 1] = if x == y { diagonal + 1 } else { up.max(row[j]) };
                 diagonal = up;
             }
         }
@@ -301,9 +306,18 @@ mod tests {
 
     /// An expectation of `words` words and `stems` distinct stems, drawn from `alphabet`
     /// numbers each.
-    fn random(random: &mut impl FnMut(u64) -> u64, words: u64, stems: u64, alphabet: u64) -> ExpectationWords {
+    fn random(
+        random: &mut impl FnMut(u64) -> u64,
+        words: u64,
+        stems: u64,
+        alphabet: u64,
+    ) -> ExpectationWords {
         let mut p = ExpectationWords {
-            ids: (0..random(words + 1)).map(|_| random(alphabet) as u32).collect(),
+            ids: (0..random(words + 1))
+                .map(|_| random(alphabet) as u32)
+                .collect(),
+            words_below: alphabet as u32,
+            stems_below: alphabet as u32,
             ..ExpectationWords::default()
         };
         for _ in 0..random(stems + 1) {
