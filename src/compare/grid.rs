@@ -94,16 +94,42 @@ impl Scratch {
                 set[bit / 64] |= 1 << (bit % 64);
             }
         }
+        // Only the first words of each row's set hold bits, as many as the distinct stems
+        // need: the rest are dropped.
+        let (bound, blocks) = (blocks, numbers.len().div_ceil(64).max(1));
+        if blocks < bound {
+            for r in 0..rows.len() {
+                self.row_sets
+                    .copy_within(r * bound..r * bound + blocks, r * blocks);
+            }
+            self.row_sets.truncate(rows.len() * blocks);
+        }
         sets(&numbers, cols, blocks, &mut self.col_sets);
         numbers.finish();
+        let overlap = |a: &ExpectationWords, b: &ExpectationWords, shared: u32| {
+            if a.stems.is_empty() || b.stems.is_empty() {
+                (0.0, 0.0)
+            } else {
+                (shared as f32 / a.stems.len().min(b.stems.len()) as f32, 0.0)
+            }
+        };
+        if blocks == 1 {
+            // Nearly every comparison: a pillar's rows with at most 64 stems.
+            for (a, &row) in rows.iter().zip(&self.row_sets) {
+                let sets = self.col_sets.iter();
+                out.extend(
+                    cols.iter()
+                        .zip(sets)
+                        .map(|(b, &col)| overlap(a, b, (row & col).count_ones())),
+                );
+            }
+            return;
+        }
         for (a, row) in rows.iter().zip(self.row_sets.chunks_exact(blocks)) {
             let sets = self.col_sets.chunks_exact(blocks);
             out.extend(cols.iter().zip(sets).map(|(b, col)| {
-                if a.stems.is_empty() || b.stems.is_empty() {
-                    return (0.0, 0.0);
-                }
-                let shared: u32 = row.iter().zip(col).map(|(x, y)| (x & y).count_ones()).sum();
-                (shared as f32 / a.stems.len().min(b.stems.len()) as f32, 0.0)
+                let shared = row.iter().zip(col).map(|(x, y)| (x & y).count_ones()).sum();
+                overlap(a, b, shared)
             }));
         }
     }
