@@ -9,6 +9,7 @@
 //! [`worddiff`] marks the words that changed.
 
 mod assign;
+mod grid;
 pub mod pairing;
 pub mod worddiff;
 
@@ -30,29 +31,47 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> {
 
 /// The words of one expectation, prepared once for comparing it with many others: each word
 /// as a number (the same word, the same number, within one [`Interner`]), in order; the
-/// hashes of its content words' stems (see [`pairing`]), sorted, each once: a hash instead
-/// of an interned number spares a table every build would fill, and two of a pillar's few
-/// dozen stems sharing a 64-bit hash is not a real risk; and the words of its word diff
-/// (see [`worddiff`]), numbered by the same interner, with where each is in the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// numbers of its content words' stems (see [`pairing`]; numbered by the same interner, apart
+/// from the words), each once, in the order of first use; and the words of its word diff (see
+/// [`worddiff`]), numbered as the words are, with where each is in the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExpectationWords {
     ids: Vec<u32>,
-    stems: Vec<u64>,
+    stems: Vec<u32>,
+    /// Every number of `ids` is below `words_below`, and of `stems` below `stems_below`: the
+    /// sizes of tables indexed by them (see [`grid`]).
+    words_below: u32,
+    stems_below: u32,
     /// The word diff's words: what each is compared by, as a number.
     diff_ids: Vec<u32>,
     /// The word diff's words: each one's byte range in the text, as written (see [`span`]).
     diff_spans: Vec<(u32, u32)>,
 }
 
-/// Numbers words for [`ExpectationWords`].
+/// Numbers words for [`ExpectationWords`], and their stems. A word's stem is found once, the
+/// first time the word is seen, not at every use.
 #[derive(Debug, Default)]
 pub struct Interner {
     words: foldhash::HashMap<String, u32>,
+    /// By word number: its stem's number, [`NO_STEM`] for a function word, [`UNSEEN`] if not
+    /// found yet (a word first seen in a word diff).
+    stem_of: Vec<u32>,
+    stems: foldhash::HashMap<String, u32>,
+    /// By stem number: the last expectation that used it, by [`Interner::serial`].
+    stem_used: Vec<u64>,
+    /// How many expectations have been prepared.
+    serial: u64,
+    /// The expectation being prepared, in lists kept from one to the next: its copy has
+    /// lists of the size they hold, where these grew in steps.
+    draft: ExpectationWords,
+    /// A word lowercased.
+    folded: String,
 }
 
-/// Hashes stems, the same way in every build.
-const STEM_HASH: foldhash::fast::FixedState =
-    foldhash::fast::FixedState::with_seed(0x1add_e7b0_0c5e_ed01);
+/// In [`Interner::stem_of`]: a function word, which has no stem.
+const NO_STEM: u32 = u32::MAX;
+/// In [`Interner::stem_of`]: a word whose stem is not found yet.
+const UNSEEN: u32 = u32::MAX - 1;
 
 /// The number of `key` in `map`, a new one if it has none yet.
 fn number(map: &mut foldhash::HashMap<String, u32>, key: &str) -> u32 {
@@ -66,53 +85,100 @@ fn number(map: &mut foldhash::HashMap<String, u32>, key: &str) -> u32 {
     }
 }
 
+/// What each ASCII byte is to [`Interner::prepare_ascii`]: [`SPACE`], [`MARK`], [`SMALL`] or
+/// [`CAPITAL`]. Only letters and digits are word bytes ([`SMALL`] or more); only the bytes
+/// `char::is_whitespace` accepts, as `split_whitespace` splits, are space.
+const CLASS: [u8; 256] = {
+    let mut class = [MARK; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        class[b] = if c == b' ' || (c >= b'\t' && c <= b'\r') {
+            SPACE
+        } else if c.is_ascii_uppercase() {
+            CAPITAL
+        } else if c.is_ascii_alphanumeric() {
+            SMALL
+        } else {
+            MARK
+        };
+        b += 1;
+    }
+    class
+};
+const SPACE: u8 = 0;
+/// Neither space nor a letter or digit: punctuation and symbols.
+const MARK: u8 = 1;
+/// A lowercase letter or a digit.
+const SMALL: u8 = 2;
+/// An uppercase letter.
+const CAPITAL: u8 = 3;
+
 impl Interner {
     /// Prepares `text` for comparison: its [`words`], numbered. Only words not seen before
     /// are copied into the interner.
     pub fn prepare(&mut self, text: &str) -> ExpectationWords {
-        // Expectations are a sentence or two: about one word per six bytes.
-        let words = text.len() / 6 + 1;
-        let mut p = ExpectationWords {
-            ids: Vec::with_capacity(words),
-            stems: Vec::new(),
-            diff_ids: Vec::with_capacity(words),
-            diff_spans: Vec::with_capacity(words),
-        };
+        self.serial += 1;
+        let mut p = std::mem::take(&mut self.draft);
+        p.ids.clear();
+        p.stems.clear();
+        p.diff_ids.clear();
+        p.diff_spans.clear();
         if text.is_ascii() {
             self.prepare_ascii(text, &mut p);
         } else {
             self.prepare_any(text, &mut p);
         }
-        p.stems.sort_unstable();
-        p.stems.dedup();
-        p
+        p.words_below = self.words.len() as u32;
+        p.stems_below = self.stems.len() as u32;
+        let copy = p.clone();
+        self.draft = p;
+        copy
     }
 
-    /// One of the [`words`] of a text, lowercased as `words` does (each word on its own; ASCII
-    /// in place, as `to_lowercase` would) and numbered; its stem's hash is added to `stems`.
-    fn word(&mut self, w: &str, folded: &mut String, stems: &mut Vec<u64>) -> u32 {
-        let w = if !w.is_ascii() {
-            *folded = w.to_lowercase();
-            folded.as_str()
-        } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
-            folded.clear();
-            folded.push_str(w);
-            folded.make_ascii_lowercase();
-            folded.as_str()
-        } else {
-            w
+    /// The number of `w`, a lowercased one of the [`words`]; its stem's number, if it has one
+    /// that the expectation has not used yet, is added to `stems`.
+    fn lowercase_word(&mut self, w: &str, stems: &mut Vec<u32>) -> u32 {
+        let id = number(&mut self.words, w);
+        let stem = match self.stem_of.get(id as usize) {
+            Some(&s) if s != UNSEEN => s,
+            _ => self.find_stem(id, w),
         };
-        if let Some(s) = pairing::stem(w) {
-            stems.push(std::hash::BuildHasher::hash_one(&STEM_HASH, s));
+        // A function word's NO_STEM is past the end.
+        if let Some(used) = self.stem_used.get_mut(stem as usize) {
+            if *used != self.serial {
+                *used = self.serial;
+                stems.push(stem);
+            }
         }
-        number(&mut self.words, w)
+        id
     }
 
-    /// [`Interner::prepare`] of any text: its words, then its word diff's words.
+    /// Finds the stem of word number `id`, `w` (see [`pairing::stem`]), the first time it is
+    /// needed, and keeps its number in [`Interner::stem_of`].
+    #[cold]
+    fn find_stem(&mut self, id: u32, w: &str) -> u32 {
+        let stem = pairing::stem(w).map_or(NO_STEM, |s| number(&mut self.stems, s));
+        if stem != NO_STEM && self.stem_used.len() <= stem as usize {
+            self.stem_used.resize(stem as usize + 1, 0);
+        }
+        let i = id as usize;
+        if self.stem_of.len() <= i {
+            self.stem_of.resize(i + 1, UNSEEN);
+        }
+        self.stem_of[i] = stem;
+        stem
+    }
+
+    /// [`Interner::prepare`] of any text: its words (each lowercased on its own, as `words`
+    /// does), then its word diff's words.
     fn prepare_any(&mut self, text: &str, p: &mut ExpectationWords) {
-        let mut folded = String::new();
         for w in raw_words(text) {
-            let id = self.word(w, &mut folded, &mut p.stems);
+            let id = if !w.is_ascii() || w.bytes().any(|b| b.is_ascii_uppercase()) {
+                self.lowercase_word(&w.to_lowercase(), &mut p.stems)
+            } else {
+                self.lowercase_word(w, &mut p.stems)
+            };
             p.ids.push(id);
         }
         for (at, w) in worddiff::diff_tokens(text) {
@@ -126,28 +192,37 @@ impl Interner {
     /// word diff (a run of non-space characters) that holds one of the [`words`] is compared
     /// by that word, lowercased: it has the same number, and is not looked up again.
     fn prepare_ascii(&mut self, text: &str, p: &mut ExpectationWords) {
-        // The ASCII characters `char::is_whitespace` accepts, as `split_whitespace` splits.
-        let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
         let b = text.as_bytes();
-        let mut folded = String::new();
+        let class = |i: usize| CLASS[b[i] as usize];
+        let mut folded = std::mem::take(&mut self.folded);
         let mut i = 0;
         while i < b.len() {
-            if space(b[i]) {
+            if class(i) == SPACE {
                 i += 1;
                 continue;
             }
             let start = i;
             let (mut words, mut last) = (0, 0);
-            while i < b.len() && !space(b[i]) {
-                if !b[i].is_ascii_alphanumeric() {
+            while i < b.len() && class(i) != SPACE {
+                if class(i) == MARK {
                     i += 1;
                     continue;
                 }
-                let from = i;
-                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                let (from, mut capitals) = (i, false);
+                while i < b.len() && class(i) >= SMALL {
+                    capitals |= class(i) == CAPITAL;
                     i += 1;
                 }
-                last = self.word(&text[from..i], &mut folded, &mut p.stems);
+                let w = &text[from..i];
+                last = if capitals {
+                    // Lowercasing ASCII only changes A–Z, as `to_lowercase` would.
+                    folded.clear();
+                    folded.push_str(w);
+                    folded.make_ascii_lowercase();
+                    self.lowercase_word(&folded, &mut p.stems)
+                } else {
+                    self.lowercase_word(w, &mut p.stems)
+                };
                 p.ids.push(last);
                 words += 1;
             }
@@ -158,6 +233,7 @@ impl Interner {
                 number(&mut self.words, &worddiff::comparable(&text[start..i]))
             });
         }
+        self.folded = folded;
     }
 }
 
@@ -326,15 +402,9 @@ pub(crate) mod tests {
         let b: Vec<ExpectationWords> = texts
             .iter()
             .map(|t| {
-                let mut p = ExpectationWords {
-                    ids: Vec::new(),
-                    stems: Vec::new(),
-                    diff_ids: Vec::new(),
-                    diff_spans: Vec::new(),
-                };
+                let mut p = ExpectationWords::default();
+                general.serial += 1;
                 general.prepare_any(t, &mut p);
-                p.stems.sort_unstable();
-                p.stems.dedup();
                 p
             })
             .collect();

@@ -14,62 +14,76 @@ pub fn assign(rows: usize, cols: usize, cost: impl Fn(usize, usize) -> f64) -> V
     assert!(rows <= cols, "assign: {rows} rows, {cols} columns");
     // 1-based, with row 0 and column 0 as the augmenting path's virtual start.
     let mut u = vec![0.0f64; rows + 1];
-    let mut v = vec![0.0f64; cols + 1];
-    // owner[j]: the row column j is assigned to (0: none).
-    let mut owner = vec![0usize; cols + 1];
-    let mut way = vec![0usize; cols + 1];
-    let mut slack = vec![0.0f64; cols + 1];
-    let mut used = vec![false; cols + 1];
+    let mut column = vec![Column::default(); cols + 1];
     for row in 1..=rows {
-        owner[0] = row;
+        column[0].owner = row;
         let mut j0 = 0;
-        slack.fill(f64::INFINITY);
-        used.fill(false);
+        for c in column.iter_mut() {
+            c.slack = f64::INFINITY;
+            c.used = false;
+        }
         loop {
-            used[j0] = true;
-            let i0 = owner[j0];
+            column[j0].used = true;
+            let i0 = column[j0].owner;
+            let u0 = u[i0];
             let (mut delta, mut j1) = (f64::INFINITY, 0);
-            for j in 1..=cols {
-                if used[j] {
+            for (j, c) in column.iter_mut().enumerate().skip(1) {
+                if c.used {
                     continue;
                 }
-                let reduced = cost(i0 - 1, j - 1) - u[i0] - v[j];
-                if reduced < slack[j] {
-                    slack[j] = reduced;
-                    way[j] = j0;
+                let reduced = cost(i0 - 1, j - 1) - u0 - c.v;
+                if reduced < c.slack {
+                    c.slack = reduced;
+                    c.way = j0;
                 }
-                if slack[j] < delta {
-                    delta = slack[j];
+                if c.slack < delta {
+                    delta = c.slack;
                     j1 = j;
                 }
             }
-            for j in 0..=cols {
-                if used[j] {
-                    u[owner[j]] += delta;
-                    v[j] -= delta;
+            for c in column.iter_mut() {
+                if c.used {
+                    u[c.owner] += delta;
+                    c.v -= delta;
                 } else {
-                    slack[j] -= delta;
+                    c.slack -= delta;
                 }
             }
             j0 = j1;
-            if owner[j0] == 0 {
+            if column[j0].owner == 0 {
                 break;
             }
         }
         // Flip the path: every column on it passes to the row before it.
         while j0 != 0 {
-            let j1 = way[j0];
-            owner[j0] = owner[j1];
+            let j1 = column[j0].way;
+            column[j0].owner = column[j1].owner;
             j0 = j1;
         }
     }
     let mut assigned = vec![0; rows];
-    for (j, &i) in owner.iter().enumerate().skip(1) {
+    for (j, c) in column.iter().enumerate().skip(1) {
+        let i = c.owner;
         if i != 0 {
             assigned[i - 1] = j - 1;
         }
     }
     assigned
+}
+
+/// What [`assign`] keeps of one column.
+#[derive(Debug, Clone, Copy, Default)]
+struct Column {
+    /// Its potential.
+    v: f64,
+    /// The least reduced cost of reaching it on the current augmenting path.
+    slack: f64,
+    /// The row it is assigned to (0: none).
+    owner: usize,
+    /// The column before it on the cheapest path found to it.
+    way: usize,
+    /// Whether the current path has reached it.
+    used: bool,
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@
 //! between texts that share the same words, and position only breaks near ties, as real
 //! ladders reorder and insert freely. `tests/pairing.rs` measures the result.
 
-use super::{assign::assign, lcs_row, ratio, ExpectationWords};
+use super::{assign::assign, grid::similarities, ExpectationWords};
 
 /// How an expectation of the higher level relates to the lower level's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -147,27 +147,6 @@ pub(super) fn stem(word: &str) -> Option<&str> {
     })
 }
 
-/// The overlap coefficient of two sorted, deduplicated lists: `shared / shorter length`
-/// (0 when either is empty).
-fn overlap(a: &[u64], b: &[u64]) -> f32 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared as f32 / a.len().min(b.len()) as f32
-}
-
 /// Where index `i` of a list of `n` sits, in 0.0–1.0 (the middle of its slot).
 fn place(i: usize, n: usize) -> f32 {
     (i as f32 + 0.5) / n as f32
@@ -206,36 +185,23 @@ pub fn match_prepared(
     let rest_higher: Vec<usize> = (0..higher.len()).filter(|&j| !taken[j]).collect();
     if !rest_lower.is_empty() && !rest_higher.is_empty() {
         let (n, m) = (lower.len(), higher.len());
-        // Word similarity of each lower expectation with all the higher ones at once (the
-        // bit-parallel LCS sets up its masks once per row).
-        let mut sims: Vec<(f32, f32)> = Vec::with_capacity(rest_lower.len() * rest_higher.len());
-        let mut lengths = Vec::with_capacity(rest_higher.len());
-        for &i in &rest_lower {
-            let a = &lower[i];
-            lcs_row(
-                &a.ids,
-                rest_higher.iter().map(|&j| higher[j].ids.as_slice()),
-                &mut lengths,
-            );
-            sims.extend(rest_higher.iter().zip(&lengths).map(|(&j, &lcs)| {
-                let b = &higher[j];
-                (
-                    overlap(&a.stems, &b.stems),
-                    ratio(lcs, a.ids.len() + b.ids.len()),
-                )
-            }));
-        }
-        // Every score once: the assignment asks for each many times.
+        // Stem and word similarity of every pair, row by row (each lower expectation with
+        // every higher one).
+        let mut sims = Vec::with_capacity(rest_lower.len() * rest_higher.len());
+        similarities(
+            &rest_lower.iter().map(|&i| &lower[i]).collect::<Vec<_>>(),
+            &rest_higher.iter().map(|&j| &higher[j]).collect::<Vec<_>>(),
+            &mut sims,
+        );
         let cols = rest_higher.len();
-        let scores: Vec<f64> = sims
-            .iter()
-            .enumerate()
-            .map(|(k, &(stems, words))| {
-                let (i, j) = (rest_lower[k / cols], rest_higher[k % cols]);
+        // Every score once: the assignment asks for each many times.
+        let mut scores: Vec<f64> = Vec::with_capacity(sims.len());
+        for (&i, sims) in rest_lower.iter().zip(sims.chunks_exact(cols)) {
+            scores.extend(rest_higher.iter().zip(sims).map(|(&j, &(stems, words))| {
                 let position = 1.0 - (place(i, n) - place(j, m)).abs();
                 (STEM_WEIGHT * stems + WORD_WEIGHT * words + POSITION_WEIGHT * position) as f64
-            })
-            .collect();
+            }));
+        }
         let score = |x: usize, y: usize| scores[x * cols + y];
         // The assignment minimises cost, over the shorter side.
         let pairs: Vec<(usize, usize)> = if rest_lower.len() <= rest_higher.len() {
