@@ -115,15 +115,18 @@ struct Split<'t> {
 }
 
 impl Sink for Split<'_> {
+    #[inline(always)]
     fn keep(&mut self, i: usize, j: usize, len: usize) {
         self.lower.words(i..i + len, false);
         self.higher.words(j..j + len, false);
     }
 
+    #[inline(always)]
     fn delete(&mut self, o: Range<usize>) {
         self.lower.words(o, true);
     }
 
+    #[inline(always)]
     fn insert(&mut self, n: Range<usize>) {
         self.higher.words(n, true);
     }
@@ -162,6 +165,8 @@ struct Marked<'t> {
     started: bool,
     /// The text the words are from.
     text: &'t str,
+    /// Whether `text` has nothing to escape.
+    plain: bool,
     /// Each word's byte range in `text`.
     spans: &'t [(u32, u32)],
     /// The byte range of the words not written yet, all marked as `open` says (past the end
@@ -181,6 +186,7 @@ impl<'t> Marked<'t> {
             open: false,
             started: false,
             text,
+            plain: !escapes(text.as_bytes()),
             spans,
             pending: (far, far),
         }
@@ -223,7 +229,12 @@ impl<'t> Marked<'t> {
 
     fn flush(&mut self) {
         let (a, b) = self.pending;
-        crate::escape::text(&mut self.out, self.text.get(a..b).unwrap_or_default());
+        let words = self.text.get(a..b).unwrap_or_default();
+        if self.plain {
+            self.out.push_str(words);
+        } else {
+            crate::escape::text(&mut self.out, words);
+        }
     }
 
     fn finish(mut self) -> String {
@@ -235,6 +246,28 @@ impl<'t> Marked<'t> {
         }
         self.out
     }
+}
+
+/// Whether `text` holds a byte that [`crate::escape::text`] escapes (`"`, `&`, `<`, `>`),
+/// looked for eight bytes at a time: `"` and `&` differ only in bit 2, `<` and `>` only in
+/// bit 1, so setting that bit leaves one byte to find for each pair, and a byte of a word is
+/// zero exactly when `(v - 0x01…) & !v & 0x80…` is not.
+fn escapes(text: &[u8]) -> bool {
+    const ONES: u64 = u64::MAX / 255;
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & (ONES << 7) != 0;
+    let mut chunks = text.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if zero_byte((x | (ONES * 4)) ^ (ONES * u64::from(b'&')))
+            || zero_byte((x | (ONES * 2)) ^ (ONES * u64::from(b'>')))
+        {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|b| matches!(b, b'"' | b'&' | b'<' | b'>'))
 }
 
 /// One step of a word diff: indices into the old and new word lists.
@@ -403,7 +436,7 @@ impl<S: Sink> Differ<'_, S> {
     }
 
     /// [`Differ::diff`] of a stretch between anchors, which is often empty on one side.
-    #[inline]
+    #[inline(always)]
     fn between(&mut self, o: Range<usize>, n: Range<usize>, depth: usize) {
         if o.is_empty() || n.is_empty() {
             self.out.delete(o);
@@ -459,7 +492,11 @@ impl<S: Sink> Differ<'_, S> {
                 s.counts[w as usize] = (0, 0, 0);
             }
         }
-        if s.pairs.is_empty() {
+        let base = s.anchors.len();
+        if s.pairs.windows(2).all(|p| p[0].1 < p[1].1) {
+            // Already in the same order in both stretches (often so, and always for one or
+            // no pair): the longest run is all of them.
+            s.anchors.extend_from_slice(&s.pairs);
             return;
         }
         // tops[k]: index into `pairs` of the smallest new position ending a run of k + 1.
@@ -475,7 +512,6 @@ impl<S: Sink> Differ<'_, S> {
                 s.tops[k] = p;
             }
         }
-        let base = s.anchors.len();
         let mut at = s.tops.last().copied();
         while let Some(p) = at {
             s.anchors.push(s.pairs[p]);
@@ -531,7 +567,10 @@ impl<S: Sink> Differ<'_, S> {
                 capture_diff_slices(Algorithm::Myers, &self.old[o.clone()], &self.new[n.clone()])
             {
                 let (tag, or, nr) = op.as_tag_tuple();
-                let (or, nr) = (o.start + or.start..o.start + or.end, n.start + nr.start..n.start + nr.end);
+                let (or, nr) = (
+                    o.start + or.start..o.start + or.end,
+                    n.start + nr.start..n.start + nr.end,
+                );
                 match tag {
                     DiffTag::Equal => self.out.keep(or.start, nr.start, or.len()),
                     _ => {
@@ -584,136 +623,12 @@ fn common(a: &[u32], b: &[u32]) -> usize {
 
 /// How many words `a` and `b` end with in common.
 fn common_tail(a: &[u32], b: &[u32]) -> usize {
-    a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count()
+    a.iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::compare::lcs_len;
-    use crate::compare::tests::random_pairs;
-
-    /// The lower side of [`split_diff_html`].
-    fn lower(old: &str, new: &str) -> String {
-        split_diff_html(old, new).0
-    }
-
-    /// The higher side of [`split_diff_html`].
-    fn higher(old: &str, new: &str) -> String {
-        split_diff_html(old, new).1
-    }
-
-    #[test]
-    fn each_side_reads_as_written_with_dropped_words_deleted_and_added_words_inserted() {
-        let (old, new) = (
-            "You are learning and applying our standards around design.",
-            "You are applying and helping define our standards around design.",
-        );
-        assert_eq!(
-            lower(old, new),
-            "You are <del>learning and</del> applying our standards around design."
-        );
-        assert_eq!(
-            higher(old, new),
-            "You are applying <ins>and helping define</ins> our standards around design."
-        );
-        assert_eq!(
-            split_diff_html("a < b", "a < c"),
-            (
-                "a &lt; <del>b</del>".to_string(),
-                "a &lt; <ins>c</ins>".to_string()
-            )
-        );
-    }
-
-    #[test]
-    fn a_word_diff_keeps_every_word_once_in_order_and_as_many_as_it_can() {
-        // The same kind of pseudo-random lists as above: every word of both lists is
-        // accounted for, in order, and kept words are equal. A stretch without anchors is
-        // aligned keeping as many words as a longest common subsequence has.
-        for (a, b) in random_pairs(0x2545_f491_4f6c_dd1d, 90, |round| 2 + round % 40) {
-            let (la, lb) = (a.len(), b.len());
-            let edits = word_diff(&a, &b);
-            let (mut i, mut j, mut kept) = (0, 0, 0);
-            for e in &edits {
-                match *e {
-                    Edit::Keep(x, y) => {
-                        assert_eq!((x, y), (i, j), "{a:?} / {b:?}");
-                        assert_eq!(a[x], b[y]);
-                        i += 1;
-                        j += 1;
-                        kept += 1;
-                    }
-                    Edit::Delete(x) => {
-                        assert_eq!(x, i);
-                        i += 1;
-                    }
-                    Edit::Insert(y) => {
-                        assert_eq!(y, j);
-                        j += 1;
-                    }
-                }
-            }
-            assert_eq!((i, j), (la, lb), "{a:?} / {b:?}");
-            assert!(kept <= lcs_len(&a, &b));
-            let mut edits = Vec::new();
-            Differ {
-                old: &a,
-                new: &b,
-                out: &mut edits,
-                s: &mut Scratch::default(),
-            }
-            .aligned(0..la, 0..lb);
-            let kept = edits
-                .iter()
-                .filter(|e| matches!(e, Edit::Keep(..)))
-                .count();
-            assert_eq!(kept, lcs_len(&a, &b), "{a:?} / {b:?}");
-        }
-    }
-
-    #[test]
-    fn a_long_pasted_text_is_diffed_completely() {
-        // 20,000 words each, nested repeats: every word accounted for, nothing overflows.
-        let old: Vec<u32> = (0..20_000u32).map(|i| (i * 7919) % 3001).collect();
-        let new: Vec<u32> = (0..20_000u32).map(|i| (i * 7907 + 13) % 2999).collect();
-        let edits = word_diff(&old, &new);
-        let deleted_or_kept = edits
-            .iter()
-            .filter(|e| !matches!(e, Edit::Insert(_)))
-            .count();
-        let inserted_or_kept = edits
-            .iter()
-            .filter(|e| !matches!(e, Edit::Delete(_)))
-            .count();
-        assert_eq!((deleted_or_kept, inserted_or_kept), (old.len(), new.len()));
-    }
-
-    #[test]
-    fn punctuation_and_case_do_not_make_a_word_different() {
-        let (old, new) = (
-            "Joins the on-call rotation.",
-            "joins the on-call rotation and leads it.",
-        );
-        assert_eq!(lower(old, new), "Joins the on-call rotation.");
-        assert_eq!(
-            higher(old, new),
-            "joins the on-call rotation <ins>and leads it.</ins>"
-        );
-    }
-
-    #[test]
-    fn a_reordered_sentence_marks_the_moved_words_on_each_side() {
-        // No word of the middle occurs once in each text, so it is aligned on a longest
-        // common subsequence.
-        let (old, new) = ("we ship and we test it", "we test and we ship it");
-        assert_eq!(
-            lower(old, new),
-            "we <del>ship</del> and we <del>test</del> it"
-        );
-        assert_eq!(
-            higher(old, new),
-            "we <ins>test</ins> and we <ins>ship</ins> it"
-        );
-    }
-}
+mod tests;
