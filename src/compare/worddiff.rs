@@ -480,13 +480,12 @@ impl<S: Sink> Differ<'_, S> {
             for i in o.clone() {
                 s.counts[old[i] as usize].0 += 1;
             }
-            s.pairs
-                .extend(o.clone().filter_map(|i| match s.counts[old[i] as usize] {
-                    (1, 1, j) => Some((i, j)),
-                    _ => None,
-                }));
-            for &w in &old[o] {
-                s.counts[w as usize] = (0, 0, 0);
+            for i in o {
+                // Read once and cleared: a word that occurs again in `o` was no pair anyway.
+                let c = std::mem::take(&mut s.counts[old[i] as usize]);
+                if let (1, 1, j) = c {
+                    s.pairs.push((i, j));
+                }
             }
             for &w in &new[n] {
                 s.counts[w as usize] = (0, 0, 0);
