@@ -587,13 +587,16 @@ impl<S: Sink> Differ<'_, S> {
         lcs.resize(w * h, 0);
         for (i, &ai) in a.iter().enumerate().rev() {
             let (row, next) = lcs[i * w..].split_at_mut(w);
-            let next = &next[..w];
-            for (j, &bj) in b.iter().enumerate().rev() {
-                row[j] = if ai == bj {
-                    next[j + 1] + 1
+            // Right to left, with the cell to the right (zero past the end) at hand.
+            let mut right = 0;
+            let cells = row[..b.len()].iter_mut().zip(b).zip(next[..w].windows(2));
+            for ((cell, &bj), below) in cells.rev() {
+                *cell = if ai == bj {
+                    below[1] + 1
                 } else {
-                    next[j].max(row[j + 1])
+                    below[0].max(right)
                 };
+                right = *cell;
             }
         }
         let (mut i, mut j) = (0, 0);
