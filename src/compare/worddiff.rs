@@ -254,13 +254,14 @@ impl<'t> Marked<'t> {
 /// zero exactly when `(v - 0x01…) & !v & 0x80…` is not.
 fn escapes(text: &[u8]) -> bool {
     const ONES: u64 = u64::MAX / 255;
-    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & (ONES << 7) != 0;
+    // Nonzero where `v` has a zero byte.
+    let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & (ONES << 7);
     let mut chunks = text.chunks_exact(8);
     for chunk in &mut chunks {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        if zero_byte((x | (ONES * 4)) ^ (ONES * u64::from(b'&')))
-            || zero_byte((x | (ONES * 2)) ^ (ONES * u64::from(b'>')))
-        {
+        let quote_amp = (x | (ONES * 4)) ^ (ONES * u64::from(b'&'));
+        let angle = (x | (ONES * 2)) ^ (ONES * u64::from(b'>'));
+        if zero_bytes(quote_amp) | zero_bytes(angle) != 0 {
             return true;
         }
     }
@@ -605,7 +606,7 @@ impl<S: Sink> Differ<'_, S> {
                 self.out.keep(o.start + i, n.start + j, 1);
                 i += 1;
                 j += 1;
-            } else if lcs[(i + 1) * w + j] >= lcs[i * w + j + 1] {
+            } else if lcs[i * w + j + w] >= lcs[i * w + j + 1] {
                 self.out.delete(o.start + i..o.start + i + 1);
                 i += 1;
             } else {
