@@ -3,6 +3,7 @@
 
 use super::ExpectationWords;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
+use std::ops::Range;
 
 /// Both texts of a reworded expectation as HTML, for a split view in which each column reads
 /// as its own level's words: in the lower text (`old`) the words the higher text dropped are
@@ -25,20 +26,12 @@ pub fn split_diff_prepared(
     old: (&str, &ExpectationWords),
     new: (&str, &ExpectationWords),
 ) -> (String, String) {
-    let (os, ns) = (&old.1.diff_spans, &new.1.diff_spans);
-    let mut lower = Marked::new("del", old.0);
-    let mut higher = Marked::new("ins", new.0);
-    for e in word_diff(&old.1.diff_ids, &new.1.diff_ids) {
-        match e {
-            Edit::Keep(i, j) => {
-                lower.word(os[i], false);
-                higher.word(ns[j], false);
-            }
-            Edit::Delete(i) => lower.word(os[i], true),
-            Edit::Insert(j) => higher.word(ns[j], true),
-        }
-    }
-    (lower.finish(), higher.finish())
+    let mut split = Split {
+        lower: Marked::new(&DEL, old.0, &old.1.diff_spans),
+        higher: Marked::new(&INS, new.0, &new.1.diff_spans),
+    };
+    align(&old.1.diff_ids, &new.1.diff_ids, &mut split);
+    (split.lower.finish(), split.higher.finish())
 }
 
 /// The words of a word diff, with the byte offset of each in `text`: runs of non-space
@@ -115,77 +108,167 @@ pub(super) fn comparable(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The two sides of a split diff being written, as the alignment comes.
+struct Split<'t> {
+    lower: Marked<'t>,
+    higher: Marked<'t>,
+}
+
+impl Sink for Split<'_> {
+    #[inline(always)]
+    fn keep(&mut self, i: usize, j: usize, len: usize) {
+        self.lower.words(i..i + len, false);
+        self.higher.words(j..j + len, false);
+    }
+
+    #[inline(always)]
+    fn delete(&mut self, o: Range<usize>) {
+        self.lower.words(o, true);
+    }
+
+    #[inline(always)]
+    fn insert(&mut self, n: Range<usize>) {
+        self.higher.words(n, true);
+    }
+}
+
+/// A marking element's tags, alone and with the space between two words.
+struct Tag {
+    open: &'static str,
+    close: &'static str,
+    space_open: &'static str,
+    close_space: &'static str,
+}
+
+const DEL: Tag = Tag {
+    open: "<del>",
+    close: "</del>",
+    space_open: " <del>",
+    close_space: "</del> ",
+};
+
+const INS: Tag = Tag {
+    open: "<ins>",
+    close: "</ins>",
+    space_open: " <ins>",
+    close_space: "</ins> ",
+};
+
 /// One side of a split diff being written: words with one space between them, marked runs
-/// in one `<tag>` element each (the space between two marked words inside it). Words that
-/// stand one space apart in the text, all marked or all not, are written as one stretch of
-/// it.
+/// in one element each (the space between two marked words inside it). Words that stand one
+/// space apart in the text, all marked or all not, are written as one stretch of it.
 struct Marked<'t> {
     out: String,
-    tag: &'static str,
+    tag: &'static Tag,
     open: bool,
     /// Whether a word has been written (or is pending).
     started: bool,
     /// The text the words are from.
     text: &'t str,
-    /// The byte range of the words not written yet, all marked as `open` says.
-    pending: Option<(usize, usize)>,
+    /// Whether `text` has nothing to escape.
+    plain: bool,
+    /// Each word's byte range in `text`.
+    spans: &'t [(u32, u32)],
+    /// The byte range of the words not written yet, all marked as `open` says (past the end
+    /// of `text` before the first word).
+    pending: (usize, usize),
 }
 
 impl<'t> Marked<'t> {
-    fn new(tag: &'static str, text: &'t str) -> Self {
+    fn new(tag: &'static Tag, text: &'t str, spans: &'t [(u32, u32)]) -> Self {
+        // At most every other word starts a marked run, which adds its tags; escaping, which
+        // is rare, may add more.
+        let runs = spans.len().div_ceil(2);
+        let far = usize::MAX / 2;
         Marked {
-            out: String::with_capacity(text.len() + 32),
+            out: String::with_capacity(text.len() + runs * (tag.open.len() + tag.close.len())),
             tag,
             open: false,
             started: false,
             text,
-            pending: None,
+            plain: !escapes(text.as_bytes()),
+            spans,
+            pending: (far, far),
         }
     }
 
-    /// Appends the word at byte range `from..to` of the text.
-    fn word(&mut self, (from, to): (u32, u32), marked: bool) {
-        let (from, to) = (from as usize, to as usize);
-        if let Some((a, b)) = self.pending {
-            if marked == self.open && from == b + 1 && self.text.as_bytes().get(b) == Some(&b' ') {
-                self.pending = Some((a, to));
-                return;
+    /// Appends words `ks`, all marked or all not.
+    #[inline(always)]
+    fn words(&mut self, ks: Range<usize>, marked: bool) {
+        for &(from, to) in &self.spans[ks] {
+            let (from, to) = (from as usize, to as usize);
+            let end = self.pending.1;
+            if marked == self.open
+                && from == end + 1
+                && self.text.as_bytes().get(end) == Some(&b' ')
+            {
+                self.pending.1 = to;
+            } else {
+                self.start(from, to, marked);
             }
         }
-        self.flush();
-        if self.open && !marked {
-            self.out.push_str("</");
-            self.out.push_str(self.tag);
-            self.out.push('>');
-        }
+    }
+
+    /// Writes the pending words and starts a new stretch with the word at `from..to`.
+    #[inline(never)]
+    fn start(&mut self, from: usize, to: usize, marked: bool) {
         if self.started {
-            self.out.push(' ');
-        }
-        if marked && !self.open {
-            self.out.push('<');
-            self.out.push_str(self.tag);
-            self.out.push('>');
+            self.flush();
+            self.out.push_str(match (self.open, marked) {
+                (true, false) => self.tag.close_space,
+                (false, true) => self.tag.space_open,
+                _ => " ",
+            });
+        } else if marked {
+            self.out.push_str(self.tag.open);
         }
         self.open = marked;
         self.started = true;
-        self.pending = Some((from, to));
+        self.pending = (from, to);
     }
 
     fn flush(&mut self) {
-        if let Some((a, b)) = self.pending.take() {
-            crate::escape::text(&mut self.out, self.text.get(a..b).unwrap_or_default());
+        let (a, b) = self.pending;
+        let words = self.text.get(a..b).unwrap_or_default();
+        if self.plain {
+            self.out.push_str(words);
+        } else {
+            crate::escape::text(&mut self.out, words);
         }
     }
 
     fn finish(mut self) -> String {
-        self.flush();
+        if self.started {
+            self.flush();
+        }
         if self.open {
-            self.out.push_str("</");
-            self.out.push_str(self.tag);
-            self.out.push('>');
+            self.out.push_str(self.tag.close);
         }
         self.out
     }
+}
+
+/// Whether `text` holds a byte that [`crate::escape::text`] escapes (`"`, `&`, `<`, `>`),
+/// looked for eight bytes at a time: `"` and `&` differ only in bit 2, `<` and `>` only in
+/// bit 1, so setting that bit leaves one byte to find for each pair, and a byte of a word is
+/// zero exactly when `(v - 0x01…) & !v & 0x80…` is not.
+fn escapes(text: &[u8]) -> bool {
+    const ONES: u64 = u64::MAX / 255;
+    // Nonzero where `v` has a zero byte.
+    let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & (ONES << 7);
+    let mut chunks = text.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let quote_amp = (x | (ONES * 4)) ^ (ONES * u64::from(b'&'));
+        let angle = (x | (ONES * 2)) ^ (ONES * u64::from(b'>'));
+        if zero_bytes(quote_amp) | zero_bytes(angle) != 0 {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|b| matches!(b, b'"' | b'&' | b'<' | b'>'))
 }
 
 /// One step of a word diff: indices into the old and new word lists.
@@ -220,6 +303,37 @@ pub enum Edit {
 /// twelve comparison pages of the example and the real ladders in the test data would mark
 /// other words than this does.
 pub fn word_diff(old: &[u32], new: &[u32]) -> Vec<Edit> {
+    let mut edits = Vec::with_capacity(old.len() + new.len());
+    align(old, new, &mut edits);
+    edits
+}
+
+/// Where an alignment is written, run by run, in order.
+trait Sink {
+    /// `old[i..i + len]` kept as `new[j..j + len]`.
+    fn keep(&mut self, i: usize, j: usize, len: usize);
+    /// `old[o]` deleted.
+    fn delete(&mut self, o: Range<usize>);
+    /// `new[n]` inserted.
+    fn insert(&mut self, n: Range<usize>);
+}
+
+impl Sink for Vec<Edit> {
+    fn keep(&mut self, i: usize, j: usize, len: usize) {
+        self.extend((0..len).map(|k| Edit::Keep(i + k, j + k)));
+    }
+
+    fn delete(&mut self, o: Range<usize>) {
+        self.extend(o.map(Edit::Delete));
+    }
+
+    fn insert(&mut self, n: Range<usize>) {
+        self.extend(n.map(Edit::Insert));
+    }
+}
+
+/// [`word_diff`], written into `out`.
+fn align(old: &[u32], new: &[u32], out: &mut impl Sink) {
     let top = old
         .iter()
         .chain(new)
@@ -233,14 +347,13 @@ pub fn word_diff(old: &[u32], new: &[u32]) -> Vec<Edit> {
         if scratch.counts.len() < top {
             scratch.counts.resize(top, (0, 0, 0));
         }
-        let mut d = Differ {
+        Differ {
             old,
             new,
-            edits: Vec::with_capacity(old.len() + new.len()),
+            out,
             s: &mut scratch,
-        };
-        d.diff(0..old.len(), 0..new.len(), 0);
-        d.edits
+        }
+        .diff(0..old.len(), 0..new.len(), 0);
     })
 }
 
@@ -265,38 +378,40 @@ struct Scratch {
     lcs: Vec<u16>,
 }
 
+/// The largest table [`Differ::aligned`] fills; longer stretches are aligned by Myers's
+/// algorithm.
+const TABLE_CELLS: usize = 4096;
+
+/// Stretches of `o` and `n` words with `o × (o + n)` at most this are searched for anchors
+/// by comparing words, not by counting them in [`Scratch::counts`].
+const SMALL_STRETCH: usize = 128;
+
 /// How deep [`word_diff`] looks for anchors inside stretches between anchors (real
 /// rewordings need two or three levels).
 pub const ANCHOR_DEPTH: usize = 32;
 
-struct Differ<'a> {
+struct Differ<'a, S> {
     old: &'a [u32],
     new: &'a [u32],
-    edits: Vec<Edit>,
+    out: &'a mut S,
     s: &'a mut Scratch,
 }
 
-impl Differ<'_> {
-    fn diff(&mut self, mut o: std::ops::Range<usize>, mut n: std::ops::Range<usize>, depth: usize) {
+impl<S: Sink> Differ<'_, S> {
+    fn diff(&mut self, mut o: Range<usize>, mut n: Range<usize>, depth: usize) {
         // Common first words, then common last words (kept after the middle).
-        while !o.is_empty() && !n.is_empty() && self.old[o.start] == self.new[n.start] {
-            self.edits.push(Edit::Keep(o.start, n.start));
-            o.start += 1;
-            n.start += 1;
-        }
-        let mut tail = 0;
-        while o.len() > tail
-            && n.len() > tail
-            && self.old[o.end - 1 - tail] == self.new[n.end - 1 - tail]
-        {
-            tail += 1;
-        }
-        let (o_end, n_end) = (o.end, n.end);
+        let head = common(&self.old[o.clone()], &self.new[n.clone()]);
+        self.out.keep(o.start, n.start, head);
+        o.start += head;
+        n.start += head;
+        let tail = common_tail(&self.old[o.clone()], &self.new[n.clone()]);
         o.end -= tail;
         n.end -= tail;
         if o.is_empty() || n.is_empty() {
-            self.edits.extend(o.map(Edit::Delete));
-            self.edits.extend(n.map(Edit::Insert));
+            self.out.delete(o.clone());
+            self.out.insert(n.clone());
+        } else if (o.len() == 1 || n.len() == 1) && (o.len() + 1) * (n.len() + 1) <= TABLE_CELLS {
+            self.one_word(o.clone(), n.clone());
         } else {
             let base = self.s.anchors.len();
             if depth < ANCHOR_DEPTH {
@@ -304,47 +419,85 @@ impl Differ<'_> {
             }
             let end = self.s.anchors.len();
             if end == base {
-                self.aligned(o, n);
+                self.aligned(o.clone(), n.clone());
             } else {
                 let (mut oi, mut ni) = (o.start, n.start);
                 for k in base..end {
                     let (i, j) = self.s.anchors[k];
-                    self.diff(oi..i, ni..j, depth + 1);
-                    self.edits.push(Edit::Keep(i, j));
+                    self.between(oi..i, ni..j, depth + 1);
+                    self.out.keep(i, j, 1);
                     oi = i + 1;
                     ni = j + 1;
                 }
-                self.diff(oi..o.end, ni..n.end, depth + 1);
+                self.between(oi..o.end, ni..n.end, depth + 1);
                 self.s.anchors.truncate(base);
             }
         }
-        self.edits
-            .extend((0..tail).map(|k| Edit::Keep(o_end - tail + k, n_end - tail + k)));
+        self.out.keep(o.end, n.end, tail);
+    }
+
+    /// [`Differ::diff`] of a stretch between anchors, which is often empty on one side.
+    #[inline(always)]
+    fn between(&mut self, o: Range<usize>, n: Range<usize>, depth: usize) {
+        if o.is_empty() || n.is_empty() {
+            self.out.delete(o);
+            self.out.insert(n);
+        } else {
+            self.diff(o, n, depth);
+        }
     }
 
     /// The pairs of words that occur once in each stretch, longest increasing run of them
     /// (patience sorting: O(k log k) for k pairs), in order, added to the anchors' stack.
-    fn anchors(&mut self, o: std::ops::Range<usize>, n: std::ops::Range<usize>) {
+    fn anchors(&mut self, o: Range<usize>, n: Range<usize>) {
         let (old, new, s) = (self.old, self.new, &mut *self.s);
-        for j in n.clone() {
-            let c = &mut s.counts[new[j] as usize];
-            c.1 += 1;
-            c.2 = j;
-        }
-        for i in o.clone() {
-            s.counts[old[i] as usize].0 += 1;
-        }
         s.pairs.clear();
-        s.pairs
-            .extend(o.clone().filter_map(|i| match s.counts[old[i] as usize] {
-                (1, 1, j) => Some((i, j)),
-                _ => None,
-            }));
-        for &w in &old[o] {
-            s.counts[w as usize] = (0, 0, 0);
+        if o.len() * (o.len() + n.len()) <= SMALL_STRETCH {
+            // A few words: counted by comparing them, which needs no table.
+            let (a, b) = (&old[o.clone()], &new[n.clone()]);
+            for (i, &w) in a.iter().enumerate() {
+                let mut found = None;
+                for (j, &x) in b.iter().enumerate() {
+                    if x == w {
+                        if found.is_some() {
+                            found = None;
+                            break;
+                        }
+                        found = Some(j);
+                    }
+                }
+                if let Some(j) = found {
+                    if a.iter().filter(|&&x| x == w).count() == 1 {
+                        s.pairs.push((o.start + i, n.start + j));
+                    }
+                }
+            }
+        } else {
+            for j in n.clone() {
+                let c = &mut s.counts[new[j] as usize];
+                c.1 += 1;
+                c.2 = j;
+            }
+            for i in o.clone() {
+                s.counts[old[i] as usize].0 += 1;
+            }
+            for i in o {
+                // Read once and cleared: a word that occurs again in `o` was no pair anyway.
+                let c = std::mem::take(&mut s.counts[old[i] as usize]);
+                if let (1, 1, j) = c {
+                    s.pairs.push((i, j));
+                }
+            }
+            for &w in &new[n] {
+                s.counts[w as usize] = (0, 0, 0);
+            }
         }
-        for &w in &new[n] {
-            s.counts[w as usize] = (0, 0, 0);
+        let base = s.anchors.len();
+        if s.pairs.windows(2).all(|p| p[0].1 < p[1].1) {
+            // Already in the same order in both stretches (often so, and always for one or
+            // no pair): the longest run is all of them.
+            s.anchors.extend_from_slice(&s.pairs);
+            return;
         }
         // tops[k]: index into `pairs` of the smallest new position ending a run of k + 1.
         s.tops.clear();
@@ -359,7 +512,6 @@ impl Differ<'_> {
                 s.tops[k] = p;
             }
         }
-        let base = s.anchors.len();
         let mut at = s.tops.last().copied();
         while let Some(p) = at {
             s.anchors.push(s.pairs[p]);
@@ -368,22 +520,62 @@ impl Differ<'_> {
         s.anchors[base..].reverse();
     }
 
+    /// A stretch of which one side is a single word (and no word in common at either end):
+    /// that word is kept where it first occurs on the other side, if it does, else deleted
+    /// before the other side is inserted. This is what [`Differ::diff`] would do, cheaper:
+    /// the word is an anchor when it occurs once on the other side, and otherwise
+    /// [`Differ::aligned`]'s table keeps its first occurrence, or deletes it first.
+    fn one_word(&mut self, o: Range<usize>, n: Range<usize>) {
+        if o.len() == 1 {
+            let i = o.start;
+            let word = self.old[i];
+            match self.new[n.clone()].iter().position(|&w| w == word) {
+                Some(k) => {
+                    let j = n.start + k;
+                    self.out.insert(n.start..j);
+                    self.out.keep(i, j, 1);
+                    self.out.insert(j + 1..n.end);
+                }
+                None => {
+                    self.out.delete(o);
+                    self.out.insert(n);
+                }
+            }
+        } else {
+            let j = n.start;
+            let word = self.new[j];
+            match self.old[o.clone()].iter().position(|&w| w == word) {
+                Some(k) => {
+                    let i = o.start + k;
+                    self.out.delete(o.start..i);
+                    self.out.keep(i, j, 1);
+                    self.out.delete(i + 1..o.end);
+                }
+                None => {
+                    self.out.delete(o);
+                    self.out.insert(n);
+                }
+            }
+        }
+    }
+
     /// A stretch with no anchor, aligned on a longest common subsequence.
-    fn aligned(&mut self, o: std::ops::Range<usize>, n: std::ops::Range<usize>) {
+    fn aligned(&mut self, o: Range<usize>, n: Range<usize>) {
         let (w, h) = (n.len() + 1, o.len() + 1);
-        if w * h > 4096 {
+        if w * h > TABLE_CELLS {
             for op in
                 capture_diff_slices(Algorithm::Myers, &self.old[o.clone()], &self.new[n.clone()])
             {
                 let (tag, or, nr) = op.as_tag_tuple();
+                let (or, nr) = (
+                    o.start + or.start..o.start + or.end,
+                    n.start + nr.start..n.start + nr.end,
+                );
                 match tag {
-                    DiffTag::Equal => self.edits.extend(
-                        or.zip(nr)
-                            .map(|(i, j)| Edit::Keep(o.start + i, n.start + j)),
-                    ),
+                    DiffTag::Equal => self.out.keep(or.start, nr.start, or.len()),
                     _ => {
-                        self.edits.extend(or.map(|i| Edit::Delete(o.start + i)));
-                        self.edits.extend(nr.map(|j| Edit::Insert(n.start + j)));
+                        self.out.delete(or);
+                        self.out.insert(nr);
                     }
                 }
             }
@@ -394,161 +586,52 @@ impl Differ<'_> {
         let lcs = &mut self.s.lcs;
         lcs.clear();
         lcs.resize(w * h, 0);
-        for i in (0..a.len()).rev() {
-            for j in (0..b.len()).rev() {
-                lcs[i * w + j] = if a[i] == b[j] {
-                    lcs[(i + 1) * w + j + 1] + 1
+        for (i, &ai) in a.iter().enumerate().rev() {
+            let (row, next) = lcs[i * w..].split_at_mut(w);
+            // Right to left, with the cell to the right (zero past the end) at hand.
+            let mut right = 0;
+            let cells = row[..b.len()].iter_mut().zip(b).zip(next[..w].windows(2));
+            for ((cell, &bj), below) in cells.rev() {
+                *cell = if ai == bj {
+                    below[1] + 1
                 } else {
-                    lcs[(i + 1) * w + j].max(lcs[i * w + j + 1])
+                    below[0].max(right)
                 };
+                right = *cell;
             }
         }
         let (mut i, mut j) = (0, 0);
         while i < a.len() && j < b.len() {
             if a[i] == b[j] {
-                self.edits.push(Edit::Keep(o.start + i, n.start + j));
+                self.out.keep(o.start + i, n.start + j, 1);
                 i += 1;
                 j += 1;
-            } else if lcs[(i + 1) * w + j] >= lcs[i * w + j + 1] {
-                self.edits.push(Edit::Delete(o.start + i));
+            } else if lcs[i * w + j + w] >= lcs[i * w + j + 1] {
+                self.out.delete(o.start + i..o.start + i + 1);
                 i += 1;
             } else {
-                self.edits.push(Edit::Insert(n.start + j));
+                self.out.insert(n.start + j..n.start + j + 1);
                 j += 1;
             }
         }
-        self.edits.extend((o.start + i..o.end).map(Edit::Delete));
-        self.edits.extend((n.start + j..n.end).map(Edit::Insert));
+        self.out.delete(o.start + i..o.end);
+        self.out.insert(n.start + j..n.end);
     }
+}
+
+/// How many words `a` and `b` start with in common.
+fn common(a: &[u32], b: &[u32]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+/// How many words `a` and `b` end with in common.
+fn common_tail(a: &[u32], b: &[u32]) -> usize {
+    a.iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::compare::lcs_len;
-    use crate::compare::tests::random_pairs;
-
-    /// The lower side of [`split_diff_html`].
-    fn lower(old: &str, new: &str) -> String {
-        split_diff_html(old, new).0
-    }
-
-    /// The higher side of [`split_diff_html`].
-    fn higher(old: &str, new: &str) -> String {
-        split_diff_html(old, new).1
-    }
-
-    #[test]
-    fn each_side_reads_as_written_with_dropped_words_deleted_and_added_words_inserted() {
-        let (old, new) = (
-            "You are learning and applying our standards around design.",
-            "You are applying and helping define our standards around design.",
-        );
-        assert_eq!(
-            lower(old, new),
-            "You are <del>learning and</del> applying our standards around design."
-        );
-        assert_eq!(
-            higher(old, new),
-            "You are applying <ins>and helping define</ins> our standards around design."
-        );
-        assert_eq!(
-            split_diff_html("a < b", "a < c"),
-            (
-                "a &lt; <del>b</del>".to_string(),
-                "a &lt; <ins>c</ins>".to_string()
-            )
-        );
-    }
-
-    #[test]
-    fn a_word_diff_keeps_every_word_once_in_order_and_as_many_as_it_can() {
-        // The same kind of pseudo-random lists as above: every word of both lists is
-        // accounted for, in order, and kept words are equal. A stretch without anchors is
-        // aligned keeping as many words as a longest common subsequence has.
-        for (a, b) in random_pairs(0x2545_f491_4f6c_dd1d, 90, |round| 2 + round % 40) {
-            let (la, lb) = (a.len(), b.len());
-            let edits = word_diff(&a, &b);
-            let (mut i, mut j, mut kept) = (0, 0, 0);
-            for e in &edits {
-                match *e {
-                    Edit::Keep(x, y) => {
-                        assert_eq!((x, y), (i, j), "{a:?} / {b:?}");
-                        assert_eq!(a[x], b[y]);
-                        i += 1;
-                        j += 1;
-                        kept += 1;
-                    }
-                    Edit::Delete(x) => {
-                        assert_eq!(x, i);
-                        i += 1;
-                    }
-                    Edit::Insert(y) => {
-                        assert_eq!(y, j);
-                        j += 1;
-                    }
-                }
-            }
-            assert_eq!((i, j), (la, lb), "{a:?} / {b:?}");
-            assert!(kept <= lcs_len(&a, &b));
-            let mut d = Differ {
-                old: &a,
-                new: &b,
-                edits: Vec::new(),
-                s: &mut Scratch::default(),
-            };
-            d.aligned(0..la, 0..lb);
-            let kept = d
-                .edits
-                .iter()
-                .filter(|e| matches!(e, Edit::Keep(..)))
-                .count();
-            assert_eq!(kept, lcs_len(&a, &b), "{a:?} / {b:?}");
-        }
-    }
-
-    #[test]
-    fn a_long_pasted_text_is_diffed_completely() {
-        // 20,000 words each, nested repeats: every word accounted for, nothing overflows.
-        let old: Vec<u32> = (0..20_000u32).map(|i| (i * 7919) % 3001).collect();
-        let new: Vec<u32> = (0..20_000u32).map(|i| (i * 7907 + 13) % 2999).collect();
-        let edits = word_diff(&old, &new);
-        let deleted_or_kept = edits
-            .iter()
-            .filter(|e| !matches!(e, Edit::Insert(_)))
-            .count();
-        let inserted_or_kept = edits
-            .iter()
-            .filter(|e| !matches!(e, Edit::Delete(_)))
-            .count();
-        assert_eq!((deleted_or_kept, inserted_or_kept), (old.len(), new.len()));
-    }
-
-    #[test]
-    fn punctuation_and_case_do_not_make_a_word_different() {
-        let (old, new) = (
-            "Joins the on-call rotation.",
-            "joins the on-call rotation and leads it.",
-        );
-        assert_eq!(lower(old, new), "Joins the on-call rotation.");
-        assert_eq!(
-            higher(old, new),
-            "joins the on-call rotation <ins>and leads it.</ins>"
-        );
-    }
-
-    #[test]
-    fn a_reordered_sentence_marks_the_moved_words_on_each_side() {
-        // No word of the middle occurs once in each text, so it is aligned on a longest
-        // common subsequence.
-        let (old, new) = ("we ship and we test it", "we test and we ship it");
-        assert_eq!(
-            lower(old, new),
-            "we <del>ship</del> and we <del>test</del> it"
-        );
-        assert_eq!(
-            higher(old, new),
-            "we <ins>test</ins> and we <ins>ship</ins> it"
-        );
-    }
-}
+mod tests;
