@@ -22,6 +22,7 @@
 
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::path::Path;
 
 /// The lockfile's name, beside `book.toml`.
@@ -129,24 +130,54 @@ pub fn read(root: &Path, diags: &mut Diagnostics) -> Option<Lock> {
 
 /// The lockfile's text for `lock`.
 pub fn render(lock: &Lock) -> String {
-    let mut out = String::from(HEADER);
+    let mut anchors: Vec<&LockedAnchor> = lock.anchors.iter().collect();
+    // Anchors that compare equal write the same line, so their order among themselves
+    // does not matter.
+    anchors.sort_unstable();
+    // The text's length when every anchor's text is already collapsed (as an expectation's
+    // plain text is), so that it is written without growing.
+    let length = HEADER.len()
+        + lock.pages.iter().map(|p| "page \n".len() + p.len()).sum::<usize>()
+        + anchors.iter().map(|a| line_length(a)).sum::<usize>();
+    let mut out = String::with_capacity(length);
+    out.push_str(HEADER);
     for p in &lock.pages {
         out.push_str("page ");
         out.push_str(p);
         out.push('\n');
     }
-    let mut anchors: Vec<&LockedAnchor> = lock.anchors.iter().collect();
-    anchors.sort();
     for a in anchors {
-        let kind = if a.retired { "retired" } else { "anchor" };
-        out.push_str(&format!("{kind} {} {} {} ", a.level, a.pillar, a.number));
-        out.extend(a.text.split_whitespace().flat_map(|w| [w, " "]));
-        if out.ends_with(' ') {
-            out.pop();
+        out.push_str(if a.retired { "retired " } else { "anchor " });
+        out.push_str(&a.level);
+        out.push(' ');
+        out.push_str(&a.pillar);
+        out.push(' ');
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{}", a.number);
+        // The text, whitespace collapsed, after a space when it has any words.
+        if crate::markdown::is_collapsed(&a.text) {
+            if !a.text.is_empty() {
+                out.push(' ');
+                out.push_str(&a.text);
+            }
+        } else {
+            for word in a.text.split_whitespace() {
+                out.push(' ');
+                out.push_str(word);
+            }
         }
         out.push('\n');
     }
     out
+}
+
+/// The length of `a`'s line, when its text is collapsed: kind, level, pillar, number and
+/// text (if any), each after a space but the first, and the line break.
+fn line_length(a: &LockedAnchor) -> usize {
+    let kind = if a.retired { "retired" } else { "anchor" };
+    let digits = a.number.checked_ilog10().map_or(1, |l| l as usize + 1);
+    let text = if a.text.is_empty() { 0 } else { 1 + a.text.len() };
+    kind.len() + 1 + a.level.len() + 1 + a.pillar.len() + 1 + digits + text + 1
 }
 
 /// Writes `lock` to `root/ladder.lock` when its text differs from the file's (a temporary
