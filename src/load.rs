@@ -109,7 +109,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
     for d in walk.errors {
         diags.push(d);
     }
-    for (content_path, (doc, errors)) in read_all(root, walk.markdown) {
+    for (content_path, (doc, errors)) in read_all(walk.markdown) {
         match doc {
             Some(doc) => loaded.documents.push(doc),
             None => {
@@ -157,6 +157,9 @@ fn walk(root: &Path) -> Walk {
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_editor_temp(&e.file_name().to_string_lossy()));
+    // The names of the folders the walk is in, below `content/`, outermost first: a file's
+    // content path is made of them and its name, not of its whole path on disk.
+    let mut folders: Vec<String> = Vec::new();
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -174,9 +177,16 @@ fn walk(root: &Path) -> Walk {
                 continue;
             }
         };
+        // Entries below `content/` are at depth 1 and more; a folder's entries come right
+        // after it.
+        let above = entry.depth().saturating_sub(1);
         if entry.file_type().is_dir() {
             if let Ok(rel) = entry.path().strip_prefix(&content) {
                 walk.dirs.insert(rel.to_path_buf());
+            }
+            if entry.depth() > 0 {
+                folders.truncate(above);
+                folders.push(entry.file_name().to_string_lossy().into_owned());
             }
             continue;
         }
@@ -184,7 +194,19 @@ fn walk(root: &Path) -> Walk {
             continue;
         }
         let path = entry.path();
-        let content_path = display_path(&content, path);
+        // As `display_path(&content, path)` gives it, for less.
+        let content_path = match folders.get(..above) {
+            Some(folders) => {
+                let mut p = String::new();
+                for folder in folders {
+                    p.push_str(folder);
+                    p.push('/');
+                }
+                p.push_str(&entry.file_name().to_string_lossy());
+                p
+            }
+            None => display_path(&content, path),
+        };
         if path.extension().and_then(|e| e.to_str()) != Some("md") {
             walk.assets.push(Asset {
                 source: path.to_path_buf(),
@@ -203,42 +225,39 @@ type ReadResult = (Option<Document>, Vec<Diagnostic>);
 
 /// Reads and parses Markdown files (path on disk, content path) on all cores, keeping their
 /// order: content path → [`read_document`]'s result.
-fn read_all(root: &Path, files: Vec<(PathBuf, String)>) -> Vec<(String, ReadResult)> {
+fn read_all(files: Vec<(PathBuf, String)>) -> Vec<(String, ReadResult)> {
     use rayon::prelude::*;
     // Reading and parsing each file is independent of the others: done on all cores, then
     // kept in walk order so documents and diagnostics come out the same on every run.
     files
         .into_par_iter()
         .map(|(path, content_path)| {
-            let read = read_document(root, &path, content_path.clone());
+            let read = read_document(&path, content_path.clone());
             (content_path, read)
         })
         .collect()
 }
 
-/// Reads and parses one Markdown file.
+/// Reads and parses one Markdown file, whose path under `content/` is `content_path` (with
+/// `/` separators, as [`display_path`] gives it from `content/`).
 ///
 /// Returns the document when its kind and required keys could be read, and every problem
 /// found: unreadable or non-UTF-8 files, front-matter problems, an id that breaks the id rule,
 /// unknown keys and wrong types. A document returned with errors still takes part in
 /// cross-file checks, so one run reports everything.
-pub fn read_document(
-    root: &Path,
-    path: &Path,
-    content_path: String,
-) -> (Option<Document>, Vec<Diagnostic>) {
-    match read_inner(root, path, content_path) {
+pub fn read_document(path: &Path, content_path: String) -> (Option<Document>, Vec<Diagnostic>) {
+    match read_inner(path, content_path) {
         Ok((doc, errors)) => (Some(doc), errors),
         Err(errors) => (None, errors),
     }
 }
 
 fn read_inner(
-    root: &Path,
     path: &Path,
     content_path: String,
 ) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let shown = display_path(root, path);
+    // The path shown in diagnostics, as `display_path(root, path)` gives it, for less.
+    let shown = format!("{CONTENT_DIR}/{content_path}");
     let bytes = crate::files::read(path).map_err(|e| {
         vec![Diagnostic::error(
             "io",

@@ -22,6 +22,7 @@
 
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::path::Path;
 
 /// The lockfile's name, beside `book.toml`.
@@ -129,24 +130,106 @@ pub fn read(root: &Path, diags: &mut Diagnostics) -> Option<Lock> {
 
 /// The lockfile's text for `lock`.
 pub fn render(lock: &Lock) -> String {
-    let mut out = String::from(HEADER);
+    let anchors = sorted(&lock.anchors);
+    // The text's length when every anchor's text is already collapsed (as an expectation's
+    // plain text is), so that it is written without growing.
+    let length = HEADER.len()
+        + lock
+            .pages
+            .iter()
+            .map(|p| "page \n".len() + p.len())
+            .sum::<usize>()
+        + anchors.iter().map(|a| line_length(a)).sum::<usize>();
+    let mut out = String::with_capacity(length);
+    out.push_str(HEADER);
     for p in &lock.pages {
         out.push_str("page ");
         out.push_str(p);
         out.push('\n');
     }
-    let mut anchors: Vec<&LockedAnchor> = lock.anchors.iter().collect();
-    anchors.sort();
     for a in anchors {
-        let kind = if a.retired { "retired" } else { "anchor" };
-        out.push_str(&format!("{kind} {} {} {} ", a.level, a.pillar, a.number));
-        out.extend(a.text.split_whitespace().flat_map(|w| [w, " "]));
-        if out.ends_with(' ') {
-            out.pop();
+        out.push_str(if a.retired { "retired " } else { "anchor " });
+        out.push_str(&a.level);
+        out.push(' ');
+        out.push_str(&a.pillar);
+        out.push(' ');
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{}", a.number);
+        // The text, whitespace collapsed, after a space when it has any words.
+        if crate::markdown::is_collapsed(&a.text) {
+            if !a.text.is_empty() {
+                out.push(' ');
+                out.push_str(&a.text);
+            }
+        } else {
+            for word in a.text.split_whitespace() {
+                out.push(' ');
+                out.push_str(word);
+            }
         }
         out.push('\n');
     }
     out
+}
+
+/// `anchors` in order (level, pillar, number, then text and retired), sorted by one number
+/// made of the level's and the pillar's places among the ids and the anchor's number, which
+/// compares as (level, pillar, number) do. The ids are looked up once for each run of
+/// anchors of one level and pillar (a competency's). Anchors that compare equal write the
+/// same line, so their order among themselves does not matter.
+fn sorted(anchors: &[LockedAnchor]) -> Vec<&LockedAnchor> {
+    fn places<'a>(ids: impl Iterator<Item = &'a str>) -> foldhash::HashMap<&'a str, u128> {
+        let mut ids: Vec<&str> = ids.collect();
+        ids.dedup();
+        let mut ids: Vec<&str> = ids
+            .into_iter()
+            .collect::<foldhash::HashSet<_>>()
+            .into_iter()
+            .collect();
+        ids.sort_unstable();
+        (0..).zip(ids).map(|(i, id)| (id, i)).collect()
+    }
+    let levels = places(anchors.iter().map(|a| a.level.as_str()));
+    let pillars = places(anchors.iter().map(|a| a.pillar.as_str()));
+    let mut run: Option<(&str, &str, u128)> = None;
+    let mut keyed: Vec<(u128, &LockedAnchor)> = Vec::with_capacity(anchors.len());
+    for a in anchors {
+        let cell = match run {
+            Some((level, pillar, cell)) if level == a.level && pillar == a.pillar => cell,
+            _ => {
+                let cell = levels[a.level.as_str()] << 96 | pillars[a.pillar.as_str()] << 64;
+                run = Some((&a.level, &a.pillar, cell));
+                cell
+            }
+        };
+        // A usize fits in 64 bits.
+        keyed.push((cell | a.number as u128, a));
+    }
+    // Each competency's anchors come together, in order: sorting these runs (each of one
+    // level and pillar) by their first anchor sorts them all, unless two runs overlap; then
+    // everything is sorted.
+    let mut runs: Vec<&[(u128, &LockedAnchor)]> = keyed
+        .chunk_by(|a, b| a.0 >> 64 == b.0 >> 64 && a <= b)
+        .collect();
+    runs.sort_unstable_by(|a, b| a[0].cmp(&b[0]));
+    if runs.windows(2).all(|w| w[0].last() <= w[1].first()) {
+        return runs.into_iter().flatten().map(|(_, a)| *a).collect();
+    }
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, a)| a).collect()
+}
+
+/// The length of `a`'s line, when its text is collapsed: kind, level, pillar, number and
+/// text (if any), each after a space but the first, and the line break.
+fn line_length(a: &LockedAnchor) -> usize {
+    let kind = if a.retired { "retired" } else { "anchor" };
+    let digits = a.number.checked_ilog10().map_or(1, |l| l as usize + 1);
+    let text = if a.text.is_empty() {
+        0
+    } else {
+        1 + a.text.len()
+    };
+    kind.len() + 1 + a.level.len() + 1 + a.pillar.len() + 1 + digits + text + 1
 }
 
 /// Writes `lock` to `root/ladder.lock` when its text differs from the file's (a temporary
@@ -177,6 +260,83 @@ pub fn write_text(root: &Path, text: &str) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plainest way of writing `lock`.
+    fn plainly(lock: &Lock) -> String {
+        let mut out = String::from(HEADER);
+        for p in &lock.pages {
+            out.push_str(&format!("page {p}\n"));
+        }
+        let mut sorted = lock.anchors.clone();
+        sorted.sort();
+        for a in &sorted {
+            let kind = if a.retired { "retired" } else { "anchor" };
+            let words: Vec<&str> = a.text.split_whitespace().collect();
+            let line = format!(
+                "{kind} {} {} {} {}",
+                a.level,
+                a.pillar,
+                a.number,
+                words.join(" ")
+            );
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn anchors_are_written_sorted_with_their_text_collapsed() {
+        // Against the plainest way of writing them, on pseudo-random anchors: ids that sort
+        // differently as text and as numbers, repeated numbers, retired ones, text with runs
+        // of whitespace, other whitespace characters and none at all; in any order, and as a
+        // ladder gives them (each cell's together, numbered in order, cells in any order),
+        // with and without retired anchors of those cells after them.
+        let ids = ["e1", "e10", "e2", "a", "a-b", "ab", "b"];
+        let texts = [
+            "",
+            "Writes tests.",
+            "  Writes\ttests\n ",
+            "x\u{a0}y",
+            "’Tis  done",
+            " ",
+        ];
+        let mut random = crate::compare::tests::xorshift(0x10c_4ed5);
+        let mut pick = |n: usize| random(n as u64) as usize;
+        for round in 0..60 {
+            let mut anchors = Vec::new();
+            let cells = if round % 3 == 0 { 300 } else { 1 + pick(30) };
+            for _ in 0..cells {
+                let (level, pillar) = (ids[pick(ids.len())], ids[pick(ids.len())]);
+                let (first, count) = if round % 3 == 0 {
+                    (pick(12), 1)
+                } else {
+                    (1, pick(6))
+                };
+                for number in first..first + count {
+                    anchors.push(LockedAnchor {
+                        level: level.into(),
+                        pillar: pillar.into(),
+                        number,
+                        text: texts[pick(texts.len())].into(),
+                        retired: round % 3 == 0 && pick(4) == 0,
+                    });
+                }
+            }
+            if round % 3 == 2 {
+                let mut retired: Vec<LockedAnchor> = anchors.iter().step_by(5).cloned().collect();
+                for a in &mut retired {
+                    (a.number, a.text, a.retired) = (a.number + pick(3), String::new(), true);
+                }
+                anchors.extend(retired);
+            }
+            let lock = Lock {
+                pages: ["levels/e1/".to_string(), "b/".to_string()].into(),
+                anchors,
+            };
+            assert_eq!(render(&lock), plainly(&lock), "round {round}");
+        }
+    }
 
     #[test]
     fn a_lock_reads_back_as_written() {

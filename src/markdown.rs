@@ -53,47 +53,68 @@ pub struct Fragment {
     pub resolved: Vec<(usize, String)>,
 }
 
+/// Buffers reused from one fragment to the next while a body is split into fragments: the
+/// HTML and plain text are written here first and copied out at their final length.
+#[derive(Default)]
+struct Scratch {
+    html: String,
+    plain: String,
+}
+
 impl Fragment {
     /// The fragment of `events`, once the HTML policy ([`crate::sanitize`]) is applied.
     fn from_events(events: Vec<(Event<'_>, Range<usize>)>, base: usize) -> Fragment {
-        let events = crate::sanitize::events(events);
-        let mut out = Fragment {
-            offset: events.first().map_or(0, |e| base + e.1.start),
-            empty: events.is_empty(),
-            ..Fragment::default()
-        };
+        Fragment::from_events_with(events, base, &mut Scratch::default()).0
+    }
+
+    /// [`Fragment::from_events`], writing through `scratch`; also gives back the emptied
+    /// events' allocation, so a caller making many fragments allocates once for all.
+    fn from_events_with<'a>(
+        events: Vec<(Event<'a>, Range<usize>)>,
+        base: usize,
+        scratch: &mut Scratch,
+    ) -> (Fragment, Vec<(Event<'a>, Range<usize>)>) {
+        let mut events = crate::sanitize::events(events);
+        let mut links = Vec::new();
+        let (mut relative, mut table) = (false, false);
         for (i, (ev, range)) in events.iter().enumerate() {
-            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = ev {
-                out.links.push(Link {
-                    event: i,
-                    dest: dest_url.to_string(),
-                    offset: base + range.start,
-                });
+            match ev {
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                    relative |= crate::links::is_relative_link(dest_url);
+                    links.push(Link {
+                        event: i,
+                        dest: String::from(&**dest_url),
+                        offset: base + range.start,
+                    });
+                }
+                Event::Start(Tag::Table(_)) => table = true,
+                _ => {}
             }
         }
-        out.plain = plain_text(events.iter().map(|e| &e.0)).into();
-        if out
-            .links
-            .iter()
-            .any(|l| crate::links::is_relative_link(&l.dest))
-        {
-            out.events = events.into_iter().map(|(e, _)| e.into_static()).collect();
+        scratch.plain.clear();
+        plain_text_to(events.iter().map(|e| &e.0), &mut scratch.plain);
+        let mut out = Fragment {
+            html: std::sync::Arc::default(),
+            events: Vec::new(),
+            plain: scratch.plain.as_str().into(),
+            empty: events.is_empty(),
+            links,
+            offset: events.first().map_or(0, |e| base + e.1.start),
+            resolved: Vec::new(),
+        };
+        if relative {
+            out.events = events.drain(..).map(|(e, _)| e.into_static()).collect();
         } else {
-            let mut html = String::new();
-            if events
-                .iter()
-                .any(|(e, _)| matches!(e, Event::Start(Tag::Table(_))))
-            {
-                pulldown_cmark::html::push_html(
-                    &mut html,
-                    wrap_tables(events.into_iter().map(|(e, _)| e)),
-                );
+            scratch.html.clear();
+            let drained = events.drain(..).map(|(e, _)| e);
+            if table {
+                pulldown_cmark::html::push_html(&mut scratch.html, wrap_tables(drained));
             } else {
-                pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+                pulldown_cmark::html::push_html(&mut scratch.html, drained);
             }
-            out.html = html.into();
+            out.html = scratch.html.as_str().into();
         }
-        out
+        (out, events)
     }
 
     /// True when the fragment has no content at all.
@@ -144,29 +165,22 @@ impl Fragment {
 }
 
 /// The text of events without markup, whitespace collapsed.
-fn plain_text<'e>(events: impl Iterator<Item = &'e Event<'e>> + Clone) -> String {
-    // At most the text's own length, plus a space for each break.
-    let capacity = events
-        .clone()
-        .map(|e| match e {
-            Event::Text(t) | Event::Code(t) => t.len() + 1,
-            _ => 1,
-        })
-        .sum();
-    let mut s = String::with_capacity(capacity);
+fn plain_text<'e>(events: impl Iterator<Item = &'e Event<'e>>) -> String {
+    let mut s = String::new();
+    plain_text_to(events, &mut s);
+    s
+}
+
+/// [`plain_text`], written into `s`, which is empty.
+fn plain_text_to<'e>(events: impl Iterator<Item = &'e Event<'e>>, s: &mut String) {
     // Whether a space is owed before the next word.
     let mut space = false;
     let mut push = |s: &mut String, text: &str| {
-        // Most text is already collapsed: printable ASCII with single spaces between words.
-        // Its words joined by single spaces are the text itself, trimmed, pushed whole.
-        let mut previous = b'x';
-        let collapsed = text.bytes().all(|b| {
-            let ok = b.is_ascii_graphic() || (b == b' ' && previous != b' ');
-            previous = b;
-            ok
-        });
-        let words: &mut dyn Iterator<Item = &str> = if collapsed {
-            &mut std::iter::once(text.trim_matches(' ')).filter(|w| !w.is_empty())
+        // Most text is already collapsed, but for spaces at either end: then its words
+        // joined by single spaces are the text itself, trimmed, pushed whole.
+        let trimmed = text.trim_matches(' ');
+        let words: &mut dyn Iterator<Item = &str> = if is_collapsed(trimmed) {
+            &mut std::iter::once(trimmed).filter(|w| !w.is_empty())
         } else {
             &mut text.split_whitespace()
         };
@@ -183,17 +197,37 @@ fn plain_text<'e>(events: impl Iterator<Item = &'e Event<'e>> + Clone) -> String
     };
     for ev in events {
         match ev {
-            Event::Text(t) | Event::Code(t) => push(&mut s, t),
+            Event::Text(t) | Event::Code(t) => push(s, t),
             Event::SoftBreak
             | Event::HardBreak
             | Event::Start(Tag::Item)
-            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => {
-                push(&mut s, " ")
-            }
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => push(s, " "),
             _ => {}
         }
     }
-    s
+}
+
+/// True when `text` is its words joined by single spaces, so that collapsing its whitespace
+/// (its [`str::split_whitespace`] words joined by `' '`) gives it back: no whitespace at
+/// either end, and none inside but single spaces.
+pub fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return true;
+    };
+    if first == b' ' || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    // Whitespace but the space starts with a control character (`\t` to `\r`) or one of
+    // four bytes (U+0085, U+00A0; U+1680; U+2000 to U+205F; U+3000). A pass without
+    // branches finds them and double spaces, and text that has some is looked at closely.
+    let suspect = |b: u8| (b < b' ') | (b == 0xc2) | (b.wrapping_sub(0xe1) < 3);
+    let (mut doubled, mut suspects) = (false, suspect(first));
+    for (&a, &b) in bytes.iter().zip(&bytes[1..]) {
+        doubled |= (a == b' ') & (b == b' ');
+        suspects |= suspect(b);
+    }
+    !doubled && (!suspects || !text.contains(|c: char| c != ' ' && c.is_whitespace()))
 }
 
 /// Puts each table inside `<div class="scroll-box" role="region" aria-label="Table"
@@ -298,18 +332,144 @@ pub fn parse(text: &str, base: usize, taken: &HashSet<String>) -> Body {
 }
 
 /// [`parse`] for a competency, whose body is only ever shown as its expectations and notes:
-/// `whole` is left empty and `first_paragraph` unset, and each event is moved, not copied.
-/// Headings get ids as in [`parse`], with no ids taken.
+/// `whole` is left empty and `first_paragraph` unset. Headings get ids as in [`parse`], with
+/// no ids taken.
+///
+/// The events are taken from pulldown-cmark one at a time, text runs joined as in
+/// [`events_of`], and go straight into the expectation they belong to, or the notes; each
+/// expectation is made into its [`Fragment`] as soon as it ends. Nothing holds the events of
+/// the whole body, and one buffer serves every expectation.
 pub fn parse_competency(text: &str, base: usize) -> Body {
-    let mut events = events_of(text);
-    let heading_ids = name_headings(&mut events, &HashSet::default());
-    let (items, item_ids, notes) = split_items(events.into_iter(), base);
-    Body {
-        items,
-        item_ids,
-        notes,
-        heading_ids,
-        ..Body::default()
+    let mut split = Split::default();
+    let mut scratch = Scratch::default();
+    let mut body = Body::default();
+    // The current top-level item's events, and the notes'.
+    let mut item: Vec<(Event, Range<usize>)> = Vec::new();
+    let mut notes: Vec<(Event, Range<usize>)> = Vec::new();
+    // The text of the last event pushed, while further text is being joined to it.
+    let mut joined: Option<String> = None;
+    let mut previous_text = false;
+    // Where the open heading without an id of its own starts, in the events it is in.
+    let mut heading: Option<usize> = None;
+    let mut used: HashSet<String> = HashSet::default();
+    for (ev, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        let events = if split.in_item { &mut item } else { &mut notes };
+        if let Event::Text(t) = &ev {
+            if let (true, Some((Event::Text(last), r))) = (previous_text, events.last_mut()) {
+                joined.get_or_insert_with(|| last.to_string()).push_str(t);
+                r.end = range.end;
+                continue;
+            }
+        }
+        if let (Some(s), Some(last)) = (joined.take(), events.last_mut()) {
+            last.0 = Event::Text(s.into());
+        }
+        previous_text = matches!(ev, Event::Text(_));
+        match &ev {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => {
+                used.insert(id.to_string());
+                body.heading_ids.push(id.to_string());
+            }
+            Event::Start(Tag::Heading { id: None, .. }) => heading = Some(events.len()),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(k) = heading.take() {
+                    let id = heading_id(&mut events[k..], &mut used);
+                    body.heading_ids.push(id);
+                }
+            }
+            _ => {}
+        }
+        match split.step(&ev) {
+            Step::Keep => events.push((ev, range)),
+            Step::Skip => {}
+            Step::ItemEnds => {
+                body.item_ids.push(take_item_id(&mut item));
+                let (fragment, emptied) =
+                    Fragment::from_events_with(std::mem::take(&mut item), base, &mut scratch);
+                body.items.push(fragment);
+                item = emptied;
+            }
+        }
+    }
+    let events = if split.in_item { &mut item } else { &mut notes };
+    if let (Some(s), Some(last)) = (joined.take(), events.last_mut()) {
+        last.0 = Event::Text(s.into());
+    }
+    body.notes = Fragment::from_events_with(notes, base, &mut scratch).0;
+    body
+}
+
+/// The slug id of the heading whose events (its start first) are `heading`, made unique
+/// against `used`; set on its start event and added to `used`.
+fn heading_id(heading: &mut [(Event<'_>, Range<usize>)], used: &mut HashSet<String>) -> String {
+    let mut t = String::new();
+    for (e, _) in &heading[1..] {
+        if let Event::Text(s) | Event::Code(s) = e {
+            t.push_str(s);
+        }
+    }
+    let id = unique(slug(&t), used);
+    used.insert(id.clone());
+    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut heading[0].0 {
+        *slot = Some(id.clone().into());
+    }
+    id
+}
+
+/// What [`Split::step`] says to do with an event.
+enum Step {
+    /// Keep it, in the current item or the notes.
+    Keep,
+    /// Drop it: it opens or closes the top-level list or one of its items.
+    Skip,
+    /// Drop it: it closes a top-level item, whose events are complete.
+    ItemEnds,
+}
+
+/// Where the events of a body are while it is split into its top-level list items and
+/// everything else (see [`split_items`]).
+#[derive(Default)]
+struct Split {
+    /// Container depth.
+    depth: usize,
+    /// Inside a top-level list.
+    in_top_list: bool,
+    /// Inside one of its items.
+    in_item: bool,
+    /// The depth of the item's list.
+    item_depth: usize,
+}
+
+impl Split {
+    /// Moves past `ev`, saying where it goes.
+    fn step(&mut self, ev: &Event<'_>) -> Step {
+        match ev {
+            Event::Start(Tag::List(_)) if self.depth == 0 => {
+                self.in_top_list = true;
+                self.depth += 1;
+                return Step::Skip;
+            }
+            Event::End(TagEnd::List(_)) if self.depth == 1 && self.in_top_list && !self.in_item => {
+                self.in_top_list = false;
+                self.depth -= 1;
+                return Step::Skip;
+            }
+            Event::Start(Tag::Item) if self.depth == 1 && self.in_top_list && !self.in_item => {
+                self.in_item = true;
+                self.item_depth = self.depth;
+                self.depth += 1;
+                return Step::Skip;
+            }
+            Event::End(TagEnd::Item) if self.in_item && self.depth == self.item_depth + 1 => {
+                self.depth -= 1;
+                self.in_item = false;
+                return Step::ItemEnds;
+            }
+            Event::Start(_) => self.depth += 1,
+            Event::End(_) => self.depth = self.depth.saturating_sub(1),
+            _ => {}
+        }
+        Step::Keep
     }
 }
 
@@ -318,54 +478,27 @@ fn split_items<'a>(
     events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
     base: usize,
 ) -> (Vec<Fragment>, Vec<Option<String>>, Fragment) {
-    let mut items = Vec::new();
+    let mut split = Split::default();
+    let mut scratch = Scratch::default();
+    let (mut items, mut ids) = (Vec::new(), Vec::new());
+    let mut item = Vec::new();
     let mut notes = Vec::new();
-    let mut depth = 0usize; // container depth
-    let mut in_top_list = false;
-    let mut current: Option<Vec<(Event<'a>, Range<usize>)>> = None;
-    let mut item_depth = 0usize;
     for (ev, r) in events {
-        match &ev {
-            Event::Start(Tag::List(_)) if depth == 0 => {
-                in_top_list = true;
-                depth += 1;
-                continue;
+        match split.step(&ev) {
+            Step::Keep if split.in_item => item.push((ev, r)),
+            Step::Keep => notes.push((ev, r)),
+            Step::Skip => {}
+            Step::ItemEnds => {
+                ids.push(take_item_id(&mut item));
+                let (fragment, emptied) =
+                    Fragment::from_events_with(std::mem::take(&mut item), base, &mut scratch);
+                items.push(fragment);
+                item = emptied;
             }
-            Event::End(TagEnd::List(_)) if depth == 1 && in_top_list && current.is_none() => {
-                in_top_list = false;
-                depth -= 1;
-                continue;
-            }
-            Event::Start(Tag::Item) if depth == 1 && in_top_list && current.is_none() => {
-                current = Some(Vec::new());
-                item_depth = depth;
-                depth += 1;
-                continue;
-            }
-            Event::End(TagEnd::Item) if current.is_some() && depth == item_depth + 1 => {
-                depth -= 1;
-                items.push(current.take().unwrap_or_default());
-                continue;
-            }
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        match current.as_mut() {
-            Some(c) => c.push((ev, r)),
-            None => notes.push((ev, r)),
         }
     }
-
-    let mut ids = Vec::with_capacity(items.len());
-    let items = items
-        .into_iter()
-        .map(|mut e| {
-            ids.push(take_item_id(&mut e));
-            Fragment::from_events(e, base)
-        })
-        .collect();
-    (items, ids, Fragment::from_events(notes, base))
+    let notes = Fragment::from_events_with(notes, base, &mut scratch).0;
+    (items, ids, notes)
 }
 
 /// Takes a trailing `{#id}` (an id by the contract's rule: lowercase letters, digits, single
@@ -391,6 +524,9 @@ fn take_item_id(events: &mut [(Event<'_>, Range<usize>)]) -> Option<String> {
         return None;
     };
     let trimmed = t.trim_end();
+    if !trimmed.ends_with('}') {
+        return None;
+    }
     let open = trimmed.rfind("{#")?;
     let id = trimmed[open..].strip_prefix("{#")?.strip_suffix('}')?;
     if !crate::ids::is_valid_id(id) {
@@ -413,34 +549,22 @@ fn name_headings(events: &mut [(Event<'_>, Range<usize>)], taken: &HashSet<Strin
         return heading_ids;
     }
     let mut used: HashSet<String> = taken.clone();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { id, .. }) = &events[i].0 {
-            let explicit = id.as_ref().map(|s| s.to_string());
-            let id_text = match explicit {
-                Some(s) => s,
-                None => {
-                    let mut t = String::new();
-                    let mut j = i + 1;
-                    while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Heading(_)))
-                    {
-                        if let Event::Text(s) | Event::Code(s) = &events[j].0 {
-                            t.push_str(s);
-                        }
-                        j += 1;
-                    }
-                    unique(slug(&t), &mut used)
-                }
-            };
-            used.insert(id_text.clone());
-            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i].0 {
-                *id = Some(id_text.clone().into());
+    for i in 0..events.len() {
+        match &events[i].0 {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => {
+                used.insert(id.to_string());
+                heading_ids.push(id.to_string());
             }
-            heading_ids.push(id_text);
+            Event::Start(Tag::Heading { id: None, .. }) => {
+                let end = events[i..]
+                    .iter()
+                    .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
+                    .map_or(events.len(), |p| i + p);
+                heading_ids.push(heading_id(&mut events[i..end], &mut used));
+            }
+            _ => {}
         }
-        i += 1;
     }
-
     heading_ids
 }
 
@@ -521,6 +645,92 @@ mod tests {
                 .collect();
             let expected = joined.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(plain_text(events.iter()), expected, "{runs:?}");
+        }
+    }
+
+    #[test]
+    fn a_text_is_collapsed_when_collapsing_its_whitespace_gives_it_back() {
+        // Checked against collapsing itself on pseudo-random strings of letters, single and
+        // double spaces, every other whitespace character, and characters that are not
+        // whitespace but whose UTF-8 starts as some whitespace character's does (’, ‐, 〃,
+        // U+1681, the zero-width space U+200B).
+        let pieces = [
+            "a", "Bc", " ", "  ", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{85}", "\u{a0}",
+            "\u{1680}", "\u{2000}", "\u{200a}", "\u{2028}", "\u{2029}", "\u{202f}", "\u{205f}",
+            "\u{3000}", "é", "’", "‐", "\u{3003}", "\u{1681}", "\u{200b}",
+        ];
+        let mut random = crate::compare::tests::xorshift(0x0dd_ba11_cafe_f00d);
+        for _ in 0..20_000 {
+            let n = random(6) as usize;
+            let text: String = (0..n)
+                .map(|_| pieces[random(pieces.len() as u64) as usize])
+                .collect();
+            let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(is_collapsed(&text), collapsed == text, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_competency_parses_into_the_same_expectations_notes_and_headings_as_any_body() {
+        // `parse_competency` splits the events as they come; `parse` splits them once they
+        // are all read. On pseudo-random Markdown built from pieces that make lists, nested
+        // lists, headings (with and without ids), ids on items, links, tables, raw HTML and
+        // text that pulldown-cmark hands over in several events, both give the same parts.
+        let pieces = [
+            "- ",
+            "  - ",
+            "1. ",
+            "# ",
+            "## Same",
+            "\n",
+            "\n\n",
+            "Word",
+            " ",
+            "'s",
+            "\"q\"",
+            "[",
+            "*",
+            "<",
+            "{#an-id}",
+            "{#id}",
+            "`c`",
+            "[x](a.md)",
+            "[y](https://e.org)",
+            "<b>b</b>",
+            "<script>x</script>",
+            "&amp;",
+            "\\*",
+            "|a|b|\n|-|-|\n|1|2|\n",
+            "> ",
+            "---\n",
+            "    code\n",
+            "Same",
+            "é",
+            "  ",
+        ];
+        let mut random = crate::compare::tests::xorshift(0x5eed_1e55_00f0_ca11);
+        let parts = |f: &Fragment| (f.html(""), f.plain().to_string(), f.is_empty(), f.offset);
+        let links = |f: &Fragment| -> Vec<(String, usize)> {
+            f.links.iter().map(|l| (l.dest.clone(), l.offset)).collect()
+        };
+        for _ in 0..3000 {
+            let n = random(24) as usize;
+            let text: String = (0..n)
+                .map(|_| pieces[random(pieces.len() as u64) as usize])
+                .collect();
+            let (a, b) = (
+                parse(&text, 7, &HashSet::default()),
+                parse_competency(&text, 7),
+            );
+            assert_eq!(a.items.len(), b.items.len(), "{text:?}");
+            for (x, y) in a.items.iter().zip(&b.items) {
+                assert_eq!(parts(x), parts(y), "{text:?}");
+                assert_eq!(links(x), links(y), "{text:?}");
+            }
+            assert_eq!(parts(&a.notes), parts(&b.notes), "{text:?}");
+            assert_eq!(links(&a.notes), links(&b.notes), "{text:?}");
+            assert_eq!(a.item_ids, b.item_ids, "{text:?}");
+            assert_eq!(a.heading_ids, b.heading_ids, "{text:?}");
         }
     }
 

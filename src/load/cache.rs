@@ -230,7 +230,7 @@ impl ContentCache {
     fn read(&mut self, markdown: Vec<(PathBuf, String)>) {
         let content = self.root.join(CONTENT_DIR);
         let paths: Vec<PathBuf> = markdown.iter().map(|(p, _)| p.clone()).collect();
-        for (full, (_, (doc, errors))) in paths.into_iter().zip(read_all(&self.root, markdown)) {
+        for (full, (_, (doc, errors))) in paths.into_iter().zip(read_all(markdown)) {
             if let Ok(rel) = full.strip_prefix(&content) {
                 self.files.insert(
                     rel.to_path_buf(),
