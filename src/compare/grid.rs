@@ -3,10 +3,12 @@
 //! similarity of their words (see [`super`]).
 //!
 //! A pillar holds a few dozen words and stems among the thousands of a build. The numbers the
-//! [`super::Interner`] gave the rows' words (and, apart, their stems) are renumbered 1, 2, 3, …
-//! for one call, so that a row's stems fit a few 64-bit words and a row's bit masks (see
-//! [`super::lcs_len`]) a table of 256 on the stack; the columns are renumbered the same way,
-//! without the words and stems no row has, which can change neither measure.
+//! [`super::Interner`] gave the rows' words (and, apart, their stems) are renumbered 0, 1, 2, …
+//! for one call, so that each row's stems fit a set of a few 64-bit words and a row's bit
+//! masks (see [`super::lcs_len`]) a table of 256 on the stack; the columns are renumbered the
+//! same way, without the words and stems no row has, which can change neither measure. Rows
+//! with more than 256 distinct words between them, or a row of more than 64 words, are
+//! measured as [`super::lcs_row`] and [`super::lcs_len`] measure them.
 
 use super::{lcs_len, lcs_row, ratio, ExpectationWords};
 use std::cell::RefCell;
