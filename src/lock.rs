@@ -23,6 +23,7 @@
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
+use std::io::BufRead as _;
 use std::path::Path;
 
 /// The lockfile's name, beside `book.toml`.
@@ -63,69 +64,94 @@ const HEADER: &str = "\
 
 /// Reads `root/ladder.lock`; `None` when there is none. A line that cannot be read is an
 /// error with its line; the rest is still read.
+///
+/// The file is read a line at a time into one buffer: a large ladder's lockfile (6 MB for
+/// 30,000 expectations) is never held whole beside what is read from it.
 pub fn read(root: &Path, diags: &mut Diagnostics) -> Option<Lock> {
     let path = root.join(FILE_NAME);
     if !path.is_file() {
         return None;
     }
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                "io",
-                display_path(root, &path),
-                (1, 1),
-                format!("cannot read {FILE_NAME}: {e}"),
-                "make it readable, or delete it: the next build writes it again",
-            ));
-            return None;
-        }
-    };
     let mut lock = Lock::default();
-    for (n, line) in text.lines().enumerate() {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let parsed = match line.split_once(' ') {
-            Some(("page", page)) if !page.is_empty() => {
-                lock.pages.insert(page.to_string());
-                true
+    // Numbers of the lines that are not what `build` writes.
+    let mut wrong = Vec::new();
+    let read = std::fs::File::open(&path).and_then(|file| {
+        let mut file = std::io::BufReader::new(file);
+        let mut line = String::new();
+        for n in 1.. {
+            line.clear();
+            if file.read_line(&mut line)? == 0 {
+                break;
             }
-            Some((kind @ ("anchor" | "retired"), rest)) => {
-                let mut f = rest.splitn(4, ' ');
-                match (
-                    f.next(),
-                    f.next(),
-                    f.next().and_then(|n| n.parse().ok()),
-                    f.next(),
-                ) {
-                    (Some(level), Some(pillar), Some(number), text) => {
-                        lock.anchors.push(LockedAnchor {
-                            level: level.into(),
-                            pillar: pillar.into(),
-                            number,
-                            text: text.unwrap_or_default().into(),
-                            retired: kind == "retired",
-                        });
-                        true
-                    }
-                    _ => false,
-                }
+            // As `str::lines` ends a line: at `\n` or `\r\n`.
+            let text = line
+                .strip_suffix('\n')
+                .map_or(line.as_str(), |l| l.strip_suffix('\r').unwrap_or(l));
+            if !read_line(&mut lock, text) {
+                wrong.push(n);
             }
-            _ => false,
-        };
-        if !parsed {
-            diags.push(Diagnostic::error(
-                "lock-syntax",
-                display_path(root, &path),
-                (n + 1, 1),
-                "this line is not `page <address>`, `anchor <level> <pillar> <number> <text>` or `retired <level> <pillar> <number>`",
-                format!("{FILE_NAME} is written by `ladderbook build`: undo the edit, or delete the file to start it again"),
-            ));
         }
+        Ok(())
+    });
+    if let Err(e) = read {
+        diags.push(Diagnostic::error(
+            "io",
+            display_path(root, &path),
+            (1, 1),
+            format!("cannot read {FILE_NAME}: {e}"),
+            "make it readable, or delete it: the next build writes it again",
+        ));
+        return None;
     }
-    lock.anchors.sort();
+    for n in wrong {
+        diags.push(Diagnostic::error(
+            "lock-syntax",
+            display_path(root, &path),
+            (n, 1),
+            "this line is not `page <address>`, `anchor <level> <pillar> <number> <text>` or `retired <level> <pillar> <number>`",
+            format!("{FILE_NAME} is written by `ladderbook build`: undo the edit, or delete the file to start it again"),
+        ));
+    }
+    // Anchors that compare equal are equal in every field, so an unstable sort (which
+    // needs no memory of its own) gives the same order; a lockfile is written sorted.
+    lock.anchors.sort_unstable();
     Some(lock)
+}
+
+/// Adds what one line of a lockfile says to `lock`; false when the line is not what
+/// `build` writes. Empty lines and comments say nothing.
+fn read_line(lock: &mut Lock, line: &str) -> bool {
+    if line.is_empty() || line.starts_with('#') {
+        return true;
+    }
+    match line.split_once(' ') {
+        Some(("page", page)) if !page.is_empty() => {
+            lock.pages.insert(page.to_string());
+            true
+        }
+        Some((kind @ ("anchor" | "retired"), rest)) => {
+            let mut f = rest.splitn(4, ' ');
+            match (
+                f.next(),
+                f.next(),
+                f.next().and_then(|n| n.parse().ok()),
+                f.next(),
+            ) {
+                (Some(level), Some(pillar), Some(number), text) => {
+                    lock.anchors.push(LockedAnchor {
+                        level: level.into(),
+                        pillar: pillar.into(),
+                        number,
+                        text: text.unwrap_or_default().into(),
+                        retired: kind == "retired",
+                    });
+                    true
+                }
+                _ => false,
+            }
+        }
+        _ => false,
+    }
 }
 
 /// The lockfile's text for `lock`.
@@ -365,5 +391,12 @@ mod tests {
         read(dir.path(), &mut diags);
         assert_eq!(diags.0.len(), 1);
         assert_eq!(diags.0[0].line, 2);
+        // Saved with Windows line ends, it reads the same; not UTF-8, it does not read.
+        let text = render(&lock).replace('\n', "\r\n");
+        std::fs::write(dir.path().join(FILE_NAME), text).unwrap();
+        assert_eq!(read(dir.path(), &mut diags), Some(back));
+        std::fs::write(dir.path().join(FILE_NAME), b"page a/\npage \xff/\n").unwrap();
+        assert_eq!(read(dir.path(), &mut diags), None);
+        assert_eq!((diags.0.len(), diags.0[1].code), (2, "io"));
     }
 }
