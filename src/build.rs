@@ -68,7 +68,7 @@ pub struct Prepared {
 /// # Errors
 /// Every error of the ladder or of its templates.
 pub fn prepare(root: &Path) -> Result<Prepared, Diagnostics> {
-    prepare_with(root, |diags| crate::load::load(root, diags))
+    prepare_with(root, |diags| crate::load::with_lock(root, diags))
 }
 
 /// [`prepare`], with the content files given by `load` (see [`validate_with`]).

@@ -78,8 +78,9 @@ pub struct Loaded {
     /// Content paths of Markdown files that could not be read or parsed: links to them are
     /// not reported again as broken.
     pub failed: HashSet<String>,
-    /// What the ladder has published (`ladder.lock`), when it has a lockfile. Left `None`
-    /// by [`load`]; [`crate::build::validate_with`] reads it then. [`ContentCache::loaded`]
+    /// What the ladder has published (`ladder.lock`), when it has a lockfile. Read by
+    /// [`with_lock`]; left `None` by [`load`], and [`crate::validate::validate_with`] reads it
+    /// then. [`ContentCache::loaded`]
     /// gives the lockfile it keeps, so `serve` parses a large one only when it changes.
     pub published: Option<std::sync::Arc<crate::lock::Lock>>,
 }
@@ -97,6 +98,20 @@ pub fn is_editor_temp(name: &str) -> bool {
         || name.ends_with("___jb_tmp___")
         || name.ends_with("___jb_old___")
         || name == "4913"
+}
+
+/// [`load`], and `root/ladder.lock` read at the same time (on another core: on a large
+/// ladder it is a 6 MB file, read while the content files are): what a command that reads
+/// the ladder from disk starts with. The lockfile's diagnostics follow the content's.
+pub fn with_lock(root: &Path, diags: &mut Diagnostics) -> Loaded {
+    let mut lock_diags = Diagnostics::default();
+    let (mut loaded, published) = rayon::join(
+        || load(root, diags),
+        || crate::lock::read(root, &mut lock_diags),
+    );
+    diags.0.extend(lock_diags.0);
+    loaded.published = published.map(std::sync::Arc::new);
+    loaded
 }
 
 /// Walks `root/content` (never following symlinks) and reads every file.

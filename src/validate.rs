@@ -12,7 +12,7 @@ use std::path::Path;
 /// Returns the ladder as far as it could be understood, and every diagnostic sorted by file
 /// and position; the ladder may only be built when there are no errors.
 pub fn validate(root: &Path) -> (Ladder, Diagnostics) {
-    validate_with(root, |diags| crate::load::load(root, diags))
+    validate_with(root, |diags| crate::load::with_lock(root, diags))
 }
 
 /// [`validate`], with the content files given by `load` instead of read from `content/`:
@@ -65,7 +65,7 @@ pub fn validate_with(
 /// # Errors
 /// Every error in `book.toml` and `content/`, sorted by file and position.
 pub fn load_ladder(root: &Path) -> Result<(Ladder, Diagnostics), Diagnostics> {
-    load_ladder_with(root, |diags| crate::load::load(root, diags))
+    load_ladder_with(root, |diags| crate::load::with_lock(root, diags))
 }
 
 /// [`validate_with`], as a result.
