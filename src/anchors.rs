@@ -22,7 +22,8 @@ use crate::compare::{match_expectations, Pairing, Status};
 use crate::diagnostic::Diagnostic;
 use crate::lock::{Lock, LockedAnchor};
 use crate::permalink;
-use std::collections::{BTreeSet, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeSet;
 
 /// The anchor of one expectation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,9 +81,9 @@ pub fn assign(
             .collect();
         return (positional, Vec::new(), Vec::new());
     };
-    let mut published: HashMap<(&str, &str), Vec<&LockedAnchor>> = HashMap::new();
+    let mut published: Published = HashMap::default();
     // The highest retired number of each cell (looked up per cell, not searched for).
-    let mut retired_max: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut retired_max: HashMap<(&str, &str), usize> = HashMap::default();
     for a in lock.anchors.iter().filter(|a| a.retired) {
         let m = retired_max
             .entry((a.level.as_str(), a.pillar.as_str()))
@@ -95,104 +96,31 @@ pub fn assign(
             .or_default()
             .push(a);
     }
+    // Each cell on its own, on every core; then, in the cells' order, what step 4 needs.
+    let per_cell: Vec<CellAnchors> = {
+        use rayon::prelude::*;
+        cells
+            .par_iter()
+            .map(|c| cell_anchors(c, &published, &retired_max))
+            .collect()
+    };
     let mut out = Vec::with_capacity(cells.len());
     // Per level: published anchors no expectation kept, and expectations that got a new
     // number (cell index, position), to recognise moves between pillars.
     let mut left: Vec<(&LockedAnchor, &str)> = Vec::new();
-    let mut fresh: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    let mut fresh: HashMap<&str, Vec<(usize, usize)>> = HashMap::default();
     let mut seen_cells = BTreeSet::new();
-    for (ci, c) in cells.iter().enumerate() {
+    for (ci, (c, done)) in cells.iter().zip(per_cell).enumerate() {
         seen_cells.insert((c.level, c.pillar));
-        let mut old = published
-            .get(&(c.level, c.pillar))
-            .cloned()
-            .unwrap_or_default();
-        for f in &c.former {
-            seen_cells.insert((f, c.pillar));
-            old.extend(
-                published
-                    .get(&(*f, c.pillar))
-                    .into_iter()
-                    .flatten()
-                    .copied(),
-            );
+        seen_cells.extend(c.former.iter().map(|f| (*f, c.pillar)));
+        if !done.fresh.is_empty() {
+            fresh
+                .entry(c.level)
+                .or_default()
+                .extend(done.fresh.iter().map(|&i| (ci, i)));
         }
-        let mut number: Vec<Option<usize>> = vec![None; c.texts.len()];
-        let mut kept = vec![false; old.len()];
-        // 1. The same text (an unchanged ladder ends here), then the same words.
-        for (i, t) in c.texts.iter().enumerate() {
-            if let Some(o) = (0..old.len()).find(|&o| !kept[o] && old[o].text == *t) {
-                kept[o] = true;
-                number[i] = Some(old[o].number);
-            }
-        }
-        if number.iter().any(Option::is_none) && kept.iter().any(|k| !k) {
-            let old_keys: Vec<Option<Vec<String>>> = old
-                .iter()
-                .zip(&kept)
-                .map(|(a, k)| (!k).then(|| key(&a.text)))
-                .collect();
-            for (i, t) in c.texts.iter().enumerate() {
-                if number[i].is_some() {
-                    continue;
-                }
-                let k = key(t);
-                if let Some(o) =
-                    (0..old.len()).find(|&o| !kept[o] && old_keys[o].as_ref() == Some(&k))
-                {
-                    kept[o] = true;
-                    number[i] = Some(old[o].number);
-                }
-            }
-        }
-        // 2. Reworded.
-        let rest_new: Vec<usize> = (0..c.texts.len())
-            .filter(|&i| number[i].is_none())
-            .collect();
-        let rest_old: Vec<usize> = (0..old.len()).filter(|&o| !kept[o]).collect();
-        if !rest_new.is_empty() && !rest_old.is_empty() {
-            let olds: Vec<String> = rest_old.iter().map(|&o| old[o].text.clone()).collect();
-            let news: Vec<String> = rest_new.iter().map(|&i| c.texts[i].to_string()).collect();
-            for pair in match_expectations(&olds, &news, Pairing::Similar) {
-                if let (Some(x), Some(y), Status::Changed | Status::Rewritten) =
-                    (pair.lower, pair.higher, pair.status)
-                {
-                    kept[rest_old[x]] = true;
-                    number[rest_new[y]] = Some(old[rest_old[x]].number);
-                }
-            }
-        }
-        // 3. New: numbers the cell never used (retired ones included).
-        let retired = std::iter::once(c.level)
-            .chain(c.former.iter().copied())
-            .filter_map(|l| retired_max.get(&(l, c.pillar)).copied());
-        let mut next = old
-            .iter()
-            .map(|a| a.number)
-            .chain(retired)
-            .chain(number.iter().flatten().copied())
-            .max()
-            .unwrap_or(0);
-        let anchors: Vec<Anchor> = number
-            .iter()
-            .enumerate()
-            .map(|(i, n)| Anchor {
-                number: n.unwrap_or_else(|| {
-                    next += 1;
-                    fresh.entry(c.level).or_default().push((ci, i));
-                    next
-                }),
-                also: Vec::new(),
-                own: None,
-            })
-            .collect();
-        out.push(anchors);
-        left.extend(
-            old.iter()
-                .zip(&kept)
-                .filter(|(_, k)| !**k)
-                .map(|(a, _)| (*a, c.source)),
-        );
+        left.extend(done.left.into_iter().map(|a| (a, c.source)));
+        out.push(done.anchors);
     }
     // Cells that are gone entirely.
     for ((level, pillar), anchors) in &published {
@@ -202,6 +130,121 @@ pub fn assign(
     }
     let (lost, gone) = settle_left(left, &fresh, cells, &mut out);
     (out, lost, gone)
+}
+
+/// Published anchors by (level id, pillar id).
+type Published<'l> = HashMap<(&'l str, &'l str), Vec<&'l LockedAnchor>>;
+
+/// Steps 1–3 of [`assign`] for one cell.
+struct CellAnchors<'l> {
+    /// The cell's anchors, in order.
+    anchors: Vec<Anchor>,
+    /// Positions of the expectations that got a new number.
+    fresh: Vec<usize>,
+    /// Published anchors of the cell that no expectation kept.
+    left: Vec<&'l LockedAnchor>,
+}
+
+/// Steps 1–3 of [`assign`] for cell `c`: what the lock published for it (and for its level's
+/// former ids) in `published`, and the highest retired number of each cell in `retired_max`.
+fn cell_anchors<'l>(
+    c: &Cell,
+    published: &Published<'l>,
+    retired_max: &HashMap<(&str, &str), usize>,
+) -> CellAnchors<'l> {
+    let mut old = published
+        .get(&(c.level, c.pillar))
+        .cloned()
+        .unwrap_or_default();
+    for f in &c.former {
+        old.extend(
+            published
+                .get(&(*f, c.pillar))
+                .into_iter()
+                .flatten()
+                .copied(),
+        );
+    }
+    let mut number: Vec<Option<usize>> = vec![None; c.texts.len()];
+    let mut kept = vec![false; old.len()];
+    // 1. The same text (an unchanged ladder ends here), then the same words.
+    for (i, t) in c.texts.iter().enumerate() {
+        if let Some(o) = (0..old.len()).find(|&o| !kept[o] && old[o].text == *t) {
+            kept[o] = true;
+            number[i] = Some(old[o].number);
+        }
+    }
+    if number.iter().any(Option::is_none) && kept.iter().any(|k| !k) {
+        let old_keys: Vec<Option<Vec<String>>> = old
+            .iter()
+            .zip(&kept)
+            .map(|(a, k)| (!k).then(|| key(&a.text)))
+            .collect();
+        for (i, t) in c.texts.iter().enumerate() {
+            if number[i].is_some() {
+                continue;
+            }
+            let k = key(t);
+            if let Some(o) = (0..old.len()).find(|&o| !kept[o] && old_keys[o].as_ref() == Some(&k))
+            {
+                kept[o] = true;
+                number[i] = Some(old[o].number);
+            }
+        }
+    }
+    // 2. Reworded.
+    let rest_new: Vec<usize> = (0..c.texts.len())
+        .filter(|&i| number[i].is_none())
+        .collect();
+    let rest_old: Vec<usize> = (0..old.len()).filter(|&o| !kept[o]).collect();
+    if !rest_new.is_empty() && !rest_old.is_empty() {
+        let olds: Vec<String> = rest_old.iter().map(|&o| old[o].text.clone()).collect();
+        let news: Vec<String> = rest_new.iter().map(|&i| c.texts[i].to_string()).collect();
+        for pair in match_expectations(&olds, &news, Pairing::Similar) {
+            if let (Some(x), Some(y), Status::Changed | Status::Rewritten) =
+                (pair.lower, pair.higher, pair.status)
+            {
+                kept[rest_old[x]] = true;
+                number[rest_new[y]] = Some(old[rest_old[x]].number);
+            }
+        }
+    }
+    // 3. New: numbers the cell never used (retired ones included).
+    let retired = std::iter::once(c.level)
+        .chain(c.former.iter().copied())
+        .filter_map(|l| retired_max.get(&(l, c.pillar)).copied());
+    let mut next = old
+        .iter()
+        .map(|a| a.number)
+        .chain(retired)
+        .chain(number.iter().flatten().copied())
+        .max()
+        .unwrap_or(0);
+    let mut fresh = Vec::new();
+    let anchors: Vec<Anchor> = number
+        .iter()
+        .enumerate()
+        .map(|(i, n)| Anchor {
+            number: n.unwrap_or_else(|| {
+                next += 1;
+                fresh.push(i);
+                next
+            }),
+            also: Vec::new(),
+            own: None,
+        })
+        .collect();
+    let left = old
+        .iter()
+        .zip(&kept)
+        .filter(|(_, k)| !**k)
+        .map(|(a, _)| *a)
+        .collect();
+    CellAnchors {
+        anchors,
+        fresh,
+        left,
+    }
 }
 
 /// Step 4 of [`assign`]: each published anchor no expectation of its cell kept (with the file

@@ -145,24 +145,13 @@ fn unknown_level_hint(d: &Draft, id: &str, level_ids: &[&str]) -> String {
 /// [`crate::anchors`]); an author's own id must not be an anchor its level's page already
 /// has (`duplicate-id`).
 pub(super) fn number_expectations(d: &mut Draft, diags: &mut Diagnostics) {
-    let plain: Vec<Vec<String>> = d
-        .competencies
-        .iter()
-        .map(|(_, c)| {
-            c.expectations
-                .iter()
-                .map(|e| e.plain().to_string())
-                .collect()
-        })
-        .collect();
     let cells_to_anchor: Vec<anchors::Cell> = d
         .competencies
         .iter()
-        .zip(&plain)
-        .map(|((_, c), texts)| anchors::Cell {
+        .map(|(_, c)| anchors::Cell {
             level: &d.levels[c.level].id,
             pillar: &d.pillars[c.pillar].id,
-            texts: texts.iter().map(String::as_str).collect(),
+            texts: c.expectations.iter().map(|e| e.plain()).collect(),
             source: &c.source,
             former: d.levels[c.level]
                 .aliases
