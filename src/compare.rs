@@ -281,6 +281,16 @@ pub fn lcs_len(a: &[u32], b: &[u32]) -> usize {
     length.first().copied().unwrap_or(0)
 }
 
+/// The low `width` bits set (`width` at most 64): the bits of a bit-parallel LCS column
+/// that stand for words of the shorter list.
+fn live_bits(width: usize) -> u64 {
+    if width == 64 {
+        u64::MAX
+    } else {
+        (1u64 << width) - 1
+    }
+}
+
 /// [`lcs_len`] of `a` with each of `others`, in order, into `out` (cleared first). The bit
 /// masks of `a` (at most 64 words) are set once for all of them; a longer `a` falls back to
 /// [`lcs_len`] per pair.
@@ -306,11 +316,7 @@ fn lcs_row<'o>(a: &[u32], others: impl IntoIterator<Item = &'o [u32]>, out: &mut
             masks[w as usize] |= 1 << i;
         }
         let width = a.len();
-        let live: u64 = if width == 64 {
-            u64::MAX
-        } else {
-            (1u64 << width) - 1
-        };
+        let live = live_bits(width);
         out.extend(others.into_iter().map(|b| {
             // Without a branch: a word `a` lacks has m = 0, which leaves v as it is. Carries
             // out of the low `width` bits never reach back into them, so they are masked

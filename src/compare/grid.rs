@@ -10,7 +10,7 @@
 //! with more than 256 distinct words between them, or a row of more than 64 words, are
 //! measured as [`super::lcs_row`] and [`super::lcs_len`] measure them.
 
-use super::{lcs_len, lcs_row, ratio, ExpectationWords};
+use super::{lcs_len, lcs_row, live_bits, ratio, ExpectationWords};
 use std::cell::RefCell;
 
 /// `out[r × cols.len() + c]`: (the overlap coefficient of the stems, the word similarity) of
@@ -171,11 +171,7 @@ impl Scratch {
                 masks[w as usize] |= 1 << i;
             }
             let width = row.len();
-            let live: u64 = if width == 64 {
-                u64::MAX
-            } else {
-                (1u64 << width) - 1
-            };
+            let live = live_bits(width);
             let mut start = 0;
             for ((b, out), &end) in cols.iter().zip(out).zip(&self.col_ends) {
                 // The bit-parallel step of `lcs_row`, `v & !m` written as `v ^ u`.
