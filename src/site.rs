@@ -24,7 +24,7 @@ pub use export::{
 pub use pages::{
     Cell, CompareCounts, CompareGrid, CompareIndexPage, ComparePage, ComparePillar, CompareRef,
     FreePageData, Inherited, LevelName, LevelPage, LevelRef, LevelSection, OverviewPage, Page,
-    PageData, PillarLevel, PillarPage, PillarTrack, RedirectPage, Ref, TrackPage, TrackRow,
+    PageData, PillarLevel, PillarPage, PillarTrack, RedirectPage, Ref, Shared, TrackPage, TrackRow,
 };
 
 /// Every page of a ladder's site.
@@ -55,6 +55,11 @@ struct CellCache {
     /// [`Ladder::competencies`], for the depth of the first comparison page that shows it (every
     /// comparison page has the same depth, `compare/<a>/<b>/`).
     sides: Vec<std::sync::OnceLock<crate::html::SideText>>,
+    /// Each level's link ([`LevelRef`]) and each pillar's ([`Ref`]) as shared Tera values,
+    /// by index into [`Ladder::levels`] and [`Ladder::pillars`], with the way back to the
+    /// site root they were made for (every comparison page has the same).
+    level_values: Vec<std::sync::OnceLock<(String, tera::Value)>>,
+    pillar_values: Vec<std::sync::OnceLock<(String, tera::Value)>>,
 }
 
 /// A cell's expectations ready to compare: prepared words, in order.
@@ -122,6 +127,32 @@ impl<'a> Builder<'a> {
             summary_html: self.prepared.summaries[i]
                 .get_or_init(|| inline_html(&l.summary))
                 .clone(),
+        }
+    }
+
+    /// [`Builder::level`] as a [`Shared`] value, made once for every page at this depth.
+    fn shared_level(&self, i: usize) -> Shared<LevelRef> {
+        self.shared(&self.prepared.level_values[i], || self.level(i))
+    }
+
+    /// [`Builder::pillar`] as a [`Shared`] value, made once for every page at this depth.
+    fn shared_pillar(&self, i: usize) -> Shared<Ref> {
+        self.shared(&self.prepared.pillar_values[i], || self.pillar(i))
+    }
+
+    /// What `make` makes, shared through `cache` by every page with this page's way back to
+    /// the site root (another page makes its own).
+    fn shared<T: serde::Serialize>(
+        &self,
+        cache: &std::sync::OnceLock<(String, tera::Value)>,
+        make: impl Fn() -> T,
+    ) -> Shared<T> {
+        let (root, value) =
+            cache.get_or_init(|| (self.root.clone(), tera::Value::from_serializable(&make())));
+        if *root == self.root {
+            Shared::Made(value.clone())
+        } else {
+            Shared::Own(make())
         }
     }
 
@@ -254,6 +285,12 @@ impl Site {
                 .collect(),
             names: level_names(ladder),
             sides: (0..ladder.competencies.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            level_values: (0..ladder.levels.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            pillar_values: (0..ladder.pillars.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
         };

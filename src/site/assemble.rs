@@ -130,8 +130,8 @@ impl Builder<'_> {
         let same_track = l[x].track == l[y].track;
         let cumulative = ty.cumulative;
         ComparePage {
-            a: self.level(x),
-            b: self.level(y),
+            a: self.shared_level(x),
+            b: self.shared_level(y),
             same_track,
             cumulative,
             pillars: pillars

@@ -17,7 +17,7 @@ impl<'a> Builder<'a> {
         let ladder = self.ladder;
         let pid = &ladder.pillars[p].id;
         let mut out = ComparePillar {
-            pillar: self.pillar(p),
+            pillar: self.shared_pillar(p),
             rows_html: String::new(),
             carried_html: String::new(),
             counts: CompareCounts::default(),

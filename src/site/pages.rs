@@ -93,6 +93,27 @@ pub struct Cell {
     pub href: String,
 }
 
+/// Page data that many pages show alike (a comparison's two levels, its pillars): either
+/// made for this page, or made once as a Tera value and shared, which goes into each page's
+/// template context without being made again ([`tera::Value`] passes through Tera's
+/// serializer). Templates see the same fields either way.
+#[derive(Debug)]
+pub enum Shared<T> {
+    /// Made for this page.
+    Own(T),
+    /// Made once and shared.
+    Made(tera::Value),
+}
+
+impl<T: Serialize> Serialize for Shared<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Shared::Own(t) => t.serialize(serializer),
+            Shared::Made(v) => v.serialize(serializer),
+        }
+    }
+}
+
 /// [`Cell`]'s fields, as templates see them.
 #[derive(Serialize)]
 struct CellFields<'a> {
@@ -276,9 +297,9 @@ pub struct PillarLevel {
 #[derive(Debug, Serialize)]
 pub struct ComparePage {
     /// Left level (the lower one, for two levels of one track).
-    pub a: LevelRef,
+    pub a: Shared<LevelRef>,
     /// Right level.
-    pub b: LevelRef,
+    pub b: Shared<LevelRef>,
     /// True when both levels are on one track, `a` below `b`.
     pub same_track: bool,
     /// True when `b`'s track is cumulative: what `b` does not restate is still expected.
@@ -294,7 +315,7 @@ pub struct ComparePage {
 #[derive(Debug, Serialize)]
 pub struct ComparePillar {
     /// The pillar (its id is the section's anchor).
-    pub pillar: Ref,
+    pub pillar: Shared<Ref>,
     /// The left level's cell. When both cells are filled only `defined` is set (the rows
     /// show the expectations); when either is a gap, both are complete, to be shown side by
     /// side.
