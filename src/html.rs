@@ -19,12 +19,9 @@ use std::fmt::Write;
 pub const GAP_TEXT: &str = "not defined yet";
 
 /// The text every row of one level's side of a comparison repeats, escaped once: made once
-/// per level × pillar cell and page depth ([`SideText::new`]) and shared by every comparison
-/// page that shows the cell.
+/// per level × pillar cell and shared by every comparison page that shows the cell.
 #[derive(Debug, Clone)]
 pub struct SideText {
-    /// The page's way back to the site root (`../../../`) that `level_href` is relative to.
-    root: String,
     /// The level's title, escaped.
     title: String,
     /// The relative href of the level's page, escaped.
@@ -35,9 +32,9 @@ pub struct SideText {
 }
 
 impl SideText {
-    /// The text of the level titled `title`, whose page is at `level_href` (relative to a page
-    /// whose way back to the site root is `root`), in pillar `pillar` (an id).
-    pub fn new(root: &str, title: &str, level_href: &str, pillar: &str) -> SideText {
+    /// The text of the level titled `title`, whose page is at `level_href` (relative to the
+    /// comparison pages), in pillar `pillar` (an id).
+    pub fn new(title: &str, level_href: &str, pillar: &str) -> SideText {
         let mut escaped_title = String::new();
         text(&mut escaped_title, title);
         let mut escaped_href = String::new();
@@ -49,16 +46,10 @@ impl SideText {
             &permalink::expectation_anchor_prefix(pillar),
         );
         SideText {
-            root: root.to_string(),
             title: escaped_title,
             level_href: escaped_href,
             anchor_prefix,
         }
-    }
-
-    /// The way back to the site root this text's links are relative to.
-    pub fn root(&self) -> &str {
-        &self.root
     }
 }
 
@@ -72,19 +63,23 @@ pub struct Side<'a> {
     expectations: &'a [Fragment],
     /// Their anchors, in the same order.
     anchors: &'a [Anchor],
+    /// The page's way back to the site root (`../../../`), for links inside expectations.
+    root: &'a str,
 }
 
 impl<'a> Side<'a> {
-    /// The side with `text` (made for the page the rows are written into) and these
-    /// expectations and anchors.
+    /// The side with `text` (made for pages at the depth of the one the rows are written
+    /// into, whose way back to the site root is `root`) and these expectations and anchors.
     pub fn new(
         text: &'a SideText,
         (expectations, anchors): (&'a [Fragment], &'a [Anchor]),
+        root: &'a str,
     ) -> Side<'a> {
         Side {
             text,
             expectations,
             anchors,
+            root,
         }
     }
 }
@@ -124,7 +119,7 @@ fn expectation(out: &mut String, side: &Side, n: usize, diff: Option<&str>) {
         }
         None => {
             out.push_str("<div class=\"expectation\">");
-            side.expectations[n].html_to(&side.text.root, out);
+            side.expectations[n].html_to(side.root, out);
         }
     }
     out.push_str("</div> <a class=\"permalink\" href=\"");

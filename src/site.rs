@@ -52,14 +52,23 @@ struct CellCache {
     /// Each level's name (see [`LevelRef::name`]), by index into [`Ladder::levels`].
     names: Vec<String>,
     /// Each cell's side of a comparison ([`crate::html::SideText`]), by index into
-    /// [`Ladder::competencies`], for the depth of the first comparison page that shows it (every
-    /// comparison page has the same depth, `compare/<a>/<b>/`).
-    sides: Vec<std::sync::OnceLock<crate::html::SideText>>,
+    /// [`Ladder::competencies`] (see [`Builder::per_depth`]).
+    sides: Vec<PerDepth<crate::html::SideText>>,
     /// Each level's link ([`LevelRef`]) and each pillar's ([`Ref`]) as shared Tera values,
-    /// by index into [`Ladder::levels`] and [`Ladder::pillars`], with the way back to the
-    /// site root they were made for (every comparison page has the same).
-    level_values: Vec<std::sync::OnceLock<(String, tera::Value)>>,
-    pillar_values: Vec<std::sync::OnceLock<(String, tera::Value)>>,
+    /// by index into [`Ladder::levels`] and [`Ladder::pillars`] (see [`Builder::shared`]).
+    level_values: Vec<PerDepth<tera::Value>>,
+    pillar_values: Vec<PerDepth<tera::Value>>,
+}
+
+/// A value made for the first page that asks for it, with that page's way back to the site
+/// root (see [`Builder::per_depth`]).
+type PerDepth<T> = std::sync::OnceLock<(String, T)>;
+
+/// `n` empty [`std::sync::OnceLock`]s: one per level, pillar or competency of a cache.
+fn slots<T>(n: usize) -> Vec<std::sync::OnceLock<T>> {
+    std::iter::repeat_with(std::sync::OnceLock::new)
+        .take(n)
+        .collect()
 }
 
 /// A cell's expectations ready to compare: prepared words, in order.
@@ -140,19 +149,30 @@ impl<'a> Builder<'a> {
         self.shared(&self.prepared.pillar_values[i], || self.pillar(i))
     }
 
-    /// What `make` makes, shared through `cache` by every page with this page's way back to
-    /// the site root (another page makes its own).
+    /// What `make` makes, as a Tera value kept in `cache` and shared (see
+    /// [`Builder::per_depth`]).
     fn shared<T: serde::Serialize>(
         &self,
-        cache: &std::sync::OnceLock<(String, tera::Value)>,
+        cache: &PerDepth<tera::Value>,
         make: impl Fn() -> T,
     ) -> Shared<T> {
-        let (root, value) =
-            cache.get_or_init(|| (self.root.clone(), tera::Value::from_serializable(&make())));
+        let value = self.per_depth(cache, || tera::Value::from_serializable(&make()));
+        Shared::Made(value.into_owned())
+    }
+
+    /// What `make` makes for this page, kept in `cache` for every page with the same way back
+    /// to the site root (every comparison page, `compare/<a>/<b>/`, has the same): the links
+    /// in it are relative. A page at another depth gets its own.
+    fn per_depth<'c, T: Clone>(
+        &self,
+        cache: &'c PerDepth<T>,
+        make: impl Fn() -> T,
+    ) -> std::borrow::Cow<'c, T> {
+        let (root, value) = cache.get_or_init(|| (self.root.clone(), make()));
         if *root == self.root {
-            Shared::Made(value.clone())
+            std::borrow::Cow::Borrowed(value)
         } else {
-            Shared::Own(make())
+            std::borrow::Cow::Owned(make())
         }
     }
 
@@ -277,22 +297,12 @@ impl Site {
     pub fn from_ladder(ladder: &Ladder) -> Site {
         let prepared = CellCache {
             interner: Default::default(),
-            cells: (0..ladder.competencies.len())
-                .map(|_| std::sync::OnceLock::new())
-                .collect(),
-            summaries: (0..ladder.levels.len())
-                .map(|_| std::sync::OnceLock::new())
-                .collect(),
+            cells: slots(ladder.competencies.len()),
+            summaries: slots(ladder.levels.len()),
             names: level_names(ladder),
-            sides: (0..ladder.competencies.len())
-                .map(|_| std::sync::OnceLock::new())
-                .collect(),
-            level_values: (0..ladder.levels.len())
-                .map(|_| std::sync::OnceLock::new())
-                .collect(),
-            pillar_values: (0..ladder.pillars.len())
-                .map(|_| std::sync::OnceLock::new())
-                .collect(),
+            sides: slots(ladder.competencies.len()),
+            level_values: slots(ladder.levels.len()),
+            pillar_values: slots(ladder.pillars.len()),
         };
         let mut specs = vec![PageSpec::Overview];
         specs.extend((0..ladder.tracks.len()).map(PageSpec::Track));

@@ -1,9 +1,22 @@
 //! The comparison pages' data: one pillar of two levels, paired row by row
 //! ([`crate::compare`]), with its counts in words; and the links between comparisons.
 
-use super::{Builder, Cell, CompareCounts, ComparePillar, CompareRef, LevelName};
+use super::{Builder, Cell, CompareCounts, ComparePillar, CompareRef, LevelName, Shared};
 use crate::compare::{self, Status};
 use crate::{html, permalink};
+
+/// A filled cell of a comparison's pillar, as templates see it: only `defined` set (the rows
+/// show the expectations), made once and shared by every pillar of every comparison.
+fn filled() -> Shared<Cell> {
+    static FILLED: std::sync::OnceLock<tera::Value> = std::sync::OnceLock::new();
+    let value = FILLED.get_or_init(|| {
+        tera::Value::from_serializable(&Cell {
+            defined: true,
+            ..Cell::default()
+        })
+    });
+    Shared::Made(value.clone())
+}
 
 impl<'a> Builder<'a> {
     pub(super) fn compare_pillar(
@@ -22,8 +35,8 @@ impl<'a> Builder<'a> {
             carried_html: String::new(),
             counts: CompareCounts::default(),
             changes: String::new(),
-            a: Cell::default(),
-            b: Cell::default(),
+            a: filled(),
+            b: filled(),
         };
         let (ca, cb) = (ladder.cell(x, p), ladder.cell(y, p));
         // Both cells must be filled to be compared; a gap shows as a gap beside the other
@@ -34,31 +47,25 @@ impl<'a> Builder<'a> {
             self.prepared.of(ladder, x, p),
             self.prepared.of(ladder, y, p),
         ) else {
-            out.a = self.cell(x, p, false);
-            out.b = self.cell(y, p, false);
+            out.a = Shared::Own(self.cell(x, p, false));
+            out.b = Shared::Own(self.cell(y, p, false));
             return out;
         };
-        out.a.defined = true;
-        out.b.defined = true;
         // The text of a side is made once per cell and shared by every comparison that shows
-        // it, unless this page sits at another depth (never, for `compare/<a>/<b>/`).
+        // it.
         let side_text = |i: usize| {
             let make = || {
                 let href = self.href(&permalink::level(&ladder.levels[i].id));
-                html::SideText::new(&self.root, &self.prepared.names[i], &href, pid)
+                html::SideText::new(&self.prepared.names[i], &href, pid)
             };
-            let cached = ladder
-                .cells
-                .get(&(i, p))
-                .map(|&c| self.prepared.sides[c].get_or_init(make));
-            match cached {
-                Some(t) if t.root() == self.root => std::borrow::Cow::Borrowed(t),
-                _ => std::borrow::Cow::Owned(make()),
+            match ladder.cells.get(&(i, p)) {
+                Some(&c) => self.per_depth(&self.prepared.sides[c], make),
+                None => std::borrow::Cow::Owned(make()),
             }
         };
         let (ta, tb) = (side_text(x), side_text(y));
-        let sa = html::Side::new(&ta, (&ca.expectations, &ca.anchors));
-        let sb = html::Side::new(&tb, (&cb.expectations, &cb.anchors));
+        let sa = html::Side::new(&ta, (&ca.expectations, &ca.anchors), &self.root);
+        let sb = html::Side::new(&tb, (&cb.expectations, &cb.anchors), &self.root);
         // About 500 bytes of markup per row around the expectation's own HTML.
         let text: usize = ca
             .expectations

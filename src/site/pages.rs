@@ -77,7 +77,7 @@ pub struct Ref {
 }
 
 /// One level × pillar cell.
-#[derive(Debug, Default)]
+#[derive(Debug, Serialize, Default)]
 pub struct Cell {
     /// False for a gap.
     pub defined: bool,
@@ -93,7 +93,8 @@ pub struct Cell {
     pub href: String,
 }
 
-/// Page data that many pages show alike (a comparison's two levels, its pillars): either
+/// Page data that many pages show alike (a comparison's two levels, its pillars, its filled
+/// cells): either
 /// made for this page, or made once as a Tera value and shared, which goes into each page's
 /// template context without being made again ([`tera::Value`] passes through Tera's
 /// serializer). Templates see the same fields either way.
@@ -111,44 +112,6 @@ impl<T: Serialize> Serialize for Shared<T> {
             Shared::Own(t) => t.serialize(serializer),
             Shared::Made(v) => v.serialize(serializer),
         }
-    }
-}
-
-/// [`Cell`]'s fields, as templates see them.
-#[derive(Serialize)]
-struct CellFields<'a> {
-    defined: bool,
-    count: usize,
-    html: &'a str,
-    notes_html: &'a str,
-    href: &'a str,
-}
-
-impl Serialize for Cell {
-    /// The cell's fields. A comparison's pillar whose two cells are filled has two cells with
-    /// only `defined` set, and a large ladder has tens of thousands of them: into a template's
-    /// context they go as one value made once and shared ([`tera::Value`] passes through Tera's
-    /// serializer without being made again).
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let fields = CellFields {
-            defined: self.defined,
-            count: self.count,
-            html: &self.html,
-            notes_html: &self.notes_html,
-            href: &self.href,
-        };
-        let only_defined = self.defined
-            && self.count == 0
-            && self.html.is_empty()
-            && self.notes_html.is_empty()
-            && self.href.is_empty();
-        if !only_defined {
-            return fields.serialize(serializer);
-        }
-        static ONLY_DEFINED: std::sync::OnceLock<tera::Value> = std::sync::OnceLock::new();
-        ONLY_DEFINED
-            .get_or_init(|| tera::Value::from_serializable(&fields))
-            .serialize(serializer)
     }
 }
 
@@ -319,9 +282,9 @@ pub struct ComparePillar {
     /// The left level's cell. When both cells are filled only `defined` is set (the rows
     /// show the expectations); when either is a gap, both are complete, to be shown side by
     /// side.
-    pub a: Cell,
+    pub a: Shared<Cell>,
     /// The right level's cell, as `a`.
-    pub b: Cell,
+    pub b: Shared<Cell>,
     /// Changed, rewritten, new and not-restated expectations: the `<li>` rows of the
     /// comparison's list, one per pair, written by [`crate::html::compare_row`].
     pub rows_html: String,
