@@ -186,7 +186,7 @@ impl<'t> Marked<'t> {
             open: false,
             started: false,
             text,
-            plain: !escapes(text.as_bytes()),
+            plain: !crate::escape::needed(text.as_bytes()),
             spans,
             pending: (far, far),
         }
@@ -246,29 +246,6 @@ impl<'t> Marked<'t> {
         }
         self.out
     }
-}
-
-/// Whether `text` holds a byte that [`crate::escape::text`] escapes (`"`, `&`, `<`, `>`),
-/// looked for eight bytes at a time: `"` and `&` differ only in bit 2, `<` and `>` only in
-/// bit 1, so setting that bit leaves one byte to find for each pair, and a byte of a word is
-/// zero exactly when `(v - 0x01…) & !v & 0x80…` is not.
-fn escapes(text: &[u8]) -> bool {
-    const ONES: u64 = u64::MAX / 255;
-    // Nonzero where `v` has a zero byte.
-    let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & (ONES << 7);
-    let mut chunks = text.chunks_exact(8);
-    for chunk in &mut chunks {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let quote_amp = (x | (ONES * 4)) ^ (ONES * u64::from(b'&'));
-        let angle = (x | (ONES * 2)) ^ (ONES * u64::from(b'>'));
-        if zero_bytes(quote_amp) | zero_bytes(angle) != 0 {
-            return true;
-        }
-    }
-    chunks
-        .remainder()
-        .iter()
-        .any(|b| matches!(b, b'"' | b'&' | b'<' | b'>'))
 }
 
 /// One step of a word diff: indices into the old and new word lists.
