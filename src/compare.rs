@@ -291,6 +291,15 @@ fn live_bits(width: usize) -> u64 {
     }
 }
 
+/// One step of the bit-parallel LCS: column `v` after a word of the longer list whose places
+/// in the shorter list are the bits of `m` (Crochemore et al., see [`lcs_len`]):
+/// `(v + (v & m)) | (v & !m)`, with `v & !m` written as `v ^ (v & m)`.
+#[inline(always)]
+fn lcs_step(v: u64, m: u64) -> u64 {
+    let u = v & m;
+    v.wrapping_add(u) | (v ^ u)
+}
+
 /// [`lcs_len`] of `a` with each of `others`, in order, into `out` (cleared first). The bit
 /// masks of `a` (at most 64 words) are set once for all of them; a longer `a` falls back to
 /// [`lcs_len`] per pair.
@@ -323,8 +332,7 @@ fn lcs_row<'o>(a: &[u32], others: impl IntoIterator<Item = &'o [u32]>, out: &mut
             // off once, at the end.
             let mut v: u64 = live;
             for &w in b {
-                let m = masks.get(w as usize).copied().unwrap_or(0);
-                v = v.wrapping_add(v & m) | (v & !m);
+                v = lcs_step(v, masks.get(w as usize).copied().unwrap_or(0));
             }
             width - (v & live).count_ones() as usize
         }));

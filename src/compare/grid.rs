@@ -10,7 +10,7 @@
 //! with more than 256 distinct words between them, or a row of more than 64 words, are
 //! measured as [`super::lcs_row`] and [`super::lcs_len`] measure them.
 
-use super::{lcs_len, lcs_row, live_bits, ratio, ExpectationWords};
+use super::{lcs_len, lcs_row, lcs_step, live_bits, ratio, ExpectationWords};
 use std::cell::RefCell;
 
 /// `out[r × cols.len() + c]`: (the overlap coefficient of the stems, the word similarity) of
@@ -174,11 +174,9 @@ impl Scratch {
             let live = live_bits(width);
             let mut start = 0;
             for ((b, out), &end) in cols.iter().zip(out).zip(&self.col_ends) {
-                // The bit-parallel step of `lcs_row`, `v & !m` written as `v ^ u`.
                 let mut v: u64 = live;
                 for &w in &self.col_words[start..end] {
-                    let u = v & masks[w as usize];
-                    v = v.wrapping_add(u) | (v ^ u);
+                    v = lcs_step(v, masks[w as usize]);
                 }
                 start = end;
                 let lcs = width - (v & live).count_ones() as usize;
