@@ -220,7 +220,7 @@ pub fn build_with(
             write::copy_open(dir, &c.path, &c.source, from).map_err(render::RenderError::Sink)?;
         }
         clock.lap("write static files");
-        // `ladder.json`, then the lockfile's text (written once the site is in place), are
+        // The lockfile's text (written once the site is in place), then `ladder.json`, are
         // made on one core while the pages take the others. The lockfile's text is made as the
         // pages start rather than after them: made after, it took memory of its own while the
         // pages' was still held by the threads that rendered them.

@@ -22,7 +22,6 @@
 
 use crate::diagnostic::{display_path, Diagnostic, Diagnostics};
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 use std::io::BufRead as _;
 use std::path::Path;
 
@@ -179,8 +178,7 @@ pub fn render(lock: &Lock) -> String {
         out.push(' ');
         out.push_str(&a.pillar);
         out.push(' ');
-        // Writing to a String cannot fail.
-        let _ = write!(out, "{}", a.number);
+        out.push_str(itoa::Buffer::new().format(a.number));
         // The text, whitespace collapsed, after a space when it has any words.
         if crate::markdown::is_collapsed(&a.text) {
             if !a.text.is_empty() {
