@@ -78,11 +78,12 @@ pub struct Loaded {
     /// Content paths of Markdown files that could not be read or parsed: links to them are
     /// not reported again as broken.
     pub failed: HashSet<String>,
-    /// What the ladder has published (`ladder.lock`), when it has a lockfile. Read by
-    /// [`with_lock`]; left `None` by [`load`], and [`crate::validate::validate_with`] reads it
-    /// then. [`ContentCache::loaded`]
+    /// What the ladder has published (`ladder.lock`): `Some(Some(lock))` when it has a
+    /// lockfile, `Some(None)` when it has none or it could not be read (its diagnostics are
+    /// given), `None` when it has not been read. [`with_lock`] reads it; [`load`] leaves it
+    /// `None`, and [`crate::validate::validate_with`] reads it then. [`ContentCache::loaded`]
     /// gives the lockfile it keeps, so `serve` parses a large one only when it changes.
-    pub published: Option<std::sync::Arc<crate::lock::Lock>>,
+    pub published: Option<Option<std::sync::Arc<crate::lock::Lock>>>,
 }
 
 /// Editors' backup, swap and temporary files, which are never content: hidden files (Vim's
@@ -110,7 +111,7 @@ pub fn with_lock(root: &Path, diags: &mut Diagnostics) -> Loaded {
         || crate::lock::read(root, &mut lock_diags),
     );
     diags.0.extend(lock_diags.0);
-    loaded.published = published.map(std::sync::Arc::new);
+    loaded.published = Some(published.map(std::sync::Arc::new));
     loaded
 }
 

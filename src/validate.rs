@@ -51,7 +51,7 @@ pub fn validate_with(
     };
     let mut loaded = load(&mut diags);
     if loaded.published.is_none() {
-        loaded.published = crate::lock::read(root, &mut diags).map(std::sync::Arc::new);
+        loaded.published = Some(crate::lock::read(root, &mut diags).map(std::sync::Arc::new));
     }
     clock.lap("load");
     let ladder = Ladder::build(config.unwrap_or_default(), loaded, &mut diags);

@@ -238,6 +238,7 @@ impl Ladder {
             published,
         } = loaded;
         let bodies = cells::take_parsed_bodies(&mut documents);
+        let published = published.flatten();
         let mut d = Draft::new(&documents, published.as_deref(), FollowOn::new(failed));
         order::check_unique(&d, diags);
         order::tracks_and_pillars(&mut d, &config);

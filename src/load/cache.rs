@@ -103,6 +103,11 @@ impl ContentCache {
     /// `ladder.lock` as last refreshed: `Some(None)` when there is none, `None` when it is
     /// not known (it could not be read or parsed).
     pub fn published(&self) -> Option<Option<&crate::lock::Lock>> {
+        self.shared_lock().map(|lock| lock.map(|l| &**l))
+    }
+
+    /// [`ContentCache::published`], as the shared lock it keeps.
+    fn shared_lock(&self) -> Option<Option<&std::sync::Arc<crate::lock::Lock>>> {
         match &self.lock {
             CachedLock::Unknown => None,
             CachedLock::Absent => Some(None),
@@ -244,10 +249,10 @@ impl ContentCache {
     /// diagnostics, in the same order, added to `diags`. Copies every document: the ladder
     /// takes them by value.
     pub fn loaded(&self, diags: &mut Diagnostics) -> Loaded {
-        let mut loaded = Loaded::default();
-        if let CachedLock::Read(_, lock) = &self.lock {
-            loaded.published = Some(lock.clone());
-        }
+        let mut loaded = Loaded {
+            published: self.shared_lock().map(Option::<&_>::cloned),
+            ..Loaded::default()
+        };
         for d in &self.walk_errors {
             diags.push(d.clone());
         }
