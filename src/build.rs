@@ -227,6 +227,9 @@ pub fn build_with(
         let (data, pages) = rayon::join(
             || {
                 let lock = crate::lock::render(&p.ladder.lock());
+                // Compared with the file here, on this core, rather than after the swap, when
+                // nothing else is left to do: only ladderbook writes the file.
+                let current = crate::lock::is_current(root, &lock);
                 let data = write::write_with(dir, crate::permalink::DATA, |out| {
                     serde_json::to_writer(
                         out,
@@ -234,7 +237,7 @@ pub fn build_with(
                     )
                     .map_err(std::io::Error::other)
                 });
-                data.map(|()| lock)
+                data.map(|()| (lock, current))
             },
             || {
                 render::render_each(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, |f| {
@@ -247,8 +250,8 @@ pub fn build_with(
         data.map_err(render::RenderError::Sink)
     });
     clock.lap("swap");
-    if let Ok(lock) = &filled {
-        if let Err(e) = crate::lock::write_text(root, lock) {
+    if let Ok((lock, false)) = &filled {
+        if let Err(e) = crate::lock::replace(root, lock) {
             let d = Diagnostic::warning(
                 "io",
                 crate::lock::FILE_NAME,

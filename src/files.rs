@@ -16,6 +16,11 @@ use std::path::Path;
 /// Any error of `open`; `InvalidInput` ("not a regular file: a named pipe (FIFO)", …) for
 /// anything but a regular file.
 pub fn open(path: &Path) -> io::Result<File> {
+    open_sized(path).map(|(file, _)| file)
+}
+
+/// [`open`], with the file's size in bytes when it was opened.
+fn open_sized(path: &Path) -> io::Result<(File, u64)> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -26,9 +31,10 @@ pub fn open(path: &Path) -> io::Result<File> {
         options.custom_flags(libc::O_NONBLOCK);
     }
     let file = options.open(path)?;
-    let kind = file.metadata()?.file_type();
+    let metadata = file.metadata()?;
+    let kind = metadata.file_type();
     if kind.is_file() {
-        return Ok(file);
+        return Ok((file, metadata.len()));
     }
     Err(io::Error::new(
         io::ErrorKind::InvalidInput,
@@ -41,9 +47,12 @@ pub fn open(path: &Path) -> io::Result<File> {
 /// # Errors
 /// See [`open`], and any read error.
 pub fn read(path: &Path) -> io::Result<Vec<u8>> {
-    let mut file = open(path)?;
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)?;
+    let (file, len) = open_sized(path)?;
+    // Room for the whole file and the read that finds its end. Through `Take`, the standard
+    // library's read of a `File` does not ask the file system for its size and position
+    // again: `open` has the size, and a large ladder has thousands of files.
+    let mut bytes = Vec::with_capacity(usize::try_from(len).map_or(0, |n| n.saturating_add(1)));
+    file.take(u64::MAX).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 

@@ -270,10 +270,50 @@ pub fn write(root: &Path, lock: &Lock) -> std::io::Result<()> {
 /// # Errors
 /// The file cannot be written.
 pub fn write_text(root: &Path, text: &str) -> std::io::Result<()> {
-    let path = root.join(FILE_NAME);
-    if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
+    if is_current(root, text) {
         return Ok(());
     }
+    replace(root, text)
+}
+
+/// Whether `root/ladder.lock` holds `text` byte for byte: `false` if it cannot be read. The
+/// file is compared a piece at a time, never held whole.
+pub fn is_current(root: &Path, text: &str) -> bool {
+    let Ok(file) = crate::files::open(&root.join(FILE_NAME)) else {
+        return false;
+    };
+    if file.metadata().map(|m| m.len()).ok() != u64::try_from(text.len()).ok() {
+        return false;
+    }
+    let (mut file, mut rest) = (
+        std::io::BufReader::with_capacity(64 * 1024, file),
+        text.as_bytes(),
+    );
+    loop {
+        let piece = match file.fill_buf() {
+            Ok(piece) => piece,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return false,
+        };
+        if piece.is_empty() {
+            return rest.is_empty();
+        }
+        let n = piece.len();
+        match rest.split_at_checked(n) {
+            Some((same, after)) if same == piece => rest = after,
+            _ => return false,
+        }
+        file.consume(n);
+    }
+}
+
+/// Writes `text` to `root/ladder.lock` whatever the file holds (a temporary sibling renamed
+/// over it, so a reader never sees half a file); [`write_text`] writes only a change.
+///
+/// # Errors
+/// The file cannot be written.
+pub fn replace(root: &Path, text: &str) -> std::io::Result<()> {
+    let path = root.join(FILE_NAME);
     let tmp = root.join(format!(".{FILE_NAME}.{}", std::process::id()));
     std::fs::write(&tmp, text)?;
     std::fs::rename(&tmp, &path).inspect_err(|_| {
@@ -396,5 +436,37 @@ mod tests {
         std::fs::write(dir.path().join(FILE_NAME), b"page a/\npage \xff/\n").unwrap();
         assert_eq!(read(dir.path(), &mut diags), None);
         assert_eq!((diags.0.len(), diags.0[1].code), (2, "io"));
+    }
+
+    #[test]
+    fn a_lockfile_is_current_only_when_it_holds_the_text_byte_for_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        // Longer than one piece of the comparison, so a difference in a later piece counts.
+        let text: String = (0..20_000)
+            .map(|i| format!("page levels/l{i}/\n"))
+            .collect();
+        assert!(text.len() > 3 * 64 * 1024);
+        assert!(!is_current(dir.path(), &text), "no file yet");
+        write_text(dir.path(), &text).unwrap();
+        assert!(is_current(dir.path(), &text));
+        let mut later = text.clone().into_bytes();
+        let at = later.len() - 100;
+        later[at] = b'X';
+        let later = String::from_utf8(later).unwrap();
+        assert!(
+            !is_current(dir.path(), &later),
+            "one byte differs, in the last piece"
+        );
+        assert!(
+            !is_current(dir.path(), &text[..text.len() - 1]),
+            "one byte shorter"
+        );
+        assert!(
+            !is_current(dir.path(), &format!("{text}x")),
+            "one byte longer"
+        );
+        replace(dir.path(), &later).unwrap();
+        assert!(is_current(dir.path(), &later));
+        assert!(!is_current(dir.path(), &text));
     }
 }

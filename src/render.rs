@@ -373,6 +373,10 @@ pub fn render_each<E: Send>(
     let results: Vec<Result<(), RenderError<E>>> = site
         .specs
         .par_iter()
+        // One page per job: pages differ in cost by a hundred times (a comparison against a
+        // redirect), and in rayon's larger default pieces one core was left rendering the
+        // last piece alone while the other had nothing to take.
+        .with_max_len(1)
         .map(|spec| {
             let file = renderer
                 .page(spec)
