@@ -79,11 +79,17 @@ pub fn prepare_with(
     root: &Path,
     load: impl FnOnce(&mut Diagnostics) -> crate::load::Loaded,
 ) -> Result<Prepared, Diagnostics> {
-    let (ladder, warnings) = load_ladder_with(root, load)?;
+    // Every page of the site is rendered, and with them every comparison: the words of every
+    // competency are prepared while the ladder is built.
+    let (ladder, warnings, words) =
+        crate::validate::validate_alongside(root, load, crate::site::Words::preparer);
+    if warnings.has_errors() {
+        return Err(warnings);
+    }
     let clock = Stopwatch::start();
     let tera = theme(root, &ladder).map_err(Diagnostics)?;
     clock.lap("templates");
-    let p = with_site(root, ladder, tera, warnings);
+    let p = with_site(root, ladder, tera, warnings, Some(words));
     clock.lap("site and releases");
     Ok(p)
 }
@@ -92,21 +98,32 @@ pub fn prepare_with(
 /// `base`'s templates and warnings (neither depends on a competency's wording), and, as
 /// [`prepare_with`] does, a new page list and the releases read again.
 pub fn prepare_patched(root: &Path, base: &Prepared, ladder: Ladder) -> Prepared {
-    let mut p = with_site(root, ladder, base.tera.clone(), Diagnostics::default());
+    let mut p = with_site(
+        root,
+        ladder,
+        base.tera.clone(),
+        Diagnostics::default(),
+        None,
+    );
     // The releases' notes are among `base`'s warnings already.
     p.warnings = base.warnings.clone();
     p
 }
 
-/// `ladder` with its templates `tera`, its page list and its releases (read from git, their
-/// version set in `tera`); the releases' notes are added to `warnings`.
+/// `ladder` with its templates `tera`, its page list (with `words`, if prepared already) and
+/// its releases (read from git, their version set in `tera`); the releases' notes are added
+/// to `warnings`.
 fn with_site(
     root: &Path,
     ladder: Ladder,
     mut tera: tera::Tera,
     mut warnings: Diagnostics,
+    words: Option<crate::site::Words>,
 ) -> Prepared {
-    let mut site = Site::from_ladder(&ladder);
+    let mut site = match words {
+        Some(words) => Site::with_words(&ladder, words),
+        None => Site::from_ladder(&ladder),
+    };
     let (releases, notes) = crate::releases::read(root, &ladder.config);
     warnings.0.extend(notes);
     tera.global_context().insert("version", &releases.version);

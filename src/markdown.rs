@@ -166,6 +166,11 @@ impl Fragment {
     pub fn plain(&self) -> &str {
         &self.plain
     }
+
+    /// [`Fragment::plain`], shared: the fragment's own text, not a copy.
+    pub fn plain_shared(&self) -> std::sync::Arc<str> {
+        self.plain.clone()
+    }
 }
 
 /// Puts each table inside `<div class="scroll-box" role="region" aria-label="Table"

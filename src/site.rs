@@ -71,6 +71,48 @@ fn slots<T>(n: usize) -> Vec<std::sync::OnceLock<T>> {
         .collect()
 }
 
+/// Every competency's expectations prepared for comparison, by the path of the file it was
+/// read from, with the interner that numbered their words (see [`Words::preparer`]).
+#[derive(Debug, Default)]
+pub struct Words {
+    interner: compare::Interner,
+    by_source: foldhash::HashMap<String, Vec<compare::ExpectationWords>>,
+}
+
+impl Words {
+    /// The work of preparing the words of every competency of `loaded` whose body was parsed
+    /// as it was read: the texts are taken (shared, not copied) now, and prepared when the
+    /// work runs, which can be while the ladder is built of `loaded` on another core. Every
+    /// page of a build compares them, and one interner numbers a build's words on one core
+    /// at a time, so preparing them while rendering kept the other core waiting.
+    pub fn preparer(loaded: &crate::load::Loaded) -> impl FnOnce() -> Words + Send {
+        let texts: Vec<(String, Vec<std::sync::Arc<str>>)> = loaded
+            .documents
+            .iter()
+            .filter(|d| matches!(d.kind, crate::load::Kind::Competency(_)))
+            .filter_map(|d| {
+                let body = d.parsed.as_ref()?;
+                let plain = body.items.iter().map(Fragment::plain_shared).collect();
+                Some((d.source.path.clone(), plain))
+            })
+            .collect();
+        move || {
+            let mut interner = compare::Interner::default();
+            let by_source = texts
+                .into_iter()
+                .map(|(path, plain)| {
+                    let words = plain.iter().map(|t| interner.prepare(t)).collect();
+                    (path, words)
+                })
+                .collect();
+            Words {
+                interner,
+                by_source,
+            }
+        }
+    }
+}
+
 /// A cell's expectations ready to compare: prepared words, in order.
 #[derive(Debug)]
 struct CellWords {
@@ -295,9 +337,32 @@ impl Site {
     /// data is built when it is rendered ([`Site::page`]), so pages can be built in parallel
     /// and never all held at once.
     pub fn from_ladder(ladder: &Ladder) -> Site {
+        Site::with_words(ladder, Words::default())
+    }
+
+    /// [`Site::from_ladder`], with the competencies' words prepared already (by
+    /// [`Words::preparer`], from the files `ladder` was built of); a competency whose words
+    /// are not among them has them prepared when a comparison first needs them.
+    pub fn with_words(ladder: &Ladder, words: Words) -> Site {
+        let Words {
+            interner,
+            mut by_source,
+        } = words;
+        let cells = ladder
+            .competencies
+            .iter()
+            .map(|c| match by_source.remove(c.source.as_str()) {
+                // The same file can only give the same words; checked all the same, so a
+                // competency is never compared by another one's words.
+                Some(words) if words.len() == c.expectations.len() => {
+                    std::sync::OnceLock::from(CellWords { words })
+                }
+                _ => std::sync::OnceLock::new(),
+            })
+            .collect();
         let prepared = CellCache {
-            interner: Default::default(),
-            cells: slots(ladder.competencies.len()),
+            interner: std::sync::Mutex::new(interner),
+            cells,
             summaries: slots(ladder.levels.len()),
             names: level_names(ladder),
             sides: slots(ladder.competencies.len()),

@@ -22,6 +22,18 @@ pub fn validate_with(
     root: &Path,
     load: impl FnOnce(&mut Diagnostics) -> crate::load::Loaded,
 ) -> (Ladder, Diagnostics) {
+    let (ladder, diags, ()) = validate_alongside(root, load, |_| || ());
+    (ladder, diags)
+}
+
+/// [`validate_with`], with other work done while the ladder is built: `alongside` is shown
+/// what was loaded, and the work it returns runs on another core while [`Ladder::build`],
+/// whose phases mostly run on one, runs on this one. Returns that work's result too.
+pub fn validate_alongside<T: Send, W: FnOnce() -> T + Send>(
+    root: &Path,
+    load: impl FnOnce(&mut Diagnostics) -> crate::load::Loaded,
+    alongside: impl FnOnce(&crate::load::Loaded) -> W,
+) -> (Ladder, Diagnostics, T) {
     let mut diags = Diagnostics::default();
     if !root.is_dir() {
         // One error, rather than one for book.toml and one for content/.
@@ -32,12 +44,10 @@ pub fn validate_with(
             format!("there is no folder {}", root.display()),
             "pass the folder that holds the ladder's book.toml and content/ (or run `ladderbook init` there to start one)",
         ));
-        let ladder = Ladder::build(
-            Config::default(),
-            crate::load::Loaded::default(),
-            &mut diags,
-        );
-        return (ladder, diags);
+        let loaded = crate::load::Loaded::default();
+        let work = alongside(&loaded);
+        let ladder = Ladder::build(Config::default(), loaded, &mut diags);
+        return (ladder, diags, work());
     }
     let clock = Stopwatch::start();
     let config = match Config::load(root) {
@@ -54,10 +64,14 @@ pub fn validate_with(
         loaded.published = Some(crate::lock::read(root, &mut diags).map(std::sync::Arc::new));
     }
     clock.lap("load");
-    let ladder = Ladder::build(config.unwrap_or_default(), loaded, &mut diags);
+    let work = alongside(&loaded);
+    let (ladder, done) = rayon::join(
+        || Ladder::build(config.unwrap_or_default(), loaded, &mut diags),
+        work,
+    );
     clock.lap("ladder");
     diags.sort();
-    (ladder, diags)
+    (ladder, diags, done)
 }
 
 /// [`validate`], as a result.
