@@ -243,7 +243,7 @@ pub fn build_with(
         // pages' was still held by the threads that rendered them.
         let (data, pages) = rayon::join(
             || {
-                let lock = crate::lock::render(&p.ladder.lock());
+                let lock = p.ladder.lock_text();
                 // Compared with the file here, on this core, rather than after the swap, when
                 // nothing else is left to do: only ladderbook writes the file.
                 let current = crate::lock::is_current(root, &lock);

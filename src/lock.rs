@@ -37,17 +37,18 @@ pub struct Lock {
     pub anchors: Vec<LockedAnchor>,
 }
 
-/// One published expectation anchor.
+/// One published expectation anchor; its ids and text owned (`String`), or borrowed (`&str`)
+/// from a ladder whose lock is only written (see [`render_parts`]).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct LockedAnchor {
+pub struct LockedAnchor<S = String> {
     /// The level's id.
-    pub level: String,
+    pub level: S,
     /// The pillar's id.
-    pub pillar: String,
+    pub pillar: S,
     /// The anchor's number: the anchor is `<pillar>--<number>`.
     pub number: usize,
     /// The expectation's plain text when it was published (empty when retired).
-    pub text: String,
+    pub text: S,
     /// Removed on purpose (`build --accept-removals`): the number stays taken, so that a
     /// new expectation never answers an old link, and the anchor is no longer reported.
     pub retired: bool,
@@ -155,38 +156,46 @@ fn read_line(lock: &mut Lock, line: &str) -> bool {
 
 /// The lockfile's text for `lock`.
 pub fn render(lock: &Lock) -> String {
-    let anchors = sorted(&lock.anchors);
+    render_parts(&lock.pages, &lock.anchors)
+}
+
+/// [`render`] of the lock of `pages` and `anchors` (in any order).
+pub fn render_parts<S: AsRef<str> + Ord>(
+    pages: &BTreeSet<String>,
+    anchors: &[LockedAnchor<S>],
+) -> String {
+    let anchors = sorted(anchors);
     // The text's length when every anchor's text is already collapsed (as an expectation's
     // plain text is), so that it is written without growing.
     let length = HEADER.len()
-        + lock
-            .pages
+        + pages
             .iter()
             .map(|p| "page \n".len() + p.len())
             .sum::<usize>()
         + anchors.iter().map(|a| line_length(a)).sum::<usize>();
     let mut out = String::with_capacity(length);
     out.push_str(HEADER);
-    for p in &lock.pages {
+    for p in pages {
         out.push_str("page ");
         out.push_str(p);
         out.push('\n');
     }
     for a in anchors {
         out.push_str(if a.retired { "retired " } else { "anchor " });
-        out.push_str(&a.level);
+        out.push_str(a.level.as_ref());
         out.push(' ');
-        out.push_str(&a.pillar);
+        out.push_str(a.pillar.as_ref());
         out.push(' ');
         out.push_str(itoa::Buffer::new().format(a.number));
         // The text, whitespace collapsed, after a space when it has any words.
-        if crate::markdown::is_collapsed(&a.text) {
-            if !a.text.is_empty() {
+        let text = a.text.as_ref();
+        if crate::markdown::is_collapsed(text) {
+            if !text.is_empty() {
                 out.push(' ');
-                out.push_str(&a.text);
+                out.push_str(text);
             }
         } else {
-            for word in a.text.split_whitespace() {
+            for word in text.split_whitespace() {
                 out.push(' ');
                 out.push_str(word);
             }
@@ -201,7 +210,7 @@ pub fn render(lock: &Lock) -> String {
 /// compares as (level, pillar, number) do. The ids are looked up once for each run of
 /// anchors of one level and pillar (a competency's). Anchors that compare equal write the
 /// same line, so their order among themselves does not matter.
-fn sorted(anchors: &[LockedAnchor]) -> Vec<&LockedAnchor> {
+fn sorted<S: AsRef<str> + Ord>(anchors: &[LockedAnchor<S>]) -> Vec<&LockedAnchor<S>> {
     fn places<'a>(ids: impl Iterator<Item = &'a str>) -> foldhash::HashMap<&'a str, u128> {
         let mut ids: Vec<&str> = ids.collect();
         ids.dedup();
@@ -213,16 +222,17 @@ fn sorted(anchors: &[LockedAnchor]) -> Vec<&LockedAnchor> {
         ids.sort_unstable();
         (0..).zip(ids).map(|(i, id)| (id, i)).collect()
     }
-    let levels = places(anchors.iter().map(|a| a.level.as_str()));
-    let pillars = places(anchors.iter().map(|a| a.pillar.as_str()));
+    let levels = places(anchors.iter().map(|a| a.level.as_ref()));
+    let pillars = places(anchors.iter().map(|a| a.pillar.as_ref()));
     let mut run: Option<(&str, &str, u128)> = None;
-    let mut keyed: Vec<(u128, &LockedAnchor)> = Vec::with_capacity(anchors.len());
+    let mut keyed: Vec<(u128, &LockedAnchor<S>)> = Vec::with_capacity(anchors.len());
     for a in anchors {
+        let (level, pillar) = (a.level.as_ref(), a.pillar.as_ref());
         let cell = match run {
-            Some((level, pillar, cell)) if level == a.level && pillar == a.pillar => cell,
+            Some((l, p, cell)) if l == level && p == pillar => cell,
             _ => {
-                let cell = levels[a.level.as_str()] << 96 | pillars[a.pillar.as_str()] << 64;
-                run = Some((&a.level, &a.pillar, cell));
+                let cell = levels[level] << 96 | pillars[pillar] << 64;
+                run = Some((level, pillar, cell));
                 cell
             }
         };
@@ -232,7 +242,7 @@ fn sorted(anchors: &[LockedAnchor]) -> Vec<&LockedAnchor> {
     // Each competency's anchors come together, in order: sorting these runs (each of one
     // level and pillar) by their first anchor sorts them all, unless two runs overlap; then
     // everything is sorted.
-    let mut runs: Vec<&[(u128, &LockedAnchor)]> = keyed
+    let mut runs: Vec<&[(u128, &LockedAnchor<S>)]> = keyed
         .chunk_by(|a, b| a.0 >> 64 == b.0 >> 64 && a <= b)
         .collect();
     runs.sort_unstable_by(|a, b| a[0].cmp(&b[0]));
@@ -245,15 +255,15 @@ fn sorted(anchors: &[LockedAnchor]) -> Vec<&LockedAnchor> {
 
 /// The length of `a`'s line, when its text is collapsed: kind, level, pillar, number and
 /// text (if any), each after a space but the first, and the line break.
-fn line_length(a: &LockedAnchor) -> usize {
+fn line_length<S: AsRef<str>>(a: &LockedAnchor<S>) -> usize {
     let kind = if a.retired { "retired" } else { "anchor" };
     let digits = a.number.checked_ilog10().map_or(1, |l| l as usize + 1);
-    let text = if a.text.is_empty() {
-        0
-    } else {
-        1 + a.text.len()
+    let text = match a.text.as_ref() {
+        "" => 0,
+        t => 1 + t.len(),
     };
-    kind.len() + 1 + a.level.len() + 1 + a.pillar.len() + 1 + digits + text + 1
+    let (level, pillar) = (a.level.as_ref(), a.pillar.as_ref());
+    kind.len() + 1 + level.len() + 1 + pillar.len() + 1 + digits + text + 1
 }
 
 /// Writes `lock` to `root/ladder.lock` when its text differs from the file's (a temporary

@@ -312,10 +312,17 @@ impl Ladder {
         }
     }
 
-    /// What this ladder publishes, for `ladder.lock`: every track, level (and level alias),
-    /// pillar and free page, and every expectation's anchor with its text. (The overview and
-    /// the comparison index always exist; comparisons follow their levels.)
-    pub fn lock(&self) -> crate::lock::Lock {
+    /// The text of `ladder.lock` for what this ladder publishes (see [`crate::lock::render`]):
+    /// every track, level (and level alias), pillar and free page, and every expectation's
+    /// anchor with its text. (The overview and the comparison index always exist; comparisons
+    /// follow their levels.) Made from the ladder's own ids and texts, not copies of them.
+    pub fn lock_text(&self) -> String {
+        let (pages, anchors) = self.lock_parts();
+        crate::lock::render_parts(&pages, &anchors)
+    }
+
+    /// The pages and anchors of [`Ladder::lock_text`], borrowed from the ladder.
+    fn lock_parts(&self) -> (BTreeSet<String>, Vec<crate::lock::LockedAnchor<&str>>) {
         let mut pages = BTreeSet::new();
         pages.extend(self.tracks.iter().map(|t| permalink::track(&t.id)));
         for l in &self.levels {
@@ -325,23 +332,33 @@ impl Ladder {
         pages.extend(self.pillars.iter().map(|p| permalink::pillar(&p.id)));
         pages.extend(self.pages.iter().map(|p| p.path.clone()));
         pages.extend(self.redirects.iter().map(|r| r.path.clone()));
-        let mut anchors: Vec<crate::lock::LockedAnchor> =
+        let mut anchors: Vec<crate::lock::LockedAnchor<&str>> =
             self.competencies
                 .iter()
                 .flat_map(|c| {
+                    let (level, pillar) = (
+                        self.levels[c.level].id.as_str(),
+                        self.pillars[c.pillar].id.as_str(),
+                    );
                     c.expectations.iter().zip(&c.anchors).map(move |(e, a)| {
                         crate::lock::LockedAnchor {
-                            level: self.levels[c.level].id.clone(),
-                            pillar: self.pillars[c.pillar].id.clone(),
+                            level,
+                            pillar,
                             number: a.number,
-                            text: e.plain().to_string(),
+                            text: e.plain(),
                             retired: false,
                         }
                     })
                 })
                 .collect();
-        anchors.extend(self.retired.iter().cloned());
-        crate::lock::Lock { pages, anchors }
+        anchors.extend(self.retired.iter().map(|a| crate::lock::LockedAnchor {
+            level: a.level.as_str(),
+            pillar: a.pillar.as_str(),
+            number: a.number,
+            text: a.text.as_str(),
+            retired: a.retired,
+        }));
+        (pages, anchors)
     }
 }
 
