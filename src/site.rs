@@ -60,15 +60,14 @@ struct CellCache {
     pillar_values: Vec<PerDepth<tera::Value>>,
 }
 
-/// A value made for the first page that asks for it, with that page's way back to the site
-/// root (see [`Builder::per_depth`]).
-type PerDepth<T> = std::sync::OnceLock<(String, T)>;
+/// A value made for the first pages that ask for it, with their way back to the site root:
+/// one for each of the first two depths (see [`Builder::per_depth`]).
+type PerDepth<T> = [std::sync::OnceLock<(String, T)>; 2];
 
-/// `n` empty [`std::sync::OnceLock`]s: one per level, pillar or competency of a cache.
-fn slots<T>(n: usize) -> Vec<std::sync::OnceLock<T>> {
-    std::iter::repeat_with(std::sync::OnceLock::new)
-        .take(n)
-        .collect()
+/// `n` empty slots (a [`PerDepth`], or one value): one per level, pillar or competency of a
+/// cache.
+fn slots<T: Default>(n: usize) -> Vec<T> {
+    std::iter::repeat_with(T::default).take(n).collect()
 }
 
 /// Every competency's expectations prepared for comparison, by the path of the file it was
@@ -203,19 +202,21 @@ impl<'a> Builder<'a> {
     }
 
     /// What `make` makes for this page, kept in `cache` for every page with the same way back
-    /// to the site root (every comparison page, `compare/<a>/<b>/`, has the same): the links
-    /// in it are relative. A page at another depth gets its own.
+    /// to the site root (every comparison page, `compare/<a>/<b>/`, has the same; so do the
+    /// track and pillar pages, which show every level): the links in it are relative. Two depths are kept, the first
+    /// two asked for; a page at a third depth gets its own.
     fn per_depth<'c, T: Clone>(
         &self,
         cache: &'c PerDepth<T>,
         make: impl Fn() -> T,
     ) -> std::borrow::Cow<'c, T> {
-        let (root, value) = cache.get_or_init(|| (self.root.clone(), make()));
-        if *root == self.root {
-            std::borrow::Cow::Borrowed(value)
-        } else {
-            std::borrow::Cow::Owned(make())
+        for slot in cache {
+            let (root, value) = slot.get_or_init(|| (self.root.clone(), make()));
+            if *root == self.root {
+                return std::borrow::Cow::Borrowed(value);
+            }
         }
+        std::borrow::Cow::Owned(make())
     }
 
     fn track(&self, i: usize) -> Ref {

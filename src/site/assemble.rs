@@ -33,7 +33,7 @@ impl Builder<'_> {
                 .levels
                 .iter()
                 .map(|&li| TrackRow {
-                    level: self.level(li),
+                    level: self.shared_level(li),
                     cells: t.pillars.iter().map(|&p| self.cell(li, p, false)).collect(),
                 })
                 .collect(),
@@ -106,7 +106,7 @@ impl Builder<'_> {
                         .levels
                         .iter()
                         .map(|&li| PillarLevel {
-                            level: self.level(li),
+                            level: self.shared_level(li),
                             cell: self.cell(li, pi, false),
                         })
                         .collect(),

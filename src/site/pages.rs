@@ -144,7 +144,7 @@ pub struct TrackPage {
 #[derive(Debug, Serialize)]
 pub struct TrackRow {
     /// The level.
-    pub level: LevelRef,
+    pub level: Shared<LevelRef>,
     /// One cell per pillar column.
     pub cells: Vec<Cell>,
 }
@@ -251,7 +251,7 @@ pub struct PillarTrack {
 #[derive(Debug, Serialize)]
 pub struct PillarLevel {
     /// The level.
-    pub level: LevelRef,
+    pub level: Shared<LevelRef>,
     /// Its cell in this pillar.
     pub cell: Cell,
 }
