@@ -13,7 +13,6 @@ use crate::compare::Status;
 use crate::escape::text;
 use crate::markdown::Fragment;
 use crate::permalink;
-use std::fmt::Write;
 
 /// The text an empty level × pillar cell reads, wherever it appears.
 pub const GAP_TEXT: &str = "not defined yet";
@@ -269,11 +268,11 @@ pub fn cell(out: &mut String, view: Option<CellView>) {
                 Some(own) => text(out, own),
                 None => out.push_str(&anchor),
             }
-            let _ = writeln!(
-                out,
-                "\" title=\"Permalink to this expectation\" aria-label=\"Permalink to expectation {}\">#</a></li>",
-                n + 1
+            out.push_str(
+                "\" title=\"Permalink to this expectation\" aria-label=\"Permalink to expectation ",
             );
+            out.push_str(itoa::Buffer::new().format(n + 1));
+            out.push_str("\">#</a></li>\n");
         }
         out.push_str("</ol>\n");
     }

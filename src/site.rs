@@ -246,7 +246,15 @@ impl<'a> Builder<'a> {
         let level_href = self.href(&permalink::level(lid));
         let href = format!("{level_href}#{pid}");
         let c = self.ladder.cell(level, pillar);
-        let mut html = String::new();
+        // The expectations' text and about 250 bytes of markup around each (see
+        // [`html::cell`]), so the cell is rarely copied as it grows.
+        let mut html = String::with_capacity(c.map_or(64, |c| {
+            c.expectations
+                .iter()
+                .map(|e| e.plain().len() + 250 + level_href.len())
+                .sum::<usize>()
+                + c.notes.plain().len()
+        }));
         html::cell(
             &mut html,
             c.map(|c| html::CellView {
