@@ -79,8 +79,9 @@ pub fn prepare_with(
     root: &Path,
     load: impl FnOnce(&mut Diagnostics) -> crate::load::Loaded,
 ) -> Result<Prepared, Diagnostics> {
-    // Every page of the site is rendered, and with them every comparison: the words of every
-    // competency are prepared while the ladder is built.
+    // A build renders every comparison, and so compares every competency: their words are
+    // prepared while the ladder is built (see `site::Words::preparer`), on the core the ladder
+    // stage leaves idle. `serve`'s full rebuild may render fewer, at the cost of that core.
     let (ladder, warnings, words) =
         crate::validate::validate_alongside(root, load, crate::site::Words::preparer);
     if warnings.has_errors() {
@@ -245,8 +246,12 @@ pub fn build_with(
             || {
                 let lock = p.ladder.lock_text();
                 // Compared with the file here, on this core, rather than after the swap, when
-                // nothing else is left to do: only ladderbook writes the file.
-                let current = crate::lock::is_current(root, &lock);
+                // nothing else is left to do; the file's version is noted first, so a change
+                // to it while the pages render (a `git checkout`, an editor) is seen then.
+                let seen = crate::lock::version(root);
+                let current = crate::lock::is_current(root, &lock)
+                    .then_some(seen)
+                    .flatten();
                 let data = write::write_with(dir, crate::permalink::DATA, |out| {
                     serde_json::to_writer(
                         out,
@@ -267,8 +272,15 @@ pub fn build_with(
         data.map_err(render::RenderError::Sink)
     });
     clock.lap("swap");
-    if let Ok((lock, false)) = &filled {
-        if let Err(e) = crate::lock::replace(root, lock) {
+    let lock_written = match &filled {
+        // The file held this text when compared, and has not changed since.
+        Ok((_, Some(seen))) if crate::lock::version(root).as_ref() == Some(seen) => None,
+        Ok((lock, Some(_))) => Some(crate::lock::write_text(root, lock)),
+        Ok((lock, None)) => Some(crate::lock::replace(root, lock)),
+        Err(_) => None,
+    };
+    if let Some(written) = lock_written {
+        if let Err(e) = written {
             let d = Diagnostic::warning(
                 "io",
                 crate::lock::FILE_NAME,

@@ -45,13 +45,15 @@ fn open_sized(path: &Path) -> io::Result<(File, u64)> {
 /// The whole of the regular file at `path`; see [`open`].
 ///
 /// # Errors
-/// See [`open`], and any read error.
+/// See [`open`]; any read error; `OutOfMemory` for a file too large to hold.
 pub fn read(path: &Path) -> io::Result<Vec<u8>> {
     let (file, len) = open_sized(path)?;
-    // Room for the whole file and the read that finds its end. Through `Take`, the standard
-    // library's read of a `File` does not ask the file system for its size and position
-    // again: `open` has the size, and a large ladder has thousands of files.
-    let mut bytes = Vec::with_capacity(usize::try_from(len).map_or(0, |n| n.saturating_add(1)));
+    // Room for the whole file and the read that finds its end, reserved so that a file too
+    // large for memory is an error to report rather than an abort. Through `Take`, the
+    // standard library's read of a `File` does not ask the file system for its size and
+    // position again: `open` has the size, and a large ladder has thousands of files.
+    let mut bytes = Vec::new();
+    bytes.try_reserve_exact(usize::try_from(len).map_or(usize::MAX, |n| n.saturating_add(1)))?;
     file.take(u64::MAX).read_to_end(&mut bytes)?;
     Ok(bytes)
 }

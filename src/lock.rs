@@ -266,16 +266,7 @@ fn line_length<S: AsRef<str>>(a: &LockedAnchor<S>) -> usize {
     kind.len() + 1 + level.len() + 1 + pillar.len() + 1 + digits + text + 1
 }
 
-/// Writes `lock` to `root/ladder.lock` when its text differs from the file's (a temporary
-/// sibling renamed over it, so a reader never sees half a file).
-///
-/// # Errors
-/// The file cannot be written.
-pub fn write(root: &Path, lock: &Lock) -> std::io::Result<()> {
-    write_text(root, &render(lock))
-}
-
-/// [`write`], of a lock already rendered by [`render`].
+/// Writes `text` (see [`render`]) to `root/ladder.lock` when it differs from the file's.
 ///
 /// # Errors
 /// The file cannot be written.
@@ -284,6 +275,18 @@ pub fn write_text(root: &Path, text: &str) -> std::io::Result<()> {
         return Ok(());
     }
     replace(root, text)
+}
+
+/// What tells one version of `root/ladder.lock` from another without reading it: its size,
+/// modification time and (on Unix) inode, which a rewrite, a rename over it or a `git
+/// checkout` changes. `None` when it cannot be read.
+pub fn version(root: &Path) -> Option<(u64, Option<std::time::SystemTime>, u64)> {
+    let m = std::fs::metadata(root.join(FILE_NAME)).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&m);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some((m.len(), m.modified().ok(), inode))
 }
 
 /// Whether `root/ladder.lock` holds `text` byte for byte: `false` if it cannot be read. The
@@ -425,7 +428,7 @@ mod tests {
             }],
         };
         let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), &lock).unwrap();
+        write_text(dir.path(), &render(&lock)).unwrap();
         let mut diags = Diagnostics::default();
         let back = read(dir.path(), &mut diags).unwrap();
         assert!(diags.0.is_empty());

@@ -38,9 +38,10 @@ pub struct Site {
     pub releases: crate::releases::Releases,
 }
 
-/// Every cell's expectations as plain text and prepared words, computed the first time a
-/// comparison needs them (so a rebuild that renders a few pages prepares a few cells), with
-/// one [`compare::Interner`] for the whole build.
+/// Every cell's expectations as plain text and prepared words, with one
+/// [`compare::Interner`] for the whole build: prepared before the pages for a full build
+/// ([`Site::with_words`]), otherwise the first time a comparison needs them (so `serve`'s
+/// rebuild of a few pages prepares a few cells).
 #[derive(Debug, Default)]
 struct CellCache {
     interner: std::sync::Mutex<compare::Interner>,
@@ -71,19 +72,21 @@ fn slots<T: Default>(n: usize) -> Vec<T> {
 }
 
 /// Every competency's expectations prepared for comparison, by the path of the file it was
-/// read from, with the interner that numbered their words (see [`Words::preparer`]).
+/// read from, each with the text it was prepared from, and the interner that numbered their
+/// words (see [`Words::preparer`]).
 #[derive(Debug, Default)]
 pub struct Words {
     interner: compare::Interner,
-    by_source: foldhash::HashMap<String, Vec<compare::ExpectationWords>>,
+    by_source: foldhash::HashMap<String, Vec<(std::sync::Arc<str>, compare::ExpectationWords)>>,
 }
 
 impl Words {
     /// The work of preparing the words of every competency of `loaded` whose body was parsed
     /// as it was read: the texts are taken (shared, not copied) now, and prepared when the
-    /// work runs, which can be while the ladder is built of `loaded` on another core. Every
-    /// page of a build compares them, and one interner numbers a build's words on one core
-    /// at a time, so preparing them while rendering kept the other core waiting.
+    /// work runs, which can be while the ladder is built of `loaded` on another core. A build
+    /// renders every comparison page, which compares every competency; and one interner
+    /// numbers a build's words on one core at a time, so preparing them as the pages asked
+    /// for them kept the other core waiting.
     pub fn preparer(loaded: &crate::load::Loaded) -> impl FnOnce() -> Words + Send {
         let texts: Vec<(String, Vec<std::sync::Arc<str>>)> = loaded
             .documents
@@ -100,7 +103,13 @@ impl Words {
             let by_source = texts
                 .into_iter()
                 .map(|(path, plain)| {
-                    let words = plain.iter().map(|t| interner.prepare(t)).collect();
+                    let words = plain
+                        .into_iter()
+                        .map(|t| {
+                            let words = interner.prepare(&t);
+                            (t, words)
+                        })
+                        .collect();
                     (path, words)
                 })
                 .collect();
@@ -110,6 +119,20 @@ impl Words {
             }
         }
     }
+}
+
+/// Whether `prepared` holds the words of `expectations`' plain texts, in order. The texts
+/// are shared with the fragments they came from, so the addresses nearly always answer.
+fn same_texts(
+    prepared: &[(std::sync::Arc<str>, compare::ExpectationWords)],
+    expectations: &[Fragment],
+) -> bool {
+    prepared.len() == expectations.len()
+        && prepared.iter().zip(expectations).all(|((text, _), e)| {
+            let plain = e.plain();
+            std::ptr::eq(text.as_ptr(), plain.as_ptr()) && text.len() == plain.len()
+                || **text == *plain
+        })
 }
 
 /// A cell's expectations ready to compare: prepared words, in order.
@@ -202,9 +225,10 @@ impl<'a> Builder<'a> {
     }
 
     /// What `make` makes for this page, kept in `cache` for every page with the same way back
-    /// to the site root (every comparison page, `compare/<a>/<b>/`, has the same; so do the
-    /// track and pillar pages, which show every level): the links in it are relative. Two depths are kept, the first
-    /// two asked for; a page at a third depth gets its own.
+    /// to the site root: the links in it are relative. Two depths are kept, the first two
+    /// asked for, because two kinds of pages share values: the comparison pages
+    /// (`compare/<a>/<b>/`) and the track and pillar pages (`tracks/<t>/`, `pillars/<p>/`),
+    /// which show every level. A page at a third depth gets its own.
     fn per_depth<'c, T: Clone>(
         &self,
         cache: &'c PerDepth<T>,
@@ -361,10 +385,14 @@ impl Site {
             .competencies
             .iter()
             .map(|c| match by_source.remove(c.source.as_str()) {
-                // The same file can only give the same words; checked all the same, so a
-                // competency is never compared by another one's words.
-                Some(words) if words.len() == c.expectations.len() => {
-                    std::sync::OnceLock::from(CellWords { words })
+                // Taken only if prepared from this competency's own texts: two files can show
+                // as one path (names that are not UTF-8 are read lossily), and then the one
+                // left in the map is another competency's. Otherwise the words are prepared
+                // when a comparison first needs them.
+                Some(prepared) if same_texts(&prepared, &c.expectations) => {
+                    std::sync::OnceLock::from(CellWords {
+                        words: prepared.into_iter().map(|(_, words)| words).collect(),
+                    })
                 }
                 _ => std::sync::OnceLock::new(),
             })

@@ -372,3 +372,34 @@ fn import_keeps_the_financial_times_competency_ids_as_anchors() {
     }
     assert!(!all_pages.contains("{#"));
 }
+
+#[test]
+fn a_build_leaves_an_unchanged_ladder_lock_alone_and_rewrites_one_that_differs() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), tmp.path());
+    let lock = tmp.path().join("ladder.lock");
+    let build = || {
+        ladderbook().arg("build").arg(tmp.path()).assert().success();
+    };
+    build();
+    let written = fs::read(&lock).unwrap();
+    let version = |p: &Path| {
+        let m = fs::metadata(p).unwrap();
+        (m.modified().unwrap(), m.len())
+    };
+    let first = version(&lock);
+    // Long enough for a rewrite to show in the modification time on any file system.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    build();
+    assert_eq!(
+        version(&lock),
+        first,
+        "an unchanged lockfile is not written again"
+    );
+    // A page line taken out by hand (the comments ask not to): the build puts it back.
+    let text = String::from_utf8(written.clone()).unwrap();
+    let page_line = text.lines().find(|l| l.starts_with("page ")).unwrap();
+    fs::write(&lock, text.replacen(&format!("{page_line}\n"), "", 1)).unwrap();
+    build();
+    assert_eq!(fs::read(&lock).unwrap(), written);
+}

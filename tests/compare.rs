@@ -340,3 +340,100 @@ fn a_large_ladder_links_level_pages_to_the_picker_instead_of_listing_every_level
     assert!(!html.contains("<select"));
     assert!(page(&d.join("book"), "compare/").contains("<select name=\"a\">"));
 }
+
+/// What the words decide on every comparison page of `site`: each pillar's rows (pairs and
+/// word diffs), carried-over list and summary of changes.
+fn comparison_data(ladder: &ladderbook::ladder::Ladder, site: &ladderbook::site::Site) -> String {
+    let mut out = String::new();
+    for spec in &site.specs {
+        if let ladderbook::site::PageData::Compare(c) = site.page(ladder, spec).data {
+            for p in c.pillars {
+                out.push_str(&format!(
+                    "{}\n{}\n{}\n",
+                    p.rows_html, p.carried_html, p.changes
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn words_prepared_while_the_ladder_is_built_give_the_pages_words_prepared_on_demand_give() {
+    // A build prepares every competency's words before its pages; `serve`'s fast path
+    // prepares a cell's when a comparison first needs them. The pages must not tell.
+    let tmp = tempfile::tempdir().unwrap();
+    // The ladder that `codecademy_ic` built into its `book/`.
+    let root = codecademy_ic(tmp.path()).parent().unwrap().to_path_buf();
+    let (ladder, diags, words) = ladderbook::validate::validate_alongside(
+        &root,
+        |d| ladderbook::load::with_lock(&root, d),
+        ladderbook::site::Words::preparer,
+    );
+    assert!(!diags.has_errors(), "{diags:?}");
+    let early = ladderbook::site::Site::with_words(&ladder, words);
+    let on_demand = ladderbook::site::Site::from_ladder(&ladder);
+    let (a, b) = (
+        comparison_data(&ladder, &early),
+        comparison_data(&ladder, &on_demand),
+    );
+    assert!(
+        a.contains("status-changed"),
+        "the pages have word diffs to compare"
+    );
+    assert_eq!(a, b);
+}
+
+/// The starter ladder of `ladderbook init` in `dir`, with the senior engineer's first craft
+/// expectation reworded from the engineer's, so their comparison has a word diff.
+#[cfg(unix)]
+fn starter_with_a_rewording(dir: &Path) {
+    ladderbook().arg("init").arg(dir).assert().success();
+    let craft = dir.join("content/competencies/senior-engineer/craft.md");
+    let text = fs::read_to_string(&craft).unwrap().replace(
+        "- Designs features that stay easy to change, and explains the trade-offs.",
+        "- Writes clear, tested code for loosely scoped projects.",
+    );
+    fs::write(&craft, text).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn two_competency_files_shown_at_one_path_each_keep_their_own_words() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    // Folder names that are not UTF-8 are shown lossily: `x\xfe` and `x\xff` both read as
+    // `x�`, so the engineer's two competencies below have one path between them.
+    let tmp = tempfile::tempdir().unwrap();
+    let (plain, odd) = (tmp.path().join("plain"), tmp.path().join("odd"));
+    starter_with_a_rewording(&plain);
+    starter_with_a_rewording(&odd);
+    let content = odd.join("content");
+    for (pillar, name) in [("craft", b"x\xfe"), ("collaboration", b"x\xff")] {
+        let folder = content.join(OsStr::from_bytes(name));
+        fs::create_dir(&folder).unwrap();
+        fs::rename(
+            content.join(format!("competencies/engineer/{pillar}.md")),
+            folder.join("e.md"),
+        )
+        .unwrap();
+    }
+    let mut pages = Vec::new();
+    for ladder in [&plain, &odd] {
+        let site = ladder.join("site");
+        ladderbook()
+            .arg("build")
+            .arg(ladder)
+            .arg("-d")
+            .arg(&site)
+            .assert()
+            .success();
+        pages.push(page(&site, "compare/engineer/senior-engineer/"));
+    }
+    let craft = section(&pages[0], "craft", "class=\"compare-pillar\"");
+    assert!(
+        craft.contains("status-changed") && craft.contains("<del>"),
+        "the reworded expectation is a changed row: {craft}"
+    );
+    assert_eq!(pages[0], pages[1]);
+}
