@@ -277,9 +277,10 @@ pub fn write_text(root: &Path, text: &str) -> std::io::Result<()> {
     replace(root, text)
 }
 
-/// What tells one version of `root/ladder.lock` from another without reading it: its size,
-/// modification time and (on Unix) inode, which a rewrite, a rename over it or a `git
-/// checkout` changes. `None` when it cannot be read.
+/// What tells one version of `root/ladder.lock` from another without reading it: (size in
+/// bytes, modification time where the platform keeps one, inode on Unix or 0 elsewhere),
+/// which a rewrite, a rename over it or a `git checkout` changes. `None` when the file's
+/// metadata cannot be read (no file, say).
 pub fn version(root: &Path) -> Option<(u64, Option<std::time::SystemTime>, u64)> {
     let m = std::fs::metadata(root.join(FILE_NAME)).ok()?;
     #[cfg(unix)]
