@@ -503,35 +503,29 @@ impl<S: Sink> Differ<'_, S> {
     /// the word is an anchor when it occurs once on the other side, and otherwise
     /// [`Differ::aligned`]'s table keeps its first occurrence, or deletes it first.
     fn one_word(&mut self, o: Range<usize>, n: Range<usize>) {
-        if o.len() == 1 {
-            let i = o.start;
-            let word = self.old[i];
-            match self.new[n.clone()].iter().position(|&w| w == word) {
-                Some(k) => {
-                    let j = n.start + k;
-                    self.out.insert(n.start..j);
-                    self.out.keep(i, j, 1);
-                    self.out.insert(j + 1..n.end);
-                }
-                None => {
-                    self.out.delete(o);
-                    self.out.insert(n);
-                }
-            }
+        // (i, j): the single word and where it first occurs on the other side.
+        let kept = if o.len() == 1 {
+            let word = self.old[o.start];
+            let k = self.new[n.clone()].iter().position(|&w| w == word);
+            k.map(|k| (o.start, n.start + k))
         } else {
-            let j = n.start;
-            let word = self.new[j];
-            match self.old[o.clone()].iter().position(|&w| w == word) {
-                Some(k) => {
-                    let i = o.start + k;
-                    self.out.delete(o.start..i);
-                    self.out.keep(i, j, 1);
-                    self.out.delete(i + 1..o.end);
-                }
-                None => {
-                    self.out.delete(o);
-                    self.out.insert(n);
-                }
+            let word = self.new[n.start];
+            let k = self.old[o.clone()].iter().position(|&w| w == word);
+            k.map(|k| (o.start + k, n.start))
+        };
+        match kept {
+            // One of the ranges before and after the kept word is empty on each side, and
+            // writes nothing.
+            Some((i, j)) => {
+                self.out.delete(o.start..i);
+                self.out.insert(n.start..j);
+                self.out.keep(i, j, 1);
+                self.out.delete(i + 1..o.end);
+                self.out.insert(j + 1..n.end);
+            }
+            None => {
+                self.out.delete(o);
+                self.out.insert(n);
             }
         }
     }
