@@ -226,9 +226,11 @@ pub fn build_with(
     let (files, copied) = other_files(root, &p).map_err(BuildError::Ladder)?;
     // Static files, copies, `ladder.json` and the pages.
     let count = p.site.specs.len() + files.len() + copied.len() + 1;
-    let filled = write::replace_dir(&dest, |dir| {
+    let filled = write::replace_dir(&dest, |out| {
+        let dir = out.dir();
         for f in &files {
-            write::write_file(dir, &f.path, &f.contents).map_err(render::RenderError::Sink)?;
+            out.write_file(&f.path, &f.contents)
+                .map_err(render::RenderError::Sink)?;
         }
         for c in &copied {
             // A source that cannot be read is the ladder's error, not the site's.
@@ -263,7 +265,7 @@ pub fn build_with(
             },
             || {
                 render::render_each(root, &p.ladder.config, &p.tera, &p.ladder, &p.site, |f| {
-                    write::write_file(dir, &f.path, &f.contents)
+                    out.write_file(&f.path, &f.contents)
                 })
             },
         );

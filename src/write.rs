@@ -1,10 +1,14 @@
 //! Writing: the rendered site goes into a fresh folder beside the build-dir, which is then
 //! swapped in with renames. A build that fails leaves the last good site exactly as it was.
 
+pub mod previous;
+
 use crate::diagnostic::Diagnostic;
+use previous::{Entry, Previous};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// The file that marks a folder as ladderbook's output, so a build never replaces a folder it
 /// did not write.
@@ -32,21 +36,26 @@ pub fn name_and_parent<'a>(dir: &'a Path, default: &str) -> (String, &'a Path) {
 /// Makes a new `dest` with `fill`, then swaps it in, and returns what `fill` returned.
 ///
 /// `fill` writes the site into a fresh folder, `.<name>.ladderbook-new` beside `dest`
-/// (files can be written into it with [`write_file`] and [`copy_open`], from any thread).
-/// Then `dest` (if any) is renamed to `.<name>.ladderbook-old`, the new folder renamed to
-/// `dest`, and the old one deleted. `dest` is only replaced if it is empty or carries the
-/// [`MARKER`] of an earlier build.
+/// (files can be written into it with [`Output::write_file`] and [`copy_open`], from any
+/// thread). Then `dest` (if any) is renamed to `.<name>.ladderbook-old`, the new folder
+/// renamed to `dest`, and the old one deleted. `dest` is only replaced if it is empty or
+/// carries the [`MARKER`] of an earlier build. A file [`Output::write_file`] is given that
+/// the earlier build wrote with the same bytes is linked from it (see [`previous`]).
 ///
 /// # Errors
 /// `dest` is a non-empty folder that ladderbook did not write; an I/O error; or `fill`'s
 /// error. After any error `dest` is as it was.
 pub fn replace_dir<T, E>(
     dest: &Path,
-    fill: impl FnOnce(&Path) -> Result<T, E>,
+    fill: impl FnOnce(&Output) -> Result<T, E>,
 ) -> Result<T, ReplaceError<E>> {
     let (name, parent) = name_and_parent(dest, "book");
+    let mut previous = Previous::none();
     if dest.exists() {
         let ours = dest.join(MARKER).is_file();
+        if ours && dest.is_dir() {
+            previous = Previous::read(dest);
+        }
         let empty = fs::read_dir(dest)
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
@@ -80,7 +89,15 @@ pub fn replace_dir<T, E>(
         }
     }
     fs::create_dir_all(&new).map_err(|e| io_err(&new, e, HINT))?;
-    let filled = fill(&new).map_err(ReplaceError::Fill).and_then(|value| {
+    let out = Output {
+        dir: new.clone(),
+        previous,
+        written: Mutex::new(Vec::new()),
+    };
+    let filled = fill(&out).map_err(ReplaceError::Fill).and_then(|value| {
+        // Only an optimisation for the next build: without it, that build writes every file.
+        let mut written = out.written.into_inner().unwrap_or_else(|e| e.into_inner());
+        let _ = fs::write(new.join(previous::MANIFEST), previous::render(&mut written));
         let marker = new.join(MARKER);
         fs::write(
             &marker,
@@ -218,17 +235,57 @@ pub fn remove_tree(dir: &Path) -> std::io::Result<()> {
 
 const HINT: &str = "check free disk space and the output folder's permissions";
 
-/// Writes one file at `path` (`/`-separated, relative to `dir`), creating its folders.
-///
-/// # Errors
-/// An I/O error, with the path.
-pub fn write_file(dir: &Path, path: &str, contents: &[u8]) -> Result<(), Diagnostic> {
-    let full = dir.join(path);
-    if let Some(p) = full.parent() {
-        fs::create_dir_all(p).map_err(|e| io_err(p, e, HINT))?;
+/// The fresh folder a build writes its site into (see [`replace_dir`]), and what the build
+/// it replaces wrote.
+pub struct Output {
+    dir: PathBuf,
+    previous: Previous,
+    /// What [`Output::write_file`] wrote or linked, for the next build's manifest.
+    written: Mutex<Vec<Entry>>,
+}
+
+impl Output {
+    /// The folder, for files written otherwise ([`copy_open`], [`write_with`]).
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
-    let mut file = fs::File::create(&full).map_err(|e| io_err(&full, e, HINT))?;
-    file.write_all(contents).map_err(|e| io_err(&full, e, HINT))
+
+    /// Writes one file at `path` (`/`-separated, relative to the folder), creating its
+    /// folders; or, when the build being replaced wrote these very bytes at `path` and its
+    /// file is untouched since, links that file instead (see [`previous`]).
+    ///
+    /// # Errors
+    /// An I/O error, with the path.
+    pub fn write_file(&self, path: &str, contents: &[u8]) -> Result<(), Diagnostic> {
+        let full = self.dir.join(path);
+        if let Some(p) = full.parent() {
+            fs::create_dir_all(p).map_err(|e| io_err(p, e, HINT))?;
+        }
+        let (hash, len) = (previous::hash(contents), contents.len() as u64);
+        let entry = match self.previous.link(path, hash, len, &full) {
+            Some(entry) => Some(entry),
+            None => {
+                let mut file = fs::File::create(&full).map_err(|e| io_err(&full, e, HINT))?;
+                file.write_all(contents)
+                    .map_err(|e| io_err(&full, e, HINT))?;
+                // A file whose identity cannot be read is written again next time.
+                let stamp = file.metadata().ok().and_then(|m| previous::Stamp::of(&m));
+                stamp.map(|stamp| Entry {
+                    path: path.to_string(),
+                    hash,
+                    len,
+                    stamp,
+                })
+            }
+        };
+        if let Some(entry) = entry {
+            self.written
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(entry);
+        }
+        Ok(())
+    }
 }
 
 /// Writes one file at `path` (`/`-separated, relative to `dir`) through a buffer that

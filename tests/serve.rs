@@ -262,7 +262,7 @@ fn assert_served_equals_clean_build(server: &Server) {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
-        if rel == ".ladderbook-build" {
+        if rel == ".ladderbook-build" || rel == ".ladderbook-files" {
             continue;
         }
         let built = std::fs::read(e.path()).unwrap();

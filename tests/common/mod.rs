@@ -74,6 +74,15 @@ pub fn snapshot_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .collect()
 }
 
+/// [`snapshot_tree`] of a build-dir without the manifest of what the build wrote
+/// (`.ladderbook-files`: inode numbers and times, which differ from one build to the next):
+/// the site as it is published, to compare two builds.
+pub fn site_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = snapshot_tree(dir);
+    files.remove(Path::new(".ladderbook-files"));
+    files
+}
+
 /// One expectation of a converted ladder: where it belongs and its text.
 #[derive(Debug, Clone)]
 pub struct SourceExpectation {

@@ -1,0 +1,271 @@
+//! What the build being replaced wrote, so that a rebuild links each file whose bytes did not
+//! change instead of writing it again.
+//!
+//! Every build leaves [`MANIFEST`] in its build-dir: for each file written whole, its path,
+//! a hash and the length of its bytes, and the file's identity on disk (inode and modification
+//! time) once written. The next build renders every page as before; a page whose bytes hash
+//! and measure the same as the manifest says the file at its path held, and whose file still
+//! has the identity the manifest recorded (nobody has written to it since), is hard-linked
+//! from the live site into the new one. The swap and the delete of the old site then touch
+//! neither its bytes nor its modification time: a rebuild that changes one competency writes
+//! the pages that show it, and `rsync -t`, a deploy that compares times, or a browser's
+//! `If-Modified-Since` see only those as changed.
+//!
+//! Everything here is an optimisation: a missing, unreadable or malformed manifest, a file
+//! system without hard links, or any failed link means the file is written as on a first
+//! build. Only Unix file systems are used this way (the identity is `st_ino` and `st_mtime`).
+
+use std::collections::HashMap;
+use std::fs;
+use std::hash::BuildHasher;
+use std::path::{Path, PathBuf};
+
+/// The manifest's file name in the build-dir.
+pub const MANIFEST: &str = ".ladderbook-files";
+
+/// A file as the manifest records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// `/`-separated, relative to the build-dir.
+    pub path: String,
+    /// [`hash`] of the bytes.
+    pub hash: u64,
+    /// Length of the bytes.
+    pub len: u64,
+    /// The file's identity once written.
+    pub stamp: Stamp,
+}
+
+/// A file's identity on disk: its inode number and modification time (seconds and
+/// nanoseconds since the Unix epoch). A write to the file changes the time; replacing it
+/// changes the inode; a hard link to it changes neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub ino: u64,
+    pub mtime: i64,
+    pub mtime_nsec: i64,
+}
+
+impl Stamp {
+    /// The identity of the file `meta` describes; `None` where the platform has no inode
+    /// numbers.
+    pub fn of(meta: &fs::Metadata) -> Option<Stamp> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Some(Stamp {
+                ino: meta.ino(),
+                mtime: meta.mtime(),
+                mtime_nsec: meta.mtime_nsec(),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            None
+        }
+    }
+}
+
+/// The hash the manifest records: 64 bits of foldhash's quality hasher with a fixed seed.
+/// Collisions between a page's old and new bytes at one path are as unlikely as 2⁻⁶⁴; a
+/// different hash after an upgrade only means every file is written once more.
+pub fn hash(bytes: &[u8]) -> u64 {
+    foldhash::quality::FixedState::with_seed(0x6c61_6464_6572_626b).hash_one(bytes)
+}
+
+/// The files of the build being replaced, by path.
+#[derive(Debug, Default)]
+pub struct Previous {
+    /// The live build-dir.
+    dir: PathBuf,
+    files: HashMap<String, (u64, u64, Stamp)>,
+}
+
+impl Previous {
+    /// Nothing to link from: every file is written.
+    pub fn none() -> Previous {
+        Previous::default()
+    }
+
+    /// The manifest in the build-dir `dir`, if any. Lines that do not parse are left out;
+    /// a manifest that cannot be read is the same as none.
+    pub fn read(dir: &Path) -> Previous {
+        let mut previous = Previous {
+            dir: dir.to_path_buf(),
+            files: HashMap::new(),
+        };
+        if !cfg!(unix) {
+            return previous;
+        }
+        let Ok(text) = fs::read_to_string(dir.join(MANIFEST)) else {
+            return previous;
+        };
+        previous.files = text
+            .lines()
+            .filter_map(parse_line)
+            .map(|e| (e.path, (e.hash, e.len, e.stamp)))
+            .collect();
+        previous
+    }
+
+    /// How many files the manifest lists.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether the manifest lists no file.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Links `to` to the live file at `path` (`/`-separated, relative to the build-dir) if it
+    /// holds bytes of this hash and length and has not been written since its build, and
+    /// returns its entry for the new manifest; `None` (nothing done) otherwise, and when the
+    /// link fails: then the caller writes the file.
+    pub fn link(&self, path: &str, hash: u64, len: u64, to: &Path) -> Option<Entry> {
+        let &(h, l, stamp) = self.files.get(path)?;
+        if (h, l) != (hash, len) {
+            return None;
+        }
+        let from = self.dir.join(path);
+        // Not following a symbolic link: a link put there is not the file that was written.
+        let meta = fs::symlink_metadata(&from).ok()?;
+        if !meta.is_file() || meta.len() != len || Stamp::of(&meta)? != stamp {
+            return None;
+        }
+        fs::hard_link(&from, to).ok()?;
+        Some(Entry {
+            path: path.to_string(),
+            hash,
+            len,
+            stamp,
+        })
+    }
+}
+
+/// A manifest's text: one line per entry, sorted by path, each `hash len ino mtime
+/// mtime_nsec path` (the hash in hexadecimal, the rest in decimal). Paths with a line break
+/// are left out.
+pub fn render(entries: &mut [Entry]) -> String {
+    entries.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    let mut out = String::with_capacity(entries.len() * 96);
+    for e in entries.iter().filter(|e| !e.path.contains(['\n', '\r'])) {
+        use std::fmt::Write;
+        let s = e.stamp;
+        let _ = writeln!(
+            out,
+            "{:016x} {} {} {} {} {}",
+            e.hash, e.len, s.ino, s.mtime, s.mtime_nsec, e.path
+        );
+    }
+    out
+}
+
+fn parse_line(line: &str) -> Option<Entry> {
+    let mut fields = line.splitn(6, ' ');
+    let mut next = || fields.next();
+    let hash = u64::from_str_radix(next()?, 16).ok()?;
+    let len = next()?.parse().ok()?;
+    let ino = next()?.parse().ok()?;
+    let mtime = next()?.parse().ok()?;
+    let mtime_nsec = next()?.parse().ok()?;
+    let path = next().filter(|p| !p.is_empty())?.to_string();
+    Some(Entry {
+        path,
+        hash,
+        len,
+        stamp: Stamp {
+            ino,
+            mtime,
+            mtime_nsec,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(path: &str, hash: u64) -> Entry {
+        Entry {
+            path: path.into(),
+            hash,
+            len: 12,
+            stamp: Stamp {
+                ino: 7,
+                mtime: 1_796_358_491,
+                mtime_nsec: 817_771_068,
+            },
+        }
+    }
+
+    #[test]
+    fn a_manifest_reads_back_as_written_sorted_by_path_without_paths_that_break_lines() {
+        let mut entries = vec![
+            entry("levels/b/index.html", u64::MAX),
+            entry("a file with spaces.css", 0),
+            entry("bad\nname.html", 1),
+        ];
+        let text = render(&mut entries);
+        let read: Vec<Entry> = text.lines().filter_map(parse_line).collect();
+        assert_eq!(
+            read,
+            vec![
+                entry("a file with spaces.css", 0),
+                entry("levels/b/index.html", u64::MAX)
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_that_do_not_parse_are_left_out() {
+        for line in [
+            "",
+            "zz 12 7 1 2 index.html",
+            "00ff 12 7 1 2",
+            "00ff 12 7 1 2 ",
+            "00ff -12 7 1 2 index.html",
+            "00ff 12 7 1",
+        ] {
+            assert_eq!(parse_line(line), None, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_file_is_linked_only_with_the_same_bytes_and_an_untouched_identity() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
+        fs::create_dir_all(&old).unwrap();
+        fs::create_dir_all(&new).unwrap();
+        fs::write(old.join("a.html"), "<p>a</p>").unwrap();
+        let stamp = Stamp::of(&fs::metadata(old.join("a.html")).unwrap()).unwrap();
+        let mut entries = vec![Entry {
+            path: "a.html".into(),
+            hash: hash(b"<p>a</p>"),
+            len: 8,
+            stamp,
+        }];
+        fs::write(old.join(MANIFEST), render(&mut entries)).unwrap();
+        let previous = Previous::read(&old);
+        assert_eq!(previous.len(), 1);
+
+        // Other bytes of the same length: written, not linked.
+        let (h, l) = (hash(b"<p>b</p>"), 8);
+        assert_eq!(previous.link("a.html", h, l, &new.join("a.html")), None);
+        // Another path: never linked.
+        let (h, l) = (hash(b"<p>a</p>"), 8);
+        assert_eq!(previous.link("b.html", h, l, &new.join("b.html")), None);
+        // The same bytes: linked, with the old file's identity.
+        let linked = previous.link("a.html", h, l, &new.join("a.html")).unwrap();
+        assert_eq!(linked.stamp, stamp);
+        assert_eq!(fs::read(new.join("a.html")).unwrap(), b"<p>a</p>");
+        fs::remove_file(new.join("a.html")).unwrap();
+        // Replaced since by a file with the same bytes, as an editor saves (written beside
+        // it while it still exists, so with another inode, then renamed over it): not linked.
+        fs::write(old.join("a.html.tmp"), "<p>a</p>").unwrap();
+        fs::rename(old.join("a.html.tmp"), old.join("a.html")).unwrap();
+        assert_eq!(previous.link("a.html", h, l, &new.join("a.html")), None);
+        assert!(!new.join("a.html").exists());
+    }
+}

@@ -1,0 +1,147 @@
+//! A rebuild into the same build-dir: the pages an edit does not touch are carried over from
+//! the last build (the same file, so the same modification time for `rsync -t` and HTTP
+//! caches), the others written; and the site is always the one a first build makes.
+#![cfg(unix)]
+
+use std::fs;
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+
+mod common;
+use common::*;
+
+/// A page's file identity: inode and modification time (ns).
+fn identity(site: &Path, page: &str) -> (u64, i128) {
+    let m = fs::metadata(site.join(page)).unwrap();
+    (
+        m.ino(),
+        m.mtime() as i128 * 1_000_000_000 + m.mtime_nsec() as i128,
+    )
+}
+
+fn build(root: &Path, dest: &Path) {
+    ladderbook()
+        .arg("build")
+        .arg(root)
+        .arg("-d")
+        .arg(dest)
+        .assert()
+        .success();
+}
+
+/// The example ladder in a temporary folder, built once into `site`.
+fn built_example() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("ladder");
+    copy_ladder(&repo(), &root);
+    let site = root.join("site");
+    build(&root, &site);
+    (tmp, root, site)
+}
+
+/// The site a first build of `root` makes, into a fresh folder.
+fn fresh_build(root: &Path, name: &str) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let fresh = root.parent().unwrap().join(name);
+    build(root, &fresh);
+    site_files(&fresh)
+}
+
+const EDITED: &str = "content/competencies/senior-engineer/citizenship.md";
+const OLD_WORDS: &str = "calibrates with other interviewers";
+const NEW_WORDS: &str = "calibrates with the other interviewers";
+
+#[test]
+fn a_rebuild_after_one_edit_writes_the_pages_that_show_it_and_carries_the_rest_over() {
+    let (_tmp, root, site) = built_example();
+    // Pages that show the edited competency, and pages that do not.
+    let touched = [
+        "levels/senior-engineer/index.html",
+        "pillars/citizenship/index.html",
+        "compare/engineer-2/senior-engineer/index.html",
+        "compare/senior-engineer/staff-engineer/index.html",
+    ];
+    let untouched = [
+        "index.html",
+        "levels/engineer-2/index.html",
+        "pillars/craft/index.html",
+        "compare/engineer-1/engineer-2/index.html",
+        "style.css",
+    ];
+    let before: Vec<_> = touched
+        .iter()
+        .chain(&untouched)
+        .map(|p| identity(&site, p))
+        .collect();
+    let text = fs::read_to_string(root.join(EDITED)).unwrap();
+    assert!(text.contains(OLD_WORDS));
+    fs::write(root.join(EDITED), text.replace(OLD_WORDS, NEW_WORDS)).unwrap();
+
+    build(&root, &site);
+
+    for (page, was) in touched.iter().chain(&untouched).zip(&before) {
+        let now = identity(&site, page);
+        if touched.contains(page) {
+            assert_ne!(now, *was, "{page} shows the edit, so it is written anew");
+            assert!(
+                fs::read_to_string(site.join(page))
+                    .unwrap()
+                    .contains(NEW_WORDS),
+                "{page} shows the new words"
+            );
+        } else {
+            assert_eq!(
+                now, *was,
+                "{page} does not show the edit: the same file as before"
+            );
+        }
+    }
+    // Whatever was carried over, the site is the one a first build makes.
+    assert_eq!(site_files(&site), fresh_build(&root, "fresh"));
+}
+
+#[test]
+fn a_page_changed_by_hand_in_the_build_dir_is_written_again_by_the_next_build() {
+    let (_tmp, root, site) = built_example();
+    let page = site.join("levels/engineer-2/index.html");
+    // Same length, other bytes: only the file's new modification time tells.
+    let html = fs::read_to_string(&page).unwrap();
+    let tampered = html.replacen("<main", "<MAIN", 1);
+    assert_eq!(tampered.len(), html.len());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::write(&page, &tampered).unwrap();
+
+    build(&root, &site);
+
+    assert_eq!(fs::read_to_string(&page).unwrap(), html);
+    assert_eq!(site_files(&site), fresh_build(&root, "fresh"));
+}
+
+#[test]
+fn a_garbled_or_missing_manifest_only_means_every_file_is_written() {
+    let (_tmp, root, site) = built_example();
+    let manifest = site.join(".ladderbook-files");
+    let text = fs::read_to_string(&manifest).unwrap();
+    assert!(text.lines().any(|l| l.ends_with(" index.html")), "{text}");
+    let index = identity(&site, "index.html");
+
+    // Every line cut short, and a line that names a file with bytes it never had.
+    let garbled: String = text
+        .lines()
+        .map(|l| format!("{}\n", &l[..l.len() / 2]))
+        .chain(["0 1 2 3 4 index.html\n".to_string()])
+        .collect();
+    fs::write(&manifest, garbled).unwrap();
+    build(&root, &site);
+    assert_ne!(identity(&site, "index.html"), index);
+    assert_eq!(site_files(&site), fresh_build(&root, "fresh"));
+
+    fs::remove_file(site.join(".ladderbook-files")).unwrap();
+    let index = identity(&site, "index.html");
+    build(&root, &site);
+    assert_ne!(identity(&site, "index.html"), index);
+    assert_eq!(site_files(&site), fresh_build(&root, "fresh-2"));
+    // And the build after that carries every page over again.
+    let index = identity(&site, "index.html");
+    build(&root, &site);
+    assert_eq!(identity(&site, "index.html"), index);
+}
