@@ -259,19 +259,18 @@ pub struct SourceFile {
     pub path: String,
     /// The whole file, UTF-8, byte-order mark removed.
     pub text: std::sync::Arc<str>,
-    line_starts: std::sync::Arc<[usize]>,
+    /// Where each line starts, made the first time a position is asked for: most files
+    /// never need one.
+    line_starts: std::sync::Arc<std::sync::OnceLock<Box<[usize]>>>,
 }
 
 impl SourceFile {
     /// Wraps `text` read from `path` (already relative to the ladder root).
     pub fn new(path: impl Into<String>, text: String) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         SourceFile {
             path: path.into(),
             text: text.into(),
-            line_starts,
+            line_starts: Default::default(),
         }
     }
 
@@ -279,8 +278,13 @@ impl SourceFile {
     /// Offsets past the end map to the end of the file.
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let line_starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = line_starts[line];
         let column = self
             .text
             .get(start..offset)
