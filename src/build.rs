@@ -30,6 +30,9 @@ pub struct BuildReport {
     pub pages: usize,
     /// Number of files written in all.
     pub files: usize,
+    /// How many of them are byte for byte as the last build into this build-dir wrote them,
+    /// and were carried over from it (see [`crate::write::previous`]).
+    pub unchanged: usize,
     /// Warnings found on the way.
     pub warnings: Diagnostics,
     /// The ladder, templates and site the pages were made from. They are freed with the
@@ -271,14 +274,15 @@ pub fn build_with(
         );
         clock.lap("render and write pages, ladder.json and ladder.lock's text");
         pages?;
-        data.map_err(render::RenderError::Sink)
+        let (lock, current) = data.map_err(render::RenderError::Sink)?;
+        Ok((lock, current, out.unchanged()))
     });
     clock.lap("swap");
     let lock_written = match &filled {
         // The file held this text when compared, and has not changed since.
-        Ok((_, Some(seen))) if crate::lock::version(root).as_ref() == Some(seen) => None,
-        Ok((lock, Some(_))) => Some(crate::lock::write_text(root, lock)),
-        Ok((lock, None)) => Some(crate::lock::replace(root, lock)),
+        Ok((_, Some(seen), _)) if crate::lock::version(root).as_ref() == Some(seen) => None,
+        Ok((lock, Some(_), _)) => Some(crate::lock::write_text(root, lock)),
+        Ok((lock, None, _)) => Some(crate::lock::replace(root, lock)),
         Err(_) => None,
     };
     if let Some(written) = lock_written {
@@ -295,7 +299,8 @@ pub fn build_with(
         clock.lap("write ladder.lock");
     }
     match filled {
-        Ok(_) => Ok(BuildReport {
+        Ok((_, _, unchanged)) => Ok(BuildReport {
+            unchanged,
             pages: p.site.specs.len(),
             files: count,
             dest,

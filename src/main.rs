@@ -270,8 +270,12 @@ fn build_site(
     match build::build_with(dir, dest_dir, accept_removals) {
         Ok(report) => {
             diagnostic::eprint(&report.warnings.0);
+            let unchanged = match report.unchanged {
+                0 => String::new(),
+                n => format!(", {n} unchanged since the last build"),
+            };
             println!(
-                "Built {} pages ({} files) into {} in {} ms.",
+                "Built {} pages ({} files{unchanged}) into {} in {} ms.",
                 report.pages,
                 report.files,
                 report.dest.display(),

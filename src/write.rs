@@ -8,6 +8,7 @@ use previous::{Entry, Previous};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 /// The file that marks a folder as ladderbook's output, so a build never replaces a folder it
@@ -93,6 +94,7 @@ pub fn replace_dir<T, E>(
         dir: new.clone(),
         previous,
         written: Mutex::new(Vec::new()),
+        linked: AtomicUsize::new(0),
     };
     let filled = fill(&out).map_err(ReplaceError::Fill).and_then(|value| {
         // Only an optimisation for the next build: without it, that build writes every file.
@@ -242,12 +244,20 @@ pub struct Output {
     previous: Previous,
     /// What [`Output::write_file`] wrote or linked, for the next build's manifest.
     written: Mutex<Vec<Entry>>,
+    /// How many of those were linked.
+    linked: AtomicUsize,
 }
 
 impl Output {
     /// The folder, for files written otherwise ([`copy_open`], [`write_with`]).
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// How many files [`Output::write_file`] has linked from the last build so far: files
+    /// whose bytes are the same as then.
+    pub fn unchanged(&self) -> usize {
+        self.linked.load(Ordering::Relaxed)
     }
 
     /// Writes one file at `path` (`/`-separated, relative to the folder), creating its
@@ -263,7 +273,10 @@ impl Output {
         }
         let (hash, len) = (previous::hash(contents), contents.len() as u64);
         let entry = match self.previous.link(path, hash, len, &full) {
-            Some(entry) => Some(entry),
+            Some(entry) => {
+                self.linked.fetch_add(1, Ordering::Relaxed);
+                Some(entry)
+            }
             None => {
                 let mut file = fs::File::create(&full).map_err(|e| io_err(&full, e, HINT))?;
                 file.write_all(contents)

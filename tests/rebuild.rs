@@ -19,14 +19,37 @@ fn identity(site: &Path, page: &str) -> (u64, i128) {
     )
 }
 
-fn build(root: &Path, dest: &Path) {
-    ladderbook()
+/// Builds `root` into `dest`; what the command printed.
+fn build(root: &Path, dest: &Path) -> String {
+    let out = ladderbook()
         .arg("build")
         .arg(root)
         .arg("-d")
         .arg(dest)
         .assert()
         .success();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+/// Every file of the site (but the build's own bookkeeping) with its identity.
+fn identities(site: &Path) -> std::collections::BTreeMap<String, (u64, i128)> {
+    walkdir::WalkDir::new(site)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            e.path()
+                .strip_prefix(site)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|p| !p.starts_with(".ladderbook-"))
+        .map(|p| {
+            let id = identity(site, &p);
+            (p, id)
+        })
+        .collect()
 }
 
 /// The example ladder in a temporary folder, built once into `site`.
@@ -72,11 +95,27 @@ fn a_rebuild_after_one_edit_writes_the_pages_that_show_it_and_carries_the_rest_o
         .chain(&untouched)
         .map(|p| identity(&site, p))
         .collect();
+    let all_before = identities(&site);
     let text = fs::read_to_string(root.join(EDITED)).unwrap();
     assert!(text.contains(OLD_WORDS));
     fs::write(root.join(EDITED), text.replace(OLD_WORDS, NEW_WORDS)).unwrap();
 
-    build(&root, &site);
+    let said = build(&root, &site);
+
+    // The command says how many files were carried over: those still the same file.
+    let all_after = identities(&site);
+    let kept = all_after
+        .iter()
+        .filter(|(p, id)| all_before.get(*p) == Some(id))
+        .count();
+    assert!(kept > touched.len() && kept < all_after.len(), "{kept}");
+    assert!(
+        said.contains(&format!(
+            "({} files, {kept} unchanged since the last build)",
+            all_after.len()
+        )),
+        "{said}"
+    );
 
     for (page, was) in touched.iter().chain(&untouched).zip(&before) {
         let now = identity(&site, page);
