@@ -90,6 +90,12 @@ pub fn replace_dir<T, E>(
         }
     }
     fs::create_dir_all(&new).map_err(|e| io_err(&new, e, HINT))?;
+    // The manifest's file, made first: a file made now has the owner and permissions it
+    // shows, which a page carried over must have too.
+    match create_fresh(&new.join(previous::MANIFEST)).and_then(|f| f.metadata()) {
+        Ok(made) => previous.expect_like(&made),
+        Err(_) => previous = Previous::none(),
+    }
     let out = Output {
         dir: new.clone(),
         previous,
@@ -237,6 +243,27 @@ pub fn remove_tree(dir: &Path) -> std::io::Result<()> {
 
 const HINT: &str = "check free disk space and the output folder's permissions";
 
+/// Creates the file `full` for writing, as a new file: a file already at that path in the
+/// build's fresh folder (the same path given twice, such as a theme file and an asset of the
+/// same name) may be linked to the live site's (see [`previous`]), and writing through it
+/// would change the live site; its name is removed first, and the new file is written in
+/// its place, as before.
+fn create_fresh(full: &Path) -> std::io::Result<fs::File> {
+    let create = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(full)
+    };
+    match create() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            fs::remove_file(full)?;
+            create()
+        }
+        other => other,
+    }
+}
+
 /// The fresh folder a build writes its site into (see [`replace_dir`]), and what the build
 /// it replaces wrote.
 pub struct Output {
@@ -271,14 +298,20 @@ impl Output {
         if let Some(p) = full.parent() {
             fs::create_dir_all(p).map_err(|e| io_err(p, e, HINT))?;
         }
-        let (hash, len) = (previous::hash(contents), contents.len() as u64);
+        // Off Unix nothing is carried over (see [`previous`]): no hash is needed.
+        let hash = if cfg!(unix) {
+            previous::hash(contents)
+        } else {
+            0
+        };
+        let len = contents.len() as u64;
         let entry = match self.previous.link(path, hash, len, &full) {
             Some(entry) => {
                 self.linked.fetch_add(1, Ordering::Relaxed);
                 Some(entry)
             }
             None => {
-                let mut file = fs::File::create(&full).map_err(|e| io_err(&full, e, HINT))?;
+                let mut file = create_fresh(&full).map_err(|e| io_err(&full, e, HINT))?;
                 file.write_all(contents)
                     .map_err(|e| io_err(&full, e, HINT))?;
                 // A file whose identity cannot be read is written again next time.
@@ -316,7 +349,7 @@ pub fn write_with(
     if let Some(p) = full.parent() {
         fs::create_dir_all(p).map_err(|e| io_err(p, e, HINT))?;
     }
-    let file = fs::File::create(&full).map_err(|e| io_err(&full, e, HINT))?;
+    let file = create_fresh(&full).map_err(|e| io_err(&full, e, HINT))?;
     let mut out = std::io::BufWriter::with_capacity(256 * 1024, file);
     fill(&mut out)
         .and_then(|()| out.flush())
@@ -339,7 +372,7 @@ pub fn copy_open(
     if let Some(p) = full.parent() {
         fs::create_dir_all(p).map_err(|e| io_err(p, e, HINT))?;
     }
-    let mut to = fs::File::create(&full).map_err(|e| io_err(&full, e, HINT))?;
+    let mut to = create_fresh(&full).map_err(|e| io_err(&full, e, HINT))?;
     std::io::copy(&mut from, &mut to)
         .map(|_| ())
         .map_err(|e| io_err(source, e, "check that the file is readable"))

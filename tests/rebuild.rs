@@ -146,8 +146,11 @@ fn a_page_changed_by_hand_in_the_build_dir_is_written_again_by_the_next_build() 
     let html = fs::read_to_string(&page).unwrap();
     let tampered = html.replacen("<main", "<MAIN", 1);
     assert_eq!(tampered.len(), html.len());
+    let was = identity(&site, "levels/engineer-2/index.html");
     std::thread::sleep(std::time::Duration::from_millis(20));
     fs::write(&page, &tampered).unwrap();
+    // What the build goes by: on a file system with coarser times, wait longer above.
+    assert_ne!(identity(&site, "levels/engineer-2/index.html"), was);
 
     build(&root, &site);
 
@@ -183,4 +186,83 @@ fn a_garbled_or_missing_manifest_only_means_every_file_is_written() {
     let index = identity(&site, "index.html");
     build(&root, &site);
     assert_eq!(identity(&site, "index.html"), index);
+}
+
+#[test]
+fn a_build_that_fails_after_carrying_pages_over_leaves_the_live_site_as_it_was() {
+    let (_tmp, root, site) = built_example();
+    let files = snapshot_tree(&site);
+    let ids = identities(&site);
+    // A file beside the content at the address of one of the theme's (copied after the
+    // theme's is carried over), and a template error that only rendering a page finds.
+    fs::write(root.join("content/style.css"), "body{color:red}").unwrap();
+    fs::create_dir_all(root.join("templates")).unwrap();
+    let track = fs::read_to_string(repo().join("templates/track.html")).unwrap();
+    let broken = track.replacen(
+        "{% block main %}",
+        "{% block main %}{{ no_such_variable.x }}",
+        1,
+    );
+    assert_ne!(broken, track);
+    fs::write(root.join("templates/track.html"), broken).unwrap();
+
+    ladderbook()
+        .arg("build")
+        .arg(&root)
+        .arg("-d")
+        .arg(&site)
+        .assert()
+        .failure();
+
+    assert_eq!(snapshot_tree(&site), files, "the live site's bytes");
+    assert_eq!(identities(&site), ids, "the live site's files");
+    // Fixed, the next build takes the asset and carries the rest over.
+    fs::write(root.join("templates/track.html"), track).unwrap();
+    build(&root, &site);
+    assert_eq!(
+        fs::read_to_string(site.join("style.css")).unwrap(),
+        "body{color:red}"
+    );
+    assert_eq!(site_files(&site), fresh_build(&root, "fresh"));
+}
+
+#[test]
+fn a_build_run_with_another_umask_gives_every_file_the_permissions_it_would_give_a_new_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("ladder");
+    copy_ladder(&repo(), &root);
+    let site = root.join("site");
+    let build_with_umask = |umask: &str| -> String {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "umask {umask} && exec \"$0\" build \"$1\" -d \"$2\""
+            ))
+            .arg(assert_cmd::cargo::cargo_bin("ladderbook"))
+            .arg(&root)
+            .arg(&site)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let modes = || -> std::collections::BTreeSet<u32> {
+        identities(&site)
+            .keys()
+            .map(|p| fs::metadata(site.join(p)).unwrap().mode() & 0o777)
+            .collect()
+    };
+    build_with_umask("022");
+    assert_eq!(modes(), [0o644].into());
+    let said = build_with_umask("077");
+    assert_eq!(
+        modes(),
+        [0o600].into(),
+        "no file keeps the last build's permissions"
+    );
+    assert!(!said.contains("unchanged"), "{said}");
+    // With the same umask again, the pages are carried over.
+    let said = build_with_umask("077");
+    assert_eq!(modes(), [0o600].into());
+    assert!(said.contains("unchanged since the last build"), "{said}");
 }

@@ -4,9 +4,10 @@
 //! Every build leaves [`MANIFEST`] in its build-dir: for each file written whole, its path,
 //! a 64-bit hash and the length of its bytes, and the file's identity on disk (inode and modification
 //! time) once written. The next build renders every page as before; a page whose bytes hash
-//! and measure the same as the manifest says the file at its path held, and whose file still
-//! has the identity the manifest recorded (nobody has written to it since), is hard-linked
-//! from the live site into the new one. The swap and the delete of the old site then touch
+//! and measure the same as the manifest says the file at its path held, whose file still
+//! has the identity the manifest recorded (nobody has written to it since), and whose owner
+//! and permissions are those a file made now gets, is hard-linked from the live site into
+//! the new one. The swap and the delete of the old site then touch
 //! neither its bytes nor its modification time: a rebuild that changes one competency writes
 //! the pages that show it, and `rsync -t`, a deploy that compares times, or a browser's
 //! `If-Modified-Since` see only those as changed.
@@ -41,8 +42,11 @@ pub struct Entry {
 /// changes the inode; a hard link to it changes neither.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
+    /// `st_ino`.
     pub ino: u64,
+    /// `st_mtime`: whole seconds.
     pub mtime: i64,
+    /// `st_mtime_nsec`: nanoseconds within the second.
     pub mtime_nsec: i64,
 }
 
@@ -81,6 +85,23 @@ pub struct Previous {
     /// The live build-dir.
     dir: PathBuf,
     files: HashMap<String, (u64, u64, Stamp)>,
+    /// The owner, group and permission bits a file made by this build gets (the umask, the
+    /// user that runs it): a file with others is never carried over, so a build run with
+    /// another umask or by another user, or a `chmod` in the build-dir, is not kept.
+    /// `None` until known: then nothing is carried over.
+    made: Option<(u32, u32, u32)>,
+}
+
+/// Owner, group and permission bits of the file `meta` describes.
+#[cfg(unix)]
+fn access(meta: &fs::Metadata) -> Option<(u32, u32, u32)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.uid(), meta.gid(), meta.mode() & 0o7777))
+}
+
+#[cfg(not(unix))]
+fn access(_: &fs::Metadata) -> Option<(u32, u32, u32)> {
+    None
 }
 
 impl Previous {
@@ -94,7 +115,7 @@ impl Previous {
     pub fn read(dir: &Path) -> Previous {
         let mut previous = Previous {
             dir: dir.to_path_buf(),
-            files: HashMap::new(),
+            ..Previous::default()
         };
         if !cfg!(unix) {
             return previous;
@@ -110,6 +131,12 @@ impl Previous {
         previous
     }
 
+    /// Carries over only files with the owner, group and permissions of `made`, a file
+    /// this build made.
+    pub fn expect_like(&mut self, made: &fs::Metadata) {
+        self.made = access(made);
+    }
+
     /// How many files the manifest lists.
     pub fn len(&self) -> usize {
         self.files.len()
@@ -121,21 +148,31 @@ impl Previous {
     }
 
     /// Links `to` to the live file at `path` (`/`-separated, relative to the build-dir) if it
-    /// holds bytes of this hash and length and has not been written since its build, and
-    /// returns its entry for the new manifest; `None` (nothing done) otherwise, and when the
-    /// link fails: then the caller writes the file.
+    /// holds bytes of this hash and length, has not been written since its build, and has
+    /// the owner and permissions a file made now gets; returns its entry for the new
+    /// manifest. `None` (and nothing at `to`) otherwise, and when the link fails: then the
+    /// caller writes the file.
     pub fn link(&self, path: &str, hash: u64, len: u64, to: &Path) -> Option<Entry> {
         let &(h, l, stamp) = self.files.get(path)?;
+        let made = self.made?;
         if (h, l) != (hash, len) {
             return None;
         }
-        let from = self.dir.join(path);
-        // Not following a symbolic link: a link put there is not the file that was written.
-        let meta = fs::symlink_metadata(&from).ok()?;
-        if !meta.is_file() || meta.len() != len || Stamp::of(&meta)? != stamp {
+        fs::hard_link(self.dir.join(path), to).ok()?;
+        // Checked on the link, not on the live path before it: what was linked is what is
+        // checked, even if the live file was replaced in between. Not following a symbolic
+        // link: one put there is not the file that was written.
+        let linked = fs::symlink_metadata(to).ok();
+        let same = linked.is_some_and(|m| {
+            m.is_file()
+                && m.len() == len
+                && Stamp::of(&m) == Some(stamp)
+                && access(&m) == Some(made)
+        });
+        if !same {
+            let _ = fs::remove_file(to);
             return None;
         }
-        fs::hard_link(&from, to).ok()?;
         Some(Entry {
             path: path.to_string(),
             hash,
@@ -233,6 +270,7 @@ mod tests {
         }
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_file_is_linked_only_with_the_same_bytes_and_an_untouched_identity() {
         let tmp = tempfile::tempdir().unwrap();
@@ -248,8 +286,13 @@ mod tests {
             stamp,
         }];
         fs::write(old.join(MANIFEST), render(&mut entries)).unwrap();
-        let previous = Previous::read(&old);
+        let mut previous = Previous::read(&old);
         assert_eq!(previous.len(), 1);
+        // Nothing is linked before the build says what its own files look like.
+        let (h, l) = (hash(b"<p>a</p>"), 8);
+        assert_eq!(previous.link("a.html", h, l, &new.join("a.html")), None);
+        fs::write(new.join("probe"), "").unwrap();
+        previous.expect_like(&fs::metadata(new.join("probe")).unwrap());
 
         // Other bytes of the same length: written, not linked.
         let (h, l) = (hash(b"<p>b</p>"), 8);
@@ -261,6 +304,20 @@ mod tests {
         let linked = previous.link("a.html", h, l, &new.join("a.html")).unwrap();
         assert_eq!(linked.stamp, stamp);
         assert_eq!(fs::read(new.join("a.html")).unwrap(), b"<p>a</p>");
+        fs::remove_file(new.join("a.html")).unwrap();
+        // Other permissions than a file made now (a `chmod`, which leaves the time alone):
+        // not linked, and nothing left behind.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(old.join("a.html"))
+            .unwrap()
+            .permissions()
+            .mode();
+        let other = fs::Permissions::from_mode(mode ^ 0o004);
+        fs::set_permissions(old.join("a.html"), other).unwrap();
+        assert_eq!(previous.link("a.html", h, l, &new.join("a.html")), None);
+        assert!(!new.join("a.html").exists());
+        fs::set_permissions(old.join("a.html"), fs::Permissions::from_mode(mode)).unwrap();
+        assert!(previous.link("a.html", h, l, &new.join("a.html")).is_some());
         fs::remove_file(new.join("a.html")).unwrap();
         // Replaced since by a file with the same bytes, as an editor saves (written beside
         // it while it still exists, so with another inode, then renamed over it): not linked.
