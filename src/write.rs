@@ -40,7 +40,8 @@ pub fn name_and_parent<'a>(dir: &'a Path, default: &str) -> (String, &'a Path) {
 /// (files can be written into it with [`Output::write_file`] and [`copy_open`], from any
 /// thread). Then `dest` (if any) is renamed to `.<name>.ladderbook-old`, the new folder
 /// renamed to `dest`, and the old one deleted. `dest` is only replaced if it is empty or
-/// carries the [`MARKER`] of an earlier build. A file [`Output::write_file`] is given that
+/// carries the [`MARKER`] of an earlier build. A `dest` that is a symbolic link is replaced
+/// where it points, and the link left alone. A file [`Output::write_file`] is given that
 /// the earlier build wrote with the same bytes is linked from it (see [`previous`]).
 ///
 /// # Errors
@@ -50,6 +51,23 @@ pub fn replace_dir<T, E>(
     dest: &Path,
     fill: impl FnOnce(&Output) -> Result<T, E>,
 ) -> Result<T, ReplaceError<E>> {
+    // A build-dir that is a symbolic link (`site -> /var/www/ladder`, as a web server's
+    // folder often is) is built where it points: what it points to is replaced, and the
+    // link stays. Renaming the link itself would leave the web server's folder as it was.
+    let resolved;
+    let dest = match fs::symlink_metadata(dest) {
+        Ok(m) if m.file_type().is_symlink() => {
+            resolved = fs::canonicalize(dest).map_err(|e| {
+                io_err(
+                    dest,
+                    e,
+                    "the output folder is a symbolic link to nothing: create the folder it points to, or choose another output folder with -d",
+                )
+            })?;
+            resolved.as_path()
+        }
+        _ => dest,
+    };
     let (name, parent) = name_and_parent(dest, "book");
     let mut previous = Previous::none();
     if dest.exists() {
@@ -223,13 +241,18 @@ impl<E> From<Diagnostic> for ReplaceError<E> {
 
 /// Deletes the folder `dir` and everything in it, like [`fs::remove_dir_all`], but the
 /// entries of each folder on all cores: a site has thousands of small files, and on ext4 a
-/// serial delete of the previous build was a third of a large rebuild. Symbolic links are
-/// removed, never followed.
+/// serial delete of the previous build was a third of a large rebuild. Symbolic links,
+/// `dir` itself included, are removed, never followed.
 ///
 /// # Errors
 /// The first I/O error met; what could be deleted by then is gone.
 pub fn remove_tree(dir: &Path) -> std::io::Result<()> {
     use rayon::prelude::*;
+    // A link in `dir`'s place (a leftover of a build into a linked build-dir) is removed
+    // itself: what it points to is not this build's to delete.
+    if fs::symlink_metadata(dir)?.file_type().is_symlink() {
+        return fs::remove_file(dir);
+    }
     let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     entries.par_iter().try_for_each(|e| {
         if e.file_type()?.is_dir() {

@@ -292,3 +292,66 @@ fn an_unreadable_static_folder_is_an_error_naming_it() {
     );
     assert!(!out.exists(), "a site without static/private was written");
 }
+
+/// A build-dir that is a symbolic link to a web server's folder: every build replaces what
+/// the link points to, the link stays, and nothing is left beside either.
+#[test]
+fn a_build_dir_that_is_a_link_is_built_where_it_points_and_the_link_stays() {
+    let (tmp, root) = ladder();
+    let www = tmp.path().join("www/ladder");
+    fs::create_dir_all(&www).unwrap();
+    let site = root.join("site");
+    symlink(&www, &site).unwrap();
+    let build = || {
+        ladderbook()
+            .arg("build")
+            .arg(&root)
+            .arg("-d")
+            .arg(&site)
+            .assert()
+            .success();
+    };
+    build();
+    build();
+    assert!(fs::symlink_metadata(&site)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(fs::read_link(&site).unwrap(), www);
+    assert!(fs::read_to_string(www.join("index.html"))
+        .unwrap()
+        .contains("<!DOCTYPE html>"));
+    let beside = |dir: &Path| -> Vec<String> {
+        fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("ladderbook"))
+            .collect()
+    };
+    assert_eq!(beside(&root), Vec::<String>::new());
+    assert_eq!(beside(www.parent().unwrap()), Vec::<String>::new());
+}
+
+/// The leftover of an interrupted build that is a link (as an older ladderbook left beside a
+/// linked build-dir) is removed, and what it points to is left alone.
+#[test]
+fn a_leftover_that_is_a_link_is_removed_without_following_it() {
+    let (tmp, root) = ladder();
+    let kept = tmp.path().join("kept");
+    fs::create_dir_all(&kept).unwrap();
+    fs::write(kept.join("precious.html"), "mine").unwrap();
+    symlink(&kept, root.join(".site.ladderbook-old")).unwrap();
+    ladderbook()
+        .arg("build")
+        .arg(&root)
+        .arg("-d")
+        .arg(root.join("site"))
+        .assert()
+        .success();
+    assert!(fs::symlink_metadata(root.join(".site.ladderbook-old")).is_err());
+    assert_eq!(
+        fs::read_to_string(kept.join("precious.html")).unwrap(),
+        "mine"
+    );
+    assert!(root.join("site/index.html").is_file());
+}
