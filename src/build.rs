@@ -230,7 +230,6 @@ pub fn build_with(
     // Static files, copies, `ladder.json` and the pages.
     let count = p.site.specs.len() + files.len() + copied.len() + 1;
     let filled = write::replace_dir(&dest, |out| {
-        let dir = out.dir();
         for f in &files {
             out.write_file(&f.path, &f.contents)
                 .map_err(render::RenderError::Sink)?;
@@ -240,7 +239,8 @@ pub fn build_with(
             let from = crate::files::open(&c.source).map_err(|e| {
                 render::RenderError::Templates(vec![crate::files::unreadable(root, &c.source, &e)])
             })?;
-            write::copy_open(dir, &c.path, &c.source, from).map_err(render::RenderError::Sink)?;
+            out.copy_open(&c.path, &c.source, from)
+                .map_err(render::RenderError::Sink)?;
         }
         clock.lap("write static files");
         // The lockfile's text (written once the site is in place), then `ladder.json`, are
@@ -257,7 +257,7 @@ pub fn build_with(
                 let current = crate::lock::is_current(root, &lock)
                     .then_some(seen)
                     .flatten();
-                let data = write::write_with(dir, crate::permalink::DATA, |out| {
+                let data = out.write_with(crate::permalink::DATA, |out| {
                     serde_json::to_writer(
                         out,
                         &crate::site::data_export(&p.ladder).with_release(&p.site),

@@ -37,12 +37,11 @@ pub fn name_and_parent<'a>(dir: &'a Path, default: &str) -> (String, &'a Path) {
 /// Makes a new `dest` with `fill`, then swaps it in, and returns what `fill` returned.
 ///
 /// `fill` writes the site into a fresh folder, `.<name>.ladderbook-new` beside `dest`
-/// (files can be written into it with [`Output::write_file`] and [`copy_open`], from any
-/// thread). Then `dest` (if any) is renamed to `.<name>.ladderbook-old`, the new folder
+/// (see [`Output`]). Then `dest` (if any) is renamed to `.<name>.ladderbook-old`, the new folder
 /// renamed to `dest`, and the old one deleted. `dest` is only replaced if it is empty or
 /// carries the [`MARKER`] of an earlier build. A `dest` that is a symbolic link is replaced
-/// where it points, and the link left alone. A file [`Output::write_file`] is given that
-/// the earlier build wrote with the same bytes is linked from it (see [`previous`]).
+/// where it points, and the link left alone. A file the earlier build wrote with the same
+/// bytes is linked from it instead (see [`previous`]).
 ///
 /// # Errors
 /// `dest` is a non-empty folder that ladderbook did not write; an I/O error; or `fill`'s
@@ -288,26 +287,31 @@ fn create_fresh(full: &Path) -> std::io::Result<fs::File> {
 }
 
 /// The fresh folder a build writes its site into (see [`replace_dir`]), and what the build
-/// it replaces wrote.
+/// it replaces wrote. Files go in with [`Output::write_file`], [`Output::write_with`] and
+/// [`Output::copy_open`], from any thread.
 pub struct Output {
     dir: PathBuf,
     previous: Previous,
-    /// What [`Output::write_file`] wrote or linked, for the next build's manifest.
+    /// What was written or linked, for the next build's manifest.
     written: Mutex<Vec<Entry>>,
     /// How many of those were linked.
     linked: AtomicUsize,
 }
 
 impl Output {
-    /// The folder, for files written otherwise ([`copy_open`], [`write_with`]).
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
-    /// How many files [`Output::write_file`] has linked from the last build so far: files
-    /// whose bytes are the same as then.
+    /// How many files have been linked from the last build so far: files whose bytes are
+    /// the same as then.
     pub fn unchanged(&self) -> usize {
         self.linked.load(Ordering::Relaxed)
+    }
+
+    /// `path` (`/`-separated, relative to the folder) in the folder, with its folders made.
+    fn place(&self, path: &str) -> Result<PathBuf, Diagnostic> {
+        let full = self.dir.join(path);
+        if let Some(p) = full.parent() {
+            fs::create_dir_all(p).map_err(|e| io_err(p, e, HINT))?;
+        }
+        Ok(full)
     }
 
     /// Writes one file at `path` (`/`-separated, relative to the folder), creating its
@@ -317,10 +321,7 @@ impl Output {
     /// # Errors
     /// An I/O error, with the path.
     pub fn write_file(&self, path: &str, contents: &[u8]) -> Result<(), Diagnostic> {
-        let full = self.dir.join(path);
-        if let Some(p) = full.parent() {
-            fs::create_dir_all(p).map_err(|e| io_err(p, e, HINT))?;
-        }
+        let full = self.place(path)?;
         // Off Unix nothing is carried over (see [`previous`]): no hash is needed.
         let hash = if cfg!(unix) {
             previous::hash(contents)
@@ -328,77 +329,139 @@ impl Output {
             0
         };
         let len = contents.len() as u64;
-        let entry = match self.previous.link(path, hash, len, &full) {
-            Some(entry) => {
-                self.linked.fetch_add(1, Ordering::Relaxed);
-                Some(entry)
+        if let Some(entry) = self.previous.link(path, hash, len, &full) {
+            self.linked.fetch_add(1, Ordering::Relaxed);
+            self.record(Some(entry));
+            return Ok(());
+        }
+        let mut file = create_fresh(&full).map_err(|e| io_err(&full, e, HINT))?;
+        file.write_all(contents)
+            .map_err(|e| io_err(&full, e, HINT))?;
+        self.record(written(path, hash, len, &file));
+        Ok(())
+    }
+
+    /// Writes one file at `path` (`/`-separated, relative to the folder) through a buffer
+    /// that `fill` writes into, creating its folders: for a large file made piece by piece,
+    /// which is then never held in memory whole. Written, it is swapped for the last build's
+    /// file if that holds the same bytes (see [`Output::settle`]).
+    ///
+    /// # Errors
+    /// An I/O error, with the path.
+    pub fn write_with(
+        &self,
+        path: &str,
+        fill: impl FnOnce(&mut std::io::BufWriter<Hashing<fs::File>>) -> std::io::Result<()>,
+    ) -> Result<(), Diagnostic> {
+        let full = self.place(path)?;
+        let file = create_fresh(&full).map_err(|e| io_err(&full, e, HINT))?;
+        let mut out = std::io::BufWriter::with_capacity(256 * 1024, Hashing::new(file));
+        fill(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| io_err(&full, e, HINT))?;
+        let done = out
+            .into_inner()
+            .map_err(|e| io_err(&full, e.into_error(), HINT))?;
+        self.settle(path, &full, done);
+        Ok(())
+    }
+
+    /// Copies `source`, already opened as `from` (see [`crate::files::open`], which refuses
+    /// anything but a regular file), to `path` (`/`-separated, relative to the folder),
+    /// creating its folders. Copied, it is swapped for the last build's file if that holds
+    /// the same bytes (see [`Output::settle`]).
+    ///
+    /// # Errors
+    /// An I/O error, with the path.
+    pub fn copy_open(
+        &self,
+        path: &str,
+        source: &Path,
+        mut from: fs::File,
+    ) -> Result<(), Diagnostic> {
+        let full = self.place(path)?;
+        let to = create_fresh(&full).map_err(|e| io_err(&full, e, HINT))?;
+        let mut to = Hashing::new(to);
+        std::io::copy(&mut from, &mut to)
+            .map_err(|e| io_err(source, e, "check that the file is readable"))?;
+        self.settle(path, &full, to);
+        Ok(())
+    }
+
+    /// After the file at `path` (`full`) was written whole through `done`: when the last
+    /// build's file holds the same bytes, it takes the new file's place (linked beside it,
+    /// then renamed over it, so the path always holds the whole file), and it keeps its
+    /// time; either way the file is recorded for the next build's manifest.
+    fn settle(&self, path: &str, full: &Path, done: Hashing<fs::File>) {
+        let (hash, len) = (std::hash::Hasher::finish(&done.hasher), done.len);
+        if cfg!(unix) {
+            let mut beside = full.as_os_str().to_owned();
+            beside.push(".ladderbook-same");
+            let beside = PathBuf::from(beside);
+            if let Some(entry) = self.previous.link(path, hash, len, &beside) {
+                if fs::rename(&beside, full).is_ok() {
+                    self.linked.fetch_add(1, Ordering::Relaxed);
+                    self.record(Some(entry));
+                    return;
+                }
+                let _ = fs::remove_file(&beside);
             }
-            None => {
-                let mut file = create_fresh(&full).map_err(|e| io_err(&full, e, HINT))?;
-                file.write_all(contents)
-                    .map_err(|e| io_err(&full, e, HINT))?;
-                // A file whose identity cannot be read is written again next time.
-                let stamp = file.metadata().ok().and_then(|m| previous::Stamp::of(&m));
-                stamp.map(|stamp| Entry {
-                    path: path.to_string(),
-                    hash,
-                    len,
-                    stamp,
-                })
-            }
-        };
+        }
+        self.record(written(path, hash, len, &done.inner));
+    }
+
+    /// Adds a file to the next build's manifest.
+    fn record(&self, entry: Option<Entry>) {
         if let Some(entry) = entry {
             self.written
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .push(entry);
         }
-        Ok(())
     }
 }
 
-/// Writes one file at `path` (`/`-separated, relative to `dir`) through a buffer that
-/// `fill` writes into, creating its folders: for a large file made piece by piece, which is
-/// then never held in memory whole.
-///
-/// # Errors
-/// An I/O error, with the path.
-pub fn write_with(
-    dir: &Path,
-    path: &str,
-    fill: impl FnOnce(&mut std::io::BufWriter<fs::File>) -> std::io::Result<()>,
-) -> Result<(), Diagnostic> {
-    let full = dir.join(path);
-    if let Some(p) = full.parent() {
-        fs::create_dir_all(p).map_err(|e| io_err(p, e, HINT))?;
-    }
-    let file = create_fresh(&full).map_err(|e| io_err(&full, e, HINT))?;
-    let mut out = std::io::BufWriter::with_capacity(256 * 1024, file);
-    fill(&mut out)
-        .and_then(|()| out.flush())
-        .map_err(|e| io_err(&full, e, HINT))
+/// The manifest's entry for `file`, just written at `path` with bytes of this hash and
+/// length; `None` when its identity cannot be read (then it is written again next time).
+fn written(path: &str, hash: u64, len: u64, file: &fs::File) -> Option<Entry> {
+    let stamp = file.metadata().ok().and_then(|m| previous::Stamp::of(&m))?;
+    Some(Entry {
+        path: path.to_string(),
+        hash,
+        len,
+        stamp,
+    })
 }
 
-/// Copies `source`, already opened as `from` (see [`crate::files::open`], which refuses
-/// anything but a regular file), to `path` (`/`-separated, relative to `dir`), creating its
-/// folders.
-///
-/// # Errors
-/// An I/O error, with the path.
-pub fn copy_open(
-    dir: &Path,
-    path: &str,
-    source: &Path,
-    mut from: fs::File,
-) -> Result<(), Diagnostic> {
-    let full = dir.join(path);
-    if let Some(p) = full.parent() {
-        fs::create_dir_all(p).map_err(|e| io_err(p, e, HINT))?;
+/// A writer that passes everything on to `inner`, hashing it on the way ([`previous::hasher`])
+/// and counting its bytes: for files written piece by piece.
+pub struct Hashing<W> {
+    inner: W,
+    hasher: previous::Hasher,
+    len: u64,
+}
+
+impl<W> Hashing<W> {
+    fn new(inner: W) -> Hashing<W> {
+        Hashing {
+            inner,
+            hasher: previous::hasher(),
+            len: 0,
+        }
     }
-    let mut to = create_fresh(&full).map_err(|e| io_err(&full, e, HINT))?;
-    std::io::copy(&mut from, &mut to)
-        .map(|_| ())
-        .map_err(|e| io_err(source, e, "check that the file is readable"))
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        std::hash::Hasher::write(&mut self.hasher, &buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 #[cfg(test)]

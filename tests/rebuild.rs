@@ -82,6 +82,7 @@ fn a_rebuild_after_one_edit_writes_the_pages_that_show_it_and_carries_the_rest_o
         "pillars/citizenship/index.html",
         "compare/engineer-2/senior-engineer/index.html",
         "compare/senior-engineer/staff-engineer/index.html",
+        "ladder.json",
     ];
     let untouched = [
         "index.html",
@@ -265,4 +266,47 @@ fn a_build_run_with_another_umask_gives_every_file_the_permissions_it_would_give
     let said = build_with_umask("077");
     assert_eq!(modes(), [0o600].into());
     assert!(said.contains("unchanged since the last build"), "{said}");
+}
+
+#[test]
+fn a_rebuild_with_nothing_changed_carries_every_file_over_data_and_copies_included() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("ladder");
+    copy_ladder(&repo(), &root);
+    fs::write(root.join("content/org-chart.svg"), "<svg/>").unwrap();
+    fs::create_dir_all(root.join("static/img")).unwrap();
+    fs::write(root.join("static/img/logo.svg"), "<svg></svg>").unwrap();
+    let site = root.join("site");
+    build(&root, &site);
+    let before = identities(&site);
+    for f in ["ladder.json", "org-chart.svg", "img/logo.svg", "style.css"] {
+        assert!(before.contains_key(f), "{f}");
+    }
+
+    let said = build(&root, &site);
+
+    assert_eq!(
+        identities(&site),
+        before,
+        "every file is the same file as before"
+    );
+    let n = before.len();
+    assert!(
+        said.contains(&format!("({n} files, {n} unchanged since the last build)")),
+        "{said}"
+    );
+    assert!(
+        !walkdir::WalkDir::new(&site).into_iter().any(|e| e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .contains("ladderbook-same")),
+        "nothing left beside the files"
+    );
+    // A changed copy is written anew, and the site is a first build's.
+    fs::write(root.join("static/img/logo.svg"), "<svg><g/></svg>").unwrap();
+    build(&root, &site);
+    assert_ne!(identity(&site, "img/logo.svg"), before["img/logo.svg"]);
+    assert_eq!(identity(&site, "org-chart.svg"), before["org-chart.svg"]);
+    assert_eq!(site_files(&site), fresh_build(&root, "fresh"));
 }

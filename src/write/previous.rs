@@ -1,16 +1,18 @@
-//! What the build being replaced wrote, so that a rebuild links each file whose bytes did not
+//! What the build being replaced wrote, so that a rebuild keeps each file whose bytes did not
 //! change instead of writing it again.
 //!
-//! Every build leaves [`MANIFEST`] in its build-dir: for each file written whole, its path,
-//! a 64-bit hash and the length of its bytes, and the file's identity on disk (inode and modification
-//! time) once written. The next build renders every page as before; a page whose bytes hash
-//! and measure the same as the manifest says the file at its path held, whose file still
-//! has the identity the manifest recorded (nobody has written to it since), and whose owner
-//! and permissions are those a file made now gets, is hard-linked from the live site into
-//! the new one. The swap and the delete of the old site then touch
-//! neither its bytes nor its modification time: a rebuild that changes one competency writes
-//! the pages that show it, and `rsync -t`, a deploy that compares times, or a browser's
-//! `If-Modified-Since` see only those as changed.
+//! Every build leaves [`MANIFEST`] in its build-dir: for each file of the site, its path, a
+//! 64-bit hash and the length of its bytes, and the file's identity on disk (inode and
+//! modification time) once written. The next build renders every page as before. A file
+//! whose new bytes hash and measure the same as the manifest says the file at its path held,
+//! whose file still has the identity the manifest recorded (nobody has written to it since),
+//! and whose owner and permissions are those a file made now gets, is hard-linked from the
+//! live site into the new one: a page instead of being written, a file written piece by
+//! piece or copied (`ladder.json`, `static/`) after it was written, in its place. The swap
+//! and the delete of the old site then touch neither its bytes nor its modification time: a
+//! rebuild that changes one competency changes the pages that show it and `ladder.json`, and
+//! `rsync -t`, a deploy that compares times, or a browser's `If-Modified-Since` see only
+//! those as changed.
 //!
 //! Everything here is an optimisation: a missing, unreadable or malformed manifest, a file
 //! system without hard links, or any failed link means the file is written as on a first
@@ -76,8 +78,21 @@ impl Stamp {
 /// Two different pages of one length at one path share a hash with a chance of about 2⁻⁶⁴; a
 /// different hash after an upgrade only means every file is written once more.
 pub fn hash(bytes: &[u8]) -> u64 {
-    foldhash::quality::FixedState::with_seed(0x6c61_6464_6572_626b).hash_one(bytes)
+    SEEDED.hash_one(bytes)
 }
+
+/// The streaming hash the manifest records for a file written piece by piece: foldhash's
+/// quality hasher, fed each piece as written, with the seed of [`hash`]. Equal bytes written
+/// in the same pieces hash the same; other pieces only mean the file is not carried over.
+pub type Hasher = foldhash::quality::FoldHasher<'static>;
+
+/// A new [`Hasher`].
+pub fn hasher() -> Hasher {
+    SEEDED.build_hasher()
+}
+
+const SEEDED: foldhash::quality::FixedState = foldhash::quality::FixedState::with_seed(SEED);
+const SEED: u64 = 0x6c61_6464_6572_626b;
 
 /// The files of the build being replaced, by path.
 #[derive(Debug, Default)]
