@@ -6,7 +6,7 @@
 //! `path:line:column: message` followed by a hint line, the form compilers use (GNU coding
 //! standards, "Formatting Error Messages") so editors and CI annotate the right line; a
 //! problem with no place in a file drops the part it does not have (`path: error: …`,
-//! `error: …`). Every command prints through [`eprint`]; `check --format json` writes
+//! `error: …`). Every command prints through `eprint`; `check --format json` writes
 //! [`JsonDiagnostic`]s.
 
 use serde::{Deserialize, Serialize};

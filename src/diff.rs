@@ -18,7 +18,7 @@
 //! Expectations of a level or pillar that was added or removed as a whole are not listed one
 //! by one: the level's or pillar's own change says it (with their number).
 //!
-//! Output for people and programs is in [`format`].
+//! Output for people and programs is in `format`.
 
 pub mod format;
 mod load;

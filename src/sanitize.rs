@@ -37,7 +37,7 @@ pub const SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 /// attributes already (`{#id .class}`), so raw HTML may set them too.
 const GLOBAL: [&str; 5] = ["id", "class", "title", "lang", "dir"];
 
-/// Elements kept, each with the attributes it may have besides [`GLOBAL`]: the text-level,
+/// Elements kept, each with the attributes it may have besides `GLOBAL`: the text-level,
 /// list, table and grouping elements of HTML, plus `details`/`summary` and
 /// `picture`/`source`/`img` that real ladders use. No forms, frames, embeds, scripts, styles
 /// or SVG.

@@ -122,14 +122,21 @@ pub fn replace_dir<T, E>(
     let filled = fill(&out).map_err(ReplaceError::Fill).and_then(|value| {
         // Only an optimisation for the next build: without it, that build writes every file.
         let mut written = out.written.into_inner().unwrap_or_else(|e| e.into_inner());
-        let _ = fs::write(new.join(previous::MANIFEST), previous::render(&mut written));
+        previous::keep_current(&new, &mut written);
+        // Both made anew: a site file of the same name (a copy from `static/`) may have been
+        // linked from the live site, and writing through it would change that.
+        let manifest = previous::render(&mut written);
+        let _ = create_fresh(&new.join(previous::MANIFEST))
+            .and_then(|mut f| f.write_all(manifest.as_bytes()));
         let marker = new.join(MARKER);
-        fs::write(
-            &marker,
-            "This folder is written by `ladderbook build` and replaced on every build.\n",
-        )
-        .map_err(|e| io_err(&marker, e, HINT).into())
-        .map(|()| value)
+        create_fresh(&marker)
+            .and_then(|mut f| {
+                f.write_all(
+                    b"This folder is written by `ladderbook build` and replaced on every build.\n",
+                )
+            })
+            .map_err(|e| io_err(&marker, e, HINT).into())
+            .map(|()| value)
     });
     let value = match filled {
         Ok(value) => value,
@@ -344,7 +351,8 @@ impl Output {
     /// Writes one file at `path` (`/`-separated, relative to the folder) through a buffer
     /// that `fill` writes into, creating its folders: for a large file made piece by piece,
     /// which is then never held in memory whole. Written, it is swapped for the last build's
-    /// file if that holds the same bytes (see [`Output::settle`]).
+    /// file if that holds the same bytes, by the streaming hash [`previous::Hasher`]: linked
+    /// beside it, then renamed over it, so the path always holds the whole file.
     ///
     /// # Errors
     /// An I/O error, with the path.
@@ -362,14 +370,15 @@ impl Output {
         let done = out
             .into_inner()
             .map_err(|e| io_err(&full, e.into_error(), HINT))?;
-        self.settle(path, &full, done);
-        Ok(())
+        self.settle(path, &full, done)
     }
 
     /// Copies `source`, already opened as `from` (see [`crate::files::open`], which refuses
     /// anything but a regular file), to `path` (`/`-separated, relative to the folder),
-    /// creating its folders. Copied, it is swapped for the last build's file if that holds
-    /// the same bytes (see [`Output::settle`]).
+    /// creating its folders; or, when the build being replaced copied these very bytes to
+    /// `path` and its file is untouched since, links that file instead (see [`previous`]).
+    /// The source is read once to hash it ([`previous::hash_read`]), then copied by the
+    /// kernel where it can (`copy_file_range`), so a large unchanged file is never written.
     ///
     /// # Errors
     /// An I/O error, with the path.
@@ -379,12 +388,39 @@ impl Output {
         source: &Path,
         mut from: fs::File,
     ) -> Result<(), Diagnostic> {
+        use std::io::{Seek, SeekFrom};
         let full = self.place(path)?;
-        let to = create_fresh(&full).map_err(|e| io_err(&full, e, HINT))?;
-        let mut to = Hashing::new(to);
-        std::io::copy(&mut from, &mut to)
-            .map_err(|e| io_err(source, e, "check that the file is readable"))?;
-        self.settle(path, &full, to);
+        let unreadable = |e| io_err(source, e, "check that the file is readable");
+        if !cfg!(unix) {
+            let mut to = create_fresh(&full).map_err(|e| io_err(&full, e, HINT))?;
+            std::io::copy(&mut from, &mut to).map_err(unreadable)?;
+            return Ok(());
+        }
+        let before = from.metadata().map_err(unreadable)?;
+        let (hash, len) = previous::hash_read(&mut from).map_err(unreadable)?;
+        // A file written at this path earlier in this build (a theme file that a file beside
+        // the content replaces) gives way, so the link can take its place.
+        match fs::remove_file(&full) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(io_err(&full, e, HINT));
+            }
+            _ => {}
+        }
+        if let Some(entry) = self.previous.link(path, hash, len, &full) {
+            self.linked.fetch_add(1, Ordering::Relaxed);
+            self.record(Some(entry));
+            return Ok(());
+        }
+        from.seek(SeekFrom::Start(0)).map_err(unreadable)?;
+        let mut to = create_fresh(&full).map_err(|e| io_err(&full, e, HINT))?;
+        let copied = std::io::copy(&mut from, &mut to).map_err(unreadable)?;
+        // A source written to while it was read (an editor saving it) may have been copied
+        // with other bytes than were hashed: then it is not recorded, and copied again.
+        let after = from.metadata().map_err(unreadable)?;
+        let same = |m: &fs::Metadata| (m.len(), previous::Stamp::of(m));
+        if copied == len && same(&before) == same(&after) {
+            self.record(written(path, hash, len, &to));
+        }
         Ok(())
     }
 
@@ -392,7 +428,10 @@ impl Output {
     /// build's file holds the same bytes, it takes the new file's place (linked beside it,
     /// then renamed over it, so the path always holds the whole file), and it keeps its
     /// time; either way the file is recorded for the next build's manifest.
-    fn settle(&self, path: &str, full: &Path, done: Hashing<fs::File>) {
+    ///
+    /// # Errors
+    /// A link beside the file that could neither be renamed over it nor removed.
+    fn settle(&self, path: &str, full: &Path, done: Hashing<fs::File>) -> Result<(), Diagnostic> {
         let (hash, len) = (std::hash::Hasher::finish(&done.hasher), done.len);
         if cfg!(unix) {
             let mut beside = full.as_os_str().to_owned();
@@ -402,17 +441,20 @@ impl Output {
                 if fs::rename(&beside, full).is_ok() {
                     self.linked.fetch_add(1, Ordering::Relaxed);
                     self.record(Some(entry));
-                    return;
+                    return Ok(());
                 }
-                let _ = fs::remove_file(&beside);
+                // A link left beside the file would be published with the site.
+                fs::remove_file(&beside).map_err(|e| io_err(&beside, e, HINT))?;
             }
         }
         self.record(written(path, hash, len, &done.inner));
+        Ok(())
     }
 
-    /// Adds a file to the next build's manifest.
+    /// Adds a file to the next build's manifest; never the manifest or the [`MARKER`], which
+    /// are written last, over any site file of their names.
     fn record(&self, entry: Option<Entry>) {
-        if let Some(entry) = entry {
+        if let Some(entry) = entry.filter(|e| e.path != MARKER && e.path != previous::MANIFEST) {
             self.written
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())

@@ -310,3 +310,86 @@ fn a_rebuild_with_nothing_changed_carries_every_file_over_data_and_copies_includ
     assert_eq!(identity(&site, "org-chart.svg"), before["org-chart.svg"]);
     assert_eq!(site_files(&site), fresh_build(&root, "fresh"));
 }
+
+#[test]
+fn a_copy_changed_to_other_bytes_of_the_same_length_is_copied_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("ladder");
+    copy_ladder(&repo(), &root);
+    fs::create_dir_all(root.join("static")).unwrap();
+    fs::write(root.join("static/logo.svg"), "<svg></svg>").unwrap();
+    let site = root.join("site");
+    build(&root, &site);
+    let was = identity(&site, "logo.svg");
+
+    fs::write(root.join("static/logo.svg"), "<SVG></SVG>").unwrap();
+    build(&root, &site);
+
+    assert_eq!(fs::read(site.join("logo.svg")).unwrap(), b"<SVG></SVG>");
+    assert_ne!(identity(&site, "logo.svg"), was);
+    assert_eq!(site_files(&site), fresh_build(&root, "fresh"));
+}
+
+#[test]
+fn a_file_beside_the_content_in_place_of_a_theme_file_is_carried_over_like_any_other() {
+    let (_tmp, root, site) = built_example();
+    fs::write(root.join("content/style.css"), "body{color:red}").unwrap();
+    build(&root, &site);
+    let manifest = fs::read_to_string(site.join(".ladderbook-files")).unwrap();
+    let lines = manifest
+        .lines()
+        .filter(|l| l.ends_with(" style.css"))
+        .count();
+    assert_eq!(lines, 1, "one line per path:\n{manifest}");
+    let was = identity(&site, "style.css");
+
+    let said = build(&root, &site);
+
+    assert_eq!(identity(&site, "style.css"), was, "{said}");
+    assert_eq!(
+        fs::read_to_string(site.join("style.css")).unwrap(),
+        "body{color:red}"
+    );
+    assert_eq!(site_files(&site), fresh_build(&root, "fresh"));
+}
+
+#[test]
+fn site_files_with_the_names_the_build_uses_for_itself_never_change_the_live_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("ladder");
+    copy_ladder(&repo(), &root);
+    fs::create_dir_all(root.join("static")).unwrap();
+    for name in [".ladderbook-build", ".ladderbook-files"] {
+        fs::write(root.join("static").join(name), "mine").unwrap();
+    }
+    // The name a file written piece by piece is linked under, beside it, before it is renamed.
+    fs::write(root.join("static/ladder.json.ladderbook-same"), "mine too").unwrap();
+    let site = root.join("site");
+    build(&root, &site);
+    let marker = fs::read_to_string(site.join(".ladderbook-build")).unwrap();
+    assert!(marker.contains("written by `ladderbook build`"), "{marker}");
+
+    for _ in 0..2 {
+        let said = build(&root, &site);
+        assert!(said.contains("unchanged since the last build"), "{said}");
+        assert_eq!(
+            fs::read_to_string(site.join(".ladderbook-build")).unwrap(),
+            marker
+        );
+        let manifest = fs::read_to_string(site.join(".ladderbook-files")).unwrap();
+        assert!(
+            manifest
+                .lines()
+                .all(|l| !l.ends_with(" .ladderbook-build") && !l.ends_with(" .ladderbook-files")),
+            "{manifest}"
+        );
+        assert!(manifest.lines().any(|l| l.ends_with(" index.html")));
+        assert_eq!(
+            fs::read_to_string(site.join("ladder.json.ladderbook-same")).unwrap(),
+            "mine too"
+        );
+        assert!(fs::read_to_string(site.join("ladder.json"))
+            .unwrap()
+            .starts_with('{'));
+    }
+}

@@ -2,7 +2,7 @@
 //! what an expectation of the lower level becomes.
 //!
 //! Word for word identical expectations are paired first, in order. The rest are paired one
-//! to one by the best total score ([`super::assign`]), where the score of a pair weighs the
+//! to one by the best total score (`compare::assign`), where the score of a pair weighs the
 //! evidence that they correspond:
 //!
 //! - **stems**: the share of the shorter text's content words (function words such as "the"

@@ -1,8 +1,8 @@
 //! One-document Markdown ladders, recognised by their structure rather than by heading names.
 //!
-//! The document is read into an outline ([`super::outline`]: blocks with byte ranges and a tree
+//! The document is read into an outline (`import::outline`: blocks with byte ranges and a tree
 //! of sections by heading), and the evidence of the whole outline decides which sections are
-//! levels and how each holds its pillars ([`super::infer`]). A section can hold pillars as:
+//! levels and how each holds its pillars (`import::infer`). A section can hold pillars as:
 //!
 //! - **headings**: its sub-sections are pillars (`## Level` / `### Pillar` / `- item`, or prose
 //!   paragraphs in a level that writes every pillar in prose);

@@ -7,8 +7,9 @@
 //! whose new bytes hash and measure the same as the manifest says the file at its path held,
 //! whose file still has the identity the manifest recorded (nobody has written to it since),
 //! and whose owner and permissions are those a file made now gets, is hard-linked from the
-//! live site into the new one: a page instead of being written, a file written piece by
-//! piece or copied (`ladder.json`, `static/`) after it was written, in its place. The swap
+//! live site into the new one: a page or a copied file (`static/`, files beside the content,
+//! hashed as read from the source) instead of being written, a file written piece by piece
+//! (`ladder.json`) after it was written, in its place. The swap
 //! and the delete of the old site then touch neither its bytes nor its modification time: a
 //! rebuild that changes one competency changes the pages that show it and `ladder.json`, and
 //! `rsync -t`, a deploy that compares times, or a browser's `If-Modified-Since` see only
@@ -31,7 +32,8 @@ pub const MANIFEST: &str = ".ladderbook-files";
 pub struct Entry {
     /// `/`-separated, relative to the build-dir.
     pub path: String,
-    /// [`hash`] of the bytes.
+    /// [`hash`] of the bytes; for a file written piece by piece (`ladder.json`) or copied
+    /// (`static/`, files beside the content), the streaming [`Hasher`]'s.
     pub hash: u64,
     /// Length of the bytes.
     pub len: u64,
@@ -89,6 +91,31 @@ pub type Hasher = foldhash::quality::FoldHasher<'static>;
 /// A new [`Hasher`].
 pub fn hasher() -> Hasher {
     SEEDED.build_hasher()
+}
+
+/// How many bytes [`hash_read`] hashes at a time.
+const PIECE: u64 = 256 * 1024;
+
+/// The streaming hash ([`Hasher`]) and length of everything `from` reads to its end, fed in
+/// pieces of 256 KiB (the last shorter): the hash the manifest records for a copied file, the
+/// same for the same bytes however the reads fall.
+///
+/// # Errors
+/// A read error.
+pub fn hash_read(from: &mut impl std::io::Read) -> std::io::Result<(u64, u64)> {
+    use std::hash::Hasher as _;
+    use std::io::Read;
+    let mut hasher = hasher();
+    let (mut len, mut piece) = (0, Vec::with_capacity(PIECE as usize));
+    loop {
+        piece.clear();
+        let n = from.by_ref().take(PIECE).read_to_end(&mut piece)?;
+        if n == 0 {
+            return Ok((hasher.finish(), len));
+        }
+        hasher.write(&piece);
+        len += n as u64;
+    }
 }
 
 const SEEDED: foldhash::quality::FixedState = foldhash::quality::FixedState::with_seed(SEED);
@@ -197,6 +224,31 @@ impl Previous {
     }
 }
 
+/// Keeps one entry per path in `entries`: a path written twice (a theme file and a copy of
+/// the same name) keeps the entry of the file now at that path in the folder `dir`, or none
+/// when no entry is that file's. Sorts `entries` by path.
+pub fn keep_current(dir: &Path, entries: &mut Vec<Entry>) {
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut kept: Vec<Entry> = Vec::with_capacity(entries.len());
+    let mut rest = entries.drain(..).peekable();
+    while let Some(first) = rest.next() {
+        if rest.peek().is_none_or(|next| next.path != first.path) {
+            kept.push(first);
+            continue;
+        }
+        let mut same = vec![first];
+        while let Some(e) = rest.next_if(|e| e.path == same[0].path) {
+            same.push(e);
+        }
+        let now = fs::symlink_metadata(dir.join(&same[0].path))
+            .ok()
+            .and_then(|m| Stamp::of(&m));
+        kept.extend(same.into_iter().rev().find(|e| Some(e.stamp) == now));
+    }
+    drop(rest);
+    *entries = kept;
+}
+
 /// A manifest's text: one line per entry, sorted by path, each `hash len ino mtime
 /// mtime_nsec path` (the hash in hexadecimal, the rest in decimal). Paths with a line break
 /// are left out.
@@ -269,6 +321,69 @@ mod tests {
                 entry("levels/b/index.html", u64::MAX)
             ]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_path_written_twice_keeps_the_entry_of_the_file_now_there() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        fs::write(dir.join("style.css"), "theme").unwrap();
+        let stamp = |p: &str| Stamp::of(&fs::metadata(dir.join(p)).unwrap()).unwrap();
+        let theme = Entry {
+            path: "style.css".into(),
+            hash: 1,
+            len: 5,
+            stamp: stamp("style.css"),
+        };
+        // Written again as a new file (another inode), as a copy over a theme file is.
+        fs::remove_file(dir.join("style.css")).unwrap();
+        fs::write(dir.join("style.css"), "copy!").unwrap();
+        fs::write(dir.join("a.html"), "a").unwrap();
+        let copy = Entry {
+            hash: 2,
+            stamp: stamp("style.css"),
+            ..theme.clone()
+        };
+        let a = Entry {
+            path: "a.html".into(),
+            len: 1,
+            stamp: stamp("a.html"),
+            ..theme.clone()
+        };
+        for order in [
+            vec![theme.clone(), a.clone(), copy.clone()],
+            vec![copy.clone(), theme.clone(), a.clone()],
+        ] {
+            let mut entries = order;
+            keep_current(dir, &mut entries);
+            assert_eq!(entries, vec![a.clone(), copy.clone()]);
+        }
+        // Neither is the file there now: neither is kept.
+        let mut entries = vec![theme.clone(), theme.clone(), a.clone()];
+        keep_current(dir, &mut entries);
+        assert_eq!(entries, vec![a.clone()]);
+    }
+
+    #[test]
+    fn a_read_hashes_the_same_bytes_the_same_however_its_reads_fall() {
+        /// Gives at most `step` bytes per read.
+        struct Trickle<'a>(&'a [u8], usize);
+        impl std::io::Read for Trickle<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.1.min(buf.len()).min(self.0.len());
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let bytes: Vec<u8> = (0..600_000u32).map(|i| (i % 251) as u8).collect();
+        let whole = hash_read(&mut &bytes[..]).unwrap();
+        assert_eq!(whole.1, 600_000);
+        assert_eq!(hash_read(&mut Trickle(&bytes, 4093)).unwrap(), whole);
+        let mut other = bytes.clone();
+        other[599_999] ^= 1;
+        assert_ne!(hash_read(&mut &other[..]).unwrap().0, whole.0);
     }
 
     #[test]
