@@ -7,6 +7,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 const { importLadder, startServer, launchBrowser, newContext } = require('../lib/harness');
 
 let browser;
@@ -14,12 +15,13 @@ const servers = {};
 
 before(async () => {
   browser = await launchBrowser();
-  const [ft, managers, example] = await Promise.all([
+  const [ft, managers, codecademy, example] = await Promise.all([
     startServer({ dir: importLadder('Financial-Times-engineering-progression/data/job-families/engineering.yml') }),
     startServer({ dir: importLadder('Codecademy-engineering-competencies/managers.md') }),
+    startServer({ dir: importLadder('Codecademy-engineering-competencies') }),
     startServer(),
   ]);
-  Object.assign(servers, { ft, managers, example });
+  Object.assign(servers, { ft, managers, codecademy, example });
 });
 
 after(async () => {
@@ -202,5 +204,63 @@ test('on paper a comparison is one compact document that names the ladder, both 
     assert.ok(pages >= 1 && pages <= needed + 1, `${pages} pages printed for ${needed} pages of content`);
   } finally {
     await context.close();
+  }
+});
+
+test('a comparison of equivalent levels on two tracks fits the screen at 1,280 and 375 px, however long the levels\' names', { timeout: 90000 }, async () => {
+  const data = await ladder(servers.ft);
+  const track = Object.fromEntries(data.levels.map((l) => [l.id, l.track]));
+  const across = data.comparisons.filter((c) => track[c.a] !== track[c.b]);
+  assert.ok(across.length > 0, 'the Financial Times ladder has equivalent levels on two tracks');
+  for (const width of [1280, 375]) {
+    const context = await newContext(browser, { viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    try {
+      for (const c of across) {
+        await page.goto(`${servers.ft.url}${c.path}`);
+        const r = await page.evaluate(() => ({
+          vw: document.documentElement.clientWidth,
+          scroll: document.documentElement.scrollWidth,
+          badges: [...document.querySelectorAll('.badge')].map((b) => b.innerText),
+          wide: [...document.querySelectorAll('.badge')]
+            .filter((b) => b.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((b) => b.innerText),
+        }));
+        assert.ok(r.badges.some((b) => b.startsWith('only at ')), `${c.path}: badges name the level`);
+        assert.deepEqual(r.wide, [], `${c.path} at ${width} px: badges past the screen's edge`);
+        assert.ok(r.scroll <= r.vw, `${c.path} at ${width} px: the page scrolls sideways (${r.scroll} > ${r.vw})`);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('on paper no pillar\'s name is left at the foot of a page, apart from its first row', { timeout: 120000 }, async () => {
+  const context = await newContext(browser, { viewport: { width: 718, height: 1047 } });
+  const page = await context.newPage();
+  const pdfFile = path.join(fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'ladderbook-print-')), 'page.pdf');
+  try {
+    let printed = 0;
+    for (const s of [servers.codecademy, servers.example]) {
+      const data = await ladder(s);
+      const pillars = new Set(data.pillars.map((p) => p.title));
+      for (const c of data.comparisons) {
+        await page.goto(`${s.url}${c.path}`);
+        await page.emulateMedia({ media: 'print' });
+        fs.writeFileSync(pdfFile, await page.pdf({ format: 'A4' }));
+        // The text of each printed page, pages apart by form feeds (poppler's pdftotext).
+        const pages = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).split('\f');
+        pages.forEach((text, i) => {
+          const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+          const last = lines[lines.length - 1];
+          assert.ok(!pillars.has(last), `${c.path}, printed page ${i + 1} ends with the pillar name "${last}"`);
+        });
+        printed++;
+      }
+    }
+    assert.ok(printed > 20, `${printed} comparisons printed`);
+  } finally {
+    await context.close();
+    fs.rmSync(path.dirname(pdfFile), { recursive: true, force: true });
   }
 });
