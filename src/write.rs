@@ -121,8 +121,8 @@ pub fn replace_dir<T, E>(
     };
     let filled = fill(&out).map_err(ReplaceError::Fill).and_then(|value| {
         // Only an optimisation for the next build: without it, that build writes every file.
-        let mut written = out.written.into_inner().unwrap_or_else(|e| e.into_inner());
-        previous::keep_current(&new, &mut written);
+        let written = out.written.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut written = previous::last_per_path(written);
         // Both made anew: a site file of the same name (a copy from `static/`) may have been
         // linked from the live site, and writing through it would change that.
         let manifest = previous::render(&mut written);
@@ -299,8 +299,9 @@ fn create_fresh(full: &Path) -> std::io::Result<fs::File> {
 pub struct Output {
     dir: PathBuf,
     previous: Previous,
-    /// What was written or linked, for the next build's manifest.
-    written: Mutex<Vec<Entry>>,
+    /// What was written or linked at each path, in the order written, for the next build's
+    /// manifest: its entry, or the path alone for a file that cannot be carried over.
+    written: Mutex<Vec<Result<Entry, String>>>,
     /// How many of those were linked.
     linked: AtomicUsize,
 }
@@ -336,16 +337,33 @@ impl Output {
             0
         };
         let len = contents.len() as u64;
-        if let Some(entry) = self.previous.link(path, hash, len, &full) {
-            self.linked.fetch_add(1, Ordering::Relaxed);
-            self.record(Some(entry));
+        if let Some(entry) = self.link(path, hash, len, &full)? {
+            self.record(path, Some(entry));
             return Ok(());
         }
         let mut file = create_fresh(&full).map_err(|e| io_err(&full, e, HINT))?;
         file.write_all(contents)
             .map_err(|e| io_err(&full, e, HINT))?;
-        self.record(written(path, hash, len, &file));
+        self.record(path, written(path, hash, len, &file));
         Ok(())
+    }
+
+    /// [`Previous::link`], counted when it links.
+    fn link(
+        &self,
+        path: &str,
+        hash: u64,
+        len: u64,
+        to: &Path,
+    ) -> Result<Option<Entry>, Diagnostic> {
+        let linked = self
+            .previous
+            .link(path, hash, len, to)
+            .map_err(|e| io_err(to, e, HINT))?;
+        if linked.is_some() {
+            self.linked.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(linked)
     }
 
     /// Writes one file at `path` (`/`-separated, relative to the folder) through a buffer
@@ -377,11 +395,12 @@ impl Output {
     /// anything but a regular file), to `path` (`/`-separated, relative to the folder),
     /// creating its folders; or, when the build being replaced copied these very bytes to
     /// `path` and its file is untouched since, links that file instead (see [`previous`]).
-    /// The source is read once to hash it ([`previous::hash_read`]), then copied by the
-    /// kernel where it can (`copy_file_range`), so a large unchanged file is never written.
+    /// The source is hashed first ([`previous::hash_copy`] into nothing) only when the last
+    /// build copied a file of its length there, so an unchanged file is never written and
+    /// any other is read once; the hash recorded is of the bytes written.
     ///
     /// # Errors
-    /// An I/O error, with the path.
+    /// An I/O error, with the path: the source's when reading it failed.
     pub fn copy_open(
         &self,
         path: &str,
@@ -391,36 +410,32 @@ impl Output {
         use std::io::{Seek, SeekFrom};
         let full = self.place(path)?;
         let unreadable = |e| io_err(source, e, "check that the file is readable");
-        if !cfg!(unix) {
-            let mut to = create_fresh(&full).map_err(|e| io_err(&full, e, HINT))?;
-            std::io::copy(&mut from, &mut to).map_err(unreadable)?;
-            return Ok(());
-        }
-        let before = from.metadata().map_err(unreadable)?;
-        let (hash, len) = previous::hash_read(&mut from).map_err(unreadable)?;
         // A file written at this path earlier in this build (a theme file that a file beside
-        // the content replaces) gives way, so the link can take its place.
+        // the content replaces) gives way, so that a link can take its place.
         match fs::remove_file(&full) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                 return Err(io_err(&full, e, HINT));
             }
             _ => {}
         }
-        if let Some(entry) = self.previous.link(path, hash, len, &full) {
-            self.linked.fetch_add(1, Ordering::Relaxed);
-            self.record(Some(entry));
-            return Ok(());
+        let size = from.metadata().map_err(unreadable)?.len();
+        if self.previous.may_link(path, size) {
+            let (hash, len) =
+                previous::hash_copy(&mut from, &mut std::io::sink()).map_err(|e| match e {
+                    previous::CopyError::Read(e) | previous::CopyError::Write(e) => unreadable(e),
+                })?;
+            if let Some(entry) = self.link(path, hash, len, &full)? {
+                self.record(path, Some(entry));
+                return Ok(());
+            }
+            from.seek(SeekFrom::Start(0)).map_err(unreadable)?;
         }
-        from.seek(SeekFrom::Start(0)).map_err(unreadable)?;
         let mut to = create_fresh(&full).map_err(|e| io_err(&full, e, HINT))?;
-        let copied = std::io::copy(&mut from, &mut to).map_err(unreadable)?;
-        // A source written to while it was read (an editor saving it) may have been copied
-        // with other bytes than were hashed: then it is not recorded, and copied again.
-        let after = from.metadata().map_err(unreadable)?;
-        let same = |m: &fs::Metadata| (m.len(), previous::Stamp::of(m));
-        if copied == len && same(&before) == same(&after) {
-            self.record(written(path, hash, len, &to));
-        }
+        let (hash, len) = previous::hash_copy(&mut from, &mut to).map_err(|e| match e {
+            previous::CopyError::Read(e) => unreadable(e),
+            previous::CopyError::Write(e) => io_err(&full, e, HINT),
+        })?;
+        self.record(path, written(path, hash, len, &to));
         Ok(())
     }
 
@@ -437,29 +452,37 @@ impl Output {
             let mut beside = full.as_os_str().to_owned();
             beside.push(".ladderbook-same");
             let beside = PathBuf::from(beside);
-            if let Some(entry) = self.previous.link(path, hash, len, &beside) {
+            let linked = self
+                .previous
+                .link(path, hash, len, &beside)
+                .map_err(|e| io_err(&beside, e, HINT))?;
+            if let Some(entry) = linked {
                 if fs::rename(&beside, full).is_ok() {
                     self.linked.fetch_add(1, Ordering::Relaxed);
-                    self.record(Some(entry));
+                    self.record(path, Some(entry));
                     return Ok(());
                 }
                 // A link left beside the file would be published with the site.
                 fs::remove_file(&beside).map_err(|e| io_err(&beside, e, HINT))?;
             }
         }
-        self.record(written(path, hash, len, &done.inner));
+        self.record(path, written(path, hash, len, &done.inner));
         Ok(())
     }
 
-    /// Adds a file to the next build's manifest; never the manifest or the [`MARKER`], which
-    /// are written last, over any site file of their names.
-    fn record(&self, entry: Option<Entry>) {
-        if let Some(entry) = entry.filter(|e| e.path != MARKER && e.path != previous::MANIFEST) {
-            self.written
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(entry);
+    /// Notes what was just written at `path` for the next build's manifest: its entry, or
+    /// `None` when it cannot be carried over (then an earlier entry for the same path is
+    /// void too). Never the manifest or the [`MARKER`], which are written last, over any
+    /// site file of their names.
+    fn record(&self, path: &str, entry: Option<Entry>) {
+        if path == MARKER || path == previous::MANIFEST {
+            return;
         }
+        let note = entry.ok_or_else(|| path.to_string());
+        self.written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(note);
     }
 }
 

@@ -369,8 +369,30 @@ fn site_files_with_the_names_the_build_uses_for_itself_never_change_the_live_sit
     let marker = fs::read_to_string(site.join(".ladderbook-build")).unwrap();
     assert!(marker.contains("written by `ladderbook build`"), "{marker}");
 
-    for _ in 0..2 {
+    let kept = tmp.path().join("kept");
+    fs::create_dir_all(&kept).unwrap();
+    let own = [
+        ".ladderbook-build",
+        ".ladderbook-files",
+        "ladder.json.ladderbook-same",
+    ];
+    for round in 0..2 {
+        // The live files, held by links outside the site (a link changes neither their
+        // inode nor their time, so they are still carried over): what a rebuild may not
+        // write through.
+        let held: Vec<(std::path::PathBuf, Vec<u8>)> = own
+            .iter()
+            .map(|name| {
+                let at = kept.join(format!("{round}{name}"));
+                fs::hard_link(site.join(name), &at).unwrap();
+                let bytes = fs::read(&at).unwrap();
+                (at, bytes)
+            })
+            .collect();
         let said = build(&root, &site);
+        for (at, bytes) in &held {
+            assert_eq!(&fs::read(at).unwrap(), bytes, "{at:?} was written through");
+        }
         assert!(said.contains("unchanged since the last build"), "{said}");
         assert_eq!(
             fs::read_to_string(site.join(".ladderbook-build")).unwrap(),

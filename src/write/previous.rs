@@ -42,8 +42,10 @@ pub struct Entry {
 }
 
 /// A file's identity on disk: its inode number and modification time (seconds and
-/// nanoseconds since the Unix epoch). A write to the file changes the time; replacing it
-/// changes the inode; a hard link to it changes neither.
+/// nanoseconds since the Unix epoch). A write to the file changes the time (within the file
+/// system's clock tick); a file renamed over it has another inode; a hard link to it changes
+/// neither. A file deleted and made again may get the same inode, and the same time within
+/// one tick, so a build never tells its own files apart by their stamps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
     /// `st_ino`.
@@ -93,27 +95,45 @@ pub fn hasher() -> Hasher {
     SEEDED.build_hasher()
 }
 
-/// How many bytes [`hash_read`] hashes at a time.
+/// How many bytes [`hash_copy`] hashes at a time.
 const PIECE: u64 = 256 * 1024;
 
-/// The streaming hash ([`Hasher`]) and length of everything `from` reads to its end, fed in
-/// pieces of 256 KiB (the last shorter): the hash the manifest records for a copied file, the
-/// same for the same bytes however the reads fall.
+/// Which side of [`hash_copy`] failed.
+#[derive(Debug)]
+pub enum CopyError {
+    /// Reading the source.
+    Read(std::io::Error),
+    /// Writing the copy.
+    Write(std::io::Error),
+}
+
+/// Copies everything `from` reads, to its end, into `to`, and returns the streaming hash
+/// ([`Hasher`]) and length of those bytes, fed in pieces of 256 KiB (the last shorter): the
+/// hash the manifest records for a copied file, the same for the same bytes however the reads
+/// fall. Into [`std::io::sink`], it only hashes.
 ///
 /// # Errors
-/// A read error.
-pub fn hash_read(from: &mut impl std::io::Read) -> std::io::Result<(u64, u64)> {
+/// The first read or write error, as [`CopyError`].
+pub fn hash_copy(
+    from: &mut impl std::io::Read,
+    to: &mut impl std::io::Write,
+) -> Result<(u64, u64), CopyError> {
     use std::hash::Hasher as _;
     use std::io::Read;
     let mut hasher = hasher();
     let (mut len, mut piece) = (0, Vec::with_capacity(PIECE as usize));
     loop {
         piece.clear();
-        let n = from.by_ref().take(PIECE).read_to_end(&mut piece)?;
+        let n = from
+            .by_ref()
+            .take(PIECE)
+            .read_to_end(&mut piece)
+            .map_err(CopyError::Read)?;
         if n == 0 {
             return Ok((hasher.finish(), len));
         }
         hasher.write(&piece);
+        to.write_all(&piece).map_err(CopyError::Write)?;
         len += n as u64;
     }
 }
@@ -189,18 +209,37 @@ impl Previous {
         self.files.is_empty()
     }
 
+    /// Whether a file of `len` bytes at `path` could be linked: the last build wrote one of
+    /// that length there, and this build knows what its own files look like.
+    pub fn may_link(&self, path: &str, len: u64) -> bool {
+        self.made.is_some() && self.files.get(path).is_some_and(|&(_, l, _)| l == len)
+    }
+
     /// Links `to` to the live file at `path` (`/`-separated, relative to the build-dir) if it
     /// holds bytes of this hash and length, has not been written since its build, and has
     /// the owner and permissions a file made now gets; returns its entry for the new
-    /// manifest. `None` (and nothing at `to`) otherwise, and when the link fails: then the
-    /// caller writes the file.
-    pub fn link(&self, path: &str, hash: u64, len: u64, to: &Path) -> Option<Entry> {
-        let &(h, l, stamp) = self.files.get(path)?;
-        let made = self.made?;
-        if (h, l) != (hash, len) {
-            return None;
+    /// manifest. `None` otherwise, and when the link fails (as it does when something is
+    /// already at `to`): then the caller writes the file. Nothing is left at `to` that this
+    /// made, unless it says so.
+    ///
+    /// # Errors
+    /// A link that failed the checks and could not be removed again.
+    pub fn link(
+        &self,
+        path: &str,
+        hash: u64,
+        len: u64,
+        to: &Path,
+    ) -> std::io::Result<Option<Entry>> {
+        let Some(&(h, l, stamp)) = self.files.get(path) else {
+            return Ok(None);
+        };
+        let Some(made) = self.made else {
+            return Ok(None);
+        };
+        if (h, l) != (hash, len) || fs::hard_link(self.dir.join(path), to).is_err() {
+            return Ok(None);
         }
-        fs::hard_link(self.dir.join(path), to).ok()?;
         // Checked on the link, not on the live path before it: what was linked is what is
         // checked, even if the live file was replaced in between. Not following a symbolic
         // link: one put there is not the file that was written.
@@ -212,41 +251,40 @@ impl Previous {
                 && access(&m) == Some(made)
         });
         if !same {
-            let _ = fs::remove_file(to);
-            return None;
+            fs::remove_file(to)?;
+            return Ok(None);
         }
-        Some(Entry {
+        Ok(Some(Entry {
             path: path.to_string(),
             hash,
             len,
             stamp,
-        })
+        }))
     }
 }
 
-/// Keeps one entry per path in `entries`: a path written twice (a theme file and a copy of
-/// the same name) keeps the entry of the file now at that path in the folder `dir`, or none
-/// when no entry is that file's. Sorts `entries` by path.
-pub fn keep_current(dir: &Path, entries: &mut Vec<Entry>) {
-    entries.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut kept: Vec<Entry> = Vec::with_capacity(entries.len());
-    let mut rest = entries.drain(..).peekable();
-    while let Some(first) = rest.next() {
-        if rest.peek().is_none_or(|next| next.path != first.path) {
-            kept.push(first);
+/// The manifest's entries from what a build wrote, in the order written (see
+/// [`crate::write::Output`]): for a path written more than once (a theme file, then a file
+/// beside the content at its address) the last write's entry, none when that write could not
+/// be carried over (`Err` with its path). Sorted by path.
+pub fn last_per_path(mut written: Vec<Result<Entry, String>>) -> Vec<Entry> {
+    fn path(w: &Result<Entry, String>) -> &str {
+        match w {
+            Ok(e) => &e.path,
+            Err(p) => p,
+        }
+    }
+    // Stable: each path's writes stay in the order written.
+    written.sort_by(|a, b| path(a).cmp(path(b)));
+    let mut kept = Vec::with_capacity(written.len());
+    let mut rest = written.into_iter().peekable();
+    while let Some(w) = rest.next() {
+        if rest.peek().is_some_and(|next| path(next) == path(&w)) {
             continue;
         }
-        let mut same = vec![first];
-        while let Some(e) = rest.next_if(|e| e.path == same[0].path) {
-            same.push(e);
-        }
-        let now = fs::symlink_metadata(dir.join(&same[0].path))
-            .ok()
-            .and_then(|m| Stamp::of(&m));
-        kept.extend(same.into_iter().rev().find(|e| Some(e.stamp) == now));
+        kept.extend(w.ok());
     }
-    drop(rest);
-    *entries = kept;
+    kept
 }
 
 /// A manifest's text: one line per entry, sorted by path, each `hash len ino mtime
@@ -323,50 +361,26 @@ mod tests {
         );
     }
 
-    #[cfg(unix)]
     #[test]
-    fn a_path_written_twice_keeps_the_entry_of_the_file_now_there() {
-        let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path();
-        fs::write(dir.join("style.css"), "theme").unwrap();
-        let stamp = |p: &str| Stamp::of(&fs::metadata(dir.join(p)).unwrap()).unwrap();
-        let theme = Entry {
-            path: "style.css".into(),
-            hash: 1,
-            len: 5,
-            stamp: stamp("style.css"),
-        };
-        // Written again as a new file (another inode), as a copy over a theme file is.
-        fs::remove_file(dir.join("style.css")).unwrap();
-        fs::write(dir.join("style.css"), "copy!").unwrap();
-        fs::write(dir.join("a.html"), "a").unwrap();
-        let copy = Entry {
-            hash: 2,
-            stamp: stamp("style.css"),
-            ..theme.clone()
-        };
-        let a = Entry {
-            path: "a.html".into(),
-            len: 1,
-            stamp: stamp("a.html"),
-            ..theme.clone()
-        };
-        for order in [
-            vec![theme.clone(), a.clone(), copy.clone()],
-            vec![copy.clone(), theme.clone(), a.clone()],
-        ] {
-            let mut entries = order;
-            keep_current(dir, &mut entries);
-            assert_eq!(entries, vec![a.clone(), copy.clone()]);
-        }
-        // Neither is the file there now: neither is kept.
-        let mut entries = vec![theme.clone(), theme.clone(), a.clone()];
-        keep_current(dir, &mut entries);
-        assert_eq!(entries, vec![a.clone()]);
+    fn a_path_written_twice_keeps_the_last_write_and_none_when_that_cannot_be_carried_over() {
+        let (theme, copy) = (entry("style.css", 1), entry("style.css", 2));
+        let a = entry("a.html", 3);
+        let written = vec![
+            Ok(theme.clone()),
+            Ok(a.clone()),
+            Ok(copy.clone()),
+            Ok(entry("b.html", 4)),
+            Err("b.html".to_string()),
+            Err("c.html".to_string()),
+        ];
+        assert_eq!(last_per_path(written), vec![a.clone(), copy.clone()]);
+        // Equal stamps (a file deleted and made again within one clock tick) change nothing.
+        let written = vec![Ok(copy.clone()), Ok(theme.clone())];
+        assert_eq!(last_per_path(written), vec![theme.clone()]);
     }
 
     #[test]
-    fn a_read_hashes_the_same_bytes_the_same_however_its_reads_fall() {
+    fn a_copy_hashes_the_same_bytes_the_same_however_its_reads_fall() {
         /// Gives at most `step` bytes per read.
         struct Trickle<'a>(&'a [u8], usize);
         impl std::io::Read for Trickle<'_> {
@@ -378,12 +392,16 @@ mod tests {
             }
         }
         let bytes: Vec<u8> = (0..600_000u32).map(|i| (i % 251) as u8).collect();
-        let whole = hash_read(&mut &bytes[..]).unwrap();
+        let mut copied = Vec::new();
+        let whole = hash_copy(&mut &bytes[..], &mut copied).unwrap();
         assert_eq!(whole.1, 600_000);
-        assert_eq!(hash_read(&mut Trickle(&bytes, 4093)).unwrap(), whole);
+        assert_eq!(copied, bytes);
+        let trickled = hash_copy(&mut Trickle(&bytes, 4093), &mut std::io::sink()).unwrap();
+        assert_eq!(trickled, whole);
         let mut other = bytes.clone();
         other[599_999] ^= 1;
-        assert_ne!(hash_read(&mut &other[..]).unwrap().0, whole.0);
+        let other = hash_copy(&mut &other[..], &mut std::io::sink()).unwrap();
+        assert_ne!(other.0, whole.0);
     }
 
     #[test]
@@ -420,18 +438,30 @@ mod tests {
         assert_eq!(previous.len(), 1);
         // Nothing is linked before the build says what its own files look like.
         let (h, l) = (hash(b"<p>a</p>"), 8);
-        assert_eq!(previous.link("a.html", h, l, &new.join("a.html")), None);
+        assert_eq!(
+            previous.link("a.html", h, l, &new.join("a.html")).unwrap(),
+            None
+        );
         fs::write(new.join("probe"), "").unwrap();
         previous.expect_like(&fs::metadata(new.join("probe")).unwrap());
 
         // Other bytes of the same length: written, not linked.
         let (h, l) = (hash(b"<p>b</p>"), 8);
-        assert_eq!(previous.link("a.html", h, l, &new.join("a.html")), None);
+        assert_eq!(
+            previous.link("a.html", h, l, &new.join("a.html")).unwrap(),
+            None
+        );
         // Another path: never linked.
         let (h, l) = (hash(b"<p>a</p>"), 8);
-        assert_eq!(previous.link("b.html", h, l, &new.join("b.html")), None);
+        assert_eq!(
+            previous.link("b.html", h, l, &new.join("b.html")).unwrap(),
+            None
+        );
         // The same bytes: linked, with the old file's identity.
-        let linked = previous.link("a.html", h, l, &new.join("a.html")).unwrap();
+        let linked = previous
+            .link("a.html", h, l, &new.join("a.html"))
+            .unwrap()
+            .unwrap();
         assert_eq!(linked.stamp, stamp);
         assert_eq!(fs::read(new.join("a.html")).unwrap(), b"<p>a</p>");
         fs::remove_file(new.join("a.html")).unwrap();
@@ -444,16 +474,25 @@ mod tests {
             .mode();
         let other = fs::Permissions::from_mode(mode ^ 0o004);
         fs::set_permissions(old.join("a.html"), other).unwrap();
-        assert_eq!(previous.link("a.html", h, l, &new.join("a.html")), None);
+        assert_eq!(
+            previous.link("a.html", h, l, &new.join("a.html")).unwrap(),
+            None
+        );
         assert!(!new.join("a.html").exists());
         fs::set_permissions(old.join("a.html"), fs::Permissions::from_mode(mode)).unwrap();
-        assert!(previous.link("a.html", h, l, &new.join("a.html")).is_some());
+        assert!(previous
+            .link("a.html", h, l, &new.join("a.html"))
+            .unwrap()
+            .is_some());
         fs::remove_file(new.join("a.html")).unwrap();
         // Replaced since by a file with the same bytes, as an editor saves (written beside
         // it while it still exists, so with another inode, then renamed over it): not linked.
         fs::write(old.join("a.html.tmp"), "<p>a</p>").unwrap();
         fs::rename(old.join("a.html.tmp"), old.join("a.html")).unwrap();
-        assert_eq!(previous.link("a.html", h, l, &new.join("a.html")), None);
+        assert_eq!(
+            previous.link("a.html", h, l, &new.join("a.html")).unwrap(),
+            None
+        );
         assert!(!new.join("a.html").exists());
     }
 }
