@@ -74,8 +74,15 @@ pub fn check(root: &Path, strict: bool) -> (Diagnostics, Report) {
     for d in crate::build::template_errors(root, &ladder, valid) {
         diags.push(d);
     }
-    for d in &ladder.lost {
-        diags.push(d.clone());
+    // A published address or anchor counts as lost only in a ladder that is otherwise
+    // valid: a file that fails to parse, or a competency that names no level, takes its
+    // expectations out of the ladder, and calling them gone (with `--accept-removals` as the
+    // fix) would bury the one error to fix under advice that is wrong. Fixed, the ladder is
+    // checked for lost addresses again. `serve` skips them as well.
+    if !diags.has_errors() {
+        for d in &ladder.lost {
+            diags.push(d.clone());
+        }
     }
     lint(&ladder, &mut diags);
     diags.sort();

@@ -403,3 +403,40 @@ fn a_build_leaves_an_unchanged_ladder_lock_alone_and_rewrites_one_that_differs()
     build();
     assert_eq!(fs::read(&lock).unwrap(), written);
 }
+
+#[test]
+fn a_broken_competency_file_is_the_one_error_check_reports_not_its_expectations_as_gone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    // Built, the ladder has published its anchors (ladder.lock); a cell that fails to
+    // parse has none.
+    ladderbook().arg("build").arg(d).assert().success();
+    assert!(d.join("ladder.lock").is_file());
+    let cell = d.join("content/competencies/senior-engineer/craft.md");
+    let text = fs::read_to_string(&cell).unwrap();
+    fs::write(&cell, text.replacen("pillar = \"craft\"", "pillar = \"craft", 1)).unwrap();
+
+    let out = ladderbook().arg("check").arg(d).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("content/competencies/senior-engineer/craft.md:3:"),
+        "{err}"
+    );
+    assert!(!err.contains("was published and is gone"), "{err}");
+    assert!(!err.contains("--accept-removals"), "{err}");
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+
+    // Fixed, nothing is lost; and an expectation really removed is reported again.
+    fs::write(&cell, &text).unwrap();
+    ladderbook().arg("check").arg(d).assert().success();
+    let first = text
+        .lines()
+        .find(|l| l.starts_with("- "))
+        .expect("a list item")
+        .to_string();
+    fs::write(&cell, text.replacen(&format!("{first}\n"), "", 1)).unwrap();
+    let out = ladderbook().arg("check").arg(d).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("was published and is gone"), "{err}");
+}
