@@ -415,7 +415,11 @@ fn a_broken_competency_file_is_the_one_error_check_reports_not_its_expectations_
     assert!(d.join("ladder.lock").is_file());
     let cell = d.join("content/competencies/senior-engineer/craft.md");
     let text = fs::read_to_string(&cell).unwrap();
-    fs::write(&cell, text.replacen("pillar = \"craft\"", "pillar = \"craft", 1)).unwrap();
+    fs::write(
+        &cell,
+        text.replacen("pillar = \"craft\"", "pillar = \"craft", 1),
+    )
+    .unwrap();
 
     let out = ladderbook().arg("check").arg(d).assert().code(1);
     let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();

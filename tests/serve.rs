@@ -51,6 +51,23 @@ fn start_in_with(
     server
 }
 
+/// Serves the ladder in `dir`, which does not build yet: once it answers at all.
+fn start_broken(dir: tempfile::TempDir) -> Server {
+    let port = free_port();
+    let child = Command::new(assert_cmd::cargo::cargo_bin("ladderbook"))
+        .arg("serve")
+        .arg(dir.path())
+        .arg("-p")
+        .arg(port.to_string())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = Server { child, port, dir };
+    wait_until("the server answers", || get(&server, "/").is_some());
+    server
+}
+
 impl Server {
     fn root(&self) -> &Path {
         self.dir.path()
@@ -706,4 +723,36 @@ fn open_says_why_no_browser_opened_and_leaves_no_defunct_child() {
             assert!(!said.contains("warning"), "{said}");
         }
     }
+}
+
+#[test]
+fn a_ladder_broken_before_serve_starts_says_nothing_is_built_yet_until_it_is_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), dir.path());
+    let cell = dir
+        .path()
+        .join("content/competencies/senior-engineer/delivery.md");
+    let text = std::fs::read_to_string(&cell).unwrap();
+    let broken = text.replacen("pillar = \"delivery\"", "pillar = \"delivery", 1);
+    assert_ne!(broken, text);
+    std::fs::write(&cell, broken).unwrap();
+    let server = start_broken(dir);
+
+    let (status, page) = get(&server, "/levels/senior-engineer/").unwrap();
+    assert_eq!(status, 404);
+    assert!(page.contains("Nothing built yet"), "{page}");
+    let o = overlay(&server, "/levels/senior-engineer/");
+    assert!(o.contains("has not built yet"), "{o}");
+    assert!(!o.contains("last good build"), "there is none: {o}");
+    assert!(
+        o.contains("content/competencies/senior-engineer/delivery.md:3:"),
+        "{o}"
+    );
+
+    atomic_save(&cell, &text);
+    wait_until("the site is served", || {
+        get(&server, "/levels/senior-engineer/").is_some_and(|r| r.0 == 200)
+    });
+    assert!(overlay(&server, "/levels/senior-engineer/").is_empty());
+    assert_served_equals_clean_build(&server);
 }

@@ -143,7 +143,8 @@ pub(super) async fn serve_file(State(state): State<AppState>, req: Request) -> R
     let mime = mime_guess::from_path(&key).first_or_octet_stream();
     let is_html = mime.essence_str() == "text/html";
     let body: Vec<u8> = if is_html {
-        inject(&bytes, site.version, site.error.as_deref())
+        let error = site.error.as_deref().map(|e| (e, !site.files.is_empty()));
+        inject(&bytes, site.version, error)
     } else {
         bytes.to_vec()
     };
@@ -170,17 +171,23 @@ pub(super) async fn serve_file(State(state): State<AppState>, req: Request) -> R
 }
 
 fn not_built_page() -> String {
-    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not built yet</title></head><body><main><h1>The ladder has not built yet</h1><p>Fix the errors shown here and in the terminal; this page reloads by itself.</p></main></body></html>".to_string()
+    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Not built yet</title></head><body style=\"font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:40rem;padding:0 1rem\"><main><h1>Nothing built yet</h1><p>The ladder has errors, so there is no site to show yet. Fix the errors listed below and in the terminal; this page reloads by itself once the ladder builds.</p></main></body></html>".to_string()
 }
 
 /// The live-reload script and, after a failed build, the error overlay, inserted before
-/// `</body>` of a served HTML page. Never part of `build` output.
-pub fn inject(html: &[u8], version: u64, error: Option<&str>) -> Vec<u8> {
+/// `</body>` of a served HTML page. Never part of `build` output. `error` is the failed
+/// build's diagnostics, and whether a good build is still served.
+pub fn inject(html: &[u8], version: u64, error: Option<(&str, bool)>) -> Vec<u8> {
     let html = String::from_utf8_lossy(html);
     let mut extra = String::new();
-    if let Some(e) = error {
+    if let Some((e, served)) = error {
+        let title = if served {
+            "The ladder has errors. Still showing the last good build."
+        } else {
+            "The ladder has errors, and has not built yet."
+        };
         extra.push_str(&format!(
-            "<div id=\"ladderbook-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#2b0d0d;color:#ffe9e9;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;border-top:4px solid #ff5c5c;box-shadow:0 -4px 24px rgba(0,0,0,.4)\"><strong style=\"font-size:15px\">The ladder has errors. Still showing the last good build.</strong><pre style=\"white-space:pre-wrap;margin:.5rem 0 0;background:none;border:0;color:inherit\">{}</pre></div>",
+            "<div id=\"ladderbook-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#2b0d0d;color:#ffe9e9;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;border-top:4px solid #ff5c5c;box-shadow:0 -4px 24px rgba(0,0,0,.4)\"><strong style=\"font-size:15px\">{title}</strong><pre style=\"white-space:pre-wrap;margin:.5rem 0 0;background:none;border:0;color:inherit\">{}</pre></div>",
             {
                 let mut escaped = String::new();
                 crate::escape::body_text(&mut escaped, e.trim_end());
@@ -222,7 +229,7 @@ mod tests {
         let out = String::from_utf8(inject(
             b"<html><body><p>x</p></body></html>",
             3,
-            Some("a.md:1:1: error: <bad>"),
+            Some(("a.md:1:1: error: <bad>", true)),
         ))
         .unwrap();
         assert!(out.contains("a.md:1:1: error: &lt;bad&gt;"));

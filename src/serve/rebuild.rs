@@ -326,6 +326,11 @@ pub fn rebuild(
         Err(diags) => {
             previous.failed = true;
             s.error = Some(diags.to_string());
+            let served = if s.files.is_empty() {
+                "nothing to serve until it builds"
+            } else {
+                "still serving the last good build"
+            };
             drop(s);
             let n = diags
                 .0
@@ -337,7 +342,7 @@ pub fn rebuild(
                 Severity::Error,
                 "ladder-errors",
                 format!(
-                    "the ladder has {n} error{}; still serving the last good build",
+                    "the ladder has {n} error{}; {served}",
                     if n == 1 { "" } else { "s" }
                 ),
                 "",
