@@ -37,6 +37,11 @@ pub const SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 /// attributes already (`{#id .class}`), so raw HTML may set them too.
 const GLOBAL: [&str; 5] = ["id", "class", "title", "lang", "dir"];
 
+/// Kept elements that hold flow content (blocks): opened by an HTML block and not closed in
+/// it, they stay open around the Markdown that follows, until an HTML block closes them or
+/// the Markdown block that holds them ends, as GitHub renders them.
+const SPANS_BLOCKS: [&str; 4] = ["details", "div", "blockquote", "figure"];
+
 /// Elements kept, each with the attributes it may have besides `GLOBAL`: the text-level,
 /// list, table and grouping elements of HTML, plus `details`/`summary` and
 /// `picture`/`source`/`img` that real ladders use. No forms, frames, embeds, scripts, styles
@@ -154,7 +159,8 @@ pub fn is_safe_url(url: &str) -> bool {
 /// Applies the policy to the events of one fragment: raw HTML rewritten (consecutive
 /// block HTML events are one piece of HTML and become one event, with the range of all),
 /// links and images with an unsafe URL unwrapped, and the raw elements left open closed at
-/// the end.
+/// the end of their Markdown block (see [`Filter`] for those that span blocks) or of the
+/// events.
 pub fn events<'a>(events: Vec<(Event<'a>, Range<usize>)>) -> Vec<(Event<'a>, Range<usize>)> {
     apply(events).0
 }
@@ -254,6 +260,21 @@ fn apply(
                     out.push((ev, range));
                 }
             }
+            Event::Start(Tag::HtmlBlock) => {
+                filter.depth += 1;
+                filter.html_block = true;
+                out.push((ev, range));
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let mut closers = String::new();
+                filter.end_html_block(&mut closers);
+                if !closers.is_empty() {
+                    out.push((Event::Html(closers.into()), range.start..range.start));
+                }
+                filter.depth = filter.depth.saturating_sub(1);
+                filter.html_block = false;
+                out.push((ev, range));
+            }
             Event::Start(_) => {
                 filter.depth += 1;
                 out.push((ev, range));
@@ -294,6 +315,10 @@ pub struct Filter {
     open: Vec<(&'static str, usize)>,
     /// How many Markdown blocks (and inline spans) enclose the HTML being filtered.
     depth: usize,
+    /// Whether the HTML being filtered is an HTML block (CommonMark's, which ends at a blank
+    /// line): one that opens a [`SPANS_BLOCKS`] element leaves it open for the Markdown
+    /// after it.
+    html_block: bool,
     /// What was dropped since this was last emptied (see [`dropped`]).
     dropped: Vec<String>,
 }
@@ -325,6 +350,34 @@ impl Filter {
     pub fn finish(&mut self, out: &mut String) {
         while let Some((name, _)) = self.open.pop() {
             push_close(out, name);
+        }
+    }
+
+    /// At the end of an HTML block: a [`SPANS_BLOCKS`] element it left open stays open,
+    /// as part of the Markdown block that holds the HTML block (GitHub's `<details>`, a
+    /// blank line, a Markdown list, then `</details>` in an HTML block of its own); any
+    /// other element opened in it is closed here, and so is everything when such an element
+    /// is open inside one that is not.
+    fn end_html_block(&mut self, out: &mut String) {
+        let first = self
+            .open
+            .iter()
+            .position(|&(_, d)| d >= self.depth)
+            .unwrap_or(self.open.len());
+        while let Some(&(name, depth)) = self.open.last() {
+            if depth < self.depth || SPANS_BLOCKS.contains(&name) {
+                break;
+            }
+            self.open.pop();
+            push_close(out, name);
+        }
+        let left = &mut self.open[first..];
+        if left.iter().all(|(name, _)| SPANS_BLOCKS.contains(name)) {
+            for (_, depth) in left {
+                *depth = self.depth - 1;
+            }
+        } else {
+            self.close_inner(out);
         }
     }
 
@@ -410,7 +463,10 @@ impl Filter {
         let Some(at) = self.open.iter().rposition(|(n, _)| *n == name) else {
             return;
         };
-        if self.open[at].1 != self.depth {
+        // An HTML block may also close an element an earlier HTML block of the same
+        // Markdown block left open (see [`Filter::end_html_block`]).
+        let outer = self.html_block && self.open[at].1 + 1 == self.depth;
+        if self.open[at].1 != self.depth && !outer {
             return;
         }
         for (n, _) in self.open.drain(at..).rev() {
@@ -563,6 +619,48 @@ fn decode_references(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `md` rendered as CommonMark with the policy applied.
+    fn render(md: &str) -> String {
+        let parsed: Vec<_> = pulldown_cmark::Parser::new(md).into_offset_iter().collect();
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, events(parsed).into_iter().map(|(e, _)| e));
+        html.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn a_details_element_opened_by_an_html_block_holds_the_markdown_up_to_its_close() {
+        // GitHub's form: the Markdown between two HTML blocks (a blank line ends each).
+        let quoted = "> <details>\n> <summary>Examples</summary>\n>\n> - I ran a session.\n> - I mentored.\n>\n> </details>\n\nAfter.\n";
+        assert_eq!(
+            render(quoted),
+            "<blockquote> <details> <summary>Examples</summary> <ul> <li>I ran a session.</li> <li>I mentored.</li> </ul> </details> </blockquote> <p>After.</p>"
+        );
+        // Never closed: it ends with the Markdown block that holds it (the quote, the item).
+        assert_eq!(
+            render("> <div class=\"note\">\n>\n> Inside.\n\nOutside.\n"),
+            "<blockquote> <div class=\"note\"> <p>Inside.</p> </div></blockquote> <p>Outside.</p>"
+        );
+        assert_eq!(
+            render("- <details><summary>More</summary>\n\n  Inside.\n- Next.\n"),
+            "<ul> <li><details><summary>More</summary> <p>Inside.</p> </details></li> <li> <p>Next.</p> </li> </ul>"
+        );
+        // Other elements left open close with their HTML block; the details around them
+        // stays open. A block element inside a text-level one closes with it too.
+        assert_eq!(
+            render("<details><summary>Open <b>bold\n\n- item\n"),
+            "<details><summary>Open <b>bold </b></summary> <ul> <li>item</li> </ul> </details>"
+        );
+        assert_eq!(
+            render("<div><span><div>text\n\n- item\n"),
+            "<div><span><div>text </div></span></div> <ul> <li>item</li> </ul>"
+        );
+        // A close in a deeper Markdown block does not reach out of it.
+        assert_eq!(
+            render("<div>\n\n- item </div>\n\nAfter.\n"),
+            "<div> <ul> <li>item </li> </ul> <p>After.</p> </div>"
+        );
+    }
 
     fn clean(raw: &str) -> String {
         let mut f = Filter::default();
