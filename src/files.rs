@@ -67,6 +67,24 @@ pub fn read_to_string(path: &Path) -> io::Result<String> {
         .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.utf8_error()))
 }
 
+/// What is wrong with `bytes`, text that is valid UTF-8 only up to byte `good`: UTF-16 (by
+/// its byte order mark, which Windows editors write, or by a NUL byte beside every ASCII
+/// one), or the first byte that is not UTF-8.
+pub fn not_utf8(bytes: &[u8], good: usize) -> String {
+    let utf16 = match bytes {
+        [0xff, 0xfe, ..] => Some("little-endian"),
+        [0xfe, 0xff, ..] => Some("big-endian"),
+        [a, 0, b, 0, ..] if a.is_ascii() && b.is_ascii() && *a != 0 => Some("little-endian"),
+        [0, a, 0, b, ..] if a.is_ascii() && b.is_ascii() && *a != 0 => Some("big-endian"),
+        _ => None,
+    };
+    match (utf16, bytes.get(good)) {
+        (Some(order), _) => format!("the file is UTF-16 ({order}) text, not UTF-8"),
+        (None, Some(b)) => format!("the file is not UTF-8 text (invalid byte 0x{b:02x})"),
+        (None, None) => "the file is not UTF-8 text".to_string(),
+    }
+}
+
 /// The error for a source file of the ladder in `root` that cannot be read.
 pub fn unreadable(root: &Path, path: &Path, e: &io::Error) -> crate::diagnostic::Diagnostic {
     crate::diagnostic::Diagnostic::error(
@@ -107,6 +125,27 @@ fn kind_name(kind: std::fs::FileType) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_is_named_as_such_and_other_bytes_by_value() {
+        let le: Vec<u8> = "\u{feff}+++"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "+++".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let le_bare: Vec<u8> = "+++".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        for (bytes, order) in [(&le, "little"), (&be, "big"), (&le_bare, "little")] {
+            let good = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
+            assert_eq!(
+                not_utf8(bytes, good),
+                format!("the file is UTF-16 ({order}-endian) text, not UTF-8")
+            );
+        }
+        assert_eq!(
+            not_utf8(b"caf\xe9", 3),
+            "the file is not UTF-8 text (invalid byte 0xe9)"
+        );
+    }
 
     #[test]
     fn a_fifo_or_a_folder_is_refused_at_once_and_a_file_is_read() {

@@ -292,10 +292,7 @@ fn read_inner(
             return Err(vec![f.error(
                 "not-utf8",
                 good,
-                format!(
-                    "the file is not UTF-8 text (invalid byte 0x{:02x})",
-                    e.as_bytes()[good]
-                ),
+                crate::files::not_utf8(e.as_bytes(), good),
                 "save the file as UTF-8 (most editors have an \"encoding\" choice in Save As)",
             )]);
         }

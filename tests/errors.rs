@@ -156,6 +156,29 @@ fn non_utf8_points_at_the_bad_byte() {
 }
 
 #[test]
+fn a_file_saved_as_utf16_is_named_as_such() {
+    // What Notepad's "Unicode" encoding writes: a byte order mark, then UTF-16LE.
+    let err = broken_build(|l| {
+        let path = l.join("content/promotions.md");
+        let text = fs::read_to_string(&path).unwrap();
+        let utf16: Vec<u8> = std::iter::once('\u{feff}')
+            .chain(text.chars())
+            .collect::<String>()
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        fs::write(path, utf16).unwrap();
+    });
+    assert!(
+        err.contains(
+            "content/promotions.md:1:1: error: the file is UTF-16 (little-endian) text, not UTF-8"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("save the file as UTF-8"), "{err}");
+}
+
+#[test]
 fn broken_link_and_anchor_point_at_the_link() {
     let err = broken_build(|l| {
         edit(l, "how-to-read.md", |t| {

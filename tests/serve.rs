@@ -756,3 +756,47 @@ fn a_ladder_broken_before_serve_starts_says_nothing_is_built_yet_until_it_is_fix
     assert!(overlay(&server, "/levels/senior-engineer/").is_empty());
     assert_served_equals_clean_build(&server);
 }
+
+#[test]
+fn a_slow_save_that_leaves_the_file_missing_or_empty_for_a_moment_is_one_rebuild() {
+    let server = start();
+    let cell = server
+        .root()
+        .join("content/competencies/senior-engineer/craft.md");
+    let backup = cell.with_file_name("craft.md~");
+    let text = std::fs::read_to_string(&cell).unwrap();
+    let pause = Duration::from_millis(25);
+    type Save = fn(&Path, &Path, &str, Duration);
+    let saves: [(&str, Save); 2] = [
+        // Vim's save on a slow disk: the file renamed away, then written anew.
+        ("renamed away", |cell, backup, text, pause| {
+            std::fs::rename(cell, backup).unwrap();
+            std::thread::sleep(pause);
+            std::fs::write(cell, text).unwrap();
+            std::fs::remove_file(backup).unwrap();
+        }),
+        // An in-place save that truncates first.
+        ("truncated", |cell, _, text, pause| {
+            std::fs::write(cell, "").unwrap();
+            std::thread::sleep(pause);
+            std::fs::write(cell, text).unwrap();
+        }),
+    ];
+    for (n, (how, save)) in saves.iter().enumerate() {
+        let before = version(&server);
+        let words = format!("Saved slowly, {n}.");
+        save(&cell, &backup, &format!("{text}- {words}\n"), pause);
+        wait_until("the edit is served", || {
+            page_text(&server, "/levels/senior-engineer/").contains(&words)
+        });
+        // Time for a second rebuild, if the save brought one.
+        std::thread::sleep(Duration::from_millis(400));
+        assert_eq!(
+            version(&server),
+            before + 1,
+            "{how}: one rebuild, none of the half-saved ladder"
+        );
+        assert!(overlay(&server, "/").is_empty(), "{how}");
+    }
+    assert_served_equals_clean_build(&server);
+}

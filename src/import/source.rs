@@ -166,7 +166,7 @@ pub fn from_bytes(bytes: Vec<u8>, rel: &str) -> Result<SourceDoc, Diagnostic> {
             return Err(import_error(
                 rel,
                 (line, col),
-                format!("the file is not UTF-8 text (invalid byte 0x{:02x})", bytes[good]),
+                crate::files::not_utf8(bytes, good),
                 "save the file as UTF-8 (most editors have an \"encoding\" choice in Save As), then import it again",
             ));
         }

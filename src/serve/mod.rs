@@ -58,8 +58,16 @@ pub const WORKER_JS: &str = include_str!("reload-worker.js");
 /// nothing for correctness: the files are read when the rebuild starts, so a rebuild never
 /// sees a state older than its events, and any later event brings another rebuild. What a
 /// save slower than the window (or a `git checkout` of many files) can cause is an extra
-/// rebuild that shows a half-written state for one rebuild's time before the final one.
+/// rebuild that shows a half-written state for one rebuild's time before the final one;
+/// [`MID_SAVE`] spares the commonest such state, a Markdown file missing or empty.
 pub const DEBOUNCE: Duration = Duration::from_millis(5);
+
+/// How long a rebuild waits, past [`DEBOUNCE`], while a Markdown file its changes name is
+/// missing or empty: a save slower than [`DEBOUNCE`] between its steps (a slow or network
+/// disk, an editor that flushes between them) then still brings one rebuild, not one that
+/// shows the level without the file, or an "empty file" error, for a moment. A file deleted,
+/// or emptied, on purpose is shown that much later.
+pub const MID_SAVE: Duration = Duration::from_millis(100);
 
 /// The longest a rebuild waits for a stream of events to pause (a `git checkout` of many files,
 /// a file written to without end): then it rebuilds with what came, and the rest bring

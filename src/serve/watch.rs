@@ -3,7 +3,7 @@
 //! watched folder replaced whole is watched again.
 
 use super::rebuild::{rebuild, Changes, Previous, Served};
-use super::{failure, Options, BURST_LIMIT, DEBOUNCE};
+use super::{failure, Options, BURST_LIMIT, DEBOUNCE, MID_SAVE};
 use crate::diagnostic::Diagnostic;
 use crate::load::is_editor_temp;
 use notify::{EventKind, RecursiveMode, Watcher};
@@ -36,6 +36,20 @@ fn relevant(root: &Path, path: &Path) -> bool {
         "static" => true,
         _ => false,
     }
+}
+
+/// Whether `ev` names a content file (Markdown) of the ladder that is now missing or empty:
+/// what one step of an editor's save leaves for a moment (Vim renames the file away, then
+/// writes it anew; some editors truncate it, then write it).
+fn mid_save(root: &Path, ev: &notify::Result<notify::Event>) -> bool {
+    let Ok(ev) = ev else {
+        return false;
+    };
+    ev.paths.iter().any(|p| {
+        relevant(root, p)
+            && p.extension().is_some_and(|x| x == "md")
+            && std::fs::metadata(p).map_or(true, |m| m.is_file() && m.len() == 0)
+    })
 }
 
 /// Starts watching; every settled batch of relevant changes rebuilds and notifies.
@@ -110,6 +124,25 @@ pub(super) fn watch(
             while let Some(left) = BURST_LIMIT.checked_sub(started.elapsed()) {
                 match rx.recv_timeout(DEBOUNCE.min(left)) {
                     Ok(ev) => batch.push(ev),
+                    Err(_) => break,
+                }
+            }
+            // A file the batch names that is gone or empty may be halfway through a save
+            // (renamed away before the new one is written, truncated before it is written
+            // again): its save is given a moment more to end.
+            let waited = Instant::now();
+            while let Some(left) = MID_SAVE.checked_sub(waited.elapsed()) {
+                if !batch.iter().any(|ev| mid_save(&root, ev)) {
+                    break;
+                }
+                match rx.recv_timeout(left) {
+                    Ok(ev) => {
+                        batch.push(ev);
+                        // The rest of that save: until its events pause.
+                        while let Ok(ev) = rx.recv_timeout(DEBOUNCE) {
+                            batch.push(ev);
+                        }
+                    }
                     Err(_) => break,
                 }
             }
