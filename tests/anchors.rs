@@ -444,3 +444,49 @@ fn a_broken_competency_file_is_the_one_error_check_reports_not_its_expectations_
     let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(err.contains("was published and is gone"), "{err}");
 }
+
+#[test]
+fn a_renamed_pillar_is_named_in_the_hint_and_an_alias_keeps_its_address() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    ladderbook().arg("build").arg(d).assert().success();
+    let content = d.join("content");
+    fs::rename(
+        content.join("pillars/craft.md"),
+        content.join("pillars/engineering-craft.md"),
+    )
+    .unwrap();
+    let out = ladderbook().arg("check").arg(d).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("there is no pillar `craft`")
+            && err.contains("did you mean `engineering-craft`, the pillar that is new")
+            && err.contains("aliases = [\"pillars/craft/\"]"),
+        "{err}"
+    );
+    // The hint followed: the new id in the competencies and links, the alias on the pillar.
+    for e in walkdir::WalkDir::new(&content) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let t = fs::read_to_string(e.path()).unwrap();
+            let t2 = t
+                .replace("pillar = \"craft\"", "pillar = \"engineering-craft\"")
+                .replace("pillars/craft.md", "pillars/engineering-craft.md");
+            if t2 != t {
+                fs::write(e.path(), t2).unwrap();
+            }
+        }
+    }
+    let pillar = content.join("pillars/engineering-craft.md");
+    let t = fs::read_to_string(&pillar).unwrap();
+    fs::write(
+        &pillar,
+        t.replacen("+++\n", "+++\naliases = [\"pillars/craft/\"]\n", 1),
+    )
+    .unwrap();
+    ladderbook().arg("check").arg(d).assert().success();
+    ladderbook().arg("build").arg(d).assert().success();
+    let old = fs::read_to_string(d.join("book/pillars/craft/index.html")).unwrap();
+    assert!(old.contains("pillars/engineering-craft/"), "{old}");
+}

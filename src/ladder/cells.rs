@@ -55,7 +55,7 @@ pub(super) fn fill(
                 "unknown-level",
                 level.offset,
                 format!("there is no level `{}`", level.value),
-                unknown_level_hint(d, &level.value, &level_ids),
+                unknown_hint(d, &level.value, &level_ids, Unknown::LEVEL),
             ));
         }
         if p.is_none() && !d.follow_on.pillar_reported(&pillar.value) {
@@ -63,7 +63,7 @@ pub(super) fn fill(
                 "unknown-pillar",
                 pillar.offset,
                 format!("there is no pillar `{}`", pillar.value),
-                hint_for(&pillar.value, &pillar_ids, "pillar", "content/pillars/"),
+                unknown_hint(d, &pillar.value, &pillar_ids, Unknown::PILLAR),
             ));
         }
         let (Some(l), Some(p)) = (l, p) else {
@@ -119,25 +119,50 @@ pub(super) fn fill(
     d.competencies.sort_by_key(|(_, c)| (c.level, c.pillar));
 }
 
-/// The hint for a competency's unknown level: a published level that is gone, while one
-/// level is new since the last build, is most likely a rename.
-fn unknown_level_hint(d: &Draft, id: &str, level_ids: &[&str]) -> String {
-    let old = permalink::level(id);
+/// What a competency names that the ladder does not have: a level or a pillar.
+struct Unknown {
+    what: &'static str,
+    folder: &'static str,
+    address: fn(&str) -> String,
+}
+
+impl Unknown {
+    const LEVEL: Unknown = Unknown {
+        what: "level",
+        folder: "content/levels/",
+        address: permalink::level,
+    };
+    const PILLAR: Unknown = Unknown {
+        what: "pillar",
+        folder: "content/pillars/",
+        address: permalink::pillar,
+    };
+}
+
+/// The hint for a competency's unknown level or pillar: one that was published and is gone,
+/// while one is new since the last build, is most likely a rename.
+fn unknown_hint(d: &Draft, id: &str, ids: &[&str], kind: Unknown) -> String {
+    let Unknown {
+        what,
+        folder,
+        address,
+    } = kind;
+    let old = address(id);
     match d.published.filter(|l| l.pages.contains(&old)) {
         Some(lock) => {
-            let new: Vec<&&str> = level_ids
+            let new: Vec<&&str> = ids
                 .iter()
-                .filter(|id| !lock.pages.contains(&permalink::level(id)))
+                .filter(|id| !lock.pages.contains(&address(id)))
                 .collect();
             let renamed = match new.as_slice() {
                 [one] => {
-                    format!("did you mean `{one}`, the level that is new since the last build? ")
+                    format!("did you mean `{one}`, the {what} that is new since the last build? ")
                 }
                 _ => String::new(),
             };
-            format!("{renamed}`{id}` was published (ladder.lock): if you renamed it, name the new id here and add `aliases = [\"{old}\"]` to the renamed level's front-matter, so links to /{old} keep working")
+            format!("{renamed}`{id}` was published (ladder.lock): if you renamed it, name the new id here and add `aliases = [\"{old}\"]` to the renamed {what}'s front-matter, so links to /{old} keep working")
         }
-        None => hint_for(id, level_ids, "level", "content/levels/"),
+        None => hint_for(id, ids, what, folder),
     }
 }
 
