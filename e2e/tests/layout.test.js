@@ -52,6 +52,8 @@ test('at 375 px wide no page scrolls sideways; only a scroll box scrolls inside 
           right: b.getBoundingClientRect().right,
           scrolls: b.scrollWidth > b.clientWidth,
           overflow: getComputedStyle(b).overflowX,
+          // The shades at the edges that say there is more to scroll to.
+          cue: (getComputedStyle(b).backgroundImage.match(/radial-gradient/g) || []).length,
         }));
         return { vw, scrollWidth: document.documentElement.scrollWidth, bodyScrollWidth: document.body.scrollWidth, outside: outside.slice(0, 5), boxes };
       });
@@ -64,7 +66,10 @@ test('at 375 px wide no page scrolls sideways; only a scroll box scrolls inside 
         scrollBoxes++;
         assert.ok(b.right <= r.vw + 0.5, `${path}: a scroll box ends at ${b.right}`);
         assert.equal(b.overflow, 'auto', `${path}: a scroll box scrolls`);
-        if (b.scrolls) scrolling++;
+        if (b.scrolls) {
+          scrolling++;
+          assert.equal(b.cue, 2, `${path}: a scroll box that scrolls shades its edges`);
+        }
       }
     }
     assert.ok(scrolling > 0 && scrollBoxes > 0, 'the wide tables (matrix, comparison) scroll inside their box');
@@ -237,11 +242,17 @@ test('on a phone, the menu of a ladder with many tracks is one row: the page tit
       if (links < before + 15) await page.waitForTimeout(100);
     }
     assert.equal(links, before + 15, 'the menu lists the added tracks');
-    const r = await page.evaluate(() => ({
-      h1: document.querySelector('h1').getBoundingClientRect().top,
-      nav: document.querySelector('.site-nav').getBoundingClientRect().height,
-      width: document.documentElement.scrollWidth,
-    }));
+    const r = await page.evaluate(() => {
+      const row = document.querySelector('.site-nav ul');
+      return {
+        h1: document.querySelector('h1').getBoundingClientRect().top,
+        nav: document.querySelector('.site-nav').getBoundingClientRect().height,
+        width: document.documentElement.scrollWidth,
+        scrolls: row.scrollWidth > row.clientWidth,
+        cue: (getComputedStyle(row).backgroundImage.match(/radial-gradient/g) || []).length,
+      };
+    });
+    assert.ok(r.scrolls && r.cue === 2, 'the menu row scrolls, and its edges are shaded to say so');
     assert.ok(r.h1 < 300, `the title starts ${Math.round(r.h1)} px down (menu ${Math.round(r.nav)} px high)`);
     assert.ok(r.width <= 375, `the page itself does not scroll sideways (${r.width} px)`);
     // Every menu entry can still be reached: the row scrolls, and tabbing brings each into view.
