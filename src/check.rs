@@ -5,6 +5,8 @@
 //! extra and never stop a build.
 
 pub use crate::diagnostic::JsonDiagnostic;
+pub mod images;
+
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, SourceFile};
 use crate::ladder::Ladder;
 use serde::{Deserialize, Serialize};
@@ -85,6 +87,7 @@ pub fn check(root: &Path, strict: bool) -> (Diagnostics, Report) {
         }
     }
     lint(&ladder, &mut diags);
+    images::missing(root, &ladder, &mut diags);
     diags.sort();
     if strict {
         for d in &mut diags.0 {

@@ -475,6 +475,40 @@ impl Filter {
     }
 }
 
+/// The image addresses in a piece of raw HTML, as a browser reads them: the `src` of each
+/// `<img>` and each candidate URL of an `<img>`'s or `<source>`'s `srcset` (character
+/// references decoded), with the byte offset in `raw` of the tag that has it. For `check`,
+/// which warns about images the site does not have.
+pub fn image_sources(raw: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(i) = raw[at..].find('<') {
+        let start = at + i;
+        at = start + 1;
+        let Some((name, after)) = tag_name(&raw[start + 1..]) else {
+            continue;
+        };
+        if name != "img" && name != "source" {
+            continue;
+        }
+        let Some((attrs, _)) = attributes(after) else {
+            continue;
+        };
+        for (attr, value) in attrs {
+            let Some(value) = value else { continue };
+            match attr.as_str() {
+                "src" if name == "img" => found.push((start, value.trim().to_string())),
+                "srcset" => found.extend(value.split(',').filter_map(|candidate| {
+                    let url = candidate.split_whitespace().next()?;
+                    Some((start, url.to_string()))
+                })),
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
 fn push_close(out: &mut String, name: &str) {
     out.push_str("</");
     out.push_str(name);

@@ -378,6 +378,20 @@ fn warnings_point_at_the_problem_and_exit_0() {
             1,
         ),
         (
+            "missing-image",
+            Box::new(|d: &Path| {
+                replace(
+                    d,
+                    "content/guide.md",
+                    "## Reading",
+                    "## Reading\n\nThe ladder at a glance: ![chart](/charts/ladder.png)",
+                )
+            }),
+            "content/guide.md",
+            6,
+            25,
+        ),
+        (
             "no-expectations",
             Box::new(|d: &Path| {
                 for p in ["craft", "people", "impact"] {
@@ -971,4 +985,67 @@ fn links_to_sections_of_a_broken_level_or_pillar_are_not_reported_again() {
             report.diagnostics
         );
     }
+}
+
+#[test]
+fn images_the_site_does_not_have_are_named_with_where_to_put_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    clean_ladder(d);
+    // An imported level's chart, as GitHub shows it: a <picture> with a site-absolute image.
+    let level = d.join("content/levels/e1.md");
+    let mut text = fs::read_to_string(&level).unwrap();
+    text.push_str("\n<picture>\n  <source media=\"(prefers-color-scheme: dark)\" srcset=\"/charts/e1-dark.png\">\n  <img alt=\"Engineer\" src=\"/charts/e1.png\">\n</picture>\n\n![The icon](/favicon.svg) ![Logo](/img/logo%20small.png)\n");
+    fs::write(&level, text).unwrap();
+    let images = |d: &Path| -> Vec<(usize, String, String)> {
+        let (report, status) = json(d, &[]);
+        assert_eq!(status, 0, "warnings only");
+        report
+            .diagnostics
+            .iter()
+            .filter(|x| x.code == "missing-image")
+            .map(|x| (x.line, x.message.clone(), x.hint.clone()))
+            .collect()
+    };
+    let found = images(d);
+    let messages: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "the image `/charts/e1-dark.png` is not a file of the site, so it shows as broken",
+            "the image `/charts/e1.png` is not a file of the site, so it shows as broken",
+            "the image `/img/logo%20small.png` is not a file of the site, so it shows as broken",
+        ],
+        "{found:#?}"
+    );
+    assert!(
+        found[1].2.contains("put the image at static/charts/e1.png"),
+        "{found:#?}"
+    );
+    assert_eq!(found[0].0, 8, "the line of the <source>");
+
+    // Put where the hints say, they are the site's, and the warnings go.
+    for f in ["charts/e1-dark.png", "charts/e1.png", "img/logo small.png"] {
+        let p = d.join("static").join(f);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, "png").unwrap();
+    }
+    assert_eq!(images(d), []);
+
+    // Under a sub-path, a root address is outside the site even with the file there.
+    let book = d.join("book.toml");
+    let t = fs::read_to_string(&book).unwrap();
+    fs::write(
+        &book,
+        format!("{t}[output.html]\nsite-url = \"/docs/ladder/\"\n"),
+    )
+    .unwrap();
+    // The theme's icon too: /favicon.svg is at the host's root, not the site's.
+    let found = images(d);
+    assert_eq!(found.len(), 4, "{found:#?}");
+    assert!(
+        found[1].1 == "the image `/charts/e1.png` is outside the site, which is published under /docs/ladder/"
+            && found[1].2.contains("write `/docs/ladder/charts/e1.png`"),
+        "{found:#?}"
+    );
 }

@@ -226,6 +226,23 @@ fn jorgef_axes(readme: &str) -> Vec<(String, String)> {
 fn jorgef_one_page_per_track_aligned_by_number() {
     let dir = real_ladders().join("jorgef-engineeringladders");
     let imp = import(&dir, &[]);
+    // Its level charts (`<img src="/charts/developer-1.png">`) live in the repository's
+    // charts/ folder, which the fixture does not have: the import says so, and check names
+    // each with where it goes.
+    assert!(
+        imp.summary
+            .contains("Images: 43 the pages show are not in the ladder"),
+        "{}",
+        imp.summary
+    );
+    let out = ladderbook().arg("check").arg(&imp.root).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("content/levels/developer-4.md:")
+            && err.contains("the image `/charts/developer-4.png` is not a file of the site")
+            && err.contains("put the image at static/charts/developer-4.png"),
+        "{err}"
+    );
     let axes = jorgef_axes(&fs::read_to_string(dir.join("README.md")).unwrap());
     let mut exps = Vec::new();
     let mut units = Vec::new();

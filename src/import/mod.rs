@@ -156,7 +156,9 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
     let paths = output_paths(&ladder, &root);
     let output = writer::render(&mut ladder, &paths);
     let written = writer::write(&opts.output, &output, opts.force)?;
-    Ok(summary::summarise(&ladder, opts, written))
+    let mut summary = summary::summarise(&ladder, opts, written);
+    summary.missing_images = crate::check::images::count(&opts.output);
+    Ok(summary)
 }
 
 /// Refuses a `--track` that is not a valid id before anything is read.

@@ -51,6 +51,9 @@ pub struct Summary {
     pub guesses: Vec<Guess>,
     /// Number of files written.
     pub files_written: usize,
+    /// Site-absolute images the written ladder's pages show and does not have (see
+    /// [`crate::check::images`]).
+    pub missing_images: usize,
 }
 
 pub(super) fn summarise(ladder: &Ladder, opts: &Options, written: usize) -> Summary {
@@ -107,6 +110,7 @@ pub(super) fn summarise(ladder: &Ladder, opts: &Options, written: usize) -> Summ
         pillar_names: ladder.pillar_names,
         guesses: ladder.guesses.clone(),
         files_written: written,
+        missing_images: 0,
     }
 }
 
@@ -270,6 +274,14 @@ impl fmt::Display for Summary {
         }
         if !self.skipped.is_empty() {
             writeln!(f, "  not read: {}", list(&self.skipped, 100))?;
+        }
+        if self.missing_images > 0 {
+            writeln!(
+                f,
+                "Images: {} the pages show are not in the ladder (the source's own folder had them, or never did): `ladderbook check {}` names each, and where to put it",
+                self.missing_images,
+                self.output.display()
+            )?;
         }
         if self.guesses.is_empty() {
             writeln!(f, "No guesses: the structure was unambiguous.")?;

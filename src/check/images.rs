@@ -1,0 +1,110 @@
+//! Images the pages show that the site does not have (`missing-image`, warnings).
+//!
+//! A site-absolute image address (`/charts/level-4.png`, in Markdown or in an `<img src>` or
+//! `<source srcset>`) is published as written, so a build cannot tell it is broken; a ladder
+//! imported from a repository whose images were not brought along shows broken images on
+//! every page that has them. `check` warns about each one that names no file of the site: not
+//! a file of `static/`, not a file beside the content, not one of the theme's. Relative
+//! Markdown images are links, and a missing one is already an error (`broken-link`).
+
+use crate::diagnostic::Diagnostics;
+use crate::ladder::Ladder;
+use pulldown_cmark::{Event, Parser, Tag};
+use std::collections::HashSet;
+use std::path::Path;
+
+/// Adds a `missing-image` warning for each site-absolute image address of the ladder in
+/// `root` (its content files, as `ladder` read them) that names no file of the site.
+pub fn missing(root: &Path, ladder: &Ladder, diags: &mut Diagnostics) {
+    let assets: HashSet<&str> = ladder
+        .assets
+        .iter()
+        .map(|a| a.content_path.as_str())
+        .collect();
+    // The site's own address path (`/docs/ladder/` for a site-url under a sub-path), which
+    // an author may have written before the file's path.
+    let base = site_path(&ladder.config.site_url);
+    let exists = |site_path: &str| {
+        assets.contains(site_path)
+            || crate::render::THEME_STATIC
+                .iter()
+                .any(|(name, _)| *name == site_path)
+            || crate::files::open(&root.join("static").join(site_path)).is_ok()
+    };
+    for file in ladder.files.iter().filter(|f| f.path.ends_with(".md")) {
+        let mut seen = HashSet::new();
+        for (offset, address) in images(&file.text) {
+            let Some(path) = address.strip_prefix('/').filter(|p| !p.starts_with('/')) else {
+                continue;
+            };
+            let path = path.split(['?', '#']).next().unwrap_or_default();
+            let path = crate::links::percent_decode(path);
+            // A `<source>` and its `<img>` often name one image: one warning.
+            if path.is_empty() || !seen.insert(address.clone()) {
+                continue;
+            }
+            let (message, hint) = match base.as_deref() {
+                Some(b) => match path.strip_prefix(b) {
+                    Some(inner) if exists(inner) => continue,
+                    Some(inner) => missing_image(&address, inner),
+                    None if exists(&path) => (
+                        format!("the image `{address}` is outside the site, which is published under /{b}"),
+                        format!("write `/{b}{path}`, the image's address under the site-url"),
+                    ),
+                    None => missing_image(&address, &path),
+                },
+                None if exists(&path) => continue,
+                None => missing_image(&address, &path),
+            };
+            diags.push(file.warning("missing-image", offset, message, hint));
+        }
+    }
+}
+
+/// The message and hint for the image `address`, whose file would be `static/<place>`.
+fn missing_image(address: &str, place: &str) -> (String, String) {
+    (
+        format!("the image `{address}` is not a file of the site, so it shows as broken"),
+        format!("put the image at static/{place} (static/ is published at the site's root), or correct the address"),
+    )
+}
+
+/// How many `missing-image` warnings the ladder in `root` gets, as `check` gives them: for
+/// `import` to say, once the ladder is written.
+pub fn count(root: &Path) -> usize {
+    let (ladder, _) = crate::validate::validate(root);
+    let mut found = Diagnostics::default();
+    missing(root, &ladder, &mut found);
+    found.0.len()
+}
+
+/// `docs/ladder/` for a site-url of `/docs/ladder/` or `https://host/docs/ladder/`; `None` at
+/// the root.
+fn site_path(site_url: &str) -> Option<String> {
+    let path = match site_url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+        None => site_url,
+    };
+    let path = path.trim_start_matches('/');
+    (!path.is_empty()).then(|| path.to_string())
+}
+
+/// The image addresses of the Markdown `text`, with their byte offsets: Markdown images and
+/// those of raw HTML (see [`crate::sanitize::image_sources`]).
+fn images(text: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for (ev, range) in Parser::new_ext(text, crate::markdown::options()).into_offset_iter() {
+        match ev {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                found.push((range.start, dest_url.to_string()));
+            }
+            Event::Html(html) | Event::InlineHtml(html) => found.extend(
+                crate::sanitize::image_sources(&html)
+                    .into_iter()
+                    .map(|(at, url)| (range.start + at, url)),
+            ),
+            _ => {}
+        }
+    }
+    found
+}
