@@ -359,11 +359,8 @@ impl Filter {
     /// other element opened in it is closed here, and so is everything when such an element
     /// is open inside one that is not.
     fn end_html_block(&mut self, out: &mut String) {
-        let first = self
-            .open
-            .iter()
-            .position(|&(_, d)| d >= self.depth)
-            .unwrap_or(self.open.len());
+        // Depths only grow up the stack: the elements of this block are its top.
+        let first = self.open.partition_point(|&(_, d)| d < self.depth);
         while let Some(&(name, depth)) = self.open.last() {
             if depth < self.depth || SPANS_BLOCKS.contains(&name) {
                 break;

@@ -800,3 +800,43 @@ fn a_slow_save_that_leaves_the_file_missing_or_empty_for_a_moment_is_one_rebuild
     }
     assert_served_equals_clean_build(&server);
 }
+
+#[test]
+fn a_file_deleted_while_another_is_written_without_end_is_still_rebuilt() {
+    let server = start();
+    let root = server.root().to_path_buf();
+    std::fs::create_dir_all(root.join("static")).unwrap();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let (stop, log) = (stop.clone(), root.join("static/stream.txt"));
+        std::thread::spawn(move || {
+            let mut f = std::fs::File::create(log).unwrap();
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let _ = f.write_all(b"x\n");
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        })
+    };
+    let page = root.join("content/calibration.md");
+    atomic_save(
+        &page,
+        "+++\ntitle = \"Calibration\"\n+++\nPanels meet twice a year.\n",
+    );
+    wait_until("the new page is served", || {
+        get(&server, "/calibration/").is_some_and(|r| r.0 == 200)
+    });
+    // A deleted file is missing, as one halfway through a save is: the rebuild waits a
+    // moment for it, but not for the stream of events to pause.
+    std::fs::remove_file(&page).unwrap();
+    let gone = Instant::now();
+    wait_until("the page is gone while the writer still writes", || {
+        get(&server, "/calibration/").is_some_and(|r| r.0 == 404)
+    });
+    assert!(
+        gone.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        gone.elapsed()
+    );
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    writer.join().unwrap();
+}

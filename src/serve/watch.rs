@@ -130,6 +130,8 @@ pub(super) fn watch(
             // A file the batch names that is gone or empty may be halfway through a save
             // (renamed away before the new one is written, truncated before it is written
             // again): its save is given a moment more to end.
+            // Bounded by MID_SAVE, even for events that never pause (a file in static/
+            // written to without end).
             let waited = Instant::now();
             while let Some(left) = MID_SAVE.checked_sub(waited.elapsed()) {
                 if !batch.iter().any(|ev| mid_save(&root, ev)) {
@@ -139,8 +141,11 @@ pub(super) fn watch(
                     Ok(ev) => {
                         batch.push(ev);
                         // The rest of that save: until its events pause.
-                        while let Ok(ev) = rx.recv_timeout(DEBOUNCE) {
-                            batch.push(ev);
+                        while let Some(left) = MID_SAVE.checked_sub(waited.elapsed()) {
+                            match rx.recv_timeout(DEBOUNCE.min(left)) {
+                                Ok(ev) => batch.push(ev),
+                                Err(_) => break,
+                            }
                         }
                     }
                     Err(_) => break,
