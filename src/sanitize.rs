@@ -37,6 +37,26 @@ pub const SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 /// attributes already (`{#id .class}`), so raw HTML may set them too.
 const GLOBAL: [&str; 5] = ["id", "class", "title", "lang", "dir"];
 
+/// Kept elements that belong only inside another, which the author's HTML must have opened:
+/// anywhere else a browser ends the page's own elements to place them (a `<li>` in an
+/// expectation closes the expectation's item; a `<td>` in a track's table adds a cell), so
+/// there the tag is dropped and its text kept. (HTML's parsing rules for `li`, `dt`/`dd`
+/// and the table elements.)
+const NEEDS_PARENT: &[(&str, &[&str])] = &[
+    ("li", &["ul", "ol"]),
+    ("dt", &["dl"]),
+    ("dd", &["dl"]),
+    ("caption", &["table"]),
+    ("colgroup", &["table"]),
+    ("col", &["table"]),
+    ("thead", &["table"]),
+    ("tbody", &["table"]),
+    ("tfoot", &["table"]),
+    ("tr", &["table"]),
+    ("td", &["table"]),
+    ("th", &["table"]),
+];
+
 /// Kept elements that hold flow content (blocks): opened by an HTML block and not closed in
 /// it, they stay open around the Markdown that follows, until an HTML block closes them or
 /// the Markdown block that holds them ends, as GitHub renders them.
@@ -415,6 +435,15 @@ impl Filter {
                 .push(format!("the tag `<{name}>` (its text is kept)"));
             return Some(after);
         };
+        if let Some((_, parents)) = NEEDS_PARENT.iter().find(|(n, _)| n == name) {
+            if !self.open.iter().any(|(n, _)| parents.contains(n)) {
+                self.dropped.push(format!(
+                    "the tag `<{name}>` outside a `<{}>` (its text is kept)",
+                    parents.join(">` or `<")
+                ));
+                return Some(after);
+            }
+        }
         out.push('<');
         out.push_str(name);
         for (attr, value) in &attrs {
@@ -690,6 +719,43 @@ mod tests {
         assert_eq!(
             render("<div>\n\n- item </div>\n\nAfter.\n"),
             "<div> <ul> <li>item </li> </ul> <p>After.</p> </div>"
+        );
+    }
+
+    #[test]
+    fn list_and_table_parts_are_kept_only_inside_the_list_or_table_the_author_opened() {
+        // In an expectation (a Markdown item), a raw <li> would end the item around it.
+        assert_eq!(
+            render("- Does X <li>evil</li> more\n"),
+            "<ul> <li>Does X evil more</li> </ul>"
+        );
+        assert_eq!(
+            render("Cell <td>evil</td> <tr>row</tr>\n"),
+            "<p>Cell evil row</p>"
+        );
+        assert_eq!(render("Term <dd>what</dd>\n"), "<p>Term what</p>");
+        // Inside the author's own list, table or definition list, they are kept.
+        assert_eq!(
+            render("<ul><li>a</li><li>b</li></ul>\n"),
+            "<ul><li>a</li><li>b</li></ul>"
+        );
+        assert_eq!(
+            render("<table><thead><tr><th>h</th></tr></thead><tr><td>c</td></tr></table>\n"),
+            "<table><thead><tr><th>h</th></tr></thead><tr><td>c</td></tr></table>"
+        );
+        assert_eq!(
+            render("<dl><dt>t</dt><dd>d</dd></dl>\n"),
+            "<dl><dt>t</dt><dd>d</dd></dl>"
+        );
+        let parsed: Vec<_> = pulldown_cmark::Parser::new("- Does X <li>evil</li>\n")
+            .into_offset_iter()
+            .collect();
+        assert_eq!(
+            dropped(parsed)
+                .into_iter()
+                .map(|(_, what)| what)
+                .collect::<Vec<_>>(),
+            ["the tag `<li>` outside a `<ul>` or `<ol>` (its text is kept)"]
         );
     }
 
