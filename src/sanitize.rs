@@ -229,8 +229,37 @@ fn apply(
         if let Some((text, r)) = block.take() {
             let mut clean = String::new();
             filter.push(&text, &mut clean);
+            // In an HTML block, an element whose content is dropped runs to the block's end.
+            filter.dropping = None;
             gone.extend(filter.dropped.drain(..).map(|d| (r.clone(), d)));
             out.push((Event::Html(clean.into()), r));
+        }
+        if let Some(name) = &filter.dropping {
+            match &ev {
+                Event::InlineHtml(html) => {
+                    if closes(html, name) {
+                        filter.dropping = None;
+                    }
+                    continue;
+                }
+                Event::Text(_)
+                | Event::Code(_)
+                | Event::InlineMath(_)
+                | Event::SoftBreak
+                | Event::HardBreak
+                | Event::FootnoteReference(_) => continue,
+                Event::End(
+                    TagEnd::Emphasis
+                    | TagEnd::Strong
+                    | TagEnd::Strikethrough
+                    | TagEnd::Superscript
+                    | TagEnd::Subscript
+                    | TagEnd::Link
+                    | TagEnd::Image,
+                ) => {}
+                Event::End(_) => filter.dropping = None,
+                _ => {}
+            }
         }
         match ev {
             Event::InlineHtml(html) => {
@@ -341,6 +370,9 @@ pub struct Filter {
     html_block: bool,
     /// What was dropped since this was last emptied (see [`dropped`]).
     dropped: Vec<String>,
+    /// A [`DROP_CONTENT`] element opened by inline HTML and not closed yet: the text and
+    /// inline HTML after it are dropped until its closing tag or the end of its block.
+    dropping: Option<String>,
 }
 
 impl Filter {
@@ -428,7 +460,12 @@ impl Filter {
         let (attrs, after) = attributes(after)?;
         if DROP_CONTENT.contains(&name.as_str()) {
             self.dropped.push(format!("`<{name}>` and its content"));
-            return Some(skip_element(after, &name));
+            return Some(skip_element(after, &name).unwrap_or_else(|| {
+                // Not closed in this piece: inline HTML, whose closing tag comes later in the
+                // paragraph (see `Filter::dropping`).
+                self.dropping = Some(name.clone());
+                ""
+            }));
         }
         let Some((name, allowed)) = ELEMENTS.iter().find(|(n, _)| *n == name) else {
             self.dropped
@@ -535,6 +572,13 @@ pub fn image_sources(raw: &str) -> Vec<(usize, String)> {
     found
 }
 
+/// Whether the piece of inline HTML `html` is the closing tag of `name`.
+fn closes(html: &str, name: &str) -> bool {
+    html.strip_prefix("</")
+        .and_then(|rest| tag_name(rest))
+        .is_some_and(|(n, _)| n == name)
+}
+
 fn push_close(out: &mut String, name: &str) {
     out.push_str("</");
     out.push_str(name);
@@ -602,8 +646,8 @@ fn attributes(mut s: &str) -> Option<(Vec<(String, Option<String>)>, &str)> {
 }
 
 /// The text after the element `name` whose start tag ends where `s` begins: after its
-/// closing tag, or nothing when it has none.
-fn skip_element<'s>(s: &'s str, name: &str) -> &'s str {
+/// closing tag; `None` when `s` does not close it.
+fn skip_element<'s>(s: &'s str, name: &str) -> Option<&'s str> {
     let lower = s.to_ascii_lowercase();
     let close = format!("</{name}");
     let mut from = 0;
@@ -611,11 +655,11 @@ fn skip_element<'s>(s: &'s str, name: &str) -> &'s str {
         let at = from + i + close.len();
         let next = lower[at..].chars().next();
         if next.is_none_or(|c| c.is_ascii_whitespace() || c == '/' || c == '>') {
-            return s[at..].find('>').map_or("", |j| &s[at + j + 1..]);
+            return Some(s[at..].find('>').map_or("", |j| &s[at + j + 1..]));
         }
         from = at;
     }
-    ""
+    None
 }
 
 /// Decodes the character references of an attribute value: numeric ones (`&#106;`,
@@ -719,6 +763,19 @@ mod tests {
         assert_eq!(
             render("<div>\n\n- item </div>\n\nAfter.\n"),
             "<div> <ul> <li>item </li> </ul> <p>After.</p> </div>"
+        );
+    }
+
+    #[test]
+    fn inline_elements_whose_content_is_dropped_take_their_text_with_them() {
+        assert_eq!(
+            render("Text <script>alert(1)</script> after <noscript><img src=\"/x.png\"> *seen*</noscript> end.\n\nNext.\n"),
+            "<p>Text after <em></em> end.</p> <p>Next.</p>"
+        );
+        // Never closed: to the end of its paragraph only.
+        assert_eq!(
+            render("A <style>p{} *b*\n\nNext.\n"),
+            "<p>A <em></em></p> <p>Next.</p>"
         );
     }
 

@@ -1049,3 +1049,57 @@ fn images_the_site_does_not_have_are_named_with_where_to_put_them() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn only_images_a_page_shows_are_checked_and_their_addresses_read_as_a_browser_reads_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    clean_ladder(d);
+    fs::create_dir_all(d.join("static/charts")).unwrap();
+    fs::write(d.join("static/charts/real.png"), "png").unwrap();
+    // Front-matter (a TOML comment), a comment, content the HTML policy drops, an attribute
+    // value: no page shows these images.
+    fs::write(
+        d.join("content/guide.md"),
+        "+++\ntitle = \"Guide\"\n# ![old](/charts/tomlcomment.png)\n+++\n\
+         <!-- <img src=\"/charts/commented.png\"> -->\n\n\
+         <noscript><img src=\"/charts/noscript.png\"></noscript>\n\n\
+         Text <span title='<img src=/charts/inattr.png>'>x</span>\n\n\
+         ![real](/nodir/../charts/./real.png) ![other host](/\\evil.example/x.png)\n\n\
+         <picture>\n  <img alt=\"E\"\n    src=\"/charts/multiline.png\">\n</picture>\n",
+    )
+    .unwrap();
+    let (report, _) = json(d, &[]);
+    let found: Vec<(usize, &str)> = report
+        .diagnostics
+        .iter()
+        .filter(|x| x.code == "missing-image")
+        .map(|x| (x.line, x.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            15,
+            "the image `/charts/multiline.png` is not a file of the site, so it shows as broken"
+        )],
+        "{:#?}",
+        report.diagnostics
+    );
+    // Under a sub-path, a missing image outside it gets both steps at once.
+    let book = d.join("book.toml");
+    let t = fs::read_to_string(&book).unwrap();
+    fs::write(&book, format!("{t}[output.html]\nsite-url = \"/docs/\"\n")).unwrap();
+    let (report, _) = json(d, &[]);
+    let hints: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|x| x.code == "missing-image")
+        .map(|x| x.hint.as_str())
+        .collect();
+    assert!(
+        hints.contains(
+            &"put the image at static/charts/multiline.png and write `/docs/charts/multiline.png`, its address under the site-url"
+        ),
+        "{hints:#?}"
+    );
+}

@@ -7,7 +7,7 @@
 //! a file of `static/`, not a file beside the content, not one of the theme's. Relative
 //! Markdown images are links, and a missing one is already an error (`broken-link`).
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostics, SourceFile};
 use crate::ladder::Ladder;
 use pulldown_cmark::{Event, Parser, Tag};
 use std::collections::HashSet;
@@ -33,14 +33,12 @@ pub fn missing(root: &Path, ladder: &Ladder, diags: &mut Diagnostics) {
     };
     for file in ladder.files.iter().filter(|f| f.path.ends_with(".md")) {
         let mut seen = HashSet::new();
-        for (offset, address) in images(&file.text) {
-            let Some(path) = address.strip_prefix('/').filter(|p| !p.starts_with('/')) else {
+        for (offset, address) in images(file) {
+            let Some(path) = site_path_of(&address) else {
                 continue;
             };
-            let path = path.split(['?', '#']).next().unwrap_or_default();
-            let path = crate::links::percent_decode(path);
             // A `<source>` and its `<img>` often name one image: one warning.
-            if path.is_empty() || !seen.insert(address.clone()) {
+            if path.is_empty() || !seen.insert(path.clone()) {
                 continue;
             }
             let (message, hint) = match base.as_deref() {
@@ -51,7 +49,10 @@ pub fn missing(root: &Path, ladder: &Ladder, diags: &mut Diagnostics) {
                         format!("the image `{address}` is outside the site, which is published under /{b}"),
                         format!("write `/{b}{path}`, the image's address under the site-url"),
                     ),
-                    None => missing_image(&address, &path),
+                    None => (
+                        format!("the image `{address}` is not a file of the site, and outside it: the site is published under /{b}"),
+                        format!("put the image at static/{path} and write `/{b}{path}`, its address under the site-url"),
+                    ),
                 },
                 None if exists(&path) => continue,
                 None => missing_image(&address, &path),
@@ -59,6 +60,31 @@ pub fn missing(root: &Path, ladder: &Ladder, diags: &mut Diagnostics) {
             diags.push(file.warning("missing-image", offset, message, hint));
         }
     }
+}
+
+/// The path within the host of the site-absolute address `address`, as a browser resolves
+/// it (RFC 3986 §5.2.4: `\` read as `/`, `.` and `..` segments resolved, never above the
+/// root; query and fragment dropped; percent-escapes decoded): `charts/a.png` for
+/// `/charts/./a.png`. `None` for an address that is not site-absolute, or that names another
+/// host (`//host/a.png`, `/\host/a.png`).
+fn site_path_of(address: &str) -> Option<String> {
+    let address = address.trim().replace('\\', "/");
+    let rest = address.strip_prefix('/')?;
+    if rest.starts_with('/') {
+        return None;
+    }
+    let rest = rest.split(['?', '#']).next().unwrap_or_default();
+    let mut parts: Vec<&str> = Vec::new();
+    for segment in rest.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(crate::links::percent_decode(&parts.join("/")))
 }
 
 /// The message and hint for the image `address`, whose file would be `static/<place>`.
@@ -89,20 +115,36 @@ fn site_path(site_url: &str) -> Option<String> {
     (!path.is_empty()).then(|| path.to_string())
 }
 
-/// The image addresses of the Markdown `text`, with their byte offsets: Markdown images and
-/// those of raw HTML (see [`crate::sanitize::image_sources`]).
-fn images(text: &str) -> Vec<(usize, String)> {
+/// The image addresses the pages made from `file` show, with their byte offsets in the file:
+/// its body's Markdown images and the `<img>`/`<source>` of its raw HTML, as the HTML policy
+/// keeps them ([`crate::sanitize::events`]: not in comments, in dropped elements or in
+/// attribute values; a tag over several lines whole).
+fn images(file: &SourceFile) -> Vec<(usize, String)> {
+    let Ok(split) = crate::frontmatter::split(file) else {
+        return Vec::new();
+    };
+    let (body, base) = (split.body, split.body_offset);
+    let parsed: Vec<_> = Parser::new_ext(body, crate::markdown::options())
+        .into_offset_iter()
+        .collect();
     let mut found = Vec::new();
-    for (ev, range) in Parser::new_ext(text, crate::markdown::options()).into_offset_iter() {
+    for (ev, range) in crate::sanitize::events(parsed) {
         match ev {
             Event::Start(Tag::Image { dest_url, .. }) => {
-                found.push((range.start, dest_url.to_string()));
+                found.push((base + range.start, dest_url.to_string()));
             }
-            Event::Html(html) | Event::InlineHtml(html) => found.extend(
-                crate::sanitize::image_sources(&html)
-                    .into_iter()
-                    .map(|(at, url)| (range.start + at, url)),
-            ),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let raw = body.get(range.clone()).unwrap_or_default();
+                found.extend(
+                    crate::sanitize::image_sources(&html)
+                        .into_iter()
+                        .map(|(_, url)| {
+                            // Where the address is written, if it is written as kept.
+                            let at = raw.find(url.as_str()).unwrap_or(0);
+                            (base + range.start + at, url)
+                        }),
+                );
+            }
             _ => {}
         }
     }
