@@ -410,7 +410,7 @@ fn version(server: &Server) -> u64 {
 fn overlay(server: &Server, path: &str) -> String {
     let page = page_text(server, path);
     page.split_once("id=\"ladderbook-error\"")
-        .map(|(_, rest)| rest.split("</div>").next().unwrap_or("").to_string())
+        .map(|(_, rest)| rest.split("</details>").next().unwrap_or("").to_string())
         .unwrap_or_default()
 }
 
@@ -742,7 +742,10 @@ fn a_ladder_broken_before_serve_starts_says_nothing_is_built_yet_until_it_is_fix
     assert_eq!(status, 404);
     assert!(page.contains("Nothing built yet"), "{page}");
     let o = overlay(&server, "/levels/senior-engineer/");
-    assert!(o.contains("has not built yet"), "{o}");
+    assert!(
+        o.contains("The ladder has 1 error. It has not built yet."),
+        "{o}"
+    );
     assert!(!o.contains("last good build"), "there is none: {o}");
     assert!(
         o.contains("content/competencies/senior-engineer/delivery.md:3:"),

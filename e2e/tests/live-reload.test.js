@@ -52,7 +52,12 @@ test('live reload: an edit shows up in the open page; a broken edit shows the ov
     const overlay = page.locator('#ladderbook-error');
     await overlay.waitFor({ state: 'visible', timeout: 15000 });
     const text = await overlay.innerText();
-    assert.match(text, /The ladder has errors/, 'the overlay says the ladder has errors');
+    assert.match(text, /The ladder has 1 error\. Still showing the last good build\./, `the overlay says how many errors the ladder has:\n${text}`);
+    // Folded, it leaves the page readable, and opens again.
+    await overlay.locator('summary').click();
+    assert.equal(await overlay.locator('pre').isVisible(), false, 'the overlay folds away');
+    await overlay.locator('summary').click();
+    assert.ok(await overlay.locator('pre').isVisible(), 'and opens again');
     assert.match(text, /content\/levels\/staff-engineer\.md:\d+:\d+: error:/, `the overlay names the file and position:\n${text}`);
     assert.equal(await page.locator('h1').innerText(), 'Staff Engineer', 'the last good build stays on screen');
     assert.ok(await page.locator('#craft--1', { hasText: '(live-edited)' }).isVisible(), 'the last good build includes the first edit');

@@ -181,18 +181,26 @@ pub fn inject(html: &[u8], version: u64, error: Option<(&str, bool)>) -> Vec<u8>
     let html = String::from_utf8_lossy(html);
     let mut extra = String::new();
     if let Some((e, served)) = error {
-        let title = if served {
-            "The ladder has errors. Still showing the last good build."
-        } else {
-            "The ladder has errors, and has not built yet."
-        };
-        extra.push_str(&format!(
-            "<div id=\"ladderbook-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#2b0d0d;color:#ffe9e9;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;border-top:4px solid #ff5c5c;box-shadow:0 -4px 24px rgba(0,0,0,.4)\"><strong style=\"font-size:15px\">{title}</strong><pre style=\"white-space:pre-wrap;margin:.5rem 0 0;background:none;border:0;color:inherit\">{}</pre></div>",
-            {
-                let mut escaped = String::new();
-                crate::escape::body_text(&mut escaped, e.trim_end());
-                escaped
+        // The count the terminal gives too: one line per error (`path:line:col: error: …`).
+        let n = e
+            .lines()
+            .filter(|l| l.starts_with("error: ") || l.contains(": error: "))
+            .count()
+            .max(1);
+        let title = format!(
+            "The ladder has {n} error{}. {}",
+            if n == 1 { "" } else { "s" },
+            if served {
+                "Still showing the last good build."
+            } else {
+                "It has not built yet."
             }
+        );
+        let mut escaped = String::new();
+        crate::escape::body_text(&mut escaped, e.trim_end());
+        // A <details>, open: the author can fold it to read the page under it, with no script.
+        extra.push_str(&format!(
+            "<details id=\"ladderbook-error\" role=\"alert\" open style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:.75rem 1.25rem;background:#2b0d0d;color:#ffe9e9;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;border-top:4px solid #ff5c5c;box-shadow:0 -4px 24px rgba(0,0,0,.4)\"><summary style=\"cursor:pointer;font-size:15px;font-weight:bold;color:#ffe9e9\">{title} <span style=\"font-weight:normal;opacity:.8\">(click to fold)</span></summary><pre style=\"white-space:pre-wrap;margin:.5rem 0 0;background:none;border:0;color:inherit\">{escaped}</pre></details>"
         ));
     }
     extra.push_str(&format!(
@@ -229,10 +237,14 @@ mod tests {
         let out = String::from_utf8(inject(
             b"<html><body><p>x</p></body></html>",
             3,
-            Some(("a.md:1:1: error: <bad>", true)),
+            Some((
+                "a.md:1:1: error: <bad>\n  hint: x\nb.md:2:1: error: worse\n",
+                true,
+            )),
         ))
         .unwrap();
         assert!(out.contains("a.md:1:1: error: &lt;bad&gt;"));
+        assert!(out.contains("The ladder has 2 errors. Still showing the last good build."));
         assert!(out.ends_with("</script></body></html>"));
         assert!(out.contains("var v=3,"));
     }
