@@ -242,6 +242,30 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
     }
 }
 
+/// The `summary` of a file's front-matter (Markdown, shown on several pages), and the byte
+/// offset in the file of the line of its key; `None` when it has none.
+fn summary_of(split: &crate::frontmatter::Split) -> Option<(String, usize)> {
+    let summary = split
+        .toml
+        .contains("summary")
+        .then(|| toml::from_str::<toml::Table>(split.toml).ok())
+        .flatten()?
+        .get("summary")?
+        .as_str()?
+        .to_string();
+    let at = split
+        .toml
+        .split_inclusive('\n')
+        .scan(0, |start, line| {
+            let here = *start;
+            *start += line.len();
+            Some((here, line))
+        })
+        .find(|(_, line)| line.trim_start().starts_with("summary"))
+        .map_or(0, |(i, _)| split.toml_offset + i);
+    Some((summary, at))
+}
+
 /// Warns of what the HTML policy ([`crate::sanitize`]) takes out of a Markdown file's body
 /// and `summary`.
 fn html_dropped(f: &SourceFile, diags: &mut Diagnostics) {
@@ -259,23 +283,7 @@ fn html_dropped(f: &SourceFile, diags: &mut Diagnostics) {
                 .map(|(range, what)| (split.body_offset + range.start, what)),
         );
     }
-    let summary = (split.toml.contains("summary"))
-        .then(|| toml::from_str::<toml::Table>(split.toml).ok())
-        .flatten()
-        .and_then(|t| t.get("summary")?.as_str().map(str::to_string))
-        .filter(|s| may_drop(s));
-    if let Some(summary) = summary {
-        // At the `summary` key's line.
-        let at = split
-            .toml
-            .split_inclusive('\n')
-            .scan(0, |start, line| {
-                let here = *start;
-                *start += line.len();
-                Some((here, line))
-            })
-            .find(|(_, line)| line.trim_start().starts_with("summary"))
-            .map_or(0, |(i, _)| split.toml_offset + i);
+    if let Some((summary, at)) = summary_of(&split).filter(|(s, _)| may_drop(s)) {
         found.extend(
             crate::sanitize::dropped(crate::markdown::events_of(&summary))
                 .into_iter()

@@ -48,14 +48,50 @@ const NEEDS_PARENT: &[(&str, &[&str])] = &[
     ("dd", &["dl"]),
     ("caption", &["table"]),
     ("colgroup", &["table"]),
-    ("col", &["table"]),
+    ("col", &["table", "colgroup"]),
     ("thead", &["table"]),
     ("tbody", &["table"]),
     ("tfoot", &["table"]),
-    ("tr", &["table"]),
-    ("td", &["table"]),
-    ("th", &["table"]),
+    ("tr", &["table", "thead", "tbody", "tfoot"]),
+    ("td", &["tr"]),
+    ("th", &["tr"]),
 ];
+
+/// The open elements a [`NEEDS_PARENT`] element ends before it opens, as a browser ends
+/// them (HTML's implied end tags): an item the next item, a cell the next cell or row.
+const ENDED_BY: &[(&str, &[&str])] = &[
+    ("li", &["li"]),
+    ("dt", &["dt", "dd"]),
+    ("dd", &["dt", "dd"]),
+    ("td", &["td", "th"]),
+    ("th", &["td", "th"]),
+    ("tr", &["tr", "td", "th"]),
+    (
+        "thead",
+        &[
+            "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgroup",
+        ],
+    ),
+    (
+        "tbody",
+        &[
+            "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgroup",
+        ],
+    ),
+    (
+        "tfoot",
+        &[
+            "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgroup",
+        ],
+    ),
+    ("caption", &[]),
+    ("colgroup", &["colgroup"]),
+    ("col", &[]),
+];
+
+/// Table elements whose content is only other table elements (HTML's "in table", "in table
+/// body", "in row" and "in column group" insertion modes).
+const TABLE_PARTS: [&str; 6] = ["table", "thead", "tbody", "tfoot", "tr", "colgroup"];
 
 /// Kept elements that hold flow content (blocks): opened by an HTML block and not closed in
 /// it, they stay open around the Markdown that follows, until an HTML block closes them or
@@ -248,7 +284,19 @@ fn apply(
                 | Event::SoftBreak
                 | Event::HardBreak
                 | Event::FootnoteReference(_) => continue,
-                Event::End(
+                // A link or image inside goes too, with its end (see `dropped` below).
+                Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                    dropped.push(true);
+                    continue;
+                }
+                Event::Start(
+                    Tag::Emphasis
+                    | Tag::Strong
+                    | Tag::Strikethrough
+                    | Tag::Superscript
+                    | Tag::Subscript,
+                )
+                | Event::End(
                     TagEnd::Emphasis
                     | TagEnd::Strong
                     | TagEnd::Strikethrough
@@ -257,8 +305,9 @@ fn apply(
                     | TagEnd::Link
                     | TagEnd::Image,
                 ) => {}
-                Event::End(_) => filter.dropping = None,
-                _ => {}
+                // Any block's start or end ends it: a tight list item has no paragraph
+                // around its text to end.
+                _ => filter.dropping = None,
             }
         }
         match ev {
@@ -473,10 +522,38 @@ impl Filter {
             return Some(after);
         };
         if let Some((_, parents)) = NEEDS_PARENT.iter().find(|(n, _)| n == name) {
-            if !self.open.iter().any(|(n, _)| parents.contains(n)) {
+            // As a browser does: a new item ends the one open (`<li>a<li>b`), a new cell or
+            // row the cell or row open.
+            while let Some(&(open, depth)) = self.open.last() {
+                if depth != self.depth
+                    || parents.contains(&open)
+                    || !ENDED_BY
+                        .iter()
+                        .any(|(a, b)| *a == *name && b.contains(&open))
+                {
+                    break;
+                }
+                self.open.pop();
+                push_close(out, open);
+            }
+            let inside = self
+                .open
+                .last()
+                .is_some_and(|&(open, depth)| depth == self.depth && parents.contains(&open));
+            if !inside {
                 self.dropped.push(format!(
                     "the tag `<{name}>` outside a `<{}>` (its text is kept)",
                     parents.join(">` or `<")
+                ));
+                return Some(after);
+            }
+        } else if let Some(&(open, _)) = self.open.last() {
+            // Directly in a table, a row group or a row, anything but their own parts (another
+            // table, a list) is moved out before the table by a browser, among the page's own
+            // elements: dropped, its text kept.
+            if TABLE_PARTS.contains(&open) {
+                self.dropped.push(format!(
+                    "the tag `<{name}>` directly inside a `<{open}>` (its text is kept)"
                 ));
                 return Some(after);
             }
@@ -777,6 +854,16 @@ mod tests {
             render("A <style>p{} *b*\n\nNext.\n"),
             "<p>A <em></em></p> <p>Next.</p>"
         );
+        // Its links and images go with it.
+        assert_eq!(
+            render("A <noscript>![pixel](/track.png) [click](https://evil.example) hidden</noscript> B\n"),
+            "<p>A B</p>"
+        );
+        // In a tight list item, to the end of the item's own text.
+        assert_eq!(
+            render("- Does X <script>\n  - sub one\n  - sub two\n"),
+            "<ul> <li>Does X <ul> <li>sub one</li> <li>sub two</li> </ul> </li> </ul>"
+        );
     }
 
     #[test]
@@ -803,6 +890,30 @@ mod tests {
         assert_eq!(
             render("<dl><dt>t</dt><dd>d</dd></dl>\n"),
             "<dl><dt>t</dt><dd>d</dd></dl>"
+        );
+        // A browser's implied ends: the next item ends the one open.
+        assert_eq!(
+            render("<ul><li>a<li>b</ul>\n"),
+            "<ul><li>a</li><li>b</li></ul>"
+        );
+        assert_eq!(
+            render("<table><tr><td>a<td>b<tr><td>c</table>\n"),
+            "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>"
+        );
+        // Whatever a browser would move out of a table, before it: a table or a list directly
+        // in a table, and the parts that would then follow it.
+        assert_eq!(
+            render("- Does X <table><ul><table></table><li>evil</li> more\n"),
+            "<ul> <li>Does X <table></table>evil more</li> </ul>"
+        );
+        assert_eq!(
+            render("Cell <table><table></table><td>evil</td></table>\n"),
+            "<p>Cell <table></table>evil</p>"
+        );
+        // A table in a cell is a table of its own.
+        assert_eq!(
+            render("<table><tr><td><table><tr><td>in</td></tr></table></td></tr></table>\n"),
+            "<table><tr><td><table><tr><td>in</td></tr></table></td></tr></table>"
         );
         let parsed: Vec<_> = pulldown_cmark::Parser::new("- Does X <li>evil</li>\n")
             .into_offset_iter()

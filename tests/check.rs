@@ -1065,23 +1065,38 @@ fn only_images_a_page_shows_are_checked_and_their_addresses_read_as_a_browser_re
          <!-- <img src=\"/charts/commented.png\"> -->\n\n\
          <noscript><img src=\"/charts/noscript.png\"></noscript>\n\n\
          Text <span title='<img src=/charts/inattr.png>'>x</span>\n\n\
-         ![real](/nodir/../charts/./real.png) ![other host](/\\evil.example/x.png)\n\n\
+         ![real](/nodir/../charts/./real.png) ![other host](/\\evil.example/x.png) ![dots](/%2e%2e/charts/real.png)\n\n\
          <picture>\n  <img alt=\"E\"\n    src=\"/charts/multiline.png\">\n</picture>\n",
     )
     .unwrap();
+    // A level's summary is Markdown, shown on the overview: its images count.
+    replace(
+        d,
+        "content/levels/e1.md",
+        "title = \"Engineer\"",
+        "title = \"Engineer\"\nsummary = \"![org](/charts/org.png) Builds things.\"",
+    );
     let (report, _) = json(d, &[]);
-    let found: Vec<(usize, &str)> = report
+    let found: Vec<(&str, usize, &str)> = report
         .diagnostics
         .iter()
         .filter(|x| x.code == "missing-image")
-        .map(|x| (x.line, x.message.as_str()))
+        .map(|x| (x.path.as_str(), x.line, x.message.as_str()))
         .collect();
     assert_eq!(
         found,
-        [(
-            15,
-            "the image `/charts/multiline.png` is not a file of the site, so it shows as broken"
-        )],
+        [
+            (
+                "content/guide.md",
+                15,
+                "the image `/charts/multiline.png` is not a file of the site, so it shows as broken"
+            ),
+            (
+                "content/levels/e1.md",
+                3,
+                "the image `/charts/org.png` is not a file of the site, so it shows as broken"
+            )
+        ],
         "{:#?}",
         report.diagnostics
     );

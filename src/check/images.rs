@@ -74,17 +74,18 @@ fn site_path_of(address: &str) -> Option<String> {
         return None;
     }
     let rest = rest.split(['?', '#']).next().unwrap_or_default();
-    let mut parts: Vec<&str> = Vec::new();
-    for segment in rest.split('/') {
-        match segment {
+    let mut parts: Vec<String> = Vec::new();
+    // Each segment decoded first: `%2e%2e` is `..` to a browser too.
+    for segment in rest.split('/').map(crate::links::percent_decode) {
+        match segment.as_str() {
             "" | "." => {}
             ".." => {
                 parts.pop();
             }
-            s => parts.push(s),
+            _ => parts.push(segment),
         }
     }
-    Some(crate::links::percent_decode(&parts.join("/")))
+    Some(parts.join("/"))
 }
 
 /// The message and hint for the image `address`, whose file would be `static/<place>`.
@@ -123,7 +124,22 @@ fn images(file: &SourceFile) -> Vec<(usize, String)> {
     let Ok(split) = crate::frontmatter::split(file) else {
         return Vec::new();
     };
-    let (body, base) = (split.body, split.body_offset);
+    let mut found = in_markdown(split.body, split.body_offset);
+    // A level's summary is Markdown too, shown on the overview and comparisons: its images
+    // are placed at the `summary` key's line.
+    if let Some((summary, at)) = super::summary_of(&split) {
+        found.extend(
+            in_markdown(&summary, 0)
+                .into_iter()
+                .map(|(_, url)| (at, url)),
+        );
+    }
+    found
+}
+
+/// The image addresses of the Markdown `body` that starts at byte `base` of its file (see
+/// [`images`]).
+fn in_markdown(body: &str, base: usize) -> Vec<(usize, String)> {
     let parsed: Vec<_> = Parser::new_ext(body, crate::markdown::options())
         .into_offset_iter()
         .collect();

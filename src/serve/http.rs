@@ -143,7 +143,10 @@ pub(super) async fn serve_file(State(state): State<AppState>, req: Request) -> R
     let mime = mime_guess::from_path(&key).first_or_octet_stream();
     let is_html = mime.essence_str() == "text/html";
     let body: Vec<u8> = if is_html {
-        let error = site.error.as_deref().map(|e| (e, !site.files.is_empty()));
+        let error = site
+            .error
+            .as_deref()
+            .map(|e| (e, site.errors, !site.files.is_empty()));
         inject(&bytes, site.version, error)
     } else {
         bytes.to_vec()
@@ -176,17 +179,13 @@ fn not_built_page() -> String {
 
 /// The live-reload script and, after a failed build, the error overlay, inserted before
 /// `</body>` of a served HTML page. Never part of `build` output. `error` is the failed
-/// build's diagnostics, and whether a good build is still served.
-pub fn inject(html: &[u8], version: u64, error: Option<(&str, bool)>) -> Vec<u8> {
+/// build's diagnostics, how many of them are errors, and whether a good build is still
+/// served.
+pub fn inject(html: &[u8], version: u64, error: Option<(&str, usize, bool)>) -> Vec<u8> {
     let html = String::from_utf8_lossy(html);
     let mut extra = String::new();
-    if let Some((e, served)) = error {
-        // The count the terminal gives too: one line per error (`path:line:col: error: …`).
-        let n = e
-            .lines()
-            .filter(|l| l.starts_with("error: ") || l.contains(": error: "))
-            .count()
-            .max(1);
+    if let Some((e, n, served)) = error {
+        let n = n.max(1);
         let title = format!(
             "The ladder has {n} error{}. {}",
             if n == 1 { "" } else { "s" },
@@ -200,7 +199,7 @@ pub fn inject(html: &[u8], version: u64, error: Option<(&str, bool)>) -> Vec<u8>
         crate::escape::body_text(&mut escaped, e.trim_end());
         // A <details>, open: the author can fold it to read the page under it, with no script.
         extra.push_str(&format!(
-            "<details id=\"ladderbook-error\" role=\"alert\" open style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:.75rem 1.25rem;background:#2b0d0d;color:#ffe9e9;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;border-top:4px solid #ff5c5c;box-shadow:0 -4px 24px rgba(0,0,0,.4)\"><summary style=\"cursor:pointer;font-size:15px;font-weight:bold;color:#ffe9e9\">{title} <span style=\"font-weight:normal;opacity:.8\">(click to fold)</span></summary><pre style=\"white-space:pre-wrap;margin:.5rem 0 0;background:none;border:0;color:inherit\">{escaped}</pre></details>"
+            "<details id=\"ladderbook-error\" open style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:.75rem 1.25rem;background:#2b0d0d;color:#ffe9e9;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;border-top:4px solid #ff5c5c;box-shadow:0 -4px 24px rgba(0,0,0,.4)\"><summary style=\"cursor:pointer;font-size:15px;font-weight:bold;color:#ffe9e9\"><span role=\"alert\">{title}</span> <span style=\"font-weight:normal;opacity:.8\">(click to fold or open)</span></summary><pre style=\"white-space:pre-wrap;margin:.5rem 0 0;background:none;border:0;color:inherit\">{escaped}</pre></details>"
         ));
     }
     extra.push_str(&format!(
@@ -239,6 +238,7 @@ mod tests {
             3,
             Some((
                 "a.md:1:1: error: <bad>\n  hint: x\nb.md:2:1: error: worse\n",
+                2,
                 true,
             )),
         ))

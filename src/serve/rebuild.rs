@@ -19,6 +19,8 @@ pub struct Served {
     pub files: HashMap<String, Arc<Vec<u8>>>,
     /// The last failed build's diagnostics, shown in the overlay; `None` after a good build.
     pub error: Option<String>,
+    /// How many of those are errors (the rest are warnings).
+    pub errors: usize,
     /// Increases with every build, good or failed.
     pub version: u64,
     /// The last good build, for `ladder.json`, which is made when it is first asked for
@@ -326,6 +328,11 @@ pub fn rebuild(
         Err(diags) => {
             previous.failed = true;
             s.error = Some(diags.to_string());
+            s.errors = diags
+                .0
+                .iter()
+                .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+                .count();
             let served = if s.files.is_empty() {
                 "nothing to serve until it builds"
             } else {
