@@ -452,6 +452,14 @@ fn financial_times_yaml_both_files_and_the_folder() {
     );
     assert_all_on_site(&imp, &all_units, "FT folder");
     assert!(imp.summary.contains("job-family.json"), "{}", imp.summary);
+    // The legacy family declares no equivalents: its levels each have a row of their own on
+    // the overview, between the IC and manager rows, and the caption says that this places
+    // them nowhere against the other tracks.
+    let overview = words(&page(&imp.site, ""));
+    assert!(
+        overview.contains("levels on one row are equivalent in seniority engineering legacy declares no equivalent levels each of its levels has a row of its own which says nothing of how it compares with the other tracks"),
+        "{overview}"
+    );
     // Two job families in one folder are not merged, and the summary says so: the current
     // family's `leadership` theme has another name than the legacy one, so it is a pillar of
     // its own, holding exactly the current family's leadership expectations.

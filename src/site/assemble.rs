@@ -11,8 +11,23 @@ impl Builder<'_> {
     /// The overview: every track side by side, equivalent levels on one row.
     pub(super) fn overview_page(&self) -> OverviewPage {
         let ladder = self.ladder;
+        let aligned_by_rank = ladder.tracks.len() > 1 && ladder.overview_by_rank();
+        let unaligned = if ladder.tracks.len() > 1 && !ladder.overview_by_rank() {
+            (0..ladder.tracks.len())
+                .filter(|&t| {
+                    ladder.tracks[t]
+                        .levels
+                        .iter()
+                        .all(|&l| ladder.levels[l].equivalents.is_empty())
+                })
+                .map(|t| self.track(t))
+                .collect()
+        } else {
+            Vec::new()
+        };
         OverviewPage {
-            aligned_by_rank: ladder.tracks.len() > 1 && ladder.overview_by_rank(),
+            aligned_by_rank,
+            unaligned,
             tracks: (0..ladder.tracks.len()).map(|t| self.track(t)).collect(),
             rows: ladder
                 .overview_rows

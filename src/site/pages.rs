@@ -125,6 +125,9 @@ pub struct OverviewPage {
     /// True when the ladder declares no equivalent levels, so levels share a row by rank
     /// alone: a row then claims no equivalence.
     pub aligned_by_rank: bool,
+    /// When other tracks declare equivalents, the tracks whose levels declare none: each of
+    /// their levels has a row of its own, which claims no order against the other tracks.
+    pub unaligned: Vec<Ref>,
 }
 
 /// A track's page.
