@@ -226,6 +226,13 @@ fn jorgef_axes(readme: &str) -> Vec<(String, String)> {
 fn jorgef_one_page_per_track_aligned_by_number() {
     let dir = real_ladders().join("jorgef-engineeringladders");
     let imp = import(&dir, &[]);
+    // The source names no ladder: the title is the folder's, and the summary says where to
+    // change it.
+    assert!(
+        imp.summary.contains("  title: Jorgef engineeringladders (the folder's name, as the source names no ladder: change `title` in book.toml)"),
+        "{}",
+        imp.summary
+    );
     // Its level charts (`<img src="/charts/developer-1.png">`) live in the repository's
     // charts/ folder, which the fixture does not have: the import says so, and check names
     // each with where it goes.

@@ -111,6 +111,7 @@ pub(super) fn gather(
     if single && ladder.title.is_empty() {
         ladder.title = folder_title.to_string();
     }
+    ladder.title_from_folder = ladder.title == folder_title;
     Ok(())
 }
 

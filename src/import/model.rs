@@ -271,6 +271,8 @@ pub struct Guess {
 pub struct Ladder {
     /// The book's title.
     pub title: String,
+    /// Whether the title is the imported folder's name, for want of one in the source.
+    pub title_from_folder: bool,
     /// The book's description (one line).
     pub description: Option<String>,
     /// Tracks in order.

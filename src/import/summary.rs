@@ -51,6 +51,8 @@ pub struct Summary {
     pub guesses: Vec<Guess>,
     /// Number of files written.
     pub files_written: usize,
+    /// The site's title, and whether it is the folder's name (the source gave none).
+    pub title: (String, bool),
     /// Site-absolute images the written ladder's pages show and does not have (see
     /// [`crate::check::images`]).
     pub missing_images: usize,
@@ -111,6 +113,7 @@ pub(super) fn summarise(ladder: &Ladder, opts: &Options, written: usize) -> Summ
         guesses: ladder.guesses.clone(),
         files_written: written,
         missing_images: 0,
+        title: (ladder.title.clone(), ladder.title_from_folder),
     }
 }
 
@@ -205,6 +208,13 @@ impl fmt::Display for Summary {
             },
             self.output.display()
         )?;
+        if self.title.1 {
+            writeln!(
+                f,
+                "  title: {} (the folder's name, as the source names no ladder: change `title` in book.toml)",
+                self.title.0
+            )?;
+        }
         let levels: usize = self.tracks.iter().map(|t| t.levels.len()).sum();
         writeln!(
             f,
