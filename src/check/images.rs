@@ -13,8 +13,9 @@ use pulldown_cmark::{Event, Parser, Tag};
 use std::collections::HashSet;
 use std::path::Path;
 
-/// Adds a `missing-image` warning for each site-absolute image address of the ladder in
-/// `root` (its content files, as `ladder` read them) that names no file of the site.
+/// Adds a `missing-image` warning for each site-absolute image address of `ladder`'s content
+/// files that names no file of the site: none of its assets, of the theme's files, or of
+/// `root/static/` (`root` is the ladder's folder).
 pub fn missing(root: &Path, ladder: &Ladder, diags: &mut Diagnostics) {
     let assets: HashSet<&str> = ladder
         .assets
@@ -94,15 +95,6 @@ fn missing_image(address: &str, place: &str) -> (String, String) {
         format!("the image `{address}` is not a file of the site, so it shows as broken"),
         format!("put the image at static/{place} (static/ is published at the site's root), or correct the address"),
     )
-}
-
-/// How many `missing-image` warnings the ladder in `root` gets, as `check` gives them: for
-/// `import` to say, once the ladder is written.
-pub fn count(root: &Path) -> usize {
-    let (ladder, _) = crate::validate::validate(root);
-    let mut found = Diagnostics::default();
-    missing(root, &ladder, &mut found);
-    found.0.len()
 }
 
 /// `docs/ladder/` for a site-url of `/docs/ladder/` or `https://host/docs/ladder/`; `None` at

@@ -156,9 +156,7 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
     let paths = output_paths(&ladder, &root);
     let output = writer::render(&mut ladder, &paths);
     let written = writer::write(&opts.output, &output, opts.force)?;
-    let mut summary = summary::summarise(&ladder, opts, written);
-    summary.missing_images = crate::check::images::count(&opts.output);
-    Ok(summary)
+    Ok(summary::summarise(&ladder, opts, &written))
 }
 
 /// Refuses a `--track` that is not a valid id before anything is read.

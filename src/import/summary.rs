@@ -58,7 +58,11 @@ pub struct Summary {
     pub missing_images: usize,
 }
 
-pub(super) fn summarise(ladder: &Ladder, opts: &Options, written: usize) -> Summary {
+pub(super) fn summarise(
+    ladder: &Ladder,
+    opts: &Options,
+    written: &super::writer::Written,
+) -> Summary {
     let mut filled = 0;
     let mut total = 0;
     let mut expectations = 0;
@@ -111,8 +115,8 @@ pub(super) fn summarise(ladder: &Ladder, opts: &Options, written: usize) -> Summ
         placed: placed(ladder),
         pillar_names: ladder.pillar_names,
         guesses: ladder.guesses.clone(),
-        files_written: written,
-        missing_images: 0,
+        files_written: written.files,
+        missing_images: written.missing_images,
         title: (ladder.title.clone(), ladder.title_from_folder),
     }
 }

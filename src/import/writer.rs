@@ -536,6 +536,15 @@ pub fn relative(from: &str, to: &str) -> String {
     out.join("/")
 }
 
+/// What [`write`] wrote.
+pub struct Written {
+    /// Files written.
+    pub files: usize,
+    /// Site-absolute images the ladder's pages show and the site does not have, as `check`
+    /// counts them ([`crate::check::images`]), `static/` looked up in the output folder.
+    pub missing_images: usize,
+}
+
 /// Writes `output` into `dir`: into a temporary folder first, validated as a ladder, then
 /// renamed into place. `book.toml` and `content/` that exist are an error unless `force`,
 /// and are then replaced (other files in `dir` are left alone).
@@ -543,7 +552,7 @@ pub fn relative(from: &str, to: &str) -> String {
 /// # Errors
 /// Existing files without `force`; a ladder that does not validate (nothing is written);
 /// an I/O error (what was there is put back).
-pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, Diagnostic> {
+pub fn write(dir: &Path, output: &Output, force: bool) -> Result<Written, Diagnostic> {
     let shown = dir.display().to_string();
     if dir.exists() && !dir.is_dir() {
         return Err(import_error(
@@ -604,7 +613,7 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, Diagnost
             fs::copy(src, &p).map_err(|e| io(src, e))?;
         }
         // The ladder must be one that builds: ladderbook's own validation, before anything moves.
-        let (_, diags) = crate::validate::validate(&tmp);
+        let (ladder, diags) = crate::validate::validate(&tmp);
         if diags.has_errors() {
             let shown: Vec<String> = diags
                 .0
@@ -623,18 +632,28 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, Diagnost
                 "this is a bug in `ladderbook import`; please report it with the file you imported",
             ));
         }
-        Ok(())
+        // The validated ladder, and `static/` where the ladder will be.
+        let mut images = crate::diagnostic::Diagnostics::default();
+        crate::check::images::missing(dir, &ladder, &mut images);
+        Ok(images.0.len())
     })();
-    if let Err(e) = result {
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
+    let written = |missing_images| Written {
+        files: output.files.len() + output.copies.len(),
+        missing_images,
+    };
+    let missing_images = match result {
+        Ok(n) => n,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+    };
     if fresh {
         if let Err(e) = fs::rename(&tmp, dir) {
             let _ = fs::remove_dir_all(&tmp);
             return Err(io(dir, e));
         }
-        return Ok(output.files.len() + output.copies.len());
+        return Ok(written(missing_images));
     }
     // Swap book.toml and content/ in, keeping the old ones until both are in place.
     let swaps = ["content", "book.toml"].map(|n| Swap {
@@ -647,7 +666,7 @@ pub fn write(dir: &Path, output: &Output, force: bool) -> Result<usize, Diagnost
         return Err(io(&p, e));
     }
     let _ = fs::remove_dir_all(&tmp);
-    Ok(output.files.len() + output.copies.len())
+    Ok(written(missing_images))
 }
 
 #[cfg(test)]
