@@ -8,6 +8,29 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
+/// `ladderbook check` on the ladder in `d`, which must fail: what it printed on stderr.
+fn check_fails(d: &Path) -> String {
+    let out = ladderbook().arg("check").arg(d).assert().code(1);
+    String::from_utf8_lossy(&out.get_output().stderr).to_string()
+}
+
+/// Makes every replacement of `edits` (`from`, `to`, in order) in every file under
+/// `content`, as an author renaming something everywhere it is named.
+fn replace_everywhere(content: &Path, edits: &[(&str, &str)]) {
+    for e in walkdir::WalkDir::new(content) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let t = fs::read_to_string(e.path()).unwrap();
+            let t2 = edits
+                .iter()
+                .fold(t.clone(), |text, (from, to)| text.replace(from, to));
+            if t2 != t {
+                fs::write(e.path(), t2).unwrap();
+            }
+        }
+    }
+}
+
 /// Every expectation anchor of the built site: (level id, anchor) → words of its text, read
 /// from ladder.json.
 fn anchors(site: &Path) -> BTreeMap<(String, String), String> {
@@ -164,28 +187,21 @@ fn a_renamed_level_fails_check_until_an_alias_keeps_its_address() {
     .unwrap();
     // Before the competency files follow, check says which level it most likely became
     // and how to keep the old address.
-    let out = ladderbook().arg("check").arg(d).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    let err = check_fails(d);
     assert!(
         err.contains("there is no level `director`")
             && err.contains("did you mean `head-of-engineering`, the level that is new")
             && err.contains("aliases = [\"levels/director/\"]"),
         "{err}"
     );
-    for e in walkdir::WalkDir::new(&content) {
-        let e = e.unwrap();
-        if e.file_type().is_file() {
-            let t = fs::read_to_string(e.path()).unwrap();
-            let t2 = t
-                .replace("\"director\"", "\"head-of-engineering\"")
-                .replace("levels/director.md", "levels/head-of-engineering.md");
-            if t2 != t {
-                fs::write(e.path(), t2).unwrap();
-            }
-        }
-    }
-    let out = ladderbook().arg("check").arg(d).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    replace_everywhere(
+        &content,
+        &[
+            ("\"director\"", "\"head-of-engineering\""),
+            ("levels/director.md", "levels/head-of-engineering.md"),
+        ],
+    );
+    let err = check_fails(d);
     assert!(
         err.contains("error: the page /levels/director/ was published and is gone")
             && err.contains("aliases = [\"levels/director/\"]"),
@@ -234,22 +250,16 @@ fn pillars_tracks_and_free_pages_keep_their_addresses_with_aliases() {
     )
     .unwrap();
     fs::rename(content.join("promotions.md"), content.join("promotion.md")).unwrap();
-    for e in walkdir::WalkDir::new(&content) {
-        let e = e.unwrap();
-        if e.file_type().is_file() {
-            let t = fs::read_to_string(e.path()).unwrap();
-            let t2 = t
-                .replace("pillar = \"craft\"", "pillar = \"engineering\"")
-                .replace("pillars/craft.md", "pillars/engineering.md")
-                .replace("promotions.md", "promotion.md")
-                .replace(".md#craft", ".md#engineering");
-            if t2 != t {
-                fs::write(e.path(), t2).unwrap();
-            }
-        }
-    }
-    let out = ladderbook().arg("check").arg(d).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    replace_everywhere(
+        &content,
+        &[
+            ("pillar = \"craft\"", "pillar = \"engineering\""),
+            ("pillars/craft.md", "pillars/engineering.md"),
+            ("promotions.md", "promotion.md"),
+            (".md#craft", ".md#engineering"),
+        ],
+    );
+    let err = check_fails(d);
     for (page, kind) in [("pillars/craft/", "pillar"), ("promotions/", "page")] {
         assert!(
             err.contains(&format!("the page /{page} was published and is gone"))
@@ -321,8 +331,7 @@ fn an_expectation_can_carry_an_id_its_author_chose() {
         p.replacen(&first, &format!("{first} {{#design-by-default}}"), 1),
     )
     .unwrap();
-    let out = ladderbook().arg("check").arg(d).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    let err = check_fails(d);
     assert!(
         err.contains("error: the expectation id `{#design-by-default}` is already an anchor on /levels/engineer-2/"),
         "{err}"
@@ -421,8 +430,7 @@ fn a_broken_competency_file_is_the_one_error_check_reports_not_its_expectations_
     )
     .unwrap();
 
-    let out = ladderbook().arg("check").arg(d).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    let err = check_fails(d);
     assert!(
         err.contains("content/competencies/senior-engineer/craft.md:3:"),
         "{err}"
@@ -440,8 +448,7 @@ fn a_broken_competency_file_is_the_one_error_check_reports_not_its_expectations_
         .expect("a list item")
         .to_string();
     fs::write(&cell, text.replacen(&format!("{first}\n"), "", 1)).unwrap();
-    let out = ladderbook().arg("check").arg(d).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    let err = check_fails(d);
     assert!(err.contains("was published and is gone"), "{err}");
 }
 
@@ -457,8 +464,7 @@ fn a_renamed_pillar_is_named_in_the_hint_and_an_alias_keeps_its_address() {
         content.join("pillars/engineering-craft.md"),
     )
     .unwrap();
-    let out = ladderbook().arg("check").arg(d).assert().code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    let err = check_fails(d);
     assert!(
         err.contains("there is no pillar `craft`")
             && err.contains("did you mean `engineering-craft`, the pillar that is new")
@@ -466,18 +472,13 @@ fn a_renamed_pillar_is_named_in_the_hint_and_an_alias_keeps_its_address() {
         "{err}"
     );
     // The hint followed: the new id in the competencies and links, the alias on the pillar.
-    for e in walkdir::WalkDir::new(&content) {
-        let e = e.unwrap();
-        if e.file_type().is_file() {
-            let t = fs::read_to_string(e.path()).unwrap();
-            let t2 = t
-                .replace("pillar = \"craft\"", "pillar = \"engineering-craft\"")
-                .replace("pillars/craft.md", "pillars/engineering-craft.md");
-            if t2 != t {
-                fs::write(e.path(), t2).unwrap();
-            }
-        }
-    }
+    replace_everywhere(
+        &content,
+        &[
+            ("pillar = \"craft\"", "pillar = \"engineering-craft\""),
+            ("pillars/craft.md", "pillars/engineering-craft.md"),
+        ],
+    );
     let pillar = content.join("pillars/engineering-craft.md");
     let t = fs::read_to_string(&pillar).unwrap();
     fs::write(

@@ -54,9 +54,21 @@ fn identities(site: &Path) -> std::collections::BTreeMap<String, (u64, i128)> {
 
 /// The example ladder in a temporary folder, built once into `site`.
 fn built_example() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    built_example_with(&[])
+}
+
+/// [`built_example`], with the files `extra` (path in the ladder, text) added first.
+fn built_example_with(
+    extra: &[(&str, &str)],
+) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("ladder");
     copy_ladder(&repo(), &root);
+    for (path, text) in extra {
+        let p = root.join(path);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+    }
     let site = root.join("site");
     build(&root, &site);
     (tmp, root, site)
@@ -270,14 +282,10 @@ fn a_build_run_with_another_umask_gives_every_file_the_permissions_it_would_give
 
 #[test]
 fn a_rebuild_with_nothing_changed_carries_every_file_over_data_and_copies_included() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("ladder");
-    copy_ladder(&repo(), &root);
-    fs::write(root.join("content/org-chart.svg"), "<svg/>").unwrap();
-    fs::create_dir_all(root.join("static/img")).unwrap();
-    fs::write(root.join("static/img/logo.svg"), "<svg></svg>").unwrap();
-    let site = root.join("site");
-    build(&root, &site);
+    let (_tmp, root, site) = built_example_with(&[
+        ("content/org-chart.svg", "<svg/>"),
+        ("static/img/logo.svg", "<svg></svg>"),
+    ]);
     let before = identities(&site);
     for f in ["ladder.json", "org-chart.svg", "img/logo.svg", "style.css"] {
         assert!(before.contains_key(f), "{f}");
@@ -313,13 +321,7 @@ fn a_rebuild_with_nothing_changed_carries_every_file_over_data_and_copies_includ
 
 #[test]
 fn a_copy_changed_to_other_bytes_of_the_same_length_is_copied_again() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("ladder");
-    copy_ladder(&repo(), &root);
-    fs::create_dir_all(root.join("static")).unwrap();
-    fs::write(root.join("static/logo.svg"), "<svg></svg>").unwrap();
-    let site = root.join("site");
-    build(&root, &site);
+    let (_tmp, root, site) = built_example_with(&[("static/logo.svg", "<svg></svg>")]);
     let was = identity(&site, "logo.svg");
 
     fs::write(root.join("static/logo.svg"), "<SVG></SVG>").unwrap();
@@ -355,17 +357,13 @@ fn a_file_beside_the_content_in_place_of_a_theme_file_is_carried_over_like_any_o
 
 #[test]
 fn site_files_with_the_names_the_build_uses_for_itself_never_change_the_live_site() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("ladder");
-    copy_ladder(&repo(), &root);
-    fs::create_dir_all(root.join("static")).unwrap();
-    for name in [".ladderbook-build", ".ladderbook-files"] {
-        fs::write(root.join("static").join(name), "mine").unwrap();
-    }
-    // The name a file written piece by piece is linked under, beside it, before it is renamed.
-    fs::write(root.join("static/ladder.json.ladderbook-same"), "mine too").unwrap();
-    let site = root.join("site");
-    build(&root, &site);
+    let (tmp, root, site) = built_example_with(&[
+        ("static/.ladderbook-build", "mine"),
+        ("static/.ladderbook-files", "mine"),
+        // The name a file written piece by piece is linked under, beside it, before it is
+        // renamed.
+        ("static/ladder.json.ladderbook-same", "mine too"),
+    ]);
     let marker = fs::read_to_string(site.join(".ladderbook-build")).unwrap();
     assert!(marker.contains("written by `ladderbook build`"), "{marker}");
 
