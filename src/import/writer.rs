@@ -536,7 +536,7 @@ pub fn relative(from: &str, to: &str) -> String {
     out.join("/")
 }
 
-/// What [`write`] wrote.
+/// What [`write()`] wrote.
 pub struct Written {
     /// Files written.
     pub files: usize,
