@@ -24,7 +24,8 @@ pub use export::{
 pub use pages::{
     Cell, CompareCounts, CompareGrid, CompareIndexPage, ComparePage, ComparePillar, CompareRef,
     FreePageData, Inherited, LevelName, LevelPage, LevelRef, LevelSection, OverviewPage, Page,
-    PageData, PillarLevel, PillarPage, PillarTrack, RedirectPage, Ref, Shared, TrackPage, TrackRow,
+    PageData, PillarLevel, PillarPage, PillarTrack, RedirectPage, Ref, Shared, TrackLevels,
+    TrackPage, TrackRow,
 };
 
 /// Every page of a ladder's site.

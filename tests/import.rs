@@ -459,13 +459,32 @@ fn financial_times_yaml_both_files_and_the_folder() {
     );
     assert_all_on_site(&imp, &all_units, "FT folder");
     assert!(imp.summary.contains("job-family.json"), "{}", imp.summary);
-    // The legacy family declares no equivalents: its levels each have a row of their own on
-    // the overview, between the IC and manager rows, and the caption says that this places
-    // them nowhere against the other tracks.
-    let overview = words(&page(&imp.site, ""));
+    // The legacy family declares no equivalents: the overview's table, in which a row is a
+    // claim of equivalence, holds the IC and manager tracks only, and the legacy levels have
+    // a table of their own below it, in order, which the caption explains.
+    let html = page(&imp.site, "");
+    let overview = words(&html);
     assert!(
-        overview.contains("levels on one row are equivalent in seniority engineering legacy declares no equivalent levels each of its levels has a row of its own which says nothing of how it compares with the other tracks"),
+        overview.contains("levels on one row are equivalent in seniority engineering legacy declares no equivalent levels so it has a table of its own below which says nothing of how its levels compare with those of the other tracks"),
         "{overview}"
+    );
+    let tables: Vec<&str> = html
+        .split("<table class=\"overview")
+        .skip(1)
+        .map(|t| &t[t.find('>').unwrap() + 1..t.find("</table>").unwrap()])
+        .collect();
+    assert_eq!(tables.len(), 2, "{html}");
+    let heads = |t: &str| words(&t[..t.find("</thead>").unwrap()]);
+    assert_eq!(heads(tables[0]), "individual contributor people manager");
+    assert!(
+        !tables[0].contains("levels/engineering-v1-"),
+        "{}",
+        tables[0]
+    );
+    assert_eq!(heads(tables[1]), "engineering legacy");
+    assert_eq!(
+        words(&tables[1][tables[1].find("<tbody>").unwrap()..]),
+        "junior engineer engineer senior engineer 1 senior engineer 2"
     );
     // Two job families in one folder are not merged, and the summary says so: the current
     // family's `leadership` theme has another name than the legacy one, so it is a pillar of
@@ -517,9 +536,9 @@ fn financial_times_yaml_both_files_and_the_folder() {
         let f = fs::read_to_string(c.join(format!("pillars/{p}.md"))).unwrap();
         assert!(f.contains(text), "{f}");
     }
-    // The overview reads from junior to senior: the legacy track's Senior Engineer 2 comes
-    // after its Senior Engineer 1 and before the principal levels (the current tracks' rows
-    // of equivalents), not after them.
+    // The overview reads from junior to senior, in each of its tables: the current tracks'
+    // rows of equivalents come after the IC levels below them, and the legacy track's
+    // Senior Engineer 2 (in the table after them) after its Senior Engineer 1.
     let overview = std::fs::read_to_string(imp.site.join("index.html")).unwrap();
     let row_of = |id: &str| {
         overview
@@ -527,9 +546,12 @@ fn financial_times_yaml_both_files_and_the_folder() {
             .position(|r| r.contains(&format!("levels/{id}/\"")))
             .unwrap_or_else(|| panic!("{id} is not on the overview"))
     };
-    assert!(row_of("engineering-v1-senior-1") < row_of("senior-2"));
-    assert!(row_of("senior-2") < row_of("senior-2-ic"));
+    assert!(row_of("ic-senior-1") < row_of("senior-2-ic"));
+    assert_eq!(row_of("senior-2-ic"), row_of("senior-2-pm"));
     assert!(row_of("senior-2-ic") < row_of("principal-ic"));
+    assert!(row_of("principal-ic") < row_of("tech-director"));
+    assert!(row_of("tech-director") < row_of("engineering-v1-senior-1"));
+    assert!(row_of("engineering-v1-senior-1") < row_of("senior-2"));
     // Principal Engineer is the title of a level on two tracks: where the two meet, each is
     // named with its track, so a comparison's heading and columns tell them apart.
     let compare = page(&imp.site, "compare/principal-ic/principal-pm/");

@@ -3,7 +3,7 @@
 
 use super::{
     Builder, CompareGrid, CompareIndexPage, ComparePage, LevelPage, LevelSection, OverviewPage,
-    PillarLevel, PillarPage, PillarTrack, TrackPage, TrackRow,
+    PillarLevel, PillarPage, PillarTrack, TrackLevels, TrackPage, TrackRow,
 };
 use crate::{html, permalink};
 
@@ -12,27 +12,53 @@ impl Builder<'_> {
     pub(super) fn overview_page(&self) -> OverviewPage {
         let ladder = self.ladder;
         let aligned_by_rank = ladder.tracks.len() > 1 && ladder.overview_by_rank();
-        let unaligned = if ladder.tracks.len() > 1 && !ladder.overview_by_rank() {
-            (0..ladder.tracks.len())
-                .filter(|&t| {
-                    ladder.tracks[t]
+        let apart: Vec<bool> = (0..ladder.tracks.len())
+            .map(|t| {
+                ladder.tracks.len() > 1
+                    && !ladder.overview_by_rank()
+                    && ladder.tracks[t]
                         .levels
                         .iter()
                         .all(|&l| ladder.levels[l].equivalents.is_empty())
-                })
-                .map(|t| self.track(t))
+            })
+            .collect();
+        let tracks_where = |keep: bool| -> Vec<usize> {
+            (0..ladder.tracks.len())
+                .filter(|&t| apart[t] != keep)
                 .collect()
-        } else {
-            Vec::new()
         };
-        OverviewPage {
-            aligned_by_rank,
-            unaligned,
-            tracks: (0..ladder.tracks.len()).map(|t| self.track(t)).collect(),
-            rows: ladder
+        let (aligned, unaligned) = (tracks_where(true), tracks_where(false));
+        let rows = |columns: &[usize]| -> Vec<Vec<Option<_>>> {
+            ladder
                 .overview_rows
                 .iter()
-                .map(|row| row.iter().map(|c| c.map(|i| self.level(i))).collect())
+                .filter(|row| columns.iter().any(|&t| row[t].is_some()))
+                .map(|row| {
+                    columns
+                        .iter()
+                        .map(|&t| row[t].map(|i| self.level(i)))
+                        .collect()
+                })
+                .collect()
+        };
+        let all: Vec<usize> = (0..ladder.tracks.len()).collect();
+        OverviewPage {
+            aligned_by_rank,
+            unaligned: unaligned.iter().map(|&t| self.track(t)).collect(),
+            tracks: all.iter().map(|&t| self.track(t)).collect(),
+            rows: rows(&all),
+            aligned_tracks: aligned.iter().map(|&t| self.track(t)).collect(),
+            aligned_rows: rows(&aligned),
+            apart: unaligned
+                .iter()
+                .map(|&t| TrackLevels {
+                    track: self.track(t),
+                    levels: ladder.tracks[t]
+                        .levels
+                        .iter()
+                        .map(|&l| self.level(l))
+                        .collect(),
+                })
                 .collect(),
         }
     }

@@ -126,8 +126,27 @@ pub struct OverviewPage {
     /// alone: a row then claims no equivalence.
     pub aligned_by_rank: bool,
     /// When other tracks declare equivalents, the tracks whose levels declare none: each of
-    /// their levels has a row of its own, which claims no order against the other tracks.
+    /// their levels has a row of its own in `rows`, which claims no order against the other
+    /// tracks.
     pub unaligned: Vec<Ref>,
+    /// The tracks of `tracks` that are not `unaligned`, as column heads: the default theme's
+    /// table, in which every row is a claim of equivalence.
+    pub aligned_tracks: Vec<Ref>,
+    /// `rows` without the `unaligned` tracks' columns and the rows left empty by that, so
+    /// each row has one cell per track of `aligned_tracks`.
+    pub aligned_rows: Vec<Vec<Option<LevelRef>>>,
+    /// Each `unaligned` track with its levels, most junior first: the default theme shows
+    /// each in a table of its own, apart from the others.
+    pub apart: Vec<TrackLevels>,
+}
+
+/// A track and its levels, most junior first.
+#[derive(Debug, Serialize)]
+pub struct TrackLevels {
+    /// The track.
+    pub track: Ref,
+    /// Its levels.
+    pub levels: Vec<LevelRef>,
 }
 
 /// A track's page.
