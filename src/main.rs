@@ -84,6 +84,9 @@ enum Command {
         /// Id of the track, for an import with one track
         #[arg(long, value_name = "ID")]
         track: Option<String>,
+        /// Title of the ladder (book.toml's `title`) [default: the source's, else the folder's name]
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
         /// Replace an existing book.toml and content/
         #[arg(long)]
         force: bool,
@@ -143,6 +146,7 @@ fn main() -> ExitCode {
             output,
             format,
             track,
+            title,
             force,
         } => {
             match ladderbook::import::import(&ladderbook::import::Options {
@@ -150,6 +154,7 @@ fn main() -> ExitCode {
                 output,
                 format,
                 track,
+                title,
                 force,
             }) {
                 Ok(summary) => {

@@ -229,9 +229,28 @@ fn jorgef_one_page_per_track_aligned_by_number() {
     // The source names no ladder: the title is the folder's, and the summary says where to
     // change it.
     assert!(
-        imp.summary.contains("  title: Jorgef engineeringladders (the folder's name, as the source names no ladder: change `title` in book.toml)"),
+        imp.summary.contains("  title: Jorgef engineeringladders (the folder's name, as the source names no ladder: import again with --title, or change `title` in book.toml)"),
         "{}",
         imp.summary
+    );
+    // --title names it instead: in book.toml, on every page's title and header, and the
+    // summary no longer says it is the folder's name.
+    let titled = import(&dir, &["--title", "  Acme engineering ladder "]);
+    assert!(
+        !titled.summary.contains("folder's name"),
+        "{}",
+        titled.summary
+    );
+    let book = fs::read_to_string(titled.root.join("book.toml")).unwrap();
+    assert!(
+        book.contains("title = \"Acme engineering ladder\"\n"),
+        "{book}"
+    );
+    let home = page(&titled.site, "");
+    assert!(
+        home.contains("<title>Acme engineering ladder</title>")
+            && home.contains(">Acme engineering ladder</a>"),
+        "{home}"
     );
     // Its level charts (`<img src="/charts/developer-1.png">`) live in the repository's
     // charts/ folder, which the fixture does not have: the import says so, and check names

@@ -127,6 +127,7 @@ fn run_case(input: &Path, out: &Path) -> Result<Option<String>, (Failure, String
         output: out.to_path_buf(),
         format: ladderbook::import::Format::Auto,
         track: None,
+        title: None,
         force: false,
     };
     match ladderbook::import::import(&opts) {

@@ -482,6 +482,11 @@ fn options_track_and_format() {
         (fixture("two-tracks.md"), vec!["--track", "ic"], "2 tracks"),
         (
             fixture("numbered-bold.md"),
+            vec!["--title", " "],
+            "--title:1:1: error: the title is empty",
+        ),
+        (
+            fixture("numbered-bold.md"),
             vec!["--format", "yaml"],
             "--format yaml",
         ),

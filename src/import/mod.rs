@@ -56,6 +56,9 @@ pub struct Options {
     pub format: Format,
     /// The id of the track, for an import that has one track.
     pub track: Option<String>,
+    /// The ladder's title (`book.toml`'s `title`), instead of the one the source gives or,
+    /// when it gives none, the folder's name.
+    pub title: Option<String>,
     /// Replace an existing `book.toml` and `content/`.
     pub force: bool,
 }
@@ -64,7 +67,7 @@ pub struct Options {
 ///
 /// # Errors
 /// Unreadable, empty, binary or non-UTF-8 input; input with no recognisable ladder; YAML that
-/// does not parse; a bad `--track`; an output that exists without `--force`. Nothing is
+/// does not parse; a bad `--track`; a blank `--title`; an output that exists without `--force`. Nothing is
 /// written when there is an error.
 pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
     let shown = opts.path.display().to_string();
@@ -77,6 +80,7 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
         )
     })?;
     check_track(opts)?;
+    let title = check_title(opts)?;
     let (root, files) = input_files(opts, meta.is_dir(), &shown);
     let mut ladder = Ladder::default();
     let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
@@ -140,6 +144,10 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
     }
     let folder_title = folder_title(&opts.path);
     gather::gather(&mut ladder, outcomes, single, &folder_title)?;
+    if let Some(title) = title {
+        ladder.title = title;
+        ladder.title_from_folder = false;
+    }
     if ladder.tracks.iter().all(|t| t.levels.is_empty()) {
         let (path, line) = ladder
             .docs
@@ -174,6 +182,20 @@ fn check_track(opts: &Options) -> Result<(), Diagnostic> {
         }
     }
     Ok(())
+}
+
+/// The `--title`, trimmed; refused before anything is read when it is blank, as a site needs
+/// a title.
+fn check_title(opts: &Options) -> Result<Option<String>, Diagnostic> {
+    match opts.title.as_deref().map(str::trim) {
+        Some("") => Err(import_error(
+            "--title",
+            (1, 1),
+            "the title is empty",
+            "give the ladder's name, quoted if it has spaces: --title \"Acme engineering ladder\"",
+        )),
+        title => Ok(title.map(String::from)),
+    }
 }
 
 /// The folder links are relative to, and the files to read (path, name shown): a folder's

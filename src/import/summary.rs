@@ -215,7 +215,7 @@ impl fmt::Display for Summary {
         if self.title.1 {
             writeln!(
                 f,
-                "  title: {} (the folder's name, as the source names no ladder: change `title` in book.toml)",
+                "  title: {} (the folder's name, as the source names no ladder: import again with --title, or change `title` in book.toml)",
                 self.title.0
             )?;
         }
