@@ -98,6 +98,35 @@ fn duplicate_cell_names_both_files() {
 }
 
 #[test]
+fn a_level_file_copied_aside_is_one_error_naming_both_files() {
+    // Authors keep the old version of a level beside the new one. Its copy must be the one
+    // error, not also a clash of ranks, an equivalent that does not answer back, and a level
+    // with no expectations.
+    let err = broken_build(|l| {
+        fs::create_dir(l.join("content/levels/old")).unwrap();
+        fs::copy(
+            l.join("content/levels/director.md"),
+            l.join("content/levels/old/director.md"),
+        )
+        .unwrap();
+    });
+    assert_eq!(
+        err.lines().filter(|l| l.contains(": error: ")).count(),
+        1,
+        "{err}"
+    );
+    assert!(
+        err.contains("content/levels/old/director.md:1:1: error: there are two levels with the id `director`: this file and content/levels/director.md"),
+        "{err}"
+    );
+    assert!(
+        err.contains("move a copy kept for reference out of content/"),
+        "{err}"
+    );
+    assert!(!err.contains("warning"), "{err}");
+}
+
+#[test]
 fn bad_id_names_the_file_and_a_valid_name() {
     let err = broken_build(|l| {
         fs::rename(

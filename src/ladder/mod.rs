@@ -237,10 +237,10 @@ impl Ladder {
             failed,
             published,
         } = loaded;
+        let duplicates = order::drop_duplicates(&mut documents, diags);
         let bodies = cells::take_parsed_bodies(&mut documents);
         let published = published.flatten();
         let mut d = Draft::new(&documents, published.as_deref(), FollowOn::new(failed));
-        order::check_unique(&d, diags);
         order::tracks_and_pillars(&mut d, &config);
         levels::place(&mut d, diags);
         levels::describe(&mut d, diags);
@@ -255,8 +255,12 @@ impl Ladder {
         addresses::lost_pages(&mut d);
         resolve::links(&mut d, &assets, diags);
         let model = d.finish();
-        // Nothing borrows the documents any more: their sources move into the ladder.
-        let files = documents.into_iter().map(|d| d.source).collect();
+        // Nothing borrows the documents any more: their sources move into the ladder, with
+        // those of the duplicates back in their places, whose text `check` still lints.
+        let mut files: Vec<_> = documents.into_iter().map(|d| d.source).collect();
+        for (i, d) in duplicates {
+            files.insert(i, d.source);
+        }
         Ladder::assemble(config, model, assets, files)
     }
 

@@ -9,28 +9,46 @@ use crate::load::{Document, Kind};
 use crate::markdown::Fragment;
 use foldhash::HashMap;
 
-/// Ids must be unique per kind (`duplicate-id`).
-pub(super) fn check_unique(d: &Draft, diags: &mut Diagnostics) {
-    let mut seen: HashMap<(&'static str, &str), &Document> = HashMap::default();
-    for doc in d.documents {
+/// Ids must be unique per kind (`duplicate-id`). Each track, level or pillar whose id an
+/// earlier document already has is reported and taken out of `documents`, so that the rest
+/// of the ladder is checked as if it were not there: a copy of a level file (kept in
+/// `levels/old/`, say) is one error, not also a clash of ranks and equivalents that do not
+/// answer back. Returns the documents taken out, each with its index in `documents` as it
+/// was, in order.
+pub(super) fn drop_duplicates(
+    documents: &mut Vec<Document>,
+    diags: &mut Diagnostics,
+) -> Vec<(usize, Document)> {
+    let mut seen: HashMap<(&'static str, &str), usize> = HashMap::default();
+    let mut duplicate = vec![false; documents.len()];
+    for (i, doc) in documents.iter().enumerate() {
         let kind = match doc.kind {
             Kind::Track(_) => "track",
             Kind::Level(_) => "level",
             Kind::Pillar(_) => "pillar",
             _ => continue,
         };
-        if let Some(first) = seen.insert((kind, doc.id.as_str()), doc) {
+        if let Some(&first) = seen.get(&(kind, doc.id.as_str())) {
+            duplicate[i] = true;
             diags.push(doc.source.error(
                 "duplicate-id",
                 0,
                 format!(
                     "there are two {kind}s with the id `{}`: this file and {}",
-                    doc.id, first.source.path
+                    doc.id, documents[first].source.path
                 ),
-                "ids come from file names: rename one of the two files",
+                "ids come from file names: rename one of the two files, or move a copy kept for reference out of content/",
             ));
+        } else {
+            seen.insert((kind, doc.id.as_str()), i);
         }
     }
+    let (kept, dropped) = std::mem::take(documents)
+        .into_iter()
+        .enumerate()
+        .partition::<Vec<_>, _>(|(i, _)| !duplicate[*i]);
+    *documents = kept.into_iter().map(|(_, doc)| doc).collect();
+    dropped
 }
 
 /// Tracks and pillars in order: by `order`, those without one last, then by title. A ladder
