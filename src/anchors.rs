@@ -59,13 +59,30 @@ fn key(text: &str) -> Vec<String> {
     crate::compare::words(text)
 }
 
+/// A published anchor that no expectation has any more, and the file to report it in (the
+/// competency file it was in, or `ladder.lock` when the whole cell is gone).
+#[derive(Debug, Clone)]
+pub struct LostAnchor {
+    /// The anchor as `ladder.lock` lists it.
+    pub anchor: LockedAnchor,
+    /// Where to report it: a content path, or [`crate::lock::FILE_NAME`].
+    pub source: String,
+}
+
+impl LostAnchor {
+    /// The `lost-anchor` error.
+    pub fn diagnostic(&self) -> Diagnostic {
+        lost_anchor(&self.anchor, &self.source)
+    }
+}
+
 /// The anchors of every cell (same order as `cells`), and the published anchors that no
-/// expectation has any more: as diagnostics (code `lost-anchor`, errors), and as retired
-/// lock entries, which is what they become once the removal is accepted.
+/// expectation has any more: as [`LostAnchor`]s (errors, see [`lost`]), and as retired lock
+/// entries, which is what they become once the removal is accepted.
 pub fn assign(
     cells: &[Cell],
     lock: Option<&Lock>,
-) -> (Vec<Vec<Anchor>>, Vec<Diagnostic>, Vec<LockedAnchor>) {
+) -> (Vec<Vec<Anchor>>, Vec<LostAnchor>, Vec<LockedAnchor>) {
     let Some(lock) = lock else {
         let positional = cells
             .iter()
@@ -258,7 +275,7 @@ fn settle_left(
     fresh: &HashMap<&str, Vec<(usize, usize)>>,
     cells: &[Cell],
     out: &mut [Vec<Anchor>],
-) -> (Vec<Diagnostic>, Vec<LockedAnchor>) {
+) -> (Vec<LostAnchor>, Vec<LockedAnchor>) {
     let (mut lost, mut gone) = (Vec::new(), Vec::new());
     left.sort_by(|x, y| x.0.cmp(y.0));
     for (a, source) in left {
@@ -273,7 +290,10 @@ fn settle_left(
                 .also
                 .push(permalink::expectation_anchor(&a.pillar, a.number)),
             None => {
-                lost.push(lost_anchor(a, source));
+                lost.push(LostAnchor {
+                    anchor: a.clone(),
+                    source: source.to_string(),
+                });
                 gone.push(LockedAnchor {
                     text: String::new(),
                     retired: true,
@@ -301,36 +321,66 @@ fn lost_anchor(a: &LockedAnchor, source: &str) -> Diagnostic {
             permalink::level(&a.level),
             permalink::expectation_anchor(&a.pillar, a.number)
         ),
-        "links to it no longer land anywhere: restore it (reworded is fine), or if it was removed on purpose run `ladderbook build --accept-removals`, which drops it from ladder.lock",
+        "links to it no longer land anywhere: restore it (reworded is fine), or if it was removed on purpose or the ladder has not been published yet, run `ladderbook build --accept-removals`, which drops it from ladder.lock",
     )
 }
 
-/// The published pages (`lock.pages`) that are not among `pages` (every address the site
-/// has now, aliases included), as diagnostics (code `lost-address`, errors).
-pub fn lost_pages(lock: Option<&Lock>, pages: &BTreeSet<String>) -> Vec<Diagnostic> {
+/// What `lock` lists that the ladder has lost, as errors: each published page (`lock.pages`)
+/// that is not among `pages` (every address the site has now, aliases included), code
+/// `lost-address`, and each of `anchors` (code `lost-anchor`) but those on a lost level's or
+/// pillar's page: that page's error counts them, as they go with it, and a pillar deleted
+/// at ten levels is one error, not one per expectation.
+pub fn lost(
+    lock: Option<&Lock>,
+    pages: &BTreeSet<String>,
+    anchors: &[LostAnchor],
+) -> Vec<Diagnostic> {
     let Some(lock) = lock else {
         return Vec::new();
     };
-    lock.pages
+    let gone: BTreeSet<&str> = lock
+        .pages
         .iter()
         .filter(|p| !pages.contains(*p))
-        .map(|p| {
-            let kind = match p.split('/').next() {
-                Some("levels") => "level",
-                Some("pillars") => "pillar",
-                Some("tracks") => "track",
-                _ => "page",
-            };
-            let hint = format!("add `aliases = [\"{p}\"]` to the front-matter of the {kind} that replaces it, so the old address redirects there; or if it was removed on purpose run `ladderbook build --accept-removals`");
-            Diagnostic::error(
-                "lost-address",
-                crate::lock::FILE_NAME,
-                (1, 1),
-                format!("the page /{p} was published and is gone"),
-                hint,
-            )
-        })
-        .collect()
+        .map(String::as_str)
+        .collect();
+    let mut with_page: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut out = Vec::new();
+    for a in anchors {
+        let (level, pillar) = (
+            permalink::level(&a.anchor.level),
+            permalink::pillar(&a.anchor.pillar),
+        );
+        match [level, pillar]
+            .into_iter()
+            .find(|p| gone.contains(p.as_str()))
+        {
+            Some(page) => *with_page.entry(page).or_default() += 1,
+            None => out.push(a.diagnostic()),
+        }
+    }
+    for p in gone {
+        let kind = match p.split('/').next() {
+            Some("levels") => "level",
+            Some("pillars") => "pillar",
+            Some("tracks") => "track",
+            _ => "page",
+        };
+        let with = match with_page.get(p) {
+            Some(1) => " with the expectation anchor it had".to_string(),
+            Some(n) => format!(" with the {n} expectation anchors it had"),
+            None => String::new(),
+        };
+        let hint = format!("add `aliases = [\"{p}\"]` to the front-matter of the {kind} that replaces it, so the old address redirects there; or if it was removed on purpose or the ladder has not been published yet, run `ladderbook build --accept-removals`");
+        out.push(Diagnostic::error(
+            "lost-address",
+            crate::lock::FILE_NAME,
+            (1, 1),
+            format!("the page /{p} was published and is gone{with}"),
+            hint,
+        ));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -410,7 +460,11 @@ mod tests {
         let (second, lost, gone) = assign(&after, Some(&lock));
         assert_eq!(numbers(&second), vec![vec![1, 3]]);
         assert_eq!(lost.len(), 1);
-        assert!(lost[0].message.contains("#craft--2"), "{}", lost[0].message);
+        assert!(
+            lost[0].diagnostic().message.contains("#craft--2"),
+            "{}",
+            lost[0].diagnostic().message
+        );
         // Accepted: the number stays taken, and is no longer reported.
         lock.anchors.retain(|a| a.number != 2);
         lock.anchors.extend(gone);

@@ -118,6 +118,52 @@ pub fn read(root: &Path, diags: &mut Diagnostics) -> Option<Lock> {
     Some(lock)
 }
 
+/// The lock a lockfile's `text` describes, its lines that are not what `build` writes left
+/// out (see [`read`], which reports them).
+pub fn parse(text: &str) -> Lock {
+    let mut lock = Lock::default();
+    for line in text.lines() {
+        read_line(&mut lock, line);
+    }
+    lock.anchors.sort_unstable();
+    lock
+}
+
+/// The entries of the `ladder.lock` that the first build of `ladderbook init`'s starter ladder
+/// ([`crate::init::starter`]) writes (`tests/cli.rs` checks that it is).
+const STARTER_LOCK: &str = "\
+page about/
+page levels/engineer/
+page levels/senior-engineer/
+page pillars/collaboration/
+page pillars/craft/
+page tracks/ic/
+anchor engineer collaboration 1 Gives and receives code review with care.
+anchor engineer collaboration 2 Keeps the team informed of progress and blockers.
+anchor engineer craft 1 Writes clear, tested code for well-scoped tasks.
+anchor engineer craft 2 Asks for help early when stuck, with what they have tried.
+anchor senior-engineer collaboration 1 Mentors newer engineers through review and pairing.
+anchor senior-engineer collaboration 2 Works with product and design to shape what gets built.
+anchor senior-engineer craft 1 Designs features that stay easy to change, and explains the trade-offs.
+anchor senior-engineer craft 2 Improves the team’s tooling and practices where it pays off.
+";
+
+/// Whether `lock` holds nothing but addresses of `init`'s starter ladder, each as its first
+/// build wrote it: the lock of a ladder that has only ever been built as `init` wrote it (or
+/// with parts of that removed). Such addresses were never the author's to publish, so the
+/// ladder is checked and built as if there were no lock: replacing the starter with one's
+/// own ladder is not a removal of published pages.
+pub fn is_starter(lock: &Lock) -> bool {
+    static STARTER: std::sync::OnceLock<Lock> = std::sync::OnceLock::new();
+    let starter = STARTER.get_or_init(|| parse(STARTER_LOCK));
+    !lock.pages.is_empty()
+        && lock.pages.is_subset(&starter.pages)
+        && lock
+            .anchors
+            .iter()
+            .all(|a| starter.anchors.binary_search(a).is_ok())
+}
+
 /// Adds what one line of a lockfile says to `lock`; false when the line is not what
 /// `build` writes. Empty lines and comments say nothing.
 fn read_line(lock: &mut Lock, line: &str) -> bool {

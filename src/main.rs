@@ -211,7 +211,10 @@ fn init(dir: &std::path::Path) -> ExitCode {
                 dir.display(),
                 files.len()
             );
-            println!("Next: ladderbook build {}", dir.display());
+            println!(
+                "Next: ladderbook serve {0}   (a live preview while you write; `ladderbook build {0}` writes the site)",
+                dir.display()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e),

@@ -24,6 +24,57 @@ fn init_then_build_gives_a_site() {
 }
 
 #[test]
+fn the_starters_lock_binds_nothing_but_the_first_ladder_of_ones_own_is_published() {
+    // init, build (as init says), then the starter replaced with one's own ladder: its pages
+    // and anchors were never the author's, and their going is no error.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("my-ladder");
+    ladderbook().arg("init").arg(&dir).assert().success();
+    ladderbook().arg("build").arg(&dir).assert().success();
+    let c = dir.join("content");
+    fs::remove_file(c.join("about.md")).unwrap();
+    fs::rename(c.join("pillars/craft.md"), c.join("pillars/engineering.md")).unwrap();
+    for level in ["engineer", "senior-engineer"] {
+        let cell = c.join(format!("competencies/{level}/craft.md"));
+        let text = fs::read_to_string(&cell).unwrap();
+        fs::write(
+            &cell,
+            text.replace("pillar = \"craft\"", "pillar = \"engineering\"")
+                .replace("- ", "- Our own: "),
+        )
+        .unwrap();
+    }
+    let out = ladderbook().arg("build").arg(&dir).assert().success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(!err.contains("error"), "{err}");
+    let lock = fs::read_to_string(dir.join("ladder.lock")).unwrap();
+    assert!(!lock.contains("page about/"), "{lock}");
+    assert!(
+        lock.contains("anchor engineer engineering 1 Our own: Writes clear"),
+        "{lock}"
+    );
+    // That lock is the author's: a pillar removed now is one error, which counts the
+    // expectation anchors that went with it.
+    fs::remove_file(c.join("pillars/engineering.md")).unwrap();
+    for level in ["engineer", "senior-engineer"] {
+        fs::remove_file(c.join(format!("competencies/{level}/craft.md"))).unwrap();
+    }
+    let out = ladderbook().arg("build").arg(&dir).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(err.matches(": error: ").count(), 1, "{err}");
+    assert!(
+        err.contains("ladder.lock:1:1: error: the page /pillars/engineering/ was published and is gone with the 4 expectation anchors it had"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "or the ladder has not been published yet, run `ladderbook build --accept-removals`"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_wrong_command_line_exits_2() {
     ladderbook()
         .arg("build")

@@ -168,9 +168,11 @@ pub(super) fn redirects(d: &mut Draft, diags: &mut Diagnostics) {
     }
 }
 
-/// Published pages that no address has any more (`lost-address`, see [`crate::anchors`]).
+/// Published pages that no address has any more, and published anchors no expectation has
+/// (`lost-address`, `lost-anchor`: see [`crate::anchors::lost`]).
 pub(super) fn lost_pages(d: &mut Draft) {
     let addresses: BTreeSet<String> = std::mem::take(&mut d.owners).into_keys().collect();
+    let anchors = std::mem::take(&mut d.lost_anchors);
     d.lost
-        .extend(crate::anchors::lost_pages(d.published, &addresses));
+        .extend(crate::anchors::lost(d.published, &addresses, &anchors));
 }

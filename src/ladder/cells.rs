@@ -194,7 +194,7 @@ pub(super) fn number_expectations(d: &mut Draft, diags: &mut Diagnostics) {
             .filter(|a| a.retired)
             .cloned(),
     );
-    d.lost = lost;
+    d.lost_anchors = lost;
     d.retired = retired;
     for ((_, c), a) in d.competencies.iter_mut().zip(numbered) {
         let own: Vec<Option<String>> = c.anchors.drain(..).map(|a| a.own).collect();

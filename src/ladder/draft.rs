@@ -61,6 +61,8 @@ pub(super) struct Draft<'d> {
     pub redirects: Vec<Redirect>,
     /// See [`super::Ladder::lost`].
     pub lost: Vec<Diagnostic>,
+    /// Published anchors no expectation has any more, made errors with the pages lost.
+    pub lost_anchors: Vec<crate::anchors::LostAnchor>,
     /// Anchors removed on purpose, and those lost now, for `ladder.lock`.
     pub retired: Vec<LockedAnchor>,
 }
@@ -107,6 +109,7 @@ impl<'d> Draft<'d> {
             owners: BTreeMap::new(),
             redirects: Vec::new(),
             lost: Vec::new(),
+            lost_anchors: Vec::new(),
             retired: Vec::new(),
         }
     }

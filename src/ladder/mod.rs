@@ -239,7 +239,10 @@ impl Ladder {
         } = loaded;
         let duplicates = order::drop_duplicates(&mut documents, diags);
         let bodies = cells::take_parsed_bodies(&mut documents);
-        let published = published.flatten();
+        // The starter's lock binds nothing (see [`crate::lock::is_starter`]).
+        let published = published
+            .flatten()
+            .filter(|lock| !crate::lock::is_starter(lock));
         let mut d = Draft::new(&documents, published.as_deref(), FollowOn::new(failed));
         order::tracks_and_pillars(&mut d, &config);
         levels::place(&mut d, diags);
