@@ -25,6 +25,19 @@ pub fn resolve_relative(dir: &str, rel: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// The relative link from a file in the folder `from_dir` to the content path `to` (both
+/// `/`-separated under `content/`, `""` being `content/` itself): the inverse of
+/// [`resolve_relative`], with as few `..` as the two paths need.
+pub fn relative_path(from_dir: &str, to: &str) -> String {
+    let from: Vec<&str> = from_dir.split('/').filter(|p| !p.is_empty()).collect();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let (to_dirs, _) = to_parts.split_at(to_parts.len() - 1);
+    let shared = from.iter().zip(to_dirs).take_while(|(a, b)| a == b).count();
+    let mut out: Vec<&str> = vec![".."; from.len() - shared];
+    out.extend(&to_parts[shared..]);
+    out.join("/")
+}
+
 /// True for `https://…`, `mailto:…`, `//host/…`: anything with a URL scheme (RFC 3986 §3.1).
 pub fn is_external(dest: &str) -> bool {
     if dest.starts_with("//") {
@@ -62,6 +75,28 @@ pub fn percent_decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_relative_path_between_two_files_resolves_back() {
+        for (from, to, want) in [
+            ("promotions.md", "levels/senior.md", "levels/senior.md"),
+            ("levels/a.md", "levels/b.md", "b.md"),
+            ("levels/a.md", "pillars/craft.md", "../pillars/craft.md"),
+            ("competencies/a/craft.md", "about.md", "../../about.md"),
+            (
+                "competencies/a/craft.md",
+                "competencies/b/craft.md",
+                "../b/craft.md",
+            ),
+        ] {
+            let rel = relative_path(parent_dir(from), to);
+            assert_eq!(rel, want, "{from} → {to}");
+            assert_eq!(
+                resolve_relative(parent_dir(from), &rel).as_deref(),
+                Some(to)
+            );
+        }
+    }
 
     #[test]
     fn joins_relative_paths_inside_content() {

@@ -230,6 +230,31 @@ fn broken_link_and_anchor_point_at_the_link() {
 }
 
 #[test]
+fn a_broken_links_hint_is_a_link_this_file_can_write() {
+    // A top-level page, a competency two folders down: a misspelt file, a site address
+    // written for the file's path, one `..` too few. Each hint is the link as this file
+    // must write it, and one with nothing near gives the form from here.
+    let err = broken_build(|l| {
+        edit(l, "how-to-read.md", |t| {
+            format!("{t}\nSee [one](levels/senior-enginer.md#craft), [two](levels/director/#strategy) and [three](levels/intern.md).\n")
+        });
+        edit(l, "competencies/director/craft.md", |t| {
+            format!("{t}\n- See [four](../levels/senior-engineer.md).\n")
+        });
+    });
+    for want in [
+        "hint: did you mean `levels/senior-engineer.md#craft`? links between content files use the target file's path relative to this file",
+        "hint: did you mean `levels/director.md#strategy`?",
+        "hint: links between content files use the target file's path relative to this file: from here a level is `levels/director.md`",
+        "hint: did you mean `../../levels/senior-engineer.md`?",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+    // Not one fixed example, which was wrong from a top-level page.
+    assert!(!err.contains("e.g. `../levels/"), "{err}");
+}
+
+#[test]
 fn every_error_of_the_ladder_is_reported_in_one_run() {
     let err = broken_build(|l| {
         edit(l, "levels/senior-engineer.md", |t| {

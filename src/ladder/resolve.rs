@@ -149,9 +149,76 @@ impl Resolver<'_> {
                 diags.push(doc.source.error(
                     "broken-link",
                     link.offset,
-                    format!("the link `{dest}` points to content/{target_path}, which does not exist"),
-                    "links between content files use the target's path relative to this file, e.g. `../levels/senior-engineer.md`",
+                    format!(
+                        "the link `{dest}` points to content/{target_path}, which does not exist"
+                    ),
+                    self.missing_target_hint(doc, &target_path, anchor),
                 ));
+            }
+        }
+    }
+
+    /// The hint for a link from `doc` to `target_path`, a content path no file has: the
+    /// content file it likely means (the file of a page whose address it is, as a site
+    /// address was written for a file's path; else the nearest file's path), as this file
+    /// must write it, with its `#anchor`; or how to write one, from this file.
+    fn missing_target_hint(
+        &self,
+        doc: &Document,
+        target_path: &str,
+        anchor: Option<&str>,
+    ) -> String {
+        let dir = crate::links::parent_dir(&doc.content_path);
+        let address = target_path.trim_end_matches('/');
+        let own_file = self
+            .targets
+            .iter()
+            .filter(|(_, t)| t.anchors_of.is_none() && t.path.trim_end_matches('/') == address)
+            .map(|(p, _)| p.as_str())
+            .min();
+        // A file's last folder and name: a link with one `..` too many or too few still
+        // names the file it means by them.
+        let tail = |p: &str| -> String {
+            let mut parts = p.rsplitn(3, '/');
+            let name = parts.next().unwrap_or_default();
+            parts
+                .next()
+                .map_or(name.to_string(), |dir| format!("{dir}/{name}"))
+        };
+        let meant = own_file.or_else(|| {
+            let files = self.targets.keys().map(String::as_str);
+            did_you_mean(target_path, files).or_else(|| {
+                let tails: Vec<(String, &str)> =
+                    self.targets.keys().map(|p| (tail(p), p.as_str())).collect();
+                let near = did_you_mean(&tail(target_path), tails.iter().map(|(t, _)| t.as_str()))?;
+                tails
+                    .iter()
+                    .filter(|(t, _)| t == near)
+                    .map(|(_, p)| *p)
+                    .min()
+            })
+        });
+        const HOW: &str =
+            "links between content files use the target file's path relative to this file";
+        match meant {
+            Some(file) => {
+                let fragment = anchor.map(|a| format!("#{a}")).unwrap_or_default();
+                format!(
+                    "did you mean `{}{fragment}`? {HOW}",
+                    crate::links::relative_path(dir, file)
+                )
+            }
+            None => {
+                let example = self
+                    .targets
+                    .keys()
+                    .filter(|p| p.starts_with("levels/"))
+                    .min()
+                    .map_or("levels/<level-id>.md", String::as_str);
+                format!(
+                    "{HOW}: from here a level is `{}`",
+                    crate::links::relative_path(dir, example)
+                )
             }
         }
     }
