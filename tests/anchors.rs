@@ -194,6 +194,15 @@ fn a_renamed_level_fails_check_until_an_alias_keeps_its_address() {
             && err.contains("aliases = [\"levels/director/\"]"),
         "{err}"
     );
+    // So do the equivalent that names it and a link to its file, and the renamed level is
+    // neither asked to be listed back nor warned about for having no expectations yet.
+    assert!(err.contains("content/levels/principal-engineer.md:7:15: error: there is no level `director`\n  hint: did you mean `head-of-engineering`, the level that is new"), "{err}");
+    assert!(
+        err.contains("hint: did you mean `levels/head-of-engineering.md#strategy`?"),
+        "{err}"
+    );
+    assert!(!err.contains("does not list"), "{err}");
+    assert!(!err.contains(": warning: "), "{err}");
     replace_everywhere(
         &content,
         &[

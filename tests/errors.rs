@@ -255,6 +255,62 @@ fn a_broken_links_hint_is_a_link_this_file_can_write() {
 }
 
 #[test]
+fn a_broken_competency_is_one_error_not_also_the_links_to_its_section() {
+    // A link to the director's first strategy expectation, which the director's strategy
+    // competency holds. While that file is broken, the link has nothing to land on, and
+    // saying so too would count one typo as two errors.
+    for breakage in [
+        |t: String| t.replacen("+++", "---", 2),
+        |t: String| t.replacen("level =", "levl =", 1),
+        |_: String| String::new(),
+    ] {
+        let err = broken_build(|l| {
+            edit(l, "how-to-read.md", |t| {
+                format!("{t}\nSee [the first](levels/director.md#strategy--1).\n")
+            });
+            edit(l, "competencies/director/strategy.md", breakage);
+        });
+        assert_eq!(err.matches(": error: ").count(), 1, "{err}");
+        assert!(
+            err.starts_with("content/competencies/director/strategy.md:"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_level_key_written_wrong_is_its_one_error() {
+    // `equivalent` as a string, not a list, or misspelt: the equivalent that lists it is not
+    // asked to be listed back (`check`, which also warns).
+    for (file, from, to, want) in [
+        (
+            "levels/staff-engineer.md",
+            "equivalent = [\"engineering-manager\"]",
+            "equivalent = \"engineering-manager\"",
+            "content/levels/staff-engineer.md:7:14: error: `equivalent` in level front-matter must be a list of strings",
+        ),
+        (
+            "levels/staff-engineer.md",
+            "equivalent = ",
+            "equivalnt = ",
+            "content/levels/staff-engineer.md:7:1: error: unknown key `equivalnt`",
+        ),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        copy_ladder(&repo(), tmp.path());
+        edit(tmp.path(), file, |t| {
+            assert!(t.contains(from), "{t}");
+            t.replacen(from, to, 1)
+        });
+        let out = ladderbook().arg("check").arg(tmp.path()).assert().code(1);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(err.contains(want), "{err}");
+        assert_eq!(err.matches(": error: ").count(), 1, "{err}");
+        assert!(!err.contains(": warning: "), "{err}");
+    }
+}
+
+#[test]
 fn every_error_of_the_ladder_is_reported_in_one_run() {
     let err = broken_build(|l| {
         edit(l, "levels/senior-engineer.md", |t| {

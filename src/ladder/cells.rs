@@ -3,7 +3,7 @@
 
 use super::draft::Draft;
 use super::resolve::Target;
-use super::{hint_for, Competency};
+use super::{unknown_hint, Competency, Unknown};
 use crate::anchors::{self, Anchor};
 use crate::diagnostic::Diagnostics;
 use crate::frontmatter::keys::CompetencyKeys;
@@ -117,53 +117,6 @@ pub(super) fn fill(
         ));
     }
     d.competencies.sort_by_key(|(_, c)| (c.level, c.pillar));
-}
-
-/// What a competency names that the ladder does not have: a level or a pillar.
-struct Unknown {
-    what: &'static str,
-    folder: &'static str,
-    address: fn(&str) -> String,
-}
-
-impl Unknown {
-    const LEVEL: Unknown = Unknown {
-        what: "level",
-        folder: "content/levels/",
-        address: permalink::level,
-    };
-    const PILLAR: Unknown = Unknown {
-        what: "pillar",
-        folder: "content/pillars/",
-        address: permalink::pillar,
-    };
-}
-
-/// The hint for a competency's unknown level or pillar: one that was published and is gone,
-/// while one is new since the last build, is most likely a rename.
-fn unknown_hint(d: &Draft, id: &str, ids: &[&str], kind: Unknown) -> String {
-    let Unknown {
-        what,
-        folder,
-        address,
-    } = kind;
-    let old = address(id);
-    match d.published.filter(|l| l.pages.contains(&old)) {
-        Some(lock) => {
-            let new: Vec<&&str> = ids
-                .iter()
-                .filter(|id| !lock.pages.contains(&address(id)))
-                .collect();
-            let renamed = match new.as_slice() {
-                [one] => {
-                    format!("did you mean `{one}`, the {what} that is new since the last build? ")
-                }
-                _ => String::new(),
-            };
-            format!("{renamed}`{id}` was published (ladder.lock): if you renamed it, name the new id here and add `aliases = [\"{old}\"]` to the renamed {what}'s front-matter, so links to /{old} keep working")
-        }
-        None => hint_for(id, ids, what, folder),
-    }
 }
 
 /// Expectation anchors, as published before where there is a lockfile (see

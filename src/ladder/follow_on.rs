@@ -77,6 +77,24 @@ impl FollowOn {
             .any(|folder| self.broken().any(|set| names(set, folder, section)))
     }
 
+    /// Whether a link to the section `pillar` of the level `level`'s page (or to one of its
+    /// expectations) is not to be reported as a broken anchor: a competency file that is
+    /// broken, or left out of the grid, may be the one that fills it. Which level and pillar
+    /// a broken file is for cannot be read from it, so its path says: a folder or file name
+    /// that is the level's or the pillar's id (`competencies/<level>/<pillar>.md`, or the
+    /// other way round).
+    pub fn cell_reported(&self, level: &str, pillar: &str) -> bool {
+        [&self.unreadable, &self.orphans]
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p.strip_prefix("competencies/"))
+            .any(|p| {
+                p.trim_end_matches(".md")
+                    .split('/')
+                    .any(|part| part == level || part == pillar)
+            })
+    }
+
     /// Content paths of the files whose gaps are not reported again: those that could not
     /// be read and the competencies left out of the grid (see [`crate::ladder::Ladder::failed`]).
     pub fn into_failed(self) -> HashSet<String> {

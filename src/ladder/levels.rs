@@ -3,7 +3,7 @@
 
 use super::draft::{Draft, LevelDraft};
 use super::resolve::Target;
-use super::{hint_for, Level, TEMPLATE_IDS};
+use super::{hint_for, unknown_hint, Level, Unknown, TEMPLATE_IDS};
 use crate::diagnostic::Diagnostics;
 use crate::frontmatter::keys::LevelKeys;
 use crate::load::Kind;
@@ -131,7 +131,7 @@ pub(super) fn describe(d: &mut Draft, diags: &mut Diagnostics) {
                     "unknown-level",
                     e.offset,
                     format!("there is no level `{}`", e.value),
-                    hint_for(&e.value, &level_ids, "level", "content/levels/"),
+                    unknown_hint(d, &e.value, &level_ids, Unknown::LEVEL),
                 )),
             }
         }
@@ -186,24 +186,41 @@ pub(super) fn describe(d: &mut Draft, diags: &mut Diagnostics) {
 }
 
 /// Equivalents must be declared on both sides (`equivalent-not-mutual`); the model makes
-/// them symmetric anyway.
+/// them symmetric anyway. A level whose file has an error that may be why (`equivalent` of
+/// the wrong type, an unknown key that may be it misspelt, an equivalent that is no level,
+/// as after a rename) is not asked to list one back: its own error says what to fix.
 fn make_mutual(d: &mut Draft, declared: &[(usize, usize, usize)], diags: &mut Diagnostics) {
     let levels = &mut d.levels;
+    let reported: std::collections::HashSet<&str> = diags
+        .0
+        .iter()
+        .filter(|e| match e.code {
+            "wrong-type" => e.message.starts_with("`equivalent`"),
+            "unknown-key" => e.hint.contains("`equivalent`"),
+            "unknown-level" => true,
+            _ => false,
+        })
+        .map(|e| e.path.as_str())
+        .collect();
+    let mut unanswered = Vec::new();
     for &(i, j, offset) in declared {
-        if !levels[j].equivalents.contains(&i) {
-            diags.push(d.level_docs[i].doc.source.error(
-                "equivalent-not-mutual",
-                offset,
-                format!(
-                    "`{}` is listed as equivalent here, but {} does not list `{}` back",
-                    levels[j].id, levels[j].source, levels[i].id
-                ),
-                format!(
-                    "add \"{}\" to `equivalent` in {}, or remove it here",
-                    levels[i].id, levels[j].source
-                ),
-            ));
+        if !levels[j].equivalents.contains(&i) && !reported.contains(levels[j].source.as_str()) {
+            unanswered.push((i, j, offset));
         }
+    }
+    for (i, j, offset) in unanswered {
+        diags.push(d.level_docs[i].doc.source.error(
+            "equivalent-not-mutual",
+            offset,
+            format!(
+                "`{}` is listed as equivalent here, but {} does not list `{}` back",
+                levels[j].id, levels[j].source, levels[i].id
+            ),
+            format!(
+                "add \"{}\" to `equivalent` in {}, or remove it here",
+                levels[i].id, levels[j].source
+            ),
+        ));
     }
     for &(i, j, _) in declared {
         if !levels[j].equivalents.contains(&i) {

@@ -369,6 +369,53 @@ impl Ladder {
     }
 }
 
+/// What a file names that the ladder does not have: a level or a pillar.
+pub(super) struct Unknown {
+    what: &'static str,
+    folder: &'static str,
+    address: fn(&str) -> String,
+}
+
+impl Unknown {
+    pub(super) const LEVEL: Unknown = Unknown {
+        what: "level",
+        folder: "content/levels/",
+        address: permalink::level,
+    };
+    pub(super) const PILLAR: Unknown = Unknown {
+        what: "pillar",
+        folder: "content/pillars/",
+        address: permalink::pillar,
+    };
+}
+
+/// The hint for an unknown level or pillar (`id`, where the ladder has `ids`): one that was published and is gone,
+/// while one is new since the last build, is most likely a rename.
+fn unknown_hint(d: &Draft, id: &str, ids: &[&str], kind: Unknown) -> String {
+    let Unknown {
+        what,
+        folder,
+        address,
+    } = kind;
+    let old = address(id);
+    match d.published.filter(|l| l.pages.contains(&old)) {
+        Some(lock) => {
+            let new: Vec<&&str> = ids
+                .iter()
+                .filter(|id| !lock.pages.contains(&address(id)))
+                .collect();
+            let renamed = match new.as_slice() {
+                [one] => {
+                    format!("did you mean `{one}`, the {what} that is new since the last build? ")
+                }
+                _ => String::new(),
+            };
+            format!("{renamed}`{id}` was published (ladder.lock): if you renamed it, name the new id here and add `aliases = [\"{old}\"]` to the renamed {what}'s front-matter, so links to /{old} keep working")
+        }
+        None => hint_for(id, ids, what, folder),
+    }
+}
+
 /// The hint for an unknown id: the nearest known one, else the list (or where to add one).
 fn hint_for(value: &str, known: &[&str], what: &str, folder: &str) -> String {
     match did_you_mean(value, known.iter().copied()) {

@@ -63,6 +63,7 @@ pub(super) fn links(d: &mut Draft, assets: &[Asset], diags: &mut Diagnostics) {
         targets: &d.targets,
         assets: &asset_paths,
         follow_on: &d.follow_on,
+        published: d.published,
     };
     let by_path: HashMap<&str, &Document> = d
         .documents
@@ -103,6 +104,8 @@ struct Resolver<'a> {
     targets: &'a HashMap<String, Target>,
     assets: &'a HashSet<&'a str>,
     follow_on: &'a FollowOn,
+    /// What the last build published (`ladder.lock`), to recognise a renamed level.
+    published: Option<&'a crate::lock::Lock>,
 }
 
 impl Resolver<'_> {
@@ -185,19 +188,22 @@ impl Resolver<'_> {
                 .next()
                 .map_or(name.to_string(), |dir| format!("{dir}/{name}"))
         };
-        let meant = own_file.or_else(|| {
-            let files = self.targets.keys().map(String::as_str);
-            did_you_mean(target_path, files).or_else(|| {
-                let tails: Vec<(String, &str)> =
-                    self.targets.keys().map(|p| (tail(p), p.as_str())).collect();
-                let near = did_you_mean(&tail(target_path), tails.iter().map(|(t, _)| t.as_str()))?;
-                tails
-                    .iter()
-                    .filter(|(t, _)| t == near)
-                    .map(|(_, p)| *p)
-                    .min()
-            })
-        });
+        let meant = own_file
+            .or_else(|| self.renamed_level(target_path))
+            .or_else(|| {
+                let files = self.targets.keys().map(String::as_str);
+                did_you_mean(target_path, files).or_else(|| {
+                    let tails: Vec<(String, &str)> =
+                        self.targets.keys().map(|p| (tail(p), p.as_str())).collect();
+                    let near =
+                        did_you_mean(&tail(target_path), tails.iter().map(|(t, _)| t.as_str()))?;
+                    tails
+                        .iter()
+                        .filter(|(t, _)| t == near)
+                        .map(|(_, p)| *p)
+                        .min()
+                })
+            });
         const HOW: &str =
             "links between content files use the target file's path relative to this file";
         match meant {
@@ -220,6 +226,27 @@ impl Resolver<'_> {
                     crate::links::relative_path(dir, example)
                 )
             }
+        }
+    }
+
+    /// The file of the one level that is new since the last build, when `target_path` (a
+    /// level's file or address) names a level that was published and is gone: a rename, as
+    /// the hint of an unknown level id says.
+    fn renamed_level(&self, target_path: &str) -> Option<&str> {
+        let lock = self.published?;
+        let id = target_path.strip_prefix("levels/")?.trim_end_matches('/');
+        let id = id.strip_suffix(".md").unwrap_or(id);
+        if !lock.pages.contains(&permalink::level(id)) {
+            return None;
+        }
+        let mut new = self.targets.keys().filter(|p| {
+            p.strip_prefix("levels/")
+                .and_then(|f| f.strip_suffix(".md"))
+                .is_some_and(|l| !l.contains('/') && !lock.pages.contains(&permalink::level(l)))
+        });
+        match (new.next(), new.next()) {
+            (Some(one), None) => Some(one.as_str()),
+            _ => None,
         }
     }
 
@@ -253,6 +280,16 @@ impl Resolver<'_> {
         let section =
             permalink::parse_expectation_anchor(a).map_or(a.as_str(), |(pillar, _)| pillar);
         if self.follow_on.section_reported(section) {
+            return None;
+        }
+        let level = page
+            .path
+            .strip_prefix("levels/")
+            .map(|l| l.trim_end_matches('/'));
+        // An expectation of a section the page has, which a broken file may hold.
+        if page.anchors.contains(section)
+            && level.is_some_and(|l| self.follow_on.cell_reported(l, section))
+        {
             return None;
         }
         let mut known: Vec<String> = page.anchors.iter().cloned().collect();
