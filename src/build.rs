@@ -217,9 +217,9 @@ pub fn build_with(
 ) -> Result<BuildReport, BuildError> {
     let mut p = prepare(root).map_err(BuildError::Ladder)?;
     if !accept_removals && !p.ladder.lost.is_empty() {
-        return Err(BuildError::Ladder(Diagnostics(std::mem::take(
-            &mut p.ladder.lost,
-        ))));
+        let mut lost = Diagnostics(std::mem::take(&mut p.ladder.lost));
+        lost.sort();
+        return Err(BuildError::Ladder(lost));
     }
     let dest = destination(root, &p.ladder.config, dest);
     if let Some(d) = unsafe_destination(root, &dest) {

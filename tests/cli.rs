@@ -75,6 +75,42 @@ fn the_starters_lock_binds_nothing_but_the_first_ladder_of_ones_own_is_published
 }
 
 #[test]
+fn addresses_lost_at_once_are_reported_in_order_of_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("my-ladder");
+    ladderbook().arg("init").arg(&dir).assert().success();
+    let c = dir.join("content");
+    let cell = c.join("competencies/engineer/collaboration.md");
+    let text = fs::read_to_string(&cell).unwrap();
+    fs::write(&cell, text.replace("Gives and receives", "Our own: gives")).unwrap();
+    ladderbook().arg("build").arg(&dir).assert().success();
+    // A page, an expectation of a file that is there, two of a file that is gone.
+    fs::remove_file(c.join("about.md")).unwrap();
+    let text = fs::read_to_string(&cell).unwrap();
+    fs::write(
+        &cell,
+        text.replace("- Keeps the team informed of progress and blockers.\n", ""),
+    )
+    .unwrap();
+    fs::remove_file(c.join("competencies/senior-engineer/craft.md")).unwrap();
+    let out = ladderbook().arg("build").arg(&dir).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let places: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .map(|l| l.split(": error: ").next().unwrap())
+        .collect();
+    assert_eq!(places.len(), 4, "{err}");
+    let mut sorted = places.clone();
+    sorted.sort();
+    assert_eq!(places, sorted, "{err}");
+    assert!(
+        places[0].starts_with("content/competencies/engineer/collaboration.md"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_wrong_command_line_exits_2() {
     ladderbook()
         .arg("build")
