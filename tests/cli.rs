@@ -116,6 +116,29 @@ fn addresses_lost_at_once_are_reported_in_order_of_path() {
 }
 
 #[test]
+fn a_free_page_that_starts_with_its_title_shows_it_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("my-ladder");
+    ladderbook().arg("init").arg(&dir).assert().success();
+    let about = dir.join("content/about.md");
+    let text = fs::read_to_string(&about).unwrap();
+    let (front, body) = text.rsplit_once("+++\n").unwrap();
+    fs::write(&about, format!("{front}+++\n\n# About this ladder\n{body}")).unwrap();
+    ladderbook().arg("build").arg(&dir).assert().success();
+    let html = page(&dir.join("book"), "about/");
+    assert_eq!(html.matches("<h1").count(), 1, "{html}");
+    assert!(
+        words(&html).contains("each level lists what is expected"),
+        "{html}"
+    );
+    // Another heading is the author's, and stays.
+    fs::write(&about, format!("{front}+++\n\n# Read this first\n{body}")).unwrap();
+    ladderbook().arg("build").arg(&dir).assert().success();
+    let html = page(&dir.join("book"), "about/");
+    assert!(html.contains(">Read this first</h1>"), "{html}");
+}
+
+#[test]
 fn a_wrong_command_line_exits_2() {
     ladderbook()
         .arg("build")
