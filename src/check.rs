@@ -211,6 +211,22 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
             }
         }
     }
+    // Competencies without a list: their text is kept as notes, and the cell counts no
+    // expectations, which comparisons then have nothing to pair.
+    for c in ladder
+        .competencies
+        .iter()
+        .filter(|c| c.expectations.is_empty())
+    {
+        diags.push(warning(
+            file(&c.source),
+            &c.source,
+            0,
+            "no-list",
+            "this competency has no list, so it has no expectations (any text is kept as notes below them)".into(),
+            "write each expectation as a list item, one per line: `- Writes clear, tested code for well-scoped tasks.`".into(),
+        ));
+    }
     // Pillars no level uses.
     for (pi, p) in ladder.pillars.iter().enumerate() {
         if !ladder.competencies.iter().any(|c| c.pillar == pi) {

@@ -392,6 +392,13 @@ fn warnings_point_at_the_problem_and_exit_0() {
             25,
         ),
         (
+            "no-list",
+            Box::new(|d: &Path| write_cell(d, "e2", "craft", "Keeps the build green, in prose.\n")),
+            "content/competencies/e2/craft.md",
+            1,
+            1,
+        ),
+        (
             "no-expectations",
             Box::new(|d: &Path| {
                 for p in ["craft", "people", "impact"] {
