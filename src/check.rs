@@ -6,6 +6,7 @@
 
 pub use crate::diagnostic::JsonDiagnostic;
 pub mod images;
+pub mod site_links;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, SourceFile};
 use crate::ladder::Ladder;
@@ -88,6 +89,7 @@ pub fn check(root: &Path, strict: bool) -> (Diagnostics, Report) {
     }
     lint(&ladder, &mut diags);
     images::missing(root, &ladder, &mut diags);
+    site_links::outside(&ladder, &mut diags);
     diags.sort();
     if strict {
         for d in &mut diags.0 {

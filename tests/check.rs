@@ -392,6 +392,27 @@ fn warnings_point_at_the_problem_and_exit_0() {
             25,
         ),
         (
+            // Under a sub-path, a level's address from the host's root; a link to another
+            // application on the host (`/wiki/`) is not warned about.
+            "outside-link",
+            Box::new(|d: &Path| {
+                fs::write(
+                    d.join("book.toml"),
+                    "[book]\ntitle = \"Check fixture\"\n[output.html]\nsite-url = \"/careers/\"\n",
+                )
+                .unwrap();
+                replace(
+                    d,
+                    "content/guide.md",
+                    "## Reading",
+                    "## Reading\n\nSee [e1](/levels/e1/#craft) and [the wiki](/wiki/).",
+                )
+            }),
+            "content/guide.md",
+            6,
+            5,
+        ),
+        (
             "no-list",
             Box::new(|d: &Path| write_cell(d, "e2", "craft", "Keeps the build green, in prose.\n")),
             "content/competencies/e2/craft.md",

@@ -68,7 +68,7 @@ pub fn missing(root: &Path, ladder: &Ladder, diags: &mut Diagnostics) {
 /// root; query and fragment dropped; percent-escapes decoded): `charts/a.png` for
 /// `/charts/./a.png`. `None` for an address that is not site-absolute, or that names another
 /// host (`//host/a.png`, `/\host/a.png`).
-fn site_path_of(address: &str) -> Option<String> {
+pub(super) fn site_path_of(address: &str) -> Option<String> {
     let address = address.trim().replace('\\', "/");
     let rest = address.strip_prefix('/')?;
     if rest.starts_with('/') {
@@ -99,7 +99,7 @@ fn missing_image(address: &str, place: &str) -> (String, String) {
 
 /// `docs/ladder/` for a site-url of `/docs/ladder/` or `https://host/docs/ladder/`; `None` at
 /// the root.
-fn site_path(site_url: &str) -> Option<String> {
+pub(super) fn site_path(site_url: &str) -> Option<String> {
     let path = match site_url.split_once("://") {
         Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
         None => site_url,

@@ -1,0 +1,108 @@
+//! Site-absolute links that leave a site published under a sub-path (`outside-link`,
+//! warnings).
+//!
+//! A link written as a site address (`/levels/senior/#craft`) is published as written. At
+//! the host's root it works; under a sub-path (a site-url of `/careers/ladder/`) it points
+//! at the host's root, outside the site, and the build cannot tell. A link to the content
+//! file (`levels/senior.md#craft`) is rewritten to the page's address under any site-url,
+//! so that is what the hint gives, when the address is one of the ladder's pages.
+
+use super::images::{site_path, site_path_of};
+use crate::diagnostic::{Diagnostics, SourceFile};
+use crate::ladder::Ladder;
+use crate::permalink;
+use pulldown_cmark::{Event, Parser, Tag};
+
+/// The folders of the site's own pages (see `permalink`).
+const SECTIONS: &[&str] = &["levels/", "pillars/", "tracks/", "compare/", "changes/"];
+
+/// Adds an `outside-link` warning for each Markdown link of `ladder`'s content files whose
+/// site-absolute address lies outside the site-url's path and is the address one of the
+/// site's pages has under it. Nothing at the host's root.
+pub fn outside(ladder: &Ladder, diags: &mut Diagnostics) {
+    let Some(base) = site_path(&ladder.config.site_url) else {
+        return;
+    };
+    // Site address of each page that has a content file → that file's content path.
+    let content = |source: &str| {
+        source
+            .strip_prefix("content/")
+            .unwrap_or(source)
+            .to_string()
+    };
+    let files: Vec<(String, String)> = (ladder.levels.iter())
+        .map(|l| (permalink::level(&l.id), content(&l.source)))
+        .chain(
+            ladder
+                .pillars
+                .iter()
+                .map(|p| (permalink::pillar(&p.id), content(&p.source))),
+        )
+        .chain(
+            ladder
+                .tracks
+                .iter()
+                .filter_map(|t| Some((permalink::track(&t.id), content(t.source.as_ref()?)))),
+        )
+        // A free page's address is its content path without `.md`.
+        .chain(ladder.pages.iter().map(|p| {
+            (
+                p.path.clone(),
+                format!("{}.md", p.path.trim_end_matches('/')),
+            )
+        }))
+        .collect();
+    for file in ladder.files.iter().filter(|f| f.path.ends_with(".md")) {
+        for (offset, address) in links(file) {
+            let Some(path) = site_path_of(&address) else {
+                continue;
+            };
+            if format!("{path}/").starts_with(base.as_str()) {
+                continue;
+            }
+            let fragment = address
+                .split_once('#')
+                .map(|(_, f)| format!("#{f}"))
+                .unwrap_or_default();
+            let page = format!("{}/", path.trim_end_matches('/'));
+            let dir =
+                crate::links::parent_dir(file.path.strip_prefix("content/").unwrap_or(&file.path));
+            // Another application on the same host (`/wiki/…`) is linked on purpose; an
+            // address of one of the site's own pages is not.
+            let hint = match files.iter().find(|(a, _)| *a == page) {
+                Some((_, content)) => format!(
+                    "link to the page's file instead, which works under any site-url: `{}{fragment}`",
+                    crate::links::relative_path(dir, content)
+                ),
+                None if SECTIONS.iter().any(|s| path.starts_with(s)) => format!(
+                    "write `/{base}{path}{fragment}`, its address under the site-url"
+                ),
+                None => continue,
+            };
+            diags.push(file.warning(
+                "outside-link",
+                offset,
+                format!(
+                    "the link `{address}` leads outside the site, which is published under /{base}"
+                ),
+                hint,
+            ));
+        }
+    }
+}
+
+/// The site-absolute Markdown link addresses of `file`'s body, with their byte offsets.
+fn links(file: &SourceFile) -> Vec<(usize, String)> {
+    let Ok(split) = crate::frontmatter::split(file) else {
+        return Vec::new();
+    };
+    Parser::new_ext(split.body, crate::markdown::options())
+        .into_offset_iter()
+        .filter_map(|(ev, range)| match ev {
+            Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('/') => {
+                Some((split.body_offset + range.start, dest_url.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
