@@ -120,11 +120,17 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     let first = text[..first_line_end].trim_end();
     if first == "---" {
+        // A key the file's kind takes: a competency has no title.
+        let (key, value) = if file.path.contains("competencies/") {
+            ("level", "senior-engineer")
+        } else {
+            ("title", "Senior Engineer")
+        };
         return Err(file.error(
             "yaml-front-matter",
             0,
             "front-matter is YAML (`---`), but ladderbook reads TOML front-matter between `+++` lines",
-            "replace both `---` lines with `+++` and write each key as TOML, e.g. `title = \"Senior Engineer\"` instead of `title: Senior Engineer`",
+            format!("replace both `---` lines with `+++` and write each key as TOML, e.g. `{key} = \"{value}\"` instead of `{key}: {value}`"),
         ));
     }
     if first != "+++" {

@@ -158,6 +158,20 @@ fn yaml_front_matter_says_how_to_write_toml() {
         "{err}"
     );
     assert!(err.contains("`+++`"), "{err}");
+    assert!(
+        err.contains("`title = \"Senior Engineer\"` instead of `title: Senior Engineer`"),
+        "{err}"
+    );
+    // A competency's example is a key it takes.
+    let err = broken_build(|l| {
+        edit(l, "competencies/director/craft.md", |t| {
+            t.replacen("+++", "---", 2)
+        })
+    });
+    assert!(
+        err.contains("`level = \"senior-engineer\"` instead of `level: senior-engineer`"),
+        "{err}"
+    );
 }
 
 #[test]
