@@ -245,6 +245,11 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
     for f in ladder.files.iter().filter(|f| f.path.ends_with(".md")) {
         html_dropped(f, diags);
     }
+    for c in &ladder.competencies {
+        if let Some(f) = file(&c.source) {
+            headings_in_competency(f, diags);
+        }
+    }
     // TODO markers anywhere in the text.
     for f in &ladder.files {
         for (offset, word) in markers(&f.text) {
@@ -286,6 +291,39 @@ fn summary_of(split: &crate::frontmatter::Split) -> Option<(String, usize)> {
 
 /// Warns of what the HTML policy ([`crate::sanitize`]) takes out of a Markdown file's body
 /// and `summary`.
+/// `heading-in-competency`: a competency is a list of expectations, and the rest of its body
+/// is notes shown below them, so a heading written to group the items after it lands below
+/// the list, grouping nothing.
+fn headings_in_competency(f: &SourceFile, diags: &mut Diagnostics) {
+    let Ok(split) = crate::frontmatter::split(f) else {
+        return;
+    };
+    if !split.body.contains('#') && !split.body.contains("\n==") && !split.body.contains("\n--") {
+        return;
+    }
+    let parser = pulldown_cmark::Parser::new_ext(split.body, crate::markdown::options());
+    let at: Vec<usize> = parser
+        .into_offset_iter()
+        .filter(|(ev, _)| {
+            matches!(
+                ev,
+                pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading { .. })
+            )
+        })
+        .map(|(_, range)| split.body_offset + range.start)
+        .collect();
+    // One warning per file, at its first heading.
+    if let Some(&first) = at.first() {
+        let what = match at.len() {
+            1 => "a heading".to_string(),
+            n => format!("{n} headings"),
+        };
+        diags.push(warning(Some(f), &f.path, first, "heading-in-competency",
+            format!("{what} in a competency {} shown with its notes, below all of its expectations: {} nothing", if at.len() == 1 { "is" } else { "are" }, if at.len() == 1 { "it groups" } else { "they group" }),
+            "to group expectations, make each group a pillar of its own, or name the group in each expectation's text; to keep a note, write it as a paragraph".into()));
+    }
+}
+
 fn html_dropped(f: &SourceFile, diags: &mut Diagnostics) {
     let Ok(split) = crate::frontmatter::split(f) else {
         return;

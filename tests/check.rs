@@ -413,6 +413,20 @@ fn warnings_point_at_the_problem_and_exit_0() {
             5,
         ),
         (
+            "heading-in-competency",
+            Box::new(|d: &Path| {
+                write_cell(
+                    d,
+                    "e2",
+                    "craft",
+                    "## Coding\n\n- Writes code.\n\n## Design\n\n- Designs.\n",
+                )
+            }),
+            "content/competencies/e2/craft.md",
+            5,
+            1,
+        ),
+        (
             "no-list",
             Box::new(|d: &Path| write_cell(d, "e2", "craft", "Keeps the build green, in prose.\n")),
             "content/competencies/e2/craft.md",
