@@ -100,8 +100,29 @@ fn duplicate_cell_names_both_files() {
 #[test]
 fn a_level_file_copied_aside_is_one_error_naming_both_files() {
     // Authors keep the old version of a level beside the new one. Its copy must be the one
-    // error, not also a clash of ranks, an equivalent that does not answer back, and a level
-    // with no expectations.
+    // error, not also a clash of ranks, an equivalent that does not answer back, a level with
+    // no expectations, or links to the file that is used. Whichever sorts first, the file
+    // directly in levels/ is the one used.
+    for level in ["director", "senior-engineer"] {
+        let err = broken_build(|l| {
+            fs::create_dir(l.join("content/levels/old")).unwrap();
+            let text = fs::read_to_string(l.join(format!("content/levels/{level}.md"))).unwrap();
+            fs::write(
+                l.join(format!("content/levels/old/{level}.md")),
+                text.replacen("title = \"", "title = \"Old ", 1),
+            )
+            .unwrap();
+        });
+        assert_eq!(
+            err.lines().filter(|l| l.contains(": error: ")).count(),
+            1,
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!("content/levels/old/{level}.md:1:1: error: there are two levels with the id `{level}`: this file and content/levels/{level}.md, which is the one used")),
+            "{err}"
+        );
+    }
     let err = broken_build(|l| {
         fs::create_dir(l.join("content/levels/old")).unwrap();
         fs::copy(
@@ -110,15 +131,6 @@ fn a_level_file_copied_aside_is_one_error_naming_both_files() {
         )
         .unwrap();
     });
-    assert_eq!(
-        err.lines().filter(|l| l.contains(": error: ")).count(),
-        1,
-        "{err}"
-    );
-    assert!(
-        err.contains("content/levels/old/director.md:1:1: error: there are two levels with the id `director`: this file and content/levels/director.md"),
-        "{err}"
-    );
     assert!(
         err.contains("move a copy kept for reference out of content/"),
         "{err}"

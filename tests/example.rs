@@ -158,6 +158,51 @@ fn the_overview_aligns_equivalent_levels_on_one_row() {
     assert!(!row.contains("levels/engineering-manager/"));
     // The example declares its equivalents, and the overview says what a row means.
     assert!(html.contains("levels on one row are equivalent in seniority"));
+    assert!(!html.contains("overview-apart"), "{html}");
+}
+
+#[test]
+fn a_track_with_no_equivalents_has_a_table_of_its_own_and_an_empty_track_none() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    let c = d.join("content");
+    std::fs::write(
+        c.join("tracks/data.md"),
+        "+++\ntitle = \"Data\"\norder = 3\n+++\n",
+    )
+    .unwrap();
+    std::fs::write(
+        c.join("tracks/legacy.md"),
+        "+++\ntitle = \"Legacy\"\norder = 4\n+++\n",
+    )
+    .unwrap();
+    for (id, rank) in [("legacy-1", 1), ("legacy-2", 2)] {
+        std::fs::write(
+            c.join(format!("levels/{id}.md")),
+            format!("+++\ntitle = \"Legacy {rank}\"\nrank = {rank}\ntrack = \"legacy\"\n+++\n"),
+        )
+        .unwrap();
+    }
+    ladderbook().arg("build").arg(d).assert().success();
+    let html = page(&d.join("book"), "");
+    assert_eq!(
+        html.matches("<table class=\"overview overview-apart\">")
+            .count(),
+        1,
+        "{html}"
+    );
+    let apart = html.split("overview-apart").nth(1).unwrap();
+    assert!(
+        apart.contains("levels/legacy-1/") && apart.contains("levels/legacy-2/"),
+        "{apart}"
+    );
+    assert!(
+        words(&html)
+            .contains("legacy declares no equivalent levels so it has a table of its own below"),
+        "{html}"
+    );
+    assert!(!words(&html).contains("data declares"), "{html}");
 }
 
 #[test]

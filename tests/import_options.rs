@@ -487,6 +487,11 @@ fn options_track_and_format() {
         ),
         (
             fixture("numbered-bold.md"),
+            vec!["--title", "Acme\nladder"],
+            "--title:1:1: error: the title has a line break",
+        ),
+        (
+            fixture("numbered-bold.md"),
             vec!["--format", "yaml"],
             "--format yaml",
         ),

@@ -184,8 +184,8 @@ fn check_track(opts: &Options) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// The `--title`, trimmed; refused before anything is read when it is blank, as a site needs
-/// a title.
+/// The `--title`, trimmed; refused before anything is read when it is blank (a site needs a
+/// title) or holds a control character (a title is one line of a page's `<title>`).
 fn check_title(opts: &Options) -> Result<Option<String>, Diagnostic> {
     match opts.title.as_deref().map(str::trim) {
         Some("") => Err(import_error(
@@ -193,6 +193,12 @@ fn check_title(opts: &Options) -> Result<Option<String>, Diagnostic> {
             (1, 1),
             "the title is empty",
             "give the ladder's name, quoted if it has spaces: --title \"Acme engineering ladder\"",
+        )),
+        Some(t) if t.chars().any(char::is_control) => Err(import_error(
+            "--title",
+            (1, 1),
+            "the title has a line break or another control character",
+            "give the title on one line: --title \"Acme engineering ladder\"",
         )),
         title => Ok(title.map(String::from)),
     }

@@ -238,6 +238,9 @@ impl Ladder {
             published,
         } = loaded;
         let duplicates = order::drop_duplicates(&mut documents, diags);
+        // Links to a file left out are not reported again (see `FollowOn`).
+        let mut failed = failed;
+        failed.extend(duplicates.iter().map(|(_, d)| d.content_path.clone()));
         let bodies = cells::take_parsed_bodies(&mut documents);
         // The starter's lock binds nothing (see [`crate::lock::is_starter`]).
         let published = published

@@ -9,18 +9,20 @@ use crate::load::{Document, Kind};
 use crate::markdown::Fragment;
 use foldhash::HashMap;
 
-/// Ids must be unique per kind (`duplicate-id`). Each track, level or pillar whose id an
-/// earlier document already has is reported and taken out of `documents`, so that the rest
-/// of the ladder is checked as if it were not there: a copy of a level file (kept in
-/// `levels/old/`, say) is one error, not also a clash of ranks and equivalents that do not
-/// answer back. Returns the documents taken out, each with its index in `documents` as it
-/// was, in order.
+/// Ids must be unique per kind (`duplicate-id`). Of the tracks, levels or pillars that
+/// share an id, the one nearest its folder (`levels/senior.md` before `levels/old/senior.md`;
+/// at one depth, the first in path order) is kept, and each other is reported and taken out
+/// of `documents`, so that the rest of the ladder is checked as if it were not there: a copy
+/// of a level file kept in `levels/old/` is one error, not also a clash of ranks and
+/// equivalents that do not answer back. Returns the documents taken out, each with its index
+/// in `documents` as it was, in order.
 pub(super) fn drop_duplicates(
     documents: &mut Vec<Document>,
     diags: &mut Diagnostics,
 ) -> Vec<(usize, Document)> {
-    let mut seen: HashMap<(&'static str, &str), usize> = HashMap::default();
-    let mut duplicate = vec![false; documents.len()];
+    let depth = |doc: &Document| doc.content_path.matches('/').count();
+    let mut kept: HashMap<(&'static str, &str), usize> = HashMap::default();
+    let mut sharing: Vec<(&'static str, usize)> = Vec::new();
     for (i, doc) in documents.iter().enumerate() {
         let kind = match doc.kind {
             Kind::Track(_) => "track",
@@ -28,19 +30,27 @@ pub(super) fn drop_duplicates(
             Kind::Pillar(_) => "pillar",
             _ => continue,
         };
-        if let Some(&first) = seen.get(&(kind, doc.id.as_str())) {
+        sharing.push((kind, i));
+        let first = kept.entry((kind, doc.id.as_str())).or_insert(i);
+        if depth(doc) < depth(&documents[*first]) {
+            *first = i;
+        }
+    }
+    let mut duplicate = vec![false; documents.len()];
+    for (kind, i) in sharing {
+        let doc = &documents[i];
+        let first = kept[&(kind, doc.id.as_str())];
+        if first != i {
             duplicate[i] = true;
             diags.push(doc.source.error(
                 "duplicate-id",
                 0,
                 format!(
-                    "there are two {kind}s with the id `{}`: this file and {}",
+                    "there are two {kind}s with the id `{}`: this file and {}, which is the one used",
                     doc.id, documents[first].source.path
                 ),
                 "ids come from file names: rename one of the two files, or move a copy kept for reference out of content/",
             ));
-        } else {
-            seen.insert((kind, doc.id.as_str()), i);
         }
     }
     let (kept, dropped) = std::mem::take(documents)

@@ -16,6 +16,7 @@ impl Builder<'_> {
             .map(|t| {
                 ladder.tracks.len() > 1
                     && !ladder.overview_by_rank()
+                    && !ladder.tracks[t].levels.is_empty()
                     && ladder.tracks[t]
                         .levels
                         .iter()
