@@ -302,6 +302,19 @@ fn a_broken_competency_is_one_error_not_also_the_links_to_its_section() {
             "{err}"
         );
     }
+    // Only that cell's: links to the same level's other pillars and to the same pillar at
+    // other levels are still checked.
+    let err = broken_build(|l| {
+        edit(l, "how-to-read.md", |t| {
+            format!("{t}\nSee [one](levels/director.md#craft--99) and [two](levels/engineer-1.md#strategy--42).\n")
+        });
+        edit(l, "competencies/director/strategy.md", |t| {
+            t.replacen("+++", "---", 2)
+        });
+    });
+    assert_eq!(err.matches(": error: ").count(), 3, "{err}");
+    assert!(err.contains("names the anchor `#craft--99`"), "{err}");
+    assert!(err.contains("names the anchor `#strategy--42`"), "{err}");
 }
 
 #[test]

@@ -77,21 +77,22 @@ impl FollowOn {
             .any(|folder| self.broken().any(|set| names(set, folder, section)))
     }
 
-    /// Whether a link to the section `pillar` of the level `level`'s page (or to one of its
-    /// expectations) is not to be reported as a broken anchor: a competency file that is
-    /// broken, or left out of the grid, may be the one that fills it. Which level and pillar
-    /// a broken file is for cannot be read from it, so its path says: a folder or file name
-    /// that is the level's or the pillar's id (`competencies/<level>/<pillar>.md`, or the
-    /// other way round).
+    /// Whether a link to an expectation of the level `level` in the pillar `pillar`, whose
+    /// cell has none, is not to be reported as a broken anchor: a competency file that is
+    /// broken, or left out of the grid, is the one that fills it. Which level and pillar a
+    /// broken file is for cannot be read from it, so its path says: the level's and the
+    /// pillar's ids as its folder and name (`competencies/<level>/<pillar>.md`, or
+    /// `competencies/<pillar>/<level>.md`).
     pub fn cell_reported(&self, level: &str, pillar: &str) -> bool {
         [&self.unreadable, &self.orphans]
             .into_iter()
             .flatten()
-            .filter_map(|p| p.strip_prefix("competencies/"))
+            .filter_map(|p| p.strip_prefix("competencies/")?.strip_suffix(".md"))
             .any(|p| {
-                p.trim_end_matches(".md")
-                    .split('/')
-                    .any(|part| part == level || part == pillar)
+                let mut parts = p.rsplit('/');
+                let (name, folder) = (parts.next(), parts.next());
+                matches!((folder, name), (Some(f), Some(n))
+                    if (f == level && n == pillar) || (f == pillar && n == level))
             })
     }
 

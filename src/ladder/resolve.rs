@@ -286,8 +286,11 @@ impl Resolver<'_> {
             .path
             .strip_prefix("levels/")
             .map(|l| l.trim_end_matches('/'));
-        // An expectation of a section the page has, which a broken file may hold.
+        // An expectation of a section the page has but no file fills, which a broken file
+        // may hold.
+        let filled = page.expectations.iter().any(|(p, _)| p == section);
         if page.anchors.contains(section)
+            && !filled
             && level.is_some_and(|l| self.follow_on.cell_reported(l, section))
         {
             return None;
