@@ -23,7 +23,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lock::{Lock, LockedAnchor};
 use crate::permalink;
 use foldhash::HashMap;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The anchor of one expectation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -327,9 +327,11 @@ fn lost_anchor(a: &LockedAnchor, source: &str) -> Diagnostic {
 
 /// What `lock` lists that the ladder has lost, as errors: each published page (`lock.pages`)
 /// that is not among `pages` (every address the site has now, aliases included), code
-/// `lost-address`, and each of `anchors` (code `lost-anchor`) but those on a lost level's or
-/// pillar's page: that page's error counts them, as they go with it, and a pillar deleted
-/// at ten levels is one error, not one per expectation.
+/// `lost-address`; and each of `anchors` (code `lost-anchor`), but those on a lost level's
+/// page, which that page's error counts (an alias that brings the page back brings them
+/// back), and those of cells that are gone whole, which are one error per pillar (only
+/// restoring them, or accepting their removal, clears them, whatever the pillar's page
+/// becomes). A pillar deleted at ten levels is two errors, not one per expectation.
 pub fn lost(
     lock: Option<&Lock>,
     pages: &BTreeSet<String>,
@@ -344,20 +346,46 @@ pub fn lost(
         .filter(|p| !pages.contains(*p))
         .map(String::as_str)
         .collect();
-    let mut with_page: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut on_level: BTreeMap<String, usize> = BTreeMap::new();
+    let mut of_pillar: BTreeMap<&str, Vec<&LockedAnchor>> = BTreeMap::new();
     let mut out = Vec::new();
     for a in anchors {
-        let (level, pillar) = (
-            permalink::level(&a.anchor.level),
-            permalink::pillar(&a.anchor.pillar),
-        );
-        match [level, pillar]
-            .into_iter()
-            .find(|p| gone.contains(p.as_str()))
-        {
-            Some(page) => *with_page.entry(page).or_default() += 1,
-            None => out.push(a.diagnostic()),
+        let level = permalink::level(&a.anchor.level);
+        if gone.contains(level.as_str()) {
+            *on_level.entry(level).or_default() += 1;
+        } else if a.source == crate::lock::FILE_NAME {
+            // Its whole cell is gone: with the other cells of its pillar that are.
+            of_pillar
+                .entry(&a.anchor.pillar)
+                .or_default()
+                .push(&a.anchor);
+        } else {
+            out.push(a.diagnostic());
         }
+    }
+    for (pillar, lost) in of_pillar {
+        let levels: BTreeSet<&str> = lost.iter().map(|a| a.level.as_str()).collect();
+        let first = lost[0];
+        if lost.len() == 1 {
+            out.push(lost_anchor(first, crate::lock::FILE_NAME));
+            continue;
+        }
+        out.push(Diagnostic::error(
+            "lost-anchor",
+            crate::lock::FILE_NAME,
+            (1, 1),
+            format!(
+                "{} expectations of pillar `{pillar}` on {} (such as /{}#{}) were published and are gone with their competency files",
+                lost.len(),
+                match levels.len() {
+                    1 => "1 level page".to_string(),
+                    n => format!("{n} level pages"),
+                },
+                permalink::level(&first.level),
+                permalink::expectation_anchor(pillar, first.number)
+            ),
+            "links to them no longer land anywhere, whatever the pillar's page becomes: restore the pillar's competencies, or if they were removed on purpose or the ladder has not been published yet, run `ladderbook build --accept-removals`",
+        ));
     }
     for p in gone {
         let kind = match p.split('/').next() {
@@ -366,7 +394,7 @@ pub fn lost(
             Some("tracks") => "track",
             _ => "page",
         };
-        let with = match with_page.get(p) {
+        let with = match on_level.get(p) {
             Some(1) => " with the expectation anchor it had".to_string(),
             Some(n) => format!(" with the {n} expectation anchors it had"),
             None => String::new(),

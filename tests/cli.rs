@@ -53,17 +53,23 @@ fn the_starters_lock_binds_nothing_but_the_first_ladder_of_ones_own_is_published
         lock.contains("anchor engineer engineering 1 Our own: Writes clear"),
         "{lock}"
     );
-    // That lock is the author's: a pillar removed now is one error, which counts the
-    // expectation anchors that went with it.
+    // That lock is the author's: a pillar removed now is two errors, its page and its
+    // expectations on the level pages (an alias for the page would not bring those back).
     fs::remove_file(c.join("pillars/engineering.md")).unwrap();
     for level in ["engineer", "senior-engineer"] {
         fs::remove_file(c.join(format!("competencies/{level}/craft.md"))).unwrap();
     }
     let out = ladderbook().arg("build").arg(&dir).assert().code(1);
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert_eq!(err.matches(": error: ").count(), 1, "{err}");
+    assert_eq!(err.matches(": error: ").count(), 2, "{err}");
     assert!(
-        err.contains("ladder.lock:1:1: error: the page /pillars/engineering/ was published and is gone with the 4 expectation anchors it had"),
+        err.contains("ladder.lock:1:1: error: 4 expectations of pillar `engineering` on 2 level pages (such as /levels/engineer/#engineering--1) were published and are gone with their competency files"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "ladder.lock:1:1: error: the page /pillars/engineering/ was published and is gone\n"
+        ),
         "{err}"
     );
     assert!(
@@ -80,24 +86,30 @@ fn addresses_lost_at_once_are_reported_in_order_of_path() {
     let dir = tmp.path().join("my-ladder");
     ladderbook().arg("init").arg(&dir).assert().success();
     let c = dir.join("content");
-    let cell = c.join("competencies/engineer/collaboration.md");
-    let text = fs::read_to_string(&cell).unwrap();
-    fs::write(&cell, text.replace("Gives and receives", "Our own: gives")).unwrap();
+    // The engineer's collaboration file kept in a folder that sorts after the others.
+    fs::create_dir(c.join("competencies/z")).unwrap();
+    let moved = c.join("competencies/z/collaboration.md");
+    fs::rename(c.join("competencies/engineer/collaboration.md"), &moved).unwrap();
+    let text = fs::read_to_string(&moved).unwrap();
+    fs::write(&moved, text.replace("Gives and receives", "Our own: gives")).unwrap();
     ladderbook().arg("build").arg(&dir).assert().success();
-    // A page, two expectations of a file that is gone (reported at ladder.lock), and one of
-    // a file that is there, of a level whose id sorts after theirs.
-    fs::remove_file(c.join("about.md")).unwrap();
-    fs::remove_file(c.join("competencies/engineer/craft.md")).unwrap();
-    let senior = c.join("competencies/senior-engineer/collaboration.md");
-    let text = fs::read_to_string(&senior).unwrap();
-    fs::write(
-        &senior,
-        text.replace(
-            "- Mentors newer engineers through review and pairing.\n",
-            "",
+    // An expectation gone from each of two files (the engineer's level sorts first, its file
+    // last), and a page.
+    for (file, line) in [
+        (
+            moved.clone(),
+            "- Keeps the team informed of progress and blockers.\n",
         ),
-    )
-    .unwrap();
+        (
+            c.join("competencies/senior-engineer/collaboration.md"),
+            "- Mentors newer engineers through review and pairing.\n",
+        ),
+    ] {
+        let text = fs::read_to_string(&file).unwrap();
+        assert!(text.contains(line), "{text}");
+        fs::write(&file, text.replace(line, "")).unwrap();
+    }
+    fs::remove_file(c.join("about.md")).unwrap();
     let out = ladderbook().arg("build").arg(&dir).assert().code(1);
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     let places: Vec<&str> = err
@@ -105,7 +117,7 @@ fn addresses_lost_at_once_are_reported_in_order_of_path() {
         .filter(|l| l.contains(": error: "))
         .map(|l| l.split(": error: ").next().unwrap())
         .collect();
-    assert_eq!(places.len(), 4, "{err}");
+    assert_eq!(places.len(), 3, "{err}");
     let mut sorted = places.clone();
     sorted.sort();
     assert_eq!(places, sorted, "{err}");
