@@ -148,11 +148,13 @@ anchor senior-engineer craft 1 Designs features that stay easy to change, and ex
 anchor senior-engineer craft 2 Improves the team’s tooling and practices where it pays off.
 ";
 
-/// Whether `lock` holds nothing but addresses of `init`'s starter ladder, each as its first
-/// build wrote it: the lock of a ladder that has only ever been built as `init` wrote it (or
-/// with parts of that removed). Such addresses were never the author's to publish, so the
+/// Whether `lock` holds nothing but addresses of `init`'s starter ladder: its pages, and
+/// anchors of its expectations in its words (wherever they moved, however they were
+/// numbered): the lock of a ladder that has only ever been built as `init` wrote it, or with
+/// parts of that removed or moved. Such addresses were never the author's to publish, so the
 /// ladder is checked and built as if there were no lock: replacing the starter with one's
-/// own ladder is not a removal of published pages.
+/// own ladder is not a removal of published pages. An expectation in the author's own words
+/// makes the lock theirs.
 pub fn is_starter(lock: &Lock) -> bool {
     static STARTER: std::sync::OnceLock<Lock> = std::sync::OnceLock::new();
     let starter = STARTER.get_or_init(|| parse(STARTER_LOCK));
@@ -161,7 +163,7 @@ pub fn is_starter(lock: &Lock) -> bool {
         && lock
             .anchors
             .iter()
-            .all(|a| starter.anchors.binary_search(a).is_ok())
+            .all(|a| !a.retired && starter.anchors.iter().any(|s| s.text == a.text))
 }
 
 /// Adds what one line of a lockfile says to `lock`; false when the line is not what
