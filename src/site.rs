@@ -478,6 +478,7 @@ impl Site {
                     "page.html",
                     PageData::Free(FreePageData {
                         title: p.title.clone(),
+                        title_in_body: p.title_in_body,
                         body_html: b.html(&p.body),
                     }),
                 )
@@ -487,6 +488,7 @@ impl Site {
                 "404.html",
                 PageData::Free(FreePageData {
                     title: "Page not found".into(),
+                    title_in_body: false,
                     body_html: String::new(),
                 }),
             ),

@@ -149,6 +149,11 @@ fn a_free_page_that_starts_with_its_title_shows_it_once() {
     ladderbook().arg("build").arg(&dir).assert().success();
     let html = page(&dir.join("book"), "about/");
     assert_eq!(html.matches("<h1").count(), 1, "{html}");
+    // The author's heading, whose id links may name.
+    assert!(
+        html.contains("<h1 id=\"about-this-ladder\">About this ladder</h1>"),
+        "{html}"
+    );
     assert!(
         words(&html).contains("each level lists what is expected"),
         "{html}"

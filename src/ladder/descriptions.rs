@@ -53,8 +53,7 @@ pub(super) fn free_pages(d: &mut Draft) {
         let Kind::Page(PageKeys { title, weight, .. }) = &doc.kind else {
             continue;
         };
-        let (text, offset) = without_title_heading(doc.body(), doc.body_offset, title);
-        let body = markdown::parse(text, offset, &taken);
+        let body = markdown::parse(doc.body(), doc.body_offset, &taken);
         let path = permalink::page(doc.content_path.trim_end_matches(".md"));
         d.targets.insert(
             doc.content_path.clone(),
@@ -66,6 +65,7 @@ pub(super) fn free_pages(d: &mut Draft) {
                 path,
                 title: title.clone(),
                 weight: weight.unwrap_or(0),
+                title_in_body: opens_with_title(doc.body(), title),
                 body: body.whole,
             },
         ));
@@ -74,49 +74,54 @@ pub(super) fn free_pages(d: &mut Draft) {
         .sort_by(|a, b| (a.1.weight, &a.1.title).cmp(&(b.1.weight, &b.1.title)));
 }
 
-/// `body` (which starts at byte `offset` of its file) without a first line that is an ATX
-/// heading of level 1 (CommonMark §4.2: up to three spaces, `#`, a space, the text, optional
-/// closing `#`s) whose text is `title`, ignoring case: the page template shows the title as
-/// the page's heading, and a Markdown file that starts with its own title (as most do) would
-/// show it twice. Returns the text and its offset in the file.
-fn without_title_heading<'b>(body: &'b str, offset: usize, title: &str) -> (&'b str, usize) {
-    let start = body.len() - body.trim_start_matches(['\n', '\r', ' ', '\t']).len();
-    let start = body[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = body[start..]
-        .find('\n')
-        .map_or(body.len(), |i| start + i + 1);
-    let line = body[start..line_end].trim_end();
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    let heading = (indent <= 3)
-        .then(|| line[indent..].strip_prefix("# "))
-        .flatten()
-        .map(|h| h.trim_end_matches('#').trim());
-    match heading {
-        Some(h) if h.eq_ignore_ascii_case(title.trim()) => (&body[line_end..], offset + line_end),
-        _ => (body, offset),
+/// Whether `body` opens with a level-1 heading (ATX or setext, CommonMark §4.2–4.3) whose
+/// text is `title`, ignoring case and surrounding space: the page then shows that heading,
+/// with its id, instead of the template's (see [`super::FreePage::title_in_body`]).
+fn opens_with_title(body: &str, title: &str) -> bool {
+    use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+    let mut events = pulldown_cmark::Parser::new_ext(body, crate::markdown::options());
+    if !matches!(
+        events.next(),
+        Some(Event::Start(Tag::Heading {
+            level: HeadingLevel::H1,
+            ..
+        }))
+    ) {
+        return false;
     }
+    let mut text = String::new();
+    for ev in events {
+        match ev {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            _ => {}
+        }
+    }
+    text.trim().eq_ignore_ascii_case(title.trim())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::without_title_heading;
+    use super::opens_with_title;
 
     #[test]
-    fn a_first_heading_that_is_the_title_is_left_to_the_template() {
-        let body = "\n# How promotions work\n\nText.\n";
-        assert_eq!(
-            without_title_heading(body, 10, "How Promotions Work"),
-            ("\nText.\n", 10 + 23)
-        );
-        assert_eq!(without_title_heading("  # FAQ ##\nA", 0, "FAQ"), ("A", 11));
-        for kept in [
-            "# Another title\n",
-            "## FAQ\n",
-            "    # FAQ\n",
-            "Text\n# FAQ\n",
-            "#FAQ\n",
+    fn a_first_heading_that_is_the_title_is_found_in_either_form() {
+        for body in [
+            "\n# How promotions work\n\nText.\n",
+            "How Promotions Work\n===\n",
+            "# How *promotions* work #\r\n",
         ] {
-            assert_eq!(without_title_heading(kept, 3, "FAQ"), (kept, 3), "{kept:?}");
+            assert!(opens_with_title(body, "How promotions work"), "{body:?}");
+        }
+        assert!(opens_with_title("# C#\n", "C#"));
+        assert!(!opens_with_title("# C#\n", "C"));
+        for body in [
+            "# Another title\n",
+            "## How promotions work\n",
+            "Text\n\n# How promotions work\n",
+            "    # How promotions work\n",
+        ] {
+            assert!(!opens_with_title(body, "How promotions work"), "{body:?}");
         }
     }
 }

@@ -138,6 +138,10 @@ pub struct FreePage {
     pub title: String,
     /// Navigation order, lightest first.
     pub weight: i64,
+    /// True when the body opens with the title as a level-1 heading, as most Markdown files
+    /// do: the theme then shows that heading (with its id, which links may name) instead of
+    /// its own, so the title is not shown twice.
+    pub title_in_body: bool,
     /// The page's body.
     pub body: Fragment,
 }

@@ -362,6 +362,8 @@ pub struct CompareGrid {
 pub struct FreePageData {
     /// Its title.
     pub title: String,
+    /// See [`crate::ladder::FreePage::title_in_body`].
+    pub title_in_body: bool,
     /// Its body, as HTML.
     pub body_html: String,
 }
