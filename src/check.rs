@@ -220,10 +220,15 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
         .iter()
         .filter(|c| c.expectations.is_empty())
     {
+        let f = file(&c.source);
+        // At the body's first line, after the front-matter.
+        let body = f
+            .and_then(|f| crate::frontmatter::split(f).ok())
+            .map_or(0, |s| s.body_offset);
         diags.push(warning(
-            file(&c.source),
+            f,
             &c.source,
-            0,
+            body,
             "no-list",
             "this competency has no list, so it has no expectations (any text is kept as notes below them)".into(),
             "write each expectation as a list item, one per line: `- Writes clear, tested code for well-scoped tasks.`".into(),
@@ -289,11 +294,9 @@ fn summary_of(split: &crate::frontmatter::Split) -> Option<(String, usize)> {
     Some((summary, at))
 }
 
-/// Warns of what the HTML policy ([`crate::sanitize`]) takes out of a Markdown file's body
-/// and `summary`.
 /// `heading-in-competency`: a competency is a list of expectations, and the rest of its body
 /// is notes shown below them, so a heading written to group the items after it lands below
-/// the list, grouping nothing.
+/// the list, grouping nothing. (A heading inside an item is part of that expectation.)
 fn headings_in_competency(f: &SourceFile, diags: &mut Diagnostics) {
     let Ok(split) = crate::frontmatter::split(f) else {
         return;
@@ -301,17 +304,21 @@ fn headings_in_competency(f: &SourceFile, diags: &mut Diagnostics) {
     if !split.body.contains('#') && !split.body.contains("\n==") && !split.body.contains("\n--") {
         return;
     }
+    use pulldown_cmark::{Event, Tag, TagEnd};
     let parser = pulldown_cmark::Parser::new_ext(split.body, crate::markdown::options());
-    let at: Vec<usize> = parser
-        .into_offset_iter()
-        .filter(|(ev, _)| {
-            matches!(
-                ev,
-                pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading { .. })
-            )
-        })
-        .map(|(_, range)| split.body_offset + range.start)
-        .collect();
+    // Headings outside every list and quote: the body's own blocks.
+    let mut depth = 0usize;
+    let mut at: Vec<usize> = Vec::new();
+    for (ev, range) in parser.into_offset_iter() {
+        match ev {
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => depth += 1,
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
+            Event::Start(Tag::Heading { .. }) if depth == 0 => {
+                at.push(split.body_offset + range.start)
+            }
+            _ => {}
+        }
+    }
     // One warning per file, at its first heading.
     if let Some(&first) = at.first() {
         let what = match at.len() {
@@ -324,6 +331,8 @@ fn headings_in_competency(f: &SourceFile, diags: &mut Diagnostics) {
     }
 }
 
+/// Warns of what the HTML policy ([`crate::sanitize`]) takes out of a Markdown file's body
+/// and `summary`.
 fn html_dropped(f: &SourceFile, diags: &mut Diagnostics) {
     let Ok(split) = crate::frontmatter::split(f) else {
         return;

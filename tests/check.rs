@@ -419,7 +419,7 @@ fn warnings_point_at_the_problem_and_exit_0() {
                     d,
                     "e2",
                     "craft",
-                    "## Coding\n\n- Writes code.\n\n## Design\n\n- Designs.\n",
+                    "## Coding\n\n- Writes code.\n\n  ### Part of the expectation\n\n- Designs.\n",
                 )
             }),
             "content/competencies/e2/craft.md",
@@ -430,7 +430,7 @@ fn warnings_point_at_the_problem_and_exit_0() {
             "no-list",
             Box::new(|d: &Path| write_cell(d, "e2", "craft", "Keeps the build green, in prose.\n")),
             "content/competencies/e2/craft.md",
-            1,
+            5,
             1,
         ),
         (
@@ -1157,6 +1157,65 @@ fn only_images_a_page_shows_are_checked_and_their_addresses_read_as_a_browser_re
         hints.contains(
             &"put the image at static/charts/multiline.png and write `/docs/charts/multiline.png`, its address under the site-url"
         ),
+        "{hints:#?}"
+    );
+}
+
+#[test]
+fn a_heading_inside_an_expectation_is_part_of_it_and_not_warned_about() {
+    let tmp = tempfile::tempdir().unwrap();
+    clean_ladder(tmp.path());
+    write_cell(
+        tmp.path(),
+        "e2",
+        "craft",
+        "- Writes code.\n\n  ### In practice\n\n  Small changes, reviewed.\n- Designs.\n",
+    );
+    let (report, _) = json(tmp.path(), &[]);
+    assert!(
+        !report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "heading-in-competency"),
+        "{:#?}",
+        report.diagnostics
+    );
+}
+
+#[test]
+fn an_outside_link_hint_is_the_pages_file_or_its_address_under_the_site_url() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    clean_ladder(d);
+    fs::write(
+        d.join("book.toml"),
+        "[book]\ntitle = \"Check fixture\"\n[output.html]\nsite-url = \"/careers/\"\n",
+    )
+    .unwrap();
+    replace(
+        d,
+        "content/levels/e2.md",
+        "rank = 2",
+        "rank = 2\naliases = [\"levels/ic2/\"]",
+    );
+    replace(
+        d,
+        "content/guide.md",
+        "## Reading",
+        "## Reading\n\n[alias](/levels/ic2/#craft) [cmp](/compare) [wiki](/wiki/x) [in](/careers/levels/e1/)",
+    );
+    let (report, _) = json(d, &[]);
+    let hints: Vec<(&str, &str)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "outside-link")
+        .map(|d| (d.message.as_str(), d.hint.as_str()))
+        .collect();
+    assert_eq!(hints.len(), 2, "{hints:#?}");
+    assert!(hints[0].0.contains("`/levels/ic2/#craft`"), "{hints:#?}");
+    assert!(hints[0].1.ends_with("`levels/e2.md#craft`"), "{hints:#?}");
+    assert!(
+        hints[1].1.contains("write `/careers/compare`"),
         "{hints:#?}"
     );
 }

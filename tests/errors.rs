@@ -262,7 +262,7 @@ fn a_broken_links_hint_is_a_link_this_file_can_write() {
     // must write it, and one with nothing near gives the form from here.
     let err = broken_build(|l| {
         edit(l, "how-to-read.md", |t| {
-            format!("{t}\nSee [one](levels/senior-enginer.md#craft), [two](levels/director/#strategy) and [three](levels/intern.md).\n")
+            format!("{t}\nSee [one](levels/senior-enginer.md#craft), [two](levels/director/#strategy), [three](levels/intern.md), [five](../levels/director.md#craft) and [six](pillars/mentoring-and-more.md).\n")
         });
         edit(l, "competencies/director/craft.md", |t| {
             format!("{t}\n- See [four](../levels/senior-engineer.md).\n")
@@ -273,6 +273,8 @@ fn a_broken_links_hint_is_a_link_this_file_can_write() {
         "hint: did you mean `levels/director.md#strategy`?",
         "hint: links between content files use the target file's path relative to this file: from here a level is `levels/director.md`",
         "hint: did you mean `../../levels/senior-engineer.md`?",
+        "error: the link `../levels/director.md#craft` points outside content/\n  hint: did you mean `levels/director.md#craft`?",
+        "hint: links between content files use the target file's path relative to this file: from here a pillar is `pillars/citizenship.md`",
     ] {
         assert!(err.contains(want), "{want}\n{err}");
     }

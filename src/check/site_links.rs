@@ -31,7 +31,12 @@ pub fn outside(ladder: &Ladder, diags: &mut Diagnostics) {
             .to_string()
     };
     let files: Vec<(String, String)> = (ladder.levels.iter())
-        .map(|l| (permalink::level(&l.id), content(&l.source)))
+        .flat_map(|l| {
+            // A level's old addresses (aliases) are its page too.
+            std::iter::once(permalink::level(&l.id))
+                .chain(l.aliases.iter().cloned())
+                .map(|address| (address, content(&l.source)))
+        })
         .chain(
             ladder
                 .pillars
@@ -74,8 +79,9 @@ pub fn outside(ladder: &Ladder, diags: &mut Diagnostics) {
                     "link to the page's file instead, which works under any site-url: `{}{fragment}`",
                     crate::links::relative_path(dir, content)
                 ),
-                None if SECTIONS.iter().any(|s| path.starts_with(s)) => format!(
-                    "write `/{base}{path}{fragment}`, its address under the site-url"
+                None if SECTIONS.iter().any(|s| page.starts_with(s)) => format!(
+                    "write `/{base}{}`, its address under the site-url",
+                    address.trim_start_matches('/')
                 ),
                 None => continue,
             };

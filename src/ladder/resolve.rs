@@ -130,11 +130,24 @@ impl Resolver<'_> {
                 )
             };
             let Some(target_path) = target_path else {
+                // One `..` too many: the file it names from content/ itself, if there is one.
+                let inside = path_part.trim_start_matches("../");
+                let meant =
+                    crate::links::resolve_relative("", &crate::links::percent_decode(inside))
+                        .filter(|p| self.targets.contains_key(p));
+                let hint = match meant {
+                    Some(p) => format!(
+                        "did you mean `{}{}`? links between content files use the target file's path relative to this file",
+                        crate::links::relative_path(crate::links::parent_dir(&doc.content_path), &p),
+                        anchor.map(|a| format!("#{a}")).unwrap_or_default()
+                    ),
+                    None => "link to a file inside content/ by its relative path".to_string(),
+                };
                 diags.push(doc.source.error(
                     "broken-link",
                     link.offset,
                     format!("the link `{dest}` points outside content/"),
-                    "link to a file inside content/ by its relative path",
+                    hint,
                 ));
                 continue;
             };
@@ -215,15 +228,30 @@ impl Resolver<'_> {
                 )
             }
             None => {
+                // An example of the kind of file the link went for: a level unless it named
+                // the pillars' or the tracks' folder.
+                let (folder, what) = ["pillars/", "tracks/"]
+                    .into_iter()
+                    .find(|f| target_path.starts_with(f))
+                    .map_or(("levels/", "a level"), |f| {
+                        (
+                            f,
+                            if f == "pillars/" {
+                                "a pillar"
+                            } else {
+                                "a track"
+                            },
+                        )
+                    });
                 let example = self
                     .targets
                     .keys()
-                    .filter(|p| p.starts_with("levels/"))
+                    .filter(|p| p.starts_with(folder) && !p[folder.len()..].contains('/'))
                     .min()
-                    .map_or("levels/<level-id>.md", String::as_str);
+                    .map_or(format!("{folder}<id>.md"), String::clone);
                 format!(
-                    "{HOW}: from here a level is `{}`",
-                    crate::links::relative_path(dir, example)
+                    "{HOW}: from here {what} is `{}`",
+                    crate::links::relative_path(dir, &example)
                 )
             }
         }
