@@ -134,6 +134,15 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
 
     // While a level file is broken, its rank may be a hole: its own error says what to fix.
     let level_broken = ladder.failed.iter().any(|f| f.starts_with("levels/"));
+    // Competencies left out in the folder of a level whose file is gone (renamed).
+    let renaming = ladder.failed.iter().any(|f| {
+        f.strip_prefix("competencies/")
+            .and_then(|p| p.split_once('/'))
+            .is_some_and(|(level, _)| {
+                let file = format!("levels/{level}.md");
+                !ladder.files.iter().any(|s| s.path.ends_with(&file))
+            })
+    });
     for t in &ladder.tracks {
         // Holes in ranks.
         for w in t.levels.windows(2).filter(|_| !level_broken) {
@@ -164,6 +173,11 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
             // leaves are not reported again (the file the hint would ask for is there).
             let folder = format!("competencies/{}/", l.id);
             if count == 0 && ladder.failed.iter().any(|f| f.starts_with(&folder)) {
+                continue;
+            }
+            // Competencies left out in the folder of a level whose file is gone, as after
+            // the file is renamed: their errors name the level they wait for.
+            if count == 0 && renaming {
                 continue;
             }
             if count == 0 {

@@ -361,6 +361,11 @@ pub fn did_you_mean<'a>(
 ) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
     let words: Vec<&str> = word.split('-').collect();
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    // The same id in other capitals (`IC` for `ic`) first, however short.
+    if let Some(same) = candidates.iter().find(|c| c.eq_ignore_ascii_case(word)) {
+        return Some(same);
+    }
     candidates
         .into_iter()
         .map(|c| (strsim::osa_distance(word, c), c))
@@ -424,6 +429,8 @@ mod tests {
     fn suggests_close_names_only() {
         assert_eq!(did_you_mean("rnak", ["rank", "title"]), Some("rank"));
         assert_eq!(did_you_mean("colour", ["rank", "title"]), None);
+        // Other capitals, however short the id.
+        assert_eq!(did_you_mean("IC", ["em", "ic"]), Some("ic"));
         // A renamed level: the old id is one word from the new one (OctopusDeploy's ids).
         let levels = [
             "l1-junior-software-engineer",

@@ -271,7 +271,10 @@ impl<'t, 'i> TableReader<'t, 'i> {
             format!(
                 "`{key}` in {} must be {want}, not {}",
                 self.what,
-                v.get_ref().type_str()
+                match v.get_ref().type_str() {
+                    t if t.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {t}"),
+                    t => format!("a {t}"),
+                }
             ),
             format!("write it as `{key} = {example}`"),
         );

@@ -1202,7 +1202,7 @@ fn an_outside_link_hint_is_the_pages_file_or_its_address_under_the_site_url() {
         d,
         "content/guide.md",
         "## Reading",
-        "## Reading\n\n[alias](/levels/ic2/#craft) [cmp](/compare) [wiki](/wiki/x) [in](/careers/levels/e1/)",
+        "## Reading\n\n[alias](/levels/ic2/#craft) [cmp](/compare) [wiki](/wiki/x) [in](/careers/levels/e1/) [none](/levels/e99/)",
     );
     let (report, _) = json(d, &[]);
     let hints: Vec<(&str, &str)> = report
@@ -1211,7 +1211,13 @@ fn an_outside_link_hint_is_the_pages_file_or_its_address_under_the_site_url() {
         .filter(|d| d.code == "outside-link")
         .map(|d| (d.message.as_str(), d.hint.as_str()))
         .collect();
-    assert_eq!(hints.len(), 2, "{hints:#?}");
+    assert_eq!(hints.len(), 3, "{hints:#?}");
+    assert!(
+        hints[2]
+            .1
+            .starts_with("the ladder has no page at that address"),
+        "{hints:#?}"
+    );
     assert!(hints[0].0.contains("`/levels/ic2/#craft`"), "{hints:#?}");
     assert!(hints[0].1.ends_with("`levels/e2.md#craft`"), "{hints:#?}");
     assert!(

@@ -262,7 +262,7 @@ fn a_broken_links_hint_is_a_link_this_file_can_write() {
     // must write it, and one with nothing near gives the form from here.
     let err = broken_build(|l| {
         edit(l, "how-to-read.md", |t| {
-            format!("{t}\nSee [one](levels/senior-enginer.md#craft), [two](levels/director/#strategy), [three](levels/intern.md), [five](../levels/director.md#craft) and [six](pillars/mentoring-and-more.md).\n")
+            format!("{t}\nSee [one](levels/senior-enginer.md#craft), [two](levels/director/#strategy), [three](levels/intern.md), [five](../levels/director.md#craft), [six](pillars/mentoring-and-more.md) and [seven](levels/).\n")
         });
         edit(l, "competencies/director/craft.md", |t| {
             format!("{t}\n- See [four](../levels/senior-engineer.md).\n")
@@ -275,6 +275,7 @@ fn a_broken_links_hint_is_a_link_this_file_can_write() {
         "hint: did you mean `../../levels/senior-engineer.md`?",
         "error: the link `../levels/director.md#craft` points outside content/\n  hint: did you mean `levels/director.md#craft`?",
         "hint: links between content files use the target file's path relative to this file: from here a pillar is `pillars/citizenship.md`",
+        "error: the link `levels/` points to the folder content/levels/, not to a file\n  hint: link to a file in it, e.g. `levels/director.md`",
     ] {
         assert!(err.contains(want), "{want}\n{err}");
     }
@@ -328,7 +329,7 @@ fn a_level_key_written_wrong_is_its_one_error() {
             "levels/staff-engineer.md",
             "equivalent = [\"engineering-manager\"]",
             "equivalent = \"engineering-manager\"",
-            "content/levels/staff-engineer.md:7:14: error: `equivalent` in level front-matter must be a list of strings",
+            "content/levels/staff-engineer.md:7:14: error: `equivalent` in level front-matter must be a list of strings, not a string",
         ),
         (
             "levels/staff-engineer.md",

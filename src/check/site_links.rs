@@ -79,6 +79,10 @@ pub fn outside(ladder: &Ladder, diags: &mut Diagnostics) {
                     "link to the page's file instead, which works under any site-url: `{}{fragment}`",
                     crate::links::relative_path(dir, content)
                 ),
+                // A level, pillar or track the ladder does not have: no address would do.
+                None if ["levels/", "pillars/", "tracks/"].iter().any(|s| page.starts_with(s)) => {
+                    "the ladder has no page at that address: link to the content file by its path relative to this file".to_string()
+                }
                 None if SECTIONS.iter().any(|s| page.starts_with(s)) => format!(
                     "write `/{base}{}`, its address under the site-url",
                     address.trim_start_matches('/')

@@ -75,7 +75,7 @@ pub(super) fn free_pages(d: &mut Draft) {
 }
 
 /// Whether `body` opens with a level-1 heading (ATX or setext, CommonMark §4.2–4.3) whose
-/// text is `title`, ignoring case and surrounding space: the page then shows that heading,
+/// text is `title` word for word, ignoring case and punctuation: the page then shows that heading,
 /// with its id, instead of the template's (see [`super::FreePage::title_in_body`]).
 fn opens_with_title(body: &str, title: &str) -> bool {
     use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
@@ -97,7 +97,8 @@ fn opens_with_title(body: &str, title: &str) -> bool {
             _ => {}
         }
     }
-    text.trim().eq_ignore_ascii_case(title.trim())
+    // By words: smart punctuation curls the heading's quotes, not the title's.
+    crate::compare::words(&text) == crate::compare::words(title)
 }
 
 #[cfg(test)]
@@ -113,8 +114,9 @@ mod tests {
         ] {
             assert!(opens_with_title(body, "How promotions work"), "{body:?}");
         }
-        assert!(opens_with_title("# C#\n", "C#"));
-        assert!(!opens_with_title("# C#\n", "C"));
+        assert!(opens_with_title("# What’s new\n", "What's new"));
+        assert!(opens_with_title("# “Senior” levels\n", "\"Senior\" levels"));
+        assert!(!opens_with_title("# What’s new\n", "What is new"));
         for body in [
             "# Another title\n",
             "## How promotions work\n",

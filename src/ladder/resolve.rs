@@ -161,6 +161,16 @@ impl Resolver<'_> {
                 frag.resolved.push((i, href));
             } else if self.assets.contains(target_path.as_str()) {
                 frag.resolved.push((i, target_path));
+            } else if let Some(file) = self.file_in_folder(&target_path) {
+                diags.push(doc.source.error(
+                    "broken-link",
+                    link.offset,
+                    format!("the link `{dest}` points to the folder content/{target_path}/, not to a file"),
+                    format!(
+                        "link to a file in it, e.g. `{}`",
+                        crate::links::relative_path(crate::links::parent_dir(&doc.content_path), file)
+                    ),
+                ));
             } else if target_path.ends_with(".md") || !path_part.is_empty() {
                 diags.push(doc.source.error(
                     "broken-link",
@@ -255,6 +265,17 @@ impl Resolver<'_> {
                 )
             }
         }
+    }
+
+    /// The first content file, in path order, directly in the folder `path` (a content path),
+    /// when `path` is a folder of content files.
+    fn file_in_folder(&self, path: &str) -> Option<&str> {
+        let folder = format!("{}/", path.trim_end_matches('/'));
+        self.targets
+            .keys()
+            .filter(|p| p.strip_prefix(&folder).is_some_and(|f| !f.contains('/')))
+            .min()
+            .map(String::as_str)
     }
 
     /// The file of the one level that is new since the last build, when `target_path` (a
