@@ -53,11 +53,22 @@ pub(super) fn drop_duplicates(
             ));
         }
     }
-    let (kept, dropped) = std::mem::take(documents)
+    let mut dropped = Vec::new();
+    if !duplicate.contains(&true) {
+        return dropped;
+    }
+    *documents = std::mem::take(documents)
         .into_iter()
         .enumerate()
-        .partition::<Vec<_>, _>(|(i, _)| !duplicate[*i]);
-    *documents = kept.into_iter().map(|(_, doc)| doc).collect();
+        .filter_map(|(i, doc)| {
+            if duplicate[i] {
+                dropped.push((i, doc));
+                None
+            } else {
+                Some(doc)
+            }
+        })
+        .collect();
     dropped
 }
 

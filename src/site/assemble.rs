@@ -43,6 +43,12 @@ impl Builder<'_> {
                 .collect()
         };
         let all: Vec<usize> = (0..ladder.tracks.len()).collect();
+        // Without a track apart, the aligned table is the whole one: not made twice.
+        let aligned = if unaligned.is_empty() {
+            Vec::new()
+        } else {
+            aligned
+        };
         OverviewPage {
             aligned_by_rank,
             unaligned: unaligned.iter().map(|&t| self.track(t)).collect(),

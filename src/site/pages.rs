@@ -129,11 +129,13 @@ pub struct OverviewPage {
     /// their levels has a row of its own in `rows`, which claims no order against the other
     /// tracks.
     pub unaligned: Vec<Ref>,
-    /// The tracks of `tracks` that are not `unaligned`, as column heads: the default theme's
-    /// table, in which every row is a claim of equivalence.
+    /// When some tracks are `apart`, the others, as column heads: the default theme's table,
+    /// in which every row is a claim of equivalence. Empty when no track is apart: `tracks`
+    /// is that table's heads then.
     pub aligned_tracks: Vec<Ref>,
-    /// `rows` without the `unaligned` tracks' columns and the rows left empty by that, so
-    /// each row has one cell per track of `aligned_tracks`.
+    /// When some tracks are `apart`, `rows` without their columns and the rows left empty by
+    /// that, one cell per track of `aligned_tracks`. Empty when no track is apart: `rows` is
+    /// that table then.
     pub aligned_rows: Vec<Vec<Option<LevelRef>>>,
     /// Each `unaligned` track with its levels, most junior first: the default theme shows
     /// each in a table of its own, apart from the others.
