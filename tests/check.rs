@@ -427,6 +427,22 @@ fn warnings_point_at_the_problem_and_exit_0() {
             1,
         ),
         (
+            // A site address of a level the ladder does not have: the build publishes it as
+            // written, and only check can tell.
+            "missing-page",
+            Box::new(|d: &Path| {
+                replace(
+                    d,
+                    "content/guide.md",
+                    "## Reading",
+                    "## Reading\n\nSee [e9](/levels/e9/) and [e1](/levels/e1/).",
+                )
+            }),
+            "content/guide.md",
+            6,
+            5,
+        ),
+        (
             "no-list",
             Box::new(|d: &Path| write_cell(d, "e2", "craft", "Keeps the build green, in prose.\n")),
             "content/competencies/e2/craft.md",

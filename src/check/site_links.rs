@@ -1,11 +1,12 @@
-//! Site-absolute links that leave a site published under a sub-path (`outside-link`,
-//! warnings).
+//! Site-absolute links (warnings): those that leave a site published under a sub-path
+//! (`outside-link`), and those that name a level, pillar or track page the ladder does not
+//! have (`missing-page`).
 //!
-//! A link written as a site address (`/levels/senior/#craft`) is published as written. At
-//! the host's root it works; under a sub-path (a site-url of `/careers/ladder/`) it points
-//! at the host's root, outside the site, and the build cannot tell. A link to the content
-//! file (`levels/senior.md#craft`) is rewritten to the page's address under any site-url,
-//! so that is what the hint gives, when the address is one of the ladder's pages.
+//! A link written as a site address (`/levels/senior/#craft`) is published as written, and a
+//! build checks only links to content files. At the host's root it works; under a sub-path
+//! (a site-url of `/careers/ladder/`) it points at the host's root, outside the site. A link
+//! to the content file (`levels/senior.md#craft`) is rewritten to the page's address under
+//! any site-url, and checked, so that is what the hints give.
 
 use super::images::{site_path, site_path_of};
 use crate::diagnostic::{Diagnostics, SourceFile};
@@ -16,13 +17,12 @@ use pulldown_cmark::{Event, Parser, Tag};
 /// The folders of the site's own pages (see `permalink`).
 const SECTIONS: &[&str] = &["levels/", "pillars/", "tracks/", "compare/", "changes/"];
 
-/// Adds an `outside-link` warning for each Markdown link of `ladder`'s content files whose
-/// site-absolute address lies outside the site-url's path and is the address one of the
-/// site's pages has under it. Nothing at the host's root.
+/// Adds, for each Markdown link of `ladder`'s content files with a site-absolute address:
+/// an `outside-link` warning when it lies outside the site-url's path and is the address one
+/// of the site's pages has under it; a `missing-page` warning when it lies under it and
+/// names a level, pillar or track page the ladder does not have.
 pub fn outside(ladder: &Ladder, diags: &mut Diagnostics) {
-    let Some(base) = site_path(&ladder.config.site_url) else {
-        return;
-    };
+    let base = site_path(&ladder.config.site_url).unwrap_or_default();
     // Site address of each page that has a content file → that file's content path.
     let content = |source: &str| {
         source
@@ -62,7 +62,24 @@ pub fn outside(ladder: &Ladder, diags: &mut Diagnostics) {
             let Some(path) = site_path_of(&address) else {
                 continue;
             };
-            if format!("{path}/").starts_with(base.as_str()) {
+            let dir =
+                crate::links::parent_dir(file.path.strip_prefix("content/").unwrap_or(&file.path));
+            if let Some(inner) = format!("{path}/").strip_prefix(base.as_str()) {
+                let page = format!("{}/", inner.trim_end_matches('/'));
+                // `levels/<id>/`: one folder below the kind's.
+                let kind = ["levels/", "pillars/", "tracks/"].iter().any(|s| {
+                    page.strip_prefix(s)
+                        .and_then(|rest| rest.strip_suffix('/'))
+                        .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+                });
+                if kind && !files.iter().any(|(a, _)| *a == page) {
+                    diags.push(file.warning(
+                        "missing-page",
+                        offset,
+                        format!("the link `{address}` names no page of the ladder"),
+                        format!("link to the content file by its path relative to this file, which check verifies: from here a level is `{}`", crate::links::relative_path(dir, files.first().map_or("levels/<id>.md", |(_, c)| c.as_str()))),
+                    ));
+                }
                 continue;
             }
             let fragment = address
@@ -70,8 +87,6 @@ pub fn outside(ladder: &Ladder, diags: &mut Diagnostics) {
                 .map(|(_, f)| format!("#{f}"))
                 .unwrap_or_default();
             let page = format!("{}/", path.trim_end_matches('/'));
-            let dir =
-                crate::links::parent_dir(file.path.strip_prefix("content/").unwrap_or(&file.path));
             // Another application on the same host (`/wiki/…`) is linked on purpose; an
             // address of one of the site's own pages is not.
             let hint = match files.iter().find(|(a, _)| *a == page) {
