@@ -64,7 +64,15 @@ impl Config {
         let text = match crate::files::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {
-                let hint = if e.kind() == std::io::ErrorKind::NotFound {
+                // The ladder's `content/` folder passed for the ladder itself.
+                let parent_is_ladder = root.file_name().is_some_and(|n| n == "content")
+                    && root.parent().is_some_and(|p| p.join(FILE_NAME).is_file());
+                let hint = if e.kind() == std::io::ErrorKind::NotFound && parent_is_ladder {
+                    format!(
+                        "this is the ladder's content/ folder: pass the folder that holds book.toml, `{}`",
+                        root.parent().unwrap_or(root).display()
+                    )
+                } else if e.kind() == std::io::ErrorKind::NotFound {
                     format!("is `{}` a ladder? run `ladderbook init` to start one, or pass the folder that holds book.toml", root.display())
                 } else if e.kind() == std::io::ErrorKind::InvalidInput {
                     "replace it with a regular file".to_string()

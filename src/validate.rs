@@ -60,6 +60,13 @@ pub fn validate_alongside<T: Send, W: FnOnce() -> T + Send>(
         }
     };
     let mut loaded = load(&mut diags);
+    if config.is_none() && !root.join(crate::config::FILE_NAME).exists() {
+        // Not a ladder's folder at all: its missing book.toml is the one error, not also
+        // the missing content/ beside it.
+        diags
+            .0
+            .retain(|d| !(d.code == "io" && d.path == crate::load::CONTENT_DIR));
+    }
     if loaded.published.is_none() {
         loaded.published = Some(crate::lock::read(root, &mut diags).map(std::sync::Arc::new));
     }

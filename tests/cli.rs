@@ -182,6 +182,25 @@ fn a_folder_without_book_toml_is_a_clear_error() {
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(err.contains("book.toml:1:1: error: cannot read"), "{err}");
     assert!(err.contains("ladderbook init"), "{err}");
+    // One error: not also the content/ folder that is missing beside it.
+    assert_eq!(err.matches(": error: ").count(), 1, "{err}");
+    // The ladder's content/ passed for the ladder: the hint names the ladder's folder.
+    let dir = tmp.path().join("my-ladder");
+    ladderbook().arg("init").arg(&dir).assert().success();
+    let out = ladderbook()
+        .arg("check")
+        .arg(dir.join("content"))
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(err.matches(": error: ").count(), 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "hint: this is the ladder's content/ folder: pass the folder that holds book.toml, `{}`",
+            dir.display()
+        )),
+        "{err}"
+    );
 }
 
 #[test]
