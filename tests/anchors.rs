@@ -346,8 +346,10 @@ fn an_expectation_can_carry_an_id_its_author_chose() {
     )
     .unwrap();
     let err = check_fails(d);
+    let line = 1 + p[..p.find(&first).unwrap()].matches('\n').count();
+    let column = first.len() + 2;
     assert!(
-        err.contains("error: the expectation id `{#design-by-default}` is already an anchor on /levels/engineer-2/"),
+        err.contains(&format!("content/competencies/engineer-2/people.md:{line}:{column}: error: the expectation id `{{#design-by-default}}` is already an anchor on /levels/engineer-2/: another expectation's, in content/competencies/engineer-2/craft.md")),
         "{err}"
     );
 }

@@ -159,6 +159,8 @@ pub(super) fn number_expectations(d: &mut Draft, diags: &mut Diagnostics) {
     // The pillar sections' ids are added to level pages later: an author's id must not
     // be one of them either.
     let pillar_ids: HashSet<&str> = d.pillars.iter().map(|p| p.id.as_str()).collect();
+    // (level file, own id) → the file of the expectation that has it.
+    let mut owners: std::collections::HashMap<(String, String), String> = Default::default();
     for (doc, c) in &d.competencies {
         let Some(t) = d.targets.get_mut(&d.level_docs[c.level].doc.content_path) else {
             continue;
@@ -169,16 +171,30 @@ pub(super) fn number_expectations(d: &mut Draft, diags: &mut Diagnostics) {
         for a in &c.anchors {
             t.anchors.extend(a.also.iter().cloned());
             if let Some(own) = &a.own {
+                let key = (d.level_docs[c.level].doc.content_path.clone(), own.clone());
                 if pillar_ids.contains(own.as_str()) || !t.anchors.insert(own.clone()) {
+                    let whose = if pillar_ids.contains(own.as_str()) {
+                        format!("the section of the pillar `{own}`")
+                    } else if let Some(other) = owners.get(&key) {
+                        format!("another expectation's, in {other}")
+                    } else {
+                        "a heading's, in the level's description".to_string()
+                    };
+                    // At the id as written: the last `{#id}` of the file (its first one, if
+                    // the file has it twice, took the id).
+                    let written = format!("{{#{own}}}");
+                    let at = doc.source.text.rfind(&written).unwrap_or(0);
                     diags.push(doc.source.error(
                         "duplicate-id",
-                        0,
+                        at,
                         format!(
-                            "the expectation id `{{#{own}}}` is already an anchor on /{}",
+                            "the expectation id `{written}` is already an anchor on /{}: {whose}",
                             t.path
                         ),
                         "give the expectation an id no other expectation, heading or pillar of its level has",
                     ));
+                } else {
+                    owners.insert(key, doc.source.path.clone());
                 }
             }
         }
