@@ -19,7 +19,7 @@
 //! report it (a build does not drop it from the lockfile unless told to), `serve` only warns.
 
 use crate::compare::{match_expectations, Pairing, Status};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::lock::{Lock, LockedAnchor};
 use crate::permalink;
 use foldhash::HashMap;
@@ -73,6 +73,28 @@ impl LostAnchor {
     /// The `lost-anchor` error.
     pub fn diagnostic(&self) -> Diagnostic {
         lost_anchor(&self.anchor, &self.source)
+    }
+
+    /// The `lost-anchor` error, placed in `file` (the text of [`LostAnchor::source`]) where
+    /// the expectation's words still stand when they do: written as part of another item (a
+    /// line indented under it continues it, CommonMark §5.2) or outside the list, they are
+    /// no expectation of their own, and the author sees the text still there.
+    pub fn diagnostic_in(&self, file: &SourceFile) -> Diagnostic {
+        let words: String = self.anchor.text.chars().take(40).collect();
+        let at = (words.chars().count() >= 12)
+            .then(|| file.text.find(words.as_str()))
+            .flatten();
+        let Some(at) = at else {
+            return self.diagnostic();
+        };
+        let mut d = lost_anchor(&self.anchor, &self.source);
+        let placed = file.error(d.code, at, String::new(), String::new());
+        d.line = placed.line;
+        d.column = placed.column;
+        d.message.push_str(
+            ": its words are still here, but not as a list item of their own (an indented line continues the item above it)",
+        );
+        d
     }
 }
 
@@ -325,17 +347,19 @@ fn lost_anchor(a: &LockedAnchor, source: &str) -> Diagnostic {
     )
 }
 
-/// What `lock` lists that the ladder has lost, as errors: each published page (`lock.pages`)
+/// What `lock` lists that the ladder has lost, as errors (`file_of` gives the text of a
+/// content file by its path, to place an anchor's error where its words still stand): each published page (`lock.pages`)
 /// that is not among `pages` (every address the site has now, aliases included), code
 /// `lost-address`; and each of `anchors` (code `lost-anchor`), but those on a lost level's
 /// page, which that page's error counts (an alias that brings the page back brings them
 /// back), and those of cells that are gone whole, which are one error per pillar (only
 /// restoring them, or accepting their removal, clears them, whatever the pillar's page
 /// becomes). A pillar deleted at ten levels is two errors, not one per expectation.
-pub fn lost(
+pub fn lost<'f>(
     lock: Option<&Lock>,
     pages: &BTreeSet<String>,
     anchors: &[LostAnchor],
+    file_of: impl Fn(&str) -> Option<&'f SourceFile>,
 ) -> Vec<Diagnostic> {
     let Some(lock) = lock else {
         return Vec::new();
@@ -360,7 +384,10 @@ pub fn lost(
                 .or_default()
                 .push(&a.anchor);
         } else {
-            out.push(a.diagnostic());
+            out.push(match file_of(&a.source) {
+                Some(f) => a.diagnostic_in(f),
+                None => a.diagnostic(),
+            });
         }
     }
     for (pillar, lost) in of_pillar {

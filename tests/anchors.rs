@@ -507,3 +507,36 @@ fn a_renamed_pillar_is_named_in_the_hint_and_an_alias_keeps_its_address() {
     let old = fs::read_to_string(d.join("book/pillars/craft/index.html")).unwrap();
     assert!(old.contains("pillars/engineering-craft/"), "{old}");
 }
+
+#[test]
+fn an_expectation_indented_into_the_one_above_is_reported_where_its_words_are() {
+    // Four spaces before the second item's text make it part of the first (CommonMark): the
+    // published anchor is lost, and the error points at the words still in the file.
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    ladderbook().arg("build").arg(d).assert().success();
+    let cell = d.join("content/competencies/engineer-2/craft.md");
+    let text = fs::read_to_string(&cell).unwrap();
+    let second = text
+        .lines()
+        .filter(|l| l.starts_with("- "))
+        .nth(1)
+        .unwrap()
+        .to_string();
+    fs::write(
+        &cell,
+        text.replacen(&second, &format!("    {}", &second[2..]), 1),
+    )
+    .unwrap();
+    let err = check_fails(d);
+    let line = 1 + text[..text.find(&second).unwrap()].matches('\n').count();
+    assert!(
+        err.contains(&format!("content/competencies/engineer-2/craft.md:{line}:5: error: the expectation /levels/engineer-2/#craft--2")),
+        "{err}"
+    );
+    assert!(
+        err.contains("its words are still here, but not as a list item of their own"),
+        "{err}"
+    );
+}

@@ -173,6 +173,17 @@ pub(super) fn redirects(d: &mut Draft, diags: &mut Diagnostics) {
 pub(super) fn lost_pages(d: &mut Draft) {
     let addresses: BTreeSet<String> = std::mem::take(&mut d.owners).into_keys().collect();
     let anchors = std::mem::take(&mut d.lost_anchors);
-    d.lost
-        .extend(crate::anchors::lost(d.published, &addresses, &anchors));
+    let documents = d.documents;
+    let file_of = |path: &str| {
+        documents
+            .iter()
+            .find(|doc| doc.source.path == path)
+            .map(|doc| &doc.source)
+    };
+    d.lost.extend(crate::anchors::lost(
+        d.published,
+        &addresses,
+        &anchors,
+        file_of,
+    ));
 }
