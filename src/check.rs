@@ -144,8 +144,16 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
             })
     });
     for t in &ladder.tracks {
-        // Holes in ranks.
-        for w in t.levels.windows(2).filter(|_| !level_broken) {
+        // Holes in ranks, unless two levels share a rank (an error) and the track has as
+        // many levels as its ranks span: then the hole is where the shared rank belongs.
+        let ranks = || t.levels.iter().map(|&l| ladder.levels[l].rank);
+        let span = match (ranks().min(), ranks().max()) {
+            (Some(lo), Some(hi)) => usize::try_from(hi - lo + 1).unwrap_or(usize::MAX),
+            _ => 0,
+        };
+        let collided = ranks().collect::<std::collections::HashSet<_>>().len() < t.levels.len()
+            && t.levels.len() >= span;
+        for w in t.levels.windows(2).filter(|_| !level_broken && !collided) {
             let (a, b) = (&ladder.levels[w[0]], &ladder.levels[w[1]]);
             if b.rank > a.rank + 1 {
                 let f = file(&b.source);

@@ -323,7 +323,7 @@ fn a_broken_competency_is_one_error_not_also_the_links_to_its_section() {
 #[test]
 fn a_level_key_written_wrong_is_its_one_error() {
     // `equivalent` as a string, not a list, or misspelt: the equivalent that lists it is not
-    // asked to be listed back (`check`, which also warns).
+    // asked to be listed back (`check`, which also warns); a rank two levels share.
     for (file, from, to, want) in [
         (
             "levels/staff-engineer.md",
@@ -336,6 +336,13 @@ fn a_level_key_written_wrong_is_its_one_error() {
             "equivalent = ",
             "equivalnt = ",
             "content/levels/staff-engineer.md:7:1: error: unknown key `equivalnt`",
+        ),
+        // A rank two levels share: the hole it leaves is where it belongs, not reported.
+        (
+            "levels/senior-engineer.md",
+            "rank = 3",
+            "rank = 2",
+            "content/levels/senior-engineer.md:3:8: error: rank 2 is also the rank of content/levels/engineer-2.md",
         ),
     ] {
         let tmp = tempfile::tempdir().unwrap();
