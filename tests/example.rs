@@ -162,6 +162,31 @@ fn the_overview_aligns_equivalent_levels_on_one_row() {
 }
 
 #[test]
+fn an_overview_template_of_either_generation_gets_every_level() {
+    // Themes copied before tracks could be apart loop over `rows`; later ones over
+    // `aligned_rows`. Both hold every level when no track is apart.
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    std::fs::create_dir_all(d.join("templates")).unwrap();
+    std::fs::write(
+        d.join("templates/index.html"),
+        "{% extends \"base.html\" %}{% block main %}\
+         {% for row in rows %}{% for c in row %}{% if c %}<i>{{ c.id }}</i>{% endif %}{% endfor %}{% endfor %}\
+         {% for t in aligned_tracks %}<u>{{ t.id }}</u>{% endfor %}\
+         {% for row in aligned_rows %}{% for c in row %}{% if c %}<b>{{ c.id }}</b>{% endif %}{% endfor %}{% endfor %}\
+         {% endblock main %}",
+    )
+    .unwrap();
+    ladderbook().arg("build").arg(d).assert().success();
+    let html = page(&d.join("book"), "");
+    let levels = IC.len() + MGMT.len();
+    assert_eq!(html.matches("<i>").count(), levels, "{html}");
+    assert_eq!(html.matches("<b>").count(), levels, "{html}");
+    assert_eq!(html.matches("<u>").count(), 2, "{html}");
+}
+
+#[test]
 fn a_track_with_no_equivalents_has_a_table_of_its_own_and_an_empty_track_none() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();

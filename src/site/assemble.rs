@@ -3,7 +3,7 @@
 
 use super::{
     Builder, CompareGrid, CompareIndexPage, ComparePage, LevelPage, LevelSection, OverviewPage,
-    PillarLevel, PillarPage, PillarTrack, TrackLevels, TrackPage, TrackRow,
+    PillarLevel, PillarPage, PillarTrack, Shared, TrackLevels, TrackPage, TrackRow,
 };
 use crate::{html, permalink};
 
@@ -43,19 +43,21 @@ impl Builder<'_> {
                 .collect()
         };
         let all: Vec<usize> = (0..ladder.tracks.len()).collect();
-        // Without a track apart, the aligned table is the whole one: not made twice.
-        let aligned = if unaligned.is_empty() {
-            Vec::new()
+        // Without a track apart, the aligned table is the whole one: made once, and shared
+        // (a Tera value is shared, not copied) by both fields.
+        let (rows, aligned_rows) = if unaligned.is_empty() {
+            let made = tera::Value::from_serializable(&rows(&all));
+            (Shared::Made(made.clone()), Shared::Made(made))
         } else {
-            aligned
+            (Shared::Own(rows(&all)), Shared::Own(rows(&aligned)))
         };
         OverviewPage {
             aligned_by_rank,
             unaligned: unaligned.iter().map(|&t| self.track(t)).collect(),
             tracks: all.iter().map(|&t| self.track(t)).collect(),
-            rows: rows(&all),
+            rows,
             aligned_tracks: aligned.iter().map(|&t| self.track(t)).collect(),
-            aligned_rows: rows(&aligned),
+            aligned_rows,
             apart: unaligned
                 .iter()
                 .map(|&t| TrackLevels {

@@ -121,7 +121,7 @@ pub struct OverviewPage {
     /// The tracks, as column heads.
     pub tracks: Vec<Ref>,
     /// Rows of levels; equivalent levels share a row. `None` where a track has no level.
-    pub rows: Vec<Vec<Option<LevelRef>>>,
+    pub rows: Shared<Vec<Vec<Option<LevelRef>>>>,
     /// True when the ladder declares no equivalent levels, so levels share a row by rank
     /// alone: a row then claims no equivalence.
     pub aligned_by_rank: bool,
@@ -129,14 +129,13 @@ pub struct OverviewPage {
     /// their levels has a row of its own in `rows`, which claims no order against the other
     /// tracks.
     pub unaligned: Vec<Ref>,
-    /// When some tracks are `apart`, the others, as column heads: the default theme's table,
-    /// in which every row is a claim of equivalence. Empty when no track is apart: `tracks`
-    /// is that table's heads then.
+    /// The tracks of `tracks` that are not `apart`, as column heads: the default theme's
+    /// table, in which every row is a claim of equivalence (all of `tracks` when none is
+    /// apart).
     pub aligned_tracks: Vec<Ref>,
-    /// When some tracks are `apart`, `rows` without their columns and the rows left empty by
-    /// that, one cell per track of `aligned_tracks`. Empty when no track is apart: `rows` is
-    /// that table then.
-    pub aligned_rows: Vec<Vec<Option<LevelRef>>>,
+    /// `rows` without the `apart` tracks' columns and the rows left empty by that, one cell
+    /// per track of `aligned_tracks` (`rows` itself, shared, when no track is apart).
+    pub aligned_rows: Shared<Vec<Vec<Option<LevelRef>>>>,
     /// Each `unaligned` track with its levels, most junior first: the default theme shows
     /// each in a table of its own, apart from the others.
     pub apart: Vec<TrackLevels>,
