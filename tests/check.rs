@@ -1241,3 +1241,35 @@ fn an_outside_link_hint_is_the_pages_file_or_its_address_under_the_site_url() {
         "{hints:#?}"
     );
 }
+
+#[test]
+fn missing_page_knows_aliases_pages_without_files_and_copied_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    clean_ladder(d);
+    replace(
+        d,
+        "content/pillars/craft.md",
+        "order = 1",
+        "order = 1\naliases = [\"pillars/technical/\"]",
+    );
+    replace(
+        d,
+        "content/guide.md",
+        "## Reading",
+        "## Reading\n\n[a](/pillars/technical/) [b](/levels/ladder.pdf) [c](/pillars/nope/)",
+    );
+    let (report, _) = json(d, &[]);
+    let missing: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "missing-page")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        missing,
+        ["the link `/pillars/nope/` names no page of the ladder"],
+        "{:#?}",
+        report.diagnostics
+    );
+}

@@ -57,6 +57,19 @@ pub fn outside(ladder: &Ladder, diags: &mut Diagnostics) {
             )
         }))
         .collect();
+    // Every address of a level, pillar or track page the site has: those of the files,
+    // aliases' redirects, and a track made without a file (`ladder`).
+    let known: std::collections::HashSet<&str> = files
+        .iter()
+        .map(|(a, _)| a.as_str())
+        .chain(ladder.redirects.iter().map(|r| r.path.as_str()))
+        .collect();
+    let tracks: Vec<String> = ladder
+        .tracks
+        .iter()
+        .map(|t| permalink::track(&t.id))
+        .collect();
+    let exists = |page: &str| known.contains(page) || tracks.iter().any(|t| t == page);
     for file in ladder.files.iter().filter(|f| f.path.ends_with(".md")) {
         for (offset, address) in links(file) {
             let Some(path) = site_path_of(&address) else {
@@ -66,18 +79,24 @@ pub fn outside(ladder: &Ladder, diags: &mut Diagnostics) {
                 crate::links::parent_dir(file.path.strip_prefix("content/").unwrap_or(&file.path));
             if let Some(inner) = format!("{path}/").strip_prefix(base.as_str()) {
                 let page = format!("{}/", inner.trim_end_matches('/'));
-                // `levels/<id>/`: one folder below the kind's.
-                let kind = ["levels/", "pillars/", "tracks/"].iter().any(|s| {
+                // `levels/<id>/`, an id as file names make them (not `levels/a.pdf`, a file
+                // copied into the site).
+                let kind = ["levels/", "pillars/", "tracks/"].into_iter().find(|s| {
                     page.strip_prefix(s)
                         .and_then(|rest| rest.strip_suffix('/'))
-                        .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+                        .is_some_and(crate::ids::is_valid_id)
                 });
-                if kind && !files.iter().any(|(a, _)| *a == page) {
+                if let Some(kind) = kind.filter(|_| !exists(&page)) {
+                    // An example of the kind of file the link went for.
+                    let (what, example) = match files.iter().find(|(a, _)| a.starts_with(kind)) {
+                        Some((_, c)) => (kind.trim_end_matches("s/"), c.clone()),
+                        None => ("page", "<file>.md".to_string()),
+                    };
                     diags.push(file.warning(
                         "missing-page",
                         offset,
                         format!("the link `{address}` names no page of the ladder"),
-                        format!("link to the content file by its path relative to this file, which check verifies: from here a level is `{}`", crate::links::relative_path(dir, files.first().map_or("levels/<id>.md", |(_, c)| c.as_str()))),
+                        format!("link to the content file by its path relative to this file, which check verifies: from here a {what} is `{}`", crate::links::relative_path(dir, &example)),
                     ));
                 }
                 continue;
