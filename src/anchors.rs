@@ -76,26 +76,54 @@ impl LostAnchor {
     }
 
     /// The `lost-anchor` error, placed in `file` (the text of [`LostAnchor::source`]) where
-    /// the expectation's words still stand when they do: written as part of another item (a
-    /// line indented under it continues it, CommonMark §5.2) or outside the list, they are
-    /// no expectation of their own, and the author sees the text still there.
+    /// the expectation's words still stand, when a line of its body that is not an item of
+    /// the list starts with them (compared as words, so that smart punctuation and inline
+    /// markup do not count): indented under another item they continue it (CommonMark
+    /// §5.2), and outside the list they are notes; either way they are no expectation of
+    /// their own, and the author sees the text still there.
     pub fn diagnostic_in(&self, file: &SourceFile) -> Diagnostic {
-        let words: String = self.anchor.text.chars().take(40).collect();
-        let at = (words.chars().count() >= 12)
-            .then(|| file.text.find(words.as_str()))
-            .flatten();
-        let Some(at) = at else {
+        let want = crate::compare::words(&self.anchor.text);
+        let head = &want[..want.len().min(8)];
+        let body = crate::frontmatter::split(file).map_or(0, |s| s.body_offset);
+        let mut at = body;
+        let mut found = None;
+        for line in file.text[body..].split_inclusive('\n') {
+            let text = line.trim_start_matches([' ', '\t']);
+            let indent = &line[..line.len() - text.len()];
+            let item = indent.len() <= 3 && !indent.contains('\t') && starts_item(text);
+            if head.len() >= 3 && !item && crate::compare::words(line).starts_with(head) {
+                let indented = indent.len() >= 4 || indent.contains('\t');
+                found = Some((at + indent.len(), indented));
+                break;
+            }
+            at += line.len();
+        }
+        let Some((at, indented)) = found else {
             return self.diagnostic();
         };
         let mut d = lost_anchor(&self.anchor, &self.source);
         let placed = file.error(d.code, at, String::new(), String::new());
         d.line = placed.line;
         d.column = placed.column;
-        d.message.push_str(
-            ": its words are still here, but not as a list item of their own (an indented line continues the item above it)",
-        );
+        d.message.push_str(if indented {
+            ": its words are still here, but not as a list item of their own (an indented line continues the item above it)"
+        } else {
+            ": its words are still here, but outside the list, where they are notes"
+        });
         d
     }
+}
+
+/// Whether a line (its indentation taken off) starts a list item: `-`, `*` or `+`, or a
+/// number and `.` or `)`, then a space (CommonMark §5.2).
+fn starts_item(text: &str) -> bool {
+    let rest = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    let marker = if rest.len() < text.len() {
+        rest.strip_prefix(['.', ')'])
+    } else {
+        text.strip_prefix(['-', '*', '+'])
+    };
+    marker.is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t', '\n', '\r']))
 }
 
 /// The anchors of every cell (same order as `cells`), and the published anchors that no

@@ -540,3 +540,64 @@ fn an_expectation_indented_into_the_one_above_is_reported_where_its_words_are() 
         "{err}"
     );
 }
+
+#[test]
+fn a_lost_expectation_is_placed_only_where_its_own_words_are_not_an_item() {
+    // (edit before the first build, edit after it, where the error is, what it adds), in
+    // engineer-1's craft file.
+    let first =
+        "- Writes clear, tested code for well-scoped tasks, following the team's conventions";
+    let same_start = format!("{first} in every language the team uses.\n");
+    type Edit<'a> = &'a dyn Fn(&str) -> String;
+    let keep: Edit = &|t: &str| t.to_string();
+    let cases: [(Edit, Edit, &str, &str); 3] = [
+        // Its first words have an apostrophe, which the lock keeps curled: found all the same.
+        (
+            keep,
+            &|t: &str| t.replacen(first, &first.replacen("- ", "    ", 1), 1),
+            ":6:5: error: the expectation /levels/engineer-1/#craft--1",
+            "an indented line continues the item above it",
+        ),
+        // Moved below the list, as a paragraph: notes.
+        (
+            keep,
+            &|t: &str| {
+                let line = t.lines().find(|l| l.starts_with(first)).unwrap();
+                format!(
+                    "{}\n{}\n",
+                    t.replacen(&format!("{line}\n"), "", 1),
+                    &line[2..]
+                )
+            },
+            ": error: the expectation /levels/engineer-1/#craft--1",
+            "but outside the list, where they are notes",
+        ),
+        // Deleted, while another item starts with the same words: not "still here".
+        (
+            &|t: &str| format!("{t}{same_start}"),
+            &|t: &str| {
+                let line = t.lines().find(|l| l.starts_with(first)).unwrap();
+                t.replacen(&format!("{line}\n"), "", 1)
+            },
+            "engineer-1/craft.md:1:1: error: the expectation /levels/engineer-1/#craft--1",
+            "",
+        ),
+    ];
+    for (before, edit, at, adds) in cases {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        copy_ladder(&repo(), d);
+        let cell = d.join("content/competencies/engineer-1/craft.md");
+        let text = fs::read_to_string(&cell).unwrap();
+        assert!(text.contains(first), "{text}");
+        fs::write(&cell, before(&text)).unwrap();
+        ladderbook().arg("build").arg(d).assert().success();
+        fs::write(&cell, edit(&before(&text))).unwrap();
+        let err = check_fails(d);
+        assert!(err.contains(at), "{at}\n{err}");
+        match adds {
+            "" => assert!(!err.contains("still here"), "{err}"),
+            adds => assert!(err.contains(adds), "{adds}\n{err}"),
+        }
+    }
+}

@@ -173,13 +173,12 @@ pub(super) fn redirects(d: &mut Draft, diags: &mut Diagnostics) {
 pub(super) fn lost_pages(d: &mut Draft) {
     let addresses: BTreeSet<String> = std::mem::take(&mut d.owners).into_keys().collect();
     let anchors = std::mem::take(&mut d.lost_anchors);
-    let documents = d.documents;
-    let file_of = |path: &str| {
-        documents
-            .iter()
-            .find(|doc| doc.source.path == path)
-            .map(|doc| &doc.source)
-    };
+    let sources: std::collections::HashMap<&str, &crate::diagnostic::SourceFile> = d
+        .documents
+        .iter()
+        .map(|doc| (doc.source.path.as_str(), &doc.source))
+        .collect();
+    let file_of = |path: &str| sources.get(path).copied();
     d.lost.extend(crate::anchors::lost(
         d.published,
         &addresses,
