@@ -64,13 +64,19 @@ impl Config {
         let text = match crate::files::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {
-                // The ladder's `content/` folder passed for the ladder itself.
-                let parent_is_ladder = root.file_name().is_some_and(|n| n == "content")
-                    && root.parent().is_some_and(|p| p.join(FILE_NAME).is_file());
-                let hint = if e.kind() == std::io::ErrorKind::NotFound && parent_is_ladder {
+                // The ladder's `content/` folder passed for the ladder itself (`.` or
+                // `content` too: the name is read from the full path).
+                let full = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+                let ladder = full
+                    .parent()
+                    .filter(|_| full.file_name().is_some_and(|n| n == "content"))
+                    .filter(|p| p.join(FILE_NAME).is_file());
+                let hint = if let Some(ladder) =
+                    ladder.filter(|_| e.kind() == std::io::ErrorKind::NotFound)
+                {
                     format!(
                         "this is the ladder's content/ folder: pass the folder that holds book.toml, `{}`",
-                        root.parent().unwrap_or(root).display()
+                        ladder.display()
                     )
                 } else if e.kind() == std::io::ErrorKind::NotFound {
                     format!("is `{}` a ladder? run `ladderbook init` to start one, or pass the folder that holds book.toml", root.display())

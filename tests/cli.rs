@@ -187,20 +187,28 @@ fn a_folder_without_book_toml_is_a_clear_error() {
     // The ladder's content/ passed for the ladder: the hint names the ladder's folder.
     let dir = tmp.path().join("my-ladder");
     ladderbook().arg("init").arg(&dir).assert().success();
-    let out = ladderbook()
-        .arg("check")
-        .arg(dir.join("content"))
-        .assert()
-        .code(1);
-    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert_eq!(err.matches(": error: ").count(), 1, "{err}");
-    assert!(
-        err.contains(&format!(
-            "hint: this is the ladder's content/ folder: pass the folder that holds book.toml, `{}`",
-            dir.display()
-        )),
-        "{err}"
-    );
+    // Passed as a path, as `content` from the ladder, and as `.` from inside it.
+    for (cwd, arg) in [
+        (tmp.path().to_path_buf(), dir.join("content")),
+        (dir.clone(), "content".into()),
+        (dir.join("content"), std::path::PathBuf::from(".")),
+    ] {
+        let out = ladderbook()
+            .current_dir(&cwd)
+            .arg("check")
+            .arg(&arg)
+            .assert()
+            .code(1);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert_eq!(err.matches(": error: ").count(), 1, "{err}");
+        assert!(
+            err.contains(&format!(
+                "hint: this is the ladder's content/ folder: pass the folder that holds book.toml, `{}`",
+                fs::canonicalize(&dir).unwrap().display()
+            )),
+            "{err}"
+        );
+    }
 }
 
 #[test]
