@@ -601,3 +601,35 @@ fn a_lost_expectation_is_placed_only_where_its_own_words_are_not_an_item() {
         }
     }
 }
+
+#[test]
+fn each_repeated_expectation_id_is_reported_where_it_is_written() {
+    // Three items of one file with one id, and a note that mentions it: two errors, each at
+    // its own item's id, none at the note.
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    let cell = d.join("content/competencies/engineer-2/craft.md");
+    let text = fs::read_to_string(&cell).unwrap();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    let items: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].starts_with("- "))
+        .take(3)
+        .collect();
+    for &i in &items {
+        lines[i].push_str(" {#design}");
+    }
+    lines.push(String::new());
+    lines.push("A note on `{#design}` ids.".into());
+    fs::write(&cell, lines.join("\n") + "\n").unwrap();
+    let err = check_fails(d);
+    for &i in &items[1..] {
+        let at = format!(
+            "content/competencies/engineer-2/craft.md:{}:{}: error: the expectation id `{{#design}}` is already an anchor",
+            i + 1,
+            lines[i].len() - "{#design}".len() + 1
+        );
+        assert!(err.contains(&at), "{at}\n{err}");
+    }
+    assert_eq!(err.matches("is already an anchor").count(), 2, "{err}");
+}

@@ -161,6 +161,8 @@ pub(super) fn number_expectations(d: &mut Draft, diags: &mut Diagnostics) {
     let pillar_ids: HashSet<&str> = d.pillars.iter().map(|p| p.id.as_str()).collect();
     // (level file, own id) → the file of the expectation that has it.
     let mut owners: std::collections::HashMap<(String, String), String> = Default::default();
+    // (file, own id) → how many expectations of the file have written it so far.
+    let mut written_so_far: std::collections::HashMap<(String, String), usize> = Default::default();
     for (doc, c) in &d.competencies {
         let Some(t) = d.targets.get_mut(&d.level_docs[c.level].doc.content_path) else {
             continue;
@@ -171,6 +173,11 @@ pub(super) fn number_expectations(d: &mut Draft, diags: &mut Diagnostics) {
         for a in &c.anchors {
             t.anchors.extend(a.also.iter().cloned());
             if let Some(own) = &a.own {
+                let nth = written_so_far
+                    .entry((doc.source.path.clone(), own.clone()))
+                    .or_default();
+                let this_one = *nth;
+                *nth += 1;
                 let key = (d.level_docs[c.level].doc.content_path.clone(), own.clone());
                 if pillar_ids.contains(own.as_str()) || !t.anchors.insert(own.clone()) {
                     let whose = if pillar_ids.contains(own.as_str()) {
@@ -180,10 +187,22 @@ pub(super) fn number_expectations(d: &mut Draft, diags: &mut Diagnostics) {
                     } else {
                         "a heading's, in the level's description".to_string()
                     };
-                    // At the id as written: the last `{#id}` of the file (its first one, if
-                    // the file has it twice, took the id).
+                    // At the id as written: the `{#id}`s that end a line are the items' (one
+                    // in a note's text is not), this the file's `this_one`-th to write it.
                     let written = format!("{{#{own}}}");
-                    let at = doc.source.text.rfind(&written).unwrap_or(0);
+                    let text = &doc.source.text;
+                    let ends: Vec<usize> = text
+                        .match_indices(&written)
+                        .map(|(i, _)| i)
+                        .filter(|&i| {
+                            text[i + written.len()..]
+                                .trim_start_matches([' ', '\t', '\r'])
+                                .chars()
+                                .next()
+                                .is_none_or(|c| c == '\n')
+                        })
+                        .collect();
+                    let at = ends.get(this_one).or(ends.last()).copied().unwrap_or(0);
                     diags.push(doc.source.error(
                         "duplicate-id",
                         at,
