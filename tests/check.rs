@@ -1257,19 +1257,27 @@ fn missing_page_knows_aliases_pages_without_files_and_copied_files() {
         d,
         "content/guide.md",
         "## Reading",
-        "## Reading\n\n[a](/pillars/technical/) [b](/levels/ladder.pdf) [c](/pillars/nope/)",
+        "## Reading\n\n[a](/pillars/technical/) [b](/levels/ladder.pdf) [c](/pillars/nope/) [d](/levels/E2/)",
     );
     let (report, _) = json(d, &[]);
-    let missing: Vec<&str> = report
+    let missing: Vec<(&str, &str)> = report
         .diagnostics
         .iter()
         .filter(|d| d.code == "missing-page")
-        .map(|d| d.message.as_str())
+        .map(|d| (d.message.as_str(), d.hint.as_str()))
         .collect();
+    assert_eq!(missing.len(), 2, "{missing:#?}");
     assert_eq!(
-        missing,
-        ["the link `/pillars/nope/` names no page of the ladder"],
-        "{:#?}",
-        report.diagnostics
+        missing[0].0,
+        "the link `/pillars/nope/` names no page of the ladder"
+    );
+    // An id in other capitals: the page it meant, as a link to its file.
+    assert_eq!(
+        missing[1].0,
+        "the link `/levels/E2/` names no page of the ladder"
+    );
+    assert!(
+        missing[1].1.starts_with("did you mean `levels/e2.md`?"),
+        "{missing:#?}"
     );
 }

@@ -79,24 +79,42 @@ pub fn outside(ladder: &Ladder, diags: &mut Diagnostics) {
                 crate::links::parent_dir(file.path.strip_prefix("content/").unwrap_or(&file.path));
             if let Some(inner) = format!("{path}/").strip_prefix(base.as_str()) {
                 let page = format!("{}/", inner.trim_end_matches('/'));
-                // `levels/<id>/`, an id as file names make them (not `levels/a.pdf`, a file
-                // copied into the site).
+                // `levels/<id>/`, an id as file names make them, in any capitals (not
+                // `levels/a.pdf`, a file copied into the site).
                 let kind = ["levels/", "pillars/", "tracks/"].into_iter().find(|s| {
                     page.strip_prefix(s)
                         .and_then(|rest| rest.strip_suffix('/'))
-                        .is_some_and(crate::ids::is_valid_id)
+                        .is_some_and(|id| crate::ids::is_valid_id(&id.to_ascii_lowercase()))
                 });
                 if let Some(kind) = kind.filter(|_| !exists(&page)) {
-                    // An example of the kind of file the link went for.
-                    let (what, example) = match files.iter().find(|(a, _)| a.starts_with(kind)) {
-                        Some((_, c)) => (kind.trim_end_matches("s/"), c.clone()),
-                        None => ("page", "<file>.md".to_string()),
+                    // The page of that kind with the nearest id, else an example of the kind.
+                    let id = page[kind.len()..].trim_end_matches('/');
+                    let of_kind: Vec<(&str, &str)> = files
+                        .iter()
+                        .filter_map(|(a, c)| {
+                            let other = a.strip_prefix(kind)?.strip_suffix('/')?;
+                            Some((other, c.as_str()))
+                        })
+                        .collect();
+                    let near = crate::diagnostic::did_you_mean(id, of_kind.iter().map(|(o, _)| *o))
+                        .and_then(|n| of_kind.iter().find(|(o, _)| *o == n));
+                    let hint = match (near, of_kind.first()) {
+                        (Some((_, c)), _) => format!(
+                            "did you mean `{}`? link to the content file by its path relative to this file, which check verifies",
+                            crate::links::relative_path(dir, c)
+                        ),
+                        (None, Some((_, c))) => format!(
+                            "link to the content file by its path relative to this file, which check verifies: from here a {} is `{}`",
+                            kind.trim_end_matches("s/"),
+                            crate::links::relative_path(dir, c)
+                        ),
+                        (None, None) => "link to the content file by its path relative to this file, which check verifies".to_string(),
                     };
                     diags.push(file.warning(
                         "missing-page",
                         offset,
                         format!("the link `{address}` names no page of the ladder"),
-                        format!("link to the content file by its path relative to this file, which check verifies: from here a {what} is `{}`", crate::links::relative_path(dir, &example)),
+                        hint,
                     ));
                 }
                 continue;
