@@ -59,17 +59,12 @@ pub fn outside(ladder: &Ladder, diags: &mut Diagnostics) {
         .collect();
     // Every address of a level, pillar or track page the site has: those of the files,
     // aliases' redirects, and a track made without a file (`ladder`).
-    let known: std::collections::HashSet<&str> = files
+    let known: std::collections::HashSet<String> = files
         .iter()
-        .map(|(a, _)| a.as_str())
-        .chain(ladder.redirects.iter().map(|r| r.path.as_str()))
+        .map(|(a, _)| a.clone())
+        .chain(ladder.redirects.iter().map(|r| r.path.clone()))
+        .chain(ladder.tracks.iter().map(|t| permalink::track(&t.id)))
         .collect();
-    let tracks: Vec<String> = ladder
-        .tracks
-        .iter()
-        .map(|t| permalink::track(&t.id))
-        .collect();
-    let exists = |page: &str| known.contains(page) || tracks.iter().any(|t| t == page);
     for file in ladder.files.iter().filter(|f| f.path.ends_with(".md")) {
         for (offset, address) in links(file) {
             let Some(path) = site_path_of(&address) else {
@@ -86,7 +81,7 @@ pub fn outside(ladder: &Ladder, diags: &mut Diagnostics) {
                         .and_then(|rest| rest.strip_suffix('/'))
                         .is_some_and(|id| crate::ids::is_valid_id(&id.to_ascii_lowercase()))
                 });
-                if let Some(kind) = kind.filter(|_| !exists(&page)) {
+                if let Some(kind) = kind.filter(|_| !known.contains(&page)) {
                     // The page of that kind with the nearest id, else an example of the kind.
                     let id = page[kind.len()..].trim_end_matches('/');
                     let of_kind: Vec<(&str, &str)> = files

@@ -396,8 +396,25 @@ impl Unknown {
     };
 }
 
-/// The hint for an unknown level or pillar (`id`, where the ladder has `ids`): one that was published and is gone,
-/// while one is new since the last build, is most likely a rename.
+/// Of `ids` (a kind's ids, whose pages are at `address(id)`), the one whose page `lock` does
+/// not list, when exactly one is new since the last build: what a published id that is gone
+/// was most likely renamed to.
+fn only_new<'a>(
+    lock: &crate::lock::Lock,
+    ids: impl IntoIterator<Item = &'a str>,
+    address: fn(&str) -> String,
+) -> Option<&'a str> {
+    let mut new = ids
+        .into_iter()
+        .filter(|id| !lock.pages.contains(&address(id)));
+    match (new.next(), new.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
+/// The hint for an unknown level or pillar (`id`, where the ladder has `ids`): one that was
+/// published and is gone, while one is new since the last build, is most likely a rename.
 fn unknown_hint(d: &Draft, id: &str, ids: &[&str], kind: Unknown) -> String {
     let Unknown {
         what,
@@ -407,15 +424,11 @@ fn unknown_hint(d: &Draft, id: &str, ids: &[&str], kind: Unknown) -> String {
     let old = address(id);
     match d.published.filter(|l| l.pages.contains(&old)) {
         Some(lock) => {
-            let new: Vec<&&str> = ids
-                .iter()
-                .filter(|id| !lock.pages.contains(&address(id)))
-                .collect();
-            let renamed = match new.as_slice() {
-                [one] => {
+            let renamed = match only_new(lock, ids.iter().copied(), address) {
+                Some(one) => {
                     format!("did you mean `{one}`, the {what} that is new since the last build? ")
                 }
-                _ => String::new(),
+                None => String::new(),
             };
             format!("{renamed}`{id}` was published (ladder.lock): if you renamed it, name the new id here and add `aliases = [\"{old}\"]` to the renamed {what}'s front-matter, so links to /{old} keep working")
         }

@@ -288,15 +288,15 @@ impl Resolver<'_> {
         if !lock.pages.contains(&permalink::level(id)) {
             return None;
         }
-        let mut new = self.targets.keys().filter(|p| {
-            p.strip_prefix("levels/")
-                .and_then(|f| f.strip_suffix(".md"))
-                .is_some_and(|l| !l.contains('/') && !lock.pages.contains(&permalink::level(l)))
+        let levels = self.targets.keys().filter_map(|p| {
+            p.strip_prefix("levels/")?
+                .strip_suffix(".md")
+                .filter(|l| !l.contains('/'))
         });
-        match (new.next(), new.next()) {
-            (Some(one), None) => Some(one.as_str()),
-            _ => None,
-        }
+        let new = super::only_new(lock, levels, permalink::level)?;
+        self.targets
+            .get_key_value(&format!("levels/{new}.md"))
+            .map(|(p, _)| p.as_str())
     }
 
     /// The address of the link `dest` to the content file `t`, landing on `anchor` (or the
