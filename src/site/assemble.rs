@@ -12,23 +12,18 @@ impl Builder<'_> {
     pub(super) fn overview_page(&self) -> OverviewPage {
         let ladder = self.ladder;
         let aligned_by_rank = ladder.tracks.len() > 1 && ladder.overview_by_rank();
-        let apart: Vec<bool> = (0..ladder.tracks.len())
-            .map(|t| {
-                ladder.tracks.len() > 1
-                    && !ladder.overview_by_rank()
-                    && !ladder.tracks[t].levels.is_empty()
-                    && ladder.tracks[t]
-                        .levels
+        // When other tracks declare equivalents, a track with levels that declare none is
+        // apart from them.
+        let declared = ladder.tracks.len() > 1 && !ladder.overview_by_rank();
+        let (unaligned, aligned): (Vec<usize>, Vec<usize>) =
+            (0..ladder.tracks.len()).partition(|&t| {
+                let levels = &ladder.tracks[t].levels;
+                declared
+                    && !levels.is_empty()
+                    && levels
                         .iter()
                         .all(|&l| ladder.levels[l].equivalents.is_empty())
-            })
-            .collect();
-        let tracks_where = |keep: bool| -> Vec<usize> {
-            (0..ladder.tracks.len())
-                .filter(|&t| apart[t] != keep)
-                .collect()
-        };
-        let (aligned, unaligned) = (tracks_where(true), tracks_where(false));
+            });
         let rows = |columns: &[usize]| -> Vec<Vec<Option<_>>> {
             ladder
                 .overview_rows
