@@ -1,0 +1,463 @@
+//! `ladderbook check` on links and images: links to expectations, sections and pages land on
+//! what the site has; images are checked as a browser reads their addresses; a broken file
+//! or level is reported once, not again by every link to it.
+
+mod check_support;
+mod common;
+use check_support::*;
+use std::fs;
+use std::path::Path;
+
+#[test]
+fn links_to_expectations_land_on_existing_ones_only() {
+    // Every cell of the clean ladder has two expectations: `#people--2` on Senior Engineer's
+    // page exists, `#people--3` and `#people--02` do not.
+    let tmp = tempfile::tempdir().unwrap();
+    clean_ladder(tmp.path());
+    replace(tmp.path(), "content/guide.md", "#craft", "#people--2");
+    let (report, status) = json(tmp.path(), &[]);
+    assert_eq!((report.errors, status), (0, 0), "{:#?}", report.diagnostics);
+
+    for wrong in ["#people--3", "#people--02", "#peple--1"] {
+        let tmp = tempfile::tempdir().unwrap();
+        clean_ladder(tmp.path());
+        replace(tmp.path(), "content/guide.md", "#craft", wrong);
+        let (report, status) = json(tmp.path(), &[]);
+        assert_eq!(status, 1);
+        let d = report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "broken-anchor")
+            .unwrap_or_else(|| panic!("{wrong}: {:#?}", report.diagnostics));
+        assert_eq!(
+            (d.path.as_str(), d.line, d.column),
+            ("content/guide.md", 6, 5)
+        );
+        assert!(d.message.contains(&format!("`{}`", wrong)), "{}", d.message);
+        // The hint names a real expectation anchor of that page.
+        assert!(
+            ["people--1", "people--2"]
+                .iter()
+                .any(|a| d.hint.contains(a)),
+            "{wrong}: {}",
+            d.hint
+        );
+    }
+}
+
+#[test]
+fn links_to_sections_land_on_sections_the_page_has() {
+    // A pillar only the management track uses: IC level pages have no section for it, and
+    // its pillar page has sections for management levels only.
+    let seed = |dir: &Path| {
+        fs::write(
+            dir.join("content/pillars/leading.md"),
+            "+++\ntitle = \"Leading\"\norder = 4\n+++\n",
+        )
+        .unwrap();
+        write_cell(dir, "m1", "leading", "- m1 leads the team through change\n");
+    };
+    for (link, broken) in [
+        ("levels/m1.md#leading", false),
+        ("pillars/leading.md#m1", false),
+        ("levels/e2.md#leading", true),
+        ("pillars/leading.md#e1", true),
+        ("levels/e2.md#leading--1", true),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        clean_ladder(tmp.path());
+        seed(tmp.path());
+        replace(tmp.path(), "content/guide.md", "levels/e2.md#craft", link);
+        let (report, status) = json(tmp.path(), &[]);
+        let found = report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "broken-anchor");
+        assert_eq!(found.is_some(), broken, "{link}: {:#?}", report.diagnostics);
+        assert_eq!(status, i32::from(broken), "{link}");
+        if let Some(d) = found {
+            assert_eq!((d.path.as_str(), d.line), ("content/guide.md", 6));
+            // The hint offers only anchors the page really has.
+            assert!(!d.hint.contains("`#leading`"), "{link}: {}", d.hint);
+        }
+    }
+}
+
+#[test]
+fn a_level_left_out_for_its_track_is_reported_once_not_again_by_links_to_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    clean_ladder(tmp.path());
+    replace(
+        tmp.path(),
+        "content/levels/e2.md",
+        "track = \"ic\"",
+        "track = \"icc\"",
+    );
+    let (report, status) = json(tmp.path(), &[]);
+    assert_eq!(status, 1);
+    let codes: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == "error")
+        .map(|d| d.code.as_str())
+        .collect();
+    // The guide's link to e2 and the equivalent named by m1 are not reported as well.
+    assert_eq!(codes, ["unknown-track"], "{:#?}", report.diagnostics);
+}
+
+#[test]
+fn a_broken_file_is_reported_once_with_the_keys_it_needs() {
+    let cases = [
+        (
+            "content/competencies/e2/craft.md",
+            "",
+            "the file is empty",
+            "level = \"e2\"\n    pillar = \"craft\"",
+        ),
+        (
+            "content/competencies/e2/craft.md",
+            "+++\nlevel = \"e2\npillar = \"craft\"\n+++\n- x\n",
+            "invalid TOML",
+            "",
+        ),
+        (
+            "content/levels/e2.md",
+            "Senior Engineer\n",
+            "has no front-matter",
+            "rank = ",
+        ),
+    ];
+    for (file, text, message, hint) in cases {
+        let tmp = tempfile::tempdir().unwrap();
+        clean_ladder(tmp.path());
+        fs::write(tmp.path().join(file), text).unwrap();
+        let (report, status) = json(tmp.path(), &[]);
+        assert_eq!(status, 1, "{file}");
+        // Its own error only: no gap, no-expectations or rank-hole warning asking for what
+        // is there, and no error for the files that name it.
+        assert_eq!(
+            report.diagnostics.len(),
+            1,
+            "{file}: {:#?}",
+            report.diagnostics
+        );
+        let d = &report.diagnostics[0];
+        assert_eq!((d.path.as_str(), d.severity.as_str()), (file, "error"));
+        assert!(d.message.contains(message), "{}", d.message);
+        assert!(d.hint.contains(hint), "{}", d.hint);
+    }
+}
+
+#[test]
+fn a_typo_in_a_competency_files_level_or_pillar_is_reported_once() {
+    // The file is where the gap's hint would ask for it: only its own error is reported.
+    for (from, to, code, hint) in [
+        (
+            "level = \"e2\"",
+            "level = \"e22\"",
+            "unknown-level",
+            "did you mean `e2`?",
+        ),
+        (
+            "pillar = \"craft\"",
+            "pillar = \"crafts\"",
+            "unknown-pillar",
+            "did you mean `craft`?",
+        ),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        clean_ladder(tmp.path());
+        replace(tmp.path(), "content/competencies/e2/craft.md", from, to);
+        let (report, status) = json(tmp.path(), &[]);
+        assert_eq!(status, 1, "{to}");
+        let got: Vec<_> = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.path.as_str(), d.line, d.code.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "content/competencies/e2/craft.md",
+                if code == "unknown-level" { 2 } else { 3 },
+                code
+            )],
+            "{:#?}",
+            report.diagnostics
+        );
+        assert!(
+            report.diagnostics[0].hint.contains(hint),
+            "{}",
+            report.diagnostics[0].hint
+        );
+    }
+}
+
+#[test]
+fn links_to_sections_of_a_broken_level_or_pillar_are_not_reported_again() {
+    // The guide links to e2's section of the craft pillar page, to craft's section of e1's
+    // page and to one of its expectations; each broken file takes its sections away.
+    for file in ["content/levels/e2.md", "content/pillars/craft.md"] {
+        let tmp = tempfile::tempdir().unwrap();
+        clean_ladder(tmp.path());
+        replace(
+            tmp.path(),
+            "content/guide.md",
+            "See [the senior level](levels/e2.md#craft).",
+            "See [craft at e2](pillars/craft.md#e2), [e1's craft](levels/e1.md#craft) and [its first](levels/e1.md#craft--1).",
+        );
+        fs::write(tmp.path().join(file), "").unwrap();
+        let (report, status) = json(tmp.path(), &[]);
+        assert_eq!(status, 1, "{file}");
+        let errors: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == "error")
+            .map(|d| (d.path.as_str(), d.code.as_str()))
+            .collect();
+        // The broken file's own error, and not the links that name its sections.
+        assert_eq!(
+            errors,
+            [(file, "no-front-matter")],
+            "{:#?}",
+            report.diagnostics
+        );
+    }
+}
+
+#[test]
+fn images_the_site_does_not_have_are_named_with_where_to_put_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    clean_ladder(d);
+    // An imported level's chart, as GitHub shows it: a <picture> with a site-absolute image.
+    let level = d.join("content/levels/e1.md");
+    let mut text = fs::read_to_string(&level).unwrap();
+    text.push_str("\n<picture>\n  <source media=\"(prefers-color-scheme: dark)\" srcset=\"/charts/e1-dark.png\">\n  <img alt=\"Engineer\" src=\"/charts/e1.png\">\n</picture>\n\n![The icon](/favicon.svg) ![Logo](/img/logo%20small.png)\n");
+    fs::write(&level, text).unwrap();
+    let images = |d: &Path| -> Vec<(usize, String, String)> {
+        let (report, status) = json(d, &[]);
+        assert_eq!(status, 0, "warnings only");
+        report
+            .diagnostics
+            .iter()
+            .filter(|x| x.code == "missing-image")
+            .map(|x| (x.line, x.message.clone(), x.hint.clone()))
+            .collect()
+    };
+    let found = images(d);
+    let messages: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "the image `/charts/e1-dark.png` is not a file of the site, so it shows as broken",
+            "the image `/charts/e1.png` is not a file of the site, so it shows as broken",
+            "the image `/img/logo%20small.png` is not a file of the site, so it shows as broken",
+        ],
+        "{found:#?}"
+    );
+    assert!(
+        found[1].2.contains("put the image at static/charts/e1.png"),
+        "{found:#?}"
+    );
+    assert_eq!(found[0].0, 8, "the line of the <source>");
+
+    // Put where the hints say, they are the site's, and the warnings go.
+    for f in ["charts/e1-dark.png", "charts/e1.png", "img/logo small.png"] {
+        let p = d.join("static").join(f);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, "png").unwrap();
+    }
+    assert_eq!(images(d), []);
+
+    // Under a sub-path, a root address is outside the site even with the file there.
+    let book = d.join("book.toml");
+    let t = fs::read_to_string(&book).unwrap();
+    fs::write(
+        &book,
+        format!("{t}[output.html]\nsite-url = \"/docs/ladder/\"\n"),
+    )
+    .unwrap();
+    // The theme's icon too: /favicon.svg is at the host's root, not the site's.
+    let found = images(d);
+    assert_eq!(found.len(), 4, "{found:#?}");
+    assert!(
+        found[1].1 == "the image `/charts/e1.png` is outside the site, which is published under /docs/ladder/"
+            && found[1].2.contains("write `/docs/ladder/charts/e1.png`"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn only_images_a_page_shows_are_checked_and_their_addresses_read_as_a_browser_reads_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    clean_ladder(d);
+    fs::create_dir_all(d.join("static/charts")).unwrap();
+    fs::write(d.join("static/charts/real.png"), "png").unwrap();
+    // Front-matter (a TOML comment), a comment, content the HTML policy drops, an attribute
+    // value: no page shows these images.
+    fs::write(
+        d.join("content/guide.md"),
+        "+++\ntitle = \"Guide\"\n# ![old](/charts/tomlcomment.png)\n+++\n\
+         <!-- <img src=\"/charts/commented.png\"> -->\n\n\
+         <noscript><img src=\"/charts/noscript.png\"></noscript>\n\n\
+         Text <span title='<img src=/charts/inattr.png>'>x</span>\n\n\
+         ![real](/nodir/../charts/./real.png) ![other host](/\\evil.example/x.png) ![dots](/%2e%2e/charts/real.png)\n\n\
+         <picture>\n  <img alt=\"E\"\n    src=\"/charts/multiline.png\">\n</picture>\n",
+    )
+    .unwrap();
+    // A level's summary is Markdown, shown on the overview: its images count.
+    replace(
+        d,
+        "content/levels/e1.md",
+        "title = \"Engineer\"",
+        "title = \"Engineer\"\nsummary = \"![org](/charts/org.png) Builds things.\"",
+    );
+    let (report, _) = json(d, &[]);
+    let found: Vec<(&str, usize, &str)> = report
+        .diagnostics
+        .iter()
+        .filter(|x| x.code == "missing-image")
+        .map(|x| (x.path.as_str(), x.line, x.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "content/guide.md",
+                15,
+                "the image `/charts/multiline.png` is not a file of the site, so it shows as broken"
+            ),
+            (
+                "content/levels/e1.md",
+                3,
+                "the image `/charts/org.png` is not a file of the site, so it shows as broken"
+            )
+        ],
+        "{:#?}",
+        report.diagnostics
+    );
+    // Under a sub-path, a missing image outside it gets both steps at once.
+    let book = d.join("book.toml");
+    let t = fs::read_to_string(&book).unwrap();
+    fs::write(&book, format!("{t}[output.html]\nsite-url = \"/docs/\"\n")).unwrap();
+    let (report, _) = json(d, &[]);
+    let hints: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter(|x| x.code == "missing-image")
+        .map(|x| x.hint.as_str())
+        .collect();
+    assert!(
+        hints.contains(
+            &"put the image at static/charts/multiline.png and write `/docs/charts/multiline.png`, its address under the site-url"
+        ),
+        "{hints:#?}"
+    );
+}
+
+#[test]
+fn a_heading_inside_an_expectation_is_part_of_it_and_not_warned_about() {
+    let tmp = tempfile::tempdir().unwrap();
+    clean_ladder(tmp.path());
+    write_cell(
+        tmp.path(),
+        "e2",
+        "craft",
+        "- Writes code.\n\n  ### In practice\n\n  Small changes, reviewed.\n- Designs.\n",
+    );
+    let (report, _) = json(tmp.path(), &[]);
+    assert!(
+        !report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "heading-in-competency"),
+        "{:#?}",
+        report.diagnostics
+    );
+}
+
+#[test]
+fn an_outside_link_hint_is_the_pages_file_or_its_address_under_the_site_url() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    clean_ladder(d);
+    fs::write(
+        d.join("book.toml"),
+        "[book]\ntitle = \"Check fixture\"\n[output.html]\nsite-url = \"/careers/\"\n",
+    )
+    .unwrap();
+    replace(
+        d,
+        "content/levels/e2.md",
+        "rank = 2",
+        "rank = 2\naliases = [\"levels/ic2/\"]",
+    );
+    replace(
+        d,
+        "content/guide.md",
+        "## Reading",
+        "## Reading\n\n[alias](/levels/ic2/#craft) [cmp](/compare) [wiki](/wiki/x) [in](/careers/levels/e1/) [none](/levels/e99/)",
+    );
+    let (report, _) = json(d, &[]);
+    let hints: Vec<(&str, &str)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "outside-link")
+        .map(|d| (d.message.as_str(), d.hint.as_str()))
+        .collect();
+    assert_eq!(hints.len(), 3, "{hints:#?}");
+    assert!(
+        hints[2]
+            .1
+            .starts_with("the ladder has no page at that address"),
+        "{hints:#?}"
+    );
+    assert!(hints[0].0.contains("`/levels/ic2/#craft`"), "{hints:#?}");
+    assert!(hints[0].1.ends_with("`levels/e2.md#craft`"), "{hints:#?}");
+    assert!(
+        hints[1].1.contains("write `/careers/compare`"),
+        "{hints:#?}"
+    );
+}
+
+#[test]
+fn missing_page_knows_aliases_pages_without_files_and_copied_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    clean_ladder(d);
+    replace(
+        d,
+        "content/pillars/craft.md",
+        "order = 1",
+        "order = 1\naliases = [\"pillars/technical/\"]",
+    );
+    replace(
+        d,
+        "content/guide.md",
+        "## Reading",
+        "## Reading\n\n[a](/pillars/technical/) [b](/levels/ladder.pdf) [c](/pillars/nope/) [d](/levels/E2/)",
+    );
+    let (report, _) = json(d, &[]);
+    let missing: Vec<(&str, &str)> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "missing-page")
+        .map(|d| (d.message.as_str(), d.hint.as_str()))
+        .collect();
+    assert_eq!(missing.len(), 2, "{missing:#?}");
+    assert_eq!(
+        missing[0].0,
+        "the link `/pillars/nope/` names no page of the ladder"
+    );
+    // An id in other capitals: the page it meant, as a link to its file.
+    assert_eq!(
+        missing[1].0,
+        "the link `/levels/E2/` names no page of the ladder"
+    );
+    assert!(
+        missing[1].1.starts_with("did you mean `levels/e2.md`?"),
+        "{missing:#?}"
+    );
+}
