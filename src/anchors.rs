@@ -233,12 +233,15 @@ fn cell_anchors<'l>(
         );
     }
     let mut number: Vec<Option<usize>> = vec![None; c.texts.len()];
+    // The published anchor each expectation kept, by index into `old`.
+    let mut from: Vec<usize> = vec![usize::MAX; c.texts.len()];
     let mut kept = vec![false; old.len()];
     // 1. The same text (an unchanged ladder ends here), then the same words.
     for (i, t) in c.texts.iter().enumerate() {
         if let Some(o) = (0..old.len()).find(|&o| !kept[o] && old[o].text == *t) {
             kept[o] = true;
             number[i] = Some(old[o].number);
+            from[i] = o;
         }
     }
     if number.iter().any(Option::is_none) && kept.iter().any(|k| !k) {
@@ -256,6 +259,7 @@ fn cell_anchors<'l>(
             {
                 kept[o] = true;
                 number[i] = Some(old[o].number);
+                from[i] = o;
             }
         }
     }
@@ -273,8 +277,12 @@ fn cell_anchors<'l>(
             {
                 kept[rest_old[x]] = true;
                 number[rest_new[y]] = Some(old[rest_old[x]].number);
+                from[rest_new[y]] = rest_old[x];
             }
         }
+    }
+    if !c.former.is_empty() {
+        one_number_once(c.level, &old, &mut number, &from, &mut kept);
     }
     // 3. New: numbers the cell never used (retired ones included).
     let retired = std::iter::once(c.level)
@@ -314,12 +322,41 @@ fn cell_anchors<'l>(
     }
 }
 
+/// A level that took in another level's expectations (its alias names the other's old
+/// address) can be given one number twice in a cell: its own published one and the other
+/// level's. Its own keeps it; the other expectation gets a new number in step 3, and the
+/// other level's anchor is left over (to be reported, as it can no longer be that
+/// expectation's: two elements of a page cannot share an id).
+fn one_number_once(
+    level: &str,
+    old: &[&LockedAnchor],
+    number: &mut [Option<usize>],
+    from: &[usize],
+    kept: &mut [bool],
+) {
+    let mut holder: HashMap<usize, usize> = HashMap::default();
+    for i in 0..number.len() {
+        let Some(n) = number[i] else { continue };
+        let Some(&j) = holder.get(&n) else {
+            holder.insert(n, i);
+            continue;
+        };
+        let loser = if old[from[i]].level == level { j } else { i };
+        number[loser] = None;
+        kept[from[loser]] = false;
+        holder.insert(n, i + j - loser);
+    }
+}
+
 /// Step 4 of [`assign`]: each published anchor no expectation of its cell kept (with the file
-/// to report it in) either moved, word for word, to an expectation that got a new number in
-/// another pillar of the same level (then it becomes that expectation's second id, in
-/// `out`), or is lost: a `lost-anchor` error, and the retired lock entry it becomes once the
-/// removal is accepted. `fresh` lists, per level id, the (cell, position) of each expectation
-/// that got a new number.
+/// to report it in) either moved, word for word, to another pillar of the same level (then
+/// it becomes that expectation's second id, in `out`), or is lost: a `lost-anchor` error, and
+/// the retired lock entry it becomes once the removal is accepted. `fresh` lists, per level
+/// id, the (cell, position) of each expectation that got a new number: those are looked at
+/// first. An anchor that moved in an earlier build is in the lock under its old pillar too
+/// (see [`crate::ladder::Ladder::lock_text`]), while its expectation kept its new number:
+/// any expectation of the level with the same words takes it back. An anchor of a level's
+/// former id (an alias `levels/<id>/`) is looked for on the level that has that alias.
 fn settle_left(
     mut left: Vec<(&LockedAnchor, &str)>,
     fresh: &HashMap<&str, Vec<(usize, usize)>>,
@@ -328,17 +365,47 @@ fn settle_left(
 ) -> (Vec<LostAnchor>, Vec<LockedAnchor>) {
     let (mut lost, mut gone) = (Vec::new(), Vec::new());
     left.sort_by(|x, y| x.0.cmp(y.0));
+    // The level an id names now (itself, or the level that has it as a former id), and each
+    // level's cells, made only when something is left.
+    let mut now: HashMap<&str, &str> = HashMap::default();
+    let mut of_level: HashMap<&str, Vec<usize>> = HashMap::default();
+    if !left.is_empty() {
+        for (ci, c) in cells.iter().enumerate() {
+            now.insert(c.level, c.level);
+            for f in &c.former {
+                now.entry(f).or_insert(c.level);
+            }
+            of_level.entry(c.level).or_default().push(ci);
+        }
+    }
     for (a, source) in left {
         let k = key(&a.text);
-        let moved = fresh.get(a.level.as_str()).and_then(|list| {
-            list.iter()
-                .find(|&&(ci, i)| key(cells[ci].texts[i]) == k)
-                .copied()
-        });
+        let level = now.get(a.level.as_str()).copied().unwrap_or(&a.level);
+        let same_words = |&(ci, i): &(usize, usize)| key(cells[ci].texts[i]) == k;
+        let moved = fresh
+            .get(level)
+            .and_then(|list| list.iter().copied().find(same_words))
+            .or_else(|| {
+                of_level.get(level).and_then(|list| {
+                    list.iter()
+                        .filter(|&&ci| cells[ci].pillar != a.pillar)
+                        .flat_map(|&ci| (0..cells[ci].texts.len()).map(move |i| (ci, i)))
+                        .find(same_words)
+                })
+            });
+        // Not an anchor the level's page already gives an expectation of that pillar.
+        let taken = || {
+            of_level.get(level).is_some_and(|list| {
+                list.iter()
+                    .filter(|&&ci| cells[ci].pillar == a.pillar)
+                    .any(|&ci| out[ci].iter().any(|x| x.number == a.number))
+            })
+        };
+        let moved = moved.filter(|_| !taken());
+        let anchor = permalink::expectation_anchor(&a.pillar, a.number);
         match moved {
-            Some((ci, i)) => out[ci][i]
-                .also
-                .push(permalink::expectation_anchor(&a.pillar, a.number)),
+            Some((ci, i)) if !out[ci][i].also.contains(&anchor) => out[ci][i].also.push(anchor),
+            Some(_) => {}
             None => {
                 lost.push(LostAnchor {
                     anchor: a.clone(),
@@ -484,13 +551,20 @@ mod tests {
         let mut lock = Lock::default();
         for (c, a) in cells.iter().zip(anchors) {
             for (t, a) in c.texts.iter().zip(a) {
-                lock.anchors.push(LockedAnchor {
-                    level: c.level.into(),
-                    pillar: c.pillar.into(),
-                    number: a.number,
-                    text: t.to_string(),
-                    retired: false,
-                });
+                // As `Ladder::lock_text` writes it: a line for each anchor it answers to.
+                let moved = a
+                    .also
+                    .iter()
+                    .map(|x| permalink::parse_expectation_anchor(x).unwrap());
+                for (pillar, number) in std::iter::once((c.pillar, a.number)).chain(moved) {
+                    lock.anchors.push(LockedAnchor {
+                        level: c.level.into(),
+                        pillar: pillar.into(),
+                        number,
+                        text: t.to_string(),
+                        retired: false,
+                    });
+                }
             }
         }
         lock
@@ -572,6 +646,82 @@ mod tests {
         let (second, lost, _) = assign(&after, Some(&lock));
         assert!(lost.is_empty());
         assert_eq!(second[1][1].number, 2);
+        assert_eq!(second[1][1].also, vec!["craft--2".to_string()]);
+        // And in every build after it, from the lock the build before wrote, also once the
+        // old pillar is gone from the level.
+        let (third, lost, _) = assign(&after, Some(&lock_of(&after, &second)));
+        assert!(lost.is_empty(), "{lost:?}");
+        assert_eq!(third, second);
+        let whole = [cell(
+            "people",
+            &["Mu nu xi.", "Delta epsilon zeta.", "Alpha beta gamma."],
+        )];
+        let (fourth, lost, _) = assign(&whole, Some(&lock_of(&after, &third)));
+        assert!(lost.is_empty(), "{lost:?}");
+        let also: Vec<&[String]> = fourth[0].iter().map(|a| &a.also[..]).collect();
+        assert_eq!(
+            also,
+            [
+                &[][..],
+                &["craft--2".to_string()],
+                &["craft--1".to_string()]
+            ]
+        );
+        let (fifth, lost, _) = assign(&whole, Some(&lock_of(&whole, &fourth)));
+        assert!(lost.is_empty(), "{lost:?}");
+        assert_eq!(fifth, fourth);
+    }
+
+    #[test]
+    fn a_level_that_takes_in_another_keeps_its_own_numbers() {
+        let before = [
+            cell("craft", &["Alpha beta gamma."]),
+            Cell {
+                level: "e2",
+                ..cell("craft", &["Delta epsilon zeta.", "Mu nu xi."])
+            },
+        ];
+        let (first, _, _) = assign(&before, None);
+        let lock = lock_of(&before, &first);
+        // `e2` is gone; `e1` has its alias and took in one of its expectations.
+        let merged = [Cell {
+            former: vec!["e2"],
+            ..cell("craft", &["Alpha beta gamma.", "Delta epsilon zeta."])
+        }];
+        let (second, lost, gone) = assign(&merged, Some(&lock));
+        // `#craft--1` of e1 stays e1's; e2's `craft--1` cannot be given twice, so the taken-in
+        // expectation gets a new number, and e2's two anchors are reported.
+        assert_eq!(numbers(&second), vec![vec![1, 3]]);
+        assert!(second[0].iter().all(|a| a.also.is_empty()));
+        let lost: Vec<(&str, usize)> = lost
+            .iter()
+            .map(|l| (l.anchor.level.as_str(), l.anchor.number))
+            .collect();
+        assert_eq!(lost, [("e2", 1), ("e2", 2)]);
+        assert!(gone.iter().all(|a| a.retired && a.level == "e2"));
+    }
+
+    #[test]
+    fn a_move_to_another_pillar_of_a_renamed_level_keeps_the_old_anchor() {
+        let before = [
+            cell("craft", &["Alpha beta gamma.", "Delta epsilon zeta."]),
+            cell("people", &["Mu nu xi."]),
+        ];
+        let (first, _, _) = assign(&before, None);
+        let lock = lock_of(&before, &first);
+        // `e1` is now `e9`, with the alias `levels/e1/`, and one expectation moved.
+        let renamed = |pillar, texts| Cell {
+            level: "e9",
+            former: vec!["e1"],
+            ..cell(pillar, texts)
+        };
+        let after = [
+            renamed("craft", &["Alpha beta gamma."]),
+            renamed("people", &["Mu nu xi.", "Delta epsilon zeta."]),
+        ];
+        let (second, lost, _) = assign(&after, Some(&lock));
+        assert!(lost.is_empty(), "{lost:?}");
+        assert_eq!(second[0][0].number, 1);
         assert_eq!(second[1][1].also, vec!["craft--2".to_string()]);
     }
 }

@@ -23,9 +23,9 @@ pub use export::{
 };
 pub use pages::{
     Cell, CompareCounts, CompareGrid, CompareIndexPage, ComparePage, ComparePillar, CompareRef,
-    FreePageData, Inherited, LevelName, LevelPage, LevelRef, LevelSection, OverviewPage, Page,
-    PageData, PillarLevel, PillarPage, PillarTrack, RedirectPage, Ref, Shared, TrackLevels,
-    TrackPage, TrackRow,
+    FragmentMove, FreePageData, Inherited, LevelName, LevelPage, LevelRef, LevelSection,
+    OverviewPage, Page, PageData, PillarLevel, PillarPage, PillarTrack, RedirectPage, Ref, Shared,
+    TrackLevels, TrackPage, TrackRow,
 };
 
 /// Every page of a ladder's site.
@@ -492,13 +492,25 @@ impl Site {
                     body_html: String::new(),
                 }),
             ),
-            PageSpec::Alias(i, _) => (
-                "redirect.html",
-                PageData::Redirect(RedirectPage {
-                    href: b.href(&permalink::level(&l[i].id)),
-                    title: l[i].title.clone(),
-                }),
-            ),
+            PageSpec::Alias(i, k) => {
+                let former = l[i].aliases[k]
+                    .strip_prefix("levels/")
+                    .and_then(|p| p.strip_suffix('/'));
+                let fragments = former
+                    .map(|f| ladder.retired_fragments(f))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(from, to)| FragmentMove { from, to })
+                    .collect();
+                (
+                    "redirect.html",
+                    PageData::Redirect(RedirectPage {
+                        href: b.href(&permalink::level(&l[i].id)),
+                        title: l[i].title.clone(),
+                        fragments,
+                    }),
+                )
+            }
             PageSpec::Redirect(i) => {
                 let r = &ladder.redirects[i];
                 (
@@ -506,6 +518,7 @@ impl Site {
                     PageData::Redirect(RedirectPage {
                         href: b.href(&r.target),
                         title: r.title.clone(),
+                        fragments: Vec::new(),
                     }),
                 )
             }

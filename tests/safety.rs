@@ -91,26 +91,39 @@ fn scheme_of(value: &str) -> String {
         .map_or(String::new(), |(scheme, _)| scheme.to_string())
 }
 
-/// `html` without the default theme's own inline script of a redirect page
-/// (`<script>location.replace("<address>" + location.hash)</script>`, the address quoted
-/// and free of `"` and `<`), so that any other inline script counts as the author's.
+/// `html` without the default theme's own inline script of a redirect page, in either of its
+/// two forms: `<script>location.replace("<address>" + location.hash)</script>`, and the one
+/// that first replaces retired fragments, `<script>var to = { "<id>": "<id>", … }, h = …`
+/// (no `<` or `\` inside; the first form's address quoted and free of `"`), so that any
+/// other inline script counts as the author's.
 fn without_theme_redirect(html: &str) -> String {
-    const START: &str = "<script>location.replace(\"";
-    const END: &str = "\" + location.hash)</script>";
+    const FORMS: [(&str, &str); 2] = [
+        (
+            "<script>location.replace(\"",
+            "\" + location.hash)</script>",
+        ),
+        ("<script>var to = { ", " : location.hash))</script>"),
+    ];
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(i) = rest.find(START) {
-        let after = &rest[i + START.len()..];
-        match after.find(END) {
-            Some(j) if !after[..j].contains(['"', '<']) => {
-                out.push_str(&rest[..i]);
-                rest = &after[j + END.len()..];
-            }
-            _ => {
-                out.push_str(&rest[..i + START.len()]);
-                rest = after;
+    'scripts: while let Some(i) = rest.find("<script>") {
+        for (start, end) in FORMS {
+            let Some(after) = rest[i..].strip_prefix(start) else {
+                continue;
+            };
+            if let Some(j) = after.find(end) {
+                let inside = &after[..j];
+                // The first form holds only its address; the second, ids and an address.
+                let quotes_ok = start.contains("var to") || !inside.contains('"');
+                if !inside.contains(['<', '\\']) && quotes_ok {
+                    out.push_str(&rest[..i]);
+                    rest = &after[j + end.len()..];
+                    continue 'scripts;
+                }
             }
         }
+        out.push_str(&rest[..i + "<script>".len()]);
+        rest = &rest[i + "<script>".len()..];
     }
     out.push_str(rest);
     out

@@ -207,6 +207,28 @@ pub struct Ladder {
 }
 
 impl Ladder {
+    /// Where a link to `/levels/<former>/#<anchor>` must land once that address redirects to
+    /// the level that has the alias `levels/<former>/`: for each expectation anchor published
+    /// under `former` that no expectation keeps (removed on purpose, or lost now), the
+    /// section of its pillar, or the top of the page (`""`) when the ladder no longer has
+    /// the pillar; as (anchor, where). Carried over as it is, the fragment would land on
+    /// whatever expectation of the level has the same number (the level an alias names is
+    /// often one that took in a removed level, with anchors of its own).
+    pub fn retired_fragments(&self, former: &str) -> Vec<(String, String)> {
+        self.retired
+            .iter()
+            .filter(|a| a.level == former)
+            .map(|a| {
+                let section = if self.pillars.iter().any(|p| p.id == a.pillar) {
+                    a.pillar.clone()
+                } else {
+                    String::new()
+                };
+                (permalink::expectation_anchor(&a.pillar, a.number), section)
+            })
+            .collect()
+    }
+
     /// The competency of `level` in `pillar`, if the cell is filled.
     pub fn cell(&self, level: usize, pillar: usize) -> Option<&Competency> {
         self.cells
@@ -328,7 +350,9 @@ impl Ladder {
 
     /// The text of `ladder.lock` for what this ladder publishes (see [`crate::lock::render`]):
     /// every track, level (and level alias), pillar and free page, and every expectation's
-    /// anchor with its text. (The overview and the comparison index always exist; comparisons
+    /// anchor with its text; an expectation that kept its anchor from another pillar of its
+    /// level ([`crate::anchors::Anchor::also`]) has a line for that anchor too, so that later
+    /// builds keep it. (The overview and the comparison index always exist; comparisons
     /// follow their levels.) Made from the ladder's own ids and texts, not copies of them.
     pub fn lock_text(&self) -> String {
         let (pages, anchors) = self.lock_parts();
@@ -346,25 +370,36 @@ impl Ladder {
         pages.extend(self.pillars.iter().map(|p| permalink::pillar(&p.id)));
         pages.extend(self.pages.iter().map(|p| p.path.clone()));
         pages.extend(self.redirects.iter().map(|r| r.path.clone()));
-        let mut anchors: Vec<crate::lock::LockedAnchor<&str>> =
-            self.competencies
-                .iter()
-                .flat_map(|c| {
-                    let (level, pillar) = (
-                        self.levels[c.level].id.as_str(),
-                        self.pillars[c.pillar].id.as_str(),
-                    );
-                    c.expectations.iter().zip(&c.anchors).map(move |(e, a)| {
-                        crate::lock::LockedAnchor {
-                            level,
-                            pillar,
-                            number: a.number,
-                            text: e.plain(),
-                            retired: false,
-                        }
+        let mut anchors: Vec<crate::lock::LockedAnchor<&str>> = self
+            .competencies
+            .iter()
+            .flat_map(|c| {
+                let (level, pillar) = (
+                    self.levels[c.level].id.as_str(),
+                    self.pillars[c.pillar].id.as_str(),
+                );
+                c.expectations
+                    .iter()
+                    .zip(&c.anchors)
+                    .flat_map(move |(e, a)| {
+                        // An anchor it kept from another pillar is published too: the
+                        // next build gives it back (see `anchors::settle_left`).
+                        let moved = a
+                            .also
+                            .iter()
+                            .filter_map(|x| permalink::parse_expectation_anchor(x));
+                        std::iter::once((pillar, a.number)).chain(moved).map(
+                            move |(pillar, number)| crate::lock::LockedAnchor {
+                                level,
+                                pillar,
+                                number,
+                                text: e.plain(),
+                                retired: false,
+                            },
+                        )
                     })
-                })
-                .collect();
+            })
+            .collect();
         anchors.extend(self.retired.iter().map(|a| crate::lock::LockedAnchor {
             level: a.level.as_str(),
             pillar: a.pillar.as_str(),

@@ -376,4 +376,17 @@ pub struct RedirectPage {
     pub href: String,
     /// The level's title.
     pub title: String,
+    /// Fragments that must not be carried over as they are (see
+    /// [`crate::ladder::Ladder::retired_fragments`]); empty for most redirects.
+    pub fragments: Vec<FragmentMove>,
+}
+
+/// A fragment a redirect replaces: a link that arrives with `#from` goes on to `#to`, or to
+/// the top of the page when `to` is empty.
+#[derive(Debug, Serialize)]
+pub struct FragmentMove {
+    /// The fragment, without `#`.
+    pub from: String,
+    /// Where it goes instead, without `#`; empty for the top of the page.
+    pub to: String,
 }
