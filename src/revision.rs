@@ -2,8 +2,9 @@
 //!
 //! Revisions are read with the `git` command (as installed; a library would add many crates
 //! to the build for three plumbing commands): `rev-parse` to find the repository and resolve a
-//! revision, `ls-tree` and one `cat-file --batch` to copy the ladder's `book.toml` and
-//! `content/` at that revision into a temporary folder, which is then loaded like any ladder,
+//! revision, `ls-tree` and one `cat-file --batch` to copy the ladder's `book.toml`,
+//! `content/` and `ladder.lock` at that revision into a temporary folder, which is then
+//! loaded like any ladder,
 //! and `for-each-ref` to list release tags. Nothing in the repository is changed: no index,
 //! no work tree, no refs.
 
@@ -120,8 +121,9 @@ impl Repo {
         }
     }
 
-    /// Copies the ladder's `book.toml` and `content/` as they are at `commit` into `into`
-    /// (which must exist and be empty).
+    /// Copies the ladder's `book.toml`, `content/` and `ladder.lock` (when the revision has
+    /// one: the anchors its build published, see [`crate::lock`]) as they are at `commit`
+    /// into `into` (which must exist and be empty).
     ///
     /// # Errors
     /// Git fails, the ladder's folder does not exist at that commit, or a file cannot be
@@ -136,6 +138,7 @@ impl Repo {
         };
         let book = format!("{}book.toml", self.prefix);
         let content = format!("{}content", self.prefix);
+        let lock = format!("{}{}", self.prefix, crate::lock::FILE_NAME);
         let listing = git(
             &self.top,
             &[
@@ -147,6 +150,7 @@ impl Repo {
                 "--",
                 &book,
                 &content,
+                &lock,
             ],
         )
         .map_err(|e| match e {

@@ -201,3 +201,72 @@ fn a_release_whose_ladder_has_errors_is_a_warning_not_a_failed_build() {
     assert!(v3.contains("cannot be shown"), "{v3}");
     assert!(v3.contains("the ladder at v3 has errors"), "{v3}");
 }
+
+#[test]
+fn diff_names_each_expectation_by_the_anchor_its_release_published() {
+    // Released with ladder.lock committed, as the README asks: v2 removes Senior Engineer's
+    // first craft expectation, so the others keep numbers that are not their positions.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    copy_ladder(&repo(), dir);
+    git(dir, &["init", "-q"]);
+    build(dir);
+    fs::write(dir.join(".gitignore"), "/site/\n").unwrap();
+    release(dir, "v1");
+    let craft = fs::read_to_string(dir.join(CRAFT)).unwrap();
+    let first = craft.lines().find(|l| l.starts_with("- ")).unwrap();
+    fs::write(
+        dir.join(CRAFT),
+        craft.replacen(&format!("{first}\n"), "", 1),
+    )
+    .unwrap();
+    edit(dir, CRAFT, REWORDED_FROM, REWORDED_TO);
+    let delivery = fs::read_to_string(dir.join(DELIVERY)).unwrap();
+    fs::write(dir.join(DELIVERY), format!("{delivery}- {ADDED}\n")).unwrap();
+    ladderbook()
+        .arg("build")
+        .arg(dir)
+        .args(["-d", "site", "--accept-removals"])
+        .current_dir(dir)
+        .assert()
+        .success();
+    release(dir, "v2");
+    // The anchor each expectation has on v2's site.
+    let site = data(&dir.join("site"));
+    let level = site["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == "senior-engineer")
+        .unwrap();
+    let anchor_of = |pillar: &str, start: &str| -> String {
+        level["cells"][pillar]["expectations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["text"].as_str().unwrap().starts_with(start))
+            .map(|e| e["anchor"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    let out = ladderbook()
+        .current_dir(dir)
+        .args(["diff", "v1", "v2", "--format", "json"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let changes = v["changes"].as_array().unwrap();
+    let anchor_in_diff = |kind: &str| -> String {
+        let c = changes
+            .iter()
+            .find(|c| c["kind"] == kind && c["item"] == "expectation")
+            .unwrap_or_else(|| panic!("no {kind}: {changes:#?}"));
+        c["anchor"].as_str().unwrap().to_string()
+    };
+    let reworded = anchor_of("craft", REWORDED_TO);
+    assert_ne!(
+        reworded, "craft--1",
+        "the test needs a number that is not a position"
+    );
+    assert_eq!(anchor_in_diff("changed"), reworded);
+    assert_eq!(anchor_in_diff("added"), anchor_of("delivery", ADDED));
+}
