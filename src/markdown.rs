@@ -48,6 +48,12 @@ pub struct Fragment {
     plain: std::sync::Arc<str>,
     /// Whether the fragment has any content at all.
     empty: bool,
+    /// Whether it holds more than one block (CommonMark §4–5: paragraphs, lists, code
+    /// blocks, quotes, tables…) at its top level: an expectation with notes or examples.
+    several_blocks: bool,
+    /// With several blocks, the length in bytes of the first one's text at the start of
+    /// `plain` when that block is a paragraph; 0 otherwise.
+    lead_len: usize,
     /// Links and images whose destination may need rewriting.
     pub links: Vec<Link>,
     /// Byte offset in its file of the fragment's first character (0 when empty).
@@ -81,7 +87,31 @@ impl Fragment {
         let mut events = crate::sanitize::events(events);
         let mut links = Vec::new();
         let (mut relative, mut table) = (false, false);
+        let (mut depth, mut blocks, mut inline_at_top) = (0usize, 0usize, false);
+        // The events of the first block, when it is a paragraph: up to its end, the first
+        // paragraph end at the top level.
+        let lead_is_paragraph = matches!(events.first(), Some((Event::Start(Tag::Paragraph), _)));
+        let mut lead_events = 0;
         for (i, (ev, range)) in events.iter().enumerate() {
+            if lead_is_paragraph && lead_events == 0 && depth == 1 {
+                if let Event::End(TagEnd::Paragraph) = ev {
+                    lead_events = i + 1;
+                }
+            }
+            match ev {
+                Event::Start(tag) => {
+                    if depth == 0 && is_block(tag) {
+                        blocks += 1;
+                    } else if depth == 0 {
+                        inline_at_top = true;
+                    }
+                    depth += 1;
+                }
+                Event::End(_) => depth = depth.saturating_sub(1),
+                Event::Rule | Event::Html(_) if depth == 0 => blocks += 1,
+                _ if depth == 0 => inline_at_top = true,
+                _ => {}
+            }
             match ev {
                 Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                     relative |= crate::links::is_relative_link(dest_url);
@@ -95,13 +125,28 @@ impl Fragment {
                 _ => {}
             }
         }
+        let several_blocks = blocks + usize::from(inline_at_top) > 1;
         scratch.plain.clear();
+        let lead_len = if several_blocks && lead_events > 0 {
+            // The words of the rest follow on in `plain`: the same text, written on.
+            plain_text_to(
+                events[..lead_events].iter().map(|e| &e.0),
+                &mut scratch.plain,
+            );
+            let len = scratch.plain.len();
+            scratch.plain.clear();
+            len
+        } else {
+            0
+        };
         plain_text_to(events.iter().map(|e| &e.0), &mut scratch.plain);
         let mut out = Fragment {
             html: std::sync::Arc::default(),
             events: Vec::new(),
             plain: scratch.plain.as_str().into(),
             empty: events.is_empty(),
+            several_blocks,
+            lead_len,
             links,
             offset: events.first().map_or(0, |e| base + e.1.start),
             resolved: Vec::new(),
@@ -124,6 +169,30 @@ impl Fragment {
     /// True when the fragment has no content at all.
     pub fn is_empty(&self) -> bool {
         self.empty
+    }
+
+    /// True when the fragment holds more than one block at its top level, such as an
+    /// expectation's text followed by a paragraph of notes or a list of examples.
+    pub fn has_several_blocks(&self) -> bool {
+        self.several_blocks
+    }
+
+    /// For a fragment of several blocks whose first is a paragraph: that paragraph's text
+    /// (the start of [`Fragment::plain`]) and the HTML of the blocks after it, at `root`
+    /// (see [`Fragment::html`]). `None` otherwise. A comparison marks the words of an
+    /// expectation's own sentence and shows its notes and examples as they are.
+    pub fn lead_and_rest(&self, root: &str) -> Option<(&str, String)> {
+        if self.lead_len == 0 {
+            return None;
+        }
+        let lead = self.plain.get(..self.lead_len)?.trim_end();
+        let html = self.html_cow(root);
+        let rest = html
+            .strip_prefix("<p>")
+            .and_then(|h| h.split_once("</p>\n"))?
+            .1
+            .to_string();
+        Some((lead, rest))
     }
 
     /// [`Fragment::html`], borrowed when it is the same at every depth.
@@ -209,6 +278,29 @@ pub struct Body {
     pub heading_ids: Vec<String>,
     /// Plain text of the first top-level paragraph, if any.
     pub first_paragraph: Option<String>,
+}
+
+/// Whether `tag` opens a block (CommonMark §4–5) rather than inline content.
+fn is_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::Table(_)
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::TableCell
+            | Tag::MetadataBlock(_)
+    )
 }
 
 /// The events of `text` with their byte ranges, each run of consecutive text events joined

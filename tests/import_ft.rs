@@ -233,3 +233,34 @@ fn financial_times_yaml_both_files_and_the_folder() {
     // A title no other level has is left alone.
     assert!(page(&imp.site, "levels/tech-director/").contains("<title>Technology Director · "));
 }
+
+#[test]
+fn a_changed_expectation_with_examples_marks_its_own_words_and_keeps_its_examples_as_a_list() {
+    let src = real_ladders()
+        .join("Financial-Times-engineering-progression/data/job-families/engineering-v1.yml");
+    let imp = import(&src, &[]);
+    let html = page(&imp.site, "compare/junior/engineer/");
+    // Junior: "Uses version control to manage routine development workflow, and can work with
+    // support on uncommon workflows", with a proficiency and two examples; Engineer drops
+    // "routine" and the rest of the sentence, and has examples of its own.
+    let row = html
+        .split("<li class=\"pair ")
+        .find(|r| r.contains("Uses version control to manage"))
+        .expect("a row of the version-control expectation");
+    assert!(row.starts_with("status-changed"), "{row}");
+    let lower = row
+        .split("<div class=\"expectation diff\">")
+        .nth(1)
+        .expect("a word diff on the lower side");
+    let (sentence, rest) = lower.split_once("</p>").unwrap();
+    assert!(sentence.starts_with("<p>Uses version control to manage <del>routine</del>"));
+    // The examples are a list of their own, unmarked: not words run into the sentence.
+    let rest = &rest[..rest.find("</div>").unwrap()];
+    assert!(!rest.contains("<del>"), "{rest}");
+    assert!(
+        rest.contains(
+            "<li>Git example: is able to clone a repo, check out a branch, add, commit, push</li>"
+        ),
+        "{rest}"
+    );
+}

@@ -18,6 +18,33 @@ fn filled() -> Shared<Cell> {
     Shared::Made(value.clone())
 }
 
+/// The word diff of two expectations of which one at least has notes or examples after its
+/// text (see [`crate::markdown::Fragment::lead_and_rest`]): a diff of the whole would run
+/// the notes and the items of a list of examples into one paragraph. Only the first
+/// paragraphs' words are marked, and the rest of each follows as it is written. `None` when
+/// an expectation with several blocks does not start with a paragraph: the row then shows
+/// both in full.
+fn lead_diff(
+    a: &crate::markdown::Fragment,
+    b: &crate::markdown::Fragment,
+    root: &str,
+) -> Option<(String, String)> {
+    let split = |f: &crate::markdown::Fragment| -> Option<(String, String)> {
+        if f.has_several_blocks() {
+            let (lead, rest) = f.lead_and_rest(root)?;
+            Some((lead.to_string(), rest))
+        } else {
+            Some((f.plain().to_string(), String::new()))
+        }
+    };
+    let ((lead_a, rest_a), (lead_b, rest_b)) = (split(a)?, split(b)?);
+    let (marked_a, marked_b) = compare::split_diff_html(&lead_a, &lead_b);
+    Some((
+        format!("<p>{marked_a}</p>\n{rest_a}"),
+        format!("<p>{marked_b}</p>\n{rest_b}"),
+    ))
+}
+
 impl<'a> Builder<'a> {
     pub(super) fn compare_pillar(
         &self,
@@ -98,10 +125,17 @@ impl<'a> Builder<'a> {
                 }
             };
             let marked = match (pair.status, pair.lower, pair.higher) {
-                (Status::Changed, Some(i), Some(j)) => Some(compare::split_diff_prepared(
-                    (ca.expectations[i].plain(), &pa.words[i]),
-                    (cb.expectations[j].plain(), &pb.words[j]),
-                )),
+                (Status::Changed, Some(i), Some(j)) => {
+                    let (ea, eb) = (&ca.expectations[i], &cb.expectations[j]);
+                    if ea.has_several_blocks() || eb.has_several_blocks() {
+                        lead_diff(ea, eb, &self.root)
+                    } else {
+                        Some(compare::split_diff_prepared(
+                            (ea.plain(), &pa.words[i]),
+                            (eb.plain(), &pb.words[j]),
+                        ))
+                    }
+                }
                 _ => None,
             };
             match pair.status {
