@@ -79,11 +79,12 @@ function importLadder(source) {
 /**
  * Starts `ladderbook serve <dir> -p <free port>` and resolves once it prints its address.
  * `dir` is a ladder folder the server then owns (removed by stop()); by default a temp copy
- * of the example ladder. Returns { url, dir, stop(), output() }.
+ * of the example ladder; `port`, a port to serve on (by default a free one). Returns
+ * { url, port, dir, stop({ keep }), output() }: stop() removes `dir` unless `keep` is set.
  */
-async function startServer({ timeoutMs = 15000, dir = copyLadder() } = {}) {
+async function startServer({ timeoutMs = 15000, dir = copyLadder(), port: wanted } = {}) {
   const bin = binary();
-  const port = await freePort();
+  const port = wanted ?? await freePort();
   const child = spawn(bin, ['serve', dir, '-p', String(port), '-n', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -110,16 +111,17 @@ async function startServer({ timeoutMs = 15000, dir = copyLadder() } = {}) {
   child.removeAllListeners('exit');
   return {
     url,
+    port,
     dir,
     output: () => out,
-    async stop() {
+    async stop({ keep = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) {
         const gone = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await Promise.race([gone, new Promise((r) => setTimeout(r, 3000))]);
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!keep) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

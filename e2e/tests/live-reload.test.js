@@ -7,7 +7,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { newContext, screenshotPath, useServerAndBrowser } = require('../lib/harness');
+const { copyLadder, newContext, screenshotPath, startServer, useServerAndBrowser } = require('../lib/harness');
 
 let server;
 let browser;
@@ -98,5 +98,35 @@ test('live reload: ten open preview tabs all follow an edit, and an eleventh sti
     }
   } finally {
     await context.close();
+  }
+});
+
+test('live reload: a stopped preview says so, and a page reloads when serve starts again', { timeout: 90000 }, async () => {
+  const dir = copyLadder();
+  let first = await startServer({ dir });
+  let second = null;
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${first.url}levels/staff-engineer/`);
+    await page.evaluate(() => { window.__notReloaded = true; });
+    await first.stop({ keep: true });
+    first = null;
+    const notice = page.locator('#ladderbook-stopped');
+    await notice.waitFor({ state: 'visible', timeout: 15000 });
+    assert.match(await notice.innerText(), /preview has stopped/);
+    // Edited while no server ran, then served again on the same address: the open page
+    // shows the edit, although the new server's first build is its first.
+    const file = path.join(dir, 'content/competencies/staff-engineer/craft.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Defines the technical direction', 'Defines (edited while stopped) the technical direction'));
+    second = await startServer({ dir, port: Number(new URL(page.url()).port) });
+    await page.waitForFunction(() => document.getElementById('craft--1')?.textContent.includes('(edited while stopped)'), null, { timeout: 20000 });
+    assert.equal(await page.evaluate(() => window.__notReloaded ?? false), false, 'the page reloaded by itself');
+    assert.equal(await notice.count(), 0, 'the notice is gone');
+  } finally {
+    await context.close();
+    if (first) await first.stop();
+    if (second) await second.stop();
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
 });

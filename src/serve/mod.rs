@@ -112,7 +112,7 @@ pub fn serve(opts: Options) -> Result<(), Diagnostic> {
     let addr = listener
         .local_addr()
         .map_err(|e| failure(e.to_string(), ""))?;
-    let site = Arc::new(RwLock::new(Served::default()));
+    let site = Arc::new(RwLock::new(Served::new()));
     let mut previous = Previous::new(&opts.root);
     rebuild(
         &opts.root,

@@ -21,13 +21,29 @@ pub struct Served {
     pub error: Option<String>,
     /// How many of those are errors (the rest are warnings).
     pub errors: usize,
-    /// Increases with every build, good or failed.
+    /// Increases with every build, good or failed. A server starts counting at the time it
+    /// started (see [`Served::new`]), so that a page a stopped server served reloads when
+    /// another one answers, whose first build would otherwise have the page's version.
     pub version: u64,
     /// The last good build, for `ladder.json`, which is made when it is first asked for
     /// (it holds the whole ladder, and few requests want it).
     pub(super) ladder: Option<Arc<build::Prepared>>,
     /// `ladder.json` of `ladder`, once made.
     pub(super) data: std::sync::OnceLock<Arc<Vec<u8>>>,
+}
+
+impl Served {
+    /// Nothing served yet, and builds counted from now: milliseconds since 1970 (below
+    /// 2^53, so a page's script reads it exactly as a number).
+    pub fn new() -> Served {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as u64);
+        Served {
+            version: now,
+            ..Served::default()
+        }
+    }
 }
 
 /// Renders every page of a prepared ladder into memory, through the same pipeline as
