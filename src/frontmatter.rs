@@ -200,14 +200,108 @@ pub fn parse_table<'i>(
         .filter(|e| lines.insert(file.position(base + e.span().map_or(0, |s| s.start)).0))
         .map(|e| {
             let at = e.span().map_or(0, |s| s.start);
-            file.error(
-                "toml-syntax",
-                base + at,
-                format!("invalid TOML: {}", e.message().trim_end()),
-                "check quoting and `=` on this line; strings need double quotes, lists are written `[\"a\", \"b\"]` (TOML v1.0)",
-            )
+            let (message, hint) = explain(toml, at, e.message().trim_end()).unwrap_or_else(|| {
+                (
+                    format!("invalid TOML: {}", e.message().trim_end()),
+                    "check quoting and `=` on this line; strings need double quotes, lists are written `[\"a\", \"b\"]` (TOML v1.0)".to_string(),
+                )
+            });
+            file.error("toml-syntax", base + at, message, hint)
         })
         .collect())
+}
+
+/// Keys whose values are whole numbers, and true or false, in any front-matter.
+const INTEGER_KEYS: &[&str] = &["rank", "order", "weight"];
+const BOOLEAN_KEYS: &[&str] = &["cumulative"];
+
+/// The TOML parser's error (`parser_message`, at byte `at` of `toml`) in the words of someone
+/// who writes ladders rather than TOML, for the mistakes they make: a value without quotes,
+/// a quote never closed, a key written twice. `None` for any other error. Returns (message,
+/// hint), the hint the line as it should be written.
+fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(String, String)> {
+    let start = toml[..at.min(toml.len())].rfind('\n').map_or(0, |i| i + 1);
+    let end = toml[start..].find('\n').map_or(toml.len(), |i| start + i);
+    let (key, value) = toml[start..end].split_once('=')?;
+    let (key, value) = (key.trim(), value.trim());
+    if key.is_empty()
+        || !key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return None;
+    }
+    if parser_message.contains("duplicate key") {
+        return Some((
+            format!("`{key}` is written twice in this front-matter"),
+            format!("keep one `{key} = …` line and remove the other"),
+        ));
+    }
+    for q in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(q) {
+            if !inner.contains(q) {
+                return Some((
+                    format!("the text of `{key}` opens a quote (`{q}`) that is never closed"),
+                    format!("end the text with the same quote on this line: {key} = {q}{inner}{q}"),
+                ));
+            }
+            return None;
+        }
+    }
+    let bare = |v: &str| {
+        !v.is_empty()
+            && !v.starts_with(['"', '\'', '[', '{', '+', '-'])
+            && !v.starts_with(|c: char| c.is_ascii_digit())
+            && !matches!(v, "true" | "false" | "inf" | "nan")
+    };
+    if let Some(items) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+        let items: Vec<&str> = items
+            .split(',')
+            .map(str::trim)
+            .filter(|i| !i.is_empty())
+            .collect();
+        if !items.is_empty() && items.iter().any(|i| bare(i)) {
+            let quoted: Vec<String> = items
+                .iter()
+                .map(|i| {
+                    if bare(i) {
+                        format!("\"{i}\"")
+                    } else {
+                        i.to_string()
+                    }
+                })
+                .collect();
+            return Some((
+                format!("the items of `{key}` are not in quotes"),
+                format!(
+                    "write each in double quotes: {key} = [{}]",
+                    quoted.join(", ")
+                ),
+            ));
+        }
+        return None;
+    }
+    // A comment after the value is not part of it.
+    let value = value.split(" #").next().unwrap_or(value).trim_end();
+    if !bare(value) {
+        return None;
+    }
+    Some(if INTEGER_KEYS.contains(&key) {
+        (
+            format!("`{key}` must be a whole number, not `{value}`"),
+            format!("write it as a number, e.g. `{key} = 3`"),
+        )
+    } else if BOOLEAN_KEYS.contains(&key) {
+        (
+            format!("`{key}` must be true or false, not `{value}`"),
+            format!("write it as `{key} = true` or `{key} = false`"),
+        )
+    } else {
+        (
+            format!("the value of `{key}` is not in quotes"),
+            format!("write text in double quotes: {key} = \"{value}\""),
+        )
+    })
 }
 
 impl<'t, 'i> TableReader<'t, 'i> {
@@ -456,5 +550,59 @@ mod tests {
         let d = &r.diagnostics[0];
         assert_eq!((d.line, d.column, d.code), (3, 1, "unknown-key"));
         assert!(d.hint.contains("did you mean `rank`"));
+    }
+
+    #[test]
+    fn toml_mistakes_are_explained_with_the_line_as_it_should_be() {
+        let cases = [
+            (
+                "track = ic",
+                "the value of `track` is not in quotes",
+                "track = \"ic\"",
+            ),
+            (
+                "title = Senior Engineer # x",
+                "not in quotes",
+                "title = \"Senior Engineer\"",
+            ),
+            (
+                "rank = three",
+                "`rank` must be a whole number, not `three`",
+                "`rank = 3`",
+            ),
+            (
+                "cumulative = yes",
+                "must be true or false",
+                "`cumulative = true`",
+            ),
+            (
+                "title = \"Staff",
+                "opens a quote (`\"`) that is never closed",
+                "title = \"Staff\"",
+            ),
+            (
+                "equivalent = [m1, \"m2\"]",
+                "the items of `equivalent` are not in quotes",
+                "[\"m1\", \"m2\"]",
+            ),
+            (
+                "title = \"A\"\ntitle = \"B\"",
+                "`title` is written twice",
+                "remove the other",
+            ),
+        ];
+        for (toml, message, hint) in cases {
+            let f = file(&format!("+++\n{toml}\n+++\n"));
+            let s = split(&f).unwrap();
+            let d = &parse_table(&f, s.toml, s.toml_offset).unwrap_err()[0];
+            assert_eq!(d.code, "toml-syntax");
+            assert!(d.message.contains(message), "{toml}: {}", d.message);
+            assert!(d.hint.contains(hint), "{toml}: {}", d.hint);
+        }
+        // Anything else keeps the parser's own words.
+        let f = file("+++\ntitle = \"A\" \"B\"\n+++\n");
+        let s = split(&f).unwrap();
+        let d = &parse_table(&f, s.toml, s.toml_offset).unwrap_err()[0];
+        assert!(d.message.starts_with("invalid TOML: "), "{}", d.message);
     }
 }

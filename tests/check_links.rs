@@ -117,8 +117,8 @@ fn a_broken_file_is_reported_once_with_the_keys_it_needs() {
         (
             "content/competencies/e2/craft.md",
             "+++\nlevel = \"e2\npillar = \"craft\"\n+++\n- x\n",
-            "invalid TOML",
-            "",
+            "the text of `level` opens a quote (`\"`) that is never closed",
+            "level = \"e2\"",
         ),
         (
             "content/levels/e2.md",
