@@ -179,19 +179,67 @@ pub fn template_errors(root: &Path, ladder: &Ladder, valid: bool) -> Vec<Diagnos
 /// the ladder's `static/` files and content assets (copied).
 ///
 /// # Errors
-/// An unreadable folder or file under `static/`.
+/// An unreadable folder or file under `static/`, and a copied file at the address of a page
+/// (see [`copied_clashes`]).
 #[allow(clippy::type_complexity)]
 pub fn other_files(
     root: &Path,
     p: &Prepared,
 ) -> Result<(Vec<render::OutputFile>, Vec<CopiedFile>), Diagnostics> {
-    let (files, mut copied) = render::static_files(root).map_err(Diagnostics)?;
-    let assets = p.ladder.assets.iter().map(|a| CopiedFile {
+    let (files, copied) = copied_files(root, &p.ladder).map_err(Diagnostics)?;
+    let clashes = copied_clashes(root, &p.ladder, &copied);
+    if !clashes.is_empty() {
+        return Err(Diagnostics(clashes));
+    }
+    Ok((files, copied))
+}
+
+/// The theme's static files, and the files copied into the site: the ladder's content
+/// assets, then its `static/` files.
+#[allow(clippy::type_complexity)]
+fn copied_files(
+    root: &Path,
+    ladder: &Ladder,
+) -> Result<(Vec<render::OutputFile>, Vec<CopiedFile>), Vec<Diagnostic>> {
+    let (files, mut copied) = render::static_files(root)?;
+    let assets = ladder.assets.iter().map(|a| CopiedFile {
         path: a.content_path.clone(),
         source: a.source.clone(),
     });
     copied.splice(0..0, assets);
     Ok((files, copied))
+}
+
+/// A `page-collision` error for each file of `copied` that would be published at the
+/// address of one of the ladder's pages (`static/index.html`,
+/// `content/levels/senior/index.html`): the page and the file cannot both be there, and the
+/// author would not know which one readers get.
+pub fn copied_clashes(root: &Path, ladder: &Ladder, copied: &[CopiedFile]) -> Vec<Diagnostic> {
+    let pages: std::collections::HashSet<String> = crate::site::page_specs(ladder)
+        .iter()
+        .map(|s| render::page_file(&Site::path(ladder, s)))
+        .collect();
+    copied
+        .iter()
+        .filter(|c| pages.contains(&c.path))
+        .map(|c| {
+            let address = c.path.strip_suffix("index.html").unwrap_or(&c.path);
+            Diagnostic::error(
+                "page-collision",
+                display_path(root, &c.source),
+                (1, 1),
+                format!("this file would be published at /{address}, which is a page of the ladder's own"),
+                "remove or rename the file; to change how that page looks, copy the theme's template into templates/ and edit it there",
+            )
+        })
+        .collect()
+}
+
+/// [`copied_clashes`] of the ladder in `root`, for `check`: unreadable files under
+/// `static/` are left to `build` to report.
+pub fn clashes_in(root: &Path, ladder: &Ladder) -> Vec<Diagnostic> {
+    copied_files(root, ladder)
+        .map_or_else(|_| Vec::new(), |(_, c)| copied_clashes(root, ladder, &c))
 }
 
 /// Builds the ladder in `root` into `dest` (or its build-dir). Pages are rendered on all

@@ -87,6 +87,11 @@ pub fn check(root: &Path, strict: bool) -> (Diagnostics, Report) {
             diags.push(d.clone());
         }
     }
+    if valid {
+        for d in crate::build::clashes_in(root, &ladder) {
+            diags.push(d);
+        }
+    }
     lint(&ladder, &mut diags);
     images::missing(root, &ladder, &mut diags);
     site_links::outside(&ladder, &mut diags);

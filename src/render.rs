@@ -338,11 +338,7 @@ impl<'a> Renderer<'a> {
                 None => sizes.push((page.template, html.len())),
             }
         });
-        let file = if page.path.ends_with('/') || page.path.is_empty() {
-            format!("{}index.html", page.path)
-        } else {
-            page.path.clone()
-        };
+        let file = page_file(&page.path);
         Ok(OutputFile {
             path: file,
             contents: html,
@@ -412,6 +408,17 @@ pub enum RenderError<E> {
     Templates(Vec<Diagnostic>),
     /// The sink failed (say, a write error).
     Sink(E),
+}
+
+/// The file a page's address is written to: `index.html` in the address's folder (the
+/// overview's is the site's own `index.html`), or the address itself for a file such as
+/// `404.html`.
+pub fn page_file(address: &str) -> String {
+    if address.ends_with('/') || address.is_empty() {
+        format!("{address}index.html")
+    } else {
+        address.to_string()
+    }
 }
 
 /// The theme's static files (generated) and the ladder's `static/` files (copied), the

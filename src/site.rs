@@ -407,24 +407,7 @@ impl Site {
             level_values: slots(ladder.levels.len()),
             pillar_values: slots(ladder.pillars.len()),
         };
-        let mut specs = vec![PageSpec::Overview];
-        specs.extend((0..ladder.tracks.len()).map(PageSpec::Track));
-        specs.extend((0..ladder.levels.len()).map(PageSpec::Level));
-        specs.extend((0..ladder.pillars.len()).map(PageSpec::Pillar));
-        specs.extend(
-            ladder
-                .comparisons
-                .iter()
-                .map(|&(a, b)| PageSpec::Compare(a, b)),
-        );
-        specs.push(PageSpec::CompareIndex);
-        specs.push(PageSpec::Changes);
-        specs.extend((0..ladder.pages.len()).map(PageSpec::Free));
-        specs.push(PageSpec::NotFound);
-        for (li, level) in ladder.levels.iter().enumerate() {
-            specs.extend((0..level.aliases.len()).map(|k| PageSpec::Alias(li, k)));
-        }
-        specs.extend((0..ladder.redirects.len()).map(PageSpec::Redirect));
+        let specs = page_specs(ladder);
         Site {
             specs,
             prepared,
@@ -529,6 +512,31 @@ impl Site {
             data,
         }
     }
+}
+
+/// Every page of the site, in the order they are rendered: the overview, tracks, levels,
+/// pillars, comparisons, the comparison index, the changes page, free pages, 404, and the
+/// redirects of aliases.
+pub fn page_specs(ladder: &Ladder) -> Vec<PageSpec> {
+    let mut specs = vec![PageSpec::Overview];
+    specs.extend((0..ladder.tracks.len()).map(PageSpec::Track));
+    specs.extend((0..ladder.levels.len()).map(PageSpec::Level));
+    specs.extend((0..ladder.pillars.len()).map(PageSpec::Pillar));
+    specs.extend(
+        ladder
+            .comparisons
+            .iter()
+            .map(|&(a, b)| PageSpec::Compare(a, b)),
+    );
+    specs.push(PageSpec::CompareIndex);
+    specs.push(PageSpec::Changes);
+    specs.extend((0..ladder.pages.len()).map(PageSpec::Free));
+    specs.push(PageSpec::NotFound);
+    for (li, level) in ladder.levels.iter().enumerate() {
+        specs.extend((0..level.aliases.len()).map(|k| PageSpec::Alias(li, k)));
+    }
+    specs.extend((0..ladder.redirects.len()).map(PageSpec::Redirect));
+    specs
 }
 
 /// [`LevelRef::name`] of every level, by index into [`Ladder::levels`].

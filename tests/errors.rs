@@ -443,3 +443,37 @@ fn the_readmes_error_example_is_what_build_prints() {
     });
     assert_eq!(stderr, want);
 }
+
+#[test]
+fn a_file_at_the_address_of_a_page_is_an_error_in_build_and_check() {
+    // A home page of one's own in static/, and a page saved into content/ at a level's
+    // address: `serve` showed the file and `build` published the page.
+    for (file, address) in [
+        ("static/index.html", "/,"),
+        (
+            "content/levels/senior-engineer/index.html",
+            "/levels/senior-engineer/,",
+        ),
+    ] {
+        let err = broken_build(|d| {
+            let p = d.join(file);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, "<h1>My own page</h1>\n").unwrap();
+        });
+        assert!(
+            err.contains(&format!(
+                "{file}:1:1: error: this file would be published at {address}"
+            )),
+            "{err}"
+        );
+        assert!(err.contains("templates/"), "{err}");
+        let tmp = tempfile::tempdir().unwrap();
+        copy_ladder(&repo(), tmp.path());
+        let p = tmp.path().join(file);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, "<h1>My own page</h1>\n").unwrap();
+        let out = ladderbook().arg("check").arg(tmp.path()).assert().code(1);
+        let err = String::from_utf8_lossy(&out.get_output().stderr);
+        assert!(err.contains(&format!("{file}:1:1: error:")), "{err}");
+    }
+}
