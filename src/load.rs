@@ -86,9 +86,11 @@ pub struct Loaded {
     pub published: Option<Option<std::sync::Arc<crate::lock::Lock>>>,
 }
 
-/// Editors' backup, swap and temporary files, which are never content: hidden files (Vim's
-/// `.x.swp`, Emacs' `.#x` locks), Emacs' `#x#` and `x~`, `.tmp` files, JetBrains'
-/// `x___jb_tmp___` and `x___jb_old___`, and Vim's `4913` write test.
+/// Editors' and tools' backup, swap and temporary files, which are never content (nor
+/// published beside it, where a draft would leak): hidden files (Vim's `.x.swp`, Emacs' `.#x`
+/// locks), Emacs' `#x#` and `x~`, `.tmp` files, nano's `.save`, `.bak` files, git's and
+/// patch's `.orig` and `.rej` left by a merge, JetBrains' `x___jb_tmp___` and
+/// `x___jb_old___`, and Vim's `4913` write test.
 pub fn is_editor_temp(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with('#')
@@ -96,6 +98,10 @@ pub fn is_editor_temp(name: &str) -> bool {
         || name.ends_with(".swp")
         || name.ends_with(".swx")
         || name.ends_with(".tmp")
+        || name.ends_with(".save")
+        || name.ends_with(".bak")
+        || name.ends_with(".orig")
+        || name.ends_with(".rej")
         || name.ends_with("___jb_tmp___")
         || name.ends_with("___jb_old___")
         || name == "4913"

@@ -355,3 +355,32 @@ fn a_leftover_that_is_a_link_is_removed_without_following_it() {
     );
     assert!(root.join("site/index.html").is_file());
 }
+
+#[test]
+fn backups_left_by_editors_and_merges_are_never_published() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    let content = d.join("content");
+    let left = [
+        "levels/director.md.orig",
+        "levels/director.md.rej",
+        "promotions.md.save",
+        "competencies/director/craft.md.bak",
+    ];
+    for f in left {
+        fs::write(content.join(f), "+++\nnot = \"content\"\n+++\nA draft\n").unwrap();
+    }
+    let site = d.join("site");
+    ladderbook()
+        .arg("build")
+        .arg(d)
+        .arg("-d")
+        .arg(&site)
+        .assert()
+        .success();
+    for f in left {
+        assert!(!site.join(f).exists(), "{f} was published");
+    }
+    ladderbook().arg("check").arg(d).assert().success();
+}
