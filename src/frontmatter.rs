@@ -405,13 +405,25 @@ impl<'t, 'i> TableReader<'t, 'i> {
         }
     }
 
-    /// A required string: reports `missing-key` when absent.
+    /// A required string: reports `missing-key` when absent, or empty (or only spaces),
+    /// which would leave a page without a heading and a link without words.
     pub fn required_string(&mut self, key: &str, example: &str) -> Option<Located<String>> {
         if self.get(key).is_none() {
             self.missing(key, example);
             return None;
         }
-        self.string(key)
+        let s = self.string(key)?;
+        if s.value.trim().is_empty() {
+            let d = self.file.error(
+                "missing-key",
+                s.offset,
+                format!("`{key}` in {} is empty", self.what),
+                format!("write it, e.g. `{key} = {example}`"),
+            );
+            self.diagnostics.push(d);
+            return None;
+        }
+        Some(s)
     }
 
     /// An optional integer (any TOML integer that fits in `i64`).

@@ -477,3 +477,19 @@ fn a_file_at_the_address_of_a_page_is_an_error_in_build_and_check() {
         assert!(err.contains(&format!("{file}:1:1: error:")), "{err}");
     }
 }
+
+#[test]
+fn an_empty_title_is_an_error_not_a_page_without_a_heading() {
+    let err = broken_build(|d| {
+        edit(d, "levels/staff-engineer.md", |t| {
+            t.replacen("title = \"Staff Engineer\"", "title = \"\"", 1)
+        })
+    });
+    assert!(
+        err.contains(
+            "content/levels/staff-engineer.md:2:9: error: `title` in level front-matter is empty"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.matches(": error: ").count(), 1, "{err}");
+}
