@@ -551,6 +551,9 @@ pub struct NavLevel {
     pub id: String,
     /// Title.
     pub title: String,
+    /// The title, with the track's when another level has the same title: a closed list
+    /// shows only its option, not the option's track.
+    pub name: String,
     /// Short code.
     pub code: Option<String>,
 }
@@ -563,6 +566,7 @@ impl Nav {
             path: p.path.clone(),
             levels: Vec::new(),
         };
+        let names = crate::site::level_names(ladder);
         Nav {
             tracks: ladder
                 .tracks
@@ -576,6 +580,7 @@ impl Nav {
                         .map(|&i| NavLevel {
                             id: ladder.levels[i].id.clone(),
                             title: ladder.levels[i].title.clone(),
+                            name: names[i].clone(),
                             code: ladder.levels[i].code.clone(),
                         })
                         .collect(),

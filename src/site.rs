@@ -539,8 +539,9 @@ pub fn page_specs(ladder: &Ladder) -> Vec<PageSpec> {
     specs
 }
 
-/// [`LevelRef::name`] of every level, by index into [`Ladder::levels`].
-fn level_names(ladder: &Ladder) -> Vec<String> {
+/// [`LevelRef::name`] of every level, by index into [`Ladder::levels`]: its title, with its
+/// track's when another level has the same title.
+pub fn level_names(ladder: &Ladder) -> Vec<String> {
     let mut count: std::collections::HashMap<&str, usize> = Default::default();
     for l in &ladder.levels {
         *count.entry(l.title.as_str()).or_default() += 1;

@@ -58,27 +58,43 @@
     td.appendChild(ol);
     return td;
   }
+  // What lists and headings call a level: its title, with its track's when another level has
+  // the same title (`name` in ladder.json; a ladder.json from before it has only `title`).
+  function named(l) { return l.name || l.title; }
+  // A pair that cannot be shown, said where the pair would be.
+  function refuse(section, text) {
+    section.textContent = "";
+    section.appendChild(el("p", { "class": "picker-note", role: "status" }, text));
+    section.hidden = false;
+  }
   function render(section, data, a, b, root) {
     var byId = {};
     data.levels.forEach(function (l) { byId[l.id] = l; });
     var la = byId[a], lb = byId[b];
-    if (!la || !lb) return;
+    if (!la || !lb) {
+      refuse(section, "This ladder has no level " + JSON.stringify(!la ? a : b) + ": pick two levels above.");
+      return;
+    }
+    if (a === b) {
+      refuse(section, "Pick two different levels.");
+      return;
+    }
     var tracks = {};
     data.tracks.forEach(function (t) { tracks[t.id] = t; });
     var used = tracks[la.track].pillars.concat(tracks[lb.track].pillars);
     section.textContent = "";
     var h = el("h2", { id: "picked-heading" });
-    h.appendChild(el("a", { href: root + la.path }, la.title));
+    h.appendChild(el("a", { href: root + la.path }, named(la)));
     h.appendChild(document.createTextNode(" and "));
-    h.appendChild(el("a", { href: root + lb.path }, lb.title));
+    h.appendChild(el("a", { href: root + lb.path }, named(lb)));
     section.appendChild(h);
     section.appendChild(el("p", { "class": "picker-note" }, "These two levels are on different tracks and are not declared equivalent, so they have no comparison page of their own. Here they are side by side, pillar by pillar."));
     var box = el("div", { "class": "scroll-box", role: "region", "aria-labelledby": "picked-heading", tabindex: "0" });
     var table = el("table", { "class": "compare" });
     var head = el("tr");
     head.appendChild(el("th", { scope: "col" }, "Pillar"));
-    head.appendChild(el("th", { scope: "col" }, la.title));
-    head.appendChild(el("th", { scope: "col" }, lb.title));
+    head.appendChild(el("th", { scope: "col" }, named(la)));
+    head.appendChild(el("th", { scope: "col" }, named(lb)));
     var thead = el("thead");
     thead.appendChild(head);
     table.appendChild(thead);
@@ -123,10 +139,15 @@
       }).catch(function () { form.submit(); });
     });
   });
-  // `/compare/?a=<level>` (the link on level pages of large ladders) preselects the first level.
+  // `/compare/?a=<level>` (the link on level pages of large ladders) preselects the level, and
+  // as the other the next one up its track (or, for its top level, the one below).
   var only = new URLSearchParams(location.search).get("a");
-  if (only && forms.length && forms[0].elements.a.querySelector("option[value='" + only.replace(/[^a-z0-9-]/g, "") + "']")) {
+  var option = only && forms.length && forms[0].elements.a.querySelector("option[value='" + only.replace(/[^a-z0-9-]/g, "") + "']");
+  if (option) {
     forms[0].elements.a.value = only;
+    var mate = forms[0].elements.b.querySelector("option[value='" + option.value + "']");
+    var next = mate && (mate.nextElementSibling || mate.previousElementSibling);
+    if (next) forms[0].elements.b.value = next.value;
   }
   var picked = document.getElementById("picked");
   var params = new URLSearchParams(location.search);
@@ -135,6 +156,10 @@
     var form = forms[0], root = form.getAttribute("data-root") || "";
     form.elements.a.value = a;
     form.elements.b.value = b;
+    if (a === b) {
+      refuse(picked, "Pick two different levels.");
+      return;
+    }
     load(form.getAttribute("data-ladder")).then(function (data) {
       var c = find(data, a, b) || find(data, b, a);
       if (c) location.replace(root + c.path);

@@ -78,6 +78,9 @@ pub struct DataLevel<'a> {
     pub id: &'a str,
     /// Title.
     pub title: &'a str,
+    /// The title, with the track's when another level has the same title (see
+    /// [`super::level_names`]): what lists and headings call the level.
+    pub name: String,
     /// Short code.
     pub code: Option<&'a str>,
     /// Rank within the track.
@@ -159,10 +162,12 @@ pub fn data_export(ladder: &Ladder) -> DataExport<'_> {
             .collect(),
         levels: l
             .iter()
+            .zip(super::level_names(ladder))
             .enumerate()
-            .map(|(li, level)| DataLevel {
+            .map(|(li, (level, name))| DataLevel {
                 id: &level.id,
                 title: &level.title,
+                name,
                 code: level.code.as_deref(),
                 rank: level.rank,
                 track: &ladder.tracks[level.track].id,

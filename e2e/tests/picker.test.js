@@ -1,0 +1,60 @@
+'use strict';
+// The comparison picker on a real ladder whose tracks share level titles (the Financial
+// Times': "Junior Engineer" is on the legacy track and on the IC track): every level reads
+// apart from the others, and addresses a reader edits by hand get an answer.
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { importLadder, launchBrowser, newContext, startServer } = require('../lib/harness');
+
+let server;
+let browser;
+before(async () => {
+  const dir = importLadder('Financial-Times-engineering-progression');
+  [server, browser] = await Promise.all([startServer({ dir }), launchBrowser()]);
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('levels with the same title read apart in the picker and side by side', { timeout: 60000 }, async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}compare/`);
+    const text = (id) => page.locator(`main form.picker-form select[name="a"] option[value="${id}"]`).innerText();
+    const [legacy, ic] = [await text('engineering-v1-junior'), await text('ic-junior')];
+    assert.match(legacy, /Junior Engineer/);
+    assert.notEqual(legacy, ic, 'the two Junior Engineers differ in a closed list');
+
+    await page.goto(`${server.url}compare/?a=engineering-v1-junior&b=ic-junior`);
+    const heading = await page.locator('#picked h2').innerText();
+    const heads = await page.locator('#picked thead th').allInnerTexts();
+    assert.notEqual(heads[1], heads[2], `the columns are named apart: ${heads}`);
+    assert.ok(heading.includes(heads[1]) && heading.includes(heads[2]), heading);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an address with one level twice, or a level the ladder lacks, says so', { timeout: 60000 }, async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}compare/?a=ic-junior&b=ic-junior`);
+    await page.locator('#picked .picker-note', { hasText: 'Pick two different levels' }).waitFor();
+    assert.equal(await page.locator('#picked table').count(), 0, 'no level beside itself');
+
+    await page.goto(`${server.url}compare/?a=nope&b=ic-junior`);
+    await page.locator('#picked .picker-note', { hasText: 'no level "nope"' }).waitFor();
+
+    // One level given: the other is the next one up its own track.
+    await page.goto(`${server.url}compare/?a=ic-junior`);
+    const form = page.locator('main form.picker-form');
+    assert.equal(await form.locator('select[name="a"]').inputValue(), 'ic-junior');
+    assert.equal(await form.locator('select[name="b"]').inputValue(), 'ic-engineer');
+  } finally {
+    await context.close();
+  }
+});
