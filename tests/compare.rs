@@ -437,3 +437,49 @@ fn two_competency_files_shown_at_one_path_each_keep_their_own_words() {
     );
     assert_eq!(pages[0], pages[1]);
 }
+
+#[test]
+fn a_pillar_only_one_level_has_is_rows_of_new_or_only_at_expectations() {
+    // Monzo's backend framework: Leadership starts at Level 3.
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("monzo");
+    ladderbook()
+        .arg("import")
+        .arg(real_ladders().join("monzo-progression-framework/frameworks/engineering/backend.md"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    ladderbook().arg("build").arg(&out).assert().success();
+    let site = out.join("book");
+    let data: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(site.join("ladder.json")).unwrap()).unwrap();
+    let level = |id: &str| {
+        data["levels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert!(level("level-2")["cells"].get("leadership").is_none());
+    let at_3 = level("level-3")["cells"]["leadership"]["expectations"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(at_3 > 0);
+    let html = page(&site, "compare/level-2/level-3/");
+    let summary = section(&html, "summary-heading", "</ul>");
+    assert!(
+        words(summary).contains(&format!("leadership {at_3} new none at level 2")),
+        "{}",
+        words(summary)
+    );
+    let leadership = section(&html, "leadership", "</section>");
+    assert_eq!(
+        leadership.matches("class=\"pair status-new\"").count(),
+        at_3
+    );
+    assert!(!leadership.contains("not defined yet"), "{leadership}");
+}

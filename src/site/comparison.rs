@@ -65,19 +65,6 @@ impl<'a> Builder<'a> {
             a: filled(),
             b: filled(),
         };
-        let (ca, cb) = (ladder.cell(x, p), ladder.cell(y, p));
-        // Both cells must be filled to be compared; a gap shows as a gap beside the other
-        // cell, in full.
-        let (Some(ca), Some(cb), Some(pa), Some(pb)) = (
-            ca,
-            cb,
-            self.prepared.of(ladder, x, p),
-            self.prepared.of(ladder, y, p),
-        ) else {
-            out.a = Shared::Own(self.cell(x, p, false));
-            out.b = Shared::Own(self.cell(y, p, false));
-            return out;
-        };
         // The text of a side is made once per cell and shared by every comparison that shows
         // it.
         let side_text = |i: usize| {
@@ -89,6 +76,58 @@ impl<'a> Builder<'a> {
                 Some(&c) => self.per_depth(&self.prepared.sides[c], make),
                 None => std::borrow::Cow::Owned(make()),
             }
+        };
+        let (ca, cb) = (ladder.cell(x, p), ladder.cell(y, p));
+        // Both cells must be filled to be compared; a gap shows as a gap beside the other
+        // cell, in full (for themes that show the cells), and when one level has expectations
+        // in the pillar, each is a row of its own: new at the higher level, or only at one.
+        let (Some(ca), Some(cb), Some(pa), Some(pb)) = (
+            ca,
+            cb,
+            self.prepared.of(ladder, x, p),
+            self.prepared.of(ladder, y, p),
+        ) else {
+            out.a = Shared::Own(self.cell(x, p, false));
+            out.b = Shared::Own(self.cell(y, p, false));
+            if ca.is_some() != cb.is_some() {
+                let (ta, tb) = (side_text(x), side_text(y));
+                let parts = |c: Option<&'a crate::ladder::Competency>| match c {
+                    Some(c) => (&c.expectations[..], &c.anchors[..]),
+                    None => (&[][..], &[][..]),
+                };
+                let sa = html::Side::new(&ta, parts(ca), &self.root);
+                let sb = html::Side::new(&tb, parts(cb), &self.root);
+                let (status, rows) = match (ca, cb) {
+                    (Some(c), _) => (Status::NotRestated, c.expectations.len()),
+                    (_, Some(c)) => (Status::New, c.expectations.len()),
+                    _ => unreachable!("one side is filled"),
+                };
+                let label = self.label(status, x, y, same_track, cumulative);
+                for n in 0..rows {
+                    let at = |filled: bool| filled.then_some(n);
+                    html::compare_row(
+                        &mut out.rows_html,
+                        html::Row {
+                            status,
+                            label: &label,
+                            a: (&sa, at(ca.is_some()), None),
+                            b: (&sb, at(cb.is_some()), None),
+                        },
+                    );
+                }
+                match status {
+                    Status::New => out.counts.new = rows,
+                    _ => out.counts.not_restated = rows,
+                }
+                out.changes = self.changes_in_words(&out.counts, x, y, same_track, cumulative);
+                if same_track {
+                    // "Only at" says it on two tracks.
+                    let empty = if ca.is_none() { x } else { y };
+                    out.changes.push_str("; none at ");
+                    out.changes.push_str(&self.prepared.names[empty]);
+                }
+            }
+            return out;
         };
         let (ta, tb) = (side_text(x), side_text(y));
         let sa = html::Side::new(&ta, (&ca.expectations, &ca.anchors), &self.root);
@@ -108,22 +147,7 @@ impl<'a> Builder<'a> {
             compare::Pairing::Similar
         };
         for pair in compare::match_prepared(&pa.words, &pb.words, pairing) {
-            let label = match (pair.status, same_track) {
-                (Status::Unchanged, true) => "carried over".into(),
-                (Status::Unchanged, false) => "the same".into(),
-                (Status::Changed, true) => "changed".into(),
-                (Status::Rewritten, true) => "rewritten".into(),
-                (Status::Changed | Status::Rewritten, false) => "worded differently".into(),
-                (Status::New, true) => "new".into(),
-                (Status::New, false) => {
-                    std::borrow::Cow::Owned(format!("only at {}", self.prepared.names[y]))
-                }
-                (Status::NotRestated, true) if cumulative => "still expected".into(),
-                (Status::NotRestated, true) => "not restated".into(),
-                (Status::NotRestated, false) => {
-                    format!("only at {}", self.prepared.names[x]).into()
-                }
-            };
+            let label = self.label(pair.status, x, y, same_track, cumulative);
             let marked = match (pair.status, pair.lower, pair.higher) {
                 (Status::Changed, Some(i), Some(j)) => {
                     let (ea, eb) = (&ca.expectations[i], &cb.expectations[j]);
@@ -167,6 +191,29 @@ impl<'a> Builder<'a> {
         }
         out.changes = self.changes_in_words(&out.counts, x, y, same_track, cumulative);
         out
+    }
+
+    /// What a row's badge says of `status`, comparing level `x` with level `y`.
+    fn label(
+        &self,
+        status: Status,
+        x: usize,
+        y: usize,
+        same_track: bool,
+        cumulative: bool,
+    ) -> std::borrow::Cow<'static, str> {
+        match (status, same_track) {
+            (Status::Unchanged, true) => "carried over".into(),
+            (Status::Unchanged, false) => "the same".into(),
+            (Status::Changed, true) => "changed".into(),
+            (Status::Rewritten, true) => "rewritten".into(),
+            (Status::Changed | Status::Rewritten, false) => "worded differently".into(),
+            (Status::New, true) => "new".into(),
+            (Status::New, false) => format!("only at {}", self.prepared.names[y]).into(),
+            (Status::NotRestated, true) if cumulative => "still expected".into(),
+            (Status::NotRestated, true) => "not restated".into(),
+            (Status::NotRestated, false) => format!("only at {}", self.prepared.names[x]).into(),
+        }
     }
 
     /// [`ComparePillar::changes`].
