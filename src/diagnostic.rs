@@ -354,7 +354,8 @@ pub fn display_path(root: &Path, path: &Path) -> String {
 /// first (the same count over words, with swaps, as Damerau-Levenshtein), then by
 /// characters: after `senior-software-engineer.md` is renamed `senior-engineer.md`, the old
 /// id is one dropped word from the new one, which beats `junior-software-engineer` (two
-/// letters away, but a different word).
+/// letters away, but a different word). Failing that, a candidate the word starts, or that
+/// starts it (`alias` for `aliases`), both of at least four letters.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
@@ -366,15 +367,25 @@ pub fn did_you_mean<'a>(
     if let Some(same) = candidates.iter().find(|c| c.eq_ignore_ascii_case(word)) {
         return Some(same);
     }
-    candidates
-        .into_iter()
-        .map(|c| (strsim::osa_distance(word, c), c))
+    let near = candidates
+        .iter()
+        .map(|&c| (strsim::osa_distance(word, c), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|&(d, c)| {
             let theirs: Vec<&str> = c.split('-').collect();
             (strsim::generic_damerau_levenshtein(&words, &theirs), d)
         })
-        .map(|(_, c)| c)
+        .map(|(_, c)| c);
+    // A word cut short or run on (`alias` for `aliases`): one starts the other, both of at
+    // least four letters.
+    near.or_else(|| {
+        candidates
+            .iter()
+            .copied()
+            .filter(|c| word.len() >= 4 && c.len() >= 4)
+            .filter(|c| c.starts_with(word) || word.starts_with(c))
+            .min_by_key(|c| c.len().abs_diff(word.len()))
+    })
 }
 
 #[cfg(test)]
@@ -429,6 +440,10 @@ mod tests {
     fn suggests_close_names_only() {
         assert_eq!(did_you_mean("rnak", ["rank", "title"]), Some("rank"));
         assert_eq!(did_you_mean("colour", ["rank", "title"]), None);
+        assert_eq!(did_you_mean("alias", ["title", "aliases"]), Some("aliases"));
+        assert_eq!(did_you_mean("equivalents", ["rank", "equivalent"]), Some("equivalent"));
+        assert_eq!(did_you_mean("ran", ["rank"]), Some("rank"));
+        assert_eq!(did_you_mean("tit", ["title"]), None);
         // Other capitals, however short the id.
         assert_eq!(did_you_mean("IC", ["em", "ic"]), Some("ic"));
         // A renamed level: the old id is one word from the new one (OctopusDeploy's ids).
