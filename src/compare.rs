@@ -48,6 +48,22 @@ pub struct ExpectationWords {
     diff_spans: Vec<(u32, u32)>,
 }
 
+impl ExpectationWords {
+    /// Whether two expectations (prepared by one interner) have the same words, compared as
+    /// pairing compares them: by their letters and digits, whatever their case and
+    /// punctuation.
+    pub fn same_words(&self, other: &ExpectationWords) -> bool {
+        self.ids == other.ids
+    }
+
+    /// A number for its words: expectations with [`ExpectationWords::same_words`] have the
+    /// same, so a set of them tells at once which words a level has nowhere.
+    pub fn words_key(&self) -> u64 {
+        use std::hash::BuildHasher;
+        foldhash::fast::FixedState::default().hash_one(&self.ids)
+    }
+}
+
 /// Numbers words for [`ExpectationWords`], and their stems. A word's stem is found once, the
 /// first time the word is seen, not at every use.
 #[derive(Debug, Default)]

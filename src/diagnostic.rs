@@ -441,7 +441,10 @@ mod tests {
         assert_eq!(did_you_mean("rnak", ["rank", "title"]), Some("rank"));
         assert_eq!(did_you_mean("colour", ["rank", "title"]), None);
         assert_eq!(did_you_mean("alias", ["title", "aliases"]), Some("aliases"));
-        assert_eq!(did_you_mean("equivalents", ["rank", "equivalent"]), Some("equivalent"));
+        assert_eq!(
+            did_you_mean("equivalents", ["rank", "equivalent"]),
+            Some("equivalent")
+        );
         assert_eq!(did_you_mean("ran", ["rank"]), Some("rank"));
         assert_eq!(did_you_mean("tit", ["title"]), None);
         // Other capitals, however short the id.

@@ -60,6 +60,10 @@ struct CellCache {
     /// by index into [`Ladder::levels`] and [`Ladder::pillars`] (see [`Builder::shared`]).
     level_values: Vec<PerDepth<tera::Value>>,
     pillar_values: Vec<PerDepth<tera::Value>>,
+    /// Each level's [`compare::ExpectationWords::words_key`]s, of every pillar, by index
+    /// into [`Ladder::levels`]: which expectations it lists somewhere (see
+    /// [`Builder::elsewhere`]).
+    level_keys: Vec<std::sync::OnceLock<foldhash::HashSet<u64>>>,
 }
 
 /// A value made for the first pages that ask for it, with their way back to the site root:
@@ -406,6 +410,7 @@ impl Site {
             sides: slots(ladder.competencies.len()),
             level_values: slots(ladder.levels.len()),
             pillar_values: slots(ladder.pillars.len()),
+            level_keys: slots(ladder.levels.len()),
         };
         let specs = page_specs(ladder);
         Site {

@@ -483,3 +483,46 @@ fn a_pillar_only_one_level_has_is_rows_of_new_or_only_at_expectations() {
     );
     assert!(!leadership.contains("not defined yet"), "{leadership}");
 }
+
+#[test]
+fn an_expectation_under_another_pillar_at_the_other_level_is_neither_new_nor_dropped() {
+    // Monzo's data framework: Level 1 lists "Works for the team, focuses on tasks that
+    // contribute to team goals" and "Delivers assigned tasks that meet expected criteria"
+    // under Mastery, Level 2 under Impact.
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("monzo");
+    ladderbook()
+        .arg("import")
+        .arg(real_ladders().join("monzo-progression-framework/frameworks/engineering/data.md"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    ladderbook().arg("build").arg(&out).assert().success();
+    let html = page(&out.join("book"), "compare/level-1/level-2/");
+    // The one row of `start` in the section of `pillar`.
+    let row_of = |pillar: &str, start: &str| -> String {
+        let rows: Vec<&str> = section(&html, pillar, "</section>")
+            .split("<li class=\"pair ")
+            .filter(|r| words(r).contains(&words(start)))
+            .collect();
+        assert_eq!(rows.len(), 1, "one row of {start:?} in {pillar}");
+        rows[0].to_string()
+    };
+    let works = "Works for the team, focuses on tasks that contribute to team goals";
+    let delivers = "Delivers assigned tasks that meet expected criteria";
+    for (pillar, start, label) in [
+        ("impact", works, "moved from mastery"),
+        ("mastery", works, "moved to impact"),
+        ("mastery", delivers, "moved to impact"),
+        ("impact", delivers, "moved from mastery"),
+    ] {
+        let row = row_of(pillar, start);
+        assert!(words(&row).contains(label), "{pillar}: {}", words(&row));
+        // Both levels' words are in the row, each with its own permalink; neither new nor
+        // dropped, nor paired with another expectation.
+        assert!(row.contains("levels/level-1/#") && row.contains("levels/level-2/#"));
+        assert!(!row.contains("badge-new") && !row.contains("badge-not-restated"));
+        assert!(!row.contains("badge-rewritten"));
+    }
+}

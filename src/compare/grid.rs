@@ -26,6 +26,19 @@ pub(super) fn similarities(
     if rows.is_empty() || cols.is_empty() {
         return;
     }
+    // The rows' stem sets are made before their stems are counted, as large as the rows'
+    // stems in all: the shorter list is the rows (both measures are symmetric), so that a
+    // pasted list of thousands beside a few costs memory in proportion to the pairs, not to
+    // its square.
+    if rows.len() > cols.len() {
+        let mut transposed = Vec::with_capacity(rows.len() * cols.len());
+        similarities(cols, rows, &mut transposed);
+        out.extend((0..rows.len() * cols.len()).map(|k| {
+            let (r, c) = (k / cols.len(), k % cols.len());
+            transposed[c * rows.len() + r]
+        }));
+        return;
+    }
     SCRATCH.with(|scratch| {
         let scratch = &mut *scratch.borrow_mut();
         scratch.overlaps(rows, cols, out);

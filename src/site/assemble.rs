@@ -174,15 +174,17 @@ impl Builder<'_> {
         pillars.dedup();
         let same_track = l[x].track == l[y].track;
         let cumulative = ty.cumulative;
+        let pillars: Vec<super::ComparePillar> = pillars
+            .iter()
+            .map(|&p| self.compare_pillar(x, y, p, same_track, cumulative))
+            .collect();
         ComparePage {
             a: self.shared_level(x),
             b: self.shared_level(y),
             same_track,
             cumulative,
-            pillars: pillars
-                .iter()
-                .map(|&p| self.compare_pillar(x, y, p, same_track, cumulative))
-                .collect(),
+            moved: pillars.iter().any(|p| p.counts.moved > 0),
+            pillars,
             other_comparisons_html: {
                 let pairs: std::collections::BTreeSet<_> = ladder
                     .comparisons_of(x)

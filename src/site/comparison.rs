@@ -45,6 +45,13 @@ fn lead_diff(
     ))
 }
 
+/// One of a comparison's two levels: the lower (left) or the higher (right).
+#[derive(Debug, Clone, Copy)]
+enum Side {
+    A,
+    B,
+}
+
 impl<'a> Builder<'a> {
     pub(super) fn compare_pillar(
         &self,
@@ -103,7 +110,20 @@ impl<'a> Builder<'a> {
                     _ => unreachable!("one side is filled"),
                 };
                 let label = self.label(status, x, y, same_track, cumulative);
+                let (side, filled) = if ca.is_some() {
+                    (Side::A, x)
+                } else {
+                    (Side::B, y)
+                };
+                let words = self.prepared.of(ladder, filled, p);
+                let other = if ca.is_some() { y } else { x };
                 for n in 0..rows {
+                    let shown = (if ca.is_some() { &sa } else { &sb }, n);
+                    let there = words.and_then(|w| self.elsewhere(other, p, &w.words[n]));
+                    if let Some(there) = there {
+                        self.moved_row(&mut out, side, shown, there, (x, y), same_track);
+                        continue;
+                    }
                     let at = |filled: bool| filled.then_some(n);
                     html::compare_row(
                         &mut out.rows_html,
@@ -114,10 +134,10 @@ impl<'a> Builder<'a> {
                             b: (&sb, at(cb.is_some()), None),
                         },
                     );
-                }
-                match status {
-                    Status::New => out.counts.new = rows,
-                    _ => out.counts.not_restated = rows,
+                    match status {
+                        Status::New => out.counts.new += 1,
+                        _ => out.counts.not_restated += 1,
+                    }
                 }
                 out.changes = self.changes_in_words(&out.counts, x, y, same_track, cumulative);
                 if same_track {
@@ -146,7 +166,37 @@ impl<'a> Builder<'a> {
         } else {
             compare::Pairing::Similar
         };
-        for pair in compare::match_prepared(&pa.words, &pb.words, pairing) {
+        // An expectation the other level lists under another pillar, in the same words, is
+        // a move between pillars: it is not paired here with some other expectation.
+        let moved_a = self.moved_out(&pa.words, &pb.words, y, p);
+        let moved_b = self.moved_out(&pb.words, &pa.words, x, p);
+        let pairs = if moved_a.is_empty() && moved_b.is_empty() {
+            compare::match_prepared(&pa.words, &pb.words, pairing)
+        } else {
+            let kept = |words: &[compare::ExpectationWords], moved: &[(usize, (usize, usize))]| {
+                let keep: Vec<usize> = (0..words.len())
+                    .filter(|i| !moved.iter().any(|m| m.0 == *i))
+                    .collect();
+                let words: Vec<compare::ExpectationWords> =
+                    keep.iter().map(|&i| words[i].clone()).collect();
+                (keep, words)
+            };
+            let ((keep_a, wa), (keep_b, wb)) =
+                (kept(&pa.words, &moved_a), kept(&pb.words, &moved_b));
+            let mut pairs = compare::match_prepared(&wa, &wb, pairing);
+            for pair in &mut pairs {
+                pair.lower = pair.lower.map(|i| keep_a[i]);
+                pair.higher = pair.higher.map(|j| keep_b[j]);
+            }
+            pairs
+        };
+        for &(n, there) in &moved_b {
+            self.moved_row(&mut out, Side::B, (&sb, n), there, (x, y), same_track);
+        }
+        for &(n, there) in &moved_a {
+            self.moved_row(&mut out, Side::A, (&sa, n), there, (x, y), same_track);
+        }
+        for pair in pairs {
             let label = self.label(pair.status, x, y, same_track, cumulative);
             let marked = match (pair.status, pair.lower, pair.higher) {
                 (Status::Changed, Some(i), Some(j)) => {
@@ -193,6 +243,101 @@ impl<'a> Builder<'a> {
         out
     }
 
+    /// The expectations of `words` (one level's in pillar `p`) that `other` does not list
+    /// in `p` (`others`) but lists under another pillar, in the same words: each as (its
+    /// index, where `other` has it (see [`Builder::elsewhere`])).
+    fn moved_out(
+        &self,
+        words: &[compare::ExpectationWords],
+        others: &[compare::ExpectationWords],
+        other: usize,
+        p: usize,
+    ) -> Vec<(usize, (usize, usize))> {
+        let keys = self.prepared.level_keys[other].get_or_init(|| {
+            (0..self.ladder.pillars.len())
+                .filter_map(|q| self.prepared.of(self.ladder, other, q))
+                .flat_map(|c| c.words.iter().map(compare::ExpectationWords::words_key))
+                .collect()
+        });
+        words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| keys.contains(&w.words_key()))
+            .filter(|(_, w)| !others.iter().any(|o| o.same_words(w)))
+            .filter_map(|(i, w)| Some((i, self.elsewhere(other, p, w)?)))
+            .collect()
+    }
+
+    /// Where `level` lists an expectation with `words` under a pillar other than `p`: (that
+    /// pillar, the expectation's index in its cell).
+    fn elsewhere(
+        &self,
+        level: usize,
+        p: usize,
+        words: &compare::ExpectationWords,
+    ) -> Option<(usize, usize)> {
+        (0..self.ladder.pillars.len())
+            .filter(|&q| q != p)
+            .find_map(|q| {
+                let cell = self.prepared.of(self.ladder, level, q)?;
+                Some((q, cell.words.iter().position(|w| w.same_words(words))?))
+            })
+    }
+
+    /// The row of an expectation that only one side lists in this pillar while the other
+    /// level lists it, in the same words, under another pillar: a move between pillars,
+    /// which is neither new nor dropped. `side` is the level that lists it here, `shown` its
+    /// side of the row and the expectation's index there, `there` the other level's pillar
+    /// and index ([`Builder::elsewhere`]), and `(x, y)` the two levels.
+    fn moved_row(
+        &self,
+        out: &mut ComparePillar,
+        side: Side,
+        shown: (&html::Side, usize),
+        (q, k): (usize, usize),
+        (x, y): (usize, usize),
+        same_track: bool,
+    ) {
+        let ladder = self.ladder;
+        let (other, here) = match side {
+            Side::A => (y, x),
+            Side::B => (x, y),
+        };
+        let (Some(c), pillar) = (ladder.cell(other, q), &ladder.pillars[q]) else {
+            return;
+        };
+        let href = self.href(&permalink::level(&ladder.levels[other].id));
+        let text = html::SideText::new(&self.prepared.names[other], &href, &pillar.id);
+        let there = html::Side::new(&text, (&c.expectations, &c.anchors), &self.root);
+        // Moved, or listed under both pillars at the level that has it here.
+        let words = &self.prepared.of(ladder, other, q).map(|c| &c.words[k]);
+        let both = self.prepared.of(ladder, here, q).is_some_and(|cell| {
+            cell.words
+                .iter()
+                .any(|w| words.is_some_and(|x| w.same_words(x)))
+        });
+        let label = match (side, same_track) {
+            (_, true) if both => format!("also under {}", pillar.title),
+            (Side::B, true) => format!("moved from {}", pillar.title),
+            (Side::A, true) => format!("moved to {}", pillar.title),
+            (_, false) => format!("in {} at {}", pillar.title, self.prepared.names[other]),
+        };
+        let (a, b) = match side {
+            Side::A => ((shown.0, Some(shown.1), None), (&there, Some(k), None)),
+            Side::B => ((&there, Some(k), None), (shown.0, Some(shown.1), None)),
+        };
+        html::compare_row(
+            &mut out.rows_html,
+            html::Row {
+                status: Status::Unchanged,
+                label: &label,
+                a,
+                b,
+            },
+        );
+        out.counts.moved += 1;
+    }
+
     /// What a row's badge says of `status`, comparing level `x` with level `y`.
     fn label(
         &self,
@@ -226,7 +371,7 @@ impl<'a> Builder<'a> {
         cumulative: bool,
     ) -> String {
         let names = &self.prepared.names;
-        let kinds: [(usize, String); 5] = if same_track {
+        let kinds: [(usize, String); 6] = if same_track {
             [
                 (c.changed, "changed".into()),
                 (c.rewritten, "rewritten".into()),
@@ -241,6 +386,7 @@ impl<'a> Builder<'a> {
                     .into(),
                 ),
                 (c.carried, "carried over".into()),
+                (c.moved, "in another pillar at the other level".into()),
             ]
         } else {
             [
@@ -249,6 +395,7 @@ impl<'a> Builder<'a> {
                 (c.new, format!("only at {}", names[y])),
                 (c.not_restated, format!("only at {}", names[x])),
                 (c.carried, "the same".into()),
+                (c.moved, "the same in another pillar".into()),
             ]
         };
         let parts: Vec<String> = kinds

@@ -292,6 +292,9 @@ pub struct ComparePage {
     pub cumulative: bool,
     /// One section per pillar of either level's track, in pillar order.
     pub pillars: Vec<ComparePillar>,
+    /// True when a row of some pillar is an expectation under another pillar at the other
+    /// level ([`CompareCounts::moved`]): the legend then says what that row's badge means.
+    pub moved: bool,
     /// Other comparisons of either level, as `<li><a href="…">A and B</a></li>` lines
     /// (written by [`crate::html::comparison_link`]; empty when there are none).
     pub other_comparisons_html: String,
@@ -337,6 +340,9 @@ pub struct CompareCounts {
     pub carried: usize,
     /// Only at the left level.
     pub not_restated: usize,
+    /// At both levels in the same words, in another pillar at one of them (moved, or listed
+    /// under two pillars): not new, and not dropped.
+    pub moved: usize,
 }
 
 /// `/compare/`.
