@@ -361,11 +361,18 @@ fn read_inner(
             body_offset,
         ))
     });
+    // A file whose name is no id (`Staff Engineer.md`) has the `bad-id` error, whose hint is
+    // the name to give it; until then it goes by that id, so that what already names it so
+    // (its competencies, links, equivalents) is not reported as well.
+    let id = match crate::ids::suggest_id(&stem) {
+        valid if !crate::ids::is_valid_id(&stem) && crate::ids::is_valid_id(&valid) => valid,
+        _ => stem,
+    };
     Ok((
         Document {
             source,
             content_path,
-            id: stem,
+            id,
             kind,
             body_offset,
             parsed,

@@ -493,3 +493,28 @@ fn an_empty_title_is_an_error_not_a_page_without_a_heading() {
     );
     assert_eq!(err.matches(": error: ").count(), 1, "{err}");
 }
+
+#[test]
+fn a_file_renamed_to_a_title_is_one_error_that_gives_its_name_back() {
+    // A file browser's rename: `staff-engineer.md` to `Staff Engineer.md`. Its competencies,
+    // links and equivalents still name `staff-engineer`, which is what the fix restores: they
+    // are not reported, and nothing suggests the invalid name.
+    let err = broken_build(|l| {
+        fs::rename(
+            l.join("content/levels/staff-engineer.md"),
+            l.join("content/levels/Staff Engineer.md"),
+        )
+        .unwrap();
+    });
+    assert!(
+        err.contains(
+            "content/levels/Staff Engineer.md:1:1: error: `Staff Engineer` is not a valid id"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("rename the file to `staff-engineer.md`"),
+        "{err}"
+    );
+    assert_eq!(err.matches(": error: ").count(), 1, "{err}");
+}

@@ -59,8 +59,23 @@ impl Target {
 /// competencies left out of the grid, so one run reports them all.
 pub(super) fn links(d: &mut Draft, assets: &[Asset], diags: &mut Diagnostics) {
     let asset_paths: HashSet<&str> = assets.iter().map(|a| a.content_path.as_str()).collect();
+    // A file whose name is no id goes by the id its `bad-id` error tells it to take (see
+    // `load`): a link to the file by that name finds it, as it will once renamed.
+    let renamed: HashMap<String, String> = d
+        .documents
+        .iter()
+        .filter_map(|doc| {
+            let (folder, name) = match doc.content_path.rsplit_once('/') {
+                Some((folder, name)) => (format!("{folder}/"), name),
+                None => (String::new(), doc.content_path.as_str()),
+            };
+            (name.strip_suffix(".md")? != doc.id)
+                .then(|| (format!("{folder}{}.md", doc.id), doc.content_path.clone()))
+        })
+        .collect();
     let resolver = Resolver {
         targets: &d.targets,
+        renamed: &renamed,
         assets: &asset_paths,
         follow_on: &d.follow_on,
         published: d.published,
@@ -102,6 +117,8 @@ pub(super) fn links(d: &mut Draft, assets: &[Asset], diags: &mut Diagnostics) {
 
 struct Resolver<'a> {
     targets: &'a HashMap<String, Target>,
+    /// The path a file will have once renamed as its `bad-id` error says → its path now.
+    renamed: &'a HashMap<String, String>,
     assets: &'a HashSet<&'a str>,
     follow_on: &'a FollowOn,
     /// What the last build published (`ladder.lock`), to recognise a renamed level.
@@ -154,7 +171,8 @@ impl Resolver<'_> {
             if self.follow_on.file_reported(&target_path) {
                 continue;
             }
-            if let Some(t) = self.targets.get(&target_path) {
+            let now = self.renamed.get(&target_path).unwrap_or(&target_path);
+            if let Some(t) = self.targets.get(now) {
                 let Some(href) = self.href(doc, t, dest, anchor, link.offset, diags) else {
                     continue;
                 };
