@@ -1,6 +1,6 @@
-// A printed comparison names where it lives online and when it was printed (the page's
-// .print-meta block, shown on paper only). Filled in when the page loads, as headless
-// printing sends no beforeprint event, and again before each print.
+// A printed page (a comparison, a level, a pillar, a track) names where it lives online and
+// when it was printed (the page's .print-meta block, shown on paper only). Filled in when the
+// page loads, as headless printing sends no beforeprint event, and again before each print.
 (() => {
   const fill = () => {
     for (const el of document.querySelectorAll("[data-print-address]")) el.textContent = location.href;

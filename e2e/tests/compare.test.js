@@ -207,6 +207,28 @@ test('on paper a comparison is one compact document that names the ladder, both 
   }
 });
 
+test('on paper a level, a pillar and a track page name the ladder, the page\'s address and the date', { timeout: 90000 }, async () => {
+  const context = await newContext(browser, { viewport: { width: 718, height: 1047 } });
+  const page = await context.newPage();
+  try {
+    const data = await ladder(servers.managers);
+    const level = data.levels[0];
+    for (const address of [level.path, data.pillars[0].path, data.tracks[0].path]) {
+      const url = `${servers.managers.url}${address}`;
+      await page.goto(url);
+      await page.emulateMedia({ media: 'screen' });
+      assert.equal(await page.locator('.print-meta').isVisible(), false, `${address}: not on screen`);
+      await page.emulateMedia({ media: 'print' });
+      const meta = await page.locator('.print-meta').innerText();
+      assert.ok(meta.includes(data.title), `${address}: the printout names the ladder: ${meta}`);
+      assert.ok(meta.includes(url), `${address}: and gives the page's address: ${meta}`);
+      assert.match(meta, /printed \w+/, `${address}: and the date it was printed`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
 test('a comparison of equivalent levels on two tracks fits the screen at 1,280 and 375 px, however long the levels\' names', { timeout: 90000 }, async () => {
   const data = await ladder(servers.ft);
   const track = Object.fromEntries(data.levels.map((l) => [l.id, l.track]));

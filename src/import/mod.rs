@@ -157,7 +157,7 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
             path,
             (line, 1),
             if single { "found no ladder in this file: no levels with pillars and expectations" } else { "found no ladder in this folder: no file has levels with pillars and expectations" },
-            "import recognises levels as headings that share pillar sub-headings (`## Level` / `### Pillar` / `- expectation`), bold `**Pillar:**` labels, numbered bold pillar items, bullets that start with a bold label, headings titled like levels (`# Level 2`, `## Senior Analyst`) over paragraphs or a list, one file per level (`# L1` / `## Pillar`, pillars at any depth), and YAML job families or `topics` front-matter",
+            "import recognises levels as headings that share pillar sub-headings (`## Level` / `### Pillar` / `- expectation`), bold `**Pillar:**` labels, numbered bold pillar items, bullets that start with a bold label, headings titled like levels (`# Level 2`, `## Senior Analyst`) over paragraphs or a list, one file per level (`# L1` / `## Pillar`, pillars at any depth), and YAML job families or `topics` front-matter; tables are not read: turn a table into a `## Level` heading per column, a `### Pillar` heading per row and `- ` items",
         ));
     }
     finish(&mut ladder, opts)?;
