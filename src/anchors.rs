@@ -195,7 +195,7 @@ pub fn assign(
             left.extend(anchors.iter().map(|a| (*a, crate::lock::FILE_NAME)));
         }
     }
-    let (lost, gone) = settle_left(left, &fresh, cells, &mut out);
+    let (lost, gone) = settle_left(left, &fresh, cells, &retired_max, &mut out);
     (out, lost, gone)
 }
 
@@ -223,14 +223,20 @@ fn cell_anchors<'l>(
         .get(&(c.level, c.pillar))
         .cloned()
         .unwrap_or_default();
+    // A number the level's own cell ever published (kept, lost now, or retired) is never
+    // another level's to bring in: a link to it would land on a different expectation. Such
+    // an anchor of a former level is left over (see `settle_left`).
+    let own_retired = retired_max.get(&(c.level, c.pillar)).copied().unwrap_or(0);
+    let own: Vec<usize> = old.iter().map(|a| a.number).collect();
+    let mut barred = Vec::new();
     for f in &c.former {
-        old.extend(
-            published
-                .get(&(*f, c.pillar))
-                .into_iter()
-                .flatten()
-                .copied(),
-        );
+        for a in published.get(&(*f, c.pillar)).into_iter().flatten() {
+            if a.number <= own_retired || own.contains(&a.number) {
+                barred.push(*a);
+            } else {
+                old.push(a);
+            }
+        }
     }
     let mut number: Vec<Option<usize>> = vec![None; c.texts.len()];
     // The published anchor each expectation kept, by index into `old`.
@@ -314,6 +320,7 @@ fn cell_anchors<'l>(
         .zip(&kept)
         .filter(|(_, k)| !**k)
         .map(|(a, _)| *a)
+        .chain(barred)
         .collect();
     CellAnchors {
         anchors,
@@ -361,10 +368,10 @@ fn settle_left(
     mut left: Vec<(&LockedAnchor, &str)>,
     fresh: &HashMap<&str, Vec<(usize, usize)>>,
     cells: &[Cell],
+    retired_max: &HashMap<(&str, &str), usize>,
     out: &mut [Vec<Anchor>],
 ) -> (Vec<LostAnchor>, Vec<LockedAnchor>) {
     let (mut lost, mut gone) = (Vec::new(), Vec::new());
-    left.sort_by(|x, y| x.0.cmp(y.0));
     // The level an id names now (itself, or the level that has it as a former id), and each
     // level's cells, made only when something is left.
     let mut now: HashMap<&str, &str> = HashMap::default();
@@ -377,6 +384,16 @@ fn settle_left(
             }
             of_level.entry(c.level).or_default().push(ci);
         }
+    }
+    // A level's own anchors first, then those of the levels it took in: when both have one
+    // of the same name, the level's own keeps it.
+    let former = |a: &LockedAnchor| now.get(a.level.as_str()).is_some_and(|l| *l != a.level);
+    left.sort_by(|x, y| (former(x.0), x.0).cmp(&(former(y.0), y.0)));
+    // The anchors given so far, by level: an id is given once on a page.
+    let mut given: HashMap<&str, Vec<String>> = HashMap::default();
+    for (ci, c) in cells.iter().enumerate() {
+        let ids = given.entry(c.level).or_default();
+        ids.extend(out[ci].iter().flat_map(|a| a.also.iter().cloned()));
     }
     for (a, source) in left {
         let k = key(&a.text);
@@ -401,11 +418,17 @@ fn settle_left(
                     .any(|&ci| out[ci].iter().any(|x| x.number == a.number))
             })
         };
-        let moved = moved.filter(|_| !taken());
         let anchor = permalink::expectation_anchor(&a.pillar, a.number);
-        match moved {
-            Some((ci, i)) if !out[ci][i].also.contains(&anchor) => out[ci][i].also.push(anchor),
-            Some(_) => {}
+        // Nor one the level published itself, lost now or retired, for a level taken in.
+        let retired = former(a)
+            && retired_max
+                .get(&(level, a.pillar.as_str()))
+                .is_some_and(|&max| a.number <= max);
+        let free =
+            !taken() && !retired && !given.get(level).is_some_and(|ids| ids.contains(&anchor));
+        given.entry(level).or_default().push(anchor.clone());
+        match moved.filter(|_| free) {
+            Some((ci, i)) => out[ci][i].also.push(anchor),
             None => {
                 lost.push(LostAnchor {
                     anchor: a.clone(),
@@ -699,6 +722,83 @@ mod tests {
             .collect();
         assert_eq!(lost, [("e2", 1), ("e2", 2)]);
         assert!(gone.iter().all(|a| a.retired && a.level == "e2"));
+    }
+
+    #[test]
+    fn a_number_the_level_itself_published_is_never_given_to_a_taken_in_expectation() {
+        let before = [
+            cell("craft", &["Designs whole systems alone."]),
+            Cell {
+                level: "e2",
+                ..cell("craft", &["Reviews every change within a day."])
+            },
+        ];
+        let (first, _, _) = assign(&before, None);
+        let lock = lock_of(&before, &first);
+        // e1's own expectation is replaced by e2's, word for word: `#craft--1` of e1 was
+        // another expectation, so this one takes a number e1's cell never used.
+        let merged = [Cell {
+            former: vec!["e2"],
+            ..cell("craft", &["Reviews every change within a day."])
+        }];
+        let (second, lost, gone) = assign(&merged, Some(&lock));
+        assert_eq!(numbers(&second), vec![vec![2]]);
+        let lost: Vec<(&str, usize)> = lost
+            .iter()
+            .map(|l| (l.anchor.level.as_str(), l.anchor.number))
+            .collect();
+        assert_eq!(lost, [("e1", 1), ("e2", 1)]);
+        // Accepted, and built again: still not 1.
+        let mut lock = lock_of(&merged, &second);
+        lock.anchors.extend(gone);
+        let (third, lost, _) = assign(&merged, Some(&lock));
+        assert!(lost.is_empty(), "{lost:?}");
+        assert_eq!(numbers(&third), vec![vec![2]]);
+    }
+
+    #[test]
+    fn two_levels_anchors_of_one_name_moved_to_one_page_are_given_once() {
+        let e2 = |pillar, texts| Cell {
+            level: "e2",
+            ..cell(pillar, texts)
+        };
+        let before = [
+            cell("craft", &["Alpha beta gamma.", "Delta epsilon zeta."]),
+            cell("people", &["Mu nu xi."]),
+            e2("craft", &["Omicron pi rho.", "Sigma tau upsilon."]),
+            e2("people", &["Phi chi psi."]),
+        ];
+        let (first, _, _) = assign(&before, None);
+        let lock = lock_of(&before, &first);
+        // e2 is taken in by e1, and the second craft expectation of each moves to people.
+        let merged = |pillar, texts| Cell {
+            former: vec!["e2"],
+            ..cell(pillar, texts)
+        };
+        let after = [
+            merged("craft", &["Alpha beta gamma.", "Omicron pi rho."]),
+            merged(
+                "people",
+                &[
+                    "Mu nu xi.",
+                    "Phi chi psi.",
+                    "Delta epsilon zeta.",
+                    "Sigma tau upsilon.",
+                ],
+            ),
+        ];
+        let (second, lost, _) = assign(&after, Some(&lock));
+        let also: Vec<&String> = second.iter().flatten().flat_map(|a| &a.also).collect();
+        assert_eq!(
+            also.iter().filter(|a| a.as_str() == "craft--2").count(),
+            1,
+            "{second:?}"
+        );
+        // e1's own moved expectation keeps it; e2's is reported.
+        assert_eq!(second[1][2].also, vec!["craft--2".to_string()]);
+        assert!(lost
+            .iter()
+            .any(|l| l.anchor.level == "e2" && l.anchor.number == 2));
     }
 
     #[test]

@@ -211,25 +211,38 @@ fn copied_files(
 }
 
 /// A `page-collision` error for each file of `copied` that would be published at the
-/// address of one of the ladder's pages (`static/index.html`,
+/// address of one of the ladder's pages, or as its `ladder.json` (`static/index.html`,
 /// `content/levels/senior/index.html`): the page and the file cannot both be there, and the
 /// author would not know which one readers get.
 pub fn copied_clashes(root: &Path, ladder: &Ladder, copied: &[CopiedFile]) -> Vec<Diagnostic> {
-    let pages: std::collections::HashSet<String> = crate::site::page_specs(ladder)
+    let mut pages: std::collections::HashSet<String> = crate::site::page_specs(ladder)
         .iter()
         .map(|s| render::page_file(&Site::path(ladder, s)))
         .collect();
+    // The ladder's data, which the comparison picker reads, is the build's too.
+    pages.insert(crate::permalink::DATA.to_string());
     copied
         .iter()
         .filter(|c| pages.contains(&c.path))
         .map(|c| {
             let address = c.path.strip_suffix("index.html").unwrap_or(&c.path);
+            let (what, hint) = if c.path == crate::permalink::DATA {
+                (
+                    "the ladder's data, which the build writes and the comparison picker reads",
+                    "remove or rename the file",
+                )
+            } else {
+                (
+                    "a page of the ladder's own",
+                    "remove or rename the file; to change how that page looks, copy the theme's template into templates/ and edit it there",
+                )
+            };
             Diagnostic::error(
                 "page-collision",
                 display_path(root, &c.source),
                 (1, 1),
-                format!("this file would be published at /{address}, which is a page of the ladder's own"),
-                "remove or rename the file; to change how that page looks, copy the theme's template into templates/ and edit it there",
+                format!("this file would be published at /{address}, which is {what}"),
+                hint,
             )
         })
         .collect()

@@ -248,12 +248,16 @@ fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(String, Strin
             return None;
         }
     }
+    // Text without quotes: not a quoted string, list or table, nor a number (TOML §Integer,
+    // §Float) or a boolean.
     let bare = |v: &str| {
         !v.is_empty()
-            && !v.starts_with(['"', '\'', '[', '{', '+', '-'])
-            && !v.starts_with(|c: char| c.is_ascii_digit())
-            && !matches!(v, "true" | "false" | "inf" | "nan")
+            && !v.starts_with(['"', '\'', '[', '{'])
+            && v.replace('_', "").parse::<f64>().is_err()
+            && !matches!(v, "true" | "false")
     };
+    // As a TOML basic string (§String): `\` and `"` escaped.
+    let quoted = |v: &str| format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""));
     if let Some(items) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
         let items: Vec<&str> = items
             .split(',')
@@ -261,28 +265,20 @@ fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(String, Strin
             .filter(|i| !i.is_empty())
             .collect();
         if !items.is_empty() && items.iter().any(|i| bare(i)) {
-            let quoted: Vec<String> = items
+            let items: Vec<String> = items
                 .iter()
-                .map(|i| {
-                    if bare(i) {
-                        format!("\"{i}\"")
-                    } else {
-                        i.to_string()
-                    }
-                })
+                .map(|i| if bare(i) { quoted(i) } else { i.to_string() })
                 .collect();
             return Some((
                 format!("the items of `{key}` are not in quotes"),
                 format!(
                     "write each in double quotes: {key} = [{}]",
-                    quoted.join(", ")
+                    items.join(", ")
                 ),
             ));
         }
         return None;
     }
-    // A comment after the value is not part of it.
-    let value = value.split(" #").next().unwrap_or(value).trim_end();
     if !bare(value) {
         return None;
     }
@@ -299,7 +295,7 @@ fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(String, Strin
     } else {
         (
             format!("the value of `{key}` is not in quotes"),
-            format!("write text in double quotes: {key} = \"{value}\""),
+            format!("write text in double quotes: {key} = {}", quoted(value)),
         )
     })
 }
@@ -573,9 +569,24 @@ mod tests {
                 "track = \"ic\"",
             ),
             (
-                "title = Senior Engineer # x",
+                "title = It is #1 priority",
                 "not in quotes",
-                "title = \"Senior Engineer\"",
+                "title = \"It is #1 priority\"",
+            ),
+            (
+                "summary = Say \"hi\" to all",
+                "not in quotes",
+                r#"summary = "Say \"hi\" to all""#,
+            ),
+            (
+                "summary = C:\\dir",
+                "not in quotes",
+                r#"summary = "C:\\dir""#,
+            ),
+            (
+                "equivalent = [m1, 2nd]",
+                "not in quotes",
+                "[\"m1\", \"2nd\"]",
             ),
             (
                 "rank = three",

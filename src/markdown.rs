@@ -51,9 +51,8 @@ pub struct Fragment {
     /// Whether it holds more than one block (CommonMark §4–5: paragraphs, lists, code
     /// blocks, quotes, tables…) at its top level: an expectation with notes or examples.
     several_blocks: bool,
-    /// With several blocks, the length in bytes of the first one's text at the start of
-    /// `plain` when that block is a paragraph; 0 otherwise.
-    lead_len: usize,
+    /// With several blocks, where the lead ends (see [`Fragment::lead_and_rest`]).
+    lead: Option<Lead>,
     /// Links and images whose destination may need rewriting.
     pub links: Vec<Link>,
     /// Byte offset in its file of the fragment's first character (0 when empty).
@@ -88,14 +87,18 @@ impl Fragment {
         let mut links = Vec::new();
         let (mut relative, mut table) = (false, false);
         let (mut depth, mut blocks, mut inline_at_top) = (0usize, 0usize, false);
-        // The events of the first block, when it is a paragraph: up to its end, the first
-        // paragraph end at the top level.
+        // The events of the lead, the expectation's own sentence before its notes or list of
+        // examples: a first paragraph, up to its end (a loose list's item), or the text
+        // before the first block (a tight list's item, whose text is in no paragraph).
         let lead_is_paragraph = matches!(events.first(), Some((Event::Start(Tag::Paragraph), _)));
+        let lead_is_text = matches!(events.first(), Some((ev, _)) if !starts_block(ev));
         let mut lead_events = 0;
         for (i, (ev, range)) in events.iter().enumerate() {
-            if lead_is_paragraph && lead_events == 0 && depth == 1 {
-                if let Event::End(TagEnd::Paragraph) = ev {
+            if lead_events == 0 {
+                if lead_is_paragraph && depth == 1 && matches!(ev, Event::End(TagEnd::Paragraph)) {
                     lead_events = i + 1;
+                } else if lead_is_text && depth == 0 && starts_block(ev) {
+                    lead_events = i;
                 }
             }
             match ev {
@@ -127,18 +130,25 @@ impl Fragment {
         }
         let several_blocks = blocks + usize::from(inline_at_top) > 1;
         scratch.plain.clear();
-        let lead_len = if several_blocks && lead_events > 0 {
-            // The words of the rest follow on in `plain`: the same text, written on.
+        // The lead's text and HTML start the fragment's: the same events, written on.
+        let lead = (several_blocks && lead_events > 0).then(|| {
             plain_text_to(
                 events[..lead_events].iter().map(|e| &e.0),
                 &mut scratch.plain,
             );
-            let len = scratch.plain.len();
+            let plain = scratch.plain.len();
             scratch.plain.clear();
-            len
-        } else {
-            0
-        };
+            let mut html = String::new();
+            if !relative {
+                let lead = events[..lead_events].iter().map(|(e, _)| e.clone());
+                pulldown_cmark::html::push_html(&mut html, lead);
+            }
+            Lead {
+                plain,
+                events: lead_events,
+                html: html.len(),
+            }
+        });
         plain_text_to(events.iter().map(|e| &e.0), &mut scratch.plain);
         let mut out = Fragment {
             html: std::sync::Arc::default(),
@@ -146,7 +156,7 @@ impl Fragment {
             plain: scratch.plain.as_str().into(),
             empty: events.is_empty(),
             several_blocks,
-            lead_len,
+            lead,
             links,
             offset: events.first().map_or(0, |e| base + e.1.start),
             resolved: Vec::new(),
@@ -177,22 +187,23 @@ impl Fragment {
         self.several_blocks
     }
 
-    /// For a fragment of several blocks whose first is a paragraph: that paragraph's text
-    /// (the start of [`Fragment::plain`]) and the HTML of the blocks after it, at `root`
-    /// (see [`Fragment::html`]). `None` otherwise. A comparison marks the words of an
+    /// For a fragment of several blocks that starts with its own sentence (a paragraph, or
+    /// a tight list item's text before its nested list): that sentence's text (the start of
+    /// [`Fragment::plain`]) and the HTML of the blocks after it, at `root` (see
+    /// [`Fragment::html`]). `None` otherwise. A comparison marks the words of an
     /// expectation's own sentence and shows its notes and examples as they are.
     pub fn lead_and_rest(&self, root: &str) -> Option<(&str, String)> {
-        if self.lead_len == 0 {
-            return None;
-        }
-        let lead = self.plain.get(..self.lead_len)?.trim_end();
-        let html = self.html_cow(root);
-        let rest = html
-            .strip_prefix("<p>")
-            .and_then(|h| h.split_once("</p>\n"))?
-            .1
-            .to_string();
-        Some((lead, rest))
+        let lead = self.lead.as_ref()?;
+        let text = self.plain.get(..lead.plain)?.trim_end();
+        let rest = if self.events.is_empty() {
+            self.html.get(lead.html..)?.to_string()
+        } else {
+            let mut html = String::new();
+            let events = self.rewritten(root).into_iter().skip(lead.events);
+            pulldown_cmark::html::push_html(&mut html, wrap_tables(events));
+            html
+        };
+        Some((text, rest.trim_start_matches('\n').to_string()))
     }
 
     /// [`Fragment::html`], borrowed when it is the same at every depth.
@@ -201,6 +212,13 @@ impl Fragment {
             return std::borrow::Cow::Borrowed(&self.html);
         }
         let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, wrap_tables(self.rewritten(root).into_iter()));
+        std::borrow::Cow::Owned(html)
+    }
+
+    /// The events of a fragment with relative links, each link's destination rewritten to
+    /// its site address from a page whose way back to the site root is `root`.
+    fn rewritten(&self, root: &str) -> Vec<Event<'static>> {
         let mut events = self.events.clone();
         for (li, href) in &self.resolved {
             let full: CowStr<'static> = if href.is_empty() && root.is_empty() {
@@ -214,8 +232,7 @@ impl Fragment {
                 *dest_url = full;
             }
         }
-        pulldown_cmark::html::push_html(&mut html, wrap_tables(events.into_iter()));
-        std::borrow::Cow::Owned(html)
+        events
     }
 
     /// [`Fragment::html`], appended to `out`.
@@ -278,6 +295,26 @@ pub struct Body {
     pub heading_ids: Vec<String>,
     /// Plain text of the first top-level paragraph, if any.
     pub first_paragraph: Option<String>,
+}
+
+/// Where the lead of a fragment of several blocks ends (see [`Fragment::lead_and_rest`]).
+#[derive(Debug, Clone, Copy)]
+struct Lead {
+    /// Bytes of [`Fragment::plain`].
+    plain: usize,
+    /// Events.
+    events: usize,
+    /// Bytes of [`Fragment::html`] (0 for a fragment kept as events).
+    html: usize,
+}
+
+/// Whether `ev` opens a block at the level it is at (see [`is_block`]).
+fn starts_block(ev: &Event) -> bool {
+    match ev {
+        Event::Start(tag) => is_block(tag),
+        Event::Rule | Event::Html(_) => true,
+        _ => false,
+    }
 }
 
 /// Whether `tag` opens a block (CommonMark §4–5) rather than inline content.
@@ -646,128 +683,4 @@ pub fn inline_html(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_competency_parses_into_the_same_expectations_notes_and_headings_as_any_body() {
-        // `parse_competency` splits the events as they come; `parse` splits them once they
-        // are all read. On pseudo-random Markdown built from pieces that make lists, nested
-        // lists, headings (with and without ids), ids on items, links, tables, raw HTML and
-        // text that pulldown-cmark hands over in several events, both give the same parts.
-        let pieces = [
-            "- ",
-            "  - ",
-            "1. ",
-            "# ",
-            "## Same",
-            "\n",
-            "\n\n",
-            "Word",
-            " ",
-            "'s",
-            "\"q\"",
-            "[",
-            "*",
-            "<",
-            "{#an-id}",
-            "{#id}",
-            "`c`",
-            "[x](a.md)",
-            "[y](https://e.org)",
-            "<b>b</b>",
-            "<script>x</script>",
-            "&amp;",
-            "\\*",
-            "|a|b|\n|-|-|\n|1|2|\n",
-            "> ",
-            "---\n",
-            "    code\n",
-            "Same",
-            "é",
-            "  ",
-        ];
-        let mut random = crate::compare::tests::xorshift(0x5eed_1e55_00f0_ca11);
-        let parts = |f: &Fragment| (f.html(""), f.plain().to_string(), f.is_empty(), f.offset);
-        let links = |f: &Fragment| -> Vec<(String, usize)> {
-            f.links.iter().map(|l| (l.dest.clone(), l.offset)).collect()
-        };
-        for _ in 0..3000 {
-            let n = random(24) as usize;
-            let text: String = (0..n)
-                .map(|_| pieces[random(pieces.len() as u64) as usize])
-                .collect();
-            let (a, b) = (
-                parse(&text, 7, &HashSet::default()),
-                parse_competency(&text, 7),
-            );
-            assert_eq!(a.items.len(), b.items.len(), "{text:?}");
-            for (x, y) in a.items.iter().zip(&b.items) {
-                assert_eq!(parts(x), parts(y), "{text:?}");
-                assert_eq!(links(x), links(y), "{text:?}");
-            }
-            assert_eq!(parts(&a.notes), parts(&b.notes), "{text:?}");
-            assert_eq!(links(&a.notes), links(&b.notes), "{text:?}");
-            assert_eq!(a.item_ids, b.item_ids, "{text:?}");
-            assert_eq!(a.heading_ids, b.heading_ids, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn an_expectation_ending_in_an_id_keeps_it_apart_from_its_text() {
-        let b = parse_competency(
-            "- Runs the on-call rotation. {#on-call}\n- Writes *tests* {#Bad}\n- Plans work {#plan}\n  - with the team\n- 1. Starts with a number {#numbered}\n",
-            0,
-        );
-        assert_eq!(
-            b.item_ids,
-            vec![
-                Some("on-call".to_string()),
-                None,
-                Some("plan".to_string()),
-                Some("numbered".to_string())
-            ]
-        );
-        assert_eq!(b.items[0].plain(), "Runs the on-call rotation.");
-        assert!(!b.items[0].html("").contains("{#"));
-        assert_eq!(b.items[1].plain(), "Writes tests {#Bad}");
-        assert!(b.items[2].html("").contains("<li>with the team</li>"));
-    }
-
-    #[test]
-    fn top_level_items_are_expectations_and_the_rest_are_notes() {
-        let b = parse(
-            "Intro.\n\n- One\n  - nested\n- Two [x](a.md)\n\nAfter.\n",
-            100,
-            &HashSet::default(),
-        );
-        assert_eq!(b.items.len(), 2);
-        assert_eq!(b.items[0].plain(), "One nested");
-        assert!(b.items[0].html("").contains("<li>nested</li>"));
-        assert_eq!(b.items[1].links[0].dest, "a.md");
-        assert_eq!(b.notes.plain(), "Intro. After.");
-        assert_eq!(b.first_paragraph.as_deref(), Some("Intro."));
-    }
-
-    #[test]
-    fn headings_get_unique_slugs() {
-        let taken: HashSet<String> = ["craft".to_string()].into_iter().collect();
-        let b = parse(
-            "# Craft\n\n## Reading a level page!\n\n## Other {#own}\n",
-            0,
-            &taken,
-        );
-        assert_eq!(b.heading_ids, ["craft-1", "reading-a-level-page", "own"]);
-        assert!(b
-            .whole
-            .html("")
-            .contains("<h2 id=\"reading-a-level-page\">"));
-    }
-
-    #[test]
-    fn resolved_links_are_prefixed_with_the_root() {
-        let mut b = parse("[a](levels/x.md)", 0, &HashSet::default());
-        b.whole.resolved.push((0, "levels/x/".into()));
-        assert!(b.whole.html("../../").contains("href=\"../../levels/x/\""));
-    }
-}
+mod tests;

@@ -117,9 +117,31 @@ pub fn normalize_alias(raw: &str) -> Option<String> {
     })
 }
 
+/// The id an alias names in `folder` (`levels/`, `pillars/`): `senior` for
+/// `levels/senior/`, as written in front-matter or normalised ([`normalize_alias`]); `None`
+/// for an alias elsewhere, or deeper, or that is no id. What a renamed level or pillar was
+/// called, so that its sections answer to the old id too.
+pub fn former_id(alias: &str, folder: &str) -> Option<String> {
+    let path = normalize_alias(alias)?;
+    let id = path.strip_prefix(folder)?.strip_suffix('/')?;
+    crate::ids::is_valid_id(id).then(|| id.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_alias_names_a_former_id_in_its_folder_only() {
+        assert_eq!(former_id("levels/ic3/", "levels/").as_deref(), Some("ic3"));
+        assert_eq!(
+            former_id("/pillars/impact", "pillars/").as_deref(),
+            Some("impact")
+        );
+        assert_eq!(former_id("levels/ic3/", "pillars/"), None);
+        assert_eq!(former_id("levels/old/ic3/", "levels/"), None);
+        assert_eq!(former_id("levels/IC 3/", "levels/"), None);
+    }
 
     #[test]
     fn expectation_anchors_parse_back_exactly_as_written() {

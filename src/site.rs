@@ -205,6 +205,7 @@ impl<'a> Builder<'a> {
             summary_html: self.prepared.summaries[i]
                 .get_or_init(|| inline_html(&l.summary))
                 .clone(),
+            former: former_ids(l.aliases.iter(), "levels/"),
         }
     }
 
@@ -254,15 +255,24 @@ impl<'a> Builder<'a> {
             id: t.id.clone(),
             title: t.title.clone(),
             href: self.href(&permalink::track(&t.id)),
+            former: Vec::new(),
         }
     }
 
     fn pillar(&self, i: usize) -> Ref {
         let p = &self.ladder.pillars[i];
+        let address = permalink::pillar(&p.id);
+        let aliases = self
+            .ladder
+            .redirects
+            .iter()
+            .filter(|r| r.target == address)
+            .map(|r| &r.path);
         Ref {
             id: p.id.clone(),
             title: p.title.clone(),
-            href: self.href(&permalink::pillar(&p.id)),
+            href: self.href(&address),
+            former: former_ids(aliases, "pillars/"),
         }
     }
 
@@ -542,6 +552,13 @@ pub fn page_specs(ladder: &Ladder) -> Vec<PageSpec> {
     }
     specs.extend((0..ladder.redirects.len()).map(PageSpec::Redirect));
     specs
+}
+
+/// The former ids of a level or pillar with `aliases` (see [`permalink::former_id`]).
+fn former_ids<'s>(aliases: impl Iterator<Item = &'s String>, folder: &str) -> Vec<String> {
+    aliases
+        .filter_map(|a| permalink::former_id(a, folder))
+        .collect()
 }
 
 /// [`LevelRef::name`] of every level, by index into [`Ladder::levels`]: its title, with its

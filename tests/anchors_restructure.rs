@@ -109,7 +109,17 @@ fn a_merged_pillars_expectations_keep_their_old_anchors_in_every_later_build() {
                 "build {release}: no #{id} on /levels/{level}/"
             );
             assert_eq!(&words_at(d, level, id), want, "build {release}: {link}");
+            // The pillar's section anchor goes on to People's section.
+            assert!(
+                ids(d, level).iter().any(|i| i == "citizenship"),
+                "build {release}: no #citizenship on /levels/{level}/"
+            );
         }
+        let compare = page(&d.join("book"), "compare/engineer-2/senior-engineer/");
+        assert!(
+            compare.contains("id=\"citizenship\""),
+            "no #citizenship on the comparison"
+        );
     }
     ladderbook().arg("check").arg(d).assert().success();
 }
@@ -166,6 +176,14 @@ fn a_level_renamed_while_an_expectation_moves_pillar_keeps_both_in_one_release()
     for _ in 0..2 {
         build(d, &[]);
         assert_eq!(words_at(d, level, "citizenship--1"), want);
+        // Its sections on pillar and track pages answer to the old id.
+        for p in ["pillars/craft/", "tracks/ic/"] {
+            let html = page(&d.join("book"), p);
+            assert!(
+                html.contains("id=\"senior-engineer\""),
+                "no #senior-engineer on {p}"
+            );
+        }
     }
 }
 

@@ -446,14 +446,15 @@ fn the_readmes_error_example_is_what_build_prints() {
 
 #[test]
 fn a_file_at_the_address_of_a_page_is_an_error_in_build_and_check() {
-    // A home page of one's own in static/, and a page saved into content/ at a level's
-    // address: `serve` showed the file and `build` published the page.
+    // A home page of one's own in static/, a page saved into content/ at a level's address,
+    // and a ladder.json of one's own: `serve` showed the file and `build` published its own.
     for (file, address) in [
         ("static/index.html", "/,"),
         (
             "content/levels/senior-engineer/index.html",
             "/levels/senior-engineer/,",
         ),
+        ("static/ladder.json", "/ladder.json,"),
     ] {
         let err = broken_build(|d| {
             let p = d.join(file);
@@ -466,7 +467,7 @@ fn a_file_at_the_address_of_a_page_is_an_error_in_build_and_check() {
             )),
             "{err}"
         );
-        assert!(err.contains("templates/"), "{err}");
+        assert!(err.contains("remove or rename the file"), "{err}");
         let tmp = tempfile::tempdir().unwrap();
         copy_ladder(&repo(), tmp.path());
         let p = tmp.path().join(file);

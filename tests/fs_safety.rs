@@ -26,6 +26,20 @@ fn ladder() -> (tempfile::TempDir, PathBuf) {
 /// Runs `cmd` to its end, or fails the test if it is still running after [`WAIT`]:
 /// (exit code, stderr).
 fn run_bounded(mut cmd: Command, what: &str) -> (i32, String) {
+    // A binary just copied for `unprivileged` may still be open for writing in a child that
+    // another test forked at that moment (until it execs): exec then fails with "Text file
+    // busy" (ETXTBSY) and setpriv exits 126. That is the test's race, not ladderbook's.
+    for _ in 0..20 {
+        let (code, err) = run_once(&mut cmd, what);
+        if !(code == 126 && err.contains("Text file busy")) {
+            return (code, err);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("{what}: the binary stayed busy");
+}
+
+fn run_once(cmd: &mut Command, what: &str) -> (i32, String) {
     let err = tempfile::NamedTempFile::new().unwrap();
     let mut child = cmd
         .stdout(Stdio::null())

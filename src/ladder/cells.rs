@@ -237,18 +237,46 @@ pub(super) fn sections(d: &mut Draft) {
             used.into_iter().collect()
         };
     }
+    // A section answers to the ids its pillar or level had before a rename too (see
+    // `permalink::former_id`).
+    let pillar_former: Vec<Vec<String>> = d
+        .pillar_docs
+        .iter()
+        .map(|doc| match &doc.kind {
+            Kind::Pillar(k) => k
+                .aliases
+                .iter()
+                .filter_map(|a| permalink::former_id(&a.value, "pillars/"))
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let level_former: Vec<Vec<String>> = d
+        .levels
+        .iter()
+        .map(|l| {
+            l.aliases
+                .iter()
+                .filter_map(|a| permalink::former_id(a, "levels/"))
+                .collect()
+        })
+        .collect();
     for (li, level) in d.levels.iter().enumerate() {
         if let Some(t) = d.targets.get_mut(&d.level_docs[li].doc.content_path) {
             let track = &d.tracks[level.track];
-            t.anchors
-                .extend(track.pillars.iter().map(|&p| d.pillars[p].id.clone()));
+            for &p in &track.pillars {
+                t.anchors.insert(d.pillars[p].id.clone());
+                t.anchors.extend(pillar_former[p].iter().cloned());
+            }
         }
     }
     for (pi, doc) in d.pillar_docs.iter().enumerate() {
         if let Some(t) = d.targets.get_mut(&doc.content_path) {
             for track in d.tracks.iter().filter(|t| t.pillars.contains(&pi)) {
-                t.anchors
-                    .extend(track.levels.iter().map(|&l| d.levels[l].id.clone()));
+                for &l in &track.levels {
+                    t.anchors.insert(d.levels[l].id.clone());
+                    t.anchors.extend(level_former[l].iter().cloned());
+                }
             }
         }
     }

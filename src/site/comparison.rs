@@ -96,55 +96,19 @@ impl<'a> Builder<'a> {
         ) else {
             out.a = Shared::Own(self.cell(x, p, false));
             out.b = Shared::Own(self.cell(y, p, false));
-            if ca.is_some() != cb.is_some() {
-                let (ta, tb) = (side_text(x), side_text(y));
-                let parts = |c: Option<&'a crate::ladder::Competency>| match c {
-                    Some(c) => (&c.expectations[..], &c.anchors[..]),
-                    None => (&[][..], &[][..]),
-                };
-                let sa = html::Side::new(&ta, parts(ca), &self.root);
-                let sb = html::Side::new(&tb, parts(cb), &self.root);
-                let (status, rows) = match (ca, cb) {
-                    (Some(c), _) => (Status::NotRestated, c.expectations.len()),
-                    (_, Some(c)) => (Status::New, c.expectations.len()),
-                    _ => unreachable!("one side is filled"),
-                };
-                let label = self.label(status, x, y, same_track, cumulative);
-                let (side, filled) = if ca.is_some() {
-                    (Side::A, x)
-                } else {
-                    (Side::B, y)
-                };
-                let words = self.prepared.of(ladder, filled, p);
-                let other = if ca.is_some() { y } else { x };
-                for n in 0..rows {
-                    let shown = (if ca.is_some() { &sa } else { &sb }, n);
-                    let there = words.and_then(|w| self.elsewhere(other, p, &w.words[n]));
-                    if let Some(there) = there {
-                        self.moved_row(&mut out, side, shown, there, (x, y), same_track);
-                        continue;
-                    }
-                    let at = |filled: bool| filled.then_some(n);
-                    html::compare_row(
-                        &mut out.rows_html,
-                        html::Row {
-                            status,
-                            label: &label,
-                            a: (&sa, at(ca.is_some()), None),
-                            b: (&sb, at(cb.is_some()), None),
-                        },
+            if let (Some(c), None) | (None, Some(c)) = (ca, cb) {
+                // A cell of notes only, beside a gap, shows as the two cells.
+                if !c.expectations.is_empty() {
+                    let side = if ca.is_some() { Side::A } else { Side::B };
+                    let texts = (side_text(x), side_text(y));
+                    let texts = (texts.0.as_ref(), texts.1.as_ref());
+                    self.one_sided(
+                        &mut out,
+                        (side, c),
+                        texts,
+                        (x, y, p),
+                        (same_track, cumulative),
                     );
-                    match status {
-                        Status::New => out.counts.new += 1,
-                        _ => out.counts.not_restated += 1,
-                    }
-                }
-                out.changes = self.changes_in_words(&out.counts, x, y, same_track, cumulative);
-                if same_track {
-                    // "Only at" says it on two tracks.
-                    let empty = if ca.is_none() { x } else { y };
-                    out.changes.push_str("; none at ");
-                    out.changes.push_str(&self.prepared.names[empty]);
                 }
             }
             return out;
@@ -166,30 +130,7 @@ impl<'a> Builder<'a> {
         } else {
             compare::Pairing::Similar
         };
-        // An expectation the other level lists under another pillar, in the same words, is
-        // a move between pillars: it is not paired here with some other expectation.
-        let moved_a = self.moved_out(&pa.words, &pb.words, y, p);
-        let moved_b = self.moved_out(&pb.words, &pa.words, x, p);
-        let pairs = if moved_a.is_empty() && moved_b.is_empty() {
-            compare::match_prepared(&pa.words, &pb.words, pairing)
-        } else {
-            let kept = |words: &[compare::ExpectationWords], moved: &[(usize, (usize, usize))]| {
-                let keep: Vec<usize> = (0..words.len())
-                    .filter(|i| !moved.iter().any(|m| m.0 == *i))
-                    .collect();
-                let words: Vec<compare::ExpectationWords> =
-                    keep.iter().map(|&i| words[i].clone()).collect();
-                (keep, words)
-            };
-            let ((keep_a, wa), (keep_b, wb)) =
-                (kept(&pa.words, &moved_a), kept(&pb.words, &moved_b));
-            let mut pairs = compare::match_prepared(&wa, &wb, pairing);
-            for pair in &mut pairs {
-                pair.lower = pair.lower.map(|i| keep_a[i]);
-                pair.higher = pair.higher.map(|j| keep_b[j]);
-            }
-            pairs
-        };
+        let (pairs, moved_a, moved_b) = self.pairs((&pa.words, &pb.words), (x, y, p), pairing);
         for &(n, there) in &moved_b {
             self.moved_row(&mut out, Side::B, (&sb, n), there, (x, y), same_track);
         }
@@ -241,6 +182,110 @@ impl<'a> Builder<'a> {
         }
         out.changes = self.changes_in_words(&out.counts, x, y, same_track, cumulative);
         out
+    }
+
+    /// The pairing of two cells' expectations (`words`, of levels `x` and `y` in pillar `p`;
+    /// see [`compare::match_prepared`]), without those the other level lists under another
+    /// pillar in the same words: a move between pillars, not to be paired with some other
+    /// expectation here. Returns the pairs, and the moved ones of each side as
+    /// [`Builder::moved_out`] gives them.
+    #[allow(clippy::type_complexity)]
+    fn pairs(
+        &self,
+        (wa, wb): (&[compare::ExpectationWords], &[compare::ExpectationWords]),
+        (x, y, p): (usize, usize, usize),
+        pairing: compare::Pairing,
+    ) -> (
+        Vec<compare::Pair>,
+        Vec<(usize, (usize, usize))>,
+        Vec<(usize, (usize, usize))>,
+    ) {
+        let moved_a = self.moved_out(wa, wb, y, p);
+        let moved_b = self.moved_out(wb, wa, x, p);
+        if moved_a.is_empty() && moved_b.is_empty() {
+            return (compare::match_prepared(wa, wb, pairing), moved_a, moved_b);
+        }
+        let kept = |words: &[compare::ExpectationWords], moved: &[(usize, (usize, usize))]| {
+            let keep: Vec<usize> = (0..words.len())
+                .filter(|i| !moved.iter().any(|m| m.0 == *i))
+                .collect();
+            let words: Vec<compare::ExpectationWords> =
+                keep.iter().map(|&i| words[i].clone()).collect();
+            (keep, words)
+        };
+        let ((keep_a, ka), (keep_b, kb)) = (kept(wa, &moved_a), kept(wb, &moved_b));
+        let mut pairs = compare::match_prepared(&ka, &kb, pairing);
+        for pair in &mut pairs {
+            pair.lower = pair.lower.map(|i| keep_a[i]);
+            pair.higher = pair.higher.map(|j| keep_b[j]);
+        }
+        (pairs, moved_a, moved_b)
+    }
+
+    /// The rows of pillar `p` when only one of levels `x` and `y` has expectations in it:
+    /// each expectation of `c` (on `side`) is a row of its own, new at the higher level, not
+    /// restated (or only at one level, across tracks), or moved when the other level lists
+    /// it under another pillar. `texts` are the two sides' texts.
+    fn one_sided(
+        &self,
+        out: &mut ComparePillar,
+        (side, c): (Side, &crate::ladder::Competency),
+        texts: (&html::SideText, &html::SideText),
+        (x, y, p): (usize, usize, usize),
+        (same_track, cumulative): (bool, bool),
+    ) {
+        let (filled, other, status) = match side {
+            Side::A => (x, y, Status::NotRestated),
+            Side::B => (y, x, Status::New),
+        };
+        let none: (&[crate::markdown::Fragment], &[crate::anchors::Anchor]) = (&[], &[]);
+        let here = html::Side::new(
+            match side {
+                Side::A => texts.0,
+                Side::B => texts.1,
+            },
+            (&c.expectations, &c.anchors),
+            &self.root,
+        );
+        let empty = html::Side::new(
+            match side {
+                Side::A => texts.1,
+                Side::B => texts.0,
+            },
+            none,
+            &self.root,
+        );
+        let label = self.label(status, x, y, same_track, cumulative);
+        let words = self.prepared.of(self.ladder, filled, p);
+        for n in 0..c.expectations.len() {
+            if let Some(there) = words.and_then(|w| self.elsewhere(other, p, &w.words[n])) {
+                self.moved_row(out, side, (&here, n), there, (x, y), same_track);
+                continue;
+            }
+            let (a, b) = match side {
+                Side::A => ((&here, Some(n), None), (&empty, None, None)),
+                Side::B => ((&empty, None, None), (&here, Some(n), None)),
+            };
+            html::compare_row(
+                &mut out.rows_html,
+                html::Row {
+                    status,
+                    label: &label,
+                    a,
+                    b,
+                },
+            );
+            match status {
+                Status::New => out.counts.new += 1,
+                _ => out.counts.not_restated += 1,
+            }
+        }
+        out.changes = self.changes_in_words(&out.counts, x, y, same_track, cumulative);
+        if same_track {
+            // "Only at" says it on two tracks.
+            out.changes.push_str("; none at ");
+            out.changes.push_str(&self.prepared.names[other]);
+        }
     }
 
     /// The expectations of `words` (one level's in pillar `p`) that `other` does not list

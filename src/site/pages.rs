@@ -63,6 +63,9 @@ pub struct LevelRef {
     pub track: String,
     /// Inline HTML of the summary.
     pub summary_html: String,
+    /// Ids it had before a rename (its aliases `levels/<id>/`): its sections on pillar and
+    /// track pages answer to them too, as the links to them were published.
+    pub former: Vec<String>,
 }
 
 /// A link to a pillar, track or free page.
@@ -74,6 +77,10 @@ pub struct Ref {
     pub title: String,
     /// Relative href.
     pub href: String,
+    /// Ids a pillar had before a rename or a merge (its aliases `pillars/<id>/`): its
+    /// sections on level and comparison pages answer to them too, as the links to them were
+    /// published. Empty for tracks and free pages.
+    pub former: Vec<String>,
 }
 
 /// One level × pillar cell.

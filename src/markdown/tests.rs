@@ -1,0 +1,152 @@
+//! Tests of [`super`]: fragments, competencies, headings and leads.
+
+use super::*;
+
+#[test]
+fn a_competency_parses_into_the_same_expectations_notes_and_headings_as_any_body() {
+    // `parse_competency` splits the events as they come; `parse` splits them once they
+    // are all read. On pseudo-random Markdown built from pieces that make lists, nested
+    // lists, headings (with and without ids), ids on items, links, tables, raw HTML and
+    // text that pulldown-cmark hands over in several events, both give the same parts.
+    let pieces = [
+        "- ",
+        "  - ",
+        "1. ",
+        "# ",
+        "## Same",
+        "\n",
+        "\n\n",
+        "Word",
+        " ",
+        "'s",
+        "\"q\"",
+        "[",
+        "*",
+        "<",
+        "{#an-id}",
+        "{#id}",
+        "`c`",
+        "[x](a.md)",
+        "[y](https://e.org)",
+        "<b>b</b>",
+        "<script>x</script>",
+        "&amp;",
+        "\\*",
+        "|a|b|\n|-|-|\n|1|2|\n",
+        "> ",
+        "---\n",
+        "    code\n",
+        "Same",
+        "é",
+        "  ",
+    ];
+    let mut random = crate::compare::tests::xorshift(0x5eed_1e55_00f0_ca11);
+    let parts = |f: &Fragment| (f.html(""), f.plain().to_string(), f.is_empty(), f.offset);
+    let links = |f: &Fragment| -> Vec<(String, usize)> {
+        f.links.iter().map(|l| (l.dest.clone(), l.offset)).collect()
+    };
+    for _ in 0..3000 {
+        let n = random(24) as usize;
+        let text: String = (0..n)
+            .map(|_| pieces[random(pieces.len() as u64) as usize])
+            .collect();
+        let (a, b) = (
+            parse(&text, 7, &HashSet::default()),
+            parse_competency(&text, 7),
+        );
+        assert_eq!(a.items.len(), b.items.len(), "{text:?}");
+        for (x, y) in a.items.iter().zip(&b.items) {
+            assert_eq!(parts(x), parts(y), "{text:?}");
+            assert_eq!(links(x), links(y), "{text:?}");
+        }
+        assert_eq!(parts(&a.notes), parts(&b.notes), "{text:?}");
+        assert_eq!(links(&a.notes), links(&b.notes), "{text:?}");
+        assert_eq!(a.item_ids, b.item_ids, "{text:?}");
+        assert_eq!(a.heading_ids, b.heading_ids, "{text:?}");
+    }
+}
+
+#[test]
+fn an_expectation_ending_in_an_id_keeps_it_apart_from_its_text() {
+    let b = parse_competency(
+        "- Runs the on-call rotation. {#on-call}\n- Writes *tests* {#Bad}\n- Plans work {#plan}\n  - with the team\n- 1. Starts with a number {#numbered}\n",
+        0,
+    );
+    assert_eq!(
+        b.item_ids,
+        vec![
+            Some("on-call".to_string()),
+            None,
+            Some("plan".to_string()),
+            Some("numbered".to_string())
+        ]
+    );
+    assert_eq!(b.items[0].plain(), "Runs the on-call rotation.");
+    assert!(!b.items[0].html("").contains("{#"));
+    assert_eq!(b.items[1].plain(), "Writes tests {#Bad}");
+    assert!(b.items[2].html("").contains("<li>with the team</li>"));
+}
+
+#[test]
+fn top_level_items_are_expectations_and_the_rest_are_notes() {
+    let b = parse(
+        "Intro.\n\n- One\n  - nested\n- Two [x](a.md)\n\nAfter.\n",
+        100,
+        &HashSet::default(),
+    );
+    assert_eq!(b.items.len(), 2);
+    assert_eq!(b.items[0].plain(), "One nested");
+    assert!(b.items[0].html("").contains("<li>nested</li>"));
+    assert_eq!(b.items[1].links[0].dest, "a.md");
+    assert_eq!(b.notes.plain(), "Intro. After.");
+    assert_eq!(b.first_paragraph.as_deref(), Some("Intro."));
+}
+
+#[test]
+fn headings_get_unique_slugs() {
+    let taken: HashSet<String> = ["craft".to_string()].into_iter().collect();
+    let b = parse(
+        "# Craft\n\n## Reading a level page!\n\n## Other {#own}\n",
+        0,
+        &taken,
+    );
+    assert_eq!(b.heading_ids, ["craft-1", "reading-a-level-page", "own"]);
+    assert!(b
+        .whole
+        .html("")
+        .contains("<h2 id=\"reading-a-level-page\">"));
+}
+
+#[test]
+fn resolved_links_are_prefixed_with_the_root() {
+    let mut b = parse("[a](levels/x.md)", 0, &HashSet::default());
+    b.whole.resolved.push((0, "levels/x/".into()));
+    assert!(b.whole.html("../../").contains("href=\"../../levels/x/\""));
+}
+
+#[test]
+fn a_lead_is_the_expectations_own_sentence_before_its_notes_and_examples() {
+    let cases = [
+        // A loose item: paragraphs.
+        "- Uses version control daily.\n\n  *Proficiency:* working\n\n  - Clones a repo\n",
+        // A tight item: its text, then a nested list.
+        "- Uses version control daily.\n  - Clones a repo\n",
+        // A link to a content file keeps the fragment as events.
+        "- Uses version control daily.\n  - Clones [a repo](../levels/x.md)\n",
+    ];
+    for md in cases {
+        let body = parse_competency(md, 0);
+        let item = &body.items[0];
+        assert!(item.has_several_blocks(), "{md}");
+        let (lead, rest) = item.lead_and_rest("../").expect(md);
+        assert_eq!(lead, "Uses version control daily.", "{md}");
+        assert!(
+            rest.starts_with('<') && rest.contains("<li>"),
+            "{md}: {rest}"
+        );
+        assert!(!rest.contains("Uses version control"), "{md}: {rest}");
+    }
+    // One block: no lead to take apart.
+    let body = parse_competency("- Uses version control daily.\n", 0);
+    assert!(body.items[0].lead_and_rest("").is_none());
+}
