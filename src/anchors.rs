@@ -22,7 +22,7 @@ use crate::compare::{match_expectations, Pairing, Status};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::lock::{Lock, LockedAnchor};
 use crate::permalink;
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The anchor of one expectation.
@@ -199,6 +199,9 @@ pub fn assign(
     (out, lost, gone)
 }
 
+/// A level's expectations by their words ([`key`]): (cell index, position) of each.
+type ByWords = HashMap<Vec<String>, Vec<(usize, usize)>>;
+
 /// Published anchors by (level id, pillar id).
 type Published<'l> = HashMap<(&'l str, &'l str), Vec<&'l LockedAnchor>>;
 
@@ -242,27 +245,31 @@ fn cell_anchors<'l>(
     // The published anchor each expectation kept, by index into `old`.
     let mut from: Vec<usize> = vec![usize::MAX; c.texts.len()];
     let mut kept = vec![false; old.len()];
-    // 1. The same text (an unchanged ladder ends here), then the same words.
+    // 1. The same text (an unchanged ladder ends here), then the same words: each taken
+    // from the published ones by a lookup, not a search, so that a cell of thousands
+    // costs in proportion to them.
+    let mut by_text: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::default();
+    for (o, a) in old.iter().enumerate() {
+        by_text.entry(a.text.as_str()).or_default().push_back(o);
+    }
     for (i, t) in c.texts.iter().enumerate() {
-        if let Some(o) = (0..old.len()).find(|&o| !kept[o] && old[o].text == *t) {
+        if let Some(o) = by_text.get_mut(t).and_then(|list| list.pop_front()) {
             kept[o] = true;
             number[i] = Some(old[o].number);
             from[i] = o;
         }
     }
     if number.iter().any(Option::is_none) && kept.iter().any(|k| !k) {
-        let old_keys: Vec<Option<Vec<String>>> = old
-            .iter()
-            .zip(&kept)
-            .map(|(a, k)| (!k).then(|| key(&a.text)))
-            .collect();
+        let mut by_key: HashMap<Vec<String>, std::collections::VecDeque<usize>> =
+            HashMap::default();
+        for (o, a) in old.iter().enumerate().filter(|(o, _)| !kept[*o]) {
+            by_key.entry(key(&a.text)).or_default().push_back(o);
+        }
         for (i, t) in c.texts.iter().enumerate() {
             if number[i].is_some() {
                 continue;
             }
-            let k = key(t);
-            if let Some(o) = (0..old.len()).find(|&o| !kept[o] && old_keys[o].as_ref() == Some(&k))
-            {
+            if let Some(o) = by_key.get_mut(&key(t)).and_then(|list| list.pop_front()) {
                 kept[o] = true;
                 number[i] = Some(old[o].number);
                 from[i] = o;
@@ -395,28 +402,40 @@ fn settle_left(
         let ids = given.entry(c.level).or_default();
         ids.extend(out[ci].iter().flat_map(|a| a.also.iter().cloned()));
     }
+    // Looked up, not searched, so that thousands left over cost in proportion: each
+    // level's expectations by their words (those with a new number first), and the numbers
+    // each cell gives.
+    let fresh: HashSet<(usize, usize)> = fresh.values().flatten().copied().collect();
+    let mut by_words: HashMap<&str, ByWords> = HashMap::default();
+    let mut numbers: HashMap<(&str, &str), HashSet<usize>> = HashMap::default();
+    if !left.is_empty() {
+        for (ci, c) in cells.iter().enumerate() {
+            let words = by_words.entry(c.level).or_default();
+            for (i, t) in c.texts.iter().enumerate() {
+                words.entry(key(t)).or_default().push((ci, i));
+            }
+            numbers
+                .entry((c.level, c.pillar))
+                .or_default()
+                .extend(out[ci].iter().map(|x| x.number));
+        }
+        for list in by_words.values_mut().flat_map(|w| w.values_mut()) {
+            list.sort_by_key(|at| !fresh.contains(at));
+        }
+    }
     for (a, source) in left {
-        let k = key(&a.text);
         let level = now.get(a.level.as_str()).copied().unwrap_or(&a.level);
-        let same_words = |&(ci, i): &(usize, usize)| key(cells[ci].texts[i]) == k;
-        let moved = fresh
-            .get(level)
-            .and_then(|list| list.iter().copied().find(same_words))
-            .or_else(|| {
-                of_level.get(level).and_then(|list| {
-                    list.iter()
-                        .filter(|&&ci| cells[ci].pillar != a.pillar)
-                        .flat_map(|&ci| (0..cells[ci].texts.len()).map(move |i| (ci, i)))
-                        .find(same_words)
-                })
-            });
+        let same_words = by_words.get(level).and_then(|w| w.get(&key(&a.text)));
+        let moved = same_words.and_then(|list| {
+            list.iter()
+                .copied()
+                .find(|&(ci, i)| fresh.contains(&(ci, i)) || cells[ci].pillar != a.pillar)
+        });
         // Not an anchor the level's page already gives an expectation of that pillar.
         let taken = || {
-            of_level.get(level).is_some_and(|list| {
-                list.iter()
-                    .filter(|&&ci| cells[ci].pillar == a.pillar)
-                    .any(|&ci| out[ci].iter().any(|x| x.number == a.number))
-            })
+            numbers
+                .get(&(level, a.pillar.as_str()))
+                .is_some_and(|n| n.contains(&a.number))
         };
         let anchor = permalink::expectation_anchor(&a.pillar, a.number);
         // Nor one the level published itself, lost now or retired, for a level taken in.

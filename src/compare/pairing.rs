@@ -70,9 +70,10 @@ pub struct Pair {
 /// the same expectation, worded differently. 0.5: half of the content words are shared.
 pub const MATCH_THRESHOLD: f32 = 0.5;
 
-/// The most pairs of expectations [`match_prepared`] scores: 250,000, two lists of 500 (a
-/// real pillar has a dozen a side). Larger lists are paired by identical words only.
-pub const MAX_PAIRS: usize = 250_000;
+/// The most pairs of expectations [`match_prepared`] scores: 1,000,000, two lists of 1,000
+/// (a real pillar has a dozen a side; the assignment of two lists of 1,000 takes a second or
+/// two). Larger lists are paired by identical words only.
+pub const MAX_PAIRS: usize = 1_000_000;
 
 /// The least word similarity at which a pair is shown as a word diff ("changed") rather than
 /// as two texts ("rewritten"). Below it, most words of both texts would be marked.
@@ -188,8 +189,8 @@ pub fn match_prepared(
         .collect();
     let rest_higher: Vec<usize> = (0..higher.len()).filter(|&j| !taken[j]).collect();
     // Every pair is scored: a cell of thousands of expectations (a document pasted whole)
-    // would cost time and memory in their square. Past MAX_PAIRS, only identical
-    // expectations are paired.
+    // would cost time and memory in their square, and the assignment more. Past MAX_PAIRS,
+    // only identical expectations are paired.
     let scored = rest_lower.len().saturating_mul(rest_higher.len()) <= MAX_PAIRS;
     if !rest_lower.is_empty() && !rest_higher.is_empty() && scored {
         let (n, m) = (lower.len(), higher.len());
