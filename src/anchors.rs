@@ -648,6 +648,31 @@ mod tests {
     }
 
     #[test]
+    fn a_long_cell_reworded_keeps_its_anchors() {
+        // 520 a side: past two lists of 500, every pair is still scored.
+        let texts: Vec<String> = (0..520)
+            .map(|i| format!("Expectation {i} about topic t{i} and area a{}.", i * 7))
+            .collect();
+        let before = [cell(
+            "craft",
+            &texts.iter().map(String::as_str).collect::<Vec<_>>(),
+        )];
+        let (first, _, _) = assign(&before, None);
+        let lock = lock_of(&before, &first);
+        let reworded: Vec<String> = texts
+            .iter()
+            .map(|t| t.replace("about", "all about"))
+            .collect();
+        let after = [cell(
+            "craft",
+            &reworded.iter().map(String::as_str).collect::<Vec<_>>(),
+        )];
+        let (second, lost, _) = assign(&after, Some(&lock));
+        assert!(lost.is_empty(), "{} lost", lost.len());
+        assert_eq!(numbers(&second), numbers(&first));
+    }
+
+    #[test]
     fn a_removed_expectation_is_lost_and_its_number_never_reused() {
         let before = [cell("craft", &["Alpha beta gamma.", "Delta epsilon zeta."])];
         let (first, _, _) = assign(&before, None);
