@@ -215,10 +215,21 @@ fn copied_files(
 /// `content/levels/senior/index.html`): the page and the file cannot both be there, and the
 /// author would not know which one readers get.
 pub fn copied_clashes(root: &Path, ladder: &Ladder, copied: &[CopiedFile]) -> Vec<Diagnostic> {
-    let mut pages: std::collections::HashSet<String> = crate::site::page_specs(ladder)
+    let addresses: Vec<String> = crate::site::page_specs(ladder)
         .iter()
-        .map(|s| render::page_file(&Site::path(ladder, s)))
+        .map(|s| Site::path(ladder, s))
         .collect();
+    let mut pages: std::collections::HashSet<String> =
+        addresses.iter().map(|a| render::page_file(a)).collect();
+    // A file named as a page's folder (`static/levels/engineer`, without `/index.html`)
+    // cannot be written beside that folder either.
+    pages.extend(
+        addresses
+            .iter()
+            .filter_map(|a| a.strip_suffix('/'))
+            .filter(|a| !a.is_empty())
+            .map(str::to_string),
+    );
     // The ladder's data, which the comparison picker reads, is the build's too.
     pages.insert(crate::permalink::DATA.to_string());
     copied

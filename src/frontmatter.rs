@@ -214,6 +214,8 @@ pub fn parse_table<'i>(
 /// Keys whose values are whole numbers, and true or false, in any front-matter.
 const INTEGER_KEYS: &[&str] = &["rank", "order", "weight"];
 const BOOLEAN_KEYS: &[&str] = &["cumulative"];
+/// Keys whose values are lists of ids or addresses.
+const LIST_KEYS: &[&str] = &["equivalent", "aliases"];
 
 /// The TOML parser's error (`parser_message`, at byte `at` of `toml`) in the words of someone
 /// who writes ladders rather than TOML, for the mistakes they make: a value without quotes,
@@ -292,10 +294,29 @@ fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(String, Strin
             format!("`{key}` must be true or false, not `{value}`"),
             format!("write it as `{key} = true` or `{key} = false`"),
         )
-    } else {
+    } else if LIST_KEYS.contains(&key) {
+        let items: Vec<String> = value.split(',').map(|i| quoted(i.trim())).collect();
         (
-            format!("the value of `{key}` is not in quotes"),
-            format!("write text in double quotes: {key} = {}", quoted(value)),
+            format!("`{key}` is a list of ids in quotes, not `{value}`"),
+            format!("write it as a list: {key} = [{}]", items.join(", ")),
+        )
+    } else {
+        // Typographic quotes, as a word processor puts them, are not TOML's.
+        let curly = ['“', '”', '‘', '’', '„'];
+        let text = value.trim_matches(|c| curly.contains(&c));
+        let message = if text.len() < value.len() {
+            format!(
+                "the value of `{key}` is in typographic quotes, which TOML does not read as quotes"
+            )
+        } else {
+            format!("the value of `{key}` is not in quotes")
+        };
+        (
+            message,
+            format!(
+                "write text in straight double quotes: {key} = {}",
+                quoted(text)
+            ),
         )
     })
 }
@@ -587,6 +608,12 @@ mod tests {
                 "equivalent = [m1, 2nd]",
                 "not in quotes",
                 "[\"m1\", \"2nd\"]",
+            ),
+            ("equivalent = m1", "list of ids", "equivalent = [\"m1\"]"),
+            (
+                "title = “Engineer”",
+                "typographic quotes",
+                "title = \"Engineer\"",
             ),
             (
                 "rank = three",

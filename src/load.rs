@@ -92,6 +92,9 @@ pub struct Loaded {
 /// patch's `.orig` and `.rej` left by a merge, JetBrains' `x___jb_tmp___` and
 /// `x___jb_old___`, and Vim's `4913` write test.
 pub fn is_editor_temp(name: &str) -> bool {
+    // Backups' suffixes in any capitals (`.BAK`, `.Orig`).
+    let lower = name.to_ascii_lowercase();
+    let name = lower.as_str();
     name.starts_with('.')
         || name.starts_with('#')
         || name.ends_with('~')

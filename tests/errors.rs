@@ -455,6 +455,8 @@ fn a_file_at_the_address_of_a_page_is_an_error_in_build_and_check() {
             "/levels/senior-engineer/,",
         ),
         ("static/ladder.json", "/ladder.json,"),
+        // A file named as a page's folder.
+        ("static/levels/senior-engineer", "/levels/senior-engineer,"),
     ] {
         let err = broken_build(|d| {
             let p = d.join(file);

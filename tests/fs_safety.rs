@@ -381,6 +381,7 @@ fn backups_left_by_editors_and_merges_are_never_published() {
         "levels/director.md.rej",
         "promotions.md.save",
         "competencies/director/craft.md.bak",
+        "levels/director.md.BAK",
     ];
     for f in left {
         fs::write(content.join(f), "+++\nnot = \"content\"\n+++\nA draft\n").unwrap();
