@@ -215,6 +215,39 @@ struct CellAnchors<'l> {
     left: Vec<&'l LockedAnchor>,
 }
 
+/// Each of `new` paired with the first equal one of `old` not paired yet, in order (`None`s
+/// are left out): (index in `new`, index in `old`). Searched for a cell of a few, looked up
+/// for a cell of thousands, which a search would cost in their square.
+fn equal_pairs<K: Eq + std::hash::Hash>(
+    new: &[Option<K>],
+    old: &[Option<K>],
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if new.len() * old.len() <= 1024 {
+        let mut taken = vec![false; old.len()];
+        for (i, k) in new.iter().enumerate() {
+            let Some(k) = k else { continue };
+            if let Some(o) = (0..old.len()).find(|&o| !taken[o] && old[o].as_ref() == Some(k)) {
+                taken[o] = true;
+                out.push((i, o));
+            }
+        }
+        return out;
+    }
+    let mut at: HashMap<&K, std::collections::VecDeque<usize>> = HashMap::default();
+    for (o, k) in old.iter().enumerate() {
+        if let Some(k) = k {
+            at.entry(k).or_default().push_back(o);
+        }
+    }
+    for (i, k) in new.iter().enumerate() {
+        if let Some(o) = k.as_ref().and_then(|k| at.get_mut(k)?.pop_front()) {
+            out.push((i, o));
+        }
+    }
+    out
+}
+
 /// Steps 1–3 of [`assign`] for cell `c`: what the lock published for it (and for its level's
 /// former ids) in `published`, and the highest retired number of each cell in `retired_max`.
 fn cell_anchors<'l>(
@@ -245,35 +278,28 @@ fn cell_anchors<'l>(
     // The published anchor each expectation kept, by index into `old`.
     let mut from: Vec<usize> = vec![usize::MAX; c.texts.len()];
     let mut kept = vec![false; old.len()];
-    // 1. The same text (an unchanged ladder ends here), then the same words: each taken
-    // from the published ones by a lookup, not a search, so that a cell of thousands
-    // costs in proportion to them.
-    let mut by_text: HashMap<&str, std::collections::VecDeque<usize>> = HashMap::default();
-    for (o, a) in old.iter().enumerate() {
-        by_text.entry(a.text.as_str()).or_default().push_back(o);
+    // 1. The same text (an unchanged ladder ends here), then the same words.
+    let unpaired = |number: &[Option<usize>], i: usize| number[i].is_none();
+    let texts: Vec<Option<&str>> = c.texts.iter().map(|t| Some(*t)).collect();
+    let olds: Vec<Option<&str>> = old.iter().map(|a| Some(a.text.as_str())).collect();
+    for (i, o) in equal_pairs(&texts, &olds) {
+        kept[o] = true;
+        number[i] = Some(old[o].number);
+        from[i] = o;
     }
-    for (i, t) in c.texts.iter().enumerate() {
-        if let Some(o) = by_text.get_mut(t).and_then(|list| list.pop_front()) {
+    if number.iter().any(Option::is_none) && kept.iter().any(|k| !k) {
+        let keys: Vec<Option<Vec<String>>> = (0..c.texts.len())
+            .map(|i| unpaired(&number, i).then(|| key(c.texts[i])))
+            .collect();
+        let old_keys: Vec<Option<Vec<String>>> = old
+            .iter()
+            .zip(&kept)
+            .map(|(a, k)| (!k).then(|| key(&a.text)))
+            .collect();
+        for (i, o) in equal_pairs(&keys, &old_keys) {
             kept[o] = true;
             number[i] = Some(old[o].number);
             from[i] = o;
-        }
-    }
-    if number.iter().any(Option::is_none) && kept.iter().any(|k| !k) {
-        let mut by_key: HashMap<Vec<String>, std::collections::VecDeque<usize>> =
-            HashMap::default();
-        for (o, a) in old.iter().enumerate().filter(|(o, _)| !kept[*o]) {
-            by_key.entry(key(&a.text)).or_default().push_back(o);
-        }
-        for (i, t) in c.texts.iter().enumerate() {
-            if number[i].is_some() {
-                continue;
-            }
-            if let Some(o) = by_key.get_mut(&key(t)).and_then(|list| list.pop_front()) {
-                kept[o] = true;
-                number[i] = Some(old[o].number);
-                from[i] = o;
-            }
         }
     }
     // 2. Reworded.

@@ -37,6 +37,8 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExpectationWords {
     ids: Vec<u32>,
+    /// A hash of `ids` (see [`ExpectationWords::words_key`]).
+    key: u64,
     stems: Vec<u32>,
     /// Every number of `ids` is below `words_below`, and of `stems` below `stems_below`: the
     /// sizes of tables indexed by them (see [`grid`]).
@@ -59,8 +61,7 @@ impl ExpectationWords {
     /// A number for its words: expectations with [`ExpectationWords::same_words`] have the
     /// same, so a set of them tells at once which words a level has nowhere.
     pub fn words_key(&self) -> u64 {
-        use std::hash::BuildHasher;
-        foldhash::fast::FixedState::default().hash_one(&self.ids)
+        self.key
     }
 }
 
@@ -147,6 +148,10 @@ impl Interner {
         }
         p.words_below = self.words.len() as u32;
         p.stems_below = self.stems.len() as u32;
+        p.key = {
+            use std::hash::BuildHasher;
+            foldhash::fast::FixedState::default().hash_one(&p.ids)
+        };
         let copy = p.clone();
         self.draft = p;
         copy
