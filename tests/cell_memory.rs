@@ -4,43 +4,22 @@
 //! counts every allocation, so it holds this one test only.
 
 mod common;
+mod counting;
 use common::*;
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::fs;
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
-
-/// The system allocator, counting the bytes in use and their peak.
-struct Counting;
-
-static IN_USE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let now = IN_USE.fetch_add(layout.size(), Relaxed) + layout.size();
-        PEAK.fetch_max(now, Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        IN_USE.fetch_sub(layout.size(), Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
 
 #[global_allocator]
-static COUNTING: Counting = Counting;
+static COUNTING: counting::Counting = counting::Counting;
 
 /// Peak bytes in use above the start while the ladder in `root` is checked and rendered in
 /// memory, as `check` and `serve` do.
 fn peak_of(root: &std::path::Path) -> usize {
-    let start = IN_USE.load(Relaxed);
-    PEAK.store(start, Relaxed);
-    let (diags, _) = ladderbook::check::check(root, false);
-    assert!(!diags.has_errors(), "{diags:?}");
-    let p = ladderbook::build::prepare(root).expect("the ladder builds");
-    ladderbook::serve::full_render(root, &p).unwrap();
-    drop(p);
-    PEAK.load(Relaxed) - start
+    counting::peak_during(|| {
+        let (diags, _) = ladderbook::check::check(root, false);
+        assert!(!diags.has_errors(), "{diags:?}");
+        let p = ladderbook::build::prepare(root).expect("the ladder builds");
+        ladderbook::serve::full_render(root, &p).unwrap();
+    })
 }
 
 #[test]
