@@ -506,7 +506,7 @@ fn lost_anchor(a: &LockedAnchor, source: &str) -> Diagnostic {
             permalink::level(&a.level),
             permalink::expectation_anchor(&a.pillar, a.number)
         ),
-        "links to it no longer land anywhere: restore it (reworded is fine), or if it was removed on purpose or the ladder has not been published yet, run `ladderbook build --accept-removals`, which drops it from ladder.lock",
+        "links to it no longer land anywhere: restore it (reworded is fine while at least half of its content words stay), or if it was removed on purpose or the ladder has not been published yet, run `ladderbook build --accept-removals`, which drops it from ladder.lock",
     )
 }
 

@@ -280,6 +280,7 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
     for c in &ladder.competencies {
         if let Some(f) = file(&c.source) {
             headings_in_competency(f, diags);
+            bad_own_ids(f, diags);
         }
     }
     // TODO markers anywhere in the text.
@@ -319,6 +320,40 @@ fn summary_of(split: &crate::frontmatter::Split) -> Option<(String, usize)> {
         .find(|(_, line)| line.trim_start().starts_with("summary"))
         .map_or(0, |(i, _)| split.toml_offset + i);
     Some((summary, at))
+}
+
+/// `bad-own-id`: a line of a competency that ends with `{#…}`, an expectation's own id,
+/// whose id is no id by the contract's rule: it is not taken off, and shows as text.
+fn bad_own_ids(f: &SourceFile, diags: &mut Diagnostics) {
+    let Ok(split) = crate::frontmatter::split(f) else {
+        return;
+    };
+    let mut at = split.body_offset;
+    for line in f.text[split.body_offset..].split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        // On an item's line: a heading's `{#…}` is pulldown-cmark's, whatever it holds.
+        let item = line
+            .trim_start()
+            .starts_with(|c: char| matches!(c, '-' | '*' | '+') || c.is_ascii_digit());
+        let id = item
+            .then(|| trimmed.rfind("{#"))
+            .flatten()
+            .and_then(|open| Some((open, trimmed[open + 2..].strip_suffix('}')?)));
+        if let Some((open, id)) = id.filter(|(_, id)| !crate::ids::is_valid_id(id)) {
+            let numbered = crate::permalink::parse_expectation_anchor(id).is_some();
+            diags.push(f.warning(
+                "bad-own-id",
+                at + open,
+                format!("`{{#{id}}}` is not an id, so it shows as text at the end of the expectation"),
+                if numbered {
+                    "an expectation's numbered anchor (`pillar--n`) is ladder.lock's to give, not the text's: give it an id of its own, such as `{#one-to-ones}`, or remove it".to_string()
+                } else {
+                    format!("ids are lowercase letters, digits and single hyphens: `{{#{}}}`", crate::ids::suggest_id(id))
+                },
+            ));
+        }
+        at += line.len();
+    }
 }
 
 /// `heading-in-competency`: a competency is a list of expectations, and the rest of its body

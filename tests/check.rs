@@ -293,6 +293,21 @@ fn warnings_point_at_the_problem_and_exit_0() {
             1,
         ),
         (
+            // A numbered anchor written as the expectation's own id: not an id, so text.
+            "bad-own-id",
+            Box::new(|d: &Path| {
+                write_cell(
+                    d,
+                    "m1",
+                    "impact",
+                    "## Notes {#Heading_Ids_Are_Fine}\n\n- Leads the team. {#impact--1}\n",
+                )
+            }),
+            "content/competencies/m1/impact.md",
+            7,
+            19,
+        ),
+        (
             "missing-image",
             Box::new(|d: &Path| {
                 replace(
