@@ -58,3 +58,19 @@ test('an address with one level twice, or a level the ladder lacks, says so', { 
     await context.close();
   }
 });
+
+test('a comparison\'s address with its levels the wrong way round goes on to the comparison', { timeout: 60000 }, async () => {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}compare/ic-engineer/ic-junior/#technical`);
+    await page.waitForURL((u) => u.pathname === '/compare/ic-junior/ic-engineer/', { timeout: 10000 });
+    assert.equal(new URL(page.url()).hash, '#technical', 'the fragment comes along');
+    // A pair with no page either way stays on the 404 page.
+    await page.goto(`${server.url}compare/ic-junior/nope/`);
+    await page.waitForTimeout(500);
+    assert.match(await page.locator('h1').innerText(), /Page not found/);
+  } finally {
+    await context.close();
+  }
+});
