@@ -521,3 +521,19 @@ fn a_file_renamed_to_a_title_is_one_error_that_gives_its_name_back() {
     );
     assert_eq!(err.matches(": error: ").count(), 1, "{err}");
 }
+
+#[test]
+fn a_broken_track_file_is_one_error_not_one_for_each_level_and_competency_on_it() {
+    // The track's title emptied: its levels, their competencies and the links to them are
+    // left out while it is broken, and none of that is reported as well.
+    let err = broken_build(|d| {
+        edit(d, "tracks/ic.md", |t| {
+            t.replacen("title = \"Individual contributor\"", "title = \"\"", 1)
+        })
+    });
+    assert!(
+        err.contains("content/tracks/ic.md:2:9: error: `title` in track front-matter is empty"),
+        "{err}"
+    );
+    assert_eq!(err.matches(": error: ").count(), 1, "{err}");
+}

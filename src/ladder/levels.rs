@@ -24,7 +24,12 @@ pub(super) fn place(d: &mut Draft, diags: &mut Diagnostics) {
         let t = match track {
             Some(t) => match d.track_index.get(t.value.as_str()) {
                 Some(&i) => Some(i),
-                None if d.follow_on.track_reported(&t.value) => None,
+                // Its track's file is broken: that file's error is the one to fix, and what
+                // names this level is not reported either.
+                None if d.follow_on.track_reported(&t.value) => {
+                    d.follow_on.drop_level(doc);
+                    None
+                }
                 None => {
                     d.follow_on.drop_level(doc);
                     diags.push(doc.source.error(
