@@ -143,6 +143,9 @@
   // as the other the next one up its track (or, for its top level, the one below).
   var only = new URLSearchParams(location.search).get("a");
   var option = only && forms.length && forms[0].elements.a.querySelector("option[value='" + only.replace(/[^a-z0-9-]/g, "") + "']");
+  if (only && forms.length && !option && !new URLSearchParams(location.search).get("b")) {
+    note(forms[0], "This ladder has no level " + JSON.stringify(only) + ": pick two levels.");
+  }
   if (option) {
     forms[0].elements.a.value = only;
     var mate = forms[0].elements.b.querySelector("option[value='" + option.value + "']");

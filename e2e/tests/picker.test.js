@@ -49,6 +49,10 @@ test('an address with one level twice, or a level the ladder lacks, says so', { 
     await page.goto(`${server.url}compare/?a=nope&b=ic-junior`);
     await page.locator('#picked .picker-note', { hasText: 'no level "nope"' }).waitFor();
 
+    // One level given, which the ladder lacks: the form says so.
+    await page.goto(`${server.url}compare/?a=nope`);
+    await page.locator('main form.picker-form .picker-note', { hasText: 'no level "nope"' }).waitFor();
+
     // One level given: the other is the next one up its own track.
     await page.goto(`${server.url}compare/?a=ic-junior`);
     const form = page.locator('main form.picker-form');

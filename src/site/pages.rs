@@ -327,10 +327,9 @@ pub struct ComparePillar {
     /// How many rows of each kind.
     pub counts: CompareCounts,
     /// The counts in words, as the page's "What changes" lists them: "2 changed, 1 new,
-    /// 3 carried over" (kinds with none left out, in that order), and "; none at" and the other level's name
-    /// when only one level of a track has expectations in the pillar (each is then a row of
-    /// its own).
-    /// Empty when neither has: the pillar is a gap at both.
+    /// 3 carried over" (kinds with none left out, in that order), then "; none at" and the
+    /// other level's name when only one level of a track has expectations in the pillar
+    /// (each is then a row of its own). Empty when neither has: the pillar is a gap at both.
     pub changes: String,
 }
 
