@@ -2,7 +2,8 @@
 // (`compare/senior/junior/`, as a reader may type it) goes on to the comparison's page when
 // the site has one. The page's own links work without it.
 (() => {
-  const root = document.currentScript?.dataset.root || "/";
+  // The site-url, which may be a whole URL (`https://intranet.example.com/ladder/`).
+  const root = new URL(document.currentScript?.dataset.root || "/", location.href).pathname;
   const path = location.pathname;
   if (!path.startsWith(root)) return;
   const m = /^compare\/([a-z0-9-]+)\/([a-z0-9-]+)\/?$/.exec(path.slice(root.length));
