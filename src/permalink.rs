@@ -123,8 +123,14 @@ pub fn normalize_alias(raw: &str) -> Option<String> {
 /// called, so that its sections answer to the old id too.
 pub fn former_id(alias: &str, folder: &str) -> Option<String> {
     let path = normalize_alias(alias)?;
-    let id = path.strip_prefix(folder)?.strip_suffix('/')?;
+    let id = id_in(&path, folder)?;
     crate::ids::is_valid_id(id).then(|| id.to_string())
+}
+
+/// What a normalised alias names in `folder` (`levels/`): `senior` for `levels/senior/`, as
+/// it is written there (not checked to be an id).
+pub fn id_in<'a>(path: &'a str, folder: &str) -> Option<&'a str> {
+    path.strip_prefix(folder)?.strip_suffix('/')
 }
 
 #[cfg(test)]

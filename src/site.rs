@@ -205,7 +205,11 @@ impl<'a> Builder<'a> {
             summary_html: self.prepared.summaries[i]
                 .get_or_init(|| inline_html(&l.summary))
                 .clone(),
-            former: former_ids(l.aliases.iter(), "levels/"),
+            former: l
+                .former_ids()
+                .filter(|id| crate::ids::is_valid_id(id))
+                .map(str::to_string)
+                .collect(),
         }
     }
 
@@ -272,7 +276,9 @@ impl<'a> Builder<'a> {
             id: p.id.clone(),
             title: p.title.clone(),
             href: self.href(&address),
-            former: former_ids(aliases, "pillars/"),
+            former: aliases
+                .filter_map(|a| permalink::former_id(a, "pillars/"))
+                .collect(),
         }
     }
 
@@ -491,9 +497,7 @@ impl Site {
                 }),
             ),
             PageSpec::Alias(i, k) => {
-                let former = l[i].aliases[k]
-                    .strip_prefix("levels/")
-                    .and_then(|p| p.strip_suffix('/'));
+                let former = permalink::id_in(&l[i].aliases[k], "levels/");
                 let fragments = former
                     .map(|f| ladder.retired_fragments(f))
                     .unwrap_or_default()
@@ -552,13 +556,6 @@ pub fn page_specs(ladder: &Ladder) -> Vec<PageSpec> {
     }
     specs.extend((0..ladder.redirects.len()).map(PageSpec::Redirect));
     specs
-}
-
-/// The former ids of a level or pillar with `aliases` (see [`permalink::former_id`]).
-fn former_ids<'s>(aliases: impl Iterator<Item = &'s String>, folder: &str) -> Vec<String> {
-    aliases
-        .filter_map(|a| permalink::former_id(a, folder))
-        .collect()
 }
 
 /// [`LevelRef::name`] of every level, by index into [`Ladder::levels`]: its title, with its

@@ -142,12 +142,8 @@ pub(super) fn redirects(d: &mut Draft, diags: &mut Diagnostics) {
     let levels = &d.levels;
     for &(a, b) in &d.comparisons {
         let ids = |i: usize| {
-            let former = levels[i]
-                .aliases
-                .iter()
-                .filter_map(|p| p.strip_prefix("levels/")?.strip_suffix('/'));
             std::iter::once(levels[i].id.as_str())
-                .chain(former)
+                .chain(levels[i].former_ids())
                 .collect::<Vec<_>>()
         };
         let target = permalink::compare(&levels[a].id, &levels[b].id);

@@ -131,11 +131,7 @@ pub(super) fn number_expectations(d: &mut Draft, diags: &mut Diagnostics) {
             pillar: &d.pillars[c.pillar].id,
             texts: c.expectations.iter().map(|e| e.plain()).collect(),
             source: &c.source,
-            former: d.levels[c.level]
-                .aliases
-                .iter()
-                .filter_map(|a| a.strip_prefix("levels/")?.strip_suffix('/'))
-                .collect(),
+            former: d.levels[c.level].former_ids().collect(),
         })
         .collect();
     let (numbered, lost, mut retired) = anchors::assign(&cells_to_anchor, d.published);
@@ -251,16 +247,6 @@ pub(super) fn sections(d: &mut Draft) {
             _ => Vec::new(),
         })
         .collect();
-    let level_former: Vec<Vec<String>> = d
-        .levels
-        .iter()
-        .map(|l| {
-            l.aliases
-                .iter()
-                .filter_map(|a| permalink::former_id(a, "levels/"))
-                .collect()
-        })
-        .collect();
     for (li, level) in d.levels.iter().enumerate() {
         if let Some(t) = d.targets.get_mut(&d.level_docs[li].doc.content_path) {
             let track = &d.tracks[level.track];
@@ -275,7 +261,10 @@ pub(super) fn sections(d: &mut Draft) {
             for track in d.tracks.iter().filter(|t| t.pillars.contains(&pi)) {
                 for &l in &track.levels {
                     t.anchors.insert(d.levels[l].id.clone());
-                    t.anchors.extend(level_former[l].iter().cloned());
+                    let former = d.levels[l]
+                        .former_ids()
+                        .filter(|id| crate::ids::is_valid_id(id));
+                    t.anchors.extend(former.map(str::to_string));
                 }
             }
         }

@@ -206,6 +206,16 @@ pub struct Ladder {
     retired: Vec<crate::lock::LockedAnchor>,
 }
 
+impl Level {
+    /// What its aliases `levels/<id>/` name: the ids it had before a rename, whose
+    /// addresses redirect here and whose published anchors are its own.
+    pub fn former_ids(&self) -> impl Iterator<Item = &str> {
+        self.aliases
+            .iter()
+            .filter_map(|a| permalink::id_in(a, "levels/"))
+    }
+}
+
 impl Ladder {
     /// Where a link to `/levels/<former>/#<anchor>` must land once that address redirects to
     /// the level that has the alias `levels/<former>/`: for each expectation anchor published

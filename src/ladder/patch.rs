@@ -81,11 +81,7 @@ impl Ladder {
     ) -> Option<Vec<Anchor>> {
         let level = &self.levels[old.level];
         let pillar = &self.pillars[old.pillar].id;
-        let former: Vec<&str> = level
-            .aliases
-            .iter()
-            .filter_map(|a| a.strip_prefix("levels/")?.strip_suffix('/'))
-            .collect();
+        let former: Vec<&str> = level.former_ids().collect();
         // Only this cell's entries: the others' would all count as lost, their cells being
         // absent here.
         let own = published.map(|lock| Lock {
