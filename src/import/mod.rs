@@ -3,7 +3,8 @@
 //! `content/`), keeping every word and saying what it had to guess.
 //!
 //! The pipeline: read every input file ([`source`], refusing empty, binary and non-UTF-8
-//! files) → understand each file ([`markdown`] for one-document Markdown, [`yaml`] for
+//! files) → rewrite a Markdown file's ladder tables as headings and lists ([`tables`]) →
+//! understand each file ([`markdown`] for one-document Markdown, [`yaml`] for
 //! structured ladders) → gather the files into one ladder (a folder of one-level files is one
 //! track; each multi-level document is a track; files with no levels are free pages) →
 //! decide pillars, ids, ranks and equivalents ([`finish`]) → write atomically ([`writer`]).
@@ -20,6 +21,7 @@ mod pillars;
 pub mod source;
 mod stale;
 mod summary;
+mod tables;
 pub mod writer;
 pub mod yaml;
 
@@ -106,7 +108,15 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
                 .push(format!("{rel} (YAML, and --format markdown)"));
             continue;
         }
-        let doc = source::read(path, rel)?;
+        let mut doc = source::read(path, rel)?;
+        if kind == FileKind::Markdown {
+            let read;
+            (doc, read) = tables::unfold(doc);
+            for r in read {
+                let at = doc.loc_line(r.line);
+                ladder.guess(GuessKind::Structure, at, r.what);
+            }
+        }
         let index = ladder.docs.len();
         ladder.docs.push(doc);
         let outcome = match kind {
@@ -157,7 +167,7 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
             path,
             (line, 1),
             if single { "found no ladder in this file: no levels with pillars and expectations" } else { "found no ladder in this folder: no file has levels with pillars and expectations" },
-            "import recognises levels as headings that share pillar sub-headings (`## Level` / `### Pillar` / `- expectation`), bold `**Pillar:**` labels, numbered bold pillar items, bullets that start with a bold label, headings titled like levels (`# Level 2`, `## Senior Analyst`) over paragraphs or a list, one file per level (`# L1` / `## Pillar`, pillars at any depth), and YAML job families or `topics` front-matter; tables are not read: turn a table into a `## Level` heading per column, a `### Pillar` heading per row and `- ` items",
+            "import recognises levels as headings that share pillar sub-headings (`## Level` / `### Pillar` / `- expectation`), bold `**Pillar:**` labels, numbered bold pillar items, bullets that start with a bold label, headings titled like levels (`# Level 2`, `## Senior Analyst`) over paragraphs or a list, one file per level (`# L1` / `## Pillar`, pillars at any depth), tables whose columns or rows are levels (`| Pillar | Engineer I | Engineer II |`) or a table per level (`| Area | Expectations |`), and YAML job families or `topics` front-matter",
         ));
     }
     finish(&mut ladder, opts)?;

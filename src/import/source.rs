@@ -40,6 +40,9 @@ pub struct SourceDoc {
     /// The text.
     pub text: String,
     line_starts: Vec<usize>,
+    /// For a text rewritten from the file (see [`SourceDoc::mapped`]): the file's 1-based
+    /// line that each line of `text` stands for.
+    origin: Option<Vec<usize>>,
 }
 
 impl SourceDoc {
@@ -52,11 +55,30 @@ impl SourceDoc {
             rel: rel.into(),
             text,
             line_starts,
+            origin: None,
         }
     }
 
-    /// 1-based line of byte `offset`.
+    /// Wraps text rewritten from a file, whose lines stand for the file's lines `origin`
+    /// (1-based, one per line of `text`): lines and places are given in the file as written.
+    pub fn mapped(rel: impl Into<String>, text: String, origin: Vec<usize>) -> Self {
+        SourceDoc {
+            origin: Some(origin),
+            ..SourceDoc::new(rel, text)
+        }
+    }
+
+    /// 1-based line of byte `offset`, in the file as written.
     pub fn line(&self, offset: usize) -> usize {
+        let line = self.text_line(offset);
+        self.origin
+            .as_ref()
+            .and_then(|o| o.get(line - 1).copied())
+            .unwrap_or(line)
+    }
+
+    /// 1-based line of byte `offset` in `text`.
+    fn text_line(&self, offset: usize) -> usize {
         self.line_starts
             .partition_point(|&s| s <= offset.min(self.text.len()))
             .max(1)
@@ -65,13 +87,13 @@ impl SourceDoc {
     /// 1-based (line, column) of byte `offset`, the column in characters.
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line(offset);
+        let line = self.text_line(offset);
         let start = self.line_starts[line - 1];
         let col = self
             .text
             .get(start..offset)
             .map_or(1, |s| s.chars().count() + 1);
-        (line, col)
+        (self.line(offset), col)
     }
 
     /// The place of byte `offset`.

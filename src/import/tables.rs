@@ -1,0 +1,866 @@
+//! Ladders written as Markdown tables (GitHub Flavored Markdown pipe tables, the "Tables
+//! (extension)" section of the GFM spec), rewritten before the outline reads the document into
+//! the headings and lists the rest of import reads: a `## Level` heading per level, a
+//! `### Pillar` heading under it per pillar, and a `- ` item per expectation.
+//!
+//! Three shapes are read, each only when the cells hold prose (so an index of links or a
+//! glossary stays a table):
+//! - **a grid** whose header cells read as levels (`| | Engineer I | Engineer II |`), a row per
+//!   pillar; or the same grid turned round, a row per level and a column per pillar;
+//! - **a table per level**: under a heading that reads as a level, or beside other such tables
+//!   whose first columns name the same pillars, a row per pillar (`| Area | Expectations |`);
+//!   further columns (`Examples`) become items nested under the expectation.
+//!
+//! A cell's expectations are its lines (`<br>`) or HTML list items; a leading `•`, `-` or `*`
+//! is dropped; an empty cell, `-`, `—` or `n/a` is a gap. The rewritten document keeps every
+//! other line as it was, and each line it writes is traced back to the table row it came from
+//! ([`SourceDoc::mapped`]), so the summary's `path:line` still points into the file as written.
+
+use super::infer::{descriptive, level_like};
+use super::source::SourceDoc;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+
+/// A table read as part of the ladder: its first line (1-based) and what it was read as, in
+/// words for the summary.
+pub(super) struct Read {
+    pub(super) line: usize,
+    pub(super) what: String,
+}
+
+/// `doc` with its ladder tables rewritten as headings and lists, and what was read; `doc`
+/// itself when it has none.
+pub(super) fn unfold(doc: SourceDoc) -> (SourceDoc, Vec<Read>) {
+    if !doc.text.contains('|') {
+        return (doc, Vec::new());
+    }
+    let tables = find_tables(&doc.text);
+    let (mut edits, read) = edits(&tables);
+    if edits.is_empty() {
+        return (doc, Vec::new());
+    }
+    edits.sort_by_key(|e| e.first);
+    let mut text = String::with_capacity(doc.text.len() * 2);
+    let mut origin = Vec::new();
+    let mut edits = edits.into_iter().peekable();
+    for (i, line) in doc.text.split('\n').enumerate() {
+        let n = i + 1;
+        if let Some(e) = edits.peek() {
+            if n >= e.first && n <= e.last {
+                if n == e.last {
+                    let e = edits.next().expect("peeked");
+                    if !e.lines.is_empty() {
+                        push(&mut text, &mut origin, "", e.first);
+                    }
+                    for l in e.lines {
+                        for part in l.text.split('\n') {
+                            push(&mut text, &mut origin, part, l.row);
+                        }
+                    }
+                }
+                continue;
+            }
+        }
+        push(&mut text, &mut origin, line, n);
+    }
+    // `split` gave one line more than the text's newlines: the last push added a newline
+    // the text did not end with.
+    text.pop();
+    origin.pop();
+    (SourceDoc::mapped(doc.rel, text, origin), read)
+}
+
+fn push(text: &mut String, origin: &mut Vec<usize>, line: &str, from: usize) {
+    text.push_str(line);
+    text.push('\n');
+    origin.push(from);
+}
+
+/// Lines `first..=last` (1-based) of the file, replaced by `lines`.
+struct Edit {
+    first: usize,
+    last: usize,
+    lines: Vec<Line>,
+}
+
+/// The edits that rewrite `tables`, and what each was read as.
+fn edits(tables: &[Table]) -> (Vec<Edit>, Vec<Read>) {
+    let shared = shared_labels(tables);
+    let shapes: Vec<Option<Shape>> = tables.iter().map(|t| shape(t, &shared)).collect();
+    let by_pillar = pillar_sections(tables, &shapes);
+    let mut edits = Vec::new();
+    let mut read = Vec::new();
+    if let Some(last) = by_pillar.last() {
+        let (grid, depth) = pillar_major(tables, &by_pillar);
+        for &i in &by_pillar {
+            let t = &tables[i];
+            let h = t
+                .heading
+                .as_ref()
+                .expect("a pillar section has its heading");
+            // A section that is only its table goes with its heading; one with text of its
+            // own keeps its heading and the text.
+            let first = if h.alone { h.line } else { t.first_line };
+            let lines = if i == *last {
+                grid.lines(depth)
+            } else {
+                Vec::new()
+            };
+            edits.push(Edit {
+                first,
+                last: t.last_line,
+                lines,
+            });
+        }
+        read.push(Read {
+            line: tables[by_pillar[0]].first_line,
+            what: format!(
+                "the {} tables under the pillar headings read as one ladder: {} levels (their columns) × {} pillars (the headings), each row's name kept on its expectations",
+                by_pillar.len(),
+                grid.levels.len(),
+                grid.pillars.len()
+            ),
+        });
+    }
+    for (i, (t, shape)) in tables.iter().zip(&shapes).enumerate() {
+        if by_pillar.contains(&i) {
+            continue;
+        }
+        let depth = t.heading.as_ref().map_or(0, |h| h.depth);
+        let (grid, level_depth, what) = match shape {
+            None => continue,
+            Some(Shape::Columns) => {
+                let g = by_columns(t);
+                let what = format!(
+                    "the table read as a ladder: {} levels (its columns) × {} pillars ({})",
+                    g.levels.len(),
+                    g.pillars.len(),
+                    if g.grouped {
+                        "its group rows, each row's name kept on its expectations"
+                    } else {
+                        "its rows"
+                    }
+                );
+                (g, depth + 1, what)
+            }
+            Some(Shape::Rows) => {
+                let g = by_rows(t);
+                let what = format!(
+                    "the table read as a ladder: {} levels (its rows) × {} pillars (its columns)",
+                    g.levels.len(),
+                    g.pillars.len()
+                );
+                (g, depth + 1, what)
+            }
+            Some(Shape::PerLevel) => {
+                let title = t.heading.as_ref().map_or("", |h| h.title.as_str());
+                let lines = per_level(t, depth);
+                let what = format!(
+                    "the table read as the pillars of `{title}`: {} pillars (its rows)",
+                    pillar_rows(t).len()
+                );
+                edits.push(Edit {
+                    first: t.first_line,
+                    last: t.last_line,
+                    lines,
+                });
+                read.push(Read {
+                    line: t.first_line,
+                    what,
+                });
+                continue;
+            }
+        };
+        edits.push(Edit {
+            first: t.first_line,
+            last: t.last_line,
+            lines: grid.lines(level_depth),
+        });
+        read.push(Read {
+            line: t.first_line,
+            what,
+        });
+    }
+    read.sort_by_key(|r| r.line);
+    (edits, read)
+}
+
+/// How a table is read.
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    /// Levels across, a pillar per row (or per group of rows).
+    Columns,
+    /// A level per row, a pillar per column.
+    Rows,
+    /// One level's table, a pillar per row.
+    PerLevel,
+}
+
+/// One pipe table at the top level of a document (not inside a list or a quote).
+struct Table {
+    /// 1-based lines of the header row and of the last row.
+    first_line: usize,
+    last_line: usize,
+    /// The header's cells, and each body row's cells with its 1-based line; rows have as many
+    /// cells as the header (GFM pads and cuts them so).
+    header: Vec<String>,
+    rows: Vec<(usize, Vec<String>)>,
+    /// The nearest heading above the table.
+    heading: Option<Heading>,
+}
+
+struct Heading {
+    /// 1-based line, depth (1–6) and text.
+    line: usize,
+    depth: u8,
+    title: String,
+    /// A deeper heading comes after the table before the next heading as deep or shallower.
+    deeper_after: bool,
+    /// Only blank lines lie between the heading and the table, and between the table and the
+    /// next heading (or the end).
+    alone: bool,
+}
+
+/// A line of the rewritten text, with the source line it stands for.
+struct Line {
+    text: String,
+    row: usize,
+}
+
+fn find_tables(text: &str) -> Vec<Table> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let blank = |from: usize, to: usize| {
+        (from..to).all(|n| lines.get(n - 1).is_none_or(|l| l.trim().is_empty()))
+    };
+    let mut headings: Vec<(usize, u8, String)> = Vec::new();
+    let mut ranges = Vec::new();
+    let mut nested = 0usize;
+    let mut heading: Option<(usize, u8, String)> = None;
+    for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Item | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) => {
+                nested += 1;
+            }
+            Event::End(TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition) => {
+                nested = nested.saturating_sub(1);
+            }
+            Event::Start(Tag::Heading { level, .. }) if nested == 0 => {
+                heading = Some((range.start, level as u8, String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = heading.as_mut() {
+                    h.2.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => headings.extend(heading.take()),
+            Event::Start(Tag::Table(_)) if nested == 0 => ranges.push(range),
+            _ => {}
+        }
+    }
+    let mut tables = Vec::new();
+    for range in ranges {
+        let first_line = line_of(range.start);
+        let body = text[range.clone()].trim_end_matches('\n');
+        let mut rows_text = body.split('\n');
+        let Some(header) = rows_text.next().map(cells) else {
+            continue;
+        };
+        rows_text.next(); // the delimiter row
+        let width = header.len();
+        let rows: Vec<(usize, Vec<String>)> = rows_text
+            .enumerate()
+            .map(|(i, l)| {
+                let mut c = cells(l);
+                c.resize(width, String::new());
+                (first_line + 2 + i, c)
+            })
+            .collect();
+        let last_line = first_line + 1 + rows.len();
+        let above = headings.iter().rev().find(|h| h.0 < range.start);
+        let heading = above.map(|(start, depth, title)| {
+            let mut after = headings.iter().skip_while(|h| h.0 < range.end);
+            let next = after.clone().next();
+            let deeper_after = after.next().is_some_and(|h| h.1 > *depth);
+            let line = line_of(*start);
+            let next_line = next.map_or(lines.len() + 1, |h| line_of(h.0));
+            Heading {
+                line,
+                depth: *depth,
+                title: title.trim().to_string(),
+                deeper_after,
+                alone: blank(line + 1, first_line) && blank(last_line + 1, next_line),
+            }
+        });
+        tables.push(Table {
+            first_line,
+            last_line,
+            header,
+            rows,
+            heading,
+        });
+    }
+    tables
+}
+
+/// A row's cells: split at the pipes no backslash escapes, the outer pipes dropped, each
+/// trimmed, `\|` made `|`.
+fn cells(line: &str) -> Vec<String> {
+    let line = line.trim();
+    let line = line.strip_prefix('|').unwrap_or(line);
+    let mut out = Vec::new();
+    let mut cell = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                cell.push('|');
+                chars.next();
+            }
+            '|' => out.push(std::mem::take(&mut cell).trim().to_string()),
+            _ => cell.push(c),
+        }
+    }
+    let last = cell.trim();
+    if !last.is_empty() || out.is_empty() {
+        out.push(last.to_string());
+    }
+    out
+}
+
+/// A label cell as a heading's text: bold or italic markers around it and a closing colon
+/// dropped, `<br>` made a space.
+fn label(cell: &str) -> String {
+    let t = split_br(cell).join(" ");
+    let mut t = t.trim();
+    for mark in ["**", "__", "*", "_"] {
+        if let Some(inner) = t.strip_prefix(mark).and_then(|s| s.strip_suffix(mark)) {
+            t = inner.trim();
+        }
+    }
+    t.trim_end_matches(':').trim().to_string()
+}
+
+/// The parts of a cell between `<br>` tags (any case, `<br/>`, `<br />`).
+fn split_br(cell: &str) -> Vec<&str> {
+    let lower = cell.to_ascii_lowercase();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    while let Some(i) = lower[at..].find("<br") {
+        let open = at + i;
+        let Some(close) = lower[open..].find('>').map(|j| open + j) else {
+            break;
+        };
+        let inner = lower[open + 3..close].trim().trim_end_matches('/').trim();
+        if inner.is_empty() {
+            parts.push(&cell[start..open]);
+            start = close + 1;
+        }
+        at = close + 1;
+    }
+    parts.push(&cell[start..]);
+    parts
+}
+
+/// A cell's expectations (see the module's documentation).
+fn items(cell: &str) -> Vec<String> {
+    let lower = cell.to_ascii_lowercase();
+    let parts: Vec<String> = if lower.contains("<li>") {
+        lower
+            .match_indices("<li>")
+            .map(|(i, _)| {
+                let rest = &cell[i + 4..];
+                let end = rest
+                    .to_ascii_lowercase()
+                    .find("</li>")
+                    .unwrap_or(rest.len());
+                rest[..end].to_string()
+            })
+            .collect()
+    } else {
+        split_br(cell).into_iter().map(str::to_string).collect()
+    };
+    parts
+        .iter()
+        .map(|p| {
+            let p = p.trim();
+            let p = ["• ", "· ", "- ", "* ", "•", "·"]
+                .iter()
+                .find_map(|m| p.strip_prefix(m))
+                .unwrap_or(p);
+            p.trim().to_string()
+        })
+        .filter(|p| !gap(p))
+        .collect()
+}
+
+/// A cell that says there is nothing at this level.
+fn gap(cell: &str) -> bool {
+    matches!(
+        cell.trim().to_ascii_lowercase().as_str(),
+        "" | "-" | "–" | "—" | "n/a"
+    )
+}
+
+/// The words a reader sees in a cell: link targets and tags left out.
+fn word_count(cell: &str) -> usize {
+    let mut text = String::new();
+    let mut rest = cell;
+    while let Some(i) = rest.find(['<', '(']) {
+        text.push_str(&rest[..i]);
+        let close = if rest[i..].starts_with('<') { '>' } else { ')' };
+        let link_target = close == ')' && text.ends_with(']');
+        match rest[i..].find(close) {
+            Some(j) if close == '>' || link_target => rest = &rest[i + j + 1..],
+            _ => {
+                text.push_str(&rest[i..=i]);
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    text.push_str(rest);
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Cells that hold expectations rather than labels, links or marks: at least half of those
+/// not empty have three words or more, and they average at least four.
+fn prose<'c>(cells: impl Iterator<Item = &'c String>) -> bool {
+    let counts: Vec<usize> = cells.filter(|c| !gap(c)).map(|c| word_count(c)).collect();
+    if counts.is_empty() {
+        return false;
+    }
+    let long = counts.iter().filter(|&&n| n >= 3).count();
+    long * 2 >= counts.len() && counts.iter().sum::<usize>() >= 4 * counts.len()
+}
+
+/// More than half of `labels` (at least two) read as levels.
+fn levels(labels: &[String]) -> bool {
+    let named: Vec<&String> = labels.iter().filter(|l| !l.is_empty()).collect();
+    let like = named.iter().filter(|l| level_like(l)).count();
+    like >= 2 && like * 2 > named.len()
+}
+
+/// A row with a label and nothing else: a group of the rows below it.
+fn group_row(cells: &[String]) -> bool {
+    !cells[0].is_empty() && cells[1..].iter().all(|c| c.trim().is_empty())
+}
+
+/// The first-column labels of each table that may be a level's (see [`per_level_shape`])
+/// that another such table, under another heading, shares: their pillars recur.
+fn shared_labels(tables: &[Table]) -> HashSet<String> {
+    let mut seen: Vec<(&str, HashSet<String>)> = Vec::new();
+    for t in tables.iter().filter(|t| per_level_shape(t)) {
+        let Some(h) = &t.heading else { continue };
+        let labels = t
+            .rows
+            .iter()
+            .map(|(_, c)| key(&c[0]))
+            .filter(|k| !k.is_empty());
+        seen.push((&h.title, labels.collect()));
+    }
+    let mut shared = HashSet::new();
+    for (i, (title, labels)) in seen.iter().enumerate() {
+        for (other_title, other) in &seen[i + 1..] {
+            if other_title != title && labels.intersection(other).count() >= 2 {
+                shared.extend(labels.intersection(other).cloned());
+            }
+        }
+    }
+    shared
+}
+
+fn key(cell: &str) -> String {
+    label(cell).to_lowercase()
+}
+
+/// A table that may be one level's: two columns or more, headed by names of columns rather
+/// than of levels; short labels in the first column, prose half as long again in the others;
+/// under a heading that has no sub-headings after it. (Two lists of duties side by side,
+/// headed by two roles, are no level's pillars.)
+fn per_level_shape(t: &Table) -> bool {
+    let short = t
+        .rows
+        .iter()
+        .all(|(_, c)| word_count(&c[0]) <= 8 && !c[0].contains("<br"));
+    let mean = |cells: Vec<&String>| {
+        let counts: Vec<usize> = cells
+            .iter()
+            .filter(|c| !gap(c))
+            .map(|c| word_count(c))
+            .collect();
+        counts.iter().sum::<usize>() as f64 / counts.len().max(1) as f64
+    };
+    let labels = mean(t.rows.iter().map(|(_, c)| &c[0]).collect());
+    let text = mean(t.rows.iter().flat_map(|(_, c)| &c[1..]).collect());
+    let header: Vec<String> = t.header.iter().map(|c| label(c)).collect();
+    t.header.len() >= 2
+        && !t.rows.is_empty()
+        && short
+        && !levels(&header)
+        && text >= 1.5 * labels
+        && prose(t.rows.iter().flat_map(|(_, c)| &c[1..]))
+        && t.heading
+            .as_ref()
+            .is_some_and(|h| h.depth <= 5 && !h.deeper_after)
+}
+
+/// How `t` is read, or `None` to leave it a table.
+fn shape(t: &Table, shared: &HashSet<String>) -> Option<Shape> {
+    let depth = t.heading.as_ref().map_or(0, |h| h.depth);
+    if t.header.len() >= 3 && depth <= 4 {
+        let header: Vec<String> = t.header[1..].iter().map(|c| label(c)).collect();
+        let firsts: Vec<String> = t
+            .rows
+            .iter()
+            .filter(|(_, c)| !group_row(c))
+            .map(|(_, c)| label(&c[0]))
+            .collect();
+        let body = || t.rows.iter().flat_map(|(_, c)| &c[1..]);
+        if levels(&header) && prose(body()) {
+            return Some(Shape::Columns);
+        }
+        if levels(&firsts) && prose(body()) {
+            return Some(Shape::Rows);
+        }
+    }
+    if per_level_shape(t) {
+        let title = &t.heading.as_ref()?.title;
+        let recurs = t.rows.iter().any(|(_, c)| shared.contains(&key(&c[0])));
+        if (level_like(title) && !descriptive(title)) || recurs {
+            return Some(Shape::PerLevel);
+        }
+    }
+    None
+}
+
+/// The tables read as [`Shape::Columns`] that are each one pillar's: two or more under
+/// headings of one depth that do not read as levels, sharing at least two level columns.
+fn pillar_sections(tables: &[Table], shapes: &[Option<Shape>]) -> Vec<usize> {
+    let candidates: Vec<usize> = (0..tables.len())
+        .filter(|&i| shapes[i] == Some(Shape::Columns))
+        .filter(|&i| {
+            tables[i]
+                .heading
+                .as_ref()
+                .is_some_and(|h| !level_like(&h.title) && !h.deeper_after && h.depth <= 5)
+        })
+        .collect();
+    let columns =
+        |i: usize| -> HashSet<String> { tables[i].header[1..].iter().map(|c| key(c)).collect() };
+    let depth = |i: usize| tables[i].heading.as_ref().map_or(0, |h| h.depth);
+    let Some(&first) = candidates.first() else {
+        return Vec::new();
+    };
+    let chosen: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&i| {
+            depth(i) == depth(first) && columns(i).intersection(&columns(first)).count() >= 2
+        })
+        .collect();
+    let titles: HashSet<&str> = chosen
+        .iter()
+        .filter_map(|&i| tables[i].heading.as_ref().map(|h| h.title.as_str()))
+        .collect();
+    if titles.len() >= 2 {
+        chosen
+    } else {
+        Vec::new()
+    }
+}
+
+/// A ladder read from tables: levels (with the line each is named on) by pillars.
+struct Grid<'t> {
+    levels: Vec<(String, usize)>,
+    pillars: Vec<GridPillar<'t>>,
+    /// The pillars are groups of rows, each row's name kept on its expectations.
+    grouped: bool,
+}
+
+struct GridPillar<'t> {
+    name: String,
+    rows: Vec<GridRow<'t>>,
+}
+
+/// One row of a pillar: the name it puts before its expectations, if any, and its cell at
+/// each level (by the level's index) with the cell's line.
+struct GridRow<'t> {
+    lead: Option<String>,
+    cells: Vec<(usize, &'t str)>,
+}
+
+impl Grid<'_> {
+    /// A heading per level at `depth`, under it a heading per pillar that has expectations at
+    /// that level, and the items.
+    fn lines(&self, depth: u8) -> Vec<Line> {
+        let mut lines = Vec::new();
+        for (li, (level, line)) in self.levels.iter().enumerate() {
+            lines.push(heading(depth, level, *line));
+            for pillar in &self.pillars {
+                let found: Vec<(usize, String)> = pillar
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.cells.get(li).map(|c| (r, c)))
+                    .flat_map(|(r, &(line, cell))| {
+                        items(cell).into_iter().map(move |i| match &r.lead {
+                            Some(lead) => (line, format!("*{lead}:* {i}")),
+                            None => (line, i),
+                        })
+                    })
+                    .collect();
+                let Some(&(first, _)) = found.first() else {
+                    continue;
+                };
+                lines.push(heading(depth + 1, &pillar.name, first));
+                for (row, item) in found {
+                    lines.push(Line {
+                        text: item_line("", &item),
+                        row,
+                    });
+                }
+                lines.push(blank(first));
+            }
+        }
+        lines
+    }
+}
+
+/// Levels across the columns, a pillar per row; when the table has group rows (a label and
+/// no cells), a pillar per group, its rows named on their expectations.
+fn by_columns<'t>(t: &'t Table) -> Grid<'t> {
+    let columns: Vec<usize> = (1..t.header.len())
+        .filter(|&c| !label(&t.header[c]).is_empty())
+        .collect();
+    let levels = columns
+        .iter()
+        .map(|&c| (label(&t.header[c]), t.first_line))
+        .collect();
+    let row_of = |lead: Option<String>, line: usize, cells: &'t [String]| GridRow {
+        lead,
+        cells: columns.iter().map(|&c| (line, cells[c].as_str())).collect(),
+    };
+    let grouped = t.rows.iter().any(|(_, c)| group_row(c));
+    let mut pillars: Vec<GridPillar<'_>> = Vec::new();
+    if grouped {
+        for (line, cells) in &t.rows {
+            let name = label(&cells[0]);
+            if group_row(cells) {
+                pillars.push(GridPillar {
+                    name,
+                    rows: Vec::new(),
+                });
+            } else if let Some(p) = pillars.last_mut() {
+                let lead = (!name.is_empty()).then_some(name);
+                p.rows.push(row_of(lead, *line, cells));
+            } else if !name.is_empty() {
+                // Rows before the first group are pillars of their own.
+                pillars.push(GridPillar {
+                    name,
+                    rows: vec![row_of(None, *line, cells)],
+                });
+            }
+        }
+    } else {
+        for (name, rows) in pillar_rows(t) {
+            let rows = rows
+                .iter()
+                .map(|&(line, cells)| row_of(None, line, cells))
+                .collect();
+            pillars.push(GridPillar { name, rows });
+        }
+    }
+    Grid {
+        levels,
+        pillars,
+        grouped,
+    }
+}
+
+/// A level per row, a pillar per column.
+fn by_rows(t: &Table) -> Grid<'_> {
+    let rows: Vec<&(usize, Vec<String>)> = t
+        .rows
+        .iter()
+        .filter(|(_, c)| !group_row(c) && !label(&c[0]).is_empty())
+        .collect();
+    let levels = rows.iter().map(|(line, c)| (label(&c[0]), *line)).collect();
+    let pillars = (1..t.header.len())
+        .map(|col| GridPillar {
+            name: label(&t.header[col]),
+            rows: vec![GridRow {
+                lead: None,
+                cells: rows
+                    .iter()
+                    .map(|(line, c)| (*line, c[col].as_str()))
+                    .collect(),
+            }],
+        })
+        .filter(|p| !p.name.is_empty())
+        .collect();
+    Grid {
+        levels,
+        pillars,
+        grouped: false,
+    }
+}
+
+/// The tables of [`pillar_sections`] as one ladder: the levels of all their columns, in the
+/// order first met, a pillar per table named by its heading, each row named on its
+/// expectations unless it is the pillar's only row and named as it; and the depth of the
+/// headings, which the levels' take.
+fn pillar_major<'t>(tables: &'t [Table], sections: &[usize]) -> (Grid<'t>, u8) {
+    let mut levels: Vec<(String, usize)> = Vec::new();
+    for &i in sections {
+        let t = &tables[i];
+        for head in &t.header[1..] {
+            let name = label(head);
+            if !name.is_empty() && !levels.iter().any(|(l, _)| key(l) == key(&name)) {
+                levels.push((name, t.first_line));
+            }
+        }
+    }
+    let mut pillars = Vec::new();
+    for &i in sections {
+        let t = &tables[i];
+        let name = t
+            .heading
+            .as_ref()
+            .map_or_else(String::new, |h| label(&h.title));
+        // The column of each level in this table, if it has one.
+        let column: Vec<Option<usize>> = levels
+            .iter()
+            .map(|(l, _)| (1..t.header.len()).find(|&c| key(&t.header[c]) == key(l)))
+            .collect();
+        let rows = pillar_rows(t);
+        let single = rows.len() == 1;
+        let rows = rows
+            .into_iter()
+            .flat_map(|(row_name, rows)| {
+                let lead = (!(single && key(&row_name) == key(&name))).then_some(row_name);
+                rows.into_iter()
+                    .map(move |(line, cells)| (lead.clone(), line, cells))
+            })
+            .map(|(lead, line, cells)| GridRow {
+                lead,
+                cells: column
+                    .iter()
+                    .map(|c| (line, c.map_or("", |c| cells[c].as_str())))
+                    .collect(),
+            })
+            .collect();
+        pillars.push(GridPillar { name, rows });
+    }
+    let depth = tables[sections[0]].heading.as_ref().map_or(1, |h| h.depth);
+    (
+        Grid {
+            levels,
+            pillars,
+            grouped: true,
+        },
+        depth,
+    )
+}
+
+fn hashes(depth: u8) -> String {
+    "#".repeat(depth as usize)
+}
+
+/// An item line, with a first word that would start a heading, quote or list escaped.
+fn item_line(indent: &str, text: &str) -> String {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let digits = first.trim_end_matches(['.', ')']);
+    let marker = matches!(first, "-" | "*" | "+")
+        || (!first.is_empty() && first.len() <= 6 && first.chars().all(|c| c == '#'))
+        || first.starts_with('>')
+        || (digits.len() + 1 == first.len()
+            && !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit()));
+    let escape = if marker { "\\" } else { "" };
+    format!("{indent}- {escape}{text}")
+}
+
+/// One level's table: a heading per pillar one deeper than the level's, an item per row,
+/// the other columns' cells nested under it by their header.
+fn per_level(t: &Table, depth: u8) -> Vec<Line> {
+    let mut lines = Vec::new();
+    for (name, rows) in &pillar_rows(t) {
+        let mut first = true;
+        for &(line, cells) in rows {
+            let main = items(&cells[1]);
+            if main.is_empty() {
+                continue;
+            }
+            if first {
+                lines.push(heading(depth + 1, name, line));
+                first = false;
+            }
+            for item in &main {
+                lines.push(Line {
+                    text: item_line("", item),
+                    row: line,
+                });
+            }
+            for (col, head) in t.header.iter().enumerate().skip(2) {
+                for extra in items(&cells[col]) {
+                    let named = match label(head) {
+                        h if h.is_empty() => extra,
+                        h => format!("{h}: {extra}"),
+                    };
+                    lines.push(Line {
+                        text: item_line("  ", &named),
+                        row: line,
+                    });
+                }
+            }
+        }
+        if !first {
+            lines.push(blank(t.last_line));
+        }
+    }
+    lines
+}
+
+type Rows<'t> = Vec<(usize, &'t [String])>;
+
+/// The rows of each pillar, in order: a row without a label, or with the label of the row
+/// before, continues that pillar; a group row (a label and no cells) is no pillar.
+fn pillar_rows(t: &Table) -> Vec<(String, Rows<'_>)> {
+    let mut out: Vec<(String, Rows<'_>)> = Vec::new();
+    for (line, cells) in &t.rows {
+        if group_row(cells) {
+            continue;
+        }
+        let name = label(&cells[0]);
+        match out.last_mut() {
+            Some((last, rows)) if name.is_empty() || *last == name => {
+                rows.push((*line, cells.as_slice()));
+            }
+            _ if name.is_empty() => {}
+            _ => out.push((name, vec![(*line, cells.as_slice())])),
+        }
+    }
+    out
+}
+
+fn heading(depth: u8, text: &str, row: usize) -> Line {
+    Line {
+        text: format!("{} {text}\n", hashes(depth)),
+        row,
+    }
+}
+
+fn blank(row: usize) -> Line {
+    Line {
+        text: String::new(),
+        row,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,102 @@
+use super::*;
+
+fn unfolded(md: &str) -> (String, Vec<usize>, Vec<String>) {
+    let (doc, read) = unfold(SourceDoc::new("x.md", md.to_string()));
+    let lines = (0..doc.text.split('\n').count())
+        .map(|i| {
+            let offset: usize = doc.text.split('\n').take(i).map(|l| l.len() + 1).sum();
+            doc.line(offset)
+        })
+        .collect();
+    (doc.text, lines, read.into_iter().map(|r| r.what).collect())
+}
+
+#[test]
+fn a_grid_of_levels_by_pillars_becomes_level_and_pillar_headings() {
+    let md = "# Ladder\n\nIntro.\n\n| Competency | Engineer I | Senior Engineer |\n|---|:-:|---|\n| **Delivery** | Ships small changes with help from the team.<br>• Asks for review early and often | Leads projects across several teams to done. |\n| Craft | — | Sets the standard for code review \\| testing in the team. |\n\nAfter.\n";
+    let (text, lines, read) = unfolded(md);
+    assert_eq!(
+        text,
+        "# Ladder\n\nIntro.\n\n\n## Engineer I\n\n### Delivery\n\n- Ships small changes with help from the team.\n- Asks for review early and often\n\n## Senior Engineer\n\n### Delivery\n\n- Leads projects across several teams to done.\n\n### Craft\n\n- Sets the standard for code review | testing in the team.\n\n\nAfter.\n"
+    );
+    // Each written line names the row it came from; the text after keeps its own lines.
+    let at = |needle: &str| lines[text.split('\n').position(|l| l == needle).unwrap()];
+    assert_eq!(at("## Engineer I"), 5);
+    assert_eq!(at("- Asks for review early and often"), 7);
+    assert_eq!(
+        at("- Sets the standard for code review | testing in the team."),
+        8
+    );
+    assert_eq!(at("After."), 10);
+    assert_eq!(
+        read,
+        ["the table read as a ladder: 2 levels (its columns) × 2 pillars (its rows)"]
+    );
+}
+
+#[test]
+fn a_grid_with_a_row_per_level_is_turned_round() {
+    let md = "| Level | Technical | People |\n|---|---|---|\n| L1 – Associate | Writes clear code for well defined tasks. | Shares progress with the team every day. |\n| L2 – Engineer | Designs features end to end with care. | - |\n";
+    let (text, _, read) = unfolded(md);
+    assert!(text.starts_with("\n# L1 – Associate\n\n## Technical\n\n- Writes clear code"));
+    assert!(
+        text.ends_with(
+            "# L2 – Engineer\n\n## Technical\n\n- Designs features end to end with care.\n\n"
+        ),
+        "{text:?}"
+    );
+    assert!(!text.contains("## People\n\n- -"), "{text}");
+    assert_eq!(read.len(), 1);
+}
+
+#[test]
+fn a_table_under_a_level_heading_gives_its_pillars() {
+    let md = "# Ladder\n\n## Senior Developer\n\nOwns features.\n\n| Area | Expectation | Examples |\n|---|---|---|\n| Delivery | Ships features that need several weeks of work. | Led the billing rewrite |\n| | Keeps the team informed about risk and scope. | |\n| Mentoring | Coaches newer developers through their first projects. | |\n";
+    let (text, _, _) = unfolded(md);
+    assert!(text.contains("Owns features.\n\n\n### Delivery\n\n- Ships features that need several weeks of work.\n  - Examples: Led the billing rewrite\n- Keeps the team informed about risk and scope.\n\n### Mentoring\n\n- Coaches"), "{text}");
+}
+
+#[test]
+fn tables_of_links_marks_or_terms_stay_tables() {
+    let index = "# Track\n\n| Level | Senior | Position |\n| :---: | :---: | :---: |\n| 1 | No | [D1 - Developer 1](#d1---developer-1) |\n| 2 | No | [D2 - Developer 2](#d2---developer-2) |\n";
+    let glossary = "## Senior Engineer\n\n## Glossary\n\n| Term | Meaning |\n|---|---|\n| Scope | How far the work of one person reaches in the company. |\n";
+    // A level's table beside sub-headings is part of its description, not its pillars.
+    let described = "## Senior Engineer\n\n| Area | Expectation |\n|---|---|\n| Delivery | Ships features that need several weeks of work. |\n\n### Delivery\n\n- Ships.\n";
+    // Two roles' duties side by side.
+    let duties = "# Tech Lead vs Engineering Manager\n\n| [Tech Lead](TechLead.md) (System) | [Engineering Manager](EngineeringManager.md) (People) |\n| :--- | :--- |\n| Technical Excellence and Innovation | Career Planning, Promotions and Coaching |\n| Architecture and System Integration | Headcount Planning and Hiring |\n";
+    for md in [index, glossary, described, duties] {
+        let (text, _, read) = unfolded(md);
+        assert_eq!(text, md);
+        assert!(read.is_empty());
+    }
+}
+
+#[test]
+fn tables_per_level_whose_pillars_recur_are_levels_whatever_their_titles() {
+    let md = "## Foundation\n\n| Pillar | Expectations |\n|---|---|\n| Craft | Writes code that others can read and change. |\n| Impact | Finishes the tasks the team plans for them. |\n\n## Practitioner\n\n| Pillar | Expectations |\n|---|---|\n| Craft | Chooses designs that keep the system easy to change. |\n| Impact | Delivers features that customers notice and use. |\n";
+    let (text, _, read) = unfolded(md);
+    assert!(
+        text.contains("## Foundation\n\n\n### Craft\n\n- Writes code"),
+        "{text}"
+    );
+    assert!(text.contains("## Practitioner\n\n\n### Craft\n"), "{text}");
+    assert_eq!(read.len(), 2);
+}
+
+#[test]
+fn cells_split_at_unescaped_pipes_and_items_at_breaks_and_list_items() {
+    assert_eq!(cells("| a | b \\| c |d"), ["a", "b | c", "d"]);
+    assert_eq!(cells("a|"), ["a", ""].map(String::from)[..1]);
+    assert_eq!(items("One<BR/>two<br />• three"), ["One", "two", "three"]);
+    assert_eq!(items("<ul><li>One</li><li>Two</li></ul>"), ["One", "Two"]);
+    assert!(items(" — ").is_empty());
+    assert_eq!(item_line("", "# not a heading"), "- \\# not a heading");
+    assert_eq!(item_line("", "2. not a list"), "- \\2. not a list");
+    assert_eq!(item_line("", "* not a list"), "- \\* not a list");
+    assert_eq!(
+        item_line("", "*Testing:* emphasis"),
+        "- *Testing:* emphasis"
+    );
+    assert_eq!(item_line("", "#1 priority"), "- #1 priority");
+    assert_eq!(word_count("[D1 - Developer 1](#d1) <b>x</b>"), 4);
+}

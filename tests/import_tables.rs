@@ -1,0 +1,263 @@
+//! `ladderbook import` on ladders written as Markdown tables: a grid of levels by pillars
+//! (levels across or down, rows in groups), a table per level, a table per pillar, and a
+//! folder of one file per level, each with a table. The documents are our own, in the shapes
+//! organisations publish. Each test reads the tables with pulldown-cmark's own table parser
+//! (not the importer's), and checks that every expectation of every cell is on its level's
+//! page under its pillar, that the level pages hold exactly those, and that the summary says
+//! how each table was read, at its line. Tables that are not a ladder (an index of links, a
+//! glossary, a level's own notes) stay tables.
+
+mod common;
+mod import_support;
+use common::*;
+use import_support::*;
+use std::fs;
+
+/// The tables of `md`: each a header row and body rows of cells (source text, `\|` made `|`),
+/// with the title of the nearest `#`…`######` heading above.
+fn tables(md: &str) -> Vec<(String, Vec<Vec<String>>)> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut out: Vec<(String, Vec<Vec<String>>)> = Vec::new();
+    let mut heading = String::new();
+    let mut in_heading = None;
+    for (ev, r) in Parser::new_ext(md, Options::ENABLE_TABLES).into_offset_iter() {
+        match ev {
+            Event::Start(Tag::Heading { .. }) => in_heading = Some(String::new()),
+            Event::Text(t) if in_heading.is_some() => in_heading.as_mut().unwrap().push_str(&t),
+            Event::End(TagEnd::Heading(_)) => heading = in_heading.take().unwrap(),
+            Event::Start(Tag::Table(_)) => out.push((heading.clone(), Vec::new())),
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                out.last_mut().unwrap().1.push(Vec::new())
+            }
+            Event::Start(Tag::TableCell) => {
+                let cell = md[r].trim().trim_matches('|').trim().replace("\\|", "|");
+                out.last_mut().unwrap().1.last_mut().unwrap().push(cell);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A cell's expectations: its `<br>`-separated parts, bullets dropped, gaps (empty, `—`) none.
+fn cell_items(cell: &str) -> Vec<String> {
+    let mut s = cell.to_string();
+    for br in ["<br/>", "<br />", "<BR>"] {
+        s = s.replace(br, "<br>");
+    }
+    s.split("<br>")
+        .map(|p| p.trim().trim_start_matches('•').trim().to_string())
+        .filter(|p| !p.is_empty() && !["—", "-", "–"].contains(&p.as_str()))
+        .collect()
+}
+
+fn exp(level: &str, pillar: &str, text: &str) -> Exp {
+    Exp {
+        level: words(level),
+        pillar: pillar.trim_matches('*').to_string(),
+        text: text.to_string(),
+    }
+}
+
+/// The summary's guesses that say a table was read, with their `path:line`.
+fn table_guesses(summary: &str) -> Vec<&str> {
+    summary
+        .lines()
+        .filter(|l| l.contains("table") && l.contains(" read as "))
+        .map(str::trim)
+        .collect()
+}
+
+#[test]
+fn a_grid_with_levels_across_and_a_pillar_per_row() {
+    let src = fixture("tables/grid-levels-across.md");
+    let md = fs::read_to_string(&src).unwrap();
+    let (_, rows) = &tables(&md)[0];
+    let mut exps = Vec::new();
+    for row in &rows[1..] {
+        for (level, cell) in rows[0].iter().zip(row).skip(1) {
+            for item in cell_items(cell) {
+                exps.push(exp(level, &row[0], &item));
+            }
+        }
+    }
+    assert_eq!(exps.len(), 32);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        table_guesses(&imp.summary),
+        ["grid-levels-across.md:5: the table read as a ladder: 4 levels (its columns) × 5 pillars (its rows)"]
+    );
+    // An empty cell and a `—` are gaps, said so on the level page.
+    let eng1 = page(&imp.site, "levels/engineer-i/");
+    assert_eq!(eng1.matches("not defined yet").count(), 2, "{eng1}");
+    // The escaped pipe is a pipe, in its code span.
+    assert!(eng1.contains("<code>git log | grep</code>"));
+}
+
+#[test]
+fn a_grid_with_a_level_per_row_reads_codes_from_the_level_titles() {
+    let src = fixture("tables/grid-levels-down.md");
+    let md = fs::read_to_string(&src).unwrap();
+    let (_, rows) = &tables(&md)[0];
+    let mut exps = Vec::new();
+    for row in &rows[1..] {
+        for (pillar, cell) in rows[0].iter().zip(row).skip(1) {
+            for item in cell_items(cell) {
+                exps.push(exp(&row[0].replace('–', ""), pillar, &item));
+            }
+        }
+    }
+    assert_eq!(exps.len(), 20);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let senior = front(&imp.root.join("content/levels/senior-engineer.md"));
+    assert_eq!(
+        (str_of(&senior, "code"), senior["rank"].as_integer()),
+        ("L3".to_string(), Some(3))
+    );
+    assert_eq!(table_guesses(&imp.summary).len(), 1, "{}", imp.summary);
+}
+
+#[test]
+fn group_rows_are_pillars_and_their_rows_name_the_expectations() {
+    let src = fixture("tables/grid-with-groups.md");
+    let md = fs::read_to_string(&src).unwrap();
+    let all = tables(&md);
+    let (_, rows) = &all[0];
+    let (mut group, mut exps) = (String::new(), Vec::new());
+    for row in &rows[1..] {
+        if row[1..].iter().all(String::is_empty) {
+            group = row[0].clone();
+            continue;
+        }
+        for (level, cell) in rows[0].iter().zip(row).skip(1) {
+            for item in cell_items(cell) {
+                exps.push(exp(level, &group, &format!("*{}:* {item}", row[0])));
+            }
+        }
+    }
+    assert_eq!(exps.len(), 35);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert!(table_guesses(&imp.summary)[0].contains("4 pillars (its group rows"));
+    // The glossary after the ladder stays a table, on a free page.
+    let glossary = page(&imp.site, "glossary/");
+    assert!(glossary.contains("<table>"), "{glossary}");
+}
+
+#[test]
+fn a_table_per_level_gives_its_pillars_and_notes() {
+    let src = fixture("tables/per-level-tables.md");
+    let md = fs::read_to_string(&src).unwrap();
+    let mut exps = Vec::new();
+    let mut notes = Vec::new();
+    for (level, rows) in tables(&md) {
+        let mut pillar = String::new();
+        for row in &rows[1..] {
+            if !row[0].is_empty() {
+                pillar = row[0].clone();
+            }
+            for item in cell_items(&row[1]) {
+                exps.push(exp(&level, &pillar, &item));
+            }
+            notes.extend(
+                row.iter()
+                    .skip(2)
+                    .filter(|c| !c.is_empty())
+                    .map(|c| md_words(c)),
+            );
+        }
+    }
+    assert_eq!((exps.len(), notes.len()), (20, 8));
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    // The Examples column is kept, under its expectation.
+    let site = site_words(&imp.site);
+    for note in &notes {
+        assert!(site.contains(&format!("examples {note}")), "{note}");
+    }
+    // Each level's summary line is its description, not an expectation.
+    assert!(!imp.summary.contains("`Expectations`"), "{}", imp.summary);
+    let lines: Vec<&str> = table_guesses(&imp.summary);
+    assert!(
+        lines[0].starts_with(
+            "per-level-tables.md:7: the table read as the pillars of `Junior Developer`"
+        ),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn a_table_per_pillar_is_one_ladder_with_the_headings_as_pillars() {
+    let src = fixture("tables/per-pillar-tables.md");
+    let md = fs::read_to_string(&src).unwrap();
+    let mut exps = Vec::new();
+    for (pillar, rows) in tables(&md) {
+        for row in &rows[1..] {
+            for (level, cell) in rows[0].iter().zip(row).skip(1) {
+                for item in cell_items(cell) {
+                    exps.push(exp(level, &pillar, &format!("*{}:* {item}", row[0])));
+                }
+            }
+        }
+    }
+    assert_eq!(exps.len(), 32);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert!(
+        imp.summary.contains("1 track, 4 levels, 4 pillars"),
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        table_guesses(&imp.summary),
+        ["per-pillar-tables.md:7: the 4 tables under the pillar headings read as one ladder: 4 levels (their columns) × 4 pillars (the headings), each row's name kept on its expectations"]
+    );
+}
+
+#[test]
+fn a_folder_of_level_files_each_with_a_table() {
+    let src = fixture("tables/folder");
+    let mut exps = Vec::new();
+    for (path, md) in markdown_sources(&src) {
+        if path.ends_with("README.md") {
+            continue;
+        }
+        for (level, rows) in tables(&md) {
+            let mut pillar = String::new();
+            for row in &rows[1..] {
+                if !row[0].is_empty() {
+                    pillar = row[0].clone();
+                }
+                for item in cell_items(&row[1]) {
+                    exps.push(exp(&level, &pillar, &item));
+                }
+            }
+        }
+    }
+    assert_eq!(exps.len(), 19);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    // The README's index of links stays a table, in the track's description.
+    assert!(page(&imp.site, "tracks/folder/").contains("<table>"));
+}
+
+#[test]
+fn tables_that_are_no_ladder_stay_tables() {
+    let src = fixture("tables/not-a-ladder.md");
+    let imp = import(&src, &[]);
+    assert!(
+        imp.summary.contains("3 levels, 2 pillars, 14 expectations"),
+        "{}",
+        imp.summary
+    );
+    assert!(table_guesses(&imp.summary).is_empty(), "{}", imp.summary);
+    let md = fs::read_to_string(&src).unwrap();
+    let site = site_words(&imp.site);
+    for (_, rows) in tables(&md) {
+        for cell in rows.iter().flatten().filter(|c| !c.is_empty()) {
+            assert!(site.contains(&md_words(cell)), "{cell}");
+        }
+    }
+}
