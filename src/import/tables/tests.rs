@@ -1,3 +1,4 @@
+use super::cells::*;
 use super::*;
 
 fn unfolded(md: &str) -> (String, Vec<usize>, Vec<String>) {
