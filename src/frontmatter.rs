@@ -247,6 +247,18 @@ fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(String, Strin
                     format!("end the text with the same quote on this line: {key} = {q}{inner}{q}"),
                 ));
             }
+            // `title = "Engineer "II""`: a quote inside the text ends it early.
+            if let Some(text) = inner.strip_suffix(q).filter(|t| t.contains(q)) {
+                let fixed = if q == '"' && !text.contains('\'') {
+                    format!("'{text}'")
+                } else {
+                    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+                };
+                return Some((
+                    format!("the text of `{key}` holds a quote (`{q}`), which ends the text early"),
+                    format!("put the text in the other kind of quotes, or escape the quote inside it: {key} = {fixed}"),
+                ));
+            }
             return None;
         }
     }
@@ -636,6 +648,16 @@ mod tests {
                 "[\"m1\", \"m2\"]",
             ),
             (
+                "title = \"Engineer \"II\"\"",
+                "holds a quote (`\"`), which ends the text early",
+                "title = 'Engineer \"II\"'",
+            ),
+            (
+                "title = \"It's \"II\"\"",
+                "ends the text early",
+                r#"title = "It's \"II\"""#,
+            ),
+            (
                 "title = \"A\"\ntitle = \"B\"",
                 "`title` is written twice",
                 "remove the other",
@@ -650,7 +672,7 @@ mod tests {
             assert!(d.hint.contains(hint), "{toml}: {}", d.hint);
         }
         // Anything else keeps the parser's own words.
-        let f = file("+++\ntitle = \"A\" \"B\"\n+++\n");
+        let f = file("+++\ntitle = \"A\" B\n+++\n");
         let s = split(&f).unwrap();
         let d = &parse_table(&f, s.toml, s.toml_offset).unwrap_err()[0];
         assert!(d.message.starts_with("invalid TOML: "), "{}", d.message);
