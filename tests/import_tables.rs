@@ -88,6 +88,8 @@ fn a_grid_with_levels_across_and_a_pillar_per_row() {
         table_guesses(&imp.summary),
         ["grid-levels-across.md:5: the table read as a ladder: 4 levels (its columns) × 5 pillars (its rows)"]
     );
+    // No guess sends the user to look for headings the file does not have.
+    assert!(!imp.summary.contains("`##` headings"), "{}", imp.summary);
     // An empty cell and a `—` are gaps, said so on the level page.
     let eng1 = page(&imp.site, "levels/engineer-i/");
     assert_eq!(eng1.matches("not defined yet").count(), 2, "{eng1}");
@@ -260,4 +262,115 @@ fn tables_that_are_no_ladder_stay_tables() {
             assert!(site.contains(&md_words(cell)), "{cell}");
         }
     }
+}
+
+/// The text of the one level × pillar competency file of an import.
+fn competency(imp: &Imported, level: &str, pillar: &str) -> String {
+    fs::read_to_string(
+        imp.root
+            .join(format!("content/competencies/{level}/{pillar}.md")),
+    )
+    .unwrap_or_else(|e| panic!("{level}/{pillar}: {e}"))
+}
+
+#[test]
+fn a_table_of_one_expectation_per_row_groups_them_by_level_and_pillar() {
+    let src = fixture("tables/t24-long-format.md");
+    let md = fs::read_to_string(&src).unwrap();
+    let (_, rows) = &tables(&md)[0];
+    let exps: Vec<Exp> = rows[1..].iter().map(|r| exp(&r[0], &r[1], &r[2])).collect();
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert!(
+        imp.summary.contains("3 levels, 2 pillars, 7 expectations"),
+        "{}",
+        imp.summary
+    );
+    assert!(table_guesses(&imp.summary)[0].contains("one expectation per row"));
+}
+
+#[test]
+fn a_title_column_names_the_levels_and_a_summary_column_describes_them() {
+    let src = fixture("tables/t14-title-column.md");
+    let imp = import(&src, &[]);
+    let l2 = fs::read_to_string(imp.root.join("content/levels/engineer.md")).unwrap();
+    let f = front(&imp.root.join("content/levels/engineer.md"));
+    assert_eq!(
+        (str_of(&f, "title"), str_of(&f, "code")),
+        ("Engineer".into(), "L2".into())
+    );
+    assert!(
+        body(&l2).contains("Independent contributor on a team."),
+        "{l2}"
+    );
+    assert!(
+        imp.summary.contains("4 levels, 2 pillars"),
+        "{}",
+        imp.summary
+    );
+    assert!(!imp.root.join("content/pillars/title.md").exists());
+}
+
+#[test]
+fn the_corner_cell_says_which_way_the_levels_run_and_short_sentences_are_expectations() {
+    // `Skill ↓ / Level →` over levels no seniority word names; cells such as "Owns tasks.".
+    let imp = import(&fixture("tables/t17-level-arrow.md"), &[]);
+    assert!(
+        imp.summary.contains("4 levels, 3 pillars, 12 expectations"),
+        "{}",
+        imp.summary
+    );
+    assert!(competency(&imp, "foundation", "ownership").contains("- Owns tasks."));
+    // CRLF line ends, and cells of two words.
+    let imp = import(&fixture("tables/t11-crlf.md"), &[]);
+    assert!(
+        imp.summary.contains("3 levels, 3 pillars"),
+        "{}",
+        imp.summary
+    );
+}
+
+#[test]
+fn a_summary_grid_beside_the_levels_own_headings_stays_a_table() {
+    let imp = import(&fixture("tables/t23-summary-grid-plus-sections.md"), &[]);
+    assert!(table_guesses(&imp.summary).is_empty(), "{}", imp.summary);
+    assert!(page(&imp.site, "overview/").contains("<table>"));
+}
+
+#[test]
+fn html_lists_in_cells_keep_their_nesting_and_pipes_in_code_stay_in_their_cell() {
+    let imp = import(&fixture("tables/t22-ol-html.md"), &[]);
+    let quality = competency(&imp, "engineer-i", "quality");
+    assert_eq!(
+        body(&quality).trim(),
+        "- Writes tests for new code.<ul><li>Unit tests at minimum.</li></ul>"
+    );
+    // An all-gap row is no pillar, and the count says so.
+    assert!(
+        table_guesses(&imp.summary)[0].contains("× 3 pillars"),
+        "{}",
+        imp.summary
+    );
+    let imp = import(&fixture("tables/t18-unescaped-pipe.md"), &[]);
+    let senior = page(&imp.site, "levels/senior-engineer/");
+    assert!(
+        senior.contains("<code>kubectl logs | jq</code>"),
+        "{senior}"
+    );
+    assert!(
+        imp.summary.contains("9 expectations in 9 of 9 cells"),
+        "{}",
+        imp.summary
+    );
+}
+
+#[test]
+fn cells_past_the_header_are_named_in_the_summary() {
+    let imp = import(&fixture("tables/t16-ragged.md"), &[]);
+    assert!(
+        imp.summary
+            .contains("t16-ragged.md:6: this row has 6 cells and the table's header 5"),
+        "{}",
+        imp.summary
+    );
 }

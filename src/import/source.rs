@@ -41,8 +41,9 @@ pub struct SourceDoc {
     pub text: String,
     line_starts: Vec<usize>,
     /// For a text rewritten from the file (see [`SourceDoc::mapped`]): the file's 1-based
-    /// line that each line of `text` stands for.
-    origin: Option<Vec<usize>>,
+    /// line that each line of `text` stands for, and whether it is that line as written
+    /// (`false` for a line the rewriting wrote).
+    origin: Option<Vec<(usize, bool)>>,
 }
 
 impl SourceDoc {
@@ -60,8 +61,9 @@ impl SourceDoc {
     }
 
     /// Wraps text rewritten from a file, whose lines stand for the file's lines `origin`
-    /// (1-based, one per line of `text`): lines and places are given in the file as written.
-    pub fn mapped(rel: impl Into<String>, text: String, origin: Vec<usize>) -> Self {
+    /// (1-based, one per line of `text`, each with whether it is that line as written): lines
+    /// and places are given in the file as written.
+    pub fn mapped(rel: impl Into<String>, text: String, origin: Vec<(usize, bool)>) -> Self {
         SourceDoc {
             origin: Some(origin),
             ..SourceDoc::new(rel, text)
@@ -73,8 +75,17 @@ impl SourceDoc {
         let line = self.text_line(offset);
         self.origin
             .as_ref()
-            .and_then(|o| o.get(line - 1).copied())
-            .unwrap_or(line)
+            .and_then(|o| o.get(line - 1))
+            .map_or(line, |o| o.0)
+    }
+
+    /// Whether byte `offset` is on a line the import wrote, rather than one of the file's.
+    pub fn written(&self, offset: usize) -> bool {
+        let line = self.text_line(offset);
+        self.origin
+            .as_ref()
+            .and_then(|o| o.get(line - 1))
+            .is_some_and(|o| !o.1)
     }
 
     /// 1-based line of byte `offset` in `text`.

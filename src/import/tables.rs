@@ -19,6 +19,7 @@
 use super::infer::{descriptive, level_like};
 use super::source::SourceDoc;
 use cells::{cells, gap, item_line, items, label, prose, word_count};
+use grid::{by_columns, by_expectation, by_rows, pillar_major};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 
@@ -51,18 +52,18 @@ pub(super) fn unfold(doc: SourceDoc) -> (SourceDoc, Vec<Read>) {
                 if n == e.last {
                     let e = edits.next().expect("peeked");
                     if !e.lines.is_empty() {
-                        push(&mut text, &mut origin, "", e.first);
+                        push(&mut text, &mut origin, "", (e.first, false));
                     }
                     for l in e.lines {
                         for part in l.text.split('\n') {
-                            push(&mut text, &mut origin, part, l.row);
+                            push(&mut text, &mut origin, part, (l.row, false));
                         }
                     }
                 }
                 continue;
             }
         }
-        push(&mut text, &mut origin, line, n);
+        push(&mut text, &mut origin, line, (n, true));
     }
     // `split` gave one line more than the text's newlines: the last push added a newline
     // the text did not end with.
@@ -71,7 +72,7 @@ pub(super) fn unfold(doc: SourceDoc) -> (SourceDoc, Vec<Read>) {
     (SourceDoc::mapped(doc.rel, text, origin), read)
 }
 
-fn push(text: &mut String, origin: &mut Vec<usize>, line: &str, from: usize) {
+fn push(text: &mut String, origin: &mut Vec<(usize, bool)>, line: &str, from: (usize, bool)) {
     text.push_str(line);
     text.push('\n');
     origin.push(from);
@@ -119,11 +120,23 @@ fn edits(tables: &[Table]) -> (Vec<Edit>, Vec<Read>) {
                 "the {} tables under the pillar headings read as one ladder: {} levels (their columns) × {} pillars (the headings), each row's name kept on its expectations",
                 by_pillar.len(),
                 grid.levels.len(),
-                grid.pillars.len()
+                grid.filled()
             ),
         });
     }
     for (i, (t, shape)) in tables.iter().zip(&shapes).enumerate() {
+        if shape.is_some() {
+            // GFM drops the cells past the header's: say so, as they are not in the ladder.
+            for &(line, n) in &t.extra {
+                read.push(Read {
+                    line,
+                    what: format!(
+                        "this row has {n} cells and the table's header {}: the cells past the header's are left out (a `|` inside a cell is written `\\|`)",
+                        t.header.len()
+                    ),
+                });
+            }
+        }
         if by_pillar.contains(&i) {
             continue;
         }
@@ -135,7 +148,7 @@ fn edits(tables: &[Table]) -> (Vec<Edit>, Vec<Read>) {
                 let what = format!(
                     "the table read as a ladder: {} levels (its columns) × {} pillars ({})",
                     g.levels.len(),
-                    g.pillars.len(),
+                    g.filled(),
                     if g.grouped {
                         "its group rows, each row's name kept on its expectations"
                     } else {
@@ -146,10 +159,29 @@ fn edits(tables: &[Table]) -> (Vec<Edit>, Vec<Read>) {
             }
             Some(Shape::Rows) => {
                 let g = by_rows(t);
+                let about: Vec<String> = level_columns(t)
+                    .iter()
+                    .map(|&c| format!("`{}`", label(&t.header[c])))
+                    .collect();
                 let what = format!(
-                    "the table read as a ladder: {} levels (its rows) × {} pillars (its columns)",
+                    "the table read as a ladder: {} levels (its rows) × {} pillars (its columns){}",
                     g.levels.len(),
-                    g.pillars.len()
+                    g.filled(),
+                    if about.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; {} name or describe the levels", about.join(" and "))
+                    }
+                );
+                (g, depth + 1, what)
+            }
+            Some(Shape::Long) => {
+                let g = by_expectation(t);
+                let what = format!(
+                    "the table read as a ladder of one expectation per row: {} levels × {} pillars, from its columns `{}`",
+                    g.levels.len(),
+                    g.filled(),
+                    t.header.iter().map(|h| label(h)).collect::<Vec<_>>().join("`, `")
                 );
                 (g, depth + 1, what)
             }
@@ -195,6 +227,8 @@ enum Shape {
     Rows,
     /// One level's table, a pillar per row.
     PerLevel,
+    /// One expectation per row, in columns of the level, the pillar and the text.
+    Long,
 }
 
 /// One pipe table at the top level of a document (not inside a list or a quote).
@@ -208,6 +242,11 @@ struct Table {
     rows: Vec<(usize, Vec<String>)>,
     /// The nearest heading above the table.
     heading: Option<Heading>,
+    /// The rows with more cells than the header (their line and number of cells): GFM drops
+    /// the cells past the header's.
+    extra: Vec<(usize, usize)>,
+    /// The titles of every heading of the document, as [`key`]s.
+    titles: HashSet<String>,
 }
 
 struct Heading {
@@ -262,6 +301,7 @@ fn find_tables(text: &str) -> Vec<Table> {
             _ => {}
         }
     }
+    let titles: HashSet<String> = headings.iter().map(|h| key(&h.2)).collect();
     let mut tables = Vec::new();
     for range in ranges {
         let first_line = line_of(range.start);
@@ -272,12 +312,17 @@ fn find_tables(text: &str) -> Vec<Table> {
         };
         rows_text.next(); // the delimiter row
         let width = header.len();
+        let mut extra = Vec::new();
         let rows: Vec<(usize, Vec<String>)> = rows_text
             .enumerate()
             .map(|(i, l)| {
                 let mut c = cells(l);
+                let line = first_line + 2 + i;
+                if c.len() > width && c[width..].iter().any(|x| !x.is_empty()) {
+                    extra.push((line, c.len()));
+                }
                 c.resize(width, String::new());
-                (first_line + 2 + i, c)
+                (line, c)
             })
             .collect();
         let last_line = first_line + 1 + rows.len();
@@ -302,6 +347,8 @@ fn find_tables(text: &str) -> Vec<Table> {
             header,
             rows,
             heading,
+            extra,
+            titles: titles.clone(),
         });
     }
     tables
@@ -381,6 +428,9 @@ fn per_level_shape(t: &Table) -> bool {
 /// How `t` is read, or `None` to leave it a table.
 fn shape(t: &Table, shared: &HashSet<String>) -> Option<Shape> {
     let depth = t.heading.as_ref().map_or(0, |h| h.depth);
+    if long_columns(t).is_some() && depth <= 4 {
+        return Some(Shape::Long);
+    }
     if t.header.len() >= 3 && depth <= 4 {
         let header: Vec<String> = t.header[1..].iter().map(|c| label(c)).collect();
         let firsts: Vec<String> = t
@@ -389,11 +439,24 @@ fn shape(t: &Table, shared: &HashSet<String>) -> Option<Shape> {
             .filter(|(_, c)| !group_row(c))
             .map(|(_, c)| label(&c[0]))
             .collect();
-        let body = || t.rows.iter().flat_map(|(_, c)| &c[1..]);
-        if levels(&header) && prose(body()) {
+        // A grid beside headings named as its levels sums up the levels those headings
+        // describe: it stays a table.
+        let headed =
+            |labels: &[String]| labels.iter().filter(|l| t.titles.contains(&key(l))).count() >= 2;
+        // Headers that name the text (`Expectations`, `Examples`) make no grid of levels.
+        let texty = header.iter().any(|h| {
+            descriptive(h)
+                || h.to_lowercase()
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .any(|w| TEXT_WORDS.contains(&w))
+        });
+        let corner = if texty { None } else { corner(&t.header[0]) };
+        let by_columns = corner == Some(Shape::Columns) || (corner.is_none() && levels(&header));
+        let by_rows = corner == Some(Shape::Rows) || (corner.is_none() && levels(&firsts));
+        if by_columns && !headed(&header) && prose(t.rows.iter().flat_map(|(_, c)| &c[1..])) {
             return Some(Shape::Columns);
         }
-        if levels(&firsts) && prose(body()) {
+        if by_rows && !headed(&firsts) && prose(by_rows_text(t).into_iter()) {
             return Some(Shape::Rows);
         }
     }
@@ -405,6 +468,93 @@ fn shape(t: &Table, shared: &HashSet<String>) -> Option<Shape> {
         }
     }
     None
+}
+
+/// What the corner cell of a grid says its rows are: `Level` (or a grade, band, role…) for a
+/// level per row; a competency (area, pillar, skill…) or `Level →` for levels across.
+fn corner(cell: &str) -> Option<Shape> {
+    let c = label(cell).to_lowercase();
+    let words: Vec<&str> = c
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let across = ["level →", "levels →", "level ->", "levels ->"]
+        .iter()
+        .any(|a| c.contains(a));
+    let down = c.contains("level ↓") || c.contains("levels ↓");
+    if across || (!down && words.iter().any(|w| PILLAR_WORDS.contains(w))) {
+        return Some(Shape::Columns);
+    }
+    if words.iter().any(|w| LEVEL_WORDS.contains(w)) {
+        return Some(Shape::Rows);
+    }
+    None
+}
+
+/// Words of a column header that names levels, and of one that names pillars.
+#[rustfmt::skip]
+const LEVEL_WORDS: &[&str] = &[
+    "level", "levels", "grade", "band", "role", "rank", "seniority", "position",
+];
+#[rustfmt::skip]
+const PILLAR_WORDS: &[&str] = &[
+    "pillar", "pillars", "competency", "competencies", "area", "areas", "skill", "skills",
+    "dimension", "dimensions", "category", "theme", "themes", "focus", "axis", "attribute",
+];
+/// Words of a column header that names the expectations.
+#[rustfmt::skip]
+const TEXT_WORDS: &[&str] = &[
+    "expectation", "expectations", "description", "criteria", "criterion", "behaviour",
+    "behaviours", "behavior", "behaviors", "text", "details", "indicator", "indicators",
+];
+
+/// In a table of one expectation per row (`| Level | Pillar | Expectation |`, a spreadsheet's
+/// export): the columns of the level, the pillar and the text, by their headers.
+fn long_columns(t: &Table) -> Option<(usize, usize, usize)> {
+    let find = |words: &[&str]| {
+        t.header.iter().position(|h| {
+            let h = label(h).to_lowercase();
+            h.split(|ch: char| !ch.is_alphanumeric())
+                .any(|w| words.contains(&w))
+        })
+    };
+    let (level, pillar, text) = (find(LEVEL_WORDS)?, find(PILLAR_WORDS)?, find(TEXT_WORDS)?);
+    let distinct = level != pillar && pillar != text && level != text;
+    let levels: HashSet<String> = t.rows.iter().map(|(_, c)| key(&c[level])).collect();
+    // Levels repeat down the rows: each holds several expectations.
+    (distinct && levels.len() < t.rows.len() && prose(t.rows.iter().map(|(_, c)| &c[text])))
+        .then_some((level, pillar, text))
+}
+
+/// The cells of a grid with a level per row that hold expectations: not those of the
+/// columns that name or describe the level (see [`level_columns`]).
+fn by_rows_text(t: &Table) -> Vec<&String> {
+    let skip = level_columns(t);
+    t.rows
+        .iter()
+        .flat_map(|(_, c)| {
+            c.iter()
+                .enumerate()
+                .skip(1)
+                .filter(|(i, _)| !skip.contains(i))
+                .map(|(_, c)| c)
+        })
+        .collect()
+}
+
+/// The columns of a grid with a level per row that are about the level rather than a pillar:
+/// a title (`Title`, `Name`, `Role`, `Position`) or a description (`Summary`, `Overview`…).
+fn level_columns(t: &Table) -> Vec<usize> {
+    (1..t.header.len())
+        .filter(|&c| {
+            let h = label(&t.header[c]);
+            let title = matches!(
+                h.to_lowercase().as_str(),
+                "title" | "name" | "role" | "position" | "job title" | "role title"
+            );
+            title || descriptive(&h)
+        })
+        .collect()
 }
 
 /// The tables read as [`Shape::Columns`] that are each one pillar's: two or more under
@@ -441,198 +591,6 @@ fn pillar_sections(tables: &[Table], shapes: &[Option<Shape>]) -> Vec<usize> {
     } else {
         Vec::new()
     }
-}
-
-/// A ladder read from tables: levels (with the line each is named on) by pillars.
-struct Grid<'t> {
-    levels: Vec<(String, usize)>,
-    pillars: Vec<GridPillar<'t>>,
-    /// The pillars are groups of rows, each row's name kept on its expectations.
-    grouped: bool,
-}
-
-struct GridPillar<'t> {
-    name: String,
-    rows: Vec<GridRow<'t>>,
-}
-
-/// One row of a pillar: the name it puts before its expectations, if any, and its cell at
-/// each level (by the level's index) with the cell's line.
-struct GridRow<'t> {
-    lead: Option<String>,
-    cells: Vec<(usize, &'t str)>,
-}
-
-impl Grid<'_> {
-    /// A heading per level at `depth`, under it a heading per pillar that has expectations at
-    /// that level, and the items.
-    fn lines(&self, depth: u8) -> Vec<Line> {
-        let mut lines = Vec::new();
-        for (li, (level, line)) in self.levels.iter().enumerate() {
-            lines.push(heading(depth, level, *line));
-            for pillar in &self.pillars {
-                let found: Vec<(usize, String)> = pillar
-                    .rows
-                    .iter()
-                    .filter_map(|r| r.cells.get(li).map(|c| (r, c)))
-                    .flat_map(|(r, &(line, cell))| {
-                        items(cell).into_iter().map(move |i| match &r.lead {
-                            Some(lead) => (line, format!("*{lead}:* {i}")),
-                            None => (line, i),
-                        })
-                    })
-                    .collect();
-                let Some(&(first, _)) = found.first() else {
-                    continue;
-                };
-                lines.push(heading(depth + 1, &pillar.name, first));
-                for (row, item) in found {
-                    lines.push(Line {
-                        text: item_line("", &item),
-                        row,
-                    });
-                }
-                lines.push(blank(first));
-            }
-        }
-        lines
-    }
-}
-
-/// Levels across the columns, a pillar per row; when the table has group rows (a label and
-/// no cells), a pillar per group, its rows named on their expectations.
-fn by_columns<'t>(t: &'t Table) -> Grid<'t> {
-    let columns: Vec<usize> = (1..t.header.len())
-        .filter(|&c| !label(&t.header[c]).is_empty())
-        .collect();
-    let levels = columns
-        .iter()
-        .map(|&c| (label(&t.header[c]), t.first_line))
-        .collect();
-    let row_of = |lead: Option<String>, line: usize, cells: &'t [String]| GridRow {
-        lead,
-        cells: columns.iter().map(|&c| (line, cells[c].as_str())).collect(),
-    };
-    let grouped = t.rows.iter().any(|(_, c)| group_row(c));
-    let mut pillars: Vec<GridPillar<'_>> = Vec::new();
-    if grouped {
-        for (line, cells) in &t.rows {
-            let name = label(&cells[0]);
-            if group_row(cells) {
-                pillars.push(GridPillar {
-                    name,
-                    rows: Vec::new(),
-                });
-            } else if let Some(p) = pillars.last_mut() {
-                let lead = (!name.is_empty()).then_some(name);
-                p.rows.push(row_of(lead, *line, cells));
-            } else if !name.is_empty() {
-                // Rows before the first group are pillars of their own.
-                pillars.push(GridPillar {
-                    name,
-                    rows: vec![row_of(None, *line, cells)],
-                });
-            }
-        }
-    } else {
-        for (name, rows) in pillar_rows(t) {
-            let rows = rows
-                .iter()
-                .map(|&(line, cells)| row_of(None, line, cells))
-                .collect();
-            pillars.push(GridPillar { name, rows });
-        }
-    }
-    Grid {
-        levels,
-        pillars,
-        grouped,
-    }
-}
-
-/// A level per row, a pillar per column.
-fn by_rows(t: &Table) -> Grid<'_> {
-    let rows: Vec<&(usize, Vec<String>)> = t
-        .rows
-        .iter()
-        .filter(|(_, c)| !group_row(c) && !label(&c[0]).is_empty())
-        .collect();
-    let levels = rows.iter().map(|(line, c)| (label(&c[0]), *line)).collect();
-    let pillars = (1..t.header.len())
-        .map(|col| GridPillar {
-            name: label(&t.header[col]),
-            rows: vec![GridRow {
-                lead: None,
-                cells: rows
-                    .iter()
-                    .map(|(line, c)| (*line, c[col].as_str()))
-                    .collect(),
-            }],
-        })
-        .filter(|p| !p.name.is_empty())
-        .collect();
-    Grid {
-        levels,
-        pillars,
-        grouped: false,
-    }
-}
-
-/// The tables of [`pillar_sections`] as one ladder: the levels of all their columns, in the
-/// order first met, a pillar per table named by its heading, each row named on its
-/// expectations unless it is the pillar's only row and named as it; and the depth of the
-/// headings, which the levels' take.
-fn pillar_major<'t>(tables: &'t [Table], sections: &[usize]) -> (Grid<'t>, u8) {
-    let mut levels: Vec<(String, usize)> = Vec::new();
-    for &i in sections {
-        let t = &tables[i];
-        for head in &t.header[1..] {
-            let name = label(head);
-            if !name.is_empty() && !levels.iter().any(|(l, _)| key(l) == key(&name)) {
-                levels.push((name, t.first_line));
-            }
-        }
-    }
-    let mut pillars = Vec::new();
-    for &i in sections {
-        let t = &tables[i];
-        let name = t
-            .heading
-            .as_ref()
-            .map_or_else(String::new, |h| label(&h.title));
-        // The column of each level in this table, if it has one.
-        let column: Vec<Option<usize>> = levels
-            .iter()
-            .map(|(l, _)| (1..t.header.len()).find(|&c| key(&t.header[c]) == key(l)))
-            .collect();
-        let rows = pillar_rows(t);
-        let single = rows.len() == 1;
-        let rows = rows
-            .into_iter()
-            .flat_map(|(row_name, rows)| {
-                let lead = (!(single && key(&row_name) == key(&name))).then_some(row_name);
-                rows.into_iter()
-                    .map(move |(line, cells)| (lead.clone(), line, cells))
-            })
-            .map(|(lead, line, cells)| GridRow {
-                lead,
-                cells: column
-                    .iter()
-                    .map(|c| (line, c.map_or("", |c| cells[c].as_str())))
-                    .collect(),
-            })
-            .collect();
-        pillars.push(GridPillar { name, rows });
-    }
-    let depth = tables[sections[0]].heading.as_ref().map_or(1, |h| h.depth);
-    (
-        Grid {
-            levels,
-            pillars,
-            grouped: true,
-        },
-        depth,
-    )
 }
 
 fn hashes(depth: u8) -> String {
@@ -717,5 +675,6 @@ fn blank(row: usize) -> Line {
 }
 
 mod cells;
+mod grid;
 #[cfg(test)]
 mod tests;

@@ -205,6 +205,11 @@ pub(super) fn say_how_levels_read(
     multi: bool,
 ) {
     let levels = &found.levels[..];
+    // Levels written from a table: the table's own guess says how they were read.
+    let heading = d.secs[levels[0]].heading.map(|b| d.blocks[b].start);
+    if heading.is_some_and(|at| d.src.written(at)) {
+        return;
+    }
     let depth = d.secs[levels[0]].level;
     let first = tracks
         .first()

@@ -1,23 +1,41 @@
 //! The text of table cells: splitting rows into cells and cells into expectations, labels
 //! for headings, and how much prose a cell holds.
 
-/// A row's cells: split at the pipes no backslash escapes, the outer pipes dropped, each
-/// trimmed, `\|` made `|`.
+/// A row's cells: split at the pipes no backslash escapes and no code span holds, the outer
+/// pipes dropped, each trimmed, `\|` made `|`.
 pub(super) fn cells(line: &str) -> Vec<String> {
     let line = line.trim();
     let line = line.strip_prefix('|').unwrap_or(line);
     let mut out = Vec::new();
     let mut cell = String::new();
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if chars.peek() == Some(&'|') => {
-                cell.push('|');
-                chars.next();
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        let ticks = rest.len() - rest.trim_start_matches('`').len();
+        // A code span closed on this line is one piece: a `|` in it is text, as its author
+        // meant, though GFM would end the cell there.
+        if ticks > 0 {
+            let fence = &rest[..ticks];
+            if let Some(close) = rest[ticks..].find(fence) {
+                let span = &rest[..ticks + close + ticks];
+                cell.push_str(&span.replace("\\|", "|"));
+                rest = &rest[span.len()..];
+                continue;
             }
-            '|' => out.push(std::mem::take(&mut cell).trim().to_string()),
-            _ => cell.push(c),
+            cell.push_str(fence);
+            rest = &rest[ticks..];
+            continue;
         }
+        if c == '\\' && rest[1..].starts_with('|') {
+            cell.push('|');
+            rest = &rest[2..];
+            continue;
+        }
+        if c == '|' {
+            out.push(std::mem::take(&mut cell).trim().to_string());
+        } else {
+            cell.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
     }
     let last = cell.trim();
     if !last.is_empty() || out.is_empty() {
@@ -64,18 +82,8 @@ pub(super) fn split_br(cell: &str) -> Vec<&str> {
 /// A cell's expectations (see the module's documentation).
 pub(super) fn items(cell: &str) -> Vec<String> {
     let lower = cell.to_ascii_lowercase();
-    let parts: Vec<String> = if lower.contains("<li>") {
-        lower
-            .match_indices("<li>")
-            .map(|(i, _)| {
-                let rest = &cell[i + 4..];
-                let end = rest
-                    .to_ascii_lowercase()
-                    .find("</li>")
-                    .unwrap_or(rest.len());
-                rest[..end].to_string()
-            })
-            .collect()
+    let parts: Vec<String> = if lower.contains("<li") {
+        list_items(cell)
     } else {
         split_br(cell).into_iter().map(str::to_string).collect()
     };
@@ -91,6 +99,35 @@ pub(super) fn items(cell: &str) -> Vec<String> {
         })
         .filter(|p| !gap(p))
         .collect()
+}
+
+/// The outermost `<li>` items of HTML lists in `cell`, each with any list nested in it as
+/// written.
+fn list_items(cell: &str) -> Vec<String> {
+    let lower = cell.to_ascii_lowercase();
+    let (mut depth, mut start, mut out) = (0usize, None, Vec::new());
+    let mut at = 0;
+    while let Some(i) = lower[at..].find('<') {
+        let tag = at + i;
+        let rest = &lower[tag..];
+        let end = rest.find('>').map_or(lower.len(), |j| tag + j + 1);
+        if rest.starts_with("<ul") || rest.starts_with("<ol") {
+            depth += 1;
+        } else if rest.starts_with("</ul") || rest.starts_with("</ol") {
+            depth = depth.saturating_sub(1);
+        } else if rest.starts_with("<li") && depth <= 1 && start.is_none() {
+            start = Some(end);
+        } else if rest.starts_with("</li") && depth <= 1 {
+            if let Some(s) = start.take() {
+                out.push(cell[s..tag].to_string());
+            }
+        }
+        at = tag + 1;
+    }
+    if let Some(s) = start {
+        out.push(cell[s.min(cell.len())..].to_string());
+    }
+    out
 }
 
 /// A cell that says there is nothing at this level.
@@ -124,14 +161,24 @@ pub(super) fn word_count(cell: &str) -> usize {
 }
 
 /// Cells that hold expectations rather than labels, links or marks: at least half of those
-/// not empty have three words or more, and they average at least four.
+/// not empty have two words or more ("Mentors engineers."), and they average at least two and
+/// a half; a cell that is only a link counts as none.
 pub(super) fn prose<'c>(cells: impl Iterator<Item = &'c String>) -> bool {
-    let counts: Vec<usize> = cells.filter(|c| !gap(c)).map(|c| word_count(c)).collect();
+    let counts: Vec<usize> = cells
+        .filter(|c| !gap(c))
+        .map(|c| if link_only(c) { 0 } else { word_count(c) })
+        .collect();
     if counts.is_empty() {
         return false;
     }
-    let long = counts.iter().filter(|&&n| n >= 3).count();
-    long * 2 >= counts.len() && counts.iter().sum::<usize>() >= 4 * counts.len()
+    let long = counts.iter().filter(|&&n| n >= 2).count();
+    long * 2 >= counts.len() && 2 * counts.iter().sum::<usize>() >= 5 * counts.len()
+}
+
+/// A cell that is one link and nothing else (`[D1 - Developer 1](#d1)`): an index's entry.
+fn link_only(cell: &str) -> bool {
+    let c = cell.trim();
+    c.starts_with('[') && c.ends_with(')') && c.matches("](").count() == 1
 }
 
 /// An item line, with a first word that would start a heading, quote or list escaped.

@@ -1,0 +1,307 @@
+//! The ladders that grids of cells hold, whichever way they run: levels by pillars, with
+//! what each level × pillar cell holds, and the headings and lists they are written as.
+
+use super::cells::{gap, item_line, items, label};
+use super::{
+    blank, group_row, heading, key, level_columns, long_columns, pillar_rows, Line, Table,
+};
+use crate::import::infer::descriptive;
+
+/// A ladder read from tables: levels (with the line each is named on) by pillars.
+pub(super) struct Grid<'t> {
+    pub(super) levels: Vec<GridLevel>,
+    pillars: Vec<GridPillar<'t>>,
+    /// The pillars are groups of rows, each row's name kept on its expectations.
+    pub(super) grouped: bool,
+}
+
+/// A level of a [`Grid`]: its name, the line it is named on, and paragraphs about it (its
+/// description).
+pub(super) struct GridLevel {
+    name: String,
+    line: usize,
+    about: Vec<String>,
+}
+
+impl GridLevel {
+    fn new(name: String, line: usize) -> GridLevel {
+        GridLevel {
+            name,
+            line,
+            about: Vec::new(),
+        }
+    }
+}
+
+struct GridPillar<'t> {
+    name: String,
+    rows: Vec<GridRow<'t>>,
+}
+
+/// One row of a pillar: the name it puts before its expectations, if any, and its cell at
+/// each level (by the level's index) with the cell's line.
+struct GridRow<'t> {
+    lead: Option<String>,
+    cells: Vec<(usize, &'t str)>,
+}
+
+impl Grid<'_> {
+    /// The pillars with an expectation at some level.
+    pub(super) fn filled(&self) -> usize {
+        self.pillars
+            .iter()
+            .filter(|p| {
+                p.rows
+                    .iter()
+                    .any(|r| r.cells.iter().any(|(_, c)| !items(c).is_empty()))
+            })
+            .count()
+    }
+
+    /// A heading per level at `depth`, under it a heading per pillar that has expectations at
+    /// that level, and the items.
+    pub(super) fn lines(&self, depth: u8) -> Vec<Line> {
+        let mut lines = Vec::new();
+        for (li, level) in self.levels.iter().enumerate() {
+            lines.push(heading(depth, &level.name, level.line));
+            for about in &level.about {
+                lines.push(Line {
+                    text: format!("{about}\n"),
+                    row: level.line,
+                });
+            }
+            for pillar in &self.pillars {
+                let found: Vec<(usize, String)> = pillar
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.cells.get(li).map(|c| (r, c)))
+                    .flat_map(|(r, &(line, cell))| {
+                        items(cell).into_iter().map(move |i| match &r.lead {
+                            Some(lead) => (line, format!("*{lead}:* {i}")),
+                            None => (line, i),
+                        })
+                    })
+                    .collect();
+                let Some(&(first, _)) = found.first() else {
+                    continue;
+                };
+                lines.push(heading(depth + 1, &pillar.name, first));
+                for (row, item) in found {
+                    lines.push(Line {
+                        text: item_line("", &item),
+                        row,
+                    });
+                }
+                lines.push(blank(first));
+            }
+        }
+        lines
+    }
+}
+
+/// Levels across the columns, a pillar per row; when the table has group rows (a label and
+/// no cells), a pillar per group, its rows named on their expectations.
+pub(super) fn by_columns<'t>(t: &'t Table) -> Grid<'t> {
+    let columns: Vec<usize> = (1..t.header.len())
+        .filter(|&c| !label(&t.header[c]).is_empty())
+        .collect();
+    let levels = columns
+        .iter()
+        .map(|&c| GridLevel::new(label(&t.header[c]), t.first_line))
+        .collect();
+    let row_of = |lead: Option<String>, line: usize, cells: &'t [String]| GridRow {
+        lead,
+        cells: columns.iter().map(|&c| (line, cells[c].as_str())).collect(),
+    };
+    let grouped = t.rows.iter().any(|(_, c)| group_row(c));
+    let mut pillars: Vec<GridPillar<'_>> = Vec::new();
+    if grouped {
+        for (line, cells) in &t.rows {
+            let name = label(&cells[0]);
+            if group_row(cells) {
+                pillars.push(GridPillar {
+                    name,
+                    rows: Vec::new(),
+                });
+            } else if let Some(p) = pillars.last_mut() {
+                let lead = (!name.is_empty()).then_some(name);
+                p.rows.push(row_of(lead, *line, cells));
+            } else if !name.is_empty() {
+                // Rows before the first group are pillars of their own.
+                pillars.push(GridPillar {
+                    name,
+                    rows: vec![row_of(None, *line, cells)],
+                });
+            }
+        }
+    } else {
+        for (name, rows) in pillar_rows(t) {
+            let rows = rows
+                .iter()
+                .map(|&(line, cells)| row_of(None, line, cells))
+                .collect();
+            pillars.push(GridPillar { name, rows });
+        }
+    }
+    Grid {
+        levels,
+        pillars,
+        grouped,
+    }
+}
+
+/// A level per row, a pillar per column; a title column names the level with the first
+/// column (`L1: Associate Engineer`), and a summary column is its description.
+pub(super) fn by_rows(t: &Table) -> Grid<'_> {
+    let about = level_columns(t);
+    let rows: Vec<&(usize, Vec<String>)> = t
+        .rows
+        .iter()
+        .filter(|(_, c)| !group_row(c) && !label(&c[0]).is_empty())
+        .collect();
+    let levels = rows
+        .iter()
+        .map(|(line, c)| {
+            let mut name = label(&c[0]);
+            let mut level = GridLevel::new(String::new(), *line);
+            for &col in &about {
+                if descriptive(&label(&t.header[col])) {
+                    level.about.extend(items(&c[col]));
+                } else if !gap(&c[col]) {
+                    name = format!("{name}: {}", label(&c[col]));
+                }
+            }
+            level.name = name;
+            level
+        })
+        .collect();
+    let pillars = (1..t.header.len())
+        .filter(|col| !about.contains(col))
+        .map(|col| GridPillar {
+            name: label(&t.header[col]),
+            rows: vec![GridRow {
+                lead: None,
+                cells: rows
+                    .iter()
+                    .map(|(line, c)| (*line, c[col].as_str()))
+                    .collect(),
+            }],
+        })
+        .filter(|p| !p.name.is_empty())
+        .collect();
+    Grid {
+        levels,
+        pillars,
+        grouped: false,
+    }
+}
+
+/// A table of one expectation per row (see [`long_columns`]): levels and pillars in the
+/// order first met.
+pub(super) fn by_expectation(t: &Table) -> Grid<'_> {
+    let Some((level, pillar, text)) = long_columns(t) else {
+        return Grid {
+            levels: Vec::new(),
+            pillars: Vec::new(),
+            grouped: false,
+        };
+    };
+    let mut levels: Vec<GridLevel> = Vec::new();
+    let mut pillars: Vec<GridPillar<'_>> = Vec::new();
+    let mut last = (String::new(), String::new());
+    for (line, c) in &t.rows {
+        // A blank level or pillar cell is the one of the row above.
+        let l = Some(label(&c[level]))
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| last.0.clone());
+        let p = Some(label(&c[pillar]))
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| last.1.clone());
+        if l.is_empty() || p.is_empty() {
+            continue;
+        }
+        let li = match levels.iter().position(|x| key(&x.name) == key(&l)) {
+            Some(i) => i,
+            None => {
+                levels.push(GridLevel::new(l.clone(), *line));
+                levels.len() - 1
+            }
+        };
+        let pi = match pillars.iter().position(|x| key(&x.name) == key(&p)) {
+            Some(i) => i,
+            None => {
+                pillars.push(GridPillar {
+                    name: p.clone(),
+                    rows: Vec::new(),
+                });
+                pillars.len() - 1
+            }
+        };
+        let mut cells = vec![(*line, ""); li + 1];
+        cells[li] = (*line, c[text].as_str());
+        pillars[pi].rows.push(GridRow { lead: None, cells });
+        last = (l, p);
+    }
+    Grid {
+        levels,
+        pillars,
+        grouped: false,
+    }
+}
+
+/// The tables of [`pillar_sections`] as one ladder: the levels of all their columns, in the
+/// order first met, a pillar per table named by its heading, each row named on its
+/// expectations unless it is the pillar's only row and named as it; and the depth of the
+/// headings, which the levels' take.
+pub(super) fn pillar_major<'t>(tables: &'t [Table], sections: &[usize]) -> (Grid<'t>, u8) {
+    let mut levels: Vec<GridLevel> = Vec::new();
+    for &i in sections {
+        let t = &tables[i];
+        for head in &t.header[1..] {
+            let name = label(head);
+            if !name.is_empty() && !levels.iter().any(|l| key(&l.name) == key(&name)) {
+                levels.push(GridLevel::new(name, t.first_line));
+            }
+        }
+    }
+    let mut pillars = Vec::new();
+    for &i in sections {
+        let t = &tables[i];
+        let name = t
+            .heading
+            .as_ref()
+            .map_or_else(String::new, |h| label(&h.title));
+        // The column of each level in this table, if it has one.
+        let column: Vec<Option<usize>> = levels
+            .iter()
+            .map(|l| (1..t.header.len()).find(|&c| key(&t.header[c]) == key(&l.name)))
+            .collect();
+        let rows = pillar_rows(t);
+        let single = rows.len() == 1;
+        let rows = rows
+            .into_iter()
+            .flat_map(|(row_name, rows)| {
+                let lead = (!(single && key(&row_name) == key(&name))).then_some(row_name);
+                rows.into_iter()
+                    .map(move |(line, cells)| (lead.clone(), line, cells))
+            })
+            .map(|(lead, line, cells)| GridRow {
+                lead,
+                cells: column
+                    .iter()
+                    .map(|c| (line, c.map_or("", |c| cells[c].as_str())))
+                    .collect(),
+            })
+            .collect();
+        pillars.push(GridPillar { name, rows });
+    }
+    let depth = tables[sections[0]].heading.as_ref().map_or(1, |h| h.depth);
+    (
+        Grid {
+            levels,
+            pillars,
+            grouped: true,
+        },
+        depth,
+    )
+}
