@@ -374,3 +374,34 @@ fn cells_past_the_header_are_named_in_the_summary() {
         imp.summary
     );
 }
+
+/// The pillar ids of an import in their `order`.
+fn pillar_order(imp: &Imported) -> Vec<String> {
+    let mut pillars: Vec<(i64, String)> = content_files(&imp.root.join("content/pillars"))
+        .into_iter()
+        .map(|(id, p)| (front(&p)["order"].as_integer().unwrap(), id))
+        .collect();
+    pillars.sort();
+    pillars.into_iter().map(|(_, id)| id).collect()
+}
+
+#[test]
+fn pillars_keep_the_order_written_when_the_first_level_has_a_gap() {
+    // E1's Mentoring cell is `—`: Mentoring still comes before Hiring, as in the header.
+    let src = fixture("tables/t05-level-corner-many.md");
+    let md = fs::read_to_string(&src).unwrap();
+    let header: Vec<String> = tables(&md)[0].1[0][1..].iter().map(|h| slug(h)).collect();
+    let imp = import(&src, &[]);
+    assert_eq!(pillar_order(&imp), header);
+    // The same for a real ladder whose Leadership starts at level 3: Monzo's topics, in the
+    // order its front-matter lists them.
+    let src = real_ladders().join("monzo-progression-framework/frameworks/engineering/backend.md");
+    let topics: Vec<String> = fs::read_to_string(&src)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.strip_prefix("  - name: "))
+        .map(|n| n.trim_matches('"').to_string())
+        .collect();
+    assert_eq!(topics.len(), 5);
+    assert_eq!(pillar_order(&import(&src, &[])), topics);
+}

@@ -293,9 +293,58 @@ pub(super) fn gather_pillars(ladder: &mut Ladder) {
     for at in shortcodes {
         guesses.push((at, "`:shortcode:` emoji in pillar titles are not rendered by ladderbook: removed from the titles".into()));
     }
-    ladder.pillars = pillars;
-    ladder.cell_pillars = cell_pillars;
+    let order = written_order(&ladder.tracks, pillars.len());
+    let mut placed: Vec<Option<Pillar>> = pillars.into_iter().map(Some).collect();
+    ladder.pillars = order.iter().filter_map(|&i| placed[i].take()).collect();
+    let new_index: HashMap<usize, usize> = order.iter().enumerate().map(|(n, &i)| (i, n)).collect();
+    for t in &mut ladder.tracks {
+        for l in &mut t.levels {
+            for c in &mut l.cells {
+                c.pillar = new_index[&c.pillar];
+            }
+        }
+    }
+    ladder.cell_pillars = cell_pillars
+        .into_iter()
+        .map(|(k, i)| (k, new_index[&i]))
+        .collect();
     for (at, text) in guesses {
         ladder.guess(GuessKind::Pillar, at, text);
     }
+}
+
+/// The pillars `0..n` (numbered in the order first met) in an order that keeps the order of
+/// every level's cells: a pillar a first level lacks (a gap) still comes where the levels that
+/// have it put it, not after the first level's pillars. Among pillars no level orders, the
+/// order first met; when levels order two pillars both ways, that order alone.
+fn written_order(tracks: &[super::model::Track], n: usize) -> Vec<usize> {
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut before_count = vec![0usize; n];
+    for l in tracks.iter().flat_map(|t| &t.levels) {
+        for pair in l.cells.windows(2) {
+            let (a, b) = (pair[0].pillar, pair[1].pillar);
+            if a != b && !after[a].contains(&b) {
+                after[a].push(b);
+                before_count[b] += 1;
+            }
+        }
+    }
+    // Kahn's algorithm, always taking the ready pillar first met.
+    let mut ready: std::collections::BTreeSet<usize> =
+        (0..n).filter(|&i| before_count[i] == 0).collect();
+    let mut order = Vec::with_capacity(n);
+    while let Some(i) = ready.pop_first() {
+        order.push(i);
+        for &j in &after[i] {
+            before_count[j] -= 1;
+            if before_count[j] == 0 {
+                ready.insert(j);
+            }
+        }
+    }
+    if order.len() < n {
+        // Levels disagree on the order: keep the order first met.
+        return (0..n).collect();
+    }
+    order
 }
