@@ -3,25 +3,27 @@
 //! the headings and lists the rest of import reads: a `## Level` heading per level, a
 //! `### Pillar` heading under it per pillar, and a `- ` item per expectation.
 //!
-//! Three shapes are read, each only when the cells hold prose (so an index of links or a
-//! glossary stays a table):
-//! - **a grid** whose header cells read as levels (`| | Engineer I | Engineer II |`), a row per
-//!   pillar; or the same grid turned round, a row per level and a column per pillar;
-//! - **a table per level**: under a heading that reads as a level, or beside other such tables
-//!   whose first columns name the same pillars, a row per pillar (`| Area | Expectations |`);
-//!   further columns (`Examples`) become items nested under the expectation.
+//! The shapes read ([`Shape`]), each only when the cells hold prose, so that an index of
+//! links, a glossary or a ✓ matrix stays a table:
+//! - **a grid** with levels across (`| Competency | Engineer I | Engineer II |`), a pillar per
+//!   row or per group of rows; or a level per row, a pillar per column, with a `Title` and a
+//!   `Summary` column about the level; the corner cell decides when it names either;
+//! - **one expectation per row** (`| Level | Pillar | Expectation |`);
+//! - **a table per level** under its heading, a row per pillar (`| Area | Expectations |`);
+//! - **a table per pillar** under its heading, levels across: read together as one ladder.
 //!
-//! A cell's expectations are its lines (`<br>`) or HTML list items; a leading `•`, `-` or `*`
-//! is dropped; an empty cell, `-`, `—` or `n/a` is a gap. The rewritten document keeps every
-//! other line as it was, and each line it writes is traced back to the table row it came from
-//! ([`SourceDoc::mapped`]), so the summary's `path:line` still points into the file as written.
+//! [`table`] reads the tables and the heading above each, [`cells`] the text of a cell, and
+//! [`grid`] what a grid holds and the lines it is written as. The rewritten document keeps
+//! every other line as it was, and each line it writes is traced back to the table row it came
+//! from ([`SourceDoc::mapped`]), so the summary's `path:line` still points into the file as
+//! written.
 
 use super::infer::{descriptive, level_like};
 use super::source::SourceDoc;
-use cells::{cells, gap, item_line, items, label, prose, word_count};
+use cells::{gap, item_line, items, label, prose, word_count};
 use grid::{by_columns, by_expectation, by_rows, pillar_major};
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
+use table::{blank, find_tables, group_row, heading, key, pillar_rows, Line, Table};
 
 /// A table read as part of the ladder: its first line (1-based) and what it was read as, in
 /// words for the summary.
@@ -158,7 +160,7 @@ fn edits(tables: &[Table]) -> (Vec<Edit>, Vec<Read>) {
                 (g, depth + 1, what)
             }
             Some(Shape::Rows) => {
-                let g = by_rows(t);
+                let g = by_rows(t, &level_columns(t));
                 let about: Vec<String> = level_columns(t)
                     .iter()
                     .map(|&c| format!("`{}`", label(&t.header[c])))
@@ -176,7 +178,10 @@ fn edits(tables: &[Table]) -> (Vec<Edit>, Vec<Read>) {
                 (g, depth + 1, what)
             }
             Some(Shape::Long) => {
-                let g = by_expectation(t);
+                let Some(columns) = long_columns(t) else {
+                    continue;
+                };
+                let g = by_expectation(t, columns);
                 let what = format!(
                     "the table read as a ladder of one expectation per row: {} levels × {} pillars, from its columns `{}`",
                     g.levels.len(),
@@ -231,139 +236,11 @@ enum Shape {
     Long,
 }
 
-/// One pipe table at the top level of a document (not inside a list or a quote).
-struct Table {
-    /// 1-based lines of the header row and of the last row.
-    first_line: usize,
-    last_line: usize,
-    /// The header's cells, and each body row's cells with its 1-based line; rows have as many
-    /// cells as the header (GFM pads and cuts them so).
-    header: Vec<String>,
-    rows: Vec<(usize, Vec<String>)>,
-    /// The nearest heading above the table.
-    heading: Option<Heading>,
-    /// The rows with more cells than the header (their line and number of cells): GFM drops
-    /// the cells past the header's.
-    extra: Vec<(usize, usize)>,
-    /// The titles of every heading of the document, as [`key`]s.
-    titles: HashSet<String>,
-}
-
-struct Heading {
-    /// 1-based line, depth (1–6) and text.
-    line: usize,
-    depth: u8,
-    title: String,
-    /// A deeper heading comes after the table before the next heading as deep or shallower.
-    deeper_after: bool,
-    /// Only blank lines lie between the heading and the table, and between the table and the
-    /// next heading (or the end).
-    alone: bool,
-}
-
-/// A line of the rewritten text, with the source line it stands for.
-struct Line {
-    text: String,
-    row: usize,
-}
-
-fn find_tables(text: &str) -> Vec<Table> {
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset);
-    let lines: Vec<&str> = text.split('\n').collect();
-    let blank = |from: usize, to: usize| {
-        (from..to).all(|n| lines.get(n - 1).is_none_or(|l| l.trim().is_empty()))
-    };
-    let mut headings: Vec<(usize, u8, String)> = Vec::new();
-    let mut ranges = Vec::new();
-    let mut nested = 0usize;
-    let mut heading: Option<(usize, u8, String)> = None;
-    for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Item | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) => {
-                nested += 1;
-            }
-            Event::End(TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition) => {
-                nested = nested.saturating_sub(1);
-            }
-            Event::Start(Tag::Heading { level, .. }) if nested == 0 => {
-                heading = Some((range.start, level as u8, String::new()));
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(h) = heading.as_mut() {
-                    h.2.push_str(&t);
-                }
-            }
-            Event::End(TagEnd::Heading(_)) => headings.extend(heading.take()),
-            Event::Start(Tag::Table(_)) if nested == 0 => ranges.push(range),
-            _ => {}
-        }
-    }
-    let titles: HashSet<String> = headings.iter().map(|h| key(&h.2)).collect();
-    let mut tables = Vec::new();
-    for range in ranges {
-        let first_line = line_of(range.start);
-        let body = text[range.clone()].trim_end_matches('\n');
-        let mut rows_text = body.split('\n');
-        let Some(header) = rows_text.next().map(cells) else {
-            continue;
-        };
-        rows_text.next(); // the delimiter row
-        let width = header.len();
-        let mut extra = Vec::new();
-        let rows: Vec<(usize, Vec<String>)> = rows_text
-            .enumerate()
-            .map(|(i, l)| {
-                let mut c = cells(l);
-                let line = first_line + 2 + i;
-                if c.len() > width && c[width..].iter().any(|x| !x.is_empty()) {
-                    extra.push((line, c.len()));
-                }
-                c.resize(width, String::new());
-                (line, c)
-            })
-            .collect();
-        let last_line = first_line + 1 + rows.len();
-        let above = headings.iter().rev().find(|h| h.0 < range.start);
-        let heading = above.map(|(start, depth, title)| {
-            let mut after = headings.iter().skip_while(|h| h.0 < range.end);
-            let next = after.clone().next();
-            let deeper_after = after.next().is_some_and(|h| h.1 > *depth);
-            let line = line_of(*start);
-            let next_line = next.map_or(lines.len() + 1, |h| line_of(h.0));
-            Heading {
-                line,
-                depth: *depth,
-                title: title.trim().to_string(),
-                deeper_after,
-                alone: blank(line + 1, first_line) && blank(last_line + 1, next_line),
-            }
-        });
-        tables.push(Table {
-            first_line,
-            last_line,
-            header,
-            rows,
-            heading,
-            extra,
-            titles: titles.clone(),
-        });
-    }
-    tables
-}
-
 /// More than half of `labels` (at least two) read as levels.
 fn levels(labels: &[String]) -> bool {
     let named: Vec<&String> = labels.iter().filter(|l| !l.is_empty()).collect();
     let like = named.iter().filter(|l| level_like(l)).count();
     like >= 2 && like * 2 > named.len()
-}
-
-/// A row with a label and nothing else: a group of the rows below it.
-fn group_row(cells: &[String]) -> bool {
-    !cells[0].is_empty() && cells[1..].iter().all(|c| c.trim().is_empty())
 }
 
 /// The first-column labels of each table that may be a level's (see [`per_level_shape`])
@@ -388,10 +265,6 @@ fn shared_labels(tables: &[Table]) -> HashSet<String> {
         }
     }
     shared
-}
-
-fn key(cell: &str) -> String {
-    label(cell).to_lowercase()
 }
 
 /// A table that may be one level's: two columns or more, headed by names of columns rather
@@ -593,10 +466,6 @@ fn pillar_sections(tables: &[Table], shapes: &[Option<Shape>]) -> Vec<usize> {
     }
 }
 
-fn hashes(depth: u8) -> String {
-    "#".repeat(depth as usize)
-}
-
 /// One level's table: a heading per pillar one deeper than the level's, an item per row,
 /// the other columns' cells nested under it by their header.
 fn per_level(t: &Table, depth: u8) -> Vec<Line> {
@@ -638,43 +507,8 @@ fn per_level(t: &Table, depth: u8) -> Vec<Line> {
     lines
 }
 
-type Rows<'t> = Vec<(usize, &'t [String])>;
-
-/// The rows of each pillar, in order: a row without a label, or with the label of the row
-/// before, continues that pillar; a group row (a label and no cells) is no pillar.
-fn pillar_rows(t: &Table) -> Vec<(String, Rows<'_>)> {
-    let mut out: Vec<(String, Rows<'_>)> = Vec::new();
-    for (line, cells) in &t.rows {
-        if group_row(cells) {
-            continue;
-        }
-        let name = label(&cells[0]);
-        match out.last_mut() {
-            Some((last, rows)) if name.is_empty() || *last == name => {
-                rows.push((*line, cells.as_slice()));
-            }
-            _ if name.is_empty() => {}
-            _ => out.push((name, vec![(*line, cells.as_slice())])),
-        }
-    }
-    out
-}
-
-fn heading(depth: u8, text: &str, row: usize) -> Line {
-    Line {
-        text: format!("{} {text}\n", hashes(depth)),
-        row,
-    }
-}
-
-fn blank(row: usize) -> Line {
-    Line {
-        text: String::new(),
-        row,
-    }
-}
-
 mod cells;
 mod grid;
+mod table;
 #[cfg(test)]
 mod tests;

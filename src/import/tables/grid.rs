@@ -2,9 +2,7 @@
 //! what each level × pillar cell holds, and the headings and lists they are written as.
 
 use super::cells::{gap, item_line, items, label};
-use super::{
-    blank, group_row, heading, key, level_columns, long_columns, pillar_rows, Line, Table,
-};
+use super::table::{blank, group_row, heading, key, pillar_rows, Line, Table};
 use crate::import::infer::descriptive;
 
 /// A ladder read from tables: levels (with the line each is named on) by pillars.
@@ -152,8 +150,8 @@ pub(super) fn by_columns<'t>(t: &'t Table) -> Grid<'t> {
 
 /// A level per row, a pillar per column; a title column names the level with the first
 /// column (`L1: Associate Engineer`), and a summary column is its description.
-pub(super) fn by_rows(t: &Table) -> Grid<'_> {
-    let about = level_columns(t);
+/// `about`: the columns that name or describe the levels.
+pub(super) fn by_rows<'t>(t: &'t Table, about: &[usize]) -> Grid<'t> {
     let rows: Vec<&(usize, Vec<String>)> = t
         .rows
         .iter()
@@ -164,7 +162,7 @@ pub(super) fn by_rows(t: &Table) -> Grid<'_> {
         .map(|(line, c)| {
             let mut name = label(&c[0]);
             let mut level = GridLevel::new(String::new(), *line);
-            for &col in &about {
+            for &col in about {
                 if descriptive(&label(&t.header[col])) {
                     level.about.extend(items(&c[col]));
                 } else if !gap(&c[col]) {
@@ -196,16 +194,10 @@ pub(super) fn by_rows(t: &Table) -> Grid<'_> {
     }
 }
 
-/// A table of one expectation per row (see [`long_columns`]): levels and pillars in the
-/// order first met.
-pub(super) fn by_expectation(t: &Table) -> Grid<'_> {
-    let Some((level, pillar, text)) = long_columns(t) else {
-        return Grid {
-            levels: Vec::new(),
-            pillars: Vec::new(),
-            grouped: false,
-        };
-    };
+/// A table of one expectation per row: levels and pillars in the order first met, from the
+/// columns `(level, pillar, text)`.
+pub(super) fn by_expectation(t: &Table, columns: (usize, usize, usize)) -> Grid<'_> {
+    let (level, pillar, text) = columns;
     let mut levels: Vec<GridLevel> = Vec::new();
     let mut pillars: Vec<GridPillar<'_>> = Vec::new();
     let mut last = (String::new(), String::new());

@@ -1,0 +1,178 @@
+//! The pipe tables of a document as rows of cells, with the heading each sits under, and the
+//! lines of headings and items they are rewritten as.
+
+use super::cells::{cells, label};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+
+/// One pipe table at the top level of a document (not inside a list or a quote).
+pub(super) struct Table {
+    /// 1-based lines of the header row and of the last row.
+    pub(super) first_line: usize,
+    pub(super) last_line: usize,
+    /// The header's cells, and each body row's cells with its 1-based line; rows have as many
+    /// cells as the header (GFM pads and cuts them so).
+    pub(super) header: Vec<String>,
+    pub(super) rows: Vec<(usize, Vec<String>)>,
+    /// The nearest heading above the table.
+    pub(super) heading: Option<Heading>,
+    /// The rows with more cells than the header (their line and number of cells): GFM drops
+    /// the cells past the header's.
+    pub(super) extra: Vec<(usize, usize)>,
+    /// The titles of every heading of the document, as [`key`]s.
+    pub(super) titles: HashSet<String>,
+}
+
+pub(super) struct Heading {
+    /// 1-based line, depth (1–6) and text.
+    pub(super) line: usize,
+    pub(super) depth: u8,
+    pub(super) title: String,
+    /// A deeper heading comes after the table before the next heading as deep or shallower.
+    pub(super) deeper_after: bool,
+    /// Only blank lines lie between the heading and the table, and between the table and the
+    /// next heading (or the end).
+    pub(super) alone: bool,
+}
+
+/// A line of the rewritten text, with the source line it stands for.
+pub(super) struct Line {
+    pub(super) text: String,
+    pub(super) row: usize,
+}
+
+pub(super) fn find_tables(text: &str) -> Vec<Table> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset);
+    let lines: Vec<&str> = text.split('\n').collect();
+    let blank = |from: usize, to: usize| {
+        (from..to).all(|n| lines.get(n - 1).is_none_or(|l| l.trim().is_empty()))
+    };
+    let mut headings: Vec<(usize, u8, String)> = Vec::new();
+    let mut ranges = Vec::new();
+    let mut nested = 0usize;
+    let mut heading: Option<(usize, u8, String)> = None;
+    for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Item | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) => {
+                nested += 1;
+            }
+            Event::End(TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition) => {
+                nested = nested.saturating_sub(1);
+            }
+            Event::Start(Tag::Heading { level, .. }) if nested == 0 => {
+                heading = Some((range.start, level as u8, String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = heading.as_mut() {
+                    h.2.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => headings.extend(heading.take()),
+            Event::Start(Tag::Table(_)) if nested == 0 => ranges.push(range),
+            _ => {}
+        }
+    }
+    let titles: HashSet<String> = headings.iter().map(|h| key(&h.2)).collect();
+    let mut tables = Vec::new();
+    for range in ranges {
+        let first_line = line_of(range.start);
+        let body = text[range.clone()].trim_end_matches('\n');
+        let mut rows_text = body.split('\n');
+        let Some(header) = rows_text.next().map(cells) else {
+            continue;
+        };
+        rows_text.next(); // the delimiter row
+        let width = header.len();
+        let mut extra = Vec::new();
+        let rows: Vec<(usize, Vec<String>)> = rows_text
+            .enumerate()
+            .map(|(i, l)| {
+                let mut c = cells(l);
+                let line = first_line + 2 + i;
+                if c.len() > width && c[width..].iter().any(|x| !x.is_empty()) {
+                    extra.push((line, c.len()));
+                }
+                c.resize(width, String::new());
+                (line, c)
+            })
+            .collect();
+        let last_line = first_line + 1 + rows.len();
+        let above = headings.iter().rev().find(|h| h.0 < range.start);
+        let heading = above.map(|(start, depth, title)| {
+            let mut after = headings.iter().skip_while(|h| h.0 < range.end);
+            let next = after.clone().next();
+            let deeper_after = after.next().is_some_and(|h| h.1 > *depth);
+            let line = line_of(*start);
+            let next_line = next.map_or(lines.len() + 1, |h| line_of(h.0));
+            Heading {
+                line,
+                depth: *depth,
+                title: title.trim().to_string(),
+                deeper_after,
+                alone: blank(line + 1, first_line) && blank(last_line + 1, next_line),
+            }
+        });
+        tables.push(Table {
+            first_line,
+            last_line,
+            header,
+            rows,
+            heading,
+            extra,
+            titles: titles.clone(),
+        });
+    }
+    tables
+}
+
+/// A row with a label and nothing else: a group of the rows below it.
+pub(super) fn group_row(cells: &[String]) -> bool {
+    !cells[0].is_empty() && cells[1..].iter().all(|c| c.trim().is_empty())
+}
+
+pub(super) fn key(cell: &str) -> String {
+    label(cell).to_lowercase()
+}
+
+pub(super) type Rows<'t> = Vec<(usize, &'t [String])>;
+
+/// The rows of each pillar, in order: a row without a label, or with the label of the row
+/// before, continues that pillar; a group row (a label and no cells) is no pillar.
+pub(super) fn pillar_rows(t: &Table) -> Vec<(String, Rows<'_>)> {
+    let mut out: Vec<(String, Rows<'_>)> = Vec::new();
+    for (line, cells) in &t.rows {
+        if group_row(cells) {
+            continue;
+        }
+        let name = label(&cells[0]);
+        match out.last_mut() {
+            Some((last, rows)) if name.is_empty() || *last == name => {
+                rows.push((*line, cells.as_slice()));
+            }
+            _ if name.is_empty() => {}
+            _ => out.push((name, vec![(*line, cells.as_slice())])),
+        }
+    }
+    out
+}
+
+pub(super) fn heading(depth: u8, text: &str, row: usize) -> Line {
+    Line {
+        text: format!("{} {text}\n", hashes(depth)),
+        row,
+    }
+}
+
+pub(super) fn blank(row: usize) -> Line {
+    Line {
+        text: String::new(),
+        row,
+    }
+}
+
+pub(super) fn hashes(depth: u8) -> String {
+    "#".repeat(depth as usize)
+}
