@@ -3,7 +3,7 @@
 //! `content/`), keeping every word and saying what it had to guess.
 //!
 //! The pipeline: read every input file ([`source`], refusing empty, binary and non-UTF-8
-//! files) → rewrite a Markdown file's ladder tables as headings and lists ([`tables`]) →
+//! files) → rewrite a Markdown file's ladder tables as headings and lists (`tables`) →
 //! understand each file ([`markdown`] for one-document Markdown, [`yaml`] for
 //! structured ladders) → gather the files into one ladder (a folder of one-level files is one
 //! track; each multi-level document is a track; files with no levels are free pages) →
