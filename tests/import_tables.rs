@@ -405,3 +405,57 @@ fn pillars_keep_the_order_written_when_the_first_level_has_a_gap() {
     assert_eq!(topics.len(), 5);
     assert_eq!(pillar_order(&import(&src, &[])), topics);
 }
+
+#[test]
+fn tables_inside_a_ladder_of_headings_or_in_a_non_ladder_are_left_alone() {
+    // (file, the ladder its headings hold): a table inside a level whose pillars are bold
+    // labels; a table in a level of a ladder without pillars; a table of the levels above
+    // senior, under a heading that reads as a level; a folder whose level file compares two
+    // levels in a table.
+    for (file, counts) in [
+        ("tables/h15-bold-labels.md", "1 track, 3 levels, 2 pillars"),
+        (
+            "tables/h23-nopillars-with-table.md",
+            "1 track, 3 levels, 1 pillar,",
+        ),
+        (
+            "tables/h18-next-rung-table.md",
+            "1 track, 2 levels, 2 pillars",
+        ),
+        ("tables/h13-folder", "1 track, 3 levels, 2 pillars"),
+    ] {
+        let imp = import(&fixture(file), &[]);
+        assert!(imp.summary.contains(counts), "{file}:\n{}", imp.summary);
+        assert!(
+            table_guesses(&imp.summary).is_empty(),
+            "{file}:\n{}",
+            imp.summary
+        );
+    }
+    // An onboarding guide whose tables run by week and list people by role is no ladder.
+    let out = tempfile::tempdir().unwrap();
+    let run = ladderbook()
+        .arg("import")
+        .arg(fixture("tables/n01-onboarding.md"))
+        .arg("-o")
+        .arg(out.path().join("x"))
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("found no ladder"));
+}
+
+#[test]
+fn a_folder_readme_heading_names_the_ladder() {
+    let imp = import(&fixture("tables/folder"), &[]);
+    let book = fs::read_to_string(imp.root.join("book.toml")).unwrap();
+    assert!(
+        book.contains("title = \"Orbital Labs Engineering Ladder\""),
+        "{book}"
+    );
+    assert!(
+        !imp.summary.contains("the folder's name"),
+        "{}",
+        imp.summary
+    );
+}

@@ -111,6 +111,12 @@ pub(super) fn gather(
     if single && ladder.title.is_empty() {
         ladder.title = folder_title.to_string();
     }
+    // A folder whose README (or index) has a `# Title` names the ladder by it.
+    if !single && ladder.title == folder_title {
+        if let Some(title) = root_readme_title(ladder) {
+            ladder.title = title;
+        }
+    }
     ladder.title_from_folder = ladder.title == folder_title;
     Ok(())
 }
@@ -328,6 +334,18 @@ fn folder_track(
         track.levels.push(level);
     }
     (track, first)
+}
+
+/// The text of the first `# ` heading of the README (or index) at the top of an imported
+/// folder, if it has one.
+fn root_readme_title(ladder: &Ladder) -> Option<String> {
+    let readme = ladder.docs.iter().find(|d| {
+        d.dir().is_empty() && matches!(d.stem().to_ascii_lowercase().as_str(), "readme" | "index")
+    })?;
+    let heading = readme.text.lines().find_map(|l| l.strip_prefix("# "))?;
+    let title = ids::clean_title(heading.trim().trim_end_matches('#').trim());
+    // `# Introduction` names the page, not the ladder.
+    (!title.is_empty() && !super::infer::descriptive(&title)).then_some(title)
 }
 
 /// Moves from `page_docs` into `members` the files of folder `dir` with no pillars whose

@@ -239,8 +239,28 @@ enum Shape {
 /// More than half of `labels` (at least two) read as levels.
 fn levels(labels: &[String]) -> bool {
     let named: Vec<&String> = labels.iter().filter(|l| !l.is_empty()).collect();
-    let like = named.iter().filter(|l| level_like(l)).count();
+    let like = named
+        .iter()
+        .filter(|l| level_like(l) && !sequence(l))
+        .count();
     like >= 2 && like * 2 > named.len()
+}
+
+/// A label numbered as something other than a level: `Week 2`, `Sev1`, `Q3`, `Step 4`.
+fn sequence(label: &str) -> bool {
+    let first: String = label
+        .trim()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    #[rustfmt::skip]
+    const NOT_LEVELS: &[&str] = &[
+        "week", "day", "month", "year", "sprint", "phase", "step", "stage", "sev", "severity",
+        "priority", "q", "quarter", "round", "part", "chapter", "section", "module", "lesson",
+        "version", "v", "iteration", "milestone", "release", "h", "fy",
+    ];
+    NOT_LEVELS.contains(&first.as_str())
 }
 
 /// The first-column labels of each table that may be a level's (see [`per_level_shape`])
@@ -287,24 +307,29 @@ fn per_level_shape(t: &Table) -> bool {
     let labels = mean(t.rows.iter().map(|(_, c)| &c[0]).collect());
     let text = mean(t.rows.iter().flat_map(|(_, c)| &c[1..]).collect());
     let header: Vec<String> = t.header.iter().map(|c| label(c)).collect();
+    let firsts: Vec<String> = t.rows.iter().map(|(_, c)| label(&c[0])).collect();
     t.header.len() >= 2
         && !t.rows.is_empty()
         && short
         && !levels(&header)
+        && !levels(&firsts)
+        && corner(&t.header[0]) != Some(Shape::Rows)
         && text >= 1.5 * labels
         && prose(t.rows.iter().flat_map(|(_, c)| &c[1..]))
         && t.heading
             .as_ref()
-            .is_some_and(|h| h.depth <= 5 && !h.deeper_after)
+            .is_some_and(|h| h.depth <= 5 && !h.deeper_after && !h.lists)
 }
 
 /// How `t` is read, or `None` to leave it a table.
 fn shape(t: &Table, shared: &HashSet<String>) -> Option<Shape> {
     let depth = t.heading.as_ref().map_or(0, |h| h.depth);
-    if long_columns(t).is_some() && depth <= 4 {
+    // In a ladder of headings a grid is about the levels those headings hold: a table.
+    let grid = !t.heading_ladder && depth <= 4;
+    if grid && long_columns(t).is_some() {
         return Some(Shape::Long);
     }
-    if t.header.len() >= 3 && depth <= 4 {
+    if grid && t.header.len() >= 3 {
         let header: Vec<String> = t.header[1..].iter().map(|c| label(c)).collect();
         let firsts: Vec<String> = t
             .rows
@@ -326,10 +351,16 @@ fn shape(t: &Table, shared: &HashSet<String>) -> Option<Shape> {
         let corner = if texty { None } else { corner(&t.header[0]) };
         let by_columns = corner == Some(Shape::Columns) || (corner.is_none() && levels(&header));
         let by_rows = corner == Some(Shape::Rows) || (corner.is_none() && levels(&firsts));
-        if by_columns && !headed(&header) && prose(t.rows.iter().flat_map(|(_, c)| &c[1..])) {
+        // Two levels side by side compare them: a ladder has three or more.
+        let three = |labels: &[String]| labels.iter().filter(|l| !l.is_empty()).count() >= 3;
+        if by_columns
+            && three(&header)
+            && !headed(&header)
+            && prose(t.rows.iter().flat_map(|(_, c)| &c[1..]))
+        {
             return Some(Shape::Columns);
         }
-        if by_rows && !headed(&firsts) && prose(by_rows_text(t).into_iter()) {
+        if by_rows && three(&firsts) && !headed(&firsts) && columns_prose(t) {
             return Some(Shape::Rows);
         }
     }
@@ -399,20 +430,23 @@ fn long_columns(t: &Table) -> Option<(usize, usize, usize)> {
         .then_some((level, pillar, text))
 }
 
-/// The cells of a grid with a level per row that hold expectations: not those of the
-/// columns that name or describe the level (see [`level_columns`]).
-fn by_rows_text(t: &Table) -> Vec<&String> {
-    let skip = level_columns(t);
-    t.rows
-        .iter()
-        .flat_map(|(_, c)| {
-            c.iter()
-                .enumerate()
-                .skip(1)
-                .filter(|(i, _)| !skip.contains(i))
-                .map(|(_, c)| c)
+/// Each column of a grid with a level per row that holds expectations (not those that name
+/// or describe the level, see [`level_columns`]) is prose: a column of names or marks makes
+/// the table something else (people by role, a rota).
+fn columns_prose(t: &Table) -> bool {
+    let about = level_columns(t);
+    let mut columns = (1..t.header.len())
+        .filter(|c| !about.contains(c))
+        .peekable();
+    columns.peek().is_some()
+        && columns.all(|col| {
+            prose(
+                t.rows
+                    .iter()
+                    .filter(|(_, c)| !group_row(c))
+                    .map(|(_, c)| &c[col]),
+            )
         })
-        .collect()
 }
 
 /// The columns of a grid with a level per row that are about the level rather than a pillar:

@@ -2,6 +2,7 @@
 //! lines of headings and items they are rewritten as.
 
 use super::cells::{cells, label};
+use crate::import::infer::level_like;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 
@@ -21,6 +22,9 @@ pub(super) struct Table {
     pub(super) extra: Vec<(usize, usize)>,
     /// The titles of every heading of the document, as [`key`]s.
     pub(super) titles: HashSet<String>,
+    /// The document is a ladder of headings already: two headings of one depth or more read
+    /// as levels and hold lists or sub-headings of their own.
+    pub(super) heading_ladder: bool,
 }
 
 pub(super) struct Heading {
@@ -33,6 +37,9 @@ pub(super) struct Heading {
     /// Only blank lines lie between the heading and the table, and between the table and the
     /// next heading (or the end).
     pub(super) alone: bool,
+    /// The heading's own text (up to the next heading) holds a list item or a bold label
+    /// outside the table: the section has expectations of its own.
+    pub(super) lists: bool,
 }
 
 /// A line of the rewritten text, with the source line it stands for.
@@ -76,6 +83,7 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
         }
     }
     let titles: HashSet<String> = headings.iter().map(|h| key(&h.2)).collect();
+    let heading_ladder = heading_ladder(&headings, &lines, &line_of);
     let mut tables = Vec::new();
     for range in ranges {
         let first_line = line_of(range.start);
@@ -107,12 +115,16 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
             let deeper_after = after.next().is_some_and(|h| h.1 > *depth);
             let line = line_of(*start);
             let next_line = next.map_or(lines.len() + 1, |h| line_of(h.0));
+            let listed = |from: usize, to: usize| {
+                (from..to).any(|n| lines.get(n - 1).is_some_and(|l| list_line(l)))
+            };
             Heading {
                 line,
                 depth: *depth,
                 title: title.trim().to_string(),
                 deeper_after,
                 alone: blank(line + 1, first_line) && blank(last_line + 1, next_line),
+                lists: listed(line + 1, first_line) || listed(last_line + 1, next_line),
             }
         });
         tables.push(Table {
@@ -123,9 +135,47 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
             heading,
             extra,
             titles: titles.clone(),
+            heading_ladder,
         });
     }
     tables
+}
+
+/// A line that starts a list item or a bold label (`- `, `* `, `1. `, `**Delivery:**`).
+fn list_line(line: &str) -> bool {
+    let l = line.trim_start();
+    let digits = l.len() - l.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    l.starts_with("- ")
+        || l.starts_with("* ")
+        || l.starts_with("+ ")
+        || l.starts_with("**")
+        || (digits > 0 && (l[digits..].starts_with(". ") || l[digits..].starts_with(") ")))
+}
+
+/// Whether two headings or more of one depth read as levels and each holds a list or a
+/// deeper heading before the next heading as deep or shallower (see [`Table::heading_ladder`]).
+fn heading_ladder(
+    headings: &[(usize, u8, String)],
+    lines: &[&str],
+    line_of: &impl Fn(usize) -> usize,
+) -> bool {
+    let holds = |i: usize| {
+        let (start, depth, _) = &headings[i];
+        let end = headings[i + 1..]
+            .iter()
+            .find(|h| h.1 <= *depth)
+            .map_or(lines.len() + 1, |h| line_of(h.0));
+        let deeper = headings[i + 1..]
+            .first()
+            .is_some_and(|h| h.1 > *depth && line_of(h.0) < end);
+        deeper || (line_of(*start) + 1..end).any(|n| lines.get(n - 1).is_some_and(|l| list_line(l)))
+    };
+    (1..=6u8).any(|d| {
+        (0..headings.len())
+            .filter(|&i| headings[i].1 == d && level_like(&headings[i].2) && holds(i))
+            .count()
+            >= 2
+    })
 }
 
 /// A row with a label and nothing else: a group of the rows below it.

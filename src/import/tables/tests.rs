@@ -14,11 +14,11 @@ fn unfolded(md: &str) -> (String, Vec<usize>, Vec<String>) {
 
 #[test]
 fn a_grid_of_levels_by_pillars_becomes_level_and_pillar_headings() {
-    let md = "# Ladder\n\nIntro.\n\n| Competency | Engineer I | Senior Engineer |\n|---|:-:|---|\n| **Delivery** | Ships small changes with help from the team.<br>• Asks for review early and often | Leads projects across several teams to done. |\n| Craft | — | Sets the standard for code review \\| testing in the team. |\n\nAfter.\n";
+    let md = "# Ladder\n\nIntro.\n\n| Competency | Engineer I | Senior Engineer | Staff Engineer |\n|---|:-:|---|---|\n| **Delivery** | Ships small changes with help from the team.<br>• Asks for review early and often | Leads projects across several teams to done. | n/a |\n| Craft | — | Sets the standard for code review \\| testing in the team. | |\n\nAfter.\n";
     let (text, lines, read) = unfolded(md);
     assert_eq!(
         text,
-        "# Ladder\n\nIntro.\n\n\n## Engineer I\n\n### Delivery\n\n- Ships small changes with help from the team.\n- Asks for review early and often\n\n## Senior Engineer\n\n### Delivery\n\n- Leads projects across several teams to done.\n\n### Craft\n\n- Sets the standard for code review | testing in the team.\n\n\nAfter.\n"
+        "# Ladder\n\nIntro.\n\n\n## Engineer I\n\n### Delivery\n\n- Ships small changes with help from the team.\n- Asks for review early and often\n\n## Senior Engineer\n\n### Delivery\n\n- Leads projects across several teams to done.\n\n### Craft\n\n- Sets the standard for code review | testing in the team.\n\n## Staff Engineer\n\n\nAfter.\n"
     );
     // Each written line names the row it came from; the text after keeps its own lines.
     let at = |needle: &str| lines[text.split('\n').position(|l| l == needle).unwrap()];
@@ -31,18 +31,18 @@ fn a_grid_of_levels_by_pillars_becomes_level_and_pillar_headings() {
     assert_eq!(at("After."), 10);
     assert_eq!(
         read,
-        ["the table read as a ladder: 2 levels (its columns) × 2 pillars (its rows)"]
+        ["the table read as a ladder: 3 levels (its columns) × 2 pillars (its rows)"]
     );
 }
 
 #[test]
 fn a_grid_with_a_row_per_level_is_turned_round() {
-    let md = "| Level | Technical | People |\n|---|---|---|\n| L1 – Associate | Writes clear code for well defined tasks. | Shares progress with the team every day. |\n| L2 – Engineer | Designs features end to end with care. | - |\n";
+    let md = "| Level | Technical | People |\n|---|---|---|\n| L1 – Associate | Writes clear code for well defined tasks. | Shares progress with the team every day. |\n| L2 – Engineer | Designs features end to end with care. | - |\n| L3 – Senior | Leads the design of whole services. | Coaches the team. |\n";
     let (text, _, read) = unfolded(md);
     assert!(text.starts_with("\n# L1 – Associate\n\n## Technical\n\n- Writes clear code"));
     assert!(
-        text.ends_with(
-            "# L2 – Engineer\n\n## Technical\n\n- Designs features end to end with care.\n\n"
+        text.contains(
+            "# L2 – Engineer\n\n## Technical\n\n- Designs features end to end with care.\n\n# L3"
         ),
         "{text:?}"
     );
