@@ -67,10 +67,9 @@ pub(super) fn unfold(doc: SourceDoc) -> (SourceDoc, Vec<Read>) {
         }
         push(&mut text, &mut origin, line, (n, true));
     }
-    // `split` gave one line more than the text's newlines: the last push added a newline
-    // the text did not end with.
+    // The last push added a newline the text did not end with. `origin` keeps its entry: it
+    // is the last line's when the text does not end with a newline.
     text.pop();
-    origin.pop();
     (SourceDoc::mapped(doc.rel, text, origin), read)
 }
 

@@ -101,3 +101,11 @@ fn cells_split_at_unescaped_pipes_and_items_at_breaks_and_list_items() {
     assert_eq!(item_line("", "#1 priority"), "- #1 priority");
     assert_eq!(word_count("[D1 - Developer 1](#d1) <b>x</b>"), 4);
 }
+
+#[test]
+fn lines_after_a_table_keep_their_numbers_without_a_final_newline() {
+    let md = "| | L1 | L2 | L3 |\n|---|---|---|---|\n| Craft | Writes clear code. | Designs small services. | Leads the design of systems. |\n\nLast line";
+    let (text, lines, _) = unfolded(md);
+    assert!(text.ends_with("\nLast line"), "{text:?}");
+    assert_eq!(lines.last(), Some(&5));
+}
