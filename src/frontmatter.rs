@@ -248,7 +248,11 @@ fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(String, Strin
                 ));
             }
             // `title = "Engineer "II""`: a quote inside the text ends it early.
-            if let Some(text) = inner.strip_suffix(q).filter(|t| t.contains(q)) {
+            let escaped_or_multiline = inner.contains('\\') || inner.starts_with(q);
+            if let Some(text) = inner
+                .strip_suffix(q)
+                .filter(|t| t.contains(q) && !escaped_or_multiline)
+            {
                 let fixed = if q == '"' && !text.contains('\'') {
                     format!("'{text}'")
                 } else {

@@ -321,6 +321,13 @@ fn the_corner_cell_says_which_way_the_levels_run_and_short_sentences_are_expecta
         imp.summary
     );
     assert!(competency(&imp, "foundation", "ownership").contains("- Owns tasks."));
+    // A corner cell of `Level` over a header of levels: the header wins.
+    let imp = import(&fixture("tables/t19-corner-level-across.md"), &[]);
+    assert!(
+        imp.summary.contains("4 levels, 3 pillars, 12 expectations"),
+        "{}",
+        imp.summary
+    );
     // CRLF line ends, and cells of two words.
     let imp = import(&fixture("tables/t11-crlf.md"), &[]);
     assert!(

@@ -342,7 +342,13 @@ fn root_readme_title(ladder: &Ladder) -> Option<String> {
     let readme = ladder.docs.iter().find(|d| {
         d.dir().is_empty() && matches!(d.stem().to_ascii_lowercase().as_str(), "readme" | "index")
     })?;
-    let heading = readme.text.lines().find_map(|l| l.strip_prefix("# "))?;
+    // A line the import wrote (a table's level) is no title of the file.
+    let mut offset = 0;
+    let heading = readme.text.split('\n').find_map(|l| {
+        let at = offset;
+        offset += l.len() + 1;
+        l.strip_prefix("# ").filter(|_| !readme.written(at))
+    })?;
     let title = ids::clean_title(heading.trim().trim_end_matches('#').trim());
     // `# Introduction` names the page, not the ladder.
     (!title.is_empty() && !super::infer::descriptive(&title)).then_some(title)

@@ -347,7 +347,12 @@ fn shape(t: &Table, shared: &HashSet<String>) -> Option<Shape> {
                     .split(|ch: char| !ch.is_alphanumeric())
                     .any(|w| TEXT_WORDS.contains(&w))
         });
-        let corner = if texty { None } else { corner(&t.header[0]) };
+        let corner = match if texty { None } else { corner(&t.header[0]) } {
+            // `| Role | Junior | Mid | Senior |`: the header names the levels, whatever the
+            // corner says.
+            Some(Shape::Rows) if levels(&header) && !levels(&firsts) => Some(Shape::Columns),
+            c => c,
+        };
         let by_columns = corner == Some(Shape::Columns) || (corner.is_none() && levels(&header));
         let by_rows = corner == Some(Shape::Rows) || (corner.is_none() && levels(&firsts));
         // Two levels side by side compare them: a ladder has three or more.

@@ -48,7 +48,8 @@ pub(super) fn cells(line: &str) -> Vec<String> {
 /// dropped, `<br>` made a space.
 pub(super) fn label(cell: &str) -> String {
     let t = split_br(cell).join(" ");
-    let mut t = t.trim();
+    // `**Delivery**:` as well as `**Delivery:**`.
+    let mut t = t.trim().trim_end_matches(':').trim_end();
     for mark in ["**", "__", "*", "_"] {
         if let Some(inner) = t.strip_prefix(mark).and_then(|s| s.strip_suffix(mark)) {
             t = inner.trim();
@@ -82,7 +83,7 @@ pub(super) fn split_br(cell: &str) -> Vec<&str> {
 /// A cell's expectations (see the module's documentation).
 pub(super) fn items(cell: &str) -> Vec<String> {
     let lower = cell.to_ascii_lowercase();
-    let parts: Vec<String> = if lower.contains("<li") {
+    let parts: Vec<String> = if tag_at(&lower, "li").is_some() {
         list_items(cell)
     } else {
         split_br(cell).into_iter().map(str::to_string).collect()
@@ -111,23 +112,36 @@ fn list_items(cell: &str) -> Vec<String> {
         let tag = at + i;
         let rest = &lower[tag..];
         let end = rest.find('>').map_or(lower.len(), |j| tag + j + 1);
-        if rest.starts_with("<ul") || rest.starts_with("<ol") {
+        let is = |name: &str| tag_at(rest, name) == Some(0);
+        if is("ul") || is("ol") {
             depth += 1;
-        } else if rest.starts_with("</ul") || rest.starts_with("</ol") {
+        } else if is("/ul") || is("/ol") {
             depth = depth.saturating_sub(1);
-        } else if rest.starts_with("<li") && depth <= 1 && start.is_none() {
+        } else if is("li") && depth <= 1 && start.is_none() {
             start = Some(end);
-        } else if rest.starts_with("</li") && depth <= 1 {
-            if let Some(s) = start.take() {
+        } else if is("/li") && depth <= 1 {
+            if let Some(s) = start.take().filter(|&s| s <= tag) {
                 out.push(cell[s..tag].to_string());
             }
         }
         at = tag + 1;
     }
-    if let Some(s) = start {
-        out.push(cell[s.min(cell.len())..].to_string());
+    if let Some(s) = start.filter(|&s| s <= cell.len()) {
+        out.push(cell[s..].to_string());
     }
     out
+}
+
+/// Where the first HTML tag `name` (`li`, `/li`) starts in `lower`: `<name` followed by `>`,
+/// a space or `/`, so that `<link>` is no `<li>`.
+fn tag_at(lower: &str, name: &str) -> Option<usize> {
+    let open = format!("<{name}");
+    lower.match_indices(&open).map(|(i, _)| i).find(|&i| {
+        lower[i + open.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c == '>' || c == '/' || c.is_whitespace())
+    })
 }
 
 /// A cell that says there is nothing at this level.

@@ -152,41 +152,40 @@ pub(super) fn by_columns<'t>(t: &'t Table) -> Grid<'t> {
 /// column (`L1: Associate Engineer`), and a summary column is its description.
 /// `about`: the columns that name or describe the levels.
 pub(super) fn by_rows<'t>(t: &'t Table, about: &[usize]) -> Grid<'t> {
-    let rows: Vec<&(usize, Vec<String>)> = t
-        .rows
-        .iter()
-        .filter(|(_, c)| !group_row(c) && !label(&c[0]).is_empty())
+    let mut levels: Vec<GridLevel> = Vec::new();
+    let columns: Vec<usize> = (1..t.header.len())
+        .filter(|col| !about.contains(col) && !label(&t.header[*col]).is_empty())
         .collect();
-    let levels = rows
+    let mut pillars: Vec<GridPillar<'t>> = columns
         .iter()
-        .map(|(line, c)| {
-            let mut name = label(&c[0]);
-            let mut level = GridLevel::new(String::new(), *line);
+        .map(|&col| GridPillar {
+            name: label(&t.header[col]),
+            rows: Vec::new(),
+        })
+        .collect();
+    for (line, c) in t.rows.iter().filter(|(_, c)| !group_row(c)) {
+        let name = label(&c[0]);
+        // A row with no level's name goes on with the level above.
+        if !name.is_empty() {
+            let mut level = GridLevel::new(name, *line);
             for &col in about {
                 if descriptive(&label(&t.header[col])) {
                     level.about.extend(items(&c[col]));
                 } else if !gap(&c[col]) {
-                    name = format!("{name}: {}", label(&c[col]));
+                    level.name = format!("{}: {}", level.name, label(&c[col]));
                 }
             }
-            level.name = name;
-            level
-        })
-        .collect();
-    let pillars = (1..t.header.len())
-        .filter(|col| !about.contains(col))
-        .map(|col| GridPillar {
-            name: label(&t.header[col]),
-            rows: vec![GridRow {
-                lead: None,
-                cells: rows
-                    .iter()
-                    .map(|(line, c)| (*line, c[col].as_str()))
-                    .collect(),
-            }],
-        })
-        .filter(|p| !p.name.is_empty())
-        .collect();
+            levels.push(level);
+        }
+        let Some(li) = levels.len().checked_sub(1) else {
+            continue;
+        };
+        for (p, &col) in pillars.iter_mut().zip(&columns) {
+            let mut cells = vec![(*line, ""); li + 1];
+            cells[li] = (*line, c[col].as_str());
+            p.rows.push(GridRow { lead: None, cells });
+        }
+    }
     Grid {
         levels,
         pillars,

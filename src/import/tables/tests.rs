@@ -109,3 +109,31 @@ fn lines_after_a_table_keep_their_numbers_without_a_final_newline() {
     assert!(text.ends_with("\nLast line"), "{text:?}");
     assert_eq!(lines.last(), Some(&5));
 }
+
+#[test]
+fn tags_that_only_start_like_a_list_item_are_text() {
+    assert_eq!(
+        items("Uses `<Link>` from the router."),
+        ["Uses `<Link>` from the router."]
+    );
+    // `<li` then `</li>` before the `>` of a tag: no panic, the text kept.
+    assert_eq!(
+        items("Explains the `<li` and `</li>` tags to others."),
+        ["Explains the `<li` and `</li>` tags to others."]
+    );
+    assert_eq!(
+        items("<ul><li class=x>One</li><li>Two</li></ul>"),
+        ["One", "Two"]
+    );
+    assert_eq!(label("**Delivery**:"), "Delivery");
+}
+
+#[test]
+fn a_row_with_no_level_name_goes_on_with_the_level_above() {
+    let md = "| Level | Craft | Delivery |\n|---|---|---|\n| L1 | Writes clear code. | Ships small tasks. |\n| | Reads the code of others. | |\n| L2 | Designs small services. | Ships whole features alone. |\n| L3 | Designs systems. | Leads projects across teams. |\n";
+    let (text, _, _) = unfolded(md);
+    assert!(
+        text.contains("# L1\n\n## Craft\n\n- Writes clear code.\n- Reads the code of others.\n"),
+        "{text}"
+    );
+}
