@@ -91,135 +91,137 @@ fn edits(tables: &[Table]) -> (Vec<Edit>, Vec<Read>) {
     let shared = shared_labels(tables);
     let shapes: Vec<Option<Shape>> = tables.iter().map(|t| shape(t, &shared)).collect();
     let by_pillar = pillar_sections(tables, &shapes);
-    let mut edits = Vec::new();
-    let mut read = Vec::new();
-    if let Some(last) = by_pillar.last() {
-        let (grid, depth) = pillar_major(tables, &by_pillar);
-        for &i in &by_pillar {
-            let t = &tables[i];
-            let h = t
-                .heading
-                .as_ref()
-                .expect("a pillar section has its heading");
-            // A section that is only its table goes with its heading; one with text of its
-            // own keeps its heading and the text.
-            let first = if h.alone { h.line } else { t.first_line };
-            let lines = if i == *last {
-                grid.lines(depth)
-            } else {
-                Vec::new()
-            };
-            edits.push(Edit {
-                first,
-                last: t.last_line,
-                lines,
-            });
-        }
-        read.push(Read {
-            line: tables[by_pillar[0]].first_line,
-            what: format!(
-                "the {} tables under the pillar headings read as one ladder: {} levels (their columns) × {} pillars (the headings), each row's name kept on its expectations",
-                by_pillar.len(),
-                grid.levels.len(),
-                grid.filled()
-            ),
-        });
-    }
+    let (mut edits, mut read) = pillar_edits(tables, &by_pillar);
     for (i, (t, shape)) in tables.iter().zip(&shapes).enumerate() {
-        if shape.is_some() {
-            // GFM drops the cells past the header's: say so, as they are not in the ladder.
-            for &(line, n) in &t.extra {
-                read.push(Read {
-                    line,
-                    what: format!(
-                        "this row has {n} cells and the table's header {}: the cells past the header's are left out (a `|` inside a cell is written `\\|`)",
-                        t.header.len()
-                    ),
-                });
-            }
-        }
+        let Some(shape) = *shape else { continue };
+        read.extend(cells_left_out(t));
         if by_pillar.contains(&i) {
             continue;
         }
-        let depth = t.heading.as_ref().map_or(0, |h| h.depth);
-        let (grid, level_depth, what) = match shape {
-            None => continue,
-            Some(Shape::Columns) => {
-                let g = by_columns(t);
-                let what = format!(
-                    "the table read as a ladder: {} levels (its columns) × {} pillars ({})",
-                    g.levels.len(),
-                    g.filled(),
-                    if g.grouped {
-                        "its group rows, each row's name kept on its expectations"
-                    } else {
-                        "its rows"
-                    }
-                );
-                (g, depth + 1, what)
-            }
-            Some(Shape::Rows) => {
-                let g = by_rows(t, &level_columns(t));
-                let about: Vec<String> = level_columns(t)
-                    .iter()
-                    .map(|&c| format!("`{}`", label(&t.header[c])))
-                    .collect();
-                let what = format!(
-                    "the table read as a ladder: {} levels (its rows) × {} pillars (its columns){}",
-                    g.levels.len(),
-                    g.filled(),
-                    if about.is_empty() {
-                        String::new()
-                    } else {
-                        format!("; {} name or describe the levels", about.join(" and "))
-                    }
-                );
-                (g, depth + 1, what)
-            }
-            Some(Shape::Long) => {
-                let Some(columns) = long_columns(t) else {
-                    continue;
-                };
-                let g = by_expectation(t, columns);
-                let what = format!(
-                    "the table read as a ladder of one expectation per row: {} levels × {} pillars, from its columns `{}`",
-                    g.levels.len(),
-                    g.filled(),
-                    t.header.iter().map(|h| label(h)).collect::<Vec<_>>().join("`, `")
-                );
-                (g, depth + 1, what)
-            }
-            Some(Shape::PerLevel) => {
-                let title = t.heading.as_ref().map_or("", |h| h.title.as_str());
-                let lines = per_level(t, depth);
-                let what = format!(
-                    "the table read as the pillars of `{title}`: {} pillars (its rows)",
-                    pillar_rows(t).len()
-                );
-                edits.push(Edit {
-                    first: t.first_line,
-                    last: t.last_line,
-                    lines,
-                });
-                read.push(Read {
-                    line: t.first_line,
-                    what,
-                });
-                continue;
-            }
-        };
-        edits.push(Edit {
-            first: t.first_line,
-            last: t.last_line,
-            lines: grid.lines(level_depth),
-        });
-        read.push(Read {
-            line: t.first_line,
-            what,
-        });
+        if let Some((lines, what)) = written(t, shape) {
+            edits.push(Edit {
+                first: t.first_line,
+                last: t.last_line,
+                lines,
+            });
+            read.push(Read {
+                line: t.first_line,
+                what,
+            });
+        }
     }
     read.sort_by_key(|r| r.line);
     (edits, read)
+}
+
+/// The edits of the tables of [`pillar_sections`] (`sections`): the ladder they make, in place
+/// of the last; the others, and the headings of sections that are only their table, removed.
+fn pillar_edits(tables: &[Table], sections: &[usize]) -> (Vec<Edit>, Vec<Read>) {
+    let Some(&last) = sections.last() else {
+        return (Vec::new(), Vec::new());
+    };
+    let (grid, depth) = pillar_major(tables, sections);
+    let mut edits = Vec::new();
+    for &i in sections {
+        let t = &tables[i];
+        let Some(h) = t.heading.as_ref() else {
+            continue;
+        };
+        // A section that is only its table goes with its heading; one with text of its own
+        // keeps its heading and the text.
+        let first = if h.alone { h.line } else { t.first_line };
+        let lines = if i == last {
+            grid.lines(depth)
+        } else {
+            Vec::new()
+        };
+        edits.push(Edit {
+            first,
+            last: t.last_line,
+            lines,
+        });
+    }
+    let read = Read {
+        line: tables[sections[0]].first_line,
+        what: format!(
+            "the {} tables under the pillar headings read as one ladder: {} levels (their columns) × {} pillars (the headings), each row's name kept on its expectations",
+            sections.len(),
+            grid.levels.len(),
+            grid.filled()
+        ),
+    };
+    (edits, vec![read])
+}
+
+/// The rows of a table read as part of the ladder with cells past the header's, which GFM
+/// drops: said, as they are not in the ladder.
+fn cells_left_out(t: &Table) -> impl Iterator<Item = Read> + '_ {
+    t.extra.iter().map(|&(line, n)| Read {
+        line,
+        what: format!(
+            "this row has {n} cells and the table's header {}: the cells past the header's are left out (a `|` inside a cell is written `\\|`)",
+            t.header.len()
+        ),
+    })
+}
+
+/// The lines table `t`, read as `shape`, is written as, and the summary's words for it.
+fn written(t: &Table, shape: Shape) -> Option<(Vec<Line>, String)> {
+    let depth = t.heading.as_ref().map_or(0, |h| h.depth);
+    let (grid, what) = match shape {
+        Shape::Columns => {
+            let g = by_columns(t);
+            let what = format!(
+                "the table read as a ladder: {} levels (its columns) × {} pillars ({})",
+                g.levels.len(),
+                g.filled(),
+                if g.grouped {
+                    "its group rows, each row's name kept on its expectations"
+                } else {
+                    "its rows"
+                }
+            );
+            (g, what)
+        }
+        Shape::Rows => {
+            let about = level_columns(t);
+            let g = by_rows(t, &about);
+            let named: Vec<String> = about
+                .iter()
+                .map(|&c| format!("`{}`", label(&t.header[c])))
+                .collect();
+            let what = format!(
+                "the table read as a ladder: {} levels (its rows) × {} pillars (its columns){}",
+                g.levels.len(),
+                g.filled(),
+                if named.is_empty() {
+                    String::new()
+                } else {
+                    format!("; {} name or describe the levels", named.join(" and "))
+                }
+            );
+            (g, what)
+        }
+        Shape::Long => {
+            let g = by_expectation(t, long_columns(t)?);
+            let what = format!(
+                "the table read as a ladder of one expectation per row: {} levels × {} pillars, from its columns `{}`",
+                g.levels.len(),
+                g.filled(),
+                t.header.iter().map(|h| label(h)).collect::<Vec<_>>().join("`, `")
+            );
+            (g, what)
+        }
+        Shape::PerLevel => {
+            let title = t.heading.as_ref().map_or("", |h| h.title.as_str());
+            let what = format!(
+                "the table read as the pillars of `{title}`: {} pillars (its rows)",
+                pillar_rows(t).len()
+            );
+            return Some((per_level(t, depth), what));
+        }
+    };
+    Some((grid.lines(depth + 1), what))
 }
 
 /// How a table is read.
