@@ -68,19 +68,46 @@ fn table_guesses(summary: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Asserts that the summary of `imp` says `text`, showing the summary when it does not.
+fn says(imp: &Imported, text: &str) {
+    assert!(imp.summary.contains(text), "{}", imp.summary);
+}
+
+/// Calls `f(header, row, item)` for each expectation of each cell of a grid's body rows
+/// (`rows[0]` the header), past the first column.
+fn each_item(rows: &[Vec<String>], mut f: impl FnMut(&str, &[String], String)) {
+    for row in &rows[1..] {
+        for (head, cell) in rows[0].iter().zip(row).skip(1) {
+            for item in cell_items(cell) {
+                f(head, row, item);
+            }
+        }
+    }
+}
+
+/// The expectations of one level's table: a row per pillar, a row with no pillar going on
+/// with the one above, the second column the expectations.
+fn level_table(level: &str, rows: &[Vec<String>], exps: &mut Vec<Exp>) {
+    let mut pillar = String::new();
+    for row in &rows[1..] {
+        if !row[0].is_empty() {
+            pillar = row[0].clone();
+        }
+        for item in cell_items(&row[1]) {
+            exps.push(exp(level, &pillar, &item));
+        }
+    }
+}
+
 #[test]
 fn a_grid_with_levels_across_and_a_pillar_per_row() {
     let src = fixture("tables/grid-levels-across.md");
     let md = fs::read_to_string(&src).unwrap();
     let (_, rows) = &tables(&md)[0];
     let mut exps = Vec::new();
-    for row in &rows[1..] {
-        for (level, cell) in rows[0].iter().zip(row).skip(1) {
-            for item in cell_items(cell) {
-                exps.push(exp(level, &row[0], &item));
-            }
-        }
-    }
+    each_item(rows, |level, row, item| {
+        exps.push(exp(level, &row[0], &item))
+    });
     assert_eq!(exps.len(), 32);
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
@@ -103,13 +130,9 @@ fn a_grid_with_a_level_per_row_reads_codes_from_the_level_titles() {
     let md = fs::read_to_string(&src).unwrap();
     let (_, rows) = &tables(&md)[0];
     let mut exps = Vec::new();
-    for row in &rows[1..] {
-        for (pillar, cell) in rows[0].iter().zip(row).skip(1) {
-            for item in cell_items(cell) {
-                exps.push(exp(&row[0].replace('–', ""), pillar, &item));
-            }
-        }
-    }
+    each_item(rows, |pillar, row, item| {
+        exps.push(exp(&row[0].replace('–', ""), pillar, &item));
+    });
     assert_eq!(exps.len(), 20);
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
@@ -155,14 +178,8 @@ fn a_table_per_level_gives_its_pillars_and_notes() {
     let mut exps = Vec::new();
     let mut notes = Vec::new();
     for (level, rows) in tables(&md) {
-        let mut pillar = String::new();
+        level_table(&level, &rows, &mut exps);
         for row in &rows[1..] {
-            if !row[0].is_empty() {
-                pillar = row[0].clone();
-            }
-            for item in cell_items(&row[1]) {
-                exps.push(exp(&level, &pillar, &item));
-            }
             notes.extend(
                 row.iter()
                     .skip(2)
@@ -196,22 +213,14 @@ fn a_table_per_pillar_is_one_ladder_with_the_headings_as_pillars() {
     let md = fs::read_to_string(&src).unwrap();
     let mut exps = Vec::new();
     for (pillar, rows) in tables(&md) {
-        for row in &rows[1..] {
-            for (level, cell) in rows[0].iter().zip(row).skip(1) {
-                for item in cell_items(cell) {
-                    exps.push(exp(level, &pillar, &format!("*{}:* {item}", row[0])));
-                }
-            }
-        }
+        each_item(&rows, |level, row, item| {
+            exps.push(exp(level, &pillar, &format!("*{}:* {item}", row[0])));
+        });
     }
     assert_eq!(exps.len(), 32);
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
-    assert!(
-        imp.summary.contains("1 track, 4 levels, 4 pillars"),
-        "{}",
-        imp.summary
-    );
+    says(&imp, "1 track, 4 levels, 4 pillars");
     assert_eq!(
         table_guesses(&imp.summary),
         ["per-pillar-tables.md:7: the 4 tables under the pillar headings read as one ladder: 4 levels (their columns) × 4 pillars (the headings), each row's name kept on its expectations"]
@@ -227,15 +236,7 @@ fn a_folder_of_level_files_each_with_a_table() {
             continue;
         }
         for (level, rows) in tables(&md) {
-            let mut pillar = String::new();
-            for row in &rows[1..] {
-                if !row[0].is_empty() {
-                    pillar = row[0].clone();
-                }
-                for item in cell_items(&row[1]) {
-                    exps.push(exp(&level, &pillar, &item));
-                }
-            }
+            level_table(&level, &rows, &mut exps);
         }
     }
     assert_eq!(exps.len(), 19);
@@ -249,11 +250,7 @@ fn a_folder_of_level_files_each_with_a_table() {
 fn tables_that_are_no_ladder_stay_tables() {
     let src = fixture("tables/not-a-ladder.md");
     let imp = import(&src, &[]);
-    assert!(
-        imp.summary.contains("3 levels, 2 pillars, 14 expectations"),
-        "{}",
-        imp.summary
-    );
+    says(&imp, "3 levels, 2 pillars, 14 expectations");
     assert!(table_guesses(&imp.summary).is_empty(), "{}", imp.summary);
     let md = fs::read_to_string(&src).unwrap();
     let site = site_words(&imp.site);
@@ -281,11 +278,7 @@ fn a_table_of_one_expectation_per_row_groups_them_by_level_and_pillar() {
     let exps: Vec<Exp> = rows[1..].iter().map(|r| exp(&r[0], &r[1], &r[2])).collect();
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
-    assert!(
-        imp.summary.contains("3 levels, 2 pillars, 7 expectations"),
-        "{}",
-        imp.summary
-    );
+    says(&imp, "3 levels, 2 pillars, 7 expectations");
     assert!(table_guesses(&imp.summary)[0].contains("one expectation per row"));
 }
 
@@ -303,11 +296,7 @@ fn a_title_column_names_the_levels_and_a_summary_column_describes_them() {
         body(&l2).contains("Independent contributor on a team."),
         "{l2}"
     );
-    assert!(
-        imp.summary.contains("4 levels, 2 pillars"),
-        "{}",
-        imp.summary
-    );
+    says(&imp, "4 levels, 2 pillars");
     assert!(!imp.root.join("content/pillars/title.md").exists());
 }
 
@@ -315,26 +304,14 @@ fn a_title_column_names_the_levels_and_a_summary_column_describes_them() {
 fn the_corner_cell_says_which_way_the_levels_run_and_short_sentences_are_expectations() {
     // `Skill ↓ / Level →` over levels no seniority word names; cells such as "Owns tasks.".
     let imp = import(&fixture("tables/t17-level-arrow.md"), &[]);
-    assert!(
-        imp.summary.contains("4 levels, 3 pillars, 12 expectations"),
-        "{}",
-        imp.summary
-    );
+    says(&imp, "4 levels, 3 pillars, 12 expectations");
     assert!(competency(&imp, "foundation", "ownership").contains("- Owns tasks."));
     // A corner cell of `Level` over a header of levels: the header wins.
     let imp = import(&fixture("tables/t19-corner-level-across.md"), &[]);
-    assert!(
-        imp.summary.contains("4 levels, 3 pillars, 12 expectations"),
-        "{}",
-        imp.summary
-    );
+    says(&imp, "4 levels, 3 pillars, 12 expectations");
     // CRLF line ends, and cells of two words.
     let imp = import(&fixture("tables/t11-crlf.md"), &[]);
-    assert!(
-        imp.summary.contains("3 levels, 3 pillars"),
-        "{}",
-        imp.summary
-    );
+    says(&imp, "3 levels, 3 pillars");
 }
 
 #[test]
@@ -364,21 +341,15 @@ fn html_lists_in_cells_keep_their_nesting_and_pipes_in_code_stay_in_their_cell()
         senior.contains("<code>kubectl logs | jq</code>"),
         "{senior}"
     );
-    assert!(
-        imp.summary.contains("9 expectations in 9 of 9 cells"),
-        "{}",
-        imp.summary
-    );
+    says(&imp, "9 expectations in 9 of 9 cells");
 }
 
 #[test]
 fn cells_past_the_header_are_named_in_the_summary() {
     let imp = import(&fixture("tables/t16-ragged.md"), &[]);
-    assert!(
-        imp.summary
-            .contains("t16-ragged.md:6: this row has 6 cells and the table's header 5"),
-        "{}",
-        imp.summary
+    says(
+        &imp,
+        "t16-ragged.md:6: this row has 6 cells and the table's header 5",
     );
 }
 
