@@ -263,7 +263,7 @@ fn folder_track(
     // A README beside the level files describes their track.
     let readme = page_docs.iter().position(|(index, _, _)| {
         let d = &ladder.docs[*index];
-        d.dir() == dir && matches!(d.stem().to_ascii_lowercase().as_str(), "readme" | "index")
+        d.dir() == dir && d.is_readme()
     });
     let readme = readme.map(|i| page_docs.remove(i));
     let (numbered, by_words) = order_members(&mut members);
@@ -339,9 +339,10 @@ fn folder_track(
 /// The text of the first `# ` heading of the README (or index) at the top of an imported
 /// folder, if it has one.
 fn root_readme_title(ladder: &Ladder) -> Option<String> {
-    let readme = ladder.docs.iter().find(|d| {
-        d.dir().is_empty() && matches!(d.stem().to_ascii_lowercase().as_str(), "readme" | "index")
-    })?;
+    let readme = ladder
+        .docs
+        .iter()
+        .find(|d| d.dir().is_empty() && d.is_readme())?;
     // A line the import wrote (a table's level) is no title of the file.
     let mut offset = 0;
     let heading = readme.text.split('\n').find_map(|l| {
@@ -426,15 +427,7 @@ fn sort_pages(ladder: &Ladder, pages: &mut [Page]) {
         .docs
         .iter()
         .enumerate()
-        .map(|(i, d)| {
-            (
-                d.rel.as_str(),
-                (
-                    !matches!(d.stem().to_ascii_lowercase().as_str(), "readme" | "index"),
-                    i,
-                ),
-            )
-        })
+        .map(|(i, d)| (d.rel.as_str(), (!d.is_readme(), i)))
         .collect();
     pages.sort_by_key(|p| {
         (

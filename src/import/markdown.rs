@@ -184,7 +184,7 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
                 && has_list(&d, top)
                 && level_like(&super::outline::heading_text(&d, top))
                 && !is_index(&d)
-                && !matches!(src.stem().to_ascii_lowercase().as_str(), "readme" | "index")
+                && !src.is_readme()
         })
         .map(|top| {
             let mut level = new_level(ladder, &d, top);

@@ -132,6 +132,15 @@ impl SourceDoc {
         }
     }
 
+    /// A `README` or `index` file, which describes the files beside it rather than being one
+    /// of them.
+    pub fn is_readme(&self) -> bool {
+        matches!(
+            self.stem().to_ascii_lowercase().as_str(),
+            "readme" | "index"
+        )
+    }
+
     /// The folder part of `rel` (`a/b/c.md` → `a/b`, `c.md` → ``).
     pub fn dir(&self) -> &str {
         match self.rel.rfind('/') {

@@ -98,17 +98,16 @@ fn edits(tables: &[Table]) -> (Vec<Edit>, Vec<Read>) {
         if by_pillar.contains(&i) {
             continue;
         }
-        if let Some((lines, what)) = written(t, shape) {
-            edits.push(Edit {
-                first: t.first_line,
-                last: t.last_line,
-                lines,
-            });
-            read.push(Read {
-                line: t.first_line,
-                what,
-            });
-        }
+        let (lines, what) = written(t, shape);
+        edits.push(Edit {
+            first: t.first_line,
+            last: t.last_line,
+            lines,
+        });
+        read.push(Read {
+            line: t.first_line,
+            what,
+        });
     }
     read.sort_by_key(|r| r.line);
     (edits, read)
@@ -166,7 +165,7 @@ fn cells_left_out(t: &Table) -> impl Iterator<Item = Read> + '_ {
 }
 
 /// The lines table `t`, read as `shape`, is written as, and the summary's words for it.
-fn written(t: &Table, shape: Shape) -> Option<(Vec<Line>, String)> {
+fn written(t: &Table, shape: Shape) -> (Vec<Line>, String) {
     let depth = t.heading.as_ref().map_or(0, |h| h.depth);
     let (grid, what) = match shape {
         Shape::Columns => {
@@ -202,8 +201,8 @@ fn written(t: &Table, shape: Shape) -> Option<(Vec<Line>, String)> {
             );
             (g, what)
         }
-        Shape::Long => {
-            let g = by_expectation(t, long_columns(t)?);
+        Shape::Long(columns) => {
+            let g = by_expectation(t, columns);
             let what = format!(
                 "the table read as a ladder of one expectation per row: {} levels × {} pillars, from its columns `{}`",
                 g.levels.len(),
@@ -218,10 +217,10 @@ fn written(t: &Table, shape: Shape) -> Option<(Vec<Line>, String)> {
                 "the table read as the pillars of `{title}`: {} pillars (its rows)",
                 pillar_rows(t).len()
             );
-            return Some((per_level(t, depth), what));
+            return (per_level(t, depth), what);
         }
     };
-    Some((grid.lines(depth + 1), what))
+    (grid.lines(depth + 1), what)
 }
 
 /// How a table is read.
@@ -233,8 +232,8 @@ enum Shape {
     Rows,
     /// One level's table, a pillar per row.
     PerLevel,
-    /// One expectation per row, in columns of the level, the pillar and the text.
-    Long,
+    /// One expectation per row, in the columns (level, pillar, text) of [`long_columns`].
+    Long((usize, usize, usize)),
 }
 
 /// More than half of `labels` (at least two) read as levels.
@@ -327,8 +326,8 @@ fn shape(t: &Table, shared: &HashSet<String>) -> Option<Shape> {
     let depth = t.heading.as_ref().map_or(0, |h| h.depth);
     // In a ladder of headings a grid is about the levels those headings hold: a table.
     let grid = !t.heading_ladder && depth <= 4;
-    if grid && long_columns(t).is_some() {
-        return Some(Shape::Long);
+    if let Some(columns) = long_columns(t).filter(|_| grid) {
+        return Some(Shape::Long(columns));
     }
     if grid && t.header.len() >= 3 {
         let header: Vec<String> = t.header[1..].iter().map(|c| label(c)).collect();
