@@ -77,6 +77,86 @@ fn codecademy_both_files_and_the_folder() {
     assert!(!overview.contains("equivalent in seniority"), "{overview}");
 }
 
+/// The expectations of Artsy's ladder (tests/fixtures/real-ladders/artsy-README), read line by
+/// line, as the file writes one tag per line: under each `###` pillar heading of the IC track a
+/// table whose first row names the levels, a `<ul>` of expectations per level's cell; the EM
+/// track's one table has a level per row (its code, then its title) and a pillar per column.
+fn artsy_exps(text: &str) -> Vec<Exp> {
+    let (mut heading, mut header, mut row) = (String::new(), Vec::new(), Vec::new());
+    let mut exps = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if let Some(h) = line.strip_prefix("### ") {
+            heading = h.to_string();
+        } else if line.starts_with("<table") {
+            header.clear();
+        } else if line == "<tr>" {
+            row.clear();
+        } else if line == "</tr>" && header.is_empty() {
+            header = row.clone();
+        } else if let Some(cell) = line.strip_prefix("<td") {
+            let cell = cell.split_once('>').unwrap().1;
+            row.push(cell.trim_end_matches("</td>").to_string());
+        } else if let Some(item) = line.strip_prefix("<li>") {
+            let text = words(item.trim_end_matches("</li>"));
+            let column = row.len() - 1;
+            let (level, pillar) = if heading == "Engineering Management Ladder" {
+                (&row[1], &header[column])
+            } else {
+                (&header[column], &heading)
+            };
+            exps.push(Exp {
+                level: words(level),
+                pillar: words(pillar),
+                text,
+            });
+        }
+    }
+    exps
+}
+
+#[test]
+fn artsy_html_tables_two_tracks() {
+    let src = real_ladders().join("artsy-README/careers/ladder.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let imp = import(&src, &[]);
+    let exps = artsy_exps(&text);
+    // 142 on the IC track (5 levels × 4 pillars), 68 on the EM track (5 × 4).
+    assert_eq!(exps.len(), 210);
+    assert_placed(&imp, &exps, &[]);
+    assert_all_on_site(&imp, &md_units(&text), "ladder.md");
+    // Two tracks, each named by the heading over its tables.
+    let tracks: Vec<String> = content_files(&imp.root.join("content/tracks"))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(
+        tracks,
+        ["engineering-management", "individual-contributors"],
+        "{}",
+        imp.summary
+    );
+    // A row's name (`Team impact`) stays on its expectations.
+    let level = words(&page(&imp.site, "levels/engineer-1/"));
+    assert!(
+        level.contains("team impact completes well defined tasks"),
+        "{level}"
+    );
+    for said in [
+        "ladder.md:105: the 4 tables under the pillar headings read as one ladder: 5 levels",
+        "ladder.md:626: the table read as a ladder: 5 levels (its rows) × 4 pillars (its columns); `Title` name or describe the levels; its levels take the place of its heading `Engineering Management Ladder`",
+    ] {
+        assert!(imp.summary.contains(said), "{said}\n{}", imp.summary);
+    }
+    // The ladder's picture was not copied with it (only data files were): the one broken
+    // link.
+    let broken = broken_links(&imp.site);
+    assert_eq!(broken.len(), 1, "broken links:\n{}", broken.join("\n"));
+    assert!(
+        broken[0].ends_with("./images/artsy-career-ladder.png"),
+        "{broken:?}"
+    );
+}
+
 fn octopus_exps(dir: &Path) -> (Vec<Exp>, Vec<String>) {
     let mut exps = Vec::new();
     let mut units = Vec::new();

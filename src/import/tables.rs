@@ -35,7 +35,7 @@ pub(super) struct Read {
 /// `doc` with its ladder tables rewritten as headings and lists, and what was read; `doc`
 /// itself when it has none.
 pub(super) fn unfold(doc: SourceDoc) -> (SourceDoc, Vec<Read>) {
-    if !doc.text.contains('|') {
+    if !doc.text.contains('|') && !doc.text.to_ascii_lowercase().contains("<table") {
         return (doc, Vec::new());
     }
     let tables = find_tables(&doc.text);
@@ -92,15 +92,40 @@ fn edits(tables: &[Table]) -> (Vec<Edit>, Vec<Read>) {
     let shapes: Vec<Option<Shape>> = tables.iter().map(|t| shape(t, &shared)).collect();
     let by_pillar = pillar_sections(tables, &shapes);
     let (mut edits, mut read) = pillar_edits(tables, &by_pillar);
+    let depth = |t: &Table| t.heading.as_ref().map_or(0, |h| h.depth);
+    // The depths the tables' levels are written at, by default: one deeper than a grid's
+    // heading; the pillar headings' own.
+    let mut level_depths: HashSet<u8> = by_pillar
+        .first()
+        .map(|&i| depth(&tables[i]))
+        .into_iter()
+        .collect();
+    for (i, (t, shape)) in tables.iter().zip(&shapes).enumerate() {
+        if shape.is_some_and(|s| s != Shape::PerLevel) && !by_pillar.contains(&i) {
+            level_depths.insert(depth(t) + 1);
+        }
+    }
     for (i, (t, shape)) in tables.iter().zip(&shapes).enumerate() {
         let Some(shape) = *shape else { continue };
         read.extend(cells_left_out(t));
         if by_pillar.contains(&i) {
             continue;
         }
-        let (lines, what) = written(t, shape);
+        // A grid that is all its heading holds, where the document's other tables write
+        // their levels at that heading's depth (another track's, under a heading of its own),
+        // takes its heading's place: its levels are that track's, not a track of their own.
+        let in_place = t.heading.as_ref().filter(|h| {
+            shape != Shape::PerLevel && h.alone && h.depth >= 2 && level_depths.contains(&h.depth)
+        });
+        let (lines, mut what) = written(t, shape, in_place.map_or(depth(t), |h| h.depth - 1));
+        if let Some(h) = in_place {
+            what.push_str(&format!(
+                "; its levels take the place of its heading `{}`, at the depth of the other tables' levels",
+                h.title
+            ));
+        }
         edits.push(Edit {
-            first: t.first_line,
+            first: in_place.map_or(t.first_line, |h| h.line),
             last: t.last_line,
             lines,
         });
@@ -164,9 +189,9 @@ fn cells_left_out(t: &Table) -> impl Iterator<Item = Read> + '_ {
     })
 }
 
-/// The lines table `t`, read as `shape`, is written as, and the summary's words for it.
-fn written(t: &Table, shape: Shape) -> (Vec<Line>, String) {
-    let depth = t.heading.as_ref().map_or(0, |h| h.depth);
+/// The lines table `t`, read as `shape`, is written as, and the summary's words for it: a
+/// grid's levels one deeper than `depth`, a level's pillars one deeper than its heading.
+fn written(t: &Table, shape: Shape, depth: u8) -> (Vec<Line>, String) {
     let (grid, what) = match shape {
         Shape::Columns => {
             let g = by_columns(t);
@@ -217,6 +242,7 @@ fn written(t: &Table, shape: Shape) -> (Vec<Line>, String) {
                 "the table read as the pillars of `{title}`: {} pillars (its rows)",
                 pillar_rows(t).len()
             );
+            let depth = t.heading.as_ref().map_or(0, |h| h.depth);
             return (per_level(t, depth), what);
         }
     };
@@ -548,6 +574,7 @@ fn per_level(t: &Table, depth: u8) -> Vec<Line> {
 
 mod cells;
 mod grid;
+mod html;
 mod table;
 #[cfg(test)]
 mod tests;

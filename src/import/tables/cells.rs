@@ -44,10 +44,10 @@ pub(super) fn cells(line: &str) -> Vec<String> {
     out
 }
 
-/// A label cell as a heading's text: bold or italic markers around it and a closing colon
-/// dropped, `<br>` made a space.
+/// A label cell as a heading's text: bold or italic markers (or tags) around it and a closing
+/// colon dropped, `<br>` made a space.
 pub(super) fn label(cell: &str) -> String {
-    let t = split_br(cell).join(" ");
+    let t = split_lines(cell).join(" ");
     // `**Delivery**:` as well as `**Delivery:**`.
     let mut t = t.trim().trim_end_matches(':').trim_end();
     for mark in ["**", "__", "*", "_"] {
@@ -55,28 +55,51 @@ pub(super) fn label(cell: &str) -> String {
             t = inner.trim();
         }
     }
+    // An HTML table's `<b>Craft</b>` as well.
+    for tag in ["b", "strong", "i", "em"] {
+        let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+        let inner = t
+            .get(..open.len())
+            .filter(|o| o.eq_ignore_ascii_case(&open))
+            .and_then(|_| {
+                let end = t.len().checked_sub(close.len())?;
+                t.get(end..).filter(|c| c.eq_ignore_ascii_case(&close))?;
+                t.get(open.len()..end)
+            });
+        if let Some(inner) = inner {
+            t = inner.trim();
+        }
+    }
     t.trim_end_matches(':').trim().to_string()
 }
 
-/// The parts of a cell between `<br>` tags (any case, `<br/>`, `<br />`).
-pub(super) fn split_br(cell: &str) -> Vec<&str> {
+/// The lines of a cell: its parts between `<br>` tags (any case, `<br/>`, `<br />`) and
+/// around `<p>` paragraphs (`<p>A</p><p>B</p>` is two lines), the paragraph tags dropped.
+pub(super) fn split_lines(cell: &str) -> Vec<&str> {
     let lower = cell.to_ascii_lowercase();
     let mut parts = Vec::new();
     let mut start = 0;
     let mut at = 0;
-    while let Some(i) = lower[at..].find("<br") {
+    while let Some(i) = lower[at..].find('<') {
         let open = at + i;
         let Some(close) = lower[open..].find('>').map(|j| open + j) else {
             break;
         };
-        let inner = lower[open + 3..close].trim().trim_end_matches('/').trim();
-        if inner.is_empty() {
+        let name = lower[open + 1..close]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('/');
+        if matches!(name, "br" | "p" | "/p") {
             parts.push(&cell[start..open]);
             start = close + 1;
         }
-        at = close + 1;
+        at = open + 1;
     }
     parts.push(&cell[start..]);
+    if parts.len() > 1 {
+        parts.retain(|p| !p.trim().is_empty());
+    }
     parts
 }
 
@@ -86,7 +109,7 @@ pub(super) fn items(cell: &str) -> Vec<String> {
     let parts: Vec<String> = if tag_at(&lower, "li").is_some() {
         list_items(cell)
     } else {
-        split_br(cell).into_iter().map(str::to_string).collect()
+        split_lines(cell).into_iter().map(str::to_string).collect()
     };
     parts
         .iter()
@@ -148,7 +171,7 @@ fn tag_at(lower: &str, name: &str) -> Option<usize> {
 pub(super) fn gap(cell: &str) -> bool {
     matches!(
         cell.trim().to_ascii_lowercase().as_str(),
-        "" | "-" | "–" | "—" | "n/a"
+        "" | "-" | "–" | "—" | "n/a" | "&nbsp;" | "\u{a0}"
     )
 }
 

@@ -2,6 +2,7 @@
 //! lines of headings and items they are rewritten as.
 
 use super::cells::{cells, label};
+use super::html;
 use crate::import::infer::level_like;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
@@ -59,6 +60,7 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
     };
     let mut headings: Vec<(usize, u8, String)> = Vec::new();
     let mut ranges = Vec::new();
+    let mut html_starts = Vec::new();
     let mut nested = 0usize;
     let mut heading: Option<(usize, u8, String)> = None;
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
@@ -79,35 +81,43 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
             }
             Event::End(TagEnd::Heading(_)) => headings.extend(heading.take()),
             Event::Start(Tag::Table(_)) if nested == 0 => ranges.push(range),
+            Event::Start(Tag::HtmlBlock)
+                if nested == 0 && html::starts_table(text, range.start) =>
+            {
+                html_starts.push(range.start);
+            }
             _ => {}
         }
     }
     let titles: HashSet<String> = headings.iter().map(|h| key(&h.2)).collect();
     let heading_ladder = heading_ladder(&headings, &lines, &line_of);
-    let mut tables = Vec::new();
-    for range in ranges {
-        let first_line = line_of(range.start);
-        let body = text[range.clone()].trim_end_matches('\n');
-        let mut rows_text = body.split('\n');
-        let Some(header) = rows_text.next().map(cells) else {
+    let mut read: Vec<Read> = ranges
+        .into_iter()
+        .filter_map(|range| pipe_table(text, range, &line_of))
+        .collect();
+    let lower = text.to_ascii_lowercase();
+    let mut after = 0;
+    for start in html_starts {
+        // A table nested in a cell of the one before is part of it.
+        if start < after {
             continue;
-        };
-        rows_text.next(); // the delimiter row
-        let width = header.len();
-        let mut extra = Vec::new();
-        let rows: Vec<(usize, Vec<String>)> = rows_text
-            .enumerate()
-            .map(|(i, l)| {
-                let mut c = cells(l);
-                let line = first_line + 2 + i;
-                if c.len() > width && c[width..].iter().any(|x| !x.is_empty()) {
-                    extra.push((line, c.len()));
-                }
-                c.resize(width, String::new());
-                (line, c)
-            })
-            .collect();
-        let last_line = first_line + 1 + rows.len();
+        }
+        if let Some(r) = html_table(text, &lower, start, &line_of) {
+            after = r.range.end;
+            read.push(r);
+        }
+    }
+    read.sort_by_key(|r| r.range.start);
+    let mut tables = Vec::new();
+    for Read {
+        range,
+        first_line,
+        last_line,
+        header,
+        rows,
+        extra,
+    } in read
+    {
         let above = headings.iter().rev().find(|h| h.0 < range.start);
         let heading = above.map(|(start, depth, title)| {
             let mut after = headings.iter().skip_while(|h| h.0 < range.end);
@@ -139,6 +149,87 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
         });
     }
     tables
+}
+
+/// A table as read from the text, before the heading above it is found.
+struct Read {
+    /// Its bytes in the text, and its first and last lines (1-based).
+    range: std::ops::Range<usize>,
+    first_line: usize,
+    last_line: usize,
+    header: Vec<String>,
+    rows: Vec<(usize, Vec<String>)>,
+    extra: Vec<(usize, usize)>,
+}
+
+/// The pipe table at `range`: its header, and its rows cut and padded to the header's width
+/// as GFM does, the rows that lose cells noted.
+fn pipe_table(
+    text: &str,
+    range: std::ops::Range<usize>,
+    line_of: &impl Fn(usize) -> usize,
+) -> Option<Read> {
+    let first_line = line_of(range.start);
+    let body = text[range.clone()].trim_end_matches('\n');
+    let mut rows_text = body.split('\n');
+    let header = cells(rows_text.next()?);
+    rows_text.next(); // the delimiter row
+    let width = header.len();
+    let mut extra = Vec::new();
+    let rows: Vec<(usize, Vec<String>)> = rows_text
+        .enumerate()
+        .map(|(i, l)| {
+            let mut c = cells(l);
+            let line = first_line + 2 + i;
+            if c.len() > width && c[width..].iter().any(|x| !x.is_empty()) {
+                extra.push((line, c.len()));
+            }
+            c.resize(width, String::new());
+            (line, c)
+        })
+        .collect();
+    let last_line = first_line + 1 + rows.len();
+    Some(Read {
+        range,
+        first_line,
+        last_line,
+        header,
+        rows,
+        extra,
+    })
+}
+
+/// The HTML table whose block starts at `start`, to the line of its `</table>`: its header is
+/// its last header row (or its first row), every row padded to the widest, as a browser shows
+/// them. `None` for a table with no closing tag or fewer than two rows, or with text after
+/// its `</table>` on that line.
+fn html_table(
+    text: &str,
+    lower: &str,
+    start: usize,
+    line_of: &impl Fn(usize) -> usize,
+) -> Option<Read> {
+    let (end, rows) = html::read(text, lower, start)?;
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    if !text[end..line_end].trim().is_empty() || rows.len() < 2 {
+        return None;
+    }
+    let width = rows.iter().map(|r| r.cells.len()).max()?;
+    let head = rows.iter().rposition(|r| r.head).unwrap_or(0);
+    let mut rows = rows.into_iter().skip(head).map(|r| {
+        let mut cells = r.cells;
+        cells.resize(width, String::new());
+        (line_of(r.offset), cells)
+    });
+    let (_, header) = rows.next()?;
+    Some(Read {
+        range: start..line_end,
+        first_line: line_of(start),
+        last_line: line_of(line_end.saturating_sub(1).max(start)),
+        header,
+        rows: rows.collect(),
+        extra: Vec::new(),
+    })
 }
 
 /// A line that starts a list item or a bold label (`- `, `* `, `1. `, `**Delivery:**`).

@@ -137,3 +137,42 @@ fn a_row_with_no_level_name_goes_on_with_the_level_above() {
         "{text}"
     );
 }
+
+#[test]
+fn html_tables_are_read_as_a_browser_places_their_cells() {
+    let md = "# Ladder\n\n<table>\n<thead><tr><th>Skill</th><th>Engineer I</th><th>Engineer II</th><th>Senior Engineer</th></tr></thead>\n<tbody>\n<!-- <tr><td>a hidden row</td></tr> -->\n<tr><td colspan=\"4\"><b>Craft</b></td></tr>\n<tr>\n  <td>Testing</td>\n  <td><ul><li>Writes tests for\n      their own changes.</li><li>Keeps latency &lt; 100 ms in the tests they write.</li></ul></td>\n  <td>&nbsp;</td>\n  <td><p>Sets the testing approach of a team.</p><p>Coaches others on it.</p></td>\n</tr>\n<tr><td>Review</td><td>Asks for review of every change.</td><td>Reviews changes within a day.<table><tr><td>nested</td></tr></table></td><td>Sets the review norms of the team.</td></tr>\n</tbody>\n</table>\n\nAfter.\n";
+    let (text, lines, read) = unfolded(md);
+    let at = |needle: &str| lines[text.split('\n').position(|l| l == needle).unwrap()];
+    // The row name is kept on its expectations, white space collapsed, a paragraph each.
+    assert!(
+        text.contains("## Engineer I\n\n### Craft\n\n- *Testing:* Writes tests for their own changes.\n- *Testing:* Keeps latency &lt; 100 ms in the tests they write.\n- *Review:* Asks for review of every change.\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- *Testing:* Sets the testing approach of a team.\n- *Testing:* Coaches others on it.\n"),
+        "{text}"
+    );
+    // A table nested in a cell stays in it; `&nbsp;` is a gap; a commented-out row is none.
+    assert!(
+        text.contains(
+            "- *Review:* Reviews changes within a day.<table><tr><td>nested</td></tr></table>\n"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("nbsp") && !text.contains("hidden"), "{text}");
+    assert_eq!(at("- *Review:* Asks for review of every change."), 15);
+    assert_eq!(at("After."), 19);
+    assert_eq!(
+        read,
+        ["the table read as a ladder: 3 levels (its columns) × 1 pillars (its group rows, each row's name kept on its expectations)"]
+    );
+    // A table never closed, or with text after its end on the line, stays as written.
+    for md in [
+        "<table>\n<tr><td>Skill</td><td>Engineer I</td><td>Engineer II</td><td>Senior Engineer</td></tr>\n<tr><td>Craft</td><td>Writes tests for their changes.</td><td>Writes tests for the team.</td><td>Sets the testing approach.</td></tr>\n",
+        "<table>\n<tr><td>Skill</td><td>Engineer I</td><td>Engineer II</td><td>Senior Engineer</td></tr>\n<tr><td>Craft</td><td>Writes tests for their changes.</td><td>Writes tests for the team.</td><td>Sets the testing approach.</td></tr>\n</table> and more\n",
+    ] {
+        let (text, _, read) = unfolded(md);
+        assert_eq!(text, md);
+        assert!(read.is_empty());
+    }
+}
