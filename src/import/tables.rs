@@ -23,7 +23,10 @@ use super::source::SourceDoc;
 use cells::{gap, item_line, items, label, prose, word_count};
 use grid::{by_columns, by_expectation, by_rows, pillar_major};
 use std::collections::HashSet;
-use table::{blank, find_tables, group_row, heading, key, pillar_rows, Line, Table};
+use table::{
+    blank, find_tables, group_row, heading, key, label_columns, pillar_rows, Line, Table,
+    PILLAR_WORDS,
+};
 
 /// A table read as part of the ladder: its first line (1-based) and what it was read as, in
 /// words for the summary.
@@ -199,7 +202,9 @@ fn written(t: &Table, shape: Shape, depth: u8) -> (Vec<Line>, String) {
                 "the table read as a ladder: {} levels (its columns) × {} pillars ({})",
                 g.levels.len(),
                 g.filled(),
-                if g.grouped {
+                if label_columns(t) > 1 {
+                    "its first column, each row's name kept on its expectations"
+                } else if g.grouped {
                     "its group rows, each row's name kept on its expectations"
                 } else {
                     "its rows"
@@ -356,7 +361,10 @@ fn shape(t: &Table, shared: &HashSet<String>) -> Option<Shape> {
         return Some(Shape::Long(columns));
     }
     if grid && t.header.len() >= 3 {
-        let header: Vec<String> = t.header[1..].iter().map(|c| label(c)).collect();
+        let header: Vec<String> = t.header[label_columns(t)..]
+            .iter()
+            .map(|c| label(c))
+            .collect();
         let firsts: Vec<String> = t
             .rows
             .iter()
@@ -426,15 +434,10 @@ fn corner(cell: &str) -> Option<Shape> {
     None
 }
 
-/// Words of a column header that names levels, and of one that names pillars.
+/// Words of a column header that names levels (and [`PILLAR_WORDS`], one that names pillars).
 #[rustfmt::skip]
 const LEVEL_WORDS: &[&str] = &[
     "level", "levels", "grade", "band", "role", "rank", "seniority", "position",
-];
-#[rustfmt::skip]
-const PILLAR_WORDS: &[&str] = &[
-    "pillar", "pillars", "competency", "competencies", "area", "areas", "skill", "skills",
-    "dimension", "dimensions", "category", "theme", "themes", "focus", "axis", "attribute",
 ];
 /// Words of a column header that names the expectations.
 #[rustfmt::skip]

@@ -2,7 +2,7 @@
 //! what each level × pillar cell holds, and the headings and lists they are written as.
 
 use super::cells::{gap, item_line, items, label};
-use super::table::{blank, group_row, heading, key, pillar_rows, Line, Table};
+use super::table::{blank, group_row, heading, key, label_columns, pillar_rows, Line, Table};
 use crate::import::infer::descriptive;
 
 /// A ladder read from tables: levels (with the line each is named on) by pillars.
@@ -100,7 +100,9 @@ impl Grid<'_> {
 /// Levels across the columns, a pillar per row; when the table has group rows (a label and
 /// no cells), a pillar per group, its rows named on their expectations.
 pub(super) fn by_columns<'t>(t: &'t Table) -> Grid<'t> {
-    let columns: Vec<usize> = (1..t.header.len())
+    // `| Pillar | Area | Engineer I | …`: the pillar, then the row's name.
+    let names = label_columns(t);
+    let columns: Vec<usize> = (names..t.header.len())
         .filter(|&c| !label(&t.header[c]).is_empty())
         .collect();
     let levels = columns
@@ -136,7 +138,11 @@ pub(super) fn by_columns<'t>(t: &'t Table) -> Grid<'t> {
         for (name, rows) in pillar_rows(t) {
             let rows = rows
                 .iter()
-                .map(|&(line, cells)| row_of(None, line, cells))
+                .map(|&(line, cells)| {
+                    let lead =
+                        Some(label(&cells[names - 1])).filter(|l| names > 1 && !l.is_empty());
+                    row_of(lead, line, cells)
+                })
                 .collect();
             pillars.push(GridPillar { name, rows });
         }
@@ -144,7 +150,7 @@ pub(super) fn by_columns<'t>(t: &'t Table) -> Grid<'t> {
     Grid {
         levels,
         pillars,
-        grouped,
+        grouped: grouped || names > 1,
     }
 }
 

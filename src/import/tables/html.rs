@@ -1,10 +1,11 @@
 //! HTML tables (`<table>` … `</table>`) as rows of cells, for the ladders that Markdown
 //! authors write in HTML because a pipe table's cell cannot hold a list.
 //!
-//! Only the table's own structure is read (`<thead>`, `<tr>`, `<td>`, `<th>`, `colspan`), as
-//! the HTML standard's table model places cells (HTML Living Standard, "Processing model" of
-//! tables), without row spans: a cell's content is kept as written, its white space collapsed
-//! as a browser shows it (outside `<pre>`). A table nested in a cell is part of that cell.
+//! Only the table's own structure is read (`<thead>`, `<tr>`, `<td>`, `<th>`, `colspan`,
+//! `rowspan`), placing cells as the HTML standard's table model does (HTML Living Standard,
+//! "Processing model" of tables): a cell spanning rows or columns fills the first of them and
+//! leaves the others empty. A cell's content is kept as written, its white space collapsed as a
+//! browser shows it (outside `<pre>`). A table nested in a cell is part of that cell.
 
 /// One row of an HTML table: the byte offset of its `<tr>` (or first cell), its cells, and
 /// whether it is a header row (inside `<thead>`, or only `<th>` cells).
@@ -31,12 +32,15 @@ pub(super) fn starts_table(text: &str, at: usize) -> bool {
 pub(super) fn read(text: &str, lower: &str, start: usize) -> Option<(usize, Vec<Row>)> {
     let mut depth = 0usize;
     let mut at = start;
-    let mut rows: Vec<Row> = Vec::new();
-    let mut row: Option<Row> = None;
-    // The open cell: where its content starts, its column span, and whether it is a `<th>`.
-    let mut cell: Option<(usize, usize, bool)> = None;
-    let mut all_th = true;
-    let mut in_head = false;
+    let mut r = Reader {
+        text,
+        rows: Vec::new(),
+        row: None,
+        cell: None,
+        all_th: true,
+        in_head: false,
+        spanned: Vec::new(),
+    };
     loop {
         let i = at + lower[at..].find('<')?;
         let rest = &lower[i + 1..];
@@ -63,82 +67,112 @@ pub(super) fn read(text: &str, lower: &str, start: usize) -> Option<(usize, Vec<
         match name {
             "table" => depth += 1,
             "/table" if inner => {
-                close_cell(text, &mut row, &mut cell, &mut all_th, i);
-                close_row(&mut rows, &mut row, &mut all_th);
-                return Some((end, rows));
+                r.close_row(i);
+                return Some((end, r.rows));
             }
             "/table" => depth = depth.saturating_sub(1),
-            "thead" if inner => in_head = true,
-            "/thead" | "tbody" | "tfoot" if inner => in_head = false,
+            "thead" if inner => r.in_head = true,
+            "/thead" | "tbody" | "tfoot" if inner => r.in_head = false,
             "tr" if inner => {
-                close_cell(text, &mut row, &mut cell, &mut all_th, i);
-                close_row(&mut rows, &mut row, &mut all_th);
-                row = Some(Row {
+                r.close_row(i);
+                r.row = Some(Row {
                     offset: i,
                     cells: Vec::new(),
-                    head: in_head,
+                    head: r.in_head,
                 });
             }
-            "/tr" if inner => {
-                close_cell(text, &mut row, &mut cell, &mut all_th, i);
-                close_row(&mut rows, &mut row, &mut all_th);
-            }
-            "td" | "th" if inner => {
-                close_cell(text, &mut row, &mut cell, &mut all_th, i);
-                row.get_or_insert(Row {
-                    offset: i,
-                    cells: Vec::new(),
-                    head: in_head,
-                });
-                cell = Some((end, span(tag), name == "th"));
-            }
-            "/td" | "/th" if inner => close_cell(text, &mut row, &mut cell, &mut all_th, i),
+            "/tr" if inner => r.close_row(i),
+            "td" | "th" if inner => r.open_cell(i, end, tag, name == "th"),
+            "/td" | "/th" if inner => r.close_cell(i),
             _ => {}
         }
         at = end;
     }
 }
 
-/// Ends the open cell at `at`, adding its content (and an empty cell for each further column
-/// it spans) to the row.
-fn close_cell(
-    text: &str,
-    row: &mut Option<Row>,
-    cell: &mut Option<(usize, usize, bool)>,
-    all_th: &mut bool,
-    at: usize,
-) {
-    let (Some(r), Some((from, span, th))) = (row.as_mut(), cell.take()) else {
-        return;
-    };
-    let content = &text[from..at.max(from)];
-    let content = if content.to_ascii_lowercase().contains("<pre") {
-        content.trim().to_string()
-    } else {
-        content.split_whitespace().collect::<Vec<_>>().join(" ")
-    };
-    r.cells.push(content);
-    r.cells.extend(std::iter::repeat_n(String::new(), span - 1));
-    *all_th &= th;
+/// The state of [`read`] within one table.
+struct Reader<'t> {
+    text: &'t str,
+    rows: Vec<Row>,
+    row: Option<Row>,
+    /// The open cell: where its content starts, its column and row spans, and whether it is
+    /// a `<th>`.
+    cell: Option<(usize, usize, usize, bool)>,
+    /// The row so far has only `<th>` cells.
+    all_th: bool,
+    in_head: bool,
+    /// For each column, how many rows below the current one a cell above still spans.
+    spanned: Vec<usize>,
 }
 
-fn close_row(rows: &mut Vec<Row>, row: &mut Option<Row>, all_th: &mut bool) {
-    if let Some(mut r) = row.take() {
-        if !r.cells.is_empty() {
-            r.head |= *all_th;
-            rows.push(r);
+impl Reader<'_> {
+    fn open_cell(&mut self, at: usize, content: usize, tag: &str, th: bool) {
+        self.close_cell(at);
+        let head = self.in_head;
+        self.row.get_or_insert(Row {
+            offset: at,
+            cells: Vec::new(),
+            head,
+        });
+        self.skip_spanned();
+        self.cell = Some((content, span(tag, "colspan"), span(tag, "rowspan"), th));
+    }
+
+    /// Fills the columns that cells of the rows above span with empty cells.
+    fn skip_spanned(&mut self) {
+        let Some(row) = self.row.as_mut() else { return };
+        while let Some(left) = self.spanned.get_mut(row.cells.len()).filter(|n| **n > 0) {
+            *left -= 1;
+            row.cells.push(String::new());
         }
     }
-    *all_th = true;
+
+    /// Ends the open cell at `at`, adding its content (and an empty cell for each further
+    /// column it spans) to the row.
+    fn close_cell(&mut self, at: usize) {
+        let (Some(row), Some((from, columns, rows, th))) = (self.row.as_mut(), self.cell.take())
+        else {
+            return;
+        };
+        let content = &self.text[from..at.max(from)];
+        let content = if content.to_ascii_lowercase().contains("<pre") {
+            content.trim().to_string()
+        } else {
+            content.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let first = row.cells.len();
+        row.cells.push(content);
+        row.cells
+            .extend(std::iter::repeat_n(String::new(), columns - 1));
+        if self.spanned.len() < row.cells.len() {
+            self.spanned.resize(row.cells.len(), 0);
+        }
+        for left in &mut self.spanned[first..first + columns] {
+            *left = rows - 1;
+        }
+        self.all_th &= th;
+    }
+
+    fn close_row(&mut self, at: usize) {
+        self.close_cell(at);
+        self.skip_spanned();
+        if let Some(mut r) = self.row.take() {
+            if !r.cells.is_empty() {
+                r.head |= self.all_th;
+                self.rows.push(r);
+            }
+        }
+        self.all_th = true;
+    }
 }
 
-/// A cell's `colspan` (1 when absent or not a number; at most 100, as a table a reader can
-/// take in has no more columns).
-fn span(tag: &str) -> usize {
-    let Some(i) = tag.find("colspan") else {
+/// A cell's `colspan` or `rowspan` (`attribute`): 1 when absent or not a number, at most 100,
+/// as a table a reader can take in has no more columns or rows to a cell.
+fn span(tag: &str, attribute: &str) -> usize {
+    let Some(i) = tag.find(attribute) else {
         return 1;
     };
-    let value = tag[i + "colspan".len()..]
+    let value = tag[i + attribute.len()..]
         .trim_start()
         .strip_prefix('=')
         .unwrap_or("")

@@ -1,7 +1,7 @@
 //! The pipe tables of a document as rows of cells, with the heading each sits under, and the
 //! lines of headings and items they are rewritten as.
 
-use super::cells::{cells, label};
+use super::cells::{cells, label, word_count};
 use super::html;
 use crate::import::infer::level_like;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -268,6 +268,38 @@ fn heading_ladder(
             >= 2
     })
 }
+
+/// How many columns on the left name a grid's rows rather than hold a level's cells: the
+/// first, and each after it (`| Pillar | Area | Engineer I | …`) whose header is empty or
+/// names pillars or names ([`PILLAR_WORDS`], `Topic`, `Name`…) and not a level, and whose
+/// cells are all names of a few words, leaving at least three columns.
+pub(super) fn label_columns(t: &Table) -> usize {
+    let names = |c: usize| {
+        let header = key(&t.header[c]);
+        let named = header.is_empty()
+            || header
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|w| PILLAR_WORDS.contains(&w) || NAME_WORDS.contains(&w));
+        named
+            && !level_like(&label(&t.header[c]))
+            && t.rows.iter().all(|(_, cells)| word_count(&cells[c]) <= 5)
+            && t.rows.iter().any(|(_, cells)| !cells[c].trim().is_empty())
+    };
+    1 + (1..t.header.len().saturating_sub(3))
+        .take_while(|&c| names(c))
+        .count()
+}
+
+/// Words of a column header that names pillars.
+#[rustfmt::skip]
+pub(super) const PILLAR_WORDS: &[&str] = &[
+    "pillar", "pillars", "competency", "competencies", "area", "areas", "skill", "skills",
+    "dimension", "dimensions", "category", "theme", "themes", "focus", "axis", "attribute",
+];
+/// Words of a column header that names the rows of a grid, besides [`PILLAR_WORDS`].
+const NAME_WORDS: &[&str] = &[
+    "name", "topic", "topics", "subject", "aspect", "sub", "subarea",
+];
 
 /// A row with a label and nothing else: a group of the rows below it.
 pub(super) fn group_row(cells: &[String]) -> bool {

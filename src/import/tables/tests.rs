@@ -176,3 +176,42 @@ fn html_tables_are_read_as_a_browser_places_their_cells() {
         assert!(read.is_empty());
     }
 }
+
+#[test]
+fn html_cells_that_span_rows_leave_the_rows_below_empty_there() {
+    // A spreadsheet saved as HTML: the pillar's cell spans its rows.
+    let md = "<table>\n<tr><th>Pillar</th><th>Area</th><th>Engineer I</th><th>Engineer II</th><th>Senior Engineer</th></tr>\n<tr><td rowspan=\"2\">Craft</td><td>Testing</td><td>Writes tests for their changes.</td><td>Writes tests for the team's code.</td><td>Sets the testing approach.</td></tr>\n<tr><td>Review</td><td>Asks for review of each change.</td><td>Reviews changes within a day.</td><td>Sets the review norms.</td></tr>\n<tr><td>Delivery</td><td>Planning</td><td>Estimates their own tasks.</td><td>Plans a feature's work.</td><td>Plans a quarter's work.</td></tr>\n</table>\n";
+    let tables = table::find_tables(md);
+    assert_eq!(tables.len(), 1);
+    let rows: Vec<Vec<&str>> = tables[0]
+        .rows
+        .iter()
+        .map(|(_, c)| c.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(
+        rows[1][..3],
+        ["", "Review", "Asks for review of each change."]
+    );
+    assert_eq!(rows[2][..2], ["Delivery", "Planning"]);
+    assert_eq!(tables[0].header[2], "Engineer I");
+}
+
+#[test]
+fn a_grid_named_by_pillar_and_area_columns_keeps_both_names() {
+    let md = "| Pillar | Area | Engineer I | Engineer II | Senior Engineer |\n|---|---|---|---|---|\n| Craft | Testing | Writes tests for their changes. | Writes tests for the team's code. | Sets the testing approach. |\n| | Review | Asks for review of each change. | Reviews changes within a day. | Sets the review norms. |\n| Delivery | Planning | Estimates their own tasks. | Plans a feature's work. | Plans a quarter's work. |\n";
+    let (text, _, read) = unfolded(md);
+    assert!(!text.contains("# Area"), "{text}");
+    assert!(
+        text.contains("# Engineer I\n\n## Craft\n\n- *Testing:* Writes tests for their changes.\n- *Review:* Asks for review of each change.\n\n## Delivery\n\n- *Planning:* Estimates their own tasks.\n"),
+        "{text}"
+    );
+    assert_eq!(
+        read,
+        ["the table read as a ladder: 3 levels (its columns) × 2 pillars (its first column, each row's name kept on its expectations)"]
+    );
+    // Terse cells under levels whose names read as no level are still levels: the header
+    // names no pillar.
+    let md = "| Competency | Foundation | Practitioner | Expert |\n|---|---|---|---|\n| Craft | Writes tests. | Designs test plans for features. | Sets the testing approach. |\n| Delivery | Ships tasks. | Ships features with care. | Ships programmes of work. |\n";
+    let (text, _, _) = unfolded(md);
+    assert!(text.contains("# Foundation\n\n## Craft\n\n- Writes tests.\n"), "{text}");
+}
