@@ -135,6 +135,44 @@ fn artsy_html_tables_two_tracks() {
         "{}",
         imp.summary
     );
+    // The intro table of titles and codes (`| Senior Engineer 1 | IC4 | M2 | Engineering
+    // Manager 1 |`) gives the IC levels their codes and pairs each manager level with the IC
+    // level in its row, by title or, where the title differs (`Engineer Manager 2` in the
+    // ladder, `Engineering Manager 2` in the intro), by code.
+    let intro: Vec<Vec<&str>> = text
+        .lines()
+        .skip(23)
+        .take(8)
+        .map(|l| l.split('|').map(str::trim).collect())
+        .collect();
+    for row in &intro {
+        let (ic, ic_code, m_code) = (row[1], row[2], row[3]);
+        let Some(ic_file) = content_files(&imp.root.join("content/levels"))
+            .into_iter()
+            .find(|(_, p)| str_of(&front(p), "title") == ic)
+        else {
+            continue;
+        };
+        let f = front(&ic_file.1);
+        assert_eq!(str_of(&f, "code"), ic_code, "{}", ic_file.0);
+        let equivalent: Vec<String> = f
+            .get("equivalent")
+            .and_then(|e| e.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let m_level: Vec<String> = content_files(&imp.root.join("content/levels"))
+            .into_iter()
+            .filter(|(_, p)| !m_code.is_empty() && str_of(&front(p), "code") == m_code)
+            .map(|(id, _)| id)
+            .collect();
+        assert_eq!(equivalent, m_level, "{ic}");
+    }
+    assert!(imp.summary.contains("ladder.md:22: equivalent, as this table of levels puts them in one row: IC4 = M2, IC5 = M3, IC6 = M4"), "{}", imp.summary);
     // A row's name (`Team impact`) stays on its expectations.
     let level = words(&page(&imp.site, "levels/engineer-1/"));
     assert!(

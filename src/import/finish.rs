@@ -18,6 +18,7 @@ pub fn finish(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     resolve_labels(ladder);
     gather_pillars(ladder);
     give_ids(ladder, opts)?;
+    super::level_index::apply(ladder);
     give_ranks(ladder);
     equivalents(ladder);
     Ok(())

@@ -14,6 +14,7 @@ mod gather;
 pub mod ids;
 mod infer;
 mod level;
+mod level_index;
 pub mod markdown;
 pub mod model;
 mod outline;
@@ -115,6 +116,13 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
             for r in read {
                 let at = doc.loc_line(r.line);
                 ladder.guess(GuessKind::Structure, at, r.what);
+            }
+            for rows in tables::kept(&doc) {
+                let rows = rows
+                    .into_iter()
+                    .map(|(line, cells)| (doc.loc_line(line), cells))
+                    .collect();
+                ladder.level_tables.push(model::LevelTable { rows });
             }
         }
         let index = ladder.docs.len();

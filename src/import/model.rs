@@ -266,6 +266,14 @@ pub struct Guess {
     pub text: String,
 }
 
+/// A table of the source kept as a table, whose rows may name levels.
+#[derive(Debug, Clone, Default)]
+pub struct LevelTable {
+    /// Each row, the header first: where it is, and its cells' text (a link's text for a
+    /// link, emphasis dropped).
+    pub rows: Vec<(Loc, Vec<String>)>,
+}
+
 /// Everything an import read.
 #[derive(Debug, Default)]
 pub struct Ladder {
@@ -289,6 +297,9 @@ pub struct Ladder {
     pub heading_targets: HashMap<(usize, String), Target>,
     /// Pairs of equivalent levels (uids) the source declares.
     pub equivalents: Vec<(usize, usize)>,
+    /// The tables of the source kept as tables, which may list the levels (see
+    /// `level_index`).
+    pub level_tables: Vec<LevelTable>,
     /// Guesses.
     pub guesses: Vec<Guess>,
     /// What kinds of input were read (`one-document Markdown`, `YAML`, …).

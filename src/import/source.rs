@@ -72,10 +72,14 @@ impl SourceDoc {
 
     /// 1-based line of byte `offset`, in the file as written.
     pub fn line(&self, offset: usize) -> usize {
-        let line = self.text_line(offset);
+        self.source_line(self.text_line(offset))
+    }
+
+    /// The file's 1-based line that 1-based line `line` of `text` stands for.
+    pub fn source_line(&self, line: usize) -> usize {
         self.origin
             .as_ref()
-            .and_then(|o| o.get(line - 1))
+            .and_then(|o| o.get(line.max(1) - 1))
             .map_or(line, |o| o.0)
     }
 

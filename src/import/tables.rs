@@ -76,6 +76,35 @@ pub(super) fn unfold(doc: SourceDoc) -> (SourceDoc, Vec<Read>) {
     (SourceDoc::mapped(doc.rel, text, origin), read)
 }
 
+/// The tables `doc` holds (after [`unfold`], those kept as tables), for
+/// [`super::level_index`]: each row, the header first, with its line in the file and its
+/// cells' text (a link's text for a link).
+pub(super) fn kept(doc: &SourceDoc) -> Vec<Vec<(usize, Vec<String>)>> {
+    if !doc.text.contains('|') && !doc.text.to_ascii_lowercase().contains("<table") {
+        return Vec::new();
+    }
+    find_tables(&doc.text)
+        .into_iter()
+        .map(|t| {
+            std::iter::once((t.first_line, t.header))
+                .chain(t.rows)
+                .map(|(line, cells)| {
+                    let text = cells.iter().map(|c| link_text(&label(c))).collect();
+                    (doc.source_line(line), text)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// `[D1](Developer.md#d1)` as `D1`; any other text as it is.
+fn link_text(cell: &str) -> String {
+    match cell.strip_prefix('[').and_then(|c| c.split_once("](")) {
+        Some((text, rest)) if rest.ends_with(')') && !text.contains(']') => text.trim().to_string(),
+        _ => cell.to_string(),
+    }
+}
+
 fn push(text: &mut String, origin: &mut Vec<(usize, bool)>, line: &str, from: (usize, bool)) {
     text.push_str(line);
     text.push('\n');

@@ -213,5 +213,8 @@ fn a_grid_named_by_pillar_and_area_columns_keeps_both_names() {
     // names no pillar.
     let md = "| Competency | Foundation | Practitioner | Expert |\n|---|---|---|---|\n| Craft | Writes tests. | Designs test plans for features. | Sets the testing approach. |\n| Delivery | Ships tasks. | Ships features with care. | Ships programmes of work. |\n";
     let (text, _, _) = unfolded(md);
-    assert!(text.contains("# Foundation\n\n## Craft\n\n- Writes tests.\n"), "{text}");
+    assert!(
+        text.contains("# Foundation\n\n## Craft\n\n- Writes tests.\n"),
+        "{text}"
+    );
 }
