@@ -100,7 +100,16 @@ pub(super) fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock> {
 pub(super) fn out_slug(d: &Doc, b: usize) -> String {
     match &d.blocks[b].kind {
         Kind::Heading { id: Some(id), .. } => id.clone(),
-        Kind::Heading { text, .. } => crate::markdown::slug(text),
+        Kind::Heading { text, .. } => {
+            // The page's own sections take these ids, so the build gives the heading the
+            // next one free (`## Levels` is `#levels-1`).
+            let slug = crate::markdown::slug(text);
+            if crate::ladder::TEMPLATE_IDS.contains(&slug.as_str()) {
+                format!("{slug}-1")
+            } else {
+                slug
+            }
+        }
         _ => String::new(),
     }
 }
