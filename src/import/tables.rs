@@ -397,8 +397,8 @@ fn shape(t: &Table, shared: &HashSet<String>) -> Option<Shape> {
         let firsts: Vec<String> = t
             .rows
             .iter()
-            .filter(|(_, c)| !group_row(c))
             .map(|(_, c)| label(&c[0]))
+            .filter(|l| !l.is_empty())
             .collect();
         // A grid beside headings named as its levels sums up the levels those headings
         // describe: it stays a table.

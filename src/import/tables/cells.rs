@@ -44,10 +44,10 @@ pub(super) fn cells(line: &str) -> Vec<String> {
     out
 }
 
-/// A label cell as a heading's text: bold or italic markers (or tags) around it and a closing
-/// colon dropped, `<br>` made a space.
+/// A label cell as a heading's text: its HTML tags, bold or italic markers around it and a
+/// closing colon dropped, `<br>` made a space.
 pub(super) fn label(cell: &str) -> String {
-    let t = split_lines(cell).join(" ");
+    let t = strip_tags(&split_lines(cell).join(" "));
     // `**Delivery**:` as well as `**Delivery:**`.
     let mut t = t.trim().trim_end_matches(':').trim_end();
     for mark in ["**", "__", "*", "_"] {
@@ -55,22 +55,30 @@ pub(super) fn label(cell: &str) -> String {
             t = inner.trim();
         }
     }
-    // An HTML table's `<b>Craft</b>` as well.
-    for tag in ["b", "strong", "i", "em"] {
-        let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
-        let inner = t
-            .get(..open.len())
-            .filter(|o| o.eq_ignore_ascii_case(&open))
-            .and_then(|_| {
-                let end = t.len().checked_sub(close.len())?;
-                t.get(end..).filter(|c| c.eq_ignore_ascii_case(&close))?;
-                t.get(open.len()..end)
-            });
-        if let Some(inner) = inner {
-            t = inner.trim();
+    t.trim_end_matches(':').trim().to_string()
+}
+
+/// `text` without its HTML tags (`<b>`, `<abbr title="…">`, `</pre>`: a `<` followed by a
+/// letter or `/`, to the next `>`), white space collapsed: what a reader sees of a label.
+fn strip_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let tag = rest[i + 1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
+        match rest[i..].find('>').filter(|_| tag) {
+            Some(j) => rest = &rest[i + j + 1..],
+            None => {
+                out.push('<');
+                rest = &rest[i + 1..];
+            }
         }
     }
-    t.trim_end_matches(':').trim().to_string()
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The lines of a cell: its parts between `<br>` tags (any case, `<br/>`, `<br />`) and

@@ -3,7 +3,7 @@
 
 use super::cells::{gap, item_line, items, label};
 use super::table::{blank, group_row, heading, key, label_columns, pillar_rows, Line, Table};
-use crate::import::infer::descriptive;
+use crate::import::infer::{descriptive, level_like};
 
 /// A ladder read from tables: levels (with the line each is named on) by pillars.
 pub(super) struct Grid<'t> {
@@ -169,8 +169,20 @@ pub(super) fn by_rows<'t>(t: &'t Table, about: &[usize]) -> Grid<'t> {
             rows: Vec::new(),
         })
         .collect();
-    for (line, c) in t.rows.iter().filter(|(_, c)| !group_row(c)) {
+    // A row with only a level's name starts that level (its cells in the rows below).
+    let rows = t
+        .rows
+        .iter()
+        .filter(|(_, c)| !group_row(c) || level_like(&label(&c[0])));
+    for (line, c) in rows {
         let name = label(&c[0]);
+        // A row whose one cell spans the pillars' columns is about the level above.
+        if name.is_empty() && t.wide.contains(line) {
+            if let Some(level) = levels.last_mut() {
+                level.about.extend(c.iter().flat_map(|cell| items(cell)));
+                continue;
+            }
+        }
         // A row with no level's name goes on with the level above.
         if !name.is_empty() {
             let mut level = GridLevel::new(name, *line);

@@ -13,6 +13,23 @@ pub(super) struct Row {
     pub(super) offset: usize,
     pub(super) cells: Vec<String>,
     pub(super) head: bool,
+    /// The row's one cell of its own spans every column after the first (a level's summary
+    /// under its name, in a table of a level per row).
+    pub(super) wide: bool,
+    /// (first column, columns spanned) of each cell of the row's own.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Row {
+    fn new(offset: usize, head: bool) -> Row {
+        Row {
+            offset,
+            cells: Vec::new(),
+            head,
+            wide: false,
+            spans: Vec::new(),
+        }
+    }
 }
 
 /// Whether the HTML block at `at` in `text` starts with a `<table>` tag.
@@ -39,6 +56,7 @@ pub(super) fn read(text: &str, lower: &str, start: usize) -> Option<(usize, Vec<
         cell: None,
         all_th: true,
         in_head: false,
+        sections: false,
         spanned: Vec::new(),
     };
     loop {
@@ -71,15 +89,11 @@ pub(super) fn read(text: &str, lower: &str, start: usize) -> Option<(usize, Vec<
                 return Some((end, r.rows));
             }
             "/table" => depth = depth.saturating_sub(1),
-            "thead" if inner => r.in_head = true,
-            "/thead" | "tbody" | "tfoot" if inner => r.in_head = false,
+            "thead" if inner => (r.in_head, r.sections) = (true, true),
+            "/thead" | "tbody" | "tfoot" if inner => (r.in_head, r.sections) = (false, true),
             "tr" if inner => {
                 r.close_row(i);
-                r.row = Some(Row {
-                    offset: i,
-                    cells: Vec::new(),
-                    head: r.in_head,
-                });
+                r.row = Some(Row::new(i, r.in_head));
             }
             "/tr" if inner => r.close_row(i),
             "td" | "th" if inner => r.open_cell(i, end, tag, name == "th"),
@@ -101,6 +115,8 @@ struct Reader<'t> {
     /// The row so far has only `<th>` cells.
     all_th: bool,
     in_head: bool,
+    /// The table has `<thead>` or `<tbody>`, which say which rows are its header.
+    sections: bool,
     /// For each column, how many rows below the current one a cell above still spans.
     spanned: Vec<usize>,
 }
@@ -109,11 +125,7 @@ impl Reader<'_> {
     fn open_cell(&mut self, at: usize, content: usize, tag: &str, th: bool) {
         self.close_cell(at);
         let head = self.in_head;
-        self.row.get_or_insert(Row {
-            offset: at,
-            cells: Vec::new(),
-            head,
-        });
+        self.row.get_or_insert(Row::new(at, head));
         self.skip_spanned();
         self.cell = Some((content, span(tag, "colspan"), span(tag, "rowspan"), th));
     }
@@ -141,6 +153,7 @@ impl Reader<'_> {
             content.split_whitespace().collect::<Vec<_>>().join(" ")
         };
         let first = row.cells.len();
+        row.spans.push((first, columns));
         row.cells.push(content);
         row.cells
             .extend(std::iter::repeat_n(String::new(), columns - 1));
@@ -158,7 +171,10 @@ impl Reader<'_> {
         self.skip_spanned();
         if let Some(mut r) = self.row.take() {
             if !r.cells.is_empty() {
-                r.head |= self.all_th;
+                // Only `<th>` cells make a header row before the body, not a row of `<th
+                // scope="row">` names within it.
+                r.head |= self.all_th && !self.sections && self.rows.iter().all(|x| x.head);
+                r.wide = matches!(r.spans[..], [(first, n)] if first >= 1 && n >= 2 && first + n == r.cells.len());
                 self.rows.push(r);
             }
         }

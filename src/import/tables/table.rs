@@ -21,6 +21,9 @@ pub(super) struct Table {
     /// The rows with more cells than the header (their line and number of cells): GFM drops
     /// the cells past the header's.
     pub(super) extra: Vec<(usize, usize)>,
+    /// The lines of the rows whose one cell spans every column after the first (an HTML
+    /// table's `colspan`): about the level of the rows above, in a table of a level per row.
+    pub(super) wide: Vec<usize>,
     /// The titles of every heading of the document, as [`key`]s.
     pub(super) titles: HashSet<String>,
     /// The document is a ladder of headings already: two headings of one depth or more read
@@ -116,6 +119,7 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
         header,
         rows,
         extra,
+        wide,
     } in read
     {
         let above = headings.iter().rev().find(|h| h.0 < range.start);
@@ -144,6 +148,7 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
             rows,
             heading,
             extra,
+            wide,
             titles: titles.clone(),
             heading_ladder,
         });
@@ -160,6 +165,7 @@ struct Read {
     header: Vec<String>,
     rows: Vec<(usize, Vec<String>)>,
     extra: Vec<(usize, usize)>,
+    wide: Vec<usize>,
 }
 
 /// The pipe table at `range`: its header, and its rows cut and padded to the header's width
@@ -196,6 +202,7 @@ fn pipe_table(
         header,
         rows,
         extra,
+        wide: Vec::new(),
     })
 }
 
@@ -216,6 +223,11 @@ fn html_table(
     }
     let width = rows.iter().map(|r| r.cells.len()).max()?;
     let head = rows.iter().rposition(|r| r.head).unwrap_or(0);
+    let wide = rows
+        .iter()
+        .filter(|r| r.wide)
+        .map(|r| line_of(r.offset))
+        .collect();
     let mut rows = rows.into_iter().skip(head).map(|r| {
         let mut cells = r.cells;
         cells.resize(width, String::new());
@@ -229,6 +241,7 @@ fn html_table(
         header,
         rows: rows.collect(),
         extra: Vec::new(),
+        wide,
     })
 }
 
@@ -263,7 +276,12 @@ fn heading_ladder(
     };
     (1..=6u8).any(|d| {
         (0..headings.len())
-            .filter(|&i| headings[i].1 == d && level_like(&headings[i].2) && holds(i))
+            .filter(|&i| {
+                headings[i].1 == d
+                    && level_like(&headings[i].2)
+                    && !collection(&headings[i].2)
+                    && holds(i)
+            })
             .count()
             >= 2
     })
@@ -300,6 +318,24 @@ pub(super) const PILLAR_WORDS: &[&str] = &[
 const NAME_WORDS: &[&str] = &[
     "name", "topic", "topics", "subject", "aspect", "sub", "subarea",
 ];
+
+/// A title about several levels rather than one (`IC Levels`, `IC1 - IC6 Framework`).
+fn collection(title: &str) -> bool {
+    title.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "levels"
+                | "framework"
+                | "frameworks"
+                | "ladder"
+                | "ladders"
+                | "tracks"
+                | "grades"
+                | "overview"
+                | "matrix"
+        )
+    })
+}
 
 /// A row with a label and nothing else: a group of the rows below it.
 pub(super) fn group_row(cells: &[String]) -> bool {
