@@ -437,3 +437,100 @@ fn a_folder_readme_heading_names_the_ladder() {
         imp.summary
     );
 }
+
+/// The items of a competency file, as written.
+fn items_of(imp: &Imported, level: &str, pillar: &str) -> Vec<String> {
+    competency(imp, level, pillar)
+        .lines()
+        .filter_map(|l| l.strip_prefix("- "))
+        .map(str::to_string)
+        .collect()
+}
+
+/// HTML tables as authors and exports write them (documents under `tables/html/`, written by
+/// a tester in the shapes of Confluence exports, GitHub READMEs and spreadsheets saved as
+/// HTML): each cell's text on its level's page under its pillar, none lost.
+#[test]
+fn html_tables_in_the_shapes_exports_and_readmes_write() {
+    let html = |name: &str| fixture(&format!("tables/html/{name}.md"));
+    // A Confluence export: the table inside `<div class="table-wrap">`, `<li><p>` items,
+    // `<p><strong>` row names, a `<p><br/></p>` gap.
+    let imp = import(&html("14-confluence-export"), &[]);
+    assert_eq!(
+        items_of(&imp, "web-engineer-1", "craft"),
+        ["Writes clean HTML and CSS.", "Follows the style guide."]
+    );
+    assert!(!imp
+        .root
+        .join("content/competencies/web-engineer-1/teamwork.md")
+        .exists());
+    // A table folded into `<details><summary>`, no blank line between.
+    let imp = import(&html("25-details-no-blank-line"), &[]);
+    assert_eq!(
+        items_of(&imp, "senior-csm", "retention"),
+        ["Designs the retention playbook."]
+    );
+    // Text around a list in a cell: a lead-in, a paragraph before it, a note after it.
+    let imp = import(&html("28-mixed-cell-content"), &[]);
+    assert_eq!(
+        items_of(&imp, "network-engineer-i", "operations"),
+        [
+            "Expected to:",
+            "Apply approved config changes.",
+            "Watch link utilisation."
+        ]
+    );
+    assert_eq!(
+        items_of(&imp, "senior-network-engineer", "security")
+            .last()
+            .unwrap(),
+        "See also the <a href=\"https://example.com/policy\">security policy</a>."
+    );
+    // Two tracks, each a table per pillar under its own `##` heading.
+    let imp = import(&html("29-tracks-pillar-tables"), &[]);
+    says(&imp, "2 tracks, 6 levels, 4 pillars, 12 expectations");
+    assert_eq!(
+        items_of(&imp, "hw-director", "planning"),
+        ["*Roadmap:* Sets the hardware roadmap."]
+    );
+    // A cell merged across two levels' columns holds each of them.
+    let imp = import(&html("31-merged-cells"), &[]);
+    for level in ["ops-engineer-i", "ops-engineer-ii"] {
+        assert_eq!(
+            items_of(&imp, level, "change-management"),
+            ["Follows the change calendar and gets approval before every change."]
+        );
+    }
+    assert_eq!(
+        items_of(&imp, "staff-ops-engineer", "incident-handling"),
+        ["Can run any incident as commander."]
+    );
+    // Markdown in cells, set off by blank lines as GitHub needs: a list item each, and each
+    // paragraph.
+    let imp = import(&html("33-markdown-in-one-cell"), &[]);
+    assert_eq!(
+        items_of(&imp, "senior-engineer", "craft"),
+        ["Sets the quality bar.", "Reviews designs."]
+    );
+    let imp = import(&html("12-markdown-in-cells"), &[]);
+    assert_eq!(
+        items_of(&imp, "devex-engineer-i", "support"),
+        [
+            "Answers questions in #dev-help within a day.",
+            "Documents the answer so the question is not asked again."
+        ]
+    );
+    // A matrix of ✓ and a layout table of pictures are no ladder.
+    for name in ["17-fp-tool-matrix", "16-fp-image-layout"] {
+        let out = ladderbook()
+            .arg("import")
+            .arg(html(name))
+            .arg("-o")
+            .arg(tempfile::tempdir().unwrap().path().join("x"))
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stdout).to_string()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(!said.contains("read as a ladder"), "{name}: {said}");
+    }
+}

@@ -122,16 +122,18 @@ struct Edit {
 fn edits(tables: &[Table]) -> (Vec<Edit>, Vec<Read>) {
     let shared = shared_labels(tables);
     let shapes: Vec<Option<Shape>> = tables.iter().map(|t| shape(t, &shared)).collect();
-    let by_pillar = pillar_sections(tables, &shapes);
-    let (mut edits, mut read) = pillar_edits(tables, &by_pillar);
+    let groups = pillar_sections(tables, &shapes);
+    let (mut edits, mut read) = (Vec::new(), Vec::new());
+    for group in &groups {
+        let (e, r) = pillar_edits(tables, group);
+        edits.extend(e);
+        read.extend(r);
+    }
+    let by_pillar: Vec<usize> = groups.concat();
     let depth = |t: &Table| t.heading.as_ref().map_or(0, |h| h.depth);
     // The depths the tables' levels are written at, by default: one deeper than a grid's
     // heading; the pillar headings' own.
-    let mut level_depths: HashSet<u8> = by_pillar
-        .first()
-        .map(|&i| depth(&tables[i]))
-        .into_iter()
-        .collect();
+    let mut level_depths: HashSet<u8> = groups.iter().map(|g| depth(&tables[g[0]])).collect();
     for (i, (t, shape)) in tables.iter().zip(&shapes).enumerate() {
         if shape.is_some_and(|s| s != Shape::PerLevel) && !by_pillar.contains(&i) {
             level_depths.insert(depth(t) + 1);
@@ -149,7 +151,17 @@ fn edits(tables: &[Table]) -> (Vec<Edit>, Vec<Read>) {
         let in_place = t.heading.as_ref().filter(|h| {
             shape != Shape::PerLevel && h.alone && h.depth >= 2 && level_depths.contains(&h.depth)
         });
-        let (lines, mut what) = written(t, shape, in_place.map_or(depth(t), |h| h.depth - 1));
+        let (mut lines, mut what) = written(t, shape, in_place.map_or(depth(t), |h| h.depth - 1));
+        if let Some(rest) = account::left_out(t, &lines) {
+            read.push(Read {
+                line: t.first_line,
+                what: format!(
+                    "{} cells of this table are in no level's pillar: their text is kept after the ladder it is written as (see the lines it names)",
+                    rest.len() - 1
+                ),
+            });
+            lines.extend(rest);
+        }
         if let Some(h) = in_place {
             what.push_str(&format!(
                 "; its levels take the place of its heading `{}`, at the depth of the other tables' levels",
@@ -527,9 +539,10 @@ fn level_columns(t: &Table) -> Vec<usize> {
         .collect()
 }
 
-/// The tables read as [`Shape::Columns`] that are each one pillar's: two or more under
-/// headings of one depth that do not read as levels, sharing at least two level columns.
-fn pillar_sections(tables: &[Table], shapes: &[Option<Shape>]) -> Vec<usize> {
+/// The tables read as [`Shape::Columns`] that are each one pillar's, in groups that are each
+/// one ladder: two or more under headings of one depth that do not read as levels, sharing at
+/// least two level columns.
+fn pillar_sections(tables: &[Table], shapes: &[Option<Shape>]) -> Vec<Vec<usize>> {
     let candidates: Vec<usize> = (0..tables.len())
         .filter(|&i| shapes[i] == Some(Shape::Columns))
         .filter(|&i| {
@@ -542,25 +555,33 @@ fn pillar_sections(tables: &[Table], shapes: &[Option<Shape>]) -> Vec<usize> {
     let columns =
         |i: usize| -> HashSet<String> { tables[i].header[1..].iter().map(|c| key(c)).collect() };
     let depth = |i: usize| tables[i].heading.as_ref().map_or(0, |h| h.depth);
-    let Some(&first) = candidates.first() else {
-        return Vec::new();
-    };
-    let chosen: Vec<usize> = candidates
-        .iter()
-        .copied()
-        .filter(|&i| {
-            depth(i) == depth(first) && columns(i).intersection(&columns(first)).count() >= 2
-        })
-        .collect();
-    let titles: HashSet<&str> = chosen
-        .iter()
-        .filter_map(|&i| tables[i].heading.as_ref().map(|h| h.title.as_str()))
-        .collect();
-    if titles.len() >= 2 {
-        chosen
-    } else {
-        Vec::new()
+    // Each group: the candidates from the first not yet in one, at its depth and sharing two
+    // level columns with it (one track's pillars; another track's tables name other levels).
+    let mut groups = Vec::new();
+    let mut taken: HashSet<usize> = HashSet::new();
+    for &first in &candidates {
+        if taken.contains(&first) {
+            continue;
+        }
+        let chosen: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&i| {
+                !taken.contains(&i)
+                    && depth(i) == depth(first)
+                    && columns(i).intersection(&columns(first)).count() >= 2
+            })
+            .collect();
+        let titles: HashSet<&str> = chosen
+            .iter()
+            .filter_map(|&i| tables[i].heading.as_ref().map(|h| h.title.as_str()))
+            .collect();
+        if titles.len() >= 2 {
+            taken.extend(chosen.iter().copied());
+            groups.push(chosen);
+        }
     }
+    groups
 }
 
 /// One level's table: a heading per pillar one deeper than the level's, an item per row,
@@ -604,6 +625,7 @@ fn per_level(t: &Table, depth: u8) -> Vec<Line> {
     lines
 }
 
+mod account;
 mod cells;
 mod grid;
 mod html;

@@ -60,7 +60,7 @@ pub(super) fn label(cell: &str) -> String {
 
 /// `text` without its HTML tags (`<b>`, `<abbr title="…">`, `</pre>`: a `<` followed by a
 /// letter or `/`, to the next `>`), white space collapsed: what a reader sees of a label.
-fn strip_tags(text: &str) -> String {
+pub(super) fn strip_tags(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find('<') {
@@ -115,7 +115,11 @@ pub(super) fn split_lines(cell: &str) -> Vec<&str> {
 pub(super) fn items(cell: &str) -> Vec<String> {
     let lower = cell.to_ascii_lowercase();
     let parts: Vec<String> = if tag_at(&lower, "li").is_some() {
+        // An item's own paragraphs (`<li><p>…</p></li>`, as Confluence writes) are its text.
         list_items(cell)
+            .iter()
+            .map(|i| split_lines(i).join(" "))
+            .collect()
     } else {
         split_lines(cell).into_iter().map(str::to_string).collect()
     };
@@ -134,10 +138,13 @@ pub(super) fn items(cell: &str) -> Vec<String> {
 }
 
 /// The outermost `<li>` items of HTML lists in `cell`, each with any list nested in it as
-/// written.
+/// written, and the text outside the lists (a lead-in before them, a note after them) as
+/// items of their own where they are.
 fn list_items(cell: &str) -> Vec<String> {
     let lower = cell.to_ascii_lowercase();
     let (mut depth, mut start, mut out) = (0usize, None, Vec::new());
+    // Where the text outside any list starts.
+    let mut outside = Some(0);
     let mut at = 0;
     while let Some(i) = lower[at..].find('<') {
         let tag = at + i;
@@ -145,9 +152,17 @@ fn list_items(cell: &str) -> Vec<String> {
         let end = rest.find('>').map_or(lower.len(), |j| tag + j + 1);
         let is = |name: &str| tag_at(rest, name) == Some(0);
         if is("ul") || is("ol") {
+            if depth == 0 {
+                if let Some(o) = outside.take().filter(|&o| o <= tag) {
+                    out.extend(split_lines(&cell[o..tag]).into_iter().map(str::to_string));
+                }
+            }
             depth += 1;
         } else if is("/ul") || is("/ol") {
             depth = depth.saturating_sub(1);
+            if depth == 0 {
+                outside = Some(end);
+            }
         } else if is("li") && depth <= 1 && start.is_none() {
             start = Some(end);
         } else if is("/li") && depth <= 1 {
@@ -159,6 +174,8 @@ fn list_items(cell: &str) -> Vec<String> {
     }
     if let Some(s) = start.filter(|&s| s <= cell.len()) {
         out.push(cell[s..].to_string());
+    } else if let Some(o) = outside.filter(|&o| o <= cell.len()) {
+        out.extend(split_lines(&cell[o..]).into_iter().map(str::to_string));
     }
     out
 }

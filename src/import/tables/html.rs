@@ -3,8 +3,9 @@
 //!
 //! Only the table's own structure is read (`<thead>`, `<tr>`, `<td>`, `<th>`, `colspan`,
 //! `rowspan`), placing cells as the HTML standard's table model does (HTML Living Standard,
-//! "Processing model" of tables): a cell spanning rows or columns fills the first of them and
-//! leaves the others empty. A cell's content is kept as written, its white space collapsed as a
+//! "Processing model" of tables): a cell spanning rows fills the first of them and leaves the
+//! others empty; one spanning columns after the first (levels') holds each of them, unless it
+//! is the row's only cell (a level's summary across the pillars). A cell's content is kept as written, its white space collapsed as a
 //! browser shows it (outside `<pre>`). A table nested in a cell is part of that cell.
 
 /// One row of an HTML table: the byte offset of its `<tr>` (or first cell), its cells, and
@@ -32,15 +33,70 @@ impl Row {
     }
 }
 
-/// Whether the HTML block at `at` in `text` starts with a `<table>` tag.
+/// Tags that wrap a table without being part of a ladder: a Confluence export's
+/// `<div class="table-wrap">`, a `<details>` that folds the table away.
+const WRAPPERS: &[&str] = &["div", "details", "figure", "center", "section"];
+
+/// Whether the HTML block at `at` in `text` starts with a `<table>` tag, perhaps inside
+/// [`WRAPPERS`] and after a `<summary>`.
 pub(super) fn starts_table(text: &str, at: usize) -> bool {
-    let rest = text[at..].trim_start();
-    rest.get(..6)
-        .is_some_and(|t| t.eq_ignore_ascii_case("<table"))
-        && rest[6..]
+    let mut rest = &text[at..];
+    loop {
+        rest = rest.trim_start();
+        let Some(name) = tag_name(rest) else {
+            return false;
+        };
+        if name == "table" {
+            return true;
+        }
+        let skip = if name == "summary" {
+            find_ignore_case(rest, "</summary>").map(|i| i + "</summary>".len())
+        } else if WRAPPERS.contains(&name.as_str()) {
+            rest.find('>').map(|i| i + 1)
+        } else {
+            None
+        };
+        match skip {
+            Some(n) => rest = &rest[n..],
+            None => return false,
+        }
+    }
+}
+
+/// Where the closing tags of [`WRAPPERS`] right after `at` (spaces and line breaks between
+/// them) end: the end of what a table and its wrappers take.
+pub(super) fn after_wrappers(text: &str, at: usize) -> usize {
+    let mut end = at;
+    loop {
+        let rest = &text[end..];
+        let skipped = rest.len() - rest.trim_start().len();
+        let Some(close) = rest.trim_start().strip_prefix("</") else {
+            return end;
+        };
+        let name: String = close
             .chars()
-            .next()
-            .is_some_and(|c| c == '>' || c.is_whitespace())
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match close.find('>') {
+            Some(i) if WRAPPERS.contains(&name.as_str()) => end += skipped + 2 + i + 1,
+            _ => return end,
+        }
+    }
+}
+
+/// The lower-case name of the tag `text` starts with (`<Table class=…>` is `table`).
+fn tag_name(text: &str) -> Option<String> {
+    let name: String = text
+        .strip_prefix('<')?
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    (!name.is_empty()).then(|| name.to_ascii_lowercase())
+}
+
+fn find_ignore_case(text: &str, needle: &str) -> Option<usize> {
+    text.to_ascii_lowercase().find(needle)
 }
 
 /// The table whose `<table>` tag is the first tag at or after `start` in `text` (`lower` is
@@ -150,7 +206,10 @@ impl Reader<'_> {
         let content = if content.to_ascii_lowercase().contains("<pre") {
             content.trim().to_string()
         } else {
-            content.split_whitespace().collect::<Vec<_>>().join(" ")
+            markdown_blocks(content)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
         };
         let first = row.cells.len();
         row.spans.push((first, columns));
@@ -175,6 +234,14 @@ impl Reader<'_> {
                 // scope="row">` names within it.
                 r.head |= self.all_th && !self.sections && self.rows.iter().all(|x| x.head);
                 r.wide = matches!(r.spans[..], [(first, n)] if first >= 1 && n >= 2 && first + n == r.cells.len());
+                // A cell merged across levels' columns holds each of those levels' text.
+                if !r.wide {
+                    for &(first, n) in r.spans.iter().filter(|s| s.0 >= 1) {
+                        for c in first + 1..first + n {
+                            r.cells[c] = r.cells[first].clone();
+                        }
+                    }
+                }
                 self.rows.push(r);
             }
         }
@@ -196,4 +263,74 @@ fn span(tag: &str, attribute: &str) -> usize {
         .trim_start_matches(['"', '\'']);
     let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
     digits.parse().unwrap_or(1).clamp(1, 100)
+}
+
+/// A cell written in Markdown over several lines (GitHub renders Markdown in a cell set off by
+/// blank lines) as HTML blocks, so that its lines do not run together once white space is
+/// collapsed: each top-level list item (`- `, `* `, `+ `, `1. `) as an `<li>`, each paragraph
+/// as a `<p>`. A cell on one line, or with no list item and no blank line, is as written.
+fn markdown_blocks(cell: &str) -> std::borrow::Cow<'_, str> {
+    let lines: Vec<&str> = cell.lines().collect();
+    let marker = |l: &str| -> Option<usize> {
+        let t = l.trim_start();
+        if l.len() - t.len() > 1 {
+            return None;
+        }
+        if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") {
+            return Some(l.len() - t.len() + 2);
+        }
+        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        (digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") ")))
+            .then(|| l.len() - t.len() + digits + 2)
+    };
+    let blank_inside = lines
+        .iter()
+        .skip_while(|l| l.trim().is_empty())
+        .skip_while(|l| !l.trim().is_empty())
+        .any(|l| !l.trim().is_empty());
+    if lines.len() < 2 || !(blank_inside || lines.iter().any(|l| marker(l).is_some())) {
+        return cell.into();
+    }
+    let mut out = String::new();
+    // The open block (`li` or `p`), and whether a list is open.
+    let mut open: Option<&str> = None;
+    let mut list = false;
+    for line in lines {
+        if line.trim().is_empty() {
+            if let Some(tag) = open.take() {
+                out.push_str(&format!("</{tag}>"));
+            }
+            continue;
+        }
+        if let Some(n) = marker(line) {
+            if let Some(tag) = open.take() {
+                out.push_str(&format!("</{tag}>"));
+            }
+            if !list {
+                out.push_str("<ul>");
+                list = true;
+            }
+            out.push_str("<li>");
+            out.push_str(&line[n..]);
+            open = Some("li");
+        } else {
+            if open.is_none() {
+                if list {
+                    out.push_str("</ul>");
+                    list = false;
+                }
+                out.push_str("<p>");
+                open = Some("p");
+            }
+            out.push(' ');
+            out.push_str(line.trim());
+        }
+    }
+    if let Some(tag) = open {
+        out.push_str(&format!("</{tag}>"));
+    }
+    if list {
+        out.push_str("</ul>");
+    }
+    out.into()
 }

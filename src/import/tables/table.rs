@@ -217,6 +217,7 @@ fn html_table(
     line_of: &impl Fn(usize) -> usize,
 ) -> Option<Read> {
     let (end, rows) = html::read(text, lower, start)?;
+    let end = html::after_wrappers(text, end);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     if !text[end..line_end].trim().is_empty() || rows.len() < 2 {
         return None;
