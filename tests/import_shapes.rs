@@ -439,3 +439,34 @@ fn a_link_to_a_heading_named_like_a_page_section_goes_to_its_id() {
     assert!(page.contains("progress/#levels-1\">levels</a>"), "{page}");
     assert!(broken_links(&imp.site).is_empty());
 }
+
+/// In a folder, an empty file (a level not written yet) is passed over and named, not an
+/// error that stops the import; on its own it is still an error.
+#[test]
+fn an_empty_file_in_a_folder_is_passed_over_and_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("src");
+    fs::create_dir(&src).unwrap();
+    fs::write(
+        src.join("ladder.md"),
+        "# Ladder\n\n## Engineer I\n\n### Craft\n\n- Writes code that others can read.\n\n## Engineer II\n\n### Craft\n\n- Designs code that others build on.\n",
+    )
+    .unwrap();
+    fs::write(src.join("frontend.md"), "").unwrap();
+    let imp = import(&src, &[]);
+    assert!(
+        imp.summary.contains("not read: frontend.md (empty)"),
+        "{}",
+        imp.summary
+    );
+    let alone = ladderbook()
+        .arg("import")
+        .arg(src.join("frontend.md"))
+        .arg("-o")
+        .arg(tmp.path().join("out"))
+        .output()
+        .unwrap();
+    assert!(!alone.status.success());
+    assert!(String::from_utf8_lossy(&alone.stderr)
+        .contains("frontend.md:1:1: error: the file is empty"));
+}

@@ -218,8 +218,20 @@ const DESCRIPTIVE: &[&str] = &[
 ];
 
 /// A title that reads as a level: it has a code or a number (`L3`, `Level 2`), or a word that
-/// names a role (`Senior Analyst`, `Director`).
+/// names a role (`Senior Analyst`, `Director`); and it is no question and not about all the
+/// levels (`Levels`, `Framework`, `Ladder`).
 pub(super) fn level_like(title: &str) -> bool {
+    // A question (`When do I get promoted?`) or a title about all levels (`All Levels`, `IC1 -
+    // IC6 Framework`) is none.
+    let about_all = title.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "levels" | "framework" | "ladder" | "ladders" | "matrix"
+        )
+    });
+    if title.trim_end().ends_with('?') || about_all {
+        return false;
+    }
     let t = ids::parse_level_title(title);
     if t.code.is_some() || t.number.is_some() {
         return true;
@@ -246,7 +258,8 @@ pub(super) fn descriptive(title: &str) -> bool {
     let k = k.trim_end_matches([':', '.']);
     // Also within a longer title (`Common anti-patterns`, `Overview of the role`).
     let padded = format!(" {k} ");
-    DESCRIPTIVE.contains(&k)
+    title.trim_end().ends_with('?')
+        || DESCRIPTIVE.contains(&k)
         || [
             "anti pattern",
             "anti patterns",
@@ -360,12 +373,24 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
     }
     let mut best: Option<Vec<usize>> = None;
     for s in 0..d.secs.len() {
-        let like: Vec<usize> = d.secs[s]
+        let mut like: Vec<usize> = d.secs[s]
             .children
             .iter()
             .copied()
             .filter(|&c| plain(d, c) && level_like(&heading_text(d, c)))
             .collect();
+        // Levels titled by codes (`IC1` … `IC5`): a title without one before or after them
+        // (`Successful engineers at Sourcegraph`) is not one of them.
+        let coded: Vec<usize> = like
+            .iter()
+            .copied()
+            .filter(|&c| ids::parse_level_title(&heading_text(d, c)).code.is_some())
+            .collect();
+        if let (Some(&a), Some(&z)) = (coded.first(), coded.last()) {
+            if coded.len() >= 2 {
+                like.retain(|&c| c >= a && c <= z);
+            }
+        }
         // A section written like them between two of them is a level too (`Journeyman`
         // between `Apprentice` and `Master`).
         let kids: Vec<usize> = match (like.first(), like.last()) {
@@ -524,6 +549,13 @@ mod tests {
             .find(|&s| heading_text(&d, s) == "Principal Engineer")
             .unwrap();
         assert_eq!(heading_pillars(&d, principal, &HashMap::new()).len(), 2);
+    }
+
+    #[test]
+    fn questions_titles_about_all_levels_and_uncoded_titles_beside_coded_levels_are_none() {
+        // Sourcegraph's framework: `##` sections before the levels `IC1` … `IC3`.
+        let md = "# Framework\n\n## Successful engineers at Sourcegraph\n\nSee the doc.\n\n## When do I get promoted?\n\nWhen it shows.\n\n## All Levels\n\n- Ships.\n\n## IC1\n\n- Impact: small.\n\n## IC2\n\n- Impact: medium.\n\n## IC3\n\n- Impact: large.\n";
+        assert_eq!(levels_of(md).unwrap().0, ["IC1", "IC2", "IC3"]);
     }
 
     #[test]

@@ -109,7 +109,15 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
                 .push(format!("{rel} (YAML, and --format markdown)"));
             continue;
         }
-        let mut doc = source::read(path, rel)?;
+        let mut doc = match source::read(path, rel) {
+            Ok(doc) => doc,
+            // In a folder, an empty file (a level not written yet) is passed over, and said.
+            Err(_) if !single && std::fs::read(path).is_ok_and(|b| b.trim_ascii().is_empty()) => {
+                ladder.skipped.push(format!("{rel} (empty)"));
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         if kind == FileKind::Markdown {
             let read;
             (doc, read) = tables::unfold(doc);

@@ -455,7 +455,8 @@ fn shape(t: &Table, shared: &HashSet<String>) -> Option<Shape> {
 }
 
 /// What the corner cell of a grid says its rows are: `Level` (or a grade, band, role…) for a
-/// level per row; a competency (area, pillar, skill…) or `Level →` for levels across.
+/// level per row; a competency (area, pillar, skill…) or `Level →` for levels across; of two
+/// names split by a slash (`Level/Skill`), the first names the rows.
 fn corner(cell: &str) -> Option<Shape> {
     let c = label(cell).to_lowercase();
     let words: Vec<&str> = c
@@ -466,6 +467,16 @@ fn corner(cell: &str) -> Option<Shape> {
         .iter()
         .any(|a| c.contains(a));
     let down = c.contains("level ↓") || c.contains("levels ↓");
+    // `Level/Skill`, `Competency \ Level`: rows, then columns.
+    if let Some((rows, _)) = c.split_once(['/', '\\']).filter(|_| !across && !down) {
+        let first: Vec<&str> = rows.split(|ch: char| !ch.is_alphanumeric()).collect();
+        if first.iter().any(|w| LEVEL_WORDS.contains(w)) {
+            return Some(Shape::Rows);
+        }
+        if first.iter().any(|w| PILLAR_WORDS.contains(w)) {
+            return Some(Shape::Columns);
+        }
+    }
     if across || (!down && words.iter().any(|w| PILLAR_WORDS.contains(w))) {
         return Some(Shape::Columns);
     }
