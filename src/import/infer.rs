@@ -559,6 +559,22 @@ mod tests {
     }
 
     #[test]
+    fn a_bold_paragraph_over_a_list_names_its_pillar() {
+        // dwarvesf's handbook: `**Technical**`, no colon, then the list.
+        let level = |t: &str| {
+            format!("### {t}\n\nAbout {t}.\n\n**Technical**\n\n- Writes code.\n\n**Execution**\n\n- Ships work.\n\n")
+        };
+        let md = format!(
+            "## IC track\n\n{}{}",
+            level("Junior Engineer"),
+            level("Senior Engineer")
+        );
+        let (levels, _, plain) = levels_of(&md).unwrap();
+        assert_eq!(levels, ["Junior Engineer", "Senior Engineer"]);
+        assert!(!plain);
+    }
+
+    #[test]
     fn levels_without_pillars_need_level_like_titles() {
         let md = "# Level 1\n\nDoes a.\n\nDoes b.\n\n# Level 2 #\n\nDoes c.\n\n# Authors\n\nUs.\n";
         let (levels, _, plain) = levels_of(md).unwrap();

@@ -244,6 +244,21 @@ pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
             b.region = true;
         }
     }
+    // A paragraph that is only a bold label (`**Technical**`) right over a list names the
+    // list, as `**Technical:**` would.
+    for i in 1..out.len() {
+        if matches!(out[i].kind, Kind::List { .. }) {
+            if let Kind::Para {
+                label: Some(_),
+                colon,
+                only: true,
+                ..
+            } = &mut out[i - 1].kind
+            {
+                *colon = true;
+            }
+        }
+    }
     out
 }
 
