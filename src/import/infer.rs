@@ -421,8 +421,10 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
 fn levels_sharing_pillars(d: &Doc) -> Option<Vec<usize>> {
     let mut best: Option<(usize, u8, Vec<usize>)> = None;
     for depth in 1..=6u8 {
+        // A section that describes rather than names a level (an overview, a question) is
+        // none, whatever its lists.
         let secs: Vec<usize> = (1..d.secs.len())
-            .filter(|&s| d.secs[s].level == depth)
+            .filter(|&s| d.secs[s].level == depth && !descriptive(&heading_text(d, s)))
             .collect();
         for kind in 0..4u8 {
             let cands: Vec<(usize, Vec<String>)> = secs
@@ -571,6 +573,24 @@ mod tests {
         );
         let (levels, _, plain) = levels_of(&md).unwrap();
         assert_eq!(levels, ["Junior Engineer", "Senior Engineer"]);
+        assert!(!plain);
+    }
+
+    #[test]
+    fn bullets_that_start_with_the_same_plain_labels_name_the_pillars() {
+        // Sourcegraph's framework: `- Impact: …` in every level, `- Teamwork:` over a nested
+        // list; the section that defines the labels is a question, no level.
+        let level = |t: &str| {
+            format!("## {t}\n\n- Impact: Delivers {t} projects.\n- Teamwork:\n  - Mentors others at {t}.\n\n")
+        };
+        let md = format!(
+            "# Framework\n\n## What are the expectations?\n\n- Impact: The difference made.\n- Teamwork: Working with others.\n\n{}{}{}",
+            level("IC1"),
+            level("IC2"),
+            level("IC3")
+        );
+        let (levels, _, plain) = levels_of(&md).unwrap();
+        assert_eq!(levels, ["IC1", "IC2", "IC3"]);
         assert!(!plain);
     }
 

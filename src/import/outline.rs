@@ -212,7 +212,13 @@ pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
                     .find("\n\n")
                     .map_or(first_block_end, |p| content + p);
                 it.first_end = para_end.min(it.end);
-                let (label, colon, only, rest) = label_at(text, content, it.first_end);
+                let (mut label, mut colon, only, mut rest) = label_at(text, content, it.first_end);
+                let mut only = only;
+                if label.is_none() {
+                    if let Some((l, r, alone)) = plain_label_at(text, content, it.first_end) {
+                        (label, colon, rest, only) = (Some(l), true, r, alone);
+                    }
+                }
                 it.label = label;
                 it.colon = colon;
                 it.only = only;
@@ -306,6 +312,35 @@ pub(super) fn skip_marker(text: &str, start: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// A plain label at `start` of a list item (`Impact: Delivers …`, or `Teamwork:` alone over a
+/// nested list): one to four words, the first capitalised, of letters and `&`, `-`, `/` only,
+/// then a colon; its text, where the rest starts, and whether nothing follows on its line.
+/// Read as pillars only where every item of a list has one (see `infer::shape`), so a `Note:`
+/// among sentences names nothing.
+pub(super) fn plain_label_at(
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<(String, usize, bool)> {
+    let line = text.get(start..end.min(text.len()))?.lines().next()?;
+    let (label, after) = match line.trim_end().strip_suffix(':') {
+        Some(label) if !label.contains(':') => (label, ""),
+        _ => line.split_once(": ")?,
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let fits = (1..=4).contains(&words.len())
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '-' | '/'));
+    if !fits {
+        return None;
+    }
+    let rest = (start + label.len() + 1).min(text.len());
+    let rest = rest + (text[rest..].len() - text[rest..].trim_start_matches([' ', '\t']).len());
+    Some((label.trim().to_string(), rest, after.trim().is_empty()))
 }
 
 /// A bold label at `start` (`**Label**:`, `**Label:**`, `__Label__`): its text, whether a
