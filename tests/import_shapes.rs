@@ -470,3 +470,77 @@ fn an_empty_file_in_a_folder_is_passed_over_and_named() {
     assert!(String::from_utf8_lossy(&alone.stderr)
         .contains("frontend.md:1:1: error: the file is empty"));
 }
+
+/// A site generator's folder (Hugo): `_index.md` describes the track; each level is a page
+/// whose front-matter `title` names it, with no heading of its own, its pillars `##` headings
+/// or `###` under a group heading; the repository's `LICENSE.md` and `CONTRIBUTING.md` beside
+/// them are no part of the ladder.
+#[test]
+fn pages_named_by_their_front_matter_with_the_repository_files_beside_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("engineering");
+    fs::create_dir(&src).unwrap();
+    fs::write(
+        src.join("_index.md"),
+        "---\ntitle: \"Engineering\"\nweight: 1\n---\n\nThe engineering ladder.\n",
+    )
+    .unwrap();
+    let level = |title: &str, weight: u32, word: &str| {
+        format!("---\ntitle: \"{title}\"\nweight: {weight}\n---\n\n## Core Competencies\n\n* You {word} the code of your team.\n\n## Functional Competencies\n\n### Management\n\n* You {word} the plans of your team.\n\n### Mentoring\n\n* You {word} the growth of others.\n")
+    };
+    fs::write(src.join("engineer.md"), level("Engineer", 101, "read")).unwrap();
+    fs::write(
+        src.join("senior-engineer.md"),
+        level("Senior Engineer", 102, "shape"),
+    )
+    .unwrap();
+    fs::write(
+        src.join("staff-engineer.md"),
+        level("Staff Engineer", 103, "set"),
+    )
+    .unwrap();
+    fs::write(
+        src.join("LICENSE.md"),
+        "# License\n\n## Section 1 – Definitions.\n\n- a. Adapted Material means material.\n\n## Section 2 – Scope.\n\n- a. License grant.\n",
+    )
+    .unwrap();
+    fs::write(
+        src.join("CONTRIBUTING.md"),
+        "# Contributing\n\n- Open a pull request.\n",
+    )
+    .unwrap();
+    let mut exps = Vec::new();
+    for (title, word) in [
+        ("Engineer", "read"),
+        ("Senior Engineer", "shape"),
+        ("Staff Engineer", "set"),
+    ] {
+        exps.push(exp(
+            title,
+            "Core Competencies",
+            &format!("You {word} the code of your team."),
+        ));
+        exps.push(exp(
+            title,
+            "Management",
+            &format!("You {word} the plans of your team."),
+        ));
+        exps.push(exp(
+            title,
+            "Mentoring",
+            &format!("You {word} the growth of others."),
+        ));
+    }
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(counts(&imp.summary), (3, 3, 9), "{}", imp.summary);
+    assert!(!words(&page(&imp.site, "")).contains("adapted material"));
+    assert!(
+        imp.summary.contains(
+            "not read: CONTRIBUTING.md (about the repository, not the ladder), … (+1 more)"
+        ),
+        "{}",
+        imp.summary
+    );
+    assert_eq!(content_files(&imp.root.join("content/tracks")).len(), 1);
+}

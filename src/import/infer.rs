@@ -266,6 +266,7 @@ pub(super) fn descriptive(title: &str) -> bool {
             "antipattern",
             "antipatterns",
             "overview",
+            "notes",
             "examples",
             "faq",
             "red flags",
@@ -466,9 +467,16 @@ fn levels_sharing_pillars(d: &Doc) -> Option<Vec<usize>> {
 
 /// A section that is a whole single-level document: at least two pillars.
 pub(super) fn single_level_shape(d: &Doc, s: usize) -> Option<Shape> {
+    named_level_shape(d, s, false)
+}
+
+/// [`single_level_shape`], where `named` says that something other than the section's
+/// heading names it as a level (a page's front-matter `title`), so that pillars deeper down
+/// need no level-like heading over them.
+pub(super) fn named_level_shape(d: &Doc, s: usize, named: bool) -> Option<Shape> {
     let nested = || {
         let (pillars, _) = nested_pillars(d, s);
-        (pillars.len() >= 2 && level_like(&heading_text(d, s)) && !is_index(d))
+        (pillars.len() >= 2 && (named || level_like(&heading_text(d, s))) && !is_index(d))
             .then_some(Shape::Nested)
     };
     let kids = pillar_candidates(d, s);

@@ -154,7 +154,7 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
                 .unwrap_or(1);
             if d.secs[top].level == min_level {
                 if single_level_shape(&d, top).is_some() {
-                    return single_level_outcome(ladder, &d, top, &doc_title, true);
+                    return single_level_outcome(ladder, &d, top, &doc_title, true, None);
                 }
                 let inner: Vec<usize> = d.secs[top]
                     .children
@@ -163,14 +163,19 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
                     .filter(|&c| single_level_shape(&d, c).is_some())
                     .collect();
                 if inner.len() == 1 {
-                    return single_level_outcome(ladder, &d, inner[0], &doc_title, false);
+                    return single_level_outcome(ladder, &d, inner[0], &doc_title, false, None);
                 }
             }
         }
     }
-    // One level with no heading at all: numbered bold pillars or bold labels from the start.
-    if first_heading.is_none() && single_level_shape(&d, 0).is_some() {
-        return single_level_outcome(ladder, &d, 0, &doc_title, true);
+    // One level with no heading at all: numbered bold pillars or bold labels from the start;
+    // or a page of a site generator (Hugo, Jekyll) whose front-matter `title` names the level
+    // and whose headings are its pillars.
+    let titled = title.as_deref().is_some_and(|t| !t.trim().is_empty());
+    if first_heading.is_none() || titled {
+        if let Some(sh) = named_level_shape(&d, 0, titled) {
+            return single_level_outcome(ladder, &d, 0, &doc_title, true, Some(sh));
+        }
     }
     // A document that is only a level-like heading over a list may be one level without
     // pillars; whether it is depends on the files beside it, so it is decided when the
@@ -360,10 +365,18 @@ fn single_level_outcome(
     s: usize,
     doc_title: &str,
     first: bool,
+    shape: Option<Shape>,
 ) -> Outcome {
-    let sh = single_level_shape(d, s).unwrap_or(Shape::Headings);
+    let sh = shape
+        .or_else(|| single_level_shape(d, s))
+        .unwrap_or(Shape::Headings);
     let mut level = new_level(ladder, d, s);
-    if d.secs[s].heading.is_none() {
+    // A page with YAML front-matter whose `title` names it (not its file name).
+    let front_matter_title = d.src.text.starts_with("---") && doc_title != d.src.stem();
+    if d.secs[s].heading.is_none() && front_matter_title {
+        level.title = doc_title.to_string();
+        level.full_title = level.title.clone();
+    } else if d.secs[s].heading.is_none() {
         level.title = readable_stem(d.src.stem());
         level.full_title = level.title.clone();
         ladder.guess(

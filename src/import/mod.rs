@@ -95,6 +95,12 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
             ladder.skipped.push(format!("{rel} (not Markdown or YAML)"));
             continue;
         };
+        if !single && housekeeping(rel) {
+            ladder
+                .skipped
+                .push(format!("{rel} (about the repository, not the ladder)"));
+            continue;
+        }
         if kind == FileKind::Yaml && opts.format == Format::Markdown {
             if single {
                 return Err(import_error(
@@ -395,6 +401,35 @@ fn output_paths<'a>(ladder: &Ladder, root: &'a Path) -> writer::Paths<'a> {
             .insert(FileRef::Page(p.uid), format!("{}.md", p.final_id));
     }
     paths
+}
+
+/// A file every repository has that is about the repository rather than its content
+/// (`LICENSE.md`, `CONTRIBUTING.md`, `CODE_OF_CONDUCT.md`, `CHANGELOG.md`, `SECURITY.md`, and
+/// GitHub's templates under `.github/`): never part of a ladder in a folder.
+fn housekeeping(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or(name)
+        .to_ascii_lowercase()
+        .replace(['-', '_'], "");
+    rel.starts_with(".github/")
+        || rel.contains("/.github/")
+        || matches!(
+            stem.as_str(),
+            "license"
+                | "licence"
+                | "copying"
+                | "contributing"
+                | "codeofconduct"
+                | "changelog"
+                | "security"
+                | "authors"
+                | "contributors"
+                | "pullrequesttemplate"
+                | "issuetemplate"
+        )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

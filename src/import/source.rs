@@ -136,12 +136,12 @@ impl SourceDoc {
         }
     }
 
-    /// A `README` or `index` file, which describes the files beside it rather than being one
-    /// of them.
+    /// A `README` or `index` file (Hugo's `_index` too), which describes the files beside it
+    /// rather than being one of them.
     pub fn is_readme(&self) -> bool {
         matches!(
             self.stem().to_ascii_lowercase().as_str(),
-            "readme" | "index"
+            "readme" | "index" | "_index"
         )
     }
 

@@ -176,6 +176,7 @@ pub(super) fn by_rows<'t>(t: &'t Table, about: &[usize]) -> Grid<'t> {
         .filter(|(_, c)| !group_row(c) || level_like(&label(&c[0])));
     for (line, c) in rows {
         let name = label(&c[0]);
+        let continues = name.is_empty();
         // A row whose one cell spans the pillars' columns is about the level above.
         if name.is_empty() && t.wide.contains(line) {
             if let Some(level) = levels.last_mut() {
@@ -198,6 +199,12 @@ pub(super) fn by_rows<'t>(t: &'t Table, about: &[usize]) -> Grid<'t> {
         let Some(li) = levels.len().checked_sub(1) else {
             continue;
         };
+        // A row that goes on with the level above adds to its description too.
+        if continues {
+            for &col in about.iter().filter(|&&c| descriptive(&label(&t.header[c]))) {
+                levels[li].about.extend(items(&c[col]));
+            }
+        }
         for (p, &col) in pillars.iter_mut().zip(&columns) {
             let mut cells = vec![(*line, ""); li + 1];
             cells[li] = (*line, c[col].as_str());

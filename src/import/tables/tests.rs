@@ -224,23 +224,23 @@ fn a_level_named_in_a_row_of_its_own_with_its_summary_spanning_the_pillars() {
     // Each level takes three rows: its name (`<th scope="row" rowspan="3">`), a summary
     // across the pillars' columns, then a cell per pillar.
     let level = |code: &str, n: usize| {
-        format!("<tr><th scope=\"row\" rowspan=\"3\"><abbr title=\"Individual Contributor\">IC</abbr>{n}</th></tr>\n<tr><td colspan=\"2\"><p>The {code} summary, for the level page.</p></td></tr>\n<tr><td><ul><li>Ships {code} work in the craft pillar.</li></ul></td><td><ul><li>Helps {code} teammates in the people pillar.</li></ul></td></tr>\n")
+        format!("<tr><th scope=\"row\" rowspan=\"3\"><abbr title=\"Individual Contributor\">IC</abbr>{n}</th></tr>\n<tr><td colspan=\"3\"><p>The {code} summary, for the level page.</p></td></tr>\n<tr><td><ul><li>Ships {code} work in the craft pillar.</li></ul></td><td><ul><li>Helps {code} teammates in the people pillar.</li></ul></td><td>Notes about {code}.</td></tr>\n")
     };
     let md = format!(
-        "## IC Levels\n\n<table>\n<thead><tr><th>Level</th><th>Craft</th><th>People</th></tr></thead>\n<tbody>\n{}{}{}</tbody>\n</table>\n",
+        "## IC Levels\n\n<table>\n<thead><tr><th>Level</th><th>Craft</th><th>People</th><th>Additional notes</th></tr></thead>\n<tbody>\n{}{}{}</tbody>\n</table>\n",
         level("first", 1),
         level("second", 2),
         level("third", 3)
     );
     let (text, _, read) = unfolded(&md);
     assert!(
-        text.contains("### IC1\n\nThe first summary, for the level page.\n\n#### Craft\n\n- Ships first work in the craft pillar.\n\n#### People\n\n- Helps first teammates in the people pillar.\n"),
+        text.contains("### IC1\n\nThe first summary, for the level page.\n\nNotes about first.\n\n#### Craft\n\n- Ships first work in the craft pillar.\n\n#### People\n\n- Helps first teammates in the people pillar.\n"),
         "{text}"
     );
     assert!(text.contains("### IC3\n"), "{text}");
     assert_eq!(
         read,
-        ["the table read as a ladder: 3 levels (its rows) × 2 pillars (its columns)"]
+        ["the table read as a ladder: 3 levels (its rows) × 2 pillars (its columns); `Additional notes` name or describe the levels"]
     );
 }
 
