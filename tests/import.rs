@@ -195,6 +195,81 @@ fn artsy_html_tables_two_tracks() {
     );
 }
 
+/// The expectations of Sourcegraph's 2023 framework (tests/fixtures/real-ladders/
+/// sourcegraph-handbook), read line by line: each level's name row (`<th id="ic1" …>`), then
+/// a row of `<td class="behaviors">` cells whose first three are its pillars (the header's
+/// Proficiency, Execution, Teamwork; the fourth holds notes) and whose `<li>` items, on one
+/// line or several, are the expectations. IC6, not yet written, has one cell across the
+/// pillars: its description.
+fn sourcegraph_exps(text: &str) -> Vec<Exp> {
+    const PILLARS: [&str; 3] = ["Proficiency", "Execution", "Teamwork"];
+    let (mut level, mut column, mut item) = (String::new(), 0, None::<String>);
+    let mut exps = Vec::new();
+    // Two items on one line (M6) are two lines here.
+    let text = text.replace("</li> <li>", "</li>\n<li>");
+    for line in text.lines().map(str::trim) {
+        if let Some(rest) = line.strip_prefix("<th id=\"") {
+            level = rest.split('"').next().unwrap().to_uppercase();
+            column = 0;
+        } else if line.starts_with("<td class=\"behaviors\"") {
+            column += 1;
+        } else if line.starts_with("<td class=\"level-summary\"") {
+            column = 0;
+        }
+        if let Some(rest) = line.strip_prefix("<li>") {
+            item = Some(String::new());
+            item.as_mut().unwrap().push_str(rest);
+        } else if let Some(i) = item.as_mut() {
+            i.push(' ');
+            i.push_str(line);
+        }
+        if item.as_deref().is_some_and(|i| i.contains("</li>")) {
+            let text = item.take().unwrap().replace("</li>", "");
+            if (1..=3).contains(&column) {
+                exps.push(Exp {
+                    level: words(&level),
+                    pillar: words(PILLARS[column - 1]),
+                    text: words(&text),
+                });
+            }
+        }
+    }
+    exps
+}
+
+#[test]
+fn sourcegraph_html_table_of_a_level_per_three_rows() {
+    let src = real_ladders().join(
+        "sourcegraph-handbook/content/departments/engineering/dev/career-development/framework.md",
+    );
+    let text = fs::read_to_string(&src).unwrap();
+    let imp = import(&src, &[]);
+    let exps = sourcegraph_exps(&text);
+    assert_eq!(exps.len(), 172);
+    assert_placed(&imp, &exps, &[]);
+    assert_all_on_site(&imp, &md_units(&text), "framework.md");
+    // Each level's summary row, which spans the pillars, is its description.
+    let ic1 = fs::read_to_string(imp.root.join("content/levels/ic1.md")).unwrap();
+    assert!(
+        ic1.contains("An engineer focused on learning, growth, and establishing themselves"),
+        "{ic1}"
+    );
+    // IC6's one cell across the pillars is in no pillar; with nothing else, IC6 is a page.
+    assert!(!imp.root.join("content/competencies/ic6").exists());
+    assert!(words(&page(&imp.site, "ic6/"))
+        .contains("we haven t yet finalized the description of this level"));
+    let tracks: Vec<String> = content_files(&imp.root.join("content/tracks"))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(
+        tracks,
+        ["ic-levels", "management-levels"],
+        "{}",
+        imp.summary
+    );
+}
+
 fn octopus_exps(dir: &Path) -> (Vec<Exp>, Vec<String>) {
     let mut exps = Vec::new();
     let mut units = Vec::new();

@@ -194,6 +194,14 @@ pub(super) fn by_rows<'t>(t: &'t Table, about: &[usize]) -> Grid<'t> {
                     level.name = format!("{}: {}", level.name, label(&c[col]));
                 }
             }
+            // Its summary across the pillars' columns is its description.
+            if t.wide.contains(line) {
+                level
+                    .about
+                    .extend(c[1..].iter().flat_map(|cell| items(cell)));
+                levels.push(level);
+                continue;
+            }
             levels.push(level);
         }
         let Some(li) = levels.len().checked_sub(1) else {

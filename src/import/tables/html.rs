@@ -14,8 +14,8 @@ pub(super) struct Row {
     pub(super) offset: usize,
     pub(super) cells: Vec<String>,
     pub(super) head: bool,
-    /// The row's one cell of its own spans every column after the first (a level's summary
-    /// under its name, in a table of a level per row).
+    /// Besides a cell in the first column, the row's one cell of its own spans every column
+    /// after the first (a level's summary, in a table of a level per row).
     pub(super) wide: bool,
     /// (first column, columns spanned) of each cell of the row's own.
     spans: Vec<(usize, usize)>,
@@ -233,7 +233,12 @@ impl Reader<'_> {
                 // Only `<th>` cells make a header row before the body, not a row of `<th
                 // scope="row">` names within it.
                 r.head |= self.all_th && !self.sections && self.rows.iter().all(|x| x.head);
-                r.wide = matches!(r.spans[..], [(first, n)] if first >= 1 && n >= 2 && first + n == r.cells.len());
+                // Besides a name in the first column, one cell across all the others.
+                let after_name = match r.spans.first() {
+                    Some(&(0, 1)) => &r.spans[1..],
+                    _ => &r.spans[..],
+                };
+                r.wide = matches!(after_name, [(first, n)] if *first >= 1 && *n >= 2 && first + n == r.cells.len());
                 // A cell merged across levels' columns holds each of those levels' text.
                 if !r.wide {
                     for &(first, n) in r.spans.iter().filter(|s| s.0 >= 1) {

@@ -21,8 +21,9 @@ pub(super) struct Table {
     /// The rows with more cells than the header (their line and number of cells): GFM drops
     /// the cells past the header's.
     pub(super) extra: Vec<(usize, usize)>,
-    /// The lines of the rows whose one cell spans every column after the first (an HTML
-    /// table's `colspan`): about the level of the rows above, in a table of a level per row.
+    /// The lines of the rows whose one cell (besides one in the first column) spans every
+    /// column after the first (an HTML table's `colspan`): about the level it names, or the
+    /// level of the rows above, in a table of a level per row.
     pub(super) wide: Vec<usize>,
     /// The titles of every heading of the document, as [`key`]s.
     pub(super) titles: HashSet<String>,
