@@ -77,6 +77,27 @@ fn codecademy_both_files_and_the_folder() {
     assert!(!overview.contains("equivalent in seniority"), "{overview}");
 }
 
+/// Imports the real ladder `src`, reads its expectations with `read` (a reader of the test's
+/// own), and checks there are `n`, each on its level's page under its pillar, and every list
+/// item and paragraph of the source on the site; the import and the source's text.
+fn placed(src: &Path, read: fn(&str) -> Vec<Exp>, n: usize) -> (Imported, String) {
+    let text = fs::read_to_string(src).unwrap();
+    let imp = import(src, &[]);
+    let exps = read(&text);
+    assert_eq!(exps.len(), n);
+    assert_placed(&imp, &exps, &[]);
+    assert_all_on_site(&imp, &md_units(&text), &src.display().to_string());
+    (imp, text)
+}
+
+/// The ids of the imported tracks, in file-name order.
+fn track_ids(imp: &Imported) -> Vec<String> {
+    content_files(&imp.root.join("content/tracks"))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect()
+}
+
 /// The expectations of Artsy's ladder (tests/fixtures/real-ladders/artsy-README), read line by
 /// line, as the file writes one tag per line: under each `###` pillar heading of the IC track a
 /// table whose first row names the levels, a `<ul>` of expectations per level's cell; the EM
@@ -117,20 +138,11 @@ fn artsy_exps(text: &str) -> Vec<Exp> {
 #[test]
 fn artsy_html_tables_two_tracks() {
     let src = real_ladders().join("artsy-README/careers/ladder.md");
-    let text = fs::read_to_string(&src).unwrap();
-    let imp = import(&src, &[]);
-    let exps = artsy_exps(&text);
     // 142 on the IC track (5 levels × 4 pillars), 68 on the EM track (5 × 4).
-    assert_eq!(exps.len(), 210);
-    assert_placed(&imp, &exps, &[]);
-    assert_all_on_site(&imp, &md_units(&text), "ladder.md");
+    let (imp, text) = placed(&src, artsy_exps, 210);
     // Two tracks, each named by the heading over its tables.
-    let tracks: Vec<String> = content_files(&imp.root.join("content/tracks"))
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect();
     assert_eq!(
-        tracks,
+        track_ids(&imp),
         ["engineering-management", "individual-contributors"],
         "{}",
         imp.summary
@@ -242,12 +254,7 @@ fn sourcegraph_html_table_of_a_level_per_three_rows() {
     let src = real_ladders().join(
         "sourcegraph-handbook/content/departments/engineering/dev/career-development/framework.md",
     );
-    let text = fs::read_to_string(&src).unwrap();
-    let imp = import(&src, &[]);
-    let exps = sourcegraph_exps(&text);
-    assert_eq!(exps.len(), 172);
-    assert_placed(&imp, &exps, &[]);
-    assert_all_on_site(&imp, &md_units(&text), "framework.md");
+    let (imp, _) = placed(&src, sourcegraph_exps, 172);
     // Each level's summary row, which spans the pillars, is its description.
     let ic1 = fs::read_to_string(imp.root.join("content/levels/ic1.md")).unwrap();
     assert!(
@@ -258,12 +265,8 @@ fn sourcegraph_html_table_of_a_level_per_three_rows() {
     assert!(!imp.root.join("content/competencies/ic6").exists());
     assert!(words(&page(&imp.site, "ic6/"))
         .contains("we haven t yet finalized the description of this level"));
-    let tracks: Vec<String> = content_files(&imp.root.join("content/tracks"))
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect();
     assert_eq!(
-        tracks,
+        track_ids(&imp),
         ["ic-levels", "management-levels"],
         "{}",
         imp.summary

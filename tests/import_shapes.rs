@@ -415,19 +415,25 @@ fn two_versions_of_one_ladder_in_a_folder_are_two_tracks_and_said() {
     assert_eq!(total, exps.len());
 }
 
-/// A free page that links to its own `## Levels` heading: the page's own sections take the id
-/// `levels`, so the heading is `#levels-1` on the built page, and the link goes there (the
-/// import once wrote `#levels`, failed its own validation and wrote nothing).
-#[test]
-fn a_link_to_a_heading_named_like_a_page_section_goes_to_its_id() {
-    let tmp = tempfile::tempdir().unwrap();
-    let src = tmp.path().join("src");
+/// A folder `src` in `dir` with `ladder.md`, two levels of one pillar; its path.
+fn two_levels(dir: &Path) -> std::path::PathBuf {
+    let src = dir.join("src");
     fs::create_dir(&src).unwrap();
     fs::write(
         src.join("ladder.md"),
         "# Ladder\n\n## Engineer I\n\n### Craft\n\n- Writes code that others can read.\n\n## Engineer II\n\n### Craft\n\n- Designs code that others build on.\n",
     )
     .unwrap();
+    src
+}
+
+/// A free page that links to its own `## Levels` heading: the page's own sections take the id
+/// `levels`, so the heading is `#levels-1` on the built page, and the link goes there (the
+/// import once wrote `#levels`, failed its own validation and wrote nothing).
+#[test]
+fn a_link_to_a_heading_named_like_a_page_section_goes_to_its_id() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = two_levels(tmp.path());
     fs::write(
         src.join("progress.md"),
         "# Progress\n\nHow to move between the [levels](#levels).\n\n## Levels\n\nThere are two.\n",
@@ -445,13 +451,7 @@ fn a_link_to_a_heading_named_like_a_page_section_goes_to_its_id() {
 #[test]
 fn an_empty_file_in_a_folder_is_passed_over_and_named() {
     let tmp = tempfile::tempdir().unwrap();
-    let src = tmp.path().join("src");
-    fs::create_dir(&src).unwrap();
-    fs::write(
-        src.join("ladder.md"),
-        "# Ladder\n\n## Engineer I\n\n### Craft\n\n- Writes code that others can read.\n\n## Engineer II\n\n### Craft\n\n- Designs code that others build on.\n",
-    )
-    .unwrap();
+    let src = two_levels(tmp.path());
     fs::write(src.join("frontend.md"), "").unwrap();
     let imp = import(&src, &[]);
     assert!(

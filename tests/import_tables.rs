@@ -520,6 +520,17 @@ fn html_tables_in_the_shapes_exports_and_readmes_write() {
             "Documents the answer so the question is not asked again."
         ]
     );
+    // Lists nested in an item, on one line or several, stay in it: no text is left over.
+    let imp = import(&html("05-nested-li"), &[]);
+    assert!(
+        !imp.summary.contains("cells of this table"),
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        items_of(&imp, "fe2", "engineering")[0],
+        "Owns a section of the design system <ul><li>documents each component</li><li>versions breaking changes</li></ul>"
+    );
     // A matrix of ✓ and a layout table of pictures are no ladder.
     for name in ["17-fp-tool-matrix", "16-fp-image-layout"] {
         let out = ladderbook()

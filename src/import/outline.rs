@@ -12,6 +12,10 @@ use super::source::SourceDoc;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 
+mod labels;
+use labels::label_at;
+use labels::plain_label_at;
+
 #[derive(Debug, Clone)]
 pub(super) struct Item {
     pub(super) start: usize,
@@ -280,17 +284,6 @@ pub(super) fn count_tag(lower: &str, pat: &str) -> usize {
         .count()
 }
 
-/// A label's words without the emphasis marks inside it (`a _healthy_ team` → `a healthy
-/// team`): a pillar's title is plain text.
-fn plain_words(label: &str) -> String {
-    label
-        .split(' ')
-        .map(|w| w.trim_matches(|c| c == '_' || c == '*'))
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// The offset of an item's content: after its marker and the spaces that follow.
 pub(super) fn skip_marker(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
@@ -312,95 +305,6 @@ pub(super) fn skip_marker(text: &str, start: usize) -> usize {
         i += 1;
     }
     i
-}
-
-/// A plain label at `start` of a list item (`Impact: Delivers …`, or `Teamwork:` alone over a
-/// nested list): one to four words, the first capitalised, of letters and `&`, `-`, `/` only,
-/// then a colon; its text, where the rest starts, and whether nothing follows on its line.
-/// Read as pillars only where every item of a list has one (see `infer::shape`), so a `Note:`
-/// among sentences names nothing.
-pub(super) fn plain_label_at(
-    text: &str,
-    start: usize,
-    end: usize,
-) -> Option<(String, usize, bool)> {
-    let line = text.get(start..end.min(text.len()))?.lines().next()?;
-    let (label, after) = match line.trim_end().strip_suffix(':') {
-        Some(label) if !label.contains(':') => (label, ""),
-        _ => line.split_once(": ")?,
-    };
-    let words: Vec<&str> = label.split_whitespace().collect();
-    let fits = (1..=4).contains(&words.len())
-        && words[0].chars().next().is_some_and(char::is_uppercase)
-        && label
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '-' | '/'));
-    if !fits {
-        return None;
-    }
-    let rest = (start + label.len() + 1).min(text.len());
-    let rest = rest + (text[rest..].len() - text[rest..].trim_start_matches([' ', '\t']).len());
-    Some((label.trim().to_string(), rest, after.trim().is_empty()))
-}
-
-/// A bold label at `start` (`**Label**:`, `**Label:**`, `__Label__`): its text, whether a
-/// colon follows it, whether nothing else follows it before `end`, and where the rest starts.
-pub(super) fn label_at(
-    text: &str,
-    start: usize,
-    end: usize,
-) -> (Option<String>, bool, bool, usize) {
-    let none = (None, false, false, start);
-    let end = end.min(text.len());
-    if start >= end {
-        return none;
-    }
-    let s = &text[start..end];
-    let delim = if s.starts_with("**") {
-        "**"
-    } else if s.starts_with("__") {
-        "__"
-    } else {
-        return none;
-    };
-    let inner = &s[2..];
-    let Some(close) = inner.find(delim) else {
-        return none;
-    };
-    // Bold runs separated only by spaces are one label (`**Builds a _healthy_** **team**`).
-    let mut close = close;
-    let mut joined = inner[..close].to_string();
-    loop {
-        let after = &inner[close + 2..];
-        let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
-        let next = &after[gap..];
-        let Some(more) = next.strip_prefix(delim) else {
-            break;
-        };
-        let Some(c2) = more.find(delim) else { break };
-        joined.push(' ');
-        joined.push_str(more[..c2].trim());
-        close += 2 + gap + 2 + c2;
-    }
-    let label = joined.trim();
-    // A label is short: a bold sentence running over lines is emphasis, not a label.
-    if label.is_empty() || label.lines().count() > 2 {
-        return none;
-    }
-    let mut rest = start + 2 + close + 2;
-    let mut colon = label.ends_with(':');
-    let after = &text[rest..end.min(text.len())];
-    let trimmed = after.trim_start_matches([' ', '\t']);
-    if let Some(t) = trimmed.strip_prefix(':') {
-        colon = true;
-        rest += after.len() - t.len();
-    }
-    let tail = &text[rest..end.min(text.len())];
-    let lead = tail.len() - tail.trim_start().len();
-    rest += lead;
-    let only = text[rest..end.min(text.len())].trim().is_empty();
-    let label = plain_words(label.trim_end_matches(':').trim());
-    (Some(label), colon, only, rest)
 }
 
 pub(super) fn build_doc<'a>(src: &'a SourceDoc, index: usize, blocks: Vec<Block>) -> Doc<'a> {

@@ -1,7 +1,7 @@
 //! The account of a table read: every cell's text is somewhere in the lines it is written as,
 //! or it is added after them and said, so that no text of a table is lost without a word.
 
-use super::cells::{gap, label, strip_tags};
+use super::cells::{gap, label, strip_tags, tag_end, tag_name, BLOCKS};
 use super::table::{blank, Line, Table};
 
 /// The cells of `t` (not its header) whose text is nowhere in `lines`, each as a paragraph
@@ -60,55 +60,18 @@ fn words(text: &str) -> String {
 /// The runs of text of a cell between its block tags (`Expected to:`, each list item, the
 /// text after a list; a link or bold text stays in its run): each must be written somewhere.
 fn segments(cell: &str) -> Vec<String> {
-    const BLOCKS: &[&str] = &[
-        "li",
-        "ul",
-        "ol",
-        "p",
-        "br",
-        "div",
-        "table",
-        "tr",
-        "td",
-        "th",
-        "dl",
-        "dt",
-        "dd",
-        "blockquote",
-        "pre",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hr",
-    ];
     let mut out = Vec::new();
     let mut run = String::new();
     let mut rest = cell;
     while let Some(i) = rest.find('<') {
-        let tag = rest[i + 1..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
-        let end = rest[i..].find('>').filter(|_| tag).map(|j| i + j + 1);
-        let name = end.map_or(String::new(), |e| {
-            rest[i + 1..e - 1]
-                .trim_start_matches('/')
-                .split(|c: char| c.is_whitespace() || c == '/')
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase()
-        });
-        match end {
-            Some(e) if BLOCKS.contains(&name.as_str()) => {
+        match tag_end(&rest[i..]) {
+            Some(j) if BLOCKS.contains(&tag_name(&rest[i..i + j]).as_str()) => {
                 out.push(std::mem::take(&mut run) + &rest[..i]);
-                rest = &rest[e..];
+                rest = &rest[i + j..];
             }
-            Some(e) => {
-                run.push_str(&rest[..e]);
-                rest = &rest[e..];
+            Some(j) => {
+                run.push_str(&rest[..i + j]);
+                rest = &rest[i + j..];
             }
             None => {
                 run.push_str(&rest[..=i]);

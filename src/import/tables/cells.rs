@@ -65,12 +65,14 @@ pub(super) fn strip_tags(text: &str) -> String {
     let mut rest = text;
     while let Some(i) = rest.find('<') {
         out.push_str(&rest[..i]);
-        let tag = rest[i + 1..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
-        match rest[i..].find('>').filter(|_| tag) {
-            Some(j) => rest = &rest[i + j + 1..],
+        match tag_end(&rest[i..]) {
+            Some(j) => {
+                // Block tags part words (`</li><li>`); inline ones do not (`<abbr>IC</abbr>1`).
+                if BLOCKS.contains(&tag_name(&rest[i..i + j]).as_str()) {
+                    out.push(' ');
+                }
+                rest = &rest[i + j..];
+            }
             None => {
                 out.push('<');
                 rest = &rest[i + 1..];
@@ -79,6 +81,52 @@ pub(super) fn strip_tags(text: &str) -> String {
     }
     out.push_str(rest);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// HTML elements that are blocks of their own: their tags part the text around them.
+pub(super) const BLOCKS: &[&str] = &[
+    "li",
+    "ul",
+    "ol",
+    "p",
+    "br",
+    "div",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+];
+
+/// Where the tag `text` starts with ends (just past its `>`): `None` when `text` starts with
+/// no tag (a `<` followed by a letter or `/`).
+pub(super) fn tag_end(text: &str) -> Option<usize> {
+    let tag = text[1..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
+    text.find('>').filter(|_| tag).map(|j| j + 1)
+}
+
+/// The lower-case name of tag `tag` (`</LI>` and `<li class=…>` are `li`).
+pub(super) fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches('<')
+        .trim_start_matches('/')
+        .split(|c: char| c.is_whitespace() || c == '/' || c == '>')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
 }
 
 /// The lines of a cell: its parts between `<br>` tags (any case, `<br/>`, `<br />`) and
