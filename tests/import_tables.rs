@@ -531,6 +531,20 @@ fn html_tables_in_the_shapes_exports_and_readmes_write() {
         items_of(&imp, "fe2", "engineering")[0],
         "Owns a section of the design system <ul><li>documents each component</li><li>versions breaking changes</li></ul>"
     );
+    // A grid of two levels compares them: no ladder, and the error says so, at the table.
+    let out = ladderbook()
+        .arg("import")
+        .arg(html("26-two-levels"))
+        .arg("-o")
+        .arg(tempfile::tempdir().unwrap().path().join("x"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("26-two-levels.md:3:1: error: found no ladder: the table here names two levels, `Technical Writer` and `Senior Technical Writer`, and import reads a grid of levels only when it names three or more"),
+        "{said}"
+    );
     // A matrix of ✓ and a layout table of pictures are no ladder.
     for name in ["17-fp-tool-matrix", "16-fp-image-layout"] {
         let out = ladderbook()

@@ -181,6 +181,19 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
         ladder.title_from_folder = false;
     }
     if ladder.tracks.iter().all(|t| t.levels.is_empty()) {
+        // A grid of two levels compares them; a ladder has three or more: say so.
+        if let Some((doc, (line, a, b))) = ladder
+            .docs
+            .iter()
+            .find_map(|d| tables::two_level_grid(d).map(|g| (d, g)))
+        {
+            return Err(import_error(
+                doc.rel.clone(),
+                (line, 1),
+                format!("found no ladder: the table here names two levels, `{a}` and `{b}`, and import reads a grid of levels only when it names three or more"),
+                "add the ladder's other levels as columns, or write each level as a heading over its pillars (`## Level` / `### Pillar` / `- expectation`)",
+            ));
+        }
         let (path, line) = ladder
             .docs
             .first()

@@ -97,6 +97,30 @@ pub(super) fn kept(doc: &SourceDoc) -> Vec<Vec<(usize, Vec<String>)>> {
         .collect()
 }
 
+/// The first table of `doc` that would be a grid of levels but names only two (`| Skill |
+/// DevEx Engineer I | DevEx Engineer II |`, with prose in its cells): its line in the file and
+/// the two names, for the error that says why no ladder was found.
+pub(super) fn two_level_grid(doc: &SourceDoc) -> Option<(usize, String, String)> {
+    find_tables(&doc.text).into_iter().find_map(|t| {
+        let names: Vec<String> = t.header[1..]
+            .iter()
+            .map(|c| label(c))
+            .filter(|l| !l.is_empty())
+            .collect();
+        let grid = names.len() == 2
+            && (names.iter().any(|n| level_like(n))
+                || corner(&t.header[0]) == Some(Shape::Columns))
+            && prose(t.rows.iter().flat_map(|(_, c)| &c[1..]));
+        grid.then(|| {
+            (
+                doc.source_line(t.first_line),
+                names[0].clone(),
+                names[1].clone(),
+            )
+        })
+    })
+}
+
 /// `[D1](Developer.md#d1)` as `D1`; any other text as it is.
 fn link_text(cell: &str) -> String {
     match cell.strip_prefix('[').and_then(|c| c.split_once("](")) {
