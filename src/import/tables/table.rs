@@ -85,10 +85,16 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
             }
             Event::End(TagEnd::Heading(_)) => headings.extend(heading.take()),
             Event::Start(Tag::Table(_)) if nested == 0 => ranges.push(range),
-            Event::Start(Tag::HtmlBlock)
-                if nested == 0 && html::starts_table(text, range.start) =>
-            {
-                html_starts.push(range.start);
+            // The first line of the block that starts a table (perhaps inside wrappers): the
+            // lines before it (`<p>Intro</p>`) stay as they are.
+            Event::Start(Tag::HtmlBlock) if nested == 0 => {
+                let mut lines = std::iter::once(range.start).chain(
+                    text[range.clone()]
+                        .match_indices('\n')
+                        .map(|(i, _)| range.start + i + 1)
+                        .filter(|&i| i < range.end),
+                );
+                html_starts.extend(lines.find(|&at| html::starts_table(text, at)));
             }
             _ => {}
         }

@@ -258,3 +258,14 @@ fn a_corner_of_two_names_split_by_a_slash_names_the_rows_first() {
         ["the table read as a ladder: 3 levels (its rows) × 2 pillars (its columns)"]
     );
 }
+
+#[test]
+fn a_table_after_other_html_in_its_block_is_read_and_the_html_kept() {
+    let md = "# Ladder\n\n<p>Our grid of levels.</p>\n<table>\n<tr><th>Pillar</th><th>Engineer I</th><th>Engineer II</th><th>Senior Engineer</th></tr>\n<tr><td>Craft</td><td>Writes tests for their changes.</td><td>Writes tests for the team.</td><td>Sets the testing approach.</td></tr>\n</table>\n";
+    let (text, _, read) = unfolded(md);
+    assert!(
+        text.starts_with("# Ladder\n\n<p>Our grid of levels.</p>\n\n## Engineer I\n"),
+        "{text}"
+    );
+    assert_eq!(read.len(), 1);
+}
