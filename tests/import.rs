@@ -197,13 +197,19 @@ fn artsy_html_tables_two_tracks() {
     ] {
         assert!(imp.summary.contains(said), "{said}\n{}", imp.summary);
     }
-    // The ladder's picture was not copied with it (only data files were): the one broken
-    // link.
+    // The ladder's picture was not copied with it (only data files were), and its address is
+    // relative to the page in HTML: the summary counts it, and it is the one broken link.
     let broken = broken_links(&imp.site);
     assert_eq!(broken.len(), 1, "broken links:\n{}", broken.join("\n"));
     assert!(
         broken[0].ends_with("./images/artsy-career-ladder.png"),
         "{broken:?}"
+    );
+    assert!(
+        imp.summary
+            .contains("Images: 1 the pages show are not in the ladder"),
+        "{}",
+        imp.summary
     );
 }
 
@@ -450,10 +456,11 @@ fn jorgef_one_page_per_track_aligned_by_number() {
     );
     // Its level charts (`<img src="/charts/developer-1.png">`) live in the repository's
     // charts/ folder, which the fixture does not have: the import says so, and check names
-    // each with where it goes.
+    // each with where it goes. The README's two (`<img src="charts/template.png">`), relative
+    // to the page in HTML, are broken wherever the files are: check says how to write them.
     assert!(
         imp.summary
-            .contains("Images: 43 the pages show are not in the ladder"),
+            .contains("Images: 45 the pages show are not in the ladder"),
         "{}",
         imp.summary
     );
@@ -463,6 +470,10 @@ fn jorgef_one_page_per_track_aligned_by_number() {
         err.contains("content/levels/developer-4.md:")
             && err.contains("the image `/charts/developer-4.png` is not a file of the site")
             && err.contains("put the image at static/charts/developer-4.png"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: the image `charts/template.png` is written in HTML with an address relative to the page, which the build does not resolve, so it shows as broken"),
         "{err}"
     );
     let axes = jorgef_axes(&fs::read_to_string(dir.join("README.md")).unwrap());

@@ -5,7 +5,9 @@
 //! imported from a repository whose images were not brought along shows broken images on
 //! every page that has them. `check` warns about each one that names no file of the site: not
 //! a file of `static/`, not a file beside the content, not one of the theme's. Relative
-//! Markdown images are links, and a missing one is already an error (`broken-link`).
+//! Markdown images are links, and a missing one is already an error (`broken-link`). A relative
+//! address in an HTML image (`<img src="./chart.png">`) is kept as written, so the browser reads
+//! it from the page's address: `check` warns about each, with how to write it instead.
 
 use crate::diagnostic::{Diagnostics, SourceFile};
 use crate::ladder::Ladder;
@@ -34,7 +36,20 @@ pub fn missing(root: &Path, ladder: &Ladder, diags: &mut Diagnostics) {
     };
     for file in ladder.files.iter().filter(|f| f.path.ends_with(".md")) {
         let mut seen = HashSet::new();
-        for (offset, address) in images(file) {
+        for (offset, address, html) in images(file) {
+            // An HTML image's relative address is kept as written, so the browser resolves it
+            // from the page's address, not from the file's folder as a Markdown image's.
+            if html && crate::links::is_relative_link(&address) && !address.starts_with('#') {
+                if seen.insert(address.clone()) {
+                    diags.push(file.warning(
+                        "missing-image",
+                        offset,
+                        format!("the image `{address}` is written in HTML with an address relative to the page, which the build does not resolve, so it shows as broken"),
+                        format!("write it in Markdown, `![…]({address})`, whose address the build resolves from this file's folder, or give its address from the site's root (a file of static/)"),
+                    ));
+                }
+                continue;
+            }
             let Some(path) = site_path_of(&address) else {
                 continue;
             };
@@ -112,7 +127,7 @@ pub(super) fn site_path(site_url: &str) -> Option<String> {
 /// its body's Markdown images and the `<img>`/`<source>` of its raw HTML, as the HTML policy
 /// keeps them ([`crate::sanitize::events`]: not in comments, in dropped elements or in
 /// attribute values; a tag over several lines whole).
-fn images(file: &SourceFile) -> Vec<(usize, String)> {
+fn images(file: &SourceFile) -> Vec<(usize, String, bool)> {
     let Ok(split) = crate::frontmatter::split(file) else {
         return Vec::new();
     };
@@ -123,15 +138,15 @@ fn images(file: &SourceFile) -> Vec<(usize, String)> {
         found.extend(
             in_markdown(&summary, 0)
                 .into_iter()
-                .map(|(_, url)| (at, url)),
+                .map(|(_, url, html)| (at, url, html)),
         );
     }
     found
 }
 
 /// The image addresses of the Markdown `body` that starts at byte `base` of its file (see
-/// [`images`]).
-fn in_markdown(body: &str, base: usize) -> Vec<(usize, String)> {
+/// [`images`]), each with whether it is written in HTML (`<img src>`, `<source srcset>`).
+fn in_markdown(body: &str, base: usize) -> Vec<(usize, String, bool)> {
     let parsed: Vec<_> = Parser::new_ext(body, crate::markdown::options())
         .into_offset_iter()
         .collect();
@@ -139,7 +154,7 @@ fn in_markdown(body: &str, base: usize) -> Vec<(usize, String)> {
     for (ev, range) in crate::sanitize::events(parsed) {
         match ev {
             Event::Start(Tag::Image { dest_url, .. }) => {
-                found.push((base + range.start, dest_url.to_string()));
+                found.push((base + range.start, dest_url.to_string(), false));
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 let raw = body.get(range.clone()).unwrap_or_default();
@@ -149,7 +164,7 @@ fn in_markdown(body: &str, base: usize) -> Vec<(usize, String)> {
                         .map(|(_, url)| {
                             // Where the address is written, if it is written as kept.
                             let at = raw.find(url.as_str()).unwrap_or(0);
-                            (base + range.start + at, url)
+                            (base + range.start + at, url, true)
                         }),
                 );
             }
