@@ -185,6 +185,14 @@ fn artsy_html_tables_two_tracks() {
         assert_eq!(equivalent, m_level, "{ic}");
     }
     assert!(imp.summary.contains("ladder.md:22: equivalent, as this table of levels puts them in one row: IC4 = M2, IC5 = M3, IC6 = M4"), "{}", imp.summary);
+    // The two `### tl;dr` sections are told apart by the track heading they sit under.
+    for track in ["Individual Contributors", "Engineering Management"] {
+        let id = format!("tl-dr-{}", track.to_lowercase().replace(' ', "-"));
+        assert!(
+            page(&imp.site, &format!("{id}/")).contains(&format!("<title>tl;dr ({track})")),
+            "{id}"
+        );
+    }
     // A row's name (`Team impact`) stays on its expectations.
     let level = words(&page(&imp.site, "levels/engineer-1/"));
     assert!(

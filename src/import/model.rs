@@ -178,7 +178,8 @@ pub struct Page {
     pub body: Vec<Md>,
     /// Where it starts.
     pub at: Loc,
-    /// The source file's title, to tell apart pages of the same title.
+    /// The title of the section it sits in, or else of its file: it tells apart pages of the
+    /// same title.
     pub doc_title: String,
     /// The final id (its path under content/ without `.md`).
     pub final_id: String,

@@ -183,12 +183,18 @@ pub(super) fn free_pages(
         if let Some(h) = d.secs[s].heading {
             keep_headings(ladder, d, h + 1, d.secs[s].end, FileRef::Page(uid));
         }
+        // Pages of one title are told apart by the section they sit in (`tl;dr` under
+        // `Individual Contributors` and under `Engineering Management`), or else their file.
+        let context = match d.secs[parent].heading {
+            Some(_) if parent != 0 => ids::clean_title(&heading_text(d, parent)),
+            _ => doc_title.to_string(),
+        };
         pages.push(Page {
             uid,
             title,
             body: section_body(d, s).into_iter().collect(),
             at,
-            doc_title: doc_title.to_string(),
+            doc_title: context,
             final_id: String::new(),
         });
     }
