@@ -531,14 +531,21 @@ fn options_track_and_format() {
 #[test]
 fn nothing_to_import_says_whether_the_file_or_the_folder_is_the_problem() {
     let tmp = tempfile::tempdir().unwrap();
+    // JSON is read as YAML: FT's JSON Schema is a file import reads, and holds no ladder.
     let schema =
         real_ladders().join("Financial-Times-engineering-progression/test/schema/job-family.json");
+    let text = tmp.path().join("notes.txt");
+    std::fs::write(&text, "Some notes.\n").unwrap();
     let empty = tmp.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
     for (src, said) in [
         (
             schema.as_path(),
-            "this file is neither Markdown (.md) nor YAML",
+            "job-family.json:1:1: error: this YAML holds no ladder that import knows",
+        ),
+        (
+            text.as_path(),
+            "this file is neither Markdown (.md) nor YAML (.yml, .yaml) nor JSON (.json)",
         ),
         (
             empty.as_path(),

@@ -544,3 +544,66 @@ fn pages_named_by_their_front_matter_with_the_repository_files_beside_them() {
     );
     assert_eq!(content_files(&imp.root.join("content/tracks")).len(), 1);
 }
+
+/// A JSON framework whose topics each name their levels (`topics → levels → {title, summary,
+/// criteria}`, the shape of UNiDAYS' competency framework): the topics are pillars, the named
+/// levels the levels in the order first met, each criterion an expectation and each level's
+/// summary within a topic a note beside them.
+#[test]
+fn a_json_framework_of_topics_with_named_levels() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("engineering.json");
+    let level = |title: &str, summary: &str, criteria: &[&str]| {
+        format!(
+            "{{\"title\": \"{title}\", \"summary\": \"{summary}\", \"criteria\": [{}]}}",
+            criteria
+                .iter()
+                .map(|c| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    let json = format!(
+        "{{\n\t\"title\": \"Engineering\",\n\t\"topics\": [\n\t\t{{\"title\": \"🔧 Testing\", \"levels\": [{}, {}, {}]}},\n\t\t{{\"title\": \"Delivery\", \"levels\": [{}, {}]}}\n\t]\n}}\n",
+        level("Starter", "Learns the test tools.", &["Writes unit tests for their changes."]),
+        level("Builder", "Owns the tests of a feature.", &["Designs the test plan of a feature.", "Fixes flaky tests they meet."]),
+        level("Leader", "Sets how the team tests.", &["Sets the testing strategy of the team."]),
+        level("Starter", "Ships with help.", &["Ships small changes every week."]),
+        level("Leader", "Plans for the team.", &["Plans a quarter of the team's work."]),
+    );
+    fs::write(&src, json).unwrap();
+    let imp = import(&src, &[]);
+    let exps = [
+        exp("Starter", "Testing", "Writes unit tests for their changes."),
+        exp("Builder", "Testing", "Designs the test plan of a feature."),
+        exp("Builder", "Testing", "Fixes flaky tests they meet."),
+        exp(
+            "Leader",
+            "Testing",
+            "Sets the testing strategy of the team.",
+        ),
+        exp("Starter", "Delivery", "Ships small changes every week."),
+        exp("Leader", "Delivery", "Plans a quarter of the team's work."),
+    ];
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(counts(&imp.summary), (3, 2, 6), "{}", imp.summary);
+    assert!(imp.summary.contains("(1 file, JSON)"), "{}", imp.summary);
+    assert!(
+        !imp.summary.contains("a tab after a list dash"),
+        "{}",
+        imp.summary
+    );
+    let builder = competency_of(&imp, "builder", "testing");
+    assert!(
+        builder.contains("Owns the tests of a feature."),
+        "{builder}"
+    );
+}
+
+fn competency_of(imp: &Imported, level: &str, pillar: &str) -> String {
+    fs::read_to_string(
+        imp.root
+            .join(format!("content/competencies/{level}/{pillar}.md")),
+    )
+    .unwrap_or_else(|e| panic!("{level}/{pillar}: {e}"))
+}

@@ -163,15 +163,15 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
     }
     if ladder.docs.is_empty() {
         let message = if opts.path.is_dir() {
-            "the folder holds no Markdown or YAML files"
+            "the folder holds no Markdown or YAML files (nor JSON)"
         } else {
-            "this file is neither Markdown (.md) nor YAML (.yml, .yaml)"
+            "this file is neither Markdown (.md) nor YAML (.yml, .yaml) nor JSON (.json)"
         };
         return Err(import_error(
             shown,
             (1, 1),
             message,
-            "import a .md or .yml file, or a folder that holds some",
+            "import a .md, .yml or .json file, or a folder that holds some",
         ));
     }
     let folder_title = folder_title(&opts.path);
@@ -299,7 +299,7 @@ fn yaml_outcome(
             rel.to_string(),
             (y.line(), 1),
             "this YAML holds no ladder that import knows",
-            "import reads YAML with `levels`, `themes` and `competencies` (a job family), or with `topics` whose `content` lists criteria per `level`",
+            "import reads YAML with `levels`, `themes` and `competencies` (a job family), or with `topics` whose `content` lists criteria per `level` (or whose `levels` are named)",
         ))
     }
 }
@@ -458,7 +458,8 @@ fn kind_of(rel: &str) -> Option<FileKind> {
         .unwrap_or_default();
     match ext.as_str() {
         "md" | "markdown" | "mdown" | "mkd" => Some(FileKind::Markdown),
-        "yml" | "yaml" => Some(FileKind::Yaml),
+        // JSON is YAML 1.2's subset: one reader for both.
+        "yml" | "yaml" | "json" => Some(FileKind::Yaml),
         _ => None,
     }
 }

@@ -192,7 +192,7 @@ pub fn from_bytes(bytes: Vec<u8>, rel: &str) -> Result<SourceDoc, Diagnostic> {
             rel,
             (line_of(i), 1),
             "this is a binary file, not text (it holds a NUL byte)",
-            "import reads Markdown (.md) and YAML (.yml) files; export the ladder to one of these first",
+            "import reads Markdown (.md), YAML (.yml) and JSON (.json) files; export the ladder to one of these first",
         ));
     }
     let text = match String::from_utf8(bytes) {

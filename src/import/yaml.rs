@@ -141,7 +141,9 @@ pub fn load(
     let offset = first_line - 1;
     match MarkedYaml::load_from_str(text) {
         Ok(docs) => {
-            if !tabbed.is_empty() {
+            // JSON may indent with tabs: nothing was repaired.
+            let json = text.trim_start().starts_with(['{', '[']);
+            if !tabbed.is_empty() && !json {
                 ladder.guess(
                     GuessKind::Repair,
                     doc.loc_line(tabbed[0]),

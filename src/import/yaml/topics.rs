@@ -35,7 +35,14 @@ pub fn topics(
         "front-matter keys for the source's own site were not imported",
     );
     let topics = y.get("topics").map_or(&[][..], Y::items);
-    let numbers = level_numbers(ladder, &doc, y, topics)?;
+    // Levels named in each topic (`levels: [{title, summary, criteria}]`, UNiDAYS' shape),
+    // or numbered content entries (`content: [{level: 2, criteria}]`, Monzo's).
+    let named = level_titles(topics);
+    let numbers = if named.is_empty() {
+        level_numbers(ladder, &doc, y, topics)?
+    } else {
+        (1..=named.len() as i64).collect()
+    };
     let uid = ladder.uid();
     let mut track = Track {
         uid,
@@ -58,9 +65,13 @@ pub fn topics(
             line: doc.line(start),
         });
     }
-    for &n in &numbers {
+    for (i, &n) in numbers.iter().enumerate() {
         let luid = ladder.uid();
-        let mut level = Level::new(luid, format!("Level {n}"), doc.loc_line(1));
+        let title = named
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| format!("Level {n}"));
+        let mut level = Level::new(luid, title, doc.loc_line(1));
         level.rank = Some(n);
         level.number = u64::try_from(n)
             .ok()
@@ -70,14 +81,27 @@ pub fn topics(
     let mut untitled: Vec<(String, usize)> = Vec::new();
     for t in topics {
         let (ptitle, pid) = topic_pillar(t, &mut untitled);
-        for c in t.get("content").map_or(&[][..], Y::items) {
-            let n = match c.get("level") {
-                Some(Y::Int(n, _)) => *n,
-                Some(other) => other
-                    .text()
-                    .and_then(|s| s.trim().parse().ok())
-                    .unwrap_or(0),
-                None => 0,
+        let entries = if named.is_empty() {
+            t.get("content")
+        } else {
+            t.get("levels")
+        };
+        for c in entries.map_or(&[][..], Y::items) {
+            let n = if named.is_empty() {
+                match c.get("level") {
+                    Some(Y::Int(n, _)) => *n,
+                    Some(other) => other
+                        .text()
+                        .and_then(|s| s.trim().parse().ok())
+                        .unwrap_or(0),
+                    None => 0,
+                }
+            } else {
+                let title = c.get("title").and_then(Y::text).unwrap_or_default();
+                named
+                    .iter()
+                    .position(|n| *n == ids::clean_title(&title))
+                    .map_or(0, |i| i as i64 + 1)
             };
             let Some(level) = track.levels.iter_mut().find(|l| l.rank == Some(n)) else {
                 continue;
@@ -85,7 +109,28 @@ pub fn topics(
             if level.at.line == 1 {
                 level.at = doc.loc_line(c.line());
             }
-            let blocks = content_blocks(c, index);
+            let mut blocks = content_blocks(c, index);
+            // A named level's `summary` within a topic says what the cell is about.
+            if let Some(summary) = c
+                .get("summary")
+                .and_then(Y::text)
+                .filter(|s| !s.trim().is_empty())
+            {
+                if !blocks.is_empty() {
+                    blocks.insert(
+                        0,
+                        CellBlock {
+                            md: Md {
+                                text: summary.trim().to_string(),
+                                doc: index,
+                                line: c.line(),
+                            },
+                            item: false,
+                            tight: false,
+                        },
+                    );
+                }
+            }
             if blocks.is_empty() {
                 continue;
             }
@@ -117,12 +162,36 @@ pub fn topics(
             anchor: Anchor::None,
         },
     );
-    ladder.format("Markdown with YAML front-matter");
+    ladder.format(if doc.rel.to_ascii_lowercase().ends_with(".json") {
+        "JSON"
+    } else if doc.rel.to_ascii_lowercase().ends_with(".md") {
+        "Markdown with YAML front-matter"
+    } else {
+        "YAML"
+    });
     Ok(Outcome::Ladder {
         tracks: vec![track],
         pages: Vec::new(),
         title,
     })
+}
+
+/// The titles of the levels each topic names (`levels: [{title: …}]`), in the order first
+/// met; empty when the topics number their content entries instead.
+fn level_titles(topics: &[Y]) -> Vec<String> {
+    let mut titles: Vec<String> = Vec::new();
+    for t in topics {
+        for l in t.get("levels").map_or(&[][..], Y::items) {
+            let Some(title) = l.get("title").and_then(Y::text) else {
+                continue;
+            };
+            let title = ids::clean_title(&title);
+            if !title.is_empty() && !titles.contains(&title) {
+                titles.push(title);
+            }
+        }
+    }
+    titles
 }
 
 /// Every level number any topic uses, in order; says so when `levels: N` disagrees. Read
