@@ -657,7 +657,9 @@ pub fn slug(text: &str) -> String {
     s
 }
 
-fn unique(base: String, used: &mut HashSet<String>) -> String {
+/// `base`, or `base-1`, `base-2`, … the first not in `used`: how a heading's id is made
+/// unique on its page.
+pub fn unique(base: String, used: &HashSet<String>) -> String {
     if !used.contains(&base) {
         return base;
     }

@@ -593,17 +593,9 @@ fn a_json_framework_of_topics_with_named_levels() {
         "{}",
         imp.summary
     );
-    let builder = competency_of(&imp, "builder", "testing");
+    let builder = competency(&imp, "builder", "testing");
     assert!(
         builder.contains("Owns the tests of a feature."),
         "{builder}"
     );
-}
-
-fn competency_of(imp: &Imported, level: &str, pillar: &str) -> String {
-    fs::read_to_string(
-        imp.root
-            .join(format!("content/competencies/{level}/{pillar}.md")),
-    )
-    .unwrap_or_else(|e| panic!("{level}/{pillar}: {e}"))
 }

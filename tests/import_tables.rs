@@ -262,14 +262,6 @@ fn tables_that_are_no_ladder_stay_tables() {
 }
 
 /// The text of the one level × pillar competency file of an import.
-fn competency(imp: &Imported, level: &str, pillar: &str) -> String {
-    fs::read_to_string(
-        imp.root
-            .join(format!("content/competencies/{level}/{pillar}.md")),
-    )
-    .unwrap_or_else(|e| panic!("{level}/{pillar}: {e}"))
-}
-
 #[test]
 fn a_table_of_one_expectation_per_row_groups_them_by_level_and_pillar() {
     let src = fixture("tables/t24-long-format.md");

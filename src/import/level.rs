@@ -102,13 +102,12 @@ pub(super) fn out_slug(d: &Doc, b: usize) -> String {
         Kind::Heading { id: Some(id), .. } => id.clone(),
         Kind::Heading { text, .. } => {
             // The page's own sections take these ids, so the build gives the heading the
-            // next one free (`## Levels` is `#levels-1`).
-            let slug = crate::markdown::slug(text);
-            if crate::ladder::TEMPLATE_IDS.contains(&slug.as_str()) {
-                format!("{slug}-1")
-            } else {
-                slug
-            }
+            // next one free (`## Levels` is `#levels-1`), as here.
+            let taken = crate::ladder::TEMPLATE_IDS
+                .iter()
+                .map(|id| id.to_string())
+                .collect();
+            crate::markdown::unique(crate::markdown::slug(text), &taken)
         }
         _ => String::new(),
     }

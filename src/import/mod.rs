@@ -125,13 +125,13 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
             Err(e) => return Err(e),
         };
         if kind == FileKind::Markdown {
-            let read;
-            (doc, read) = tables::unfold(doc);
+            let (read, kept);
+            (doc, read, kept) = tables::unfold(doc);
             for r in read {
                 let at = doc.loc_line(r.line);
                 ladder.guess(GuessKind::Structure, at, r.what);
             }
-            for rows in tables::kept(&doc) {
+            for rows in kept {
                 let rows = rows
                     .into_iter()
                     .map(|(line, cells)| (doc.loc_line(line), cells))

@@ -35,16 +35,29 @@ pub(super) struct Read {
     pub(super) what: String,
 }
 
-/// `doc` with its ladder tables rewritten as headings and lists, and what was read; `doc`
-/// itself when it has none.
-pub(super) fn unfold(doc: SourceDoc) -> (SourceDoc, Vec<Read>) {
+/// A table kept as a table, for [`super::level_index`]: each row, the header first, with its
+/// line in the file and its cells' text (a link's text for a link).
+pub(super) type Kept = Vec<(usize, Vec<String>)>;
+
+/// `doc` with its ladder tables rewritten as headings and lists, what was read, and the
+/// tables kept as tables; `doc` itself when it has no ladder tables.
+pub(super) fn unfold(doc: SourceDoc) -> (SourceDoc, Vec<Read>, Vec<Kept>) {
     if !doc.text.contains('|') && !doc.text.to_ascii_lowercase().contains("<table") {
-        return (doc, Vec::new());
+        return (doc, Vec::new(), Vec::new());
     }
     let tables = find_tables(&doc.text);
     let (mut edits, read) = edits(&tables);
+    let kept = tables
+        .into_iter()
+        .filter(|t| {
+            !edits
+                .iter()
+                .any(|e| e.first <= t.first_line && t.last_line <= e.last)
+        })
+        .map(|t| kept(&doc, t))
+        .collect();
     if edits.is_empty() {
-        return (doc, Vec::new());
+        return (doc, Vec::new(), kept);
     }
     edits.sort_by_key(|e| e.first);
     let mut text = String::with_capacity(doc.text.len() * 2);
@@ -73,26 +86,16 @@ pub(super) fn unfold(doc: SourceDoc) -> (SourceDoc, Vec<Read>) {
     // The last push added a newline the text did not end with. `origin` keeps its entry: it
     // is the last line's when the text does not end with a newline.
     text.pop();
-    (SourceDoc::mapped(doc.rel, text, origin), read)
+    (SourceDoc::mapped(doc.rel, text, origin), read, kept)
 }
 
-/// The tables `doc` holds (after [`unfold`], those kept as tables), for
-/// [`super::level_index`]: each row, the header first, with its line in the file and its
-/// cells' text (a link's text for a link).
-pub(super) fn kept(doc: &SourceDoc) -> Vec<Vec<(usize, Vec<String>)>> {
-    if !doc.text.contains('|') && !doc.text.to_ascii_lowercase().contains("<table") {
-        return Vec::new();
-    }
-    find_tables(&doc.text)
-        .into_iter()
-        .map(|t| {
-            std::iter::once((t.first_line, t.header))
-                .chain(t.rows)
-                .map(|(line, cells)| {
-                    let text = cells.iter().map(|c| link_text(&label(c))).collect();
-                    (doc.source_line(line), text)
-                })
-                .collect()
+/// Table `t` of `doc` as [`Kept`].
+fn kept(doc: &SourceDoc, t: Table) -> Kept {
+    std::iter::once((t.first_line, t.header))
+        .chain(t.rows)
+        .map(|(line, cells)| {
+            let text = cells.iter().map(|c| link_text(&label(c))).collect();
+            (doc.source_line(line), text)
         })
         .collect()
 }

@@ -347,3 +347,12 @@ pub fn outline(md: &str) -> Vec<([String; 6], String, bool, bool)> {
 pub fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures/import").join(name)
 }
+
+/// The text of the competency file of `level` in `pillar` of the import.
+pub fn competency(imp: &Imported, level: &str, pillar: &str) -> String {
+    fs::read_to_string(
+        imp.root
+            .join(format!("content/competencies/{level}/{pillar}.md")),
+    )
+    .unwrap_or_else(|e| panic!("{level}/{pillar}: {e}"))
+}

@@ -174,45 +174,49 @@ pub(super) fn by_rows<'t>(t: &'t Table, about: &[usize]) -> Grid<'t> {
         .rows
         .iter()
         .filter(|(_, c)| !group_row(c) || level_like(&label(&c[0])));
+    // The columns about the level that describe it (`Summary`, `Notes`), not name it.
+    let notes: Vec<usize> = about
+        .iter()
+        .copied()
+        .filter(|&col| descriptive(&label(&t.header[col])))
+        .collect();
     for (line, c) in rows {
         let name = label(&c[0]);
-        let continues = name.is_empty();
-        // A row whose one cell spans the pillars' columns is about the level above.
-        if name.is_empty() && t.wide.contains(line) {
-            if let Some(level) = levels.last_mut() {
+        // A row whose one cell spans the pillars' columns describes its level.
+        let wide = t.wide.contains(line);
+        if name.is_empty() {
+            // A row with no level's name goes on with the level above, and adds to its
+            // description.
+            let Some(level) = levels.last_mut() else {
+                continue;
+            };
+            if wide {
                 level.about.extend(c.iter().flat_map(|cell| items(cell)));
                 continue;
             }
-        }
-        // A row with no level's name goes on with the level above.
-        if !name.is_empty() {
+            for &col in &notes {
+                level.about.extend(items(&c[col]));
+            }
+        } else {
             let mut level = GridLevel::new(name, *line);
             for &col in about {
-                if descriptive(&label(&t.header[col])) {
+                if notes.contains(&col) {
                     level.about.extend(items(&c[col]));
                 } else if !gap(&c[col]) {
                     level.name = format!("{}: {}", level.name, label(&c[col]));
                 }
             }
-            // Its summary across the pillars' columns is its description.
-            if t.wide.contains(line) {
+            if wide {
                 level
                     .about
                     .extend(c[1..].iter().flat_map(|cell| items(cell)));
-                levels.push(level);
-                continue;
             }
             levels.push(level);
-        }
-        let Some(li) = levels.len().checked_sub(1) else {
-            continue;
-        };
-        // A row that goes on with the level above adds to its description too.
-        if continues {
-            for &col in about.iter().filter(|&&c| descriptive(&label(&t.header[c]))) {
-                levels[li].about.extend(items(&c[col]));
+            if wide {
+                continue;
             }
         }
+        let li = levels.len() - 1;
         for (p, &col) in pillars.iter_mut().zip(&columns) {
             let mut cells = vec![(*line, ""); li + 1];
             cells[li] = (*line, c[col].as_str());

@@ -119,16 +119,8 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
     }
     read.sort_by_key(|r| r.range.start);
     let mut tables = Vec::new();
-    for Read {
-        range,
-        first_line,
-        last_line,
-        header,
-        rows,
-        extra,
-        wide,
-    } in read
-    {
+    for r in read {
+        let (range, first_line, last_line) = (r.range, r.first_line, r.last_line);
         let above = headings.iter().rev().find(|h| h.0 < range.start);
         let heading = above.map(|(start, depth, title)| {
             let mut after = headings.iter().skip_while(|h| h.0 < range.end);
@@ -151,11 +143,11 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
         tables.push(Table {
             first_line,
             last_line,
-            header,
-            rows,
+            header: r.header,
+            rows: r.rows,
             heading,
-            extra,
-            wide,
+            extra: r.extra,
+            wide: r.wide,
             titles: titles.clone(),
             heading_ladder,
         });
