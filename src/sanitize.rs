@@ -324,6 +324,14 @@ impl Filter {
         }
     }
 
+    /// Whether an element opened at `depth` belongs to the Markdown block being filtered:
+    /// opened at its depth, or, for an HTML block, left open by an earlier HTML block of the
+    /// same Markdown block (see [`Filter::end_html_block`]), so that the HTML block may close
+    /// it or place a row or cell in it.
+    fn in_this_block(&self, depth: usize) -> bool {
+        depth == self.depth || (self.html_block && depth + 1 == self.depth)
+    }
+
     /// Closes the kept elements opened at the current depth or deeper.
     fn close_inner(&mut self, out: &mut String) {
         while let Some(&(name, depth)) = self.open.last() {
@@ -370,7 +378,7 @@ impl Filter {
             // As a browser does: a new item ends the one open (`<li>a<li>b`), a new cell or
             // row the cell or row open.
             while let Some(&(open, depth)) = self.open.last() {
-                if depth != self.depth
+                if !self.in_this_block(depth)
                     || parents.contains(&open)
                     || !ENDED_BY
                         .iter()
@@ -384,7 +392,7 @@ impl Filter {
             let inside = self
                 .open
                 .last()
-                .is_some_and(|&(open, depth)| depth == self.depth && parents.contains(&open));
+                .is_some_and(|&(open, depth)| self.in_this_block(depth) && parents.contains(&open));
             if !inside {
                 self.dropped.push(format!(
                     "the tag `<{name}>` outside a `<{}>` (its text is kept)",
@@ -448,10 +456,7 @@ impl Filter {
         let Some(at) = self.open.iter().rposition(|(n, _)| *n == name) else {
             return;
         };
-        // An HTML block may also close an element an earlier HTML block of the same
-        // Markdown block left open (see [`Filter::end_html_block`]).
-        let outer = self.html_block && self.open[at].1 + 1 == self.depth;
-        if self.open[at].1 != self.depth && !outer {
+        if !self.in_this_block(self.open[at].1) {
             return;
         }
         for (n, _) in self.open.drain(at..).rev() {

@@ -203,6 +203,25 @@ Panels meet twice a year.
 <picture><source media="(prefers-color-scheme: dark)" srcset="/charts/dark.png"><img alt="A chart of the levels" src="/charts/light.png"></picture>
 
 See [the guide](https://example.com/guide) or <https://example.com/auto>.
+
+<table>
+
+  <thead>
+    <tr><th>Level</th><th>Scope</th></tr>
+  </thead>
+
+  <tbody>
+  <tr>
+  <td>L4</td>
+  <td>
+
+- Leads a project
+- Reviews designs
+
+</td>
+  </tr>
+  </tbody>
+</table>
 "#;
 
 fn append(path: &Path, text: &str) {
@@ -310,6 +329,9 @@ fn author_html_never_reaches_a_page_live_and_harmless_html_is_kept() {
         "three",
         "<b>bold</b>",
         r#"<h2 id="kept-id" class="kept-class" title="kept">Heading attributes</h2>"#,
+        // A table split by blank lines, as GitHub renders it: one table, a list in a cell.
+        "<tr><th>Level</th><th>Scope</th></tr>",
+        "<td>\n<ul>\n<li>Leads a project</li>",
     ] {
         assert!(page.contains(kept), "{kept:?} is missing");
     }

@@ -67,10 +67,16 @@ pub(super) const ENDED_BY: &[(&str, &[&str])] = &[
 /// body", "in row" and "in column group" insertion modes).
 pub(super) const TABLE_PARTS: [&str; 6] = ["table", "thead", "tbody", "tfoot", "tr", "colgroup"];
 
-/// Kept elements that hold flow content (blocks): opened by an HTML block and not closed in
-/// it, they stay open around the Markdown that follows, until an HTML block closes them or
-/// the Markdown block that holds them ends, as GitHub renders them.
-pub(super) const SPANS_BLOCKS: [&str; 4] = ["details", "div", "blockquote", "figure"];
+/// Kept elements that hold flow content (blocks), and the table elements around a cell:
+/// opened by an HTML block and not closed in it, they stay open around the Markdown that
+/// follows, until an HTML block closes them or the Markdown block that holds them ends, as
+/// GitHub renders them. Ladders written on GitHub split a table over HTML blocks so that a
+/// cell can hold a Markdown list: `<table><tr><td>`, a blank line, the list, a blank line,
+/// `</td></tr></table>`; a blank line also ends the HTML block between one row and the next.
+pub(super) const SPANS_BLOCKS: [&str; 12] = [
+    "details", "div", "blockquote", "figure", "table", "caption", "thead", "tbody", "tfoot",
+    "tr", "td", "th",
+];
 
 /// Elements kept, each with the attributes it may have besides `GLOBAL`: the text-level,
 /// list, table and grouping elements of HTML, plus `details`/`summary` and

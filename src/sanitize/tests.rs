@@ -43,6 +43,35 @@ fn a_details_element_opened_by_an_html_block_holds_the_markdown_up_to_its_close(
 }
 
 #[test]
+fn a_table_split_over_html_blocks_is_one_table_as_on_github() {
+    // A cell that holds a Markdown list, between blank lines.
+    assert_eq!(
+        render("<table>\n<tr>\n<td>\n\n- one\n- two\n\n</td>\n<td>plain</td>\n</tr>\n</table>\n\nAfter.\n"),
+        "<table> <tr> <td> <ul> <li>one</li> <li>two</li> </ul> </td> <td>plain</td> </tr> </table> <p>After.</p>"
+    );
+    // A blank line between the head and the body, and between rows (Sourcegraph's levels
+    // table); the row's parts are still placed in the table the first block opened.
+    assert_eq!(
+        render("<table class=\"levels\">\n\n  <thead>\n    <tr><th>Level</th></tr>\n  </thead>\n\n  <tbody>\n  <tr><td>M3</td></tr>\n\n  <tr><td>M4</td></tr>\n  </tbody>\n</table>\n"),
+        "<table class=\"levels\"> <thead> <tr><th>Level</th></tr> </thead> <tbody> <tr><td>M3</td></tr> <tr><td>M4</td></tr> </tbody> </table>"
+    );
+    // Never closed: it ends with the fragment, or with the Markdown block that holds it.
+    assert_eq!(
+        render("<table><tr><td>\n\nCell.\n"),
+        "<table><tr><td> <p>Cell.</p> </td></tr></table>"
+    );
+    assert_eq!(
+        render("- <table><tr><td>\n\n  Cell.\n- Next.\n"),
+        "<ul> <li><table><tr><td> <p>Cell.</p> </td></tr></table></li> <li> <p>Next.</p> </li> </ul>"
+    );
+    // A cell in a deeper Markdown block cannot reach the table outside it.
+    assert_eq!(
+        render("<table><tr>\n\n- <td>evil</td>\n\n</tr></table>\n"),
+        "<table><tr> <ul> <li>evil </li> </ul> </tr></table>"
+    );
+}
+
+#[test]
 fn inline_elements_whose_content_is_dropped_take_their_text_with_them() {
     assert_eq!(
         render("Text <script>alert(1)</script> after <noscript><img src=\"/x.png\"> *seen*</noscript> end.\n\nNext.\n"),
