@@ -599,3 +599,96 @@ fn a_json_framework_of_topics_with_named_levels() {
         "{builder}"
     );
 }
+
+#[test]
+fn skills_written_over_proficiency_names_are_read_the_other_way_round() {
+    // `## Skill` over `- **Proficiency**` bullets: the skills are pillars, the proficiencies
+    // levels, ranked as written.
+    let src = fixture("shapes/transposed/skills.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut skill, mut level, mut exps) = (String::new(), String::new(), Vec::new());
+    for l in text.lines() {
+        if let Some(h) = l.strip_prefix("## ") {
+            skill = h.to_string();
+        } else if let Some(p) = l.strip_prefix("- **").and_then(|p| p.strip_suffix("**")) {
+            level = p.to_string();
+        } else if let Some(e) = l.strip_prefix("  - ") {
+            exps.push(exp(&level, &skill, e));
+        }
+    }
+    assert_eq!(exps.len(), 14);
+    let imp = check(&src, &exps, 3, 3);
+    let ranks: Vec<(String, i64)> = ["foundation", "practitioner", "expert"]
+        .iter()
+        .map(|id| {
+            let f = front(&imp.root.join(format!("content/levels/{id}.md")));
+            (str_of(&f, "title"), f["rank"].as_integer().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        ranks,
+        [
+            ("Foundation".to_string(), 1),
+            ("Practitioner".to_string(), 2),
+            ("Expert".to_string(), 3)
+        ]
+    );
+    // Each skill's own line describes its pillar.
+    let building = fs::read_to_string(imp.root.join("content/pillars/building.md")).unwrap();
+    assert!(
+        building.contains("Writing, testing and shipping changes."),
+        "{building}"
+    );
+    assert!(
+        imp.summary.contains("skills.md:5: read the other way round: the 3 sections (`🛠️ Building` … `🤝 Collaboration`) name competency areas"),
+        "{}",
+        imp.summary
+    );
+}
+
+#[test]
+fn a_folder_of_one_file_per_skill_with_the_same_levels_is_one_track() {
+    // Each file holds `### Level N` over a list, and no pillars: the files are the pillars.
+    let src = fixture("shapes/skill-files");
+    let mut exps = Vec::new();
+    for (rel, text) in markdown_sources(&src) {
+        let stem = rel.file_stem().unwrap().to_str().unwrap().to_string();
+        let skill = format!("{}{}", stem[..1].to_uppercase(), &stem[1..]);
+        let mut level = String::new();
+        for l in text.lines() {
+            if let Some(h) = l.strip_prefix("### ") {
+                // `Level 2 (Mid)` is the same level as the other files' `Level 2`.
+                level = h.split(" (").next().unwrap().to_string();
+            } else if let Some(e) = l.strip_prefix("- ") {
+                exps.push(exp(&level, &skill, e));
+            }
+        }
+    }
+    assert_eq!(exps.len(), 11);
+    let imp = check(&src, &exps, 3, 3);
+    let tracks: Vec<String> = content_files(&imp.root.join("content/tracks"))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(tracks, ["skill-files"], "{}", imp.summary);
+    // A level's text before its list stays beside that skill's expectations.
+    let design =
+        fs::read_to_string(imp.root.join("content/competencies/level-3/testing.md")).unwrap();
+    assert!(
+        design.contains("Tests are part of how you design."),
+        "{design}"
+    );
+    let testing = fs::read_to_string(imp.root.join("content/pillars/testing.md")).unwrap();
+    assert!(
+        testing.contains("How you make sure a change works"),
+        "{testing}"
+    );
+    assert!(
+        imp.summary.contains("the 3 files (")
+            && imp
+                .summary
+                .contains("each hold the same levels without pillars, so each file is a pillar"),
+        "{}",
+        imp.summary
+    );
+}

@@ -89,6 +89,9 @@ pub(super) fn gather(
         let track = folder_track(ladder, &dir, members, &mut page_docs, single, folder_title);
         tracks.push(track);
     }
+    if !single {
+        super::transpose::pillar_files(ladder, &mut tracks, folder_title);
+    }
     for (_, (at, how)) in hows {
         ladder.guess(GuessKind::Structure, at, how);
     }

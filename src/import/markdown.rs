@@ -351,7 +351,13 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
         };
         tracks[t].levels.push(level);
     }
-    say_how_levels_read(ladder, d, found, &tracks, multi);
+    match tracks.as_slice() {
+        [one] if !multi => match super::transpose::transposed(one) {
+            Some(order) => super::transpose::transpose(ladder, &mut tracks[0], order),
+            None => say_how_levels_read(ladder, d, found, &tracks, multi),
+        },
+        _ => say_how_levels_read(ladder, d, found, &tracks, multi),
+    }
     Outcome::Ladder {
         tracks,
         pages,

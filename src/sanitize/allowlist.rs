@@ -74,8 +74,18 @@ pub(super) const TABLE_PARTS: [&str; 6] = ["table", "thead", "tbody", "tfoot", "
 /// cell can hold a Markdown list: `<table><tr><td>`, a blank line, the list, a blank line,
 /// `</td></tr></table>`; a blank line also ends the HTML block between one row and the next.
 pub(super) const SPANS_BLOCKS: [&str; 12] = [
-    "details", "div", "blockquote", "figure", "table", "caption", "thead", "tbody", "tfoot",
-    "tr", "td", "th",
+    "details",
+    "div",
+    "blockquote",
+    "figure",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
 ];
 
 /// Elements kept, each with the attributes it may have besides `GLOBAL`: the text-level,

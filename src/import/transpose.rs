@@ -1,0 +1,272 @@
+//! Ladders written the other way round: one section per competency area, holding each level's
+//! expectations under the level's name (Mews' competencies: `## Delivery` over `- **Beginner**`,
+//! `- **Intermediate**`, …, each with its list). Read as written, the areas come out as levels
+//! and the level names as pillars; [`transpose`] turns such a track round.
+
+use super::ids::{self, parse_level_title};
+use super::infer::level_like;
+use super::model::{Cell, FileRef, GuessKind, Ladder, Level, Track};
+
+/// The titles `track`'s levels should have when it reads transposed, most junior first: when
+/// none of its levels' titles reads as a level ([`level_like`]) while most pillar titles do,
+/// and the pillars come in one order in every level (that order is the ranking). `None` for a
+/// track that reads the right way round, or is too small to tell (fewer than two of either).
+pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
+    let levels = &track.levels;
+    if levels.len() < 2
+        || levels
+            .iter()
+            .any(|l| !l.pending.is_empty() || l.cells.is_empty())
+        || levels.iter().any(|l| level_like(&l.full_title))
+    {
+        return None;
+    }
+    // The pillar titles in one order that every level follows.
+    let mut order: Vec<(String, String)> = Vec::new();
+    for level in levels {
+        let mut last = None;
+        for cell in &level.cells {
+            let key = ids::title_key(&cell.pillar_title);
+            let at = match order.iter().position(|(k, _)| *k == key) {
+                Some(i) => i,
+                None => {
+                    // A name this level adds goes right after this level's previous one.
+                    let i = last.map_or(0, |l| l + 1);
+                    order.insert(i, (key, cell.pillar_title.clone()));
+                    i
+                }
+            };
+            if last.is_some_and(|l| at <= l) {
+                return None;
+            }
+            last = Some(at);
+        }
+    }
+    // Scales mix words that name levels with words that do not (`Foundation`, `Practitioner`,
+    // `Expert`): most reading as levels is enough, with none of the sections doing so.
+    let like = order.iter().filter(|(_, title)| level_like(title)).count();
+    (order.len() >= 2 && like >= 2 && 2 * like > order.len())
+        .then(|| order.into_iter().map(|(_, title)| title).collect())
+}
+
+/// Turns `track` round: a level per title of `order` (see [`transposed`]), whose cells are
+/// the old levels, now pillars, in their order; each old level's description describes its
+/// pillar, and links to an old level lead to the track. Says so in a guess at the first
+/// level, naming both axes.
+pub(super) fn transpose(ladder: &mut Ladder, track: &mut Track, order: Vec<String>) {
+    let old = std::mem::take(&mut track.levels);
+    let mut levels: Vec<Level> = order
+        .iter()
+        .map(|title| {
+            let t = parse_level_title(title);
+            let at = old
+                .iter()
+                .flat_map(|l| &l.cells)
+                .find(|c| ids::title_key(&c.pillar_title) == ids::title_key(title))
+                .map(|c| c.pillar_at.clone())
+                .unwrap_or_else(|| track.at.clone());
+            let mut level = Level::new(ladder.uid(), t.title.clone(), at);
+            level.full_title = t.full;
+            level.code = t.code;
+            level.other_codes = t.other_codes;
+            level.number = t.number;
+            level
+        })
+        .collect();
+    for area in &old {
+        for cell in &area.cells {
+            let key = ids::title_key(&cell.pillar_title);
+            let Some(level) = order.iter().position(|t| ids::title_key(t) == key) else {
+                continue;
+            };
+            levels[level].cells.push(Cell {
+                pillar_title: area.full_title.clone(),
+                pillar_at: area.at.clone(),
+                pillar_id: None,
+                pillar_key: None,
+                pillar_description: area.description.clone(),
+                blocks: cell.blocks.clone(),
+                pillar: 0,
+            });
+        }
+        ladder.retarget(FileRef::Level(area.uid), FileRef::Track(track.uid));
+    }
+    let names = |titles: Vec<&str>| match titles.as_slice() {
+        [first, .., last] => format!("`{first}` … `{last}`"),
+        _ => titles.iter().map(|t| format!("`{t}`")).collect(),
+    };
+    let areas = names(old.iter().map(|l| l.full_title.as_str()).collect());
+    let ranks = names(order.iter().map(String::as_str).collect());
+    ladder.guess(
+        GuessKind::Structure,
+        old[0].at.clone(),
+        format!(
+            "read the other way round: the {} sections ({areas}) name competency areas, so they are the pillars, and the names inside each ({ranks}) read as levels, so they are the levels, ranked in the order written",
+            old.len()
+        ),
+    );
+    track.levels = levels;
+}
+
+/// What identifies a level across files that each hold the same levels: its number (`Level 2`
+/// and `Level 2 (Junior)` are one level), else its title.
+fn level_key(level: &Level) -> String {
+    match level.number {
+        Some(n) => format!("#{}.{}", n.major, n.minor.unwrap_or(0)),
+        None => ids::title_key(&level.title),
+    }
+}
+
+/// A folder of one file per competency area, each holding the same levels without pillars
+/// (Leads.io's skills: `debugging.md`, `communication.md`, … each with `### Level 1` …
+/// `### Level 6` over a list). Read file by file, each is a track of its own; this makes them
+/// one track whose pillars are the files. Applies to `tracks` (each with its first document)
+/// when there are three or more, each the only track of its file, none titled like a level or
+/// role, all without pillars, and all with mostly the same levels (at least two, and each
+/// sharing at least two thirds of its levels with the others). The new track is titled
+/// `title`; it takes the place of the first.
+pub(super) fn pillar_files(ladder: &mut Ladder, tracks: &mut Vec<(Track, usize)>, title: &str) {
+    let plain = |t: &Track| {
+        t.levels.iter().all(|l| {
+            l.pending.is_empty()
+                && l.cells.len() == 1
+                && l.cells[0].pillar_title == super::infer::PLAIN_PILLAR
+        })
+    };
+    let mut per_doc: std::collections::HashMap<usize, usize> = Default::default();
+    for (_, doc) in tracks.iter() {
+        *per_doc.entry(*doc).or_default() += 1;
+    }
+    let members: Vec<usize> = (0..tracks.len())
+        .filter(|&i| {
+            let (t, doc) = &tracks[i];
+            per_doc[doc] == 1 && t.levels.len() >= 2 && plain(t) && !level_like(&t.title)
+        })
+        .collect();
+    if members.len() < 3 || members.len() != tracks.len() {
+        return;
+    }
+    // The levels in order of their first file that has them, each titled as most files
+    // title it (`Level 2`, where one file writes `Level 2 (Mid)`).
+    let mut order: Vec<(String, Level)> = Vec::new();
+    let mut titles: Vec<(String, String, usize)> = Vec::new();
+    for &i in &members {
+        for l in &tracks[i].0.levels {
+            let key = level_key(l);
+            if !order.iter().any(|(k, _)| *k == key) {
+                order.push((key.clone(), l.clone()));
+            }
+            match titles
+                .iter_mut()
+                .find(|(k, t, _)| *k == key && *t == l.full_title)
+            {
+                Some((_, _, n)) => *n += 1,
+                None => titles.push((key, l.full_title.clone(), 1)),
+            }
+        }
+    }
+    for (key, level) in &mut order {
+        let most = titles.iter().filter(|(k, _, _)| k == key).fold(
+            None::<&(String, String, usize)>,
+            |best, t| match best {
+                Some(b) if b.2 >= t.2 => Some(b),
+                _ => Some(t),
+            },
+        );
+        if let Some((_, title, _)) = most {
+            if *title != level.full_title {
+                let t = parse_level_title(title);
+                level.title = t.title;
+                level.full_title = t.full;
+                level.code = t.code;
+                level.other_codes = t.other_codes;
+            }
+        }
+    }
+    let shared = members.iter().all(|&i| {
+        let keys: Vec<String> = tracks[i].0.levels.iter().map(level_key).collect();
+        let common = keys
+            .iter()
+            .filter(|k| {
+                members
+                    .iter()
+                    .filter(|&&j| tracks[j].0.levels.iter().any(|l| level_key(l) == **k))
+                    .count()
+                    * 2
+                    > members.len()
+            })
+            .count();
+        common >= 2 && common * 3 >= keys.len() * 2
+    });
+    if !shared {
+        return;
+    }
+    let first_at = tracks[members[0]].0.at.clone();
+    let mut levels: Vec<Level> = order
+        .iter()
+        .map(|(_, l)| {
+            let mut level = Level::new(ladder.uid(), l.title.clone(), l.at.clone());
+            level.full_title = l.full_title.clone();
+            level.code = l.code.clone();
+            level.other_codes = l.other_codes.clone();
+            level.number = l.number;
+            level
+        })
+        .collect();
+    let old: Vec<(Track, usize)> = std::mem::take(tracks);
+    let areas: Vec<String> = old.iter().map(|(t, _)| t.title.clone()).collect();
+    for (track, _) in &old {
+        for l in &track.levels {
+            let key = level_key(l);
+            let Some(at) = order.iter().position(|(k, _)| *k == key) else {
+                continue;
+            };
+            let mut blocks: Vec<super::model::CellBlock> = l
+                .description
+                .iter()
+                .map(|md| super::model::CellBlock {
+                    md: md.clone(),
+                    item: false,
+                    tight: false,
+                })
+                .collect();
+            blocks.extend(l.cells[0].blocks.iter().cloned());
+            levels[at].cells.push(Cell {
+                pillar_title: track.title.clone(),
+                pillar_at: track.at.clone(),
+                pillar_id: track.id.clone(),
+                pillar_key: None,
+                pillar_description: track.description.clone(),
+                blocks,
+                pillar: 0,
+            });
+            ladder.retarget(FileRef::Level(l.uid), FileRef::Level(levels[at].uid));
+        }
+    }
+    let uid = ladder.uid();
+    for (track, _) in &old {
+        ladder.retarget(FileRef::Track(track.uid), FileRef::Track(uid));
+    }
+    let first_doc = old[0].1;
+    let n = areas.len();
+    let names = format!("`{}` … `{}`", areas[0], areas[n - 1]);
+    ladder.guess_first(
+        GuessKind::Structure,
+        first_at.clone(),
+        format!(
+            "the {n} files ({names}) each hold the same levels without pillars, so each file is a pillar (a competency area) of one track `{title}`, not a track of its own",
+        ),
+    );
+    tracks.push((
+        Track {
+            uid,
+            title: title.to_string(),
+            id: None,
+            description: Vec::new(),
+            levels,
+            at: first_at,
+            final_id: String::new(),
+        },
+        first_doc,
+    ));
+}
