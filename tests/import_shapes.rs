@@ -692,3 +692,64 @@ fn a_folder_of_one_file_per_skill_with_the_same_levels_is_one_track() {
         imp.summary
     );
 }
+
+/// One file per level, each named by its front-matter `title` and ranked by its `level`
+/// (Findmypast's shape), with sentence headings as pillars, one of which has words of
+/// seniority in it (`You lead a team …`), and an overview beside them titled by its
+/// front-matter too (`Engineering Career Framework`).
+#[test]
+fn level_pages_ranked_by_front_matter_with_sentence_headings_and_an_overview() {
+    let src = fixture("shapes/front-matter-levels");
+    let mut exps = Vec::new();
+    for (rel, text) in markdown_sources(&src) {
+        let Some(title) = text.lines().find_map(|l| l.strip_prefix("title: ")) else {
+            continue;
+        };
+        let mut pillar = String::new();
+        for l in text.lines() {
+            if let Some(h) = l.strip_prefix("### ") {
+                pillar = h.to_string();
+            } else if let Some(e) = l.strip_prefix("- ") {
+                assert!(!rel.ends_with("index.md"));
+                exps.push(exp(title, &pillar, e));
+            }
+        }
+    }
+    assert_eq!(exps.len(), 10);
+    let imp = check(&src, &exps, 4, 5);
+    let ranks: Vec<(String, i64)> = content_files(&imp.root.join("content/levels"))
+        .into_iter()
+        .map(|(_, p)| {
+            let f = front(&p);
+            (str_of(&f, "title"), f["rank"].as_integer().unwrap())
+        })
+        .collect();
+    let mut ranks = ranks;
+    ranks.sort_by_key(|r| r.1);
+    let titles: Vec<&str> = ranks.iter().map(|r| r.0.as_str()).collect();
+    // `level: 4` puts Staff Engineer II above Principal Engineer (`level: 3`), which the
+    // words of seniority alone would not.
+    assert_eq!(
+        titles,
+        [
+            "Junior Engineer",
+            "Senior Engineer",
+            "Principal Engineer",
+            "Staff Engineer II"
+        ]
+    );
+    // The overview describes the track; it is no level.
+    let track = content_files(&imp.root.join("content/tracks"));
+    assert_eq!(track.len(), 1);
+    let text = fs::read_to_string(&track[0].1).unwrap();
+    assert!(text.contains("Impact is what you do."), "{text}");
+    assert!(
+        imp.summary
+            .contains("ordered by the rank each file's front-matter gives"),
+        "{}",
+        imp.summary
+    );
+    assert!(!imp
+        .summary
+        .contains("front-matter keys were not imported: level"));
+}

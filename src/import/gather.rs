@@ -291,7 +291,9 @@ fn folder_track(
                 "the {} one-level files in `{}/` make the track `{title}`{}",
                 members.len(),
                 if dir.is_empty() { "." } else { dir },
-                if numbered {
+                if numbered && members.iter().all(|m| m.1.rank.is_some()) {
+                    ", ordered by the rank each file's front-matter gives"
+                } else if numbered {
                     ", ordered by the numbers in their titles"
                 } else if by_words {
                     ", ordered by the words of seniority in their titles (junior, senior, staff, …)"
@@ -403,9 +405,17 @@ fn take_stub_levels(
     }
 }
 
-/// Orders a folder's levels by the numbers in their titles, else by words of seniority
-/// when those tell every level apart; returns (by numbers, by words) for the summary.
+/// Orders a folder's levels by the ranks their files give, else by the numbers in their
+/// titles, else by words of seniority when those tell every level apart; returns (by ranks or
+/// numbers, by words) for the summary.
 fn order_members(members: &mut [Member]) -> (bool, bool) {
+    let mut ranks: Vec<i64> = members.iter().filter_map(|m| m.1.rank).collect();
+    ranks.sort_unstable();
+    ranks.dedup();
+    if ranks.len() == members.len() {
+        members.sort_by_key(|m| m.1.rank);
+        return (true, false);
+    }
     let numbered = members.iter().all(|m| m.1.number.is_some());
     let mut by_words = false;
     if numbered {
@@ -413,7 +423,7 @@ fn order_members(members: &mut [Member]) -> (bool, bool) {
     } else {
         // No numbers: words such as Junior, Senior, Staff order the levels, when every
         // title has a distinct place (`Engineer` sits between Junior and Senior).
-        let mut keys: Vec<u8> = members.iter().map(|m| ids::seniority(&m.1.title)).collect();
+        let mut keys: Vec<_> = members.iter().map(|m| ids::seniority(&m.1.title)).collect();
         keys.sort();
         keys.dedup();
         if keys.len() == members.len() && members.len() > 1 {

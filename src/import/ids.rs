@@ -285,9 +285,11 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
 }
 
 /// The place of a title among common seniority words: Intern, Junior (and Associate,
-/// Graduate) before a bare title, then Senior, Staff or Lead, Principal, Distinguished,
-/// Director, VP. The most senior word of the title counts.
-pub fn seniority(title: &str) -> u8 {
+/// Graduate) before a bare title, then Senior (`Sr.`), Staff or Lead, Principal,
+/// Distinguished, Director, VP. The most senior word of the title counts; then a `Senior` or
+/// `Sr.` before a more senior word (`Sr. Director` after `Director`); then the first Roman or
+/// Arabic numeral after the first word (`Software Engineer II` after `Software Engineer I`).
+pub fn seniority(title: &str) -> (u8, u8, u32) {
     const WORDS: &[(&str, u8)] = &[
         ("intern", 1),
         ("apprentice", 1),
@@ -298,6 +300,7 @@ pub fn seniority(title: &str) -> u8 {
         ("mid", 4),
         ("intermediate", 4),
         ("senior", 5),
+        ("sr", 5),
         ("lead", 6),
         ("staff", 6),
         ("principal", 7),
@@ -308,14 +311,28 @@ pub fn seniority(title: &str) -> u8 {
         ("vp", 10),
         ("chief", 11),
     ];
-    title
+    let words: Vec<String> = title
         .split(|c: char| !c.is_alphanumeric())
-        .filter_map(|w| {
-            let w = w.to_lowercase();
-            WORDS.iter().find(|x| x.0 == w).map(|x| x.1)
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let rank = |w: &String| WORDS.iter().find(|x| x.0 == w).map(|x| x.1);
+    let top = words.iter().filter_map(rank).max().unwrap_or(3);
+    let senior = u8::from(top > 5 && words.iter().any(|w| w == "senior" || w == "sr"));
+    let numeral = words.iter().skip(1).find_map(|w| {
+        w.parse::<u32>().ok().or(match w.as_str() {
+            "i" => Some(1),
+            "ii" => Some(2),
+            "iii" => Some(3),
+            "iv" => Some(4),
+            "v" => Some(5),
+            "vi" => Some(6),
+            "vii" => Some(7),
+            "viii" => Some(8),
+            _ => None,
         })
-        .max()
-        .unwrap_or(3)
+    });
+    (top, senior, numeral.unwrap_or(0))
 }
 
 #[cfg(test)]
@@ -388,6 +405,10 @@ mod tests {
         assert!(seniority("Junior Engineer") < seniority("Engineer"));
         assert!(seniority("Engineer") < seniority("Senior Engineer"));
         assert!(seniority("Senior Staff Engineer") < seniority("Principal Engineer"));
+        assert!(seniority("Director of Engineering") < seniority("Sr. Director of Engineering"));
+        assert!(seniority("Software Engineer I") < seniority("Software Engineer II"));
+        assert!(seniority("Software Engineer IV") < seniority("Staff Engineer"));
+        assert!(seniority("Sr. Principal Engineer") < seniority("Tech Fellow"));
         // A title that is only a code keeps it as its title and its code.
         let t = parse_level_title("L1");
         assert_eq!((t.title.as_str(), t.code.as_deref()), ("L1", Some("L1")));

@@ -127,8 +127,29 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
         })
         .unwrap_or_else(|| src.stem().to_string());
 
+    // A page whose front-matter `title` names a level (`Principal Engineer`) is that level,
+    // even when its headings are sentences with words of seniority in them (`### You lead a
+    // team through …`), which would otherwise read as levels without pillars.
+    let named = title.as_deref().is_some_and(level_like);
+    let sentences = |found: &Found| {
+        let titles: Vec<LevelTitle> = found
+            .levels
+            .iter()
+            .map(|&l| parse_level_title(&super::outline::heading_text(&d, l)))
+            .collect();
+        let words: usize = titles
+            .iter()
+            .map(|t| t.title.split_whitespace().count())
+            .sum();
+        found.plain
+            && titles
+                .iter()
+                .all(|t| t.code.is_none() && t.number.is_none())
+            && words > 5 * titles.len()
+    };
+    let found = find_levels(&d).filter(|f| !(named && sentences(f)));
     // Levels at one depth.
-    if let Some(found) = find_levels(&d) {
+    if let Some(found) = found {
         // When the first heading is a level, it does not name the document.
         let first_is_level = found
             .levels
@@ -172,7 +193,9 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     // or a page of a site generator (Hugo, Jekyll) whose front-matter `title` names the level
     // and whose headings are its pillars.
     let titled = title.as_deref().is_some_and(|t| !t.trim().is_empty());
-    if first_heading.is_none() || titled {
+    // With headings, only a title that reads as a level makes the page one (an overview
+    // titled `Career Framework` over `## Impact` definitions is a free page).
+    if first_heading.is_none() || named {
         if let Some(sh) = named_level_shape(&d, 0, titled) {
             return single_level_outcome(ladder, &d, 0, &doc_title, true, Some(sh));
         }

@@ -336,7 +336,25 @@ fn markdown_outcome(
                     .push(format!("{rel} (no YAML ladder, and --format yaml)"));
                 Ok(None)
             } else {
-                let keys: Vec<&str> = y.keys().into_iter().filter(|k| *k != "title").collect();
+                // A page that is one level may give its rank (`level: 3`, Jekyll and Hugo
+                // ladders); the track is ordered by it.
+                let rank = ["level", "rank"].iter().find_map(|k| match y.get(k) {
+                    Some(yaml::Y::Int(n, _)) => Some((*k, *n)),
+                    _ => None,
+                });
+                let mut outcome = markdown::parse(ladder, index, body, title);
+                let ranked = match (&mut outcome, rank) {
+                    (markdown::Outcome::Level { level, .. }, Some((key, n))) => {
+                        level.rank = Some(n);
+                        Some(key)
+                    }
+                    _ => None,
+                };
+                let keys: Vec<&str> = y
+                    .keys()
+                    .into_iter()
+                    .filter(|k| *k != "title" && Some(*k) != ranked)
+                    .collect();
                 if !keys.is_empty() {
                     ladder.guess(
                         GuessKind::Dropped,
@@ -345,7 +363,7 @@ fn markdown_outcome(
                     );
                 }
                 ladder.format("one-document Markdown");
-                Ok(Some(markdown::parse(ladder, index, body, title)))
+                Ok(Some(outcome))
             }
         }
         None => {
