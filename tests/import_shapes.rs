@@ -753,3 +753,35 @@ fn level_pages_ranked_by_front_matter_with_sentence_headings_and_an_overview() {
         .summary
         .contains("front-matter keys were not imported: level"));
 }
+
+/// Skill sections whose every bullet starts with a level's code (`### Testing` over `- E1: …`,
+/// TrustLayer's shape), in `##` groups: one track whose levels are the codes and whose
+/// pillars are the skills, each expectation without its code.
+#[test]
+fn skill_sections_of_bullets_labelled_with_level_codes() {
+    let src = fixture("shapes/coded-skills/skills.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut skill, mut exps) = (String::new(), Vec::new());
+    for l in text.lines() {
+        if let Some(h) = l.strip_prefix("### ") {
+            skill = h.to_string();
+        } else if let Some((code, e)) = l.strip_prefix("- ").and_then(|e| e.split_once(": ")) {
+            exps.push(exp(code, &skill, e));
+        }
+    }
+    assert_eq!(exps.len(), 11);
+    let imp = check(&src, &exps, 3, 4);
+    let tracks = content_files(&imp.root.join("content/tracks"));
+    assert_eq!(tracks.len(), 1, "{}", imp.summary);
+    let e1 = fs::read_to_string(imp.root.join("content/competencies/e1/testing.md")).unwrap();
+    assert!(
+        e1.contains("\n- You add tests for the code you change.\n"),
+        "{e1}"
+    );
+    assert!(!e1.contains("E1:"), "{e1}");
+    assert!(
+        imp.summary.contains("(`E1` … `E3`) read as levels, so they are the levels, ranked by the numbers of their codes"),
+        "{}",
+        imp.summary
+    );
+}

@@ -54,6 +54,11 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
 /// pillar, and links to an old level lead to the track. Says so in a guess at the first
 /// level, naming both axes.
 pub(super) fn transpose(ladder: &mut Ladder, track: &mut Track, order: Vec<String>) {
+    turn(ladder, track, order, "ranked in the order written");
+}
+
+/// [`transpose`], with how the new levels are ranked, for the guess.
+fn turn(ladder: &mut Ladder, track: &mut Track, order: Vec<String>, ranked: &str) {
     let old = std::mem::take(&mut track.levels);
     let mut levels: Vec<Level> = order
         .iter()
@@ -101,7 +106,7 @@ pub(super) fn transpose(ladder: &mut Ladder, track: &mut Track, order: Vec<Strin
         GuessKind::Structure,
         old[0].at.clone(),
         format!(
-            "read the other way round: the {} sections ({areas}) name competency areas, so they are the pillars, and the names inside each ({ranks}) read as levels, so they are the levels, ranked in the order written",
+            "read the other way round: the {} sections ({areas}) name competency areas, so they are the pillars, and the names inside each ({ranks}) read as levels, so they are the levels, {ranked}",
             old.len()
         ),
     );
@@ -269,4 +274,84 @@ pub(super) fn pillar_files(ladder: &mut Ladder, tracks: &mut Vec<(Track, usize)>
         },
         first_doc,
     ));
+}
+
+/// A document of skill sections whose every bullet starts with a level's code (`### Writing
+/// code` over `- L1: You write …`, `- L2: …`; TrustLayer's skills), read as levels whose
+/// labelled bullets are not resolved yet, perhaps one track per `##` group of skills: makes
+/// them one track titled `title` whose levels are the codes, in the order of their numbers,
+/// and whose pillars are the skill sections. Says so in a guess. `false`, and nothing
+/// changed, when any bullet's label is not a level's code or no level was read that way.
+pub(super) fn coded_skills(ladder: &mut Ladder, tracks: &mut Vec<Track>, title: &str) -> bool {
+    let levels = || tracks.iter().flat_map(|t| &t.levels);
+    let coded = levels().all(|l| {
+        l.cells.is_empty()
+            && !l.pending.is_empty()
+            && l.pending
+                .iter()
+                .all(|p| ids::parse_code(&p.label).is_some())
+    });
+    if !coded || levels().count() < 2 {
+        return false;
+    }
+    let mut all = Track {
+        uid: ladder.uid(),
+        title: title.to_string(),
+        id: None,
+        description: Vec::new(),
+        levels: Vec::new(),
+        at: tracks[0].at.clone(),
+        final_id: String::new(),
+    };
+    for t in tracks.iter() {
+        all.description.extend(t.description.iter().cloned());
+        for l in &t.levels {
+            let mut level = l.clone();
+            for mut p in std::mem::take(&mut level.pending) {
+                let key = ids::title_key(&p.label);
+                // The code names the level the expectation is now on: `- L1: You …` → `- You …`.
+                if let Some(rest) = p
+                    .block
+                    .md
+                    .text
+                    .strip_prefix("- ")
+                    .and_then(|t| t.strip_prefix(p.label.as_str())?.strip_prefix(':'))
+                {
+                    p.block.md.text = format!("- {}", rest.trim_start());
+                }
+                match level
+                    .cells
+                    .iter_mut()
+                    .find(|c| ids::title_key(&c.pillar_title) == key)
+                {
+                    Some(cell) => cell.blocks.push(p.block),
+                    None => level.cells.push(Cell {
+                        pillar_title: p.label.clone(),
+                        pillar_at: p.at.clone(),
+                        pillar_id: None,
+                        pillar_key: None,
+                        pillar_description: Vec::new(),
+                        blocks: vec![p.block],
+                        pillar: 0,
+                    }),
+                }
+            }
+            all.levels.push(level);
+        }
+    }
+    let Some(mut order) = transposed(&all) else {
+        return false;
+    };
+    order.sort_by_key(|code| ids::parse_code(code).map(|(_, n)| n.sort_key()));
+    for t in tracks.iter() {
+        ladder.retarget(FileRef::Track(t.uid), FileRef::Track(all.uid));
+    }
+    turn(
+        ladder,
+        &mut all,
+        order,
+        "ranked by the numbers of their codes",
+    );
+    *tracks = vec![all];
+    true
 }

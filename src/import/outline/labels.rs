@@ -14,7 +14,7 @@ fn plain_words(label: &str) -> String {
 
 /// A plain label at `start` of a list item (`Impact: Delivers …`, or `Teamwork:` alone over a
 /// nested list): one to four words, the first capitalised, of letters and `&`, `-`, `/` only,
-/// then a colon; its text, where the rest starts, and whether nothing follows on its line.
+/// or a level's code (`L3`), then a colon; its text, where the rest starts, and whether nothing follows on its line.
 /// Read as pillars only where every item of a list has one (see `infer::shape`), so a `Note:`
 /// among sentences names nothing.
 pub(super) fn plain_label_at(
@@ -28,11 +28,13 @@ pub(super) fn plain_label_at(
         _ => line.split_once(": ")?,
     };
     let words: Vec<&str> = label.split_whitespace().collect();
+    // Or a level's code (`- L3: You own …`, in a skill's section that lists every level).
     let fits = (1..=4).contains(&words.len())
         && words[0].chars().next().is_some_and(char::is_uppercase)
         && label
             .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '-' | '/'));
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '-' | '/'))
+        || crate::import::ids::parse_code(label).is_some();
     if !fits {
         return None;
     }
