@@ -285,6 +285,10 @@ fn sourcegraph_html_table_of_a_level_per_three_rows() {
         "{}",
         imp.summary
     );
+    // M3 "has IC4 equivalent technical knowledge", the source says: codes of one number on
+    // different tracks (IC3, M3) are not made equivalent by import.
+    let m3 = front(&imp.root.join("content/levels/m3.md"));
+    assert!(m3.get("equivalent").is_none(), "{m3:?}");
 }
 
 fn octopus_exps(dir: &Path) -> (Vec<Exp>, Vec<String>) {

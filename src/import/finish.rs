@@ -231,15 +231,22 @@ fn equivalents(ladder: &mut Ladder) {
             }
         }
     }
-    // Levels aligned across tracks by the number of their codes (D5 = TL5 = EM5).
+    // Levels of one code on different tracks (`L3` of the programmers' and of the designers'
+    // ladder): one band. Codes of different letters with one number (`IC3`, `M3`) are not
+    // paired: ladders differ on how their manager levels line up with the others (M3 is IC4 at
+    // some companies), so only the source can say it (a table, `Staff Engineer (IC6 / M5)`).
     if ladder.tracks.len() > 1 && ladder.equivalents.is_empty() && !any_named {
         type Coded = Vec<(usize, usize, String)>; // (track, level uid, code)
-        let mut by_number: BTreeMap<(u64, Option<u64>), Coded> = BTreeMap::new();
+        let mut by_number: BTreeMap<(String, u64, Option<u64>), Coded> = BTreeMap::new();
         for (ti, t) in ladder.tracks.iter().enumerate() {
             for l in &t.levels {
                 if let (Some(c), Some(n)) = (&l.code, l.number) {
+                    let letters: String = ids::code_key(c)
+                        .chars()
+                        .take_while(char::is_ascii_alphabetic)
+                        .collect();
                     by_number
-                        .entry((n.major, n.minor))
+                        .entry((letters, n.major, n.minor))
                         .or_default()
                         .push((ti, l.uid, c.clone()));
                 }
@@ -271,7 +278,7 @@ fn equivalents(ladder: &mut Ladder) {
             );
         }
         if let Some(at) = first_at {
-            guesses.push((at, format!("levels on different tracks whose codes have the same number are equivalent: {}", shown.join(", "))));
+            guesses.push((at, format!("levels on different tracks with the same code are equivalent: {}", shown.join(", "))));
         }
     }
     // Mutual lists.

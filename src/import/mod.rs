@@ -206,6 +206,25 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
             "import recognises levels as headings that share pillar sub-headings (`## Level` / `### Pillar` / `- expectation`), bold `**Pillar:**` labels, numbered bold pillar items, bullets that start with a bold label, headings titled like levels (`# Level 2`, `## Senior Analyst`) over paragraphs or a list, one file per level (`# L1` / `## Pillar`, pillars at any depth), tables whose columns or rows are levels (`| Pillar | Engineer I | Engineer II |`) or a table per level (`| Area | Expectations |`), and YAML job families or `topics` front-matter",
         ));
     }
+    // Beside other files' levels, a grid of two levels stays a page: said, with why.
+    let grids: Vec<(source::Loc, String)> = ladder
+        .docs
+        .iter()
+        .filter(|d| {
+            !ladder
+                .tracks
+                .iter()
+                .any(|t| t.levels.iter().any(|l| l.at.path == d.rel))
+        })
+        .filter_map(|d| {
+            tables::two_level_grid(d).map(|(line, a, b)| {
+                (d.loc_line(line), format!("the table here names two levels, `{a}` and `{b}`, and import reads a grid of levels only when it names three or more: `{}` is kept as a free page", d.rel))
+            })
+        })
+        .collect();
+    for (at, text) in grids {
+        ladder.guess(GuessKind::Page, at, text);
+    }
     finish(&mut ladder, opts)?;
     let paths = output_paths(&ladder, &root);
     let output = writer::render(&mut ladder, &paths);
