@@ -785,3 +785,30 @@ fn skill_sections_of_bullets_labelled_with_level_codes() {
         imp.summary
     );
 }
+
+/// In a folder, a file whose table names only two levels is kept as a free page beside the
+/// other files' ladders, and the summary says why at the table's line (imported alone, the
+/// same file is refused with that reason).
+#[test]
+fn a_two_level_grid_beside_other_ladders_is_a_page_and_said() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("titles");
+    fs::create_dir(&src).unwrap();
+    fs::write(
+        src.join("programmers.md"),
+        "# Programmers\n\n| | Junior Programmer | Programmer | Senior Programmer |\n| --- | --- | --- | --- |\n| Skill | Writes small fixes with help. | Builds features alone. | Designs whole systems. |\n| Reach | Works within the team. | Works with a neighbouring team. | Works across the company. |\n",
+    )
+    .unwrap();
+    fs::write(
+        src.join("testers.md"),
+        "# Testers\n\n| | Senior Tester | Lead Tester |\n| --- | --- | --- |\n| Skill | Writes test plans for a feature. | Sets how the team tests. |\n",
+    )
+    .unwrap();
+    let imp = import(&src, &[]);
+    assert!(
+        imp.summary.contains("testers.md:3: the table here names two levels, `Senior Tester` and `Lead Tester`, and import reads a grid of levels only when it names three or more: `testers.md` is kept as a free page"),
+        "{}",
+        imp.summary
+    );
+    assert!(words(&page(&imp.site, "testers/")).contains("sets how the team tests"));
+}

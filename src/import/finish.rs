@@ -278,7 +278,13 @@ fn equivalents(ladder: &mut Ladder) {
             );
         }
         if let Some(at) = first_at {
-            guesses.push((at, format!("levels on different tracks with the same code are equivalent: {}", shown.join(", "))));
+            guesses.push((
+                at,
+                format!(
+                    "levels on different tracks with the same code are equivalent: {}",
+                    shown.join(", ")
+                ),
+            ));
         }
     }
     // Mutual lists.
