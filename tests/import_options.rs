@@ -286,6 +286,12 @@ fn bad_input_is_a_clear_error_with_its_line_and_nothing_is_written() {
         ("binary.md", 3, 1, "binary"),
         ("latin1.md", 3, 7, "not UTF-8"),
         ("prose.md", 1, 1, "found no ladder"),
+        (
+            "html-headings.md",
+            5,
+            1,
+            "the headings here are written in HTML (`<h2>Junior</h2>`)",
+        ),
         ("broken.yml", 4, 3, "does not parse"),
         ("unknown.yml", 1, 1, "no ladder"),
     ] {

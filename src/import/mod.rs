@@ -195,6 +195,17 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
                 "add the ladder's other levels as columns, or write each level as a heading over its pillars (`## Level` / `### Pillar` / `- expectation`)",
             ));
         }
+        // Headings written in HTML (`<h2>Junior</h2>`) are not Markdown headings: say so at
+        // the first of the kind the file has most of (its levels, likely).
+        if let Some((doc, line, level, text)) = ladder.docs.iter().find_map(html_headings) {
+            let tag = format!("<h{level}>");
+            return Err(import_error(
+                doc.rel.clone(),
+                (line, 1),
+                format!("found no ladder: the headings here are written in HTML (`{tag}{text}</h{level}>`), which import does not read as the headings of levels or pillars"),
+                format!("write them as Markdown headings (`{} {text}`), with each level's pillars as headings below it or as bold labels, and import again", "#".repeat(level)),
+            ));
+        }
         let (path, line) = ladder
             .docs
             .first()
@@ -230,6 +241,33 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
     let output = writer::render(&mut ladder, &paths);
     let written = writer::write(&opts.output, &output, opts.force)?;
     Ok(summary::summarise(&ladder, opts, &written))
+}
+
+/// The HTML headings that start a line of `doc` (`<h2>Junior</h2>`), of the level it has most
+/// of (the lowest of equals): the document, the first one's 1-based line, its level (1–6) and
+/// its text without tags.
+fn html_headings(doc: &source::SourceDoc) -> Option<(&source::SourceDoc, usize, usize, String)> {
+    let mut found: Vec<(usize, usize, String)> = Vec::new();
+    for (i, line) in doc.text.lines().enumerate() {
+        let t = line.trim_start();
+        let Some(rest) = t.strip_prefix("<h").or_else(|| t.strip_prefix("<H")) else {
+            continue;
+        };
+        let Some(level) = rest.chars().next().and_then(|c| c.to_digit(10)) else {
+            continue;
+        };
+        if !(1..=6).contains(&level) || !rest[1..].starts_with(['>', ' ']) {
+            continue;
+        }
+        let inner = rest[1..].split_once('>').map_or("", |(_, after)| after);
+        let inner = inner.split("</h").next().unwrap_or("");
+        let text = tables::strip_tags(inner).trim().to_string();
+        found.push((i + 1, level as usize, text));
+    }
+    let count = |l: usize| found.iter().filter(|f| f.1 == l).count();
+    let level = (1..=6).max_by_key(|&l| (count(l), std::cmp::Reverse(l)))?;
+    let (line, level, text) = found.into_iter().find(|f| f.1 == level)?;
+    Some((doc, line, level, text))
 }
 
 /// Refuses a `--track` that is not a valid id before anything is read.

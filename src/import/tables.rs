@@ -20,6 +20,7 @@
 
 use super::infer::{descriptive, level_like};
 use super::source::SourceDoc;
+pub(super) use cells::strip_tags;
 use cells::{gap, item_line, items, label, prose, word_count};
 use grid::{by_columns, by_expectation, by_rows, pillar_major};
 use std::collections::HashSet;

@@ -60,7 +60,7 @@ pub(super) fn label(cell: &str) -> String {
 
 /// `text` without its HTML tags (`<b>`, `<abbr title="…">`, `</pre>`: a `<` followed by a
 /// letter or `/`, to the next `>`), white space collapsed: what a reader sees of a label.
-pub(super) fn strip_tags(text: &str) -> String {
+pub(in crate::import) fn strip_tags(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find('<') {
