@@ -695,8 +695,9 @@ fn a_folder_of_one_file_per_skill_with_the_same_levels_is_one_track() {
 
 /// One file per level, each named by its front-matter `title` and ranked by its `level`
 /// (Findmypast's shape), with sentence headings as pillars, one of which has words of
-/// seniority in it (`You lead a team …`), and an overview beside them titled by its
-/// front-matter too (`Engineering Career Framework`).
+/// seniority in it (`You lead a team …`), one titled after the document it is (`Junior
+/// Engineer Framework`), and an overview beside them titled by its front-matter too
+/// (`Engineering Career Framework`), which names no role.
 #[test]
 fn level_pages_ranked_by_front_matter_with_sentence_headings_and_an_overview() {
     let src = fixture("shapes/front-matter-levels");
@@ -732,7 +733,7 @@ fn level_pages_ranked_by_front_matter_with_sentence_headings_and_an_overview() {
     assert_eq!(
         titles,
         [
-            "Junior Engineer",
+            "Junior Engineer Framework",
             "Senior Engineer",
             "Principal Engineer",
             "Staff Engineer II"
@@ -811,4 +812,31 @@ fn a_two_level_grid_beside_other_ladders_is_a_page_and_said() {
         imp.summary
     );
     assert!(words(&page(&imp.site, "testers/")).contains("sets how the team tests"));
+}
+
+/// Files read by their front-matter `topics` whose Markdown bodies hold a ladder of their own
+/// (Novoda's shape): the summary says so first, and how to read the bodies instead.
+#[test]
+fn topics_files_with_a_ladder_in_their_bodies_say_how_to_read_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("roles");
+    fs::create_dir(&src).unwrap();
+    for (file, title, word) in [
+        ("engineer.md", "Engineer", "small"),
+        ("senior.md", "Senior Engineer", "large"),
+    ] {
+        fs::write(
+            src.join(file),
+            format!("---\ntitle: \"{title}\"\ntopics:\n  - name: craft\n    title: Craft\n    content:\n      - level: 1\n        criteria:\n          - \"Ships {word} changes.\"\n      - level: 2\n        criteria:\n          - \"Reviews {word} changes.\"\n---\n\n### Delivery\n\n- Delivers {word} projects.\n\n### Communication\n\n- Writes {word} updates.\n"),
+        )
+        .unwrap();
+    }
+    let imp = import(&src, &[]);
+    assert!(
+        imp.summary.contains("engineer.md:14: 2 files are read by their front-matter `topics`, and their Markdown bodies hold lists under headings too, which are kept as their description: to read them as the ladder instead, import again with --format markdown"),
+        "{}",
+        imp.summary
+    );
+    let md = import(&src, &["--format", "markdown"]);
+    assert_eq!(counts(&md.summary), (2, 2, 4), "{}", md.summary);
 }

@@ -232,6 +232,12 @@ pub(super) fn level_like(title: &str) -> bool {
     if title.trim_end().ends_with('?') || about_all {
         return false;
     }
+    names_role(title)
+}
+
+/// A title with a code or a number, or a word that names a role, whatever else it says
+/// (`Senior Product Engineer Framework`, a level page named after the document it is).
+pub(super) fn names_role(title: &str) -> bool {
     let t = ids::parse_level_title(title);
     if t.code.is_some() || t.number.is_some() {
         return true;

@@ -130,7 +130,7 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     // A page whose front-matter `title` names a level (`Principal Engineer`) is that level,
     // even when its headings are sentences with words of seniority in them (`### You lead a
     // team through …`), which would otherwise read as levels without pillars.
-    let named = title.as_deref().is_some_and(level_like);
+    let named = title.as_deref().is_some_and(names_role);
     let sentences = |found: &Found| {
         let titles: Vec<LevelTitle> = found
             .levels

@@ -149,6 +149,22 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
         let Some(outcome) = outcome else { continue };
         outcomes.push((index, outcome));
     }
+    if let Some(at) = ladder.topic_bodies.first().cloned() {
+        let n = ladder.topic_bodies.len();
+        ladder.guess_first(
+            GuessKind::Structure,
+            at,
+            format!(
+                "{n} file{} read by {} front-matter `topics`, and {} Markdown {} lists under headings too, which are kept as {} description: to read {} as the ladder instead, import again with --format markdown",
+                if n == 1 { " is" } else { "s are" },
+                if n == 1 { "its" } else { "their" },
+                if n == 1 { "its" } else { "their" },
+                if n == 1 { "body holds" } else { "bodies hold" },
+                if n == 1 { "a" } else { "their" },
+                if n == 1 { "it" } else { "them" },
+            ),
+        );
+    }
     if families.len() >= 2 {
         // Two versions of a ladder (a legacy and a current job family) are never merged.
         let names: Vec<String> = families.iter().map(|f| f.1.clone()).collect();
@@ -241,6 +257,19 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
     let output = writer::render(&mut ladder, &paths);
     let written = writer::write(&opts.output, &output, opts.force)?;
     Ok(summary::summarise(&ladder, opts, &written))
+}
+
+/// How many headings of `md` have a list right under them (blank lines between allowed).
+fn lists_under_headings(md: &str) -> usize {
+    let lines: Vec<&str> = md
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines
+        .windows(2)
+        .filter(|w| w[0].starts_with('#') && (w[1].starts_with("- ") || w[1].starts_with("* ")))
+        .count()
 }
 
 /// The HTML headings that start a line of `doc` (`<h2>Junior</h2>`), of the level it has most
@@ -377,6 +406,10 @@ fn markdown_outcome(
             let y = yaml::load(ladder, &doc, fm, first_line)?;
             let title = y.get("title").and_then(yaml::Y::text);
             if yaml::is_topics(&y) && opts.format != Format::Markdown {
+                if lists_under_headings(&doc.text[body.min(doc.text.len())..]) >= 2 {
+                    let line = doc.text[..body.min(doc.text.len())].lines().count() + 1;
+                    ladder.topic_bodies.push(doc.loc_line(line));
+                }
                 Ok(Some(yaml::topics(ladder, index, &y, body)?))
             } else if opts.format == Format::Yaml {
                 if single {

@@ -307,6 +307,9 @@ pub struct Ladder {
     pub formats: Vec<&'static str>,
     /// Files in an imported folder that were not read, with why.
     pub skipped: Vec<String>,
+    /// Files read by their front-matter `topics` whose Markdown body holds lists under
+    /// headings as well (a second ladder, which `--format markdown` reads instead).
+    pub topic_bodies: Vec<Loc>,
     /// Pillar (index into `pillars`) of each (level uid, cell index as read), for links to a
     /// pillar's section: cells of one pillar are merged after reading, which moves indices.
     pub cell_pillars: HashMap<(usize, usize), usize>,
