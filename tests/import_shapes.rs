@@ -661,21 +661,24 @@ fn a_folder_of_one_file_per_skill_with_the_same_levels_is_one_track() {
                 level = h.split(" (").next().unwrap().to_string();
             } else if let Some(e) = l.strip_prefix("- ") {
                 exps.push(exp(&level, &skill, e));
+            } else if !level.is_empty() && !l.is_empty() {
+                // A line before a level's list sums the level up in that skill: an
+                // expectation too.
+                exps.push(exp(&level, &skill, l));
             }
         }
     }
-    assert_eq!(exps.len(), 11);
+    assert_eq!(exps.len(), 12);
     let imp = check(&src, &exps, 3, 3);
     let tracks: Vec<String> = content_files(&imp.root.join("content/tracks"))
         .into_iter()
         .map(|(id, _)| id)
         .collect();
     assert_eq!(tracks, ["skill-files"], "{}", imp.summary);
-    // A level's text before its list stays beside that skill's expectations.
     let design =
         fs::read_to_string(imp.root.join("content/competencies/level-3/testing.md")).unwrap();
     assert!(
-        design.contains("Tests are part of how you design."),
+        design.contains("\n- Tests are part of how you design.\n- Chooses"),
         "{design}"
     );
     let testing = fs::read_to_string(imp.root.join("content/pillars/testing.md")).unwrap();
@@ -770,8 +773,9 @@ fn skill_sections_of_bullets_labelled_with_level_codes() {
             exps.push(exp(code, &skill, e));
         }
     }
-    assert_eq!(exps.len(), 11);
-    let imp = check(&src, &exps, 3, 4);
+    // `Hiring` has one bullet, for the most senior level only: a skill all the same.
+    assert_eq!(exps.len(), 12);
+    let imp = check(&src, &exps, 3, 5);
     let tracks = content_files(&imp.root.join("content/tracks"));
     assert_eq!(tracks.len(), 1, "{}", imp.summary);
     let e1 = fs::read_to_string(imp.root.join("content/competencies/e1/testing.md")).unwrap();

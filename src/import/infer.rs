@@ -77,7 +77,12 @@ pub(super) fn shape(d: &Doc, s: usize) -> Option<Shape> {
             continue;
         }
         if let Kind::List { items } = &d.blocks[b].kind {
-            if items.len() >= 2 && items.iter().all(|i| i.label.is_some() && i.colon) {
+            // One bullet is enough when its label is a level's code (`- L5: …`, a skill only
+            // the most senior level has).
+            let coded = |i: &Item| i.label.as_deref().and_then(ids::parse_code).is_some();
+            if (items.len() >= 2 || items.iter().all(coded))
+                && items.iter().all(|i| i.label.is_some() && i.colon)
+            {
                 return Some(Shape::Bullets(b));
             }
         }

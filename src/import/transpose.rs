@@ -226,16 +226,32 @@ pub(super) fn pillar_files(ladder: &mut Ladder, tracks: &mut Vec<(Track, usize)>
             let Some(at) = order.iter().position(|(k, _)| *k == key) else {
                 continue;
             };
+            // A level's line before its list (`### Level 4` / `Uses good technical approaches
+            // by default.`) sums it up in that area: the first of its expectations there.
             let mut blocks: Vec<super::model::CellBlock> = l
                 .description
                 .iter()
                 .map(|md| super::model::CellBlock {
-                    md: md.clone(),
-                    item: false,
-                    tight: false,
+                    md: super::model::Md {
+                        text: format!("- {}", md.text.trim().replace('\n', "\n  ")),
+                        ..md.clone()
+                    },
+                    item: true,
+                    tight: true,
                 })
                 .collect();
-            blocks.extend(l.cells[0].blocks.iter().cloned());
+            // So is a paragraph before the level's list (read as a note beside it).
+            let lead = l.cells[0].blocks.iter().take_while(|b| !b.item).count();
+            let has_items = l.cells[0].blocks.iter().any(|b| b.item);
+            for (k, b) in l.cells[0].blocks.iter().enumerate() {
+                let mut b = b.clone();
+                if k < lead && has_items {
+                    b.md.text = format!("- {}", b.md.text.trim().replace('\n', "\n  "));
+                    b.item = true;
+                    b.tight = true;
+                }
+                blocks.push(b);
+            }
             levels[at].cells.push(Cell {
                 pillar_title: track.title.clone(),
                 pillar_at: track.at.clone(),
@@ -252,6 +268,13 @@ pub(super) fn pillar_files(ladder: &mut Ladder, tracks: &mut Vec<(Track, usize)>
     for (track, _) in &old {
         ladder.retarget(FileRef::Track(track.uid), FileRef::Track(uid));
     }
+    // How each file's levels were read (one pillar `Expectations`) no longer holds.
+    let docs: Vec<&str> = old.iter().map(|(t, _)| t.at.path.as_str()).collect();
+    ladder.guesses.retain(|g| {
+        !(g.kind == GuessKind::Structure
+            && docs.contains(&g.at.path.as_str())
+            && g.text.starts_with("levels are "))
+    });
     let first_doc = old[0].1;
     let n = areas.len();
     let names = format!("`{}` … `{}`", areas[0], areas[n - 1]);
