@@ -756,6 +756,31 @@ fn level_pages_ranked_by_front_matter_with_sentence_headings_and_an_overview() {
     assert!(!imp
         .summary
         .contains("front-matter keys were not imported: level"));
+    // Junior defines 2 of the track's 5 pillars: its page shows those two, then names the
+    // other three once, each keeping its section's anchor, instead of three sections that
+    // only say "not defined yet".
+    let junior = page(&imp.site, "levels/junior/");
+    let own = junior
+        .find(r#"<section class="pillar-section" id="you-know-our-tools">"#)
+        .expect("Junior's own pillar is a section");
+    let gaps = junior
+        .find(r#"<section class="pillar-gaps""#)
+        .expect("the other pillars are named at the end");
+    assert!(own < gaps);
+    let names = &junior[gaps..];
+    for id in [
+        "you-lead-a-team-through-every-phase",
+        "you-are-a-go-to-person-across",
+        "your-learning-includes-advanced",
+    ] {
+        assert!(names.contains(&format!(r#"<a id="{id}" href="#)), "{id}");
+        assert!(!junior.contains(&format!(r#"<section class="pillar-section" id="{id}">"#)));
+    }
+    assert!(!junior.contains("not defined yet"));
+    // Principal defines 3 of 5: every pillar keeps its section, gaps said in place.
+    let principal = page(&imp.site, "levels/principal/");
+    assert!(!principal.contains("pillar-gaps"));
+    assert!(principal.contains("not defined yet"));
 }
 
 /// Skill sections whose every bullet starts with a level's code (`### Testing` over `- E1: …`,

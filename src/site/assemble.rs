@@ -96,24 +96,35 @@ impl Builder<'_> {
         let (ladder, l) = (self.ladder, &self.ladder.levels);
         let level = &l[li];
         let track = &ladder.tracks[level.track];
+        let mut sections: Vec<LevelSection> = track
+            .pillars
+            .iter()
+            .map(|&p| LevelSection {
+                pillar: self.pillar(p),
+                cell: self.cell(li, p, true),
+                inherited: if track.cumulative {
+                    self.inherited(li, p)
+                } else {
+                    Vec::new()
+                },
+            })
+            .collect();
+        // A section that only says "not defined yet" is noise when most are such: the
+        // level's own pillars come first, the others are named once at the end.
+        let empty = |s: &LevelSection| !s.cell.defined && s.inherited.is_empty();
+        let mut undefined = Vec::new();
+        if 2 * sections.iter().filter(|s| empty(s)).count() > sections.len() {
+            let (gaps, own): (Vec<_>, Vec<_>) = sections.into_iter().partition(empty);
+            sections = own;
+            undefined = gaps.into_iter().map(|s| s.pillar).collect();
+        }
         LevelPage {
             level: self.level(li),
             track: self.track(level.track),
             description_html: self.html(&level.description),
             summary_in_description: level.summary_from_description,
-            sections: track
-                .pillars
-                .iter()
-                .map(|&p| LevelSection {
-                    pillar: self.pillar(p),
-                    cell: self.cell(li, p, true),
-                    inherited: if track.cumulative {
-                        self.inherited(li, p)
-                    } else {
-                        Vec::new()
-                    },
-                })
-                .collect(),
+            sections,
+            undefined,
             below: level.below.map(|i| self.level(i)),
             above: level.above.map(|i| self.level(i)),
             equivalents: level.equivalents.iter().map(|&i| self.level(i)).collect(),

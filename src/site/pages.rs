@@ -191,8 +191,13 @@ pub struct LevelPage {
     /// True when the level's summary is the first paragraph of its description: the page
     /// shows it once, in the description.
     pub summary_in_description: bool,
-    /// One section per pillar of the track, in pillar order.
+    /// One section per pillar of the track, in pillar order; or, when the level leaves most
+    /// of its track's pillars undefined (ladders whose pillars are a level's own sentences),
+    /// one per pillar it defines, the others in `undefined`.
     pub sections: Vec<LevelSection>,
+    /// The pillars left out of `sections` as not defined at this level, in pillar order: the
+    /// page names them once, at its end, each keeping its section's anchor.
+    pub undefined: Vec<Ref>,
     /// The next level down the track.
     pub below: Option<LevelRef>,
     /// The next level up the track.
