@@ -482,6 +482,14 @@ fn a_pillar_only_one_level_has_is_rows_of_new_or_only_at_expectations() {
         at_3
     );
     assert!(!leadership.contains("not defined yet"), "{leadership}");
+    // Neither Level 1 nor Level 2 has Leadership: nothing to compare, so no section and no
+    // line in the summary, only its name at the end, where `#leadership` still leads.
+    let html = page(&site, "compare/level-1/level-2/");
+    assert!(!html.contains(r#"<section class="compare-pillar" id="leadership">"#));
+    assert!(!words(section(&html, "summary-heading", "</ul>")).contains("leadership"));
+    let gaps = section(&html, "undefined-heading", "</section>");
+    assert!(gaps.contains(r#"<a id="leadership" href="#), "{gaps}");
+    assert!(!html.contains("not defined yet"));
 }
 
 #[test]

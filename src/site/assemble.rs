@@ -171,7 +171,8 @@ impl Builder<'_> {
         }
     }
 
-    /// The comparison of levels `x` and `y`: every pillar of either track, paired.
+    /// The comparison of levels `x` and `y`: every pillar of either track that either level
+    /// defines, paired; the others named.
     pub(super) fn compare_page(&self, x: usize, y: usize) -> ComparePage {
         let (ladder, l) = (self.ladder, &self.ladder.levels);
         let (tx, ty) = (&ladder.tracks[l[x].track], &ladder.tracks[l[y].track]);
@@ -185,11 +186,20 @@ impl Builder<'_> {
         pillars.dedup();
         let same_track = l[x].track == l[y].track;
         let cumulative = ty.cumulative;
+        // A pillar neither level defines has nothing to compare: named once, at the end.
+        let neither = |p: usize| ladder.cell(x, p).is_none() && ladder.cell(y, p).is_none();
+        let undefined = pillars
+            .iter()
+            .filter(|&&p| neither(p))
+            .map(|&p| self.shared_pillar(p))
+            .collect();
+        pillars.retain(|&p| !neither(p));
         let pillars: Vec<super::ComparePillar> = pillars
             .iter()
             .map(|&p| self.compare_pillar(x, y, p, same_track, cumulative))
             .collect();
         ComparePage {
+            undefined,
             a: self.shared_level(x),
             b: self.shared_level(y),
             same_track,

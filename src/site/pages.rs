@@ -302,8 +302,12 @@ pub struct ComparePage {
     pub same_track: bool,
     /// True when `b`'s track is cumulative: what `b` does not restate is still expected.
     pub cumulative: bool,
-    /// One section per pillar of either level's track, in pillar order.
+    /// One section per pillar of either level's track that either level defines, in pillar
+    /// order.
     pub pillars: Vec<ComparePillar>,
+    /// The pillars of either track that neither level defines, in pillar order: the page
+    /// names them once, at its end, each keeping its section's anchor.
+    pub undefined: Vec<Shared<Ref>>,
     /// True when a row of some pillar is an expectation under another pillar at the other
     /// level ([`CompareCounts::moved`]): the legend then says what that row's badge means.
     pub moved: bool,
