@@ -869,3 +869,25 @@ fn topics_files_with_a_ladder_in_their_bodies_say_how_to_read_it() {
     let md = import(&src, &["--format", "markdown"]);
     assert_eq!(counts(&md.summary), (2, 2, 4), "{}", md.summary);
 }
+
+/// A level whose pillars are `####` headings, with one written `###` by mistake among them
+/// (LMG's cloud ladder): that one is a pillar beside the others, and the `####` pillars after
+/// it stay pillars instead of becoming its notes.
+#[test]
+fn a_pillar_heading_one_depth_too_shallow_is_a_pillar_like_its_siblings() {
+    let src = fixture("shapes/slipped-heading/ladder.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for l in text.lines() {
+        if let Some(h) = l.strip_prefix("## ") {
+            level = h.to_string();
+        } else if let Some(p) = l.strip_prefix("#### ").or_else(|| l.strip_prefix("### ")) {
+            pillar = p.to_string();
+        } else if let Some(e) = l.strip_prefix("- ") {
+            exps.push(exp(&level, &pillar, e));
+        }
+    }
+    assert_eq!(exps.len(), 7);
+    let imp = check(&src, &exps, 2, 3);
+    assert!(!imp.summary.contains("kept as a note"), "{}", imp.summary);
+}

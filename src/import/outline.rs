@@ -325,10 +325,11 @@ pub(super) fn build_doc<'a>(src: &'a SourceDoc, index: usize, blocks: Vec<Block>
                 stack.pop();
             }
             let parent = *stack.last().unwrap_or(&0);
+            let level = slipped(&secs, parent, *level);
             let s = secs.len();
             secs.push(Sec {
                 heading: Some(i),
-                level: *level,
+                level,
                 parent: Some(parent),
                 children: Vec::new(),
                 own: Vec::new(),
@@ -364,6 +365,30 @@ pub(super) fn build_doc<'a>(src: &'a SourceDoc, index: usize, blocks: Vec<Block>
         blocks,
         secs,
         slugs,
+    }
+}
+
+/// The depth a heading of `level` under section `parent` is read at: the depth of its
+/// siblings when the parent's sections so far all skip a depth (`## Principal` over `####` pillars)
+/// and this one alone does not (a `### I am adaptable` among them, which would otherwise
+/// take the `####` pillars after it as its own); else `level`.
+fn slipped(secs: &[Sec], parent: usize, level: u8) -> u8 {
+    let p = &secs[parent];
+    let Some(&first) = p.children.first() else {
+        return level;
+    };
+    let depth = secs[first].level;
+    let alike = p.children.iter().all(|&c| secs[c].level == depth);
+    if p.heading.is_some()
+        && p.level >= 2
+        && alike
+        && depth > p.level + 1
+        && level > p.level
+        && level < depth
+    {
+        depth
+    } else {
+        level
     }
 }
 
