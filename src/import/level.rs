@@ -2,7 +2,7 @@
 //! bold items, bold labels or labelled bullets), each pillar's expectations and notes, and its
 //! description; and recording where each source heading ends up, for links.
 
-use super::ids::{self, parse_level_title};
+use super::ids;
 use super::infer::*;
 use super::model::{
     Anchor, Cell, CellBlock, FileRef, GuessKind, Labeled, Ladder, Level, Md, Target,
@@ -139,26 +139,10 @@ pub(super) fn set_heading(ladder: &mut Ladder, d: &Doc, s: usize, target: Target
 }
 
 pub(super) fn new_level(ladder: &mut Ladder, d: &Doc, s: usize) -> Level {
-    let heading = heading_text(d, s);
-    let t = parse_level_title(&heading);
     let at = d
         .src
         .loc(d.secs[s].heading.map_or(0, |h| d.blocks[h].start));
-    let uid = ladder.uid();
-    let mut level = Level::new(
-        uid,
-        if t.title.is_empty() {
-            heading.clone()
-        } else {
-            t.title.clone()
-        },
-        at,
-    );
-    level.full_title = t.full.clone();
-    level.code = t.code.clone();
-    level.other_codes = t.other_codes.clone();
-    level.number = t.number;
-    level
+    Level::titled(ladder.uid(), &heading_text(d, s), at)
 }
 
 /// What a level's shape leaves to its description: blocks of the level's own section, and

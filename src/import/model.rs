@@ -120,6 +120,23 @@ impl Level {
         }
     }
 
+    /// A level titled by `heading`, read as import reads a level's title: its code, the
+    /// codes of equivalents in a parenthesis, its number (see [`super::ids::parse_level_title`]).
+    pub fn titled(uid: usize, heading: &str, at: Loc) -> Self {
+        let t = super::ids::parse_level_title(heading);
+        let title = if t.title.is_empty() {
+            heading.to_string()
+        } else {
+            t.title
+        };
+        let mut level = Level::new(uid, title, at);
+        level.full_title = t.full;
+        level.code = t.code;
+        level.other_codes = t.other_codes;
+        level.number = t.number;
+        level
+    }
+
     /// Number of expectations.
     pub fn expectations(&self) -> usize {
         self.cells

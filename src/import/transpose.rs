@@ -3,7 +3,7 @@
 //! `- **Intermediate**`, …, each with its list). Read as written, the areas come out as levels
 //! and the level names as pillars; [`transpose`] turns such a track round.
 
-use super::ids::{self, parse_level_title};
+use super::ids;
 use super::infer::level_like;
 use super::model::{Cell, FileRef, GuessKind, Ladder, Level, Track};
 
@@ -63,19 +63,13 @@ fn turn(ladder: &mut Ladder, track: &mut Track, order: Vec<String>, ranked: &str
     let mut levels: Vec<Level> = order
         .iter()
         .map(|title| {
-            let t = parse_level_title(title);
             let at = old
                 .iter()
                 .flat_map(|l| &l.cells)
                 .find(|c| ids::title_key(&c.pillar_title) == ids::title_key(title))
                 .map(|c| c.pillar_at.clone())
                 .unwrap_or_else(|| track.at.clone());
-            let mut level = Level::new(ladder.uid(), t.title.clone(), at);
-            level.full_title = t.full;
-            level.code = t.code;
-            level.other_codes = t.other_codes;
-            level.number = t.number;
-            level
+            Level::titled(ladder.uid(), title, at)
         })
         .collect();
     for area in &old {
@@ -153,13 +147,13 @@ pub(super) fn pillar_files(ladder: &mut Ladder, tracks: &mut Vec<(Track, usize)>
     }
     // The levels in order of their first file that has them, each titled as most files
     // title it (`Level 2`, where one file writes `Level 2 (Mid)`).
-    let mut order: Vec<(String, Level)> = Vec::new();
+    let mut order: Vec<(String, super::source::Loc)> = Vec::new();
     let mut titles: Vec<(String, String, usize)> = Vec::new();
     for &i in &members {
         for l in &tracks[i].0.levels {
             let key = level_key(l);
             if !order.iter().any(|(k, _)| *k == key) {
-                order.push((key.clone(), l.clone()));
+                order.push((key.clone(), l.at.clone()));
             }
             match titles
                 .iter_mut()
@@ -170,24 +164,15 @@ pub(super) fn pillar_files(ladder: &mut Ladder, tracks: &mut Vec<(Track, usize)>
             }
         }
     }
-    for (key, level) in &mut order {
-        let most = titles.iter().filter(|(k, _, _)| k == key).fold(
-            None::<&(String, String, usize)>,
-            |best, t| match best {
-                Some(b) if b.2 >= t.2 => Some(b),
-                _ => Some(t),
-            },
-        );
-        if let Some((_, title, _)) = most {
-            if *title != level.full_title {
-                let t = parse_level_title(title);
-                level.title = t.title;
-                level.full_title = t.full;
-                level.code = t.code;
-                level.other_codes = t.other_codes;
+    let most_common = |key: &str| -> String {
+        let mut best: Option<&(String, String, usize)> = None;
+        for t in titles.iter().filter(|t| t.0 == key) {
+            if best.is_none_or(|b| t.2 > b.2) {
+                best = Some(t);
             }
         }
-    }
+        best.map(|t| t.1.clone()).unwrap_or_default()
+    };
     let shared = members.iter().all(|&i| {
         let keys: Vec<String> = tracks[i].0.levels.iter().map(level_key).collect();
         let common = keys
@@ -209,14 +194,7 @@ pub(super) fn pillar_files(ladder: &mut Ladder, tracks: &mut Vec<(Track, usize)>
     let first_at = tracks[members[0]].0.at.clone();
     let mut levels: Vec<Level> = order
         .iter()
-        .map(|(_, l)| {
-            let mut level = Level::new(ladder.uid(), l.title.clone(), l.at.clone());
-            level.full_title = l.full_title.clone();
-            level.code = l.code.clone();
-            level.other_codes = l.other_codes.clone();
-            level.number = l.number;
-            level
-        })
+        .map(|(key, at)| Level::titled(ladder.uid(), &most_common(key), at.clone()))
         .collect();
     let old: Vec<(Track, usize)> = std::mem::take(tracks);
     let areas: Vec<String> = old.iter().map(|(t, _)| t.title.clone()).collect();
