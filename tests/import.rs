@@ -713,3 +713,62 @@ fn monzo_every_file_and_the_folder() {
     assert_all_on_site(&imp, &all_units, "monzo folder");
     assert_eq!(content_files(&imp.root.join("content/tracks")).len(), 17);
 }
+
+/// TrustLayer's ladder (tests/fixtures/real-ladders/trustlayer-engineering-competencies):
+/// `skills.md` writes the IC ladder the other way round, a `### skill` per competency with a
+/// `- L1: …` bullet per level that has it, in `##` groups; `managers.md` is `## level` /
+/// `### pillar` / `- expectation`. Read line by line: the skill's bullets by their codes,
+/// the managers' bullets under their headings.
+fn trustlayer_exps(dir: &Path) -> Vec<Exp> {
+    let mut exps = Vec::new();
+    let skills = fs::read_to_string(dir.join("skills.md")).unwrap();
+    let mut skill = String::new();
+    for line in skills.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            skill = h.to_string();
+        } else if let Some((code, text)) = line.strip_prefix("- ").and_then(|l| l.split_once(": "))
+        {
+            exps.push(Exp {
+                level: words(code),
+                pillar: skill.clone(),
+                text: text.to_string(),
+            });
+        }
+    }
+    let managers = fs::read_to_string(dir.join("managers.md")).unwrap();
+    let (mut level, mut pillar) = (String::new(), String::new());
+    for line in managers.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = h.to_string();
+        } else if let Some(h) = line.strip_prefix("### ") {
+            pillar = h.to_string();
+        } else if let Some(text) = line.strip_prefix("- ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.clone(),
+                text: text.to_string(),
+            });
+        }
+    }
+    exps
+}
+
+#[test]
+fn trustlayer_skills_by_level_code_and_a_manager_ladder() {
+    let src = real_ladders().join("trustlayer-engineering-competencies");
+    let imp = import(&src, &[]);
+    let exps = trustlayer_exps(&src);
+    assert_eq!(exps.len(), 115 + 125);
+    assert_placed(&imp, &exps, &[]);
+    for file in ["skills.md", "managers.md"] {
+        let text = fs::read_to_string(src.join(file)).unwrap();
+        assert_all_on_site(&imp, &md_units(&text), file);
+    }
+    assert_eq!(track_ids(&imp), ["managers", "skills"], "{}", imp.summary);
+    // The IC levels are the codes, ranked by their numbers; no free page is left over.
+    for (n, id) in ["l1", "l2", "l3", "l4", "l5"].iter().enumerate() {
+        let f = front(&imp.root.join(format!("content/levels/{id}.md")));
+        assert_eq!(f["rank"].as_integer(), Some(n as i64 + 1), "{id}");
+    }
+    assert!(!imp.summary.contains("free pages"), "{}", imp.summary);
+}
