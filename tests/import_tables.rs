@@ -462,6 +462,29 @@ fn html_tables_in_the_shapes_exports_and_readmes_write() {
         items_of(&imp, "senior-csm", "retention"),
         ["Designs the retention playbook."]
     );
+    // A table per skill whose every column is a proficiency, no column of row names
+    // (Etsy's competency tables): the first column is a level like the others.
+    let imp = import(&html("35-levels-only-header"), &[]);
+    assert_eq!(
+        items_of(&imp, "beginner", "testing"),
+        [
+            "You run the tests before you push.",
+            "You add a test when you fix a bug."
+        ]
+    );
+    assert_eq!(
+        items_of(&imp, "expert", "operations"),
+        [
+            "You shape how the company responds to incidents.",
+            "You teach others to run incident reviews."
+        ]
+    );
+    assert!(
+        imp.summary
+            .contains("4 levels (their columns) × 2 pillars (the headings)"),
+        "{}",
+        imp.summary
+    );
     // Text around a list in a cell: a lead-in, a paragraph before it, a note after it.
     let imp = import(&html("28-mixed-cell-content"), &[]);
     assert_eq!(

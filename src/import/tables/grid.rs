@@ -135,7 +135,7 @@ pub(super) fn by_columns<'t>(t: &'t Table) -> Grid<'t> {
             }
         }
     } else {
-        for (name, rows) in pillar_rows(t) {
+        for (name, rows) in pillar_rows(t).into_iter().filter(|(n, _)| !n.is_empty()) {
             let rows = rows
                 .iter()
                 .map(|&(line, cells)| {
@@ -309,7 +309,8 @@ pub(super) fn pillar_major<'t>(tables: &'t [Table], sections: &[usize]) -> (Grid
         let rows = rows
             .into_iter()
             .flat_map(|(row_name, rows)| {
-                let lead = (!(single && key(&row_name) == key(&name))).then_some(row_name);
+                let unnamed = row_name.is_empty() || single && key(&row_name) == key(&name);
+                let lead = (!unnamed).then_some(row_name);
                 rows.into_iter()
                     .map(move |(line, cells)| (lead.clone(), line, cells))
             })

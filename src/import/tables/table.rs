@@ -140,11 +140,12 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
                 lists: listed(line + 1, first_line) || listed(last_line + 1, next_line),
             }
         });
+        let (header, rows) = with_corner(r.header, r.rows);
         tables.push(Table {
             first_line,
             last_line,
-            header: r.header,
-            rows: r.rows,
+            header,
+            rows,
             heading,
             extra: r.extra,
             wide: r.wide,
@@ -153,6 +154,40 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
         });
     }
     tables
+}
+
+/// A table whose every column is a level (`<th>Beginner</th> … <th>Expert</th>` over rows of
+/// lists, Etsy's competency tables) gets an empty first column, so that it reads like the
+/// tables whose first column names the rows (`| | Beginner | … |`): its rows are unnamed.
+/// Applies when the header names three or more columns, each in a few words, and the first
+/// column's cells hold lists or sentences as the others do, where a column of names would
+/// hold names.
+fn with_corner(
+    header: Vec<String>,
+    rows: Vec<(usize, Vec<String>)>,
+) -> (Vec<String>, Vec<(usize, Vec<String>)>) {
+    let names: Vec<String> = header.iter().map(|h| label(h)).collect();
+    // Lists, or sentences of more words than a level's or a pillar's name has.
+    let like_the_others = |col: usize| {
+        let words: usize = rows.iter().map(|(_, c)| word_count(&c[col])).sum();
+        rows.iter().all(|(_, c)| c[col].contains("<li"))
+            || (super::cells::prose(rows.iter().map(|(_, c)| &c[col])) && words >= 8 * rows.len())
+    };
+    let all_levels = names.len() >= 3
+        && names
+            .iter()
+            .all(|n| !n.is_empty() && n.split_whitespace().count() <= 4)
+        && !rows.is_empty()
+        && like_the_others(0)
+        && (1..names.len()).all(like_the_others);
+    if !all_levels {
+        return (header, rows);
+    }
+    let with = |cells: Vec<String>| std::iter::once(String::new()).chain(cells).collect();
+    (
+        with(header),
+        rows.into_iter().map(|(line, c)| (line, with(c))).collect(),
+    )
 }
 
 /// A table as read from the text, before the heading above it is found.
@@ -361,7 +396,8 @@ pub(super) fn pillar_rows(t: &Table) -> Vec<(String, Rows<'_>)> {
             Some((last, rows)) if name.is_empty() || *last == name => {
                 rows.push((*line, cells.as_slice()));
             }
-            _ if name.is_empty() => {}
+            // A first row with no name (a table with no column of names): a group with no
+            // name, which only a table per pillar reads (its rows are the pillar's).
             _ => out.push((name, vec![(*line, cells.as_slice())])),
         }
     }
