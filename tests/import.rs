@@ -772,3 +772,79 @@ fn trustlayer_skills_by_level_code_and_a_manager_ladder() {
     }
     assert!(!imp.summary.contains("free pages"), "{}", imp.summary);
 }
+
+/// Etsy's ladder (tests/fixtures/real-ladders/etsy-Etsy-Engineering-Career-Ladder): in
+/// `competencies.md` a `### Competency` heading, a line of example skills, then an HTML table
+/// whose every column is a proficiency (`<th>Beginner</th>` … `<th>Leading Expert</th>`) over
+/// one row of `<td><ul><li>` lists, one tag per line. Read line by line: each `<th>` names the
+/// next column's level, each `<td>` moves to the next column, each `<li>` is an expectation.
+fn etsy_exps(text: &str) -> Vec<Exp> {
+    let (mut pillar, mut levels, mut col) = (String::new(), Vec::<String>::new(), 0usize);
+    let mut exps = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if let Some(h) = line.strip_prefix("### ") {
+            pillar = h.to_string();
+        } else if line == "<thead>" {
+            levels.clear();
+        } else if line.starts_with("<th ") {
+            let name = line.split('>').nth(1).unwrap().trim_end_matches("</th");
+            levels.push(name.to_string());
+        } else if line == "<tr>" {
+            col = 0;
+        } else if line.starts_with("<td") {
+            col += 1;
+        } else if let Some(item) = line
+            .strip_prefix("<li>")
+            .and_then(|l| l.strip_suffix("</li>"))
+        {
+            exps.push(Exp {
+                level: words(&levels[col - 1]),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    exps
+}
+
+#[test]
+fn etsy_competency_tables_whose_every_column_is_a_level() {
+    let src = real_ladders().join("etsy-Etsy-Engineering-Career-Ladder");
+    let imp = import(&src, &[]);
+    let text = fs::read_to_string(src.join("competencies.md")).unwrap();
+    let exps = etsy_exps(&text);
+    assert_eq!(exps.len(), 125);
+    // The competencies' track holds exactly these; the level progression is a track of its own.
+    let levels: Vec<String> = content_files(&imp.root.join("content/levels"))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    for id in [
+        "beginner",
+        "intermediate",
+        "advanced",
+        "expert",
+        "leading-expert",
+    ] {
+        assert!(levels.contains(&id.to_string()), "{levels:?}");
+    }
+    for e in &exps {
+        let level = e.level.replace(' ', "-");
+        let file = competency(&imp, &level, &e.pillar.to_lowercase().replace(' ', "-"));
+        assert!(
+            words(&file).contains(&words(&e.text)),
+            "{level}: {}",
+            e.text
+        );
+    }
+    for file in ["competencies.md", "index.md"] {
+        let text = fs::read_to_string(src.join(file)).unwrap();
+        assert_all_on_site(&imp, &md_units(&text), file);
+    }
+    assert_eq!(
+        track_ids(&imp),
+        ["competencies", "level-progression"],
+        "{}",
+        imp.summary
+    );
+}
