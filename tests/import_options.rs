@@ -547,11 +547,11 @@ fn nothing_to_import_says_whether_the_file_or_the_folder_is_the_problem() {
     for (src, said) in [
         (
             schema.as_path(),
-            "job-family.json:1:1: error: this YAML holds no ladder that import knows",
+            "job-family.json:1:1: error: this JSON holds no ladder that import knows",
         ),
         (
             text.as_path(),
-            "this file is neither Markdown (.md) nor YAML (.yml, .yaml) nor JSON (.json)",
+            "this file is neither Markdown (.md, .mdx) nor YAML (.yml, .yaml) nor JSON (.json)",
         ),
         (
             empty.as_path(),

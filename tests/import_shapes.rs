@@ -891,3 +891,24 @@ fn a_pillar_heading_one_depth_too_shallow_is_a_pillar_like_its_siblings() {
     let imp = check(&src, &exps, 2, 3);
     assert!(!imp.summary.contains("kept as a note"), "{}", imp.summary);
 }
+
+/// An MDX page (Docusaurus) is read as Markdown: its ladder is imported, its components'
+/// tags go the way of other HTML and their text is kept, its `import` lines are not text.
+#[test]
+fn an_mdx_page_is_read_as_markdown() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("levels.mdx");
+    fs::write(
+        &src,
+        "---\ntitle: Engineering levels\n---\n\nimport Tip from '@site/src/components/Tip';\n\n<Tip>Levels are cumulative.</Tip>\n\n## Engineer\n\n### Delivery\n\n- Ships small changes.\n\n### Craft\n\n- Writes tests.\n\n## Senior Engineer\n\n### Delivery\n\n- Leads a project.\n\n### Craft\n\n- Reviews designs.\n\n## Staff Engineer\n\n### Delivery\n\n- Leads a programme.\n\n### Craft\n\n- Sets standards.\n",
+    )
+    .unwrap();
+    let imp = import(&src, &[]);
+    assert_eq!(counts(&imp.summary), (3, 2, 6), "{}", imp.summary);
+    let craft = competency(&imp, "senior-engineer", "craft");
+    assert!(craft.contains("\n- Reviews designs.\n"), "{craft}");
+    let track = words(&page(&imp.site, "tracks/levels/"));
+    assert!(track.contains("levels are cumulative"), "{track}");
+    // The page's `import` line is its components' JavaScript, not text.
+    assert!(!track.contains("import tip from"), "{track}");
+}

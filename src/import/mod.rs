@@ -125,6 +125,9 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
             }
             Err(e) => return Err(e),
         };
+        if rel.to_ascii_lowercase().ends_with(".mdx") {
+            doc = source::SourceDoc::new(doc.rel.clone(), without_esm(&doc.text));
+        }
         if kind == FileKind::Markdown {
             let (read, kept);
             (doc, read, kept) = tables::unfold(doc);
@@ -182,7 +185,7 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
         let message = if opts.path.is_dir() {
             "the folder holds no Markdown or YAML files (nor JSON)"
         } else {
-            "this file is neither Markdown (.md) nor YAML (.yml, .yaml) nor JSON (.json)"
+            "this file is neither Markdown (.md, .mdx) nor YAML (.yml, .yaml) nor JSON (.json)"
         };
         return Err(import_error(
             shown,
@@ -377,16 +380,18 @@ fn yaml_outcome(
     } else if !single {
         // Other YAML in a folder (site settings, CI) is not a ladder: said, not read.
         ladder.docs.pop();
+        let format = format_name(rel);
         ladder
             .skipped
-            .push(format!("{rel} (YAML without a ladder)"));
+            .push(format!("{rel} ({format} without a ladder)"));
         Ok(None)
     } else {
+        let format = format_name(rel);
         Err(import_error(
             rel.to_string(),
             (y.line(), 1),
-            "this YAML holds no ladder that import knows",
-            "import reads YAML with `levels`, `themes` and `competencies` (a job family), or with `topics` whose `content` lists criteria per `level` (or whose `levels` are named)",
+            format!("this {format} holds no ladder that import knows"),
+            format!("import reads {format} with `levels`, `themes` and `competencies` (a job family), or with `topics` whose `content` lists criteria per `level` (or whose `levels` are named)"),
         ))
     }
 }
@@ -560,13 +565,43 @@ enum FileKind {
     Yaml,
 }
 
+/// An MDX page's text with its `import` and `export` lines (JavaScript for the page's
+/// components, MDX's ESM syntax) left empty, so that they are not read as text; every line
+/// keeps its number.
+fn without_esm(text: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            let esm = line.starts_with("import ")
+                && (line.contains(" from ") || line.contains('\''))
+                || line.starts_with("export ");
+            if esm {
+                ""
+            } else {
+                line
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `JSON` for a `.json` file, else `YAML`: what a message calls the file's format.
+fn format_name(rel: &str) -> &'static str {
+    if rel.to_ascii_lowercase().ends_with(".json") {
+        "JSON"
+    } else {
+        "YAML"
+    }
+}
+
 fn kind_of(rel: &str) -> Option<FileKind> {
     let ext = rel
         .rsplit_once('.')
         .map(|x| x.1.to_ascii_lowercase())
         .unwrap_or_default();
     match ext.as_str() {
-        "md" | "markdown" | "mdown" | "mkd" => Some(FileKind::Markdown),
+        // MDX (Docusaurus, Next.js) is Markdown with components, read as Markdown: their tags
+        // go the way of other HTML, and their text is kept.
+        "md" | "markdown" | "mdown" | "mkd" | "mdx" => Some(FileKind::Markdown),
         // JSON is YAML 1.2's subset: one reader for both.
         "yml" | "yaml" | "json" => Some(FileKind::Yaml),
         _ => None,
