@@ -912,3 +912,31 @@ fn an_mdx_page_is_read_as_markdown() {
     // The page's `import` line is its components' JavaScript, not text.
     assert!(!track.contains("import tip from"), "{track}");
 }
+
+/// Bullets whose pillar is named in an HTML element before a colon later on (ChainSafe's
+/// Docusaurus pages: `<span className="axis">Impact</span> ➡ <span …>Team</span>: …`, the
+/// colon sometimes on the item's next line): the element's text is the pillar.
+#[test]
+fn bullets_labelled_in_an_html_element_name_their_pillars() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("roles.md");
+    let level = |title: &str, scope: &str, word: &str| {
+        format!("## {title}\n- <span class=\"axis\">Impact</span> ➡ <span class=\"level\">{scope}</span>: {word} the work of a {scope}\n- <span class=\"axis\">People</span>\n➡ <span class=\"level\">{scope}</span>: {word} the people of a {scope}\n\n")
+    };
+    fs::write(
+        &src,
+        format!(
+            "# Engineering roles\n\n{}{}{}",
+            level("Engineer", "team", "shapes"),
+            level("Senior Engineer", "group", "leads"),
+            level("Staff Engineer", "company", "sets")
+        ),
+    )
+    .unwrap();
+    let imp = import(&src, &[]);
+    assert_eq!(counts(&imp.summary), (3, 2, 6), "{}", imp.summary);
+    let people = competency(&imp, "senior-engineer", "people");
+    assert!(people.contains("leads the people of a group"), "{people}");
+    let impact = competency(&imp, "staff-engineer", "impact");
+    assert!(impact.contains("sets the work of a company"), "{impact}");
+}

@@ -22,7 +22,13 @@ pub(super) fn plain_label_at(
     start: usize,
     end: usize,
 ) -> Option<(String, usize, bool)> {
-    let line = text.get(start..end.min(text.len()))?.lines().next()?;
+    let para = text.get(start..end.min(text.len()))?;
+    let line = para.lines().next()?;
+    if let Some((label, at)) = tagged_label(para) {
+        let rest = start + at;
+        let rest = rest + (text[rest..].len() - text[rest..].trim_start_matches([' ', '\t']).len());
+        return Some((label, rest, false));
+    }
     let (label, after) = match line.trim_end().strip_suffix(':') {
         Some(label) if !label.contains(':') => (label, ""),
         _ => line.split_once(": ")?,
@@ -41,6 +47,31 @@ pub(super) fn plain_label_at(
     let rest = (start + label.len() + 1).min(text.len());
     let rest = rest + (text[rest..].len() - text[rest..].trim_start_matches([' ', '\t']).len());
     Some((label.trim().to_string(), rest, after.trim().is_empty()))
+}
+
+/// A label in an HTML element at the start of a list item's first paragraph `line`, before a
+/// colon later in it (`<span className="axis">Impact</span> ➡ Stream: …`, a Docusaurus
+/// page's): its text (one to four words, the first capitalised) and the byte offset after the
+/// element's closing tag.
+fn tagged_label(line: &str) -> Option<(String, usize)> {
+    let open = line.strip_prefix('<')?;
+    let name: String = open.chars().take_while(char::is_ascii_alphabetic).collect();
+    if name.is_empty() {
+        return None;
+    }
+    let inner_start = line.find('>')? + 1;
+    let close = format!("</{name}>");
+    let inner_len = line.get(inner_start..)?.find(&close)?;
+    let inner = line[inner_start..inner_start + inner_len].trim();
+    let after = inner_start + inner_len + close.len();
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let fits = (1..=4).contains(&words.len())
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && inner
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '-' | '/'))
+        && line[after..].contains(':');
+    fits.then(|| (inner.to_string(), after))
 }
 
 /// A bold label at `start` (`**Label**:`, `**Label:**`, `__Label__`): its text, whether a
