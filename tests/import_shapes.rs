@@ -940,3 +940,33 @@ fn bullets_labelled_in_an_html_element_name_their_pillars() {
     let impact = competency(&imp, "staff-engineer", "impact");
     assert!(impact.contains("sets the work of a company"), "{impact}");
 }
+
+/// In a folder of one file per level, a file whose first heading is a sentence
+/// (`# Engineers focus on what drives results`, Socialbakers' track overviews) is a page, not
+/// the track's most junior level, though it has sections with lists as the levels do.
+#[test]
+fn a_file_headed_by_a_sentence_beside_level_files_is_a_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("developers");
+    fs::create_dir(&src).unwrap();
+    for (file, title, word) in [
+        ("a-engineer.md", "Engineer", "small"),
+        ("b-senior.md", "Senior Engineer", "large"),
+    ] {
+        fs::write(
+            src.join(file),
+            format!("# {title}\n\n### Delivery\n\n- Ships {word} changes.\n\n### Craft\n\n- Reviews {word} designs.\n"),
+        )
+        .unwrap();
+    }
+    fs::write(
+        src.join("0-path.md"),
+        "# Engineers focus on the work that drives results\n\n### Architecture and reviews\n\n- Architects lead research into new frameworks.\n\n### Mentoring\n\n- Senior engineers mentor others.\n",
+    )
+    .unwrap();
+    let imp = import(&src, &[]);
+    assert_eq!(counts(&imp.summary), (2, 2, 4), "{}", imp.summary);
+    assert!(imp.summary.contains("free pages: "), "{}", imp.summary);
+    let levels = content_files(&imp.root.join("content/levels"));
+    assert_eq!(levels.len(), 2, "{levels:?}");
+}

@@ -240,6 +240,20 @@ pub(super) fn level_like(title: &str) -> bool {
     names_role(title)
 }
 
+/// A heading that reads as a sentence rather than a title: five words or more, most of them
+/// in lower case, and no code or number (`Engineers focus on development that drives
+/// results`, `You lead a team through every phase`), where a level's title is a few
+/// capitalised words (`Senior Software Engineer, Platform and Infrastructure`).
+pub(super) fn sentence_like(title: &str) -> bool {
+    let t = ids::parse_level_title(title);
+    let words: Vec<&str> = t.title.split_whitespace().collect();
+    let lower = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    t.code.is_none() && t.number.is_none() && words.len() >= 5 && 2 * lower > words.len()
+}
+
 /// A title with a code or a number, or a word that names a role, whatever else it says
 /// (`Senior Product Engineer Framework`, a level page named after the document it is).
 pub(super) fn names_role(title: &str) -> bool {

@@ -173,7 +173,9 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
                 .map(|s| s.level)
                 .min()
                 .unwrap_or(1);
-            if d.secs[top].level == min_level {
+            // A first heading that reads as a sentence is a page's title, not a level's.
+            let titled_level = named || !sentence_like(&heading_text(h));
+            if d.secs[top].level == min_level && titled_level {
                 if single_level_shape(&d, top).is_some() {
                     return single_level_outcome(ladder, &d, top, &doc_title, true, None);
                 }
