@@ -900,7 +900,7 @@ fn an_mdx_page_is_read_as_markdown() {
     let src = tmp.path().join("levels.mdx");
     fs::write(
         &src,
-        "---\ntitle: Engineering levels\n---\n\nimport Tip from '@site/src/components/Tip';\n\n<Tip>Levels are cumulative.</Tip>\n\n## Engineer\n\n### Delivery\n\n- Ships small changes.\n\n### Craft\n\n- Writes tests.\n\n## Senior Engineer\n\n### Delivery\n\n- Leads a project.\n\n### Craft\n\n- Reviews designs.\n\n## Staff Engineer\n\n### Delivery\n\n- Leads a programme.\n\n### Craft\n\n- Sets standards.\n",
+        "---\ntitle: Engineering levels\n---\n\nimport Tip from '@site/src/components/Tip';\nimport {\n  Chart,\n  Legend,\n} from '@site/src/components/Chart';\nexport const axes = {\n  impact: 'Impact',\n};\n\n<Tip>Levels are cumulative.</Tip>\n\n## Engineer\n\n### Delivery\n\n- Ships small changes.\n\n### Craft\n\n- Writes tests.\n\n## Senior Engineer\n\n### Delivery\n\n- Leads a project.\n\n### Craft\n\n- Reviews designs.\n\n## Staff Engineer\n\n### Delivery\n\n- Leads a programme.\n\n### Craft\n\n- Sets standards.\n",
     )
     .unwrap();
     let imp = import(&src, &[]);
@@ -909,8 +909,10 @@ fn an_mdx_page_is_read_as_markdown() {
     assert!(craft.contains("\n- Reviews designs.\n"), "{craft}");
     let track = words(&page(&imp.site, "tracks/levels/"));
     assert!(track.contains("levels are cumulative"), "{track}");
-    // The page's `import` line is its components' JavaScript, not text.
-    assert!(!track.contains("import tip from"), "{track}");
+    // The page's `import` and `export` statements are its components' JavaScript, not text.
+    for js in ["import tip from", "legend", "export const"] {
+        assert!(!track.contains(js), "{js}: {track}");
+    }
 }
 
 /// Bullets whose pillar is named in an HTML element before a colon later on (ChainSafe's
@@ -969,4 +971,49 @@ fn a_file_headed_by_a_sentence_beside_level_files_is_a_page() {
     assert!(imp.summary.contains("free pages: "), "{}", imp.summary);
     let levels = content_files(&imp.root.join("content/levels"));
     assert_eq!(levels.len(), 2, "{levels:?}");
+}
+
+/// Ordinary ladders that the readings added for ladders written the other way round, for
+/// level pages with sentence headings and for tables with no column of names must leave as
+/// written (a review of those readings wrote them).
+#[test]
+fn ordinary_ladders_are_read_as_written() {
+    let ordinary = |name: &str| fixture(&format!("shapes/ordinary/{name}"));
+    let level_ids = |imp: &Imported| -> Vec<String> {
+        content_files(&imp.root.join("content/levels"))
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect()
+    };
+    // One file per track, each with the same role-titled levels: three tracks, not one
+    // track whose pillars are the files.
+    let imp = import(&ordinary("track-files"), &[]);
+    assert_eq!(
+        content_files(&imp.root.join("content/tracks")).len(),
+        3,
+        "{}",
+        imp.summary
+    );
+    // Pages whose front-matter titles name no role (`Foundation`, `Growth`) are levels.
+    let imp = import(&ordinary("titled-pages"), &[]);
+    assert_eq!(counts(&imp.summary).0, 3, "{}", imp.summary);
+    // Pillars named after roles (`SRE practices`, `Developer experience`) are not levels.
+    let imp = import(&ordinary("role-named-pillars.md"), &[]);
+    let levels = level_ids(&imp);
+    assert!(levels.contains(&"foundation".to_string()), "{levels:?}");
+    // A grid whose first column names the pillars, with a description after each name.
+    let imp = import(&ordinary("grid-with-descriptions.md"), &[]);
+    assert_eq!(level_ids(&imp).len(), 3, "{}", imp.summary);
+    assert_eq!(counts(&imp.summary), (3, 2, 6), "{}", imp.summary);
+    // Turned round, a name an area adds first (`Intermediate`) ranks before the next one it
+    // shares with the others (`Expert`), not first.
+    let imp = import(&ordinary("scale-gaps.md"), &[]);
+    let rank =
+        |id: &str| front(&imp.root.join(format!("content/levels/{id}.md")))["rank"].as_integer();
+    assert_eq!(
+        (rank("beginner"), rank("intermediate"), rank("expert")),
+        (Some(1), Some(2), Some(3)),
+        "{}",
+        imp.summary
+    );
 }

@@ -269,7 +269,7 @@ fn folder_track(
         d.dir() == dir && d.is_readme()
     });
     let readme = readme.map(|i| page_docs.remove(i));
-    let (numbered, by_words) = order_members(&mut members);
+    let order = order_members(&mut members);
     let first = members[0].0;
     let uid = ladder.uid();
     let title = if single {
@@ -291,15 +291,7 @@ fn folder_track(
                 "the {} one-level files in `{}/` make the track `{title}`{}",
                 members.len(),
                 if dir.is_empty() { "." } else { dir },
-                if numbered && members.iter().all(|m| m.1.rank.is_some()) {
-                    ", ordered by the rank each file's front-matter gives"
-                } else if numbered {
-                    ", ordered by the numbers in their titles"
-                } else if by_words {
-                    ", ordered by the words of seniority in their titles (junior, senior, staff, …)"
-                } else {
-                    ", in file-name order"
-                }
+                order
             ),
         );
     }
@@ -405,33 +397,31 @@ fn take_stub_levels(
     }
 }
 
-/// Orders a folder's levels by the ranks their files give, else by the numbers in their
-/// titles, else by words of seniority when those tell every level apart; returns (by ranks or
-/// numbers, by words) for the summary.
-fn order_members(members: &mut [Member]) -> (bool, bool) {
+/// Orders a folder's levels by the ranks their files give (one each), else by the numbers in
+/// their titles, else by words of seniority when those tell every level apart; returns how,
+/// for the summary.
+fn order_members(members: &mut [Member]) -> &'static str {
     let mut ranks: Vec<i64> = members.iter().filter_map(|m| m.1.rank).collect();
     ranks.sort_unstable();
     ranks.dedup();
     if ranks.len() == members.len() {
         members.sort_by_key(|m| m.1.rank);
-        return (true, false);
+        return ", ordered by the rank each file's front-matter gives";
     }
-    let numbered = members.iter().all(|m| m.1.number.is_some());
-    let mut by_words = false;
-    if numbered {
+    if members.iter().all(|m| m.1.number.is_some()) {
         members.sort_by_key(|m| (m.1.number.map(LevelNumber::sort_key), m.0));
-    } else {
-        // No numbers: words such as Junior, Senior, Staff order the levels, when every
-        // title has a distinct place (`Engineer` sits between Junior and Senior).
-        let mut keys: Vec<_> = members.iter().map(|m| ids::seniority(&m.1.title)).collect();
-        keys.sort();
-        keys.dedup();
-        if keys.len() == members.len() && members.len() > 1 {
-            members.sort_by_key(|m| ids::seniority(&m.1.title));
-            by_words = true;
-        }
+        return ", ordered by the numbers in their titles";
     }
-    (numbered, by_words)
+    // No numbers: words such as Junior, Senior, Staff order the levels, when every title has
+    // a distinct place (`Engineer` sits between Junior and Senior).
+    let mut keys: Vec<_> = members.iter().map(|m| ids::seniority(&m.1.title)).collect();
+    keys.sort();
+    keys.dedup();
+    if keys.len() == members.len() && members.len() > 1 {
+        members.sort_by_key(|m| ids::seniority(&m.1.title));
+        return ", ordered by the words of seniority in their titles (junior, senior, staff, …)";
+    }
+    ", in file-name order"
 }
 
 /// Free pages in file order, a folder's README first.

@@ -228,24 +228,40 @@ const DESCRIPTIVE: &[&str] = &[
 pub(super) fn level_like(title: &str) -> bool {
     // A question (`When do I get promoted?`) or a title about all levels (`All Levels`, `IC1 -
     // IC6 Framework`) is none.
-    let about_all = title.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "levels" | "framework" | "ladder" | "ladders" | "matrix"
-        )
-    });
-    if title.trim_end().ends_with('?') || about_all {
+    if title.trim_end().ends_with('?') || about_all(title) {
         return false;
     }
     names_role(title)
 }
 
+/// A title about all the levels: it has the word levels, framework, ladder or matrix.
+pub(super) fn about_all(title: &str) -> bool {
+    title.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "levels" | "framework" | "ladder" | "ladders" | "matrix"
+        )
+    })
+}
+
 /// A heading that reads as a sentence rather than a title: five words or more, most of them
-/// in lower case, and no code or number (`Engineers focus on development that drives
+/// in lower case, and no code or number, and not a capitalised title with a note after a
+/// comma, colon or dash (`Engineers focus on development that drives
 /// results`, `You lead a team through every phase`), where a level's title is a few
 /// capitalised words (`Senior Software Engineer, Platform and Infrastructure`).
 pub(super) fn sentence_like(title: &str) -> bool {
     let t = ids::parse_level_title(title);
+    // A title with a note after it (`Associate Product Designer, early in their career`).
+    let head = t.title.split([',', ':', '–', '(']).next().unwrap_or("");
+    let head_words: Vec<&str> = head.split_whitespace().collect();
+    if head.len() < t.title.len()
+        && (1..=5).contains(&head_words.len())
+        && head_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return false;
+    }
     let words: Vec<&str> = t.title.split_whitespace().collect();
     let lower = words
         .iter()

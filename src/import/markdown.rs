@@ -131,6 +131,11 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     // even when its headings are sentences with words of seniority in them (`### You lead a
     // team through …`), which would otherwise read as levels without pillars.
     let named = title.as_deref().is_some_and(names_role);
+    // A front-matter title that names no role but is about the whole ladder (`Career
+    // Framework`) titles an overview; any other (`Foundation`, `Growth`) may title a level.
+    let overview = title
+        .as_deref()
+        .is_some_and(|t| !names_role(t) && about_all(t));
     let sentences = |found: &Found| {
         let titles: Vec<LevelTitle> = found
             .levels
@@ -141,11 +146,7 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
             .iter()
             .map(|t| t.title.split_whitespace().count())
             .sum();
-        found.plain
-            && titles
-                .iter()
-                .all(|t| t.code.is_none() && t.number.is_none())
-            && words > 5 * titles.len()
+        found.plain && titles.iter().all(|t| sentence_like(&t.full)) && words > 5 * titles.len()
     };
     let found = find_levels(&d).filter(|f| !(named && sentences(f)));
     // Levels at one depth.
@@ -195,9 +196,9 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     // or a page of a site generator (Hugo, Jekyll) whose front-matter `title` names the level
     // and whose headings are its pillars.
     let titled = title.as_deref().is_some_and(|t| !t.trim().is_empty());
-    // With headings, only a title that reads as a level makes the page one (an overview
-    // titled `Career Framework` over `## Impact` definitions is a free page).
-    if first_heading.is_none() || named {
+    // With headings, a title about the whole ladder does not make the page one level (an
+    // overview titled `Career Framework` over `## Impact` definitions is a free page).
+    if first_heading.is_none() || (titled && !overview) {
         if let Some(sh) = named_level_shape(&d, 0, titled) {
             return single_level_outcome(ladder, &d, 0, &doc_title, true, Some(sh));
         }

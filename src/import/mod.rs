@@ -276,8 +276,8 @@ fn lists_under_headings(md: &str) -> usize {
 }
 
 /// The HTML headings that start a line of `doc` (`<h2>Junior</h2>`), of the level it has most
-/// of (the lowest of equals): the document, the first one's 1-based line, its level (1–6) and
-/// its text without tags.
+/// of (the lowest of equals) when it has two or more: the document, the first one's 1-based
+/// line, its level (1–6) and its text without tags.
 fn html_headings(doc: &source::SourceDoc) -> Option<(&source::SourceDoc, usize, usize, String)> {
     let mut found: Vec<(usize, usize, String)> = Vec::new();
     for (i, line) in doc.text.lines().enumerate() {
@@ -292,12 +292,20 @@ fn html_headings(doc: &source::SourceDoc) -> Option<(&source::SourceDoc, usize, 
             continue;
         }
         let inner = rest[1..].split_once('>').map_or("", |(_, after)| after);
-        let inner = inner.split("</h").next().unwrap_or("");
+        // `</h2>` or `</H2>`: ASCII case changes keep byte offsets.
+        let inner = &inner[..inner
+            .to_ascii_lowercase()
+            .find("</h")
+            .unwrap_or(inner.len())];
         let text = tables::strip_tags(inner).trim().to_string();
         found.push((i + 1, level as usize, text));
     }
     let count = |l: usize| found.iter().filter(|f| f.1 == l).count();
     let level = (1..=6).max_by_key(|&l| (count(l), std::cmp::Reverse(l)))?;
+    // One heading (a centred title over a README) is no ladder's structure.
+    if count(level) < 2 {
+        return None;
+    }
     let (line, level, text) = found.into_iter().find(|f| f.1 == level)?;
     Some((doc, line, level, text))
 }
@@ -565,16 +573,24 @@ enum FileKind {
     Yaml,
 }
 
-/// An MDX page's text with its `import` and `export` lines (JavaScript for the page's
-/// components, MDX's ESM syntax) left empty, so that they are not read as text; every line
+/// An MDX page's text with its `import` and `export` statements (JavaScript for the page's
+/// components, MDX's ESM syntax) left as empty lines, so that they are not read as text; a
+/// statement runs on over the lines its braces hold open. Lines in code fences stay. Every line
 /// keeps its number.
 fn without_esm(text: &str) -> String {
+    let (mut fence, mut open) = (false, 0i64);
     text.split('\n')
         .map(|line| {
-            let esm = line.starts_with("import ")
-                && (line.contains(" from ") || line.contains('\''))
-                || line.starts_with("export ");
-            if esm {
+            let t = line.trim_start();
+            if open == 0 && (t.starts_with("```") || t.starts_with("~~~")) {
+                fence = !fence;
+            }
+            let starts =
+                !fence && open == 0 && (line.starts_with("import ") || line.starts_with("export "));
+            if starts || open > 0 {
+                let braces = line.matches(['{', '[', '(']).count() as i64
+                    - line.matches(['}', ']', ')']).count() as i64;
+                open = (open + braces).max(0);
                 ""
             } else {
                 line

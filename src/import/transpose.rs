@@ -3,7 +3,7 @@
 //! `- **Intermediate**`, …, each with its list). Read as written, the areas come out as levels
 //! and the level names as pillars; [`transpose`] turns such a track round.
 
-use super::ids;
+use super::ids::{self, parse_level_title};
 use super::infer::level_like;
 use super::model::{Cell, FileRef, GuessKind, Ladder, Level, Track};
 
@@ -25,14 +25,23 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
     let mut order: Vec<(String, String)> = Vec::new();
     for level in levels {
         let mut last = None;
-        for cell in &level.cells {
-            let key = ids::title_key(&cell.pillar_title);
-            let at = match order.iter().position(|(k, _)| *k == key) {
+        let keys: Vec<String> = level
+            .cells
+            .iter()
+            .map(|c| ids::title_key(&c.pillar_title))
+            .collect();
+        for (n, cell) in level.cells.iter().enumerate() {
+            let key = &keys[n];
+            let at = match order.iter().position(|(k, _)| k == key) {
                 Some(i) => i,
                 None => {
-                    // A name this level adds goes right after this level's previous one.
-                    let i = last.map_or(0, |l| l + 1);
-                    order.insert(i, (key, cell.pillar_title.clone()));
+                    // A name this level adds goes before the next one it shares with the
+                    // others, or else after its previous one, or else last.
+                    let next = keys[n + 1..]
+                        .iter()
+                        .find_map(|k| order.iter().position(|(o, _)| o == k));
+                    let i = next.unwrap_or_else(|| last.map_or(order.len(), |l| l + 1));
+                    order.insert(i, (key.clone(), cell.pillar_title.clone()));
                     i
                 }
             };
@@ -43,10 +52,53 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
         }
     }
     // Scales mix words that name levels with words that do not (`Foundation`, `Practitioner`,
-    // `Expert`): most reading as levels is enough, with none of the sections doing so.
-    let like = order.iter().filter(|(_, title)| level_like(title)).count();
+    // `Expert`): most reading as levels is enough, with none of the sections doing so. A
+    // role's name (`Developer experience`, `SRE practices`) names an area, not a level.
+    let like = order.iter().filter(|(_, title)| on_a_scale(title)).count();
     (order.len() >= 2 && like >= 2 && 2 * like > order.len())
         .then(|| order.into_iter().map(|(_, title)| title).collect())
+}
+
+/// A name that reads as a place on a scale of levels: a code or a number (`L3`, `Level 2`), or a
+/// word of seniority or proficiency (`Senior`, `Beginner`, `Expert`).
+fn on_a_scale(title: &str) -> bool {
+    const SCALE: &[&str] = &[
+        "junior",
+        "mid",
+        "senior",
+        "sr",
+        "lead",
+        "staff",
+        "principal",
+        "distinguished",
+        "fellow",
+        "associate",
+        "entry",
+        "intern",
+        "graduate",
+        "apprentice",
+        "trainee",
+        "novice",
+        "beginner",
+        "intermediate",
+        "advanced",
+        "expert",
+        "master",
+        "practitioner",
+        "proficient",
+        "competent",
+        "level",
+        "grade",
+        "band",
+        "tier",
+    ];
+    let t = parse_level_title(title);
+    level_like(title)
+        && (t.code.is_some()
+            || t.number.is_some()
+            || title
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| SCALE.contains(&w.to_lowercase().as_str())))
 }
 
 /// Turns `track` round: a level per title of `order` (see [`transposed`]), whose cells are
@@ -121,7 +173,8 @@ fn level_key(level: &Level) -> String {
 /// `### Level 6` over a list). Read file by file, each is a track of its own; this makes them
 /// one track whose pillars are the files. Applies to `tracks` (each with its first document)
 /// when there are three or more, each the only track of its file, none titled like a level or
-/// role, all without pillars, and all with mostly the same levels (at least two, and each
+/// role, all without pillars, all with levels numbered (`Level 1`: files of tracks name their
+/// levels by role, `Junior Engineer`), and all with mostly the same levels (at least two, and each
 /// sharing at least two thirds of its levels with the others). The new track is titled
 /// `title`; it takes the place of the first.
 pub(super) fn pillar_files(ladder: &mut Ladder, tracks: &mut Vec<(Track, usize)>, title: &str) {
@@ -139,7 +192,11 @@ pub(super) fn pillar_files(ladder: &mut Ladder, tracks: &mut Vec<(Track, usize)>
     let members: Vec<usize> = (0..tracks.len())
         .filter(|&i| {
             let (t, doc) = &tracks[i];
-            per_doc[doc] == 1 && t.levels.len() >= 2 && plain(t) && !level_like(&t.title)
+            per_doc[doc] == 1
+                && t.levels.len() >= 2
+                && plain(t)
+                && !level_like(&t.title)
+                && t.levels.iter().all(|l| l.number.is_some())
         })
         .collect();
     if members.len() < 3 || members.len() != tracks.len() {
@@ -343,6 +400,17 @@ pub(super) fn coded_skills(ladder: &mut Ladder, tracks: &mut Vec<Track>, title: 
     let Some(mut order) = transposed(&all) else {
         return false;
     };
+    // One scale of codes (`L1` … `L5`); codes of several letters (`IC2`, `M2`) are several
+    // tracks, which this reading does not tell apart.
+    let letters = |code: &String| -> String {
+        ids::code_key(code)
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect()
+    };
+    if order.iter().any(|c| letters(c) != letters(&order[0])) {
+        return false;
+    }
     order.sort_by_key(|code| ids::parse_code(code).map(|(_, n)| n.sort_key()));
     for t in tracks.iter() {
         ladder.retarget(FileRef::Track(t.uid), FileRef::Track(all.uid));

@@ -187,7 +187,12 @@ impl Builder<'_> {
         let same_track = l[x].track == l[y].track;
         let cumulative = ty.cumulative;
         // A pillar neither level defines has nothing to compare: named once, at the end.
-        let neither = |p: usize| ladder.cell(x, p).is_none() && ladder.cell(y, p).is_none();
+        // On a cumulative track a level has what the levels below it have: nothing is left out.
+        let neither = |p: usize| {
+            !(tx.cumulative || ty.cumulative)
+                && ladder.cell(x, p).is_none()
+                && ladder.cell(y, p).is_none()
+        };
         let undefined = pillars
             .iter()
             .filter(|&&p| neither(p))

@@ -159,9 +159,9 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
 /// A table whose every column is a level (`<th>Beginner</th> … <th>Expert</th>` over rows of
 /// lists, Etsy's competency tables) gets an empty first column, so that it reads like the
 /// tables whose first column names the rows (`| | Beginner | … |`): its rows are unnamed.
-/// Applies when the header names three or more columns, each in a few words, and the first
-/// column's cells hold lists or sentences as the others do, where a column of names would
-/// hold names.
+/// Applies when the header names three or more columns, each in a few words that read as a
+/// level (a pillars column is headed `Competency`), and the first column's cells hold lists or
+/// sentences as the others do, where a column of names would hold names.
 fn with_corner(
     header: Vec<String>,
     rows: Vec<(usize, Vec<String>)>,
@@ -177,6 +177,7 @@ fn with_corner(
         && names
             .iter()
             .all(|n| !n.is_empty() && n.split_whitespace().count() <= 4)
+        && names.iter().all(|n| level_like(n))
         && !rows.is_empty()
         && like_the_others(0)
         && (1..names.len()).all(like_the_others);
