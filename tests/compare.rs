@@ -534,3 +534,21 @@ fn an_expectation_under_another_pillar_at_the_other_level_is_neither_new_nor_dro
         assert!(!row.contains("badge-rewritten"));
     }
 }
+
+#[test]
+fn on_a_cumulative_track_a_comparison_leaves_out_no_pillar_the_levels_take_from_below() {
+    // Collaboration is written only at Foundation; Growth and Mastery take it over. Their
+    // comparison keeps its section instead of naming it as defined at neither level.
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    ladderbook()
+        .arg("build")
+        .arg(repo().join("tests/fixtures/cumulative-gaps"))
+        .arg("-d")
+        .arg(&site)
+        .assert()
+        .success();
+    let html = page(&site, "compare/growth/mastery/");
+    assert!(!html.contains("Not defined at either level"));
+    assert!(html.contains(r#"<section class="compare-pillar" id="2-collaboration">"#));
+}
