@@ -33,14 +33,8 @@ pub(super) fn plain_label_at(
         Some(label) if !label.contains(':') => (label, ""),
         _ => line.split_once(": ")?,
     };
-    let words: Vec<&str> = label.split_whitespace().collect();
     // Or a level's code (`- L3: You own …`, in a skill's section that lists every level).
-    let fits = (1..=4).contains(&words.len())
-        && words[0].chars().next().is_some_and(char::is_uppercase)
-        && label
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '-' | '/'))
-        || crate::import::ids::parse_code(label).is_some();
+    let fits = name_like(label) || crate::import::ids::parse_code(label).is_some();
     if !fits {
         return None;
     }
@@ -64,14 +58,18 @@ fn tagged_label(line: &str) -> Option<(String, usize)> {
     let inner_len = line.get(inner_start..)?.find(&close)?;
     let inner = line[inner_start..inner_start + inner_len].trim();
     let after = inner_start + inner_len + close.len();
-    let words: Vec<&str> = inner.split_whitespace().collect();
-    let fits = (1..=4).contains(&words.len())
+    (name_like(inner) && line[after..].contains(':')).then(|| (inner.to_string(), after))
+}
+
+/// A pillar's name as a label writes it: one to four words, the first capitalised, of letters
+/// and `&`, `-`, `/` only.
+fn name_like(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    (1..=4).contains(&words.len())
         && words[0].chars().next().is_some_and(char::is_uppercase)
-        && inner
+        && label
             .chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '-' | '/'))
-        && line[after..].contains(':');
-    fits.then(|| (inner.to_string(), after))
 }
 
 /// A bold label at `start` (`**Label**:`, `**Label:**`, `__Label__`): its text, whether a
