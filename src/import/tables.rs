@@ -25,7 +25,7 @@ use cells::{gap, item_line, items, label, prose, word_count};
 use grid::{by_columns, by_expectation, by_rows, pillar_major};
 use std::collections::HashSet;
 use table::{
-    blank, find_tables, group_row, heading, key, label_columns, pillar_rows, Line, Table,
+    blank, find_tables, group_row, heading, key, label_columns, named_rows, Line, Table,
     PILLAR_WORDS,
 };
 
@@ -314,7 +314,7 @@ fn written(t: &Table, shape: Shape, depth: u8) -> (Vec<Line>, String) {
             let title = t.heading.as_ref().map_or("", |h| h.title.as_str());
             let what = format!(
                 "the table read as the pillars of `{title}`: {} pillars (its rows)",
-                pillar_rows(t).iter().filter(|(n, _)| !n.is_empty()).count()
+                named_rows(t).len()
             );
             let depth = t.heading.as_ref().map_or(0, |h| h.depth);
             return (per_level(t, depth), what);
@@ -627,7 +627,7 @@ fn pillar_sections(tables: &[Table], shapes: &[Option<Shape>]) -> Vec<Vec<usize>
 /// the other columns' cells nested under it by their header.
 fn per_level(t: &Table, depth: u8) -> Vec<Line> {
     let mut lines = Vec::new();
-    for (name, rows) in pillar_rows(t).iter().filter(|(n, _)| !n.is_empty()) {
+    for (name, rows) in &named_rows(t) {
         let mut first = true;
         for &(line, cells) in rows {
             let main = items(&cells[1]);

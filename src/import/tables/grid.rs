@@ -2,7 +2,9 @@
 //! what each level × pillar cell holds, and the headings and lists they are written as.
 
 use super::cells::{gap, item_line, items, label};
-use super::table::{blank, group_row, heading, key, label_columns, pillar_rows, Line, Table};
+use super::table::{
+    blank, group_row, heading, key, label_columns, named_rows, pillar_rows, Line, Table,
+};
 use crate::import::infer::{descriptive, level_like};
 
 /// A ladder read from tables: levels (with the line each is named on) by pillars.
@@ -135,7 +137,7 @@ pub(super) fn by_columns<'t>(t: &'t Table) -> Grid<'t> {
             }
         }
     } else {
-        for (name, rows) in pillar_rows(t).into_iter().filter(|(n, _)| !n.is_empty()) {
+        for (name, rows) in named_rows(t) {
             let rows = rows
                 .iter()
                 .map(|&(line, cells)| {

@@ -385,7 +385,8 @@ pub(super) fn key(cell: &str) -> String {
 pub(super) type Rows<'t> = Vec<(usize, &'t [String])>;
 
 /// The rows of each pillar, in order: a row without a label, or with the label of the row
-/// before, continues that pillar; a group row (a label and no cells) is no pillar.
+/// before, continues that pillar; a group row (a label and no cells) is no pillar. Rows before
+/// the first label make a group with no name (see [`named_rows`]).
 pub(super) fn pillar_rows(t: &Table) -> Vec<(String, Rows<'_>)> {
     let mut out: Vec<(String, Rows<'_>)> = Vec::new();
     for (line, cells) in &t.rows {
@@ -403,6 +404,14 @@ pub(super) fn pillar_rows(t: &Table) -> Vec<(String, Rows<'_>)> {
         }
     }
     out
+}
+
+/// [`pillar_rows`] without the group of rows before the first label: the pillars of a table
+/// whose rows name them (a table per pillar takes that group as its own).
+pub(super) fn named_rows(t: &Table) -> Vec<(String, Rows<'_>)> {
+    let mut rows = pillar_rows(t);
+    rows.retain(|(name, _)| !name.is_empty());
+    rows
 }
 
 pub(super) fn heading(depth: u8, text: &str, row: usize) -> Line {
