@@ -847,4 +847,11 @@ fn etsy_competency_tables_whose_every_column_is_a_level() {
         "{}",
         imp.summary
     );
+    // Each competency's line of example skills describes its pillar; it is no page of its own.
+    let delivery = fs::read_to_string(imp.root.join("content/pillars/delivery.md")).unwrap();
+    assert!(
+        delivery.contains("**Example Skills:** Scoping and prioritization"),
+        "{delivery}"
+    );
+    assert!(!imp.summary.contains("free pages"), "{}", imp.summary);
 }

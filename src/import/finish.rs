@@ -2,7 +2,7 @@
 //! equivalents.
 
 use super::ids::{self, Ids, LevelNumber};
-use super::model::{GuessKind, Ladder};
+use super::model::{FileRef, GuessKind, Ladder};
 use super::pillars::{gather_pillars, resolve_labels};
 use super::source::{import_error, Loc};
 use super::Options;
@@ -17,11 +17,56 @@ use std::collections::{BTreeMap, HashMap};
 pub fn finish(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     resolve_labels(ladder);
     gather_pillars(ladder);
+    pages_describing_pillars(ladder);
     give_ids(ladder, opts)?;
     super::level_index::apply(ladder);
     give_ranks(ladder);
     equivalents(ladder);
     Ok(())
+}
+
+/// A free page titled as a pillar is, from the file that names the pillar, with one short
+/// paragraph (Etsy's `### Delivery` over an `**Example Skills:** …` line and the pillar's
+/// table, which reads as the ladder): the pillar's description, when it has none. Links to
+/// the page lead to the first track.
+fn pages_describing_pillars(ladder: &mut Ladder) {
+    let Some(track) = ladder.tracks.first().map(|t| t.uid) else {
+        return;
+    };
+    let mut i = 0;
+    while i < ladder.pages.len() {
+        let page = &ladder.pages[i];
+        let key = ids::title_key(&page.title);
+        let short = page.body.len() == 1
+            && page.body[0].text.trim().lines().count() <= 3
+            && !["#", "- ", "* ", "+ ", "|", "<"]
+                .iter()
+                .any(|m| page.body[0].text.trim_start().starts_with(m));
+        let pillar = ladder
+            .pillars
+            .iter()
+            .position(|p| p.key == key && p.description.is_empty() && p.at.path == page.at.path);
+        match pillar {
+            Some(p) if short => {
+                let page = ladder.pages.remove(i);
+                ladder.retarget(FileRef::Page(page.uid), FileRef::Track(track));
+                // What was said of the section (a free page) no longer holds.
+                ladder
+                    .guesses
+                    .retain(|g| !(g.at == page.at && g.text.contains("free page")));
+                ladder.guess(
+                    GuessKind::Pillar,
+                    page.at.clone(),
+                    format!(
+                        "`{}` holds a line of its own beside the pillar's table: it describes the pillar `{}`",
+                        page.title, ladder.pillars[p].title
+                    ),
+                );
+                ladder.pillars[p].description = page.body;
+            }
+            _ => i += 1,
+        }
+    }
 }
 
 const RESERVED_PAGES: &[&str] = &[
