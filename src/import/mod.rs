@@ -153,20 +153,11 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
         outcomes.push((index, outcome));
     }
     if let Some(at) = ladder.topic_bodies.first().cloned() {
-        let n = ladder.topic_bodies.len();
-        ladder.guess_first(
-            GuessKind::Structure,
-            at,
-            format!(
-                "{n} file{} read by {} front-matter `topics`, and {} Markdown {} lists under headings too, which are kept as {} description: to read {} as the ladder instead, import again with --format markdown",
-                if n == 1 { " is" } else { "s are" },
-                if n == 1 { "its" } else { "their" },
-                if n == 1 { "its" } else { "their" },
-                if n == 1 { "body holds" } else { "bodies hold" },
-                if n == 1 { "a" } else { "their" },
-                if n == 1 { "it" } else { "them" },
-            ),
-        );
+        let text = match ladder.topic_bodies.len() {
+            1 => "1 file is read by its front-matter `topics`, and its Markdown body holds lists under headings too, which are kept as a description: to read it as the ladder instead, import again with --format markdown".to_string(),
+            n => format!("{n} files are read by their front-matter `topics`, and their Markdown bodies hold lists under headings too, which are kept as their description: to read them as the ladder instead, import again with --format markdown"),
+        };
+        ladder.guess_first(GuessKind::Structure, at, text);
     }
     if families.len() >= 2 {
         // Two versions of a ladder (a legacy and a current job family) are never merged.
