@@ -84,10 +84,39 @@ pub(super) fn gather(
         &mut titles,
         single,
     );
-    // Folders of one-level files: one track each.
+    // Folders of one-level files: one track each, or two where the titles branch into
+    // individual contributors and managers.
     for (dir, members) in by_dir {
-        let track = folder_track(ladder, &dir, members, &mut page_docs, single, folder_title);
-        tracks.push(track);
+        let f = Folder {
+            dir: &dir,
+            single,
+            folder_title,
+        };
+        match branches(members) {
+            Ok(members) => tracks.push(folder_track(ladder, &f, members, &mut page_docs, None)),
+            Err((ics, managers)) => {
+                let at = ladder.docs[managers[0].0].loc_line(1);
+                let (n_ics, n_managers) = (ics.len(), managers.len());
+                tracks.push(folder_track(ladder, &f, ics, &mut page_docs, None));
+                let ic_title = tracks[tracks.len() - 1].0.title.clone();
+                let title = if dir.is_empty() {
+                    "Management".to_string()
+                } else {
+                    format!("{ic_title}: management")
+                };
+                let track = folder_track(ladder, &f, managers, &mut page_docs, Some(&title));
+                tracks.push(track);
+                ladder.guess(
+                    GuessKind::Structure,
+                    at,
+                    format!(
+                        "{n_managers} of the {} one-level files in `{}/` name a manager, director or VP, and {n_ics} do not: two tracks, `{ic_title}` and `{title}` (move the files into two folders to say otherwise)",
+                        n_ics + n_managers,
+                        if dir.is_empty() { "." } else { &dir },
+                    ),
+                );
+            }
+        }
     }
     if !single {
         super::transpose::pillar_files(ladder, &mut tracks, folder_title);
@@ -147,13 +176,6 @@ pub(super) fn split_camel(s: &str) -> String {
         out.push(c);
     }
     out
-}
-
-fn code_prefix(code: &str) -> String {
-    code.chars()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .collect::<String>()
-        .to_ascii_uppercase()
 }
 
 /// Two Markdown files whose tracks have mostly the same level titles are two versions of one
@@ -252,27 +274,119 @@ fn promote_plain_levels(
 /// A file with no levels, by index: (document, page, its heading read as a level title).
 type PageDoc = (usize, Page, Option<ids::LevelTitle>);
 
-/// The track of one folder's one-level files (`members`), taking its stub levels and the
-/// README beside them out of `page_docs`; returns it with its first document.
+/// A folder of one-level files, and how the import was asked for.
+struct Folder<'a> {
+    /// The folder, relative to the import's root (`""` for the root).
+    dir: &'a str,
+    /// Whether one file was imported rather than a folder.
+    single: bool,
+    /// The imported folder's name, as a title.
+    folder_title: &'a str,
+}
+
+/// A folder's level files split into individual contributors and managers (`Err`), when its
+/// titles branch: at least two name a manager, director or VP, at least one of them a manager,
+/// and at least two name neither, and the files' front-matter does not rank them all (an
+/// author who ranks every file has written one ladder). Otherwise the files as they are.
+fn branches(members: Vec<Member>) -> Result<Vec<Member>, (Vec<Member>, Vec<Member>)> {
+    let ranked = members.iter().all(|m| m.1.rank.is_some());
+    let (managers, ics): (Vec<Member>, Vec<Member>) = members
+        .into_iter()
+        .partition(|m| manages(&m.1.title).is_some());
+    let a_manager = managers.iter().any(|m| manages(&m.1.title) == Some(true));
+    if ranked || managers.len() < 2 || ics.len() < 2 || !a_manager {
+        let mut all = ics;
+        all.extend(managers);
+        all.sort_by_key(|m| m.0);
+        return Ok(all);
+    }
+    Err((ics, managers))
+}
+
+/// Whether a title names a people manager: `Some(true)` for a manager (`Engineering Manager`,
+/// not `Product Manager`, a role of its own), `Some(false)` for a director, head, VP or chief,
+/// `None` for neither or for a title that also names an engineer, developer or the like.
+fn manages(title: &str) -> Option<bool> {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    // A title that names an individual contributor's role too is one (`Software Engineer IV
+    // / Platform Manager`).
+    let ic = [
+        "engineer",
+        "developer",
+        "programmer",
+        "architect",
+        "scientist",
+        "designer",
+    ];
+    if words.iter().any(|w| ic.contains(&w.as_str())) {
+        return None;
+    }
+    let other_roles = [
+        "product",
+        "program",
+        "project",
+        "account",
+        "marketing",
+        "sales",
+    ];
+    let manager = words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| w == "manager" && (i == 0 || !other_roles.contains(&words[i - 1].as_str())));
+    if manager {
+        return Some(true);
+    }
+    let senior = ["director", "head", "vp", "chief", "cto"];
+    words
+        .iter()
+        .any(|w| senior.contains(&w.as_str()))
+        .then_some(false)
+}
+
+/// The track of one folder's one-level files (`members`), titled `title` or after the folder,
+/// taking its stub levels and the README beside them out of `page_docs`; returns it with its
+/// first document.
 fn folder_track(
     ladder: &mut Ladder,
-    dir: &str,
+    f: &Folder,
     mut members: Vec<Member>,
     page_docs: &mut Vec<PageDoc>,
-    single: bool,
-    folder_title: &str,
+    title: Option<&str>,
 ) -> (Track, usize) {
+    let (dir, single, folder_title) = (f.dir, f.single, f.folder_title);
     take_stub_levels(ladder, dir, &mut members, page_docs);
-    // A README beside the level files describes their track.
+    // A README beside the level files describes their track, as does a page beside their
+    // folder with the folder's name (`engineer-track.md` beside `engineer-track/`).
+    let (parent, last) = dir.rsplit_once('/').unwrap_or(("", dir));
     let readme = page_docs.iter().position(|(index, _, _)| {
         let d = &ladder.docs[*index];
-        d.dir() == dir && d.is_readme()
+        (d.dir() == dir && d.is_readme())
+            || (!last.is_empty() && d.dir() == parent && d.stem() == last)
     });
     let readme = readme.map(|i| page_docs.remove(i));
-    let order = order_members(&mut members);
+    let ranked = members.iter().all(|m| m.1.rank.is_some());
+    let order = match readme.as_ref().filter(|_| !ranked) {
+        Some((index, _, _)) if listed_in_order(&ladder.docs[*index].text, &mut members, ladder) => {
+            format!(", in the order `{}` lists them", ladder.docs[*index].rel)
+        }
+        _ => order_members(&mut members).to_string(),
+    };
     let first = members[0].0;
     let uid = ladder.uid();
-    let title = if single {
+    let sibling_title = readme
+        .as_ref()
+        .filter(|(index, _, _)| !ladder.docs[*index].is_readme())
+        .map(|(_, page, _)| page.title.clone())
+        .filter(|t| !t.is_empty());
+    let title = if let Some(title) = title {
+        title.to_string()
+    } else if let Some(title) = sibling_title {
+        title
+    } else if single {
         members[0].2.clone()
     } else {
         let last = dir.rsplit('/').next().unwrap_or("");
@@ -362,7 +476,7 @@ fn take_stub_levels(
 ) {
     let prefixes: Vec<String> = members
         .iter()
-        .filter_map(|m| m.1.code.as_deref().map(code_prefix))
+        .filter_map(|m| m.1.code.as_deref().map(ids::code_prefix))
         .collect();
     let mut i = 0;
     while i < page_docs.len() {
@@ -371,7 +485,7 @@ fn take_stub_levels(
         let stub = heading.as_ref().filter(|h| {
             h.code
                 .as_deref()
-                .is_some_and(|c| prefixes.contains(&code_prefix(c)))
+                .is_some_and(|c| prefixes.contains(&ids::code_prefix(c)))
         });
         if same_dir && stub.is_some() {
             let (index, page, heading) = page_docs.remove(i);
@@ -395,6 +509,40 @@ fn take_stub_levels(
         }
         i += 1;
     }
+}
+
+/// Orders a folder's level files (`members`) as `text` (a page that describes their track)
+/// lists them, by links to each (`[Junior](junior.md)`, `./junior`, `/docs/junior/`), when it
+/// links to every one; returns whether it did.
+fn listed_in_order(text: &str, members: &mut [Member], ladder: &Ladder) -> bool {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let mut stems: Vec<String> = Vec::new();
+    for ev in Parser::new(text) {
+        if let Event::Start(Tag::Link { dest_url, .. }) = ev {
+            if dest_url.contains("://") {
+                continue;
+            }
+            let path = dest_url.split(['#', '?']).next().unwrap_or("");
+            let name = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+            let stem = [".md", ".mdx", ".html"]
+                .iter()
+                .find_map(|e| name.strip_suffix(e))
+                .unwrap_or(name)
+                .to_lowercase();
+            if !stem.is_empty() && !stems.contains(&stem) {
+                stems.push(stem);
+            }
+        }
+    }
+    let position = |m: &Member| {
+        let stem = ladder.docs[m.0].stem().to_lowercase();
+        stems.iter().position(|s| *s == stem)
+    };
+    if members.len() < 2 || members.iter().any(|m| position(m).is_none()) {
+        return false;
+    }
+    members.sort_by_key(|m| position(m));
+    true
 }
 
 /// Orders a folder's levels by the ranks their files give (one each), else by the numbers in

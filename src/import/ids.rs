@@ -284,12 +284,21 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
     out
 }
 
+/// The letters of a level code, in capitals: `IC` for `ic3`, `L` for `L10`.
+pub(super) fn code_prefix(code: &str) -> String {
+    code.chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_uppercase()
+}
+
 /// The place of a title among common seniority words: Intern, Junior (and Associate,
 /// Graduate) before a bare title, then Senior (`Sr.`), Staff or Lead, Principal,
-/// Distinguished, Director, VP. The most senior word of the title counts; then a `Senior` or
-/// `Sr.` before a more senior word (`Sr. Director` after `Director`); then the first Roman or
-/// Arabic numeral after the first word (`Software Engineer II` after `Software Engineer I`).
-pub fn seniority(title: &str) -> (u8, u8, u32) {
+/// Distinguished, Director, VP. The most senior word of the title counts; then the most senior
+/// of the other words when it is Senior or above (`Sr. Director` and `Principal Director` after
+/// `Director`, `Senior Staff` after `Staff`) or junior (`Associate Director` before `Director`); then the first Roman or Arabic numeral after the first word (`Software
+/// Engineer II` after `Software Engineer I`).
+pub fn seniority(title: &str) -> (u8, i8, u32) {
     const WORDS: &[(&str, u8)] = &[
         ("intern", 1),
         ("apprentice", 1),
@@ -298,6 +307,7 @@ pub fn seniority(title: &str) -> (u8, u8, u32) {
         ("associate", 2),
         ("entry", 2),
         ("mid", 4),
+        ("middle", 4),
         ("intermediate", 4),
         ("senior", 5),
         ("sr", 5),
@@ -317,8 +327,15 @@ pub fn seniority(title: &str) -> (u8, u8, u32) {
         .map(str::to_lowercase)
         .collect();
     let rank = |w: &String| WORDS.iter().find(|x| x.0 == w).map(|x| x.1);
-    let top = words.iter().filter_map(rank).max().unwrap_or(3);
-    let senior = u8::from(top > 5 && words.iter().any(|w| w == "senior" || w == "sr"));
+    let mut ranks: Vec<u8> = words.iter().filter_map(rank).collect();
+    ranks.sort_unstable();
+    let top = ranks.pop().unwrap_or(3);
+    // A junior word before a senior one (`Associate Director`) places it below the bare title.
+    let next = match ranks.pop() {
+        Some(n) if n >= 5 => n as i8,
+        Some(n) if n <= 2 => -1,
+        _ => 0,
+    };
     let numeral = words.iter().skip(1).find_map(|w| {
         w.parse::<u32>().ok().or(match w.as_str() {
             "i" => Some(1),
@@ -332,7 +349,7 @@ pub fn seniority(title: &str) -> (u8, u8, u32) {
             _ => None,
         })
     });
-    (top, senior, numeral.unwrap_or(0))
+    (top, next, numeral.unwrap_or(0))
 }
 
 #[cfg(test)]
@@ -409,6 +426,9 @@ mod tests {
         assert!(seniority("Software Engineer I") < seniority("Software Engineer II"));
         assert!(seniority("Software Engineer IV") < seniority("Staff Engineer"));
         assert!(seniority("Sr. Principal Engineer") < seniority("Tech Fellow"));
+        assert!(seniority("Director, Engineering") < seniority("Principal Director, Engineering"));
+        assert!(seniority("Principal Director, Engineering") < seniority("VP, Engineering"));
+        assert!(seniority("Associate Director") < seniority("Director"));
         // A title that is only a code keeps it as its title and its code.
         let t = parse_level_title("L1");
         assert_eq!((t.title.as_str(), t.code.as_deref()), ("L1", Some("L1")));

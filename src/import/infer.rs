@@ -4,7 +4,7 @@
 
 use super::ids;
 use super::outline::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum Shape {
@@ -223,15 +223,27 @@ const DESCRIPTIVE: &[&str] = &[
 ];
 
 /// A title that reads as a level: it has a code or a number (`L3`, `Level 2`), or a word that
-/// names a role (`Senior Analyst`, `Director`); and it is no question and not about all the
-/// levels (`Levels`, `Framework`, `Ladder`).
+/// names a role (`Senior Analyst`, `Director`); and it is no question, not about all the
+/// levels (`Levels`, `Framework`, `Ladder`) and no clause with a modal verb (`Director,
+/// Platform should have`, a variant's extra expectations inside one level).
 pub(super) fn level_like(title: &str) -> bool {
     // A question (`When do I get promoted?`) or a title about all levels (`All Levels`, `IC1 -
     // IC6 Framework`) is none.
-    if title.trim_end().ends_with('?') || about_all(title) {
+    if title.trim_end().ends_with('?') || about_all(title) || modal(title) {
         return false;
     }
     names_role(title)
+}
+
+/// A title with a modal verb in it (`should`, `must`, `will`, `can`): a clause, where a level's
+/// title is a name.
+fn modal(title: &str) -> bool {
+    title.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "should" | "must" | "shall" | "will" | "can" | "could" | "would" | "may" | "might"
+        )
+    })
 }
 
 /// A title about all the levels: it has the word levels, framework, ladder or matrix.
@@ -318,8 +330,10 @@ pub(super) fn descriptive(title: &str) -> bool {
         .any(|w| padded.contains(&format!(" {w} ")))
 }
 
-/// Sections under `s` (any depth) that have no sub-sections and hold text: the pillars of a
-/// level whose pillars sit deeper than its direct sub-headings, and those that describe it.
+/// Sections under `s` (any depth) that have no sub-sections and hold text, or that have
+/// sub-sections and a list of their own before them (`### Should have`, a list, then a
+/// variant's `####` extras): the pillars of a level whose pillars sit deeper than its direct
+/// sub-headings, in source order; and the sections that describe the level.
 pub(super) fn nested_pillars(d: &Doc, s: usize) -> (Vec<usize>, Vec<usize>) {
     let mut pillars = Vec::new();
     let mut about = Vec::new();
@@ -332,6 +346,9 @@ pub(super) fn nested_pillars(d: &Doc, s: usize) -> (Vec<usize>, Vec<usize>) {
                 pillars.push(c);
             }
         } else {
+            if has_list(d, c) {
+                pillars.push(c);
+            }
             stack.extend(d.secs[c].children.iter().rev().copied());
         }
     }
@@ -428,7 +445,22 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
             .copied()
             .filter(|&c| ids::parse_level_title(&heading_text(d, c)).code.is_some())
             .collect();
-        if let (Some(&a), Some(&z)) = (coded.first(), coded.last()) {
+        // Codes whose letters all differ (`Craftsmanship (C3)`, `Impact (I2)`) grade the
+        // competency areas of one level, where one track's levels share their letters (`L1`,
+        // `L2`): those sections are no levels, unless their titles name a role as well.
+        let letters: HashSet<String> = coded
+            .iter()
+            .filter_map(|&c| ids::parse_level_title(&heading_text(d, c)).code)
+            .map(|code| ids::code_prefix(&code))
+            .collect();
+        let grades = coded.len() >= 2
+            && letters.len() == coded.len()
+            && coded
+                .iter()
+                .all(|&c| !names_role(&ids::parse_level_title(&heading_text(d, c)).title));
+        if grades {
+            like.retain(|c| !coded.contains(c));
+        } else if let (Some(&a), Some(&z)) = (coded.first(), coded.last()) {
             if coded.len() >= 2 {
                 like.retain(|&c| c >= a && c <= z);
             }

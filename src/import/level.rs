@@ -256,7 +256,11 @@ fn nested_cells(
     // pillars: their own text describes the level.
     let mut stack: Vec<usize> = sec.children.clone();
     while let Some(c) = stack.pop() {
-        if pillars.contains(&c) || about.contains(&c) {
+        if about.contains(&c) {
+            continue;
+        }
+        if pillars.contains(&c) {
+            stack.extend(&d.secs[c].children);
             continue;
         }
         rest.description.extend(&d.secs[c].own);

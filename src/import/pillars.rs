@@ -3,7 +3,7 @@
 //! differently, and saying which guesses were made.
 
 use super::ids;
-use super::model::{Cell, GuessKind, Ladder, Pillar};
+use super::model::{Cell, CellBlock, GuessKind, Ladder, Md, Pillar};
 use super::source::Loc;
 use std::collections::{BTreeMap, HashMap};
 
@@ -147,6 +147,7 @@ pub(super) fn gather_pillars(ladder: &mut Ladder) {
     let mut pillars: Vec<Pillar> = Vec::new();
     let mut guesses: Vec<(Loc, String)> = Vec::new();
     let mut shortcodes: Vec<Loc> = Vec::new();
+    let mut graded_at: Option<(Loc, String, String, String)> = None;
     let mut cell_pillars = HashMap::new();
     let mut shared_between: BTreeMap<(String, String), (Loc, Vec<String>)> = BTreeMap::new();
     for t in &mut ladder.tracks {
@@ -154,6 +155,30 @@ pub(super) fn gather_pillars(ladder: &mut Ladder) {
         for l in &mut t.levels {
             let mut level_pillars: Vec<usize> = Vec::new();
             for (ci, c) in l.cells.iter_mut().enumerate() {
+                if let Some((name, code)) = graded(&c.pillar_title) {
+                    if graded_at.is_none() {
+                        graded_at = Some((
+                            c.pillar_at.clone(),
+                            c.pillar_title.clone(),
+                            name.clone(),
+                            code.clone(),
+                        ));
+                    }
+                    if let Some(first) = c.blocks.first() {
+                        let md = Md {
+                            text: format!("**{code}**"),
+                            doc: first.md.doc,
+                            line: c.pillar_at.line,
+                        };
+                        let note = CellBlock {
+                            md,
+                            item: false,
+                            tight: false,
+                        };
+                        c.blocks.insert(0, note);
+                    }
+                    c.pillar_title = name;
+                }
                 let title = ids::clean_title(&c.pillar_title);
                 if title != c.pillar_title.trim()
                     && c.pillar_title.contains(':')
@@ -290,6 +315,9 @@ pub(super) fn gather_pillars(ladder: &mut Ladder) {
             ),
         ));
     }
+    if let Some((at, full, name, code)) = graded_at {
+        guesses.push((at, format!("`{full}`: the code after a pillar's name grades the level in it; the pillar is `{name}`, and the code (`{code}`) opens its text at each level")));
+    }
     for at in shortcodes {
         guesses.push((at, "`:shortcode:` emoji in pillar titles are not rendered by ladderbook: removed from the titles".into()));
     }
@@ -347,4 +375,15 @@ fn written_order(tracks: &[super::model::Track], n: usize) -> Vec<usize> {
         return (0..n).collect();
     }
     order
+}
+
+/// A pillar title that ends in a level code in parentheses (`Craftsmanship (C3)`): the name
+/// and the code. A name that names a role (`Staff Engineer (IC6)`) is no pillar's.
+fn graded(title: &str) -> Option<(String, String)> {
+    if !title.trim_end().ends_with(')') {
+        return None;
+    }
+    let t = ids::parse_level_title(title);
+    let code = t.code?;
+    (!t.title.is_empty() && !super::infer::names_role(&t.title)).then_some((t.title, code))
 }

@@ -1,0 +1,235 @@
+//! `ladderbook import` on folders of one file per level, in the ways real ladders lay them
+//! out: role files whose titles branch into individual contributors and managers, a page
+//! beside the folder that lists the levels in order (with pillar headings graded by a code,
+//! `## Making (M2)`), and a level file whose sub-headings name a variant's extras
+//! (`#### Head of Apps should have`). The documents are our own, in those shapes. Each test
+//! reads the sources with a few lines of its own and checks every expectation is on its
+//! level's page under its pillar, then the tracks and ranks a reader would see.
+
+mod common;
+mod import_support;
+use common::*;
+use import_support::*;
+use std::fs;
+use std::path::Path;
+
+/// The expectations of the level files in `dir`: each file's `# ` title is its level, the
+/// nearest deeper heading over a list its pillar (without a trailing code in parentheses),
+/// and each `- ` or `* ` line an expectation.
+fn expectations(dir: &Path) -> Vec<Exp> {
+    let mut exps = Vec::new();
+    for (_, text) in markdown_sources(dir) {
+        let Some(level) = text.lines().next().and_then(|l| l.strip_prefix("# ")) else {
+            continue;
+        };
+        let mut pillar = String::new();
+        for line in text.lines() {
+            if line.starts_with("##") {
+                let title = line.trim_start_matches('#').trim();
+                pillar = title.split(" (").next().unwrap().to_string();
+            } else if let Some(item) = line.strip_prefix("- ").or(line.strip_prefix("* ")) {
+                if !pillar.is_empty() && !item.starts_with('[') {
+                    exps.push(Exp {
+                        level: words(level),
+                        pillar: pillar.clone(),
+                        text: item.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    exps
+}
+
+/// The (track, rank) of each level of an import, by level id.
+fn placed(imp: &Imported) -> Vec<(String, String, i64)> {
+    let mut out: Vec<(String, String, i64)> = content_files(&imp.root.join("content/levels"))
+        .into_iter()
+        .map(|(id, p)| {
+            let f = front(&p);
+            (str_of(&f, "track"), id, f["rank"].as_integer().unwrap())
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.0, a.2).cmp(&(&b.0, b.2)));
+    out
+}
+
+#[test]
+fn role_files_that_branch_into_managers_make_two_tracks() {
+    let dir = fixture("folders/branching");
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &expectations(&dir), &[]);
+    let levels = placed(&imp);
+    let track_of = |id: &str| levels.iter().find(|l| l.1 == id).unwrap().0.clone();
+    let ics = track_of("engineer-i");
+    let managers = track_of("engineering-manager");
+    assert_ne!(ics, managers, "{levels:?}");
+    let ranks = |track: &str| -> Vec<&str> {
+        levels
+            .iter()
+            .filter(|l| l.0 == track)
+            .map(|l| l.1.as_str())
+            .collect()
+    };
+    // Each track in seniority order, not the files' alphabetical order (where the director
+    // came first and the manager sat beside Engineer I).
+    assert_eq!(
+        ranks(&ics),
+        [
+            "engineer-i",
+            "engineer-ii",
+            "senior-engineer",
+            "staff-engineer"
+        ]
+    );
+    assert_eq!(
+        ranks(&managers),
+        [
+            "engineering-manager",
+            "senior-engineering-manager",
+            "director-of-engineering"
+        ]
+    );
+    assert!(
+        imp.summary.contains(
+            "3 of the 7 one-level files in `./` name a manager, director or VP, and 4 do not: two tracks"
+        ),
+        "{}",
+        imp.summary
+    );
+    // Both tracks have their pages, and the pillars are shared.
+    assert!(imp
+        .site
+        .join(format!("tracks/{managers}/index.html"))
+        .is_file());
+    assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 2);
+}
+
+#[test]
+fn a_page_beside_the_folder_orders_its_levels_and_codes_grade_pillars() {
+    let dir = fixture("folders/listed");
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &expectations(&dir.join("builder")), &[]);
+    // The order `builder.md` lists them in, where the file names would put Expert first.
+    let levels = placed(&imp);
+    let ids: Vec<&str> = levels.iter().map(|l| l.1.as_str()).collect();
+    assert_eq!(ids, ["novice", "practitioner", "expert"], "{}", imp.summary);
+    // The page is the track's description, and its title the track's.
+    let tracks = content_files(&imp.root.join("content/tracks"));
+    assert_eq!(tracks.len(), 1, "{tracks:?}");
+    let track = fs::read_to_string(&tracks[0].1).unwrap();
+    assert_eq!(str_of(&front(&tracks[0].1), "title"), "Builder Track");
+    assert!(track.contains("hands on the keyboard"), "{track}");
+    // `## Making (M2)` is the pillar Making at every level, each level's code kept at the
+    // top of its text there.
+    let pillars: Vec<String> = content_files(&imp.root.join("content/pillars"))
+        .into_iter()
+        .map(|(_, p)| str_of(&front(&p), "title"))
+        .collect();
+    assert_eq!(pillars.len(), 2, "{pillars:?}");
+    assert!(pillars.contains(&"Making".to_string()), "{pillars:?}");
+    let page = fs::read_to_string(imp.site.join("levels/practitioner/index.html")).unwrap();
+    let making = page.split("id=\"making\"").nth(1).unwrap();
+    let making = making.split("id=\"sharing\"").next().unwrap();
+    assert!(making.contains("M2"), "{making}");
+    assert!(
+        imp.summary.contains("in the order `builder.md` lists them")
+            && imp
+                .summary
+                .contains("`Making (M1)`: the code after a pillar's name grades"),
+        "{}",
+        imp.summary
+    );
+}
+
+#[test]
+fn variant_headings_inside_a_level_file_keep_the_level() {
+    let dir = fixture("folders/variants");
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &expectations(&dir), &[]);
+    let levels = placed(&imp);
+    let ids: Vec<&str> = levels.iter().map(|l| l.1.as_str()).collect();
+    assert_eq!(ids, ["team-lead", "head-of-area"], "{}", imp.summary);
+    assert_eq!(
+        content_files(&imp.root.join("content/tracks")).len(),
+        1,
+        "{}",
+        imp.summary
+    );
+    // The level's own list under `### Should have` is that pillar's, not its description.
+    let should = competency(&imp, "head-of-area", "should-have");
+    assert!(should.contains("A record of hiring well."), "{should}");
+}
+
+/// inDrive's ladders (tests/fixtures/real-ladders/inDriver-handbook): a folder per track, a
+/// file per level (`# Senior I Engineer`), each pillar graded by a code (`## Craftsmanship
+/// (C3)`) over a summary quote and `* **Competency**: text` bullets; beside each folder a page
+/// of its name lists the levels in order. Read line by line: the level is the file (two files
+/// share the title `Principal I Engineer`, so levels are found by file name, which is their
+/// id), the pillar the heading without its code, each bullet an expectation.
+#[test]
+fn indrive_tracks_listed_beside_their_folders_with_graded_pillars() {
+    let src = real_ladders().join("inDriver-handbook/docs/people/crafters/ladders");
+    let imp = import(&src, &[]);
+    let mut n = 0;
+    for (path, text) in markdown_sources(&src) {
+        if path.parent() == Some(src.as_path()) {
+            continue;
+        }
+        let id = path.file_stem().unwrap().to_str().unwrap();
+        let html = page(&imp.site, &format!("levels/{id}/"));
+        let mut pillar = String::new();
+        for line in text.lines() {
+            if let Some(h) = line.strip_prefix("## ") {
+                let (name, c) = h.split_once(" (").unwrap();
+                pillar = name.to_lowercase();
+                let code = c.trim_end_matches(')');
+                let sec = section(&html, &pillar, "class=\"pillar-section\"");
+                assert!(
+                    sec.contains(code),
+                    "levels/{id}/ #{pillar} lacks its code {code}"
+                );
+            } else if let Some(item) = line.strip_prefix("* ") {
+                let sec = section(&html, &pillar, "class=\"pillar-section\"");
+                assert!(
+                    words(sec).contains(&md_words(item)),
+                    "levels/{id}/ #{pillar} lacks: {item}"
+                );
+                n += 1;
+            }
+        }
+    }
+    assert_eq!(n, 238);
+    // Two tracks, titled and ordered by the pages beside their folders (the files' names
+    // would put Director of Engineering first and Principal before Senior).
+    let levels = placed(&imp);
+    let order: Vec<String> = levels.iter().map(|l| format!("{}/{}", l.0, l.1)).collect();
+    assert_eq!(
+        order,
+        [
+            "engineer-track/junior-engineer",
+            "engineer-track/middle-i-engineer",
+            "engineer-track/middle-ii-engineer",
+            "engineer-track/senior-i-engineer",
+            "engineer-track/senior-ii-engineer",
+            "engineer-track/senior-iii-engineer",
+            "engineer-track/staff-i-engineer",
+            "engineer-track/staff-ii-engineer",
+            "engineer-track/principal-i-engineer",
+            "engineer-track/principal-ii-engineer",
+            "manager-track/engineering-manager",
+            "manager-track/senior-engineering-manager",
+            "manager-track/head-of-engineering",
+            "manager-track/director-of-engineering",
+        ]
+    );
+    let tracks = page(&imp.site, "tracks/manager-track/");
+    assert!(tracks.contains("Manager Track"), "{tracks}");
+    // Three pillars, none of them a level.
+    let pillars = content_files(&imp.root.join("content/pillars"));
+    let ids: Vec<&str> = pillars.iter().map(|p| p.0.as_str()).collect();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    for id in ["craftsmanship", "impact", "behavior"] {
+        assert!(ids.contains(&id), "{ids:?}");
+    }
+}
