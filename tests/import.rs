@@ -215,7 +215,7 @@ fn artsy_html_tables_two_tracks() {
     );
     assert!(
         imp.summary
-            .contains("Images: 1 the pages show are not in the ladder"),
+            .contains("Images: the pages show 1 image not in the ladder"),
         "{}",
         imp.summary
     );
@@ -472,7 +472,7 @@ fn jorgef_one_page_per_track_aligned_by_number() {
     // to the page in HTML, are broken wherever the files are: check says how to write them.
     assert!(
         imp.summary
-            .contains("Images: 45 the pages show are not in the ladder"),
+            .contains("Images: the pages show 45 images not in the ladder"),
         "{}",
         imp.summary
     );

@@ -476,19 +476,31 @@ pub(super) fn item_text(text: &str, start: usize, end: usize) -> String {
     out
 }
 
+/// A list item's first line with its marker made `-` (an ordered marker padded to its width)
+/// and without a task-list checkbox (`- [ ] Runs one-to-ones`, GitHub's: a tracking device of
+/// the author's, not part of the expectation).
 pub(super) fn normalize_marker(line: &str) -> String {
     let bytes = line.as_bytes();
-    if bytes
+    let (marker, rest) = if bytes
         .first()
         .is_some_and(|b| matches!(b, b'-' | b'+' | b'*'))
     {
-        return format!("-{}", &line[1..]);
-    }
-    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    if digits > 0 && bytes.get(digits).is_some_and(|b| matches!(b, b'.' | b')')) {
-        return format!("-{}{}", " ".repeat(digits), &line[digits + 1..]);
-    }
-    line.to_string()
+        ("-".to_string(), &line[1..])
+    } else {
+        let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits > 0 && bytes.get(digits).is_some_and(|b| matches!(b, b'.' | b')')) {
+            (format!("-{}", " ".repeat(digits)), &line[digits + 1..])
+        } else {
+            return line.to_string();
+        }
+    };
+    let text = rest.trim_start_matches([' ', '\t']);
+    let space = &rest[..rest.len() - text.len()];
+    let unchecked = ["[ ] ", "[x] ", "[X] "]
+        .iter()
+        .find_map(|c| text.strip_prefix(c))
+        .filter(|t| !space.is_empty() && !t.trim().is_empty());
+    format!("{marker}{space}{}", unchecked.unwrap_or(text))
 }
 
 /// A paragraph (or the text after a label) as a `- ` item.
@@ -638,6 +650,17 @@ mod tests {
         let t = "1. **A**\n  1. x\n     more\n";
         assert_eq!(item_text(t, 9, t.len()), "-  x\n   more");
         assert_eq!(normalize_marker("* x"), "- x");
+        // A task list's checkbox is the author's, not the expectation's.
+        assert_eq!(
+            normalize_marker("- [ ] Runs one-to-ones"),
+            "- Runs one-to-ones"
+        );
+        assert_eq!(normalize_marker("2. [x] Writes plans"), "-  Writes plans");
+        assert_eq!(normalize_marker("- [ ]"), "- [ ]");
+        assert_eq!(
+            normalize_marker("- [link](x.md) text"),
+            "- [link](x.md) text"
+        );
     }
 
     #[test]

@@ -292,8 +292,9 @@ impl fmt::Display for Summary {
         if self.missing_images > 0 {
             writeln!(
                 f,
-                "Images: {} the pages show are not in the ladder (the source's own folder had them, or never did): `ladderbook check {}` names each, and where to put it",
-                self.missing_images,
+                "Images: the pages show {} not in the ladder (the source's own folder had {}, or never did): `ladderbook check {}` names each, and where to put it",
+                if self.missing_images == 1 { "1 image".to_string() } else { format!("{} images", self.missing_images) },
+                if self.missing_images == 1 { "it" } else { "them" },
                 self.output.display()
             )?;
         }

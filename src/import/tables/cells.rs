@@ -129,8 +129,9 @@ pub(super) fn tag_name(tag: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// The lines of a cell: its parts between `<br>` tags (any case, `<br/>`, `<br />`) and
-/// around `<p>` paragraphs (`<p>A</p><p>B</p>` is two lines), the paragraph tags dropped.
+/// The lines of a cell: its parts between `<br>` tags (any case, `<br/>`, `<br />`, and the
+/// `</br>` some editors close one with) and around `<p>` paragraphs (`<p>A</p><p>B</p>` is two
+/// lines), the paragraph tags dropped.
 pub(super) fn split_lines(cell: &str) -> Vec<&str> {
     let lower = cell.to_ascii_lowercase();
     let mut parts = Vec::new();
@@ -146,7 +147,7 @@ pub(super) fn split_lines(cell: &str) -> Vec<&str> {
             .next()
             .unwrap_or("")
             .trim_end_matches('/');
-        if matches!(name, "br" | "p" | "/p") {
+        if matches!(name, "br" | "/br" | "p" | "/p") {
             parts.push(&cell[start..open]);
             start = close + 1;
         }

@@ -89,6 +89,7 @@ fn cells_split_at_unescaped_pipes_and_items_at_breaks_and_list_items() {
     assert_eq!(cells("| a | b \\| c |d"), ["a", "b | c", "d"]);
     assert_eq!(cells("a|"), ["a", ""].map(String::from)[..1]);
     assert_eq!(items("One<BR/>two<br />• three"), ["One", "two", "three"]);
+    assert_eq!(items("- One.<br></br>  - Two."), ["One.", "Two."]);
     assert_eq!(items("<ul><li>One</li><li>Two</li></ul>"), ["One", "Two"]);
     assert!(items(" — ").is_empty());
     assert_eq!(item_line("", "# not a heading"), "- \\# not a heading");
