@@ -149,11 +149,24 @@ pub(super) fn pillar_lists(d: &Doc, s: usize, b: usize) -> Vec<usize> {
 /// The pillar names (or labels) of a section in a shape.
 pub(super) fn keys(d: &Doc, s: usize, sh: Shape) -> Vec<String> {
     match sh {
-        Shape::Headings => d.secs[s]
-            .children
-            .iter()
-            .map(|&c| ids::title_key(&heading_text(d, c)))
-            .collect(),
+        Shape::Headings => {
+            // Bold labels before the sub-headings are pillars when there are two or more.
+            let labels = keys(d, s, Shape::Labels);
+            let labels = if labels.len() >= 2 {
+                labels
+            } else {
+                Vec::new()
+            };
+            labels
+                .into_iter()
+                .chain(
+                    d.secs[s]
+                        .children
+                        .iter()
+                        .map(|&c| ids::title_key(&heading_text(d, c))),
+                )
+                .collect()
+        }
         Shape::Numbered(b) => pillar_lists(d, s, b)
             .into_iter()
             .flat_map(|x| keys(d, s, Shape::Bullets(x)))
@@ -404,7 +417,10 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
             if descriptive(&title) {
                 continue;
             }
-            let Some(sh) = shape(d, s).filter(|sh| Some(sh.kind()) == kind) else {
+            // A level-like title with pillars written another way (bold labels beside
+            // levels with sub-headings) is a level too.
+            let Some(sh) = shape(d, s).filter(|sh| Some(sh.kind()) == kind || level_like(&title))
+            else {
                 continue;
             };
             let n = keys(d, s, sh).len();

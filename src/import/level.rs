@@ -313,7 +313,15 @@ fn heading_cells(
     rest: &mut Rest,
 ) {
     let sec = &d.secs[s];
-    rest.description.extend(&sec.own);
+    // Two or more bold `Label:` paragraphs before the sub-headings (`**Impact:** They …`,
+    // then `### Responsibilities`) are pillars too, as in a level with no sub-headings.
+    if keys(d, s, Shape::Labels).len() >= 2 {
+        for group in label_groups(ladder, d, &sec.own, &mut rest.description) {
+            level.cells.push(label_cell(d, group));
+        }
+    } else {
+        rest.description.extend(&sec.own);
+    }
     let pillars = heading_pillars(d, s, shared);
     for &c in &sec.children {
         let title = heading_text(d, c);

@@ -174,8 +174,12 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
                 .map(|s| s.level)
                 .min()
                 .unwrap_or(1);
-            // A first heading that reads as a sentence is a page's title, not a level's.
-            let titled_level = named || !sentence_like(&heading_text(h));
+            // A first heading that reads as a sentence is a page's title, not a level's, nor
+            // is one about the whole ladder that names no role (`The Engineering Ladder`, a
+            // README over sections about levels and promotions).
+            let first = heading_text(h);
+            let titled_level =
+                named || !(sentence_like(&first) || (about_all(&first) && !names_role(&first)));
             if d.secs[top].level == min_level && titled_level {
                 if single_level_shape(&d, top).is_some() {
                     return single_level_outcome(ladder, &d, top, &doc_title, true, None);
@@ -355,16 +359,21 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
         };
         let mut level = new_level(ladder, d, l);
         if found.own_pillars.contains(&l) {
-            let names: Vec<String> = keys(d, l, sh).iter().map(|k| format!("`{k}`")).collect();
-            ladder.guess(
-                GuessKind::Structure,
-                level.at.clone(),
-                format!(
-                    "`{}` shares no pillars with the other levels but is written like them: imported as a level with pillars of its own ({})",
-                    level.full_title,
-                    names.join(", ")
-                ),
-            );
+            let (common, own): (Vec<String>, Vec<String>) = keys(d, l, sh)
+                .into_iter()
+                .partition(|k| shared.get(k).is_some_and(|&n| n >= 2));
+            let names = |ks: &[String]| {
+                ks.iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let said = if common.is_empty() {
+                format!("`{}` shares no pillars with the other levels but is written like them: imported as a level with pillars of its own ({})", level.full_title, names(&own))
+            } else {
+                format!("`{}` writes its pillars unlike the other levels (in bold labels or lists, not headings) but is titled like them: imported as a level, with their pillars {}{}", level.full_title, names(&common), if own.is_empty() { String::new() } else { format!(" and its own {}", names(&own)) })
+            };
+            ladder.guess(GuessKind::Structure, level.at.clone(), said);
         }
         fill_level(ladder, d, l, sh, &shared, &mut level);
         let t = if multi {

@@ -3,7 +3,8 @@
 
 use super::cells::{gap, item_line, items, label};
 use super::table::{
-    blank, group_row, heading, key, label_columns, named_rows, pillar_rows, Line, Table,
+    blank, group_row, groups_apart, heading, key, label_columns, named_rows, pillar_rows, Line,
+    Table,
 };
 use crate::import::infer::{descriptive, level_like};
 
@@ -115,7 +116,7 @@ pub(super) fn by_columns<'t>(t: &'t Table) -> Grid<'t> {
         lead,
         cells: columns.iter().map(|&c| (line, cells[c].as_str())).collect(),
     };
-    let grouped = t.rows.iter().any(|(_, c)| group_row(c));
+    let grouped = groups_apart(t);
     let mut pillars: Vec<GridPillar<'_>> = Vec::new();
     if grouped {
         for (line, cells) in &t.rows {

@@ -378,6 +378,31 @@ pub(super) fn group_row(cells: &[String]) -> bool {
     !cells[0].is_empty() && cells[1..].iter().all(|c| c.trim().is_empty())
 }
 
+/// Whether a table's group rows (see [`group_row`]) are written apart from its other rows:
+/// their labels all bold where most others' are not, or the other way round (`| **Technical**
+/// | | |` over `| Coding | … |`; `| Soft Skills | | |` over `| <strong>Mindset</strong> | … |`).
+/// Written alike, a row with a label and no cells is a pillar no level fills yet (`| Hiring |
+/// | |` among `| Testing | … |`), not a group of every row below it.
+pub(super) fn groups_apart(t: &Table) -> bool {
+    let bold = |c: &str| {
+        let c = c.trim_start().to_ascii_lowercase();
+        ["**", "__", "<strong", "<b>", "<b "]
+            .iter()
+            .any(|p| c.starts_with(p))
+    };
+    let labels = t
+        .rows
+        .iter()
+        .map(|(_, c)| c)
+        .filter(|c| !c[0].trim().is_empty());
+    let (groups, others): (Vec<&Vec<String>>, Vec<&Vec<String>>) =
+        labels.partition(|c| group_row(c));
+    let g = groups.iter().filter(|c| bold(&c[0])).count();
+    let o = others.iter().filter(|c| bold(&c[0])).count();
+    !groups.is_empty()
+        && ((g == groups.len() && 2 * o < others.len()) || (g == 0 && 2 * o > others.len()))
+}
+
 pub(super) fn key(cell: &str) -> String {
     label(cell).to_lowercase()
 }

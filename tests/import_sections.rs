@@ -1,0 +1,146 @@
+//! `ladderbook import` on level sections written in more than one way, as real ladders
+//! write them: bold `Label:` paragraphs before a level's sub-headings, a level written in
+//! bold labels among levels written in headings, a README about the whole ladder beside the
+//! ladders it links to, and a grid row no level fills yet. The documents are our own, in
+//! those shapes. Each test reads the source with a few lines of its own and checks every
+//! expectation is on its level's page under its pillar.
+
+mod common;
+mod import_support;
+use common::*;
+use import_support::*;
+use std::fs;
+
+/// `## level` sections whose pillars are bold `Label:` paragraphs (their text an
+/// expectation) or `**Label:**` over a list, and `### heading` sections over a list.
+#[test]
+fn bold_labels_and_headings_in_one_level_are_all_pillars() {
+    let src = fixture("sections/labels-and-headings.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = h.split(" (").next().unwrap().to_string();
+        } else if let Some(h) = line.strip_prefix("### ") {
+            pillar = h.to_string();
+        } else if let Some(rest) = line.strip_prefix("**") {
+            let (label, after) = rest.split_once(":**").unwrap();
+            pillar = label.to_string();
+            if !after.trim().is_empty() {
+                exps.push(Exp {
+                    level: words(&level),
+                    pillar: pillar.clone(),
+                    text: after.trim().to_string(),
+                });
+            }
+        } else if let Some(item) = line.strip_prefix("* ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 12);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    // The Team Lead, written in labels over lists, is a level of the track, in its place.
+    let rank = |id: &str| {
+        front(&imp.root.join(format!("content/levels/{id}.md")))["rank"]
+            .as_integer()
+            .unwrap()
+    };
+    assert_eq!(
+        (rank("apprentice"), rank("builder"), rank("team-lead")),
+        (1, 2, 3)
+    );
+    assert!(
+        imp.summary
+            .contains("with their pillars `craft`, `teamwork` and its own `hiring`"),
+        "{}",
+        imp.summary
+    );
+}
+
+#[test]
+fn a_readme_about_the_whole_ladder_is_a_page_not_a_level() {
+    let dir = fixture("sections/overview");
+    let imp = import(&dir, &[]);
+    let mut exps = Vec::new();
+    for file in ["builder.md", "leader.md"] {
+        let text = fs::read_to_string(dir.join(file)).unwrap();
+        let (mut level, mut pillar) = (String::new(), String::new());
+        for line in text.lines() {
+            if let Some(h) = line.strip_prefix("## ") {
+                level = h.to_string();
+            } else if let Some(h) = line.strip_prefix("### ") {
+                pillar = h.to_string();
+            } else if let Some(item) = line.strip_prefix("- ") {
+                exps.push(Exp {
+                    level: words(&level),
+                    pillar: pillar.clone(),
+                    text: item.to_string(),
+                });
+            }
+        }
+    }
+    assert_placed(&imp, &exps, &[]);
+    // Two tracks, and the README's sections (Levels, Promotions) are no pillars.
+    assert_eq!(
+        content_files(&imp.root.join("content/tracks")).len(),
+        2,
+        "{}",
+        imp.summary
+    );
+    let pillars: Vec<String> = content_files(&imp.root.join("content/pillars"))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(pillars, ["craft", "people"]);
+    // Its text is on the site, as a page.
+    let readme = fs::read_to_string(dir.join("readme.md")).unwrap();
+    assert_all_on_site(&imp, &md_units(&readme), "readme.md");
+    assert!(
+        imp.summary.contains("free pages: our-ladder (readme.md:1)"),
+        "{}",
+        imp.summary
+    );
+}
+
+/// A grid whose rows are pillars, two of them with some or all cells empty and written
+/// like the others: the empty row is no group of the rows below it.
+#[test]
+fn a_grid_row_no_level_fills_is_no_group() {
+    let src = fixture("tables/unfilled-rows.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let mut rows = text.lines().filter(|l| l.starts_with('|')).map(|l| {
+        l.trim_matches('|')
+            .split('|')
+            .map(|c| c.trim().to_string())
+            .collect::<Vec<_>>()
+    });
+    let header = rows.next().unwrap();
+    let mut exps = Vec::new();
+    for row in rows.skip(1) {
+        for (level, cell) in header.iter().zip(&row).skip(1) {
+            if !cell.is_empty() {
+                exps.push(Exp {
+                    level: words(level),
+                    pillar: row[0].clone(),
+                    text: cell.clone(),
+                });
+            }
+        }
+    }
+    assert_eq!(exps.len(), 11);
+    let imp = import(&src, &[]);
+    // Each expectation under its own row's pillar, not under `Hiring` with the row's name
+    // in front of it.
+    assert_placed(&imp, &exps, &[]);
+    assert!(
+        imp.summary
+            .contains("3 levels (its columns) × 4 pillars (its rows)"),
+        "{}",
+        imp.summary
+    );
+}
