@@ -171,6 +171,31 @@ fn group_rows_are_pillars_and_their_rows_name_the_expectations() {
     assert!(glossary.contains("<table>"), "{glossary}");
 }
 
+/// A header of bands (`| | FOUNDATION | | PRACTICE |`, some empty) over a row naming every
+/// level: that row is the header a reader sees, and the bands name no level.
+#[test]
+fn a_row_of_levels_under_a_header_of_bands_is_the_header() {
+    let src = fixture("tables/band-header.md");
+    let md = fs::read_to_string(&src).unwrap();
+    let all = tables(&md);
+    let (_, rows) = &all[0];
+    let levels = &rows[1];
+    let mut exps = Vec::new();
+    for row in &rows[2..] {
+        for (level, cell) in levels.iter().zip(row).skip(1) {
+            exps.push(exp(level, &row[0], cell));
+        }
+    }
+    assert_eq!(exps.len(), 12);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert!(
+        table_guesses(&imp.summary)[0].contains("4 levels (its columns) × 3 pillars (its rows)"),
+        "{}",
+        imp.summary
+    );
+}
+
 #[test]
 fn a_table_per_level_gives_its_pillars_and_notes() {
     let src = fixture("tables/per-level-tables.md");

@@ -223,7 +223,7 @@ const ROLE_WORDS: &[&str] = &[
     "officer", "level", "grade", "band", "tier", "mid", "entry", "executive", "researcher",
     "ic", "programmer", "tester", "administrator", "coordinator", "chief", "partner", "expert",
     "practitioner", "novice", "beginner", "intermediate", "advanced", "master", "distinguished",
-    "leader", "supervisor", "contributor", "sde", "swe", "sre", "trainee", "journeyman",
+    "leader", "supervisor", "contributor", "sde", "swe", "sre", "trainee", "journeyman", "middle",
 ];
 
 /// Titles of sections that are about a level rather than a competency area.

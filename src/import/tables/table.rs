@@ -140,7 +140,8 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
                 lists: listed(line + 1, first_line) || listed(last_line + 1, next_line),
             }
         });
-        let (header, rows) = with_corner(r.header, r.rows);
+        let (header, rows) = with_band_row(r.header, r.rows);
+        let (header, rows) = with_corner(header, rows);
         tables.push(Table {
             first_line,
             last_line,
@@ -154,6 +155,35 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
         });
     }
     tables
+}
+
+/// A table whose header groups the levels into bands (`| | CORE | | IMPLEMENT |`, some cells
+/// empty) over a first row that names every level (`| MATRIX | GRADUATE | JUNIOR | … |`): the
+/// first row is the header, as a reader takes it; the bands name no level and are left out.
+/// Applies when every cell of that row after the first reads as a level and at least one of
+/// the header's does not, or is empty.
+fn with_band_row(
+    header: Vec<String>,
+    mut rows: Vec<(usize, Vec<String>)>,
+) -> (Vec<String>, Vec<(usize, Vec<String>)>) {
+    let levels = |cells: &[String]| {
+        cells[1..]
+            .iter()
+            .filter(|c| {
+                let l = label(c);
+                !l.is_empty() && l.split_whitespace().count() <= 4 && level_like(&l)
+            })
+            .count()
+    };
+    let Some((_, first)) = rows.first() else {
+        return (header, rows);
+    };
+    if header.len() >= 3 && levels(first) == header.len() - 1 && levels(&header) < header.len() - 1
+    {
+        let (_, first) = rows.remove(0);
+        return (first, rows);
+    }
+    (header, rows)
 }
 
 /// A table whose every column is a level (`<th>Beginner</th> … <th>Expert</th>` over rows of
