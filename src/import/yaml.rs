@@ -1,6 +1,8 @@
 //! Structured ladders in YAML: a job-family file with `levels`, `themes` and `competencies`
-//! (the Financial Times' shape), and Markdown whose YAML front-matter lists `topics`, each with
-//! per-level `criteria` and `exampleCriteria` (Monzo's shape).
+//! (the Financial Times' shape), a roles-and-skills file (`roles` each giving `skills`
+//! details, as growth-framework apps keep their ladder in JSON), and Markdown whose YAML
+//! front-matter lists `topics`, each with per-level `criteria` and `exampleCriteria` (Monzo's
+//! shape).
 //!
 //! YAML is read with [`saphyr`]. Why saphyr: `serde_yaml` is archived and marked deprecated;
 //! its forks (`serde_yaml_ng`, `serde_norway`) are alive but still translate libyaml, a YAML
@@ -21,8 +23,10 @@ use crate::diagnostic::Diagnostic;
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 
 mod job_family;
+mod roles;
 mod topics;
 pub use job_family::job_family;
+pub use roles::{is_roles, roles};
 pub use topics::topics;
 
 /// A YAML node, reduced to what import needs, with its 1-based line in the file.
