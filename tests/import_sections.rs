@@ -138,9 +138,83 @@ fn a_grid_row_no_level_fills_is_no_group() {
     // in front of it.
     assert_placed(&imp, &exps, &[]);
     assert!(
-        imp.summary
-            .contains("3 levels (its columns) × 4 pillars (its rows)"),
+        imp.summary.contains(
+            "× 4 pillars (its rows; `Hiring` no level fills, so no pillar is made of it)"
+        ),
         "{}",
         imp.summary
     );
+}
+
+/// Ordinary ladders that the readings above must leave as they are written.
+#[test]
+fn ordinary_folders_and_sections_are_read_as_written() {
+    let ordinary = |name: &str| fixture(&format!("sections/ordinary/{name}"));
+    let ids = |imp: &Imported, what: &str| -> Vec<String> {
+        content_files(&imp.root.join(format!("content/{what}")))
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect()
+    };
+    let rank = |imp: &Imported, id: &str| {
+        front(&imp.root.join(format!("content/levels/{id}.md")))["rank"]
+            .as_integer()
+            .unwrap()
+    };
+    // Files titled by the ladder's name (`# Acme Engineering Ladder`) over one `## level`
+    // each: a level per file.
+    let imp = import(&ordinary("ladder-h1"), &[]);
+    assert_eq!(ids(&imp, "levels").len(), 3, "{}", imp.summary);
+    // A README listing the levels most senior first does not turn the track upside down.
+    let imp = import(&ordinary("readme-top-down"), &[]);
+    assert_eq!(
+        (rank(&imp, "se1"), rank(&imp, "se4")),
+        (1, 4),
+        "{}",
+        imp.summary
+    );
+    // Customer Success Managers are no people managers: one track.
+    let imp = import(&ordinary("customer-success"), &[]);
+    assert_eq!(ids(&imp, "tracks").len(), 1, "{}", imp.summary);
+    // A page that shares the folder's name but not its subject does not describe the track.
+    let imp = import(&ordinary("sibling"), &[]);
+    let track = fs::read_to_string(&content_files(&imp.root.join("content/tracks"))[0].1).unwrap();
+    assert!(!track.contains("on-call"), "{track}");
+    // Attributes before the pillars (`**Level code:** E1`, `**Reports to:** …`) describe
+    // the level.
+    let imp = import(&ordinary("meta-labels"), &[]);
+    assert_eq!(
+        ids(&imp, "pillars"),
+        ["collaboration", "craft"],
+        "{}",
+        imp.summary
+    );
+    // A code in a pillar's name that never changes is part of the name.
+    let imp = import(&ordinary("standards-pillars.md"), &[]);
+    let titles: Vec<String> = content_files(&imp.root.join("content/pillars"))
+        .into_iter()
+        .map(|(_, p)| str_of(&front(&p), "title"))
+        .collect();
+    assert!(
+        titles.contains(&"Accessibility (WCAG 2.1)".to_string()),
+        "{titles:?}"
+    );
+    // Bold group rows over bold rows, the table opening with one: groups.
+    let imp = import(&ordinary("bold-groups.md"), &[]);
+    assert_eq!(
+        ids(&imp, "pillars"),
+        ["people", "technical"],
+        "{}",
+        imp.summary
+    );
+    // Checked and unchecked boxes in one file keep their boxes.
+    let imp = import(&ordinary("checkboxes.md"), &[]);
+    let delivery = competency(&imp, "engineer", "delivery");
+    assert!(
+        delivery.contains("- [ ] Plans a quarter's roadmap"),
+        "{delivery}"
+    );
+    // A section comparing two roles after the levels is no level.
+    let imp = import(&ordinary("trailing-comparison.md"), &[]);
+    assert_eq!(ids(&imp, "levels").len(), 2, "{}", imp.summary);
 }

@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 /// `--track` for an import with several tracks.
 pub fn finish(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     resolve_labels(ladder);
+    unchecked_boxes(ladder);
     gather_pillars(ladder);
     pages_describing_pillars(ladder);
     give_ids(ladder, opts)?;
@@ -23,6 +24,48 @@ pub fn finish(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     give_ranks(ladder);
     equivalents(ladder);
     Ok(())
+}
+
+/// Leaves out the task-list checkboxes of expectations (`- [ ] Runs one-to-ones`, at any
+/// depth) from files where every box is unchecked: there they track the author's or the
+/// reader's progress, not what is expected. A file with checked boxes too keeps them all, as
+/// checked and unchecked may mean expected and not, and the summary says so.
+fn unchecked_boxes(ladder: &mut Ladder) {
+    use super::outline::checkbox;
+    let checked: Vec<bool> = ladder
+        .docs
+        .iter()
+        .map(|d| d.text.lines().any(|l| checkbox(l).is_some_and(|c| c.1)))
+        .collect();
+    let mut kept: Option<Loc> = None;
+    let strip = |line: &str| match checkbox(line) {
+        Some((range, _)) => format!("{}{}", &line[..range.start], &line[range.end..]),
+        None => line.to_string(),
+    };
+    for t in &mut ladder.tracks {
+        for l in &mut t.levels {
+            for c in &mut l.cells {
+                for b in c.blocks.iter_mut().filter(|b| b.item) {
+                    if !b.md.text.lines().any(|l| checkbox(l).is_some()) {
+                        continue;
+                    }
+                    if checked.get(b.md.doc).copied().unwrap_or(true) {
+                        kept.get_or_insert_with(|| ladder.docs[b.md.doc].loc_line(b.md.line));
+                        continue;
+                    }
+                    b.md.text =
+                        b.md.text
+                            .split('\n')
+                            .map(strip)
+                            .collect::<Vec<_>>()
+                            .join("\n");
+                }
+            }
+        }
+    }
+    if let Some(at) = kept {
+        ladder.guess(GuessKind::Structure, at, "this file's task lists check some boxes and not others: the boxes are kept in the expectations (`[x]`, `[ ]`), as they may say which are expected".to_string());
+    }
 }
 
 /// A free page titled as a pillar is, from the file that names the pillar, with one short

@@ -294,7 +294,10 @@ fn branches(members: Vec<Member>) -> Result<Vec<Member>, (Vec<Member>, Vec<Membe
         .into_iter()
         .partition(|m| manages(&m.1.title).is_some());
     let a_manager = managers.iter().any(|m| manages(&m.1.title) == Some(true));
-    if ranked || managers.len() < 2 || ics.len() < 2 || !a_manager {
+    // The others must name an individual contributor's role (`Team Lead` and `Group Lead`
+    // in a folder of managers do not).
+    let named_ics = ics.iter().filter(|m| ic_role(&m.1.title)).count();
+    if ranked || managers.len() < 2 || named_ics < 2 || !a_manager {
         let mut all = ics;
         all.extend(managers);
         all.sort_by_key(|m| m.0);
@@ -314,29 +317,20 @@ fn manages(title: &str) -> Option<bool> {
         .collect();
     // A title that names an individual contributor's role too is one (`Software Engineer IV
     // / Platform Manager`).
-    let ic = [
-        "engineer",
-        "developer",
-        "programmer",
-        "architect",
-        "scientist",
-        "designer",
-    ];
-    if words.iter().any(|w| ic.contains(&w.as_str())) {
+    if ic_role(title) {
         return None;
     }
-    let other_roles = [
-        "product",
-        "program",
-        "project",
-        "account",
-        "marketing",
-        "sales",
+    // A manager of people: `Manager`, `Senior Manager`, `Engineering Manager`; not a role
+    // named manager (`Product Manager`, `Customer Success Manager`).
+    #[rustfmt::skip]
+    let people = [
+        "engineering", "development", "software", "team", "people", "delivery", "technical",
+        "tech", "qa", "data", "it", "senior", "sr", "group", "principal", "lead",
     ];
     let manager = words
         .iter()
         .enumerate()
-        .any(|(i, w)| w == "manager" && (i == 0 || !other_roles.contains(&words[i - 1].as_str())));
+        .any(|(i, w)| w == "manager" && (i == 0 || people.contains(&words[i - 1].as_str())));
     if manager {
         return Some(true);
     }
@@ -345,6 +339,18 @@ fn manages(title: &str) -> Option<bool> {
         .iter()
         .any(|w| senior.contains(&w.as_str()))
         .then_some(false)
+}
+
+/// Whether a title names an individual contributor's role (`Engineer`, `Data Scientist`).
+fn ic_role(title: &str) -> bool {
+    #[rustfmt::skip]
+    let ic = [
+        "engineer", "developer", "programmer", "architect", "scientist", "designer", "analyst",
+        "tester", "sre", "sde", "swe",
+    ];
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ic.contains(&w.to_lowercase().as_str()))
 }
 
 /// The track of one folder's one-level files (`members`), titled `title` or after the folder,
@@ -362,18 +368,27 @@ fn folder_track(
     // A README beside the level files describes their track, as does a page beside their
     // folder with the folder's name (`engineer-track.md` beside `engineer-track/`).
     let (parent, last) = dir.rsplit_once('/').unwrap_or(("", dir));
+    // The page beside the folder must link into it (`engineer-track/junior.md`): a page that
+    // only shares the folder's name (`engineering.md`, about on-call) is about something else.
+    let links_in = |text: &str| text.contains(&format!("{last}/"));
     let readme = page_docs.iter().position(|(index, _, _)| {
         let d = &ladder.docs[*index];
         (d.dir() == dir && d.is_readme())
-            || (!last.is_empty() && d.dir() == parent && d.stem() == last)
+            || (!last.is_empty() && d.dir() == parent && d.stem() == last && links_in(&d.text))
     });
     let readme = readme.map(|i| page_docs.remove(i));
-    let ranked = members.iter().all(|m| m.1.rank.is_some());
-    let order = match readme.as_ref().filter(|_| !ranked) {
-        Some((index, _, _)) if listed_in_order(&ladder.docs[*index].text, &mut members, ladder) => {
-            format!(", in the order `{}` lists them", ladder.docs[*index].rel)
-        }
-        _ => order_members(&mut members).to_string(),
+    // The titles' ranks, numbers or words of seniority first; failing those, the order in
+    // which the page describing the track lists them.
+    let order = match order_members(&mut members) {
+        Some(how) => how.to_string(),
+        None => match &readme {
+            Some((index, _, _))
+                if listed_in_order(&ladder.docs[*index].text, &mut members, ladder) =>
+            {
+                format!(", in the order `{}` lists them", ladder.docs[*index].rel)
+            }
+            _ => ", in file-name order".to_string(),
+        },
     };
     let first = members[0].0;
     let uid = ladder.uid();
@@ -512,53 +527,72 @@ fn take_stub_levels(
 }
 
 /// Orders a folder's level files (`members`) as `text` (a page that describes their track)
-/// lists them, by links to each (`[Junior](junior.md)`, `./junior`, `/docs/junior/`), when it
-/// links to every one; returns whether it did.
+/// lists them: by the first list or table of the page (a top-level block) that links to every
+/// one of them (`[Junior](junior.md)`, `./junior`, `/docs/junior/`); returns whether it did.
 fn listed_in_order(text: &str, members: &mut [Member], ladder: &Ladder) -> bool {
-    use pulldown_cmark::{Event, Parser, Tag};
-    let mut stems: Vec<String> = Vec::new();
-    for ev in Parser::new(text) {
-        if let Event::Start(Tag::Link { dest_url, .. }) = ev {
-            if dest_url.contains("://") {
-                continue;
-            }
-            let path = dest_url.split(['#', '?']).next().unwrap_or("");
-            let name = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
-            let stem = [".md", ".mdx", ".html"]
-                .iter()
-                .find_map(|e| name.strip_suffix(e))
-                .unwrap_or(name)
-                .to_lowercase();
-            if !stem.is_empty() && !stems.contains(&stem) {
-                stems.push(stem);
-            }
-        }
-    }
-    let position = |m: &Member| {
-        let stem = ladder.docs[m.0].stem().to_lowercase();
-        stems.iter().position(|s| *s == stem)
-    };
-    if members.len() < 2 || members.iter().any(|m| position(m).is_none()) {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    if members.len() < 2 {
         return false;
     }
-    members.sort_by_key(|m| position(m));
-    true
+    let stems: Vec<String> = members
+        .iter()
+        .map(|m| ladder.docs[m.0].stem().to_lowercase())
+        .collect();
+    let mut depth = 0usize;
+    let mut block: Vec<String> = Vec::new();
+    for ev in Parser::new_ext(text, Options::ENABLE_TABLES) {
+        match ev {
+            Event::Start(tag) => {
+                depth += 1;
+                if let Tag::Link { dest_url, .. } = tag {
+                    if !dest_url.contains("://") {
+                        let path = dest_url.split(['#', '?']).next().unwrap_or("");
+                        let name = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+                        let stem = [".md", ".mdx", ".html"]
+                            .iter()
+                            .find_map(|e| name.strip_suffix(e))
+                            .unwrap_or(name)
+                            .to_lowercase();
+                        if stems.contains(&stem) && !block.contains(&stem) {
+                            block.push(stem);
+                        }
+                    }
+                }
+            }
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    if block.len() == stems.len() {
+                        let position = |m: &Member| {
+                            let stem = ladder.docs[m.0].stem().to_lowercase();
+                            block.iter().position(|s| *s == stem)
+                        };
+                        members.sort_by_key(|m| position(m));
+                        return true;
+                    }
+                    block.clear();
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Orders a folder's levels by the ranks their files give (one each), else by the numbers in
 /// their titles, else by words of seniority when those tell every level apart; returns how,
-/// for the summary.
-fn order_members(members: &mut [Member]) -> &'static str {
+/// for the summary, or `None` (the order left as it is) when none of these applies.
+fn order_members(members: &mut [Member]) -> Option<&'static str> {
     let mut ranks: Vec<i64> = members.iter().filter_map(|m| m.1.rank).collect();
     ranks.sort_unstable();
     ranks.dedup();
     if ranks.len() == members.len() {
         members.sort_by_key(|m| m.1.rank);
-        return ", ordered by the rank each file's front-matter gives";
+        return Some(", ordered by the rank each file's front-matter gives");
     }
     if members.iter().all(|m| m.1.number.is_some()) {
         members.sort_by_key(|m| (m.1.number.map(LevelNumber::sort_key), m.0));
-        return ", ordered by the numbers in their titles";
+        return Some(", ordered by the numbers in their titles");
     }
     // No numbers: words such as Junior, Senior, Staff order the levels, when every title has
     // a distinct place (`Engineer` sits between Junior and Senior).
@@ -567,9 +601,11 @@ fn order_members(members: &mut [Member]) -> &'static str {
     keys.dedup();
     if keys.len() == members.len() && members.len() > 1 {
         members.sort_by_key(|m| ids::seniority(&m.1.title));
-        return ", ordered by the words of seniority in their titles (junior, senior, staff, …)";
+        return Some(
+            ", ordered by the words of seniority in their titles (junior, senior, staff, …)",
+        );
     }
-    ", in file-name order"
+    None
 }
 
 /// Free pages in file order, a folder's README first.

@@ -150,10 +150,8 @@ pub(super) fn pillar_lists(d: &Doc, s: usize, b: usize) -> Vec<usize> {
 pub(super) fn keys(d: &Doc, s: usize, sh: Shape) -> Vec<String> {
     match sh {
         Shape::Headings => {
-            // Bold labels before the sub-headings are pillars when there are two or more.
-            let labels = keys(d, s, Shape::Labels);
-            let labels = if labels.len() >= 2 {
-                labels
+            let labels = if prose_labels(d, s) {
+                keys(d, s, Shape::Labels)
             } else {
                 Vec::new()
             };
@@ -295,16 +293,18 @@ pub(super) fn sentence_like(title: &str) -> bool {
     t.code.is_none() && t.number.is_none() && words.len() >= 5 && 2 * lower > words.len()
 }
 
+/// A title with a word that names a role (`Senior`, `Engineer`, `Director`).
+pub(super) fn role_word(title: &str) -> bool {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 /// A title with a code or a number, or a word that names a role, whatever else it says
 /// (`Senior Product Engineer Framework`, a level page named after the document it is).
 pub(super) fn names_role(title: &str) -> bool {
     let t = ids::parse_level_title(title);
-    if t.code.is_some() || t.number.is_some() {
-        return true;
-    }
-    title
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+    t.code.is_some() || t.number.is_some() || role_word(title)
 }
 
 /// The sub-sections of section `s` that may be pillars: all but those that describe the
@@ -406,6 +406,11 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
         let kind = shape(d, levels[0]).map(Shape::kind);
         let parents: Vec<Option<usize>> = levels.iter().map(|&l| d.secs[l].parent).collect();
         let depth = d.secs[levels[0]].level;
+        let theirs: HashSet<String> = levels
+            .iter()
+            .filter_map(|&l| shape(d, l).map(|sh| keys(d, l, sh)))
+            .flatten()
+            .collect();
         let mut own_pillars = Vec::new();
         let mut all = levels.clone();
         for s in 1..d.secs.len() {
@@ -418,9 +423,17 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
                 continue;
             }
             // A level-like title with pillars written another way (bold labels beside
-            // levels with sub-headings) is a level too.
-            let Some(sh) = shape(d, s).filter(|sh| Some(sh.kind()) == kind || level_like(&title))
-            else {
+            // levels with sub-headings) is a level too, when some of its pillars are theirs
+            // or its title names one role (`## Senior Engineer vs Tech Lead` over `**Scope:**`
+            // and `**Duration:**` compares two).
+            let compares = title
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| matches!(w.to_lowercase().as_str(), "vs" | "versus"));
+            let Some(sh) = shape(d, s).filter(|&sh| {
+                Some(sh.kind()) == kind
+                    || (level_like(&title)
+                        && (!compares || keys(d, s, sh).iter().any(|k| theirs.contains(k))))
+            }) else {
                 continue;
             };
             let n = keys(d, s, sh).len();
@@ -504,6 +517,34 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
         own_pillars: Vec::new(),
         plain: true,
     })
+}
+
+/// Whether the bold `Label:` paragraphs of section `s`'s own text, before its sub-headings,
+/// are pillars beside them: two or more that name no description (`Summary`, `Overview`)
+/// each hold a sentence of six words or more (`**Impact:** They take on work that …`), where
+/// a level's attributes hold a few words (`**Scope:** A feature.`, `**Reports to:** …`).
+pub(super) fn prose_labels(d: &Doc, s: usize) -> bool {
+    let text = &d.src.text;
+    let prose = d.secs[s]
+        .own
+        .iter()
+        .filter(|&&b| match &d.blocks[b].kind {
+            Kind::Para {
+                label: Some(l),
+                colon: true,
+                rest,
+                ..
+            } => {
+                let end = d.blocks[b].end.min(text.len());
+                !descriptive(l)
+                    && text
+                        .get(*rest..end)
+                        .is_some_and(|t| t.split_whitespace().count() >= 6)
+            }
+            _ => false,
+        })
+        .count();
+    prose >= 2
 }
 
 /// The sections at the depth where the most sections of one shape share pillar names with

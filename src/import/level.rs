@@ -313,9 +313,9 @@ fn heading_cells(
     rest: &mut Rest,
 ) {
     let sec = &d.secs[s];
-    // Two or more bold `Label:` paragraphs before the sub-headings (`**Impact:** They …`,
-    // then `### Responsibilities`) are pillars too, as in a level with no sub-headings.
-    if keys(d, s, Shape::Labels).len() >= 2 {
+    // Bold `Label:` paragraphs of prose before the sub-headings (`**Impact:** They …`, then
+    // `### Responsibilities`) are pillars too, as in a level with no sub-headings.
+    if prose_labels(d, s) {
         for group in label_groups(ladder, d, &sec.own, &mut rest.description) {
             level.cells.push(label_cell(d, group));
         }

@@ -174,14 +174,16 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
                 .map(|s| s.level)
                 .min()
                 .unwrap_or(1);
-            // A first heading that reads as a sentence is a page's title, not a level's, nor
-            // is one about the whole ladder that names no role (`The Engineering Ladder`, a
-            // README over sections about levels and promotions).
+            // A first heading that reads as a sentence is a page's title, not a level's. In a
+            // folder, one about the whole ladder that names no role (`The Engineering Ladder`,
+            // a README over sections about levels and promotions) is no level either, though
+            // the one section under it titled as a level may be (`# Acme Ladder` / `## Senior
+            // Engineer` / `### Craft`).
             let first = heading_text(h);
-            let titled_level =
-                named || !(sentence_like(&first) || (about_all(&first) && !names_role(&first)));
+            let titled_level = named || !sentence_like(&first);
+            let about = !named && !ladder.single && about_all(&first) && !names_role(&first);
             if d.secs[top].level == min_level && titled_level {
-                if single_level_shape(&d, top).is_some() {
+                if !about && single_level_shape(&d, top).is_some() {
                     return single_level_outcome(ladder, &d, top, &doc_title, true, None);
                 }
                 let inner: Vec<usize> = d.secs[top]
@@ -189,6 +191,14 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
                     .iter()
                     .copied()
                     .filter(|&c| single_level_shape(&d, c).is_some())
+                    .filter(|&c| {
+                        let t = super::outline::heading_text(&d, c);
+                        // A level's title, by its code or a role word (not only a number, as
+                        // in `5 axes`).
+                        !about
+                            || (level_like(&t)
+                                && (parse_level_title(&t).code.is_some() || role_word(&t)))
+                    })
                     .collect();
                 if inner.len() == 1 {
                     return single_level_outcome(ladder, &d, inner[0], &doc_title, false, None);

@@ -86,9 +86,10 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
     check_track(opts)?;
     let title = check_title(opts)?;
     let (root, files) = input_files(opts, meta.is_dir(), &shown);
-    let mut ladder = Ladder::default();
-    let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
     let single = !meta.is_dir();
+    let mut ladder = Ladder::default();
+    ladder.single = single;
+    let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
     let mut families = Vec::new();
     for (path, rel) in &files {
         let kind = kind_of(rel);

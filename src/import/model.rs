@@ -295,6 +295,8 @@ pub struct LevelTable {
 /// Everything an import read.
 #[derive(Debug, Default)]
 pub struct Ladder {
+    /// Whether one file was imported rather than a folder.
+    pub single: bool,
     /// The book's title.
     pub title: String,
     /// Whether the title is the imported folder's name, for want of one in the source.

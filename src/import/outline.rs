@@ -476,31 +476,48 @@ pub(super) fn item_text(text: &str, start: usize, end: usize) -> String {
     out
 }
 
-/// A list item's first line with its marker made `-` (an ordered marker padded to its width)
-/// and without a task-list checkbox (`- [ ] Runs one-to-ones`, GitHub's: a tracking device of
-/// the author's, not part of the expectation).
+/// A list item's first line with its marker made `-` (an ordered marker padded to its width).
 pub(super) fn normalize_marker(line: &str) -> String {
     let bytes = line.as_bytes();
-    let (marker, rest) = if bytes
+    if bytes
         .first()
         .is_some_and(|b| matches!(b, b'-' | b'+' | b'*'))
     {
-        ("-".to_string(), &line[1..])
+        return format!("-{}", &line[1..]);
+    }
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits > 0 && bytes.get(digits).is_some_and(|b| matches!(b, b'.' | b')')) {
+        return format!("-{}{}", " ".repeat(digits), &line[digits + 1..]);
+    }
+    line.to_string()
+}
+
+/// The task-list checkbox after a list marker on a line (`- [ ] `, GitHub's), as its byte
+/// range in the line, and whether it is checked.
+pub(super) fn checkbox(line: &str) -> Option<(std::ops::Range<usize>, bool)> {
+    let indent = line.len() - line.trim_start().len();
+    let rest = &line[indent..];
+    let marker = if rest.starts_with(['-', '*', '+']) {
+        1
     } else {
-        let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-        if digits > 0 && bytes.get(digits).is_some_and(|b| matches!(b, b'.' | b')')) {
-            (format!("-{}", " ".repeat(digits)), &line[digits + 1..])
-        } else {
-            return line.to_string();
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || !rest[digits..].starts_with(['.', ')']) {
+            return None;
         }
+        digits + 1
     };
-    let text = rest.trim_start_matches([' ', '\t']);
-    let space = &rest[..rest.len() - text.len()];
-    let unchecked = ["[ ] ", "[x] ", "[X] "]
-        .iter()
-        .find_map(|c| text.strip_prefix(c))
-        .filter(|t| !space.is_empty() && !t.trim().is_empty());
-    format!("{marker}{space}{}", unchecked.unwrap_or(text))
+    let after = &rest[marker..];
+    let text = after.trim_start_matches([' ', '\t']);
+    if text.len() == after.len() {
+        return None;
+    }
+    let start = indent + marker + after.len() - text.len();
+    let checked = match text.get(..4) {
+        Some("[ ] ") => false,
+        Some("[x] " | "[X] ") => true,
+        _ => return None,
+    };
+    Some((start..start + 4, checked))
 }
 
 /// A paragraph (or the text after a label) as a `- ` item.
@@ -650,17 +667,10 @@ mod tests {
         let t = "1. **A**\n  1. x\n     more\n";
         assert_eq!(item_text(t, 9, t.len()), "-  x\n   more");
         assert_eq!(normalize_marker("* x"), "- x");
-        // A task list's checkbox is the author's, not the expectation's.
-        assert_eq!(
-            normalize_marker("- [ ] Runs one-to-ones"),
-            "- Runs one-to-ones"
-        );
-        assert_eq!(normalize_marker("2. [x] Writes plans"), "-  Writes plans");
-        assert_eq!(normalize_marker("- [ ]"), "- [ ]");
-        assert_eq!(
-            normalize_marker("- [link](x.md) text"),
-            "- [link](x.md) text"
-        );
+        assert_eq!(checkbox("- [ ] Runs one-to-ones"), Some((2..6, false)));
+        assert_eq!(checkbox("  2. [x] Writes plans"), Some((5..9, true)));
+        assert_eq!(checkbox("- [ ]"), None);
+        assert_eq!(checkbox("- [link](x.md) text"), None);
     }
 
     #[test]

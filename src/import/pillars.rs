@@ -148,6 +148,28 @@ pub(super) fn gather_pillars(ladder: &mut Ladder) {
     let mut guesses: Vec<(Loc, String)> = Vec::new();
     let mut shortcodes: Vec<Loc> = Vec::new();
     let mut graded_at: Option<(Loc, String, String, String)> = None;
+    // A code after a pillar's name grades the level only where the same name comes with two
+    // or more codes (`Craftsmanship (C1)`, `(C3)`); one that never changes is part of the
+    // name (`Accessibility (WCAG 2.1)`).
+    let mut codes: HashMap<String, Vec<String>> = HashMap::new();
+    for c in ladder
+        .tracks
+        .iter()
+        .flat_map(|t| &t.levels)
+        .flat_map(|l| &l.cells)
+    {
+        if let Some((name, code)) = graded(&c.pillar_title) {
+            let e = codes.entry(ids::title_key(&name)).or_default();
+            if !e.contains(&code) {
+                e.push(code);
+            }
+        }
+    }
+    let grades = |name: &str| {
+        codes
+            .get(&ids::title_key(name))
+            .is_some_and(|c| c.len() >= 2)
+    };
     let mut cell_pillars = HashMap::new();
     let mut shared_between: BTreeMap<(String, String), (Loc, Vec<String>)> = BTreeMap::new();
     for t in &mut ladder.tracks {
@@ -155,7 +177,7 @@ pub(super) fn gather_pillars(ladder: &mut Ladder) {
         for l in &mut t.levels {
             let mut level_pillars: Vec<usize> = Vec::new();
             for (ci, c) in l.cells.iter_mut().enumerate() {
-                if let Some((name, code)) = graded(&c.pillar_title) {
+                if let Some((name, code)) = graded(&c.pillar_title).filter(|g| grades(&g.0)) {
                     if graded_at.is_none() {
                         graded_at = Some((
                             c.pillar_at.clone(),

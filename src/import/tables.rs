@@ -272,11 +272,27 @@ fn written(t: &Table, shape: Shape, depth: u8) -> (Vec<Line>, String) {
                 g.levels.len(),
                 g.filled(),
                 if label_columns(t) > 1 {
-                    "its first column, each row's name kept on its expectations"
+                    "its first column, each row's name kept on its expectations".to_string()
                 } else if g.grouped {
-                    "its group rows, each row's name kept on its expectations"
+                    "its group rows, each row's name kept on its expectations".to_string()
                 } else {
-                    "its rows"
+                    // Rows with a name and nothing at any level make no pillar: said, so
+                    // that their names are not lost without a word.
+                    let empty: Vec<String> = t
+                        .rows
+                        .iter()
+                        .filter(|(_, c)| group_row(c))
+                        .map(|(_, c)| format!("`{}`", label(&c[0])))
+                        .collect();
+                    if empty.is_empty() {
+                        "its rows".to_string()
+                    } else {
+                        format!(
+                            "its rows; {} no level fills, so no pillar is made of {}",
+                            empty.join(", "),
+                            if empty.len() == 1 { "it" } else { "them" }
+                        )
+                    }
                 }
             );
             (g, what)

@@ -408,12 +408,27 @@ pub(super) fn group_row(cells: &[String]) -> bool {
     !cells[0].is_empty() && cells[1..].iter().all(|c| c.trim().is_empty())
 }
 
-/// Whether a table's group rows (see [`group_row`]) are written apart from its other rows:
-/// their labels all bold where most others' are not, or the other way round (`| **Technical**
-/// | | |` over `| Coding | … |`; `| Soft Skills | | |` over `| <strong>Mindset</strong> | … |`).
-/// Written alike, a row with a label and no cells is a pillar no level fills yet (`| Hiring |
-/// | |` among `| Testing | … |`), not a group of every row below it.
+/// Whether a table's group rows (see [`group_row`]) group the rows below them: when they are
+/// written apart from the other rows (their labels all bold where most others' are not, or the
+/// other way round: `| **Technical** | | |` over `| Coding | … |`, `| Soft Skills | | |` over
+/// `| <strong>Mindset</strong> | … |`), or when the table opens with one and each has rows of
+/// its own below it. Otherwise a row with a label and no cells (`| Hiring | | |` among `|
+/// Testing | … |`) is a row no level fills yet, not a group of every row below it.
 pub(super) fn groups_apart(t: &Table) -> bool {
+    let named: Vec<&Vec<String>> = t
+        .rows
+        .iter()
+        .map(|(_, c)| c)
+        .filter(|c| !c[0].trim().is_empty())
+        .collect();
+    let opens = named.first().is_some_and(|c| group_row(c));
+    let each_has_rows = named
+        .iter()
+        .enumerate()
+        .all(|(i, c)| !group_row(c) || named.get(i + 1).is_some_and(|n| !group_row(n)));
+    if opens && each_has_rows {
+        return true;
+    }
     let bold = |c: &str| {
         let c = c.trim_start().to_ascii_lowercase();
         ["**", "__", "<strong", "<b>", "<b "]
