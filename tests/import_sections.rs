@@ -218,3 +218,30 @@ fn ordinary_folders_and_sections_are_read_as_written() {
     let imp = import(&ordinary("trailing-comparison.md"), &[]);
     assert_eq!(ids(&imp, "levels").len(), 2, "{}", imp.summary);
 }
+
+/// Levels written from the top of the ladder down, as their titles say (Principal, Senior,
+/// Junior): rank 1 is the most junior, so that "next level" and comparisons run upwards.
+#[test]
+fn levels_written_most_senior_first_are_ranked_from_the_most_junior() {
+    let imp = import(&fixture("sections/top-down.md"), &[]);
+    let rank = |id: &str| {
+        front(&imp.root.join(format!("content/levels/{id}.md")))["rank"]
+            .as_integer()
+            .unwrap()
+    };
+    assert_eq!(
+        (
+            rank("junior-engineer"),
+            rank("senior-engineer"),
+            rank("principal-engineer")
+        ),
+        (1, 2, 3),
+        "{}",
+        imp.summary
+    );
+    assert!(
+        imp.summary.contains("are written most senior first"),
+        "{}",
+        imp.summary
+    );
+}

@@ -172,7 +172,8 @@ fn group_rows_are_pillars_and_their_rows_name_the_expectations() {
 }
 
 /// A header of bands (`| | FOUNDATION | | PRACTICE |`, some empty) over a row naming every
-/// level: that row is the header a reader sees, and the bands name no level.
+/// level: that row is the header a reader sees, and the bands name no level; the unnamed row
+/// below it describes the levels.
 #[test]
 fn a_row_of_levels_under_a_header_of_bands_is_the_header() {
     let src = fixture("tables/band-header.md");
@@ -181,7 +182,7 @@ fn a_row_of_levels_under_a_header_of_bands_is_the_header() {
     let (_, rows) = &all[0];
     let levels = &rows[1];
     let mut exps = Vec::new();
-    for row in &rows[2..] {
+    for row in &rows[3..] {
         for (level, cell) in levels.iter().zip(row).skip(1) {
             exps.push(exp(level, &row[0], cell));
         }
@@ -193,6 +194,12 @@ fn a_row_of_levels_under_a_header_of_bands_is_the_header() {
         table_guesses(&imp.summary)[0].contains("4 levels (its columns) × 3 pillars (its rows)"),
         "{}",
         imp.summary
+    );
+    // The unnamed row under the levels describes each of them.
+    let middle = fs::read_to_string(imp.root.join("content/levels/middle.md")).unwrap();
+    assert!(
+        middle.contains("Owns a feature area of the product."),
+        "{middle}"
     );
 }
 

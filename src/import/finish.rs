@@ -246,8 +246,21 @@ fn give_ranks(ladder: &mut Ladder) {
                 .filter(|x| x.minor.is_none())
                 .map(|x| i64::try_from(x.major).unwrap_or(i64::MAX))
                 .collect();
+            // Levels written most senior first (`L5` … `L1`, or three or more titles such as
+            // `## Principal`, `## Senior`, `## Junior`), as their numbers or words of seniority
+            // say: ranked the other way round, so that rank 1 is the most junior.
+            let seniority: Vec<(u8, i8, u32)> =
+                t.levels.iter().map(|l| ids::seniority(&l.title)).collect();
+            let descending = n > 1
+                && ((majors.len() == n && majors.windows(2).all(|w| w[0] > w[1]))
+                    || (n >= 3
+                        && t.levels.iter().all(|l| l.rank.is_none())
+                        && seniority.windows(2).all(|w| w[0] > w[1])));
             if majors.len() == n && distinct_increasing(&majors) {
                 majors
+            } else if descending {
+                guesses.push((t.levels[0].at.clone(), format!("levels of track `{}` are written most senior first (`{}` … `{}`), as their titles say: ranked the other way round, `{}` first", t.title, t.levels[0].title, t.levels[n - 1].title, t.levels[n - 1].title)));
+                (1..=n as i64).rev().collect()
             } else {
                 if t.levels.iter().any(|l| l.code.is_some()) && n > 1 {
                     guesses.push((t.levels[0].at.clone(), format!("the numbers in the titles of track `{}` do not give one rank each: ranked 1 to {n} in order", t.title)));

@@ -186,18 +186,26 @@ pub(super) fn gather_pillars(ladder: &mut Ladder) {
                             code.clone(),
                         ));
                     }
-                    if let Some(first) = c.blocks.first() {
-                        let md = Md {
-                            text: format!("**{code}**"),
-                            doc: first.md.doc,
-                            line: c.pillar_at.line,
-                        };
-                        let note = CellBlock {
-                            md,
-                            item: false,
-                            tight: false,
-                        };
-                        c.blocks.insert(0, note);
+                    // The code opens the cell's first note when that is a quote (inDrive's
+                    // summary of the grade), else a note of its own.
+                    match c.blocks.first_mut() {
+                        Some(first) if !first.item && first.md.text.starts_with("> ") => {
+                            first.md.text = format!("> **{code}** · {}", &first.md.text[2..]);
+                        }
+                        Some(first) => {
+                            let md = Md {
+                                text: format!("**{code}**"),
+                                doc: first.md.doc,
+                                line: c.pillar_at.line,
+                            };
+                            let note = CellBlock {
+                                md,
+                                item: false,
+                                tight: false,
+                            };
+                            c.blocks.insert(0, note);
+                        }
+                        None => {}
                     }
                     c.pillar_title = name;
                 }

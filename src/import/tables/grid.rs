@@ -108,10 +108,20 @@ pub(super) fn by_columns<'t>(t: &'t Table) -> Grid<'t> {
     let columns: Vec<usize> = (names..t.header.len())
         .filter(|&c| !label(&t.header[c]).is_empty())
         .collect();
-    let levels = columns
+    let mut levels: Vec<GridLevel> = columns
         .iter()
         .map(|&c| GridLevel::new(label(&t.header[c]), t.first_line))
         .collect();
+    // A first row with no name that fills every level's cell (`| | An enthusiastic learner
+    // … | A motivated engineer … |`) describes the levels.
+    if let [(_, first), (_, next), ..] = t.rows.as_slice() {
+        let unnamed = label(&first[0]).is_empty() && !label(&next[0]).is_empty();
+        if unnamed && columns.iter().all(|&c| !first[c].trim().is_empty()) {
+            for (level, &c) in levels.iter_mut().zip(&columns) {
+                level.about.extend(items(&first[c]));
+            }
+        }
+    }
     let row_of = |lead: Option<String>, line: usize, cells: &'t [String]| GridRow {
         lead,
         cells: columns.iter().map(|&c| (line, cells[c].as_str())).collect(),

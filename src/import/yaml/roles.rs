@@ -159,6 +159,11 @@ fn detail_blocks(details: &str, index: usize, line: usize) -> Vec<CellBlock> {
         doc: index,
         line,
     };
+    // A bold label line right above its list (`**Example behaviors:**` then `- …`, with no
+    // blank line) ends its chunk, as a blank line would.
+    let details = details
+        .replace(":**\n-", ":**\n\n-")
+        .replace(":**\n*", ":**\n\n*");
     for chunk in details
         .split("\n\n")
         .map(str::trim)
