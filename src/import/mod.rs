@@ -23,6 +23,7 @@ pub mod source;
 mod stale;
 mod summary;
 mod tables;
+mod titles;
 mod transpose;
 pub mod writer;
 pub mod yaml;

@@ -1,0 +1,125 @@
+//! What a heading's title says on its own: whether it reads as a level's (a role, a code),
+//! as a sentence, as being about the whole ladder, or as describing a level rather than
+//! naming a competency area. [`super::infer`] weighs these with the rest of the document.
+
+use super::ids;
+
+/// Words of titles that name a role or a level (`Senior Analyst`, `Level 2`, `Director`).
+#[rustfmt::skip]
+const ROLE_WORDS: &[&str] = &[
+    "engineer", "engineers", "developer", "analyst", "designer", "manager", "director", "lead",
+    "head", "principal", "staff", "senior", "junior", "associate", "intern", "graduate",
+    "apprentice", "architect", "scientist", "vp", "cto", "fellow", "specialist", "consultant",
+    "officer", "level", "grade", "band", "tier", "mid", "entry", "executive", "researcher",
+    "ic", "programmer", "tester", "administrator", "coordinator", "chief", "partner", "expert",
+    "practitioner", "novice", "beginner", "intermediate", "advanced", "master", "distinguished",
+    "leader", "supervisor", "contributor", "sde", "swe", "sre", "trainee", "journeyman", "middle",
+];
+
+/// Titles of sections that are about a level rather than a competency area.
+#[rustfmt::skip]
+const DESCRIPTIVE: &[&str] = &[
+    "overview", "summary", "description", "about", "introduction", "intro", "purpose",
+    "the role", "anti-patterns", "anti patterns", "antipatterns", "anti-pattern",
+    "not expected", "examples", "example", "resources", "notes", "faq", "links", "see also",
+    "references", "what this is not", "red flags", "pitfalls",
+];
+
+/// A title that reads as a level: it has a code or a number (`L3`, `Level 2`), or a word that
+/// names a role (`Senior Analyst`, `Director`); and it is no question, not about all the
+/// levels (`Levels`, `Framework`, `Ladder`) and no clause with a modal verb (`Director,
+/// Platform should have`, a variant's extra expectations inside one level).
+pub(super) fn level_like(title: &str) -> bool {
+    // A question (`When do I get promoted?`) or a title about all levels (`All Levels`, `IC1 -
+    // IC6 Framework`) is none.
+    if title.trim_end().ends_with('?') || about_all(title) || modal(title) {
+        return false;
+    }
+    names_role(title)
+}
+
+/// A title with a modal verb in it (`should`, `must`, `will`, `can`): a clause, where a level's
+/// title is a name.
+fn modal(title: &str) -> bool {
+    title.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "should" | "must" | "shall" | "will" | "can" | "could" | "would" | "may" | "might"
+        )
+    })
+}
+
+/// A title about all the levels: it has the word levels, framework, ladder or matrix.
+pub(super) fn about_all(title: &str) -> bool {
+    title.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "levels" | "framework" | "ladder" | "ladders" | "matrix"
+        )
+    })
+}
+
+/// A heading that reads as a sentence rather than a title: five words or more, most of them
+/// in lower case, and no code or number, and not a capitalised title with a note after a
+/// comma, colon or dash (`Engineers focus on development that drives
+/// results`, `You lead a team through every phase`), where a level's title is a few
+/// capitalised words (`Senior Software Engineer, Platform and Infrastructure`).
+pub(super) fn sentence_like(title: &str) -> bool {
+    let t = ids::parse_level_title(title);
+    // A title with a note after it (`Associate Product Designer, early in their career`).
+    let head = t.title.split([',', ':', '–', '(']).next().unwrap_or("");
+    let head_words: Vec<&str> = head.split_whitespace().collect();
+    if head.len() < t.title.len()
+        && (1..=5).contains(&head_words.len())
+        && head_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return false;
+    }
+    let words: Vec<&str> = t.title.split_whitespace().collect();
+    let lower = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    t.code.is_none() && t.number.is_none() && words.len() >= 5 && 2 * lower > words.len()
+}
+
+/// A title with a word that names a role (`Senior`, `Engineer`, `Director`).
+pub(super) fn role_word(title: &str) -> bool {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// A title with a code or a number, or a word that names a role, whatever else it says
+/// (`Senior Product Engineer Framework`, a level page named after the document it is).
+pub(super) fn names_role(title: &str) -> bool {
+    let t = ids::parse_level_title(title);
+    t.code.is_some() || t.number.is_some() || role_word(title)
+}
+
+/// A section title that describes the level instead of naming a competency area.
+pub(super) fn descriptive(title: &str) -> bool {
+    let k = ids::title_key(title);
+    let k = k.trim_end_matches([':', '.']);
+    // Also within a longer title (`Common anti-patterns`, `Overview of the role`).
+    let padded = format!(" {k} ");
+    title.trim_end().ends_with('?')
+        || DESCRIPTIVE.contains(&k)
+        || [
+            "anti pattern",
+            "anti patterns",
+            "antipattern",
+            "antipatterns",
+            "overview",
+            "notes",
+            "examples",
+            "faq",
+            "red flags",
+            "pitfalls",
+            "not expected",
+        ]
+        .iter()
+        .any(|w| padded.contains(&format!(" {w} ")))
+}
