@@ -23,6 +23,28 @@ pub fn words(text: &str) -> Vec<String> {
     raw_words(text).map(str::to_lowercase).collect()
 }
 
+/// A hash of the label an expectation's plain text opens with: one to four words before a
+/// colon in its first 40 bytes (`Influence: …`, `Design adoption: …`), lowercased; 0 for none.
+/// Ladders that label each expectation by its competency keep the labels from level to
+/// level, so two expectations with one label are the same competency.
+fn label_key(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    let Some(colon) = text.get(..text.len().min(40)).and_then(|h| h.find(':')) else {
+        return 0;
+    };
+    let head = text[..colon].trim();
+    let words = head.split_whitespace().count();
+    let wordy = head
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '&' || c == '\'');
+    if !(1..=4).contains(&words) || !wordy {
+        return 0;
+    }
+    foldhash::fast::FixedState::default()
+        .hash_one(head.to_lowercase())
+        .max(1)
+}
+
 /// The words of `text` as written: runs of letters and digits.
 fn raw_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -48,6 +70,9 @@ pub struct ExpectationWords {
     diff_ids: Vec<u32>,
     /// The word diff's words: each one's byte range in the text, as written (see [`span`]).
     diff_spans: Vec<(u32, u32)>,
+    /// A hash of the label the expectation opens with (`Influence: Seeks out …`, written
+    /// `**Influence**: …`), or 0 for none (see [`label_key`]).
+    label: u64,
 }
 
 impl ExpectationWords {
@@ -152,6 +177,7 @@ impl Interner {
             use std::hash::BuildHasher;
             foldhash::fast::FixedState::default().hash_one(&p.ids)
         };
+        p.label = label_key(text);
         let copy = p.clone();
         self.draft = p;
         copy

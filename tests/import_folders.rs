@@ -225,6 +225,24 @@ fn indrive_tracks_listed_beside_their_folders_with_graded_pillars() {
     );
     let tracks = page(&imp.site, "tracks/manager-track/");
     assert!(tracks.contains("Manager Track"), "{tracks}");
+    // The comparison pairs each competency with itself: both levels label their
+    // expectations alike (`**Influence**: …`), though the words of one cross to another's.
+    let compare = page(&imp.site, "compare/senior-i-engineer/senior-ii-engineer/");
+    let behavior = section(&compare, "behavior", "class=\"compare-pillar\"");
+    assert_eq!(
+        behavior.matches("<li class=\"pair").count(),
+        4,
+        "{behavior}"
+    );
+    for row in behavior.split("<li class=\"pair").skip(1) {
+        let labels: Vec<&str> = row
+            .split("<strong>")
+            .skip(1)
+            .map(|l| l.split("</strong>").next().unwrap())
+            .collect();
+        assert_eq!(labels.len(), 2, "{row}");
+        assert_eq!(labels[0], labels[1], "{row}");
+    }
     // Three pillars, none of them a level.
     let pillars = content_files(&imp.root.join("content/pillars"));
     let ids: Vec<&str> = pillars.iter().map(|p| p.0.as_str()).collect();

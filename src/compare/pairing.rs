@@ -14,7 +14,9 @@
 //!   2003);
 //! - **words in order**: the word similarity of [`super::similarity`];
 //! - **position**: how close the two sit in their lists, relative to the lists' lengths, as
-//!   ladders written level by level keep their order.
+//!   ladders written level by level keep their order;
+//! - **label**: both open with the same label (`Influence: …`), as ladders that label each
+//!   expectation by its competency keep the labels from level to level.
 //!
 //! The weights were calibrated on the 501 hand-labelled pairs of `tests/fixtures/pairing/`
 //! (adjacent levels of five real ladders): stems weigh most, words in order break ties
@@ -83,6 +85,9 @@ pub const DIFF_THRESHOLD: f32 = 0.4;
 const STEM_WEIGHT: f32 = 0.8;
 const WORD_WEIGHT: f32 = 0.4;
 const POSITION_WEIGHT: f32 = 0.05;
+/// The weight of the same opening label (`Influence: …` at both levels): more than the words
+/// can give, so that labelled competencies pair by their labels.
+const LABEL_WEIGHT: f32 = 1.5;
 
 /// Function words left out of the stem similarity: they say nothing about what an
 /// expectation is about. English; in other languages every word counts.
@@ -208,7 +213,11 @@ pub fn match_prepared(
         for (&i, sims) in rest_lower.iter().zip(sims.chunks_exact(cols)) {
             scores.extend(rest_higher.iter().zip(sims).map(|(&j, &(stems, words))| {
                 let position = 1.0 - (place(i, n) - place(j, m)).abs();
-                (STEM_WEIGHT * stems + WORD_WEIGHT * words + POSITION_WEIGHT * position) as f64
+                let label = lower[i].label != 0 && lower[i].label == higher[j].label;
+                (STEM_WEIGHT * stems
+                    + WORD_WEIGHT * words
+                    + POSITION_WEIGHT * position
+                    + if label { LABEL_WEIGHT } else { 0.0 }) as f64
             }));
         }
         let score = |x: usize, y: usize| scores[x * cols + y];
@@ -301,6 +310,10 @@ mod tests {
     const REPEATED: &str = "You proactively maintain, debug, and fix problems in your code.";
     const ONLY_HIGHER: &str = "You own at least one engineering-wide initiative (e.g. tech community pillar, interviewing, revising competencies).";
     const LOW_ONLY: &str = "You set clear goals and expectations.";
+
+    fn v(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|t| t.to_string()).collect()
+    }
 
     fn shape(rows: &[Pair]) -> Vec<(Option<usize>, Option<usize>, Status)> {
         rows.iter().map(|r| (r.lower, r.higher, r.status)).collect()
@@ -396,6 +409,25 @@ mod tests {
                 similarity: 0.0
             }
         );
+    }
+
+    #[test]
+    fn expectations_with_the_same_label_pair_by_it() {
+        // Each label once a side, the words of each text closer to the other label's text
+        // one level up (as in inDrive's Behavior between Senior I and II).
+        let lower = v(&[
+            "Effective Communication: Seeks out opportunities to collaborate and looks for facts.",
+            "Influence: Relies on technical reasoning to convince others.",
+        ]);
+        let higher = v(&[
+            "Influence: Seeks out opportunities to collaborate across teams and looks for facts.",
+            "Effective Communication: Relies on reasoning to convince whole groups.",
+        ]);
+        let rows = match_expectations(&lower, &higher, Pairing::Complete);
+        let pairs: Vec<(Option<usize>, Option<usize>)> =
+            rows.iter().map(|r| (r.lower, r.higher)).collect();
+        assert!(pairs.contains(&(Some(0), Some(1))), "{rows:?}");
+        assert!(pairs.contains(&(Some(1), Some(0))), "{rows:?}");
     }
 
     #[test]
