@@ -243,6 +243,13 @@ fn indrive_tracks_listed_beside_their_folders_with_graded_pillars() {
         assert_eq!(labels.len(), 2, "{row}");
         assert_eq!(labels[0], labels[1], "{row}");
     }
+    // The two files titled alike are named in the summary.
+    assert!(
+        imp.summary
+            .contains("two levels of track `Engineer Track` are titled `Principal I Engineer`"),
+        "{}",
+        imp.summary
+    );
     // Three pillars, none of them a level.
     let pillars = content_files(&imp.root.join("content/pillars"));
     let ids: Vec<&str> = pillars.iter().map(|p| p.0.as_str()).collect();

@@ -22,8 +22,32 @@ pub fn finish(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     give_ids(ladder, opts)?;
     super::level_index::apply(ladder);
     give_ranks(ladder);
+    same_titles(ladder);
     equivalents(ladder);
     Ok(())
+}
+
+/// Says where two levels of one track have the same title (inDrive's `principal-ii-engineer.md`
+/// is titled `Principal I Engineer`, as is `principal-i-engineer.md`): a reader cannot tell
+/// them apart in menus and comparisons, and one is likely misnamed.
+fn same_titles(ladder: &mut Ladder) {
+    let mut said = Vec::new();
+    for t in &ladder.tracks {
+        for (i, a) in t.levels.iter().enumerate() {
+            if let Some(b) = t.levels[i + 1..].iter().find(|b| b.title == a.title) {
+                said.push((
+                    b.at.clone(),
+                    format!(
+                        "two levels of track `{}` are titled `{}` ({} and {}): a reader cannot tell them apart; rename one in the source, or in its `content/levels/` file",
+                        t.title, a.title, a.at, b.at
+                    ),
+                ));
+            }
+        }
+    }
+    for (at, text) in said {
+        ladder.guess(GuessKind::Rank, at, text);
+    }
 }
 
 /// Leaves out the task-list checkboxes of expectations (`- [ ] Runs one-to-ones`, at any
