@@ -348,9 +348,7 @@ fn ic_role(title: &str) -> bool {
         "engineer", "developer", "programmer", "architect", "scientist", "designer", "analyst",
         "tester", "sre", "sde", "swe",
     ];
-    title
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| ic.contains(&w.to_lowercase().as_str()))
+    super::titles::any_word(title, &ic)
 }
 
 /// The track of one folder's one-level files (`members`), titled `title` or after the folder,

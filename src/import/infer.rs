@@ -5,7 +5,7 @@
 use super::ids;
 use super::outline::*;
 pub(super) use super::titles::{
-    about_all, descriptive, level_like, names_role, role_word, sentence_like,
+    about_all, compares, descriptive, level_like, names_role, role_word, sentence_like,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -309,13 +309,11 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
             // levels with sub-headings) is a level too, when some of its pillars are theirs
             // or its title names one role (`## Senior Engineer vs Tech Lead` over `**Scope:**`
             // and `**Duration:**` compares two).
-            let compares = title
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| matches!(w.to_lowercase().as_str(), "vs" | "versus"));
+            let comparison = compares(&title);
             let Some(sh) = shape(d, s).filter(|&sh| {
                 Some(sh.kind()) == kind
                     || (level_like(&title)
-                        && (!compares || keys(d, s, sh).iter().any(|k| theirs.contains(k))))
+                        && (!comparison || keys(d, s, sh).iter().any(|k| theirs.contains(k))))
             }) else {
                 continue;
             };

@@ -41,22 +41,32 @@ pub(super) fn level_like(title: &str) -> bool {
 /// A title with a modal verb in it (`should`, `must`, `will`, `can`): a clause, where a level's
 /// title is a name.
 fn modal(title: &str) -> bool {
-    title.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "should" | "must" | "shall" | "will" | "can" | "could" | "would" | "may" | "might"
-        )
-    })
+    any_word(
+        title,
+        &[
+            "should", "must", "shall", "will", "can", "could", "would", "may", "might",
+        ],
+    )
+}
+
+/// A title that compares two roles (`Senior Engineer vs Tech Lead`) rather than naming one.
+pub(super) fn compares(title: &str) -> bool {
+    any_word(title, &["vs", "versus"])
+}
+
+/// Whether any word of `title` (a run of letters and digits), lowercased, is one of `words`.
+pub(super) fn any_word(title: &str, words: &[&str]) -> bool {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| words.contains(&w.to_lowercase().as_str()))
 }
 
 /// A title about all the levels: it has the word levels, framework, ladder or matrix.
 pub(super) fn about_all(title: &str) -> bool {
-    title.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "levels" | "framework" | "ladder" | "ladders" | "matrix"
-        )
-    })
+    any_word(
+        title,
+        &["levels", "framework", "ladder", "ladders", "matrix"],
+    )
 }
 
 /// A heading that reads as a sentence rather than a title: five words or more, most of them
@@ -87,9 +97,7 @@ pub(super) fn sentence_like(title: &str) -> bool {
 
 /// A title with a word that names a role (`Senior`, `Engineer`, `Director`).
 pub(super) fn role_word(title: &str) -> bool {
-    title
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+    any_word(title, ROLE_WORDS)
 }
 
 /// A title with a code or a number, or a word that names a role, whatever else it says
