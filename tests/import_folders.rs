@@ -225,6 +225,18 @@ fn indrive_tracks_listed_beside_their_folders_with_graded_pillars() {
     );
     let tracks = page(&imp.site, "tracks/manager-track/");
     assert!(tracks.contains("Manager Track"), "{tracks}");
+    // The track pages link to their levels from the repository's root
+    // (`/docs/people/crafters/ladders/engineer-track/junior-engineer.md`): each link reaches
+    // the level's page.
+    let engineers = page(&imp.site, "tracks/engineer-track/");
+    for level in &order[..10] {
+        let id = level.split('/').nth(1).unwrap();
+        assert!(
+            engineers.contains(&format!("href=\"../../levels/{id}/\"")),
+            "tracks/engineer-track/ lacks a link to {id}"
+        );
+    }
+    assert!(!engineers.contains("href=\"/docs/"), "{engineers}");
     // The comparison pairs each competency with itself: both levels label their
     // expectations alike (`**Influence**: …`), though the words of one cross to another's.
     let compare = page(&imp.site, "compare/senior-i-engineer/senior-ii-engineer/");

@@ -258,7 +258,17 @@ impl Ctx<'_> {
                 }) => (dest_url.to_string(), true, *link_type),
                 _ => continue,
             };
-            if !matches!(link_type, LinkType::Inline) || is_outside(&dest) {
+            if !matches!(link_type, LinkType::Inline)
+                || (is_outside(&dest) && self.root_absolute(&dest).is_none())
+            {
+                if names_markdown(&dest) {
+                    let line = md.line + text[..r.start].matches('\n').count();
+                    self.guesses.push(super::model::Guess {
+                        kind: GuessKind::Link,
+                        at: self.ladder.docs[md.doc].loc_line(line),
+                        text: format!("the link to `{dest}` starts from a root outside the imported folder and names none of its files: kept as written, it will lead nowhere on the site"),
+                    });
+                }
                 continue;
             }
             let span = &text[r.clone()];
@@ -281,7 +291,7 @@ impl Ctx<'_> {
             }
         }
         for (dest, span_r) in defs {
-            if is_outside(&dest) {
+            if is_outside(&dest) && self.root_absolute(&dest).is_none() {
                 continue;
             }
             let span = &text[span_r.clone()];
@@ -320,6 +330,36 @@ impl Ctx<'_> {
         text
     }
 
+    /// The source file a root-absolute link (`/docs/ladders/eng/junior.md`, as a repository's
+    /// pages write links from the repository's root) names: the one file whose path under
+    /// the imported folder ends the link's path, with or without its `.md`/`.mdx`. `None`
+    /// when no file or more than one does, or for `//host/…`.
+    fn root_absolute(&self, dest: &str) -> Option<usize> {
+        if !dest.starts_with('/') || dest.starts_with("//") {
+            return None;
+        }
+        let path = dest.split(['#', '?']).next().unwrap_or("");
+        let path = crate::links::percent_decode(path);
+        let path = path.trim_end_matches('/');
+        let names = |rel: &str| {
+            let bare = rel
+                .strip_suffix(".md")
+                .or_else(|| rel.strip_suffix(".mdx"))
+                .unwrap_or(rel)
+                .to_string();
+            [rel.to_string(), bare]
+        };
+        let mut found = self.ladder.docs.iter().enumerate().filter(|(_, d)| {
+            names(&d.rel)
+                .iter()
+                .any(|n| path == format!("/{n}") || path.ends_with(&format!("/{n}")))
+        });
+        match (found.next(), found.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
+    }
+
     /// The new destination of a relative link in source file `doc`, from output file `out`;
     /// `None` when it points at nothing the import has (the link is then kept as text).
     fn resolve(&mut self, doc: usize, dest: &str, out: &str, line: usize) -> Option<String> {
@@ -343,6 +383,8 @@ impl Ctx<'_> {
         let path_part = path_part.split('?').next().unwrap_or("");
         let target_doc = if path_part.is_empty() {
             Some(doc)
+        } else if path_part.starts_with('/') {
+            self.root_absolute(dest)
         } else {
             let joined = crate::links::resolve_relative(
                 source.dir(),
@@ -461,6 +503,15 @@ fn no_new_links(mut text: String, written: &[String]) -> String {
 }
 
 /// Links ladderbook leaves alone: with a scheme, site-absolute, or empty.
+/// True for a root-absolute link to a Markdown file (`/docs/x.md`, `/docs/x.md#a`), which no
+/// site serves as written.
+fn names_markdown(dest: &str) -> bool {
+    let path = dest.split(['#', '?']).next().unwrap_or("");
+    dest.starts_with('/')
+        && !dest.starts_with("//")
+        && (path.ends_with(".md") || path.ends_with(".mdx"))
+}
+
 fn is_outside(dest: &str) -> bool {
     dest.is_empty() || dest.starts_with('/') || crate::links::is_external(dest)
 }
