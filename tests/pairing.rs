@@ -1,6 +1,7 @@
 //! How well comparison pages pair corresponding expectations, measured on hand-labelled pairs
 //! from real ladders (`tests/fixtures/pairing/labels.json`: adjacent levels of Codecademy,
-//! the Financial Times, jorgef, Monzo and OctopusDeploy, one pillar at a time).
+//! the Financial Times, jorgef, Monzo, OctopusDeploy, Sourcegraph, Artsy, Etsy, TrustLayer
+//! and inDrive, one pillar at a time).
 //!
 //! - **recall**: of the labelled corresponding pairs, the share the page shows on one row;
 //! - **precision**: of the rows the page shows with both levels' expectations, the share
@@ -112,8 +113,17 @@ fn the_labelled_expectations_are_the_real_ladders_own() {
             // The importer joins the Financial Times' fields into one text: its summary,
             // then "Proficiency: …", then "Examples: …"; the summary is checked.
             let summary = t.split(" Proficiency:").next().unwrap_or(t);
+            // A table's row name opens each of its cells' expectations (`Technical
+            // understanding: Proactively learns …`, Artsy): the name and the text are checked
+            // apart.
+            let found = text.contains(&md_words(summary))
+                || summary.split_once(": ").is_some_and(|(label, rest)| {
+                    label.split_whitespace().count() <= 4
+                        && text.contains(&md_words(label))
+                        && text.contains(&md_words(rest))
+                });
             assert!(
-                text.contains(&md_words(summary)),
+                found,
                 "{} {} → {} {}: not in {}: {t}",
                 g.ladder,
                 g.lower,
@@ -157,14 +167,16 @@ fn corresponding_expectations_of_real_ladders_share_a_row() {
     }
     // Floors a little under what the pairing measures (see the README), so that a change
     // that pairs worse fails here.
-    assert!(all.recall() >= 0.82, "recall {:.3}", all.recall());
-    assert!(all.precision() >= 0.63, "precision {:.3}", all.precision());
+    assert!(all.recall() >= 0.78, "recall {:.3}", all.recall());
+    assert!(all.precision() >= 0.66, "precision {:.3}", all.precision());
     assert!(
         all.claimed_precision() >= 0.90,
         "claimed precision {:.3}",
         all.claimed_precision()
     );
     for (name, s) in &by_ladder {
-        assert!(s.recall() >= 0.62, "{name}: recall {:.3}", s.recall());
+        // Ladders rewritten from level to level (Artsy, Etsy's competencies, TrustLayer's
+        // managers) share few words between corresponding expectations: about half are found.
+        assert!(s.recall() >= 0.45, "{name}: recall {:.3}", s.recall());
     }
 }
