@@ -245,3 +245,43 @@ fn levels_written_most_senior_first_are_ranked_from_the_most_junior() {
         imp.summary
     );
 }
+
+/// Competency areas written the other way round (`### area` over `#### E1 - Engineer` …),
+/// grouped under `##` sections: one track whose levels are the names inside each area and
+/// whose pillars are the areas, not a track per group with the areas as its levels.
+#[test]
+fn grouped_areas_written_the_other_way_round_are_pillars_of_one_track() {
+    let src = fixture("sections/grouped-areas.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("#### ") {
+            level = h.split(" - ").nth(1).unwrap().to_string();
+        } else if let Some(h) = line.strip_prefix("### ") {
+            pillar = h.to_string();
+        } else if line.starts_with('#') {
+            level.clear();
+        } else if !level.is_empty() && !line.trim().is_empty() {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.clone(),
+                text: line.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 9);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(content_files(&imp.root.join("content/tracks")).len(), 1);
+    let code = |id: &str| str_of(&front(&imp.root.join(format!("content/levels/{id}.md"))), "code");
+    assert_eq!(
+        (code("engineer"), code("senior-engineer"), code("staff-engineer")),
+        ("E1".to_string(), "E2".to_string(), "E3".to_string())
+    );
+    assert!(
+        imp.summary
+            .contains("the 2 sections `Delivery`, `People` group the competency areas"),
+        "{}",
+        imp.summary
+    );
+}

@@ -403,6 +403,13 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
             title: doc_title.to_string(),
         };
     }
+    if multi && super::transpose::grouped_areas(ladder, &mut tracks, doc_title) {
+        return Outcome::Ladder {
+            tracks,
+            pages,
+            title: doc_title.to_string(),
+        };
+    }
     match tracks.as_slice() {
         [one] if !multi => match super::transpose::transposed(one) {
             Some(order) => super::transpose::transpose(ladder, &mut tracks[0], order),

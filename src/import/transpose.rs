@@ -424,3 +424,53 @@ pub(super) fn coded_skills(ladder: &mut Ladder, tracks: &mut Vec<Track>, title: 
     *tracks = vec![all];
     true
 }
+
+/// A document whose `##` sections group competency areas, each written the other way round
+/// (`## Performance` / `### Technical execution` / `#### P1 - Software Engineer I`, Hebbia's
+/// guidelines): read as written, each group is a track whose levels are its areas and whose
+/// pillars are the level names. When the areas are each in one group only and, all together,
+/// read transposed ([`transposed`]), makes them one track titled `title` whose levels are the
+/// names and whose pillars are the areas; the groups' descriptions describe the track, and a
+/// guess names the groups, which ladderbook has no place for. `false`, and nothing changed,
+/// otherwise (an area in two groups makes the groups tracks of their own).
+pub(super) fn grouped_areas(ladder: &mut Ladder, tracks: &mut Vec<Track>, title: &str) -> bool {
+    if tracks.len() < 2 {
+        return false;
+    }
+    let mut seen = std::collections::HashSet::new();
+    if !tracks
+        .iter()
+        .flat_map(|t| &t.levels)
+        .all(|l| seen.insert(ids::title_key(&l.full_title)))
+    {
+        return false;
+    }
+    let mut all = Track {
+        uid: ladder.uid(),
+        title: title.to_string(),
+        id: None,
+        description: tracks.iter().flat_map(|t| t.description.clone()).collect(),
+        levels: tracks.iter().flat_map(|t| t.levels.clone()).collect(),
+        at: tracks[0].at.clone(),
+        final_id: String::new(),
+    };
+    let Some(order) = transposed(&all) else {
+        return false;
+    };
+    for t in tracks.iter() {
+        ladder.retarget(FileRef::Track(t.uid), FileRef::Track(all.uid));
+    }
+    let groups: Vec<String> = tracks.iter().map(|t| format!("`{}`", t.title)).collect();
+    ladder.guess(
+        GuessKind::Structure,
+        tracks[0].at.clone(),
+        format!(
+            "the {} sections {} group the competency areas under them, which ladderbook has no place for: their areas are pillars of one track, and their names are left out",
+            groups.len(),
+            groups.join(", ")
+        ),
+    );
+    turn(ladder, &mut all, order, "ranked in the order written");
+    *tracks = vec![all];
+    true
+}
