@@ -52,6 +52,14 @@ pub fn slug(text: &str) -> String {
     out
 }
 
+/// `word` in lowercase with the accents of Latin letters folded away (`Sênior` → `senior`,
+/// `Estagiário` → `estagiario`), as [`slug`] folds them; other letters are only lowercased.
+pub fn fold_word(word: &str) -> String {
+    word.chars()
+        .map(|c| fold(c).unwrap_or_else(|| c.to_lowercase().collect()))
+        .collect()
+}
+
 fn fold(c: char) -> Option<String> {
     if c.is_ascii_alphanumeric() {
         return Some(c.to_ascii_lowercase().to_string());

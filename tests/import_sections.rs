@@ -244,6 +244,19 @@ fn levels_written_most_senior_first_are_ranked_from_the_most_junior() {
         "{}",
         imp.summary
     );
+    // In Portuguese, with accents: Sênior, Pleno, Júnior, Estagiário.
+    let imp = import(&fixture("sections/top-down-pt.md"), &[]);
+    let rank = |id: &str| {
+        front(&imp.root.join(format!("content/levels/{id}.md")))["rank"]
+            .as_integer()
+            .unwrap()
+    };
+    assert_eq!(
+        (rank("estagiario"), rank("junior"), rank("pleno"), rank("senior")),
+        (1, 2, 3, 4),
+        "{}",
+        imp.summary
+    );
 }
 
 /// Competency areas written the other way round (`### area` over `#### E1 - Engineer` …),

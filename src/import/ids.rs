@@ -294,7 +294,9 @@ pub(super) fn code_prefix(code: &str) -> String {
 
 /// The place of a title among common seniority words: Intern, Junior (and Associate,
 /// Graduate) before a bare title, then Senior (`Sr.`), Staff or Lead, Principal,
-/// Distinguished, Director, VP. The most senior word of the title counts; then the most senior
+/// Distinguished, Director, VP; words compared without accents (`Sênior`), with the
+/// Portuguese Estagiário (intern) and Pleno (mid-level). The most senior word of the title
+/// counts; then the most senior
 /// of the other words when it is Senior or above (`Sr. Director` and `Principal Director` after
 /// `Director`, `Senior Staff` after `Staff`) or junior (`Associate Director` before
 /// `Director`); then the first Roman or Arabic numeral after the first word (`Software
@@ -303,6 +305,11 @@ pub fn seniority(title: &str) -> (u8, i8, u32) {
     const WORDS: &[(&str, u8)] = &[
         ("intern", 1),
         ("apprentice", 1),
+        ("trainee", 1),
+        // Portuguese: an intern (estagiário) and a mid-level engineer (pleno), as Brazilian
+        // ladders name them; júnior and sênior fold to the English words.
+        ("estagiario", 1),
+        ("pleno", 4),
         ("graduate", 2),
         ("junior", 2),
         ("associate", 2),
@@ -325,7 +332,7 @@ pub fn seniority(title: &str) -> (u8, i8, u32) {
     let words: Vec<String> = title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(crate::ids::fold_word)
         .collect();
     let rank = |w: &String| WORDS.iter().find(|x| x.0 == w).map(|x| x.1);
     let mut ranks: Vec<u8> = words.iter().filter_map(rank).collect();
@@ -421,6 +428,11 @@ mod tests {
         assert_eq!(code_key("IC 6"), code_key("ic6"));
         assert_eq!(slug(&t.title), "tech-lead-staff-engineer");
         assert!(seniority("Junior Engineer") < seniority("Engineer"));
+        // Without accents, and Brazil's intern and mid-level.
+        assert_eq!(seniority("Sênior"), seniority("Senior"));
+        assert!(seniority("Estagiário") < seniority("Júnior"));
+        assert!(seniority("Desenvolvedor") < seniority("Pleno"));
+        assert!(seniority("Pleno") < seniority("Sênior"));
         assert!(seniority("Engineer") < seniority("Senior Engineer"));
         assert!(seniority("Senior Staff Engineer") < seniority("Principal Engineer"));
         assert!(seniority("Director of Engineering") < seniority("Sr. Director of Engineering"));
