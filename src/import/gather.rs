@@ -406,7 +406,7 @@ fn folder_track(
         if last.is_empty() {
             folder_title.to_string()
         } else {
-            last.replace(['-', '_'], " ")
+            super::titles::readable(last)
         }
     };
     let at = ladder.docs[first].loc_line(1);

@@ -547,11 +547,7 @@ fn single_level_outcome(
     }
 }
 
-/// A file name as a title: `numbered-single` → `Numbered single`, `TechLead` → `TechLead`.
+/// A file name as a title: see [`super::titles::readable`].
 fn readable_stem(stem: &str) -> String {
-    let words = stem.replace(['-', '_'], " ");
-    let mut c = words.trim().chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_else(|| stem.to_string())
+    super::titles::readable(stem)
 }

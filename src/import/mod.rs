@@ -492,13 +492,7 @@ fn folder_title(path: &Path) -> String {
     path.canonicalize()
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .map(|n| {
-            let n = n.replace(['-', '_'], " ");
-            let mut c = n.chars();
-            c.next()
-                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                .unwrap_or(n)
-        })
+        .map(|n| titles::readable(&n))
         .unwrap_or_else(|| "Ladder".into())
 }
 

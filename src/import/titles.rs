@@ -131,3 +131,34 @@ pub(super) fn descriptive(title: &str) -> bool {
         .iter()
         .any(|w| padded.contains(&format!(" {w} ")))
 }
+
+/// A file or folder name as a title: hyphens and underscores are spaces, runs of them one,
+/// and the first letter a capital (`numbered-single` → `Numbered single`, `_pages` → `Pages`,
+/// `TechLead` → `TechLead`). The name itself when it has no letter or digit.
+pub fn readable(name: &str) -> String {
+    let words = name
+        .split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut c = words.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => name.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::readable;
+
+    #[test]
+    fn names_read_as_titles() {
+        assert_eq!(readable("numbered-single"), "Numbered single");
+        // A Jekyll collection's folder: no leading space.
+        assert_eq!(readable("_pages"), "Pages");
+        assert_eq!(readable("engineer__track-"), "Engineer track");
+        assert_eq!(readable("TechLead"), "TechLead");
+        assert_eq!(readable("___"), "___");
+    }
+}
