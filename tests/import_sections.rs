@@ -298,3 +298,28 @@ fn grouped_areas_written_the_other_way_round_are_pillars_of_one_track() {
         imp.summary
     );
 }
+
+/// `**Label:** value` lines written one under the other (one Markdown paragraph): each line
+/// is its own pillar's expectation, not the first label's text with the others inside it.
+#[test]
+fn label_lines_one_under_the_other_are_each_a_pillar() {
+    let src = fixture("sections/label-lines.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut exps) = (String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = h.to_string();
+        } else if let Some(rest) = line.strip_prefix("**") {
+            let (label, value) = rest.split_once(":**").unwrap();
+            exps.push(Exp {
+                level: words(&level),
+                pillar: label.to_string(),
+                text: value.trim().to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 8);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 4);
+}

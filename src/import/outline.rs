@@ -171,7 +171,31 @@ pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
                         if let Kind::Heading { text, .. } = &mut b.kind {
                             *text = heading_text.trim().to_string();
                         }
-                        out.push(b);
+                        let lines = match b.kind {
+                            Kind::Para { label: Some(_), .. } => {
+                                labels::label_lines(text, b.start, b.end)
+                            }
+                            _ => None,
+                        };
+                        match lines {
+                            Some(lines) => {
+                                out.extend(lines.into_iter().map(|(ls, le)| {
+                                    let (label, colon, only, rest) = label_at(text, ls, le);
+                                    Block {
+                                        kind: Kind::Para {
+                                            label,
+                                            colon,
+                                            only,
+                                            rest,
+                                        },
+                                        start: ls,
+                                        end: le,
+                                        region: b.region,
+                                    }
+                                }))
+                            }
+                            _ => out.push(b),
+                        }
                     }
                 }
             }

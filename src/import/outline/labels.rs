@@ -131,3 +131,30 @@ pub(super) fn label_at(
     let label = plain_words(label.trim_end_matches(':').trim());
     (Some(label), colon, only, rest)
 }
+
+/// The lines of the paragraph `text[start..end]` when it is two or more lines that each open
+/// with a bold label and its colon (`**Horizon:** 1-2 weeks` over `**Scope:** Several
+/// teams`): key-value lines written one under the other, which Markdown joins into one
+/// paragraph (CommonMark §4.8, soft line breaks) but which are as many labelled items. Each
+/// is its byte range without its line ending or hard-break marker. `None` otherwise.
+pub(super) fn label_lines(text: &str, start: usize, end: usize) -> Option<Vec<(usize, usize)>> {
+    let end = end.min(text.len());
+    let mut lines = Vec::new();
+    let mut at = start;
+    for line in text.get(start..end)?.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let body = body.strip_suffix('\\').unwrap_or(body).trim_end();
+        let lead = body.len() - body.trim_start().len();
+        let (s, e) = (at + lead, at + body.len());
+        at += line.len();
+        if s >= e {
+            continue;
+        }
+        let (label, colon, only, _) = label_at(text, s, e);
+        if label.is_none() || !colon || only {
+            return None;
+        }
+        lines.push((s, e));
+    }
+    (lines.len() >= 2).then_some(lines)
+}
