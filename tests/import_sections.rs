@@ -323,3 +323,40 @@ fn label_lines_one_under_the_other_are_each_a_pillar() {
     assert_placed(&imp, &exps, &[]);
     assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 4);
 }
+
+/// A bold subtitle under each level heading (`**Grade C – still learning**`) over bullets
+/// that each open with their pillar's label, then a labelled list: the subtitle describes
+/// the level, each bullet is in its label's pillar and each example in Examples.
+#[test]
+fn a_subtitle_over_labelled_bullets_describes_its_level() {
+    let src = fixture("sections/subtitles.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = h.to_string();
+        } else if let Some(l) = line.strip_prefix("**Examples:**") {
+            assert!(l.is_empty());
+            pillar = "Examples".into();
+        } else if let Some(item) = line.strip_prefix("- **") {
+            let (label, rest) = item.split_once("**: ").unwrap();
+            exps.push(Exp {
+                level: words(&level),
+                pillar: label.to_string(),
+                text: rest.to_string(),
+            });
+        } else if let Some(item) = line.strip_prefix("- ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 6);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 3);
+    let junior = fs::read_to_string(imp.root.join("content/levels/junior-engineer.md")).unwrap();
+    assert!(junior.contains("Grade C – still learning"), "{junior}");
+}

@@ -522,9 +522,37 @@ fn item_note(text: &str, it: &Item) -> String {
 }
 
 /// Shape `Labels`: each bold `Label:` paragraph starts a pillar that runs to the next.
+/// A list before the first label whose items each open with a label of their own (`- **Coding**:
+/// …`, under a subtitle) gives a pillar per item, as the labelled paragraphs do.
 fn label_cells(ladder: &mut Ladder, d: &Doc, s: usize, level: &mut Level, rest: &mut Rest) {
     let sec = &d.secs[s];
-    let groups = label_groups(ladder, d, &sec.own, &mut rest.description);
+    let mut before = Vec::new();
+    let groups = label_groups(ladder, d, &sec.own, &mut before);
+    for b in before {
+        match &d.blocks[b].kind {
+            Kind::List { items }
+                if !d.blocks[b].region
+                    && items.len() >= 2
+                    && items.iter().all(|it| {
+                        it.label.is_some() && it.colon && !it.only && it.nested_lists.is_empty()
+                    }) =>
+            {
+                for it in items {
+                    let end = it.end.min(d.src.text.len());
+                    let lead = Md {
+                        text: d.src.text[it.rest.min(end)..end].trim().to_string(),
+                        doc: d.index,
+                        line: d.src.line(it.rest),
+                    };
+                    let label = it.label.clone().unwrap_or_default();
+                    level
+                        .cells
+                        .push(label_cell(d, (label, it.start, Vec::new(), Some(lead))));
+                }
+            }
+            _ => rest.description.push(b),
+        }
+    }
     for group in groups {
         level.cells.push(label_cell(d, group));
     }

@@ -279,9 +279,14 @@ pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
         }
     }
     // A paragraph that is only a bold label (`**Technical**`) right over a list names the
-    // list, as `**Technical:**` would.
+    // list, as `**Technical:**` would; not over a list whose items each open with a label
+    // of their own (`**Grade A – autonomous**` over `- **Coding**: …`), which it heads as
+    // a subtitle.
     for i in 1..out.len() {
-        if matches!(out[i].kind, Kind::List { .. }) {
+        let labelled = |items: &[Item]| {
+            items.len() >= 2 && items.iter().all(|it| it.label.is_some() && it.colon && !it.only)
+        };
+        if matches!(&out[i].kind, Kind::List { items } if !labelled(items)) {
             if let Kind::Para {
                 label: Some(_),
                 colon,
