@@ -606,3 +606,40 @@ fn html_tables_in_the_shapes_exports_and_readmes_write() {
         assert!(!said.contains("read as a ladder"), "{name}: {said}");
     }
 }
+
+/// A folder of level files whose areas (`## Results`) each hold a table of responsibilities
+/// and the behaviours expected (`| **Impact** | <ul><li>…</li></ul> |`), as frameworks derived
+/// from Dropbox's write them: one track whose pillars are the responsibilities. A scoring
+/// rubric (`| Area | Poor | … | Excelling |`) is no ladder of its own, and an introduction
+/// about the whole framework is a page.
+#[test]
+fn a_folder_of_level_files_with_a_table_per_area() {
+    let src = fixture("tables/area-folder");
+    let mut exps = Vec::new();
+    for (path, md) in markdown_sources(&src.join("eng")) {
+        let level = md.lines().next().unwrap().trim_start_matches("# ").to_string();
+        for (area, rows) in tables(&md) {
+            if area == "Scoring" {
+                continue;
+            }
+            for row in &rows[1..] {
+                for item in row[1].split("<li>").skip(1) {
+                    let item = item.split("</li>").next().unwrap();
+                    exps.push(exp(&level, &row[0], item));
+                }
+            }
+        }
+        assert!(path.exists());
+    }
+    assert_eq!(exps.len(), 9);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    says(&imp, "1 track, 2 levels, 3 pillars");
+    let eng1 = page(&imp.site, "levels/eng1/");
+    assert!(words(&eng1).contains("misses most commitments without saying so"));
+    assert!(
+        page(&imp.site, "harbour-engineering-career-framework/").contains("A checklist for promotion."),
+        "{}",
+        imp.summary
+    );
+}

@@ -211,7 +211,15 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     // and whose headings are its pillars.
     let titled = title.as_deref().is_some_and(|t| !t.trim().is_empty());
     // With headings, a title about the whole ladder does not make the page one level (an
-    // overview titled `Career Framework` over `## Impact` definitions is a free page).
+    // overview titled `Career Framework` over `## Impact` definitions is a free page), nor
+    // does a first heading about it under a title that names no role (`title: Introduction`
+    // over `# Acme Engineering Career Framework`).
+    let overview = overview
+        || (!named
+            && first_heading.is_some_and(|h| {
+                let first = heading_text(h);
+                about_all(&first) && !names_role(&first)
+            }));
     if first_heading.is_none() || (titled && !overview) {
         if let Some(sh) = named_level_shape(&d, 0, titled) {
             return single_level_outcome(ladder, &d, 0, &doc_title, true, Some(sh));

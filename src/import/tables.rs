@@ -328,10 +328,10 @@ fn written(t: &Table, shape: Shape, depth: u8) -> (Vec<Line>, String) {
         }
         Shape::PerLevel => {
             let title = t.heading.as_ref().map_or("", |h| h.title.as_str());
-            let what = format!(
-                "the table read as the pillars of `{title}`: {} pillars (its rows)",
-                named_rows(t).len()
-            );
+            let what = match named_rows(t).len() {
+                1 => format!("the table read as the pillars of `{title}`: 1 pillar (its row)"),
+                n => format!("the table read as the pillars of `{title}`: {n} pillars (its rows)"),
+            };
             let depth = t.heading.as_ref().map_or(0, |h| h.depth);
             return (per_level(t, depth), what);
         }
@@ -353,13 +353,29 @@ enum Shape {
 }
 
 /// More than half of `labels` (at least two) read as levels.
+/// Not when two or more are ratings of a review scale (`Poor`, `On target`, `Exceeds
+/// expectations`): a scoring rubric's columns are no levels.
 fn levels(labels: &[String]) -> bool {
     let named: Vec<&String> = labels.iter().filter(|l| !l.is_empty()).collect();
     let like = named
         .iter()
         .filter(|l| level_like(l) && !sequence(l))
         .count();
-    like >= 2 && like * 2 > named.len()
+    let ratings = named.iter().filter(|l| rating(l)).count();
+    like >= 2 && like * 2 > named.len() && ratings < 2
+}
+
+/// A label that rates performance on a review scale: `Poor`, `Improvement required`, `On
+/// target`, `Meets expectations`, `Excelling`, `Outstanding`.
+fn rating(label: &str) -> bool {
+    #[rustfmt::skip]
+    const RATINGS: &[&str] = &[
+        "poor", "improvement", "target", "meets", "exceeds", "excelling", "outstanding",
+        "unsatisfactory", "satisfactory", "expectations", "underperforming", "exceptional",
+    ];
+    label
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| RATINGS.contains(&w.to_lowercase().as_str()))
 }
 
 /// A label numbered as something other than a level: `Week 2`, `Sev1`, `Q3`, `Step 4`.
@@ -427,6 +443,7 @@ fn per_level_shape(t: &Table) -> bool {
     t.header.len() >= 2
         && !t.rows.is_empty()
         && short
+        && header.iter().filter(|h| rating(h)).count() < 2
         && !levels(&header)
         && !levels(&firsts)
         && corner(&t.header[0]) != Some(Shape::Rows)
@@ -477,21 +494,29 @@ fn shape(t: &Table, shared: &HashSet<String>) -> Option<Shape> {
         let by_rows = corner == Some(Shape::Rows) || (corner.is_none() && levels(&firsts));
         // Two levels side by side compare them: a ladder has three or more.
         let three = |labels: &[String]| labels.iter().filter(|l| !l.is_empty()).count() >= 3;
+        // A scoring rubric (`| Area | Poor | On target | Excelling |`) rates, whatever its
+        // corner says.
+        let rated = |labels: &[String]| labels.iter().filter(|l| rating(l)).count() >= 2;
         if by_columns
+            && !rated(&header)
             && three(&header)
             && !headed(&header)
             && prose(t.rows.iter().flat_map(|(_, c)| &c[1..]))
         {
             return Some(Shape::Columns);
         }
-        if by_rows && three(&firsts) && !headed(&firsts) && columns_prose(t) {
+        if by_rows && !rated(&firsts) && three(&firsts) && !headed(&firsts) && columns_prose(t) {
             return Some(Shape::Rows);
         }
     }
     if per_level_shape(t) {
-        let title = &t.heading.as_ref()?.title;
+        let h = t.heading.as_ref()?;
+        let names_level = |title: &str| level_like(title) && !descriptive(title);
         let recurs = t.rows.iter().any(|(_, c)| shared.contains(&key(&c[0])));
-        if (level_like(title) && !descriptive(title)) || recurs {
+        // A table under an area of a level (`# ENG2 Engineer` / `## Results` / `| Impact |
+        // … |`): its rows are pillars of that level, under the area's heading.
+        let in_area = h.parent.as_deref().is_some_and(names_level);
+        if names_level(&h.title) || recurs || in_area {
             return Some(Shape::PerLevel);
         }
     }

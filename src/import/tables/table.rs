@@ -45,6 +45,9 @@ pub(super) struct Heading {
     /// The heading's own text (up to the next heading) holds a list item or a bold label
     /// outside the table: the section has expectations of its own.
     pub(super) lists: bool,
+    /// The title of the nearest shallower heading above it (`# ENG2 Engineer` over
+    /// `## Results`), when no section beside this one under it writes a list of its own.
+    pub(super) parent: Option<String>,
 }
 
 /// A line of the rewritten text, with the source line it stands for.
@@ -118,6 +121,19 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
         }
     }
     read.sort_by_key(|r| r.range.start);
+    // Whether heading `k`'s own text (up to the next heading) has a list item outside every
+    // table: a section that writes expectations as a list.
+    let spans: Vec<(usize, usize)> = read.iter().map(|r| (r.first_line, r.last_line)).collect();
+    let own_list = |k: usize| {
+        let from = line_of(headings[k].0) + 1;
+        let to = headings
+            .get(k + 1)
+            .map_or(lines.len() + 1, |h| line_of(h.0));
+        (from..to).any(|n| {
+            lines.get(n - 1).is_some_and(|l| list_line(l))
+                && !spans.iter().any(|&(a, b)| (a..=b).contains(&n))
+        })
+    };
     let mut tables = Vec::new();
     for r in read {
         let (range, first_line, last_line) = (r.range, r.first_line, r.last_line);
@@ -138,6 +154,7 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
                 deeper_after,
                 alone: blank(line + 1, first_line) && blank(last_line + 1, next_line),
                 lists: listed(line + 1, first_line) || listed(last_line + 1, next_line),
+                parent: area_of(&headings, *start, *depth, &own_list),
             }
         });
         let (header, rows) = with_band_row(r.header, r.rows);
@@ -500,4 +517,23 @@ pub(super) fn blank(row: usize) -> Line {
 
 pub(super) fn hashes(depth: u8) -> String {
     "#".repeat(depth as usize)
+}
+
+/// The title of the heading over the heading at byte `start` (of `depth`) among `headings`
+/// (byte, depth, title): the nearest shallower one above it. `None` when there is none, or
+/// when a section of the same depth under it holds a list of its own (`own_list` of its
+/// index): a level that writes its pillars as lists, beside which a table is only a table.
+fn area_of(
+    headings: &[(usize, u8, String)],
+    start: usize,
+    depth: u8,
+    own_list: &dyn Fn(usize) -> bool,
+) -> Option<String> {
+    let at = headings.iter().position(|h| h.0 == start)?;
+    let parent = (0..at).rev().find(|&k| headings[k].1 < depth)?;
+    let end = (parent + 1..headings.len())
+        .find(|&k| headings[k].1 <= headings[parent].1)
+        .unwrap_or(headings.len());
+    let listed = (parent + 1..end).any(|k| headings[k].1 == depth && own_list(k));
+    (!listed).then(|| headings[parent].2.trim().to_string())
 }
