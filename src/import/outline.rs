@@ -13,6 +13,11 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 
 mod labels;
+mod text;
+pub(super) use text::{
+    checkbox, columns, contains_list, count_tag, has_blank_before, item_text, line_start,
+    para_item, quote, skip_marker, strip_cols,
+};
 use labels::label_at;
 use labels::plain_label_at;
 
@@ -171,30 +176,9 @@ pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
                         if let Kind::Heading { text, .. } = &mut b.kind {
                             *text = heading_text.trim().to_string();
                         }
-                        let lines = match b.kind {
-                            Kind::Para { label: Some(_), .. } => {
-                                labels::label_lines(text, b.start, b.end)
-                            }
-                            _ => None,
-                        };
-                        match lines {
-                            Some(lines) => {
-                                out.extend(lines.into_iter().map(|(ls, le)| {
-                                    let (label, colon, only, rest) = label_at(text, ls, le);
-                                    Block {
-                                        kind: Kind::Para {
-                                            label,
-                                            colon,
-                                            only,
-                                            rest,
-                                        },
-                                        start: ls,
-                                        end: le,
-                                        region: b.region,
-                                    }
-                                }))
-                            }
-                            _ => out.push(b),
+                        match label_line_blocks(text, &b) {
+                            Some(lines) => out.extend(lines),
+                            None => out.push(b),
                         }
                     }
                 }
@@ -301,39 +285,31 @@ pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
     out
 }
 
-pub(super) fn count_tag(lower: &str, pat: &str) -> usize {
-    lower
-        .match_indices(pat)
-        .filter(|(i, _)| {
-            lower[i + pat.len()..]
-                .chars()
-                .next()
-                .is_some_and(|c| c == '>' || c.is_whitespace() || c == '/')
-        })
-        .count()
-}
-
-/// The offset of an item's content: after its marker and the spaces that follow.
-pub(super) fn skip_marker(text: &str, start: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = start;
-    while i < bytes.len() && bytes[i] == b' ' {
-        i += 1;
+/// Paragraph `b` as one paragraph per line when it is [`labels::label_lines`], each with its label.
+pub(super) fn label_line_blocks(text: &str, b: &Block) -> Option<Vec<Block>> {
+    if !matches!(b.kind, Kind::Para { label: Some(_), .. }) {
+        return None;
     }
-    if i < bytes.len() && matches!(bytes[i], b'-' | b'+' | b'*') {
-        i += 1;
-    } else {
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i < bytes.len() && matches!(bytes[i], b'.' | b')') {
-            i += 1;
-        }
-    }
-    while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
-        i += 1;
-    }
-    i
+    let lines = labels::label_lines(text, b.start, b.end)?;
+    Some(
+        lines
+            .into_iter()
+            .map(|(start, end)| {
+                let (label, colon, only, rest) = label_at(text, start, end);
+                Block {
+                    kind: Kind::Para {
+                        label,
+                        colon,
+                        only,
+                        rest,
+                    },
+                    start,
+                    end,
+                    region: b.region,
+                }
+            })
+            .collect(),
+    )
 }
 
 pub(super) fn build_doc<'a>(src: &'a SourceDoc, index: usize, blocks: Vec<Block>) -> Doc<'a> {
@@ -428,12 +404,6 @@ pub(super) fn heading_text(d: &Doc, s: usize) -> String {
     }
 }
 
-pub(super) fn line_start(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1)
-}
-
 /// Source text from the start of `start`'s line to `end`, trailing white space removed.
 pub(super) fn span(src: &SourceDoc, doc: usize, start: usize, end: usize) -> Option<Md> {
     let start = line_start(&src.text, start);
@@ -454,149 +424,6 @@ pub(super) fn span(src: &SourceDoc, doc: usize, start: usize, end: usize) -> Opt
         doc,
         line: src.line(start + skip),
     })
-}
-
-/// Removes up to `cols` columns of leading white space (tabs to the next multiple of 4).
-pub(super) fn strip_cols(line: &str, cols: usize) -> &str {
-    let mut col = 0;
-    for (i, c) in line.char_indices() {
-        if col >= cols {
-            return &line[i..];
-        }
-        match c {
-            ' ' => col += 1,
-            '\t' => col += 4 - col % 4,
-            _ => return &line[i..],
-        }
-    }
-    ""
-}
-
-pub(super) fn columns(s: &str) -> usize {
-    let mut col = 0;
-    for c in s.chars() {
-        match c {
-            '\t' => col += 4 - col % 4,
-            _ => col += 1,
-        }
-    }
-    col
-}
-
-/// A list item's source as a top-level `- ` item: its lines de-indented to its marker's
-/// column, the marker made `-` (padded to the marker's width, so every line keeps its column).
-pub(super) fn item_text(text: &str, start: usize, end: usize) -> String {
-    // An item's range may start at the indent before its marker.
-    let start = start + text[start..].len() - text[start..].trim_start_matches([' ', '\t']).len();
-    let ls = line_start(text, start);
-    let prefix = &text[ls..start];
-    let indent = columns(prefix);
-    let raw = text[ls..end.min(text.len())].trim_end();
-    let mut out = String::new();
-    for (i, line) in raw.split('\n').enumerate() {
-        let line = strip_cols(line, indent);
-        if i == 0 {
-            out.push_str(&normalize_marker(line));
-        } else {
-            out.push('\n');
-            out.push_str(line);
-        }
-    }
-    out
-}
-
-/// A list item's first line with its marker made `-` (an ordered marker padded to its width).
-pub(super) fn normalize_marker(line: &str) -> String {
-    let bytes = line.as_bytes();
-    if bytes
-        .first()
-        .is_some_and(|b| matches!(b, b'-' | b'+' | b'*'))
-    {
-        return format!("-{}", &line[1..]);
-    }
-    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    if digits > 0 && bytes.get(digits).is_some_and(|b| matches!(b, b'.' | b')')) {
-        return format!("-{}{}", " ".repeat(digits), &line[digits + 1..]);
-    }
-    line.to_string()
-}
-
-/// The task-list checkbox after a list marker on a line (`- [ ] `, GitHub's), as its byte
-/// range in the line, and whether it is checked.
-pub(super) fn checkbox(line: &str) -> Option<(std::ops::Range<usize>, bool)> {
-    let indent = line.len() - line.trim_start().len();
-    let rest = &line[indent..];
-    let marker = if rest.starts_with(['-', '*', '+']) {
-        1
-    } else {
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 || !rest[digits..].starts_with(['.', ')']) {
-            return None;
-        }
-        digits + 1
-    };
-    let after = &rest[marker..];
-    let text = after.trim_start_matches([' ', '\t']);
-    if text.len() == after.len() {
-        return None;
-    }
-    let start = indent + marker + after.len() - text.len();
-    let checked = match text.get(..4) {
-        Some("[ ] ") => false,
-        Some("[x] " | "[X] ") => true,
-        _ => return None,
-    };
-    Some((start..start + 4, checked))
-}
-
-/// A paragraph (or the text after a label) as a `- ` item.
-pub(super) fn para_item(text: &str) -> String {
-    let mut out = String::new();
-    for (i, line) in text.trim().split('\n').enumerate() {
-        if i == 0 {
-            out.push_str("- ");
-        } else {
-            out.push_str("\n  ");
-        }
-        out.push_str(line.trim_start());
-    }
-    out
-}
-
-/// Text that holds a list, made a block quote so that its list is not read as expectations.
-pub(super) fn quote(text: &str) -> String {
-    text.split('\n')
-        .map(|l| {
-            if l.trim().is_empty() {
-                ">".to_string()
-            } else {
-                format!("> {l}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-pub(super) fn contains_list(text: &str) -> bool {
-    let mut depth = 0usize;
-    for ev in Parser::new_ext(text, crate::markdown::options()) {
-        match ev {
-            Event::Start(Tag::List(_)) if depth == 0 => return true,
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    false
-}
-
-pub(super) fn has_blank_before(text: &str, offset: usize) -> bool {
-    let ls = line_start(text, offset);
-    if ls < 2 {
-        return false;
-    }
-    let prev_start = line_start(text, ls - 1);
-    text[prev_start..ls - 1].trim().is_empty()
 }
 
 /// Runs of consecutive blocks as Markdown, each run copied as it is written.
@@ -692,10 +519,10 @@ mod tests {
         assert_eq!(n.len(), 2);
         assert_eq!(item_text(text, n[0].0, n[0].1), "- one *x*\n  - nested");
         assert_eq!(item_text(text, n[1].0, n[1].1), "- two");
-        assert_eq!(normalize_marker("10. x"), "-   x");
+        assert_eq!(text::normalize_marker("10. x"), "-   x");
         let t = "1. **A**\n  1. x\n     more\n";
         assert_eq!(item_text(t, 9, t.len()), "-  x\n   more");
-        assert_eq!(normalize_marker("* x"), "- x");
+        assert_eq!(text::normalize_marker("* x"), "- x");
         assert_eq!(checkbox("- [ ] Runs one-to-ones"), Some((2..6, false)));
         assert_eq!(checkbox("  2. [x] Writes plans"), Some((5..9, true)));
         assert_eq!(checkbox("- [ ]"), None);

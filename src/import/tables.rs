@@ -25,8 +25,8 @@ use cells::{gap, item_line, items, label, prose, word_count};
 use grid::{by_columns, by_expectation, by_rows, pillar_major};
 use std::collections::HashSet;
 use table::{
-    blank, find_tables, group_row, heading, key, label_columns, named_rows, Line, Table,
-    PILLAR_WORDS,
+    blank, find_tables, group_row, heading, key, label_columns, levels, named_rows, rating,
+    Line, Table, PILLAR_WORDS,
 };
 
 /// A table read as part of the ladder: its first line (1-based) and what it was read as, in
@@ -350,49 +350,6 @@ enum Shape {
     PerLevel,
     /// One expectation per row, in the columns (level, pillar, text) of [`long_columns`].
     Long((usize, usize, usize)),
-}
-
-/// More than half of `labels` (at least two) read as levels.
-/// Not when two or more are ratings of a review scale (`Poor`, `On target`, `Exceeds
-/// expectations`): a scoring rubric's columns are no levels.
-fn levels(labels: &[String]) -> bool {
-    let named: Vec<&String> = labels.iter().filter(|l| !l.is_empty()).collect();
-    let like = named
-        .iter()
-        .filter(|l| level_like(l) && !sequence(l))
-        .count();
-    let ratings = named.iter().filter(|l| rating(l)).count();
-    like >= 2 && like * 2 > named.len() && ratings < 2
-}
-
-/// A label that rates performance on a review scale: `Poor`, `Improvement required`, `On
-/// target`, `Meets expectations`, `Excelling`, `Outstanding`.
-fn rating(label: &str) -> bool {
-    #[rustfmt::skip]
-    const RATINGS: &[&str] = &[
-        "poor", "improvement", "target", "meets", "exceeds", "excelling", "outstanding",
-        "unsatisfactory", "satisfactory", "expectations", "underperforming", "exceptional",
-    ];
-    label
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| RATINGS.contains(&w.to_lowercase().as_str()))
-}
-
-/// A label numbered as something other than a level: `Week 2`, `Sev1`, `Q3`, `Step 4`.
-fn sequence(label: &str) -> bool {
-    let first: String = label
-        .trim()
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase();
-    #[rustfmt::skip]
-    const NOT_LEVELS: &[&str] = &[
-        "week", "day", "month", "year", "sprint", "phase", "step", "stage", "sev", "severity",
-        "priority", "q", "quarter", "round", "part", "chapter", "section", "module", "lesson",
-        "version", "v", "iteration", "milestone", "release", "h", "fy",
-    ];
-    NOT_LEVELS.contains(&first.as_str())
 }
 
 /// The first-column labels of each table that may be a level's (see [`per_level_shape`])

@@ -537,3 +537,46 @@ fn area_of(
     let listed = (parent + 1..end).any(|k| headings[k].1 == depth && own_list(k));
     (!listed).then(|| headings[parent].2.trim().to_string())
 }
+
+/// More than half of `labels` (at least two) read as levels.
+/// Not when two or more are ratings of a review scale (`Poor`, `On target`, `Exceeds
+/// expectations`): a scoring rubric's columns are no levels.
+pub(super) fn levels(labels: &[String]) -> bool {
+    let named: Vec<&String> = labels.iter().filter(|l| !l.is_empty()).collect();
+    let like = named
+        .iter()
+        .filter(|l| level_like(l) && !sequence(l))
+        .count();
+    let ratings = named.iter().filter(|l| rating(l)).count();
+    like >= 2 && like * 2 > named.len() && ratings < 2
+}
+
+/// A label that rates performance on a review scale: `Poor`, `Improvement required`, `On
+/// target`, `Meets expectations`, `Excelling`, `Outstanding`.
+pub(super) fn rating(label: &str) -> bool {
+    #[rustfmt::skip]
+    const RATINGS: &[&str] = &[
+        "poor", "improvement", "target", "meets", "exceeds", "excelling", "outstanding",
+        "unsatisfactory", "satisfactory", "expectations", "underperforming", "exceptional",
+    ];
+    label
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| RATINGS.contains(&w.to_lowercase().as_str()))
+}
+
+/// A label numbered as something other than a level: `Week 2`, `Sev1`, `Q3`, `Step 4`.
+fn sequence(label: &str) -> bool {
+    let first: String = label
+        .trim()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    #[rustfmt::skip]
+    const NOT_LEVELS: &[&str] = &[
+        "week", "day", "month", "year", "sprint", "phase", "step", "stage", "sev", "severity",
+        "priority", "q", "quarter", "round", "part", "chapter", "section", "module", "lesson",
+        "version", "v", "iteration", "milestone", "release", "h", "fy",
+    ];
+    NOT_LEVELS.contains(&first.as_str())
+}

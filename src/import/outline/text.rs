@@ -1,0 +1,188 @@
+//! Markdown source text, line by line: list markers and their columns, task-list boxes, a
+//! list item's text, quoting and blank lines, as the outline reads them.
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+pub(in crate::import) fn count_tag(lower: &str, pat: &str) -> usize {
+    lower
+        .match_indices(pat)
+        .filter(|(i, _)| {
+            lower[i + pat.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c == '>' || c.is_whitespace() || c == '/')
+        })
+        .count()
+}
+
+/// The offset of an item's content: after its marker and the spaces that follow.
+pub(in crate::import) fn skip_marker(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < bytes.len() && bytes[i] == b' ' {
+        i += 1;
+    }
+    if i < bytes.len() && matches!(bytes[i], b'-' | b'+' | b'*') {
+        i += 1;
+    } else {
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i < bytes.len() && matches!(bytes[i], b'.' | b')') {
+            i += 1;
+        }
+    }
+    while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+        i += 1;
+    }
+    i
+}
+
+pub(in crate::import) fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1)
+}
+
+/// Removes up to `cols` columns of leading white space (tabs to the next multiple of 4).
+pub(in crate::import) fn strip_cols(line: &str, cols: usize) -> &str {
+    let mut col = 0;
+    for (i, c) in line.char_indices() {
+        if col >= cols {
+            return &line[i..];
+        }
+        match c {
+            ' ' => col += 1,
+            '\t' => col += 4 - col % 4,
+            _ => return &line[i..],
+        }
+    }
+    ""
+}
+
+pub(in crate::import) fn columns(s: &str) -> usize {
+    let mut col = 0;
+    for c in s.chars() {
+        match c {
+            '\t' => col += 4 - col % 4,
+            _ => col += 1,
+        }
+    }
+    col
+}
+
+/// A list item's source as a top-level `- ` item: its lines de-indented to its marker's
+/// column, the marker made `-` (padded to the marker's width, so every line keeps its column).
+pub(in crate::import) fn item_text(text: &str, start: usize, end: usize) -> String {
+    // An item's range may start at the indent before its marker.
+    let start = start + text[start..].len() - text[start..].trim_start_matches([' ', '\t']).len();
+    let ls = line_start(text, start);
+    let prefix = &text[ls..start];
+    let indent = columns(prefix);
+    let raw = text[ls..end.min(text.len())].trim_end();
+    let mut out = String::new();
+    for (i, line) in raw.split('\n').enumerate() {
+        let line = strip_cols(line, indent);
+        if i == 0 {
+            out.push_str(&normalize_marker(line));
+        } else {
+            out.push('\n');
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// A list item's first line with its marker made `-` (an ordered marker padded to its width).
+pub(super) fn normalize_marker(line: &str) -> String {
+    let bytes = line.as_bytes();
+    if bytes
+        .first()
+        .is_some_and(|b| matches!(b, b'-' | b'+' | b'*'))
+    {
+        return format!("-{}", &line[1..]);
+    }
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits > 0 && bytes.get(digits).is_some_and(|b| matches!(b, b'.' | b')')) {
+        return format!("-{}{}", " ".repeat(digits), &line[digits + 1..]);
+    }
+    line.to_string()
+}
+
+/// The task-list checkbox after a list marker on a line (`- [ ] `, GitHub's), as its byte
+/// range in the line, and whether it is checked.
+pub(in crate::import) fn checkbox(line: &str) -> Option<(std::ops::Range<usize>, bool)> {
+    let indent = line.len() - line.trim_start().len();
+    let rest = &line[indent..];
+    let marker = if rest.starts_with(['-', '*', '+']) {
+        1
+    } else {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || !rest[digits..].starts_with(['.', ')']) {
+            return None;
+        }
+        digits + 1
+    };
+    let after = &rest[marker..];
+    let text = after.trim_start_matches([' ', '\t']);
+    if text.len() == after.len() {
+        return None;
+    }
+    let start = indent + marker + after.len() - text.len();
+    let checked = match text.get(..4) {
+        Some("[ ] ") => false,
+        Some("[x] " | "[X] ") => true,
+        _ => return None,
+    };
+    Some((start..start + 4, checked))
+}
+
+/// A paragraph (or the text after a label) as a `- ` item.
+pub(in crate::import) fn para_item(text: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in text.trim().split('\n').enumerate() {
+        if i == 0 {
+            out.push_str("- ");
+        } else {
+            out.push_str("\n  ");
+        }
+        out.push_str(line.trim_start());
+    }
+    out
+}
+
+/// Text that holds a list, made a block quote so that its list is not read as expectations.
+pub(in crate::import) fn quote(text: &str) -> String {
+    text.split('\n')
+        .map(|l| {
+            if l.trim().is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub(in crate::import) fn contains_list(text: &str) -> bool {
+    let mut depth = 0usize;
+    for ev in Parser::new_ext(text, crate::markdown::options()) {
+        match ev {
+            Event::Start(Tag::List(_)) if depth == 0 => return true,
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+pub(in crate::import) fn has_blank_before(text: &str, offset: usize) -> bool {
+    let ls = line_start(text, offset);
+    if ls < 2 {
+        return false;
+    }
+    let prev_start = line_start(text, ls - 1);
+    text[prev_start..ls - 1].trim().is_empty()
+}
