@@ -270,3 +270,33 @@ fn indrive_tracks_listed_beside_their_folders_with_graded_pillars() {
         assert!(ids.contains(&id), "{ids:?}");
     }
 }
+
+/// Level files in MDX whose pillars hold a component with JavaScript props (`<Duties
+/// items={[`…`]} />`): import cannot read the strings inside, and the summary says so, at
+/// the component's line in each file, instead of leaving source text on the pages unsaid.
+#[test]
+fn components_with_javascript_props_are_named_in_the_summary() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("levels");
+    fs::create_dir(&src).unwrap();
+    for (file, title, item) in [
+        ("junior.mdx", "Junior Engineer", "Fixes small bugs"),
+        ("senior.mdx", "Senior Engineer", "Leads a project"),
+    ] {
+        fs::write(
+            src.join(file),
+            format!("---\ntitle: {title}\n---\n\nimport Duties from '../components/Duties';\n\n## Delivery\n\n<Duties items={{[\n  `{item}`,\n]}} />\n\n## Teamwork\n\n- Helps others.\n"),
+        )
+        .unwrap();
+    }
+    let imp = import(&src, &[]);
+    for file in ["junior.mdx:9", "senior.mdx:9"] {
+        assert!(
+            imp.summary.contains(&format!(
+                "{file}: the MDX component `<Duties>` passes its text in JavaScript props"
+            )),
+            "{}",
+            imp.summary
+        );
+    }
+}

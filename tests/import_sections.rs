@@ -252,7 +252,12 @@ fn levels_written_most_senior_first_are_ranked_from_the_most_junior() {
             .unwrap()
     };
     assert_eq!(
-        (rank("estagiario"), rank("junior"), rank("pleno"), rank("senior")),
+        (
+            rank("estagiario"),
+            rank("junior"),
+            rank("pleno"),
+            rank("senior")
+        ),
         (1, 2, 3, 4),
         "{}",
         imp.summary
@@ -286,9 +291,18 @@ fn grouped_areas_written_the_other_way_round_are_pillars_of_one_track() {
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
     assert_eq!(content_files(&imp.root.join("content/tracks")).len(), 1);
-    let code = |id: &str| str_of(&front(&imp.root.join(format!("content/levels/{id}.md"))), "code");
+    let code = |id: &str| {
+        str_of(
+            &front(&imp.root.join(format!("content/levels/{id}.md"))),
+            "code",
+        )
+    };
     assert_eq!(
-        (code("engineer"), code("senior-engineer"), code("staff-engineer")),
+        (
+            code("engineer"),
+            code("senior-engineer"),
+            code("staff-engineer")
+        ),
         ("E1".to_string(), "E2".to_string(), "E3".to_string())
     );
     assert!(

@@ -617,7 +617,12 @@ fn a_folder_of_level_files_with_a_table_per_area() {
     let src = fixture("tables/area-folder");
     let mut exps = Vec::new();
     for (path, md) in markdown_sources(&src.join("eng")) {
-        let level = md.lines().next().unwrap().trim_start_matches("# ").to_string();
+        let level = md
+            .lines()
+            .next()
+            .unwrap()
+            .trim_start_matches("# ")
+            .to_string();
         for (area, rows) in tables(&md) {
             if area == "Scoring" {
                 continue;
@@ -638,7 +643,8 @@ fn a_folder_of_level_files_with_a_table_per_area() {
     let eng1 = page(&imp.site, "levels/eng1/");
     assert!(words(&eng1).contains("misses most commitments without saying so"));
     assert!(
-        page(&imp.site, "harbour-engineering-career-framework/").contains("A checklist for promotion."),
+        page(&imp.site, "harbour-engineering-career-framework/")
+            .contains("A checklist for promotion."),
         "{}",
         imp.summary
     );

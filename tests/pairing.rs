@@ -125,11 +125,7 @@ fn the_labelled_expectations_are_the_real_ladders_own() {
             assert!(
                 found,
                 "{} {} → {} {}: not in {}: {t}",
-                g.ladder,
-                g.lower,
-                g.higher,
-                g.pillar,
-                g.source
+                g.ladder, g.lower, g.higher, g.pillar, g.source
             );
         }
         for &(i, j) in &g.pairs {

@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, HashMap};
 pub fn finish(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     resolve_labels(ladder);
     unchecked_boxes(ladder);
+    components_as_text(ladder);
     gather_pillars(ladder);
     pages_describing_pillars(ladder);
     give_ids(ladder, opts)?;
@@ -25,6 +26,55 @@ pub fn finish(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     same_titles(ladder);
     equivalents(ladder);
     Ok(())
+}
+
+/// Says, once per file, where an expectation holds an MDX component whose props are
+/// JavaScript (`<Duties items={[`Leads a project`, …]} />`): the page shows it as source
+/// text, since the strings inside are no Markdown to import.
+fn components_as_text(ladder: &mut Ladder) {
+    let mut said: Vec<usize> = Vec::new();
+    let mut guesses = Vec::new();
+    for t in &ladder.tracks {
+        for c in t.levels.iter().flat_map(|l| &l.cells) {
+            for md in c.blocks.iter().map(|b| &b.md) {
+                let Some((name, at)) = component(&md.text) else {
+                    continue;
+                };
+                if said.contains(&md.doc) {
+                    continue;
+                }
+                said.push(md.doc);
+                let line = md.line + md.text[..at].matches('\n').count();
+                guesses.push((ladder.docs[md.doc].loc_line(line), format!("the MDX component `<{name}>` passes its text in JavaScript props, which import does not read: it stays source text on the page (write its items as a Markdown list to import them)")));
+            }
+        }
+    }
+    // Shown first: text the pages show as code is what a reader notices.
+    for (at, text) in guesses.into_iter().rev() {
+        ladder.guess_first(GuessKind::Structure, at, text);
+    }
+}
+
+/// The name of the first tag in `text` that opens with a capital (a component) and passes a
+/// prop in braces (`={`), and the byte where its tag starts.
+fn component(text: &str) -> Option<(String, usize)> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find('<') {
+        let at = from + i;
+        let rest = &text[at + 1..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+            .collect();
+        if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+            let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+            if tag.contains("={") {
+                return Some((name, at));
+            }
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Says where two levels of one track have the same title (inDrive's `principal-ii-engineer.md`

@@ -14,12 +14,12 @@ use std::collections::HashMap;
 
 mod labels;
 mod text;
+use labels::label_at;
+use labels::plain_label_at;
 pub(super) use text::{
     checkbox, columns, contains_list, count_tag, has_blank_before, item_text, line_start,
     para_item, quote, skip_marker, strip_cols,
 };
-use labels::label_at;
-use labels::plain_label_at;
 
 #[derive(Debug, Clone)]
 pub(super) struct Item {
@@ -268,7 +268,10 @@ pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
     // a subtitle.
     for i in 1..out.len() {
         let labelled = |items: &[Item]| {
-            items.len() >= 2 && items.iter().all(|it| it.label.is_some() && it.colon && !it.only)
+            items.len() >= 2
+                && items
+                    .iter()
+                    .all(|it| it.label.is_some() && it.colon && !it.only)
         };
         if matches!(&out[i].kind, Kind::List { items } if !labelled(items)) {
             if let Kind::Para {

@@ -25,8 +25,8 @@ use cells::{gap, item_line, items, label, prose, word_count};
 use grid::{by_columns, by_expectation, by_rows, pillar_major};
 use std::collections::HashSet;
 use table::{
-    blank, find_tables, group_row, heading, key, label_columns, levels, named_rows, rating,
-    Line, Table, PILLAR_WORDS,
+    blank, find_tables, group_row, heading, key, label_columns, levels, named_rows, rating, Line,
+    Table, PILLAR_WORDS,
 };
 
 /// A table read as part of the ladder: its first line (1-based) and what it was read as, in
