@@ -83,6 +83,11 @@ impl ExpectationWords {
         self.ids == other.ids
     }
 
+    /// Whether both open with the same label (see [`label_key`]); never for two without one.
+    pub(crate) fn same_label(&self, other: &ExpectationWords) -> bool {
+        self.label != 0 && self.label == other.label
+    }
+
     /// A number for its words: expectations with [`ExpectationWords::same_words`] have the
     /// same, so a set of them tells at once which words a level has nowhere.
     pub fn words_key(&self) -> u64 {

@@ -218,7 +218,7 @@ pub fn match_prepared(
         for (&i, sims) in rest_lower.iter().zip(sims.chunks_exact(cols)) {
             scores.extend(rest_higher.iter().zip(sims).map(|(&j, &(stems, words))| {
                 let position = 1.0 - (place(i, n) - place(j, m)).abs();
-                let label = lower[i].label != 0 && lower[i].label == higher[j].label;
+                let label = lower[i].same_label(&higher[j]);
                 (STEM_WEIGHT * stems
                     + WORD_WEIGHT * words
                     + POSITION_WEIGHT * position
@@ -259,8 +259,7 @@ pub fn match_prepared(
             // of one another, unless the pillar is written in parallel: placed side by side,
             // they read as a correspondence that is not there (of such rows over the
             // hand-labelled pairs, 11 in 112 were right; in parallel pillars, 5 in 9).
-            let labelled = lower[rest_lower[x]].label != 0
-                && lower[rest_lower[x]].label == higher[rest_higher[y]].label;
+            let labelled = lower[rest_lower[x]].same_label(&higher[rest_higher[y]]);
             if stems == 0.0 && !labelled && !parallel {
                 continue;
             }

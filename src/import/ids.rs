@@ -296,11 +296,10 @@ pub(super) fn code_prefix(code: &str) -> String {
 /// Graduate) before a bare title, then Senior (`Sr.`), Staff or Lead, Principal,
 /// Distinguished, Director, VP; words compared without accents (`Sênior`), with the
 /// Portuguese Estagiário (intern) and Pleno (mid-level). The most senior word of the title
-/// counts; then the most senior
-/// of the other words when it is Senior or above (`Sr. Director` and `Principal Director` after
-/// `Director`, `Senior Staff` after `Staff`) or junior (`Associate Director` before
-/// `Director`); then the first Roman or Arabic numeral after the first word (`Software
-/// Engineer II` after `Software Engineer I`).
+/// counts; then the most senior of the other words when it is Senior or above (`Sr.
+/// Director` and `Principal Director` after `Director`, `Senior Staff` after `Staff`) or
+/// junior (`Associate Director` before `Director`); then the first Roman or Arabic numeral
+/// after the first word (`Software Engineer II` after `Software Engineer I`).
 pub fn seniority(title: &str) -> (u8, i8, u32) {
     const WORDS: &[(&str, u8)] = &[
         ("intern", 1),

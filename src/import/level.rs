@@ -532,10 +532,8 @@ fn label_cells(ladder: &mut Ladder, d: &Doc, s: usize, level: &mut Level, rest: 
         match &d.blocks[b].kind {
             Kind::List { items }
                 if !d.blocks[b].region
-                    && items.len() >= 2
-                    && items.iter().all(|it| {
-                        it.label.is_some() && it.colon && !it.only && it.nested_lists.is_empty()
-                    }) =>
+                    && labelled_items(items)
+                    && items.iter().all(|it| it.nested_lists.is_empty()) =>
             {
                 for it in items {
                     let end = it.end.min(d.src.text.len());

@@ -133,9 +133,7 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     let named = title.as_deref().is_some_and(names_role);
     // A front-matter title that names no role but is about the whole ladder (`Career
     // Framework`) titles an overview; any other (`Foundation`, `Growth`) may title a level.
-    let overview = title
-        .as_deref()
-        .is_some_and(|t| !names_role(t) && about_all(t));
+    let overview = title.as_deref().is_some_and(about_ladder);
     let sentences = |found: &Found| {
         let titles: Vec<LevelTitle> = found
             .levels
@@ -158,7 +156,7 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
             .any(|&l| d.secs[l].heading == first_heading);
         let doc_title = match title.as_deref().map(ids::clean_title) {
             Some(t) if !t.is_empty() => t,
-            _ if first_is_level => readable_stem(src.stem()),
+            _ if first_is_level => super::titles::readable(src.stem()),
             _ => doc_title,
         };
         return ladder_outcome(ladder, &d, &found, &doc_title);
@@ -181,7 +179,7 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
             // Engineer` / `### Craft`).
             let first = heading_text(h);
             let titled_level = named || !sentence_like(&first);
-            let about = !named && !ladder.single && about_all(&first) && !names_role(&first);
+            let about = !named && !ladder.single && about_ladder(&first);
             if d.secs[top].level == min_level && titled_level {
                 if !about && single_level_shape(&d, top).is_some() {
                     return single_level_outcome(ladder, &d, top, &doc_title, true, None);
@@ -214,12 +212,8 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     // overview titled `Career Framework` over `## Impact` definitions is a free page), nor
     // does a first heading about it under a title that names no role (`title: Introduction`
     // over `# Acme Engineering Career Framework`).
-    let overview = overview
-        || (!named
-            && first_heading.is_some_and(|h| {
-                let first = heading_text(h);
-                about_all(&first) && !names_role(&first)
-            }));
+    let overview =
+        overview || (!named && first_heading.is_some_and(|h| about_ladder(&heading_text(h))));
     if first_heading.is_none() || (titled && !overview) {
         if let Some(sh) = named_level_shape(&d, 0, titled) {
             return single_level_outcome(ladder, &d, 0, &doc_title, true, Some(sh));
@@ -450,7 +444,7 @@ fn single_level_outcome(
         level.title = doc_title.to_string();
         level.full_title = level.title.clone();
     } else if d.secs[s].heading.is_none() {
-        level.title = readable_stem(d.src.stem());
+        level.title = super::titles::readable(d.src.stem());
         level.full_title = level.title.clone();
         ladder.guess(
             GuessKind::Structure,
@@ -553,9 +547,4 @@ fn single_level_outcome(
         title,
         how,
     }
-}
-
-/// A file name as a title: see [`super::titles::readable`].
-fn readable_stem(stem: &str) -> String {
-    super::titles::readable(stem)
 }

@@ -267,13 +267,7 @@ pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
     // of their own (`**Grade A – autonomous**` over `- **Coding**: …`), which it heads as
     // a subtitle.
     for i in 1..out.len() {
-        let labelled = |items: &[Item]| {
-            items.len() >= 2
-                && items
-                    .iter()
-                    .all(|it| it.label.is_some() && it.colon && !it.only)
-        };
-        if matches!(&out[i].kind, Kind::List { items } if !labelled(items)) {
+        if matches!(&out[i].kind, Kind::List { items } if !labelled_items(items)) {
             if let Kind::Para {
                 label: Some(_),
                 colon,
@@ -286,6 +280,15 @@ pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
         }
     }
     out
+}
+
+/// Two or more items, each opening with a label, its colon and text after it (`- **Coding**:
+/// Fixes bugs`).
+pub(super) fn labelled_items(items: &[Item]) -> bool {
+    items.len() >= 2
+        && items
+            .iter()
+            .all(|it| it.label.is_some() && it.colon && !it.only)
 }
 
 /// Paragraph `b` as one paragraph per line when it is [`labels::label_lines`], each with its label.

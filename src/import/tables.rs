@@ -25,7 +25,7 @@ use cells::{gap, item_line, items, label, prose, word_count};
 use grid::{by_columns, by_expectation, by_rows, pillar_major};
 use std::collections::HashSet;
 use table::{
-    blank, find_tables, group_row, heading, key, label_columns, levels, named_rows, rating, Line,
+    blank, find_tables, group_row, heading, key, label_columns, levels, named_rows, rated, Line,
     Table, PILLAR_WORDS,
 };
 
@@ -400,7 +400,7 @@ fn per_level_shape(t: &Table) -> bool {
     t.header.len() >= 2
         && !t.rows.is_empty()
         && short
-        && header.iter().filter(|h| rating(h)).count() < 2
+        && !rated(&header)
         && !levels(&header)
         && !levels(&firsts)
         && corner(&t.header[0]) != Some(Shape::Rows)
@@ -453,7 +453,6 @@ fn shape(t: &Table, shared: &HashSet<String>) -> Option<Shape> {
         let three = |labels: &[String]| labels.iter().filter(|l| !l.is_empty()).count() >= 3;
         // A scoring rubric (`| Area | Poor | On target | Excelling |`) rates, whatever its
         // corner says.
-        let rated = |labels: &[String]| labels.iter().filter(|l| rating(l)).count() >= 2;
         if by_columns
             && !rated(&header)
             && three(&header)

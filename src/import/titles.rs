@@ -100,6 +100,12 @@ pub(super) fn role_word(title: &str) -> bool {
     any_word(title, ROLE_WORDS)
 }
 
+/// A title about the whole ladder that names no role (`The Engineering Ladder`, `Acme Career
+/// Framework`): an overview's, not a level's.
+pub(super) fn about_ladder(title: &str) -> bool {
+    about_all(title) && !names_role(title)
+}
+
 /// A title with a code or a number, or a word that names a role, whatever else it says
 /// (`Senior Product Engineer Framework`, a level page named after the document it is).
 pub(super) fn names_role(title: &str) -> bool {
@@ -141,11 +147,18 @@ pub fn readable(name: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    let mut c = words.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => name.to_string(),
+    match words.is_empty() {
+        true => name.to_string(),
+        false => capitalised(&words),
     }
+}
+
+/// `text` with its first letter a capital (`system design` → `System design`).
+pub fn capitalised(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

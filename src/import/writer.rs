@@ -335,24 +335,19 @@ impl Ctx<'_> {
     /// the imported folder ends the link's path, with or without its `.md`/`.mdx`. `None`
     /// when no file or more than one does, or for `//host/…`.
     fn root_absolute(&self, dest: &str) -> Option<usize> {
-        if !dest.starts_with('/') || dest.starts_with("//") {
-            return None;
-        }
-        let path = dest.split(['#', '?']).next().unwrap_or("");
-        let path = crate::links::percent_decode(path);
+        let path = crate::links::percent_decode(root_path(dest)?);
         let path = path.trim_end_matches('/');
-        let names = |rel: &str| {
-            let bare = rel
-                .strip_suffix(".md")
-                .or_else(|| rel.strip_suffix(".mdx"))
-                .unwrap_or(rel)
-                .to_string();
-            [rel.to_string(), bare]
+        // `path` ends with `/` and then `name`.
+        let ends = |name: &str| {
+            path.strip_suffix(name)
+                .is_some_and(|head| head.ends_with('/'))
         };
         let mut found = self.ladder.docs.iter().enumerate().filter(|(_, d)| {
-            names(&d.rel)
-                .iter()
-                .any(|n| path == format!("/{n}") || path.ends_with(&format!("/{n}")))
+            let bare = d
+                .rel
+                .strip_suffix(".md")
+                .or_else(|| d.rel.strip_suffix(".mdx"));
+            ends(&d.rel) || bare.is_some_and(ends)
         });
         match (found.next(), found.next()) {
             (Some((i, _)), None) => Some(i),
@@ -503,13 +498,17 @@ fn no_new_links(mut text: String, written: &[String]) -> String {
 }
 
 /// Links ladderbook leaves alone: with a scheme, site-absolute, or empty.
+/// The path of a root-absolute link (`/docs/x.md#a` → `/docs/x.md`), without its fragment or
+/// query; `None` for any other link, `//host/…` included.
+fn root_path(dest: &str) -> Option<&str> {
+    (dest.starts_with('/') && !dest.starts_with("//"))
+        .then(|| dest.split(['#', '?']).next().unwrap_or(""))
+}
+
 /// True for a root-absolute link to a Markdown file (`/docs/x.md`, `/docs/x.md#a`), which no
 /// site serves as written.
 fn names_markdown(dest: &str) -> bool {
-    let path = dest.split(['#', '?']).next().unwrap_or("");
-    dest.starts_with('/')
-        && !dest.starts_with("//")
-        && (path.ends_with(".md") || path.ends_with(".mdx"))
+    root_path(dest).is_some_and(|p| p.ends_with(".md") || p.ends_with(".mdx"))
 }
 
 fn is_outside(dest: &str) -> bool {

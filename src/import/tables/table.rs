@@ -538,22 +538,26 @@ fn area_of(
     (!listed).then(|| headings[parent].2.trim().to_string())
 }
 
-/// More than half of `labels` (at least two) read as levels.
-/// Not when two or more are ratings of a review scale (`Poor`, `On target`, `Exceeds
-/// expectations`): a scoring rubric's columns are no levels.
+/// More than half of `labels` (at least two) read as levels, and they are not [`rated`]: a
+/// scoring rubric's columns are no levels.
 pub(super) fn levels(labels: &[String]) -> bool {
     let named: Vec<&String> = labels.iter().filter(|l| !l.is_empty()).collect();
     let like = named
         .iter()
         .filter(|l| level_like(l) && !sequence(l))
         .count();
-    let ratings = named.iter().filter(|l| rating(l)).count();
-    like >= 2 && like * 2 > named.len() && ratings < 2
+    like >= 2 && like * 2 > named.len() && !rated(labels)
+}
+
+/// Two or more of `labels` rate performance on a review scale (`Poor`, `On target`,
+/// `Exceeds expectations`): a scoring rubric's header or first column.
+pub(super) fn rated(labels: &[String]) -> bool {
+    labels.iter().filter(|l| rating(l)).count() >= 2
 }
 
 /// A label that rates performance on a review scale: `Poor`, `Improvement required`, `On
 /// target`, `Meets expectations`, `Excelling`, `Outstanding`.
-pub(super) fn rating(label: &str) -> bool {
+fn rating(label: &str) -> bool {
     #[rustfmt::skip]
     const RATINGS: &[&str] = &[
         "poor", "improvement", "target", "meets", "exceeds", "excelling", "outstanding",

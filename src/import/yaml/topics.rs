@@ -252,10 +252,7 @@ fn topic_pillar(t: &Y, untitled: &mut Vec<(String, usize)>) -> (String, Option<S
         Some(g) => g.trim().to_string(),
         None => {
             untitled.push((name.clone(), t.line()));
-            let mut c = name.trim().chars();
-            c.next()
-                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                .unwrap_or_default()
+            super::super::titles::capitalised(name.trim())
         }
     };
     // Pillars are told apart by title (so that `communication` here and `💬 Communication`
