@@ -11,9 +11,13 @@
 mod assign;
 mod grid;
 pub mod pairing;
+mod weights;
 pub mod worddiff;
 
-pub use pairing::{match_expectations, match_prepared, Pair, Pairing, Status, MATCH_THRESHOLD};
+pub use pairing::{
+    match_among, match_expectations, match_prepared, Pair, Pairing, Status, MATCH_THRESHOLD,
+};
+pub use weights::StemWeights;
 pub use worddiff::{diff_words, split_diff_html, split_diff_prepared, Word};
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};

@@ -12,7 +12,7 @@
 
 mod common;
 use common::*;
-use ladderbook::compare::{match_expectations, Pairing, Status};
+use ladderbook::compare::{match_among, Pairing, Status};
 use std::collections::{BTreeMap, HashSet};
 
 #[derive(serde::Deserialize)]
@@ -69,8 +69,15 @@ fn labels() -> Labels {
     serde_json::from_str(&text).expect("labels.json parses")
 }
 
-fn score(g: &Group) -> Score {
-    let rows = match_expectations(&g.lower_texts, &g.higher_texts, Pairing::Complete);
+/// How the comparison page of `g`'s two levels pairs `g`'s expectations: the stems weighed
+/// among both levels' expectations, as far as `all` labels them (nearly every pillar).
+fn score(g: &Group, all: &[Group]) -> Score {
+    let levels: Vec<String> = all
+        .iter()
+        .filter(|o| (&o.ladder, &o.lower, &o.higher) == (&g.ladder, &g.lower, &g.higher))
+        .flat_map(|o| o.lower_texts.iter().chain(&o.higher_texts).cloned())
+        .collect();
+    let rows = match_among(&g.lower_texts, &g.higher_texts, &levels, Pairing::Complete);
     let gold: HashSet<(usize, usize)> = g.pairs.iter().copied().collect();
     let mut s = Score {
         gold: gold.len(),
@@ -140,7 +147,7 @@ fn corresponding_expectations_of_real_ladders_share_a_row() {
     let mut by_ladder: BTreeMap<&str, Score> = BTreeMap::new();
     let (mut all, mut sure) = (Score::default(), Score::default());
     for g in &labels.groups {
-        let s = score(g);
+        let s = score(g, &labels.groups);
         by_ladder.entry(&g.ladder).or_default().add(&s);
         all.add(&s);
         if !g.uncertain {
@@ -164,7 +171,7 @@ fn corresponding_expectations_of_real_ladders_share_a_row() {
     // Floors a little under what the pairing measures (see the README), so that a change
     // that pairs worse fails here.
     assert!(all.recall() >= 0.78, "recall {:.3}", all.recall());
-    assert!(all.precision() >= 0.66, "precision {:.3}", all.precision());
+    assert!(all.precision() >= 0.71, "precision {:.3}", all.precision());
     assert!(
         all.claimed_precision() >= 0.90,
         "claimed precision {:.3}",

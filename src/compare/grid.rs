@@ -10,16 +10,18 @@
 //! with more than 256 distinct words between them, or a row of more than 64 words, are
 //! measured as [`super::lcs_row`] and [`super::lcs_len`] measure them.
 
-use super::{lcs_len, lcs_row, lcs_step, live_bits, ratio, ExpectationWords};
+use super::{lcs_len, lcs_row, lcs_step, live_bits, ratio, ExpectationWords, StemWeights};
 use std::cell::RefCell;
 
-/// `out[r × cols.len() + c]`: (the overlap coefficient of the stems, the word similarity) of
-/// `rows[r]` and `cols[c]`; `out` is cleared first. The overlap coefficient is `shared /
-/// shorter length` of two stem lists, 0 when either is empty; the word similarity is
-/// [`ratio`] of their longest common subsequence.
+/// `out[r × cols.len() + c]`: (the weighted overlap coefficient of the stems, the word
+/// similarity) of `rows[r]` and `cols[c]`; `out` is cleared first. The overlap coefficient is
+/// the weight of the stems two lists share over the weight of the lighter list's (with
+/// [`StemWeights::even`], `shared / shorter length`), 0 when either is empty; the word
+/// similarity is [`ratio`] of their longest common subsequence.
 pub(super) fn similarities(
     rows: &[&ExpectationWords],
     cols: &[&ExpectationWords],
+    weights: &StemWeights,
     out: &mut Vec<(f32, f32)>,
 ) {
     out.clear();
@@ -32,7 +34,7 @@ pub(super) fn similarities(
     // its square.
     if rows.len() > cols.len() {
         let mut transposed = Vec::with_capacity(rows.len() * cols.len());
-        similarities(cols, rows, &mut transposed);
+        similarities(cols, rows, weights, &mut transposed);
         out.extend((0..rows.len() * cols.len()).map(|k| {
             let (r, c) = (k / cols.len(), k % cols.len());
             transposed[c * rows.len() + r]
@@ -41,7 +43,7 @@ pub(super) fn similarities(
     }
     SCRATCH.with(|scratch| {
         let scratch = &mut *scratch.borrow_mut();
-        scratch.overlaps(rows, cols, out);
+        scratch.overlaps(rows, cols, weights, out);
         if !scratch.lengths(rows, cols, out) {
             // More distinct words in the rows than a byte numbers: the masks of each row by
             // the interner's numbers.
@@ -71,6 +73,11 @@ struct Scratch {
     /// Each row's and column's stems as a set of bits, `blocks` words each.
     row_sets: Vec<u64>,
     col_sets: Vec<u64>,
+    /// By a stem's new number: its weight, and the weight of each row's and column's
+    /// stems, unless the weights are even (see [`Scratch::overlaps`]).
+    bit_weights: Vec<f32>,
+    row_totals: Vec<f32>,
+    col_totals: Vec<f32>,
 }
 
 impl Scratch {
@@ -82,16 +89,23 @@ impl Scratch {
             col_ends: Vec::new(),
             row_sets: Vec::new(),
             col_sets: Vec::new(),
+            bit_weights: Vec::new(),
+            row_totals: Vec::new(),
+            col_totals: Vec::new(),
         }
     }
 
-    /// Sets `out` to one `(overlap, 0.0)` per pair (see [`similarities`]).
+    /// Sets `out` to one `(overlap, 0.0)` per pair (see [`similarities`]): with even
+    /// weights, shared stems are counted set by set; otherwise each of the rows' stems is
+    /// weighed once, and the stems two lists share are summed bit by bit.
     fn overlaps(
         &mut self,
         rows: &[&ExpectationWords],
         cols: &[&ExpectationWords],
+        weights: &StemWeights,
         out: &mut Vec<(f32, f32)>,
     ) {
+        let even = weights.is_even();
         // As many 64-bit words as the rows' stems would need were they all different: the
         // rows' sets are made as their stems are renumbered.
         let blocks = rows
@@ -103,9 +117,13 @@ impl Scratch {
         let mut numbers = self.numbers.start(rows.iter().map(|r| r.stems_below).max());
         self.row_sets.clear();
         self.row_sets.resize(rows.len() * blocks, 0);
+        self.bit_weights.clear();
         for (r, set) in rows.iter().zip(self.row_sets.chunks_exact_mut(blocks)) {
             for &s in &r.stems {
                 let bit = numbers.add(s) as usize;
+                if !even && bit == self.bit_weights.len() {
+                    self.bit_weights.push(weights.weight(s));
+                }
                 set[bit / 64] |= 1 << (bit % 64);
             }
         }
@@ -121,30 +139,59 @@ impl Scratch {
         }
         sets(&numbers, cols, blocks, &mut self.col_sets);
         numbers.finish();
-        let overlap = |a: &ExpectationWords, b: &ExpectationWords, shared: u32| {
-            if a.stems.is_empty() || b.stems.is_empty() {
-                (0.0, 0.0)
-            } else {
-                (shared as f32 / a.stems.len().min(b.stems.len()) as f32, 0.0)
+        if even {
+            let overlap = |a: &ExpectationWords, b: &ExpectationWords, shared: u32| {
+                if a.stems.is_empty() || b.stems.is_empty() {
+                    (0.0, 0.0)
+                } else {
+                    (shared as f32 / a.stems.len().min(b.stems.len()) as f32, 0.0)
+                }
+            };
+            if blocks == 1 {
+                // Nearly every comparison: a pillar's rows with at most 64 stems.
+                for (a, &row) in rows.iter().zip(&self.row_sets) {
+                    let sets = self.col_sets.iter();
+                    out.extend(
+                        cols.iter()
+                            .zip(sets)
+                            .map(|(b, &col)| overlap(a, b, (row & col).count_ones())),
+                    );
+                }
+                return;
             }
-        };
-        if blocks == 1 {
-            // Nearly every comparison: a pillar's rows with at most 64 stems.
-            for (a, &row) in rows.iter().zip(&self.row_sets) {
-                let sets = self.col_sets.iter();
-                out.extend(
-                    cols.iter()
-                        .zip(sets)
-                        .map(|(b, &col)| overlap(a, b, (row & col).count_ones())),
-                );
+            for (a, row) in rows.iter().zip(self.row_sets.chunks_exact(blocks)) {
+                let sets = self.col_sets.chunks_exact(blocks);
+                out.extend(cols.iter().zip(sets).map(|(b, col)| {
+                    let shared = row.iter().zip(col).map(|(x, y)| (x & y).count_ones()).sum();
+                    overlap(a, b, shared)
+                }));
             }
             return;
         }
-        for (a, row) in rows.iter().zip(self.row_sets.chunks_exact(blocks)) {
-            let sets = self.col_sets.chunks_exact(blocks);
-            out.extend(cols.iter().zip(sets).map(|(b, col)| {
-                let shared = row.iter().zip(col).map(|(x, y)| (x & y).count_ones()).sum();
-                overlap(a, b, shared)
+        // The weight of each list's stems: the rows' by their bits, the columns' looked up
+        // (a column's stems need not be the rows').
+        self.row_totals.clear();
+        for set in self.row_sets.chunks_exact(blocks) {
+            self.row_totals
+                .push(weighed(set.iter().copied(), &self.bit_weights));
+        }
+        self.col_totals.clear();
+        self.col_totals
+            .extend(cols.iter().map(|c| weights.total(c)));
+        let (row_totals, col_totals) = (&self.row_totals, &self.col_totals);
+        for ((a, row), &wa) in rows
+            .iter()
+            .zip(self.row_sets.chunks_exact(blocks))
+            .zip(row_totals)
+        {
+            let sets = self.col_sets.chunks_exact(blocks).zip(col_totals);
+            out.extend(cols.iter().zip(sets).map(|(b, (col, &wb))| {
+                if a.stems.is_empty() || b.stems.is_empty() {
+                    return (0.0, 0.0);
+                }
+                let both = row.iter().zip(col).map(|(x, y)| x & y);
+                let shared = weighed(both, &self.bit_weights);
+                (shared / wa.min(wb), 0.0)
             }));
         }
     }
@@ -306,6 +353,19 @@ fn kept(numbers: &Stamps, cols: &[&ExpectationWords], words: &mut Vec<u8>, ends:
     words.truncate(at);
 }
 
+/// The sum of the weights (by bit) of the bits set in `set`, 64 bits a word.
+fn weighed(set: impl Iterator<Item = u64>, weights: &[f32]) -> f32 {
+    let mut sum = 0.0;
+    for (k, word) in set.enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            sum += weights[k * 64 + bits.trailing_zeros() as usize];
+            bits &= bits - 1;
+        }
+    }
+    sum
+}
+
 /// Each of `lists`' stems as a set of bits, `blocks` words each, into `sets`: bit `n` for a
 /// stem whose new number is `n`; stems without one are left out.
 fn sets(numbers: &Stamps, lists: &[&ExpectationWords], blocks: usize, sets: &mut Vec<u64>) {
@@ -385,7 +445,7 @@ mod tests {
             let (r, c): (Vec<&ExpectationWords>, Vec<&ExpectationWords>) =
                 (rows.iter().collect(), cols.iter().collect());
             let mut got = Vec::new();
-            similarities(&r, &c, &mut got);
+            similarities(&r, &c, &StemWeights::even(), &mut got);
             let mut want = Vec::new();
             for a in &rows {
                 for b in &cols {
@@ -400,6 +460,31 @@ mod tests {
                 }
             }
             assert_eq!(got, want, "round {round}");
+            // Weighed by the rows alone, so that some of the columns' stems are counted by
+            // none of the expectations.
+            let weights = StemWeights::of(&rows);
+            similarities(&r, &c, &weights, &mut got);
+            let mut k = 0;
+            for a in &rows {
+                for b in &cols {
+                    let shared: f32 = a
+                        .stems
+                        .iter()
+                        .filter(|s| b.stems.contains(s))
+                        .map(|&s| weights.weight(s))
+                        .sum();
+                    let lighter = weights.total(a).min(weights.total(b));
+                    let overlap = if a.stems.is_empty() || b.stems.is_empty() {
+                        0.0
+                    } else {
+                        shared / lighter
+                    };
+                    assert!((got[k].0 - overlap).abs() < 1e-5, "round {round}");
+                    assert_eq!(got[k].1, want[k].1, "round {round}");
+                    k += 1;
+                }
+            }
+            assert_eq!(k, got.len());
         }
     }
 }

@@ -5,7 +5,7 @@ use super::{
     Builder, CompareGrid, CompareIndexPage, ComparePage, LevelPage, LevelSection, OverviewPage,
     PillarLevel, PillarPage, PillarTrack, Shared, TrackLevels, TrackPage, TrackRow,
 };
-use crate::{html, permalink};
+use crate::{compare, html, permalink};
 
 impl Builder<'_> {
     /// The overview: every track side by side, equivalent levels on one row.
@@ -199,9 +199,18 @@ impl Builder<'_> {
             .map(|&p| self.shared_pillar(p))
             .collect();
         pillars.retain(|&p| !neither(p));
+        // The stems of each pillar's pairing are weighed among both levels' expectations of
+        // every pillar.
+        let weights = compare::StemWeights::of(
+            pillars
+                .iter()
+                .flat_map(|&p| [x, y].map(|l| self.prepared.of(ladder, l, p)))
+                .flatten()
+                .flat_map(|cell| &cell.words),
+        );
         let pillars: Vec<super::ComparePillar> = pillars
             .iter()
-            .map(|&p| self.compare_pillar(x, y, p, same_track, cumulative))
+            .map(|&p| self.compare_pillar((x, y, p), same_track, cumulative, &weights))
             .collect();
         ComparePage {
             undefined,

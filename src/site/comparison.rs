@@ -55,11 +55,10 @@ enum Side {
 impl<'a> Builder<'a> {
     pub(super) fn compare_pillar(
         &self,
-        x: usize,
-        y: usize,
-        p: usize,
+        (x, y, p): (usize, usize, usize),
         same_track: bool,
         cumulative: bool,
+        weights: &compare::StemWeights,
     ) -> ComparePillar {
         let ladder = self.ladder;
         let pid = &ladder.pillars[p].id;
@@ -130,7 +129,8 @@ impl<'a> Builder<'a> {
         } else {
             compare::Pairing::Similar
         };
-        let (pairs, moved_a, moved_b) = self.pairs((&pa.words, &pb.words), (x, y, p), pairing);
+        let (pairs, moved_a, moved_b) =
+            self.pairs((&pa.words, &pb.words), (x, y, p), pairing, weights);
         for &(n, there) in &moved_b {
             self.moved_row(&mut out, Side::B, (&sb, n), there, (x, y), same_track);
         }
@@ -184,8 +184,8 @@ impl<'a> Builder<'a> {
         out
     }
 
-    /// The pairing of two cells' expectations (`words`, of levels `x` and `y` in pillar `p`;
-    /// see [`compare::match_prepared`]), without those the other level lists under another
+    /// The pairing of two cells' expectations (`words`, of levels `x` and `y` in pillar `p`,
+    /// their stems weighed by `weights`; see [`compare::match_prepared`]), without those the other level lists under another
     /// pillar in the same words: a move between pillars, not to be paired with some other
     /// expectation here. Returns the pairs, and the moved ones of each side as
     /// [`Builder::moved_out`] gives them.
@@ -195,6 +195,7 @@ impl<'a> Builder<'a> {
         (wa, wb): (&[compare::ExpectationWords], &[compare::ExpectationWords]),
         (x, y, p): (usize, usize, usize),
         pairing: compare::Pairing,
+        weights: &compare::StemWeights,
     ) -> (
         Vec<compare::Pair>,
         Vec<(usize, (usize, usize))>,
@@ -203,7 +204,11 @@ impl<'a> Builder<'a> {
         let moved_a = self.moved_out(wa, wb, y, p);
         let moved_b = self.moved_out(wb, wa, x, p);
         if moved_a.is_empty() && moved_b.is_empty() {
-            return (compare::match_prepared(wa, wb, pairing), moved_a, moved_b);
+            return (
+                compare::match_prepared(wa, wb, pairing, weights),
+                moved_a,
+                moved_b,
+            );
         }
         let kept = |words: &[compare::ExpectationWords], moved: &[(usize, (usize, usize))]| {
             let keep: Vec<usize> = (0..words.len())
@@ -214,7 +219,7 @@ impl<'a> Builder<'a> {
             (keep, words)
         };
         let ((keep_a, ka), (keep_b, kb)) = (kept(wa, &moved_a), kept(wb, &moved_b));
-        let mut pairs = compare::match_prepared(&ka, &kb, pairing);
+        let mut pairs = compare::match_prepared(&ka, &kb, pairing, weights);
         for pair in &mut pairs {
             pair.lower = pair.lower.map(|i| keep_a[i]);
             pair.higher = pair.higher.map(|j| keep_b[j]);
