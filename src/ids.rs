@@ -4,7 +4,9 @@
 //! The slug is written here rather than taken from the `slug` crate: that crate transliterates
 //! everything through `deunicode`, which turns emoji into words (`🦉 Domain expertise` would
 //! become `owl-domain-expertise`). Ladders put emoji in pillar titles, so emoji and other
-//! symbols are dropped instead, and only Latin letters with diacritics are folded to ASCII.
+//! symbols are dropped instead; Latin letters with diacritics are folded to ASCII, and only
+//! the letters of other scripts go through `deunicode` (`Разработка` → `razrabotka`), as ids
+//! and addresses are ASCII.
 
 /// True when `id` follows the contract's id rule: lowercase ASCII letters and digits in
 /// groups joined by single hyphens (`senior-engineer`, `m5`).
@@ -25,21 +27,35 @@ pub fn suggest_id(stem: &str) -> String {
 }
 
 /// A slug for an id: lowercase ASCII letters and digits in groups joined by single hyphens.
-/// Latin letters with accents lose them (`Café` → `cafe`), `&` and other symbols separate
-/// words, emoji and `:shortcode:` emoji are dropped. May be empty (a title of emoji only).
+/// Latin letters with accents lose them (`Café` → `cafe`), letters of other scripts are
+/// transliterated (`Коммуникация` → `kommunikatsiia`; `開発` → `kai-fa`, a syllable a
+/// word), `&` and other symbols separate words, emoji and `:shortcode:` emoji are dropped.
+/// May be empty (a title of emoji only).
 pub fn slug(text: &str) -> String {
     let text = strip_shortcodes(text);
     let mut out = String::new();
     let mut pending_hyphen = false;
+    let mut push = |s: &str, pending_hyphen: &mut bool| {
+        if *pending_hyphen && !out.is_empty() {
+            out.push('-');
+        }
+        *pending_hyphen = false;
+        out.push_str(s);
+    };
     for c in text.chars() {
-        let folded = fold(c);
-        match folded {
-            Some(s) => {
-                if pending_hyphen && !out.is_empty() {
-                    out.push('-');
+        match fold(c) {
+            Some(s) => push(s.as_str(), &mut pending_hyphen),
+            None if c.is_alphabetic() => {
+                // Another script's letter: its ASCII letters, and a break where its
+                // transliteration has one (each CJK syllable is a word of its own).
+                let ascii = deunicode::deunicode_char(c).unwrap_or("");
+                for t in ascii.chars() {
+                    if t.is_ascii_alphanumeric() {
+                        push(&t.to_ascii_lowercase().to_string(), &mut pending_hyphen);
+                    } else if t != '\'' {
+                        pending_hyphen = true;
+                    }
                 }
-                pending_hyphen = false;
-                out.push_str(s.as_str());
             }
             None => {
                 // Apostrophes join words (`team's` → `teams`); everything else separates them.
@@ -158,5 +174,10 @@ mod tests {
         );
         assert_eq!(slug("Café Team's"), "cafe-teams");
         assert_eq!(slug("🙂"), "");
+        // Other scripts are transliterated: ids and addresses are ASCII.
+        assert_eq!(slug("Разработка"), "razrabotka");
+        assert_eq!(slug("Техническая экспертиза"), "tekhnicheskaia-ekspertiza");
+        assert_eq!(slug("開発"), "kai-fa");
+        assert_eq!(slug("🦉 Ανάπτυξη"), "anaptuxe");
     }
 }

@@ -2,9 +2,10 @@
 //! out: role files whose titles branch into individual contributors and managers, a page
 //! beside the folder that lists the levels in order (with pillar headings graded by a code,
 //! `## Making (M2)`), and a level file whose sub-headings name a variant's extras
-//! (`#### Head of Apps should have`). The documents are our own, in those shapes. Each test
-//! reads the sources with a few lines of its own and checks every expectation is on its
-//! level's page under its pillar, then the tracks and ranks a reader would see.
+//! (`#### Head of Apps should have`), and a README that indexes the level files (in Russian).
+//! The documents are our own, in those shapes. Each test reads the sources with a few lines
+//! of its own and checks every expectation is on its level's page under its pillar, then the
+//! tracks and ranks a reader would see.
 
 mod common;
 mod import_support;
@@ -299,4 +300,46 @@ fn components_with_javascript_props_are_named_in_the_summary() {
             imp.summary
         );
     }
+}
+
+#[test]
+fn a_readme_that_indexes_the_level_files_orders_them_and_is_no_level() {
+    // A Russian ladder: a README that links to every level file (a baseline above Junior,
+    // the managers' sub-folder in its own list), one file per level.
+    let dir = fixture("folders/indexed");
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &expectations(&dir), &[]);
+    let levels = placed(&imp);
+    let ids: Vec<(&str, &str)> = levels
+        .iter()
+        .map(|l| (l.0.as_str(), l.1.as_str()))
+        .collect();
+    // The README is the track's description, not a level; the baseline (a title with no
+    // word of seniority) goes where the README lists it, and the managers, whose file
+    // names would put the head of a direction first, in the README's order too.
+    assert_eq!(
+        ids,
+        [
+            ("indexed", "minimum"),
+            ("indexed", "junior"),
+            ("indexed", "middle"),
+            ("indexed", "senior"),
+            ("managers", "teamlead"),
+            ("managers", "directionlead"),
+        ],
+        "{}",
+        imp.summary
+    );
+    // Cyrillic pillar names make ASCII ids, transliterated, and keep their titles.
+    let pillars: Vec<(String, String)> = content_files(&imp.root.join("content/pillars"))
+        .into_iter()
+        .map(|(id, p)| (id, str_of(&front(&p), "title")))
+        .collect();
+    assert!(
+        pillars.contains(&("razrabotka".to_string(), "Разработка".to_string())),
+        "{pillars:?}"
+    );
+    assert!(pillars.iter().all(|(id, _)| id.is_ascii()), "{pillars:?}");
+    let page = fs::read_to_string(imp.site.join("pillars/razrabotka/index.html")).unwrap();
+    assert!(page.contains("Проектирует сервис целиком"), "{page}");
 }

@@ -374,3 +374,33 @@ fn a_subtitle_over_labelled_bullets_describes_its_level() {
     let junior = fs::read_to_string(imp.root.join("content/levels/junior-engineer.md")).unwrap();
     assert!(junior.contains("Grade C – still learning"), "{junior}");
 }
+
+#[test]
+fn pillars_named_in_another_script_are_read_with_ascii_ids() {
+    // `### Разработка` under `## Junior`: refused as no ladder while ids could only be made of
+    // Latin letters.
+    let src = fixture("sections/cyrillic.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = h.to_string();
+        } else if let Some(h) = line.strip_prefix("### ") {
+            pillar = h.to_string();
+        } else if let Some(item) = line.strip_prefix("- ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 4);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let ids: Vec<String> = content_files(&imp.root.join("content/pillars"))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(ids, ["kommunikatsiia", "razrabotka"], "{}", imp.summary);
+}

@@ -7,6 +7,8 @@ use super::model::{FileRef, GuessKind, Ladder, Level, Page, Track};
 use crate::diagnostic::Diagnostic;
 use std::collections::{BTreeMap, HashMap};
 
+mod listing;
+
 /// Gathers the files' outcomes into one ladder: a folder of one-level files is one track (a
 /// README beside them describes it), each multi-level document is a track (or several), files
 /// with no levels are free pages; then orders tracks and pages and names the book.
@@ -377,15 +379,39 @@ fn folder_track(
     let readme = readme.map(|i| page_docs.remove(i));
     // The titles' ranks, numbers or words of seniority first; failing those, the order in
     // which the page describing the track lists them.
+    // Bare titles (`Baseline`) among titles with words of seniority go where the page lists
+    // them, when it lists the others in their order.
     let order = match order_members(&mut members) {
+        Some(SENIORITY_ORDER)
+            if readme.as_ref().is_some_and(|(index, _, _)| {
+                listing::bare_titles_as_listed(&ladder.docs[*index].text, &mut members, ladder)
+            }) =>
+        {
+            let rel = &ladder.docs[readme.as_ref().map_or(0, |r| r.0)].rel;
+            format!("{SENIORITY_ORDER}, and titles without one in the order `{rel}` lists them")
+        }
         Some(how) => how.to_string(),
         None => match &readme {
             Some((index, _, _))
-                if listed_in_order(&ladder.docs[*index].text, &mut members, ladder) =>
+                if listing::listed_in_order(&ladder.docs[*index].text, &mut members, ladder) =>
             {
                 format!(", in the order `{}` lists them", ladder.docs[*index].rel)
             }
-            _ => ", in file-name order".to_string(),
+            // Without a page of its own, a sub-folder's levels go in the order its parent's
+            // README lists them (`- [TeamLead](managers/teamlead.md)`).
+            _ => match ladder
+                .docs
+                .iter()
+                .position(|d| !dir.is_empty() && d.dir() == parent && d.is_readme())
+                .filter(|_| readme.is_none())
+            {
+                Some(index)
+                    if listing::listed_in_order(&ladder.docs[index].text, &mut members, ladder) =>
+                {
+                    format!(", in the order `{}` lists them", ladder.docs[index].rel)
+                }
+                _ => ", in file-name order".to_string(),
+            },
         },
     };
     let first = members[0].0;
@@ -524,58 +550,9 @@ fn take_stub_levels(
     }
 }
 
-/// Orders a folder's level files (`members`) as `text` (a page that describes their track)
-/// lists them: by the first list or table of the page (a top-level block) that links to every
-/// one of them (`[Junior](junior.md)`, `./junior`, `/docs/junior/`); returns whether it did.
-fn listed_in_order(text: &str, members: &mut [Member], ladder: &Ladder) -> bool {
-    use pulldown_cmark::{Event, Options, Parser, Tag};
-    if members.len() < 2 {
-        return false;
-    }
-    let stems: Vec<String> = members
-        .iter()
-        .map(|m| ladder.docs[m.0].stem().to_lowercase())
-        .collect();
-    let mut depth = 0usize;
-    let mut block: Vec<String> = Vec::new();
-    for ev in Parser::new_ext(text, Options::ENABLE_TABLES) {
-        match ev {
-            Event::Start(tag) => {
-                depth += 1;
-                if let Tag::Link { dest_url, .. } = tag {
-                    if !dest_url.contains("://") {
-                        let path = dest_url.split(['#', '?']).next().unwrap_or("");
-                        let name = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
-                        let stem = [".md", ".mdx", ".html"]
-                            .iter()
-                            .find_map(|e| name.strip_suffix(e))
-                            .unwrap_or(name)
-                            .to_lowercase();
-                        if stems.contains(&stem) && !block.contains(&stem) {
-                            block.push(stem);
-                        }
-                    }
-                }
-            }
-            Event::End(_) => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    if block.len() == stems.len() {
-                        let position = |m: &Member| {
-                            let stem = ladder.docs[m.0].stem().to_lowercase();
-                            block.iter().position(|s| *s == stem)
-                        };
-                        members.sort_by_key(|m| position(m));
-                        return true;
-                    }
-                    block.clear();
-                }
-            }
-            _ => {}
-        }
-    }
-    false
-}
+/// How [`order_members`] says it ordered the levels by their words of seniority.
+const SENIORITY_ORDER: &str =
+    ", ordered by the words of seniority in their titles (junior, senior, staff, …)";
 
 /// Orders a folder's levels by the ranks their files give (one each), else by the numbers in
 /// their titles, else by words of seniority when those tell every level apart; returns how,
@@ -599,9 +576,7 @@ fn order_members(members: &mut [Member]) -> Option<&'static str> {
     keys.dedup();
     if keys.len() == members.len() && members.len() > 1 {
         members.sort_by_key(|m| ids::seniority(&m.1.title));
-        return Some(
-            ", ordered by the words of seniority in their titles (junior, senior, staff, …)",
-        );
+        return Some(SENIORITY_ORDER);
     }
     None
 }

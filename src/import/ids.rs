@@ -292,6 +292,10 @@ pub(super) fn code_prefix(code: &str) -> String {
         .to_ascii_uppercase()
 }
 
+/// [`seniority`]'s place for a title without a word of seniority (`Software Engineer`,
+/// `Baseline`): after Junior, before Senior.
+pub const BARE_TITLE: u8 = 3;
+
 /// The place of a title among common seniority words: Intern, Junior (and Associate,
 /// Graduate) before a bare title, then Senior (`Sr.`), Staff or Lead, Principal,
 /// Distinguished, Director, VP; words compared without accents (`Sênior`), with the
@@ -336,7 +340,7 @@ pub fn seniority(title: &str) -> (u8, i8, u32) {
     let rank = |w: &String| WORDS.iter().find(|x| x.0 == w).map(|x| x.1);
     let mut ranks: Vec<u8> = words.iter().filter_map(rank).collect();
     ranks.sort_unstable();
-    let top = ranks.pop().unwrap_or(3);
+    let top = ranks.pop().unwrap_or(BARE_TITLE);
     // A junior word before a senior one (`Associate Director`) places it below the bare title.
     let next = match ranks.pop() {
         Some(n) if n >= 5 => n as i8,

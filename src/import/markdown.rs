@@ -161,9 +161,13 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
         };
         return ladder_outcome(ladder, &d, &found, &doc_title);
     }
+    // A folder's README that links to two or more of its Markdown files is its index, whose
+    // sections (`## Developer profiles` over the links, `## Evaluation criteria`) describe the
+    // ladder: never one level.
+    let index_page = !ladder.single && src.is_readme() && is_index(&d);
     // One level: the first heading, or else the only section under it that holds pillars (a
     // document titled by its first heading).
-    if let Some(h) = first_heading {
+    if let Some(h) = first_heading.filter(|_| !index_page) {
         if let Some(top) = d.secs.iter().position(|s| s.heading == Some(h)) {
             let min_level = d
                 .secs
@@ -214,7 +218,7 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     // over `# Acme Engineering Career Framework`).
     let overview =
         overview || (!named && first_heading.is_some_and(|h| about_ladder(&heading_text(h))));
-    if first_heading.is_none() || (titled && !overview) {
+    if (first_heading.is_none() || (titled && !overview)) && !index_page {
         if let Some(sh) = named_level_shape(&d, 0, titled) {
             return single_level_outcome(ladder, &d, 0, &doc_title, true, Some(sh));
         }
