@@ -32,6 +32,18 @@ pub fn suggest_id(stem: &str) -> String {
 /// word), `&` and other symbols separate words, emoji and `:shortcode:` emoji are dropped.
 /// May be empty (a title of emoji only).
 pub fn slug(text: &str) -> String {
+    words_joined(text, true)
+}
+
+/// The words of [`slug`] joined by single hyphens, with other scripts' letters kept as they
+/// are, lowercased (`Разработка` → `разработка`), where `slug` transliterates them: titles
+/// that transliterate alike may differ (`技能` and `机能` are both `ji-neng`), so titles are
+/// compared by these words, and ids are made of the slug.
+pub fn key_words(text: &str) -> String {
+    words_joined(text, false)
+}
+
+fn words_joined(text: &str, transliterate: bool) -> String {
     let text = strip_shortcodes(text);
     let mut out = String::new();
     let mut pending_hyphen = false;
@@ -45,6 +57,9 @@ pub fn slug(text: &str) -> String {
     for c in text.chars() {
         match fold(c) {
             Some(s) => push(s.as_str(), &mut pending_hyphen),
+            None if c.is_alphabetic() && !transliterate => {
+                push(&c.to_lowercase().to_string(), &mut pending_hyphen);
+            }
             None if c.is_alphabetic() => {
                 // Another script's letter: its ASCII letters, and a break where its
                 // transliteration has one (each CJK syllable is a word of its own).
@@ -179,5 +194,10 @@ mod tests {
         assert_eq!(slug("Техническая экспертиза"), "tekhnicheskaia-ekspertiza");
         assert_eq!(slug("開発"), "kai-fa");
         assert_eq!(slug("🦉 Ανάπτυξη"), "anaptuxe");
+        // Titles are compared by their own letters: two that transliterate alike differ.
+        assert_eq!(slug("技能"), slug("机能"));
+        assert_ne!(key_words("技能"), key_words("机能"));
+        assert_eq!(key_words("Разработка"), "разработка");
+        assert_eq!(key_words("🦉 Café Team's"), slug("Café Team's"));
     }
 }

@@ -404,3 +404,40 @@ fn pillars_named_in_another_script_are_read_with_ascii_ids() {
         .collect();
     assert_eq!(ids, ["kommunikatsiia", "razrabotka"], "{}", imp.summary);
 }
+
+#[test]
+fn bullet_characters_and_kramdown_attributes_pasted_into_a_ladder_are_read_as_meant() {
+    // Paragraphs that open with `•` (text pasted from a word processor) are list items, and
+    // a Jekyll link's `{:target="_blank"}` is not shown.
+    let src = fixture("sections/pasted.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = h.to_string();
+        } else if let Some(h) = line.strip_prefix("### ") {
+            pillar = h.to_string();
+        } else if let Some(item) = line.strip_prefix("• ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.clone(),
+                text: item.replace("{:target=\"_blank\"}", ""),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 5);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let page = fs::read_to_string(imp.site.join("levels/trainee-developer/index.html")).unwrap();
+    assert!(!page.contains('•') && !page.contains("{:"), "{page}");
+    assert!(
+        page.contains("href=\"https://example.com/style\""),
+        "{page}"
+    );
+    assert!(
+        imp.summary.contains("open with a bullet character")
+            && imp.summary.contains("kramdown attribute lists"),
+        "{}",
+        imp.summary
+    );
+}

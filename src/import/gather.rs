@@ -393,7 +393,12 @@ fn folder_track(
         Some(how) => how.to_string(),
         None => match &readme {
             Some((index, _, _))
-                if listing::listed_in_order(&ladder.docs[*index].text, &mut members, ladder) =>
+                if listing::listed_in_order(
+                    &ladder.docs[*index].text,
+                    &mut members,
+                    ladder,
+                    None,
+                ) =>
             {
                 format!(", in the order `{}` lists them", ladder.docs[*index].rel)
             }
@@ -406,7 +411,12 @@ fn folder_track(
                 .filter(|_| readme.is_none())
             {
                 Some(index)
-                    if listing::listed_in_order(&ladder.docs[index].text, &mut members, ladder) =>
+                    if listing::listed_in_order(
+                        &ladder.docs[index].text,
+                        &mut members,
+                        ladder,
+                        Some(last),
+                    ) =>
                 {
                     format!(", in the order `{}` lists them", ladder.docs[index].rel)
                 }

@@ -76,9 +76,10 @@ pub fn leading_emoji(text: &str) -> Option<String> {
 }
 
 /// The key two titles are compared by: lowercase words, emoji and punctuation dropped
-/// (`🦉 Domain expertise` and `Domain Expertise:` are the same pillar).
+/// (`🦉 Domain expertise` and `Domain Expertise:` are the same pillar), other scripts'
+/// letters as written (see [`crate::ids::key_words`]).
 pub fn title_key(text: &str) -> String {
-    slug(text).replace('-', " ")
+    crate::ids::key_words(text).replace('-', " ")
 }
 
 /// Makes ids unique in the order they are asked for, so that the same input always gives the

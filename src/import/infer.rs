@@ -254,9 +254,15 @@ pub(super) fn nested_pillars(d: &Doc, s: usize) -> (Vec<usize>, Vec<usize>) {
 /// A document that links to two or more other Markdown files (a README or index of the
 /// level files): its sections describe a ladder rather than being levels without pillars.
 pub(super) fn is_index(d: &Doc) -> bool {
+    markdown_links(&d.src.text).len() >= 2
+}
+
+/// The Markdown files `text` links to: each relative link to a `.md` file, lowercased and
+/// without its `#anchor`, once, in the order of first use.
+pub(super) fn markdown_links(text: &str) -> Vec<String> {
     use pulldown_cmark::{Event, Parser, Tag};
     let mut targets: Vec<String> = Vec::new();
-    for ev in Parser::new(&d.src.text) {
+    for ev in Parser::new(text) {
         if let Event::Start(Tag::Link { dest_url, .. }) = ev {
             let url = dest_url
                 .split('#')
@@ -268,7 +274,7 @@ pub(super) fn is_index(d: &Doc) -> bool {
             }
         }
     }
-    targets.len() >= 2
+    targets
 }
 
 /// A section that holds text of its own and no sub-section with text.

@@ -163,8 +163,14 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     }
     // A folder's README that links to two or more of its Markdown files is its index, whose
     // sections (`## Developer profiles` over the links, `## Evaluation criteria`) describe the
-    // ladder: never one level.
-    let index_page = !ladder.single && src.is_readme() && is_index(&d);
+    // ladder: not one level, unless its title names one by a code or a word of seniority
+    // (`# Senior Engineer`, linking to guides beside it).
+    let names_level = first_heading.is_some_and(|h| {
+        let t = parse_level_title(&heading_text(h));
+        t.code.is_some() || ids::seniority(&t.title).0 != ids::BARE_TITLE
+    });
+    let index_page =
+        !ladder.single && src.is_readme() && !names_level && indexes_files(ladder, &src);
     // One level: the first heading, or else the only section under it that holds pillars (a
     // document titled by its first heading).
     if let Some(h) = first_heading.filter(|_| !index_page) {
@@ -428,6 +434,19 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
         pages,
         title: doc_title.to_string(),
     }
+}
+
+/// Whether `src` links to two or more of the other files of the import (by file name: a
+/// link's folders are relative to `src`, and an index rarely names two files alike).
+fn indexes_files(ladder: &Ladder, src: &super::source::SourceDoc) -> bool {
+    let name = |path: &str| path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    let own = name(&src.rel);
+    super::infer::markdown_links(&src.text)
+        .iter()
+        .map(|url| name(url))
+        .filter(|n| *n != own && ladder.file_names.contains(n))
+        .count()
+        >= 2
 }
 
 fn single_level_outcome(

@@ -90,6 +90,10 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
     let single = !meta.is_dir();
     let mut ladder = Ladder::default();
     ladder.single = single;
+    ladder.file_names = files
+        .iter()
+        .map(|(_, rel)| rel.rsplit('/').next().unwrap_or(rel).to_ascii_lowercase())
+        .collect();
     let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
     let mut families = Vec::new();
     for (path, rel) in &files {
@@ -131,6 +135,25 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
             doc = source::SourceDoc::new(doc.rel.clone(), without_esm(&doc.text));
         }
         if kind == FileKind::Markdown {
+            if let Some((text, line)) = source::without_attribute_lists(&doc.text) {
+                doc = source::SourceDoc::new(doc.rel.clone(), text);
+                ladder.guess(
+                    GuessKind::Structure,
+                    doc.loc_line(line),
+                    "kramdown attribute lists (`{:target=\"_blank\"}`) are left out: they \
+                     style the page Jekyll makes, and would show as text"
+                        .to_string(),
+                );
+            }
+            if let Some((text, line)) = source::bullets_as_items(&doc.text) {
+                doc = source::SourceDoc::new(doc.rel.clone(), text);
+                ladder.guess(
+                    GuessKind::Structure,
+                    doc.loc_line(line),
+                    "lines that open with a bullet character (`•`) are read as list items"
+                        .to_string(),
+                );
+            }
             let (read, kept);
             (doc, read, kept) = tables::unfold(doc);
             for r in read {

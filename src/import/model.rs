@@ -297,6 +297,9 @@ pub struct LevelTable {
 pub struct Ladder {
     /// Whether one file was imported rather than a folder.
     pub single: bool,
+    /// The name of every file in the imported folder, lowercased (`junior.md`): what an index
+    /// page's links may name, before those files are read.
+    pub file_names: std::collections::HashSet<String>,
     /// The book's title.
     pub title: String,
     /// Whether the title is the imported folder's name, for want of one in the source.

@@ -237,6 +237,75 @@ pub fn from_bytes(bytes: Vec<u8>, rel: &str) -> Result<SourceDoc, Diagnostic> {
     Ok(SourceDoc::new(rel, text))
 }
 
+/// `text` without kramdown's inline attribute lists (`[guide](x){:target="_blank"}`, a
+/// line `{: .note}`), which Jekyll sites write after links and blocks and which Markdown
+/// would show as text: each `{:` … `}` within a line is removed (lines stay where they are,
+/// so line numbers hold). Lines in fenced code are left alone. Returns the text and the
+/// 1-based number of the first line changed, or `None` when no line is.
+pub fn without_attribute_lists(text: &str) -> Option<(String, usize)> {
+    if !text.contains("{:") {
+        return None;
+    }
+    let (mut out, mut first, mut fence) = (String::new(), None, false);
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = !fence;
+        }
+        let mut rest = line;
+        while let Some(at) = rest.find("{:").filter(|_| !fence) {
+            let after = &rest[at + 2..];
+            match after.find(['}', '{']) {
+                Some(len) if after[len..].starts_with('}') => {
+                    out.push_str(&rest[..at]);
+                    rest = &after[len + 1..];
+                    first.get_or_insert(n + 1);
+                }
+                _ => {
+                    out.push_str(&rest[..at + 2]);
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+    }
+    first.map(|line| (out, line))
+}
+
+/// `text` with each line that opens with a bullet character (`•`, `◦`, `▪`, `‣` or `·`, after
+/// at most three spaces, then a space), as text pasted from a word processor is written,
+/// turned into a Markdown list item: the bullet becomes `-` and as many spaces as it had
+/// bytes more, so every offset, line and the rest of the text stay as they were. Lines in
+/// fenced code are left alone. Returns the text and the 1-based number of the first line
+/// changed, or `None` when no line is.
+pub fn bullets_as_items(text: &str) -> Option<(String, usize)> {
+    const BULLETS: [char; 5] = ['•', '◦', '▪', '‣', '·'];
+    let (mut out, mut first, mut fence) = (String::new(), None, false);
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = &line[indent..];
+        if rest.starts_with("```") || rest.starts_with("~~~") {
+            fence = !fence;
+        }
+        let bullet = rest
+            .chars()
+            .next()
+            .filter(|c| BULLETS.contains(c))
+            .filter(|c| rest[c.len_utf8()..].starts_with([' ', '\t']));
+        match bullet {
+            Some(c) if indent <= 3 && !fence => {
+                out.push_str(&line[..indent]);
+                out.push('-');
+                out.extend(std::iter::repeat_n(' ', c.len_utf8() - 1));
+                out.push_str(&rest[c.len_utf8()..]);
+                first.get_or_insert(n + 1);
+            }
+            _ => out.push_str(line),
+        }
+    }
+    first.map(|line| (out, line))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,5 +323,33 @@ mod tests {
         let d = from_bytes(b"\xef\xbb\xbfa\r\nb".to_vec(), "x.md").unwrap();
         assert_eq!(d.text, "a\nb");
         assert_eq!(d.line(2), 2);
+    }
+
+    #[test]
+    fn bullet_characters_open_list_items_in_place() {
+        let text =
+            "# Plan\n\n• Learns the tools.\n\n  · Fixes bugs.\n\n```\n• code\n```\n•not a bullet\n";
+        let (out, first) = bullets_as_items(text).unwrap();
+        assert_eq!(first, 3);
+        assert_eq!(out.len(), text.len());
+        assert!(out.contains("\n-   Learns the tools.\n"), "{out}");
+        assert!(out.contains("\n  -  Fixes bugs.\n"), "{out}");
+        assert!(
+            out.contains("\n• code\n") && out.contains("\n•not a bullet"),
+            "{out}"
+        );
+        assert_eq!(bullets_as_items("- Already a list.\n"), None);
+    }
+
+    #[test]
+    fn kramdown_attribute_lists_are_dropped_in_place() {
+        let text = "- See the [guide](x){:target=\"_blank\"}.\n{: .note}\nA set {:a, b} {: x\n```\n{:kept}\n```\n";
+        let (out, first) = without_attribute_lists(text).unwrap();
+        assert_eq!(first, 1);
+        assert_eq!(
+            out,
+            "- See the [guide](x).\n\nA set  {: x\n```\n{:kept}\n```\n"
+        );
+        assert_eq!(without_attribute_lists("No braces here.\n"), None);
     }
 }

@@ -199,15 +199,21 @@ impl Builder<'_> {
             .map(|&p| self.shared_pillar(p))
             .collect();
         pillars.retain(|&p| !neither(p));
-        // The stems of each pillar's pairing are weighed among both levels' expectations of
-        // every pillar.
-        let weights = compare::StemWeights::of(
-            pillars
-                .iter()
-                .flat_map(|&p| [x, y].map(|l| self.prepared.of(ladder, l, p)))
-                .flatten()
-                .flat_map(|cell| &cell.words),
-        );
+        // Within a track, the stems of each pillar's pairing are weighed among both levels'
+        // expectations of every pillar (measured on hand-labelled pairs, see
+        // `compare::pairing`); across tracks, where nothing measured them, every stem weighs
+        // the same.
+        let weights = if same_track {
+            compare::StemWeights::of(
+                pillars
+                    .iter()
+                    .flat_map(|&p| [x, y].map(|l| self.prepared.of(ladder, l, p)))
+                    .flatten()
+                    .flat_map(|cell| &cell.words),
+            )
+        } else {
+            compare::StemWeights::even()
+        };
         let pillars: Vec<super::ComparePillar> = pillars
             .iter()
             .map(|&p| self.compare_pillar((x, y, p), same_track, cumulative, &weights))
