@@ -121,6 +121,8 @@ impl Scratch {
         for (r, set) in rows.iter().zip(self.row_sets.chunks_exact_mut(blocks)) {
             for &s in &r.stems {
                 let bit = numbers.add(s) as usize;
+                // New numbers come 0, 1, 2, … in order: a stem not seen yet in this call
+                // gets the next index of the weights.
                 if !even && bit == self.bit_weights.len() {
                     self.bit_weights.push(weights.weight(s));
                 }

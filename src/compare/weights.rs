@@ -48,8 +48,12 @@ impl StemWeights {
                 used_by.resize(e.stems_below as usize, 0);
             }
             // An expectation's stems are distinct (see `ExpectationWords::stems`), each below
-            // its `stems_below`.
+            // its `stems_below` when one interner prepared them all; the table grows for any
+            // other.
             for &s in &e.stems {
+                if used_by.len() <= s as usize {
+                    used_by.resize(s as usize + 1, 0);
+                }
                 used_by[s as usize] += 1;
             }
         }
