@@ -375,19 +375,17 @@ fn a_subtitle_over_labelled_bullets_describes_its_level() {
     assert!(junior.contains("Grade C – still learning"), "{junior}");
 }
 
-#[test]
-fn pillars_named_in_another_script_are_read_with_ascii_ids() {
-    // `### Разработка` under `## Junior`: refused as no ladder while ids could only be made of
-    // Latin letters.
-    let src = fixture("sections/cyrillic.md");
-    let text = fs::read_to_string(&src).unwrap();
+/// The expectations of a document written `## Level` / `### Pillar` / items: each line that
+/// opens with `marker` under them.
+fn heading_items(src: &std::path::Path, marker: &str) -> Vec<Exp> {
+    let text = fs::read_to_string(src).unwrap();
     let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
     for line in text.lines() {
         if let Some(h) = line.strip_prefix("## ") {
             level = h.to_string();
         } else if let Some(h) = line.strip_prefix("### ") {
             pillar = h.to_string();
-        } else if let Some(item) = line.strip_prefix("- ") {
+        } else if let Some(item) = line.strip_prefix(marker) {
             exps.push(Exp {
                 level: words(&level),
                 pillar: pillar.clone(),
@@ -395,6 +393,15 @@ fn pillars_named_in_another_script_are_read_with_ascii_ids() {
             });
         }
     }
+    exps
+}
+
+#[test]
+fn pillars_named_in_another_script_are_read_with_ascii_ids() {
+    // `### Разработка` under `## Junior`: refused as no ladder while ids could only be made of
+    // Latin letters.
+    let src = fixture("sections/cyrillic.md");
+    let exps = heading_items(&src, "- ");
     assert_eq!(exps.len(), 4);
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
@@ -410,20 +417,9 @@ fn bullet_characters_and_kramdown_attributes_pasted_into_a_ladder_are_read_as_me
     // Paragraphs that open with `•` (text pasted from a word processor) are list items, and
     // a Jekyll link's `{:target="_blank"}` is not shown.
     let src = fixture("sections/pasted.md");
-    let text = fs::read_to_string(&src).unwrap();
-    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
-    for line in text.lines() {
-        if let Some(h) = line.strip_prefix("## ") {
-            level = h.to_string();
-        } else if let Some(h) = line.strip_prefix("### ") {
-            pillar = h.to_string();
-        } else if let Some(item) = line.strip_prefix("• ") {
-            exps.push(Exp {
-                level: words(&level),
-                pillar: pillar.clone(),
-                text: item.replace("{:target=\"_blank\"}", ""),
-            });
-        }
+    let mut exps = heading_items(&src, "• ");
+    for e in &mut exps {
+        e.text = e.text.replace("{:target=\"_blank\"}", "");
     }
     assert_eq!(exps.len(), 5);
     let imp = import(&src, &[]);
