@@ -343,3 +343,40 @@ fn a_readme_that_indexes_the_level_files_orders_them_and_is_no_level() {
     let page = fs::read_to_string(imp.site.join("pillars/razrabotka/index.html")).unwrap();
     assert!(page.contains("Проектирует сервис целиком"), "{page}");
 }
+
+#[test]
+fn only_a_readme_s_lists_into_the_folder_order_its_levels() {
+    // A prose mention of Engineer above the list, and a root `senior.md` listed before
+    // `managers/senior.md`, must not reorder anything.
+    let dir = fixture("folders/mentioned");
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &expectations(&dir), &[]);
+    let levels = placed(&imp);
+    let ids: Vec<(&str, &str)> = levels
+        .iter()
+        .map(|l| (l.0.as_str(), l.1.as_str()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("managers", "group"),
+            ("managers", "managers-senior"),
+            ("mentioned", "junior"),
+            ("mentioned", "engineer"),
+            ("mentioned", "mentioned-senior"),
+        ],
+        "{}",
+        imp.summary
+    );
+}
+
+#[test]
+fn a_readme_titled_as_a_level_that_links_to_guides_is_that_level() {
+    // Links to two Markdown files of the import do not make `# Senior Engineer` an index.
+    let dir = fixture("folders/readme-level");
+    let imp = import(&dir, &[]);
+    // The README's two expectations, with their links to the guides beside it.
+    let exps = expectations(&dir);
+    assert_eq!(exps.len(), 4);
+    assert_placed(&imp, &exps, &[]);
+}
