@@ -302,6 +302,14 @@ fn components_with_javascript_props_are_named_in_the_summary() {
     }
 }
 
+/// `track/level` for each level of an import, by track and rank.
+fn track_levels(imp: &Imported) -> Vec<String> {
+    placed(imp)
+        .into_iter()
+        .map(|(t, id, _)| format!("{t}/{id}"))
+        .collect()
+}
+
 #[test]
 fn a_readme_that_indexes_the_level_files_orders_them_and_is_no_level() {
     // A Russian ladder: a README that links to every level file (a baseline above Junior,
@@ -309,23 +317,19 @@ fn a_readme_that_indexes_the_level_files_orders_them_and_is_no_level() {
     let dir = fixture("folders/indexed");
     let imp = import(&dir, &[]);
     assert_placed(&imp, &expectations(&dir), &[]);
-    let levels = placed(&imp);
-    let ids: Vec<(&str, &str)> = levels
-        .iter()
-        .map(|l| (l.0.as_str(), l.1.as_str()))
-        .collect();
+    let ids = track_levels(&imp);
     // The README is the track's description, not a level; the baseline (a title with no
     // word of seniority) goes where the README lists it, and the managers, whose file
     // names would put the head of a direction first, in the README's order too.
     assert_eq!(
         ids,
         [
-            ("indexed", "minimum"),
-            ("indexed", "junior"),
-            ("indexed", "middle"),
-            ("indexed", "senior"),
-            ("managers", "teamlead"),
-            ("managers", "directionlead"),
+            "indexed/minimum",
+            "indexed/junior",
+            "indexed/middle",
+            "indexed/senior",
+            "managers/teamlead",
+            "managers/directionlead",
         ],
         "{}",
         imp.summary
@@ -351,19 +355,15 @@ fn only_a_readme_s_lists_into_the_folder_order_its_levels() {
     let dir = fixture("folders/mentioned");
     let imp = import(&dir, &[]);
     assert_placed(&imp, &expectations(&dir), &[]);
-    let levels = placed(&imp);
-    let ids: Vec<(&str, &str)> = levels
-        .iter()
-        .map(|l| (l.0.as_str(), l.1.as_str()))
-        .collect();
+    let ids = track_levels(&imp);
     assert_eq!(
         ids,
         [
-            ("managers", "group"),
-            ("managers", "managers-senior"),
-            ("mentioned", "junior"),
-            ("mentioned", "engineer"),
-            ("mentioned", "mentioned-senior"),
+            "managers/group",
+            "managers/managers-senior",
+            "mentioned/junior",
+            "mentioned/engineer",
+            "mentioned/mentioned-senior",
         ],
         "{}",
         imp.summary

@@ -377,53 +377,12 @@ fn folder_track(
             || (!last.is_empty() && d.dir() == parent && d.stem() == last && links_in(&d.text))
     });
     let readme = readme.map(|i| page_docs.remove(i));
-    // The titles' ranks, numbers or words of seniority first; failing those, the order in
-    // which the page describing the track lists them.
-    // Bare titles (`Baseline`) among titles with words of seniority go where the page lists
-    // them, when it lists the others in their order.
-    let order = match order_members(&mut members) {
-        Some(SENIORITY_ORDER)
-            if readme.as_ref().is_some_and(|(index, _, _)| {
-                listing::bare_titles_as_listed(&ladder.docs[*index].text, &mut members, ladder)
-            }) =>
-        {
-            let rel = &ladder.docs[readme.as_ref().map_or(0, |r| r.0)].rel;
-            format!("{SENIORITY_ORDER}, and titles without one in the order `{rel}` lists them")
-        }
-        Some(how) => how.to_string(),
-        None => match &readme {
-            Some((index, _, _))
-                if listing::listed_in_order(
-                    &ladder.docs[*index].text,
-                    &mut members,
-                    ladder,
-                    None,
-                ) =>
-            {
-                format!(", in the order `{}` lists them", ladder.docs[*index].rel)
-            }
-            // Without a page of its own, a sub-folder's levels go in the order its parent's
-            // README lists them (`- [TeamLead](managers/teamlead.md)`).
-            _ => match ladder
-                .docs
-                .iter()
-                .position(|d| !dir.is_empty() && d.dir() == parent && d.is_readme())
-                .filter(|_| readme.is_none())
-            {
-                Some(index)
-                    if listing::listed_in_order(
-                        &ladder.docs[index].text,
-                        &mut members,
-                        ladder,
-                        Some(last),
-                    ) =>
-                {
-                    format!(", in the order `{}` lists them", ladder.docs[index].rel)
-                }
-                _ => ", in file-name order".to_string(),
-            },
-        },
-    };
+    let order = order_levels(
+        ladder,
+        &mut members,
+        readme.as_ref().map(|r| r.0),
+        (dir, parent, last),
+    );
     let first = members[0].0;
     let uid = ladder.uid();
     let sibling_title = readme
@@ -557,6 +516,51 @@ fn take_stub_levels(
             continue;
         }
         i += 1;
+    }
+}
+
+/// Orders a folder's levels: by their titles' ranks, numbers or words of seniority first
+/// ([`order_members`]), bare titles among words of seniority (`Baseline`) where `readme`, the
+/// page that describes the track, lists them; failing those, in the order `readme` lists them,
+/// or without one, the order in which the parent folder's README lists the folder's files
+/// (`- [TeamLead](managers/teamlead.md)`; `dir`, `parent` and `last` are the folder, its
+/// parent and its name). Returns how, for the summary.
+fn order_levels(
+    ladder: &Ladder,
+    members: &mut [Member],
+    readme: Option<usize>,
+    (dir, parent, last): (&str, &str, &str),
+) -> String {
+    let (text, rel) = (
+        |i: usize| &ladder.docs[i].text,
+        |i: usize| &ladder.docs[i].rel,
+    );
+    let listed = |i: usize| format!(", in the order `{}` lists them", rel(i));
+    match order_members(members) {
+        Some(SENIORITY_ORDER) => match readme {
+            Some(i) if listing::bare_titles_as_listed(text(i), members, ladder) => format!(
+                "{SENIORITY_ORDER}, and titles without one in the order `{}` lists them",
+                rel(i)
+            ),
+            _ => SENIORITY_ORDER.to_string(),
+        },
+        Some(how) => how.to_string(),
+        None => {
+            let (page, folder) = match readme {
+                Some(i) => (Some(i), None),
+                None => (
+                    ladder
+                        .docs
+                        .iter()
+                        .position(|d| !dir.is_empty() && d.dir() == parent && d.is_readme()),
+                    Some(last),
+                ),
+            };
+            match page {
+                Some(i) if listing::listed_in_order(text(i), members, ladder, folder) => listed(i),
+                _ => ", in file-name order".to_string(),
+            }
+        }
     }
 }
 
