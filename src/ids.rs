@@ -73,8 +73,13 @@ fn words_joined(text: &str, transliterate: bool) -> String {
                 }
             }
             None => {
-                // Apostrophes join words (`team's` → `teams`); everything else separates them.
-                if !matches!(c, '\'' | '’' | '\u{200d}' | '\u{fe0f}') {
+                // Apostrophes join words (`team's` → `teams`), as do marks that combine with
+                // the letter before them and have no letters of their own (a decomposed
+                // accent, `Sen\u{303}or`; the Devanagari virama of `प्रबंधन`); everything else
+                // separates them.
+                let joins = matches!(c, '\'' | '’' | '\u{200d}' | '\u{fe0f}')
+                    || (!c.is_ascii() && deunicode::deunicode_char(c) == Some(""));
+                if !joins {
                     pending_hyphen = true;
                 }
             }
@@ -194,6 +199,8 @@ mod tests {
         assert_eq!(slug("Техническая экспертиза"), "tekhnicheskaia-ekspertiza");
         assert_eq!(slug("開発"), "kai-fa");
         assert_eq!(slug("🦉 Ανάπτυξη"), "anaptuxe");
+        assert_eq!(slug("Sen\u{303}or Engineer"), "senor-engineer");
+        assert!(!slug("प्रबंधन").contains('-'), "{}", slug("प्रबंधन"));
         // Titles are compared by their own letters: two that transliterate alike differ.
         assert_eq!(slug("技能"), slug("机能"));
         assert_ne!(key_words("技能"), key_words("机能"));
