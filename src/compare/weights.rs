@@ -18,8 +18,8 @@ use super::ExpectationWords;
 /// stem 1.0), with which the weighted overlap is the plain one.
 ///
 /// A comparison page looks a stem's weight up a few thousand times, so both tables are
-/// indexed, not hashed: by stem number, as many as the interner had numbered when it
-/// prepared the expectations (a few thousand for a ladder; 4 bytes each).
+/// indexed, not hashed: by stem number, up to the largest the expectations use (a few
+/// thousand for a ladder; 4 bytes each).
 #[derive(Debug, Default, Clone)]
 pub struct StemWeights {
     /// By stem number (of the interner that prepared the expectations): how many of the
@@ -44,12 +44,8 @@ impl StemWeights {
         let mut n = 0u32;
         for e in expectations {
             n += 1;
-            if used_by.len() < e.stems_below as usize {
-                used_by.resize(e.stems_below as usize, 0);
-            }
-            // An expectation's stems are distinct (see `ExpectationWords::stems`), each below
-            // its `stems_below` when one interner prepared them all; the table grows for any
-            // other.
+            // An expectation's stems are distinct (see `ExpectationWords::stems`); the table
+            // grows to the largest stem number counted.
             for &s in &e.stems {
                 if used_by.len() <= s as usize {
                     used_by.resize(s as usize + 1, 0);

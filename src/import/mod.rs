@@ -135,24 +135,23 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
             doc = source::SourceDoc::new(doc.rel.clone(), without_esm(&doc.text));
         }
         if kind == FileKind::Markdown {
-            if let Some((text, line)) = source::without_attribute_lists(&doc.text) {
-                doc = source::SourceDoc::new(doc.rel.clone(), text);
-                ladder.guess(
-                    GuessKind::Structure,
-                    doc.loc_line(line),
+            type Rewrite = fn(&str) -> Option<(String, usize)>;
+            let rewrites: [(Rewrite, &str); 2] = [
+                (
+                    source::without_attribute_lists,
                     "kramdown attribute lists (`{:target=\"_blank\"}`) are left out: they \
-                     style the page Jekyll makes, and would show as text"
-                        .to_string(),
-                );
-            }
-            if let Some((text, line)) = source::bullets_as_items(&doc.text) {
-                doc = source::SourceDoc::new(doc.rel.clone(), text);
-                ladder.guess(
-                    GuessKind::Structure,
-                    doc.loc_line(line),
-                    "lines that open with a bullet character (`•`) are read as list items"
-                        .to_string(),
-                );
+                     style the page Jekyll makes, and would show as text",
+                ),
+                (
+                    source::bullets_as_items,
+                    "lines that open with a bullet character (`•`) are read as list items",
+                ),
+            ];
+            for (rewrite, what) in rewrites {
+                if let Some((text, line)) = rewrite(&doc.text) {
+                    doc = source::SourceDoc::new(doc.rel.clone(), text);
+                    ladder.guess(GuessKind::Structure, doc.loc_line(line), what.to_string());
+                }
             }
             let (read, kept);
             (doc, read, kept) = tables::unfold(doc);

@@ -246,20 +246,15 @@ pub fn without_attribute_lists(text: &str) -> Option<(String, usize)> {
     if !text.contains("{:") {
         return None;
     }
-    let (mut out, mut first, mut fence) = (String::new(), None, false);
-    for (n, line) in text.split_inclusive('\n').enumerate() {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = !fence;
-        }
-        let mut rest = line;
-        while let Some(at) = rest.find("{:").filter(|_| !fence) {
+    rewrite_lines(text, |line| {
+        let (mut out, mut rest, mut changed) = (String::new(), line, false);
+        while let Some(at) = rest.find("{:") {
             let after = &rest[at + 2..];
             match after.find(['}', '{']) {
                 Some(len) if after[len..].starts_with('}') => {
                     out.push_str(&rest[..at]);
                     rest = &after[len + 1..];
-                    first.get_or_insert(n + 1);
+                    changed = true;
                 }
                 _ => {
                     out.push_str(&rest[..at + 2]);
@@ -268,8 +263,8 @@ pub fn without_attribute_lists(text: &str) -> Option<(String, usize)> {
             }
         }
         out.push_str(rest);
-    }
-    first.map(|line| (out, line))
+        changed.then_some(out)
+    })
 }
 
 /// `text` with each line that opens with a bullet character (`•`, `◦`, `▪`, `‣` or `·`, after
@@ -280,27 +275,41 @@ pub fn without_attribute_lists(text: &str) -> Option<(String, usize)> {
 /// changed, or `None` when no line is.
 pub fn bullets_as_items(text: &str) -> Option<(String, usize)> {
     const BULLETS: [char; 5] = ['•', '◦', '▪', '‣', '·'];
-    let (mut out, mut first, mut fence) = (String::new(), None, false);
-    for (n, line) in text.split_inclusive('\n').enumerate() {
+    rewrite_lines(text, |line| {
         let indent = line.len() - line.trim_start_matches(' ').len();
         let rest = &line[indent..];
-        if rest.starts_with("```") || rest.starts_with("~~~") {
+        let c = rest.chars().next().filter(|c| BULLETS.contains(c))?;
+        let after = &rest[c.len_utf8()..];
+        if indent > 3 || !after.starts_with([' ', '\t']) {
+            return None;
+        }
+        let spaces = " ".repeat(c.len_utf8() - 1);
+        Some(format!("{}-{spaces}{after}", &line[..indent]))
+    })
+}
+
+/// `text` with each line outside fenced code (```` ``` ```` or `~~~` after at most three
+/// spaces, CommonMark's fences) that `rewrite` gives a new text for (newline included, as
+/// given) replaced by it. Returns the text and the 1-based number of the first line
+/// replaced, or `None` when `rewrite` replaced none.
+fn rewrite_lines(
+    text: &str,
+    mut rewrite: impl FnMut(&str) -> Option<String>,
+) -> Option<(String, usize)> {
+    let (mut out, mut first, mut fence) = (String::with_capacity(text.len()), None, false);
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let unindented = line.trim_start_matches(' ');
+        if line.len() - unindented.len() <= 3
+            && (unindented.starts_with("```") || unindented.starts_with("~~~"))
+        {
             fence = !fence;
         }
-        let bullet = rest
-            .chars()
-            .next()
-            .filter(|c| BULLETS.contains(c))
-            .filter(|c| rest[c.len_utf8()..].starts_with([' ', '\t']));
-        match bullet {
-            Some(c) if indent <= 3 && !fence => {
-                out.push_str(&line[..indent]);
-                out.push('-');
-                out.extend(std::iter::repeat_n(' ', c.len_utf8() - 1));
-                out.push_str(&rest[c.len_utf8()..]);
+        match rewrite(line).filter(|_| !fence) {
+            Some(new) => {
+                out.push_str(&new);
                 first.get_or_insert(n + 1);
             }
-            _ => out.push_str(line),
+            None => out.push_str(line),
         }
     }
     first.map(|line| (out, line))

@@ -147,9 +147,10 @@ pub fn readable(name: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    match words.is_empty() {
-        true => name.to_string(),
-        false => capitalised(&words),
+    if words.is_empty() {
+        name.to_string()
+    } else {
+        capitalised(&words)
     }
 }
 

@@ -497,7 +497,6 @@ fn no_new_links(mut text: String, written: &[String]) -> String {
     text
 }
 
-/// Links ladderbook leaves alone: with a scheme, site-absolute, or empty.
 /// The path of a root-absolute link (`/docs/x.md#a` → `/docs/x.md`), without its fragment or
 /// query; `None` for any other link, `//host/…` included.
 fn root_path(dest: &str) -> Option<&str> {
@@ -511,6 +510,7 @@ fn names_markdown(dest: &str) -> bool {
     root_path(dest).is_some_and(|p| p.ends_with(".md") || p.ends_with(".mdx"))
 }
 
+/// Links ladderbook leaves alone: with a scheme, site-absolute, or empty.
 fn is_outside(dest: &str) -> bool {
     dest.is_empty() || dest.starts_with('/') || crate::links::is_external(dest)
 }

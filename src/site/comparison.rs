@@ -185,9 +185,9 @@ impl<'a> Builder<'a> {
     }
 
     /// The pairing of two cells' expectations (`words`, of levels `x` and `y` in pillar `p`,
-    /// their stems weighed by `weights`; see [`compare::match_prepared`]), without those the other level lists under another
-    /// pillar in the same words: a move between pillars, not to be paired with some other
-    /// expectation here. Returns the pairs, and the moved ones of each side as
+    /// their stems weighed by `weights`; see [`compare::match_prepared`]), without those the
+    /// other level lists under another pillar in the same words: a move between pillars, not
+    /// to be paired with some other expectation here. Returns the pairs, and the moved ones of each side as
     /// [`Builder::moved_out`] gives them.
     #[allow(clippy::type_complexity)]
     fn pairs(
