@@ -332,7 +332,7 @@ fn label_lines_one_under_the_other_are_each_a_pillar() {
             });
         }
     }
-    assert_eq!(exps.len(), 8);
+    assert_eq!(exps.len(), 7);
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
     assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 4);
@@ -433,6 +433,66 @@ fn bullet_characters_and_kramdown_attributes_pasted_into_a_ladder_are_read_as_me
     assert!(
         imp.summary.contains("open with a bullet character")
             && imp.summary.contains("kramdown attribute lists"),
+        "{}",
+        imp.summary
+    );
+}
+
+#[test]
+fn promotion_step_headings_are_read_as_the_levels_they_lead_to() {
+    // `### E1 → E2: Apprentice → Builder` lists what it takes to reach E2: the level was
+    // titled `→ E2: Apprentice → Builder` with E1's code.
+    let src = fixture("sections/steps.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let reached = [
+        ("E1 → E2", "E2 Builder"),
+        ("E2 → E3", "E3 Maker"),
+        ("E3 → E4", "E4 Lead"),
+    ];
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            let step = reached.iter().find(|r| h.starts_with(r.0)).unwrap();
+            level = words(step.1);
+        } else if let Some(label) = line.strip_prefix("**") {
+            pillar = label.trim_end_matches(":**").to_string();
+        } else if let Some((n, item)) = line.split_once(". ") {
+            if n.parse::<u32>().is_ok() {
+                exps.push(Exp {
+                    level: level.clone(),
+                    pillar: pillar.clone(),
+                    text: item.to_string(),
+                });
+            }
+        }
+    }
+    assert_eq!(exps.len(), 7);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let levels: Vec<(String, String, i64)> = content_files(&imp.root.join("content/levels"))
+        .into_iter()
+        .map(|(_, p)| {
+            let f = front(&p);
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["title"].as_str().unwrap().to_string(),
+                f["rank"].as_integer().unwrap(),
+            )
+        })
+        .collect();
+    let mut levels = levels;
+    levels.sort_by_key(|l| l.2);
+    assert_eq!(
+        levels,
+        [
+            ("E2".to_string(), "Builder".to_string(), 2),
+            ("E3".to_string(), "Maker".to_string(), 3),
+            ("E4".to_string(), "Lead".to_string(), 4),
+        ]
+    );
+    assert!(
+        imp.summary
+            .contains("name promotion steps (`E1 → E2: Apprentice → Builder`)"),
         "{}",
         imp.summary
     );

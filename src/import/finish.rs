@@ -23,6 +23,7 @@ pub fn finish(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     give_ids(ladder, opts)?;
     super::level_index::apply(ladder);
     give_ranks(ladder);
+    promotion_steps(ladder);
     same_titles(ladder);
     equivalents(ladder);
     Ok(())
@@ -350,6 +351,24 @@ fn give_ranks(ladder: &mut Ladder) {
     }
     for (at, text) in guesses {
         ladder.guess(GuessKind::Rank, at, text);
+    }
+}
+
+/// Says, once per track, that its level headings name promotion steps and how they were read.
+fn promotion_steps(ladder: &mut Ladder) {
+    let mut said = Vec::new();
+    for t in &ladder.tracks {
+        if let Some((l, step)) = t.levels.iter().find_map(|l| Some((l, l.step.as_ref()?))) {
+            let code = l
+                .code
+                .as_ref()
+                .map(|c| format!(", `{c}`"))
+                .unwrap_or_default();
+            said.push((l.at.clone(), format!("the level headings of track `{}` name promotion steps (`{step}`): each is read as the level it leads to (`{}`{code}), with what it takes to get there as that level's expectations", t.title, l.title)));
+        }
+    }
+    for (at, text) in said {
+        ladder.guess(GuessKind::Structure, at, text);
     }
 }
 

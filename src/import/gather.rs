@@ -503,6 +503,7 @@ fn take_stub_levels(
             level.full_title = h.full.clone();
             level.code = h.code.clone();
             level.number = h.number;
+            level.step = h.step.clone();
             level.description = page.body.clone();
             // Links to the file and its headings land on the level.
             ladder.retarget(FileRef::Page(page.uid), FileRef::Level(uid));

@@ -211,15 +211,21 @@ pub struct LevelTitle {
     pub other_codes: Vec<String>,
     /// The title with its parenthesis kept, for when the other codes do not resolve.
     pub full: String,
+    /// The heading as written when it names a promotion step (`SWE-1 → SWE-2: …`), which is
+    /// read as the level the step leads to.
+    pub step: Option<String>,
 }
 
 /// Reads a level heading. The code may lead (`L3: Title`, `L3 - Title`, `L3 Title`) or come in
 /// a trailing parenthesis (`Title (IC6)`, `Title (IC6 / M5)`).
 pub fn parse_level_title(heading: &str) -> LevelTitle {
-    let full = clean_title(heading);
+    let written = clean_title(heading);
+    let target = promotion_target(&written);
+    let full = target.clone().unwrap_or_else(|| written.clone());
     let mut out = LevelTitle {
         title: full.clone(),
         full: full.clone(),
+        step: target.map(|_| written),
         ..Default::default()
     };
     // Leading code.
@@ -283,6 +289,35 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
         }
     }
     out
+}
+
+/// Arrows that write a promotion step (`SWE-1 → SWE-2`).
+const ARROWS: &[&str] = &["→", "->", "⟶", "➔", "➜", "⇒", "=>"];
+
+/// The level a promotion-step title leads to, or `None` for a title with no arrow: each part
+/// of `SWE-1 → SWE-2: Junior I → Junior II` (split at the first colon) keeps what follows its
+/// last arrow, `SWE-2: Junior II`; `Junior → Mid-level` gives `Mid-level`. A step's section
+/// lists what it takes to reach the level it leads to, so its expectations are that level's.
+fn promotion_target(title: &str) -> Option<String> {
+    let after_arrow = |part: &str| -> Option<String> {
+        let (at, arrow) = ARROWS
+            .iter()
+            .filter_map(|a| part.rfind(a).map(|at| (at, a.len())))
+            .max()?;
+        let rest = part[at + arrow..].trim();
+        (!rest.is_empty() && !part[..at].trim().is_empty()).then(|| rest.to_string())
+    };
+    match title.split_once(':') {
+        Some((head, tail)) => match (after_arrow(head), after_arrow(tail)) {
+            (None, None) => None,
+            (h, t) => {
+                let h = h.unwrap_or_else(|| head.trim().to_string());
+                let t = t.unwrap_or_else(|| tail.trim().to_string());
+                Some(if t.is_empty() { h } else { format!("{h}: {t}") })
+            }
+        },
+        None => after_arrow(title),
+    }
 }
 
 /// The letters of a level code, in capitals: `IC` for `ic3`, `L` for `L10`.
@@ -431,6 +466,20 @@ mod tests {
         );
         assert_eq!(code_key("IC 6"), code_key("ic6"));
         assert_eq!(slug(&t.title), "tech-lead-staff-engineer");
+        // A promotion step names the level it leads to.
+        let t = parse_level_title("SWE-1 → SWE-2: Software Engineer Junior I → Junior II");
+        assert_eq!(
+            (t.title.as_str(), t.code.as_deref()),
+            ("Junior II", Some("SWE-2"))
+        );
+        let t = parse_level_title("Junior -> Mid-level");
+        assert_eq!((t.title.as_str(), t.code), ("Mid-level", None));
+        let t = parse_level_title("L3 => L4: Leading projects");
+        assert_eq!(
+            (t.title.as_str(), t.code.as_deref()),
+            ("Leading projects", Some("L4"))
+        );
+        assert_eq!(parse_level_title("→ Senior").title, "→ Senior");
         assert!(seniority("Junior Engineer") < seniority("Engineer"));
         // Without accents, and Brazil's intern and mid-level.
         assert_eq!(seniority("Sênior"), seniority("Senior"));

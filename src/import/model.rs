@@ -90,6 +90,9 @@ pub struct Level {
     pub pending: Vec<Labeled>,
     /// Where the level is defined.
     pub at: Loc,
+    /// The heading as written when it names a promotion step (see
+    /// [`super::ids::LevelTitle::step`]).
+    pub step: Option<String>,
     /// The final id.
     pub final_id: String,
     /// The final rank.
@@ -114,6 +117,7 @@ impl Level {
             cells: Vec::new(),
             pending: Vec::new(),
             at,
+            step: None,
             final_id: String::new(),
             final_rank: 0,
             equivalents: Vec::new(),
@@ -134,6 +138,7 @@ impl Level {
         level.code = t.code;
         level.other_codes = t.other_codes;
         level.number = t.number;
+        level.step = t.step;
         level
     }
 
