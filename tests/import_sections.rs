@@ -332,7 +332,7 @@ fn label_lines_one_under_the_other_are_each_a_pillar() {
             });
         }
     }
-    assert_eq!(exps.len(), 7);
+    assert_eq!(exps.len(), 8);
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
     assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 4);
@@ -493,6 +493,37 @@ fn promotion_step_headings_are_read_as_the_levels_they_lead_to() {
     assert!(
         imp.summary
             .contains("name promotion steps (`E1 → E2: Apprentice → Builder`)"),
+        "{}",
+        imp.summary
+    );
+}
+
+#[test]
+fn plain_labels_with_commas_name_pillars() {
+    // `- Hygiene, safety and care :` over a nested list was kept as text inside the pillar
+    // before it, while `- Service :` was a pillar.
+    let src = fixture("sections/plain-labels.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = words(h);
+        } else if let Some(label) = line.strip_prefix("- ") {
+            pillar = label.trim_end_matches(" :").to_string();
+        } else if let Some(item) = line.strip_prefix("  - ") {
+            exps.push(Exp {
+                level: level.clone(),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 8);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 3);
+    assert!(
+        imp.summary.contains("list items each name a pillar"),
         "{}",
         imp.summary
     );

@@ -237,7 +237,7 @@ pub(super) fn say_how_levels_read(
             "#".repeat(depth as usize)
         ),
         Some(Shape::Numbered(_)) => format!(
-            "the {} `{}` headings with numbered bold pillars",
+            "the {} `{}` headings whose list items each name a pillar (`1. **Label**`, `- Label:`)",
             n,
             "#".repeat(depth as usize)
         ),

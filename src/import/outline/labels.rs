@@ -13,8 +13,7 @@ fn plain_words(label: &str) -> String {
 }
 
 /// A plain label at `start` of a list item (`Impact: Delivers …`, or `Teamwork:` alone over a
-/// nested list): one to four words, the first capitalised, of letters and `&`, `-`, `/` only,
-/// or a level's code (`L3`), then a colon; its text, where the rest starts, and whether nothing follows on its line.
+/// nested list): a name (see `name_like`) or a level's code (`L3`), then a colon; its text, where the rest starts, and whether nothing follows on its line.
 /// Read as pillars only where every item of a list has one (see `infer::shape`), so a `Note:`
 /// among sentences names nothing.
 pub(super) fn plain_label_at(
@@ -62,14 +61,17 @@ fn tagged_label(line: &str) -> Option<(String, usize)> {
 }
 
 /// A pillar's name as a label writes it: one to four words, the first capitalised, of letters
-/// and `&`, `-`, `/` only.
+/// and `&`, `-`, `/` only, and commas between words (`Deployment, performance and scale`).
 fn name_like(label: &str) -> bool {
     let words: Vec<&str> = label.split_whitespace().collect();
     (1..=4).contains(&words.len())
         && words[0].chars().next().is_some_and(char::is_uppercase)
         && label
             .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '-' | '/'))
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '&' | '-' | '/' | ','))
+        && words
+            .iter()
+            .all(|w| !w.starts_with(',') && !w.trim_end_matches(',').contains(','))
 }
 
 /// A bold label at `start` (`**Label**:`, `**Label:**`, `__Label__`): its text, whether a
