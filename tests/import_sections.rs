@@ -528,3 +528,22 @@ fn plain_labels_with_commas_name_pillars() {
         imp.summary
     );
 }
+
+#[test]
+fn level_headings_spelled_with_accents_are_levels() {
+    // `## Desenvolvedor Júnior` … `## Desenvolvedor Sênior` were read as one level whose
+    // pillars were the three levels.
+    let src = fixture("sections/acentos.md");
+    let exps = heading_items(&src, "- ");
+    assert_eq!(exps.len(), 5);
+    let exps: Vec<Exp> = exps
+        .into_iter()
+        .map(|e| Exp {
+            pillar: "Expectations".into(),
+            ..e
+        })
+        .collect();
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(content_files(&imp.root.join("content/levels")).len(), 3);
+}

@@ -125,6 +125,36 @@ fn a_grid_with_levels_across_and_a_pillar_per_row() {
 }
 
 #[test]
+fn a_grid_of_levels_spelled_with_accents_is_a_ladder() {
+    // `Júnior`, `Sênior` (Brazilian Portuguese) were no level titles, so the table was
+    // refused as "no ladder"; without the accents it imported.
+    let src = fixture("tables/pt-levels-down.md");
+    let md = fs::read_to_string(&src).unwrap();
+    let (_, rows) = &tables(&md)[0];
+    let mut exps = Vec::new();
+    each_item(rows, |pillar, row, item| {
+        exps.push(exp(&row[0], pillar, &item));
+    });
+    assert_eq!(exps.len(), 8);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let rank = |id: &str| {
+        front(&imp.root.join(format!("content/levels/{id}.md")))["rank"]
+            .as_integer()
+            .unwrap()
+    };
+    assert_eq!(
+        [
+            rank("estagiario"),
+            rank("junior"),
+            rank("pleno"),
+            rank("senior")
+        ],
+        [1, 2, 3, 4]
+    );
+}
+
+#[test]
 fn a_grid_with_a_level_per_row_reads_codes_from_the_level_titles() {
     let src = fixture("tables/grid-levels-down.md");
     let md = fs::read_to_string(&src).unwrap();

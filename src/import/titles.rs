@@ -14,6 +14,9 @@ const ROLE_WORDS: &[&str] = &[
     "ic", "programmer", "tester", "administrator", "coordinator", "chief", "partner", "expert",
     "practitioner", "novice", "beginner", "intermediate", "advanced", "master", "distinguished",
     "leader", "supervisor", "contributor", "sde", "swe", "sre", "trainee", "journeyman", "middle",
+    // Portuguese and Spanish, compared without accents (`Júnior`, `Sênior`, `Líder`).
+    "pleno", "estagiario", "desenvolvedor", "engenheiro", "desarrollador", "ingeniero",
+    "programador", "arquiteto", "arquitecto", "gerente", "diretor", "lider", "jefe",
 ];
 
 /// Titles of sections that are about a level rather than a competency area.
@@ -54,11 +57,12 @@ pub(super) fn compares(title: &str) -> bool {
     any_word(title, &["vs", "versus"])
 }
 
-/// Whether any word of `title` (a run of letters and digits), lowercased, is one of `words`.
+/// Whether any word of `title` (a run of letters and digits), lowercased and with the accents
+/// of Latin letters folded away (`Sênior` is `senior`), is one of `words`.
 pub(super) fn any_word(title: &str, words: &[&str]) -> bool {
     title
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| words.contains(&w.to_lowercase().as_str()))
+        .any(|w| words.contains(&crate::ids::fold_word(w).as_str()))
 }
 
 /// A title about all the levels: it has the word levels, framework, ladder or matrix.
