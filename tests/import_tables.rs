@@ -290,6 +290,24 @@ fn a_table_per_pillar_is_one_ladder_with_the_headings_as_pillars() {
 }
 
 #[test]
+fn tables_per_pillar_of_short_phrases_are_one_ladder() {
+    // Cells of two or three words: the first table was read alone (its rows as pillars) and
+    // the second kept as a free page, or neither was read.
+    let src = fixture("tables/per-pillar-terse.md");
+    let md = fs::read_to_string(&src).unwrap();
+    let mut exps = Vec::new();
+    for (pillar, rows) in tables(&md) {
+        each_item(&rows, |level, row, item| {
+            exps.push(exp(level, &pillar, &format!("*{}:* {item}", row[0])));
+        });
+    }
+    assert_eq!(exps.len(), 12);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    says(&imp, "1 track, 3 levels, 2 pillars");
+}
+
+#[test]
 fn a_folder_of_level_files_each_with_a_table() {
     let src = fixture("tables/folder");
     let mut exps = Vec::new();

@@ -21,7 +21,7 @@
 use super::infer::{descriptive, level_like};
 use super::source::SourceDoc;
 pub(super) use cells::strip_tags;
-use cells::{gap, item_line, items, label, prose, word_count};
+use cells::{gap, item_line, items, label, phrases, prose, word_count};
 use grid::{by_columns, by_expectation, by_rows, pillar_major};
 use std::collections::HashSet;
 use table::{
@@ -149,7 +149,26 @@ struct Edit {
 /// The edits that rewrite `tables`, and what each was read as.
 fn edits(tables: &[Table]) -> (Vec<Edit>, Vec<Read>) {
     let shared = shared_labels(tables);
-    let shapes: Vec<Option<Shape>> = tables.iter().map(|t| shape(t, &shared)).collect();
+    let mut shapes: Vec<Option<Shape>> = tables.iter().map(|t| shape(t, &shared, false)).collect();
+    // Tables of short phrases (`Learns tools`) under sibling headings with the same levels
+    // across, beside each other or beside one of sentences: one matrix, a pillar per table.
+    let terse: Vec<Option<Shape>> = tables.iter().map(|t| shape(t, &shared, true)).collect();
+    let depth = |i: usize| tables[i].heading.as_ref().map(|h| h.depth);
+    for i in 0..tables.len() {
+        let sibling = |j: usize| {
+            j != i
+                && terse[j] == Some(Shape::Columns)
+                && depth(j) == depth(i)
+                && header_keys(&tables[j])
+                    .intersection(&header_keys(&tables[i]))
+                    .count()
+                    >= 2
+        };
+        if shapes[i].is_none() && terse[i] == Some(Shape::Columns) && (0..tables.len()).any(sibling)
+        {
+            shapes[i] = terse[i];
+        }
+    }
     let groups = pillar_sections(tables, &shapes);
     let (mut edits, mut read) = (Vec::new(), Vec::new());
     for group in &groups {
@@ -412,7 +431,7 @@ fn per_level_shape(t: &Table) -> bool {
 }
 
 /// How `t` is read, or `None` to leave it a table.
-fn shape(t: &Table, shared: &HashSet<String>) -> Option<Shape> {
+fn shape(t: &Table, shared: &HashSet<String>, terse: bool) -> Option<Shape> {
     let depth = t.heading.as_ref().map_or(0, |h| h.depth);
     // In a ladder of headings a grid is about the levels those headings hold: a table.
     let grid = !t.heading_ladder && depth <= 4;
@@ -457,7 +476,8 @@ fn shape(t: &Table, shared: &HashSet<String>) -> Option<Shape> {
             && !rated(&header)
             && three(&header)
             && !headed(&header)
-            && prose(t.rows.iter().flat_map(|(_, c)| &c[1..]))
+            && (prose(t.rows.iter().flat_map(|(_, c)| &c[1..]))
+                || (terse && phrases(t.rows.iter().flat_map(|(_, c)| &c[1..]))))
         {
             return Some(Shape::Columns);
         }
@@ -588,8 +608,7 @@ fn pillar_sections(tables: &[Table], shapes: &[Option<Shape>]) -> Vec<Vec<usize>
                 .is_some_and(|h| !level_like(&h.title) && !h.deeper_after && h.depth <= 5)
         })
         .collect();
-    let columns =
-        |i: usize| -> HashSet<String> { tables[i].header[1..].iter().map(|c| key(c)).collect() };
+    let columns = |i: usize| header_keys(&tables[i]);
     let depth = |i: usize| tables[i].heading.as_ref().map_or(0, |h| h.depth);
     // Each group: the candidates from the first not yet in one, at its depth and sharing two
     // level columns with it (one track's pillars; another track's tables name other levels).
@@ -618,6 +637,11 @@ fn pillar_sections(tables: &[Table], shapes: &[Option<Shape>]) -> Vec<Vec<usize>
         }
     }
     groups
+}
+
+/// The keys of the header cells of `t` past its first: its levels, when it has levels across.
+fn header_keys(t: &Table) -> HashSet<String> {
+    t.header[1..].iter().map(|c| key(c)).collect()
 }
 
 /// One level's table: a heading per pillar one deeper than the level's, an item per row,

@@ -286,6 +286,14 @@ pub(super) fn prose<'c>(cells: impl Iterator<Item = &'c String>) -> bool {
     long * 2 >= counts.len() && 2 * counts.iter().sum::<usize>() >= 5 * counts.len()
 }
 
+/// Cells of which at least half are phrases of two words or more (`Learns tools`): a
+/// matrix's terse cells, read as expectations where a sibling table of sentences shows the
+/// matrix is one (see [`prose`] for a table on its own).
+pub(super) fn phrases<'c>(cells: impl Iterator<Item = &'c String>) -> bool {
+    let counts: Vec<usize> = cells.filter(|c| !gap(c)).map(|c| word_count(c)).collect();
+    !counts.is_empty() && 2 * counts.iter().filter(|&&n| n >= 2).count() >= counts.len()
+}
+
 /// A cell that is one link and nothing else (`[D1 - Developer 1](#d1)`): an index's entry.
 fn link_only(cell: &str) -> bool {
     let c = cell.trim();
