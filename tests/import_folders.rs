@@ -380,3 +380,50 @@ fn a_readme_titled_as_a_level_that_links_to_guides_is_that_level() {
     assert_eq!(exps.len(), 4);
     assert_placed(&imp, &exps, &[]);
 }
+
+#[test]
+fn a_hugo_site_s_templates_are_passed_over_and_a_role_s_framework_page_is_no_level() {
+    // Hugo writes archetypes/default.md into every site: its front-matter is a Go template,
+    // no YAML, and stopped the whole import. `Data Analyst Framework` (a page about a
+    // discipline's ladder, with About / Things to keep in mind) was read as a level.
+    let dir = fixture("folders/hugo-site");
+    let mut exps = Vec::new();
+    for (path, text) in markdown_sources(&dir.join("content/levels")) {
+        let title = text
+            .lines()
+            .find_map(|l| l.strip_prefix("title: "))
+            .unwrap_or_else(|| panic!("{path:?} has no title"));
+        let mut pillar = String::new();
+        for line in text.lines() {
+            if let Some(h) = line.strip_prefix("## ") {
+                pillar = h.to_string();
+            } else if let Some(item) = line.strip_prefix("- ") {
+                exps.push(Exp {
+                    level: words(title),
+                    pillar: pillar.clone(),
+                    text: item.to_string(),
+                });
+            }
+        }
+    }
+    assert_eq!(exps.len(), 6);
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        track_levels(&imp),
+        ["levels/junior", "levels/mid", "levels/senior"]
+    );
+    assert!(
+        imp.summary
+            .contains("not read: archetypes/default.md (a site generator's template"),
+        "{}",
+        imp.summary
+    );
+    // The framework page is a free page under its own title, its headings kept.
+    let page = fs::read_to_string(imp.root.join("content/data-analyst-framework.md")).unwrap();
+    assert!(
+        page.contains("title = \"Data Analyst Framework\"")
+            && page.contains("## About our frameworks"),
+        "{page}"
+    );
+}

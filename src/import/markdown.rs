@@ -250,16 +250,26 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
         });
     // No levels.
     let uid = ladder.uid();
-    let (page_title, body_start, heading) = match first_heading {
-        Some(h) if d.blocks[..h].iter().all(|b| matches!(b.kind, Kind::Rule)) => {
+    // A front-matter `title` titles a page whose headings start below `#` (Hugo, Jekyll),
+    // its first heading kept in the body; otherwise a first heading with nothing but rules
+    // above it does (Docusaurus shows a page's `#` heading over its `title`).
+    let first_depth = first_heading
+        .and_then(|h| d.secs.iter().find(|s| s.heading == Some(h)))
+        .map(|s| s.level);
+    let (page_title, body_start, heading, titled_by) = match (first_heading, title.as_deref()) {
+        (_, Some(t)) if !ids::clean_title(t).is_empty() && first_depth != Some(1) => {
+            (ids::clean_title(t), base, Some(parse_level_title(t)), None)
+        }
+        (Some(h), _) if d.blocks[..h].iter().all(|b| matches!(b.kind, Kind::Rule)) => {
             let t = heading_text(h);
             (
                 ids::clean_title(&t),
                 after_line(&src.text, d.blocks[h].end),
                 Some(parse_level_title(&t)),
+                Some(h),
             )
         }
-        _ => (doc_title.clone(), base, None),
+        _ => (doc_title.clone(), base, None, None),
     };
     let body = span(&src, index, body_start, src.text.len());
     let mut glossary = Vec::new();
@@ -267,7 +277,7 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     glossary_of(&d, &all, &mut glossary);
     ladder.glossary.extend(glossary);
     for (b, slug) in &d.slugs {
-        let anchor = if Some(*b) == first_heading && heading.is_some() {
+        let anchor = if Some(*b) == titled_by {
             Anchor::None
         } else {
             Anchor::Slug(out_slug(&d, *b))

@@ -104,10 +104,16 @@ pub(super) fn role_word(title: &str) -> bool {
     any_word(title, ROLE_WORDS)
 }
 
-/// A title about the whole ladder that names no role (`The Engineering Ladder`, `Acme Career
-/// Framework`): an overview's, not a level's.
+/// A title about the whole ladder that names no level (`The Engineering Ladder`, `Acme Career
+/// Framework`, or a role's ladder, `Quality Analyst Framework`): an overview's, not a
+/// level's. One with a code, a number or a word of seniority names a level (`Senior Product
+/// Engineer Framework`, a level page named after the document it is).
 pub(super) fn about_ladder(title: &str) -> bool {
-    about_all(title) && !names_role(title)
+    let t = ids::parse_level_title(title);
+    about_all(title)
+        && t.code.is_none()
+        && t.number.is_none()
+        && ids::seniority(&t.title).0 == ids::BARE_TITLE
 }
 
 /// A title with a code or a number, or a word that names a role, whatever else it says
