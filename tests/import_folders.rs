@@ -427,3 +427,25 @@ fn a_hugo_site_s_templates_are_passed_over_and_a_role_s_framework_page_is_no_lev
         "{page}"
     );
 }
+
+#[test]
+fn unnumbered_roles_are_ranked_by_their_words_of_seniority() {
+    // No numbers and no index: the management files came out in file-name order (CTO
+    // first, below Director), and a Senior Engineer "with Tech Lead Role" above Staff.
+    let dir = fixture("folders/unnumbered");
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &expectations(&dir), &[]);
+    assert_eq!(
+        track_levels(&imp),
+        [
+            "management/engineering-manager",
+            "management/director-of-engineering",
+            "management/vp-of-engineering",
+            "management/cto",
+            "unnumbered/software-engineer",
+            "unnumbered/senior-software-engineer",
+            "unnumbered/senior-software-engineer-with-tech-lead-role",
+            "unnumbered/staff-engineer",
+        ]
+    );
+}

@@ -330,7 +330,7 @@ pub(super) fn code_prefix(code: &str) -> String {
 
 /// [`seniority`]'s place for a title without a word of seniority (`Software Engineer`,
 /// `Baseline`): after Junior, before Senior.
-pub const BARE_TITLE: u8 = 3;
+pub const BARE_TITLE: u8 = 6;
 
 /// The place of a title among common seniority words: Intern, Junior (and Associate,
 /// Graduate) before a bare title, then Senior (`Sr.`), Staff or Lead, Principal,
@@ -339,34 +339,47 @@ pub const BARE_TITLE: u8 = 3;
 /// counts; then the most senior of the other words when it is Senior or above (`Sr.
 /// Director` and `Principal Director` after `Director`, `Senior Staff` after `Staff`) or
 /// junior (`Associate Director` before `Director`); then the first Roman or Arabic numeral
-/// after the first word (`Software Engineer II` after `Software Engineer I`).
+/// after the first word (`Software Engineer II` after `Software Engineer I`). A manager
+/// ranks with Staff and Lead, so that a management track reads Engineering Manager,
+/// Director, VP, CTO. A role added `with` another (`Senior Engineer with Tech Lead Role`)
+/// comes right after the title without it, before the next word of seniority.
 pub fn seniority(title: &str) -> (u8, i8, u32) {
+    let lower = title.to_lowercase();
+    if let Some(at) = lower.find(" with ").filter(|&at| at > 0) {
+        let (top, next, numeral) = seniority(&title[..at]);
+        let added = seniority(&title[at + 6..]).0 != BARE_TITLE;
+        return (top, next, numeral + if added { 100 } else { 0 });
+    }
     const WORDS: &[(&str, u8)] = &[
-        ("intern", 1),
-        ("apprentice", 1),
-        ("trainee", 1),
+        ("intern", 2),
+        ("apprentice", 2),
+        ("trainee", 2),
         // Portuguese: an intern (estagiário) and a mid-level engineer (pleno), as Brazilian
         // ladders name them; júnior and sênior fold to the English words.
-        ("estagiario", 1),
-        ("pleno", 4),
-        ("graduate", 2),
-        ("junior", 2),
-        ("associate", 2),
-        ("entry", 2),
-        ("mid", 4),
-        ("middle", 4),
-        ("intermediate", 4),
-        ("senior", 5),
-        ("sr", 5),
-        ("lead", 6),
-        ("staff", 6),
-        ("principal", 7),
-        ("distinguished", 8),
-        ("fellow", 8),
-        ("head", 9),
-        ("director", 9),
-        ("vp", 10),
-        ("chief", 11),
+        ("estagiario", 2),
+        ("pleno", 8),
+        ("graduate", 4),
+        ("junior", 4),
+        ("associate", 4),
+        ("entry", 4),
+        ("mid", 8),
+        ("middle", 8),
+        ("intermediate", 8),
+        ("senior", 10),
+        ("sr", 10),
+        ("lead", 12),
+        ("staff", 12),
+        ("manager", 11),
+        ("principal", 14),
+        ("distinguished", 16),
+        ("fellow", 16),
+        ("head", 18),
+        ("director", 18),
+        ("vp", 20),
+        ("chief", 22),
+        ("cto", 22),
+        ("cio", 22),
+        ("ceo", 22),
     ];
     let words: Vec<String> = title
         .split(|c: char| !c.is_alphanumeric())
@@ -379,8 +392,8 @@ pub fn seniority(title: &str) -> (u8, i8, u32) {
     let top = ranks.pop().unwrap_or(BARE_TITLE);
     // A junior word before a senior one (`Associate Director`) places it below the bare title.
     let next = match ranks.pop() {
-        Some(n) if n >= 5 => n as i8,
-        Some(n) if n <= 2 => -1,
+        Some(n) if n >= 10 => n as i8,
+        Some(n) if n <= 4 => -1,
         _ => 0,
     };
     let numeral = words.iter().skip(1).find_map(|w| {
@@ -495,6 +508,17 @@ mod tests {
         assert!(seniority("Director, Engineering") < seniority("Principal Director, Engineering"));
         assert!(seniority("Principal Director, Engineering") < seniority("VP, Engineering"));
         assert!(seniority("Associate Director") < seniority("Director"));
+        // A management track, and a role added to another.
+        assert!(seniority("Senior Engineer") < seniority("Engineering Manager"));
+        assert!(seniority("Engineering Manager") < seniority("Senior Engineering Manager"));
+        assert!(seniority("Senior Engineering Manager") < seniority("Director"));
+        assert!(seniority("VP of Engineering") < seniority("CTO"));
+        let lead = seniority("Senior Engineer with Tech Lead Role");
+        assert!(seniority("Senior Engineer") < lead && lead < seniority("Staff Engineer"));
+        assert_eq!(
+            seniority("Senior Engineer with a mentor"),
+            seniority("Senior Engineer")
+        );
         // A title that is only a code keeps it as its title and its code.
         let t = parse_level_title("L1");
         assert_eq!((t.title.as_str(), t.code.as_deref()), ("L1", Some("L1")));
