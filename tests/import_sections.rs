@@ -547,3 +547,41 @@ fn level_headings_spelled_with_accents_are_levels() {
     assert_placed(&imp, &exps, &[]);
     assert_eq!(content_files(&imp.root.join("content/levels")).len(), 3);
 }
+
+#[test]
+fn a_label_that_names_the_pillar_is_not_repeated_and_its_nested_items_are_expectations() {
+    // `- **Knowledge:**` over nested items was one expectation reading `**Knowledge:**`, and
+    // each other expectation began with its pillar's name again.
+    let src = fixture("sections/label-bullets.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            level = words(h);
+        } else if let Some(rest) = line.strip_prefix("- **") {
+            let (label, after) = rest.split_once(":**").unwrap();
+            pillar = label.to_string();
+            if !after.trim().is_empty() {
+                exps.push(Exp {
+                    level: level.clone(),
+                    pillar: pillar.clone(),
+                    text: after.trim().to_string(),
+                });
+            }
+        } else if let Some(item) = line.strip_prefix("  - ") {
+            exps.push(Exp {
+                level: level.clone(),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 5);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let page = fs::read_to_string(imp.site.join("levels/support-associate/index.html")).unwrap();
+    assert!(
+        !page.contains("Tickets:") && !page.contains("Knowledge:"),
+        "{page}"
+    );
+}

@@ -59,6 +59,10 @@ pub struct Labeled {
     pub position: usize,
     /// The bullet.
     pub block: CellBlock,
+    /// The bullet without its label, for when the label is its pillar: the text after the
+    /// label (`- Learns the codebase.` for `- **Focus:** Learns the codebase.`), or the
+    /// items nested under a label with no text of its own; empty when neither is written.
+    pub unlabelled: Vec<CellBlock>,
     /// Where it is.
     pub at: Loc,
 }

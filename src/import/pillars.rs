@@ -98,12 +98,19 @@ pub(super) fn resolve_labels(ladder: &mut Ladder) {
                     Some(k) => c.pillar_key.as_deref() == Some(k.as_str()),
                     None => ids::title_key(&c.pillar_title) == ids::title_key(&title),
                 });
+                // Where the label is the pillar, the page shows the pillar's name once, not
+                // again before each expectation.
+                let blocks = if same_place && !p.unlabelled.is_empty() {
+                    p.unlabelled
+                } else {
+                    vec![p.block]
+                };
                 match found {
                     Some(i) => {
                         if let Some(last) = level.cells[i].blocks.last_mut() {
                             last.tight = true;
                         }
-                        level.cells[i].blocks.push(p.block);
+                        level.cells[i].blocks.extend(blocks);
                     }
                     None => level.cells.push(Cell {
                         pillar_title: title,
@@ -111,7 +118,7 @@ pub(super) fn resolve_labels(ladder: &mut Ladder) {
                         pillar_id: None,
                         pillar_key: pkey,
                         pillar_description: Vec::new(),
-                        blocks: vec![p.block],
+                        blocks,
                         pillar: 0,
                     }),
                 }
