@@ -308,6 +308,24 @@ fn tables_per_pillar_of_short_phrases_are_one_ladder() {
 }
 
 #[test]
+fn numbered_table_captions_are_pillar_headings_not_levels() {
+    // `## Table 1: Craft` read as a level by its number, each table its one expectation.
+    let src = fixture("tables/captioned.md");
+    let md = fs::read_to_string(&src).unwrap();
+    let mut exps = Vec::new();
+    for (caption, rows) in tables(&md) {
+        let pillar = caption.split_once(": ").unwrap().1.to_string();
+        each_item(&rows, |level, row, item| {
+            exps.push(exp(level, &pillar, &format!("*{}:* {item}", row[0])));
+        });
+    }
+    assert_eq!(exps.len(), 9);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    says(&imp, "1 track, 3 levels, 2 pillars");
+}
+
+#[test]
 fn a_folder_of_level_files_each_with_a_table() {
     let src = fixture("tables/folder");
     let mut exps = Vec::new();

@@ -34,11 +34,36 @@ const DESCRIPTIVE: &[&str] = &[
 /// Platform should have`, a variant's extra expectations inside one level).
 pub(super) fn level_like(title: &str) -> bool {
     // A question (`When do I get promoted?`) or a title about all levels (`All Levels`, `IC1 -
-    // IC6 Framework`) is none.
-    if title.trim_end().ends_with('?') || about_all(title) || modal(title) {
+    // IC6 Framework`) is none, nor a caption (`Table 1 Delivery`), whose number counts tables.
+    if title.trim_end().ends_with('?')
+        || about_all(title)
+        || modal(title)
+        || without_caption(title).len() < title.len()
+    {
         return false;
     }
     names_role(title)
+}
+
+/// `title` without a caption's word and number before it (`Table 1 Delivery`, `Figure 2:
+/// Scope` → `Delivery`, `Scope`), or all of it.
+pub(super) fn without_caption(title: &str) -> &str {
+    let t = title.trim_start();
+    let Some((word, rest)) = t.split_once(char::is_whitespace) else {
+        return title;
+    };
+    if !["table", "figure", "exhibit", "tabela", "tabla"].contains(&word.to_lowercase().as_str()) {
+        return title;
+    }
+    let rest = rest.trim_start();
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let tail = &rest[digits..];
+    let separators = ['.', ':', '-', '–', '—', ' '];
+    let after = tail.trim_start_matches(separators);
+    if digits == 0 || !tail.starts_with(separators) || after.is_empty() {
+        return title;
+    }
+    after
 }
 
 /// A title with a modal verb in it (`should`, `must`, `will`, `can`): a clause, where a level's
@@ -174,7 +199,16 @@ pub fn capitalised(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::readable;
+    use super::{readable, without_caption};
+
+    #[test]
+    fn captions_are_no_part_of_a_title() {
+        assert_eq!(without_caption("Table 1 Delivery"), "Delivery");
+        assert_eq!(without_caption("Figure 2: Scope of work"), "Scope of work");
+        assert_eq!(without_caption("Table tennis"), "Table tennis");
+        assert_eq!(without_caption("Table 12b"), "Table 12b");
+        assert_eq!(without_caption("Table 3"), "Table 3");
+    }
 
     #[test]
     fn names_read_as_titles() {

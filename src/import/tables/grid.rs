@@ -308,10 +308,9 @@ pub(super) fn pillar_major<'t>(tables: &'t [Table], sections: &[usize]) -> (Grid
     let mut pillars = Vec::new();
     for &i in sections {
         let t = &tables[i];
-        let name = t
-            .heading
-            .as_ref()
-            .map_or_else(String::new, |h| label(&h.title));
+        let name = t.heading.as_ref().map_or_else(String::new, |h| {
+            label(crate::import::titles::without_caption(&h.title))
+        });
         // The column of each level in this table, if it has one.
         let column: Vec<Option<usize>> = levels
             .iter()
