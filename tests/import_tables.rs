@@ -326,6 +326,30 @@ fn numbered_table_captions_are_pillar_headings_not_levels() {
 }
 
 #[test]
+fn a_checklist_of_marks_gives_each_marked_level_the_row_s_text() {
+    // `| Area | Behaviour | Associate | … |` with ✅ where a level does it: the Behaviour
+    // column was read as a level and the marks as expectations, or the table refused.
+    let src = fixture("tables/checklist.md");
+    let md = fs::read_to_string(&src).unwrap();
+    let (_, rows) = &tables(&md)[0];
+    let (mut pillar, mut exps) = (String::new(), Vec::new());
+    for row in &rows[1..] {
+        if !row[0].is_empty() {
+            pillar = row[0].clone();
+        }
+        for (level, cell) in rows[0].iter().zip(row).skip(2) {
+            if !cell.is_empty() {
+                exps.push(exp(level, &pillar, &row[1]));
+            }
+        }
+    }
+    assert_eq!(exps.len(), 8);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    says(&imp, "1 track, 3 levels, 2 pillars");
+}
+
+#[test]
 fn a_folder_of_level_files_each_with_a_table() {
     let src = fixture("tables/folder");
     let mut exps = Vec::new();

@@ -197,6 +197,15 @@ test('on paper the folded lists print unfolded: carried-over expectations and, o
   } finally {
     fs.writeFileSync(higher, saved[0]);
     fs.writeFileSync(track, saved[1]);
+    // Until the preview has rebuilt without the edits: a rebuild later would reload the next
+    // test's page under it.
+    for (let i = 0; i < 100; i++) {
+      const html = async (address) => (await fetch(`${server.url}${address}`)).text();
+      const carried = (await html('compare/engineer-2/senior-engineer/')).includes('<details class="carried">');
+      const inherited = (await html('levels/senior-engineer/')).includes('<details class="inherited">');
+      if (!carried && !inherited) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     await context.close();
   }
 });

@@ -1,7 +1,7 @@
 //! The pipe tables of a document as rows of cells, with the heading each sits under, and the
 //! lines of headings and items they are rewritten as.
 
-use super::cells::{cells, label, word_count};
+use super::cells::{cells, gap, label, strip_tags, word_count};
 use super::html;
 use crate::import::infer::level_like;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -159,6 +159,7 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
         });
         let (header, rows) = with_band_row(r.header, r.rows);
         let (header, rows) = with_corner(header, rows);
+        let (header, rows) = with_ticks_as_text(header, rows);
         tables.push(Table {
             first_line,
             last_line,
@@ -200,6 +201,64 @@ fn with_band_row(
         let (_, first) = rows.remove(0);
         return (first, rows);
     }
+    (header, rows)
+}
+
+/// A checklist (`| Area | Detail | Developer 1 | Developer 2 |`, a ✅ in the columns of the
+/// levels expected to do the row's detail): each mark becomes the row's detail, in that
+/// level's column, and the detail's column goes, so that the table reads as a grid of levels
+/// with its text in the cells. Applies when every column from the first that holds a mark
+/// holds only marks or gaps, there are two such columns or more and three marks or more, and
+/// the column before them (not the first: it names the rows) has text in each marked row.
+fn with_ticks_as_text(
+    mut header: Vec<String>,
+    mut rows: Vec<(usize, Vec<String>)>,
+) -> (Vec<String>, Vec<(usize, Vec<String>)>) {
+    let mark = |cell: &str| {
+        let c = strip_tags(cell);
+        let c = c.trim().trim_end_matches('\u{fe0f}');
+        matches!(
+            c,
+            "✅" | "✔"
+                | "✓"
+                | "☑"
+                | "x"
+                | "X"
+                | "yes"
+                | "Yes"
+                | "YES"
+                | ":white_check_mark:"
+                | ":heavy_check_mark:"
+                | ":ballot_box_with_check:"
+        )
+    };
+    let n = header.len();
+    let marks_only = |c: usize| rows.iter().all(|(_, r)| gap(&r[c]) || mark(&r[c]));
+    let Some(first) = (2..n).find(|&c| rows.iter().any(|(_, r)| mark(&r[c]))) else {
+        return (header, rows);
+    };
+    let marks: usize = rows
+        .iter()
+        .map(|(_, r)| (first..n).filter(|&c| mark(&r[c])).count())
+        .sum();
+    let text = first - 1;
+    let described = rows
+        .iter()
+        .all(|(_, r)| !(first..n).any(|c| mark(&r[c])) || !gap(&r[text]));
+    if n - first < 2 || marks < 3 || !(first..n).all(marks_only) || !described {
+        return (header, rows);
+    }
+    for (_, r) in &mut rows {
+        let detail = r.remove(text);
+        for cell in &mut r[text..] {
+            *cell = if mark(cell) {
+                detail.clone()
+            } else {
+                String::new()
+            };
+        }
+    }
+    header.remove(text);
     (header, rows)
 }
 
