@@ -449,3 +449,22 @@ fn unnumbered_roles_are_ranked_by_their_words_of_seniority() {
         ]
     );
 }
+
+#[test]
+fn a_role_description_s_outcomes_and_skills_are_no_levels() {
+    // `## Success Outcomes` and `## Required Skills`, each over a `### People Leadership`,
+    // were two levels of a track named after the role; `### Executive Partnership` under
+    // `## Success Outcomes` a level "titled like one". Each file is one level, its `###`
+    // areas its pillars.
+    let dir = fixture("folders/job-descriptions");
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &expectations(&dir), &[]);
+    assert_eq!(
+        track_levels(&imp),
+        [
+            "job-descriptions/support-lead",
+            "job-descriptions/head-of-support",
+            "job-descriptions/vp-of-support",
+        ]
+    );
+}
