@@ -8,7 +8,7 @@
 //! ladder stage has resolved its links.
 
 use foldhash::HashSet;
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 mod text;
@@ -116,6 +116,12 @@ impl Fragment {
                 _ => {}
             }
             match ev {
+                // An email autolink (`<people@example.com>`, CommonMark §6.5) is a `mailto:`
+                // link, which pulldown-cmark hands over without its scheme: no path.
+                Event::Start(Tag::Link {
+                    link_type: LinkType::Email,
+                    ..
+                }) => {}
                 Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                     relative |= crate::links::is_relative_link(dest_url);
                     links.push(Link {

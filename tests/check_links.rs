@@ -461,3 +461,29 @@ fn missing_page_knows_aliases_pages_without_files_and_copied_files() {
         "{missing:#?}"
     );
 }
+
+#[test]
+fn an_email_autolink_is_a_mailto_link_not_a_file() {
+    // `<people@example.com>` (CommonMark's email autolink) was checked as a link to the file
+    // content/people@example.com, failing check, build and any import holding one.
+    let tmp = tempfile::tempdir().unwrap();
+    clean_ladder(tmp.path());
+    replace(
+        tmp.path(),
+        "content/guide.md",
+        "## Reading\n",
+        "## Reading\n\nQuestions go to <people@example.com>.\n",
+    );
+    let (report, status) = json(tmp.path(), &[]);
+    assert_eq!((report.errors, status), (0, 0), "{:#?}", report.diagnostics);
+    common::ladderbook()
+        .arg("build")
+        .arg(tmp.path())
+        .assert()
+        .success();
+    let page = fs::read_to_string(tmp.path().join("book/guide/index.html")).unwrap();
+    assert!(
+        page.contains("<a href=\"mailto:people@example.com\">people@example.com</a>"),
+        "{page}"
+    );
+}
