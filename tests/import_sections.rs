@@ -585,3 +585,18 @@ fn a_label_that_names_the_pillar_is_not_repeated_and_its_nested_items_are_expect
         "{page}"
     );
 }
+
+#[test]
+fn a_contents_link_to_a_heading_kept_in_a_note_leads_to_its_pillar() {
+    // `### On call` under the pillar Duties is kept as a note, where it has no anchor; the
+    // contents' link to it stopped the import ("the imported ladder does not validate").
+    let src = fixture("sections/toc.md");
+    let imp = import(&src, &[]);
+    let level =
+        fs::read_to_string(imp.root.join("content/levels/site-reliability-engineer.md")).unwrap();
+    assert!(
+        level.contains("[On call](site-reliability-engineer.md#duties)"),
+        "{level}"
+    );
+    assert_eq!(broken_links(&imp.site), Vec::<String>::new());
+}

@@ -331,22 +331,17 @@ fn heading_cells(
         }
         let child = d.secs[c].clone();
         let mut blocks = cell_blocks(d, &child.own);
+        let section = Target {
+            file,
+            anchor: Anchor::Cell(level.cells.len()),
+        };
         // Deeper sections under a pillar are kept as notes.
         for &g in &child.children {
-            if let Some(note) = deeper_note(ladder, d, g, &title, file) {
+            if let Some(note) = deeper_note(ladder, d, g, &title, &section) {
                 blocks.push(note);
             }
         }
-        let cell_index = level.cells.len();
-        set_heading(
-            ladder,
-            d,
-            c,
-            Target {
-                file,
-                anchor: Anchor::Cell(cell_index),
-            },
-        );
+        set_heading(ladder, d, c, section);
         level.cells.push(Cell {
             pillar_title: title,
             pillar_at: d.src.loc(md_start(d, c)),
@@ -360,13 +355,14 @@ fn heading_cells(
 }
 
 /// Section `g`, deeper under pillar `title`, as a note of that pillar (its lists quoted so
-/// they are not read as expectations), with its headings kept in the level's text.
+/// they are not read as expectations). Links to its headings lead to the pillar's `section`
+/// on the level's page: a heading in a note gets no anchor there.
 fn deeper_note(
     ladder: &mut Ladder,
     d: &Doc,
     g: usize,
     title: &str,
-    file: FileRef,
+    section: &Target,
 ) -> Option<CellBlock> {
     let mut md = section_md(d, g)?;
     if contains_list(&md.text) {
@@ -381,13 +377,13 @@ fn deeper_note(
             ids::clean_title(title)
         ),
     );
-    keep_headings(
-        ladder,
-        d,
-        d.secs[g].heading.unwrap_or(0),
-        d.secs[g].end,
-        file,
-    );
+    for b in d.secs[g].heading.unwrap_or(0)..d.secs[g].end.min(d.blocks.len()) {
+        if let Some(slug) = d.slugs.get(&b) {
+            ladder
+                .heading_targets
+                .insert((d.index, slug.clone()), section.clone());
+        }
+    }
     Some(CellBlock {
         md,
         item: false,
