@@ -600,3 +600,32 @@ fn a_contents_link_to_a_heading_kept_in_a_note_leads_to_its_pillar() {
     );
     assert_eq!(broken_links(&imp.site), Vec::<String>::new());
 }
+
+#[test]
+fn a_product_owner_page_is_one_level_titled_by_its_heading() {
+    // The level was titled `Stakeholders` (its one section of lists) and Duties was a free
+    // page: `Product Owner` did not read as a role.
+    let src = fixture("sections/owner.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut pillar, mut exps) = (String::new(), Vec::new());
+    for block in text.split("\n\n") {
+        if let Some(h) = block.strip_prefix("### ") {
+            pillar = h.to_string();
+        } else if !pillar.is_empty() {
+            for line in block.lines() {
+                exps.push(Exp {
+                    level: words("Product Owner"),
+                    pillar: pillar.clone(),
+                    text: line.trim_start_matches("* ").to_string(),
+                });
+            }
+        }
+    }
+    let exps: Vec<Exp> = exps
+        .into_iter()
+        .filter(|e| !e.text.starts_with('#'))
+        .collect();
+    assert_eq!(exps.len(), 5);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+}

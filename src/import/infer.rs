@@ -399,7 +399,16 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
                 .collect(),
             _ => like,
         };
-        if kids.len() >= 2 && best.as_ref().is_none_or(|b| kids.len() > b.len()) {
+        // Sections written like them but titled otherwise, as many or more, make them a few
+        // entries of a list that is not of levels (`#### Product Design`, `#### QA`, `####
+        // Product Owner`, `#### Project Manager`: career paths of other functions).
+        let others = d.secs[s]
+            .children
+            .iter()
+            .filter(|&&c| !kids.contains(&c) && plain(d, c) && !descriptive(&heading_text(d, c)))
+            .count();
+        let listed = others >= kids.len() && coded.len() < 2;
+        if kids.len() >= 2 && !listed && best.as_ref().is_none_or(|b| kids.len() > b.len()) {
             best = Some(kids);
         }
     }

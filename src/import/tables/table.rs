@@ -416,16 +416,14 @@ fn heading_ladder(
             .is_some_and(|h| h.1 > *depth && line_of(h.0) < end);
         deeper || (line_of(*start) + 1..end).any(|n| lines.get(n - 1).is_some_and(|l| list_line(l)))
     };
+    // Two or more headings of one depth that read as levels and hold something, and fewer
+    // that hold something titled otherwise (`#### QA`, `#### Product Design` beside `####
+    // Product Owner` and `#### Project Manager` list other functions' career paths).
     (1..=6u8).any(|d| {
-        (0..headings.len())
-            .filter(|&i| {
-                headings[i].1 == d
-                    && level_like(&headings[i].2)
-                    && !collection(&headings[i].2)
-                    && holds(i)
-            })
-            .count()
-            >= 2
+        let (like, others): (Vec<usize>, Vec<usize>) = (0..headings.len())
+            .filter(|&i| headings[i].1 == d && holds(i))
+            .partition(|&i| level_like(&headings[i].2) && !collection(&headings[i].2));
+        like.len() >= 2 && others.len() < like.len()
     })
 }
 
