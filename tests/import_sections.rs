@@ -629,3 +629,33 @@ fn a_product_owner_page_is_one_level_titled_by_its_heading() {
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
 }
+
+#[test]
+fn skill_bullets_that_open_with_a_bold_code_and_no_colon_are_the_levels_expectations() {
+    // `* **A1** writes …` under skill headings: with no colon after the code, every skill was
+    // a pillar of one level `Craft`, each bullet still opening with its code.
+    let src = fixture("sections/bold-codes.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut pillar, mut exps) = (String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            pillar = h.to_string();
+        } else if let Some((code, item)) =
+            line.strip_prefix("* **").and_then(|l| l.split_once("** "))
+        {
+            exps.push(Exp {
+                level: words(code),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 8);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let ids: Vec<String> = content_files(&imp.root.join("content/levels"))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(ids, ["a1", "a2", "a3"]);
+}

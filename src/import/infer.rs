@@ -81,10 +81,12 @@ pub(super) fn shape(d: &Doc, s: usize) -> Option<Shape> {
         }
         if let Kind::List { items } = &d.blocks[b].kind {
             // One bullet is enough when its label is a level's code (`- L5: …`, a skill only
-            // the most senior level has).
+            // the most senior level has); a bold code needs no colon (`- **L5** …`).
             let coded = |i: &Item| i.label.as_deref().and_then(ids::parse_code).is_some();
             if (items.len() >= 2 || items.iter().all(coded))
-                && items.iter().all(|i| i.label.is_some() && i.colon)
+                && items
+                    .iter()
+                    .all(|i| i.label.is_some() && (i.colon || coded(i)))
             {
                 return Some(Shape::Bullets(b));
             }

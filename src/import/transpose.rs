@@ -365,31 +365,28 @@ pub(super) fn coded_skills(ladder: &mut Ladder, tracks: &mut Vec<Track>, title: 
         all.description.extend(t.description.iter().cloned());
         for l in &t.levels {
             let mut level = l.clone();
-            for mut p in std::mem::take(&mut level.pending) {
+            for p in std::mem::take(&mut level.pending) {
                 let key = ids::title_key(&p.label);
-                // The code names the level the expectation is now on: `- L1: You …` → `- You …`.
-                if let Some(rest) = p
-                    .block
-                    .md
-                    .text
-                    .strip_prefix("- ")
-                    .and_then(|t| t.strip_prefix(p.label.as_str())?.strip_prefix(':'))
-                {
-                    p.block.md.text = format!("- {}", rest.trim_start());
-                }
+                // The code names the level the expectation is now on: `- L1: You …` and
+                // `- **L1** You …` → `- You …`.
+                let blocks = if p.unlabelled.is_empty() {
+                    vec![p.block]
+                } else {
+                    p.unlabelled
+                };
                 match level
                     .cells
                     .iter_mut()
                     .find(|c| ids::title_key(&c.pillar_title) == key)
                 {
-                    Some(cell) => cell.blocks.push(p.block),
+                    Some(cell) => cell.blocks.extend(blocks),
                     None => level.cells.push(Cell {
                         pillar_title: p.label.clone(),
                         pillar_at: p.at.clone(),
                         pillar_id: None,
                         pillar_key: None,
                         pillar_description: Vec::new(),
-                        blocks: vec![p.block],
+                        blocks,
                         pillar: 0,
                     }),
                 }
