@@ -468,3 +468,19 @@ fn a_role_description_s_outcomes_and_skills_are_no_levels() {
         ]
     );
 }
+
+#[test]
+fn links_written_as_a_site_generator_s_addresses_lead_to_the_imported_pages() {
+    // `[team lead](../team-lead)` in guides/ladder.md is the sibling page guides/team-lead.md
+    // at its address (/guides/ladder/ → /guides/team-lead/); it was said to point at a file
+    // the import does not have, and kept as plain text.
+    let dir = fixture("folders/site-links");
+    let imp = import(&dir, &[]);
+    assert!(!imp.summary.contains("does not have"), "{}", imp.summary);
+    let page = fs::read_to_string(imp.site.join("levels/support-associate/index.html")).unwrap();
+    assert!(page.contains(">team lead</a>"), "{page}");
+    let page =
+        fs::read_to_string(imp.site.join("levels/senior-support-specialist/index.html")).unwrap();
+    assert!(page.contains(">how we work</a>"), "{page}");
+    assert_eq!(broken_links(&imp.site), Vec::<String>::new());
+}

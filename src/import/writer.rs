@@ -361,6 +361,32 @@ impl Ctx<'_> {
         self.resolve_as(doc, dest, out, line, "kept as plain text")
     }
 
+    /// The document at `rel`, or written as a site address without its extension
+    /// (`guides/cto` for `guides/cto.md`; a folder's `README.md`, `index.md` or `_index.md`).
+    fn page_at(&self, rel: &str) -> Option<usize> {
+        let rel = rel.trim_end_matches('/');
+        let at = |r: &str| self.ladder.docs.iter().position(|d| d.rel == r);
+        at(rel).or_else(|| {
+            let name = rel.rsplit('/').next().unwrap_or(rel);
+            if name.contains('.') {
+                return None;
+            }
+            ["md", "mdx", "markdown"]
+                .iter()
+                .find_map(|ext| at(&format!("{rel}.{ext}")))
+                .or_else(|| {
+                    let folder = if rel.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{rel}/")
+                    };
+                    ["README.md", "index.md", "_index.md"]
+                        .iter()
+                        .find_map(|f| at(&format!("{folder}{f}")))
+                })
+        })
+    }
+
     /// [`Ctx::resolve`], saying in a guess what `fallback` the caller does when it fails.
     fn resolve_as(
         &mut self,
@@ -381,12 +407,16 @@ impl Ctx<'_> {
         } else if path_part.starts_with('/') {
             self.root_absolute(dest)
         } else {
-            let joined = crate::links::resolve_relative(
-                source.dir(),
-                &crate::links::percent_decode(path_part),
-            );
+            let decoded = crate::links::percent_decode(path_part);
+            let joined = crate::links::resolve_relative(source.dir(), &decoded);
+            // A site generator's address (`../cto` from `guides/ladder.md`, served at
+            // `/guides/ladder/`): from the page's own address.
+            let own = format!("{}/{}", source.dir(), source.stem());
+            let served =
+                || crate::links::resolve_relative(&own, &decoded).and_then(|j| self.page_at(&j));
             match joined {
-                Some(j) => match self.ladder.docs.iter().position(|d| d.rel == j) {
+                None => served(),
+                Some(j) => match self.page_at(&j).or_else(served) {
                     Some(i) => Some(i),
                     None => {
                         let on_disk = self.paths.root.join(&j);
@@ -399,7 +429,6 @@ impl Ctx<'_> {
                         None
                     }
                 },
-                None => None,
             }
         };
         let Some(td) = target_doc else {
