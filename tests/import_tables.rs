@@ -350,6 +350,30 @@ fn a_checklist_of_marks_gives_each_marked_level_the_row_s_text() {
 }
 
 #[test]
+fn a_row_wrapped_onto_the_next_line_keeps_its_words_and_its_level() {
+    // `| **Team** | Hands over … summary` then `that names every open risk … |`: the wrapped
+    // words were dropped, or (when long) the level was not read at all.
+    let src = fixture("tables/wrapped.md");
+    let md = fs::read_to_string(&src)
+        .unwrap()
+        .replace("summary\nthat", "summary that");
+    let mut exps = Vec::new();
+    for (level, rows) in tables(&md) {
+        level_table(&level, &rows, &mut exps);
+    }
+    let exps: Vec<Exp> = exps
+        .into_iter()
+        .map(|e| Exp {
+            pillar: e.pillar.trim_matches('*').to_string(),
+            ..e
+        })
+        .collect();
+    assert_eq!(exps.len(), 6);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+}
+
+#[test]
 fn a_folder_of_level_files_each_with_a_table() {
     let src = fixture("tables/folder");
     let mut exps = Vec::new();

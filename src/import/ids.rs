@@ -345,6 +345,14 @@ pub const BARE_TITLE: u8 = 6;
 /// comes right after the title without it, before the next word of seniority.
 pub fn seniority(title: &str) -> (u8, i8, u32) {
     let lower = title.to_lowercase();
+    // `Principal+ Engineer`: above `Principal Engineer`, below the next word of seniority.
+    if let Some(at) = title
+        .find("+ ")
+        .or_else(|| title.strip_suffix('+').map(str::len))
+    {
+        let (top, next, numeral) = seniority(&format!("{}{}", &title[..at], &title[at + 1..]));
+        return (top, next, numeral + 50);
+    }
     if let Some(at) = lower.find(" with ").filter(|&at| at > 0) {
         let (top, next, numeral) = seniority(&title[..at]);
         let added = seniority(&title[at + 6..]).0 != BARE_TITLE;
@@ -519,6 +527,11 @@ mod tests {
             seniority("Senior Engineer with a mentor"),
             seniority("Senior Engineer")
         );
+        let plus = seniority("Principal+ Engineer");
+        assert!(
+            seniority("Principal Engineer") < plus && plus < seniority("Distinguished Engineer")
+        );
+        assert!(seniority("Senior") < seniority("Senior+"));
         // A title that is only a code keeps it as its title and its code.
         let t = parse_level_title("L1");
         assert_eq!((t.title.as_str(), t.code.as_deref()), ("L1", Some("L1")));

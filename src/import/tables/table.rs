@@ -319,23 +319,42 @@ fn pipe_table(
     let first_line = line_of(range.start);
     let body = text[range.clone()].trim_end_matches('\n');
     let mut rows_text = body.split('\n');
-    let header = cells(rows_text.next()?);
+    let header_line = rows_text.next()?;
+    let header = cells(header_line);
+    let piped = header_line.trim_start().starts_with('|');
     rows_text.next(); // the delimiter row
     let width = header.len();
     let mut extra = Vec::new();
-    let rows: Vec<(usize, Vec<String>)> = rows_text
-        .enumerate()
-        .map(|(i, l)| {
-            let mut c = cells(l);
-            let line = first_line + 2 + i;
-            if c.len() > width && c[width..].iter().any(|x| !x.is_empty()) {
-                extra.push((line, c.len()));
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut last_line = first_line + 1;
+    for (i, l) in rows_text.enumerate() {
+        let line = first_line + 2 + i;
+        last_line = line;
+        // In a table whose rows open with a pipe, a line that does not is the row above's
+        // last cell wrapped by the author (GFM reads it as a row of its own, its text in the
+        // first column).
+        let wrapped = if piped {
+            !l.trim_start().starts_with('|')
+        } else {
+            !l.contains('|')
+        };
+        if wrapped {
+            if let Some(cell) = rows
+                .last_mut()
+                .and_then(|(_, c)| c.iter_mut().rev().find(|c| !c.is_empty()))
+            {
+                cell.push(' ');
+                cell.push_str(l.trim().trim_end_matches('|').trim_end());
+                continue;
             }
-            c.resize(width, String::new());
-            (line, c)
-        })
-        .collect();
-    let last_line = first_line + 1 + rows.len();
+        }
+        let mut c = cells(l);
+        if c.len() > width && c[width..].iter().any(|x| !x.is_empty()) {
+            extra.push((line, c.len()));
+        }
+        c.resize(width, String::new());
+        rows.push((line, c));
+    }
     Some(Read {
         range,
         first_line,
