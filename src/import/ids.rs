@@ -299,24 +299,35 @@ const ARROWS: &[&str] = &["→", "->", "⟶", "➔", "➜", "⇒", "=>"];
 /// last arrow, `SWE-2: Junior II`; `Junior → Mid-level` gives `Mid-level`. A step's section
 /// lists what it takes to reach the level it leads to, so its expectations are that level's.
 fn promotion_target(title: &str) -> Option<String> {
-    let after_arrow = |part: &str| -> Option<String> {
+    // Both sides name a level, by a code, a number or a role word (`from questions ->
+    // answers` in a title is a phrase), unless the codes before the colon made it a step.
+    let after_arrow = |part: &str, strict: bool| -> Option<String> {
         let (at, arrow) = ARROWS
             .iter()
             .filter_map(|a| part.rfind(a).map(|at| (at, a.len())))
             .max()?;
         let rest = part[at + arrow..].trim();
-        (!rest.is_empty() && !part[..at].trim().is_empty()).then(|| rest.to_string())
+        let before = part[..at].trim();
+        let before = ARROWS
+            .iter()
+            .filter_map(|a| before.rfind(a).map(|i| i + a.len()))
+            .max()
+            .map_or(before, |i| before[i..].trim());
+        let names = |t: &str| !t.is_empty() && (!strict || super::titles::names_role(t));
+        (names(before) && names(rest)).then(|| rest.to_string())
     };
     match title.split_once(':') {
-        Some((head, tail)) => match (after_arrow(head), after_arrow(tail)) {
-            (None, None) => None,
-            (h, t) => {
-                let h = h.unwrap_or_else(|| head.trim().to_string());
-                let t = t.unwrap_or_else(|| tail.trim().to_string());
-                Some(if t.is_empty() { h } else { format!("{h}: {t}") })
+        Some((head, tail)) => {
+            let h = after_arrow(head, true);
+            let t = after_arrow(tail, h.is_none());
+            if h.is_none() && t.is_none() {
+                return None;
             }
-        },
-        None => after_arrow(title),
+            let h = h.unwrap_or_else(|| head.trim().to_string());
+            let t = t.unwrap_or_else(|| tail.trim().to_string());
+            Some(if t.is_empty() { h } else { format!("{h}: {t}") })
+        }
+        None => after_arrow(title, true),
     }
 }
 
@@ -344,7 +355,6 @@ pub const BARE_TITLE: u8 = 6;
 /// Director, VP, CTO. A role added `with` another (`Senior Engineer with Tech Lead Role`)
 /// comes right after the title without it, before the next word of seniority.
 pub fn seniority(title: &str) -> (u8, i8, u32) {
-    let lower = title.to_lowercase();
     // `Principal+ Engineer`: above `Principal Engineer`, below the next word of seniority.
     if let Some(at) = title
         .find("+ ")
@@ -353,7 +363,12 @@ pub fn seniority(title: &str) -> (u8, i8, u32) {
         let (top, next, numeral) = seniority(&format!("{}{}", &title[..at], &title[at + 1..]));
         return (top, next, numeral + 50);
     }
-    if let Some(at) = lower.find(" with ").filter(|&at| at > 0) {
+    // Found in the title's own bytes (lowercasing changes some letters' lengths: `İ`).
+    let with = title
+        .as_bytes()
+        .windows(6)
+        .position(|w| w.eq_ignore_ascii_case(b" with "));
+    if let Some(at) = with.filter(|&at| at > 0) {
         let (top, next, numeral) = seniority(&title[..at]);
         let added = seniority(&title[at + 6..]).0 != BARE_TITLE;
         return (top, next, numeral + if added { 100 } else { 0 });

@@ -350,15 +350,25 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
     }
     let mut best: Option<Vec<usize>> = None;
     for s in 0..d.secs.len() {
-        // The areas of one role's `## Success Outcomes` (`### Executive Leadership`) are none.
-        if d.secs[s].heading.is_some() && role_section(&heading_text(d, s)) {
-            continue;
-        }
+        // Under one role's `## Success Outcomes`, a role word makes no level (`### Executive
+        // Leadership` is an area); a code, a number or a word of seniority still does (`##
+        // Expectations` over `### Junior Engineer`).
+        let areas = d.secs[s].heading.is_some() && role_section(&heading_text(d, s));
         let mut like: Vec<usize> = d.secs[s]
             .children
             .iter()
             .copied()
-            .filter(|&c| plain(d, c) && level_like(&heading_text(d, c)))
+            .filter(|&c| {
+                let t = heading_text(d, c);
+                plain(d, c)
+                    && level_like(&t)
+                    && (!areas || {
+                        let lt = ids::parse_level_title(&t);
+                        lt.code.is_some()
+                            || lt.number.is_some()
+                            || ids::seniority(&lt.title).0 != ids::BARE_TITLE
+                    })
+            })
             .collect();
         // Levels titled by codes (`IC1` … `IC5`): a title without one before or after them
         // (`Successful engineers at Sourcegraph`) is not one of them.
@@ -401,13 +411,18 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
                 .collect(),
             _ => like,
         };
-        // Sections written like them but titled otherwise, as many or more, make them a few
-        // entries of a list that is not of levels (`#### Product Design`, `#### QA`, `####
-        // Product Owner`, `#### Project Manager`: career paths of other functions).
+        // Sections written like them but titled otherwise before them, as many or more, make
+        // them a few entries of a list that is not of levels (`#### Product Design`, `####
+        // QA`, `#### Product Owner`, `#### Project Manager`: career paths of other functions);
+        // after them they are the ladder's other topics (`## Promotions`).
         let others = d.secs[s]
             .children
             .iter()
-            .filter(|&&c| !kids.contains(&c) && plain(d, c) && !descriptive(&heading_text(d, c)))
+            .filter(|&&c| {
+                kids.first().is_some_and(|&a| c < a)
+                    && plain(d, c)
+                    && !descriptive(&heading_text(d, c))
+            })
             .count();
         let listed = others >= kids.len() && coded.len() < 2;
         if kids.len() >= 2 && !listed && best.as_ref().is_none_or(|b| kids.len() > b.len()) {

@@ -684,12 +684,15 @@ fn unlabelled(d: &Doc, it: &Item, md: &Md) -> Vec<CellBlock> {
         .map(|m| {
             m + text[start + m..line_end].len() - text[start + m..line_end].trim_start().len()
         });
-    // What joins the label to its text (`Impact ➡ Team: …`) goes with the label.
-    let after = text
-        .get(it.rest..line_end)
-        .unwrap_or("")
-        .trim_start_matches(['➡', '→', '-', '–', '—', ':', ' '])
-        .trim_end();
+    // What joins the label to its text (`Impact ➡ Team: …`, `Impact - …`) goes with the
+    // label; a sign that is part of the text (`-10% errors`) stays.
+    let mut after = text.get(it.rest..line_end).unwrap_or("").trim();
+    while let Some(rest) = ["➡", "→", "->", "-", "–", "—", ":"]
+        .iter()
+        .find_map(|j| after.strip_prefix(j).filter(|r| r.starts_with(' ')))
+    {
+        after = rest.trim_start();
+    }
     match marker {
         Some(m)
             if it.label.is_some() && (start..=line_end).contains(&it.rest) && !after.is_empty() =>

@@ -432,17 +432,21 @@ fn markdown_outcome(
 ) -> Result<Option<Outcome>, Diagnostic> {
     let doc = ladder.docs[index].clone();
     match yaml::split_front_matter(&doc.text) {
-        // A template of a site generator (Hugo's `archetypes/default.md`, whose front-matter
-        // is `title: "{{ replace .Name "-" " " | title }}"`) is about the site, not the ladder.
-        Some((fm, ..)) if !single && fm.contains("{{") && fm.contains("}}") => {
-            ladder.docs.pop();
-            ladder.skipped.push(format!(
-                "{rel} (a site generator's template: its front-matter holds `{{{{ … }}}}`)"
-            ));
-            Ok(None)
-        }
         Some((fm, first_line, body)) => {
-            let y = yaml::load(ladder, &doc, fm, first_line)?;
+            let y = match yaml::load(ladder, &doc, fm, first_line) {
+                Ok(y) => y,
+                // A template of a site generator (Hugo's `archetypes/default.md`, whose
+                // front-matter is `title: "{{ replace .Name "-" " " | title }}"`, no YAML) is
+                // about the site, not the ladder.
+                Err(_) if !single && fm.contains("{{") && fm.contains("}}") => {
+                    ladder.docs.pop();
+                    ladder.skipped.push(format!(
+                        "{rel} (a site generator's template: its front-matter holds `{{{{ … }}}}`)"
+                    ));
+                    return Ok(None);
+                }
+                Err(e) => return Err(e),
+            };
             let title = y.get("title").and_then(yaml::Y::text);
             if yaml::is_topics(&y) && opts.format != Format::Markdown {
                 if lists_under_headings(&doc.text[body.min(doc.text.len())..]) >= 2 {

@@ -43,7 +43,15 @@ pub(super) fn level_like(title: &str) -> bool {
     {
         return false;
     }
-    names_role(title)
+    // A role named after `with` is whom the section is about working with (`Working with
+    // the Product Owner`); before it, the title's own (`Senior Engineer with Tech Lead Role`).
+    let with = [" with ", " con ", " com "].iter().find_map(|w| {
+        title
+            .as_bytes()
+            .windows(w.len())
+            .position(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+    });
+    names_role(with.map_or(title, |at| &title[..at]))
 }
 
 /// `title` without a caption's word and number before it (`Table 1 Delivery`, `Figure 2:

@@ -363,28 +363,34 @@ impl Ctx<'_> {
 
     /// The document at `rel`, or written as a site address without its extension
     /// (`guides/cto` for `guides/cto.md`; a folder's `README.md`, `index.md` or `_index.md`).
-    fn page_at(&self, rel: &str) -> Option<usize> {
+    /// A link ending in `/` (`folder`) names a folder: its index before a file of its name.
+    fn page_at(&self, rel: &str, folder: bool) -> Option<usize> {
         let rel = rel.trim_end_matches('/');
         let at = |r: &str| self.ladder.docs.iter().position(|d| d.rel == r);
-        at(rel).or_else(|| {
-            let name = rel.rsplit('/').next().unwrap_or(rel);
-            if name.contains('.') {
-                return None;
-            }
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        if name.contains('.') {
+            return at(rel);
+        }
+        let file = || {
             ["md", "mdx", "markdown"]
                 .iter()
                 .find_map(|ext| at(&format!("{rel}.{ext}")))
-                .or_else(|| {
-                    let folder = if rel.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{rel}/")
-                    };
-                    ["README.md", "index.md", "_index.md"]
-                        .iter()
-                        .find_map(|f| at(&format!("{folder}{f}")))
-                })
-        })
+        };
+        let index = || {
+            let dir = if rel.is_empty() {
+                String::new()
+            } else {
+                format!("{rel}/")
+            };
+            ["README.md", "index.md", "_index.md"]
+                .iter()
+                .find_map(|f| at(&format!("{dir}{f}")))
+        };
+        if folder {
+            index().or_else(file)
+        } else {
+            file().or_else(index)
+        }
     }
 
     /// [`Ctx::resolve`], saying in a guess what `fallback` the caller does when it fails.
@@ -409,26 +415,34 @@ impl Ctx<'_> {
         } else {
             let decoded = crate::links::percent_decode(path_part);
             let joined = crate::links::resolve_relative(source.dir(), &decoded);
-            // A site generator's address (`../cto` from `guides/ladder.md`, served at
-            // `/guides/ladder/`): from the page's own address.
+            let exact = joined
+                .as_deref()
+                .and_then(|j| self.ladder.docs.iter().position(|d| d.rel == j));
+            // Without its extension: from the page's folder, as GitHub reads it, or else as a
+            // site generator's address (`../cto` from `guides/ladder.md`, served at
+            // `/guides/ladder/`) from the page's own address, never the page itself.
+            let folder = decoded.ends_with('/');
             let own = format!("{}/{}", source.dir(), source.stem());
-            let served =
-                || crate::links::resolve_relative(&own, &decoded).and_then(|j| self.page_at(&j));
-            match joined {
-                None => served(),
-                Some(j) => match self.page_at(&j).or_else(served) {
-                    Some(i) => Some(i),
-                    None => {
-                        let on_disk = self.paths.root.join(&j);
-                        if on_disk.is_file() && !j.ends_with(".md") {
-                            let rel = format!("files/{j}");
-                            self.copies.insert(rel.clone(), on_disk);
-                            let anchor = anchor.map(|a| format!("#{a}")).unwrap_or_default();
-                            return Some(format!("{}{anchor}", relative(out, &rel)));
-                        }
-                        None
+            let found = exact
+                .or_else(|| joined.as_deref().and_then(|j| self.page_at(j, folder)))
+                .or_else(|| {
+                    crate::links::resolve_relative(&own, &decoded)
+                        .and_then(|j| self.page_at(&j, folder))
+                        .filter(|&i| i != doc)
+                });
+            match (found, joined) {
+                (Some(i), _) => Some(i),
+                (None, None) => None,
+                (None, Some(j)) => {
+                    let on_disk = self.paths.root.join(&j);
+                    if on_disk.is_file() && !j.ends_with(".md") {
+                        let rel = format!("files/{j}");
+                        self.copies.insert(rel.clone(), on_disk);
+                        let anchor = anchor.map(|a| format!("#{a}")).unwrap_or_default();
+                        return Some(format!("{}{anchor}", relative(out, &rel)));
                     }
-                },
+                    None
+                }
             }
         };
         let Some(td) = target_doc else {

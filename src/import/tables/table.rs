@@ -207,9 +207,10 @@ fn with_band_row(
 /// A checklist (`| Area | Detail | Developer 1 | Developer 2 |`, a ✅ in the columns of the
 /// levels expected to do the row's detail): each mark becomes the row's detail, in that
 /// level's column, and the detail's column goes, so that the table reads as a grid of levels
-/// with its text in the cells. Applies when every column from the first that holds a mark
-/// holds only marks or gaps, there are two such columns or more and three marks or more, and
-/// the column before them (not the first: it names the rows) has text in each marked row.
+/// with its text in the cells. Applies when every column from the first that holds a check
+/// mark holds only marks or gaps, their headers read as levels and the one before them does
+/// not, there are two such columns or more and three marks or more, and the column before
+/// them (not the first: it names the rows) has text in each marked row.
 fn with_ticks_as_text(
     mut header: Vec<String>,
     mut rows: Vec<(usize, Vec<String>)>,
@@ -217,16 +218,12 @@ fn with_ticks_as_text(
     let mark = |cell: &str| {
         let c = strip_tags(cell);
         let c = c.trim().trim_end_matches('\u{fe0f}');
+        // Check marks only: `x` and `yes` also fill who-does-what (RACI) and feature tables.
         matches!(
             c,
             "✅" | "✔"
                 | "✓"
                 | "☑"
-                | "x"
-                | "X"
-                | "yes"
-                | "Yes"
-                | "YES"
                 | ":white_check_mark:"
                 | ":heavy_check_mark:"
                 | ":ballot_box_with_check:"
@@ -245,7 +242,11 @@ fn with_ticks_as_text(
     let described = rows
         .iter()
         .all(|(_, r)| !(first..n).any(|c| mark(&r[c])) || !gap(&r[text]));
-    if n - first < 2 || marks < 3 || !(first..n).all(marks_only) || !described {
+    // The marked columns are levels, the text column is not (a ✓ that means "as the level
+    // before" sits in a grid whose columns are all levels).
+    let levels =
+        (first..n).all(|c| level_like(&label(&header[c]))) && !level_like(&label(&header[text]));
+    if n - first < 2 || marks < 3 || !(first..n).all(marks_only) || !described || !levels {
         return (header, rows);
     }
     for (_, r) in &mut rows {
@@ -436,13 +437,16 @@ fn heading_ladder(
         deeper || (line_of(*start) + 1..end).any(|n| lines.get(n - 1).is_some_and(|l| list_line(l)))
     };
     // Two or more headings of one depth that read as levels and hold something, and fewer
-    // that hold something titled otherwise (`#### QA`, `#### Product Design` beside `####
-    // Product Owner` and `#### Project Manager` list other functions' career paths).
+    // before them that hold something titled otherwise (`#### QA`, `#### Product Design`
+    // before `#### Product Owner` and `#### Project Manager` list other functions' paths).
     (1..=6u8).any(|d| {
         let (like, others): (Vec<usize>, Vec<usize>) = (0..headings.len())
             .filter(|&i| headings[i].1 == d && holds(i))
             .partition(|&i| level_like(&headings[i].2) && !collection(&headings[i].2));
-        like.len() >= 2 && others.len() < like.len()
+        let before = others
+            .iter()
+            .filter(|&&i| like.first().is_some_and(|&a| i < a));
+        like.len() >= 2 && before.count() < like.len()
     })
 }
 

@@ -1,0 +1,74 @@
+//! `ladderbook import` on the cases a review of the rules for promotion steps, seniority,
+//! role words, role descriptions and labels found misread or crashed on, written in the
+//! reviewer's own words (`tests/fixtures/import/review/`). Each test states what a reader of
+//! the source would call its levels.
+
+mod common;
+mod import_support;
+use import_support::*;
+use std::fs;
+
+/// The titles of an import's levels, in rank order.
+fn level_titles(imp: &Imported) -> Vec<String> {
+    let mut levels: Vec<(i64, String)> = content_files(&imp.root.join("content/levels"))
+        .into_iter()
+        .map(|(_, p)| {
+            let f = front(&p);
+            (f["rank"].as_integer().unwrap(), str_of(&f, "title"))
+        })
+        .collect();
+    levels.sort();
+    levels.into_iter().map(|l| l.1).collect()
+}
+
+#[test]
+fn a_title_whose_letters_change_length_in_lower_case_does_not_crash_the_with_rule() {
+    // `İ` lowercases to two characters: the ` with ` found in a lowercased copy cut the
+    // original title inside a letter, and import panicked.
+    let imp = import(&fixture("review/with-panic.md"), &[]);
+    assert_eq!(level_titles(&imp).len(), 2, "{}", imp.summary);
+}
+
+#[test]
+fn levels_under_a_skills_heading_stay_levels() {
+    // `## Skills` over `### Junior Engineer` … : a section named like a role description's
+    // is no reason to read its levels as one level's areas.
+    let imp = import(&fixture("review/parent-skills.md"), &[]);
+    assert_eq!(
+        level_titles(&imp),
+        ["Junior Engineer", "Engineer", "Senior Engineer"]
+    );
+}
+
+#[test]
+fn levels_with_as_many_topics_after_them_stay_levels() {
+    // Three levels, then Promotions, Compensation and Feedback: the import was refused.
+    let imp = import(&fixture("review/levels-with-others-3.md"), &[]);
+    assert_eq!(
+        level_titles(&imp),
+        ["Junior Designer", "Designer", "Senior Designer"]
+    );
+}
+
+#[test]
+fn a_section_about_working_with_a_role_is_a_pillar_not_a_level() {
+    // `## Working with the Product Owner` read as a level once Owner became a role word.
+    let imp = import(&fixture("review/owner-pillars.md"), &[]);
+    assert_eq!(level_titles(&imp), ["Senior Engineer"]);
+    assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 3);
+}
+
+#[test]
+fn a_sign_that_opens_the_text_after_a_label_stays() {
+    // `- **Impact:** -10% error rate`: the `-` went with the label.
+    let imp = import(&fixture("review/label-odd.md"), &[]);
+    let impact =
+        fs::read_to_string(imp.root.join("content/competencies/engineer/impact.md")).unwrap();
+    assert!(impact.contains("- -10% error rate"), "{impact}");
+    let teamwork = fs::read_to_string(
+        imp.root
+            .join("content/competencies/senior-engineer/teamwork.md"),
+    )
+    .unwrap();
+    assert!(teamwork.contains("- mentors two engineers"), "{teamwork}");
+}
