@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod model;
 mod outline;
 mod pillars;
+mod place;
 pub mod source;
 mod stale;
 mod summary;
@@ -273,7 +274,7 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
     finish(&mut ladder, opts)?;
     let paths = output_paths(&ladder, &root);
     let output = writer::render(&mut ladder, &paths);
-    let written = writer::write(&opts.output, &output, opts.force)?;
+    let written = place::write(&opts.output, &output, opts.force)?;
     Ok(summary::summarise(&ladder, opts, &written))
 }
 

@@ -56,12 +56,14 @@ pub struct Summary {
     /// Site-absolute images the written ladder's pages show and does not have (see
     /// [`crate::check::images`]).
     pub missing_images: usize,
+    /// Links now to the top of their page (see [`super::place::Written::unanchored`]).
+    pub unanchored: Vec<(String, String)>,
 }
 
 pub(super) fn summarise(
     ladder: &Ladder,
     opts: &Options,
-    written: &super::writer::Written,
+    written: &super::place::Written,
 ) -> Summary {
     let mut filled = 0;
     let mut total = 0;
@@ -117,6 +119,7 @@ pub(super) fn summarise(
         guesses: ladder.guesses.clone(),
         files_written: written.files,
         missing_images: written.missing_images,
+        unanchored: written.unanchored.clone(),
         title: (ladder.title.clone(), ladder.title_from_folder),
     }
 }
@@ -288,6 +291,19 @@ impl fmt::Display for Summary {
         }
         if !self.skipped.is_empty() {
             writeln!(f, "  not read: {}", list(&self.skipped, 100))?;
+        }
+        if !self.unanchored.is_empty() {
+            let links: Vec<String> = self
+                .unanchored
+                .iter()
+                .map(|(at, link)| format!("{at} (`{link}`)"))
+                .collect();
+            writeln!(
+                f,
+                "Links: {} to a heading that the page does not show as its own section now lead to the top of that page: {}",
+                links.len(),
+                list(&links, 100)
+            )?;
         }
         if self.missing_images > 0 {
             writeln!(

@@ -1,18 +1,13 @@
 //! Writing an import: every file's text (front-matter and Markdown, links rewritten to the new
-//! paths), then the whole tree written to a temporary folder, checked with ladderbook's own
-//! validation, and renamed into place, so that the output appears whole or not at all.
+//! paths); [`super::place`] puts the files in place.
 
 use super::model::{Anchor, CellBlock, FileRef, GuessKind, Ladder, Md, Target};
-use super::source::import_error;
-use crate::diagnostic::Diagnostic;
 use crate::frontmatter::keys::{
     front_matter, BookTable, BookToml, CompetencyKeys, LevelKeys, PageKeys, PillarKeys, TrackKeys,
 };
 use crate::frontmatter::Located;
-use crate::write::{swap_in, Swap, SwapFailure};
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, Tag};
 use std::collections::{BTreeMap, HashMap};
-use std::fs;
 use std::path::{Path, PathBuf};
 
 /// One file of the output, by its path under the output folder.
@@ -627,139 +622,6 @@ pub fn relative(from: &str, to: &str) -> String {
     let mut out: Vec<&str> = vec![".."; from_dir.len() - common];
     out.extend(&to_parts[common..]);
     out.join("/")
-}
-
-/// What [`write()`] wrote.
-pub struct Written {
-    /// Files written.
-    pub files: usize,
-    /// Site-absolute images the ladder's pages show and the site does not have, as `check`
-    /// counts them ([`crate::check::images`]), `static/` looked up in the output folder.
-    pub missing_images: usize,
-}
-
-/// Writes `output` into `dir`: into a temporary folder first, validated as a ladder, then
-/// renamed into place. `book.toml` and `content/` that exist are an error unless `force`,
-/// and are then replaced (other files in `dir` are left alone).
-///
-/// # Errors
-/// Existing files without `force`; a ladder that does not validate (nothing is written);
-/// an I/O error (what was there is put back).
-pub fn write(dir: &Path, output: &Output, force: bool) -> Result<Written, Diagnostic> {
-    let shown = dir.display().to_string();
-    if dir.exists() && !dir.is_dir() {
-        return Err(import_error(
-            shown,
-            (1, 1),
-            "the output is a file, not a folder",
-            "pass a folder with -o",
-        ));
-    }
-    // What an import killed earlier left behind goes first: it may hold this ladder's own
-    // content/ or book.toml, to be put back before they are looked for.
-    let (name, parent) = crate::write::name_and_parent(dir, "ladder");
-    super::stale::clear(parent, &format!(".{name}.ladderbook-import-"));
-    super::stale::clear(dir, ".ladderbook-import-");
-    let existing: Vec<&str> = ["book.toml", "content"]
-        .into_iter()
-        .filter(|n| dir.join(n).exists())
-        .collect();
-    if !existing.is_empty() && !force {
-        return Err(import_error(
-            dir.join(existing[0]).display().to_string(),
-            (1, 1),
-            format!("{} already exist{} in {shown}, and import does not overwrite files", existing.join(" and "), if existing.len() == 1 { "s" } else { "" }),
-            "choose another folder with -o, or pass --force to replace book.toml and content/ (other files are left alone)",
-        ));
-    }
-    let io = |p: &Path, e: std::io::Error| {
-        import_error(
-            p.display().to_string(),
-            (1, 1),
-            format!("cannot write: {e}"),
-            "check the output folder's permissions and free disk space",
-        )
-    };
-    let fresh = !dir.exists();
-    let tmp = if fresh {
-        fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
-        parent.join(format!(".{name}.ladderbook-import-{}", std::process::id()))
-    } else {
-        dir.join(format!(".ladderbook-import-{}", std::process::id()))
-    };
-    if tmp.exists() {
-        fs::remove_dir_all(&tmp).map_err(|e| io(&tmp, e))?;
-    }
-    let result = (|| {
-        for f in &output.files {
-            let p = tmp.join(&f.path);
-            if let Some(par) = p.parent() {
-                fs::create_dir_all(par).map_err(|e| io(par, e))?;
-            }
-            fs::write(&p, &f.text).map_err(|e| io(&p, e))?;
-        }
-        for (src, rel) in &output.copies {
-            let p = tmp.join(rel);
-            if let Some(par) = p.parent() {
-                fs::create_dir_all(par).map_err(|e| io(par, e))?;
-            }
-            fs::copy(src, &p).map_err(|e| io(src, e))?;
-        }
-        // The ladder must be one that builds: ladderbook's own validation, before anything moves.
-        let (ladder, diags) = crate::validate::validate(&tmp);
-        if diags.has_errors() {
-            let shown: Vec<String> = diags
-                .0
-                .iter()
-                .filter(|d| d.severity == crate::diagnostic::Severity::Error)
-                .take(8)
-                .map(|d| format!("  {}:{}:{}: {}", d.path, d.line, d.column, d.message))
-                .collect();
-            return Err(import_error(
-                dir.display().to_string(),
-                (1, 1),
-                format!(
-                    "the imported ladder does not validate, so nothing was written:\n{}",
-                    shown.join("\n")
-                ),
-                "this is a bug in `ladderbook import`; please report it with the file you imported",
-            ));
-        }
-        // The validated ladder, and `static/` where the ladder will be.
-        let mut images = crate::diagnostic::Diagnostics::default();
-        crate::check::images::missing(dir, &ladder, &mut images);
-        Ok(images.0.len())
-    })();
-    let written = |missing_images| Written {
-        files: output.files.len() + output.copies.len(),
-        missing_images,
-    };
-    let missing_images = match result {
-        Ok(n) => n,
-        Err(e) => {
-            let _ = fs::remove_dir_all(&tmp);
-            return Err(e);
-        }
-    };
-    if fresh {
-        if let Err(e) = fs::rename(&tmp, dir) {
-            let _ = fs::remove_dir_all(&tmp);
-            return Err(io(dir, e));
-        }
-        return Ok(written(missing_images));
-    }
-    // Swap book.toml and content/ in, keeping the old ones until both are in place.
-    let swaps = ["content", "book.toml"].map(|n| Swap {
-        staged: tmp.join(n),
-        target: dir.join(n),
-        backup: tmp.join(format!(".old-{n}")),
-    });
-    if let Err(SwapFailure::MoveAside(p, e) | SwapFailure::PutInPlace(p, e)) = swap_in(&swaps) {
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(io(&p, e));
-    }
-    let _ = fs::remove_dir_all(&tmp);
-    Ok(written(missing_images))
 }
 
 #[cfg(test)]
