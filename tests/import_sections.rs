@@ -45,11 +45,7 @@ fn bold_labels_and_headings_in_one_level_are_all_pillars() {
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
     // The Team Lead, written in labels over lists, is a level of the track, in its place.
-    let rank = |id: &str| {
-        front(&imp.root.join(format!("content/levels/{id}.md")))["rank"]
-            .as_integer()
-            .unwrap()
-    };
+    let rank = |id: &str| level_rank(&imp, id);
     assert_eq!(
         (rank("apprentice"), rank("builder"), rank("team-lead")),
         (1, 2, 3)
@@ -224,11 +220,7 @@ fn ordinary_folders_and_sections_are_read_as_written() {
 #[test]
 fn levels_written_most_senior_first_are_ranked_from_the_most_junior() {
     let imp = import(&fixture("sections/top-down.md"), &[]);
-    let rank = |id: &str| {
-        front(&imp.root.join(format!("content/levels/{id}.md")))["rank"]
-            .as_integer()
-            .unwrap()
-    };
+    let rank = |id: &str| level_rank(&imp, id);
     assert_eq!(
         (
             rank("junior-engineer"),
@@ -246,11 +238,7 @@ fn levels_written_most_senior_first_are_ranked_from_the_most_junior() {
     );
     // In Portuguese, with accents: Sênior, Pleno, Júnior, Estagiário.
     let imp = import(&fixture("sections/top-down-pt.md"), &[]);
-    let rank = |id: &str| {
-        front(&imp.root.join(format!("content/levels/{id}.md")))["rank"]
-            .as_integer()
-            .unwrap()
-    };
+    let rank = |id: &str| level_rank(&imp, id);
     assert_eq!(
         (
             rank("estagiario"),

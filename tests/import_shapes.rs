@@ -327,11 +327,7 @@ fn a_folder_of_levels_without_pillars_ordered_by_seniority() {
     let imp = check(&dir, &exps, 3, 1);
     // Junior, then the bare title, then Senior: not the files' alphabetical order (level ids
     // are the files' names, as in any folder of level files).
-    let rank = |id: &str| {
-        front(&imp.root.join(format!("content/levels/{id}.md")))["rank"]
-            .as_integer()
-            .unwrap()
-    };
+    let rank = |id: &str| level_rank(&imp, id);
     assert_eq!(
         (rank("junior"), rank("designer"), rank("senior")),
         (1, 2, 3)

@@ -138,11 +138,7 @@ fn a_grid_of_levels_spelled_with_accents_is_a_ladder() {
     assert_eq!(exps.len(), 8);
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
-    let rank = |id: &str| {
-        front(&imp.root.join(format!("content/levels/{id}.md")))["rank"]
-            .as_integer()
-            .unwrap()
-    };
+    let rank = |id: &str| level_rank(&imp, id);
     assert_eq!(
         [
             rank("estagiario"),

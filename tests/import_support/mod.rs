@@ -356,3 +356,10 @@ pub fn competency(imp: &Imported, level: &str, pillar: &str) -> String {
     )
     .unwrap_or_else(|e| panic!("{level}/{pillar}: {e}"))
 }
+
+/// The rank the import gave level `id` (its front-matter `rank`).
+pub fn level_rank(imp: &Imported, id: &str) -> i64 {
+    front(&imp.root.join(format!("content/levels/{id}.md")))["rank"]
+        .as_integer()
+        .unwrap_or_else(|| panic!("level {id} has no rank"))
+}
