@@ -72,3 +72,20 @@ fn a_sign_that_opens_the_text_after_a_label_stays() {
     .unwrap();
     assert!(teamwork.contains("- mentors two engineers"), "{teamwork}");
 }
+
+#[test]
+fn a_title_with_a_plus_ranks_above_the_same_title_and_keeps_the_plus_in_its_id() {
+    // Written most senior first: `Principal+ Engineer` tied with `Principal Engineer`, so the
+    // ladder was ranked upside down, and the two ids read `principal-engineer` and
+    // `principal-engineer-2`.
+    let imp = import(&fixture("review/plus.md"), &[]);
+    assert_eq!(
+        level_titles(&imp),
+        [
+            "Senior Engineer",
+            "Principal Engineer",
+            "Principal+ Engineer"
+        ]
+    );
+    assert_eq!(level_rank(&imp, "principal-plus-engineer"), 3);
+}

@@ -231,7 +231,8 @@ fn give_ids(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
                     let base = match &l.id {
                         Some(id) if crate::ids::is_valid_id(id) => id.clone(),
                         Some(id) => crate::ids::suggest_id(id),
-                        None => ids::short_slug(&l.title, 48),
+                        // `Principal+ Engineer` is no `Principal Engineer`: `principal-plus-engineer`.
+                        None => ids::short_slug(&plus_as_word(&l.title), 48),
                     };
                     if base.is_empty() {
                         format!("{}-level", t.final_id)
@@ -300,6 +301,24 @@ fn give_ids(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
         p.final_id = page_ids.claim(&ids::short_slug(&p.title, 48), "page");
     }
     Ok(())
+}
+
+/// `title` with a `+` that ends a word written as the word `plus` (`Senior+` → `Senior plus`),
+/// which an id would otherwise drop.
+fn plus_as_word(title: &str) -> String {
+    let mut out = String::with_capacity(title.len() + 8);
+    let mut chars = title.chars().peekable();
+    let mut prev_alnum = false;
+    while let Some(c) = chars.next() {
+        let ends_word = chars.peek().is_none_or(|n| !n.is_alphanumeric());
+        if c == '+' && prev_alnum && ends_word {
+            out.push_str(" plus");
+        } else {
+            out.push(c);
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+    out
 }
 
 fn give_ranks(ladder: &mut Ladder) {
