@@ -8,6 +8,19 @@ const path = require('node:path');
 const { buildSite, sitePages, newContext, PAGE_KINDS, useServerAndBrowser } = require('../lib/harness');
 const { luminance, contrast } = require('../lib/checks');
 
+// A page opened while the preview rebuilds can be reloaded by it before it has loaded
+// (net::ERR_ABORTED): open it again.
+async function openWhileRebuilding(page, url) {
+  for (let i = 0; ; i++) {
+    try {
+      return await page.goto(url);
+    } catch (e) {
+      if (i >= 20 || !/ERR_ABORTED|interrupted by another navigation/.test(String(e))) throw e;
+      await page.waitForTimeout(100);
+    }
+  }
+}
+
 let server;
 let browser;
 let site;
@@ -180,7 +193,7 @@ test('on paper the folded lists print unfolded: carried-over expectations and, o
     const printed = async (address, selector) => {
       let n = 0;
       for (let i = 0; i < 100 && n === 0; i++) {
-        await page.goto(`${server.url}${address}`);
+        await openWhileRebuilding(page, `${server.url}${address}`);
         n = await page.locator(selector).count();
         if (n === 0) await page.waitForTimeout(100);
       }
@@ -247,7 +260,7 @@ test('on a phone, the menu of a ladder with many tracks is one row: the page tit
     // reloads the page again once the rest are in.
     let links = 0;
     for (let i = 0; i < 100 && links < before + 15; i++) {
-      await page.goto(`${server.url}levels/senior-engineer/`);
+      await openWhileRebuilding(page, `${server.url}levels/senior-engineer/`);
       links = await page.locator('.site-nav a').count();
       if (links < before + 15) await page.waitForTimeout(100);
     }
@@ -277,7 +290,7 @@ test('on a phone, the menu of a ladder with many tracks is one row: the page tit
     // the tests that follow while they read them.
     if (before !== undefined) {
       for (let i = 0; i < 100; i++) {
-        await page.goto(`${server.url}levels/senior-engineer/`);
+        await openWhileRebuilding(page, `${server.url}levels/senior-engineer/`);
         if (await page.locator('.site-nav a').count() === before) break;
         await page.waitForTimeout(100);
       }
