@@ -299,6 +299,11 @@ fn grouped_areas_written_the_other_way_round_are_pillars_of_one_track() {
         "{}",
         imp.summary
     );
+    // The text before the groups describes the one track they became; as a free page it was
+    // a second menu entry of the track's own title.
+    let track = fs::read_to_string(imp.root.join("content/tracks/grouped-areas.md")).unwrap();
+    assert!(track.contains("How we describe growth"), "{track}");
+    assert!(!imp.summary.contains("free pages"), "{}", imp.summary);
 }
 
 /// `**Label:** value` lines written one under the other (one Markdown paragraph): each line

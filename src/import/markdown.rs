@@ -39,7 +39,9 @@ use super::outline::*;
 use std::collections::HashMap;
 
 mod sections;
-use sections::{ancestor_text, free_pages, level_tracks, root_page, say_how_levels_read};
+use sections::{
+    ancestor_text, free_pages, level_tracks, root_describes_track, root_page, say_how_levels_read,
+};
 
 /// What one Markdown document turned out to be.
 #[derive(Debug)]
@@ -358,8 +360,11 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
         &track_of_parent,
         &mut tracks,
     );
+    let mut root = None;
     if !root_page_blocks.is_empty() {
-        pages.push(root_page(ladder, d, &root_page_blocks, doc_title));
+        let page = root_page(ladder, d, &root_page_blocks, doc_title);
+        root = Some(page.uid);
+        pages.push(page);
     } else if multi {
         ladder.doc_targets.insert(
             d.index,
@@ -419,6 +424,7 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
         tracks[t].levels.push(level);
     }
     if super::transpose::coded_skills(ladder, &mut tracks, doc_title) {
+        root_describes_track(ladder, &mut pages, root, &mut tracks);
         return Outcome::Ladder {
             tracks,
             pages,
@@ -426,6 +432,7 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
         };
     }
     if multi && super::transpose::grouped_areas(ladder, &mut tracks, doc_title) {
+        root_describes_track(ladder, &mut pages, root, &mut tracks);
         return Outcome::Ladder {
             tracks,
             pages,

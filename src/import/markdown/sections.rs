@@ -99,6 +99,32 @@ pub(super) fn ancestor_text(
     root_page_blocks
 }
 
+/// Once the `##` groups of a document were turned into one track (see
+/// [`super::super::transpose::coded_skills`]), the text before them, kept as the free page
+/// `root`, describes that track: as a page it would stand in the menu under the track's
+/// own title. Its links land on the track.
+pub(super) fn root_describes_track(
+    ladder: &mut Ladder,
+    pages: &mut Vec<Page>,
+    root: Option<usize>,
+    tracks: &mut [Track],
+) {
+    let ([track], Some(uid)) = (tracks, root) else {
+        return;
+    };
+    let Some(i) = pages.iter().position(|p| p.uid == uid) else {
+        return;
+    };
+    let page = pages.remove(i);
+    let mut description = page.body;
+    description.append(&mut track.description);
+    track.description = description;
+    ladder.retarget(FileRef::Page(uid), FileRef::Track(track.uid));
+    ladder
+        .guesses
+        .retain(|g| !(g.at == page.at && g.text.starts_with("the text before the tracks is kept")));
+}
+
 /// The free page of the text before the tracks (`blocks`), which links to the document
 /// then land on.
 pub(super) fn root_page(ladder: &mut Ladder, d: &Doc, blocks: &[usize], doc_title: &str) -> Page {
