@@ -291,6 +291,14 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
     out
 }
 
+/// The byte offset of ASCII `needle` in `text`, ASCII letters compared without case: found in
+/// the text's own bytes, where a lowercased copy would shift offsets (`İ` lowercases longer).
+pub(super) fn find_ascii(text: &str, needle: &str) -> Option<usize> {
+    text.as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// Arrows that write a promotion step (`SWE-1 → SWE-2`).
 const ARROWS: &[&str] = &["→", "->", "⟶", "➔", "➜", "⇒", "=>"];
 
@@ -351,8 +359,8 @@ pub const BARE_TITLE: u8 = 6;
 /// Director` and `Principal Director` after `Director`, `Senior Staff` after `Staff`) or
 /// junior (`Associate Director` before `Director`); then the first Roman or Arabic numeral
 /// after the first word (`Software Engineer II` after `Software Engineer I`). A manager
-/// ranks with Staff and Lead, so that a management track reads Engineering Manager,
-/// Director, VP, CTO. A role added `with` another (`Senior Engineer with Tech Lead Role`)
+/// ranks between Senior and Staff, and CTO with Chief, so that a management track reads
+/// Engineering Manager, Director, VP, CTO. A role added `with` another (`Senior Engineer with Tech Lead Role`)
 /// comes right after the title without it, before the next word of seniority.
 pub fn seniority(title: &str) -> (u8, i8, u32) {
     // `Principal+ Engineer`: above `Principal Engineer`, below the next word of seniority.
@@ -363,12 +371,7 @@ pub fn seniority(title: &str) -> (u8, i8, u32) {
         let (top, next, numeral) = seniority(&format!("{}{}", &title[..at], &title[at + 1..]));
         return (top, next, numeral + 50);
     }
-    // Found in the title's own bytes (lowercasing changes some letters' lengths: `İ`).
-    let with = title
-        .as_bytes()
-        .windows(6)
-        .position(|w| w.eq_ignore_ascii_case(b" with "));
-    if let Some(at) = with.filter(|&at| at > 0) {
+    if let Some(at) = find_ascii(title, " with ").filter(|&at| at > 0) {
         let (top, next, numeral) = seniority(&title[..at]);
         let added = seniority(&title[at + 6..]).0 != BARE_TITLE;
         return (top, next, numeral + if added { 100 } else { 0 });

@@ -360,14 +360,7 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
             .copied()
             .filter(|&c| {
                 let t = heading_text(d, c);
-                plain(d, c)
-                    && level_like(&t)
-                    && (!areas || {
-                        let lt = ids::parse_level_title(&t);
-                        lt.code.is_some()
-                            || lt.number.is_some()
-                            || ids::seniority(&lt.title).0 != ids::BARE_TITLE
-                    })
+                plain(d, c) && level_like(&t) && (!areas || super::titles::ranks(&t))
             })
             .collect();
         // Levels titled by codes (`IC1` … `IC5`): a title without one before or after them

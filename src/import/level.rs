@@ -117,15 +117,24 @@ pub(super) fn out_slug(d: &Doc, b: usize) -> String {
 
 /// Every heading in blocks `from..to` is kept in the text of `file`.
 pub(super) fn keep_headings(ladder: &mut Ladder, d: &Doc, from: usize, to: usize, file: FileRef) {
-    for b in from..to.min(d.blocks.len()) {
+    point_headings(ladder, d, from..to, |b| Target {
+        file,
+        anchor: Anchor::Slug(out_slug(d, b)),
+    });
+}
+
+/// Links to each heading in blocks `blocks` lead to `target(block)`.
+fn point_headings(
+    ladder: &mut Ladder,
+    d: &Doc,
+    blocks: std::ops::Range<usize>,
+    target: impl Fn(usize) -> Target,
+) {
+    for b in blocks.start..blocks.end.min(d.blocks.len()) {
         if let Some(slug) = d.slugs.get(&b) {
-            ladder.heading_targets.insert(
-                (d.index, slug.clone()),
-                Target {
-                    file,
-                    anchor: Anchor::Slug(out_slug(d, b)),
-                },
-            );
+            ladder
+                .heading_targets
+                .insert((d.index, slug.clone()), target(b));
         }
     }
 }
@@ -379,13 +388,8 @@ fn deeper_note(
             ids::clean_title(title)
         ),
     );
-    for b in d.secs[g].heading.unwrap_or(0)..d.secs[g].end.min(d.blocks.len()) {
-        if let Some(slug) = d.slugs.get(&b) {
-            ladder
-                .heading_targets
-                .insert((d.index, slug.clone()), section.clone());
-        }
-    }
+    let blocks = d.secs[g].heading.unwrap_or(0)..d.secs[g].end;
+    point_headings(ladder, d, blocks, |_| section.clone());
     Some(CellBlock {
         md,
         item: false,

@@ -456,11 +456,11 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
 /// Whether `src` links to two or more of the other files of the import (by file name: a
 /// link's folders are relative to `src`, and an index rarely names two files alike).
 fn indexes_files(ladder: &Ladder, src: &super::source::SourceDoc) -> bool {
-    let name = |path: &str| path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
-    let own = name(&src.rel);
+    use super::source::file_name_key;
+    let own = file_name_key(&src.rel);
     super::infer::markdown_links(&src.text)
         .iter()
-        .map(|url| name(url))
+        .map(|url| file_name_key(url))
         .filter(|n| *n != own && ladder.file_names.contains(n))
         .count()
         >= 2

@@ -93,7 +93,7 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
     ladder.single = single;
     ladder.file_names = files
         .iter()
-        .map(|(_, rel)| rel.rsplit('/').next().unwrap_or(rel).to_ascii_lowercase())
+        .map(|(_, rel)| source::file_name_key(rel))
         .collect();
     let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
     let mut families = Vec::new();

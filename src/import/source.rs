@@ -237,6 +237,12 @@ pub fn from_bytes(bytes: Vec<u8>, rel: &str) -> Result<SourceDoc, Diagnostic> {
     Ok(SourceDoc::new(rel, text))
 }
 
+/// The file name of `path`, lowercased (`docs/Junior.md` → `junior.md`): how an index's
+/// links are matched with the import's files.
+pub fn file_name_key(path: &str) -> String {
+    path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase()
+}
+
 /// `text` without kramdown's inline attribute lists (`[guide](x){:target="_blank"}`, a
 /// line `{: .note}`), which Jekyll sites write after links and blocks and which Markdown
 /// would show as text: each `{:` … `}` within a line is removed (lines stay where they are,

@@ -45,12 +45,9 @@ pub(super) fn level_like(title: &str) -> bool {
     }
     // A role named after `with` is whom the section is about working with (`Working with
     // the Product Owner`); before it, the title's own (`Senior Engineer with Tech Lead Role`).
-    let with = [" with ", " con ", " com "].iter().find_map(|w| {
-        title
-            .as_bytes()
-            .windows(w.len())
-            .position(|b| b.eq_ignore_ascii_case(w.as_bytes()))
-    });
+    let with = [" with ", " con ", " com "]
+        .iter()
+        .find_map(|w| ids::find_ascii(title, w));
     names_role(with.map_or(title, |at| &title[..at]))
 }
 
@@ -143,11 +140,14 @@ pub(super) fn role_word(title: &str) -> bool {
 /// level's. One with a code, a number or a word of seniority names a level (`Senior Product
 /// Engineer Framework`, a level page named after the document it is).
 pub(super) fn about_ladder(title: &str) -> bool {
+    about_all(title) && !ranks(title)
+}
+
+/// A title that places a level by a code, a number or a word of seniority (`L3`, `Level 2`,
+/// `Senior Analyst`), not only by a word that names a role (`Analyst`).
+pub(super) fn ranks(title: &str) -> bool {
     let t = ids::parse_level_title(title);
-    about_all(title)
-        && t.code.is_none()
-        && t.number.is_none()
-        && ids::seniority(&t.title).0 == ids::BARE_TITLE
+    t.code.is_some() || t.number.is_some() || ids::seniority(&t.title).0 != ids::BARE_TITLE
 }
 
 /// A title with a code or a number, or a word that names a role, whatever else it says

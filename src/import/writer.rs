@@ -410,16 +410,14 @@ impl Ctx<'_> {
         } else {
             let decoded = crate::links::percent_decode(path_part);
             let joined = crate::links::resolve_relative(source.dir(), &decoded);
-            let exact = joined
-                .as_deref()
-                .and_then(|j| self.ladder.docs.iter().position(|d| d.rel == j));
-            // Without its extension: from the page's folder, as GitHub reads it, or else as a
-            // site generator's address (`../cto` from `guides/ladder.md`, served at
-            // `/guides/ladder/`) from the page's own address, never the page itself.
+            // As written or without its extension: from the page's folder, as GitHub reads it,
+            // or else as a site generator's address (`../cto` from `guides/ladder.md`, served
+            // at `/guides/ladder/`) from the page's own address, never the page itself.
             let folder = decoded.ends_with('/');
             let own = format!("{}/{}", source.dir(), source.stem());
-            let found = exact
-                .or_else(|| joined.as_deref().and_then(|j| self.page_at(j, folder)))
+            let found = joined
+                .as_deref()
+                .and_then(|j| self.page_at(j, folder))
                 .or_else(|| {
                     crate::links::resolve_relative(&own, &decoded)
                         .and_then(|j| self.page_at(&j, folder))
