@@ -544,6 +544,15 @@ fn nothing_to_import_says_whether_the_file_or_the_folder_is_the_problem() {
     std::fs::write(&text, "Some notes.\n").unwrap();
     let empty = tmp.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
+    // Pages of prose: no one of them is to blame, so the folder is named, not its first file.
+    let prose = tmp.path().join("handbook");
+    std::fs::create_dir(&prose).unwrap();
+    std::fs::write(prose.join("a-welcome.md"), "# Welcome\n\nHello.\n").unwrap();
+    std::fs::write(prose.join("b-holidays.md"), "# Holidays\n\n- Ask early.\n").unwrap();
+    let prose_said = format!(
+        "{}: error: found no ladder in this folder: none of its 2 files has levels",
+        prose.display()
+    );
     for (src, said) in [
         (
             schema.as_path(),
@@ -557,6 +566,7 @@ fn nothing_to_import_says_whether_the_file_or_the_folder_is_the_problem() {
             empty.as_path(),
             "the folder holds no Markdown or YAML files",
         ),
+        (prose.as_path(), prose_said.as_str()),
     ] {
         let out = ladderbook()
             .arg("import")

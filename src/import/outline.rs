@@ -279,7 +279,42 @@ pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
             }
         }
     }
+    name_levels_over_summaries(&mut out);
     out
+}
+
+/// A paragraph that is only a bold level name (`**Level 2 - Engineer I**`) over a paragraph
+/// that sums the level up and then a list names what follows, as it does right over a list:
+/// skill-first ladders exported from documents write each level of a skill so. Only names
+/// that read as levels ([`super::titles::level_like`]): a bold `**Summary**` over prose is a
+/// line standing in for a heading, not a label.
+fn name_levels_over_summaries(out: &mut [Block]) {
+    for i in 0..out.len() {
+        let Kind::Para {
+            label: Some(l),
+            colon: false,
+            only: true,
+            ..
+        } = &out[i].kind
+        else {
+            continue;
+        };
+        if out[i].region || !super::titles::level_like(l) {
+            continue;
+        }
+        let mut j = i + 1;
+        while matches!(
+            &out.get(j).map(|b| &b.kind),
+            Some(Kind::Para { label: None, .. })
+        ) {
+            j += 1;
+        }
+        if j > i + 1 && matches!(&out.get(j).map(|b| &b.kind), Some(Kind::List { .. })) {
+            if let Kind::Para { colon, .. } = &mut out[i].kind {
+                *colon = true;
+            }
+        }
+    }
 }
 
 /// Two or more items, each opening with a label, its colon and text after it (`- **Coding**:

@@ -1,0 +1,91 @@
+//! Why an import found no ladder, said where the user can act on it: the two-level grid or
+//! the HTML headings that came closest, or else every shape import reads.
+
+use super::model::Ladder;
+use super::source::{self, import_error};
+use super::tables;
+use crate::diagnostic::Diagnostic;
+
+/// The error for `ladder` when no file gave it a level: at the table or heading that came
+/// closest when one did, else at the file (`single`) or at the folder `shown` as a whole,
+/// since no one file in a folder is at fault.
+pub(super) fn no_ladder(ladder: &Ladder, single: bool, shown: &str) -> Diagnostic {
+    // A grid of two levels compares them; a ladder has three or more: say so.
+    if let Some((doc, (line, a, b))) = ladder
+        .docs
+        .iter()
+        .find_map(|d| tables::two_level_grid(d).map(|g| (d, g)))
+    {
+        return import_error(
+            doc.rel.clone(),
+            (line, 1),
+            format!("found no ladder: the table here names two levels, `{a}` and `{b}`, and import reads a grid of levels only when it names three or more"),
+            "add the ladder's other levels as columns, or write each level as a heading over its pillars (`## Level` / `### Pillar` / `- expectation`)",
+        );
+    }
+    // Headings written in HTML (`<h2>Junior</h2>`) are not Markdown headings: say so at
+    // the first of the kind the file has most of (its levels, likely).
+    if let Some((doc, line, level, text)) = ladder.docs.iter().find_map(html_headings) {
+        let tag = format!("<h{level}>");
+        return import_error(
+            doc.rel.clone(),
+            (line, 1),
+            format!("found no ladder: the headings here are written in HTML (`{tag}{text}</h{level}>`), which import does not read as the headings of levels or pillars"),
+            format!("write them as Markdown headings (`{} {text}`), with each level's pillars as headings below it or as bold labels, and import again", "#".repeat(level)),
+        );
+    }
+    let hint = "import recognises levels as headings that share pillar sub-headings (`## Level` / `### Pillar` / `- expectation`), bold `**Pillar:**` labels, numbered bold pillar items, bullets that start with a bold label, headings titled like levels (`# Level 2`, `## Senior Analyst`) over paragraphs or a list, one file per level (`# L1` / `## Pillar`, pillars at any depth), tables whose columns or rows are levels (`| Pillar | Engineer I | Engineer II |`) or a table per level (`| Area | Expectations |`), ladders the other way round (`## Testing` over each level's name in bold, `**Level 1**`, and its list), and YAML job families or `topics` front-matter";
+    // No one file is at fault in a folder: name the folder, not whichever file came first.
+    match ladder.docs.first() {
+        Some(d) if single => import_error(
+            d.rel.clone(),
+            (1, 1),
+            "found no ladder in this file: no levels with pillars and expectations",
+            hint,
+        ),
+        _ => Diagnostic::about(
+            "import",
+            shown,
+            format!(
+                "found no ladder in this folder: none of its {} files has levels with pillars and expectations",
+                ladder.docs.len()
+            ),
+            hint,
+        ),
+    }
+}
+
+/// The HTML headings that start a line of `doc` (`<h2>Junior</h2>`), of the level it has most
+/// of (the lowest of equals) when it has two or more: the document, the first one's 1-based
+/// line, its level (1–6) and its text without tags.
+fn html_headings(doc: &source::SourceDoc) -> Option<(&source::SourceDoc, usize, usize, String)> {
+    let mut found: Vec<(usize, usize, String)> = Vec::new();
+    for (i, line) in doc.text.lines().enumerate() {
+        let t = line.trim_start();
+        let Some(rest) = t.strip_prefix("<h").or_else(|| t.strip_prefix("<H")) else {
+            continue;
+        };
+        let Some(level) = rest.chars().next().and_then(|c| c.to_digit(10)) else {
+            continue;
+        };
+        if !(1..=6).contains(&level) || !rest[1..].starts_with(['>', ' ']) {
+            continue;
+        }
+        let inner = rest[1..].split_once('>').map_or("", |(_, after)| after);
+        // `</h2>` or `</H2>`: ASCII case changes keep byte offsets.
+        let inner = &inner[..inner
+            .to_ascii_lowercase()
+            .find("</h")
+            .unwrap_or(inner.len())];
+        let text = tables::strip_tags(inner).trim().to_string();
+        found.push((i + 1, level as usize, text));
+    }
+    let count = |l: usize| found.iter().filter(|f| f.1 == l).count();
+    let level = (1..=6).max_by_key(|&l| (count(l), std::cmp::Reverse(l)))?;
+    // One heading (a centred title over a README) is no ladder's structure.
+    if count(level) < 2 {
+        return None;
+    }
+    let (line, level, text) = found.into_iter().find(|f| f.1 == level)?;
+    Some((doc, line, level, text))
+}
