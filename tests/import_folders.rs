@@ -2,7 +2,9 @@
 //! out: role files whose titles branch into individual contributors and managers, a page
 //! beside the folder that lists the levels in order (with pillar headings graded by a code,
 //! `## Making (M2)`), and a level file whose sub-headings name a variant's extras
-//! (`#### Head of Apps should have`), and a README that indexes the level files (in Russian).
+//! (`#### Head of Apps should have`), a README that indexes the level files (in Russian), and
+//! level files whose pillar headings ask what is expected (`## What planting skills are
+//! expected?`).
 //! The documents are our own, in those shapes. Each test reads the sources with a few lines
 //! of its own and checks every expectation is on its level's page under its pillar, then the
 //! tracks and ranks a reader would see.
@@ -483,4 +485,33 @@ fn links_written_as_a_site_generator_s_addresses_lead_to_the_imported_pages() {
         fs::read_to_string(imp.site.join("levels/senior-support-specialist/index.html")).unwrap();
     assert!(page.contains(">how we work</a>"), "{page}");
     assert_eq!(broken_links(&imp.site), Vec::<String>::new());
+}
+
+#[test]
+fn pillar_headings_that_ask_what_is_expected_are_pillars_and_pre_junior_ranks_first() {
+    // `## What planting skills are expected?`: a question was read as describing the level,
+    // so no file had pillars and the folder was refused. `Pre-Junior` ranked by file name,
+    // after Junior.
+    let dir = fixture("folders/question-pillars");
+    let exps: Vec<Exp> = expectations(&dir)
+        .into_iter()
+        .filter(|e| !e.pillar.starts_with("Seasonal"))
+        .collect();
+    assert_eq!(exps.len(), 9);
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let ranks: Vec<i64> = ["pre-junior", "junior", "senior"]
+        .iter()
+        .map(|id| level_rank(&imp, id))
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{ranks:?}");
+    // Any other question over a list stays in the description, and the summary says where.
+    assert!(
+        imp.summary
+            .contains("senior.md:16: `Seasonal checklist?` is a question"),
+        "{}",
+        imp.summary
+    );
+    let senior = page(&imp.site, "levels/senior/");
+    assert!(words(&senior).contains(&words("Orders seed in winter")));
 }

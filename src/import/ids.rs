@@ -352,7 +352,7 @@ pub(super) fn code_prefix(code: &str) -> String {
 pub const BARE_TITLE: u8 = 6;
 
 /// The place of a title among common seniority words: Intern, Junior (and Associate,
-/// Graduate) before a bare title, then Senior (`Sr.`), Staff or Lead, Principal,
+/// Graduate; a `Pre-` word just below the word) before a bare title, then Senior (`Sr.`), Staff or Lead, Principal,
 /// Distinguished, Director, VP; words compared without accents (`Sênior`), with the
 /// Portuguese Estagiário (intern) and Pleno (mid-level). The most senior word of the title
 /// counts; then the most senior of the other words when it is Senior or above (`Sr.
@@ -384,6 +384,7 @@ pub fn seniority(title: &str) -> (u8, i8, u32) {
         // ladders name them; júnior and sênior fold to the English words.
         ("estagiario", 2),
         ("pleno", 8),
+        ("prejunior", 3),
         ("graduate", 4),
         ("junior", 4),
         ("associate", 4),
@@ -413,7 +414,13 @@ pub fn seniority(title: &str) -> (u8, i8, u32) {
         .map(crate::ids::fold_word)
         .collect();
     let rank = |w: &String| WORDS.iter().find(|x| x.0 == w).map(|x| x.1);
-    let mut ranks: Vec<u8> = words.iter().filter_map(rank).collect();
+    // `Pre-Junior`, `Pre-Senior`: just below the word it comes before.
+    let mut ranks: Vec<u8> = (0..words.len())
+        .filter_map(|i| {
+            let pre = i > 0 && words[i - 1] == "pre";
+            rank(&words[i]).map(|r| if pre { r - 1 } else { r })
+        })
+        .collect();
     ranks.sort_unstable();
     let top = ranks.pop().unwrap_or(BARE_TITLE);
     // A junior word before a senior one (`Associate Director`) places it below the bare title.

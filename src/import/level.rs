@@ -337,6 +337,17 @@ fn heading_cells(
     for &c in &sec.children {
         let title = heading_text(d, c);
         if !pillars.contains(&c) {
+            // A question over a list (`Oven skills?`) may be meant as an area: say where it went.
+            if title.trim_end().ends_with('?') && super::infer::has_list(d, c) {
+                ladder.guess(
+                    GuessKind::Description,
+                    d.src.loc(md_start(d, c)),
+                    format!(
+                        "`{}` is a question, read as describing the level rather than naming a competency: kept in the level's description (without the `?` it would be a pillar)",
+                        ids::clean_title(&title)
+                    ),
+                );
+            }
             rest.extra_sections.push(c);
             continue;
         }

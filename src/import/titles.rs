@@ -163,7 +163,7 @@ pub(super) fn descriptive(title: &str) -> bool {
     let k = k.trim_end_matches([':', '.']);
     // Also within a longer title (`Common anti-patterns`, `Overview of the role`).
     let padded = format!(" {k} ");
-    title.trim_end().ends_with('?')
+    (title.trim_end().ends_with('?') && !asks_what_is_expected(title))
         || DESCRIPTIVE.contains(&k)
         || [
             "anti pattern",
@@ -180,6 +180,39 @@ pub(super) fn descriptive(title: &str) -> bool {
         ]
         .iter()
         .any(|w| padded.contains(&format!(" {w} ")))
+}
+
+/// A question that asks which abilities are expected in an area (`What coding abilities are
+/// expected?`, `Что ожидается по общим навыкам?`): the area's heading, as a pillar's is,
+/// where other questions (`Who is it?`, `What is expected of a mentor?`) describe the level
+/// or are no ladder's at all. Words compared without accents, by their stem.
+fn asks_what_is_expected(title: &str) -> bool {
+    const EXPECTED: &[&str] = &[
+        "expected",
+        "required",
+        "ожидает",
+        "требует",
+        "esperad",
+        "exigid",
+    ];
+    const ABILITY: &[&str] = &[
+        "skill",
+        "abilit",
+        "knowledge",
+        "competenc",
+        "навык",
+        "умени",
+        "знани",
+        "habilidad",
+        "conhecimento",
+        "conocimiento",
+    ];
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .map(crate::ids::fold_word)
+        .collect();
+    let has = |stems: &[&str]| words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
+    has(EXPECTED) && has(ABILITY)
 }
 
 /// A file or folder name as a title: hyphens and underscores are spaces, runs of them one,
