@@ -21,12 +21,12 @@
 use super::infer::{descriptive, level_like};
 use super::source::SourceDoc;
 pub(super) use cells::strip_tags;
-use cells::{gap, item_line, items, label, phrases, prose, word_count};
+use cells::{label, phrases, prose};
 use grid::{by_columns, by_expectation, by_rows, pillar_major};
 use std::collections::HashSet;
 use table::{
-    blank, find_tables, group_row, heading, key, label_columns, levels, named_rows, rated, Line,
-    Table, PILLAR_WORDS,
+    find_tables, group_row, key, label_columns, levels, named_rows, rated, Line, Table,
+    PILLAR_WORDS,
 };
 
 /// A table read as part of the ladder: its first line (1-based) and what it was read as, in
@@ -371,65 +371,6 @@ enum Shape {
     Long((usize, usize, usize)),
 }
 
-/// The first-column labels of each table that may be a level's (see [`per_level_shape`])
-/// that another such table, under another heading, shares: their pillars recur.
-fn shared_labels(tables: &[Table]) -> HashSet<String> {
-    let mut seen: Vec<(&str, HashSet<String>)> = Vec::new();
-    for t in tables.iter().filter(|t| per_level_shape(t)) {
-        let Some(h) = &t.heading else { continue };
-        let labels = t
-            .rows
-            .iter()
-            .map(|(_, c)| key(&c[0]))
-            .filter(|k| !k.is_empty());
-        seen.push((&h.title, labels.collect()));
-    }
-    let mut shared = HashSet::new();
-    for (i, (title, labels)) in seen.iter().enumerate() {
-        for (other_title, other) in &seen[i + 1..] {
-            if other_title != title && labels.intersection(other).count() >= 2 {
-                shared.extend(labels.intersection(other).cloned());
-            }
-        }
-    }
-    shared
-}
-
-/// A table that may be one level's: two columns or more, headed by names of columns rather
-/// than of levels; short labels in the first column, prose half as long again in the others;
-/// under a heading that has no sub-headings after it. (Two lists of duties side by side,
-/// headed by two roles, are no level's pillars.)
-fn per_level_shape(t: &Table) -> bool {
-    let short = t
-        .rows
-        .iter()
-        .all(|(_, c)| word_count(&c[0]) <= 8 && !c[0].contains("<br"));
-    let mean = |cells: Vec<&String>| {
-        let counts: Vec<usize> = cells
-            .iter()
-            .filter(|c| !gap(c))
-            .map(|c| word_count(c))
-            .collect();
-        counts.iter().sum::<usize>() as f64 / counts.len().max(1) as f64
-    };
-    let labels = mean(t.rows.iter().map(|(_, c)| &c[0]).collect());
-    let text = mean(t.rows.iter().flat_map(|(_, c)| &c[1..]).collect());
-    let header: Vec<String> = t.header.iter().map(|c| label(c)).collect();
-    let firsts: Vec<String> = t.rows.iter().map(|(_, c)| label(&c[0])).collect();
-    t.header.len() >= 2
-        && !t.rows.is_empty()
-        && short
-        && !rated(&header)
-        && !levels(&header)
-        && !levels(&firsts)
-        && corner(&t.header[0]) != Some(Shape::Rows)
-        && text >= 1.5 * labels
-        && prose(t.rows.iter().flat_map(|(_, c)| &c[1..]))
-        && t.heading
-            .as_ref()
-            .is_some_and(|h| h.depth <= 5 && !h.deeper_after && !h.lists)
-}
-
 /// How `t` is read, or `None` to leave it a table.
 fn shape(t: &Table, shared: &HashSet<String>, terse: bool) -> Option<Shape> {
     let depth = t.heading.as_ref().map_or(0, |h| h.depth);
@@ -454,12 +395,7 @@ fn shape(t: &Table, shared: &HashSet<String>, terse: bool) -> Option<Shape> {
         let headed =
             |labels: &[String]| labels.iter().filter(|l| t.titles.contains(&key(l))).count() >= 2;
         // Headers that name the text (`Expectations`, `Examples`) make no grid of levels.
-        let texty = header.iter().any(|h| {
-            descriptive(h)
-                || h.to_lowercase()
-                    .split(|ch: char| !ch.is_alphanumeric())
-                    .any(|w| TEXT_WORDS.contains(&w))
-        });
+        let texty = header.iter().any(|h| names_text(h));
         let corner = match if texty { None } else { corner(&t.header[0]) } {
             // `| Role | Junior | Mid | Senior |`: the header names the levels, whatever the
             // corner says.
@@ -543,6 +479,15 @@ const TEXT_WORDS: &[&str] = &[
     "behaviours", "behavior", "behaviors", "text", "details", "indicator", "indicators",
 ];
 
+/// A column header that names the text (`Expectations`, `Examples`, `Description (Manager
+/// Context)`) rather than a level or a pillar.
+fn names_text(h: &str) -> bool {
+    descriptive(h)
+        || h.to_lowercase()
+            .split(|ch: char| !ch.is_alphanumeric())
+            .any(|w| TEXT_WORDS.contains(&w))
+}
+
 /// In a table of one expectation per row (`| Level | Pillar | Expectation |`, a spreadsheet's
 /// export): the columns of the level, the pillar and the text, by their headers.
 fn long_columns(t: &Table) -> Option<(usize, usize, usize)> {
@@ -553,6 +498,11 @@ fn long_columns(t: &Table) -> Option<(usize, usize, usize)> {
                 .any(|w| words.contains(&w))
         })
     };
+    // Under a heading that names a level (`### Level 1: Junior Engineer (IC1)`) the table is
+    // that level's, and a `Level` column scores each row.
+    if t.heading.as_ref().is_some_and(|h| level_like(&h.title)) {
+        return None;
+    }
     let (level, pillar, text) = (find(LEVEL_WORDS)?, find(PILLAR_WORDS)?, find(TEXT_WORDS)?);
     let distinct = level != pillar && pillar != text && level != text;
     let levels: HashSet<String> = t.rows.iter().map(|(_, c)| key(&c[level])).collect();
@@ -644,48 +594,9 @@ fn header_keys(t: &Table) -> HashSet<String> {
     t.header[1..].iter().map(|c| key(c)).collect()
 }
 
-/// One level's table: a heading per pillar one deeper than the level's, an item per row,
-/// the other columns' cells nested under it by their header.
-fn per_level(t: &Table, depth: u8) -> Vec<Line> {
-    let mut lines = Vec::new();
-    for (name, rows) in &named_rows(t) {
-        let mut first = true;
-        for &(line, cells) in rows {
-            let main = items(&cells[1]);
-            if main.is_empty() {
-                continue;
-            }
-            if first {
-                lines.push(heading(depth + 1, name, line));
-                first = false;
-            }
-            for item in &main {
-                lines.push(Line {
-                    text: item_line("", item),
-                    row: line,
-                });
-            }
-            for (col, head) in t.header.iter().enumerate().skip(2) {
-                for extra in items(&cells[col]) {
-                    let named = match label(head) {
-                        h if h.is_empty() => extra,
-                        h => format!("{h}: {extra}"),
-                    };
-                    lines.push(Line {
-                        text: item_line("  ", &named),
-                        row: line,
-                    });
-                }
-            }
-        }
-        if !first {
-            lines.push(blank(t.last_line));
-        }
-    }
-    lines
-}
-
 mod account;
+mod per_level;
+use per_level::{per_level, per_level_shape, shared_labels};
 mod cells;
 mod grid;
 mod html;

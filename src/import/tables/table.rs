@@ -3,7 +3,7 @@
 
 use super::cells::{cells, gap, label, strip_tags, word_count};
 use super::html;
-use crate::import::infer::level_like;
+use crate::import::infer::{descriptive, level_like};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 
@@ -144,8 +144,14 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
             let deeper_after = after.next().is_some_and(|h| h.1 > *depth);
             let line = line_of(*start);
             let next_line = next.map_or(lines.len() + 1, |h| line_of(h.0));
+            // A level's summary written as an item (`* **Summary:** …`) over its table is
+            // no list of expectations.
             let listed = |from: usize, to: usize| {
-                (from..to).any(|n| lines.get(n - 1).is_some_and(|l| list_line(l)))
+                (from..to).any(|n| {
+                    lines
+                        .get(n - 1)
+                        .is_some_and(|l| list_line(l) && !summary_item(l))
+                })
             };
             Heading {
                 line,
@@ -416,6 +422,22 @@ fn list_line(line: &str) -> bool {
         || l.starts_with("+ ")
         || l.starts_with("**")
         || (digits > 0 && (l[digits..].starts_with(". ") || l[digits..].starts_with(") ")))
+}
+
+/// A list item that opens with a bold label describing the level (`* **Summary:** …`,
+/// `- **Overview:** …`; see [`descriptive`]).
+fn summary_item(line: &str) -> bool {
+    let l = line.trim_start();
+    let Some(rest) = ["- ", "* ", "+ "]
+        .iter()
+        .find_map(|m| l.strip_prefix(m))
+        .and_then(|r| r.trim_start().strip_prefix("**"))
+    else {
+        return false;
+    };
+    rest.split_once("**").is_some_and(|(label, after)| {
+        (label.trim_end().ends_with(':') || after.starts_with(':')) && descriptive(label)
+    })
 }
 
 /// Whether two headings or more of one depth read as levels and each holds a list or a

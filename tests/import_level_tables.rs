@@ -1,0 +1,65 @@
+//! `ladderbook import` on a table per level written with more than its pillars and text: a
+//! column that scores each row (`| Axis | Level | Description (Support Context) |`) and a
+//! summary written as a list item above the table (`* **Summary:** …`). Our own ladder in the
+//! shape of a real one; the test reads the source's rows itself.
+
+mod common;
+mod import_support;
+use common::words;
+use import_support::*;
+use std::fs;
+
+#[test]
+fn a_table_per_level_with_a_score_column_and_a_summary_item_gives_the_levels_pillars() {
+    // The `Level` column made every level heading a track of its own, holding levels titled
+    // `1`, `2`, …; with the `Level` column gone, the summary item made each level's only
+    // expectation and its table a note.
+    let src = fixture("tables/scored-levels.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut exps, mut summaries, mut scores) =
+        (String::new(), Vec::new(), Vec::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            // `Level 1: Support Engineer (S1)` → the title as a level's words.
+            level = h.split(" (").next().unwrap().to_string();
+        } else if let Some(s) = line.strip_prefix("*   **Summary:** ") {
+            summaries.push((level.clone(), s.to_string()));
+        } else if let Some(row) = line.strip_prefix("| ") {
+            let cells: Vec<&str> = row.trim_end_matches(" |").split(" | ").collect();
+            if cells.len() == 3 && cells[1].parse::<u8>().is_ok() {
+                exps.push(Exp {
+                    level: words(&level),
+                    pillar: cells[0].to_string(),
+                    text: cells[2].to_string(),
+                });
+                scores.push((level.clone(), cells[0].to_lowercase(), cells[1].to_string()));
+            }
+        }
+    }
+    assert_eq!((exps.len(), summaries.len()), (9, 3));
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let ids: Vec<(String, std::path::PathBuf)> = content_files(&imp.root.join("content/levels"));
+    assert_eq!(ids.len(), 3, "{}", imp.summary);
+    let id_of = |title: &str| {
+        ids.iter()
+            .find(|(_, p)| words(&str_of(&front(p), "title")) == words(title))
+            .map(|(id, _)| id.clone())
+            .unwrap()
+    };
+    // Each summary describes its level; each score is a note on its row's expectation.
+    for (title, summary) in &summaries {
+        let page = fs::read_to_string(imp.root.join(format!("content/levels/{}.md", id_of(title))));
+        assert!(
+            page.unwrap().contains(summary.as_str()),
+            "{title} lacks its summary"
+        );
+    }
+    for (title, pillar, score) in &scores {
+        let cell = competency(&imp, &id_of(title), pillar);
+        assert!(
+            cell.contains(&format!("Level: {score}")),
+            "{title}/{pillar}: {cell}"
+        );
+    }
+}
