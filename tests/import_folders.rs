@@ -515,3 +515,54 @@ fn pillar_headings_that_ask_what_is_expected_are_pillars_and_pre_junior_ranks_fi
     let senior = page(&imp.site, "levels/senior/");
     assert!(words(&senior).contains(&words("Orders seed in winter")));
 }
+
+#[test]
+fn a_blank_topics_template_beside_a_framework_is_not_read() {
+    // A Monzo-style template (`- name:` / `title:` / `content:` left blank) beside the
+    // frameworks written from it made the whole import fail, or an empty track of its own.
+    let dir = fixture("folders/topics-template");
+    let imp = import(&dir, &[]);
+    let tracks: Vec<String> = content_files(&imp.root.join("content/tracks"))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(tracks, ["gardening"], "{}", imp.summary);
+    assert!(
+        imp.summary
+            .contains("not read: template.md (a template: its `topics` are blank"),
+        "{}",
+        imp.summary
+    );
+    let exps: Vec<Exp> = [
+        (
+            "Level 1",
+            "Planting",
+            "Plants bulbs at the depth the packet gives",
+        ),
+        ("Level 2", "Planting", "Chooses plants that suit the soil"),
+        ("Level 1", "Care", "Waters new beds every morning"),
+        ("Level 2", "Care", "Spots blight before it spreads"),
+    ]
+    .iter()
+    .map(|(l, p, t)| Exp {
+        level: words(l),
+        pillar: p.to_string(),
+        text: t.to_string(),
+    })
+    .collect();
+    assert_placed(&imp, &exps, &[]);
+    // Imported alone, the template is refused with what to do.
+    let out = ladderbook()
+        .arg("import")
+        .arg(dir.join("template.md"))
+        .arg("-o")
+        .arg(imp.root.join("alone"))
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        said.contains("template.md:1:1: error: this file's `topics` are blank"),
+        "{said}"
+    );
+}

@@ -259,6 +259,28 @@ fn lists_under_headings(md: &str) -> usize {
         .count()
 }
 
+/// A file whose `topics` are all blank (see [`yaml::blank_topics`]) is a template: in a folder,
+/// said under "not read" (it held no ladder, so `None`); imported alone, an error.
+fn blank_template(
+    ladder: &mut Ladder,
+    rel: &str,
+    single: bool,
+) -> Result<Option<Outcome>, Diagnostic> {
+    if single {
+        return Err(import_error(
+            rel.to_string(),
+            (1, 1),
+            "this file's `topics` are blank, with no names and no criteria: a template, not a ladder",
+            "fill in the topics (`name`, `title` and each level's `criteria`), or import the frameworks written from it",
+        ));
+    }
+    ladder.docs.pop();
+    ladder.skipped.push(format!(
+        "{rel} (a template: its `topics` are blank, with no names and no criteria)"
+    ));
+    Ok(None)
+}
+
 /// Refuses a `--track` that is not a valid id before anything is read.
 fn check_track(opts: &Options) -> Result<(), Diagnostic> {
     if let Some(t) = &opts.track {
@@ -332,6 +354,8 @@ fn yaml_outcome(
         let name = y.get("name").and_then(yaml::Y::text).unwrap_or_default();
         families.push((doc.loc_line(1), format!("`{rel}` ({name})")));
         Ok(Some(yaml::job_family(ladder, index, &y)?))
+    } else if yaml::blank_topics(&y) {
+        blank_template(ladder, rel, single)
     } else if yaml::is_topics(&y) {
         Ok(Some(yaml::topics(ladder, index, &y, doc.text.len())?))
     } else if yaml::is_roles(&y) {
@@ -382,6 +406,9 @@ fn markdown_outcome(
                 Err(e) => return Err(e),
             };
             let title = y.get("title").and_then(yaml::Y::text);
+            if yaml::blank_topics(&y) {
+                return blank_template(ladder, rel, single);
+            }
             if yaml::is_topics(&y) && opts.format != Format::Markdown {
                 if lists_under_headings(&doc.text[body.min(doc.text.len())..]) >= 2 {
                     let line = doc.text[..body.min(doc.text.len())].lines().count() + 1;

@@ -222,6 +222,21 @@ pub fn is_topics(y: &Y) -> bool {
     !y.get("topics").map_or(&[][..], Y::items).is_empty()
 }
 
+/// True when every topic a front-matter lists is blank (`- name:` / `title:` / `content:`
+/// with nothing in them): a template to copy, not a framework.
+pub fn blank_topics(y: &Y) -> bool {
+    fn has_text(y: &Y) -> bool {
+        match y {
+            Y::Null(_) => false,
+            Y::Str(s, _) => !s.trim().is_empty(),
+            Y::Int(..) => true,
+            Y::Seq(v, _) => v.iter().any(has_text),
+            Y::Map(m, _) => m.iter().any(|(_, v)| has_text(v)),
+        }
+    }
+    is_topics(y) && !y.get("topics").is_some_and(has_text)
+}
+
 /// A YAML string as the text of a list item, continuation lines indented by `indent`. The
 /// string is Markdown, as the sources' own sites render it (`*emphasis*`, a numbered list in
 /// a summary): it is kept as written, so a list in it becomes a list inside the expectation.
