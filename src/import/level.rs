@@ -463,6 +463,19 @@ fn numbered_cell(ladder: &mut Ladder, d: &Doc, it: &Item) -> Cell {
     }
     split_label(ladder, d, it.label.as_deref(), it.start, it.rest);
     let mut blocks = Vec::new();
+    // A lead-in after the label (`Requirements (any one of these):`) introduces the items.
+    let lead = text[it.rest.min(it.first_end)..it.first_end].trim();
+    if !lead.is_empty() {
+        blocks.push(CellBlock {
+            md: Md {
+                text: lead.to_string(),
+                doc: d.index,
+                line: d.src.line(it.rest),
+            },
+            item: false,
+            tight: false,
+        });
+    }
     for (k, n) in it.nested.iter().enumerate() {
         let md = Md {
             text: item_text(text, n.0, n.1),
@@ -505,14 +518,10 @@ fn numbered_cell(ladder: &mut Ladder, d: &Doc, it: &Item) -> Cell {
     }
 }
 
-/// What else a bold-named item says (a lead-in after the label, paragraphs between and
-/// after its nested lists): one note, paragraphs apart; empty when it says nothing else.
+/// What else a bold-named item says after its lead-in (paragraphs between and after its
+/// nested lists): one note, paragraphs apart; empty when it says nothing else.
 fn item_note(text: &str, it: &Item) -> String {
     let mut note = String::new();
-    let lead = text[it.rest..it.first_end].trim();
-    if !lead.is_empty() {
-        note.push_str(lead);
-    }
     let mut pos = it.first_end;
     for l in &it.nested_lists {
         let chunk = dedent(&text[pos.min(l.0)..l.0]);

@@ -280,6 +280,7 @@ pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
         }
     }
     name_levels_over_summaries(&mut out);
+    labels::bare_labels(text, &mut out);
     out
 }
 

@@ -32,6 +32,17 @@ pub(super) fn plain_label_at(
         Some(label) if !label.contains(':') => (label, ""),
         _ => line.split_once(": ")?,
     };
+    // A name with a qualifier in parentheses (`Requirements (any one of these):`): the name
+    // is the label, the qualifier the text after it.
+    if let Some((name, _)) = label
+        .strip_suffix(')')
+        .and_then(|l| l.split_once(" ("))
+        .filter(|(name, q)| name_like(name) && !q.contains(['(', ')']))
+    {
+        let rest = start + line.find(" (")?;
+        let rest = rest + (text[rest..].len() - text[rest..].trim_start_matches([' ', '\t']).len());
+        return Some((name.trim().to_string(), rest, false));
+    }
     // Or a level's code (`- L3: You own …`, in a skill's section that lists every level).
     let fits = name_like(label) || crate::import::ids::parse_code(label).is_some();
     if !fits {
@@ -159,4 +170,55 @@ pub(super) fn label_lines(text: &str, start: usize, end: usize) -> Option<Vec<(u
         lines.push((s, e));
     }
     (lines.len() >= 2).then_some(lines)
+}
+
+/// Items that are a name alone over a nested list (`- Requirements` / `  - Two seasons as …`)
+/// in every list where the same names recur (two lists or more): labels, as `- Requirements:`
+/// would be. A name once is an expectation with details under it (`- Writes tests` / `  - for
+/// each bug`), and a list that also has longer items over nested lists is not a list of labels.
+pub(super) fn bare_labels(text: &str, blocks: &mut [super::Block]) {
+    use super::Kind;
+    use std::collections::HashMap;
+    let bare = |it: &super::Item| -> Option<String> {
+        if it.label.is_some() || it.nested_lists.is_empty() {
+            return None;
+        }
+        let content = super::skip_marker(text, it.start);
+        let first = text.get(content..it.first_end)?.trim();
+        (!first.contains('\n') && name_like(first)).then(|| first.to_string())
+    };
+    // In how many lists each name is such an item.
+    let mut lists: HashMap<String, usize> = HashMap::new();
+    for b in blocks.iter() {
+        if let Kind::List { items } = &b.kind {
+            let mut names: Vec<String> = items.iter().filter_map(&bare).collect();
+            names.sort();
+            names.dedup();
+            for n in names {
+                *lists.entry(n.to_lowercase()).or_default() += 1;
+            }
+        }
+    }
+    for b in blocks.iter_mut() {
+        let Kind::List { items } = &mut b.kind else {
+            continue;
+        };
+        let names: Vec<Option<String>> = items.iter().map(&bare).collect();
+        let all = items.iter().zip(&names).all(|(it, n)| {
+            it.nested_lists.is_empty()
+                || it.label.is_some()
+                || n.as_ref().is_some_and(|n| lists[&n.to_lowercase()] >= 2)
+        });
+        if !all || names.iter().all(Option::is_none) {
+            continue;
+        }
+        for (it, name) in items.iter_mut().zip(names) {
+            if let Some(name) = name {
+                it.label = Some(name);
+                it.colon = true;
+                it.only = true;
+                it.rest = it.first_end;
+            }
+        }
+    }
 }

@@ -1,0 +1,48 @@
+//! `ladderbook import` on pillar labels written without the colon import otherwise looks for:
+//! a name alone over a nested list (`- Requirements` / `  - …`) under every level, as
+//! contributor ladders write them, and a name with a qualifier in parentheses
+//! (`- Requirements (any one of these):`). Our own ladder in that shape; the test reads the
+//! source's items itself.
+
+mod common;
+mod import_support;
+use common::words;
+use import_support::*;
+use std::fs;
+
+#[test]
+fn names_alone_over_nested_lists_under_every_level_are_its_pillars() {
+    // Without a colon, the levels were read as the pillars of one level named after the
+    // document, and `Requirements (any one of these):` was filed under the pillar above it.
+    let src = fixture("sections/bare-labels.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = h.to_string();
+        } else if let Some(label) = line.strip_prefix("- ") {
+            pillar = label.split(" (").next().unwrap().to_string();
+        } else if let Some(item) = line.strip_prefix("  - ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 11);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    // The qualifier introduces the items it qualifies.
+    let cell = competency(&imp, "desk-volunteer", "requirements");
+    let (qualifier, first) = (
+        cell.find("(any one of these)").unwrap(),
+        cell.find("Six months").unwrap(),
+    );
+    assert!(qualifier < first, "{cell}");
+    let ranks: Vec<i64> = ["shelver", "desk-volunteer", "volunteer-coordinator"]
+        .iter()
+        .map(|id| level_rank(&imp, id))
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{ranks:?}");
+}
