@@ -1,7 +1,8 @@
 //! `ladderbook import` on a table per level written with more than its pillars and text: a
 //! column that scores each row (`| Axis | Level | Description (Support Context) |`) and a
-//! summary written as a list item above the table (`* **Summary:** …`). Our own ladder in the
-//! shape of a real one; the test reads the source's rows itself.
+//! summary written as a list item above the table (`* **Summary:** …`); and a table that sums
+//! the levels up, each row linking to its level's heading. Our own ladders in the shapes of
+//! real ones; the tests read the sources themselves.
 
 mod common;
 mod import_support;
@@ -62,4 +63,36 @@ fn a_table_per_level_with_a_score_column_and_a_summary_item_gives_the_levels_pil
             "{title}/{pillar}: {cell}"
         );
     }
+}
+
+#[test]
+fn a_summary_table_whose_rows_link_to_the_level_headings_stays_a_table() {
+    // `| [Trainee](#trainee) | … |` over `## Trainee` … : each role was imported twice, once
+    // from the table's row and once from its section, ranked one after the other.
+    let src = fixture("tables/linked-summary.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = h.to_string();
+        } else if let Some(h) = line.strip_prefix("### ") {
+            pillar = h.to_string();
+        } else if let Some(item) = line.strip_prefix("- ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 11);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(content_files(&imp.root.join("content/levels")).len(), 3);
+    // The table sums the track up, its links leading to the level pages.
+    let track = fs::read_to_string(imp.root.join("content/tracks/linked-summary.md")).unwrap();
+    assert!(
+        track.contains("| [Crew Member](../levels/crew-member.md) |"),
+        "{track}"
+    );
 }

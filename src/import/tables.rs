@@ -392,8 +392,14 @@ fn shape(t: &Table, shared: &HashSet<String>, terse: bool) -> Option<Shape> {
             .collect();
         // A grid beside headings named as its levels sums up the levels those headings
         // describe: it stays a table.
-        let headed =
-            |labels: &[String]| labels.iter().filter(|l| t.titles.contains(&key(l))).count() >= 2;
+        // Named as they are, or by links to them (`[Member](#member)`).
+        let headed = |labels: &[String]| {
+            labels
+                .iter()
+                .filter(|l| t.titles.contains(&key(&link_text(l))))
+                .count()
+                >= 2
+        };
         // Headers that name the text (`Expectations`, `Examples`) make no grid of levels.
         let texty = header.iter().any(|h| names_text(h));
         let corner = match if texty { None } else { corner(&t.header[0]) } {
