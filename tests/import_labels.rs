@@ -1,8 +1,9 @@
 //! `ladderbook import` on pillar labels written without the colon import otherwise looks for:
 //! a name alone over a nested list (`- Requirements` / `  - …`) under every level, as
 //! contributor ladders write them, and a name with a qualifier in parentheses
-//! (`- Requirements (any one of these):`). Our own ladder in that shape; the test reads the
-//! source's items itself.
+//! (`- Requirements (any one of these):`); and bold items that are the levels themselves, on a
+//! page that is the whole ladder (`- **Junior guide (what we look for)**` over its list). Our
+//! own ladders in those shapes; the tests read the sources' items themselves.
 
 mod common;
 mod import_support;
@@ -45,4 +46,45 @@ fn names_alone_over_nested_lists_under_every_level_are_its_pillars() {
         .map(|id| level_rank(&imp, id))
         .collect();
     assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{ranks:?}");
+}
+
+#[test]
+fn a_page_of_bold_items_each_a_level_is_a_track_of_those_levels() {
+    // `- **Junior guide (what we look for)**` over its list, on a page titled `Tiers`: the page
+    // was one level, `Tiers`, whose pillars were the levels.
+    let src = fixture("sections/bold-item-levels.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut exps) = (String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(l) = line.strip_prefix("- **").and_then(|l| l.strip_suffix("**")) {
+            level = l.to_string();
+        } else if let Some(item) = line.strip_prefix("    - ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: "Expectations".to_string(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 7);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let levels = content_files(&imp.root.join("content/levels"));
+    let mut ranked: Vec<(i64, String)> = levels
+        .iter()
+        .map(|(id, _)| (level_rank(&imp, id), id.clone()))
+        .collect();
+    ranked.sort();
+    let ids: Vec<&str> = ranked.iter().map(|r| r.1.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "trainee-guide-what-we-look-for",
+            "junior-guide-what-we-look-for",
+            "senior-guide-what-we-look-for"
+        ]
+    );
+    // The page's own text describes the track.
+    let track = fs::read_to_string(imp.root.join("content/tracks/bold-item-levels.md")).unwrap();
+    assert!(track.contains("Tiers are reviewed each spring."), "{track}");
 }

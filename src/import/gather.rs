@@ -120,7 +120,11 @@ pub(super) fn gather(
             }
         }
     }
-    if !single {
+    if single {
+        for (track, _) in tracks.iter_mut() {
+            super::transpose::turn_one_level(ladder, track);
+        }
+    } else {
         super::transpose::pillar_files(ladder, &mut tracks, folder_title);
     }
     for (_, (at, how)) in hows {

@@ -59,6 +59,69 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
         .then(|| order.into_iter().map(|(_, title)| title).collect())
 }
 
+/// The titles one level's pillars should have as levels, in the order written, when the level
+/// is a whole ladder written the other way round: a page (`Seniorities`, or a skill, `###
+/// Community`) whose title reads as no level and whose every pillar, two or more, is a place on
+/// a scale (`- **Junior engineer (what to expect)**` over its list, `**LVL 2 - Engineer I**`
+/// over its). `None` for any other track.
+fn one_level_transposed(track: &Track) -> Option<Vec<String>> {
+    let [level] = track.levels.as_slice() else {
+        return None;
+    };
+    let titles: Vec<String> = level.cells.iter().map(|c| c.pillar_title.clone()).collect();
+    let mut keys: Vec<String> = titles.iter().map(|t| ids::title_key(t)).collect();
+    keys.sort();
+    keys.dedup();
+    (level.pending.is_empty()
+        && titles.len() >= 2
+        && keys.len() == titles.len()
+        && !level_like(&level.full_title)
+        && titles.iter().all(|t| on_a_scale(t)))
+    .then_some(titles)
+}
+
+/// Turns round a track of one level that is a ladder written the other way round (see
+/// [`one_level_transposed`]). When the level was the whole page (titled as the track is), its
+/// text describes the track and its items are the levels' `Expectations`; a skill's section
+/// (`### Community`) stays the pillar it names, its text the pillar's description.
+pub(super) fn turn_one_level(ladder: &mut Ladder, track: &mut Track) {
+    let Some(order) = one_level_transposed(track) else {
+        return;
+    };
+    let page = ids::title_key(&track.title) == ids::title_key(&track.levels[0].full_title);
+    let at = track.levels[0].at.clone();
+    if page {
+        let description = std::mem::take(&mut track.levels[0].description);
+        track.description.extend(description);
+    }
+    // How the page was read as one level no longer holds.
+    ladder
+        .guesses
+        .retain(|g| !(g.at == at && g.text.starts_with("a one-level document")));
+    transpose(ladder, track, order);
+    if page {
+        for cell in track.levels.iter_mut().flat_map(|l| &mut l.cells) {
+            cell.pillar_title = super::infer::PLAIN_PILLAR.to_string();
+            cell.pillar_description.clear();
+        }
+        let (first, last) = (
+            &track.levels[0].title,
+            &track.levels[track.levels.len() - 1].title,
+        );
+        let said = format!(
+            "the page's {} named items (`{first}` … `{last}`) read as levels, so they are the levels, ranked in the order written, and what each holds is its expectations",
+            track.levels.len()
+        );
+        if let Some(g) = ladder
+            .guesses
+            .iter_mut()
+            .find(|g| g.at == at && g.text.starts_with("read the other way round"))
+        {
+            g.text = said;
+        }
+    }
+}
+
 /// A name that reads as a place on a scale of levels: a code or a number (`L3`, `Level 2`), or a
 /// word of seniority or proficiency (`Senior`, `Beginner`, `Expert`).
 fn on_a_scale(title: &str) -> bool {
@@ -91,6 +154,12 @@ fn on_a_scale(title: &str) -> bool {
         "grade",
         "band",
         "tier",
+        // Portuguese and Spanish, compared without accents (`Júnior`, `Sênior`).
+        "nivel",
+        "estagiario",
+        "aprendiz",
+        "pleno",
+        "lider",
     ];
     let t = parse_level_title(title);
     level_like(title)
@@ -98,7 +167,7 @@ fn on_a_scale(title: &str) -> bool {
             || t.number.is_some()
             || title
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|w| SCALE.contains(&w.to_lowercase().as_str())))
+                .any(|w| SCALE.contains(&crate::ids::fold_word(w).as_str())))
 }
 
 /// Turns `track` round: a level per title of `order` (see [`transposed`]), whose cells are
