@@ -566,3 +566,20 @@ fn a_blank_topics_template_beside_a_framework_is_not_read() {
         "{said}"
     );
 }
+
+#[test]
+fn a_readme_titled_by_a_centred_html_heading_names_the_ladder() {
+    // `<h1 align="center">`, as GitHub READMEs centre a title: the ladder was named after
+    // the folder.
+    let imp = import(&fixture("folders/html-title"), &[]);
+    let book = fs::read_to_string(imp.root.join("book.toml")).unwrap();
+    assert!(
+        book.contains("title = \"Orchard Growth Framework\""),
+        "{book}"
+    );
+    assert!(
+        !imp.summary.contains("the folder's name"),
+        "{}",
+        imp.summary
+    );
+}

@@ -471,9 +471,23 @@ fn root_readme_title(ladder: &Ladder) -> Option<String> {
     let heading = readme.text.split('\n').find_map(|l| {
         let at = offset;
         offset += l.len() + 1;
-        l.strip_prefix("# ").filter(|_| !readme.written(at))
-    })?;
-    let title = ids::clean_title(heading.trim().trim_end_matches('#').trim());
+        l.strip_prefix("# ")
+            .filter(|_| !readme.written(at))
+            .map(|h| (at, h.trim().trim_end_matches('#').to_string()))
+    });
+    // Or a centred HTML title (`<h1 align="center">`, as GitHub READMEs write one), when it
+    // comes first.
+    let lower = readme.text.to_ascii_lowercase();
+    let html = lower.find("<h1").and_then(|at| {
+        let open = at + lower[at..].find('>')? + 1;
+        let close = open + lower[open..].find("</h1")?;
+        Some((at, super::tables::strip_tags(&readme.text[open..close])))
+    });
+    let (_, heading) = match (heading, html) {
+        (Some(h), Some(x)) => std::cmp::min_by_key(h, x, |t| t.0),
+        (h, x) => h.or(x)?,
+    };
+    let title = ids::clean_title(heading.trim());
     // `# Introduction` names the page, not the ladder.
     (!title.is_empty() && !super::infer::descriptive(&title)).then_some(title)
 }
