@@ -583,3 +583,15 @@ fn a_readme_titled_by_a_centred_html_heading_names_the_ladder() {
         imp.summary
     );
 }
+
+#[test]
+fn an_emoji_on_every_pillar_heading_names_no_pillar() {
+    // `## :small_blue_diamond: Buying` took the pillar `Care`, whose heading opens with the
+    // same emoji: an emoji that opens every heading is decoration.
+    let dir = fixture("folders/decorative-emoji");
+    let exps = expectations(&dir);
+    assert_eq!(exps.len(), 4);
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 3);
+}

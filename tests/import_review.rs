@@ -89,3 +89,49 @@ fn a_title_with_a_plus_ranks_above_the_same_title_and_keeps_the_plus_in_its_id()
     );
     assert_eq!(level_rank(&imp, "principal-plus-engineer"), 3);
 }
+
+// ---------------------------------------------------------------------------------------
+// A second review's cases (of the rules for summary items, score columns, questions and
+// HTML titles), in the reviewer's words.
+
+#[test]
+fn a_long_table_under_a_role_heading_is_still_one_expectation_per_row() {
+    // `## Software Engineer` over `| Level | Competency | Expectation |`: the rule for a level's
+    // score column refused the file, as a role's name reads as a level's.
+    let imp = import(&fixture("review/long-table-under-role.md"), &[]);
+    assert_eq!(level_titles(&imp), ["Junior", "Mid", "Senior"]);
+    assert!(competency(&imp, "senior", "delivery").contains("Leads projects across"));
+}
+
+#[test]
+fn a_level_table_whose_text_column_is_terse_keeps_it_as_the_expectation() {
+    // `| Area | Expectation | Examples |` with short expectations: the examples' sentences
+    // became the expectations and the expectations their notes.
+    let imp = import(&fixture("review/terse-text-column.md"), &[]);
+    let cell = competency(&imp, "junior-engineer", "coding");
+    assert!(
+        cell.contains("- Writes tests\n  - Examples: Adds unit tests"),
+        "{cell}"
+    );
+}
+
+#[test]
+fn a_question_about_promotion_is_no_pillar() {
+    // `### What skills are required to be promoted to Staff?` under one level asks what is
+    // required, but of a promotion: it describes the level.
+    let imp = import(&fixture("review/promotion-question.md"), &[]);
+    let pillars = content_files(&imp.root.join("content/pillars"));
+    assert_eq!(pillars.len(), 2, "{pillars:?}");
+}
+
+#[test]
+fn an_empty_html_heading_over_a_markdown_title_leaves_the_title_to_it() {
+    // A logo in `<h1 align="center">` over `# Acme Engineering Ladder`: the empty HTML heading
+    // came first, and the ladder was named after the folder.
+    let imp = import(&fixture("review/h1-logo"), &[]);
+    let book = fs::read_to_string(imp.root.join("book.toml")).unwrap();
+    assert!(
+        book.contains("title = \"Acme Engineering Ladder\""),
+        "{book}"
+    );
+}

@@ -478,10 +478,15 @@ fn root_readme_title(ladder: &Ladder) -> Option<String> {
     // Or a centred HTML title (`<h1 align="center">`, as GitHub READMEs write one), when it
     // comes first.
     let lower = readme.text.to_ascii_lowercase();
-    let html = lower.find("<h1").and_then(|at| {
+    let html = lower.match_indices("<h1").find_map(|(at, _)| {
+        let line_start = lower[..at].rfind('\n').map_or(0, |n| n + 1);
+        if !lower[line_start..at].trim().is_empty() {
+            return None;
+        }
         let open = at + lower[at..].find('>')? + 1;
         let close = open + lower[open..].find("</h1")?;
-        Some((at, super::tables::strip_tags(&readme.text[open..close])))
+        let text = super::tables::strip_tags(&readme.text[open..close]);
+        (!text.trim().is_empty()).then_some((at, text))
     });
     let (_, heading) = match (heading, html) {
         (Some(h), Some(x)) => std::cmp::min_by_key(h, x, |t| t.0),

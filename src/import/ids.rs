@@ -352,7 +352,7 @@ pub(super) fn code_prefix(code: &str) -> String {
 pub const BARE_TITLE: u8 = 6;
 
 /// The place of a title among common seniority words: Intern, Junior (and Associate,
-/// Graduate; a `Pre-` word just below the word) before a bare title, then Senior (`Sr.`), Staff or Lead, Principal,
+/// Graduate) before a bare title, then Senior (`Sr.`), Staff or Lead, Principal,
 /// Distinguished, Director, VP; words compared without accents (`Sênior`), with the
 /// Portuguese Estagiário (intern) and Pleno (mid-level). The most senior word of the title
 /// counts; then the most senior of the other words when it is Senior or above (`Sr.
@@ -361,7 +361,8 @@ pub const BARE_TITLE: u8 = 6;
 /// after the first word (`Software Engineer II` after `Software Engineer I`). A manager
 /// ranks between Senior and Staff, and CTO with Chief, so that a management track reads
 /// Engineering Manager, Director, VP, CTO. A role added `with` another (`Senior Engineer with Tech Lead Role`)
-/// comes right after the title without it, before the next word of seniority.
+/// comes right after the title without it, before the next word of seniority. A word after
+/// `Pre-` ranks just below the word (`Pre-Junior` before `Junior`).
 pub fn seniority(title: &str) -> (u8, i8, u32) {
     // `Principal+ Engineer`: above `Principal Engineer`, below the next word of seniority.
     if let Some(at) = title

@@ -199,17 +199,32 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
         );
     }
     if ladder.docs.is_empty() {
-        let message = if opts.path.is_dir() {
-            "the folder holds no Markdown or YAML files (nor JSON)"
-        } else {
+        let message = if !opts.path.is_dir() {
             "this file is neither Markdown (.md, .mdx) nor YAML (.yml, .yaml) nor JSON (.json)"
+                .to_string()
+        } else {
+            // Markdown or YAML files read and set aside (templates, site settings): say which.
+            let aside: Vec<&str> = ladder
+                .skipped
+                .iter()
+                .map(String::as_str)
+                .filter(|s| !s.ends_with("(not Markdown or YAML)"))
+                .collect();
+            if aside.is_empty() {
+                "the folder holds no Markdown or YAML files (nor JSON)".to_string()
+            } else {
+                format!(
+                    "found no ladder in this folder: not read: {}",
+                    aside.join(", ")
+                )
+            }
         };
-        return Err(import_error(
-            shown,
-            (1, 1),
-            message,
-            "import a .md, .yml or .json file, or a folder that holds some",
-        ));
+        let hint = "import a .md, .yml or .json file, or a folder that holds some";
+        return Err(if opts.path.is_dir() {
+            Diagnostic::about("import", shown, message, hint)
+        } else {
+            import_error(shown, (1, 1), message, hint)
+        });
     }
     let folder_title = folder_title(&opts.path);
     gather::gather(&mut ladder, outcomes, single, &folder_title)?;
@@ -406,7 +421,7 @@ fn markdown_outcome(
                 Err(e) => return Err(e),
             };
             let title = y.get("title").and_then(yaml::Y::text);
-            if yaml::blank_topics(&y) {
+            if yaml::blank_topics(&y) && opts.format != Format::Markdown {
                 return blank_template(ladder, rel, single);
             }
             if yaml::is_topics(&y) && opts.format != Format::Markdown {

@@ -183,6 +183,11 @@ pub(super) fn gather_pillars(ladder: &mut Ladder) {
         let mut track_pillars: Vec<usize> = Vec::new();
         for l in &mut t.levels {
             let mut level_pillars: Vec<usize> = Vec::new();
+            let level_emoji: Vec<Option<String>> = l
+                .cells
+                .iter()
+                .map(|c| ids::leading_emoji(&c.pillar_title))
+                .collect();
             for (ci, c) in l.cells.iter_mut().enumerate() {
                 if let Some((name, code)) = graded(&c.pillar_title).filter(|g| grades(&g.0)) {
                     if graded_at.is_none() {
@@ -280,8 +285,18 @@ pub(super) fn gather_pillars(ladder: &mut Ladder) {
                         }
                     }
                 }
+                // An emoji names a pillar only where each pillar has its own: one that opens
+                // two headings of a level, or two of the track's pillars, is decoration.
+                let own_emoji = |e: &String| {
+                    level_emoji.iter().filter(|x| x.as_ref() == Some(e)).count() == 1
+                        && track_pillars
+                            .iter()
+                            .filter(|&&p| pillars[p].emoji.as_ref() == Some(e))
+                            .count()
+                            <= 1
+                };
                 if found.is_none() && c.pillar_key.is_none() {
-                    if let Some(e) = &emoji {
+                    if let Some(e) = emoji.as_ref().filter(|e| own_emoji(e)) {
                         let same: Vec<usize> = track_pillars
                             .iter()
                             .copied()

@@ -46,10 +46,10 @@ pub(super) fn no_ladder(ladder: &Ladder, single: bool, shown: &str) -> Diagnosti
         _ => Diagnostic::about(
             "import",
             shown,
-            format!(
-                "found no ladder in this folder: none of its {} files has levels with pillars and expectations",
-                ladder.docs.len()
-            ),
+            match ladder.docs.len() {
+                1 => "found no ladder in this folder: its one file has no levels with pillars and expectations".to_string(),
+                n => format!("found no ladder in this folder: none of its {n} files has levels with pillars and expectations"),
+            },
             hint,
         ),
     }

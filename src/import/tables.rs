@@ -21,7 +21,7 @@
 use super::infer::{descriptive, level_like};
 use super::source::SourceDoc;
 pub(super) use cells::strip_tags;
-use cells::{label, phrases, prose};
+use cells::{label, phrases, prose, scores};
 use grid::{by_columns, by_expectation, by_rows, pillar_major};
 use std::collections::HashSet;
 use table::{
@@ -504,12 +504,14 @@ fn long_columns(t: &Table) -> Option<(usize, usize, usize)> {
                 .any(|w| words.contains(&w))
         })
     };
-    // Under a heading that names a level (`### Level 1: Junior Engineer (IC1)`) the table is
-    // that level's, and a `Level` column scores each row.
-    if t.heading.as_ref().is_some_and(|h| level_like(&h.title)) {
+    let (level, pillar, text) = (find(LEVEL_WORDS)?, find(PILLAR_WORDS)?, find(TEXT_WORDS)?);
+    // A `Level` column of numbers under a heading that names a level (`### Level 1: Junior
+    // Engineer (IC1)`) scores each row of that level's table.
+    if t.heading.as_ref().is_some_and(|h| level_like(&h.title))
+        && scores(t.rows.iter().map(|(_, c)| &c[level]))
+    {
         return None;
     }
-    let (level, pillar, text) = (find(LEVEL_WORDS)?, find(PILLAR_WORDS)?, find(TEXT_WORDS)?);
     let distinct = level != pillar && pillar != text && level != text;
     let levels: HashSet<String> = t.rows.iter().map(|(_, c)| key(&c[level])).collect();
     // Levels repeat down the rows: each holds several expectations.

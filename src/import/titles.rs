@@ -212,7 +212,9 @@ fn asks_what_is_expected(title: &str) -> bool {
         .map(crate::ids::fold_word)
         .collect();
     let has = |stems: &[&str]| words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
-    has(EXPECTED) && has(ABILITY)
+    // `What skills are required to be promoted?` asks about promotion, not an area.
+    let promotion = ["promot", "promoc", "повышен"];
+    has(EXPECTED) && has(ABILITY) && !has(&promotion)
 }
 
 /// A file or folder name as a title: hyphens and underscores are spaces, runs of them one,

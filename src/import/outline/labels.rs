@@ -32,12 +32,12 @@ pub(super) fn plain_label_at(
         Some(label) if !label.contains(':') => (label, ""),
         _ => line.split_once(": ")?,
     };
-    // A name with a qualifier in parentheses (`Requirements (any one of these):`): the name
-    // is the label, the qualifier the text after it.
+    // A name with a qualifier in parentheses over a nested list (`Requirements (any one of
+    // these):`): the name is the label, the qualifier the text after it.
     if let Some((name, _)) = label
         .strip_suffix(')')
         .and_then(|l| l.split_once(" ("))
-        .filter(|(name, q)| name_like(name) && !q.contains(['(', ')']))
+        .filter(|(name, q)| name_like(name) && !q.contains(['(', ')']) && after.trim().is_empty())
     {
         let rest = start + line.find(" (")?;
         let rest = rest + (text[rest..].len() - text[rest..].trim_start_matches([' ', '\t']).len());

@@ -313,3 +313,21 @@ pub(super) fn item_line(indent: &str, text: &str) -> String {
     let escape = if marker { "\\" } else { "" };
     format!("{indent}- {escape}{text}")
 }
+
+/// Cells that score rather than say (`3`, `4.5`, `2/5`): every one that is not a gap a number,
+/// or a number out of another. A column of levels' codes (`L3`) or names is none.
+pub(super) fn scores<'c>(cells: impl Iterator<Item = &'c String>) -> bool {
+    let mut any = false;
+    for c in cells.filter(|c| !gap(c)) {
+        let t = label(c);
+        let number = |n: &str| !n.is_empty() && n.trim().parse::<f64>().is_ok();
+        if !(number(&t)
+            || t.split_once('/')
+                .is_some_and(|(a, b)| number(a) && number(b)))
+        {
+            return false;
+        }
+        any = true;
+    }
+    any
+}

@@ -1,7 +1,7 @@
 //! Tables that are one level's (`## Senior Engineer` over `| Area | Expectations |`): which
 //! tables are, and the headings and lists each is written as.
 
-use super::cells::{gap, item_line, items, label, prose, word_count};
+use super::cells::{gap, item_line, items, label, prose, scores, word_count};
 use super::table::{blank, heading, key, levels, named_rows, rated, Line, Table};
 use super::{corner, names_text, Shape};
 use std::collections::HashSet;
@@ -74,10 +74,12 @@ pub(super) fn per_level_shape(t: &Table) -> bool {
 /// One level's table: a heading per pillar one deeper than the level's, an item per row,
 /// the other columns' cells nested under it by their header.
 pub(super) fn per_level(t: &Table, depth: u8) -> Vec<Line> {
-    // The expectation is the first column of prose: one of scores or ratings before it
-    // (`| Axis | Level | Description |`) is a note on it, as the columns after it are.
+    // The expectation is the second column, or the first of prose after columns of scores
+    // (`| Axis | Level | Description |`), each score a note on it as later columns are.
+    let column = |col: usize| t.rows.iter().map(move |(_, c)| &c[col]);
     let text = (1..t.header.len())
-        .find(|&col| prose(t.rows.iter().map(|(_, c)| &c[col])))
+        .find(|&col| !scores(column(col)))
+        .filter(|&col| prose(column(col)))
         .unwrap_or(1);
     let mut lines = Vec::new();
     for (name, rows) in &named_rows(t) {
