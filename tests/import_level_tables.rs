@@ -71,20 +71,15 @@ fn a_summary_table_whose_rows_link_to_the_level_headings_stays_a_table() {
     // from the table's row and once from its section, ranked one after the other.
     let src = fixture("tables/linked-summary.md");
     let text = fs::read_to_string(&src).unwrap();
-    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
-    for line in text.lines() {
-        if let Some(h) = line.strip_prefix("## ") {
-            level = h.to_string();
-        } else if let Some(h) = line.strip_prefix("### ") {
-            pillar = h.to_string();
-        } else if let Some(item) = line.strip_prefix("- ") {
-            exps.push(Exp {
-                level: words(&level),
-                pillar: pillar.clone(),
-                text: item.to_string(),
-            });
-        }
-    }
+    let exps: Vec<Exp> = outline(&text)
+        .into_iter()
+        .filter(|(h, _, item, _)| *item && !h[2].is_empty())
+        .map(|(h, t, _, _)| Exp {
+            level: words(&h[1]),
+            pillar: h[2].clone(),
+            text: t.trim().trim_start_matches("- ").to_string(),
+        })
+        .collect();
     assert_eq!(exps.len(), 11);
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
