@@ -3,7 +3,8 @@
 //! contributor ladders write them, and a name with a qualifier in parentheses
 //! (`- Requirements (any one of these):`); and bold items that are the levels themselves, on a
 //! page that is the whole ladder (`- **Junior guide (what we look for)**` over its list). Our
-//! own ladders in those shapes; the tests read the sources' items themselves.
+//! own ladders in those shapes; the tests read the sources' items themselves. Also what names
+//! the track when a role's heading stands over an `# Expectations` heading.
 
 mod common;
 mod import_support;
@@ -87,4 +88,26 @@ fn a_page_of_bold_items_each_a_level_is_a_track_of_those_levels() {
     // The page's own text describes the track.
     let track = fs::read_to_string(imp.root.join("content/tracks/bold-item-levels.md")).unwrap();
     assert!(track.contains("Tiers are reviewed each spring."), "{track}");
+}
+
+#[test]
+fn a_role_heading_over_an_expectations_heading_names_the_track() {
+    // `# Translator` / its text, then `# Expectations` over the levels: the track was titled
+    // `Expectations`, and the role's text a free page of its own.
+    let src = fixture("sections/role-then-expectations.md");
+    let imp = import(&src, &[]);
+    let track =
+        fs::read_to_string(imp.root.join("content/tracks/role-then-expectations.md")).unwrap();
+    assert!(track.contains("title = \"Translator\""), "{track}");
+    assert!(
+        track.contains("A translator turns our product's words"),
+        "{track}"
+    );
+    assert!(
+        track.contains("What we expect from a translator"),
+        "{track}"
+    );
+    assert!(content_files(&imp.root.join("content"))
+        .iter()
+        .all(|(id, _)| id != "translator"));
 }

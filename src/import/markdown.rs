@@ -40,7 +40,8 @@ use std::collections::HashMap;
 
 mod sections;
 use sections::{
-    ancestor_text, free_pages, level_tracks, root_describes_track, root_page, say_how_levels_read,
+    ancestor_text, free_pages, level_tracks, page_describes_track, root_describes_track, root_page,
+    say_how_levels_read,
 };
 
 /// What one Markdown document turned out to be.
@@ -438,6 +439,9 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
             pages,
             title: doc_title.to_string(),
         };
+    }
+    if !multi {
+        page_describes_track(ladder, &mut pages, &mut tracks);
     }
     match tracks.as_slice() {
         [one] if !multi => match super::transpose::transposed(one) {

@@ -26,7 +26,9 @@ pub(super) fn level_tracks(
                 .first()
                 .copied()
                 .filter(|&p| p != 0 && parents.len() == 1);
-            match common {
+            // A parent titled only as what it holds (`# Expectations`, `## Levels`) names no
+            // track: the document's title does (`# Baker` above it).
+            match common.filter(|&c| !holds_only(&heading_text(d, c))) {
                 Some(c) => (
                     ids::clean_title(&heading_text(d, c)),
                     d.src.loc(md_start(d, c)),
@@ -56,6 +58,15 @@ pub(super) fn level_tracks(
         });
     }
     (tracks, track_of_parent)
+}
+
+/// A section title that says only what the section holds (`Expectations`, `Levels`, `Roles`).
+fn holds_only(title: &str) -> bool {
+    let k = ids::title_key(title);
+    matches!(
+        k.as_str(),
+        "expectations" | "levels" | "roles" | "career levels" | "the levels" | "grades"
+    )
 }
 
 /// Descriptions: the own text of the root and the ancestors goes to their track; returns
@@ -123,6 +134,31 @@ pub(super) fn root_describes_track(
     ladder
         .guesses
         .retain(|g| !(g.at == page.at && g.text.starts_with("the text before the tracks is kept")));
+}
+
+/// A section beside the levels that is kept as a free page under the one track's own title
+/// (`# Baker` / its text, then `# Expectations` / the levels, the track titled `Baker`)
+/// describes that track, first: as a page it would stand in the menu under the track's title.
+pub(super) fn page_describes_track(
+    ladder: &mut Ladder,
+    pages: &mut Vec<Page>,
+    tracks: &mut [Track],
+) {
+    let [track] = tracks else {
+        return;
+    };
+    let key = ids::title_key(&track.title);
+    let Some(i) = pages.iter().position(|p| ids::title_key(&p.title) == key) else {
+        return;
+    };
+    let page = pages.remove(i);
+    let mut description = page.body;
+    description.append(&mut track.description);
+    track.description = description;
+    ladder.retarget(FileRef::Page(page.uid), FileRef::Track(track.uid));
+    ladder
+        .guesses
+        .retain(|g| !(g.at == page.at && g.text.contains("kept as a free page")));
 }
 
 /// The free page of the text before the tracks (`blocks`), which links to the document
