@@ -17,8 +17,8 @@ mod text;
 use labels::label_at;
 use labels::plain_label_at;
 pub(super) use text::{
-    checkbox, columns, contains_list, count_tag, has_blank_before, item_text, line_start,
-    para_item, quote, skip_marker, strip_cols,
+    after_blanks, checkbox, columns, contains_list, count_tag, has_blank_before, item_text,
+    line_start, para_item, quote, skip_marker, strip_cols,
 };
 
 #[derive(Debug, Clone)]

@@ -488,22 +488,20 @@ const TEXT_WORDS: &[&str] = &[
 /// A column header that names the text (`Expectations`, `Examples`, `Description (Manager
 /// Context)`) rather than a level or a pillar.
 fn names_text(h: &str) -> bool {
-    descriptive(h)
-        || h.to_lowercase()
-            .split(|ch: char| !ch.is_alphanumeric())
-            .any(|w| TEXT_WORDS.contains(&w))
+    descriptive(h) || has_word(h, TEXT_WORDS)
+}
+
+/// Whether header `h` has one of `words` (lower case) among its words.
+fn has_word(h: &str, words: &[&str]) -> bool {
+    h.to_lowercase()
+        .split(|ch: char| !ch.is_alphanumeric())
+        .any(|w| words.contains(&w))
 }
 
 /// In a table of one expectation per row (`| Level | Pillar | Expectation |`, a spreadsheet's
 /// export): the columns of the level, the pillar and the text, by their headers.
 fn long_columns(t: &Table) -> Option<(usize, usize, usize)> {
-    let find = |words: &[&str]| {
-        t.header.iter().position(|h| {
-            let h = label(h).to_lowercase();
-            h.split(|ch: char| !ch.is_alphanumeric())
-                .any(|w| words.contains(&w))
-        })
-    };
+    let find = |words: &[&str]| t.header.iter().position(|h| has_word(&label(h), words));
     let (level, pillar, text) = (find(LEVEL_WORDS)?, find(PILLAR_WORDS)?, find(TEXT_WORDS)?);
     // A `Level` column of numbers under a heading that names a level (`### Level 1: Junior
     // Engineer (IC1)`) scores each row of that level's table.

@@ -90,36 +90,29 @@ pub(super) fn turn_one_level(ladder: &mut Ladder, track: &mut Track) {
     };
     let page = ids::title_key(&track.title) == ids::title_key(&track.levels[0].full_title);
     let at = track.levels[0].at.clone();
-    if page {
-        let description = std::mem::take(&mut track.levels[0].description);
-        track.description.extend(description);
-    }
     // How the page was read as one level no longer holds.
     ladder
         .guesses
         .retain(|g| !(g.at == at && g.text.starts_with("a one-level document")));
-    transpose(ladder, track, order);
-    if page {
-        for cell in track.levels.iter_mut().flat_map(|l| &mut l.cells) {
-            cell.pillar_title = super::infer::PLAIN_PILLAR.to_string();
-            cell.pillar_description.clear();
-        }
-        let (first, last) = (
-            &track.levels[0].title,
-            &track.levels[track.levels.len() - 1].title,
-        );
-        let said = format!(
-            "the page's {} named items (`{first}` … `{last}`) read as levels, so they are the levels, ranked in the order written, and what each holds is its expectations",
-            track.levels.len()
-        );
-        if let Some(g) = ladder
-            .guesses
-            .iter_mut()
-            .find(|g| g.at == at && g.text.starts_with("read the other way round"))
-        {
-            g.text = said;
-        }
+    if !page {
+        transpose(ladder, track, order);
+        return;
     }
+    let description = std::mem::take(&mut track.levels[0].description);
+    track.description.extend(description);
+    turn_round(ladder, track, &order);
+    for cell in track.levels.iter_mut().flat_map(|l| &mut l.cells) {
+        cell.pillar_title = super::infer::PLAIN_PILLAR.to_string();
+    }
+    let (first, last) = (
+        &track.levels[0].title,
+        &track.levels[track.levels.len() - 1].title,
+    );
+    let said = format!(
+        "the page's {} named items (`{first}` … `{last}`) read as levels, so they are the levels, ranked in the order written, and what each holds is its expectations",
+        track.levels.len()
+    );
+    ladder.guess(GuessKind::Structure, at, said);
 }
 
 /// A name that reads as a place on a scale of levels: a code or a number (`L3`, `Level 2`), or a
@@ -180,6 +173,26 @@ pub(super) fn transpose(ladder: &mut Ladder, track: &mut Track, order: Vec<Strin
 
 /// [`transpose`], with how the new levels are ranked, for the guess.
 fn turn(ladder: &mut Ladder, track: &mut Track, order: Vec<String>, ranked: &str) {
+    let old = turn_round(ladder, track, &order);
+    let names = |titles: Vec<&str>| match titles.as_slice() {
+        [first, .., last] => format!("`{first}` … `{last}`"),
+        _ => titles.iter().map(|t| format!("`{t}`")).collect(),
+    };
+    let areas = names(old.iter().map(|l| l.full_title.as_str()).collect());
+    let ranks = names(order.iter().map(String::as_str).collect());
+    ladder.guess(
+        GuessKind::Structure,
+        old[0].at.clone(),
+        format!(
+            "read the other way round: the {} sections ({areas}) name competency areas, so they are the pillars, and the names inside each ({ranks}) read as levels, so they are the levels, {ranked}",
+            old.len()
+        ),
+    );
+}
+
+/// [`transpose`] without its guess: `track`'s levels made from `order`, the old levels
+/// (returned) their pillars.
+fn turn_round(ladder: &mut Ladder, track: &mut Track, order: &[String]) -> Vec<Level> {
     let old = std::mem::take(&mut track.levels);
     let mut levels: Vec<Level> = order
         .iter()
@@ -211,21 +224,8 @@ fn turn(ladder: &mut Ladder, track: &mut Track, order: Vec<String>, ranked: &str
         }
         ladder.retarget(FileRef::Level(area.uid), FileRef::Track(track.uid));
     }
-    let names = |titles: Vec<&str>| match titles.as_slice() {
-        [first, .., last] => format!("`{first}` … `{last}`"),
-        _ => titles.iter().map(|t| format!("`{t}`")).collect(),
-    };
-    let areas = names(old.iter().map(|l| l.full_title.as_str()).collect());
-    let ranks = names(order.iter().map(String::as_str).collect());
-    ladder.guess(
-        GuessKind::Structure,
-        old[0].at.clone(),
-        format!(
-            "read the other way round: the {} sections ({areas}) name competency areas, so they are the pillars, and the names inside each ({ranks}) read as levels, so they are the levels, {ranked}",
-            old.len()
-        ),
-    );
     track.levels = levels;
+    old
 }
 
 /// What identifies a level across files that each hold the same levels: its number (`Level 2`

@@ -123,17 +123,11 @@ pub(super) fn root_describes_track(
     let ([track], Some(uid)) = (tracks, root) else {
         return;
     };
-    let Some(i) = pages.iter().position(|p| p.uid == uid) else {
-        return;
-    };
-    let page = pages.remove(i);
-    let mut description = page.body;
-    description.append(&mut track.description);
-    track.description = description;
-    ladder.retarget(FileRef::Page(uid), FileRef::Track(track.uid));
-    ladder
-        .guesses
-        .retain(|g| !(g.at == page.at && g.text.starts_with("the text before the tracks is kept")));
+    if let Some(i) = pages.iter().position(|p| p.uid == uid) {
+        page_into_track(ladder, pages, i, track, |said| {
+            said.starts_with("the text before the tracks is kept")
+        });
+    }
 }
 
 /// A section beside the levels that is kept as a free page under the one track's own title
@@ -148,9 +142,22 @@ pub(super) fn page_describes_track(
         return;
     };
     let key = ids::title_key(&track.title);
-    let Some(i) = pages.iter().position(|p| ids::title_key(&p.title) == key) else {
-        return;
-    };
+    if let Some(i) = pages.iter().position(|p| ids::title_key(&p.title) == key) {
+        page_into_track(ladder, pages, i, track, |said| {
+            said.contains("kept as a free page")
+        });
+    }
+}
+
+/// Makes free page `pages[i]` the start of `track`'s description, its links landing on the
+/// track, and drops the guess at the page that said it was kept as a page (`kept`).
+fn page_into_track(
+    ladder: &mut Ladder,
+    pages: &mut Vec<Page>,
+    i: usize,
+    track: &mut Track,
+    kept: impl Fn(&str) -> bool,
+) {
     let page = pages.remove(i);
     let mut description = page.body;
     description.append(&mut track.description);
@@ -158,7 +165,7 @@ pub(super) fn page_describes_track(
     ladder.retarget(FileRef::Page(page.uid), FileRef::Track(track.uid));
     ladder
         .guesses
-        .retain(|g| !(g.at == page.at && g.text.contains("kept as a free page")));
+        .retain(|g| !(g.at == page.at && kept(&g.text)));
 }
 
 /// The free page of the text before the tracks (`blocks`), which links to the document

@@ -24,9 +24,7 @@ pub(super) fn plain_label_at(
     let para = text.get(start..end.min(text.len()))?;
     let line = para.lines().next()?;
     if let Some((label, at)) = tagged_label(para) {
-        let rest = start + at;
-        let rest = rest + (text[rest..].len() - text[rest..].trim_start_matches([' ', '\t']).len());
-        return Some((label, rest, false));
+        return Some((label, super::after_blanks(text, start + at), false));
     }
     let (label, after) = match line.trim_end().strip_suffix(':') {
         Some(label) if !label.contains(':') => (label, ""),
@@ -39,8 +37,7 @@ pub(super) fn plain_label_at(
         .and_then(|l| l.split_once(" ("))
         .filter(|(name, q)| name_like(name) && !q.contains(['(', ')']) && after.trim().is_empty())
     {
-        let rest = start + line.find(" (")?;
-        let rest = rest + (text[rest..].len() - text[rest..].trim_start_matches([' ', '\t']).len());
+        let rest = super::after_blanks(text, start + line.find(" (")?);
         return Some((name.trim().to_string(), rest, false));
     }
     // Or a level's code (`- L3: You own …`, in a skill's section that lists every level).
@@ -48,8 +45,7 @@ pub(super) fn plain_label_at(
     if !fits {
         return None;
     }
-    let rest = (start + label.len() + 1).min(text.len());
-    let rest = rest + (text[rest..].len() - text[rest..].trim_start_matches([' ', '\t']).len());
+    let rest = super::after_blanks(text, (start + label.len() + 1).min(text.len()));
     Some((label.trim().to_string(), rest, after.trim().is_empty()))
 }
 

@@ -71,11 +71,16 @@ pub(in crate::import) fn columns(s: &str) -> usize {
     col
 }
 
+/// The offset of the first byte at or after `at` in `text` that is not a space or a tab.
+pub(in crate::import) fn after_blanks(text: &str, at: usize) -> usize {
+    at + text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len()
+}
+
 /// A list item's source as a top-level `- ` item: its lines de-indented to its marker's
 /// column, the marker made `-` (padded to the marker's width, so every line keeps its column).
 pub(in crate::import) fn item_text(text: &str, start: usize, end: usize) -> String {
     // An item's range may start at the indent before its marker.
-    let start = start + text[start..].len() - text[start..].trim_start_matches([' ', '\t']).len();
+    let start = after_blanks(text, start);
     let ls = line_start(text, start);
     let prefix = &text[ls..start];
     let indent = columns(prefix);
