@@ -4,7 +4,8 @@
 //! `## Making (M2)`), and a level file whose sub-headings name a variant's extras
 //! (`#### Head of Apps should have`), a README that indexes the level files (in Russian), and
 //! level files whose pillar headings ask what is expected (`## What planting skills are
-//! expected?`).
+//! expected?`), and a `competencies.md` beside the level files that says what each of their
+//! pillars covers.
 //! The documents are our own, in those shapes. Each test reads the sources with a few lines
 //! of its own and checks every expectation is on its level's page under its pillar, then the
 //! tracks and ranks a reader would see.
@@ -594,4 +595,41 @@ fn an_emoji_on_every_pillar_heading_names_no_pillar() {
     let imp = import(&dir, &[]);
     assert_placed(&imp, &exps, &[]);
     assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 3);
+}
+
+#[test]
+fn a_file_that_defines_the_pillars_of_the_level_files_describes_them() {
+    // `competencies.md` has the pillar headings of the level files, over what each pillar
+    // covers: it was a level `Competencies`, on a track of its own, whose "expectations" were
+    // the topics of each pillar.
+    let dir = fixture("folders/pillar-definitions");
+    let exps: Vec<Exp> = expectations(&dir)
+        .into_iter()
+        .filter(|e| e.level != "competencies")
+        .collect();
+    assert_eq!(exps.len(), 11);
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let levels = content_files(&imp.root.join("content/levels"));
+    assert_eq!(levels.len(), 3, "{levels:?}");
+    assert_eq!(content_files(&imp.root.join("content/tracks")).len(), 1);
+    // Each pillar's page opens with what the file says it covers.
+    let pillar = |id: &str| {
+        words(&fs::read_to_string(imp.site.join(format!("pillars/{id}/index.html"))).unwrap())
+    };
+    assert!(pillar("craft").contains(
+        "the quality of what you build and how you build it code and design testing and tooling"
+    ));
+    assert!(pillar("collaboration").contains("reviews pairing and mentoring"));
+    assert!(pillar("ownership").contains("what you take charge of and see through"));
+    // The file's own opening line stays on the site.
+    assert!(
+        site_words(&imp.site).contains("every level is read against the same three competencies")
+    );
+    assert!(
+        imp.summary
+            .contains("`Competencies` names no pillar of its own"),
+        "{}",
+        imp.summary
+    );
 }
