@@ -4,7 +4,8 @@
 //! (`- Requirements (any one of these):`); and bold items that are the levels themselves, on a
 //! page that is the whole ladder (`- **Junior guide (what we look for)**` over its list). Our
 //! own ladders in those shapes; the tests read the sources' items themselves. Also what names
-//! the track when a role's heading stands over an `# Expectations` heading.
+//! the track when a role's heading stands over an `# Expectations` heading, and bold labels set
+//! off by a dash (`* **[Technique](#…) - Learns**`, `* **Team** – Follows the pass`).
 
 mod common;
 mod import_support;
@@ -110,4 +111,42 @@ fn a_role_heading_over_an_expectations_heading_names_the_track() {
     assert!(content_files(&imp.root.join("content"))
         .iter()
         .all(|(id, _)| id != "translator"));
+}
+
+#[test]
+fn bold_labels_set_off_by_a_dash_are_the_pillars_of_each_level() {
+    // `* **[Technique](#…) - Learns**`, the scale's word inside the bold, as the Engineering
+    // Ladders framework's copies write it: no colon, so no label; the levels had one pillar
+    // whose expectations were the whole bold lines.
+    let src = fixture("sections/dashed-labels.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut exps) = (String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = h.split(" - ").nth(1).unwrap().to_string();
+        } else if let Some(item) = line.strip_prefix("* **").filter(|_| !level.is_empty()) {
+            let item = item.trim_end_matches("**");
+            let (label, value) = item
+                .split_once(" - ")
+                .or_else(|| item.split_once("** – "))
+                .unwrap();
+            let pillar = label.trim_start_matches('[').split(']').next().unwrap();
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.to_string(),
+                text: value.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 9);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    // Pillars are named by the link's text, not its Markdown.
+    let mut pillars: Vec<String> = content_files(&imp.root.join("content/pillars"))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    pillars.sort();
+    assert_eq!(pillars, ["station", "team", "technique"]);
+    assert!(imp.summary.contains("set off by a dash"), "{}", imp.summary);
 }

@@ -138,7 +138,7 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
         }
         if kind == FileKind::Markdown {
             type Rewrite = fn(&str) -> Option<(String, usize)>;
-            let rewrites: [(Rewrite, &str); 2] = [
+            let rewrites: [(Rewrite, &str); 3] = [
                 (
                     source::without_attribute_lists,
                     "kramdown attribute lists (`{:target=\"_blank\"}`) are left out: they \
@@ -147,6 +147,11 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
                 (
                     source::bullets_as_items,
                     "lines that open with a bullet character (`•`) are read as list items",
+                ),
+                (
+                    source::dashed_labels,
+                    "bold labels set off by a dash (`**Technology - Adopts**`, `**Technology** - \
+                     Adopts`) are read as labels with a colon (`**Technology**: Adopts`)",
                 ),
             ];
             for (rewrite, what) in rewrites {

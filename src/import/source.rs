@@ -294,6 +294,93 @@ pub fn bullets_as_items(text: &str) -> Option<(String, usize)> {
     })
 }
 
+/// `text` with list items whose bold label is set off by a dash rather than a colon, the
+/// value inside the bold (`* **[Technology](README.md#technology) - Adopts**`) or after it
+/// (`- **Technology** – Adopts`), written as `**Technology**: Adopts`, which import reads as
+/// a label. Only where some label so written comes back (two or more such items share it)
+/// and three or more items are so written: a bold phrase with a dash in it once is
+/// emphasis. The dash is a hyphen, en or em dash between spaces; the label is one to four
+/// words (or a link whose text is), the first capitalised. Lines in fenced code are left
+/// alone. Returns the text and the 1-based number of the first line changed, or `None`.
+pub fn dashed_labels(text: &str) -> Option<(String, usize)> {
+    if !text.contains("**") {
+        return None;
+    }
+    let mut count: std::collections::HashMap<String, usize> = Default::default();
+    let mut items = 0;
+    for line in text.lines() {
+        if let Some((name, _)) = dashed_label(line) {
+            *count.entry(name.to_lowercase()).or_default() += 1;
+            items += 1;
+        }
+    }
+    if items < 3 || !count.values().any(|&n| n >= 2) {
+        return None;
+    }
+    rewrite_lines(text, |line| {
+        let (name, value) = dashed_label(line)?;
+        if count[&name.to_lowercase()] < 2 {
+            return None;
+        }
+        let body = line.trim_end_matches(['\n', '\r']);
+        let indent = &body[..body.find("**")?];
+        let label = &body[indent.len() + 2..][..name_len(&body[indent.len() + 2..])?];
+        Some(format!(
+            "{indent}**{label}**: {value}{}",
+            &line[body.len()..]
+        ))
+    })
+}
+
+/// The label's name (a link's text) and its value, of a list item `line` as
+/// [`dashed_labels`] reads it.
+fn dashed_label(line: &str) -> Option<(String, String)> {
+    let t = line.trim_start().trim_end();
+    let t = t
+        .strip_prefix("- ")
+        .or_else(|| t.strip_prefix("* "))
+        .or_else(|| t.strip_prefix("+ "))?
+        .trim_start();
+    let inner = t.strip_prefix("**")?;
+    let len = name_len(inner)?;
+    let label = &inner[..len];
+    let rest = &inner[len..];
+    // `**Name - Value**`, or `**Name** - Value`.
+    let (sep, value) = match rest.strip_prefix("**") {
+        Some(after) => (after, None),
+        None => (rest, rest.strip_suffix("**")),
+    };
+    let value = [" - ", " – ", " — "].iter().find_map(|d| {
+        let v = value.unwrap_or(sep).strip_prefix(d)?;
+        Some(v.trim())
+    })?;
+    if value.is_empty() || value.contains("**") && rest.starts_with(' ') {
+        return None;
+    }
+    let name = match label.strip_prefix('[') {
+        Some(l) => &l[..l.find("](")?],
+        None => label,
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let fits = (1..=4).contains(&words.len())
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && !name.contains(['.', ':', '*', '[', ']']);
+    fits.then(|| (name.to_string(), value.to_string()))
+}
+
+/// The length of a label at the start of `inner` (text after the opening `**`): a link
+/// `[text](target)`, or the text up to a dash between spaces or the closing `**`.
+fn name_len(inner: &str) -> Option<usize> {
+    if inner.starts_with('[') {
+        let close = inner.find("](")?;
+        return Some(close + 2 + inner[close + 2..].find(')')? + 1);
+    }
+    [" - ", " – ", " — ", "**"]
+        .iter()
+        .filter_map(|d| inner.find(d))
+        .min()
+}
+
 /// `text` with each line outside fenced code (```` ``` ```` or `~~~` after at most three
 /// spaces, CommonMark's fences) that `rewrite` gives a new text for (newline included, as
 /// given) replaced by it. Returns the text and the 1-based number of the first line
@@ -354,6 +441,22 @@ mod tests {
             "{out}"
         );
         assert_eq!(bullets_as_items("- Already a list.\n"), None);
+    }
+
+    #[test]
+    fn labels_set_off_by_a_dash_take_a_colon() {
+        let text = "## L1\n* **[Craft](r.md#craft) - Learns**\n* **Care** – Listens.\n## L2\n  - **[Craft](r.md#craft) - Teaches**\n* **Care** – Leads.\n* **Once - only**\n";
+        let (out, first) = dashed_labels(text).unwrap();
+        assert_eq!(first, 2);
+        assert_eq!(
+            out,
+            "## L1\n* **[Craft](r.md#craft)**: Learns\n* **Care**: Listens.\n## L2\n  - **[Craft](r.md#craft)**: Teaches\n* **Care**: Leads.\n* **Once - only**\n"
+        );
+        // A bold phrase with a dash that never comes back is emphasis.
+        assert_eq!(
+            dashed_labels("- **Ships - fast**\n- **Tests - well**\n- **Reads - much**\n"),
+            None
+        );
     }
 
     #[test]

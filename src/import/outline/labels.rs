@@ -2,8 +2,22 @@
 //! whose every item has one, plain (`Impact: …`).
 
 /// A label's words without the emphasis marks inside it (`a _healthy_ team` → `a healthy
-/// team`): a pillar's title is plain text.
+/// team`) or a link's target (`[Technology](README.md#technology)` → `Technology`): a
+/// pillar's title is plain text.
 fn plain_words(label: &str) -> String {
+    let linked;
+    let label = if label.contains("](") {
+        use pulldown_cmark::{Event, Parser};
+        linked = Parser::new(label)
+            .filter_map(|e| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.into_string()),
+                _ => None,
+            })
+            .collect::<String>();
+        linked.as_str()
+    } else {
+        label
+    };
     label
         .split(' ')
         .map(|w| w.trim_matches(|c| c == '_' || c == '*'))
