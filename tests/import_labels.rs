@@ -5,7 +5,9 @@
 //! page that is the whole ladder (`- **Junior guide (what we look for)**` over its list). Our
 //! own ladders in those shapes; the tests read the sources' items themselves. Also what names
 //! the track when a role's heading stands over an `# Expectations` heading, and bold labels set
-//! off by a dash (`* **[Technique](#…) - Learns**`, `* **Team** – Follows the pass`).
+//! off by a dash (`* **[Technique](#…) - Learns**`, `* **Team** – Follows the pass`), and
+//! sub-headings that are statements in the first person (`#### I am a trusted leader of the
+//! whole crew.`), which label groups of a level's expectations rather than naming pillars.
 
 mod common;
 mod import_support;
@@ -149,4 +151,55 @@ fn bold_labels_set_off_by_a_dash_are_the_pillars_of_each_level() {
     pillars.sort();
     assert_eq!(pillars, ["station", "team", "technique"]);
     assert!(imp.summary.contains("set off by a dash"), "{}", imp.summary);
+}
+
+/// The expectations of a document of `## Level` sections over `#### Statement` headings over
+/// lists: every item is an expectation of its level, in the one pillar `Expectations`.
+fn statement_expectations(text: &str) -> Vec<Exp> {
+    let (mut level, mut exps) = (String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = h.to_string();
+        } else if let Some(item) = line.strip_prefix("- ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: "Expectations".to_string(),
+                text: item.to_string(),
+            });
+        }
+    }
+    exps
+}
+
+#[test]
+fn statements_under_each_level_group_its_expectations_and_name_no_level() {
+    // A statement two of three levels make (`I am a steady, cheerful member of the crew.`)
+    // made every statement a pillar: five pillars, most of them empty at most levels.
+    let src = fixture("sections/statements.md");
+    let exps = statement_expectations(&fs::read_to_string(&src).unwrap());
+    assert_eq!(exps.len(), 10);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 1);
+    // Each statement opens its group, above the group's first item.
+    let cell = competency(&imp, "senior-keeper", "expectations");
+    let (statement, item) = (
+        cell.find("**I am a steady, cheerful member of the crew.**")
+            .unwrap(),
+        cell.find("I show assistants").unwrap(),
+    );
+    assert!(statement < item, "{cell}");
+    // With no statement shared, a role's word in one (`leader`, `executive`) made the
+    // statements the levels, and the levels free pages.
+    let src = fixture("sections/statements-roles.md");
+    let exps = statement_expectations(&fs::read_to_string(&src).unwrap());
+    assert_eq!(exps.len(), 6);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let mut levels: Vec<String> = content_files(&imp.root.join("content/levels"))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    levels.sort();
+    assert_eq!(levels, ["junior-deckhand", "senior-mate"]);
 }

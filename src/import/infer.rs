@@ -281,11 +281,32 @@ pub(super) fn markdown_links(text: &str) -> Vec<String> {
 
 /// A section that holds text of its own and no sub-section with text.
 pub(super) fn plain(d: &Doc, s: usize) -> bool {
-    has_text(d, s)
-        && !d.secs[s]
-            .children
-            .iter()
-            .any(|&c| has_text(d, c) && !descriptive(&heading_text(d, c)))
+    let kids = &d.secs[s].children;
+    (has_text(d, s) || !statements(d, s).is_empty())
+        && !kids.iter().any(|&c| {
+            let title = heading_text(d, c);
+            has_text(d, c) && !descriptive(&title) && !statement(d, c)
+        })
+}
+
+/// Whether sub-section `c` is a statement about its level rather than a pillar: titled by a
+/// statement (`#### I am a servant leader for my team.`, see
+/// [`super::titles::statement_like`]) over a list of what that means, with no sub-sections
+/// of its own.
+pub(super) fn statement(d: &Doc, c: usize) -> bool {
+    d.secs[c].children.is_empty()
+        && has_list(d, c)
+        && super::titles::statement_like(&heading_text(d, c))
+}
+
+/// The sub-sections of `s` that are statements (see [`statement`]), in source order.
+pub(super) fn statements(d: &Doc, s: usize) -> Vec<usize> {
+    d.secs[s]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| statement(d, c))
+        .collect()
 }
 
 /// The levels of a document: first, the depth where the most sections of one shape share
@@ -489,12 +510,20 @@ fn levels_sharing_pillars(d: &Doc) -> Option<Vec<usize>> {
                     *freq.entry(k).or_default() += 1;
                 }
             }
+            // A statement (`I am an egoless, team-oriented developer.`) that two levels make
+            // is no pillar they share; one every level makes may be.
+            let said: HashSet<String> = cands
+                .iter()
+                .flat_map(|&(s, _)| statements(d, s))
+                .map(|c| ids::title_key(&heading_text(d, c)))
+                .collect();
+            let shared = |k: &String| {
+                let n = freq.get(k.as_str()).copied().unwrap_or(0);
+                n >= 2 && (!said.contains(k) || n == cands.len())
+            };
             let qualifying: Vec<usize> = cands
                 .iter()
-                .filter(|(_, ks)| {
-                    ks.iter()
-                        .any(|k| freq.get(k.as_str()).copied().unwrap_or(0) >= 2)
-                })
+                .filter(|(_, ks)| ks.iter().any(shared))
                 .map(|(s, _)| *s)
                 .collect();
             // The sections of one role's description (`## Outcomes` and `## Skills`, each over
@@ -562,8 +591,14 @@ pub(super) fn named_level_shape(d: &Doc, s: usize, named: bool) -> Option<Shape>
     }
     let found = match shape(d, s) {
         Some(Shape::Headings) => {
-            let with_lists = kids.iter().filter(|&&c| has_list(d, c)).count();
-            (with_lists >= 2).then_some(Shape::Headings)
+            let with_lists: Vec<usize> = kids.into_iter().filter(|&c| has_list(d, c)).collect();
+            // Statements of what the level is (`#### I am a respected leader of people`)
+            // group its expectations; they are no pillars.
+            match with_lists.len() {
+                0 | 1 => None,
+                _ if with_lists.iter().all(|&c| statement(d, c)) => Some(Shape::Plain),
+                _ => Some(Shape::Headings),
+            }
         }
         Some(sh @ Shape::Numbered(_)) => (keys(d, s, sh).len() >= 2).then_some(sh),
         Some(Shape::Labels) => (keys(d, s, Shape::Labels).len() >= 2).then_some(Shape::Labels),

@@ -233,7 +233,27 @@ pub(super) fn fill_level(
 /// its text describes the level.
 fn plain_cells(d: &Doc, s: usize, level: &mut Level, rest: &mut Rest) {
     let sec = &d.secs[s];
-    let blocks = cell_blocks(d, &sec.own);
+    let mut blocks = cell_blocks(d, &sec.own);
+    // Statements under the level (`#### I am a technical mentor.` over a list) group its
+    // expectations: each opens its group as a bold note.
+    let statements = super::infer::statements(d, s);
+    if !statements.is_empty() && !blocks.iter().any(|b| b.item) {
+        rest.description.extend(&sec.own);
+        blocks.clear();
+    }
+    for &c in &statements {
+        let at = md_start(d, c);
+        blocks.push(CellBlock {
+            md: Md {
+                text: format!("**{}**", heading_text(d, c).trim()),
+                doc: d.index,
+                line: d.src.line(at),
+            },
+            item: false,
+            tight: false,
+        });
+        blocks.extend(cell_blocks(d, &d.secs[c].own));
+    }
     if blocks.iter().any(|b| b.item) {
         level.cells.push(Cell {
             pillar_title: PLAIN_PILLAR.to_string(),
@@ -247,7 +267,8 @@ fn plain_cells(d: &Doc, s: usize, level: &mut Level, rest: &mut Rest) {
     } else {
         rest.description.extend(&sec.own);
     }
-    rest.extra_sections.extend(&sec.children);
+    rest.extra_sections
+        .extend(sec.children.iter().filter(|c| !statements.contains(c)));
 }
 
 /// Shape `Nested`: pillars are headings some levels below the level's, and the headings

@@ -31,12 +31,14 @@ const DESCRIPTIVE: &[&str] = &[
 
 /// A title that reads as a level: it has a code or a number (`L3`, `Level 2`), or a word that
 /// names a role (`Senior Analyst`, `Director`); and it is no question, not about all the
-/// levels (`Levels`, `Framework`, `Ladder`) and no clause with a modal verb (`Director,
-/// Platform should have`, a variant's extra expectations inside one level).
+/// levels (`Levels`, `Framework`, `Ladder`), no statement (`I am a servant leader for my
+/// team.`, see [`statement_like`]) and no clause with a modal verb (`Director, Platform should
+/// have`, a variant's extra expectations inside one level).
 pub(super) fn level_like(title: &str) -> bool {
     // A question (`When do I get promoted?`) or a title about all levels (`All Levels`, `IC1 -
     // IC6 Framework`) is none, nor a caption (`Table 1 Delivery`), whose number counts tables.
     if title.trim_end().ends_with('?')
+        || statement_like(title)
         || about_all(title)
         || modal(title)
         || without_caption(title).len() < title.len()
@@ -128,6 +130,18 @@ pub(super) fn sentence_like(title: &str) -> bool {
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .count();
     t.code.is_none() && t.number.is_none() && words.len() >= 5 && 2 * lower > words.len()
+}
+
+/// A heading that states what someone at a level is or does: three words or more in the
+/// first person (`I am adaptable`, `My work ships`), or a sentence (see [`sentence_like`])
+/// that ends with a full stop (`I am a servant leader for my team.`). A role's word in it
+/// (`leader`, `executive`) names no level.
+pub(super) fn statement_like(title: &str) -> bool {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let first_person = words.len() >= 3
+        && ["I", "I'm", "I’m", "I've", "I’ve", "My"].contains(&words[0])
+        && words[1].chars().next().is_some_and(char::is_lowercase);
+    first_person || title.trim_end().ends_with('.') && sentence_like(title)
 }
 
 /// A title with a word that names a role (`Senior`, `Engineer`, `Director`).
