@@ -7,7 +7,9 @@
 //! the track when a role's heading stands over an `# Expectations` heading, and bold labels set
 //! off by a dash (`* **[Technique](#…) - Learns**`, `* **Team** – Follows the pass`), and
 //! sub-headings that are statements in the first person (`#### I am a trusted leader of the
-//! whole crew.`), which label groups of a level's expectations rather than naming pillars.
+//! whole crew.`), which label groups of a level's expectations rather than naming pillars;
+//! and sections of a document that each list a track's levels by name in bold
+//! (`### 2.1. Collections track` / `1. **Junior Collections Officer**` over its list).
 
 mod common;
 mod import_support;
@@ -202,4 +204,49 @@ fn statements_under_each_level_group_its_expectations_and_name_no_level() {
         .collect();
     levels.sort();
     assert_eq!(levels, ["junior-deckhand", "senior-mate"]);
+}
+
+#[test]
+fn sections_that_list_levels_by_name_in_bold_are_tracks_of_those_levels() {
+    // `### 2.1. Collections track` / `#### Individual levels` / `1. **Junior Collections
+    // Officer**` over its list: the tracks were the levels, the grouping headings their
+    // pillars, and each level's name and list one expectation; a track's section without
+    // grouping headings was a free page.
+    let src = fixture("sections/track-lists.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut track, mut level) = (String::new(), String::new());
+    let (mut exps, mut tracks): (Vec<Exp>, Vec<(String, Vec<String>)>) = (Vec::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            track = h.to_string();
+            tracks.push((track.clone(), Vec::new()));
+        } else if let Some((_, name)) = line.split_once(". **").filter(|_| !track.is_empty()) {
+            level = name.trim_end_matches("**").to_string();
+            tracks
+                .last_mut()
+                .unwrap()
+                .1
+                .push(words(&level).replace(' ', "-"));
+        } else if let Some(item) = line.strip_prefix("   - ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: "Expectations".to_string(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!((tracks.len(), exps.len()), (3, 12));
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    // Each section is a track, its levels ranked in the order written.
+    for (title, levels) in &tracks {
+        let ranks: Vec<i64> = levels.iter().map(|id| level_rank(&imp, id)).collect();
+        assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{title}: {ranks:?}");
+        let track = str_of(
+            &front(&imp.root.join(format!("content/levels/{}.md", levels[0]))),
+            "track",
+        );
+        let page = fs::read_to_string(imp.root.join(format!("content/tracks/{track}.md"))).unwrap();
+        assert!(page.contains(&format!("title = \"{title}\"")), "{page}");
+    }
 }

@@ -121,6 +121,7 @@ pub(super) fn gather(
         }
     }
     if single {
+        tracks = super::transpose::levels_as_tracks(ladder, tracks, &mut pages);
         for (track, _) in tracks.iter_mut() {
             super::transpose::turn_one_level(ladder, track);
         }
