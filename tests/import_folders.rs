@@ -5,7 +5,8 @@
 //! (`#### Head of Apps should have`), a README that indexes the level files (in Russian), and
 //! level files whose pillar headings ask what is expected (`## What planting skills are
 //! expected?`), and a `competencies.md` beside the level files that says what each of their
-//! pillars covers.
+//! pillars covers, and level files whose front-matter names their track and title
+//! (`track: management`, `title: Lead (People)` over `# 03b Lead (People)`).
 //! The documents are our own, in those shapes. Each test reads the sources with a few lines
 //! of its own and checks every expectation is on its level's page under its pillar, then the
 //! tracks and ranks a reader would see.
@@ -632,4 +633,49 @@ fn a_file_that_defines_the_pillars_of_the_level_files_describes_them() {
         "{}",
         imp.summary
     );
+}
+
+#[test]
+fn level_files_whose_front_matter_names_their_track_are_on_it() {
+    // `track: technical` and `track: management` were dropped: one track ranked the
+    // management lead beside the technical one; and the headings' ordering numbers (`# 01
+    // Junior`) titled the levels over the front-matter's `title: Junior`.
+    let dir = fixture("folders/front-matter-tracks");
+    let mut exps = Vec::new();
+    let mut expected: Vec<(String, String, String)> = Vec::new();
+    for (path, text) in markdown_sources(&dir) {
+        let field = |k: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(&format!("{k}: ")))
+                .unwrap()
+                .to_string()
+        };
+        let (title, track) = (field("title"), field("track"));
+        let mut pillar = String::new();
+        for line in text.lines() {
+            if let Some(p) = line.strip_prefix("## ") {
+                pillar = p.to_string();
+            } else if let Some(item) = line.strip_prefix("* **") {
+                exps.push(Exp {
+                    level: words(&title),
+                    pillar: pillar.clone(),
+                    text: item.split_once("**: ").unwrap().1.to_string(),
+                });
+            }
+        }
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        expected.push((track, stem, title));
+    }
+    assert_eq!(exps.len(), 9);
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &exps, &[]);
+    for (track, stem, title) in expected {
+        let id = words(&stem).replace(' ', "-");
+        let f = front(&imp.root.join(format!("content/levels/{id}.md")));
+        assert_eq!(
+            (str_of(&f, "track"), str_of(&f, "title")),
+            (track, title),
+            "{id}"
+        );
+    }
 }

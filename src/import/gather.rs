@@ -8,6 +8,7 @@ use crate::diagnostic::Diagnostic;
 use std::collections::{BTreeMap, HashMap};
 
 mod listing;
+mod named_tracks;
 
 /// Gathers the files' outcomes into one ladder: a folder of one-level files is one track (a
 /// README beside them describes it), each multi-level document is a track (or several), files
@@ -93,6 +94,37 @@ pub(super) fn gather(
             dir: &dir,
             single,
             folder_title,
+        };
+        // Files whose front-matter names their track are on it.
+        let members = match named_tracks::by_front_matter(members) {
+            Ok(groups) => {
+                let at = ladder.docs[groups[0].1[0].0].loc_line(1);
+                let names: Vec<String> = groups
+                    .iter()
+                    .map(|(n, g)| {
+                        format!(
+                            "`{}` ({})",
+                            n.as_deref().unwrap_or("no track named"),
+                            g.len()
+                        )
+                    })
+                    .collect();
+                for (name, group) in groups {
+                    let track = folder_track(ladder, &f, group, &mut page_docs, name.as_deref());
+                    tracks.push(track);
+                }
+                ladder.guess(
+                    GuessKind::Structure,
+                    at,
+                    format!(
+                        "the level files in `{}/` name their track in their front-matter: {}",
+                        if dir.is_empty() { "." } else { &dir },
+                        names.join(", ")
+                    ),
+                );
+                continue;
+            }
+            Err(members) => members,
         };
         match branches(members) {
             Ok(members) => tracks.push(folder_track(ladder, &f, members, &mut page_docs, None)),
@@ -415,9 +447,13 @@ fn folder_track(
             GuessKind::Structure,
             at.clone(),
             format!(
-                "the {} one-level files in `{}/` make the track `{title}`{}",
-                members.len(),
+                "{} in `{}/` {} the track `{title}`{}",
+                match members.len() {
+                    1 => "the one-level file".to_string(),
+                    n => format!("the {n} one-level files"),
+                },
                 if dir.is_empty() { "." } else { dir },
+                if members.len() == 1 { "makes" } else { "make" },
                 order
             ),
         );

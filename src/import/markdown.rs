@@ -470,6 +470,17 @@ fn indexes_files(ladder: &Ladder, src: &super::source::SourceDoc) -> bool {
         >= 2
 }
 
+/// Whether `heading` is `title` after one word with a digit in it (`04b Senior L2 (Management
+/// Track)` and `Senior L2 (Management Track)`), compared by their words.
+fn numbered_copy(heading: &str, title: &str) -> bool {
+    let (h, t) = (ids::title_key(heading), ids::title_key(title));
+    h.strip_suffix(&t)
+        .and_then(|p| p.strip_suffix(' '))
+        .is_some_and(|p| {
+            !p.is_empty() && !p.contains(' ') && p.contains(|c: char| c.is_ascii_digit())
+        })
+}
+
 fn single_level_outcome(
     ladder: &mut Ladder,
     d: &Doc,
@@ -487,6 +498,10 @@ fn single_level_outcome(
     if d.secs[s].heading.is_none() && front_matter_title {
         level.title = doc_title.to_string();
         level.full_title = level.title.clone();
+    } else if front_matter_title && numbered_copy(&level.full_title, doc_title) {
+        // The heading repeats the front-matter's title after the number that orders the
+        // files (`# 04b Senior L2` under `title: Senior L2`): the title is the level's name.
+        level = Level::titled(level.uid, doc_title, level.at.clone());
     } else if d.secs[s].heading.is_none() {
         level.title = super::titles::readable(d.src.stem());
         level.full_title = level.title.clone();

@@ -457,18 +457,20 @@ fn markdown_outcome(
                     _ => None,
                 });
                 let mut outcome = markdown::parse(ladder, index, body, title);
-                let ranked = match (&mut outcome, rank) {
-                    (markdown::Outcome::Level { level, .. }, Some((key, n))) => {
+                let mut used = vec!["title"];
+                if let markdown::Outcome::Level { level, .. } = &mut outcome {
+                    if let Some((key, n)) = rank {
                         level.rank = Some(n);
-                        Some(key)
+                        used.push(key);
                     }
-                    _ => None,
-                };
-                let keys: Vec<&str> = y
-                    .keys()
-                    .into_iter()
-                    .filter(|k| *k != "title" && Some(*k) != ranked)
-                    .collect();
+                    // And the track it is on (`track: management`), for a folder of levels
+                    // on several tracks.
+                    level.track = y.get("track").and_then(yaml::Y::text);
+                    if level.track.is_some() {
+                        used.push("track");
+                    }
+                }
+                let keys: Vec<&str> = y.keys().into_iter().filter(|k| !used.contains(k)).collect();
                 if !keys.is_empty() {
                     ladder.guess(
                         GuessKind::Dropped,

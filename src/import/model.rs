@@ -86,6 +86,8 @@ pub struct Level {
     pub rank: Option<i64>,
     /// An id the source gives (YAML ids, file stems).
     pub id: Option<String>,
+    /// The track a level file's front-matter names (`track: management`).
+    pub track: Option<String>,
     /// The level's description.
     pub description: Vec<Md>,
     /// Its cells, in source order.
@@ -117,6 +119,7 @@ impl Level {
             number: None,
             rank: None,
             id: None,
+            track: None,
             description: Vec::new(),
             cells: Vec::new(),
             pending: Vec::new(),
