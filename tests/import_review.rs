@@ -1,5 +1,6 @@
 //! `ladderbook import` on the cases a review of the rules for promotion steps, seniority,
-//! role words, role descriptions and labels found misread or crashed on, written in the
+//! role words, role descriptions, labels, files that describe pillars, statements, tracks
+//! listed by level names and front-matter tracks found misread or crashed on, written in the
 //! reviewer's own words (`tests/fixtures/import/review/`). Each test states what a reader of
 //! the source would call its levels.
 
@@ -134,4 +135,65 @@ fn an_empty_html_heading_over_a_markdown_title_leaves_the_title_to_it() {
         book.contains("title = \"Acme Engineering Ladder\""),
         "{book}"
     );
+}
+
+#[test]
+fn levels_titled_by_the_skills_they_hold_are_not_pillar_descriptions() {
+    // `# Foundational Skills`, `# Applied Skills`, `# Strategic Skills`: each counted the
+    // others as the levels whose pillars it described, and the import kept no level.
+    let imp = import(&fixture("review/skills-levels"), &[]);
+    assert_eq!(level_titles(&imp).len(), 3, "{}", imp.summary);
+}
+
+#[test]
+fn a_front_matter_track_that_every_file_names_differently_makes_no_tracks() {
+    // `track: Foundations`, `track: System Design`, …: a learning track per level, which
+    // made a track of one level of each.
+    let imp = import(&fixture("review/learning-tracks"), &[]);
+    assert_eq!(content_files(&imp.root.join("content/tracks")).len(), 1);
+    assert_eq!(
+        level_titles(&imp),
+        [
+            "Junior Engineer",
+            "Engineer",
+            "Senior Engineer",
+            "Staff Engineer"
+        ]
+    );
+}
+
+#[test]
+fn a_section_naming_levels_already_listed_stays_a_page() {
+    // `## Recent promotions` over `- **Senior Systems Engineer**` / `  - Priya, March 2024`,
+    // beside two tracks listed by their levels' names: it became a third track whose
+    // expectations were people.
+    let imp = import(&fixture("review/promotions-page.md"), &[]);
+    assert_eq!(content_files(&imp.root.join("content/tracks")).len(), 2);
+    assert_eq!(level_titles(&imp).len(), 6);
+    assert!(
+        fs::read_to_string(imp.root.join("content/recent-promotions.md"))
+            .unwrap()
+            .contains("Priya")
+    );
+}
+
+#[test]
+fn the_same_bold_roles_under_every_level_make_no_tracks() {
+    // `- **Technical Lead**` and `- **Team Manager**` under each of Explorer, Navigator and
+    // Pathfinder: the levels became tracks of those two "levels".
+    let imp = import(&fixture("review/role-variants.md"), &[]);
+    assert_eq!(
+        level_titles(&imp),
+        ["Explorer", "Navigator", "Pathfinder"],
+        "{}",
+        imp.summary
+    );
+}
+
+#[test]
+fn a_level_title_with_a_note_after_a_colon_stays_a_level() {
+    // `## Senior specialist: makes the whole team better at support.` ends with a full
+    // stop, and was taken for a statement, no level.
+    let imp = import(&fixture("review/tagline-levels.md"), &[]);
+    assert_eq!(level_titles(&imp).len(), 3, "{}", imp.summary);
 }

@@ -224,18 +224,23 @@ fn levels_describing_pillars(ladder: &mut Ladder) {
                 .split(' ')
                 .any(|w| DESCRIBES_PILLARS.contains(&w))
     };
+    let candidate = |l: &super::model::Level| {
+        l.cells.len() >= 2 && l.code.is_none() && l.number.is_none() && titled_so(&l.title)
+    };
     let mut found: Vec<(usize, usize)> = Vec::new();
     for (ti, t) in ladder.tracks.iter().enumerate() {
         for (li, l) in t.levels.iter().enumerate() {
-            if l.cells.len() < 2 || l.code.is_some() || l.number.is_some() || !titled_so(&l.title) {
+            if !candidate(l) {
                 continue;
             }
+            // Levels titled so themselves (`# Foundational Skills`, `# Applied Skills`) are
+            // no evidence: they may be the ladder.
             let others = |p: usize| {
                 ladder
                     .tracks
                     .iter()
                     .flat_map(|t| &t.levels)
-                    .filter(|o| o.uid != l.uid && o.cells.iter().any(|c| c.pillar == p))
+                    .filter(|o| !candidate(o) && o.cells.iter().any(|c| c.pillar == p))
                     .count()
             };
             if l.cells.iter().all(|c| others(c.pillar) >= 2) {

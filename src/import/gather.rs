@@ -98,30 +98,7 @@ pub(super) fn gather(
         // Files whose front-matter names their track are on it.
         let members = match named_tracks::by_front_matter(members) {
             Ok(groups) => {
-                let at = ladder.docs[groups[0].1[0].0].loc_line(1);
-                let names: Vec<String> = groups
-                    .iter()
-                    .map(|(n, g)| {
-                        format!(
-                            "`{}` ({})",
-                            n.as_deref().unwrap_or("no track named"),
-                            g.len()
-                        )
-                    })
-                    .collect();
-                for (name, group) in groups {
-                    let track = folder_track(ladder, &f, group, &mut page_docs, name.as_deref());
-                    tracks.push(track);
-                }
-                ladder.guess(
-                    GuessKind::Structure,
-                    at,
-                    format!(
-                        "the level files in `{}/` name their track in their front-matter: {}",
-                        if dir.is_empty() { "." } else { &dir },
-                        names.join(", ")
-                    ),
-                );
+                tracks.extend(named_tracks::tracks(ladder, &f, groups, &mut page_docs));
                 continue;
             }
             Err(members) => members,

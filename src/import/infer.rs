@@ -282,10 +282,11 @@ pub(super) fn markdown_links(text: &str) -> Vec<String> {
 /// A section that holds text of its own and no sub-section with text.
 pub(super) fn plain(d: &Doc, s: usize) -> bool {
     let kids = &d.secs[s].children;
-    (has_text(d, s) || !statements(d, s).is_empty())
+    let statements = statements(d, s);
+    (has_text(d, s) || !statements.is_empty())
         && !kids.iter().any(|&c| {
             let title = heading_text(d, c);
-            has_text(d, c) && !descriptive(&title) && !statement(d, c)
+            has_text(d, c) && !descriptive(&title) && !statements.contains(&c)
         })
 }
 
@@ -299,13 +300,22 @@ pub(super) fn statement(d: &Doc, c: usize) -> bool {
         && super::titles::statement_like(&heading_text(d, c))
 }
 
-/// The sub-sections of `s` that are statements (see [`statement`]), in source order.
+/// The sub-sections of `s` that are statements (see [`statement`]), in source order; beside
+/// one, a sentence over a list is one too, with or without its full stop (`#### You know
+/// the pressures of being the one in charge`).
 pub(super) fn statements(d: &Doc, s: usize) -> Vec<usize> {
-    d.secs[s]
-        .children
-        .iter()
+    let kids = &d.secs[s].children;
+    if !kids.iter().any(|&c| statement(d, c)) {
+        return Vec::new();
+    }
+    kids.iter()
         .copied()
-        .filter(|&c| statement(d, c))
+        .filter(|&c| {
+            statement(d, c)
+                || d.secs[c].children.is_empty()
+                    && has_list(d, c)
+                    && sentence_like(&heading_text(d, c))
+        })
         .collect()
 }
 
@@ -591,14 +601,8 @@ pub(super) fn named_level_shape(d: &Doc, s: usize, named: bool) -> Option<Shape>
     }
     let found = match shape(d, s) {
         Some(Shape::Headings) => {
-            let with_lists: Vec<usize> = kids.into_iter().filter(|&c| has_list(d, c)).collect();
-            // Statements of what the level is (`#### I am a respected leader of people`)
-            // group its expectations; they are no pillars.
-            match with_lists.len() {
-                0 | 1 => None,
-                _ if with_lists.iter().all(|&c| statement(d, c)) => Some(Shape::Plain),
-                _ => Some(Shape::Headings),
-            }
+            let with_lists = kids.iter().filter(|&&c| has_list(d, c)).count();
+            (with_lists >= 2).then_some(Shape::Headings)
         }
         Some(sh @ Shape::Numbered(_)) => (keys(d, s, sh).len() >= 2).then_some(sh),
         Some(Shape::Labels) => (keys(d, s, Shape::Labels).len() >= 2).then_some(Shape::Labels),

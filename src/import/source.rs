@@ -296,7 +296,8 @@ pub fn bullets_as_items(text: &str) -> Option<(String, usize)> {
 
 /// `text` with list items whose bold label is set off by a dash rather than a colon, the
 /// value inside the bold (`* **[Technology](README.md#technology) - Adopts**`) or after it
-/// (`- **Technology** – Adopts`), written as `**Technology**: Adopts`, which import reads as
+/// (`- **Technology** – Adopts`, `1. **Technology** - Adopts`), written as
+/// `**Technology**: Adopts`, which import reads as
 /// a label. Only where some label so written comes back (two or more such items share it)
 /// and three or more items are so written: a bold phrase with a dash in it once is
 /// emphasis. The dash is a hyphen, en or em dash between spaces; the label is one to four
@@ -308,12 +309,14 @@ pub fn dashed_labels(text: &str) -> Option<(String, usize)> {
     }
     let mut count: std::collections::HashMap<String, usize> = Default::default();
     let mut items = 0;
-    for line in text.lines() {
+    // Counted as the rewrite reads: not in fenced code.
+    rewrite_lines(text, |line| {
         if let Some((name, _)) = dashed_label(line) {
             *count.entry(name.to_lowercase()).or_default() += 1;
             items += 1;
         }
-    }
+        None
+    });
     if items < 3 || !count.values().any(|&n| n >= 2) {
         return None;
     }
@@ -336,10 +339,15 @@ pub fn dashed_labels(text: &str) -> Option<(String, usize)> {
 /// [`dashed_labels`] reads it.
 fn dashed_label(line: &str) -> Option<(String, String)> {
     let t = line.trim_start().trim_end();
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let t = t
         .strip_prefix("- ")
         .or_else(|| t.strip_prefix("* "))
-        .or_else(|| t.strip_prefix("+ "))?
+        .or_else(|| t.strip_prefix("+ "))
+        .or_else(|| {
+            let rest = &t[digits..];
+            (digits > 0).then(|| rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")))?
+        })?
         .trim_start();
     let inner = t.strip_prefix("**")?;
     let len = name_len(inner)?;
@@ -451,6 +459,14 @@ mod tests {
         assert_eq!(
             out,
             "## L1\n* **[Craft](r.md#craft)**: Learns\n* **Care**: Listens.\n## L2\n  - **[Craft](r.md#craft)**: Teaches\n* **Care**: Leads.\n* **Once - only**\n"
+        );
+        // Numbered items too.
+        let (out, _) =
+            dashed_labels("1. **Care** - Listens.\n2. **Care** - Leads.\n3. **Craft** - Learns.\n")
+                .unwrap();
+        assert!(
+            out.starts_with("1. **Care**: Listens.\n2. **Care**: Leads.\n"),
+            "{out}"
         );
         // A bold phrase with a dash that never comes back is emphasis.
         assert_eq!(

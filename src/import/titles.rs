@@ -38,7 +38,7 @@ pub(super) fn level_like(title: &str) -> bool {
     // A question (`When do I get promoted?`) or a title about all levels (`All Levels`, `IC1 -
     // IC6 Framework`) is none, nor a caption (`Table 1 Delivery`), whose number counts tables.
     if title.trim_end().ends_with('?')
-        || statement_like(title)
+        || statement_like(title) && !role_before_note(title)
         || about_all(title)
         || modal(title)
         || without_caption(title).len() < title.len()
@@ -142,6 +142,16 @@ pub(super) fn statement_like(title: &str) -> bool {
         && ["I", "I'm", "I’m", "I've", "I’ve", "My"].contains(&words[0])
         && words[1].chars().next().is_some_and(char::is_lowercase);
     first_person || title.trim_end().ends_with('.') && sentence_like(title)
+}
+
+/// Whether `title` opens with a role's name set off from a note by a colon or a dash
+/// (`Senior specialist: makes the whole team better at support.`).
+fn role_before_note(title: &str) -> bool {
+    [":", " – ", " — ", " - "].iter().any(|sep| {
+        title.split_once(sep).is_some_and(|(head, _)| {
+            (1..=5).contains(&head.split_whitespace().count()) && names_role(head)
+        })
+    })
 }
 
 /// A title with a word that names a role (`Senior`, `Engineer`, `Director`).

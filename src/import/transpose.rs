@@ -152,9 +152,27 @@ pub(super) fn levels_as_tracks(
         let (all, like) = named.iter().flatten().flatten().fold((0, 0), |(a, l), n| {
             (a + 1, l + usize::from(level_like(&n.name)))
         });
-        let Some(named) =
-            named.filter(|n| n.iter().all(|items| items.len() >= 2) && 3 * like >= 2 * all)
-        else {
+        // Each track names levels of its own: names that recur from section to section
+        // (`**Technical Lead**` and `**Team Manager**` under every level) are paths or
+        // pillars within the levels.
+        let keys: Vec<Vec<String>> = named
+            .iter()
+            .flatten()
+            .map(|items| items.iter().map(|n| ids::title_key(&n.name)).collect())
+            .collect();
+        let recurring = keys
+            .iter()
+            .enumerate()
+            .flat_map(|(i, ks)| ks.iter().map(move |k| (i, k)))
+            .filter(|(i, k)| {
+                keys.iter()
+                    .enumerate()
+                    .any(|(j, o)| j != *i && o.contains(k))
+            })
+            .count();
+        let Some(named) = named.filter(|n| {
+            n.iter().all(|items| items.len() >= 2) && 3 * like >= 2 * all && 3 * recurring <= all
+        }) else {
             out.push((track, doc));
             continue;
         };
@@ -183,14 +201,23 @@ pub(super) fn levels_as_tracks(
             ladder.retarget(FileRef::Level(old.uid), FileRef::Track(new.uid));
             out.push((new, doc));
         }
+        let sections = out.len() - first;
+        let made: Vec<String> = names.iter().map(|n| ids::title_key(n)).collect();
         let mut k = 0;
         while k < pages.len() {
             let page = &pages[k];
+            // A page that names levels already made (`## Recent promotions` over `**Senior
+            // Engineer**` / `  - Priya, March 2024`) is about them.
             let items = (page.at.path == track.at.path)
                 .then(|| page.body.iter().map(list_items).collect::<Option<Vec<_>>>())
                 .flatten()
                 .map(|l| l.into_iter().flatten().collect::<Vec<NamedItem>>())
-                .filter(|l| l.len() >= 2 && l.iter().all(|n| level_like(&n.name)));
+                .filter(|l| {
+                    l.len() >= 2
+                        && l.iter().all(|n| {
+                            level_like(&n.name) && !made.contains(&ids::title_key(&n.name))
+                        })
+                });
             let Some(items) = items else {
                 k += 1;
                 continue;
@@ -213,12 +240,12 @@ pub(super) fn levels_as_tracks(
             out.push((new, doc));
         }
         // What described the track of sections describes the first of its tracks.
-        let (tracks_made, description) = (out.len() - first, track.description);
+        let description = track.description;
         out[first].0.description.splice(0..0, description);
         ladder.retarget(FileRef::Track(track.uid), FileRef::Track(out[first].0.uid));
         ladder.guesses.retain(|g| g.at != track.at);
         let said = format!(
-            "the {tracks_made} sections under `{}` list levels by name in bold over their expectations (`{}` …): each is a track of those levels, in the order written; headings that group the names (`{}`{}) are not kept",
+            "the {sections} sections under `{}` list levels by name in bold over their expectations (`{}` …): each is a track of those levels, in the order written; headings that group the names (`{}`{}) are not kept",
             track.title,
             names[0],
             groups[0],
