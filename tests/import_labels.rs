@@ -7,7 +7,8 @@
 //! the track when a role's heading stands over an `# Expectations` heading, and bold labels set
 //! off by a dash (`* **[Technique](#…) - Learns**`, `* **Team** – Follows the pass`), and
 //! sub-headings that are statements in the first person (`#### I am a trusted leader of the
-//! whole crew.`), which label groups of a level's expectations rather than naming pillars;
+//! whole crew.`), which are a level's expectations (their lists nested under them) rather
+//! than pillars;
 //! and sections of a document that each list a track's levels by name in bold
 //! (`### 2.1. Collections track` / `1. **Junior Collections Officer**` over its list).
 
@@ -155,49 +156,58 @@ fn bold_labels_set_off_by_a_dash_are_the_pillars_of_each_level() {
     assert!(imp.summary.contains("set off by a dash"), "{}", imp.summary);
 }
 
-/// The expectations of a document of `## Level` sections over `#### Statement` headings over
-/// lists: every item is an expectation of its level, in the one pillar `Expectations`.
-fn statement_expectations(text: &str) -> Vec<Exp> {
-    let (mut level, mut exps) = (String::new(), Vec::new());
+/// The statements of a document of `## Level` sections over `#### Statement` headings over
+/// lists, each an expectation of its level in the one pillar `Expectations`; and each item of
+/// those lists, with its level's id.
+fn statement_expectations(text: &str) -> (Vec<Exp>, Vec<(String, String)>) {
+    let (mut level, mut exps, mut items) = (String::new(), Vec::new(), Vec::new());
     for line in text.lines() {
         if let Some(h) = line.strip_prefix("## ") {
             level = h.to_string();
-        } else if let Some(item) = line.strip_prefix("- ") {
+        } else if let Some(h) = line.strip_prefix("#### ") {
             exps.push(Exp {
                 level: words(&level),
                 pillar: "Expectations".to_string(),
-                text: item.to_string(),
+                text: h.to_string(),
             });
+        } else if let Some(item) = line.strip_prefix("- ") {
+            items.push((words(&level).replace(' ', "-"), item.to_string()));
         }
     }
-    exps
+    (exps, items)
+}
+
+/// Each item is nested in its level's expectations.
+fn assert_nested(imp: &Imported, items: &[(String, String)]) {
+    for (level, item) in items {
+        let cell = competency(imp, level, "expectations");
+        assert!(
+            cell.contains(&format!("\n  - {item}")),
+            "{level}: {item}\n{cell}"
+        );
+    }
 }
 
 #[test]
-fn statements_under_each_level_group_its_expectations_and_name_no_level() {
+fn statements_under_each_level_are_its_expectations_and_name_no_level() {
     // A statement two of three levels make (`I am a steady, cheerful member of the crew.`)
     // made every statement a pillar: five pillars, most of them empty at most levels.
     let src = fixture("sections/statements.md");
-    let exps = statement_expectations(&fs::read_to_string(&src).unwrap());
-    assert_eq!(exps.len(), 10);
+    let (exps, items) = statement_expectations(&fs::read_to_string(&src).unwrap());
+    assert_eq!((exps.len(), items.len()), (6, 10));
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
+    // Each statement is an expectation, its list nested under it.
+    assert_nested(&imp, &items);
     assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 1);
-    // Each statement opens its group, above the group's first item.
-    let cell = competency(&imp, "senior-keeper", "expectations");
-    let (statement, item) = (
-        cell.find("**I am a steady, cheerful member of the crew.**")
-            .unwrap(),
-        cell.find("I show assistants").unwrap(),
-    );
-    assert!(statement < item, "{cell}");
     // With no statement shared, a role's word in one (`leader`, `executive`) made the
     // statements the levels, and the levels free pages.
     let src = fixture("sections/statements-roles.md");
-    let exps = statement_expectations(&fs::read_to_string(&src).unwrap());
-    assert_eq!(exps.len(), 6);
+    let (exps, items) = statement_expectations(&fs::read_to_string(&src).unwrap());
+    assert_eq!((exps.len(), items.len()), (4, 6));
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
+    assert_nested(&imp, &items);
     let mut levels: Vec<String> = content_files(&imp.root.join("content/levels"))
         .into_iter()
         .map(|(id, _)| id)

@@ -234,25 +234,31 @@ pub(super) fn fill_level(
 fn plain_cells(d: &Doc, s: usize, level: &mut Level, rest: &mut Rest) {
     let sec = &d.secs[s];
     let mut blocks = cell_blocks(d, &sec.own);
-    // Statements under the level (`#### I am a technical mentor.` over a list) group its
-    // expectations: each opens its group as a bold note.
+    // Statements under the level (`#### I am a technical mentor.` over a list) are its
+    // expectations, each with its list nested under it, as the source groups them.
     let statements = super::infer::statements(d, s);
     if !statements.is_empty() && !blocks.iter().any(|b| b.item) {
         rest.description.extend(&sec.own);
         blocks.clear();
     }
     for &c in &statements {
-        let at = md_start(d, c);
+        let mut text = format!("- {}", heading_text(d, c).trim());
+        let mut tight = true;
+        for b in cell_blocks(d, &d.secs[c].own) {
+            text.push_str(if tight && b.item { "\n" } else { "\n\n" });
+            let nested: Vec<String> = b.md.text.lines().map(|l| format!("  {l}")).collect();
+            text.push_str(nested.join("\n").trim_end());
+            tight = b.item && b.tight;
+        }
         blocks.push(CellBlock {
             md: Md {
-                text: format!("**{}**", heading_text(d, c).trim()),
+                text,
                 doc: d.index,
-                line: d.src.line(at),
+                line: d.src.line(md_start(d, c)),
             },
-            item: false,
+            item: true,
             tight: false,
         });
-        blocks.extend(cell_blocks(d, &d.secs[c].own));
     }
     if blocks.iter().any(|b| b.item) {
         level.cells.push(Cell {
