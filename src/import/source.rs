@@ -339,16 +339,12 @@ pub fn dashed_labels(text: &str) -> Option<(String, usize)> {
 /// [`dashed_labels`] reads it.
 fn dashed_label(line: &str) -> Option<(String, String)> {
     let t = line.trim_start().trim_end();
-    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let t = t
-        .strip_prefix("- ")
-        .or_else(|| t.strip_prefix("* "))
-        .or_else(|| t.strip_prefix("+ "))
-        .or_else(|| {
-            let rest = &t[digits..];
-            (digits > 0).then(|| rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")))?
-        })?
-        .trim_start();
+    // A marker, then white space (`**` alone opens no item).
+    let at = super::outline::skip_marker(t, 0);
+    if !t[..at].ends_with([' ', '\t']) {
+        return None;
+    }
+    let t = &t[at..];
     let inner = t.strip_prefix("**")?;
     let len = name_len(inner)?;
     let label = &inner[..len];

@@ -316,12 +316,7 @@ struct NamedItem {
 /// after any text that follows the name on its line. `None` for anything else.
 fn named_item(md: &Md) -> Option<NamedItem> {
     let (first, rest) = md.text.split_once('\n')?;
-    let line = first
-        .trim_start()
-        .trim_start_matches(['-', '*', '+'])
-        .trim_start_matches(|c: char| c.is_ascii_digit())
-        .trim_start_matches(['.', ')'])
-        .trim_start();
+    let line = &first[super::outline::skip_marker(first, 0)..];
     let inner = line.strip_prefix("**")?;
     let (name, after) = inner.split_once("**")?;
     let after = after.trim_start_matches([':', ' ', '–', '-']).trim();
