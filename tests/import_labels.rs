@@ -10,7 +10,8 @@
 //! whole crew.`), which are a level's expectations (their lists nested under them) rather
 //! than pillars;
 //! and sections of a document that each list a track's levels by name in bold
-//! (`### 2.1. Collections track` / `1. **Junior Collections Officer**` over its list).
+//! (`### 2.1. Collections track` / `1. **Junior Collections Officer**` over its list); and,
+//! among paragraphs that are a level's expectations, lines wholly in emphasis that frame them.
 
 mod common;
 mod import_support;
@@ -258,5 +259,34 @@ fn sections_that_list_levels_by_name_in_bold_are_tracks_of_those_levels() {
         );
         let page = fs::read_to_string(imp.root.join(format!("content/tracks/{track}.md"))).unwrap();
         assert!(page.contains(&format!("title = \"{title}\"")), "{page}");
+    }
+}
+
+#[test]
+fn a_line_wholly_in_emphasis_among_expectation_paragraphs_is_a_note() {
+    // `_At this level, a beekeeper …_` and `__Experience: one season …__` were numbered
+    // expectations, where the same lines beside a list are notes.
+    let src = fixture("sections/framing-lines.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut exps, mut framing) = (String::new(), Vec::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = h.to_string();
+        } else if line.starts_with('_') {
+            framing.push((words(&level).replace(' ', "-"), line.to_string()));
+        } else if !line.is_empty() && !line.starts_with('#') {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: "Expectations".to_string(),
+                text: line.to_string(),
+            });
+        }
+    }
+    assert_eq!((exps.len(), framing.len()), (5, 4));
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    for (level, line) in framing {
+        let cell = competency(&imp, &level, "expectations");
+        assert!(cell.contains(&format!("\n{line}\n")), "{line}\n{cell}");
     }
 }

@@ -27,6 +27,17 @@ pub(super) fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock> {
         last -= 1;
     }
     let blocks = &blocks[..last];
+    // Among paragraphs that are expectations, one set wholly in emphasis frames them (`_At
+    // this point, a person is mastering …_`, `__Experience: 5 years.__`): a note, as it is
+    // beside a list.
+    let para_text = |b: usize| span(d.src, d.index, d.blocks[b].start, d.blocks[b].end);
+    let framing = |md: &Md| wholly_emphasised(md.text.trim());
+    let plain_paras = blocks
+        .iter()
+        .filter(|&&b| matches!(d.blocks[b].kind, Kind::Para { .. }) && !d.blocks[b].region)
+        .filter_map(|&b| para_text(b))
+        .filter(|md| !framing(md))
+        .count();
     while i < blocks.len() {
         let b = &d.blocks[blocks[i]];
         if b.region {
@@ -70,6 +81,15 @@ pub(super) fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock> {
             }
             Kind::Para { .. } if !has_items => {
                 if let Some(md) = span(d.src, d.index, b.start, b.end) {
+                    if plain_paras >= 2 && framing(&md) {
+                        out.push(CellBlock {
+                            md,
+                            item: false,
+                            tight: false,
+                        });
+                        i += 1;
+                        continue;
+                    }
                     out.push(CellBlock {
                         md: Md {
                             text: para_item(&md.text),

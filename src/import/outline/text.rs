@@ -15,6 +15,18 @@ pub(in crate::import) fn count_tag(lower: &str, pat: &str) -> usize {
         .count()
 }
 
+/// Whether `text` is one run of emphasis or strong emphasis from end to end (`_…_`,
+/// `*…*`, `__…__`, `**…**`, CommonMark §6.2), with no other run's delimiter inside.
+pub(in crate::import) fn wholly_emphasised(text: &str) -> bool {
+    ["__", "**", "_", "*"].iter().any(|d| {
+        text.len() > 2 * d.len()
+            && text.starts_with(d)
+            && text.ends_with(d)
+            && !text[d.len()..text.len() - d.len()].contains(d)
+            && !text[d.len()..].starts_with(' ')
+    })
+}
+
 /// The offset of an item's content: after its marker and the spaces that follow.
 pub(in crate::import) fn skip_marker(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
