@@ -17,8 +17,8 @@ mod text;
 use labels::label_at;
 use labels::plain_label_at;
 pub(super) use text::{
-    after_blanks, checkbox, columns, contains_list, count_tag, has_blank_before, item_text,
-    line_start, para_item, quote, skip_marker, strip_cols, wholly_emphasised,
+    after_blanks, checkbox, columns, contains_list, count_tag, has_blank_before, item_content,
+    item_text, line_start, para_item, quote, skip_marker, strip_cols, wholly_emphasised,
 };
 
 #[derive(Debug, Clone)]

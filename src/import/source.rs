@@ -338,13 +338,7 @@ pub fn dashed_labels(text: &str) -> Option<(String, usize)> {
 /// The label's name (a link's text) and its value, of a list item `line` as
 /// [`dashed_labels`] reads it.
 fn dashed_label(line: &str) -> Option<(String, String)> {
-    let t = line.trim_start().trim_end();
-    // A marker, then white space (`**` alone opens no item).
-    let at = super::outline::skip_marker(t, 0);
-    if !t[..at].ends_with([' ', '\t']) {
-        return None;
-    }
-    let t = &t[at..];
+    let t = super::outline::item_content(line.trim_start().trim_end())?;
     let inner = t.strip_prefix("**")?;
     let len = name_len(inner)?;
     let label = &inner[..len];

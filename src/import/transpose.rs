@@ -185,19 +185,8 @@ pub(super) fn levels_as_tracks(
                 }
             }
             ladder.guesses.retain(|g| g.at != old.at);
-            let mut new = Track {
-                uid: ladder.uid(),
-                title: old.title.clone(),
-                id: None,
-                description: old.description,
-                levels: Vec::new(),
-                at: old.at.clone(),
-                final_id: String::new(),
-            };
-            for item in items {
-                names.push(item.name.clone());
-                new.levels.push(named_level(ladder, item));
-            }
+            names.extend(items.iter().map(|n| n.name.clone()));
+            let new = named_track(ladder, old.title, old.description, old.at, items);
             ladder.retarget(FileRef::Level(old.uid), FileRef::Track(new.uid));
             out.push((new, doc));
         }
@@ -224,18 +213,7 @@ pub(super) fn levels_as_tracks(
             };
             let page = pages.remove(k);
             ladder.guesses.retain(|g| g.at != page.at);
-            let mut new = Track {
-                uid: ladder.uid(),
-                title: page.title.clone(),
-                id: None,
-                description: Vec::new(),
-                levels: Vec::new(),
-                at: page.at.clone(),
-                final_id: String::new(),
-            };
-            for item in items {
-                new.levels.push(named_level(ladder, item));
-            }
+            let new = named_track(ladder, page.title, Vec::new(), page.at, items);
             ladder.retarget(FileRef::Page(page.uid), FileRef::Track(new.uid));
             out.push((new, doc));
         }
@@ -254,6 +232,28 @@ pub(super) fn levels_as_tracks(
         ladder.guess(GuessKind::Structure, out[first].0.at.clone(), said);
     }
     out
+}
+
+/// A track titled `title`, described by `description`, defined `at`, whose levels are the
+/// names in bold over their lists `items`, in their order.
+fn named_track(
+    ladder: &mut Ladder,
+    title: String,
+    description: Vec<Md>,
+    at: super::source::Loc,
+    items: Vec<NamedItem>,
+) -> Track {
+    let uid = ladder.uid();
+    let levels = items.into_iter().map(|i| named_level(ladder, i)).collect();
+    Track {
+        uid,
+        title,
+        id: None,
+        description,
+        levels,
+        at,
+        final_id: String::new(),
+    }
 }
 
 /// The level of a name in bold over its list: one pillar, the list its expectations.
@@ -321,7 +321,7 @@ fn named_item(md: &Md) -> Option<NamedItem> {
     let (name, after) = inner.split_once("**")?;
     let after = after.trim_start_matches([':', ' ', '–', '-']).trim();
     let name = name.trim().trim_end_matches(':').trim();
-    if name.is_empty() || name.contains('\n') {
+    if name.is_empty() {
         return None;
     }
     let block = |text: String, item: bool, line: usize| CellBlock {
@@ -340,18 +340,7 @@ fn named_item(md: &Md) -> Option<NamedItem> {
     let body = super::outline::dedent(rest);
     for (n, l) in body.lines().enumerate() {
         let line = md.line + 1 + n;
-        let marker = l
-            .strip_prefix("- ")
-            .or_else(|| l.strip_prefix("* "))
-            .or_else(|| l.strip_prefix("+ "))
-            .or_else(|| {
-                let digits = l.len() - l.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-                l[digits..]
-                    .strip_prefix(". ")
-                    .or_else(|| l[digits..].strip_prefix(") "))
-                    .filter(|_| digits > 0)
-            });
-        match (marker, blocks.last_mut()) {
+        match (super::outline::item_content(l), blocks.last_mut()) {
             (Some(text), _) => blocks.push(block(format!("- {}", text.trim()), true, line)),
             (None, Some(last)) if last.item && !l.trim().is_empty() => {
                 last.md.text.push('\n');

@@ -27,6 +27,14 @@ pub(in crate::import) fn wholly_emphasised(text: &str) -> bool {
     })
 }
 
+/// The content of `line` when it opens a list item at its first column: the text after its
+/// marker (`-`, `*`, `+`, or digits then `.` or `)`) and the white space that must follow it.
+/// `None` for any other line (`**bold`, an indented item, a bare number).
+pub(in crate::import) fn item_content(line: &str) -> Option<&str> {
+    let at = skip_marker(line, 0);
+    (!line.starts_with(' ') && line[..at].ends_with([' ', '\t'])).then(|| &line[at..])
+}
+
 /// The offset of an item's content: after its marker and the spaces that follow.
 pub(in crate::import) fn skip_marker(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
