@@ -679,3 +679,71 @@ fn level_files_whose_front_matter_names_their_track_are_on_it() {
         );
     }
 }
+
+#[test]
+fn level_files_named_by_their_file_under_navigation_links_are_levels() {
+    // Each `Engineer N.md` opens and closes with links to the other pages, has no title
+    // heading, and puts its step (`#### Learning: …`, `#### Leading`) between each pillar and
+    // its list. The folder was refused ("found no ladder"), and the README's step glossary
+    // made a track whose levels were the pillars.
+    let dir = fixture("folders/navigation-steps");
+    let mut exps = Vec::new();
+    for (path, text) in markdown_sources(&dir) {
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        if stem == "README" {
+            continue;
+        }
+        let mut pillar = String::new();
+        for line in text.lines() {
+            if let Some(p) = line.strip_prefix("### ") {
+                pillar = p.to_string();
+            } else if let Some(item) = line.strip_prefix("* ").filter(|i| !i.starts_with('[')) {
+                exps.push(Exp {
+                    level: words(&stem),
+                    pillar: pillar.clone(),
+                    text: item.to_string(),
+                });
+            }
+        }
+    }
+    assert_eq!(exps.len(), 13);
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        track_levels(&imp),
+        [
+            "navigation-steps/engineer-1",
+            "navigation-steps/engineer-2",
+            "navigation-steps/engineer-3"
+        ]
+    );
+    let mut pillars: Vec<String> = content_files(&imp.root.join("content/pillars"))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    pillars.sort();
+    assert_eq!(pillars, ["delivery", "mentoring", "support"]);
+    // The step stays in its cell, as a note.
+    let cell = |level: &str, pillar: &str| {
+        fs::read_to_string(
+            imp.root
+                .join(format!("content/competencies/{level}/{pillar}.md")),
+        )
+        .unwrap()
+    };
+    assert!(cell("engineer-1", "delivery")
+        .contains("**Learning:** ships small changes with a reviewer beside them"));
+    assert!(cell("engineer-2", "support").contains("**Leading**"));
+    // The README's steps say what each pillar asks for, on the pillar's page.
+    let pillar_page =
+        words(&fs::read_to_string(imp.site.join("pillars/support/index.html")).unwrap());
+    assert!(
+        pillar_page.contains("leading runs the rota and its handovers"),
+        "{pillar_page}"
+    );
+    assert!(
+        imp.summary.contains("are the source's navigation"),
+        "{}",
+        imp.summary
+    );
+}

@@ -7,7 +7,10 @@ use super::pillars::{gather_pillars, resolve_labels};
 use super::source::{import_error, Loc};
 use super::Options;
 use crate::diagnostic::Diagnostic;
+use pillar_descriptions::{levels_describing_pillars, tracks_describing_pillars};
 use std::collections::{BTreeMap, HashMap};
+
+mod pillar_descriptions;
 
 /// Decides what is left once every file is read: the pillars of labelled bullets, the
 /// pillars of every cell (merging drifted titles), ids, ranks and equivalents.
@@ -21,6 +24,7 @@ pub fn finish(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     gather_pillars(ladder);
     pages_describing_pillars(ladder);
     levels_describing_pillars(ladder);
+    tracks_describing_pillars(ladder);
     give_ids(ladder, opts)?;
     super::level_index::apply(ladder);
     give_ranks(ladder);
@@ -185,168 +189,6 @@ fn pages_describing_pillars(ladder: &mut Ladder) {
             }
             _ => i += 1,
         }
-    }
-}
-
-/// Words of a title that say it names what the levels are measured by, not a level
-/// (`# Competencies`, `# Skills`, `# Axes of progression`).
-const DESCRIBES_PILLARS: &[&str] = &[
-    "competency",
-    "competencies",
-    "skill",
-    "skills",
-    "pillar",
-    "pillars",
-    "area",
-    "areas",
-    "axis",
-    "axes",
-    "dimension",
-    "dimensions",
-    "category",
-    "categories",
-    "rubric",
-    "definitions",
-    "competencias",
-    "habilidades",
-];
-
-/// A "level" titled as what levels are measured by (`# Competencies`), none of whose pillars
-/// is its own: each of them is a pillar of two or more other levels (a `competencies.md`
-/// whose `## Communication` and `## Delivery` say what those pillars cover, beside one file per
-/// level with the same headings). Its cells describe those pillars (after any description
-/// they have); its own text above them is a free page; a track it leaves empty goes too.
-/// Links to it lead to that page, or else to the first track that is left.
-fn levels_describing_pillars(ladder: &mut Ladder) {
-    let titled_so = |title: &str| {
-        !super::titles::level_like(title)
-            && ids::title_key(title)
-                .split(' ')
-                .any(|w| DESCRIBES_PILLARS.contains(&w))
-    };
-    let candidate = |l: &super::model::Level| {
-        l.cells.len() >= 2 && l.code.is_none() && l.number.is_none() && titled_so(&l.title)
-    };
-    let mut found: Vec<(usize, usize)> = Vec::new();
-    for (ti, t) in ladder.tracks.iter().enumerate() {
-        for (li, l) in t.levels.iter().enumerate() {
-            if !candidate(l) {
-                continue;
-            }
-            // Levels titled so themselves (`# Foundational Skills`, `# Applied Skills`) are
-            // no evidence: they may be the ladder.
-            let others = |p: usize| {
-                ladder
-                    .tracks
-                    .iter()
-                    .flat_map(|t| &t.levels)
-                    .filter(|o| !candidate(o) && o.cells.iter().any(|c| c.pillar == p))
-                    .count()
-            };
-            if l.cells.iter().all(|c| others(c.pillar) >= 2) {
-                found.push((ti, li));
-            }
-        }
-    }
-    // Removed from the last, so that the indices of the others still hold.
-    for &(ti, li) in found.iter().rev() {
-        let level = ladder.tracks[ti].levels.remove(li);
-        let mut described: Vec<usize> = level.cells.iter().map(|c| c.pillar).collect();
-        for c in level.cells {
-            let description = &mut ladder.pillars[c.pillar].description;
-            for b in c.blocks {
-                match description.last_mut() {
-                    // The items of a tight list stay one list.
-                    Some(last) if b.item && last.text.starts_with("- ") && last.doc == b.md.doc => {
-                        last.text
-                            .push_str(if last.text.ends_with('\n') { "" } else { "\n" });
-                        last.text.push_str(&b.md.text);
-                    }
-                    _ => description.push(b.md),
-                }
-            }
-        }
-        // What was said of how the level was read no longer holds.
-        let whole_file = !ladder
-            .tracks
-            .iter()
-            .flat_map(|t| &t.levels)
-            .any(|o| o.at.path == level.at.path);
-        ladder.guesses.retain(|g| {
-            !(g.at == level.at
-                || whole_file
-                    && g.at.path == level.at.path
-                    && matches!(g.kind, GuessKind::Structure | GuessKind::Rank))
-        });
-        // A section of its text titled as a pillar (one without a list, `## Ownership` over a
-        // paragraph) describes that pillar too.
-        let mut own: Vec<super::model::Md> = Vec::new();
-        let mut under: Option<usize> = None;
-        for md in level.description {
-            let first = md.text.lines().next().unwrap_or("");
-            let heading = first.trim_start_matches('#');
-            if first.starts_with('#') && heading.starts_with(' ') {
-                let key = ids::title_key(heading);
-                under = ladder.pillars.iter().position(|p| p.key == key);
-                if let Some(p) = under {
-                    if !described.contains(&p) {
-                        described.push(p);
-                    }
-                    let rest = md.text[first.len()..].trim_start_matches('\n');
-                    if !rest.trim().is_empty() {
-                        let text = rest.to_string();
-                        ladder.pillars[p]
-                            .description
-                            .push(super::model::Md { text, ..md });
-                    }
-                    continue;
-                }
-            }
-            match under {
-                Some(p) => ladder.pillars[p].description.push(md),
-                None => own.push(md),
-            }
-        }
-        let to = if own.is_empty() {
-            None
-        } else {
-            let uid = ladder.uid();
-            ladder.pages.push(super::model::Page {
-                uid,
-                title: level.title.clone(),
-                body: own,
-                at: level.at.clone(),
-                doc_title: level.title.clone(),
-                final_id: String::new(),
-            });
-            Some(FileRef::Page(uid))
-        };
-        let track = &ladder.tracks[ti];
-        let emptied = track.levels.is_empty().then_some(track.uid);
-        if emptied.is_some() {
-            ladder.tracks.remove(ti);
-        }
-        let to = to.or_else(|| ladder.tracks.first().map(|t| FileRef::Track(t.uid)));
-        if let Some(to) = to {
-            ladder.retarget(FileRef::Level(level.uid), to);
-            if let Some(uid) = emptied {
-                ladder.retarget(FileRef::Track(uid), to);
-            }
-        }
-        let names: Vec<String> = described
-            .iter()
-            .map(|&p| format!("`{}`", ladder.pillars[p].title))
-            .collect();
-        ladder.guess(
-            GuessKind::Pillar,
-            level.at,
-            format!(
-                "`{}` names no pillar of its own, only {} of the levels beside it: not a level, its sections describe those pillars{}",
-                level.title,
-                names.join(", "),
-                if to.is_some_and(|t| matches!(t, FileRef::Page(_))) { " (its text above them is a free page)" } else { "" },
-            ),
-        );
     }
 }
 

@@ -243,6 +243,8 @@ pub(super) fn nested_pillars(d: &Doc, s: usize) -> (Vec<usize>, Vec<usize>) {
             if has_text(d, c) {
                 pillars.push(c);
             }
+        } else if subtitle(d, c).is_some() {
+            pillars.push(c);
         } else {
             if has_list(d, c) {
                 pillars.push(c);
@@ -253,10 +255,50 @@ pub(super) fn nested_pillars(d: &Doc, s: usize) -> (Vec<usize>, Vec<usize>) {
     (pillars, about)
 }
 
+/// The one sub-section of pillar section `c` that only says where the level stands in it
+/// (the step of Engineering Ladders' dimensions, `### Technology` / `#### Evangelizes: …`),
+/// over the list of expectations, with no text of `c`'s own and no sub-sections; titled by a
+/// label and a line (`Evangelizes: introduces new technology …`), or else by a word or two
+/// when every section beside `c` is such a section too (`#### Adopts`, `#### Understands`: one
+/// pillar under each group heading is no grouping). Its title is a note in the cell; `c`
+/// stays the pillar.
+pub(super) fn subtitle(d: &Doc, c: usize) -> Option<usize> {
+    let single = |c: usize| match d.secs[c].children[..] {
+        [g] if !has_text(d, c) && d.secs[g].children.is_empty() && has_list(d, g) => Some(g),
+        _ => None,
+    };
+    let g = single(c)?;
+    let title = heading_text(d, g);
+    let labelled = title.split_once(':').is_some_and(|(label, line)| {
+        let words = label.split_whitespace().count();
+        (1..=3).contains(&words) && !line.trim().is_empty()
+    });
+    let siblings = || {
+        let beside = d.secs[c]
+            .parent
+            .map_or(&[][..], |p| &d.secs[p].children[..]);
+        beside.len() >= 2
+            && title.split_whitespace().count() <= 2
+            && beside
+                .iter()
+                .all(|&o| descriptive(&heading_text(d, o)) || single(o).is_some())
+    };
+    (labelled || siblings()).then_some(g)
+}
+
 /// A document that links to two or more other Markdown files (a README or index of the
 /// level files): its sections describe a ladder rather than being levels without pillars.
 pub(super) fn is_index(d: &Doc) -> bool {
-    markdown_links(&d.src.text).len() >= 2
+    // Within the blocks read: a page's navigation links (see [`super::outline::navigation`])
+    // do not make it an index.
+    let mut links: Vec<String> = d
+        .blocks
+        .iter()
+        .flat_map(|b| markdown_links(&d.src.text[b.start..b.end]))
+        .collect();
+    links.sort();
+    links.dedup();
+    links.len() >= 2
 }
 
 /// The Markdown files `text` links to: each relative link to a `.md` file, lowercased and

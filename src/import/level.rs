@@ -215,7 +215,9 @@ fn nested_cells(
             continue;
         }
         if pillars.contains(&c) {
-            stack.extend(&d.secs[c].children);
+            if subtitle(d, c).is_none() {
+                stack.extend(&d.secs[c].children);
+            }
             continue;
         }
         rest.description.extend(&d.secs[c].own);
@@ -239,7 +241,7 @@ fn nested_cells(
             pillar_id: None,
             pillar_key: None,
             pillar_description: Vec::new(),
-            blocks: cell_blocks(d, &d.secs[c].own),
+            blocks: subtitled_blocks(d, c),
             pillar: 0,
         });
     }
@@ -254,6 +256,34 @@ fn nested_cells(
         );
     }
     rest.extra_sections.extend(about);
+}
+
+/// The expectations and notes of pillar section `c`; under a [`subtitle`], that sub-section's,
+/// after its title as a note whose label is in bold (`**Evangelizes:** introduces …`).
+fn subtitled_blocks(d: &Doc, c: usize) -> Vec<CellBlock> {
+    let Some(g) = subtitle(d, c) else {
+        return cell_blocks(d, &d.secs[c].own);
+    };
+    // The heading's Markdown as written (its links and emphasis, its quotes unchanged).
+    let h = d.secs[g].heading.map(|h| &d.blocks[h]);
+    let raw = h.map_or("", |h| d.src.text[h.start..h.end].trim());
+    let title = raw.trim_start_matches('#').trim_end_matches('#').trim();
+    let text = match title.split_once(':') {
+        Some((label, line)) => format!("**{}:** {}", label.trim(), line.trim()),
+        None => format!("**{title}**"),
+    };
+    let note = CellBlock {
+        md: Md {
+            text,
+            doc: d.index,
+            line: d.src.loc(md_start(d, g)).line,
+        },
+        item: false,
+        tight: false,
+    };
+    std::iter::once(note)
+        .chain(cell_blocks(d, &d.secs[g].own))
+        .collect()
 }
 
 /// Shape `Headings`: each sub-heading that is a pillar is a cell; the others describe the

@@ -109,7 +109,15 @@ fn glossary_of(d: &Doc, secs: &[usize], out: &mut Vec<(String, String, super::so
 /// `title` is a title the front-matter gives.
 pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<String>) -> Outcome {
     let src = ladder.docs[index].clone();
-    let blocks = parse_blocks(&src.text, base);
+    let mut blocks = parse_blocks(&src.text, base);
+    // The links a page gives to the other pages of its ladder, apart from its text, are the
+    // source's navigation: the ladder is read without them (a free page keeps them).
+    if let Some(nav) = navigation(&src.text, &blocks) {
+        let mut is_nav = nav.blocks.iter();
+        blocks.retain(|_| !is_nav.next().is_some_and(|&n| n));
+        let said = format!("the page's {} links to the other pages of the ladder, in lists apart from its text, are the source's navigation, which the site makes anew: the page is read without them", nav.links);
+        ladder.guess(GuessKind::Structure, src.loc(base), said);
+    }
     let d = build_doc(&src, index, blocks);
     let first_heading = d
         .blocks
@@ -149,7 +157,18 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
             .sum();
         found.plain && titles.iter().all(|t| sentence_like(&t.full)) && words > 5 * titles.len()
     };
-    let found = find_levels(&d).filter(|f| !(named && sentences(f)));
+    // A page with no title heading, whose headings at the top are its pillars (`### Technology`,
+    // `### People`), is the level its file's name places by a number, a code or a word of
+    // seniority (`Tech Lead 5.md`, `senior-engineer.md`): where each of those headings holds
+    // only the level's step in it (`#### Leading` over the list), the steps are no pillars.
+    let file_title = super::titles::readable(src.stem());
+    let named_by_file = title.as_deref().is_none_or(|t| t.trim().is_empty())
+        && !src.is_readme()
+        && d.secs[0].children.len() >= 2
+        && level_like(&file_title)
+        && super::titles::ranks(&file_title);
+    let steps = |f: &Found| named_by_file && f.levels.iter().all(|&l| subtitle(&d, l).is_some());
+    let found = find_levels(&d).filter(|f| !(steps(f) || named && sentences(f)));
     // Levels at one depth.
     if let Some(found) = found {
         // When the first heading is a level, it does not name the document.
@@ -230,6 +249,11 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     if (first_heading.is_none() || (titled && !overview)) && !index_page {
         if let Some(sh) = named_level_shape(&d, 0, titled) {
             return single_level_outcome(ladder, &d, 0, &doc_title, true, Some(sh));
+        }
+    }
+    if named_by_file && !index_page {
+        if let Some(sh) = named_level_shape(&d, 0, true) {
+            return single_level_outcome(ladder, &d, 0, &file_title, true, Some(sh));
         }
     }
     // A document that is only a level-like heading over a list may be one level without

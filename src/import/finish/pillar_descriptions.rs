@@ -1,0 +1,304 @@
+//! Levels and tracks that the source wrote to say what its pillars cover, beside the levels
+//! that have those pillars: their text becomes the pillars' descriptions.
+
+use crate::import::ids;
+use crate::import::model::{CellBlock, FileRef, GuessKind, Ladder, Level, Md, Page};
+
+/// Words of a title that say it names what the levels are measured by, not a level
+/// (`# Competencies`, `# Skills`, `# Axes of progression`).
+const DESCRIBES_PILLARS: &[&str] = &[
+    "competency",
+    "competencies",
+    "skill",
+    "skills",
+    "pillar",
+    "pillars",
+    "area",
+    "areas",
+    "axis",
+    "axes",
+    "dimension",
+    "dimensions",
+    "category",
+    "categories",
+    "rubric",
+    "definitions",
+    "competencias",
+    "habilidades",
+];
+
+/// A "level" titled as what levels are measured by (`# Competencies`), none of whose pillars
+/// is its own: each of them is a pillar of two or more other levels (a `competencies.md`
+/// whose `## Communication` and `## Delivery` say what those pillars cover, beside one file per
+/// level with the same headings). Its cells describe those pillars (after any description
+/// they have); its own text above them is a free page; a track it leaves empty goes too.
+/// Links to it lead to that page, or else to the first track that is left.
+pub(super) fn levels_describing_pillars(ladder: &mut Ladder) {
+    let titled_so = |title: &str| {
+        !crate::import::titles::level_like(title)
+            && ids::title_key(title)
+                .split(' ')
+                .any(|w| DESCRIBES_PILLARS.contains(&w))
+    };
+    let candidate = |l: &Level| {
+        l.cells.len() >= 2 && l.code.is_none() && l.number.is_none() && titled_so(&l.title)
+    };
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (ti, t) in ladder.tracks.iter().enumerate() {
+        for (li, l) in t.levels.iter().enumerate() {
+            if !candidate(l) {
+                continue;
+            }
+            // Levels titled so themselves (`# Foundational Skills`, `# Applied Skills`) are
+            // no evidence: they may be the ladder.
+            let others = |p: usize| {
+                ladder
+                    .tracks
+                    .iter()
+                    .flat_map(|t| &t.levels)
+                    .filter(|o| !candidate(o) && o.cells.iter().any(|c| c.pillar == p))
+                    .count()
+            };
+            if l.cells.iter().all(|c| others(c.pillar) >= 2) {
+                found.push((ti, li));
+            }
+        }
+    }
+    // Removed from the last, so that the indices of the others still hold.
+    for &(ti, li) in found.iter().rev() {
+        let level = ladder.tracks[ti].levels.remove(li);
+        let mut described: Vec<usize> = level.cells.iter().map(|c| c.pillar).collect();
+        for c in level.cells {
+            append(&mut ladder.pillars[c.pillar].description, c.blocks);
+        }
+        // What was said of how the level was read no longer holds.
+        let whole_file = !ladder
+            .tracks
+            .iter()
+            .flat_map(|t| &t.levels)
+            .any(|o| o.at.path == level.at.path);
+        ladder.guesses.retain(|g| {
+            !(g.at == level.at
+                || whole_file
+                    && g.at.path == level.at.path
+                    && matches!(g.kind, GuessKind::Structure | GuessKind::Rank))
+        });
+        // A section of its text titled as a pillar (one without a list, `## Ownership` over a
+        // paragraph) describes that pillar too.
+        let mut own: Vec<Md> = Vec::new();
+        let mut under: Option<usize> = None;
+        for md in level.description {
+            let first = md.text.lines().next().unwrap_or("");
+            let heading = first.trim_start_matches('#');
+            if first.starts_with('#') && heading.starts_with(' ') {
+                let key = ids::title_key(heading);
+                under = ladder.pillars.iter().position(|p| p.key == key);
+                if let Some(p) = under {
+                    if !described.contains(&p) {
+                        described.push(p);
+                    }
+                    let rest = md.text[first.len()..].trim_start_matches('\n');
+                    if !rest.trim().is_empty() {
+                        let text = rest.to_string();
+                        ladder.pillars[p].description.push(Md { text, ..md });
+                    }
+                    continue;
+                }
+            }
+            match under {
+                Some(p) => ladder.pillars[p].description.push(md),
+                None => own.push(md),
+            }
+        }
+        let to = if own.is_empty() {
+            None
+        } else {
+            let uid = ladder.uid();
+            ladder.pages.push(Page {
+                uid,
+                title: level.title.clone(),
+                body: own,
+                at: level.at.clone(),
+                doc_title: level.title.clone(),
+                final_id: String::new(),
+            });
+            Some(FileRef::Page(uid))
+        };
+        let track = &ladder.tracks[ti];
+        let emptied = track.levels.is_empty().then_some(track.uid);
+        if emptied.is_some() {
+            ladder.tracks.remove(ti);
+        }
+        let to = to.or_else(|| ladder.tracks.first().map(|t| FileRef::Track(t.uid)));
+        if let Some(to) = to {
+            ladder.retarget(FileRef::Level(level.uid), to);
+            if let Some(uid) = emptied {
+                ladder.retarget(FileRef::Track(uid), to);
+            }
+        }
+        let names: Vec<String> = described
+            .iter()
+            .map(|&p| format!("`{}`", ladder.pillars[p].title))
+            .collect();
+        ladder.guess(
+            GuessKind::Pillar,
+            level.at,
+            format!(
+                "`{}` names no pillar of its own, only {} of the levels beside it: not a level, its sections describe those pillars{}",
+                level.title,
+                names.join(", "),
+                if to.is_some_and(|t| matches!(t, FileRef::Page(_))) { " (its text above them is a free page)" } else { "" },
+            ),
+        );
+    }
+}
+
+/// A cell's blocks added to a description: the items of a tight list stay one list.
+fn append(description: &mut Vec<Md>, blocks: Vec<CellBlock>) {
+    for b in blocks {
+        match description.last_mut() {
+            Some(last) if b.item && last.text.starts_with("- ") && last.doc == b.md.doc => {
+                last.text
+                    .push_str(if last.text.ends_with('\n') { "" } else { "\n" });
+                last.text.push_str(&b.md.text);
+            }
+            _ => description.push(b.md),
+        }
+    }
+}
+
+/// A track whose every "level" is titled as a pillar that two or more levels of other tracks
+/// have (a README beside one file per level, whose `### Problem Solving` over `#### Understands`
+/// … `#### Establishes` explains the steps of the pillar `Problem Solving`): not a track, its
+/// levels describe those pillars, each of its cells a sub-section of the description (`###
+/// Understands` over its text). The track's own text is a free page, to which links to the
+/// track and its levels lead. The pillars only such a track had (`Understands`) go. A track
+/// titled as a level is left as it is.
+pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
+    let elsewhere = |ti: usize, p: usize| {
+        ladder
+            .tracks
+            .iter()
+            .enumerate()
+            .filter(|&(o, _)| o != ti)
+            .flat_map(|(_, t)| &t.levels)
+            .filter(|l| l.cells.iter().any(|c| c.pillar == p))
+            .count()
+    };
+    let mut found: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (ti, t) in ladder.tracks.iter().enumerate() {
+        // A track titled as a level (`Level 1: Associate Product Manager`) is a level whose
+        // pillars were read as levels: what it holds is that level's, not the pillars' story.
+        if crate::import::titles::level_like(&t.title) {
+            continue;
+        }
+        let described: Option<Vec<usize>> = t
+            .levels
+            .iter()
+            .map(|l| {
+                let key = ids::title_key(&l.title);
+                ladder
+                    .pillars
+                    .iter()
+                    .position(|p| p.key == key)
+                    .filter(|&p| elsewhere(ti, p) >= 2)
+            })
+            .collect();
+        match described {
+            Some(ps) if ps.len() >= 2 => found.push((ti, ps)),
+            _ => {}
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    for (ti, described) in found.into_iter().rev() {
+        let track = ladder.tracks.remove(ti);
+        let names: Vec<String> = described
+            .iter()
+            .map(|&p| format!("`{}`", ladder.pillars[p].title))
+            .collect();
+        let to = if track.description.is_empty() {
+            ladder.tracks.first().map(|t| FileRef::Track(t.uid))
+        } else {
+            let uid = ladder.uid();
+            ladder.pages.push(Page {
+                uid,
+                title: track.title.clone(),
+                body: track.description,
+                at: track.at.clone(),
+                doc_title: track.title.clone(),
+                final_id: String::new(),
+            });
+            Some(FileRef::Page(uid))
+        };
+        if let Some(to) = to {
+            ladder.retarget(FileRef::Track(track.uid), to);
+        }
+        for (level, p) in track.levels.into_iter().zip(described) {
+            if let Some(to) = to {
+                ladder.retarget(FileRef::Level(level.uid), to);
+            }
+            ladder.guesses.retain(|g| g.at != level.at);
+            let mut description = std::mem::take(&mut ladder.pillars[p].description);
+            description.extend(level.description);
+            let level_doc = ladder.docs.iter().position(|d| d.rel == level.at.path);
+            for c in level.cells {
+                let Some(doc) = c.blocks.first().map(|b| b.md.doc).or(level_doc) else {
+                    continue;
+                };
+                let heading = Md {
+                    text: format!("### {}", ladder.pillars[c.pillar].title),
+                    doc,
+                    line: c.pillar_at.line,
+                };
+                description.push(heading);
+                append(&mut description, c.blocks);
+            }
+            ladder.pillars[p].description = description;
+        }
+        ladder.guess(
+            GuessKind::Pillar,
+            track.at,
+            format!(
+                "the \"levels\" of `{}` are the pillars {} of the levels beside it: not a track, they describe those pillars{}",
+                track.title,
+                names.join(", "),
+                if matches!(to, Some(FileRef::Page(_))) { " (its text above them is a free page)" } else { "" },
+            ),
+        );
+    }
+    drop_unused_pillars(ladder);
+}
+
+/// Removes the pillars no cell has, keeping the others in order.
+fn drop_unused_pillars(ladder: &mut Ladder) {
+    let mut used = vec![false; ladder.pillars.len()];
+    for c in ladder
+        .tracks
+        .iter()
+        .flat_map(|t| &t.levels)
+        .flat_map(|l| &l.cells)
+    {
+        used[c.pillar] = true;
+    }
+    let mut new_index = Vec::with_capacity(used.len());
+    let mut next = 0;
+    for &u in &used {
+        new_index.push(next);
+        next += usize::from(u);
+    }
+    let mut i = 0;
+    ladder.pillars.retain(|_| {
+        i += 1;
+        used[i - 1]
+    });
+    for c in ladder
+        .tracks
+        .iter_mut()
+        .flat_map(|t| &mut t.levels)
+        .flat_map(|l| &mut l.cells)
+    {
+        c.pillar = new_index[c.pillar];
+    }
+}
