@@ -747,3 +747,41 @@ fn level_files_named_by_their_file_under_navigation_links_are_levels() {
         imp.summary
     );
 }
+
+#[test]
+fn a_how_to_page_beside_the_level_files_is_a_free_page() {
+    // `growth-plans.md` explains how to write a plan, with a worked example whose bold
+    // labels (`- **Goal** - …`) read as pillars: it was a level between Engineer and Senior
+    // Engineer, with pillars Goal, Evidence and Deadline, on every comparison.
+    let dir = fixture("folders/how-to-page");
+    let exps: Vec<Exp> = expectations(&dir)
+        .into_iter()
+        .filter(|e| e.level != "growth plans")
+        .collect();
+    assert_eq!(exps.len(), 6);
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        track_levels(&imp),
+        ["how-to-page/engineer", "how-to-page/senior-engineer"]
+    );
+    let mut pillars: Vec<String> = content_files(&imp.root.join("content/pillars"))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    pillars.sort();
+    assert_eq!(pillars, ["craft", "delivery"]);
+    // The page is on the site, whole, under its own title.
+    let page = words(&fs::read_to_string(imp.site.join("growth-plans/index.html")).unwrap());
+    assert!(page.contains("growth plans"), "{page}");
+    assert!(
+        page.contains("goal what should be true at the end runs an incident review without help"),
+        "{page}"
+    );
+    assert!(
+        imp.summary
+            .contains("`Growth Plans` shares no pillar with the levels"),
+        "{}",
+        imp.summary
+    );
+}

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 mod listing;
 mod named_tracks;
 mod order;
+mod strays;
 use order::{order_levels, order_tracks, sort_pages};
 
 /// Gathers the files' outcomes into one ladder: a folder of one-level files is one track (a
@@ -89,6 +90,9 @@ pub(super) fn gather(
         &mut titles,
         single,
     );
+    if !single {
+        strays::strays(ladder, &mut by_dir, &tracks, &mut page_docs);
+    }
     // Folders of one-level files: one track each, or two where the titles branch into
     // individual contributors and managers.
     for (dir, members) in by_dir {

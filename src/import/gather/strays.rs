@@ -1,0 +1,135 @@
+//! One-level files that are about something else: a page beside the level files whose
+//! labelled bullets read as pillars (a how-to on SMART goals, `- **Specific** - …`), which would
+//! otherwise be a level among them, or a track of its own.
+
+use super::{Member, PageDoc};
+use crate::import::ids;
+use crate::import::infer::markdown_links;
+use crate::import::model::{Anchor, FileRef, GuessKind, Ladder, Md, Page, Track};
+use crate::import::source::file_name_key;
+use crate::import::titles::level_like;
+use std::collections::{BTreeMap, HashSet};
+
+/// Moves to `page_docs`, as a free page of the whole file, each one-level file of `by_dir`
+/// whose document and level titles read as no level (`Personal Goals`, `Example`), none of
+/// whose pillars another level has and which its folder's README does not list, where two or
+/// more other levels share their pillars.
+pub(super) fn strays(
+    ladder: &mut Ladder,
+    by_dir: &mut BTreeMap<String, Vec<Member>>,
+    tracks: &[(Track, usize)],
+    page_docs: &mut Vec<PageDoc>,
+) {
+    let keys = |cells: &[crate::import::model::Cell]| -> HashSet<String> {
+        cells
+            .iter()
+            .map(|c| ids::title_key(&c.pillar_title))
+            .collect()
+    };
+    // Every level's pillars, by (file, level uid).
+    let mut all: Vec<(usize, HashSet<String>)> = Vec::new();
+    for l in tracks.iter().flat_map(|(t, _)| &t.levels) {
+        all.push((l.uid, keys(&l.cells)));
+    }
+    for m in by_dir.values().flatten() {
+        all.push((m.1.uid, keys(&m.1.cells)));
+    }
+    let shares = |uid: usize, own: &HashSet<String>| {
+        all.iter()
+            .any(|(o, k)| *o != uid && k.intersection(own).next().is_some())
+    };
+    let sharing = all.iter().filter(|(uid, k)| shares(*uid, k)).count();
+    if sharing < 2 {
+        return;
+    }
+    // A file the README of its folder links to is one of the folder's levels (`-
+    // [Базовые привычки](minimum.md)` over the others), whatever its title.
+    let listed: HashSet<(String, String)> = ladder
+        .docs
+        .iter()
+        .filter(|d| d.is_readme())
+        .flat_map(|d| {
+            markdown_links(&d.text).into_iter().map(|url| {
+                (
+                    d.dir().to_string(),
+                    file_name_key(&crate::links::percent_decode(&url)),
+                )
+            })
+        })
+        .collect();
+    let stray = |m: &Member| {
+        let doc = &ladder.docs[m.0];
+        !level_like(&m.2)
+            && !level_like(&m.1.title)
+            && !shares(m.1.uid, &keys(&m.1.cells))
+            && !listed.contains(&(doc.dir().to_string(), file_name_key(&doc.rel)))
+    };
+    let mut moved: Vec<Member> = Vec::new();
+    for members in by_dir.values_mut() {
+        let (out, kept): (Vec<Member>, Vec<Member>) = members.drain(..).partition(stray);
+        *members = kept;
+        moved.extend(out);
+    }
+    by_dir.retain(|_, members| !members.is_empty());
+    for (index, level, title) in moved {
+        let page = whole_file_page(ladder, index, &title);
+        ladder.retarget(FileRef::Level(level.uid), FileRef::Page(page.uid));
+        for ((doc, slug), target) in ladder.heading_targets.iter_mut() {
+            if *doc == index && target.file == FileRef::Page(page.uid) {
+                target.anchor = Anchor::Slug(slug.clone());
+            }
+        }
+        ladder.guesses.retain(|g| g.at.path != page.at.path);
+        let said = format!("`{title}` shares no pillar with the levels and its title names no level: kept as a free page");
+        ladder.guess(GuessKind::Page, page.at.clone(), said);
+        page_docs.push((index, page, None));
+    }
+}
+
+/// A free page of file `index` titled `title`: its text after any front-matter, and after
+/// its first line when that is a `# ` heading (the page's title).
+fn whole_file_page(ladder: &mut Ladder, index: usize, title: &str) -> Page {
+    let doc = &ladder.docs[index];
+    let text = &doc.text;
+    let mut start = front_matter_end(text);
+    let first = text[start..].trim_start_matches(['\n', '\r']);
+    if first.starts_with("# ") {
+        let at = text.len() - first.len();
+        start = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+    }
+    while text[start..].starts_with(['\n', '\r']) {
+        start += 1;
+    }
+    let line = text[..start].matches('\n').count() + 1;
+    let body = vec![Md {
+        text: text[start..].to_string(),
+        doc: index,
+        line,
+    }];
+    let at = doc.loc_line(1);
+    Page {
+        uid: ladder.uid(),
+        title: title.to_string(),
+        body,
+        at,
+        doc_title: title.to_string(),
+        final_id: String::new(),
+    }
+}
+
+/// The offset after a YAML (`---`) or TOML (`+++`) front-matter at the top of `text`, or 0.
+fn front_matter_end(text: &str) -> usize {
+    let fence = match text.lines().next().map(str::trim_end) {
+        Some(f @ ("---" | "+++")) => f,
+        _ => return 0,
+    };
+    let mut at = text.find('\n').map_or(text.len(), |i| i + 1);
+    while at < text.len() {
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        if text[at..end].trim_end() == fence {
+            return end;
+        }
+        at = end;
+    }
+    0
+}
