@@ -785,3 +785,82 @@ fn a_how_to_page_beside_the_level_files_is_a_free_page() {
         imp.summary
     );
 }
+
+#[test]
+fn role_files_with_one_responsibilities_section_keep_the_role_s_name() {
+    // `# Support Engineer` / `## Responsibilities` / `- Tickets:` over its list: the level
+    // was titled `Responsibilities` (twice in the folder), and the last item, written beside
+    // the named ones rather than under one, was filed under `Tooling`.
+    let dir = fixture("folders/role-responsibilities");
+    let imp = import(&dir, &[]);
+    let mut titles: Vec<String> = content_files(&imp.root.join("content/levels"))
+        .into_iter()
+        .map(|(_, p)| str_of(&front(&p), "title"))
+        .collect();
+    titles.sort();
+    assert_eq!(titles, ["Delivery Coach", "Engineer", "Support Engineer"]);
+    let exps = [
+        (
+            "support engineer",
+            "Tickets",
+            "Answers tickets within the agreed time.",
+        ),
+        (
+            "support engineer",
+            "Tickets",
+            "Passes bugs to the right team with steps to reproduce them.",
+        ),
+        (
+            "support engineer",
+            "Tooling",
+            "Keeps the macros and saved replies current.",
+        ),
+        (
+            "support engineer",
+            "Responsibilities",
+            "Writes one help article a month.",
+        ),
+        (
+            "delivery coach",
+            "Rituals",
+            "Runs retrospectives that end with an owner for each action.",
+        ),
+        (
+            "delivery coach",
+            "Metrics",
+            "Shows each team its cycle time every month.",
+        ),
+        (
+            "delivery coach",
+            "Metrics",
+            "Explains what a change in the numbers may mean.",
+        ),
+        (
+            "engineer",
+            "Responsibilities",
+            "Builds features in the team's area.",
+        ),
+        (
+            "engineer",
+            "Responsibilities",
+            "Reviews pull requests within a day.",
+        ),
+        (
+            "engineer",
+            "Performance Indicators",
+            "Work planned for the sprint is done by its end.",
+        ),
+    ]
+    .map(|(level, pillar, text)| Exp {
+        level: level.to_string(),
+        pillar: pillar.to_string(),
+        text: text.to_string(),
+    });
+    assert_placed(&imp, &exps, &[]);
+    let tooling = fs::read_to_string(
+        imp.root
+            .join("content/competencies/support-engineer/tooling.md"),
+    )
+    .unwrap();
+    assert!(!tooling.contains("help article"), "{tooling}");
+}

@@ -402,25 +402,48 @@ fn numbered_cells(
     });
     let text = &d.src.text;
     let first_cell = level.cells.len();
+    // Items with no name beside named items whose own items nest under them: the section's
+    // own expectations (`## Responsibilities` / `- Testing:` over its list / `- Keep up with
+    // …`), in a pillar titled by the section.
+    let mut own: Option<Cell> = None;
+    let mut nests = false;
     for it in items {
-        // An item with no bold name, under a pillar's (its indent too shallow to
-        // nest), is an expectation of that pillar.
         if it.label.is_none() {
-            if let Some(cell) = level.cells[first_cell..].last_mut() {
-                cell.blocks.push(CellBlock {
-                    md: Md {
-                        text: item_text(text, it.start, it.end),
-                        doc: d.index,
-                        line: d.src.line(it.start),
-                    },
-                    item: true,
-                    tight: !has_blank_before(text, it.end),
-                });
+            let block = CellBlock {
+                md: Md {
+                    text: item_text(text, it.start, it.end),
+                    doc: d.index,
+                    line: d.src.line(it.start),
+                },
+                item: true,
+                tight: !has_blank_before(text, it.end),
+            };
+            // Under a name whose items do not nest (its indent too shallow), the item is an
+            // expectation of that pillar.
+            match level.cells[first_cell..].last_mut() {
+                Some(cell) if !nests => cell.blocks.push(block),
+                Some(_) => own
+                    .get_or_insert_with(|| Cell {
+                        pillar_title: sec
+                            .heading
+                            .map_or(PLAIN_PILLAR.to_string(), |_| heading_text(d, s)),
+                        pillar_at: d.src.loc(md_start(d, s)),
+                        pillar_id: None,
+                        pillar_key: None,
+                        pillar_description: Vec::new(),
+                        blocks: Vec::new(),
+                        pillar: 0,
+                    })
+                    .blocks
+                    .push(block),
+                None => {}
             }
             continue;
         }
+        nests = !it.nested_lists.is_empty();
         level.cells.push(numbered_cell(ladder, d, it));
     }
+    level.cells.extend(own);
     for cell in &mut level.cells[first_cell..] {
         if let Some(last) = cell.blocks.iter_mut().rev().find(|b| b.item) {
             last.tight = false;

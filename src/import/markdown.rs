@@ -526,6 +526,11 @@ fn single_level_outcome(
         // The heading repeats the front-matter's title after the number that orders the
         // files (`# 04b Senior L2` under `title: Senior L2`): the title is the level's name.
         level = Level::titled(level.uid, doc_title, level.at.clone());
+    } else if !first && !level_like(&level.full_title) && level_like(doc_title) {
+        // The one section under the document's title that holds the pillars, titled by what
+        // it holds (`# QA Engineer` / `## Responsibilities` / `- Testing:`): the document's
+        // title names the level.
+        level = Level::titled(level.uid, doc_title, level.at.clone());
     } else if d.secs[s].heading.is_none() {
         level.title = super::titles::readable(d.src.stem());
         level.full_title = level.title.clone();
