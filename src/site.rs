@@ -56,6 +56,9 @@ struct CellCache {
     /// Each cell's side of a comparison ([`crate::html::SideText`]), by index into
     /// [`Ladder::competencies`] (see [`Builder::per_depth`]).
     sides: Vec<PerDepth<crate::html::SideText>>,
+    /// The same, named by the level's title alone, for comparisons within a track (see
+    /// [`Builder::compare_name`]); made only for levels whose name is not their title.
+    sides_in_track: Vec<PerDepth<crate::html::SideText>>,
     /// Each level's link ([`LevelRef`]) and each pillar's ([`Ref`]) as shared Tera values,
     /// by index into [`Ladder::levels`] and [`Ladder::pillars`] (see [`Builder::shared`]).
     level_values: Vec<PerDepth<tera::Value>>,
@@ -424,6 +427,7 @@ impl Site {
             summaries: slots(ladder.levels.len()),
             names: level_names(ladder),
             sides: slots(ladder.competencies.len()),
+            sides_in_track: slots(ladder.competencies.len()),
             level_values: slots(ladder.levels.len()),
             pillar_values: slots(ladder.pillars.len()),
             level_keys: slots(ladder.levels.len()),

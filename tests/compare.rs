@@ -560,3 +560,66 @@ fn on_a_cumulative_track_a_comparison_leaves_out_no_pillar_the_levels_take_from_
     assert!(!html.contains("Not defined at either level"));
     assert!(html.contains(r#"<section class="compare-pillar" id="2-collaboration">"#));
 }
+
+#[test]
+fn within_a_track_a_comparison_names_its_levels_by_their_titles() {
+    // The Financial Times' Engineering (Legacy) and Individual Contributor tracks both have
+    // an `Engineer`, so each level's name carries its track. A comparison within the
+    // Individual Contributor track said `Engineer (Individual Contributor)` in its heading,
+    // legend and every row, under an eyebrow that names the track.
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("ft");
+    ladderbook()
+        .arg("import")
+        .arg(real_ladders().join("Financial-Times-engineering-progression"))
+        .arg("-o")
+        .arg(&root)
+        .assert()
+        .success();
+    // The legacy Engineer made the equivalent of the new one: a comparison across tracks.
+    let legacy = root.join("content/levels/engineering-v1-engineer.md");
+    let text = fs::read_to_string(&legacy).unwrap();
+    let text = text.replacen(
+        "track = \"engineering-v1\"\n",
+        "track = \"engineering-v1\"\nequivalent = [\"ic-engineer\"]\n",
+        1,
+    );
+    fs::write(&legacy, text).unwrap();
+    let ic = root.join("content/levels/ic-engineer.md");
+    let text = fs::read_to_string(&ic).unwrap().replacen(
+        "track = \"ic\"\n",
+        "track = \"ic\"\nequivalent = [\"engineering-v1-engineer\"]\n",
+        1,
+    );
+    fs::write(&ic, text).unwrap();
+    ladderbook().arg("build").arg(&root).assert().success();
+    let site = root.join("book");
+    let h1 = |html: &str| {
+        let start = html.find("<h1>").unwrap();
+        let end = start + html[start..].find("</h1>").unwrap();
+        words(&html[start..end])
+    };
+
+    let within = page(&site, "compare/ic-engineer/ic-senior-1/");
+    assert_eq!(h1(&within), "engineer and senior engineer 1");
+    // (The list of other comparisons names the one across tracks in full.)
+    let body = within.split("<main").nth(1).unwrap();
+    let body = body.split("id=\"related-heading\"").next().unwrap();
+    assert!(
+        !body.contains("Engineer (Individual Contributor)"),
+        "{body}"
+    );
+    assert!(words(body).contains("individual contributor what changes from one level to the next"));
+    // Each row still says whose expectation it is, by the title.
+    assert!(body.contains(">Senior Engineer 1<"), "{body}");
+    // The browser's tab and history keep the names that tell the tracks apart.
+    assert!(within.contains(
+        "<title>Engineer (Individual Contributor) and Senior Engineer 1 (Individual Contributor) compared"
+    ));
+
+    let across = page(&site, "compare/engineering-v1-engineer/ic-engineer/");
+    assert_eq!(
+        h1(&across),
+        "engineer engineering legacy and engineer individual contributor"
+    );
+}

@@ -222,6 +222,8 @@ impl Builder<'_> {
             undefined,
             a: self.shared_level(x),
             b: self.shared_level(y),
+            a_name: self.compare_name(x, same_track).to_string(),
+            b_name: self.compare_name(y, same_track).to_string(),
             same_track,
             cumulative,
             moved: pillars.iter().any(|p| p.counts.moved > 0),
@@ -237,11 +239,13 @@ impl Builder<'_> {
                 for (c, d) in pairs {
                     href.truncate(self.root.len());
                     href.push_str(&permalink::compare(&l[c].id, &l[d].id));
+                    // Pairs on this page's track, when it compares within one, by titles.
+                    let within = same_track && l[c].track == l[x].track && l[d].track == l[x].track;
                     html::comparison_link(
                         &mut out,
                         &href,
-                        &self.prepared.names[c],
-                        &self.prepared.names[d],
+                        self.compare_name(c, within),
+                        self.compare_name(d, within),
                     );
                 }
                 out

@@ -72,14 +72,21 @@ impl<'a> Builder<'a> {
             b: filled(),
         };
         // The text of a side is made once per cell and shared by every comparison that shows
-        // it.
+        // it (one text for comparisons within the track where the level's name is longer
+        // than its title).
         let side_text = |i: usize| {
+            let name = self.compare_name(i, same_track);
             let make = || {
                 let href = self.href(&permalink::level(&ladder.levels[i].id));
-                html::SideText::new(&self.prepared.names[i], &href, pid)
+                html::SideText::new(name, &href, pid)
+            };
+            let cache = if name == self.prepared.names[i] {
+                &self.prepared.sides
+            } else {
+                &self.prepared.sides_in_track
             };
             match ladder.cells.get(&(i, p)) {
-                Some(&c) => self.per_depth(&self.prepared.sides[c], make),
+                Some(&c) => self.per_depth(&cache[c], make),
                 None => std::borrow::Cow::Owned(make()),
             }
         };
@@ -289,7 +296,7 @@ impl<'a> Builder<'a> {
         if same_track {
             // "Only at" says it on two tracks.
             out.changes.push_str("; none at ");
-            out.changes.push_str(&self.prepared.names[other]);
+            out.changes.push_str(self.compare_name(other, true));
         }
     }
 
@@ -357,7 +364,8 @@ impl<'a> Builder<'a> {
             return;
         };
         let href = self.href(&permalink::level(&ladder.levels[other].id));
-        let text = html::SideText::new(&self.prepared.names[other], &href, &pillar.id);
+        let name = self.compare_name(other, same_track);
+        let text = html::SideText::new(name, &href, &pillar.id);
         let there = html::Side::new(&text, (&c.expectations, &c.anchors), &self.root);
         // Moved, or listed under both pillars at the level that has it here.
         let words = &self.prepared.of(ladder, other, q).map(|c| &c.words[k]);
@@ -386,6 +394,17 @@ impl<'a> Builder<'a> {
             },
         );
         out.counts.moved += 1;
+    }
+
+    /// What a comparison calls level `i`: within one track, whose name the page gives, its
+    /// title (`Engineer`); across tracks, its [`super::LevelRef::name`], which adds the
+    /// track's where another level has the same title (`Engineer (Individual Contributor)`).
+    pub(super) fn compare_name(&self, i: usize, same_track: bool) -> &str {
+        if same_track {
+            &self.ladder.levels[i].title
+        } else {
+            &self.prepared.names[i]
+        }
     }
 
     /// What a row's badge says of `status`, comparing level `x` with level `y`.

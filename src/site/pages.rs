@@ -298,6 +298,11 @@ pub struct ComparePage {
     pub a: Shared<LevelRef>,
     /// Right level.
     pub b: Shared<LevelRef>,
+    /// What the page calls `a` and `b` in its text: within one track, whose name the page
+    /// gives, their titles; across tracks, their [`LevelRef::name`]s.
+    pub a_name: String,
+    /// As `a_name`, for `b`.
+    pub b_name: String,
     /// True when both levels are on one track, `a` below `b`.
     pub same_track: bool,
     /// True when `b`'s track is cumulative: what `b` does not restate is still expected.
