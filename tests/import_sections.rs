@@ -652,3 +652,51 @@ fn skill_bullets_that_open_with_a_bold_code_and_no_colon_are_the_levels_expectat
         .collect();
     assert_eq!(ids, ["a1", "a2", "a3"]);
 }
+
+#[test]
+fn a_hiring_map_is_no_level_and_a_level_s_attributes_are_no_pillars() {
+    // `## Level Mapping for Hiring` (a table and a note) was the most junior level, and the
+    // levels' `**Typical Experience**:` and `**Note**:` lines were pillars beside
+    // Troubleshooting and Communication.
+    let src = fixture("sections/hiring-matrix.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = h.split(" – ").nth(1).unwrap_or("").to_string();
+        } else if let Some(p) = line.strip_prefix("### ") {
+            pillar = p.to_string();
+        } else if let Some(item) = line.strip_prefix("- ").filter(|_| !pillar.is_empty()) {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 5);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let mut levels: Vec<String> = content_files(&imp.root.join("content/levels"))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    levels.sort();
+    assert_eq!(levels, ["senior-support-engineer", "support-engineer"]);
+    let mut pillars: Vec<String> = content_files(&imp.root.join("content/pillars"))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    pillars.sort();
+    assert_eq!(pillars, ["communication", "troubleshooting"]);
+    // The attributes describe their level.
+    let s2 = fs::read_to_string(imp.root.join("content/levels/support-engineer.md")).unwrap();
+    assert!(
+        s2.contains("One to three years answering customers"),
+        "{s2}"
+    );
+    assert!(s2.contains("twice a year"), "{s2}");
+    // The hiring map stays on the site.
+    assert!(site_words(&imp.site)
+        .contains("place each candidate at the level whose expectations they meet today"));
+}

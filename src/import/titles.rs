@@ -26,7 +26,8 @@ const DESCRIPTIVE: &[&str] = &[
     "overview", "summary", "description", "about", "introduction", "intro", "purpose",
     "the role", "anti-patterns", "anti patterns", "antipatterns", "anti-pattern",
     "not expected", "examples", "example", "resources", "notes", "faq", "links", "see also",
-    "references", "what this is not", "red flags", "pitfalls",
+    "references", "what this is not", "red flags", "pitfalls", "note", "experience",
+    "typical experience",
 ];
 
 /// A title that reads as a level: it has a code or a number (`L3`, `Level 2`), or a word that
@@ -98,11 +99,21 @@ pub(super) fn any_word(title: &str, words: &[&str]) -> bool {
         .any(|w| words.contains(&crate::ids::fold_word(w).as_str()))
 }
 
-/// A title about all the levels: it has the word levels, framework, ladder or matrix.
+/// A title about all the levels: it has the word levels, framework, ladder or matrix, or
+/// says how people are placed on them (`Level Mapping for Hiring`, `Levelling`).
 pub(super) fn about_all(title: &str) -> bool {
     any_word(
         title,
-        &["levels", "framework", "ladder", "ladders", "matrix"],
+        &[
+            "levels",
+            "framework",
+            "ladder",
+            "ladders",
+            "matrix",
+            "mapping",
+            "leveling",
+            "levelling",
+        ],
     )
 }
 
