@@ -197,3 +197,28 @@ fn a_level_title_with_a_note_after_a_colon_stays_a_level() {
     let imp = import(&fixture("review/tagline-levels.md"), &[]);
     assert_eq!(level_titles(&imp).len(), 3, "{}", imp.summary);
 }
+
+#[test]
+fn pillar_headings_that_link_to_their_pages_are_no_navigation() {
+    // `## [Technical](../skills/technical.md)` over links to its competencies: read as a
+    // page's navigation, every pillar went and the folder was refused.
+    let imp = import(&fixture("review/linked-competencies"), &[]);
+    assert_eq!(level_titles(&imp), ["Engineer", "Senior Engineer"]);
+    assert!(imp.summary.contains("9 expectations"), "{}", imp.summary);
+    assert!(!imp.summary.contains("navigation"), "{}", imp.summary);
+}
+
+#[test]
+fn an_index_that_links_by_reference_is_still_an_index() {
+    // A README whose links to the level files are reference links (`[Engineer][e]`, with
+    // `[e]: engineer.md` below) was no index once the links were counted block by block:
+    // its summaries made a second track of the same levels.
+    let imp = import(&fixture("review/ref-links-index"), &[]);
+    assert_eq!(level_titles(&imp), ["Engineer", "Senior Engineer"]);
+    assert_eq!(
+        fs::read_dir(imp.root.join("content/tracks"))
+            .unwrap()
+            .count(),
+        1
+    );
+}

@@ -700,3 +700,24 @@ fn a_hiring_map_is_no_level_and_a_level_s_attributes_are_no_pillars() {
     assert!(site_words(&imp.site)
         .contains("place each candidate at the level whose expectations they meet today"));
 }
+
+#[test]
+fn a_heading_that_says_the_page_is_unfinished_titles_nothing() {
+    // `# Work in Progress!` over `# Support Ladder` titled the book.
+    let src = fixture("sections/placeholder-title.md");
+    let imp = import(&src, &[]);
+    let book = fs::read_to_string(imp.root.join("book.toml")).unwrap();
+    assert!(book.contains("title = \"Support Ladder\""), "{book}");
+    assert!(
+        imp.summary
+            .contains("`Work in Progress!` only says the page is unfinished"),
+        "{}",
+        imp.summary
+    );
+    let mut levels: Vec<String> = content_files(&imp.root.join("content/levels"))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    levels.sort();
+    assert_eq!(levels, ["senior-support-engineer", "support-engineer"]);
+}

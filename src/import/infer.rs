@@ -259,9 +259,9 @@ pub(super) fn nested_pillars(d: &Doc, s: usize) -> (Vec<usize>, Vec<usize>) {
 /// (the step of Engineering Ladders' dimensions, `### Technology` / `#### Evangelizes: …`),
 /// over the list of expectations, with no text of `c`'s own and no sub-sections; titled by a
 /// label and a line (`Evangelizes: introduces new technology …`), or else by a word or two
-/// when every section beside `c` is such a section too (`#### Adopts`, `#### Understands`: one
-/// pillar under each group heading is no grouping). Its title is a note in the cell; `c`
-/// stays the pillar.
+/// when `c` is at the top of a page with no title heading and every section beside it is
+/// such a section too (`#### Adopts`, `#### Understands`: one pillar under each group
+/// heading is no grouping). Its title is a note in the cell; `c` stays the pillar.
 pub(super) fn subtitle(d: &Doc, c: usize) -> Option<usize> {
     let single = |c: usize| match d.secs[c].children[..] {
         [g] if !has_text(d, c) && d.secs[g].children.is_empty() && has_list(d, g) => Some(g),
@@ -273,11 +273,15 @@ pub(super) fn subtitle(d: &Doc, c: usize) -> Option<usize> {
         let words = label.split_whitespace().count();
         (1..=3).contains(&words) && !line.trim().is_empty()
     });
+    // Only at the top of a page with no title heading (a level named by its file): under a
+    // level's title, one competency per group may be how this level's file is written while
+    // its neighbours have more.
     let siblings = || {
         let beside = d.secs[c]
             .parent
             .map_or(&[][..], |p| &d.secs[p].children[..]);
-        beside.len() >= 2
+        d.secs[c].parent == Some(0)
+            && beside.len() >= 2
             && title.split_whitespace().count() <= 2
             && beside
                 .iter()
@@ -289,16 +293,16 @@ pub(super) fn subtitle(d: &Doc, c: usize) -> Option<usize> {
 /// A document that links to two or more other Markdown files (a README or index of the
 /// level files): its sections describe a ladder rather than being levels without pillars.
 pub(super) fn is_index(d: &Doc) -> bool {
-    // Within the blocks read: a page's navigation links (see [`super::outline::navigation`])
-    // do not make it an index.
-    let mut links: Vec<String> = d
-        .blocks
+    // A page's navigation links (see [`super::outline::navigation`]) do not make it an
+    // index.
+    markdown_links(&d.src.text)
         .iter()
-        .flat_map(|b| markdown_links(&d.src.text[b.start..b.end]))
-        .collect();
-    links.sort();
-    links.dedup();
-    links.len() >= 2
+        .filter(|url| {
+            !d.nav_links
+                .contains(&crate::links::percent_decode(url).to_lowercase())
+        })
+        .count()
+        >= 2
 }
 
 /// The Markdown files `text` links to: each relative link to a `.md` file, lowercased and

@@ -424,9 +424,10 @@ fn numbered_cells(
                 Some(cell) if !nests => cell.blocks.push(block),
                 Some(_) => own
                     .get_or_insert_with(|| Cell {
-                        pillar_title: sec
-                            .heading
-                            .map_or(PLAIN_PILLAR.to_string(), |_| heading_text(d, s)),
+                        // Not the level's own title, when the items are under it.
+                        pillar_title: Some(heading_text(d, s))
+                            .filter(|t| sec.heading.is_some() && !level_like(t))
+                            .unwrap_or_else(|| PLAIN_PILLAR.to_string()),
                         pillar_at: d.src.loc(md_start(d, s)),
                         pillar_id: None,
                         pillar_key: None,

@@ -112,13 +112,32 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     let mut blocks = parse_blocks(&src.text, base);
     // The links a page gives to the other pages of its ladder, apart from its text, are the
     // source's navigation: the ladder is read without them (a free page keeps them).
-    if let Some(nav) = navigation(&src.text, &blocks) {
+    let own = super::source::file_name_key(&src.rel);
+    let nav = navigation(&src.text, &blocks, &own);
+    if let Some(nav) = &nav {
         let mut is_nav = nav.blocks.iter();
         blocks.retain(|_| !is_nav.next().is_some_and(|&n| n));
-        let said = format!("the page's {} links to the other pages of the ladder, in lists apart from its text, are the source's navigation, which the site makes anew: the page is read without them", nav.links);
+        let said = format!("the page's links to {} pages of the ladder, in lists apart from its text, are the source's navigation, which the site makes anew: the page is read without them", nav.links.len());
         ladder.guess(GuessKind::Structure, src.loc(base), said);
     }
-    let d = build_doc(&src, index, blocks);
+    // A heading that only says the page is unfinished, with no text of its own, titles
+    // nothing (`# !Under Construction` over `# Soft Skills`); it stays in a free page's body.
+    let heading = |b: Option<&Block>| match b.map(|b| &b.kind) {
+        Some(Kind::Heading { text, .. }) => Some(text.clone()),
+        _ => None,
+    };
+    let placeholder = (0..blocks.len()).find(|&b| {
+        heading(blocks.get(b)).is_some_and(|t| super::titles::placeholder(&t))
+            && (b + 1 == blocks.len() || heading(blocks.get(b + 1)).is_some())
+    });
+    if let Some(b) = placeholder {
+        let title = heading(blocks.get(b)).unwrap_or_default();
+        let said = format!("`{title}` only says the page is unfinished: it titles nothing");
+        ladder.guess(GuessKind::Structure, src.loc(blocks[b].start), said);
+        blocks.remove(b);
+    }
+    let mut d = build_doc(&src, index, blocks);
+    d.nav_links = nav.map(|n| n.links).unwrap_or_default();
     let first_heading = d
         .blocks
         .iter()
@@ -162,11 +181,14 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     // seniority (`Tech Lead 5.md`, `senior-engineer.md`): where each of those headings holds
     // only the level's step in it (`#### Leading` over the list), the steps are no pillars.
     let file_title = super::titles::readable(src.stem());
+    let placed = parse_level_title(&file_title);
     let named_by_file = title.as_deref().is_none_or(|t| t.trim().is_empty())
         && !src.is_readme()
         && d.secs[0].children.len() >= 2
         && level_like(&file_title)
-        && super::titles::ranks(&file_title);
+        && super::titles::ranks(&file_title)
+        // A number alone is no level's (`02-promotions.md`, a guide in reading order).
+        && (placed.code.is_some() || super::titles::role_word(&file_title));
     let steps = |f: &Found| named_by_file && f.levels.iter().all(|&l| subtitle(&d, l).is_some());
     let found = find_levels(&d).filter(|f| !(steps(f) || named && sentences(f)));
     // Levels at one depth.
@@ -538,8 +560,10 @@ fn single_level_outcome(
             GuessKind::Structure,
             level.at.clone(),
             format!(
-                "`{}` has no heading: the level's title `{}` is its file name",
-                d.src.rel, level.title
+                "`{}` has no {}heading: the level's title `{}` is its file name",
+                d.src.rel,
+                if d.secs.len() > 1 { "title " } else { "" },
+                level.title
             ),
         );
     }

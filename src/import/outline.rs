@@ -92,6 +92,9 @@ pub(super) struct Doc<'a> {
     pub(super) secs: Vec<Sec>,
     /// GitHub-style anchor of each heading block.
     pub(super) slugs: HashMap<usize, String>,
+    /// The files the page's navigation links to, which is not among its blocks (see
+    /// [`navigation`]).
+    pub(super) nav_links: Vec<String>,
 }
 
 pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
@@ -414,6 +417,7 @@ pub(super) fn build_doc<'a>(src: &'a SourceDoc, index: usize, blocks: Vec<Block>
         blocks,
         secs,
         slugs,
+        nav_links: Vec::new(),
     }
 }
 

@@ -276,6 +276,33 @@ pub fn capitalised(text: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A heading that only says the page is unfinished (`# !Under Construction`, `Work in
+/// progress`, `WIP`, `Coming soon`, `TODO`, `Draft`): it titles nothing.
+pub(super) fn placeholder(title: &str) -> bool {
+    let words: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let key = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    [
+        "under construction",
+        "work in progress",
+        "wip",
+        "coming soon",
+        "todo",
+        "to do",
+        "draft",
+        "tbd",
+    ]
+    .contains(&key.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::{readable, without_caption};

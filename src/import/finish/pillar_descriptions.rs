@@ -172,8 +172,8 @@ fn append(description: &mut Vec<Md>, blocks: Vec<CellBlock>) {
 /// … `#### Establishes` explains the steps of the pillar `Problem Solving`): not a track, its
 /// levels describe those pillars, each of its cells a sub-section of the description (`###
 /// Understands` over its text). The track's own text is a free page, to which links to the
-/// track and its levels lead. The pillars only such a track had (`Understands`) go. A track
-/// titled as a level is left as it is.
+/// track and its levels lead. Then the pillars no cell has any more (`Understands`) go. A
+/// track titled as a level is left as it is.
 pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
     let elsewhere = |ti: usize, p: usize| {
         ladder
@@ -271,7 +271,8 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
     drop_unused_pillars(ladder);
 }
 
-/// Removes the pillars no cell has, keeping the others in order.
+/// Removes the pillars no cell has, keeping the others in order, and renumbers what points
+/// at a pillar by its number (cells, and the cells links lead to).
 fn drop_unused_pillars(ladder: &mut Ladder) {
     let mut used = vec![false; ladder.pillars.len()];
     for c in ladder
@@ -300,5 +301,10 @@ fn drop_unused_pillars(ladder: &mut Ladder) {
         .flat_map(|l| &mut l.cells)
     {
         c.pillar = new_index[c.pillar];
+    }
+    // Links to a level's section of a pillar find it by the pillar's number.
+    ladder.cell_pillars.retain(|_, p| used[*p]);
+    for p in ladder.cell_pillars.values_mut() {
+        *p = new_index[*p];
     }
 }

@@ -126,7 +126,9 @@ fn front_matter_end(text: &str) -> usize {
     let mut at = text.find('\n').map_or(text.len(), |i| i + 1);
     while at < text.len() {
         let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
-        if text[at..end].trim_end() == fence {
+        // YAML may also close with `...`.
+        let line = text[at..end].trim_end();
+        if line == fence || fence == "---" && line == "..." {
             return end;
         }
         at = end;

@@ -1,7 +1,7 @@
-//! Navigation a page carries at its top: links to the other pages of its ladder, as a
-//! repository's Markdown pages often have (`#### [README](README.md)` over `* [Tech Lead
-//! 5](Tech%20Lead%205.md)` …) because the repository's file browser gives none. The site a
-//! ladder is imported into makes its own navigation, so the outline reads the page after it.
+//! Navigation a page carries: links to the other pages of its ladder, as a repository's
+//! Markdown pages often have (`#### [README](README.md)` over `* [Tech Lead 5](Tech%20Lead%205.md)`
+//! …) because the repository's file browser gives none. The site a ladder is imported into
+//! makes its own navigation, so the outline reads the page without it.
 
 use super::{Block, Kind};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -11,32 +11,51 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 pub(in crate::import) struct Navigation {
     /// For each block of the page, whether it is navigation.
     pub(in crate::import) blocks: Vec<bool>,
-    /// How many links the navigation holds.
-    pub(in crate::import) links: usize,
+    /// The file names the navigation links to (lowercased, percent-decoded, once each).
+    pub(in crate::import) links: Vec<String>,
 }
 
 /// A page's navigation: the headings and lists at its top that hold nothing but links to
-/// Markdown files, and anywhere, a heading that is only such a link (`#### [README](README.md)`)
-/// over one or more lists of such links, up to the next heading or the page's end. Two or
-/// more links in all, with a heading left among the other blocks. `None` when the page has
-/// none, or when links are all it holds (an index).
-pub(in crate::import) fn navigation(text: &str, blocks: &[Block]) -> Option<Navigation> {
+/// Markdown files, and anywhere, a heading that is only such a link over one or more lists
+/// of such links, up to the next heading or the page's end; each run counted only when it
+/// links to the page itself (`own`, its file name, as a list of every page does) or its
+/// heading links to a README or index (`#### [README](README.md)`). Two or more links in
+/// all, with a heading left among the other blocks. `None` when the page has none, or when
+/// links are all it holds (an index). A linked heading over links elsewhere (`##
+/// [Technical](../skills/technical.md)` over its competencies) is the page's own.
+pub(in crate::import) fn navigation(text: &str, blocks: &[Block], own: &str) -> Option<Navigation> {
     let is_heading = |b: &Block| matches!(b.kind, Kind::Heading { .. });
     let links_in = |b: &Block| {
         matches!(b.kind, Kind::Heading { .. } | Kind::List { .. })
             .then(|| only_page_links(&text[b.start..b.end]))
             .flatten()
     };
+    let home = |links: &[String]| {
+        links.iter().any(|l| {
+            let stem = l.rsplit('/').next().unwrap_or(l);
+            stem == "readme.md" || stem == "index.md" || stem == "_index.md"
+        })
+    };
     let mut nav = vec![false; blocks.len()];
-    let mut links = 0;
+    let mut links: Vec<String> = Vec::new();
+    let mut take = |run: std::ops::Range<usize>, found: Vec<String>, headed: bool| {
+        if found.iter().any(|l| l.rsplit('/').next() == Some(own)) || headed {
+            nav[run].iter_mut().for_each(|b| *b = true);
+            links.extend(found);
+        }
+    };
+    // At the top.
     let mut i = 0;
-    while let Some(n) = blocks.get(i).and_then(links_in) {
-        nav[i] = true;
-        links += n;
+    let mut found = Vec::new();
+    while let Some(l) = blocks.get(i).and_then(links_in) {
+        found.extend(l);
         i += 1;
     }
+    let headed = i > 0 && is_heading(&blocks[0]) && links_in(&blocks[0]).is_some_and(|l| home(&l));
+    take(0..i, found, headed);
+    // Under a linked heading.
     while i < blocks.len() {
-        let Some(n) = Some(&blocks[i])
+        let Some(heading) = Some(&blocks[i])
             .filter(|b| is_heading(b))
             .and_then(links_in)
         else {
@@ -44,39 +63,38 @@ pub(in crate::import) fn navigation(text: &str, blocks: &[Block]) -> Option<Navi
             continue;
         };
         let mut k = i + 1;
-        let mut listed = 0;
-        while let Some(m) = blocks.get(k).filter(|b| !is_heading(b)).and_then(links_in) {
-            listed += m;
+        let mut found = heading.clone();
+        while let Some(l) = blocks.get(k).filter(|b| !is_heading(b)).and_then(links_in) {
+            found.extend(l);
             k += 1;
         }
         if k > i + 1 && blocks.get(k).is_none_or(is_heading) {
-            nav[i..k].iter_mut().for_each(|b| *b = true);
-            links += n + listed;
+            take(i..k, found, home(&heading));
         }
         i = k;
     }
+    links.sort();
+    links.dedup();
     let rest_has_heading = blocks.iter().zip(&nav).any(|(b, &n)| !n && is_heading(b));
-    (links >= 2 && rest_has_heading).then_some(Navigation { blocks: nav, links })
+    (links.len() >= 2 && rest_has_heading).then_some(Navigation { blocks: nav, links })
 }
 
-/// How many links `md` holds when it holds only links to Markdown files, relative ones
+/// The files `md` links to when it holds only links to Markdown files, relative ones
 /// (`Data%20Scientist%203.md`, `levels/l2.md#scope`), and the markers around them (`#`, `*`,
-/// `1.`); `None` when it has any other text, or a link elsewhere.
-fn only_page_links(md: &str) -> Option<usize> {
-    let mut n = 0;
+/// `1.`): each link's path, lowercased and percent-decoded, without its anchor. `None` when
+/// it has any other text, or a link elsewhere, or no link.
+fn only_page_links(md: &str) -> Option<Vec<String>> {
+    let mut links = Vec::new();
     let mut inside = 0usize;
     for ev in Parser::new(md) {
         match ev {
             Event::Start(Tag::Link { dest_url, .. }) => {
-                let path = dest_url
-                    .split('#')
-                    .next()
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
+                let path = dest_url.split('#').next().unwrap_or("");
+                let path = crate::links::percent_decode(path).to_lowercase();
                 if path.contains("://") || !path.ends_with(".md") {
                     return None;
                 }
-                n += 1;
+                links.push(path);
                 inside += 1;
             }
             Event::End(TagEnd::Link) => inside = inside.saturating_sub(1),
@@ -85,7 +103,7 @@ fn only_page_links(md: &str) -> Option<usize> {
             _ => {}
         }
     }
-    (n > 0).then_some(n)
+    (!links.is_empty()).then_some(links)
 }
 
 #[cfg(test)]
@@ -94,14 +112,15 @@ mod tests {
 
     #[test]
     fn only_links_to_pages_are_navigation() {
-        assert_eq!(only_page_links("#### [README](README.md)"), Some(1));
+        let n = |md: &str| only_page_links(md).map(|l| l.len());
+        assert_eq!(n("#### [README](README.md)"), Some(1));
         assert_eq!(
             only_page_links("* [Engineer 1](Engineer%201.md)\n\n* [Engineer 2](e2.md#top)\n"),
-            Some(2)
+            Some(vec!["engineer 1.md".to_string(), "e2.md".to_string()])
         );
-        assert_eq!(only_page_links("* [Guide](https://example.com/a.md)"), None);
-        assert_eq!(only_page_links("* [Engineer 1](e1.md): joins a team"), None);
-        assert_eq!(only_page_links("* [Chart](chart.png)"), None);
-        assert_eq!(only_page_links("### Technology"), None);
+        assert_eq!(n("* [Guide](https://example.com/a.md)"), None);
+        assert_eq!(n("* [Engineer 1](e1.md): joins a team"), None);
+        assert_eq!(n("* [Chart](chart.png)"), None);
+        assert_eq!(n("### Technology"), None);
     }
 }
