@@ -21,8 +21,9 @@ fn a_table_per_level_with_a_score_column_and_a_summary_item_gives_the_levels_pil
         (String::new(), Vec::new(), Vec::new(), Vec::new());
     for line in text.lines() {
         if let Some(h) = line.strip_prefix("### ") {
-            // `Level 1: Support Engineer (S1)` → the title as a level's words.
-            level = h.split(" (").next().unwrap().to_string();
+            // `Level 1: Support Engineer (S1)` → the title, `Support Engineer` (its code S1).
+            let title = h.split(" (").next().unwrap();
+            level = title.split_once(": ").map_or(title, |t| t.1).to_string();
         } else if let Some(s) = line.strip_prefix("*   **Summary:** ") {
             summaries.push((level.clone(), s.to_string()));
         } else if let Some(row) = line.strip_prefix("| ") {

@@ -246,6 +246,31 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
         out.code = Some(code);
         out.number = Some(number);
     }
+    // A leading level word and number set off from the title (`Level 5 - Senior Software
+    // Engineer`, `Nivel 1: Junior`): the number places the level, the words are its code
+    // unless the title gives one of its own (`(IC1)`).
+    let mut spaced: Option<String> = None;
+    if out.code.is_none() {
+        let title = out.title.clone();
+        if let Some((head, rest)) = title.split_once([':', '-', '–', '—', '|']) {
+            let rest = rest.trim_start_matches([':', '-', '–', '—', '|']).trim();
+            let is_level_word = |w: &str| {
+                [
+                    "level", "nivel", "niveau", "grade", "band", "stufe", "nivell",
+                ]
+                .contains(&crate::ids::fold_word(w).as_str())
+            };
+            if let Some((code, number)) = parse_spaced_code(head)
+                .filter(|(c, _)| c.split(' ').next().is_some_and(is_level_word))
+                .filter(|_| !rest.is_empty())
+            {
+                out.title = rest.to_string();
+                out.full = rest.to_string();
+                out.number = Some(number);
+                spaced = Some(code);
+            }
+        }
+    }
     // Trailing parenthesis of codes.
     let title = out.title.clone();
     if let (Some(open), true) = (title.rfind('('), title.ends_with(')')) {
@@ -274,6 +299,9 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
                 out.other_codes = codes.map(|c| c.0).collect();
             }
         }
+    }
+    if out.code.is_none() {
+        out.code = spaced;
     }
     if out.number.is_none() {
         // The only number in the title (`Level 3`, `Engineer II` is not read).
@@ -463,6 +491,30 @@ mod tests {
             short_slug("Keeps the team's work visible and predictable.", 32),
             "keeps-the-teams-work-visible"
         );
+    }
+
+    #[test]
+    fn a_level_word_and_number_before_a_title_are_its_code() {
+        let t = parse_level_title("Level 5 - Senior Software Engineer");
+        assert_eq!(
+            (t.title.as_str(), t.code.as_deref(), t.number.is_some()),
+            ("Senior Software Engineer", Some("Level 5"), true)
+        );
+        let t = parse_level_title("Nivel 1: Junior Frontend Developer");
+        assert_eq!(
+            (t.title.as_str(), t.code.as_deref()),
+            ("Junior Frontend Developer", Some("Nivel 1"))
+        );
+        // A code of the title's own wins.
+        let t = parse_level_title("Level 1: Support Engineer (S1)");
+        assert_eq!(
+            (t.title.as_str(), t.code.as_deref()),
+            ("Support Engineer", Some("S1"))
+        );
+        // A title that is only the level word and number stays so; other words are no code.
+        assert_eq!(parse_level_title("Level 2").title, "Level 2");
+        let t = parse_level_title("Team 2 - Platform");
+        assert_eq!((t.title.as_str(), t.code), ("Team 2 - Platform", None));
     }
 
     #[test]
