@@ -717,11 +717,7 @@ fn level_files_named_by_their_file_under_navigation_links_are_levels() {
             "navigation-steps/engineer-3"
         ]
     );
-    let mut pillars: Vec<String> = content_files(&imp.root.join("content/pillars"))
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect();
-    pillars.sort();
+    let pillars = content_ids(&imp.root.join("content/pillars"));
     assert_eq!(pillars, ["delivery", "mentoring", "support"]);
     // The step stays in its cell, as a note.
     let cell = |level: &str, pillar: &str| {
@@ -765,11 +761,7 @@ fn a_how_to_page_beside_the_level_files_is_a_free_page() {
         track_levels(&imp),
         ["how-to-page/engineer", "how-to-page/senior-engineer"]
     );
-    let mut pillars: Vec<String> = content_files(&imp.root.join("content/pillars"))
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect();
-    pillars.sort();
+    let pillars = content_ids(&imp.root.join("content/pillars"));
     assert_eq!(pillars, ["craft", "delivery"]);
     // The page is on the site, whole, under its own title.
     let page = words(&fs::read_to_string(imp.site.join("growth-plans/index.html")).unwrap());

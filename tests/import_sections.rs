@@ -677,17 +677,9 @@ fn a_hiring_map_is_no_level_and_a_level_s_attributes_are_no_pillars() {
     assert_eq!(exps.len(), 5);
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
-    let mut levels: Vec<String> = content_files(&imp.root.join("content/levels"))
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect();
-    levels.sort();
+    let levels = content_ids(&imp.root.join("content/levels"));
     assert_eq!(levels, ["senior-support-engineer", "support-engineer"]);
-    let mut pillars: Vec<String> = content_files(&imp.root.join("content/pillars"))
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect();
-    pillars.sort();
+    let pillars = content_ids(&imp.root.join("content/pillars"));
     assert_eq!(pillars, ["communication", "troubleshooting"]);
     // The attributes describe their level.
     let s2 = fs::read_to_string(imp.root.join("content/levels/support-engineer.md")).unwrap();
@@ -714,10 +706,6 @@ fn a_heading_that_says_the_page_is_unfinished_titles_nothing() {
         "{}",
         imp.summary
     );
-    let mut levels: Vec<String> = content_files(&imp.root.join("content/levels"))
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect();
-    levels.sort();
+    let levels = content_ids(&imp.root.join("content/levels"));
     assert_eq!(levels, ["senior-support-engineer", "support-engineer"]);
 }

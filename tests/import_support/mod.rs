@@ -118,7 +118,13 @@ pub fn str_of(t: &toml::Table, k: &str) -> String {
     t.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string()
 }
 
-/// Every Markdown file under `dir`, by stem.
+/// The stems of the Markdown files under `dir` (the ids of a `content/` folder's
+/// levels or pillars), sorted.
+pub fn content_ids(dir: &Path) -> Vec<String> {
+    content_files(dir).into_iter().map(|(id, _)| id).collect()
+}
+
+/// Every Markdown file under `dir`, by stem, sorted.
 pub fn content_files(dir: &Path) -> Vec<(String, PathBuf)> {
     let mut v: Vec<(String, PathBuf)> = fs::read_dir(dir)
         .map(|r| {
