@@ -709,3 +709,20 @@ fn a_heading_that_says_the_page_is_unfinished_titles_nothing() {
     let levels = content_ids(&imp.root.join("content/levels"));
     assert_eq!(levels, ["senior-support-engineer", "support-engineer"]);
 }
+
+#[test]
+fn a_ladder_written_in_hangul_is_marked_korean() {
+    // The site said `<html lang="en">` over Korean text: read aloud and hyphenated as
+    // English.
+    let imp = import(&fixture("sections/hangul.md"), &[]);
+    let book = fs::read_to_string(imp.root.join("book.toml")).unwrap();
+    assert!(book.contains("language = \"ko\""), "{book}");
+    let index = fs::read_to_string(imp.site.join("index.html")).unwrap();
+    assert!(index.contains("<html lang=\"ko\""));
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")).len(),
+        2,
+        "{}",
+        imp.summary
+    );
+}

@@ -13,6 +13,7 @@ mod finish;
 mod gather;
 pub mod ids;
 mod infer;
+mod language;
 mod level;
 mod level_index;
 pub mod markdown;

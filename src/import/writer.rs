@@ -41,11 +41,17 @@ pub struct Paths<'a> {
 /// Renders the whole ladder into files.
 pub fn render(ladder: &mut Ladder, paths: &Paths) -> Output {
     let mut out = Output::default();
+    let language = super::language::of(ladder.docs.iter().map(|d| d.text.as_str()));
+    if let (Some(tag), Some(first)) = (language, ladder.docs.first()) {
+        let said = format!("the text is mostly in a script only one language writes: `language = \"{tag}\"` in book.toml, for the pages' `lang` (change it if that is wrong)");
+        let at = first.loc_line(1);
+        ladder.guess(GuessKind::Structure, at, said);
+    }
     let book = BookToml {
         book: BookTable {
             title: ladder.title.clone(),
             description: ladder.description.clone(),
-            language: None,
+            language: language.map(str::to_string),
         },
         build: None,
         output: None,
