@@ -312,17 +312,23 @@ pub(super) fn markdown_links(text: &str) -> Vec<String> {
     let mut targets: Vec<String> = Vec::new();
     for ev in Parser::new(text) {
         if let Event::Start(Tag::Link { dest_url, .. }) = ev {
-            let url = dest_url
-                .split('#')
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            if !url.contains("://") && url.ends_with(".md") && !targets.contains(&url) {
+            if let Some(url) = page_link(&dest_url).filter(|u| !targets.contains(u)) {
                 targets.push(url);
             }
         }
     }
     targets
+}
+
+/// The Markdown file a link's destination names, lowercased (ASCII letters) and without its
+/// `#anchor`, when it is a relative link to a `.md` file; `None` for any other.
+pub(super) fn page_link(dest_url: &str) -> Option<String> {
+    let url = dest_url
+        .split('#')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    (!url.contains("://") && url.ends_with(".md")).then_some(url)
 }
 
 /// A section that holds text of its own and no sub-section with text.

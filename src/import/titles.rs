@@ -279,17 +279,7 @@ pub fn capitalised(text: &str) -> String {
 /// A heading that only says the page is unfinished (`# !Under Construction`, `Work in
 /// progress`, `WIP`, `Coming soon`, `TODO`, `Draft`): it titles nothing.
 pub(super) fn placeholder(title: &str) -> bool {
-    let words: String = title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    let key = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    let key = ids::title_key(title);
     [
         "under construction",
         "work in progress",

@@ -3,6 +3,7 @@
 
 use crate::import::ids;
 use crate::import::model::{CellBlock, FileRef, GuessKind, Ladder, Level, Md, Page};
+use crate::import::source::Loc;
 
 /// Words of a title that say it names what the levels are measured by, not a level
 /// (`# Competencies`, `# Skills`, `# Axes of progression`).
@@ -110,20 +111,7 @@ pub(super) fn levels_describing_pillars(ladder: &mut Ladder) {
                 None => own.push(md),
             }
         }
-        let to = if own.is_empty() {
-            None
-        } else {
-            let uid = ladder.uid();
-            ladder.pages.push(Page {
-                uid,
-                title: level.title.clone(),
-                body: own,
-                at: level.at.clone(),
-                doc_title: level.title.clone(),
-                final_id: String::new(),
-            });
-            Some(FileRef::Page(uid))
-        };
+        let to = (!own.is_empty()).then(|| free_page(ladder, &level.title, own, &level.at));
         let track = &ladder.tracks[ti];
         let emptied = track.levels.is_empty().then_some(track.uid);
         if emptied.is_some() {
@@ -151,6 +139,20 @@ pub(super) fn levels_describing_pillars(ladder: &mut Ladder) {
             ),
         );
     }
+}
+
+/// A free page of `body`, titled `title`, added to the ladder; its reference, for links.
+fn free_page(ladder: &mut Ladder, title: &str, body: Vec<Md>, at: &Loc) -> FileRef {
+    let uid = ladder.uid();
+    ladder.pages.push(Page {
+        uid,
+        title: title.to_string(),
+        body,
+        at: at.clone(),
+        doc_title: title.to_string(),
+        final_id: String::new(),
+    });
+    FileRef::Page(uid)
 }
 
 /// A cell's blocks added to a description: the items of a tight list stay one list.
@@ -221,16 +223,12 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
         let to = if track.description.is_empty() {
             ladder.tracks.first().map(|t| FileRef::Track(t.uid))
         } else {
-            let uid = ladder.uid();
-            ladder.pages.push(Page {
-                uid,
-                title: track.title.clone(),
-                body: track.description,
-                at: track.at.clone(),
-                doc_title: track.title.clone(),
-                final_id: String::new(),
-            });
-            Some(FileRef::Page(uid))
+            Some(free_page(
+                ladder,
+                &track.title,
+                track.description,
+                &track.at,
+            ))
         };
         if let Some(to) = to {
             ladder.retarget(FileRef::Track(track.uid), to);

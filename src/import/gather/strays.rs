@@ -91,7 +91,9 @@ pub(super) fn strays(
 fn whole_file_page(ladder: &mut Ladder, index: usize, title: &str) -> Page {
     let doc = &ladder.docs[index];
     let text = &doc.text;
-    let mut start = front_matter_end(text);
+    // After a YAML (`---`, closed by `---` or `...`) or TOML (`+++`) front-matter.
+    let mut start = crate::import::yaml::split_front_matter(text)
+        .map_or_else(|| crate::import::skip_toml_front_matter(text).0, |f| f.2);
     let first = text[start..].trim_start_matches(['\n', '\r']);
     if first.starts_with("# ") {
         let at = text.len() - first.len();
@@ -115,23 +117,4 @@ fn whole_file_page(ladder: &mut Ladder, index: usize, title: &str) -> Page {
         doc_title: title.to_string(),
         final_id: String::new(),
     }
-}
-
-/// The offset after a YAML (`---`) or TOML (`+++`) front-matter at the top of `text`, or 0.
-fn front_matter_end(text: &str) -> usize {
-    let fence = match text.lines().next().map(str::trim_end) {
-        Some(f @ ("---" | "+++")) => f,
-        _ => return 0,
-    };
-    let mut at = text.find('\n').map_or(text.len(), |i| i + 1);
-    while at < text.len() {
-        let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
-        // YAML may also close with `...`.
-        let line = text[at..end].trim_end();
-        if line == fence || fence == "---" && line == "..." {
-            return end;
-        }
-        at = end;
-    }
-    0
 }

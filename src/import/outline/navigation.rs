@@ -89,12 +89,8 @@ fn only_page_links(md: &str) -> Option<Vec<String>> {
     for ev in Parser::new(md) {
         match ev {
             Event::Start(Tag::Link { dest_url, .. }) => {
-                let path = dest_url.split('#').next().unwrap_or("");
-                let path = crate::links::percent_decode(path).to_lowercase();
-                if path.contains("://") || !path.ends_with(".md") {
-                    return None;
-                }
-                links.push(path);
+                let path = crate::import::infer::page_link(&dest_url)?;
+                links.push(crate::links::percent_decode(&path).to_lowercase());
                 inside += 1;
             }
             Event::End(TagEnd::Link) => inside = inside.saturating_sub(1),
