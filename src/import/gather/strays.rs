@@ -26,7 +26,7 @@ pub(super) fn strays(
             .map(|c| ids::title_key(&c.pillar_title))
             .collect()
     };
-    // Every level's pillars, by (file, level uid).
+    // Every level's pillars, by level uid.
     let mut all: Vec<(usize, HashSet<String>)> = Vec::new();
     for l in tracks.iter().flat_map(|(t, _)| &t.levels) {
         all.push((l.uid, keys(&l.cells)));
@@ -102,11 +102,10 @@ fn whole_file_page(ladder: &mut Ladder, index: usize, title: &str) -> Page {
     while text[start..].starts_with(['\n', '\r']) {
         start += 1;
     }
-    let line = text[..start].matches('\n').count() + 1;
     let body = vec![Md {
         text: text[start..].to_string(),
         doc: index,
-        line,
+        line: doc.line(start),
     }];
     let at = doc.loc_line(1);
     Page {
