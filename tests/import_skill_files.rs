@@ -69,3 +69,79 @@ fn bold_level_lines_over_a_summing_up_sentence_are_the_levels_of_each_skill() {
     let ranks: Vec<i64> = ids.iter().map(|id| level_rank(&imp, id)).collect();
     assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{ranks:?}");
 }
+
+/// The expectations of level files written as skills with fields (`### Skill (CODE)` /
+/// `**Overall Description:**` / … / `**Level 2 Attainment:**`): what follows the level's
+/// field, up to the next field or rule, in that skill's cell of the file's level (the file's
+/// `# ` title).
+fn field_expectations(dir: &std::path::Path) -> Vec<Exp> {
+    let mut exps = Vec::new();
+    for (_, text) in markdown_sources(dir) {
+        let (mut level, mut skill) = (String::new(), String::new());
+        let mut lines = text.lines().peekable();
+        while let Some(line) = lines.next() {
+            if let Some(t) = line.strip_prefix("# ") {
+                level = t.to_string();
+            } else if let Some(s) = line.strip_prefix("### ") {
+                skill = s.to_string();
+            } else if line.starts_with("**Level ") && line.ends_with(" Attainment:**") {
+                let mut said = Vec::new();
+                while let Some(l) = lines.next_if(|l| *l != "---" && !l.starts_with("**")) {
+                    if !l.trim().is_empty() {
+                        said.push(l.trim());
+                    }
+                }
+                exps.push(Exp {
+                    level: words(&level),
+                    pillar: skill.clone(),
+                    text: said.join(" "),
+                });
+            }
+        }
+    }
+    exps
+}
+
+#[test]
+fn level_files_whose_skills_are_written_as_fields_are_levels_with_the_skills_as_pillars() {
+    // A family folder of one file per level, each listing the skills of the shared catalogue
+    // at that level (`### Data modelling (DTAN)` with its reference, category, description
+    // and `**Level 3 Attainment:**`). Each file became a track of its own, whose "levels"
+    // were the skills and whose pillars were the field labels; the level with no skills yet
+    // was a free page.
+    let dir = fixture("folders/skill-fields");
+    let exps = field_expectations(&dir);
+    assert_eq!(exps.len(), 5);
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let pillars = content_ids(&imp.root.join("content/pillars"));
+    assert_eq!(
+        pillars,
+        ["data-modelling-dtan", "mentoring-ment", "pipeline-operations-pipe"]
+    );
+    // One track, named as its level of that name writes it, with every file a level ranked
+    // by the code its fields give, the one with no skills among them.
+    let tracks = content_files(&imp.root.join("content/tracks"));
+    assert_eq!(tracks.len(), 1);
+    assert_eq!(str_of(&front(&tracks[0].1), "title"), "Data Engineer");
+    let levels = ["level-1-associate", "level-2-engineer", "level-3-senior"];
+    assert_eq!(content_ids(&imp.root.join("content/levels")), levels);
+    for (n, id) in levels.iter().enumerate() {
+        let f = front(&imp.root.join(format!("content/levels/{id}.md")));
+        assert_eq!(str_of(&f, "code"), format!("Level {}", n + 1));
+        assert_eq!(level_rank(&imp, id), n as i64 + 1);
+    }
+    // The fields about a skill describe its pillar; the level's page keeps its overview
+    // before the sentence that leads into the skills, as the source has them.
+    let pillar_page = words(
+        &fs::read_to_string(imp.site.join("pillars/pipeline-operations-pipe/index.html"))
+            .unwrap(),
+    );
+    assert!(pillar_page.contains("keeping scheduled data jobs running"));
+    assert!(pillar_page.contains("covers alerting backfills"));
+    let level = fs::read_to_string(imp.root.join("content/levels/level-3-senior.md")).unwrap();
+    let overview = level.find("Leads the design of whole pipelines").unwrap();
+    assert!(overview < level.find("Each skill below").unwrap(), "{level}");
+    let associate = words(&fs::read_to_string(imp.site.join("levels/level-1-associate/index.html")).unwrap());
+    assert!(associate.contains("learning the team s pipelines"), "{associate}");
+}

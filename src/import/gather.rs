@@ -421,7 +421,16 @@ fn folder_track(
         if last.is_empty() {
             folder_title.to_string()
         } else {
-            super::titles::readable(last)
+            // Written as the level of that name writes it (`qa-engineer/` holding `# QA
+            // Engineer`).
+            let readable = super::titles::readable(last);
+            let key = ids::title_key(&readable);
+            members
+                .iter()
+                .map(|m| &m.1.title)
+                .find(|t| ids::title_key(t) == key)
+                .cloned()
+                .unwrap_or(readable)
         }
     };
     let at = ladder.docs[first].loc_line(1);

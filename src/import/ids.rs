@@ -156,6 +156,38 @@ pub fn parse_code(token: &str) -> Option<(String, LevelNumber)> {
     Some((t.to_string(), number))
 }
 
+/// A word that says a level, in a code written as a word and a number (`Level 5`, `Nivel
+/// 1`, `Band 3`): compared without accents and case.
+fn is_level_word(w: &str) -> bool {
+    ["level", "nivel", "niveau", "grade", "band", "stufe", "nivell"]
+        .contains(&crate::ids::fold_word(w).as_str())
+}
+
+/// The level a field's label is about (`Level 3 Attainment`, `Level 2 description`): its code
+/// (`Level 3`) and number, when the label is a level word, a number and one or two words that name no
+/// role (so `Level 5 Senior Engineer` is a level's title, not a field).
+pub fn level_field_code(label: &str) -> Option<(String, LevelNumber)> {
+    let label = label.trim().trim_end_matches(':').trim();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let [word, number, rest @ ..] = &words[..] else {
+        return None;
+    };
+    if !is_level_word(word) || !(1..=2).contains(&rest.len()) {
+        return None;
+    }
+    let rest = rest.join(" ");
+    if super::titles::role_word(&rest) || super::titles::ranks(&rest) {
+        return None;
+    }
+    level_word_code(&format!("{word} {number}"))
+}
+
+/// A code written as a level word and a number and nothing else (`Level 3`, `Nivel 2`), with
+/// its number.
+pub fn level_word_code(text: &str) -> Option<(String, LevelNumber)> {
+    parse_spaced_code(text).filter(|(c, _)| c.split(' ').next().is_some_and(is_level_word))
+}
+
 /// A code written as a word and a number, inside a title's parenthesis: `Manager 5`, `IC 6`
 /// (the code is kept as written).
 fn parse_spaced_code(token: &str) -> Option<(String, LevelNumber)> {
@@ -254,12 +286,6 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
         let title = out.title.clone();
         if let Some((head, rest)) = title.split_once([':', '-', '–', '—', '|']) {
             let rest = rest.trim_start_matches([':', '-', '–', '—', '|']).trim();
-            let is_level_word = |w: &str| {
-                [
-                    "level", "nivel", "niveau", "grade", "band", "stufe", "nivell",
-                ]
-                .contains(&crate::ids::fold_word(w).as_str())
-            };
             if let Some((code, number)) = parse_spaced_code(head)
                 .filter(|(c, _)| c.split(' ').next().is_some_and(is_level_word))
                 .filter(|_| !rest.is_empty())
@@ -477,6 +503,18 @@ pub fn seniority(title: &str) -> (u8, i8, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_about_a_level_is_a_level_word_a_number_and_a_noun() {
+        let code = |l: &str| level_field_code(l).map(|(c, n)| (c, n.major));
+        assert_eq!(code("Level 3 Attainment:"), Some(("Level 3".into(), 3)));
+        assert_eq!(code("Nivel 2 descripción"), Some(("Nivel 2".into(), 2)));
+        // A level's title, a bare code and other fields are not.
+        assert_eq!(code("Level 5 Senior Engineer"), None);
+        assert_eq!(code("Level 3"), None);
+        assert_eq!(code("Overall Description"), None);
+        assert_eq!(code("Levels 1 to 3 apply"), None);
+    }
 
     #[test]
     fn short_slugs_cut_at_a_word() {

@@ -9,6 +9,9 @@ pub(super) use super::titles::{
 };
 use std::collections::{HashMap, HashSet};
 
+mod fields;
+pub(super) use fields::{fields_of_one_level, level_field, split_fields};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum Shape {
     Headings,
@@ -637,7 +640,10 @@ pub(super) fn single_level_shape(d: &Doc, s: usize) -> Option<Shape> {
 pub(super) fn named_level_shape(d: &Doc, s: usize, named: bool) -> Option<Shape> {
     let nested = || {
         let (pillars, _) = nested_pillars(d, s);
-        (pillars.len() >= 2 && (named || level_like(&heading_text(d, s))) && !is_index(d))
+        // One competency written as fields about this level is enough (a level with one
+        // required skill).
+        let enough = pillars.len() >= 2 || pillars.iter().any(|&p| level_field(d, p).is_some());
+        (enough && (named || level_like(&heading_text(d, s))) && !is_index(d))
             .then_some(Shape::Nested)
     };
     let kids = pillar_candidates(d, s);

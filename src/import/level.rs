@@ -132,9 +132,11 @@ pub(super) fn fill_level(
         .map_or(sec.end, |&c| d.secs[c].heading.unwrap_or(sec.end));
     keep_headings(ladder, d, own_from, own_to, file);
     for c in extra_sections {
-        // A sub-section that is not a pillar is part of the level's description.
+        // A sub-section that is not a pillar is part of the level's description, where the
+        // source has it among the level's other text.
         if let Some(md) = section_md(d, c) {
-            level.description.push(md);
+            let at = level.description.partition_point(|m| m.line < md.line);
+            level.description.insert(at, md);
             keep_headings(
                 ladder,
                 d,
@@ -228,22 +230,35 @@ fn nested_cells(
         set_heading(ladder, d, c, target);
         stack.extend(&d.secs[c].children);
     }
-    for c in pillars {
+    for &c in &pillars {
         let cell_index = level.cells.len();
         let target = Target {
             file,
             anchor: Anchor::Cell(cell_index),
         };
         set_heading(ladder, d, c, target);
-        level.cells.push(Cell {
-            pillar_title: heading_text(d, c),
-            pillar_at: d.src.loc(md_start(d, c)),
-            pillar_id: None,
-            pillar_key: None,
-            pillar_description: Vec::new(),
-            blocks: subtitled_blocks(d, c),
-            pillar: 0,
-        });
+        let cell = match split_fields(d, c) {
+            Some((field, about)) => field_cell(ladder, d, c, &field, &about),
+            None => Cell {
+                pillar_title: heading_text(d, c),
+                pillar_at: d.src.loc(md_start(d, c)),
+                pillar_id: None,
+                pillar_key: None,
+                pillar_description: Vec::new(),
+                blocks: subtitled_blocks(d, c),
+                pillar: 0,
+            },
+        };
+        level.cells.push(cell);
+    }
+    // A level titled without its code (`# Senior Software Engineer`) takes the one its
+    // competencies' fields give (`**Level 3 Attainment:**`).
+    if level.code.is_none() {
+        let mut codes = pillars.iter().filter_map(|&c| level_field(d, c)).map(|(c, _)| c);
+        if let Some((code, number)) = codes.next() {
+            level.number = Some(number);
+            level.code = Some(code);
+        }
     }
     for &a in &about {
         ladder.guess(
@@ -256,6 +271,22 @@ fn nested_cells(
         );
     }
     rest.extra_sections.extend(about);
+}
+
+/// The cell of competency section `c` written as fields (see [`level_field`]): the level's
+/// field (`**Level 3 Attainment:**` and what follows it) holds the expectations; the other
+/// fields (`**Overall Description:**`, `**Guidance Notes:**`) describe the pillar.
+fn field_cell(ladder: &mut Ladder, d: &Doc, c: usize, field: &[usize], about: &[usize]) -> Cell {
+    let mut description = Vec::new();
+    let mut groups = label_groups(ladder, d, field, &mut description);
+    let mut cell = match groups.pop() {
+        Some(group) => label_cell(d, group),
+        None => label_cell(d, (String::new(), d.blocks[field[0]].start, Vec::new(), None)),
+    };
+    cell.pillar_title = heading_text(d, c);
+    cell.pillar_at = d.src.loc(md_start(d, c));
+    cell.pillar_description = blocks_md(d, about);
+    cell
 }
 
 /// The expectations and notes of pillar section `c`; under a [`subtitle`], that sub-section's,

@@ -190,7 +190,10 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
         // A number alone is no level's (`02-promotions.md`, a guide in reading order).
         && (placed.code.is_some() || super::titles::role_word(&file_title));
     let steps = |f: &Found| named_by_file && f.levels.iter().all(|&l| subtitle(&d, l).is_some());
-    let found = find_levels(&d).filter(|f| !(steps(f) || named && sentences(f)));
+    // Sections that share labels because each is a competency written as fields, one of
+    // them about the page's level (`**Level 3 Attainment:**`), are that level's pillars.
+    let fields = |f: &Found| fields_of_one_level(&d, &f.levels);
+    let found = find_levels(&d).filter(|f| !(steps(f) || named && sentences(f) || fields(f)));
     // Levels at one depth.
     if let Some(found) = found {
         // When the first heading is a level, it does not name the document.
@@ -320,6 +323,17 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
         }
         _ => (doc_title.clone(), base, None, None),
     };
+    // A title without a code over a line that opens with one in bold (`# Chief QA Engineer`
+    // / `**Level 7** | **Career Path:** Engineering`): the page's level has that code.
+    let mut heading = heading;
+    if let (Some(h), Some(lt)) = (titled_by, heading.as_mut().filter(|t| t.code.is_none())) {
+        if let Some(Kind::Para { label: Some(l), .. }) = d.blocks.get(h + 1).map(|b| &b.kind) {
+            if let Some((code, number)) = ids::level_word_code(l).or_else(|| ids::parse_code(l)) {
+                lt.code = Some(code);
+                lt.number = Some(number);
+            }
+        }
+    }
     let body = span(&src, index, body_start, src.text.len());
     let mut glossary = Vec::new();
     let all: Vec<usize> = (1..d.secs.len()).collect();
