@@ -11,7 +11,8 @@
 //! than pillars;
 //! and sections of a document that each list a track's levels by name in bold
 //! (`### 2.1. Collections track` / `1. **Junior Collections Officer**` over its list); and,
-//! among paragraphs that are a level's expectations, lines wholly in emphasis that frame them.
+//! among paragraphs that are a level's expectations, lines wholly in emphasis that frame them;
+//! and labels on lines one under the other, the last alone over a list.
 
 mod common;
 mod import_support;
@@ -289,4 +290,43 @@ fn a_line_wholly_in_emphasis_among_expectation_paragraphs_is_a_note() {
         let cell = competency(&imp, &level, "expectations");
         assert!(cell.contains(&format!("\n{line}\n")), "{line}\n{cell}");
     }
+}
+
+#[test]
+fn a_label_line_over_a_label_alone_over_a_list_is_two_pillars() {
+    // `**Horizon**: A product area` directly over `**Troubleshooting**:` and its list: one
+    // paragraph in Markdown. The second label was read as part of the first's value, so
+    // Troubleshooting was no pillar and its items were filed under Horizon.
+    let src = fixture("sections/stacked-labels.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = h.to_string();
+        } else if let Some(rest) = line.strip_prefix("**") {
+            let (label, value) = rest.split_once("**").unwrap();
+            pillar = label.trim_end_matches(':').to_string();
+            let value = value.trim_start_matches(':').trim();
+            if !value.is_empty() {
+                exps.push(Exp {
+                    level: words(&level),
+                    pillar: pillar.clone(),
+                    text: value.to_string(),
+                });
+            }
+        } else if let Some(item) = line.strip_prefix("- ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 12);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["collaboration", "horizon", "troubleshooting"]
+    );
 }

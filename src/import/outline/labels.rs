@@ -159,10 +159,13 @@ pub(super) fn label_at(
 /// with a bold label and its colon (`**Horizon:** 1-2 weeks` over `**Scope:** Several
 /// teams`): key-value lines written one under the other, which Markdown joins into one
 /// paragraph (CommonMark §4.8, soft line breaks) but which are as many labelled items. Each
-/// is its byte range without its line ending or hard-break marker. `None` otherwise.
+/// is its byte range without its line ending or hard-break marker. The last line's label may
+/// stand alone, over what follows the paragraph (`**Scope**: One team` over `**Craft**:` and
+/// its list). `None` otherwise.
 pub(super) fn label_lines(text: &str, start: usize, end: usize) -> Option<Vec<(usize, usize)>> {
     let end = end.min(text.len());
     let mut lines = Vec::new();
+    let mut alone = false;
     let mut at = start;
     for line in text.get(start..end)?.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
@@ -174,9 +177,10 @@ pub(super) fn label_lines(text: &str, start: usize, end: usize) -> Option<Vec<(u
             continue;
         }
         let (label, colon, only, _) = label_at(text, s, e);
-        if label.is_none() || !colon || only {
+        if label.is_none() || !colon || alone {
             return None;
         }
+        alone = only;
         lines.push((s, e));
     }
     (lines.len() >= 2).then_some(lines)
