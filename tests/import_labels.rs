@@ -12,7 +12,8 @@
 //! and sections of a document that each list a track's levels by name in bold
 //! (`### 2.1. Collections track` / `1. **Junior Collections Officer**` over its list); and,
 //! among paragraphs that are a level's expectations, lines wholly in emphasis that frame them;
-//! and labels on lines one under the other, the last alone over a list.
+//! and labels on lines one under the other, the last alone over a list; and areas that list
+//! their levels under a `**Levels:**` label.
 
 mod common;
 mod import_support;
@@ -329,4 +330,42 @@ fn a_label_line_over_a_label_alone_over_a_list_is_two_pillars() {
         content_ids(&imp.root.join("content/pillars")),
         ["collaboration", "horizon", "troubleshooting"]
     );
+}
+
+#[test]
+fn areas_that_list_their_levels_under_a_levels_label_read_the_other_way_round() {
+    // `### 1. Site visits` / a sentence / `**Levels:**` / `- **Learning**: …`: the areas were
+    // the levels (`1. Site visits` …) and `Levels` their one pillar, each item keeping its
+    // level's name, so every comparison compared two areas.
+    let src = fixture("sections/levels-label.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut area, mut exps) = (String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            area = h.split_once(". ").unwrap().1.to_string();
+        } else if let Some(item) = line.strip_prefix("- **") {
+            let (level, said) = item.split_once("**: ").unwrap();
+            exps.push(Exp {
+                level: words(level),
+                pillar: area.clone(),
+                text: said.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 9);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["customer-care", "installations", "site-visits"]
+    );
+    let ranks: Vec<i64> = ["learning", "doing", "guiding"]
+        .iter()
+        .map(|id| level_rank(&imp, id))
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{ranks:?}");
+    // Each area's sentence describes its pillar.
+    let pillar =
+        words(&fs::read_to_string(imp.site.join("pillars/installations/index.html")).unwrap());
+    assert!(pillar.contains("putting equipment in so it keeps working"));
 }

@@ -117,7 +117,11 @@ fn level_files_whose_skills_are_written_as_fields_are_levels_with_the_skills_as_
     let pillars = content_ids(&imp.root.join("content/pillars"));
     assert_eq!(
         pillars,
-        ["data-modelling-dtan", "mentoring-ment", "pipeline-operations-pipe"]
+        [
+            "data-modelling-dtan",
+            "mentoring-ment",
+            "pipeline-operations-pipe"
+        ]
     );
     // One track, named as its level of that name writes it, with every file a level ranked
     // by the code its fields give, the one with no skills among them.
@@ -134,14 +138,20 @@ fn level_files_whose_skills_are_written_as_fields_are_levels_with_the_skills_as_
     // The fields about a skill describe its pillar; the level's page keeps its overview
     // before the sentence that leads into the skills, as the source has them.
     let pillar_page = words(
-        &fs::read_to_string(imp.site.join("pillars/pipeline-operations-pipe/index.html"))
-            .unwrap(),
+        &fs::read_to_string(imp.site.join("pillars/pipeline-operations-pipe/index.html")).unwrap(),
     );
     assert!(pillar_page.contains("keeping scheduled data jobs running"));
     assert!(pillar_page.contains("covers alerting backfills"));
     let level = fs::read_to_string(imp.root.join("content/levels/level-3-senior.md")).unwrap();
     let overview = level.find("Leads the design of whole pipelines").unwrap();
-    assert!(overview < level.find("Each skill below").unwrap(), "{level}");
-    let associate = words(&fs::read_to_string(imp.site.join("levels/level-1-associate/index.html")).unwrap());
-    assert!(associate.contains("learning the team s pipelines"), "{associate}");
+    assert!(
+        overview < level.find("Each skill below").unwrap(),
+        "{level}"
+    );
+    let associate =
+        words(&fs::read_to_string(imp.site.join("levels/level-1-associate/index.html")).unwrap());
+    assert!(
+        associate.contains("learning the team s pipelines"),
+        "{associate}"
+    );
 }

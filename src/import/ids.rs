@@ -159,8 +159,10 @@ pub fn parse_code(token: &str) -> Option<(String, LevelNumber)> {
 /// A word that says a level, in a code written as a word and a number (`Level 5`, `Nivel
 /// 1`, `Band 3`): compared without accents and case.
 fn is_level_word(w: &str) -> bool {
-    ["level", "nivel", "niveau", "grade", "band", "stufe", "nivell"]
-        .contains(&crate::ids::fold_word(w).as_str())
+    [
+        "level", "nivel", "niveau", "grade", "band", "stufe", "nivell",
+    ]
+    .contains(&crate::ids::fold_word(w).as_str())
 }
 
 /// The level a field's label is about (`Level 3 Attainment`, `Level 2 description`): its code

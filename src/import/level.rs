@@ -254,7 +254,10 @@ fn nested_cells(
     // A level titled without its code (`# Senior Software Engineer`) takes the one its
     // competencies' fields give (`**Level 3 Attainment:**`).
     if level.code.is_none() {
-        let mut codes = pillars.iter().filter_map(|&c| level_field(d, c)).map(|(c, _)| c);
+        let mut codes = pillars
+            .iter()
+            .filter_map(|&c| level_field(d, c))
+            .map(|(c, _)| c);
         if let Some((code, number)) = codes.next() {
             level.number = Some(number);
             level.code = Some(code);
@@ -281,7 +284,10 @@ fn field_cell(ladder: &mut Ladder, d: &Doc, c: usize, field: &[usize], about: &[
     let mut groups = label_groups(ladder, d, field, &mut description);
     let mut cell = match groups.pop() {
         Some(group) => label_cell(d, group),
-        None => label_cell(d, (String::new(), d.blocks[field[0]].start, Vec::new(), None)),
+        None => label_cell(
+            d,
+            (String::new(), d.blocks[field[0]].start, Vec::new(), None),
+        ),
     };
     cell.pillar_title = heading_text(d, c);
     cell.pillar_at = d.src.loc(md_start(d, c));

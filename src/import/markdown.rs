@@ -503,6 +503,17 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
     if !multi {
         page_describes_track(ladder, &mut pages, &mut tracks);
     }
+    // Areas whose levels are listed under a label that says so (`**Levels:**`).
+    if let ([_], false) = (tracks.as_slice(), multi) {
+        if let Some(order) = super::transpose::levels_label(&mut tracks[0]) {
+            super::transpose::transpose(ladder, &mut tracks[0], order);
+            return Outcome::Ladder {
+                tracks,
+                pages,
+                title: doc_title.to_string(),
+            };
+        }
+    }
     match tracks.as_slice() {
         [one] if !multi => match super::transpose::transposed(one) {
             Some(order) => super::transpose::transpose(ladder, &mut tracks[0], order),

@@ -7,7 +7,9 @@ use super::ids::{self, parse_level_title};
 use super::infer::level_like;
 use super::model::{Cell, FileRef, GuessKind, Ladder, Level, Track};
 
+mod levels_label;
 mod named_levels;
+pub(super) use levels_label::levels_label;
 pub(super) use named_levels::levels_as_tracks;
 
 /// The titles `track`'s levels should have when it reads transposed, most junior first: when
