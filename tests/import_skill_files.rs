@@ -155,3 +155,51 @@ fn level_files_whose_skills_are_written_as_fields_are_levels_with_the_skills_as_
         "{associate}"
     );
 }
+
+#[test]
+fn a_table_per_skill_with_its_milestones_down_is_one_ladder_also_in_gitbook_tabs() {
+    // GitBook's tabs, one per skill (`{% tab title="Instruments" %}`), each holding `|
+    // Milestone | Explanation |` with a row per milestone, under group headings. The file was
+    // refused ("found no ladder"), and the tags showed as text on its pages.
+    let src = fixture("tables/milestone-tabs.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut skill, mut exps) = (String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(t) = line.strip_prefix("{% tab title=\"") {
+            skill = t.split('"').next().unwrap().to_string();
+        } else if let Some(row) = line.strip_prefix("| ") {
+            let cells: Vec<&str> = row.trim_end_matches(" |").split(" | ").collect();
+            let n = cells[0].trim_matches('`');
+            if n.parse::<u32>().is_ok() {
+                exps.push(Exp {
+                    level: words(&format!("Milestone {n}")),
+                    pillar: skill.clone(),
+                    text: cells[1].to_string(),
+                });
+            }
+        }
+    }
+    assert_eq!(exps.len(), 9);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let levels = ["milestone-1", "milestone-2", "milestone-3"];
+    assert_eq!(content_ids(&imp.root.join("content/levels")), levels);
+    let ranks: Vec<i64> = levels.iter().map(|id| level_rank(&imp, id)).collect();
+    assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{ranks:?}");
+    // One track, the document's, not the last group's.
+    let tracks = content_files(&imp.root.join("content/tracks"));
+    assert_eq!(tracks.len(), 1);
+    assert_eq!(
+        str_of(&front(&tracks[0].1), "title"),
+        "Lab Engineering Growth Framework"
+    );
+    // No tag is shown as text; the hint's text and the row that describes a skill are kept.
+    let site = site_words(&imp.site);
+    assert!(
+        !site.contains("endtab") && !site.contains("tab title"),
+        "{site}"
+    );
+    assert!(site.contains("talk to your lead before you start"));
+    assert!(site.contains("keeping measurements complete labelled and easy to find"));
+    assert!(imp.summary.contains("GitBook"), "{}", imp.summary);
+}

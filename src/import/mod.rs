@@ -139,7 +139,12 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
         }
         if kind == FileKind::Markdown {
             type Rewrite = fn(&str) -> Option<(String, usize)>;
-            let rewrites: [(Rewrite, &str); 3] = [
+            let rewrites: [(Rewrite, &str); 4] = [
+                (
+                    source::gitbook_tags,
+                    "GitBook's tabs (`{% tab title=\"…\" %}`) are read as headings titled by \
+                     the tab, and the tags of tab sets and hints are left out",
+                ),
                 (
                     source::without_attribute_lists,
                     "kramdown attribute lists (`{:target=\"_blank\"}`) are left out: they \

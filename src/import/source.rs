@@ -273,6 +273,41 @@ pub fn without_attribute_lists(text: &str) -> Option<(String, usize)> {
     })
 }
 
+/// `text` with GitBook's block tags on lines of their own read as what GitBook shows: a tab
+/// (`{% tab title="Craft" %}`) is a heading one deeper than the heading above it (`### Craft`
+/// under `## Creating`), and the tags of tab sets and hints (`{% tabs %}`, `{% endtab %}`,
+/// `{% endtabs %}`, `{% hint style="info" %}`, `{% endhint %}`) are left out, as GitBook
+/// draws them rather than showing their text. Other tags (a Jekyll `{% include %}`) stay.
+/// Lines stay where they are; fenced code is left alone. Returns the text and the 1-based
+/// number of the first line changed, or `None` when no line is.
+pub fn gitbook_tags(text: &str) -> Option<(String, usize)> {
+    if !text.contains("{%") {
+        return None;
+    }
+    let (mut depth, mut fence) = (0usize, false);
+    rewrite_lines(text, |line| {
+        let t = line.trim();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = !fence;
+        }
+        let hashes = t.len() - t.trim_start_matches('#').len();
+        if !fence && (1..=6).contains(&hashes) && t[hashes..].starts_with([' ', '\t']) {
+            depth = hashes;
+        }
+        let tag = t.strip_prefix("{%")?.strip_suffix("%}")?.trim();
+        let eol = &line[line.trim_end_matches(['\n', '\r']).len()..];
+        match tag.split_whitespace().next()? {
+            "tab" => {
+                let title = tag.split_once("title=\"")?.1.split_once('"')?.0.trim();
+                let hashes = "#".repeat((depth + 1).min(6));
+                Some(format!("{hashes} {title}{eol}"))
+            }
+            "tabs" | "endtabs" | "endtab" | "hint" | "endhint" => Some(eol.to_string()),
+            _ => None,
+        }
+    })
+}
+
 /// `text` with each line that opens with a bullet character (`•`, `◦`, `▪`, `‣` or `·`, after
 /// at most three spaces, then a space), as text pasted from a word processor is written,
 /// turned into a Markdown list item: the bullet becomes `-` and as many spaces as it had
@@ -409,6 +444,19 @@ fn rewrite_lines(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gitbook_tabs_are_headings_under_the_one_above_and_their_tags_go() {
+        let text = "## Creating\n{% tabs %}\n{% tab title=\"Craft\" %}\n| a |\n{% endtab %}\n{% endtabs %}\n```\n{% tab title=\"x\" %}\n```\n{% include note.html %}\n";
+        let (out, first) = gitbook_tags(text).unwrap();
+        assert_eq!(first, 2);
+        assert_eq!(
+            out,
+            "## Creating\n\n### Craft\n| a |\n\n\n```\n{% tab title=\"x\" %}\n```\n{% include note.html %}\n"
+        );
+        assert_eq!(out.lines().count(), text.lines().count());
+        assert!(gitbook_tags("no tags here\n").is_none());
+    }
 
     #[test]
     fn bad_bytes_are_errors_with_their_line() {

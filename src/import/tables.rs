@@ -47,7 +47,7 @@ pub(super) fn unfold(doc: SourceDoc) -> (SourceDoc, Vec<Read>, Vec<Kept>) {
         return (doc, Vec::new(), Vec::new());
     }
     let tables = find_tables(&doc.text);
-    let (mut edits, read) = edits(&tables);
+    let (mut edits, read) = edits(&tables, &doc.text);
     let kept = tables
         .into_iter()
         .filter(|t| {
@@ -147,7 +147,7 @@ struct Edit {
 }
 
 /// The edits that rewrite `tables`, and what each was read as.
-fn edits(tables: &[Table]) -> (Vec<Edit>, Vec<Read>) {
+fn edits(tables: &[Table], text: &str) -> (Vec<Edit>, Vec<Read>) {
     let shared = shared_labels(tables);
     let mut shapes: Vec<Option<Shape>> = tables.iter().map(|t| shape(t, &shared, false)).collect();
     // Tables of short phrases (`Learns tools`) under sibling headings with the same levels
@@ -169,10 +169,37 @@ fn edits(tables: &[Table]) -> (Vec<Edit>, Vec<Read>) {
             shapes[i] = terse[i];
         }
     }
+    // Pillars' tables with their levels down (`| Milestone | Explanation |`), turned round to
+    // join the tables with levels across; those that make no ladder with another stay tables.
+    let turned: Vec<Option<(Table, Vec<Line>)>> = tables
+        .iter()
+        .zip(&shapes)
+        .map(|(t, s)| s.is_none().then(|| levels_down::across(t)).flatten())
+        .collect();
+    let owned: Vec<Table> = tables
+        .iter()
+        .zip(&turned)
+        .map(|(t, a)| a.as_ref().map_or_else(|| t.clone(), |a| a.0.clone()))
+        .collect();
+    let tables = &owned[..];
+    for (i, a) in turned.iter().enumerate() {
+        if a.is_some() {
+            shapes[i] = Some(Shape::Columns);
+        }
+    }
     let groups = pillar_sections(tables, &shapes);
+    for (i, a) in turned.iter().enumerate() {
+        if a.is_some() && !groups.iter().flatten().any(|&g| g == i) {
+            shapes[i] = None;
+        }
+    }
     let (mut edits, mut read) = (Vec::new(), Vec::new());
+    let mut notes: Vec<Vec<Line>> = turned
+        .into_iter()
+        .map(|a| a.map(|a| a.1).unwrap_or_default())
+        .collect();
     for group in &groups {
-        let (e, r) = pillar_edits(tables, group);
+        let (e, r) = pillar_edits(tables, group, &mut notes, text);
         edits.extend(e);
         read.extend(r);
     }
@@ -231,11 +258,32 @@ fn edits(tables: &[Table]) -> (Vec<Edit>, Vec<Read>) {
 
 /// The edits of the tables of [`pillar_sections`] (`sections`): the ladder they make, in place
 /// of the last; the others, and the headings of sections that are only their table, removed.
-fn pillar_edits(tables: &[Table], sections: &[usize]) -> (Vec<Edit>, Vec<Read>) {
+/// A table's `notes` (the rows that describe its pillar) take its place. Where the levels
+/// are written above the pillars' groups, a pillar's heading over text of its own is written
+/// as its name in bold over that text (`text` is the document's): as a heading it would make
+/// its group a level.
+fn pillar_edits(
+    tables: &[Table],
+    sections: &[usize],
+    notes: &mut [Vec<Line>],
+    text: &str,
+) -> (Vec<Edit>, Vec<Read>) {
     let Some(&last) = sections.last() else {
         return (Vec::new(), Vec::new());
     };
-    let (grid, depth) = pillar_major(tables, sections);
+    let (grid, mut depth) = pillar_major(tables, sections);
+    // Pillars grouped under headings of their own (`## Creating` / `### Platform`, `##
+    // Supporting` / `### Mentorship`): the levels are the groups' siblings, not the last
+    // group's sub-sections, so the track is the document's.
+    let parents: HashSet<&str> = sections
+        .iter()
+        .filter_map(|&i| tables[i].heading.as_ref()?.parent.as_deref())
+        .collect();
+    let grouped = parents.len() >= 2 && depth > 1;
+    if grouped {
+        depth -= 1;
+    }
+    let source: Vec<&str> = text.split('\n').collect();
     let mut edits = Vec::new();
     for &i in sections {
         let t = &tables[i];
@@ -244,12 +292,38 @@ fn pillar_edits(tables: &[Table], sections: &[usize]) -> (Vec<Edit>, Vec<Read>) 
         };
         // A section that is only its table goes with its heading; one with text of its own
         // keeps its heading and the text.
-        let first = if h.alone { h.line } else { t.first_line };
-        let lines = if i == last {
-            grid.lines(depth)
+        // The rows that describe the pillar stay where the table was, each after the
+        // pillar's name in bold: with the heading gone, they would describe no pillar.
+        let mut lines: Vec<Line> = std::mem::take(&mut notes[i])
+            .into_iter()
+            .map(|l| Line {
+                text: if l.text.is_empty() || !h.alone {
+                    l.text
+                } else {
+                    format!("**{}** — {}", h.title, l.text)
+                },
+                row: l.row,
+            })
+            .collect();
+        let first = if h.alone || grouped {
+            h.line
         } else {
-            Vec::new()
+            t.first_line
         };
+        if grouped && !h.alone {
+            let own = (h.line + 1..t.first_line).map(|n| Line {
+                text: source.get(n - 1).unwrap_or(&"").to_string(),
+                row: n,
+            });
+            let name = std::iter::once(Line {
+                text: format!("**{}**", h.title),
+                row: h.line,
+            });
+            lines = name.chain(own).chain(lines).collect();
+        }
+        if i == last {
+            lines.extend(grid.lines(depth));
+        }
         edits.push(Edit {
             first,
             last: t.last_line,
@@ -601,6 +675,7 @@ fn header_keys(t: &Table) -> HashSet<String> {
 }
 
 mod account;
+mod levels_down;
 mod per_level;
 use per_level::{per_level, per_level_shape, shared_labels};
 mod cells;

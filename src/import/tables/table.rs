@@ -8,6 +8,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 
 /// One pipe table at the top level of a document (not inside a list or a quote).
+#[derive(Clone)]
 pub(super) struct Table {
     /// 1-based lines of the header row and of the last row.
     pub(super) first_line: usize,
@@ -32,6 +33,7 @@ pub(super) struct Table {
     pub(super) heading_ladder: bool,
 }
 
+#[derive(Clone)]
 pub(super) struct Heading {
     /// 1-based line, depth (1–6) and text.
     pub(super) line: usize,

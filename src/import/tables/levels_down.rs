@@ -1,0 +1,102 @@
+//! A pillar's table with its levels down the first column and one column of what each level
+//! does (Obvious' growth frameworks: `### Platform` over `| Milestone | Explanation |` and `|
+//! 1 | Works within the frameworks … |` … `| 5 | … |`). Such tables under sibling headings
+//! are one ladder, as tables with the levels across are ([`super::pillar_sections`]): each is
+//! read turned round, its rows as columns.
+
+use super::cells::{label, prose};
+use super::table::{Line, Table};
+use crate::import::ids;
+
+/// Words a table's corner uses for its levels, compared by [`ids::title_key`].
+const LEVEL_WORDS: &[&str] = &[
+    "level",
+    "levels",
+    "milestone",
+    "milestones",
+    "stage",
+    "grade",
+    "band",
+    "tier",
+    "step",
+];
+
+/// `t` with its levels across, when it is a pillar's table with them down: a heading over it,
+/// two columns, a corner that names the levels (`Milestone`, `Level`, `Stage`), two or more
+/// rows, each naming its level by a number (`1`, `` `2` ``: the level is the corner's word
+/// and the number, `Milestone 2`) or a code or title, and prose in the other column. Its one
+/// row is the text of each level, on the line of the table's first row. Rows at the top that
+/// name no level describe the pillar: they come back as paragraphs, each with its line.
+/// `None` otherwise.
+pub(super) fn across(t: &Table) -> Option<(Table, Vec<Line>)> {
+    let corner = label(t.header.first()?);
+    if t.header.len() != 2
+        || t.heading.is_none()
+        || t.rows.len() < 2
+        || !LEVEL_WORDS.contains(&ids::title_key(&corner).as_str())
+        || !prose(t.rows.iter().map(|(_, c)| &c[1]))
+    {
+        return None;
+    }
+    let word = corner.trim_end_matches('s');
+    let about = t
+        .rows
+        .iter()
+        .take_while(|(_, c)| label(&c[0]).is_empty())
+        .count();
+    let (about, rows) = t.rows.split_at(about);
+    if rows.len() < 2 {
+        return None;
+    }
+    let names: Vec<String> = rows
+        .iter()
+        .map(|(_, c)| {
+            let name = label(&c[0]).trim_matches('`').trim().to_string();
+            match name.parse::<u32>() {
+                Ok(n) => Some(format!("{word} {n}")),
+                Err(_) if !name.is_empty() => Some(name),
+                Err(_) => None,
+            }
+        })
+        .collect::<Option<_>>()?;
+    let mut keys: Vec<String> = names.iter().map(|n| ids::title_key(n)).collect();
+    keys.sort();
+    keys.dedup();
+    if keys.len() != names.len() {
+        return None;
+    }
+    let mut header = vec![t.header[1].clone()];
+    header.extend(names);
+    let mut row = vec![String::new()];
+    row.extend(rows.iter().map(|(_, c)| c[1].clone()));
+    let table = Table {
+        header,
+        rows: vec![(rows[0].0, row)],
+        extra: Vec::new(),
+        wide: Vec::new(),
+        ..t.clone()
+    };
+    // A description set in code to style it (`` `Develops expertise in …` ``) is prose.
+    let notes = about
+        .iter()
+        .filter(|(_, c)| !c[1].trim().is_empty())
+        .flat_map(|(line, c)| {
+            let text = c[1].trim();
+            let text = match text.strip_prefix('`').and_then(|x| x.strip_suffix('`')) {
+                Some(inner) if !inner.contains('`') => inner.trim(),
+                _ => text,
+            };
+            [
+                Line {
+                    text: text.to_string(),
+                    row: *line,
+                },
+                Line {
+                    text: String::new(),
+                    row: *line,
+                },
+            ]
+        })
+        .collect();
+    Some((table, notes))
+}
