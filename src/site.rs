@@ -53,6 +53,8 @@ struct CellCache {
     summaries: Vec<std::sync::OnceLock<String>>,
     /// Each level's name (see [`LevelRef::name`]), by index into [`Ladder::levels`].
     names: Vec<String>,
+    /// Each level's name among the levels of its track ([`level_names_in_track`]).
+    names_in_track: Vec<String>,
     /// Each cell's side of a comparison ([`crate::html::SideText`]), by index into
     /// [`Ladder::competencies`] (see [`Builder::per_depth`]).
     sides: Vec<PerDepth<crate::html::SideText>>,
@@ -426,6 +428,7 @@ impl Site {
             cells,
             summaries: slots(ladder.levels.len()),
             names: level_names(ladder),
+            names_in_track: level_names_in_track(ladder),
             sides: slots(ladder.competencies.len()),
             sides_in_track: slots(ladder.competencies.len()),
             level_values: slots(ladder.levels.len()),
@@ -562,26 +565,47 @@ pub fn page_specs(ladder: &Ladder) -> Vec<PageSpec> {
     specs
 }
 
-/// [`LevelRef::name`] of every level, by index into [`Ladder::levels`]: its title, with its
-/// track's when another level has the same title.
+/// [`LevelRef::name`] of every level, by index into [`Ladder::levels`]: its name in its track
+/// ([`level_names_in_track`]), with the track's title when a level of another track has the
+/// same title.
 pub fn level_names(ladder: &Ladder) -> Vec<String> {
-    let mut count: std::collections::HashMap<&str, usize> = Default::default();
+    let mut tracks: std::collections::HashMap<&str, Vec<usize>> = Default::default();
     for l in &ladder.levels {
-        *count.entry(l.title.as_str()).or_default() += 1;
+        tracks.entry(l.title.as_str()).or_default().push(l.track);
+    }
+    level_names_in_track(ladder)
+        .into_iter()
+        .zip(&ladder.levels)
+        .map(|(name, l)| {
+            let track = &ladder.tracks[l.track].title;
+            if tracks[l.title.as_str()].iter().all(|&t| t == l.track) {
+                name
+            } else if track.contains('(') || name.contains('(') {
+                // No parentheses inside parentheses: `Engineer – Engineering (Legacy)`.
+                format!("{name} – {track}")
+            } else {
+                format!("{name} ({track})")
+            }
+        })
+        .collect()
+}
+
+/// Each level's name among the levels of its track, by index into [`Ladder::levels`]: its
+/// title, with its code (or else its rank) where another level of the track has the same
+/// title (`Engineer (E2)`, `Engineer (rank 2)`), so that a comparison of the two tells them
+/// apart.
+pub fn level_names_in_track(ladder: &Ladder) -> Vec<String> {
+    let mut count: std::collections::HashMap<(usize, &str), usize> = Default::default();
+    for l in &ladder.levels {
+        *count.entry((l.track, l.title.as_str())).or_default() += 1;
     }
     ladder
         .levels
         .iter()
-        .map(|l| {
-            let track = &ladder.tracks[l.track].title;
-            if count[l.title.as_str()] == 1 {
-                l.title.clone()
-            } else if track.contains('(') {
-                // No parentheses inside parentheses: `Engineer – Engineering (Legacy)`.
-                format!("{} – {track}", l.title)
-            } else {
-                format!("{} ({track})", l.title)
-            }
+        .map(|l| match (count[&(l.track, l.title.as_str())], &l.code) {
+            (1, _) => l.title.clone(),
+            (_, Some(code)) if code != &l.title => format!("{} ({code})", l.title),
+            _ => format!("{} (rank {})", l.title, l.rank),
         })
         .collect()
 }

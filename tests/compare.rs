@@ -623,3 +623,42 @@ fn within_a_track_a_comparison_names_its_levels_by_their_titles() {
         "engineer engineering legacy and engineer individual contributor"
     );
 }
+
+#[test]
+fn two_levels_of_a_track_with_one_title_are_told_apart_by_their_codes_or_ranks() {
+    // Two levels of the Financial Times' Individual Contributor track titled alike (a ladder
+    // that names a rung by its role, `Engineer`, with the grade in its code): their
+    // comparison said `Engineer and Engineer`, and each row's side `Engineer`.
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("ft");
+    ladderbook()
+        .arg("import")
+        .arg(real_ladders().join("Financial-Times-engineering-progression"))
+        .arg("-o")
+        .arg(&root)
+        .assert()
+        .success();
+    let senior = root.join("content/levels/ic-senior-1.md");
+    let text = fs::read_to_string(&senior).unwrap().replacen(
+        "title = \"Senior Engineer 1\"\n",
+        "title = \"Engineer\"\ncode = \"S1\"\n",
+        1,
+    );
+    fs::write(&senior, text).unwrap();
+    ladderbook().arg("build").arg(&root).assert().success();
+    let site = root.join("book");
+    let html = page(&site, "compare/ic-engineer/ic-senior-1/");
+    let start = html.find("<h1>").unwrap();
+    let end = start + html[start..].find("</h1>").unwrap();
+    // The one without a code is named by its rank.
+    assert_eq!(words(&html[start..end]), "engineer rank 2 and engineer s1");
+    let body = html.split("<main").nth(1).unwrap();
+    assert!(body.contains(">Engineer (S1)<"), "{body}");
+    assert!(!body.contains(">Engineer<"), "{body}");
+    // Across tracks the track's title is added after it (the legacy track has an Engineer).
+    assert!(
+        html.contains("<title>Engineer (rank 2) – Individual Contributor and Engineer (S1) – Individual Contributor compared"),
+        "{}",
+        &html[..html.find("</title>").unwrap()]
+    );
+}

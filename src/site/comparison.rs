@@ -397,11 +397,12 @@ impl<'a> Builder<'a> {
     }
 
     /// What a comparison calls level `i`: within one track, whose name the page gives, its
-    /// title (`Engineer`); across tracks, its [`super::LevelRef::name`], which adds the
+    /// title (`Engineer`, or `Engineer (E2)` beside another `Engineer` of the track,
+    /// [`super::level_names_in_track`]); across tracks, its [`super::LevelRef::name`], which adds the
     /// track's where another level has the same title (`Engineer (Individual Contributor)`).
     pub(super) fn compare_name(&self, i: usize, same_track: bool) -> &str {
         if same_track {
-            &self.ladder.levels[i].title
+            &self.prepared.names_in_track[i]
         } else {
             &self.prepared.names[i]
         }
