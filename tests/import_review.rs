@@ -222,3 +222,43 @@ fn an_index_that_links_by_reference_is_still_an_index() {
         1
     );
 }
+
+#[test]
+fn levels_whose_one_label_names_proficiency_levels_stay_levels() {
+    // `## Analyst I` / `**Proficiency levels:**` / `- **SQL**: …`: sections whose titles read
+    // as levels are levels, whatever their label says; they came out the other way round,
+    // with levels SQL and Python.
+    let imp = import(&fixture("review/proficiency-in-levels.md"), &[]);
+    assert_eq!(
+        level_titles(&imp),
+        ["Analyst I", "Analyst II", "Senior Analyst"]
+    );
+}
+
+#[test]
+fn tables_of_a_level_number_and_a_note_beside_a_ladder_of_headings_stay_tables() {
+    // `## Overview` / `| Level | Summary |` and `## Pay` / `| Level | How pay works |` over
+    // rows `| 1 | … |`, before `## Engineer I` / `### Craft`: they made levels `Level 1` and
+    // `Level 2` of the ladder, with Pay a pillar.
+    let imp = import(&fixture("review/level-reference-tables.md"), &[]);
+    assert_eq!(level_titles(&imp), ["Engineer I", "Engineer II"]);
+    let site = site_words(&imp.site);
+    assert!(site.contains("how pay works"), "{site}");
+}
+
+#[test]
+fn one_field_about_a_level_in_an_ordinary_pillar_is_a_note_in_it() {
+    // In one level file's `### Technical`, after its `**Focus:**` line and its list, a
+    // `**Level 5 readiness:**` line: the pillar's list and focus went to its description, the
+    // readiness line was its only expectation, and the level took the code `Level 5`.
+    let imp = import(&fixture("review/readiness-field"), &[]);
+    let cell = competency(&imp, "senior-engineer", "technical");
+    assert!(
+        cell.contains("- Writes design documents for cross-team systems"),
+        "{cell}"
+    );
+    assert!(cell.contains("**Focus:**"), "{cell}");
+    assert!(cell.contains("**Level 5 readiness:**"), "{cell}");
+    let level = front(&imp.root.join("content/levels/senior-engineer.md"));
+    assert!(level.get("code").is_none(), "{level:?}");
+}

@@ -288,10 +288,7 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
         let title = out.title.clone();
         if let Some((head, rest)) = title.split_once([':', '-', '–', '—', '|']) {
             let rest = rest.trim_start_matches([':', '-', '–', '—', '|']).trim();
-            if let Some((code, number)) = parse_spaced_code(head)
-                .filter(|(c, _)| c.split(' ').next().is_some_and(is_level_word))
-                .filter(|_| !rest.is_empty())
-            {
+            if let Some((code, number)) = level_word_code(head).filter(|_| !rest.is_empty()) {
                 out.title = rest.to_string();
                 out.full = rest.to_string();
                 out.number = Some(number);

@@ -323,12 +323,22 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
         }
         _ => (doc_title.clone(), base, None, None),
     };
-    // A title without a code over a line that opens with one in bold (`# Chief QA Engineer`
-    // / `**Level 7** | **Career Path:** Engineering`): the page's level has that code.
+    // A title without a code over a line of facts that opens with one in bold (`# Chief QA
+    // Engineer` / `**Level 7** | **Career Path:** Engineering`, or the code alone): the page's
+    // level has that code. A sentence that opens with one (`**L3** and above need …`) is
+    // about the levels, not the page's.
     let mut heading = heading;
     if let (Some(h), Some(lt)) = (titled_by, heading.as_mut().filter(|t| t.code.is_none())) {
-        if let Some(Kind::Para { label: Some(l), .. }) = d.blocks.get(h + 1).map(|b| &b.kind) {
-            if let Some((code, number)) = ids::level_word_code(l).or_else(|| ids::parse_code(l)) {
+        if let Some(Kind::Para {
+            label: Some(l),
+            only,
+            rest,
+            ..
+        }) = d.blocks.get(h + 1).map(|b| &b.kind)
+        {
+            let facts = *only || src.text.get(*rest..).is_some_and(|t| t.starts_with('|'));
+            let code = ids::level_word_code(l).or_else(|| ids::parse_code(l));
+            if let Some((code, number)) = code.filter(|_| facts) {
                 lt.code = Some(code);
                 lt.number = Some(number);
             }
@@ -504,22 +514,18 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
         page_describes_track(ladder, &mut pages, &mut tracks);
     }
     // Areas whose levels are listed under a label that says so (`**Levels:**`).
-    if let ([_], false) = (tracks.as_slice(), multi) {
-        if let Some(order) = super::transpose::levels_label(&mut tracks[0]) {
-            super::transpose::transpose(ladder, &mut tracks[0], order);
-            return Outcome::Ladder {
-                tracks,
-                pages,
-                title: doc_title.to_string(),
-            };
-        }
-    }
-    match tracks.as_slice() {
-        [one] if !multi => match super::transpose::transposed(one) {
-            Some(order) => super::transpose::transpose(ladder, &mut tracks[0], order),
-            None => say_how_levels_read(ladder, d, found, &tracks, multi),
-        },
-        _ => say_how_levels_read(ladder, d, found, &tracks, multi),
+    let labelled = match (tracks.as_mut_slice(), multi) {
+        ([one], false) => super::transpose::levels_label(one),
+        _ => None,
+    };
+    let turned = match (tracks.as_slice(), labelled) {
+        (_, Some(order)) => Some(order),
+        ([one], None) if !multi => super::transpose::transposed(one),
+        _ => None,
+    };
+    match turned {
+        Some(order) => super::transpose::transpose(ladder, &mut tracks[0], order),
+        None => say_how_levels_read(ladder, d, found, &tracks, multi),
     }
     Outcome::Ladder {
         tracks,

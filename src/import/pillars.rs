@@ -330,6 +330,21 @@ pub(super) fn gather_pillars(ladder: &mut Ladder) {
                         pillars.len() - 1
                     }
                 };
+                // A later cell's description of a pillar that one already has (a skill's
+                // fields in a second level file) keeps what the first does not say.
+                if found.is_some() && c.pillar_key.is_none() {
+                    let have: Vec<String> = pillars[idx]
+                        .description
+                        .iter()
+                        .map(|m| m.text.trim().to_string())
+                        .collect();
+                    let more = c
+                        .pillar_description
+                        .iter()
+                        .filter(|m| !have.iter().any(|h| h == m.text.trim()))
+                        .cloned();
+                    pillars[idx].description.extend(more);
+                }
                 c.pillar = idx;
                 cell_pillars.insert((l.uid, ci), idx);
                 if !track_pillars.contains(&idx) {

@@ -284,7 +284,9 @@ pub fn gitbook_tags(text: &str) -> Option<(String, usize)> {
     if !text.contains("{%") {
         return None;
     }
-    let (mut depth, mut fence) = (0usize, false);
+    // The depth of the heading above a tab set, fixed for the set: headings inside a tab
+    // do not move the next tab.
+    let (mut depth, mut set, mut fence) = (0usize, None::<usize>, false);
     rewrite_lines(text, |line| {
         let t = line.trim();
         if t.starts_with("```") || t.starts_with("~~~") {
@@ -294,15 +296,26 @@ pub fn gitbook_tags(text: &str) -> Option<(String, usize)> {
         if !fence && (1..=6).contains(&hashes) && t[hashes..].starts_with([' ', '\t']) {
             depth = hashes;
         }
+        if fence {
+            return None;
+        }
         let tag = t.strip_prefix("{%")?.strip_suffix("%}")?.trim();
         let eol = &line[line.trim_end_matches(['\n', '\r']).len()..];
         match tag.split_whitespace().next()? {
             "tab" => {
                 let title = tag.split_once("title=\"")?.1.split_once('"')?.0.trim();
-                let hashes = "#".repeat((depth + 1).min(6));
+                let hashes = "#".repeat((set.unwrap_or(depth) + 1).min(6));
                 Some(format!("{hashes} {title}{eol}"))
             }
-            "tabs" | "endtabs" | "endtab" | "hint" | "endhint" => Some(eol.to_string()),
+            "tabs" => {
+                set = Some(depth);
+                Some(eol.to_string())
+            }
+            "endtabs" => {
+                set = None;
+                Some(eol.to_string())
+            }
+            "endtab" | "hint" | "endhint" => Some(eol.to_string()),
             _ => None,
         }
     })

@@ -38,6 +38,14 @@ pub(super) fn nested_cells(
         set_heading(ladder, d, c, target);
         stack.extend(&d.secs[c].children);
     }
+    // Competencies written as fields about this level (SFIA's skills), when every pillar is;
+    // a field about a level in one pillar among others (`**Level 5 readiness:**`) is a note.
+    let codes: Vec<(String, ids::LevelNumber)> = pillars
+        .iter()
+        .filter_map(|&c| level_field(d, c))
+        .map(|(code, _)| code)
+        .collect();
+    let fields = !pillars.is_empty() && codes.len() == pillars.len();
     for &c in &pillars {
         let cell_index = level.cells.len();
         let target = Target {
@@ -45,8 +53,9 @@ pub(super) fn nested_cells(
             anchor: Anchor::Cell(cell_index),
         };
         set_heading(ladder, d, c, target);
-        let cell = match split_fields(d, c) {
-            Some((field, about)) => field_cell(ladder, d, c, &field, &about),
+        let split = split_fields(d, c).filter(|_| fields);
+        let cell = match split.and_then(|(field, about)| field_cell(ladder, d, c, &field, &about)) {
+            Some(cell) => cell,
             None => Cell {
                 pillar_title: heading_text(d, c),
                 pillar_at: d.src.loc(md_start(d, c)),
@@ -60,16 +69,15 @@ pub(super) fn nested_cells(
         level.cells.push(cell);
     }
     // A level titled without its code (`# Senior Software Engineer`) takes the one its
-    // competencies' fields give (`**Level 3 Attainment:**`).
-    if level.code.is_none() {
-        let mut codes = pillars
-            .iter()
-            .filter_map(|&c| level_field(d, c))
-            .map(|(c, _)| c);
-        if let Some((code, number)) = codes.next() {
-            level.number = Some(number);
-            level.code = Some(code);
-        }
+    // competencies' fields give (`**Level 3 Attainment:**`), when they agree.
+    let agree = codes
+        .windows(2)
+        .all(|w| ids::code_key(&w[0].0) == ids::code_key(&w[1].0));
+    if let (true, true, None, Some((code, number))) =
+        (fields, agree, &level.code, codes.first().cloned())
+    {
+        level.number = Some(number);
+        level.code = Some(code);
     }
     for &a in &about {
         ladder.guess(
@@ -85,22 +93,42 @@ pub(super) fn nested_cells(
 }
 
 /// The cell of competency section `c` written as fields (see [`level_field`]): the level's
-/// field (`**Level 3 Attainment:**` and what follows it) holds the expectations; the other
-/// fields (`**Overall Description:**`, `**Guidance Notes:**`) describe the pillar.
-fn field_cell(ladder: &mut Ladder, d: &Doc, c: usize, field: &[usize], about: &[usize]) -> Cell {
-    let mut description = Vec::new();
-    let mut groups = label_groups(ladder, d, field, &mut description);
-    let mut cell = match groups.pop() {
-        Some(group) => label_cell(d, group),
-        None => label_cell(
-            d,
-            (String::new(), d.blocks[field[0]].start, Vec::new(), None),
-        ),
-    };
+/// field (`**Level 3 Attainment:**` and what follows it, `field`, which opens with its label)
+/// holds the expectations; the other fields (`about`: `**Overall Description:**`,
+/// `**Guidance Notes:**`) describe the pillar. `None` when `field` is no labelled group.
+fn field_cell(
+    ladder: &mut Ladder,
+    d: &Doc,
+    c: usize,
+    field: &[usize],
+    about: &[usize],
+) -> Option<Cell> {
+    let mut before = Vec::new();
+    let group = label_groups(ladder, d, field, &mut before)
+        .into_iter()
+        .next()?;
+    let mut cell = label_cell(d, group);
     cell.pillar_title = heading_text(d, c);
     cell.pillar_at = d.src.loc(md_start(d, c));
-    cell.pillar_description = blocks_md(d, about);
-    cell
+    // One description per field, so that a second level's file adds only the fields the
+    // first did not give.
+    let mut fields: Vec<Vec<usize>> = Vec::new();
+    for &b in about {
+        let labelled = matches!(
+            d.blocks[b].kind,
+            Kind::Para {
+                label: Some(_),
+                colon: true,
+                ..
+            }
+        );
+        match fields.last_mut() {
+            Some(f) if !labelled => f.push(b),
+            _ => fields.push(vec![b]),
+        }
+    }
+    cell.pillar_description = fields.iter().flat_map(|f| blocks_md(d, f)).collect();
+    Some(cell)
 }
 
 /// The expectations and notes of pillar section `c`; under a [`subtitle`], that sub-section's,

@@ -7,6 +7,7 @@
 use super::cells::{label, prose};
 use super::table::{Line, Table};
 use crate::import::ids;
+use crate::import::infer::level_like;
 
 /// Words a table's corner uses for its levels, compared by [`ids::title_key`].
 const LEVEL_WORDS: &[&str] = &[
@@ -30,7 +31,9 @@ const LEVEL_WORDS: &[&str] = &[
 /// `None` otherwise.
 pub(super) fn across(t: &Table) -> Option<(Table, Vec<Line>)> {
     let corner = label(t.header.first()?);
+    // In a ladder of headings, such a table is about the levels the headings hold.
     if t.header.len() != 2
+        || t.heading_ladder
         || t.heading.is_none()
         || t.rows.len() < 2
         || !LEVEL_WORDS.contains(&ids::title_key(&corner).as_str())
@@ -54,7 +57,9 @@ pub(super) fn across(t: &Table) -> Option<(Table, Vec<Line>)> {
             let name = label(&c[0]).trim_matches('`').trim().to_string();
             match name.parse::<u32>() {
                 Ok(n) => Some(format!("{word} {n}")),
-                Err(_) if !name.is_empty() => Some(name),
+                Err(_) if level_like(&name) || ids::parse_level_title(&name).code.is_some() => {
+                    Some(name)
+                }
                 Err(_) => None,
             }
         })

@@ -12,16 +12,14 @@ const LEVELS: &[&str] = &[
     "level",
     "proficiency levels",
     "levels of proficiency",
-    "proficiency",
     "maturity levels",
     "seniority levels",
-    "stages",
-    "milestones",
 ];
 
-/// When every level of `track` (two or more) is an area whose one cell is a label naming
-/// levels ([`LEVELS`]) over items that each open with a bold name, the same two or more
-/// names in the same order in every area: gives each name a cell of its own in every area,
+/// When every level of `track` (two or more) is an area whose title reads as no level (an
+/// ordering number aside) and whose one cell is a label naming levels ([`LEVELS`]) over items
+/// that each open with a bold name, the same two or more names in the same order in every
+/// area: gives each name a cell of its own in every area,
 /// drops an ordering number that every area's title starts with (`1. Execution`), and
 /// returns the names in the order written, most junior first. `None`, with `track`
 /// unchanged, otherwise.
@@ -31,10 +29,19 @@ pub(in crate::import) fn levels_label(track: &mut Track) -> Option<Vec<String>> 
     }
     let mut split: Vec<Vec<Cell>> = Vec::new();
     let mut order: Option<Vec<String>> = None;
+    let unnumbered = |t: &str| {
+        t.split_once(". ")
+            .filter(|(n, _)| n.parse::<u32>().is_ok())
+            .map_or(t, |(_, rest)| rest)
+            .to_string()
+    };
     for level in &track.levels {
         let [cell] = level.cells.as_slice() else {
             return None;
         };
+        if crate::import::infer::level_like(&unnumbered(&level.full_title)) {
+            return None;
+        }
         if !level.pending.is_empty()
             || !LEVELS.contains(&ids::title_key(&cell.pillar_title).as_str())
         {
