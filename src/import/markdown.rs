@@ -38,6 +38,7 @@ use super::model::{Anchor, FileRef, GuessKind, Ladder, Level, Page, Target, Trac
 use super::outline::*;
 use std::collections::HashMap;
 
+mod continued;
 mod sections;
 use sections::{
     ancestor_text, free_pages, level_tracks, page_describes_track, root_describes_track, root_page,
@@ -501,6 +502,9 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
             pages,
             title: doc_title.to_string(),
         };
+    }
+    if multi {
+        continued::join_continued(ladder, &mut tracks);
     }
     if multi && super::transpose::grouped_areas(ladder, &mut tracks, doc_title) {
         root_describes_track(ladder, &mut pages, root, &mut tracks);

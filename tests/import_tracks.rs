@@ -1,0 +1,55 @@
+//! `ladderbook import` on how one document's sections make tracks: a track written as two
+//! sections that split its levels into ranges is one track. The document is our own.
+
+mod common;
+mod import_support;
+use common::words;
+use import_support::*;
+use std::fs;
+
+#[test]
+fn sections_that_split_one_tracks_levels_into_ranges_are_one_track() {
+    // `## Platform Engineering Track (Levels 1-2)` and `## Senior Platform Engineering Track
+    // (Levels 3-4)`: two tracks, ranked 1–2 and 3–4, so no comparison reached from Platform
+    // Engineer II to Senior Platform Engineer, the promotion a manager looks up most.
+    let src = fixture("sections/split-track.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut exps) = (String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            level = h.split_once(": ").unwrap().1.to_string();
+        } else if let Some(item) = line.strip_prefix("- ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: "Expectations".to_string(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 8);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let tracks = content_files(&imp.root.join("content/tracks"));
+    assert_eq!(tracks.len(), 1, "{}", imp.summary);
+    assert_eq!(
+        str_of(&front(&tracks[0].1), "title"),
+        "Platform Engineering Track"
+    );
+    let levels = [
+        "platform-engineer",
+        "platform-engineer-ii",
+        "senior-platform-engineer",
+        "staff-platform-engineer",
+    ];
+    let ranks: Vec<i64> = levels.iter().map(|id| level_rank(&imp, id)).collect();
+    assert_eq!(ranks, [1, 2, 3, 4]);
+    assert!(imp
+        .site
+        .join("compare/platform-engineer-ii/senior-platform-engineer/index.html")
+        .exists());
+    assert!(
+        imp.summary.contains("continues the level numbers"),
+        "{}",
+        imp.summary
+    );
+}
