@@ -581,3 +581,44 @@ fn nothing_to_import_says_whether_the_file_or_the_folder_is_the_problem() {
         assert!(!tmp.path().join("out").exists(), "nothing is written");
     }
 }
+
+#[test]
+fn a_refusal_names_the_data_files_it_passed_over_and_the_shapes_it_reads() {
+    // A README beside a folder of JSON files, one per competency with a key per level: the
+    // refusal said "its one file" and never named the JSON; importing the JSON folder alone
+    // said "import a .md, .yml or .json file", which the folder holds.
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("matrix");
+    let skills = root.join("skills");
+    std::fs::create_dir_all(&skills).unwrap();
+    std::fs::write(
+        root.join("README.md"),
+        "# Our matrix\n\nOne file per skill.\n",
+    )
+    .unwrap();
+    for name in ["coaching", "hiring"] {
+        let json = format!(
+            r#"{{"name": "{name}", "L1": {{"summary": "Learns it"}}, "L2": {{"summary": "Teaches it"}}}}"#
+        );
+        std::fs::write(skills.join(format!("{name}.json")), json).unwrap();
+    }
+    let refuse = |src: &std::path::Path| {
+        let out = ladderbook()
+            .arg("import")
+            .arg(src)
+            .arg("-o")
+            .arg(tmp.path().join("out"))
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let said = refuse(&root);
+    assert!(
+        said.contains("its 2 YAML or JSON files hold no ladder import reads: skills/coaching.json, skills/hiring.json"),
+        "{said}"
+    );
+    let said = refuse(&skills);
+    assert!(said.contains("these files hold none of them"), "{said}");
+    assert!(!said.contains("import a .md, .yml or .json file"), "{said}");
+}

@@ -230,7 +230,16 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
                 )
             }
         };
-        let hint = "import a .md, .yml or .json file, or a folder that holds some";
+        let data = !ladder.skipped.is_empty()
+            && ladder
+                .skipped
+                .iter()
+                .all(|s| s.ends_with("without a ladder)"));
+        let hint = if data {
+            "import reads YAML or JSON job families (`levels`, `themes`, `competencies`), `topics` (as Monzo writes them) and `skills` with `roles`, and these files hold none of them: write the ladder in Markdown (one file per level, `# Level` / `## Pillar` / `- expectation`), or in one of those shapes"
+        } else {
+            "import a .md, .yml or .json file, or a folder that holds some"
+        };
         return Err(if opts.path.is_dir() {
             Diagnostic::about("import", shown, message, hint)
         } else {

@@ -34,7 +34,7 @@ pub(super) fn no_ladder(ladder: &Ladder, single: bool, shown: &str) -> Diagnosti
             format!("write them as Markdown headings (`{} {text}`), with each level's pillars as headings below it or as bold labels, and import again", "#".repeat(level)),
         );
     }
-    let hint = "import recognises levels as headings that share pillar sub-headings (`## Level` / `### Pillar` / `- expectation`), bold `**Pillar:**` labels, numbered bold pillar items, bullets that start with a bold label, headings titled like levels (`# Level 2`, `## Senior Analyst`) over paragraphs or a list, one file per level (`# L1` / `## Pillar`, pillars at any depth), tables whose columns or rows are levels (`| Pillar | Engineer I | Engineer II |`) or a table per level (`| Area | Expectations |`), ladders the other way round (`## Testing` over each level's name in bold, `**Level 1**`, and its list), and YAML job families or `topics` front-matter";
+    let hint = "import recognises levels as headings that share pillar sub-headings (`## Level` / `### Pillar` / `- expectation`), bold `**Pillar:**` labels, numbered bold pillar items, bullets that start with a bold label, headings titled like levels (`# Level 2`, `## Senior Analyst`) over paragraphs or a list, one file per level (`# L1` / `## Pillar`, pillars at any depth), tables whose columns or rows are levels (`| Pillar | Engineer I | Engineer II |`) or a table per level (`| Area | Expectations |`), ladders the other way round (`## Testing` over each level's name in bold, `**Level 1**`, and its list), and YAML or JSON job families (`levels`, `themes`, `competencies`), `topics` (as Monzo writes them, also in front-matter) and `skills` with `roles`";
     // No one file is at fault in a folder: name the folder, not whichever file came first.
     match ladder.docs.first() {
         Some(d) if single => import_error(
@@ -43,15 +43,32 @@ pub(super) fn no_ladder(ladder: &Ladder, single: bool, shown: &str) -> Diagnosti
             "found no ladder in this file: no levels with pillars and expectations",
             hint,
         ),
-        _ => Diagnostic::about(
-            "import",
-            shown,
-            match ladder.docs.len() {
+        _ => {
+            let mut message = match ladder.docs.len() {
                 1 => "found no ladder in this folder: its one file has no levels with pillars and expectations".to_string(),
                 n => format!("found no ladder in this folder: none of its {n} files has levels with pillars and expectations"),
-            },
-            hint,
-        ),
+            };
+            // The data files passed over are part of why: name them.
+            let data: Vec<&str> = ladder
+                .skipped
+                .iter()
+                .filter(|s| s.ends_with("without a ladder)"))
+                .map(|s| s.split(" (").next().unwrap_or(s))
+                .collect();
+            if !data.is_empty() {
+                let shown: Vec<&str> = data.iter().take(5).copied().collect();
+                let more = match data.len() {
+                    n if n > 5 => format!(", … (+{} more)", n - 5),
+                    _ => String::new(),
+                };
+                message.push_str(&format!(
+                    ", and its {} YAML or JSON files hold no ladder import reads: {}{more}",
+                    data.len(),
+                    shown.join(", ")
+                ));
+            }
+            Diagnostic::about("import", shown, message, hint)
+        }
     }
 }
 
