@@ -561,14 +561,9 @@ fn on_a_cumulative_track_a_comparison_leaves_out_no_pillar_the_levels_take_from_
     assert!(html.contains(r#"<section class="compare-pillar" id="2-collaboration">"#));
 }
 
-#[test]
-fn within_a_track_a_comparison_names_its_levels_by_their_titles() {
-    // The Financial Times' Engineering (Legacy) and Individual Contributor tracks both have
-    // an `Engineer`, so each level's name carries its track. A comparison within the
-    // Individual Contributor track said `Engineer (Individual Contributor)` in its heading,
-    // legend and every row, under an eyebrow that names the track.
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("ft");
+/// The Financial Times' ladder imported into `dir/ft`, which it returns.
+fn ft_import(dir: &Path) -> std::path::PathBuf {
+    let root = dir.join("ft");
     ladderbook()
         .arg("import")
         .arg(real_ladders().join("Financial-Times-engineering-progression"))
@@ -576,6 +571,17 @@ fn within_a_track_a_comparison_names_its_levels_by_their_titles() {
         .arg(&root)
         .assert()
         .success();
+    root
+}
+
+#[test]
+fn within_a_track_a_comparison_names_its_levels_by_their_titles() {
+    // The Financial Times' Engineering (Legacy) and Individual Contributor tracks both have
+    // an `Engineer`, so each level's name carries its track. A comparison within the
+    // Individual Contributor track said `Engineer (Individual Contributor)` in its heading,
+    // legend and every row, under an eyebrow that names the track.
+    let tmp = tempfile::tempdir().unwrap();
+    let root = ft_import(tmp.path());
     // The legacy Engineer made the equivalent of the new one: a comparison across tracks.
     let legacy = root.join("content/levels/engineering-v1-engineer.md");
     let text = fs::read_to_string(&legacy).unwrap();
@@ -630,14 +636,7 @@ fn two_levels_of_a_track_with_one_title_are_told_apart_by_their_codes_or_ranks()
     // that names a rung by its role, `Engineer`, with the grade in its code): their
     // comparison said `Engineer and Engineer`, and each row's side `Engineer`.
     let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("ft");
-    ladderbook()
-        .arg("import")
-        .arg(real_ladders().join("Financial-Times-engineering-progression"))
-        .arg("-o")
-        .arg(&root)
-        .assert()
-        .success();
+    let root = ft_import(tmp.path());
     let senior = root.join("content/levels/ic-senior-1.md");
     let text = fs::read_to_string(&senior).unwrap().replacen(
         "title = \"Senior Engineer 1\"\n",

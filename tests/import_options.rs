@@ -568,15 +568,7 @@ fn nothing_to_import_says_whether_the_file_or_the_folder_is_the_problem() {
         ),
         (prose.as_path(), prose_said.as_str()),
     ] {
-        let out = ladderbook()
-            .arg("import")
-            .arg(src)
-            .arg("-o")
-            .arg(tmp.path().join("out"))
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(!out.status.success());
+        let stderr = refused(src, &tmp.path().join("out"));
         assert!(stderr.contains(said), "{}: {stderr}", src.display());
         assert!(!tmp.path().join("out").exists(), "nothing is written");
     }
@@ -602,17 +594,7 @@ fn a_refusal_names_the_data_files_it_passed_over_and_the_shapes_it_reads() {
         );
         std::fs::write(skills.join(format!("{name}.json")), json).unwrap();
     }
-    let refuse = |src: &std::path::Path| {
-        let out = ladderbook()
-            .arg("import")
-            .arg(src)
-            .arg("-o")
-            .arg(tmp.path().join("out"))
-            .output()
-            .unwrap();
-        assert!(!out.status.success());
-        String::from_utf8_lossy(&out.stderr).into_owned()
-    };
+    let refuse = |src: &std::path::Path| refused(src, &tmp.path().join("out"));
     let said = refuse(&root);
     assert!(
         said.contains("its 2 YAML or JSON files hold no ladder import reads: skills/coaching.json, skills/hiring.json"),
@@ -621,4 +603,17 @@ fn a_refusal_names_the_data_files_it_passed_over_and_the_shapes_it_reads() {
     let said = refuse(&skills);
     assert!(said.contains("these files hold none of them"), "{said}");
     assert!(!said.contains("import a .md, .yml or .json file"), "{said}");
+}
+
+/// What `import src -o out` says on stderr when it fails, as it must.
+fn refused(src: &std::path::Path, out: &std::path::Path) -> String {
+    let run = ladderbook()
+        .arg("import")
+        .arg(src)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(!run.status.success(), "{} was imported", src.display());
+    String::from_utf8_lossy(&run.stderr).into_owned()
 }
