@@ -290,10 +290,10 @@ fn pillar_edits(
         let Some(h) = t.heading.as_ref() else {
             continue;
         };
-        // A section that is only its table goes with its heading; one with text of its own
-        // keeps its heading and the text.
-        // The rows that describe the pillar stay where the table was, each after the
-        // pillar's name in bold: with the heading gone, they would describe no pillar.
+        // A section that is only its table goes with its heading, and the rows that describe
+        // its pillar (`notes`) stay where the table was, after the pillar's name in bold. One
+        // with text of its own keeps its heading and the text, unless the levels are written
+        // above the groups: then its heading becomes the pillar's name in bold.
         let mut lines: Vec<Line> = std::mem::take(&mut notes[i])
             .into_iter()
             .map(|l| Line {
