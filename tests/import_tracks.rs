@@ -1,5 +1,6 @@
 //! `ladderbook import` on how one document's sections make tracks: a track written as two
-//! sections that split its levels into ranges is one track. The document is our own.
+//! sections that split its levels into ranges is one track, and advice to readers written like
+//! levels is no track. The documents are our own.
 
 mod common;
 mod import_support;
@@ -52,4 +53,42 @@ fn sections_that_split_one_tracks_levels_into_ranges_are_one_track() {
         "{}",
         imp.summary
     );
+}
+
+#[test]
+fn advice_for_readers_written_like_levels_is_a_free_page() {
+    // `## Moving between tracks` / `### From Support to Engineering` / `- **When**: …`: the
+    // same shape as the levels, so it was a second track of two "levels", and the levels'
+    // pillars were named by position across both (`Focus / When`, `Scope / Preparation`).
+    let src = fixture("sections/advice-sections.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut exps) = (String::new(), Vec::new());
+    for line in text.lines() {
+        if line.starts_with("## ") {
+            level.clear();
+        } else if let Some(h) = line.strip_prefix("### ") {
+            level = h.to_string();
+        } else if let Some(item) = line
+            .strip_prefix("- **")
+            .filter(|_| level.contains("Support Engineer"))
+        {
+            let (pillar, said) = item.split_once("**: ").unwrap();
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.to_string(),
+                text: said.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 4);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(content_files(&imp.root.join("content/tracks")).len(), 1);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["focus", "scope"]
+    );
+    // The advice is kept, on a page of its own.
+    let site = site_words(&imp.site);
+    assert!(site.contains("shadow the queue for a month"), "{site}");
 }

@@ -9,7 +9,9 @@ pub(super) use super::titles::{
 };
 use std::collections::{HashMap, HashSet};
 
+mod advice;
 mod fields;
+pub(super) use advice::without_advice;
 pub(super) use fields::{fields_of_one_level, level_field, split_fields};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -194,7 +194,9 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     // Sections that share labels because each is a competency written as fields, one of
     // them about the page's level (`**Level 3 Attainment:**`), are that level's pillars.
     let fields = |f: &Found| fields_of_one_level(&d, &f.levels);
-    let found = find_levels(&d).filter(|f| !(steps(f) || named && sentences(f) || fields(f)));
+    let found = find_levels(&d)
+        .map(|f| without_advice(&d, f))
+        .filter(|f| !(steps(f) || named && sentences(f) || fields(f)));
     // Levels at one depth.
     if let Some(found) = found {
         // When the first heading is a level, it does not name the document.
