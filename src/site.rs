@@ -423,12 +423,13 @@ impl Site {
                 _ => std::sync::OnceLock::new(),
             })
             .collect();
+        let names_in_track = level_names_in_track(ladder);
         let prepared = CellCache {
             interner: std::sync::Mutex::new(interner),
             cells,
             summaries: slots(ladder.levels.len()),
-            names: level_names(ladder),
-            names_in_track: level_names_in_track(ladder),
+            names: across_tracks(ladder, names_in_track.clone()),
+            names_in_track,
             sides: slots(ladder.competencies.len()),
             sides_in_track: slots(ladder.competencies.len()),
             level_values: slots(ladder.levels.len()),
@@ -569,11 +570,17 @@ pub fn page_specs(ladder: &Ladder) -> Vec<PageSpec> {
 /// ([`level_names_in_track`]), with the track's title when a level of another track has the
 /// same title.
 pub fn level_names(ladder: &Ladder) -> Vec<String> {
+    across_tracks(ladder, level_names_in_track(ladder))
+}
+
+/// `in_track` ([`level_names_in_track`]) with the track's title added where a level of
+/// another track has the same title: [`level_names`].
+fn across_tracks(ladder: &Ladder, in_track: Vec<String>) -> Vec<String> {
     let mut tracks: std::collections::HashMap<&str, Vec<usize>> = Default::default();
     for l in &ladder.levels {
         tracks.entry(l.title.as_str()).or_default().push(l.track);
     }
-    level_names_in_track(ladder)
+    in_track
         .into_iter()
         .zip(&ladder.levels)
         .map(|(name, l)| {

@@ -68,16 +68,7 @@ pub(super) fn shape(d: &Doc, s: usize) -> Option<Shape> {
             return Some(Shape::Numbered(b));
         }
     }
-    if sec.own.iter().any(|&b| {
-        matches!(
-            d.blocks[b].kind,
-            Kind::Para {
-                label: Some(_),
-                colon: true,
-                ..
-            }
-        )
-    }) {
+    if sec.own.iter().any(|&b| opens_label(&d.blocks[b].kind)) {
         return Some(Shape::Labels);
     }
     for &b in &sec.own {

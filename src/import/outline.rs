@@ -64,6 +64,19 @@ pub(super) enum Kind {
     Other,
 }
 
+/// A paragraph that opens with a bold label and its colon (`**Delivery:** …`): where a
+/// labelled pillar or field starts.
+pub(super) fn opens_label(kind: &Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Para {
+            label: Some(_),
+            colon: true,
+            ..
+        }
+    )
+}
+
 #[derive(Debug, Clone)]
 pub(super) struct Block {
     pub(super) kind: Kind,

@@ -268,6 +268,15 @@ pub fn readable(name: &str) -> String {
     }
 }
 
+/// Whether `titles` name as many different things as there are titles (compared by
+/// [`ids::title_key`]).
+pub(super) fn distinct(titles: &[String]) -> bool {
+    let mut keys: Vec<String> = titles.iter().map(|t| ids::title_key(t)).collect();
+    keys.sort();
+    keys.dedup();
+    keys.len() == titles.len()
+}
+
 /// `text` with its first letter a capital (`system design` → `System design`).
 pub fn capitalised(text: &str) -> String {
     let mut c = text.chars();

@@ -74,12 +74,9 @@ fn one_level_transposed(track: &Track) -> Option<Vec<String>> {
         return None;
     };
     let titles: Vec<String> = level.cells.iter().map(|c| c.pillar_title.clone()).collect();
-    let mut keys: Vec<String> = titles.iter().map(|t| ids::title_key(t)).collect();
-    keys.sort();
-    keys.dedup();
     (level.pending.is_empty()
         && titles.len() >= 2
-        && keys.len() == titles.len()
+        && super::titles::distinct(&titles)
         && !level_like(&level.full_title)
         && titles.iter().all(|t| on_a_scale(t)))
     .then_some(titles)

@@ -5,7 +5,7 @@
 //! pillars of one level, and only the level's field holds its expectations.
 
 use super::super::ids;
-use super::super::outline::{Doc, Kind};
+use super::super::outline::{opens_label, Doc, Kind};
 
 /// The field of section `s` that is about one level, where `s` holds one competency written
 /// as bold-labelled fields: its code (`Level 3`) and number, and its label's block. `None` unless exactly
@@ -59,16 +59,7 @@ pub(in super::super) fn split_fields(d: &Doc, s: usize) -> Option<(Vec<usize>, V
     let at = own.iter().position(|&b| b == field)?;
     let end = own[at + 1..]
         .iter()
-        .position(|&b| {
-            matches!(
-                d.blocks[b].kind,
-                Kind::Para {
-                    label: Some(_),
-                    colon: true,
-                    ..
-                }
-            )
-        })
+        .position(|&b| opens_label(&d.blocks[b].kind))
         .map_or(own.len(), |n| at + 1 + n);
     let level: Vec<usize> = own[at..end].to_vec();
     let about = own.iter().copied().filter(|b| !level.contains(b)).collect();

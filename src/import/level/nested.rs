@@ -114,16 +114,8 @@ fn field_cell(
     // first did not give.
     let mut fields: Vec<Vec<usize>> = Vec::new();
     for &b in about {
-        let labelled = matches!(
-            d.blocks[b].kind,
-            Kind::Para {
-                label: Some(_),
-                colon: true,
-                ..
-            }
-        );
         match fields.last_mut() {
-            Some(f) if !labelled => f.push(b),
+            Some(f) if !opens_label(&d.blocks[b].kind) => f.push(b),
             _ => fields.push(vec![b]),
         }
     }

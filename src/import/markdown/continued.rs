@@ -86,9 +86,5 @@ fn shared_title(a: &Track, b: &Track) -> Option<String> {
     {
         return None;
     }
-    let mut title = shared.join(" ");
-    if let Some(c) = title.chars().next() {
-        title.replace_range(..c.len_utf8(), &c.to_uppercase().to_string());
-    }
-    Some(title)
+    Some(crate::import::titles::capitalised(&shared.join(" ")))
 }

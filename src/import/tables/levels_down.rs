@@ -64,10 +64,7 @@ pub(super) fn across(t: &Table) -> Option<(Table, Vec<Line>)> {
             }
         })
         .collect::<Option<_>>()?;
-    let mut keys: Vec<String> = names.iter().map(|n| ids::title_key(n)).collect();
-    keys.sort();
-    keys.dedup();
-    if keys.len() != names.len() {
+    if !crate::import::titles::distinct(&names) {
         return None;
     }
     let mut header = vec![t.header[1].clone()];

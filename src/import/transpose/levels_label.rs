@@ -29,17 +29,12 @@ pub(in crate::import) fn levels_label(track: &mut Track) -> Option<Vec<String>> 
     }
     let mut split: Vec<Vec<Cell>> = Vec::new();
     let mut order: Option<Vec<String>> = None;
-    let unnumbered = |t: &str| {
-        t.split_once(". ")
-            .filter(|(n, _)| n.parse::<u32>().is_ok())
-            .map_or(t, |(_, rest)| rest)
-            .to_string()
-    };
     for level in &track.levels {
         let [cell] = level.cells.as_slice() else {
             return None;
         };
-        if crate::import::infer::level_like(&unnumbered(&level.full_title)) {
+        let title = after_number(&level.full_title).unwrap_or(&level.full_title);
+        if crate::import::infer::level_like(title) {
             return None;
         }
         if !level.pending.is_empty()
@@ -67,26 +62,19 @@ pub(in crate::import) fn levels_label(track: &mut Track) -> Option<Vec<String>> 
         }
         split.push(cells);
     }
-    let order = order.filter(|o| {
-        let mut k: Vec<String> = o.iter().map(|t| ids::title_key(t)).collect();
-        k.sort();
-        k.dedup();
-        k.len() == o.len() && o.len() >= 2
-    })?;
+    let order = order.filter(|o| o.len() >= 2 && crate::import::titles::distinct(o))?;
     for (level, cells) in track.levels.iter_mut().zip(split) {
         level.cells = cells;
     }
-    let numbered = track
+    let in_order = track
         .levels
         .iter()
         .enumerate()
         .all(|(n, l)| l.full_title.starts_with(&format!("{}. ", n + 1)));
-    if numbered {
+    if in_order {
         for level in &mut track.levels {
-            let title = level
-                .full_title
-                .split_once(". ")
-                .map_or("", |(_, t)| t)
+            let title = after_number(&level.full_title)
+                .unwrap_or("")
                 .trim()
                 .to_string();
             level.full_title = title.clone();
@@ -94,6 +82,12 @@ pub(in crate::import) fn levels_label(track: &mut Track) -> Option<Vec<String>> 
         }
     }
     Some(order)
+}
+
+/// The rest of a title that starts with an ordering number (`1. Execution` → `Execution`).
+fn after_number(title: &str) -> Option<&str> {
+    let (n, rest) = title.split_once(". ")?;
+    n.parse::<u32>().is_ok().then_some(rest)
 }
 
 /// An item that opens with a name in bold (`- **Novice**: completes tasks with help`): the
