@@ -369,3 +369,51 @@ fn areas_that_list_their_levels_under_a_levels_label_read_the_other_way_round() 
         words(&fs::read_to_string(imp.site.join("pillars/installations/index.html")).unwrap());
     assert!(pillar.contains("putting equipment in so it keeps working"));
 }
+
+#[test]
+fn skills_over_numbered_proficiencies_indented_two_spaces_are_pillars_of_those_levels() {
+    // `## Wiring` / `1. Awareness` / `  - list …`: two spaces are fewer than `1. ` needs, so
+    // by CommonMark the lists stood beside the numbered items. The skill catalogue came out
+    // as one level of five pillars whose expectations mixed `Awareness` and its items; nested
+    // properly, it was inside out (skills as levels). The last skill names a role, as some of
+    // the UK government's do.
+    let src = fixture("sections/numbered-proficiencies.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut skill, mut level, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            skill = h.to_string();
+        } else if let Some((_, name)) = line.split_once(". ").filter(|(n, _)| n.len() == 1) {
+            level = words(name);
+        } else if let Some(item) = line.strip_prefix("  - ") {
+            exps.push(Exp {
+                level: level.clone(),
+                pillar: skill.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 22);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")),
+        ["awareness", "expert", "practitioner", "working"]
+    );
+    let ranks: Vec<i64> = ["awareness", "working", "practitioner", "expert"]
+        .iter()
+        .map(|id| level_rank(&imp, id))
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{ranks:?}");
+    // The skill's sentence, and the roles that use it, describe its pillar.
+    let pillar =
+        words(&fs::read_to_string(imp.site.join("pillars/surveying-a-site/index.html")).unwrap());
+    assert!(
+        pillar.contains("finding out what a building needs"),
+        "{pillar}"
+    );
+    assert!(
+        pillar.contains("roles that use this skill field technician"),
+        "{pillar}"
+    );
+}

@@ -139,7 +139,7 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
         }
         if kind == FileKind::Markdown {
             type Rewrite = fn(&str) -> Option<(String, usize)>;
-            let rewrites: [(Rewrite, &str); 4] = [
+            let rewrites: [(Rewrite, &str); 5] = [
                 (
                     source::gitbook_tags,
                     "GitBook's tabs (`{% tab title=\"…\" %}`) are read as headings titled by \
@@ -153,6 +153,11 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
                 (
                     source::bullets_as_items,
                     "lines that open with a bullet character (`•`) are read as list items",
+                ),
+                (
+                    source::under_indented_items,
+                    "lists indented under a numbered item (`1. Awareness`), though by fewer \
+                     spaces than Markdown needs to nest them, are read as belonging to it",
                 ),
                 (
                     source::dashed_labels,

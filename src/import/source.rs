@@ -427,6 +427,57 @@ fn name_len(inner: &str) -> Option<usize> {
         .min()
 }
 
+/// `text` with lists written under a numbered item, but indented less than CommonMark asks for
+/// them to belong to it, indented enough to do so: after `1. Awareness`, a list indented two
+/// spaces (`  - understand …`) is, by CommonMark's rule (a child must start at the item's
+/// content column, here the third), a list of its own beside the numbered one, though its
+/// author indented it to put it under the item (the UK DDaT skills). Only a list that is
+/// the first thing after the numbered item (blank lines apart) and indented more than the
+/// item's marker but less than its content moves, with everything indented as far as it,
+/// by the same number of spaces; it ends at the first line indented less. Lines in fenced
+/// code are left alone. Returns the text and the 1-based number of the first line changed,
+/// or `None`.
+pub fn under_indented_items(text: &str) -> Option<(String, usize)> {
+    // (the list's own indent, the spaces it gains) while moving a list; the numbered item's
+    // (marker indent, content column) while looking for one under it.
+    let (mut moving, mut after) = (None::<(usize, usize)>, None::<(usize, usize)>);
+    rewrite_lines(text, |line| {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = line[indent..].trim_end();
+        if rest.is_empty() {
+            return None;
+        }
+        if let Some((own, gain)) = moving {
+            if indent >= own {
+                return Some(format!("{}{line}", " ".repeat(gain)));
+            }
+            moving = None;
+        }
+        let bullet =
+            rest.len() > 1 && rest.starts_with(['-', '*', '+']) && rest[1..].starts_with(' ');
+        if let Some((marker, content)) = after.take() {
+            if bullet && indent > marker && indent < content {
+                moving = Some((indent, content - indent));
+                return Some(format!("{}{line}", " ".repeat(content - indent)));
+            }
+        }
+        after = (indent <= 3)
+            .then(|| numbered_content(rest).map(|c| (indent, indent + c)))
+            .flatten();
+        None
+    })
+}
+
+/// The content column, counted from the marker, of a numbered list item's line `rest` (`1.
+/// Awareness`, `10) Expert`: the digits, `.` or `)`, and one to four spaces), or `None`.
+fn numbered_content(rest: &str) -> Option<usize> {
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = rest[digits..].strip_prefix(['.', ')'])?;
+    let spaces = after.len() - after.trim_start_matches(' ').len();
+    ((1..=9).contains(&digits) && (1..=4).contains(&spaces) && spaces < after.len())
+        .then_some(digits + 1 + spaces)
+}
+
 /// `text` with each line outside fenced code (```` ``` ```` or `~~~` after at most three
 /// spaces, CommonMark's fences) that `rewrite` gives a new text for (newline included, as
 /// given) replaced by it. Returns the text and the 1-based number of the first line
@@ -457,6 +508,18 @@ fn rewrite_lines(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_indented_under_a_numbered_item_join_it() {
+        let text = "1. Awareness\n\n  - explain why\n\n    more of it\n  - run tests\n2. Working\n - one space\n\nNot moved\n3. Expert\n- a list of its own\n";
+        let (out, first) = under_indented_items(text).unwrap();
+        assert_eq!(
+            out,
+            "1. Awareness\n\n   - explain why\n\n     more of it\n   - run tests\n2. Working\n   - one space\n\nNot moved\n3. Expert\n- a list of its own\n"
+        );
+        assert_eq!(first, 3);
+        assert!(under_indented_items("1. Item\n   - already nested\n").is_none());
+    }
 
     #[test]
     fn gitbook_tabs_are_headings_under_the_one_above_and_their_tags_go() {

@@ -13,7 +13,9 @@ pub(super) use levels_label::levels_label;
 pub(super) use named_levels::levels_as_tracks;
 
 /// The titles `track`'s levels should have when it reads transposed, most junior first: when
-/// none of its levels' titles reads as a level ([`level_like`]) while most pillar titles do,
+/// hardly any of its levels' titles reads as a level ([`level_like`]: one in five, so a
+/// skill kept for a role, `Systems design (frontend developer)`, among many others does not
+/// count) while most pillar titles do,
 /// and the pillars come in one order in every level (that order is the ranking). `None` for a
 /// track that reads the right way round, or is too small to tell (fewer than two of either).
 pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
@@ -22,7 +24,7 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
         || levels
             .iter()
             .any(|l| !l.pending.is_empty() || l.cells.is_empty())
-        || levels.iter().any(|l| level_like(&l.full_title))
+        || 5 * levels.iter().filter(|l| level_like(&l.full_title)).count() > levels.len()
     {
         return None;
     }
@@ -57,10 +59,15 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
         }
     }
     // Scales mix words that name levels with words that do not (`Foundation`, `Practitioner`,
-    // `Expert`): most reading as levels is enough, with none of the sections doing so. A
-    // role's name (`Developer experience`, `SRE practices`) names an area, not a level.
+    // `Expert`): most reading as levels is enough, with none of the sections doing so, or
+    // half when the last, the most senior, does (`Awareness`, `Working`, `Practitioner`,
+    // `Expert`). A role's name (`Developer experience`, `SRE practices`) names an area, not
+    // a level.
     let like = order.iter().filter(|(_, title)| on_a_scale(title)).count();
-    (order.len() >= 2 && like >= 2 && 2 * like > order.len())
+    let senior_last = order.last().is_some_and(|(_, title)| on_a_scale(title));
+    (order.len() >= 2
+        && like >= 2
+        && (2 * like > order.len() || 2 * like == order.len() && senior_last))
         .then(|| order.into_iter().map(|(_, title)| title).collect())
 }
 
