@@ -178,6 +178,40 @@ pub fn compare_row(out: &mut String, row: Row) {
     out.push_str("</span></p></li>\n");
 }
 
+/// Appends the row of a comparison across tracks that sets side by side what each level has
+/// that the other does not, `<li class="pair status-apart">`: each side as in
+/// [`compare_row`], its expectations (`a.1`, `b.1`, indices) in `<ul class="apart-list">`,
+/// one `<li>` each with its permalink; then `<p class="change">` with one badge per side,
+/// `badge-not-restated` with `labels.0` and `badge-new` with `labels.1`. Two jobs need not
+/// correspond expectation by expectation, so their unpaired expectations are not paired off
+/// row by row; stacked one row each, the reader saw no two side by side.
+pub fn apart_row(
+    out: &mut String,
+    a: (&Side, &[usize]),
+    b: (&Side, &[usize]),
+    labels: (&str, &str),
+) {
+    out.push_str("<li class=\"pair status-apart\">");
+    for (class, (side, ns)) in [("side side-a", a), ("side side-b", b)] {
+        out.push_str("<div class=\"");
+        out.push_str(class);
+        out.push_str("\"><p class=\"side-level\">");
+        out.push_str(&side.text.title);
+        out.push_str("</p><ul class=\"apart-list\">");
+        for &n in ns {
+            out.push_str("<li>");
+            expectation(out, side, n, None);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul></div>");
+    }
+    out.push_str("<p class=\"change\"><span class=\"badge badge-not-restated\">");
+    text(out, labels.0);
+    out.push_str("</span> <span class=\"badge badge-new\">");
+    text(out, labels.1);
+    out.push_str("</span></p></li>\n");
+}
+
 /// Appends `<li>` with expectation `n` of `side` and its permalink: an expectation carried
 /// over word for word, listed in the folded `<ul class="carried-list">`.
 pub fn carried_item(out: &mut String, side: &Side, n: usize) {

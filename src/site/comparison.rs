@@ -144,7 +144,18 @@ impl<'a> Builder<'a> {
         for &(n, there) in &moved_a {
             self.moved_row(&mut out, Side::A, (&sa, n), there, (x, y), same_track);
         }
+        // Across tracks, what only one level has stands side by side with what only the
+        // other has, in one row (see [`html::apart_row`]).
+        let (mut apart_a, mut apart_b) = (Vec::new(), Vec::new());
         for pair in pairs {
+            match (same_track, pair.status, pair.lower, pair.higher) {
+                (false, Status::NotRestated, Some(i), None) => apart_a.push(i),
+                (false, Status::New, None, Some(j)) => apart_b.push(j),
+                _ => {}
+            }
+            if !same_track && matches!(pair.status, Status::New | Status::NotRestated) {
+                continue;
+            }
             let label = self.label(pair.status, x, y, same_track, cumulative);
             let marked = match (pair.status, pair.lower, pair.higher) {
                 (Status::Changed, Some(i), Some(j)) => {
@@ -187,8 +198,45 @@ impl<'a> Builder<'a> {
                 },
             );
         }
+        self.apart(&mut out, (&sa, &apart_a), (&sb, &apart_b), (x, y));
         out.changes = self.changes_in_words(&out.counts, x, y, same_track, cumulative);
         out
+    }
+
+    /// The rows of the expectations that only one of levels `x` and `y` on two tracks has
+    /// (`a` and `b`, indices into each side): one row setting both sides' side by side when
+    /// both have some ([`html::apart_row`]), else a row each; counted as new (only at `y`)
+    /// and not restated (only at `x`).
+    fn apart(
+        &self,
+        out: &mut ComparePillar,
+        (sa, a): (&html::Side, &[usize]),
+        (sb, b): (&html::Side, &[usize]),
+        (x, y): (usize, usize),
+    ) {
+        out.counts.not_restated += a.len();
+        out.counts.new += b.len();
+        let only_a = self.label(Status::NotRestated, x, y, false, false);
+        let only_b = self.label(Status::New, x, y, false, false);
+        if !a.is_empty() && !b.is_empty() {
+            html::apart_row(&mut out.rows_html, (sa, a), (sb, b), (&only_a, &only_b));
+            return;
+        }
+        let rows = a
+            .iter()
+            .map(|&i| (Status::NotRestated, &only_a, Some(i), None));
+        let rows = rows.chain(b.iter().map(|&j| (Status::New, &only_b, None, Some(j))));
+        for (status, label, i, j) in rows {
+            html::compare_row(
+                &mut out.rows_html,
+                html::Row {
+                    status,
+                    label,
+                    a: (sa, i, None),
+                    b: (sb, j, None),
+                },
+            );
+        }
     }
 
     /// The pairing of two cells' expectations (`words`, of levels `x` and `y` in pillar `p`,
