@@ -38,8 +38,10 @@
     });
     return box;
   }
+  // Each cell names its level: on a phone the table stacks, and the column heads are hidden.
   function cell(level, pillar, root) {
     var td = el("td");
+    td.appendChild(el("p", { "class": "side-level" }, named(level)));
     var c = level.cells[pillar];
     if (!c) {
       td.appendChild(el("p", { "class": "gap" }, "not defined yet"));

@@ -78,3 +78,30 @@ test('a comparison\'s address with its levels the wrong way round goes on to the
     await context.close();
   }
 });
+
+test('on a phone the picker\'s side by side stacks each pillar, each level\'s cell under its name', { timeout: 60000 }, async () => {
+  const context = await newContext(browser, { viewport: { width: 375, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}compare/?a=engineering-v1-junior&b=ic-senior-1`);
+    await page.locator('#picked table.compare tbody tr').first().waitFor();
+    const r = await page.evaluate(() => {
+      const box = document.querySelector('#picked .scroll-box');
+      const cells = [...document.querySelectorAll('#picked tbody tr:first-child td')];
+      return {
+        vw: document.documentElement.clientWidth,
+        box: [box.scrollWidth, box.clientWidth],
+        rights: cells.map((td) => Math.round(td.getBoundingClientRect().right)),
+        names: cells.map((td) => td.querySelector('.side-level').innerText),
+        heads: [...document.querySelectorAll('#picked thead th')].map((th) => th.innerText),
+      };
+    });
+    // Stacked, nothing is past the box's edge: no scrolling sideways on every row.
+    assert.ok(r.box[0] <= r.box[1], `the side by side scrolls sideways: ${r.box}`);
+    assert.ok(r.rights.every((x) => x <= r.vw), `cells past the screen's edge: ${r.rights}`);
+    // With the column heads out of sight, each cell names its level as the heads did.
+    assert.deepEqual(r.names, r.heads.slice(1));
+  } finally {
+    await context.close();
+  }
+});
