@@ -74,6 +74,43 @@ fn unknown_level_and_pillar_point_at_the_value() {
 }
 
 #[test]
+fn a_deleted_level_file_is_one_error_naming_it_not_a_slip_in_each_competency() {
+    // Six competency files name `senior-engineer`: each was reported on its own, with "did
+    // you mean `staff-engineer`?", which would move the level's expectations onto another.
+    let tmp = tempfile::tempdir().unwrap();
+    let ladder = tmp.path();
+    copy_ladder(&repo(), ladder);
+    fs::remove_file(ladder.join("content/levels/senior-engineer.md")).unwrap();
+    let out = ladderbook().arg("check").arg(ladder).assert().code(1);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    let files = fs::read_dir(ladder.join("content/competencies/senior-engineer"))
+        .unwrap()
+        .count();
+    assert!(files >= 2);
+    let said = format!("error: there is no level `senior-engineer`, which {files} competency files name\n  hint: was content/levels/senior-engineer.md deleted or renamed? Put it back, or set `level` to the new id in each file that names it: content/competencies/senior-engineer/");
+    assert_eq!(err.matches(&said).count(), 1, "{err}");
+    assert_eq!(err.matches("there is no level").count(), 1, "{err}");
+    assert!(
+        !err.contains("did you mean `staff-engineer`? level ids"),
+        "{err}"
+    );
+    // Once published, the hint says how to keep the old address, and still lists the files.
+    let err =
+        broken_build(|l| fs::remove_file(l.join("content/levels/senior-engineer.md")).unwrap());
+    assert_eq!(
+        err.matches("there is no level `senior-engineer`, which")
+            .count(),
+        1,
+        "{err}"
+    );
+    assert!(
+        err.contains("was published (ladder.lock)")
+            && err.contains("; the files that name it: content/competencies/senior-engineer/"),
+        "{err}"
+    );
+}
+
+#[test]
 fn duplicate_cell_names_both_files() {
     let err = broken_build(|l| {
         fs::copy(

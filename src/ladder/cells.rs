@@ -42,6 +42,8 @@ pub(super) fn fill(
 ) {
     let level_ids = d.level_ids();
     let pillar_ids = d.pillar_ids();
+    let missing = MissingIds::of(d);
+    let mut said: HashSet<(bool, &str)> = HashSet::default();
     let mut cell_owner: HashMap<(usize, usize), &Document> = HashMap::default();
     for (doc, body) in d.documents.iter().zip(bodies.iter_mut()) {
         let Kind::Competency(CompetencyKeys { level, pillar }) = &doc.kind else {
@@ -50,21 +52,44 @@ pub(super) fn fill(
         let body = body.take().unwrap_or_default();
         let l = d.level_index.get(level.value.as_str()).copied();
         let p = d.pillar_index.get(pillar.value.as_str()).copied();
-        if l.is_none() && !d.follow_on.level_reported(&level.value) {
-            diags.push(doc.source.error(
+        let unknown = [
+            (l.is_none() && !d.follow_on.level_reported(&level.value)).then_some((
+                level,
+                &level_ids,
+                Unknown::LEVEL,
                 "unknown-level",
-                level.offset,
-                format!("there is no level `{}`", level.value),
-                unknown_hint(d, &level.value, &level_ids, Unknown::LEVEL),
-            ));
-        }
-        if p.is_none() && !d.follow_on.pillar_reported(&pillar.value) {
-            diags.push(doc.source.error(
+            )),
+            (p.is_none() && !d.follow_on.pillar_reported(&pillar.value)).then_some((
+                pillar,
+                &pillar_ids,
+                Unknown::PILLAR,
                 "unknown-pillar",
-                pillar.offset,
-                format!("there is no pillar `{}`", pillar.value),
-                unknown_hint(d, &pillar.value, &pillar_ids, Unknown::PILLAR),
-            ));
+            )),
+        ];
+        for (key, ids, kind, code) in unknown.into_iter().flatten() {
+            let is_level = code == "unknown-level";
+            let files = missing.files(is_level, &key.value);
+            let diag = match files {
+                [_, _, ..] if !said.insert((is_level, key.value.as_str())) => continue,
+                [_, _, ..] => doc.source.error(
+                    code,
+                    key.offset,
+                    format!(
+                        "there is no {} `{}`, which {} competency files name",
+                        kind.what,
+                        key.value,
+                        files.len()
+                    ),
+                    MissingIds::hint(d, &key.value, (files, ids), kind),
+                ),
+                _ => doc.source.error(
+                    code,
+                    key.offset,
+                    format!("there is no {} `{}`", kind.what, key.value),
+                    unknown_hint(d, &key.value, ids, kind),
+                ),
+            };
+            diags.push(diag);
         }
         let (Some(l), Some(p)) = (l, p) else {
             // Still check its links, so one run reports them too.
@@ -117,6 +142,65 @@ pub(super) fn fill(
         ));
     }
     d.competencies.sort_by_key(|(_, c)| (c.level, c.pillar));
+}
+
+/// The competency files that name each level and pillar id the ladder lacks. Several files
+/// naming one missing id is most likely a level's or pillar's file deleted or renamed, not
+/// the same slip in each: said once, at the first, naming the file to put back, where a
+/// near id would be a wrong guess (following it moves a whole level's expectations).
+struct MissingIds<'a> {
+    /// (a level's id, not a pillar's; the id) → the files' paths, in the order read.
+    files: HashMap<(bool, String), Vec<&'a str>>,
+}
+
+impl<'a> MissingIds<'a> {
+    fn of(d: &Draft<'a>) -> MissingIds<'a> {
+        let mut files: HashMap<(bool, String), Vec<&str>> = HashMap::default();
+        let documents: &'a [Document] = d.documents;
+        for doc in documents {
+            let Kind::Competency(CompetencyKeys { level, pillar }) = &doc.kind else {
+                continue;
+            };
+            if !d.level_index.contains_key(level.value.as_str()) {
+                let paths = files.entry((true, level.value.clone())).or_default();
+                paths.push(&doc.source.path);
+            }
+            if !d.pillar_index.contains_key(pillar.value.as_str()) {
+                let paths = files.entry((false, pillar.value.clone())).or_default();
+                paths.push(&doc.source.path);
+            }
+        }
+        MissingIds { files }
+    }
+
+    /// The files that name the missing level (or pillar) `id`.
+    fn files(&self, level: bool, id: &str) -> &[&'a str] {
+        self.files
+            .get(&(level, id.to_string()))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// What to do when `files` (two or more) name the missing `id`, where the ladder has
+    /// `ids`: when the id was published, [`unknown_hint`]'s (which knows the likely new
+    /// name), else to put the file back or name the new id; then the files.
+    fn hint(d: &Draft, id: &str, (files, ids): (&[&str], &[&str]), kind: Unknown) -> String {
+        let (what, folder) = (kind.what, kind.folder);
+        let mut listed = files.iter().take(3).copied().collect::<Vec<_>>().join(", ");
+        if files.len() > 3 {
+            listed.push_str(&format!(" and {} more", files.len() - 3));
+        }
+        let published = d
+            .published
+            .is_some_and(|lock| lock.pages.contains(&(kind.address)(id)));
+        if published {
+            format!(
+                "{}; the files that name it: {listed}",
+                unknown_hint(d, id, ids, kind)
+            )
+        } else {
+            format!("was {folder}{id}.md deleted or renamed? Put it back, or set `{what}` to the new id in each file that names it: {listed}")
+        }
+    }
 }
 
 /// Expectation anchors, as published before where there is a lockfile (see
