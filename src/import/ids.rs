@@ -329,12 +329,15 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
         out.code = spaced;
     }
     if out.number.is_none() {
-        // The only number in the title (`Level 3`, `Engineer II` is not read).
-        let numbers: Vec<LevelNumber> = out
-            .title
-            .split_whitespace()
-            .filter_map(|w| {
-                parse_number(w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '.'))
+        // The only number in the title (`Level 3`, `Engineer II` is not read). One of 100 or
+        // more names a thing (`360 Reviews`, `2024 Goals`), unless a level word says it is a
+        // level's (`Level 100`).
+        let words: Vec<&str> = out.title.split_whitespace().collect();
+        let numbers: Vec<LevelNumber> = (0..words.len())
+            .filter_map(|i| {
+                let w = words[i].trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '.');
+                let n = parse_number(w)?;
+                (n.major < 100 || i > 0 && is_level_word(words[i - 1])).then_some(n)
             })
             .collect();
         if numbers.len() == 1 {
@@ -360,6 +363,25 @@ const ARROWS: &[&str] = &["→", "->", "⟶", "➔", "➜", "⇒", "=>"];
 /// last arrow, `SWE-2: Junior II`; `Junior → Mid-level` gives `Mid-level`. A step's section
 /// lists what it takes to reach the level it leads to, so its expectations are that level's.
 fn promotion_target(title: &str) -> Option<String> {
+    // A step named twice, the second in a parenthesis (`Entry → Mid (Associate →
+    // Specialist)`): the step to `Mid`, titled `Mid (Specialist)`.
+    if let Some(open) = title
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|t| t.rfind('('))
+    {
+        let inner = &title.trim_end()[open + 1..title.trim_end().len() - 1];
+        if ARROWS.iter().any(|a| inner.contains(a)) {
+            let outer = promotion_target(title[..open].trim_end())?;
+            let last = ARROWS
+                .iter()
+                .filter_map(|a| inner.rfind(a).map(|at| at + a.len()))
+                .max()
+                .map_or(inner, |at| &inner[at..]);
+            let also = promotion_target(inner).unwrap_or_else(|| last.trim().to_string());
+            return Some(format!("{outer} ({also})"));
+        }
+    }
     // Both sides name a level, by a code, a number or a role word (`from questions ->
     // answers` in a title is a phrase), unless the codes before the colon made it a step.
     let after_arrow = |part: &str, strict: bool| -> Option<String> {

@@ -57,9 +57,21 @@ pub(super) fn has_text(d: &Doc, s: usize) -> bool {
 /// How section `s` holds pillars, if it does.
 pub(super) fn shape(d: &Doc, s: usize) -> Option<Shape> {
     let sec = &d.secs[s];
-    if !sec.children.is_empty() && sec.children.iter().any(|&c| has_text(d, c)) {
+    // Sub-sections that only point elsewhere (`#### References`, `#### Further reading`)
+    // after a level's labelled bullets are not its pillars.
+    let pillar_like =
+        |c: &usize| has_text(d, *c) && !super::titles::descriptive(&heading_text(d, *c));
+    if sec.children.iter().any(pillar_like)
+        || sec.children.iter().any(|&c| has_text(d, c)) && own_shape(d, s).is_none()
+    {
         return Some(Shape::Headings);
     }
+    own_shape(d, s)
+}
+
+/// How section `s`'s own blocks (not its sub-sections) hold pillars, if they do.
+fn own_shape(d: &Doc, s: usize) -> Option<Shape> {
+    let sec = &d.secs[s];
     for &b in &sec.own {
         if d.blocks[b].region {
             continue;

@@ -27,7 +27,7 @@ const DESCRIPTIVE: &[&str] = &[
     "the role", "anti-patterns", "anti patterns", "antipatterns", "anti-pattern",
     "not expected", "examples", "example", "resources", "notes", "faq", "links", "see also",
     "references", "what this is not", "red flags", "pitfalls", "note", "experience",
-    "typical experience",
+    "typical experience", "further reading", "reading", "reading list", "sources",
 ];
 
 /// A title that reads as a level: it has a code or a number (`L3`, `Level 2`), or a word that
@@ -52,6 +52,23 @@ pub(super) fn level_like(title: &str) -> bool {
         .iter()
         .find_map(|w| ids::find_ascii(title, w));
     names_role(with.map_or(title, |at| &title[..at]))
+}
+
+/// `title` without the letter or number that orders it among its siblings (`A. Joinery`, `2)
+/// Finishing`, `IV. Teaching` → `Joinery`, `Finishing`, `Teaching`: up to three digits, one
+/// letter or a Roman numeral, then `.` or `)` and a space), or all of it.
+pub(super) fn without_ordinal(title: &str) -> &str {
+    let Some((mark, rest)) = title.split_once(['.', ')']) else {
+        return title;
+    };
+    let roman = !mark.is_empty() && mark.chars().all(|c| "IVXLC".contains(c));
+    let ordinal = (1..=3).contains(&mark.len()) && mark.chars().all(|c| c.is_ascii_digit())
+        || mark.len() == 1 && mark.chars().all(|c| c.is_ascii_alphabetic())
+        || roman;
+    match rest.strip_prefix(' ') {
+        Some(rest) if ordinal && !rest.trim().is_empty() => rest.trim_start(),
+        _ => title,
+    }
 }
 
 /// `title` without a caption's word and number before it (`Table 1 Delivery`, `Figure 2:

@@ -36,10 +36,7 @@ pub(super) fn level_tracks(
                 None => (doc_title.to_string(), d.src.loc(0)),
             }
         } else {
-            (
-                ids::clean_title(&heading_text(d, p)),
-                d.src.loc(md_start(d, p)),
-            )
+            (track_title(d, p, parents), d.src.loc(md_start(d, p)))
         };
         let title = if title.is_empty() {
             doc_title.to_string()
@@ -58,6 +55,30 @@ pub(super) fn level_tracks(
         });
     }
     (tracks, track_of_parent)
+}
+
+/// The title of the track that parent `p` (one of `parents`) makes: its heading's, or, where
+/// another parent has the same title (each domain's `### Learning Progression`, under `## A.
+/// Joinery`, `## B. Finishing`), the heading's above it, without an ordering letter or number,
+/// when no other parent is under that heading.
+fn track_title(d: &Doc, p: usize, parents: &[usize]) -> String {
+    let title = ids::clean_title(&heading_text(d, p));
+    let key = ids::title_key(&title);
+    let shared = parents
+        .iter()
+        .any(|&o| o != p && ids::title_key(&heading_text(d, o)) == key);
+    let alone = |g: usize| {
+        !parents
+            .iter()
+            .any(|&o| o != p && d.secs[o].parent == Some(g))
+    };
+    match d.secs[p].parent.filter(|&g| g != 0 && shared && alone(g)) {
+        Some(g) => {
+            let above = ids::clean_title(&heading_text(d, g));
+            super::super::titles::without_ordinal(&above).to_string()
+        }
+        None => title,
+    }
 }
 
 /// A section title that says only what the section holds (`Expectations`, `Levels`, `Roles`).

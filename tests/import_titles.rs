@@ -1,0 +1,93 @@
+//! Titles and sections around the levels of real ladders that read wrong (hunt 16): a
+//! reading list under the last level, a guide whose title starts with a number, promotion
+//! steps named twice, and each domain's progression under one repeated heading.
+
+mod common;
+mod import_support;
+use common::words;
+use import_support::*;
+use std::fs;
+
+/// The titles of the levels (or tracks) in `dir`, by file name.
+fn titles(dir: &std::path::Path) -> Vec<String> {
+    content_files(dir)
+        .iter()
+        .map(|(_, path)| str_of(&front(path), "title"))
+        .collect()
+}
+
+#[test]
+fn a_reading_list_under_the_last_level_leaves_it_its_labelled_pillars() {
+    // `#### Further reading` under Head Chef made it "a level with pillars of its own", its
+    // labelled bullets its description and the two links its only expectations.
+    let src = fixture("sections/closing-references.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut exps) = (String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            level = words(h);
+        } else if let Some((label, said)) =
+            line.strip_prefix("- **").and_then(|l| l.split_once("**: "))
+        {
+            exps.push(Exp {
+                level: level.clone(),
+                pillar: label.to_string(),
+                text: said.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 9);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["span", "summary", "work"]
+    );
+    // The reading list is still on the site.
+    assert!(site_words(&imp.site).contains("a guide to kitchen ranks"));
+}
+
+#[test]
+fn a_guide_titled_with_a_number_beside_a_ladder_is_a_free_page_not_a_level() {
+    // `# 360 Feedback` was a track of its own whose one level ranked 360.
+    let imp = import(&fixture("sections/numbered-guide"), &[]);
+    assert_eq!(content_ids(&imp.root.join("content/tracks")), ["ranks"]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")),
+        ["assistant", "designer"]
+    );
+    let guide = words(&fs::read_to_string(imp.site.join("360-feedback/index.html")).unwrap());
+    assert!(guide.contains("share the themes not the names"), "{guide}");
+}
+
+#[test]
+fn a_promotion_step_named_twice_leads_to_the_level_both_names_reach() {
+    // `### Junior → Mid (Helper → Fitter)`: the step was read to `Fitter)` (the last arrow,
+    // inside the parenthesis), or not read as a step at all.
+    let imp = import(&fixture("sections/step-parentheses.md"), &[]);
+    let mut got = titles(&imp.root.join("content/levels"));
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            "Mid (Fitter)",
+            "Principal (Foreman)",
+            "Senior (Lead Fitter)"
+        ]
+    );
+    let ranks: Vec<i64> = ["mid-fitter", "senior-lead-fitter", "principal-foreman"]
+        .iter()
+        .map(|id| level_rank(&imp, id))
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{ranks:?}");
+}
+
+#[test]
+fn tracks_under_one_repeated_heading_are_titled_by_the_section_each_is_in() {
+    // Each domain's `### Learning Progression` made a track, every one titled `Learning
+    // Progression`, so the menu listed the same name twice.
+    let imp = import(&fixture("sections/repeated-progressions.md"), &[]);
+    let mut got = titles(&imp.root.join("content/tracks"));
+    got.sort();
+    assert_eq!(got, ["Bread", "Pastry"]);
+}
