@@ -417,3 +417,40 @@ fn skills_over_numbered_proficiencies_indented_two_spaces_are_pillars_of_those_l
         "{pillar}"
     );
 }
+
+#[test]
+fn labels_ended_by_a_line_break_are_pillars_over_the_text_below_them() {
+    // `**Summary**` and two spaces over its sentence, and italic `*Picking*` so written under
+    // `**Skills**`: read as emphasis, every level had one pillar, Reach, holding the rest
+    // as loose notes.
+    let src = fixture("sections/hard-break-labels.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut label, mut exps) = (String::new(), None::<String>, Vec::new());
+    for line in text.lines() {
+        let bare = line.trim_end_matches([' ', '\\']);
+        if let Some(h) = line.strip_prefix("### ") {
+            level = words(h);
+        } else if line != bare && bare.starts_with('*') {
+            label = Some(bare.trim_matches('*').to_string());
+        } else if let Some(pillar) = &label {
+            let said = line.strip_prefix("- ").unwrap_or(line);
+            if !said.is_empty() {
+                exps.push(Exp {
+                    level: level.clone(),
+                    pillar: pillar.clone(),
+                    text: said.to_string(),
+                });
+            }
+            if line.is_empty() && exps.last().is_some_and(|e| e.pillar == *pillar) {
+                label = None;
+            }
+        }
+    }
+    assert_eq!(exps.len(), 15);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["ladders", "picking", "reach", "summary"]
+    );
+}

@@ -138,34 +138,7 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
             doc = source::SourceDoc::new(doc.rel.clone(), without_esm(&doc.text));
         }
         if kind == FileKind::Markdown {
-            type Rewrite = fn(&str) -> Option<(String, usize)>;
-            let rewrites: [(Rewrite, &str); 5] = [
-                (
-                    source::gitbook_tags,
-                    "GitBook's tabs (`{% tab title=\"…\" %}`) are read as headings titled by \
-                     the tab, and the tags of tab sets and hints are left out",
-                ),
-                (
-                    source::without_attribute_lists,
-                    "kramdown attribute lists (`{:target=\"_blank\"}`) are left out: they \
-                     style the page Jekyll makes, and would show as text",
-                ),
-                (
-                    source::bullets_as_items,
-                    "lines that open with a bullet character (`•`) are read as list items",
-                ),
-                (
-                    source::under_indented_items,
-                    "lists indented under a numbered item (`1. Awareness`), though by fewer \
-                     spaces than Markdown needs to nest them, are read as belonging to it",
-                ),
-                (
-                    source::dashed_labels,
-                    "bold labels set off by a dash (`**Technology - Adopts**`, `**Technology** - \
-                     Adopts`) are read as labels with a colon (`**Technology**: Adopts`)",
-                ),
-            ];
-            for (rewrite, what) in rewrites {
+            for (rewrite, what) in source::REWRITES {
                 if let Some((text, line)) = rewrite(&doc.text) {
                     doc = source::SourceDoc::new(doc.rel.clone(), text);
                     ladder.guess(GuessKind::Structure, doc.loc_line(line), what.to_string());

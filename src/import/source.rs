@@ -273,6 +273,45 @@ pub fn without_attribute_lists(text: &str) -> Option<(String, usize)> {
     })
 }
 
+/// A rewrite of a Markdown file's text before it is read (see [`rewrite_lines`]): the text and
+/// the 1-based number of the first line changed, or `None` when nothing changes.
+pub type Rewrite = fn(&str) -> Option<(String, usize)>;
+
+/// The rewrites import makes to every Markdown file, in order, each with what the summary
+/// says of it at the first line it changes.
+pub const REWRITES: [(Rewrite, &str); 6] = [
+    (
+        gitbook_tags,
+        "GitBook's tabs (`{% tab title=\"…\" %}`) are read as headings titled by \
+             the tab, and the tags of tab sets and hints are left out",
+    ),
+    (
+        without_attribute_lists,
+        "kramdown attribute lists (`{:target=\"_blank\"}`) are left out: they \
+             style the page Jekyll makes, and would show as text",
+    ),
+    (
+        bullets_as_items,
+        "lines that open with a bullet character (`•`) are read as list items",
+    ),
+    (
+        under_indented_items,
+        "lists indented under a numbered item (`1. Awareness`), though by fewer \
+             spaces than Markdown needs to nest them, are read as belonging to it",
+    ),
+    (
+        hard_break_labels,
+        "labels on a line of their own ended by a line break (`**Summary**` and two \
+             spaces, an italic `*Joinery*`) are read as labels with a colon over the \
+             text below them",
+    ),
+    (
+        dashed_labels,
+        "bold labels set off by a dash (`**Technology - Adopts**`, `**Technology** - \
+             Adopts`) are read as labels with a colon (`**Technology**: Adopts`)",
+    ),
+];
+
 /// `text` with GitBook's block tags on lines of their own read as what GitBook shows: a tab
 /// (`{% tab title="Craft" %}`) is a heading one deeper than the heading above it (`### Craft`
 /// under `## Creating`), and the tags of tab sets and hints (`{% tabs %}`, `{% endtab %}`,
@@ -478,6 +517,54 @@ fn numbered_content(rest: &str) -> Option<usize> {
         .then_some(digits + 1 + spaces)
 }
 
+/// `text` with a label set on a line of its own and ended by a hard line break (`**Summary**`
+/// and two spaces, or `\\`, over its text; an italic `*Joinery*` so written, under a bold
+/// group label) written as the bold label with its colon (`**Summary**:`), which import
+/// reads as a label over the lines that follow: CommonMark (§6.7) makes it the first line of
+/// its paragraph, and without a colon it read as emphasis, its text joined to the label
+/// before it. Only a short label (one to eight words, not a sentence) followed by a line
+/// that is not blank. Lines stay where they are; fenced code is left alone. Returns the text
+/// and the 1-based number of the first line changed, or `None`.
+pub fn hard_break_labels(text: &str) -> Option<(String, usize)> {
+    if !text.contains("  \n") && !text.contains("\\\n") && !text.contains("  \r\n") {
+        return None;
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut n = 0;
+    rewrite_lines(text, |line| {
+        n += 1;
+        let next = lines.get(n).map_or("", |l| l.trim());
+        if next.is_empty() {
+            return None;
+        }
+        let body = line.trim_end_matches(['\n', '\r']);
+        let hard = body.ends_with("  ") || body.ends_with('\\');
+        let label = line_label(body.trim_end_matches([' ', '\\']))?;
+        hard.then(|| format!("**{label}**:{}", &line[body.len()..]))
+    })
+}
+
+/// The label of a line that is only a label in bold or italics (`**Summary**`, `**Scope:**`,
+/// `*Joinery*`, at most three spaces in): one to eight words, not ending a sentence.
+fn line_label(line: &str) -> Option<&str> {
+    let t = line
+        .strip_prefix("   ")
+        .or_else(|| line.strip_prefix("  "))
+        .or_else(|| line.strip_prefix(' '))
+        .unwrap_or(line);
+    let inner = ["**", "__", "*", "_"].iter().find_map(|d| {
+        let rest = t.strip_prefix(d)?;
+        let rest = rest.strip_suffix(':').unwrap_or(rest);
+        rest.strip_suffix(d)
+    })?;
+    let label = inner.trim().trim_end_matches(':').trim_end();
+    let words = label.split_whitespace().count();
+    ((1..=8).contains(&words)
+        && !label.contains(['*', '_', '`', '[', '.'])
+        && !label.ends_with(['!', '?']))
+    .then_some(label)
+}
+
 /// `text` with each line outside fenced code (```` ``` ```` or `~~~` after at most three
 /// spaces, CommonMark's fences) that `rewrite` gives a new text for (newline included, as
 /// given) replaced by it. Returns the text and the 1-based number of the first line
@@ -519,6 +606,17 @@ mod tests {
         );
         assert_eq!(first, 3);
         assert!(under_indented_items("1. Item\n   - already nested\n").is_none());
+    }
+
+    #[test]
+    fn labels_ended_by_a_hard_break_get_their_colon() {
+        let text = "**Summary**  \nLearns the trade.\n\n*Joinery*\\\nCuts joints.\n**Scope:**  \n- bench\n**A sentence here.**  \ntext\n**Alone**  \n\n*emphasis*\nnot a label\n";
+        let (out, first) = hard_break_labels(text).unwrap();
+        assert_eq!(
+            out,
+            "**Summary**:\nLearns the trade.\n\n**Joinery**:\nCuts joints.\n**Scope**:\n- bench\n**A sentence here.**  \ntext\n**Alone**  \n\n*emphasis*\nnot a label\n"
+        );
+        assert_eq!(first, 1);
     }
 
     #[test]
