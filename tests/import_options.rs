@@ -603,6 +603,31 @@ fn a_refusal_names_the_data_files_it_passed_over_and_the_shapes_it_reads() {
     let said = refuse(&skills);
     assert!(said.contains("these files hold none of them"), "{said}");
     assert!(!said.contains("import a .md, .yml or .json file"), "{said}");
+    // A skill's `security.yaml` is data, not the repository's security policy, and a file
+    // beside the data that is neither (`index.txt`) does not bring the vague hint back.
+    std::fs::write(
+        skills.join("security.yaml"),
+        "name: Security
+L1:
+  summary: Spots risks
+",
+    )
+    .unwrap();
+    std::fs::write(
+        skills.join("index.txt"),
+        "coaching
+hiring
+security
+",
+    )
+    .unwrap();
+    let said = refuse(&skills);
+    assert!(
+        said.contains("security.yaml (YAML without a ladder)"),
+        "{said}"
+    );
+    assert!(!said.contains("about the repository"), "{said}");
+    assert!(said.contains("these files hold none of them"), "{said}");
 }
 
 /// What `import src -o out` says on stderr when it fails, as it must.

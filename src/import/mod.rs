@@ -105,7 +105,7 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
             ladder.skipped.push(format!("{rel} (not Markdown or YAML)"));
             continue;
         };
-        if !single && housekeeping(rel) {
+        if !single && kind == FileKind::Markdown && housekeeping(rel) {
             ladder
                 .skipped
                 .push(format!("{rel} (about the repository, not the ladder)"));
@@ -208,11 +208,16 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
                 )
             }
         };
-        let data = !ladder.skipped.is_empty()
+        // Data files read without a ladder, and no Markdown beside them (other files, an
+        // `index.txt`, are not ladders either way).
+        let data = ladder
+            .skipped
+            .iter()
+            .any(|s| s.ends_with("without a ladder)"))
             && ladder
                 .skipped
                 .iter()
-                .all(|s| s.ends_with("without a ladder)"));
+                .all(|s| s.ends_with("without a ladder)") || s.ends_with("(not Markdown or YAML)"));
         let hint = if data {
             "import reads YAML or JSON job families (`levels`, `themes`, `competencies`), `topics` (as Monzo writes them) and `skills` with `roles`, and these files hold none of them: write the ladder in Markdown (one file per level, `# Level` / `## Pillar` / `- expectation`), or in one of those shapes"
         } else {
@@ -540,7 +545,8 @@ fn output_paths<'a>(ladder: &Ladder, root: &'a Path) -> writer::Paths<'a> {
 
 /// A file every repository has that is about the repository rather than its content
 /// (`LICENSE.md`, `CONTRIBUTING.md`, `CODE_OF_CONDUCT.md`, `CHANGELOG.md`, `SECURITY.md`, and
-/// GitHub's templates under `.github/`): never part of a ladder in a folder.
+/// GitHub's templates under `.github/`): never part of a ladder in a folder. Asked of
+/// Markdown only: `security.yaml` among data files is a skill's, not the repository's policy.
 fn housekeeping(rel: &str) -> bool {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let stem = name
