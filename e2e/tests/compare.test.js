@@ -232,6 +232,30 @@ test('on paper a level, a pillar and a track page name the ladder, the page\'s a
   }
 });
 
+test('at 375 px the legend fits, whatever its longest term', { timeout: 60000 }, async () => {
+  // A comparison with moved expectations names them "moved from, moved to, also under": a
+  // column as wide as that term left the explanations too little room, and the page scrolled
+  // sideways by 55 px.
+  const context = await newContext(browser, { viewport: { width: 375, height: 812 } });
+  const page = await context.newPage();
+  try {
+    const p = await comparison(servers.example, 'Engineer II', 'Senior Engineer');
+    await page.goto(p.url);
+    const r = await page.evaluate(() => {
+      const dt = document.querySelector('.legend dt');
+      dt.textContent = 'moved from, moved to, also under';
+      return {
+        vw: document.documentElement.clientWidth,
+        scroll: document.documentElement.scrollWidth,
+        right: Math.max(...[...document.querySelectorAll('.legend dt, .legend dd')].map((e) => e.getBoundingClientRect().right)),
+      };
+    });
+    assert.ok(r.scroll <= r.vw && r.right <= r.vw, `the legend is ${r.right} px wide, the page ${r.scroll}, at ${r.vw} px`);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a comparison of equivalent levels on two tracks fits the screen at 1,280 and 375 px, however long the levels\' names', { timeout: 90000 }, async () => {
   const data = await ladder(servers.ft);
   const track = Object.fromEntries(data.levels.map((l) => [l.id, l.track]));
