@@ -94,6 +94,24 @@ fn a_deleted_level_file_is_one_error_naming_it_not_a_slip_in_each_competency() {
         !err.contains("did you mean `staff-engineer`? level ids"),
         "{err}"
     );
+    // The same slip copied into two files, where the level it means has no competencies
+    // yet, is a slip: the near id is the hint.
+    let tmp = tempfile::tempdir().unwrap();
+    let ladder = tmp.path();
+    copy_ladder(&repo(), ladder);
+    let folder = ladder.join("content/competencies/senior-engineer");
+    for entry in fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(
+            &path,
+            text.replace("level = \"senior-engineer\"", "level = \"senoir-engineer\""),
+        )
+        .unwrap();
+    }
+    let out = ladderbook().arg("check").arg(ladder).assert().code(1);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains(&format!("there is no level `senoir-engineer`, which {files} competency files name\n  hint: did you mean `senior-engineer`?")), "{err}");
     // Once published, the hint says how to keep the old address, and still lists the files.
     let err =
         broken_build(|l| fs::remove_file(l.join("content/levels/senior-engineer.md")).unwrap());

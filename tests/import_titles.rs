@@ -70,11 +70,15 @@ fn a_promotion_step_named_twice_leads_to_the_level_both_names_reach() {
     assert_eq!(
         got,
         [
+            "Master Fitter",
             "Mid (Fitter)",
             "Principal (Foreman)",
             "Senior (Lead Fitter)"
         ]
     );
+    // A step to a code is that code, titled by the other name (`L5: Master Fitter`).
+    let master = front(&imp.root.join("content/levels/master-fitter.md"));
+    assert_eq!(str_of(&master, "code"), "L5");
     let ranks: Vec<i64> = ["mid-fitter", "senior-lead-fitter", "principal-foreman"]
         .iter()
         .map(|id| level_rank(&imp, id))

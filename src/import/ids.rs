@@ -379,7 +379,13 @@ fn promotion_target(title: &str) -> Option<String> {
                 .max()
                 .map_or(inner, |at| &inner[at..]);
             let also = promotion_target(inner).unwrap_or_else(|| last.trim().to_string());
-            return Some(format!("{outer} ({also})"));
+            // A code leads, with the name as its title (`L3 → L4 (Engineer → Senior
+            // Engineer)`: `L4: Senior Engineer`); a name, with the other in brackets.
+            return Some(match also.as_str() {
+                "" => outer,
+                _ if parse_code(&outer).is_some() => format!("{outer}: {also}"),
+                _ => format!("{outer} ({also})"),
+            });
         }
     }
     // Both sides name a level, by a code, a number or a role word (`from questions ->

@@ -470,17 +470,28 @@ fn name_len(inner: &str) -> Option<usize> {
 /// them to belong to it, indented enough to do so: after `1. Awareness`, a list indented two
 /// spaces (`  - understand …`) is, by CommonMark's rule (a child must start at the item's
 /// content column, here the third), a list of its own beside the numbered one, though its
-/// author indented it to put it under the item (the UK DDaT skills). Only a list that is
-/// the first thing after the numbered item (blank lines apart) and indented more than the
-/// item's marker but less than its content moves, with everything indented as far as it,
-/// by the same number of spaces; it ends at the first line indented less. Lines in fenced
-/// code are left alone. Returns the text and the 1-based number of the first line changed,
+/// author indented it to put it under the item (the UK DDaT skills). Only under an item
+/// that names something (four words at most, not a sentence), and only a list that is the
+/// first thing after it (blank lines apart) and indented more than the item's marker but
+/// less than its content moves, with everything indented as far as it, by the same number
+/// of spaces; it ends at the first line indented less. A list holding fenced code stays. Returns the text and the 1-based number of the first line changed,
 /// or `None`.
 pub fn under_indented_items(text: &str) -> Option<(String, usize)> {
     // (the list's own indent, the spaces it gains) while moving a list; the numbered item's
     // (marker indent, content column) while looking for one under it.
     let (mut moving, mut after) = (None::<(usize, usize)>, None::<(usize, usize)>);
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut n = 0;
+    // A block that holds fenced code stays: moving it would move a fence that the fences'
+    // own reading (see [`rewrite_lines`]) leaves where it is.
+    let fenced = |from: usize, own: usize| {
+        lines[from..]
+            .iter()
+            .take_while(|l| l.trim().is_empty() || l.len() - l.trim_start_matches(' ').len() >= own)
+            .any(|l| ["```", "~~~"].iter().any(|f| l.trim_start().starts_with(f)))
+    };
     rewrite_lines(text, |line| {
+        n += 1;
         let indent = line.len() - line.trim_start_matches(' ').len();
         let rest = line[indent..].trim_end();
         if rest.is_empty() {
@@ -495,14 +506,20 @@ pub fn under_indented_items(text: &str) -> Option<(String, usize)> {
         let bullet =
             rest.len() > 1 && rest.starts_with(['-', '*', '+']) && rest[1..].starts_with(' ');
         if let Some((marker, content)) = after.take() {
-            if bullet && indent > marker && indent < content {
+            if bullet && indent > marker && indent < content && !fenced(n - 1, indent) {
                 moving = Some((indent, content - indent));
                 return Some(format!("{}{line}", " ".repeat(content - indent)));
             }
         }
+        // Only an item that names something (`1. Awareness`), not a sentence (`1. Plans the
+        // quarter.`) whose list below may be meant to stand on its own.
         after = (indent <= 3)
             .then(|| numbered_content(rest).map(|c| (indent, indent + c)))
-            .flatten();
+            .flatten()
+            .filter(|&(_, c)| {
+                let name = &rest[c - indent..];
+                name.split_whitespace().count() <= 4 && !name.ends_with(['.', '!', '?', ':', ';'])
+            });
         None
     })
 }
@@ -523,29 +540,45 @@ fn numbered_content(rest: &str) -> Option<usize> {
 /// reads as a label over the lines that follow: CommonMark (§6.7) makes it the first line of
 /// its paragraph, and without a colon it read as emphasis, its text joined to the label
 /// before it. Only a short label (one to eight words, not a sentence) followed by a line
-/// that is not blank. Lines stay where they are; fenced code is left alone. Returns the text
+/// that is not blank, and written so at least twice in the file (each level's). Lines stay where they are; fenced code is left alone. Returns the text
 /// and the 1-based number of the first line changed, or `None`.
 pub fn hard_break_labels(text: &str) -> Option<(String, usize)> {
     if !text.contains("  \n") && !text.contains("\\\n") && !text.contains("  \r\n") {
         return None;
     }
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    // (the line's label, its indent) where it is one, ended by a hard break over a line of text.
+    let labelled = |n: usize| -> Option<(&str, usize)> {
+        let next = lines.get(n + 1).map_or("", |l| l.trim());
+        let body = lines[n].trim_end_matches(['\n', '\r']);
+        let hard = body.ends_with("  ") || body.ends_with('\\');
+        let indent = body.len() - body.trim_start_matches(' ').len();
+        (hard && !next.is_empty() && indent <= 3)
+            .then(|| line_label(body.trim_end_matches([' ', '\\'])))
+            .flatten()
+            .map(|l| (l, indent))
+    };
+    // A label comes back (every level writes `**Summary**`): one written once is emphasis,
+    // a tagline or a role's line (`*Works the early shift*`), and stays as written.
+    let mut count: std::collections::HashMap<String, usize> = Default::default();
+    for n in 0..lines.len() {
+        if let Some((label, _)) = labelled(n) {
+            *count.entry(label.to_lowercase()).or_default() += 1;
+        }
+    }
     let mut n = 0;
     rewrite_lines(text, |line| {
         n += 1;
-        let next = lines.get(n).map_or("", |l| l.trim());
-        if next.is_empty() {
-            return None;
-        }
+        let (label, indent) = labelled(n - 1)?;
         let body = line.trim_end_matches(['\n', '\r']);
-        let hard = body.ends_with("  ") || body.ends_with('\\');
-        let label = line_label(body.trim_end_matches([' ', '\\']))?;
-        hard.then(|| format!("**{label}**:{}", &line[body.len()..]))
+        (count[&label.to_lowercase()] >= 2)
+            .then(|| format!("{}**{label}**:{}", &line[..indent], &line[body.len()..]))
     })
 }
 
 /// The label of a line that is only a label in bold or italics (`**Summary**`, `**Scope:**`,
-/// `*Joinery*`, at most three spaces in): one to eight words, not ending a sentence.
+/// `*Joinery*`, at most three spaces in): one to eight words, not ending a sentence, with no
+/// colon inside (`**Reports to: Engineering Manager**` is a fact, not a label).
 fn line_label(line: &str) -> Option<&str> {
     let t = line
         .strip_prefix("   ")
@@ -560,7 +593,7 @@ fn line_label(line: &str) -> Option<&str> {
     let label = inner.trim().trim_end_matches(':').trim_end();
     let words = label.split_whitespace().count();
     ((1..=8).contains(&words)
-        && !label.contains(['*', '_', '`', '[', '.'])
+        && !label.contains(['*', '_', '`', '[', '.', ':'])
         && !label.ends_with(['!', '?']))
     .then_some(label)
 }
@@ -593,109 +626,4 @@ fn rewrite_lines(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists_indented_under_a_numbered_item_join_it() {
-        let text = "1. Awareness\n\n  - explain why\n\n    more of it\n  - run tests\n2. Working\n - one space\n\nNot moved\n3. Expert\n- a list of its own\n";
-        let (out, first) = under_indented_items(text).unwrap();
-        assert_eq!(
-            out,
-            "1. Awareness\n\n   - explain why\n\n     more of it\n   - run tests\n2. Working\n   - one space\n\nNot moved\n3. Expert\n- a list of its own\n"
-        );
-        assert_eq!(first, 3);
-        assert!(under_indented_items("1. Item\n   - already nested\n").is_none());
-    }
-
-    #[test]
-    fn labels_ended_by_a_hard_break_get_their_colon() {
-        let text = "**Summary**  \nLearns the trade.\n\n*Joinery*\\\nCuts joints.\n**Scope:**  \n- bench\n**A sentence here.**  \ntext\n**Alone**  \n\n*emphasis*\nnot a label\n";
-        let (out, first) = hard_break_labels(text).unwrap();
-        assert_eq!(
-            out,
-            "**Summary**:\nLearns the trade.\n\n**Joinery**:\nCuts joints.\n**Scope**:\n- bench\n**A sentence here.**  \ntext\n**Alone**  \n\n*emphasis*\nnot a label\n"
-        );
-        assert_eq!(first, 1);
-    }
-
-    #[test]
-    fn gitbook_tabs_are_headings_under_the_one_above_and_their_tags_go() {
-        let text = "## Creating\n{% tabs %}\n{% tab title=\"Craft\" %}\n| a |\n{% endtab %}\n{% endtabs %}\n```\n{% tab title=\"x\" %}\n```\n{% include note.html %}\n";
-        let (out, first) = gitbook_tags(text).unwrap();
-        assert_eq!(first, 2);
-        assert_eq!(
-            out,
-            "## Creating\n\n### Craft\n| a |\n\n\n```\n{% tab title=\"x\" %}\n```\n{% include note.html %}\n"
-        );
-        assert_eq!(out.lines().count(), text.lines().count());
-        assert!(gitbook_tags("no tags here\n").is_none());
-    }
-
-    #[test]
-    fn bad_bytes_are_errors_with_their_line() {
-        let e = from_bytes(b"# A\n\nab\xe9c\n".to_vec(), "x.md").unwrap_err();
-        assert_eq!((e.line, e.column), (3, 3));
-        let e = from_bytes(b"a\nb\0".to_vec(), "x.md").unwrap_err();
-        assert_eq!(e.line, 2);
-        assert!(from_bytes(b" \n\n".to_vec(), "x.md")
-            .unwrap_err()
-            .message
-            .contains("empty"));
-        let d = from_bytes(b"\xef\xbb\xbfa\r\nb".to_vec(), "x.md").unwrap();
-        assert_eq!(d.text, "a\nb");
-        assert_eq!(d.line(2), 2);
-    }
-
-    #[test]
-    fn bullet_characters_open_list_items_in_place() {
-        let text =
-            "# Plan\n\n• Learns the tools.\n\n  · Fixes bugs.\n\n```\n• code\n```\n•not a bullet\n";
-        let (out, first) = bullets_as_items(text).unwrap();
-        assert_eq!(first, 3);
-        assert_eq!(out.len(), text.len());
-        assert!(out.contains("\n-   Learns the tools.\n"), "{out}");
-        assert!(out.contains("\n  -  Fixes bugs.\n"), "{out}");
-        assert!(
-            out.contains("\n• code\n") && out.contains("\n•not a bullet"),
-            "{out}"
-        );
-        assert_eq!(bullets_as_items("- Already a list.\n"), None);
-    }
-
-    #[test]
-    fn labels_set_off_by_a_dash_take_a_colon() {
-        let text = "## L1\n* **[Craft](r.md#craft) - Learns**\n* **Care** – Listens.\n## L2\n  - **[Craft](r.md#craft) - Teaches**\n* **Care** – Leads.\n* **Once - only**\n";
-        let (out, first) = dashed_labels(text).unwrap();
-        assert_eq!(first, 2);
-        assert_eq!(
-            out,
-            "## L1\n* **[Craft](r.md#craft)**: Learns\n* **Care**: Listens.\n## L2\n  - **[Craft](r.md#craft)**: Teaches\n* **Care**: Leads.\n* **Once - only**\n"
-        );
-        // Numbered items too.
-        let (out, _) =
-            dashed_labels("1. **Care** - Listens.\n2. **Care** - Leads.\n3. **Craft** - Learns.\n")
-                .unwrap();
-        assert!(
-            out.starts_with("1. **Care**: Listens.\n2. **Care**: Leads.\n"),
-            "{out}"
-        );
-        // A bold phrase with a dash that never comes back is emphasis.
-        assert_eq!(
-            dashed_labels("- **Ships - fast**\n- **Tests - well**\n- **Reads - much**\n"),
-            None
-        );
-    }
-
-    #[test]
-    fn kramdown_attribute_lists_are_dropped_in_place() {
-        let text = "- See the [guide](x){:target=\"_blank\"}.\n{: .note}\nA set {:a, b} {: x\n```\n{:kept}\n```\n";
-        let (out, first) = without_attribute_lists(text).unwrap();
-        assert_eq!(first, 1);
-        assert_eq!(
-            out,
-            "- See the [guide](x).\n\nA set  {: x\n```\n{:kept}\n```\n"
-        );
-        assert_eq!(without_attribute_lists("No braces here.\n"), None);
-    }
-}
+mod tests;

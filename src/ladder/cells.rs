@@ -80,7 +80,7 @@ pub(super) fn fill(
                         key.value,
                         files.len()
                     ),
-                    MissingIds::hint(d, &key.value, (files, ids), kind),
+                    missing.hint(d, &key.value, (files, ids), kind),
                 ),
                 _ => doc.source.error(
                     code,
@@ -151,26 +151,40 @@ pub(super) fn fill(
 struct MissingIds<'a> {
     /// (a level's id, not a pillar's; the id) → the files' paths, in the order read.
     files: HashMap<(bool, String), Vec<&'a str>>,
+    /// The ids the ladder has that some competency names, as `files`' keys.
+    named: HashSet<(bool, String)>,
 }
 
 impl<'a> MissingIds<'a> {
     fn of(d: &Draft<'a>) -> MissingIds<'a> {
         let mut files: HashMap<(bool, String), Vec<&str>> = HashMap::default();
+        let mut named = HashSet::default();
         let documents: &'a [Document] = d.documents;
         for doc in documents {
             let Kind::Competency(CompetencyKeys { level, pillar }) = &doc.kind else {
                 continue;
             };
-            if !d.level_index.contains_key(level.value.as_str()) {
-                let paths = files.entry((true, level.value.clone())).or_default();
-                paths.push(&doc.source.path);
-            }
-            if !d.pillar_index.contains_key(pillar.value.as_str()) {
-                let paths = files.entry((false, pillar.value.clone())).or_default();
-                paths.push(&doc.source.path);
+            for (is_level, key, known) in [
+                (
+                    true,
+                    &level.value,
+                    d.level_index.contains_key(level.value.as_str()),
+                ),
+                (
+                    false,
+                    &pillar.value,
+                    d.pillar_index.contains_key(pillar.value.as_str()),
+                ),
+            ] {
+                if known {
+                    named.insert((is_level, key.clone()));
+                } else {
+                    let paths = files.entry((is_level, key.clone())).or_default();
+                    paths.push(&doc.source.path);
+                }
             }
         }
-        MissingIds { files }
+        MissingIds { files, named }
     }
 
     /// The files that name the missing level (or pillar) `id`.
@@ -183,8 +197,13 @@ impl<'a> MissingIds<'a> {
     /// What to do when `files` (two or more) name the missing `id`, where the ladder has
     /// `ids`: when the id was published, [`unknown_hint`]'s (which knows the likely new
     /// name), else to put the file back or name the new id; then the files.
-    fn hint(d: &Draft, id: &str, (files, ids): (&[&str], &[&str]), kind: Unknown) -> String {
+    fn hint(&self, d: &Draft, id: &str, (files, ids): (&[&str], &[&str]), kind: Unknown) -> String {
         let (what, folder) = (kind.what, kind.folder);
+        // A near id that no competency names yet is where these files were meant to go (the
+        // same slip copied from file to file), not a level of its own they would be moved to.
+        let level = what == "level";
+        let typo = crate::diagnostic::did_you_mean(id, ids.iter().copied())
+            .is_some_and(|near| !self.named.contains(&(level, near.to_string())));
         let mut listed = files.iter().take(3).copied().collect::<Vec<_>>().join(", ");
         if files.len() > 3 {
             listed.push_str(&format!(" and {} more", files.len() - 3));
@@ -192,7 +211,7 @@ impl<'a> MissingIds<'a> {
         let published = d
             .published
             .is_some_and(|lock| lock.pages.contains(&(kind.address)(id)));
-        if published {
+        if published || typo {
             format!(
                 "{}; the files that name it: {listed}",
                 unknown_hint(d, id, ids, kind)

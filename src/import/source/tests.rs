@@ -1,0 +1,110 @@
+//! Unit tests of the rewrites of a Markdown file's text before import reads it.
+use super::*;
+
+#[test]
+fn lists_indented_under_a_numbered_item_join_it() {
+    let text = "1. Awareness\n\n  - explain why\n\n    more of it\n  - run tests\n2. Working\n - one space\n\nNot moved\n3. Expert\n- a list of its own\n";
+    let (out, first) = under_indented_items(text).unwrap();
+    assert_eq!(
+        out,
+        "1. Awareness\n\n   - explain why\n\n     more of it\n   - run tests\n2. Working\n   - one space\n\nNot moved\n3. Expert\n- a list of its own\n"
+    );
+    assert_eq!(first, 3);
+    assert!(under_indented_items("1. Item\n   - already nested\n").is_none());
+    // Under a sentence the list may be meant to stand apart; a list with fenced code stays.
+    assert!(under_indented_items("1. Plans the quarter.\n  - ships\n").is_none());
+    assert!(under_indented_items("1. Tools\n  - git\n\n    ```\n    git log\n    ```\n").is_none());
+}
+
+#[test]
+fn labels_ended_by_a_hard_break_get_their_colon() {
+    let level = "**Summary**  \nLearns the trade.\n\n  *Joinery*\\\n  Cuts joints.\n**Scope:**  \n- bench\n";
+    let once = "**A sentence here.**  \ntext\n**Reports to: Lead**  \nx\n*A tagline*  \ny\n**Alone**  \n\n";
+    let (out, first) = hard_break_labels(&format!("{level}{level}{once}")).unwrap();
+    let rewritten =
+        "**Summary**:\nLearns the trade.\n\n  **Joinery**:\n  Cuts joints.\n**Scope**:\n- bench\n";
+    assert_eq!(out, format!("{rewritten}{rewritten}{once}"));
+    assert_eq!(first, 1);
+    // A label written once is emphasis, and stays.
+    assert!(hard_break_labels(level).is_none());
+}
+
+#[test]
+fn gitbook_tabs_are_headings_under_the_one_above_and_their_tags_go() {
+    let text = "## Creating\n{% tabs %}\n{% tab title=\"Craft\" %}\n| a |\n{% endtab %}\n{% endtabs %}\n```\n{% tab title=\"x\" %}\n```\n{% include note.html %}\n";
+    let (out, first) = gitbook_tags(text).unwrap();
+    assert_eq!(first, 2);
+    assert_eq!(
+        out,
+        "## Creating\n\n### Craft\n| a |\n\n\n```\n{% tab title=\"x\" %}\n```\n{% include note.html %}\n"
+    );
+    assert_eq!(out.lines().count(), text.lines().count());
+    assert!(gitbook_tags("no tags here\n").is_none());
+}
+
+#[test]
+fn bad_bytes_are_errors_with_their_line() {
+    let e = from_bytes(b"# A\n\nab\xe9c\n".to_vec(), "x.md").unwrap_err();
+    assert_eq!((e.line, e.column), (3, 3));
+    let e = from_bytes(b"a\nb\0".to_vec(), "x.md").unwrap_err();
+    assert_eq!(e.line, 2);
+    assert!(from_bytes(b" \n\n".to_vec(), "x.md")
+        .unwrap_err()
+        .message
+        .contains("empty"));
+    let d = from_bytes(b"\xef\xbb\xbfa\r\nb".to_vec(), "x.md").unwrap();
+    assert_eq!(d.text, "a\nb");
+    assert_eq!(d.line(2), 2);
+}
+
+#[test]
+fn bullet_characters_open_list_items_in_place() {
+    let text =
+        "# Plan\n\n• Learns the tools.\n\n  · Fixes bugs.\n\n```\n• code\n```\n•not a bullet\n";
+    let (out, first) = bullets_as_items(text).unwrap();
+    assert_eq!(first, 3);
+    assert_eq!(out.len(), text.len());
+    assert!(out.contains("\n-   Learns the tools.\n"), "{out}");
+    assert!(out.contains("\n  -  Fixes bugs.\n"), "{out}");
+    assert!(
+        out.contains("\n• code\n") && out.contains("\n•not a bullet"),
+        "{out}"
+    );
+    assert_eq!(bullets_as_items("- Already a list.\n"), None);
+}
+
+#[test]
+fn labels_set_off_by_a_dash_take_a_colon() {
+    let text = "## L1\n* **[Craft](r.md#craft) - Learns**\n* **Care** – Listens.\n## L2\n  - **[Craft](r.md#craft) - Teaches**\n* **Care** – Leads.\n* **Once - only**\n";
+    let (out, first) = dashed_labels(text).unwrap();
+    assert_eq!(first, 2);
+    assert_eq!(
+        out,
+        "## L1\n* **[Craft](r.md#craft)**: Learns\n* **Care**: Listens.\n## L2\n  - **[Craft](r.md#craft)**: Teaches\n* **Care**: Leads.\n* **Once - only**\n"
+    );
+    // Numbered items too.
+    let (out, _) =
+        dashed_labels("1. **Care** - Listens.\n2. **Care** - Leads.\n3. **Craft** - Learns.\n")
+            .unwrap();
+    assert!(
+        out.starts_with("1. **Care**: Listens.\n2. **Care**: Leads.\n"),
+        "{out}"
+    );
+    // A bold phrase with a dash that never comes back is emphasis.
+    assert_eq!(
+        dashed_labels("- **Ships - fast**\n- **Tests - well**\n- **Reads - much**\n"),
+        None
+    );
+}
+
+#[test]
+fn kramdown_attribute_lists_are_dropped_in_place() {
+    let text = "- See the [guide](x){:target=\"_blank\"}.\n{: .note}\nA set {:a, b} {: x\n```\n{:kept}\n```\n";
+    let (out, first) = without_attribute_lists(text).unwrap();
+    assert_eq!(first, 1);
+    assert_eq!(
+        out,
+        "- See the [guide](x).\n\nA set  {: x\n```\n{:kept}\n```\n"
+    );
+    assert_eq!(without_attribute_lists("No braces here.\n"), None);
+}
