@@ -86,6 +86,14 @@ test('at 375 px wide no page scrolls sideways; only a scroll box scrolls inside 
       }
     }
     assert.ok(scrolling > 0 && scrollBoxes > 0, 'the wide tables (matrix, comparison) scroll inside their box');
+    // The example's overview has two tracks: their columns fit side by side, where each
+    // line of the second was cut at the screen's edge.
+    await page.goto(server.url);
+    const overview = await page.evaluate(() => {
+      const box = document.querySelector('table.overview').closest('.scroll-box');
+      return [box.scrollWidth, box.clientWidth];
+    });
+    assert.ok(overview[0] <= overview[1], `the two-track overview scrolls sideways: ${overview}`);
   } finally {
     await context.close();
   }
