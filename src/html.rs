@@ -148,6 +148,16 @@ fn none(out: &mut String, side: &Side) {
     out.push_str("</span></span>");
 }
 
+/// Opens one side of a comparison's row: `<div class="side side-a">` (or `side-b`, `class`)
+/// and `<p class="side-level">` naming its level.
+fn open_side(out: &mut String, class: &str, side: &Side) {
+    out.push_str("<div class=\"");
+    out.push_str(class);
+    out.push_str("\"><p class=\"side-level\">");
+    out.push_str(&side.text.title);
+    out.push_str("</p>");
+}
+
 /// Appends one row of a comparison, `<li class="pair status-<status>">`: each level's side
 /// in `<div class="side side-a">` and `<div class="side side-b">`, each opening with
 /// `<p class="side-level">` naming its level (shown where the sides are stacked, on narrow
@@ -160,11 +170,7 @@ pub fn compare_row(out: &mut String, row: Row) {
     out.push_str(status);
     out.push_str("\">");
     for (class, (side, n, marked)) in [("side side-a", row.a), ("side side-b", row.b)] {
-        out.push_str("<div class=\"");
-        out.push_str(class);
-        out.push_str("\"><p class=\"side-level\">");
-        out.push_str(&side.text.title);
-        out.push_str("</p>");
+        open_side(out, class, side);
         match n {
             Some(i) => expectation(out, side, i, marked),
             None => none(out, side),
@@ -193,11 +199,8 @@ pub fn apart_row(
 ) {
     out.push_str("<li class=\"pair status-apart\">");
     for (class, (side, ns)) in [("side side-a", a), ("side side-b", b)] {
-        out.push_str("<div class=\"");
-        out.push_str(class);
-        out.push_str("\"><p class=\"side-level\">");
-        out.push_str(&side.text.title);
-        out.push_str("</p><ul class=\"apart-list\">");
+        open_side(out, class, side);
+        out.push_str("<ul class=\"apart-list\">");
         for &n in ns {
             out.push_str("<li>");
             expectation(out, side, n, None);

@@ -365,12 +365,9 @@ const ARROWS: &[&str] = &["→", "->", "⟶", "➔", "➜", "⇒", "=>"];
 fn promotion_target(title: &str) -> Option<String> {
     // A step named twice, the second in a parenthesis (`Entry → Mid (Associate →
     // Specialist)`): the step to `Mid`, titled `Mid (Specialist)`.
-    if let Some(open) = title
-        .trim_end()
-        .strip_suffix(')')
-        .and_then(|t| t.rfind('('))
-    {
-        let inner = &title.trim_end()[open + 1..title.trim_end().len() - 1];
+    let trimmed = title.trim_end();
+    if let Some(open) = trimmed.strip_suffix(')').and_then(|t| t.rfind('(')) {
+        let inner = &trimmed[open + 1..trimmed.len() - 1];
         if ARROWS.iter().any(|a| inner.contains(a)) {
             let outer = promotion_target(title[..open].trim_end())?;
             let last = ARROWS

@@ -283,12 +283,12 @@ pub const REWRITES: [(Rewrite, &str); 6] = [
     (
         gitbook_tags,
         "GitBook's tabs (`{% tab title=\"…\" %}`) are read as headings titled by \
-             the tab, and the tags of tab sets and hints are left out",
+         the tab, and the tags of tab sets and hints are left out",
     ),
     (
         without_attribute_lists,
         "kramdown attribute lists (`{:target=\"_blank\"}`) are left out: they \
-             style the page Jekyll makes, and would show as text",
+         style the page Jekyll makes, and would show as text",
     ),
     (
         bullets_as_items,
@@ -297,18 +297,18 @@ pub const REWRITES: [(Rewrite, &str); 6] = [
     (
         under_indented_items,
         "lists indented under a numbered item (`1. Awareness`), though by fewer \
-             spaces than Markdown needs to nest them, are read as belonging to it",
+         spaces than Markdown needs to nest them, are read as belonging to it",
     ),
     (
         hard_break_labels,
         "labels on a line of their own ended by a line break (`**Summary**` and two \
-             spaces, an italic `*Joinery*`) are read as labels with a colon over the \
-             text below them",
+         spaces, an italic `*Joinery*`) are read as labels with a colon over the \
+         text below them",
     ),
     (
         dashed_labels,
         "bold labels set off by a dash (`**Technology - Adopts**`, `**Technology** - \
-             Adopts`) are read as labels with a colon (`**Technology**: Adopts`)",
+         Adopts`) are read as labels with a colon (`**Technology**: Adopts`)",
     ),
 ];
 
@@ -474,8 +474,8 @@ fn name_len(inner: &str) -> Option<usize> {
 /// that names something (four words at most, not a sentence), and only a list that is the
 /// first thing after it (blank lines apart) and indented more than the item's marker but
 /// less than its content moves, with everything indented as far as it, by the same number
-/// of spaces; it ends at the first line indented less. A list holding fenced code stays. Returns the text and the 1-based number of the first line changed,
-/// or `None`.
+/// of spaces; it ends at the first line indented less. A list holding fenced code stays.
+/// Returns the text and the 1-based number of the first line changed, or `None`.
 pub fn under_indented_items(text: &str) -> Option<(String, usize)> {
     // (the list's own indent, the spaces it gains) while moving a list; the numbered item's
     // (marker indent, content column) while looking for one under it.
@@ -535,13 +535,14 @@ fn numbered_content(rest: &str) -> Option<usize> {
 }
 
 /// `text` with a label set on a line of its own and ended by a hard line break (`**Summary**`
-/// and two spaces, or `\\`, over its text; an italic `*Joinery*` so written, under a bold
-/// group label) written as the bold label with its colon (`**Summary**:`), which import
+/// and two spaces, or `\\`, over its text; an italic `*Joinery*` so written) written as the
+/// bold label with its colon (`**Summary**:`), which import
 /// reads as a label over the lines that follow: CommonMark (§6.7) makes it the first line of
 /// its paragraph, and without a colon it read as emphasis, its text joined to the label
 /// before it. Only a short label (one to eight words, not a sentence) followed by a line
-/// that is not blank, and written so at least twice in the file (each level's). Lines stay where they are; fenced code is left alone. Returns the text
-/// and the 1-based number of the first line changed, or `None`.
+/// that is not blank, and written so at least twice in the file (each level's). Lines stay
+/// where they are; fenced code is left alone. Returns the text and the 1-based number of the
+/// first line changed, or `None`.
 pub fn hard_break_labels(text: &str) -> Option<(String, usize)> {
     if !text.contains("  \n") && !text.contains("\\\n") && !text.contains("  \r\n") {
         return None;
@@ -560,16 +561,15 @@ pub fn hard_break_labels(text: &str) -> Option<(String, usize)> {
     };
     // A label comes back (every level writes `**Summary**`): one written once is emphasis,
     // a tagline or a role's line (`*Works the early shift*`), and stays as written.
+    let found: Vec<Option<(&str, usize)>> = (0..lines.len()).map(labelled).collect();
     let mut count: std::collections::HashMap<String, usize> = Default::default();
-    for n in 0..lines.len() {
-        if let Some((label, _)) = labelled(n) {
-            *count.entry(label.to_lowercase()).or_default() += 1;
-        }
+    for (label, _) in found.iter().flatten() {
+        *count.entry(label.to_lowercase()).or_default() += 1;
     }
     let mut n = 0;
     rewrite_lines(text, |line| {
         n += 1;
-        let (label, indent) = labelled(n - 1)?;
+        let (label, indent) = found[n - 1]?;
         let body = line.trim_end_matches(['\n', '\r']);
         (count[&label.to_lowercase()] >= 2)
             .then(|| format!("{}**{label}**:{}", &line[..indent], &line[body.len()..]))
@@ -577,14 +577,10 @@ pub fn hard_break_labels(text: &str) -> Option<(String, usize)> {
 }
 
 /// The label of a line that is only a label in bold or italics (`**Summary**`, `**Scope:**`,
-/// `*Joinery*`, at most three spaces in): one to eight words, not ending a sentence, with no
+/// `*Joinery*`, its indent already checked): one to eight words, not ending a sentence, with no
 /// colon inside (`**Reports to: Engineering Manager**` is a fact, not a label).
 fn line_label(line: &str) -> Option<&str> {
-    let t = line
-        .strip_prefix("   ")
-        .or_else(|| line.strip_prefix("  "))
-        .or_else(|| line.strip_prefix(' '))
-        .unwrap_or(line);
+    let t = line.trim_start_matches(' ');
     let inner = ["**", "__", "*", "_"].iter().find_map(|d| {
         let rest = t.strip_prefix(d)?;
         let rest = rest.strip_suffix(':').unwrap_or(rest);

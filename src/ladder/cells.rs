@@ -54,20 +54,21 @@ pub(super) fn fill(
         let p = d.pillar_index.get(pillar.value.as_str()).copied();
         let unknown = [
             (l.is_none() && !d.follow_on.level_reported(&level.value)).then_some((
+                true,
                 level,
                 &level_ids,
                 Unknown::LEVEL,
                 "unknown-level",
             )),
             (p.is_none() && !d.follow_on.pillar_reported(&pillar.value)).then_some((
+                false,
                 pillar,
                 &pillar_ids,
                 Unknown::PILLAR,
                 "unknown-pillar",
             )),
         ];
-        for (key, ids, kind, code) in unknown.into_iter().flatten() {
-            let is_level = code == "unknown-level";
+        for (is_level, key, ids, kind, code) in unknown.into_iter().flatten() {
             let files = missing.files(is_level, &key.value);
             let diag = match files {
                 [_, _, ..] if !said.insert((is_level, key.value.as_str())) => continue,
@@ -80,7 +81,7 @@ pub(super) fn fill(
                         key.value,
                         files.len()
                     ),
-                    missing.hint(d, &key.value, (files, ids), kind),
+                    missing.hint(d, (is_level, &key.value), (files, ids), kind),
                 ),
                 _ => doc.source.error(
                     code,
@@ -194,14 +195,20 @@ impl<'a> MissingIds<'a> {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// What to do when `files` (two or more) name the missing `id`, where the ladder has
+    /// What to do when `files` (two or more) name the missing `id` (a level's when `level`,
+    /// else a pillar's), where the ladder has
     /// `ids`: when the id was published, [`unknown_hint`]'s (which knows the likely new
     /// name), else to put the file back or name the new id; then the files.
-    fn hint(&self, d: &Draft, id: &str, (files, ids): (&[&str], &[&str]), kind: Unknown) -> String {
+    fn hint(
+        &self,
+        d: &Draft,
+        (level, id): (bool, &str),
+        (files, ids): (&[&str], &[&str]),
+        kind: Unknown,
+    ) -> String {
         let (what, folder) = (kind.what, kind.folder);
         // A near id that no competency names yet is where these files were meant to go (the
         // same slip copied from file to file), not a level of its own they would be moved to.
-        let level = what == "level";
         let typo = crate::diagnostic::did_you_mean(id, ids.iter().copied())
             .is_some_and(|near| !self.named.contains(&(level, near.to_string())));
         let mut listed = files.iter().take(3).copied().collect::<Vec<_>>().join(", ");

@@ -148,13 +148,18 @@ impl<'a> Builder<'a> {
         // other has, in one row (see [`html::apart_row`]).
         let (mut apart_a, mut apart_b) = (Vec::new(), Vec::new());
         for pair in pairs {
-            match (same_track, pair.status, pair.lower, pair.higher) {
-                (false, Status::NotRestated, Some(i), None) => apart_a.push(i),
-                (false, Status::New, None, Some(j)) => apart_b.push(j),
-                _ => {}
-            }
-            if !same_track && matches!(pair.status, Status::New | Status::NotRestated) {
-                continue;
+            if !same_track {
+                match (pair.status, pair.lower, pair.higher) {
+                    (Status::NotRestated, Some(i), _) => {
+                        apart_a.push(i);
+                        continue;
+                    }
+                    (Status::New, _, Some(j)) => {
+                        apart_b.push(j);
+                        continue;
+                    }
+                    _ => {}
+                }
             }
             let label = self.label(pair.status, x, y, same_track, cumulative);
             let marked = match (pair.status, pair.lower, pair.higher) {
