@@ -249,23 +249,6 @@ fn the_served_site_is_what_a_clean_build_gives() {
     assert_served_equals_clean_build(&server);
 }
 
-/// The build version a served page was rendered with (`var v=N` of the reload script).
-fn version(server: &Server) -> u64 {
-    let page = page_text(server, "/");
-    page.split_once("var v=")
-        .and_then(|(_, rest)| rest.split(',').next())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
-}
-
-/// The error overlay of a served page, as text; empty when there is none.
-fn overlay(server: &Server, path: &str) -> String {
-    let page = page_text(server, path);
-    page.split_once("id=\"ladderbook-error\"")
-        .map(|(_, rest)| rest.split("</details>").next().unwrap_or("").to_string())
-        .unwrap_or_default()
-}
-
 #[test]
 fn content_moved_away_and_back_is_still_watched() {
     let server = start();

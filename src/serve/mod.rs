@@ -78,6 +78,19 @@ pub const MID_SAVE: Duration = Duration::from_millis(100);
 /// 1% of a core with nothing to do.)
 pub const BURST_LIMIT: Duration = Duration::from_millis(100);
 
+/// How long the files must be still after a failed rebuild before its errors are printed
+/// and shown in the open pages. A folder restored, checked out or synced file by file
+/// fails to build many times on its way (competencies before their level, a level before
+/// its track): each of those rebuilds finds the next event within this time, and only
+/// the state the files settle in is reported. A save that breaks the ladder is reported
+/// this much later.
+pub const SETTLE: Duration = Duration::from_millis(250);
+
+/// The longest the errors of failed rebuilds wait for the files to settle ([`SETTLE`]):
+/// then they are reported though events still come (a file written to without end, a
+/// sync that never pauses).
+pub const SETTLE_LIMIT: Duration = Duration::from_secs(3);
+
 /// The default port, tried first when none is asked for.
 pub const DEFAULT_PORT: u16 = 3000;
 
@@ -121,6 +134,7 @@ pub fn serve(opts: Options) -> Result<(), Diagnostic> {
         &mut previous,
         &Changes::everything(),
     );
+    previous.report();
     let (events, _) = broadcast::channel(16);
     let state = http::AppState {
         site: site.clone(),

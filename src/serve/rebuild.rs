@@ -182,6 +182,11 @@ pub struct Previous {
     prepared: Option<Arc<build::Prepared>>,
     /// The last rebuild failed: `prepared` is older than the files the cache holds.
     failed: bool,
+    /// The last rebuild's errors, not printed yet (see [`Previous::report`]).
+    unreported: Option<Diagnostics>,
+    /// Errors have been printed since the last good build: the next good one says they
+    /// are fixed.
+    reported: bool,
     /// The last rebuild brought the ladder before it up to date (see [`Ladder::with_reworded`])
     /// instead of building it again.
     ///
@@ -196,8 +201,48 @@ impl Previous {
             content: ContentCache::new(root),
             prepared: None,
             failed: false,
+            unreported: None,
+            reported: false,
             reworded: false,
         }
+    }
+
+    /// Prints the errors of the last rebuild, if it failed and they are not printed yet,
+    /// and returns whether it printed. `serve`'s watcher calls this once the files have
+    /// been still for a moment after a failed rebuild: a folder being restored, checked
+    /// out or synced fails to build many times on its way to a good state, and those
+    /// errors were never true of anything the user wrote.
+    pub fn report(&mut self) -> bool {
+        let Some(diags) = self.unreported.take() else {
+            return false;
+        };
+        let n = diags
+            .0
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let served = if self.prepared.is_some() {
+            "still serving the last good build"
+        } else {
+            "nothing to serve until it builds"
+        };
+        crate::diagnostic::eprint(&diags.0);
+        crate::diagnostic::eprint([&Diagnostic::general(
+            Severity::Error,
+            "ladder-errors",
+            format!(
+                "the ladder has {n} error{}; {served}",
+                if n == 1 { "" } else { "s" }
+            ),
+            "",
+        )]);
+        self.reported = true;
+        true
+    }
+
+    /// True when the last rebuild failed.
+    pub fn failed(&self) -> bool {
+        self.failed
     }
 
     /// True when the last rebuild brought the ladder before it up to date instead of building
@@ -241,8 +286,8 @@ fn reworded(root: &Path, previous: &Previous, changes: &Changes) -> Option<build
 /// [`Changes::everything`]); the others come from `previous`, diagnostics included, so the
 /// result is always what a clean build of the files on disk gives. After an edit of
 /// competency bodies only, just the [`affected_pages`] are rendered again; after any other
-/// change, every page. Prints the errors of a failed build once; a good build after a
-/// failed one says so.
+/// change, every page. The errors of a failed build are kept for [`Previous::report`] to
+/// print; a good build after printed errors says they are fixed.
 pub fn rebuild(
     root: &Path,
     site: &RwLock<Served>,
@@ -312,7 +357,9 @@ pub fn rebuild(
     match result {
         Ok((p, files, count)) => {
             previous.failed = false;
-            let recovered = s.error.take().is_some();
+            previous.unreported = None;
+            // Errors nobody was shown were not fixed, only passed through.
+            let recovered = s.error.take().is_some() && std::mem::take(&mut previous.reported);
             let p = Arc::new(p);
             // The previous build is dropped after the lock is released, on another thread:
             // freeing a whole ladder and site takes milliseconds nobody needs to wait for.
@@ -347,29 +394,9 @@ pub fn rebuild(
             s.errors = diags
                 .0
                 .iter()
-                .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+                .filter(|d| d.severity == Severity::Error)
                 .count();
-            let served = if s.files.is_empty() {
-                "nothing to serve until it builds"
-            } else {
-                "still serving the last good build"
-            };
-            drop(s);
-            let n = diags
-                .0
-                .iter()
-                .filter(|d| d.severity == crate::diagnostic::Severity::Error)
-                .count();
-            crate::diagnostic::eprint(&diags.0);
-            crate::diagnostic::eprint([&Diagnostic::general(
-                Severity::Error,
-                "ladder-errors",
-                format!(
-                    "the ladder has {n} error{}; {served}",
-                    if n == 1 { "" } else { "s" }
-                ),
-                "",
-            )]);
+            previous.unreported = Some(diags);
         }
     }
     version

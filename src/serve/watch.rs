@@ -3,7 +3,7 @@
 //! watched folder replaced whole is watched again.
 
 use super::rebuild::{rebuild, Changes, Previous, Served};
-use super::{failure, Options, BURST_LIMIT, DEBOUNCE, MID_SAVE};
+use super::{failure, Options, BURST_LIMIT, DEBOUNCE, MID_SAVE, SETTLE, SETTLE_LIMIT};
 use crate::diagnostic::Diagnostic;
 use crate::load::is_editor_temp;
 use notify::{EventKind, RecursiveMode, Watcher};
@@ -117,7 +117,25 @@ pub(super) fn watch(
             .iter()
             .map(|(d, _)| (d.clone(), FolderId::of(d)))
             .collect();
-        while let Ok(first) = rx.recv() {
+        // A failed rebuild's version, not yet announced, and when the first failure since
+        // the last announcement came: see [`SETTLE`].
+        let mut unreported: Option<(u64, Instant)> = None;
+        loop {
+            let next = match unreported {
+                None => rx.recv().map_err(|_| ()),
+                Some((v, _)) => match rx.recv_timeout(SETTLE) {
+                    Ok(ev) => Ok(ev),
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                        unreported = None;
+                        if previous.report() {
+                            let _ = events.send(v);
+                        }
+                        continue;
+                    }
+                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(()),
+                },
+            };
+            let Ok(first) = next else { break };
             // One rebuild per burst: take events until none comes for DEBOUNCE.
             let mut batch = vec![first];
             let started = Instant::now();
@@ -199,7 +217,19 @@ pub(super) fn watch(
             }
             if changed {
                 let v = rebuild(&watched_root, &site, false, &mut previous, &changes);
-                let _ = events.send(v);
+                let since = unreported.map_or_else(Instant::now, |(_, since)| since);
+                if !previous.failed() {
+                    unreported = None;
+                    let _ = events.send(v);
+                } else if since.elapsed() < SETTLE_LIMIT {
+                    unreported = Some((v, since));
+                } else {
+                    // Files that never stop changing (one written to without end) must
+                    // not hide the errors for good.
+                    unreported = None;
+                    previous.report();
+                    let _ = events.send(v);
+                }
             }
         }
     });

@@ -117,6 +117,23 @@ pub fn page_text(server: &Server, path: &str) -> String {
     get(server, path).map(|r| r.1).unwrap_or_default()
 }
 
+/// The build version a served page was rendered with (`var v=N` of the reload script).
+pub fn version(server: &Server) -> u64 {
+    let page = page_text(server, "/");
+    page.split_once("var v=")
+        .and_then(|(_, rest)| rest.split(',').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The error overlay of a served page, as text; empty when there is none.
+pub fn overlay(server: &Server, path: &str) -> String {
+    let page = page_text(server, path);
+    page.split_once("id=\"ladderbook-error\"")
+        .map(|(_, rest)| rest.split("</details>").next().unwrap_or("").to_string())
+        .unwrap_or_default()
+}
+
 /// Saves the way many editors do: write a temp file beside the target, then rename it over.
 pub fn atomic_save(path: &Path, text: &str) {
     let tmp = path.with_extension("md.tmp~");

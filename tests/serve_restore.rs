@@ -1,0 +1,76 @@
+//! `ladderbook serve` while a whole `content/` folder comes back file by file (a restore, a
+//! `git checkout`, a sync tool): the rebuilds on the way fail, and what the author reads in
+//! the terminal is only the state the files settle in.
+
+mod common;
+mod serve_support;
+use common::*;
+use serve_support::*;
+use std::path::Path;
+use std::time::Duration;
+
+/// Copies `from` into `to` one file at a time, `pause` apart, folders first and files in
+/// name order: competencies arrive before the levels and pillars they name.
+fn restore_slowly(from: &Path, to: &Path, pause: Duration) {
+    for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+            std::thread::sleep(pause);
+        }
+    }
+}
+
+#[test]
+fn a_content_folder_restored_file_by_file_reports_only_where_it_settles() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), dir.path());
+    let kept = tempfile::tempdir().unwrap();
+    let log = kept.path().join("stderr");
+    let said = kept.path().join("stdout");
+    let stderr = std::fs::File::create(&log).unwrap();
+    let stdout = std::fs::File::create(&said).unwrap();
+    let server = start_in_with(dir, &[], |c| {
+        c.stderr(stderr).stdout(stdout);
+    });
+    let read_log = || std::fs::read_to_string(&log).unwrap_or_default();
+    let read_said = || std::fs::read_to_string(&said).unwrap_or_default();
+    let content = server.root().join("content");
+    let backup = kept.path().join("content");
+    std::fs::rename(&content, &backup).unwrap();
+    wait_until("the missing content/ is reported", || {
+        overlay(&server, "/").contains("no content/ folder")
+            && read_log().contains("the ladder has 1 error")
+    });
+
+    restore_slowly(&backup, &content, Duration::from_millis(10));
+    wait_until("the overlay clears", || overlay(&server, "/").is_empty());
+    let err = read_log();
+    assert_eq!(
+        err.matches("error:").count(),
+        2,
+        "only the missing folder and its count were reported: {err}"
+    );
+    assert!(!err.contains("there is no level"), "{err}");
+    // "Errors fixed …" when every page is as before, "… (errors fixed)" otherwise.
+    let fixes = || read_said().matches("rrors fixed").count();
+    wait_until("the recovery is said", || fixes() == 1);
+
+    // A real mistake once the folder is back is still reported, and its fix said.
+    let cell = content.join("competencies/senior-engineer/delivery.md");
+    let text = std::fs::read_to_string(&cell).unwrap();
+    atomic_save(
+        &cell,
+        &text.replace("pillar = \"delivery\"", "pillar = \"delivry\""),
+    );
+    wait_until("the slip is reported", || {
+        read_log().contains("content/competencies/senior-engineer/delivery.md:")
+    });
+    atomic_save(&cell, &text);
+    wait_until("the fix is said", || {
+        overlay(&server, "/").is_empty() && fixes() == 2
+    });
+}
