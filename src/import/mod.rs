@@ -378,6 +378,8 @@ fn yaml_outcome(
         Ok(Some(yaml::topics(ladder, index, &y, doc.text.len())?))
     } else if yaml::is_roles(&y) {
         Ok(Some(yaml::roles(ladder, index, &y)))
+    } else if yaml::is_level_list(&y) {
+        Ok(Some(yaml::level_list(ladder, index, &y)))
     } else if !single {
         // Other YAML in a folder (site settings, CI) is not a ladder: said, not read.
         ladder.docs.pop();
@@ -392,7 +394,7 @@ fn yaml_outcome(
             rel.to_string(),
             (y.line(), 1),
             format!("this {format} holds no ladder that import knows"),
-            format!("import reads {format} with `levels`, `themes` and `competencies` (a job family), with `topics` whose `content` lists criteria per `level` (or whose `levels` are named), or with `skills` and `roles` that give each skill's `details`"),
+            format!("import reads {format} with `levels`, `themes` and `competencies` (a job family), with `topics` whose `content` lists criteria per `level` (or whose `levels` are named), or with `skills` and `roles` that give each skill's `details`, or a list of levels, each with a `title` and its `expectations` by area"),
         ))
     }
 }

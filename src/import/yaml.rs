@@ -2,7 +2,7 @@
 //! (the Financial Times' shape), a roles-and-skills file (`roles` each giving `skills`
 //! details, as growth-framework apps keep their ladder in JSON), and Markdown whose YAML
 //! front-matter lists `topics`, each with per-level `criteria` and `exampleCriteria` (Monzo's
-//! shape).
+//! shape), and a list of levels, each with a mapping of its expectations by area.
 //!
 //! YAML is read with [`saphyr`]. Why saphyr: `serde_yaml` is archived and marked deprecated;
 //! its forks (`serde_yaml_ng`, `serde_norway`) are alive but still translate libyaml, a YAML
@@ -23,9 +23,11 @@ use crate::diagnostic::Diagnostic;
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 
 mod job_family;
+mod level_list;
 mod roles;
 mod topics;
 pub use job_family::job_family;
+pub use level_list::{is_level_list, level_list};
 pub use roles::{is_roles, roles};
 pub use topics::topics;
 

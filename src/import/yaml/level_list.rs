@@ -1,0 +1,244 @@
+//! A list of levels, each with its expectations by area: a YAML or JSON sequence (or a
+//! mapping whose `levels` is one) of entries with a title, often a rank and a summary, and a
+//! mapping of named texts (`expectations: {impactScope: …, autonomy: …}`). The shape of
+//! career-pathway apps that keep their levels as data. Each entry is a level, the mapping's
+//! keys are the pillars, and each value (a text, or a list of texts) is the level's
+//! expectations there.
+
+use super::*;
+use crate::import::gather::split_camel;
+use crate::import::ids;
+use crate::import::markdown::Outcome;
+use crate::import::model::{Anchor, Cell, CellBlock, FileRef, Level, Md, Target, Track};
+use crate::import::outline::para_item;
+
+/// Keys that title a level, most specific first.
+const TITLE_KEYS: &[&str] = &["title", "name", "professionalTitle", "label", "levelTitle"];
+/// Keys that rank a level (an integer, lowest the most junior).
+const RANK_KEYS: &[&str] = &["rank", "ordinalRank", "order", "seniority", "level"];
+/// Keys that describe a level as a whole.
+const SUMMARY_KEYS: &[&str] = &["summary", "description", "qualificationSummary", "overview"];
+/// Keys that hold the level's expectations by area.
+const AREA_KEYS: &[&str] = &[
+    "expectations",
+    "competencies",
+    "pillars",
+    "areas",
+    "criteria",
+];
+
+/// The entries of a level list: the document itself when it is a sequence, or its `levels`
+/// when that is the only list in it.
+fn entries(y: &Y) -> &[Y] {
+    match y {
+        Y::Seq(v, _) => v,
+        Y::Map(..) if y.get("competencies").is_none() && y.get("themes").is_none() => {
+            y.get("levels").map_or(&[][..], Y::items)
+        }
+        _ => &[],
+    }
+}
+
+/// The first of `keys` that `entry` has, and its value.
+fn first_of<'a>(entry: &'a Y, keys: &[&'static str]) -> Option<(&'static str, &'a Y)> {
+    keys.iter().find_map(|k| entry.get(k).map(|v| (*k, v)))
+}
+
+/// The texts of an area's value: a text, or a list of texts.
+fn texts(v: &Y) -> Vec<String> {
+    let all: Vec<String> = match v {
+        Y::Seq(items, _) => items.iter().filter_map(Y::text).collect(),
+        _ => v.text().into_iter().collect(),
+    };
+    all.into_iter()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// The mapping of areas an entry gives its expectations in, when it has one whose values
+/// are texts or lists of texts.
+fn areas(entry: &Y) -> Option<(&'static str, &Y)> {
+    let (key, v) = first_of(entry, AREA_KEYS)?;
+    let Y::Map(m, _) = v else { return None };
+    let texty = |v: &Y| {
+        matches!(v, Y::Str(..) | Y::Int(..))
+            || matches!(v, Y::Seq(s, _) if s.iter().all(|i| i.text().is_some()))
+    };
+    (!m.is_empty() && m.iter().all(|(_, v)| texty(v) || matches!(v, Y::Null(_))))
+        .then_some((key, v))
+}
+
+/// True when the document is a list of two or more levels, each titled and each with a
+/// mapping of areas to texts.
+pub fn is_level_list(y: &Y) -> bool {
+    let e = entries(y);
+    e.len() >= 2
+        && e.iter().all(|x| {
+            first_of(x, TITLE_KEYS).is_some_and(|(_, t)| t.text().is_some()) && areas(x).is_some()
+        })
+}
+
+/// `impactScope` → `Impact scope`, `autonomy_expectation` → `Autonomy expectation`.
+fn key_title(key: &str) -> String {
+    let words = split_camel(key).replace(['_', '-'], " ");
+    let mut out = String::new();
+    for (i, w) in words.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+            out.push_str(&w.to_lowercase());
+        } else {
+            let mut c = w.chars();
+            out.extend(c.next().map(|f| f.to_ascii_uppercase()));
+            out.push_str(&c.as_str().to_lowercase());
+        }
+    }
+    out
+}
+
+/// `text` with each `{key}` that names a scalar of `entry` replaced by its value: the
+/// sources' own apps fill such placeholders in (`… the field ({typicalExperienceRange})`).
+fn filled(text: &str, entry: &Y) -> String {
+    let mut out = text.to_string();
+    for k in entry.keys() {
+        if let Some(v) = entry.get(k).and_then(Y::text) {
+            out = out.replace(&format!("{{{k}}}"), v.trim());
+        }
+    }
+    out
+}
+
+/// Reads a level list: one track, titled by the document's `title` or `name` or its file
+/// name, its levels in the order of their ranks when every entry gives one (else as
+/// written). A level's summary is its description, followed by its other scalar attributes
+/// on one line; other keys are reported as not imported.
+pub fn level_list(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
+    let doc = ladder.docs[index].clone();
+    let title = y
+        .get("title")
+        .or_else(|| y.get("name"))
+        .and_then(Y::text)
+        .unwrap_or_else(|| key_title(doc.stem()));
+    let mut levels = Vec::new();
+    let mut dropped: Vec<String> = Vec::new();
+    for entry in entries(y) {
+        let (title_key, name) = first_of(entry, TITLE_KEYS).expect("checked by is_level_list");
+        let name = name.text().unwrap_or_default();
+        let mut level = Level::titled(ladder.uid(), name.trim(), doc.loc_line(entry.line()));
+        level.title = name.trim().to_string();
+        if let Some(id) = entry.get("id").and_then(Y::text) {
+            level.id = Some(ids::slug(&id));
+        }
+        let rank = first_of(entry, RANK_KEYS).and_then(|(k, v)| match v {
+            Y::Int(i, _) => Some((k, *i)),
+            _ => None,
+        });
+        level.rank = rank.map(|r| r.1);
+        let summary = first_of(entry, SUMMARY_KEYS).and_then(|(k, v)| Some((k, v.text()?)));
+        if let Some((_, s)) = &summary {
+            level.description.push(Md {
+                text: filled(s, entry).trim().to_string(),
+                doc: index,
+                line: entry.line(),
+            });
+        }
+        let (area_key, area_map) = areas(entry).expect("checked by is_level_list");
+        let used = [
+            Some(title_key),
+            Some("id"),
+            rank.map(|r| r.0),
+            summary.as_ref().map(|s| s.0),
+            Some(area_key),
+        ];
+        let mut attributes = Vec::new();
+        for (k, v) in match entry {
+            Y::Map(m, _) => m.as_slice(),
+            _ => &[],
+        } {
+            if used.contains(&Some(k.as_str())) {
+                continue;
+            }
+            match v.text() {
+                Some(t) if !t.trim().is_empty() => {
+                    attributes.push(format!("*{}:* {}", key_title(k), t.trim()))
+                }
+                _ => {
+                    if !dropped.contains(k) {
+                        dropped.push(k.clone());
+                    }
+                }
+            }
+        }
+        if !attributes.is_empty() {
+            level.description.push(Md {
+                text: attributes.join(" · "),
+                doc: index,
+                line: entry.line(),
+            });
+        }
+        if let Y::Map(m, _) = area_map {
+            for (key, v) in m {
+                let blocks: Vec<CellBlock> = texts(v)
+                    .iter()
+                    .map(|t| CellBlock {
+                        md: Md {
+                            text: para_item(t),
+                            doc: index,
+                            line: v.line(),
+                        },
+                        item: true,
+                        tight: true,
+                    })
+                    .collect();
+                if blocks.is_empty() {
+                    continue;
+                }
+                level.cells.push(Cell {
+                    pillar_title: key_title(key),
+                    pillar_at: doc.loc_line(v.line()),
+                    pillar_id: Some(ids::slug(&split_camel(key))),
+                    pillar_key: Some(format!("area:{key}")),
+                    pillar_description: Vec::new(),
+                    blocks,
+                    pillar: 0,
+                });
+            }
+        }
+        levels.push(level);
+    }
+    if levels.iter().all(|l| l.rank.is_some()) {
+        levels.sort_by_key(|l| l.rank);
+    }
+    if !dropped.is_empty() {
+        ladder.guess(
+            GuessKind::Dropped,
+            doc.loc_line(y.line()),
+            format!(
+                "the levels' keys with no place in a ladder were not imported: {}",
+                dropped.join(", ")
+            ),
+        );
+    }
+    let track = Track {
+        uid: ladder.uid(),
+        title: title.clone(),
+        id: None,
+        description: Vec::new(),
+        levels,
+        at: doc.loc_line(1),
+        final_id: String::new(),
+    };
+    ladder.doc_targets.insert(
+        index,
+        Target {
+            file: FileRef::Track(track.uid),
+            anchor: Anchor::None,
+        },
+    );
+    ladder.format("JSON or YAML list of levels");
+    Outcome::Ladder {
+        tracks: vec![track],
+        pages: Vec::new(),
+        title,
+    }
+}

@@ -1,0 +1,120 @@
+//! `ladderbook import` of a list of levels kept as data, as career-pathway apps keep them: a
+//! YAML (or JSON) sequence of entries, each with a title, a rank, a summary and a mapping of
+//! its expectations by area. The fixture is our own, in that shape; the test reads its
+//! expectations from its lines and checks each text is on its level's page under its area's
+//! pillar.
+
+mod common;
+mod import_support;
+use common::*;
+use import_support::*;
+use std::fs;
+
+/// The fixture's expectations: `(level title, area key, text)`, read from its lines.
+fn expectations(yaml: &str) -> Vec<(String, String, String)> {
+    let (mut level, mut area) = (String::new(), String::new());
+    let mut out = Vec::new();
+    let mut inside = false;
+    for line in yaml.lines() {
+        let t = line.trim();
+        if let Some(title) = t.strip_prefix("title: ") {
+            level = title.to_string();
+        }
+        let indent = line.len() - line.trim_start().len();
+        if t == "expectations:" {
+            inside = true;
+            continue;
+        }
+        if indent <= 2 {
+            inside = false;
+        }
+        if !inside || t.is_empty() {
+            continue;
+        }
+        match t.strip_prefix("- ") {
+            Some(item) => out.push((level.clone(), area.clone(), item.to_string())),
+            None => {
+                let (key, value) = t.split_once(':').unwrap();
+                area = key.to_string();
+                let value = value.trim();
+                if !value.is_empty() && value != "~" {
+                    out.push((level.clone(), area.clone(), value.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn each_entry_is_a_level_and_each_area_a_pillar_in_rank_order() {
+    let src = fixture("level-list.yaml");
+    let yaml = fs::read_to_string(&src).unwrap();
+    let area_title = |key: &str| match key {
+        "doughCraft" => "Dough craft",
+        "ovenSafety" => "Oven safety",
+        "customerCare" => "Customer care",
+        other => panic!("an area the fixture does not have: {other}"),
+    };
+    let exps: Vec<Exp> = expectations(&yaml)
+        .into_iter()
+        .map(|(level, area, text)| Exp {
+            level: words(&level),
+            pillar: area_title(&area).to_string(),
+            text,
+        })
+        .collect();
+    assert_eq!(exps.len(), 9);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+
+    // Ranked as the entries say, though written most senior first.
+    let rank = |id: &str| front(&imp.root.join(format!("content/levels/{id}.md")))["rank"].clone();
+    assert_eq!(rank("b1").as_integer(), Some(1));
+    assert_eq!(rank("b3").as_integer(), Some(3));
+    // The summary, its placeholder filled in, and the other attributes describe the level;
+    // the list of tools has no place and is said to be left out.
+    let head = fs::read_to_string(imp.root.join("content/levels/b3.md")).unwrap();
+    assert!(
+        head.contains("Sets the standard for every bake (8+ years in the trade)."),
+        "{head}"
+    );
+    assert!(head.contains("*Years in trade:* 8+"), "{head}");
+    assert!(
+        imp.summary.contains("not imported: tools"),
+        "{}",
+        imp.summary
+    );
+    // An area left empty is a gap, not an empty expectation.
+    assert!(!imp
+        .root
+        .join("content/competencies/b1/customer-care.md")
+        .exists());
+}
+
+#[test]
+fn the_same_levels_as_json_under_a_levels_key_import_alike() {
+    let tmp = tempfile::tempdir().unwrap();
+    let json = tmp.path().join("ladder.json");
+    fs::write(
+        &json,
+        r#"{"title": "Bakery", "levels": [
+  {"name": "Apprentice Baker", "expectations": {"doughCraft": "Weighs and mixes to the recipe."}},
+  {"name": "Baker", "expectations": {"doughCraft": ["Adjusts a recipe to the day's flour.", "Keeps the starter alive."]}}
+]}"#,
+    )
+    .unwrap();
+    let imp = import(&json, &[]);
+    let exps = [
+        ("Apprentice Baker", "Weighs and mixes to the recipe."),
+        ("Baker", "Adjusts a recipe to the day's flour."),
+        ("Baker", "Keeps the starter alive."),
+    ]
+    .map(|(level, text)| Exp {
+        level: words(level),
+        pillar: "Dough craft".into(),
+        text: text.into(),
+    });
+    assert_placed(&imp, &exps, &[]);
+    assert!(imp.summary.contains("1 track, 2 levels"), "{}", imp.summary);
+}
