@@ -120,6 +120,9 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve { .. }) {
+        quiet_on_closed_pipe();
+    }
     match cli.command {
         Command::Init { dir, theme: true } => init_theme(&dir),
         Command::Init { dir, theme: false } => init(&dir),
@@ -370,3 +373,15 @@ fn plural(n: usize) -> &'static str {
 /// from two threads); mimalloc is built for that pattern.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Ends the process quietly when what reads its output goes away (`ladderbook import … |
+/// head`), as other command-line tools do, instead of panicking in `println!` on the
+/// broken pipe: Rust ignores SIGPIPE, and POSIX's default action is to end the process.
+/// `serve` keeps ignoring it: a browser that closes its connection must not stop the server.
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start, before any thread exists; SIG_DFL is a valid action.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}

@@ -405,3 +405,23 @@ fn many_free_pages_keep_every_page_small() {
         .count();
     assert_eq!(listed, 2000, "the overview lists every page");
 }
+
+#[test]
+fn output_read_by_a_command_that_stops_early_ends_quietly() {
+    // `ladderbook import … | head -2`: the reader goes away while the summary is printed,
+    // which panicked with a backtrace ("failed printing to stdout: Broken pipe").
+    let tmp = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ladderbook"))
+        .arg("import")
+        .arg(repo().join("tests/fixtures/real-ladders/monzo-progression-framework"))
+        .arg("-o")
+        .arg(tmp.path().join("ladder"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+}
