@@ -95,3 +95,42 @@ fn tracks_under_one_repeated_heading_are_titled_by_the_section_each_is_in() {
     got.sort();
     assert_eq!(got, ["Bread", "Pastry"]);
 }
+
+#[test]
+fn a_code_before_its_title_in_brackets_is_the_code_and_the_title() {
+    // `### E1 (Junior Engineer)` and a table's `M1 (Manager)` were titled `(Junior
+    // Engineer)` and `(Manager)`, brackets and all, on every page and in the picker.
+    for (fixture_name, expected) in [
+        (
+            "sections/code-then-title.md",
+            [
+                ("E1", "Junior Engineer"),
+                ("E2", "Engineer"),
+                ("E3", "Senior Engineer"),
+            ],
+        ),
+        (
+            "tables/code-then-title.md",
+            [
+                ("M1", "Manager"),
+                ("M2", "Senior Manager"),
+                ("M3", "Director"),
+            ],
+        ),
+    ] {
+        let imp = import(&fixture(fixture_name), &[]);
+        let mut got: Vec<(String, String)> = content_files(&imp.root.join("content/levels"))
+            .iter()
+            .map(|(_, p)| {
+                let f = front(p);
+                (str_of(&f, "code"), str_of(&f, "title"))
+            })
+            .collect();
+        got.sort();
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(c, t)| (c.to_string(), t.to_string()))
+            .collect();
+        assert_eq!(got, expected, "{fixture_name}");
+    }
+}

@@ -272,6 +272,12 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
         let rest = rest
             .trim_start_matches([':', '-', '–', '—', '|', '·'])
             .trim_start();
+        // The title in brackets after its code (`IC1 (Junior Engineer)`).
+        let rest = rest
+            .strip_prefix('(')
+            .and_then(|r| r.strip_suffix(')'))
+            .filter(|r| !r.contains(['(', ')']) && !r.trim().is_empty())
+            .map_or(rest, str::trim);
         if !rest.is_empty() {
             out.title = rest.to_string();
             out.full = rest.to_string();
@@ -585,6 +591,11 @@ mod tests {
         assert_eq!(
             (t.title.as_str(), t.code.as_deref()),
             ("Senior Software Engineer", Some("L3"))
+        );
+        let t = parse_level_title("IC1 (Junior Engineer)");
+        assert_eq!(
+            (t.title.as_str(), t.code.as_deref()),
+            ("Junior Engineer", Some("IC1"))
         );
         let t = parse_level_title("D1 - Developer 1");
         assert_eq!(

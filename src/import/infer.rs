@@ -80,27 +80,44 @@ fn own_shape(d: &Doc, s: usize) -> Option<Shape> {
             return Some(Shape::Numbered(b));
         }
     }
-    if sec.own.iter().any(|&b| opens_label(&d.blocks[b].kind)) {
-        return Some(Shape::Labels);
-    }
-    for &b in &sec.own {
-        if d.blocks[b].region {
-            continue;
-        }
-        if let Kind::List { items } = &d.blocks[b].kind {
-            // One bullet is enough when its label is a level's code (`- L5: …`, a skill only
-            // the most senior level has); a bold code needs no colon (`- **L5** …`).
-            let coded = |i: &Item| i.label.as_deref().and_then(ids::parse_code).is_some();
-            if (items.len() >= 2 || items.iter().all(coded))
-                && items
+    let bullets = sec.own.iter().copied().find(|&b| labelled_bullets(d, b));
+    let labels: Vec<usize> = sec
+        .own
+        .iter()
+        .copied()
+        .filter(|&b| opens_label(&d.blocks[b].kind))
+        .collect();
+    match (bullets, labels.first()) {
+        // Labelled bullets, then a labelled paragraph or two with no list of their own
+        // (`**Caution**: little is published about this level`): a note after the level's
+        // pillars, not its pillars.
+        (Some(list), Some(&first))
+            if list < first
+                && !sec
+                    .own
                     .iter()
-                    .all(|i| i.label.is_some() && (i.colon || coded(i)))
-            {
-                return Some(Shape::Bullets(b));
-            }
+                    .any(|&b| b > first && matches!(d.blocks[b].kind, Kind::List { .. })) =>
+        {
+            Some(Shape::Bullets(list))
         }
+        (_, Some(_)) => Some(Shape::Labels),
+        (list, None) => list.map(Shape::Bullets),
     }
-    None
+}
+
+/// Whether block `b` is a list whose every item starts with a bold label and a colon: two
+/// or more, or one when its label is a level's code (`- L5: …`, a skill only the most senior
+/// level has; a bold code needs no colon, `- **L5** …`).
+fn labelled_bullets(d: &Doc, b: usize) -> bool {
+    let Kind::List { items } = &d.blocks[b].kind else {
+        return false;
+    };
+    let coded = |i: &Item| i.label.as_deref().and_then(ids::parse_code).is_some();
+    !d.blocks[b].region
+        && (items.len() >= 2 || items.iter().all(coded))
+        && items
+            .iter()
+            .all(|i| i.label.is_some() && (i.colon || coded(i)))
 }
 
 /// The sub-sections of `s` that are pillars: those with a list; those with text whose title

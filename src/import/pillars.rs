@@ -7,8 +7,59 @@ use super::model::{Cell, CellBlock, GuessKind, Ladder, Md, Pillar};
 use super::source::Loc;
 use std::collections::{BTreeMap, HashMap};
 
+/// A label's key with its last word's plural `s` dropped: `Next Steps` and `Next Step` are
+/// one label.
+fn label_key(label: &str) -> String {
+    let key = ids::title_key(label);
+    match key.strip_suffix('s') {
+        Some(k) if !k.ends_with('s') && k.len() > 2 => k.to_string(),
+        _ => key,
+    }
+}
+
+/// Whether the bold labels of `members` (track, level) recur by name: no level gives one
+/// twice, and at least four in five bullets have a label two or more levels give. Then a
+/// level that adds a label (`**Technical depth**` from Senior on) or leaves one out still
+/// has each bullet under its label's pillar; labels worded anew at each level do not recur,
+/// and go by position.
+fn labels_recur(ladder: &Ladder, members: &[(usize, usize)]) -> bool {
+    let mut levels_of: HashMap<String, usize> = HashMap::new();
+    let mut bullets = 0;
+    for &(ti, li) in members {
+        let mut seen: Vec<String> = Vec::new();
+        for p in &ladder.tracks[ti].levels[li].pending {
+            let key = label_key(&p.label);
+            if seen.contains(&key) {
+                return false;
+            }
+            seen.push(key);
+            bullets += 1;
+        }
+        for key in seen {
+            *levels_of.entry(key).or_default() += 1;
+        }
+    }
+    let recurring: usize = levels_of.values().filter(|n| **n >= 2).sum();
+    // Two or more labels that name levels (`**Bridge Engineer**`, `**Senior / Architect**`)
+    // under each heading mean the headings are the areas: not pillars by name.
+    let mut level_like: Vec<String> = Vec::new();
+    for &(ti, li) in members {
+        for p in &ladder.tracks[ti].levels[li].pending {
+            let key = label_key(&p.label);
+            if levels_of[&key] >= 2
+                && super::titles::level_like(&p.label)
+                && !level_like.contains(&key)
+            {
+                level_like.push(key);
+            }
+        }
+    }
+    members.len() >= 2 && recurring * 5 >= bullets * 4 && level_like.len() < 2
+}
+
 /// Bullets that start with a bold label: the label is the pillar when every level has the
-/// same label in the same place; otherwise a glossary (a list that defines the labels under
+/// same label in the same place, or when the labels recur by name ([`labels_recur`]);
+/// otherwise a glossary (a list that defines the labels under
 /// a pillar heading, anywhere in the import) names the pillar; otherwise the position does.
 pub(super) fn resolve_labels(ladder: &mut Ladder) {
     // Glossary: label → pillar title, when one title only.
@@ -51,11 +102,26 @@ pub(super) fn resolve_labels(ladder: &mut Ladder) {
         let same_place =
             members.len() >= 2 && by_pos.values().all(|v| v.iter().all(|x| *x == v[0]));
         let glossed = !same_place && all_labels.iter().all(|l| glossary.contains_key(l));
+        let by_name = !same_place && !glossed && labels_recur(ladder, &members);
+        // By name, a label written singular at one level and plural at another (`Next
+        // Step`, `Next Steps`) is one pillar, titled as first written.
+        let mut named: HashMap<String, String> = HashMap::new();
+        if by_name {
+            for &(ti, li) in &members {
+                for p in &ladder.tracks[ti].levels[li].pending {
+                    named
+                        .entry(label_key(&p.label))
+                        .or_insert_with(|| ids::clean_title(&p.label));
+                }
+            }
+        }
         let first_at = ladder.tracks[members[0].0].levels[members[0].1].pending[0]
             .at
             .clone();
         if same_place {
             guesses.push((first_at, "each bullet's bold label is its pillar (the same labels, in the same order, at every level)".to_string()));
+        } else if by_name {
+            guesses.push((first_at, "each bullet's bold label is its pillar: the labels recur by name, though some levels add or leave out one".to_string()));
         } else if glossed {
             let src = glossary
                 .get(&all_labels[0])
@@ -83,6 +149,8 @@ pub(super) fn resolve_labels(ladder: &mut Ladder) {
                 let key = ids::title_key(&p.label);
                 let (title, pkey) = if same_place {
                     (ids::clean_title(&p.label), None)
+                } else if by_name {
+                    (named[&label_key(&p.label)].clone(), None)
                 } else if glossed {
                     (glossary[&key].0.clone(), None)
                 } else {
@@ -100,7 +168,7 @@ pub(super) fn resolve_labels(ladder: &mut Ladder) {
                 });
                 // Where the label is the pillar, the page shows the pillar's name once, not
                 // again before each expectation.
-                let blocks = if same_place && !p.unlabelled.is_empty() {
+                let blocks = if (same_place || by_name) && !p.unlabelled.is_empty() {
                     p.unlabelled
                 } else {
                     vec![p.block]

@@ -145,6 +145,27 @@ pub fn load(
         s.join(", ")
     };
     let offset = first_line - 1;
+    // A key given twice is repaired only when the parser refuses it: a block scalar may hold
+    // lines that look like repeated keys.
+    let repeated = matches!(MarkedYaml::load_from_str(text), Err(e) if e.info() == "duplicated key in mapping");
+    let (text, twice) = if repeated {
+        without_repeated_keys(text)
+    } else {
+        (text.to_string(), Vec::new())
+    };
+    let text = text.as_str();
+    if let Some(&(key, line, earlier)) = twice.first() {
+        let more = match twice.len() {
+            1 => String::new(),
+            2 => " (and one more key)".to_string(),
+            n => format!(" (and {} more keys)", n - 1),
+        };
+        ladder.guess(
+            GuessKind::Repair,
+            doc.loc_line(line + offset),
+            format!("`{key}` is given twice in one mapping (lines {} and {}){more}: YAML allows a key once, and the last value was kept, as Jekyll and Ruby's YAML keep it", earlier + offset, line + offset),
+        );
+    }
     match MarkedYaml::load_from_str(text) {
         Ok(docs) => {
             // JSON may indent with tabs: nothing was repaired.
@@ -202,6 +223,54 @@ pub fn load(
             }
         }
     }
+}
+
+/// `text` with the earlier line of each key given twice in one block mapping blanked out
+/// (`updated_date:` on two lines of one front-matter, which Jekyll reads, keeping the last),
+/// and each such key with its line and the earlier one's (1-based, within `text`). Only
+/// single-line `key: value` entries are blanked; a key whose earlier value spans lines is
+/// left for the parser to report.
+fn without_repeated_keys(text: &str) -> (String, Vec<(&str, usize, usize)>) {
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    fn key_of(l: &str) -> Option<(usize, &str)> {
+        let indent = l.len() - l.trim_start_matches(' ').len();
+        let (key, value) = l[indent..].split_once(':')?;
+        let plain = key.chars().next().is_some_and(char::is_alphanumeric)
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.'));
+        (plain && (value.is_empty() || value.starts_with(' '))).then_some((indent, key))
+    }
+    let mut twice = Vec::new();
+    for i in 0..lines.len() {
+        let Some((indent, key)) = key_of(lines[i]) else {
+            continue;
+        };
+        // The same mapping: back to the first line indented less.
+        for j in (0..i).rev() {
+            let l = lines[j];
+            if l.trim().is_empty() || l.trim_start().starts_with('#') {
+                continue;
+            }
+            let at = l.len() - l.trim_start_matches(' ').len();
+            if at < indent || l[at..].starts_with("- ") && at == indent {
+                break;
+            }
+            let single = lines
+                .get(j + 1)
+                .is_none_or(|n| n.trim().is_empty() || key_of(n).is_some_and(|(a, _)| a <= at));
+            if at == indent && key_of(l).is_some_and(|(_, k)| k == key) {
+                if single && !l.trim_end().ends_with(':') {
+                    twice.push((key, i + 1, j + 1));
+                }
+                break;
+            }
+        }
+    }
+    for &(_, _, earlier) in &twice {
+        lines[earlier - 1] = "";
+    }
+    (lines.join("\n"), twice)
 }
 
 fn doc_error(doc: &SourceDoc, e: &saphyr::ScanError, offset: usize) -> Diagnostic {
@@ -368,6 +437,43 @@ mod tests {
         // What still does not parse is an error with its line.
         let e = load(&mut Ladder::default(), &doc, "a: [\n", 1).unwrap_err();
         assert_eq!(e.line, 2);
+    }
+
+    #[test]
+    fn a_key_given_twice_keeps_its_last_value_and_is_reported() {
+        let doc = SourceDoc::new("t.md", String::new());
+        let mut ladder = Ladder::default();
+        let y = load(
+            &mut ladder,
+            &doc,
+            "title: T\nsaid: May\nnested:\n  k: 1\n  k: 2\nsaid: June\n",
+            2,
+        )
+        .unwrap();
+        assert_eq!(y.get("said").and_then(Y::text).as_deref(), Some("June"));
+        assert_eq!(
+            y.get("nested")
+                .and_then(|n| n.get("k"))
+                .and_then(Y::text)
+                .as_deref(),
+            Some("2")
+        );
+        assert_eq!(ladder.guesses.len(), 1);
+        assert!(
+            ladder.guesses[0]
+                .text
+                .contains("`k` is given twice in one mapping (lines 5 and 6) (and one more key)"),
+            "{:?}",
+            ladder.guesses
+        );
+        // Lines in a block scalar that look like keys are text, and valid YAML is not touched.
+        let mut ladder = Ladder::default();
+        let y = load(&mut ladder, &doc, "notes: |\n  a: 1\n  a: 2\n", 1).unwrap();
+        assert_eq!(
+            y.get("notes").and_then(Y::text).as_deref(),
+            Some("a: 1\na: 2\n")
+        );
+        assert!(ladder.guesses.is_empty());
     }
 
     #[test]

@@ -1,0 +1,77 @@
+//! `ladderbook import` of levels whose bullets start with bold labels (`- **Role**: …`),
+//! where the levels do not all give the same labels (hunt 17): a level that leaves a label
+//! out, and a labelled note after the last level.
+
+mod common;
+mod import_support;
+use common::words;
+use import_support::*;
+use std::fs;
+
+/// The fixture's labelled bullets as expectations: `- **Label**: text` is one, and a label
+/// with nothing after it has its nested items.
+fn labelled(text: &str) -> Vec<Exp> {
+    let (mut level, mut label, mut out) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            level = words(h);
+        } else if let Some((l, said)) = line.strip_prefix("- **").and_then(|l| l.split_once("**:"))
+        {
+            label = l.to_string();
+            if !said.trim().is_empty() {
+                out.push(Exp {
+                    level: level.clone(),
+                    pillar: label.clone(),
+                    text: said.trim().to_string(),
+                });
+            }
+        } else if let Some(item) = line.strip_prefix("  - ") {
+            out.push(Exp {
+                level: level.clone(),
+                pillar: label.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    out
+}
+
+#[test]
+fn a_level_that_leaves_a_label_out_keeps_its_bullets_under_their_labels() {
+    // S3 has no **Focus**: its expectations were filed under a pillar "Focus / Expectations"
+    // and its notes under "Expectations / Notes", by position.
+    let src = fixture("sections/labels-added-later.md");
+    let exps = labelled(&fs::read_to_string(&src).unwrap());
+    assert_eq!(exps.len(), 14);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["expectations", "focus", "notes", "role"]
+    );
+}
+
+#[test]
+fn a_labelled_note_after_the_last_level_is_no_pillar_of_it() {
+    // `**Caution**: …` after Director made it Director's only pillar, its bullets its
+    // description, and the summary said Director "shares no pillars with the other levels".
+    let src = fixture("sections/closing-note.md");
+    let exps = labelled(&fs::read_to_string(&src).unwrap());
+    assert_eq!(exps.len(), 9);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["duties", "role"]
+    );
+    assert!(
+        !imp.summary.contains("shares no pillars"),
+        "{}",
+        imp.summary
+    );
+    let director = fs::read_to_string(imp.root.join("content/levels/director.md")).unwrap();
+    assert!(
+        director.contains("little is published about this track"),
+        "{director}"
+    );
+}
