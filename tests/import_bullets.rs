@@ -75,3 +75,26 @@ fn a_labelled_note_after_the_last_level_is_no_pillar_of_it() {
         "{director}"
     );
 }
+
+#[test]
+fn a_label_whose_value_starts_in_bold_is_still_a_pillar() {
+    // `* **AI use:** **The learner.** …` was read as one label "AI use: The learner.", and
+    // the level's three pillars as one `Expectations` pillar.
+    let src = fixture("sections/label-value-bold.md");
+    let text: String = fs::read_to_string(&src)
+        .unwrap()
+        .lines()
+        .map(|l| match l.strip_prefix("* **") {
+            Some(rest) => format!("- **{}\n", rest.replacen(":**", "**:", 1)),
+            None => format!("{l}\n"),
+        })
+        .collect();
+    let exps = labelled(&text);
+    assert_eq!(exps.len(), 9);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["ai-use", "focus", "ownership"]
+    );
+}

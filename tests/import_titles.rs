@@ -134,3 +134,45 @@ fn a_code_before_its_title_in_brackets_is_the_code_and_the_title() {
         assert_eq!(got, expected, "{fixture_name}");
     }
 }
+
+#[test]
+fn a_heading_that_wraps_each_levels_pillars_is_no_level() {
+    // `### Junior analyst` / `#### Skills for this level` / `##### Querying`: each wrapper
+    // was a level of its own, on a track named by the real level, and a level that left
+    // the wrapper out was a free page.
+    for name in [
+        "sections/wrapper-heading.md",
+        "sections/wrapper-heading-left-out.md",
+    ] {
+        let src = fixture(name);
+        let text = fs::read_to_string(&src).unwrap();
+        let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+        for line in text.lines() {
+            if let Some(h) = line.strip_prefix("### ") {
+                level = words(h);
+                pillar.clear();
+            } else if let Some(h) = line.strip_prefix("##### ") {
+                pillar = h.to_string();
+            } else if line.starts_with("You ") && !pillar.is_empty() {
+                exps.push(Exp {
+                    level: level.clone(),
+                    pillar: pillar.clone(),
+                    text: line.to_string(),
+                });
+            }
+        }
+        assert_eq!(exps.len(), 6, "{name}");
+        let imp = import(&src, &[]);
+        assert_placed(&imp, &exps, &[]);
+        assert_eq!(
+            titles(&imp.root.join("content/levels")),
+            ["Analyst", "Junior analyst", "Senior analyst"],
+            "{name}"
+        );
+        assert_eq!(
+            content_files(&imp.root.join("content/tracks")).len(),
+            1,
+            "{name}"
+        );
+    }
+}

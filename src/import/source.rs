@@ -3,6 +3,8 @@
 
 use crate::diagnostic::Diagnostic;
 use std::fmt;
+
+mod wrappers;
 use std::path::Path;
 
 /// Why an import failed: an error at `line:column` of `path` (the file as given on the
@@ -279,11 +281,16 @@ pub type Rewrite = fn(&str) -> Option<(String, usize)>;
 
 /// The rewrites import makes to every Markdown file, in order, each with what the summary
 /// says of it at the first line it changes.
-pub const REWRITES: [(Rewrite, &str); 6] = [
+pub const REWRITES: [(Rewrite, &str); 7] = [
     (
         gitbook_tags,
         "GitBook's tabs (`{% tab title=\"…\" %}`) are read as headings titled by \
          the tab, and the tags of tab sets and hints are left out",
+    ),
+    (
+        wrappers::wrapper_headings,
+        "a heading that wraps each level's sub-headings (`#### Skills needed for this \
+         level`) is left out, and the headings under it are read one level up",
     ),
     (
         without_attribute_lists,

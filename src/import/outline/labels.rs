@@ -119,10 +119,12 @@ pub(super) fn label_at(
     let Some(close) = inner.find(delim) else {
         return none;
     };
-    // Bold runs separated only by spaces are one label (`**Builds a _healthy_** **team**`).
+    // Bold runs separated only by spaces are one label (`**Builds a _healthy_** **team**`),
+    // unless the first ends with its colon (`**AI use:** **The learner.** …`, a value that
+    // starts in bold).
     let mut close = close;
     let mut joined = inner[..close].to_string();
-    loop {
+    while !joined.trim_end().ends_with(':') {
         let after = &inner[close + 2..];
         let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
         let next = &after[gap..];
