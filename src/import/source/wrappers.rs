@@ -76,9 +76,7 @@ pub fn wrapper_headings(text: &str) -> Option<(String, usize)> {
                 >= 2
         })
         .collect();
-    let Some(&(first, first_parent)) = wrappers.first() else {
-        return None;
-    };
+    let &(first, first_parent) = wrappers.first()?;
     let parent_depth = hs[first_parent].depth;
     // Lines to leave out, and heading lines to raise by one level.
     let mut drop = vec![false; lines.len()];
