@@ -135,7 +135,7 @@ fn expectation(out: &mut String, side: &Side, n: usize, diff: Option<&str>) {
         }
     }
     out.push_str(
-        "\" title=\"Permalink to this expectation\" aria-label=\"Permalink to this expectation of ",
+        "\" aria-label=\"Permalink to this expectation of ",
     );
     out.push_str(&side.text.title);
     out.push_str("\">#</a>");
@@ -306,7 +306,7 @@ pub fn cell(out: &mut String, view: Option<CellView>) {
                 None => out.push_str(&anchor),
             }
             out.push_str(
-                "\" title=\"Permalink to this expectation\" aria-label=\"Permalink to expectation ",
+                "\" aria-label=\"Permalink to expectation ",
             );
             out.push_str(itoa::Buffer::new().format(n + 1));
             out.push_str("\">#</a></li>\n");

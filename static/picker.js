@@ -53,7 +53,7 @@
       var body = rooted(x.html, root);
       body.className = "expectation";
       li.appendChild(body);
-      var link = el("a", { "class": "permalink", href: root + level.path + "#" + x.anchor, title: "Permalink to this expectation" }, "#");
+      var link = el("a", { "class": "permalink", href: root + level.path + "#" + x.anchor, "aria-label": "Permalink to this expectation of " + named(level) }, "#");
       li.appendChild(link);
       ol.appendChild(li);
     });

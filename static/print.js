@@ -1,4 +1,4 @@
-// A printed page (a comparison, a level, a pillar, a track) names where it lives online and
+// A printed page names where it lives online and
 // when it was printed (the page's .print-meta block, shown on paper only). Filled in when the
 // page loads, as headless printing sends no beforeprint event, and again before each print.
 (() => {

@@ -114,3 +114,29 @@ test('keyboard: Tab reaches the skip link first, then every link in order, each 
     await context.close();
   }
 });
+
+test('a heading is named by its own words, and every permalink by where it goes, the picker\'s too', { timeout: 60000 }, async () => {
+  const context = await newContext(browser, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    for (const path of [PAGE_KINDS.level, PAGE_KINDS.pillar, PAGE_KINDS.comparison, '/compare/?a=engineer-1&b=vp-engineering']) {
+      await page.goto(server.url + path.slice(1));
+      if (path.includes('?')) await page.locator('#picked table.compare tbody tr').first().waitFor();
+      const r = await page.evaluate(() => ({
+        // A permalink inside a heading makes its name part of the heading's: "Technical
+        // craft Permalink to Technical craft".
+        inside: [...document.querySelectorAll(':is(h1, h2, h3, h4) a.permalink')].length,
+        unnamed: [...document.querySelectorAll('a.permalink')].filter((a) => !(a.getAttribute('aria-label') || '').startsWith('Permalink to ')).length,
+        permalinks: document.querySelectorAll('a.permalink').length,
+      }));
+      assert.ok(r.permalinks > 0, `${path} has permalinks`);
+      assert.equal(r.inside, 0, `${path}: permalinks inside headings`);
+      assert.equal(r.unnamed, 0, `${path}: permalinks without a name that says where they go`);
+    }
+    await page.goto(server.url + PAGE_KINDS.level.slice(1));
+    const craft = await page.locator('#craft h2').textContent();
+    assert.equal(await page.getByRole('heading', { name: craft, exact: true }).count(), 1);
+  } finally {
+    await context.close();
+  }
+});

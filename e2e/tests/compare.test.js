@@ -15,13 +15,14 @@ const servers = {};
 
 before(async () => {
   browser = await launchBrowser();
-  const [ft, managers, codecademy, example] = await Promise.all([
+  const [ft, managers, codecademy, example, monzo] = await Promise.all([
     startServer({ dir: importLadder('Financial-Times-engineering-progression/data/job-families/engineering.yml') }),
     startServer({ dir: importLadder('Codecademy-engineering-competencies/managers.md') }),
     startServer({ dir: importLadder('Codecademy-engineering-competencies') }),
     startServer(),
+    startServer({ dir: importLadder('monzo-progression-framework') }),
   ]);
-  Object.assign(servers, { ft, managers, codecademy, example });
+  Object.assign(servers, { ft, managers, codecademy, example, monzo });
 });
 
 after(async () => {
@@ -311,5 +312,28 @@ test('on paper no pillar\'s name is left at the foot of a page, apart from its f
   } finally {
     await context.close();
     fs.rmSync(path.dirname(pdfFile), { recursive: true, force: true });
+  }
+});
+
+test('a printed overview of many tracks lists each track\'s levels, every name whole', { timeout: 60000 }, async () => {
+  // Monzo's 17 tracks as 17 columns of an A4 page broke every word: "Cu/st/o/m/er".
+  const context = await newContext(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const pdfFile = path.join(fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'ladderbook-print-')), 'overview.pdf');
+  try {
+    const data = await ladder(servers.monzo);
+    assert.ok(data.tracks.length > 6, `${data.tracks.length} tracks`);
+    await page.goto(servers.monzo.url);
+    await page.emulateMedia({ media: 'print' });
+    fs.writeFileSync(pdfFile, await page.pdf({ format: 'A4' }));
+    const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' });
+    const lines = text.split('\n').map((l) => l.trim());
+    for (const t of data.tracks) {
+      // A title may wrap between words, never inside one.
+      const words = t.title.split(/\s+/).filter((w) => /^[A-Za-z]{4,}$/.test(w));
+      for (const w of words) assert.ok(lines.some((l) => l.includes(w)), `"${w}" of ${t.title} is not whole on paper`);
+    }
+  } finally {
+    await context.close();
   }
 });
