@@ -134,9 +134,7 @@ fn expectation(out: &mut String, side: &Side, n: usize, diff: Option<&str>) {
             out.push_str(itoa::Buffer::new().format(side.anchors[n].number));
         }
     }
-    out.push_str(
-        "\" aria-label=\"Permalink to this expectation of ",
-    );
+    out.push_str("\" aria-label=\"Permalink to this expectation of ");
     out.push_str(&side.text.title);
     out.push_str("\">#</a>");
 }
@@ -305,9 +303,7 @@ pub fn cell(out: &mut String, view: Option<CellView>) {
                 Some(own) => text(out, own),
                 None => out.push_str(&anchor),
             }
-            out.push_str(
-                "\" aria-label=\"Permalink to expectation ",
-            );
+            out.push_str("\" aria-label=\"Permalink to expectation ");
             out.push_str(itoa::Buffer::new().format(n + 1));
             out.push_str("\">#</a></li>\n");
         }
