@@ -98,3 +98,26 @@ fn a_label_whose_value_starts_in_bold_is_still_a_pillar() {
         ["ai-use", "focus", "ownership"]
     );
 }
+
+#[test]
+fn labelled_paragraphs_after_labelled_bullets_at_every_level_are_pillars() {
+    // Two labelled paragraphs under the bullets are pillars beside them, not a note.
+    let imp = import(
+        &fixture("sections/labelled-paragraphs-after-bullets.md"),
+        &[],
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["collaboration", "scope", "technical-skills", "years"]
+    );
+}
+
+#[test]
+fn a_label_renamed_at_one_level_keeps_its_place() {
+    // Senior Engineer writes `Influence` where the others write `Impact`: by name it was a
+    // pillar of one level, and Impact a gap there.
+    let imp = import(&fixture("sections/label-renamed-at-one-level.md"), &[]);
+    let pillars = content_ids(&imp.root.join("content/pillars"));
+    assert_eq!(pillars.len(), 3, "{pillars:?}");
+    assert!(imp.summary.contains("in 15 of 15 cells"), "{}", imp.summary);
+}

@@ -176,3 +176,14 @@ fn a_heading_that_wraps_each_levels_pillars_is_no_level() {
         );
     }
 }
+
+#[test]
+fn a_level_alone_under_each_track_heading_is_no_wrapper() {
+    // `## Backend` / `### Senior` / `#### Craft` and the same under Frontend: `Senior` was
+    // taken for a wrapper, and Backend and Frontend for levels.
+    let imp = import(&fixture("sections/one-level-per-track.md"), &[]);
+    assert_eq!(content_files(&imp.root.join("content/tracks")).len(), 2);
+    assert!(titles(&imp.root.join("content/levels"))
+        .iter()
+        .all(|t| t == "Senior"));
+}

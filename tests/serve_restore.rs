@@ -74,3 +74,47 @@ fn a_content_folder_restored_file_by_file_reports_only_where_it_settles() {
         overlay(&server, "/").is_empty() && fixes() == 2
     });
 }
+
+#[test]
+fn a_mistake_is_reported_while_a_file_beside_the_ladder_keeps_changing() {
+    // A log written beside book.toml every 50 ms brings events but no rebuild; each one
+    // restarted the wait for the files to settle, and the mistake was never printed.
+    let dir = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), dir.path());
+    let kept = tempfile::tempdir().unwrap();
+    let log = kept.path().join("stderr");
+    let stderr = std::fs::File::create(&log).unwrap();
+    let server = start_in_with(dir, &[], |c| {
+        c.stderr(stderr);
+    });
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let (stop, notes) = (stop.clone(), server.root().join("notes.log"));
+        std::thread::spawn(move || {
+            let mut n = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                n += 1;
+                std::fs::write(&notes, format!("{n}\n")).unwrap();
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        })
+    };
+    let cell = server
+        .root()
+        .join("content/competencies/senior-engineer/delivery.md");
+    let text = std::fs::read_to_string(&cell).unwrap();
+    atomic_save(
+        &cell,
+        &text.replace("pillar = \"delivery\"", "pillar = \"delivry\""),
+    );
+    wait_until(
+        "the slip is reported though notes.log keeps changing",
+        || {
+            std::fs::read_to_string(&log)
+                .unwrap_or_default()
+                .contains("content/competencies/senior-engineer/delivery.md:")
+        },
+    );
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    writer.join().unwrap();
+}

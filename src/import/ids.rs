@@ -273,11 +273,19 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
             .trim_start_matches([':', '-', '–', '—', '|', '·'])
             .trim_start();
         // The title in brackets after its code (`IC1 (Junior Engineer)`).
-        let rest = rest
-            .strip_prefix('(')
-            .and_then(|r| r.strip_suffix(')'))
-            .filter(|r| !r.contains(['(', ')']) && !r.trim().is_empty())
-            .map_or(rest, str::trim);
+        // A code or a note in the brackets (`L4 (E4)`, `IC3 (formerly IC2)`) is no title:
+        // the heading is, as written.
+        let rest = match rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+            Some(r) if r.contains(['(', ')']) => rest,
+            Some(r)
+                if r.trim().chars().next().is_some_and(char::is_uppercase)
+                    && parse_code(r.trim()).is_none() =>
+            {
+                r.trim()
+            }
+            Some(_) => "",
+            None => rest,
+        };
         if !rest.is_empty() {
             out.title = rest.to_string();
             out.full = rest.to_string();
@@ -596,6 +604,16 @@ mod tests {
         assert_eq!(
             (t.title.as_str(), t.code.as_deref()),
             ("Junior Engineer", Some("IC1"))
+        );
+        let t = parse_level_title("IC3 (formerly IC2)");
+        assert_eq!(
+            (t.title.as_str(), t.code.as_deref()),
+            ("IC3 (formerly IC2)", Some("IC3"))
+        );
+        let t = parse_level_title("L4 (E4)");
+        assert_eq!(
+            (t.title.as_str(), t.code.as_deref(), t.other_codes),
+            ("L4", Some("L4"), vec!["E4".to_string()])
         );
         let t = parse_level_title("D1 - Developer 1");
         assert_eq!(

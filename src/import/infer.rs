@@ -88,11 +88,12 @@ fn own_shape(d: &Doc, s: usize) -> Option<Shape> {
         .filter(|&b| opens_label(&d.blocks[b].kind))
         .collect();
     match (bullets, labels.first()) {
-        // Labelled bullets, then a labelled paragraph or two with no list of their own
-        // (`**Caution**: little is published about this level`): a note after the level's
-        // pillars, not its pillars.
+        // Labelled bullets, then one labelled paragraph with no list after it (`**Caution**:
+        // little is published about this level`): a note after the level's pillars, not its
+        // pillars. Two or more such paragraphs are pillars beside the bullets.
         (Some(list), Some(&first))
             if list < first
+                && labels.len() == 1
                 && !sec
                     .own
                     .iter()

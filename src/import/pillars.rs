@@ -21,7 +21,7 @@ fn label_key(label: &str) -> String {
 /// twice, and at least four in five bullets have a label two or more levels give. Then a
 /// level that adds a label (`**Technical depth**` from Senior on) or leaves one out still
 /// has each bullet under its label's pillar; labels worded anew at each level do not recur,
-/// and go by position.
+/// and go by position, as do those of a level that renames one.
 fn labels_recur(ladder: &Ladder, members: &[(usize, usize)]) -> bool {
     let mut levels_of: HashMap<String, usize> = HashMap::new();
     let mut bullets = 0;
@@ -54,13 +54,28 @@ fn labels_recur(ladder: &Ladder, members: &[(usize, usize)]) -> bool {
             }
         }
     }
-    members.len() >= 2 && recurring * 5 >= bullets * 4 && level_like.len() < 2
+    // A level with a label no other level has, in place of one most levels have (`Influence`
+    // where the others write `Impact`), renamed it: position is right there.
+    let common: Vec<&String> = levels_of
+        .iter()
+        .filter(|(_, n)| **n * 2 > members.len())
+        .map(|(k, _)| k)
+        .collect();
+    let renamed = members.iter().any(|&(ti, li)| {
+        let own: Vec<String> = ladder.tracks[ti].levels[li]
+            .pending
+            .iter()
+            .map(|p| label_key(&p.label))
+            .collect();
+        own.iter().any(|k| levels_of[k] == 1) && common.iter().any(|k| !own.contains(k))
+    });
+    members.len() >= 2 && recurring * 5 >= bullets * 4 && level_like.len() < 2 && !renamed
 }
 
 /// Bullets that start with a bold label: the label is the pillar when every level has the
-/// same label in the same place, or when the labels recur by name ([`labels_recur`]);
-/// otherwise a glossary (a list that defines the labels under
-/// a pillar heading, anywhere in the import) names the pillar; otherwise the position does.
+/// same label in the same place; otherwise a glossary (a list that defines the labels under
+/// a pillar heading, anywhere in the import) names the pillar; otherwise the label is the
+/// pillar when the labels recur by name ([`labels_recur`]); otherwise the position does.
 pub(super) fn resolve_labels(ladder: &mut Ladder) {
     // Glossary: label → pillar title, when one title only.
     let mut glossary: HashMap<String, (String, Loc)> = HashMap::new();

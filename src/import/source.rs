@@ -289,8 +289,8 @@ pub const REWRITES: [(Rewrite, &str); 7] = [
     ),
     (
         wrappers::wrapper_headings,
-        "a heading that wraps each level's sub-headings (`#### Skills needed for this \
-         level`) is left out, and the headings under it are read one level up",
+        "a heading that wraps each level's sub-headings, the same under every level, \
+         is left out, and the headings under it are read one level up",
     ),
     (
         without_attribute_lists,

@@ -155,15 +155,32 @@ pub fn load(
     };
     let text = text.as_str();
     if let Some(&(key, line, earlier)) = twice.first() {
-        let more = match twice.len() {
-            1 => String::new(),
-            2 => " (and one more key)".to_string(),
-            n => format!(" (and {} more keys)", n - 1),
+        // Each repeat pairs with the one before it: `key` given three times is two pairs.
+        let same: Vec<usize> = std::iter::once(earlier)
+            .chain(
+                twice
+                    .iter()
+                    .filter(|t| t.0 == key && t.2 >= earlier)
+                    .map(|t| t.1),
+            )
+            .map(|l| l + offset)
+            .collect();
+        let others = twice.iter().filter(|t| t.0 != key).count();
+        let more = match others {
+            0 => String::new(),
+            1 => " (and one more key)".to_string(),
+            n => format!(" (and {n} more keys)"),
         };
+        let times = match same.len() {
+            2 => "twice".to_string(),
+            n => format!("{n} times"),
+        };
+        let (last, rest) = same.split_last().expect("two lines at least");
+        let rest: Vec<String> = rest.iter().map(usize::to_string).collect();
         ladder.guess(
             GuessKind::Repair,
             doc.loc_line(line + offset),
-            format!("`{key}` is given twice in one mapping (lines {} and {}){more}: YAML allows a key once, and the last value was kept, as Jekyll and Ruby's YAML keep it", earlier + offset, line + offset),
+            format!("`{key}` is given {times} in one mapping (lines {} and {last}){more}: YAML allows a key once, and the last value was kept, as Jekyll and Ruby's YAML keep it", rest.join(", ")),
         );
     }
     match MarkedYaml::load_from_str(text) {
@@ -241,15 +258,45 @@ fn without_repeated_keys(text: &str) -> (String, Vec<(&str, usize, usize)>) {
                 .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.'));
         (plain && (value.is_empty() || value.starts_with(' '))).then_some((indent, key))
     }
+    // Lines of block scalars (`notes: |` and the lines indented under it) are text, whatever
+    // they look like.
+    let mut text_lines = vec![false; lines.len()];
+    let mut block: Option<usize> = None;
+    for (i, l) in lines.iter().enumerate() {
+        let indent = l.len() - l.trim_start_matches(' ').len();
+        if let Some(b) = block {
+            if l.trim().is_empty() || indent > b {
+                text_lines[i] = true;
+                continue;
+            }
+            block = None;
+        }
+        // After a key (`notes: |`) or a list's dash (`- >-`).
+        let t = l.trim();
+        let value = t
+            .split_once(": ")
+            .map(|(_, v)| v)
+            .or_else(|| t.strip_prefix("- "))
+            .map(str::trim);
+        let opens = value.is_some_and(|v| {
+            v.starts_with(['|', '>'])
+                && v[1..]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '-' || c == '+')
+        });
+        if opens {
+            block = Some(indent);
+        }
+    }
     let mut twice = Vec::new();
     for i in 0..lines.len() {
-        let Some((indent, key)) = key_of(lines[i]) else {
+        let Some((indent, key)) = key_of(lines[i]).filter(|_| !text_lines[i]) else {
             continue;
         };
         // The same mapping: back to the first line indented less.
         for j in (0..i).rev() {
             let l = lines[j];
-            if l.trim().is_empty() || l.trim_start().starts_with('#') {
+            if text_lines[j] || l.trim().is_empty() || l.trim_start().starts_with('#') {
                 continue;
             }
             let at = l.len() - l.trim_start_matches(' ').len();
@@ -463,6 +510,28 @@ mod tests {
             ladder.guesses[0]
                 .text
                 .contains("`k` is given twice in one mapping (lines 5 and 6) (and one more key)"),
+            "{:?}",
+            ladder.guesses
+        );
+        // A block scalar's lines are text though a key is repeated around them; a key given
+        // three times is said so.
+        let mut ladder = Ladder::default();
+        let y = load(
+            &mut ladder,
+            &doc,
+            "t: A\nnotes: |\n  risk: what could fail\n  risk: more\nt: B\nt: C\n",
+            1,
+        )
+        .unwrap();
+        assert_eq!(
+            y.get("notes").and_then(Y::text).as_deref(),
+            Some("risk: what could fail\nrisk: more\n")
+        );
+        assert_eq!(y.get("t").and_then(Y::text).as_deref(), Some("C"));
+        assert!(
+            ladder.guesses[0]
+                .text
+                .contains("`t` is given 3 times in one mapping (lines 1, 5 and 6):"),
             "{:?}",
             ladder.guesses
         );

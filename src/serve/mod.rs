@@ -88,7 +88,8 @@ pub const SETTLE: Duration = Duration::from_millis(250);
 
 /// The longest the errors of failed rebuilds wait for the files to settle ([`SETTLE`]):
 /// then they are reported though events still come (a file written to without end, a
-/// sync that never pauses).
+/// sync that never pauses), and again each time as long before the next report. With
+/// `--poll`, the files count as still after [`SETTLE`] and one scan more.
 pub const SETTLE_LIMIT: Duration = Duration::from_secs(3);
 
 /// The default port, tried first when none is asked for.

@@ -8,8 +8,12 @@ use crate::diagnostic::Diagnostic;
 use crate::load::is_editor_temp;
 use notify::{EventKind, RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::RecvTimeoutError;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
+
+/// How often `--poll` scans the watched folders.
+const POLL_INTERVAL: Duration = Duration::from_millis(300);
 use tokio::sync::broadcast;
 
 /// True when a change at `path` can change the site.
@@ -79,7 +83,7 @@ pub(super) fn watch(
         // Compare contents, not only modification times: notify's poller keeps mtimes in whole
         // seconds, so a save within a second of the last scan would otherwise be missed.
         let config = notify::Config::default()
-            .with_poll_interval(Duration::from_millis(300))
+            .with_poll_interval(POLL_INTERVAL)
             .with_compare_contents(true);
         let mut d = notify::PollWatcher::new(handler, config)
             .map_err(|e| failure(format!("cannot watch files: {e}"), ""))?;
@@ -111,6 +115,7 @@ pub(super) fn watch(
         })
     };
     let watched_root = opts.root.clone();
+    let poll = opts.poll;
     std::thread::spawn(move || {
         // Each watched folder with the identity of the folder watched under its name.
         let mut watched: Vec<(PathBuf, Option<FolderId>)> = dirs[1..]
@@ -120,20 +125,33 @@ pub(super) fn watch(
         // A failed rebuild's version, not yet announced, and when the first failure since
         // the last announcement came: see [`SETTLE`].
         let mut unreported: Option<(u64, Instant)> = None;
+        // Polling sees a change up to one scan late: the files count as still only after
+        // a scan more.
+        let settle = if poll { SETTLE + POLL_INTERVAL } else { SETTLE };
         loop {
             let next = match unreported {
                 None => rx.recv().map_err(|_| ()),
-                Some((v, _)) => match rx.recv_timeout(SETTLE) {
-                    Ok(ev) => Ok(ev),
-                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                        unreported = None;
-                        if previous.report() {
-                            let _ = events.send(v);
+                Some((v, since)) => {
+                    // Events that bring no rebuild (a log file written beside the ladder)
+                    // wait too, but not past SETTLE_LIMIT.
+                    let left = SETTLE_LIMIT.saturating_sub(since.elapsed());
+                    let waited = if left.is_zero() {
+                        Err(RecvTimeoutError::Timeout)
+                    } else {
+                        rx.recv_timeout(settle.min(left))
+                    };
+                    match waited {
+                        Ok(ev) => Ok(ev),
+                        Err(RecvTimeoutError::Timeout) => {
+                            unreported = None;
+                            if previous.report() {
+                                let _ = events.send(v);
+                            }
+                            continue;
                         }
-                        continue;
+                        Err(RecvTimeoutError::Disconnected) => Err(()),
                     }
-                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(()),
-                },
+                }
             };
             let Ok(first) = next else { break };
             // One rebuild per burst: take events until none comes for DEBOUNCE.

@@ -61,7 +61,16 @@ pub fn wrapper_headings(text: &str) -> Option<(String, usize)> {
         };
         let (end, parent_end) = (section_end(&hs, i), section_end(&hs, p));
         let only = p + 1 == i && end == parent_end;
-        if hs[p].depth + 1 == h.depth && only && end - i > 2 {
+        // A title that reads as a level under one that does not (`### Senior` alone under
+        // `## Backend`) is the level of a one-level track, not a wrapper.
+        let title_of = |h: &Heading| lines[h.line].trim().trim_start_matches('#').trim();
+        let level_like = crate::import::titles::level_like;
+        // (`Skills needed for this level` speaks of a level without naming one.)
+        let of_a_level = ["this level", "each level", "the level", "your level"]
+            .iter()
+            .any(|w| hs[i].key.contains(w));
+        let one_level = level_like(title_of(h)) && !of_a_level && !level_like(title_of(&hs[p]));
+        if hs[p].depth + 1 == h.depth && only && end - i > 2 && !one_level {
             candidates.push((i, p));
         }
     }

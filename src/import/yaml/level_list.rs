@@ -28,7 +28,7 @@ const AREA_KEYS: &[&str] = &[
 ];
 
 /// The entries of a level list: the document itself when it is a sequence, or its `levels`
-/// when that is the only list in it.
+/// when it has neither `competencies` nor `themes` (then it is a job family's).
 fn entries(y: &Y) -> &[Y] {
     match y {
         Y::Seq(v, _) => v,
@@ -75,7 +75,10 @@ pub fn is_level_list(y: &Y) -> bool {
     let e = entries(y);
     e.len() >= 2
         && e.iter().all(|x| {
-            first_of(x, TITLE_KEYS).is_some_and(|(_, t)| t.text().is_some()) && areas(x).is_some()
+            first_of(x, TITLE_KEYS)
+                .and_then(|(_, t)| t.text())
+                .is_some_and(|t| !t.trim().is_empty())
+                && areas(x).is_some()
         })
 }
 
@@ -124,8 +127,8 @@ pub fn level_list(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
     for entry in entries(y) {
         let (title_key, name) = first_of(entry, TITLE_KEYS).expect("checked by is_level_list");
         let name = name.text().unwrap_or_default();
+        // `L1 Junior Engineer` is titled `Junior Engineer`, code L1.
         let mut level = Level::titled(ladder.uid(), name.trim(), doc.loc_line(entry.line()));
-        level.title = name.trim().to_string();
         if let Some(id) = entry.get("id").and_then(Y::text) {
             level.id = Some(ids::slug(&id));
         }
@@ -219,11 +222,16 @@ pub fn level_list(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
             ),
         );
     }
+    let description = y.get("description").and_then(Y::text).map(|d| Md {
+        text: d.trim().to_string(),
+        doc: index,
+        line: y.get("description").map_or(1, Y::line),
+    });
     let track = Track {
         uid: ladder.uid(),
         title: title.clone(),
         id: None,
-        description: Vec::new(),
+        description: description.into_iter().collect(),
         levels,
         at: doc.loc_line(1),
         final_id: String::new(),
