@@ -329,3 +329,35 @@ test('on paper a track reads level by level, each pillar named above its expecta
     await context.close();
   }
 });
+
+test('on a phone a track\'s matrix cell is wider than half the box, and names its level and pillar', { timeout: 60000 }, async () => {
+  // The sticky level column took 46% of the box, leaving less than a cell's width: every
+  // line of every cell was cut at its edge, under rows taller than the screen whose level
+  // name and column heads had scrolled away.
+  const context = await newContext(browser, { viewport: { width: 375, height: 812 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url + PAGE_KINDS.track.slice(1));
+    const r = await page.evaluate(() => {
+      const box = document.querySelector('.scroll-box:has(> .matrix)');
+      const row = document.querySelector('.matrix tbody tr');
+      const td = row.querySelector('td');
+      const th = row.querySelector('th');
+      box.scrollLeft = td.offsetLeft + 10;
+      const stuck = th.getBoundingClientRect().right > box.getBoundingClientRect().left + 1;
+      return {
+        box: box.clientWidth,
+        td: td.getBoundingClientRect().width,
+        stuck,
+        label: getComputedStyle(td, '::before').content,
+        level: th.querySelector('a').textContent,
+        pillar: document.querySelector('.matrix thead th:nth-child(2)').textContent,
+      };
+    });
+    assert.ok(r.td > r.box / 2, `a cell is ${r.td} px of a ${r.box} px box`);
+    assert.ok(!r.stuck, 'the level column stays over the cells it should leave room for');
+    assert.ok(r.label.includes(r.level) && r.label.includes(r.pillar), `the cell's label: ${r.label}`);
+  } finally {
+    await context.close();
+  }
+});
