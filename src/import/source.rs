@@ -281,11 +281,17 @@ pub type Rewrite = fn(&str) -> Option<(String, usize)>;
 
 /// The rewrites import makes to every Markdown file, in order, each with what the summary
 /// says of it at the first line it changes.
-pub const REWRITES: [(Rewrite, &str); 7] = [
+pub const REWRITES: [(Rewrite, &str); 8] = [
     (
         gitbook_tags,
         "GitBook's tabs (`{% tab title=\"…\" %}`) are read as headings titled by \
          the tab, and the tags of tab sets and hints are left out",
+    ),
+    (
+        liquid_tags,
+        "Liquid tags on lines of their own (`{% include role_level.html %}`, `{% if … %}`) \
+         are left out: Jekyll puts what they make in their place, which import cannot \
+         read, and they would show as text",
     ),
     (
         wrappers::wrapper_headings,
@@ -318,6 +324,26 @@ pub const REWRITES: [(Rewrite, &str); 7] = [
          Adopts`) are read as labels with a colon (`**Technology**: Adopts`)",
     ),
 ];
+
+/// `text` with each line that is only a Liquid tag (`{% include role_level.html level='I'
+/// %}`, `{% if site.x %}`, `{% endif %}`: Jekyll's templating, Shopify's Liquid syntax)
+/// made blank; GitBook's, which [`gitbook_tags`] reads first, are gone by then. Text between
+/// an `if` and its `endif` stays. Returns the text and the 1-based number of the first line
+/// changed, or `None` when no line is.
+pub fn liquid_tags(text: &str) -> Option<(String, usize)> {
+    if !text.contains("{%") {
+        return None;
+    }
+    rewrite_lines(text, |line| {
+        let t = line.trim();
+        let tag = t.strip_prefix("{%")?.strip_suffix("%}")?;
+        // One tag: not `{% a %} text {% b %}`.
+        if tag.contains("%}") || tag.contains("{%") {
+            return None;
+        }
+        Some(line[line.trim_end_matches(['\n', '\r']).len()..].to_string())
+    })
+}
 
 /// `text` with GitBook's block tags on lines of their own read as what GitBook shows: a tab
 /// (`{% tab title="Craft" %}`) is a heading one deeper than the heading above it (`### Craft`

@@ -108,3 +108,15 @@ fn kramdown_attribute_lists_are_dropped_in_place() {
     );
     assert_eq!(without_attribute_lists("No braces here.\n"), None);
 }
+
+#[test]
+fn liquid_tags_alone_on_their_lines_are_left_out() {
+    let text = "## Designer I\n\n{% include role_level.html level='I' %}\n\nYou design.\n```\n{% raw %}\n```\nSee {% link a.md %} here.\n";
+    let (out, first) = liquid_tags(text).unwrap();
+    assert_eq!(first, 3);
+    assert_eq!(
+        out,
+        "## Designer I\n\n\n\nYou design.\n```\n{% raw %}\n```\nSee {% link a.md %} here.\n"
+    );
+    assert!(liquid_tags("No tags.\n").is_none());
+}
