@@ -46,14 +46,15 @@ fn first_of<'a>(entry: &'a Y, keys: &[&'static str]) -> Option<(&'static str, &'
 
 /// The texts of an area's value: a text, or a list of texts.
 fn texts(v: &Y) -> Vec<String> {
-    let all: Vec<String> = match v {
-        Y::Seq(items, _) => items.iter().filter_map(Y::text).collect(),
-        _ => v.text().into_iter().collect(),
-    };
-    all.into_iter()
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
-        .collect()
+    match v {
+        Y::Seq(..) => strings(Some(v)),
+        _ => v
+            .text()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .into_iter()
+            .collect(),
+    }
 }
 
 /// The mapping of areas an entry gives its expectations in, when it has one whose values
