@@ -121,3 +121,16 @@ fn a_label_renamed_at_one_level_keeps_its_place() {
     assert_eq!(pillars.len(), 3, "{pillars:?}");
     assert!(imp.summary.contains("in 15 of 15 cells"), "{}", imp.summary);
 }
+
+#[test]
+fn how_long_people_stay_describes_the_level_and_is_no_pillar() {
+    // `**Timeline to next level:**`, `**Timeline to E3:**`, `**Timeline to E4:**` were a
+    // pillar each, filled at one level and a gap at the others.
+    let imp = import(&fixture("sections/timeline-labels.md"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["core-skills", "technical-skills"]
+    );
+    let e2 = fs::read_to_string(imp.root.join("content/levels/engineer.md")).unwrap();
+    assert!(e2.contains("18-36 months"), "{e2}");
+}

@@ -510,6 +510,12 @@ fn label_groups(
                 if let Some(g) = current.take() {
                     groups.push(g);
                 }
+                // How long people stay (`**Timeline to IC3:** 18-36 months`) describes the
+                // level; as a pillar it would be one per level it leads to.
+                if tenure_label(l) {
+                    description.push(b);
+                    continue;
+                }
                 if *only {
                     ladder.pillar_names += 1;
                 }
@@ -533,6 +539,22 @@ fn label_groups(
         groups.push(g);
     }
     groups
+}
+
+/// Whether a label says how long people stay at a level or take to the next: `Timeline to
+/// next level`, `Typical tenure`, `Time in level`.
+fn tenure_label(label: &str) -> bool {
+    let k = super::ids::title_key(label);
+    [
+        "timeline",
+        "typical tenure",
+        "tenure",
+        "time in level",
+        "time at level",
+        "time to",
+    ]
+    .iter()
+    .any(|w| k == *w || k.starts_with(&format!("{w} ")))
 }
 
 /// The cell of one label group: the text after the label is a note when lists follow,
