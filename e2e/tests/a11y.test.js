@@ -133,6 +133,12 @@ test('a heading is named by its own words, and every permalink by where it goes,
       assert.equal(r.inside, 0, `${path}: permalinks inside headings`);
       assert.equal(r.unnamed, 0, `${path}: permalinks without a name that says where they go`);
     }
+    // On a wide screen the picker's column heads name each cell's level; a name inside the
+    // cell too was read before every cell's text.
+    await page.goto(server.url + 'compare/?a=engineer-1&b=vp-engineering');
+    await page.locator('#picked table.compare tbody tr').first().waitFor();
+    const shown = await page.evaluate(() => [...document.querySelectorAll('#picked .side-level')].filter((p) => getComputedStyle(p).display !== 'none').length);
+    assert.equal(shown, 0, 'level names inside the picker\'s cells on a wide screen');
     await page.goto(server.url + PAGE_KINDS.level.slice(1));
     const craft = await page.locator('#craft h2').textContent();
     assert.equal(await page.getByRole('heading', { name: craft, exact: true }).count(), 1);
