@@ -23,32 +23,33 @@ fn label_key(label: &str) -> String {
 /// has each bullet under its label's pillar; labels worded anew at each level do not recur,
 /// and go by position, as do those of a level that renames one.
 fn labels_recur(ladder: &Ladder, members: &[(usize, usize)]) -> bool {
-    let mut levels_of: HashMap<String, usize> = HashMap::new();
-    let mut bullets = 0;
-    for &(ti, li) in members {
-        let mut seen: Vec<String> = Vec::new();
-        for p in &ladder.tracks[ti].levels[li].pending {
-            let key = label_key(&p.label);
-            if seen.contains(&key) {
+    // Each level's label keys, in order.
+    let keys: Vec<Vec<String>> = members
+        .iter()
+        .map(|&(ti, li)| {
+            let pending = &ladder.tracks[ti].levels[li].pending;
+            pending.iter().map(|p| label_key(&p.label)).collect()
+        })
+        .collect();
+    let mut levels_of: HashMap<&str, usize> = HashMap::new();
+    for own in &keys {
+        for (n, key) in own.iter().enumerate() {
+            if own[..n].contains(key) {
                 return false;
             }
-            seen.push(key);
-            bullets += 1;
-        }
-        for key in seen {
             *levels_of.entry(key).or_default() += 1;
         }
     }
+    let bullets: usize = keys.iter().map(Vec::len).sum();
     let recurring: usize = levels_of.values().filter(|n| **n >= 2).sum();
     // Two or more labels that name levels (`**Bridge Engineer**`, `**Senior / Architect**`)
     // under each heading mean the headings are the areas: not pillars by name.
-    let mut level_like: Vec<String> = Vec::new();
-    for &(ti, li) in members {
-        for p in &ladder.tracks[ti].levels[li].pending {
-            let key = label_key(&p.label);
-            if levels_of[&key] >= 2
+    let mut level_like: Vec<&str> = Vec::new();
+    for (&(ti, li), own) in members.iter().zip(&keys) {
+        for (p, key) in ladder.tracks[ti].levels[li].pending.iter().zip(own) {
+            if levels_of[key.as_str()] >= 2
                 && super::titles::level_like(&p.label)
-                && !level_like.contains(&key)
+                && !level_like.contains(&key.as_str())
             {
                 level_like.push(key);
             }
@@ -56,18 +57,14 @@ fn labels_recur(ladder: &Ladder, members: &[(usize, usize)]) -> bool {
     }
     // A level with a label no other level has, in place of one most levels have (`Influence`
     // where the others write `Impact`), renamed it: position is right there.
-    let common: Vec<&String> = levels_of
+    let common: Vec<&str> = levels_of
         .iter()
         .filter(|(_, n)| **n * 2 > members.len())
-        .map(|(k, _)| k)
+        .map(|(k, _)| *k)
         .collect();
-    let renamed = members.iter().any(|&(ti, li)| {
-        let own: Vec<String> = ladder.tracks[ti].levels[li]
-            .pending
-            .iter()
-            .map(|p| label_key(&p.label))
-            .collect();
-        own.iter().any(|k| levels_of[k] == 1) && common.iter().any(|k| !own.contains(k))
+    let renamed = keys.iter().any(|own| {
+        own.iter().any(|k| levels_of[k.as_str()] == 1)
+            && common.iter().any(|k| !own.iter().any(|o| o == k))
     });
     members.len() >= 2 && recurring * 5 >= bullets * 4 && level_like.len() < 2 && !renamed
 }

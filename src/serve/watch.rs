@@ -11,10 +11,10 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::RecvTimeoutError;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
+use tokio::sync::broadcast;
 
 /// How often `--poll` scans the watched folders.
 const POLL_INTERVAL: Duration = Duration::from_millis(300);
-use tokio::sync::broadcast;
 
 /// True when a change at `path` can change the site.
 fn relevant(root: &Path, path: &Path) -> bool {
@@ -133,7 +133,8 @@ pub(super) fn watch(
                 None => rx.recv().map_err(|_| ()),
                 Some((v, since)) => {
                     // Events that bring no rebuild (a log file written beside the ladder)
-                    // wait too, but not past SETTLE_LIMIT.
+                    // wait too, but not past SETTLE_LIMIT: files that never stop changing
+                    // must not hide the errors for good.
                     let left = SETTLE_LIMIT.saturating_sub(since.elapsed());
                     let waited = if left.is_zero() {
                         Err(RecvTimeoutError::Timeout)
@@ -235,17 +236,13 @@ pub(super) fn watch(
             }
             if changed {
                 let v = rebuild(&watched_root, &site, false, &mut previous, &changes);
-                let since = unreported.map_or_else(Instant::now, |(_, since)| since);
-                if !previous.failed() {
-                    unreported = None;
-                    let _ = events.send(v);
-                } else if since.elapsed() < SETTLE_LIMIT {
+                if previous.failed() {
+                    // Reported when the files settle, or at once past SETTLE_LIMIT (the
+                    // wait at the top of the loop).
+                    let since = unreported.map_or_else(Instant::now, |(_, since)| since);
                     unreported = Some((v, since));
                 } else {
-                    // Files that never stop changing (one written to without end) must
-                    // not hide the errors for good.
                     unreported = None;
-                    previous.report();
                     let _ = events.send(v);
                 }
             }

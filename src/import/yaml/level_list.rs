@@ -85,19 +85,12 @@ pub fn is_level_list(y: &Y) -> bool {
 
 /// `impactScope` → `Impact scope`, `autonomy_expectation` → `Autonomy expectation`.
 fn key_title(key: &str) -> String {
-    let words = split_camel(key).replace(['_', '-'], " ");
-    let mut out = String::new();
-    for (i, w) in words.split_whitespace().enumerate() {
-        if i > 0 {
-            out.push(' ');
-            out.push_str(&w.to_lowercase());
-        } else {
-            let mut c = w.chars();
-            out.extend(c.next().map(|f| f.to_ascii_uppercase()));
-            out.push_str(&c.as_str().to_lowercase());
-        }
-    }
-    out
+    let words: Vec<String> = split_camel(key)
+        .replace(['_', '-'], " ")
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    crate::import::titles::capitalised(&words.join(" "))
 }
 
 /// `text` with each `{key}` that names a scalar of `entry` replaced by its value: the
