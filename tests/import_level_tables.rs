@@ -92,3 +92,44 @@ fn a_summary_table_whose_rows_link_to_the_level_headings_stays_a_table() {
         "{track}"
     );
 }
+
+#[test]
+fn pillar_tables_with_the_same_named_levels_down_each_make_one_ladder() {
+    // `| Level | What we see |` over `| **Starter** | … |` … under each area's heading: the
+    // names read as no level on their own, so the file was refused ("found no ladder").
+    let src = fixture("tables/named-rows-per-pillar.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut pillar, mut exps, mut levels) = (String::new(), Vec::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            pillar = h.to_string();
+        } else if let Some(row) = line.strip_prefix("| **") {
+            let (name, rest) = row.split_once("** | ").unwrap();
+            if !levels.contains(&name.to_string()) {
+                levels.push(name.to_string());
+            }
+            exps.push(Exp {
+                level: words(name),
+                pillar: pillar.clone(),
+                text: rest.trim_end_matches(" |").to_string(),
+            });
+        }
+    }
+    assert_eq!((exps.len(), levels.len()), (12, 4));
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(content_files(&imp.root.join("content/levels")).len(), 4);
+    assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 3);
+    // The lines around a pillar's table describe that pillar: no free page is made of them.
+    let pillar = fs::read_to_string(imp.root.join("content/pillars/pipelines.md")).unwrap();
+    assert!(
+        pillar.contains("How data gets from the source")
+            && pillar.contains("**Tip:** a pipeline nobody can rerun"),
+        "{pillar}"
+    );
+    assert!(
+        !imp.root.join("content/pipelines.md").exists(),
+        "{}",
+        imp.summary
+    );
+}

@@ -148,9 +148,10 @@ fn unchecked_boxes(ladder: &mut Ladder) {
     }
 }
 
-/// A free page titled as a pillar is, from the file that names the pillar, with one short
-/// paragraph (Etsy's `### Delivery` over an `**Example Skills:** …` line and the pillar's
-/// table, which reads as the ladder): the pillar's description, when it has none. Links to
+/// A free page titled as a pillar is, from the file that names the pillar, with one or two
+/// short paragraphs (Etsy's `### Delivery` over an `**Example Skills:** …` line and the
+/// pillar's table, which reads as the ladder; a line over the table and a `**Tip:**` after
+/// it): the pillar's description, when it has none. Links to
 /// the page lead to the first track.
 fn pages_describing_pillars(ladder: &mut Ladder) {
     let Some(track) = ladder.tracks.first().map(|t| t.uid) else {
@@ -160,11 +161,21 @@ fn pages_describing_pillars(ladder: &mut Ladder) {
     while i < ladder.pages.len() {
         let page = &ladder.pages[i];
         let key = ids::title_key(&page.title);
-        let short = page.body.len() == 1
-            && page.body[0].text.trim().lines().count() <= 3
-            && !["#", "- ", "* ", "+ ", "|", "<"]
-                .iter()
-                .any(|m| page.body[0].text.trim_start().starts_with(m));
+        // At most two paragraphs of three lines in all, none a heading, list, table or HTML.
+        let short = page.body.len() == 1 && {
+            let text = page.body[0].text.trim();
+            let paragraphs: Vec<&str> = text
+                .split("\n\n")
+                .filter(|p| !p.trim().is_empty())
+                .collect();
+            paragraphs.len() <= 2
+                && text.lines().filter(|l| !l.trim().is_empty()).count() <= 3
+                && paragraphs.iter().all(|p| {
+                    !["#", "- ", "* ", "+ ", "|", "<"]
+                        .iter()
+                        .any(|m| p.trim_start().starts_with(m))
+                })
+        };
         let pillar = ladder
             .pillars
             .iter()

@@ -171,11 +171,7 @@ fn edits(tables: &[Table], text: &str) -> (Vec<Edit>, Vec<Read>) {
     }
     // Pillars' tables with their levels down (`| Milestone | Explanation |`), turned round to
     // join the tables with levels across; those that make no ladder with another stay tables.
-    let turned: Vec<Option<(Table, Vec<Line>)>> = tables
-        .iter()
-        .zip(&shapes)
-        .map(|(t, s)| s.is_none().then(|| levels_down::across(t)).flatten())
-        .collect();
+    let turned = levels_down::turned(tables, |i| shapes[i].is_some());
     let owned: Vec<Table> = tables
         .iter()
         .zip(&turned)

@@ -22,14 +22,49 @@ const LEVEL_WORDS: &[&str] = &[
     "step",
 ];
 
-/// `t` with its levels across, when it is a pillar's table with them down: a heading over it,
-/// two columns, a corner that names the levels (`Milestone`, `Level`, `Stage`), two or more
-/// rows, each naming its level by a number (`1`, `` `2` ``: the level is the corner's word
-/// and the number, `Milestone 2`) or a code or title, and prose in the other column. Its one
-/// row is the text of each level, on the line of the table's first row. Rows at the top that
-/// name no level describe the pillar: they come back as paragraphs, each with its line.
-/// `None` otherwise.
-pub(super) fn across(t: &Table) -> Option<(Table, Vec<Line>)> {
+/// Each of `tables` with its levels across, where it is a pillar's table with them down (see
+/// [`across`]); `None` for the others and for those `skip` names.
+pub(super) fn turned(
+    tables: &[Table],
+    skip: impl Fn(usize) -> bool,
+) -> Vec<Option<(Table, Vec<Line>)>> {
+    let rows: Vec<Option<Rows>> = tables
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (!skip(i)).then(|| rows(t)).flatten())
+        .collect();
+    let keys = |r: &Rows| -> Vec<String> { r.names.iter().map(|n| ids::title_key(n)).collect() };
+    rows.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let r = r.as_ref()?;
+            // Names that read as levels on their own (`Senior`, `L3`, `3`), or the same names
+            // in the same order down another such table (`Foundational` … `Senior /
+            // Architect`, under every dimension of a matrix).
+            let recur = || {
+                rows.iter()
+                    .enumerate()
+                    .any(|(j, o)| j != i && o.as_ref().is_some_and(|o| keys(o) == keys(r)))
+            };
+            (r.levels || recur()).then(|| across(&tables[i], r))
+        })
+        .collect()
+}
+
+/// The rows of a pillar's table with its levels down: the names its level rows give, whether
+/// each reads as a level by itself, and how many rows at the top name no level.
+struct Rows {
+    names: Vec<String>,
+    levels: bool,
+    about: usize,
+}
+
+/// The [`Rows`] of `t` when it has the shape of a pillar's table with its levels down: a
+/// heading over it, two columns, a corner that names the levels (`Milestone`, `Level`,
+/// `Stage`), two or more rows each naming its level by a number (`1`, `` `2` ``: the level is
+/// the corner's word and the number, `Milestone 2`), a code or a title, distinct, and prose
+/// in the other column. `None` otherwise.
+fn rows(t: &Table) -> Option<Rows> {
     let corner = label(t.header.first()?);
     // In a ladder of headings, such a table is about the levels the headings hold.
     if t.header.len() != 2
@@ -47,28 +82,40 @@ pub(super) fn across(t: &Table) -> Option<(Table, Vec<Line>)> {
         .iter()
         .take_while(|(_, c)| label(&c[0]).is_empty())
         .count();
-    let (about, rows) = t.rows.split_at(about);
-    if rows.len() < 2 {
+    if t.rows.len() - about < 2 {
         return None;
     }
-    let names: Vec<String> = rows
+    let mut levels = true;
+    let names: Vec<String> = t.rows[about..]
         .iter()
         .map(|(_, c)| {
             let name = label(&c[0]).trim_matches('`').trim().to_string();
             match name.parse::<u32>() {
-                Ok(n) => Some(format!("{word} {n}")),
-                Err(_) if level_like(&name) || ids::parse_level_title(&name).code.is_some() => {
-                    Some(name)
+                Ok(n) => format!("{word} {n}"),
+                Err(_) => {
+                    levels &= level_like(&name) || ids::parse_level_title(&name).code.is_some();
+                    name
                 }
-                Err(_) => None,
             }
         })
-        .collect::<Option<_>>()?;
-    if !crate::import::titles::distinct(&names) {
+        .collect();
+    if names.iter().any(|n| n.is_empty()) || !crate::import::titles::distinct(&names) {
         return None;
     }
+    Some(Rows {
+        names,
+        levels,
+        about,
+    })
+}
+
+/// `t` turned round: its one row is the text of each level, on the line of the table's first
+/// level row. Rows at the top that name no level describe the pillar: they come back as
+/// paragraphs, each with its line.
+fn across(t: &Table, r: &Rows) -> (Table, Vec<Line>) {
+    let (about, rows) = t.rows.split_at(r.about);
     let mut header = vec![t.header[1].clone()];
-    header.extend(names);
+    header.extend(r.names.iter().cloned());
     let mut row = vec![String::new()];
     row.extend(rows.iter().map(|(_, c)| c[1].clone()));
     let table = Table {
@@ -100,5 +147,5 @@ pub(super) fn across(t: &Table) -> Option<(Table, Vec<Line>)> {
             ]
         })
         .collect();
-    Some((table, notes))
+    (table, notes)
 }
