@@ -203,3 +203,41 @@ fn a_table_per_skill_with_its_milestones_down_is_one_ladder_also_in_gitbook_tabs
     assert!(site.contains("keeping measurements complete labelled and easy to find"));
     assert!(imp.summary.contains("GitBook"), "{}", imp.summary);
 }
+
+#[test]
+fn names_with_one_level_code_and_added_roles_are_one_level() {
+    // `**LVL 2 - Cook, Trainer**` in one skill and `**LVL 2 - Cook**` in another were two
+    // levels, ranked in the order first met, most of their cells empty.
+    let src = fixture("sections/coded-names-with-roles.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut skill, mut level, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            skill = h.to_string();
+        } else if let Some(name) = line.strip_prefix("**LVL ") {
+            // `1 - Junior cook**` → `Junior cook`; the roles after a comma are not the level's.
+            let name = name.trim_end_matches("**").split_once(" - ").unwrap().1;
+            level = words(name.split(", ").next().unwrap());
+        } else if let Some(item) = line.strip_prefix("* ") {
+            exps.push(Exp {
+                level: level.clone(),
+                pillar: skill.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 9);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let levels = content_ids(&imp.root.join("content/levels"));
+    assert_eq!(levels, ["cook", "junior-cook", "senior-cook"]);
+    assert!(level_rank(&imp, "junior-cook") < level_rank(&imp, "cook"));
+    assert!(level_rank(&imp, "cook") < level_rank(&imp, "senior-cook"));
+    assert!(
+        imp.summary.contains(
+            "`LVL 3 - Senior cook, Menu lead, Buyer` has the code of level `LVL 3 - Senior cook`"
+        ),
+        "{}",
+        imp.summary
+    );
+}

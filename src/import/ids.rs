@@ -160,7 +160,7 @@ pub fn parse_code(token: &str) -> Option<(String, LevelNumber)> {
 /// 1`, `Band 3`): compared without accents and case.
 fn is_level_word(w: &str) -> bool {
     [
-        "level", "nivel", "niveau", "grade", "band", "stufe", "nivell",
+        "level", "lvl", "nivel", "niveau", "grade", "band", "stufe", "nivell",
     ]
     .contains(&crate::ids::fold_word(w).as_str())
 }
@@ -446,6 +446,56 @@ pub(super) fn code_prefix(code: &str) -> String {
 /// `Baseline`): after Junior, before Senior.
 pub const BARE_TITLE: u8 = 6;
 
+/// Words of seniority and the rank each gives, for [`seniority`].
+const SENIORITY: &[(&str, u8)] = &[
+    ("intern", 2),
+    ("apprentice", 2),
+    ("trainee", 2),
+    // Portuguese: an intern (estagiário) and a mid-level engineer (pleno), as Brazilian
+    // ladders name them; júnior and sênior fold to the English words.
+    ("estagiario", 2),
+    ("pleno", 8),
+    ("prejunior", 3),
+    ("graduate", 4),
+    ("junior", 4),
+    ("associate", 4),
+    ("entry", 4),
+    ("mid", 8),
+    ("middle", 8),
+    ("intermediate", 8),
+    ("senior", 10),
+    ("sr", 10),
+    // Above senior where a scale ends with it (Trainee … Senior, Expert), below principal.
+    ("expert", 13),
+    ("lead", 12),
+    ("staff", 12),
+    ("manager", 11),
+    ("principal", 14),
+    ("distinguished", 16),
+    ("fellow", 16),
+    ("head", 18),
+    ("director", 18),
+    ("vp", 20),
+    ("chief", 22),
+    ("cto", 22),
+    ("cio", 22),
+    ("ceo", 22),
+    // Korean, as the words are written in Hangul (`시니어 레벨`, senior level), and
+    // Chinese (`预备初级`, `初级`, `中级`, `高级`: pre-junior, junior, middle, senior).
+    ("인턴", 2),
+    ("엔트리", 4),
+    ("주니어", 4),
+    ("쥬니어", 4),
+    ("미들", 8),
+    ("시니어", 10),
+    ("리드", 12),
+    ("预备初级", 3),
+    ("初级", 4),
+    ("中级", 8),
+    ("高级", 10),
+    ("资深", 11),
+];
+
 /// The place of a title among common seniority words: Intern, Junior (and Associate,
 /// Graduate) before a bare title, then Senior (`Sr.`), Staff or Lead, Principal,
 /// Distinguished, Director, VP; words compared without accents (`Sênior`), with the
@@ -472,44 +522,12 @@ pub fn seniority(title: &str) -> (u8, i8, u32) {
         let added = seniority(&title[at + 6..]).0 != BARE_TITLE;
         return (top, next, numeral + if added { 100 } else { 0 });
     }
-    const WORDS: &[(&str, u8)] = &[
-        ("intern", 2),
-        ("apprentice", 2),
-        ("trainee", 2),
-        // Portuguese: an intern (estagiário) and a mid-level engineer (pleno), as Brazilian
-        // ladders name them; júnior and sênior fold to the English words.
-        ("estagiario", 2),
-        ("pleno", 8),
-        ("prejunior", 3),
-        ("graduate", 4),
-        ("junior", 4),
-        ("associate", 4),
-        ("entry", 4),
-        ("mid", 8),
-        ("middle", 8),
-        ("intermediate", 8),
-        ("senior", 10),
-        ("sr", 10),
-        ("lead", 12),
-        ("staff", 12),
-        ("manager", 11),
-        ("principal", 14),
-        ("distinguished", 16),
-        ("fellow", 16),
-        ("head", 18),
-        ("director", 18),
-        ("vp", 20),
-        ("chief", 22),
-        ("cto", 22),
-        ("cio", 22),
-        ("ceo", 22),
-    ];
     let words: Vec<String> = title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(crate::ids::fold_word)
         .collect();
-    let rank = |w: &String| WORDS.iter().find(|x| x.0 == w).map(|x| x.1);
+    let rank = |w: &String| SENIORITY.iter().find(|x| x.0 == w).map(|x| x.1);
     // `Pre-Junior`, `Pre-Senior`: just below the word it comes before.
     let mut ranks: Vec<u8> = (0..words.len())
         .filter_map(|i| {
@@ -539,6 +557,21 @@ pub fn seniority(title: &str) -> (u8, i8, u32) {
         })
     });
     (top, next, numeral.unwrap_or(0))
+}
+
+/// Whether `title` is only words of seniority (`Junior`, `Senior`, `Expert`, `시니어 레벨`),
+/// with `level` at most: a rank with no role or discipline named (`Junior Engineer`).
+pub(super) fn only_seniority(title: &str) -> bool {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(crate::ids::fold_word)
+        .collect();
+    !words.is_empty()
+        && words.iter().any(|w| SENIORITY.iter().any(|x| x.0 == w))
+        && words
+            .iter()
+            .all(|w| w == "level" || w == "레벨" || SENIORITY.iter().any(|x| x.0 == w))
 }
 
 #[cfg(test)]

@@ -9,7 +9,12 @@
 pub(super) fn of<'a>(texts: impl Iterator<Item = &'a str>) -> Option<&'static str> {
     let (mut letters, mut hangul, mut kana, mut han, mut greek, mut hebrew, mut thai) =
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
-    for c in texts.flat_map(str::chars).filter(|c| c.is_alphabetic()) {
+    // Addresses are no words: a picture's `data:` URI alone (`data:image/jpeg;base64,…`,
+    // thousands of Latin letters) made a Korean ladder count as Latin.
+    let words = texts
+        .flat_map(str::split_whitespace)
+        .filter(|w| !(w.contains("://") || w.contains("data:") || w.len() > 40 && w.is_ascii()));
+    for c in words.flat_map(str::chars).filter(|c| c.is_alphabetic()) {
         letters += 1;
         match c as u32 {
             0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F => hangul += 1,
@@ -56,6 +61,19 @@ mod tests {
             None
         );
         assert_eq!(of(["## Разработка\n- Пишет тесты"].into_iter()), None);
+        // Nor do the letters of an address or a picture written into the page.
+        let picture = format!(
+            "![회로](data:image/png;base64,{})",
+            "iVBORw0KGgo".repeat(50)
+        );
+        assert_eq!(
+            of([picture.as_str(), "## 개발\n- 테스트를 작성합니다"].into_iter()),
+            Some("ko")
+        );
+        assert_eq!(
+            of(["## 개발\n- [테스트](https://example.org/testing-guide-for-everyone)"].into_iter()),
+            Some("ko")
+        );
         // A few words in another script do not make the ladder theirs.
         assert_eq!(
             of(["## Craft (開発)\n- Writes tests for every change"].into_iter()),

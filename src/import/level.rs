@@ -224,7 +224,7 @@ fn heading_cells(
         let title = heading_text(d, c);
         if !pillars.contains(&c) {
             // A question over a list (`Oven skills?`) may be meant as an area: say where it went.
-            if title.trim_end().ends_with('?') && super::infer::has_list(d, c) {
+            if super::titles::question(&title) && super::infer::has_list(d, c) {
                 ladder.guess(
                     GuessKind::Description,
                     d.src.loc(md_start(d, c)),

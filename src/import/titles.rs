@@ -18,6 +18,8 @@ const ROLE_WORDS: &[&str] = &[
     // Portuguese and Spanish, compared without accents (`Júnior`, `Sênior`, `Líder`).
     "pleno", "estagiario", "desenvolvedor", "engenheiro", "desarrollador", "ingeniero",
     "programador", "arquiteto", "arquitecto", "gerente", "diretor", "lider", "jefe",
+    // Korean, in Hangul: level, engineer, developer, and the words of seniority.
+    "레벨", "엔지니어", "개발자", "인턴", "엔트리", "주니어", "쥬니어", "미들", "시니어", "리드",
 ];
 
 /// Titles of sections that are about a level rather than a competency area.
@@ -38,7 +40,7 @@ const DESCRIPTIVE: &[&str] = &[
 pub(super) fn level_like(title: &str) -> bool {
     // A question (`When do I get promoted?`) or a title about all levels (`All Levels`, `IC1 -
     // IC6 Framework`) is none, nor a caption (`Table 1 Delivery`), whose number counts tables.
-    if title.trim_end().ends_with('?')
+    if question(title)
         || statement_like(title) && !role_before_note(title)
         || about_all(title)
         || modal(title)
@@ -215,7 +217,7 @@ pub(super) fn descriptive(title: &str) -> bool {
     let k = k.trim_end_matches([':', '.']);
     // Also within a longer title (`Common anti-patterns`, `Overview of the role`).
     let padded = format!(" {k} ");
-    (title.trim_end().ends_with('?') && !asks_what_is_expected(title))
+    (question(title) && !asks_what_is_expected(title))
         || DESCRIPTIVE.contains(&k)
         || [
             "anti pattern",
@@ -266,7 +268,17 @@ fn asks_what_is_expected(title: &str) -> bool {
     let has = |stems: &[&str]| words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
     // `What skills are required to be promoted?` asks about promotion, not an area.
     let promotion = ["promot", "promoc", "повышен"];
-    has(EXPECTED) && has(ABILITY) && !has(&promotion)
+    // Chinese writes no spaces between words (`期望具备哪些通用技能？`, which general skills
+    // are expected?): its words are looked for anywhere in the title.
+    let chinese = ["期望", "要求"].iter().any(|w| title.contains(w))
+        && ["技能", "能力"].iter().any(|w| title.contains(w));
+    (has(EXPECTED) && has(ABILITY) || chinese) && !has(&promotion)
+}
+
+/// Whether `title` is a question: it ends with `?`, or with `？` as Chinese and Japanese
+/// write it (U+FF1F, FULLWIDTH QUESTION MARK).
+pub(super) fn question(title: &str) -> bool {
+    title.trim_end().ends_with(['?', '？'])
 }
 
 /// A file or folder name as a title: hyphens and underscores are spaces, runs of them one,

@@ -35,12 +35,29 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
         let keys: Vec<String> = level
             .cells
             .iter()
-            .map(|c| ids::title_key(&c.pillar_title))
+            .map(|c| scale_key(&c.pillar_title))
             .collect();
         for (n, cell) in level.cells.iter().enumerate() {
             let key = &keys[n];
             let at = match order.iter().position(|(k, _)| k == key) {
-                Some(i) => i,
+                // Names with one code add the roles at that level after a comma (`LVL 4 -
+                // Senior I, TTL`, `LVL 4 - Senior I, SEM`): the level is what they share
+                // before their commas, else the shortest.
+                Some(i) => {
+                    let (a, b) = (&order[i].1, &cell.pillar_title);
+                    let shared: Vec<&str> = a
+                        .split(", ")
+                        .zip(b.split(", "))
+                        .take_while(|(x, y)| x == y)
+                        .map(|(x, _)| x)
+                        .collect();
+                    if !shared.is_empty() {
+                        order[i].1 = shared.join(", ");
+                    } else if b.len() < a.len() {
+                        order[i].1 = b.clone();
+                    }
+                    i
+                }
                 None => {
                     // A name this level adds goes before the next one it shares with the
                     // others, or else after its previous one, or else last.
@@ -69,6 +86,16 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
         && like >= 2
         && (2 * like > order.len() || 2 * like == order.len() && senior_last))
         .then(|| order.into_iter().map(|(_, title)| title).collect())
+}
+
+/// What identifies a place on a scale among the names of a ladder written the other way
+/// round: its code, where it has one (`LVL 4 - Senior I, TTL` and `LVL 4 - Senior I, SEM`
+/// are one level, `LVL 4`), else its title.
+fn scale_key(title: &str) -> String {
+    match ids::parse_level_title(title).code {
+        Some(code) => format!("code {}", ids::code_key(&code)),
+        None => ids::title_key(title),
+    }
 }
 
 /// The titles one level's pillars should have as levels, in the order written, when the level
@@ -183,6 +210,25 @@ pub(super) fn transpose(ladder: &mut Ladder, track: &mut Track, order: Vec<Strin
 /// [`transpose`], with how the new levels are ranked, for the guess.
 fn turn(ladder: &mut Ladder, track: &mut Track, order: Vec<String>, ranked: &str) {
     let old = turn_round(ladder, track, &order);
+    // Names read as one level by their code, said once each.
+    let mut said: Vec<String> = Vec::new();
+    for cell in old.iter().flat_map(|l| &l.cells) {
+        let key = scale_key(&cell.pillar_title);
+        let Some(title) = order.iter().find(|t| scale_key(t) == key) else {
+            continue;
+        };
+        if *title != cell.pillar_title && !said.contains(&cell.pillar_title) {
+            said.push(cell.pillar_title.clone());
+            ladder.guess(
+                GuessKind::Structure,
+                cell.pillar_at.clone(),
+                format!(
+                    "`{}` has the code of level `{title}`: its text is that level's",
+                    cell.pillar_title
+                ),
+            );
+        }
+    }
     let names = |titles: Vec<&str>| match titles.as_slice() {
         [first, .., last] => format!("`{first}` … `{last}`"),
         _ => titles.iter().map(|t| format!("`{t}`")).collect(),
@@ -209,7 +255,7 @@ fn turn_round(ladder: &mut Ladder, track: &mut Track, order: &[String]) -> Vec<L
             let at = old
                 .iter()
                 .flat_map(|l| &l.cells)
-                .find(|c| ids::title_key(&c.pillar_title) == ids::title_key(title))
+                .find(|c| scale_key(&c.pillar_title) == scale_key(title))
                 .map(|c| c.pillar_at.clone())
                 .unwrap_or_else(|| track.at.clone());
             Level::titled(ladder.uid(), title, at)
@@ -217,8 +263,8 @@ fn turn_round(ladder: &mut Ladder, track: &mut Track, order: &[String]) -> Vec<L
         .collect();
     for area in &old {
         for cell in &area.cells {
-            let key = ids::title_key(&cell.pillar_title);
-            let Some(level) = order.iter().position(|t| ids::title_key(t) == key) else {
+            let key = scale_key(&cell.pillar_title);
+            let Some(level) = order.iter().position(|t| scale_key(t) == key) else {
                 continue;
             };
             levels[level].cells.push(Cell {
@@ -251,9 +297,10 @@ fn level_key(level: &Level) -> String {
 /// `### Level 6` over a list). Read file by file, each is a track of its own; this makes them
 /// one track whose pillars are the files. Applies to `tracks` (each with its first document)
 /// when there are three or more, each the only track of its file, none titled like a level or
-/// role, all without pillars, all with levels numbered (`Level 1`: files of tracks name their
-/// levels by role, `Junior Engineer`), and all with mostly the same levels (at least two, and each
-/// sharing at least two thirds of its levels with the others). The new track is titled
+/// role, all without pillars, and all with mostly the same levels (at least two, and each
+/// sharing at least two thirds of its levels with the others): numbered (`Level 1`), or else
+/// titled by seniority alone, the same in every file and in the same order (`Junior` …
+/// `Expert`; files of tracks name a role, `Junior Engineer`). The new track is titled
 /// `title`; it takes the place of the first.
 pub(super) fn pillar_files(ladder: &mut Ladder, tracks: &mut Vec<(Track, usize)>, title: &str) {
     let plain = |t: &Track| {
@@ -270,14 +317,36 @@ pub(super) fn pillar_files(ladder: &mut Ladder, tracks: &mut Vec<(Track, usize)>
     let members: Vec<usize> = (0..tracks.len())
         .filter(|&i| {
             let (t, doc) = &tracks[i];
-            per_doc[doc] == 1
-                && t.levels.len() >= 2
-                && plain(t)
-                && !level_like(&t.title)
-                && t.levels.iter().all(|l| l.number.is_some())
+            per_doc[doc] == 1 && t.levels.len() >= 2 && plain(t) && !level_like(&t.title)
         })
         .collect();
     if members.len() < 3 || members.len() != tracks.len() {
+        return;
+    }
+    // Levels named only by seniority (`## Junior` … `## Expert`, Infopulse's skill matrices)
+    // make one ladder when every file names the same ones in the same order; files of
+    // tracks name a role too (`Junior Engineer`). Numbered levels (`Level 2`) may differ a
+    // little from file to file.
+    let titles_of = |i: usize| -> Vec<String> {
+        tracks[i]
+            .0
+            .levels
+            .iter()
+            .map(|l| ids::title_key(&l.title))
+            .collect()
+    };
+    let numbered = members
+        .iter()
+        .all(|&i| tracks[i].0.levels.iter().all(|l| l.number.is_some()));
+    let ranks = members.iter().all(|&i| {
+        titles_of(i) == titles_of(members[0])
+            && tracks[i]
+                .0
+                .levels
+                .iter()
+                .all(|l| ids::only_seniority(&l.title))
+    });
+    if !numbered && !ranks {
         return;
     }
     // The levels in order of their first file that has them, each titled as most files

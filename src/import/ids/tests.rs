@@ -140,6 +140,18 @@ fn level_titles_give_codes_and_numbers() {
     assert!(seniority("Estagiário") < seniority("Júnior"));
     assert!(seniority("Desenvolvedor") < seniority("Pleno"));
     assert!(seniority("Pleno") < seniority("Sênior"));
+    // A scale that ends with Expert (Trainee … Senior, Expert); Korean and Chinese words.
+    assert!(
+        seniority("Senior") < seniority("Expert") && seniority("Expert") < seniority("Principal")
+    );
+    assert!(
+        seniority("주니어 레벨") < seniority("미들 레벨")
+            && seniority("미들 레벨") < seniority("시니어 레벨")
+    );
+    assert!(
+        seniority("预备初级 开发者") < seniority("初级 开发者")
+            && seniority("中级") < seniority("高级")
+    );
     assert!(seniority("Engineer") < seniority("Senior Engineer"));
     assert!(seniority("Senior Staff Engineer") < seniority("Principal Engineer"));
     assert!(seniority("Director of Engineering") < seniority("Sr. Director of Engineering"));

@@ -150,4 +150,8 @@ fn pillars_deeper_down_in_a_level_file() {
     assert!(level_like("L2") && level_like("Senior Analyst") && !level_like("Authors"));
     assert!(descriptive("🚫 Common Anti-Patterns") && descriptive("Overview of the role"));
     assert!(!descriptive("Impact") && !descriptive("Technical overviewing"));
+    // A question in Chinese (`？`, who is it?) describes; one asking which skills are
+    // expected names its area.
+    assert!(descriptive("它是谁？") && !level_like("它是谁？"));
+    assert!(!descriptive("期望具备哪些通用技能？"));
 }

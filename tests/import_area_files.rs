@@ -1,0 +1,78 @@
+//! `ladderbook import` on ladders written one file per competency area with levels named by
+//! role, and on level headings written only in Korean (hunt 18). Our own ladders in the
+//! shapes of real ones (Infopulse's skill matrices, a Korean team's blog post); the tests
+//! read the sources themselves.
+
+mod common;
+mod import_support;
+use common::words;
+use import_support::*;
+use std::fs;
+
+#[test]
+fn area_files_with_the_same_role_named_levels_are_the_pillars_of_one_track() {
+    // `# Stage rigging` / `## Trainee` … `## Expert` in each file made a track per file, each
+    // of one pillar; under `# Working with show requirements`, `Expert` was a free page.
+    let dir = fixture("folders/area-files-named-levels");
+    let mut exps = Vec::new();
+    for (_, text) in markdown_sources(&dir) {
+        let area = text
+            .lines()
+            .next()
+            .unwrap()
+            .trim_start_matches("# ")
+            .to_string();
+        let mut level = String::new();
+        for line in text.lines() {
+            if let Some(h) = line.strip_prefix("## ") {
+                level = words(h);
+            } else if let Some(item) = line.strip_prefix("- ") {
+                exps.push(Exp {
+                    level: level.clone(),
+                    pillar: area.clone(),
+                    text: item.to_string(),
+                });
+            }
+        }
+    }
+    assert_eq!(exps.len(), 17);
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(content_files(&imp.root.join("content/tracks")).len(), 1);
+    let levels = content_ids(&imp.root.join("content/levels"));
+    assert_eq!(levels.len(), 5, "{levels:?}");
+    assert!(level_rank(&imp, "expert") > level_rank(&imp, "senior"));
+    assert!(level_rank(&imp, "trainee") < level_rank(&imp, "junior"));
+    assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 3);
+    // Each file's line under its title describes its pillar.
+    let site = site_words(&imp.site);
+    assert!(site.contains(&words("Focusing, patching and running the lighting rig.")));
+}
+
+#[test]
+fn level_headings_written_in_hangul_are_levels() {
+    // `## 주니어 레벨` (junior level) … `## 시니어 레벨`: "a one-level document" whose
+    // pillars were the levels.
+    let src = fixture("sections/korean-level-words.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut exps) = (String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = words(h);
+        } else if let Some((n, item)) = line.split_once(". ") {
+            if n.parse::<u8>().is_ok() {
+                exps.push(Exp {
+                    level: level.clone(),
+                    pillar: "Expectations".to_string(),
+                    text: item.to_string(),
+                });
+            }
+        }
+    }
+    assert_eq!(exps.len(), 6);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(content_files(&imp.root.join("content/levels")).len(), 3);
+    let toml = fs::read_to_string(imp.root.join("book.toml")).unwrap();
+    assert!(toml.contains("language = \"ko\""), "{toml}");
+}
