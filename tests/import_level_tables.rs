@@ -133,3 +133,24 @@ fn pillar_tables_with_the_same_named_levels_down_each_make_one_ladder() {
         imp.summary
     );
 }
+
+#[test]
+fn text_after_the_last_pillar_table_stays_with_its_pillar_not_the_last_level() {
+    // The list after the `### Escalations` table was the Team lead's Escalations expectation,
+    // and an empty free page `Escalations` was written; the same list after the first table
+    // was kept on a free page.
+    let src = fixture("tables/text-after-pillar-tables.md");
+    let imp = import(&src, &[]);
+    let lead = competency(&imp, "support-3", "escalations");
+    assert!(
+        lead.contains("Agrees the escalation policy") && !lead.contains("Escalation notes"),
+        "{lead}"
+    );
+    for (page, said) in [
+        ("tickets", "Ten tickets you closed"),
+        ("escalations", "Two escalations and what you learned"),
+    ] {
+        let text = fs::read_to_string(imp.root.join(format!("content/{page}.md"))).unwrap();
+        assert!(text.contains(said), "{page}: {text}");
+    }
+}

@@ -317,12 +317,29 @@ fn pillar_edits(
             });
             lines = name.chain(own).chain(lines).collect();
         }
+        let mut end = t.last_line;
         if i == last {
+            // What the last pillar's section says after its table (`**Evidence required**`
+            // and a list) stays in that section, before the levels: after them it would be
+            // the last level's.
+            if !h.alone && !grouped {
+                let close = section_end(&source, t.last_line, h.depth);
+                if !tables
+                    .iter()
+                    .any(|o| o.first_line > t.last_line && o.first_line <= close)
+                {
+                    lines.extend((t.last_line + 1..=close).map(|n| Line {
+                        text: source.get(n - 1).unwrap_or(&"").to_string(),
+                        row: n,
+                    }));
+                    end = close;
+                }
+            }
             lines.extend(grid.lines(depth));
         }
         edits.push(Edit {
             first,
-            last: t.last_line,
+            last: end,
             lines,
         });
     }
@@ -336,6 +353,34 @@ fn pillar_edits(
         ),
     };
     (edits, vec![read])
+}
+
+/// The last line (1-based) of the section whose content runs on after line `after` of
+/// `source`: the line before the next ATX heading (CommonMark §4.2) `depth` deep or
+/// shallower, outside fenced code, or the last line.
+fn section_end(source: &[&str], after: usize, depth: u8) -> usize {
+    let mut fence: Option<&str> = None;
+    for (i, line) in source.iter().enumerate().skip(after) {
+        let t = line.trim_start();
+        if line.len() - t.len() > 3 {
+            continue;
+        }
+        if let Some(f) = ["```", "~~~"].into_iter().find(|f| t.starts_with(f)) {
+            fence = match fence {
+                Some(open) if open == f => None,
+                None => Some(f),
+                other => other,
+            };
+            continue;
+        }
+        let hashes = t.len() - t.trim_start_matches('#').len();
+        let heading =
+            (1..=6).contains(&hashes) && t[hashes..].chars().next().is_none_or(char::is_whitespace);
+        if fence.is_none() && heading && hashes <= depth as usize {
+            return i;
+        }
+    }
+    source.len()
 }
 
 /// The rows of a table read as part of the ladder with cells past the header's, which GFM
