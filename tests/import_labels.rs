@@ -454,3 +454,33 @@ fn labels_ended_by_a_line_break_are_pillars_over_the_text_below_them() {
         ["ladders", "picking", "reach", "summary"]
     );
 }
+
+#[test]
+fn bold_labels_joined_to_their_paragraph_by_a_dash_are_pillars() {
+    // `**Communication** - Repeats an order back …` at every level: the paragraphs went to
+    // the levels' descriptions and no pillar was made of them.
+    let src = fixture("sections/dash-labelled-paragraphs.md");
+    let text = std::fs::read_to_string(&src).unwrap();
+    let (mut level, mut exps) = (String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = common::words(h);
+        } else if let Some((label, said)) = line
+            .strip_prefix("**")
+            .and_then(|l| l.split_once("** - ").or_else(|| l.split_once("** – ")))
+        {
+            exps.push(Exp {
+                level: level.clone(),
+                pillar: label.to_string(),
+                text: said.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 9);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["communication", "composure", "teamwork"]
+    );
+}

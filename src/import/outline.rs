@@ -134,7 +134,14 @@ pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
                         }
                         Tag::List(_) => Kind::List { items: Vec::new() },
                         Tag::Paragraph => {
-                            let (label, colon, only, rest) = label_at(text, s, e);
+                            let (label, mut colon, only, mut rest) = label_at(text, s, e);
+                            if let Some(at) = label
+                                .as_ref()
+                                .filter(|_| !colon)
+                                .and_then(|_| labels::after_dash(text, rest, e))
+                            {
+                                (colon, rest) = (true, at);
+                            }
                             Kind::Para {
                                 label,
                                 colon,

@@ -157,6 +157,17 @@ pub(super) fn label_at(
     (Some(label), colon, only, rest)
 }
 
+/// Where the text after a paragraph's bold label starts when a dash set off by spaces joins
+/// them, as a colon would (`**Problem solving** - Breaks a task down …`, `**Impact** – …`):
+/// `rest` is where [`label_at`] found the text to start. `None` without such a dash. Only
+/// for paragraphs: in list items the dash already reads as joining label and text.
+pub(super) fn after_dash(text: &str, rest: usize, end: usize) -> Option<usize> {
+    let t = text.get(rest..end.min(text.len()))?;
+    let after = ["- ", "– ", "— "].iter().find_map(|d| t.strip_prefix(d))?;
+    let after = after.trim_start_matches([' ', '\t']);
+    (!after.trim().is_empty()).then(|| end.min(text.len()) - after.len())
+}
+
 /// The lines of the paragraph `text[start..end]` when it is two or more lines that each open
 /// with a bold label and its colon (`**Horizon:** 1-2 weeks` over `**Scope:** Several
 /// teams`): key-value lines written one under the other, which Markdown joins into one
