@@ -142,6 +142,23 @@ pub(super) fn gather(
         }
     } else {
         super::transpose::pillar_files(ladder, &mut tracks, folder_title);
+        // One-level files that are each a competency area written the other way round
+        // (`### Communication` over `**LVL 1 - Trainee**` and its list, a file per skill):
+        // the names inside them are the levels, the files the pillars.
+        for (track, _) in tracks.iter_mut() {
+            let mut files: Vec<&str> = track.levels.iter().map(|l| l.at.path.as_str()).collect();
+            files.dedup();
+            if files.len() >= 2 && files.len() == track.levels.len() {
+                if let Some(order) = super::transpose::transposed(track) {
+                    // How each file was read as one level no longer holds.
+                    let files: Vec<String> = files.iter().map(|f| f.to_string()).collect();
+                    hows.retain(|_, (at, how)| {
+                        !(files.contains(&at.path) && how.starts_with("a one-level document"))
+                    });
+                    super::transpose::transpose(ladder, track, order);
+                }
+            }
+        }
     }
     for (_, (at, how)) in hows {
         ladder.guess(GuessKind::Structure, at, how);
