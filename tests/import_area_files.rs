@@ -35,7 +35,7 @@ fn area_files_with_the_same_role_named_levels_are_the_pillars_of_one_track() {
             }
         }
     }
-    assert_eq!(exps.len(), 17);
+    assert_eq!(exps.len(), 27);
     let imp = import(&dir, &[]);
     assert_placed(&imp, &exps, &[]);
     assert_eq!(content_files(&imp.root.join("content/tracks")).len(), 1);
@@ -43,7 +43,7 @@ fn area_files_with_the_same_role_named_levels_are_the_pillars_of_one_track() {
     assert_eq!(levels.len(), 5, "{levels:?}");
     assert!(level_rank(&imp, "expert") > level_rank(&imp, "senior"));
     assert!(level_rank(&imp, "trainee") < level_rank(&imp, "junior"));
-    assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 3);
+    assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 5);
     // Each file's line under its title describes its pillar.
     let site = site_words(&imp.site);
     assert!(site.contains(&words("Focusing, patching and running the lighting rig.")));

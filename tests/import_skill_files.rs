@@ -241,3 +241,41 @@ fn names_with_one_level_code_and_added_roles_are_one_level() {
         imp.summary
     );
 }
+
+#[test]
+fn a_file_per_skill_written_the_other_way_round_is_a_pillar_of_one_track() {
+    // `### Baking (BK)` over `**LVL 1 - Junior baker**` and its list, one skill per file:
+    // each file was a level (the skill) whose pillars were the level names.
+    let dir = fixture("folders/skill-per-file-named-levels");
+    let mut exps = Vec::new();
+    for (_, text) in markdown_sources(&dir) {
+        let (mut skill, mut level) = (String::new(), String::new());
+        for line in text.lines() {
+            if let Some(h) = line.strip_prefix("### ") {
+                skill = h.to_string();
+            } else if let Some(name) = line.strip_prefix("**LVL ") {
+                level = words(name.trim_end_matches("**").split_once(" - ").unwrap().1);
+            } else if let Some(item) = line.strip_prefix("* ") {
+                exps.push(Exp {
+                    level: level.clone(),
+                    pillar: skill.clone(),
+                    text: item.to_string(),
+                });
+            }
+        }
+    }
+    assert_eq!(exps.len(), 9);
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")),
+        ["baker", "junior-baker", "senior-baker"]
+    );
+    assert!(level_rank(&imp, "junior-baker") < level_rank(&imp, "baker"));
+    assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 3);
+    assert!(
+        !imp.summary.contains("a one-level document"),
+        "{}",
+        imp.summary
+    );
+}

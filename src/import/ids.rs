@@ -446,7 +446,7 @@ pub(super) fn code_prefix(code: &str) -> String {
 /// `Baseline`): after Junior, before Senior.
 pub const BARE_TITLE: u8 = 6;
 
-/// Words of seniority and the rank each gives, for [`seniority`].
+/// Words of seniority and the rank each gives, for [`seniority`] and [`only_seniority`].
 const SENIORITY: &[(&str, u8)] = &[
     ("intern", 2),
     ("apprentice", 2),
@@ -527,10 +527,33 @@ pub fn seniority(title: &str) -> (u8, i8, u32) {
         .filter(|w| !w.is_empty())
         .map(crate::ids::fold_word)
         .collect();
-    let rank = |w: &String| SENIORITY.iter().find(|x| x.0 == w).map(|x| x.1);
+    // Chinese writes a title without spaces (`高级工程师`, senior engineer): its word of
+    // seniority is the longest one it starts with.
+    let rank = |w: &String| {
+        SENIORITY
+            .iter()
+            .find(|x| x.0 == w)
+            .map(|x| x.1)
+            .or_else(|| {
+                SENIORITY
+                    .iter()
+                    .filter(|x| {
+                        x.0.starts_with(|c: char| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                    })
+                    .filter(|x| w.starts_with(x.0))
+                    .max_by_key(|x| x.0.len())
+                    .map(|x| x.1)
+            })
+    };
     // `Pre-Junior`, `Pre-Senior`: just below the word it comes before.
     let mut ranks: Vec<u8> = (0..words.len())
         .filter_map(|i| {
+            // Expert ranks as a title's first word or after another word of seniority
+            // (`Expert`, `Senior Expert`), not inside a phrase (`Ask an expert`,
+            // `Subject-matter expert`).
+            if words[i] == "expert" && i > 0 && rank(&words[i - 1]).is_none() {
+                return None;
+            }
             let pre = i > 0 && words[i - 1] == "pre";
             rank(&words[i]).map(|r| if pre { r - 1 } else { r })
         })
@@ -559,19 +582,26 @@ pub fn seniority(title: &str) -> (u8, i8, u32) {
     (top, next, numeral.unwrap_or(0))
 }
 
-/// Whether `title` is only words of seniority (`Junior`, `Senior`, `Expert`, `시니어 레벨`),
-/// with `level` at most: a rank with no role or discipline named (`Junior Engineer`).
+/// Whether `title` is only words of seniority up to expert (`Junior`, `Senior`, `Expert`,
+/// `시니어 레벨`), with a level word at most ([`is_level_word`]): a rank with no role or
+/// discipline named (`Junior Engineer`), and none of the roles in [`SENIORITY`] (`Lead`,
+/// `Head`, `Manager`, `Director`).
 pub(super) fn only_seniority(title: &str) -> bool {
+    const ROLES: &[&str] = &["lead", "manager", "staff", "principal", "head", "director"];
     let words: Vec<String> = title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(crate::ids::fold_word)
         .collect();
-    !words.is_empty()
-        && words.iter().any(|w| SENIORITY.iter().any(|x| x.0 == w))
+    let rank = |w: &String| {
+        SENIORITY
+            .iter()
+            .any(|x| x.0 == w && x.1 <= 13 && !ROLES.contains(&x.0))
+    };
+    words.iter().any(rank)
         && words
             .iter()
-            .all(|w| w == "level" || w == "레벨" || SENIORITY.iter().any(|x| x.0 == w))
+            .all(|w| rank(w) || is_level_word(w) || w == "레벨")
 }
 
 #[cfg(test)]

@@ -11,9 +11,12 @@ pub(super) fn of<'a>(texts: impl Iterator<Item = &'a str>) -> Option<&'static st
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     // Addresses are no words: a picture's `data:` URI alone (`data:image/jpeg;base64,…`,
     // thousands of Latin letters) made a Korean ladder count as Latin.
-    let words = texts
-        .flat_map(str::split_whitespace)
-        .filter(|w| !(w.contains("://") || w.contains("data:") || w.len() > 40 && w.is_ascii()));
+    let words = texts.flat_map(str::split_whitespace).filter(|w| {
+        !(w.contains("://")
+            || w.starts_with("data:")
+            || w.contains("(data:")
+            || w.len() > 40 && w.is_ascii())
+    });
     for c in words.flat_map(str::chars).filter(|c| c.is_alphabetic()) {
         letters += 1;
         match c as u32 {

@@ -134,14 +134,7 @@ pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
                         }
                         Tag::List(_) => Kind::List { items: Vec::new() },
                         Tag::Paragraph => {
-                            let (label, mut colon, only, mut rest) = label_at(text, s, e);
-                            if let Some(at) = label
-                                .as_ref()
-                                .filter(|_| !colon)
-                                .and_then(|_| labels::after_dash(text, rest, e))
-                            {
-                                (colon, rest) = (true, at);
-                            }
+                            let (label, colon, only, rest) = label_at(text, s, e);
                             Kind::Para {
                                 label,
                                 colon,
@@ -263,6 +256,7 @@ pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
             }
         }
     }
+    labels::dash_labels(text, &mut out);
     // Raw HTML containers (`<details>` … `</details>`) whose inside is Markdown.
     let mut open = 0i64;
     for b in &mut out {

@@ -280,6 +280,14 @@ fn pillar_edits(
         depth -= 1;
     }
     let source: Vec<&str> = text.split('\n').collect();
+    // Lines `rows` (1-based) of the source, as they are.
+    let copied = |rows: std::ops::RangeInclusive<usize>| {
+        rows.map(|n| Line {
+            text: source.get(n - 1).unwrap_or(&"").to_string(),
+            row: n,
+        })
+        .collect::<Vec<Line>>()
+    };
     let mut edits = Vec::new();
     for &i in sections {
         let t = &tables[i];
@@ -307,10 +315,7 @@ fn pillar_edits(
             t.first_line
         };
         if grouped && !h.alone {
-            let own = (h.line + 1..t.first_line).map(|n| Line {
-                text: source.get(n - 1).unwrap_or(&"").to_string(),
-                row: n,
-            });
+            let own = copied(h.line + 1..=t.first_line - 1);
             let name = std::iter::once(Line {
                 text: format!("**{}**", h.title),
                 row: h.line,
@@ -328,10 +333,7 @@ fn pillar_edits(
                     .iter()
                     .any(|o| o.first_line > t.last_line && o.first_line <= close)
                 {
-                    lines.extend((t.last_line + 1..=close).map(|n| Line {
-                        text: source.get(n - 1).unwrap_or(&"").to_string(),
-                        row: n,
-                    }));
+                    lines.extend(copied(t.last_line + 1..=close));
                     end = close;
                 }
             }
@@ -356,28 +358,52 @@ fn pillar_edits(
 }
 
 /// The last line (1-based) of the section whose content runs on after line `after` of
-/// `source`: the line before the next ATX heading (CommonMark §4.2) `depth` deep or
-/// shallower, outside fenced code, or the last line.
+/// `source`: the line before the next heading `depth` deep or shallower (CommonMark §4.2 ATX
+/// headings, §4.3 setext headings: a line of text over `===` or `---`), outside fenced code
+/// (§4.5: closed by a fence of the same character at least as long), or the last line.
 fn section_end(source: &[&str], after: usize, depth: u8) -> usize {
-    let mut fence: Option<&str> = None;
+    let mut fence: Option<(char, usize)> = None;
     for (i, line) in source.iter().enumerate().skip(after) {
         let t = line.trim_start();
         if line.len() - t.len() > 3 {
             continue;
         }
-        if let Some(f) = ["```", "~~~"].into_iter().find(|f| t.starts_with(f)) {
+        let mark = t.chars().next().filter(|c| matches!(c, '`' | '~'));
+        let run = mark.map_or(0, |m| t.len() - t.trim_start_matches(m).len());
+        if let (Some(m), true) = (mark, run >= 3) {
             fence = match fence {
-                Some(open) if open == f => None,
-                None => Some(f),
+                Some((open, n)) if open == m && run >= n && t[run..].trim().is_empty() => None,
+                None => Some((m, run)),
                 other => other,
             };
             continue;
         }
+        if fence.is_some() {
+            continue;
+        }
         let hashes = t.len() - t.trim_start_matches('#').len();
-        let heading =
-            (1..=6).contains(&hashes) && t[hashes..].chars().next().is_none_or(char::is_whitespace);
-        if fence.is_none() && heading && hashes <= depth as usize {
+        if (1..=6).contains(&hashes)
+            && t[hashes..].chars().next().is_none_or(char::is_whitespace)
+            && hashes <= depth as usize
+        {
             return i;
+        }
+        // A setext underline under a line of text (not after a blank line, where `---` is a
+        // thematic break) makes that line the heading.
+        let under = t.trim_end();
+        let level = match under.chars().next() {
+            Some('=') if under.chars().all(|c| c == '=') => 1,
+            Some('-') if under.chars().all(|c| c == '-') => 2,
+            _ => 0,
+        };
+        let above = source.get(i.wrapping_sub(1)).map_or("", |l| l.trim());
+        if level > 0
+            && level <= depth
+            && i > after
+            && !above.is_empty()
+            && !above.starts_with(['-', '*', '+', '|', '>', '#'])
+        {
+            return i - 1;
         }
     }
     source.len()

@@ -69,7 +69,9 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
                     i
                 }
             };
-            if last.is_some_and(|l| at <= l) {
+            // The same place twice in a row (`LVL 4 - Senior I, Tech Lead` over `LVL 4 -
+            // Senior I, Engineering Manager`) is one level's text, written per role.
+            if last.is_some_and(|l| at < l || at == l && keys[n - 1] != *key) {
                 return None;
             }
             last = Some(at);
@@ -89,11 +91,18 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
 }
 
 /// What identifies a place on a scale among the names of a ladder written the other way
-/// round: its code, where it has one (`LVL 4 - Senior I, TTL` and `LVL 4 - Senior I, SEM`
-/// are one level, `LVL 4`), else its title.
+/// round: its code and its title up to a comma, where it has a code (`LVL 4 - Senior I,
+/// TTL` and `LVL 4 - Senior I, SEM` are one level, `LVL 4 - Senior I`, the roles after the
+/// comma those at that level; `L4 - Senior Engineer` and `L4 - Engineering Manager` are
+/// two), else its title.
 fn scale_key(title: &str) -> String {
-    match ids::parse_level_title(title).code {
-        Some(code) => format!("code {}", ids::code_key(&code)),
+    let t = ids::parse_level_title(title);
+    match t.code {
+        Some(code) => format!(
+            "{} {}",
+            ids::code_key(&code),
+            ids::title_key(t.title.split(", ").next().unwrap_or_default())
+        ),
         None => ids::title_key(title),
     }
 }
@@ -267,6 +276,15 @@ fn turn_round(ladder: &mut Ladder, track: &mut Track, order: &[String]) -> Vec<L
             let Some(level) = order.iter().position(|t| scale_key(t) == key) else {
                 continue;
             };
+            // A second name of one level in the same area adds to that area's text there.
+            if let Some(c) = levels[level]
+                .cells
+                .last_mut()
+                .filter(|c| c.pillar_at == area.at && c.pillar_title == area.full_title)
+            {
+                c.blocks.extend(cell.blocks.iter().cloned());
+                continue;
+            }
             levels[level].cells.push(Cell {
                 pillar_title: area.full_title.clone(),
                 pillar_at: area.at.clone(),
@@ -299,8 +317,8 @@ fn level_key(level: &Level) -> String {
 /// when there are three or more, each the only track of its file, none titled like a level or
 /// role, all without pillars, and all with mostly the same levels (at least two, and each
 /// sharing at least two thirds of its levels with the others): numbered (`Level 1`), or else
-/// titled by seniority alone, the same in every file and in the same order (`Junior` …
-/// `Expert`; files of tracks name a role, `Junior Engineer`). The new track is titled
+/// titled by seniority alone, the same in every file and in the same order, in five files or
+/// more (`Junior` … `Expert`; files of tracks name a role, `Junior Engineer`, or are few). The new track is titled
 /// `title`; it takes the place of the first.
 pub(super) fn pillar_files(ladder: &mut Ladder, tracks: &mut Vec<(Track, usize)>, title: &str) {
     let plain = |t: &Track| {
@@ -338,14 +356,17 @@ pub(super) fn pillar_files(ladder: &mut Ladder, tracks: &mut Vec<(Track, usize)>
     let numbered = members
         .iter()
         .all(|&i| tracks[i].0.levels.iter().all(|l| l.number.is_some()));
-    let ranks = members.iter().all(|&i| {
-        titles_of(i) == titles_of(members[0])
-            && tracks[i]
-                .0
-                .levels
-                .iter()
-                .all(|l| ids::only_seniority(&l.title))
-    });
+    // Three files of `## Junior` … `## Senior` are as often three tracks (Backend, Frontend,
+    // Data); five or more, a skill matrix.
+    let ranks = members.len() >= 5
+        && members.iter().all(|&i| {
+            titles_of(i) == titles_of(members[0])
+                && tracks[i]
+                    .0
+                    .levels
+                    .iter()
+                    .all(|l| ids::only_seniority(&l.title))
+        });
     if !numbered && !ranks {
         return;
     }

@@ -144,6 +144,9 @@ fn level_titles_give_codes_and_numbers() {
     assert!(
         seniority("Senior") < seniority("Expert") && seniority("Expert") < seniority("Principal")
     );
+    // Not inside a phrase.
+    assert_eq!(seniority("Ask an expert"), seniority("Ask a question"));
+    assert!(seniority("初级工程师") < seniority("高级工程师"));
     assert!(
         seniority("주니어 레벨") < seniority("미들 레벨")
             && seniority("미들 레벨") < seniority("시니어 레벨")

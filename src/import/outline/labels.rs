@@ -157,11 +157,49 @@ pub(super) fn label_at(
     (Some(label), colon, only, rest)
 }
 
+/// Paragraphs of one section whose bold labels are joined to their text by a dash set off
+/// by spaces, as a colon would join them (`**Problem solving** - Breaks a task down …`, `**Impact**
+/// – …`): labelled, where the section has two or more such labels that are names
+/// ([`name_like`]) and describe nothing (`Note`, `Examples`). One such paragraph alone
+/// (`**Scope** - a feature.` over the level's list) stays a note, as do years (`**2023** -`).
+/// List items already read the dash as joining label and text.
+pub(super) fn dash_labels(text: &str, blocks: &mut [super::Block]) {
+    let mut start = 0;
+    while start < blocks.len() {
+        let end = (start + 1..blocks.len())
+            .find(|&i| matches!(blocks[i].kind, super::Kind::Heading { .. }))
+            .unwrap_or(blocks.len());
+        let dashed: Vec<(usize, String, usize)> = (start..end)
+            .filter_map(|i| match &blocks[i].kind {
+                super::Kind::Para {
+                    label: Some(label),
+                    colon: false,
+                    rest,
+                    ..
+                } if name_like(label) && !crate::import::titles::descriptive(label) => {
+                    after_dash(text, *rest, blocks[i].end).map(|at| (i, label.clone(), at))
+                }
+                _ => None,
+            })
+            .collect();
+        let mut names: Vec<String> = dashed.iter().map(|d| d.1.to_lowercase()).collect();
+        names.sort();
+        names.dedup();
+        if names.len() >= 2 {
+            for (i, _, at) in dashed {
+                if let super::Kind::Para { colon, rest, .. } = &mut blocks[i].kind {
+                    (*colon, *rest) = (true, at);
+                }
+            }
+        }
+        start = end;
+    }
+}
+
 /// Where the text after a paragraph's bold label starts when a dash set off by spaces joins
-/// them, as a colon would (`**Problem solving** - Breaks a task down …`, `**Impact** – …`):
-/// `rest` is where [`label_at`] found the text to start. `None` without such a dash. Only
-/// for paragraphs: in list items the dash already reads as joining label and text.
-pub(super) fn after_dash(text: &str, rest: usize, end: usize) -> Option<usize> {
+/// them (see [`dash_labels`]): `rest` is where [`label_at`] found the text to start. `None`
+/// without such a dash.
+fn after_dash(text: &str, rest: usize, end: usize) -> Option<usize> {
     let t = text.get(rest..end.min(text.len()))?;
     let after = ["- ", "– ", "— "].iter().find_map(|d| t.strip_prefix(d))?;
     let after = after.trim_start_matches([' ', '\t']);

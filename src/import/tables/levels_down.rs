@@ -39,12 +39,15 @@ pub(super) fn turned(
         .map(|(i, r)| {
             let r = r.as_ref()?;
             // Names that read as levels on their own (`Senior`, `L3`, `3`), or the same names
-            // in the same order down another such table (`Foundational` … `Senior /
-            // Architect`, under every dimension of a matrix).
+            // in the same order down two other such tables (`Foundational` … `Senior /
+            // Architect`, under every dimension of a matrix; two tables of `Low`, `Medium`,
+            // `High` are as likely two ratings).
             let recur = || {
                 rows.iter()
                     .enumerate()
-                    .any(|(j, o)| j != i && o.as_ref().is_some_and(|o| keys(o) == keys(r)))
+                    .filter(|(j, o)| *j != i && o.as_ref().is_some_and(|o| keys(o) == keys(r)))
+                    .count()
+                    >= 2
             };
             (r.levels || recur()).then(|| across(&tables[i], r))
         })
