@@ -292,6 +292,14 @@ fn bad_input_is_a_clear_error_with_its_line_and_nothing_is_written() {
             1,
             "the headings here are written in HTML (`<h2>Junior</h2>`)",
         ),
+        // A heading cannot be written in Markdown inside a table's cell: the hint says what
+        // to write instead.
+        (
+            "html-table-headings.md",
+            7,
+            1,
+            "an HTML table whose cells hold headings (`<h3>Level</h3>`)",
+        ),
         ("broken.yml", 4, 3, "does not parse"),
         ("unknown.yml", 1, 1, "no ladder"),
     ] {

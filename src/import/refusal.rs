@@ -25,8 +25,17 @@ pub(super) fn no_ladder(ladder: &Ladder, single: bool, shown: &str) -> Diagnosti
     }
     // Headings written in HTML (`<h2>Junior</h2>`) are not Markdown headings: say so at
     // the first of the kind the file has most of (its levels, likely).
-    if let Some((doc, line, level, text)) = ladder.docs.iter().find_map(html_headings) {
+    if let Some((doc, line, level, text, in_table)) = ladder.docs.iter().find_map(html_headings) {
         let tag = format!("<h{level}>");
+        // Inside an HTML table's cells, no Markdown heading can be written.
+        if in_table {
+            return import_error(
+                doc.rel.clone(),
+                (line, 1),
+                format!("found no ladder: the ladder here is an HTML table whose cells hold headings (`{tag}{text}</h{level}>`), which import does not read as levels or pillars"),
+                "write the table in Markdown with a row per level and a column per pillar (`| Level | Scope | Impact |`), or each level as a heading over its pillars (`## Level` / `### Pillar` / `- expectation`), and import again",
+            );
+        }
         return import_error(
             doc.rel.clone(),
             (line, 1),
@@ -72,13 +81,25 @@ pub(super) fn no_ladder(ladder: &Ladder, single: bool, shown: &str) -> Diagnosti
     }
 }
 
-/// The HTML headings that start a line of `doc` (`<h2>Junior</h2>`), of the level it has most
-/// of (the lowest of equals) when it has two or more: the document, the first one's 1-based
-/// line, its level (1–6) and its text without tags.
-fn html_headings(doc: &source::SourceDoc) -> Option<(&source::SourceDoc, usize, usize, String)> {
-    let mut found: Vec<(usize, usize, String)> = Vec::new();
+/// The HTML headings that start a line of `doc` (`<h2>Junior</h2>`), or a line of an HTML
+/// table after its tags (`<tr><td><h3>Level</h3>`), of the level it has most of (the lowest
+/// of equals) when it has two or more: the document, the first one's 1-based line, its level
+/// (1–6), its text without tags, and whether it is inside a `<table>`.
+fn html_headings(
+    doc: &source::SourceDoc,
+) -> Option<(&source::SourceDoc, usize, usize, String, bool)> {
+    let mut found: Vec<(usize, usize, String, bool)> = Vec::new();
+    let mut tables = 0usize;
     for (i, line) in doc.text.lines().enumerate() {
+        let lower = line.to_ascii_lowercase();
+        let opened = tables + lower.matches("<table").count();
+        tables = opened.saturating_sub(lower.matches("</table").count());
         let t = line.trim_start();
+        let t = match t.find("<h").or_else(|| t.find("<H")) {
+            // A heading inside a table's cell (`<tr><td><h3>Level</h3>`).
+            Some(at) if opened > 0 && t[..at].trim_start().starts_with('<') => &t[at..],
+            _ => t,
+        };
         let Some(rest) = t.strip_prefix("<h").or_else(|| t.strip_prefix("<H")) else {
             continue;
         };
@@ -95,7 +116,7 @@ fn html_headings(doc: &source::SourceDoc) -> Option<(&source::SourceDoc, usize, 
             .find("</h")
             .unwrap_or(inner.len())];
         let text = tables::strip_tags(inner).trim().to_string();
-        found.push((i + 1, level as usize, text));
+        found.push((i + 1, level as usize, text, opened > 0));
     }
     let count = |l: usize| found.iter().filter(|f| f.1 == l).count();
     let level = (1..=6).max_by_key(|&l| (count(l), std::cmp::Reverse(l)))?;
@@ -103,6 +124,6 @@ fn html_headings(doc: &source::SourceDoc) -> Option<(&source::SourceDoc, usize, 
     if count(level) < 2 {
         return None;
     }
-    let (line, level, text) = found.into_iter().find(|f| f.1 == level)?;
-    Some((doc, line, level, text))
+    let (line, level, text, in_table) = found.into_iter().find(|f| f.1 == level)?;
+    Some((doc, line, level, text, in_table))
 }
