@@ -61,12 +61,13 @@ function freePort() {
 }
 
 /**
- * A real ladder from tests/fixtures/real-ladders/ (`source`: a file or folder there), brought
- * in with `ladderbook import` into a fresh temp folder, which it returns.
+ * A real ladder from tests/fixtures/real-ladders/ (`source`: a file or folder there; or under
+ * `fixtures`, another folder of tests/fixtures/), brought in with `ladderbook import` into a
+ * fresh temp folder, which it returns.
  */
-function importLadder(source) {
+function importLadder(source, fixtures = 'real-ladders') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ladderbook-e2e-import-'));
-  const from = path.join(REPO, 'tests', 'fixtures', 'real-ladders', source);
+  const from = path.join(REPO, 'tests', 'fixtures', fixtures, source);
   try {
     execFileSync(binary(), ['import', from, '-o', dir, '--force'], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 60000 });
   } catch (e) {

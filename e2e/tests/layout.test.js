@@ -5,7 +5,7 @@ const { test, before } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { buildSite, sitePages, newContext, PAGE_KINDS, useServerAndBrowser } = require('../lib/harness');
+const { buildSite, sitePages, newContext, PAGE_KINDS, useServerAndBrowser, importLadder, startServer } = require('../lib/harness');
 const { luminance, contrast } = require('../lib/checks');
 
 // A page opened while the preview rebuilds can be reloaded by it before it has loaded
@@ -359,5 +359,25 @@ test('on a phone a track\'s matrix cell is wider than half the box, and names it
     assert.ok(r.label.includes(r.level) && r.label.includes(r.pillar), `the cell's label: ${r.label}`);
   } finally {
     await context.close();
+  }
+});
+
+test('a ladder in Korean breaks its lines between words, not inside them', { timeout: 60000 }, async () => {
+  // Lines broke between any two syllables of a word (`올|리거나`), on screen and on paper.
+  const korean = await startServer({ dir: importLadder('sections/korean-level-words.md', 'import') });
+  const context = await newContext(browser, { viewport: { width: 375, height: 812 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(korean.url);
+    const level = await page.evaluate(() => document.querySelector('a[href*="levels/"]').getAttribute('href'));
+    await page.goto(new URL(level, page.url()).href);
+    const r = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      breaks: getComputedStyle(document.querySelector('.expectations li, main li')).wordBreak,
+    }));
+    assert.deepEqual(r, { lang: 'ko', breaks: 'keep-all' });
+  } finally {
+    await context.close();
+    await korean.stop();
   }
 });
