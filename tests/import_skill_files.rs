@@ -204,18 +204,15 @@ fn a_table_per_skill_with_its_milestones_down_is_one_ladder_also_in_gitbook_tabs
     assert!(imp.summary.contains("GitBook"), "{}", imp.summary);
 }
 
-#[test]
-fn names_with_one_level_code_and_added_roles_are_one_level() {
-    // `**LVL 2 - Cook, Trainer**` in one skill and `**LVL 2 - Cook**` in another were two
-    // levels, ranked in the order first met, most of their cells empty.
-    let src = fixture("sections/coded-names-with-roles.md");
-    let text = fs::read_to_string(&src).unwrap();
+/// The items of skills written the other way round with coded level names (`### Baking` /
+/// `**LVL 1 - Junior baker**` / `* item`), each in its skill and level; the roles after a
+/// comma in a name (`LVL 2 - Cook, Trainer`) are not the level's.
+fn coded_skill_items(text: &str) -> Vec<Exp> {
     let (mut skill, mut level, mut exps) = (String::new(), String::new(), Vec::new());
     for line in text.lines() {
         if let Some(h) = line.strip_prefix("### ") {
             skill = h.to_string();
         } else if let Some(name) = line.strip_prefix("**LVL ") {
-            // `1 - Junior cook**` → `Junior cook`; the roles after a comma are not the level's.
             let name = name.trim_end_matches("**").split_once(" - ").unwrap().1;
             level = words(name.split(", ").next().unwrap());
         } else if let Some(item) = line.strip_prefix("* ") {
@@ -226,6 +223,15 @@ fn names_with_one_level_code_and_added_roles_are_one_level() {
             });
         }
     }
+    exps
+}
+
+#[test]
+fn names_with_one_level_code_and_added_roles_are_one_level() {
+    // `**LVL 2 - Cook, Trainer**` in one skill and `**LVL 2 - Cook**` in another were two
+    // levels, ranked in the order first met, most of their cells empty.
+    let src = fixture("sections/coded-names-with-roles.md");
+    let exps = coded_skill_items(&fs::read_to_string(&src).unwrap());
     assert_eq!(exps.len(), 9);
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
@@ -247,23 +253,10 @@ fn a_file_per_skill_written_the_other_way_round_is_a_pillar_of_one_track() {
     // `### Baking (BK)` over `**LVL 1 - Junior baker**` and its list, one skill per file:
     // each file was a level (the skill) whose pillars were the level names.
     let dir = fixture("folders/skill-per-file-named-levels");
-    let mut exps = Vec::new();
-    for (_, text) in markdown_sources(&dir) {
-        let (mut skill, mut level) = (String::new(), String::new());
-        for line in text.lines() {
-            if let Some(h) = line.strip_prefix("### ") {
-                skill = h.to_string();
-            } else if let Some(name) = line.strip_prefix("**LVL ") {
-                level = words(name.trim_end_matches("**").split_once(" - ").unwrap().1);
-            } else if let Some(item) = line.strip_prefix("* ") {
-                exps.push(Exp {
-                    level: level.clone(),
-                    pillar: skill.clone(),
-                    text: item.to_string(),
-                });
-            }
-        }
-    }
+    let exps: Vec<Exp> = markdown_sources(&dir)
+        .iter()
+        .flat_map(|(_, text)| coded_skill_items(text))
+        .collect();
     assert_eq!(exps.len(), 9);
     let imp = import(&dir, &[]);
     assert_placed(&imp, &exps, &[]);

@@ -522,11 +522,7 @@ pub fn seniority(title: &str) -> (u8, i8, u32) {
         let added = seniority(&title[at + 6..]).0 != BARE_TITLE;
         return (top, next, numeral + if added { 100 } else { 0 });
     }
-    let words: Vec<String> = title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(crate::ids::fold_word)
-        .collect();
+    let words = folded_words(title);
     // Chinese writes a title without spaces (`高级工程师`, senior engineer): its word of
     // seniority is the longest one it starts with.
     let rank = |w: &String| {
@@ -582,17 +578,23 @@ pub fn seniority(title: &str) -> (u8, i8, u32) {
     (top, next, numeral.unwrap_or(0))
 }
 
+/// The words of `title` (runs of letters and digits), folded ([`crate::ids::fold_word`]:
+/// lower case, without accents).
+fn folded_words(title: &str) -> Vec<String> {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(crate::ids::fold_word)
+        .collect()
+}
+
 /// Whether `title` is only words of seniority up to expert (`Junior`, `Senior`, `Expert`,
 /// `시니어 레벨`), with a level word at most ([`is_level_word`]): a rank with no role or
 /// discipline named (`Junior Engineer`), and none of the roles in [`SENIORITY`] (`Lead`,
 /// `Head`, `Manager`, `Director`).
 pub(super) fn only_seniority(title: &str) -> bool {
     const ROLES: &[&str] = &["lead", "manager", "staff", "principal", "head", "director"];
-    let words: Vec<String> = title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(crate::ids::fold_word)
-        .collect();
+    let words = folded_words(title);
     let rank = |w: &String| {
         SENIORITY
             .iter()
