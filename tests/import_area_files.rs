@@ -76,3 +76,23 @@ fn level_headings_written_in_hangul_are_levels() {
     let toml = fs::read_to_string(imp.root.join("book.toml")).unwrap();
     assert!(toml.contains("language = \"ko\""), "{toml}");
 }
+
+#[test]
+fn a_level_heading_with_nothing_under_it_makes_no_page() {
+    // `## Trainee` left empty in one area of Infopulse's BA matrix was a free page holding
+    // only its title, in the site's menu beside the guides, once per area.
+    let imp = import(&fixture("sections/empty-level-heading.md"), &[]);
+    assert!(
+        !imp.root.join("content/trainee.md").exists(),
+        "{}",
+        imp.summary
+    );
+    assert!(
+        imp.summary.contains(
+            "`Trainee` holds nothing besides what the ladder reads: no page is made of it"
+        ),
+        "{}",
+        imp.summary
+    );
+    assert_eq!(content_files(&imp.root.join("content/levels")).len(), 3);
+}

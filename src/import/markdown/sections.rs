@@ -244,9 +244,24 @@ pub(super) fn free_pages(
             glossary_secs.push(x);
             stack.extend(d.secs[x].children.iter().copied());
         }
-        let uid = ladder.uid();
         let title = ids::clean_title(&heading_text(d, s));
         let at = d.src.loc(md_start(d, s));
+        // A heading with nothing under it beside the levels (`## Trainee`, left empty in one
+        // area of a skill matrix) would be a page holding only its title.
+        if d.secs[s].own.is_empty()
+            && d.secs[s].children.is_empty()
+            && d.secs[s].level == d.secs[levels[0]].level
+        {
+            ladder.guess(
+                GuessKind::Page,
+                at,
+                format!(
+                    "`{title}` holds nothing besides what the ladder reads: no page is made of it"
+                ),
+            );
+            continue;
+        }
+        let uid = ladder.uid();
         let why = if d.secs[s].level == d.secs[levels[0]].level {
             if found.plain {
                 "is not a level (its title names no level or role)"
