@@ -163,8 +163,7 @@ fn pages_describing_pillars(ladder: &mut Ladder) {
         let key = ids::title_key(&page.title);
         // At most two paragraphs of three lines in all, none a heading, list, table or HTML.
         let short = page.body.len() == 1 && {
-            let text = page.body[0].text.replace("\r\n", "\n");
-            let text = text.trim();
+            let text = page.body[0].text.trim();
             let paragraphs: Vec<&str> = text
                 .split("\n\n")
                 .filter(|p| !p.trim().is_empty())

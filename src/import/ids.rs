@@ -593,7 +593,8 @@ fn folded_words(title: &str) -> Vec<String> {
 /// discipline named (`Junior Engineer`), and none of the roles in [`SENIORITY`] (`Lead`,
 /// `Head`, `Manager`, `Director`).
 pub(super) fn only_seniority(title: &str) -> bool {
-    const ROLES: &[&str] = &["lead", "manager", "staff", "principal", "head", "director"];
+    // Roles ranked at or below expert; those above it (Principal, Head) are left by the rank.
+    const ROLES: &[&str] = &["lead", "manager", "staff"];
     let words = folded_words(title);
     let rank = |w: &String| {
         SENIORITY

@@ -328,7 +328,7 @@ fn pillar_edits(
             // and a list) stays in that section, before the levels: after them it would be
             // the last level's.
             if !h.alone && !grouped {
-                let close = section_end(&source, t.last_line, h.depth);
+                let close = h.end;
                 if !tables
                     .iter()
                     .any(|o| o.first_line > t.last_line && o.first_line <= close)
@@ -355,58 +355,6 @@ fn pillar_edits(
         ),
     };
     (edits, vec![read])
-}
-
-/// The last line (1-based) of the section whose content runs on after line `after` of
-/// `source`: the line before the next heading `depth` deep or shallower (CommonMark §4.2 ATX
-/// headings, §4.3 setext headings: a line of text over `===` or `---`), outside fenced code
-/// (§4.5: closed by a fence of the same character at least as long), or the last line.
-fn section_end(source: &[&str], after: usize, depth: u8) -> usize {
-    let mut fence: Option<(char, usize)> = None;
-    for (i, line) in source.iter().enumerate().skip(after) {
-        let t = line.trim_start();
-        if line.len() - t.len() > 3 {
-            continue;
-        }
-        let mark = t.chars().next().filter(|c| matches!(c, '`' | '~'));
-        let run = mark.map_or(0, |m| t.len() - t.trim_start_matches(m).len());
-        if let (Some(m), true) = (mark, run >= 3) {
-            fence = match fence {
-                Some((open, n)) if open == m && run >= n && t[run..].trim().is_empty() => None,
-                None => Some((m, run)),
-                other => other,
-            };
-            continue;
-        }
-        if fence.is_some() {
-            continue;
-        }
-        let hashes = t.len() - t.trim_start_matches('#').len();
-        if (1..=6).contains(&hashes)
-            && t[hashes..].chars().next().is_none_or(char::is_whitespace)
-            && hashes <= depth as usize
-        {
-            return i;
-        }
-        // A setext underline under a line of text (not after a blank line, where `---` is a
-        // thematic break) makes that line the heading.
-        let under = t.trim_end();
-        let level = match under.chars().next() {
-            Some('=') if under.chars().all(|c| c == '=') => 1,
-            Some('-') if under.chars().all(|c| c == '-') => 2,
-            _ => 0,
-        };
-        let above = source.get(i.wrapping_sub(1)).map_or("", |l| l.trim());
-        if level > 0
-            && level <= depth
-            && i > after
-            && !above.is_empty()
-            && !above.starts_with(['-', '*', '+', '|', '>', '#'])
-        {
-            return i - 1;
-        }
-    }
-    source.len()
 }
 
 /// The rows of a table read as part of the ladder with cells past the header's, which GFM

@@ -220,10 +220,11 @@ pub(super) fn transpose(ladder: &mut Ladder, track: &mut Track, order: Vec<Strin
 fn turn(ladder: &mut Ladder, track: &mut Track, order: Vec<String>, ranked: &str) {
     let old = turn_round(ladder, track, &order);
     // Names read as one level by their code, said once each.
+    let keys: Vec<String> = order.iter().map(|t| scale_key(t)).collect();
     let mut said: Vec<String> = Vec::new();
     for cell in old.iter().flat_map(|l| &l.cells) {
         let key = scale_key(&cell.pillar_title);
-        let Some(title) = order.iter().find(|t| scale_key(t) == key) else {
+        let Some(title) = keys.iter().position(|k| *k == key).map(|i| &order[i]) else {
             continue;
         };
         if *title != cell.pillar_title && !said.contains(&cell.pillar_title) {
@@ -258,13 +259,15 @@ fn turn(ladder: &mut Ladder, track: &mut Track, order: Vec<String>, ranked: &str
 /// (returned) their pillars.
 fn turn_round(ladder: &mut Ladder, track: &mut Track, order: &[String]) -> Vec<Level> {
     let old = std::mem::take(&mut track.levels);
+    let keys: Vec<String> = order.iter().map(|t| scale_key(t)).collect();
     let mut levels: Vec<Level> = order
         .iter()
-        .map(|title| {
+        .zip(&keys)
+        .map(|(title, key)| {
             let at = old
                 .iter()
                 .flat_map(|l| &l.cells)
-                .find(|c| scale_key(&c.pillar_title) == scale_key(title))
+                .find(|c| scale_key(&c.pillar_title) == *key)
                 .map(|c| c.pillar_at.clone())
                 .unwrap_or_else(|| track.at.clone());
             Level::titled(ladder.uid(), title, at)
@@ -273,7 +276,7 @@ fn turn_round(ladder: &mut Ladder, track: &mut Track, order: &[String]) -> Vec<L
     for area in &old {
         for cell in &area.cells {
             let key = scale_key(&cell.pillar_title);
-            let Some(level) = order.iter().position(|t| scale_key(t) == key) else {
+            let Some(level) = keys.iter().position(|k| *k == key) else {
                 continue;
             };
             // A second name of one level in the same area adds to that area's text there.
@@ -358,9 +361,10 @@ pub(super) fn pillar_files(ladder: &mut Ladder, tracks: &mut Vec<(Track, usize)>
         .all(|&i| tracks[i].0.levels.iter().all(|l| l.number.is_some()));
     // Three files of `## Junior` … `## Senior` are as often three tracks (Backend, Frontend,
     // Data); five or more, a skill matrix.
+    let first = titles_of(members[0]);
     let ranks = members.len() >= 5
         && members.iter().all(|&i| {
-            titles_of(i) == titles_of(members[0])
+            titles_of(i) == first
                 && tracks[i]
                     .0
                     .levels

@@ -33,7 +33,18 @@ pub(super) fn turned(
         .enumerate()
         .map(|(i, t)| (!skip(i)).then(|| rows(t)).flatten())
         .collect();
-    let keys = |r: &Rows| -> Vec<String> { r.names.iter().map(|n| ids::title_key(n)).collect() };
+    let keys: Vec<Option<Vec<String>>> = rows
+        .iter()
+        .map(|r| {
+            Some(
+                r.as_ref()?
+                    .names
+                    .iter()
+                    .map(|n| ids::title_key(n))
+                    .collect(),
+            )
+        })
+        .collect();
     rows.iter()
         .enumerate()
         .map(|(i, r)| {
@@ -43,9 +54,8 @@ pub(super) fn turned(
             // Architect`, under every dimension of a matrix; two tables of `Low`, `Medium`,
             // `High` are as likely two ratings).
             let recur = || {
-                rows.iter()
-                    .enumerate()
-                    .filter(|(j, o)| *j != i && o.as_ref().is_some_and(|o| keys(o) == keys(r)))
+                (0..keys.len())
+                    .filter(|&j| j != i && keys[j].is_some() && keys[j] == keys[i])
                     .count()
                     >= 2
             };

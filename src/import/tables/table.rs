@@ -50,6 +50,10 @@ pub(super) struct Heading {
     /// The title of the nearest shallower heading above it (`# ENG2 Engineer` over
     /// `## Results`), when no section beside this one under it writes a list of its own.
     pub(super) parent: Option<String>,
+    /// The last line (1-based) of its section: the line before the next heading as deep or
+    /// shallower (ATX or setext, as the Markdown parser finds them, so not inside code), or
+    /// the text's last line.
+    pub(super) end: usize,
 }
 
 /// A line of the rewritten text, with the source line it stands for.
@@ -163,6 +167,10 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
                 alone: blank(line + 1, first_line) && blank(last_line + 1, next_line),
                 lists: listed(line + 1, first_line) || listed(last_line + 1, next_line),
                 parent: area_of(&headings, *start, *depth, &own_list),
+                end: headings
+                    .iter()
+                    .find(|h| h.0 > *start && h.1 <= *depth)
+                    .map_or(lines.len(), |h| line_of(h.0) - 1),
             }
         });
         let (header, rows) = with_band_row(r.header, r.rows);
