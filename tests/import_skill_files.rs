@@ -85,17 +85,16 @@ fn field_expectations(dir: &std::path::Path) -> Vec<Exp> {
             } else if let Some(s) = line.strip_prefix("### ") {
                 skill = s.to_string();
             } else if line.starts_with("**Level ") && line.ends_with(" Attainment:**") {
-                let mut said = Vec::new();
+                // A sentence per line: each is an expectation.
                 while let Some(l) = lines.next_if(|l| *l != "---" && !l.starts_with("**")) {
                     if !l.trim().is_empty() {
-                        said.push(l.trim());
+                        exps.push(Exp {
+                            level: words(&level),
+                            pillar: skill.clone(),
+                            text: l.trim().to_string(),
+                        });
                     }
                 }
-                exps.push(Exp {
-                    level: words(&level),
-                    pillar: skill.clone(),
-                    text: said.join(" "),
-                });
             }
         }
     }
@@ -111,7 +110,7 @@ fn level_files_whose_skills_are_written_as_fields_are_levels_with_the_skills_as_
     // was a free page.
     let dir = fixture("folders/skill-fields");
     let exps = field_expectations(&dir);
-    assert_eq!(exps.len(), 5);
+    assert_eq!(exps.len(), 6);
     let imp = import(&dir, &[]);
     assert_placed(&imp, &exps, &[]);
     let pillars = content_ids(&imp.root.join("content/pillars"));

@@ -1,16 +1,21 @@
 //! A level's text read as expectations and notes: list items are expectations, paragraphs
-//! are when there is no list, and everything else is a note.
+//! are when there is no list (or when each list only spells out the paragraph over it), and
+//! everything else is a note.
 
 use crate::import::model::{CellBlock, Md};
 use crate::import::outline::*;
 
 /// The expectations and notes of a run of blocks: list items are expectations; when there
-/// is no list, each paragraph is one; everything else is a note.
+/// is no list, each paragraph is one; when each list only spells out the paragraph over it
+/// (see [`lead_in_lists`]), each paragraph is one, holding that list; everything else is a
+/// note.
 pub(in crate::import) fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock> {
     let text = &d.src.text;
-    let has_items = blocks
-        .iter()
-        .any(|&b| !d.blocks[b].region && matches!(d.blocks[b].kind, Kind::List { .. }));
+    let lead_ins = lead_in_lists(d, blocks);
+    let has_items = !lead_ins
+        && blocks
+            .iter()
+            .any(|&b| !d.blocks[b].region && matches!(d.blocks[b].kind, Kind::List { .. }));
     let mut out: Vec<CellBlock> = Vec::new();
     let mut i = 0;
     // Trailing thematic breaks only separate sections.
@@ -54,6 +59,27 @@ pub(in crate::import) fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock
             continue;
         }
         match &b.kind {
+            Kind::Para { .. } if lead_ins && lead_in_at(d, blocks, i) => {
+                let Kind::List { items } = &d.blocks[blocks[i + 1]].kind else {
+                    unreachable!("lead_in_at is true only over a list")
+                };
+                if let Some(md) = span(d.src, d.index, b.start, b.end) {
+                    let mut item = para_item(&md.text);
+                    for it in items {
+                        for line in item_text(text, it.start, it.end).split('\n') {
+                            item.push_str("\n  ");
+                            item.push_str(line);
+                        }
+                    }
+                    out.push(CellBlock {
+                        md: Md { text: item, ..md },
+                        item: true,
+                        tight: true,
+                    });
+                }
+                i += 2;
+                continue;
+            }
             Kind::List { items } => {
                 for (k, it) in items.iter().enumerate() {
                     let md = Md {
@@ -82,14 +108,28 @@ pub(in crate::import) fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock
                         i += 1;
                         continue;
                     }
-                    out.push(CellBlock {
-                        md: Md {
-                            text: para_item(&md.text),
-                            ..md
-                        },
-                        item: true,
-                        tight: true,
-                    });
+                    if sentence_lines(&md.text) {
+                        for (k, line) in md.text.lines().enumerate() {
+                            out.push(CellBlock {
+                                md: Md {
+                                    text: para_item(line),
+                                    line: md.line + k,
+                                    ..md
+                                },
+                                item: true,
+                                tight: true,
+                            });
+                        }
+                    } else {
+                        out.push(CellBlock {
+                            md: Md {
+                                text: para_item(&md.text),
+                                ..md
+                            },
+                            item: true,
+                            tight: true,
+                        });
+                    }
                 }
             }
             _ => {
@@ -108,4 +148,88 @@ pub(in crate::import) fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock
         last.tight = false;
     }
     out
+}
+
+/// Whether block `blocks[i]` is a paragraph that a list spells out: a sentence (three words
+/// or more) ending in a colon, directly over a list whose items are, at least half of them,
+/// names of three words or fewer (`Knows the types of requirements:` over `- Business`,
+/// `- Functional`).
+fn lead_in_at(d: &Doc, blocks: &[usize], i: usize) -> bool {
+    let (Some(&b), Some(&next)) = (blocks.get(i), blocks.get(i + 1)) else {
+        return false;
+    };
+    let (para, list) = (&d.blocks[b], &d.blocks[next]);
+    let Kind::List { items } = &list.kind else {
+        return false;
+    };
+    if para.region || list.region || !matches!(para.kind, Kind::Para { .. }) {
+        return false;
+    }
+    let Some(md) = span(d.src, d.index, para.start, para.end) else {
+        return false;
+    };
+    let lead = md.text.trim();
+    let short = items
+        .iter()
+        .filter(|it| {
+            let first = item_text(&d.src.text, it.start, it.end);
+            let first = first.lines().next().unwrap_or_default();
+            item_content(first)
+                .unwrap_or(first)
+                .split_whitespace()
+                .count()
+                <= 3
+        })
+        .count();
+    lead.ends_with([':', '：']) && lead.split_whitespace().count() >= 3 && 2 * short >= items.len()
+}
+
+/// Whether a level's text is written as paragraphs, each list only spelling out the
+/// paragraph over it (see [`lead_in_at`]), as Infopulse's BA skill matrix writes it
+/// (`Knows the types of requirements:` over `- Business`, `- Functional`, then `Can give an
+/// example of each type.`): the paragraphs are the expectations, and the items, read apart,
+/// would be names without a verb. Every list must have such a paragraph over it, and some
+/// paragraph of four words or more must stand without a list; one introduced list alone
+/// (`At this level you:` over what the level does) is a list of expectations, as before.
+fn lead_in_lists(d: &Doc, blocks: &[usize]) -> bool {
+    let mut lists = 0;
+    let mut alone = 0;
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &d.blocks[blocks[i]];
+        if lead_in_at(d, blocks, i) {
+            lists += 1;
+            i += 2;
+            continue;
+        }
+        match b.kind {
+            _ if b.region => {}
+            Kind::List { .. } => return false,
+            Kind::Para { .. } => {
+                let words = span(d.src, d.index, b.start, b.end)
+                    .filter(|md| !wholly_emphasised(md.text.trim()))
+                    .map_or(0, |md| md.text.split_whitespace().count());
+                if words >= 4 {
+                    alone += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    lists > 0 && alone > 0
+}
+
+/// Whether a paragraph is a sentence per line, each line opening with a capital letter and
+/// ending in a full stop (`Can ask questions that clear up a doubt.` over `Can take the
+/// minutes of a meeting.`): a list written without its markers, whose lines are each an
+/// expectation. Prose wrapped at a width breaks lines inside sentences.
+fn sentence_lines(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    lines.len() >= 2
+        && lines.iter().all(|l| {
+            l.chars().next().is_some_and(char::is_uppercase)
+                && l.ends_with(['.', '。'])
+                && l.split_whitespace().count() >= 3
+        })
 }

@@ -1,0 +1,71 @@
+//! `ladderbook import` of levels written as paragraphs rather than lists (browser check 23,
+//! H1: Infopulse's BA skill matrix): a sentence ending in a colon over a list of names
+//! (`Knows the basic doughs by name:` over `- Shortcrust`), beside sentences standing alone,
+//! one per line. The fixture is our own, in that shape.
+
+mod common;
+mod import_support;
+use common::words;
+use import_support::*;
+use std::fs;
+
+/// Where a level has sentences standing alone, each is an expectation, and a sentence ending
+/// in a colon holds the list under it: the list's items are names, not expectations, and
+/// read apart (the sentences beside them as notes) the comparison page compared `Choux`
+/// with `Brioche` and never showed the sentences. A level whose only paragraph introduces
+/// its list (`At this level you:`) keeps the items as its expectations.
+#[test]
+fn a_sentence_over_a_list_of_names_is_one_expectation_beside_the_other_sentences() {
+    let src = fixture("sections/lead-in-lists.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let mut levels: Vec<(String, Vec<String>)> = Vec::new();
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            levels.push((h.to_string(), Vec::new()));
+        } else if let Some((_, lines)) = levels.last_mut() {
+            if !line.trim().is_empty() {
+                lines.push(line.to_string());
+            }
+        }
+    }
+    let mut exps = Vec::new();
+    let mut notes = Vec::new();
+    for (level, lines) in &levels {
+        // A level with a sentence that neither introduces a list nor is an item.
+        let sentences = lines
+            .iter()
+            .any(|l| !l.starts_with("- ") && !l.ends_with(':'));
+        let exp = |text: &str| Exp {
+            level: words(level),
+            pillar: "Expectations".to_string(),
+            text: text.to_string(),
+        };
+        for l in lines {
+            match l.strip_prefix("- ") {
+                Some(item) if sentences => {
+                    let last: &mut Exp = exps.last_mut().unwrap();
+                    last.text = format!("{} {item}", last.text);
+                }
+                Some(item) => exps.push(exp(item)),
+                None if sentences || !l.ends_with(':') => exps.push(exp(l)),
+                None => notes.push(l.clone()),
+            }
+        }
+    }
+    assert_eq!((exps.len(), notes.len()), (10, 1));
+    let imp = import(&src, &[]);
+    // Every expectation on its level's page, and no more: an item nested in the sentence
+    // over it is no expectation of its own.
+    assert_placed(&imp, &exps, &[]);
+    let page = fs::read_to_string(imp.site.join("levels/pastry-cook/index.html")).unwrap();
+    let lead = page.find("Knows which doughs rest overnight").unwrap();
+    let nested = page[lead..].find("<ul").unwrap();
+    let item = page[lead..].find("Brioche").unwrap();
+    let next = page[lead..].find("Knows the three ways").unwrap();
+    assert!(
+        nested < item && item < next,
+        "Brioche is not nested in its sentence"
+    );
+    let senior = competency(&imp, "senior-pastry-cook", "expectations");
+    assert!(senior.contains(&format!("\n{}\n", notes[0])), "{senior}");
+}
