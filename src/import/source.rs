@@ -129,12 +129,25 @@ impl SourceDoc {
         }
     }
 
-    /// The file stem (`L3-Senior.md` → `L3-Senior`).
+    /// The file stem (`L3-Senior.md` → `L3-Senior`). A page that a docs site publishes as
+    /// HTML is named for both (`pairing.html.md`, GOV.UK's Tech Docs and Middleman): its
+    /// `.html` goes too, as it names no part of the page.
     pub fn stem(&self) -> &str {
         let name = self.rel.rsplit('/').next().unwrap_or(&self.rel);
-        match name.rfind('.') {
+        let stem = match name.rfind('.') {
             Some(i) if i > 0 => &name[..i],
             _ => name,
+        };
+        match stem.len().checked_sub(".html".len()) {
+            Some(i)
+                if i > 0
+                    && stem
+                        .get(i..)
+                        .is_some_and(|e| e.eq_ignore_ascii_case(".html")) =>
+            {
+                &stem[..i]
+            }
+            _ => stem,
         }
     }
 

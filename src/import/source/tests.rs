@@ -120,3 +120,18 @@ fn liquid_tags_alone_on_their_lines_are_left_out() {
     );
     assert!(liquid_tags("No tags.\n").is_none());
 }
+
+#[test]
+fn a_page_named_for_html_and_markdown_has_the_stem_of_its_name() {
+    let stem = |rel: &str| {
+        from_bytes(b"# A\n".to_vec(), rel)
+            .unwrap()
+            .stem()
+            .to_string()
+    };
+    assert_eq!(stem("career-path/pairing.html.md"), "pairing");
+    assert_eq!(stem("Pairing.HTML.md"), "Pairing");
+    assert_eq!(stem("L3-Senior.md"), "L3-Senior");
+    assert_eq!(stem(".html.md"), ".html");
+    assert_eq!(stem("ночь.md"), "ночь");
+}
