@@ -58,11 +58,14 @@ pub(super) fn has_text(d: &Doc, s: usize) -> bool {
 pub(super) fn shape(d: &Doc, s: usize) -> Option<Shape> {
     let sec = &d.secs[s];
     // Sub-sections that only point elsewhere (`#### References`, `#### Further reading`)
-    // after a level's labelled bullets are not its pillars.
+    // after a level's labelled bullets are not its pillars; nor are they under a level's own
+    // list (`### Guides` after what the level does), which is then a level without pillars.
     let pillar_like =
         |c: &usize| has_text(d, *c) && !super::titles::descriptive(&heading_text(d, *c));
     if sec.children.iter().any(pillar_like)
-        || sec.children.iter().any(|&c| has_text(d, c)) && own_shape(d, s).is_none()
+        || sec.children.iter().any(|&c| has_text(d, c))
+            && own_shape(d, s).is_none()
+            && !has_list(d, s)
     {
         return Some(Shape::Headings);
     }
@@ -531,13 +534,16 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
         // Leadership` is an area); a code, a number or a word of seniority still does (`##
         // Expectations` over `### Junior Engineer`).
         let areas = d.secs[s].heading.is_some() && role_section(&heading_text(d, s));
+        let parallel = parallel_lists(d, s);
         let mut like: Vec<usize> = d.secs[s]
             .children
             .iter()
             .copied()
             .filter(|&c| {
                 let t = heading_text(d, c);
-                plain(d, c) && level_like(&t) && (!areas || super::titles::ranks(&t))
+                plain(d, c)
+                    && (level_like(&t) || parallel.contains(&c))
+                    && (!areas || super::titles::ranks(&t))
             })
             .collect();
         // Levels titled by codes (`IC1` … `IC5`): a title without one before or after them
@@ -604,6 +610,40 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
         own_pillars: Vec::new(),
         plain: true,
     })
+}
+
+/// The sub-sections of `s` written alike as levels are, whatever their titles: two or more
+/// side by side, each holding a list and, under it, the same reading list (`## Starting out`
+/// / `### Guides`, `## More advanced` / `### Guides`: GOV.UK's career path).
+fn parallel_lists(d: &Doc, s: usize) -> Vec<usize> {
+    let reading = |c: usize| -> Vec<String> {
+        if !has_list(d, c) {
+            return Vec::new();
+        }
+        d.secs[c]
+            .children
+            .iter()
+            .filter(|&&g| has_text(d, g) && descriptive(&heading_text(d, g)))
+            .map(|&g| ids::title_key(&heading_text(d, g)))
+            .collect()
+    };
+    let kids = &d.secs[s].children;
+    let mut best: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < kids.len() {
+        for key in reading(kids[i]) {
+            let run: Vec<usize> = kids[i..]
+                .iter()
+                .copied()
+                .take_while(|&c| reading(c).contains(&key))
+                .collect();
+            if run.len() >= 2 && run.len() > best.len() {
+                best = run;
+            }
+        }
+        i += 1;
+    }
+    best
 }
 
 /// Whether the bold `Label:` paragraphs of section `s`'s own text, before its sub-headings,
