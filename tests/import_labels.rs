@@ -17,7 +17,7 @@
 
 mod common;
 mod import_support;
-use common::words;
+use common::{page, words};
 use import_support::*;
 use std::fs;
 
@@ -483,4 +483,41 @@ fn bold_labels_joined_to_their_paragraph_by_a_dash_are_pillars() {
         content_ids(&imp.root.join("content/pillars")),
         ["communication", "composure", "teamwork"]
     );
+}
+
+/// Skill sections each with one labelled line about the skill over bullets that open with a
+/// level's code (`**Focus**: …` over `- **G1**: …`, hunt 19 G3: a Meta-style expectations
+/// file): the line made the skills levels whose one pillar was `Focus`, every level's bullet
+/// in that one cell. The codes are the levels (`G3+`, that level and those above, among
+/// them), the skills the pillars, and the line describes its pillar.
+#[test]
+fn a_labelled_line_over_coded_bullets_describes_the_skill() {
+    let src = fixture("sections/coded-skills-with-focus.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut skill, mut exps, mut focus) = (String::new(), Vec::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            skill = h.to_string();
+        } else if let Some(f) = line.strip_prefix("**Focus**: ") {
+            focus.push((words(&skill).replace(' ', "-"), f.to_string()));
+        } else if let Some((code, e)) = line.strip_prefix("- **").and_then(|l| l.split_once("**: "))
+        {
+            exps.push(Exp {
+                level: words(code),
+                pillar: skill.clone(),
+                text: e.to_string(),
+            });
+        }
+    }
+    assert_eq!((exps.len(), focus.len()), (9, 3));
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")),
+        ["g1", "g2", "g3-plus"]
+    );
+    for (pillar, line) in focus {
+        let text = words(&page(&imp.site, &format!("pillars/{pillar}/")));
+        assert!(text.contains(&words(&line)), "{pillar}: {line}");
+    }
 }

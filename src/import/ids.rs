@@ -138,7 +138,7 @@ impl LevelNumber {
     }
 }
 
-/// A level code: letters then digits, such as `L3`, `IC6`, `TPM4`, `L1.0`, `E-5`.
+/// A level code: letters then digits, such as `L3`, `IC6`, `TPM4`, `L1.0`, `E-5`, `E8+`.
 pub fn parse_code(token: &str) -> Option<(String, LevelNumber)> {
     let t = token.trim();
     let letters: String = t.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
@@ -147,6 +147,8 @@ pub fn parse_code(token: &str) -> Option<(String, LevelNumber)> {
     }
     let rest = &t[letters.len()..];
     let rest = rest.strip_prefix('-').unwrap_or(rest);
+    // `E8+`: that level and those above it, ranked as the level.
+    let rest = rest.strip_suffix('+').unwrap_or(rest);
     let number = parse_number(rest)?;
     // All upper case, or one capital and the rest lower case for short prefixes only (`Lv3`
     // is unusual; `Dev3` reads as a word): keep to upper case so `Level` never counts.

@@ -104,9 +104,22 @@ fn own_shape(d: &Doc, s: usize) -> Option<Shape> {
         {
             Some(Shape::Bullets(list))
         }
+        // One labelled line over bullets that each open with a level's code (`**Focus**:
+        // Doughs and loaves` over `- **B1**: …`, `- **B2**: …`): what a skill is about, over
+        // its levels, not its pillar.
+        (Some(list), Some(&first)) if first < list && labels.len() == 1 && coded_items(d, list) => {
+            Some(Shape::Bullets(list))
+        }
         (_, Some(_)) => Some(Shape::Labels),
         (list, None) => list.map(Shape::Bullets),
     }
+}
+
+/// Whether block `b` is a list whose every item's label is a level's code (`- **L2**: …`).
+fn coded_items(d: &Doc, b: usize) -> bool {
+    matches!(&d.blocks[b].kind, Kind::List { items } if items.iter().all(|i| {
+        i.label.as_deref().and_then(ids::parse_code).is_some()
+    }))
 }
 
 /// Whether block `b` is a list whose every item starts with a bold label and a colon: two
