@@ -1,6 +1,7 @@
 //! `ladderbook import` on how one document's sections make tracks: a track written as two
 //! sections that split its levels into ranges is one track, and advice to readers written like
-//! levels is no track. The documents are our own.
+//! levels is no track; and how a folder of one-level files ranks its levels when two titles
+//! have no word of seniority. The documents are our own.
 
 mod common;
 mod import_support;
@@ -91,4 +92,38 @@ fn advice_for_readers_written_like_levels_is_a_free_page() {
     // The advice is kept, on a page of its own.
     let site = site_words(&imp.site);
     assert!(site.contains("shadow the queue for a month"), "{site}");
+}
+
+/// A folder of one file per level whose titles all but two rank by their words (`Assistant
+/// Keeper`, `Senior Keeper`, `Principal Keeper`), and two bare titles that tie (`Keeper`,
+/// `Reptile Keeper`; hunt 19 G4, a data team's SFIA files): the tie made the whole track
+/// fall back to file-name order, Principal below Reptile and Senior. The words still order
+/// what they tell apart; the tied titles keep their file-name order, and the summary says
+/// to check them.
+#[test]
+fn two_titles_without_a_word_of_seniority_leave_the_others_ranked_by_theirs() {
+    let src = fixture("folders/seniority-ties");
+    let imp = import(&src, &[]);
+    let mut ranked: Vec<(i64, String)> = content_files(&imp.root.join("content/levels"))
+        .into_iter()
+        .map(|(id, p)| (level_rank(&imp, &id), str_of(&front(&p), "title")))
+        .collect();
+    ranked.sort();
+    let titles: Vec<&str> = ranked.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Assistant Keeper",
+            "Keeper",
+            "Reptile Keeper",
+            "Senior Keeper",
+            "Principal Keeper"
+        ]
+    );
+    assert!(
+        imp.summary
+            .contains("titles that no such word tells apart are in file-name order: check them"),
+        "{}",
+        imp.summary
+    );
 }

@@ -31,8 +31,8 @@ pub(super) fn order_levels(
             ),
             _ => SENIORITY_ORDER.to_string(),
         },
-        Some(how) => how.to_string(),
-        None => {
+        Some(how) if how != SENIORITY_TIES => how.to_string(),
+        tied => {
             let (page, folder) = match readme {
                 Some(i) => (Some(i), None),
                 None => (
@@ -43,9 +43,10 @@ pub(super) fn order_levels(
                     Some(last),
                 ),
             };
+            // A page that lists them all says more than words that leave some tied.
             match page {
                 Some(i) if listing::listed_in_order(text(i), members, ladder, folder) => listed(i),
-                _ => ", in file-name order".to_string(),
+                _ => tied.unwrap_or(", in file-name order").to_string(),
             }
         }
     }
@@ -79,8 +80,21 @@ fn order_members(members: &mut [Member]) -> Option<&'static str> {
         members.sort_by_key(|m| ids::seniority(&m.1.title));
         return Some(SENIORITY_ORDER);
     }
+    // Two or more titles no word tells apart (`Baker`, `Night Shift Baker`) among three or
+    // more places that words do give (Associate, Senior, Principal): the words still order
+    // those, and the tied titles keep their file-name order between them. A folder of roles
+    // (`Backend Engineer`, `Data Engineer`, one `Senior Backend Engineer`) gives too few.
+    let tied = members.len() - keys.len();
+    if keys.len() >= 3 && tied >= 1 && tied < keys.len() {
+        members.sort_by_key(|m| (ids::seniority(&m.1.title), m.0));
+        return Some(SENIORITY_TIES);
+    }
     None
 }
+
+/// How [`order_members`] says it ordered the levels by their words of seniority, when some
+/// titles share a place.
+const SENIORITY_TIES: &str = ", ordered by the words of seniority in their titles (junior, senior, staff, …); titles that no such word tells apart are in file-name order: check them";
 
 /// Free pages in file order, a folder's README first.
 pub(super) fn sort_pages(ladder: &Ladder, pages: &mut [Page]) {
