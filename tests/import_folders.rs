@@ -522,8 +522,14 @@ fn pillar_headings_that_ask_what_is_expected_are_pillars_and_pre_junior_ranks_fi
 fn a_blank_topics_template_beside_a_framework_is_not_read() {
     // A Monzo-style template (`- name:` / `title:` / `content:` left blank) beside the
     // frameworks written from it made the whole import fail, or an empty track of its own.
+    // In the framework, `- level: 3` left blank in every topic beyond `levels: 2` (hunt 19
+    // G6, a Monzo fork) made a third level, empty in every pillar.
     let dir = fixture("folders/topics-template");
     let imp = import(&dir, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")),
+        ["level-1", "level-2"]
+    );
     let tracks: Vec<String> = content_files(&imp.root.join("content/tracks"))
         .into_iter()
         .map(|(id, _)| id)

@@ -205,12 +205,7 @@ fn level_numbers(
     let mut numbers: Vec<i64> = Vec::new();
     for t in topics {
         for c in t.get("content").map_or(&[][..], Y::items) {
-            let n = match c.get("level") {
-                Some(Y::Int(n, _)) => Some(*n),
-                Some(other) => other.text().and_then(|s| s.trim().parse().ok()),
-                None => None,
-            };
-            let Some(n) = n else {
+            let Some(n) = level_of(c) else {
                 return Err(err(
                     doc,
                     c.line(),
@@ -223,6 +218,16 @@ fn level_numbers(
             }
         }
     }
+    // A level that every topic leaves blank (`- level: 3` / `criteria: [""]`, a template's
+    // placeholder beyond `levels: 2`) is none.
+    numbers.retain(|&n| {
+        topics.iter().any(|t| {
+            t.get("content").map_or(&[][..], Y::items).iter().any(|c| {
+                level_of(c) == Some(n)
+                    && matches!(c, Y::Map(fields, _) if fields.iter().any(|(k, v)| k != "level" && has_words(v)))
+            })
+        })
+    });
     numbers.sort();
     if let Some(declared) = y.get("levels").and_then(|l| match l {
         Y::Int(n, _) => Some(*n),
@@ -238,6 +243,26 @@ fn level_numbers(
         }
     }
     Ok(numbers)
+}
+
+/// The `level` number of a topic's content entry.
+fn level_of(c: &Y) -> Option<i64> {
+    match c.get("level") {
+        Some(Y::Int(n, _)) => Some(*n),
+        Some(other) => other.text().and_then(|s| s.trim().parse().ok()),
+        None => None,
+    }
+}
+
+/// Whether a YAML node holds any text that is not blank.
+fn has_words(y: &Y) -> bool {
+    match y {
+        Y::Null(_) => false,
+        Y::Str(s, _) => !s.trim().is_empty(),
+        Y::Int(..) => true,
+        Y::Seq(items, _) => items.iter().any(has_words),
+        Y::Map(fields, _) => fields.iter().any(|(_, v)| has_words(v)),
+    }
 }
 
 /// A topic's pillar title and id: its `title`, else its capitalised `name` (remembered in
