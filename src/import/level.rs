@@ -72,7 +72,14 @@ pub(super) fn new_level(ladder: &mut Ladder, d: &Doc, s: usize) -> Level {
     let at = d
         .src
         .loc(d.secs[s].heading.map_or(0, |h| d.blocks[h].start));
-    Level::titled(ladder.uid(), &heading_text(d, s), at)
+    // An outline number (`### 2.1. Junior Orchardist`) orders the heading, as the level's
+    // rank does; it is no part of the level's name.
+    let title = heading_text(d, s);
+    Level::titled(
+        ladder.uid(),
+        super::titles::without_outline_number(&title),
+        at,
+    )
 }
 
 /// What a level's shape leaves to its description: blocks of the level's own section, and

@@ -61,6 +61,10 @@ pub(super) fn level_like(title: &str) -> bool {
 /// Finishing`, `IV. Teaching` → `Joinery`, `Finishing`, `Teaching`: up to three digits, one
 /// letter or a Roman numeral, then `.` or `)` and a space), or all of it.
 pub(super) fn without_ordinal(title: &str) -> &str {
+    let outline = without_outline_number(title);
+    if outline.len() < title.len() {
+        return outline;
+    }
     let Some((mark, rest)) = title.split_once(['.', ')']) else {
         return title;
     };
@@ -71,6 +75,29 @@ pub(super) fn without_ordinal(title: &str) -> &str {
     match rest.strip_prefix(' ') {
         Some(rest) if ordinal && !rest.trim().is_empty() => rest.trim_start(),
         _ => title,
+    }
+}
+
+/// `title` without an outline number before it (`1. Associate Engineer`, `1.2. Levels`,
+/// `2.1.3. Junior Orchardist` → `Associate Engineer`, `Levels`, `Junior Orchardist`): groups
+/// of up to three digits joined by dots, ending in a dot and a space, before a letter; or
+/// all of it (`1.0 Junior`, whose number may be its code, and `2024. Review` are kept).
+pub(in crate::import) fn without_outline_number(title: &str) -> &str {
+    let t = title.trim_start();
+    let Some((number, rest)) = t.split_once(' ') else {
+        return title;
+    };
+    let Some(groups) = number.strip_suffix('.') else {
+        return title;
+    };
+    let numbered = groups
+        .split('.')
+        .all(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    let rest = rest.trim_start();
+    if numbered && rest.chars().next().is_some_and(char::is_alphabetic) {
+        rest
+    } else {
+        title
     }
 }
 
@@ -334,7 +361,25 @@ pub(super) fn placeholder(title: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{readable, without_caption};
+    use super::{readable, without_caption, without_outline_number};
+
+    #[test]
+    fn outline_numbers_are_no_part_of_a_title() {
+        assert_eq!(
+            without_outline_number("1. Associate Engineer"),
+            "Associate Engineer"
+        );
+        assert_eq!(without_outline_number("1.2. Levels"), "Levels");
+        assert_eq!(
+            without_outline_number("2.1.3. Junior Orchardist"),
+            "Junior Orchardist"
+        );
+        // A number that may be the level's code, a year, and nothing after the number.
+        assert_eq!(without_outline_number("1.0 Junior"), "1.0 Junior");
+        assert_eq!(without_outline_number("2024. Review"), "2024. Review");
+        assert_eq!(without_outline_number("3. 2024"), "3. 2024");
+        assert_eq!(without_outline_number("1."), "1.");
+    }
 
     #[test]
     fn captions_are_no_part_of_a_title() {

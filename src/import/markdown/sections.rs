@@ -2,6 +2,7 @@
 //! the text above the levels, and the free pages beside them.
 
 use super::*;
+use crate::import::titles::without_outline_number;
 
 /// One empty track per parent of the levels when `multi`, else one for the document; with
 /// the track index of each parent (`usize::MAX` for the one track).
@@ -30,7 +31,7 @@ pub(super) fn level_tracks(
             // track: the document's title does (`# Baker` above it).
             match common.filter(|&c| !holds_only(&heading_text(d, c))) {
                 Some(c) => (
-                    ids::clean_title(&heading_text(d, c)),
+                    ids::clean_title(without_outline_number(&heading_text(d, c))),
                     d.src.loc(md_start(d, c)),
                 ),
                 None => (doc_title.to_string(), d.src.loc(0)),
@@ -62,7 +63,7 @@ pub(super) fn level_tracks(
 /// Joinery`, `## B. Finishing`), the heading's above it, without an ordering letter or number,
 /// when no other parent is under that heading.
 fn track_title(d: &Doc, p: usize, parents: &[usize]) -> String {
-    let title = ids::clean_title(&heading_text(d, p));
+    let title = ids::clean_title(without_outline_number(&heading_text(d, p)));
     let key = ids::title_key(&title);
     let shared = parents
         .iter()
@@ -83,7 +84,7 @@ fn track_title(d: &Doc, p: usize, parents: &[usize]) -> String {
 
 /// A section title that says only what the section holds (`Expectations`, `Levels`, `Roles`).
 fn holds_only(title: &str) -> bool {
-    let k = ids::title_key(title);
+    let k = ids::title_key(without_outline_number(title));
     matches!(
         k.as_str(),
         "expectations" | "levels" | "roles" | "career levels" | "the levels" | "grades"

@@ -104,7 +104,10 @@ pub(in crate::import) fn levels_as_tracks(
             };
             let page = pages.remove(k);
             ladder.guesses.retain(|g| g.at != page.at);
-            let new = named_track(ladder, page.title, Vec::new(), page.at, items);
+            // A page keeps its heading's outline number (`### 2.3. Visitor services`); a
+            // track's title, as a level's, has none.
+            let title = crate::import::titles::without_outline_number(&page.title).to_string();
+            let new = named_track(ladder, title, Vec::new(), page.at, items);
             ladder.retarget(FileRef::Page(page.uid), FileRef::Track(new.uid));
             out.push((new, doc));
         }
