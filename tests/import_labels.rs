@@ -524,3 +524,39 @@ fn a_labelled_line_over_coded_bullets_describes_the_skill() {
         assert!(text.contains(&words(&line)), "{pillar}: {line}");
     }
 }
+
+/// Levels written as one-line labels (`**Lamp**: Cleans the lens …`), the last followed by a
+/// photo's caption and the photo (hunt 19 G5, a blog post exported from Medium): the caption
+/// and the photo were two more expectations of the last label. They describe the level.
+#[test]
+fn a_caption_after_the_last_one_line_label_is_no_expectation_of_it() {
+    let src = fixture("sections/caption-after-labels.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut exps, mut after) = (String::new(), Vec::new(), Vec::new());
+    // After a level's last label (`Also called`), until the next level.
+    let mut past_last = false;
+    for line in text.lines().skip(1) {
+        if let Some(h) = line.strip_prefix("# ") {
+            level = h.split_once("\\. ").unwrap().1.to_string();
+            past_last = false;
+        } else if let Some((label, value)) =
+            line.strip_prefix("**").and_then(|l| l.split_once("**: "))
+        {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: label.to_string(),
+                text: value.to_string(),
+            });
+            past_last = label == "Also called";
+        } else if past_last && !line.is_empty() {
+            after.push((words(&level).replace(' ', "-"), line.to_string()));
+        }
+    }
+    assert_eq!((exps.len(), after.len()), (9, 2));
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    for (level, line) in after {
+        let desc = fs::read_to_string(imp.root.join(format!("content/levels/{level}.md"))).unwrap();
+        assert!(desc.contains(&line), "{line}\n{desc}");
+    }
+}

@@ -497,7 +497,8 @@ fn label_cells(ladder: &mut Ladder, d: &Doc, s: usize, level: &mut Level, rest: 
 }
 
 /// Groups blocks `own` under the bold labels that start them; blocks before the first
-/// label go to `description`.
+/// label go to `description`, as do paragraphs after the last where every other label is one
+/// line.
 fn label_groups(
     ladder: &mut Ladder,
     d: &Doc,
@@ -544,6 +545,23 @@ fn label_groups(
     }
     if let Some(g) = current.take() {
         groups.push(g);
+    }
+    // Where every other label holds its text on its own line (`**Hygiene**: Keeps the
+    // station clean.`), paragraphs after the last one (a photo's caption, the photo) are not
+    // more of its text: they go to the level's description.
+    let one_line = |g: &LabelGroup| g.3.is_some() && g.2.is_empty();
+    if let Some((last, others)) = groups.split_last_mut() {
+        let prose = last
+            .2
+            .iter()
+            .all(|&b| !d.blocks[b].region && !matches!(d.blocks[b].kind, Kind::List { .. }))
+            && last
+                .2
+                .iter()
+                .any(|&b| matches!(d.blocks[b].kind, Kind::Para { .. }));
+        if others.len() >= 2 && others.iter().all(one_line) && last.3.is_some() && prose {
+            description.append(&mut last.2);
+        }
     }
     groups
 }
