@@ -1,0 +1,209 @@
+//! A folder of one file per competency area, each holding the same levels: one track whose
+//! pillars are the files (see [`pillar_files`]).
+
+use super::super::ids;
+use super::super::infer::level_like;
+use super::super::model::{Cell, FileRef, GuessKind, Ladder, Level, Track};
+
+/// What identifies a level across files that each hold the same levels: its number (`Level 2`
+/// and `Level 2 (Junior)` are one level), else its title.
+fn level_key(level: &Level) -> String {
+    match level.number {
+        Some(n) => format!("#{}.{}", n.major, n.minor.unwrap_or(0)),
+        None => ids::title_key(&level.title),
+    }
+}
+
+/// A folder of one file per competency area, each holding the same levels without pillars
+/// (Leads.io's skills: `debugging.md`, `communication.md`, … each with `### Level 1` …
+/// `### Level 6` over a list). Read file by file, each is a track of its own; this makes them
+/// one track whose pillars are the files. Applies to `tracks` (each with its first document)
+/// when there are three or more, each the only track of its file, none titled like a level or
+/// role, all without pillars, and all with mostly the same levels (at least two, and each
+/// sharing at least two thirds of its levels with the others): numbered (`Level 1`), or else
+/// titled by seniority alone, the same in every file and in the same order, in five files or
+/// more (`Junior` … `Expert`; files of tracks name a role, `Junior Engineer`, or are few). The new track is titled
+/// `title`; it takes the place of the first.
+pub(in crate::import) fn pillar_files(ladder: &mut Ladder, tracks: &mut Vec<(Track, usize)>, title: &str) {
+    let plain = |t: &Track| {
+        t.levels.iter().all(|l| {
+            l.pending.is_empty()
+                && l.cells.len() == 1
+                && l.cells[0].pillar_title == super::super::infer::PLAIN_PILLAR
+        })
+    };
+    let mut per_doc: std::collections::HashMap<usize, usize> = Default::default();
+    for (_, doc) in tracks.iter() {
+        *per_doc.entry(*doc).or_default() += 1;
+    }
+    let members: Vec<usize> = (0..tracks.len())
+        .filter(|&i| {
+            let (t, doc) = &tracks[i];
+            per_doc[doc] == 1 && t.levels.len() >= 2 && plain(t) && !level_like(&t.title)
+        })
+        .collect();
+    if members.len() < 3 || members.len() != tracks.len() {
+        return;
+    }
+    // Levels named only by seniority (`## Junior` … `## Expert`, Infopulse's skill matrices)
+    // make one ladder when every file names the same ones in the same order; files of
+    // tracks name a role too (`Junior Engineer`). Numbered levels (`Level 2`) may differ a
+    // little from file to file.
+    let titles_of = |i: usize| -> Vec<String> {
+        tracks[i]
+            .0
+            .levels
+            .iter()
+            .map(|l| ids::title_key(&l.title))
+            .collect()
+    };
+    let numbered = members
+        .iter()
+        .all(|&i| tracks[i].0.levels.iter().all(|l| l.number.is_some()));
+    // Three files of `## Junior` … `## Senior` are as often three tracks (Backend, Frontend,
+    // Data); five or more, a skill matrix.
+    let first = titles_of(members[0]);
+    let ranks = members.len() >= 5
+        && members.iter().all(|&i| {
+            titles_of(i) == first
+                && tracks[i]
+                    .0
+                    .levels
+                    .iter()
+                    .all(|l| ids::only_seniority(&l.title))
+        });
+    if !numbered && !ranks {
+        return;
+    }
+    // The levels in order of their first file that has them, each titled as most files
+    // title it (`Level 2`, where one file writes `Level 2 (Mid)`).
+    let mut order: Vec<(String, super::super::source::Loc)> = Vec::new();
+    let mut titles: Vec<(String, String, usize)> = Vec::new();
+    for &i in &members {
+        for l in &tracks[i].0.levels {
+            let key = level_key(l);
+            if !order.iter().any(|(k, _)| *k == key) {
+                order.push((key.clone(), l.at.clone()));
+            }
+            match titles
+                .iter_mut()
+                .find(|(k, t, _)| *k == key && *t == l.full_title)
+            {
+                Some((_, _, n)) => *n += 1,
+                None => titles.push((key, l.full_title.clone(), 1)),
+            }
+        }
+    }
+    let most_common = |key: &str| -> String {
+        let mut best: Option<&(String, String, usize)> = None;
+        for t in titles.iter().filter(|t| t.0 == key) {
+            if best.is_none_or(|b| t.2 > b.2) {
+                best = Some(t);
+            }
+        }
+        best.map(|t| t.1.clone()).unwrap_or_default()
+    };
+    let shared = members.iter().all(|&i| {
+        let keys: Vec<String> = tracks[i].0.levels.iter().map(level_key).collect();
+        let common = keys
+            .iter()
+            .filter(|k| {
+                members
+                    .iter()
+                    .filter(|&&j| tracks[j].0.levels.iter().any(|l| level_key(l) == **k))
+                    .count()
+                    * 2
+                    > members.len()
+            })
+            .count();
+        common >= 2 && common * 3 >= keys.len() * 2
+    });
+    if !shared {
+        return;
+    }
+    let first_at = tracks[members[0]].0.at.clone();
+    let mut levels: Vec<Level> = order
+        .iter()
+        .map(|(key, at)| Level::titled(ladder.uid(), &most_common(key), at.clone()))
+        .collect();
+    let old: Vec<(Track, usize)> = std::mem::take(tracks);
+    let areas: Vec<String> = old.iter().map(|(t, _)| t.title.clone()).collect();
+    for (track, _) in &old {
+        for l in &track.levels {
+            let key = level_key(l);
+            let Some(at) = order.iter().position(|(k, _)| *k == key) else {
+                continue;
+            };
+            // A level's line before its list (`### Level 4` / `Uses good technical approaches
+            // by default.`) sums it up in that area: the first of its expectations there.
+            let mut blocks: Vec<super::super::model::CellBlock> = l
+                .description
+                .iter()
+                .map(|md| super::super::model::CellBlock {
+                    md: super::super::model::Md {
+                        text: format!("- {}", md.text.trim().replace('\n', "\n  ")),
+                        ..md.clone()
+                    },
+                    item: true,
+                    tight: true,
+                })
+                .collect();
+            // So is a paragraph before the level's list (read as a note beside it).
+            let lead = l.cells[0].blocks.iter().take_while(|b| !b.item).count();
+            let has_items = l.cells[0].blocks.iter().any(|b| b.item);
+            for (k, b) in l.cells[0].blocks.iter().enumerate() {
+                let mut b = b.clone();
+                if k < lead && has_items {
+                    b.md.text = format!("- {}", b.md.text.trim().replace('\n', "\n  "));
+                    b.item = true;
+                    b.tight = true;
+                }
+                blocks.push(b);
+            }
+            levels[at].cells.push(Cell {
+                pillar_title: track.title.clone(),
+                pillar_at: track.at.clone(),
+                pillar_id: track.id.clone(),
+                pillar_key: None,
+                pillar_description: track.description.clone(),
+                blocks,
+                pillar: 0,
+            });
+            ladder.retarget(FileRef::Level(l.uid), FileRef::Level(levels[at].uid));
+        }
+    }
+    let uid = ladder.uid();
+    for (track, _) in &old {
+        ladder.retarget(FileRef::Track(track.uid), FileRef::Track(uid));
+    }
+    // How each file's levels were read (one pillar `Expectations`) no longer holds.
+    let docs: Vec<&str> = old.iter().map(|(t, _)| t.at.path.as_str()).collect();
+    ladder.guesses.retain(|g| {
+        !(g.kind == GuessKind::Structure
+            && docs.contains(&g.at.path.as_str())
+            && g.text.starts_with("levels are "))
+    });
+    let first_doc = old[0].1;
+    let n = areas.len();
+    let names = format!("`{}` … `{}`", areas[0], areas[n - 1]);
+    ladder.guess_first(
+        GuessKind::Structure,
+        first_at.clone(),
+        format!(
+            "the {n} files ({names}) each hold the same levels without pillars, so each file is a pillar (a competency area) of one track `{title}`, not a track of its own",
+        ),
+    );
+    tracks.push((
+        Track {
+            uid,
+            title: title.to_string(),
+            id: None,
+            description: Vec::new(),
+            levels,
+            at: first_at,
+            final_id: String::new(),
+        },
+        first_doc,
+    ));
+}
+
