@@ -262,3 +262,82 @@ fn one_field_about_a_level_in_an_ordinary_pillar_is_a_note_in_it() {
     let level = front(&imp.root.join("content/levels/senior-engineer.md"));
     assert!(level.get("code").is_none(), "{level:?}");
 }
+
+#[test]
+fn paragraphs_after_the_last_one_line_label_stay_its_text() {
+    // `**Delivery**: Writes clear tickets …` then two more sentences, after one-line labels:
+    // the sentences went to the level's description (review 24 H1). Only a picture and its
+    // caption leave the last label.
+    let imp = import(&fixture("review/last-label-paragraphs.md"), &[]);
+    let cell = competency(&imp, "associate-product-manager", "delivery");
+    assert!(cell.contains("Checks that each release"), "{cell}");
+    assert!(cell.contains("Keeps the team's release notes"), "{cell}");
+}
+
+#[test]
+fn a_list_introduced_to_the_reader_keeps_its_items_beside_a_closing_sentence() {
+    // `At this level you will:` over short items, then `Most people spend a year or two at
+    // this level …`: the items were nested in the lead-in and the closing remark was an
+    // expectation (review 24 H2).
+    let imp = import(&fixture("review/you-will-short-items.md"), &[]);
+    let cell = competency(&imp, "support-engineer-i", "expectations");
+    assert!(cell.contains("\n- Answer customer tickets\n"), "{cell}");
+    assert!(cell.contains("\nMost people spend"), "{cell}");
+}
+
+#[test]
+fn a_readme_linking_each_level_file_from_a_sentence_under_its_heading_is_an_index() {
+    // `## Staff Nurse` / `… Read the [full expectations](staff-nurse.md).`: the README was
+    // read as a second track of its own levels (review 24 H3).
+    let imp = import(&fixture("review/readme-sentence-links"), &[]);
+    let mut titles = level_titles(&imp);
+    titles.sort();
+    assert_eq!(titles, ["Senior Staff Nurse", "Staff Nurse", "Ward Sister"]);
+    assert_eq!(content_ids(&imp.root.join("content/tracks")).len(), 1);
+}
+
+#[test]
+fn numbered_file_names_order_levels_that_words_leave_tied() {
+    // `01-trainee.md` … `05-architect.md`: `Architect`, with no word of seniority, tied with
+    // `Developer` and fell below `Senior Developer` (review 24 H4).
+    let imp = import(&fixture("review/numbered-level-files"), &[]);
+    assert_eq!(
+        level_titles(&imp),
+        [
+            "Trainee",
+            "Junior Developer",
+            "Developer",
+            "Senior Developer",
+            "Architect"
+        ]
+    );
+}
+
+#[test]
+fn a_guides_section_of_sentences_is_a_pillar() {
+    // A technical writers' ladder whose skills are `### Guides` and `### Reference`: Guides
+    // was taken for a reading list (review 24 H5). A reading list is a list of links.
+    let imp = import(&fixture("review/guides-pillar.md"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["guides", "reference"]
+    );
+}
+
+#[test]
+fn a_topics_level_blank_among_filled_ones_is_kept() {
+    // `levels: 3`, level 2 blank in every topic: it was dropped (review 24 M1). Only blank
+    // levels beyond those declared, or beyond the last filled, are placeholders.
+    let imp = import(&fixture("review/topics-blank-middle"), &[]);
+    assert_eq!(level_titles(&imp).len(), 3, "{}", imp.summary);
+}
+
+#[test]
+fn prose_written_a_sentence_per_line_stays_one_expectation() {
+    // `Works on well-scoped questions …` / `This usually means …` / `It also means …`: each
+    // line was an expectation of its own (review 24 M3).
+    let imp = import(&fixture("review/sentence-per-line-prose.md"), &[]);
+    let cell = competency(&imp, "junior-analyst", "expectations");
+    assert_eq!(cell.matches("\n- ").count(), 1, "{cell}");
+    assert!(cell.contains("This usually means"), "{cell}");
+}

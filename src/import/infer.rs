@@ -60,8 +60,7 @@ pub(super) fn shape(d: &Doc, s: usize) -> Option<Shape> {
     // Sub-sections that only point elsewhere (`#### References`, `#### Further reading`)
     // after a level's labelled bullets are not its pillars; nor are they under a level's own
     // list (`### Guides` after what the level does), which is then a level without pillars.
-    let pillar_like =
-        |c: &usize| has_text(d, *c) && !super::titles::descriptive(&heading_text(d, *c));
+    let pillar_like = |c: &usize| has_text(d, *c) && !describes(d, *c);
     if sec.children.iter().any(pillar_like)
         || sec.children.iter().any(|&c| has_text(d, c))
             && own_shape(d, s).is_none()
@@ -70,6 +69,48 @@ pub(super) fn shape(d: &Doc, s: usize) -> Option<Shape> {
         return Some(Shape::Headings);
     }
     own_shape(d, s)
+}
+
+/// Whether section `s` describes a level rather than being a competency: its title says so
+/// (see [`descriptive`]), or it is a reading list (see [`reading_list`]).
+pub(super) fn describes(d: &Doc, s: usize) -> bool {
+    descriptive(&heading_text(d, s)) || reading_list(d, s)
+}
+
+/// Whether section `s` is a reading list: titled as one (`Guides`, `Useful links`, `Learning
+/// resources`) over a list whose items are, at least half of them, links (`- [Hive tool
+/// basics](…)`). A `Guides` section of sentences is a pillar (a technical writer's).
+pub(super) fn reading_list(d: &Doc, s: usize) -> bool {
+    const READING: &[&str] = &[
+        "guides",
+        "related guides",
+        "useful links",
+        "learning resources",
+        "recommended reading",
+        "further resources",
+    ];
+    if d.secs[s].heading.is_none()
+        || !READING.contains(&ids::title_key(&heading_text(d, s)).trim_end_matches(':'))
+    {
+        return false;
+    }
+    let (mut items, mut links) = (0, 0);
+    for &b in &d.secs[s].own {
+        if let Kind::List { items: list } = &d.blocks[b].kind {
+            for it in list {
+                let text = item_text(&d.src.text, it.start, it.end);
+                let first = text.lines().next().unwrap_or_default();
+                let content = item_content(first)
+                    .unwrap_or(first)
+                    .trim_start_matches(['*', '_']);
+                items += 1;
+                if content.starts_with('[') || content.starts_with("<a ") {
+                    links += 1;
+                }
+            }
+        }
+    }
+    items > 0 && 2 * links >= items
 }
 
 /// How section `s`'s own blocks (not its sub-sections) hold pillars, if they do.
@@ -266,7 +307,7 @@ fn pillar_candidates(d: &Doc, s: usize) -> Vec<usize> {
         .children
         .iter()
         .copied()
-        .filter(|&c| !descriptive(&heading_text(d, c)))
+        .filter(|&c| !describes(d, c))
         .collect()
 }
 
@@ -279,7 +320,7 @@ pub(super) fn nested_pillars(d: &Doc, s: usize) -> (Vec<usize>, Vec<usize>) {
     let mut about = Vec::new();
     let mut stack: Vec<usize> = d.secs[s].children.iter().rev().copied().collect();
     while let Some(c) = stack.pop() {
-        if descriptive(&heading_text(d, c)) {
+        if describes(d, c) {
             about.push(c);
         } else if d.secs[c].children.is_empty() {
             if has_text(d, c) {
@@ -334,8 +375,9 @@ pub(super) fn subtitle(d: &Doc, c: usize) -> Option<usize> {
 
 /// A document that links to two or more other Markdown files as an index of level files
 /// does (a README of the levels): by a level's name (`[Senior Engineer](senior.md)`), or by
-/// a link that is all of its paragraph or item in a section titled as a level (`## Senior`
-/// over `[Read more](senior.md)`). Its sections describe a ladder rather than being levels
+/// a link that is all of its paragraph or item, or that names the file the heading names, in
+/// a section titled as a level (`## Senior` over `[Read more](senior.md)`, `## Staff Nurse`
+/// over `Read the [full expectations](staff-nurse.md).`). Its sections describe a ladder rather than being levels
 /// without pillars. Links inside a level's sentences (`gets [code reviewed](reviews.md)
 /// quickly`) or in a reading list (`## Related guides`), as docs sites write on nearly every
 /// page, make no index; nor do a page's navigation links (see
@@ -351,6 +393,16 @@ pub(super) fn is_index(d: &Doc) -> bool {
     let mut counted: Vec<String> = Vec::new();
     for s in 0..d.secs.len() {
         let in_level = d.secs[s].heading.is_some() && level_like(&heading_text(d, s));
+        // A link to the file named as the heading is (`## Staff Nurse` / `Read the [full
+        // expectations](staff-nurse.md).`).
+        let heading = in_level.then(|| ids::title_key(&heading_text(d, s)));
+        let named = |url: &str| {
+            let file = url.rsplit('/').next().unwrap_or(url);
+            let stem = file.trim_end_matches(".md").trim_end_matches(".html");
+            heading
+                .as_ref()
+                .is_some_and(|h| *h == ids::title_key(&stem.replace(['-', '_'], " ")))
+        };
         for &b in &d.secs[s].own {
             let block = &d.blocks[b];
             let parts: Vec<(usize, usize)> = match &block.kind {
@@ -365,7 +417,9 @@ pub(super) fn is_index(d: &Doc) -> bool {
                     let nav = d
                         .nav_links
                         .contains(&crate::links::percent_decode(&url).to_lowercase());
-                    if !nav && !counted.contains(&url) && (level_like(&name) || (in_level && bare))
+                    if !nav
+                        && !counted.contains(&url)
+                        && (level_like(&name) || (in_level && bare) || named(&url))
                     {
                         counted.push(url);
                     }
@@ -446,10 +500,9 @@ pub(super) fn plain(d: &Doc, s: usize) -> bool {
     let kids = &d.secs[s].children;
     let statements = statements(d, s);
     (has_text(d, s) || !statements.is_empty())
-        && !kids.iter().any(|&c| {
-            let title = heading_text(d, c);
-            has_text(d, c) && !descriptive(&title) && !statements.contains(&c)
-        })
+        && !kids
+            .iter()
+            .any(|&c| has_text(d, c) && !describes(d, c) && !statements.contains(&c))
 }
 
 /// Whether sub-section `c` is a statement about its level rather than a pillar: titled by a
@@ -503,7 +556,7 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
                 continue;
             }
             let title = heading_text(d, s);
-            if descriptive(&title) {
+            if describes(d, s) {
                 continue;
             }
             // A level-like title with pillars written another way (bold labels beside
@@ -594,8 +647,7 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
                 .iter()
                 .copied()
                 .filter(|&c| {
-                    like.contains(&c)
-                        || (c > a && c < z && plain(d, c) && !descriptive(&heading_text(d, c)))
+                    like.contains(&c) || (c > a && c < z && plain(d, c) && !describes(d, c))
                 })
                 .collect(),
             _ => like,
@@ -607,11 +659,7 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
         let others = d.secs[s]
             .children
             .iter()
-            .filter(|&&c| {
-                kids.first().is_some_and(|&a| c < a)
-                    && plain(d, c)
-                    && !descriptive(&heading_text(d, c))
-            })
+            .filter(|&&c| kids.first().is_some_and(|&a| c < a) && plain(d, c) && !describes(d, c))
             .count();
         let listed = others >= kids.len() && coded.len() < 2;
         if kids.len() >= 2 && !listed && best.as_ref().is_none_or(|b| kids.len() > b.len()) {
@@ -636,7 +684,7 @@ fn parallel_lists(d: &Doc, s: usize) -> Vec<usize> {
         d.secs[c]
             .children
             .iter()
-            .filter(|&&g| has_text(d, g) && descriptive(&heading_text(d, g)))
+            .filter(|&&g| has_text(d, g) && describes(d, g))
             .map(|&g| ids::title_key(&heading_text(d, g)))
             .collect()
     };
@@ -695,7 +743,7 @@ fn levels_sharing_pillars(d: &Doc) -> Option<Vec<usize>> {
         // A section that describes rather than names a level (an overview, a question) is
         // none, whatever its lists.
         let secs: Vec<usize> = (1..d.secs.len())
-            .filter(|&s| d.secs[s].level == depth && !descriptive(&heading_text(d, s)))
+            .filter(|&s| d.secs[s].level == depth && !describes(d, s))
             .collect();
         for kind in 0..4u8 {
             let cands: Vec<(usize, Vec<String>)> = secs

@@ -497,8 +497,8 @@ fn label_cells(ladder: &mut Ladder, d: &Doc, s: usize, level: &mut Level, rest: 
 }
 
 /// Groups blocks `own` under the bold labels that start them; blocks before the first
-/// label go to `description`, as do paragraphs after the last where every other label is one
-/// line.
+/// label go to `description`, as does a picture after the last where every other label is
+/// one line.
 fn label_groups(
     ladder: &mut Ladder,
     d: &Doc,
@@ -547,19 +547,27 @@ fn label_groups(
         groups.push(g);
     }
     // Where every other label holds its text on its own line (`**Hygiene**: Keeps the
-    // station clean.`), paragraphs after the last one (a photo's caption, the photo) are not
-    // more of its text: they go to the level's description.
+    // station clean.`), a picture after the last one, perhaps with a caption that is no
+    // sentence (`Tap to enlarge the photo`), is not more of its text: it goes to the level's
+    // description. Sentences after it may be (`**Delivery**: …` over two more paragraphs).
     let one_line = |g: &LabelGroup| g.3.is_some() && g.2.is_empty();
     if let Some((last, others)) = groups.split_last_mut() {
-        let prose = last
-            .2
-            .iter()
-            .all(|&b| !d.blocks[b].region && !matches!(d.blocks[b].kind, Kind::List { .. }))
-            && last
-                .2
-                .iter()
-                .any(|&b| matches!(d.blocks[b].kind, Kind::Para { .. }));
-        if others.len() >= 2 && others.iter().all(one_line) && last.3.is_some() && prose {
+        let text = |b: usize| {
+            let end = d.blocks[b].end.min(d.src.text.len());
+            d.src.text.get(d.blocks[b].start..end).unwrap_or("").trim()
+        };
+        let picture = |b: usize| text(b).starts_with("![") && text(b).ends_with(')');
+        let caption = |b: usize| {
+            matches!(d.blocks[b].kind, Kind::Para { .. })
+                && !text(b).ends_with(['.', '!', '?', ':'])
+                && text(b).split_whitespace().count() <= 8
+        };
+        let pictured = last.2.iter().any(|&b| picture(b))
+            && last.2.iter().all(|&b| {
+                !d.blocks[b].region
+                    && (picture(b) || caption(b) || matches!(d.blocks[b].kind, Kind::Rule))
+            });
+        if others.len() >= 2 && others.iter().all(one_line) && last.3.is_some() && pictured {
             description.append(&mut last.2);
         }
     }

@@ -29,8 +29,7 @@ const DESCRIPTIVE: &[&str] = &[
     "the role", "anti-patterns", "anti patterns", "antipatterns", "anti-pattern",
     "not expected", "examples", "example", "resources", "notes", "faq", "links", "see also",
     "references", "what this is not", "red flags", "pitfalls", "note", "experience",
-    "typical experience", "further reading", "reading list", "guides", "related guides",
-    "useful links", "learning resources", "recommended reading", "further resources",
+    "typical experience", "further reading", "reading list",
 ];
 
 /// A title that reads as a level: it has a code or a number (`L3`, `Level 2`), or a word that

@@ -23,7 +23,13 @@ pub(super) fn order_levels(
         |i: usize| &ladder.docs[i].rel,
     );
     let listed = |i: usize| format!(", in the order `{}` lists them", rel(i));
-    match order_members(members) {
+    // File names that each open with a number (`01-trainee.md`) order the files as their
+    // author meant; words that leave some titles tied do not overrule them.
+    let numbered_files = members.iter().all(|m| {
+        let doc = &ladder.docs[m.0];
+        doc.stem().starts_with(|c: char| c.is_ascii_digit())
+    });
+    match order_members(members, !numbered_files) {
         Some(SENIORITY_ORDER) => match readme {
             Some(i) if listing::bare_titles_as_listed(text(i), members, ladder) => format!(
                 "{SENIORITY_ORDER}, and titles without one in the order `{}` lists them",
@@ -57,9 +63,10 @@ const SENIORITY_ORDER: &str =
     ", ordered by the words of seniority in their titles (junior, senior, staff, …)";
 
 /// Orders a folder's levels by the ranks their files give (one each), else by the numbers in
-/// their titles, else by words of seniority when those tell every level apart; returns how,
-/// for the summary, or `None` (the order left as it is) when none of these applies.
-fn order_members(members: &mut [Member]) -> Option<&'static str> {
+/// their titles, else by words of seniority when those tell every level apart (or, with
+/// `ties`, most of them); returns how, for the summary, or `None` (the order left as it is)
+/// when none of these applies.
+fn order_members(members: &mut [Member], ties: bool) -> Option<&'static str> {
     let mut ranks: Vec<i64> = members.iter().filter_map(|m| m.1.rank).collect();
     ranks.sort_unstable();
     ranks.dedup();
@@ -85,7 +92,7 @@ fn order_members(members: &mut [Member]) -> Option<&'static str> {
     // those, and the tied titles keep their file-name order between them. A folder of roles
     // (`Backend Engineer`, `Data Engineer`, one `Senior Backend Engineer`) gives too few.
     let tied = members.len() - keys.len();
-    if keys.len() >= 3 && tied >= 1 && tied < keys.len() {
+    if ties && keys.len() >= 3 && tied >= 1 && tied < keys.len() {
         members.sort_by_key(|m| (ids::seniority(&m.1.title), m.0));
         return Some(SENIORITY_TIES);
     }

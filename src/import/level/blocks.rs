@@ -181,7 +181,15 @@ fn lead_in_at(d: &Doc, blocks: &[usize], i: usize) -> bool {
                 <= 3
         })
         .count();
-    lead.ends_with([':', '：']) && lead.split_whitespace().count() >= 3 && 2 * short >= items.len()
+    // A frame addressed to the reader (`At this level you will:`, `Responsibilities include
+    // the following:`) introduces the level's expectations, however short.
+    let frame = lead
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ["you", "your", "following"].contains(&w.to_lowercase().as_str()));
+    lead.ends_with([':', '：'])
+        && lead.split_whitespace().count() >= 3
+        && !frame
+        && 2 * short >= items.len()
 }
 
 /// Whether a level's text is written as paragraphs, each list only spelling out the
@@ -189,8 +197,9 @@ fn lead_in_at(d: &Doc, blocks: &[usize], i: usize) -> bool {
 /// (`Knows the types of requirements:` over `- Business`, `- Functional`, then `Can give an
 /// example of each type.`): the paragraphs are the expectations, and the items, read apart,
 /// would be names without a verb. Every list must have such a paragraph over it, and some
-/// paragraph of four words or more must stand without a list; one introduced list alone
-/// (`At this level you:` over what the level does) is a list of expectations, as before.
+/// sentence of four words or more must stand without a list; one introduced list alone, or
+/// introduced to the reader (`At this level you will:` over what the level does, then how
+/// long people stay), is a list of expectations, as before.
 fn lead_in_lists(d: &Doc, blocks: &[usize]) -> bool {
     let mut lists = 0;
     let mut alone = 0;
@@ -206,11 +215,15 @@ fn lead_in_lists(d: &Doc, blocks: &[usize]) -> bool {
             _ if b.region => {}
             Kind::List { .. } => return false,
             Kind::Para { .. } => {
-                let words = span(d.src, d.index, b.start, b.end)
+                // Each sentence of a paragraph written a sentence per line counts.
+                if let Some(md) = span(d.src, d.index, b.start, b.end)
                     .filter(|md| !wholly_emphasised(md.text.trim()))
-                    .map_or(0, |md| md.text.split_whitespace().count());
-                if words >= 4 {
-                    alone += 1;
+                {
+                    if sentence_lines(&md.text) {
+                        alone += md.text.lines().count();
+                    } else if md.text.split_whitespace().count() >= 4 {
+                        alone += 1;
+                    }
                 }
             }
             _ => {}
@@ -223,13 +236,53 @@ fn lead_in_lists(d: &Doc, blocks: &[usize]) -> bool {
 /// Whether a paragraph is a sentence per line, each line opening with a capital letter and
 /// ending in a full stop (`Can ask questions that clear up a doubt.` over `Can take the
 /// minutes of a meeting.`): a list written without its markers, whose lines are each an
-/// expectation. Prose wrapped at a width breaks lines inside sentences.
+/// expectation. Prose wrapped at a width breaks lines inside sentences; prose written a
+/// sentence per line has sentences that lean on the one before.
 fn sentence_lines(text: &str) -> bool {
+    // A sentence that leans on the one before (`This usually means …`, `However, …`) is prose
+    // written a sentence per line (semantic line breaks), not a list.
+    const LEANING: &[&str] = &[
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "they",
+        "their",
+        "there",
+        "such",
+        "however",
+        "also",
+        "and",
+        "but",
+        "so",
+        "then",
+        "which",
+        "otherwise",
+        "instead",
+        "for",
+        "in",
+        "as",
+        "because",
+        "therefore",
+        "thus",
+        "here",
+        "he",
+        "she",
+        "we",
+    ];
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     lines.len() >= 2
         && lines.iter().all(|l| {
+            let first = l
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or_default()
+                .to_lowercase();
             l.chars().next().is_some_and(char::is_uppercase)
                 && l.ends_with(['.', '。'])
                 && l.split_whitespace().count() >= 3
+                && !LEANING.contains(&first.as_str())
         })
 }

@@ -218,21 +218,27 @@ fn level_numbers(
             }
         }
     }
-    // A level that every topic leaves blank (`- level: 3` / `criteria: [""]`, a template's
-    // placeholder beyond `levels: 2`) is none.
-    numbers.retain(|&n| {
+    // A level that every topic leaves blank beyond those `levels: N` declares (`- level: 3`
+    // / `criteria: [""]`, a template's placeholder beyond `levels: 2`), or beyond the last
+    // level any topic fills, is none; a blank level among them is kept, to be written.
+    let declared = y.get("levels").and_then(|l| match l {
+        Y::Int(n, _) => Some(*n),
+        _ => None,
+    });
+    let filled = |n: i64| {
         topics.iter().any(|t| {
             t.get("content").map_or(&[][..], Y::items).iter().any(|c| {
                 level_of(c) == Some(n)
                     && matches!(c, Y::Map(fields, _) if fields.iter().any(|(k, v)| k != "level" && has_words(v)))
             })
         })
-    });
+    };
+    let last_filled = numbers.iter().copied().filter(|&n| filled(n)).max();
+    if let Some(last) = declared.max(last_filled) {
+        numbers.retain(|&n| n <= last || filled(n));
+    }
     numbers.sort();
-    if let Some(declared) = y.get("levels").and_then(|l| match l {
-        Y::Int(n, _) => Some(*n),
-        _ => None,
-    }) {
+    if let Some(declared) = declared {
         let expected: Vec<i64> = (1..=declared).collect();
         if numbers != expected {
             ladder.guess(
