@@ -47,6 +47,17 @@ pub enum Y {
 }
 
 impl Y {
+    /// Whether the node holds any text that is not blank (a number counts).
+    pub fn has_text(&self) -> bool {
+        match self {
+            Y::Null(_) => false,
+            Y::Str(s, _) => !s.trim().is_empty(),
+            Y::Int(..) => true,
+            Y::Seq(v, _) => v.iter().any(Y::has_text),
+            Y::Map(m, _) => m.iter().any(|(_, v)| v.has_text()),
+        }
+    }
+
     /// The line the node starts on.
     pub fn line(&self) -> usize {
         match self {
@@ -343,16 +354,7 @@ pub fn is_topics(y: &Y) -> bool {
 /// True when every topic a front-matter lists is blank (`- name:` / `title:` / `content:`
 /// with nothing in them): a template to copy, not a framework.
 pub fn blank_topics(y: &Y) -> bool {
-    fn has_text(y: &Y) -> bool {
-        match y {
-            Y::Null(_) => false,
-            Y::Str(s, _) => !s.trim().is_empty(),
-            Y::Int(..) => true,
-            Y::Seq(v, _) => v.iter().any(has_text),
-            Y::Map(m, _) => m.iter().any(|(_, v)| has_text(v)),
-        }
-    }
-    is_topics(y) && !y.get("topics").is_some_and(has_text)
+    is_topics(y) && !y.get("topics").is_some_and(Y::has_text)
 }
 
 /// A YAML string as the text of a list item, continuation lines indented by `indent`. The

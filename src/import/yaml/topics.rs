@@ -229,7 +229,7 @@ fn level_numbers(
         topics.iter().any(|t| {
             t.get("content").map_or(&[][..], Y::items).iter().any(|c| {
                 level_of(c) == Some(n)
-                    && matches!(c, Y::Map(fields, _) if fields.iter().any(|(k, v)| k != "level" && has_words(v)))
+                    && matches!(c, Y::Map(fields, _) if fields.iter().any(|(k, v)| k != "level" && v.has_text()))
             })
         })
     };
@@ -257,17 +257,6 @@ fn level_of(c: &Y) -> Option<i64> {
         Some(Y::Int(n, _)) => Some(*n),
         Some(other) => other.text().and_then(|s| s.trim().parse().ok()),
         None => None,
-    }
-}
-
-/// Whether a YAML node holds any text that is not blank.
-fn has_words(y: &Y) -> bool {
-    match y {
-        Y::Null(_) => false,
-        Y::Str(s, _) => !s.trim().is_empty(),
-        Y::Int(..) => true,
-        Y::Seq(items, _) => items.iter().any(has_words),
-        Y::Map(fields, _) => fields.iter().any(|(_, v)| has_words(v)),
     }
 }
 
