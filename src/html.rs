@@ -240,6 +240,8 @@ pub struct CellView<'a> {
     pub expectations: &'a [Fragment],
     /// Their anchors, in the same order (see [`crate::anchors`]).
     pub numbers: &'a [Anchor],
+    /// What the competency says before its first expectation (`At this level you will:`).
+    pub lead: &'a Fragment,
     /// The competency's other paragraphs.
     pub notes: &'a Fragment,
     /// The pillar's id (expectation anchors are `<pillar>--<n>`).
@@ -253,9 +255,9 @@ pub struct CellView<'a> {
     pub root: &'a str,
 }
 
-/// Appends a cell: `<ol class="expectations">` with one `<li>` per expectation (its HTML in
-/// `<div class="expectation">`, then `<a class="permalink">#</a>`), then the notes in
-/// `<div class="notes">`; `<p class="gap">no expectations listed</p>` for a competency with
+/// Appends a cell: the lead in `<div class="notes lead">`, then `<ol class="expectations">`
+/// with one `<li>` per expectation (its HTML in `<div class="expectation">`, then `<a
+/// class="permalink">#</a>`), then the notes in `<div class="notes">`; `<p class="gap">no expectations listed</p>` for a competency with
 /// no list; `<p class="gap">not defined yet</p>` for a gap (`None`). A blank line follows.
 pub fn cell(out: &mut String, view: Option<CellView>) {
     let Some(v) = view else {
@@ -264,6 +266,7 @@ pub fn cell(out: &mut String, view: Option<CellView>) {
         out.push_str("</p>\n\n");
         return;
     };
+    notes(out, "notes lead", v.lead, v.root);
     if v.expectations.is_empty() {
         out.push_str("<p class=\"gap\">no expectations listed</p>\n");
     } else {
@@ -309,19 +312,27 @@ pub fn cell(out: &mut String, view: Option<CellView>) {
         }
         out.push_str("</ol>\n");
     }
-    if !v.notes.is_empty() {
-        let before = out.len();
-        out.push_str("<div class=\"notes\">");
-        let inner = out.len();
-        v.notes.html_to(v.root, out);
-        if out.len() == inner {
-            out.truncate(before);
-        } else {
-            out.push_str("</div>\n");
-        }
-    }
+    notes(out, "notes", v.notes, v.root);
     // A blank line after each cell, as the theme's cell template used to write.
     out.push('\n');
+}
+
+/// Appends `notes` in a `<div>` of class `class`, unless they write nothing.
+fn notes(out: &mut String, class: &str, notes: &Fragment, root: &str) {
+    if notes.is_empty() {
+        return;
+    }
+    let before = out.len();
+    out.push_str("<div class=\"");
+    out.push_str(class);
+    out.push_str("\">");
+    let inner = out.len();
+    notes.html_to(root, out);
+    if out.len() == inner {
+        out.truncate(before);
+    } else {
+        out.push_str("</div>\n");
+    }
 }
 
 #[cfg(test)]

@@ -295,7 +295,11 @@ pub struct Body {
     /// Each item's own id, where its first line ends with `{#id}` (the heading-attribute
     /// form, taken off the text): an extra anchor for the expectation that its author keeps.
     pub item_ids: Vec<Option<String>>,
-    /// Everything that is not a top-level list item (a competency's notes).
+    /// What comes before the first top-level list item, when there is one (a competency's
+    /// lead: `At this level you will:`, shown over its expectations).
+    pub lead: Fragment,
+    /// Everything else that is not a top-level list item (a competency's notes, shown after
+    /// its expectations); all of it when there is no list.
     pub notes: Fragment,
     /// Ids given to headings, in order.
     pub heading_ids: Vec<String>,
@@ -398,10 +402,11 @@ pub fn parse(text: &str, base: usize, taken: &HashSet<String>) -> Body {
         }
     }
 
-    let (items, item_ids, notes) = split_items(events.iter().cloned(), base);
+    let (items, item_ids, lead, notes) = split_items(events.iter().cloned(), base);
     Body {
         items,
         item_ids,
+        lead,
         notes,
         whole: Fragment::from_events(events, base),
         heading_ids,
@@ -424,6 +429,8 @@ pub fn parse_competency(text: &str, base: usize) -> Body {
     // The current top-level item's events, and the notes'.
     let mut item: Vec<(Event, Range<usize>)> = Vec::new();
     let mut notes: Vec<(Event, Range<usize>)> = Vec::new();
+    // The notes before the first item, once it opens.
+    let mut lead: Option<Vec<(Event, Range<usize>)>> = None;
     // The text of the last event pushed, while further text is being joined to it.
     let mut joined: Option<String> = None;
     let mut previous_text = false;
@@ -459,6 +466,9 @@ pub fn parse_competency(text: &str, base: usize) -> Body {
         }
         match split.step(&ev) {
             Step::Keep => events.push((ev, range)),
+            Step::Skip if split.in_item && lead.is_none() => {
+                lead = Some(std::mem::take(&mut notes))
+            }
             Step::Skip => {}
             Step::ItemEnds => {
                 body.item_ids.push(take_item_id(&mut item));
@@ -473,6 +483,7 @@ pub fn parse_competency(text: &str, base: usize) -> Body {
     if let (Some(s), Some(last)) = (joined.take(), events.last_mut()) {
         last.0 = Event::Text(s.into());
     }
+    body.lead = Fragment::from_events_with(lead.unwrap_or_default(), base, &mut scratch).0;
     body.notes = Fragment::from_events_with(notes, base, &mut scratch).0;
     body
 }
@@ -555,16 +566,19 @@ impl Split {
 fn split_items<'a>(
     events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
     base: usize,
-) -> (Vec<Fragment>, Vec<Option<String>>, Fragment) {
+) -> (Vec<Fragment>, Vec<Option<String>>, Fragment, Fragment) {
     let mut split = Split::default();
     let mut scratch = Scratch::default();
     let (mut items, mut ids) = (Vec::new(), Vec::new());
     let mut item = Vec::new();
-    let mut notes = Vec::new();
+    let (mut lead, mut notes) = (None, Vec::new());
     for (ev, r) in events {
         match split.step(&ev) {
             Step::Keep if split.in_item => item.push((ev, r)),
             Step::Keep => notes.push((ev, r)),
+            Step::Skip if split.in_item && lead.is_none() => {
+                lead = Some(std::mem::take(&mut notes))
+            }
             Step::Skip => {}
             Step::ItemEnds => {
                 ids.push(take_item_id(&mut item));
@@ -575,8 +589,9 @@ fn split_items<'a>(
             }
         }
     }
+    let lead = Fragment::from_events_with(lead.unwrap_or_default(), base, &mut scratch).0;
     let notes = Fragment::from_events_with(notes, base, &mut scratch).0;
-    (items, ids, notes)
+    (items, ids, lead, notes)
 }
 
 /// Takes a trailing `{#id}` (an id by the contract's rule: lowercase letters, digits, single

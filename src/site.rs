@@ -303,6 +303,7 @@ impl<'a> Builder<'a> {
                 .iter()
                 .map(|e| e.plain().len() + 250 + level_href.len())
                 .sum::<usize>()
+                + c.lead.plain().len()
                 + c.notes.plain().len()
         }));
         html::cell(
@@ -310,6 +311,7 @@ impl<'a> Builder<'a> {
             c.map(|c| html::CellView {
                 expectations: &c.expectations,
                 numbers: &c.anchors,
+                lead: &c.lead,
                 notes: &c.notes,
                 pillar: pid,
                 level_href: &level_href,
@@ -321,7 +323,9 @@ impl<'a> Builder<'a> {
             defined: c.is_some(),
             count: c.map_or(0, |c| c.expectations.len()),
             html,
-            notes_html: c.map(|c| self.html(&c.notes)).unwrap_or_default(),
+            notes_html: c
+                .map(|c| self.html(&c.lead) + &self.html(&c.notes))
+                .unwrap_or_default(),
             href,
         }
     }

@@ -77,4 +77,14 @@ fn a_sentence_over_a_list_of_names_is_one_expectation_beside_the_other_sentences
     for note in &notes[1..] {
         assert!(head.contains(note.as_str()), "{note}\n{head}");
     }
+    // On the level's page the sentence that introduces the list stands over it, and the one
+    // after it follows it (both were shown after the list, the introduction cut off from
+    // what it introduces: browser check 24).
+    let page = fs::read_to_string(imp.site.join("levels/head-pastry-chef/index.html")).unwrap();
+    let at = |s: &str| {
+        page.find(s)
+            .unwrap_or_else(|| panic!("{s} not on the page"))
+    };
+    assert!(at("In this role you will:") < at("Write the dessert menu"));
+    assert!(at("Cost every plate") < at("Most head pastry chefs"));
 }

@@ -96,6 +96,7 @@ pub(super) fn fill(
             // Still check its links, so one run reports them too.
             d.follow_on.orphan(doc);
             d.orphans.extend(body.items.into_iter().map(|e| (doc, e)));
+            d.orphans.push((doc, body.lead));
             d.orphans.push((doc, body.notes));
             continue;
         };
@@ -137,6 +138,7 @@ pub(super) fn fill(
                         own,
                     })
                     .collect(),
+                lead: body.lead,
                 notes: body.notes,
                 source: doc.source.path.clone(),
             },

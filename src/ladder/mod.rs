@@ -123,7 +123,10 @@ pub struct Competency {
     pub expectations: Vec<Fragment>,
     /// Each expectation's anchor (see [`crate::anchors`]), in the same order.
     pub anchors: Vec<crate::anchors::Anchor>,
-    /// The rest of the body.
+    /// What the body says before its first expectation (`At this level you will:`), shown
+    /// over the expectations.
+    pub lead: Fragment,
+    /// The rest of the body, shown after them.
     pub notes: Fragment,
     /// Display path of the file.
     pub source: String,

@@ -52,7 +52,7 @@ impl Ladder {
                 || [&body.items, &old.expectations]
                     .into_iter()
                     .flatten()
-                    .chain([&body.notes, &old.notes])
+                    .chain([&body.lead, &old.lead, &body.notes, &old.notes])
                     .any(links_into_the_site)
             {
                 return None;
@@ -63,6 +63,7 @@ impl Ladder {
                 pillar: old.pillar,
                 expectations: body.items.clone(),
                 anchors,
+                lead: body.lead.clone(),
                 notes: body.notes.clone(),
                 source: old.source.clone(),
             });

@@ -105,6 +105,7 @@ pub(super) fn links(d: &mut Draft, assets: &[Asset], diags: &mut Diagnostics) {
         for e in &mut c.expectations {
             resolver.resolve(doc, e, diags);
         }
+        resolver.resolve(doc, &mut c.lead, diags);
         resolver.resolve(doc, &mut c.notes, diags);
     }
     for (doc, p) in &mut d.pages {

@@ -59,6 +59,8 @@ fn a_competency_parses_into_the_same_expectations_notes_and_headings_as_any_body
             assert_eq!(parts(x), parts(y), "{text:?}");
             assert_eq!(links(x), links(y), "{text:?}");
         }
+        assert_eq!(parts(&a.lead), parts(&b.lead), "{text:?}");
+        assert_eq!(links(&a.lead), links(&b.lead), "{text:?}");
         assert_eq!(parts(&a.notes), parts(&b.notes), "{text:?}");
         assert_eq!(links(&a.notes), links(&b.notes), "{text:?}");
         assert_eq!(a.item_ids, b.item_ids, "{text:?}");
@@ -98,7 +100,9 @@ fn top_level_items_are_expectations_and_the_rest_are_notes() {
     assert_eq!(b.items[0].plain(), "One nested");
     assert!(b.items[0].html("").contains("<li>nested</li>"));
     assert_eq!(b.items[1].links[0].dest, "a.md");
-    assert_eq!(b.notes.plain(), "Intro. After.");
+    // What comes before the list leads into it; the rest follows it.
+    assert_eq!(b.lead.plain(), "Intro.");
+    assert_eq!(b.notes.plain(), "After.");
     assert_eq!(b.first_paragraph.as_deref(), Some("Intro."));
 }
 

@@ -200,7 +200,11 @@ pub fn data_export(ladder: &Ladder) -> DataExport<'_> {
                                         html: e.html_cow(""),
                                     })
                                     .collect(),
-                                notes_html: c.notes.html_cow(""),
+                                notes_html: if c.lead.is_empty() {
+                                    c.notes.html_cow("")
+                                } else {
+                                    (c.lead.html("") + &c.notes.html_cow("")).into()
+                                },
                             },
                         ))
                     })
