@@ -479,9 +479,7 @@ fn bold_labels_joined_to_their_paragraph_by_a_dash_are_pillars() {
             });
         }
     }
-    // The captain's labels are written one under the other, one Markdown paragraph (hunt
-    // 18's Infopulse BA, browser check 24 High 1: the first label took every line's text).
-    assert_eq!(exps.len(), 12);
+    assert_eq!(exps.len(), 9);
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
     assert_eq!(

@@ -207,9 +207,8 @@ fn after_dash(text: &str, rest: usize, end: usize) -> Option<usize> {
 }
 
 /// The lines of the paragraph `text[start..end]` when it is two or more lines that each open
-/// with a bold label and its colon, or a dash (`**Horizon:** 1-2 weeks` over `**Scope:**
-/// Several teams`, `**Problem solving** - …` over `**Leadership** - …`): key-value lines
-/// written one under the other, which Markdown joins into one
+/// with a bold label and its colon (`**Horizon:** 1-2 weeks` over `**Scope:** Several
+/// teams`): key-value lines written one under the other, which Markdown joins into one
 /// paragraph (CommonMark §4.8, soft line breaks) but which are as many labelled items. Each
 /// is its byte range without its line ending or hard-break marker. The last line's label may
 /// stand alone, over what follows the paragraph (`**Scope**: One team` over `**Craft**:` and
@@ -228,10 +227,8 @@ pub(super) fn label_lines(text: &str, start: usize, end: usize) -> Option<Vec<(u
         if s >= e {
             continue;
         }
-        let (label, colon, only, rest) = label_at(text, s, e);
-        // A dash joins label and text as a colon may (see [`dash_labels`]).
-        let joined = colon || after_dash(text, rest, e).is_some();
-        if label.is_none() || !joined || alone {
+        let (label, colon, only, _) = label_at(text, s, e);
+        if label.is_none() || !colon || alone {
             return None;
         }
         alone = only;
