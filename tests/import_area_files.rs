@@ -96,39 +96,3 @@ fn a_level_heading_with_nothing_under_it_makes_no_page() {
     );
     assert_eq!(content_files(&imp.root.join("content/levels")).len(), 3);
 }
-
-/// Area files by seniority where one area starts at Middle and one writes its levels with
-/// pillars of their own (`## Junior` / `### Teamwork`), as Infopulse's BA matrix does (its
-/// soft skills): each file was a track of its own. One track, the areas its pillars, and the
-/// file with pillars of its own giving those.
-#[test]
-fn area_files_that_skip_a_level_or_hold_pillars_of_their_own_make_one_track() {
-    let dir = fixture("folders/area-files-uneven");
-    let mut exps = Vec::new();
-    for (_, text) in markdown_sources(&dir) {
-        let area = text.lines().next().unwrap().trim_start_matches("# ");
-        let (mut level, mut pillar) = (String::new(), area.to_string());
-        for line in text.lines() {
-            if let Some(h) = line.strip_prefix("## ") {
-                level = words(h);
-            } else if let Some(h) = line.strip_prefix("### ") {
-                pillar = h.to_string();
-            } else if let Some(item) = line.strip_prefix("- ") {
-                exps.push(Exp {
-                    level: level.clone(),
-                    pillar: pillar.clone(),
-                    text: item.to_string(),
-                });
-            }
-        }
-    }
-    assert_eq!(exps.len(), 34);
-    let imp = import(&dir, &[]);
-    assert_placed(&imp, &exps, &[]);
-    assert_eq!(content_ids(&imp.root.join("content/tracks")).len(), 1);
-    let ranks: Vec<i64> = ["junior", "middle", "senior"]
-        .iter()
-        .map(|id| level_rank(&imp, id))
-        .collect();
-    assert_eq!(ranks, [1, 2, 3]);
-}

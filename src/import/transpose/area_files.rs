@@ -19,13 +19,11 @@ fn level_key(level: &Level) -> String {
 /// `### Level 6` over a list). Read file by file, each is a track of its own; this makes them
 /// one track whose pillars are the files. Applies to `tracks` (each with its first document)
 /// when there are three or more, each the only track of its file, none titled like a level or
-/// role, and all with mostly the same levels (at least two, and each sharing at least two
-/// thirds of its levels with the others): numbered (`Level 1`), all without pillars; or else
-/// titled by seniority alone, each file's in order of seniority (a file may leave a level
-/// out), in five files or more, two thirds of them without pillars (`Junior` … `Expert`;
-/// files of tracks name a role, `Junior Engineer`, or are few). A file whose levels have
-/// pillars of their own (Infopulse's soft skills, `**Communication** - …` at each level)
-/// gives those pillars. The new track is titled `title`; it takes the place of the first.
+/// role, all without pillars, and all with mostly the same levels (at least two, and each
+/// sharing at least two thirds of its levels with the others): numbered (`Level 1`), or else
+/// titled by seniority alone, the same in every file and in the same order, in five files or
+/// more (`Junior` … `Expert`; files of tracks name a role, `Junior Engineer`, or are few). The new track is titled
+/// `title`; it takes the place of the first.
 pub(in crate::import) fn pillar_files(
     ladder: &mut Ladder,
     tracks: &mut Vec<(Track, usize)>,
@@ -42,45 +40,43 @@ pub(in crate::import) fn pillar_files(
     for (_, doc) in tracks.iter() {
         *per_doc.entry(*doc).or_default() += 1;
     }
-    // Levels with pillars of their own, all read.
-    let filled = |t: &Track| {
-        t.levels
-            .iter()
-            .all(|l| l.pending.is_empty() && !l.cells.is_empty())
-    };
     let members: Vec<usize> = (0..tracks.len())
         .filter(|&i| {
             let (t, doc) = &tracks[i];
-            per_doc[doc] == 1 && t.levels.len() >= 2 && filled(t) && !level_like(&t.title)
+            per_doc[doc] == 1 && t.levels.len() >= 2 && plain(t) && !level_like(&t.title)
         })
         .collect();
-    // Every track must be one: a folder of areas is not a folder of tracks. Among five or
-    // more areas by seniority, a third may be read otherwise and stay tracks (see below).
-    if members.len() < 3 || members.len() * 3 < tracks.len() * 2 {
+    if members.len() < 3 || members.len() != tracks.len() {
         return;
     }
     // Levels named only by seniority (`## Junior` … `## Expert`, Infopulse's skill matrices)
-    // make one ladder when every file names them in order of seniority, leaving out a level
-    // or not (a matrix whose area starts at Middle); files of tracks name a role too
-    // (`Junior Engineer`). Numbered levels (`Level 2`) may differ a little from file to file.
-    let plain_members = members.iter().filter(|&&i| plain(&tracks[i].0)).count();
-    let numbered = plain_members == members.len()
-        && members
+    // make one ladder when every file names the same ones in the same order; files of
+    // tracks name a role too (`Junior Engineer`). Numbered levels (`Level 2`) may differ a
+    // little from file to file.
+    let titles_of = |i: usize| -> Vec<String> {
+        tracks[i]
+            .0
+            .levels
             .iter()
-            .all(|&i| tracks[i].0.levels.iter().all(|l| l.number.is_some()));
+            .map(|l| ids::title_key(&l.title))
+            .collect()
+    };
+    let numbered = members
+        .iter()
+        .all(|&i| tracks[i].0.levels.iter().all(|l| l.number.is_some()));
     // Three files of `## Junior` … `## Senior` are as often three tracks (Backend, Frontend,
     // Data); five or more, a skill matrix.
-    let ranked = |i: usize| {
-        let levels = &tracks[i].0.levels;
-        levels.iter().all(|l| ids::only_seniority(&l.title))
-            && levels
-                .windows(2)
-                .all(|w| ids::seniority(&w[0].title) < ids::seniority(&w[1].title))
-    };
+    let first = titles_of(members[0]);
     let ranks = members.len() >= 5
-        && plain_members * 3 >= members.len() * 2
-        && members.iter().all(|&i| ranked(i));
-    if !(numbered && members.len() == tracks.len() || ranks) {
+        && members.iter().all(|&i| {
+            titles_of(i) == first
+                && tracks[i]
+                    .0
+                    .levels
+                    .iter()
+                    .all(|l| ids::only_seniority(&l.title))
+        });
+    if !numbered && !ranks {
         return;
     }
     // The levels in order of their first file that has them, each titled as most files
@@ -129,23 +125,12 @@ pub(in crate::import) fn pillar_files(
     if !shared {
         return;
     }
-    if ranks {
-        // A level the first files leave out goes to its place among the others.
-        order.sort_by_key(|(key, _)| ids::seniority(&most_common(key)));
-    }
     let first_at = tracks[members[0]].0.at.clone();
     let mut levels: Vec<Level> = order
         .iter()
         .map(|(key, at)| Level::titled(ladder.uid(), &most_common(key), at.clone()))
         .collect();
-    let mut old: Vec<(Track, usize)> = Vec::new();
-    for (i, t) in std::mem::take(tracks).into_iter().enumerate() {
-        if members.contains(&i) {
-            old.push(t);
-        } else {
-            tracks.push(t);
-        }
-    }
+    let old: Vec<(Track, usize)> = std::mem::take(tracks);
     let areas: Vec<String> = old.iter().map(|(t, _)| t.title.clone()).collect();
     for (track, _) in &old {
         for l in &track.levels {
@@ -167,24 +152,6 @@ pub(in crate::import) fn pillar_files(
                     tight: true,
                 })
                 .collect();
-            if !plain(track) {
-                // Levels with pillars of their own: each cell is a pillar, the level's text a
-                // note in the first.
-                for b in &mut blocks {
-                    b.md.text = b.md.text.trim_start_matches("- ").to_string();
-                    b.item = false;
-                }
-                for (k, cell) in l.cells.iter().enumerate() {
-                    let mut cell = cell.clone();
-                    if k == 0 {
-                        blocks.append(&mut cell.blocks);
-                        cell.blocks = std::mem::take(&mut blocks);
-                    }
-                    levels[at].cells.push(cell);
-                }
-                ladder.retarget(FileRef::Level(l.uid), FileRef::Level(levels[at].uid));
-                continue;
-            }
             // So is a paragraph before the level's list (read as a note beside it).
             let lead = l.cells[0].blocks.iter().take_while(|b| !b.item).count();
             let has_items = l.cells[0].blocks.iter().any(|b| b.item);
@@ -227,50 +194,23 @@ pub(in crate::import) fn pillar_files(
     let first_doc = old[0].1;
     let n = areas.len();
     let names = format!("`{}` … `{}`", areas[0], areas[n - 1]);
-    let apart = if tracks.is_empty() {
-        String::new()
-    } else {
-        let titles: Vec<String> = tracks
-            .iter()
-            .map(|(t, _)| format!("`{}`", t.title))
-            .collect();
-        match titles.len() {
-            1 => format!(
-                "; 1 file read otherwise stays a track of its own: {}",
-                titles[0]
-            ),
-            n => format!(
-                "; {n} files read otherwise stay tracks of their own: {}",
-                titles.join(", ")
-            ),
-        }
-    };
     ladder.guess_first(
         GuessKind::Structure,
         first_at.clone(),
         format!(
-            "the {n} files ({names}) each hold the same levels{}, so each file is a pillar (a competency area) of one track `{title}`, not a track of its own{apart}",
-            if old.iter().all(|(t, _)| plain(t)) { " without pillars" } else { "" },
+            "the {n} files ({names}) each hold the same levels without pillars, so each file is a pillar (a competency area) of one track `{title}`, not a track of its own",
         ),
     );
-    tracks.insert(
-        0,
-        (
-            Track {
-                uid,
-                title: title.to_string(),
-                id: None,
-                // What a file whose levels have pillars of their own says about itself.
-                description: old
-                    .iter()
-                    .filter(|(t, _)| !plain(t))
-                    .flat_map(|(t, _)| t.description.iter().cloned())
-                    .collect(),
-                levels,
-                at: first_at,
-                final_id: String::new(),
-            },
-            first_doc,
-        ),
-    );
+    tracks.push((
+        Track {
+            uid,
+            title: title.to_string(),
+            id: None,
+            description: Vec::new(),
+            levels,
+            at: first_at,
+            final_id: String::new(),
+        },
+        first_doc,
+    ));
 }
