@@ -356,9 +356,11 @@ fn bad_own_ids(f: &SourceFile, diags: &mut Diagnostics) {
     }
 }
 
-/// `heading-in-competency`: a competency is a list of expectations, and the rest of its body
-/// is notes shown below them, so a heading written to group the items after it lands below
-/// the list, grouping nothing. (A heading inside an item is part of that expectation.)
+/// `heading-in-competency`: a competency is a list of expectations; what its body says before
+/// the list is shown over it, and the rest as notes below it, so a heading written after the
+/// list starts, to group the items after it, lands below the list, grouping nothing. (A
+/// heading before the list titles the whole list; one inside an item is part of that
+/// expectation.)
 fn headings_in_competency(f: &SourceFile, diags: &mut Diagnostics) {
     let Ok(split) = crate::frontmatter::split(f) else {
         return;
@@ -370,12 +372,17 @@ fn headings_in_competency(f: &SourceFile, diags: &mut Diagnostics) {
     let parser = pulldown_cmark::Parser::new_ext(split.body, crate::markdown::options());
     // Headings outside every list and quote: the body's own blocks.
     let mut depth = 0usize;
+    let mut listed = false;
     let mut at: Vec<usize> = Vec::new();
     for (ev, range) in parser.into_offset_iter() {
         match ev {
+            Event::Start(Tag::List(_)) if depth == 0 => {
+                listed = true;
+                depth += 1;
+            }
             Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => depth += 1,
             Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
-            Event::Start(Tag::Heading { .. }) if depth == 0 => {
+            Event::Start(Tag::Heading { .. }) if depth == 0 && listed => {
                 at.push(split.body_offset + range.start)
             }
             _ => {}

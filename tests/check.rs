@@ -349,11 +349,13 @@ fn warnings_point_at_the_problem_and_exit_0() {
                     d,
                     "e2",
                     "craft",
-                    "## Coding\n\n- Writes code.\n\n  ### Part of the expectation\n\n- Designs.\n",
+                    // The heading before the list titles it; the one after the first
+                    // item would group the next, and lands below the list.
+                    "## Coding\n\n- Writes code.\n\n  ### Part of the expectation\n\n## Design\n\n- Designs.\n",
                 )
             }),
             "content/competencies/e2/craft.md",
-            5,
+            11,
             1,
         ),
         (
