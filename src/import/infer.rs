@@ -98,11 +98,8 @@ pub(super) fn reading_list(d: &Doc, s: usize) -> bool {
     for &b in &d.secs[s].own {
         if let Kind::List { items: list } = &d.blocks[b].kind {
             for it in list {
-                let text = item_text(&d.src.text, it.start, it.end);
-                let first = text.lines().next().unwrap_or_default();
-                let content = item_content(first)
-                    .unwrap_or(first)
-                    .trim_start_matches(['*', '_']);
+                let content =
+                    item_first_line(&d.src.text, it.start, it.end).trim_start_matches(['*', '_']);
                 items += 1;
                 if content.starts_with('[') || content.starts_with("<a ") {
                     links += 1;
@@ -383,6 +380,11 @@ pub(super) fn subtitle(d: &Doc, c: usize) -> Option<usize> {
 /// page, make no index; nor do a page's navigation links (see
 /// [`super::outline::navigation`]).
 pub(super) fn is_index(d: &Doc) -> bool {
+    *d.index_of_files.get_or_init(|| links_levels(d))
+}
+
+/// [`is_index`], found.
+fn links_levels(d: &Doc) -> bool {
     // Reference links (`[Senior][s]`) are defined anywhere in the document.
     let defs: Vec<(String, String)> =
         pulldown_cmark::Parser::new_ext(&d.src.text, crate::markdown::options())

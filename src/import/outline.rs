@@ -20,7 +20,8 @@ use labels::plain_label_at;
 pub(super) use navigation::navigation;
 pub(super) use text::{
     after_blanks, checkbox, columns, contains_list, count_tag, has_blank_before, item_content,
-    item_text, line_start, para_item, quote, skip_marker, strip_cols, wholly_emphasised,
+    item_first_line, item_text, line_start, para_item, quote, skip_marker, strip_cols,
+    wholly_emphasised,
 };
 
 #[derive(Debug, Clone)]
@@ -108,6 +109,9 @@ pub(super) struct Doc<'a> {
     /// The files the page's navigation links to, which is not among its blocks (see
     /// [`navigation`]).
     pub(super) nav_links: Vec<String>,
+    /// Whether the page is an index of level files, found once (see
+    /// [`super::infer::is_index`], which reads every link of the page).
+    pub(super) index_of_files: std::cell::OnceCell<bool>,
 }
 
 pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
@@ -432,6 +436,7 @@ pub(super) fn build_doc<'a>(src: &'a SourceDoc, index: usize, blocks: Vec<Block>
         secs,
         slugs,
         nav_links: Vec::new(),
+        index_of_files: std::cell::OnceCell::new(),
     }
 }
 

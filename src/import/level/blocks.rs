@@ -12,7 +12,7 @@ use crate::import::outline::*;
 pub(in crate::import) fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock> {
     let text = &d.src.text;
     let lead_ins = lead_in_lists(d, blocks);
-    let has_items = !lead_ins
+    let has_items = lead_ins.is_empty()
         && blocks
             .iter()
             .any(|&b| !d.blocks[b].region && matches!(d.blocks[b].kind, Kind::List { .. }));
@@ -59,7 +59,7 @@ pub(in crate::import) fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock
             continue;
         }
         match &b.kind {
-            Kind::Para { .. } if lead_ins && lead_in_at(d, blocks, i) => {
+            Kind::Para { .. } if lead_ins.contains(&i) => {
                 let Kind::List { items } = &d.blocks[blocks[i + 1]].kind else {
                     unreachable!("lead_in_at is true only over a list")
                 };
@@ -108,23 +108,18 @@ pub(in crate::import) fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock
                         i += 1;
                         continue;
                     }
-                    if sentence_lines(&md.text) {
-                        for (k, line) in md.text.lines().enumerate() {
-                            out.push(CellBlock {
-                                md: Md {
-                                    text: para_item(line),
-                                    line: md.line + k,
-                                    ..md
-                                },
-                                item: true,
-                                tight: true,
-                            });
-                        }
+                    // A paragraph a sentence per line is an expectation per line.
+                    let parts: Vec<&str> = if sentence_lines(&md.text) {
+                        md.text.lines().collect()
                     } else {
+                        vec![md.text.as_str()]
+                    };
+                    for (k, part) in parts.into_iter().enumerate() {
                         out.push(CellBlock {
                             md: Md {
-                                text: para_item(&md.text),
-                                ..md
+                                text: para_item(part),
+                                doc: md.doc,
+                                line: md.line + k,
                             },
                             item: true,
                             tight: true,
@@ -172,10 +167,7 @@ fn lead_in_at(d: &Doc, blocks: &[usize], i: usize) -> bool {
     let short = items
         .iter()
         .filter(|it| {
-            let first = item_text(&d.src.text, it.start, it.end);
-            let first = first.lines().next().unwrap_or_default();
-            item_content(first)
-                .unwrap_or(first)
+            item_first_line(&d.src.text, it.start, it.end)
                 .split_whitespace()
                 .count()
                 <= 3
@@ -199,21 +191,22 @@ fn lead_in_at(d: &Doc, blocks: &[usize], i: usize) -> bool {
 /// would be names without a verb. Every list must have such a paragraph over it, and some
 /// sentence of four words or more must stand without a list; one introduced list alone, or
 /// introduced to the reader (`At this level you will:` over what the level does, then how
-/// long people stay), is a list of expectations, as before.
-fn lead_in_lists(d: &Doc, blocks: &[usize]) -> bool {
-    let mut lists = 0;
+/// long people stay), is a list of expectations, as before. Returns where in `blocks` each
+/// such paragraph is, or nothing when the level is not written so.
+fn lead_in_lists(d: &Doc, blocks: &[usize]) -> Vec<usize> {
+    let mut lists = Vec::new();
     let mut alone = 0;
     let mut i = 0;
     while i < blocks.len() {
         let b = &d.blocks[blocks[i]];
         if lead_in_at(d, blocks, i) {
-            lists += 1;
+            lists.push(i);
             i += 2;
             continue;
         }
         match b.kind {
             _ if b.region => {}
-            Kind::List { .. } => return false,
+            Kind::List { .. } => return Vec::new(),
             Kind::Para { .. } => {
                 // Each sentence of a paragraph written a sentence per line counts.
                 if let Some(md) = span(d.src, d.index, b.start, b.end)
@@ -230,7 +223,11 @@ fn lead_in_lists(d: &Doc, blocks: &[usize]) -> bool {
         }
         i += 1;
     }
-    lists > 0 && alone > 0
+    if alone > 0 {
+        lists
+    } else {
+        Vec::new()
+    }
 }
 
 /// Whether a paragraph is a sentence per line, each line opening with a capital letter and

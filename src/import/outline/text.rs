@@ -35,6 +35,14 @@ pub(in crate::import) fn item_content(line: &str) -> Option<&str> {
     (!line.starts_with(' ') && line[..at].ends_with([' ', '\t'])).then(|| &line[at..])
 }
 
+/// The first line of the text of the list item at `start..end`, after its marker (`- ` or
+/// `2. `), without copying the item (see [`item_text`]).
+pub(in crate::import) fn item_first_line(text: &str, start: usize, end: usize) -> &str {
+    let end = end.min(text.len());
+    let from = skip_marker(text, after_blanks(text, start)).min(end);
+    text[from..end].lines().next().unwrap_or("")
+}
+
 /// The offset of an item's content: after its marker and the spaces that follow.
 pub(in crate::import) fn skip_marker(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
