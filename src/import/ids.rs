@@ -21,9 +21,11 @@ pub fn short_slug(text: &str, max: usize) -> String {
         }
         cut.push_str(part);
     }
-    // A cut id does not end on a small word (`keeps-the-teams-work-visible-and`).
+    // A cut id does not end on a small word (`keeps-the-teams-work-visible-and`), nor,
+    // transliterated, on a Russian or Ukrainian one (`и`, `i`).
+    let cyrillic = text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
     while let Some((head, last)) = cut.rsplit_once('-') {
-        if !SMALL_WORDS.contains(&last) {
+        if !(SMALL_WORDS.contains(&last) || cyrillic && CYRILLIC_SMALL_WORDS.contains(&last)) {
             break;
         }
         cut = head.to_string();
@@ -38,6 +40,14 @@ pub fn short_slug(text: &str, max: usize) -> String {
 /// Words a cut id should not end on.
 const SMALL_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+];
+
+/// Russian and Ukrainian words a cut id should not end on, as [`slug`] transliterates them
+/// (`и` and, `в` in, `на` on, `для` for, `или` or…).
+#[rustfmt::skip]
+const CYRILLIC_SMALL_WORDS: &[&str] = &[
+    "i", "y", "v", "vo", "na", "s", "so", "k", "ko", "o", "ob", "po", "dlia", "iz", "ot", "a",
+    "ili", "no", "za", "u", "pri", "ta", "abo", "do",
 ];
 
 /// A display title: `:shortcode:` emoji removed, whitespace collapsed.

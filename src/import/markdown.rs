@@ -206,7 +206,14 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
             .any(|&l| d.secs[l].heading == first_heading);
         let doc_title = match title.as_deref().map(ids::clean_title) {
             Some(t) if !t.is_empty() => t,
-            _ if first_is_level => super::titles::readable(src.stem()),
+            _ if first_is_level => {
+                let levels: Vec<String> = found
+                    .levels
+                    .iter()
+                    .map(|&l| super::outline::heading_text(&d, l))
+                    .collect();
+                super::titles::file_track_title(src.stem(), &levels)
+            }
             _ => doc_title,
         };
         return ladder_outcome(ladder, &d, &found, &doc_title);

@@ -221,7 +221,31 @@ fn edits(tables: &[Table], text: &str) -> (Vec<Edit>, Vec<Read>) {
         let in_place = t.heading.as_ref().filter(|h| {
             shape != Shape::PerLevel && h.alone && h.depth >= 2 && level_depths.contains(&h.depth)
         });
-        let (mut lines, mut what) = written(t, shape, in_place.map_or(depth(t), |h| h.depth - 1));
+        // A heading that only explains the grid (`### Legend` over how to read it, under `##
+        // Keeper Levels`) is no track: the grid's levels are written in its place, and its
+        // text describes the track of the heading above.
+        let legend = t.heading.as_ref().filter(|h| {
+            in_place.is_none() && shape != Shape::PerLevel && h.depth >= 2 && explains(&h.title)
+        });
+        let at = match (in_place, legend) {
+            (Some(h), _) | (None, Some(h)) => h.depth - 1,
+            _ => depth(t),
+        };
+        if let Some(h) = legend {
+            edits.push(Edit {
+                first: h.line,
+                last: h.line,
+                lines: Vec::new(),
+            });
+            read.push(Read {
+                line: h.line,
+                what: format!(
+                    "`{}` explains the table below it: its text describes the track, and the table's levels take the heading's place",
+                    h.title
+                ),
+            });
+        }
+        let (mut lines, mut what) = written(t, shape, at);
         if let Some(rest) = account::left_out(t, &lines) {
             read.push(Read {
                 line: t.first_line,
@@ -250,6 +274,21 @@ fn edits(tables: &[Table], text: &str) -> (Vec<Edit>, Vec<Read>) {
     }
     read.sort_by_key(|r| r.line);
     (edits, read)
+}
+
+/// A heading's title that only explains a table (`Legend`, `Key`, `How to read this table`).
+fn explains(title: &str) -> bool {
+    let k = crate::import::ids::title_key(title);
+    let k = k.trim_end_matches([':', '.']);
+    [
+        "legend",
+        "key",
+        "reading the table",
+        "reading this table",
+        "reading the grid",
+    ]
+    .contains(&k)
+        || k.starts_with("how to read")
 }
 
 /// The edits of the tables of [`pillar_sections`] (`sections`): the ladder they make, in place

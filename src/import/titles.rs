@@ -232,10 +232,41 @@ pub(super) fn ranks(title: &str) -> bool {
 }
 
 /// A title with a code or a number, or a word that names a role, whatever else it says
-/// (`Senior Product Engineer Framework`, a level page named after the document it is).
+/// (`Senior Product Engineer Framework`, a level page named after the document it is); or a
+/// name numbered by a Roman numeral (`Baker II`, see [`roman_numbered`]).
 pub(super) fn names_role(title: &str) -> bool {
     let t = ids::parse_level_title(title);
-    t.code.is_some() || t.number.is_some() || role_word(title)
+    t.code.is_some() || t.number.is_some() || role_word(title) || roman_numbered(title)
+}
+
+/// Words that a Roman numeral numbers as parts of a document, not as levels (`Part II`,
+/// `Appendix I`).
+#[rustfmt::skip]
+const DOCUMENT_PARTS: &[&str] = &[
+    "part", "chapter", "section", "appendix", "volume", "book", "act", "annex", "article",
+    "table", "figure", "schedule", "phase", "unit", "module", "lesson", "title",
+];
+
+/// A title of one to four capitalised words ending in a Roman numeral from I to XII (`Baker
+/// II`, `Pastry Chef IV`), as roles are numbered, whatever the role's name; not a part of a
+/// document (`Part II`, `Appendix I`, see [`DOCUMENT_PARTS`]).
+fn roman_numbered(title: &str) -> bool {
+    const NUMERALS: &[&str] = &[
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+    ];
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let Some((last, name)) = words.split_last() else {
+        return false;
+    };
+    (1..=4).contains(&name.len())
+        && NUMERALS.contains(last)
+        && name.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+        && !name
+            .iter()
+            .any(|w| DOCUMENT_PARTS.contains(&ids::title_key(w).as_str()))
 }
 
 /// A section title that describes the level instead of naming a competency area.
@@ -324,6 +355,62 @@ pub fn readable(name: &str) -> String {
     }
 }
 
+/// Words a file's name wraps a track's name in (`career-ladder-for-qa-engineers`,
+/// `data-engineering-levels`): about every ladder, not the one in the file.
+#[rustfmt::skip]
+const LADDER_WORDS: &[&str] = &[
+    "career ladder for", "career ladders for", "career path for", "career paths for",
+    "career framework for", "career progression for", "progression framework for",
+    "ladder for", "levels for", "progression for", "framework for",
+];
+
+/// The title of the track in a file named `stem` whose levels are `levels` (their titles):
+/// the name without the words about every ladder ([`LADDER_WORDS`]), written as a level
+/// writes it (`career-ladder-for-qa-bakers.md` holding `# Senior QA Baker` is `QA Baker`),
+/// or word by word as the levels write each word (`OSPO`); else [`readable`].
+pub(super) fn file_track_title(stem: &str, levels: &[String]) -> String {
+    let name = readable(stem);
+    let lower = name.to_lowercase();
+    let rest = LADDER_WORDS
+        .iter()
+        .find_map(|w| lower.strip_prefix(w).map(|r| &name[name.len() - r.len()..]))
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .unwrap_or(&name);
+    // As a level writes it, in the singular (`QA Bakers`: `Senior QA Baker`).
+    for phrase in [rest, rest.strip_suffix('s').unwrap_or(rest)] {
+        let key = phrase.to_lowercase();
+        for level in levels.iter().filter(|_| !key.trim().is_empty()) {
+            if let Some(at) = level.to_lowercase().find(&key) {
+                let (end, ok) = (at + key.len(), level.is_char_boundary(at));
+                let whole = ok
+                    && level.is_char_boundary(end)
+                    && !level[..at].ends_with(char::is_alphanumeric)
+                    && !level[end..].starts_with(char::is_alphanumeric);
+                if whole && level.to_lowercase().len() == level.len() {
+                    return capitalised(&level[at..end]);
+                }
+            }
+        }
+    }
+    // Word by word, as the levels write each word.
+    let words: Vec<&str> = levels.iter().flat_map(|l| l.split_whitespace()).collect();
+    let written: Vec<String> = rest
+        .split_whitespace()
+        .map(|w| {
+            let plural = |l: &str| w.len() == l.len() + 1 && w.ends_with('s');
+            match words.iter().find(|l| l.eq_ignore_ascii_case(w)) {
+                Some(l) => l.to_string(),
+                None => words
+                    .iter()
+                    .find(|l| plural(l) && l.eq_ignore_ascii_case(&w[..l.len()]))
+                    .map_or(w.to_string(), |l| format!("{l}s")),
+            }
+        })
+        .collect();
+    capitalised(&written.join(" "))
+}
+
 /// Whether `titles` name as many different things as there are titles (compared by
 /// [`ids::title_key`]).
 pub(super) fn distinct(titles: &[String]) -> bool {
@@ -360,7 +447,38 @@ pub(super) fn placeholder(title: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{readable, without_caption, without_outline_number};
+    use super::{file_track_title, names_role, readable, without_caption, without_outline_number};
+
+    #[test]
+    fn roman_numerals_number_roles_not_parts_of_a_document() {
+        assert!(names_role("Baker II"));
+        assert!(names_role("Pastry Chef IV"));
+        assert!(!names_role("Part II"));
+        assert!(!names_role("Appendix I"));
+        assert!(!names_role("Baking bread I"));
+        assert!(!names_role("II"));
+    }
+
+    #[test]
+    fn a_file_names_its_track_as_its_levels_write_it() {
+        let levels = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            file_track_title(
+                "career-ladder-for-ospo-engineers",
+                &levels(&["OSPO Engineer I", "Senior OSPO Engineer"])
+            ),
+            "OSPO Engineer"
+        );
+        // No level holds the whole name: word by word.
+        assert_eq!(
+            file_track_title("qa-and-data-levels", &levels(&["Junior QA", "Data Lead"])),
+            "QA and Data levels"
+        );
+        assert_eq!(
+            file_track_title("ladder", &levels(&["Junior", "Senior"])),
+            "Ladder"
+        );
+    }
 
     #[test]
     fn outline_numbers_are_no_part_of_a_title() {

@@ -26,6 +26,20 @@ fn short_slugs_cut_at_a_word() {
         short_slug("Keeps the team's work visible and predictable.", 32),
         "keeps-the-teams-work-visible"
     );
+    // Transliterated, a Russian `и` (and) is `i`: no id ends on it.
+    assert_eq!(
+        short_slug("Закупка муки, выпечка караваев и доставка", 32),
+        "zakupka-muki-vypechka-karavaev"
+    );
+    // In a Latin title, `I` may be a numeral: kept.
+    assert_eq!(
+        short_slug("Principal Platform Reliability Engineer I", 40),
+        "principal-platform-reliability-engineer"
+    );
+    assert_eq!(
+        short_slug("Staff Platform Engineer for Reliability I", 41),
+        "staff-platform-engineer-for-reliability-i"
+    );
 }
 
 #[test]

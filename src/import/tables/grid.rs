@@ -193,8 +193,13 @@ pub(super) fn by_rows<'t>(t: &'t Table, about: &[usize]) -> Grid<'t> {
         .copied()
         .filter(|&col| descriptive(&label(&t.header[col])))
         .collect();
+    let numbered = numbered_by(&t.header[0]);
     for (line, c) in rows {
-        let name = label(&c[0]);
+        let mut name = label(&c[0]);
+        // `| Level | … |` over `| 1 | … |`: the level is `Level 1`.
+        if let (Some(word), Ok(n)) = (&numbered, name.trim_matches('`').parse::<u32>()) {
+            name = format!("{word} {n}");
+        }
         // A row whose one cell spans the pillars' columns describes its level.
         let wide = t.wide.contains(line);
         if name.is_empty() {
@@ -241,6 +246,28 @@ pub(super) fn by_rows<'t>(t: &'t Table, about: &[usize]) -> Grid<'t> {
         pillars,
         grouped: false,
     }
+}
+
+/// The word a grid's corner names its rows by, when it numbers levels (`Level`, `Levels`,
+/// `Grade`, or `Level` of `Level/Skill`), as written and in the singular: a row named `2`
+/// is then `Level 2`, not a level titled `2`.
+fn numbered_by(corner: &str) -> Option<String> {
+    const WORDS: &[&str] = &[
+        "level",
+        "grade",
+        "band",
+        "rank",
+        "tier",
+        "stage",
+        "step",
+        "milestone",
+    ];
+    let corner = label(corner);
+    let first = corner.split(['/', '\\']).next()?.trim();
+    let word = first.strip_suffix('s').unwrap_or(first);
+    WORDS
+        .contains(&word.to_lowercase().as_str())
+        .then(|| word.to_string())
 }
 
 /// A table of one expectation per row: levels and pillars in the order first met, from the

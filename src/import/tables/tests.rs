@@ -247,11 +247,14 @@ fn a_level_named_in_a_row_of_its_own_with_its_summary_spanning_the_pillars() {
 
 #[test]
 fn a_corner_of_two_names_split_by_a_slash_names_the_rows_first() {
-    // Teleport's shape: `<pre>Level/Skill</pre>` over rows numbered 1, 2, 3.
+    // Teleport's shape: `<pre>Level/Skill</pre>` over rows numbered 1, 2, 3, which are
+    // levels titled by the corner's word (`Level 1`).
     let md = "<table>\n<tr><th><pre>Level/Skill   </pre></th><th><pre>Security</pre></th><th><pre>Networking</pre></th></tr>\n<tr><td>1</td><td>Applies basic security principles to their code.</td><td>Understands TCP and HTTP well enough to debug.</td></tr>\n<tr><td>2</td><td>Reviews others' code for security flaws.</td><td>Designs the networking of a service.</td></tr>\n<tr><td>3</td><td>Leads the threat model of a product.</td><td>Sets the networking standards of the team.</td></tr>\n</table>\n";
     let (text, _, read) = unfolded(md);
     assert!(
-        text.contains("# 1\n\n## Security\n\n- Applies basic security principles to their code.\n"),
+        text.contains(
+            "# Level 1\n\n## Security\n\n- Applies basic security principles to their code.\n"
+        ),
         "{text}"
     );
     assert_eq!(

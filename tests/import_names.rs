@@ -1,0 +1,94 @@
+//! How imported levels and tracks are named where real ladders named them in ways import read
+//! wrong (hunt 20): levels numbered by a Roman numeral after any role's name, a grid's rows
+//! numbered under a `Level` corner, a `Legend` heading over a grid, and a track named after a
+//! file called `career-ladder-for-….md`.
+
+mod common;
+mod import_support;
+use import_support::*;
+
+/// The titles of the content files in `dir` (`content/levels`, `content/tracks`), by file
+/// name.
+fn titles(dir: &std::path::Path) -> Vec<String> {
+    content_files(dir)
+        .iter()
+        .map(|(_, path)| str_of(&front(path), "title"))
+        .collect()
+}
+
+#[test]
+fn a_role_numbered_by_roman_numerals_is_a_level_whatever_the_role() {
+    // `# Baker I` … `# Baker III` was refused as no ladder: a Roman numeral counted only
+    // after a word import knew as a role's (`Engineer II`).
+    let imp = import(&fixture("names/roman-numbered.md"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")),
+        ["deckhand-i", "deckhand-ii", "deckhand-iii"]
+    );
+    assert_eq!(level_rank(&imp, "deckhand-i"), 1);
+    assert_eq!(level_rank(&imp, "deckhand-iii"), 3);
+    // A numbered part of the document is none.
+    assert!(
+        imp.summary.contains("free pages: part-iv"),
+        "{}",
+        imp.summary
+    );
+    assert!(
+        competency(&imp, "deckhand-ii", "expectations").contains("Guides drivers onto the ramp")
+    );
+}
+
+#[test]
+fn rows_numbered_under_a_level_corner_are_titled_by_its_word() {
+    // `| Level | Mooring | … |` over `| 1 | … |` gave levels titled `1`, `2`, `3`, and
+    // comparison pages titled "1 and 2 compared".
+    let imp = import(&fixture("names/numbered-rows.md"), &[]);
+    assert_eq!(
+        titles(&imp.root.join("content/levels")),
+        ["Level 1", "Level 2", "Level 3"]
+    );
+    let page =
+        std::fs::read_to_string(imp.site.join("compare/level-1/level-2/index.html")).unwrap();
+    assert!(
+        page.contains("<title>Level 1 and Level 2 compared"),
+        "{page}"
+    );
+}
+
+#[test]
+fn a_legend_over_a_grid_describes_the_track_the_heading_above_names() {
+    // `### Legend` under `## Ferry Crew Levels` titled the track "Legend".
+    let imp = import(&fixture("names/legend.md"), &[]);
+    let tracks = content_files(&imp.root.join("content/tracks"));
+    assert_eq!(tracks.len(), 1);
+    let track = std::fs::read_to_string(&tracks[0].1).unwrap();
+    assert_eq!(str_of(&front(&tracks[0].1), "title"), "Ferry Crew Levels");
+    assert!(
+        track.contains("Each row below is one level of the crew."),
+        "{track}"
+    );
+    assert_eq!(
+        titles(&imp.root.join("content/levels")),
+        ["Level 1", "Level 2", "Level 3"]
+    );
+    assert!(
+        competency(&imp, "level-2", "passengers").contains("Calms a crowded deck"),
+        "{}",
+        imp.summary
+    );
+    assert!(
+        imp.summary.contains("`Legend` explains the table"),
+        "{}",
+        imp.summary
+    );
+}
+
+#[test]
+fn a_track_named_after_its_file_is_named_as_its_levels_write_it() {
+    // `career-path-for-ui-ferry-pursers.md` was the track "Career path for ui ferry pursers".
+    let imp = import(&fixture("names/file-named-track"), &[]);
+    assert_eq!(
+        titles(&imp.root.join("content/tracks")),
+        ["UI Ferry Purser"]
+    );
+}
