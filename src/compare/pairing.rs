@@ -59,6 +59,11 @@ pub enum Pairing {
     /// [`LEAST_EVIDENCE`] of their stems or a label, or the pillar is written in parallel; the
     /// rest stand alone.
     Complete,
+    /// Two levels of one track with levels between them: as [`Pairing::Complete`], but a
+    /// pillar written in parallel is no evidence by itself. Lists as long line up level by
+    /// level by design; across several steps, by chance (the hand-labelled pairs that
+    /// measured the rule are all of neighbouring levels).
+    Distant,
     /// Levels on two tracks: only pairs at least [`MATCH_THRESHOLD`] similar are paired; the
     /// rest stand alone, as two jobs need not correspond expectation by expectation.
     Similar,
@@ -271,7 +276,8 @@ pub fn match_prepared(
         };
         // Both lists as long, every expectation beside the one at its place: a pillar written
         // in parallel, where the place is evidence enough.
-        let parallel = n == m
+        let parallel = pairing == Pairing::Complete
+            && n == m
             && pairs.iter().all(|&(x, y)| rest_lower[x] == rest_higher[y])
             && (0..n).all(|i| higher_of[i].is_none_or(|(j, ..)| i == j));
         for (x, y) in pairs {
@@ -549,5 +555,23 @@ mod tests {
                 (Some(2), Some(1), Status::Unchanged),
             ]
         );
+    }
+
+    #[test]
+    fn a_pillar_written_in_parallel_pairs_by_place_only_between_neighbours() {
+        // Two lists as long whose expectations share no content word.
+        let lower = v(&["Bakes the morning bread.", "Sweeps the floor nightly."]);
+        let higher = v(&["Negotiates flour prices.", "Hires seasonal staff."]);
+        let pairs = |p| shape(&match_expectations(&lower, &higher, p));
+        assert_eq!(
+            pairs(Pairing::Complete),
+            vec![
+                (Some(0), Some(0), Status::Rewritten),
+                (Some(1), Some(1), Status::Rewritten),
+            ]
+        );
+        assert!(pairs(Pairing::Distant)
+            .iter()
+            .all(|&(l, h, _)| l.is_none() || h.is_none()));
     }
 }

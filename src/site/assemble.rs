@@ -214,9 +214,21 @@ impl Builder<'_> {
         } else {
             compare::StemWeights::even()
         };
+        // How many steps up the track `y` is from `x` (0 across tracks).
+        let steps = if same_track {
+            let at = |l: usize| tx.levels.iter().position(|&k| k == l).unwrap_or(0);
+            at(y).abs_diff(at(x))
+        } else {
+            0
+        };
+        let pairing = match steps {
+            0 => compare::Pairing::Similar,
+            1 => compare::Pairing::Complete,
+            _ => compare::Pairing::Distant,
+        };
         let pillars: Vec<super::ComparePillar> = pillars
             .iter()
-            .map(|&p| self.compare_pillar((x, y, p), same_track, cumulative, &weights))
+            .map(|&p| self.compare_pillar((x, y, p), pairing, cumulative, &weights))
             .collect();
         ComparePage {
             undefined,
@@ -225,6 +237,7 @@ impl Builder<'_> {
             a_name: self.compare_name(x, same_track).to_string(),
             b_name: self.compare_name(y, same_track).to_string(),
             same_track,
+            steps,
             cumulative,
             moved: pillars.iter().any(|p| p.counts.moved > 0),
             pillars,

@@ -56,11 +56,12 @@ impl<'a> Builder<'a> {
     pub(super) fn compare_pillar(
         &self,
         (x, y, p): (usize, usize, usize),
-        same_track: bool,
+        pairing: compare::Pairing,
         cumulative: bool,
         weights: &compare::StemWeights,
     ) -> ComparePillar {
         let ladder = self.ladder;
+        let same_track = pairing != compare::Pairing::Similar;
         let pid = &ladder.pillars[p].id;
         let mut out = ComparePillar {
             pillar: self.shared_pillar(p),
@@ -131,11 +132,6 @@ impl<'a> Builder<'a> {
             .sum();
         out.rows_html
             .reserve(text + 500 * (ca.expectations.len() + cb.expectations.len()));
-        let pairing = if same_track {
-            compare::Pairing::Complete
-        } else {
-            compare::Pairing::Similar
-        };
         let (pairs, moved_a, moved_b) =
             self.pairs((&pa.words, &pb.words), (x, y, p), pairing, weights);
         for &(n, there) in &moved_b {

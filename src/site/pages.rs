@@ -305,6 +305,9 @@ pub struct ComparePage {
     pub b_name: String,
     /// True when both levels are on one track, `a` below `b`.
     pub same_track: bool,
+    /// How many steps up their track `b` is from `a` (1 for neighbouring levels), 0 across
+    /// tracks.
+    pub steps: usize,
     /// True when `b`'s track is cumulative: what `b` does not restate is still expected.
     pub cumulative: bool,
     /// One section per pillar of either level's track that either level defines, in pillar
