@@ -422,10 +422,20 @@ fn folder_track(
     );
     let first = members[0].0;
     let uid = ladder.uid();
+    // A README's title may name the repository; Hugo's `_index.md` front-matter `title` is
+    // the section's.
     let sibling_title = readme
         .as_ref()
-        .filter(|(index, _, _)| !ladder.docs[*index].is_readme())
-        .map(|(_, page, _)| page.title.clone())
+        .and_then(|(index, page, _)| {
+            let d = &ladder.docs[*index];
+            if !d.is_readme() {
+                Some(page.title.clone())
+            } else if d.stem() == "_index" {
+                super::yaml::front_matter_title(&d.text)
+            } else {
+                None
+            }
+        })
         .filter(|t| !t.is_empty());
     let title = if let Some(title) = title {
         title.to_string()
@@ -534,7 +544,10 @@ fn root_readme_title(ladder: &Ladder) -> Option<String> {
         let text = super::tables::strip_tags(&readme.text[open..close]);
         (!text.trim().is_empty()).then_some((at, text))
     });
+    // Hugo's `_index.md` names its folder in its front-matter.
+    let front = super::yaml::front_matter_title(&readme.text).map(|t| (0, t));
     let (_, heading) = match (heading, html) {
+        _ if front.is_some() => front?,
         (Some(h), Some(x)) => std::cmp::min_by_key(h, x, |t| t.0),
         (h, x) => h.or(x)?,
     };

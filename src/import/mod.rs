@@ -451,8 +451,12 @@ fn markdown_outcome(
                 Ok(None)
             } else {
                 // A page that is one level may give its rank (`level: 3`, Jekyll and Hugo
-                // ladders); the track is ordered by it.
-                let rank = ["level", "rank"].iter().find_map(|k| match y.get(k) {
+                // ladders), or its place among its folder's pages (Hugo's `weight`, Just the
+                // Docs' `nav_order`, Docusaurus' `sidebar_position`); the track is ordered
+                // by it.
+                const RANKS: [&str; 5] =
+                    ["level", "rank", "weight", "nav_order", "sidebar_position"];
+                let rank = RANKS.iter().find_map(|k| match y.get(k) {
                     Some(yaml::Y::Int(n, _)) => Some((*k, *n)),
                     _ => None,
                 });

@@ -4,6 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use std::fmt;
 
+mod shortcodes;
 mod wrappers;
 use std::path::Path;
 
@@ -294,7 +295,7 @@ pub type Rewrite = fn(&str) -> Option<(String, usize)>;
 
 /// The rewrites import makes to every Markdown file, in order, each with what the summary
 /// says of it at the first line it changes.
-pub const REWRITES: [(Rewrite, &str); 8] = [
+pub const REWRITES: [(Rewrite, &str); 9] = [
     (
         gitbook_tags,
         "GitBook's tabs (`{% tab title=\"…\" %}`) are read as headings titled by \
@@ -305,6 +306,12 @@ pub const REWRITES: [(Rewrite, &str); 8] = [
         "Liquid tags on lines of their own (`{% include role_level.html %}`, `{% if … %}`) \
          are left out: Jekyll puts what they make in their place, which import cannot \
          read, and they would show as text",
+    ),
+    (
+        shortcodes::hugo_shortcodes,
+        "Hugo shortcodes on lines of their own (`{{< cards >}}`) are left out, a card's \
+         title kept as a list item: Hugo draws what they make, which import cannot read, and \
+         they would show as text",
     ),
     (
         wrappers::wrapper_headings,

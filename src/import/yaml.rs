@@ -424,6 +424,14 @@ fn err(doc: &SourceDoc, line: usize, message: String, hint: &str) -> Diagnostic 
     import_error(doc.rel.clone(), (line, 1), message, hint)
 }
 
+/// The `title` of a Markdown file's YAML front-matter (`title: "Career Ladders"` in Hugo's
+/// `_index.md`), if it has one that parses and holds text.
+pub fn front_matter_title(text: &str) -> Option<String> {
+    let (fm, line, _) = split_front_matter(text)?;
+    let docs = MarkedYaml::load_from_str(fm).ok()?;
+    convert(docs.first()?, line).get("title")?.text()
+}
+
 /// Splits YAML (`---`) front-matter from a Markdown file: the YAML text, the line it starts
 /// on, and the byte offset of the body. `None` when the file has none.
 pub fn split_front_matter(text: &str) -> Option<(&str, usize, usize)> {

@@ -1,0 +1,40 @@
+//! `ladderbook import` of a site generator's content folder as its site shows it (hunt 20's
+//! InfraCloud ladder, a Hugo site): shortcodes are not text, `_index.md`'s front-matter
+//! `title` names the ladder and its section's track, and `weight` orders a section's pages.
+
+mod common;
+mod import_support;
+use import_support::*;
+use std::fs;
+
+#[test]
+fn a_hugo_section_reads_as_its_site_shows_it() {
+    let imp = import(&fixture("folders/hugo-shortcodes"), &[]);
+    // `{{< cards >}}` and `{{< card … >}}` showed as text on the track page.
+    let site = site_words(&imp.site);
+    assert!(
+        !site.contains("{{") && !site.contains("card link"),
+        "{site}"
+    );
+    // A card's title is an item of the track's description, without its outline number.
+    let track = fs::read_to_string(imp.root.join("content/tracks/deck-crew.md")).unwrap();
+    assert!(track.contains("- Deckhand\n- Mate\n- Bosun"), "{track}");
+    // `title:` in the front-matter of `_index.md` names the ladder and the track: the book
+    // was titled by the folder's name ("Hugo shortcodes"), the track `Deck`.
+    let book = fs::read_to_string(imp.root.join("book.toml")).unwrap();
+    assert!(book.contains("title = \"Harbour Ferry Ladders\""), "{book}");
+    assert_eq!(
+        str_of(
+            &front(&imp.root.join("content/tracks/deck-crew.md")),
+            "title"
+        ),
+        "Deck crew"
+    );
+    // `weight: 1` … `weight: 3` orders the levels, not their file names (bosun, deckhand,
+    // mate).
+    let ranks: Vec<i64> = ["deckhand", "mate", "bosun"]
+        .iter()
+        .map(|l| level_rank(&imp, l))
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{ranks:?}");
+}
