@@ -92,3 +92,20 @@ fn a_track_named_after_its_file_is_named_as_its_levels_write_it() {
         ["UI Ferry Purser"]
     );
 }
+
+#[test]
+fn a_folder_ordered_by_its_titles_is_not_said_to_be_in_the_order_it_was_read() {
+    // The summary said both "ordered by the words of seniority" and "ranked in the order they
+    // are read (as written, or as their files are ordered)" of one folder's levels.
+    let imp = import(&fixture("folders/decorative-emoji"), &[]);
+    assert!(
+        imp.summary.contains("ordered by the words of seniority"),
+        "{}",
+        imp.summary
+    );
+    assert!(
+        !imp.summary.contains("in the order they are read"),
+        "{}",
+        imp.summary
+    );
+}

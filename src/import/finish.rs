@@ -339,6 +339,7 @@ fn plus_as_word(title: &str) -> String {
 
 fn give_ranks(ladder: &mut Ladder) {
     let mut guesses = Vec::new();
+    let ordered = std::mem::take(&mut ladder.ordered_tracks);
     for t in &mut ladder.tracks {
         let n = t.levels.len();
         let given: Vec<Option<i64>> = t.levels.iter().map(|l| l.rank).collect();
@@ -374,7 +375,10 @@ fn give_ranks(ladder: &mut Ladder) {
             } else {
                 if t.levels.iter().any(|l| l.code.is_some()) && n > 1 {
                     guesses.push((t.levels[0].at.clone(), format!("the numbers in the titles of track `{}` do not give one rank each: ranked 1 to {n} in order", t.title)));
-                } else if n > 1 && t.levels.iter().all(|l| l.rank.is_none()) {
+                } else if n > 1
+                    && t.levels.iter().all(|l| l.rank.is_none())
+                    && !ordered.contains(&t.uid)
+                {
                     guesses.push((t.levels[0].at.clone(), format!("levels of track `{}` are ranked in the order they are read (as written, or as their files are ordered), most junior first: `{}` … `{}`", t.title, t.levels[0].title, t.levels[n - 1].title)));
                 }
                 (1..=n as i64).collect()

@@ -422,6 +422,9 @@ fn folder_track(
     );
     let first = members[0].0;
     let uid = ladder.uid();
+    if !order.is_empty() && order != ", in file-name order" {
+        ladder.ordered_tracks.insert(uid);
+    }
     // A README's title may name the repository; Hugo's `_index.md` front-matter `title` is
     // the section's.
     let sibling_title = readme

@@ -316,6 +316,9 @@ pub struct Ladder {
     pub title: String,
     /// Whether the title is the imported folder's name, for want of one in the source.
     pub title_from_folder: bool,
+    /// The tracks (by uid) whose levels the summary already says were put in order by
+    /// something other than the order they were read in (their titles, a README's list).
+    pub ordered_tracks: std::collections::HashSet<usize>,
     /// The book's description (one line).
     pub description: Option<String>,
     /// Tracks in order.
