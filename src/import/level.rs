@@ -244,29 +244,67 @@ fn heading_cells(
             rest.extra_sections.push(c);
             continue;
         }
-        let child = d.secs[c].clone();
-        let mut blocks = cell_blocks(d, &child.own);
-        let section = Target {
-            file,
-            anchor: Anchor::Cell(level.cells.len()),
-        };
-        // Deeper sections under a pillar are kept as notes.
-        for &g in &child.children {
-            if let Some(note) = deeper_note(ladder, d, g, &title, &section) {
-                blocks.push(note);
-            }
-        }
-        set_heading(ladder, d, c, section);
-        level.cells.push(Cell {
-            pillar_title: title,
-            pillar_at: d.src.loc(md_start(d, c)),
-            pillar_id: None,
-            pillar_key: None,
-            pillar_description: Vec::new(),
-            blocks,
-            pillar: 0,
-        });
+        pillar_cell(ladder, d, c, file, level);
     }
+}
+
+/// Section `c` of a level as the cell of the pillar it names. Sections deeper under it are
+/// notes of it, but one that names a pillar another file of the import writes at `c`'s
+/// depth (`### Suppliers` under `## Planning`, where the level beside it has `## Suppliers`):
+/// that is a cell of its own, after `c`'s.
+fn pillar_cell(ladder: &mut Ladder, d: &Doc, c: usize, file: FileRef, level: &mut Level) {
+    let title = heading_text(d, c);
+    let child = d.secs[c].clone();
+    let mut blocks = cell_blocks(d, &child.own);
+    let section = Target {
+        file,
+        anchor: Anchor::Cell(level.cells.len()),
+    };
+    let mut apart = Vec::new();
+    for &g in &child.children {
+        if pillar_elsewhere(ladder, d, g, child.level) {
+            ladder.guess(
+                GuessKind::Structure,
+                d.src.loc(md_start(d, g)),
+                format!(
+                    "`{}` under pillar `{}` is a pillar of its own: other files of the ladder write it as deep as `{}`",
+                    ids::clean_title(&heading_text(d, g)),
+                    ids::clean_title(&title),
+                    ids::clean_title(&title)
+                ),
+            );
+            apart.push(g);
+        } else if let Some(note) = deeper_note(ladder, d, g, &title, &section) {
+            blocks.push(note);
+        }
+    }
+    set_heading(ladder, d, c, section);
+    level.cells.push(Cell {
+        pillar_title: title,
+        pillar_at: d.src.loc(md_start(d, c)),
+        pillar_id: None,
+        pillar_key: None,
+        pillar_description: Vec::new(),
+        blocks,
+        pillar: 0,
+    });
+    for g in apart {
+        pillar_cell(ladder, d, g, file, level);
+    }
+}
+
+/// Whether section `g`, under a pillar at heading depth `depth`, is titled as a heading of
+/// that depth in another file of a folder's import: a pillar one file writes a level
+/// deeper than the others. Titles that describe (`Examples`) or read as a level are not.
+fn pillar_elsewhere(ladder: &Ladder, d: &Doc, g: usize, depth: u8) -> bool {
+    let title = heading_text(d, g);
+    if super::infer::descriptive(&title) || super::infer::level_like(&title) {
+        return false;
+    }
+    ladder
+        .heading_depths
+        .get(&ids::title_key(&title))
+        .is_some_and(|v| v.iter().any(|(rel, at)| *rel != d.src.rel && *at == depth))
 }
 
 /// Section `g`, deeper under pillar `title`, as a note of that pillar (its lists quoted so

@@ -97,6 +97,9 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
         .iter()
         .map(|(_, rel)| source::file_name_key(rel))
         .collect();
+    if !single {
+        ladder.heading_depths = heading_depths(&files);
+    }
     let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
     let mut families = Vec::new();
     for (path, rel) in &files {
@@ -507,6 +510,24 @@ fn markdown_outcome(
             Ok(Some(markdown::parse(ladder, index, body, title)))
         }
     }
+}
+
+/// [`Ladder::heading_depths`] of the Markdown files among `files` (path, `rel`); a file
+/// that cannot be read as text has none (reading it later says why).
+fn heading_depths(files: &[(PathBuf, String)]) -> HashMap<String, Vec<(String, u8)>> {
+    let mut by_key: HashMap<String, Vec<(String, u8)>> = HashMap::new();
+    for (path, rel) in files {
+        if kind_of(rel) != Some(FileKind::Markdown) {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        for (depth, key) in source::atx_headings(&text) {
+            by_key.entry(key).or_default().push((rel.clone(), depth));
+        }
+    }
+    by_key
 }
 
 /// The book's title when the files give none: the imported folder's name, capitalised.

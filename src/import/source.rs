@@ -7,6 +7,7 @@ use std::fmt;
 mod shortcodes;
 mod wrappers;
 use std::path::Path;
+pub use wrappers::atx_headings;
 
 /// Why an import failed: an error at `line:column` of `path` (the file as given on the
 /// command line, or relative to the imported folder), with code `import`, printed like the

@@ -37,6 +37,15 @@ fn headings(lines: &[&str]) -> Vec<Heading> {
     out
 }
 
+/// The depth and title key of each ATX heading of `text` outside fenced code, in order.
+pub fn atx_headings(text: &str) -> Vec<(u8, String)> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    headings(&lines)
+        .into_iter()
+        .map(|h| (h.depth as u8, h.key))
+        .collect()
+}
+
 /// The end (index into `hs`, exclusive) of heading `i`'s section: the next heading no deeper.
 fn section_end(hs: &[Heading], i: usize) -> usize {
     (i + 1..hs.len())

@@ -1,0 +1,30 @@
+//! Headings that one file of a folder writes at another depth than the rest (hunt 20's
+//! Magnit grades: a lead's file writes three of the team lead's `##` pillars as `###` under
+//! another pillar).
+
+mod common;
+mod import_support;
+use import_support::*;
+
+#[test]
+fn a_pillar_written_a_level_deeper_in_one_file_is_still_its_own_pillar() {
+    // The captain's `### Weather` under `## Passage planning` was a note of that pillar, so
+    // the matrix and the comparison showed the captain with no Weather at all.
+    let imp = import(&fixture("folders/deeper-pillar"), &[]);
+    let weather = competency(&imp, "captain", "weather");
+    assert!(weather.contains("Calls off a crossing"), "{weather}");
+    assert!(weather.contains("Sets the wind limits"), "{weather}");
+    let planning = competency(&imp, "captain", "passage-planning");
+    assert!(!planning.contains("Calls off a crossing"), "{planning}");
+    // A section that describes the pillar (`### Examples`) stays its note.
+    assert!(
+        planning.contains("Cancelling the last crossing"),
+        "{planning}"
+    );
+    assert!(
+        imp.summary
+            .contains("`Weather` under pillar `Passage planning` is a pillar of its own"),
+        "{}",
+        imp.summary
+    );
+}
