@@ -28,3 +28,20 @@ fn a_pillar_written_a_level_deeper_in_one_file_is_still_its_own_pillar() {
         imp.summary
     );
 }
+
+#[test]
+fn a_job_ads_skills_are_a_pillar_and_its_perks_and_how_to_apply_describe_the_level() {
+    // Made Tech's role pages: `## What skills and experience do we look for?` went to the
+    // description, while `Work perks`, `Salary and location` and `Applying` were pillars,
+    // compared level by level.
+    let imp = import(&fixture("folders/job-ads"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["nice-to-have", "what-skills-do-we-look-for"]
+    );
+    let skills = competency(&imp, "senior-deckhand", "what-skills-do-we-look-for");
+    assert!(skills.contains("Mooring in a crosswind"), "{skills}");
+    let level = std::fs::read_to_string(imp.root.join("content/levels/deckhand.md")).unwrap();
+    assert!(level.contains("Free crossings for your family"), "{level}");
+    assert!(level.contains("Write to the harbour office"), "{level}");
+}

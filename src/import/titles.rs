@@ -30,6 +30,10 @@ const DESCRIPTIVE: &[&str] = &[
     "not expected", "examples", "example", "resources", "notes", "faq", "links", "see also",
     "references", "what this is not", "red flags", "pitfalls", "note", "experience",
     "typical experience", "further reading", "reading list",
+    // What a job ad says beside the level: about the job, not a competency.
+    "perks", "benefits", "perks and benefits", "work perks and benefits", "salary",
+    "salary and location", "compensation", "how to apply", "applying", "apply",
+    "location", "working hours", "our hiring process", "hiring process", "interview process",
 ];
 
 /// A title that reads as a level: it has a code or a number (`L3`, `Level 2`), or a word that
@@ -302,6 +306,9 @@ fn asks_what_is_expected(title: &str) -> bool {
     const EXPECTED: &[&str] = &[
         "expected",
         "required",
+        // `What skills and experience do we look for?`, as job ads ask it.
+        "look",
+        "need",
         "ожидает",
         "требует",
         "esperad",
@@ -309,6 +316,7 @@ fn asks_what_is_expected(title: &str) -> bool {
     ];
     const ABILITY: &[&str] = &[
         "skill",
+        "experien",
         "abilit",
         "knowledge",
         "competenc",
