@@ -146,3 +146,38 @@ test('a heading is named by its own words, and every permalink by where it goes,
     await context.close();
   }
 });
+
+test('at 375 px a focused link of the site menu, which scrolls sideways, shows its whole focus ring', { timeout: 60000 }, async () => {
+  const context = await newContext(browser, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.url}levels/staff-engineer/`);
+    const links = await page.locator('.site-nav a').count();
+    assert.ok(links >= 3);
+    for (let i = 0; i < links; i++) {
+      // Focused as Tab focuses it, which scrolls it into the menu's view.
+      await page.locator('.site-nav a').nth(i).focus();
+      await page.evaluate(() => document.activeElement.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
+      // The ring's outer edge (the link's box grown by the outline's width and offset) lies
+      // inside the menu's row, which clips everything outside it.
+      const r = await page.evaluate(() => {
+        const a = document.activeElement;
+        const s = getComputedStyle(a);
+        const grow = parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset);
+        const box = a.getBoundingClientRect();
+        const clip = a.closest('ul').getBoundingClientRect();
+        return {
+          text: a.textContent.trim(),
+          inside: box.left - grow >= clip.left - 0.5 && box.right + grow <= clip.right + 0.5
+            && box.top - grow >= clip.top - 0.5 && box.bottom + grow <= clip.bottom + 0.5,
+          ring: `${s.outlineStyle} ${s.outlineWidth} offset ${s.outlineOffset}`,
+          box: [box.left, box.top, box.right, box.bottom].map(Math.round),
+          clip: [clip.left, clip.top, clip.right, clip.bottom].map(Math.round),
+        };
+      });
+      assert.ok(r.inside, `"${r.text}": its ring (${r.ring}) around ${r.box} stays inside the menu ${r.clip}`);
+    }
+  } finally {
+    await context.close();
+  }
+});

@@ -337,3 +337,33 @@ test('a printed overview of many tracks lists each track\'s levels, every name w
     await context.close();
   }
 });
+
+test('at 1,280 px the column heads stay in view down a long pillar', { timeout: 60000 }, async () => {
+  const context = await newContext(browser, { viewport: { width: 1280, height: 500 } });
+  const page = await context.newPage();
+  try {
+    // The first comparison of Codecademy's ladder with a pillar of rows taller than the window.
+    const data = await ladder(servers.codecademy);
+    let r;
+    for (const c of data.comparisons) {
+      await page.goto(`${servers.codecademy.url}${c.path}`);
+      r = await page.evaluate(() => {
+        const lists = [...document.querySelectorAll('section.compare-pillar ol.pairs')];
+        const list = lists.sort((x, y) => y.offsetHeight - x.offsetHeight)[0];
+        if (!list || list.offsetHeight < 2 * innerHeight) return null;
+        // Scrolled to halfway down its rows.
+        scrollTo(0, list.getBoundingClientRect().top + scrollY + list.offsetHeight / 2);
+        const head = list.closest('section').querySelector('.pairs-head').getBoundingClientRect();
+        return { id: list.closest('section').id, height: list.offsetHeight, top: head.top, bottom: head.bottom };
+      });
+      if (r) {
+        r.path = c.path;
+        break;
+      }
+    }
+    assert.ok(r, 'a comparison with a pillar taller than the window');
+    assert.ok(r.top >= -0.5 && r.bottom <= 100, `${r.path}#${r.id} (${r.height} px of rows): the column heads are at the top of the window, at ${r.top}–${r.bottom} px`);
+  } finally {
+    await context.close();
+  }
+});
