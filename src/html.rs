@@ -14,6 +14,9 @@ use crate::escape::text;
 use crate::markdown::Fragment;
 use crate::permalink;
 
+mod marks;
+pub use marks::overlay as overlay_marks;
+
 /// The text an empty level × pillar cell reads, wherever it appears.
 pub const GAP_TEXT: &str = "not defined yet";
 

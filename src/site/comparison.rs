@@ -45,6 +45,17 @@ fn lead_diff(
     ))
 }
 
+/// `marked`, the word diff of expectation `f`'s plain text, laid over `f`'s own HTML (see
+/// [`html::overlay_marks`]), so that a changed row keeps its bold labels, links and code:
+/// as it is when `f` has no markup, or when the two are not the same text.
+fn with_markup(f: &crate::markdown::Fragment, marked: String, root: &str) -> String {
+    let own = f.html_cow(root);
+    if !own.contains('<') {
+        return marked;
+    }
+    html::overlay_marks(own.trim_end(), &marked).unwrap_or(marked)
+}
+
 /// One of a comparison's two levels: the lower (left) or the higher (right).
 #[derive(Debug, Clone, Copy)]
 enum Side {
@@ -164,9 +175,13 @@ impl<'a> Builder<'a> {
                     if ea.has_several_blocks() || eb.has_several_blocks() {
                         lead_diff(ea, eb, &self.root)
                     } else {
-                        Some(compare::split_diff_prepared(
+                        let (a, b) = compare::split_diff_prepared(
                             (ea.plain(), &pa.words[i]),
                             (eb.plain(), &pb.words[j]),
+                        );
+                        Some((
+                            with_markup(ea, a, &self.root),
+                            with_markup(eb, b, &self.root),
                         ))
                     }
                 }
