@@ -3,117 +3,206 @@
 //! compare by their letters, whatever their markup), and its marks are then placed on the
 //! same text in the HTML.
 
-/// One piece of an HTML string: a tag, a run of whitespace, or one character of text (an
-/// entity such as `&amp;` is one character, as written).
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Piece<'h> {
-    Tag(&'h str),
-    Space,
-    Char(&'h str),
-}
-
-/// The pieces of `html`, whitespace runs as one [`Piece::Space`], none at the start or end.
-fn pieces(html: &str) -> Vec<Piece<'_>> {
-    let mut out = Vec::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(c) = rest.chars().next() {
-        let len = match c {
-            '<' => rest.find('>').map_or(rest.len(), |end| end + 1),
-            '&' => rest
-                .find(';')
-                .filter(|&end| end <= 10 && !rest[1..end].contains(['&', '<', ' ']))
-                .map_or(1, |end| end + 1),
-            _ => c.len_utf8(),
-        };
-        let (piece, after) = rest.split_at(len);
-        rest = after;
-        if c == '<' {
-            out.push(Piece::Tag(piece));
-        } else if c.is_whitespace() {
-            if !matches!(out.last(), None | Some(Piece::Space)) {
-                out.push(Piece::Space);
-            }
-        } else {
-            out.push(Piece::Char(piece));
-        }
-    }
-    if out.last() == Some(&Piece::Space) {
-        out.pop();
-    }
-    out
-}
-
-/// A character as written, with the escapes that differ between writers made one: `"` and
-/// `&quot;`, `'` and `&#39;` (or `&#x27;`).
-fn same(a: &str, b: &str) -> bool {
-    fn norm(s: &str) -> &str {
-        match s {
-            "&quot;" | "&#34;" | "&#x22;" => "\"",
-            "&#39;" | "&#x27;" | "&apos;" => "'",
-            _ => s,
-        }
-    }
-    a == b || norm(a) == norm(b)
+/// The character at byte `at` of HTML `s`, an entity (`&amp;`) as one, with the escapes that
+/// differ between writers made one (`"` and `&quot;`, `'` and `&#39;`): its text for
+/// comparing, and its length in `s`.
+fn char_at(s: &str, at: usize) -> (&str, usize) {
+    let rest = &s[at..];
+    let len = if rest.starts_with('&') {
+        rest.find(';')
+            .filter(|&end| end <= 10 && !rest[1..end].contains(['&', '<', ' ']))
+            .map_or(1, |end| end + 1)
+    } else {
+        rest.chars().next().map_or(0, char::len_utf8)
+    };
+    let text = match &rest[..len] {
+        "&quot;" | "&#34;" | "&#x22;" => "\"",
+        "&#39;" | "&#x27;" | "&apos;" => "'",
+        other => other,
+    };
+    (text, len)
 }
 
 /// `formatted` (an expectation's HTML) with the `<del>`/`<ins>` marks of `marked` (the word
 /// diff of its plain text, escaped, as [`crate::compare::split_diff_html`] writes it) around
 /// the same text: a mark is closed before each of `formatted`'s tags and opened again after
 /// it, so marks never cross an element's edge (`<strong><del>Promotion</del></strong>`).
-/// `None` when the two are not the same text (the plain text leaves out something the HTML
-/// shows), so that the caller shows the marked plain text instead.
+/// Runs of whitespace compare as one space, and the text is copied from `formatted` as it is
+/// written. `None` when the two are not the same text (the plain text leaves out something
+/// the HTML shows), so that the caller shows the marked plain text instead.
 pub fn overlay(formatted: &str, marked: &str) -> Option<String> {
-    let (f, m) = (pieces(formatted), pieces(marked));
-    let mut out = String::with_capacity(formatted.len() + marked.len() / 2);
-    // The mark `marked` has open at this point of the text, and the one written open.
+    let f = split(formatted);
+    if f.1.is_empty() {
+        // No markup of its own to keep: the marked text as it is.
+        return Some(marked.to_string());
+    }
+    let m = split(marked);
+    if f.0 == m.0 {
+        return Some(merge(&f.0, &f.1, &m.1));
+    }
+    walk(formatted, marked)
+}
+
+/// `html`'s text and its tags, each with the byte offset in the text where it stands: split
+/// at each `<` (found by `memchr`, many bytes at a time).
+fn split(html: &str) -> (String, Vec<(usize, &str)>) {
+    let (mut text, mut tags) = (String::with_capacity(html.len()), Vec::new());
+    let mut rest = html;
+    while let Some(at) = memchr::memchr(b'<', rest.as_bytes()) {
+        text.push_str(&rest[..at]);
+        let end = memchr::memchr(b'>', &rest.as_bytes()[at..]).map_or(rest.len(), |e| at + e + 1);
+        tags.push((text.len(), &rest[at..end]));
+        rest = &rest[end..];
+    }
+    text.push_str(rest);
+    (text, tags)
+}
+
+/// [`overlay`] of two HTML strings with the same `text`: `tags` are the expectation's own,
+/// `marks` the diff's, each at its offset in the text. A mark is written where its text is,
+/// closed before each of the expectation's tags and opened again after it.
+fn merge(text: &str, tags: &[(usize, &str)], marks: &[(usize, &str)]) -> String {
+    let mut out = String::with_capacity(text.len() + 16 * (tags.len() + marks.len()));
     let (mut mark, mut written): (Option<&str>, Option<&str>) = (None, None);
-    let close = |out: &mut String, written: &mut Option<&str>| {
-        if let Some(tag) = written.take() {
-            out.push_str("</");
-            out.push_str(&tag[1..]);
-        }
-    };
-    let (mut i, mut j) = (0, 0);
+    let (mut t, mut k, mut pos) = (0, 0, 0);
     loop {
-        match m.get(j) {
-            Some(Piece::Tag(t)) => {
-                mark = (!t.starts_with("</")).then_some(*t);
-                j += 1;
-                continue;
-            }
-            _ if matches!(f.get(i), Some(Piece::Tag(_))) => {
-                let Some(Piece::Tag(t)) = f.get(i) else {
-                    unreachable!()
-                };
+        let next = [tags.get(t), marks.get(k)]
+            .into_iter()
+            .flatten()
+            .map(|x| x.0)
+            .fold(text.len(), usize::min);
+        if next > pos {
+            if written.is_some() != mark.is_some() {
                 close(&mut out, &mut written);
-                out.push_str(t);
-                i += 1;
-                continue;
-            }
-            None if i == f.len() => break,
-            None => return None,
-            Some(p) => {
-                let q = f.get(i)?;
-                let text = match (q, p) {
-                    (Piece::Space, Piece::Space) => " ",
-                    (Piece::Char(a), Piece::Char(b)) if same(a, b) => a,
-                    _ => return None,
-                };
-                if written != mark {
-                    close(&mut out, &mut written);
-                    if let Some(tag) = mark {
-                        out.push_str(tag);
-                        written = Some(tag);
-                    }
+                if let Some(tag) = mark {
+                    out.push_str(tag);
+                    written = Some(tag);
                 }
-                out.push_str(text);
-                i += 1;
-                j += 1;
             }
+            out.push_str(&text[pos..next]);
+            pos = next;
+        }
+        while let Some(&(_, tag)) = marks.get(k).filter(|m| m.0 == pos) {
+            mark = (!tag.starts_with("</")).then_some(tag);
+            k += 1;
+        }
+        while let Some(&(_, tag)) = tags.get(t).filter(|x| x.0 == pos) {
+            close(&mut out, &mut written);
+            out.push_str(tag);
+            t += 1;
+        }
+        if pos == text.len() && t == tags.len() && k == marks.len() {
+            break;
         }
     }
     close(&mut out, &mut written);
+    out
+}
+
+/// [`overlay`] of two HTML strings whose texts differ in how they are written (whitespace,
+/// escapes), compared character by character.
+fn walk(formatted: &str, marked: &str) -> Option<String> {
+    let (f, m) = (formatted.as_bytes(), marked.as_bytes());
+    let mut out = String::with_capacity(formatted.len() + marked.len() / 2);
+    // The mark `marked` has open at this point of the text, and the one written open
+    // (compared by address: they are slices of `marked`, and comparing their bytes at each
+    // character cost more than the rest of the walk).
+    let (mut mark, mut written): (Option<&str>, Option<&str>) = (None, None);
+    let differ = |a: Option<&str>, b: Option<&str>| match (a, b) {
+        (Some(a), Some(b)) => !std::ptr::eq(a, b),
+        (a, b) => a.is_some() != b.is_some(),
+    };
+    // `formatted[from..i]` is text matched but not written yet.
+    let (mut i, mut j, mut from) = (0, 0, 0);
+    let mut after_space = true;
+    loop {
+        if j < m.len() && m[j] == b'<' {
+            let end = j + marked[j..].find('>')? + 1;
+            let tag = &marked[j..end];
+            mark = (!tag.starts_with("</")).then_some(tag);
+            j = end;
+            continue;
+        }
+        if i < f.len() && f[i] == b'<' {
+            out.push_str(&formatted[from..i]);
+            close(&mut out, &mut written);
+            let end = i + formatted[i..].find('>')? + 1;
+            out.push_str(&formatted[i..end]);
+            (i, from) = (end, end);
+            continue;
+        }
+        let fw = i < f.len() && f[i].is_ascii_whitespace();
+        let mw = j < m.len() && m[j].is_ascii_whitespace();
+        if fw && mw && differ(written, mark) {
+            transition(&mut out, (formatted, &mut from, i), mark, &mut written);
+        }
+        if fw || mw {
+            // One space each, or more whitespace on one side around a tag (`a <br>\nb`
+            // beside `a b`), or at either end.
+            if fw && (mw || after_space || j == m.len()) {
+                while i < f.len() && f[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+            }
+            if mw && (fw || after_space || i == f.len() || f[i] == b'<') {
+                while j < m.len() && m[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+            } else if mw {
+                return None;
+            }
+            after_space = true;
+            continue;
+        }
+        if i == f.len() || j == m.len() {
+            if i == f.len() && j == m.len() {
+                break;
+            }
+            return None;
+        }
+        let len = if f[i] == m[j] && f[i] != b'&' {
+            (1, 1)
+        } else {
+            let (a, b) = (char_at(formatted, i), char_at(marked, j));
+            if a.0 != b.0 {
+                return None;
+            }
+            (a.1, b.1)
+        };
+        if differ(written, mark) {
+            transition(&mut out, (formatted, &mut from, i), mark, &mut written);
+        }
+        (i, j) = (i + len.0, j + len.1);
+        after_space = false;
+    }
+    out.push_str(&formatted[from..]);
+    close(&mut out, &mut written);
     Some(out)
+}
+
+/// Writes the text matched so far (`formatted[from..i]`), then closes the mark written open
+/// and opens `mark`, the one the text goes on with.
+fn transition<'m>(
+    out: &mut String,
+    (formatted, from, i): (&str, &mut usize, usize),
+    mark: Option<&'m str>,
+    written: &mut Option<&'m str>,
+) {
+    out.push_str(&formatted[*from..i]);
+    *from = i;
+    close(out, written);
+    if let Some(tag) = mark {
+        out.push_str(tag);
+        *written = Some(tag);
+    }
+}
+
+/// Closes the mark written open, if any (`<del>` by `</del>`).
+fn close(out: &mut String, written: &mut Option<&str>) {
+    if let Some(tag) = written.take() {
+        out.push_str("</");
+        out.push_str(&tag[1..]);
+    }
 }
 
 #[cfg(test)]
@@ -138,12 +227,12 @@ mod tests {
                 "Reads the <ins>guide &amp; a</ins> &lt; b first"
             )
             .as_deref(),
-            Some("Reads <a href=\"../x/\">the <ins>guide</ins></a><ins> &amp; </ins><code><ins>a</ins> &lt; b</code> first")
+            Some("Reads <a href=\"../x/\">the <ins>guide</ins></a><ins> &amp; </ins><code><ins>a</ins> &lt; b</code>\nfirst")
         );
         // Quotes escaped by one writer and not the other are the same text.
         assert_eq!(
-            overlay("The &quot;why&quot;", "The <del>\"why\"</del>").as_deref(),
-            Some("The <del>&quot;why&quot;</del>")
+            overlay("The <em>&quot;why&quot;</em>", "The <del>\"why\"</del>").as_deref(),
+            Some("The <em><del>&quot;why&quot;</del></em>")
         );
     }
 
@@ -153,7 +242,7 @@ mod tests {
             overlay("An <img alt=\"x\"> image", "An <del>x</del> image"),
             None
         );
-        assert_eq!(overlay("Short", "Short and <ins>long</ins>"), None);
-        assert_eq!(overlay("Long text", "Long"), None);
+        assert_eq!(overlay("<b>Short</b>", "Short and <ins>long</ins>"), None);
+        assert_eq!(overlay("<b>Long</b> text", "Long"), None);
     }
 }

@@ -50,9 +50,6 @@ fn lead_diff(
 /// as it is when `f` has no markup, or when the two are not the same text.
 fn with_markup(f: &crate::markdown::Fragment, marked: String, root: &str) -> String {
     let own = f.html_cow(root);
-    if !own.contains('<') {
-        return marked;
-    }
     html::overlay_marks(own.trim_end(), &marked).unwrap_or(marked)
 }
 
