@@ -7,15 +7,6 @@ mod common;
 mod import_support;
 use import_support::*;
 
-/// The titles of the content files in `dir` (`content/levels`, `content/tracks`), by file
-/// name.
-fn titles(dir: &std::path::Path) -> Vec<String> {
-    content_files(dir)
-        .iter()
-        .map(|(_, path)| str_of(&front(path), "title"))
-        .collect()
-}
-
 #[test]
 fn a_role_numbered_by_roman_numerals_is_a_level_whatever_the_role() {
     // `# Baker I` … `# Baker III` was refused as no ladder: a Roman numeral counted only

@@ -8,14 +8,6 @@ use common::words;
 use import_support::*;
 use std::fs;
 
-/// The titles of the levels (or tracks) in `dir`, by file name.
-fn titles(dir: &std::path::Path) -> Vec<String> {
-    content_files(dir)
-        .iter()
-        .map(|(_, path)| str_of(&front(path), "title"))
-        .collect()
-}
-
 #[test]
 fn a_reading_list_under_the_last_level_leaves_it_its_labelled_pillars() {
     // `#### Further reading` under Head Chef made it "a level with pillars of its own", its

@@ -354,6 +354,15 @@ pub fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures/import").join(name)
 }
 
+/// The titles of the content files in `dir` (`content/levels`, `content/tracks`), in the
+/// order of their file names.
+pub fn titles(dir: &Path) -> Vec<String> {
+    content_files(dir)
+        .iter()
+        .map(|(_, path)| str_of(&front(path), "title"))
+        .collect()
+}
+
 /// The text of the competency file of `level` in `pillar` of the import.
 pub fn competency(imp: &Imported, level: &str, pillar: &str) -> String {
     fs::read_to_string(
