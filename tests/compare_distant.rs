@@ -46,3 +46,41 @@ fn levels_several_steps_apart_are_not_paired_by_their_places_alone() {
     );
     assert!(!next.contains("what changes over"));
 }
+
+#[test]
+fn the_legend_explains_only_the_marks_its_page_shows() {
+    // Octopus's L1.0 → L6 page, every row "new", explained five marks in 200 px of text
+    // (browser check 25 L5).
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    build_example(&site);
+    let mut pages = 0;
+    for entry in std::fs::read_dir(site.join("compare")).unwrap() {
+        let a = entry.unwrap().path();
+        let Ok(inner) = std::fs::read_dir(&a) else {
+            continue;
+        };
+        for b in inner {
+            let html = std::fs::read_to_string(b.unwrap().path().join("index.html")).unwrap();
+            if !html.contains("what changes") {
+                continue;
+            }
+            pages += 1;
+            let legend = section(&html, "summary-heading", "</details>");
+            for (term, shown) in [
+                ("changed", "badge-changed"),
+                ("rewritten", "badge-rewritten"),
+                ("new", "badge-new"),
+                ("not restated", "badge-not-restated"),
+                ("carried over", "class=\"carried\""),
+            ] {
+                assert_eq!(
+                    legend.contains(&format!("<dt>{term}</dt>")),
+                    html.contains(shown),
+                    "{term}: {legend}"
+                );
+            }
+        }
+    }
+    assert!(pages > 20, "{pages}");
+}

@@ -240,6 +240,14 @@ impl Builder<'_> {
             steps,
             cumulative,
             moved: pillars.iter().any(|p| p.counts.moved > 0),
+            used: super::CompareCounts {
+                new: pillars.iter().map(|p| p.counts.new).sum(),
+                changed: pillars.iter().map(|p| p.counts.changed).sum(),
+                rewritten: pillars.iter().map(|p| p.counts.rewritten).sum(),
+                carried: pillars.iter().map(|p| p.counts.carried).sum(),
+                not_restated: pillars.iter().map(|p| p.counts.not_restated).sum(),
+                moved: pillars.iter().map(|p| p.counts.moved).sum(),
+            },
             pillars,
             other_comparisons_html: {
                 let pairs: std::collections::BTreeSet<_> = ladder

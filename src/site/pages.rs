@@ -319,6 +319,9 @@ pub struct ComparePage {
     /// True when a row of some pillar is an expectation under another pillar at the other
     /// level ([`CompareCounts::moved`]): the legend then says what that row's badge means.
     pub moved: bool,
+    /// The rows of every pillar, counted by kind: the legend explains only the marks the
+    /// page shows.
+    pub used: CompareCounts,
     /// Other comparisons of either level, as `<li><a href="…">A and B</a></li>` lines
     /// (written by [`crate::html::comparison_link`]; empty when there are none).
     pub other_comparisons_html: String,
