@@ -118,3 +118,38 @@ fn the_same_levels_as_json_under_a_levels_key_import_alike() {
     assert_placed(&imp, &exps, &[]);
     assert!(imp.summary.contains("1 track, 2 levels"), "{}", imp.summary);
 }
+
+#[test]
+fn tables_of_levels_skills_and_descriptors_joined_by_keys_are_one_ladder() {
+    // A skills framework kept as three YAML tables (levels, skills, and descriptors naming
+    // a level and a skill each) was refused: "YAML without a ladder" for every file.
+    let imp = import(&fixture("folders/joined-tables"), &[]);
+    assert_eq!(
+        titles(&imp.root.join("content/levels")),
+        ["Bosun", "Deckhand", "Mate"]
+    );
+    assert_eq!(level_rank(&imp, "deckhand"), 1);
+    assert_eq!(level_rank(&imp, "bosun"), 3);
+    assert!(competency(&imp, "mate", "loading").contains("Loads the deck so the ferry sits level."));
+    assert!(
+        competency(&imp, "bosun", "mooring").contains("Plans the mooring for a storm crossing.")
+    );
+    // The skill's name titles its pillar, its description describes it.
+    let pillar = std::fs::read_to_string(imp.root.join("content/pillars/loading.md")).unwrap();
+    assert!(pillar.contains("title = \"Loading the deck\""), "{pillar}");
+    assert!(
+        pillar.contains("Cars, vans and foot passengers"),
+        "{pillar}"
+    );
+    // What is no ladder's is still said to be left out.
+    assert!(
+        imp.summary.contains("not read: site.yml"),
+        "{}",
+        imp.summary
+    );
+    assert!(
+        imp.summary.contains("not imported: source"),
+        "{}",
+        imp.summary
+    );
+}

@@ -102,6 +102,7 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
     }
     let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
     let mut families = Vec::new();
+    let mut tables = Vec::new();
     for (path, rel) in &files {
         let kind = kind_of(rel);
         let Some(kind) = kind else {
@@ -164,10 +165,15 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
         let index = ladder.docs.len();
         ladder.docs.push(doc);
         let outcome = match kind {
-            FileKind::Yaml => yaml_outcome(&mut ladder, index, rel, single, &mut families)?,
+            FileKind::Yaml => {
+                yaml_outcome(&mut ladder, index, rel, single, &mut families, &mut tables)?
+            }
             FileKind::Markdown => markdown_outcome(&mut ladder, opts, index, rel, single)?,
         };
         let Some(outcome) = outcome else { continue };
+        outcomes.push((index, outcome));
+    }
+    if let Some((index, outcome)) = yaml::joined(&mut ladder, &tables) {
         outcomes.push((index, outcome));
     }
     if let Some(at) = ladder.topic_bodies.first().cloned() {
@@ -222,7 +228,7 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
                 .iter()
                 .all(|s| s.ends_with("without a ladder)") || s.ends_with("(not Markdown or YAML)"));
         let hint = if data {
-            "import reads YAML or JSON job families (`levels`, `themes`, `competencies`), `topics` (as Monzo writes them) and `skills` with `roles`, and these files hold none of them: write the ladder in Markdown (one file per level, `# Level` / `## Pillar` / `- expectation`), or in one of those shapes"
+            "import reads YAML or JSON job families (`levels`, `themes`, `competencies`), `topics` (as Monzo writes them), `skills` with `roles`, and tables of levels, skills and descriptors joined by keys, and these files hold none of them: write the ladder in Markdown (one file per level, `# Level` / `## Pillar` / `- expectation`), or in one of those shapes"
         } else {
             "import a .md, .yml or .json file, or a folder that holds some"
         };
@@ -368,6 +374,7 @@ fn yaml_outcome(
     rel: &str,
     single: bool,
     families: &mut Vec<(source::Loc, String)>,
+    tables: &mut Vec<(source::SourceDoc, yaml::Y)>,
 ) -> Result<Option<Outcome>, Diagnostic> {
     let doc = ladder.docs[index].clone();
     let y = yaml::load(ladder, &doc, &doc.text, 1)?;
@@ -384,7 +391,9 @@ fn yaml_outcome(
     } else if yaml::is_level_list(&y) {
         Ok(Some(yaml::level_list(ladder, index, &y)))
     } else if !single {
-        // Other YAML in a folder (site settings, CI) is not a ladder: said, not read.
+        // Other YAML in a folder (site settings, CI) is not a ladder: said, not read, unless
+        // it is one of the tables that make a ladder together (see `yaml::joined`).
+        tables.push((doc.clone(), y));
         ladder.docs.pop();
         let format = format_name(rel);
         ladder

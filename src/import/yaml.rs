@@ -23,10 +23,12 @@ use crate::diagnostic::Diagnostic;
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 
 mod job_family;
+mod joined;
 mod level_list;
 mod roles;
 mod topics;
 pub use job_family::job_family;
+pub use joined::joined;
 pub use level_list::{is_level_list, level_list};
 pub use roles::{is_roles, roles};
 pub use topics::topics;
