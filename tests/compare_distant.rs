@@ -69,7 +69,7 @@ fn the_legend_explains_only_the_marks_its_page_shows() {
             let legend = section(&html, "summary-heading", "</details>");
             for (term, shown) in [
                 ("changed", "badge-changed"),
-                ("rewritten", "badge-rewritten"),
+                ("closest match", "badge-rewritten"),
                 ("new", "badge-new"),
                 ("not restated", "badge-not-restated"),
                 ("carried over", "class=\"carried\""),

@@ -195,7 +195,7 @@ test('on paper a comparison is one compact document that names the ladder, both 
     assert.match(p.meta, /printed \w+/, 'and the date it was printed');
     assert.ok(p.metaFirst, 'on the first page, above the title');
     // Paper cannot unfold the legend: what the marks mean is printed.
-    assert.ok(p.legend.includes('rewritten') && p.legend.includes('changed'), `the legend prints: ${p.legend}`);
+    assert.ok(p.legend.includes('closest match') && p.legend.includes('changed'), `the legend prints: ${p.legend}`);
     assert.ok(p.h1.includes(m.a.title) && p.h1.includes(m.b.title), `the title names both levels: ${p.h1}`);
     assert.equal(p.breaks, 0, 'no section starts a page of its own');
     assert.deepEqual(p.headers, [], 'no heading is cut or broken inside a word');
