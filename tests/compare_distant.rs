@@ -84,3 +84,35 @@ fn the_legend_explains_only_the_marks_its_page_shows() {
     }
     assert!(pages > 20, "{pages}");
 }
+
+#[test]
+fn on_tracks_whose_levels_share_titles_a_comparison_is_titled_by_its_track_too() {
+    // Monzo's engineering tracks each have `Level 1` … `Level 7`: the heading read "Level 3
+    // and Level 4", with the track only in small text over it (browser check 25 L8).
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("monzo");
+    ladderbook()
+        .arg("import")
+        .arg(real_ladders().join("monzo-progression-framework/frameworks/engineering"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    ladderbook().arg("build").arg(&out).assert().success();
+    let html = page(
+        &out.join("book"),
+        "compare/backend-level-3/backend-level-4/",
+    );
+    let h1 = &html[html.find("<h1>").unwrap()..html.find("</h1>").unwrap()];
+    assert!(h1.contains("Backend Engineering Framework:"), "{h1}");
+    assert!(
+        h1.contains(">Level 3</a>") && h1.contains(">Level 4</a>"),
+        "{h1}"
+    );
+    // Where no other track has the titles, the heading is the levels' alone.
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    build_example(&site);
+    let html = page(&site, "compare/senior-engineer/staff-engineer/");
+    assert!(!html.contains("h1-track"));
+}
