@@ -109,6 +109,11 @@ fn on_tracks_whose_levels_share_titles_a_comparison_is_titled_by_its_track_too()
         h1.contains(">Level 3</a>") && h1.contains(">Level 4</a>"),
         "{h1}"
     );
+    // The line over it does not say the track again.
+    assert!(
+        html.contains("<p class=\"eyebrow\">What changes from one level to the next</p>"),
+        "{html}"
+    );
     // Where no other track has the titles, the heading is the levels' alone.
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("site");
