@@ -45,3 +45,36 @@ fn a_job_ads_skills_are_a_pillar_and_its_perks_and_how_to_apply_describe_the_lev
     assert!(level.contains("Free crossings for your family"), "{level}");
     assert!(level.contains("Write to the harbour office"), "{level}");
 }
+
+/// Review 25's inputs, in our own words: plausible ladders the first versions of this
+/// session's rules read worse than before.
+#[test]
+fn a_recruiters_ladder_keeps_its_compensation_and_interview_pillars() {
+    let imp = import(&fixture("folders/review-25/recruiters"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["compensation", "interview-process", "sourcing"]
+    );
+}
+
+#[test]
+fn titles_that_rank_the_levels_come_before_the_sites_page_order() {
+    // A Hugo section weighted most senior first: `weight` made Head Purser the most junior.
+    let imp = import(&fixture("folders/review-25/weighted"), &[]);
+    let ranks: Vec<i64> = ["junior-purser", "purser", "senior-purser", "head-purser"]
+        .iter()
+        .map(|l| level_rank(&imp, l))
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{ranks:?}");
+}
+
+#[test]
+fn a_readmes_heading_makes_no_pillar_of_a_section_every_level_nests() {
+    // The README's `## Scope` made each level's `### Scope` under Impact a pillar.
+    let imp = import(&fixture("folders/review-25/nested-scope"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["impact", "safety"]
+    );
+    assert!(competency(&imp, "mate", "impact").contains("The whole car deck"));
+}

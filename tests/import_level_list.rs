@@ -153,3 +153,14 @@ fn tables_of_levels_skills_and_descriptors_joined_by_keys_are_one_ladder() {
         imp.summary
     );
 }
+
+#[test]
+fn a_sites_data_tables_that_join_are_no_ladder() {
+    // A crew list, a list of routes and shifts naming both joined into a track of routes
+    // with crew members as pillars, ahead of the real ladder (review 25 M5).
+    let imp = import(&fixture("folders/review-25/site-data"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")),
+        ["deckhand", "senior-deckhand"]
+    );
+}

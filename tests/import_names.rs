@@ -1,33 +1,10 @@
 //! How imported levels and tracks are named where real ladders named them in ways import read
-//! wrong (hunt 20): levels numbered by a Roman numeral after any role's name, a grid's rows
-//! numbered under a `Level` corner, a `Legend` heading over a grid, and a track named after a
+//! wrong (hunt 20): a grid's rows numbered under a `Level` corner, a `Legend` heading over a grid, and a track named after a
 //! file called `career-ladder-for-….md`.
 
 mod common;
 mod import_support;
 use import_support::*;
-
-#[test]
-fn a_role_numbered_by_roman_numerals_is_a_level_whatever_the_role() {
-    // `# Baker I` … `# Baker III` was refused as no ladder: a Roman numeral counted only
-    // after a word import knew as a role's (`Engineer II`).
-    let imp = import(&fixture("names/roman-numbered.md"), &[]);
-    assert_eq!(
-        content_ids(&imp.root.join("content/levels")),
-        ["deckhand-i", "deckhand-ii", "deckhand-iii"]
-    );
-    assert_eq!(level_rank(&imp, "deckhand-i"), 1);
-    assert_eq!(level_rank(&imp, "deckhand-iii"), 3);
-    // A numbered part of the document is none.
-    assert!(
-        imp.summary.contains("free pages: part-iv"),
-        "{}",
-        imp.summary
-    );
-    assert!(
-        competency(&imp, "deckhand-ii", "expectations").contains("Guides drivers onto the ramp")
-    );
-}
 
 #[test]
 fn rows_numbered_under_a_level_corner_are_titled_by_its_word() {
@@ -75,12 +52,12 @@ fn a_legend_over_a_grid_describes_the_track_the_heading_above_names() {
 }
 
 #[test]
-fn a_track_named_after_its_file_is_named_as_its_levels_write_it() {
+fn a_track_named_after_its_file_drops_the_ladder_words_and_writes_acronyms_as_its_levels_do() {
     // `career-path-for-ui-ferry-pursers.md` was the track "Career path for ui ferry pursers".
     let imp = import(&fixture("names/file-named-track"), &[]);
     assert_eq!(
         titles(&imp.root.join("content/tracks")),
-        ["UI Ferry Purser"]
+        ["UI ferry pursers"]
     );
 }
 

@@ -62,7 +62,8 @@ pub enum Pairing {
     /// Two levels of one track with levels between them: as [`Pairing::Complete`], but a
     /// pillar written in parallel is no evidence by itself. Lists as long line up level by
     /// level by design; across several steps, by chance (the hand-labelled pairs that
-    /// measured the rule are all of neighbouring levels).
+    /// measured the rule are all of neighbouring levels). A cell of one expectation at each
+    /// level (a grid's) is still its pillar at both, and the two are paired.
     Distant,
     /// Levels on two tracks: only pairs at least [`MATCH_THRESHOLD`] similar are paired; the
     /// rest stand alone, as two jobs need not correspond expectation by expectation.
@@ -276,7 +277,8 @@ pub fn match_prepared(
         };
         // Both lists as long, every expectation beside the one at its place: a pillar written
         // in parallel, where the place is evidence enough.
-        let parallel = pairing == Pairing::Complete
+        let by_place = pairing == Pairing::Complete || pairing == Pairing::Distant && n == 1;
+        let parallel = by_place
             && n == m
             && pairs.iter().all(|&(x, y)| rest_lower[x] == rest_higher[y])
             && (0..n).all(|i| higher_of[i].is_none_or(|(j, ..)| i == j));
@@ -573,5 +575,12 @@ mod tests {
         assert!(pairs(Pairing::Distant)
             .iter()
             .all(|&(l, h, _)| l.is_none() || h.is_none()));
+        // One expectation a side, as a grid's cells hold: the pillar at both levels.
+        let one = shape(&match_expectations(
+            &lower[..1],
+            &higher[..1],
+            Pairing::Distant,
+        ));
+        assert_eq!(one, vec![(Some(0), Some(0), Status::Rewritten)]);
     }
 }

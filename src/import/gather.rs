@@ -547,12 +547,12 @@ fn root_readme_title(ladder: &Ladder) -> Option<String> {
         let text = super::tables::strip_tags(&readme.text[open..close]);
         (!text.trim().is_empty()).then_some((at, text))
     });
-    // Hugo's `_index.md` names its folder in its front-matter.
-    let front = super::yaml::front_matter_title(&readme.text).map(|t| (0, t));
+    // Without a heading, Hugo's `_index.md` names its folder in its front-matter (a page's
+    // `title: Home`, beside its `# Acme Ladder`, names the page).
+    let front = || super::yaml::front_matter_title(&readme.text).map(|t| (0, t));
     let (_, heading) = match (heading, html) {
-        _ if front.is_some() => front?,
         (Some(h), Some(x)) => std::cmp::min_by_key(h, x, |t| t.0),
-        (h, x) => h.or(x)?,
+        (h, x) => h.or(x).or_else(front)?,
     };
     let title = ids::clean_title(heading.trim());
     // `# Introduction` names the page, not the ladder.

@@ -463,20 +463,26 @@ fn markdown_outcome(
                 Ok(None)
             } else {
                 // A page that is one level may give its rank (`level: 3`, Jekyll and Hugo
-                // ladders), or its place among its folder's pages (Hugo's `weight`, Just the
-                // Docs' `nav_order`, Docusaurus' `sidebar_position`); the track is ordered
-                // by it.
-                const RANKS: [&str; 5] =
-                    ["level", "rank", "weight", "nav_order", "sidebar_position"];
-                let rank = RANKS.iter().find_map(|k| match y.get(k) {
-                    Some(yaml::Y::Int(n, _)) => Some((*k, *n)),
-                    _ => None,
-                });
+                // ladders); the track is ordered by it. Or its place among its folder's pages
+                // (Hugo's `weight`, Just the Docs' `nav_order`, Docusaurus' `sidebar_position`),
+                // which orders the levels where their titles do not.
+                let int = |keys: &[&'static str]| {
+                    keys.iter().find_map(|k| match y.get(k) {
+                        Some(yaml::Y::Int(n, _)) => Some((*k, *n)),
+                        _ => None,
+                    })
+                };
+                let rank = int(&["level", "rank"]);
+                let weight = int(&["weight", "nav_order", "sidebar_position"]);
                 let mut outcome = markdown::parse(ladder, index, body, title);
                 let mut used = vec!["title"];
                 if let markdown::Outcome::Level { level, .. } = &mut outcome {
                     if let Some((key, n)) = rank {
                         level.rank = Some(n);
+                        used.push(key);
+                    }
+                    if let Some((key, n)) = weight {
+                        level.weight = Some(n);
                         used.push(key);
                     }
                     // And the track it is on (`track: management`), for a folder of levels

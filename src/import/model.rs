@@ -84,6 +84,9 @@ pub struct Level {
     pub number: Option<LevelNumber>,
     /// A rank the source gives (`level: 3`).
     pub rank: Option<i64>,
+    /// Its place among its folder's pages, as a site generator's front-matter gives it
+    /// (Hugo's `weight`): orders a folder's levels only where their titles do not.
+    pub weight: Option<i64>,
     /// An id the source gives (YAML ids, file stems).
     pub id: Option<String>,
     /// The track a level file's front-matter names (`track: management`).
@@ -118,6 +121,7 @@ impl Level {
             other_codes: Vec::new(),
             number: None,
             rank: None,
+            weight: None,
             id: None,
             track: None,
             description: Vec::new(),

@@ -310,9 +310,9 @@ pub const REWRITES: [(Rewrite, &str); 9] = [
     ),
     (
         shortcodes::hugo_shortcodes,
-        "Hugo shortcodes on lines of their own (`{{< cards >}}`) are left out, a card's \
-         title kept as a list item: Hugo draws what they make, which import cannot read, and \
-         they would show as text",
+        "Hugo's layout shortcodes on lines of their own (cards, columns, buttons, a hero \
+         title) are left out: Hugo draws what they make, which import cannot read, and they \
+         would show as text",
     ),
     (
         wrappers::wrapper_headings,

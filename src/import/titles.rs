@@ -30,10 +30,10 @@ const DESCRIPTIVE: &[&str] = &[
     "not expected", "examples", "example", "resources", "notes", "faq", "links", "see also",
     "references", "what this is not", "red flags", "pitfalls", "note", "experience",
     "typical experience", "further reading", "reading list",
-    // What a job ad says beside the level: about the job, not a competency.
-    "perks", "benefits", "perks and benefits", "work perks and benefits", "salary",
-    "salary and location", "compensation", "how to apply", "applying", "apply",
-    "location", "working hours", "our hiring process", "hiring process", "interview process",
+    // What a job ad says beside the level: about the job, not a competency. Benefits,
+    // compensation and hiring can be a recruiter's or an HR ladder's pillars: not these.
+    "perks", "perks and benefits", "work perks and benefits", "salary and location",
+    "how to apply", "applying",
 ];
 
 /// A title that reads as a level: it has a code or a number (`L3`, `Level 2`), or a word that
@@ -236,41 +236,10 @@ pub(super) fn ranks(title: &str) -> bool {
 }
 
 /// A title with a code or a number, or a word that names a role, whatever else it says
-/// (`Senior Product Engineer Framework`, a level page named after the document it is); or a
-/// name numbered by a Roman numeral (`Baker II`, see [`roman_numbered`]).
+/// (`Senior Product Engineer Framework`, a level page named after the document it is).
 pub(super) fn names_role(title: &str) -> bool {
     let t = ids::parse_level_title(title);
-    t.code.is_some() || t.number.is_some() || role_word(title) || roman_numbered(title)
-}
-
-/// Words that a Roman numeral numbers as parts of a document, not as levels (`Part II`,
-/// `Appendix I`).
-#[rustfmt::skip]
-const DOCUMENT_PARTS: &[&str] = &[
-    "part", "chapter", "section", "appendix", "volume", "book", "act", "annex", "article",
-    "table", "figure", "schedule", "phase", "unit", "module", "lesson", "title",
-];
-
-/// A title of one to four capitalised words ending in a Roman numeral from I to XII (`Baker
-/// II`, `Pastry Chef IV`), as roles are numbered, whatever the role's name; not a part of a
-/// document (`Part II`, `Appendix I`, see [`DOCUMENT_PARTS`]).
-fn roman_numbered(title: &str) -> bool {
-    const NUMERALS: &[&str] = &[
-        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
-    ];
-    let words: Vec<&str> = title.split_whitespace().collect();
-    let Some((last, name)) = words.split_last() else {
-        return false;
-    };
-    (1..=4).contains(&name.len())
-        && NUMERALS.contains(last)
-        && name.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || c == '-')
-        })
-        && !name
-            .iter()
-            .any(|w| DOCUMENT_PARTS.contains(&ids::title_key(w).as_str()))
+    t.code.is_some() || t.number.is_some() || role_word(title)
 }
 
 /// A section title that describes the level instead of naming a competency area.
@@ -373,9 +342,11 @@ const LADDER_WORDS: &[&str] = &[
 ];
 
 /// The title of the track in a file named `stem` whose levels are `levels` (their titles):
-/// the name without the words about every ladder ([`LADDER_WORDS`]), written as a level
-/// writes it (`career-ladder-for-qa-bakers.md` holding `# Senior QA Baker` is `QA Baker`),
-/// or word by word as the levels write each word (`OSPO`); else [`readable`].
+/// the name without the words about every ladder ([`LADDER_WORDS`]), each word written as
+/// the levels write it where they write it as an acronym or with capitals inside (`OSPO`,
+/// `iOS`: `career-ladder-for-ospo-engineers.md` holding `# OSPO Engineer I` is `OSPO
+/// engineers`); else [`readable`]. Titles written in capitals throughout say nothing of a
+/// word's own case.
 pub(super) fn file_track_title(stem: &str, levels: &[String]) -> String {
     let name = readable(stem);
     let lower = name.to_lowercase();
@@ -385,38 +356,33 @@ pub(super) fn file_track_title(stem: &str, levels: &[String]) -> String {
         .map(str::trim)
         .filter(|r| !r.is_empty())
         .unwrap_or(&name);
-    // As a level writes it, in the singular (`QA Bakers`: `Senior QA Baker`).
-    for phrase in [rest, rest.strip_suffix('s').unwrap_or(rest)] {
-        let key = phrase.to_lowercase();
-        for level in levels.iter().filter(|_| !key.trim().is_empty()) {
-            if let Some(at) = level.to_lowercase().find(&key) {
-                let (end, ok) = (at + key.len(), level.is_char_boundary(at));
-                let whole = ok
-                    && level.is_char_boundary(end)
-                    && !level[..at].ends_with(char::is_alphanumeric)
-                    && !level[end..].starts_with(char::is_alphanumeric);
-                if whole && level.to_lowercase().len() == level.len() {
-                    return capitalised(&level[at..end]);
-                }
-            }
+    let own_case = |w: &&str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        let acronym = (2..=5).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase());
+        let inner = letters.iter().skip(1).any(|c| c.is_uppercase())
+            && letters.iter().any(|c| c.is_lowercase());
+        acronym || inner
+    };
+    let words: Vec<&str> = levels
+        .iter()
+        .filter(|l| l.chars().any(char::is_lowercase))
+        .flat_map(|l| l.split_whitespace())
+        .filter(own_case)
+        .collect();
+    let mut written: Vec<String> = rest.split_whitespace().map(str::to_string).collect();
+    let mut first_own = false;
+    for (i, w) in written.iter_mut().enumerate() {
+        if let Some(l) = words.iter().find(|l| l.eq_ignore_ascii_case(w)) {
+            *w = l.to_string();
+            first_own |= i == 0;
         }
     }
-    // Word by word, as the levels write each word.
-    let words: Vec<&str> = levels.iter().flat_map(|l| l.split_whitespace()).collect();
-    let written: Vec<String> = rest
-        .split_whitespace()
-        .map(|w| {
-            let plural = |l: &str| w.len() == l.len() + 1 && w.ends_with('s');
-            match words.iter().find(|l| l.eq_ignore_ascii_case(w)) {
-                Some(l) => l.to_string(),
-                None => words
-                    .iter()
-                    .find(|l| plural(l) && l.eq_ignore_ascii_case(&w[..l.len()]))
-                    .map_or(w.to_string(), |l| format!("{l}s")),
-            }
-        })
-        .collect();
-    capitalised(&written.join(" "))
+    let joined = written.join(" ");
+    if first_own {
+        joined
+    } else {
+        capitalised(&joined)
+    }
 }
 
 /// Whether `titles` name as many different things as there are titles (compared by
@@ -455,17 +421,7 @@ pub(super) fn placeholder(title: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{file_track_title, names_role, readable, without_caption, without_outline_number};
-
-    #[test]
-    fn roman_numerals_number_roles_not_parts_of_a_document() {
-        assert!(names_role("Baker II"));
-        assert!(names_role("Pastry Chef IV"));
-        assert!(!names_role("Part II"));
-        assert!(!names_role("Appendix I"));
-        assert!(!names_role("Baking bread I"));
-        assert!(!names_role("II"));
-    }
+    use super::{file_track_title, readable, without_caption, without_outline_number};
 
     #[test]
     fn a_file_names_its_track_as_its_levels_write_it() {
@@ -475,12 +431,23 @@ mod tests {
                 "career-ladder-for-ospo-engineers",
                 &levels(&["OSPO Engineer I", "Senior OSPO Engineer"])
             ),
-            "OSPO Engineer"
+            "OSPO engineers"
         );
-        // No level holds the whole name: word by word.
+        assert_eq!(
+            file_track_title("ios-developers", &levels(&["Junior iOS Developer"])),
+            "iOS developers"
+        );
+        // Capitals throughout, or a word that is no acronym, keep the file's case.
+        assert_eq!(
+            file_track_title(
+                "backend-engineers",
+                &levels(&["BACKEND ENGINEER", "Data Lead"])
+            ),
+            "Backend engineers"
+        );
         assert_eq!(
             file_track_title("qa-and-data-levels", &levels(&["Junior QA", "Data Lead"])),
-            "QA and Data levels"
+            "QA and data levels"
         );
         assert_eq!(
             file_track_title("ladder", &levels(&["Junior", "Senior"])),

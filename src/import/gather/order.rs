@@ -87,6 +87,15 @@ fn order_members(members: &mut [Member], ties: bool) -> Option<&'static str> {
         members.sort_by_key(|m| ids::seniority(&m.1.title));
         return Some(SENIORITY_ORDER);
     }
+    // The place each page's front-matter gives it among its folder's pages (`weight`), one
+    // each: the site's own order, where the titles give none.
+    let mut weights: Vec<i64> = members.iter().filter_map(|m| m.1.weight).collect();
+    weights.sort_unstable();
+    weights.dedup();
+    if weights.len() == members.len() {
+        members.sort_by_key(|m| m.1.weight);
+        return Some(", ordered by the place each file's front-matter gives it among the folder's pages (`weight`, `nav_order` or `sidebar_position`)");
+    }
     // Two or more titles no word tells apart (`Baker`, `Night Shift Baker`) among three or
     // more places that words do give (Associate, Senior, Principal): the words still order
     // those, and the tied titles keep their file-name order between them. A folder of roles

@@ -1,13 +1,20 @@
-//! Hugo's shortcodes on lines of their own (`{{< cards >}}`, `{{< card link="keeper"
-//! title="Keeper" >}}`, `{{% notice %}}`): Hugo draws what they make, and import cannot read
-//! it, so read as written they show as text.
+//! Hugo's layout shortcodes on lines of their own (`{{< cards >}}`, `{{< card link="keeper"
+//! title="Keeper" >}}`, `{{< hero-headline >}}`): Hugo draws what they make, which import
+//! cannot read, so read as written they show as text.
 
-/// `text` with each line that is only one Hugo shortcode tag made blank, but a card's or
-/// link's title (`{{< card link="keeper" title="2. Keeper" >}}`), which becomes a list item
-/// of its text without its outline number, `- Keeper`, as the cards list what they link to.
-/// What lies between an opening tag and its closing one stays. Lines stay where they are; fenced code is left
-/// alone. Returns the text and the 1-based number of the first line changed, or `None` when
-/// no line is.
+/// Shortcodes that only lay out a page, by name (`hextra/hero-headline` by its last part):
+/// a line that is only one of their tags says nothing to keep. Shortcodes that carry text
+/// (`{{< details title="Why" >}}`, a `figure`'s caption) are left as they are written.
+const LAYOUT: &[&str] = &[
+    "cards", "card", "columns", "column", "button", "toc", "icon", "br", "badge", "hero",
+];
+
+/// `text` with each line that is only one tag of a layout shortcode (see [`LAYOUT`]; also
+/// any whose name starts `hero-`) made blank, but a card's, which keeps its title as a line
+/// of text (`{{< card link="keeper" title="2. Keeper" >}}`: `Keeper`, a paragraph with the
+/// cards beside it, not a list whose items would be expectations): what lies between an
+/// opening tag and its closing one stays. Lines stay where they are; fenced code is left alone. Returns the
+/// text and the 1-based number of the first line changed, or `None` when no line is.
 pub fn hugo_shortcodes(text: &str) -> Option<(String, usize)> {
     if !text.contains("{{<") && !text.contains("{{%") {
         return None;
@@ -22,13 +29,17 @@ pub fn hugo_shortcodes(text: &str) -> Option<(String, usize)> {
         if tag.contains("}}") || tag.contains("{{") {
             return None;
         }
-        let end = &line[line.trim_end_matches(['\n', '\r']).len()..];
         let name = tag.split_whitespace().next().unwrap_or("");
-        let title = attribute(tag, "title").filter(|_| name.contains("card") || name == "link");
-        Some(match title {
-            // `title="1. Deckhand"`: numbered as a list would be.
+        let name = name.trim_start_matches('/');
+        let name = name.rsplit('/').next().unwrap_or(name);
+        let end = &line[line.trim_end_matches(['\n', '\r']).len()..];
+        if !(LAYOUT.contains(&name) || name.starts_with("hero-")) {
+            return None;
+        }
+        // A card says what it leads to: its title stays, as a line of text.
+        Some(match attribute(tag, "title").filter(|_| name == "card") {
             Some(title) => format!(
-                "- {}{end}",
+                "{}{end}",
                 crate::import::titles::without_outline_number(title)
             ),
             None => end.to_string(),
@@ -61,12 +72,12 @@ mod tests {
     use super::hugo_shortcodes;
 
     #[test]
-    fn shortcodes_alone_on_their_lines_are_left_out_and_cards_keep_their_titles() {
-        let text = "Intro.\n\n{{< cards >}}\n  {{< card link=\"keeper\" title=\"2. Keeper\" >}}\n{{< /cards >}}\n{{% notice info %}}\nKept.\n{{% /notice %}}\nA {{< b >}} inline {{< /b >}} tag.\n```\n{{< cards >}}\n```\n";
+    fn layout_shortcodes_alone_on_their_lines_are_left_out() {
+        let text = "Intro.\n\n{{< cards >}}\n  {{< card link=\"keeper\" title=\"2. Keeper\" >}}\n{{< /cards >}}\n{{< hextra/hero-headline >}}\nKept.\n{{< /hextra/hero-headline >}}\n{{< details title=\"Why\" >}}\nA {{< b >}} inline {{< /b >}} tag.\n```\n{{< cards >}}\n```\n";
         let (out, first) = hugo_shortcodes(text).unwrap();
         assert_eq!(
             out,
-            "Intro.\n\n\n- Keeper\n\n\nKept.\n\nA {{< b >}} inline {{< /b >}} tag.\n```\n{{< cards >}}\n```\n"
+            "Intro.\n\n\nKeeper\n\n\nKept.\n\n{{< details title=\"Why\" >}}\nA {{< b >}} inline {{< /b >}} tag.\n```\n{{< cards >}}\n```\n"
         );
         assert_eq!(first, 3);
         assert!(hugo_shortcodes("No tags {{ here }}.\n").is_none());

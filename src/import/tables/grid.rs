@@ -193,7 +193,14 @@ pub(super) fn by_rows<'t>(t: &'t Table, about: &[usize]) -> Grid<'t> {
         .copied()
         .filter(|&col| descriptive(&label(&t.header[col])))
         .collect();
-    let numbered = numbered_by(&t.header[0]);
+    // Only when every level's row is named by a number alone (`Band 5` … `8a` keep theirs).
+    let bare = |c: &[String]| label(&c[0]).trim_matches('`').parse::<u32>().is_ok();
+    let named: Vec<&(usize, Vec<String>)> = t
+        .rows
+        .iter()
+        .filter(|(_, c)| !label(&c[0]).is_empty())
+        .collect();
+    let numbered = numbered_by(&t.header[0]).filter(|_| named.iter().all(|(_, c)| bare(c)));
     for (line, c) in rows {
         let mut name = label(&c[0]);
         // `| Level | … |` over `| 1 | … |`: the level is `Level 1`.
@@ -267,7 +274,7 @@ fn numbered_by(corner: &str) -> Option<String> {
     let word = first.strip_suffix('s').unwrap_or(first);
     WORDS
         .contains(&word.to_lowercase().as_str())
-        .then(|| word.to_string())
+        .then(|| crate::import::titles::capitalised(word))
 }
 
 /// A table of one expectation per row: levels and pillars in the order first met, from the

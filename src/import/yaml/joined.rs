@@ -98,7 +98,8 @@ fn named_by<'y>(tables: &'y [(SourceDoc, Y)], values: &[String], skip: usize) ->
 type Join<'y> = (usize, &'static str, [(String, Named<'y>); 2]);
 
 /// The joined ladder among a folder's YAML (or JSON) files that are no ladder alone (see
-/// [`Join`]). `None` when no three files join so.
+/// [`Join`]): the levels' table is named by a key or a file about levels (`level_number`,
+/// `grades.yml`). `None` when no three files join so.
 fn find(tables: &[(SourceDoc, Y)]) -> Option<Join<'_>> {
     for (file, (_, y)) in tables.iter().enumerate() {
         let Some(rows) = rows(y) else { continue };
@@ -131,6 +132,17 @@ fn find(tables: &[(SourceDoc, Y)]) -> Option<Join<'_>> {
         };
         if !levels_first {
             refs.swap(0, 1);
+        }
+        // Tables of a site's data (a team, its projects, who did what) join too: the levels'
+        // key or file must say it is about levels.
+        let levelish = |s: &str| {
+            let s = s.to_lowercase();
+            ["level", "grade", "band", "rank", "tier", "stage"]
+                .iter()
+                .any(|w| s.contains(w))
+        };
+        if !levelish(&refs[0].0) && !levelish(tables[refs[0].1.file].0.stem()) {
+            continue;
         }
         let mut refs = refs.into_iter();
         let (a, b) = (refs.next()?, refs.next()?);
