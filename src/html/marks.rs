@@ -72,7 +72,10 @@ fn merge(text: &str, tags: &[(usize, &str)], marks: &[(usize, &str)]) -> String 
             .map(|x| x.0)
             .fold(text.len(), usize::min);
         if next > pos {
-            if written.is_some() != mark.is_some() {
+            // A space alone between two elements is not marked (`<em><del>quick</del></em>
+            // <strong><del>fixes</del></strong>`): a mark shows on words.
+            let blank = text[pos..next].trim().is_empty() && written.is_none();
+            if written.is_some() != mark.is_some() && !blank {
                 close(&mut out, &mut written);
                 if let Some(tag) = mark {
                     out.push_str(tag);
@@ -233,6 +236,18 @@ mod tests {
         assert_eq!(
             overlay("The <em>&quot;why&quot;</em>", "The <del>\"why\"</del>").as_deref(),
             Some("The <em><del>&quot;why&quot;</del></em>")
+        );
+    }
+
+    #[test]
+    fn a_space_alone_between_elements_is_not_marked() {
+        assert_eq!(
+            overlay(
+                "<em>quick</em> <strong>fixes</strong>",
+                "<del>quick fixes</del>"
+            )
+            .as_deref(),
+            Some("<em><del>quick</del></em> <strong><del>fixes</del></strong>")
         );
     }
 
