@@ -28,14 +28,12 @@ fn char_at(s: &str, at: usize) -> (&str, usize) {
 /// the same text: a mark is closed before each of `formatted`'s tags and opened again after
 /// it, so marks never cross an element's edge (`<strong><del>Promotion</del></strong>`).
 /// Runs of whitespace compare as one space, and the text is copied from `formatted` as it is
-/// written. `None` when the two are not the same text (the plain text leaves out something
-/// the HTML shows), so that the caller shows the marked plain text instead.
+/// written. `None` when `formatted` has no markup of its own to keep, or when the two are not
+/// the same text (the plain text leaves out something the HTML shows): the caller shows the
+/// marked plain text as it is.
 pub fn overlay(formatted: &str, marked: &str) -> Option<String> {
+    memchr::memchr(b'<', formatted.as_bytes())?;
     let f = split(formatted);
-    if f.1.is_empty() {
-        // No markup of its own to keep: the marked text as it is.
-        return Some(marked.to_string());
-    }
     let m = split(marked);
     if f.0 == m.0 {
         return Some(merge(&f.0, &f.1, &m.1));

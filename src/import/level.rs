@@ -293,22 +293,9 @@ fn pillar_cell(ladder: &mut Ladder, d: &Doc, c: usize, file: FileRef, level: &mu
     }
 }
 
-/// The folder part of a path relative to the import (`a/b.md` → `a`, `b.md` → ``).
-fn folder(rel: &str) -> &str {
-    rel.rsplit_once('/').map_or("", |(dir, _)| dir)
-}
-
-/// Whether `rel` names a folder's index page (`README.md`, `index.md`, `_index.md`), whose
-/// headings are about the folder, not a level's pillars.
-fn index_page(rel: &str) -> bool {
-    let name = rel.rsplit('/').next().unwrap_or(rel).to_ascii_lowercase();
-    let stem = name.split('.').next().unwrap_or("");
-    ["readme", "index", "_index"].contains(&stem)
-}
-
 /// Whether section `g`, under a pillar at heading depth `depth`, is titled as a heading of
-/// that depth in another level file of its folder (not its README): a pillar one file writes a level
-/// deeper than the others. Titles that describe (`Examples`) or read as a level are not.
+/// that depth in another level file of its folder (READMEs are not in
+/// [`Ladder::heading_depths`]): a pillar one file writes a level deeper than the others. Titles that describe (`Examples`) or read as a level are not.
 fn pillar_elsewhere(ladder: &Ladder, d: &Doc, g: usize, depth: u8) -> bool {
     let title = heading_text(d, g);
     if super::infer::descriptive(&title) || super::infer::level_like(&title) {
@@ -319,10 +306,7 @@ fn pillar_elsewhere(ladder: &Ladder, d: &Doc, g: usize, depth: u8) -> bool {
         .get(&ids::title_key(&title))
         .is_some_and(|v| {
             v.iter().any(|(rel, at)| {
-                *at == depth
-                    && *rel != d.src.rel
-                    && folder(rel) == folder(&d.src.rel)
-                    && !index_page(rel)
+                *at == depth && *rel != d.src.rel && super::source::dir_of(rel) == d.src.dir()
             })
         })
 }

@@ -527,12 +527,13 @@ fn markdown_outcome(
     }
 }
 
-/// [`Ladder::heading_depths`] of the Markdown files among `files` (path, `rel`); a file
-/// that cannot be read as text has none (reading it later says why).
+/// [`Ladder::heading_depths`] of the Markdown files among `files` (path, `rel`) but
+/// READMEs, whose headings are about their folder, not a level's pillars; a file that cannot
+/// be read as text has none (reading it later says why).
 fn heading_depths(files: &[(PathBuf, String)]) -> HashMap<String, Vec<(String, u8)>> {
     let mut by_key: HashMap<String, Vec<(String, u8)>> = HashMap::new();
     for (path, rel) in files {
-        if kind_of(rel) != Some(FileKind::Markdown) {
+        if kind_of(rel) != Some(FileKind::Markdown) || source::is_readme_path(rel) {
             continue;
         }
         let Ok(text) = std::fs::read_to_string(path) else {

@@ -323,8 +323,8 @@ pub struct Ladder {
     /// The tracks (by uid) whose levels the summary already says were put in order by
     /// something other than the order they were read in (their titles, a README's list).
     pub ordered_tracks: std::collections::HashSet<usize>,
-    /// In a folder's import, by title key, the Markdown files (by path, as `rel`) with an ATX
-    /// heading of that title, and its depth: read before any file is, so that a level can
+    /// In a folder's import, by title key, the Markdown files but READMEs (by path, as `rel`)
+    /// with an ATX heading of that title, and its depth: read before any file is, so that a level can
     /// see how the files after it write their pillars.
     pub heading_depths: HashMap<String, Vec<(String, u8)>>,
     /// The book's description (one line).

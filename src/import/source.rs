@@ -131,43 +131,19 @@ impl SourceDoc {
         }
     }
 
-    /// The file stem (`L3-Senior.md` → `L3-Senior`). A page that a docs site publishes as
-    /// HTML is named for both (`pairing.html.md`, GOV.UK's Tech Docs and Middleman): its
-    /// `.html` goes too, as it names no part of the page.
+    /// The file stem (see [`stem_of`]).
     pub fn stem(&self) -> &str {
-        let name = self.rel.rsplit('/').next().unwrap_or(&self.rel);
-        let stem = match name.rfind('.') {
-            Some(i) if i > 0 => &name[..i],
-            _ => name,
-        };
-        match stem.len().checked_sub(".html".len()) {
-            Some(i)
-                if i > 0
-                    && stem
-                        .get(i..)
-                        .is_some_and(|e| e.eq_ignore_ascii_case(".html")) =>
-            {
-                &stem[..i]
-            }
-            _ => stem,
-        }
+        stem_of(&self.rel)
     }
 
-    /// A `README` or `index` file (Hugo's `_index` too), which describes the files beside it
-    /// rather than being one of them.
+    /// A `README` or `index` file (see [`is_readme_path`]).
     pub fn is_readme(&self) -> bool {
-        matches!(
-            self.stem().to_ascii_lowercase().as_str(),
-            "readme" | "index" | "_index"
-        )
+        is_readme_path(&self.rel)
     }
 
-    /// The folder part of `rel` (`a/b/c.md` → `a/b`, `c.md` → ``).
+    /// The folder part of `rel` (see [`dir_of`]).
     pub fn dir(&self) -> &str {
-        match self.rel.rfind('/') {
-            Some(i) => &self.rel[..i],
-            None => "",
-        }
+        dir_of(&self.rel)
     }
 
     /// An error at byte `offset`.
@@ -288,6 +264,46 @@ pub fn without_attribute_lists(text: &str) -> Option<(String, usize)> {
         out.push_str(rest);
         changed.then_some(out)
     })
+}
+
+/// The stem of the file at `rel`, a path relative to the import (`a/L3-Senior.md` →
+/// `L3-Senior`). A page that a docs site publishes as HTML is named for both
+/// (`pairing.html.md`, GOV.UK's Tech Docs and Middleman): its `.html` goes too, as it names no
+/// part of the page.
+pub fn stem_of(rel: &str) -> &str {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let stem = match name.rfind('.') {
+        Some(i) if i > 0 => &name[..i],
+        _ => name,
+    };
+    match stem.len().checked_sub(".html".len()) {
+        Some(i)
+            if i > 0
+                && stem
+                    .get(i..)
+                    .is_some_and(|e| e.eq_ignore_ascii_case(".html")) =>
+        {
+            &stem[..i]
+        }
+        _ => stem,
+    }
+}
+
+/// Whether the file at `rel` is a `README` or `index` file (Hugo's `_index` too), which
+/// describes the files beside it rather than being one of them.
+pub fn is_readme_path(rel: &str) -> bool {
+    matches!(
+        stem_of(rel).to_ascii_lowercase().as_str(),
+        "readme" | "index" | "_index"
+    )
+}
+
+/// The folder part of `rel` (`a/b/c.md` → `a/b`, `c.md` → ``).
+pub fn dir_of(rel: &str) -> &str {
+    match rel.rfind('/') {
+        Some(i) => &rel[..i],
+        None => "",
+    }
 }
 
 /// A rewrite of a Markdown file's text before it is read (see [`rewrite_lines`]): the text and

@@ -230,6 +230,10 @@ impl Builder<'_> {
             .iter()
             .map(|&p| self.compare_pillar((x, y, p), pairing, cumulative, &weights))
             .collect();
+        let mut used = super::CompareCounts::default();
+        for p in &pillars {
+            used.add(&p.counts);
+        }
         ComparePage {
             undefined,
             a: self.shared_level(x),
@@ -239,15 +243,8 @@ impl Builder<'_> {
             same_track,
             steps,
             cumulative,
-            moved: pillars.iter().any(|p| p.counts.moved > 0),
-            used: super::CompareCounts {
-                new: pillars.iter().map(|p| p.counts.new).sum(),
-                changed: pillars.iter().map(|p| p.counts.changed).sum(),
-                rewritten: pillars.iter().map(|p| p.counts.rewritten).sum(),
-                carried: pillars.iter().map(|p| p.counts.carried).sum(),
-                not_restated: pillars.iter().map(|p| p.counts.not_restated).sum(),
-                moved: pillars.iter().map(|p| p.counts.moved).sum(),
-            },
+            moved: used.moved > 0,
+            used,
             pillars,
             other_comparisons_html: {
                 let pairs: std::collections::BTreeSet<_> = ladder

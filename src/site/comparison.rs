@@ -47,7 +47,7 @@ fn lead_diff(
 
 /// `marked`, the word diff of expectation `f`'s plain text, laid over `f`'s own HTML (see
 /// [`html::overlay_marks`]), so that a changed row keeps its bold labels, links and code:
-/// as it is when `f` has no markup, or when the two are not the same text.
+/// `marked` itself when `f` has no markup, or when the two are not the same text.
 fn with_markup(f: &crate::markdown::Fragment, marked: String, root: &str) -> String {
     let own = f.html_cow(root);
     html::overlay_marks(own.trim_end(), &marked).unwrap_or(marked)

@@ -317,7 +317,7 @@ pub struct ComparePage {
     /// names them once, at its end, each keeping its section's anchor.
     pub undefined: Vec<Shared<Ref>>,
     /// True when a row of some pillar is an expectation under another pillar at the other
-    /// level ([`CompareCounts::moved`]): the legend then says what that row's badge means.
+    /// level (`used.moved` is not 0): the legend then says what that row's badge means.
     pub moved: bool,
     /// The rows of every pillar, counted by kind: the legend explains only the marks the
     /// page shows.
@@ -369,6 +369,18 @@ pub struct CompareCounts {
     /// At both levels in the same words, in another pillar at one of them (moved, or listed
     /// under two pillars): not new, and not dropped.
     pub moved: usize,
+}
+
+impl CompareCounts {
+    /// Adds `other`'s counts to these, kind by kind.
+    pub fn add(&mut self, other: &CompareCounts) {
+        self.new += other.new;
+        self.changed += other.changed;
+        self.rewritten += other.rewritten;
+        self.carried += other.carried;
+        self.not_restated += other.not_restated;
+        self.moved += other.moved;
+    }
 }
 
 /// `/compare/`.

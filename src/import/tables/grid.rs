@@ -195,12 +195,12 @@ pub(super) fn by_rows<'t>(t: &'t Table, about: &[usize]) -> Grid<'t> {
         .collect();
     // Only when every level's row is named by a number alone (`Band 5` … `8a` keep theirs).
     let bare = |c: &[String]| label(&c[0]).trim_matches('`').parse::<u32>().is_ok();
-    let named: Vec<&(usize, Vec<String>)> = t
-        .rows
-        .iter()
-        .filter(|(_, c)| !label(&c[0]).is_empty())
-        .collect();
-    let numbered = numbered_by(&t.header[0]).filter(|_| named.iter().all(|(_, c)| bare(c)));
+    let numbered = numbered_by(&t.header[0]).filter(|_| {
+        t.rows
+            .iter()
+            .filter(|(_, c)| !label(&c[0]).is_empty())
+            .all(|(_, c)| bare(c))
+    });
     for (line, c) in rows {
         let mut name = label(&c[0]);
         // `| Level | … |` over `| 1 | … |`: the level is `Level 1`.

@@ -59,10 +59,9 @@ struct Named<'y> {
     title: &'static str,
 }
 
-/// The tables among `tables` whose rows are named by key `key` (each row's value distinct)
-/// and titled, holding every value of `values`.
-fn named_by<'y>(tables: &'y [(SourceDoc, Y)], values: &[String], skip: usize) -> Vec<Named<'y>> {
-    let mut out = Vec::new();
+/// The first of `tables` (but the one at `skip`) whose rows are titled and named by a key
+/// (each row's value distinct) that holds every value of `values`, with that key.
+fn named_by<'y>(tables: &'y [(SourceDoc, Y)], values: &[String], skip: usize) -> Option<Named<'y>> {
     for (file, (_, y)) in tables.iter().enumerate() {
         let Some(rows) = rows(y).filter(|_| file != skip) else {
             continue;
@@ -81,7 +80,7 @@ fn named_by<'y>(tables: &'y [(SourceDoc, Y)], values: &[String], skip: usize) ->
                     .iter()
                     .all(|v| names.iter().flatten().any(|n| n == v))
             {
-                out.push(Named {
+                return Some(Named {
                     file,
                     rows,
                     key: key.to_string(),
@@ -90,7 +89,7 @@ fn named_by<'y>(tables: &'y [(SourceDoc, Y)], values: &[String], skip: usize) ->
             }
         }
     }
-    out
+    None
 }
 
 /// A descriptors' table (by its index among the tables) and its text's key, with the level's
@@ -112,7 +111,7 @@ fn find(tables: &[(SourceDoc, Y)]) -> Option<Join<'_>> {
             if values.len() != rows.len() {
                 continue;
             }
-            if let Some(named) = named_by(tables, &values, file).into_iter().next() {
+            if let Some(named) = named_by(tables, &values, file) {
                 refs.push((key.to_string(), named));
             }
         }
