@@ -59,3 +59,47 @@ fn a_changed_row_keeps_bold_labels_links_and_code() {
     );
     assert!(row.contains("<ins>"), "{row}");
 }
+
+/// The author's own strikethrough (`~~Jenkins~~`) in a changed row is `<s>`, not the `<del>`
+/// the diff marks removed words with: it read as a word the higher level drops (review 25 L1).
+#[test]
+fn the_authors_strikethrough_is_not_shown_as_a_removed_word() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ladder = tmp.path().join("ladder");
+    copy_ladder(&repo(), &ladder);
+    for (level, tail) in [
+        ("engineer-2", "instead of simply re-running them."),
+        ("senior-engineer", "instead of re-run."),
+    ] {
+        let path = ladder.join(format!("content/competencies/{level}/craft.md"));
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(tail), "{level}: {tail}");
+        fs::write(
+            &path,
+            text.replace(tail, &format!("{tail} Moves CI off ~~Jenkins~~.")),
+        )
+        .unwrap();
+    }
+    let site = tmp.path().join("site");
+    ladderbook()
+        .arg("build")
+        .arg(&ladder)
+        .arg("-d")
+        .arg(&site)
+        .assert()
+        .success();
+    let html = page(&site, "compare/engineer-2/senior-engineer/");
+    let row = section(&html, "craft", "</section>")
+        .split("<li class=\"pair ")
+        .find(|r| r.contains("Jenkins"))
+        .expect("a row for the testing expectation")
+        .to_string();
+    assert!(row.starts_with("status-changed"), "{row}");
+    for side in ["side-a", "side-b"] {
+        let cell = &row[row.find(side).unwrap()..];
+        let cell = &cell[..cell.find("</div>").unwrap()];
+        assert!(cell.contains("<s>Jenkins</s>"), "{side}: {cell}");
+        assert!(!cell.contains("<del>Jenkins"), "{side}: {cell}");
+    }
+    assert!(row.contains("<del>"), "the diff's own marks stay: {row}");
+}

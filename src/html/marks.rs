@@ -89,7 +89,7 @@ fn merge(text: &str, tags: &[(usize, &str)], marks: &[(usize, &str)]) -> String 
         }
         while let Some(&(_, tag)) = tags.get(t).filter(|x| x.0 == pos) {
             close(&mut out, &mut written);
-            out.push_str(tag);
+            out.push_str(own(tag));
             t += 1;
         }
         if pos == text.len() && t == tags.len() && k == marks.len() {
@@ -128,7 +128,7 @@ fn walk(formatted: &str, marked: &str) -> Option<String> {
             out.push_str(&formatted[from..i]);
             close(&mut out, &mut written);
             let end = i + formatted[i..].find('>')? + 1;
-            out.push_str(&formatted[i..end]);
+            out.push_str(own(&formatted[i..end]));
             (i, from) = (end, end);
             continue;
         }
@@ -198,6 +198,23 @@ fn transition<'m>(
     }
 }
 
+/// One of the expectation's own tags as a changed row writes it: the author's strikethrough
+/// (`~~old~~`, `<del>`) and insertion (`<ins>`) become `<s>` and `<u>`, so that they do not
+/// read as the diff's own marks, which are `<del>` and `<ins>` styled as removed and added
+/// words. The HTML rule: `<s>` is text no longer accurate, `<del>` an edit's removal.
+fn own(tag: &str) -> &str {
+    let name = tag.trim_start_matches(['<', '/']);
+    let name = &name[..name.find([' ', '>', '/']).unwrap_or(name.len())];
+    let closing = tag.starts_with("</");
+    match (name.to_ascii_lowercase().as_str(), closing) {
+        ("del", false) => "<s>",
+        ("del", true) => "</s>",
+        ("ins", false) => "<u>",
+        ("ins", true) => "</u>",
+        _ => tag,
+    }
+}
+
 /// Closes the mark written open, if any (`<del>` by `</del>`).
 fn close(out: &mut String, written: &mut Option<&str>) {
     if let Some(tag) = written.take() {
@@ -246,6 +263,23 @@ mod tests {
             )
             .as_deref(),
             Some("<em><del>quick</del></em> <strong><del>fixes</del></strong>")
+        );
+    }
+
+    #[test]
+    fn the_authors_own_strikethrough_is_not_a_diff_mark() {
+        assert_eq!(
+            overlay("Uses <del>Jenkins</del> CI", "Uses Jenkins <del>CI</del>").as_deref(),
+            Some("Uses <s>Jenkins</s> <del>CI</del>")
+        );
+        // Through the character walk too (the texts differ in their whitespace).
+        assert_eq!(
+            overlay(
+                "Uses <del>Jenkins</del>\n  CI",
+                "Uses Jenkins <del>CI</del>"
+            )
+            .as_deref(),
+            Some("Uses <s>Jenkins</s>\n  <del>CI</del>")
         );
     }
 
