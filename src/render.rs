@@ -82,7 +82,19 @@ impl NavCache {
             | PageData::Free(_) => (path, kind_name(data)),
             _ => ("", ""),
         };
-        let key = (root_rel.to_string(), format!("{kind}:{current}"));
+        // The menu entry of the section a page belongs to, marked `aria-current="true"` (the
+        // WAI-ARIA value for the current item of a set that is not the page itself): a
+        // level's track, and "Compare levels" for a comparison.
+        let track;
+        let section = match data {
+            PageData::Level(l) => {
+                track = permalink::track(&l.track.id);
+                track.as_str()
+            }
+            PageData::Compare(_) => "compare/",
+            _ => "",
+        };
+        let key = (root_rel.to_string(), format!("{kind}:{current}:{section}"));
         if let Some(n) = self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
             return Ok(n.clone());
         }
@@ -91,6 +103,7 @@ impl NavCache {
         ctx.insert("home", permalink::home(root_rel));
         ctx.insert("path", current);
         ctx.insert("kind", kind);
+        ctx.insert("section", section);
         let rendered = Arc::new((
             tera::Value::safe_string(&tera.render("site-nav.html", &ctx)?),
             tera::Value::safe_string(&tera.render("pillars-nav.html", &ctx)?),

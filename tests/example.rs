@@ -314,3 +314,46 @@ fn a_ladder_template_overrides_the_theme_by_name() {
     // Other pages keep the default theme.
     assert!(page(&site, "levels/director/").contains("class=\"pillar-section\""));
 }
+
+/// The menu marks the section a page belongs to (browser check 25 L6): a level page its
+/// track's entry, a comparison "Compare levels", with `aria-current="true"` (the current item
+/// of a set); the page the menu links to itself keeps `aria-current="page"`.
+#[test]
+fn the_menu_marks_the_section_of_a_level_or_comparison_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    build_example(&site);
+    let menu = |path: &str| {
+        let html = page(&site, path);
+        let start = html
+            .find("<nav class=\"site-nav\"")
+            .expect("the site's menu");
+        let end = start + html[start..].find("</nav>").unwrap();
+        html[start..end].to_string()
+    };
+    let marked = |menu: &str| -> Vec<String> {
+        menu.split("<li>")
+            .filter(|li| li.contains("aria-current"))
+            .map(|li| li[..li.find("</li>").unwrap_or(li.len())].to_string())
+            .collect()
+    };
+    let level = marked(&menu("levels/senior-engineer/"));
+    assert_eq!(level.len(), 1, "{level:?}");
+    assert!(
+        level[0].contains("href=\"../../tracks/ic/\" aria-current=\"true\""),
+        "{level:?}"
+    );
+    let manager = marked(&menu("levels/director/"));
+    assert!(
+        manager[0].contains("tracks/management/\" aria-current=\"true\""),
+        "{manager:?}"
+    );
+    let compare = marked(&menu("compare/engineer-2/senior-engineer/"));
+    assert_eq!(compare.len(), 1, "{compare:?}");
+    assert!(
+        compare[0].contains("compare/\" aria-current=\"true\">Compare levels"),
+        "{compare:?}"
+    );
+    let track = marked(&menu("tracks/ic/"));
+    assert!(track[0].contains("aria-current=\"page\""), "{track:?}");
+}

@@ -297,3 +297,32 @@ test('with JavaScript off, every page reads and every link works', { timeout: 12
     await context.close();
   }
 });
+
+test('at 375 px the menu row opens with the entry of the page\'s section in view, marked', { timeout: 60000 }, async () => {
+  const { page, context } = await newPage({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  try {
+    for (const [path, entry] of [['compare/engineer-2/senior-engineer/', 'Compare levels'], ['levels/director/', 'Management']]) {
+      await page.goto(server.url + path);
+      const r = await page.evaluate(() => {
+        const ul = document.querySelector('.site-nav ul');
+        const a = document.querySelector('.site-nav a[aria-current]');
+        const box = a.getBoundingClientRect();
+        const row = ul.getBoundingClientRect();
+        return {
+          text: a.textContent.trim(),
+          current: a.getAttribute('aria-current'),
+          inView: box.left >= row.left - 0.5 && box.right <= row.right + 0.5,
+          bar: getComputedStyle(a).borderBottomStyle,
+          overflows: ul.scrollWidth > ul.clientWidth,
+        };
+      });
+      assert.ok(r.overflows, `${path}: the menu is wider than the phone (else this test shows nothing)`);
+      assert.equal(r.text, entry, path);
+      assert.equal(r.current, 'true', path);
+      assert.equal(r.bar, 'solid', `${path}: the section's entry is underlined`);
+      assert.ok(r.inView, `${path}: "${r.text}" is inside the menu's visible row`);
+    }
+  } finally {
+    await context.close();
+  }
+});
