@@ -78,3 +78,41 @@ fn a_readmes_heading_makes_no_pillar_of_a_section_every_level_nests() {
     );
     assert!(competency(&imp, "mate", "impact").contains("The whole car deck"));
 }
+
+#[test]
+fn tips_and_reading_lists_under_each_level_describe_it_rather_than_being_pillars() {
+    // Hunt 21 M2 and M5: `## Tips and recommendations` (with a `### Reading` inside) and
+    // `### Additional reading` under every level were pillars, compared level by level.
+    let imp = import(&fixture("folders/advice-sections"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        [
+            "what-seamanship-skills-are-expected",
+            "what-teamwork-skills-are-expected"
+        ],
+        "{}",
+        imp.summary
+    );
+    let level = std::fs::read_to_string(imp.root.join("content/levels/deckhand.md")).unwrap();
+    assert!(level.contains("Read the harbour's tide tables"), "{level}");
+
+    let imp = import(&fixture("sections/reading-legend.md"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["known-for", "seamanship"],
+        "{}",
+        imp.summary
+    );
+    let mate = std::fs::read_to_string(imp.root.join("content/levels/mate.md")).unwrap();
+    assert!(mate.contains("Tide tables and how to read them"), "{mate}");
+    // Hunt 21 L3: the legend's last entry, followed by a note and a rule, describes its
+    // pillar as the others do; it was a free page, and the guess spoke of a table.
+    assert!(!imp.summary.contains("free page"), "{}", imp.summary);
+    let known = std::fs::read_to_string(imp.root.join("content/pillars/known-for.md")).unwrap();
+    assert!(
+        known.contains("What the rest of the crew counts on you for."),
+        "{known}"
+    );
+    assert!(!known.trim_end().ends_with("---"), "{known}");
+    assert!(!imp.summary.contains("table"), "{}", imp.summary);
+}

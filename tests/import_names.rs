@@ -77,3 +77,36 @@ fn a_folder_ordered_by_its_titles_is_not_said_to_be_in_the_order_it_was_read() {
         imp.summary
     );
 }
+
+#[test]
+fn a_level_file_named_by_its_code_and_title_is_that_level_whatever_its_title_says() {
+    // Hunt 21 H2: `BK2_Baker.md` over `# Baker` (no word of seniority in it) was titled by
+    // its first section, `Outcomes`, and its `## Skills` became a free page. The file's name
+    // gives the code (hunt 21 L5), and the folder `bk/` is written as the codes write it.
+    let imp = import(&fixture("names/coded-files"), &[]);
+    let levels = content_files(&imp.root.join("content/levels"));
+    let read: Vec<(String, String)> = levels
+        .iter()
+        .map(|(_, path)| {
+            let f = front(path);
+            (str_of(&f, "title"), str_of(&f, "code"))
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("Apprentice Baker".to_string(), "BK1".to_string()),
+            ("Baker".to_string(), "BK2".to_string()),
+            ("Head Baker".to_string(), "BK3".to_string()),
+        ],
+        "{}",
+        imp.summary
+    );
+    assert!(!imp.summary.contains("free page"), "{}", imp.summary);
+    assert!(
+        competency(&imp, "bk2-baker", "shaping").contains("Shapes baguettes"),
+        "{}",
+        imp.summary
+    );
+    assert_eq!(titles(&imp.root.join("content/tracks")), ["BK"]);
+}

@@ -164,12 +164,18 @@ fn pages_describing_pillars(ladder: &mut Ladder) {
         // At most two paragraphs of three lines in all, none a heading, list, table or HTML.
         let short = page.body.len() == 1 && {
             let text = page.body[0].text.trim();
+            // A rule closing the legend (`---` before the levels) is no paragraph.
+            let rule = thematic_break;
             let paragraphs: Vec<&str> = text
                 .split("\n\n")
-                .filter(|p| !p.trim().is_empty())
+                .filter(|p| !p.trim().is_empty() && !rule(p))
                 .collect();
             paragraphs.len() <= 2
-                && text.lines().filter(|l| !l.trim().is_empty()).count() <= 3
+                && text
+                    .lines()
+                    .filter(|l| !l.trim().is_empty() && !rule(l))
+                    .count()
+                    <= 3
                 && paragraphs.iter().all(|p| {
                     !["#", "- ", "* ", "+ ", "|", "<"]
                         .iter()
@@ -192,15 +198,34 @@ fn pages_describing_pillars(ladder: &mut Ladder) {
                     GuessKind::Pillar,
                     page.at.clone(),
                     format!(
-                        "`{}` holds a line of its own beside the pillar's table: it describes the pillar `{}`",
+                        "`{}` holds a line or two of its own and no expectations: it describes the pillar `{}`",
                         page.title, ladder.pillars[p].title
                     ),
                 );
-                ladder.pillars[p].description = page.body;
+                let mut body = page.body;
+                if let Some(md) = body.first_mut() {
+                    while let Some(last) = md.text.trim_end().rsplit_once("\n\n").map(|(_, l)| l) {
+                        if !thematic_break(last) {
+                            break;
+                        }
+                        let keep = md.text.trim_end().len() - last.len();
+                        md.text.truncate(keep);
+                        md.text.truncate(md.text.trim_end().len());
+                        md.text.push('\n');
+                    }
+                }
+                ladder.pillars[p].description = body;
             }
             _ => i += 1,
         }
     }
+}
+
+/// Whether `text` is a thematic break alone (`---`, `***`, `_ _ _`: three or more of one of
+/// `-`, `*`, `_`, spaces between them allowed, as CommonMark 0.31 §4.1 has it).
+fn thematic_break(text: &str) -> bool {
+    let marks: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    marks.len() >= 3 && ['-', '*', '_'].iter().any(|m| marks.iter().all(|c| c == m))
 }
 
 const RESERVED_PAGES: &[&str] = &[

@@ -452,14 +452,21 @@ fn folder_track(
             folder_title.to_string()
         } else {
             // Written as the level of that name writes it (`qa-engineer/` holding `# QA
-            // Engineer`).
+            // Engineer`), or as the levels' codes write their letters (`ic/` holding IC1 …
+            // IC5).
             let readable = super::titles::readable(last);
             let key = ids::title_key(&readable);
+            let code_letters = members
+                .iter()
+                .filter_map(|m| m.1.code.as_deref())
+                .map(|c| c.trim_end_matches(|ch: char| !ch.is_alphabetic()))
+                .find(|letters| letters.eq_ignore_ascii_case(&readable));
             members
                 .iter()
                 .map(|m| &m.1.title)
                 .find(|t| ids::title_key(t) == key)
                 .cloned()
+                .or_else(|| code_letters.map(str::to_string))
                 .unwrap_or(readable)
         }
     };

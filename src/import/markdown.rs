@@ -190,6 +190,13 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
         && super::titles::ranks(&file_title)
         // A number alone is no level's (`02-promotions.md`, a guide in reading order).
         && (placed.code.is_some() || super::titles::role_word(&file_title));
+    // A file named by a level's code and its title, whose first heading is that title
+    // (`B2_Baker.md` over `# Baker`): the heading names a level though no word in it says so,
+    // and the file gives its code.
+    let coded_file = placed.code.is_some()
+        && first_heading.is_some_and(|h| {
+            ids::title_key(&ids::clean_title(&heading_text(h))) == ids::title_key(&placed.title)
+        });
     let steps = |f: &Found| named_by_file && f.levels.iter().all(|&l| subtitle(&d, l).is_some());
     // Sections that share labels because each is a competency written as fields, one of
     // them about the page's level (`**Level 3 Attainment:**`), are that level's pillars.
@@ -248,8 +255,16 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
             let titled_level = named || !sentence_like(&first);
             let about = !named && !ladder.single && about_ladder(&first);
             if d.secs[top].level == min_level && titled_level {
-                if !about && single_level_shape(&d, top).is_some() {
-                    return single_level_outcome(ladder, &d, top, &doc_title, true, None);
+                if !about && named_level_shape(&d, top, coded_file).is_some() {
+                    let shape = named_level_shape(&d, top, coded_file);
+                    let mut outcome =
+                        single_level_outcome(ladder, &d, top, &doc_title, true, shape);
+                    if let Outcome::Level { level, .. } = &mut outcome {
+                        if coded_file && level.code.is_none() {
+                            (level.code, level.number) = (placed.code.clone(), placed.number);
+                        }
+                    }
+                    return outcome;
                 }
                 let inner: Vec<usize> = d.secs[top]
                     .children

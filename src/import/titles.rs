@@ -29,7 +29,11 @@ const DESCRIPTIVE: &[&str] = &[
     "the role", "anti-patterns", "anti patterns", "antipatterns", "anti-pattern",
     "not expected", "examples", "example", "resources", "notes", "faq", "links", "see also",
     "references", "what this is not", "red flags", "pitfalls", "note", "experience",
-    "typical experience", "further reading", "reading list",
+    "typical experience", "further reading", "reading list", "additional reading",
+    "suggested reading", "recommended reading",
+    // Advice to the reader about growing into the level, not what the level expects (not
+    // `Advice` or `Recommendations` alone: a people partner's or an analyst's competency).
+    "tips", "tips and recommendations", "tips and tricks",
     // What a job ad says beside the level: about the job, not a competency. Benefits,
     // compensation and hiring can be a recruiter's or an HR ladder's pillars: not these.
     "perks", "perks and benefits", "work perks and benefits", "salary and location",
