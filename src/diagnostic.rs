@@ -367,10 +367,20 @@ pub fn did_you_mean<'a>(
     if let Some(same) = candidates.iter().find(|c| c.eq_ignore_ascii_case(word)) {
         return Some(same);
     }
+    // A different word in the same place (`staff-engineer` for `senior-engineer`, `craft--1`
+    // for `craft--9`) names something else: following the hint would link another level.
+    let other_word = |c: &str| {
+        let theirs: Vec<&str> = c.split('-').collect();
+        theirs.len() == words.len()
+            && words.iter().zip(&theirs).any(|(a, b)| {
+                let longest = a.chars().count().max(b.chars().count());
+                a != b && 2 * strsim::osa_distance(a, b) > longest
+            })
+    };
     let near = candidates
         .iter()
         .map(|&c| (strsim::osa_distance(word, c), c))
-        .filter(|(d, _)| *d <= limit)
+        .filter(|(d, c)| *d <= limit && !other_word(c))
         .min_by_key(|&(d, c)| {
             let theirs: Vec<&str> = c.split('-').collect();
             (strsim::generic_damerau_levenshtein(&words, &theirs), d)
@@ -458,6 +468,20 @@ mod tests {
         assert_eq!(
             did_you_mean("l3-senior-software-engineer", levels),
             Some("l3-senior-engineer")
+        );
+        // Another word in the same place is another id, not a typo (serve-break 26 M3).
+        assert_eq!(
+            did_you_mean("senior-engineer", ["staff-engineer", "engineer-1"]),
+            None
+        );
+        assert_eq!(
+            did_you_mean("senior-engineer", ["staff-engineer", "senior-engineer-ic"]),
+            Some("senior-engineer-ic")
+        );
+        assert_eq!(did_you_mean("craft--9", ["craft--1", "delivery"]), None);
+        assert_eq!(
+            did_you_mean("senoir-engineer", ["senior-engineer"]),
+            Some("senior-engineer")
         );
         // A typo within one word still goes to the closest spelling.
         assert_eq!(

@@ -5,6 +5,7 @@
 mod check_support;
 mod common;
 use check_support::*;
+use ladderbook::check::Report;
 use std::fs;
 use std::path::Path;
 
@@ -486,4 +487,81 @@ fn an_email_autolink_is_a_mailto_link_not_a_file() {
         page.contains("<a href=\"mailto:people@example.com\">people@example.com</a>"),
         "{page}"
     );
+}
+
+/// The hints of broken links say what the author can do, and never point at another level
+/// or expectation (serve-break 26 M3, M4, L2): a level renamed is suggested by its new file,
+/// not a level one word away; a number past the pillar's expectations gets their range; a
+/// page with thousands of anchors is not listed anchor by anchor.
+#[test]
+fn link_hints_name_the_renamed_file_and_the_expectations_a_pillar_has() {
+    let example = |tmp: &Path| {
+        common::copy_ladder(&common::repo(), tmp);
+        fs::remove_dir_all(tmp.join("book")).ok();
+    };
+    let hint_of = |report: &Report, needle: &str| -> String {
+        report
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains(needle))
+            .unwrap_or_else(|| panic!("{needle}: {:#?}", report.diagnostics))
+            .hint
+            .clone()
+    };
+    // Renamed: the link's hint names the file that took its place.
+    let tmp = tempfile::tempdir().unwrap();
+    example(tmp.path());
+    fs::rename(
+        tmp.path().join("content/levels/senior-engineer.md"),
+        tmp.path().join("content/levels/senior-engineer-ic.md"),
+    )
+    .unwrap();
+    for f in fs::read_dir(tmp.path().join("content/competencies/senior-engineer")).unwrap() {
+        let path = f.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(
+            &path,
+            text.replace(
+                "level = \"senior-engineer\"",
+                "level = \"senior-engineer-ic\"",
+            ),
+        )
+        .unwrap();
+    }
+    let (report, _) = json(tmp.path(), &[]);
+    let hint = hint_of(&report, "`levels/senior-engineer.md`");
+    assert!(hint.contains("`levels/senior-engineer-ic.md`"), "{hint}");
+    assert!(!hint.contains("staff-engineer"), "{hint}");
+
+    // Deleted: no other level offered as the one meant.
+    let tmp = tempfile::tempdir().unwrap();
+    example(tmp.path());
+    let guide = tmp.path().join("content/promotions.md");
+    let mut text = fs::read_to_string(&guide).unwrap();
+    text.push_str("\nSee [the lead](levels/lead-engineer.md), [nine](levels/staff-engineer.md#craft--9) and [the config](levels/staff-engineer.md#booktoml).\n");
+    fs::write(&guide, text).unwrap();
+    let (report, status) = json(tmp.path(), &[]);
+    assert_eq!(status, 1);
+    let hint = hint_of(&report, "`levels/lead-engineer.md`");
+    assert!(!hint.contains("did you mean"), "{hint}");
+    assert!(hint.contains("deleted or renamed"), "{hint}");
+    let hint = hint_of(&report, "`#craft--9`");
+    assert!(hint.contains("`#craft--1` to `#craft--5`"), "{hint}");
+    assert!(!hint.contains("did you mean"), "{hint}");
+
+    // A pasted list of 3,000 expectations: the hint lists the page's sections, not every
+    // expectation's anchor.
+    let craft = tmp
+        .path()
+        .join("content/competencies/staff-engineer/craft.md");
+    let mut text = fs::read_to_string(&craft).unwrap();
+    for i in 0..3000 {
+        text.push_str(&format!("- Pasted line {i} of a long list.\n"));
+    }
+    fs::write(&craft, text).unwrap();
+    let (report, _) = json(tmp.path(), &[]);
+    let hint = hint_of(&report, "`#booktoml`");
+    assert!(hint.len() < 400, "{} characters: {hint}", hint.len());
+    assert!(hint.contains("`#craft`"), "{hint}");
+    assert!(!hint.contains("craft--2999"), "{hint}");
 }

@@ -230,13 +230,43 @@ impl Resolver<'_> {
                 .next()
                 .map_or(name.to_string(), |dir| format!("{dir}/{name}"))
         };
+        // A file of the same folder whose name (an id) is a typo of the link's, compared as
+        // ids so that a different word (`staff-engineer.md` for `senior-engineer.md`) is
+        // no typo.
+        let same_folder = || {
+            let folder = crate::links::parent_dir(target_path);
+            fn stem<'p>(p: &'p str, folder: &str) -> Option<&'p str> {
+                (crate::links::parent_dir(p) == folder)
+                    .then(|| {
+                        p[folder.len()..]
+                            .trim_start_matches('/')
+                            .strip_suffix(".md")
+                    })
+                    .flatten()
+            }
+            let files: Vec<(&str, &str)> = self
+                .targets
+                .keys()
+                .filter_map(|p| Some((stem(p, folder)?, p.as_str())))
+                .collect();
+            let near = did_you_mean(stem(target_path, folder)?, files.iter().map(|f| f.0))?;
+            files.iter().filter(|f| f.0 == near).map(|f| f.1).min()
+        };
         let meant = own_file
             .or_else(|| self.renamed_level(target_path))
+            .or_else(same_folder)
             .or_else(|| {
-                let files = self.targets.keys().map(String::as_str);
-                did_you_mean(target_path, files).or_else(|| {
+                // Files elsewhere (a link with one `..` too many or too few); those of its
+                // own folder were weighed as ids above.
+                let folder = crate::links::parent_dir(target_path);
+                let elsewhere = || {
+                    self.targets
+                        .keys()
+                        .filter(move |p| crate::links::parent_dir(p) != folder)
+                };
+                did_you_mean(target_path, elsewhere().map(String::as_str)).or_else(|| {
                     let tails: Vec<(String, &str)> =
-                        self.targets.keys().map(|p| (tail(p), p.as_str())).collect();
+                        elsewhere().map(|p| (tail(p), p.as_str())).collect();
                     let near =
                         did_you_mean(&tail(target_path), tails.iter().map(|(t, _)| t.as_str()))?;
                     tails
@@ -278,10 +308,16 @@ impl Resolver<'_> {
                     .filter(|p| p.starts_with(folder) && !p[folder.len()..].contains('/'))
                     .min()
                     .map_or(format!("{folder}<id>.md"), String::clone);
-                format!(
-                    "{HOW}: from here {what} is `{}`",
-                    crate::links::relative_path(dir, &example)
-                )
+                // A link into a folder of the ladder's own files names one that is gone.
+                let gone = ["levels/", "pillars/", "tracks/", "competencies/"]
+                    .iter()
+                    .any(|f| target_path.starts_with(f));
+                let example = crate::links::relative_path(dir, &example);
+                if gone {
+                    format!("was the file deleted or renamed? Link to the one that replaces it by its path relative to this file: from here {what} is `{example}`")
+                } else {
+                    format!("{HOW}: from here {what} is `{example}`")
+                }
             }
         }
     }
@@ -363,20 +399,7 @@ impl Resolver<'_> {
         {
             return None;
         }
-        let mut known: Vec<String> = page.anchors.iter().cloned().collect();
-        for (pillar, numbers) in &page.expectations {
-            known.extend(
-                numbers
-                    .iter()
-                    .map(|&n| permalink::expectation_anchor(pillar, n)),
-            );
-        }
-        known.sort();
-        let known: Vec<&str> = known.iter().map(String::as_str).collect();
-        let hint = match did_you_mean(a, known.iter().copied()) {
-            Some(s) => format!("did you mean `#{s}`?"),
-            None => format!("the anchors on /{} are: {}", t.path, known.join(", ")),
-        };
+        let hint = anchor_hint(page, &t.path, a);
         diags.push(doc.source.error(
             "broken-anchor",
             offset,
@@ -388,4 +411,77 @@ impl Resolver<'_> {
         ));
         None
     }
+}
+
+/// The hint for `#anchor`, which `page` (at `path`) does not have: the anchor it likely means
+/// (a typo of one), else the expectations its pillar has there (`#craft--1` to `#craft--5`),
+/// else the page's sections, at most [`LISTED`] of them and then how many more.
+fn anchor_hint(page: &Target, path: &str, anchor: &str) -> String {
+    const LISTED: usize = 12;
+    let mut sections: Vec<&str> = page.anchors.iter().map(String::as_str).collect();
+    sections.sort_unstable();
+    let expectations: Vec<String> = page
+        .expectations
+        .iter()
+        .flat_map(|(pillar, numbers)| {
+            numbers
+                .iter()
+                .map(|&n| permalink::expectation_anchor(pillar, n))
+        })
+        .collect();
+    let known = sections
+        .iter()
+        .copied()
+        .chain(expectations.iter().map(String::as_str));
+    let numbered = |pillar: &str| {
+        page.expectations
+            .iter()
+            .filter(|(p, _)| p == pillar)
+            .flat_map(|(_, n)| n.iter().copied())
+            .fold(None, |range: Option<(usize, usize)>, n| {
+                Some(range.map_or((n, n), |(lo, hi)| (lo.min(n), hi.max(n))))
+            })
+    };
+    // An expectation's number that the pillar does not reach: its range, not a near number.
+    let expectation = permalink::parse_expectation_anchor(anchor);
+    if let Some((lo, hi)) = expectation.and_then(|(pillar, _)| numbered(pillar)) {
+        let pillar = expectation.map_or("", |e| e.0);
+        return if lo == hi {
+            format!(
+                "`#{pillar}` on /{path} has one expectation, `#{}`",
+                permalink::expectation_anchor(pillar, lo)
+            )
+        } else {
+            format!(
+                "`#{pillar}` on /{path} has the expectations `#{}` to `#{}`",
+                permalink::expectation_anchor(pillar, lo),
+                permalink::expectation_anchor(pillar, hi)
+            )
+        };
+    }
+    if let Some(s) = did_you_mean(anchor, known) {
+        return format!("did you mean `#{s}`?");
+    }
+    if let Some((pillar, _)) = expectation.filter(|e| sections.contains(&e.0)) {
+        return format!("`#{pillar}` on /{path} has no expectations: link to `#{pillar}`");
+    }
+    if sections.is_empty() {
+        return format!("/{path} has no sections to link to: link to the page itself");
+    }
+    let more = sections.len().saturating_sub(LISTED);
+    let mut hint = format!(
+        "the sections of /{path} are: {}",
+        sections[..sections.len() - more]
+            .iter()
+            .map(|s| format!("`#{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    if more > 0 {
+        hint.push_str(&format!(" and {more} more"));
+    }
+    if !expectations.is_empty() {
+        hint.push_str(", each expectation `#<section>--<number>`");
+    }
+    hint
 }
