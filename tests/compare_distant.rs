@@ -35,7 +35,7 @@ fn levels_several_steps_apart_are_not_paired_by_their_places_alone() {
         ]
     );
     assert!(
-        far.contains("Individual contributor: what changes over 4 levels"),
+        far.contains("Individual contributor: what changes 4 levels up"),
         "{far}"
     );
     // Neighbours keep both.

@@ -357,3 +357,49 @@ fn the_menu_marks_the_section_of_a_level_or_comparison_page() {
     let track = marked(&menu("tracks/ic/"));
     assert!(track[0].contains("aria-current=\"page\""), "{track:?}");
 }
+
+/// Names the ladder itself gives, read where they are shown (browser check 26 L2, L4): a
+/// track titled `… Track` is not called "… Track track", and two levels of a track with
+/// one title are told apart on the comparison index as they are in the picker.
+#[test]
+fn track_and_level_names_read_once_and_apart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ladder = tmp.path().join("ladder");
+    copy_ladder(&repo(), &ladder);
+    let edit = |file: &str, from: &str, to: &str| {
+        let path = ladder.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file}: {from}");
+        std::fs::write(&path, text.replace(from, to)).unwrap();
+    };
+    edit(
+        "content/tracks/management.md",
+        "title = \"Management\"",
+        "title = \"Manager Track\"",
+    );
+    edit(
+        "content/levels/engineer-2.md",
+        "title = \"Engineer II\"",
+        "title = \"Engineer I\"",
+    );
+    let site = tmp.path().join("site");
+    ladderbook()
+        .arg("build")
+        .arg(&ladder)
+        .arg("-d")
+        .arg(&site)
+        .assert()
+        .success();
+    let level = page(&site, "levels/director/");
+    assert!(level.contains("Manager Track</a> · "), "{level}");
+    assert!(!level.contains("Manager Track</a> track"), "{level}");
+    let ic = page(&site, "levels/staff-engineer/");
+    assert!(ic.contains("Individual contributor</a> track · "), "{ic}");
+    let index = page(&site, "compare/");
+    assert!(
+        index.contains("<span class=\"pair-from\">Engineer I (IC1)</span>"),
+        "{index}"
+    );
+    assert!(index.contains(">Engineer I (IC2)</a>"), "{index}");
+    assert!(!index.contains(">Engineer I</a>"), "{index}");
+}

@@ -367,3 +367,55 @@ test('at 1,280 px the column heads stay in view down a long pillar', { timeout: 
     await context.close();
   }
 });
+
+test('at 1,280 px a link the keyboard focuses going back up a pillar is never under the column heads', { timeout: 60000 }, async () => {
+  const context = await newContext(browser, { viewport: { width: 1280, height: 600 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${servers.example.url}compare/senior-engineer/staff-engineer/`);
+    await page.locator('.related a').last().focus();
+    let stops = 0;
+    const covered = [];
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press('Shift+Tab');
+      const r = await page.evaluate(() => {
+        const a = document.activeElement;
+        const box = a.getBoundingClientRect();
+        // A column head stuck at the top of the window, over this focused link.
+        const stuck = [...document.querySelectorAll('.pairs-head')]
+          .map((h) => h.getBoundingClientRect())
+          .filter((h) => h.top <= 0.5 && h.bottom > 0);
+        return {
+          inRows: !!a.closest('ol.pairs'),
+          covered: stuck.some((h) => box.top < h.bottom - 0.5),
+          text: (a.getAttribute('aria-label') || a.textContent).trim().slice(0, 60),
+        };
+      });
+      if (!r.inRows) continue;
+      stops += 1;
+      if (r.covered) covered.push(r.text);
+    }
+    assert.ok(stops > 20, `${stops} focus stops in the rows`);
+    assert.deepEqual(covered, [], 'focused links partly or wholly under the column heads');
+  } finally {
+    await context.close();
+  }
+});
+
+test('between equivalent levels on two tracks, what only one level lists is not coloured as gained or left behind', { timeout: 60000 }, async () => {
+  const context = await newContext(browser, { viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  try {
+    for (const [path, neutral] of [['compare/staff-engineer/engineering-manager/', true], ['compare/engineer-2/senior-engineer/', false]]) {
+      await page.goto(`${servers.example.url}${path}`);
+      const colours = await page.evaluate(() => ['.badge-new', '.badge-not-restated'].map((s) => {
+        const b = document.querySelector(s);
+        return b && `${getComputedStyle(b).color} / ${getComputedStyle(b).borderTopColor}`;
+      }));
+      assert.ok(colours.every(Boolean), `${path}: both kinds of badge are on the page: ${colours}`);
+      assert.equal(colours[0] === colours[1], neutral, `${path}: ${colours.join(' and ')}`);
+    }
+  } finally {
+    await context.close();
+  }
+});

@@ -282,6 +282,11 @@ impl Builder<'_> {
                 .map(|(ti, t)| CompareGrid {
                     track: self.track(ti),
                     levels: t.levels.iter().map(|&i| self.level(i)).collect(),
+                    names: t
+                        .levels
+                        .iter()
+                        .map(|&i| self.prepared.names_in_track[i].clone())
+                        .collect(),
                     hrefs: t
                         .levels
                         .iter()

@@ -399,6 +399,9 @@ pub struct CompareGrid {
     pub track: Ref,
     /// Its levels, most junior first.
     pub levels: Vec<LevelRef>,
+    /// Each level's name among the levels of the track, in the order of `levels`: its title,
+    /// with its code or rank where two of the track's levels share a title.
+    pub names: Vec<String>,
     /// `hrefs[i][j]`: the comparison of level i with level j, when i is below j.
     pub hrefs: Vec<Vec<Option<String>>>,
     /// Every pair, as a plain list.
