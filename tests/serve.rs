@@ -678,3 +678,28 @@ fn a_file_deleted_while_another_is_written_without_end_is_still_rebuilt() {
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     writer.join().unwrap();
 }
+
+/// A save that changes no page (a `touch`, an editor writing the file unchanged) does not
+/// reload the open pages (serve-break 26 L1): a reload loses a reader's folded panels, the
+/// half-filled picker and the place they were reading.
+#[test]
+fn a_save_that_changes_no_page_does_not_reload_the_open_pages() {
+    let server = start();
+    let events = listen(&server);
+    let before = version(&server);
+    let file = server
+        .root()
+        .join("content/competencies/senior-engineer/craft.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    atomic_save(&file, &text);
+    // A rebuild follows a save within a second (the debounce is tens of milliseconds).
+    assert!(
+        events.recv_timeout(Duration::from_millis(1500)).is_err(),
+        "a reload was sent for a save that changed nothing"
+    );
+    assert_eq!(version(&server), before);
+    // An edit still reloads them.
+    atomic_save(&file, &text.replace("- ", "- Now: "));
+    assert_eq!(events.recv_timeout(WAIT).unwrap(), "reload");
+    assert_ne!(version(&server), before);
+}

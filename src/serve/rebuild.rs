@@ -352,7 +352,16 @@ pub fn rebuild(
         Ok((p, files, count))
     });
     let mut s = site.write().unwrap_or_else(|e| e.into_inner());
-    s.version += 1;
+    // The open pages reload when the version changes: not after a save that changed no page
+    // (a `touch`, an editor's save of an unchanged file), which would lose a reader's folded
+    // panels and half-filled picker for nothing.
+    let unchanged = match &result {
+        Ok((_, _, count)) => *count == 0 && s.error.is_none(),
+        Err(diags) => s.error.as_deref() == Some(diags.to_string().as_str()),
+    };
+    if !unchanged {
+        s.version += 1;
+    }
     let version = s.version;
     match result {
         Ok((p, files, count)) => {

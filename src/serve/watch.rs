@@ -125,6 +125,8 @@ pub(super) fn watch(
         // A failed rebuild's version, not yet announced, and when the first failure since
         // the last announcement came: see [`SETTLE`].
         let mut unreported: Option<(u64, Instant)> = None;
+        // The version the open pages were last told of.
+        let mut sent = site.read().unwrap_or_else(|e| e.into_inner()).version;
         // Polling sees a change up to one scan late: the files count as still only after
         // a scan more.
         let settle = if poll { SETTLE + POLL_INTERVAL } else { SETTLE };
@@ -145,7 +147,8 @@ pub(super) fn watch(
                         Ok(ev) => Ok(ev),
                         Err(RecvTimeoutError::Timeout) => {
                             unreported = None;
-                            if previous.report() {
+                            if previous.report() && v != sent {
+                                sent = v;
                                 let _ = events.send(v);
                             }
                             continue;
@@ -243,7 +246,11 @@ pub(super) fn watch(
                     unreported = Some((v, since));
                 } else {
                     unreported = None;
-                    let _ = events.send(v);
+                    // A rebuild that changed no page keeps the version: no reload to send.
+                    if v != sent {
+                        sent = v;
+                        let _ = events.send(v);
+                    }
                 }
             }
         }
