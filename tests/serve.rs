@@ -703,3 +703,33 @@ fn a_save_that_changes_no_page_does_not_reload_the_open_pages() {
     assert_eq!(events.recv_timeout(WAIT).unwrap(), "reload");
     assert_ne!(version(&server), before);
 }
+
+/// Started on a ladder that a typo keeps from building, `serve` shows the site `build` last
+/// wrote into the build-dir under the overlay, instead of taking every page away (serve-break
+/// 26 M2: a typo made while the preview was stopped blanked the tabs that were open).
+#[test]
+fn a_ladder_broken_before_serve_starts_shows_the_last_build_on_disk_under_the_overlay() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), dir.path());
+    ladderbook().arg("build").arg(dir.path()).assert().success();
+    let level = dir.path().join("content/levels/senior-engineer.md");
+    let text = std::fs::read_to_string(&level).unwrap();
+    std::fs::write(&level, text.replacen("rank = 3", "rank = \"three\"", 1)).unwrap();
+    let server = start_broken(dir);
+
+    let (status, page) = get(&server, "/levels/senior-engineer/").unwrap();
+    assert_eq!(status, 200);
+    assert!(page.contains("<h1>Senior Engineer</h1>"), "{page}");
+    let o = overlay(&server, "/levels/senior-engineer/");
+    assert!(
+        o.contains("The ladder has 1 error. Still showing the last good build."),
+        "{o}"
+    );
+    assert!(o.contains("content/levels/senior-engineer.md:3:"), "{o}");
+
+    atomic_save(&level, &text);
+    wait_until("the fixed ladder is served", || {
+        overlay(&server, "/levels/senior-engineer/").is_empty()
+    });
+    assert_served_equals_clean_build(&server);
+}

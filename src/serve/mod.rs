@@ -135,6 +135,12 @@ pub fn serve(opts: Options) -> Result<(), Diagnostic> {
         &mut previous,
         &Changes::everything(),
     );
+    if previous.failed() {
+        // The site `build` left on disk stands in as the last good build, under the overlay.
+        if let Some(files) = rebuild::last_build_on_disk(&opts.root) {
+            site.write().unwrap_or_else(|e| e.into_inner()).files = files;
+        }
+    }
     previous.report();
     let (events, _) = broadcast::channel(16);
     let state = http::AppState {

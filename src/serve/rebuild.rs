@@ -88,6 +88,39 @@ pub fn full_render(
     Ok(out)
 }
 
+/// The site `build` last wrote into the ladder's build-dir (read again at `serve`'s start
+/// when the ladder does not build, so that a typo made while the preview was stopped does not
+/// take every page away): every file by its path in the site, the reload script inserted as
+/// it is into the pages served from memory. `None` when the build-dir holds no build of
+/// `ladderbook build` (no marker file, no `index.html`) or any of it cannot be read.
+pub fn last_build_on_disk(root: &Path) -> Option<HashMap<String, Arc<Vec<u8>>>> {
+    let dir = crate::config::Config::load(root)
+        .map(|c| root.join(c.build_dir))
+        .unwrap_or_else(|_| root.join("book"));
+    if !dir.join(crate::write::MARKER).is_file() || !dir.join("index.html").is_file() {
+        return None;
+    }
+    let mut files = HashMap::new();
+    for entry in walkdir::WalkDir::new(&dir).follow_links(false) {
+        let entry = entry.ok()?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(&dir).ok()?;
+        let path = rel
+            .components()
+            .map(|c| c.as_os_str().to_str())
+            .collect::<Option<Vec<&str>>>()?
+            .join("/");
+        // `build`'s own records (its marker, the list of files it wrote) are no pages.
+        if path.starts_with(".ladderbook-") {
+            continue;
+        }
+        files.insert(path, Arc::new(crate::files::read(entry.path()).ok()?));
+    }
+    Some(files)
+}
+
 /// The pages an edit can change, when the edit only rewrote the bodies of competency files
 /// (same files, same level and pillar): each such level's page, its pillar's page, its
 /// track's page, every comparison it is in, and on a cumulative track the levels above it,
