@@ -139,11 +139,15 @@ fn assert_served_equals_clean_build(server: &Server) {
         assert_eq!(status, 200, "/{rel}");
         let body = served.split_once("\r\n\r\n").unwrap().1;
         if rel.ends_with(".html") {
-            // Served HTML = built HTML + the live-reload script before </body>.
+            // Served HTML = built HTML + the live-reload script before </body>, after the
+            // panel naming the published addresses the edits removed, if any.
             let built = String::from_utf8(built).unwrap();
-            let cut = body
+            let script = body
                 .find("<script>(function(){var v=")
                 .expect("served HTML carries the reload script");
+            let cut = body
+                .find("<details id=\"ladderbook-lost\"")
+                .unwrap_or(script);
             let end = body[cut..].find("</script>").unwrap() + cut + "</script>".len();
             assert_eq!(format!("{}{}", &body[..cut], &body[end..]), built, "/{rel}");
             assert!(
@@ -732,4 +736,77 @@ fn a_ladder_broken_before_serve_starts_shows_the_last_build_on_disk_under_the_ov
         overlay(&server, "/levels/senior-engineer/").is_empty()
     });
     assert_served_equals_clean_build(&server);
+}
+
+/// A level renamed without an alias: the preview shows the new site, and says, in the
+/// terminal and in a panel over every page, that `build` will stop on the lost address until
+/// it has an alias (serve-break 26 M1: serve said all was well, and the author learnt of it
+/// from CI). The alias clears it, and the old address redirects.
+#[test]
+fn a_renamed_level_without_an_alias_is_shown_as_a_lost_address_until_it_has_one() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), dir.path());
+    ladderbook().arg("build").arg(dir.path()).assert().success();
+    assert!(dir.path().join("ladder.lock").is_file());
+    let server = start_in(dir, &[]);
+    let content = server.root().join("content");
+    let level = content.join("levels/senior-engineer-ic.md");
+    std::fs::rename(content.join("levels/senior-engineer.md"), &level).unwrap();
+    for f in std::fs::read_dir(content.join("competencies/senior-engineer")).unwrap() {
+        let path = f.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        atomic_save(
+            &path,
+            &text.replace(
+                "level = \"senior-engineer\"",
+                "level = \"senior-engineer-ic\"",
+            ),
+        );
+    }
+    let guide = content.join("how-to-read.md");
+    let text = std::fs::read_to_string(&guide).unwrap();
+    atomic_save(
+        &guide,
+        &text.replace(
+            "(levels/senior-engineer.md)",
+            "(levels/senior-engineer-ic.md)",
+        ),
+    );
+    wait_until(
+        "the renamed level is served with the lost address named",
+        || page_text(&server, "/levels/senior-engineer-ic/").contains("id=\"ladderbook-lost\""),
+    );
+    let page = page_text(&server, "/levels/senior-engineer-ic/");
+    assert!(
+        !page.contains("id=\"ladderbook-error\""),
+        "not a failed build"
+    );
+    assert!(
+        page.contains("the page /levels/senior-engineer/ was published and is gone"),
+        "{page}"
+    );
+    assert!(
+        page.contains("aliases = [&quot;levels/senior-engineer/&quot;]")
+            || page.contains("aliases = [\"levels/senior-engineer/\"]"),
+        "{page}"
+    );
+
+    let text = std::fs::read_to_string(&level).unwrap();
+    assert!(text.contains("aliases = [\""), "{text}");
+    atomic_save(
+        &level,
+        &text.replacen(
+            "aliases = [\"",
+            "aliases = [\"levels/senior-engineer/\", \"",
+            1,
+        ),
+    );
+    wait_until("the panel clears", || {
+        let page = page_text(&server, "/levels/senior-engineer-ic/");
+        page.contains("<h1>Senior Engineer</h1>") && !page.contains("ladderbook-lost")
+    });
+    assert!(overlay(&server, "/levels/senior-engineer-ic/").is_empty());
+    let (status, old) = get(&server, "/levels/senior-engineer/").unwrap();
+    assert_eq!(status, 200);
+    assert!(old.contains("levels/senior-engineer-ic/"), "{old}");
 }

@@ -147,7 +147,8 @@ pub(super) async fn serve_file(State(state): State<AppState>, req: Request) -> R
             .error
             .as_deref()
             .map(|e| (e, site.errors, !site.files.is_empty()));
-        inject(&bytes, site.version, error)
+        let lost = site.lost.as_deref().filter(|_| error.is_none());
+        inject(&bytes, site.version, error, lost)
     } else {
         bytes.to_vec()
     };
@@ -180,10 +181,23 @@ fn not_built_page() -> String {
 /// The live-reload script and, after a failed build, the error overlay, inserted before
 /// `</body>` of a served HTML page. Never part of `build` output. `error` is the failed
 /// build's diagnostics, how many of them are errors, and whether a good build is still
-/// served.
-pub fn inject(html: &[u8], version: u64, error: Option<(&str, usize, bool)>) -> Vec<u8> {
+/// served; `lost`, after a good build, the published addresses it no longer has (see
+/// [`super::Served::lost`]), shown in a panel of the same kind.
+pub fn inject(
+    html: &[u8],
+    version: u64,
+    error: Option<(&str, usize, bool)>,
+    lost: Option<&str>,
+) -> Vec<u8> {
     let html = String::from_utf8_lossy(html);
     let mut extra = String::new();
+    if let Some(e) = lost {
+        let mut escaped = String::new();
+        crate::escape::body_text(&mut escaped, e.trim_end());
+        extra.push_str(&format!(
+            "<details id=\"ladderbook-lost\" open style=\"position:fixed;inset:auto 0 0 0;max-height:40vh;overflow:auto;z-index:2147483647;margin:0;padding:.75rem 1.25rem;background:#2e2608;color:#fff4c2;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;border-top:4px solid #f0c060;box-shadow:0 -4px 24px rgba(0,0,0,.4)\"><summary style=\"cursor:pointer;font-size:15px;font-weight:bold\"><span role=\"status\">Published addresses are gone: <code>ladderbook build</code> stops until each has an alias.</span> <span style=\"font-weight:normal;opacity:.8\">(click to fold or open)</span></summary><pre style=\"white-space:pre-wrap;margin:.5rem 0 0;background:none;border:0;color:inherit\">{escaped}</pre></details>"
+        ));
+    }
     if let Some((e, n, served)) = error {
         let n = n.max(1);
         let title = format!(
@@ -241,6 +255,7 @@ mod tests {
                 2,
                 true,
             )),
+            None,
         ))
         .unwrap();
         assert!(out.contains("a.md:1:1: error: &lt;bad&gt;"));

@@ -139,6 +139,7 @@ pub fn serve(opts: Options) -> Result<(), Diagnostic> {
         // The site `build` left on disk stands in as the last good build, under the overlay.
         if let Some(files) = rebuild::last_build_on_disk(&opts.root) {
             site.write().unwrap_or_else(|e| e.into_inner()).files = files;
+            previous.from_disk = true;
         }
     }
     previous.report();

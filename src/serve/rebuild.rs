@@ -21,6 +21,10 @@ pub struct Served {
     pub error: Option<String>,
     /// How many of those are errors (the rest are warnings).
     pub errors: usize,
+    /// After a good build: the addresses and anchors `ladder.lock` lists that it no longer
+    /// has (`lost-address`, `lost-anchor`), as warnings. The preview shows the site as it
+    /// now is; `build` and `check` stop on them until each has an alias or is accepted.
+    pub lost: Option<String>,
     /// Increases with every build, good or failed. A server starts counting at the time it
     /// started (see [`Served::new`]), so that a page a stopped server served reloads when
     /// another one answers, whose first build would otherwise have the page's version.
@@ -225,6 +229,9 @@ pub struct Previous {
     ///
     /// [`Ladder::with_reworded`]: crate::ladder::Ladder::with_reworded
     reworded: bool,
+    /// What is served until the ladder builds is the site `build` left in the build-dir
+    /// (see [`last_build_on_disk`]).
+    pub(super) from_disk: bool,
 }
 
 impl Previous {
@@ -237,6 +244,7 @@ impl Previous {
             unreported: None,
             reported: false,
             reworded: false,
+            from_disk: false,
         }
     }
 
@@ -256,6 +264,8 @@ impl Previous {
             .count();
         let served = if self.prepared.is_some() {
             "still serving the last good build"
+        } else if self.from_disk {
+            "serving the site the last `ladderbook build` wrote until it builds"
         } else {
             "nothing to serve until it builds"
         };
@@ -402,6 +412,34 @@ pub fn rebuild(
             previous.unreported = None;
             // Errors nobody was shown were not fixed, only passed through.
             let recovered = s.error.take().is_some() && std::mem::take(&mut previous.reported);
+            let lost = (!p.ladder.lost.is_empty()).then(|| {
+                let mut d = Diagnostics(
+                    p.ladder
+                        .lost
+                        .iter()
+                        .cloned()
+                        .map(Diagnostic::into_warning)
+                        .collect(),
+                );
+                d.sort();
+                d
+            });
+            let text = lost.as_ref().map(Diagnostics::to_string);
+            if text != s.lost {
+                if lost.is_none() && !quiet {
+                    println!("Every published address is there again.");
+                }
+                if let Some(d) = &lost {
+                    crate::diagnostic::eprint(&d.0);
+                    crate::diagnostic::eprint([&Diagnostic::general(
+                        Severity::Warning,
+                        "lost-addresses",
+                        format!("{} published address{} gone: the preview shows the ladder as it is now, but `ladderbook build` stops until {}", d.0.len(), if d.0.len() == 1 { " is" } else { "es are" }, if d.0.len() == 1 { "it has an alias" } else { "each has an alias" }),
+                        "",
+                    )]);
+                }
+                s.lost = text;
+            }
             let p = Arc::new(p);
             // The previous build is dropped after the lock is released, on another thread:
             // freeing a whole ladder and site takes milliseconds nobody needs to wait for.
