@@ -116,3 +116,28 @@ fn tips_and_reading_lists_under_each_level_describe_it_rather_than_being_pillars
     assert!(!known.trim_end().ends_with("---"), "{known}");
     assert!(!imp.summary.contains("table"), "{}", imp.summary);
 }
+
+#[test]
+fn a_document_whose_tracks_list_their_levels_reads_the_same_in_its_folder() {
+    // Hunt 21 H4: alone, `02_ladder.md` gave two tracks of three levels each; beside a page
+    // listing the crews' roles, its crews became the two levels of one track, with a pillar
+    // "Individual levels".
+    let imp = import(&fixture("folders/tracks-as-level-lists"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/tracks")),
+        ["deck-crew", "engine-crew"],
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")).len(),
+        6,
+        "{}",
+        imp.summary
+    );
+    assert!(
+        !imp.summary.contains("individual-levels"),
+        "{}",
+        imp.summary
+    );
+}

@@ -82,6 +82,12 @@ pub(super) fn gather(
             }
         }
     }
+    // A document read as a ladder of its own reads the same in its folder: its tracks written
+    // as lists of their levels are tracks there too (hunt 21 H4: they were the levels of one
+    // track beside a sibling file).
+    if !single {
+        tracks = super::transpose::levels_as_tracks(ladder, tracks, &mut pages);
+    }
     promote_plain_levels(
         ladder,
         plain_levels,
