@@ -37,3 +37,27 @@ fn a_hugo_section_reads_as_its_site_shows_it() {
         .collect();
     assert!(ranks.windows(2).all(|w| w[0] < w[1]), "{ranks:?}");
 }
+
+#[test]
+fn a_kramdown_table_of_contents_is_left_to_the_site_generator() {
+    // Hunt 21 L4: Just the Docs' `# Table of contents` over `1. TOC` / `{:toc}` became a
+    // free page whose whole text was "1. TOC".
+    let imp = import(&fixture("sections/kramdown-toc.md"), &[]);
+    assert!(!imp.summary.contains("free page"), "{}", imp.summary);
+    assert!(
+        !imp.root.join("content/table-of-contents.md").exists(),
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        titles(&imp.root.join("content/levels")),
+        ["Bosun", "Deckhand"]
+    );
+    for entry in walkdir::WalkDir::new(imp.root.join("content")) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            assert!(!text.contains("TOC"), "{}: {text}", entry.path().display());
+        }
+    }
+}

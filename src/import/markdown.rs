@@ -127,13 +127,19 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
         Some(Kind::Heading { text, .. }) => Some(text.clone()),
         _ => None,
     };
+    // Nor does one over a table of contents the site generator fills (kramdown's `{:toc}`).
     let placeholder = (0..blocks.len()).find(|&b| {
-        heading(blocks.get(b)).is_some_and(|t| super::titles::placeholder(&t))
+        heading(blocks.get(b))
+            .is_some_and(|t| super::titles::placeholder(&t) || super::titles::table_of_contents(&t))
             && (b + 1 == blocks.len() || heading(blocks.get(b + 1)).is_some())
     });
     if let Some(b) = placeholder {
         let title = heading(blocks.get(b)).unwrap_or_default();
-        let said = format!("`{title}` only says the page is unfinished: it titles nothing");
+        let said = if super::titles::table_of_contents(&title) {
+            format!("`{title}` heads a table of contents the site generator makes, empty in the source: it titles nothing")
+        } else {
+            format!("`{title}` only says the page is unfinished: it titles nothing")
+        };
         ladder.guess(GuessKind::Structure, src.loc(blocks[b].start), said);
         blocks.remove(b);
     }

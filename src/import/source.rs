@@ -245,7 +245,27 @@ pub fn without_attribute_lists(text: &str) -> Option<(String, usize)> {
     if !text.contains("{:") {
         return None;
     }
+    // kramdown's table of contents is a one-item list `1. TOC` (or `* TOC`) marked `{:toc}`
+    // on the next line, which kramdown replaces by the page's headings: the item goes too.
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let toc_item = |line: &str| {
+        let l = line.trim();
+        let rest = l.strip_prefix(['*', '-', '+']).or_else(|| {
+            l.trim_start_matches(|c: char| c.is_ascii_digit())
+                .strip_prefix('.')
+        });
+        rest.is_some_and(|r| r.starts_with(' ') && r.trim() == "TOC")
+    };
+    let toc: Vec<usize> = (1..lines.len())
+        .filter(|&i| lines[i].trim() == "{:toc}" && toc_item(lines[i - 1]))
+        .map(|i| i - 1)
+        .collect();
+    let mut n = 0;
     rewrite_lines(text, |line| {
+        n += 1;
+        if toc.contains(&(n - 1)) {
+            return Some(line[line.trim_end_matches(['\n', '\r']).len()..].to_string());
+        }
         let (mut out, mut rest, mut changed) = (String::new(), line, false);
         while let Some(at) = rest.find("{:") {
             let after = &rest[at + 2..];

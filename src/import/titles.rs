@@ -406,6 +406,14 @@ pub fn capitalised(text: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A heading over a table of contents (`Table of contents`, `Contents`, `TOC`, `On this
+/// page`), which a site generator fills with the page's headings: with nothing under it in
+/// the source, it titles nothing.
+pub(super) fn table_of_contents(title: &str) -> bool {
+    let key = ids::title_key(title);
+    ["table of contents", "contents", "toc", "on this page"].contains(&key.as_str())
+}
+
 /// A heading that only says the page is unfinished (`# !Under Construction`, `Work in
 /// progress`, `WIP`, `Coming soon`, `TODO`, `Draft`): it titles nothing.
 pub(super) fn placeholder(title: &str) -> bool {
