@@ -110,3 +110,15 @@ fn a_level_file_named_by_its_code_and_title_is_that_level_whatever_its_title_say
     );
     assert_eq!(titles(&imp.root.join("content/tracks")), ["BK"]);
 }
+
+#[test]
+fn a_heading_that_only_says_it_holds_titles_gives_way_to_the_documents_title() {
+    // Hunt 21 L2: `### Titles` over the grid named the track "Titles".
+    let imp = import(&fixture("names/titles-heading.md"), &[]);
+    assert_eq!(
+        titles(&imp.root.join("content/tracks")),
+        ["Harbour Ferries Crew Framework"],
+        "{}",
+        imp.summary
+    );
+}

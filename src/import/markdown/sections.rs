@@ -82,12 +82,22 @@ fn track_title(d: &Doc, p: usize, parents: &[usize]) -> String {
     }
 }
 
-/// A section title that says only what the section holds (`Expectations`, `Levels`, `Roles`).
+/// A section title that says only what the section holds (`Expectations`, `Levels`, `Roles`,
+/// `Titles`).
 fn holds_only(title: &str) -> bool {
     let k = ids::title_key(without_outline_number(title));
     matches!(
         k.as_str(),
-        "expectations" | "levels" | "roles" | "career levels" | "the levels" | "grades"
+        "expectations"
+            | "levels"
+            | "roles"
+            | "career levels"
+            | "the levels"
+            | "grades"
+            | "titles"
+            | "job titles"
+            | "positions"
+            | "bands"
     )
 }
 
