@@ -78,6 +78,11 @@ impl Config {
                         "this is the ladder's content/ folder: pass the folder that holds book.toml, `{}`",
                         ladder.display()
                     )
+                } else if e.kind() == std::io::ErrorKind::NotFound && root.join("content").is_dir()
+                {
+                    // A ladder whose book.toml is gone (deleted, or not checked out): `init`
+                    // would refuse, as the content is there.
+                    "book.toml is missing beside content/: put it back (`git checkout book.toml` if the ladder is in Git), or write a new one; `title = \"…\"` is all it needs".to_string()
                 } else if e.kind() == std::io::ErrorKind::NotFound {
                     format!("is `{}` a ladder? run `ladderbook init` to start one, or pass the folder that holds book.toml", root.display())
                 } else if e.kind() == std::io::ErrorKind::InvalidInput {

@@ -85,6 +85,31 @@ pub fn not_utf8(bytes: &[u8], good: usize) -> String {
     }
 }
 
+/// What binary file `bytes` look like, by the signature they open with (a Word document or
+/// any Office file is a zip archive), or by a NUL byte in their first 8,000 bytes, as Git
+/// tells binary files from text; `None` for text (in any encoding but UTF-16, which has NULs
+/// and is told apart by [`not_utf8`]).
+pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (
+            b"PK\x03\x04",
+            "a zip archive (a Word, Excel or PowerPoint file is one)",
+        ),
+        (b"%PDF", "a PDF"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"\xd0\xcf\x11\xe0", "an old Office document (.doc, .xls)"),
+    ];
+    if let Some((_, kind)) = SIGNATURES.iter().find(|(s, _)| bytes.starts_with(s)) {
+        return Some(kind);
+    }
+    let head = &bytes[..bytes.len().min(8000)];
+    let utf16 = matches!(head, [0xff, 0xfe, ..] | [0xfe, 0xff, ..])
+        || head.len() >= 4 && (head[1] == 0) != (head[0] == 0);
+    (!utf16 && head.contains(&0)).then_some("a binary file")
+}
+
 /// The error for a source file of the ladder in `root` that cannot be read.
 pub fn unreadable(root: &Path, path: &Path, e: &io::Error) -> crate::diagnostic::Diagnostic {
     crate::diagnostic::Diagnostic::error(

@@ -296,6 +296,15 @@ fn read_inner(
         Ok(t) => t,
         Err(e) => {
             let good = e.utf8_error().valid_up_to();
+            if let Some(kind) = crate::files::binary_kind(e.as_bytes()) {
+                return Err(vec![Diagnostic::error(
+                    "not-utf8",
+                    shown,
+                    (1, 1),
+                    format!("the file is not text: it looks like {kind}, saved with a Markdown name"),
+                    "a content file ending in .md is Markdown text: copy the text into it, or give the file its own extension (.docx, .pdf) to publish it as it is",
+                )]);
+            }
             let prefix = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
             let f = SourceFile::new(shown, prefix);
             return Err(vec![f.error(

@@ -592,3 +592,27 @@ fn a_broken_track_file_is_one_error_not_one_for_each_level_and_competency_on_it(
     );
     assert_eq!(err.matches(": error: ").count(), 1, "{err}");
 }
+
+/// Files an author breaks by accident get an error that says what happened (serve-break 26
+/// L3, L5): a Word document saved over a level is not "text in another encoding", and a
+/// ladder whose book.toml is gone is not sent to `init`, which refuses a ladder with content.
+#[test]
+fn a_binary_file_and_a_missing_book_toml_are_named_for_what_they_are() {
+    let err = broken_build(|l| {
+        let mut docx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00".to_vec();
+        docx.extend_from_slice(&[0xd8, 0x00, 0x01, 0xff, 0x00, 0x7f]);
+        std::fs::write(l.join("content/levels/notes.md"), docx).unwrap();
+    });
+    assert!(
+        err.contains("content/levels/notes.md:1:1: error: the file is not text: it looks like a zip archive (a Word, Excel or PowerPoint file is one)"),
+        "{err}"
+    );
+    assert!(!err.contains("save the file as UTF-8"), "{err}");
+
+    let err = broken_build(|l| std::fs::remove_file(l.join("book.toml")).unwrap());
+    assert!(
+        err.contains("hint: book.toml is missing beside content/: put it back"),
+        "{err}"
+    );
+    assert!(!err.contains("ladderbook init"), "{err}");
+}

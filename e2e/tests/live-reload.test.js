@@ -130,3 +130,29 @@ test('live reload: a stopped preview says so, and a page reloads when serve star
     else fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('live reload: a stopped preview\'s notice leaves the error panel\'s last line readable', { timeout: 90000 }, async () => {
+  const dir = copyLadder();
+  let first = await startServer({ dir });
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${first.url}levels/senior-engineer/`);
+    const file = path.join(dir, 'content/levels/staff-engineer.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('rank = 4', 'rank = "four"'));
+    await page.locator('#ladderbook-error pre').waitFor({ state: 'visible', timeout: 15000 });
+    await first.stop({ keep: true });
+    first = null;
+    await page.locator('#ladderbook-stopped').waitFor({ state: 'visible', timeout: 15000 });
+    const boxes = await page.evaluate(() => [
+      document.getElementById('ladderbook-stopped').getBoundingClientRect().toJSON(),
+      document.getElementById('ladderbook-error').getBoundingClientRect().toJSON(),
+    ]);
+    const [bar, panel] = boxes;
+    assert.ok(bar.bottom <= panel.top || bar.top >= panel.bottom, `the notice ${JSON.stringify(bar)} is not over the error panel ${JSON.stringify(panel)}`);
+  } finally {
+    await context.close();
+    if (first) await first.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -178,6 +178,23 @@ fn not_built_page() -> String {
     "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Not built yet</title></head><body style=\"font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:40rem;padding:0 1rem\"><main><h1>Nothing built yet</h1><p>The ladder has errors, so there is no site to show yet. Fix the errors listed below and in the terminal; this page reloads by itself once the ladder builds.</p></main></body></html>".to_string()
 }
 
+/// `diagnostics` (as printed: each a `path:line:col: error: …` line, then its indented
+/// hint) with a blank line between one and the next, so that the overlay shows where each
+/// ends.
+fn apart(diagnostics: &str) -> String {
+    let mut out = String::with_capacity(diagnostics.len() + 64);
+    for (i, line) in diagnostics.trim_end().lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+            if !line.starts_with(char::is_whitespace) {
+                out.push('\n');
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 /// The live-reload script and, after a failed build, the error overlay, inserted before
 /// `</body>` of a served HTML page. Never part of `build` output. `error` is the failed
 /// build's diagnostics, how many of them are errors, and whether a good build is still
@@ -210,14 +227,14 @@ pub fn inject(
             }
         );
         let mut escaped = String::new();
-        crate::escape::body_text(&mut escaped, e.trim_end());
+        crate::escape::body_text(&mut escaped, &apart(e));
         // A <details>, open: the author can fold it to read the page under it, with no script.
         extra.push_str(&format!(
             "<details id=\"ladderbook-error\" open style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:.75rem 1.25rem;background:#2b0d0d;color:#ffe9e9;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;border-top:4px solid #ff5c5c;box-shadow:0 -4px 24px rgba(0,0,0,.4)\"><summary style=\"cursor:pointer;font-size:15px;font-weight:bold;color:#ffe9e9\"><span role=\"alert\">{title}</span> <span style=\"font-weight:normal;opacity:.8\">(click to fold or open)</span></summary><pre style=\"white-space:pre-wrap;margin:.5rem 0 0;background:none;border:0;color:inherit\">{escaped}</pre></details>"
         ));
     }
     extra.push_str(&format!(
-        r#"<script>(function(){{var v={version},k="ladderbook-scroll:"+location.pathname,s=sessionStorage.getItem(k);if(s){{sessionStorage.removeItem(k);var p=JSON.parse(s);var go=function(){{window.scrollTo(p[0],p[1]);}};go();addEventListener("load",go);}}var bar=null,show=function(){{if(bar||!document.body)return;bar=document.createElement("div");bar.id="ladderbook-stopped";bar.setAttribute("role","status");bar.style.cssText="position:fixed;inset:auto 0 0 0;z-index:2147483647;padding:.5rem 1rem;background:#3b3410;color:#fff4c2;font:15px/1.4 system-ui,sans-serif;text-align:center;border-top:3px solid #f0c060";bar.textContent="The preview has stopped: this is the page as it was last served. Start ladderbook serve again and this page reloads by itself.";document.body.appendChild(bar);}},hide=function(){{if(bar){{bar.remove();bar=null;}}}};var stop,on=function(d){{if(d==="stopped"){{show();return;}}hide();if(+d!==v){{sessionStorage.setItem(k,JSON.stringify([scrollX,scrollY]));stop();location.reload();}}}};if(window.SharedWorker){{var w=new SharedWorker("{WORKER_PATH}");w.port.onmessage=function(e){{on(e.data);}};w.port.start();stop=function(){{w.port.postMessage("bye");}};addEventListener("pagehide",stop);}}else{{var es=new EventSource("{EVENTS_PATH}");es.addEventListener("version",function(e){{on(e.data);}});es.addEventListener("reload",function(e){{on(e.data);}});es.onerror=function(){{on("stopped");}};stop=function(){{es.close();}};}}}})();</script>"#
+        r#"<script>(function(){{var v={version},k="ladderbook-scroll:"+location.pathname,s=sessionStorage.getItem(k);if(s){{sessionStorage.removeItem(k);var p=JSON.parse(s);var go=function(){{window.scrollTo(p[0],p[1]);}};go();addEventListener("load",go);}}var bar=null,show=function(){{if(bar||!document.body)return;bar=document.createElement("div");bar.id="ladderbook-stopped";bar.setAttribute("role","status");bar.style.cssText="position:fixed;inset:0 0 auto 0;z-index:2147483647;padding:.5rem 1rem;background:#3b3410;color:#fff4c2;font:15px/1.4 system-ui,sans-serif;text-align:center;border-bottom:3px solid #f0c060";bar.textContent="The preview has stopped: this is the page as it was last served. Start ladderbook serve again and this page reloads by itself.";document.body.appendChild(bar);}},hide=function(){{if(bar){{bar.remove();bar=null;}}}};var stop,on=function(d){{if(d==="stopped"){{show();return;}}hide();if(+d!==v){{sessionStorage.setItem(k,JSON.stringify([scrollX,scrollY]));stop();location.reload();}}}};if(window.SharedWorker){{var w=new SharedWorker("{WORKER_PATH}");w.port.onmessage=function(e){{on(e.data);}};w.port.start();stop=function(){{w.port.postMessage("bye");}};addEventListener("pagehide",stop);}}else{{var es=new EventSource("{EVENTS_PATH}");es.addEventListener("version",function(e){{on(e.data);}});es.addEventListener("reload",function(e){{on(e.data);}});es.onerror=function(){{on("stopped");}};stop=function(){{es.close();}};}}}})();</script>"#
     ));
     match html.rfind("</body>") {
         Some(i) => format!("{}{}{}", &html[..i], extra, &html[i..]).into_bytes(),
@@ -259,6 +276,8 @@ mod tests {
         ))
         .unwrap();
         assert!(out.contains("a.md:1:1: error: &lt;bad&gt;"));
+        // One error apart from the next (serve-break 26 L8).
+        assert!(out.contains("  hint: x\n\nb.md:2:1: error: worse"), "{out}");
         assert!(out.contains("The ladder has 2 errors. Still showing the last good build."));
         assert!(out.ends_with("</script></body></html>"));
         assert!(out.contains("var v=3,"));
