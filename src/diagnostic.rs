@@ -369,12 +369,34 @@ pub fn did_you_mean<'a>(
     }
     // A different word in the same place (`staff-engineer` for `senior-engineer`, `craft--1`
     // for `craft--9`) names something else: following the hint would link another level.
+    // So does another number or Roman numeral (`m5` for `m3`, `engineer-v` for `engineer-iv`),
+    // but not the same number written with a leading zero (`02`) or a digit doubled by a key
+    // held down (`e22` for `e2`).
+    let digits = |w: &str| {
+        let d: String = w.chars().filter(char::is_ascii_digit).collect();
+        d.trim_start_matches('0').to_string()
+    };
+    let same_number = |a: &str, b: &str| {
+        let (a, b) = (digits(a), digits(b));
+        let doubled = |long: &str, short: &str| {
+            long.len() == short.len() + 1
+                && (1..long.len()).any(|i| {
+                    long.as_bytes()[i] == long.as_bytes()[i - 1]
+                        && format!("{}{}", &long[..i], &long[i + 1..]) == short
+                })
+        };
+        a == b || doubled(&a, &b) || doubled(&b, &a)
+    };
+    let roman = |w: &str| !w.is_empty() && w.chars().all(|c| "ivxlcIVXLC".contains(c));
     let other_word = |c: &str| {
         let theirs: Vec<&str> = c.split('-').collect();
         theirs.len() == words.len()
             && words.iter().zip(&theirs).any(|(a, b)| {
                 let longest = a.chars().count().max(b.chars().count());
-                a != b && 2 * strsim::osa_distance(a, b) > longest
+                a != b
+                    && (2 * strsim::osa_distance(a, b) > longest
+                        || !same_number(a, b)
+                        || roman(a) && roman(b))
             })
     };
     let near = candidates
@@ -393,7 +415,7 @@ pub fn did_you_mean<'a>(
             .iter()
             .copied()
             .filter(|c| word.len() >= 4 && c.len() >= 4)
-            .filter(|c| c.starts_with(word) || word.starts_with(c))
+            .filter(|c| (c.starts_with(word) || word.starts_with(c)) && !other_word(c))
             .min_by_key(|c| c.len().abs_diff(word.len()))
     })
 }
@@ -479,6 +501,16 @@ mod tests {
             Some("senior-engineer-ic")
         );
         assert_eq!(did_you_mean("craft--9", ["craft--1", "delivery"]), None);
+        assert_eq!(did_you_mean("m5", ["m3", "m1"]), None);
+        assert_eq!(
+            did_you_mean("engineer-v", ["engineer-iv", "engineer-vi"]),
+            None
+        );
+        assert_eq!(did_you_mean("section-21", ["section-1", "section-2"]), None);
+        assert_eq!(
+            did_you_mean("enginer-2", ["engineer-2", "engineer-3"]),
+            Some("engineer-2")
+        );
         assert_eq!(
             did_you_mean("senoir-engineer", ["senior-engineer"]),
             Some("senior-engineer")

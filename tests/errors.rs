@@ -326,10 +326,10 @@ fn a_broken_links_hint_is_a_link_this_file_can_write() {
     for want in [
         "hint: did you mean `levels/senior-engineer.md#craft`? links between content files use the target file's path relative to this file",
         "hint: did you mean `levels/director.md#strategy`?",
-        "hint: was the file deleted or renamed? Link to the one that replaces it by its path relative to this file: from here a level is `levels/director.md`",
+        "hint: was the file deleted or renamed? Link to the one that replaces it by its path relative to this file: from here a level is `levels/<id>.md`",
         "hint: did you mean `../../levels/senior-engineer.md`?",
         "error: the link `../levels/director.md#craft` points outside content/\n  hint: did you mean `levels/director.md#craft`?",
-        "hint: was the file deleted or renamed? Link to the one that replaces it by its path relative to this file: from here a pillar is `pillars/citizenship.md`",
+        "hint: was the file deleted or renamed? Link to the one that replaces it by its path relative to this file: from here a pillar is `pillars/<id>.md`",
         "error: the link `levels/` points to the folder content/levels/, not to a file\n  hint: link to a file in it, e.g. `levels/director.md`",
     ] {
         assert!(err.contains(want), "{want}\n{err}");

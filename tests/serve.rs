@@ -749,29 +749,7 @@ fn a_renamed_level_without_an_alias_is_shown_as_a_lost_address_until_it_has_one(
     ladderbook().arg("build").arg(dir.path()).assert().success();
     assert!(dir.path().join("ladder.lock").is_file());
     let server = start_in(dir, &[]);
-    let content = server.root().join("content");
-    let level = content.join("levels/senior-engineer-ic.md");
-    std::fs::rename(content.join("levels/senior-engineer.md"), &level).unwrap();
-    for f in std::fs::read_dir(content.join("competencies/senior-engineer")).unwrap() {
-        let path = f.unwrap().path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        atomic_save(
-            &path,
-            &text.replace(
-                "level = \"senior-engineer\"",
-                "level = \"senior-engineer-ic\"",
-            ),
-        );
-    }
-    let guide = content.join("how-to-read.md");
-    let text = std::fs::read_to_string(&guide).unwrap();
-    atomic_save(
-        &guide,
-        &text.replace(
-            "(levels/senior-engineer.md)",
-            "(levels/senior-engineer-ic.md)",
-        ),
-    );
+    let level = rename_senior_engineer(&server);
     wait_until(
         "the renamed level is served with the lost address named",
         || page_text(&server, "/levels/senior-engineer-ic/").contains("id=\"ladderbook-lost\""),
@@ -809,4 +787,94 @@ fn a_renamed_level_without_an_alias_is_shown_as_a_lost_address_until_it_has_one(
     let (status, old) = get(&server, "/levels/senior-engineer/").unwrap();
     assert_eq!(status, 200);
     assert!(old.contains("levels/senior-engineer-ic/"), "{old}");
+}
+
+/// Renames the example's Senior Engineer `senior-engineer-ic` as an author would, with no
+/// alias: its file, the competencies that name it and the guide that links to it. Returns
+/// the level's new file.
+fn rename_senior_engineer(server: &Server) -> std::path::PathBuf {
+    let content = server.root().join("content");
+    let level = content.join("levels/senior-engineer-ic.md");
+    std::fs::rename(content.join("levels/senior-engineer.md"), &level).unwrap();
+    for f in std::fs::read_dir(content.join("competencies/senior-engineer")).unwrap() {
+        let path = f.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        atomic_save(
+            &path,
+            &text.replace(
+                "level = \"senior-engineer\"",
+                "level = \"senior-engineer-ic\"",
+            ),
+        );
+    }
+    let guide = content.join("how-to-read.md");
+    let text = std::fs::read_to_string(&guide).unwrap();
+    atomic_save(
+        &guide,
+        &text.replace(
+            "(levels/senior-engineer.md)",
+            "(levels/senior-engineer-ic.md)",
+        ),
+    );
+    level
+}
+
+/// `ladderbook build --accept-removals` run beside the preview accepts the lost address: the
+/// panel goes (review 26 M3: `ladder.lock` was not watched, and the panel stayed).
+#[test]
+fn accepting_a_removal_with_build_clears_the_lost_address_panel() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), dir.path());
+    ladderbook().arg("build").arg(dir.path()).assert().success();
+    let server = start_in(dir, &[]);
+    let events = listen(&server);
+    rename_senior_engineer(&server);
+    wait_until("the lost address is named", || {
+        page_text(&server, "/levels/senior-engineer-ic/").contains("id=\"ladderbook-lost\"")
+    });
+    while events.try_recv().is_ok() {}
+    ladderbook()
+        .arg("build")
+        .arg(server.root())
+        .arg("--accept-removals")
+        .assert()
+        .success();
+    wait_until("the panel clears", || {
+        !page_text(&server, "/levels/senior-engineer-ic/").contains("ladderbook-lost")
+    });
+    assert_eq!(
+        events.recv_timeout(WAIT).unwrap(),
+        "reload",
+        "the open pages reload"
+    );
+}
+
+/// The build-dir of a book.toml that no longer parses is still the one the last build
+/// wrote into (review 26 M5: `book/` was read, an older site or none).
+#[test]
+fn a_broken_book_toml_still_names_the_build_dir_whose_site_is_served() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), dir.path());
+    let config = dir.path().join("book.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(text.contains("build-dir = \"book\""), "{text}");
+    std::fs::write(
+        &config,
+        text.replace("build-dir = \"book\"", "build-dir = \"site\""),
+    )
+    .unwrap();
+    ladderbook().arg("build").arg(dir.path()).assert().success();
+    assert!(dir.path().join("site/index.html").is_file());
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text.replacen("title = \"", "title = \"Unclosed", 1)
+            .replacen("\"\n", "\n", 1),
+    )
+    .unwrap();
+    let server = start_broken(dir);
+    let (status, page) = get(&server, "/levels/senior-engineer/").unwrap();
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("<h1>Senior Engineer</h1>"), "{page}");
+    assert!(overlay(&server, "/levels/senior-engineer/").contains("book.toml:"));
 }

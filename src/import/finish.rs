@@ -204,20 +204,26 @@ fn pages_describing_pillars(ladder: &mut Ladder) {
                 );
                 let mut body = page.body;
                 if let Some(md) = body.first_mut() {
-                    while let Some(last) = md.text.trim_end().rsplit_once("\n\n").map(|(_, l)| l) {
-                        if !thematic_break(last) {
-                            break;
-                        }
-                        let keep = md.text.trim_end().len() - last.len();
-                        md.text.truncate(keep);
-                        md.text.truncate(md.text.trim_end().len());
-                        md.text.push('\n');
-                    }
+                    md.text = without_closing_rules(&md.text);
                 }
+                body.retain(|md| !md.text.trim().is_empty());
                 ladder.pillars[p].description = body;
             }
             _ => i += 1,
         }
+    }
+}
+
+/// `text` without the thematic breaks that close it (`---` after a legend's last entry),
+/// paragraph by paragraph; empty when it is only rules.
+fn without_closing_rules(text: &str) -> String {
+    let mut paragraphs: Vec<&str> = text.trim_end().split("\n\n").collect();
+    while paragraphs.last().is_some_and(|p| thematic_break(p)) {
+        paragraphs.pop();
+    }
+    match paragraphs.join("\n\n").trim_end() {
+        "" => String::new(),
+        kept => format!("{kept}\n"),
     }
 }
 
@@ -570,5 +576,22 @@ fn equivalents(ladder: &mut Ladder) {
     }
     for (at, text) in guesses {
         ladder.guess(GuessKind::Code, at, text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_closing_rules;
+
+    #[test]
+    fn rules_closing_a_legend_entry_are_not_its_pillars_description() {
+        assert_eq!(
+            without_closing_rules("What the crew counts on you for.\n\nA note.\n\n---\n"),
+            "What the crew counts on you for.\n\nA note.\n"
+        );
+        // An entry that is only a rule describes nothing (review 26 L6).
+        assert_eq!(without_closing_rules("---\n"), "");
+        assert_eq!(without_closing_rules("* * *\n\n___"), "");
+        assert_eq!(without_closing_rules("Kept.\n"), "Kept.\n");
     }
 }

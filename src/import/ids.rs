@@ -619,5 +619,13 @@ pub(super) fn only_seniority(title: &str) -> bool {
             .all(|w| rank(w) || is_level_word(w) || w == "레벨")
 }
 
+/// The letters a level's code opens with (`BK` of `BK2`, `ic` of `ic1`), lowercased.
+pub(in crate::import) fn code_letters(code: &str) -> String {
+    code.chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase()
+}
+
 #[cfg(test)]
 mod tests;

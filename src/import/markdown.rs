@@ -39,7 +39,9 @@ use super::outline::*;
 use std::collections::HashMap;
 
 mod continued;
+mod naming;
 mod sections;
+use naming::{coded_siblings, indexes_files, numbered_copy, says_level};
 use sections::{
     ancestor_text, free_pages, level_tracks, page_describes_track, root_describes_track, root_page,
     say_how_levels_read,
@@ -198,11 +200,15 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
         && (placed.code.is_some() || super::titles::role_word(&file_title));
     // A file named by a level's code and its title, whose first heading is that title
     // (`B2_Baker.md` over `# Baker`): the heading names a level though no word in it says so,
-    // and the file gives its code.
-    let coded_file = placed.code.is_some()
-        && first_heading.is_some_and(|h| {
+    // and the file gives its code; where other files of the import carry codes of the same
+    // letters (`B1_Apprentice_Baker.md`) or the page says it is that level (`**Level:** B2`),
+    // and the title does not describe something else (`ENG0_Notes.md`, `Q3_Goals.md`).
+    let coded_file = placed.code.as_deref().is_some_and(|code| {
+        first_heading.is_some_and(|h| {
             ids::title_key(&ids::clean_title(&heading_text(h))) == ids::title_key(&placed.title)
-        });
+        }) && !super::titles::descriptive(&placed.title)
+            && (coded_siblings(ladder, &src.rel, code) || says_level(&src.text, code))
+    });
     let steps = |f: &Found| named_by_file && f.levels.iter().all(|&l| subtitle(&d, l).is_some());
     // Sections that share labels because each is a competency written as fields, one of
     // them about the page's level (`**Level 3 Attainment:**`), are that level's pillars.
@@ -261,8 +267,8 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
             let titled_level = named || !sentence_like(&first);
             let about = !named && !ladder.single && about_ladder(&first);
             if d.secs[top].level == min_level && titled_level {
-                if !about && named_level_shape(&d, top, coded_file).is_some() {
-                    let shape = named_level_shape(&d, top, coded_file);
+                let shape = named_level_shape(&d, top, coded_file).filter(|_| !about);
+                if shape.is_some() {
                     let mut outcome =
                         single_level_outcome(ladder, &d, top, &doc_title, true, shape);
                     if let Outcome::Level { level, .. } = &mut outcome {
@@ -566,30 +572,6 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
         pages,
         title: doc_title.to_string(),
     }
-}
-
-/// Whether `src` links to two or more of the other files of the import (by file name: a
-/// link's folders are relative to `src`, and an index rarely names two files alike).
-fn indexes_files(ladder: &Ladder, src: &super::source::SourceDoc) -> bool {
-    use super::source::file_name_key;
-    let own = file_name_key(&src.rel);
-    super::infer::markdown_links(&src.text)
-        .iter()
-        .map(|url| file_name_key(url))
-        .filter(|n| *n != own && ladder.file_names.contains(n))
-        .count()
-        >= 2
-}
-
-/// Whether `heading` is `title` after one word with a digit in it (`04b Senior L2 (Management
-/// Track)` and `Senior L2 (Management Track)`), compared by their words.
-fn numbered_copy(heading: &str, title: &str) -> bool {
-    let (h, t) = (ids::title_key(heading), ids::title_key(title));
-    h.strip_suffix(&t)
-        .and_then(|p| p.strip_suffix(' '))
-        .is_some_and(|p| {
-            !p.is_empty() && !p.contains(' ') && p.contains(|c: char| c.is_ascii_digit())
-        })
 }
 
 fn single_level_outcome(

@@ -314,7 +314,9 @@ impl Resolver<'_> {
                     .any(|f| target_path.starts_with(f));
                 let example = crate::links::relative_path(dir, &example);
                 if gone {
-                    format!("was the file deleted or renamed? Link to the one that replaces it by its path relative to this file: from here {what} is `{example}`")
+                    // A pattern, not a file of the ladder, which would read as the one meant.
+                    let pattern = crate::links::relative_path(dir, &format!("{folder}<id>.md"));
+                    format!("was the file deleted or renamed? Link to the one that replaces it by its path relative to this file: from here {what} is `{pattern}`")
                 } else {
                     format!("{HOW}: from here {what} is `{example}`")
                 }
@@ -419,7 +421,11 @@ impl Resolver<'_> {
 fn anchor_hint(page: &Target, path: &str, anchor: &str) -> String {
     const LISTED: usize = 12;
     let mut sections: Vec<&str> = page.anchors.iter().map(String::as_str).collect();
-    sections.sort_unstable();
+    // In the order a reader counts them: `section-2` before `section-10`.
+    sections.sort_unstable_by_key(|s| {
+        let stem = s.trim_end_matches(|c: char| c.is_ascii_digit());
+        (stem, s[stem.len()..].parse::<u64>().ok(), *s)
+    });
     let expectations: Vec<String> = page
         .expectations
         .iter()
@@ -443,7 +449,13 @@ fn anchor_hint(page: &Target, path: &str, anchor: &str) -> String {
             })
     };
     // An expectation's number that the pillar does not reach: its range, not a near number.
-    let expectation = permalink::parse_expectation_anchor(anchor);
+    // `#craft--0` and `#craft--07` too, which no expectation has.
+    let expectation = permalink::parse_expectation_anchor(anchor).or_else(|| {
+        anchor
+            .split_once("--")
+            .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            .map(|(pillar, _)| (pillar, 0))
+    });
     if let Some((lo, hi)) = expectation.and_then(|(pillar, _)| numbered(pillar)) {
         let pillar = expectation.map_or("", |e| e.0);
         return if lo == hi {

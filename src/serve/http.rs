@@ -178,6 +178,24 @@ fn not_built_page() -> String {
     "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Not built yet</title></head><body style=\"font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:40rem;padding:0 1rem\"><main><h1>Nothing built yet</h1><p>The ladder has errors, so there is no site to show yet. Fix the errors listed below and in the terminal; this page reloads by itself once the ladder builds.</p></main></body></html>".to_string()
 }
 
+/// A panel over the bottom of the page, `<details id="…" open>` (the author can fold it to
+/// read the page under it, with no script), with `title` (HTML) as its summary, in the ARIA
+/// `role` given, over `diagnostics` set apart (see [`apart`]). `colours` are its background,
+/// text and top border: the page's own styles do not reach it, as everything is inline.
+fn panel(
+    id: &str,
+    (background, text, border): (&str, &str, &str),
+    role: &str,
+    title: &str,
+    diagnostics: &str,
+) -> String {
+    let mut escaped = String::new();
+    crate::escape::body_text(&mut escaped, &apart(diagnostics));
+    format!(
+        "<details id=\"{id}\" open style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:.75rem 1.25rem;background:{background};color:{text};font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;border-top:4px solid {border};box-shadow:0 -4px 24px rgba(0,0,0,.4)\"><summary style=\"cursor:pointer;font-size:15px;font-weight:bold;color:{text}\"><span role=\"{role}\" style=\"color:{text}\">{title}</span> <span style=\"font-weight:normal;opacity:.8\">(click to fold or open)</span></summary><pre style=\"white-space:pre-wrap;margin:.5rem 0 0;background:none;border:0;color:inherit\">{escaped}</pre></details>"
+    )
+}
+
 /// `diagnostics` (as printed: each a `path:line:col: error: …` line, then its indented
 /// hint) with a blank line between one and the next, so that the overlay shows where each
 /// ends.
@@ -209,10 +227,12 @@ pub fn inject(
     let html = String::from_utf8_lossy(html);
     let mut extra = String::new();
     if let Some(e) = lost {
-        let mut escaped = String::new();
-        crate::escape::body_text(&mut escaped, e.trim_end());
-        extra.push_str(&format!(
-            "<details id=\"ladderbook-lost\" open style=\"position:fixed;inset:auto 0 0 0;max-height:40vh;overflow:auto;z-index:2147483647;margin:0;padding:.75rem 1.25rem;background:#2e2608;color:#fff4c2;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;border-top:4px solid #f0c060;box-shadow:0 -4px 24px rgba(0,0,0,.4)\"><summary style=\"cursor:pointer;font-size:15px;font-weight:bold\"><span role=\"status\">Published addresses are gone: <code>ladderbook build</code> stops until each has an alias.</span> <span style=\"font-weight:normal;opacity:.8\">(click to fold or open)</span></summary><pre style=\"white-space:pre-wrap;margin:.5rem 0 0;background:none;border:0;color:inherit\">{escaped}</pre></details>"
+        extra.push_str(&panel(
+            "ladderbook-lost",
+            ("#2e2608", "#fff4c2", "#f0c060"),
+            "status",
+            "Published addresses are lost: <code style=\"color:inherit;background:none\">ladderbook build</code> stops on them until each is fixed or accepted (see its hint).",
+            e,
         ));
     }
     if let Some((e, n, served)) = error {
@@ -226,11 +246,12 @@ pub fn inject(
                 "It has not built yet."
             }
         );
-        let mut escaped = String::new();
-        crate::escape::body_text(&mut escaped, &apart(e));
-        // A <details>, open: the author can fold it to read the page under it, with no script.
-        extra.push_str(&format!(
-            "<details id=\"ladderbook-error\" open style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:.75rem 1.25rem;background:#2b0d0d;color:#ffe9e9;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;border-top:4px solid #ff5c5c;box-shadow:0 -4px 24px rgba(0,0,0,.4)\"><summary style=\"cursor:pointer;font-size:15px;font-weight:bold;color:#ffe9e9\"><span role=\"alert\">{title}</span> <span style=\"font-weight:normal;opacity:.8\">(click to fold or open)</span></summary><pre style=\"white-space:pre-wrap;margin:.5rem 0 0;background:none;border:0;color:inherit\">{escaped}</pre></details>"
+        extra.push_str(&panel(
+            "ladderbook-error",
+            ("#2b0d0d", "#ffe9e9", "#ff5c5c"),
+            "alert",
+            &title,
+            e,
         ));
     }
     extra.push_str(&format!(

@@ -98,12 +98,16 @@ pub fn full_render(
 /// it is into the pages served from memory. `None` when the build-dir holds no build of
 /// `ladderbook build` (no marker file, no `index.html`) or any of it cannot be read.
 pub fn last_build_on_disk(root: &Path) -> Option<HashMap<String, Arc<Vec<u8>>>> {
+    // A book.toml that does not parse may still name the build-dir on a line of its own.
     let dir = crate::config::Config::load(root)
         .map(|c| root.join(c.build_dir))
-        .unwrap_or_else(|_| root.join("book"));
+        .unwrap_or_else(|_| root.join(build_dir_line(root).unwrap_or_else(|| "book".into())));
     if !dir.join(crate::write::MARKER).is_file() || !dir.join("index.html").is_file() {
         return None;
     }
+    // What a preview can hold: a site larger than this is not read into memory.
+    const MOST: u64 = 1 << 30;
+    let mut total = 0;
     let mut files = HashMap::new();
     for entry in walkdir::WalkDir::new(&dir).follow_links(false) {
         let entry = entry.ok()?;
@@ -120,9 +124,58 @@ pub fn last_build_on_disk(root: &Path) -> Option<HashMap<String, Arc<Vec<u8>>>> 
         if path.starts_with(".ladderbook-") {
             continue;
         }
+        total += entry.metadata().ok()?.len();
+        if total > MOST {
+            return None;
+        }
         files.insert(path, Arc::new(crate::files::read(entry.path()).ok()?));
     }
     Some(files)
+}
+
+/// The `build-dir = "…"` of `root`'s book.toml, read from its line alone (for a book.toml
+/// that does not parse as a whole).
+fn build_dir_line(root: &Path) -> Option<String> {
+    // Through `files`, which refuses a FIFO or a device there rather than wait on it.
+    let text = crate::files::read_to_string(&root.join(crate::config::FILE_NAME)).ok()?;
+    text.lines().find_map(|line| {
+        let (key, value) = line.split_once('=')?;
+        (key.trim() == "build-dir")
+            .then(|| value.trim().trim_matches(['"', '\'']).to_string())
+            .filter(|v| !v.is_empty())
+    })
+}
+
+/// The addresses and anchors a good build lost (`lost`, the ladder's errors for `build`),
+/// as the warnings the overlay shows: printed when they differ from `shown` (the last
+/// build's), with a line that says `build` stops on them, or that none is lost any more.
+fn lost_addresses(lost: &[Diagnostic], shown: Option<String>, quiet: bool) -> Option<String> {
+    let mut d = Diagnostics(lost.iter().cloned().map(Diagnostic::into_warning).collect());
+    d.sort();
+    let text = (!d.0.is_empty()).then(|| d.to_string());
+    if text == shown {
+        return text;
+    }
+    if d.0.is_empty() {
+        if !quiet {
+            println!("No published address is lost any more.");
+        }
+        return None;
+    }
+    let n = d.0.len();
+    crate::diagnostic::eprint(&d.0);
+    crate::diagnostic::eprint([&Diagnostic::general(
+        Severity::Warning,
+        "lost-addresses",
+        format!(
+            "{n} published address{} lost: the preview shows the ladder as it is now, but `ladderbook build` stops on {} until {} fixed or accepted (see the hint)",
+            if n == 1 { " is" } else { "es are" },
+            if n == 1 { "it" } else { "them" },
+            if n == 1 { "it is" } else { "each is" },
+        ),
+        "",
+    )]);
+    text
 }
 
 /// The pages an edit can change, when the edit only rewrote the bodies of competency files
@@ -412,34 +465,7 @@ pub fn rebuild(
             previous.unreported = None;
             // Errors nobody was shown were not fixed, only passed through.
             let recovered = s.error.take().is_some() && std::mem::take(&mut previous.reported);
-            let lost = (!p.ladder.lost.is_empty()).then(|| {
-                let mut d = Diagnostics(
-                    p.ladder
-                        .lost
-                        .iter()
-                        .cloned()
-                        .map(Diagnostic::into_warning)
-                        .collect(),
-                );
-                d.sort();
-                d
-            });
-            let text = lost.as_ref().map(Diagnostics::to_string);
-            if text != s.lost {
-                if lost.is_none() && !quiet {
-                    println!("Every published address is there again.");
-                }
-                if let Some(d) = &lost {
-                    crate::diagnostic::eprint(&d.0);
-                    crate::diagnostic::eprint([&Diagnostic::general(
-                        Severity::Warning,
-                        "lost-addresses",
-                        format!("{} published address{} gone: the preview shows the ladder as it is now, but `ladderbook build` stops until {}", d.0.len(), if d.0.len() == 1 { " is" } else { "es are" }, if d.0.len() == 1 { "it has an alias" } else { "each has an alias" }),
-                        "",
-                    )]);
-                }
-                s.lost = text;
-            }
+            s.lost = lost_addresses(&p.ladder.lost, s.lost.take(), quiet);
             let p = Arc::new(p);
             // The previous build is dropped after the lock is released, on another thread:
             // freeing a whole ladder and site takes milliseconds nobody needs to wait for.

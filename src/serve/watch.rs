@@ -30,7 +30,9 @@ fn relevant(root: &Path, path: &Path) -> bool {
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     match first.as_ref() {
-        "book.toml" => rel.components().count() == 1,
+        // `ladder.lock` too: `build --accept-removals` run beside the preview accepts the
+        // lost addresses the preview names.
+        "book.toml" | crate::lock::FILE_NAME => rel.components().count() == 1,
         // The content walk skips editors' temporary files and folders too (a `.git/` inside
         // content/).
         "content" => !is_editor_temp(&name) && !parts.any(|p| is_editor_temp(&p)),
@@ -294,6 +296,7 @@ mod tests {
     fn only_ladder_sources_count_as_changes() {
         let root = Path::new("/l");
         assert!(relevant(root, Path::new("/l/book.toml")));
+        assert!(relevant(root, Path::new("/l/ladder.lock")));
         assert!(relevant(root, Path::new("/l/content/levels/a.md")));
         assert!(relevant(root, Path::new("/l/static/x.png")));
         assert!(!relevant(root, Path::new("/l/book/index.html")));

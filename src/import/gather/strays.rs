@@ -57,9 +57,30 @@ pub(super) fn strays(
             })
         })
         .collect();
+    // A level whose file gives its code, among files whose codes have the same letters
+    // (`BK2_Baker.md` beside `BK1_…` and `BK3_…`), is one of them, whatever its pillars.
+    let coded = |m: &Member| {
+        m.1.code.as_deref().is_some_and(|code| {
+            let letters = ids::code_letters(code);
+            by_dir.values().flatten().any(|o| {
+                o.1.uid != m.1.uid
+                    && o.1
+                        .code
+                        .as_deref()
+                        .is_some_and(|c| ids::code_letters(c) == letters)
+            })
+        })
+    };
+    let coded: HashSet<usize> = by_dir
+        .values()
+        .flatten()
+        .filter(|m| coded(m))
+        .map(|m| m.1.uid)
+        .collect();
     let stray = |m: &Member| {
         let doc = &ladder.docs[m.0];
-        !level_like(&m.2)
+        !coded.contains(&m.1.uid)
+            && !level_like(&m.2)
             && !level_like(&m.1.title)
             && !shares(m.1.uid, &keys(&m.1.cells))
             && !listed.contains(&(doc.dir().to_string(), file_name_key(&doc.rel)))
