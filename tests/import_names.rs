@@ -102,7 +102,14 @@ fn a_level_file_named_by_its_code_and_title_is_that_level_whatever_its_title_say
         "{}",
         imp.summary
     );
-    assert!(!imp.summary.contains("free page"), "{}", imp.summary);
+    // Not a page whose code and title say nothing of a level (review 26 M1): the meeting
+    // notes beside the levels, and the goals, whose code no level shares.
+    assert!(
+        imp.summary
+            .contains("free pages: notes (bk/BK0_Notes.md:1), goals (bk/OKR1_Goals.md:1)"),
+        "{}",
+        imp.summary
+    );
     assert!(
         competency(&imp, "bk2-baker", "shaping").contains("Shapes baguettes"),
         "{}",
@@ -118,6 +125,33 @@ fn a_heading_that_only_says_it_holds_titles_gives_way_to_the_documents_title() {
     assert_eq!(
         titles(&imp.root.join("content/tracks")),
         ["Harbour Ferries Crew Framework"],
+        "{}",
+        imp.summary
+    );
+}
+
+#[test]
+fn a_coded_file_name_alone_makes_no_level() {
+    // Review 26 M1: `OKR1_Goals.md` over `# Goals`, imported alone, became a one-level
+    // ladder; it was, and is, no ladder.
+    let out = common::ladderbook()
+        .arg("import")
+        .arg(fixture("names/coded-files/bk/OKR1_Goals.md"))
+        .arg("-o")
+        .arg(tempfile::tempdir().unwrap().path().join("out"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("found no ladder"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // And imported from the folder above, the coded levels stay levels (review 26 M2).
+    let imp = import(&fixture("names"), &[]);
+    assert!(
+        imp.summary
+            .contains("levels bk1-apprentice-baker, bk2-baker, bk3-head-baker"),
         "{}",
         imp.summary
     );
