@@ -538,13 +538,16 @@ fn link_hints_name_the_renamed_file_and_the_expectations_a_pillar_has() {
     example(tmp.path());
     let guide = tmp.path().join("content/promotions.md");
     let mut text = fs::read_to_string(&guide).unwrap();
-    text.push_str("\nSee [the lead](levels/lead-engineer.md), [nine](levels/staff-engineer.md#craft--9) and [the config](levels/staff-engineer.md#booktoml).\n");
+    text.push_str("\nSee [the lead](levels/lead-engineer.md), [nine](levels/staff-engineer.md#craft--9), [none](levels/director.md#people--0) and [the config](levels/staff-engineer.md#booktoml).\n");
     fs::write(&guide, text).unwrap();
     let (report, status) = json(tmp.path(), &[]);
     assert_eq!(status, 1);
     let hint = hint_of(&report, "`levels/lead-engineer.md`");
     assert!(!hint.contains("did you mean"), "{hint}");
     assert!(hint.contains("deleted or renamed"), "{hint}");
+    // Review 26 L7: no expectation is number 0 either.
+    let hint = hint_of(&report, "`#people--0`");
+    assert!(hint.contains("`#people--1` to `#people--"), "{hint}");
     let hint = hint_of(&report, "`#craft--9`");
     assert!(hint.contains("`#craft--1` to `#craft--5`"), "{hint}");
     assert!(!hint.contains("did you mean"), "{hint}");
