@@ -61,3 +61,31 @@ fn a_kramdown_table_of_contents_is_left_to_the_site_generator() {
         }
     }
 }
+
+#[test]
+fn data_files_one_per_area_keyed_by_level_codes_are_a_ladder() {
+    // Hunt 21 M3: a competency matrix kept as a JSON file per area (`"L1": {"summary": …,
+    // "detail": …}`) was refused as "JSON without a ladder".
+    let imp = import(&fixture("folders/area-data-files"), &[]);
+    assert_eq!(titles(&imp.root.join("content/levels")), ["L1", "L2", "L3"]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["mooring", "navigation", "safety"]
+    );
+    let cell = competency(&imp, "l2", "navigation");
+    assert!(
+        cell.contains("- Plans a crossing around the tide."),
+        "{cell}"
+    );
+    assert!(
+        cell.contains("Checks the tide tables the night before."),
+        "{cell}"
+    );
+    assert!(
+        competency(&imp, "l3", "safety").contains("Signs off the safety log"),
+        "{}",
+        imp.summary
+    );
+    // The site builds, with the three levels compared.
+    assert!(imp.site.join("compare/l1/l3/index.html").is_file());
+}

@@ -175,6 +175,10 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
     }
     if let Some((index, outcome)) = yaml::joined(&mut ladder, &tables) {
         outcomes.push((index, outcome));
+    } else if let Some((index, outcome)) =
+        yaml::area_files(&mut ladder, &tables, &folder_title(&opts.path))
+    {
+        outcomes.push((index, outcome));
     }
     if let Some(at) = ladder.topic_bodies.first().cloned() {
         let text = match ladder.topic_bodies.len() {

@@ -22,11 +22,13 @@ use super::source::{import_error, SourceDoc};
 use crate::diagnostic::Diagnostic;
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 
+mod area_files;
 mod job_family;
 mod joined;
 mod level_list;
 mod roles;
 mod topics;
+pub use area_files::area_files;
 pub use job_family::job_family;
 pub use joined::joined;
 pub use level_list::{is_level_list, level_list};
