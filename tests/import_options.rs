@@ -584,9 +584,10 @@ fn nothing_to_import_says_whether_the_file_or_the_folder_is_the_problem() {
 
 #[test]
 fn a_refusal_names_the_data_files_it_passed_over_and_the_shapes_it_reads() {
-    // A README beside a folder of JSON files, one per competency with a key per level: the
-    // refusal said "its one file" and never named the JSON; importing the JSON folder alone
-    // said "import a .md, .yml or .json file", which the folder holds.
+    // A README beside a folder of JSON files, one per competency with a key per stage (not
+    // per level code, which import reads: see `data_files_one_per_area_keyed_by_level_codes`):
+    // the refusal said "its one file" and never named the JSON; importing the JSON folder
+    // alone said "import a .md, .yml or .json file", which the folder holds.
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("matrix");
     let skills = root.join("skills");
@@ -598,7 +599,7 @@ fn a_refusal_names_the_data_files_it_passed_over_and_the_shapes_it_reads() {
     .unwrap();
     for name in ["coaching", "hiring"] {
         let json = format!(
-            r#"{{"name": "{name}", "L1": {{"summary": "Learns it"}}, "L2": {{"summary": "Teaches it"}}}}"#
+            r#"{{"name": "{name}", "novice": {{"summary": "Learns it"}}, "expert": {{"summary": "Teaches it"}}}}"#
         );
         std::fs::write(skills.join(format!("{name}.json")), json).unwrap();
     }
@@ -616,7 +617,7 @@ fn a_refusal_names_the_data_files_it_passed_over_and_the_shapes_it_reads() {
     std::fs::write(
         skills.join("security.yaml"),
         "name: Security
-L1:
+novice:
   summary: Spots risks
 ",
     )
