@@ -363,33 +363,18 @@ fn the_menu_marks_the_section_of_a_level_or_comparison_page() {
 /// one title are told apart on the comparison index as they are in the picker.
 #[test]
 fn track_and_level_names_read_once_and_apart() {
-    let tmp = tempfile::tempdir().unwrap();
-    let ladder = tmp.path().join("ladder");
-    copy_ladder(&repo(), &ladder);
-    let edit = |file: &str, from: &str, to: &str| {
-        let path = ladder.join(file);
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{file}: {from}");
-        std::fs::write(&path, text.replace(from, to)).unwrap();
-    };
-    edit(
-        "content/tracks/management.md",
-        "title = \"Management\"",
-        "title = \"Manager Track\"",
-    );
-    edit(
-        "content/levels/engineer-2.md",
-        "title = \"Engineer II\"",
-        "title = \"Engineer I\"",
-    );
-    let site = tmp.path().join("site");
-    ladderbook()
-        .arg("build")
-        .arg(&ladder)
-        .arg("-d")
-        .arg(&site)
-        .assert()
-        .success();
+    let (_tmp, site) = build_edited_example(&[
+        (
+            "content/tracks/management.md",
+            "title = \"Management\"",
+            "title = \"Manager Track\"",
+        ),
+        (
+            "content/levels/engineer-2.md",
+            "title = \"Engineer II\"",
+            "title = \"Engineer I\"",
+        ),
+    ]);
     let level = page(&site, "levels/director/");
     assert!(level.contains("Manager Track</a> · "), "{level}");
     assert!(!level.contains("Manager Track</a> track"), "{level}");

@@ -43,7 +43,12 @@ test('every page of the build is valid HTML (Nu validator, errors only)', { time
 test('the stylesheet is valid CSS (Nu validator)', { timeout: 60000 }, async () => {
   const r = await vnu(['--errors-only', '--css', '--format', 'json', path.join(built.dest, 'style.css')]);
   const messages = parse(r);
-  const errors = messages.filter((m) => m.type === 'error').map((m) => `style.css:${m.lastLine}:${m.firstColumn}: ${m.message}`);
+  // Properties of W3C drafts that browsers ship and the validator does not know yet, each
+  // used where a browser without it does as before (CSS Scroll Snap 2's
+  // `scroll-initial-target`, Chromium 133 on: the phone menu opens at the current entry).
+  const drafts = ['scroll-initial-target'];
+  const unknownDraft = (m) => drafts.some((p) => m.message.includes(`“${p}”: Property “${p}” doesn't exist`));
+  const errors = messages.filter((m) => m.type === 'error' && !unknownDraft(m)).map((m) => `style.css:${m.lastLine}:${m.firstColumn}: ${m.message}`);
   assert.deepEqual(errors, [], `the Nu validator reports:\n${errors.join('\n')}`);
-  assert.equal(r.code, 0);
+  assert.equal(r.code === 0 || messages.every((m) => m.type !== 'error' || unknownDraft(m)), true, `vnu: ${r.stderr}`);
 });

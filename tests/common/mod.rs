@@ -470,3 +470,27 @@ impl Drop for Server {
         let _ = self.child.wait();
     }
 }
+
+/// Builds a copy of the example ladder after `edits`, each (file under the ladder, text it
+/// holds, text to put in its place), and returns the folder that holds both (dropped with it)
+/// and the built site.
+pub fn build_edited_example(edits: &[(&str, &str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let ladder = tmp.path().join("ladder");
+    copy_ladder(&repo(), &ladder);
+    for (file, from, to) in edits {
+        let path = ladder.join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file}: {from}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    }
+    let site = tmp.path().join("site");
+    ladderbook()
+        .arg("build")
+        .arg(&ladder)
+        .arg("-d")
+        .arg(&site)
+        .assert()
+        .success();
+    (tmp, site)
+}
