@@ -261,8 +261,16 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
             "write each expectation as a list item, one per line: `- Writes clear, tested code for well-scoped tasks.`".into(),
         ));
     }
-    // Pillars no level uses.
-    for (pi, p) in ladder.pillars.iter().enumerate() {
+    // Pillars no level uses; not while the levels' or the competencies' folder could not be
+    // read, whose error says why.
+    let unread = |folder: &str| {
+        ladder
+            .failed
+            .iter()
+            .any(|f| f.ends_with('/') && folder.starts_with(f.as_str()))
+    };
+    let blind = unread("levels/") || unread("competencies/");
+    for (pi, p) in ladder.pillars.iter().enumerate().filter(|_| !blind) {
         if !ladder.competencies.iter().any(|c| c.pillar == pi) {
             diags.push(warning(
                 file(&p.source),

@@ -75,8 +75,9 @@ pub struct Loaded {
     pub documents: Vec<Document>,
     /// Other files.
     pub assets: Vec<Asset>,
-    /// Content paths of Markdown files that could not be read or parsed: links to them are
-    /// not reported again as broken.
+    /// Content paths of Markdown files that could not be read or parsed, and of folders that
+    /// could not be read (ending in `/`): links to them, and the levels, pillars and tracks
+    /// they hold, are not reported again as broken or unknown.
     pub failed: HashSet<String>,
     /// What the ladder has published (`ladder.lock`): `Some(Some(lock))` when it has a
     /// lockfile, `Some(None)` when it has none or it could not be read (its diagnostics are
@@ -134,6 +135,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
     for d in walk.errors {
         diags.push(d);
     }
+    loaded.failed.extend(walk.unread_folders);
     for (content_path, (doc, errors)) in read_all(walk.markdown) {
         match doc {
             Some(doc) => loaded.documents.push(doc),
@@ -160,6 +162,8 @@ struct Walk {
     dirs: HashSet<PathBuf>,
     /// Folders and files that could not be read, and a missing `content/`.
     errors: Vec<Diagnostic>,
+    /// The content paths of the folders that could not be read, each ending in `/`.
+    unread_folders: Vec<String>,
 }
 
 /// Walks `root/content`, never following symlinks and skipping editors' temporary files and
@@ -192,13 +196,36 @@ fn walk(root: &Path) -> Walk {
                 let path = e
                     .path()
                     .map_or_else(|| CONTENT_DIR.to_string(), |p| display_path(root, p));
-                walk.errors.push(Diagnostic::error(
-                    "io",
-                    path,
-                    (1, 1),
-                    format!("cannot read: {e}"),
-                    "check the file's permissions",
-                ));
+                // A folder: none of its files is read, and none is reported missing again.
+                let folder = e.path().filter(|p| p.is_dir());
+                if let Some(rel) = folder.and_then(|p| p.strip_prefix(&content).ok()) {
+                    let rel = display_path(Path::new(""), rel);
+                    walk.unread_folders
+                        .push(format!("{}/", rel.trim_end_matches('/')));
+                }
+                let why = e.io_error().map_or_else(
+                    || e.to_string(),
+                    |io| match io.kind() {
+                        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                        _ => io.to_string(),
+                    },
+                );
+                // A folder has no line to point at.
+                walk.errors.push(match folder {
+                    Some(_) => Diagnostic::about(
+                        "io",
+                        format!("{path}/"),
+                        format!("cannot read the folder: {why}"),
+                        format!("let your user read it and open it (`chmod u+rx {path}`)"),
+                    ),
+                    None => Diagnostic::error(
+                        "io",
+                        path.clone(),
+                        (1, 1),
+                        format!("cannot read the file: {why}"),
+                        format!("let your user read it (`chmod u+r {path}`)"),
+                    ),
+                });
                 continue;
             }
         };
@@ -215,7 +242,12 @@ fn walk(root: &Path) -> Walk {
             }
             continue;
         }
-        if !entry.file_type().is_file() {
+        // A FIFO, socket or device named as a content file is read, and so reported (reading
+        // refuses it without waiting on it); a symbolic link is not followed.
+        let special = !entry.file_type().is_file() && !entry.file_type().is_symlink();
+        let read = entry.file_type().is_file()
+            || special && entry.path().extension().is_some_and(|e| e == "md");
+        if !read {
             continue;
         }
         let path = entry.path();
@@ -289,7 +321,11 @@ fn read_inner(
             shown.clone(),
             (1, 1),
             format!("cannot read the file: {e}"),
-            "check the file's permissions",
+            if e.kind() == std::io::ErrorKind::InvalidInput {
+                "replace it with a regular file (a Markdown text file)".to_string()
+            } else {
+                format!("let your user read it (`chmod u+r {shown}`)")
+            },
         )]
     })?;
     let text = match String::from_utf8(bytes) {

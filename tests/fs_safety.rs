@@ -399,3 +399,24 @@ fn backups_left_by_editors_and_merges_are_never_published() {
     }
     ladderbook().arg("check").arg(d).assert().success();
 }
+
+/// A named pipe with a content file's name is an error that names it, in `check` and
+/// `build`, as the README says (serve-break 26 L9: it was passed over without a word), and
+/// reading it never waits on it.
+#[test]
+fn a_fifo_named_as_a_content_file_is_reported_without_waiting_on_it() {
+    let (_dir, root) = ladder();
+    mkfifo(&root.join("content/levels/pipe.md"));
+    for cmd in ["check", "build"] {
+        let (code, err) = run_bounded(ladderbook_cmd(&[Path::new(cmd), &root]), cmd);
+        assert_eq!(code, 1, "{cmd}: {err}");
+        assert!(
+            err.contains("content/levels/pipe.md:1:1: error: cannot read the file: not a regular file: a named pipe (FIFO)"),
+            "{cmd}: {err}"
+        );
+        assert!(
+            err.contains("replace it with a regular file"),
+            "{cmd}: {err}"
+        );
+    }
+}

@@ -18,7 +18,9 @@ use std::collections::HashSet;
 /// The broken files found so far, and what their errors make unnecessary to report.
 #[derive(Debug, Default)]
 pub(super) struct FollowOn {
-    /// Content paths of Markdown files that could not be read or whose front-matter is broken.
+    /// Content paths of Markdown files that could not be read or whose front-matter is broken,
+    /// and of folders that could not be read (ending in `/`: `levels/`), whose files are
+    /// all missing for the folder's error.
     unreadable: HashSet<String>,
     /// Ids of levels left out because their track is unknown or missing.
     dropped: HashSet<String>,
@@ -50,31 +52,42 @@ impl FollowOn {
 
     /// Whether a reference to the track `id` is not to be reported as unknown.
     pub fn track_reported(&self, id: &str) -> bool {
-        names(&self.unreadable, "tracks/", id)
+        names(&self.unreadable, "tracks/", id) || self.in_unread_folder(&format!("tracks/{id}.md"))
     }
 
     /// Whether a reference to the level `id` is not to be reported as unknown.
     pub fn level_reported(&self, id: &str) -> bool {
-        names(&self.unreadable, "levels/", id) || self.dropped.contains(id)
+        names(&self.unreadable, "levels/", id)
+            || self.dropped.contains(id)
+            || self.in_unread_folder(&format!("levels/{id}.md"))
     }
 
     /// Whether a reference to the pillar `id` is not to be reported as unknown.
     pub fn pillar_reported(&self, id: &str) -> bool {
         names(&self.unreadable, "pillars/", id)
+            || self.in_unread_folder(&format!("pillars/{id}.md"))
     }
 
     /// Whether a link to the content file `path` is not to be reported as broken.
     pub fn file_reported(&self, path: &str) -> bool {
-        self.broken().any(|set| set.contains(path))
+        self.broken().any(|set| set.contains(path)) || self.in_unread_folder(path)
+    }
+
+    /// Whether the content path `path` is in a folder that could not be read.
+    fn in_unread_folder(&self, path: &str) -> bool {
+        self.unreadable
+            .iter()
+            .any(|p| p.ends_with('/') && path.starts_with(p.as_str()))
     }
 
     /// Whether a link to the section `section` (a level's or pillar's id) of a page is not
     /// to be reported as a broken anchor: the section is missing because its level's or
     /// pillar's file is broken.
     pub fn section_reported(&self, section: &str) -> bool {
-        ["levels/", "pillars/"]
-            .iter()
-            .any(|folder| self.broken().any(|set| names(set, folder, section)))
+        ["levels/", "pillars/"].iter().any(|folder| {
+            self.broken().any(|set| names(set, folder, section))
+                || self.in_unread_folder(&format!("{folder}{section}.md"))
+        })
     }
 
     /// Whether a link to an expectation of the level `level` in the pillar `pillar`, whose
@@ -84,6 +97,10 @@ impl FollowOn {
     /// pillar's ids as its folder and name (`competencies/<level>/<pillar>.md`, or
     /// `competencies/<pillar>/<level>.md`).
     pub fn cell_reported(&self, level: &str, pillar: &str) -> bool {
+        let unread = |a: &str, b: &str| self.in_unread_folder(&format!("competencies/{a}/{b}.md"));
+        if unread(level, pillar) || unread(pillar, level) {
+            return true;
+        }
         [&self.unreadable, &self.orphans]
             .into_iter()
             .flatten()
@@ -116,4 +133,24 @@ fn names(paths: &HashSet<String>, folder: &str, id: &str) -> bool {
     paths
         .iter()
         .any(|p| p.starts_with(folder) && p.rsplit('/').next() == Some(name.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FollowOn;
+
+    #[test]
+    fn a_folder_that_could_not_be_read_reports_none_of_its_files_again() {
+        // serve-break 26 M5: `chmod 000 content/levels` gave an error for every level the
+        // competencies name ("deleted or renamed?") before the folder's own.
+        let f = FollowOn::new(["levels/".to_string()].into_iter().collect());
+        assert!(f.level_reported("director"));
+        assert!(f.file_reported("levels/director.md"));
+        assert!(f.section_reported("director"));
+        assert!(!f.pillar_reported("craft"));
+        assert!(!f.file_reported("pillars/craft.md"));
+        let f = FollowOn::new(["competencies/director/".to_string()].into_iter().collect());
+        assert!(f.cell_reported("director", "craft"));
+        assert!(!f.cell_reported("engineer-1", "craft"));
+    }
 }

@@ -31,6 +31,8 @@ pub struct ContentCache {
     dirs: HashSet<PathBuf>,
     /// The last walk's errors.
     walk_errors: Vec<Diagnostic>,
+    /// The folders the last walk could not read (see [`super::Loaded::failed`]).
+    unread_folders: Vec<String>,
     /// False until the first [`ContentCache::refresh`].
     walked: bool,
     /// `ladder.lock` as last read.
@@ -70,6 +72,7 @@ impl ContentCache {
             files: BTreeMap::new(),
             dirs: HashSet::new(),
             walk_errors: Vec::new(),
+            unread_folders: Vec::new(),
             walked: false,
             lock: CachedLock::Unknown,
         }
@@ -227,6 +230,7 @@ impl ContentCache {
         }
         self.dirs = walk.dirs;
         self.walk_errors = walk.errors;
+        self.unread_folders = walk.unread_folders;
         self.walked = true;
         self.read(unread);
     }
@@ -256,6 +260,7 @@ impl ContentCache {
         for d in &self.walk_errors {
             diags.push(d.clone());
         }
+        loaded.failed.extend(self.unread_folders.iter().cloned());
         for (rel, c) in &self.files {
             match c {
                 Cached::Asset(a) => loaded.assets.push(a.clone()),
