@@ -4,6 +4,7 @@
 //! binary, so ladderbook works from any folder. A ladder's own `templates/` and `static/`
 //! override it file by file, by name.
 
+mod syntax;
 use crate::config::Config;
 use crate::diagnostic::{display_path, Diagnostic};
 use crate::ladder::Ladder;
@@ -13,6 +14,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use syntax::unbalanced;
 use tera::{Context, ErrorKind, Tera};
 
 /// The default theme's templates: (name, text).
@@ -250,6 +252,24 @@ fn template_error(root: &Path, e: &tera::Error) -> Diagnostic {
             .unwrap_or_else(|| (String::new(), (1, 1), e.to_string())),
     };
     let user = root.join("templates").join(&file);
+    const COMPARE: &str = "`ladderbook init --theme <folder>` writes the default theme's templates there, to compare with";
+    if !file.is_empty() && user.is_file() {
+        // Where a tag was left open, and what closes it, rather than where Tera gave up.
+        let syntax = matches!(e.kind(), ErrorKind::SyntaxError(_));
+        let text = crate::files::read_to_string(&user).unwrap_or_default();
+        if let Some((line, col, what, fix)) = unbalanced(&text).filter(|_| syntax) {
+            return Diagnostic::error(
+                "template",
+                display_path(root, &user),
+                (line, col),
+                format!("template error: {what}"),
+                format!(
+                    "{fix} (Tera stopped at {}:{}: {message}); {COMPARE}",
+                    pos.0, pos.1
+                ),
+            );
+        }
+    }
     let path = if !file.is_empty() && user.is_file() {
         display_path(root, &user)
     } else if file.is_empty() {
@@ -257,7 +277,13 @@ fn template_error(root: &Path, e: &tera::Error) -> Diagnostic {
     } else {
         format!("templates/{file} (built-in theme)")
     };
-    Diagnostic::error("template", path, pos, format!("template error: {message}"), "fix the template; `ladderbook init --theme <folder>` writes the default theme's templates there, to compare with")
+    Diagnostic::error(
+        "template",
+        path,
+        pos,
+        format!("template error: {message}"),
+        format!("fix the template; {COMPARE}"),
+    )
 }
 
 /// Renders the pages of one prepared site, on as many threads as share it.

@@ -106,3 +106,48 @@ fn an_include_of_a_missing_template_is_placed_at_the_include() {
     assert_eq!(check_code, 1);
     assert!(check_out.contains(expected), "{check_out}");
 }
+
+/// A template override that does not parse is reported where its author left a tag open,
+/// with what closes it (serve-break 26 M6: a missing `{% endif %}` was "Unknown tag" at the
+/// file's last line, and a missing `}` Tera's words about components).
+#[test]
+fn a_tag_left_open_in_a_template_is_named_where_it_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ladder");
+    copy_ladder(&repo(), &root);
+    fs::create_dir_all(root.join("templates")).unwrap();
+    let theme = fs::read_to_string(repo().join("templates/level.html")).unwrap();
+    let line_of = |needle: &str| theme[..theme.find(needle).unwrap()].matches('\n').count() + 1;
+    let if_line = line_of("{% if last_changed %}");
+    assert!(theme.contains("{% endif %}</header>"));
+    fs::write(
+        root.join("templates/level.html"),
+        theme.replacen("{% endif %}</header>", "</header>", 1),
+    )
+    .unwrap();
+    let ((code, err), (check_code, _)) = build_and_check(&root);
+    assert_eq!((code, check_code), (1, 1), "{err}");
+    assert!(
+        err.contains(&format!("templates/level.html:{if_line}:1: error: template error: the `{{% if %}}` opened here is never closed")),
+        "{err}"
+    );
+    assert!(
+        err.contains("add `{% endif %}` before the `{% endblock %}`"),
+        "{err}"
+    );
+
+    let below = line_of("{% if below %}");
+    fs::write(
+        root.join("templates/level.html"),
+        theme.replacen("{% if below %}", "{% if below %", 1),
+    )
+    .unwrap();
+    let ((_, err), _) = build_and_check(&root);
+    assert!(
+        err.contains(&format!(
+            "templates/level.html:{below}:1: error: template error: the `{{%` here is never closed"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("end it with `%}`"), "{err}");
+}
