@@ -20,3 +20,31 @@ fn a_front_matter_key_given_twice_does_not_refuse_the_folder() {
         imp.summary
     );
 }
+
+#[test]
+fn a_refusal_names_the_front_matter_that_holds_a_ladder_import_does_not_read() {
+    // Hunt 21 M4: a page whose ladder is its front-matter's `skill_stages` (stages listing
+    // topic pages) was refused with the generic hint, which never said the front-matter was
+    // seen and not understood.
+    let tmp = tempfile::tempdir().unwrap();
+    let page = tmp.path().join("deckhand-path.md");
+    std::fs::write(
+        &page,
+        "---\ntitle: Deckhand\ntags:\n  - crew\nskill_stages:\n  - name: Novice\n    topics:\n      - knots\n  - name: Expert\n    topics:\n      - mooring\n---\n\n# Deckhand Path\n\nThe topics below are what a deckhand learns at each stage.\n",
+    )
+    .unwrap();
+    let out = common::ladderbook()
+        .arg("import")
+        .arg(&page)
+        .arg("-o")
+        .arg(tmp.path().join("out"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("deckhand-path.md:1:1: error: found no ladder in this file: no levels with pillars and expectations, and its front-matter's `skill_stages` is not a shape import reads"),
+        "{err}"
+    );
+    assert!(!err.contains("`tags`"), "{err}");
+}

@@ -46,12 +46,25 @@ pub(super) fn no_ladder(ladder: &Ladder, single: bool, shown: &str) -> Diagnosti
     let hint = "import recognises levels as headings that share pillar sub-headings (`## Level` / `### Pillar` / `- expectation`), bold `**Pillar:**` labels, numbered bold pillar items, bullets that start with a bold label, headings titled like levels (`# Level 2`, `## Senior Analyst`) over paragraphs or a list, one file per level (`# L1` / `## Pillar`, pillars at any depth), tables whose columns or rows are levels (`| Pillar | Engineer I | Engineer II |`) or a table per level (`| Area | Expectations |`), ladders the other way round (`## Testing` over each level's name in bold, `**Level 1**`, and its list), and YAML or JSON job families (`levels`, `themes`, `competencies`), `topics` (as Monzo writes them, also in front-matter) and `skills` with `roles`";
     // No one file is at fault in a folder: name the folder, not whichever file came first.
     match ladder.docs.first() {
-        Some(d) if single => import_error(
-            d.rel.clone(),
-            (1, 1),
-            "found no ladder in this file: no levels with pillars and expectations",
-            hint,
-        ),
+        Some(d) if single => {
+            let mut message =
+                "found no ladder in this file: no levels with pillars and expectations".to_string();
+            // Front-matter the page holds its ladder in, in a shape import does not read
+            // (`skill_stages`), is why: name it.
+            let unread = unread_front_matter(&d.text);
+            if !unread.is_empty() {
+                message.push_str(&format!(
+                    ", and its front-matter's {} {} not a shape import reads",
+                    unread
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    if unread.len() == 1 { "is" } else { "are" }
+                ));
+            }
+            import_error(d.rel.clone(), (1, 1), message, hint)
+        }
         _ => {
             let mut message = match ladder.docs.len() {
                 1 => "found no ladder in this folder: its one file has no levels with pillars and expectations".to_string(),
@@ -79,6 +92,52 @@ pub(super) fn no_ladder(ladder: &Ladder, single: bool, shown: &str) -> Diagnosti
             Diagnostic::about("import", shown, message, hint)
         }
     }
+}
+
+/// The top-level keys of `text`'s YAML front-matter that hold lists or mappings (where a
+/// ladder could be, as Monzo's `topics` is) and that no page or site generator uses for
+/// itself (`tags`, `categories`, `aliases`, `menu`).
+fn unread_front_matter(text: &str) -> Vec<&str> {
+    const PAGE_KEYS: &[&str] = &[
+        "tags",
+        "categories",
+        "aliases",
+        "menu",
+        "authors",
+        "keywords",
+        "redirect_from",
+        "sidebar",
+        "toc",
+        "images",
+        "params",
+        "cascade",
+        "resources",
+        "translations",
+    ];
+    let Some((yaml, _, _)) = crate::import::yaml::split_front_matter(text) else {
+        return Vec::new();
+    };
+    let lines: Vec<&str> = yaml.lines().collect();
+    let mut keys = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some((key, rest)) = line.split_once(':') else {
+            continue;
+        };
+        let top = !line.starts_with([' ', '\t', '-', '#'])
+            && !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+        // A key whose value is on the lines below, indented: a list or a mapping.
+        let nested = rest.trim().is_empty()
+            && lines
+                .get(i + 1)
+                .is_some_and(|next| next.starts_with([' ', '-', '\t']));
+        if top && nested && !PAGE_KEYS.contains(&key.to_ascii_lowercase().as_str()) {
+            keys.push(key);
+        }
+    }
+    keys
 }
 
 /// The HTML headings that start a line of `doc` (`<h2>Junior</h2>`), or a line of an HTML
