@@ -141,3 +141,37 @@ fn a_document_whose_tracks_list_their_levels_reads_the_same_in_its_folder() {
         imp.summary
     );
 }
+
+#[test]
+fn managers_listed_after_the_crew_with_pillars_of_their_own_are_a_track_of_their_own() {
+    // Hunt 22 H5: BuzzFeed's designers and then its managers, each with pillars the other
+    // never has, were one ranked track: the first manager above the principal designer, and
+    // comparisons pairing a designer's Visual design with nothing.
+    let imp = import(&fixture("sections/ic-then-managers.md"), &[]);
+    let tracks = content_files(&imp.root.join("content/tracks"));
+    assert_eq!(tracks.len(), 2, "{}", imp.summary);
+    assert!(
+        imp.summary
+            .contains("levels deckhand, senior-deckhand, bosun"),
+        "{}",
+        imp.summary
+    );
+    assert!(
+        imp.summary.contains("levels ferry-manager, fleet-director"),
+        "{}",
+        imp.summary
+    );
+    assert!(
+        imp.summary
+            .contains("`Ferry Manager` … `Fleet Director` name managers"),
+        "{}",
+        imp.summary
+    );
+    // A ladder whose managers keep its pillars stays one track.
+    let one = import(&fixture("two-tracks.md"), &[]);
+    assert!(
+        !one.summary.contains("name managers, with pillars"),
+        "{}",
+        one.summary
+    );
+}

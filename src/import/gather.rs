@@ -8,6 +8,7 @@ use crate::diagnostic::Diagnostic;
 use std::collections::BTreeMap;
 
 mod listing;
+mod managers;
 mod named_tracks;
 mod order;
 mod strays;
@@ -82,6 +83,8 @@ pub(super) fn gather(
             }
         }
     }
+    // A document's managers with pillars of their own are a track of their own.
+    tracks = managers::split_managers(ladder, tracks);
     // A document read as a ladder of its own reads the same in its folder: its tracks written
     // as lists of their levels are tracks there too (hunt 21 H4: they were the levels of one
     // track beside a sibling file).
