@@ -175,3 +175,29 @@ fn managers_listed_after_the_crew_with_pillars_of_their_own_are_a_track_of_their
         one.summary
     );
 }
+
+#[test]
+fn a_role_description_in_other_words_describes_the_level() {
+    // Hunt 22 M3: only `Description`, `Overview` or `Summary` alone described a level;
+    // `Role description`, `Description & purpose of the role` and `Descripción & objetivo
+    // del cargo` were pillars compared level by level.
+    let imp = import(&fixture("sections/role-description.md"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["duties-responsibilities"],
+        "{}",
+        imp.summary
+    );
+    let bosun = std::fs::read_to_string(imp.root.join("content/levels/bosun.md")).unwrap();
+    assert!(
+        bosun.contains("Leads the deck crew of one ferry."),
+        "{bosun}"
+    );
+    let imp = import(&fixture("sections/descripcion-del-cargo.md"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["funciones"],
+        "{}",
+        imp.summary
+    );
+}

@@ -266,6 +266,12 @@ pub(super) fn descriptive(title: &str) -> bool {
             "red flags",
             "pitfalls",
             "not expected",
+            // `Role description`, `Description & purpose of the role`, in Spanish and
+            // Portuguese too (compared without accents).
+            "description",
+            "descripcion",
+            "descricao",
+            "purpose of the role",
         ]
         .iter()
         .any(|w| padded.contains(&format!(" {w} ")))
