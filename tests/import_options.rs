@@ -314,8 +314,12 @@ fn bad_input_is_a_clear_error_with_its_line_and_nothing_is_written() {
             .unwrap();
         let stderr = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "{file}: {stderr}");
+        // Named as it was given (hunt 22 L3: by its name alone, `notes.md:1:1`).
         assert!(
-            stderr.starts_with(&format!("{file}:{line}:{col}: error: ")),
+            stderr.starts_with(&format!(
+                "{}:{line}:{col}: error: ",
+                fixture(file).display()
+            )),
             "{file}: {stderr}"
         );
         assert!(

@@ -78,6 +78,18 @@ pub struct Options {
 /// does not parse; a bad `--track`; a blank `--title`; an output that exists without `--force`. Nothing is
 /// written when there is an error.
 pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
+    // An error in the one file imported names it as it was given (`docs/ladder.md:3:1`), not
+    // by its name alone; a folder's files are named from the folder, which its errors name.
+    import_from(opts).map_err(|mut d| {
+        let name = opts.path.file_name().map(|n| n.to_string_lossy());
+        if opts.path.is_file() && name.as_deref() == Some(d.path.as_str()) {
+            d.path = opts.path.display().to_string();
+        }
+        d
+    })
+}
+
+fn import_from(opts: &Options) -> Result<Summary, Diagnostic> {
     let shown = opts.path.display().to_string();
     let meta = std::fs::metadata(&opts.path).map_err(|e| {
         import_error(
