@@ -86,6 +86,13 @@ fn data_files_one_per_area_keyed_by_level_codes_are_a_ladder() {
         "{}",
         imp.summary
     );
-    // The site builds, with the three levels compared.
+    // The site builds, with the three levels compared, and a detail goes with its
+    // expectation into the comparison (browser check 27 M1: as a note after the list, no
+    // comparison showed it).
     assert!(imp.site.join("compare/l1/l3/index.html").is_file());
+    let compare = std::fs::read_to_string(imp.site.join("compare/l1/l2/index.html")).unwrap();
+    assert!(
+        compare.contains("Checks the tide tables the night before."),
+        "{compare}"
+    );
 }

@@ -69,7 +69,7 @@ fn area_files_of(tables: &[(SourceDoc, Y)]) -> Vec<AreaFile<'_>> {
 /// make as one file per competency area keyed by level codes, if two or more of them share
 /// their codes: one track whose levels are the codes (`L1`, ordered by their numbers), each
 /// file a pillar titled by its `name` (or its file's name), its text at each level an
-/// expectation and the level's `detail` a note under it. The files it reads are added to the
+/// expectation and the level's `detail` a paragraph of it. The files it reads are added to the
 /// ladder's documents and taken out of those set aside; returns the first file's document and
 /// the outcome. The track is titled by the files' folder, `folder_title` (the imported
 /// folder's) when they are at its top.
@@ -134,18 +134,26 @@ pub fn area_files(
                 doc: index,
                 line: *line,
             };
-            let mut blocks = vec![CellBlock {
-                md: md(para_item(text)),
-                item: true,
-                tight: true,
-            }];
+            // The detail is a paragraph of the expectation's own item, so that it goes where
+            // the expectation goes (a comparison's row too), not a note after the list.
+            let mut item = para_item(text);
             if let Some(d) = detail {
-                blocks.push(CellBlock {
-                    md: md(d.clone()),
-                    item: false,
-                    tight: false,
-                });
+                item.push_str("\n\n");
+                for (i, line) in d.lines().enumerate() {
+                    if i > 0 {
+                        item.push('\n');
+                    }
+                    if !line.trim().is_empty() {
+                        item.push_str("  ");
+                        item.push_str(line.trim_start());
+                    }
+                }
             }
+            let blocks = vec![CellBlock {
+                md: md(item),
+                item: true,
+                tight: false,
+            }];
             let Some(level) = out.iter_mut().find(|l| l.code.as_deref() == Some(code)) else {
                 continue;
             };
@@ -169,7 +177,7 @@ pub fn area_files(
         GuessKind::Structure,
         ladder.docs[first].loc_line(1),
         format!(
-            "the {} files in `{}/` are one competency area each, keyed by the levels' codes ({}): each is a pillar, its text at a level the expectation, and a `detail` a note under it",
+            "the {} files in `{}/` are one competency area each, keyed by the levels' codes ({}): each is a pillar, its text at a level the expectation, and a `detail` a paragraph of that expectation",
             shared.len(),
             if dir.is_empty() { "." } else { &dir },
             levels.iter().map(|l| l.1.as_str()).collect::<Vec<_>>().join(", ")
