@@ -148,7 +148,7 @@ fn assert_served_equals_clean_build(server: &Server) {
             let cut = body
                 .find("<details id=\"ladderbook-lost\"")
                 .unwrap_or(script);
-            let end = body[cut..].find("</script>").unwrap() + cut + "</script>".len();
+            let end = body[script..].find("</script>").unwrap() + script + "</script>".len();
             assert_eq!(format!("{}{}", &body[..cut], &body[end..]), built, "/{rel}");
             assert!(
                 !built.contains("EventSource"),

@@ -156,3 +156,26 @@ test('live reload: a stopped preview\'s notice leaves the error panel\'s last li
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('live reload: an error panel the author folded stays folded when the page reloads after the next save', { timeout: 90000 }, async () => {
+  const dir = copyLadder();
+  const running = await startServer({ dir });
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${running.url}levels/senior-engineer/`);
+    const file = path.join(dir, 'content/levels/staff-engineer.md');
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, text.replace('rank = 4', 'rank = "four"'));
+    await page.locator('#ladderbook-error pre').waitFor({ state: 'visible', timeout: 15000 });
+    await page.locator('#ladderbook-error summary').click();
+    assert.equal(await page.evaluate(() => document.getElementById('ladderbook-error').open), false);
+    // Another broken save: the page reloads with the new errors, the panel still folded.
+    fs.writeFileSync(file, text.replace('track = "ic"', 'track = "icc"'));
+    await page.waitForFunction(() => document.getElementById('ladderbook-error')?.textContent.includes('icc'), null, { timeout: 20000 });
+    assert.equal(await page.evaluate(() => document.getElementById('ladderbook-error').open), false, 'the folded panel opened again');
+  } finally {
+    await context.close();
+    await running.stop();
+  }
+});

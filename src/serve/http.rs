@@ -254,6 +254,11 @@ pub fn inject(
             e,
         ));
     }
+    if !extra.is_empty() {
+        // A panel the author folded stays folded when the page reloads after the next save
+        // (for this tab: sessionStorage), until they open it again.
+        extra.push_str(r#"<script>(function(){["ladderbook-error","ladderbook-lost"].forEach(function(id){var d=document.getElementById(id);if(!d)return;var k="ladderbook-fold:"+id;if(sessionStorage.getItem(k)==="closed")d.open=false;d.addEventListener("toggle",function(){if(d.open)sessionStorage.removeItem(k);else sessionStorage.setItem(k,"closed");});});})();</script>"#);
+    }
     extra.push_str(&format!(
         r#"<script>(function(){{var v={version},k="ladderbook-scroll:"+location.pathname,s=sessionStorage.getItem(k);if(s){{sessionStorage.removeItem(k);var p=JSON.parse(s);var go=function(){{window.scrollTo(p[0],p[1]);}};go();addEventListener("load",go);}}var bar=null,show=function(){{if(bar||!document.body)return;bar=document.createElement("div");bar.id="ladderbook-stopped";bar.setAttribute("role","status");bar.style.cssText="position:fixed;inset:0 0 auto 0;z-index:2147483647;padding:.5rem 1rem;background:#3b3410;color:#fff4c2;font:15px/1.4 system-ui,sans-serif;text-align:center;border-bottom:3px solid #f0c060";bar.textContent="The preview has stopped: this is the page as it was last served. Start ladderbook serve again and this page reloads by itself.";document.body.appendChild(bar);}},hide=function(){{if(bar){{bar.remove();bar=null;}}}};var stop,on=function(d){{if(d==="stopped"){{show();return;}}hide();if(+d!==v){{sessionStorage.setItem(k,JSON.stringify([scrollX,scrollY]));stop();location.reload();}}}};if(window.SharedWorker){{var w=new SharedWorker("{WORKER_PATH}");w.port.onmessage=function(e){{on(e.data);}};w.port.start();stop=function(){{w.port.postMessage("bye");}};addEventListener("pagehide",stop);}}else{{var es=new EventSource("{EVENTS_PATH}");es.addEventListener("version",function(e){{on(e.data);}});es.addEventListener("reload",function(e){{on(e.data);}});es.onerror=function(){{on("stopped");}};stop=function(){{es.close();}};}}}})();</script>"#
     ));
