@@ -577,6 +577,32 @@ pub fn lost<'f>(
             "links to them no longer land anywhere, whatever the pillar's page becomes: restore the pillar's competencies, or if they were removed on purpose or the ladder has not been published yet, run `ladderbook build --accept-removals`",
         ));
     }
+    // A comparison gone with one of its levels comes back with that level's alias: the
+    // level's error says so, and the comparison has no front-matter to put an alias in.
+    let compared = |p: &str| -> Vec<String> {
+        p.strip_prefix("compare/")
+            .map(|rest| {
+                rest.split('/')
+                    .filter(|s| !s.is_empty())
+                    .map(permalink::level)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut with_level: BTreeMap<String, usize> = BTreeMap::new();
+    let gone: Vec<&str> = gone
+        .iter()
+        .copied()
+        .filter(
+            |p| match compared(p).into_iter().find(|l| gone.contains(l.as_str())) {
+                Some(level) => {
+                    *with_level.entry(level).or_default() += 1;
+                    false
+                }
+                None => true,
+            },
+        )
+        .collect();
     for p in gone {
         let kind = match p.split('/').next() {
             Some("levels") => "level",
@@ -584,11 +610,27 @@ pub fn lost<'f>(
             Some("tracks") => "track",
             _ => "page",
         };
-        let with = match on_level.get(p) {
+        let mut with = match on_level.get(p) {
             Some(1) => " with the expectation anchor it had".to_string(),
             Some(n) => format!(" with the {n} expectation anchors it had"),
             None => String::new(),
         };
+        match with_level.get(p) {
+            Some(1) => with.push_str(" and a comparison of it"),
+            Some(n) => with.push_str(&format!(" and {n} comparisons of it")),
+            None => {}
+        }
+        if kind == "page" && p.starts_with("compare/") {
+            // Both levels are there: the comparison went with an alias of one of them.
+            out.push(Diagnostic::error(
+                "lost-address",
+                crate::lock::FILE_NAME,
+                (1, 1),
+                format!("the comparison /{p} was published and is gone"),
+                format!("a comparison's address follows its levels' ids and aliases: give each level the alias it had when /{p} was published; or if it was removed on purpose or the ladder has not been published yet, run `ladderbook build --accept-removals`"),
+            ));
+            continue;
+        }
         let hint = format!("add `aliases = [\"{p}\"]` to the front-matter of the {kind} that replaces it, so the old address redirects there; or if it was removed on purpose or the ladder has not been published yet, run `ladderbook build --accept-removals`");
         out.push(Diagnostic::error(
             "lost-address",

@@ -633,3 +633,43 @@ fn each_repeated_expectation_id_is_reported_where_it_is_written() {
     }
     assert_eq!(err.matches("is already an anchor").count(), 2, "{err}");
 }
+
+/// A level renamed without an alias is one lost address, its comparisons counted with it,
+/// not also a comparison's, whose hint asked for an alias in a comparison's front-matter,
+/// which does not exist (browser check 27 L5: Engineer II's comparison with Senior
+/// Engineer's alias `ic3` came first).
+#[test]
+fn a_renamed_levels_comparisons_are_lost_with_it_not_apart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    ladderbook().arg("build").arg(d).assert().success();
+    let lock = fs::read_to_string(d.join("ladder.lock")).unwrap();
+    assert!(lock.contains("compare/engineer-2/ic3/"), "{lock}");
+    let content = d.join("content");
+    fs::rename(
+        content.join("levels/engineer-2.md"),
+        content.join("levels/engineer-two.md"),
+    )
+    .unwrap();
+    replace_everywhere(
+        &content,
+        &[("level = \"engineer-2\"", "level = \"engineer-two\"")],
+    );
+    replace_everywhere(
+        &content,
+        &[("levels/engineer-2.md", "levels/engineer-two.md")],
+    );
+    let err = check_fails(d);
+    let lost: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("was published and is gone"))
+        .collect();
+    assert_eq!(lost.len(), 1, "{err}");
+    assert!(
+        lost[0].contains("the page /levels/engineer-2/ was published and is gone with the")
+            && lost[0].contains("and a comparison of it"),
+        "{err}"
+    );
+    assert!(!err.contains("compare/engineer-2/ic3/\"]"), "{err}");
+}
