@@ -201,3 +201,22 @@ fn a_role_description_in_other_words_describes_the_level() {
         imp.summary
     );
 }
+
+#[test]
+fn lines_of_empty_html_anchors_are_no_expectations() {
+    // Hunt 22 M1: `<a id="…"></a>` on a line before each level's heading became an empty
+    // numbered expectation at the end of the level above.
+    let imp = import(&fixture("sections/anchor-lines.md"), &[]);
+    let teamwork = competency(&imp, "deckhand", "teamwork");
+    assert!(!teamwork.contains("<a id"), "{teamwork}");
+    assert!(!teamwork.contains("<br>"), "{teamwork}");
+    assert!(
+        teamwork.contains("Keeps the gangway clear for the crew."),
+        "{teamwork}"
+    );
+    assert!(
+        imp.summary.contains("4 expectations on level pages"),
+        "{}",
+        imp.summary
+    );
+}

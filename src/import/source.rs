@@ -4,8 +4,10 @@
 use crate::diagnostic::Diagnostic;
 use std::fmt;
 
+mod markup;
 mod shortcodes;
 mod wrappers;
+pub use markup::{without_attribute_lists, without_empty_anchors};
 use std::path::Path;
 pub use wrappers::atx_headings;
 
@@ -236,56 +238,6 @@ pub fn file_name_key(path: &str) -> String {
     path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase()
 }
 
-/// `text` without kramdown's inline attribute lists (`[guide](x){:target="_blank"}`, a
-/// line `{: .note}`), which Jekyll sites write after links and blocks and which Markdown
-/// would show as text: each `{:` … `}` within a line is removed (lines stay where they are,
-/// so line numbers hold). Lines in fenced code are left alone. Returns the text and the
-/// 1-based number of the first line changed, or `None` when no line is.
-pub fn without_attribute_lists(text: &str) -> Option<(String, usize)> {
-    if !text.contains("{:") {
-        return None;
-    }
-    // kramdown's table of contents is a one-item list `1. TOC` (or `* TOC`) marked `{:toc}`
-    // on the next line, which kramdown replaces by the page's headings: the item goes too.
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let toc_item = |line: &str| {
-        let l = line.trim();
-        let rest = l.strip_prefix(['*', '-', '+']).or_else(|| {
-            l.trim_start_matches(|c: char| c.is_ascii_digit())
-                .strip_prefix('.')
-        });
-        rest.is_some_and(|r| r.starts_with(' ') && r.trim() == "TOC")
-    };
-    let toc: Vec<usize> = (1..lines.len())
-        .filter(|&i| lines[i].trim() == "{:toc}" && toc_item(lines[i - 1]))
-        .map(|i| i - 1)
-        .collect();
-    let mut n = 0;
-    rewrite_lines(text, |line| {
-        n += 1;
-        if toc.contains(&(n - 1)) {
-            return Some(line[line.trim_end_matches(['\n', '\r']).len()..].to_string());
-        }
-        let (mut out, mut rest, mut changed) = (String::new(), line, false);
-        while let Some(at) = rest.find("{:") {
-            let after = &rest[at + 2..];
-            match after.find(['}', '{']) {
-                Some(len) if after[len..].starts_with('}') => {
-                    out.push_str(&rest[..at]);
-                    rest = &after[len + 1..];
-                    changed = true;
-                }
-                _ => {
-                    out.push_str(&rest[..at + 2]);
-                    rest = after;
-                }
-            }
-        }
-        out.push_str(rest);
-        changed.then_some(out)
-    })
-}
-
 /// The stem of the file at `rel`, a path relative to the import (`a/L3-Senior.md` →
 /// `L3-Senior`). A page that a docs site publishes as HTML is named for both
 /// (`pairing.html.md`, GOV.UK's Tech Docs and Middleman): its `.html` goes too, as it names no
@@ -332,7 +284,7 @@ pub type Rewrite = fn(&str) -> Option<(String, usize)>;
 
 /// The rewrites import makes to every Markdown file, in order, each with what the summary
 /// says of it at the first line it changes.
-pub const REWRITES: [(Rewrite, &str); 9] = [
+pub const REWRITES: [(Rewrite, &str); 10] = [
     (
         gitbook_tags,
         "GitBook's tabs (`{% tab title=\"…\" %}`) are read as headings titled by \
@@ -359,6 +311,12 @@ pub const REWRITES: [(Rewrite, &str); 9] = [
         without_attribute_lists,
         "kramdown attribute lists (`{:target=\"_blank\"}`) are left out: they \
          style the page Jekyll makes, and would show as text",
+    ),
+    (
+        without_empty_anchors,
+        "lines that hold only an empty HTML anchor (`<a id=\"junior\"></a>`) or a \
+         line break (`<br>`) are left out: the site makes its own anchors and spacing, \
+         and they would be read as text",
     ),
     (
         bullets_as_items,
