@@ -655,3 +655,33 @@ fn refused(src: &std::path::Path, out: &std::path::Path) -> String {
     assert!(!run.status.success(), "{} was imported", src.display());
     String::from_utf8_lossy(&run.stderr).into_owned()
 }
+
+#[test]
+fn a_spreadsheet_is_refused_with_what_to_do_with_it() {
+    // Hunt 22 L1: a ladder kept as a CSV was refused with "import a .md, .yml or .json
+    // file", and beside a README the CSV was not named at all.
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = tmp.path().join("crew");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("README.md"),
+        "# Our crew ladder\n\nSee the sheet.\n",
+    )
+    .unwrap();
+    let csv = folder.join("crew-ladder.csv");
+    std::fs::write(&csv, "Level,Seamanship,Teamwork\nDeckhand,Ties knots,Keeps the gangway clear\nBosun,Plans the deck,Trains the crew\n").unwrap();
+    let said = refused(&csv, &tmp.path().join("out"));
+    assert!(
+        said.contains(
+            "hint: import does not read spreadsheets: save the ladder as a Markdown table"
+        ),
+        "{said}"
+    );
+    let said = refused(&folder, &tmp.path().join("out"));
+    assert!(
+        said.contains(
+            "import does not read the spreadsheet crew-ladder.csv: save it as a Markdown table"
+        ),
+        "{said}"
+    );
+}

@@ -243,7 +243,10 @@ fn import_from(opts: &Options) -> Result<Summary, Diagnostic> {
                 .skipped
                 .iter()
                 .all(|s| s.ends_with("without a ladder)") || s.ends_with("(not Markdown or YAML)"));
-        let hint = if data {
+        let sheet = |name: &str| refusal::spreadsheet(name);
+        let hint = if sheet(&shown) {
+            refusal::SPREADSHEET_HINT
+        } else if data {
             "import reads YAML or JSON job families (`levels`, `themes`, `competencies`), `topics` (as Monzo writes them), `skills` with `roles`, and tables of levels, skills and descriptors joined by keys, and these files hold none of them: write the ladder in Markdown (one file per level, `# Level` / `## Pillar` / `- expectation`), or in one of those shapes"
         } else {
             "import a .md, .yml or .json file, or a folder that holds some"

@@ -6,6 +6,17 @@ use super::source::{self, import_error};
 use super::tables;
 use crate::diagnostic::Diagnostic;
 
+/// What to do with a spreadsheet, which import does not read.
+pub(super) const SPREADSHEET_HINT: &str = "import does not read spreadsheets: save the ladder as a Markdown table in a .md file, a row per level and a column per pillar (`| Level | Scope | Impact |`), and import that";
+
+/// Whether the file `name` is a spreadsheet (`.csv`, `.tsv`, `.xlsx`, `.xls`, `.ods`).
+pub(super) fn spreadsheet(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".csv", ".tsv", ".xlsx", ".xls", ".ods"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
 /// The error for `ladder` when no file gave it a level: at the table or heading that came
 /// closest when one did, else at the file (`single`) or at the folder `shown` as a whole,
 /// since no one file in a folder is at fault.
@@ -70,6 +81,20 @@ pub(super) fn no_ladder(ladder: &Ladder, single: bool, shown: &str) -> Diagnosti
                 1 => "found no ladder in this folder: its one file has no levels with pillars and expectations".to_string(),
                 n => format!("found no ladder in this folder: none of its {n} files has levels with pillars and expectations"),
             };
+            // A spreadsheet passed over may be where the ladder is.
+            let sheets: Vec<&str> = ladder
+                .skipped
+                .iter()
+                .map(|s| s.split(" (").next().unwrap_or(s))
+                .filter(|s| spreadsheet(s))
+                .collect();
+            if !sheets.is_empty() {
+                message.push_str(&format!(
+                    ", and import does not read the spreadsheet{} {}: save it as a Markdown table in a .md file (`| Level | Scope | Impact |`) and import again",
+                    if sheets.len() == 1 { "" } else { "s" },
+                    sheets.join(", ")
+                ));
+            }
             // The data files passed over are part of why: name them.
             let data: Vec<&str> = ladder
                 .skipped
