@@ -213,49 +213,7 @@ fn import_from(opts: &Options) -> Result<Summary, Diagnostic> {
         );
     }
     if ladder.docs.is_empty() {
-        let message = if !opts.path.is_dir() {
-            "this file is neither Markdown (.md, .mdx) nor YAML (.yml, .yaml) nor JSON (.json)"
-                .to_string()
-        } else {
-            // Markdown or YAML files read and set aside (templates, site settings): say which.
-            let aside: Vec<&str> = ladder
-                .skipped
-                .iter()
-                .map(String::as_str)
-                .filter(|s| !s.ends_with("(not Markdown or YAML)"))
-                .collect();
-            if aside.is_empty() {
-                "the folder holds no Markdown or YAML files (nor JSON)".to_string()
-            } else {
-                format!(
-                    "found no ladder in this folder: not read: {}",
-                    aside.join(", ")
-                )
-            }
-        };
-        // Data files read without a ladder, and no Markdown beside them (other files, an
-        // `index.txt`, are not ladders either way).
-        let data = ladder
-            .skipped
-            .iter()
-            .any(|s| s.ends_with("without a ladder)"))
-            && ladder
-                .skipped
-                .iter()
-                .all(|s| s.ends_with("without a ladder)") || s.ends_with("(not Markdown or YAML)"));
-        let sheet = |name: &str| refusal::spreadsheet(name);
-        let hint = if sheet(&shown) {
-            refusal::SPREADSHEET_HINT
-        } else if data {
-            "import reads YAML or JSON job families (`levels`, `themes`, `competencies`), `topics` (as Monzo writes them), `skills` with `roles`, and tables of levels, skills and descriptors joined by keys, and these files hold none of them: write the ladder in Markdown (one file per level, `# Level` / `## Pillar` / `- expectation`), or in one of those shapes"
-        } else {
-            "import a .md, .yml or .json file, or a folder that holds some"
-        };
-        return Err(if opts.path.is_dir() {
-            Diagnostic::about("import", shown, message, hint)
-        } else {
-            import_error(shown, (1, 1), message, hint)
-        });
+        return Err(refusal::nothing_read(&ladder, &opts.path, &shown));
     }
     let folder_title = folder_title(&opts.path);
     gather::gather(&mut ladder, outcomes, single, &folder_title)?;

@@ -165,6 +165,54 @@ fn unread_front_matter(text: &str) -> Vec<&str> {
     keys
 }
 
+/// The error for an import that read no file (`ladder` has no document): the file at `path`
+/// (shown as `shown`) is of a kind import does not read, or the folder holds none it reads,
+/// or only data files without a ladder; with what to do, for a spreadsheet too.
+pub(super) fn nothing_read(ladder: &Ladder, path: &std::path::Path, shown: &str) -> Diagnostic {
+    let message = if !path.is_dir() {
+        "this file is neither Markdown (.md, .mdx) nor YAML (.yml, .yaml) nor JSON (.json)"
+            .to_string()
+    } else {
+        // Markdown or YAML files read and set aside (templates, site settings): say which.
+        let aside: Vec<&str> = ladder
+            .skipped
+            .iter()
+            .map(String::as_str)
+            .filter(|s| !s.ends_with("(not Markdown or YAML)"))
+            .collect();
+        if aside.is_empty() {
+            "the folder holds no Markdown or YAML files (nor JSON)".to_string()
+        } else {
+            format!(
+                "found no ladder in this folder: not read: {}",
+                aside.join(", ")
+            )
+        }
+    };
+    // Data files read without a ladder, and no Markdown beside them (other files, an
+    // `index.txt`, are not ladders either way).
+    let data = ladder
+        .skipped
+        .iter()
+        .any(|s| s.ends_with("without a ladder)"))
+        && ladder
+            .skipped
+            .iter()
+            .all(|s| s.ends_with("without a ladder)") || s.ends_with("(not Markdown or YAML)"));
+    let hint = if spreadsheet(shown) {
+        SPREADSHEET_HINT
+    } else if data {
+        "import reads YAML or JSON job families (`levels`, `themes`, `competencies`), `topics` (as Monzo writes them), `skills` with `roles`, and tables of levels, skills and descriptors joined by keys, and these files hold none of them: write the ladder in Markdown (one file per level, `# Level` / `## Pillar` / `- expectation`), or in one of those shapes"
+    } else {
+        "import a .md, .yml or .json file, or a folder that holds some"
+    };
+    if path.is_dir() {
+        Diagnostic::about("import", shown.to_string(), message, hint)
+    } else {
+        import_error(shown.to_string(), (1, 1), message, hint)
+    }
+}
+
 /// The HTML headings that start a line of `doc` (`<h2>Junior</h2>`), or a line of an HTML
 /// table after its tags (`<tr><td><h3>Level</h3>`), of the level it has most of (the lowest
 /// of equals) when it has two or more: the document, the first one's 1-based line, its level
