@@ -205,12 +205,13 @@ fn transition<'m>(
 fn own(tag: &str) -> &str {
     let name = tag.trim_start_matches(['<', '/']);
     let name = &name[..name.find([' ', '>', '/']).unwrap_or(name.len())];
-    let closing = tag.starts_with("</");
-    match (name.to_ascii_lowercase().as_str(), closing) {
-        ("del", false) => "<s>",
-        ("del", true) => "</s>",
-        ("ins", false) => "<u>",
-        ("ins", true) => "</u>",
+    // Compared in place: this runs on every tag of every changed row.
+    let (del, ins) = (name.eq_ignore_ascii_case("del"), name.eq_ignore_ascii_case("ins"));
+    match (del, ins, tag.starts_with("</")) {
+        (true, _, false) => "<s>",
+        (true, _, true) => "</s>",
+        (_, true, false) => "<u>",
+        (_, true, true) => "</u>",
         _ => tag,
     }
 }
