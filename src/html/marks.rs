@@ -206,7 +206,10 @@ fn own(tag: &str) -> &str {
     let name = tag.trim_start_matches(['<', '/']);
     let name = &name[..name.find([' ', '>', '/']).unwrap_or(name.len())];
     // Compared in place: this runs on every tag of every changed row.
-    let (del, ins) = (name.eq_ignore_ascii_case("del"), name.eq_ignore_ascii_case("ins"));
+    let (del, ins) = (
+        name.eq_ignore_ascii_case("del"),
+        name.eq_ignore_ascii_case("ins"),
+    );
     match (del, ins, tag.starts_with("</")) {
         (true, _, false) => "<s>",
         (true, _, true) => "</s>",
