@@ -203,6 +203,10 @@ impl<'a> Builder<'a> {
             id: l.id.clone(),
             title: l.title.clone(),
             name: self.prepared.names[i].clone(),
+            title_in_track: match &l.code {
+                Some(_) => l.title.clone(),
+                None => self.prepared.names_in_track[i].clone(),
+            },
             code: l.code.clone(),
             rank: l.rank,
             href: self.href(&permalink::level(&l.id)),

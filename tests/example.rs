@@ -388,3 +388,37 @@ fn track_and_level_names_read_once_and_apart() {
     assert!(index.contains(">Engineer I (IC2)</a>"), "{index}");
     assert!(!index.contains(">Engineer I</a>"), "{index}");
 }
+
+/// Two levels of a track with one title and no code to tell them apart are told apart by
+/// their ranks on the pillar, track and overview pages too, as on the comparison index and
+/// in the picker (browser check 27 L6: inDrive's two "Principal I Engineer" sections of a
+/// pillar page read the same).
+#[test]
+fn two_levels_of_one_title_read_apart_on_every_page_that_lists_them() {
+    let (_tmp, site) = build_edited_example(&[
+        (
+            "content/levels/engineer-2.md",
+            "title = \"Engineer II\"",
+            "title = \"Engineer I\"",
+        ),
+        ("content/levels/engineer-2.md", "code = \"IC2\"\n", ""),
+        ("content/levels/engineer-1.md", "code = \"IC1\"\n", ""),
+    ]);
+    for page_path in ["pillars/craft/", "tracks/ic/", ""] {
+        let html = page(&site, page_path);
+        assert!(
+            html.contains(">Engineer I (rank 1)</a>"),
+            "{page_path}: {html}"
+        );
+        assert!(
+            html.contains(">Engineer I (rank 2)</a>"),
+            "{page_path}: {html}"
+        );
+    }
+    // A level with a code shows the code beside its title, not in it.
+    let html = page(&site, "pillars/craft/");
+    assert!(
+        html.contains(">Senior Engineer</a> <span class=\"code\">IC3</span>"),
+        "{html}"
+    );
+}

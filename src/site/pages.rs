@@ -53,6 +53,10 @@ pub struct LevelRef {
     /// has parentheses of its own), when another level of the ladder has the same title; the
     /// title alone otherwise.
     pub name: String,
+    /// The title as the pages of its track show it, beside its code: with its rank in
+    /// parentheses, `Principal I Engineer (rank 10)`, when another level of the track has the
+    /// same title and it has no code to tell them apart; the title alone otherwise.
+    pub title_in_track: String,
     /// Short code, if any.
     pub code: Option<String>,
     /// Rank within its track.
