@@ -165,15 +165,14 @@ fn pages_describing_pillars(ladder: &mut Ladder) {
         let short = page.body.len() == 1 && {
             let text = page.body[0].text.trim();
             // A rule closing the legend (`---` before the levels) is no paragraph.
-            let rule = thematic_break;
             let paragraphs: Vec<&str> = text
                 .split("\n\n")
-                .filter(|p| !p.trim().is_empty() && !rule(p))
+                .filter(|p| !p.trim().is_empty() && !thematic_break(p))
                 .collect();
             paragraphs.len() <= 2
                 && text
                     .lines()
-                    .filter(|l| !l.trim().is_empty() && !rule(l))
+                    .filter(|l| !l.trim().is_empty() && !thematic_break(l))
                     .count()
                     <= 3
                 && paragraphs.iter().all(|p| {

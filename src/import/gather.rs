@@ -468,7 +468,7 @@ fn folder_track(
             let code_letters = members
                 .iter()
                 .filter_map(|m| m.1.code.as_deref())
-                .map(|c| c.trim_end_matches(|ch: char| !ch.is_alphabetic()))
+                .map(ids::code_letters)
                 .find(|letters| letters.eq_ignore_ascii_case(&readable));
             members
                 .iter()

@@ -619,12 +619,13 @@ pub(super) fn only_seniority(title: &str) -> bool {
             .all(|w| rank(w) || is_level_word(w) || w == "레벨")
 }
 
-/// The letters a level's code opens with (`BK` of `BK2`, `ic` of `ic1`), lowercased.
-pub(in crate::import) fn code_letters(code: &str) -> String {
-    code.chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase()
+/// The letters a level's code opens with, as written (`BK` of `BK2`, `ic` of `ic1`).
+pub(in crate::import) fn code_letters(code: &str) -> &str {
+    let end = code
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(code.len(), |(i, _)| i);
+    &code[..end]
 }
 
 #[cfg(test)]

@@ -263,16 +263,11 @@ fn pillar_cell(ladder: &mut Ladder, d: &Doc, c: usize, file: FileRef, level: &mu
     let mut apart = Vec::new();
     for &g in &child.children {
         if pillar_elsewhere(ladder, d, g, child.level) {
-            ladder.guess(
-                GuessKind::Structure,
-                d.src.loc(md_start(d, g)),
-                format!(
-                    "`{}` under pillar `{}` is a pillar of its own: other files of the ladder write it as deep as `{}`",
-                    ids::clean_title(&heading_text(d, g)),
-                    ids::clean_title(&title),
-                    ids::clean_title(&title)
-                ),
+            let what = format!(
+                "is a pillar of its own: other files of the ladder write it as deep as `{}`",
+                ids::clean_title(&title)
             );
+            say_under(ladder, d, g, &title, &what);
             apart.push(g);
         } else if let Some(note) = deeper_note(ladder, d, g, &title, &section) {
             blocks.push(note);
@@ -291,6 +286,20 @@ fn pillar_cell(ladder: &mut Ladder, d: &Doc, c: usize, file: FileRef, level: &mu
     for g in apart {
         pillar_cell(ladder, d, g, file, level);
     }
+}
+
+/// Says, at section `g`, what became of it under the pillar titled `pillar`: "`g` under
+/// pillar `pillar` `what`".
+fn say_under(ladder: &mut Ladder, d: &Doc, g: usize, pillar: &str, what: &str) {
+    ladder.guess(
+        GuessKind::Structure,
+        d.src.loc(md_start(d, g)),
+        format!(
+            "`{}` under pillar `{}` {what}",
+            ids::clean_title(&heading_text(d, g)),
+            ids::clean_title(pillar)
+        ),
+    );
 }
 
 /// Whether section `g`, under a pillar at heading depth `depth`, is titled as a heading of
@@ -325,15 +334,7 @@ fn deeper_note(
     if contains_list(&md.text) {
         md.text = quote(&md.text);
     }
-    ladder.guess(
-        GuessKind::Structure,
-        d.src.loc(md_start(d, g)),
-        format!(
-            "`{}` under pillar `{}` kept as a note of that pillar",
-            ids::clean_title(&heading_text(d, g)),
-            ids::clean_title(title)
-        ),
-    );
+    say_under(ladder, d, g, title, "kept as a note of that pillar");
     let blocks = d.secs[g].heading.unwrap_or(0)..d.secs[g].end;
     point_headings(ladder, d, blocks, |_| section.clone());
     Some(CellBlock {

@@ -82,12 +82,7 @@ pub(super) fn no_ladder(ladder: &Ladder, single: bool, shown: &str) -> Diagnosti
                 n => format!("found no ladder in this folder: none of its {n} files has levels with pillars and expectations"),
             };
             // A spreadsheet passed over may be where the ladder is.
-            let sheets: Vec<&str> = ladder
-                .skipped
-                .iter()
-                .map(|s| s.split(" (").next().unwrap_or(s))
-                .filter(|s| spreadsheet(s))
-                .collect();
+            let sheets: Vec<&str> = skipped_files(ladder, |file, _| spreadsheet(file));
             if !sheets.is_empty() {
                 message.push_str(&format!(
                     ", and import does not read the spreadsheet{} {}: save it as a Markdown table in a .md file (`| Level | Scope | Impact |`) and import again",
@@ -96,12 +91,8 @@ pub(super) fn no_ladder(ladder: &Ladder, single: bool, shown: &str) -> Diagnosti
                 ));
             }
             // The data files passed over are part of why: name them.
-            let data: Vec<&str> = ladder
-                .skipped
-                .iter()
-                .filter(|s| s.ends_with("without a ladder)"))
-                .map(|s| s.split(" (").next().unwrap_or(s))
-                .collect();
+            let data: Vec<&str> =
+                skipped_files(ladder, |_, why| why.ends_with("without a ladder)"));
             if !data.is_empty() {
                 let shown: Vec<&str> = data.iter().take(5).copied().collect();
                 let more = match data.len() {
@@ -117,6 +108,18 @@ pub(super) fn no_ladder(ladder: &Ladder, single: bool, shown: &str) -> Diagnosti
             Diagnostic::about("import", shown, message, hint)
         }
     }
+}
+
+/// The files [`Ladder::skipped`] lists (each `file (why)`) whose name and reason `keep`
+/// keeps, by name.
+fn skipped_files(ladder: &Ladder, keep: impl Fn(&str, &str) -> bool) -> Vec<&str> {
+    ladder
+        .skipped
+        .iter()
+        .map(|s| s.split_once(" (").unwrap_or((s, "")))
+        .filter(|(file, why)| keep(file, why))
+        .map(|(file, _)| file)
+        .collect()
 }
 
 /// The top-level keys of `text`'s YAML front-matter that hold lists or mappings (where a

@@ -356,7 +356,7 @@ pub fn liquid_tags(text: &str) -> Option<(String, usize)> {
         if tag.contains("%}") || tag.contains("{%") {
             return None;
         }
-        Some(line[line.trim_end_matches(['\n', '\r']).len()..].to_string())
+        Some(line_end(line).to_string())
     })
 }
 
@@ -387,7 +387,7 @@ pub fn gitbook_tags(text: &str) -> Option<(String, usize)> {
             return None;
         }
         let tag = t.strip_prefix("{%")?.strip_suffix("%}")?.trim();
-        let eol = &line[line.trim_end_matches(['\n', '\r']).len()..];
+        let eol = line_end(line);
         match tag.split_whitespace().next()? {
             "tab" => {
                 let title = tag.split_once("title=\"")?.1.split_once('"')?.0.trim();
@@ -640,6 +640,12 @@ fn line_label(line: &str) -> Option<&str> {
         && !label.contains(['*', '_', '`', '[', '.', ':'])
         && !label.ends_with(['!', '?']))
     .then_some(label)
+}
+
+/// The line ending `line` closes with (`\n`, `\r\n`, or nothing at the end of a text): a
+/// line blanked or rewritten by [`rewrite_lines`] keeps it, so line numbers hold.
+fn line_end(line: &str) -> &str {
+    &line[line.trim_end_matches(['\n', '\r']).len()..]
 }
 
 /// `text` with each line outside fenced code (```` ``` ```` or `~~~` after at most three

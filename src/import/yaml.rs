@@ -424,6 +424,55 @@ fn report_dropped(ladder: &mut Ladder, doc: &SourceDoc, y: &Y, used: &[&str], wh
     }
 }
 
+/// Takes `doc`, a data file set aside as no ladder alone ([`Ladder::skipped`]), back among
+/// the ladder's documents, as one of several that make a ladder together; returns its index.
+fn take_back(ladder: &mut Ladder, doc: &SourceDoc) -> usize {
+    let said = format!("{} (", doc.rel);
+    ladder.skipped.retain(|s| !s.starts_with(&said));
+    ladder.docs.push(doc.clone());
+    ladder.docs.len() - 1
+}
+
+/// The outcome of data files that make a ladder together: one track of `levels`, titled
+/// `title` (with an `id` of its own, or none to take its document's), at `at`, standing for
+/// document `doc` (a link to the file leads to the track), the files' format named `format`
+/// in the summary.
+fn one_track(
+    ladder: &mut Ladder,
+    doc: usize,
+    (title, id): (String, Option<String>),
+    levels: Vec<crate::import::model::Level>,
+    at: crate::import::source::Loc,
+    format: &'static str,
+) -> (usize, crate::import::markdown::Outcome) {
+    use crate::import::model::{Anchor, FileRef, Target, Track};
+    let track = Track {
+        uid: ladder.uid(),
+        title: title.clone(),
+        id,
+        description: Vec::new(),
+        levels,
+        at,
+        final_id: String::new(),
+    };
+    ladder.doc_targets.insert(
+        doc,
+        Target {
+            file: FileRef::Track(track.uid),
+            anchor: Anchor::None,
+        },
+    );
+    ladder.format(format);
+    (
+        doc,
+        crate::import::markdown::Outcome::Ladder {
+            tracks: vec![track],
+            pages: Vec::new(),
+            title,
+        },
+    )
+}
+
 fn err(doc: &SourceDoc, line: usize, message: String, hint: &str) -> Diagnostic {
     import_error(doc.rel.clone(), (line, 1), message, hint)
 }

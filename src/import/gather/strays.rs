@@ -59,27 +59,19 @@ pub(super) fn strays(
         .collect();
     // A level whose file gives its code, among files whose codes have the same letters
     // (`BK2_Baker.md` beside `BK1_…` and `BK3_…`), is one of them, whatever its pillars.
-    let coded = |m: &Member| {
-        m.1.code.as_deref().is_some_and(|code| {
-            let letters = ids::code_letters(code);
-            by_dir.values().flatten().any(|o| {
-                o.1.uid != m.1.uid
-                    && o.1
-                        .code
-                        .as_deref()
-                        .is_some_and(|c| ids::code_letters(c) == letters)
-            })
-        })
+    let letters = |m: &Member| {
+        m.1.code
+            .as_deref()
+            .map(|c| ids::code_letters(c).to_lowercase())
     };
-    let coded: HashSet<usize> = by_dir
-        .values()
-        .flatten()
-        .filter(|m| coded(m))
-        .map(|m| m.1.uid)
-        .collect();
+    let mut coded_alike: std::collections::HashMap<String, usize> = Default::default();
+    for l in by_dir.values().flatten().filter_map(letters) {
+        *coded_alike.entry(l).or_default() += 1;
+    }
+    let coded = |m: &Member| letters(m).is_some_and(|l| coded_alike[&l] >= 2);
     let stray = |m: &Member| {
         let doc = &ladder.docs[m.0];
-        !coded.contains(&m.1.uid)
+        !coded(m)
             && !level_like(&m.2)
             && !level_like(&m.1.title)
             && !shares(m.1.uid, &keys(&m.1.cells))

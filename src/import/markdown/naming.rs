@@ -19,7 +19,7 @@ pub(super) fn indexes_files(ladder: &Ladder, src: &crate::import::source::Source
 /// Whether another file of the import is named by a code of the same letters as `code`, the
 /// code file `rel` is named by (`b1_apprentice_baker.md` beside `B2_Baker.md`).
 pub(super) fn coded_siblings(ladder: &Ladder, rel: &str, code: &str) -> bool {
-    let letters = crate::import::ids::code_letters(code);
+    let letters = crate::import::ids::code_letters(code).to_lowercase();
     let own = crate::import::source::file_name_key(rel);
     !letters.is_empty()
         && ladder.file_names.iter().any(|name| {

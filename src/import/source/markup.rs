@@ -2,7 +2,7 @@
 //! lists (Jekyll) and its table of contents, and lines of empty HTML anchors and line
 //! breaks. Each rewrite keeps every line where it is, so line numbers hold.
 
-use super::rewrite_lines;
+use super::{line_end, rewrite_lines};
 
 /// `text` without kramdown's inline attribute lists (`[guide](x){:target="_blank"}`, a
 /// line `{: .note}`), which Jekyll sites write after links and blocks and which Markdown
@@ -32,7 +32,7 @@ pub fn without_attribute_lists(text: &str) -> Option<(String, usize)> {
     rewrite_lines(text, |line| {
         n += 1;
         if toc.contains(&(n - 1)) {
-            return Some(line[line.trim_end_matches(['\n', '\r']).len()..].to_string());
+            return Some(line_end(line).to_string());
         }
         let (mut out, mut rest, mut changed) = (String::new(), line, false);
         while let Some(at) = rest.find("{:") {
@@ -94,6 +94,6 @@ pub fn without_empty_anchors(text: &str) -> Option<(String, usize)> {
         true
     }
     rewrite_lines(text, |line| {
-        empty_tags(line).then(|| line[line.trim_end_matches(['\n', '\r']).len()..].to_string())
+        empty_tags(line).then(|| line_end(line).to_string())
     })
 }

@@ -32,7 +32,7 @@ pub fn hugo_shortcodes(text: &str) -> Option<(String, usize)> {
         let name = tag.split_whitespace().next().unwrap_or("");
         let name = name.trim_start_matches('/');
         let name = name.rsplit('/').next().unwrap_or(name);
-        let end = &line[line.trim_end_matches(['\n', '\r']).len()..];
+        let end = super::line_end(line);
         if !(LAYOUT.contains(&name) || name.starts_with("hero-")) {
             return None;
         }

@@ -6,7 +6,7 @@
 use super::*;
 use crate::import::ids;
 use crate::import::markdown::Outcome;
-use crate::import::model::{Anchor, Cell, CellBlock, FileRef, Level, Md, Target, Track};
+use crate::import::model::{Cell, CellBlock, Level, Md};
 use crate::import::outline::para_item;
 
 /// Keys of an area's text at a level: the expectation, then its explanation.
@@ -116,11 +116,7 @@ pub fn area_files(
     }
     for f in &shared {
         let (doc, y) = &tables[f.0];
-        ladder
-            .skipped
-            .retain(|s| !s.starts_with(&format!("{} (", doc.rel)));
-        let index = ladder.docs.len();
-        ladder.docs.push(doc.clone());
+        let index = take_back(ladder, doc);
         let title = ["name", "title"]
             .iter()
             .find_map(|k| y.get(k)?.text())
@@ -183,30 +179,15 @@ pub fn area_files(
             levels.iter().map(|l| l.1.as_str()).collect::<Vec<_>>().join(", ")
         ),
     );
-    let track = Track {
-        uid: ladder.uid(),
-        title: title.clone(),
-        // Named by its folder, not by the first area's file.
-        id: Some(ids::slug(&title)).filter(|s| !s.is_empty()),
-        description: Vec::new(),
-        levels: out,
-        at: ladder.docs[first].loc_line(1),
-        final_id: String::new(),
-    };
-    ladder.doc_targets.insert(
+    // Named by its folder, not by the first area's file.
+    let id = Some(ids::slug(&title)).filter(|s| !s.is_empty());
+    let at = ladder.docs[first].loc_line(1);
+    Some(one_track(
+        ladder,
         first,
-        Target {
-            file: FileRef::Track(track.uid),
-            anchor: Anchor::None,
-        },
-    );
-    ladder.format("YAML or JSON files, one per competency area, keyed by level");
-    Some((
-        first,
-        Outcome::Ladder {
-            tracks: vec![track],
-            pages: Vec::new(),
-            title,
-        },
+        (title, id),
+        out,
+        at,
+        "YAML or JSON files, one per competency area, keyed by level",
     ))
 }

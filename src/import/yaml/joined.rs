@@ -7,7 +7,7 @@
 use super::*;
 use crate::import::ids;
 use crate::import::markdown::Outcome;
-use crate::import::model::{Anchor, Cell, CellBlock, FileRef, Level, Md, Target, Track};
+use crate::import::model::{Cell, CellBlock, Level, Md};
 use crate::import::outline::para_item;
 
 /// Keys that title a level or a skill.
@@ -160,12 +160,7 @@ pub fn joined(ladder: &mut Ladder, tables: &[(SourceDoc, Y)]) -> Option<(usize, 
     let (file, text_key, [(level_key, levels), (skill_key, skills)]) = find(tables)?;
     let mut index_of = std::collections::HashMap::new();
     for f in [levels.file, skills.file, file] {
-        let doc = tables[f].0.clone();
-        ladder
-            .skipped
-            .retain(|s| !s.starts_with(&format!("{} (", doc.rel)));
-        index_of.insert(f, ladder.docs.len());
-        ladder.docs.push(doc);
+        index_of.insert(f, take_back(ladder, &tables[f].0));
     }
     let (li, si, di) = (
         index_of[&levels.file],
@@ -272,29 +267,12 @@ pub fn joined(ladder: &mut Ladder, tables: &[(SourceDoc, Y)]) -> Option<(usize, 
         );
     }
     let title = crate::import::titles::readable(ldoc.stem());
-    let track = Track {
-        uid: ladder.uid(),
-        title: title.clone(),
-        id: None,
-        description: Vec::new(),
-        levels: out,
-        at: ldoc.loc_line(1),
-        final_id: String::new(),
-    };
-    ladder.doc_targets.insert(
+    Some(one_track(
+        ladder,
         di,
-        Target {
-            file: FileRef::Track(track.uid),
-            anchor: Anchor::None,
-        },
-    );
-    ladder.format("YAML or JSON tables of levels, skills and descriptors");
-    Some((
-        di,
-        Outcome::Ladder {
-            tracks: vec![track],
-            pages: Vec::new(),
-            title,
-        },
+        (title, None),
+        out,
+        ldoc.loc_line(1),
+        "YAML or JSON tables of levels, skills and descriptors",
     ))
 }
