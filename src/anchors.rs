@@ -620,7 +620,7 @@ pub fn lost<'f>(
             Some(n) => with.push_str(&format!(" and {n} comparisons of it")),
             None => {}
         }
-        if kind == "page" && p.starts_with("compare/") {
+        if p.starts_with("compare/") {
             // Both levels are there: the comparison went with an alias of one of them.
             out.push(Diagnostic::error(
                 "lost-address",

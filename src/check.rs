@@ -263,12 +263,7 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
     }
     // Pillars no level uses; not while the levels' or the competencies' folder could not be
     // read, whose error says why.
-    let unread = |folder: &str| {
-        ladder
-            .failed
-            .iter()
-            .any(|f| f.ends_with('/') && folder.starts_with(f.as_str()))
-    };
+    let unread = |folder: &str| crate::load::in_unread_folder(&ladder.failed, folder);
     let blind = unread("levels/") || unread("competencies/");
     for (pi, p) in ladder.pillars.iter().enumerate().filter(|_| !blind) {
         if !ladder.competencies.iter().any(|c| c.pillar == pi) {

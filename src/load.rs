@@ -125,6 +125,14 @@ pub fn with_lock(root: &Path, diags: &mut Diagnostics) -> Loaded {
     loaded
 }
 
+/// Whether the content path `path` (`levels/director.md`) is in a folder that could not be
+/// read, as `failed` ([`Loaded::failed`]) lists those: by their content paths ending in `/`.
+pub fn in_unread_folder(failed: &HashSet<String>, path: &str) -> bool {
+    failed
+        .iter()
+        .any(|f| f.ends_with('/') && path.starts_with(f.as_str()))
+}
+
 /// Walks `root/content` (never following symlinks) and reads every file.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
     let walk = walk(root);

@@ -52,42 +52,32 @@ impl FollowOn {
 
     /// Whether a reference to the track `id` is not to be reported as unknown.
     pub fn track_reported(&self, id: &str) -> bool {
-        names(&self.unreadable, "tracks/", id) || self.in_unread_folder(&format!("tracks/{id}.md"))
+        names(&self.unreadable, "tracks/", id)
     }
 
     /// Whether a reference to the level `id` is not to be reported as unknown.
     pub fn level_reported(&self, id: &str) -> bool {
-        names(&self.unreadable, "levels/", id)
-            || self.dropped.contains(id)
-            || self.in_unread_folder(&format!("levels/{id}.md"))
+        names(&self.unreadable, "levels/", id) || self.dropped.contains(id)
     }
 
     /// Whether a reference to the pillar `id` is not to be reported as unknown.
     pub fn pillar_reported(&self, id: &str) -> bool {
         names(&self.unreadable, "pillars/", id)
-            || self.in_unread_folder(&format!("pillars/{id}.md"))
     }
 
     /// Whether a link to the content file `path` is not to be reported as broken.
     pub fn file_reported(&self, path: &str) -> bool {
-        self.broken().any(|set| set.contains(path)) || self.in_unread_folder(path)
-    }
-
-    /// Whether the content path `path` is in a folder that could not be read.
-    fn in_unread_folder(&self, path: &str) -> bool {
-        self.unreadable
-            .iter()
-            .any(|p| p.ends_with('/') && path.starts_with(p.as_str()))
+        self.broken().any(|set| set.contains(path))
+            || crate::load::in_unread_folder(&self.unreadable, path)
     }
 
     /// Whether a link to the section `section` (a level's or pillar's id) of a page is not
     /// to be reported as a broken anchor: the section is missing because its level's or
     /// pillar's file is broken.
     pub fn section_reported(&self, section: &str) -> bool {
-        ["levels/", "pillars/"].iter().any(|folder| {
-            self.broken().any(|set| names(set, folder, section))
-                || self.in_unread_folder(&format!("{folder}{section}.md"))
-        })
+        ["levels/", "pillars/"]
+            .iter()
+            .any(|folder| self.broken().any(|set| names(set, folder, section)))
     }
 
     /// Whether a link to an expectation of the level `level` in the pillar `pillar`, whose
@@ -97,7 +87,9 @@ impl FollowOn {
     /// pillar's ids as its folder and name (`competencies/<level>/<pillar>.md`, or
     /// `competencies/<pillar>/<level>.md`).
     pub fn cell_reported(&self, level: &str, pillar: &str) -> bool {
-        let unread = |a: &str, b: &str| self.in_unread_folder(&format!("competencies/{a}/{b}.md"));
+        let unread = |a: &str, b: &str| {
+            crate::load::in_unread_folder(&self.unreadable, &format!("competencies/{a}/{b}.md"))
+        };
         if unread(level, pillar) || unread(pillar, level) {
             return true;
         }
@@ -127,12 +119,13 @@ impl FollowOn {
 }
 
 /// Whether `paths` (content paths) holds the file of the track, level or pillar `id` under
-/// `folder` (`levels/`).
+/// `folder` (`levels/`), or a folder that could not be read which would hold it.
 fn names(paths: &HashSet<String>, folder: &str, id: &str) -> bool {
     let name = format!("{id}.md");
     paths
         .iter()
         .any(|p| p.starts_with(folder) && p.rsplit('/').next() == Some(name.as_str()))
+        || crate::load::in_unread_folder(paths, &format!("{folder}{name}"))
 }
 
 #[cfg(test)]

@@ -448,16 +448,14 @@ fn anchor_hint(page: &Target, path: &str, anchor: &str) -> String {
                 Some(range.map_or((n, n), |(lo, hi)| (lo.min(n), hi.max(n))))
             })
     };
-    // An expectation's number that the pillar does not reach: its range, not a near number.
-    // `#craft--0` and `#craft--07` too, which no expectation has.
-    let expectation = permalink::parse_expectation_anchor(anchor).or_else(|| {
-        anchor
-            .split_once("--")
-            .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-            .map(|(pillar, _)| (pillar, 0))
-    });
-    if let Some((lo, hi)) = expectation.and_then(|(pillar, _)| numbered(pillar)) {
-        let pillar = expectation.map_or("", |e| e.0);
+    // The pillar of an expectation's anchor, whatever its number (`#craft--9`, and
+    // `#craft--0` or `#craft--07`, which no expectation has): a number the pillar does not
+    // reach gets its range, not a near number.
+    let expectation = anchor
+        .split_once("--")
+        .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .map(|(pillar, _)| pillar);
+    if let Some((pillar, (lo, hi))) = expectation.and_then(|p| Some((p, numbered(p)?))) {
         return if lo == hi {
             format!(
                 "`#{pillar}` on /{path} has one expectation, `#{}`",
@@ -474,7 +472,7 @@ fn anchor_hint(page: &Target, path: &str, anchor: &str) -> String {
     if let Some(s) = did_you_mean(anchor, known) {
         return format!("did you mean `#{s}`?");
     }
-    if let Some((pillar, _)) = expectation.filter(|e| sections.contains(&e.0)) {
+    if let Some(pillar) = expectation.filter(|p| sections.contains(p)) {
         return format!("`#{pillar}` on /{path} has no expectations: link to `#{pillar}`");
     }
     if sections.is_empty() {

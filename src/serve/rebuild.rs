@@ -451,9 +451,11 @@ pub fn rebuild(
     // The open pages reload when the version changes: not after a save that changed no page
     // (a `touch`, an editor's save of an unchanged file), which would lose a reader's folded
     // panels and half-filled picker for nothing.
+    // A failed build's errors as the overlay shows them, written once.
+    let error = result.as_ref().err().map(Diagnostics::to_string);
     let unchanged = match &result {
         Ok((_, _, count)) => *count == 0 && s.error.is_none(),
-        Err(diags) => s.error.as_deref() == Some(diags.to_string().as_str()),
+        Err(_) => s.error == error,
     };
     if !unchanged {
         s.version += 1;
@@ -496,7 +498,7 @@ pub fn rebuild(
         }
         Err(diags) => {
             previous.failed = true;
-            s.error = Some(diags.to_string());
+            s.error = error;
             s.errors = diags
                 .0
                 .iter()
