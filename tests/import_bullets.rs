@@ -1,6 +1,7 @@
 //! `ladderbook import` of levels whose bullets start with bold labels (`- **Role**: …`),
 //! where the levels do not all give the same labels (hunt 17): a level that leaves a label
-//! out, and a labelled note after the last level.
+//! out, and a labelled note after the last level; and a level that writes one plain label's
+//! text on its line (`- Safety: …`) where the others nest a list under it.
 
 mod common;
 mod import_support;
@@ -133,4 +134,48 @@ fn how_long_people_stay_describes_the_level_and_is_no_pillar() {
     );
     let e2 = fs::read_to_string(imp.root.join("content/levels/engineer.md")).unwrap();
     assert!(e2.contains("18-36 months"), "{e2}");
+}
+
+#[test]
+fn a_pillar_written_inline_at_one_level_is_the_same_pillar_as_at_the_others() {
+    // Hunt 22 H3: D1 writes `- Safety: …` on the label's line where the other levels nest
+    // a list under `- Safety:`. D1 got pillars of its own (`seamanship`, `safety`,
+    // `teamwork` beside `seamanship-2` … for D2 and D3), so no pillar or comparison held
+    // all three levels.
+    let src = fixture("sections/inline-label.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ").filter(|h| *h != "Levels") {
+            level = words(h);
+        } else if let Some((label, said)) = line.strip_prefix("- ").and_then(|l| l.split_once(':'))
+        {
+            pillar = label.to_string();
+            if !said.trim().is_empty() {
+                exps.push(Exp {
+                    level: level.clone(),
+                    pillar: pillar.clone(),
+                    text: said.trim().to_string(),
+                });
+            }
+        } else if let Some(item) = line.strip_prefix("  - ") {
+            exps.push(Exp {
+                level: level.clone(),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 17);
+    let imp = import(&src, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["safety", "seamanship", "teamwork"]
+    );
+    assert_placed(&imp, &exps, &[]);
+    let safety = competency(&imp, "d1", "safety");
+    assert!(
+        body(&safety).trim() == "- Knows where every life jacket on the deck is stowed.",
+        "{safety}"
+    );
 }

@@ -212,12 +212,23 @@ pub(super) fn pillar_list(d: &Doc, b: usize) -> bool {
                 || !items[k].nested.is_empty()
                 || items.get(k + 1).is_some_and(|n| n.label.is_none())
         });
+    // A name with its one expectation written after it (`- Timing: Gets plates out on
+    // time.`) among names over their lists: the same pillars, that cell's text inline.
+    let inline = |i: &Item| i.colon && !i.only && i.nested.is_empty();
+    let over_lists = items
+        .iter()
+        .filter(|i| i.only && !i.nested.is_empty())
+        .count();
+    let inlined = items.iter().filter(|i| inline(i)).count();
     !d.blocks[b].region
         && !items.is_empty()
         && (flat
             || (named == items.len()
                 && nested * 2 > items.len()
-                && items.iter().all(|i| i.only || !i.nested.is_empty())))
+                && (inlined == 0 || (over_lists >= 2 && inlined < over_lists))
+                && items
+                    .iter()
+                    .all(|i| i.only || !i.nested.is_empty() || inline(i))))
 }
 
 /// The lists of section `s` that hold pillars, from the first one `b` (a list interrupted by a

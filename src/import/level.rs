@@ -423,9 +423,18 @@ fn numbered_cell(ladder: &mut Ladder, d: &Doc, it: &Item) -> Cell {
     }
     split_label(ladder, d, it.label.as_deref(), it.start, it.rest);
     let mut blocks = Vec::new();
-    // A lead-in after the label (`Requirements (any one of these):`) introduces the items.
+    // A lead-in after the label (`Requirements (any one of these):`) introduces the items;
+    // with no items under it (`- Timing: Gets plates out on time.`), the item without its
+    // label is the cell's one expectation.
     let lead = text[it.rest.min(it.first_end)..it.first_end].trim();
-    if !lead.is_empty() {
+    if !lead.is_empty() && it.nested.is_empty() {
+        let md = Md {
+            text: item_text(text, it.start, it.end),
+            doc: d.index,
+            line: d.src.line(it.start),
+        };
+        blocks.extend(bullets::unlabelled(d, it, &md));
+    } else if !lead.is_empty() {
         blocks.push(CellBlock {
             md: Md {
                 text: lead.to_string(),

@@ -40,7 +40,7 @@ pub(super) fn pending(d: &Doc, s: usize, lb: usize, level: &mut Level, rest: &mu
 /// Labelled item `it` (its text as an item, `md`) without its label (see
 /// [`Labeled::unlabelled`]): the first line with the label cut out, or, when the label is all
 /// the item's first paragraph says, its nested items; empty when neither holds text.
-fn unlabelled(d: &Doc, it: &Item, md: &Md) -> Vec<CellBlock> {
+pub(super) fn unlabelled(d: &Doc, it: &Item, md: &Md) -> Vec<CellBlock> {
     let text = &d.src.text;
     let start = it.start + text[it.start..].len() - text[it.start..].trim_start().len();
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
