@@ -154,3 +154,41 @@ fn text_after_the_last_pillar_table_stays_with_its_pillar_not_the_last_level() {
         assert!(text.contains(said), "{page}: {text}");
     }
 }
+
+#[test]
+fn a_bold_label_opening_a_level_tables_cells_is_part_of_the_expectation() {
+    // Hunt 22 H1: cells that open with the role's name in bold (`**Line Cook:** …`) or a
+    // bold subtitle (`**(Station pace):** …`) made every level heading a track of its own,
+    // whose levels were the table's rows and whose pillar was the label.
+    let src = fixture("tables/labelled-cells.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut exps) = (String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            let title = h.split(" (").next().unwrap();
+            level = title.split_once(": ").map_or(title, |t| t.1).to_string();
+        } else if let Some(row) = line.strip_prefix("| ") {
+            let cells: Vec<&str> = row.trim_end_matches(" |").split(" | ").collect();
+            if cells.len() == 3 && cells[1].parse::<u8>().is_ok() {
+                exps.push(Exp {
+                    level: words(&level),
+                    pillar: cells[0].to_string(),
+                    text: cells[2].to_string(),
+                });
+            }
+        }
+    }
+    assert_eq!(exps.len(), 9);
+    let imp = import(&src, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/tracks")).len(),
+        1,
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["cooking", "teamwork", "timing"]
+    );
+    assert_placed(&imp, &exps, &[]);
+}

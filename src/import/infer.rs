@@ -220,8 +220,12 @@ pub(super) fn pillar_list(d: &Doc, b: usize) -> bool {
         .filter(|i| i.only && !i.nested.is_empty())
         .count();
     let inlined = items.iter().filter(|i| inline(i)).count();
+    // One name with text of its own over a list (`- **Nurse:** Cares for a bay.` over a
+    // score) is an expectation with notes, not a list of pillars.
+    let lone = items.len() == 1 && !items[0].only;
     !d.blocks[b].region
         && !items.is_empty()
+        && !lone
         && (flat
             || (named == items.len()
                 && nested * 2 > items.len()
