@@ -1,8 +1,9 @@
 //! `ladderbook import` on a table per level written with more than its pillars and text: a
 //! column that scores each row (`| Axis | Level | Description (Support Context) |`) and a
 //! summary written as a list item above the table (`* **Summary:** …`); and a table that sums
-//! the levels up, each row linking to its level's heading. Our own ladders in the shapes of
-//! real ones; the tests read the sources themselves.
+//! the levels up, each row linking to its level's heading; and cells that open with a bold
+//! label (`**Line Cook:** …`). Our own ladders in the shapes of real ones; the tests read
+//! the sources themselves.
 
 mod common;
 mod import_support;
