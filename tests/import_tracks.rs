@@ -1,7 +1,8 @@
 //! `ladderbook import` on how one document's sections make tracks: a track written as two
 //! sections that split its levels into ranges is one track, and advice to readers written like
 //! levels is no track; and how a folder of one-level files ranks its levels when two titles
-//! have no word of seniority. The documents are our own.
+//! have no word of seniority; and an axes file beside the level files, whose axes list their
+//! steps, is no track. The documents are our own.
 
 mod common;
 mod import_support;
@@ -126,4 +127,44 @@ fn two_titles_without_a_word_of_seniority_leave_the_others_ranked_by_theirs() {
         "{}",
         imp.summary
     );
+}
+
+#[test]
+fn an_axes_file_beside_the_level_files_describes_the_pillars_by_their_steps() {
+    // Hunt 22 H2: `axes.md`'s `### 1. Cooking` over a table of steps (`1 | Follower | …`)
+    // made each axis a track whose levels were the steps, beside the real track of Line
+    // Cook, Station Chef and Sous Chef.
+    let src = fixture("folders/axes-beside-levels");
+    let axes = fs::read_to_string(src.join("axes.md")).unwrap();
+    let imp = import(&src, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/tracks")),
+        ["cook"],
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["cooking", "timing"]
+    );
+    assert_eq!(content_ids(&imp.root.join("content/levels")).len(), 3);
+    // Each step's name and text is in its axis' description, under the axis it belongs to.
+    let mut axis = String::new();
+    for line in axes.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            axis = words(h.split_once(". ").unwrap().1);
+        } else if let Some(row) = line
+            .strip_prefix("| ")
+            .filter(|r| r.starts_with(char::is_numeric))
+        {
+            let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+            let page = fs::read_to_string(imp.root.join(format!("content/pillars/{axis}.md")));
+            let page = page.unwrap();
+            assert!(
+                page.contains(&format!("### {}", cells[1])),
+                "{axis}: {page}"
+            );
+            assert!(page.contains(cells[2]), "{axis}: {page}");
+        }
+    }
 }

@@ -187,7 +187,7 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
             .filter(|l| l.cells.iter().any(|c| c.pillar == p))
             .count()
     };
-    let mut found: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut found: Vec<(usize, Vec<usize>, bool)> = Vec::new();
     for (ti, t) in ladder.tracks.iter().enumerate() {
         // A track titled as a level (`Level 1: Associate Product Manager`) is a level whose
         // pillars were read as levels: what it holds is that level's, not the pillars' story.
@@ -207,15 +207,23 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
             })
             .collect();
         match described {
-            Some(ps) if ps.len() >= 2 => found.push((ti, ps)),
-            _ => {}
+            Some(ps) if ps.len() >= 2 => found.push((ti, ps, false)),
+            _ => {
+                if let Some(p) = steps_of_pillar(ladder, ti) {
+                    found.push((ti, vec![p; t.levels.len()], true));
+                }
+            }
         }
     }
     if found.is_empty() {
         return;
     }
-    for (ti, described) in found.into_iter().rev() {
+    for (ti, described, steps) in found.into_iter().rev() {
         let track = ladder.tracks.remove(ti);
+        if steps {
+            names_steps(ladder, track, described[0]);
+            continue;
+        }
         let names: Vec<String> = described
             .iter()
             .map(|&p| format!("`{}`", ladder.pillars[p].title))
@@ -267,6 +275,102 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
         );
     }
     drop_unused_pillars(ladder);
+}
+
+/// The pillar track `ti` is titled as (`Seamanship`, or `1. Seamanship`), when two or more
+/// levels of other tracks have it and the track's own levels have one pillar, which none of
+/// those has: the track's levels are that pillar's steps (an `axes.md` whose `### 1. Seamanship`
+/// is over a table of steps, `1 | Learner | …`, beside one file per level whose table scores
+/// each axis by those steps).
+fn steps_of_pillar(ladder: &Ladder, ti: usize) -> Option<usize> {
+    let t = &ladder.tracks[ti];
+    let title = t
+        .title
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let key = ids::title_key(title);
+    let p = ladder.pillars.iter().position(|p| p.key == key)?;
+    let having: Vec<&Level> = ladder
+        .tracks
+        .iter()
+        .enumerate()
+        .filter(|&(o, _)| o != ti)
+        .flat_map(|(_, t)| &t.levels)
+        .filter(|l| l.cells.iter().any(|c| c.pillar == p))
+        .collect();
+    // A step says one thing (`| 1 | Learner | Handles mooring lines … |`): a track whose
+    // levels have pillars of their own (`Beginner` over `Delivery` and `Communication`) is
+    // a ladder of that pillar's, not its steps.
+    let mut pillars = t.levels.iter().flat_map(|l| &l.cells).map(|c| c.pillar);
+    let one = pillars
+        .next()
+        .is_some_and(|first| pillars.all(|q| q == first));
+    let own = t.levels.iter().flat_map(|l| &l.cells).all(|c| {
+        !having
+            .iter()
+            .any(|l| l.cells.iter().any(|o| o.pillar == c.pillar))
+    });
+    (t.levels.len() >= 2 && one && own && having.len() >= 2).then_some(p)
+}
+
+/// Track `track` (taken out of the ladder), whose levels are the steps of pillar `p` (see
+/// [`steps_of_pillar`]), made a part of that pillar's description: each step a sub-section
+/// (`### Learner`) over its text. The track's own text is a free page, to which links to the
+/// track and its levels lead (or else to the first track).
+fn names_steps(ladder: &mut Ladder, track: super::super::model::Track, p: usize) {
+    let to = if track.description.is_empty() {
+        ladder.tracks.first().map(|t| FileRef::Track(t.uid))
+    } else {
+        Some(free_page(
+            ladder,
+            &track.title,
+            track.description,
+            &track.at,
+        ))
+    };
+    if let Some(to) = to {
+        ladder.retarget(FileRef::Track(track.uid), to);
+    }
+    let steps: Vec<String> = track
+        .levels
+        .iter()
+        .map(|l| format!("`{}`", l.title))
+        .collect();
+    // What was said of how its tables were read as levels no longer holds.
+    let last = track.levels.iter().map(|l| l.at.line).max().unwrap_or(0);
+    ladder.guesses.retain(|g| {
+        !(g.at.path == track.at.path
+            && (track.at.line..=last).contains(&g.at.line)
+            && matches!(g.kind, GuessKind::Structure | GuessKind::Rank))
+    });
+    let mut description = std::mem::take(&mut ladder.pillars[p].description);
+    for level in track.levels {
+        if let Some(to) = to {
+            ladder.retarget(FileRef::Level(level.uid), to);
+        }
+        ladder.guesses.retain(|g| g.at != level.at);
+        let Some(doc) = ladder.docs.iter().position(|d| d.rel == level.at.path) else {
+            continue;
+        };
+        description.push(Md {
+            text: format!("### {}", level.title),
+            doc,
+            line: level.at.line,
+        });
+        description.extend(level.description);
+        for c in level.cells {
+            append(&mut description, c.blocks);
+        }
+    }
+    ladder.pillars[p].description = description;
+    ladder.guess(
+        GuessKind::Pillar,
+        track.at,
+        format!(
+            "`{}` is the pillar of that name, which levels beside it have: not a track, its \"levels\" {} are that pillar's steps, each a section of its description",
+            track.title,
+            steps.join(", "),
+        ),
+    );
 }
 
 /// Removes the pillars no cell has, keeping the others in order, and renumbers what points
