@@ -161,7 +161,7 @@ fn an_axes_file_beside_the_level_files_describes_the_pillars_by_their_steps() {
             let page = fs::read_to_string(imp.root.join(format!("content/pillars/{axis}.md")));
             let page = page.unwrap();
             assert!(
-                page.contains(&format!("### {}", cells[1])),
+                page.contains(&format!("\n## {}\n", cells[1])),
                 "{axis}: {page}"
             );
             assert!(page.contains(cells[2]), "{axis}: {page}");

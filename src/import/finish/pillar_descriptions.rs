@@ -314,7 +314,7 @@ fn steps_of_pillar(ladder: &Ladder, ti: usize) -> Option<usize> {
 
 /// Track `track` (taken out of the ladder), whose levels are the steps of pillar `p` (see
 /// [`steps_of_pillar`]), made a part of that pillar's description: each step a sub-section
-/// (`### Learner`) over its text. The track's own text is a free page, to which links to the
+/// (`## Learner`, under the page's title) over its text. The track's own text is a free page, to which links to the
 /// track and its levels lead (or else to the first track).
 fn names_steps(ladder: &mut Ladder, track: super::super::model::Track, p: usize) {
     let to = if track.description.is_empty() {
@@ -352,7 +352,7 @@ fn names_steps(ladder: &mut Ladder, track: super::super::model::Track, p: usize)
             continue;
         };
         description.push(Md {
-            text: format!("### {}", level.title),
+            text: format!("## {}", level.title),
             doc,
             line: level.at.line,
         });
