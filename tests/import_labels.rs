@@ -13,7 +13,8 @@
 //! (`### 2.1. Collections track` / `1. **Junior Collections Officer**` over its list); and,
 //! among paragraphs that are a level's expectations, lines wholly in emphasis that frame them;
 //! and labels on lines one under the other, the last alone over a list; and areas that list
-//! their levels under a `**Levels:**` label.
+//! their levels under a `**Levels:**` label; and a heading that leads into a list
+//! (`# What the dimensions mean here:`) between a document's title and its levels.
 
 mod common;
 mod import_support;
@@ -559,4 +560,26 @@ fn a_caption_after_the_last_one_line_label_is_no_expectation_of_it() {
         let desc = fs::read_to_string(imp.root.join(format!("content/levels/{level}.md"))).unwrap();
         assert!(desc.contains(&line), "{line}\n{desc}");
     }
+}
+
+#[test]
+fn a_heading_that_leads_into_a_list_names_no_track() {
+    // Hunt 23 H1: `# What the dimensions mean here:` between the document's title and its
+    // levels titled the track, and `# Kitchen Brigade` with its text became a free page
+    // (Layr's ladder: 8 of its 9 tracks were "System Specifics:").
+    let src = fixture("sections/dashed-labels.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let title = text.lines().next().unwrap().strip_prefix("# ").unwrap();
+    let intro = text.lines().nth(2).unwrap();
+    let imp = import(&src, &[]);
+    let tracks = content_files(&imp.root.join("content/tracks"));
+    assert_eq!(tracks.len(), 1, "{}", imp.summary);
+    let track = fs::read_to_string(&tracks[0].1).unwrap();
+    assert_eq!(str_of(&front(&tracks[0].1), "title"), title);
+    assert!(track.contains(intro), "{track}");
+    assert!(
+        track.contains("## What the dimensions mean here:\n"),
+        "{track}"
+    );
+    assert!(!imp.root.join("content/pages").exists(), "{}", imp.summary);
 }

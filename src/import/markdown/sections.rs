@@ -27,9 +27,14 @@ pub(super) fn level_tracks(
                 .first()
                 .copied()
                 .filter(|&p| p != 0 && parents.len() == 1);
-            // A parent titled only as what it holds (`# Expectations`, `## Levels`) names no
-            // track: the document's title does (`# Baker` above it).
-            match common.filter(|&c| !holds_only(&heading_text(d, c))) {
+            // A parent titled only as what it holds (`# Expectations`, `## Levels`), or as a
+            // lead-in to its list (`# Crew Specifics:`), names no track: the document's
+            // title does (`# Baker` above it).
+            let names_track = |c: &usize| {
+                let title = heading_text(d, *c);
+                !holds_only(&title) && !title.trim_end().ends_with(':')
+            };
+            match common.filter(names_track) {
                 Some(c) => (
                     ids::clean_title(without_outline_number(&heading_text(d, c))),
                     d.src.loc(md_start(d, c)),
@@ -131,6 +136,15 @@ pub(super) fn ancestor_text(
                     },
                 );
                 let own = d.secs[s].own.clone();
+                // A lead-in that names no track (`# Crew Specifics:`) still heads its list.
+                let title = heading_text(d, s);
+                if s != 0 && !own.is_empty() && title.trim_end().ends_with(':') {
+                    tracks[t].description.push(crate::import::model::Md {
+                        text: format!("## {}", title.trim()),
+                        doc: d.index,
+                        line: d.src.line(md_start(d, s)),
+                    });
+                }
                 tracks[t].description.extend(blocks_md(d, &own));
                 if let (Some(&f), Some(&l)) = (own.first(), own.last()) {
                     keep_headings(ladder, d, f, l + 1, file);
