@@ -177,6 +177,33 @@ fn managers_listed_after_the_crew_with_pillars_of_their_own_are_a_track_of_their
 }
 
 #[test]
+fn senior_levels_that_each_write_pillars_of_their_own_top_the_one_track() {
+    // Hunt 23 H3: a Matron, a Director of Nursing and a Chief Nurse, each with pillars no
+    // other level has, were split off as a second track, `Nursing Leadership Path:
+    // management`, ranked from 1 again: only managers that share pillars make a ladder.
+    let src = fixture("sections/senior-levels-own-pillars.md");
+    let text = std::fs::read_to_string(&src).unwrap();
+    let levels: Vec<String> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("## "))
+        .filter(|h| !h.starts_with("Summary"))
+        // `(Nursing 4)` is a code; `(Board)` is part of the title.
+        .map(|h| h.split(" (Nursing").next().unwrap().to_string())
+        .collect();
+    assert_eq!(levels.len(), 5);
+    let imp = import(&src, &[]);
+    let tracks = content_files(&imp.root.join("content/tracks"));
+    assert_eq!(tracks.len(), 1, "{}", imp.summary);
+    let mut ranked: Vec<(i64, String)> = content_files(&imp.root.join("content/levels"))
+        .into_iter()
+        .map(|(id, path)| (level_rank(&imp, &id), str_of(&front(&path), "title")))
+        .collect();
+    ranked.sort();
+    let titles: Vec<String> = ranked.into_iter().map(|(_, t)| t).collect();
+    assert_eq!(titles, levels, "{}", imp.summary);
+}
+
+#[test]
 fn a_role_description_in_other_words_describes_the_level() {
     // Hunt 22 M3: only `Description`, `Overview` or `Summary` alone described a level;
     // `Role description`, `Description & purpose of the role` and `Descripción & objetivo

@@ -25,7 +25,8 @@ fn pillars(level: &Level) -> HashSet<String> {
 /// Where `levels` part into individual contributors and managers: the index of the first
 /// level whose title names one who manages (`Ward Manager`, `Director`, `Head of …`), with
 /// two or more levels on each side, when each side has pillars of its own (two or more, and
-/// a third of its pillars or more) that the other side never has. Pillars apart are what
+/// a third of its pillars or more) that the other side never has, and each manager shares a
+/// pillar with another. Pillars apart are what
 /// says two tracks: a ladder whose managers keep its pillars, adding one for their people,
 /// is one.
 fn parting(levels: &[Level]) -> Option<usize> {
@@ -42,6 +43,13 @@ fn parting(levels: &[Level]) -> Option<usize> {
         "supervisor",
         "matron",
     ];
+    // Managers make a ladder of their own: each shares a pillar with another of them.
+    // Senior levels that each write pillars of their own (a Director's Strategy, a CTO's
+    // Board) top one ladder instead.
+    let ladder_of = |side: &[Level]| {
+        let sets: Vec<HashSet<String>> = side.iter().map(pillars).collect();
+        (0..sets.len()).all(|i| (0..sets.len()).any(|j| j != i && !sets[i].is_disjoint(&sets[j])))
+    };
     (2..levels.len().saturating_sub(1)).find(|&at| {
         let before: HashSet<String> = levels[..at].iter().flat_map(pillars).collect();
         let after: HashSet<String> = levels[at..].iter().flat_map(pillars).collect();
@@ -49,6 +57,7 @@ fn parting(levels: &[Level]) -> Option<usize> {
             || crate::import::titles::any_word(&levels[at].title, MANAGING))
             && own(&before, &after)
             && own(&after, &before)
+            && ladder_of(&levels[at..])
     })
 }
 
