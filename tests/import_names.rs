@@ -1,6 +1,6 @@
 //! How imported levels and tracks are named where real ladders named them in ways import read
 //! wrong (hunt 20): a grid's rows numbered under a `Level` corner, a `Legend` heading over a grid, and a track named after a
-//! file called `career-ladder-for-….md`.
+//! file called `career-ladder-for-….md`; and codes with a letter after the number (`N 3a`).
 
 mod common;
 mod import_support;
@@ -152,6 +152,37 @@ fn a_coded_file_name_alone_makes_no_level() {
     assert!(
         imp.summary
             .contains("levels bk1-apprentice-baker, bk2-baker, bk3-head-baker"),
+        "{}",
+        imp.summary
+    );
+}
+
+#[test]
+fn a_code_with_a_letter_after_its_number_is_a_code() {
+    // Hunt 23 M2: `Senior Staff Nurse (N 3a)` kept `(N 3a)` in its title and id while its
+    // neighbours' `(N 1)` were codes; and `Ward Sister (Lead 4 / N 5)`, where two levels of
+    // other tracks are N 5, was said to name "no level on another track".
+    let src = fixture("folders/step-codes");
+    let imp = import(&src, &[]);
+    for (id, title, code) in [
+        ("senior-staff-nurse", "Senior Staff Nurse", "N 3a"),
+        ("deputy-sister", "Deputy Sister", "N 4a"),
+    ] {
+        let path = imp.root.join(format!("content/levels/{id}.md"));
+        assert!(path.exists(), "{id}: {}", imp.summary);
+        assert_eq!(str_of(&front(&path), "title"), title);
+        assert_eq!(str_of(&front(&path), "code"), code);
+    }
+    assert!(
+        level_rank(&imp, "staff-nurse") < level_rank(&imp, "senior-staff-nurse")
+            && level_rank(&imp, "senior-staff-nurse") < level_rank(&imp, "deputy-sister"),
+        "{}",
+        imp.summary
+    );
+    assert!(
+        imp.summary.contains(
+            "N 5 names 2 levels on other tracks (`Clinic Nurse`, `Theatre Practitioner`), not one"
+        ),
         "{}",
         imp.summary
     );

@@ -444,14 +444,15 @@ fn promotion_steps(ladder: &mut Ladder) {
 fn equivalents(ladder: &mut Ladder) {
     let mut pairs: Vec<(usize, usize)> = ladder.equivalents.clone();
     // Codes named in titles: `Staff Engineer (IC6 / M5)`.
-    let codes: Vec<(usize, usize, String)> = ladder
+    let codes: Vec<(usize, usize, String, String)> = ladder
         .tracks
         .iter()
         .enumerate()
         .flat_map(|(ti, t)| {
-            t.levels
-                .iter()
-                .filter_map(move |l| l.code.as_ref().map(|c| (ti, l.uid, ids::code_key(c))))
+            t.levels.iter().filter_map(move |l| {
+                let code = l.code.as_ref()?;
+                Some((ti, l.uid, ids::code_key(code), l.title.clone()))
+            })
         })
         .collect();
     let any_named = ladder
@@ -464,15 +465,14 @@ fn equivalents(ladder: &mut Ladder) {
             if l.other_codes.is_empty() {
                 continue;
             }
-            let mut unresolved = Vec::new();
+            let (mut missing, mut unresolved) = (Vec::new(), Vec::new());
             for oc in &l.other_codes {
-                let hits: Vec<usize> = codes
+                let hits: Vec<&(usize, usize, String, String)> = codes
                     .iter()
                     .filter(|c| c.0 != ti && c.2 == ids::code_key(oc))
-                    .map(|c| c.1)
                     .collect();
                 if hits.len() == 1 {
-                    pairs.push((l.uid, hits[0]));
+                    pairs.push((l.uid, hits[0].1));
                     guesses.push((
                         l.at.clone(),
                         format!(
@@ -481,15 +481,34 @@ fn equivalents(ladder: &mut Ladder) {
                             l.code.clone().unwrap_or_default()
                         ),
                     ));
+                } else if hits.is_empty() {
+                    missing.push(oc.clone());
                 } else {
-                    unresolved.push(oc.clone());
+                    let titles: Vec<String> = hits.iter().map(|h| format!("`{}`", h.3)).collect();
+                    unresolved.push(format!(
+                        "{oc} names {} levels on other tracks ({}), not one",
+                        hits.len(),
+                        titles.join(", ")
+                    ));
                 }
+            }
+            if !missing.is_empty() {
+                let verb = if missing.len() == 1 { "names" } else { "name" };
+                unresolved.insert(
+                    0,
+                    format!("{} {verb} no level on another track", missing.join(", ")),
+                );
             }
             if !unresolved.is_empty() {
                 l.title = l.full_title.clone();
                 guesses.push((
                     l.at.clone(),
-                    format!("`{}`: {} name{} no level on another track, so the title keeps the text; code {}", l.full_title, unresolved.join(", "), if unresolved.len() == 1 { "s" } else { "" }, l.code.clone().unwrap_or_default()),
+                    format!(
+                        "`{}`: {}, so the title keeps the text; code {}",
+                        l.full_title,
+                        unresolved.join("; "),
+                        l.code.clone().unwrap_or_default()
+                    ),
                 ));
             }
         }

@@ -159,7 +159,7 @@ pub fn parse_code(token: &str) -> Option<(String, LevelNumber)> {
     let rest = rest.strip_prefix('-').unwrap_or(rest);
     // `E8+`: that level and those above it, ranked as the level.
     let rest = rest.strip_suffix('+').unwrap_or(rest);
-    let number = parse_number(rest)?;
+    let number = code_number(rest)?;
     // All upper case, or one capital and the rest lower case for short prefixes only (`Lv3`
     // is unusual; `Dev3` reads as a word): keep to upper case so `Level` never counts.
     if !letters.chars().all(|c| c.is_ascii_uppercase()) {
@@ -212,7 +212,7 @@ fn parse_spaced_code(token: &str) -> Option<(String, LevelNumber)> {
     }
     // A range (`0.0-1.0`) is placed by its first number.
     let first = number.trim().split(['-', '–']).next().unwrap_or_default();
-    Some((format!("{word} {}", number.trim()), parse_number(first)?))
+    Some((format!("{word} {}", number.trim()), code_number(first)?))
 }
 
 /// A code as compared with another: `IC 6` and `ic6` are the same code.
@@ -221,6 +221,20 @@ pub fn code_key(code: &str) -> String {
         .filter(|c| !c.is_whitespace() && *c != '-')
         .collect::<String>()
         .to_ascii_uppercase()
+}
+
+/// A code's number: `3`, `3.1`, or `3a` (a step between 3 and 4, placed as 3.1; `3b` as
+/// 3.2). Only in a code: in a title's words, `80k` is no level's number.
+fn code_number(s: &str) -> Option<LevelNumber> {
+    let Some(step) = s.strip_suffix(|c: char| c.is_ascii_lowercase()) else {
+        return parse_number(s);
+    };
+    let letter = s.as_bytes()[s.len() - 1];
+    let major = parse_number(step).filter(|n| n.minor.is_none())?.major;
+    Some(LevelNumber {
+        major,
+        minor: Some(u64::from(letter - b'a') + 1),
+    })
 }
 
 fn parse_number(s: &str) -> Option<LevelNumber> {
