@@ -285,7 +285,7 @@ test('a comparison of equivalent levels on two tracks fits the screen at 1,280 a
   }
 });
 
-test('on paper no pillar\'s name is left at the foot of a page, apart from its first row', { timeout: 120000 }, async () => {
+test('on paper no pillar\'s name or column heads are left at the foot of a page, apart from its first row', { timeout: 180000 }, async () => {
   const context = await newContext(browser, { viewport: { width: 718, height: 1047 } });
   const page = await context.newPage();
   const pdfFile = path.join(fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'ladderbook-print-')), 'page.pdf');
@@ -294,7 +294,10 @@ test('on paper no pillar\'s name is left at the foot of a page, apart from its f
     for (const s of [servers.codecademy, servers.example]) {
       const data = await ladder(s);
       const pillars = new Set(data.pillars.map((p) => p.title));
+      const titles = Object.fromEntries(data.levels.map((l) => [l.id, l.title]));
       for (const c of data.comparisons) {
+        // A pillar's column heads, one printed line: `Staff Engineer  Engineering Manager  Change`.
+        const heads = `${titles[c.a]} ${titles[c.b]} Change`;
         await page.goto(`${s.url}${c.path}`);
         await page.emulateMedia({ media: 'print' });
         fs.writeFileSync(pdfFile, await page.pdf({ format: 'A4' }));
@@ -304,6 +307,7 @@ test('on paper no pillar\'s name is left at the foot of a page, apart from its f
           const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
           const last = lines[lines.length - 1];
           assert.ok(!pillars.has(last), `${c.path}, printed page ${i + 1} ends with the pillar name "${last}"`);
+          assert.ok(last === undefined || last.replace(/\s+/g, ' ') !== heads, `${c.path}, printed page ${i + 1} ends with the column heads "${last}"`);
         });
         printed++;
       }

@@ -92,6 +92,8 @@ test('on a phone the picker\'s side by side stacks each pillar, each level\'s ce
         vw: document.documentElement.clientWidth,
         box: [box.scrollWidth, box.clientWidth],
         rights: cells.map((td) => Math.round(td.getBoundingClientRect().right)),
+        pillar: Math.round(document.querySelector('#picked tbody tr:first-child th').getBoundingClientRect().width),
+        row: Math.round(document.querySelector('#picked tbody tr:first-child').getBoundingClientRect().width),
         names: cells.map((td) => td.querySelector('.side-level').innerText),
         heads: [...document.querySelectorAll('#picked thead th')].map((th) => th.innerText),
       };
@@ -99,6 +101,9 @@ test('on a phone the picker\'s side by side stacks each pillar, each level\'s ce
     // Stacked, nothing is past the box's edge: no scrolling sideways on every row.
     assert.ok(r.box[0] <= r.box[1], `the side by side scrolls sideways: ${r.box}`);
     assert.ok(r.rights.every((x) => x <= r.vw), `cells past the screen's edge: ${r.rights}`);
+    // The pillar's name heads the whole stacked row, not a bar across half of it (browser
+    // check 28 L4).
+    assert.ok(r.pillar >= r.row - 2, `the pillar's name is ${r.pillar} px wide in a ${r.row} px row`);
     // With the column heads out of sight, each cell names its level as the heads did.
     assert.deepEqual(r.names, r.heads.slice(1));
   } finally {
