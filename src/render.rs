@@ -46,6 +46,7 @@ pub const THEME_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../static/style.css")),
     ("picker.js", include_bytes!("../static/picker.js")),
     ("print.js", include_bytes!("../static/print.js")),
+    ("menu.js", include_bytes!("../static/menu.js")),
     ("not-found.js", include_bytes!("../static/not-found.js")),
     ("favicon.svg", include_bytes!("../static/favicon.svg")),
 ];

@@ -259,8 +259,8 @@ fn the_site_makes_no_external_requests() {
         {
             let text = std::fs::read_to_string(e.path()).unwrap();
             // The only scripts are the theme's own: the picker, an enhancement of a plain
-            // form, print.js, which adds the address and date to a printed page,
-            // not-found.js, which takes a comparison's address written the wrong way round
+            // form, print.js, which adds the address and date to a printed page, menu.js,
+            // which keeps a focused menu entry in view, not-found.js, which takes a comparison's address written the wrong way round
             // on to its page, and an alias page's one line that keeps the #fragment when it
             // redirects.
             for (i, _) in text.match_indices("<script") {
@@ -269,6 +269,7 @@ fn the_site_makes_no_external_requests() {
                 assert!(
                     (tag.contains("picker.js\"")
                         || tag.contains("print.js\"")
+                        || tag.contains("menu.js\"")
                         || tag.contains("not-found.js\"")
                         || (tag == "<script"
                             && inline.contains("location.replace(")

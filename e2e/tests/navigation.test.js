@@ -326,3 +326,37 @@ test('at 375 px the menu row opens with the entry of the page\'s section in view
     await context.close();
   }
 });
+
+test('at 375 px a menu entry reached with Tab is wholly inside the menu\'s row', { timeout: 60000 }, async () => {
+  // Browser checks 26 L5 and 28 M2: Chromium leaves a partly visible focused entry of a row
+  // that scrolls sideways where it is, so that only the edge of its focus ring showed.
+  const { page, context } = await newPage({ viewport: { width: 375, height: 812 } });
+  try {
+    await page.goto(server.url + 'compare/engineer-2/senior-engineer/');
+    const count = await page.locator('.site-nav a').count();
+    const seen = [];
+    await page.locator('.site-nav a').first().focus();
+    for (let i = 0; i < count; i++) {
+      if (i > 0) await page.keyboard.press('Tab');
+      const r = await page.evaluate(() => {
+        const a = document.activeElement;
+        const ul = document.querySelector('.site-nav ul');
+        const box = a.getBoundingClientRect();
+        const row = ul.getBoundingClientRect();
+        return {
+          text: a.textContent.trim(),
+          inMenu: ul.contains(a),
+          inView: box.left >= row.left - 0.5 && box.right <= row.right + 0.5,
+          overflows: ul.scrollWidth > ul.clientWidth,
+        };
+      });
+      assert.ok(r.overflows, 'the menu is wider than the phone (else this test shows nothing)');
+      assert.ok(r.inMenu, `Tab ${i} left the menu`);
+      assert.ok(r.inView, `"${r.text}" has focus but is not wholly inside the menu's row`);
+      seen.push(r.text);
+    }
+    assert.equal(seen.length, count);
+  } finally {
+    await context.close();
+  }
+});
