@@ -38,8 +38,10 @@ fn roles_are_levels_and_skills_pillars_a_track_per_code_letter() {
                     if under_label {
                         continue;
                     }
+                    // `Builder B1` is the level `Builder`, code B1.
+                    let (title, code) = role["title"].as_str().unwrap().rsplit_once(' ').unwrap();
                     exps.push(Exp {
-                        level: words(role["title"].as_str().unwrap()),
+                        level: words(&format!("{code} {title}")),
                         pillar: title_of(skill["id"].as_str().unwrap()),
                         text: line.trim_start_matches("- ").to_string(),
                     });
@@ -51,8 +53,16 @@ fn roles_are_levels_and_skills_pillars_a_track_per_code_letter() {
     assert_eq!(exps.len(), 9);
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
-    // The example behaviours are on the page, as the label's note.
+    // The code ending a role's title is its code, shown beside the title, not in it too
+    // (hunt 23 L4: "Builder B1 B1" on the home page, "Builder B1 (B1)" as the page's title).
+    let f = front(&imp.root.join("content/levels/builder-1.md"));
+    assert_eq!(
+        (str_of(&f, "title"), str_of(&f, "code")),
+        ("Builder".into(), "B1".into())
+    );
     let page = page(&imp.site, "levels/builder-1/");
+    assert!(page.contains("<title>Builder (B1) · "), "{page}");
+    // The example behaviours are on the page, as the label's note.
     assert!(page.contains("Added a missing test"), "{page}");
     // Builders B1–B3 and Leader L1 are two tracks; B3, written after L1, is the third builder.
     let rank = |id: &str| {

@@ -84,13 +84,21 @@ fn component(text: &str) -> Option<(String, usize)> {
 }
 
 /// Says where two levels of one track have the same title (inDrive's `principal-ii-engineer.md`
-/// is titled `Principal I Engineer`, as is `principal-i-engineer.md`): a reader cannot tell
-/// them apart in menus and comparisons, and one is likely misnamed.
+/// is titled `Principal I Engineer`, as is `principal-i-engineer.md`) and no codes set them
+/// apart: a reader cannot tell them apart in menus and comparisons, and one is likely misnamed.
 fn same_titles(ladder: &mut Ladder) {
     let mut said = Vec::new();
     for t in &ladder.tracks {
         for (i, a) in t.levels.iter().enumerate() {
-            if let Some(b) = t.levels[i + 1..].iter().find(|b| b.title == a.title) {
+            // Codes set them apart (`Builder` B1 and `Builder` B2 read `Builder B1`, `Builder
+            // B2`).
+            let apart = |b: &&crate::import::model::Level| {
+                a.code.is_some() && b.code.is_some() && a.code != b.code
+            };
+            if let Some(b) = t.levels[i + 1..]
+                .iter()
+                .find(|b| b.title == a.title && !apart(b))
+            {
                 said.push((
                     b.at.clone(),
                     format!(

@@ -68,11 +68,15 @@ pub fn roles(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
             .unwrap_or_default();
         let mut level = Level::titled(ladder.uid(), &name, doc.loc_line(r.line()));
         level.title = name.trim().to_string();
-        // A code as the title's last word (`Engineer E1`).
+        // A code as the title's last word (`Engineer E1`): the code, shown beside the title
+        // (`Engineer`), not in it too.
         if level.code.is_none() {
-            if let Some((code, number)) = name.split_whitespace().last().and_then(ids::parse_code) {
-                level.number = Some(number);
-                level.code = Some(code);
+            if let Some((head, last)) = level.title.rsplit_once(char::is_whitespace) {
+                if let Some((code, number)) = ids::parse_code(last) {
+                    level.number = Some(number);
+                    level.code = Some(code);
+                    level.title = head.trim_end().to_string();
+                }
             }
         }
         if let Some(id) = r.get("id").and_then(Y::text) {
@@ -266,10 +270,7 @@ fn role_tracks(
             .collect();
         members.sort_by_key(|l| l.number.map(ids::LevelNumber::sort_key));
         let first = &members[0];
-        let name = match (first.title.rsplit_once(' '), &first.code) {
-            (Some((head, last)), Some(code)) if last == code => head.trim().to_string(),
-            _ => ids::parse_level_title(&first.title).title,
-        };
+        let name = ids::parse_level_title(&first.title).title;
         let name = if name.is_empty() {
             letter.clone()
         } else {
