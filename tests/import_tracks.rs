@@ -2,7 +2,8 @@
 //! sections that split its levels into ranges is one track, and advice to readers written like
 //! levels is no track; and how a folder of one-level files ranks its levels when two titles
 //! have no word of seniority; and an axes file beside the level files, whose axes list their
-//! steps, is no track. The documents are our own.
+//! steps, is no track; and one role's file in a folder named `common/` names its own track.
+//! The documents are our own.
 
 mod common;
 mod import_support;
@@ -167,4 +168,21 @@ fn an_axes_file_beside_the_level_files_describes_the_pillars_by_their_steps() {
             assert!(page.contains(cells[2]), "{axis}: {page}");
         }
     }
+}
+
+#[test]
+fn one_roles_file_in_a_common_folder_names_its_track() {
+    // Hunt 23 M6: `common/ferry-master.md` beside the ladder's document made a one-level
+    // track titled `Common`.
+    let imp = import(&fixture("folders/role-in-common"), &[]);
+    let titles: Vec<String> = content_files(&imp.root.join("content/tracks"))
+        .iter()
+        .map(|(_, p)| str_of(&front(p), "title"))
+        .collect();
+    assert!(
+        titles.contains(&"Head Librarian".to_string()),
+        "{titles:?}\n{}",
+        imp.summary
+    );
+    assert!(!titles.contains(&"Common".to_string()), "{titles:?}");
 }

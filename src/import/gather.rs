@@ -212,6 +212,16 @@ const GENERIC_STEMS: &[&str] = &[
     "career-ladder",
 ];
 
+/// Whether folder `dir`'s own name says nothing of what it holds (`common/`, `docs/`).
+fn generic_folder(dir: &str) -> bool {
+    let last = dir.rsplit('/').next().unwrap_or("");
+    [
+        "common", "shared", "general", "misc", "other", "others", "docs", "doc", "pages",
+        "content", "src",
+    ]
+    .contains(&last.to_ascii_lowercase().as_str())
+}
+
 /// `TechLead` → `Tech Lead`: words of a CamelCase file name.
 pub(super) fn split_camel(s: &str) -> String {
     let mut out = String::new();
@@ -453,7 +463,10 @@ fn folder_track(
         title.to_string()
     } else if let Some(title) = sibling_title {
         title
-    } else if single {
+    } else if single || (members.len() == 1 && generic_folder(dir)) {
+        // One role's file in a folder named for no role or discipline
+        // (`common/ferry-master.md`) names its track better than the folder does; `android/`
+        // names it better than its `techlead.md`.
         members[0].2.clone()
     } else {
         let last = dir.rsplit('/').next().unwrap_or("");
