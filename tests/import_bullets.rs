@@ -179,3 +179,27 @@ fn a_pillar_written_inline_at_one_level_is_the_same_pillar_as_at_the_others() {
         "{safety}"
     );
 }
+
+#[test]
+fn one_labelled_item_leading_into_its_list_still_names_its_pillar() {
+    // Review 27 H1: with each pillar a one-item list (`- **Rescue:** Trainees take part
+    // in:` over its items), split from the next by a paragraph, the whole ladder became one
+    // level whose pillars were the three levels. A name over a statement of its own (a
+    // table's cell with its score under it) is an expectation; one over a lead-in is a pillar.
+    let imp = import(&fixture("sections/lead-in-pillars.md"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")),
+        ["crew-commander", "firefighter", "trainee-firefighter"],
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["firefighting", "rescue"]
+    );
+    let rescue = competency(&imp, "firefighter", "rescue");
+    assert!(
+        rescue.contains("The cutting team at a road traffic collision."),
+        "{rescue}"
+    );
+}

@@ -204,6 +204,26 @@ fn senior_levels_that_each_write_pillars_of_their_own_top_the_one_track() {
 }
 
 #[test]
+fn managers_that_share_pillars_are_a_track_though_the_top_one_writes_its_own() {
+    // Review 27 H5: Ward Manager and Senior Ward Manager share People and Budget, the Head
+    // of Nursing writes pillars of their own: the managers were not split off, and Ward
+    // Manager ranked above the Charge Nurse in one track.
+    let imp = import(&fixture("sections/ward-managers.md"), &[]);
+    assert!(
+        imp.summary
+            .contains("levels staff-nurse, senior-staff-nurse, charge-nurse"),
+        "{}",
+        imp.summary
+    );
+    assert!(
+        imp.summary
+            .contains("levels ward-manager, senior-ward-manager, head-of-nursing"),
+        "{}",
+        imp.summary
+    );
+}
+
+#[test]
 fn a_role_description_in_other_words_describes_the_level() {
     // Hunt 22 M3: only `Description`, `Overview` or `Summary` alone described a level;
     // `Role description`, `Description & purpose of the role` and `Descripción & objetivo

@@ -583,3 +583,17 @@ fn a_heading_that_leads_into_a_list_names_no_track() {
     );
     assert!(!imp.root.join("content/pages").exists(), "{}", imp.summary);
 }
+
+#[test]
+fn a_heading_with_a_colon_over_the_levels_names_their_track() {
+    // Review 27 H4: `## Deck Crew:` and `## Engine Crew:`, each over its levels under one
+    // shared `# Ferry Crew Ladder`, were taken for lead-ins (as `# What the dimensions mean
+    // here:` over its list is): both tracks were titled `Ferry Crew Ladder`.
+    let imp = import(&fixture("folders/colon-tracks"), &[]);
+    let mut titles: Vec<String> = content_files(&imp.root.join("content/tracks"))
+        .iter()
+        .map(|(_, p)| str_of(&front(p), "title"))
+        .collect();
+    titles.sort();
+    assert_eq!(titles, ["Deck Crew", "Engine Crew"], "{}", imp.summary);
+}

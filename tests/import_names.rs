@@ -179,6 +179,11 @@ fn a_code_with_a_letter_after_its_number_is_a_code() {
         "{}",
         imp.summary
     );
+    // A shift's hours are no step of a code (review 27 M3: `(Shift 8h)` was a code, and
+    // levels of two tracks with the same hours were paired).
+    let relief = front(&imp.root.join("content/levels/relief-nurse-shift-8h.md"));
+    assert_eq!(str_of(&relief, "title"), "Relief Nurse (Shift 8h)");
+    assert!(!relief.contains_key("code"), "{relief:?}");
     assert!(
         imp.summary.contains(
             "N 5 names 2 levels on other tracks (`Clinic Nurse`, `Theatre Practitioner`), not one"

@@ -153,7 +153,8 @@ fn an_axes_file_beside_the_level_files_describes_the_pillars_by_their_steps() {
     let mut axis = String::new();
     for line in axes.lines() {
         if let Some(h) = line.strip_prefix("### ") {
-            axis = words(h.split_once(". ").unwrap().1);
+            // `1. Cooking`, `2) Timing`.
+            axis = words(h.trim_start_matches(|c: char| !c.is_alphabetic()));
         } else if let Some(row) = line
             .strip_prefix("| ")
             .filter(|r| r.starts_with(char::is_numeric))
@@ -185,4 +186,23 @@ fn one_roles_file_in_a_common_folder_names_its_track() {
         imp.summary
     );
     assert!(!titles.contains(&"Common".to_string()), "{titles:?}");
+}
+
+#[test]
+fn a_track_alone_in_its_file_titled_as_a_pillar_stays_a_track() {
+    // Review 27 H3: a management track titled `Leadership`, as the firefighters' pillar is,
+    // whose levels each have one pillar (`Command`), was taken for the steps of Leadership
+    // and pasted into that pillar's page. Axes come several to a file.
+    let imp = import(&fixture("folders/leadership-track"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/tracks")),
+        ["firefighter", "leadership"],
+        "{}",
+        imp.summary
+    );
+    assert!(imp
+        .root
+        .join("content/levels/station-commander.md")
+        .exists());
+    assert!(imp.root.join("content/pillars/command.md").exists());
 }

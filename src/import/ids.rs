@@ -224,9 +224,10 @@ pub fn code_key(code: &str) -> String {
 }
 
 /// A code's number: `3`, `3.1`, or `3a` (a step between 3 and 4, placed as 3.1; `3b` as
-/// 3.2). Only in a code: in a title's words, `80k` is no level's number.
+/// 3.2; steps a to d, as NHS bands `8a` … `8d`). Only in a code: in a title's words, `80k`
+/// is no level's number, nor in a code `8h` (hours) or `2x`.
 fn code_number(s: &str) -> Option<LevelNumber> {
-    let Some(step) = s.strip_suffix(|c: char| c.is_ascii_lowercase()) else {
+    let Some(step) = s.strip_suffix(|c: char| ('a'..='d').contains(&c)) else {
         return parse_number(s);
     };
     let letter = s.as_bytes()[s.len() - 1];

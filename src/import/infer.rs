@@ -220,9 +220,16 @@ pub(super) fn pillar_list(d: &Doc, b: usize) -> bool {
         .filter(|i| i.only && !i.nested.is_empty())
         .count();
     let inlined = items.iter().filter(|i| inline(i)).count();
-    // One name with text of its own over a list (`- **Nurse:** Cares for a bay.` over a
-    // score) is an expectation with notes, not a list of pillars.
-    let lone = items.len() == 1 && !items[0].only;
+    // One name with a statement of its own over a list (`- **Nurse:** Cares for a bay.` over
+    // a score) is an expectation with notes, not a list of pillars; a lead-in to the list
+    // (`- **Rescue:** Trainees take part in:`) still names its pillar.
+    let lone = items.len() == 1 && !items[0].only && {
+        let it = &items[0];
+        let text = &d.src.text;
+        !text[it.rest.min(it.first_end)..it.first_end]
+            .trim_end()
+            .ends_with(':')
+    };
     !d.blocks[b].region
         && !items.is_empty()
         && !lone

@@ -191,9 +191,8 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
     for (ti, t) in ladder.tracks.iter().enumerate() {
         // A track titled as a level (`Level 1: Associate Product Manager`) is a level whose
         // pillars were read as levels: what it holds is that level's, not the pillars' story.
-        if crate::import::titles::level_like(&t.title) {
-            continue;
-        }
+        // (An axis' number, `1) Seamanship`, may read as a level's: its steps are told by
+        // its name.)
         let described: Option<Vec<usize>> = t
             .levels
             .iter()
@@ -207,7 +206,9 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
             })
             .collect();
         match described {
-            Some(ps) if ps.len() >= 2 => found.push((ti, ps, false)),
+            Some(ps) if ps.len() >= 2 && !crate::import::titles::level_like(&t.title) => {
+                found.push((ti, ps, false))
+            }
             _ => {
                 if let Some(p) = steps_of_pillar(ladder, ti) {
                     found.push((ti, vec![p; t.levels.len()], true));
@@ -215,6 +216,26 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
             }
         }
     }
+    // Axes come several to a file (`axes.md`): a track alone in its file titled as a pillar
+    // (`# Leadership`, a management track beside the engineers' Leadership pillar) is a
+    // track.
+    let files: Vec<&str> = found
+        .iter()
+        .filter(|f| f.2)
+        .map(|f| ladder.tracks[f.0].at.path.as_str())
+        .collect();
+    let alone: Vec<usize> = found
+        .iter()
+        .filter(|f| {
+            f.2 && files
+                .iter()
+                .filter(|p| **p == ladder.tracks[f.0].at.path)
+                .count()
+                < 2
+        })
+        .map(|f| f.0)
+        .collect();
+    found.retain(|f| !(f.2 && alone.contains(&f.0)));
     if found.is_empty() {
         return;
     }
@@ -284,10 +305,7 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
 /// each axis by those steps).
 fn steps_of_pillar(ladder: &Ladder, ti: usize) -> Option<usize> {
     let t = &ladder.tracks[ti];
-    let title = t
-        .title
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
-    let key = ids::title_key(title);
+    let key = ids::title_key(axis_name(&t.title));
     let p = ladder.pillars.iter().position(|p| p.key == key)?;
     let having: Vec<&Level> = ladder
         .tracks
@@ -310,6 +328,23 @@ fn steps_of_pillar(ladder: &Ladder, ti: usize) -> Option<usize> {
             .any(|l| l.cells.iter().any(|o| o.pillar == c.pillar))
     });
     (t.levels.len() >= 2 && one && own && having.len() >= 2).then_some(p)
+}
+
+/// An axis' heading without its number: `1. Seamanship`, `1) Seamanship`, `Axis 1:
+/// Seamanship` → `Seamanship`.
+fn axis_name(title: &str) -> &str {
+    let t = title.trim();
+    let t = ["axis ", "dimension ", "pillar "]
+        .iter()
+        .find_map(|w| {
+            t.get(..w.len())
+                .filter(|p| p.eq_ignore_ascii_case(w))
+                .map(|_| &t[w.len()..])
+        })
+        .unwrap_or(t);
+    t.trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches(['.', ')', ':'])
+        .trim_start()
 }
 
 /// Track `track` (taken out of the ladder), whose levels are the steps of pillar `p` (see

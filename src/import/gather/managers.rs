@@ -25,8 +25,8 @@ fn pillars(level: &Level) -> HashSet<String> {
 /// Where `levels` part into individual contributors and managers: the index of the first
 /// level whose title names one who manages (`Ward Manager`, `Director`, `Head of …`), with
 /// two or more levels on each side, when each side has pillars of its own (two or more, and
-/// a third of its pillars or more) that the other side never has, and each manager shares a
-/// pillar with another. Pillars apart are what
+/// a third of its pillars or more) that the other side never has; after a manager, two
+/// levels or more must share a pillar. Pillars apart are what
 /// says two tracks: a ladder whose managers keep its pillars, adding one for their people,
 /// is one.
 fn parting(levels: &[Level]) -> Option<usize> {
@@ -43,21 +43,24 @@ fn parting(levels: &[Level]) -> Option<usize> {
         "supervisor",
         "matron",
     ];
-    // Managers make a ladder of their own: each shares a pillar with another of them.
-    // Senior levels that each write pillars of their own (a Director's Strategy, a CTO's
-    // Board) top one ladder instead.
+    // On a path that names managers before (an Engineering Manager under the Director),
+    // the levels after make a ladder of their own only when two of them, at least, share a
+    // pillar: senior levels that each write pillars of their own (a Director's Strategy, a
+    // CTO's Board) top the one path instead.
     let ladder_of = |side: &[Level]| {
         let sets: Vec<HashSet<String>> = side.iter().map(pillars).collect();
-        (0..sets.len()).all(|i| (0..sets.len()).any(|j| j != i && !sets[i].is_disjoint(&sets[j])))
+        (0..sets.len()).any(|i| (i + 1..sets.len()).any(|j| !sets[i].is_disjoint(&sets[j])))
+    };
+    let names_manager = |l: &Level| {
+        manages(&l.title).is_some() || crate::import::titles::any_word(&l.title, MANAGING)
     };
     (2..levels.len().saturating_sub(1)).find(|&at| {
         let before: HashSet<String> = levels[..at].iter().flat_map(pillars).collect();
         let after: HashSet<String> = levels[at..].iter().flat_map(pillars).collect();
-        (manages(&levels[at].title).is_some()
-            || crate::import::titles::any_word(&levels[at].title, MANAGING))
+        names_manager(&levels[at])
             && own(&before, &after)
             && own(&after, &before)
-            && ladder_of(&levels[at..])
+            && (!levels[..at].iter().any(names_manager) || ladder_of(&levels[at..]))
     })
 }
 

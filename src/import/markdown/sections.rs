@@ -32,11 +32,13 @@ pub(super) fn level_tracks(
             // title does (`# Baker` above it).
             let names_track = |c: &usize| {
                 let title = heading_text(d, *c);
-                !holds_only(&title) && !title.trim_end().ends_with(':')
+                !holds_only(&title) && !lead_in(d, *c)
             };
             match common.filter(names_track) {
                 Some(c) => (
-                    ids::clean_title(without_outline_number(&heading_text(d, c))),
+                    ids::clean_title(
+                        without_outline_number(&heading_text(d, c)).trim_end_matches(':'),
+                    ),
                     d.src.loc(md_start(d, c)),
                 ),
                 None => (doc_title.to_string(), d.src.loc(0)),
@@ -85,6 +87,13 @@ fn track_title(d: &Doc, p: usize, parents: &[usize]) -> String {
         }
         None => title,
     }
+}
+
+/// Whether section `s` is a lead-in to a list of its own (`# System Specifics:` over what
+/// each pillar covers on this track): titled with a colon, over a list. `## Deck Crew:`
+/// over its levels, or over a paragraph, names them.
+fn lead_in(d: &Doc, s: usize) -> bool {
+    heading_text(d, s).trim_end().ends_with(':') && crate::import::infer::has_list(d, s)
 }
 
 /// A section title that says only what the section holds (`Expectations`, `Levels`, `Roles`,
@@ -138,7 +147,7 @@ pub(super) fn ancestor_text(
                 let own = d.secs[s].own.clone();
                 // A lead-in that names no track (`# Crew Specifics:`) still heads its list.
                 let title = heading_text(d, s);
-                if s != 0 && !own.is_empty() && title.trim_end().ends_with(':') {
+                if s != 0 && lead_in(d, s) {
                     tracks[t].description.push(crate::import::model::Md {
                         text: format!("## {}", title.trim()),
                         doc: d.index,
