@@ -7,7 +7,9 @@
   if (!row) return;
   row.addEventListener("focusin", (event) => {
     if (row.scrollWidth > row.clientWidth) {
-      event.target.scrollIntoView({ block: "nearest", inline: "nearest" });
+      // An entry wider than the row shows its first words, not its middle.
+      const wide = event.target.getBoundingClientRect().width > row.clientWidth;
+      event.target.scrollIntoView({ block: "nearest", inline: wide ? "start" : "nearest" });
     }
   });
 })();

@@ -179,6 +179,12 @@ fn a_code_with_a_letter_after_its_number_is_a_code() {
         "{}",
         imp.summary
     );
+    // Codes in order rank their levels without a word of doubt (review 27 L1).
+    assert!(
+        !imp.summary.contains("do not give one rank each"),
+        "{}",
+        imp.summary
+    );
     // A shift's hours are no step of a code (review 27 M3: `(Shift 8h)` was a code, and
     // levels of two tracks with the same hours were paired).
     let relief = front(&imp.root.join("content/levels/relief-nurse-shift-8h.md"));

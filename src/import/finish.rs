@@ -405,8 +405,15 @@ fn give_ranks(ladder: &mut Ladder) {
                     || (n >= 3
                         && t.levels.iter().all(|l| l.rank.is_none())
                         && seniority.windows(2).all(|w| w[0] > w[1])));
+            // Numbers with steps between them (`N 3a`, `8.5`) are in order, but not ranks.
+            let stepped = numbers.iter().all(Option::is_some)
+                && numbers
+                    .windows(2)
+                    .all(|w| w[0].map(LevelNumber::sort_key) < w[1].map(LevelNumber::sort_key));
             if majors.len() == n && distinct_increasing(&majors) {
                 majors
+            } else if stepped {
+                (1..=n as i64).collect()
             } else if descending {
                 guesses.push((t.levels[0].at.clone(), format!("levels of track `{}` are written most senior first (`{}` … `{}`), as their titles say: ranked the other way round, `{}` first", t.title, t.levels[0].title, t.levels[n - 1].title, t.levels[n - 1].title)));
                 (1..=n as i64).rev().collect()
