@@ -862,3 +862,23 @@ fn role_files_with_one_responsibilities_section_keep_the_role_s_name() {
     .unwrap();
     assert!(!tooling.contains("help article"), "{tooling}");
 }
+
+#[test]
+fn a_space_written_as_an_entity_after_a_label_keeps_the_level() {
+    // Hunt 24 H2: GitBook saves a trailing space as `&#x20;` (`* **Learning:**&#x20;` over its
+    // list): the label was not alone on its line, so the Line Cook file lost its pillars and
+    // became a free page (Cal.com lost three of its levels).
+    let imp = import(&fixture("folders/gitbook-spaces"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")),
+        ["line-cook", "sous-chef"],
+        "{}",
+        imp.summary
+    );
+    let learning = competency(&imp, "line-cook", "learning");
+    assert!(
+        learning.contains("- Learn the knife cuts of the prep list."),
+        "{learning}"
+    );
+    assert!(!learning.contains("&#x20;"), "{learning}");
+}

@@ -7,7 +7,7 @@ use std::fmt;
 mod markup;
 mod shortcodes;
 mod wrappers;
-pub use markup::{without_attribute_lists, without_empty_anchors};
+pub use markup::{without_attribute_lists, without_empty_anchors, without_trailing_space_entities};
 use std::path::Path;
 pub use wrappers::atx_headings;
 
@@ -284,7 +284,7 @@ pub type Rewrite = fn(&str) -> Option<(String, usize)>;
 
 /// The rewrites import makes to every Markdown file, in order, each with what the summary
 /// says of it at the first line it changes.
-pub const REWRITES: [(Rewrite, &str); 10] = [
+pub const REWRITES: [(Rewrite, &str); 11] = [
     (
         gitbook_tags,
         "GitBook's tabs (`{% tab title=\"…\" %}`) are read as headings titled by \
@@ -317,6 +317,11 @@ pub const REWRITES: [(Rewrite, &str); 10] = [
         "lines that hold only an empty HTML anchor (`<a id=\"junior\"></a>`) or a \
          line break (`<br>`) are left out: the site makes its own anchors and spacing, \
          and they would be read as text",
+    ),
+    (
+        without_trailing_space_entities,
+        "spaces written as HTML entities at the ends of lines (`**Learning:**&#x20;`, as \
+         GitBook saves a trailing space) are left out",
     ),
     (
         bullets_as_items,

@@ -1,6 +1,7 @@
 //! Markup that other tools draw and Markdown would show as text: kramdown's attribute
-//! lists (Jekyll) and its table of contents, and lines of empty HTML anchors and line
-//! breaks. Each rewrite keeps every line where it is, so line numbers hold.
+//! lists (Jekyll) and its table of contents, lines of empty HTML anchors and line breaks,
+//! and spaces written as entities at the ends of lines (GitBook). Each rewrite keeps every
+//! line where it is, so line numbers hold.
 
 use super::{line_end, rewrite_lines};
 
@@ -95,5 +96,26 @@ pub fn without_empty_anchors(text: &str) -> Option<(String, usize)> {
     }
     rewrite_lines(text, |line| {
         empty_tags(line).then(|| line_end(line).to_string())
+    })
+}
+
+/// `text` with the encoded spaces that end a line (`* **Learning:**&#x20;`, as GitBook writes
+/// a trailing space) taken off: they show as nothing, and a label would not be read as alone
+/// on its line. Fenced code is left alone. Returns the text and the 1-based number of the
+/// first line changed, or `None` when no line is.
+pub fn without_trailing_space_entities(text: &str) -> Option<(String, usize)> {
+    const SPACES: [&str; 3] = ["&#x20;", "&#32;", "&nbsp;"];
+    if !SPACES.iter().any(|e| text.contains(e)) {
+        return None;
+    }
+    rewrite_lines(text, |line| {
+        let end = line_end(line);
+        let mut body = line[..line.len() - end.len()].trim_end();
+        let mut cut = false;
+        while let Some(rest) = SPACES.iter().find_map(|e| body.strip_suffix(e)) {
+            body = rest.trim_end();
+            cut = true;
+        }
+        cut.then(|| format!("{body}{end}"))
     })
 }
