@@ -1,6 +1,7 @@
 //! Titles and sections around the levels of real ladders that read wrong (hunt 16): a
 //! reading list under the last level, a guide whose title starts with a number, promotion
-//! steps named twice, and each domain's progression under one repeated heading.
+//! steps named twice, and each domain's progression under one repeated heading; and roles
+//! graded by Roman numerals (`Midwife II`) whatever the role.
 
 mod common;
 mod import_support;
@@ -178,4 +179,19 @@ fn a_level_alone_under_each_track_heading_is_no_wrapper() {
     assert!(titles(&imp.root.join("content/levels"))
         .iter()
         .all(|t| t == "Senior"));
+}
+
+#[test]
+fn a_role_graded_by_roman_numerals_is_a_level_whatever_the_role() {
+    // Hunt 24 H5: `## Librarian I`, `## Librarian II`, `## Senior Librarian` over lists were
+    // one level, named after the document, whose pillars were the three levels; only roles
+    // import knew by name (`Writer I`) were levels. `Appendix I` names no one.
+    let imp = import(&fixture("sections/numbered-roles.md"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")),
+        ["midwife-i", "midwife-ii", "senior-midwife"],
+        "{}",
+        imp.summary
+    );
+    assert!(level_rank(&imp, "midwife-ii") < level_rank(&imp, "senior-midwife"));
 }

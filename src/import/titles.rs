@@ -243,7 +243,32 @@ pub(super) fn ranks(title: &str) -> bool {
 /// (`Senior Product Engineer Framework`, a level page named after the document it is).
 pub(super) fn names_role(title: &str) -> bool {
     let t = ids::parse_level_title(title);
-    t.code.is_some() || t.number.is_some() || role_word(title)
+    t.code.is_some() || t.number.is_some() || role_word(title) || numbered_noun(title)
+}
+
+/// A noun that names a person by what they do and a Roman numeral that grades it
+/// (`Librarian II`, `Midwife III`, `Deckhand I`), as ladders number the steps of a role
+/// whatever its name; not a part of a text (`Part II`, `Chapter I`) or a thing (`Value I`).
+fn numbered_noun(title: &str) -> bool {
+    const PARTS: &[&str] = &[
+        "chapter", "quarter", "semester", "layer", "paper", "number", "letter", "header", "footer",
+        "power", "order", "sector", "factor", "vector", "error", "member", "matter",
+    ];
+    const AGENT: &[&str] = &[
+        "ian", "ist", "er", "or", "ant", "ent", "man", "woman", "person", "wife", "hand", "nurse",
+        "cook", "chef", "clerk", "officer", "agent", "mate", "guard", "medic",
+    ];
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let [.., noun, numeral] = words[..] else {
+        return false;
+    };
+    let roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"].contains(&numeral);
+    let noun_lower = noun.to_lowercase();
+    roman
+        && noun.chars().next().is_some_and(char::is_uppercase)
+        && noun.chars().all(char::is_alphabetic)
+        && AGENT.iter().any(|s| noun_lower.ends_with(s))
+        && !PARTS.contains(&noun_lower.as_str())
 }
 
 /// A section title that describes the level instead of naming a competency area.
