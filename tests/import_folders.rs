@@ -882,3 +882,21 @@ fn a_space_written_as_an_entity_after_a_label_keeps_the_level() {
     );
     assert!(!learning.contains("&#x20;"), "{learning}");
 }
+
+#[test]
+fn an_emoji_before_a_levels_code_hides_no_code() {
+    // Hunt 24 M1: `# 🔪 KC1 Line Cook`, as GitBook titles pages, kept the emoji in the
+    // title and gave no code, so the levels fell back to the order of their file names
+    // (`head-of-line.md`, the most senior, first).
+    let imp = import(&fixture("folders/emoji-codes"), &[]);
+    for (id, title, code, rank) in [
+        ("line-cook", "Line Cook", "KC1", 1),
+        ("station-chef", "Station Chef", "KC2", 2),
+        ("head-of-line", "Sous Chef", "KC3", 3),
+    ] {
+        let f = front(&imp.root.join(format!("content/levels/{id}.md")));
+        assert_eq!(str_of(&f, "title"), title, "{}", imp.summary);
+        assert_eq!(str_of(&f, "code"), code);
+        assert_eq!(level_rank(&imp, id), rank, "{id}");
+    }
+}

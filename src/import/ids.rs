@@ -280,6 +280,19 @@ pub struct LevelTitle {
 /// a trailing parenthesis (`Title (IC6)`, `Title (IC6 / M5)`).
 pub fn parse_level_title(heading: &str) -> LevelTitle {
     let written = clean_title(heading);
+    // An emoji before a code (`🕵 IC1 Engineer`, as GitBook titles pages) hides no code.
+    let written = match leading_emoji(&written) {
+        Some(e) => {
+            let rest = written.trim_start()[e.len()..].trim_start();
+            let code = rest.split([' ', ':']).next().and_then(parse_code);
+            if code.is_some() {
+                rest.to_string()
+            } else {
+                written
+            }
+        }
+        None => written,
+    };
     let target = promotion_target(&written);
     let full = target.clone().unwrap_or_else(|| written.clone());
     let mut out = LevelTitle {
