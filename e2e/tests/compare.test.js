@@ -423,3 +423,31 @@ test('between equivalent levels on two tracks, what only one level lists is not 
     await context.close();
   }
 });
+
+test('an expectation written as a numbered list shows one number per item, on its level page and in comparisons', { timeout: 60000 }, async () => {
+  // Browser check 28 L3: FT's Technical expectations are numbered lists; the expectation's
+  // own number stood before the list's ("1. 1."), and a comparison showed an empty bullet.
+  const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const data = await (await fetch(`${servers.ft.url}ladder.json`)).json();
+    const across = data.comparisons.find((c) => {
+      const a = data.levels.find((l) => l.id === c.a);
+      const b = data.levels.find((l) => l.id === c.b);
+      return a.track !== b.track;
+    });
+    let checked = 0;
+    for (const p of ['levels/engineer/', across.path]) {
+      await page.goto(`${servers.ft.url}${p}`);
+      const markers = await page.evaluate(() => [...document.querySelectorAll('li')]
+        .filter((li) => li.querySelector(':scope > .expectation > ol:first-child'))
+        .map((li) => getComputedStyle(li).listStyleType));
+      assert.ok(markers.length > 0, `${p}: no expectation is a numbered list (else this test shows nothing)`);
+      assert.ok(markers.every((m) => m === 'none'), `${p}: an expectation that is a numbered list keeps its own marker: ${markers}`);
+      checked += markers.length;
+    }
+    assert.ok(checked > 0);
+  } finally {
+    await context.close();
+  }
+});
