@@ -572,13 +572,29 @@ fn jorgef_one_page_per_track_aligned_by_number() {
         .collect();
     assert!(broken.is_empty(), "{broken:?}");
 
+    // Each page's `# Other Pages`, a list of links to the others, is the repository's
+    // navigation, which the site makes anew: no free page of links in the menu (browser
+    // check 28 L1: four of its 13 entries).
+    assert!(
+        !content_ids(&c)
+            .iter()
+            .any(|id| id.starts_with("other-pages")),
+        "{:?}",
+        content_ids(&c)
+    );
     // One track file alone: no glossary, so the bullets' positions give the pillars.
     let dev = dir.join("Developer.md");
     let imp = import(&dev, &[]);
-    assert_all_on_site(
-        &imp,
-        &md_units(&fs::read_to_string(&dev).unwrap()),
-        "Developer.md",
+    let text = fs::read_to_string(&dev).unwrap();
+    let (own, nav) = text.split_at(text.find("# Other Pages").unwrap());
+    assert_all_on_site(&imp, &md_units(own), "Developer.md");
+    assert!(
+        imp.summary.contains(&format!(
+            "{} left out as the pages' navigation",
+            md_units(nav).len()
+        )),
+        "{}",
+        imp.summary
     );
     assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 5);
     assert!(

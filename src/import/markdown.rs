@@ -109,8 +109,18 @@ fn glossary_of(d: &Doc, secs: &[usize], out: &mut Vec<(String, String, super::so
 }
 
 /// Reads the Markdown of `ladder.docs[index]` from byte `base` (after any front-matter).
-/// `title` is a title the front-matter gives.
+/// `title` is a title the front-matter gives. A document kept whole as a free page keeps
+/// its navigation too: then none of it is counted as left out.
 pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<String>) -> Outcome {
+    let counted = ladder.navigation_items;
+    let out = read(ladder, index, base, title);
+    if matches!(out, Outcome::Page { .. }) {
+        ladder.navigation_items = counted;
+    }
+    out
+}
+
+fn read(ladder: &mut Ladder, index: usize, base: usize, title: Option<String>) -> Outcome {
     let src = ladder.docs[index].clone();
     let mut blocks = parse_blocks(&src.text, base);
     // The links a page gives to the other pages of its ladder, apart from its text, are the
@@ -118,6 +128,12 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     let own = super::source::file_name_key(&src.rel);
     let nav = navigation(&src.text, &blocks, &own);
     if let Some(nav) = &nav {
+        ladder.navigation_items += blocks
+            .iter()
+            .zip(&nav.blocks)
+            .filter(|(_, &n)| n)
+            .map(|(b, _)| units(&src.text[b.start..b.end]))
+            .sum::<usize>();
         let mut is_nav = nav.blocks.iter();
         blocks.retain(|_| !is_nav.next().is_some_and(|&n| n));
         let said = format!("the page's links to {} pages of the ladder, in lists apart from its text, are the source's navigation, which the site makes anew: the page is read without them", nav.links.len());

@@ -364,6 +364,9 @@ pub struct Ladder {
     /// Source paragraphs and list items that were only a pillar's name (`**Craft:**`,
     /// `1. **Craft**` over its expectations), for the summary's account of the text.
     pub pillar_names: usize,
+    /// Source list items and paragraphs of the pages' own navigation (links to the ladder's
+    /// other pages), which the site makes anew, for the summary's account of the text.
+    pub navigation_items: usize,
     next_uid: usize,
 }
 

@@ -17,7 +17,7 @@ mod navigation;
 mod text;
 use labels::label_at;
 use labels::plain_label_at;
-pub(super) use navigation::navigation;
+pub(super) use navigation::{navigation, units};
 pub(super) use text::{
     after_blanks, checkbox, columns, contains_list, count_tag, has_blank_before, item_content,
     item_first_line, item_text, line_start, para_item, quote, skip_marker, strip_cols,

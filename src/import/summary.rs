@@ -47,6 +47,8 @@ pub struct Summary {
     pub placed: (usize, usize, usize, usize, usize),
     /// Paragraphs and list items that were only a pillar's name.
     pub pillar_names: usize,
+    /// Paragraphs and list items of the pages' navigation, left out.
+    pub navigation: usize,
     /// Every guess.
     pub guesses: Vec<Guess>,
     /// Number of files written.
@@ -116,6 +118,7 @@ pub(super) fn summarise(
             .collect(),
         placed: placed(ladder),
         pillar_names: ladder.pillar_names,
+        navigation: ladder.navigation_items,
         guesses: ladder.guesses.clone(),
         files_written: written.files,
         missing_images: written.missing_images,
@@ -245,6 +248,7 @@ impl fmt::Display for Summary {
             (pillar_text, "in pillar descriptions"),
             (pages, "on free pages"),
             (self.pillar_names, "naming pillars"),
+            (self.navigation, "left out as the pages' navigation"),
         ] {
             if n > 0 {
                 went.push(format!("{n} {what}"));

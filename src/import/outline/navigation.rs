@@ -19,7 +19,9 @@ pub(in crate::import) struct Navigation {
 /// Markdown files, and anywhere, a heading that is only such a link over one or more lists
 /// of such links, up to the next heading or the page's end; each run counted only when it
 /// links to the page itself (`own`, its file name, as a list of every page does) or its
-/// heading links to a README or index (`#### [README](README.md)`). Two or more links in
+/// heading links to a README or index (`#### [README](README.md)`); and a heading of words
+/// over lists of such links among which is the README or index (`# Other Pages` over `*
+/// [Introduction](README.md)` …). Two or more links in
 /// all, with a heading left among the other blocks. `None` when the page has none, or when
 /// links are all it holds (an index). A linked heading over links elsewhere (`##
 /// [Technical](../skills/technical.md)` over its competencies) is the page's own.
@@ -53,23 +55,27 @@ pub(in crate::import) fn navigation(text: &str, blocks: &[Block], own: &str) -> 
     }
     let headed = i > 0 && is_heading(&blocks[0]) && links_in(&blocks[0]).is_some_and(|l| home(&l));
     take(0..i, found, headed);
-    // Under a linked heading.
+    // Under a linked heading, or under a heading of words over lists that link to the
+    // ladder's README among its other pages (`# Other Pages` over `* [Introduction](README.md)`,
+    // `* [Tech Lead](TechLead.md)` …).
     while i < blocks.len() {
-        let Some(heading) = Some(&blocks[i])
-            .filter(|b| is_heading(b))
-            .and_then(links_in)
-        else {
+        if !is_heading(&blocks[i]) {
             i += 1;
             continue;
-        };
+        }
+        let heading = links_in(&blocks[i]);
         let mut k = i + 1;
-        let mut found = heading.clone();
+        let mut found = heading.clone().unwrap_or_default();
         while let Some(l) = blocks.get(k).filter(|b| !is_heading(b)).and_then(links_in) {
             found.extend(l);
             k += 1;
         }
         if k > i + 1 && blocks.get(k).is_none_or(is_heading) {
-            take(i..k, found, home(&heading));
+            match &heading {
+                Some(heading) => take(i..k, found, home(heading)),
+                None if home(&found) => take(i..k, found, true),
+                None => {}
+            }
         }
         i = k;
     }
@@ -100,6 +106,25 @@ fn only_page_links(md: &str) -> Option<Vec<String>> {
         }
     }
     (!links.is_empty()).then_some(links)
+}
+
+/// The list items (at any depth) and paragraphs outside them in `md`: what the summary
+/// accounts for.
+pub(in crate::import) fn units(md: &str) -> usize {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let (mut n, mut in_item) = (0, 0);
+    for ev in Parser::new(md) {
+        match ev {
+            Event::Start(Tag::Item) => {
+                n += 1;
+                in_item += 1;
+            }
+            Event::End(TagEnd::Item) => in_item -= 1,
+            Event::Start(Tag::Paragraph) if in_item == 0 => n += 1,
+            _ => {}
+        }
+    }
+    n
 }
 
 #[cfg(test)]
