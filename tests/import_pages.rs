@@ -2,7 +2,8 @@
 //! Government Digital Service's career path): levels as headings over lists, with links to
 //! other pages of the site in the levels' sentences and in a reading list after them, and a
 //! file named for both HTML and Markdown (`*.html.md`), and a reading list under each level.
-//! The pages are our own, in those shapes.
+//! The pages are our own, in those shapes. And the outline of every page built from an
+//! import of real ladders: one `h1`, no level skipped.
 
 mod common;
 mod import_support;
@@ -76,4 +77,56 @@ fn a_reading_list_under_each_level_is_no_pillar() {
     // The links stay with their stage.
     let stage = fs::read_to_string(imp.root.join("content/levels/starting-out.md")).unwrap();
     assert!(stage.contains("[Holding the angle]"), "{stage}");
+}
+
+/// The heading levels inside `<main>` of an HTML page, in order.
+fn heading_levels(html: &str) -> Vec<u8> {
+    let main = &html[html.find("<main").unwrap_or(0)..html.find("</main>").unwrap_or(html.len())];
+    main.match_indices("<h")
+        .filter_map(|(i, _)| {
+            let b = main.as_bytes().get(i + 2)?;
+            let after = main.as_bytes().get(i + 3)?;
+            ((b'1'..=b'6').contains(b) && (*after == b'>' || *after == b' ')).then(|| b - b'0')
+        })
+        .collect()
+}
+
+#[test]
+fn imported_pages_have_one_title_and_skip_no_heading_level() {
+    // Browser check 28 L2: Codecademy's FAQ went from its title (h1) to `###` (h3), and
+    // jorgef's introduction, written under six `#` headings, had seven h1s.
+    for ladder in [
+        "Codecademy-engineering-competencies",
+        "jorgef-engineeringladders",
+    ] {
+        let imp = import(&common::real_ladders().join(ladder), &[]);
+        for e in walkdir::WalkDir::new(&imp.site)
+            .into_iter()
+            .map(|e| e.unwrap())
+        {
+            if e.path().extension().is_none_or(|x| x != "html") {
+                continue;
+            }
+            let html = fs::read_to_string(e.path()).unwrap();
+            let levels = heading_levels(&html);
+            if levels.is_empty() {
+                continue;
+            }
+            let at = e
+                .path()
+                .strip_prefix(&imp.site)
+                .unwrap()
+                .display()
+                .to_string();
+            assert_eq!(
+                levels.iter().filter(|&&l| l == 1).count(),
+                1,
+                "{ladder} {at}: {levels:?}"
+            );
+            assert!(
+                levels.windows(2).all(|w| w[1] <= w[0] + 1),
+                "{ladder} {at}: a heading level is skipped: {levels:?}"
+            );
+        }
+    }
 }

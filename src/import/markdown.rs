@@ -109,25 +109,23 @@ fn glossary_of(d: &Doc, secs: &[usize], out: &mut Vec<(String, String, super::so
 }
 
 /// Reads the Markdown of `ladder.docs[index]` from byte `base` (after any front-matter).
-/// `title` is a title the front-matter gives. A document kept whole as a free page keeps
-/// its navigation too: then none of it is counted as left out.
+/// `title` is a title the front-matter gives.
 pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<String>) -> Outcome {
-    let counted = ladder.navigation_items;
-    let out = read(ladder, index, base, title);
-    if matches!(out, Outcome::Page { .. }) {
-        ladder.navigation_items = counted;
-    }
-    out
-}
-
-fn read(ladder: &mut Ladder, index: usize, base: usize, title: Option<String>) -> Outcome {
     let src = ladder.docs[index].clone();
     let mut blocks = parse_blocks(&src.text, base);
     // The links a page gives to the other pages of its ladder, apart from its text, are the
-    // source's navigation: the ladder is read without them (a free page keeps them).
+    // source's navigation: the ladder, and a free page, are read without them.
     let own = super::source::file_name_key(&src.rel);
     let nav = navigation(&src.text, &blocks, &own);
+    let mut nav_spans = Vec::new();
     if let Some(nav) = &nav {
+        nav_spans.extend(
+            blocks
+                .iter()
+                .zip(&nav.blocks)
+                .filter(|(_, &n)| n)
+                .map(|(b, _)| (b.start, b.end)),
+        );
         ladder.navigation_items += blocks
             .iter()
             .zip(&nav.blocks)
@@ -397,7 +395,14 @@ fn read(ladder: &mut Ladder, index: usize, base: usize, title: Option<String>) -
             }
         }
     }
-    let body = span(&src, index, body_start, src.text.len());
+    // The page's text, around its navigation.
+    let mut body = Vec::new();
+    let mut from = body_start;
+    for &(start, end) in nav_spans.iter().filter(|s| s.0 >= body_start) {
+        body.extend(span(&src, index, from, start));
+        from = end;
+    }
+    body.extend(span(&src, index, from, src.text.len()));
     let mut glossary = Vec::new();
     let all: Vec<usize> = (1..d.secs.len()).collect();
     glossary_of(&d, &all, &mut glossary);
@@ -431,7 +436,7 @@ fn read(ladder: &mut Ladder, index: usize, base: usize, title: Option<String>) -
             } else {
                 page_title
             },
-            body: body.into_iter().collect(),
+            body,
             at: src.loc(base),
             doc_title,
             final_id: String::new(),
