@@ -11,6 +11,43 @@ use common::words;
 use import_support::*;
 use std::fs;
 
+/// `Level 1: Support Engineer (S1)` → the level's title, `Support Engineer` (its code S1).
+fn level_title(heading: &str) -> String {
+    let title = heading.split(" (").next().unwrap();
+    title.split_once(": ").map_or(title, |t| t.1).to_string()
+}
+
+/// The rows of the fixture's tables per level (`| Axis | Level | Description |`): each
+/// row's level title, area, score and text.
+fn scored_rows(text: &str) -> Vec<[String; 4]> {
+    let (mut level, mut rows) = (String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            level = level_title(h);
+        } else if let Some(row) = line.strip_prefix("| ") {
+            let cells: Vec<&str> = row.trim_end_matches(" |").split(" | ").collect();
+            if cells.len() == 3 && cells[1].parse::<u8>().is_ok() {
+                rows.push([
+                    level.clone(),
+                    cells[0].into(),
+                    cells[1].into(),
+                    cells[2].into(),
+                ]);
+            }
+        }
+    }
+    rows
+}
+
+/// A row of [`scored_rows`] as the expectation it holds.
+fn exp([level, area, _, text]: &[String; 4]) -> Exp {
+    Exp {
+        level: words(level),
+        pillar: area.clone(),
+        text: text.clone(),
+    }
+}
+
 #[test]
 fn a_table_per_level_with_a_score_column_and_a_summary_item_gives_the_levels_pillars() {
     // The `Level` column made every level heading a track of its own, holding levels titled
@@ -18,27 +55,20 @@ fn a_table_per_level_with_a_score_column_and_a_summary_item_gives_the_levels_pil
     // expectation and its table a note.
     let src = fixture("tables/scored-levels.md");
     let text = fs::read_to_string(&src).unwrap();
-    let (mut level, mut exps, mut summaries, mut scores) =
-        (String::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut level, mut summaries) = (String::new(), Vec::new());
     for line in text.lines() {
         if let Some(h) = line.strip_prefix("### ") {
-            // `Level 1: Support Engineer (S1)` → the title, `Support Engineer` (its code S1).
-            let title = h.split(" (").next().unwrap();
-            level = title.split_once(": ").map_or(title, |t| t.1).to_string();
+            level = level_title(h);
         } else if let Some(s) = line.strip_prefix("*   **Summary:** ") {
             summaries.push((level.clone(), s.to_string()));
-        } else if let Some(row) = line.strip_prefix("| ") {
-            let cells: Vec<&str> = row.trim_end_matches(" |").split(" | ").collect();
-            if cells.len() == 3 && cells[1].parse::<u8>().is_ok() {
-                exps.push(Exp {
-                    level: words(&level),
-                    pillar: cells[0].to_string(),
-                    text: cells[2].to_string(),
-                });
-                scores.push((level.clone(), cells[0].to_lowercase(), cells[1].to_string()));
-            }
         }
     }
+    let rows = scored_rows(&text);
+    let exps: Vec<Exp> = rows.iter().map(exp).collect();
+    let scores: Vec<(String, String, String)> = rows
+        .iter()
+        .map(|[level, area, score, _]| (level.clone(), area.to_lowercase(), score.clone()))
+        .collect();
     assert_eq!((exps.len(), summaries.len()), (9, 3));
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
@@ -163,22 +193,7 @@ fn a_bold_label_opening_a_level_tables_cells_is_part_of_the_expectation() {
     // whose levels were the table's rows and whose pillar was the label.
     let src = fixture("tables/labelled-cells.md");
     let text = fs::read_to_string(&src).unwrap();
-    let (mut level, mut exps) = (String::new(), Vec::new());
-    for line in text.lines() {
-        if let Some(h) = line.strip_prefix("### ") {
-            let title = h.split(" (").next().unwrap();
-            level = title.split_once(": ").map_or(title, |t| t.1).to_string();
-        } else if let Some(row) = line.strip_prefix("| ") {
-            let cells: Vec<&str> = row.trim_end_matches(" |").split(" | ").collect();
-            if cells.len() == 3 && cells[1].parse::<u8>().is_ok() {
-                exps.push(Exp {
-                    level: words(&level),
-                    pillar: cells[0].to_string(),
-                    text: cells[2].to_string(),
-                });
-            }
-        }
-    }
+    let exps: Vec<Exp> = scored_rows(&text).iter().map(exp).collect();
     assert_eq!(exps.len(), 9);
     let imp = import(&src, &[]);
     assert_eq!(

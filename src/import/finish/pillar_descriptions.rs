@@ -2,7 +2,7 @@
 //! that have those pillars: their text becomes the pillars' descriptions.
 
 use crate::import::ids;
-use crate::import::model::{CellBlock, FileRef, GuessKind, Ladder, Level, Md, Page};
+use crate::import::model::{CellBlock, FileRef, GuessKind, Ladder, Level, Md, Page, Track};
 use crate::import::source::Loc;
 
 /// Words of a title that say it names what the levels are measured by, not a level
@@ -249,20 +249,9 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
             .iter()
             .map(|&p| format!("`{}`", ladder.pillars[p].title))
             .collect();
-        let to = if track.description.is_empty() {
-            ladder.tracks.first().map(|t| FileRef::Track(t.uid))
-        } else {
-            Some(free_page(
-                ladder,
-                &track.title,
-                track.description,
-                &track.at,
-            ))
-        };
-        if let Some(to) = to {
-            ladder.retarget(FileRef::Track(track.uid), to);
-        }
-        for (level, p) in track.levels.into_iter().zip(described) {
+        let (at, title) = (track.at.clone(), track.title.clone());
+        let (to, levels) = track_text_away(ladder, track);
+        for (level, p) in levels.into_iter().zip(described) {
             if let Some(to) = to {
                 ladder.retarget(FileRef::Level(level.uid), to);
             }
@@ -286,10 +275,10 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
         }
         ladder.guess(
             GuessKind::Pillar,
-            track.at,
+            at,
             format!(
                 "the \"levels\" of `{}` are the pillars {} of the levels beside it: not a track, they describe those pillars{}",
-                track.title,
+                title,
                 names.join(", "),
                 if matches!(to, Some(FileRef::Page(_))) { " (its text above them is a free page)" } else { "" },
             ),
@@ -347,11 +336,10 @@ fn axis_name(title: &str) -> &str {
         .trim_start()
 }
 
-/// Track `track` (taken out of the ladder), whose levels are the steps of pillar `p` (see
-/// [`steps_of_pillar`]), made a part of that pillar's description: each step a sub-section
-/// (`## Learner`, under the page's title) over its text. The track's own text is a free page, to which links to the
-/// track and its levels lead (or else to the first track).
-fn names_steps(ladder: &mut Ladder, track: super::super::model::Track, p: usize) {
+/// The text of `track` (taken out of the ladder) made a free page, or, when it has none, the
+/// first track left: where links to the track now lead, and the track's levels, whose links
+/// the caller leads there too.
+fn track_text_away(ladder: &mut Ladder, track: Track) -> (Option<FileRef>, Vec<Level>) {
     let to = if track.description.is_empty() {
         ladder.tracks.first().map(|t| FileRef::Track(t.uid))
     } else {
@@ -365,20 +353,26 @@ fn names_steps(ladder: &mut Ladder, track: super::super::model::Track, p: usize)
     if let Some(to) = to {
         ladder.retarget(FileRef::Track(track.uid), to);
     }
-    let steps: Vec<String> = track
-        .levels
-        .iter()
-        .map(|l| format!("`{}`", l.title))
-        .collect();
+    (to, track.levels)
+}
+
+/// Track `track` (taken out of the ladder), whose levels are the steps of pillar `p` (see
+/// [`steps_of_pillar`]), made a part of that pillar's description: each step a sub-section
+/// (`## Learner`, under the page's title) over its text. The track's own text is a free page, to which links to the
+/// track and its levels lead (or else to the first track).
+fn names_steps(ladder: &mut Ladder, track: Track, p: usize) {
+    let (at, title) = (track.at.clone(), track.title.clone());
+    let (to, levels) = track_text_away(ladder, track);
+    let steps: Vec<String> = levels.iter().map(|l| format!("`{}`", l.title)).collect();
     // What was said of how its tables were read as levels no longer holds.
-    let last = track.levels.iter().map(|l| l.at.line).max().unwrap_or(0);
+    let last = levels.iter().map(|l| l.at.line).max().unwrap_or(0);
     ladder.guesses.retain(|g| {
-        !(g.at.path == track.at.path
-            && (track.at.line..=last).contains(&g.at.line)
+        !(g.at.path == at.path
+            && (at.line..=last).contains(&g.at.line)
             && matches!(g.kind, GuessKind::Structure | GuessKind::Rank))
     });
     let mut description = std::mem::take(&mut ladder.pillars[p].description);
-    for level in track.levels {
+    for level in levels {
         if let Some(to) = to {
             ladder.retarget(FileRef::Level(level.uid), to);
         }
@@ -399,10 +393,10 @@ fn names_steps(ladder: &mut Ladder, track: super::super::model::Track, p: usize)
     ladder.pillars[p].description = description;
     ladder.guess(
         GuessKind::Pillar,
-        track.at,
+        at,
         format!(
             "`{}` is the pillar of that name, which levels beside it have: not a track, its \"levels\" {} are that pillar's steps, each a section of its description",
-            track.title,
+            title,
             steps.join(", "),
         ),
     );
