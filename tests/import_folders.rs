@@ -867,7 +867,8 @@ fn role_files_with_one_responsibilities_section_keep_the_role_s_name() {
 fn a_space_written_as_an_entity_after_a_label_keeps_the_level() {
     // Hunt 24 H2: GitBook saves a trailing space as `&#x20;` (`* **Learning:**&#x20;` over its
     // list): the label was not alone on its line, so the Line Cook file lost its pillars and
-    // became a free page (Cal.com lost three of its levels).
+    // became a free page (Cal.com lost three of its levels). The Sous Chef's `&#160;`, a
+    // no-break space, is one too (review 28 M2).
     let imp = import(&fixture("folders/gitbook-spaces"), &[]);
     assert_eq!(
         content_ids(&imp.root.join("content/levels")),
@@ -881,6 +882,8 @@ fn a_space_written_as_an_entity_after_a_label_keeps_the_level() {
         "{learning}"
     );
     assert!(!learning.contains("&#x20;"), "{learning}");
+    let learning = competency(&imp, "sous-chef", "learning");
+    assert!(!learning.contains("&#160;"), "{learning}");
 }
 
 #[test]
@@ -899,4 +902,19 @@ fn an_emoji_before_a_levels_code_hides_no_code() {
         assert_eq!(str_of(&f, "code"), code);
         assert_eq!(level_rank(&imp, id), rank, "{id}");
     }
+}
+
+#[test]
+fn a_section_of_links_that_names_no_navigation_is_the_pages_own() {
+    // Review 28 H2: a rank's `## Training material`, links to a manual and to the README's
+    // promotion section, was taken for the page's navigation and left out with its pillar.
+    let imp = import(&fixture("folders/training-links"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["firefighting", "training-material"],
+        "{}",
+        imp.summary
+    );
+    let material = competency(&imp, "trainee", "training-material");
+    assert!(material.contains("Station drills"), "{material}");
 }

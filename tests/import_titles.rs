@@ -195,3 +195,20 @@ fn a_role_graded_by_roman_numerals_is_a_level_whatever_the_role() {
     );
     assert!(level_rank(&imp, "midwife-ii") < level_rank(&imp, "senior-midwife"));
 }
+
+#[test]
+fn a_time_graded_by_roman_numerals_is_no_level() {
+    // Review 28 H1: a community midwife's `## Trimester I` … `## Trimester III` became three
+    // levels, and the midwife's own level was gone: `-er` ends times and things too.
+    let imp = import(&fixture("sections/trimesters.md"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")),
+        ["community-midwife"],
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["trimester-i", "trimester-ii", "trimester-iii"]
+    );
+}

@@ -248,15 +248,18 @@ pub(super) fn names_role(title: &str) -> bool {
 
 /// A noun that names a person by what they do and a Roman numeral that grades it
 /// (`Librarian II`, `Midwife III`, `Deckhand I`), as ladders number the steps of a role
-/// whatever its name; not a part of a text (`Part II`, `Chapter I`) or a thing (`Value I`).
+/// whatever its name; not a part of a text (`Part II`, `Chapter I`), a thing (`Value I`)
+/// or a time (`Trimester II`).
 fn numbered_noun(title: &str) -> bool {
     const PARTS: &[&str] = &[
         "chapter", "quarter", "semester", "layer", "paper", "number", "letter", "header", "footer",
         "power", "order", "sector", "factor", "vector", "error", "member", "matter",
     ];
+    // Endings that name a person and hardly anything else (`-er`, `-ent` also end
+    // `Trimester`, `Placement`, `Movement`).
     const AGENT: &[&str] = &[
-        "ian", "ist", "er", "or", "ant", "ent", "man", "woman", "person", "wife", "hand", "nurse",
-        "cook", "chef", "clerk", "officer", "agent", "mate", "guard", "medic",
+        "ian", "ist", "man", "woman", "person", "wife", "hand", "nurse", "cook", "chef", "clerk",
+        "officer", "agent", "mate", "guard", "medic",
     ];
     let words: Vec<&str> = title.split_whitespace().collect();
     let [.., noun, numeral] = words[..] else {

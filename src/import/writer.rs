@@ -161,6 +161,9 @@ pub fn render(ladder: &mut Ladder, paths: &Paths) -> Output {
     out
 }
 
+mod headings;
+use headings::sections_under_title;
+
 fn page(front: &str, body: &str) -> String {
     if body.trim().is_empty() {
         format!("+++\n{front}\n+++\n")
@@ -170,46 +173,6 @@ fn page(front: &str, body: &str) -> String {
             sections_under_title(body).trim_end()
         )
     }
-}
-
-/// `body` with its ATX headings moved so that the shallowest is `##`: on the site the page's
-/// title is its only `h1`, and a section that skipped from it to `h3` (an FAQ written under
-/// `###`), or a second `#` in the body, would break the page's outline (WCAG 2.2, 1.3.1;
-/// HTML's heading levels). Headings keep their order one to another; none goes past `######`.
-/// Fenced code is left alone.
-fn sections_under_title(body: &str) -> std::borrow::Cow<'_, str> {
-    let depth = |line: &str| {
-        let hashes = line.len() - line.trim_start_matches('#').len();
-        ((1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\t'])).then_some(hashes)
-    };
-    let mut fence = false;
-    let mut shallowest = 7;
-    let mut headings = Vec::new();
-    for (n, line) in body.lines().enumerate() {
-        let fenced = line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
-        if fenced {
-            fence = !fence;
-        }
-        if let Some(d) = depth(line).filter(|_| !fence && !fenced) {
-            shallowest = shallowest.min(d);
-            headings.push(n);
-        }
-    }
-    if headings.is_empty() || shallowest == 2 {
-        return body.into();
-    }
-    let mut out = String::with_capacity(body.len() + headings.len());
-    for (n, line) in body.split_inclusive('\n').enumerate() {
-        match depth(line).filter(|_| headings.contains(&n)) {
-            Some(d) => {
-                let moved = (d + 2 - shallowest).min(6);
-                out.push_str(&"#".repeat(moved));
-                out.push_str(&line[d..]);
-            }
-            None => out.push_str(line),
-        }
-    }
-    out.into()
 }
 
 struct Ctx<'a> {

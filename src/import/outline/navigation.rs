@@ -19,9 +19,9 @@ pub(in crate::import) struct Navigation {
 /// Markdown files, and anywhere, a heading that is only such a link over one or more lists
 /// of such links, up to the next heading or the page's end; each run counted only when it
 /// links to the page itself (`own`, its file name, as a list of every page does) or its
-/// heading links to a README or index (`#### [README](README.md)`); and a heading of words
-/// over lists of such links among which is the README or index (`# Other Pages` over `*
-/// [Introduction](README.md)` …). Two or more links in
+/// heading links to a README or index (`#### [README](README.md)`); and a heading that names
+/// navigation over lists of such links among which is the README or index beside the page
+/// (`# Other Pages` over `* [Introduction](README.md)` …). Two or more links in
 /// all, with a heading left among the other blocks. `None` when the page has none, or when
 /// links are all it holds (an index). A linked heading over links elsewhere (`##
 /// [Technical](../skills/technical.md)` over its competencies) is the page's own.
@@ -37,6 +37,13 @@ pub(in crate::import) fn navigation(text: &str, blocks: &[Block], own: &str) -> 
             let stem = l.rsplit('/').next().unwrap_or(l);
             stem == "readme.md" || stem == "index.md" || stem == "_index.md"
         })
+    };
+    // The ladder's own README beside the page, as written (`README.md`, not
+    // `../manuals/index.md`).
+    let home_here = |links: &[String]| {
+        links
+            .iter()
+            .any(|l| l == "readme.md" || l == "index.md" || l == "_index.md")
     };
     let mut nav = vec![false; blocks.len()];
     let mut links: Vec<String> = Vec::new();
@@ -73,7 +80,11 @@ pub(in crate::import) fn navigation(text: &str, blocks: &[Block], own: &str) -> 
         if k > i + 1 && blocks.get(k).is_none_or(is_heading) {
             match &heading {
                 Some(heading) => take(i..k, found, home(heading)),
-                None if home(&found) => take(i..k, found, true),
+                None if home_here(&found)
+                    && navigation_title(&text[blocks[i].start..blocks[i].end]) =>
+                {
+                    take(i..k, found, true)
+                }
                 None => {}
             }
         }
@@ -106,6 +117,25 @@ fn only_page_links(md: &str) -> Option<Vec<String>> {
         }
     }
     (!links.is_empty()).then_some(links)
+}
+
+/// Whether heading line `heading` names navigation (`# Other Pages`, `## See also`), not a
+/// section of the page's own (`## Training material`).
+fn navigation_title(heading: &str) -> bool {
+    let key = crate::import::ids::title_key(heading.trim_start_matches('#'));
+    [
+        "other pages",
+        "pages",
+        "navigation",
+        "see also",
+        "other roles",
+        "other tracks",
+        "other levels",
+        "other ladders",
+        "all pages",
+        "more pages",
+    ]
+    .contains(&key.trim_end_matches([':', '.']))
 }
 
 /// The list items (at any depth) and paragraphs outside them in `md`: what the summary

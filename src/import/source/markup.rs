@@ -104,7 +104,7 @@ pub fn without_empty_anchors(text: &str) -> Option<(String, usize)> {
 /// on its line. Fenced code is left alone. Returns the text and the 1-based number of the
 /// first line changed, or `None` when no line is.
 pub fn without_trailing_space_entities(text: &str) -> Option<(String, usize)> {
-    const SPACES: [&str; 3] = ["&#x20;", "&#32;", "&nbsp;"];
+    const SPACES: [&str; 6] = ["&#x20;", "&#32;", "&nbsp;", "&#160;", "&#xA0;", "&#xa0;"];
     if !SPACES.iter().any(|e| text.contains(e)) {
         return None;
     }
