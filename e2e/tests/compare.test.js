@@ -300,6 +300,12 @@ test('on paper no pillar\'s name or column heads are left at the foot of a page,
         const heads = `${titles[c.a]} ${titles[c.b]} Change`;
         await page.goto(`${s.url}${c.path}`);
         await page.emulateMedia({ media: 'print' });
+        // A pillar whose rows are all "only at" lists, printed one under the other, has no
+        // column heads over them (review 27 L5).
+        const apartHeads = await page.evaluate(() => [...document.querySelectorAll('.compare-pillar')]
+          .filter((p) => p.querySelector('.pair') && !p.querySelector('.pair:not(.status-apart)'))
+          .map((p) => getComputedStyle(p.querySelector('.pairs-head')).display));
+        assert.ok(apartHeads.every((d) => d === 'none'), `${c.path}: column heads over lists printed one under the other`);
         fs.writeFileSync(pdfFile, await page.pdf({ format: 'A4' }));
         // The text of each printed page, pages apart by form feeds (poppler's pdftotext).
         const pages = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).split('\f');
