@@ -1,7 +1,8 @@
 //! `ladderbook import` of levels written as paragraphs rather than lists (browser check 23,
 //! H1: Infopulse's BA skill matrix): a sentence ending in a colon over a list of names
 //! (`Knows the basic doughs by name:` over `- Shortcrust`), beside sentences standing alone,
-//! one per line. The fixture is our own, in that shape.
+//! one per line; and one sentence over a level's list, which sums the level up. The fixtures
+//! are our own, in those shapes.
 
 mod common;
 mod import_support;
@@ -87,4 +88,30 @@ fn a_sentence_over_a_list_of_names_is_one_expectation_beside_the_other_sentences
     };
     assert!(at("In this role you will:") < at("Write the dessert menu"));
     assert!(at("Cost every plate") < at("Most head pastry chefs"));
+}
+
+#[test]
+fn one_sentence_over_a_levels_list_describes_the_level() {
+    // Hunt 24 L1: `At this level, a writer covers a beat of their own.` over the level's
+    // list was its first expectation, with an anchor of its own, not its description.
+    let src = fixture("sections/level-summaries.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let imp = import(&src, &[]);
+    for (id, sentence) in [
+        (
+            "writer-ii",
+            "At this level, a writer covers a beat of their own.",
+        ),
+        (
+            "senior-writer",
+            "At this level, a writer sets the tone of a whole section.",
+        ),
+    ] {
+        assert!(text.contains(sentence));
+        let level = fs::read_to_string(imp.root.join(format!("content/levels/{id}.md"))).unwrap();
+        assert!(level.contains(sentence), "{id}: {level}");
+        let cell = competency(&imp, id, "expectations");
+        assert!(!cell.contains(sentence), "{id}: {cell}");
+        assert_eq!(cell.matches("\n- ").count(), 2, "{id}: {cell}");
+    }
 }

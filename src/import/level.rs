@@ -161,12 +161,29 @@ pub(super) fn fill_level(
 /// its text describes the level.
 fn plain_cells(d: &Doc, s: usize, level: &mut Level, rest: &mut Rest) {
     let sec = &d.secs[s];
-    let mut blocks = cell_blocks(d, &sec.own);
+    // One sentence over the level's list (`At this point, a writer shapes how the library
+    // speaks.` over what they do) sums the level up: its description, not an expectation.
+    let own: &[usize] = match &sec.own[..] {
+        [first, list, ..]
+            if matches!(d.blocks[*first].kind, Kind::Para { label: None, .. })
+                && matches!(&d.blocks[*list].kind, Kind::List { items } if items.len() >= 2)
+                && !d.blocks[*first].region
+                // A lead-in (`You will:`) belongs with its list.
+                && !d.src.text[d.blocks[*first].start..d.blocks[*first].end]
+                    .trim_end()
+                    .ends_with(':') =>
+        {
+            rest.description.push(*first);
+            &sec.own[1..]
+        }
+        own => own,
+    };
+    let mut blocks = cell_blocks(d, own);
     // Statements under the level (`#### I am a technical mentor.` over a list) are its
     // expectations, each with its list nested under it, as the source groups them.
     let statements = super::infer::statements(d, s);
     if !statements.is_empty() && !blocks.iter().any(|b| b.item) {
-        rest.description.extend(&sec.own);
+        rest.description.extend(own);
         blocks.clear();
     }
     for &c in &statements {
@@ -199,7 +216,7 @@ fn plain_cells(d: &Doc, s: usize, level: &mut Level, rest: &mut Rest) {
             pillar: 0,
         });
     } else {
-        rest.description.extend(&sec.own);
+        rest.description.extend(own);
     }
     rest.extra_sections
         .extend(sec.children.iter().filter(|c| !statements.contains(c)));
