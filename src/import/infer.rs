@@ -194,7 +194,9 @@ pub(super) fn heading_pillars(d: &Doc, s: usize, shared: &HashMap<String, usize>
 
 /// A list whose every item is a bold pillar name, most with the expectations nested under
 /// it (a lead-in after the name is kept as a note; a name with nothing under it is a pillar
-/// with no expectations yet).
+/// with no expectations yet; a name with its one expectation on its line is one too, where
+/// fewer names do so than stand over lists). One name over a statement of its own is no
+/// such list: it is an expectation with notes.
 pub(super) fn pillar_list(d: &Doc, b: usize) -> bool {
     let Kind::List { items } = &d.blocks[b].kind else {
         return false;
