@@ -2,7 +2,7 @@
 //! equivalents.
 
 use super::ids::{self, Ids, LevelNumber};
-use super::model::{FileRef, GuessKind, Ladder};
+use super::model::{FileRef, GuessKind, Ladder, Level};
 use super::pillars::{gather_pillars, resolve_labels};
 use super::source::{import_error, Loc};
 use super::Options;
@@ -92,9 +92,7 @@ fn same_titles(ladder: &mut Ladder) {
         for (i, a) in t.levels.iter().enumerate() {
             // Codes set them apart (`Builder` B1 and `Builder` B2 read `Builder B1`, `Builder
             // B2`).
-            let apart = |b: &&crate::import::model::Level| {
-                a.code.is_some() && b.code.is_some() && a.code != b.code
-            };
+            let apart = |b: &&Level| a.code.is_some() && b.code.is_some() && a.code != b.code;
             if let Some(b) = t.levels[i + 1..]
                 .iter()
                 .find(|b| b.title == a.title && !apart(b))

@@ -126,11 +126,9 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
                 .filter(|(_, &n)| n)
                 .map(|(b, _)| (b.start, b.end)),
         );
-        ladder.navigation_items += blocks
+        ladder.navigation_items += nav_spans
             .iter()
-            .zip(&nav.blocks)
-            .filter(|(_, &n)| n)
-            .map(|(b, _)| units(&src.text[b.start..b.end]))
+            .map(|&(start, end)| units(&src.text[start..end]))
             .sum::<usize>();
         let mut is_nav = nav.blocks.iter();
         blocks.retain(|_| !is_nav.next().is_some_and(|&n| n));

@@ -4,6 +4,7 @@
 use crate::import::ids;
 use crate::import::model::{CellBlock, FileRef, GuessKind, Ladder, Level, Md, Page, Track};
 use crate::import::source::Loc;
+use std::collections::HashMap;
 
 /// Words of a title that say it names what the levels are measured by, not a level
 /// (`# Competencies`, `# Skills`, `# Axes of progression`).
@@ -177,17 +178,7 @@ fn append(description: &mut Vec<Md>, blocks: Vec<CellBlock>) {
 /// track and its levels lead. Then the pillars no cell has any more (`Understands`) go. A
 /// track titled as a level is left as it is.
 pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
-    let elsewhere = |ti: usize, p: usize| {
-        ladder
-            .tracks
-            .iter()
-            .enumerate()
-            .filter(|&(o, _)| o != ti)
-            .flat_map(|(_, t)| &t.levels)
-            .filter(|l| l.cells.iter().any(|c| c.pillar == p))
-            .count()
-    };
-    let mut found: Vec<(usize, Vec<usize>, bool)> = Vec::new();
+    let mut found: Vec<(usize, Describes)> = Vec::new();
     for (ti, t) in ladder.tracks.iter().enumerate() {
         // A track titled as a level (`Level 1: Associate Product Manager`) is a level whose
         // pillars were read as levels: what it holds is that level's, not the pillars' story.
@@ -202,16 +193,16 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
                     .pillars
                     .iter()
                     .position(|p| p.key == key)
-                    .filter(|&p| elsewhere(ti, p) >= 2)
+                    .filter(|&p| levels_elsewhere(ladder, ti, p).count() >= 2)
             })
             .collect();
         match described {
             Some(ps) if ps.len() >= 2 && !crate::import::titles::level_like(&t.title) => {
-                found.push((ti, ps, false))
+                found.push((ti, Describes::Pillars(ps)))
             }
             _ => {
                 if let Some(p) = steps_of_pillar(ladder, ti) {
-                    found.push((ti, vec![p; t.levels.len()], true));
+                    found.push((ti, Describes::Steps(p)));
                 }
             }
         }
@@ -219,32 +210,31 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
     // Axes come several to a file (`axes.md`): a track alone in its file titled as a pillar
     // (`# Leadership`, a management track beside the engineers' Leadership pillar) is a
     // track.
-    let files: Vec<&str> = found
-        .iter()
-        .filter(|f| f.2)
-        .map(|f| ladder.tracks[f.0].at.path.as_str())
-        .collect();
+    let path = |ti: usize| ladder.tracks[ti].at.path.as_str();
+    let mut axes_in: HashMap<&str, usize> = HashMap::new();
+    for (ti, d) in &found {
+        if matches!(d, Describes::Steps(_)) {
+            *axes_in.entry(path(*ti)).or_default() += 1;
+        }
+    }
     let alone: Vec<usize> = found
         .iter()
-        .filter(|f| {
-            f.2 && files
-                .iter()
-                .filter(|p| **p == ladder.tracks[f.0].at.path)
-                .count()
-                < 2
-        })
-        .map(|f| f.0)
+        .filter(|(ti, d)| matches!(d, Describes::Steps(_)) && axes_in[path(*ti)] < 2)
+        .map(|(ti, _)| *ti)
         .collect();
-    found.retain(|f| !(f.2 && alone.contains(&f.0)));
+    found.retain(|(ti, _)| !alone.contains(ti));
     if found.is_empty() {
         return;
     }
-    for (ti, described, steps) in found.into_iter().rev() {
+    for (ti, describes) in found.into_iter().rev() {
         let track = ladder.tracks.remove(ti);
-        if steps {
-            names_steps(ladder, track, described[0]);
-            continue;
-        }
+        let described = match describes {
+            Describes::Steps(p) => {
+                names_steps(ladder, track, p);
+                continue;
+            }
+            Describes::Pillars(ps) => ps,
+        };
         let names: Vec<String> = described
             .iter()
             .map(|&p| format!("`{}`", ladder.pillars[p].title))
@@ -287,6 +277,25 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
     drop_unused_pillars(ladder);
 }
 
+/// What a track that is no track describes (see [`tracks_describing_pillars`]).
+enum Describes {
+    /// Its levels are pillars, one each, by index into [`Ladder::pillars`].
+    Pillars(Vec<usize>),
+    /// Its levels are the steps of this pillar (see [`steps_of_pillar`]).
+    Steps(usize),
+}
+
+/// The levels of the tracks other than track `ti` that have pillar `p`.
+fn levels_elsewhere(ladder: &Ladder, ti: usize, p: usize) -> impl Iterator<Item = &Level> {
+    ladder
+        .tracks
+        .iter()
+        .enumerate()
+        .filter(move |&(o, _)| o != ti)
+        .flat_map(|(_, t)| &t.levels)
+        .filter(move |l| l.cells.iter().any(|c| c.pillar == p))
+}
+
 /// The pillar track `ti` is titled as (`Seamanship`, or `1. Seamanship`), when two or more
 /// levels of other tracks have it and the track's own levels have one pillar, which none of
 /// those has: the track's levels are that pillar's steps (an `axes.md` whose `### 1. Seamanship`
@@ -296,14 +305,7 @@ fn steps_of_pillar(ladder: &Ladder, ti: usize) -> Option<usize> {
     let t = &ladder.tracks[ti];
     let key = ids::title_key(axis_name(&t.title));
     let p = ladder.pillars.iter().position(|p| p.key == key)?;
-    let having: Vec<&Level> = ladder
-        .tracks
-        .iter()
-        .enumerate()
-        .filter(|&(o, _)| o != ti)
-        .flat_map(|(_, t)| &t.levels)
-        .filter(|l| l.cells.iter().any(|c| c.pillar == p))
-        .collect();
+    let having: Vec<&Level> = levels_elsewhere(ladder, ti, p).collect();
     // A step says one thing (`| 1 | Learner | Handles mooring lines … |`): a track whose
     // levels have pillars of their own (`Beginner` over `Delivery` and `Communication`) is
     // a ladder of that pillar's, not its steps.

@@ -32,19 +32,15 @@ pub(in crate::import) fn navigation(text: &str, blocks: &[Block], own: &str) -> 
             .then(|| only_page_links(&text[b.start..b.end]))
             .flatten()
     };
+    const HOME: [&str; 3] = ["readme.md", "index.md", "_index.md"];
     let home = |links: &[String]| {
-        links.iter().any(|l| {
-            let stem = l.rsplit('/').next().unwrap_or(l);
-            stem == "readme.md" || stem == "index.md" || stem == "_index.md"
-        })
+        links
+            .iter()
+            .any(|l| HOME.contains(&l.rsplit('/').next().unwrap_or(l)))
     };
     // The ladder's own README beside the page, as written (`README.md`, not
     // `../manuals/index.md`).
-    let home_here = |links: &[String]| {
-        links
-            .iter()
-            .any(|l| l == "readme.md" || l == "index.md" || l == "_index.md")
-    };
+    let home_here = |links: &[String]| links.iter().any(|l| HOME.contains(&l.as_str()));
     let mut nav = vec![false; blocks.len()];
     let mut links: Vec<String> = Vec::new();
     let mut take = |run: std::ops::Range<usize>, found: Vec<String>, headed: bool| {

@@ -11,43 +11,41 @@ pub(super) fn sections_under_title(body: &str) -> std::borrow::Cow<'_, str> {
         let hashes = line.len() - line.trim_start_matches('#').len();
         ((1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\t'])).then_some(hashes)
     };
+    let lines: Vec<&str> = body.lines().collect();
+    // Each line's heading depth, outside fenced code.
     let mut fence = false;
-    let mut shallowest = 7;
-    let mut headings = Vec::new();
-    for (n, line) in body.lines().enumerate() {
-        let fenced = line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
-        if fenced {
-            fence = !fence;
-        }
-        if let Some(d) = depth(line).filter(|_| !fence && !fenced) {
-            shallowest = shallowest.min(d);
-            headings.push(n);
-        }
-    }
+    let depths: Vec<Option<usize>> = lines
+        .iter()
+        .map(|line| {
+            let fenced =
+                line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
+            fence ^= fenced;
+            depth(line).filter(|_| !fence && !fenced)
+        })
+        .collect();
+    let (Some(shallowest), Some(deepest)) = (
+        depths.iter().flatten().min().copied(),
+        depths.iter().flatten().max().copied(),
+    ) else {
+        return body.into();
+    };
     // Headings underlined (`===`, `---`) keep their place among the others only as
     // written; and moving down must not fold two levels into `######`.
-    let lines: Vec<&str> = body.lines().collect();
     let underlined = (1..lines.len()).any(|n| {
         let (above, line) = (lines[n - 1].trim(), lines[n].trim());
         let rule =
             line.len() >= 2 && (line.bytes().all(|c| c == b'=') || line.bytes().all(|c| c == b'-'));
         rule && !above.is_empty() && !above.starts_with(['#', '-', '*', '>', '|'])
     });
-    let deepest = headings
-        .iter()
-        .filter_map(|&n| lines.get(n).copied().and_then(depth))
-        .max()
-        .unwrap_or(0);
-    if headings.is_empty() || shallowest == 2 || underlined || deepest + 2 - shallowest > 6 {
+    if shallowest == 2 || underlined || deepest + 2 - shallowest > 6 {
         return body.into();
     }
-    let mut out = String::with_capacity(body.len() + headings.len());
-    for (n, line) in body.split_inclusive('\n').enumerate() {
-        match depth(line).filter(|_| headings.contains(&n)) {
+    let mut out = String::with_capacity(body.len() + lines.len());
+    for (line, d) in body.split_inclusive('\n').zip(&depths) {
+        match d {
             Some(d) => {
-                let moved = (d + 2 - shallowest).min(6);
-                out.push_str(&"#".repeat(moved));
-                out.push_str(&line[d..]);
+                out.push_str(&"#".repeat(d + 2 - shallowest));
+                out.push_str(&line[*d..]);
             }
             None => out.push_str(line),
         }
