@@ -726,3 +726,52 @@ fn a_ladder_written_in_hangul_is_marked_korean() {
         imp.summary
     );
 }
+
+#[test]
+fn a_job_familys_grades_are_its_levels_and_its_specialties_a_page() {
+    // Hunt 24 H4, GitLab's job families: `## Specialties` over `### Pastry`, `### Grill`
+    // made a second track whose "levels" were the specialties; the track of levels was
+    // titled `Job Grades`; the Associate level, which only states its grade, was a free
+    // page; and `#### Job Grade` was a pillar holding the grade sentence and the top level's
+    // criteria.
+    let imp = import(&fixture("sections/job-family.md"), &[]);
+    assert_eq!(titles(&imp.root.join("content/tracks")), ["Deckhand"]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")),
+        [
+            "associate-deckhand",
+            "intermediate-deckhand",
+            "lead-deckhand",
+            "senior-deckhand"
+        ]
+    );
+    assert_eq!(level_rank(&imp, "associate-deckhand"), 1);
+    assert_eq!(level_rank(&imp, "lead-deckhand"), 4);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["leadership", "responsibilities", "seamanship"]
+    );
+    let level = |id: &str| {
+        std::fs::read_to_string(imp.root.join(format!("content/levels/{id}.md"))).unwrap()
+    };
+    assert!(level("associate-deckhand").contains("is a [grade 3]"));
+    assert!(level("senior-deckhand").contains("is a [grade 5]"));
+    assert!(level("lead-deckhand").contains("also meet these criteria"));
+    let seamanship = competency(&imp, "lead-deckhand", "seamanship");
+    assert!(
+        seamanship.contains("Splices a broken mooring line"),
+        "{seamanship}"
+    );
+    assert!(!seamanship.contains("grade 6"), "{seamanship}");
+    let specialties = std::fs::read_to_string(imp.root.join("content/specialties.md")).unwrap();
+    assert!(
+        specialties.contains("Loads lorries by weight"),
+        "{specialties}"
+    );
+    assert!(
+        imp.summary
+            .contains("`Specialties` holds no levels: kept as a free page"),
+        "{}",
+        imp.summary
+    );
+}

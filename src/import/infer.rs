@@ -186,8 +186,13 @@ pub(super) fn heading_pillars(d: &Doc, s: usize, shared: &HashMap<String, usize>
     kids.into_iter()
         .filter(|&c| {
             let key = ids::title_key(&heading_text(d, c));
+            // The level's grade, said in a sentence (`#### Job Grade` / `The Senior Cook is a
+            // grade 7.`, as GitLab's job families say it), describes the level.
+            let grade = super::titles::grade(&key);
             has_list(d, c)
-                || (has_text(d, c) && (prose || shared.get(&key).copied().unwrap_or(0) >= 2))
+                || (has_text(d, c)
+                    && !grade
+                    && (prose || shared.get(&key).copied().unwrap_or(0) >= 2))
         })
         .collect()
 }
@@ -319,6 +324,9 @@ pub(super) struct Found {
     pub(super) own_pillars: Vec<usize>,
     /// The levels have no pillars (their expectations are lists or paragraphs).
     pub(super) plain: bool,
+    /// Levels taken although they hold no pillars: a paragraph under a level's title among
+    /// levels with pillars (`### Associate Cook` / `The Associate Cook is a grade 5.`).
+    pub(super) without_pillars: Vec<usize>,
 }
 
 /// The sub-sections of section `s` that may be pillars: all but those that describe the
@@ -575,6 +583,7 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
             .flatten()
             .collect();
         let mut own_pillars = Vec::new();
+        let mut without_pillars = Vec::new();
         let mut all = levels.clone();
         for s in 1..d.secs.len() {
             if d.secs[s].level != depth || all.contains(&s) || !parents.contains(&d.secs[s].parent)
@@ -583,6 +592,28 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
             }
             let title = heading_text(d, s);
             if describes(d, s) {
+                continue;
+            }
+            // A level's title over text alone, before the last level (a junior level that
+            // only says its grade, as GitLab's job families write `### Associate …`), where
+            // the levels around it are titled as levels too.
+            if shape(d, s).is_none()
+                && d.secs[s].children.is_empty()
+                && has_text(d, s)
+                && !has_list(d, s)
+                && level_like(&title)
+                && {
+                    let beside: Vec<usize> = levels
+                        .iter()
+                        .copied()
+                        .filter(|&l| d.secs[l].parent == d.secs[s].parent)
+                        .collect();
+                    beside.last().is_some_and(|&last| s < last)
+                        && beside.iter().all(|&l| level_like(&heading_text(d, l)))
+                }
+            {
+                without_pillars.push(s);
+                all.push(s);
                 continue;
             }
             // A level-like title with pillars written another way (bold labels beside
@@ -615,6 +646,7 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
             levels: all,
             own_pillars,
             plain: false,
+            without_pillars,
         });
     }
     if is_index(d) {
@@ -696,6 +728,7 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
         levels,
         own_pillars: Vec::new(),
         plain: true,
+        without_pillars: Vec::new(),
     })
 }
 

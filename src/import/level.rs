@@ -12,6 +12,7 @@ use std::collections::HashMap;
 
 mod blocks;
 mod bullets;
+mod grade;
 mod nested;
 
 use blocks::cell_blocks;
@@ -259,6 +260,10 @@ fn heading_cells(
                 );
             }
             rest.extra_sections.push(c);
+            continue;
+        }
+        if grade::with_lists(d, c) {
+            grade::grade_cells(d, c, level, rest);
             continue;
         }
         pillar_cell(ladder, d, c, file, level);

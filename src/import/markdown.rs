@@ -517,6 +517,9 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
     for &l in levels {
         let sh = if found.plain {
             Shape::Plain
+        } else if found.without_pillars.contains(&l) {
+            // No sub-heading names a pillar: all its text describes the level.
+            Shape::Headings
         } else {
             let Some(sh) = shape(d, l) else { continue };
             sh
@@ -537,6 +540,10 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
             } else {
                 format!("`{}` writes its pillars unlike the other levels (in bold labels or lists, not headings) but is titled like them: imported as a level, with their pillars {}{}", level.full_title, names(&common), if own.is_empty() { String::new() } else { format!(" and its own {}", names(&own)) })
             };
+            ladder.guess(GuessKind::Structure, level.at.clone(), said);
+        }
+        if found.without_pillars.contains(&l) {
+            let said = format!("`{}` holds no pillars but is titled like the levels around it: imported as a level without expectations, its text its description", level.full_title);
             ladder.guess(GuessKind::Structure, level.at.clone(), said);
         }
         fill_level(ladder, d, l, sh, &shared, &mut level);

@@ -274,6 +274,12 @@ fn numbered_noun(title: &str) -> bool {
         && !PARTS.contains(&noun_lower.as_str())
 }
 
+/// Whether a section's title names the level's grade (`Job Grade`, as GitLab's job families
+/// head the sentence `The Senior Cook is a grade 7.`).
+pub(super) fn grade(title: &str) -> bool {
+    ids::title_key(title).trim_end_matches(':') == "job grade"
+}
+
 /// A section title that describes the level instead of naming a competency area.
 pub(super) fn descriptive(title: &str) -> bool {
     let k = ids::title_key(title);

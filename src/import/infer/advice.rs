@@ -5,7 +5,7 @@
 
 use super::super::ids;
 use super::super::outline::{heading_text, Doc};
-use super::Found;
+use super::{level_like, Found};
 
 /// A title that says whom a section is for (`For engineering managers`) or which move it is
 /// about (`From IC to Management`): advice, not a level.
@@ -14,16 +14,25 @@ fn advice(title: &str) -> bool {
     k.starts_with("for ") || (k.starts_with("from ") && k.contains(" to "))
 }
 
+/// A heading over the kinds of one role rather than its levels (`## Specialties` over `###
+/// Pastry`, `### Grill`, as GitLab's job families write them).
+fn specialties(title: &str) -> bool {
+    matches!(
+        ids::title_key(title).trim_end_matches(':'),
+        "specialties" | "specialities" | "specializations" | "specialisations" | "specialisms"
+    )
+}
+
 /// `found` without the levels of each heading whose every level is titled as advice (see
-/// [`advice`]), when levels under other headings remain: those sections are then the free
-/// pages they read as.
+/// [`advice`]), or that names specialties (see [`specialties`]) none of whose sections is
+/// titled as a level, when levels under other headings remain: those sections are then the
+/// free pages they read as.
 pub(in super::super) fn without_advice(d: &Doc, mut found: Found) -> Found {
     let advice_under = |parent: Option<usize>| {
-        found
-            .levels
-            .iter()
-            .filter(|&&l| d.secs[l].parent == parent)
-            .all(|&l| advice(&heading_text(d, l)))
+        let mut under = found.levels.iter().filter(|&&l| d.secs[l].parent == parent);
+        under.clone().all(|&l| advice(&heading_text(d, l)))
+            || parent.is_some_and(|p| p != 0 && specialties(&heading_text(d, p)))
+                && under.all(|&l| !level_like(&heading_text(d, l)))
     };
     let drop: Vec<usize> = found
         .levels
@@ -36,5 +45,6 @@ pub(in super::super) fn without_advice(d: &Doc, mut found: Found) -> Found {
     }
     found.levels.retain(|l| !drop.contains(l));
     found.own_pillars.retain(|l| !drop.contains(l));
+    found.without_pillars.retain(|l| !drop.contains(l));
     found
 }

@@ -112,6 +112,10 @@ fn holds_only(title: &str) -> bool {
             | "job titles"
             | "positions"
             | "bands"
+            // GitLab's job families: `## Job Grades` (or `## Leveling`) over the levels.
+            | "job grades"
+            | "leveling"
+            | "levelling"
     )
 }
 
@@ -362,7 +366,13 @@ pub(super) fn say_how_levels_read(
         .map(|l| l.at.clone())
         .unwrap_or_else(|| d.src.loc(0));
     let n: usize = tracks.iter().map(|t| t.levels.len()).sum();
-    let how = match if found.plain { Some(Shape::Plain) } else { shape(d, levels[0]) } {
+    // Told by a level that holds pillars, where there is one.
+    let model = levels
+        .iter()
+        .copied()
+        .find(|l| !found.without_pillars.contains(l))
+        .unwrap_or(levels[0]);
+    let how = match if found.plain { Some(Shape::Plain) } else { shape(d, model) } {
         Some(Shape::Plain) => format!(
             "the {} `{}` headings with level-like titles; they have no pillars, so their {} are the expectations of one pillar `{}`",
             n,
