@@ -918,3 +918,53 @@ fn a_section_of_links_that_names_no_navigation_is_the_pages_own() {
     let material = competency(&imp, "trainee", "training-material");
     assert!(material.contains("Station drills"), "{material}");
 }
+
+#[test]
+fn a_competency_summary_beside_one_file_per_level_describes_the_pillars() {
+    // Hunt 25 H5 and H6 (Caldera's `competencies.md` beside `roles/`): the summary, written
+    // pillar by pillar with a sentence per level, either made every level twice, on two
+    // tracks, or, where its levels were read as its pillars and the role files' pillars as
+    // its levels, took both tracks away: 0 levels, the role files' text written nowhere.
+    for (folder, levels) in [
+        (
+            "summary-beside-roles",
+            ["01-keeper", "02-senior-keeper", "03-principal-keeper"],
+        ),
+        (
+            "summary-both-ways",
+            ["01-warden", "02-senior-warden", "03-chief-warden"],
+        ),
+    ] {
+        let imp = import(&fixture(&format!("folders/{folder}")), &[]);
+        assert_eq!(
+            titles(&imp.root.join("content/tracks")),
+            ["Roles"],
+            "{folder}"
+        );
+        assert_eq!(
+            content_ids(&imp.root.join("content/levels")),
+            levels,
+            "{folder}"
+        );
+        assert_eq!(
+            content_ids(&imp.root.join("content/pillars")),
+            ["lamp-care", "watchkeeping"],
+            "{folder}"
+        );
+        let watch = competency(&imp, levels[1], "watchkeeping");
+        assert!(watch.contains("Sounds the fog signal"), "{folder}: {watch}");
+        // The summary's sentences describe the pillars, each under its level's name.
+        let lamp = std::fs::read_to_string(imp.root.join("content/pillars/lamp-care.md")).unwrap();
+        assert!(
+            lamp.contains("Keeping the light burning"),
+            "{folder}: {lamp}"
+        );
+        let (name, said) = lamp
+            .split("\n## ")
+            .nth(2)
+            .and_then(|s| s.split_once('\n'))
+            .unwrap();
+        assert!(name.starts_with("Senior "), "{folder}: {lamp}");
+        assert!(said.contains("Overhauls the clockwork"), "{folder}: {lamp}");
+    }
+}

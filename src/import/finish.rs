@@ -7,7 +7,9 @@ use super::pillars::{gather_pillars, resolve_labels};
 use super::source::{import_error, Loc};
 use super::Options;
 use crate::diagnostic::Diagnostic;
-use pillar_descriptions::{levels_describing_pillars, tracks_describing_pillars};
+use pillar_descriptions::{
+    levels_describing_pillars, summaries_of_levels, tracks_describing_pillars,
+};
 use std::collections::{BTreeMap, HashMap};
 
 mod pillar_descriptions;
@@ -25,6 +27,7 @@ pub fn finish(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     pages_describing_pillars(ladder);
     levels_describing_pillars(ladder);
     tracks_describing_pillars(ladder);
+    summaries_of_levels(ladder);
     give_ids(ladder, opts)?;
     super::level_index::apply(ladder);
     give_ranks(ladder);

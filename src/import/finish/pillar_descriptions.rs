@@ -29,6 +29,14 @@ const DESCRIBES_PILLARS: &[&str] = &[
     "habilidades",
 ];
 
+/// Whether `title` names what the levels are measured by (`Core Competencies`), not a level.
+fn titled_so(title: &str) -> bool {
+    !crate::import::titles::level_like(title)
+        && ids::title_key(title)
+            .split(' ')
+            .any(|w| DESCRIBES_PILLARS.contains(&w))
+}
+
 /// A "level" titled as what levels are measured by (`# Competencies`), none of whose pillars
 /// is its own: each of them is a pillar of two or more other levels (a `competencies.md`
 /// whose `## Communication` and `## Delivery` say what those pillars cover, beside one file per
@@ -36,12 +44,6 @@ const DESCRIBES_PILLARS: &[&str] = &[
 /// they have); its own text above them is a free page; a track it leaves empty goes too.
 /// Links to it lead to that page, or else to the first track that is left.
 pub(super) fn levels_describing_pillars(ladder: &mut Ladder) {
-    let titled_so = |title: &str| {
-        !crate::import::titles::level_like(title)
-            && ids::title_key(title)
-                .split(' ')
-                .any(|w| DESCRIBES_PILLARS.contains(&w))
-    };
     let candidate = |l: &Level| {
         l.cells.len() >= 2 && l.code.is_none() && l.number.is_none() && titled_so(&l.title)
     };
@@ -223,6 +225,30 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
         .map(|(ti, _)| *ti)
         .collect();
     found.retain(|(ti, _)| !alone.contains(ti));
+    // Two tracks each of whose levels are the other's pillars (a `competencies.md` of `##
+    // Seamanship` over `### Pilot`, `### Senior Pilot`, beside `roles/` of one file per
+    // level over `## Seamanship`) are one ladder written both ways round: the one that says
+    // it describes pillars (`# Core Competencies`), or else the one written in fewer files,
+    // describes them; the other is the ladder.
+    let mutual: Vec<usize> = found
+        .iter()
+        .filter_map(|(a, da)| {
+            let Describes::Pillars(pa) = da else {
+                return None;
+            };
+            found.iter().find_map(|(b, db)| match db {
+                Describes::Pillars(pb)
+                    if b != a && holds(ladder, *b, pa) && holds(ladder, *a, pb) =>
+                {
+                    let (ta, tb) = (&ladder.tracks[*a], &ladder.tracks[*b]);
+                    let rank = |t: &Track| (titled_so(&t.title), usize::MAX - files(t));
+                    (rank(ta) < rank(tb)).then_some(*a)
+                }
+                _ => None,
+            })
+        })
+        .collect();
+    found.retain(|(ti, _)| !mutual.contains(ti));
     if found.is_empty() {
         return;
     }
@@ -277,12 +303,119 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
     drop_unused_pillars(ladder);
 }
 
+/// A track titled as what the levels are measured by (`# Core Pilot Competencies`, a summary
+/// written pillar by pillar, `## Seamanship` over `### Junior Pilot`, and read the other way
+/// round) whose levels are all levels of another track (`roles/`, one file per level) with
+/// the same pillars, each cell a sentence or two and each level saying less than its twin
+/// there: a summary of that track, not a track. Each of its cells is a section of its
+/// pillar's description (`## Junior Pilot` over its text), in the order written; its own text
+/// is a free page. Links to it lead there, and links to its levels to the other track's.
+pub(super) fn summaries_of_levels(ladder: &mut Ladder) {
+    let key = |l: &Level| ids::title_key(&l.title);
+    let summary = |ti: usize| {
+        let t = &ladder.tracks[ti];
+        if t.levels.len() < 2 || !titled_so(&t.title) {
+            return None;
+        }
+        // A summary says a sentence or two per cell (two versions of one ladder say as
+        // much as each other), and each level's twin has each of its pillars and says more.
+        let size = |l: &Level| l.cells.iter().map(|c| c.blocks.len()).sum::<usize>();
+        let short = t
+            .levels
+            .iter()
+            .flat_map(|l| &l.cells)
+            .all(|c| c.blocks.len() <= 2);
+        (0..ladder.tracks.len()).find(|&o| {
+            let other = &ladder.tracks[o];
+            short
+                && o != ti
+                && t.levels.iter().all(|l| {
+                    other.levels.iter().any(|m| {
+                        key(m) == key(l)
+                            && size(m) > size(l)
+                            && l.cells
+                                .iter()
+                                .all(|c| m.cells.iter().any(|d| d.pillar == c.pillar))
+                    })
+                })
+        })
+    };
+    let Some((ti, of)) = (0..ladder.tracks.len()).find_map(|ti| summary(ti).map(|o| (ti, o)))
+    else {
+        return;
+    };
+    let of_uid = ladder.tracks[of].uid;
+    let track = ladder.tracks.remove(ti);
+    let (at, title) = (track.at.clone(), track.title.clone());
+    let of_title = ladder
+        .tracks
+        .iter()
+        .find(|t| t.uid == of_uid)
+        .map(|t| t.title.clone())
+        .unwrap_or_default();
+    // What was said of how the summary was read as levels no longer holds.
+    ladder.guesses.retain(|g| {
+        !(g.at.path == at.path && matches!(g.kind, GuessKind::Structure | GuessKind::Rank))
+    });
+    let (_, levels) = track_text_away(ladder, track);
+    let mut sections: Vec<(usize, Md, Vec<CellBlock>)> = Vec::new();
+    for level in levels {
+        let twin = ladder
+            .tracks
+            .iter_mut()
+            .find(|t| t.uid == of_uid)
+            .and_then(|t| t.levels.iter_mut().find(|m| key(m) == key(&level)));
+        if let Some(twin) = twin {
+            twin.description.extend(level.description);
+            let to = FileRef::Level(twin.uid);
+            ladder.retarget(FileRef::Level(level.uid), to);
+        }
+        let Some(doc) = ladder.docs.iter().position(|d| d.rel == level.at.path) else {
+            continue;
+        };
+        for c in level.cells {
+            let heading = Md {
+                text: format!("## {}", level.title),
+                doc,
+                line: level.at.line,
+            };
+            sections.push((c.pillar, heading, c.blocks));
+        }
+    }
+    sections.sort_by_key(|(p, h, _)| (*p, h.line));
+    for (p, heading, blocks) in sections {
+        ladder.pillars[p].description.push(heading);
+        append(&mut ladder.pillars[p].description, blocks);
+    }
+    ladder.guess(
+        GuessKind::Pillar,
+        at,
+        format!("`{title}` has the levels and pillars of track `{of_title}`: a summary of it, not a track; each of its parts is a section of its pillar's description"),
+    );
+}
+
 /// What a track that is no track describes (see [`tracks_describing_pillars`]).
 enum Describes {
     /// Its levels are pillars, one each, by index into [`Ladder::pillars`].
     Pillars(Vec<usize>),
     /// Its levels are the steps of this pillar (see [`steps_of_pillar`]).
     Steps(usize),
+}
+
+/// Whether some level of track `ti` has one of pillars `ps`.
+fn holds(ladder: &Ladder, ti: usize, ps: &[usize]) -> bool {
+    ladder.tracks[ti]
+        .levels
+        .iter()
+        .any(|l| l.cells.iter().any(|c| ps.contains(&c.pillar)))
+}
+
+/// How many files the levels of track `t` come from.
+fn files(t: &Track) -> usize {
+    let mut paths: Vec<&str> = t.levels.iter().map(|l| l.at.path.as_str()).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    paths.len()
 }
 
 /// The levels of the tracks other than track `ti` that have pillar `p`.
