@@ -968,3 +968,38 @@ fn a_competency_summary_beside_one_file_per_level_describes_the_pillars() {
         assert!(said.contains("Overhauls the clockwork"), "{folder}: {lamp}");
     }
 }
+
+#[test]
+fn a_level_files_gist_comparisons_and_next_steps_describe_it_and_a_template_is_not_read() {
+    // Hunt 25 M1 and M2 (Caldera's `roles/` and `templates/role-template.md`): `## In
+    // Short`, `## Ready for Senior When...`, `## Principal vs Senior` and `## Relationship to
+    // Other Roles` were pillars, each but the first held by one level and empty at the
+    // others; the template titled `# [Role Title]` was a track with one level.
+    let imp = import(&fixture("folders/role-files-with-template"), &[]);
+    assert_eq!(titles(&imp.root.join("content/tracks")), ["Roles"]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["cutting", "fitting"]
+    );
+    let glazier = fs::read_to_string(imp.root.join("content/levels/2-glazier.md")).unwrap();
+    for said in [
+        "You fit windows on site",
+        "a glazier works on site",
+        "Works with the joiners",
+    ] {
+        assert!(glazier.contains(said), "{glazier}");
+    }
+    let apprentice =
+        fs::read_to_string(imp.root.join("content/levels/1-apprentice-glazier.md")).unwrap();
+    assert!(
+        apprentice.contains("You fit a sash window alone"),
+        "{apprentice}"
+    );
+    assert!(
+        imp.summary.contains(
+            "not read: templates/level-template.md (a template for new pages: its title is a placeholder)"
+        ),
+        "{}",
+        imp.summary
+    );
+}

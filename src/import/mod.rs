@@ -22,6 +22,7 @@ mod outline;
 mod pillars;
 mod place;
 mod refusal;
+mod skipped;
 pub mod source;
 mod stale;
 mod summary;
@@ -121,7 +122,7 @@ fn import_from(opts: &Options) -> Result<Summary, Diagnostic> {
             ladder.skipped.push(format!("{rel} (not Markdown or YAML)"));
             continue;
         };
-        if !single && kind == FileKind::Markdown && housekeeping(rel) {
+        if !single && kind == FileKind::Markdown && skipped::housekeeping(rel) {
             ladder
                 .skipped
                 .push(format!("{rel} (about the repository, not the ladder)"));
@@ -150,6 +151,12 @@ fn import_from(opts: &Options) -> Result<Summary, Diagnostic> {
             }
             Err(e) => return Err(e),
         };
+        if !single && kind == FileKind::Markdown && skipped::page_template(rel, &doc.text) {
+            ladder.skipped.push(format!(
+                "{rel} (a template for new pages: its title is a placeholder)"
+            ));
+            continue;
+        }
         if rel.to_ascii_lowercase().ends_with(".mdx") {
             doc = source::SourceDoc::new(doc.rel.clone(), without_esm(&doc.text));
         }
@@ -561,36 +568,6 @@ fn output_paths<'a>(ladder: &Ladder, root: &'a Path) -> writer::Paths<'a> {
             .insert(FileRef::Page(p.uid), format!("{}.md", p.final_id));
     }
     paths
-}
-
-/// A file every repository has that is about the repository rather than its content
-/// (`LICENSE.md`, `CONTRIBUTING.md`, `CODE_OF_CONDUCT.md`, `CHANGELOG.md`, `SECURITY.md`, and
-/// GitHub's templates under `.github/`): never part of a ladder in a folder. Asked of
-/// Markdown only: `security.yaml` among data files is a skill's, not the repository's policy.
-fn housekeeping(rel: &str) -> bool {
-    let name = rel.rsplit('/').next().unwrap_or(rel);
-    let stem = name
-        .split('.')
-        .next()
-        .unwrap_or(name)
-        .to_ascii_lowercase()
-        .replace(['-', '_'], "");
-    rel.starts_with(".github/")
-        || rel.contains("/.github/")
-        || matches!(
-            stem.as_str(),
-            "license"
-                | "licence"
-                | "copying"
-                | "contributing"
-                | "codeofconduct"
-                | "changelog"
-                | "security"
-                | "authors"
-                | "contributors"
-                | "pullrequesttemplate"
-                | "issuetemplate"
-        )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -288,6 +288,10 @@ pub(super) fn descriptive(title: &str) -> bool {
     let padded = format!(" {k} ");
     (question(title) && !asks_what_is_expected(title))
         || DESCRIPTIVE.contains(&k)
+        // What it takes to move on (`Ready for Senior When...`), and how the level differs
+        // from another (`Sous Chef vs Line Cook`): a pillar of each would hold one level.
+        || k.starts_with("ready for ")
+        || compares(title)
         || [
             "anti pattern",
             "anti patterns",
@@ -306,6 +310,11 @@ pub(super) fn descriptive(title: &str) -> bool {
             "descripcion",
             "descricao",
             "purpose of the role",
+            // A level's one-line gist (`## In Short`), and how it sits among the others
+            // (`## Relationship to Other Roles`).
+            "in short",
+            "relationship to other roles",
+            "related roles",
         ]
         .iter()
         .any(|w| padded.contains(&format!(" {w} ")))
