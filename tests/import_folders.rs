@@ -1003,3 +1003,27 @@ fn a_level_files_gist_comparisons_and_next_steps_describe_it_and_a_template_is_n
         imp.summary
     );
 }
+
+#[test]
+fn skills_written_as_a_readme_in_a_folder_each_are_one_track() {
+    // Hunt 25 H2 (Enernite's GitBook, `05-people/01-communication/README.md`): each skill's
+    // folder was a track of its own, whose one level was named after the skill and whose
+    // pillars were the levels. The same files side by side in one folder read right.
+    let imp = import(&fixture("folders/skill-folders"), &[]);
+    assert_eq!(titles(&imp.root.join("content/tracks")).len(), 1);
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")),
+        ["grower", "head-grower", "orchard-hand"]
+    );
+    assert_eq!(level_rank(&imp, "orchard-hand"), 1);
+    assert_eq!(level_rank(&imp, "head-grower"), 3);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["grafting", "planting", "pruning"]
+    );
+    let grafting = competency(&imp, "grower", "grafting");
+    assert!(
+        grafting.contains("Plans the season's grafting"),
+        "{grafting}"
+    );
+}

@@ -59,7 +59,7 @@ pub(super) fn gather(
                 title,
                 how,
             } => {
-                let dir = ladder.docs[index].dir().to_string();
+                let dir = page_folder(ladder, index);
                 // How the first file of a folder was read stands for its neighbours (said
                 // after the track they make).
                 if single {
@@ -211,6 +211,27 @@ const GENERIC_STEMS: &[&str] = &[
     "framework",
     "career-ladder",
 ];
+
+/// The folder whose track document `index` is on: its own, or, for a README alone in its
+/// folder (GitBook's `01-communication/README.md`, a page written as a folder), the folder
+/// above, where the pages beside it are.
+fn page_folder(ladder: &Ladder, index: usize) -> String {
+    let doc = &ladder.docs[index];
+    let dir = doc.dir();
+    let inside = format!("{dir}/");
+    let alone = !dir.is_empty()
+        && doc.is_readme()
+        && !ladder
+            .docs
+            .iter()
+            .enumerate()
+            .any(|(i, d)| i != index && (d.dir() == dir || d.rel.starts_with(&inside)));
+    if alone {
+        super::source::dir_of(dir).to_string()
+    } else {
+        dir.to_string()
+    }
+}
 
 /// Whether folder `dir`'s own name says nothing of what it holds (`common/`, `docs/`).
 fn generic_folder(dir: &str) -> bool {
