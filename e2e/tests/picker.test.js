@@ -110,3 +110,43 @@ test('on a phone the picker\'s side by side stacks each pillar, each level\'s ce
     await context.close();
   }
 });
+
+test('the picker\'s side by side names each cell\'s level on a wide screen and prints stacked', { timeout: 60000 }, async () => {
+  // Browser check 29 M1 and M2: at 1,280 the column heads scrolled away above rows taller
+  // than the screen, and no cell said whose it was; on paper three equal columns left the
+  // pillar a third of the page and most pages half empty (10 A4 pages for 44 expectations).
+  const context = await newContext(browser, { viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}compare/?a=engineering-v1-junior&b=ic-senior-1`);
+    await page.locator('#picked table.compare tbody tr').first().waitFor();
+    const cells = () => page.evaluate(() => {
+      const heads = [...document.querySelectorAll('#picked thead th')].map((th) => th.innerText);
+      return [...document.querySelectorAll('#picked tbody tr')].map((tr) => {
+        const tds = [...tr.querySelectorAll('td')];
+        return {
+          names: tds.map((td) => {
+            const name = td.querySelector('.side-level');
+            return name && name.getBoundingClientRect().height > 0 ? name.innerText : null;
+          }),
+          heads: heads.slice(1),
+          row: Math.round(tr.getBoundingClientRect().width),
+          widths: tds.map((td) => Math.round(td.getBoundingClientRect().width)),
+          pillar: Math.round(tr.querySelector('th').getBoundingClientRect().width),
+        };
+      });
+    });
+    const screen = await cells();
+    assert.ok(screen.length >= 3, `rows: ${screen.length}`);
+    for (const r of screen) assert.deepEqual(r.names, r.heads, 'each cell names its level, as the heads do');
+    await page.emulateMedia({ media: 'print' });
+    const paper = await cells();
+    for (const r of paper) {
+      assert.deepEqual(r.names, r.heads, 'on paper too');
+      assert.ok(r.widths.every((w) => w >= r.row - 2), `cells side by side on paper: ${r.widths} in ${r.row}`);
+      assert.ok(r.pillar >= r.row - 2, `the pillar's name is ${r.pillar} px of a ${r.row} px row`);
+    }
+  } finally {
+    await context.close();
+  }
+});

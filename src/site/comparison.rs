@@ -533,8 +533,9 @@ impl<'a> Builder<'a> {
             [
                 (c.changed + c.rewritten, "worded differently".into()),
                 (0, String::new()),
-                (c.new, format!("only at {}", names[y])),
+                // In the page's column order: the first level's, then the second's.
                 (c.not_restated, format!("only at {}", names[x])),
+                (c.new, format!("only at {}", names[y])),
                 (c.carried, "the same".into()),
                 (c.moved, "the same in another pillar".into()),
             ]
