@@ -759,3 +759,27 @@ fn a_folder_of_level_files_with_a_table_per_area() {
         imp.summary
     );
 }
+
+#[test]
+fn a_grid_of_levels_is_the_ladder_beside_a_story_with_headings_named_as_its_levels() {
+    // Hunt 25 H3 (teachingRSE's competencies paper): a worked example under `#### Junior
+    // RSE`, `#### Senior RSE`, … after the grid kept the grid a table (as if it summed up
+    // levels those headings held), and the story's paragraphs became the ladder.
+    let imp = import(&fixture("tables/t31-grid-beside-a-story.md"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")),
+        ["head-baker", "junior-baker", "senior-baker"]
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["dough", "hygiene", "ovens"]
+    );
+    let ovens = competency(&imp, "senior-baker", "ovens");
+    assert!(ovens.contains("baking schedule for the night"), "{ovens}");
+    // The story stays whole, on a page of its own.
+    let story = std::fs::read_to_string(imp.root.join("content/one-bakers-path.md")).unwrap();
+    assert!(
+        story.contains("Sam runs the bakery ten years on"),
+        "{story}"
+    );
+}

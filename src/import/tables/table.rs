@@ -26,7 +26,8 @@ pub(super) struct Table {
     /// column after the first (an HTML table's `colspan`): about the level it names, or the
     /// level of the rows above, in a table of a level per row.
     pub(super) wide: Vec<usize>,
-    /// The titles of every heading of the document, as [`key`]s.
+    /// The titles of the document's headings that hold a list or a deeper heading (see
+    /// [`holds`]), as [`key`]s.
     pub(super) titles: HashSet<String>,
     /// The document is a ladder of headings already: two headings of one depth or more read
     /// as levels and hold lists or sub-headings of their own.
@@ -108,7 +109,10 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
             _ => {}
         }
     }
-    let titles: HashSet<String> = headings.iter().map(|h| key(&h.2)).collect();
+    let titles: HashSet<String> = (0..headings.len())
+        .filter(|&i| holds(&headings, &lines, &line_of, i))
+        .map(|i| key(&headings[i].2))
+        .collect();
     let heading_ladder = heading_ladder(&headings, &lines, &line_of);
     let mut read: Vec<Read> = ranges
         .into_iter()
@@ -450,6 +454,26 @@ fn summary_item(line: &str) -> bool {
     })
 }
 
+/// Whether heading `i` of `headings` (each its start, depth and title) holds a list or a
+/// deeper heading before the next heading as deep or shallower: what a level's heading in a
+/// ladder of headings holds, where a story's (`#### Junior Sailor` over a paragraph) does not.
+fn holds(
+    headings: &[(usize, u8, String)],
+    lines: &[&str],
+    line_of: &impl Fn(usize) -> usize,
+    i: usize,
+) -> bool {
+    let (start, depth, _) = &headings[i];
+    let end = headings[i + 1..]
+        .iter()
+        .find(|h| h.1 <= *depth)
+        .map_or(lines.len() + 1, |h| line_of(h.0));
+    let deeper = headings[i + 1..]
+        .first()
+        .is_some_and(|h| h.1 > *depth && line_of(h.0) < end);
+    deeper || (line_of(*start) + 1..end).any(|n| lines.get(n - 1).is_some_and(|l| list_line(l)))
+}
+
 /// Whether two headings or more of one depth read as levels and each holds a list or a
 /// deeper heading before the next heading as deep or shallower (see [`Table::heading_ladder`]).
 fn heading_ladder(
@@ -457,17 +481,7 @@ fn heading_ladder(
     lines: &[&str],
     line_of: &impl Fn(usize) -> usize,
 ) -> bool {
-    let holds = |i: usize| {
-        let (start, depth, _) = &headings[i];
-        let end = headings[i + 1..]
-            .iter()
-            .find(|h| h.1 <= *depth)
-            .map_or(lines.len() + 1, |h| line_of(h.0));
-        let deeper = headings[i + 1..]
-            .first()
-            .is_some_and(|h| h.1 > *depth && line_of(h.0) < end);
-        deeper || (line_of(*start) + 1..end).any(|n| lines.get(n - 1).is_some_and(|l| list_line(l)))
-    };
+    let holds = |i: usize| holds(headings, lines, line_of, i);
     // Two or more headings of one depth that read as levels and hold something, and fewer
     // before them that hold something titled otherwise (`#### QA`, `#### Product Design`
     // before `#### Product Owner` and `#### Project Manager` list other functions' paths).
