@@ -38,13 +38,18 @@
     });
     return box;
   }
-  // Each cell names its level: on a phone the table stacks, and the column heads are hidden.
-  function cell(level, pillar, root) {
+  // Each cell names its level: its rows are taller than a screen, and on a phone and on paper
+  // the column heads are hidden.
+  function cell(level, pillar, root, track) {
     var td = el("td");
     td.appendChild(el("p", { "class": "side-level" }, named(level)));
     var c = level.cells[pillar];
     if (!c) {
-      td.appendChild(el("p", { "class": "gap" }, "not defined yet"));
+      // A pillar of the other level's track only is not one the ladder still owes this level.
+      var theirs = track.pillars.indexOf(pillar) >= 0;
+      td.appendChild(theirs
+        ? el("p", { "class": "gap" }, "not defined yet")
+        : el("p", { "class": "none" }, "not a pillar of " + track.title));
       return td;
     }
     var ol = el("ol", { "class": "expectations" });
@@ -107,8 +112,8 @@
       var th = el("th", { scope: "row" });
       th.appendChild(el("a", { href: root + p.path }, p.title));
       tr.appendChild(th);
-      tr.appendChild(cell(la, p.id, root));
-      tr.appendChild(cell(lb, p.id, root));
+      tr.appendChild(cell(la, p.id, root, tracks[la.track]));
+      tr.appendChild(cell(lb, p.id, root, tracks[lb.track]));
       tbody.appendChild(tr);
     });
     table.appendChild(tbody);

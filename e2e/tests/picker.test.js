@@ -150,3 +150,28 @@ test('the picker\'s side by side names each cell\'s level on a wide screen and p
     await context.close();
   }
 });
+
+test('a pillar only the other level\'s track has is not shown as owed', { timeout: 90000 }, async () => {
+  // Browser check 29 L1: beside an engineer, a manager's `Managing teams` read "not defined
+  // yet" in the engineer's column, as if the ladder still owed it.
+  const dir = importLadder('OctopusDeploy-People');
+  const octopus = await startServer({ dir });
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${octopus.url}compare/?a=l3-senior-software-engineer&b=l5-senior-engineering-manager`);
+    await page.locator('#picked table.compare tbody tr').first().waitFor();
+    const rows = await page.evaluate(() => [...document.querySelectorAll('#picked tbody tr')].map((tr) => ({
+      pillar: tr.querySelector('th').innerText.trim(),
+      cells: [...tr.querySelectorAll('td')].map((td) => (td.querySelector('.gap, .none') || {}).innerText || null),
+    })));
+    const teams = rows.find((r) => /managing teams/i.test(r.pillar));
+    assert.ok(teams, `rows: ${JSON.stringify(rows)}`);
+    assert.equal(teams.cells[0], 'not a pillar of Software Engineering');
+    assert.equal(teams.cells[1], null, 'the manager has the pillar');
+    assert.ok(!rows.some((r) => r.cells.includes('not defined yet')), JSON.stringify(rows));
+  } finally {
+    await context.close();
+    await octopus.stop();
+  }
+});
