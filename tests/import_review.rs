@@ -341,3 +341,55 @@ fn prose_written_a_sentence_per_line_stays_one_expectation() {
     assert_eq!(cell.matches("\n- ").count(), 1, "{cell}");
     assert!(cell.contains("This usually means"), "{cell}");
 }
+
+/// Review 29's inputs (`review/r29/`): plausible ladders that this session's first versions
+/// of the job-family, summary, level-section, template and folder rules read worse than
+/// before.
+#[test]
+fn review_29_ladders_keep_their_pillars_levels_and_tracks() {
+    // A pillar every level has is a pillar, though its title starts `Ready for`.
+    let imp = import(&fixture("review/r29/r3-service.md"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["hygiene", "knife-skills", "ready-for-service"]
+    );
+    // `## Staff Meals` over a paragraph among the levels is no level.
+    let imp = import(&fixture("review/r29/r1-staffmeal.md"), &[]);
+    assert_eq!(
+        level_titles(&imp),
+        ["Junior Cook", "Senior Cook", "Head Chef"]
+    );
+    // A track titled `Digital Skills`, with the levels and pillars of another one-file track,
+    // is a track, not a summary of it.
+    let imp = import(&fixture("review/r29/r2-digital"), &[]);
+    assert_eq!(
+        titles(&imp.root.join("content/tracks")),
+        ["Digital Skills", "Lending Services"]
+    );
+    // A role's README alone in a folder beside the level files is a track of its own.
+    let imp = import(&fixture("review/r29/r5-pastry"), &[]);
+    assert_eq!(titles(&imp.root.join("content/tracks")).len(), 2);
+    assert_eq!(level_titles(&imp).len(), 4);
+    // Two files written both ways round: one is the ladder (it was none, and import stopped
+    // with "this is a bug").
+    let imp = import(&fixture("review/r29/r2-both"), &[]);
+    assert_eq!(level_titles(&imp), ["Deckhand", "Bosun", "Mate"]);
+    // Criteria under bold lead-ins in a level's grade section are that level's pillars.
+    let imp = import(&fixture("review/r29/r1-gradebold.md"), &[]);
+    let watch = competency(&imp, "principal-keeper", "watchkeeping");
+    assert!(watch.contains("Sets the watch rota"), "{watch}");
+    // A template beside a README alone is the ladder asked for.
+    let imp = import(&fixture("review/r29/r4-template-only"), &[]);
+    assert_eq!(level_titles(&imp).len(), 3, "{}", imp.summary);
+    // Levels written as folders are named by their folders, not `readme`, `readme-2`.
+    let imp = import(&fixture("review/r29/r5-levelfolders2"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")),
+        [
+            "01-library-assistant",
+            "02-librarian",
+            "03-senior-librarian",
+            "04-head-of-library-services"
+        ]
+    );
+}

@@ -213,21 +213,36 @@ const GENERIC_STEMS: &[&str] = &[
 ];
 
 /// The folder whose track document `index` is on: its own, or, for a README alone in its
-/// folder (GitBook's `01-communication/README.md`, a page written as a folder), the folder
-/// above, where the pages beside it are.
+/// folder beside another such folder, in a folder with no pages of its own but its index
+/// (GitBook's `01-communication/README.md`, `02-mentoring/README.md`: pages written as
+/// folders), the folder above.
 fn page_folder(ladder: &Ladder, index: usize) -> String {
-    let doc = &ladder.docs[index];
-    let dir = doc.dir();
-    let inside = format!("{dir}/");
-    let alone = !dir.is_empty()
-        && doc.is_readme()
-        && !ladder
-            .docs
-            .iter()
-            .enumerate()
-            .any(|(i, d)| i != index && (d.dir() == dir || d.rel.starts_with(&inside)));
-    if alone {
-        super::source::dir_of(dir).to_string()
+    let alone = |i: usize| {
+        let doc = &ladder.docs[i];
+        let dir = doc.dir();
+        let inside = format!("{dir}/");
+        !dir.is_empty()
+            && doc.is_readme()
+            && !ladder
+                .docs
+                .iter()
+                .enumerate()
+                .any(|(j, d)| j != i && (d.dir() == dir || d.rel.starts_with(&inside)))
+    };
+    let dir = ladder.docs[index].dir();
+    if !alone(index) {
+        return dir.to_string();
+    }
+    let parent = super::source::dir_of(dir);
+    let siblings = (0..ladder.docs.len())
+        .filter(|&i| alone(i) && super::source::dir_of(ladder.docs[i].dir()) == parent)
+        .count();
+    let pages_above = ladder
+        .docs
+        .iter()
+        .any(|d| d.dir() == parent && !d.is_readme());
+    if siblings >= 2 && !pages_above {
+        parent.to_string()
     } else {
         dir.to_string()
     }
@@ -559,7 +574,13 @@ fn folder_track(
         ladder.retarget(FileRef::Page(page.uid), FileRef::Track(uid));
     }
     for (index, mut level, _) in members {
-        let stem = ladder.docs[index].stem().to_string();
+        // A level written as a folder (`senior/README.md`) is named by its folder.
+        let doc = &ladder.docs[index];
+        let stem = match doc.dir().rsplit('/').next() {
+            Some(folder) if doc.is_readme() && !folder.is_empty() && doc.dir() != dir => folder,
+            _ => doc.stem(),
+        }
+        .to_string();
         if !single || !crate::ids::is_valid_id(&stem) {
             level.id = Some(crate::ids::suggest_id(&stem));
         }

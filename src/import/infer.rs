@@ -608,8 +608,20 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
                         .copied()
                         .filter(|&l| d.secs[l].parent == d.secs[s].parent)
                         .collect();
+                    // The same role as theirs (`Associate Line Cook` beside `Senior Line
+                    // Cook`), not a heading with a role's word in it (`Staff Meals`).
+                    let noun = |t: &str| {
+                        ids::title_key(t)
+                            .rsplit(' ')
+                            .next()
+                            .unwrap_or("")
+                            .to_string()
+                    };
                     beside.last().is_some_and(|&last| s < last)
                         && beside.iter().all(|&l| level_like(&heading_text(d, l)))
+                        && beside
+                            .iter()
+                            .any(|&l| noun(&heading_text(d, l)) == noun(&title))
                 }
             {
                 without_pillars.push(s);

@@ -145,6 +145,17 @@ pub(super) fn compares(title: &str) -> bool {
     any_word(title, &["vs", "versus"])
 }
 
+/// Whether `title` sets two levels side by side (`Sous Chef vs Line Cook`): each side of its
+/// `vs` (or `versus`) reads as a level.
+fn compares_levels(title: &str) -> bool {
+    [" vs. ", " vs ", " versus "].iter().any(|w| {
+        ids::find_ascii(title, w).is_some_and(|at| {
+            let (a, b) = (&title[..at], &title[at + w.len()..]);
+            level_like(a.trim()) && level_like(b.trim())
+        })
+    })
+}
+
 /// Whether any word of `title` (a run of letters and digits), lowercased and with the accents
 /// of Latin letters folded away (`Sênior` is `senior`), is one of `words`.
 pub(super) fn any_word(title: &str, words: &[&str]) -> bool {
@@ -288,10 +299,13 @@ pub(super) fn descriptive(title: &str) -> bool {
     let padded = format!(" {k} ");
     (question(title) && !asks_what_is_expected(title))
         || DESCRIPTIVE.contains(&k)
-        // What it takes to move on (`Ready for Senior When...`), and how the level differs
-        // from another (`Sous Chef vs Line Cook`): a pillar of each would hold one level.
-        || k.starts_with("ready for ")
-        || compares(title)
+        // A level's one-line gist (`## In Short`), how it sits among the others (`##
+        // Relationship to Other Roles`), what it takes to move on (`Ready for Senior
+        // When...`) and how it differs from another level (`Sous Chef vs Line Cook`): a pillar
+        // of each would hold one level. `Ready for service`, `Repair vs Replace` are pillars.
+        || ["in short", "relationship to other roles", "related roles"].contains(&k)
+        || k.starts_with("ready for ") && k.ends_with(" when")
+        || compares_levels(title)
         || [
             "anti pattern",
             "anti patterns",
@@ -310,11 +324,6 @@ pub(super) fn descriptive(title: &str) -> bool {
             "descripcion",
             "descricao",
             "purpose of the role",
-            // A level's one-line gist (`## In Short`), and how it sits among the others
-            // (`## Relationship to Other Roles`).
-            "in short",
-            "relationship to other roles",
-            "related roles",
         ]
         .iter()
         .any(|w| padded.contains(&format!(" {w} ")))

@@ -228,8 +228,9 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
     // Two tracks each of whose levels are the other's pillars (a `competencies.md` of `##
     // Seamanship` over `### Pilot`, `### Senior Pilot`, beside `roles/` of one file per
     // level over `## Seamanship`) are one ladder written both ways round: the one that says
-    // it describes pillars (`# Core Competencies`), or else the one written in fewer files,
-    // describes them; the other is the ladder.
+    // it describes pillars (`# Core Competencies`), or else the one not titled as the ladder,
+    // or else the one whose levels are not titled as levels, or else the one written in
+    // fewer files, or else the later one, describes them; the other is the ladder.
     let mutual: Vec<usize> = found
         .iter()
         .filter_map(|(a, da)| {
@@ -241,8 +242,21 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
                     if b != a && holds(ladder, *b, pa) && holds(ladder, *a, pb) =>
                 {
                     let (ta, tb) = (&ladder.tracks[*a], &ladder.tracks[*b]);
-                    let rank = |t: &Track| (titled_so(&t.title), usize::MAX - files(t));
-                    (rank(ta) < rank(tb)).then_some(*a)
+                    // A track titled as the ladder (`Deck Crew Ladder`), or whose levels are
+                    // titled as levels (`Senior Pilot`), not as areas, is the ladder.
+                    let rank = |t: &Track| {
+                        use crate::import::titles::{about_ladder, level_like};
+                        let named = t.levels.iter().all(|l| level_like(&l.title));
+                        (
+                            titled_so(&t.title),
+                            !about_ladder(&t.title),
+                            !named,
+                            usize::MAX - files(t),
+                        )
+                    };
+                    // Neither says so, in as many files: the first read is the ladder.
+                    let first = rank(ta) == rank(tb) && a < b;
+                    (rank(ta) < rank(tb) || first).then_some(*a)
                 }
                 _ => None,
             })
@@ -305,9 +319,9 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
 
 /// A track titled as what the levels are measured by (`# Core Pilot Competencies`, a summary
 /// written pillar by pillar, `## Seamanship` over `### Junior Pilot`, and read the other way
-/// round) whose levels are all levels of another track (`roles/`, one file per level) with
-/// the same pillars, each cell a sentence or two and each level saying less than its twin
-/// there: a summary of that track, not a track. Each of its cells is a section of its
+/// round) whose levels are all levels of another track of one file per level (`roles/`)
+/// with the same pillars, each cell a sentence or two and each level saying less than its
+/// twin there: a summary of that track, not a track. Each of its cells is a section of its
 /// pillar's description (`## Junior Pilot` over its text), in the order written; its own text
 /// is a free page. Links to it lead there, and links to its levels to the other track's.
 pub(super) fn summaries_of_levels(ladder: &mut Ladder) {
@@ -325,10 +339,13 @@ pub(super) fn summaries_of_levels(ladder: &mut Ladder) {
             .iter()
             .flat_map(|l| &l.cells)
             .all(|c| c.blocks.len() <= 2);
+        // One file beside a file per level (`competencies.md` beside `roles/`).
         (0..ladder.tracks.len()).find(|&o| {
             let other = &ladder.tracks[o];
             short
                 && o != ti
+                && files(t) == 1
+                && files(other) == other.levels.len()
                 && t.levels.iter().all(|l| {
                     other.levels.iter().any(|m| {
                         key(m) == key(l)
