@@ -1,5 +1,6 @@
 //! `ladderbook import` of Markdown whose YAML front-matter YAML itself refuses but the
-//! source's own site reads: a key given twice (Jekyll keeps the last value).
+//! source's own site reads: a key given twice (Jekyll keeps the last value), a quoted value
+//! that runs on at column 0 (Pandoc reads it).
 
 mod common;
 mod import_support;
@@ -47,4 +48,38 @@ fn a_refusal_names_the_front_matter_that_holds_a_ladder_import_does_not_read() {
         "{err}"
     );
     assert!(!err.contains("`tags`"), "{err}");
+}
+
+#[test]
+fn with_format_markdown_a_front_matter_that_does_not_parse_is_passed_over_and_said() {
+    // Hunt 25 M4 (teachingRSE's paper, built by Pandoc): a quoted value that runs on at
+    // column 0, which PyYAML reads and our YAML parser does not, refused the whole page,
+    // with `--format markdown` too, and the hint said a YAML linter would agree.
+    let src = fixture("shapes/front-matter-pandoc-quote.md");
+    let tmp = tempfile::tempdir().unwrap();
+    let out = common::ladderbook()
+        .arg("import")
+        .arg(&src)
+        .arg("-o")
+        .arg(tmp.path().join("out"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let refused = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        refused.contains("front-matter-pandoc-quote.md:3:"),
+        "{refused}"
+    );
+    assert!(refused.contains("--format markdown"), "{refused}");
+    let imp = import(&src, &["--format", "markdown"]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")),
+        ["grower", "head-grower", "orchard-hand"]
+    );
+    assert!(
+        imp.summary
+            .contains("front-matter-pandoc-quote.md:3: the front-matter does not parse"),
+        "{}",
+        imp.summary
+    );
 }

@@ -429,6 +429,16 @@ fn markdown_outcome(
                     ));
                     return Ok(None);
                 }
+                // With `--format markdown` the page is what is asked for, and its
+                // front-matter's data is not: a front-matter that does not parse is passed
+                // over, and said.
+                Err(e) if opts.format == Format::Markdown => {
+                    let at = doc.loc_line(e.line.max(1));
+                    let said = format!("the front-matter does not parse ({}): the page is read without it, and --format markdown reads no ladder from it", e.message);
+                    ladder.guess(GuessKind::Dropped, at, said);
+                    ladder.format("one-document Markdown");
+                    return Ok(Some(markdown::parse(ladder, index, body, None)));
+                }
                 Err(e) => return Err(e),
             };
             let title = y.get("title").and_then(yaml::Y::text);

@@ -341,7 +341,7 @@ fn doc_error(doc: &SourceDoc, e: &saphyr::ScanError, offset: usize) -> Diagnosti
         doc.rel.clone(),
         (m.line() + offset, m.col() + 1),
         format!("this YAML does not parse: {}", e.info()),
-        "fix the YAML at this line (a YAML linter shows the same problem), then import again",
+        "fix the YAML at this line, then import again (for a Markdown page's front-matter, `--format markdown` reads the page without it)",
     )
 }
 
