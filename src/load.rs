@@ -317,6 +317,47 @@ pub fn read_document(path: &Path, content_path: String) -> (Option<Document>, Ve
     }
 }
 
+/// The first unresolved merge conflict in `source`, as `git merge` leaves one: a line
+/// `<<<<<<< …`, later a line `=======`, later a line `>>>>>>> …`, outside fenced code (a page
+/// about git may show one). As text, it would be published: an expectation ending in
+/// `<<<<<<< HEAD`, both sides' versions, and quote marks.
+fn merge_conflict(source: &SourceFile) -> Option<Diagnostic> {
+    let mut fence: Option<&str> = None;
+    let (mut start, mut middle): (Option<(usize, usize)>, Option<usize>) = (None, None);
+    let mut offset = 0;
+    for (n, line) in source.text.split('\n').enumerate() {
+        let at = offset;
+        offset += line.len() + 1;
+        let l = line.trim_end_matches('\r');
+        let t = l.trim_start();
+        match fence {
+            Some(f) if t.starts_with(f) => fence = None,
+            Some(_) => continue,
+            None if t.starts_with("```") || t.starts_with("~~~") => {
+                fence = Some(&t[..3]);
+                continue;
+            }
+            None => {}
+        }
+        let marker = |m: &str| l == m || l.strip_prefix(m).is_some_and(|r| r.starts_with(' '));
+        if marker("<<<<<<<") {
+            (start, middle) = (Some((at, n + 1)), None);
+        } else if l == "=======" && start.is_some() {
+            middle = Some(n + 1);
+        } else if marker(">>>>>>>") {
+            if let (Some((at, first)), Some(_)) = (start, middle) {
+                return Some(source.error(
+                    "merge-conflict",
+                    at,
+                    format!("an unresolved merge conflict (lines {first}–{}): the file holds both versions and git's markers", n + 1),
+                    "keep the version you want between the markers, then delete the other and the `<<<<<<<`, `=======` and `>>>>>>>` lines",
+                ));
+            }
+        }
+    }
+    None
+}
+
 fn read_inner(
     path: &Path,
     content_path: String,
@@ -374,12 +415,23 @@ fn read_inner(
     let top_level = !content_path.contains('/');
 
     let mut errors = Vec::new();
+    if let Some(conflict) = merge_conflict(&source) {
+        return Err(vec![conflict]);
+    }
     if !crate::ids::is_valid_id(&stem) {
+        let id = crate::ids::suggest_id(&stem);
+        // A copy of a file under another spelling (`Senior Engineer.md` beside
+        // `senior-engineer.md`): renaming it as the id asks would replace the original.
+        let hint = if path.with_file_name(format!("{id}.md")).exists() {
+            format!("`{id}.md` already exists beside it: merge what this file adds into that one and delete this one, or give it a name of its own")
+        } else {
+            format!("rename the file to `{id}.md`")
+        };
         errors.push(source.error(
             "bad-id",
             0,
             format!("`{stem}` is not a valid id: ids are lowercase letters, digits and single hyphens, and a file's id is its name"),
-            format!("rename the file to `{}.md`", crate::ids::suggest_id(&stem)),
+            hint,
         ));
     }
     let split = match frontmatter::split(&source) {

@@ -212,6 +212,69 @@ fn bad_id_names_the_file_and_a_valid_name() {
 }
 
 #[test]
+fn a_copy_under_another_spelling_is_not_told_to_take_the_originals_name() {
+    // Serve-break 27 M4: `Senior Engineer.md`, a copy made in a file manager, was told
+    // "rename the file to `senior-engineer.md`", which would replace the original level.
+    let err = broken_build(|l| {
+        fs::copy(
+            l.join("content/levels/senior-engineer.md"),
+            l.join("content/levels/Senior Engineer.md"),
+        )
+        .unwrap();
+    });
+    assert!(
+        err.contains("`senior-engineer.md` already exists beside it"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("rename the file to `senior-engineer.md`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unresolved_merge_conflict_is_one_error_at_its_first_marker() {
+    // Serve-break 27 M2: git's markers in a competency were published as text (an
+    // expectation ending in `<<<<<<< HEAD`, both versions, `>>>>>>>` as nested quotes) and
+    // check passed; in front-matter they gave three TOML errors about other things.
+    for (file, line) in [
+        ("competencies/senior-engineer/craft.md", 9),
+        ("levels/senior-engineer.md", 3),
+    ] {
+        let err = broken_build(|l| {
+            edit(l, file, |t| {
+                let mut lines: Vec<&str> = t.lines().collect();
+                let at = line - 1;
+                let kept = lines[at].to_string();
+                lines.splice(
+                    at..=at,
+                    [
+                        "<<<<<<< HEAD",
+                        kept.as_str(),
+                        "=======",
+                        kept.as_str(),
+                        ">>>>>>> ladder-v2",
+                    ],
+                );
+                lines.join("\n") + "\n"
+            })
+        });
+        assert!(
+            err.contains(&format!(
+                "content/{file}:{line}:1: error: an unresolved merge conflict (lines {line}–{})",
+                line + 4
+            )),
+            "{err}"
+        );
+        assert_eq!(
+            err.lines().filter(|l| l.contains(": error: ")).count(),
+            1,
+            "{err}"
+        );
+    }
+}
+
+#[test]
 fn yaml_front_matter_says_how_to_write_toml() {
     let err = broken_build(|l| {
         fs::write(
