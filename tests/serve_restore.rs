@@ -6,6 +6,7 @@ mod common;
 mod serve_support;
 use common::*;
 use serve_support::*;
+use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
@@ -117,4 +118,52 @@ fn a_mistake_is_reported_while_a_file_beside_the_ladder_keeps_changing() {
     );
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     writer.join().unwrap();
+}
+
+#[test]
+fn a_save_that_reaches_the_disk_in_two_writes_loses_no_address_on_the_way() {
+    // Serve-break 27 M1: a save written in two parts (a slow disk, a synced folder, an
+    // editor flushing a large file) was built between them and served: the level showed
+    // half its expectations, and the terminal and the panel warned that the rest "was
+    // published and is gone", with a hint to run `ladderbook build --accept-removals`.
+    let dir = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), dir.path());
+    // Published: its addresses are in the lock.
+    std::fs::copy(repo().join("ladder.lock"), dir.path().join("ladder.lock")).unwrap();
+    let kept = tempfile::tempdir().unwrap();
+    let log = kept.path().join("stderr");
+    let stderr = std::fs::File::create(&log).unwrap();
+    let server = start_in_with(dir, &[], |c| {
+        c.stderr(stderr);
+    });
+    let cell = server
+        .root()
+        .join("content/competencies/senior-engineer/craft.md");
+    let text = std::fs::read_to_string(&cell).unwrap();
+    let cut = text.find("- Raises the quality").unwrap();
+    // The first part lands whole (not an empty file, which serve already waits on), the
+    // rest 100 ms later.
+    atomic_save(&cell, &text[..cut]);
+    std::thread::sleep(Duration::from_millis(100));
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&cell)
+        .unwrap()
+        .write_all(format!("{}- Written in two parts.\n", &text[cut..]).as_bytes())
+        .unwrap();
+    wait_until("the whole save is served", || {
+        page_text(&server, "/levels/senior-engineer/").contains("Written in two parts")
+    });
+    std::thread::sleep(Duration::from_millis(600));
+    let err = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(!err.contains("was published and is gone"), "{err}");
+    assert!(overlay(&server, "/levels/senior-engineer/").is_empty());
+    // An expectation removed on purpose is still said, once the files are still.
+    let shorter = text.replace(&text[cut..], "");
+    std::fs::write(&cell, shorter).unwrap();
+    wait_until("the removal is said", || {
+        std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .contains("was published and is gone")
+    });
 }

@@ -146,12 +146,18 @@ fn build_dir_line(root: &Path) -> Option<String> {
     })
 }
 
+/// `lost` (the ladder's errors for `build`) as the warnings `serve` shows, in order.
+fn lost_warnings(lost: &[Diagnostic]) -> Diagnostics {
+    let mut d = Diagnostics(lost.iter().cloned().map(Diagnostic::into_warning).collect());
+    d.sort();
+    d
+}
+
 /// The addresses and anchors a good build lost (`lost`, the ladder's errors for `build`),
 /// as the warnings the overlay shows: printed when they differ from `shown` (the last
 /// build's), with a line that says `build` stops on them, or that none is lost any more.
 fn lost_addresses(lost: &[Diagnostic], shown: Option<String>, quiet: bool) -> Option<String> {
-    let mut d = Diagnostics(lost.iter().cloned().map(Diagnostic::into_warning).collect());
-    d.sort();
+    let d = lost_warnings(lost);
     let text = (!d.0.is_empty()).then(|| d.to_string());
     if text == shown {
         return text;
@@ -285,6 +291,13 @@ pub struct Previous {
     /// What is served until the ladder builds is the site `build` left in the build-dir
     /// (see [`last_build_on_disk`]).
     pub(super) from_disk: bool,
+    /// Whether a good rebuild that loses published addresses not lost before waits for the
+    /// files to settle before it is served and its warnings printed (`serve`'s watcher):
+    /// a save that reaches the disk in two writes is first read halfway, and would warn
+    /// of expectations nobody removed.
+    pub(super) hold_losses: bool,
+    /// The last rebuild was such a build, held: nothing was served or printed.
+    held: bool,
 }
 
 impl Previous {
@@ -298,6 +311,8 @@ impl Previous {
             reported: false,
             reworded: false,
             from_disk: false,
+            hold_losses: false,
+            held: false,
         }
     }
 
@@ -339,6 +354,11 @@ impl Previous {
     /// True when the last rebuild failed.
     pub fn failed(&self) -> bool {
         self.failed
+    }
+
+    /// True when the last rebuild was good but held (see [`Previous::hold_losses`]).
+    pub fn held(&self) -> bool {
+        self.held
     }
 
     /// True when the last rebuild brought the ladder before it up to date instead of building
@@ -447,6 +467,15 @@ pub fn rebuild(
         clock.lap("render");
         Ok((p, files, count))
     });
+    previous.held = false;
+    if let Ok((p, _, _)) = &result {
+        let lost = lost_warnings(&p.ladder.lost);
+        let shown = site.read().unwrap_or_else(|e| e.into_inner()).lost.clone();
+        if previous.hold_losses && !lost.0.is_empty() && Some(lost.to_string()) != shown {
+            previous.held = true;
+            return site.read().unwrap_or_else(|e| e.into_inner()).version;
+        }
+    }
     let mut s = site.write().unwrap_or_else(|e| e.into_inner());
     // The open pages reload when the version changes: not after a save that changed no page
     // (a `touch`, an editor's save of an unchanged file), which would lose a reader's folded

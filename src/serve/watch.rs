@@ -127,15 +127,49 @@ pub(super) fn watch(
         // A failed rebuild's version, not yet announced, and when the first failure since
         // the last announcement came: see [`SETTLE`].
         let mut unreported: Option<(u64, Instant)> = None;
+        // A good rebuild held for losing published addresses (see `Previous::hold_losses`),
+        // and when the first was held: it is built again once the files settle.
+        let mut held: Option<Instant> = None;
+        previous.hold_losses = true;
         // The version the open pages were last told of.
         let mut sent = site.read().unwrap_or_else(|e| e.into_inner()).version;
         // Polling sees a change up to one scan late: the files count as still only after
         // a scan more.
         let settle = if poll { SETTLE + POLL_INTERVAL } else { SETTLE };
         loop {
-            let next = match unreported {
-                None => rx.recv().map_err(|_| ()),
-                Some((v, since)) => {
+            let next = match (unreported, held) {
+                (None, Some(since)) => {
+                    let left = SETTLE_LIMIT.saturating_sub(since.elapsed());
+                    let waited = if left.is_zero() {
+                        Err(RecvTimeoutError::Timeout)
+                    } else {
+                        rx.recv_timeout(settle.min(left))
+                    };
+                    match waited {
+                        Ok(ev) => Ok(ev),
+                        Err(RecvTimeoutError::Timeout) => {
+                            // Settled: served as it is, losses and all.
+                            held = None;
+                            previous.hold_losses = false;
+                            let v = rebuild(
+                                &watched_root,
+                                &site,
+                                false,
+                                &mut previous,
+                                &Changes::everything(),
+                            );
+                            previous.hold_losses = true;
+                            if v != sent {
+                                sent = v;
+                                let _ = events.send(v);
+                            }
+                            continue;
+                        }
+                        Err(RecvTimeoutError::Disconnected) => Err(()),
+                    }
+                }
+                (None, None) => rx.recv().map_err(|_| ()),
+                (Some((v, since)), _) => {
                     // Events that bring no rebuild (a log file written beside the ladder)
                     // wait too, but not past SETTLE_LIMIT: files that never stop changing
                     // must not hide the errors for good.
@@ -240,7 +274,16 @@ pub(super) fn watch(
                 }
             }
             if changed {
+                // After a held build, the files it read are read again.
+                if held.is_some() {
+                    changes.everything = true;
+                }
                 let v = rebuild(&watched_root, &site, false, &mut previous, &changes);
+                if previous.held() {
+                    held = held.or(Some(Instant::now()));
+                    continue;
+                }
+                held = None;
                 if previous.failed() {
                     // Reported when the files settle, or at once past SETTLE_LIMIT (the
                     // wait at the top of the loop).
