@@ -293,8 +293,9 @@ pub fn build_with(
         lost.sort();
         return Err(BuildError::Ladder(lost));
     }
+    let from_config = dest.is_none();
     let dest = destination(root, &p.ladder.config, dest);
-    if let Some(d) = unsafe_destination(root, &dest) {
+    if let Some(d) = unsafe_destination(root, &dest, from_config) {
         return Err(BuildError::Ladder(Diagnostics(vec![d])));
     }
     let clock = Stopwatch::start();
@@ -388,12 +389,19 @@ pub fn build_with(
     }
 }
 
+/// The `build-dir` of `book.toml` in `root` as an error when it would swallow the ladder
+/// itself (see [`unsafe_destination`]): `check` reports what `build` would refuse.
+pub fn unsafe_build_dir(root: &Path, config: &Config) -> Option<Diagnostic> {
+    unsafe_destination(root, &destination(root, config, None), true)
+}
+
 /// A build-dir that would swallow the ladder itself (the ladder's root, a parent of it, or a
 /// folder of its sources) is refused, so a build can never delete what the author wrote.
 /// Paths are compared as the file system resolves them ([`resolve`]), so a symbolic link on
 /// the way (`-d /tmp/link-to-content/site`, or a `content/` that is itself a link) cannot
-/// hide that two paths are one.
-fn unsafe_destination(root: &Path, dest: &Path) -> Option<Diagnostic> {
+/// hide that two paths are one. `from_config`: the build-dir is `book.toml`'s, and the error
+/// points at its line (else at `-d`, on the command line).
+fn unsafe_destination(root: &Path, dest: &Path, from_config: bool) -> Option<Diagnostic> {
     let (root_abs, dest_abs) = (resolve(root), resolve(dest));
     let sources = ["content", "templates", "static"].map(|d| resolve(&root_abs.join(d)));
     let bad = root_abs.starts_with(&dest_abs) || sources.iter().any(|s| dest_abs.starts_with(s));
@@ -404,10 +412,22 @@ fn unsafe_destination(root: &Path, dest: &Path) -> Option<Diagnostic> {
             s if s.is_empty() || s.starts_with('/') => dest.display().to_string(),
             s => s,
         };
+        let (path, at) = if from_config {
+            // The line that sets it, where one does.
+            let text = crate::files::read_to_string(&root.join(crate::config::FILE_NAME))
+                .unwrap_or_default();
+            let line = text
+                .lines()
+                .position(|l| l.split('=').next().is_some_and(|k| k.trim() == "build-dir"))
+                .map_or((1, 1), |i| (i + 1, 1));
+            (crate::config::FILE_NAME, line)
+        } else {
+            ("", (0, 0))
+        };
         Diagnostic::error(
             "bad-build-dir",
-            crate::config::FILE_NAME,
-            (1, 1),
+            path,
+            at,
             format!("the build-dir {shown} would replace the ladder's own files"),
             "set `build-dir` in [build] (or -d) to a folder of its own, such as \"book\"",
         )

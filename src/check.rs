@@ -92,6 +92,10 @@ pub fn check(root: &Path, strict: bool) -> (Diagnostics, Report) {
             diags.push(d);
         }
     }
+    // `build` would refuse to write there.
+    diags
+        .0
+        .extend(crate::build::unsafe_build_dir(root, &ladder.config));
     lint(&ladder, &mut diags);
     images::missing(root, &ladder, &mut diags);
     site_links::outside(&ladder, &mut diags);

@@ -420,3 +420,27 @@ fn a_fifo_named_as_a_content_file_is_reported_without_waiting_on_it() {
         );
     }
 }
+
+#[test]
+fn a_build_dir_in_book_toml_over_the_sources_is_an_error_of_check_at_its_line() {
+    // Serve-break 27 M3: `build-dir = "content"` passed `check` (and the preview), and only
+    // `build` refused it, at `book.toml:1:1`.
+    let (_dir, root) = ladder();
+    let toml = fs::read_to_string(root.join("book.toml")).unwrap();
+    assert!(toml.contains("build-dir = \"book\""), "{toml}");
+    let toml = toml.replace("build-dir = \"book\"", "build-dir = \"content\"");
+    let line = toml
+        .lines()
+        .position(|l| l.starts_with("build-dir"))
+        .unwrap()
+        + 1;
+    fs::write(root.join("book.toml"), &toml).unwrap();
+    let said = format!(
+        "book.toml:{line}:1: error: the build-dir content would replace the ladder's own files"
+    );
+    for command in ["check", "build"] {
+        let (code, err) = run_bounded(ladderbook_cmd(&[Path::new(command), &root]), command);
+        assert_eq!(code, 1, "{command}: {err}");
+        assert!(err.contains(&said), "{command}: {err}");
+    }
+}
