@@ -253,8 +253,22 @@ fn walk(root: &Path) -> Walk {
         // A FIFO, socket or device named as a content file is read, and so reported (reading
         // refuses it without waiting on it); a symbolic link is not followed.
         let special = !entry.file_type().is_file() && !entry.file_type().is_symlink();
-        let read = entry.file_type().is_file()
-            || special && entry.path().extension().is_some_and(|e| e == "md");
+        let markdown = entry.path().extension().is_some_and(|e| e == "md");
+        // A link where a page is looked for (a level moved to a shared folder and linked
+        // back) is said: the page is missing, and what names it would say so without
+        // saying why.
+        if entry.file_type().is_symlink() && markdown {
+            let shown = display_path(root, entry.path());
+            walk.errors.push(Diagnostic::warning(
+                "symlink",
+                shown.clone(),
+                (0, 0),
+                "a symbolic link, which ladderbook does not follow: no page is made of it",
+                format!("put the file it points to in its place (`cp --remove-destination \"$(readlink -f {shown})\" {shown}`)"),
+            ));
+            continue;
+        }
+        let read = entry.file_type().is_file() || special && markdown;
         if !read {
             continue;
         }
@@ -358,6 +372,57 @@ fn merge_conflict(source: &SourceFile) -> Option<Diagnostic> {
     None
 }
 
+/// A competency (it names a `level` and a `pillar`) in `tracks/`, `levels/` or `pillars/`, or
+/// a level (a `rank` and a `track`) in `tracks/` or `pillars/`: a file moved into the wrong
+/// folder, one error saying where it goes, where the keys that folder's kind lacks would be
+/// one error each, with hints that would make a level of a competency.
+fn misplaced(
+    source: &SourceFile,
+    t: &toml::de::DeTable<'_>,
+    folder: &str,
+    top_level: bool,
+    is_competency: bool,
+) -> Option<Diagnostic> {
+    let kind = match folder {
+        "tracks" => "track",
+        "levels" => "level",
+        "pillars" => "pillar",
+        _ => return None,
+    };
+    let text = |k: &str| {
+        t.get(k)
+            .and_then(|v| v.get_ref().as_str())
+            .unwrap_or("…")
+            .to_string()
+    };
+    let (what, to) = if is_competency {
+        (
+            "a competency (it names a `level` and a `pillar`)",
+            format!(
+                "content/competencies/{}/{}.md",
+                text("level"),
+                text("pillar")
+            ),
+        )
+    } else if kind != "level" && t.get("rank").is_some() && t.get("track").is_some() {
+        let name = source.path.rsplit('/').next().unwrap_or("").to_string();
+        (
+            "a level (it has a `rank` and a `track`)",
+            format!("content/levels/{name}"),
+        )
+    } else {
+        return None;
+    };
+    (!top_level).then(|| {
+        source.error(
+            "misplaced",
+            0,
+            format!("this file is {what}, but it lies in content/{folder}/, where each file is a {kind}"),
+            format!("move it to {to}"),
+        )
+    })
+}
+
 fn read_inner(
     path: &Path,
     content_path: String,
@@ -451,6 +516,10 @@ fn read_inner(
     };
     let t = table.get_ref();
     let is_competency = t.get("level").is_some() && t.get("pillar").is_some();
+    if let Some(d) = misplaced(&source, t, folder, top_level, is_competency) {
+        errors.push(d);
+        return Err(errors);
+    }
     let kind = match (folder, top_level) {
         ("tracks", false) => read(&source, toml_offset, t, &mut errors).map(Kind::Track),
         ("levels", false) => read(&source, toml_offset, t, &mut errors).map(Kind::Level),

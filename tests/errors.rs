@@ -679,3 +679,38 @@ fn a_binary_file_and_a_missing_book_toml_are_named_for_what_they_are() {
     );
     assert!(!err.contains("ladderbook init"), "{err}");
 }
+
+#[test]
+fn a_file_moved_into_the_wrong_folder_is_one_error_saying_where_it_goes() {
+    // Serve-break 27 M5: a competency moved into levels/ was asked for a `title` (hint: the
+    // level's) and a `rank`, which would make a second level of it; a level moved into
+    // pillars/ gave an unknown-key error per key.
+    let err = broken_build(|l| {
+        fs::rename(
+            l.join("content/competencies/senior-engineer/craft.md"),
+            l.join("content/levels/craft.md"),
+        )
+        .unwrap();
+    });
+    assert!(
+        err.contains("content/levels/craft.md:1:1: error: this file is a competency (it names a `level` and a `pillar`), but it lies in content/levels/"),
+        "{err}"
+    );
+    assert!(
+        err.contains("move it to content/competencies/senior-engineer/craft.md"),
+        "{err}"
+    );
+    assert!(!err.contains("add `title"), "{err}");
+    let err = broken_build(|l| {
+        fs::rename(
+            l.join("content/levels/director.md"),
+            l.join("content/pillars/director.md"),
+        )
+        .unwrap();
+    });
+    assert!(
+        err.contains("content/pillars/director.md:1:1: error: this file is a level (it has a `rank` and a `track`), but it lies in content/pillars/"),
+        "{err}"
+    );
+    assert!(!err.contains("unknown key `rank`"), "{err}");
+}

@@ -444,3 +444,20 @@ fn a_build_dir_in_book_toml_over_the_sources_is_an_error_of_check_at_its_line() 
         assert!(err.contains(&said), "{command}: {err}");
     }
 }
+
+#[test]
+fn a_content_file_that_is_a_symbolic_link_is_said_not_dropped_in_silence() {
+    // Serve-break 27 M6: a page linked in from a shared folder was left out without a word
+    // (its address a 404), and a level replaced by a link gave errors that the level "does
+    // not exist" though `ls` showed it.
+    let (dir, root) = ladder();
+    let shared = dir.path().join("shared.md");
+    fs::copy(root.join("content/levels/director.md"), &shared).unwrap();
+    fs::remove_file(root.join("content/levels/director.md")).unwrap();
+    symlink(&shared, root.join("content/levels/director.md")).unwrap();
+    let (_, err) = run_bounded(ladderbook_cmd(&[Path::new("check"), &root]), "check");
+    assert!(
+        err.contains("content/levels/director.md: warning: a symbolic link, which ladderbook does not follow"),
+        "{err}"
+    );
+}
