@@ -714,3 +714,20 @@ fn a_file_moved_into_the_wrong_folder_is_one_error_saying_where_it_goes() {
     );
     assert!(!err.contains("unknown key `rank`"), "{err}");
 }
+
+#[test]
+fn a_link_to_a_deleted_published_level_is_not_pointed_at_a_level_with_a_near_name() {
+    // Serve-break 27 M7: with `senior-engineer.md` deleted, the link to it was told "did
+    // you mean `levels/senior-engineering-manager.md`?", which would point Senior Engineer's
+    // readers at the managers' level.
+    let err =
+        broken_build(|l| fs::remove_file(l.join("content/levels/senior-engineer.md")).unwrap());
+    let link = err
+        .lines()
+        .skip_while(|l| !l.contains("the link `levels/senior-engineer.md`"))
+        .take(2)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(link.contains("was the file deleted or renamed?"), "{err}");
+    assert!(!err.contains("senior-engineering-manager.md"), "{err}");
+}

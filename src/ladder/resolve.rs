@@ -252,10 +252,18 @@ impl Resolver<'_> {
             let near = did_you_mean(stem(target_path, folder)?, files.iter().map(|f| f.0))?;
             files.iter().filter(|f| f.0 == near).map(|f| f.1).min()
         };
-        let meant = own_file
-            .or_else(|| self.renamed_level(target_path))
-            .or_else(same_folder)
-            .or_else(|| {
+        // A level the last build published, gone and not renamed, was deleted: a level
+        // whose id is near its (`senior-engineering-manager.md` for `senior-engineer.md`) is
+        // another level, not a slip of the link's.
+        let deleted = || {
+            let id = target_path.strip_prefix("levels/")?.strip_suffix(".md")?;
+            self.published?
+                .pages
+                .contains(&permalink::level(id))
+                .then_some(())
+        };
+        let near = || {
+            same_folder().or_else(|| {
                 // Files elsewhere (a link with one `..` too many or too few); those of its
                 // own folder were weighed as ids above.
                 let folder = crate::links::parent_dir(target_path);
@@ -275,7 +283,11 @@ impl Resolver<'_> {
                         .map(|(_, p)| *p)
                         .min()
                 })
-            });
+            })
+        };
+        let meant = own_file
+            .or_else(|| self.renamed_level(target_path))
+            .or_else(|| if deleted().is_some() { None } else { near() });
         const HOW: &str =
             "links between content files use the target file's path relative to this file";
         match meant {
