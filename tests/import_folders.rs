@@ -1027,3 +1027,25 @@ fn skills_written_as_a_readme_in_a_folder_each_are_one_track() {
         "{grafting}"
     );
 }
+
+#[test]
+fn a_page_of_bold_items_that_are_levels_reads_in_a_folder_as_it_does_alone() {
+    // Hunt 26 H3 (db1's `seniorities.md` beside the QA track's file): alone, the page's
+    // `- **Junior … (what to expect)**` items are its levels; beside another ladder's file it
+    // became one level whose pillars were those items, then a free page: the track was gone.
+    let imp = import(&fixture("folders/bold-items-beside-a-ladder"), &[]);
+    let mut tracks = titles(&imp.root.join("content/tracks"));
+    tracks.sort();
+    assert_eq!(tracks, ["Curator Levels", "Tiers"]);
+    let levels = content_ids(&imp.root.join("content/levels"));
+    assert_eq!(levels.len(), 5, "{levels:?}");
+    assert!(
+        levels.iter().any(|l| l.starts_with("senior-guide")),
+        "{levels:?}"
+    );
+    assert!(
+        !imp.summary.contains("kept as a free page"),
+        "{}",
+        imp.summary
+    );
+}

@@ -150,6 +150,25 @@ pub(super) fn gather(
             super::transpose::turn_one_level(ladder, track);
         }
     } else {
+        // A folder's one file that is a whole ladder written the other way round reads as
+        // it does alone: a track titled by the page, its named items the levels.
+        for (track, _) in tracks.iter_mut() {
+            if let [level] = track.levels.as_slice() {
+                if super::transpose::level_transposed(level).is_some() {
+                    // How the file was read as one level, and the track it made, no longer
+                    // hold.
+                    let path = level.at.path.clone();
+                    hows.retain(|_, (at, how)| {
+                        !(at.path == path && how.starts_with("a one-level document"))
+                    });
+                    ladder.guesses.retain(|g| {
+                        !(g.at.path == path && g.text.starts_with("the one-level file"))
+                    });
+                    track.title = level.full_title.clone();
+                    super::transpose::turn_one_level(ladder, track);
+                }
+            }
+        }
         super::transpose::pillar_files(ladder, &mut tracks, folder_title);
         // One-level files that are each a competency area written the other way round
         // (`### Communication` over `**LVL 1 - Trainee**` and its list, a file per skill):

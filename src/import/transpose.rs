@@ -118,6 +118,12 @@ fn one_level_transposed(track: &Track) -> Option<Vec<String>> {
     let [level] = track.levels.as_slice() else {
         return None;
     };
+    level_transposed(level)
+}
+
+/// [`one_level_transposed`] of a track of `level` alone: whether `level` is a whole ladder
+/// written the other way round.
+pub(super) fn level_transposed(level: &Level) -> Option<Vec<String>> {
     let titles: Vec<String> = level.cells.iter().map(|c| c.pillar_title.clone()).collect();
     (level.pending.is_empty()
         && titles.len() >= 2

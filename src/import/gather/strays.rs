@@ -71,7 +71,10 @@ pub(super) fn strays(
     let coded = |m: &Member| letters(m).is_some_and(|l| coded_alike[&l] >= 2);
     let stray = |m: &Member| {
         let doc = &ladder.docs[m.0];
-        !coded(m)
+        // A page that is a whole ladder written the other way round (`- **Junior cook**`
+        // over its list, then the others) is a track of its own, not a stray.
+        crate::import::transpose::level_transposed(&m.1).is_none()
+            && !coded(m)
             && !level_like(&m.2)
             && !level_like(&m.1.title)
             && !shares(m.1.uid, &keys(&m.1.cells))
