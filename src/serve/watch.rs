@@ -139,13 +139,7 @@ pub(super) fn watch(
         loop {
             let next = match (unreported, held) {
                 (None, Some(since)) => {
-                    let left = SETTLE_LIMIT.saturating_sub(since.elapsed());
-                    let waited = if left.is_zero() {
-                        Err(RecvTimeoutError::Timeout)
-                    } else {
-                        rx.recv_timeout(settle.min(left))
-                    };
-                    match waited {
+                    match next_unless_settled(&rx, since, settle) {
                         Ok(ev) => Ok(ev),
                         Err(RecvTimeoutError::Timeout) => {
                             // Settled: served as it is, losses and all.
@@ -173,13 +167,7 @@ pub(super) fn watch(
                     // Events that bring no rebuild (a log file written beside the ladder)
                     // wait too, but not past SETTLE_LIMIT: files that never stop changing
                     // must not hide the errors for good.
-                    let left = SETTLE_LIMIT.saturating_sub(since.elapsed());
-                    let waited = if left.is_zero() {
-                        Err(RecvTimeoutError::Timeout)
-                    } else {
-                        rx.recv_timeout(settle.min(left))
-                    };
-                    match waited {
+                    match next_unless_settled(&rx, since, settle) {
                         Ok(ev) => Ok(ev),
                         Err(RecvTimeoutError::Timeout) => {
                             unreported = None;
@@ -301,6 +289,20 @@ pub(super) fn watch(
         }
     });
     Ok(())
+}
+
+/// The next event of `rx`, or `Err(Timeout)` once none has come for `settle` (the files are
+/// still), or at once when [`SETTLE_LIMIT`] has passed since `since`.
+fn next_unless_settled<T>(
+    rx: &std::sync::mpsc::Receiver<T>,
+    since: Instant,
+    settle: Duration,
+) -> Result<T, RecvTimeoutError> {
+    let left = SETTLE_LIMIT.saturating_sub(since.elapsed());
+    if left.is_zero() {
+        return Err(RecvTimeoutError::Timeout);
+    }
+    rx.recv_timeout(settle.min(left))
 }
 
 /// What tells one folder from another put under the same name: its device and inode on
