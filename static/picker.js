@@ -41,7 +41,7 @@
   // Each cell names its level: its rows are taller than a screen, and on a phone and on paper
   // the column heads are hidden.
   function cell(level, pillar, root, track) {
-    var td = el("td");
+    var td = el("td", { "data-level": named(level) });
     td.appendChild(el("p", { "class": "side-level" }, named(level)));
     var c = level.cells[pillar];
     if (!c) {

@@ -125,9 +125,13 @@ test('the picker\'s side by side names each cell\'s level on a wide screen and p
       return [...document.querySelectorAll('#picked tbody tr')].map((tr) => {
         const tds = [...tr.querySelectorAll('td')];
         return {
+          // For the eye: the cell's own name where shown (phone, paper), else the name the
+          // cell's ::before shows (a screen reader has the column heads).
           names: tds.map((td) => {
             const name = td.querySelector('.side-level');
-            return name && name.getBoundingClientRect().height > 0 ? name.innerText : null;
+            if (name && name.getBoundingClientRect().height > 0) return name.innerText;
+            const before = getComputedStyle(td, '::before').content;
+            return before && before !== 'none' && before !== 'normal' ? td.dataset.level : null;
           }),
           heads: heads.slice(1),
           row: Math.round(tr.getBoundingClientRect().width),
