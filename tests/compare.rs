@@ -668,3 +668,49 @@ fn two_levels_of_a_track_with_one_title_are_told_apart_by_their_codes_or_ranks()
         &html[..html.find("</title>").unwrap()]
     );
 }
+
+#[test]
+fn two_levels_with_no_expectations_yet_say_there_is_nothing_to_compare() {
+    // Their "What changes" was an empty list under its heading (an Associate and an
+    // Intermediate level of a job family that only state their grades).
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    for (path, text) in [
+        ("book.toml", "[book]\ntitle = \"Bakery\"\n"),
+        ("content/tracks/bakers.md", "+++\ntitle = \"Bakers\"\n+++\n"),
+        ("content/pillars/dough.md", "+++\ntitle = \"Dough\"\n+++\n"),
+        (
+            "content/levels/apprentice.md",
+            "+++\ntitle = \"Apprentice\"\nrank = 1\ntrack = \"bakers\"\n+++\nA grade 3.\n",
+        ),
+        (
+            "content/levels/baker.md",
+            "+++\ntitle = \"Baker\"\nrank = 2\ntrack = \"bakers\"\n+++\nA grade 4.\n",
+        ),
+        (
+            "content/levels/head-baker.md",
+            "+++\ntitle = \"Head Baker\"\nrank = 3\ntrack = \"bakers\"\n+++\n",
+        ),
+        (
+            "content/competencies/head-baker/dough.md",
+            "+++\nlevel = \"head-baker\"\npillar = \"dough\"\n+++\n- Writes the recipes.\n",
+        ),
+    ] {
+        fs::create_dir_all(root.join(path).parent().unwrap()).unwrap();
+        fs::write(root.join(path), text).unwrap();
+    }
+    ladderbook().arg("build").arg(root).assert().success();
+    let html = page(&root.join("book"), "compare/apprentice/baker/");
+    let summary = section(&html, "summary-heading", "</section>");
+    assert!(
+        summary.contains("Neither level has expectations in any pillar yet"),
+        "{summary}"
+    );
+    assert!(
+        !summary.contains("<ul class=\"what-changes\">\n</ul>"),
+        "{summary}"
+    );
+    // Where one level has some, the summary lists the pillars as before.
+    let html = page(&root.join("book"), "compare/baker/head-baker/");
+    assert!(section(&html, "summary-heading", "</section>").contains("<li>"));
+}
