@@ -775,3 +775,17 @@ fn a_job_familys_grades_are_its_levels_and_its_specialties_a_page() {
         imp.summary
     );
 }
+
+#[test]
+fn an_entry_level_of_plain_bullets_among_labelled_levels_is_the_first_level() {
+    // Hunt 26 H4 (db1's `## **QA Trainee**`): a level written as plain bullets before levels
+    // whose bullets are labelled was a free page, "not a level (it shares no pillars with
+    // the levels)": the track started a level late.
+    let imp = import(&fixture("sections/plain-first-level.md"), &[]);
+    assert_eq!(level_rank(&imp, "orchard-trainee"), 1);
+    assert_eq!(level_rank(&imp, "orchard-senior"), 3);
+    let trainee = competency(&imp, "orchard-trainee", "expectations");
+    assert!(trainee.contains("You ask before you cut"), "{trainee}");
+    let pruning = competency(&imp, "orchard-junior", "pruning");
+    assert!(pruning.contains("to the shape a grower marks"), "{pruning}");
+}

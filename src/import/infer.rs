@@ -324,8 +324,9 @@ pub(super) struct Found {
     pub(super) own_pillars: Vec<usize>,
     /// The levels have no pillars (their expectations are lists or paragraphs).
     pub(super) plain: bool,
-    /// Levels taken although they hold no pillars: a paragraph under a level's title among
-    /// levels with pillars (`### Associate Cook` / `The Associate Cook is a grade 5.`).
+    /// Levels taken although they hold no pillars: a paragraph or a plain list under a level's
+    /// title among levels with pillars (`### Associate Cook` / `The Associate Cook is a grade
+    /// 5.`).
     pub(super) without_pillars: Vec<usize>,
 }
 
@@ -594,13 +595,13 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
             if describes(d, s) {
                 continue;
             }
-            // A level's title over text alone, before the last level (a junior level that
-            // only says its grade, as GitLab's job families write `### Associate …`), where
+            // A level's title over text or a plain list alone, before the last level (a
+            // junior level that only says its grade, as GitLab's job families write `###
+            // Associate …`; a trainee's plain bullets before levels with labelled ones), where
             // the levels around it are titled as levels too.
             if shape(d, s).is_none()
                 && d.secs[s].children.is_empty()
                 && has_text(d, s)
-                && !has_list(d, s)
                 && level_like(&title)
                 && {
                     let beside: Vec<usize> = levels
@@ -608,20 +609,31 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
                         .copied()
                         .filter(|&l| d.secs[l].parent == d.secs[s].parent)
                         .collect();
-                    // The same role as theirs (`Associate Line Cook` beside `Senior Line
-                    // Cook`), not a heading with a role's word in it (`Staff Meals`).
-                    let noun = |t: &str| {
+                    // The same role as theirs, by a word that is no word of seniority
+                    // (`Associate Line Cook` beside `Senior Line Cook`, `Library Trainee`
+                    // beside `Library Junior`), not a heading with a role's word in it
+                    // (`Staff Meals` beside `Staff Engineer`).
+                    let words = |t: &str| -> Vec<String> {
                         ids::title_key(t)
-                            .rsplit(' ')
-                            .next()
-                            .unwrap_or("")
-                            .to_string()
+                            .split(' ')
+                            .filter(|w| {
+                                w.len() >= 2
+                                    && ![
+                                        "of", "to", "in", "at", "on", "and", "the", "de", "da",
+                                        "do",
+                                    ]
+                                    .contains(w)
+                                    && ids::seniority(w).0 == ids::BARE_TITLE
+                            })
+                            .map(str::to_string)
+                            .collect()
                     };
+                    let own = words(&title);
                     beside.last().is_some_and(|&last| s < last)
                         && beside.iter().all(|&l| level_like(&heading_text(d, l)))
                         && beside
                             .iter()
-                            .any(|&l| noun(&heading_text(d, l)) == noun(&title))
+                            .any(|&l| words(&heading_text(d, l)).iter().any(|w| own.contains(w)))
                 }
             {
                 without_pillars.push(s);

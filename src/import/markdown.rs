@@ -518,8 +518,13 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
         let sh = if found.plain {
             Shape::Plain
         } else if found.without_pillars.contains(&l) {
-            // No sub-heading names a pillar: all its text describes the level.
-            Shape::Headings
+            // Its list is its expectations; without one, all its text describes the level
+            // (no sub-heading names a pillar).
+            if has_list(d, l) {
+                Shape::Plain
+            } else {
+                Shape::Headings
+            }
         } else {
             let Some(sh) = shape(d, l) else { continue };
             sh
@@ -543,7 +548,11 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
             ladder.guess(GuessKind::Structure, level.at.clone(), said);
         }
         if found.without_pillars.contains(&l) {
-            let said = format!("`{}` holds no pillars but is titled like the levels around it: imported as a level without expectations, its text its description", level.full_title);
+            let said = if has_list(d, l) {
+                format!("`{}` holds none of the pillars of the levels around it but is titled like them: imported as a level whose list is its expectations", level.full_title)
+            } else {
+                format!("`{}` holds no pillars but is titled like the levels around it: imported as a level without expectations, its text its description", level.full_title)
+            };
             ladder.guess(GuessKind::Structure, level.at.clone(), said);
         }
         fill_level(ladder, d, l, sh, &shared, &mut level);

@@ -29,7 +29,7 @@ const DESCRIPTIVE: &[&str] = &[
     "the role", "anti-patterns", "anti patterns", "antipatterns", "anti-pattern",
     "not expected", "examples", "example", "resources", "notes", "faq", "links", "see also",
     "references", "what this is not", "red flags", "pitfalls", "note", "experience",
-    "typical experience", "further reading", "reading list", "additional reading",
+    "typical experience", "expected experience", "further reading", "reading list", "additional reading",
     "suggested reading", "recommended reading",
     // Advice to the reader about growing into the level, not what the level expects (not
     // `Advice` or `Recommendations` alone: a people partner's or an analyst's competency).
