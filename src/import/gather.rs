@@ -7,11 +7,13 @@ use super::model::{FileRef, GuessKind, Ladder, Level, Page, Track};
 use crate::diagnostic::Diagnostic;
 use std::collections::BTreeMap;
 
+mod folders;
 mod listing;
 mod managers;
 mod named_tracks;
 mod order;
 mod strays;
+use folders::{generic_folder, page_folder};
 use order::{order_levels, order_tracks, sort_pages};
 
 /// Gathers the files' outcomes into one ladder: a folder of one-level files is one track (a
@@ -230,52 +232,6 @@ const GENERIC_STEMS: &[&str] = &[
     "framework",
     "career-ladder",
 ];
-
-/// The folder whose track document `index` is on: its own, or, for a README alone in its
-/// folder beside another such folder, in a folder with no pages of its own but its index
-/// (GitBook's `01-communication/README.md`, `02-mentoring/README.md`: pages written as
-/// folders), the folder above.
-fn page_folder(ladder: &Ladder, index: usize) -> String {
-    let alone = |i: usize| {
-        let doc = &ladder.docs[i];
-        let dir = doc.dir();
-        let inside = format!("{dir}/");
-        !dir.is_empty()
-            && doc.is_readme()
-            && !ladder
-                .docs
-                .iter()
-                .enumerate()
-                .any(|(j, d)| j != i && (d.dir() == dir || d.rel.starts_with(&inside)))
-    };
-    let dir = ladder.docs[index].dir();
-    if !alone(index) {
-        return dir.to_string();
-    }
-    let parent = super::source::dir_of(dir);
-    let siblings = (0..ladder.docs.len())
-        .filter(|&i| alone(i) && super::source::dir_of(ladder.docs[i].dir()) == parent)
-        .count();
-    let pages_above = ladder
-        .docs
-        .iter()
-        .any(|d| d.dir() == parent && !d.is_readme());
-    if siblings >= 2 && !pages_above {
-        parent.to_string()
-    } else {
-        dir.to_string()
-    }
-}
-
-/// Whether folder `dir`'s own name says nothing of what it holds (`common/`, `docs/`).
-fn generic_folder(dir: &str) -> bool {
-    let last = dir.rsplit('/').next().unwrap_or("");
-    [
-        "common", "shared", "general", "misc", "other", "others", "docs", "doc", "pages",
-        "content", "src",
-    ]
-    .contains(&last.to_ascii_lowercase().as_str())
-}
 
 /// `TechLead` → `Tech Lead`: words of a CamelCase file name.
 pub(super) fn split_camel(s: &str) -> String {
