@@ -157,6 +157,30 @@ pub(super) fn turn_one_level(ladder: &mut Ladder, track: &mut Track) {
     for cell in track.levels.iter_mut().flat_map(|l| &mut l.cells) {
         cell.pillar_title = super::infer::PLAIN_PILLAR.to_string();
     }
+    // The same words in brackets after every name (`Junior cook (what to expect)`) label the
+    // items, and name none of the levels.
+    let label = |t: &str| {
+        t.rfind(" (")
+            .filter(|_| t.ends_with(')'))
+            .map(|i| t[i..].to_string())
+    };
+    let first = label(&track.levels[0].title);
+    if let Some(suffix) = first.filter(|s| {
+        track.levels.iter().all(|l| l.title.ends_with(s.as_str()))
+            && track.levels.iter().all(|l| l.title.len() > s.len())
+    }) {
+        for l in &mut track.levels {
+            l.title.truncate(l.title.len() - suffix.len());
+            if l.full_title.ends_with(&suffix) {
+                l.full_title.truncate(l.full_title.len() - suffix.len());
+            }
+        }
+        let said = format!(
+            "`{}` after every level's name labels the items: left out of the levels' titles",
+            suffix.trim()
+        );
+        ladder.guess(GuessKind::Structure, at.clone(), said);
+    }
     let (first, last) = (
         &track.levels[0].title,
         &track.levels[track.levels.len() - 1].title,
