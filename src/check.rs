@@ -134,8 +134,9 @@ fn warning(
     }
 }
 
-/// Adds the warnings of a ladder: gaps, holes in ranks, expectations repeated word for word
-/// within a track, TODO/TBD/FIXME markers, unused pillars, and levels with no expectations.
+/// Adds the warnings of a ladder: tracks with no levels, gaps, holes in ranks, expectations
+/// repeated word for word within a track, TODO/TBD/FIXME markers, unused pillars, and levels
+/// with no expectations.
 pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
     let files: HashMap<&str, &SourceFile> =
         ladder.files.iter().map(|f| (f.path.as_str(), f)).collect();
@@ -153,6 +154,19 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
             })
     });
     for t in &ladder.tracks {
+        // A track file no level names: on the overview and its own page, an empty table.
+        if t.levels.is_empty() && !level_broken {
+            if let Some(source) = &t.source {
+                diags.push(warning(
+                    file(source),
+                    source,
+                    0,
+                    "empty-track",
+                    format!("the {} track has no levels: its page and the overview show it as an empty table", t.title),
+                    format!("give levels `track = \"{}\"` in their front-matter, or move this file out of content/ until it has some", t.id),
+                ));
+            }
+        }
         // Holes in ranks, unless two levels share a rank (an error) and the track has as
         // many levels as its ranks span: then the hole is where the shared rank belongs.
         let ranks = || t.levels.iter().map(|&l| ladder.levels[l].rank);

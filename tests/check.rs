@@ -293,6 +293,20 @@ fn warnings_point_at_the_problem_and_exit_0() {
             1,
         ),
         (
+            // Serve-break 27 L1: a track file no level names was an empty table, unsaid.
+            "empty-track",
+            Box::new(|d: &Path| {
+                fs::write(
+                    d.join("content/tracks/design.md"),
+                    "+++\ntitle = \"Design\"\n+++\n",
+                )
+                .unwrap()
+            }),
+            "content/tracks/design.md",
+            1,
+            1,
+        ),
+        (
             // A numbered anchor written as the expectation's own id: not an id, so text.
             "bad-own-id",
             Box::new(|d: &Path| {
