@@ -293,9 +293,12 @@ pub fn build_with(
         lost.sort();
         return Err(BuildError::Ladder(lost));
     }
-    let from_config = dest.is_none();
+    // An error about book.toml's build-dir points at it; one about -d at no file.
+    let at = dest
+        .is_none()
+        .then(|| p.ladder.config.build_dir_at.unwrap_or((1, 1)));
     let dest = destination(root, &p.ladder.config, dest);
-    if let Some(d) = unsafe_destination(root, &dest, from_config) {
+    if let Some(d) = unsafe_destination(root, &dest, at) {
         return Err(BuildError::Ladder(Diagnostics(vec![d])));
     }
     let clock = Stopwatch::start();
@@ -392,16 +395,17 @@ pub fn build_with(
 /// The `build-dir` of `book.toml` in `root` as an error when it would swallow the ladder
 /// itself (see [`unsafe_destination`]): `check` reports what `build` would refuse.
 pub fn unsafe_build_dir(root: &Path, config: &Config) -> Option<Diagnostic> {
-    unsafe_destination(root, &destination(root, config, None), true)
+    let at = config.build_dir_at.unwrap_or((1, 1));
+    unsafe_destination(root, &destination(root, config, None), Some(at))
 }
 
 /// A build-dir that would swallow the ladder itself (the ladder's root, a parent of it, or a
 /// folder of its sources) is refused, so a build can never delete what the author wrote.
 /// Paths are compared as the file system resolves them ([`resolve`]), so a symbolic link on
 /// the way (`-d /tmp/link-to-content/site`, or a `content/` that is itself a link) cannot
-/// hide that two paths are one. `from_config`: the build-dir is `book.toml`'s, and the error
-/// points at its line (else at `-d`, on the command line).
-fn unsafe_destination(root: &Path, dest: &Path, from_config: bool) -> Option<Diagnostic> {
+/// hide that two paths are one. `at`: where `book.toml` sets the build-dir, for the error
+/// to point at; `None` for `-d`, on the command line.
+fn unsafe_destination(root: &Path, dest: &Path, at: Option<(usize, usize)>) -> Option<Diagnostic> {
     let (root_abs, dest_abs) = (resolve(root), resolve(dest));
     let sources = ["content", "templates", "static"].map(|d| resolve(&root_abs.join(d)));
     let bad = root_abs.starts_with(&dest_abs) || sources.iter().any(|s| dest_abs.starts_with(s));
@@ -412,18 +416,7 @@ fn unsafe_destination(root: &Path, dest: &Path, from_config: bool) -> Option<Dia
             s if s.is_empty() || s.starts_with('/') => dest.display().to_string(),
             s => s,
         };
-        let (path, at) = if from_config {
-            // The line that sets it, where one does.
-            let text = crate::files::read_to_string(&root.join(crate::config::FILE_NAME))
-                .unwrap_or_default();
-            let line = text
-                .lines()
-                .position(|l| l.split('=').next().is_some_and(|k| k.trim() == "build-dir"))
-                .map_or((1, 1), |i| (i + 1, 1));
-            (crate::config::FILE_NAME, line)
-        } else {
-            ("", (0, 0))
-        };
+        let (path, at) = at.map_or(("", (0, 0)), |at| (crate::config::FILE_NAME, at));
         Diagnostic::error(
             "bad-build-dir",
             path,

@@ -21,6 +21,9 @@ pub struct Config {
     /// `[build] build-dir`: where `build` writes the site, relative to `book.toml`;
     /// default `book`.
     pub build_dir: PathBuf,
+    /// Where `book.toml` sets `build-dir` (1-based line and column of the key), for errors
+    /// about it; `None` when it does not.
+    pub build_dir_at: Option<(usize, usize)>,
     /// `[build] release-tags`: the git tags that are releases of the ladder, as a git
     /// pattern (`*` any characters, `?` one, `[...]` a class); default `v*`. The site's
     /// `/changes/` page lists them (see [`crate::releases`]); `""` turns releases off, so
@@ -43,6 +46,7 @@ impl Default for Config {
             description: None,
             language: "en".into(),
             build_dir: PathBuf::from("book"),
+            build_dir_at: None,
             release_tags: "v*".into(),
             site_url: "/".into(),
             cumulative: false,
@@ -139,6 +143,10 @@ impl Config {
             let build = build.unwrap_or_default();
             if let Some(dir) = build.build_dir {
                 config.build_dir = PathBuf::from(dir);
+                config.build_dir_at = t
+                    .iter()
+                    .find(|(k, _)| k.get_ref() == "build-dir")
+                    .map(|(k, _)| file.position(k.span().start));
             }
             if let Some(tags) = build.release_tags {
                 config.release_tags = tags;
