@@ -31,6 +31,9 @@ const DESCRIPTIVE: &[&str] = &[
     "references", "what this is not", "red flags", "pitfalls", "note", "experience",
     "typical experience", "expected experience", "further reading", "reading list", "additional reading",
     "suggested reading", "recommended reading",
+    // A level's one-line gist (`## In Short`) and how it sits among the others (`##
+    // Relationship to Other Roles`): a pillar of each would hold one level.
+    "in short", "relationship to other roles", "related roles",
     // Advice to the reader about growing into the level, not what the level expects (not
     // `Advice` or `Recommendations` alone: a people partner's or an analyst's competency).
     "tips", "tips and recommendations", "tips and tricks",
@@ -299,11 +302,9 @@ pub(super) fn descriptive(title: &str) -> bool {
     let padded = format!(" {k} ");
     (question(title) && !asks_what_is_expected(title))
         || DESCRIPTIVE.contains(&k)
-        // A level's one-line gist (`## In Short`), how it sits among the others (`##
-        // Relationship to Other Roles`), what it takes to move on (`Ready for Senior
-        // When...`) and how it differs from another level (`Sous Chef vs Line Cook`): a pillar
-        // of each would hold one level. `Ready for service`, `Repair vs Replace` are pillars.
-        || ["in short", "relationship to other roles", "related roles"].contains(&k)
+        // What it takes to move on (`Ready for Senior When...`) and how the level differs
+        // from another (`Sous Chef vs Line Cook`): a pillar of each would hold one level.
+        // `Ready for service`, `Repair vs Replace` are pillars.
         || k.starts_with("ready for ") && k.ends_with(" when")
         || compares_levels(title)
         || [
