@@ -13,7 +13,7 @@ mod managers;
 mod named_tracks;
 mod order;
 mod strays;
-use folders::{generic_folder, page_folder};
+use folders::{generic_folder, page_folders};
 use order::{order_levels, order_tracks, sort_pages};
 
 /// Gathers the files' outcomes into one ladder: a folder of one-level files is one track (a
@@ -36,6 +36,7 @@ pub(super) fn gather(
         .iter()
         .filter(|(_, o)| !matches!(o, Outcome::Page { .. }))
         .count();
+    let folders = page_folders(ladder);
     for (index, o) in outcomes {
         match o {
             Outcome::Ladder {
@@ -61,7 +62,7 @@ pub(super) fn gather(
                 title,
                 how,
             } => {
-                let dir = page_folder(ladder, index);
+                let dir = folders[index].clone();
                 // How the first file of a folder was read stands for its neighbours (said
                 // after the track they make).
                 if single {

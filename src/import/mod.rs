@@ -152,15 +152,16 @@ fn import_from(opts: &Options) -> Result<Summary, Diagnostic> {
             Err(e) => return Err(e),
         };
         // A template alone (beside a README, perhaps) is what the user asked to import: it
-        // is read.
-        let others = files
-            .iter()
-            .filter(|(_, r)| {
+        // is read. (The other files are looked for only once a file reads as a template.)
+        let others = || {
+            files.iter().any(|(_, r)| {
                 kind_of(r) == Some(FileKind::Markdown) && !source::is_readme_path(r) && r != rel
             })
-            .count()
-            > 0;
-        if !single && others && kind == FileKind::Markdown && skipped::page_template(rel, &doc.text)
+        };
+        if !single
+            && kind == FileKind::Markdown
+            && skipped::page_template(rel, &doc.text)
+            && others()
         {
             ladder.skipped.push(format!(
                 "{rel} (a template for new pages: its title is a placeholder)"
