@@ -468,13 +468,15 @@ pub fn rebuild(
         Ok((p, files, count))
     });
     previous.held = false;
-    if let Ok((p, _, _)) = &result {
-        let lost = lost_warnings(&p.ladder.lost);
-        let shown = site.read().unwrap_or_else(|e| e.into_inner()).lost.clone();
-        if previous.hold_losses && !lost.0.is_empty() && Some(lost.to_string()) != shown {
-            previous.held = true;
-            return site.read().unwrap_or_else(|e| e.into_inner()).version;
+    match &result {
+        Ok((p, _, _)) if previous.hold_losses && !p.ladder.lost.is_empty() => {
+            let s = site.read().unwrap_or_else(|e| e.into_inner());
+            if s.lost.as_deref() != Some(lost_warnings(&p.ladder.lost).to_string().as_str()) {
+                previous.held = true;
+                return s.version;
+            }
         }
+        _ => {}
     }
     let mut s = site.write().unwrap_or_else(|e| e.into_inner());
     // The open pages reload when the version changes: not after a save that changed no page
