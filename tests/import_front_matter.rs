@@ -34,15 +34,7 @@ fn a_refusal_names_the_front_matter_that_holds_a_ladder_import_does_not_read() {
         "---\ntitle: Deckhand\ntags:\n  - crew\nskill_stages:\n  - name: Novice\n    topics:\n      - knots\n  - name: Expert\n    topics:\n      - mooring\n---\n\n# Deckhand Path\n\nThe topics below are what a deckhand learns at each stage.\n",
     )
     .unwrap();
-    let out = common::ladderbook()
-        .arg("import")
-        .arg(&page)
-        .arg("-o")
-        .arg(tmp.path().join("out"))
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = refused(&page, &tmp.path().join("out"));
     assert!(
         err.contains("deckhand-path.md:1:1: error: found no ladder in this file: no levels with pillars and expectations, and its front-matter's `skill_stages` is not a shape import reads"),
         "{err}"
@@ -57,15 +49,7 @@ fn with_format_markdown_a_front_matter_that_does_not_parse_is_passed_over_and_sa
     // with `--format markdown` too, and the hint said a YAML linter would agree.
     let src = fixture("shapes/front-matter-pandoc-quote.md");
     let tmp = tempfile::tempdir().unwrap();
-    let out = common::ladderbook()
-        .arg("import")
-        .arg(&src)
-        .arg("-o")
-        .arg(tmp.path().join("out"))
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    let refused = String::from_utf8_lossy(&out.stderr);
+    let refused = refused(&src, &tmp.path().join("out"));
     assert!(
         refused.contains("front-matter-pandoc-quote.md:3:"),
         "{refused}"

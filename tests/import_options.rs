@@ -643,19 +643,6 @@ security
     assert!(said.contains("these files hold none of them"), "{said}");
 }
 
-/// What `import src -o out` says on stderr when it fails, as it must.
-fn refused(src: &std::path::Path, out: &std::path::Path) -> String {
-    let run = ladderbook()
-        .arg("import")
-        .arg(src)
-        .arg("-o")
-        .arg(out)
-        .output()
-        .unwrap();
-    assert!(!run.status.success(), "{} was imported", src.display());
-    String::from_utf8_lossy(&run.stderr).into_owned()
-}
-
 #[test]
 fn a_spreadsheet_is_refused_with_what_to_do_with_it() {
     // Hunt 22 L1: a ladder kept as a CSV was refused with "import a .md, .yml or .json

@@ -16,6 +16,19 @@ pub struct Imported {
     pub summary: String,
 }
 
+/// What `import src -o out` says on stderr when it fails, as it must.
+pub fn refused(src: &Path, out: &Path) -> String {
+    let run = ladderbook()
+        .arg("import")
+        .arg(src)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(!run.status.success(), "{} was imported", src.display());
+    String::from_utf8_lossy(&run.stderr).into_owned()
+}
+
 /// Imports `src` into a temporary folder and builds it; both must succeed with no error.
 pub fn import(src: &Path, args: &[&str]) -> Imported {
     let tmp = tempfile::tempdir().unwrap();
