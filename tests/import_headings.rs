@@ -267,3 +267,63 @@ fn lines_of_empty_html_anchors_are_no_expectations() {
         imp.summary
     );
 }
+
+/// Hunt 26 H1: Etsy's ladder writes its Senior and Staff levels as `### Senior Engineer` over
+/// the expectations both grades share, then `#### Senior Engineer I` and `#### Senior
+/// Engineer II`, each with its own `##### Track Record` and `##### Competencies`. Merged into
+/// one level, the cell held both grades' bars ("Advanced in at least one competency" and
+/// "Advanced in more than one") with no word of which was which.
+#[test]
+fn levels_written_inside_a_level_are_levels_of_their_own() {
+    let src = common::real_ladders().join("etsy-Etsy-Engineering-Career-Ladder/index.md");
+    let imp = import(&src, &[]);
+    let mut ranked: Vec<(i64, String)> = content_ids(&imp.root.join("content/levels"))
+        .into_iter()
+        .map(|id| (level_rank(&imp, &id), id))
+        .collect();
+    ranked.sort();
+    let ids: Vec<&str> = ranked.iter().map(|(_, id)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "engineer-i",
+            "engineer-ii",
+            "senior-engineer-i",
+            "senior-engineer-ii",
+            "staff-engineer-i",
+            "staff-engineer-ii",
+            "senior-staff-engineer",
+            "principal-engineer"
+        ],
+        "{}",
+        imp.summary
+    );
+    // Each grade has the expectations written above it, and only its own track record.
+    for id in ["senior-engineer-i", "senior-engineer-ii"] {
+        let shared = competency(&imp, id, "expectations");
+        assert!(
+            shared.contains("You enable other engineers"),
+            "{id}: {shared}"
+        );
+    }
+    let first = competency(&imp, "senior-engineer-i", "competencies");
+    let second = competency(&imp, "senior-engineer-ii", "competencies");
+    assert!(first.contains("Advanced in at least one"), "{first}");
+    assert!(!first.contains("more than one"), "{first}");
+    assert!(second.contains("Advanced in more than one"), "{second}");
+    assert!(!second.contains("at least one"), "{second}");
+    // The line that lists the grades says on each which level it is a grade of.
+    let level =
+        std::fs::read_to_string(imp.root.join("content/levels/staff-engineer-ii.md")).unwrap();
+    assert!(
+        level.contains("**Includes:** Staff Engineer I, Staff Engineer II"),
+        "{level}"
+    );
+    assert!(
+        imp.summary.contains(
+            "`Senior Engineer` holds the levels `Senior Engineer I`, `Senior Engineer II`"
+        ),
+        "{}",
+        imp.summary
+    );
+}

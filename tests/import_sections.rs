@@ -789,3 +789,47 @@ fn an_entry_level_of_plain_bullets_among_labelled_levels_is_the_first_level() {
     let pruning = competency(&imp, "orchard-junior", "pruning");
     assert!(pruning.contains("to the shape a grower marks"), "{pruning}");
 }
+
+/// Hunt 26 H6 (careertopologies' management chapter): levels whose every section is titled
+/// alike (`### Key Responsibilities`, `### Typical Transition` under each `## … Manager`),
+/// with bold `Label:` lists inside them. Those sections were read as the levels, each manager
+/// a track of its own, and the labels (`From`, `When`, `Readiness`) the pillars; a closing
+/// `Management vs. Firefighting` table was a level too.
+#[test]
+fn levels_whose_sections_are_titled_alike_are_one_track() {
+    let imp = import(&fixture("sections/manager-sections.md"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/tracks")).len(),
+        1,
+        "{}",
+        imp.summary
+    );
+    let mut levels: Vec<(i64, String)> = content_ids(&imp.root.join("content/levels"))
+        .into_iter()
+        .map(|id| (level_rank(&imp, &id), id))
+        .collect();
+    levels.sort();
+    let ids: Vec<&str> = levels.iter().map(|(_, id)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["watch-manager", "station-manager", "group-manager"],
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        [
+            "autonomy",
+            "key-responsibilities",
+            "typical-scope",
+            "typical-transition"
+        ]
+    );
+    let duties = competency(&imp, "station-manager", "key-responsibilities");
+    assert!(duties.contains("Coaches the watch managers"), "{duties}");
+    let transition = competency(&imp, "group-manager", "typical-transition");
+    assert!(transition.contains("Station manager"), "{transition}");
+    // Nothing is lost: the comparison table and the opening sections are free pages.
+    let text = std::fs::read_to_string(fixture("sections/manager-sections.md")).unwrap();
+    assert_all_on_site(&imp, &md_units(&text), "manager-sections.md");
+}

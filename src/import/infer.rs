@@ -578,11 +578,6 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
         let kind = shape(d, levels[0]).map(Shape::kind);
         let parents: Vec<Option<usize>> = levels.iter().map(|&l| d.secs[l].parent).collect();
         let depth = d.secs[levels[0]].level;
-        let theirs: HashSet<String> = levels
-            .iter()
-            .filter_map(|&l| shape(d, l).map(|sh| keys(d, l, sh)))
-            .flatten()
-            .collect();
         let mut own_pillars = Vec::new();
         let mut without_pillars = Vec::new();
         let mut all = levels.clone();
@@ -641,15 +636,13 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
                 continue;
             }
             // A level-like title with pillars written another way (bold labels beside
-            // levels with sub-headings) is a level too, when some of its pillars are theirs
-            // or its title names one role (`## Senior Engineer vs Tech Lead` over `**Scope:**`
-            // and `**Duration:**` compares two).
-            let comparison = compares(&title);
-            let Some(sh) = shape(d, s).filter(|&sh| {
-                Some(sh.kind()) == kind
-                    || (level_like(&title)
-                        && (!comparison || keys(d, s, sh).iter().any(|k| theirs.contains(k))))
-            }) else {
+            // levels with sub-headings) is a level too. One that compares two (`## Senior
+            // Engineer vs Tech Lead`, `## Management vs. IC`) is none, whatever it shares.
+            if compares(&title) {
+                continue;
+            }
+            let Some(sh) = shape(d, s).filter(|&sh| Some(sh.kind()) == kind || level_like(&title))
+            else {
                 continue;
             };
             let n = keys(d, s, sh).len();
@@ -824,9 +817,12 @@ fn levels_sharing_pillars(d: &Doc) -> Option<Vec<usize>> {
     let mut best: Option<(usize, u8, Vec<usize>)> = None;
     for depth in 1..=6u8 {
         // A section that describes rather than names a level (an overview, a question) is
-        // none, whatever its lists.
+        // none, whatever its lists; nor is one that compares two (`Manager vs. IC`), though
+        // it writes their pillars.
         let secs: Vec<usize> = (1..d.secs.len())
-            .filter(|&s| d.secs[s].level == depth && !describes(d, s))
+            .filter(|&s| {
+                d.secs[s].level == depth && !describes(d, s) && !compares(&heading_text(d, s))
+            })
             .collect();
         for kind in 0..4u8 {
             let cands: Vec<(usize, Vec<String>)> = secs
@@ -873,6 +869,7 @@ fn levels_sharing_pillars(d: &Doc) -> Option<Vec<usize>> {
                 .all(|&s| role_section(&heading_text(d, s)));
             if qualifying.len() >= 2
                 && !described
+                && !sections_of_levels(d, &qualifying)
                 && best.as_ref().is_none_or(|b| qualifying.len() > b.0)
             {
                 best = Some((qualifying.len(), kind, qualifying));
@@ -880,6 +877,36 @@ fn levels_sharing_pillars(d: &Doc) -> Option<Vec<usize>> {
         }
     }
     best.map(|(_, _, v)| v)
+}
+
+/// Whether sections `secs` are, most of them, titled as sections written under each of
+/// several levels (`### Key Responsibilities` and `### Typical Transition` under `##
+/// First-Line Manager`, `## Middle Manager` …): titles that recur under another parent and
+/// do not read as levels, where most of their parents' titles do. The parents are then the
+/// levels. Tracks' levels recur too (`### Junior` under `## Backend` and `## Frontend`), but
+/// read as levels.
+fn sections_of_levels(d: &Doc, secs: &[usize]) -> bool {
+    let key = |s: usize| ids::title_key(&heading_text(d, s));
+    let recurring: Vec<usize> = secs
+        .iter()
+        .copied()
+        .filter(|&s| {
+            !level_like(&heading_text(d, s))
+                && (1..d.secs.len()).any(|o| {
+                    d.secs[o].level == d.secs[s].level
+                        && d.secs[o].parent != d.secs[s].parent
+                        && key(o) == key(s)
+                })
+        })
+        .collect();
+    let mut parents: Vec<usize> = recurring.iter().filter_map(|&s| d.secs[s].parent).collect();
+    parents.sort();
+    parents.dedup();
+    let named = parents
+        .iter()
+        .filter(|&&p| p != 0 && level_like(&heading_text(d, p)))
+        .count();
+    2 * recurring.len() > secs.len() && parents.len() >= 2 && 2 * named > parents.len()
 }
 
 /// A title of a section of one role's description (`Success Outcomes`, `Required Skills`,

@@ -105,6 +105,20 @@ pub(super) fn fill_level(
     shared: &HashMap<String, usize>,
     level: &mut Level,
 ) {
+    fill_level_but(ladder, d, s, sh, shared, level, &[]);
+}
+
+/// As [`fill_level`], leaving out the sub-sections `skip` of `s` (levels written inside it,
+/// which are filled as levels of their own). `skip` is only read in shape `Headings`.
+pub(super) fn fill_level_but(
+    ladder: &mut Ladder,
+    d: &Doc,
+    s: usize,
+    sh: Shape,
+    shared: &HashMap<String, usize>,
+    level: &mut Level,
+    skip: &[usize],
+) {
     let file = FileRef::Level(level.uid);
     set_heading(
         ladder,
@@ -120,7 +134,7 @@ pub(super) fn fill_level(
     match sh {
         Shape::Plain => plain_cells(d, s, level, &mut rest),
         Shape::Nested => nested_cells(ladder, d, s, level, file, &mut rest),
-        Shape::Headings => heading_cells(ladder, d, s, shared, level, file, &mut rest),
+        Shape::Headings => heading_cells(ladder, d, s, shared, level, &mut rest, skip),
         Shape::Numbered(first) => numbered_cells(ladder, d, s, first, level, &mut rest),
         Shape::Labels => label_cells(ladder, d, s, level, &mut rest),
         Shape::Bullets(lb) => {
@@ -231,9 +245,10 @@ fn heading_cells(
     s: usize,
     shared: &HashMap<String, usize>,
     level: &mut Level,
-    file: FileRef,
     rest: &mut Rest,
+    skip: &[usize],
 ) {
+    let file = FileRef::Level(level.uid);
     let sec = &d.secs[s];
     // Bold `Label:` paragraphs of prose before the sub-headings (`**Impact:** They …`, then
     // `### Responsibilities`) are pillars too, as in a level with no sub-headings.
@@ -245,7 +260,7 @@ fn heading_cells(
         rest.description.extend(&sec.own);
     }
     let pillars = heading_pillars(d, s, shared);
-    for &c in &sec.children {
+    for &c in sec.children.iter().filter(|c| !skip.contains(c)) {
         let title = heading_text(d, c);
         if !pillars.contains(&c) {
             // A question over a list (`Oven skills?`) may be meant as an area: say where it went.

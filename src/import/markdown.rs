@@ -41,6 +41,7 @@ use std::collections::HashMap;
 mod continued;
 mod naming;
 mod sections;
+mod sub_levels;
 use naming::{coded_siblings, indexes_files, numbered_copy, says_level};
 use sections::{
     ancestor_text, free_pages, level_tracks, page_describes_track, root_describes_track, root_page,
@@ -515,6 +516,20 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
     ladder.glossary.extend(glossary);
     // Levels.
     for &l in levels {
+        let t = if multi {
+            d.secs[l]
+                .parent
+                .and_then(|p| track_of_parent.get(&p).copied())
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        let subs = sub_levels::sub_levels(d, l);
+        if !found.plain && !subs.is_empty() {
+            let split = sub_levels::split(ladder, d, l, &subs, &shared);
+            tracks[t].levels.extend(split);
+            continue;
+        }
         let sh = if found.plain {
             Shape::Plain
         } else if found.without_pillars.contains(&l) {
@@ -556,14 +571,6 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
             ladder.guess(GuessKind::Structure, level.at.clone(), said);
         }
         fill_level(ladder, d, l, sh, &shared, &mut level);
-        let t = if multi {
-            d.secs[l]
-                .parent
-                .and_then(|p| track_of_parent.get(&p).copied())
-                .unwrap_or(0)
-        } else {
-            0
-        };
         tracks[t].levels.push(level);
     }
     if super::transpose::coded_skills(ladder, &mut tracks, doc_title) {

@@ -395,7 +395,17 @@ pub(super) fn build_doc<'a>(src: &'a SourceDoc, index: usize, blocks: Vec<Block>
                 stack.pop();
             }
             let parent = *stack.last().unwrap_or(&0);
-            let level = slipped(&secs, parent, *level);
+            // A level written inside a level (`#### Mate I` under `### Mate`, beside its
+            // `#####` pillars) keeps its depth: the pillars after it are its own.
+            let inside = secs[parent].heading.is_some_and(|h| match &blocks[h].kind {
+                Kind::Heading { text: above, .. } => super::titles::sub_level(above, text),
+                _ => false,
+            });
+            let level = if inside {
+                *level
+            } else {
+                slipped(&secs, parent, *level)
+            };
             let s = secs.len();
             secs.push(Sec {
                 heading: Some(i),

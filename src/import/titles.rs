@@ -294,6 +294,22 @@ pub(super) fn grade(title: &str) -> bool {
     ids::title_key(title).trim_end_matches(':') == "job grade"
 }
 
+/// Whether `title` is `parent`'s title and a grade after it (`Senior Engineer II` under
+/// `Senior Engineer`; `Mate 2`, `Mate B` under `Mate`): a level written inside a level.
+pub(super) fn sub_level(parent: &str, title: &str) -> bool {
+    let parent = ids::title_key(parent);
+    !parent.is_empty()
+        && ids::title_key(title)
+            .strip_prefix(parent.as_str())
+            .and_then(|rest| rest.strip_prefix(' '))
+            .is_some_and(|grade| {
+                matches!(
+                    grade,
+                    "i" | "ii" | "iii" | "iv" | "v" | "1" | "2" | "3" | "4" | "5" | "a" | "b" | "c"
+                )
+            })
+}
+
 /// A section title that describes the level instead of naming a competency area.
 pub(super) fn descriptive(title: &str) -> bool {
     let k = ids::title_key(title);
