@@ -96,3 +96,86 @@ fn a_level_heading_with_nothing_under_it_makes_no_page() {
     );
     assert_eq!(content_files(&imp.root.join("content/levels")).len(), 3);
 }
+
+/// Hunt 27 H1: four area files of `## Junior` … `## Senior` (four of Infopulse's QA matrix
+/// files) made four tracks, each of one pillar, where five files made one track: fewer files
+/// of levels titled by seniority alone are as often tracks (Backend, Frontend). A folder
+/// that says it holds skills (`pastry-skills/`, `matrix/`) settles it.
+#[test]
+fn a_few_area_files_in_a_folder_named_for_skills_are_the_pillars_of_one_track() {
+    let dir = fixture("folders/pastry-skills");
+    let mut exps = Vec::new();
+    for (_, text) in markdown_sources(&dir) {
+        let area = text.lines().next().unwrap().trim_start_matches("# ");
+        let mut level = String::new();
+        for line in text.lines() {
+            if let Some(h) = line.strip_prefix("## ") {
+                level = words(h);
+            } else if let Some(item) = line.strip_prefix("- ") {
+                exps.push(Exp {
+                    level: level.clone(),
+                    pillar: area.to_string(),
+                    text: item.to_string(),
+                });
+            }
+        }
+    }
+    assert_eq!(exps.len(), 24);
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        content_files(&imp.root.join("content/tracks")).len(),
+        1,
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["lamination", "ordering", "piping", "proofing"]
+    );
+}
+
+/// Hunt 27 H2 (Infopulse's BA matrix): of ten area files, two name parts of their area in
+/// bold over their lists (`**Communication skills:**`) and three leave a level out. Every file
+/// then became a track of its own, 37 levels in 10 tracks, where the others alone made one
+/// track. The parts stay in their area's cells, named over their expectations.
+#[test]
+fn area_files_of_which_one_names_parts_in_bold_and_one_leaves_a_level_out_are_one_track() {
+    let dir = fixture("folders/area-files-parts");
+    let mut exps = Vec::new();
+    for (_, text) in markdown_sources(&dir) {
+        let area = text.lines().next().unwrap().trim_start_matches("# ");
+        let mut level = String::new();
+        for line in text.lines() {
+            if let Some(h) = line.strip_prefix("## ") {
+                level = words(h);
+            } else if let Some(item) = line.strip_prefix("- ") {
+                exps.push(Exp {
+                    level: level.clone(),
+                    pillar: area.to_string(),
+                    text: item.to_string(),
+                });
+            }
+        }
+    }
+    assert_eq!(exps.len(), 40);
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        content_files(&imp.root.join("content/tracks")).len(),
+        1,
+        "{}",
+        imp.summary
+    );
+    assert_eq!(content_ids(&imp.root.join("content/levels")).len(), 3);
+    assert_eq!(content_files(&imp.root.join("content/pillars")).len(), 6);
+    // A part's name stays over its expectations, in its area's cell.
+    let cell = competency(&imp, "middle", "working-with-others");
+    let named = cell.find("**Teamwork:**").expect(&cell);
+    let item = cell.find("Covers a colleague's station").expect(&cell);
+    assert!(named < item, "{cell}");
+    assert!(
+        cell.contains("- Briefs the juniors on their station\n"),
+        "{cell}"
+    );
+}

@@ -833,3 +833,37 @@ fn levels_whose_sections_are_titled_alike_are_one_track() {
     let text = std::fs::read_to_string(fixture("sections/manager-sections.md")).unwrap();
     assert_all_on_site(&imp, &md_units(&text), "manager-sections.md");
 }
+
+/// Hunt 27 H7 (a design studio's levels, `#### Lead` … `#### Graduate`, `#### Intern`):
+/// written most senior first, but `Junior` and `Graduate` share one seniority and `Lead`
+/// tops `Principal` there, so no step of the titles could fail to go down. Read in order,
+/// Lead was the most junior level and every comparison ran downwards.
+#[test]
+fn levels_written_top_down_are_turned_round_though_two_share_a_seniority() {
+    let imp = import(&fixture("sections/top-down-design.md"), &[]);
+    let mut levels: Vec<(i64, String)> = content_ids(&imp.root.join("content/levels"))
+        .into_iter()
+        .map(|id| (level_rank(&imp, &id), id))
+        .collect();
+    levels.sort();
+    let ids: Vec<&str> = levels.iter().map(|(_, id)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "intern",
+            "graduate",
+            "junior",
+            "mid-level",
+            "senior",
+            "principal",
+            "lead"
+        ],
+        "{}",
+        imp.summary
+    );
+    assert!(
+        imp.summary.contains("are written most senior first"),
+        "{}",
+        imp.summary
+    );
+}

@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { importLadder, startServer, launchBrowser, newContext } = require('../lib/harness');
+const { importLadder, startServer, launchBrowser, newContext, copyLadder } = require('../lib/harness');
 
 let browser;
 const servers = {};
@@ -164,6 +164,41 @@ test('at 375 px each row stacks the lower level above the higher, each named, wi
     }
   } finally {
     await context.close();
+  }
+});
+
+test('at 375 px a level titled with a word longer than the screen breaks it, where its comparisons scrolled sideways', { timeout: 90000 }, async () => {
+  // Browser check 30 M1: a German title (or `Platform/Reliability/Infrastructure`) made the
+  // two level cards as wide as the word, so every comparison of the level scrolled sideways
+  // and cut the cards' text at the edge; the level buttons beside it overflowed too.
+  const dir = copyLadder();
+  const file = path.join(dir, 'content/levels/staff-engineer.md');
+  const long = 'Leitende Softwareentwicklungsingenieurin, Plattform/Zuverlässigkeit/Infrastruktur';
+  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('title = "Staff Engineer"', `title = "${long}"`));
+  const server = await startServer({ dir });
+  const context = await newContext(browser, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  try {
+    for (const at of ['compare/engineer-2/staff-engineer/', 'compare/staff-engineer/principal-engineer/', 'levels/senior-engineer/', 'levels/principal-engineer/']) {
+      await page.goto(`${server.url}${at}`);
+      const r = await page.evaluate(() => {
+        const vw = document.documentElement.clientWidth;
+        return {
+          vw,
+          scroll: document.documentElement.scrollWidth,
+          wide: [...document.querySelectorAll('main *')]
+            .filter((e) => e.checkVisibility() && e.getBoundingClientRect().right > vw + 1)
+            .map((e) => `${e.tagName}.${e.className}`).slice(0, 5),
+          named: document.body.innerText.replace(/\s+/g, ' ').includes('Plattform/Zuverlässigkeit/Infrastruktur'),
+        };
+      });
+      assert.ok(r.named, `${at}: the title is on the page`);
+      assert.ok(r.scroll <= r.vw, `${at}: the page scrolls sideways (${r.scroll} > ${r.vw}): ${r.wide.join(', ')}`);
+      assert.deepEqual(r.wide, [], `${at}: past the screen's edge`);
+    }
+  } finally {
+    await context.close();
+    await server.stop();
   }
 });
 

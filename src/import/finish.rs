@@ -401,11 +401,27 @@ fn give_ranks(ladder: &mut Ladder) {
             // say: ranked the other way round, so that rank 1 is the most junior.
             let seniority: Vec<(u8, i8, u32)> =
                 t.levels.iter().map(|l| ids::seniority(&l.title)).collect();
+            // Two of the words for a beginner side by side (`Junior`, then `Graduate`) are
+            // in either order, and one step in four may go up where a ladder ranks its words
+            // its own way (a design ladder's `Lead` over `Principal`). Other titles of one
+            // seniority side by side (`First-Line Manager`, `Middle Manager`; `Cook`, `Line
+            // Cook`) say nothing of the order.
+            let (mut up, mut down) = (0, 0);
+            for w in seniority.windows(2) {
+                match w[0].cmp(&w[1]) {
+                    std::cmp::Ordering::Greater => down += 1,
+                    std::cmp::Ordering::Less => up += 1,
+                    std::cmp::Ordering::Equal if w[0].0 > ids::JUNIOR => up += n,
+                    std::cmp::Ordering::Equal => {}
+                }
+            }
             let descending = n > 1
                 && ((majors.len() == n && majors.windows(2).all(|w| w[0] > w[1]))
                     || (n >= 3
                         && t.levels.iter().all(|l| l.rank.is_none())
-                        && seniority.windows(2).all(|w| w[0] > w[1])));
+                        && seniority[0] > seniority[n - 1]
+                        && down > up
+                        && 4 * up < n));
             // Numbers with steps between them (`N 3a`, `8.5`) are in order, but not ranks.
             let stepped = numbers.iter().all(Option::is_some)
                 && numbers

@@ -486,6 +486,9 @@ pub(super) fn code_prefix(code: &str) -> String {
 /// `Baseline`): after Junior, before Senior.
 pub const BARE_TITLE: u8 = 6;
 
+/// [`seniority`]'s place for the words of a beginner: Junior, Graduate, Associate, Entry.
+pub const JUNIOR: u8 = 4;
+
 /// Words of seniority and the rank each gives, for [`seniority`] and [`only_seniority`].
 const SENIORITY: &[(&str, u8)] = &[
     ("intern", 2),

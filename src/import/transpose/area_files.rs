@@ -3,7 +3,7 @@
 
 use super::super::ids;
 use super::super::infer::level_like;
-use super::super::model::{Cell, FileRef, GuessKind, Ladder, Level, Track};
+use super::super::model::{Cell, CellBlock, FileRef, GuessKind, Ladder, Level, Md, Track};
 
 /// What identifies a level across files that each hold the same levels: its number (`Level 2`
 /// and `Level 2 (Junior)` are one level), else its title.
@@ -21,9 +21,10 @@ fn level_key(level: &Level) -> String {
 /// when there are three or more, each the only track of its file, none titled like a level or
 /// role, all without pillars, and all with mostly the same levels (at least two, and each
 /// sharing at least two thirds of its levels with the others): numbered (`Level 1`), or else
-/// titled by seniority alone, the same in every file and in the same order, in five files or
-/// more (`Junior` … `Expert`; files of tracks name a role, `Junior Engineer`, or are few). The new track is titled
-/// `title`; it takes the place of the first.
+/// titled by seniority alone, in the same order in every file, in five files or
+/// more, or three where `title` or the files' folder names skills (`Junior` … `Expert`; files
+/// of tracks name a role, `Junior Engineer`, or are few). The new track is titled `title`; it
+/// takes the place of the first.
 pub(in crate::import) fn pillar_files(
     ladder: &mut Ladder,
     tracks: &mut Vec<(Track, usize)>,
@@ -40,13 +41,17 @@ pub(in crate::import) fn pillar_files(
     for (_, doc) in tracks.iter() {
         *per_doc.entry(*doc).or_default() += 1;
     }
+    // Most files hold their levels' lists alone; a few may name parts of their area in
+    // bold over its lists (`**Strategy Analysis:**`, as one of Infopulse's BA matrix files
+    // does) or open their bullets with labels, which stay in that area's cells.
     let members: Vec<usize> = (0..tracks.len())
         .filter(|&i| {
             let (t, doc) = &tracks[i];
-            per_doc[doc] == 1 && t.levels.len() >= 2 && plain(t) && !level_like(&t.title)
+            per_doc[doc] == 1 && t.levels.len() >= 2 && !level_like(&t.title)
         })
         .collect();
-    if members.len() < 3 || members.len() != tracks.len() {
+    let plain_files = members.iter().filter(|&&i| plain(&tracks[i].0)).count();
+    if members.len() < 3 || members.len() != tracks.len() || 2 * plain_files <= members.len() {
         return;
     }
     // Levels named only by seniority (`## Junior` … `## Expert`, Infopulse's skill matrices)
@@ -65,11 +70,39 @@ pub(in crate::import) fn pillar_files(
         .iter()
         .all(|&i| tracks[i].0.levels.iter().all(|l| l.number.is_some()));
     // Three files of `## Junior` … `## Senior` are as often three tracks (Backend, Frontend,
-    // Data); five or more, a skill matrix.
-    let first = titles_of(members[0]);
-    let ranks = members.len() >= 5
+    // Data); five or more, a skill matrix; three or more where the ladder's title or the
+    // files' folder says they are skills (`Tech Skills Matrix`, `matrix/`, `competencies/`).
+    let areas = |text: &str| {
+        super::super::titles::any_word(
+            &text.replace(['-', '_'], " "),
+            &[
+                "skill",
+                "skills",
+                "competency",
+                "competencies",
+                "matrix",
+                "areas",
+            ],
+        )
+    };
+    let said = areas(title)
+        || members.iter().all(|&i| {
+            let path = &tracks[i].0.levels[0].at.path;
+            let dir = super::super::source::dir_of(path);
+            areas(dir.rsplit('/').next().unwrap_or(""))
+        });
+    // A file may leave a level out (no `## Junior` in an area a junior does not work in),
+    // but none orders two of them otherwise than another does.
+    let in_order = |a: &[String], b: &[String]| {
+        let at = |t: &String| b.iter().position(|u| u == t);
+        let places: Vec<usize> = a.iter().filter_map(at).collect();
+        places.windows(2).all(|w| w[0] < w[1])
+    };
+    let ranks = (members.len() >= 5 || said)
         && members.iter().all(|&i| {
-            titles_of(i) == first
+            members
+                .iter()
+                .all(|&j| in_order(&titles_of(i), &titles_of(j)))
                 && tracks[i]
                     .0
                     .levels
@@ -139,31 +172,15 @@ pub(in crate::import) fn pillar_files(
                 continue;
             };
             // A level's line before its list (`### Level 4` / `Uses good technical approaches
-            // by default.`) sums it up in that area: the first of its expectations there.
-            let mut blocks: Vec<super::super::model::CellBlock> = l
-                .description
-                .iter()
-                .map(|md| super::super::model::CellBlock {
-                    md: super::super::model::Md {
-                        text: format!("- {}", md.text.trim().replace('\n', "\n  ")),
-                        ..md.clone()
-                    },
-                    item: true,
-                    tight: true,
-                })
-                .collect();
-            // So is a paragraph before the level's list (read as a note beside it).
-            let lead = l.cells[0].blocks.iter().take_while(|b| !b.item).count();
-            let has_items = l.cells[0].blocks.iter().any(|b| b.item);
-            for (k, b) in l.cells[0].blocks.iter().enumerate() {
-                let mut b = b.clone();
-                if k < lead && has_items {
-                    b.md.text = format!("- {}", b.md.text.trim().replace('\n', "\n  "));
-                    b.item = true;
-                    b.tight = true;
-                }
-                blocks.push(b);
+            // by default.`) sums it up in that area: the first of its expectations there; a
+            // list before its bold parts is as many expectations.
+            let mut blocks: Vec<CellBlock> = l.description.iter().flat_map(summed_up).collect();
+            for cell in &l.cells {
+                cell_parts(cell, &mut blocks);
             }
+            // Bullets whose labels would have named pillars (`- **Mentoring:** …`) are the
+            // area's expectations, their labels kept.
+            blocks.extend(l.pending.iter().map(|p| p.block.clone()));
             levels[at].cells.push(Cell {
                 pillar_title: track.title.clone(),
                 pillar_at: track.at.clone(),
@@ -213,4 +230,74 @@ pub(in crate::import) fn pillar_files(
         },
         first_doc,
     ));
+}
+
+/// Adds `cell`'s blocks, from a level of one area's file, to that area's cell: a part of the
+/// area named in bold (`**Greeting:**`) over its own, as a note; in a file without such
+/// parts, a paragraph before the level's list sums the level up in that area (read as a note
+/// beside the list), the first of its expectations there.
+fn cell_parts(cell: &Cell, blocks: &mut Vec<CellBlock>) {
+    let part = cell.pillar_title != super::super::infer::PLAIN_PILLAR;
+    if part {
+        let (doc, line) = cell
+            .blocks
+            .first()
+            .map_or((0, cell.pillar_at.line), |b| (b.md.doc, b.md.line));
+        blocks.push(CellBlock {
+            md: Md {
+                text: format!("**{}:**", cell.pillar_title.trim().trim_end_matches(':')),
+                doc,
+                line: cell.pillar_at.line.min(line),
+            },
+            item: false,
+            tight: false,
+        });
+    }
+    let lead = cell.blocks.iter().take_while(|b| !b.item).count();
+    let has_items = cell.blocks.iter().any(|b| b.item);
+    for (k, b) in cell.blocks.iter().enumerate() {
+        let mut b = b.clone();
+        if k < lead && has_items && !part {
+            b.md.text = format!("- {}", b.md.text.trim().replace('\n', "\n  "));
+            b.item = true;
+            b.tight = true;
+        }
+        blocks.push(b);
+    }
+}
+
+/// A level's description in one area's file as that area's expectations: each item of a list
+/// (`- Has good communication skills.` over the level's bold parts), else the text as one.
+fn summed_up(md: &Md) -> Vec<CellBlock> {
+    let text = md.text.trim();
+    let item = |t: &str, line: usize| CellBlock {
+        md: Md {
+            text: format!("- {}", t.trim().replace('\n', "\n  ")),
+            line,
+            ..md.clone()
+        },
+        item: true,
+        tight: true,
+    };
+    if !text.starts_with(['-', '*', '+']) || !text[1..].starts_with(' ') {
+        return vec![item(text, md.line)];
+    }
+    // Items start at a marker in the first column; lines indented under them stay theirs.
+    let mut items: Vec<(usize, String)> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        match line
+            .strip_prefix(['-', '*', '+'])
+            .filter(|r| r.starts_with(' '))
+        {
+            Some(rest) => items.push((md.line + n, rest.trim_start().to_string())),
+            None => match items.last_mut() {
+                Some((_, t)) => {
+                    t.push('\n');
+                    t.push_str(line.strip_prefix("  ").unwrap_or(line));
+                }
+                None => items.push((md.line + n, line.to_string())),
+            },
+        }
+    }
+    items.iter().map(|(line, t)| item(t, *line)).collect()
 }
