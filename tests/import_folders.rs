@@ -1049,3 +1049,51 @@ fn a_page_of_bold_items_that_are_levels_reads_in_a_folder_as_it_does_alone() {
         imp.summary
     );
 }
+
+/// Hunt 27 H4 (Guestline's role files): `ranger.md` beside `junior-ranger.md` and
+/// `senior-ranger.md`, each a role written alike. `Ranger` has no word that names a level,
+/// so it was a free page and the track went from Junior Ranger straight to Senior Ranger.
+#[test]
+fn a_file_named_as_its_graded_siblings_without_the_grade_is_the_level_between_them() {
+    let imp = import(&fixture("folders/graded-files"), &[]);
+    let rank = |id: &str| level_rank(&imp, id);
+    assert_eq!(
+        (rank("junior-ranger"), rank("ranger"), rank("senior-ranger")),
+        (1, 2, 3),
+        "{}",
+        imp.summary
+    );
+    let duties = competency(&imp, "ranger", "core-competencies");
+    assert!(duties.contains("Leads guided walks"), "{duties}");
+    assert!(!imp.summary.contains("free pages"), "{}", imp.summary);
+}
+
+/// Hunt 27 H3 (Guestline's job levels, 29 files of seven roles in one folder): one track
+/// ranked the roles among each other by file name, so `Senior Lifeguard` came before
+/// `Swim Teacher` and a comparison of the two read as a promotion. Words of seniority rank
+/// only within a role: a track per role, the roles with one level together.
+#[test]
+fn level_files_of_several_roles_in_one_folder_are_a_track_per_role() {
+    let imp = import(&fixture("folders/two-roles"), &[]);
+    let track_of = |id: &str| {
+        str_of(
+            &front(&imp.root.join(format!("content/levels/{id}.md"))),
+            "track",
+        )
+    };
+    for role in ["lifeguard", "swim-teacher"] {
+        let ids = [
+            format!("junior-{role}"),
+            role.to_string(),
+            format!("senior-{role}"),
+        ];
+        let ranks: Vec<i64> = ids.iter().map(|id| level_rank(&imp, id)).collect();
+        assert_eq!(ranks, [1, 2, 3], "{role}: {}", imp.summary);
+        for id in &ids {
+            assert_eq!(track_of(id), role, "{id}: {}", imp.summary);
+        }
+    }
+    assert_ne!(track_of("pool-supervisor"), "lifeguard");
+    assert_ne!(track_of("pool-supervisor"), "swim-teacher");
+    assert!(imp.summary.contains("a track per role"), "{}", imp.summary);
+}

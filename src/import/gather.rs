@@ -12,6 +12,7 @@ mod listing;
 mod managers;
 mod named_tracks;
 mod order;
+mod roles;
 mod strays;
 use folders::{generic_folder, page_folders};
 use order::{order_levels, order_tracks, sort_pages};
@@ -117,6 +118,14 @@ pub(super) fn gather(
         let members = match named_tracks::by_front_matter(members) {
             Ok(groups) => {
                 tracks.extend(named_tracks::tracks(ladder, &f, groups, &mut page_docs));
+                continue;
+            }
+            Err(members) => members,
+        };
+        // Levels of several roles, ranked only within each role.
+        let members = match roles::by_role(members) {
+            Ok(groups) => {
+                tracks.extend(roles::tracks(ladder, &f, groups, &mut page_docs));
                 continue;
             }
             Err(members) => members,

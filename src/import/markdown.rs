@@ -42,7 +42,7 @@ mod continued;
 mod naming;
 mod sections;
 mod sub_levels;
-use naming::{coded_siblings, indexes_files, numbered_copy, says_level};
+use naming::{coded_siblings, graded_siblings, indexes_files, numbered_copy, says_level};
 use sections::{
     ancestor_text, free_pages, level_tracks, page_describes_track, root_describes_track, root_page,
     say_how_levels_read,
@@ -221,7 +221,7 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
             ids::title_key(&ids::clean_title(&heading_text(h))) == ids::title_key(&placed.title)
         }) && !super::titles::descriptive(&placed.title)
             && (coded_siblings(ladder, &src.rel, code) || says_level(&src.text, code))
-    });
+    }) || graded_siblings(ladder, &src.rel);
     let steps = |f: &Found| named_by_file && f.levels.iter().all(|&l| subtitle(&d, l).is_some());
     // Sections that share labels because each is a competency written as fields, one of
     // them about the page's level (`**Level 3 Attainment:**`), are that level's pillars.

@@ -31,6 +31,26 @@ pub(super) fn coded_siblings(ladder: &Ladder, rel: &str, code: &str) -> bool {
         })
 }
 
+/// Whether another file of the import is named as this one with a word of seniority before
+/// it (`junior-baker.md`, `senior-baker.md` beside `baker.md`): then this file's title names
+/// a level too, the one between them, though no word in it says so.
+pub(super) fn graded_siblings(ladder: &Ladder, rel: &str) -> bool {
+    let own = crate::import::source::file_name_key(rel);
+    let Some((stem, ext)) = own.rsplit_once('.') else {
+        return false;
+    };
+    ladder.file_names.iter().any(|name| {
+        name.strip_suffix(ext)
+            .and_then(|n| n.strip_suffix('.'))
+            .and_then(|n| n.strip_suffix(stem))
+            .and_then(|before| before.strip_suffix(['-', '_', ' ']))
+            .is_some_and(|words| {
+                !words.is_empty()
+                    && crate::import::ids::only_seniority(&words.replace(['-', '_'], " "))
+            })
+    })
+}
+
 /// Whether `text` has a line that gives its level as `code` (`**Level:** B2 (Independent)`,
 /// `Grade: B2`).
 pub(super) fn says_level(text: &str, code: &str) -> bool {

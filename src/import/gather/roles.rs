@@ -1,0 +1,130 @@
+//! A folder of one-level files for several roles, each at several levels (`junior-qa-engineer.md`,
+//! `qa-engineer.md`, `senior-qa-engineer.md` beside `associate-product-manager.md`,
+//! `product-manager.md`, `senior-product-manager.md`, as Guestline's job levels are written):
+//! a track per role, where one track would rank the roles among each other by file name.
+
+use super::{folder_track, Folder, Member, PageDoc};
+use crate::import::ids;
+use crate::import::model::{GuessKind, Ladder, Track};
+
+/// The role a level's title names without its words of seniority before it or a numeral
+/// after it (`Senior QA Engineer`, `QA Engineer II` → `QA Engineer`), as written.
+fn role(title: &str) -> String {
+    let mut words: Vec<&str> = title.split_whitespace().collect();
+    while words.len() > 1 && ids::seniority(words[0]).0 != ids::BARE_TITLE {
+        words.remove(0);
+    }
+    let numeral = |w: &str| {
+        w.parse::<u32>().is_ok()
+            || matches!(
+                w.to_ascii_lowercase().as_str(),
+                "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii"
+            )
+    };
+    while words.len() > 1 && numeral(words[words.len() - 1]) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// The members grouped by role (see [`role`]), each group titled by its role, in the order the
+/// roles first come; the roles with one level only together in a last group, untitled. Back
+/// when words of seniority tell every level apart (one ladder of roles), or when fewer than
+/// two roles have two levels or more that those words tell apart.
+pub(super) fn by_role(
+    members: Vec<Member>,
+) -> Result<Vec<(Option<String>, Vec<Member>)>, Vec<Member>> {
+    let mut places: Vec<_> = members.iter().map(|m| ids::seniority(&m.1.title)).collect();
+    places.sort();
+    places.dedup();
+    if places.len() == members.len() {
+        return Err(members);
+    }
+    let mut groups: Vec<(String, Vec<Member>)> = Vec::new();
+    for m in members {
+        let r = role(&m.1.title);
+        let key = ids::title_key(&r);
+        match groups.iter_mut().find(|(k, _)| ids::title_key(k) == key) {
+            Some((_, g)) => g.push(m),
+            None => groups.push((r, vec![m])),
+        }
+    }
+    let apart = |g: &[Member]| {
+        let mut p: Vec<_> = g.iter().map(|m| ids::seniority(&m.1.title)).collect();
+        p.sort();
+        p.dedup();
+        p.len() == g.len()
+    };
+    // A file titled as another role's (a copy's heading left unchanged) leaves its role's
+    // levels tied, and the summary says so; two roles told apart are enough.
+    let several = groups
+        .iter()
+        .filter(|(_, g)| g.len() >= 2 && apart(g))
+        .count();
+    if several < 2 {
+        return Err(groups.into_iter().flat_map(|(_, g)| g).collect());
+    }
+    let mut out: Vec<(Option<String>, Vec<Member>)> = Vec::new();
+    let mut alone: Vec<Member> = Vec::new();
+    for (r, g) in groups {
+        if g.len() >= 2 {
+            // Titled as the level of the role without a word of seniority is, where one is.
+            let title = g
+                .iter()
+                .map(|m| m.1.title.clone())
+                .find(|t| ids::title_key(t) == ids::title_key(&r))
+                .unwrap_or(r);
+            out.push((Some(title), g));
+        } else {
+            alone.extend(g);
+        }
+    }
+    if !alone.is_empty() {
+        alone.sort_by_key(|m| m.0);
+        out.push((None, alone));
+    }
+    Ok(out)
+}
+
+/// The tracks of the folder `f` whose files `groups` gives by role (see [`by_role`]), with
+/// the guess that says so; each with its first document.
+pub(super) fn tracks(
+    ladder: &mut Ladder,
+    f: &Folder,
+    groups: Vec<(Option<String>, Vec<Member>)>,
+    page_docs: &mut Vec<PageDoc>,
+) -> Vec<(Track, usize)> {
+    let at = ladder.docs[groups[0].1[0].0].loc_line(1);
+    let n: usize = groups.iter().map(|(_, g)| g.len()).sum();
+    let roles: Vec<String> = groups
+        .iter()
+        .filter_map(|(r, g)| r.as_ref().map(|r| format!("`{r}` ({})", g.len())))
+        .collect();
+    let alone = groups
+        .iter()
+        .find(|(r, _)| r.is_none())
+        .map(|(_, g)| g.len())
+        .unwrap_or(0);
+    let tracks: Vec<(Track, usize)> = groups
+        .into_iter()
+        .map(|(name, group)| folder_track(ladder, f, group, page_docs, name.as_deref()))
+        .collect();
+    let rest = match tracks.last() {
+        Some((t, _)) if alone > 0 => format!(
+            "; the {alone} roles with one level each make the track `{}`",
+            t.title
+        ),
+        _ => String::new(),
+    };
+    ladder.guess_first(
+        GuessKind::Structure,
+        at,
+        format!(
+            "the {n} one-level files in `{}/` are levels of {} roles, which words of seniority rank only within a role: a track per role, {}{rest} (move the files into a folder per track to say otherwise)",
+            if f.dir.is_empty() { "." } else { f.dir },
+            roles.len(),
+            roles.join(", "),
+        ),
+    );
+    tracks
+}
