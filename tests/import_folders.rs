@@ -1097,3 +1097,38 @@ fn level_files_of_several_roles_in_one_folder_are_a_track_per_role() {
     assert_ne!(track_of("pool-supervisor"), "swim-teacher");
     assert!(imp.summary.contains("a track per role"), "{}", imp.summary);
 }
+
+/// Hunt 27 H5 and M1 (Mercari's grades, MG1 … MG6): each grade's file writes its values as
+/// `##` sections of paragraphs, from the third grade on each over a `### [Engineering Manager
+/// Skills]` note, under a `######` subtitle over a table of contents. The recurring note made
+/// each value a level and each grade a track (5 tracks, 30 levels); the contents were a
+/// pillar whose expectations were links to the page's own sections.
+#[test]
+fn grade_files_whose_values_each_hold_the_same_note_are_one_track_of_the_grades() {
+    let imp = import(&fixture("folders/grade-values"), &[]);
+    assert_eq!(
+        content_files(&imp.root.join("content/tracks")).len(),
+        1,
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")),
+        ["g1", "g2", "g3"]
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["care", "craft", "pace"],
+        "{}",
+        imp.summary
+    );
+    // The value's paragraphs are its expectations; the note stays under them, in its cell.
+    let care = competency(&imp, "g3", "care");
+    assert!(
+        care.contains("- A grade 3 pilot shows Care on every passage they take."),
+        "{care}"
+    );
+    assert!(care.contains("plans the Care training"), "{care}");
+    let first = competency(&imp, "g1", "craft");
+    assert!(!first.contains("](#"), "{first}");
+}

@@ -130,3 +130,40 @@ fn imported_pages_have_one_title_and_skip_no_heading_level() {
         }
     }
 }
+
+/// Browser check 30 M2 (civilcode's ladder): footnotes (`[^1]`, GitHub's extension) are
+/// defined once at the end of the page, which the import spreads over many files. The
+/// reference and its definition landed in different files, so neither read as a footnote:
+/// the text showed a raw `[^1]`, and the definition a stray note under the last level's last
+/// pillar.
+#[test]
+fn a_footnote_goes_with_the_text_that_refers_to_it() {
+    let imp = import(&fixture("footnotes.md"), &[]);
+    let track = fs::read_to_string(imp.root.join("content/tracks/footnotes.md")).unwrap();
+    assert!(track.contains("libraries[^survey]"), "{track}");
+    assert!(
+        track.contains("[^survey]: https://example.org/guild-survey"),
+        "{track}"
+    );
+    assert!(!track.contains("[^dewey]:"), "{track}");
+    let lending = competency(&imp, "library-assistant", "lending");
+    assert!(lending.contains("[^dewey]: The Dewey Decimal"), "{lending}");
+    let last = competency(&imp, "librarian", "readers");
+    assert!(!last.contains("[^"), "{last}");
+    // On the site, each is a footnote of its page: a link to it, and it there.
+    for page in [
+        "tracks/footnotes/index.html",
+        "levels/library-assistant/index.html",
+    ] {
+        let html = fs::read_to_string(imp.site.join(page)).unwrap();
+        assert!(
+            html.contains("class=\"footnote-reference\""),
+            "{page}: {html}"
+        );
+        assert!(
+            html.contains("class=\"footnote-definition\""),
+            "{page}: {html}"
+        );
+        assert!(!html.contains("[^"), "{page}: {html}");
+    }
+}

@@ -393,3 +393,65 @@ fn review_29_ladders_keep_their_pillars_levels_and_tracks() {
         ]
     );
 }
+
+/// Review 30's inputs (`review/r30/`): plausible ladders that this session's first versions
+/// of the role, grade-value, sub-level and level-table rules read worse than before.
+#[test]
+fn review_30_ladders_keep_one_track_their_levels_and_their_pillars() {
+    let ranked = |imp: &Imported| {
+        let mut levels: Vec<(String, i64, String)> = content_ids(&imp.root.join("content/levels"))
+            .into_iter()
+            .map(|id| {
+                let f = front(&imp.root.join(format!("content/levels/{id}.md")));
+                (str_of(&f, "track"), f["rank"].as_integer().unwrap(), id)
+            })
+            .collect();
+        levels.sort();
+        levels.into_iter().map(|(_, _, id)| id).collect::<Vec<_>>()
+    };
+    // Role files that a README lists as one ladder, in order, are that ladder.
+    let imp = import(&fixture("review/r30/r5g-qa"), &[]);
+    assert_eq!(
+        ranked(&imp),
+        [
+            "qa-analyst",
+            "senior-qa-analyst",
+            "qa-engineer",
+            "senior-qa-engineer",
+            "qa-lead"
+        ],
+        "{}",
+        imp.summary
+    );
+    // Staff and Principal beside two roles' junior … senior files continue them: one track,
+    // not a track that starts at Staff.
+    let imp = import(&fixture("review/r30/r5h-staff"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/tracks")).len(),
+        1,
+        "{}",
+        imp.summary
+    );
+    // Tiers under a ladder's title, each over `### What we expect`, are levels.
+    let imp = import(&fixture("review/r30/r7f-tiers.md"), &[]);
+    assert_eq!(
+        level_titles(&imp),
+        ["Bronze", "Silver", "Gold"],
+        "{}",
+        imp.summary
+    );
+    // Archetypes lettered A and B are no grades, one above the other.
+    let imp = import(&fixture("review/r30/r1b-archetypes.md"), &[]);
+    assert!(
+        content_ids(&imp.root.join("content/levels")).contains(&"staff-engineer".to_string()),
+        "{}",
+        imp.summary
+    );
+    // A table of expectations under `### Core Expectations` makes no pillar of a sentence.
+    let imp = import(&fixture("review/r30/r9d-expectation-rows.md"), &[]);
+    let pillars = content_ids(&imp.root.join("content/pillars"));
+    assert!(
+        !pillars.contains(&"writes-tested-readable-code".to_string()),
+        "{pillars:?}"
+    );
+}

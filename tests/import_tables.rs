@@ -783,3 +783,31 @@ fn a_grid_of_levels_is_the_ladder_beside_a_story_with_headings_named_as_its_leve
         "{story}"
     );
 }
+
+/// Hunt 27 H6 and M2 (Ultralytics' levels): each level's `### Core Expectations` table, a row
+/// per dimension whose name wraps (`**Expertise &<br>Domain Knowledge**`), beside `###
+/// Typical Background` and other sections of lists. The table stayed a table in each level's
+/// description, so the six dimensions were on no pillar or comparison page (and alone, with
+/// the wrapped names, the file was refused: "found no ladder").
+#[test]
+fn a_levels_table_of_areas_beside_sections_of_lists_is_its_pillars() {
+    let imp = import(&fixture("tables/core-table-beside-lists.md"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["lamp-lens-care", "typical-background", "weather-watch"],
+        "{}",
+        imp.summary
+    );
+    let lamp = competency(&imp, "keeper", "lamp-lens-care");
+    assert!(lamp.contains("- Repairs a cracked lens pane"), "{lamp}");
+    let title = str_of(
+        &front(&imp.root.join("content/pillars/lamp-lens-care.md")),
+        "title",
+    );
+    assert_eq!(title, "Lamp & Lens Care");
+    let background = competency(&imp, "principal-keeper", "typical-background");
+    assert!(
+        background.contains("Five years as a keeper"),
+        "{background}"
+    );
+}

@@ -74,7 +74,32 @@ pub(super) fn shape(d: &Doc, s: usize) -> Option<Shape> {
 /// Whether section `s` describes a level rather than being a competency: its title says so
 /// (see [`descriptive`]), or it is a reading list (see [`reading_list`]).
 pub(super) fn describes(d: &Doc, s: usize) -> bool {
-    descriptive(&heading_text(d, s)) || reading_list(d, s)
+    descriptive(&heading_text(d, s)) || reading_list(d, s) || contents(d, s)
+}
+
+/// Whether section `s` holds only a table of contents: a list whose every item is a link to
+/// a heading of the page (`* [Vision](#vision)`, under Mercari's `###### Mercari Engineering
+/// Career Ladder` subtitle).
+fn contents(d: &Doc, s: usize) -> bool {
+    let mut items = 0;
+    for &b in &d.secs[s].own {
+        let Kind::List { items: list } = &d.blocks[b].kind else {
+            return false;
+        };
+        for it in list {
+            let line = item_first_line(&d.src.text, it.start, it.end).trim();
+            let anchor = line.starts_with('[')
+                && line.ends_with(')')
+                && line
+                    .find("](#")
+                    .is_some_and(|at| !line[at + 3..].contains(' '));
+            if !anchor {
+                return false;
+            }
+            items += 1;
+        }
+    }
+    items >= 2 && d.secs[s].children.is_empty()
 }
 
 /// Whether section `s` is a reading list: titled as one (`Guides`, `Useful links`, `Learning
@@ -870,6 +895,7 @@ fn levels_sharing_pillars(d: &Doc) -> Option<Vec<usize>> {
             if qualifying.len() >= 2
                 && !described
                 && !sections_of_levels(d, &qualifying)
+                && !pillars_of_one_level(d, &qualifying)
                 && best.as_ref().is_none_or(|b| qualifying.len() > b.0)
             {
                 best = Some((qualifying.len(), kind, qualifying));
@@ -907,6 +933,30 @@ fn sections_of_levels(d: &Doc, secs: &[usize]) -> bool {
         .filter(|&&p| p != 0 && level_like(&heading_text(d, p)))
         .count();
     2 * recurring.len() > secs.len() && parents.len() >= 2 && 2 * named > parents.len()
+}
+
+/// Whether sections `secs` are the pillars of the one level that titles them all (`# Grade
+/// 2` over `## Baking` and `## Icing`, each with a `### [Shift Lead Skills]` note, as
+/// Mercari's grades write their values): each with text of its own, under one heading that
+/// reads as a level, and hardly any of them reads as a level.
+fn pillars_of_one_level(d: &Doc, secs: &[usize]) -> bool {
+    let parent = d.secs[secs[0]].parent;
+    // A value may name a role in passing (`Move Fast for Engineers`).
+    let like = secs
+        .iter()
+        .filter(|&&s| level_like(&heading_text(d, s)))
+        .count();
+    // Each with text of its own: levels whose one pillar is all they hold (`## Crew
+    // Commander` / `### Command`) are levels. A title that names no level (`# Support Career
+    // Path` over `## Bronze` / `### What we expect`) is a ladder's, over its levels.
+    parent.is_some_and(|p| {
+        p != 0
+            && level_like(&heading_text(d, p))
+            && secs
+                .iter()
+                .all(|&s| d.secs[s].parent == Some(p) && has_text(d, s))
+            && 4 * like < secs.len()
+    })
 }
 
 /// A title of a section of one role's description (`Success Outcomes`, `Required Skills`,
@@ -954,7 +1004,20 @@ pub(super) fn named_level_shape(d: &Doc, s: usize, named: bool) -> Option<Shape>
     let grouped = kids
         .iter()
         .any(|&c| !has_list(d, c) && d.secs[c].children.iter().any(|&g| has_text(d, g)));
-    if grouped {
+    // Sections with text of their own, each over one sub-section of the same title (`##
+    // Vision` / `### [Engineering Manager Skills]`, a grade's values): the sections are the
+    // pillars, the sub-sections notes of them.
+    let noted: HashSet<String> = kids
+        .iter()
+        .flat_map(|&c| d.secs[c].children.iter())
+        .map(|&g| ids::title_key(&heading_text(d, g)))
+        .collect();
+    let note_under_each = kids.len() >= 2
+        && noted.len() == 1
+        && kids
+            .iter()
+            .all(|&c| has_text(d, c) && d.secs[c].children.len() == 1);
+    if grouped && !note_under_each {
         if let Some(sh) = nested() {
             return Some(sh);
         }
@@ -962,7 +1025,7 @@ pub(super) fn named_level_shape(d: &Doc, s: usize, named: bool) -> Option<Shape>
     let found = match shape(d, s) {
         Some(Shape::Headings) => {
             let with_lists = kids.iter().filter(|&&c| has_list(d, c)).count();
-            (with_lists >= 2).then_some(Shape::Headings)
+            (with_lists >= 2 || note_under_each).then_some(Shape::Headings)
         }
         Some(sh @ Shape::Numbered(_)) => (keys(d, s, sh).len() >= 2).then_some(sh),
         Some(Shape::Labels) => (keys(d, s, Shape::Labels).len() >= 2).then_some(Shape::Labels),

@@ -274,6 +274,38 @@ fn heading_cells(
                     ),
                 );
             }
+            // A heading that says it holds the level's expectations or areas, over
+            // sections of lists and nothing else (`### Core Expectations` over a table of
+            // areas, read as `####` headings, beside `### Typical Background`): each of
+            // those is a pillar of the level.
+            let kids = &d.secs[c].children;
+            let areas = [
+                "expectations",
+                "competencies",
+                "areas",
+                "skills",
+                "dimensions",
+            ];
+            if !has_text(d, c)
+                && super::titles::any_word(&title, &areas)
+                && !describes(d, c)
+                && !kids.is_empty()
+                && kids.iter().all(|&g| has_list(d, g))
+            {
+                set_heading(
+                    ladder,
+                    d,
+                    c,
+                    Target {
+                        file,
+                        anchor: Anchor::Cell(level.cells.len()),
+                    },
+                );
+                for &g in kids {
+                    pillar_cell(ladder, d, g, file, level);
+                }
+                continue;
+            }
             rest.extra_sections.push(c);
             continue;
         }

@@ -294,8 +294,9 @@ pub(super) fn grade(title: &str) -> bool {
     ids::title_key(title).trim_end_matches(':') == "job grade"
 }
 
-/// Whether `title` is `parent`'s title and a grade after it (`Senior Engineer II` under
-/// `Senior Engineer`; `Mate 2`, `Mate B` under `Mate`): a level written inside a level.
+/// Whether `title` is `parent`'s title and a grade after it, a Roman or Arabic numeral
+/// (`Senior Engineer II` under `Senior Engineer`, `Mate 2` under `Mate`): a level written
+/// inside a level. A letter (`Staff Engineer A`, `B`) names an archetype as often as a step.
 pub(super) fn sub_level(parent: &str, title: &str) -> bool {
     let parent = ids::title_key(parent);
     !parent.is_empty()
@@ -305,7 +306,7 @@ pub(super) fn sub_level(parent: &str, title: &str) -> bool {
             .is_some_and(|grade| {
                 matches!(
                     grade,
-                    "i" | "ii" | "iii" | "iv" | "v" | "1" | "2" | "3" | "4" | "5" | "a" | "b" | "c"
+                    "i" | "ii" | "iii" | "iv" | "v" | "1" | "2" | "3" | "4" | "5"
                 )
             })
 }

@@ -150,6 +150,7 @@ pub fn render(ladder: &mut Ladder, paths: &Paths) -> Output {
             });
         }
     }
+    footnotes::place(ladder, &mut files);
     out.files.extend(files);
     for g in guesses {
         ladder.guesses.push(g);
@@ -161,6 +162,7 @@ pub fn render(ladder: &mut Ladder, paths: &Paths) -> Output {
     out
 }
 
+mod footnotes;
 mod headings;
 use headings::sections_under_title;
 

@@ -3,6 +3,7 @@
 //! `product-manager.md`, `senior-product-manager.md`, as Guestline's job levels are written):
 //! a track per role, where one track would rank the roles among each other by file name.
 
+use super::named_tracks::Group;
 use super::{folder_track, Folder, Member, PageDoc};
 use crate::import::ids;
 use crate::import::model::{GuessKind, Ladder, Track};
@@ -29,15 +30,15 @@ fn role(title: &str) -> String {
 
 /// The members grouped by role (see [`role`]), each group titled by its role, in the order the
 /// roles first come; the roles with one level only together in a last group, untitled. Back
-/// when words of seniority tell every level apart (one ladder of roles), or when fewer than
-/// two roles have two levels or more that those words tell apart.
-pub(super) fn by_role(
-    members: Vec<Member>,
-) -> Result<Vec<(Option<String>, Vec<Member>)>, Vec<Member>> {
+/// when words of seniority tell every level apart (one ladder of roles), when the folder's
+/// README lists them all in order (`indexed`: one ladder), when fewer than two roles have two
+/// levels or more that those words tell apart, or when every role of one level ranks above
+/// all the others' levels (their continuation).
+pub(super) fn by_role(members: Vec<Member>, indexed: bool) -> Result<Vec<Group>, Vec<Member>> {
     let mut places: Vec<_> = members.iter().map(|m| ids::seniority(&m.1.title)).collect();
     places.sort();
     places.dedup();
-    if places.len() == members.len() {
+    if indexed || places.len() == members.len() {
         return Err(members);
     }
     let mut groups: Vec<(String, Vec<Member>)> = Vec::new();
@@ -64,7 +65,7 @@ pub(super) fn by_role(
     if several < 2 {
         return Err(groups.into_iter().flat_map(|(_, g)| g).collect());
     }
-    let mut out: Vec<(Option<String>, Vec<Member>)> = Vec::new();
+    let mut out: Vec<Group> = Vec::new();
     let mut alone: Vec<Member> = Vec::new();
     for (r, g) in groups {
         if g.len() >= 2 {
@@ -79,6 +80,29 @@ pub(super) fn by_role(
             alone.extend(g);
         }
     }
+    // Roles that every word of seniority places above all the others' levels (`staff-engineer.md`
+    // and `principal-engineer.md`, or `qa-lead.md`, beside two roles' junior … senior files)
+    // continue those roles: one ladder, not roles of their own.
+    let places =
+        |g: &[Member]| -> Vec<u8> { g.iter().map(|m| ids::seniority(&m.1.title).0).collect() };
+    let units: Vec<Vec<u8>> = out
+        .iter()
+        .map(|(_, g)| places(g))
+        .chain((!alone.is_empty()).then(|| places(&alone)))
+        .collect();
+    let above = (0..units.len()).any(|u| {
+        let low = units[u].iter().min();
+        let others = (0..units.len())
+            .filter(|&o| o != u)
+            .flat_map(|o| units[o].iter())
+            .max();
+        matches!((low, others), (Some(l), Some(h)) if l > h)
+    });
+    if above {
+        let mut all: Vec<Member> = out.into_iter().flat_map(|(_, g)| g).chain(alone).collect();
+        all.sort_by_key(|m| m.0);
+        return Err(all);
+    }
     if !alone.is_empty() {
         alone.sort_by_key(|m| m.0);
         out.push((None, alone));
@@ -91,7 +115,7 @@ pub(super) fn by_role(
 pub(super) fn tracks(
     ladder: &mut Ladder,
     f: &Folder,
-    groups: Vec<(Option<String>, Vec<Member>)>,
+    groups: Vec<Group>,
     page_docs: &mut Vec<PageDoc>,
 ) -> Vec<(Track, usize)> {
     let at = ladder.docs[groups[0].1[0].0].loc_line(1);

@@ -8,8 +8,8 @@ use super::*;
 use crate::import::model::{Cell, Md};
 
 /// The sub-levels of level section `l`: two or more of its sub-sections titled as it is, plus
-/// a grade (`Senior Engineer I`, `Mate 2`, `Mate B`), each holding text of its own or in its
-/// sub-sections. Empty when `l` has fewer.
+/// a numeral (`Senior Engineer I`, `Mate 2`; see [`crate::import::titles::sub_level`]), each
+/// holding text of its own or in its sub-sections. Empty when `l` has fewer.
 pub(super) fn sub_levels(d: &Doc, l: usize) -> Vec<usize> {
     let title = heading_text(d, l);
     let subs: Vec<usize> = d.secs[l]

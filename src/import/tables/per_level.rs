@@ -38,7 +38,9 @@ pub(super) fn per_level_shape(t: &Table) -> bool {
     let short = t
         .rows
         .iter()
-        .all(|(_, c)| word_count(&c[0]) <= 8 && !c[0].contains("<br"));
+        // An area's name may wrap (`**Expertise &<br>Domain Knowledge**`); a cell of lines
+        // is no name.
+        .all(|(_, c)| word_count(&c[0]) <= 8 && c[0].matches("<br").count() <= 1);
     let mean = |cells: Vec<&String>| {
         let counts: Vec<usize> = cells
             .iter()

@@ -170,7 +170,7 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
                 deeper_after,
                 alone: blank(line + 1, first_line) && blank(last_line + 1, next_line),
                 lists: listed(line + 1, first_line) || listed(last_line + 1, next_line),
-                parent: area_of(&headings, *start, *depth, &own_list),
+                parent: area_of(&headings, *start, *depth, &own_list, (title, &r.header)),
                 end: headings
                     .iter()
                     .find(|h| h.0 > *start && h.1 <= *depth)
@@ -648,20 +648,37 @@ pub(super) fn hashes(depth: u8) -> String {
 /// The title of the heading over the heading at byte `start` (of `depth`) among `headings`
 /// (byte, depth, title): the nearest shallower one above it. `None` when there is none, or
 /// when a section of the same depth under it holds a list of its own (`own_list` of its
-/// index): a level that writes its pillars as lists, beside which a table is only a table.
+/// index): a level that writes its pillars as lists, beside which a table is only a table,
+/// unless the table's heading (`title`) says it holds the level's expectations or areas and
+/// its first column's `header` names areas (`### Core Expectations` over `| Dimension | … |`,
+/// beside `### Typical Background`).
 fn area_of(
     headings: &[(usize, u8, String)],
     start: usize,
     depth: u8,
     own_list: &dyn Fn(usize) -> bool,
+    (title, header): (&str, &[String]),
 ) -> Option<String> {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let says = words(title)
+        .iter()
+        .any(|w| w == "expectations" || PILLAR_WORDS.contains(&w.as_str()))
+        && header.first().is_some_and(|h| {
+            words(&super::cells::label(h))
+                .iter()
+                .any(|w| PILLAR_WORDS.contains(&w.as_str()))
+        });
     let at = headings.iter().position(|h| h.0 == start)?;
     let parent = (0..at).rev().find(|&k| headings[k].1 < depth)?;
     let end = (parent + 1..headings.len())
         .find(|&k| headings[k].1 <= headings[parent].1)
         .unwrap_or(headings.len());
     let listed = (parent + 1..end).any(|k| headings[k].1 == depth && own_list(k));
-    (!listed).then(|| headings[parent].2.trim().to_string())
+    (!listed || says).then(|| headings[parent].2.trim().to_string())
 }
 
 /// More than half of `labels` (at least two) read as levels, and they are not [`rated`]: a
