@@ -447,6 +447,12 @@ fn review_30_ladders_keep_one_track_their_levels_and_their_pillars() {
         "{}",
         imp.summary
     );
+    // A bold label over an area file's list (`**Technique:**`) names the list, as the label
+    // after it does: a note, not an expectation.
+    let imp = import(&fixture("review/r30/r4c-labels"), &[]);
+    let cell = competency(&imp, "intermediate", "lamination");
+    assert!(!cell.contains("- **Technique:**"), "{cell}");
+    assert!(cell.contains("**Technique:**"), "{cell}");
     // A table of expectations under `### Core Expectations` makes no pillar of a sentence.
     let imp = import(&fixture("review/r30/r9d-expectation-rows.md"), &[]);
     let pillars = content_ids(&imp.root.join("content/pillars"));

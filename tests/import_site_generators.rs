@@ -96,3 +96,23 @@ fn data_files_one_per_area_keyed_by_level_codes_are_a_ladder() {
         "{compare}"
     );
 }
+
+/// Hunt 27 M3 (Ultralytics' handbook, a MkDocs site): an admonition (`!!! success "Good
+/// signs"` over an indented list) was one expectation reading `!!! success "Good signs"` with
+/// the list nested under it. MkDocs draws it as a box titled `Good signs` over the list.
+#[test]
+fn mkdocs_admonitions_read_as_their_title_over_their_block() {
+    let imp = import(&fixture("sections/mkdocs-admonitions.md"), &[]);
+    let signals = competency(&imp, "night-assistant", "signals");
+    assert!(!signals.contains("!!!"), "{signals}");
+    assert!(signals.contains("**Good signs:**"), "{signals}");
+    assert!(signals.contains("\n- The log has no gaps\n"), "{signals}");
+    // An admonition without a title is titled by its type.
+    assert!(signals.contains("**Note:**"), "{signals}");
+    assert!(!signals.contains("???"), "{signals}");
+    let observer = competency(&imp, "observer", "signals");
+    assert!(
+        observer.contains("\n- Every planned target is observed\n"),
+        "{observer}"
+    );
+}

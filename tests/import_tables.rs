@@ -811,3 +811,30 @@ fn a_levels_table_of_areas_beside_sections_of_lists_is_its_pillars() {
         "{background}"
     );
 }
+
+/// Hunt 26 H2 (a Confluence export's skills matrices): the first grid is captioned by a bold
+/// line, the others by `###` headings. The first grid's rows became the pillars and the
+/// second grid a note of one of them, four of its nine ✅ no longer expectations.
+#[test]
+fn a_grid_under_a_bold_caption_reads_as_those_under_headings() {
+    let imp = import(&fixture("tables/bold-caption-grids.md"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        [
+            "orchestra-skills-matrix-performance",
+            "orchestra-skills-matrix-rehearsal"
+        ],
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/levels")),
+        ["player-1", "player-2", "section-leader"]
+    );
+    let concert = competency(
+        &imp,
+        "section-leader",
+        "orchestra-skills-matrix-performance",
+    );
+    assert!(concert.contains("Leads entries by gesture"), "{concert}");
+}

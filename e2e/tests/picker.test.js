@@ -150,6 +150,16 @@ test('the picker\'s side by side names each cell\'s level on a wide screen and p
       assert.ok(r.widths.every((w) => w >= r.row - 2), `cells side by side on paper: ${r.widths} in ${r.row}`);
       assert.ok(r.pillar >= r.row - 2, `the pillar's name is ${r.pillar} px of a ${r.row} px row`);
     }
+    // Browser check 30 L4: the index of comparisons after the pair printed too, a page and
+    // more of link texts whose addresses paper cannot show.
+    const index = await page.evaluate(() => [...document.querySelectorAll('main section')]
+      .filter((s) => s.id !== 'picked' && s.getBoundingClientRect().height > 0)
+      .map((s) => s.querySelector('h2')?.innerText));
+    assert.deepEqual(index, [], 'on paper the pair is the page');
+    await page.emulateMedia({ media: 'screen' });
+    const shown = await page.evaluate(() => [...document.querySelectorAll('main section')]
+      .filter((s) => s.id !== 'picked' && s.getBoundingClientRect().height > 0).length);
+    assert.ok(shown >= 1, 'on screen the index stays below the pair');
   } finally {
     await context.close();
   }

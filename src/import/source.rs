@@ -7,7 +7,10 @@ use std::fmt;
 mod markup;
 mod shortcodes;
 mod wrappers;
-pub use markup::{without_attribute_lists, without_empty_anchors, without_trailing_space_entities};
+pub use markup::{
+    admonitions, table_captions, without_attribute_lists, without_empty_anchors,
+    without_trailing_space_entities,
+};
 use std::path::Path;
 pub use wrappers::atx_headings;
 
@@ -284,7 +287,7 @@ pub type Rewrite = fn(&str) -> Option<(String, usize)>;
 
 /// The rewrites import makes to every Markdown file, in order, each with what the summary
 /// says of it at the first line it changes.
-pub const REWRITES: [(Rewrite, &str); 11] = [
+pub const REWRITES: [(Rewrite, &str); 13] = [
     (
         gitbook_tags,
         "GitBook's tabs (`{% tab title=\"…\" %}`) are read as headings titled by \
@@ -322,6 +325,16 @@ pub const REWRITES: [(Rewrite, &str); 11] = [
         without_trailing_space_entities,
         "spaces written as HTML entities at the ends of lines (`**Learning:**&#x20;`, as \
          GitBook saves a trailing space) are left out",
+    ),
+    (
+        table_captions,
+        "a bold line over a table (`**Skills Matrix – Rehearsal**`), where the page's other \
+         tables are under headings, is read as a heading of their depth",
+    ),
+    (
+        admonitions,
+        "MkDocs admonitions (`!!! success \"Good signs\"` over an indented block) are read \
+         as a bold label, their title, over the block",
     ),
     (
         bullets_as_items,

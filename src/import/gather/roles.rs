@@ -134,8 +134,12 @@ pub(super) fn tracks(
         .map(|(name, group)| folder_track(ladder, f, group, page_docs, name.as_deref()))
         .collect();
     let rest = match tracks.last() {
-        Some((t, _)) if alone > 0 => format!(
-            "; the {alone} roles with one level each make the track `{}`",
+        Some((t, _)) if alone == 1 => format!(
+            "; the one role with one level makes the track `{}`",
+            t.title
+        ),
+        Some((t, _)) if alone > 1 => format!(
+            "; the {alone} roles with one level each make the track `{}` (their order there is the file names': check it)",
             t.title
         ),
         _ => String::new(),

@@ -301,7 +301,9 @@ pub(super) fn free_pages(
         }
         let uid = ladder.uid();
         let why = if d.secs[s].level == d.secs[levels[0]].level {
-            if found.plain {
+            if crate::import::titles::compares(&title) {
+                "is not a level (it compares two)"
+            } else if found.plain {
                 "is not a level (its title names no level or role)"
             } else {
                 "is not a level (it shares no pillars with the levels)"

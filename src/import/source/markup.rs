@@ -1,7 +1,7 @@
 //! Markup that other tools draw and Markdown would show as text: kramdown's attribute
 //! lists (Jekyll) and its table of contents, lines of empty HTML anchors and line breaks,
-//! and spaces written as entities at the ends of lines (GitBook). Each rewrite keeps every
-//! line where it is, so line numbers hold.
+//! spaces written as entities at the ends of lines (GitBook), and MkDocs' admonitions. Each
+//! rewrite keeps every line where it is, so line numbers hold.
 
 use super::{line_end, rewrite_lines};
 
@@ -117,5 +117,92 @@ pub fn without_trailing_space_entities(text: &str) -> Option<(String, usize)> {
             cut = true;
         }
         cut.then(|| format!("{body}{end}"))
+    })
+}
+
+/// `text` with MkDocs' admonitions (Python-Markdown's `admonition` extension, and pymdownx
+/// `details`: `!!! success "Good signs"`, `??? note`, over a block indented by four spaces)
+/// written as what they show: the title as a bold label (`**Good signs:**`, or the type,
+/// `**Note:**`, where there is no title) over the block, unindented. Markdown would show the
+/// line as text and the block as code, or nest it under the item before. Lines stay where
+/// they are. Returns the text and the first line changed, or `None`.
+pub fn admonitions(text: &str) -> Option<(String, usize)> {
+    if !text.contains("!!! ") && !text.contains("??? ") && !text.contains("???+ ") {
+        return None;
+    }
+    let mut inside = false;
+    rewrite_lines(text, |line| {
+        let eol = line_end(line);
+        let t = line.trim_end_matches(['\n', '\r']);
+        if inside {
+            if t.trim().is_empty() {
+                return None;
+            }
+            if let Some(rest) = t.strip_prefix("    ").or_else(|| t.strip_prefix('\t')) {
+                return Some(format!("{rest}{eol}"));
+            }
+            inside = false;
+        }
+        let rest = ["!!! ", "???+ ", "??? "]
+            .iter()
+            .find_map(|m| t.strip_prefix(m))?;
+        let (kind, title) = match rest.split_once(' ') {
+            Some((kind, title)) => (kind, title.trim().trim_matches('"')),
+            None => (rest.trim(), ""),
+        };
+        if kind.is_empty() || !kind.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return None;
+        }
+        inside = true;
+        let name = if title.is_empty() {
+            crate::import::titles::capitalised(kind)
+        } else {
+            title.to_string()
+        };
+        Some(format!("**{}:**{eol}", name.trim_end_matches(':')))
+    })
+}
+
+/// `text` with a bold line over a table (`**Skills Matrix – Rehearsal**`, as a Confluence
+/// export captions its first table) written as a heading, where the page's other tables are
+/// under headings: at their depth, so that each table is read under its own title, and the
+/// first is not taken for a note of the heading before it. Lines stay where they are. Returns
+/// the text and the first line changed, or `None`.
+pub fn table_captions(text: &str) -> Option<(String, usize)> {
+    if !text.contains("**") || !text.contains('|') {
+        return None;
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let plain = |i: usize| lines.get(i).map_or("", |l| l.trim());
+    // The line that starts the table after line `i`, past blank lines.
+    let table_after = |i: usize| {
+        let mut j = i + 1;
+        while j < lines.len() && plain(j).is_empty() {
+            j += 1;
+        }
+        (j < lines.len() && plain(j).starts_with('|')).then_some(j)
+    };
+    let depth = (0..lines.len()).find_map(|i| {
+        let t = plain(i);
+        let hashes = t.len() - t.trim_start_matches('#').len();
+        ((1..=6).contains(&hashes) && t[hashes..].starts_with(' ') && table_after(i).is_some())
+            .then_some(hashes)
+    })?;
+    let caption = |t: &str| {
+        t.len() > 4
+            && t.starts_with("**")
+            && t.ends_with("**")
+            && !t[2..t.len() - 2].contains("**")
+            && !t.ends_with(":**")
+    };
+    let mut n = 0;
+    rewrite_lines(text, |line| {
+        n += 1;
+        let t = line.trim();
+        if !caption(t) || table_after(n - 1).is_none() {
+            return None;
+        }
+        let title = t[2..t.len() - 2].trim();
+        Some(format!("{} {title}{}", "#".repeat(depth), line_end(line)))
     })
 }

@@ -253,7 +253,16 @@ fn cell_parts(cell: &Cell, blocks: &mut Vec<CellBlock>) {
             tight: false,
         });
     }
-    let lead = cell.blocks.iter().take_while(|b| !b.item).count();
+    // A bold label over the list (`**Technique:**`) names it, as a part's name does: a note.
+    let label = |t: &str| {
+        let t = t.trim();
+        t.starts_with("**") && (t.ends_with(":**") || t.ends_with("**:")) && !t.contains('\n')
+    };
+    let lead = cell
+        .blocks
+        .iter()
+        .take_while(|b| !b.item && !label(&b.md.text))
+        .count();
     let has_items = cell.blocks.iter().any(|b| b.item);
     for (k, b) in cell.blocks.iter().enumerate() {
         let mut b = b.clone();

@@ -6,11 +6,11 @@
 
 use super::OutFile;
 use crate::import::model::{GuessKind, Ladder};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// A footnote's label (`1` in `[^1]`) and its definition as written, continuation lines
-/// included.
-type Definitions = HashMap<String, String>;
+/// included; ordered by label, so that files are written the same way every time.
+type Definitions = BTreeMap<String, String>;
 
 /// Writes each footnote's definition into every file of `files` that refers to it and does
 /// not define it, and takes it out of the files that define it without referring to it
@@ -18,7 +18,7 @@ type Definitions = HashMap<String, String>;
 /// Labels are read from the source documents; one defined two ways (two pages' `[^1]`) is
 /// left as it is. Says what it moved in the summary.
 pub(super) fn place(ladder: &mut Ladder, files: &mut [OutFile]) {
-    let mut defs: Definitions = HashMap::new();
+    let mut defs: Definitions = BTreeMap::new();
     let mut clash: Vec<String> = Vec::new();
     let mut first_at = None;
     for doc in &ladder.docs {
@@ -40,11 +40,11 @@ pub(super) fn place(ladder: &mut Ladder, files: &mut [OutFile]) {
     };
     // A definition whose reference the import left out (a footnote on a level's title) stays
     // where it fell: nothing is dropped.
-    let referred: Vec<&String> = defs
+    let referred: HashSet<String> = defs
         .keys()
         .filter(|l| files.iter().any(|f| refers(&f.text, l)))
+        .cloned()
         .collect();
-    let referred: std::collections::HashSet<String> = referred.into_iter().cloned().collect();
     let mut moved = 0;
     for f in files.iter_mut().filter(|f| f.path.ends_with(".md")) {
         let mut text = f.text.clone();
