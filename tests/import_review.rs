@@ -453,6 +453,9 @@ fn review_30_ladders_keep_one_track_their_levels_and_their_pillars() {
     let cell = competency(&imp, "intermediate", "lamination");
     assert!(!cell.contains("- **Technique:**"), "{cell}");
     assert!(cell.contains("**Technique:**"), "{cell}");
+    let cell = competency(&imp, "junior", "lamination");
+    assert!(!cell.contains("- **Basics**"), "{cell}");
+    assert!(cell.contains("**Basics**"), "{cell}");
     // A table of expectations under `### Core Expectations` makes no pillar of a sentence.
     let imp = import(&fixture("review/r30/r9d-expectation-rows.md"), &[]);
     let pillars = content_ids(&imp.root.join("content/pillars"));

@@ -29,7 +29,7 @@ fn role(title: &str) -> String {
 }
 
 /// The members grouped by role (see [`role`]), each group titled by its role, in the order the
-/// roles first come; the roles with one level only together in a last group, untitled. Back
+/// roles first come; then each role with one level only, a group of its own. Back
 /// when words of seniority tell every level apart (one ladder of roles), when the folder's
 /// README lists them all in order (`indexed`: one ladder), when fewer than two roles have two
 /// levels or more that those words tell apart, or when every role of one level ranks above
@@ -103,9 +103,12 @@ pub(super) fn by_role(members: Vec<Member>, indexed: bool) -> Result<Vec<Group>,
         all.sort_by_key(|m| m.0);
         return Err(all);
     }
-    if !alone.is_empty() {
-        alone.sort_by_key(|m| m.0);
-        out.push((None, alone));
+    // A role of one level each is a track of its own: put on one track, unrelated roles
+    // (Architect, QA Specialist) would read as steps of a ladder, compared as promotions.
+    alone.sort_by_key(|m| m.0);
+    for m in alone {
+        let title = m.1.title.clone();
+        out.push((Some(title), vec![m]));
     }
     Ok(out)
 }
@@ -122,27 +125,18 @@ pub(super) fn tracks(
     let n: usize = groups.iter().map(|(_, g)| g.len()).sum();
     let roles: Vec<String> = groups
         .iter()
+        .filter(|(_, g)| g.len() >= 2)
         .filter_map(|(r, g)| r.as_ref().map(|r| format!("`{r}` ({})", g.len())))
         .collect();
-    let alone = groups
-        .iter()
-        .find(|(r, _)| r.is_none())
-        .map(|(_, g)| g.len())
-        .unwrap_or(0);
+    let alone = groups.iter().filter(|(_, g)| g.len() == 1).count();
     let tracks: Vec<(Track, usize)> = groups
         .into_iter()
         .map(|(name, group)| folder_track(ladder, f, group, page_docs, name.as_deref()))
         .collect();
-    let rest = match tracks.last() {
-        Some((t, _)) if alone == 1 => format!(
-            "; the one role with one level makes the track `{}`",
-            t.title
-        ),
-        Some((t, _)) if alone > 1 => format!(
-            "; the {alone} roles with one level each make the track `{}` (their order there is the file names': check it)",
-            t.title
-        ),
-        _ => String::new(),
+    let rest = match alone {
+        0 => String::new(),
+        1 => "; the one role with one level is a track of its own".to_string(),
+        n => format!("; the {n} roles with one level each are tracks of their own"),
     };
     ladder.guess_first(
         GuessKind::Structure,

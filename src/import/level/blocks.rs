@@ -28,7 +28,15 @@ pub(in crate::import) fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock
     // this point, a person is mastering …_`, `__Experience: 5 years.__`): a note, as it is
     // beside a list.
     let para_text = |b: usize| span(d.src, d.index, d.blocks[b].start, d.blocks[b].end);
-    let framing = |md: &Md| wholly_emphasised(md.text.trim());
+    // A long sentence wholly in bold is an expectation still: Mercari's grades set in bold
+    // what each grade adds.
+    let framing = |md: &Md| {
+        let t = md.text.trim();
+        let bold_sentence = (t.starts_with("**") || t.starts_with("__"))
+            && !t.contains(':')
+            && t.split_whitespace().count() >= 12;
+        wholly_emphasised(t) && !bold_sentence
+    };
     let plain_paras = blocks
         .iter()
         .filter(|&&b| matches!(d.blocks[b].kind, Kind::Para { .. }) && !d.blocks[b].region)

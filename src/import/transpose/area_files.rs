@@ -179,8 +179,9 @@ pub(in crate::import) fn pillar_files(
                 cell_parts(cell, &mut blocks);
             }
             // Bullets whose labels would have named pillars (`- **Mentoring:** …`) are the
-            // area's expectations, their labels kept.
+            // area's expectations, their labels kept; all in the order written.
             blocks.extend(l.pending.iter().map(|p| p.block.clone()));
+            blocks.sort_by_key(|b| (b.md.doc, b.md.line));
             levels[at].cells.push(Cell {
                 pillar_title: track.title.clone(),
                 pillar_at: track.at.clone(),
@@ -253,11 +254,8 @@ fn cell_parts(cell: &Cell, blocks: &mut Vec<CellBlock>) {
             tight: false,
         });
     }
-    // A bold label over the list (`**Technique:**`) names it, as a part's name does: a note.
-    let label = |t: &str| {
-        let t = t.trim();
-        t.starts_with("**") && (t.ends_with(":**") || t.ends_with("**:")) && !t.contains('\n')
-    };
+    // A bold label over the list (`**Technique:**`, `**Leadership**`) names it, as a part's
+    // name does: a note.
     let lead = cell
         .blocks
         .iter()
@@ -288,6 +286,13 @@ fn summed_up(md: &Md) -> Vec<CellBlock> {
         item: true,
         tight: true,
     };
+    if label(text) {
+        return vec![CellBlock {
+            md: md.clone(),
+            item: false,
+            tight: false,
+        }];
+    }
     if !text.starts_with(['-', '*', '+']) || !text[1..].starts_with(' ') {
         return vec![item(text, md.line)];
     }
@@ -309,4 +314,14 @@ fn summed_up(md: &Md) -> Vec<CellBlock> {
         }
     }
     items.iter().map(|(line, t)| item(t, *line)).collect()
+}
+
+/// Whether `text` is a bold label alone on its line (`**Technique:**`, `**Leadership**`):
+/// the name of the list under it, not an expectation.
+fn label(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with("**")
+        && (t.ends_with("**") || t.ends_with("**:"))
+        && !t.contains('\n')
+        && t.split_whitespace().count() <= 8
 }
