@@ -9,19 +9,12 @@ use common::words;
 use import_support::*;
 use std::fs;
 
-#[test]
-fn area_files_with_the_same_role_named_levels_are_the_pillars_of_one_track() {
-    // `# Stage rigging` / `## Trainee` … `## Expert` in each file made a track per file, each
-    // of one pillar; under `# Working with show requirements`, `Expert` was a free page.
-    let dir = fixture("folders/area-files-named-levels");
+/// The expectations of a folder of area files, read line by line: each file's `# Title` is
+/// the area (the pillar), each `## Heading` a level, each `- item` an expectation.
+fn area_exps(dir: &std::path::Path) -> Vec<Exp> {
     let mut exps = Vec::new();
-    for (_, text) in markdown_sources(&dir) {
-        let area = text
-            .lines()
-            .next()
-            .unwrap()
-            .trim_start_matches("# ")
-            .to_string();
+    for (_, text) in markdown_sources(dir) {
+        let area = text.lines().next().unwrap().trim_start_matches("# ");
         let mut level = String::new();
         for line in text.lines() {
             if let Some(h) = line.strip_prefix("## ") {
@@ -29,12 +22,21 @@ fn area_files_with_the_same_role_named_levels_are_the_pillars_of_one_track() {
             } else if let Some(item) = line.strip_prefix("- ") {
                 exps.push(Exp {
                     level: level.clone(),
-                    pillar: area.clone(),
+                    pillar: area.to_string(),
                     text: item.to_string(),
                 });
             }
         }
     }
+    exps
+}
+
+#[test]
+fn area_files_with_the_same_role_named_levels_are_the_pillars_of_one_track() {
+    // `# Stage rigging` / `## Trainee` … `## Expert` in each file made a track per file, each
+    // of one pillar; under `# Working with show requirements`, `Expert` was a free page.
+    let dir = fixture("folders/area-files-named-levels");
+    let exps = area_exps(&dir);
     assert_eq!(exps.len(), 27);
     let imp = import(&dir, &[]);
     assert_placed(&imp, &exps, &[]);
@@ -104,22 +106,7 @@ fn a_level_heading_with_nothing_under_it_makes_no_page() {
 #[test]
 fn a_few_area_files_in_a_folder_named_for_skills_are_the_pillars_of_one_track() {
     let dir = fixture("folders/pastry-skills");
-    let mut exps = Vec::new();
-    for (_, text) in markdown_sources(&dir) {
-        let area = text.lines().next().unwrap().trim_start_matches("# ");
-        let mut level = String::new();
-        for line in text.lines() {
-            if let Some(h) = line.strip_prefix("## ") {
-                level = words(h);
-            } else if let Some(item) = line.strip_prefix("- ") {
-                exps.push(Exp {
-                    level: level.clone(),
-                    pillar: area.to_string(),
-                    text: item.to_string(),
-                });
-            }
-        }
-    }
+    let exps = area_exps(&dir);
     assert_eq!(exps.len(), 24);
     let imp = import(&dir, &[]);
     assert_placed(&imp, &exps, &[]);
@@ -142,22 +129,7 @@ fn a_few_area_files_in_a_folder_named_for_skills_are_the_pillars_of_one_track() 
 #[test]
 fn area_files_of_which_one_names_parts_in_bold_and_one_leaves_a_level_out_are_one_track() {
     let dir = fixture("folders/area-files-parts");
-    let mut exps = Vec::new();
-    for (_, text) in markdown_sources(&dir) {
-        let area = text.lines().next().unwrap().trim_start_matches("# ");
-        let mut level = String::new();
-        for line in text.lines() {
-            if let Some(h) = line.strip_prefix("## ") {
-                level = words(h);
-            } else if let Some(item) = line.strip_prefix("- ") {
-                exps.push(Exp {
-                    level: level.clone(),
-                    pillar: area.to_string(),
-                    text: item.to_string(),
-                });
-            }
-        }
-    }
+    let exps = area_exps(&dir);
     assert_eq!(exps.len(), 40);
     let imp = import(&dir, &[]);
     assert_placed(&imp, &exps, &[]);

@@ -277,12 +277,7 @@ fn lines_of_empty_html_anchors_are_no_expectations() {
 fn levels_written_inside_a_level_are_levels_of_their_own() {
     let src = common::real_ladders().join("etsy-Etsy-Engineering-Career-Ladder/index.md");
     let imp = import(&src, &[]);
-    let mut ranked: Vec<(i64, String)> = content_ids(&imp.root.join("content/levels"))
-        .into_iter()
-        .map(|id| (level_rank(&imp, &id), id))
-        .collect();
-    ranked.sort();
-    let ids: Vec<&str> = ranked.iter().map(|(_, id)| id.as_str()).collect();
+    let ids = ranked_levels(&imp);
     assert_eq!(
         ids,
         [

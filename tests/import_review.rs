@@ -398,21 +398,10 @@ fn review_29_ladders_keep_their_pillars_levels_and_tracks() {
 /// of the role, grade-value, sub-level and level-table rules read worse than before.
 #[test]
 fn review_30_ladders_keep_one_track_their_levels_and_their_pillars() {
-    let ranked = |imp: &Imported| {
-        let mut levels: Vec<(String, i64, String)> = content_ids(&imp.root.join("content/levels"))
-            .into_iter()
-            .map(|id| {
-                let f = front(&imp.root.join(format!("content/levels/{id}.md")));
-                (str_of(&f, "track"), f["rank"].as_integer().unwrap(), id)
-            })
-            .collect();
-        levels.sort();
-        levels.into_iter().map(|(_, _, id)| id).collect::<Vec<_>>()
-    };
     // Role files that a README lists as one ladder, in order, are that ladder.
     let imp = import(&fixture("review/r30/r5g-qa"), &[]);
     assert_eq!(
-        ranked(&imp),
+        ranked_levels(&imp),
         [
             "qa-analyst",
             "senior-qa-analyst",

@@ -804,12 +804,7 @@ fn levels_whose_sections_are_titled_alike_are_one_track() {
         "{}",
         imp.summary
     );
-    let mut levels: Vec<(i64, String)> = content_ids(&imp.root.join("content/levels"))
-        .into_iter()
-        .map(|id| (level_rank(&imp, &id), id))
-        .collect();
-    levels.sort();
-    let ids: Vec<&str> = levels.iter().map(|(_, id)| id.as_str()).collect();
+    let ids = ranked_levels(&imp);
     assert_eq!(
         ids,
         ["watch-manager", "station-manager", "group-manager"],
@@ -841,12 +836,7 @@ fn levels_whose_sections_are_titled_alike_are_one_track() {
 #[test]
 fn levels_written_top_down_are_turned_round_though_two_share_a_seniority() {
     let imp = import(&fixture("sections/top-down-design.md"), &[]);
-    let mut levels: Vec<(i64, String)> = content_ids(&imp.root.join("content/levels"))
-        .into_iter()
-        .map(|id| (level_rank(&imp, &id), id))
-        .collect();
-    levels.sort();
-    let ids: Vec<&str> = levels.iter().map(|(_, id)| id.as_str()).collect();
+    let ids = ranked_levels(&imp);
     assert_eq!(
         ids,
         [

@@ -391,3 +391,16 @@ pub fn level_rank(imp: &Imported, id: &str) -> i64 {
         .as_integer()
         .unwrap_or_else(|| panic!("level {id} has no rank"))
 }
+
+/// The ids of the import's levels, by track id and then rank.
+pub fn ranked_levels(imp: &Imported) -> Vec<String> {
+    let mut levels: Vec<(String, i64, String)> = content_ids(&imp.root.join("content/levels"))
+        .into_iter()
+        .map(|id| {
+            let f = front(&imp.root.join(format!("content/levels/{id}.md")));
+            (str_of(&f, "track"), f["rank"].as_integer().unwrap_or(0), id)
+        })
+        .collect();
+    levels.sort();
+    levels.into_iter().map(|(_, _, id)| id).collect()
+}
