@@ -1,0 +1,150 @@
+//! Which sections of one depth are levels because their pillars recur between them, and the
+//! sections that recur without being levels: the same few sections under each level, the
+//! pillars of the one level above them, a role's description.
+
+use super::*;
+
+/// The sections at the depth where the most sections of one shape share pillar names with
+/// another, if at least two do.
+pub(super) fn levels_sharing_pillars(d: &Doc) -> Option<Vec<usize>> {
+    let mut best: Option<(usize, u8, Vec<usize>)> = None;
+    for depth in 1..=6u8 {
+        // A section that describes rather than names a level (an overview, a question) is
+        // none, whatever its lists; nor is one that compares two (`Manager vs. IC`), though
+        // it writes their pillars.
+        let secs: Vec<usize> = (1..d.secs.len())
+            .filter(|&s| {
+                d.secs[s].level == depth && !describes(d, s) && !compares(&heading_text(d, s))
+            })
+            .collect();
+        for kind in 0..4u8 {
+            let cands: Vec<(usize, Vec<String>)> = secs
+                .iter()
+                .filter_map(|&s| {
+                    shape(d, s)
+                        .filter(|sh| sh.kind() == kind)
+                        .map(|sh| (s, keys(d, s, sh)))
+                })
+                .collect();
+            let mut freq: HashMap<&str, usize> = HashMap::new();
+            for (_, ks) in &cands {
+                let mut uniq: Vec<&str> = ks
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|k| !k.is_empty())
+                    .collect();
+                uniq.sort();
+                uniq.dedup();
+                for k in uniq {
+                    *freq.entry(k).or_default() += 1;
+                }
+            }
+            // A statement (`I am an egoless, team-oriented developer.`) that two levels make
+            // is no pillar they share; one every level makes may be.
+            let said: HashSet<String> = cands
+                .iter()
+                .flat_map(|&(s, _)| statements(d, s))
+                .map(|c| ids::title_key(&heading_text(d, c)))
+                .collect();
+            let shared = |k: &String| {
+                let n = freq.get(k.as_str()).copied().unwrap_or(0);
+                n >= 2 && (!said.contains(k) || n == cands.len())
+            };
+            let qualifying: Vec<usize> = cands
+                .iter()
+                .filter(|(_, ks)| ks.iter().any(shared))
+                .map(|(s, _)| *s)
+                .collect();
+            // The sections of one role's description (`## Outcomes` and `## Skills`, each over
+            // a `### Leadership`) are no levels, though their areas recur.
+            let described = qualifying
+                .iter()
+                .all(|&s| role_section(&heading_text(d, s)));
+            if qualifying.len() >= 2
+                && !described
+                && !sections_of_levels(d, &qualifying)
+                && !pillars_of_one_level(d, &qualifying)
+                && best.as_ref().is_none_or(|b| qualifying.len() > b.0)
+            {
+                best = Some((qualifying.len(), kind, qualifying));
+            }
+        }
+    }
+    best.map(|(_, _, v)| v)
+}
+
+/// Whether sections `secs` are, most of them, titled as sections written under each of
+/// several levels (`### Key Responsibilities` and `### Typical Transition` under `##
+/// First-Line Manager`, `## Middle Manager` …): titles that recur under another parent and
+/// do not read as levels, where most of their parents' titles do. The parents are then the
+/// levels. Tracks' levels recur too (`### Junior` under `## Backend` and `## Frontend`), but
+/// read as levels.
+fn sections_of_levels(d: &Doc, secs: &[usize]) -> bool {
+    let key = |s: usize| ids::title_key(&heading_text(d, s));
+    let recurring: Vec<usize> = secs
+        .iter()
+        .copied()
+        .filter(|&s| {
+            !level_like(&heading_text(d, s))
+                && (1..d.secs.len()).any(|o| {
+                    d.secs[o].level == d.secs[s].level
+                        && d.secs[o].parent != d.secs[s].parent
+                        && key(o) == key(s)
+                })
+        })
+        .collect();
+    let mut parents: Vec<usize> = recurring.iter().filter_map(|&s| d.secs[s].parent).collect();
+    parents.sort();
+    parents.dedup();
+    let named = parents
+        .iter()
+        .filter(|&&p| p != 0 && level_like(&heading_text(d, p)))
+        .count();
+    2 * recurring.len() > secs.len() && parents.len() >= 2 && 2 * named > parents.len()
+}
+
+/// Whether sections `secs` are the pillars of the one level that titles them all (`# Grade
+/// 2` over `## Baking` and `## Icing`, each with a `### [Shift Lead Skills]` note, as
+/// Mercari's grades write their values): each with text of its own, under one heading that
+/// reads as a level, and hardly any of them reads as a level.
+fn pillars_of_one_level(d: &Doc, secs: &[usize]) -> bool {
+    let parent = d.secs[secs[0]].parent;
+    // A value may name a role in passing (`Move Fast for Engineers`).
+    let like = secs
+        .iter()
+        .filter(|&&s| level_like(&heading_text(d, s)))
+        .count();
+    // Each with text of its own: levels whose one pillar is all they hold (`## Crew
+    // Commander` / `### Command`) are levels. A title that names no level (`# Support Career
+    // Path` over `## Bronze` / `### What we expect`) is a ladder's, over its levels.
+    parent.is_some_and(|p| {
+        p != 0
+            && level_like(&heading_text(d, p))
+            && secs
+                .iter()
+                .all(|&s| d.secs[s].parent == Some(p) && has_text(d, s))
+            && 4 * like < secs.len()
+    })
+}
+
+/// A title of a section of one role's description (`Success Outcomes`, `Required Skills`,
+/// `Responsibilities`): no level's, as it names no role, code or number.
+pub(super) fn role_section(title: &str) -> bool {
+    !level_like(title)
+        && crate::import::titles::any_word(
+            title,
+            &[
+                "outcomes",
+                "skills",
+                "responsibilities",
+                "requirements",
+                "experience",
+                "qualifications",
+                "competencies",
+                "expectations",
+                "behaviours",
+                "behaviors",
+                "duties",
+            ],
+        )
+}
