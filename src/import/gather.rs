@@ -124,12 +124,14 @@ pub(super) fn gather(
         };
         // Levels of several roles, ranked only within each role; unless the README beside
         // them lists them all, in the order of one ladder.
-        let indexed = page_docs.iter().any(|(index, _, _)| {
-            let d = &ladder.docs[*index];
-            d.dir() == dir
-                && d.is_readme()
-                && listing::listed_in_order(&d.text, &mut members.clone(), ladder, None)
-        });
+        let indexed = |members: &[Member]| {
+            page_docs.iter().any(|(index, _, _)| {
+                let d = &ladder.docs[*index];
+                d.dir() == dir
+                    && d.is_readme()
+                    && listing::listed_in_order(&d.text, &mut members.to_vec(), ladder, None)
+            })
+        };
         let members = match roles::by_role(members, indexed) {
             Ok(groups) => {
                 tracks.extend(roles::tracks(ladder, &f, groups, &mut page_docs));

@@ -605,8 +605,15 @@ pub fn seniority(title: &str) -> (u8, i8, u32) {
         Some(n) if n <= 4 => -1,
         _ => 0,
     };
-    let numeral = words.iter().skip(1).find_map(|w| {
-        w.parse::<u32>().ok().or(match w.as_str() {
+    let numeral = words.iter().skip(1).find_map(|w| numeral(w));
+    (top, next, numeral.unwrap_or(0))
+}
+
+/// The number a word of a title writes: Arabic (`2`) or Roman up to eight (`ii`, `IV`).
+pub(super) fn numeral(word: &str) -> Option<u32> {
+    word.parse::<u32>()
+        .ok()
+        .or(match word.to_ascii_lowercase().as_str() {
             "i" => Some(1),
             "ii" => Some(2),
             "iii" => Some(3),
@@ -617,8 +624,6 @@ pub fn seniority(title: &str) -> (u8, i8, u32) {
             "viii" => Some(8),
             _ => None,
         })
-    });
-    (top, next, numeral.unwrap_or(0))
 }
 
 /// The words of `title` (runs of letters and digits), folded ([`crate::ids::fold_word`]:

@@ -15,30 +15,28 @@ fn role(title: &str) -> String {
     while words.len() > 1 && ids::seniority(words[0]).0 != ids::BARE_TITLE {
         words.remove(0);
     }
-    let numeral = |w: &str| {
-        w.parse::<u32>().is_ok()
-            || matches!(
-                w.to_ascii_lowercase().as_str(),
-                "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii"
-            )
-    };
-    while words.len() > 1 && numeral(words[words.len() - 1]) {
+    while words.len() > 1 && ids::numeral(words[words.len() - 1]).is_some() {
         words.pop();
     }
     words.join(" ")
 }
 
 /// The members grouped by role (see [`role`]), each group titled by its role, in the order the
-/// roles first come; then each role with one level only, a group of its own. Back
-/// when words of seniority tell every level apart (one ladder of roles), when the folder's
-/// README lists them all in order (`indexed`: one ladder), when fewer than two roles have two
-/// levels or more that those words tell apart, or when every role of one level ranks above
-/// all the others' levels (their continuation).
-pub(super) fn by_role(members: Vec<Member>, indexed: bool) -> Result<Vec<Group>, Vec<Member>> {
+/// roles first come; then each role with one level only, a group of its own. Back when words
+/// of seniority tell every level apart (one ladder of roles), when the folder's README lists
+/// them all in order (`indexed`, asked only when the titles leave levels tied: one ladder),
+/// when fewer than two roles have two levels or more that those words tell apart, or when the
+/// levels of one role (or of the one-level roles together) all rank above every other level
+/// (their continuation).
+pub(super) fn by_role(
+    members: Vec<Member>,
+    indexed: impl Fn(&[Member]) -> bool,
+) -> Result<Vec<Group>, Vec<Member>> {
     let mut places: Vec<_> = members.iter().map(|m| ids::seniority(&m.1.title)).collect();
     places.sort();
     places.dedup();
-    if indexed || places.len() == members.len() {
+    // The README is read only for a folder whose titles leave levels tied.
+    if places.len() == members.len() || indexed(&members) {
         return Err(members);
     }
     let mut groups: Vec<(String, Vec<Member>)> = Vec::new();

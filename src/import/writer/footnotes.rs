@@ -62,10 +62,10 @@ pub(super) fn place(ladder: &mut Ladder, files: &mut [OutFile]) {
         if body.trim().is_empty() {
             text = f.text.clone();
         }
+        let defined: HashSet<String> = definitions(&text).into_iter().map(|(_, l, _)| l).collect();
         let mut added = String::new();
         for (label, def) in &defs {
-            let defined = definitions(&text).iter().any(|(_, l, _)| l == label);
-            if refers(&text, label) && !defined {
+            if refers(&text, label) && !defined.contains(label) {
                 added.push_str(&format!("\n{}\n", def.trim_end()));
             }
         }
