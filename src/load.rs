@@ -532,12 +532,14 @@ fn read_inner(
     let Some(kind) = kind else {
         return Err(errors);
     };
-    let parsed = matches!(kind, Kind::Competency(_)).then(|| {
-        std::sync::Arc::new(crate::markdown::parse_competency(
+    let parsed = match &kind {
+        Kind::Competency(keys) => Some(std::sync::Arc::new(crate::markdown::parse_competency(
             &source.text[body_offset..],
             body_offset,
-        ))
-    });
+            (&keys.level.value, &keys.pillar.value),
+        ))),
+        _ => None,
+    };
     // A file whose name is no id (`Staff Engineer.md`) has the `bad-id` error, whose hint is
     // the name to give it; until then it goes by that id, so that what already names it so
     // (its competencies, links, equivalents) is not reported as well.

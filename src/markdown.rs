@@ -11,6 +11,7 @@ use foldhash::HashSet;
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
+mod footnotes;
 mod text;
 pub use text::is_collapsed;
 use text::{plain_text, plain_text_to};
@@ -68,6 +69,8 @@ pub struct Fragment {
 struct Scratch {
     html: String,
     plain: String,
+    /// A competency's footnotes, written in its own numbering (see [`footnotes`]).
+    footnotes: Option<footnotes::Footnotes>,
 }
 
 impl Fragment {
@@ -135,6 +138,9 @@ impl Fragment {
             }
         }
         let several_blocks = blocks + usize::from(inline_at_top) > 1;
+        if let Some(f) = &scratch.footnotes {
+            f.rewrite(&mut events);
+        }
         scratch.plain.clear();
         // The lead's text and HTML start the fragment's: the same events, written on.
         let lead = (several_blocks && lead_events > 0).then(|| {
@@ -305,6 +311,9 @@ pub struct Body {
     pub heading_ids: Vec<String>,
     /// Plain text of the first top-level paragraph, if any.
     pub first_paragraph: Option<String>,
+    /// A competency's definitions of the footnotes its expectations refer to (also in
+    /// `notes`), for pages that show its expectations without its notes.
+    pub footnotes: Fragment,
 }
 
 /// Where the lead of a fragment of several blocks ends (see [`Fragment::lead_and_rest`]).
@@ -411,20 +420,25 @@ pub fn parse(text: &str, base: usize, taken: &HashSet<String>) -> Body {
         whole: Fragment::from_events(events, base),
         heading_ids,
         first_paragraph,
+        footnotes: Fragment::default(),
     }
 }
 
-/// [`parse`] for a competency, whose body is only ever shown as its expectations and notes:
-/// `whole` is left empty and `first_paragraph` unset. Headings get ids as in [`parse`], with
-/// no ids taken.
+/// [`parse`] for a competency of `level` in `pillar`, whose body is only ever shown as its
+/// expectations and notes: `whole` is left empty and `first_paragraph` unset. Headings get
+/// ids as in [`parse`], with no ids taken; footnotes are numbered for the whole competency,
+/// their ids naming its cell (see [`footnotes`]).
 ///
 /// The events are taken from pulldown-cmark one at a time, text runs joined as in
 /// [`events_of`], and go straight into the expectation they belong to, or the notes; each
 /// expectation is made into its [`Fragment`] as soon as it ends. Nothing holds the events of
 /// the whole body, and one buffer serves every expectation.
-pub fn parse_competency(text: &str, base: usize) -> Body {
+pub fn parse_competency(text: &str, base: usize, (level, pillar): (&str, &str)) -> Body {
     let mut split = Split::default();
-    let mut scratch = Scratch::default();
+    let mut scratch = Scratch {
+        footnotes: Some(footnotes::Footnotes::of_cell(level, pillar)),
+        ..Scratch::default()
+    };
     let mut body = Body::default();
     // The current top-level item's events, and the notes'.
     let mut item: Vec<(Event, Range<usize>)> = Vec::new();
@@ -456,6 +470,11 @@ pub fn parse_competency(text: &str, base: usize) -> Body {
                 body.heading_ids.push(id.to_string());
             }
             Event::Start(Tag::Heading { id: None, .. }) => heading = Some(events.len()),
+            Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_)) => {
+                if let Some(f) = &mut scratch.footnotes {
+                    f.see(&ev, split.in_item);
+                }
+            }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(k) = heading.take() {
                     let id = heading_id(&mut events[k..], &mut used);
@@ -483,6 +502,12 @@ pub fn parse_competency(text: &str, base: usize) -> Body {
     if let (Some(s), Some(last)) = (joined.take(), events.last_mut()) {
         last.0 = Event::Text(s.into());
     }
+    let definitions = scratch
+        .footnotes
+        .as_ref()
+        .map(|f| f.definitions(&notes))
+        .unwrap_or_default();
+    body.footnotes = Fragment::from_events_with(definitions, base, &mut scratch).0;
     body.lead = Fragment::from_events_with(lead.unwrap_or_default(), base, &mut scratch).0;
     body.notes = Fragment::from_events_with(notes, base, &mut scratch).0;
     body

@@ -63,6 +63,19 @@
       ol.appendChild(li);
     });
     td.appendChild(ol);
+    // The cell's notes are not shown beside the other level's, but the definitions of the
+    // footnotes its expectations refer to are (they are among the notes).
+    var wanted = {};
+    ol.querySelectorAll("sup.footnote-reference a[href^='#']").forEach(function (a) {
+      wanted[a.getAttribute("href").slice(1)] = true;
+    });
+    var defs = el("div", { "class": "compare-footnotes" });
+    if (c.notes_html && Object.keys(wanted).length) {
+      rooted(c.notes_html, root).querySelectorAll(".footnote-definition").forEach(function (d) {
+        if (wanted[d.id]) defs.appendChild(d);
+      });
+    }
+    if (defs.firstChild) td.appendChild(defs);
     return td;
   }
   // What lists and headings call a level: its title, with its track's when another level has

@@ -41,6 +41,22 @@ pub fn overlay(formatted: &str, marked: &str) -> Option<String> {
     walk(formatted, marked)
 }
 
+/// How a footnote mark starts ([`crate::markdown`] writes it): the mark, number and all, is
+/// one of the expectation's tags, as its number is no word of the text.
+const FOOTNOTE_MARK: &str = "<sup class=\"footnote-reference\">";
+
+/// Where the tag that starts at byte `at` of `html` ends (past its `>`): a footnote mark's at
+/// its `</sup>`. `None` for a tag that is not closed.
+fn tag_end(html: &str, at: usize) -> Option<usize> {
+    let rest = &html[at..];
+    if rest.starts_with(FOOTNOTE_MARK) {
+        if let Some(e) = rest.find("</sup>") {
+            return Some(at + e + "</sup>".len());
+        }
+    }
+    memchr::memchr(b'>', rest.as_bytes()).map(|e| at + e + 1)
+}
+
 /// `html`'s text and its tags, each with the byte offset in the text where it stands: split
 /// at each `<` (found by `memchr`, many bytes at a time).
 fn split(html: &str) -> (String, Vec<(usize, &str)>) {
@@ -48,7 +64,7 @@ fn split(html: &str) -> (String, Vec<(usize, &str)>) {
     let mut rest = html;
     while let Some(at) = memchr::memchr(b'<', rest.as_bytes()) {
         text.push_str(&rest[..at]);
-        let end = memchr::memchr(b'>', &rest.as_bytes()[at..]).map_or(rest.len(), |e| at + e + 1);
+        let end = tag_end(rest, at).unwrap_or(rest.len());
         tags.push((text.len(), &rest[at..end]));
         rest = &rest[end..];
     }
@@ -127,7 +143,7 @@ fn walk(formatted: &str, marked: &str) -> Option<String> {
         if i < f.len() && f[i] == b'<' {
             out.push_str(&formatted[from..i]);
             close(&mut out, &mut written);
-            let end = i + formatted[i..].find('>')? + 1;
+            let end = tag_end(formatted, i)?;
             out.push_str(own(&formatted[i..end]));
             (i, from) = (end, end);
             continue;
@@ -284,6 +300,28 @@ mod tests {
             )
             .as_deref(),
             Some("Uses <s>Jenkins</s>\n  <del>CI</del>")
+        );
+    }
+
+    #[test]
+    fn a_footnote_mark_is_kept_whole_and_unmarked() {
+        let mark = "<sup class=\"footnote-reference\"><a href=\"#fn-a--b-1\">1</a></sup>";
+        assert_eq!(
+            overlay(
+                &format!("Removes flaky tests{mark}."),
+                "Removes <del>flaky</del> tests."
+            ),
+            Some(format!("Removes <del>flaky</del> tests{mark}."))
+        );
+        // Through the character walk too.
+        assert_eq!(
+            overlay(
+                &format!("Removes\n  flaky tests{mark}."),
+                "Removes <del>flaky tests.</del>"
+            ),
+            Some(format!(
+                "Removes\n  <del>flaky tests</del>{mark}<del>.</del>"
+            ))
         );
     }
 

@@ -25,9 +25,11 @@ pub(super) fn take_parsed_bodies(documents: &mut [Document]) -> Vec<Option<markd
             (Kind::Competency(_), Some(body)) => {
                 Some(std::sync::Arc::try_unwrap(body).unwrap_or_else(|b| (*b).clone()))
             }
-            (Kind::Competency(_), None) => {
-                Some(markdown::parse_competency(d.body(), d.body_offset))
-            }
+            (Kind::Competency(keys), None) => Some(markdown::parse_competency(
+                d.body(),
+                d.body_offset,
+                (&keys.level.value, &keys.pillar.value),
+            )),
             _ => None,
         })
         .collect()
@@ -140,6 +142,7 @@ pub(super) fn fill(
                     .collect(),
                 lead: body.lead,
                 notes: body.notes,
+                footnotes: body.footnotes,
                 source: doc.source.path.clone(),
             },
         ));

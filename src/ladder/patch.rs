@@ -65,6 +65,7 @@ impl Ladder {
                 anchors,
                 lead: body.lead.clone(),
                 notes: body.notes.clone(),
+                footnotes: body.footnotes.clone(),
                 source: old.source.clone(),
             });
             next.files[fi] = d.source.clone();

@@ -107,6 +107,8 @@ pub(super) fn links(d: &mut Draft, assets: &[Asset], diags: &mut Diagnostics) {
         }
         resolver.resolve(doc, &mut c.lead, diags);
         resolver.resolve(doc, &mut c.notes, diags);
+        // Its links are the notes' own, reported once, with them.
+        resolver.resolve(doc, &mut c.footnotes, &mut Diagnostics::default());
     }
     for (doc, p) in &mut d.pages {
         resolver.resolve(doc, &mut p.body, diags);

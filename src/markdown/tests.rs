@@ -52,7 +52,7 @@ fn a_competency_parses_into_the_same_expectations_notes_and_headings_as_any_body
             .collect();
         let (a, b) = (
             parse(&text, 7, &HashSet::default()),
-            parse_competency(&text, 7),
+            parse_competency(&text, 7, ("l", "p")),
         );
         assert_eq!(a.items.len(), b.items.len(), "{text:?}");
         for (x, y) in a.items.iter().zip(&b.items) {
@@ -73,6 +73,7 @@ fn an_expectation_ending_in_an_id_keeps_it_apart_from_its_text() {
     let b = parse_competency(
         "- Runs the on-call rotation. {#on-call}\n- Writes *tests* {#Bad}\n- Plans work {#plan}\n  - with the team\n- 1. Starts with a number {#numbered}\n",
         0,
+        ("l", "p"),
     );
     assert_eq!(
         b.item_ids,
@@ -139,7 +140,7 @@ fn a_lead_is_the_expectations_own_sentence_before_its_notes_and_examples() {
         "- Uses version control daily.\n  - Clones [a repo](../levels/x.md)\n",
     ];
     for md in cases {
-        let body = parse_competency(md, 0);
+        let body = parse_competency(md, 0, ("l", "p"));
         let item = &body.items[0];
         assert!(item.has_several_blocks(), "{md}");
         let (lead, rest) = item.lead_and_rest("../").expect(md);
@@ -151,6 +152,6 @@ fn a_lead_is_the_expectations_own_sentence_before_its_notes_and_examples() {
         assert!(!rest.contains("Uses version control"), "{md}: {rest}");
     }
     // One block: no lead to take apart.
-    let body = parse_competency("- Uses version control daily.\n", 0);
+    let body = parse_competency("- Uses version control daily.\n", 0, ("l", "p"));
     assert!(body.items[0].lead_and_rest("").is_none());
 }

@@ -77,6 +77,7 @@ impl<'a> Builder<'a> {
             carried_html: String::new(),
             counts: CompareCounts::default(),
             changes: String::new(),
+            footnotes_html: String::new(),
             a: filled(),
             b: filled(),
         };
@@ -115,6 +116,8 @@ impl<'a> Builder<'a> {
                 // A cell of notes only, beside a gap, shows as the two cells.
                 if !c.expectations.is_empty() {
                     let side = if ca.is_some() { Side::A } else { Side::B };
+                    let i = if ca.is_some() { x } else { y };
+                    self.footnotes(&mut out.footnotes_html, (i, c), same_track);
                     let texts = (side_text(x), side_text(y));
                     let texts = (texts.0.as_ref(), texts.1.as_ref());
                     self.one_sided(
@@ -213,7 +216,29 @@ impl<'a> Builder<'a> {
         }
         self.apart(&mut out, (&sa, &apart_a), (&sb, &apart_b), (x, y));
         out.changes = self.changes_in_words(&out.counts, x, y, same_track, cumulative);
+        self.footnotes(&mut out.footnotes_html, (x, ca), same_track);
+        self.footnotes(&mut out.footnotes_html, (y, cb), same_track);
         out
+    }
+
+    /// Appends to `out` the definitions of the footnotes that level `i`'s expectations in
+    /// cell `c` refer to, under the level's name: the rows show the expectations without
+    /// their cell's notes, where the definitions are, and two levels' footnotes may have the
+    /// same number.
+    fn footnotes(
+        &self,
+        out: &mut String,
+        (i, c): (usize, &crate::ladder::Competency),
+        same_track: bool,
+    ) {
+        if c.footnotes.is_empty() {
+            return;
+        }
+        out.push_str("<div class=\"compare-footnotes\"><p class=\"compare-footnotes-level\">");
+        crate::escape::text(out, self.compare_name(i, same_track));
+        out.push_str("</p>\n");
+        c.footnotes.html_to(&self.root, out);
+        out.push_str("</div>\n");
     }
 
     /// The rows of the expectations that only one of levels `x` and `y` on two tracks has

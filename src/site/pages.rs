@@ -355,6 +355,9 @@ pub struct ComparePillar {
     /// other level's name when only one level of a track has expectations in the pillar
     /// (each is then a row of its own). Empty when neither has: the pillar is a gap at both.
     pub changes: String,
+    /// The definitions of the footnotes the rows' expectations refer to, each level's under
+    /// its name ("" when none do).
+    pub footnotes_html: String,
 }
 
 /// The counts of one pillar's comparison.

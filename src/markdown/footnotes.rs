@@ -1,0 +1,124 @@
+//! A competency's footnotes (the GitHub-style extension pulldown-cmark reads: `[^label]` and
+//! `[^label]: text`), numbered and addressed once for the whole competency.
+//!
+//! pulldown-cmark's HTML writer numbers footnotes, and names their ids after their labels,
+//! within one call; a competency is written in many (one per expectation, one for its notes),
+//! and shown beside other competencies on level, pillar, track and comparison pages. Written
+//! as it writes them, every expectation's first footnote would be "1", and two cells' `[^1]`
+//! would share an id on a level page. Here a footnote is numbered in the order its label
+//! first appears in the file, and its definition's id names its cell:
+//! `fn-<level>--<pillar>-<number>` (a level id has single hyphens only, so `--` ends it).
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// The footnotes of one competency, as its body is read.
+#[derive(Debug, Default)]
+pub(super) struct Footnotes {
+    /// `<level>--<pillar>`, the part of each definition's id that names the cell.
+    scope: String,
+    /// Label → number, from 1, in the order the labels first appear.
+    numbers: HashMap<String, usize>,
+    /// The labels the expectations refer to.
+    referenced: HashSet<String>,
+}
+
+impl Footnotes {
+    /// The footnotes of the competency of `level` in `pillar`.
+    pub(super) fn of_cell(level: &str, pillar: &str) -> Footnotes {
+        Footnotes {
+            scope: format!("{level}--{pillar}"),
+            ..Footnotes::default()
+        }
+    }
+
+    /// Numbers the footnote that `ev` refers to or defines, if it is the first time its label
+    /// appears, and notes the labels an expectation (`in_item`) refers to.
+    pub(super) fn see(&mut self, ev: &Event<'_>, in_item: bool) {
+        let label = match ev {
+            Event::FootnoteReference(label) => {
+                if in_item {
+                    self.referenced.insert(label.to_string());
+                }
+                label
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => label,
+            _ => return,
+        };
+        let next = self.numbers.len() + 1;
+        self.numbers.entry(label.to_string()).or_insert(next);
+    }
+
+    /// The id of the definition of footnote `n`.
+    fn id(&self, n: usize) -> String {
+        let mut id = String::new();
+        crate::escape::attribute(&mut id, &format!("fn-{}-{n}", self.scope));
+        id
+    }
+
+    /// Writes each footnote reference and definition of `events` as HTML of the competency's
+    /// numbering, in place (one event for one, so indices into `events` still hold). Runs
+    /// after the HTML policy: the HTML is this module's, with ids escaped.
+    pub(super) fn rewrite(&self, events: &mut [(Event<'_>, Range<usize>)]) {
+        for (ev, _) in events.iter_mut() {
+            let html = match ev {
+                Event::FootnoteReference(label) => {
+                    let n = self.numbers.get(label.as_ref()).copied().unwrap_or(0);
+                    format!(
+                        "<sup class=\"footnote-reference\"><a href=\"#{}\">{n}</a></sup>",
+                        self.id(n)
+                    )
+                }
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    let n = self.numbers.get(label.as_ref()).copied().unwrap_or(0);
+                    format!(
+                        "<div class=\"footnote-definition\" id=\"{}\"><sup class=\"footnote-definition-label\">{n}</sup>\n",
+                        self.id(n)
+                    )
+                }
+                Event::End(TagEnd::FootnoteDefinition) => "</div>\n".to_string(),
+                _ => continue,
+            };
+            *ev = match ev {
+                Event::FootnoteReference(_) => Event::InlineHtml(html.into()),
+                _ => Event::Html(html.into()),
+            };
+        }
+    }
+
+    /// The definitions among `notes` (a competency's events outside its expectations) of the
+    /// footnotes its expectations refer to, in order, with their events: what a page that
+    /// shows the expectations without the notes (a comparison) shows under them.
+    pub(super) fn definitions<'a>(
+        &self,
+        notes: &[(Event<'a>, Range<usize>)],
+    ) -> Vec<(Event<'a>, Range<usize>)> {
+        let mut out = Vec::new();
+        let mut keep: Option<bool> = None;
+        let mut depth = 0usize;
+        for (ev, range) in notes {
+            match (ev, keep) {
+                (Event::Start(Tag::FootnoteDefinition(label)), None) => {
+                    keep = Some(self.referenced.contains(label.as_ref()));
+                    depth = 0;
+                }
+                (_, None) => continue,
+                (Event::Start(_), Some(_)) => depth += 1,
+                (Event::End(TagEnd::FootnoteDefinition), Some(_)) if depth == 0 => {
+                    if keep == Some(true) {
+                        out.push((ev.clone(), range.clone()));
+                    }
+                    keep = None;
+                    continue;
+                }
+                (Event::End(_), Some(_)) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if keep == Some(true) {
+                out.push((ev.clone(), range.clone()));
+            }
+        }
+        out
+    }
+}

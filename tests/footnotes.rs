@@ -1,0 +1,117 @@
+//! Footnotes in competencies (GitHub's `[^label]` extension), on every page that shows them
+//! (browser check 31 H1). A comparison shows expectations without their cell's notes, where
+//! the definitions are: its footnote marks pointed at ids no page element had, and the text
+//! they stood for was on no screen and no paper. Each expectation was also written on its
+//! own, so every footnote was numbered 1, and two cells' `[^1]` shared an id on a level page.
+
+mod common;
+use common::*;
+use std::collections::BTreeMap;
+
+const E2_CRAFT: &str = "content/competencies/engineer-2/craft.md";
+const SENIOR_CRAFT: &str = "content/competencies/senior-engineer/craft.md";
+
+/// The example, with footnotes in both levels' Technical craft: Engineer II's tests line
+/// and last line refer to `[^flaky]` and `[^1]`, Senior Engineer's last line to its own `[^1]`.
+fn footnoted() -> (tempfile::TempDir, std::path::PathBuf) {
+    build_edited_example(&[
+        (
+            E2_CRAFT,
+            "instead of simply re-running them.",
+            "instead of simply re-running them[^flaky].",
+        ),
+        (
+            E2_CRAFT,
+            "upstream dependencies and deployment pipeline.\n",
+            "upstream dependencies and deployment pipeline[^1].\n\n[^flaky]: A test that passes and fails on the same code.\n\n[^1]: The steps that take a change from review to production.\n",
+        ),
+        (
+            SENIOR_CRAFT,
+            "asks for a specialist review when the risk calls for it.\n",
+            "asks for a specialist review when the risk calls for it[^1].\n\n[^1]: The security team's review, booked through its queue.\n",
+        ),
+    ])
+}
+
+/// Every `id` on the page, with how many elements have it.
+fn ids(html: &str) -> BTreeMap<&str, usize> {
+    let mut out = BTreeMap::new();
+    for part in html.split(" id=\"").skip(1) {
+        *out.entry(&part[..part.find('"').unwrap()]).or_default() += 1;
+    }
+    out
+}
+
+/// The targets of the page's footnote marks, in order, with the number each shows.
+fn marks(html: &str) -> Vec<(&str, &str)> {
+    html.split("<sup class=\"footnote-reference\"><a href=\"#")
+        .skip(1)
+        .map(|s| {
+            let (target, rest) = s.split_once("\">").unwrap();
+            (target, &rest[..rest.find('<').unwrap()])
+        })
+        .collect()
+}
+
+/// The text of the footnote whose id is `id`.
+fn definition<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!("<div class=\"footnote-definition\" id=\"{id}\">"))
+        .unwrap_or_else(|| panic!("no definition #{id}"));
+    let def = &html[start..];
+    &def[..def.find("</div>").unwrap()]
+}
+
+#[test]
+fn a_comparison_shows_the_footnotes_its_rows_refer_to() {
+    let (_tmp, site) = footnoted();
+    let html = page(&site, "compare/engineer-2/senior-engineer/");
+    let marks = marks(&html);
+    assert_eq!(marks.len(), 3, "{marks:?}");
+    for (target, _) in &marks {
+        assert_eq!(ids(&html).get(target), Some(&1), "#{target}");
+    }
+    let craft = section(&html, "craft", "</section>");
+    let texts: Vec<&str> = marks.iter().map(|(t, _)| definition(craft, t)).collect();
+    assert!(texts
+        .iter()
+        .any(|t| t.contains("passes and fails on the same code")));
+    assert!(texts
+        .iter()
+        .any(|t| t.contains("from review to production")));
+    assert!(texts.iter().any(|t| t.contains("booked through its queue")));
+    // Each level's footnotes under its name, as both may number theirs from 1.
+    let e2 = craft
+        .find("compare-footnotes-level\">Engineer II<")
+        .unwrap();
+    let senior = craft
+        .find("compare-footnotes-level\">Senior Engineer<")
+        .unwrap();
+    assert!(e2 < craft.find("passes and fails").unwrap());
+    assert!(senior < craft.find("booked through its queue").unwrap());
+    // Pillars with no footnotes have none.
+    assert_eq!(html.matches("class=\"compare-footnotes\"").count(), 2);
+}
+
+#[test]
+fn a_footnote_is_numbered_in_its_file_and_its_id_names_its_cell() {
+    let (_tmp, site) = footnoted();
+    let html = page(&site, "levels/engineer-2/");
+    let marks = marks(&html);
+    assert_eq!(
+        marks.iter().map(|m| m.1).collect::<Vec<_>>(),
+        ["1", "2"],
+        "numbered in the order the file refers to them: {marks:?}"
+    );
+    assert!(definition(&html, marks[0].0).contains("passes and fails"));
+    assert!(definition(&html, marks[1].0).contains("from review to production"));
+    // On the track page both levels' `[^1]` are there, each with an id of its own.
+    let track = page(&site, "tracks/ic/");
+    let ids = ids(&track);
+    let twice: Vec<_> = ids.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(twice.is_empty(), "{twice:?}");
+    for (target, _) in self::marks(&track) {
+        assert_eq!(ids.get(target), Some(&1), "#{target}");
+    }
+    assert!(broken_links(&site).is_empty(), "{:?}", broken_links(&site));
+}
