@@ -1137,3 +1137,18 @@ fn grade_files_whose_values_each_hold_the_same_note_are_one_track_of_the_grades(
     let first = competency(&imp, "g1", "craft");
     assert!(!first.contains("](#"), "{first}");
 }
+
+/// Browser check 32 H2 (Mercari's ladder in Japanese): a long sentence wholly in bold among
+/// a grade's paragraphs is an expectation in Japanese too. Its length was counted in words
+/// between spaces, which Japanese does not write, so it read as a one-word line framing the
+/// others: a note, moved below the list and left out of comparisons.
+#[test]
+fn a_long_bold_sentence_in_japanese_is_an_expectation() {
+    let imp = import(&fixture("folders/grade-values-ja"), &[]);
+    let care = competency(&imp, "g3", "pei-lu");
+    assert!(
+        care.contains("- **等級3の水先案内人は、名簿にある"),
+        "{care}"
+    );
+    assert_eq!(care.matches("\n- ").count(), 3, "{care}");
+}

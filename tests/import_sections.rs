@@ -857,3 +857,97 @@ fn levels_written_top_down_are_turned_round_though_two_share_a_seniority() {
         imp.summary
     );
 }
+
+/// Hunt 28 H2 (osem-ladders, written with names): skill sections whose every item opens with
+/// a level's name in bold (`## Lamp care` / `1. **Keeper**: Changes the mantle …`) are the
+/// same ladder as names over nested lists, turned round: the names are the levels, the
+/// sections the pillars. They were read the other way: the skills levels, the names pillars.
+/// Grouped under `#` sections, they are one track too.
+#[test]
+fn skill_sections_whose_items_open_with_level_names_read_the_other_way_round() {
+    let src = fixture("sections/named-bullets.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let mut pillar = String::new();
+    let mut exps = Vec::new();
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            pillar = h.to_string();
+        } else if let Some((level, said)) = line
+            .split_once(". **")
+            .and_then(|(_, rest)| rest.split_once("**: "))
+        {
+            exps.push(Exp {
+                level: words(level),
+                pillar: pillar.clone(),
+                text: said.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 9);
+    let grouped = tempfile::tempdir().unwrap();
+    let file = grouped.path().join("keeping.md");
+    fs::write(
+        &file,
+        text.replace("## Lamp care", "# The light\n\n## Lamp care")
+            .replace("## Log book", "# The station\n\n## Log book"),
+    )
+    .unwrap();
+    for src in [src, file] {
+        let imp = import(&src, &[]);
+        assert_placed(&imp, &exps, &[]);
+        assert_eq!(
+            ranked_levels(&imp),
+            ["trainee-keeper", "keeper", "principal-keeper"],
+            "{}",
+            src.display()
+        );
+        assert!(
+            imp.summary.contains("read the other way round"),
+            "{}",
+            imp.summary
+        );
+        // The name is the level's, not part of what it expects.
+        let keeper = competency(&imp, "keeper", "lamp-care");
+        assert!(!keeper.contains("Keeper"), "{keeper}");
+    }
+}
+
+/// Hunt 28 M1 (a Spanish ladder's `**Descripción del rol**:`): a bold label that says it
+/// describes the level (`**Role description**: …`) opens the level's description, as a `###
+/// Role description` heading does; it was a pillar of its own, one sentence per level,
+/// counted and compared as an expectation.
+#[test]
+fn a_role_description_label_describes_its_level() {
+    let src = fixture("sections/role-description-label.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps, mut described) =
+        (String::new(), String::new(), Vec::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = h.to_string();
+        } else if let Some(said) = line.strip_prefix("**Role description**: ") {
+            described.push((slug(&level), said.to_string()));
+        } else if let Some(label) = line.strip_prefix("**").and_then(|l| l.strip_suffix("**:")) {
+            pillar = label.to_string();
+        } else if let Some(item) = line.strip_prefix("- ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!((exps.len(), described.len()), (6, 2));
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert!(!imp
+        .root
+        .join("content/pillars/role-description.md")
+        .exists());
+    for (level, said) in described {
+        let file = fs::read_to_string(imp.root.join(format!("content/levels/{level}.md"))).unwrap();
+        assert!(file.contains(&said), "{file}");
+        let page = page(&imp.site, &format!("levels/{level}/"));
+        assert!(page.contains(&said.replace('\'', "’")), "{level}");
+    }
+}

@@ -471,6 +471,29 @@ pub(super) fn statements(d: &Doc, s: usize) -> Vec<usize> {
         .collect()
 }
 
+/// Whether `title`'s code continues the codes of every one of `levels` (`P4` after `P1` …
+/// `P3`, `IC6 - Senior Staff` after `IC5`): the same letters, a higher number. Such a level
+/// is one whether or not its expectations are written yet (Sourcegraph's IC6: "We haven't
+/// yet finalized the description of this level").
+fn next_code(title: &str, levels: impl Iterator<Item = String>) -> bool {
+    let code = |t: &str| {
+        let (code, n) = ids::parse_code(&ids::parse_level_title(t).code?)?;
+        let letters: String = code.chars().take_while(char::is_ascii_alphabetic).collect();
+        Some((letters, n.sort_key()))
+    };
+    let Some((letters, n)) = code(title) else {
+        return false;
+    };
+    let mut any = false;
+    for level in levels {
+        match code(&level) {
+            Some((l, m)) if l == letters && m < n => any = true,
+            _ => return false,
+        }
+    }
+    any
+}
+
 /// The levels of a document: first, the depth where the most sections of one shape share
 /// pillar names with another (at least two), joined by their siblings of that shape whose
 /// pillars are their own; failing that, at least two sibling sections with level-like
@@ -526,11 +549,12 @@ pub(super) fn find_levels(d: &Doc) -> Option<Found> {
                             .collect()
                     };
                     let own = words(&title);
-                    beside.last().is_some_and(|&last| s < last)
-                        && beside.iter().all(|&l| level_like(&heading_text(d, l)))
-                        && beside
-                            .iter()
-                            .any(|&l| words(&heading_text(d, l)).iter().any(|w| own.contains(w)))
+                    next_code(&title, beside.iter().map(|&l| heading_text(d, l)))
+                        || beside.last().is_some_and(|&last| s < last)
+                            && beside.iter().all(|&l| level_like(&heading_text(d, l)))
+                            && beside.iter().any(|&l| {
+                                words(&heading_text(d, l)).iter().any(|w| own.contains(w))
+                            })
                 }
             {
                 without_pillars.push(s);

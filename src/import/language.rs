@@ -47,6 +47,23 @@ pub(super) fn of<'a>(texts: impl Iterator<Item = &'a str>) -> Option<&'static st
     }
 }
 
+/// About how many words `text` holds: its words between spaces, where a run of Han and kana
+/// characters, which Japanese and Chinese write without spaces, counts a word for every two
+/// characters (about what a word of either takes).
+pub(super) fn words(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|w| {
+            let wide = w
+                .chars()
+                .filter(
+                    |&c| matches!(c as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0x3400..=0x4DBF),
+                )
+                .count();
+            (wide / 2).max(1)
+        })
+        .sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::of;

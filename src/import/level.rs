@@ -645,6 +645,17 @@ fn label_groups(
                     description.push(b);
                     continue;
                 }
+                // The level in more words (`**Role description**: …`), as under a `###
+                // Role description` heading: its description, with what follows the label.
+                if role_description(l) {
+                    ladder.guess(
+                        GuessKind::Description,
+                        d.src.loc(d.blocks[b].start),
+                        format!("`{}` describes the level rather than naming a competency: kept in the level's description", ids::clean_title(l)),
+                    );
+                    description.push(b);
+                    continue;
+                }
                 if *only {
                     ladder.pillar_names += 1;
                 }
@@ -693,6 +704,20 @@ fn label_groups(
         }
     }
     groups
+}
+
+/// Whether a label says it describes the level (`Role description`, `Description`, in
+/// Spanish and Portuguese too, compared without accents: `Descripción del rol`). Narrower
+/// than the section titles that describe a level ([`super::titles::descriptive`]): a
+/// `**Summary:**` or `**Examples:**` label among bold labels is as often a pillar.
+fn role_description(label: &str) -> bool {
+    let k = super::ids::title_key(label);
+    k.split(' ')
+        .any(|w| matches!(w, "description" | "descripcion" | "descricao"))
+        || matches!(
+            k.as_str(),
+            "the role" | "about the role" | "purpose of the role"
+        )
 }
 
 /// Whether a label says how long people stay at a level or take to the next: `Timeline to

@@ -600,9 +600,11 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
         ([one], false) => super::transpose::levels_label(one),
         _ => None,
     };
-    let turned = match (tracks.as_slice(), labelled) {
+    let turned = match (tracks.as_mut_slice(), labelled) {
         (_, Some(order)) => Some(order),
-        ([one], None) if !multi => super::transpose::transposed(one),
+        ([one], None) if !multi => {
+            super::transpose::transposed(one).or_else(|| super::transpose::labelled_names(one))
+        }
         _ => None,
     };
     match turned {

@@ -367,32 +367,7 @@ pub(super) fn coded_skills(ladder: &mut Ladder, tracks: &mut Vec<Track>, title: 
         all.description.extend(t.description.iter().cloned());
         for l in &t.levels {
             let mut level = l.clone();
-            for p in std::mem::take(&mut level.pending) {
-                let key = ids::title_key(&p.label);
-                // The code names the level the expectation is now on: `- L1: You …` and
-                // `- **L1** You …` → `- You …`.
-                let blocks = if p.unlabelled.is_empty() {
-                    vec![p.block]
-                } else {
-                    p.unlabelled
-                };
-                match level
-                    .cells
-                    .iter_mut()
-                    .find(|c| ids::title_key(&c.pillar_title) == key)
-                {
-                    Some(cell) => cell.blocks.extend(blocks),
-                    None => level.cells.push(Cell {
-                        pillar_title: p.label.clone(),
-                        pillar_at: p.at.clone(),
-                        pillar_id: None,
-                        pillar_key: None,
-                        pillar_description: Vec::new(),
-                        blocks,
-                        pillar: 0,
-                    }),
-                }
-            }
+            labels_as_cells(&mut level);
             all.levels.push(level);
         }
     }
@@ -424,6 +399,57 @@ pub(super) fn coded_skills(ladder: &mut Ladder, tracks: &mut Vec<Track>, title: 
     true
 }
 
+/// `level`'s labelled bullets, each under a cell named by its label, without it: the label
+/// names the level (`- L1: You …`, `- **Junior Baker**: Weighs …` → `- You …`, `- Weighs
+/// …`) once the ladder is turned round. Bullets with the same label share a cell.
+fn labels_as_cells(level: &mut Level) {
+    for p in std::mem::take(&mut level.pending) {
+        let key = ids::title_key(&p.label);
+        let blocks = if p.unlabelled.is_empty() {
+            vec![p.block]
+        } else {
+            p.unlabelled
+        };
+        match level
+            .cells
+            .iter_mut()
+            .find(|c| ids::title_key(&c.pillar_title) == key)
+        {
+            Some(cell) => cell.blocks.extend(blocks),
+            None => level.cells.push(Cell {
+                pillar_title: p.label.clone(),
+                pillar_at: p.at.clone(),
+                pillar_id: None,
+                pillar_key: None,
+                pillar_description: Vec::new(),
+                blocks,
+                pillar: 0,
+            }),
+        }
+    }
+}
+
+/// [`transposed`] of a track whose levels are sections whose every bullet starts with a bold
+/// name (`## Mixing` / `1. **Junior Baker**: Weighs flour …` / `2. **Baker**: …`), the
+/// names not yet read as pillars: when the names read as levels as [`transposed`] asks, the
+/// track's bullets are moved into cells named by them (see [`labels_as_cells`]), ready to be
+/// turned round, and the names' order is returned. `None`, and the track unchanged,
+/// otherwise: bullets labelled by area (`**Communication**: …`) go by their labels.
+pub(super) fn labelled_names(track: &mut Track) -> Option<Vec<String>> {
+    if !track
+        .levels
+        .iter()
+        .all(|l| l.cells.is_empty() && !l.pending.is_empty())
+    {
+        return None;
+    }
+    let mut trial = track.clone();
+    trial.levels.iter_mut().for_each(labels_as_cells);
+    let order = transposed(&trial)?;
+    *track = trial;
+    Some(order)
+}
+
 /// A document whose `##` sections group competency areas, each written the other way round
 /// (`## Performance` / `### Technical execution` / `#### P1 - Software Engineer I`, Hebbia's
 /// guidelines): read as written, each group is a track whose levels are its areas and whose
@@ -453,7 +479,7 @@ pub(super) fn grouped_areas(ladder: &mut Ladder, tracks: &mut Vec<Track>, title:
         at: tracks[0].at.clone(),
         final_id: String::new(),
     };
-    let Some(order) = transposed(&all) else {
+    let Some(order) = transposed(&all).or_else(|| labelled_names(&mut all)) else {
         return false;
     };
     for t in tracks.iter() {
