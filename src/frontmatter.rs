@@ -67,7 +67,28 @@ fn front_matter_example(path: &str) -> String {
         .copied()
         .unwrap_or("");
     let stem = |s: &str| s.strip_suffix(".md").unwrap_or(s).to_string();
-    let title = |t: &str| t.to_string();
+    // The file's own name, as a title (`staff-engineer.md` → `Staff Engineer`), where it has
+    // one: an example from another ladder would be pasted as it is.
+    let named = |fallback: &str| {
+        let words: Vec<String> = parts
+            .last()
+            .map(|f| stem(f))
+            .unwrap_or_default()
+            .split(['-', '_', ' '])
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            })
+            .collect();
+        if words.is_empty() {
+            fallback.to_string()
+        } else {
+            words.join(" ")
+        }
+    };
     let keys = match folder {
         "competencies" => {
             let (level, pillar) = match parts.iter().position(|p| *p == "competencies") {
@@ -79,28 +100,31 @@ fn front_matter_example(path: &str) -> String {
                 pillar: Located::unplaced(pillar),
             })
         }
-        "levels" => keys::front_matter(&keys::LevelKeys {
-            title: title("Senior Engineer"),
-            rank: Located::unplaced(3),
-            track: Some(Located::unplaced(title("ic"))),
-            code: None,
-            summary: None,
-            equivalent: Vec::new(),
-            aliases: Vec::new(),
-        }),
+        // The track is the ladder's to say: a line to fill in where it has several.
+        "levels" => {
+            keys::front_matter(&keys::LevelKeys {
+                title: named("Senior Engineer"),
+                rank: Located::unplaced(1),
+                track: None,
+                code: None,
+                summary: None,
+                equivalent: Vec::new(),
+                aliases: Vec::new(),
+            }) + "\n# track = \"…\"  (the id of its track, when the ladder has several)"
+        }
         "tracks" => keys::front_matter(&keys::TrackKeys {
-            title: title("Individual contributor"),
+            title: named("Individual contributor"),
             order: None,
             cumulative: None,
             aliases: Vec::new(),
         }),
         "pillars" => keys::front_matter(&keys::PillarKeys {
-            title: title("Technical craft"),
+            title: named("Technical craft"),
             order: None,
             aliases: Vec::new(),
         }),
         _ => keys::front_matter(&keys::PageKeys {
-            title: title("How promotions work"),
+            title: named("How promotions work"),
             weight: None,
             aliases: Vec::new(),
         }),

@@ -127,6 +127,20 @@ fn a_broken_file_is_reported_once_with_the_keys_it_needs() {
             "has no front-matter",
             "rank = ",
         ),
+        // Browser check 32 L3: the example is the file's own, not a level of another
+        // ladder (`Senior Engineer` on track `ic`, pasted as it was).
+        (
+            "content/levels/staff-engineer.md",
+            "",
+            "the file is empty",
+            "title = \"Staff Engineer\"\n    rank = 1\n    # track = ",
+        ),
+        (
+            "content/pillars/on-call.md",
+            "",
+            "the file is empty",
+            "title = \"On Call\"",
+        ),
     ];
     for (file, text, message, hint) in cases {
         let tmp = tempfile::tempdir().unwrap();

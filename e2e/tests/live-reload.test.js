@@ -115,6 +115,12 @@ test('live reload: a stopped preview says so, and a page reloads when serve star
     const notice = page.locator('#ladderbook-stopped');
     await notice.waitFor({ state: 'visible', timeout: 15000 });
     assert.match(await notice.innerText(), /preview has stopped/);
+    // The page moves down under the notice: the site's menu stays in view.
+    const [bar, header] = await page.evaluate(() => [
+      document.getElementById('ladderbook-stopped').getBoundingClientRect().bottom,
+      document.querySelector('.site-header').getBoundingClientRect().top,
+    ]);
+    assert.ok(header >= bar - 1, `the site header (top ${header}) is under the notice (bottom ${bar})`);
     // Edited while no server ran, then served again on the same address: the open page
     // shows the edit, although the new server's first build is its first.
     const file = path.join(dir, 'content/competencies/staff-engineer/craft.md');
