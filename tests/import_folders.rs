@@ -1151,4 +1151,9 @@ fn a_long_bold_sentence_in_japanese_is_an_expectation() {
         "{care}"
     );
     assert_eq!(care.matches("\n- ").count(), 3, "{care}");
+    // A bold line of examples (`**例：…**`, its colon full-width) frames the grade's text:
+    // a note still (review 31 F12).
+    let craft = competency(&imp, "g2", "ji-shu");
+    assert!(craft.contains("\n**例：港への入港"), "{craft}");
+    assert_eq!(craft.matches("\n- ").count(), 2, "{craft}");
 }

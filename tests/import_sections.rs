@@ -912,6 +912,27 @@ fn skill_sections_whose_items_open_with_level_names_read_the_other_way_round() {
     }
 }
 
+/// Review 31 F6: levels whose items open with bold labels naming whom each works with
+/// (`**Junior Crew**`, `**Senior Officers**`, `**Passengers**`) are levels still: two of
+/// the labels hold words of seniority, but `Passengers` names no level and no role of one.
+#[test]
+fn levels_whose_items_open_with_audiences_are_not_turned_round() {
+    let imp = import(&fixture("sections/audience-bullets.md"), &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["deckhand", "bosun", "mate"],
+        "{}",
+        imp.summary
+    );
+    assert!(
+        !imp.summary.contains("read the other way round"),
+        "{}",
+        imp.summary
+    );
+    let mate = competency(&imp, "mate", "passengers");
+    assert!(mate.contains("Leads the evacuation drill"), "{mate}");
+}
+
 /// Hunt 28 M1 (a Spanish ladder's `**Descripción del rol**:`): a bold label that says it
 /// describes the level (`**Role description**: …`) opens the level's description, as a `###
 /// Role description` heading does; it was a pillar of its own, one sentence per level,
@@ -937,7 +958,8 @@ fn a_role_description_label_describes_its_level() {
             });
         }
     }
-    assert_eq!((exps.len(), described.len()), (6, 2));
+    // `Timetable description` is a competency (review 31 F11): a pillar still.
+    assert_eq!((exps.len(), described.len()), (8, 2));
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
     assert!(!imp

@@ -471,27 +471,32 @@ pub(super) fn statements(d: &Doc, s: usize) -> Vec<usize> {
         .collect()
 }
 
-/// Whether `title`'s code continues the codes of every one of `levels` (`P4` after `P1` …
-/// `P3`, `IC6 - Senior Staff` after `IC5`): the same letters, a higher number. Such a level
-/// is one whether or not its expectations are written yet (Sourcegraph's IC6: "We haven't
-/// yet finalized the description of this level").
+/// Whether `title`'s code is the next of the codes of `levels` (`P4` after `P1` … `P3`,
+/// `IC6 - Senior Staff` after `IC5`): the same letters, the number after the highest, and
+/// nothing after the code but a level's name. Such a level is one whether or not its
+/// expectations are written yet (Sourcegraph's IC6: "We haven't yet finalized the
+/// description of this level"); `## Q4 Goals` after `## Q3 …` is a list of goals.
 fn next_code(title: &str, levels: impl Iterator<Item = String>) -> bool {
     let code = |t: &str| {
-        let (code, n) = ids::parse_code(&ids::parse_level_title(t).code?)?;
+        let parsed = ids::parse_level_title(t);
+        let (code, n) = ids::parse_code(&parsed.code?)?;
         let letters: String = code.chars().take_while(char::is_ascii_alphabetic).collect();
-        Some((letters, n.sort_key()))
+        Some((letters, n.sort_key().0, parsed.title))
     };
-    let Some((letters, n)) = code(title) else {
+    let Some((letters, n, name)) = code(title) else {
         return false;
     };
-    let mut any = false;
+    if !(name.trim().is_empty() || level_like(&name)) {
+        return false;
+    }
+    let mut highest = None;
     for level in levels {
         match code(&level) {
-            Some((l, m)) if l == letters && m < n => any = true,
+            Some((l, m, _)) if l == letters && m < n => highest = highest.max(Some(m)),
             _ => return false,
         }
     }
-    any
+    highest.is_some_and(|m| m + 1 == n)
 }
 
 /// The levels of a document: first, the depth where the most sections of one shape share

@@ -712,8 +712,30 @@ fn label_groups(
 /// `**Summary:**` or `**Examples:**` label among bold labels is as often a pillar.
 fn role_description(label: &str) -> bool {
     let k = super::ids::title_key(label);
-    k.split(' ')
-        .any(|w| matches!(w, "description" | "descripcion" | "descricao"))
+    // What is described: nothing, or the role (not `Product description`, `Job description
+    // writing`, a competency).
+    let of_role = |rest: &str| {
+        matches!(
+            rest,
+            "" | "role"
+                | "job"
+                | "level"
+                | "position"
+                | "del rol"
+                | "del cargo"
+                | "del puesto"
+                | "do cargo"
+                | "da funcao"
+                | "do papel"
+        )
+    };
+    let description = ["description", "descripcion", "descricao"].iter().any(|w| {
+        k.strip_suffix(w)
+            .is_some_and(|rest| of_role(rest.trim_end()))
+            || k.strip_prefix(w)
+                .is_some_and(|rest| of_role(rest.trim_start()))
+    });
+    description
         || matches!(
             k.as_str(),
             "the role" | "about the role" | "purpose of the role"

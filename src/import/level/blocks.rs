@@ -33,7 +33,7 @@ pub(in crate::import) fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock
     let framing = |md: &Md| {
         let t = md.text.trim();
         let bold_sentence = (t.starts_with("**") || t.starts_with("__"))
-            && !t.contains(':')
+            && !t.contains([':', '：'])
             && crate::import::language::words(t) >= 12;
         wholly_emphasised(t) && !bold_sentence
     };
