@@ -224,6 +224,22 @@ pub fn carried_item(out: &mut String, side: &Side, n: usize) {
     out.push_str("</li>\n");
 }
 
+/// The definitions of the footnotes a cell's expectations refer to (`definitions`, their
+/// HTML), under the name of the level they belong to, where the expectations are shown
+/// without the cell's notes (a comparison's rows, a level's inherited expectations):
+/// `<div class="level-footnotes"><p class="level-footnotes-name">Name</p>…</div>`. Nothing
+/// when there are none.
+pub fn level_footnotes(out: &mut String, name: &str, definitions: &str) {
+    if definitions.is_empty() {
+        return;
+    }
+    out.push_str("<div class=\"level-footnotes\"><p class=\"level-footnotes-name\">");
+    text(out, name);
+    out.push_str("</p>\n");
+    out.push_str(definitions);
+    out.push_str("</div>\n");
+}
+
 /// Appends `<li><a href="href">a and b</a></li>` and a line break: one link of a list of
 /// comparisons (a comparison page lists every other comparison of its two levels).
 pub fn comparison_link(out: &mut String, href: &str, a: &str, b: &str) {

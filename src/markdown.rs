@@ -218,6 +218,19 @@ impl Fragment {
         Some((text, rest.trim_start_matches('\n').to_string()))
     }
 
+    /// The HTML of the lead [`Fragment::lead_and_rest`] gives the text of, at `root` (see
+    /// [`Fragment::html`]). `None` as there.
+    pub fn lead_html(&self, root: &str) -> Option<String> {
+        let lead = self.lead.as_ref()?;
+        if self.events.is_empty() {
+            return self.html.get(..lead.html).map(str::to_string);
+        }
+        let mut html = String::new();
+        let events = self.rewritten(root).into_iter().take(lead.events);
+        pulldown_cmark::html::push_html(&mut html, wrap_tables(events));
+        Some(html)
+    }
+
     /// [`Fragment::html`], borrowed when it is the same at every depth.
     pub fn html_cow(&self, root: &str) -> std::borrow::Cow<'_, str> {
         if self.events.is_empty() {
@@ -505,7 +518,7 @@ pub fn parse_competency(text: &str, base: usize, (level, pillar): (&str, &str)) 
     let definitions = scratch
         .footnotes
         .as_ref()
-        .map(|f| f.definitions(&notes))
+        .map(|f| f.definitions(&[lead.as_deref().unwrap_or_default(), &notes]))
         .unwrap_or_default();
     body.footnotes = Fragment::from_events_with(definitions, base, &mut scratch).0;
     body.lead = Fragment::from_events_with(lead.unwrap_or_default(), base, &mut scratch).0;

@@ -335,8 +335,9 @@ impl<'a> Builder<'a> {
     }
 
     /// Expectations of lower levels of `level`'s track in `pillar` that `level` does not
-    /// restate, each once (by its words), nearest level first.
-    fn inherited(&self, level: usize, pillar: usize) -> Vec<Inherited> {
+    /// restate, each once (by its words), nearest level first; and the footnotes they refer
+    /// to, each lower level's under its name (see [`html::level_footnotes`]).
+    fn inherited(&self, level: usize, pillar: usize) -> (Vec<Inherited>, String) {
         let ladder = self.ladder;
         let mut seen: std::collections::HashSet<Vec<String>> = ladder
             .cell(level, pillar)
@@ -348,10 +349,12 @@ impl<'a> Builder<'a> {
             })
             .unwrap_or_default();
         let mut out = Vec::new();
+        let mut footnotes = String::new();
         let pid = &ladder.pillars[pillar].id;
         let mut below = ladder.levels[level].below;
         while let Some(l) = below {
             if let Some(c) = ladder.cell(l, pillar) {
+                let shown = out.len();
                 for (n, e) in c.expectations.iter().enumerate() {
                     if seen.insert(compare::words(e.plain())) {
                         let path = permalink::level(&ladder.levels[l].id);
@@ -365,10 +368,21 @@ impl<'a> Builder<'a> {
                         });
                     }
                 }
+                // The definitions, where an expectation shown here has a footnote mark.
+                if out[shown..]
+                    .iter()
+                    .any(|i| i.html.contains("class=\"footnote-reference\""))
+                {
+                    crate::html::level_footnotes(
+                        &mut footnotes,
+                        &ladder.levels[l].title,
+                        &self.html(&c.footnotes),
+                    );
+                }
             }
             below = ladder.levels[l].below;
         }
-        out
+        (out, footnotes)
     }
 }
 

@@ -69,11 +69,21 @@
     ol.querySelectorAll("sup.footnote-reference a[href^='#']").forEach(function (a) {
       wanted[a.getAttribute("href").slice(1)] = true;
     });
-    var defs = el("div", { "class": "compare-footnotes" });
+    var defs = el("div", { "class": "level-footnotes" });
     if (c.notes_html && Object.keys(wanted).length) {
-      rooted(c.notes_html, root).querySelectorAll(".footnote-definition").forEach(function (d) {
-        if (wanted[d.id]) defs.appendChild(d);
-      });
+      var all = Array.prototype.slice.call(rooted(c.notes_html, root).querySelectorAll(".footnote-definition"));
+      // And the footnotes those footnotes cite.
+      for (var grew = true; grew;) {
+        grew = false;
+        all.forEach(function (d) {
+          if (!wanted[d.id]) return;
+          d.querySelectorAll("sup.footnote-reference a[href^='#']").forEach(function (a) {
+            var id = a.getAttribute("href").slice(1);
+            if (!wanted[id]) grew = wanted[id] = true;
+          });
+        });
+      }
+      all.forEach(function (d) { if (wanted[d.id]) defs.appendChild(d); });
     }
     if (defs.firstChild) td.appendChild(defs);
     return td;

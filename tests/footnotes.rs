@@ -12,25 +12,39 @@ const E2_CRAFT: &str = "content/competencies/engineer-2/craft.md";
 const SENIOR_CRAFT: &str = "content/competencies/senior-engineer/craft.md";
 
 /// The example, with footnotes in both levels' Technical craft: Engineer II's tests line
-/// and last line refer to `[^flaky]` and `[^1]`, Senior Engineer's last line to its own `[^1]`.
+/// (with an example under it, so the row's diff is of its lead) and last line refer to
+/// `[^flaky]` and `[^1]`, and `[^flaky]`'s text cites `[^ci]`; Senior Engineer's last line
+/// refers to its own `[^1]`, defined above the list.
 fn footnoted() -> (tempfile::TempDir, std::path::PathBuf) {
-    build_edited_example(&[
+    footnoted_with(&[])
+}
+
+/// [`footnoted`], after `more` edits.
+fn footnoted_with(more: &[(&str, &str, &str)]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let mut edits = vec![
         (
             E2_CRAFT,
-            "instead of simply re-running them.",
-            "instead of simply re-running them[^flaky].",
+            "instead of simply re-running them.\n",
+            "instead of simply re-running them[^flaky].\n  - Such as a test that times out on the build server.\n",
         ),
         (
             E2_CRAFT,
             "upstream dependencies and deployment pipeline.\n",
-            "upstream dependencies and deployment pipeline[^1].\n\n[^flaky]: A test that passes and fails on the same code.\n\n[^1]: The steps that take a change from review to production.\n",
+            "upstream dependencies and deployment pipeline[^1].\n\n[^flaky]: A test that passes and fails on the same code, on the [^ci].\n\n[^1]: The steps that take a change from review to production.\n\n[^ci]: The build server.\n",
+        ),
+        (
+            SENIOR_CRAFT,
+            "+++\n\n",
+            "+++\n\n[^1]: The security team's review, booked through its queue.\n\n",
         ),
         (
             SENIOR_CRAFT,
             "asks for a specialist review when the risk calls for it.\n",
-            "asks for a specialist review when the risk calls for it[^1].\n\n[^1]: The security team's review, booked through its queue.\n",
+            "asks for a specialist review when the risk calls for it[^1].\n",
         ),
-    ])
+    ];
+    edits.extend_from_slice(more);
+    build_edited_example(&edits)
 }
 
 /// Every `id` on the page, with how many elements have it.
@@ -67,7 +81,9 @@ fn a_comparison_shows_the_footnotes_its_rows_refer_to() {
     let (_tmp, site) = footnoted();
     let html = page(&site, "compare/engineer-2/senior-engineer/");
     let marks = marks(&html);
-    assert_eq!(marks.len(), 3, "{marks:?}");
+    // Three in the rows (the tests line's in its changed row's diff of its lead, review 31
+    // F1), and one in a footnote's text (F2).
+    assert_eq!(marks.len(), 4, "{marks:?}");
     for (target, _) in &marks {
         assert_eq!(ids(&html).get(target), Some(&1), "#{target}");
     }
@@ -79,18 +95,18 @@ fn a_comparison_shows_the_footnotes_its_rows_refer_to() {
     assert!(texts
         .iter()
         .any(|t| t.contains("from review to production")));
+    assert!(texts.iter().any(|t| t.contains("The build server")));
+    // Defined above the list (F3).
     assert!(texts.iter().any(|t| t.contains("booked through its queue")));
     // Each level's footnotes under its name, as both may number theirs from 1.
-    let e2 = craft
-        .find("compare-footnotes-level\">Engineer II<")
-        .unwrap();
+    let e2 = craft.find("level-footnotes-name\">Engineer II<").unwrap();
     let senior = craft
-        .find("compare-footnotes-level\">Senior Engineer<")
+        .find("level-footnotes-name\">Senior Engineer<")
         .unwrap();
     assert!(e2 < craft.find("passes and fails").unwrap());
     assert!(senior < craft.find("booked through its queue").unwrap());
     // Pillars with no footnotes have none.
-    assert_eq!(html.matches("class=\"compare-footnotes\"").count(), 2);
+    assert_eq!(html.matches("class=\"level-footnotes\"").count(), 2);
 }
 
 #[test]
@@ -100,7 +116,7 @@ fn a_footnote_is_numbered_in_its_file_and_its_id_names_its_cell() {
     let marks = marks(&html);
     assert_eq!(
         marks.iter().map(|m| m.1).collect::<Vec<_>>(),
-        ["1", "2"],
+        ["1", "2", "3"],
         "numbered in the order the file refers to them: {marks:?}"
     );
     assert!(definition(&html, marks[0].0).contains("passes and fails"));
@@ -113,5 +129,31 @@ fn a_footnote_is_numbered_in_its_file_and_its_id_names_its_cell() {
     for (target, _) in self::marks(&track) {
         assert_eq!(ids.get(target), Some(&1), "#{target}");
     }
+    assert!(broken_links(&site).is_empty(), "{:?}", broken_links(&site));
+}
+
+/// Review 31 F4: on a cumulative track a level page lists, under each pillar, what lower
+/// levels expect that it does not restate; their footnote marks lead to those levels'
+/// footnotes, shown there under each level's name.
+#[test]
+fn a_cumulative_levels_inherited_expectations_bring_their_footnotes() {
+    let (_tmp, site) = footnoted_with(&[(
+        "content/tracks/ic.md",
+        "order = 1\n",
+        "order = 1\ncumulative = true\n",
+    )]);
+    let html = page(&site, "levels/staff-engineer/");
+    let craft = section(&html, "craft", "</section>");
+    let inherited = &craft[craft.find("<details class=\"inherited\">").unwrap()..];
+    let marks = marks(inherited);
+    assert!(marks.len() >= 2, "{marks:?}");
+    let ids = ids(&html);
+    for (target, _) in &marks {
+        assert_eq!(ids.get(target), Some(&1), "#{target}");
+    }
+    assert!(
+        inherited.contains("level-footnotes-name\">Engineer II<"),
+        "{inherited}"
+    );
     assert!(broken_links(&site).is_empty(), "{:?}", broken_links(&site));
 }

@@ -19,7 +19,8 @@ before(async () => {
   assert.ok(text.includes(line), 'the example still has the line this test edits');
   fs.writeFileSync(file, text.replace(line,
     'asks for a specialist review when the risk calls for it[^review].\n\n'
-    + '[^review]: The security team\'s review, booked through its queue.\n'));
+    + '[^review]: The security team\'s review, booked through its [^queue].\n\n'
+    + '[^queue]: The list of reviews waiting, which the team works through each week.\n'));
   [server, browser] = await Promise.all([startServer({ dir }), launchBrowser()]);
 });
 after(async () => {
@@ -36,13 +37,18 @@ test('the picker shows the footnotes of the expectations it shows', { timeout: 6
     await cell.waitFor();
     const craft = page.locator('#picked tr', { hasText: 'Technical craft' })
       .locator('td[data-level="Senior Engineer"]');
-    const mark = craft.locator('sup.footnote-reference a');
+    const mark = craft.locator('ol.expectations sup.footnote-reference a');
     assert.equal(await mark.count(), 1);
     const target = (await mark.getAttribute('href')).slice(1);
-    const note = craft.locator('.footnote-definition');
-    assert.equal(await note.count(), 1, 'the definition, and no other note');
+    // The definition, the one it cites (review 31 F2), and no other note.
+    const notes = craft.locator('.footnote-definition');
+    assert.equal(await notes.count(), 2);
+    const note = notes.first();
     assert.equal(await note.getAttribute('id'), target);
-    assert.match(await note.innerText(), /booked through its queue/);
+    assert.match(await note.innerText(), /booked through its/);
+    const cited = (await note.locator('sup.footnote-reference a').getAttribute('href')).slice(1);
+    assert.equal(await notes.nth(1).getAttribute('id'), cited);
+    assert.match(await notes.nth(1).innerText(), /works through each week/);
     await mark.click();
     assert.equal(new URL(page.url()).hash, `#${target}`);
   } finally {

@@ -13,6 +13,9 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+/// Events with their byte ranges in the file, as a body is split.
+type Events<'a> = Vec<(Event<'a>, Range<usize>)>;
+
 /// The footnotes of one competency, as its body is read.
 #[derive(Debug, Default)]
 pub(super) struct Footnotes {
@@ -87,38 +90,60 @@ impl Footnotes {
         }
     }
 
-    /// The definitions among `notes` (a competency's events outside its expectations) of the
-    /// footnotes its expectations refer to, in order, with their events: what a page that
-    /// shows the expectations without the notes (a comparison) shows under them.
+    /// The definitions among `parts` (a competency's events outside its expectations: its
+    /// lead and its notes) of the footnotes its expectations refer to, and of those these
+    /// definitions cite in turn, in order, with their events: what a page that shows the
+    /// expectations without the notes (a comparison) shows under them.
     pub(super) fn definitions<'a>(
         &self,
-        notes: &[(Event<'a>, Range<usize>)],
-    ) -> Vec<(Event<'a>, Range<usize>)> {
-        let mut out = Vec::new();
-        let mut keep: Option<bool> = None;
+        parts: &[&[(Event<'a>, Range<usize>)]],
+    ) -> Events<'a> {
+        // Each definition's label and events, in order.
+        let mut defs: Vec<(String, Events<'a>)> = Vec::new();
+        let mut open: Option<(String, Events<'a>)> = None;
         let mut depth = 0usize;
-        for (ev, range) in notes {
-            match (ev, keep) {
+        for (ev, range) in parts.iter().copied().flatten() {
+            match (ev, open.as_mut()) {
                 (Event::Start(Tag::FootnoteDefinition(label)), None) => {
-                    keep = Some(self.referenced.contains(label.as_ref()));
+                    open = Some((label.to_string(), vec![(ev.clone(), range.clone())]));
                     depth = 0;
                 }
-                (_, None) => continue,
-                (Event::Start(_), Some(_)) => depth += 1,
-                (Event::End(TagEnd::FootnoteDefinition), Some(_)) if depth == 0 => {
-                    if keep == Some(true) {
-                        out.push((ev.clone(), range.clone()));
-                    }
-                    keep = None;
-                    continue;
+                (_, None) => {}
+                (Event::End(TagEnd::FootnoteDefinition), Some(def)) if depth == 0 => {
+                    def.1.push((ev.clone(), range.clone()));
+                    defs.extend(open.take());
                 }
-                (Event::End(_), Some(_)) => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-            if keep == Some(true) {
-                out.push((ev.clone(), range.clone()));
+                (_, Some(def)) => {
+                    match ev {
+                        Event::Start(_) => depth += 1,
+                        Event::End(_) => depth = depth.saturating_sub(1),
+                        _ => {}
+                    }
+                    def.1.push((ev.clone(), range.clone()));
+                }
             }
         }
-        out
+        let mut wanted = self.referenced.clone();
+        loop {
+            let cited: Vec<String> = defs
+                .iter()
+                .filter(|(label, _)| wanted.contains(label))
+                .flat_map(|(_, events)| events)
+                .filter_map(|(ev, _)| match ev {
+                    Event::FootnoteReference(l) if !wanted.contains(l.as_ref()) => {
+                        Some(l.to_string())
+                    }
+                    _ => None,
+                })
+                .collect();
+            if cited.is_empty() {
+                break;
+            }
+            wanted.extend(cited);
+        }
+        defs.into_iter()
+            .filter(|(label, _)| wanted.contains(label))
+            .flat_map(|(_, events)| events)
+            .collect()
     }
 }

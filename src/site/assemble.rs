@@ -99,14 +99,18 @@ impl Builder<'_> {
         let mut sections: Vec<LevelSection> = track
             .pillars
             .iter()
-            .map(|&p| LevelSection {
-                pillar: self.pillar(p),
-                cell: self.cell(li, p, true),
-                inherited: if track.cumulative {
+            .map(|&p| {
+                let (inherited, inherited_footnotes_html) = if track.cumulative {
                     self.inherited(li, p)
                 } else {
-                    Vec::new()
-                },
+                    (Vec::new(), String::new())
+                };
+                LevelSection {
+                    pillar: self.pillar(p),
+                    cell: self.cell(li, p, true),
+                    inherited,
+                    inherited_footnotes_html,
+                }
             })
             .collect();
         // A section that only says "not defined yet" is noise when most are such: the

@@ -29,19 +29,27 @@ fn lead_diff(
     b: &crate::markdown::Fragment,
     root: &str,
 ) -> Option<(String, String)> {
-    let split = |f: &crate::markdown::Fragment| -> Option<(String, String)> {
+    // Each side's lead as text and as HTML, and the HTML after it.
+    let split = |f: &crate::markdown::Fragment| -> Option<(String, String, String)> {
         if f.has_several_blocks() {
             let (lead, rest) = f.lead_and_rest(root)?;
-            Some((lead.to_string(), rest))
+            Some((lead.to_string(), f.lead_html(root)?, rest))
         } else {
-            Some((f.plain().to_string(), String::new()))
+            Some((f.plain().to_string(), f.html(root), String::new()))
         }
     };
-    let ((lead_a, rest_a), (lead_b, rest_b)) = (split(a)?, split(b)?);
+    let ((lead_a, html_a, rest_a), (lead_b, html_b, rest_b)) = (split(a)?, split(b)?);
     let (marked_a, marked_b) = compare::split_diff_html(&lead_a, &lead_b);
+    // The marks laid over the lead's own markup (its bold, links, footnote marks), as in a
+    // row of one block each (see [`with_markup`]).
+    let lead = |html: &str, marked: String| match html::overlay_marks(html.trim_end(), &marked) {
+        Some(own) if own.starts_with("<p>") => own,
+        Some(own) => format!("<p>{own}</p>"),
+        None => format!("<p>{marked}</p>"),
+    };
     Some((
-        format!("<p>{marked_a}</p>\n{rest_a}"),
-        format!("<p>{marked_b}</p>\n{rest_b}"),
+        format!("{}\n{rest_a}", lead(&html_a, marked_a)),
+        format!("{}\n{rest_b}", lead(&html_b, marked_b)),
     ))
 }
 
@@ -231,14 +239,8 @@ impl<'a> Builder<'a> {
         (i, c): (usize, &crate::ladder::Competency),
         same_track: bool,
     ) {
-        if c.footnotes.is_empty() {
-            return;
-        }
-        out.push_str("<div class=\"compare-footnotes\"><p class=\"compare-footnotes-level\">");
-        crate::escape::text(out, self.compare_name(i, same_track));
-        out.push_str("</p>\n");
-        c.footnotes.html_to(&self.root, out);
-        out.push_str("</div>\n");
+        let definitions = c.footnotes.html_cow(&self.root);
+        html::level_footnotes(out, self.compare_name(i, same_track), &definitions);
     }
 
     /// The rows of the expectations that only one of levels `x` and `y` on two tracks has

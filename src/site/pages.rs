@@ -230,6 +230,9 @@ pub struct LevelSection {
     /// On a cumulative track: expectations of lower levels in this pillar that this level
     /// does not restate, each once, nearest level first.
     pub inherited: Vec<Inherited>,
+    /// The footnotes the inherited expectations refer to, each level's under its name ("" when
+    /// none do).
+    pub inherited_footnotes_html: String,
 }
 
 /// An expectation a level inherits from a lower level of a cumulative track.
