@@ -838,3 +838,31 @@ fn a_grid_under_a_bold_caption_reads_as_those_under_headings() {
     );
     assert!(concert.contains("Leads entries by gesture"), "{concert}");
 }
+
+/// Hunt 29 H3, M1 and L1 (a small company's ladder): a cell of dashes alone (`-----`) says
+/// there is nothing at that level, as `-` does. Three such cells made the table "no ladder",
+/// and fewer made each an expectation reading `—–`, compared as a change. A hyphen written
+/// as a bullet before each line (`-Trims the wick<br>-Cleans …`) is no part of the text.
+#[test]
+fn dashes_alone_are_a_gap_and_a_hyphen_before_a_line_is_its_bullet() {
+    let src = fixture("tables/dashed-gaps.md");
+    let exps = [
+        ("Keeper's Mate", "Lamp", "Trims the wick"),
+        ("Keeper's Mate", "Lamp", "Cleans the lens each morning"),
+        ("Keeper's Mate", "Weather", "Reads the barometer at every watch"),
+        ("Keeper", "Lamp", "Changes the mantle without dimming the light"),
+        ("Keeper", "Log", "Writes each watch's entries in the log"),
+        ("Principal Keeper", "Log", "Sends the monthly returns to the board"),
+        ("Principal Keeper", "Weather", "Reports storms to the coastguard"),
+    ]
+    .map(|(l, p, t)| exp(l, p, t));
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    says(&imp, "7 expectations in 6 of 9 cells");
+    for level in ["keepers-mate", "keeper", "principal-keeper"] {
+        let html = page(&imp.site, &format!("levels/{level}/"));
+        assert_eq!(html.matches("not defined yet").count(), 1, "{level}");
+        assert!(!html.contains("—–") && !html.contains("-----"), "{level}");
+        assert!(!html.contains(">-Trims"), "{level}");
+    }
+}

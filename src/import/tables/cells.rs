@@ -179,6 +179,8 @@ pub(super) fn items(cell: &str) -> Vec<String> {
             let p = ["• ", "· ", "- ", "* ", "•", "·"]
                 .iter()
                 .find_map(|m| p.strip_prefix(m))
+                // `-Can tie basic knots<br>-Participates …`: a hyphen as a bullet.
+                .or_else(|| p.strip_prefix('-').filter(|r| r.starts_with(char::is_uppercase)))
                 .unwrap_or(p);
             p.trim().to_string()
         })
@@ -241,12 +243,12 @@ fn tag_at(lower: &str, name: &str) -> Option<usize> {
     })
 }
 
-/// A cell that says there is nothing at this level.
+/// A cell that says there is nothing at this level: empty, `n/a`, a no-break space, or
+/// dashes alone (`-`, `—`, `-----`).
 pub(super) fn gap(cell: &str) -> bool {
-    matches!(
-        cell.trim().to_ascii_lowercase().as_str(),
-        "" | "-" | "–" | "—" | "n/a" | "&nbsp;" | "\u{a0}"
-    )
+    let t = cell.trim().to_ascii_lowercase();
+    matches!(t.as_str(), "" | "n/a" | "&nbsp;" | "\u{a0}")
+        || t.chars().all(|c| matches!(c, '-' | '–' | '—'))
 }
 
 /// The words a reader sees in a cell: link targets and tags left out.
