@@ -1157,3 +1157,29 @@ fn a_long_bold_sentence_in_japanese_is_an_expectation() {
     assert!(craft.contains("\n**例：港への入港"), "{craft}");
     assert_eq!(craft.matches("\n- ").count(), 2, "{craft}");
 }
+
+/// Hunt 28 H3 (a Spanish ladder's README): a README's programmes, each a section of bold
+/// labelled facts (`### Branch Swap` / `- **Length**: …` / `- **Goal**: …`), most labels
+/// their own, are no levels: they had made a second track, its pillars labels joined by
+/// position (`length-pairing-budget`). The README is a page of the ladder.
+#[test]
+fn a_readmes_programmes_of_labelled_facts_are_no_track() {
+    let imp = import(&fixture("folders/readme-programmes"), &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["library-assistant", "librarian", "head-librarian"],
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        content_files(&imp.root.join("content/tracks")).len(),
+        1,
+        "{}",
+        imp.summary
+    );
+    let readme = fs::read_to_string(imp.root.join("content/library-careers.md")).unwrap();
+    assert!(
+        readme.contains("**Pairing**: Each assistant with a librarian"),
+        "{readme}"
+    );
+}

@@ -973,3 +973,15 @@ fn a_role_description_label_describes_its_level() {
         assert!(page.contains(&said.replace('\'', "’")), "{level}");
     }
 }
+
+/// Hunt 28 H4 (a handbook's Tech Lead page): the sections under a question about what one
+/// role does (`## What does a Harbour Master do?`) are the parts of that role's work, though
+/// their titles hold role words (`### Safety Officer`, `### Pilot and Team Leader`). They had
+/// been ranked as three levels, compared as promotions; the page is one level.
+#[test]
+fn what_a_role_does_is_its_work_not_levels() {
+    let imp = import(&fixture("sections/what-a-role-does.md"), &[]);
+    assert_eq!(ranked_levels(&imp), ["harbour-master"], "{}", imp.summary);
+    let plan = competency(&imp, "harbour-master", "traffic-controller-and-planner");
+    assert!(plan.contains("Keeping the berthing plan"), "{plan}");
+}

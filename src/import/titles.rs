@@ -396,6 +396,17 @@ pub(super) fn question(title: &str) -> bool {
     title.trim_end().ends_with(['?', '？'])
 }
 
+/// A question about what one role does (`What does a Tech Lead do?`, `What do Shift Leads
+/// do?`, `¿Qué hace un Tech Lead?`, `O que faz um Tech Lead?`): the sections under it are
+/// the parts of that role's work (`### System Architect and Business Analyst`), not levels.
+pub(super) fn asks_what_one_does(title: &str) -> bool {
+    let k = ids::title_key(title);
+    question(title)
+        && ((k.starts_with("what does ") || k.starts_with("what do ")) && k.ends_with(" do")
+            || k.starts_with("que hace ")
+            || k.starts_with("o que faz "))
+}
+
 /// A file or folder name as a title: hyphens and underscores are spaces, runs of them one,
 /// and the first letter a capital (`numbered-single` → `Numbered single`, `_pages` → `Pages`,
 /// `TechLead` → `TechLead`). The name itself when it has no letter or digit.

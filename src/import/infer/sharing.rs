@@ -60,8 +60,41 @@ pub(super) fn levels_sharing_pillars(d: &Doc) -> Option<Vec<usize>> {
             let described = qualifying
                 .iter()
                 .all(|&s| role_section(&heading_text(d, s)));
+            // Fact sheets (a README's programmes: `### Deck Exchange` / `- **Length**: …` /
+            // `- **Goal**: …`, `### Harbour Mentoring` / `- **Pairing**: …`) are no levels:
+            // none is titled as one, and they share a few labels, most being their own.
+            // Levels write their pillars' labels at most levels (see `pillars::labels_recur`);
+            // scales, numbered (`### People` / `1. **Learns**: …`), are read further on.
+            let bulleted = |s: usize| {
+                d.secs[s].own.iter().any(|&b| match &d.blocks[b].kind {
+                    Kind::List { items } => items.first().is_some_and(|it| {
+                        d.src
+                            .text
+                            .get(it.start..)
+                            .is_some_and(|t| t.trim_start().starts_with(['-', '*', '+']))
+                    }),
+                    _ => false,
+                })
+            };
+            let fact_sheets = kind == 3
+                && qualifying
+                    .iter()
+                    .all(|&s| !level_like(&heading_text(d, s)) && bulleted(s))
+                && {
+                    let labels: Vec<&String> = cands
+                        .iter()
+                        .filter(|(s, _)| qualifying.contains(s))
+                        .flat_map(|(_, ks)| ks)
+                        .collect();
+                    let recurring = labels
+                        .iter()
+                        .filter(|k| freq.get(k.as_str()).is_some_and(|&n| n >= 2))
+                        .count();
+                    recurring > 0 && 5 * recurring < 4 * labels.len()
+                };
             if qualifying.len() >= 2
                 && !described
+                && !fact_sheets
                 && !sections_of_levels(d, &qualifying)
                 && !pillars_of_one_level(d, &qualifying)
                 && best.as_ref().is_none_or(|b| qualifying.len() > b.0)

@@ -160,18 +160,18 @@ fn pillars_deeper_down_in_a_level_file() {
 fn a_level_after_the_last_continues_their_codes_by_one_and_names_a_level() {
     let before = |codes: &[&str]| codes.iter().map(|c| c.to_string()).collect::<Vec<_>>();
     let p = before(&["P1", "P2", "P3"]);
-    assert!(next_code("P4", p.clone().into_iter()));
-    assert!(next_code(
+    assert!(levels::next_code("P4", p.clone().into_iter()));
+    assert!(levels::next_code(
         "IC6 - Senior Staff Engineer",
         before(&["IC4", "IC5"]).into_iter()
     ));
     // Review 31 F13, F14: a quarter's goals after three quarters', or a jump in the numbers.
-    assert!(!next_code(
+    assert!(!levels::next_code(
         "Q4 Goals",
         before(&["Q1", "Q2", "Q3"]).into_iter()
     ));
-    assert!(!next_code("P4 Roadmap", p.clone().into_iter()));
-    assert!(!next_code("P10", p.clone().into_iter()));
-    assert!(!next_code("M4", p.clone().into_iter()));
-    assert!(!next_code("P2", p.into_iter()));
+    assert!(!levels::next_code("P4 Roadmap", p.clone().into_iter()));
+    assert!(!levels::next_code("P10", p.clone().into_iter()));
+    assert!(!levels::next_code("M4", p.clone().into_iter()));
+    assert!(!levels::next_code("P2", p.into_iter()));
 }

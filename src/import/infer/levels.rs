@@ -1,0 +1,252 @@
+//! Which sections of a document are its levels: those whose pillars recur (see
+//! [`super::sharing`]), joined by their siblings written alike; failing that, sibling
+//! sections titled as levels with no pillars, whose lists are their expectations.
+
+use super::*;
+
+/// Whether `title`'s code is the next of the codes of `levels` (`P4` after `P1` … `P3`,
+/// `IC6 - Senior Staff` after `IC5`): the same letters, the number after the highest, and
+/// nothing after the code but a level's name. Such a level is one whether or not its
+/// expectations are written yet (Sourcegraph's IC6: "We haven't yet finalized the
+/// description of this level"); `## Q4 Goals` after `## Q3 …` is a list of goals.
+pub(super) fn next_code(title: &str, levels: impl Iterator<Item = String>) -> bool {
+    let code = |t: &str| {
+        let parsed = ids::parse_level_title(t);
+        let (code, n) = ids::parse_code(&parsed.code?)?;
+        let letters: String = code.chars().take_while(char::is_ascii_alphabetic).collect();
+        Some((letters, n.sort_key().0, parsed.title))
+    };
+    let Some((letters, n, name)) = code(title) else {
+        return false;
+    };
+    if !(name.trim().is_empty() || level_like(&name)) {
+        return false;
+    }
+    let mut highest = None;
+    for level in levels {
+        match code(&level) {
+            Some((l, m, _)) if l == letters && m < n => highest = highest.max(Some(m)),
+            _ => return false,
+        }
+    }
+    highest.is_some_and(|m| m + 1 == n)
+}
+
+/// The levels of a document: first, the depth where the most sections of one shape share
+/// pillar names with another (at least two), joined by their siblings of that shape whose
+/// pillars are their own; failing that, at least two sibling sections with level-like
+/// titles and no pillars, whose lists or paragraphs are their expectations.
+pub(in crate::import) fn find_levels(d: &Doc) -> Option<Found> {
+    if let Some(levels) = levels_sharing_pillars(d) {
+        let kind = shape(d, levels[0]).map(Shape::kind);
+        let parents: Vec<Option<usize>> = levels.iter().map(|&l| d.secs[l].parent).collect();
+        let depth = d.secs[levels[0]].level;
+        let mut own_pillars = Vec::new();
+        let mut without_pillars = Vec::new();
+        let mut all = levels.clone();
+        for s in 1..d.secs.len() {
+            if d.secs[s].level != depth || all.contains(&s) || !parents.contains(&d.secs[s].parent)
+            {
+                continue;
+            }
+            let title = heading_text(d, s);
+            if describes(d, s) {
+                continue;
+            }
+            // A level's title over text or a plain list alone, before the last level (a
+            // junior level that only says its grade, as GitLab's job families write `###
+            // Associate …`; a trainee's plain bullets before levels with labelled ones), where
+            // the levels around it are titled as levels too.
+            if shape(d, s).is_none()
+                && d.secs[s].children.is_empty()
+                && has_text(d, s)
+                && level_like(&title)
+                && {
+                    let beside: Vec<usize> = levels
+                        .iter()
+                        .copied()
+                        .filter(|&l| d.secs[l].parent == d.secs[s].parent)
+                        .collect();
+                    // The same role as theirs, by a word that is no word of seniority
+                    // (`Associate Line Cook` beside `Senior Line Cook`, `Library Trainee`
+                    // beside `Library Junior`), not a heading with a role's word in it
+                    // (`Staff Meals` beside `Staff Engineer`).
+                    let words = |t: &str| -> Vec<String> {
+                        ids::title_key(t)
+                            .split(' ')
+                            .filter(|w| {
+                                w.len() >= 2
+                                    && ![
+                                        "of", "to", "in", "at", "on", "and", "the", "de", "da",
+                                        "do",
+                                    ]
+                                    .contains(w)
+                                    && ids::seniority(w).0 == ids::BARE_TITLE
+                            })
+                            .map(str::to_string)
+                            .collect()
+                    };
+                    let own = words(&title);
+                    next_code(&title, beside.iter().map(|&l| heading_text(d, l)))
+                        || beside.last().is_some_and(|&last| s < last)
+                            && beside.iter().all(|&l| level_like(&heading_text(d, l)))
+                            && beside.iter().any(|&l| {
+                                words(&heading_text(d, l)).iter().any(|w| own.contains(w))
+                            })
+                }
+            {
+                without_pillars.push(s);
+                all.push(s);
+                continue;
+            }
+            // A level-like title with pillars written another way (bold labels beside
+            // levels with sub-headings) is a level too. One that compares two (`## Senior
+            // Engineer vs Tech Lead`, `## Management vs. IC`) is none, whatever it shares.
+            if compares(&title) {
+                continue;
+            }
+            let Some(sh) = shape(d, s).filter(|&sh| Some(sh.kind()) == kind || level_like(&title))
+            else {
+                continue;
+            };
+            let n = keys(d, s, sh).len();
+            let with_lists = match sh {
+                Shape::Headings => heading_pillars(d, s, &HashMap::new()).len(),
+                _ => n,
+            };
+            // Between two levels, a section written like them is a level; after or before
+            // them (where a FAQ or a how-to sits), its title must also read as a level.
+            let between = s > levels[0] && s < levels[levels.len() - 1];
+            if with_lists >= 1 && (between || level_like(&title)) {
+                own_pillars.push(s);
+                all.push(s);
+            }
+        }
+        all.sort();
+        return Some(Found {
+            levels: all,
+            own_pillars,
+            plain: false,
+            without_pillars,
+        });
+    }
+    if is_index(d) {
+        return None;
+    }
+    let mut best: Option<Vec<usize>> = None;
+    for s in 0..d.secs.len() {
+        // Under one role's `## Success Outcomes`, a role word makes no level (`### Executive
+        // Leadership` is an area); a code, a number or a word of seniority still does (`##
+        // Expectations` over `### Junior Engineer`).
+        // Under a question about what one role does, its work's parts (`### Rota Planner`).
+        let areas = d.secs[s].heading.is_some() && {
+            let t = heading_text(d, s);
+            role_section(&t) || crate::import::titles::asks_what_one_does(&t)
+        };
+        let parallel = parallel_lists(d, s);
+        let mut like: Vec<usize> = d.secs[s]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| {
+                let t = heading_text(d, c);
+                plain(d, c)
+                    && (level_like(&t) || parallel.contains(&c))
+                    && (!areas || crate::import::titles::ranks(&t))
+            })
+            .collect();
+        // Levels titled by codes (`IC1` … `IC5`): a title without one before or after them
+        // (`Successful engineers at Sourcegraph`) is not one of them.
+        let coded: Vec<usize> = like
+            .iter()
+            .copied()
+            .filter(|&c| ids::parse_level_title(&heading_text(d, c)).code.is_some())
+            .collect();
+        // Codes whose letters all differ (`Craftsmanship (C3)`, `Impact (I2)`) grade the
+        // competency areas of one level, where one track's levels share their letters (`L1`,
+        // `L2`): those sections are no levels, unless their titles name a role as well.
+        let letters: HashSet<String> = coded
+            .iter()
+            .filter_map(|&c| ids::parse_level_title(&heading_text(d, c)).code)
+            .map(|code| ids::code_prefix(&code))
+            .collect();
+        let grades = coded.len() >= 2
+            && letters.len() == coded.len()
+            && coded
+                .iter()
+                .all(|&c| !names_role(&ids::parse_level_title(&heading_text(d, c)).title));
+        if grades {
+            like.retain(|c| !coded.contains(c));
+        } else if let (Some(&a), Some(&z)) = (coded.first(), coded.last()) {
+            if coded.len() >= 2 {
+                like.retain(|&c| c >= a && c <= z);
+            }
+        }
+        // A section written like them between two of them is a level too (`Journeyman`
+        // between `Apprentice` and `Master`).
+        let kids: Vec<usize> = match (like.first(), like.last()) {
+            (Some(&a), Some(&z)) if like.len() >= 2 => d.secs[s]
+                .children
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    like.contains(&c) || (c > a && c < z && plain(d, c) && !describes(d, c))
+                })
+                .collect(),
+            _ => like,
+        };
+        // Sections written like them but titled otherwise before them, as many or more, make
+        // them a few entries of a list that is not of levels (`#### Product Design`, `####
+        // QA`, `#### Product Owner`, `#### Project Manager`: career paths of other functions);
+        // after them they are the ladder's other topics (`## Promotions`).
+        let others = d.secs[s]
+            .children
+            .iter()
+            .filter(|&&c| kids.first().is_some_and(|&a| c < a) && plain(d, c) && !describes(d, c))
+            .count();
+        let listed = others >= kids.len() && coded.len() < 2;
+        if kids.len() >= 2 && !listed && best.as_ref().is_none_or(|b| kids.len() > b.len()) {
+            best = Some(kids);
+        }
+    }
+    best.map(|levels| Found {
+        levels,
+        own_pillars: Vec::new(),
+        plain: true,
+        without_pillars: Vec::new(),
+    })
+}
+
+/// The sub-sections of `s` written alike as levels are, whatever their titles: two or more
+/// side by side, each holding a list and, under it, the same reading list (`## Starting out`
+/// / `### Guides`, `## More advanced` / `### Guides`: GOV.UK's career path).
+fn parallel_lists(d: &Doc, s: usize) -> Vec<usize> {
+    let reading = |c: usize| -> Vec<String> {
+        if !has_list(d, c) {
+            return Vec::new();
+        }
+        d.secs[c]
+            .children
+            .iter()
+            .filter(|&&g| has_text(d, g) && describes(d, g))
+            .map(|&g| ids::title_key(&heading_text(d, g)))
+            .collect()
+    };
+    let kids = &d.secs[s].children;
+    let mut best: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < kids.len() {
+        for key in reading(kids[i]) {
+            let run: Vec<usize> = kids[i..]
+                .iter()
+                .copied()
+                .take_while(|&c| reading(c).contains(&key))
+                .collect();
+            if run.len() >= 2 && run.len() > best.len() {
+                best = run;
+            }
+        }
+        i += 1;
+    }
+    best
+}
