@@ -1183,3 +1183,30 @@ fn a_readmes_programmes_of_labelled_facts_are_no_track() {
         "{readme}"
     );
 }
+
+/// Hunt 30 H2 and M6 (a competency framework's site): level pages titled by front-matter
+/// `name:` and ordered by `order:`, as the site's own build reads them. Only the first file
+/// had been a level (titled by its `name`), the others free pages under their first
+/// heading, and `order` was left out, so the levels went by file name.
+#[test]
+fn level_pages_titled_by_name_and_ordered_by_order() {
+    let imp = import(&fixture("folders/named-pages"), &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["deckhand", "bosun", "mate"],
+        "{}",
+        imp.summary
+    );
+    let bosun = front(&imp.root.join("content/levels/bosun.md"));
+    assert_eq!(str_of(&bosun, "title"), "Bosun");
+    let care = competency(&imp, "mate", "passengers");
+    assert!(
+        care.contains("Leads the passenger evacuation drill"),
+        "{care}"
+    );
+    assert!(
+        !imp.summary.contains("were not imported: name"),
+        "{}",
+        imp.summary
+    );
+}

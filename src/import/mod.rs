@@ -442,7 +442,11 @@ fn markdown_outcome(
                 }
                 Err(e) => return Err(e),
             };
-            let title = y.get("title").and_then(yaml::Y::text);
+            // The page's title: `title`, or `name` where a site's own build reads that.
+            let (title_key, title) = ["title", "name"]
+                .iter()
+                .find_map(|&k| y.get(k).and_then(yaml::Y::text).map(|t| (k, t)))
+                .map_or(("title", None), |(k, t)| (k, Some(t)));
             if yaml::blank_topics(&y) && opts.format != Format::Markdown {
                 return blank_template(ladder, rel, single);
             }
@@ -478,9 +482,9 @@ fn markdown_outcome(
                     })
                 };
                 let rank = int(&["level", "rank"]);
-                let weight = int(&["weight", "nav_order", "sidebar_position"]);
+                let weight = int(&["weight", "nav_order", "sidebar_position", "order"]);
                 let mut outcome = markdown::parse(ladder, index, body, title);
-                let mut used = vec!["title"];
+                let mut used = vec![title_key];
                 if let markdown::Outcome::Level { level, .. } = &mut outcome {
                     if let Some((key, n)) = rank {
                         level.rank = Some(n);
