@@ -849,11 +849,27 @@ fn dashes_alone_are_a_gap_and_a_hyphen_before_a_line_is_its_bullet() {
     let exps = [
         ("Keeper's Mate", "Lamp", "Trims the wick"),
         ("Keeper's Mate", "Lamp", "Cleans the lens each morning"),
-        ("Keeper's Mate", "Weather", "Reads the barometer at every watch"),
-        ("Keeper", "Lamp", "Changes the mantle without dimming the light"),
+        (
+            "Keeper's Mate",
+            "Weather",
+            "Reads the barometer at every watch",
+        ),
+        (
+            "Keeper",
+            "Lamp",
+            "Changes the mantle without dimming the light",
+        ),
         ("Keeper", "Log", "Writes each watch's entries in the log"),
-        ("Principal Keeper", "Log", "Sends the monthly returns to the board"),
-        ("Principal Keeper", "Weather", "Reports storms to the coastguard"),
+        (
+            "Principal Keeper",
+            "Log",
+            "Sends the monthly returns to the board",
+        ),
+        (
+            "Principal Keeper",
+            "Weather",
+            "Reports storms to the coastguard",
+        ),
     ]
     .map(|(l, p, t)| exp(l, p, t));
     let imp = import(&src, &[]);

@@ -94,10 +94,7 @@ impl Footnotes {
     /// lead and its notes) of the footnotes its expectations refer to, and of those these
     /// definitions cite in turn, in order, with their events: what a page that shows the
     /// expectations without the notes (a comparison) shows under them.
-    pub(super) fn definitions<'a>(
-        &self,
-        parts: &[&[(Event<'a>, Range<usize>)]],
-    ) -> Events<'a> {
+    pub(super) fn definitions<'a>(&self, parts: &[&[(Event<'a>, Range<usize>)]]) -> Events<'a> {
         // Each definition's label and events, in order.
         let mut defs: Vec<(String, Events<'a>)> = Vec::new();
         let mut open: Option<(String, Events<'a>)> = None;

@@ -180,7 +180,10 @@ pub(super) fn items(cell: &str) -> Vec<String> {
                 .iter()
                 .find_map(|m| p.strip_prefix(m))
                 // `-Can tie basic knots<br>-Participates …`: a hyphen as a bullet.
-                .or_else(|| p.strip_prefix('-').filter(|r| r.starts_with(char::is_uppercase)))
+                .or_else(|| {
+                    p.strip_prefix('-')
+                        .filter(|r| r.starts_with(char::is_uppercase))
+                })
                 .unwrap_or(p);
             p.trim().to_string()
         })
