@@ -137,6 +137,27 @@ test('live reload: a stopped preview says so, and a page reloads when serve star
   }
 });
 
+test('live reload: a page whose shared worker cannot load still follows the server', { timeout: 90000 }, async () => {
+  // The worker's script is fetched after the page; a server stopped in between, or a proxy
+  // that drops it, left the page deaf: no notice, no reload.
+  const dir = copyLadder();
+  const running = await startServer({ dir });
+  const context = await newContext(browser);
+  try {
+    await context.route('**/__ladderbook/reload-worker.js', (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(`${running.url}levels/staff-engineer/`);
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('#ladderbook-stopped').count(), 0, 'no notice while the server runs');
+    const file = path.join(dir, 'content/competencies/staff-engineer/craft.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Defines the technical direction', 'Defines (edited without a worker) the technical direction'));
+    await page.waitForFunction(() => document.getElementById('craft--1')?.textContent.includes('(edited without a worker)'), null, { timeout: 20000 });
+  } finally {
+    await context.close();
+    await running.stop();
+  }
+});
+
 test('live reload: a stopped preview\'s notice leaves the error panel\'s last line readable', { timeout: 90000 }, async () => {
   const dir = copyLadder();
   let first = await startServer({ dir });
