@@ -74,13 +74,10 @@ struct Scratch {
 }
 
 impl Fragment {
-    /// The fragment of `events`, once the HTML policy ([`crate::sanitize`]) is applied.
-    fn from_events(events: Vec<(Event<'_>, Range<usize>)>, base: usize) -> Fragment {
-        Fragment::from_events_with(events, base, &mut Scratch::default()).0
-    }
-
-    /// [`Fragment::from_events`], writing through `scratch`; also gives back the emptied
-    /// events' allocation, so a caller making many fragments allocates once for all.
+    /// The fragment of `events`, once the HTML policy ([`crate::sanitize`]) is applied,
+    /// written through `scratch` (and its footnotes written in their numbering); also gives
+    /// back the emptied events' allocation, so a caller making many fragments allocates once
+    /// for all.
     fn from_events_with<'a>(
         events: Vec<(Event<'a>, Range<usize>)>,
         base: usize,
@@ -424,13 +421,23 @@ pub fn parse(text: &str, base: usize, taken: &HashSet<String>) -> Body {
         }
     }
 
-    let (items, item_ids, lead, notes) = split_items(events.iter().cloned(), base);
+    let mut footnotes = footnotes::Footnotes::of_page();
+    for (ev, _) in &events {
+        footnotes.see(ev, false);
+    }
+    footnotes.number_the_rest(events.iter().map(|(e, _)| e));
+    let mut scratch = Scratch {
+        footnotes: Some(footnotes),
+        ..Scratch::default()
+    };
+    let (items, item_ids, lead, notes) =
+        split_items(events.iter().cloned(), base, scratch.footnotes.clone());
     Body {
         items,
         item_ids,
         lead,
         notes,
-        whole: Fragment::from_events(events, base),
+        whole: Fragment::from_events_with(events, base, &mut scratch).0,
         heading_ids,
         first_paragraph,
         footnotes: Fragment::default(),
@@ -515,10 +522,14 @@ pub fn parse_competency(text: &str, base: usize, (level, pillar): (&str, &str)) 
     if let (Some(s), Some(last)) = (joined.take(), events.last_mut()) {
         last.0 = Event::Text(s.into());
     }
+    let outside: [&[(Event, Range<usize>)]; 2] = [lead.as_deref().unwrap_or_default(), &notes];
+    if let Some(f) = &mut scratch.footnotes {
+        f.number_the_rest(outside.iter().copied().flatten().map(|(e, _)| e));
+    }
     let definitions = scratch
         .footnotes
         .as_ref()
-        .map(|f| f.definitions(&[lead.as_deref().unwrap_or_default(), &notes]))
+        .map(|f| f.definitions(&outside))
         .unwrap_or_default();
     body.footnotes = Fragment::from_events_with(definitions, base, &mut scratch).0;
     body.lead = Fragment::from_events_with(lead.unwrap_or_default(), base, &mut scratch).0;
@@ -604,9 +615,13 @@ impl Split {
 fn split_items<'a>(
     events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
     base: usize,
+    footnotes: Option<footnotes::Footnotes>,
 ) -> (Vec<Fragment>, Vec<Option<String>>, Fragment, Fragment) {
     let mut split = Split::default();
-    let mut scratch = Scratch::default();
+    let mut scratch = Scratch {
+        footnotes,
+        ..Scratch::default()
+    };
     let (mut items, mut ids) = (Vec::new(), Vec::new());
     let mut item = Vec::new();
     let (mut lead, mut notes) = (None, Vec::new());

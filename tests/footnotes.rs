@@ -40,7 +40,23 @@ fn footnoted_with(more: &[(&str, &str, &str)]) -> (tempfile::TempDir, std::path:
         (
             SENIOR_CRAFT,
             "asks for a specialist review when the risk calls for it.\n",
-            "asks for a specialist review when the risk calls for it[^1].\n",
+            "asks for a specialist review when the risk calls for it[^1].\n\n[^span]: Two or more services, each with its own owner.\n",
+        ),
+        (
+            SENIOR_CRAFT,
+            "features and systems that span several services",
+            "features and systems that span several services[^span]",
+        ),
+        // A level's description cites a footnote labelled as a pillar's id.
+        (
+            "content/levels/engineer-2.md",
+            "from a written ticket to production",
+            "from a written ticket[^craft] to production",
+        ),
+        (
+            "content/levels/engineer-2.md",
+            "thoughtful reviews.\n",
+            "thoughtful reviews.\n\n[^craft]: A ticket in the team's tracker, with its acceptance criteria.\n",
         ),
     ];
     edits.extend_from_slice(more);
@@ -81,9 +97,9 @@ fn a_comparison_shows_the_footnotes_its_rows_refer_to() {
     let (_tmp, site) = footnoted();
     let html = page(&site, "compare/engineer-2/senior-engineer/");
     let marks = marks(&html);
-    // Three in the rows (the tests line's in its changed row's diff of its lead, review 31
+    // Four in the rows (the tests line's in its changed row's diff of its lead, review 31
     // F1), and one in a footnote's text (F2).
-    assert_eq!(marks.len(), 4, "{marks:?}");
+    assert_eq!(marks.len(), 5, "{marks:?}");
     for (target, _) in &marks {
         assert_eq!(ids(&html).get(target), Some(&1), "#{target}");
     }
@@ -107,13 +123,22 @@ fn a_comparison_shows_the_footnotes_its_rows_refer_to() {
     assert!(senior < craft.find("booked through its queue").unwrap());
     // Pillars with no footnotes have none.
     assert_eq!(html.matches("class=\"level-footnotes\"").count(), 2);
+    // Numbered in the order they are cited, wherever they are defined (browser check 33
+    // M1): Senior Engineer's `[^1]`, defined above the list, is cited after `[^span]`.
+    let senior_page = page(&site, "levels/senior-engineer/");
+    let senior: Vec<&str> = section(&senior_page, "craft", "</section>")
+        .split("<sup class=\"footnote-reference\"><a href=\"#")
+        .skip(1)
+        .map(|m| &m[m.find("\">").unwrap() + 2..m.find("</a>").unwrap()])
+        .collect();
+    assert_eq!(senior, ["1", "2"]);
 }
 
 #[test]
 fn a_footnote_is_numbered_in_its_file_and_its_id_names_its_cell() {
     let (_tmp, site) = footnoted();
     let html = page(&site, "levels/engineer-2/");
-    let marks = marks(&html);
+    let marks = marks(section(&html, "craft", "</section>"));
     assert_eq!(
         marks.iter().map(|m| m.1).collect::<Vec<_>>(),
         ["1", "2", "3"],
@@ -156,4 +181,21 @@ fn a_cumulative_levels_inherited_expectations_bring_their_footnotes() {
         "{inherited}"
     );
     assert!(broken_links(&site).is_empty(), "{:?}", broken_links(&site));
+}
+
+/// Browser check 33 H1: a footnote in a level's description took its label for its id, so
+/// `[^craft]` made a second `id="craft"` before the Technical craft section, where the
+/// pillar buttons and every `#craft` link then landed.
+#[test]
+fn a_descriptions_footnote_takes_no_pillars_anchor() {
+    let (_tmp, site) = footnoted();
+    let html = page(&site, "levels/engineer-2/");
+    let ids = ids(&html);
+    assert_eq!(ids.get("craft"), Some(&1));
+    assert!(html.contains("<section class=\"pillar-section\" id=\"craft\">"));
+    let description = &html[..html.find("<nav class=\"toc\"").unwrap()];
+    let marks = marks(description);
+    assert_eq!(marks.len(), 1, "{marks:?}");
+    assert_eq!(ids.get(marks[0].0), Some(&1));
+    assert!(definition(&html, marks[0].0).contains("acceptance criteria"));
 }

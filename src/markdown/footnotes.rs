@@ -16,8 +16,8 @@ use std::ops::Range;
 /// Events with their byte ranges in the file, as a body is split.
 type Events<'a> = Vec<(Event<'a>, Range<usize>)>;
 
-/// The footnotes of one competency, as its body is read.
-#[derive(Debug, Default)]
+/// The footnotes of one competency (or one page's body), as its body is read.
+#[derive(Debug, Default, Clone)]
 pub(super) struct Footnotes {
     /// `<level>--<pillar>`, the part of each definition's id that names the cell.
     scope: String,
@@ -36,27 +36,45 @@ impl Footnotes {
         }
     }
 
-    /// Numbers the footnote that `ev` refers to or defines, if it is the first time its label
-    /// appears, and notes the labels an expectation (`in_item`) refers to.
+    /// The footnotes of a page's body (a description, a free page): one per page, so their
+    /// ids need no cell's name (`fn-1`), and never take a heading's or a pillar's id, as the
+    /// bare label would (`[^delivery]` and the Delivery pillar's `#delivery`).
+    pub(super) fn of_page() -> Footnotes {
+        Footnotes::default()
+    }
+
+    /// Numbers the footnote that `ev` refers to, if it is the first time its label is referred
+    /// to (GitHub's rule: in the order they are first cited, wherever they are defined), and
+    /// notes the labels an expectation (`in_item`) refers to.
     pub(super) fn see(&mut self, ev: &Event<'_>, in_item: bool) {
-        let label = match ev {
-            Event::FootnoteReference(label) => {
-                if in_item {
-                    self.referenced.insert(label.to_string());
-                }
-                label
-            }
-            Event::Start(Tag::FootnoteDefinition(label)) => label,
-            _ => return,
+        let Event::FootnoteReference(label) = ev else {
+            return;
         };
+        if in_item {
+            self.referenced.insert(label.to_string());
+        }
         let next = self.numbers.len() + 1;
         self.numbers.entry(label.to_string()).or_insert(next);
+    }
+
+    /// Numbers, after those cited, the footnotes `events` define that nothing cites.
+    pub(super) fn number_the_rest<'e>(&mut self, events: impl Iterator<Item = &'e Event<'e>>) {
+        for ev in events {
+            if let Event::Start(Tag::FootnoteDefinition(label)) = ev {
+                let next = self.numbers.len() + 1;
+                self.numbers.entry(label.to_string()).or_insert(next);
+            }
+        }
     }
 
     /// The id of the definition of footnote `n`.
     fn id(&self, n: usize) -> String {
         let mut id = String::new();
-        crate::escape::attribute(&mut id, &format!("fn-{}-{n}", self.scope));
+        if self.scope.is_empty() {
+            id.push_str(&format!("fn-{n}"));
+        } else {
+            crate::escape::attribute(&mut id, &format!("fn-{}-{n}", self.scope));
+        }
         id
     }
 
