@@ -142,7 +142,8 @@ fn front_matter_example(path: &str) -> String {
 pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
     let text: &str = &file.text;
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    let first = text[..first_line_end].trim_end();
+    // Lines indented as a hint prints them (`    +++`, pasted as shown) are the same lines.
+    let first = text[..first_line_end].trim();
     if first == "---" {
         // A key the file's kind takes: a competency has no title.
         let (key, value) = if file.path.contains("competencies/") {
@@ -173,7 +174,7 @@ pub fn split(file: &SourceFile) -> Result<Split<'_>, Diagnostic> {
     let mut pos = first_line_end;
     while pos < text.len() {
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
-        if text[pos..end].trim_end() == "+++" {
+        if text[pos..end].trim() == "+++" {
             return Ok(Split {
                 toml: &text[first_line_end..pos],
                 toml_offset: first_line_end,

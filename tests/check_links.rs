@@ -163,6 +163,32 @@ fn a_broken_file_is_reported_once_with_the_keys_it_needs() {
     }
 }
 
+/// Browser check 33 M2: the front-matter a hint shows for an empty file, pasted as it is
+/// shown (each line indented), is front-matter: it was "the file has no front-matter" again.
+#[test]
+fn a_hints_example_pasted_as_shown_is_front_matter() {
+    let tmp = tempfile::tempdir().unwrap();
+    clean_ladder(tmp.path());
+    let file = "content/pillars/on-call.md";
+    fs::write(tmp.path().join(file), "").unwrap();
+    let (report, _) = json(tmp.path(), &[]);
+    let hint = &report.diagnostics[0].hint;
+    let example: String = hint[hint.find("    +++").unwrap()..]
+        .lines()
+        .filter(|l| l.starts_with("    "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(example.matches("+++").count() == 2, "{hint}");
+    fs::write(tmp.path().join(file), example).unwrap();
+    let (report, _) = json(tmp.path(), &[]);
+    let errors: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == "error")
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
 #[test]
 fn a_typo_in_a_competency_files_level_or_pillar_is_reported_once() {
     // The file is where the gap's hint would ask for it: only its own error is reported.
