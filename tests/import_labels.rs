@@ -222,6 +222,26 @@ fn statements_under_each_level_are_its_expectations_and_name_no_level() {
     assert_eq!(levels, ["junior-deckhand", "senior-mate"]);
 }
 
+/// Hunt 30 H3 (a progression framework's `### You work effectively as a team member, …`):
+/// statements in the second person are statements too. The levels that wrote them were
+/// refused as "found no ladder", where the same text in the first person imported.
+#[test]
+fn statements_in_the_second_person_are_expectations_too() {
+    let src = fixture("sections/statements-you.md");
+    let text = fs::read_to_string(&src)
+        .unwrap()
+        .replace("\n### ", "\n#### ");
+    let (exps, items) = statement_expectations(&text);
+    assert_eq!((exps.len(), items.len()), (5, 8));
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_nested(&imp, &items);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["apprentice-keeper", "keeper", "head-keeper"]
+    );
+}
+
 #[test]
 fn sections_that_list_levels_by_name_in_bold_are_tracks_of_those_levels() {
     // `### 2.1. Collections track` / `#### Individual levels` / `1. **Junior Collections

@@ -198,3 +198,19 @@ fn a_code_with_a_letter_after_its_number_is_a_code() {
         imp.summary
     );
 }
+
+/// Hunt 28 L2 (a Korean Jekyll post): a post's date before its name
+/// (`2021-07-13-keepers.md`) names no part of the ladder: the track's id and address were
+/// `2021-07-13-…`.
+#[test]
+fn a_jekyll_posts_date_is_no_part_of_its_track_id() {
+    let tmp = tempfile::tempdir().unwrap();
+    let post = tmp.path().join("2021-07-13-keepers.md");
+    std::fs::copy(fixture("sections/statements-you.md"), &post).unwrap();
+    let imp = import(&post, &[]);
+    let tracks: Vec<String> = content_files(&imp.root.join("content/tracks"))
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(tracks, ["keepers"], "{}", imp.summary);
+}

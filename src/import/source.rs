@@ -244,14 +244,14 @@ pub fn file_name_key(path: &str) -> String {
 /// The stem of the file at `rel`, a path relative to the import (`a/L3-Senior.md` →
 /// `L3-Senior`). A page that a docs site publishes as HTML is named for both
 /// (`pairing.html.md`, GOV.UK's Tech Docs and Middleman): its `.html` goes too, as it names no
-/// part of the page.
+/// part of the page; so does a Jekyll post's date (`2021-07-13-levels.md` → `levels`).
 pub fn stem_of(rel: &str) -> &str {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let stem = match name.rfind('.') {
         Some(i) if i > 0 => &name[..i],
         _ => name,
     };
-    match stem.len().checked_sub(".html".len()) {
+    let stem = match stem.len().checked_sub(".html".len()) {
         Some(i)
             if i > 0
                 && stem
@@ -261,6 +261,22 @@ pub fn stem_of(rel: &str) -> &str {
             &stem[..i]
         }
         _ => stem,
+    };
+    // A Jekyll post's date (`2021-07-13-what-we-expect`) names no part of the page either.
+    let b = stem.as_bytes();
+    let dated = b.len() > 11
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && b[10] == b'-';
+    if dated {
+        &stem[11..]
+    } else {
+        stem
     }
 }
 

@@ -212,13 +212,17 @@ pub(super) fn sentence_like(title: &str) -> bool {
 }
 
 /// A heading that states what someone at a level is or does: three words or more in the
-/// first person (`I am adaptable`, `My work ships`), or a sentence (see [`sentence_like`])
-/// that ends with a full stop (`I am a servant leader for my team.`). A role's word in it
-/// (`leader`, `executive`) names no level.
+/// first or second person (`I am adaptable`, `My work ships`, `You work effectively as a
+/// team member`), or a sentence (see [`sentence_like`]) that ends with a full stop (`I am a
+/// servant leader for my team.`). A role's word in it (`leader`, `executive`) names no level.
 pub(super) fn statement_like(title: &str) -> bool {
     let words: Vec<&str> = title.split_whitespace().collect();
     let first_person = words.len() >= 3
-        && ["I", "I'm", "I’m", "I've", "I’ve", "My"].contains(&words[0])
+        && [
+            "I", "I'm", "I’m", "I've", "I’ve", "My", "You", "You're", "You’re", "You've", "You’ve",
+            "Your",
+        ]
+        .contains(&words[0])
         && words[1].chars().next().is_some_and(char::is_lowercase);
     first_person || title.trim_end().ends_with('.') && sentence_like(title)
 }
