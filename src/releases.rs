@@ -248,8 +248,11 @@ fn version(repo: &Repo, latest: &Tag) -> Version {
 pub struct ChangesPage {
     /// Newest first.
     pub releases: Vec<ReleaseView>,
-    /// Why there are no releases.
+    /// Why there are no releases, as written (Markdown), for themes that show it as text.
     pub note: String,
+    /// The same, as HTML (its Markdown written out: `` `git tag v1` `` in
+    /// code, not in backticks).
+    pub note_html: String,
 }
 
 /// One release on the page.
@@ -307,6 +310,7 @@ pub fn page(releases: &Releases, ladder: &Ladder, path: &str) -> ChangesPage {
     let root = permalink::root_of(path);
     ChangesPage {
         note: releases.note.clone(),
+        note_html: crate::markdown::inline_html(&releases.note),
         releases: releases
             .list
             .iter()

@@ -139,8 +139,12 @@ fn a_ladder_outside_git_or_without_tags_builds_as_before_with_a_note() {
     copy_ladder(&repo(), &dir);
     let (site, stderr) = build(&dir);
     assert!(stderr.is_empty(), "{stderr}");
-    let note = words(&page(&site, "changes/"));
+    let changes = page(&site, "changes/");
+    let note = words(&changes);
     assert!(note.contains("not in a git repository"), "{note}");
+    // The commands are code, not text in backticks (browser check 30 L2).
+    assert!(changes.contains("<code>git tag v1</code>"), "{changes}");
+    assert!(!changes.contains('`'), "{changes}");
     let home = page(&site, "");
     assert!(!home.contains(">Changes</a>") && !words(&home).contains("version"));
     assert!(data(&site).get("release").is_none());
