@@ -287,8 +287,13 @@ fn sourcegraph_html_table_of_a_level_per_three_rows() {
         ic6.get("rank").and_then(|r| r.as_integer()),
         ic5.get("rank").and_then(|r| r.as_integer()).map(|r| r + 1)
     );
-    assert!(words(&page(&imp.site, "levels/ic6/"))
-        .contains("we haven t yet finalized the description of this level"));
+    let ic6_page = page(&imp.site, "levels/ic6/");
+    assert!(words(&ic6_page).contains("we haven t yet finalized the description of this level"));
+    // A level without expectations has no "other" pillars, and its related pillars are the
+    // track's (browser check 33 L1: an empty list under "Pillars").
+    assert!(words(&ic6_page).contains("no pillar of the track has expectations at ic6 yet"));
+    let related = &ic6_page[ic6_page.find("<h3>Pillars</h3>").unwrap()..];
+    assert_eq!(related.split("</ul>").next().unwrap().matches("<li>").count(), 3);
     assert_eq!(
         track_ids(&imp),
         ["ic-levels", "management-levels"],
