@@ -5,6 +5,7 @@
 //! extra and never stop a build.
 
 pub use crate::diagnostic::JsonDiagnostic;
+pub mod footnotes;
 pub mod images;
 pub mod site_links;
 
@@ -297,6 +298,7 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
     }
     for f in ladder.files.iter().filter(|f| f.path.ends_with(".md")) {
         html_dropped(f, diags);
+        footnotes::undefined(f, diags);
     }
     for c in &ladder.competencies {
         if let Some(f) = file(&c.source) {

@@ -270,6 +270,21 @@ fn warnings_point_at_the_problem_and_exit_0() {
             6,
             3,
         ),
+        // Browser check 33 L8: a mark with no definition shows as text on the page.
+        (
+            "undefined-footnote",
+            Box::new(|d: &Path| {
+                write_cell(
+                    d,
+                    "m1",
+                    "people",
+                    "- Runs the team's reviews[^cycle].\n- Hires with a panel[^panl].\n\n[^cycle]: Twice a year.\n[^panel]: Three people.\n",
+                )
+            }),
+            "content/competencies/m1/people.md",
+            6,
+            21,
+        ),
         (
             "todo",
             Box::new(|d: &Path| {
