@@ -321,8 +321,9 @@ pub struct Body {
     pub heading_ids: Vec<String>,
     /// Plain text of the first top-level paragraph, if any.
     pub first_paragraph: Option<String>,
-    /// A competency's definitions of the footnotes its expectations refer to (also in
-    /// `notes`), for pages that show its expectations without its notes.
+    /// A competency's definitions of the footnotes its expectations refer to (also in `lead`
+    /// or `notes`, where they are written), for pages that show its expectations without
+    /// those.
     pub footnotes: Fragment,
 }
 
@@ -455,8 +456,18 @@ pub fn parse(text: &str, base: usize, taken: &HashSet<String>) -> Body {
 /// the whole body, and one buffer serves every expectation.
 pub fn parse_competency(text: &str, base: usize, (level, pillar): (&str, &str)) -> Body {
     let mut split = Split::default();
+    let mut footnotes = footnotes::Footnotes::of_cell(level, pillar);
+    // Each expectation is written as soon as it ends, so every footnote is numbered first: a
+    // definition inside one may be cited only later, or never.
+    if text.contains("[^") {
+        let events: Vec<Event> = Parser::new_ext(text, options()).collect();
+        for ev in &events {
+            footnotes.see(ev, false);
+        }
+        footnotes.number_the_rest(events.iter());
+    }
     let mut scratch = Scratch {
-        footnotes: Some(footnotes::Footnotes::of_cell(level, pillar)),
+        footnotes: Some(footnotes),
         ..Scratch::default()
     };
     let mut body = Body::default();
@@ -523,9 +534,6 @@ pub fn parse_competency(text: &str, base: usize, (level, pillar): (&str, &str)) 
         last.0 = Event::Text(s.into());
     }
     let outside: [&[(Event, Range<usize>)]; 2] = [lead.as_deref().unwrap_or_default(), &notes];
-    if let Some(f) = &mut scratch.footnotes {
-        f.number_the_rest(outside.iter().copied().flatten().map(|(e, _)| e));
-    }
     let definitions = scratch
         .footnotes
         .as_ref()

@@ -199,3 +199,62 @@ fn a_descriptions_footnote_takes_no_pillars_anchor() {
     assert_eq!(ids.get(marks[0].0), Some(&1));
     assert!(definition(&html, marks[0].0).contains("acceptance criteria"));
 }
+
+/// Review 32 H1: a footnote defined inside an expectation and cited by a later one was
+/// numbered 0 (each expectation is written as soon as it ends), its mark leading nowhere;
+/// and a label defined twice gave two elements one id.
+#[test]
+fn a_footnote_defined_inside_an_expectation_or_twice_has_one_target() {
+    let e1 = "content/competencies/engineer-1/craft.md";
+    let text = std::fs::read_to_string(repo().join(e1)).unwrap();
+    let first = text
+        .lines()
+        .find(|l| l.starts_with("- "))
+        .unwrap()
+        .to_string();
+    let second = text
+        .lines()
+        .filter(|l| l.starts_with("- "))
+        .nth(1)
+        .unwrap()
+        .to_string();
+    let (_tmp, site) = footnoted_with(&[
+        (
+            e1,
+            &first,
+            &format!("{first}\n\n  [^in]: Defined inside the first expectation."),
+        ),
+        (
+            e1,
+            &second,
+            &format!("{}[^in][^d].", second.trim_end_matches('.')),
+        ),
+        (
+            e1,
+            "+++\n\n",
+            "+++\n\n[^d]: The first definition.\n\n[^d]: The second, of the same label.\n\n",
+        ),
+    ]);
+    for address in [
+        "levels/engineer-1/",
+        "pillars/craft/",
+        "tracks/ic/",
+        "compare/engineer-1/engineer-2/",
+    ] {
+        let html = page(&site, address);
+        let ids = ids(&html);
+        let twice: Vec<_> = ids.iter().filter(|(_, n)| **n > 1).collect();
+        assert!(twice.is_empty(), "{address}: {twice:?}");
+        let marks = marks(&html);
+        assert!(
+            marks
+                .iter()
+                .any(|(t, _)| t.starts_with("fn-engineer-1--craft-")),
+            "{address}"
+        );
+        for (target, n) in &marks {
+            assert_eq!(ids.get(target), Some(&1), "{address}: #{target}");
+            assert_ne!(*n, "0", "{address}");
+        }
+    }
+}

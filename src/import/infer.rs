@@ -33,7 +33,7 @@ pub(super) enum Shape {
 }
 
 impl Shape {
-    fn kind(self) -> u8 {
+    pub(super) fn kind(self) -> u8 {
         match self {
             Shape::Headings => 0,
             Shape::Numbered(_) => 1,

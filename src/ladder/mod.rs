@@ -128,8 +128,9 @@ pub struct Competency {
     pub lead: Fragment,
     /// The rest of the body, shown after them.
     pub notes: Fragment,
-    /// The definitions of the footnotes the expectations refer to (also in `notes`): shown
-    /// under the expectations where the notes are not, as on comparison pages.
+    /// The definitions of the footnotes the expectations refer to (also in `lead` or `notes`,
+    /// where they are written): shown under the expectations where those are not, as on
+    /// comparison pages.
     pub footnotes: Fragment,
     /// Display path of the file.
     pub source: String,

@@ -5,8 +5,9 @@
 //! within one call; a competency is written in many (one per expectation, one for its notes),
 //! and shown beside other competencies on level, pillar, track and comparison pages. Written
 //! as it writes them, every expectation's first footnote would be "1", and two cells' `[^1]`
-//! would share an id on a level page. Here a footnote is numbered in the order its label
-//! first appears in the file, and its definition's id names its cell:
+//! would share an id on a level page. Here a footnote is numbered in the order the file first
+//! cites it (those never cited after, in the order defined), and its definition's id names
+//! its cell:
 //! `fn-<level>--<pillar>-<number>` (a level id has single hyphens only, so `--` ends it).
 
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -82,6 +83,8 @@ impl Footnotes {
     /// numbering, in place (one event for one, so indices into `events` still hold). Runs
     /// after the HTML policy: the HTML is this module's, with ids escaped.
     pub(super) fn rewrite(&self, events: &mut [(Event<'_>, Range<usize>)]) {
+        // A label defined twice (`[^d]: …` and `[^d]: …` again) keeps its id on the first.
+        let mut defined: HashSet<String> = HashSet::new();
         for (ev, _) in events.iter_mut() {
             let html = match ev {
                 Event::FootnoteReference(label) => {
@@ -93,9 +96,13 @@ impl Footnotes {
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
                     let n = self.numbers.get(label.as_ref()).copied().unwrap_or(0);
+                    let id = if defined.insert(label.to_string()) {
+                        format!(" id=\"{}\"", self.id(n))
+                    } else {
+                        String::new()
+                    };
                     format!(
-                        "<div class=\"footnote-definition\" id=\"{}\"><sup class=\"footnote-definition-label\">{n}</sup>\n",
-                        self.id(n)
+                        "<div class=\"footnote-definition\"{id}><sup class=\"footnote-definition-label\">{n}</sup>\n"
                     )
                 }
                 Event::End(TagEnd::FootnoteDefinition) => "</div>\n".to_string(),
@@ -156,8 +163,9 @@ impl Footnotes {
             }
             wanted.extend(cited);
         }
+        let mut seen = HashSet::new();
         defs.into_iter()
-            .filter(|(label, _)| wanted.contains(label))
+            .filter(|(label, _)| wanted.contains(label) && seen.insert(label.clone()))
             .flat_map(|(_, events)| events)
             .collect()
     }

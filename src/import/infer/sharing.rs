@@ -76,7 +76,7 @@ pub(super) fn levels_sharing_pillars(d: &Doc) -> Option<Vec<usize>> {
                     _ => false,
                 })
             };
-            let fact_sheets = kind == 3
+            let fact_sheets = kind == Shape::Bullets(0).kind()
                 && qualifying
                     .iter()
                     .all(|&s| !level_like(&heading_text(d, s)) && bulleted(s))
