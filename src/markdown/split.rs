@@ -1,0 +1,135 @@
+//! Splitting a body's events into its top-level list items (a competency's expectations),
+//! the text before them (its lead) and everything else (its notes), and an item's own
+//! `{#id}`.
+
+use super::*;
+
+/// What [`Split::step`] says to do with an event.
+pub(super) enum Step {
+    /// Keep it, in the current item or the notes.
+    Keep,
+    /// Drop it: it opens or closes the top-level list or one of its items.
+    Skip,
+    /// Drop it: it closes a top-level item, whose events are complete.
+    ItemEnds,
+}
+
+/// Where the events of a body are while it is split into its top-level list items and
+/// everything else (see [`split_items`]).
+#[derive(Default)]
+pub(super) struct Split {
+    /// Container depth.
+    depth: usize,
+    /// Inside a top-level list.
+    in_top_list: bool,
+    /// Inside one of its items.
+    pub(super) in_item: bool,
+    /// The depth of the item's list.
+    item_depth: usize,
+}
+
+impl Split {
+    /// Moves past `ev`, saying where it goes.
+    pub(super) fn step(&mut self, ev: &Event<'_>) -> Step {
+        match ev {
+            Event::Start(Tag::List(_)) if self.depth == 0 => {
+                self.in_top_list = true;
+                self.depth += 1;
+                return Step::Skip;
+            }
+            Event::End(TagEnd::List(_)) if self.depth == 1 && self.in_top_list && !self.in_item => {
+                self.in_top_list = false;
+                self.depth -= 1;
+                return Step::Skip;
+            }
+            Event::Start(Tag::Item) if self.depth == 1 && self.in_top_list && !self.in_item => {
+                self.in_item = true;
+                self.item_depth = self.depth;
+                self.depth += 1;
+                return Step::Skip;
+            }
+            Event::End(TagEnd::Item) if self.in_item && self.depth == self.item_depth + 1 => {
+                self.depth -= 1;
+                self.in_item = false;
+                return Step::ItemEnds;
+            }
+            Event::Start(_) => self.depth += 1,
+            Event::End(_) => self.depth = self.depth.saturating_sub(1),
+            _ => {}
+        }
+        Step::Keep
+    }
+}
+
+/// Splits a body's events into its top-level list items and everything else.
+pub(super) fn split_items<'a>(
+    events: impl Iterator<Item = (Event<'a>, Range<usize>)>,
+    base: usize,
+    footnotes: Option<footnotes::Footnotes>,
+) -> (Vec<Fragment>, Vec<Option<String>>, Fragment, Fragment) {
+    let mut split = Split::default();
+    let mut scratch = Scratch {
+        footnotes,
+        ..Scratch::default()
+    };
+    let (mut items, mut ids) = (Vec::new(), Vec::new());
+    let mut item = Vec::new();
+    let (mut lead, mut notes) = (None, Vec::new());
+    for (ev, r) in events {
+        match split.step(&ev) {
+            Step::Keep if split.in_item => item.push((ev, r)),
+            Step::Keep => notes.push((ev, r)),
+            Step::Skip if split.in_item && lead.is_none() => {
+                lead = Some(std::mem::take(&mut notes))
+            }
+            Step::Skip => {}
+            Step::ItemEnds => {
+                ids.push(take_item_id(&mut item));
+                let (fragment, emptied) =
+                    Fragment::from_events_with(std::mem::take(&mut item), base, &mut scratch);
+                items.push(fragment);
+                item = emptied;
+            }
+        }
+    }
+    let lead = Fragment::from_events_with(lead.unwrap_or_default(), base, &mut scratch).0;
+    let notes = Fragment::from_events_with(notes, base, &mut scratch).0;
+    (items, ids, lead, notes)
+}
+
+/// Takes a trailing `{#id}` (an id by the contract's rule: lowercase letters, digits, single
+/// hyphens) off the end of an item's first line of text, and returns the id.
+pub(super) fn take_item_id(events: &mut [(Event<'_>, Range<usize>)]) -> Option<String> {
+    // The item's first line ends at a line break, at the end of its first paragraph or
+    // item (an item that opens with a list, `- 1. …`, has its text in that list's first
+    // item), or where a nested list starts after some text.
+    let mut seen_text = false;
+    let end = events
+        .iter()
+        .position(|(e, _)| match e {
+            Event::Text(_) | Event::Code(_) => {
+                seen_text = true;
+                false
+            }
+            Event::Start(Tag::List(_)) => seen_text,
+            Event::End(TagEnd::Paragraph | TagEnd::Item) | Event::SoftBreak => true,
+            _ => false,
+        })
+        .unwrap_or(events.len());
+    let (Event::Text(t), _) = &events[..end].last()? else {
+        return None;
+    };
+    let trimmed = t.trim_end();
+    if !trimmed.ends_with('}') {
+        return None;
+    }
+    let open = trimmed.rfind("{#")?;
+    let id = trimmed[open..].strip_prefix("{#")?.strip_suffix('}')?;
+    if !crate::ids::is_valid_id(id) {
+        return None;
+    }
+    let (id, rest) = (id.to_string(), trimmed[..open].trim_end().to_string());
+    let last = end - 1;
+    events[last].0 = Event::Text(rest.into());
+    Some(id)
+}
