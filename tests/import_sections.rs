@@ -985,3 +985,35 @@ fn what_a_role_does_is_its_work_not_levels() {
     let plan = competency(&imp, "harbour-master", "traffic-controller-and-planner");
     assert!(plan.contains("Keeping the berthing plan"), "{plan}");
 }
+
+/// Hunt 31 M3: two levels of one role written most senior first (`## Senior Librarian`,
+/// then `## Librarian`) are ranked the other way round, as three are; the senior level
+/// had been rank 1, compared as a step down to the other.
+#[test]
+fn two_levels_of_one_role_written_most_senior_first_are_turned_round() {
+    let src = fixture("sections/two-levels-top-down.md");
+    let imp = import(&src, &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["librarian", "senior-librarian"],
+        "{}",
+        imp.summary
+    );
+    // Two roles say nothing of their order: as written.
+    let tmp = tempfile::tempdir().unwrap();
+    let other = tmp.path().join("levels.md");
+    fs::write(
+        &other,
+        fs::read_to_string(&src)
+            .unwrap()
+            .replace("## Librarian", "## Archivist"),
+    )
+    .unwrap();
+    let imp = import(&other, &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["senior-librarian", "archivist"],
+        "{}",
+        imp.summary
+    );
+}

@@ -397,8 +397,9 @@ fn give_ranks(ladder: &mut Ladder) {
                 .map(|x| i64::try_from(x.major).unwrap_or(i64::MAX))
                 .collect();
             // Levels written most senior first (`L5` … `L1`, or three or more titles such as
-            // `## Principal`, `## Senior`, `## Junior`), as their numbers or words of seniority
-            // say: ranked the other way round, so that rank 1 is the most junior.
+            // `## Principal`, `## Senior`, `## Junior`, or two of one role, `## Senior Baker`,
+            // `## Baker`), as their numbers or words of seniority say: ranked the other way
+            // round, so that rank 1 is the most junior.
             let seniority: Vec<(u8, i8, u32)> =
                 t.levels.iter().map(|l| ids::seniority(&l.title)).collect();
             // Two of the words for a beginner side by side (`Junior`, then `Graduate`) are
@@ -415,9 +416,22 @@ fn give_ranks(ladder: &mut Ladder) {
                     std::cmp::Ordering::Equal => {}
                 }
             }
+            // Two levels say their order only when they name one role (`Senior Baker` over
+            // `Baker`), not two (`Lead` over `Engineer`, where the lead may be a role apart).
+            let role = |t: &str| -> Vec<String> {
+                ids::title_key(t)
+                    .split(' ')
+                    .filter(|w| ids::seniority(w).0 == ids::BARE_TITLE)
+                    .map(str::to_string)
+                    .collect()
+            };
+            let one_role = n == 2 && {
+                let r = role(&t.levels[0].title);
+                !r.is_empty() && r == role(&t.levels[1].title)
+            };
             let descending = n > 1
                 && ((majors.len() == n && majors.windows(2).all(|w| w[0] > w[1]))
-                    || (n >= 3
+                    || ((n >= 3 || one_role)
                         && t.levels.iter().all(|l| l.rank.is_none())
                         && seniority[0] > seniority[n - 1]
                         && down > up
