@@ -293,7 +293,15 @@ fn sourcegraph_html_table_of_a_level_per_three_rows() {
     // track's (browser check 33 L1: an empty list under "Pillars").
     assert!(words(&ic6_page).contains("no pillar of the track has expectations at ic6 yet"));
     let related = &ic6_page[ic6_page.find("<h3>Pillars</h3>").unwrap()..];
-    assert_eq!(related.split("</ul>").next().unwrap().matches("<li>").count(), 3);
+    assert_eq!(
+        related
+            .split("</ul>")
+            .next()
+            .unwrap()
+            .matches("<li>")
+            .count(),
+        3
+    );
     assert_eq!(
         track_ids(&imp),
         ["ic-levels", "management-levels"],
