@@ -15,7 +15,7 @@ use crate::markdown::Fragment;
 use crate::permalink;
 
 mod marks;
-pub use marks::overlay as overlay_marks;
+pub use marks::{has_footnote_mark, overlay as overlay_marks};
 
 /// The text an empty level × pillar cell reads, wherever it appears.
 pub const GAP_TEXT: &str = "not defined yet";

@@ -371,7 +371,7 @@ impl<'a> Builder<'a> {
                 // The definitions, where an expectation shown here has a footnote mark.
                 if out[shown..]
                     .iter()
-                    .any(|i| i.html.contains("class=\"footnote-reference\""))
+                    .any(|i| crate::html::has_footnote_mark(&i.html))
                 {
                     crate::html::level_footnotes(
                         &mut footnotes,

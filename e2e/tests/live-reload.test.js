@@ -121,6 +121,15 @@ test('live reload: a stopped preview says so, and a page reloads when serve star
       document.querySelector('.site-header').getBoundingClientRect().top,
     ]);
     assert.ok(header >= bar - 1, `the site header (top ${header}) is under the notice (bottom ${bar})`);
+    // Narrowed (a phone turned), the notice wraps and is taller: the page moves down again.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.waitForTimeout(200);
+    const [bar2, header2] = await page.evaluate(() => [
+      document.getElementById('ladderbook-stopped').getBoundingClientRect().bottom,
+      document.querySelector('.site-header').getBoundingClientRect().top,
+    ]);
+    assert.ok(bar2 > bar, `the notice wraps at 375 (bottom ${bar2}, was ${bar})`);
+    assert.ok(header2 >= bar2 - 1, `at 375 the site header (top ${header2}) is under the notice (bottom ${bar2})`);
     // Edited while no server ran, then served again on the same address: the open page
     // shows the edit, although the new server's first build is its first.
     const file = path.join(dir, 'content/competencies/staff-engineer/craft.md');

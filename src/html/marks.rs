@@ -45,6 +45,11 @@ pub fn overlay(formatted: &str, marked: &str) -> Option<String> {
 /// one of the expectation's tags, as its number is no word of the text.
 const FOOTNOTE_MARK: &str = "<sup class=\"footnote-reference\">";
 
+/// Whether `html` (an expectation's) holds a footnote mark.
+pub fn has_footnote_mark(html: &str) -> bool {
+    html.contains(FOOTNOTE_MARK)
+}
+
 /// Where the tag that starts at byte `at` of `html` ends (past its `>`): a footnote mark's at
 /// its `</sup>`. `None` for a tag that is not closed.
 fn tag_end(html: &str, at: usize) -> Option<usize> {
