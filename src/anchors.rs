@@ -631,7 +631,13 @@ pub fn lost<'f>(
             ));
             continue;
         }
-        let hint = format!("add `aliases = [\"{p}\"]` to the front-matter of the {kind} that replaces it, so the old address redirects there; or if it was removed on purpose or the ladder has not been published yet, run `ladderbook build --accept-removals`");
+        // An alias carries the page's address, not its expectations' anchors: those follow
+        // only where the new level holds the same expectations (a rename).
+        let anchors = match on_level.get(p) {
+            Some(_) => " (its expectation anchors follow it only where that level holds the same expectations; the others are then reported one by one, and `ladderbook build --accept-removals` accepts their loss)",
+            None => "",
+        };
+        let hint = format!("add `aliases = [\"{p}\"]` to the front-matter of the {kind} that replaces it, so the old address redirects there{anchors}; or if it was removed on purpose or the ladder has not been published yet, run `ladderbook build --accept-removals`");
         out.push(Diagnostic::error(
             "lost-address",
             crate::lock::FILE_NAME,

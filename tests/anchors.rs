@@ -221,6 +221,14 @@ fn a_renamed_level_fails_check_until_an_alias_keeps_its_address() {
             && err.contains("aliases = [\"levels/director/\"]"),
         "{err}"
     );
+    // The hint says what the alias does not carry (browser check 32 L2: following it where
+    // the new level lists other expectations turned one message into 22).
+    assert!(
+        err.contains(
+            "its expectation anchors follow it only where that level holds the same expectations"
+        ),
+        "{err}"
+    );
     ladderbook().arg("build").arg(d).assert().code(1);
 
     // With the alias the old address redirects, fragment kept, and check passes.
