@@ -1017,3 +1017,35 @@ fn two_levels_of_one_role_written_most_senior_first_are_turned_round() {
         imp.summary
     );
 }
+
+/// Hunt 31 H2 (a leveling guide's `***Technical Expectations***` over paragraphs): labels
+/// alone in a paragraph of their own, the same under each level, are its pillars, as labels
+/// with a colon are. They had been emphasis, and every paragraph under them the level's
+/// description.
+#[test]
+fn labels_alone_in_their_paragraphs_over_text_are_pillars() {
+    let src = fixture("sections/label-paragraphs.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            (level, pillar) = (h.to_string(), String::new());
+        } else if let Some(p) = line.strip_prefix("***").and_then(|l| l.strip_suffix("***")) {
+            pillar = p.to_string();
+        } else if !pillar.is_empty() && line.starts_with("You ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.clone(),
+                text: line.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 8);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let bosun = fs::read_to_string(imp.root.join("content/levels/bosun.md")).unwrap();
+    assert!(
+        bosun.contains("A bosun runs the deck crew on a shift."),
+        "{bosun}"
+    );
+}

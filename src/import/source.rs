@@ -8,7 +8,7 @@ mod markup;
 mod shortcodes;
 mod wrappers;
 pub use markup::{
-    admonitions, table_captions, without_attribute_lists, without_empty_anchors,
+    admonitions, label_paragraphs, table_captions, without_attribute_lists, without_empty_anchors,
     without_trailing_space_entities,
 };
 use std::path::Path;
@@ -303,7 +303,7 @@ pub type Rewrite = fn(&str) -> Option<(String, usize)>;
 
 /// The rewrites import makes to every Markdown file, in order, each with what the summary
 /// says of it at the first line it changes.
-pub const REWRITES: [(Rewrite, &str); 13] = [
+pub const REWRITES: [(Rewrite, &str); 14] = [
     (
         gitbook_tags,
         "GitBook's tabs (`{% tab title=\"…\" %}`) are read as headings titled by \
@@ -366,6 +366,12 @@ pub const REWRITES: [(Rewrite, &str); 13] = [
         "labels on a line of their own ended by a line break (`**Summary**` and two \
          spaces, an italic `*Joinery*`) are read as labels with a colon over the \
          text below them",
+    ),
+    (
+        label_paragraphs,
+        "labels alone in a paragraph of their own over text (`***Technical Expectations***`), \
+         the same ones under each level, are read as labels with a colon over the text below \
+         them",
     ),
     (
         dashed_labels,
@@ -661,9 +667,9 @@ pub fn hard_break_labels(text: &str) -> Option<(String, usize)> {
 /// The label of a line that is only a label in bold or italics (`**Summary**`, `**Scope:**`,
 /// `*Joinery*`, its indent already checked): one to eight words, not ending a sentence, with no
 /// colon inside (`**Reports to: Engineering Manager**` is a fact, not a label).
-fn line_label(line: &str) -> Option<&str> {
+pub(super) fn line_label(line: &str) -> Option<&str> {
     let t = line.trim_start_matches(' ');
-    let inner = ["**", "__", "*", "_"].iter().find_map(|d| {
+    let inner = ["***", "**", "__", "*", "_"].iter().find_map(|d| {
         let rest = t.strip_prefix(d)?;
         let rest = rest.strip_suffix(':').unwrap_or(rest);
         rest.strip_suffix(d)

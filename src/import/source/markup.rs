@@ -3,7 +3,7 @@
 //! spaces written as entities at the ends of lines (GitBook), and MkDocs' admonitions. Each
 //! rewrite keeps every line where it is, so line numbers hold.
 
-use super::{line_end, rewrite_lines};
+use super::{line_end, line_label, rewrite_lines};
 
 /// `text` without kramdown's inline attribute lists (`[guide](x){:target="_blank"}`, a
 /// line `{: .note}`), which Jekyll sites write after links and blocks and which Markdown
@@ -204,5 +204,59 @@ pub fn table_captions(text: &str) -> Option<(String, usize)> {
         }
         let title = t[2..t.len() - 2].trim();
         Some(format!("{} {title}{}", "#".repeat(depth), line_end(line)))
+    })
+}
+
+/// `text` with each label alone in a paragraph of its own (`***Technical Expectations***`,
+/// a blank line above and below, text after it) written with its colon (`**Technical
+/// Expectations**:`), where two or more such labels each come back in the file (each level
+/// writes them): without a colon a bold line reads as emphasis, and the paragraphs under it
+/// as the level's description. Labels that read as levels (`**Level 2**`, the names of a
+/// ladder written the other way round) or describe (`**Examples**`) are left as written.
+/// Lines stay where they are; returns the text and the first line changed, or `None`.
+pub fn label_paragraphs(text: &str) -> Option<(String, usize)> {
+    if !text.contains("**") {
+        return None;
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let plain = |i: usize| lines.get(i).map_or("", |l| l.trim());
+    let labelled = |n: usize| -> Option<&str> {
+        let body = lines[n].trim_end_matches(['\n', '\r']);
+        let above = n == 0 || plain(n - 1).is_empty();
+        let mut j = n + 1;
+        if !plain(j).is_empty() {
+            return None;
+        }
+        while j < lines.len() && plain(j).is_empty() {
+            j += 1;
+        }
+        let text_after =
+            j < lines.len() && !plain(j).starts_with('#') && !plain(j).starts_with("**");
+        let indent = body.len() - body.trim_start_matches(' ').len();
+        // With its colon already (`**Scope:**`) it is read as a label.
+        let colon = body.contains(':');
+        (above && text_after && !colon && indent <= 3 && body.trim_end().ends_with("**"))
+            .then(|| line_label(body.trim_end()))
+            .flatten()
+            .filter(|l| {
+                !crate::import::titles::level_like(l) && !crate::import::titles::descriptive(l)
+            })
+    };
+    let found: Vec<Option<&str>> = (0..lines.len()).map(labelled).collect();
+    let mut count: std::collections::HashMap<String, usize> = Default::default();
+    for label in found.iter().flatten() {
+        *count.entry(label.to_lowercase()).or_default() += 1;
+    }
+    if count.values().filter(|&&n| n >= 2).count() < 2 {
+        return None;
+    }
+    let mut n = 0;
+    rewrite_lines(text, |line| {
+        n += 1;
+        let label = found[n - 1]?;
+        let body = line.trim_end_matches(['\n', '\r']);
+        let indent = body.len() - body.trim_start_matches(' ').len();
+        (count[&label.to_lowercase()] >= 2)
+            .then(|| format!("{}**{label}**:{}", &line[..indent], &line[body.len()..]))
     })
 }
