@@ -297,8 +297,11 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
         }
     }
     for f in ladder.files.iter().filter(|f| f.path.ends_with(".md")) {
-        html_dropped(f, diags);
-        footnotes::undefined(f, diags);
+        let Ok(split) = crate::frontmatter::split(f) else {
+            continue;
+        };
+        html_dropped(f, &split, diags);
+        footnotes::undefined(f, &split, diags);
     }
     for c in &ladder.competencies {
         if let Some(f) = file(&c.source) {
@@ -425,10 +428,7 @@ fn headings_in_competency(f: &SourceFile, diags: &mut Diagnostics) {
 
 /// Warns of what the HTML policy ([`crate::sanitize`]) takes out of a Markdown file's body
 /// and `summary`.
-fn html_dropped(f: &SourceFile, diags: &mut Diagnostics) {
-    let Ok(split) = crate::frontmatter::split(f) else {
-        return;
-    };
+fn html_dropped(f: &SourceFile, split: &crate::frontmatter::Split, diags: &mut Diagnostics) {
     // Only raw HTML (`<`), heading attributes (`{`) and links are ever dropped: text with
     // none of them is not parsed again.
     let may_drop = |t: &str| t.contains(['<', '{']) || t.contains("](") || t.contains("]:");
@@ -440,7 +440,7 @@ fn html_dropped(f: &SourceFile, diags: &mut Diagnostics) {
                 .map(|(range, what)| (split.body_offset + range.start, what)),
         );
     }
-    if let Some((summary, at)) = summary_of(&split).filter(|(s, _)| may_drop(s)) {
+    if let Some((summary, at)) = summary_of(split).filter(|(s, _)| may_drop(s)) {
         found.extend(
             crate::sanitize::dropped(crate::markdown::events_of(&summary))
                 .into_iter()

@@ -88,6 +88,14 @@ fn words_joined(text: &str, transliterate: bool) -> String {
     out
 }
 
+/// `text` with its first letter a capital (`system design` → `System design`).
+pub fn capitalised(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
 /// `word` in lowercase with the accents of Latin letters folded away (`Sênior` → `senior`,
 /// `Estagiário` → `estagiario`), as [`slug`] folds them; other letters are only lowercased.
 pub fn fold_word(word: &str) -> String {

@@ -6,12 +6,9 @@ use crate::diagnostic::{Diagnostics, SourceFile};
 use pulldown_cmark::{Event, Tag};
 use std::collections::HashSet;
 
-/// Warns (`undefined-footnote`) of each footnote mark in the body of Markdown file `f` that
-/// the file defines no footnote for, at the mark.
-pub fn undefined(f: &SourceFile, diags: &mut Diagnostics) {
-    let Ok(split) = crate::frontmatter::split(f) else {
-        return;
-    };
+/// Warns (`undefined-footnote`) of each footnote mark in the body of Markdown file `f`
+/// (split at its front-matter: `split`) that the file defines no footnote for, at the mark.
+pub fn undefined(f: &SourceFile, split: &crate::frontmatter::Split, diags: &mut Diagnostics) {
     if !split.body.contains("[^") {
         return;
     }

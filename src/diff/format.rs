@@ -53,13 +53,13 @@ pub fn describe(c: &Change) -> Vec<Piece<'_>> {
         }
         (Kind::Changed, Some(field @ ("description" | "summary" | "title"))) => {
             vec![
-                Piece::Label(capital(field) + " changed"),
+                Piece::Label(crate::ids::capitalised(field) + " changed"),
                 Piece::Diff(old, new),
             ]
         }
         (Kind::Changed, Some(field)) => {
             vec![
-                Piece::Label(capital(field) + " changed"),
+                Piece::Label(crate::ids::capitalised(field) + " changed"),
                 Piece::Arrow(or_none(old), or_none(new)),
             ]
         }
@@ -72,14 +72,6 @@ fn or_none(s: &str) -> &str {
         "(none)"
     } else {
         s
-    }
-}
-
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

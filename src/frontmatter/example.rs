@@ -23,12 +23,7 @@ pub(super) fn front_matter_example(path: &str) -> String {
             .unwrap_or_default()
             .split(['-', '_', ' '])
             .filter(|w| !w.is_empty())
-            .map(|w| {
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect())
-                    .unwrap_or_default()
-            })
+            .map(crate::ids::capitalised)
             .collect();
         if words.is_empty() {
             fallback.to_string()

@@ -418,16 +418,9 @@ fn give_ranks(ladder: &mut Ladder) {
             }
             // Two levels say their order only when they name one role (`Senior Baker` over
             // `Baker`), not two (`Lead` over `Engineer`, where the lead may be a role apart).
-            let role = |t: &str| -> Vec<String> {
-                ids::title_key(t)
-                    .split(' ')
-                    .filter(|w| ids::seniority(w).0 == ids::BARE_TITLE)
-                    .map(str::to_string)
-                    .collect()
-            };
             let one_role = n == 2 && {
-                let r = role(&t.levels[0].title);
-                !r.is_empty() && r == role(&t.levels[1].title)
+                let r = ids::role_words(&t.levels[0].title);
+                !r.is_empty() && r == ids::role_words(&t.levels[1].title)
             };
             let descending = n > 1
                 && ((majors.len() == n && majors.windows(2).all(|w| w[0] > w[1]))

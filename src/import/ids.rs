@@ -539,6 +539,16 @@ const SENIORITY: &[(&str, u8)] = &[
     ("资深", 11),
 ];
 
+/// The words of `title` that are no word of seniority, by their keys (see [`title_key`]):
+/// the role it names (`Senior Baker` and `Baker` → `["baker"]`).
+pub fn role_words(title: &str) -> Vec<String> {
+    title_key(title)
+        .split(' ')
+        .filter(|w| seniority(w).0 == BARE_TITLE)
+        .map(str::to_string)
+        .collect()
+}
+
 /// The place of a title among common seniority words: Intern, Junior (and Associate,
 /// Graduate) before a bare title, then Senior (`Sr.`), Staff or Lead, Principal,
 /// Distinguished, Director, VP; words compared without accents (`Sênior`), with the

@@ -21,8 +21,8 @@ pub(super) fn of<'a>(texts: impl Iterator<Item = &'a str>) -> Option<&'static st
         letters += 1;
         match c as u32 {
             0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F => hangul += 1,
-            0x3040..=0x30FF => kana += 1,
-            0x4E00..=0x9FFF | 0x3400..=0x4DBF => han += 1,
+            _ if is_kana(c) => kana += 1,
+            _ if is_han(c) => han += 1,
             0x0370..=0x03FF => greek += 1,
             0x0590..=0x05FF => hebrew += 1,
             0x0E00..=0x0E7F => thai += 1,
@@ -53,15 +53,20 @@ pub(super) fn of<'a>(texts: impl Iterator<Item = &'a str>) -> Option<&'static st
 pub(super) fn words(text: &str) -> usize {
     text.split_whitespace()
         .map(|w| {
-            let wide = w
-                .chars()
-                .filter(
-                    |&c| matches!(c as u32, 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0x3400..=0x4DBF),
-                )
-                .count();
+            let wide = w.chars().filter(|&c| is_kana(c) || is_han(c)).count();
             (wide / 2).max(1)
         })
         .sum()
+}
+
+/// Japanese kana: hiragana and katakana.
+fn is_kana(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF)
+}
+
+/// Han characters (CJK Unified Ideographs and their Extension A).
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF)
 }
 
 #[cfg(test)]

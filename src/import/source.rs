@@ -650,9 +650,25 @@ pub fn hard_break_labels(text: &str) -> Option<(String, usize)> {
     // A label comes back (every level writes `**Summary**`): one written once is emphasis,
     // a tagline or a role's line (`*Works the early shift*`), and stays as written.
     let found: Vec<Option<(&str, usize)>> = (0..lines.len()).map(labelled).collect();
+    colon_labels(text, &found, 1)
+}
+
+/// `text` with each line that `found` (a line's label and its indent, by line) gives a label
+/// written as that label with its colon (`**Summary**:`), where the label comes back in the
+/// file (case aside): one written once is emphasis, a tagline or a role's line. Nothing when
+/// fewer than `labels` different labels come back. Returns the text and the 1-based number
+/// of the first line changed, or `None`.
+fn colon_labels(
+    text: &str,
+    found: &[Option<(&str, usize)>],
+    labels: usize,
+) -> Option<(String, usize)> {
     let mut count: std::collections::HashMap<String, usize> = Default::default();
     for (label, _) in found.iter().flatten() {
         *count.entry(label.to_lowercase()).or_default() += 1;
+    }
+    if count.values().filter(|&&n| n >= 2).count() < labels {
+        return None;
     }
     let mut n = 0;
     rewrite_lines(text, |line| {

@@ -489,13 +489,7 @@ pub(super) fn distinct(titles: &[String]) -> bool {
     keys.len() == titles.len()
 }
 
-/// `text` with its first letter a capital (`system design` → `System design`).
-pub fn capitalised(text: &str) -> String {
-    let mut c = text.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
-}
+pub use crate::ids::capitalised;
 
 /// A heading over a table of contents (`Table of contents`, `Contents`, `TOC`, `On this
 /// page`), which a site generator fills with the page's headings: with nothing under it in

@@ -449,20 +449,13 @@ pub(super) fn labelled_names(track: &mut Track) -> Option<Vec<String>> {
     // A label opens an item for many reasons (an audience, `**Readers**:`; an area,
     // `**Safety**:`): every name must read as a level, or name the role of one that does
     // (`Baker` beside `Junior Baker`).
-    let roles = |t: &str| -> Vec<String> {
-        ids::title_key(t)
-            .split(' ')
-            .filter(|w| ids::seniority(w).0 == ids::BARE_TITLE)
-            .map(str::to_string)
-            .collect()
-    };
     let ranked: Vec<Vec<String>> = order
         .iter()
         .filter(|t| on_a_scale(t))
-        .map(|t| roles(t))
+        .map(|t| ids::role_words(t))
         .collect();
     let named = |t: &String| {
-        let own = roles(t);
+        let own = ids::role_words(t);
         !own.is_empty() && ranked.iter().any(|r| own.iter().all(|w| r.contains(w)))
     };
     if !order.iter().all(|t| on_a_scale(t) || named(t)) {

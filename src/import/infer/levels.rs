@@ -72,18 +72,10 @@ pub(in crate::import) fn find_levels(d: &Doc) -> Option<Found> {
                     // beside `Library Junior`), not a heading with a role's word in it
                     // (`Staff Meals` beside `Staff Engineer`).
                     let words = |t: &str| -> Vec<String> {
-                        ids::title_key(t)
-                            .split(' ')
-                            .filter(|w| {
-                                w.len() >= 2
-                                    && ![
-                                        "of", "to", "in", "at", "on", "and", "the", "de", "da",
-                                        "do",
-                                    ]
-                                    .contains(w)
-                                    && ids::seniority(w).0 == ids::BARE_TITLE
-                            })
-                            .map(str::to_string)
+                        let small = ["of", "to", "in", "at", "on", "and", "the", "de", "da", "do"];
+                        ids::role_words(t)
+                            .into_iter()
+                            .filter(|w| w.len() >= 2 && !small.contains(&w.as_str()))
                             .collect()
                     };
                     let own = words(&title);

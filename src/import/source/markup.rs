@@ -3,7 +3,7 @@
 //! spaces written as entities at the ends of lines (GitBook), and MkDocs' admonitions. Each
 //! rewrite keeps every line where it is, so line numbers hold.
 
-use super::{line_end, line_label, rewrite_lines};
+use super::{colon_labels, line_end, line_label, rewrite_lines};
 
 /// `text` without kramdown's inline attribute lists (`[guide](x){:target="_blank"}`, a
 /// line `{: .note}`), which Jekyll sites write after links and blocks and which Markdown
@@ -220,7 +220,7 @@ pub fn label_paragraphs(text: &str) -> Option<(String, usize)> {
     }
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let plain = |i: usize| lines.get(i).map_or("", |l| l.trim());
-    let labelled = |n: usize| -> Option<&str> {
+    let labelled = |n: usize| -> Option<(&str, usize)> {
         let body = lines[n].trim_end_matches(['\n', '\r']);
         let above = n == 0 || plain(n - 1).is_empty();
         let mut j = n + 1;
@@ -241,22 +241,8 @@ pub fn label_paragraphs(text: &str) -> Option<(String, usize)> {
             .filter(|l| {
                 !crate::import::titles::level_like(l) && !crate::import::titles::descriptive(l)
             })
+            .map(|l| (l, indent))
     };
-    let found: Vec<Option<&str>> = (0..lines.len()).map(labelled).collect();
-    let mut count: std::collections::HashMap<String, usize> = Default::default();
-    for label in found.iter().flatten() {
-        *count.entry(label.to_lowercase()).or_default() += 1;
-    }
-    if count.values().filter(|&&n| n >= 2).count() < 2 {
-        return None;
-    }
-    let mut n = 0;
-    rewrite_lines(text, |line| {
-        n += 1;
-        let label = found[n - 1]?;
-        let body = line.trim_end_matches(['\n', '\r']);
-        let indent = body.len() - body.trim_start_matches(' ').len();
-        (count[&label.to_lowercase()] >= 2)
-            .then(|| format!("{}**{label}**:{}", &line[..indent], &line[body.len()..]))
-    })
+    let found: Vec<Option<(&str, usize)>> = (0..lines.len()).map(labelled).collect();
+    colon_labels(text, &found, 2)
 }
