@@ -208,3 +208,50 @@ fn a_bold_label_opening_a_level_tables_cells_is_part_of_the_expectation() {
     );
     assert_placed(&imp, &exps, &[]);
 }
+
+#[test]
+fn a_levels_readiness_check_table_stays_in_its_description() {
+    // Hunt 31 H1: a level whose table was followed by `### Readiness check` over a second
+    // table with the same rows was dropped to a free page ("it shares no pillars with the
+    // levels"), its expectations off the ladder, and the readiness table read as the
+    // pillars of a level `Readiness check`.
+    let src = fixture("tables/readiness-check.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut exps, mut readiness) = (String::new(), Vec::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = h.to_string();
+        } else if line.starts_with("### ") {
+            level.clear();
+        } else if let Some(row) = line.strip_prefix("| **") {
+            let (area, rest) = row.split_once("** | ").unwrap();
+            let text = rest.trim_end_matches(" |").to_string();
+            if level.is_empty() {
+                readiness.push(text);
+            } else {
+                exps.push(Exp {
+                    level: words(&level),
+                    pillar: area.to_string(),
+                    text,
+                });
+            }
+        }
+    }
+    assert_eq!((exps.len(), readiness.len()), (9, 3));
+    let imp = import(&src, &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["deck-hand", "bosun", "first-mate"],
+        "{}",
+        imp.summary
+    );
+    assert_placed(&imp, &exps, &[]);
+    let bosun = fs::read_to_string(imp.root.join("content/levels/bosun.md")).unwrap();
+    for r in &readiness {
+        assert!(
+            bosun.contains(r.as_str()),
+            "{r} not in bosun's page: {bosun}"
+        );
+    }
+    assert!(!imp.summary.contains("free pages"), "{}", imp.summary);
+}

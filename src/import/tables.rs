@@ -562,6 +562,11 @@ fn shape(t: &Table, shared: &HashSet<String>, terse: bool) -> Option<Shape> {
         // A table under an area of a level (`# ENG2 Engineer` / `## Results` / `| Impact |
         // … |`): its rows are pillars of that level, under the area's heading.
         let in_area = h.parent.as_deref().is_some_and(names_level);
+        // A level's readiness check (`## Staff` / `### Readiness check` over the same rows):
+        // what it takes to move on, in that level's description, not a level of its own.
+        if in_area && descriptive(&h.title) {
+            return None;
+        }
         if names_level(&h.title) || recurs || in_area {
             return Some(Shape::PerLevel);
         }

@@ -41,6 +41,8 @@ const DESCRIPTIVE: &[&str] = &[
     // compensation and hiring can be a recruiter's or an HR ladder's pillars: not these.
     "perks", "perks and benefits", "work perks and benefits", "salary and location",
     "how to apply", "applying",
+    // What it takes to move on from the level, as `Ready for Senior When...` is.
+    "readiness check", "readiness checklist", "promotion readiness",
 ];
 
 /// A title that reads as a level: it has a code or a number (`L3`, `Level 2`), or a word that

@@ -151,7 +151,11 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
         let heading = above.map(|(start, depth, title)| {
             let mut after = headings.iter().skip_while(|h| h.0 < range.end);
             let next = after.clone().next();
-            let deeper_after = after.next().is_some_and(|h| h.1 > *depth);
+            // What it takes to move on (`### Readiness check`) describes the level: its
+            // table's rows are still the level's pillars.
+            let deeper_after = after
+                .next()
+                .is_some_and(|h| h.1 > *depth && !descriptive(&h.2));
             let line = line_of(*start);
             let next_line = next.map_or(lines.len() + 1, |h| line_of(h.0));
             // A level's summary written as an item (`* **Summary:** …`) over its table is
