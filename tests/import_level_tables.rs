@@ -255,3 +255,52 @@ fn a_levels_readiness_check_table_stays_in_its_description() {
     }
     assert!(!imp.summary.contains("free pages"), "{}", imp.summary);
 }
+
+#[test]
+fn a_pay_column_in_a_table_of_levels_goes_in_each_levels_description() {
+    // Hunt 31 H4: a table of levels (`| Level | Title | Scope | Salary Band |`) whose pay
+    // column is figures was not read: the whole document became one level named after it,
+    // its policy sections the pillars, the table in that level's description.
+    let src = fixture("tables/pay-column.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .filter(|l| l.starts_with("| A"))
+        .map(|l| l.trim_matches(['|', ' ']).split(" | ").collect())
+        .collect();
+    assert_eq!(rows.len(), 4);
+    let imp = import(&src, &[]);
+    let exps: Vec<Exp> = rows
+        .iter()
+        .map(|r| Exp {
+            level: words(r[1]),
+            pillar: "Scope".into(),
+            text: r[2].into(),
+        })
+        .collect();
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["scope"],
+        "{}",
+        imp.summary
+    );
+    let levels = ranked_levels(&imp);
+    assert_eq!(levels.len(), 4, "{}", imp.summary);
+    for (id, r) in levels.iter().zip(&rows) {
+        let page = imp.root.join(format!("content/levels/{id}.md"));
+        assert_eq!(str_of(&front(&page), "code"), r[0]);
+        let text = fs::read_to_string(&page).unwrap();
+        assert!(
+            text.contains(&format!("Salary Band (per month): {}", r[3])),
+            "{id}: {text}"
+        );
+    }
+    for page in ["pay-and-level", "two-paths"] {
+        assert!(
+            imp.root.join(format!("content/{page}.md")).exists(),
+            "{}",
+            imp.summary
+        );
+    }
+}

@@ -163,12 +163,11 @@ fn code_columns(
             .collect();
         // A pay band (`| Band | Range |`) is no level's code.
         let header = title_key(&table.rows[0].1[col]);
-        if header.split(' ').any(|w| {
-            matches!(
-                w,
-                "band" | "bands" | "pay" | "salary" | "compensation" | "range"
-            )
-        }) {
+        if super::titles::pay(&header)
+            || header
+                .split(' ')
+                .any(|w| matches!(w, "band" | "bands" | "range"))
+        {
             continue;
         }
         let codes: Vec<String> = cells

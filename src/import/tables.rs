@@ -18,7 +18,7 @@
 //! from ([`SourceDoc::mapped`]), so the summary's `path:line` still points into the file as
 //! written.
 
-use super::infer::{descriptive, level_like};
+use super::infer::{descriptive, level_like, pay};
 use super::source::SourceDoc;
 pub(super) use cells::strip_tags;
 use cells::{label, phrases, prose, scores};
@@ -670,7 +670,8 @@ fn columns_prose(t: &Table) -> bool {
 }
 
 /// The columns of a grid with a level per row that are about the level rather than a pillar:
-/// a title (`Title`, `Name`, `Role`, `Position`) or a description (`Summary`, `Overview`…).
+/// a title (`Title`, `Name`, `Role`, `Position`), a description (`Summary`, `Overview`…) or
+/// its pay (`Salary Band`, see [`pay`]).
 fn level_columns(t: &Table) -> Vec<usize> {
     (1..t.header.len())
         .filter(|&c| {
@@ -679,7 +680,7 @@ fn level_columns(t: &Table) -> Vec<usize> {
                 h.to_lowercase().as_str(),
                 "title" | "name" | "role" | "position" | "job title" | "role title"
             );
-            title || descriptive(&h)
+            title || descriptive(&h) || pay(&h)
         })
         .collect()
 }

@@ -317,6 +317,17 @@ pub(super) fn sub_level(parent: &str, title: &str) -> bool {
             })
 }
 
+/// Whether a column's header names pay (`Salary Band (BDT / month)`, `Pay range`,
+/// `Compensation`): what the level is paid, no competency and no code of the level.
+pub(super) fn pay(title: &str) -> bool {
+    ids::title_key(title).split(' ').any(|w| {
+        matches!(
+            w,
+            "pay" | "salary" | "salaries" | "compensation" | "wage" | "wages"
+        )
+    })
+}
+
 /// A section title that describes the level instead of naming a competency area.
 pub(super) fn descriptive(title: &str) -> bool {
     let k = ids::title_key(title);

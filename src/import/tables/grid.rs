@@ -6,7 +6,7 @@ use super::table::{
     blank, group_row, groups_apart, heading, key, label_columns, named_rows, pillar_rows, Line,
     Table,
 };
-use crate::import::infer::{descriptive, level_like};
+use crate::import::infer::{descriptive, level_like, pay};
 
 /// A ladder read from tables: levels (with the line each is named on) by pillars.
 pub(super) struct Grid<'t> {
@@ -225,9 +225,15 @@ pub(super) fn by_rows<'t>(t: &'t Table, about: &[usize]) -> Grid<'t> {
         } else {
             let mut level = GridLevel::new(name, *line);
             for &col in about {
+                let header = label(&t.header[col]);
                 if notes.contains(&col) {
                     level.about.extend(items(&c[col]));
-                } else if !gap(&c[col]) {
+                } else if gap(&c[col]) {
+                    continue;
+                } else if pay(&header) {
+                    // Said with its header, as the figures alone say nothing.
+                    level.about.push(format!("{header}: {}", label(&c[col])));
+                } else {
                     level.name = format!("{}: {}", level.name, label(&c[col]));
                 }
             }
