@@ -1210,3 +1210,30 @@ fn level_pages_titled_by_name_and_ordered_by_order() {
         imp.summary
     );
 }
+
+#[test]
+fn a_style_guide_the_readme_points_at_is_a_free_page() {
+    // Hunt 30 H4: a README that links to the style guide among its contributing notes made
+    // the guide one of the folder's levels, the most junior, its lists the track's first
+    // pillars and a comparison of it with each level.
+    let dir = fixture("folders/style-guide");
+    let exps: Vec<Exp> = expectations(&dir)
+        .into_iter()
+        .filter(|e| e.level != "writing style guide")
+        .collect();
+    assert_eq!(exps.len(), 6);
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        track_levels(&imp),
+        ["style-guide/pilot", "style-guide/senior-pilot"],
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["navigation", "radio"]
+    );
+    let page = words(&fs::read_to_string(imp.site.join("writing-style-guide/index.html")).unwrap());
+    assert!(page.contains("cut every in order to"), "{page}");
+}

@@ -12,8 +12,8 @@ use std::collections::{BTreeMap, HashSet};
 
 /// Moves to `page_docs`, as a free page of the whole file, each one-level file of `by_dir`
 /// whose document and level titles read as no level (`Personal Goals`, `Example`), none of
-/// whose pillars another level has and which its folder's README does not list, where two or
-/// more other levels share their pillars.
+/// whose pillars another level has and which its folder's README does not list among other
+/// levels, where two or more other levels share their pillars.
 pub(super) fn strays(
     ladder: &mut Ladder,
     by_dir: &mut BTreeMap<String, Vec<Member>>,
@@ -43,18 +43,33 @@ pub(super) fn strays(
         return;
     }
     // A file the README of its folder links to is one of the folder's levels (`-
-    // [Базовые привычки](minimum.md)` over the others), whatever its title.
+    // [Базовые привычки](minimum.md)` over the others), whatever its title; when the README
+    // links to another of them too, as one that lists levels does, not one that points at a
+    // style guide among its contributing notes.
+    let member_files: HashSet<(String, String)> = by_dir
+        .values()
+        .flatten()
+        .map(|m| {
+            let d = &ladder.docs[m.0];
+            (d.dir().to_string(), file_name_key(&d.rel))
+        })
+        .collect();
     let listed: HashSet<(String, String)> = ladder
         .docs
         .iter()
         .filter(|d| d.is_readme())
         .flat_map(|d| {
-            markdown_links(&d.text).into_iter().map(|url| {
-                (
-                    d.dir().to_string(),
-                    file_name_key(&crate::links::percent_decode(&url)),
-                )
-            })
+            let links: HashSet<(String, String)> = markdown_links(&d.text)
+                .into_iter()
+                .map(|url| {
+                    (
+                        d.dir().to_string(),
+                        file_name_key(&crate::links::percent_decode(&url)),
+                    )
+                })
+                .collect();
+            let levels = links.intersection(&member_files).count();
+            links.into_iter().filter(move |_| levels >= 2)
         })
         .collect();
     // A level whose file gives its code, among files whose codes have the same letters
