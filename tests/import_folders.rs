@@ -1237,3 +1237,65 @@ fn a_style_guide_the_readme_points_at_is_a_free_page() {
     let page = words(&fs::read_to_string(imp.site.join("writing-style-guide/index.html")).unwrap());
     assert!(page.contains("cut every in order to"), "{page}");
 }
+
+#[test]
+fn level_pages_whose_areas_are_written_in_parts_have_the_areas_as_pillars() {
+    // Hunt 30 H1: persona pages titled in their front-matter (`name: Librarian`), each area
+    // a `#` heading over `## Expectations` and `## Self-Assessment`: every page was a track
+    // whose levels were its areas, and the two parts the only pillars.
+    let dir = fixture("folders/persona-parts");
+    let mut exps = Vec::new();
+    let mut questions = Vec::new();
+    for (_, text) in markdown_sources(&dir) {
+        let name = text
+            .lines()
+            .find_map(|l| l.strip_prefix("name: "))
+            .unwrap()
+            .to_string();
+        let (mut area, mut part) = (String::new(), String::new());
+        for line in text.lines() {
+            if let Some(t) = line.strip_prefix("# ") {
+                area = t.to_string();
+            } else if let Some(t) = line.strip_prefix("## ") {
+                part = t.to_string();
+            } else if let Some(item) = line.strip_prefix("- ") {
+                if area.is_empty() {
+                    continue;
+                }
+                if part == "Expectations" {
+                    exps.push(Exp {
+                        level: words(&name),
+                        pillar: area.clone(),
+                        text: item.to_string(),
+                    });
+                } else {
+                    questions.push((words(&name), area.clone(), item.to_string()));
+                }
+            }
+        }
+    }
+    assert_eq!((exps.len(), questions.len()), (18, 6));
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["shelver", "librarian", "head-librarian"],
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["cataloguing", "reader-services"]
+    );
+    // Each question is a note of its area, the level's mindset in its description.
+    for (level, area, q) in &questions {
+        let cell = competency(
+            &imp,
+            &level.replace(' ', "-"),
+            &area.to_lowercase().replace(' ', "-"),
+        );
+        assert!(cell.contains(&format!("> - {q}")), "{level}/{area}: {cell}");
+    }
+    let page = fs::read_to_string(imp.root.join("content/levels/librarian.md")).unwrap();
+    assert!(page.contains("I run a collection"), "{page}");
+}

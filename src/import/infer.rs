@@ -53,6 +53,21 @@ pub(super) fn has_list(d: &Doc, s: usize) -> bool {
         .any(|&b| !d.blocks[b].region && matches!(d.blocks[b].kind, Kind::List { .. }))
 }
 
+/// Whether section `s` is an area written in parts (`# Technical Delivery` over `##
+/// Expectations` and `## Self-Assessment`, see [`super::titles::area_part`]): no list of its
+/// own, and sub-sections that are all such parts, one of them its expectations.
+pub(super) fn in_parts(d: &Doc, s: usize) -> bool {
+    let kids = &d.secs[s].children;
+    !has_list(d, s)
+        && !kids.is_empty()
+        && kids
+            .iter()
+            .all(|&c| super::titles::area_part(&heading_text(d, c)))
+        && kids
+            .iter()
+            .any(|&c| super::titles::expectations_part(&heading_text(d, c)))
+}
+
 pub(super) fn has_text(d: &Doc, s: usize) -> bool {
     d.secs[s]
         .own
@@ -212,6 +227,12 @@ fn labelled_bullets(d: &Doc, b: usize) -> bool {
 /// with text. An Overview or Anti-patterns section describes the level, list or not.
 pub(super) fn heading_pillars(d: &Doc, s: usize, shared: &HashMap<String, usize>) -> Vec<usize> {
     let kids = pillar_candidates(d, s);
+    // Areas written in parts are the pillars; sections beside them (`## Mindset`, `## Nature
+    // of Impact` above `# Technical Delivery` / `## Expectations`) describe the level.
+    let parted: Vec<usize> = kids.iter().copied().filter(|&c| in_parts(d, c)).collect();
+    if parted.len() >= 2 {
+        return parted;
+    }
     let prose = !kids.iter().any(|&c| has_list(d, c))
         && kids.iter().filter(|&&c| has_text(d, c)).count() >= 2;
     kids.into_iter()
@@ -221,6 +242,7 @@ pub(super) fn heading_pillars(d: &Doc, s: usize, shared: &HashMap<String, usize>
             // grade 7.`, as GitLab's job families say it), describes the level.
             let grade = super::titles::grade(&key);
             has_list(d, c)
+                || in_parts(d, c)
                 || (has_text(d, c)
                     && !grade
                     && (prose || shared.get(&key).copied().unwrap_or(0) >= 2))
@@ -537,6 +559,11 @@ pub(super) fn named_level_shape(d: &Doc, s: usize, named: bool) -> Option<Shape>
         && kids
             .iter()
             .all(|&c| has_text(d, c) && d.secs[c].children.len() == 1);
+    // Areas each written in the same parts (`# Consulting` / `## Expectations` / `##
+    // Self-Assessment`): the areas are the pillars.
+    if kids.iter().filter(|&&c| in_parts(d, c)).count() >= 2 {
+        return Some(Shape::Headings);
+    }
     if grouped && !note_under_each {
         if let Some(sh) = nested() {
             return Some(sh);

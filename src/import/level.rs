@@ -329,6 +329,14 @@ fn pillar_cell(ladder: &mut Ladder, d: &Doc, c: usize, file: FileRef, level: &mu
     };
     let mut apart = Vec::new();
     for &g in &child.children {
+        // The part of an area that holds its expectations (`## Expectations` under `#
+        // Consulting`): they are the area's own.
+        if super::infer::in_parts(d, c) && super::titles::expectations_part(&heading_text(d, g)) {
+            blocks.extend(cell_blocks(d, &d.secs[g].own));
+            let at = d.secs[g].heading.unwrap_or(0)..d.secs[g].end;
+            point_headings(ladder, d, at, |_| section.clone());
+            continue;
+        }
         if pillar_elsewhere(ladder, d, g, child.level) {
             let what = format!(
                 "is a pillar of its own: other files of the ladder write it as deep as `{}`",
@@ -397,7 +405,7 @@ fn deeper_note(
     title: &str,
     section: &Target,
 ) -> Option<CellBlock> {
-    let mut md = section_md(d, g)?;
+    let mut md = section_md_alone(d, g)?;
     if contains_list(&md.text) {
         md.text = quote(&md.text);
     }

@@ -279,7 +279,19 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
             let first = heading_text(h);
             let titled_level = named || !sentence_like(&first);
             let about = !named && !ladder.single && about_ladder(&first);
-            if d.secs[top].level == min_level && titled_level {
+            // A page titled in its front-matter whose first heading is one of several areas
+            // at the top (`title: Artisan` over `# Technical Delivery` and `# Consulting`,
+            // each in parts `## Expectations`, `## Self-Assessment`): the areas are the
+            // pillars of the page's level, read below.
+            let areas = title.as_deref().is_some_and(|t| !t.trim().is_empty())
+                && !overview
+                && !level_like(&first)
+                && d.secs
+                    .iter()
+                    .filter(|s| s.heading.is_some() && s.level == min_level)
+                    .count()
+                    >= 2;
+            if d.secs[top].level == min_level && titled_level && !areas {
                 let shape = named_level_shape(&d, top, coded_file).filter(|_| !about);
                 if shape.is_some() {
                     let mut outcome =

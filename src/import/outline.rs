@@ -528,8 +528,24 @@ pub(super) fn blocks_md(d: &Doc, blocks: &[usize]) -> Vec<Md> {
 /// A whole section (heading included) as Markdown.
 pub(super) fn section_md(d: &Doc, s: usize) -> Option<Md> {
     let sec = &d.secs[s];
+    section_span(d, s, sec.end.checked_sub(1)?)
+}
+
+/// [`section_md`] without the thematic breaks at its end (`---` before the next heading),
+/// which part it from the next section: for a section taken out of the text around it.
+pub(super) fn section_md_alone(d: &Doc, s: usize) -> Option<Md> {
+    let sec = &d.secs[s];
     let first = sec.heading?;
-    let last = sec.end.checked_sub(1)?;
+    let mut last = sec.end.checked_sub(1)?;
+    while last > first && matches!(d.blocks[last].kind, Kind::Rule) {
+        last -= 1;
+    }
+    section_span(d, s, last)
+}
+
+/// Section `s`'s text from its heading to the end of block `last`.
+fn section_span(d: &Doc, s: usize, last: usize) -> Option<Md> {
+    let first = d.secs[s].heading?;
     span(
         d.src,
         d.index,

@@ -317,6 +317,32 @@ pub(super) fn sub_level(parent: &str, title: &str) -> bool {
             })
 }
 
+/// Whether a sub-heading under an area names the part of it that holds its expectations
+/// (`## Expectations` under `# Technical Delivery`, beside `## Self-Assessment`).
+pub(super) fn expectations_part(title: &str) -> bool {
+    matches!(
+        ids::title_key(title).trim_end_matches(':'),
+        "expectations" | "expectation" | "key expectations" | "what we expect"
+    )
+}
+
+/// Whether a sub-heading under an area names a part that every area is written in: its
+/// expectations (see [`expectations_part`]), or questions and evidence about them
+/// (`## Self-Assessment`, `## Examples`), which are notes of the area.
+pub(super) fn area_part(title: &str) -> bool {
+    expectations_part(title)
+        || matches!(
+            ids::title_key(title).trim_end_matches(':'),
+            "self assessment"
+                | "self-assessment"
+                | "reflection questions"
+                | "questions to ask yourself"
+                | "examples"
+                | "evidence"
+                | "indicators"
+        )
+}
+
 /// Whether a column's header names pay (`Salary Band (BDT / month)`, `Pay range`,
 /// `Compensation`): what the level is paid, no competency and no code of the level.
 pub(super) fn pay(title: &str) -> bool {

@@ -94,6 +94,7 @@ pub(super) fn levels_sharing_pillars(d: &Doc) -> Option<Vec<usize>> {
                 };
             if qualifying.len() >= 2
                 && !described
+                && !parts_of_areas(d, &qualifying, &cands, &shared)
                 && !fact_sheets
                 && !sections_of_levels(d, &qualifying)
                 && !pillars_of_one_level(d, &qualifying)
@@ -158,6 +159,36 @@ fn pillars_of_one_level(d: &Doc, secs: &[usize]) -> bool {
                 .all(|&s| d.secs[s].parent == Some(p) && has_text(d, s))
             && 4 * like < secs.len()
     })
+}
+
+/// Whether sections `secs`, whose shared pillars are `cands`' keys that `shared` accepts,
+/// are the areas of one level, each written in the same parts (`# Technical Delivery` /
+/// `## Expectations` / `## Self-Assessment`, a persona page titled in its front-matter): the
+/// parts they share all name kinds of text, not areas, and no section's title reads as a
+/// level; nor does a heading over them name the ladder (`# Support Career Path` over `##
+/// Bronze` / `### What we expect`, whose sections are its levels).
+fn parts_of_areas(
+    d: &Doc,
+    secs: &[usize],
+    cands: &[(usize, Vec<String>)],
+    shared: &dyn Fn(&String) -> bool,
+) -> bool {
+    let parts: HashSet<&String> = cands
+        .iter()
+        .filter(|(s, _)| secs.contains(s))
+        .flat_map(|(_, ks)| ks.iter().filter(|k| shared(k)))
+        .collect();
+    !parts.is_empty()
+        && parts.iter().all(|k| crate::import::titles::area_part(k))
+        && parts
+            .iter()
+            .any(|k| crate::import::titles::expectations_part(k))
+        && secs.iter().all(|&s| !level_like(&heading_text(d, s)))
+        && secs.iter().all(|&s| {
+            d.secs[s]
+                .parent
+                .is_none_or(|p| p == 0 || level_like(&heading_text(d, p)))
+        })
 }
 
 /// A title of a section of one role's description (`Success Outcomes`, `Required Skills`,
