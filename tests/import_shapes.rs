@@ -764,6 +764,13 @@ fn level_pages_ranked_by_front_matter_with_sentence_headings_and_an_overview() {
         .expect("the other pillars are named at the end");
     assert!(own < gaps);
     let names = &junior[gaps..];
+    // The sentence over the names says they have none (hunt 32 H32-09: it had lost its
+    // "no" and said the opposite of its heading).
+    assert!(
+        words(names).contains("the track s other pillars have no expectations at junior"),
+        "{}",
+        words(names)
+    );
     for id in [
         "you-lead-a-team-through-every-phase",
         "you-are-a-go-to-person-across",
