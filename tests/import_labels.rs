@@ -619,3 +619,42 @@ fn a_heading_with_a_colon_over_the_levels_names_their_track() {
     titles.sort();
     assert_eq!(titles, ["Deck Crew", "Engine Crew"], "{}", imp.summary);
 }
+
+#[test]
+fn bold_italic_labels_are_pillars_with_their_colon_inside_or_out() {
+    // Hunt 32 H32-01, H32-02: `***Skills***:` was no label (the tier's items went to one
+    // pillar `Expectations`, the labels loose paragraphs), and `***Skills:***` left a `*`
+    // that became an empty first expectation.
+    let src = fixture("sections/bold-italic-labels.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = h.to_string();
+        } else if let Some(label) = line.strip_prefix("***") {
+            pillar = label.trim_end_matches([':', '*']).to_string();
+        } else if let Some(item) = line.strip_prefix("* ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 15);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["hives", "honey", "tools"],
+        "{}",
+        imp.summary
+    );
+    let cell = competency(&imp, "tier-2-beekeeper", "hives");
+    assert!(
+        cell.trim_end()
+            .ends_with("- Marks the queen in every hive."),
+        "{cell}"
+    );
+    assert!(!cell.contains('*'), "{cell}");
+}

@@ -108,14 +108,15 @@ pub(super) fn label_at(
         return none;
     }
     let s = &text[start..end];
-    let delim = if s.starts_with("**") {
-        "**"
-    } else if s.starts_with("__") {
-        "__"
-    } else {
+    // Bold and italic at once (`***Skills***:`, `***Skills:***`) closes with the same three.
+    let delim = ["***", "___", "**", "__"]
+        .into_iter()
+        .find(|d| s.starts_with(d));
+    let Some(delim) = delim else {
         return none;
     };
-    let inner = &s[2..];
+    let dl = delim.len();
+    let inner = &s[dl..];
     let Some(close) = inner.find(delim) else {
         return none;
     };
@@ -125,7 +126,7 @@ pub(super) fn label_at(
     let mut close = close;
     let mut joined = inner[..close].to_string();
     while !joined.trim_end().ends_with(':') {
-        let after = &inner[close + 2..];
+        let after = &inner[close + dl..];
         let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
         let next = &after[gap..];
         let Some(more) = next.strip_prefix(delim) else {
@@ -134,14 +135,14 @@ pub(super) fn label_at(
         let Some(c2) = more.find(delim) else { break };
         joined.push(' ');
         joined.push_str(more[..c2].trim());
-        close += 2 + gap + 2 + c2;
+        close += dl + gap + dl + c2;
     }
     let label = joined.trim();
     // A label is short: a bold sentence running over lines is emphasis, not a label.
     if label.is_empty() || label.lines().count() > 2 {
         return none;
     }
-    let mut rest = start + 2 + close + 2;
+    let mut rest = start + dl + close + dl;
     let mut colon = label.ends_with(':');
     let after = &text[rest..end.min(text.len())];
     let trimmed = after.trim_start_matches([' ', '\t']);
