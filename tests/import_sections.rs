@@ -1049,3 +1049,40 @@ fn labels_alone_in_their_paragraphs_over_text_are_pillars() {
         "{bosun}"
     );
 }
+
+/// Hunt 32 H32-04: skills over the craft grades (`## Throwing` / `### Apprentice` / `###
+/// Journeyman`) were read as levels Throwing and Glazing whose pillars were
+/// the grades, where `### Junior` / `### Senior` turned round: Journeyman was no place on
+/// a scale.
+#[test]
+fn skills_over_apprentice_and_journeyman_are_pillars_of_those_levels() {
+    let src = fixture("sections/craft-grades.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut pillar, mut level, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            level = h.to_string();
+        } else if let Some(h) = line.strip_prefix("## ") {
+            pillar = h.to_string();
+        } else if let Some(item) = line.strip_prefix("- ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 6);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["apprentice", "journeyman"],
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["glazing", "throwing"]
+    );
+}

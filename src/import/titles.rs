@@ -13,8 +13,8 @@ const ROLE_WORDS: &[&str] = &[
     "officer", "level", "grade", "band", "tier", "mid", "entry", "executive", "researcher",
     "ic", "programmer", "tester", "administrator", "coordinator", "chief", "partner", "expert",
     "practitioner", "novice", "beginner", "intermediate", "advanced", "master", "distinguished",
-    "leader", "supervisor", "contributor", "sde", "swe", "sre", "trainee", "journeyman", "middle",
-    "owner", "writer", "coach",
+    "leader", "supervisor", "contributor", "sde", "swe", "sre", "trainee", "journeyman",
+    "journeyperson", "middle", "owner", "writer", "coach",
     // Portuguese and Spanish, compared without accents (`Júnior`, `Sênior`, `Líder`).
     "pleno", "estagiario", "desenvolvedor", "engenheiro", "desarrollador", "ingeniero",
     "programador", "arquiteto", "arquitecto", "gerente", "diretor", "lider", "jefe",

@@ -210,6 +210,8 @@ fn on_a_scale(title: &str) -> bool {
         "intern",
         "graduate",
         "apprentice",
+        "journeyman",
+        "journeyperson",
         "trainee",
         "novice",
         "beginner",
