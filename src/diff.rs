@@ -69,6 +69,9 @@ pub enum Item {
     Level,
     /// One expectation of a level in a pillar.
     Expectation,
+    /// The text of a level's cell in a pillar around its expectations: what is written
+    /// above them (`lead`), under them (`notes`), or their footnotes (`footnotes`).
+    Competency,
 }
 
 /// Where an expectation (or a renamed item) was in the old version.
@@ -93,7 +96,8 @@ pub struct Change {
     /// To what.
     pub item: Item,
     /// For a `changed` level, pillar or track: which of what readers see
-    /// (`title`, `rank`, `code`, `track`, `equivalent`, `summary`, `description`).
+    /// (`title`, `rank`, `code`, `track`, `equivalent`, `summary`, `description`); for a
+    /// `changed` competency: `lead`, `notes` or `footnotes`.
     pub field: Option<&'static str>,
     /// The level id, for a level or an expectation.
     pub level: Option<String>,
@@ -561,6 +565,7 @@ fn expectations(old: &Ladder, new: &Ladder, m: &Matched, out: &mut Vec<Change>) 
             continue;
         };
         paired_new.insert((nc.level, nc.pillar));
+        cell_text(new, oc, nc, out);
         for pair in compare::match_expectations(&texts(oc), &texts(nc), Pairing::Similar) {
             match (pair.lower, pair.higher) {
                 (Some(a), Some(b)) if pair.status != Status::Unchanged => {
@@ -591,6 +596,59 @@ fn expectations(old: &Ladder, new: &Ladder, m: &Matched, out: &mut Vec<Change>) 
         }
     }
     moves(old, new, m, &removed, &added, out);
+}
+
+/// The changes to what cell `nc` (the new version of `oc`) says around its expectations:
+/// its lead before them, its notes and its footnotes after them. The footnotes' text is
+/// left out of the notes where they are written there, so that each change is said once.
+fn cell_text(
+    new: &Ladder,
+    oc: &crate::ladder::Competency,
+    nc: &crate::ladder::Competency,
+    out: &mut Vec<Change>,
+) {
+    let own_notes = |c: &crate::ladder::Competency| -> String {
+        let (notes, footnotes) = (c.notes.plain().trim_end(), c.footnotes.plain().trim());
+        match notes.strip_suffix(footnotes) {
+            Some(own) if !footnotes.is_empty() => own.trim_end().to_string(),
+            _ => notes.to_string(),
+        }
+    };
+    let parts = [
+        (
+            "lead",
+            oc.lead.plain().to_string(),
+            nc.lead.plain().to_string(),
+        ),
+        ("notes", own_notes(oc), own_notes(nc)),
+        (
+            "footnotes",
+            oc.footnotes.plain().to_string(),
+            nc.footnotes.plain().to_string(),
+        ),
+    ];
+    let (t, pos) = level_order(new, nc.level);
+    for (k, (field, a, b)) in parts.into_iter().enumerate() {
+        if compare::words(&a) == compare::words(&b) {
+            continue;
+        }
+        let mut c = Change::new(Kind::Changed, Item::Competency);
+        c.field = Some(field);
+        c.level = Some(new.levels[nc.level].id.clone());
+        c.level_title = Some(new.levels[nc.level].title.clone());
+        c.pillar = Some(new.pillars[nc.pillar].id.clone());
+        c.pillar_title = Some(new.pillars[nc.pillar].title.clone());
+        c.old = Some(a);
+        c.new = Some(b);
+        // The lead before the expectations, the rest after them.
+        let at = if field == "lead" {
+            0
+        } else {
+            2 * nc.expectations.len() + 2 + k
+        };
+        c.order = (2, t, pos, nc.pillar + 1, at);
+        out.push(c);
+    }
 }
 
 /// A change to expectation `index` of `level` in `pillar` of the new version.

@@ -338,7 +338,7 @@ fn groups(changes: &[Change], ladder: &Ladder, root: &str) -> Vec<Group> {
         let (title, level_href) = match c.item {
             Item::Track => ("Tracks".to_string(), None),
             Item::Pillar => ("Pillars".to_string(), None),
-            Item::Level | Item::Expectation => {
+            Item::Level | Item::Expectation | Item::Competency => {
                 let id = c.level.as_deref().unwrap_or("");
                 let now = ladder.levels.iter().find(|l| l.id == id);
                 (
@@ -360,7 +360,7 @@ fn groups(changes: &[Change], ladder: &Ladder, root: &str) -> Vec<Group> {
         let Some(group) = out.last_mut() else {
             continue;
         };
-        let section = if c.item == Item::Expectation {
+        let section = if matches!(c.item, Item::Expectation | Item::Competency) {
             c.pillar_title.clone().unwrap_or_default()
         } else {
             String::new()
@@ -419,6 +419,16 @@ fn now_at(ladder: &Ladder, c: &Change) -> Option<String> {
                     None => format!("{page}#{}", ladder.pillars[p].id),
                 },
             )
+        }
+        // The pillar's section of the level page.
+        Item::Competency => {
+            let (l, p) = (level()?, pillar()?);
+            ladder.cell(l, p)?;
+            Some(format!(
+                "{}#{}",
+                permalink::level(&ladder.levels[l].id),
+                ladder.pillars[p].id
+            ))
         }
         Item::Level => level().map(|l| permalink::level(&ladder.levels[l].id)),
         Item::Pillar => pillar().map(|p| permalink::pillar(&ladder.pillars[p].id)),

@@ -709,3 +709,64 @@ fn a_real_ladder_revised_reads_as_exactly_its_revisions() {
         .unwrap();
     assert_eq!(words(s(removed, "old")), md_words(&gone.text));
 }
+
+#[test]
+fn a_cells_notes_and_footnotes_changing_are_changes() {
+    // Browser check 34 M4: a competency's notes and footnotes are on the level, pillar and
+    // comparison pages, but a rewritten note or footnote was "No changes".
+    let tmp = two_folders();
+    let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
+    let craft = fs::read_to_string(old.join(CRAFT)).unwrap();
+    let with = |note: &str, footnote: &str| {
+        craft.replacen("known failure modes", "known failure modes[^modes]", 1)
+            + &format!("\n{note}\n\n[^modes]: {footnote}\n")
+    };
+    fs::write(
+        old.join(CRAFT),
+        with(
+            "Examples: a queue with retries.",
+            "As the runbook template lists them.",
+        ),
+    )
+    .unwrap();
+    fs::write(
+        new.join(CRAFT),
+        with(
+            "Examples: a queue with retries.",
+            "Not needed any more: the wiki lists them.",
+        ),
+    )
+    .unwrap();
+    let v = json(tmp.path(), &["old", "new"]);
+    let all = changes(&v);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    let c = &all[0];
+    assert_eq!(
+        (s(c, "kind"), s(c, "item"), s(c, "field")),
+        ("changed", "competency", "footnotes")
+    );
+    assert_eq!(
+        (s(c, "level"), s(c, "pillar")),
+        ("senior-engineer", "craft")
+    );
+    assert!(s(c, "new").contains("the wiki lists them"), "{c:#?}");
+    let text = diff_text(tmp.path(), &["old", "new"]);
+    assert!(
+        text.contains("  Technical craft\n    Footnotes changed:"),
+        "{text}"
+    );
+    // A note rewritten: said once, as notes.
+    fs::write(
+        new.join(CRAFT),
+        with(
+            "Examples: a billing system.",
+            "As the runbook template lists them.",
+        ),
+    )
+    .unwrap();
+    let v = json(tmp.path(), &["old", "new"]);
+    let all = changes(&v);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(s(&all[0], "field"), "notes");
+    assert!(s(&all[0], "new").contains("a billing system"));
+}

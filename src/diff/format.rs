@@ -29,7 +29,7 @@ pub fn describe(c: &Change) -> Vec<Piece<'_>> {
         Item::Track => "track",
         Item::Pillar => "pillar",
         Item::Level => "level",
-        Item::Expectation => "",
+        Item::Expectation | Item::Competency => "",
     };
     let label = |verb: &str| -> Piece<'_> {
         Piece::Label(if item.is_empty() {
@@ -57,6 +57,17 @@ pub fn describe(c: &Change) -> Vec<Piece<'_>> {
                 Piece::Diff(old, new),
             ]
         }
+        (Kind::Changed, Some(field @ ("lead" | "notes" | "footnotes"))) => {
+            let what = match field {
+                "lead" => "Introduction",
+                "notes" => "Notes",
+                _ => "Footnotes",
+            };
+            vec![
+                Piece::Label(format!("{what} changed")),
+                Piece::Diff(old, new),
+            ]
+        }
         (Kind::Changed, Some(field)) => {
             vec![
                 Piece::Label(crate::ids::capitalised(field) + " changed"),
@@ -81,7 +92,7 @@ fn group(c: &Change) -> (String, Option<String>) {
     match c.item {
         Item::Track => ("Tracks".into(), None),
         Item::Pillar => ("Pillars".into(), None),
-        Item::Level | Item::Expectation => {
+        Item::Level | Item::Expectation | Item::Competency => {
             let level = format!(
                 "{} ({})",
                 c.level_title.as_deref().unwrap_or(""),
@@ -89,7 +100,7 @@ fn group(c: &Change) -> (String, Option<String>) {
             );
             (
                 level,
-                (c.item == Item::Expectation).then(|| c.pillar_title.clone().unwrap_or_default()),
+                (c.item != Item::Level).then(|| c.pillar_title.clone().unwrap_or_default()),
             )
         }
     }
