@@ -13,3 +13,19 @@
     }
   });
 })();
+
+// The menu's list of tracks (a ladder of many) closes as a menu does: with Escape, back to
+// its "Tracks" entry, and with a click anywhere outside it.
+(() => {
+  const tracks = document.querySelector(".nav-tracks details");
+  if (!tracks) return;
+  tracks.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && tracks.open) {
+      tracks.open = false;
+      tracks.querySelector("summary").focus();
+    }
+  });
+  document.addEventListener("click", (event) => {
+    if (tracks.open && !tracks.contains(event.target)) tracks.open = false;
+  });
+})();

@@ -492,3 +492,44 @@ test('an expectation written as a numbered list shows one number per item, on it
     await context.close();
   }
 });
+
+test('a ladder of many tracks keeps its menu to one row: "Tracks" opens their list, whole at 375 px too', { timeout: 60000 }, async () => {
+  // Browser check 34 M3: Monzo's 17 tracks made a menu of four rows (194 px) over every
+  // page, "Compare levels" among the track names.
+  const data = await ladder(servers.monzo);
+  assert.ok(data.tracks.length > 6, `${data.tracks.length} tracks`);
+  for (const width of [1280, 375]) {
+    const context = await newContext(browser, { viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${servers.monzo.url}${data.comparisons[0].path}`);
+      const header = await page.locator('.site-header').boundingBox();
+      assert.ok(header.height < 120, `${width} px: the header is ${header.height} px tall`);
+      assert.ok(await page.locator('.site-nav a', { hasText: 'Compare levels' }).isVisible());
+      const summary = page.locator('.nav-tracks summary');
+      assert.match(await summary.innerText(), new RegExp(`Tracks \\(${data.tracks.length}\\)`));
+      await summary.click();
+      const links = page.locator('.nav-tracks li a');
+      assert.equal(await links.count(), data.tracks.length);
+      // Every track's link is on screen and is what a tap there reaches (nothing clips or
+      // covers it).
+      for (let i = 0; i < data.tracks.length; i += 1) {
+        const box = await links.nth(i).boundingBox();
+        assert.ok(box.x >= 0 && box.x + box.width <= width + 0.5, `${width} px: track ${i} runs off the screen`);
+        const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('a')?.textContent, [box.x + 4, box.y + box.height / 2]);
+        assert.equal(hit, await links.nth(i).textContent(), `${width} px: track ${i} is covered`);
+      }
+      await page.keyboard.press('Escape');
+      assert.equal(await page.locator('.nav-tracks details').evaluate((d) => d.open), false);
+      await summary.click();
+      const backend = data.tracks.find((t) => /Backend/.test(t.title));
+      await links.filter({ hasText: backend.title }).click();
+      await page.waitForURL(new RegExp(`/tracks/${backend.id}/$`));
+      assert.equal(await page.locator('h1').innerText(), backend.title);
+      // On the track's page the entry that holds it is marked.
+      assert.match(await summary.getAttribute('class'), /current/);
+    } finally {
+      await context.close();
+    }
+  }
+});
