@@ -254,7 +254,8 @@ fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(String, Strin
     Some(if INTEGER_KEYS.contains(&key) {
         (
             format!("`{key}` must be a whole number, not `{value}`"),
-            format!("write it as a number, e.g. `{key} = 3`"),
+            // No number of ours: ranks are unique on a track, and an example would be taken.
+            format!("write it as a whole number without quotes: `{key} = <a whole number>`"),
         )
     } else if BOOLEAN_KEYS.contains(&key) {
         (
@@ -438,7 +439,23 @@ impl<'t, 'i> TableReader<'t, 'i> {
                 None
             }
             None => {
-                self.wrong_type(key, v, "an integer", "3");
+                // The number the user meant, where the value is one in quotes (`"6"`) or with
+                // a decimal point (`2.0`); otherwise no number, which the hint would offer as
+                // this file's (and which may be another's: ranks are unique on a track).
+                let value = v.get_ref();
+                let meant = value
+                    .as_str()
+                    .map(str::trim)
+                    .or_else(|| value.as_float().map(|f| f.as_str()))
+                    .and_then(|t| t.parse::<f64>().ok())
+                    .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
+                    .map(|f| format!("{}", f as i64));
+                self.wrong_type(
+                    key,
+                    v,
+                    "an integer",
+                    meant.as_deref().unwrap_or("<a whole number>"),
+                );
                 None
             }
         }
@@ -585,7 +602,7 @@ mod tests {
             (
                 "rank = three",
                 "`rank` must be a whole number, not `three`",
-                "`rank = 3`",
+                "`rank = <a whole number>`",
             ),
             (
                 "cumulative = yes",

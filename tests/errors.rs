@@ -731,3 +731,37 @@ fn a_link_to_a_deleted_published_level_is_not_pointed_at_a_level_with_a_near_nam
     assert!(link.contains("was the file deleted or renamed?"), "{err}");
     assert!(!err.contains("senior-engineering-manager.md"), "{err}");
 }
+
+#[test]
+fn a_rank_of_the_wrong_type_is_offered_back_as_the_number_written_never_another_levels() {
+    // Browser check 34 M1: every rank of the wrong type was told "write it as `rank = 3`",
+    // Senior Engineer's rank, so following the hint on any other level made a rank collision.
+    let err = broken_build(|l| {
+        edit(l, "levels/principal-engineer.md", |t| {
+            t.replacen("rank = 6", "rank = \"6\"", 1)
+        });
+        edit(l, "levels/engineer-2.md", |t| {
+            t.replacen("rank = 2", "rank = 2.0", 1)
+        });
+        edit(l, "levels/staff-engineer.md", |t| {
+            t.replacen("rank = 4", "rank = \"four\"", 1)
+        });
+    });
+    let hint = |file: &str| -> String {
+        let at = err
+            .find(&format!("levels/{file}.md:3:8: error:"))
+            .expect(file);
+        let line = err[at..].lines().nth(1).unwrap();
+        line.trim().to_string()
+    };
+    assert_eq!(
+        hint("principal-engineer"),
+        "hint: write it as `rank = 6`",
+        "{err}"
+    );
+    assert_eq!(hint("engineer-2"), "hint: write it as `rank = 2`", "{err}");
+    assert!(
+        !hint("staff-engineer").chars().any(|c| c.is_ascii_digit()),
+        "{err}"
+    );
+}

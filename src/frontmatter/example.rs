@@ -52,7 +52,12 @@ pub(super) fn front_matter_example(path: &str) -> String {
                 summary: None,
                 equivalent: Vec::new(),
                 aliases: Vec::new(),
-            }) + "\n# track = \"…\"  (the id of its track, when the ladder has several)"
+            })
+            .replacen(
+                "rank = 1",
+                "rank = 1  # its place on its track, most junior first: a number no other level there has",
+                1,
+            ) + "\n# track = \"…\"  (the id of its track, when the ladder has several)"
         }
         "tracks" => keys::front_matter(&keys::TrackKeys {
             title: named("Individual contributor"),
