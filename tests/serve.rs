@@ -878,3 +878,50 @@ fn a_broken_book_toml_still_names_the_build_dir_whose_site_is_served() {
     assert!(page.contains("<h1>Senior Engineer</h1>"), "{page}");
     assert!(overlay(&server, "/levels/senior-engineer/").contains("book.toml:"));
 }
+
+#[test]
+#[cfg(unix)]
+fn a_symlinked_page_is_warned_of_when_it_appears_and_forgotten_when_it_goes() {
+    // Browser check 34 L6, M2: `serve` said nothing of a `.md` symbolic link (no page is
+    // made of it) on a good build, where `build` warns; once deleted, its warning came back
+    // with every later error until a restart.
+    let dir = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), dir.path());
+    let kept = tempfile::tempdir().unwrap();
+    let (log, said) = (kept.path().join("stderr"), kept.path().join("stdout"));
+    let (stderr, stdout) = (
+        std::fs::File::create(&log).unwrap(),
+        std::fs::File::create(&said).unwrap(),
+    );
+    let server = start_in_with(dir, &[], |c| {
+        c.stderr(stderr).stdout(stdout);
+    });
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap_or_default();
+    let content = server.root().join("content");
+    std::os::unix::fs::symlink("how-to-read.md", content.join("faq.md")).unwrap();
+    wait_until("the link is warned of", || {
+        read(&log).contains("content/faq.md: warning: a symbolic link")
+    });
+    std::fs::remove_file(content.join("faq.md")).unwrap();
+    wait_until("its warning is said to be gone", || {
+        read(&said).contains("No warnings any more.")
+    });
+    // A later error comes alone.
+    let level = content.join("levels/staff-engineer.md");
+    let text = std::fs::read_to_string(&level).unwrap();
+    atomic_save(&level, &text.replacen("rank = 4", "rank = \"four\"", 1));
+    wait_until("the error is shown", || {
+        overlay(&server, "/").contains("must be an integer")
+    });
+    let shown = overlay(&server, "/");
+    assert!(!shown.contains("faq.md"), "{shown}");
+    wait_until("the error is printed", || {
+        read(&log).contains("must be an integer")
+    });
+    assert_eq!(
+        read(&log).matches("warning: a symbolic link").count(),
+        1,
+        "{}",
+        read(&log)
+    );
+}

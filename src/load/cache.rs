@@ -167,15 +167,20 @@ impl ContentCache {
                 Err(e)
                     if plain
                         && e.kind() == std::io::ErrorKind::NotFound
-                        && !self.dirs.contains(rel) =>
+                        && !self.dirs.contains(rel)
+                        && !self
+                            .walk_errors
+                            .iter()
+                            .any(|d| Path::new(&d.path).ends_with(rel)) =>
                 {
                     // Gone, and not a folder the cache holds files of (a file is only ever
                     // cached inside a folder the last walk entered).
                     self.files.remove(rel);
                 }
                 _ => {
-                    // A folder, a symlink, a file in a folder the last walk did not enter:
-                    // walk again, and forget everything under it.
+                    // A folder, a symlink, a file in a folder the last walk did not enter,
+                    // a path the last walk said something of (a symlink now gone): walk
+                    // again, and forget everything under it.
                     if plain {
                         self.files.retain(|p, _| !p.starts_with(rel));
                     } else {
@@ -448,6 +453,10 @@ mod tests {
                 .unwrap();
             cache.refresh(Some(&[PathBuf::from("link.md")]));
             assert_fresh(root, &cache, "a new symlink");
+            // Browser check 34 M2: its warning stayed after it was deleted.
+            std::fs::remove_file(content.join("link.md")).unwrap();
+            cache.refresh(Some(&[PathBuf::from("link.md")]));
+            assert_fresh(root, &cache, "a symlink deleted");
         }
         // Unknown changes re-read everything.
         write(root, "levels/a.md", LEVEL);

@@ -184,6 +184,25 @@ fn lost_addresses(lost: &[Diagnostic], shown: Option<String>, quiet: bool) -> Op
     text
 }
 
+/// A good build's warnings (`build` prints them too: a symbolic link no page is made of, a
+/// template that overrides no page), printed when they differ from `shown` (the last good
+/// build's), with a line when none is left: a warning printed only beside a later error
+/// would be seen late, and stay after its cause is gone.
+fn good_build_warnings(
+    warnings: &Diagnostics,
+    shown: Option<String>,
+    quiet: bool,
+) -> Option<String> {
+    let text = (!warnings.0.is_empty()).then(|| warnings.to_string());
+    if text != shown && !quiet {
+        match text {
+            Some(_) => crate::diagnostic::eprint(&warnings.0),
+            None => println!("No warnings any more."),
+        }
+    }
+    text
+}
+
 /// The pages an edit can change, when the edit only rewrote the bodies of competency files
 /// (same files, same level and pillar): each such level's page, its pillar's page, its
 /// track's page, every comparison it is in, and on a cumulative track the levels above it,
@@ -298,6 +317,8 @@ pub struct Previous {
     pub(super) hold_losses: bool,
     /// The last rebuild was such a build, held: nothing was served or printed.
     held: bool,
+    /// The warnings of the last good build, as last printed (see [`good_build_warnings`]).
+    warned: Option<String>,
 }
 
 impl Previous {
@@ -313,6 +334,7 @@ impl Previous {
             from_disk: false,
             hold_losses: false,
             held: false,
+            warned: None,
         }
     }
 
@@ -499,6 +521,7 @@ pub fn rebuild(
             // Errors nobody was shown were not fixed, only passed through.
             let recovered = s.error.take().is_some() && std::mem::take(&mut previous.reported);
             s.lost = lost_addresses(&p.ladder.lost, s.lost.take(), quiet);
+            previous.warned = good_build_warnings(&p.warnings, previous.warned.take(), quiet);
             let p = Arc::new(p);
             // The previous build is dropped after the lock is released, on another thread:
             // freeing a whole ladder and site takes milliseconds nobody needs to wait for.
