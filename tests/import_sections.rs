@@ -1086,3 +1086,43 @@ fn skills_over_apprentice_and_journeyman_are_pillars_of_those_levels() {
         ["glazing", "throwing"]
     );
 }
+
+/// The expectations of a skills-first page whose bullets open with a level's name or code
+/// after an enumerator or a tag (`- **a. Snr:** …`, `- **c. [NEW] K2:** …`), in an order
+/// of its own in each skill: `(level, skill, text)`.
+fn graded_bullets(text: &str) -> Vec<Exp> {
+    let (mut pillar, mut exps) = (String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            pillar = h.split_once(". ").map_or(h, |p| p.1).to_string();
+        } else if let Some(item) = line.strip_prefix("- **") {
+            let (label, rest) = item.split_once(":** ").unwrap();
+            let level = label.rsplit(' ').next().unwrap();
+            exps.push(Exp {
+                level: words(level),
+                pillar: pillar.clone(),
+                text: rest.to_string(),
+            });
+        }
+    }
+    exps
+}
+
+/// Hunt 32 H32-05, H32-06, H32-07: skills whose bullets name the level abbreviated (`Jnr`,
+/// `Snr`), after an enumerator or a tag (`a. Snr`, `c. [NEW] Mid`), in an order of their
+/// own in each skill, were read as levels named after the skills whose pillars were `a.
+/// Snr`, `b. Jnr` … (or `L1 / L3`); they are the levels, ranked by their seniority or code.
+#[test]
+fn skills_whose_bullets_name_levels_in_any_order_are_turned_round() {
+    for (file, ranked) in [
+        ("sections/abbreviated-grades.md", ["jnr", "mid", "snr"]),
+        ("sections/codes-any-order.md", ["k1", "k2", "k3"]),
+    ] {
+        let src = fixture(file);
+        let exps = graded_bullets(&fs::read_to_string(&src).unwrap());
+        assert!(exps.len() >= 6);
+        let imp = import(&src, &[]);
+        assert_placed(&imp, &exps, &[]);
+        assert_eq!(ranked_levels(&imp), ranked, "{}", imp.summary);
+    }
+}

@@ -501,6 +501,9 @@ const SENIORITY: &[(&str, u8)] = &[
     ("prejunior", 3),
     ("graduate", 4),
     ("junior", 4),
+    // Abbreviated, as a matrix's columns write them (`Jnr`, `Mid`, `Snr`).
+    ("jr", 4),
+    ("jnr", 4),
     ("associate", 4),
     ("entry", 4),
     ("mid", 8),
@@ -508,6 +511,7 @@ const SENIORITY: &[(&str, u8)] = &[
     ("intermediate", 8),
     ("senior", 10),
     ("sr", 10),
+    ("snr", 10),
     // Above senior where a scale ends with it (Trainee … Senior, Expert), below principal.
     ("expert", 13),
     ("lead", 12),

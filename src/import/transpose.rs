@@ -6,6 +6,7 @@
 use super::ids::{self, parse_level_title};
 use super::infer::level_like;
 use super::model::{Cell, FileRef, GuessKind, Ladder, Level, Track};
+use std::collections::HashSet;
 
 mod area_files;
 mod levels_label;
@@ -32,6 +33,7 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
     }
     // The pillar titles in one order that every level follows.
     let mut order: Vec<(String, String)> = Vec::new();
+    let mut unordered = false;
     for level in levels {
         let mut last = None;
         let keys: Vec<String> = level
@@ -74,7 +76,7 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
             // The same place twice in a row (`LVL 4 - Senior I, Tech Lead` over `LVL 4 -
             // Senior I, Engineering Manager`) is one level's text, written per role.
             if last.is_some_and(|l| at < l || at == l && keys[n - 1] != *key) {
-                return None;
+                unordered = true;
             }
             last = Some(at);
         }
@@ -84,6 +86,18 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
     // half when the last, the most senior, does (`Awareness`, `Working`, `Practitioner`,
     // `Expert`). A role's name (`Developer experience`, `SRE practices`) names an area, not
     // a level.
+    // Names each level lists in an order of its own (`Snr`, `Mid`, `Snr`, `Jnr`) are places
+    // on a scale only when every one is a word of seniority, each a different one: they are
+    // then ranked by it.
+    if unordered {
+        let ranks: Vec<u8> = order.iter().map(|(_, t)| ids::seniority(t).0).collect();
+        let distinct = ranks.iter().collect::<HashSet<_>>().len() == ranks.len();
+        if !distinct || ranks.contains(&ids::BARE_TITLE) || order.len() < 2 {
+            return None;
+        }
+        order.sort_by_key(|(_, t)| ids::seniority(t));
+        return Some(order.into_iter().map(|(_, title)| title).collect());
+    }
     let like = order.iter().filter(|(_, title)| on_a_scale(title)).count();
     let senior_last = order.last().is_some_and(|(_, title)| on_a_scale(title));
     (order.len() >= 2
@@ -197,9 +211,12 @@ pub(super) fn turn_one_level(ladder: &mut Ladder, track: &mut Track) {
 fn on_a_scale(title: &str) -> bool {
     const SCALE: &[&str] = &[
         "junior",
+        "jr",
+        "jnr",
         "mid",
         "senior",
         "sr",
+        "snr",
         "lead",
         "staff",
         "principal",
@@ -247,7 +264,23 @@ fn on_a_scale(title: &str) -> bool {
 /// pillar, and links to an old level lead to the track. Says so in a guess at the first
 /// level, naming both axes.
 pub(super) fn transpose(ladder: &mut Ladder, track: &mut Track, order: Vec<String>) {
-    turn(ladder, track, order, "ranked in the order written");
+    // Names some section lists in another order were ranked by their words of seniority
+    // (see [`transposed`]).
+    let keys: Vec<String> = order.iter().map(|t| scale_key(t)).collect();
+    let written = track.levels.iter().all(|l| {
+        let at: Vec<Option<usize>> = l
+            .cells
+            .iter()
+            .map(|c| keys.iter().position(|k| *k == scale_key(&c.pillar_title)))
+            .collect();
+        at.windows(2).all(|w| w[0] <= w[1])
+    });
+    let ranked = if written {
+        "ranked in the order written"
+    } else {
+        "ranked by their words of seniority, as each section lists them in an order of its own"
+    };
+    turn(ladder, track, order, ranked);
 }
 
 /// [`transpose`], with how the new levels are ranked, for the guess.
@@ -370,6 +403,11 @@ pub(super) fn coded_skills(ladder: &mut Ladder, tracks: &mut Vec<Track>, title: 
         for l in &t.levels {
             let mut level = l.clone();
             labels_as_cells(&mut level);
+            // Each skill may list the codes in an order of its own (`L3`, `L1`): the codes'
+            // numbers order them.
+            level
+                .cells
+                .sort_by_key(|c| ids::parse_code(&c.pillar_title).map(|(_, n)| n.sort_key()));
             all.levels.push(level);
         }
     }

@@ -155,7 +155,45 @@ pub(super) fn label_at(
     rest += lead;
     let only = text[rest..end.min(text.len())].trim().is_empty();
     let label = plain_words(label.trim_end_matches(':').trim());
-    (Some(label), colon, only, rest)
+    (Some(without_tags(&label).to_string()), colon, only, rest)
+}
+
+/// A label without what orders or flags it in a list of labels: a letter or number that
+/// enumerates it (`a. Snr`, `2) Mid`) and a tag in brackets (`[NEW] Mid`), which would make
+/// each entry a name of its own where the names recur (`**a. L1:**`, `**b. L1:**`).
+fn without_tags(label: &str) -> &str {
+    let mut rest = label;
+    loop {
+        let before = rest;
+        if let Some((_, after)) = rest
+            .strip_prefix('[')
+            .and_then(|r| r.split_once("] "))
+            .filter(|(tag, _)| !tag.is_empty() && !tag.contains(['[', ']']))
+        {
+            rest = after;
+        }
+        let enumerator: String = rest
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        let short = enumerator.len() == 1
+            || (enumerator.len() <= 2 && enumerator.chars().all(|c| c.is_ascii_digit()));
+        if short {
+            if let Some(after) = rest[enumerator.len()..]
+                .strip_prefix(". ")
+                .or_else(|| rest[enumerator.len()..].strip_prefix(") "))
+            {
+                rest = after;
+            }
+        }
+        if rest == before || rest.is_empty() {
+            return if rest.trim().is_empty() {
+                label
+            } else {
+                rest.trim_start()
+            };
+        }
+    }
 }
 
 /// Paragraphs of one section whose bold labels are joined to their text by a dash set off
