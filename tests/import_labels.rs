@@ -658,3 +658,38 @@ fn bold_italic_labels_are_pillars_with_their_colon_inside_or_out() {
     );
     assert!(!cell.contains('*'), "{cell}");
 }
+
+#[test]
+fn how_one_becomes_the_top_level_stays_in_its_description() {
+    // Hunt 33 H33-01: `### Becoming a Maintainer` and `### Self-nomination is encouraged`
+    // under the top role of a contributor ladder made it a free page ("it shares no pillars
+    // with the levels", though it had all of them), the ladder stopping at the role below.
+    let src = fixture("sections/becoming-a-level.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = h.to_string();
+        } else if let Some(label) = line.strip_prefix("- ") {
+            pillar = label.to_string();
+        } else if let Some(item) = line.strip_prefix("  - ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 12);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["shelver", "librarian", "head-librarian"],
+        "{}",
+        imp.summary
+    );
+    let head = fs::read_to_string(imp.root.join("content/levels/head-librarian.md")).unwrap();
+    assert!(head.contains("The board names a head librarian"), "{head}");
+    assert!(head.contains("put their own name forward"), "{head}");
+}

@@ -366,6 +366,13 @@ pub(super) fn descriptive(title: &str) -> bool {
         // from another (`Sous Chef vs Line Cook`): a pillar of each would hold one level.
         // `Ready for service`, `Repair vs Replace` are pillars.
         || k.starts_with("ready for ") && k.ends_with(" when")
+        // How one comes to hold the level (`Becoming a Maintainer`, `How to become a
+        // Keeper`, `Self-nomination is encouraged`), as a contributor ladder writes it.
+        || ["becoming ", "how to become ", "how do i become ", "how you become "]
+            .iter()
+            .any(|p| k.starts_with(p))
+        || padded.contains(" nomination ")
+        || padded.contains(" self nomination ")
         || compares_levels(title)
         || [
             "anti pattern",
