@@ -693,3 +693,39 @@ fn how_one_becomes_the_top_level_stays_in_its_description() {
     assert!(head.contains("The board names a head librarian"), "{head}");
     assert!(head.contains("put their own name forward"), "{head}");
 }
+
+#[test]
+fn what_every_level_shares_is_no_level_and_is_said_so() {
+    // Hunt 33 H33-05, H33-08: `## All Levels` written like the levels was the most junior
+    // level; written without its colons, it was a free page said to share no pillars with
+    // the levels, though its labels were theirs.
+    let src = fixture("sections/all-levels.md");
+    let imp = import(&src, &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["hive-helper", "beekeeper", "head-beekeeper"],
+        "{}",
+        imp.summary
+    );
+    assert!(
+        imp.summary
+            .contains("`All Levels` is not a level (it is written for every level)"),
+        "{}",
+        imp.summary
+    );
+    let page = fs::read_to_string(imp.root.join("content/all-levels.md")).unwrap();
+    assert!(page.contains("Wears the veil and gloves"), "{page}");
+    // Without the colons, the same reason.
+    let tmp = tempfile::tempdir().unwrap();
+    let bare = tmp.path().join("all-levels.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (head, rest) = text.split_at(text.find("## Hive Helper").unwrap());
+    fs::write(&bare, head.replace(":\n", "\n") + rest).unwrap();
+    let imp = import(&bare, &[]);
+    assert!(
+        imp.summary
+            .contains("`All Levels` is not a level (it is written for every level)"),
+        "{}",
+        imp.summary
+    );
+}

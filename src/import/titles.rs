@@ -187,6 +187,31 @@ pub(super) fn about_all(title: &str) -> bool {
     )
 }
 
+/// A title of what every level shares (`All Levels`, `Every level`, `Shared expectations`,
+/// `What every keeper does`): written like the levels, but no level of its own.
+pub(super) fn for_every_level(title: &str) -> bool {
+    let k = ids::title_key(title);
+    let k = k.trim_end_matches([':', '.']);
+    [
+        "all levels",
+        "every level",
+        "at every level",
+        "at all levels",
+        "for all levels",
+        "across all levels",
+        "all roles",
+        "every role",
+        "shared expectations",
+        "common expectations",
+        "expectations for all levels",
+        "expectations for everyone",
+    ]
+    .contains(&k)
+        || ["what every ", "what all ", "everyone ", "every "]
+            .iter()
+            .any(|p| k.starts_with(p) && !level_like(title))
+}
+
 /// A heading that reads as a sentence rather than a title: five words or more, most of them
 /// in lower case, and no code or number, and not a capitalised title with a note after a
 /// comma, colon or dash (`Engineers focus on development that drives

@@ -14,7 +14,11 @@ pub(super) fn levels_sharing_pillars(d: &Doc) -> Option<Vec<usize>> {
         // it writes their pillars.
         let secs: Vec<usize> = (1..d.secs.len())
             .filter(|&s| {
-                d.secs[s].level == depth && !describes(d, s) && !compares(&heading_text(d, s))
+                let title = heading_text(d, s);
+                d.secs[s].level == depth
+                    && !describes(d, s)
+                    && !compares(&title)
+                    && !crate::import::titles::for_every_level(&title)
             })
             .collect();
         for kind in 0..4u8 {

@@ -305,6 +305,15 @@ pub(super) fn free_pages(
                 "is not a level (it compares two)"
             } else if found.plain {
                 "is not a level (its title names no level or role)"
+            } else if shares_pillars(d, s, levels) {
+                // Its labels are the levels' pillars: what sets it apart is its title.
+                if crate::import::titles::for_every_level(&title) {
+                    "is not a level (it is written for every level)"
+                } else if crate::import::titles::level_like(&title) {
+                    "is not a level (it names some of the levels' pillars, but is written unlike them)"
+                } else {
+                    "is not a level (its title names no level, though it names the levels' pillars)"
+                }
             } else {
                 "is not a level (it shares no pillars with the levels)"
             }
@@ -344,6 +353,24 @@ pub(super) fn free_pages(
         });
     }
     glossary_secs
+}
+
+/// Whether section `s` names one of the pillars of `levels`, written its own way or theirs.
+fn shares_pillars(d: &Doc, s: usize, levels: &[usize]) -> bool {
+    let shared = shared_keys(d, levels);
+    if shape(d, s).is_some_and(|sh| keys(d, s, sh).iter().any(|k| shared.contains_key(k))) {
+        return true;
+    }
+    // Names over nested lists without their colon (`- Lamps` where the levels write `-
+    // Lamps:`).
+    d.secs[s].own.iter().any(|&b| match &d.blocks[b].kind {
+        Kind::List { items } => items.iter().any(|it| {
+            let first = d.src.text.get(it.start..it.first_end).unwrap_or("");
+            let name = first.trim_start_matches(['-', '*', '+', ' ']).trim();
+            !it.nested.is_empty() && shared.contains_key(&ids::title_key(name))
+        }),
+        _ => false,
+    })
 }
 
 /// Says, at the first level, how the levels were recognised (their heading depth and
