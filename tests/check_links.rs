@@ -133,7 +133,7 @@ fn a_broken_file_is_reported_once_with_the_keys_it_needs() {
             "content/levels/staff-engineer.md",
             "",
             "the file is empty",
-            "title = \"Staff Engineer\"\n    rank = 1\n    # track = ",
+            "title = \"Staff Engineer\"\n    rank = 1  # its place on its track, most junior first: a number no other level there has\n    # track = ",
         ),
         (
             "content/pillars/on-call.md",
