@@ -1299,3 +1299,34 @@ fn level_pages_whose_areas_are_written_in_parts_have_the_areas_as_pillars() {
     let page = fs::read_to_string(imp.root.join("content/levels/librarian.md")).unwrap();
     assert!(page.contains("I run a collection"), "{page}");
 }
+
+#[test]
+fn level_files_whose_sentences_link_to_levels_are_levels_not_indexes() {
+    // Hunt 33 H33-07: a level file whose first sentence linked, by level names, to two
+    // Markdown files (`You already know what a [junior deck officer](junior.md) knows and
+    // what a [mid engine officer](/engine/levels/mid.md) knows`) was read as an index of
+    // levels: the folder had "no ladder", and the whole guide was one level, its home page.
+    let dir = fixture("folders/linked-sentences");
+    let mut exps = Vec::new();
+    for (_, text) in markdown_sources(&dir.join("deck/levels")) {
+        let level = text
+            .lines()
+            .next()
+            .unwrap()
+            .trim_start_matches("# ")
+            .to_string();
+        for item in text.lines().filter_map(|l| l.strip_prefix("* ")) {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: "Expectations".into(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 6);
+    for src in [dir.clone(), dir.join("deck/levels")] {
+        let imp = import(&src, &[]);
+        assert_placed(&imp, &exps, &[]);
+        assert_eq!(ranked_levels(&imp).len(), 3, "{}", imp.summary);
+    }
+}

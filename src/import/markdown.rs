@@ -185,7 +185,15 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     let named = title.as_deref().is_some_and(names_role);
     // A front-matter title that names no role but is about the whole ladder (`Career
     // Framework`) titles an overview; any other (`Foundation`, `Growth`) may title a level.
-    let overview = title.as_deref().is_some_and(about_ladder);
+    // Nor does a title that says how something works (`How promotions work`, `Why we
+    // level`): a guide's.
+    let overview = title.as_deref().is_some_and(|t| {
+        about_ladder(t)
+            || ["how ", "why ", "what ", "when ", "where "]
+                .iter()
+                .any(|w| ids::title_key(t).starts_with(w))
+                && !names_role(t)
+    });
     let sentences = |found: &Found| {
         let titles: Vec<LevelTitle> = found
             .levels

@@ -48,13 +48,16 @@ fn links_levels(d: &Doc) -> bool {
                 let Some(text) = d.src.text.get(from..to.min(d.src.text.len())) else {
                     continue;
                 };
-                for (url, name, bare) in page_links(text, &defs) {
+                for (url, name, bare, prose) in page_links(text, &defs) {
                     let nav = d
                         .nav_links
                         .contains(&crate::links::percent_decode(&url).to_lowercase());
+                    // A level's name in running text refers to its page; a link named as
+                    // its section is (`## Staff Nurse` / `Read the [full
+                    // expectations](staff-nurse.md).`) lists it.
                     if !nav
                         && !counted.contains(&url)
-                        && (level_like(&name) || (in_level && bare) || named(&url))
+                        && ((level_like(&name) && !prose) || (in_level && bare) || named(&url))
                     {
                         counted.push(url);
                     }
@@ -67,9 +70,9 @@ fn links_levels(d: &Doc) -> bool {
 
 /// The links of `text` (one paragraph or list item) to Markdown files (see [`page_link`]):
 /// each with its link text, and whether it is all of `text` but two words at most (`Read
-/// more: [Senior](senior.md)`). `defs`: the document's reference definitions, by label
+/// more: [Senior](senior.md)`), and whether the text is mostly words of its own. `defs`: the document's reference definitions, by label
 /// lowercased.
-fn page_links(text: &str, defs: &[(String, String)]) -> Vec<(String, String, bool)> {
+fn page_links(text: &str, defs: &[(String, String)]) -> Vec<(String, String, bool, bool)> {
     use pulldown_cmark::{BrokenLink, CowStr, Event, Parser, Tag, TagEnd};
     let mut links: Vec<(String, String)> = Vec::new();
     let (mut open, mut outside) = (None::<(String, String)>, String::new());
@@ -97,10 +100,14 @@ fn page_links(text: &str, defs: &[(String, String)]) -> Vec<(String, String, boo
             _ => {}
         }
     }
-    let bare = outside.split_whitespace().count() <= 2;
+    let words = outside.split_whitespace().count();
+    let bare = words <= 2;
+    // Links in running text (`You know what a [junior](junior.md) knows and what a [mid
+    // cook](../cook/mid.md) knows`) refer to pages; they list none.
+    let prose = words > 3 * links.len() + 4;
     links
         .into_iter()
-        .map(|(url, name)| (url, name, bare))
+        .map(|(url, name)| (url, name, bare, prose))
         .collect()
 }
 
