@@ -1330,3 +1330,41 @@ fn level_files_whose_sentences_link_to_levels_are_levels_not_indexes() {
         assert_eq!(ranked_levels(&imp).len(), 3, "{}", imp.summary);
     }
 }
+
+#[test]
+fn skill_files_whose_levels_sit_under_a_repeated_heading_are_pillars_by_their_titles() {
+    // Hunt 32 H32-08: skill pages whose levels stand under a heading every file repeats
+    // (`## The potter's role` / `### Junior level`) made one pillar titled after that
+    // heading, holding every skill's expectations run together.
+    let dir = fixture("folders/wrapped-skills");
+    let mut exps = Vec::new();
+    for (_, text) in markdown_sources(&dir) {
+        let skill = text
+            .lines()
+            .next()
+            .unwrap()
+            .trim_start_matches("# ")
+            .to_string();
+        let mut level = String::new();
+        for line in text.lines() {
+            if let Some(h) = line.strip_prefix("### ") {
+                level = h.to_string();
+            } else if let Some(item) = line.strip_prefix("- ") {
+                exps.push(Exp {
+                    level: words(&level),
+                    pillar: skill.clone(),
+                    text: item.to_string(),
+                });
+            }
+        }
+    }
+    assert_eq!(exps.len(), 9);
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["firing", "glazing", "throwing"],
+        "{}",
+        imp.summary
+    );
+}

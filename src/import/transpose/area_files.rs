@@ -163,7 +163,18 @@ pub(in crate::import) fn pillar_files(
         .iter()
         .map(|(key, at)| Level::titled(ladder.uid(), &most_common(key), at.clone()))
         .collect();
-    let old: Vec<(Track, usize)> = std::mem::take(tracks);
+    let mut old: Vec<(Track, usize)> = std::mem::take(tracks);
+    // Levels that sit under one heading every file repeats (`## The developer's role`):
+    // each file's own title names its area.
+    let first = ids::title_key(&old[0].0.title);
+    if old.iter().all(|(t, _)| ids::title_key(&t.title) == first) {
+        for (t, doc) in &mut old {
+            if let Some(title) = page_title(&ladder.docs[*doc].text) {
+                t.title = title;
+                t.id = None;
+            }
+        }
+    }
     let areas: Vec<String> = old.iter().map(|(t, _)| t.title.clone()).collect();
     for (track, _) in &old {
         for l in &track.levels {
@@ -324,4 +335,30 @@ fn label(text: &str) -> bool {
         && (t.ends_with("**") || t.ends_with("**:"))
         && !t.contains('\n')
         && t.split_whitespace().count() <= 8
+}
+
+/// The text of the first level-1 heading of Markdown `text` (`# Kneading`), if it has one.
+fn page_title(text: &str) -> Option<String> {
+    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+    let mut title: Option<String> = None;
+    for ev in Parser::new_ext(text, crate::markdown::options()) {
+        match ev {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) => title = Some(String::new()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(title) = &mut title {
+                    title.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
+                return title
+                    .map(|t| ids::clean_title(&t))
+                    .filter(|t| !t.is_empty());
+            }
+            _ => {}
+        }
+    }
+    None
 }
