@@ -423,3 +423,25 @@ fn two_levels_of_one_title_read_apart_on_every_page_that_lists_them() {
         "{html}"
     );
 }
+
+#[test]
+fn a_level_pages_picker_offers_the_next_level_or_at_the_top_the_one_below() {
+    // Browser check 34 L2: at the top of a track nothing was selected, so "To" showed the
+    // first option, a new graduate on another track.
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    build_example(&site);
+    let to = |path: &str| -> String {
+        let html = page(&site, path);
+        let select = &html[html.find("<select name=\"b\">").expect(path)..];
+        let select = &select[..select.find("</select>").unwrap()];
+        let at = select
+            .find(" selected>")
+            .unwrap_or_else(|| panic!("{path}: none selected"));
+        let value = &select[..at];
+        value[value.rfind("value=\"").unwrap() + 7..value.len() - 1].to_string()
+    };
+    assert_eq!(to("levels/senior-engineer/"), "staff-engineer");
+    assert_eq!(to("levels/principal-engineer/"), "senior-staff-engineer");
+    assert_eq!(to("levels/vp-engineering/"), "director");
+}
