@@ -210,6 +210,13 @@ test('live reload: an error panel the author folded stays folded when the page r
     fs.writeFileSync(file, text.replace('track = "ic"', 'track = "icc"'));
     await page.waitForFunction(() => document.getElementById('ladderbook-error')?.textContent.includes('icc'), null, { timeout: 20000 });
     assert.equal(await page.evaluate(() => document.getElementById('ladderbook-error').open), false, 'the folded panel opened again');
+    // Fixed, then a new error later (browser check 34 L7): its panel opens, not folded
+    // away by a fold that belonged to the errors before the good build.
+    fs.writeFileSync(file, text);
+    await page.waitForFunction(() => !document.getElementById('ladderbook-error'), null, { timeout: 20000 });
+    fs.writeFileSync(file, text.replace('rank = 4', 'rank = 4.5'));
+    await page.waitForFunction(() => document.getElementById('ladderbook-error')?.textContent.includes('float'), null, { timeout: 20000 });
+    assert.equal(await page.evaluate(() => document.getElementById('ladderbook-error').open), true, 'a new error arrived folded');
   } finally {
     await context.close();
     await running.stop();

@@ -201,13 +201,17 @@ fn panel(
 /// ends.
 fn apart(diagnostics: &str) -> String {
     let mut out = String::with_capacity(diagnostics.len() + 64);
+    let mut blank = true;
     for (i, line) in diagnostics.trim_end().lines().enumerate() {
         if i > 0 {
             out.push('\n');
-            if !line.starts_with(char::is_whitespace) {
+            // A diagnostic starts at its path; a blank line inside a hint (before its
+            // example) is already one.
+            if !blank && !line.is_empty() && !line.starts_with(char::is_whitespace) {
                 out.push('\n');
             }
         }
+        blank = line.is_empty();
         out.push_str(line);
     }
     out
@@ -254,11 +258,10 @@ pub fn inject(
             e,
         ));
     }
-    if !extra.is_empty() {
-        // A panel the author folded stays folded when the page reloads after the next save
-        // (for this tab: sessionStorage), until they open it again.
-        extra.push_str(r#"<script>(function(){["ladderbook-error","ladderbook-lost"].forEach(function(id){var d=document.getElementById(id);if(!d)return;var k="ladderbook-fold:"+id;if(sessionStorage.getItem(k)==="closed")d.open=false;d.addEventListener("toggle",function(){if(d.open)sessionStorage.removeItem(k);else sessionStorage.setItem(k,"closed");});});})();</script>"#);
-    }
+    // A panel the author folded stays folded when the page reloads after the next save (for
+    // this tab: sessionStorage), until they open it again; a page without it (a good build)
+    // ends the fold, so that the next error, a new one, opens its panel.
+    extra.push_str(r#"<script>(function(){["ladderbook-error","ladderbook-lost"].forEach(function(id){var d=document.getElementById(id),k="ladderbook-fold:"+id;if(!d){sessionStorage.removeItem(k);return;}if(sessionStorage.getItem(k)==="closed")d.open=false;d.addEventListener("toggle",function(){if(d.open)sessionStorage.removeItem(k);else sessionStorage.setItem(k,"closed");});});})();</script>"#);
     extra.push_str(&format!(
         r#"<script>(function(){{var v={version},k="ladderbook-scroll:"+location.pathname,s=sessionStorage.getItem(k);if(s){{sessionStorage.removeItem(k);var p=JSON.parse(s);var go=function(){{window.scrollTo(p[0],p[1]);}};go();addEventListener("load",go);}}var bar=null,show=function(){{if(bar||!document.body)return;bar=document.createElement("div");bar.id="ladderbook-stopped";bar.setAttribute("role","status");bar.style.cssText="position:fixed;inset:0 0 auto 0;z-index:2147483647;padding:.5rem 1rem;background:#3b3410;color:#fff4c2;font:15px/1.4 system-ui,sans-serif;text-align:center;border-bottom:3px solid #f0c060";bar.textContent="The preview has stopped: this is the page as it was last served. Start ladderbook serve again and this page reloads by itself.";document.body.appendChild(bar);document.body.style.marginTop=bar.offsetHeight+"px";}},hide=function(){{if(bar){{bar.remove();bar=null;document.body.style.marginTop="";}}}};addEventListener("resize",function(){{if(bar)document.body.style.marginTop=bar.offsetHeight+"px";}});var stop,on=function(d){{if(d==="stopped"){{show();return;}}hide();if(+d!==v){{sessionStorage.setItem(k,JSON.stringify([scrollX,scrollY]));stop();location.reload();}}}};var direct=function(){{var es=new EventSource("{EVENTS_PATH}");es.addEventListener("version",function(e){{on(e.data);}});es.addEventListener("reload",function(e){{on(e.data);}});es.onerror=function(){{on("stopped");}};stop=function(){{es.close();}};}};if(window.SharedWorker){{var w=new SharedWorker("{WORKER_PATH}");w.onerror=function(){{direct();}};w.port.onmessage=function(e){{on(e.data);}};w.port.start();stop=function(){{w.port.postMessage("bye");}};addEventListener("pagehide",stop);}}else{{direct();}}}})();</script>"#
     ));
@@ -307,5 +310,10 @@ mod tests {
         assert!(out.contains("The ladder has 2 errors. Still showing the last good build."));
         assert!(out.ends_with("</script></body></html>"));
         assert!(out.contains("var v=3,"));
+        // A blank line inside a hint, before its example, stays one (browser check 34 L9).
+        let hint = "c.md:1:1: error: the file is empty\n  hint: start it, e.g.\n\n    +++\n    +++\nd.md:1:1: error: no\n";
+        let out = String::from_utf8(inject(b"<body></body>", 1, Some((hint, 2, true)), None));
+        let out = out.unwrap();
+        assert!(out.contains("e.g.\n\n    +++\n    +++\n\nd.md"), "{out}");
     }
 }
