@@ -598,6 +598,31 @@ fn html_tables_in_the_shapes_exports_and_readmes_write() {
         .root
         .join("content/competencies/web-engineer-1/teamwork.md")
         .exists());
+    // A caption row spanning the table over the row that names the levels, one of which
+    // (`Librarian`) reads as no level (hunt 33 H33-02: the table was refused).
+    let imp = import(&html("40-caption-row"), &[]);
+    assert_eq!(
+        items_of(&imp, "junior-librarian", "cataloguing"),
+        [
+            "Files the new books of each delivery by the branch's classification scheme.",
+            "Checks every spine label against the catalogue before the books are shelved."
+        ]
+    );
+    assert_eq!(
+        items_of(&imp, "librarian", "readers"),
+        ["Runs the weekly reading group and chooses its books with the members."]
+    );
+    assert_eq!(
+        ranked_levels(&imp),
+        [
+            "junior-librarian",
+            "librarian",
+            "senior-librarian",
+            "head-librarian"
+        ],
+        "{}",
+        imp.summary
+    );
     // A table folded into `<details><summary>`, no blank line between.
     let imp = import(&html("25-details-no-blank-line"), &[]);
     assert_eq!(

@@ -203,7 +203,8 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
 /// empty) over a first row that names every level (`| MATRIX | GRADUATE | JUNIOR | … |`): the
 /// first row is the header, as a reader takes it; the bands name no level and are left out.
 /// Applies when every cell of that row after the first reads as a level and at least one of
-/// the header's does not, or is empty.
+/// the header's does not, or is empty; or, under a caption that spans the table (a header of
+/// one cell, `Account Executive Career Levels`), when most of them do.
 fn with_band_row(
     header: Vec<String>,
     mut rows: Vec<(usize, Vec<String>)>,
@@ -220,7 +221,15 @@ fn with_band_row(
     let Some((_, first)) = rows.first() else {
         return (header, rows);
     };
-    if header.len() >= 3 && levels(first) == header.len() - 1 && levels(&header) < header.len() - 1
+    // A caption over the whole table (`<td colspan="5">Account Executive Career Levels`)
+    // gives way to the row under it where most of that row's names read as levels.
+    let caption = header.len() >= 3
+        && !label(&header[0]).is_empty()
+        && header[1..].iter().all(|c| label(c).is_empty());
+    let named = levels(first);
+    if header.len() >= 3
+        && (named == header.len() - 1 || caption && 2 * named > header.len() - 1)
+        && levels(&header) < header.len() - 1
     {
         let (_, first) = rows.remove(0);
         return (first, rows);
