@@ -1368,3 +1368,17 @@ fn skill_files_whose_levels_sit_under_a_repeated_heading_are_pillars_by_their_ti
         imp.summary
     );
 }
+
+#[test]
+fn levels_each_written_in_parts_are_levels() {
+    // Review 33 R33-01: levels each written as `## Expectations` and `## Examples` (`#
+    // Smoker`, `# Swarm Catcher`, `# Apiarist`) were read as the areas of one level written
+    // in parts, and the file had "no ladder".
+    let imp = import(&fixture("sections/levels-in-parts.md"), &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["smoker", "swarm-catcher", "apiarist"],
+        "{}",
+        imp.summary
+    );
+}

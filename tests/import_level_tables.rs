@@ -304,3 +304,17 @@ fn a_pay_column_in_a_table_of_levels_goes_in_each_levels_description() {
         );
     }
 }
+
+#[test]
+fn a_column_about_pay_written_in_sentences_is_a_pillar() {
+    // Review 33 R33-02: a payroll team's `Pay Equity` and `Compensation Reviews` columns,
+    // sentences like its other pillar's, had become lines of each level's description, as
+    // a pay band's figures are.
+    let imp = import(&fixture("tables/pay-pillars.md"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["compensation-reviews", "pay-equity", "payroll-runs"],
+        "{}",
+        imp.summary
+    );
+}

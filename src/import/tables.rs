@@ -669,6 +669,18 @@ fn columns_prose(t: &Table) -> bool {
         })
 }
 
+/// Whether column `c` of `t` holds figures, as a pay column does (`1,200–1,600`, `£45k`,
+/// `৳25,000–৳35,000 / month`), not sentences, as a pillar about pay does (`Pay Equity`).
+fn figures(t: &Table, c: usize) -> bool {
+    t.rows
+        .iter()
+        .map(|(_, cells)| label(&cells[c]))
+        .filter(|cell| !cell.is_empty())
+        .all(|cell| {
+            cell.chars().any(|ch| ch.is_ascii_digit()) && cell.split_whitespace().count() <= 6
+        })
+}
+
 /// The columns of a grid with a level per row that are about the level rather than a pillar:
 /// a title (`Title`, `Name`, `Role`, `Position`), a description (`Summary`, `Overview`…) or
 /// its pay (`Salary Band`, see [`pay`]).
@@ -680,7 +692,7 @@ fn level_columns(t: &Table) -> Vec<usize> {
                 h.to_lowercase().as_str(),
                 "title" | "name" | "role" | "position" | "job title" | "role title"
             );
-            title || descriptive(&h) || pay(&h)
+            title || descriptive(&h) || pay(&h) && figures(t, c)
         })
         .collect()
 }
