@@ -453,3 +453,30 @@ fn review_30_ladders_keep_one_track_their_levels_and_their_pillars() {
         "{pillars:?}"
     );
 }
+
+#[test]
+fn review_33_new_rules_leave_alone_what_they_were_not_written_for() {
+    let r33 = |name: &str| fixture(&format!("review/r33/{name}"));
+    let pillars = |imp: &Imported| content_ids(&imp.root.join("content/pillars"));
+    // R33-03: `## Every Day Tasks` is a skill, not what every level shares.
+    let imp = import(&r33("every-day-tasks.md"), &[]);
+    assert!(
+        pillars(&imp).contains(&"every-day-tasks".to_string()),
+        "{}",
+        imp.summary
+    );
+    // R33-04: `## Becoming a Mentor` under every level is a pillar, not how one comes to
+    // hold the level.
+    let imp = import(&r33("becoming-pillar.md"), &[]);
+    assert!(
+        pillars(&imp).contains(&"becoming-a-mentor".to_string()),
+        "{}",
+        imp.summary
+    );
+    // R33-05: `**[B1] Baker:**` holds a grade's code, no flag like `[NEW]`.
+    let imp = import(&r33("bracket-codes.md"), &[]);
+    assert!(pillars(&imp).len() >= 3, "{}", imp.summary);
+    // R33-06: a level titled `Where You Start` is a level.
+    let imp = import(&r33("how-title"), &[]);
+    assert_eq!(ranked_levels(&imp).len(), 3, "{}", imp.summary);
+}

@@ -95,7 +95,20 @@ pub(super) fn shape(d: &Doc, s: usize) -> Option<Shape> {
 /// Whether section `s` describes a level rather than being a competency: its title says so
 /// (see [`descriptive`]), or it is a reading list (see [`reading_list`]).
 pub(super) fn describes(d: &Doc, s: usize) -> bool {
-    descriptive(&heading_text(d, s)) || reading_list(d, s) || contents(d, s)
+    let title = heading_text(d, s);
+    descriptive(&title)
+        || reading_list(d, s)
+        || contents(d, s)
+        || super::titles::how_one_becomes(&title) && !recurs(d, s)
+}
+
+/// Whether another section of the document at `s`'s depth has its title: the same part of
+/// each level (`### Becoming a Mentor` under every level, a pillar), not one level's own.
+fn recurs(d: &Doc, s: usize) -> bool {
+    let key = ids::title_key(&heading_text(d, s));
+    (1..d.secs.len()).any(|o| {
+        o != s && d.secs[o].level == d.secs[s].level && ids::title_key(&heading_text(d, o)) == key
+    })
 }
 
 /// Whether section `s` holds only a table of contents: a list whose every item is a link to

@@ -186,12 +186,12 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     // A front-matter title that names no role but is about the whole ladder (`Career
     // Framework`) titles an overview; any other (`Foundation`, `Growth`) may title a level.
     // Nor does a title that says how something works (`How promotions work`, `Why we
-    // level`): a guide's.
+    // level`): a guide's (not `Where You Start`, a level).
     let overview = title.as_deref().is_some_and(|t| {
+        let k = ids::title_key(t);
         about_ladder(t)
-            || ["how ", "why ", "what ", "when ", "where "]
-                .iter()
-                .any(|w| ids::title_key(t).starts_with(w))
+            || (k.starts_with("why ")
+                || k.starts_with("how ") && (k.ends_with(" work") || k.ends_with(" works")))
                 && !names_role(t)
     });
     let sentences = |found: &Found| {

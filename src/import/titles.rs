@@ -187,6 +187,26 @@ pub(super) fn about_all(title: &str) -> bool {
     )
 }
 
+/// Whether a title says how one comes to hold a level (`Becoming a Maintainer`, `How to
+/// become a Keeper`, `Self-nomination is encouraged`), as a contributor ladder writes it:
+/// such a section describes the level (see [`super::infer::describes`]), unless every level
+/// has one (`Becoming a Mentor`, a pillar).
+pub(super) fn how_one_becomes(title: &str) -> bool {
+    let k = ids::title_key(title);
+    let k = k.trim_end_matches([':', '.']);
+    [
+        "becoming ",
+        "how to become ",
+        "how do i become ",
+        "how you become ",
+    ]
+    .iter()
+    .any(|p| k.starts_with(p))
+        || k.starts_with("self nomination")
+        || k == "nomination"
+        || k == "nominations"
+}
+
 /// A title of what every level shares (`All Levels`, `Every level`, `Shared expectations`,
 /// `What every keeper does`): written like the levels, but no level of its own.
 pub(super) fn for_every_level(title: &str) -> bool {
@@ -207,7 +227,8 @@ pub(super) fn for_every_level(title: &str) -> bool {
         "expectations for everyone",
     ]
     .contains(&k)
-        || ["what every ", "what all ", "everyone ", "every "]
+        // `What every keeper does`: not `Every Day Tasks`, a skill.
+        || ["what every ", "what all "]
             .iter()
             .any(|p| k.starts_with(p) && !level_like(title))
 }
@@ -391,13 +412,7 @@ pub(super) fn descriptive(title: &str) -> bool {
         // from another (`Sous Chef vs Line Cook`): a pillar of each would hold one level.
         // `Ready for service`, `Repair vs Replace` are pillars.
         || k.starts_with("ready for ") && k.ends_with(" when")
-        // How one comes to hold the level (`Becoming a Maintainer`, `How to become a
-        // Keeper`, `Self-nomination is encouraged`), as a contributor ladder writes it.
-        || ["becoming ", "how to become ", "how do i become ", "how you become "]
-            .iter()
-            .any(|p| k.starts_with(p))
-        || padded.contains(" nomination ")
-        || padded.contains(" self nomination ")
+
         || compares_levels(title)
         || [
             "anti pattern",

@@ -159,7 +159,7 @@ pub(super) fn label_at(
 }
 
 /// A label without what orders or flags it in a list of labels: a letter or number that
-/// enumerates it (`a. Snr`, `2) Mid`) and a tag in brackets (`[NEW] Mid`), which would make
+/// enumerates it (`a. Snr`, `2) Mid`) and a flag in brackets (`[NEW] Mid`), which would make
 /// each entry a name of its own where the names recur (`**a. L1:**`, `**b. L1:**`).
 fn without_tags(label: &str) -> &str {
     let mut rest = label;
@@ -168,7 +168,12 @@ fn without_tags(label: &str) -> &str {
         if let Some((_, after)) = rest
             .strip_prefix('[')
             .and_then(|r| r.split_once("] "))
-            .filter(|(tag, _)| !tag.is_empty() && !tag.contains(['[', ']']))
+            // A flag in capitals (`[NEW]`, `[UPDATED]`), not a grade's code (`[B1] Baker`).
+            .filter(|(tag, _)| {
+                !tag.is_empty()
+                    && tag.chars().all(|c| c.is_ascii_uppercase() || c == ' ')
+                    && crate::import::ids::parse_code(tag).is_none()
+            })
         {
             rest = after;
         }
