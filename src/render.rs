@@ -563,8 +563,9 @@ pub struct Nav {
     /// How many free pages the menu leaves to the overview.
     pub more_pages: usize,
     /// Whether the menu folds its tracks into one "Tracks" entry that opens a list of them:
-    /// a ladder of more than [`MENU_TRACKS_MAX`] tracks would fill the top of every page
-    /// with rows of their names, "Compare levels" somewhere among them.
+    /// a ladder of more than [`MENU_TRACKS_MAX`] tracks, or of titles longer together than
+    /// [`MENU_TRACK_TITLES_MAX`], would fill the top of every page with rows of their names,
+    /// "Compare levels" somewhere among them.
     pub fold_tracks: bool,
     /// Whether level pages carry the full two-level picker. Ladders with more than
     /// [`INLINE_PICKER_MAX_LEVELS`] levels get a link to `/compare/` instead, which keeps
@@ -577,6 +578,10 @@ pub const MENU_PAGES_MAX: usize = 8;
 
 /// The most tracks the site menu lists side by side (see [`Nav::fold_tracks`]).
 pub const MENU_TRACKS_MAX: usize = 6;
+
+/// The most characters the titles of the tracks the site menu lists side by side may have
+/// together: at 1,280 px, about two rows of the menu (see [`Nav::fold_tracks`]).
+pub const MENU_TRACK_TITLES_MAX: usize = 120;
 
 /// The most levels for which every level page lists every level in its picker.
 pub const INLINE_PICKER_MAX_LEVELS: usize = 60;
@@ -646,7 +651,13 @@ impl Nav {
             pages: ladder.pages.iter().map(page).collect(),
             menu_pages: ladder.pages.iter().take(MENU_PAGES_MAX).map(page).collect(),
             more_pages: ladder.pages.len().saturating_sub(MENU_PAGES_MAX),
-            fold_tracks: ladder.tracks.len() > MENU_TRACKS_MAX,
+            fold_tracks: ladder.tracks.len() > MENU_TRACKS_MAX
+                || ladder
+                    .tracks
+                    .iter()
+                    .map(|t| t.title.chars().count())
+                    .sum::<usize>()
+                    > MENU_TRACK_TITLES_MAX,
             inline_picker: ladder.levels.len() <= INLINE_PICKER_MAX_LEVELS,
         }
     }

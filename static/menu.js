@@ -15,7 +15,7 @@
 })();
 
 // The menu's list of tracks (a ladder of many) closes as a menu does: with Escape, back to
-// its "Tracks" entry, and with a click anywhere outside it.
+// its "Tracks" entry, with a click anywhere outside it, and when the focus leaves it.
 (() => {
   const tracks = document.querySelector(".nav-tracks details");
   if (!tracks) return;
@@ -27,5 +27,9 @@
   });
   document.addEventListener("click", (event) => {
     if (tracks.open && !tracks.contains(event.target)) tracks.open = false;
+  });
+  // Tab past its last track closes it: an open list would cover the links after it.
+  tracks.addEventListener("focusout", (event) => {
+    if (tracks.open && event.relatedTarget && !tracks.contains(event.relatedTarget)) tracks.open = false;
   });
 })();

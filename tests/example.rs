@@ -445,3 +445,31 @@ fn a_level_pages_picker_offers_the_next_level_or_at_the_top_the_one_below() {
     assert_eq!(to("levels/principal-engineer/"), "senior-staff-engineer");
     assert_eq!(to("levels/vp-engineering/"), "director");
 }
+
+#[test]
+fn the_menu_folds_tracks_whose_titles_would_not_fit_in_it() {
+    // Browser check 35 B35-02: five tracks of long titles made a menu of six rows; the
+    // menu folded only past six tracks.
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    build_example(&site);
+    assert!(!page(&site, "").contains("class=\"nav-tracks\""));
+    let ladder = tmp.path().join("long");
+    copy_ladder(&repo(), &ladder);
+    let track = ladder.join("content/tracks/ic.md");
+    let text = std::fs::read_to_string(&track).unwrap();
+    let long = "Individual contributor engineering career development framework for the product, platform, data and infrastructure teams";
+    std::fs::write(
+        &track,
+        text.replacen(
+            "title = \"Individual contributor\"",
+            &format!("title = \"{long}\""),
+            1,
+        ),
+    )
+    .unwrap();
+    ladderbook().arg("build").arg(&ladder).assert().success();
+    let html = page(&ladder.join("book"), "");
+    assert!(html.contains("class=\"nav-tracks\""), "{html}");
+    assert!(html.contains(long));
+}

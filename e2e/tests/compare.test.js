@@ -521,13 +521,20 @@ test('a ladder of many tracks keeps its menu to one row: "Tracks" opens their li
       }
       await page.keyboard.press('Escape');
       assert.equal(await page.locator('.nav-tracks details').evaluate((d) => d.open), false);
+      // Tab past the last track closes the list, which would cover the links after it
+      // (review 33 R33-11, browser check 35 B35-01).
+      await summary.click();
+      await links.last().focus();
+      await page.keyboard.press('Tab');
+      assert.equal(await page.locator('.nav-tracks details').evaluate((d) => d.open), false, `${width} px: the list stayed open`);
       await summary.click();
       const backend = data.tracks.find((t) => /Backend/.test(t.title));
       await links.filter({ hasText: backend.title }).click();
       await page.waitForURL(new RegExp(`/tracks/${backend.id}/$`));
       assert.equal(await page.locator('h1').innerText(), backend.title);
-      // On the track's page the entry that holds it is marked.
+      // On the track's page the entry that holds it is marked, for a screen reader too.
       assert.match(await summary.getAttribute('class'), /current/);
+      assert.equal(await summary.getAttribute('aria-current'), 'true');
     } finally {
       await context.close();
     }
