@@ -184,7 +184,7 @@ test('printing a level page hides navigation and keeps every expectation', { tim
   }
 });
 
-test('on paper the folded lists print unfolded: carried-over expectations and, on a cumulative track, those from lower levels', { timeout: 60000 }, async () => {
+test('on paper the folded lists print unfolded: carried-over expectations, on a cumulative track those from lower levels, and an author\'s own folds', { timeout: 60000 }, async () => {
   // Senior Engineer restates one of Engineer II's craft expectations word for word, and the
   // IC track becomes cumulative.
   const file = (f) => path.join(server.dir, f);
@@ -196,7 +196,10 @@ test('on paper the folded lists print unfolded: carried-over expectations and, o
   const context = await newContext(browser);
   const page = await context.newPage();
   try {
-    fs.writeFileSync(higher, saved[0].replace(/\n- /, `\n${restated}\n- `));
+    // And an author's own fold under the expectations (browser check 35 B35-03: left off
+    // the paper, summary and all).
+    const fold = '\n<details>\n<summary>Worked examples</summary>\n<ul><li>Moved the invoices table without downtime.</li></ul>\n</details>\n';
+    fs.writeFileSync(higher, saved[0].replace(/\n- /, `\n${restated}\n- `) + fold);
     fs.writeFileSync(track, saved[1].replace('+++\n', '+++\ncumulative = true\n'));
     const printed = async (address, selector) => {
       let n = 0;
@@ -215,6 +218,7 @@ test('on paper the folded lists print unfolded: carried-over expectations and, o
     };
     await printed('compare/engineer-2/senior-engineer/', 'details.carried');
     await printed('levels/senior-engineer/', 'details.inherited');
+    await printed('levels/senior-engineer/', '#craft details:not(.inherited)');
   } finally {
     fs.writeFileSync(higher, saved[0]);
     fs.writeFileSync(track, saved[1]);
