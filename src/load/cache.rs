@@ -160,18 +160,27 @@ impl ContentCache {
             }
             let in_known_dir = rel.parent().is_some_and(|p| self.dirs.contains(p));
             let full = content.join(rel);
+            // A path the last walk said something of (a symlink, now a file or gone) is
+            // walked again, for what the walk says of it now.
+            let walked = self
+                .walk_errors
+                .iter()
+                .any(|d| Path::new(&d.path).ends_with(rel));
             match std::fs::symlink_metadata(&full) {
-                Ok(m) if plain && in_known_dir && m.is_file() && !self.dirs.contains(rel) => {
+                Ok(m)
+                    if plain
+                        && in_known_dir
+                        && m.is_file()
+                        && !self.dirs.contains(rel)
+                        && !walked =>
+                {
                     stale.insert(rel.clone());
                 }
                 Err(e)
                     if plain
                         && e.kind() == std::io::ErrorKind::NotFound
                         && !self.dirs.contains(rel)
-                        && !self
-                            .walk_errors
-                            .iter()
-                            .any(|d| Path::new(&d.path).ends_with(rel)) =>
+                        && !walked =>
                 {
                     // Gone, and not a folder the cache holds files of (a file is only ever
                     // cached inside a folder the last walk entered).
@@ -179,8 +188,8 @@ impl ContentCache {
                 }
                 _ => {
                     // A folder, a symlink, a file in a folder the last walk did not enter,
-                    // a path the last walk said something of (a symlink now gone): walk
-                    // again, and forget everything under it.
+                    // a path the last walk said something of: walk again, and forget
+                    // everything under it.
                     if plain {
                         self.files.retain(|p, _| !p.starts_with(rel));
                     } else {
@@ -453,10 +462,18 @@ mod tests {
                 .unwrap();
             cache.refresh(Some(&[PathBuf::from("link.md")]));
             assert_fresh(root, &cache, "a new symlink");
-            // Browser check 34 M2: its warning stayed after it was deleted.
+            // Browser check 34 M2: its warning stayed after it was deleted; browser check 35
+            // B35-05: and after it was replaced by a file.
             std::fs::remove_file(content.join("link.md")).unwrap();
             cache.refresh(Some(&[PathBuf::from("link.md")]));
             assert_fresh(root, &cache, "a symlink deleted");
+            std::os::unix::fs::symlink(content.join("levels/a.md"), content.join("link.md"))
+                .unwrap();
+            cache.refresh(Some(&[PathBuf::from("link.md")]));
+            std::fs::remove_file(content.join("link.md")).unwrap();
+            write(root, "link.md", LEVEL);
+            cache.refresh(Some(&[PathBuf::from("link.md")]));
+            assert_fresh(root, &cache, "a symlink replaced by a file");
         }
         // Unknown changes re-read everything.
         write(root, "levels/a.md", LEVEL);

@@ -194,10 +194,13 @@ fn good_build_warnings(
     quiet: bool,
 ) -> Option<String> {
     let text = (!warnings.0.is_empty()).then(|| warnings.to_string());
-    if text != shown && !quiet {
+    // Printed at the start too (the first build is quiet about what it rebuilt), as the
+    // lost addresses are.
+    if text != shown {
         match text {
             Some(_) => crate::diagnostic::eprint(&warnings.0),
-            None => println!("No warnings any more."),
+            None if !quiet => println!("No warnings any more."),
+            None => {}
         }
     }
     text
