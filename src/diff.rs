@@ -20,6 +20,7 @@
 //!
 //! Output for people and programs is in `format`.
 
+mod cell_text;
 pub mod format;
 mod load;
 
@@ -562,10 +563,13 @@ fn expectations(old: &Ladder, new: &Ladder, m: &Matched, out: &mut Vec<Change>) 
                     .enumerate()
                     .map(|(k, e)| loose(k, e.plain())),
             );
+            if let Some((l, p)) = target {
+                cell_text::changes(new, (l, p), (Some(oc), None), out);
+            }
             continue;
         };
         paired_new.insert((nc.level, nc.pillar));
-        cell_text(new, oc, nc, out);
+        cell_text::changes(new, (nc.level, nc.pillar), (Some(oc), Some(nc)), out);
         for pair in compare::match_expectations(&texts(oc), &texts(nc), Pairing::Similar) {
             match (pair.lower, pair.higher) {
                 (Some(a), Some(b)) if pair.status != Status::Unchanged => {
@@ -585,7 +589,18 @@ fn expectations(old: &Ladder, new: &Ladder, m: &Matched, out: &mut Vec<Change>) 
             }
         }
     }
+    let (back_levels, back_pillars) = (
+        reverse(&m.levels, new.levels.len()),
+        reverse(&m.pillars, new.pillars.len()),
+    );
     for nc in &new.competencies {
+        // A new cell of a level and a pillar both versions have: its notes are new too.
+        if !paired_new.contains(&(nc.level, nc.pillar))
+            && back_levels[nc.level].is_some()
+            && back_pillars[nc.pillar].is_some()
+        {
+            cell_text::changes(new, (nc.level, nc.pillar), (None, Some(nc)), out);
+        }
         if !paired_new.contains(&(nc.level, nc.pillar)) {
             added.extend(nc.expectations.iter().enumerate().map(|(k, e)| Loose {
                 level: nc.level,
@@ -596,59 +611,6 @@ fn expectations(old: &Ladder, new: &Ladder, m: &Matched, out: &mut Vec<Change>) 
         }
     }
     moves(old, new, m, &removed, &added, out);
-}
-
-/// The changes to what cell `nc` (the new version of `oc`) says around its expectations:
-/// its lead before them, its notes and its footnotes after them. The footnotes' text is
-/// left out of the notes where they are written there, so that each change is said once.
-fn cell_text(
-    new: &Ladder,
-    oc: &crate::ladder::Competency,
-    nc: &crate::ladder::Competency,
-    out: &mut Vec<Change>,
-) {
-    let own_notes = |c: &crate::ladder::Competency| -> String {
-        let (notes, footnotes) = (c.notes.plain().trim_end(), c.footnotes.plain().trim());
-        match notes.strip_suffix(footnotes) {
-            Some(own) if !footnotes.is_empty() => own.trim_end().to_string(),
-            _ => notes.to_string(),
-        }
-    };
-    let parts = [
-        (
-            "lead",
-            oc.lead.plain().to_string(),
-            nc.lead.plain().to_string(),
-        ),
-        ("notes", own_notes(oc), own_notes(nc)),
-        (
-            "footnotes",
-            oc.footnotes.plain().to_string(),
-            nc.footnotes.plain().to_string(),
-        ),
-    ];
-    let (t, pos) = level_order(new, nc.level);
-    for (k, (field, a, b)) in parts.into_iter().enumerate() {
-        if compare::words(&a) == compare::words(&b) {
-            continue;
-        }
-        let mut c = Change::new(Kind::Changed, Item::Competency);
-        c.field = Some(field);
-        c.level = Some(new.levels[nc.level].id.clone());
-        c.level_title = Some(new.levels[nc.level].title.clone());
-        c.pillar = Some(new.pillars[nc.pillar].id.clone());
-        c.pillar_title = Some(new.pillars[nc.pillar].title.clone());
-        c.old = Some(a);
-        c.new = Some(b);
-        // The lead before the expectations, the rest after them.
-        let at = if field == "lead" {
-            0
-        } else {
-            2 * nc.expectations.len() + 2 + k
-        };
-        c.order = (2, t, pos, nc.pillar + 1, at);
-        out.push(c);
-    }
 }
 
 /// A change to expectation `index` of `level` in `pillar` of the new version.

@@ -769,4 +769,46 @@ fn a_cells_notes_and_footnotes_changing_are_changes() {
     assert_eq!(all.len(), 1, "{all:#?}");
     assert_eq!(s(&all[0], "field"), "notes");
     assert!(s(&all[0], "new").contains("a billing system"));
+    // Review 33 R33-07: a footnote defined before a note is still said once, as a footnote.
+    let before = |footnote: &str| {
+        craft.replacen("known failure modes", "known failure modes[^modes]", 1)
+            + &format!("\n[^modes]: {footnote}\n\nExamples: a queue with retries.\n")
+    };
+    fs::write(
+        old.join(CRAFT),
+        before("As the runbook template lists them."),
+    )
+    .unwrap();
+    fs::write(new.join(CRAFT), before("The wiki lists them.")).unwrap();
+    let v = json(tmp.path(), &["old", "new"]);
+    let all = changes(&v);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(s(&all[0], "field"), "footnotes");
+    // A cell that holds only a note, added where the level and the pillar were: its notes
+    // are added, the old text null.
+    fs::write(
+        new.join(CRAFT),
+        before("As the runbook template lists them."),
+    )
+    .unwrap();
+    // (From `new`, without the cell, to `old`, where it holds only a note.)
+    let cell = "content/competencies/engineer-1/strategy.md";
+    fs::remove_file(new.join(cell)).unwrap();
+    let note = "+++\nlevel = \"engineer-1\"\npillar = \"strategy\"\n+++\n\nNot expected yet.\n";
+    fs::write(old.join(cell), note).unwrap();
+    let v = json(tmp.path(), &["new", "old"]);
+    let added: Vec<&Value> = changes(&v)
+        .iter()
+        .filter(|c| s(c, "item") == "competency")
+        .collect();
+    assert_eq!(added.len(), 1, "{:#?}", changes(&v));
+    assert_eq!(
+        (
+            s(added[0], "kind"),
+            s(added[0], "field"),
+            s(added[0], "level")
+        ),
+        ("added", "notes", "engineer-1")
+    );
+    assert!(added[0]["old"].is_null());
 }

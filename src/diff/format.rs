@@ -38,7 +38,19 @@ pub fn describe(c: &Change) -> Vec<Piece<'_>> {
             format!("{verb} {item}")
         })
     };
+    // A cell's text around its expectations, by its part (`Notes added`).
+    let part = match c.field {
+        Some("lead") => "Introduction",
+        Some("notes") => "Notes",
+        _ => "Footnotes",
+    };
     match (c.kind, c.field) {
+        (Kind::Added, _) if c.item == Item::Competency => {
+            vec![Piece::Label(format!("{part} added")), Piece::Text(new)]
+        }
+        (Kind::Removed, _) if c.item == Item::Competency => {
+            vec![Piece::Label(format!("{part} removed")), Piece::Gone(old)]
+        }
         (Kind::Added, _) => vec![label("Added"), Piece::Text(new)],
         (Kind::Removed, _) => vec![label("Removed"), Piece::Gone(old)],
         (Kind::Renamed, _) => vec![label("Renamed"), Piece::Arrow(old, new)],
@@ -57,14 +69,9 @@ pub fn describe(c: &Change) -> Vec<Piece<'_>> {
                 Piece::Diff(old, new),
             ]
         }
-        (Kind::Changed, Some(field @ ("lead" | "notes" | "footnotes"))) => {
-            let what = match field {
-                "lead" => "Introduction",
-                "notes" => "Notes",
-                _ => "Footnotes",
-            };
+        (Kind::Changed, Some("lead" | "notes" | "footnotes")) => {
             vec![
-                Piece::Label(format!("{what} changed")),
+                Piece::Label(format!("{part} changed")),
                 Piece::Diff(old, new),
             ]
         }
