@@ -5,6 +5,9 @@ use super::{level_order, Change, Item, Kind};
 use crate::compare;
 use crate::ladder::{Competency, Ladder};
 
+/// A part of a cell's text around its expectations: its field's name, and how it reads.
+type Part = (&'static str, fn(&Competency) -> String);
+
 /// The changes to the text of the cell of `level` and `pillar` (indices into `new`) around
 /// its expectations, from `old` to `new` (either `None` where the cell is only in the other
 /// version): `added` where a part was empty, `removed` where it is now, `changed` otherwise.
@@ -15,12 +18,10 @@ pub(super) fn changes(
     (oc, nc): (Option<&Competency>, Option<&Competency>),
     out: &mut Vec<Change>,
 ) {
-    let lead = |c: &Competency| c.lead.plain().to_string();
-    let footnotes = |c: &Competency| c.footnotes.plain().to_string();
-    let parts: [(&'static str, &dyn Fn(&Competency) -> String); 3] = [
-        ("lead", &lead),
-        ("notes", &notes),
-        ("footnotes", &footnotes),
+    let parts: [Part; 3] = [
+        ("lead", |c| c.lead.plain().to_string()),
+        ("notes", notes),
+        ("footnotes", |c| c.footnotes.plain().to_string()),
     ];
     let (t, pos) = level_order(new, level);
     let count = nc.map_or(0, |c| c.expectations.len());
