@@ -476,6 +476,14 @@ fn review_33_new_rules_leave_alone_what_they_were_not_written_for() {
     // R33-05: `**[B1] Baker:**` holds a grade's code, no flag like `[NEW]`.
     let imp = import(&r33("bracket-codes.md"), &[]);
     assert!(pillars(&imp).len() >= 3, "{}", imp.summary);
+    // R33-12: lower-case Roman enumerators (`**ii. Jnr:**`) are left out as `a.` and `2)` are.
+    let imp = import(&r33("roman-enumerators.md"), &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["jnr", "mid", "snr"],
+        "{}",
+        imp.summary
+    );
     // R33-06: a level titled `Where You Start` is a level.
     let imp = import(&r33("how-title"), &[]);
     assert_eq!(ranked_levels(&imp).len(), 3, "{}", imp.summary);

@@ -80,7 +80,9 @@ pub(super) fn without_ordinal(title: &str) -> &str {
     let Some((mark, rest)) = title.split_once(['.', ')']) else {
         return title;
     };
-    let roman = !mark.is_empty() && mark.chars().all(|c| "IVXLC".contains(c));
+    // In capitals or not (`IV.`, `iv.`), not mixed.
+    let roman = !mark.is_empty()
+        && (mark.chars().all(|c| "IVXLC".contains(c)) || mark.chars().all(|c| "ivxlc".contains(c)));
     let ordinal = (1..=3).contains(&mark.len()) && mark.chars().all(|c| c.is_ascii_digit())
         || mark.len() == 1 && mark.chars().all(|c| c.is_ascii_alphabetic())
         || roman;

@@ -177,20 +177,7 @@ fn without_tags(label: &str) -> &str {
         {
             rest = after;
         }
-        let enumerator: String = rest
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect();
-        let short = enumerator.len() == 1
-            || (enumerator.len() <= 2 && enumerator.chars().all(|c| c.is_ascii_digit()));
-        if short {
-            if let Some(after) = rest[enumerator.len()..]
-                .strip_prefix(". ")
-                .or_else(|| rest[enumerator.len()..].strip_prefix(") "))
-            {
-                rest = after;
-            }
-        }
+        rest = crate::import::titles::without_ordinal(rest);
         if rest == before || rest.is_empty() {
             return if rest.trim().is_empty() {
                 label
