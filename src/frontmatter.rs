@@ -443,13 +443,23 @@ impl<'t, 'i> TableReader<'t, 'i> {
                 // a decimal point (`2.0`); otherwise no number, which the hint would offer as
                 // this file's (and which may be another's: ranks are unique on a track).
                 let value = v.get_ref();
+                // Digits as written (`"6"`, `2.0`), not a number spelt another way (`"1e3"`).
                 let meant = value
                     .as_str()
                     .map(str::trim)
                     .or_else(|| value.as_float().map(|f| f.as_str()))
-                    .and_then(|t| t.parse::<f64>().ok())
-                    .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
-                    .map(|f| format!("{}", f as i64));
+                    .and_then(|t| {
+                        let (whole, fraction) = t.split_once('.').unwrap_or((t, "0"));
+                        let digits = whole.strip_prefix('-').unwrap_or(whole);
+                        (!digits.is_empty()
+                            && digits.len() <= 15
+                            && digits.chars().all(|c| c.is_ascii_digit())
+                            && !fraction.is_empty()
+                            && fraction.chars().all(|c| c == '0'))
+                        .then(|| whole.parse::<i64>().ok())
+                        .flatten()
+                    })
+                    .map(|n| n.to_string());
                 self.wrong_type(
                     key,
                     v,

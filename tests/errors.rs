@@ -764,4 +764,15 @@ fn a_rank_of_the_wrong_type_is_offered_back_as_the_number_written_never_another_
         !hint("staff-engineer").chars().any(|c| c.is_ascii_digit()),
         "{err}"
     );
+    // Review 33 R33-14: a number spelt another way is not offered back as another number.
+    let err = broken_build(|l| {
+        edit(l, "levels/principal-engineer.md", |t| {
+            t.replacen("rank = 6", "rank = \"1e3\"", 1)
+        })
+    });
+    let at = err
+        .find("principal-engineer.md:3:8: error:")
+        .expect("the error");
+    let line = err[at..].lines().nth(1).unwrap();
+    assert!(!line.contains("1000"), "{err}");
 }
