@@ -556,9 +556,10 @@ pub struct Nav {
     pub pillars: Vec<NavEntry>,
     /// Free pages, by weight.
     pub pages: Vec<NavEntry>,
-    /// The free pages the site menu lists: the first [`MENU_PAGES_MAX`] by weight. The menu
-    /// is on every page, so listing thousands of free pages on each would make the site grow
-    /// with the square of their number; the rest are listed on the overview.
+    /// The free pages the site menu lists: the first [`MENU_PAGES_MAX`] by weight, or none
+    /// where their titles are long (see [`menu_pages`]). The menu is on every page, so
+    /// listing thousands of free pages on each would make the site grow with the square of
+    /// their number; the rest are listed on the overview.
     pub menu_pages: Vec<NavEntry>,
     /// How many free pages the menu leaves to the overview.
     pub more_pages: usize,
@@ -576,11 +577,28 @@ pub struct Nav {
 /// The most free pages the site menu lists (see [`Nav::menu_pages`]).
 pub const MENU_PAGES_MAX: usize = 8;
 
+/// How many of `pages` (by weight) the site menu lists: the first [`MENU_PAGES_MAX`], unless
+/// their titles together pass [`MENU_TRACK_TITLES_MAX`] characters, which would take rows of
+/// the menu on every page (the overview lists them all, and the menu links there).
+fn menu_pages(pages: &[crate::ladder::FreePage]) -> usize {
+    let listed = pages.len().min(MENU_PAGES_MAX);
+    let long: usize = pages[..listed]
+        .iter()
+        .map(|p| p.title.chars().count())
+        .sum();
+    if long > MENU_TRACK_TITLES_MAX {
+        0
+    } else {
+        listed
+    }
+}
+
 /// The most tracks the site menu lists side by side (see [`Nav::fold_tracks`]).
 pub const MENU_TRACKS_MAX: usize = 6;
 
-/// The most characters the titles of the tracks the site menu lists side by side may have
-/// together: at 1,280 px, about two rows of the menu (see [`Nav::fold_tracks`]).
+/// The most characters the titles of the tracks (or of the free pages) the site menu lists
+/// side by side may have together: at 1,280 px, about two rows of the menu (see
+/// [`Nav::fold_tracks`]).
 pub const MENU_TRACK_TITLES_MAX: usize = 120;
 
 /// The most levels for which every level page lists every level in its picker.
@@ -649,8 +667,11 @@ impl Nav {
                 })
                 .collect(),
             pages: ladder.pages.iter().map(page).collect(),
-            menu_pages: ladder.pages.iter().take(MENU_PAGES_MAX).map(page).collect(),
-            more_pages: ladder.pages.len().saturating_sub(MENU_PAGES_MAX),
+            menu_pages: ladder.pages[..menu_pages(&ladder.pages)]
+                .iter()
+                .map(page)
+                .collect(),
+            more_pages: ladder.pages.len() - menu_pages(&ladder.pages),
             fold_tracks: ladder.tracks.len() > MENU_TRACKS_MAX
                 || ladder
                     .tracks

@@ -473,3 +473,31 @@ fn the_menu_folds_tracks_whose_titles_would_not_fit_in_it() {
     assert!(html.contains("class=\"nav-tracks\""), "{html}");
     assert!(html.contains(long));
 }
+
+#[test]
+fn the_menu_leaves_guides_of_long_titles_to_the_overview() {
+    // Browser check 35 B35-02: with the tracks folded, eight free pages of long titles
+    // still made a menu of four rows over every page.
+    let tmp = tempfile::tempdir().unwrap();
+    let ladder = tmp.path().join("long");
+    copy_ladder(&repo(), &ladder);
+    let guide = ladder.join("content/promotions.md");
+    let text = std::fs::read_to_string(&guide).unwrap();
+    let long = "How promotions work at Fernhill, from the first growth conversation to calibration and the decision";
+    std::fs::write(
+        &guide,
+        text.replacen(
+            "title = \"How promotions work\"",
+            &format!("title = \"{long}\""),
+            1,
+        ),
+    )
+    .unwrap();
+    ladderbook().arg("build").arg(&ladder).assert().success();
+    let html = page(&ladder.join("book"), "levels/senior-engineer/");
+    let menu = &html[html.find("<nav class=\"site-nav\"").unwrap()..];
+    let menu = &menu[..menu.find("</nav>").unwrap()];
+    assert!(!menu.contains(long), "{menu}");
+    assert!(menu.contains(">All 2 guides</a>"), "{menu}");
+    assert!(page(&ladder.join("book"), "").contains(long));
+}
