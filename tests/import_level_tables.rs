@@ -318,3 +318,17 @@ fn a_column_about_pay_written_in_sentences_is_a_pillar() {
         imp.summary
     );
 }
+
+#[test]
+fn a_grid_headed_by_an_assistant_level_is_read() {
+    // Hunt 33 H33-13: `| Area | Assistant Librarian | Librarian | Senior Librarian |` was
+    // refused ("found no ladder"), where `Junior Librarian` imported: Assistant is a word of
+    // seniority, as the README says.
+    let imp = import(&fixture("tables/assistant-header.md"), &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["assistant-librarian", "librarian", "senior-librarian"],
+        "{}",
+        imp.summary
+    );
+}

@@ -505,6 +505,7 @@ const SENIORITY: &[(&str, u8)] = &[
     ("jr", 4),
     ("jnr", 4),
     ("associate", 4),
+    ("assistant", 4),
     ("entry", 4),
     ("mid", 8),
     ("middle", 8),

@@ -14,7 +14,7 @@ const ROLE_WORDS: &[&str] = &[
     "ic", "programmer", "tester", "administrator", "coordinator", "chief", "partner", "expert",
     "practitioner", "novice", "beginner", "intermediate", "advanced", "master", "distinguished",
     "leader", "supervisor", "contributor", "sde", "swe", "sre", "trainee", "journeyman",
-    "journeyperson", "middle", "owner", "writer", "coach", "jr", "jnr", "sr", "snr",
+    "journeyperson", "middle", "owner", "writer", "coach", "jr", "jnr", "sr", "snr", "assistant",
     // Portuguese and Spanish, compared without accents (`Júnior`, `Sênior`, `Líder`).
     "pleno", "estagiario", "desenvolvedor", "engenheiro", "desarrollador", "ingeniero",
     "programador", "arquiteto", "arquitecto", "gerente", "diretor", "lider", "jefe",
