@@ -70,8 +70,8 @@ fn links_levels(d: &Doc) -> bool {
 
 /// The links of `text` (one paragraph or list item) to Markdown files (see [`page_link`]):
 /// each with its link text, and whether it is all of `text` but two words at most (`Read
-/// more: [Senior](senior.md)`), and whether the text is mostly words of its own. `defs`: the document's reference definitions, by label
-/// lowercased.
+/// more: [Senior](senior.md)`), and whether the text is mostly words of its own. `defs`: the
+/// document's reference definitions, by label lowercased.
 fn page_links(text: &str, defs: &[(String, String)]) -> Vec<(String, String, bool, bool)> {
     use pulldown_cmark::{BrokenLink, CowStr, Event, Parser, Tag, TagEnd};
     let mut links: Vec<(String, String)> = Vec::new();
