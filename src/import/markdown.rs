@@ -160,6 +160,7 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     }
     let mut d = build_doc(&src, index, blocks);
     d.nav_links = nav.map(|n| n.links).unwrap_or_default();
+    d.titled = title.as_deref().is_some_and(|t| !t.trim().is_empty());
     let first_heading = d
         .blocks
         .iter()
@@ -291,7 +292,7 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
             // at the top (`title: Artisan` over `# Technical Delivery` and `# Consulting`,
             // each in parts `## Expectations`, `## Self-Assessment`): the areas are the
             // pillars of the page's level, read below.
-            let areas = title.as_deref().is_some_and(|t| !t.trim().is_empty())
+            let areas = d.titled
                 && !overview
                 && !level_like(&first)
                 && d.secs
@@ -334,7 +335,7 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
     // One level with no heading at all: numbered bold pillars or bold labels from the start;
     // or a page of a site generator (Hugo, Jekyll) whose front-matter `title` names the level
     // and whose headings are its pillars.
-    let titled = title.as_deref().is_some_and(|t| !t.trim().is_empty());
+    let titled = d.titled;
     // With headings, a title about the whole ladder does not make the page one level (an
     // overview titled `Career Framework` over `## Impact` definitions is a free page), nor
     // does a first heading about it under a title that names no role (`title: Introduction`

@@ -112,6 +112,9 @@ pub(super) struct Doc<'a> {
     /// Whether the page is an index of level files, found once (see
     /// [`super::infer::is_index`], which reads every link of the page).
     pub(super) index_of_files: std::cell::OnceCell<bool>,
+    /// Whether the page's front-matter gives it a title (`title`, or `name`), as
+    /// [`super::markdown::parse`] is told.
+    pub(super) titled: bool,
 }
 
 pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
@@ -447,6 +450,7 @@ pub(super) fn build_doc<'a>(src: &'a SourceDoc, index: usize, blocks: Vec<Block>
         slugs,
         nav_links: Vec::new(),
         index_of_files: std::cell::OnceCell::new(),
+        titled: false,
     }
 }
 

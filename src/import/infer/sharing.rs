@@ -184,17 +184,7 @@ fn parts_of_areas(
         .collect();
     // Only on a page its front-matter titles as one level: levels written each in parts
     // (`# Smoker` / `## Expectations` / `## Examples`) are levels.
-    let text = &d.src.text;
-    let titled = (text.starts_with("---") || text.starts_with("+++"))
-        && text
-            .lines()
-            .skip(1)
-            .take_while(|l| !matches!(l.trim(), "---" | "+++"))
-            .any(|l| {
-                let key = l.split([':', '=']).next().unwrap_or("").trim();
-                matches!(key, "title" | "name") && l.contains([':', '='])
-            });
-    titled
+    d.titled
         && !parts.is_empty()
         && parts.iter().all(|k| crate::import::titles::area_part(k))
         && parts
