@@ -30,8 +30,12 @@ pub fn options() -> Options {
 /// A link or image destination found in a body, before it is resolved.
 #[derive(Debug, Clone)]
 pub struct Link {
-    /// Index of the `Start(Link)`/`Start(Image)` event in the fragment.
+    /// Index of the `Start(Link)`/`Start(Image)` event in the fragment, or of the raw HTML
+    /// event that has the link as an `<a href>`.
     event: usize,
+    /// For a link written in raw HTML: the byte range of its `href` value in that event's
+    /// HTML, as the HTML policy wrote it (see [`crate::sanitize::link_hrefs`]).
+    in_html: Option<Range<usize>>,
     /// The destination as written.
     pub dest: String,
     /// Byte offset of the link's source text in the file.
@@ -130,7 +134,21 @@ impl Fragment {
                         event: i,
                         dest: String::from(&**dest_url),
                         offset: base + range.start,
+                        in_html: None,
                     });
+                }
+                // Raw HTML links are resolved and checked as Markdown ones are: a reader
+                // cannot tell which way the author wrote a link.
+                Event::Html(html) | Event::InlineHtml(html) if html.contains("<a") => {
+                    for l in crate::sanitize::link_hrefs(html) {
+                        relative |= crate::links::is_relative_link(&l.href);
+                        links.push(Link {
+                            event: i,
+                            dest: l.href,
+                            offset: base + range.start,
+                            in_html: Some(l.value),
+                        });
+                    }
                 }
                 Event::Start(Tag::Table(_)) => table = true,
                 _ => {}
@@ -244,16 +262,32 @@ impl Fragment {
     /// its site address from a page whose way back to the site root is `root`.
     fn rewritten(&self, root: &str) -> Vec<Event<'static>> {
         let mut events = self.events.clone();
+        // Links in raw HTML are rewritten last to first within their event, so that each
+        // range is still where the policy wrote it.
+        let mut in_html: Vec<(usize, Range<usize>, String)> = Vec::new();
         for (li, href) in &self.resolved {
             let full: CowStr<'static> = if href.is_empty() && root.is_empty() {
                 "./".into()
             } else {
                 format!("{root}{href}").into()
             };
-            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
-                &mut events[self.links[*li].event]
+            let link = &self.links[*li];
+            if let Some(range) = &link.in_html {
+                in_html.push((link.event, range.clone(), full.into_string()));
+            } else if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
+                &mut events[link.event]
             {
                 *dest_url = full;
+            }
+        }
+        in_html.sort_by_key(|l| std::cmp::Reverse((l.0, l.1.start)));
+        for (event, range, href) in in_html {
+            if let Event::Html(html) | Event::InlineHtml(html) = &mut events[event] {
+                let mut value = String::new();
+                crate::escape::attribute(&mut value, &href);
+                let mut new = html.to_string();
+                new.replace_range(range, &value);
+                *html = new.into();
             }
         }
         events

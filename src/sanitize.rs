@@ -413,7 +413,10 @@ impl Filter {
         }
         out.push('<');
         out.push_str(name);
-        for (attr, value) in &attrs {
+        for Attribute {
+            name: attr, value, ..
+        } in &attrs
+        {
             if !(GLOBAL.contains(&attr.as_str()) || allowed.contains(&attr.as_str())) {
                 self.dropped
                     .push(format!("the `{attr}` attribute of `<{name}>`"));
@@ -484,7 +487,10 @@ pub fn image_sources(raw: &str) -> Vec<(usize, String)> {
         let Some((attrs, _)) = attributes(after) else {
             continue;
         };
-        for (attr, value) in attrs {
+        for Attribute {
+            name: attr, value, ..
+        } in attrs
+        {
             let Some(value) = value else { continue };
             match attr.as_str() {
                 "src" if name == "img" => found.push((start, value.trim().to_string())),
@@ -494,6 +500,55 @@ pub fn image_sources(raw: &str) -> Vec<(usize, String)> {
                 })),
                 _ => {}
             }
+        }
+    }
+    found
+}
+
+/// An `<a href>` in a piece of raw HTML (see [`link_hrefs`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlLink {
+    /// The address, character references decoded, spaces around it trimmed.
+    pub href: String,
+    /// Byte range in the HTML of the whole `href` attribute, name and value.
+    pub attribute: Range<usize>,
+    /// Byte range in the HTML of the value as written (inside its quotes).
+    pub value: Range<usize>,
+}
+
+/// The `href` of each `<a>` start tag in a piece of raw HTML, in order, with where it is
+/// written: so that a link written in HTML is resolved, checked and rewritten as a Markdown
+/// link is. The caller writes a new value escaped (`crate::escape::attribute`), since the
+/// value is read with its character references decoded.
+pub fn link_hrefs(raw: &str) -> Vec<HtmlLink> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(i) = raw[at..].find('<') {
+        let start = at + i;
+        at = start + 1;
+        let Some((name, after)) = tag_name(&raw[start + 1..]) else {
+            continue;
+        };
+        if name != "a" {
+            continue;
+        }
+        let tag_at = raw.len() - after.len();
+        let Some((attrs, _)) = attributes(after) else {
+            continue;
+        };
+        let href = attrs.into_iter().find(|a| a.name == "href");
+        if let Some(Attribute {
+            value: Some(value),
+            span,
+            raw_value,
+            ..
+        }) = href
+        {
+            found.push(HtmlLink {
+                href: value.trim().to_string(),
+                attribute: tag_at + span.start..tag_at + span.end,
+                value: tag_at + raw_value.start..tag_at + raw_value.end,
+            });
         }
     }
     found
@@ -524,12 +579,24 @@ fn tag_name(s: &str) -> Option<(String, &str)> {
     Some((s[..end].to_ascii_lowercase(), &s[end..]))
 }
 
-/// An attribute list: name (lowercased) and value (character references decoded) of each
-/// attribute, the first of each name only, as in HTML. Returns the text after the tag's `>`;
-/// `None` when the tag does not end.
-#[allow(clippy::type_complexity)]
-fn attributes(mut s: &str) -> Option<(Vec<(String, Option<String>)>, &str)> {
-    let mut attrs: Vec<(String, Option<String>)> = Vec::new();
+/// One attribute of a tag, as [`attributes`] reads it.
+struct Attribute {
+    /// Lowercased.
+    name: String,
+    /// Character references decoded; `None` for an attribute written without `=`.
+    value: Option<String>,
+    /// Byte range of the whole attribute (`href="x"`) in the text given to [`attributes`].
+    span: Range<usize>,
+    /// Byte range of the value as written, inside its quotes if any.
+    raw_value: Range<usize>,
+}
+
+/// An attribute list: each attribute (see [`Attribute`]), the first of each name only, as in
+/// HTML. Returns the text after the tag's `>`; `None` when the tag does not end.
+fn attributes(tag: &str) -> Option<(Vec<Attribute>, &str)> {
+    let mut attrs: Vec<Attribute> = Vec::new();
+    let mut s = tag;
+    let at = |rest: &str| tag.len() - rest.len();
     loop {
         s = s.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
         if let Some(after) = s.strip_prefix('>') {
@@ -538,36 +605,49 @@ fn attributes(mut s: &str) -> Option<(Vec<(String, Option<String>)>, &str)> {
         if s.is_empty() {
             return None;
         }
+        let start = at(s);
         // A name is at least one character, even `=` (HTML's "before attribute name" state).
         let first = s.chars().next().map_or(1, char::len_utf8);
         let end = s[first..]
             .find(|c: char| c.is_ascii_whitespace() || "/>=".contains(c))
             .map_or(s.len(), |i| first + i);
         let name = s[..end].to_ascii_lowercase();
-        s = s[end..].trim_start_matches(|c: char| c.is_ascii_whitespace());
-        let value = match s.strip_prefix('=') {
+        let after_name = &s[end..];
+        s = after_name.trim_start_matches(|c: char| c.is_ascii_whitespace());
+        let (value, raw_value) = match s.strip_prefix('=') {
             Some(after) => {
                 let after = after.trim_start_matches(|c: char| c.is_ascii_whitespace());
-                let (raw, rest) = match after.chars().next() {
-                    Some(q @ ('"' | '\'')) => {
-                        let body = &after[1..];
-                        let close = body.find(q)?;
-                        (&body[..close], &body[close + 1..])
-                    }
-                    _ => {
-                        let end = after
-                            .find(|c: char| c.is_ascii_whitespace() || c == '>')
-                            .unwrap_or(after.len());
-                        (&after[..end], &after[end..])
-                    }
+                let quoted = matches!(after.chars().next(), Some('"' | '\''));
+                let (raw, rest) = if quoted {
+                    let body = &after[1..];
+                    let close = body.find(&after[..1])?;
+                    (&body[..close], &body[close + 1..])
+                } else {
+                    let end = after
+                        .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                        .unwrap_or(after.len());
+                    (&after[..end], &after[end..])
                 };
+                let raw_start = at(after) + usize::from(quoted);
                 s = rest;
-                Some(decode_references(raw))
+                (
+                    Some(decode_references(raw)),
+                    raw_start..raw_start + raw.len(),
+                )
             }
-            None => None,
+            None => {
+                // Without a value the spaces after the name are not the attribute's.
+                s = after_name;
+                (None, at(s)..at(s))
+            }
         };
-        if !attrs.iter().any(|(n, _)| *n == name) {
-            attrs.push((name, value));
+        if !attrs.iter().any(|a| a.name == name) {
+            attrs.push(Attribute {
+                name,
+                value,
+                span: start..at(s),
+                raw_value,
+            });
         }
     }
 }

@@ -608,3 +608,60 @@ fn link_hints_name_the_renamed_file_and_the_expectations_a_pillar_has() {
     assert!(hint.contains("`#craft`"), "{hint}");
     assert!(!hint.contains("craft--2999"), "{hint}");
 }
+
+/// A link written as HTML (`<a href>`, as ladders imported from GitHub pages or written by
+/// hand have them) is the same link to a reader: rewritten to its page's address, and
+/// reported where it is written when its file or anchor does not exist (browser check 35
+/// B35-04: built as written, `levels/e2.md` was a 404 on the site and `check` said nothing).
+#[test]
+fn links_written_as_html_are_checked_and_rewritten_as_markdown_links_are() {
+    let html_link = |dir: &Path, href: &str| {
+        replace(
+            dir,
+            "content/guide.md",
+            "[the senior level](levels/e2.md#craft)",
+            &format!("<a class=\"x\" href=\"{href}\">the senior level</a>"),
+        )
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    clean_ladder(tmp.path());
+    html_link(tmp.path(), "levels/e2.md#craft");
+    let (report, status) = json(tmp.path(), &[]);
+    assert_eq!((report.errors, status), (0, 0), "{:#?}", report.diagnostics);
+    let site = tmp.path().join("site");
+    common::ladderbook()
+        .arg("build")
+        .arg(tmp.path())
+        .arg("-d")
+        .arg(&site)
+        .assert()
+        .success();
+    let guide = fs::read_to_string(site.join("guide/index.html")).unwrap();
+    assert!(
+        guide.contains(r#"<a class="x" href="../levels/e2/#craft">the senior level</a>"#),
+        "{guide}"
+    );
+
+    for (href, code, column) in [
+        ("levels/e3.md", "broken-link", 5),
+        ("levels/e2.md#crafts", "broken-anchor", 5),
+        ("#nowhere", "broken-anchor", 5),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        clean_ladder(tmp.path());
+        html_link(tmp.path(), href);
+        let (report, status) = json(tmp.path(), &[]);
+        assert_eq!(status, 1, "{href}");
+        let d = report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == code)
+            .unwrap_or_else(|| panic!("{href}: {:#?}", report.diagnostics));
+        assert_eq!(
+            (d.path.as_str(), d.line, d.column),
+            ("content/guide.md", 6, column),
+            "{href}"
+        );
+        assert!(d.message.contains(&format!("`{href}`")), "{}", d.message);
+    }
+}

@@ -672,3 +672,39 @@ fn a_spreadsheet_is_refused_with_what_to_do_with_it() {
         "{said}"
     );
 }
+
+/// Links written as HTML (`<a href>`) are links to a reader too: pointed at the new files as
+/// Markdown links are, or made text where the import has no file for them (hunt 33 H33-09,
+/// browser check 35 B35-04: kept as written, they led nowhere on the site, 24 of them in one
+/// handbook).
+#[test]
+fn links_written_as_html_follow_their_targets_too() {
+    let imp = import(&fixture("html-links.md"), &[]);
+    let c = imp.root.join("content");
+    let track = fs::read_to_string(c.join("tracks/html-links.md")).unwrap();
+    for written in [
+        r#"<a href="../levels/head-keeper.md" title="top">the top level</a>"#,
+        r#"<a href="../levels/keeper.md#logbook">a keeper's logbook</a>"#,
+        r#"<a href='../faq.md'>the FAQ</a>"#,
+        r#"<a>the storm drills</a>"#,
+        r#"<a href="https://example.com/lights">the lights</a>"#,
+    ] {
+        assert!(track.contains(written), "{written}:\n{track}");
+    }
+    assert!(
+        imp.summary.contains("html-links.md:3") && imp.summary.contains("storm-drills.md"),
+        "{}",
+        imp.summary
+    );
+    let head = page(&imp.site, "levels/head-keeper/");
+    assert!(
+        head.contains(r#"<a href="../../levels/keeper/">Keeper</a>"#)
+            && head.contains(r#"<a href="../../levels/lamp-hand/">Lamp Hand</a>"#),
+        "{head}"
+    );
+    // In a block of HTML, and on a free page.
+    assert!(head.contains(r#"see <a href="../../levels/keeper/">the Keeper</a> again"#));
+    assert!(page(&imp.site, "faq/")
+        .contains(r#"<a href="../levels/lamp-hand/">back to the Lamp Hand</a>"#));
+    assert_eq!(broken_links(&imp.site), Vec::<String>::new());
+}

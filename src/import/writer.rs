@@ -254,6 +254,11 @@ impl Ctx<'_> {
             .map(|(_, d)| (d.dest.to_string(), d.span.clone()))
             .collect();
         for (ev, r) in parser {
+            if let Event::Html(html) | Event::InlineHtml(html) = &ev {
+                let line = md.line + text[..r.start].matches('\n').count();
+                edits.extend(self.html_links(md.doc, html, r.start, out, line));
+                continue;
+            }
             let (dest, is_image, link_type) = match &ev {
                 Event::Start(Tag::Link {
                     dest_url,
@@ -270,14 +275,8 @@ impl Ctx<'_> {
             if !matches!(link_type, LinkType::Inline)
                 || (is_outside(&dest) && self.root_absolute(&dest).is_none())
             {
-                if names_markdown(&dest) {
-                    let line = md.line + text[..r.start].matches('\n').count();
-                    self.guesses.push(super::model::Guess {
-                        kind: GuessKind::Link,
-                        at: self.ladder.docs[md.doc].loc_line(line),
-                        text: format!("the link to `{dest}` starts from a root outside the imported folder and names none of its files: kept as written, it will lead nowhere on the site"),
-                    });
-                }
+                let line = md.line + text[..r.start].matches('\n').count();
+                self.left_outside(md.doc, &dest, line);
                 continue;
             }
             let span = &text[r.clone()];
@@ -337,6 +336,55 @@ impl Ctx<'_> {
             text = no_new_links(text, &written);
         }
         text
+    }
+
+    /// The edits to the `<a href>` links of a piece of raw HTML that starts at byte `at` of
+    /// the text: each relative one pointed at its file's new path, as Markdown links are
+    /// ([`Ctx::resolve`]), or, where it points at nothing the import has, its `href` taken
+    /// out, so that its text reads as text (`<a>` without `href` is no link, HTML §4.5.1),
+    /// as a Markdown link's text is kept.
+    fn html_links(
+        &mut self,
+        doc: usize,
+        html: &str,
+        at: usize,
+        out: &str,
+        line: usize,
+    ) -> Vec<(std::ops::Range<usize>, String)> {
+        let mut edits = Vec::new();
+        for link in crate::sanitize::link_hrefs(html) {
+            let dest = link.href.as_str();
+            if is_outside(dest) && self.root_absolute(dest).is_none() {
+                self.left_outside(doc, dest, line);
+                continue;
+            }
+            let fallback = "its `href` is left out, so that its text reads as text";
+            match self.resolve_as(doc, dest, out, line, fallback) {
+                Some(new) => {
+                    let mut value = String::new();
+                    crate::escape::attribute(&mut value, &new);
+                    edits.push((at + link.value.start..at + link.value.end, value));
+                }
+                None => {
+                    // With the spaces before it: `<a>`, not `<a >`.
+                    let start = html[..link.attribute.start].trim_end().len();
+                    edits.push((at + start..at + link.attribute.end, String::new()));
+                }
+            }
+        }
+        edits
+    }
+
+    /// Says, for a link left as written because it is external or starts from a root outside
+    /// the imported folder, when it names a Markdown file: no site serves it as written.
+    fn left_outside(&mut self, doc: usize, dest: &str, line: usize) {
+        if names_markdown(dest) {
+            self.guesses.push(super::model::Guess {
+                kind: GuessKind::Link,
+                at: self.ladder.docs[doc].loc_line(line),
+                text: format!("the link to `{dest}` starts from a root outside the imported folder and names none of its files: kept as written, it will lead nowhere on the site"),
+            });
+        }
     }
 
     /// The source file a root-absolute link (`/docs/ladders/eng/junior.md`, as a repository's

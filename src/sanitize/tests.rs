@@ -249,3 +249,20 @@ fn harmless_html_is_kept_and_the_rest_dropped() {
         "&lt;img src=a.png onerror=alert(1)"
     );
 }
+
+#[test]
+fn link_addresses_in_raw_html_are_found_where_they_are_written() {
+    let html = r#"See <A class=x HREF = 'levels/a.md#b&amp;c' title="t">A</A>, <a name=top>, <a href=#top>top</a> <img src=i.png>"#;
+    let found = link_hrefs(html);
+    let hrefs: Vec<&str> = found.iter().map(|l| l.href.as_str()).collect();
+    assert_eq!(hrefs, ["levels/a.md#b&c", "#top"]);
+    assert_eq!(
+        &html[found[0].attribute.clone()],
+        "HREF = 'levels/a.md#b&amp;c'"
+    );
+    assert_eq!(&html[found[0].value.clone()], "levels/a.md#b&amp;c");
+    assert_eq!(&html[found[1].attribute.clone()], "href=#top");
+    assert_eq!(&html[found[1].value.clone()], "#top");
+    // A tag that never ends names no link.
+    assert!(link_hrefs("<a href=\"x.md\"").is_empty());
+}
