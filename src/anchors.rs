@@ -491,20 +491,15 @@ fn settle_left(
 }
 
 fn lost_anchor(a: &LockedAnchor, source: &str) -> Diagnostic {
-    let start: String = a.text.chars().take(60).collect();
-    let more = if a.text.chars().count() > 60 {
-        "…"
-    } else {
-        ""
-    };
     Diagnostic::error(
         "lost-anchor",
         source,
         (1, 1),
         format!(
-            "the expectation /{}#{} (\"{start}{more}\") was published and is gone",
+            "the expectation /{}#{} (\"{}\") was published and is gone",
             permalink::level(&a.level),
-            permalink::expectation_anchor(&a.pillar, a.number)
+            permalink::expectation_anchor(&a.pillar, a.number),
+            crate::lock::short(&a.text)
         ),
         "links to it no longer land anywhere: restore it (reworded is fine while at least half of its content words stay), or if it was removed on purpose or the ladder has not been published yet, run `ladderbook build --accept-removals`, which drops it from ladder.lock",
     )

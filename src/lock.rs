@@ -73,8 +73,9 @@ pub fn read(root: &Path, diags: &mut Diagnostics) -> Option<Lock> {
         return None;
     }
     let mut lock = Lock::default();
-    // Numbers of the lines that are not what `build` writes.
+    // Numbers of the lines that are not what `build` writes, and of git's conflict markers.
     let mut wrong = Vec::new();
+    let mut markers = Vec::new();
     let read = std::fs::File::open(&path).and_then(|file| {
         let mut file = std::io::BufReader::new(file);
         let mut line = String::new();
@@ -87,7 +88,9 @@ pub fn read(root: &Path, diags: &mut Diagnostics) -> Option<Lock> {
             let text = line
                 .strip_suffix('\n')
                 .map_or(line.as_str(), |l| l.strip_suffix('\r').unwrap_or(l));
-            if !read_line(&mut lock, text) {
+            if conflict_marker(text) {
+                markers.push(n);
+            } else if !read_line(&mut lock, text) {
                 wrong.push(n);
             }
         }
@@ -103,19 +106,95 @@ pub fn read(root: &Path, diags: &mut Diagnostics) -> Option<Lock> {
         ));
         return None;
     }
+    let shown = display_path(root, &path);
+    if let Some(&first) = markers.first() {
+        // Both sides' lines are read: each is an address one branch published.
+        diags.push(Diagnostic::error(
+            "merge-conflict",
+            shown.clone(),
+            (first, 1),
+            format!(
+                "an unresolved merge conflict: git's `<<<<<<<`, `=======` and `>>>>>>>` lines (lines {})",
+                markers.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+            ),
+            format!("{FILE_NAME} lists what each branch published, so keep the lines of both sides and delete only the marker lines, then run `ladderbook check`; do not delete the file, which keeps each published anchor on its expectation"),
+        ));
+    }
     for n in wrong {
         diags.push(Diagnostic::error(
             "lock-syntax",
-            display_path(root, &path),
+            shown.clone(),
             (n, 1),
             "this line is not `page <address>`, `anchor <level> <pillar> <number> <text>` or `retired <level> <pillar> <number>`",
-            format!("{FILE_NAME} is written by `ladderbook build`: undo the edit, or delete the file to start it again"),
+            format!("{FILE_NAME} is written by `ladderbook build`: undo the edit (`git checkout {FILE_NAME}`); deleting the file would let published anchors land on other expectations"),
         ));
     }
     // Anchors that compare equal are equal in every field, so an unstable sort (which
     // needs no memory of its own) gives the same order; a lockfile is written sorted.
     lock.anchors.sort_unstable();
+    for (a, b) in numbered_twice(&lock) {
+        diags.push(Diagnostic::error(
+            "lock-conflict",
+            shown.clone(),
+            (line_of(&path, a).unwrap_or(1), 1),
+            format!(
+                "the anchor /{}#{} is given to two expectations, \"{}\" and \"{}\", as when two branches each added one and their lockfiles were merged",
+                crate::permalink::level(&a.level),
+                crate::permalink::expectation_anchor(&a.pillar, a.number),
+                short(&a.text),
+                short(&b.text)
+            ),
+            "keep the `anchor` line of the one that was published (links to it are out there) and delete the other's: the next build gives that expectation a number of its own",
+        ));
+    }
     Some(lock)
+}
+
+/// The first 60 characters of an expectation's text, `…` after them when there are more.
+pub fn short(text: &str) -> String {
+    let mut start: String = text.chars().take(60).collect();
+    if text.chars().count() > 60 {
+        start.push('…');
+    }
+    start
+}
+
+/// Whether `line` is one of git's conflict markers (`<<<<<<< HEAD`, `=======`, `>>>>>>>
+/// branch`), which no line `build` writes starts with.
+fn conflict_marker(line: &str) -> bool {
+    ["<<<<<<<", ">>>>>>>"]
+        .iter()
+        .any(|m| line == *m || line.strip_prefix(m).is_some_and(|r| r.starts_with(' ')))
+        || line == "======="
+}
+
+/// Pairs of anchors of `lock` (sorted) that give one number of a cell to two texts, neither
+/// retired: a lock two branches wrote, merged line by line.
+fn numbered_twice(lock: &Lock) -> Vec<(&LockedAnchor, &LockedAnchor)> {
+    lock.anchors
+        .windows(2)
+        .filter(|w| {
+            let (a, b) = (&w[0], &w[1]);
+            (&a.level, &a.pillar, a.number) == (&b.level, &b.pillar, b.number)
+                && !a.retired
+                && !b.retired
+                && a.text != b.text
+        })
+        .map(|w| (&w[0], &w[1]))
+        .collect()
+}
+
+/// The 1-based line of the lockfile at `path` that writes `anchor`, read again: only for
+/// the error that names it.
+fn line_of(path: &Path, anchor: &LockedAnchor) -> Option<usize> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let prefix = format!(
+        "anchor {} {} {} ",
+        anchor.level, anchor.pillar, anchor.number
+    );
+    text.lines()
+        .position(|l| l.starts_with(&prefix))
+        .map(|i| i + 1)
 }
 
 /// The lock a lockfile's `text` describes, its lines that are not what `build` writes left

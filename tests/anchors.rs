@@ -681,3 +681,103 @@ fn a_renamed_levels_comparisons_are_lost_with_it_not_apart() {
     );
     assert!(!err.contains("compare/engineer-2/ic3/\"]"), "{err}");
 }
+
+/// Two branches each add an expectation to Senior Engineer's craft, and each build numbers
+/// it `#craft--7`; their lockfiles then conflict (browser check 36 B36-01, B36-02). git's
+/// markers were three `lock-syntax` errors whose hint said to delete the file, which would
+/// move published anchors onto other expectations; and the lockfile merged by keeping both
+/// sides said the expectation still in the file "was published and is gone".
+#[test]
+fn a_lockfile_two_branches_wrote_is_merged_by_keeping_both_sides_and_one_number_each() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), tmp.path());
+    let (lock, craft) = (
+        tmp.path().join("ladder.lock"),
+        tmp.path()
+            .join("content/competencies/senior-engineer/craft.md"),
+    );
+    let build = |args: &[&str]| {
+        ladderbook()
+            .arg("build")
+            .arg(tmp.path())
+            .args(args)
+            .assert()
+    };
+    build(&[]).success();
+    let base = fs::read_to_string(&craft).unwrap();
+    let with = |item: &str| base.replacen("+++\n\n- ", &format!("+++\n\n- {item}\n- "), 1);
+    let (alpha, beta) = (
+        "Runs the quarterly game day that tests the team's recovery plans.",
+        "Writes the onboarding guide that new engineers follow in their first week.",
+    );
+    let mut sides = Vec::new();
+    for item in [alpha, beta] {
+        let before = fs::read_to_string(&lock).unwrap();
+        fs::write(&craft, with(item)).unwrap();
+        build(&[]).success();
+        let after = fs::read_to_string(&lock).unwrap();
+        let added: Vec<String> = after
+            .lines()
+            .filter(|l| !before.lines().any(|b| b == *l))
+            .map(String::from)
+            .collect();
+        assert_eq!(added.len(), 1, "{added:?}");
+        assert!(
+            added[0].starts_with("anchor senior-engineer craft "),
+            "{}",
+            added[0]
+        );
+        sides.push((added[0].clone(), before));
+        fs::write(&lock, &sides[0].1).unwrap();
+    }
+    let (alpha_line, beta_line) = (&sides[0].0, &sides[1].0);
+    assert_eq!(
+        alpha_line.split(' ').nth(3),
+        beta_line.split(' ').nth(3),
+        "both branches number their expectation alike"
+    );
+    // The merge: both expectations in the file, the lockfile in conflict.
+    fs::write(&craft, with(&format!("{alpha}\n- {beta}"))).unwrap();
+    let base_lock = &sides[0].1;
+    let conflicted =
+        format!("{base_lock}<<<<<<< HEAD\n{alpha_line}\n=======\n{beta_line}\n>>>>>>> feature\n");
+    fs::write(&lock, &conflicted).unwrap();
+    let markers_at = base_lock.lines().count() + 1;
+    let err = check_fails(tmp.path());
+    assert!(
+        err.contains(&format!(
+            "ladder.lock:{markers_at}:1: error: an unresolved merge conflict"
+        )),
+        "{err}"
+    );
+    assert!(
+        !err.contains("this line is not") && !err.contains("start it again"),
+        "{err}"
+    );
+    assert!(err.contains("keep the lines of both sides"), "{err}");
+
+    // Both sides kept, as the hint says: one number given twice is named, nothing is "gone".
+    fs::write(&lock, format!("{base_lock}{alpha_line}\n{beta_line}\n")).unwrap();
+    let err = check_fails(tmp.path());
+    assert!(err.contains("is given to two expectations"), "{err}");
+    assert!(
+        err.contains("Runs the quarterly game day") && err.contains("Writes the onboarding guide"),
+        "{err}"
+    );
+    assert!(!err.contains("was published and is gone"), "{err}");
+
+    // The published one's line kept: it keeps its number, the other gets one of its own.
+    fs::write(&lock, format!("{base_lock}{alpha_line}\n")).unwrap();
+    build(&[]).success();
+    let number = alpha_line.split(' ').nth(3).unwrap();
+    let page =
+        fs::read_to_string(tmp.path().join("book/levels/senior-engineer/index.html")).unwrap();
+    let at = page
+        .find(&format!("id=\"craft--{number}\""))
+        .expect("the anchor");
+    assert!(page[at..]
+        .split("</li>")
+        .next()
+        .unwrap()
+        .contains("quarterly game day"));
+}
