@@ -946,3 +946,40 @@ fn a_symlinked_page_there_when_serve_starts_is_warned_of_at_once() {
             .contains("content/faq.md: warning: a symbolic link")
     });
 }
+
+/// A ladder published under a sub-path (`site-url = "/fernhill/ladder/"`) is previewed at
+/// `/`; the published addresses (a bookmark, the built 404 page's links) lead to the same
+/// page in the preview, where they were "no page at this address" (browser check 36 B36-06).
+#[test]
+fn the_published_sub_path_leads_to_the_preview_at_the_root() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), dir.path());
+    let book = dir.path().join("book.toml");
+    let text = std::fs::read_to_string(&book).unwrap();
+    assert!(text.contains("site-url = \"/\""), "{text}");
+    std::fs::write(
+        &book,
+        text.replace("site-url = \"/\"", "site-url = \"/fernhill/ladder/\""),
+    )
+    .unwrap();
+    let server = start_in(dir, &[]);
+    for (published, preview) in [
+        (
+            "/fernhill/ladder/levels/senior-engineer/?from=mail",
+            "/levels/senior-engineer/?from=mail",
+        ),
+        ("/fernhill/ladder/", "/"),
+        ("/fernhill/ladder", "/"),
+    ] {
+        let (status, resp) = get(&server, published).unwrap();
+        assert_eq!(status, 307, "{published}: {resp}");
+        assert!(
+            resp.to_lowercase()
+                .contains(&format!("location: {preview}\r\n")),
+            "{published}: {resp}"
+        );
+    }
+    let (status, _) = get(&server, "/fernhill/ladders/").unwrap();
+    assert_eq!(status, 404);
+    assert_eq!(get(&server, "/levels/senior-engineer/").unwrap().0, 200);
+}

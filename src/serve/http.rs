@@ -17,6 +17,9 @@ use tokio::sync::broadcast;
 pub(super) struct AppState {
     pub(super) site: Arc<RwLock<Served>>,
     pub(super) events: broadcast::Sender<u64>,
+    /// The sub-path `site-url` names for the published site (`/fernhill/ladder/`), which the
+    /// preview serves at `/`; `/` when there is none.
+    pub(super) published_at: String,
 }
 
 /// [`WORKER_JS`], never cached.
@@ -127,6 +130,25 @@ pub(super) async fn serve_file(State(state): State<AppState>, req: Request) -> R
         Some(Err(location)) => {
             let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
             if let Ok(v) = HeaderValue::from_str(&location) {
+                r.headers_mut().insert(header::LOCATION, v);
+            }
+            return r;
+        }
+        // The published address of a page (`/fernhill/ladder/levels/x/`, as a bookmark or
+        // the built 404 page has it): the preview serves that page at `/levels/x/`.
+        None if state.published_at != "/"
+            && format!("{uri_path}/").starts_with(&state.published_at) =>
+        {
+            let rest = uri_path.get(state.published_at.len()..).unwrap_or("");
+            let query = req
+                .uri()
+                .query()
+                .map(|q| format!("?{q}"))
+                .unwrap_or_default();
+            let mut r = StatusCode::TEMPORARY_REDIRECT.into_response();
+            if let Some(v) =
+                site_path(rest).and_then(|p| HeaderValue::from_str(&format!("/{p}{query}")).ok())
+            {
                 r.headers_mut().insert(header::LOCATION, v);
             }
             return r;

@@ -144,9 +144,14 @@ pub fn serve(opts: Options) -> Result<(), Diagnostic> {
     }
     previous.report();
     let (events, _) = broadcast::channel(16);
+    // Read once: a site-url changed while serving is followed by the pages, not by this.
+    let published_at = crate::config::Config::load(&opts.root)
+        .map(|c| c.site_url)
+        .unwrap_or_else(|_| "/".to_string());
     let state = http::AppState {
         site: site.clone(),
         events: events.clone(),
+        published_at: published_at.clone(),
     };
 
     watch::watch(&opts, site.clone(), events, previous)?;
@@ -167,6 +172,11 @@ pub fn serve(opts: Options) -> Result<(), Diagnostic> {
         );
     }
     println!("Serving {} at {url}", opts.root.display());
+    if published_at != "/" {
+        println!(
+            "The site-url's path, {published_at}, is served at / here; its addresses lead there."
+        );
+    }
     if !addr.ip().is_loopback() {
         // Bound to one address, `url` is the one to share; bound to all, name one.
         if let Some(ip) = guard::network_address(addr).filter(|_| addr.ip().is_unspecified()) {
