@@ -593,6 +593,49 @@ fn menu_pages(pages: &[crate::ladder::FreePage]) -> usize {
     }
 }
 
+/// How wide one row of the site menu is at 1,280 px, in characters of its entries' titles,
+/// two more for the space after each (measured: eight entries of 113 characters fill nine
+/// tenths of a row).
+pub const MENU_ROW: usize = 140;
+
+/// How many free pages the site menu lists, and whether it folds the tracks: each folds on
+/// its own past its limits ([`menu_pages`], [`MENU_TRACKS_MAX`], [`MENU_TRACK_TITLES_MAX`]);
+/// and where the tracks and the pages together would still take a second row beside
+/// Overview and Compare levels, the pages give way to "All N guides" first, then the tracks
+/// to "Tracks (N)": the menu is one row on every page.
+fn menu_layout(ladder: &crate::ladder::Ladder) -> (usize, bool) {
+    let entry = |title: &str| title.chars().count() + 2;
+    let mut listed = menu_pages(&ladder.pages);
+    let mut fold = ladder.tracks.len() > MENU_TRACKS_MAX
+        || ladder
+            .tracks
+            .iter()
+            .map(|t| t.title.chars().count())
+            .sum::<usize>()
+            > MENU_TRACK_TITLES_MAX;
+    let width = |listed: usize, fold: bool| {
+        let tracks = if fold {
+            entry("Tracks (00)")
+        } else {
+            ladder.tracks.iter().map(|t| entry(&t.title)).sum()
+        };
+        let pages: usize = ladder.pages[..listed].iter().map(|p| entry(&p.title)).sum();
+        let more = if listed < ladder.pages.len() {
+            entry("All 00 guides")
+        } else {
+            0
+        };
+        entry("Overview") + tracks + entry("Compare levels") + pages + more
+    };
+    if listed > 0 && width(listed, fold) > MENU_ROW {
+        listed = 0;
+    }
+    if !fold && width(listed, fold) > MENU_ROW {
+        fold = true;
+    }
+    (listed, fold)
+}
+
 /// The most tracks the site menu lists side by side (see [`Nav::fold_tracks`]).
 pub const MENU_TRACKS_MAX: usize = 6;
 
@@ -638,6 +681,7 @@ impl Nav {
             levels: Vec::new(),
         };
         let names = crate::site::level_names(ladder);
+        let (listed, fold_tracks) = menu_layout(ladder);
         Nav {
             tracks: ladder
                 .tracks
@@ -667,18 +711,9 @@ impl Nav {
                 })
                 .collect(),
             pages: ladder.pages.iter().map(page).collect(),
-            menu_pages: ladder.pages[..menu_pages(&ladder.pages)]
-                .iter()
-                .map(page)
-                .collect(),
-            more_pages: ladder.pages.len() - menu_pages(&ladder.pages),
-            fold_tracks: ladder.tracks.len() > MENU_TRACKS_MAX
-                || ladder
-                    .tracks
-                    .iter()
-                    .map(|t| t.title.chars().count())
-                    .sum::<usize>()
-                    > MENU_TRACK_TITLES_MAX,
+            menu_pages: ladder.pages[..listed].iter().map(page).collect(),
+            more_pages: ladder.pages.len() - listed,
+            fold_tracks,
             inline_picker: ladder.levels.len() <= INLINE_PICKER_MAX_LEVELS,
         }
     }

@@ -501,3 +501,42 @@ fn the_menu_leaves_guides_of_long_titles_to_the_overview() {
     assert!(menu.contains(">All 2 guides</a>"), "{menu}");
     assert!(page(&ladder.join("book"), "").contains(long));
 }
+
+#[test]
+fn the_menu_keeps_to_one_row_with_tracks_and_guides_together() {
+    // Browser check 36 B36-07, B36-08: tracks and guides each under their limits, but not
+    // together, put the last guide on a second row over every page (jorgef's four tracks
+    // and three guides); and on a guide left to the overview, no entry said where one was.
+    let tmp = tempfile::tempdir().unwrap();
+    let ladder = tmp.path().join("ladder");
+    copy_ladder(&repo(), &ladder);
+    let title = "On-call, incidents and the weekly rota at Fernhill";
+    std::fs::write(
+        ladder.join("content/on-call.md"),
+        format!("+++\ntitle = \"{title}\"\n+++\n\nWho is on call, and how a week of it goes.\n"),
+    )
+    .unwrap();
+    ladderbook().arg("build").arg(&ladder).assert().success();
+    let menu = |path: &str| {
+        let html = page(&ladder.join("book"), path);
+        let menu = &html[html.find("<nav class=\"site-nav\"").unwrap()..];
+        menu[..menu.find("</nav>").unwrap()].to_string()
+    };
+    let overview = menu("");
+    assert!(
+        !overview.contains(title) && !overview.contains(">How promotions work<"),
+        "{overview}"
+    );
+    assert!(overview.contains(">All 3 guides</a>"), "{overview}");
+    // The tracks still fit beside it.
+    assert!(
+        overview.contains(">Individual contributor</a>"),
+        "{overview}"
+    );
+    let guide = menu("on-call/");
+    assert!(
+        guide.contains("#guides\" aria-current=\"true\">All 3 guides</a>"),
+        "{guide}"
+    );
+    assert!(!menu("levels/senior-engineer/").contains("guides\" aria-current"));
+}
