@@ -561,6 +561,8 @@ pub struct Nav {
     /// listing thousands of free pages on each would make the site grow with the square of
     /// their number; the rest are listed on the overview.
     pub menu_pages: Vec<NavEntry>,
+    /// The paths of `menu_pages`: a free page not among them is under "All N guides".
+    pub menu_paths: Vec<String>,
     /// How many free pages the menu leaves to the overview.
     pub more_pages: usize,
     /// Whether the menu folds its tracks into one "Tracks" entry that opens a list of them:
@@ -712,6 +714,10 @@ impl Nav {
                 .collect(),
             pages: ladder.pages.iter().map(page).collect(),
             menu_pages: ladder.pages[..listed].iter().map(page).collect(),
+            menu_paths: ladder.pages[..listed]
+                .iter()
+                .map(|p| p.path.clone())
+                .collect(),
             more_pages: ladder.pages.len() - listed,
             fold_tracks,
             inline_picker: ladder.levels.len() <= INLINE_PICKER_MAX_LEVELS,

@@ -396,7 +396,7 @@ fn many_free_pages_keep_every_page_small() {
     let one = fs::read_to_string(site.join("page-1234/index.html")).unwrap();
     assert!(one.len() < 20_000, "a one-line page is {} bytes", one.len());
     assert!(
-        one.contains("<li><a href=\"../#guides\">All 2000 guides</a></li>"),
+        one.contains("<li><a href=\"../#guides\" aria-current=\"true\">All 2000 guides</a></li>"),
         "{one}"
     );
     let overview = fs::read_to_string(site.join("index.html")).unwrap();
