@@ -286,6 +286,19 @@ fn walk(root: &Path) -> Walk {
             }
             None => display_path(&content, path),
         };
+        // Zola and Hugo (`_index.md`) and Jekyll (`index.md`) put such a file's text on the
+        // home page; here it is a free page of its own, which an author would look for on
+        // the overview.
+        if matches!(content_path.as_str(), "index.md" | "_index.md") {
+            let stem = content_path.trim_end_matches(".md");
+            walk.errors.push(Diagnostic::warning(
+                "index-page",
+                display_path(root, path),
+                (0, 0),
+                format!("a free page at /{stem}/ of its own, listed among the guides: the overview does not show it"),
+                "the overview's text is `description` in book.toml (or a `templates/index.html` of your own); to keep this page, give it a name that says what it is (`about.md`)",
+            ));
+        }
         if path.extension().and_then(|e| e.to_str()) != Some("md") {
             walk.assets.push(Asset {
                 source: path.to_path_buf(),

@@ -270,6 +270,21 @@ fn warnings_point_at_the_problem_and_exit_0() {
             6,
             3,
         ),
+        // Browser check 36 B36-10: written for the home page, as Jekyll, Hugo and Zola show
+        // it, the file was a guide at /index/ without a word.
+        (
+            "index-page",
+            Box::new(|d: &Path| {
+                fs::write(
+                    d.join("content/index.md"),
+                    "+++\ntitle = \"Welcome\"\n+++\nOur ladder.\n",
+                )
+                .unwrap()
+            }),
+            "content/index.md",
+            0,
+            0,
+        ),
         // Browser check 33 L8: a mark with no definition shows as text on the page.
         (
             "undefined-footnote",
