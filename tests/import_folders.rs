@@ -1382,3 +1382,85 @@ fn levels_each_written_in_parts_are_levels() {
         imp.summary
     );
 }
+
+/// Level files written in paragraphs (`# Senior Baker` over two paragraphs), as a
+/// government's job classifications are, and the same files as lists followed by the
+/// `## Experience` and `## Education` the job asks for (hunt 34 H34-04, H34-12; hunt 33
+/// H33-10): both folders were refused ("none of its 3 files has levels with pillars and
+/// expectations"), where the same levels as sections of one document imported.
+#[test]
+fn level_files_in_paragraphs_or_followed_by_experience_and_education_are_a_track() {
+    for (name, prefix) in [("paragraph-levels", ""), ("job-classifications", "- ")] {
+        let dir = fixture(&format!("folders/{name}"));
+        let mut exps = Vec::new();
+        let mut asks = Vec::new();
+        for (_, text) in markdown_sources(&dir) {
+            let level = words(text.lines().next().unwrap().trim_start_matches("# "));
+            let mut section = String::new();
+            for line in text.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+                if let Some(h) = line.strip_prefix("## ") {
+                    section = h.to_string();
+                } else if !section.is_empty() {
+                    asks.push((level.clone(), line.to_string()));
+                } else if let Some(item) = line.strip_prefix(prefix) {
+                    exps.push(Exp {
+                        level: level.clone(),
+                        pillar: "Expectations".to_string(),
+                        text: item.to_string(),
+                    });
+                }
+            }
+        }
+        assert_eq!(exps.len(), 6, "{name}");
+        let imp = import(&dir, &[]);
+        assert_placed(&imp, &exps, &[]);
+        assert_eq!(
+            ranked_levels(&imp),
+            ["junior-baker", "senior-baker", "head-baker"],
+            "{name}"
+        );
+        // What the job asks for describes its level.
+        for (level, text) in asks {
+            let id = level.replace(' ', "-");
+            let file =
+                fs::read_to_string(imp.root.join(format!("content/levels/{id}.md"))).unwrap();
+            assert!(file.contains(&text), "{name}: {text} not in {id}:\n{file}");
+        }
+    }
+}
+
+/// `baker.md` beside `junior-baker.md` and `senior-baker.md`, each a title over a list, and
+/// two roles at two levels each (`potter.md`, `senior-potter.md` beside the bakers): the
+/// README's own example, which held only for roles import knows by name (`Engineer`,
+/// `Analyst`). `Baker` was a free page, and Senior Potter a step above Senior Baker on one
+/// track (hunt 34 H34-05, H34-06).
+#[test]
+fn a_title_named_as_its_graded_siblings_are_is_their_level_whatever_the_role() {
+    let imp = import(&fixture("folders/graded-plain"), &[]);
+    assert!(!imp.summary.contains("free pages"), "{}", imp.summary);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["junior-baker", "baker", "senior-baker"]
+    );
+    let imp = import(&fixture("folders/role-pairs-plain"), &[]);
+    assert!(!imp.summary.contains("free pages"), "{}", imp.summary);
+    let track = |id: &str| {
+        str_of(
+            &front(&imp.root.join(format!("content/levels/{id}.md"))),
+            "track",
+        )
+    };
+    assert_eq!(
+        ranked_levels(&imp),
+        ["baker", "senior-baker", "potter", "senior-potter"]
+    );
+    assert_eq!(
+        (track("baker"), track("senior-baker")),
+        ("baker".into(), "baker".into())
+    );
+    assert_eq!(
+        (track("potter"), track("senior-potter")),
+        ("potter".into(), "potter".into())
+    );
+    assert!(common::page(&imp.site, "levels/potter/").contains("A Potter trains the new starters."));
+}

@@ -729,3 +729,57 @@ fn what_every_level_shares_is_no_level_and_is_said_so() {
         imp.summary
     );
 }
+
+/// Plain labels on lines of their own over each level's lists (`Seamanship:`), as a
+/// technical-leadership ladder writes `Knowledge & Experience:` under every level (hunt 34
+/// H34-11): unmarked, they were read as paragraphs, and the three levels became pillars of
+/// one level named after the document.
+#[test]
+fn plain_labels_over_each_levels_lists_are_its_pillars() {
+    let src = fixture("plain-labels.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            level = h.to_string();
+        } else if let Some(l) = line.strip_suffix(':') {
+            pillar = l.to_string();
+        } else if let Some(item) = line.strip_prefix("- ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!(exps.len(), 8);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["deckhand", "senior-deckhand", "bosun"]
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["seamanship", "teamwork"]
+    );
+}
+
+/// A ladder written area by area whose second area writes each level's list in HTML, a tag
+/// to a line (`<ul>` / `<li>…</li>` / `</ul>`), as a blog post converted from HTML does
+/// (hunt 34 H34-08): that area was a free page "that holds no levels".
+#[test]
+fn lists_written_in_html_a_tag_to_a_line_are_lists() {
+    let imp = import(&fixture("html-lists-by-area.md"), &[]);
+    assert!(!imp.summary.contains("free pages"), "{}", imp.summary);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["glazing", "throwing"]
+    );
+    let glazing = competency(&imp, "senior-potter", "glazing");
+    assert!(
+        glazing.contains("- Develops a new glaze and writes its recipe down."),
+        "{glazing}"
+    );
+    assert!(!glazing.contains("<li>"), "{glazing}");
+}

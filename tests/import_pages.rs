@@ -167,3 +167,50 @@ fn a_footnote_goes_with_the_text_that_refers_to_it() {
         assert!(!html.contains("[^"), "{page}: {html}");
     }
 }
+
+/// A page that folds each pillar under its heading, GitHub's `<details>` with the heading
+/// as its `<summary>` (hunt 33 H33-06, a Russian grades folder): the folds cut each section
+/// in two, so the page's contents list was the first pillar, holding links as
+/// expectations, and every cell ended in an empty fold.
+#[test]
+fn pillars_folded_under_their_headings_are_pillars_and_the_contents_list_describes() {
+    let dir = fixture("folders/heading-folds");
+    let mut exps = Vec::new();
+    for (path, text) in markdown_sources(&dir) {
+        let level = words(text.lines().next().unwrap().trim_start_matches("# "));
+        let mut pillar = String::new();
+        for line in text.lines() {
+            if let Some(h) = line.strip_prefix("### ") {
+                pillar = h.to_string();
+            } else if let Some(item) = line.strip_prefix("- ") {
+                exps.push(Exp {
+                    level: level.clone(),
+                    pillar: pillar.clone(),
+                    text: item.to_string(),
+                });
+            }
+        }
+        assert!(text.contains("<summary>"), "{}", path.display());
+    }
+    assert_eq!(exps.len(), 12);
+    let imp = import(&dir, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["lamps", "logbook"]
+    );
+    for e in walkdir::WalkDir::new(imp.root.join("content")) {
+        let file = e.unwrap().into_path();
+        if !file.is_file() {
+            continue;
+        }
+        let text = fs::read_to_string(&file).unwrap();
+        assert!(
+            !text.contains("<details") && !text.contains("summary>"),
+            "{}: {text}",
+            file.display()
+        );
+    }
+    let keeper = fs::read_to_string(imp.root.join("content/levels/keeper.md")).unwrap();
+    assert!(keeper.contains("1. [Lamps](keeper.md#lamps)"), "{keeper}");
+}

@@ -907,3 +907,39 @@ fn dashes_alone_are_a_gap_and_a_hyphen_before_a_line_is_its_bullet() {
         assert!(!html.contains(">-Trims"), "{level}");
     }
 }
+
+/// A skills matrix under two headings whose cells grade each level on one scale of words
+/// (`Awareness` … `Expert`), as the UK government's data roles write theirs, with a table
+/// that defines the words (hunt 34 H34-01, H34-02): refused, its hint naming this very shape;
+/// beside the definitions, those made a level `Level definitions` with pillars `Expert` …
+/// `Awareness`, ranked most junior.
+#[test]
+fn grids_that_grade_each_level_on_a_scale_of_words_are_a_ladder_and_the_scale_a_glossary() {
+    let src = fixture("tables/skill-scale.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let mut exps = Vec::new();
+    for (heading, rows) in tables(&text) {
+        if heading == "Level definitions" {
+            continue;
+        }
+        let levels = &rows[0][1..];
+        for row in &rows[1..] {
+            for (level, cell) in levels.iter().zip(&row[1..]) {
+                exps.push(exp(level, &heading, &format!("*{}:* {cell}", row[0])));
+            }
+        }
+    }
+    assert_eq!(exps.len(), 20);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["baker", "senior-baker", "lead-baker", "head-baker"]
+    );
+    // The definitions stay a table, on a page of their own.
+    let defs = fs::read_to_string(imp.root.join("content/level-definitions.md")).unwrap();
+    assert!(
+        defs.contains("| Practitioner | Shares knowledge of the skill with others |"),
+        "{defs}"
+    );
+}

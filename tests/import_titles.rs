@@ -212,3 +212,32 @@ fn a_time_graded_by_roman_numerals_is_no_level() {
         ["trimester-i", "trimester-ii", "trimester-iii"]
     );
 }
+
+/// A ladder titled `T5/L5 = Senior Deckhand / Watch Lead` … `L8 = Chief Mate`, as a
+/// technical-leadership ladder writes its levels (hunt 34 H34-09, H34-10): the two coded with
+/// a pair of codes were free pages "whose title names no level or role", and the others were
+/// titled "= Mate".
+#[test]
+fn levels_coded_with_a_pair_of_codes_or_an_equals_sign_are_levels_titled_after_it() {
+    let imp = import(&fixture("names/codes-joined.md"), &[]);
+    assert!(!imp.summary.contains("free pages"), "{}", imp.summary);
+    let titles: Vec<String> = ranked_levels(&imp)
+        .iter()
+        .map(|id| {
+            str_of(
+                &front(&imp.root.join(format!("content/levels/{id}.md"))),
+                "title",
+            )
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Senior Deckhand / Watch Lead",
+            "Staff Deckhand / Senior Watch Lead",
+            "Mate",
+            "Chief Mate"
+        ]
+    );
+    assert!(common::page(&imp.site, "levels/mate/").contains("Takes the bridge watch alone."));
+}

@@ -345,7 +345,7 @@ fn promote_plain_levels(
             GuessKind::Structure,
             level.at.clone(),
             format!(
-                "`{}` has no pillars: its list is the level's expectations, under one pillar `{}`",
+                "`{}` has no pillars: its list or paragraphs are the level's expectations, under one pillar `{}`",
                 level.full_title,
                 super::infer::PLAIN_PILLAR
             ),

@@ -306,10 +306,22 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
         .chars()
         .take_while(|c| !c.is_whitespace() && *c != ':')
         .collect();
-    if let Some((code, number)) = parse_code(&first) {
+    // Two codes joined by a slash (`T5/L5 = Senior Engineer`): the first is the level's,
+    // the others candidate equivalents, as in a trailing parenthesis.
+    let joined: Vec<(String, LevelNumber)> = first.split('/').map_while(parse_code).collect();
+    let (leading, others) = match joined.len() {
+        n if n > 1 && n == first.split('/').count() => {
+            let mut codes = joined.into_iter();
+            (codes.next(), codes.map(|c| c.0).collect())
+        }
+        _ => (parse_code(&first), Vec::new()),
+    };
+    if let Some((code, number)) = leading {
+        out.other_codes = others;
         let rest = full[first.len()..].trim_start();
+        // `=` too: `L7 = Mate` gives the code as the level's name.
         let rest = rest
-            .trim_start_matches([':', '-', '–', '—', '|', '·'])
+            .trim_start_matches([':', '-', '–', '—', '|', '·', '='])
             .trim_start();
         // The title in brackets after its code (`IC1 (Junior Engineer)`).
         // A code or a note in the brackets (`L4 (E4)`, `IC3 (formerly IC2)`) is no title:

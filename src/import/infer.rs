@@ -53,6 +53,18 @@ pub(super) fn has_list(d: &Doc, s: usize) -> bool {
         .any(|&b| !d.blocks[b].region && matches!(d.blocks[b].kind, Kind::List { .. }))
 }
 
+/// Whether section `s` is written in paragraphs only, as a job classification describes its
+/// level (`# Senior Baker` over what one does, a paragraph each), under a title that is not
+/// about the levels (`Tech Lead vs Engineering Manager`, an article beside a ladder, is not).
+pub(super) fn in_paragraphs(d: &Doc, s: usize) -> bool {
+    let own = &d.secs[s].own;
+    !own.is_empty()
+        && own
+            .iter()
+            .all(|&b| matches!(d.blocks[b].kind, Kind::Para { .. }))
+        && !super::titles::descriptive(&heading_text(d, s))
+}
+
 /// Whether section `s` is an area written in parts (`# Technical Delivery` over `##
 /// Expectations` and `## Self-Assessment`, see [`super::titles::area_part`]): no list of its
 /// own, and sub-sections that are all such parts, one of them its expectations.

@@ -353,16 +353,21 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
         }
     }
     // A document that is only a level-like heading over a list may be one level without
-    // pillars; whether it is depends on the files beside it, so it is decided when the
-    // files are gathered (a level's stub beside levels with pillars stays its description).
+    // pillars (or one a file's code or graded siblings name, as above: `baker.md` beside
+    // `senior-baker.md`); whether it is depends on the files beside it, so it is decided when
+    // the files are gathered (a level's stub beside levels with pillars stays its description).
+    let top_title = |top: usize| super::outline::heading_text(&d, top);
     let plain_level = first_heading
         .and_then(|h| d.secs.iter().position(|s| s.heading == Some(h)))
         .filter(|&top| {
             d.secs[0].children == [top]
                 && d.secs[0].own.is_empty()
                 && plain(&d, top)
-                && has_list(&d, top)
-                && level_like(&super::outline::heading_text(&d, top))
+                && (level_like(&top_title(top)) || coded_file)
+                // Paragraphs name a level only under a title that places it (`Senior
+                // Baker`, `L3 Engineer`): a role's description (`Core Engineer Archetype`)
+                // is none, nor a page a code dates (`Q3 Goals`).
+                && (has_list(&d, top) || in_paragraphs(&d, top) && (placed_role(&top_title(top)) || coded_file))
                 && !is_index(&d)
                 && !src.is_readme()
         })
@@ -771,4 +776,11 @@ fn single_level_outcome(
         title,
         how,
     }
+}
+
+/// A title that places a role's level: a word of seniority (`Senior Baker`), or a code or
+/// number beside a word that names a role (`L3 Engineer`, not `Q3 Goals`).
+fn placed_role(title: &str) -> bool {
+    ids::seniority(&parse_level_title(title).title).0 != ids::BARE_TITLE
+        || super::titles::ranks(title) && super::titles::role_word(title)
 }

@@ -4,12 +4,13 @@
 use crate::diagnostic::Diagnostic;
 use std::fmt;
 
+mod folds;
 mod markup;
 mod shortcodes;
 mod wrappers;
 pub use markup::{
-    admonitions, label_paragraphs, table_captions, without_attribute_lists, without_empty_anchors,
-    without_trailing_space_entities,
+    admonitions, html_lists, label_paragraphs, plain_labels, table_captions,
+    without_attribute_lists, without_empty_anchors, without_trailing_space_entities,
 };
 use std::path::Path;
 pub use wrappers::atx_headings;
@@ -303,7 +304,7 @@ pub type Rewrite = fn(&str) -> Option<(String, usize)>;
 
 /// The rewrites import makes to every Markdown file, in order, each with what the summary
 /// says of it at the first line it changes.
-pub const REWRITES: [(Rewrite, &str); 14] = [
+pub const REWRITES: [(Rewrite, &str); 17] = [
     (
         gitbook_tags,
         "GitBook's tabs (`{% tab title=\"…\" %}`) are read as headings titled by \
@@ -320,6 +321,11 @@ pub const REWRITES: [(Rewrite, &str); 14] = [
         "Hugo's layout shortcodes on lines of their own (cards, columns, buttons, a hero \
          title) are left out: Hugo draws what they make, which import cannot read, and they \
          would show as text",
+    ),
+    (
+        folds::heading_folds,
+        "folds whose title is a heading (`<details>` over `<summary>### PHP</summary>`) \
+         are read as that heading over their content, as GitHub shows them opened",
     ),
     (
         wrappers::wrapper_headings,
@@ -353,6 +359,11 @@ pub const REWRITES: [(Rewrite, &str); 14] = [
          as a bold label, their title, over the block",
     ),
     (
+        html_lists,
+        "HTML lists written a tag to a line (`<ul>`, `<li>…</li>`, `</ul>`) are read as the \
+         Markdown lists they show",
+    ),
+    (
         bullets_as_items,
         "lines that open with a bullet character (`•`) are read as list items",
     ),
@@ -372,6 +383,11 @@ pub const REWRITES: [(Rewrite, &str); 14] = [
         "labels alone in a paragraph of their own over text (`***Technical Expectations***`), \
          the same ones under each level, are read as labels with a colon over the text below \
          them",
+    ),
+    (
+        plain_labels,
+        "plain labels on a line of their own over a list (`Knowledge & Experience:`), the \
+         same ones under each level, are read as labels in bold over the list below them",
     ),
     (
         dashed_labels,

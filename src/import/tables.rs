@@ -21,7 +21,7 @@
 use super::infer::{descriptive, level_like, pay};
 use super::source::SourceDoc;
 pub(super) use cells::strip_tags;
-use cells::{label, phrases, prose, scores};
+use cells::{label, phrases, prose, scale, scores};
 use grid::{by_columns, by_expectation, by_rows, pillar_major};
 use std::collections::HashSet;
 use table::{
@@ -547,7 +547,9 @@ fn shape(t: &Table, shared: &HashSet<String>, terse: bool) -> Option<Shape> {
             && three(&header)
             && !headed(&header)
             && (prose(t.rows.iter().flat_map(|(_, c)| &c[1..]))
-                || (terse && phrases(t.rows.iter().flat_map(|(_, c)| &c[1..]))))
+                || (terse
+                    && (phrases(t.rows.iter().flat_map(|(_, c)| &c[1..]))
+                        || scale(t.rows.iter().flat_map(|(_, c)| &c[1..])))))
         {
             return Some(Shape::Columns);
         }

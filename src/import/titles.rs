@@ -41,6 +41,10 @@ const DESCRIPTIVE: &[&str] = &[
     // compensation and hiring can be a recruiter's or an HR ladder's pillars: not these.
     "perks", "perks and benefits", "work perks and benefits", "salary and location",
     "how to apply", "applying",
+    // The schooling and years a job asks for (`## Experience` / `## And Education`, as a
+    // government's job classifications write them), beside what the level does.
+    "education", "and education", "experience and education", "education and experience",
+    "qualifications", "minimum qualifications",
     // What it takes to move on from the level, as `Ready for Senior When...` is.
     "readiness check", "readiness checklist", "promotion readiness",
 ];
@@ -434,6 +438,10 @@ pub(super) fn descriptive(title: &str) -> bool {
             "descripcion",
             "descricao",
             "purpose of the role",
+            // What the words of a scale mean (`Level definitions`, a skills matrix's
+            // glossary of `Awareness` … `Expert`): about the ladder, not a level of it.
+            "definitions",
+            "glossary",
         ]
         .iter()
         .any(|w| padded.contains(&format!(" {w} ")))

@@ -216,3 +216,31 @@ fn emoji_keys() {
     assert_eq!(leading_emoji("Domain"), None);
     assert_eq!(title_key("🦉 Domain Expertise:"), "domain expertise");
 }
+
+/// Hunt 34 H34-09, H34-10: `L7 = Staff Tech Lead` was titled "= Staff Tech Lead", and two
+/// codes joined by a slash were no code, so the level was a free page "whose title names no
+/// level or role".
+#[test]
+fn codes_joined_by_a_slash_or_set_off_by_an_equals_sign_are_codes() {
+    let t = parse_level_title("L7 = Mate");
+    assert_eq!(
+        (
+            t.title.as_str(),
+            t.code.as_deref(),
+            t.number.map(|n| n.major)
+        ),
+        ("Mate", Some("L7"), Some(7))
+    );
+    let t = parse_level_title("T5/L5 = Senior Deckhand / Watch Lead");
+    assert_eq!(
+        (t.title.as_str(), t.code.as_deref(), t.other_codes),
+        (
+            "Senior Deckhand / Watch Lead",
+            Some("T5"),
+            vec!["L5".to_string()]
+        )
+    );
+    // A slash that joins a code to a word is no pair of codes.
+    let t = parse_level_title("L5/Senior Deckhand");
+    assert_eq!(t.code, None);
+}

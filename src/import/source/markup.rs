@@ -246,3 +246,161 @@ pub fn label_paragraphs(text: &str) -> Option<(String, usize)> {
     let found: Vec<Option<(&str, usize)>> = (0..lines.len()).map(labelled).collect();
     colon_labels(text, &found, 2)
 }
+
+/// `text` with each plain label alone on its line over a list (`Knowledge & Experience:`, a
+/// blank line or a heading above, a list below), where two or more such labels each come
+/// back in the file (each level writes them), written in bold with its colon (`**Knowledge &
+/// Experience**:`), as the labels it stands for are: unmarked, the line reads as a
+/// paragraph of the level's description and every list as one pillar's. Labels that read as
+/// levels or describe (`Examples:`) are left as written. Lines stay where they are; returns
+/// the text and the first line changed, or `None`.
+pub fn plain_labels(text: &str) -> Option<(String, usize)> {
+    if !text.contains(":\n") && !text.contains(":\r\n") {
+        return None;
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let plain = |i: usize| lines.get(i).map_or("", |l| l.trim());
+    let list_item = |t: &str| {
+        t.starts_with(['-', '*', '+']) && t[1..].starts_with(' ')
+            || t.split_once(['.', ')']).is_some_and(|(n, rest)| {
+                (1..=3).contains(&n.len())
+                    && n.bytes().all(|b| b.is_ascii_digit())
+                    && rest.starts_with(' ')
+            })
+    };
+    let labelled = |n: usize| -> Option<(&str, usize)> {
+        let body = lines[n].trim_end_matches(['\n', '\r']);
+        let above = n == 0 || plain(n - 1).is_empty() || plain(n - 1).starts_with('#');
+        let mut j = n + 1;
+        while j < lines.len() && plain(j).is_empty() {
+            j += 1;
+        }
+        let label = body.strip_suffix(':')?.trim_end();
+        let words = label.split_whitespace().count();
+        (above
+            && j < lines.len()
+            && list_item(plain(j))
+            && !body.starts_with([' ', '\t'])
+            && (1..=6).contains(&words)
+            && label.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
+            && !label.contains(['*', '_', '`', '[', '.', ':', '|', '<', '#', '>'])
+            && !crate::import::titles::level_like(label)
+            && !crate::import::titles::descriptive(label))
+        .then_some((label, 0))
+    };
+    let found: Vec<Option<(&str, usize)>> = (0..lines.len()).map(labelled).collect();
+    // Every list opens under a lead-in ending in a colon or a heading: a list under a sentence (`Scrum roles
+    // knowledge` over a list, beside `Risk management:` over another) says the labels are
+    // no level's pillars, and making some of them pillars would leave a level without any.
+    let under_label = (0..lines.len()).all(|i| {
+        if !list_item(plain(i)) || lines[i].starts_with([' ', '\t']) {
+            return true;
+        }
+        let Some(p) = (0..i).rev().find(|&p| !plain(p).is_empty()) else {
+            return true;
+        };
+        // Where the paragraph above starts: an item's text may wrap unindented.
+        let start = (0..=p)
+            .rev()
+            .take_while(|&q| !plain(q).is_empty())
+            .last()
+            .unwrap_or(p);
+        list_item(plain(start))
+            || list_item(plain(p))
+            || lines[p].starts_with([' ', '\t'])
+            || plain(p).starts_with('#')
+            || plain(p).ends_with(':')
+    });
+    if !under_label {
+        return None;
+    }
+    colon_labels(text, &found, 2)
+}
+
+/// `text` with each HTML list written a tag to a line (`<ul>`, then `<li>Mixes a
+/// glaze.</li>` on a line each, then `</ul>`; `<ol>` too) written as the Markdown list it
+/// shows, so that it is read as a Markdown list is: Markdown leaves an HTML block as it is,
+/// one piece of text. A list whose item spans lines or nests another list is left as
+/// written. Lines stay where they are; fenced code is left alone. Returns the text and the
+/// first line changed, or `None`.
+pub fn html_lists(text: &str) -> Option<(String, usize)> {
+    if !text.contains("<li") {
+        return None;
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let tag = |i: usize| lines[i].trim().to_ascii_lowercase();
+    // Lines inside an HTML table: its cells' lists are read with the table.
+    let mut depth = 0usize;
+    let in_table: Vec<bool> = lines
+        .iter()
+        .map(|l| {
+            let lower = l.to_ascii_lowercase();
+            let inside = depth > 0;
+            depth += lower.matches("<table").count();
+            depth = depth.saturating_sub(lower.matches("</table").count());
+            inside || depth > 0
+        })
+        .collect();
+    let mut new: Vec<Option<String>> = vec![None; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        let open = tag(i);
+        let marker = match open.as_str() {
+            // A block of its own: a blank line (or a heading) above it.
+            _ if in_table[i]
+                || i > 0
+                    && !(lines[i - 1].trim().is_empty()
+                        || lines[i - 1].trim_start().starts_with('#')) =>
+            {
+                i += 1;
+                continue;
+            }
+            "<ul>" => "-",
+            "<ol>" => "1.",
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let close = format!("</{}", &open[1..]);
+        let mut items = Vec::new();
+        let mut j = i + 1;
+        while j < lines.len() {
+            let t = lines[j].trim();
+            let lower = t.to_ascii_lowercase();
+            if lower == close {
+                break;
+            }
+            let item = lower
+                .starts_with("<li>")
+                .then(|| {
+                    t[4..]
+                        .strip_suffix("</li>")
+                        .or_else(|| t[4..].strip_suffix("</LI>"))
+                })
+                .flatten()
+                .filter(|inner| !inner.to_ascii_lowercase().contains("<li"));
+            match item {
+                Some(inner) => items.push((j, inner.trim().to_string())),
+                None if t.is_empty() => {}
+                None => break,
+            }
+            j += 1;
+        }
+        if j < lines.len() && tag(j) == close && !items.is_empty() {
+            new[i] = Some(super::line_end(lines[i]).to_string());
+            new[j] = Some(super::line_end(lines[j]).to_string());
+            for (k, inner) in items {
+                new[k] = Some(format!("{marker} {inner}{}", super::line_end(lines[k])));
+            }
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    let mut n = 0;
+    rewrite_lines(text, |_| {
+        n += 1;
+        new[n - 1].take()
+    })
+}

@@ -135,3 +135,53 @@ fn a_page_named_for_html_and_markdown_has_the_stem_of_its_name() {
     assert_eq!(stem(".html.md"), ".html");
     assert_eq!(stem("ночь.md"), "ночь");
 }
+
+#[test]
+fn folds_titled_by_a_heading_are_that_heading_over_their_content() {
+    let text = "# Keeper\n\n<details>\n\n<summary>\n\n### Lamps\n\n</summary>\n\n- Trims the wicks.\n\n<details><summary>More</summary>\n\n- Polishes brass.\n\n</details>\n\n</details>\n<details open><summary>## Logbook</summary>\n\n- Writes the log.\n</details>\n\n<details>\n<summary>Examples</summary>\n\n- Kept as written.\n</details>\n";
+    let (out, first) = folds::heading_folds(text).unwrap();
+    assert_eq!(first, 3);
+    assert_eq!(
+        out,
+        "# Keeper\n\n\n\n\n\n### Lamps\n\n\n\n- Trims the wicks.\n\n<details><summary>More</summary>\n\n- Polishes brass.\n\n</details>\n\n\n## Logbook\n\n- Writes the log.\n\n\n<details>\n<summary>Examples</summary>\n\n- Kept as written.\n</details>\n"
+    );
+    assert_eq!(out.lines().count(), text.lines().count());
+    // A fold never closed is left as written.
+    assert!(folds::heading_folds("<details>\n<summary>### A</summary>\n\n- x\n").is_none());
+}
+
+#[test]
+fn plain_labels_over_lists_under_each_level_are_bold() {
+    let text = "## Deckhand\n\nSeamanship:\n\n- Ties knots.\n\nTeamwork:\n- Tells the mate.\n\nExamples:\n\n- A night crossing.\n\n## Bosun\n\nSeamanship:\n\n- Plans the gear.\n\nTeamwork:\n\n- Sets the rota.\n\nthe crew says:\n\n- aye\n";
+    let (out, first) = plain_labels(text).unwrap();
+    assert_eq!(first, 3);
+    assert_eq!(
+        out,
+        "## Deckhand\n\n**Seamanship**:\n\n- Ties knots.\n\n**Teamwork**:\n- Tells the mate.\n\nExamples:\n\n- A night crossing.\n\n## Bosun\n\n**Seamanship**:\n\n- Plans the gear.\n\n**Teamwork**:\n\n- Sets the rota.\n\nthe crew says:\n\n- aye\n"
+    );
+    // One label that comes back is not enough to call them labels, nor a line over a
+    // paragraph.
+    assert!(plain_labels("## A\n\nSeamanship:\n\n- x\n\n## B\n\nSeamanship:\n\n- y\n").is_none());
+    assert!(plain_labels(
+        "## A\n\nNote:\n\nText.\n\nMore:\n\nText.\n\n## B\n\nNote:\n\nText.\n\nMore:\n\nText.\n"
+    )
+    .is_none());
+    // Nor where a list stands under a sentence: the labels are no level's pillars.
+    assert!(plain_labels(
+        "## A\n\nSeamanship:\n\n- x\n\nTeamwork:\n\n- y\n\n## B\n\nKnots and lines\n\n- z\n\nSeamanship:\n\n- x\n\nTeamwork:\n\n- y\n"
+    )
+    .is_none());
+}
+
+#[test]
+fn html_lists_a_tag_to_a_line_are_markdown_lists() {
+    let text = "### Junior Potter\n\n<ul>\n  <li>Mixes a glaze.</li>\n\n  <li>Loads the <em>kiln</em>.</li>\n</ul>\n\n<ol>\n<li>First\nstill first</li>\n</ol>\n";
+    let (out, first) = html_lists(text).unwrap();
+    assert_eq!(first, 3);
+    assert_eq!(
+        out,
+        "### Junior Potter\n\n\n- Mixes a glaze.\n\n- Loads the <em>kiln</em>.\n\n\n<ol>\n<li>First\nstill first</li>\n</ol>\n"
+    );
+    // A list nested in an item is left as written.
+    assert!(html_lists("<ul>\n<li>a <ul><li>b</li></ul></li>\n</ul>\n").is_none());
+}

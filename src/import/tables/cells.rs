@@ -299,6 +299,26 @@ pub(super) fn phrases<'c>(cells: impl Iterator<Item = &'c String>) -> bool {
     !counts.is_empty() && 2 * counts.iter().filter(|&&n| n >= 2).count() >= counts.len()
 }
 
+/// Cells that grade each row on one scale of words (`Awareness`, `Working`, `Practitioner`,
+/// `Expert`, as a skills matrix says how well each level does a skill): every one that is not
+/// a gap a single word that is no number, at most six different words in all, one of them
+/// given twice or more.
+pub(super) fn scale<'c>(cells: impl Iterator<Item = &'c String>) -> bool {
+    let words: Vec<String> = cells
+        .filter(|c| !gap(c))
+        .map(|c| c.trim().to_lowercase())
+        .collect();
+    let mut distinct: Vec<&String> = words.iter().collect();
+    distinct.sort();
+    distinct.dedup();
+    !words.is_empty()
+        && distinct.len() <= 6
+        && distinct.len() < words.len()
+        && words
+            .iter()
+            .all(|w| word_count(w) == 1 && w.chars().all(char::is_alphabetic))
+}
+
 /// A cell that is one link and nothing else (`[D1 - Developer 1](#d1)`): an index's entry.
 fn link_only(cell: &str) -> bool {
     let c = cell.trim();
