@@ -665,3 +665,50 @@ fn links_written_as_html_are_checked_and_rewritten_as_markdown_links_are() {
         assert!(d.message.contains(&format!("`{href}`")), "{}", d.message);
     }
 }
+
+/// A level deleted with its competencies (browser check 36 B36-03): a link to one of its
+/// competencies was offered another level's file of the same pillar ("did you mean
+/// `competencies/senior-engineer/strategy.md`?" for Staff's, a link that says Staff and opens
+/// Senior), or the very file the link is in. A typo of a level's id is still offered its file.
+#[test]
+fn a_deleted_levels_competency_is_never_offered_another_levels_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    common::copy_ladder(&common::repo(), d);
+    fs::remove_file(d.join("content/levels/staff-engineer.md")).unwrap();
+    fs::remove_dir_all(d.join("content/competencies/staff-engineer")).unwrap();
+    let cell = "content/competencies/senior-engineer/people.md";
+    let text = fs::read_to_string(d.join(cell)).unwrap();
+    fs::write(
+        d.join(cell),
+        format!("{text}- Mentors as [a director asks](../directr/people.md).\n"),
+    )
+    .unwrap();
+    let (report, status) = json(d, &[]);
+    assert_eq!(status, 1);
+    let hint = |path: &str, dest: &str| {
+        report
+            .diagnostics
+            .iter()
+            .find(|x| x.code == "broken-link" && x.path == path && x.message.contains(dest))
+            .unwrap_or_else(|| panic!("{path} {dest}: {:#?}", report.diagnostics))
+            .hint
+            .clone()
+    };
+    for (path, dest) in [
+        (
+            "content/promotions.md",
+            "`competencies/staff-engineer/strategy.md`",
+        ),
+        (
+            "content/competencies/senior-engineer/strategy.md",
+            "`../staff-engineer/strategy.md`",
+        ),
+    ] {
+        let h = hint(path, dest);
+        assert!(!h.contains("did you mean"), "{path}: {h}");
+        assert!(h.contains("deleted or renamed"), "{path}: {h}");
+    }
+    let h = hint(cell, "`../directr/people.md`");
+    assert!(h.contains("did you mean `../director/people.md`?"), "{h}");
+}

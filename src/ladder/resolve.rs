@@ -264,7 +264,33 @@ impl Resolver<'_> {
                 .contains(&permalink::level(id))
                 .then_some(())
         };
+        // A competency of a level the ladder no longer has: another level's file of the
+        // same pillar is another level's expectations, never the one meant; only a typo of
+        // the level's id is.
+        let other_level = || -> Option<Option<&str>> {
+            let (id, file) = target_path.strip_prefix("competencies/")?.split_once('/')?;
+            // A pillar's file in a level's folder (not a level's file a `..` short).
+            if !self.targets.contains_key(&format!("pillars/{file}")) {
+                return None;
+            }
+            let levels: Vec<&str> = self
+                .targets
+                .keys()
+                .filter_map(|p| p.strip_prefix("levels/")?.strip_suffix(".md"))
+                .filter(|id| !id.contains('/'))
+                .collect();
+            if levels.contains(&id) {
+                return None;
+            }
+            Some(did_you_mean(id, levels.iter().copied()).and_then(|near| {
+                let p = format!("competencies/{near}/{file}");
+                self.targets.get_key_value(&p).map(|(k, _)| k.as_str())
+            }))
+        };
         let near = || {
+            if let Some(meant) = other_level() {
+                return meant;
+            }
             same_folder().or_else(|| {
                 // Files elsewhere (a link with one `..` too many or too few); those of its
                 // own folder were weighed as ids above.
@@ -289,7 +315,9 @@ impl Resolver<'_> {
         };
         let meant = own_file
             .or_else(|| self.renamed_level(target_path))
-            .or_else(|| if deleted().is_some() { None } else { near() });
+            .or_else(|| if deleted().is_some() { None } else { near() })
+            // The file the link is written in is never the one it meant to leave for.
+            .filter(|f| *f != doc.content_path);
         const HOW: &str =
             "links between content files use the target file's path relative to this file";
         match meant {
