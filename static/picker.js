@@ -132,8 +132,14 @@
     data.pillars.forEach(function (p) {
       if (used.indexOf(p.id) < 0) return;
       var tr = el("tr");
+      // `#<pillar>` lands on its row, as on a comparison page (unless the page has that id).
+      if (!document.getElementById(p.id)) tr.id = p.id;
       var th = el("th", { scope: "row" });
       th.appendChild(el("a", { href: root + p.path }, p.title));
+      if (tr.id) {
+        th.appendChild(document.createTextNode(" "));
+        th.appendChild(el("a", { "class": "permalink", href: "#" + p.id, "aria-label": "Permalink to " + p.title }, "#"));
+      }
       tr.appendChild(th);
       tr.appendChild(cell(la, p.id, root, tracks[la.track]));
       tr.appendChild(cell(lb, p.id, root, tracks[lb.track]));
@@ -143,6 +149,9 @@
     box.appendChild(table);
     section.appendChild(box);
     section.hidden = false;
+    // Built after the page loaded: the browser looked for the fragment before it existed.
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target) target.scrollIntoView();
   }
   function note(form, text) {
     var n = form.querySelector(".picker-note");

@@ -189,3 +189,39 @@ test('a pillar only the other level\'s track has is not shown as owed', { timeou
     await octopus.stop();
   }
 });
+
+test('the picker\'s side by side answers #<pillar> and prints with its own note', { timeout: 60000 }, async () => {
+  // Browser check 36 B36-04, B36-05: a link to one pillar of the pair landed at the top (its
+  // rows had no ids), and on paper the pair opened with the picker's instructions, without
+  // the note that says what the page is.
+  const context = await newContext(browser, { viewport: { width: 1280, height: 700 } });
+  try {
+    const page = await context.newPage();
+    const address = `${server.url}compare/?a=engineering-v1-junior&b=ic-senior-1`;
+    await page.goto(address);
+    await page.locator('#picked table.compare tbody tr').first().waitFor();
+    const rows = await page.evaluate(() => [...document.querySelectorAll('#picked tbody tr')]
+      .map((tr) => ({ id: tr.id, permalink: tr.querySelector('th a.permalink')?.getAttribute('href') })));
+    assert.ok(rows.length >= 3, `rows: ${rows.length}`);
+    for (const r of rows) {
+      assert.ok(r.id, 'each pillar row has its id');
+      assert.equal(r.permalink, `#${r.id}`);
+    }
+    const last = rows[rows.length - 1].id;
+    await page.goto(`${address}#${last}`);
+    await page.locator(`#picked tr[id="${last}"]`).waitFor();
+    await page.waitForFunction((id) => {
+      const top = document.getElementById(id).getBoundingClientRect().top;
+      return top >= 0 && top < 200;
+    }, last, { timeout: 5000 });
+    await page.emulateMedia({ media: 'print' });
+    const paper = await page.evaluate(() => ({
+      summary: document.querySelector('.page-header .summary').getBoundingClientRect().height,
+      note: document.querySelector('#picked .picker-note').getBoundingClientRect().height,
+    }));
+    assert.equal(paper.summary, 0, 'the picker\'s instructions are not printed');
+    assert.ok(paper.note > 0, 'the pair\'s own note is printed');
+  } finally {
+    await context.close();
+  }
+});
