@@ -132,19 +132,37 @@ pub fn read(root: &Path, diags: &mut Diagnostics) -> Option<Lock> {
     // Anchors that compare equal are equal in every field, so an unstable sort (which
     // needs no memory of its own) gives the same order; a lockfile is written sorted.
     lock.anchors.sort_unstable();
-    for (a, b) in numbered_twice(&lock) {
+    let twice = numbered_twice(&lock);
+    // Read again only to say where: the lines are not kept while reading.
+    let text = if twice.is_empty() {
+        String::new()
+    } else {
+        crate::files::read_to_string(&path).unwrap_or_default()
+    };
+    for (a, b) in twice {
+        let anchor = format!(
+            "/{}#{}",
+            crate::permalink::level(&a.level),
+            crate::permalink::expectation_anchor(&a.pillar, a.number)
+        );
+        // One branch reworded the expectation the other left as it was: one expectation.
+        let (message, hint) = if crate::compare::similarity(&a.text, &b.text) >= 0.5 {
+            (
+                format!("the anchor {anchor} has two texts, \"{}\" and \"{}\", as when one branch reworded the expectation and the lockfiles were merged", short(&a.text), short(&b.text)),
+                "keep the `anchor` line whose text the expectation now has and delete the other",
+            )
+        } else {
+            (
+                format!("the anchor {anchor} is given to two expectations, \"{}\" and \"{}\", as when two branches each added one and their lockfiles were merged", short(&a.text), short(&b.text)),
+                "keep the `anchor` line of the one that was published (links to it are out there) and delete the other's: the next build gives that expectation a number of its own",
+            )
+        };
         diags.push(Diagnostic::error(
             "lock-conflict",
             shown.clone(),
-            (line_of(&path, a).unwrap_or(1), 1),
-            format!(
-                "the anchor /{}#{} is given to two expectations, \"{}\" and \"{}\", as when two branches each added one and their lockfiles were merged",
-                crate::permalink::level(&a.level),
-                crate::permalink::expectation_anchor(&a.pillar, a.number),
-                short(&a.text),
-                short(&b.text)
-            ),
-            "keep the `anchor` line of the one that was published (links to it are out there) and delete the other's: the next build gives that expectation a number of its own",
+            (line_of(&text, a).unwrap_or(1), 1),
+            message,
+            hint,
         ));
     }
     Some(lock)
@@ -162,7 +180,8 @@ pub fn short(text: &str) -> String {
 /// Whether `line` is one of git's conflict markers (`<<<<<<< HEAD`, `=======`, `>>>>>>>
 /// branch`), which no line `build` writes starts with.
 fn conflict_marker(line: &str) -> bool {
-    ["<<<<<<<", ">>>>>>>"]
+    // `|||||||` opens the common ancestor's lines in git's diff3 and zdiff3 styles.
+    ["<<<<<<<", ">>>>>>>", "|||||||"]
         .iter()
         .any(|m| line == *m || line.strip_prefix(m).is_some_and(|r| r.starts_with(' ')))
         || line == "======="
@@ -184,10 +203,8 @@ fn numbered_twice(lock: &Lock) -> Vec<(&LockedAnchor, &LockedAnchor)> {
         .collect()
 }
 
-/// The 1-based line of the lockfile at `path` that writes `anchor`, read again: only for
-/// the error that names it.
-fn line_of(path: &Path, anchor: &LockedAnchor) -> Option<usize> {
-    let text = std::fs::read_to_string(path).ok()?;
+/// The 1-based line of the lockfile's `text` that writes `anchor`.
+fn line_of(text: &str, anchor: &LockedAnchor) -> Option<usize> {
     let prefix = format!(
         "anchor {} {} {} ",
         anchor.level, anchor.pillar, anchor.number
@@ -465,6 +482,34 @@ pub fn replace(root: &Path, text: &str) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Review 34 R34-08, R34-09: git's diff3 marker (`|||||||`) was a line that "is not
+    /// `page …`", and an expectation one branch reworded was "given to two expectations".
+    #[test]
+    fn merged_lockfiles_are_read_for_what_each_side_did() {
+        assert!(conflict_marker("||||||| merged common ancestors"));
+        assert!(conflict_marker("<<<<<<< HEAD") && conflict_marker("======="));
+        assert!(!conflict_marker("anchor a b 1 <<<<<<< text"));
+        let tmp = tempfile::tempdir().unwrap();
+        let messages = |lock: &str| {
+            std::fs::write(tmp.path().join(FILE_NAME), lock).unwrap();
+            let mut diags = Diagnostics::default();
+            read(tmp.path(), &mut diags);
+            diags
+                .0
+                .iter()
+                .map(|d| d.message.clone())
+                .collect::<Vec<_>>()
+        };
+        let reworded = messages("anchor baker dough 3 Mixes the dough by the recipe card.\nanchor baker dough 3 Mixes the dough by the recipe card, weighed.\n");
+        assert_eq!(reworded.len(), 1, "{reworded:?}");
+        assert!(reworded[0].contains("has two texts"), "{reworded:?}");
+        let added = messages("anchor baker dough 3 Mixes the dough by the recipe card.\nanchor baker dough 3 Cleans the ovens at night.\n");
+        assert!(
+            added[0].contains("is given to two expectations"),
+            "{added:?}"
+        );
+    }
 
     /// The plainest way of writing `lock`.
     fn plainly(lock: &Lock) -> String {

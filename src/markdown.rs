@@ -262,8 +262,6 @@ impl Fragment {
     /// its site address from a page whose way back to the site root is `root`.
     fn rewritten(&self, root: &str) -> Vec<Event<'static>> {
         let mut events = self.events.clone();
-        // Links in raw HTML are rewritten last to first within their event, so that each
-        // range is still where the policy wrote it.
         let mut in_html: Vec<(usize, Range<usize>, String)> = Vec::new();
         for (li, href) in &self.resolved {
             let full: CowStr<'static> = if href.is_empty() && root.is_empty() {
@@ -280,13 +278,18 @@ impl Fragment {
                 *dest_url = full;
             }
         }
-        in_html.sort_by_key(|l| std::cmp::Reverse((l.0, l.1.start)));
-        for (event, range, href) in in_html {
-            if let Event::Html(html) | Event::InlineHtml(html) = &mut events[event] {
-                let mut value = String::new();
-                crate::escape::attribute(&mut value, &href);
-                let mut new = html.to_string();
-                new.replace_range(range, &value);
+        // Each event's HTML written once, its links' new values in place of the old.
+        in_html.sort_by_key(|l| (l.0, l.1.start));
+        for group in in_html.chunk_by(|a, b| a.0 == b.0) {
+            if let Event::Html(html) | Event::InlineHtml(html) = &mut events[group[0].0] {
+                let mut new = String::with_capacity(html.len());
+                let mut at = 0;
+                for (_, range, href) in group {
+                    new.push_str(&html[at..range.start]);
+                    crate::escape::attribute(&mut new, href);
+                    at = range.end;
+                }
+                new.push_str(&html[at..]);
                 *html = new.into();
             }
         }

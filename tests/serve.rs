@@ -981,5 +981,8 @@ fn the_published_sub_path_leads_to_the_preview_at_the_root() {
     }
     let (status, _) = get(&server, "/fernhill/ladders/").unwrap();
     assert_eq!(status, 404);
+    // Review 34 R34-16: a path that would leave the site was a redirect to nowhere.
+    let (status, resp) = get(&server, "/fernhill/ladder/../../book.toml").unwrap();
+    assert_eq!(status, 404, "{resp}");
     assert_eq!(get(&server, "/levels/senior-engineer/").unwrap().0, 200);
 }

@@ -82,6 +82,42 @@ pub fn site_path(uri_path: &str) -> Option<String> {
     Some(path)
 }
 
+/// The site path a request for the published address `uri_path` stands for, where the
+/// site-url's path `published_at` (`/fernhill/ladder/`, compared percent-decoded) starts it,
+/// percent-encoded again for a `Location`; `None` at the root or elsewhere, or for a path
+/// that would leave the site.
+fn published(published_at: &str, uri_path: &str) -> Option<String> {
+    if published_at == "/" {
+        return None;
+    }
+    let decoded = percent_encoding::percent_decode_str(uri_path)
+        .decode_utf8()
+        .ok()?;
+    let with_slash = format!("{decoded}/");
+    let rest = with_slash.strip_prefix(published_at)?;
+    // `/fernhill/ladder` is the site's root too.
+    let rest = if decoded.ends_with('/') || rest.is_empty() {
+        rest
+    } else {
+        rest.strip_suffix('/').unwrap_or(rest)
+    };
+    let path = site_path(&rest.replace('%', "%25"))?;
+    Some(percent_encoding::utf8_percent_encode(&path, PATH).to_string())
+}
+
+/// What a redirect's path keeps escaped: what a path cannot hold as written.
+const PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'%');
+
 pub(super) async fn serve_file(State(state): State<AppState>, req: Request) -> Response {
     if req.method() != Method::GET && req.method() != Method::HEAD {
         let mut r = (
@@ -136,19 +172,16 @@ pub(super) async fn serve_file(State(state): State<AppState>, req: Request) -> R
         }
         // The published address of a page (`/fernhill/ladder/levels/x/`, as a bookmark or
         // the built 404 page has it): the preview serves that page at `/levels/x/`.
-        None if state.published_at != "/"
-            && format!("{uri_path}/").starts_with(&state.published_at) =>
-        {
-            let rest = uri_path.get(state.published_at.len()..).unwrap_or("");
+        None if published(&state.published_at, &uri_path).is_some() => {
             let query = req
                 .uri()
                 .query()
                 .map(|q| format!("?{q}"))
                 .unwrap_or_default();
+            let location = published(&state.published_at, &uri_path)
+                .and_then(|p| HeaderValue::from_str(&format!("/{p}{query}")).ok());
             let mut r = StatusCode::TEMPORARY_REDIRECT.into_response();
-            if let Some(v) =
-                site_path(rest).and_then(|p| HeaderValue::from_str(&format!("/{p}{query}")).ok())
-            {
+            if let Some(v) = location {
                 r.headers_mut().insert(header::LOCATION, v);
             }
             return r;

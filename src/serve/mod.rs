@@ -146,7 +146,7 @@ pub fn serve(opts: Options) -> Result<(), Diagnostic> {
     let (events, _) = broadcast::channel(16);
     // Read once: a site-url changed while serving is followed by the pages, not by this.
     let published_at = crate::config::Config::load(&opts.root)
-        .map(|c| c.site_url)
+        .map(|c| url_path(&c.site_url))
         .unwrap_or_else(|_| "/".to_string());
     let state = http::AppState {
         site: site.clone(),
@@ -269,5 +269,33 @@ fn bind(hostname: &str, port: Option<u16>) -> Result<TcpListener, Diagnostic> {
             }
             Err(failure(format!("no free port between {DEFAULT_PORT} and {}", DEFAULT_PORT + 99), "pick one with -p"))
         }
+    }
+}
+
+/// The path of a site-url (`https://intranet.example/crew/` → `/crew/`, `/crew/` as it
+/// is), ending with `/`.
+fn url_path(site_url: &str) -> String {
+    let path = match site_url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
+        None => site_url,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let mut path = format!("/{}", path.trim_start_matches('/'));
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    /// Review 34 R34-12: a site-url written as a whole address named a path the preview never
+    /// matched, so its pages were "no page at this address".
+    #[test]
+    fn the_site_urls_path_is_read_from_a_whole_address_too() {
+        assert_eq!(super::url_path("https://intranet.example/crew/"), "/crew/");
+        assert_eq!(super::url_path("https://intranet.example"), "/");
+        assert_eq!(super::url_path("/fernhill/ladder"), "/fernhill/ladder/");
+        assert_eq!(super::url_path("/"), "/");
     }
 }
