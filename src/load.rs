@@ -286,10 +286,10 @@ fn walk(root: &Path) -> Walk {
             }
             None => display_path(&content, path),
         };
-        // Zola and Hugo (`_index.md`) and Jekyll (`index.md`) put such a file's text on the
-        // home page; here it is a free page of its own, which an author would look for on
-        // the overview.
-        if matches!(content_path.as_str(), "index.md" | "_index.md") {
+        // Jekyll puts `index.md`'s text on the home page (as Zola and Hugo put `_index.md`'s,
+        // whose name is already an error here); here it is a free page of its own, which an
+        // author would look for on the overview.
+        if content_path == "index.md" {
             let stem = content_path.trim_end_matches(".md");
             walk.errors.push(Diagnostic::warning(
                 "index-page",

@@ -526,6 +526,13 @@ pub fn link_hrefs(raw: &str) -> Vec<HtmlLink> {
     while let Some(i) = raw[at..].find('<') {
         let start = at + i;
         at = start + 1;
+        // A comment's text is no markup: the policy drops it.
+        if raw[start..].starts_with("<!--") {
+            at = raw[start + 4..]
+                .find("-->")
+                .map_or(raw.len(), |e| start + 4 + e + 3);
+            continue;
+        }
         let Some((name, after)) = tag_name(&raw[start + 1..]) else {
             continue;
         };

@@ -164,3 +164,44 @@ fn a_sites_data_tables_that_join_are_no_ladder() {
         ["deckhand", "senior-deckhand"]
     );
 }
+
+/// A rubric's levels, each area graded `meets` / `misses` (hunt 35 H35-01: refused, the
+/// hint naming "a list of levels, each with a title and its expectations by area"): what
+/// meets the level is the expectation, the other grades notes inside it.
+#[test]
+fn areas_graded_meets_and_misses_are_expectations_with_notes() {
+    let imp = import(&fixture("rated-levels.yaml"), &[]);
+    let dough = competency(&imp, "baker", "dough");
+    assert!(
+        dough.contains("- Adjusts hydration to the flour."),
+        "{dough}"
+    );
+    assert!(
+        dough.contains("*Misses:* Overproofs the loaves."),
+        "{dough}"
+    );
+    let page = page(&imp.site, "levels/baker/");
+    assert!(page.contains("Adjusts hydration to the flour."));
+    assert!(page.contains("Overproofs the loaves."));
+}
+
+/// A folder of one-level YAML files, each `title`, `summary` and `expectations` by area
+/// (hunt 35 H35-02): refused ("found no ladder in this folder"), where the same entries in
+/// one file's `levels` list imported.
+#[test]
+fn a_folder_of_one_level_yaml_files_is_a_track() {
+    let dir = fixture("folders/level-files-yaml");
+    let imp = import(&dir, &[]);
+    assert_eq!(ranked_levels(&imp), ["b1", "b2", "b3"]);
+    for (id, text) in [
+        ("b1", "Mixes dough by the recipe."),
+        ("b3", "Plans the oven schedule."),
+    ] {
+        assert!(
+            page(&imp.site, &format!("levels/{id}/")).contains(text),
+            "{id}"
+        );
+    }
+    let b2 = front(&imp.root.join("content/levels/b2.md"));
+    assert_eq!(str_of(&b2, "title"), "Baker");
+}

@@ -488,3 +488,66 @@ fn review_33_new_rules_leave_alone_what_they_were_not_written_for() {
     let imp = import(&r33("how-title"), &[]);
     assert_eq!(ranked_levels(&imp).len(), 3, "{}", imp.summary);
 }
+
+#[test]
+fn review_34_new_rules_leave_alone_what_they_were_not_written_for() {
+    let r34 = |name: &str| fixture(&format!("review/r34/{name}"));
+    let pillars = |imp: &Imported| content_ids(&imp.root.join("content/pillars"));
+    // R34-01: a sign-off page of `Yes` / `No` beside the level files, and a RACI matrix of
+    // `R`, `A`, `C`, `I`, grade nothing: no track of them.
+    let imp = import(&r34("rota"), &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["junior-baker", "baker", "senior-baker"],
+        "{}",
+        imp.summary
+    );
+    let out = tempfile::tempdir().unwrap();
+    let msg = refused(&r34("raci.md"), &out.path().join("out"));
+    assert!(msg.contains("found no ladder"), "{msg}");
+    // R34-02, R34-03: `Education` under every level of a teaching ladder, and `Definitions`,
+    // are its pillars.
+    let imp = import(&r34("education-pillar.md"), &[]);
+    assert!(
+        pillars(&imp).contains(&"education".to_string()),
+        "{}",
+        imp.summary
+    );
+    let imp = import(&r34("definitions-pillar.md"), &[]);
+    assert!(
+        pillars(&imp).contains(&"definitions".to_string()),
+        "{}",
+        imp.summary
+    );
+    // R34-04, R34-15: an HTML list indented under an expectation stays in it; an item that
+    // starts with `*` or `1.` is text.
+    let imp = import(&r34("nested-html-list.md"), &[]);
+    let bread = competency(&imp, "junior-baker", "bread");
+    assert!(!bread.contains("\n- Sourdough loaves"), "{bread}");
+    let pastry = competency(&imp, "junior-baker", "pastry");
+    assert!(
+        pastry.contains("- \\* Laminates") && pastry.contains("- 1\\. Follows"),
+        "{pastry}"
+    );
+    // R34-05: `At this level you will:` introduces a list; it names no pillar.
+    let imp = import(&r34("lead-in-sentences.md"), &[]);
+    assert!(
+        !pillars(&imp).iter().any(|p| p.starts_with("at-this-level")),
+        "{:?}",
+        pillars(&imp)
+    );
+    // R34-06: `## H1/H2 Focus` (two half-years) is no level coded H1.
+    let imp = import(&r34("span-codes.md"), &[]);
+    assert!(
+        !ranked_levels(&imp).contains(&"focus".to_string()),
+        "{}",
+        imp.summary
+    );
+    // R34-11: a fold titled `<summary><h3>Hive care</h3></summary>` is the pillar.
+    let imp = import(&r34("html-heading-fold.md"), &[]);
+    assert!(
+        pillars(&imp).contains(&"hive-care".to_string()),
+        "{}",
+        imp.summary
+    );
+}

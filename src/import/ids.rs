@@ -308,9 +308,14 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
         .collect();
     // Two codes joined by a slash (`T5/L5 = Senior Engineer`): the first is the level's,
     // the others candidate equivalents, as in a trailing parenthesis.
+    // Codes of the same letters (`H1/H2`, `L5/6`) are a span of them, not two ladders' codes.
     let joined: Vec<(String, LevelNumber)> = first.split('/').map_while(parse_code).collect();
+    let letters: std::collections::HashSet<String> = joined
+        .iter()
+        .map(|(c, _)| code_letters(c).to_lowercase())
+        .collect();
     let (leading, others) = match joined.len() {
-        n if n > 1 && n == first.split('/').count() => {
+        n if n > 1 && n == first.split('/').count() && letters.len() == n => {
             let mut codes = joined.into_iter();
             (codes.next(), codes.map(|c| c.0).collect())
         }

@@ -112,6 +112,9 @@ pub(super) fn describes(d: &Doc, s: usize) -> bool {
         || reading_list(d, s)
         || contents(d, s)
         || super::titles::how_one_becomes(&title) && !recurs(d, s)
+        // What a job asks for (`## Education`) beside one level's text; under every level
+        // of a document, an area of its own (a teaching ladder's Education).
+        || super::titles::job_requirement(&title) && !recurs(d, s)
 }
 
 /// Whether another section of the document at `s`'s depth has its title: the same part of

@@ -385,6 +385,8 @@ fn yaml_outcome(
         Ok(Some(yaml::roles(ladder, index, &y)))
     } else if yaml::is_level_list(&y) {
         Ok(Some(yaml::level_list(ladder, index, &y)))
+    } else if yaml::is_one_level(&y) {
+        Ok(Some(yaml::one_level(ladder, index, &y)))
     } else if !single {
         // Other YAML in a folder (site settings, CI) is not a ladder: said, not read, unless
         // it is one of the tables that make a ladder together (see `yaml::joined`).

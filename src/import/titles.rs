@@ -41,13 +41,29 @@ const DESCRIPTIVE: &[&str] = &[
     // compensation and hiring can be a recruiter's or an HR ladder's pillars: not these.
     "perks", "perks and benefits", "work perks and benefits", "salary and location",
     "how to apply", "applying",
-    // The schooling and years a job asks for (`## Experience` / `## And Education`, as a
-    // government's job classifications write them), beside what the level does.
-    "education", "and education", "experience and education", "education and experience",
-    "qualifications", "minimum qualifications",
+    // What the words of a scale mean (`Level definitions`, a skills matrix's glossary of
+    // `Awareness` … `Expert`): about the ladder, not a level of it.
+    "level definitions", "skill level definitions", "skill levels", "proficiency levels",
+    "definitions of levels", "glossary",
     // What it takes to move on from the level, as `Ready for Senior When...` is.
     "readiness check", "readiness checklist", "promotion readiness",
 ];
+
+/// The schooling and qualifications a job asks for (`Education`, `And Education`, as a
+/// government's job classifications write them beside `Experience`): about one level's
+/// job where it stands beside one level only (see `infer::describes`).
+pub(super) fn job_requirement(title: &str) -> bool {
+    let k = ids::title_key(title);
+    [
+        "education",
+        "and education",
+        "experience and education",
+        "education and experience",
+        "qualifications",
+        "minimum qualifications",
+    ]
+    .contains(&k.trim_end_matches([':', '.']))
+}
 
 /// A title that reads as a level: it has a code or a number (`L3`, `Level 2`), or a word that
 /// names a role (`Senior Analyst`, `Director`); and it is no question, not about all the
@@ -438,10 +454,6 @@ pub(super) fn descriptive(title: &str) -> bool {
             "descripcion",
             "descricao",
             "purpose of the role",
-            // What the words of a scale mean (`Level definitions`, a skills matrix's
-            // glossary of `Awareness` … `Expert`): about the ladder, not a level of it.
-            "definitions",
-            "glossary",
         ]
         .iter()
         .any(|w| padded.contains(&format!(" {w} ")))

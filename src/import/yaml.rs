@@ -31,7 +31,7 @@ mod topics;
 pub use area_files::area_files;
 pub use job_family::job_family;
 pub use joined::joined;
-pub use level_list::{is_level_list, level_list};
+pub use level_list::{is_level_list, is_one_level, level_list, one_level};
 pub use roles::{is_roles, roles};
 pub use topics::topics;
 

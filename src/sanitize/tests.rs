@@ -263,6 +263,7 @@ fn link_addresses_in_raw_html_are_found_where_they_are_written() {
     assert_eq!(&html[found[0].value.clone()], "levels/a.md#b&amp;c");
     assert_eq!(&html[found[1].attribute.clone()], "href=#top");
     assert_eq!(&html[found[1].value.clone()], "#top");
-    // A tag that never ends names no link.
+    // A tag that never ends names no link, nor one in a comment.
     assert!(link_hrefs("<a href=\"x.md\"").is_empty());
+    assert!(link_hrefs("<!-- <a href=\"x.md\">old</a> -->").is_empty());
 }

@@ -5,8 +5,9 @@
 
 use super::{line_end, rewrite_lines};
 
-/// `text` with each fold whose summary is only an ATX heading (`<details>`, `<summary>`,
-/// `### PHP`, `</summary>`, on lines of their own or together) written as that heading, and
+/// `text` with each fold whose summary is only a heading (`<details>`, `<summary>`, `###
+/// PHP` or `<h3>PHP</h3>`, `</summary>`, on lines of their own or together) written as that
+/// heading, and
 /// its `</details>` left out: the section reads as GitHub shows it opened. Folds titled in
 /// words (`<summary>Examples</summary>`) are left as written, and so is a fold whose tags
 /// share a line with other text. Lines stay where they are; fenced code is left alone.
@@ -67,6 +68,20 @@ fn fold_at(lines: &[&str], i: usize) -> Option<(usize, String, usize)> {
                     let (at, h) = heading?;
                     return after.is_empty().then_some((at, h, k));
                 }
+                // A heading written in HTML (`<summary><h3>Hive care</h3></summary>`).
+                (2, None) if html_heading(&lower).is_some() => {
+                    let (depth, len) = html_heading(&lower)?;
+                    let close = format!("</h{depth}>");
+                    let end = lower.find(&close)?;
+                    let inner = rest[len..end].trim();
+                    if inner.is_empty() || inner.contains('<') {
+                        return None;
+                    }
+                    heading = Some((k, format!("{} {inner}", "#".repeat(depth))));
+                    expect = 3;
+                    rest = rest[end + close.len()..].trim_start();
+                    continue;
+                }
                 (2, None) if rest.starts_with('#') => {
                     let end = lower.find("</summary>").unwrap_or(rest.len());
                     let h = rest[..end].trim();
@@ -104,4 +119,12 @@ fn closing_tag(lines: &[&str], from: usize) -> Option<usize> {
         depth -= closes;
     }
     None
+}
+
+/// The depth of an HTML heading's start tag at the start of `lower` (`<h3>`, lowercased)
+/// and the tag's length.
+fn html_heading(lower: &str) -> Option<(usize, usize)> {
+    let rest = lower.strip_prefix("<h")?;
+    let depth = rest.chars().next()?.to_digit(10)? as usize;
+    ((1..=6).contains(&depth) && rest[1..].starts_with('>')).then_some((depth, 4))
 }

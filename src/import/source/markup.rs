@@ -255,6 +255,11 @@ pub fn label_paragraphs(text: &str) -> Option<(String, usize)> {
 /// levels or describe (`Examples:`) are left as written. Lines stay where they are; returns
 /// the text and the first line changed, or `None`.
 pub fn plain_labels(text: &str) -> Option<(String, usize)> {
+    // Words that open a sentence addressed to the reader, not an area's name.
+    const LEAD_IN: &[&str] = &[
+        "at", "you", "we", "they", "in", "as", "when", "to", "for", "if", "this", "these", "by",
+        "on", "with", "what", "how", "why", "our", "your", "each", "every", "here",
+    ];
     if !text.contains(":\n") && !text.contains(":\r\n") {
         return None;
     }
@@ -281,8 +286,14 @@ pub fn plain_labels(text: &str) -> Option<(String, usize)> {
             && j < lines.len()
             && list_item(plain(j))
             && !body.starts_with([' ', '\t'])
-            && (1..=6).contains(&words)
+            && (1..=4).contains(&words)
             && label.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
+            // A lead-in sentence (`At this level you will:`, `You are not yet expected to:`)
+            // introduces its list; it names no area.
+            && !label
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| LEAD_IN.contains(&w.to_lowercase().as_str()))
             && !label.contains(['*', '_', '`', '[', '.', ':', '|', '<', '#', '>'])
             && !crate::import::titles::level_like(label)
             && !crate::import::titles::descriptive(label))
@@ -346,8 +357,10 @@ pub fn html_lists(text: &str) -> Option<(String, usize)> {
     while i < lines.len() {
         let open = tag(i);
         let marker = match open.as_str() {
-            // A block of its own: a blank line (or a heading) above it.
+            // A block of its own, unindented (one indented under an item is that item's
+            // list), with a blank line or a heading above it.
             _ if in_table[i]
+                || lines[i].starts_with([' ', '\t'])
                 || i > 0
                     && !(lines[i - 1].trim().is_empty()
                         || lines[i - 1].trim_start().starts_with('#')) =>
@@ -391,7 +404,17 @@ pub fn html_lists(text: &str) -> Option<(String, usize)> {
             new[i] = Some(super::line_end(lines[i]).to_string());
             new[j] = Some(super::line_end(lines[j]).to_string());
             for (k, inner) in items {
-                new[k] = Some(format!("{marker} {inner}{}", super::line_end(lines[k])));
+                // An item's own text that would open a list or heading is kept as text.
+                let digits =
+                    inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                let text = if inner.starts_with(['*', '-', '+', '#', '>']) {
+                    format!("\\{inner}")
+                } else if digits > 0 && inner[digits..].starts_with(['.', ')']) {
+                    format!("{}\\{}", &inner[..digits], &inner[digits..])
+                } else {
+                    inner
+                };
+                new[k] = Some(format!("{marker} {text}{}", super::line_end(lines[k])));
             }
             i = j + 1;
         } else {

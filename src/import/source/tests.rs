@@ -185,3 +185,10 @@ fn html_lists_a_tag_to_a_line_are_markdown_lists() {
     // A list nested in an item is left as written.
     assert!(html_lists("<ul>\n<li>a <ul><li>b</li></ul></li>\n</ul>\n").is_none());
 }
+
+#[test]
+fn a_fold_titled_by_an_html_heading_is_that_heading() {
+    let text = "<details>\n<summary><h3>Hive care</h3></summary>\n\n- Opens a hive.\n</details>\n";
+    let (out, _) = folds::heading_folds(text).unwrap();
+    assert_eq!(out, "\n### Hive care\n\n- Opens a hive.\n\n");
+}

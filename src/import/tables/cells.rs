@@ -301,8 +301,8 @@ pub(super) fn phrases<'c>(cells: impl Iterator<Item = &'c String>) -> bool {
 
 /// Cells that grade each row on one scale of words (`Awareness`, `Working`, `Practitioner`,
 /// `Expert`, as a skills matrix says how well each level does a skill): every one that is not
-/// a gap a single word that is no number, at most six different words in all, one of them
-/// given twice or more.
+/// a gap a single word of four letters or more, three to six different words in all, one of
+/// them given twice or more.
 pub(super) fn scale<'c>(cells: impl Iterator<Item = &'c String>) -> bool {
     let words: Vec<String> = cells
         .filter(|c| !gap(c))
@@ -314,9 +314,15 @@ pub(super) fn scale<'c>(cells: impl Iterator<Item = &'c String>) -> bool {
     !words.is_empty()
         && distinct.len() <= 6
         && distinct.len() < words.len()
-        && words
-            .iter()
-            .all(|w| word_count(w) == 1 && w.chars().all(char::is_alphabetic))
+        // A scale of proficiency has three steps at least, each a word (`Working`), not a
+        // permission (`Yes`, `No`) or a letter of a RACI matrix (`R`, `A`, `C`, `I`).
+        && distinct.len() >= 3
+        && words.iter().all(|w| {
+            word_count(w) == 1
+                && w.chars().count() >= 4
+                && w.chars().all(char::is_alphabetic)
+                && !["none", "true", "false"].contains(&w.as_str())
+        })
 }
 
 /// A cell that is one link and nothing else (`[D1 - Developer 1](#d1)`): an index's entry.

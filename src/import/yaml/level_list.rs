@@ -44,10 +44,51 @@ fn first_of<'a>(entry: &'a Y, keys: &[&'static str]) -> Option<(&'static str, &'
     keys.iter().find_map(|k| entry.get(k).map(|v| (*k, v)))
 }
 
-/// The texts of an area's value: a text, or a list of texts.
+/// Keys of a rubric's mapping that give what meets the level (`meets`, beside `exceeds`
+/// and `misses`), compared without case.
+const MEETS: &[&str] = &[
+    "meets",
+    "meet",
+    "meets_expectations",
+    "meetsexpectations",
+    "expected",
+    "on_target",
+];
+
+/// The texts of an area's value: a text, a list of texts, or a mapping of texts by rating
+/// (`meets`, `exceeds`, `misses`, as a rubric grades each area): the text that meets the
+/// level is the expectation, the others notes inside it by their keys (`*Exceeds:* …`); a
+/// mapping without such a key gives an expectation per text, its key before it.
 fn texts(v: &Y) -> Vec<String> {
+    let text = |v: &Y| {
+        v.text()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+    };
     match v {
         Y::Seq(..) => strings(Some(v)),
+        Y::Map(m, _) => {
+            let meets = m
+                .iter()
+                .find(|(k, _)| MEETS.contains(&k.to_lowercase().as_str()));
+            match meets {
+                Some((key, lead)) => {
+                    let Some(mut s) = text(lead) else {
+                        return Vec::new();
+                    };
+                    for (k, v) in m.iter().filter(|(k, _)| k != key) {
+                        if let Some(t) = text(v) {
+                            s.push_str(&format!("\n\n*{}:* {t}", key_title(k)));
+                        }
+                    }
+                    vec![s]
+                }
+                None => m
+                    .iter()
+                    .filter_map(|(k, v)| Some(format!("*{}:* {}", key_title(k), text(v)?)))
+                    .collect(),
+            }
+        }
         _ => v
             .text()
             .map(|t| t.trim().to_string())
@@ -62,9 +103,11 @@ fn texts(v: &Y) -> Vec<String> {
 fn areas(entry: &Y) -> Option<(&'static str, &Y)> {
     let (key, v) = first_of(entry, AREA_KEYS)?;
     let Y::Map(m, _) = v else { return None };
+    let scalar = |v: &Y| matches!(v, Y::Str(..) | Y::Int(..) | Y::Null(_));
     let texty = |v: &Y| {
         matches!(v, Y::Str(..) | Y::Int(..))
             || matches!(v, Y::Seq(s, _) if s.iter().all(|i| i.text().is_some()))
+            || matches!(v, Y::Map(r, _) if !r.is_empty() && r.iter().all(|(_, t)| scalar(t)))
     };
     (!m.is_empty() && m.iter().all(|(_, v)| texty(v) || matches!(v, Y::Null(_))))
         .then_some((key, v))
@@ -81,6 +124,53 @@ pub fn is_level_list(y: &Y) -> bool {
                 .is_some_and(|t| !t.trim().is_empty())
                 && areas(x).is_some()
         })
+}
+
+/// True when the document is one entry of a level list on its own (a mapping with a title
+/// and a mapping of areas to texts, and no `levels`): a folder holding a file per level.
+pub fn is_one_level(y: &Y) -> bool {
+    matches!(y, Y::Map(..))
+        && y.get("levels").is_none()
+        && first_of(y, TITLE_KEYS)
+            .and_then(|(_, t)| t.text())
+            .is_some_and(|t| !t.trim().is_empty())
+        && areas(y).is_some()
+}
+
+/// Reads a file that is one level (see [`is_one_level`]): a folder's such files make a
+/// track, as one-level Markdown files do.
+pub fn one_level(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
+    let mut dropped = Vec::new();
+    let level = entry_level(ladder, index, y, &mut dropped);
+    let doc = &ladder.docs[index];
+    let at = doc.loc_line(y.line());
+    if !dropped.is_empty() {
+        ladder.guess(
+            GuessKind::Dropped,
+            at.clone(),
+            format!(
+                "the level's keys with no place in a ladder were not imported: {}",
+                dropped.join(", ")
+            ),
+        );
+    }
+    ladder.doc_targets.insert(
+        index,
+        Target {
+            file: FileRef::Level(level.uid),
+            anchor: Anchor::None,
+        },
+    );
+    ladder.format("JSON or YAML level per file");
+    Outcome::Level {
+        title: level.title.clone(),
+        how: format!(
+            "a one-level file: `{}` is the level, its areas are pillars",
+            level.title
+        ),
+        level,
+        pages: Vec::new(),
+    }
 }
 
 /// `impactScope` → `Impact scope`, `autonomy_expectation` → `Autonomy expectation`.
@@ -119,89 +209,7 @@ pub fn level_list(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
     let mut levels = Vec::new();
     let mut dropped: Vec<String> = Vec::new();
     for entry in entries(y) {
-        let (title_key, name) = first_of(entry, TITLE_KEYS).expect("checked by is_level_list");
-        let name = name.text().unwrap_or_default();
-        // `L1 Junior Engineer` is titled `Junior Engineer`, code L1.
-        let mut level = Level::titled(ladder.uid(), name.trim(), doc.loc_line(entry.line()));
-        if let Some(id) = entry.get("id").and_then(Y::text) {
-            level.id = Some(ids::slug(&id));
-        }
-        let rank = first_of(entry, RANK_KEYS).and_then(|(k, v)| match v {
-            Y::Int(i, _) => Some((k, *i)),
-            _ => None,
-        });
-        level.rank = rank.map(|r| r.1);
-        let summary = first_of(entry, SUMMARY_KEYS).and_then(|(k, v)| Some((k, v.text()?)));
-        if let Some((_, s)) = &summary {
-            level.description.push(Md {
-                text: filled(s, entry).trim().to_string(),
-                doc: index,
-                line: entry.line(),
-            });
-        }
-        let (area_key, area_map) = areas(entry).expect("checked by is_level_list");
-        let used = [
-            Some(title_key),
-            Some("id"),
-            rank.map(|r| r.0),
-            summary.as_ref().map(|s| s.0),
-            Some(area_key),
-        ];
-        let mut attributes = Vec::new();
-        for (k, v) in match entry {
-            Y::Map(m, _) => m.as_slice(),
-            _ => &[],
-        } {
-            if used.contains(&Some(k.as_str())) {
-                continue;
-            }
-            match v.text() {
-                Some(t) if !t.trim().is_empty() => {
-                    attributes.push(format!("*{}:* {}", key_title(k), t.trim()))
-                }
-                _ => {
-                    if !dropped.contains(k) {
-                        dropped.push(k.clone());
-                    }
-                }
-            }
-        }
-        if !attributes.is_empty() {
-            level.description.push(Md {
-                text: attributes.join(" · "),
-                doc: index,
-                line: entry.line(),
-            });
-        }
-        if let Y::Map(m, _) = area_map {
-            for (key, v) in m {
-                let blocks: Vec<CellBlock> = texts(v)
-                    .iter()
-                    .map(|t| CellBlock {
-                        md: Md {
-                            text: para_item(t),
-                            doc: index,
-                            line: v.line(),
-                        },
-                        item: true,
-                        tight: true,
-                    })
-                    .collect();
-                if blocks.is_empty() {
-                    continue;
-                }
-                level.cells.push(Cell {
-                    pillar_title: key_title(key),
-                    pillar_at: doc.loc_line(v.line()),
-                    pillar_id: Some(ids::slug(&split_camel(key))),
-                    pillar_key: Some(format!("area:{key}")),
-                    pillar_description: Vec::new(),
-                    blocks,
-                    pillar: 0,
-                });
-            }
-        }
-        levels.push(level);
+        levels.push(entry_level(ladder, index, entry, &mut dropped));
     }
     if levels.iter().all(|l| l.rank.is_some()) {
         levels.sort_by_key(|l| l.rank);
@@ -243,4 +251,94 @@ pub fn level_list(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
         pages: Vec::new(),
         title,
     }
+}
+
+/// The level an entry of a level list (or a file that is one such entry) describes; keys with
+/// no place in a ladder are added to `dropped`.
+fn entry_level(ladder: &mut Ladder, index: usize, entry: &Y, dropped: &mut Vec<String>) -> Level {
+    let uid = ladder.uid();
+    let doc = &ladder.docs[index];
+    let (title_key, name) = first_of(entry, TITLE_KEYS).expect("checked by is_level_list");
+    let name = name.text().unwrap_or_default();
+    // `L1 Junior Engineer` is titled `Junior Engineer`, code L1.
+    let mut level = Level::titled(uid, name.trim(), doc.loc_line(entry.line()));
+    if let Some(id) = entry.get("id").and_then(Y::text) {
+        level.id = Some(ids::slug(&id));
+    }
+    let rank = first_of(entry, RANK_KEYS).and_then(|(k, v)| match v {
+        Y::Int(i, _) => Some((k, *i)),
+        _ => None,
+    });
+    level.rank = rank.map(|r| r.1);
+    let summary = first_of(entry, SUMMARY_KEYS).and_then(|(k, v)| Some((k, v.text()?)));
+    if let Some((_, s)) = &summary {
+        level.description.push(Md {
+            text: filled(s, entry).trim().to_string(),
+            doc: index,
+            line: entry.line(),
+        });
+    }
+    let (area_key, area_map) = areas(entry).expect("checked by is_level_list");
+    let used = [
+        Some(title_key),
+        Some("id"),
+        rank.map(|r| r.0),
+        summary.as_ref().map(|s| s.0),
+        Some(area_key),
+    ];
+    let mut attributes = Vec::new();
+    for (k, v) in match entry {
+        Y::Map(m, _) => m.as_slice(),
+        _ => &[],
+    } {
+        if used.contains(&Some(k.as_str())) {
+            continue;
+        }
+        match v.text() {
+            Some(t) if !t.trim().is_empty() => {
+                attributes.push(format!("*{}:* {}", key_title(k), t.trim()))
+            }
+            _ => {
+                if !dropped.contains(k) {
+                    dropped.push(k.clone());
+                }
+            }
+        }
+    }
+    if !attributes.is_empty() {
+        level.description.push(Md {
+            text: attributes.join(" · "),
+            doc: index,
+            line: entry.line(),
+        });
+    }
+    if let Y::Map(m, _) = area_map {
+        for (key, v) in m {
+            let blocks: Vec<CellBlock> = texts(v)
+                .iter()
+                .map(|t| CellBlock {
+                    md: Md {
+                        text: para_item(t),
+                        doc: index,
+                        line: v.line(),
+                    },
+                    item: true,
+                    tight: true,
+                })
+                .collect();
+            if blocks.is_empty() {
+                continue;
+            }
+            level.cells.push(Cell {
+                pillar_title: key_title(key),
+                pillar_at: doc.loc_line(v.line()),
+                pillar_id: Some(ids::slug(&split_camel(key))),
+                pillar_key: Some(format!("area:{key}")),
+                pillar_description: Vec::new(),
+                blocks,
+                pillar: 0,
+            });
+        }
+    }
+    level
 }
