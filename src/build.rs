@@ -130,6 +130,7 @@ fn with_site(
     };
     let (releases, notes) = crate::releases::read(root, &ladder.config);
     warnings.0.extend(notes);
+    warnings.0.extend(render::unused_templates(root));
     tera.global_context().insert("version", &releases.version);
     site.releases = releases;
     Prepared {

@@ -151,3 +151,36 @@ fn a_tag_left_open_in_a_template_is_named_where_it_opens() {
     );
     assert!(err.contains("end it with `%}`"), "{err}");
 }
+
+/// An override under a name the theme does not have (`templates/levels.html`, guessed from
+/// the `/levels/` addresses) was loaded and never used, without a word: `build` and `check`
+/// warn, naming the template it likely means (browser check 36 B36-09). A template of the
+/// ladder's own that an override includes is used, and not warned about.
+#[test]
+fn a_template_no_page_uses_is_named_with_the_one_it_likely_means() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), tmp.path());
+    let dir = tmp.path().join("templates");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join("levels.html"),
+        "{% extends \"base.html\" %}{% block main %}MINE{% endblock main %}\n",
+    )
+    .unwrap();
+    fs::write(dir.join("note.html"), "<p>A note.</p>\n").unwrap();
+    fs::write(
+        dir.join("page.html"),
+        "{% extends \"base.html\" %}{% block main %}{% include \"note.html\" %}{{ body_html | safe }}{% endblock main %}\n",
+    )
+    .unwrap();
+    let ((build, build_err), (check, check_out)) = build_and_check(tmp.path());
+    assert_eq!((build, check), (0, 0), "{build_err}\n{check_out}");
+    for out in [&build_err, &check_out] {
+        assert!(
+            out.contains("templates/levels.html: warning:")
+                && out.contains("name the file `templates/level.html`"),
+            "{out}"
+        );
+        assert!(!out.contains("templates/note.html: warning"), "{out}");
+    }
+}
