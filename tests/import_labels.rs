@@ -783,3 +783,16 @@ fn lists_written_in_html_a_tag_to_a_line_are_lists() {
     );
     assert!(!glazing.contains("<li>"), "{glazing}");
 }
+
+/// The same bold labels before every level's sub-headings (`**Typical Crossing**:`), one
+/// level writing a phrase in them and the other a sentence (hunt 35 H35-03): pillars at the
+/// one, the other's description, so the pillar page showed Deckhand "not defined yet".
+#[test]
+fn labels_every_level_writes_are_read_one_way_at_every_level() {
+    let imp = import(&fixture("labels-one-reading.md"), &[]);
+    for level in ["deckhand", "mate"] {
+        let cell = competency(&imp, level, "typical-crossing");
+        assert!(cell.contains("- "), "{level}: {cell}");
+    }
+    assert!(competency(&imp, "deckhand", "typical-crossing").contains("Harbour hops"));
+}

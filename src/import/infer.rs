@@ -524,10 +524,31 @@ pub(super) fn statements(d: &Doc, s: usize) -> Vec<usize> {
 }
 
 /// Whether the bold `Label:` paragraphs of section `s`'s own text, before its sub-headings,
-/// are pillars beside them: two or more that name no description (`Summary`, `Overview`)
-/// each hold a sentence of six words or more (`**Impact:** They take on work that …`), where
-/// a level's attributes hold a few words (`**Scope:** A feature.`, `**Reports to:** …`).
+/// are pillars beside them (see [`prose_labels_of`]): its own are prose, or a sibling
+/// section's are and the two share two labels or more, so that the labels every level
+/// writes are read one way at every level (hunt 35 H35-03: `**Typical Role**` was a pillar
+/// at the level that wrote a sentence in it and a description at the one that wrote three
+/// words).
 pub(super) fn prose_labels(d: &Doc, s: usize) -> bool {
+    if prose_labels_of(d, s) {
+        return true;
+    }
+    let keys = |x: usize| -> HashSet<String> { keys(d, x, Shape::Labels).into_iter().collect() };
+    let mine = keys(s);
+    let siblings = d.secs[s]
+        .parent
+        .map_or(&[][..], |p| &d.secs[p].children[..]);
+    mine.len() >= 2
+        && siblings
+            .iter()
+            .any(|&t| t != s && keys(t).intersection(&mine).count() >= 2 && prose_labels_of(d, t))
+}
+
+/// Whether section `s`'s own bold `Label:` paragraphs are prose: two or more that name no
+/// description (`Summary`, `Overview`) each hold a sentence of six words or more
+/// (`**Impact:** They take on work that …`), where a level's attributes hold a few words
+/// (`**Scope:** A feature.`, `**Reports to:** …`).
+fn prose_labels_of(d: &Doc, s: usize) -> bool {
     let text = &d.src.text;
     let prose = d.secs[s]
         .own
