@@ -502,6 +502,9 @@ fn read_inner(
         // `senior-engineer.md`): renaming it as the id asks would replace the original.
         let hint = if path.with_file_name(format!("{id}.md")).exists() {
             format!("`{id}.md` already exists beside it: merge what this file adds into that one and delete this one, or give it a name of its own")
+        } else if top_level && id == "index" {
+            // Hugo's and Zola's home page text: here the overview's text is book.toml's.
+            "the overview's text is `description` in book.toml; to keep this as a page of its own, give it a name that says what it is (`about.md`)".to_string()
         } else {
             format!("rename the file to `{id}.md`")
         };

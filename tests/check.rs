@@ -688,3 +688,26 @@ fn every_diagnostic_in_one_run_in_both_formats() {
     let again: Report = serde_json::from_str(&serde_json::to_string(&report).unwrap()).unwrap();
     assert_eq!(again, report);
 }
+
+/// `content/_index.md`, Hugo's and Zola's home-page text: its id error said to rename it
+/// `index.md`, which the `index-page` warning then said is no home page either (browser
+/// check 37 B37-10). The hint says where the overview's text comes from.
+#[test]
+fn an_index_page_named_as_hugo_names_it_is_told_where_the_overview_text_is() {
+    let tmp = tempfile::tempdir().unwrap();
+    clean_ladder(tmp.path());
+    fs::write(
+        tmp.path().join("content/_index.md"),
+        "+++\ntitle = \"Home\"\n+++\nOur ladder.\n",
+    )
+    .unwrap();
+    let (report, status) = json(tmp.path(), &[]);
+    assert_eq!(status, 1);
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "bad-id")
+        .unwrap_or_else(|| panic!("{:#?}", report.diagnostics));
+    assert!(d.hint.contains("`description` in book.toml"), "{}", d.hint);
+    assert!(!d.hint.contains("`index.md`"), "{}", d.hint);
+}

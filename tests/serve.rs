@@ -986,3 +986,26 @@ fn the_published_sub_path_leads_to_the_preview_at_the_root() {
     assert_eq!(status, 404, "{resp}");
     assert_eq!(get(&server, "/levels/senior-engineer/").unwrap().0, 200);
 }
+
+/// Browser check 37 B37-07: the site-url's path was read once, at start; edited while
+/// serving, the old path still redirected and the new one was "no page at this address".
+#[test]
+fn a_site_url_edited_while_serving_is_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_ladder(&repo(), dir.path());
+    let server = start_in(dir, &[]);
+    assert_eq!(
+        get(&server, "/crew/levels/senior-engineer/").unwrap().0,
+        404
+    );
+    let book = server.root().join("book.toml");
+    let text = std::fs::read_to_string(&book).unwrap();
+    std::fs::write(
+        &book,
+        text.replace("site-url = \"/\"", "site-url = \"/crew/\""),
+    )
+    .unwrap();
+    wait_until("the new path redirects", || {
+        get(&server, "/crew/levels/senior-engineer/").is_some_and(|r| r.0 == 307)
+    });
+}

@@ -17,9 +17,10 @@ use tokio::sync::broadcast;
 pub(super) struct AppState {
     pub(super) site: Arc<RwLock<Served>>,
     pub(super) events: broadcast::Sender<u64>,
-    /// The sub-path `site-url` names for the published site (`/fernhill/ladder/`), which the
-    /// preview serves at `/`; `/` when there is none.
-    pub(super) published_at: String,
+    /// The ladder's folder, whose book.toml's `site-url` names the sub-path of the published
+    /// site (`/fernhill/ladder/`), which the preview serves at `/`: read when a request finds
+    /// no page, so that an edit to it is followed.
+    pub(super) root: std::path::PathBuf,
 }
 
 /// [`WORKER_JS`], never cached.
@@ -172,13 +173,13 @@ pub(super) async fn serve_file(State(state): State<AppState>, req: Request) -> R
         }
         // The published address of a page (`/fernhill/ladder/levels/x/`, as a bookmark or
         // the built 404 page has it): the preview serves that page at `/levels/x/`.
-        None if published(&state.published_at, &uri_path).is_some() => {
+        None if published(&super::published_at(&state.root), &uri_path).is_some() => {
             let query = req
                 .uri()
                 .query()
                 .map(|q| format!("?{q}"))
                 .unwrap_or_default();
-            let location = published(&state.published_at, &uri_path)
+            let location = published(&super::published_at(&state.root), &uri_path)
                 .and_then(|p| HeaderValue::from_str(&format!("/{p}{query}")).ok());
             let mut r = StatusCode::TEMPORARY_REDIRECT.into_response();
             if let Some(v) = location {

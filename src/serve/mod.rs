@@ -144,14 +144,11 @@ pub fn serve(opts: Options) -> Result<(), Diagnostic> {
     }
     previous.report();
     let (events, _) = broadcast::channel(16);
-    // Read once: a site-url changed while serving is followed by the pages, not by this.
-    let published_at = crate::config::Config::load(&opts.root)
-        .map(|c| url_path(&c.site_url))
-        .unwrap_or_else(|_| "/".to_string());
+    let published_at = published_at(&opts.root);
     let state = http::AppState {
         site: site.clone(),
         events: events.clone(),
-        published_at: published_at.clone(),
+        root: opts.root.clone(),
     };
 
     watch::watch(&opts, site.clone(), events, previous)?;
@@ -270,6 +267,14 @@ fn bind(hostname: &str, port: Option<u16>) -> Result<TcpListener, Diagnostic> {
             Err(failure(format!("no free port between {DEFAULT_PORT} and {}", DEFAULT_PORT + 99), "pick one with -p"))
         }
     }
+}
+
+/// The path of the site-url in `root`'s book.toml (see [`url_path`]); `/` when it has none
+/// or cannot be read.
+fn published_at(root: &std::path::Path) -> String {
+    crate::config::Config::load(root)
+        .map(|c| url_path(&c.site_url))
+        .unwrap_or_else(|_| "/".to_string())
 }
 
 /// The path of a site-url (`https://intranet.example/crew/` → `/crew/`, `/crew/` as it
