@@ -72,19 +72,17 @@ fn each_entry_is_a_level_and_each_area_a_pillar_in_rank_order() {
     let rank = |id: &str| front(&imp.root.join(format!("content/levels/{id}.md")))["rank"].clone();
     assert_eq!(rank("b1").as_integer(), Some(1));
     assert_eq!(rank("b3").as_integer(), Some(3));
-    // The summary, its placeholder filled in, and the other attributes describe the level;
-    // the list of tools has no place and is said to be left out.
+    // The summary, its placeholder filled in, and the other attributes describe the level,
+    // the list of tools too, under its key (browser check 37 B37-04: a rubric's
+    // `responsibilities` and `traits`, 150 texts, were left out).
     let head = fs::read_to_string(imp.root.join("content/levels/b3.md")).unwrap();
     assert!(
         head.contains("Sets the standard for every bake (8+ years in the trade)."),
         "{head}"
     );
     assert!(head.contains("*Years in trade:* 8+"), "{head}");
-    assert!(
-        imp.summary.contains("not imported: tools"),
-        "{}",
-        imp.summary
-    );
+    assert!(head.contains("*Tools:*\n\n- oven\n- mixer"), "{head}");
+    assert!(!imp.summary.contains("not imported"), "{}", imp.summary);
     // An area left empty is a gap, not an empty expectation.
     assert!(!imp
         .root
@@ -204,4 +202,27 @@ fn a_folder_of_one_level_yaml_files_is_a_track() {
     }
     let b2 = front(&imp.root.join("content/levels/b2.md"));
     assert_eq!(str_of(&b2, "title"), "Baker");
+}
+
+/// A rubric's level files, titled alike (`Software Engineer` at L1 to L3), their `level: L3`
+/// the code that tells them apart (browser check 37 B37-05: it was a line of the
+/// description, `*Level:* L3`, and the levels read "Software Engineer (rank N)").
+#[test]
+fn a_level_files_code_where_a_rank_is_looked_for_is_its_code() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("rubrics");
+    fs::create_dir_all(&dir).unwrap();
+    for n in 1..=3 {
+        fs::write(
+            dir.join(format!("B{n}.yaml")),
+            format!("level: B{n}\ntitle: Baker\nexpectations:\n  dough: Mixes batch {n} by the recipe.\n  oven: Loads oven {n} under watch.\n"),
+        )
+        .unwrap();
+    }
+    let imp = import(&dir, &[]);
+    for n in 1..=3 {
+        let level = front(&imp.root.join(format!("content/levels/b{n}.md")));
+        assert_eq!(str_of(&level, "code"), format!("B{n}"));
+        assert_eq!(level["rank"].as_integer(), Some(n));
+    }
 }

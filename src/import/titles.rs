@@ -521,7 +521,8 @@ pub(super) fn asks_what_one_does(title: &str) -> bool {
 
 /// A file or folder name as a title: hyphens and underscores are spaces, runs of them one,
 /// and the first letter a capital (`numbered-single` → `Numbered single`, `_pages` → `Pages`,
-/// `TechLead` → `TechLead`). The name itself when it has no letter or digit.
+/// `TechLead` → `TechLead`), a name of two letters in capitals (`ic` → `IC`). The name itself
+/// when it has no letter or digit.
 pub fn readable(name: &str) -> String {
     let words = name
         .split(['-', '_', ' '])
@@ -530,6 +531,9 @@ pub fn readable(name: &str) -> String {
         .join(" ");
     if words.is_empty() {
         name.to_string()
+    } else if words.len() == 2 && words.chars().all(|c| c.is_ascii_alphabetic()) {
+        // A name of two letters is an initialism (`ic`, `qa`, `em` folders): `IC`, not `Ic`.
+        words.to_ascii_uppercase()
     } else {
         capitalised(&words)
     }
@@ -695,5 +699,8 @@ mod tests {
         assert_eq!(readable("engineer__track-"), "Engineer track");
         assert_eq!(readable("TechLead"), "TechLead");
         assert_eq!(readable("___"), "___");
+        // Browser check 37 B37-12: a folder `ic/` made the track `Ic`.
+        assert_eq!(readable("ic"), "IC");
+        assert_eq!(readable("qa_"), "QA");
     }
 }

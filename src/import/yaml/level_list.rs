@@ -270,6 +270,17 @@ fn entry_level(ladder: &mut Ladder, index: usize, entry: &Y, dropped: &mut Vec<S
         _ => None,
     });
     level.rank = rank.map(|r| r.1);
+    // A code where a rank is looked for (`level: L3`, when titles repeat across levels).
+    let code = match first_of(entry, RANK_KEYS) {
+        Some((k, Y::Str(c, _))) if level.code.is_none() => {
+            ids::parse_code(c.trim()).map(|(c, n)| {
+                level.code = Some(c);
+                level.number = level.number.or(Some(n));
+                k
+            })
+        }
+        _ => None,
+    };
     let summary = first_of(entry, SUMMARY_KEYS).and_then(|(k, v)| Some((k, v.text()?)));
     if let Some((_, s)) = &summary {
         level.description.push(Md {
@@ -283,10 +294,11 @@ fn entry_level(ladder: &mut Ladder, index: usize, entry: &Y, dropped: &mut Vec<S
         Some(title_key),
         Some("id"),
         rank.map(|r| r.0),
+        code,
         summary.as_ref().map(|s| s.0),
         Some(area_key),
     ];
-    let mut attributes = Vec::new();
+    let (mut attributes, mut lists) = (Vec::new(), Vec::new());
     for (k, v) in match entry {
         Y::Map(m, _) => m.as_slice(),
         _ => &[],
@@ -298,12 +310,25 @@ fn entry_level(ladder: &mut Ladder, index: usize, entry: &Y, dropped: &mut Vec<S
             Some(t) if !t.trim().is_empty() => {
                 attributes.push(format!("*{}:* {}", key_title(k), t.trim()))
             }
+            // A list of texts beside the areas (`responsibilities`, `traits`) describes the
+            // level, under its key.
+            None if !strings(Some(v)).is_empty() && matches!(v, Y::Seq(..)) => {
+                let items: Vec<String> = strings(Some(v)).iter().map(|t| para_item(t)).collect();
+                lists.push(format!("*{}:*\n\n{}", key_title(k), items.join("\n")));
+            }
             _ => {
                 if !dropped.contains(k) {
                     dropped.push(k.clone());
                 }
             }
         }
+    }
+    for list in lists {
+        level.description.push(Md {
+            text: list,
+            doc: index,
+            line: entry.line(),
+        });
     }
     if !attributes.is_empty() {
         level.description.push(Md {
