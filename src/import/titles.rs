@@ -519,6 +519,13 @@ pub(super) fn asks_what_one_does(title: &str) -> bool {
             || k.starts_with("o que faz "))
 }
 
+/// English words of two letters, which a folder may be named by (`in/`, `my/`).
+#[rustfmt::skip]
+const WORDS_OF_TWO: &[&str] = &[
+    "in", "on", "to", "my", "go", "us", "it", "at", "of", "by", "up", "an", "as", "is", "be",
+    "do", "we", "me", "no", "so", "or", "if", "he", "hi", "ok", "am", "oh",
+];
+
 /// A file or folder name as a title: hyphens and underscores are spaces, runs of them one,
 /// and the first letter a capital (`numbered-single` → `Numbered single`, `_pages` → `Pages`,
 /// `TechLead` → `TechLead`), a name of two letters in capitals (`ic` → `IC`). The name itself
@@ -531,8 +538,12 @@ pub fn readable(name: &str) -> String {
         .join(" ");
     if words.is_empty() {
         name.to_string()
-    } else if words.len() == 2 && words.chars().all(|c| c.is_ascii_alphabetic()) {
-        // A name of two letters is an initialism (`ic`, `qa`, `em` folders): `IC`, not `Ic`.
+    } else if words.len() == 2
+        && words.chars().all(|c| c.is_ascii_alphabetic())
+        && !WORDS_OF_TWO.contains(&words.to_ascii_lowercase().as_str())
+    {
+        // A name of two letters is an initialism (`ic`, `qa`, `em` folders): `IC`, not `Ic`;
+        // unless it is an English word (`in`, `my`).
         words.to_ascii_uppercase()
     } else {
         capitalised(&words)
@@ -702,5 +713,6 @@ mod tests {
         // Browser check 37 B37-12: a folder `ic/` made the track `Ic`.
         assert_eq!(readable("ic"), "IC");
         assert_eq!(readable("qa_"), "QA");
+        assert_eq!(readable("in"), "In");
     }
 }
