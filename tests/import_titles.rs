@@ -240,4 +240,15 @@ fn levels_coded_with_a_pair_of_codes_or_an_equals_sign_are_levels_titled_after_i
         ]
     );
     assert!(common::page(&imp.site, "levels/mate/").contains("Takes the bridge watch alone."));
+    // Browser check 37 B37-13: `T5/L5` keeps the code of its track's letters, L5, not T5.
+    let codes: Vec<String> = ranked_levels(&imp)
+        .iter()
+        .map(|id| {
+            str_of(
+                &front(&imp.root.join(format!("content/levels/{id}.md"))),
+                "code",
+            )
+        })
+        .collect();
+    assert_eq!(codes, ["L5", "L6", "L7", "L8"]);
 }

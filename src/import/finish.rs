@@ -480,7 +480,38 @@ fn promotion_steps(ladder: &mut Ladder) {
     }
 }
 
+/// A level coded two ways (`T5/L5 = Senior Engineer`, the first read as its code) keeps the
+/// one whose letters its track's other levels' codes have (`L7`, `L8`), the other becoming the
+/// candidate equivalent (browser check 37 B37-13: T5 and T6 below L7).
+fn codes_of_their_track(ladder: &mut Ladder) {
+    for t in &mut ladder.tracks {
+        let letters: Vec<String> = t
+            .levels
+            .iter()
+            .filter(|l| l.other_codes.is_empty())
+            .filter_map(|l| l.code.as_deref())
+            .map(|c| ids::code_letters(c).to_lowercase())
+            .collect();
+        for l in &mut t.levels {
+            let Some(code) = l.code.clone() else {
+                continue;
+            };
+            if letters.is_empty() || letters.contains(&ids::code_letters(&code).to_lowercase()) {
+                continue;
+            }
+            let theirs = l
+                .other_codes
+                .iter()
+                .position(|oc| letters.contains(&ids::code_letters(oc).to_lowercase()));
+            if let Some(i) = theirs {
+                l.code = Some(std::mem::replace(&mut l.other_codes[i], code));
+            }
+        }
+    }
+}
+
 fn equivalents(ladder: &mut Ladder) {
+    codes_of_their_track(ladder);
     let mut pairs: Vec<(usize, usize)> = ladder.equivalents.clone();
     // Codes named in titles: `Staff Engineer (IC6 / M5)`.
     let codes: Vec<(usize, usize, String, String)> = ladder
