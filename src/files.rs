@@ -191,3 +191,35 @@ mod tests {
         }
     }
 }
+
+/// One of git's conflict markers, as `git merge` leaves them in a file (see
+/// [`conflict_marker`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictMarker {
+    /// `<<<<<<< HEAD`: our side's lines follow.
+    Ours,
+    /// `||||||| base`: the common ancestor's lines follow (git's `diff3` and `zdiff3` styles).
+    Base,
+    /// `=======`: their side's lines follow.
+    Middle,
+    /// `>>>>>>> branch`: the conflict ends.
+    Theirs,
+}
+
+/// Which of git's conflict markers `line` is (a line ending `\r` too): seven `<`, `|` or
+/// `>` alone or before a space, or seven `=` alone; `None` for any other line.
+pub fn conflict_marker(line: &str) -> Option<ConflictMarker> {
+    let line = line.trim_end_matches('\r');
+    let marker = |m: &str| line == m || line.strip_prefix(m).is_some_and(|r| r.starts_with(' '));
+    if marker("<<<<<<<") {
+        Some(ConflictMarker::Ours)
+    } else if marker("|||||||") {
+        Some(ConflictMarker::Base)
+    } else if line == "=======" {
+        Some(ConflictMarker::Middle)
+    } else if marker(">>>>>>>") {
+        Some(ConflictMarker::Theirs)
+    } else {
+        None
+    }
+}

@@ -366,20 +366,21 @@ fn merge_conflict(source: &SourceFile) -> Option<Diagnostic> {
             }
             None => {}
         }
-        let marker = |m: &str| l == m || l.strip_prefix(m).is_some_and(|r| r.starts_with(' '));
-        if marker("<<<<<<<") {
-            (start, middle) = (Some((at, n + 1)), None);
-        } else if l == "=======" && start.is_some() {
-            middle = Some(n + 1);
-        } else if marker(">>>>>>>") {
-            if let (Some((at, first)), Some(_)) = (start, middle) {
-                return Some(source.error(
+        use crate::files::ConflictMarker;
+        match crate::files::conflict_marker(l) {
+            Some(ConflictMarker::Ours) => (start, middle) = (Some((at, n + 1)), None),
+            Some(ConflictMarker::Middle) if start.is_some() => middle = Some(n + 1),
+            Some(ConflictMarker::Theirs) => {
+                if let (Some((at, first)), Some(_)) = (start, middle) {
+                    return Some(source.error(
                     "merge-conflict",
                     at,
                     format!("an unresolved merge conflict (lines {first}–{}): the file holds both versions and git's markers", n + 1),
-                    "keep the version you want between the markers, then delete the other and the `<<<<<<<`, `=======` and `>>>>>>>` lines",
+                    "keep the version you want between the markers, then delete the other and the `<<<<<<<`, `=======` and `>>>>>>>` lines (and a `|||||||` line with the common ancestor's lines after it)",
                 ));
+                }
             }
+            _ => {}
         }
     }
     None

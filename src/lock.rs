@@ -177,14 +177,10 @@ pub fn short(text: &str) -> String {
     start
 }
 
-/// Whether `line` is one of git's conflict markers (`<<<<<<< HEAD`, `=======`, `>>>>>>>
-/// branch`), which no line `build` writes starts with.
+/// Whether `line` is one of git's conflict markers (see [`crate::files::conflict_marker`]),
+/// which no line `build` writes starts with.
 fn conflict_marker(line: &str) -> bool {
-    // `|||||||` opens the common ancestor's lines in git's diff3 and zdiff3 styles.
-    ["<<<<<<<", ">>>>>>>", "|||||||"]
-        .iter()
-        .any(|m| line == *m || line.strip_prefix(m).is_some_and(|r| r.starts_with(' ')))
-        || line == "======="
+    crate::files::conflict_marker(line).is_some()
 }
 
 /// Pairs of anchors of `lock` (sorted) that give one number of a cell to two texts, neither
