@@ -178,6 +178,18 @@ impl Config {
     }
 }
 
+/// The path a site-url (as [`normalize_site_url`] writes it) gives the site under its host,
+/// without its leading slash: `docs/ladder/` for `/docs/ladder/` or
+/// `https://host/docs/ladder/`; `None` at the root.
+pub fn site_url_path(site_url: &str) -> Option<String> {
+    let path = match site_url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+        None => site_url,
+    };
+    let path = path.trim_start_matches('/');
+    (!path.is_empty()).then(|| path.to_string())
+}
+
 /// `"docs/ladder"` → `"/docs/ladder/"`: a leading and a trailing slash, whatever was written.
 /// A full URL (`https://host/path`) keeps its scheme and host and gets the trailing slash.
 fn normalize_site_url(raw: &str) -> String {
@@ -197,6 +209,22 @@ fn normalize_site_url(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Review 34 R34-12: a site-url written as a whole address names its path too.
+    #[test]
+    fn a_site_urls_path_is_read_from_a_whole_address_too() {
+        let path = |raw: &str| site_url_path(&normalize_site_url(raw));
+        assert_eq!(
+            path("https://intranet.example/crew/").as_deref(),
+            Some("crew/")
+        );
+        assert_eq!(path("https://intranet.example"), None);
+        assert_eq!(
+            path("/fernhill/ladder").as_deref(),
+            Some("fernhill/ladder/")
+        );
+        assert_eq!(path("/"), None);
+    }
 
     fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         Config::parse(&SourceFile::new("book.toml", text.to_string()))

@@ -26,7 +26,7 @@ pub fn missing(root: &Path, ladder: &Ladder, diags: &mut Diagnostics) {
         .collect();
     // The site's own address path (`/docs/ladder/` for a site-url under a sub-path), which
     // an author may have written before the file's path.
-    let base = site_path(&ladder.config.site_url);
+    let base = crate::config::site_url_path(&ladder.config.site_url);
     let exists = |site_path: &str| {
         assets.contains(site_path)
             || crate::render::THEME_STATIC
@@ -110,17 +110,6 @@ fn missing_image(address: &str, place: &str) -> (String, String) {
         format!("the image `{address}` is not a file of the site, so it shows as broken"),
         format!("put the image at static/{place} (static/ is published at the site's root), or correct the address"),
     )
-}
-
-/// `docs/ladder/` for a site-url of `/docs/ladder/` or `https://host/docs/ladder/`; `None` at
-/// the root.
-pub(super) fn site_path(site_url: &str) -> Option<String> {
-    let path = match site_url.split_once("://") {
-        Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
-        None => site_url,
-    };
-    let path = path.trim_start_matches('/');
-    (!path.is_empty()).then(|| path.to_string())
 }
 
 /// The image addresses the pages made from `file` show, with their byte offsets in the file:

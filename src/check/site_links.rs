@@ -8,7 +8,7 @@
 //! to the content file (`levels/senior.md#craft`) is rewritten to the page's address under
 //! any site-url, and checked, so that is what the hints give.
 
-use super::images::{site_path, site_path_of};
+use super::images::site_path_of;
 use crate::diagnostic::{Diagnostics, SourceFile};
 use crate::ladder::Ladder;
 use crate::permalink;
@@ -22,7 +22,7 @@ const SECTIONS: &[&str] = &["levels/", "pillars/", "tracks/", "compare/", "chang
 /// of the site's pages has under it; a `missing-page` warning when it lies under it and
 /// names a level, pillar or track page the ladder does not have.
 pub fn outside(ladder: &Ladder, diags: &mut Diagnostics) {
-    let base = site_path(&ladder.config.site_url).unwrap_or_default();
+    let base = crate::config::site_url_path(&ladder.config.site_url).unwrap_or_default();
     // Site address of each page that has a content file → that file's content path.
     let content = |source: &str| {
         source

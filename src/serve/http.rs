@@ -162,6 +162,11 @@ pub(super) async fn serve_file(State(state): State<AppState>, req: Request) -> R
             .contains_key(&format!("{p}/index.html"))
             .then(|| Err(format!("/{p}/")))
     });
+    // book.toml is read only when no page answers, and once.
+    let moved = found
+        .is_none()
+        .then(|| published(&super::published_at(&state.root), &uri_path))
+        .flatten();
     let (status, key, bytes) = match found {
         Some(Ok((key, bytes))) => (StatusCode::OK, key, bytes),
         Some(Err(location)) => {
@@ -173,14 +178,13 @@ pub(super) async fn serve_file(State(state): State<AppState>, req: Request) -> R
         }
         // The published address of a page (`/fernhill/ladder/levels/x/`, as a bookmark or
         // the built 404 page has it): the preview serves that page at `/levels/x/`.
-        None if published(&super::published_at(&state.root), &uri_path).is_some() => {
+        None if moved.is_some() => {
             let query = req
                 .uri()
                 .query()
                 .map(|q| format!("?{q}"))
                 .unwrap_or_default();
-            let location = published(&super::published_at(&state.root), &uri_path)
-                .and_then(|p| HeaderValue::from_str(&format!("/{p}{query}")).ok());
+            let location = moved.and_then(|p| HeaderValue::from_str(&format!("/{p}{query}")).ok());
             let mut r = StatusCode::TEMPORARY_REDIRECT.into_response();
             if let Some(v) = location {
                 r.headers_mut().insert(header::LOCATION, v);

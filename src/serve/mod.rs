@@ -269,38 +269,15 @@ fn bind(hostname: &str, port: Option<u16>) -> Result<TcpListener, Diagnostic> {
     }
 }
 
-/// The path of the site-url in `root`'s book.toml (see [`url_path`]); `/` when it has none
-/// or cannot be read.
+/// The path of the site-url in `root`'s book.toml, between slashes (`/crew/` for
+/// `https://intranet.example/crew/`, see [`crate::config::site_url_path`]); `/` when it has
+/// none or cannot be read.
 fn published_at(root: &std::path::Path) -> String {
-    crate::config::Config::load(root)
-        .map(|c| url_path(&c.site_url))
-        .unwrap_or_else(|_| "/".to_string())
-}
-
-/// The path of a site-url (`https://intranet.example/crew/` → `/crew/`, `/crew/` as it
-/// is), ending with `/`.
-fn url_path(site_url: &str) -> String {
-    let path = match site_url.split_once("://") {
-        Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
-        None => site_url,
-    };
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    let mut path = format!("/{}", path.trim_start_matches('/'));
-    if !path.ends_with('/') {
-        path.push('/');
-    }
-    path
-}
-
-#[cfg(test)]
-mod tests {
-    /// Review 34 R34-12: a site-url written as a whole address named a path the preview never
-    /// matched, so its pages were "no page at this address".
-    #[test]
-    fn the_site_urls_path_is_read_from_a_whole_address_too() {
-        assert_eq!(super::url_path("https://intranet.example/crew/"), "/crew/");
-        assert_eq!(super::url_path("https://intranet.example"), "/");
-        assert_eq!(super::url_path("/fernhill/ladder"), "/fernhill/ladder/");
-        assert_eq!(super::url_path("/"), "/");
+    match crate::config::Config::load(root)
+        .ok()
+        .and_then(|c| crate::config::site_url_path(&c.site_url))
+    {
+        Some(path) => format!("/{path}"),
+        None => "/".to_string(),
     }
 }
