@@ -607,8 +607,7 @@ pub fn under_indented_items(text: &str) -> Option<(String, usize)> {
             }
             moving = None;
         }
-        let bullet =
-            rest.len() > 1 && rest.starts_with(['-', '*', '+']) && rest[1..].starts_with(' ');
+        let bullet = bullet_item(rest);
         if let Some((marker, content)) = after.take() {
             if bullet && indent > marker && indent < content && !fenced(n - 1, indent) {
                 moving = Some((indent, content - indent));
@@ -626,6 +625,18 @@ pub fn under_indented_items(text: &str) -> Option<(String, usize)> {
             });
         None
     })
+}
+
+/// Whether the line `rest` (its indent taken off) opens a bulleted list item: `-`, `*` or `+`
+/// and a space (CommonMark §5.2).
+fn bullet_item(rest: &str) -> bool {
+    rest.len() > 1 && rest.starts_with(['-', '*', '+']) && rest[1..].starts_with(' ')
+}
+
+/// Whether the line `t` (its indent taken off) opens a list item, bulleted or numbered
+/// ([`bullet_item`], [`numbered_content`]).
+fn list_item(t: &str) -> bool {
+    bullet_item(t) || numbered_content(t).is_some()
 }
 
 /// The content column, counted from the marker, of a numbered list item's line `rest` (`1.

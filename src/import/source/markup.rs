@@ -3,7 +3,7 @@
 //! spaces written as entities at the ends of lines (GitBook), and MkDocs' admonitions. Each
 //! rewrite keeps every line where it is, so line numbers hold.
 
-use super::{colon_labels, line_end, line_label, rewrite_lines};
+use super::{colon_labels, line_end, line_label, list_item, rewrite_lines};
 
 /// `text` without kramdown's inline attribute lists (`[guide](x){:target="_blank"}`, a
 /// line `{: .note}`), which Jekyll sites write after links and blocks and which Markdown
@@ -265,14 +265,6 @@ pub fn plain_labels(text: &str) -> Option<(String, usize)> {
     }
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let plain = |i: usize| lines.get(i).map_or("", |l| l.trim());
-    let list_item = |t: &str| {
-        t.starts_with(['-', '*', '+']) && t[1..].starts_with(' ')
-            || t.split_once(['.', ')']).is_some_and(|(n, rest)| {
-                (1..=3).contains(&n.len())
-                    && n.bytes().all(|b| b.is_ascii_digit())
-                    && rest.starts_with(' ')
-            })
-    };
     let labelled = |n: usize| -> Option<(&str, usize)> {
         let body = lines[n].trim_end_matches(['\n', '\r']);
         let above = n == 0 || plain(n - 1).is_empty() || plain(n - 1).starts_with('#');
@@ -310,17 +302,21 @@ pub fn plain_labels(text: &str) -> Option<(String, usize)> {
         let Some(p) = (0..i).rev().find(|&p| !plain(p).is_empty()) else {
             return true;
         };
-        // Where the paragraph above starts: an item's text may wrap unindented.
-        let start = (0..=p)
-            .rev()
-            .take_while(|&q| !plain(q).is_empty())
-            .last()
-            .unwrap_or(p);
-        list_item(plain(start))
-            || list_item(plain(p))
+        // Where the paragraph above starts, only when asked: an item's text may wrap
+        // unindented. Looked for after the item right above, so that a long tight list is
+        // not walked back from each of its items.
+        let start = || {
+            (0..=p)
+                .rev()
+                .take_while(|&q| !plain(q).is_empty())
+                .last()
+                .unwrap_or(p)
+        };
+        list_item(plain(p))
             || lines[p].starts_with([' ', '\t'])
             || plain(p).starts_with('#')
             || plain(p).ends_with(':')
+            || list_item(plain(start()))
     });
     if !under_label {
         return None;
