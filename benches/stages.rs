@@ -89,7 +89,7 @@ fn ladder(root: &Path) -> Ladder {
 }
 
 fn templates(root: &Path, ladder: &Ladder) -> tera::Tera {
-    let mut tera = render::load_templates(root, &ladder.config).expect("templates");
+    let (mut tera, _) = render::load_templates(root, &ladder.config).expect("templates");
     tera.global_context().insert("nav", &Nav::of(ladder));
     tera
 }

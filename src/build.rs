@@ -91,8 +91,10 @@ pub fn prepare_with(
         return Err(warnings);
     }
     let clock = Stopwatch::start();
-    let tera = theme(root, &ladder).map_err(Diagnostics)?;
+    let (tera, unused) = theme(root, &ladder).map_err(Diagnostics)?;
     clock.lap("templates");
+    let mut warnings = warnings;
+    warnings.0.extend(unused);
     let p = with_site(root, ladder, tera, warnings, Some(words));
     clock.lap("site and releases");
     Ok(p)
@@ -130,7 +132,6 @@ fn with_site(
     };
     let (releases, notes) = crate::releases::read(root, &ladder.config);
     warnings.0.extend(notes);
-    warnings.0.extend(render::unused_templates(root));
     tera.global_context().insert("version", &releases.version);
     site.releases = releases;
     Prepared {
@@ -141,38 +142,42 @@ fn with_site(
     }
 }
 
-/// The ladder's templates (its own over the default theme's), with the site-wide values set.
+/// The ladder's templates (its own over the default theme's), with the site-wide values set,
+/// and the warnings for its own that no page uses.
 ///
 /// # Errors
 /// Templates that cannot be read or parsed.
-fn theme(root: &Path, ladder: &Ladder) -> Result<tera::Tera, Vec<Diagnostic>> {
-    let mut tera = render::load_templates(root, &ladder.config)?;
+fn theme(root: &Path, ladder: &Ladder) -> Result<(tera::Tera, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (mut tera, unused) = render::load_templates(root, &ladder.config)?;
     tera.global_context().insert("nav", &Nav::of(ladder));
     // The ladder's release, which a build reads from git afterwards: defined here as none, so
     // that `check`'s rendering knows the same variables as a build's.
     tera.global_context()
         .insert("version", &None::<crate::releases::Version>);
-    Ok(tera)
+    Ok((tera, unused))
 }
 
-/// The errors a build of `ladder` would find in its templates, for `check`: the templates
-/// are loaded, and, when the ladder itself is `valid` (no errors), every page is rendered in
-/// memory and thrown away, since some template errors show only with some pages' data.
+/// The errors a build of `ladder` would find in its templates, for `check`, and the
+/// warnings for the ladder's own that no page uses: the templates are loaded, and, when the
+/// ladder itself is `valid` (no errors), every page is rendered in memory and thrown away,
+/// since some template errors show only with some pages' data.
 pub fn template_errors(root: &Path, ladder: &Ladder, valid: bool) -> Vec<Diagnostic> {
-    let tera = match theme(root, ladder) {
-        Ok(tera) => tera,
+    let (tera, mut found) = match theme(root, ladder) {
+        Ok(loaded) => loaded,
         Err(errors) => return errors,
     };
     if !valid {
-        return Vec::new();
+        return found;
     }
     let site = Site::from_ladder(ladder);
-    match render::render_each(root, &ladder.config, &tera, ladder, &site, |_| {
-        Ok::<(), ()>(())
-    }) {
-        Err(render::RenderError::Templates(errors)) => errors,
-        Ok(()) | Err(render::RenderError::Sink(())) => Vec::new(),
+    if let Err(render::RenderError::Templates(errors)) =
+        render::render_each(root, &ladder.config, &tera, ladder, &site, |_| {
+            Ok::<(), ()>(())
+        })
+    {
+        found.extend(errors);
     }
+    found
 }
 
 /// Every file of a prepared site besides its pages and `ladder.json` (which is made apart,

@@ -75,7 +75,6 @@ pub struct CoverageRow {
 pub fn check(root: &Path, strict: bool) -> (Diagnostics, Report) {
     let (ladder, mut diags) = crate::validate::validate(root);
     let valid = !diags.has_errors();
-    diags.0.extend(crate::render::unused_templates(root));
     for d in crate::build::template_errors(root, &ladder, valid) {
         diags.push(d);
     }

@@ -169,16 +169,22 @@ fn safe(value: &tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::Value {
 /// template's line and column (which we pass on to authors who override templates), and has
 /// optional chaining (`a?.b`), which keeps user templates short when a value may be absent.
 ///
+/// Also gives the warnings for the ladder's templates that no page uses (see
+/// [`unused_templates`]), from what it read, after the errors when there are some.
+///
 /// # Errors
 /// A ladder template that cannot be read or does not parse, with its position.
-pub fn load_templates(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnostic>> {
+pub fn load_templates(
+    root: &Path,
+    config: &Config,
+) -> Result<(Tera, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut tera = Tera::new();
     tera.register_filter("safe", safe);
     let mut sources: Vec<(String, String)> = THEME_TEMPLATES
         .iter()
         .map(|(n, t)| (n.to_string(), t.to_string()))
         .collect();
-    let mut errors = Vec::new();
+    let (mut errors, mut own) = (Vec::new(), Vec::new());
     let dir = root.join("templates");
     if dir.is_dir() {
         for entry in walkdir::WalkDir::new(&dir)
@@ -201,6 +207,7 @@ pub fn load_templates(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnost
             match crate::files::read_to_string(entry.path()) {
                 Ok(text) => {
                     sources.retain(|(n, _)| *n != name);
+                    own.push((name.clone(), entry.path().to_path_buf()));
                     sources.push((name, text));
                 }
                 Err(e) => errors.push(Diagnostic::error(
@@ -217,6 +224,7 @@ pub fn load_templates(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnost
         errors.push(template_error(root, &e));
     }
     if !errors.is_empty() {
+        errors.extend(unused_templates(root, &own, &sources));
         return Err(errors);
     }
     let site = SiteInfo {
@@ -227,7 +235,7 @@ pub fn load_templates(root: &Path, config: &Config) -> Result<Tera, Vec<Diagnost
         url: &config.site_url,
     };
     tera.global_context().insert("site", &site);
-    Ok(tera)
+    Ok((tera, unused_templates(root, &own, &sources)))
 }
 
 /// A Tera error as a diagnostic pointing into the ladder's template (or the built-in one).

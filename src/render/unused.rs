@@ -3,45 +3,36 @@
 
 use super::THEME_TEMPLATES;
 use crate::diagnostic::{display_path, Diagnostic};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Warnings (`unused-template`) for the ladder's own `templates/*.html` that no page uses:
+/// Warnings (`unused-template`) for the ladder's own `templates/*.html` (`own`: each name
+/// and path, as [`super::load_templates`] read them into `sources`, the theme's and the
+/// ladder's templates by name) that no page uses:
 /// a name the theme does not have (`levels.html` for `level.html`) that no template,
 /// the theme's or the ladder's, names in an `include`, `extends` or `import`. Tera would load
 /// it and never render it, so an override written under a wrong name changes nothing without
 /// a word.
-pub fn unused_templates(root: &Path) -> Vec<Diagnostic> {
-    let dir = root.join("templates");
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    let own: Vec<(String, std::path::PathBuf, String)> = walkdir::WalkDir::new(&dir)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| {
-            e.file_type().is_file()
-                && e.path().extension().is_some_and(|x| x == "html")
-                && !crate::load::is_editor_temp(&e.file_name().to_string_lossy())
-        })
-        .map(|e| {
-            let text = crate::files::read_to_string(e.path()).unwrap_or_default();
-            (display_path(&dir, e.path()), e.into_path(), text)
-        })
-        .collect();
+pub fn unused_templates(
+    root: &Path,
+    own: &[(String, PathBuf)],
+    sources: &[(String, String)],
+) -> Vec<Diagnostic> {
     let theme: Vec<&str> = THEME_TEMPLATES.iter().map(|(n, _)| *n).collect();
     let named = |name: &str| {
         let quoted = [format!("\"{name}\""), format!("'{name}'")];
         THEME_TEMPLATES
             .iter()
             .map(|(_, t)| *t)
-            .chain(own.iter().map(|(_, _, t)| t.as_str()))
+            .chain(sources.iter().map(|(_, t)| t.as_str()))
             .any(|t| quoted.iter().any(|q| t.contains(q.as_str())))
     };
     own.iter()
-        .filter(|(name, _, _)| !theme.contains(&name.as_str()) && !named(name))
-        .map(|(name, path, _)| {
+        .filter(|(name, path)| {
+            path.extension().is_some_and(|x| x == "html")
+                && !theme.contains(&name.as_str())
+                && !named(name)
+        })
+        .map(|(name, path)| {
             let hint = match crate::diagnostic::did_you_mean(name, theme.iter().copied()) {
                 Some(meant) => format!("to change the theme's `{meant}`, name the file `templates/{meant}`"),
                 None => format!(
