@@ -725,6 +725,16 @@ pub(super) fn line_label(line: &str) -> Option<&str> {
     .then_some(label)
 }
 
+/// [`rewrite_lines`] with each line's new text given by its index in `new` (`None` to keep
+/// it), for rewrites that decide a line by the lines around it.
+fn rewrite_lines_as(text: &str, mut new: Vec<Option<String>>) -> Option<(String, usize)> {
+    let mut n = 0;
+    rewrite_lines(text, |_| {
+        n += 1;
+        new[n - 1].take()
+    })
+}
+
 /// The line ending `line` closes with (`\n`, `\r\n`, or nothing at the end of a text): a
 /// line blanked or rewritten by [`rewrite_lines`] keeps it, so line numbers hold.
 fn line_end(line: &str) -> &str {

@@ -3,7 +3,7 @@
 //! draws the heading as the fold's title, with its list inside; Markdown alone reads the
 //! tags as HTML blocks that cut the section in two.
 
-use super::{line_end, rewrite_lines};
+use super::{line_end, rewrite_lines_as};
 
 /// `text` with each fold whose summary is only a heading (`<details>`, `<summary>`, `###
 /// PHP` or `<h3>PHP</h3>`, `</summary>`, on lines of their own or together) written as that
@@ -41,11 +41,7 @@ pub fn heading_folds(text: &str) -> Option<(String, usize)> {
             None => i += 1,
         }
     }
-    let mut n = 0;
-    rewrite_lines(text, |_| {
-        n += 1;
-        new[n - 1].take()
-    })
+    rewrite_lines_as(text, new)
 }
 
 /// The fold that opens at line `i`, when its summary is only a heading: the line the

@@ -3,7 +3,7 @@
 //! spaces written as entities at the ends of lines (GitBook), and MkDocs' admonitions. Each
 //! rewrite keeps every line where it is, so line numbers hold.
 
-use super::{colon_labels, line_end, line_label, list_item, rewrite_lines};
+use super::{colon_labels, line_end, line_label, list_item, rewrite_lines, rewrite_lines_as};
 
 /// `text` without kramdown's inline attribute lists (`[guide](x){:target="_blank"}`, a
 /// line `{: .note}`), which Jekyll sites write after links and blocks and which Markdown
@@ -417,9 +417,5 @@ pub fn html_lists(text: &str) -> Option<(String, usize)> {
             i += 1;
         }
     }
-    let mut n = 0;
-    rewrite_lines(text, |_| {
-        n += 1;
-        new[n - 1].take()
-    })
+    rewrite_lines_as(text, new)
 }

@@ -89,12 +89,7 @@ fn texts(v: &Y) -> Vec<String> {
                     .collect(),
             }
         }
-        _ => v
-            .text()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .into_iter()
-            .collect(),
+        _ => text(v).into_iter().collect(),
     }
 }
 
@@ -117,24 +112,21 @@ fn areas(entry: &Y) -> Option<(&'static str, &Y)> {
 /// mapping of areas to texts.
 pub fn is_level_list(y: &Y) -> bool {
     let e = entries(y);
-    e.len() >= 2
-        && e.iter().all(|x| {
-            first_of(x, TITLE_KEYS)
-                .and_then(|(_, t)| t.text())
-                .is_some_and(|t| !t.trim().is_empty())
-                && areas(x).is_some()
-        })
+    e.len() >= 2 && e.iter().all(is_entry)
+}
+
+/// Whether `x` is a level's entry: titled, with a mapping of areas to texts.
+fn is_entry(x: &Y) -> bool {
+    first_of(x, TITLE_KEYS)
+        .and_then(|(_, t)| t.text())
+        .is_some_and(|t| !t.trim().is_empty())
+        && areas(x).is_some()
 }
 
 /// True when the document is one entry of a level list on its own (a mapping with a title
 /// and a mapping of areas to texts, and no `levels`): a folder holding a file per level.
 pub fn is_one_level(y: &Y) -> bool {
-    matches!(y, Y::Map(..))
-        && y.get("levels").is_none()
-        && first_of(y, TITLE_KEYS)
-            .and_then(|(_, t)| t.text())
-            .is_some_and(|t| !t.trim().is_empty())
-        && areas(y).is_some()
+    matches!(y, Y::Map(..)) && y.get("levels").is_none() && is_entry(y)
 }
 
 /// Reads a file that is one level (see [`is_one_level`]): a folder's such files make a
