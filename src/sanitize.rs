@@ -29,10 +29,10 @@
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use std::ops::Range;
 
+mod addresses;
 mod allowlist;
-mod links;
 
-pub use links::{link_hrefs, HtmlLink};
+pub use addresses::{image_sources, link_hrefs, HtmlLink};
 
 pub use allowlist::{DROP_CONTENT, ELEMENTS, SCHEMES};
 use allowlist::{ENDED_BY, GLOBAL, NEEDS_PARENT, SPANS_BLOCKS, TABLE_PARTS, VOID};
@@ -469,43 +469,6 @@ impl Filter {
             push_close(out, n);
         }
     }
-}
-
-/// The image addresses in a piece of raw HTML, as a browser reads them: the `src` of each
-/// `<img>` and each candidate URL of an `<img>`'s or `<source>`'s `srcset` (character
-/// references decoded), with the byte offset in `raw` of the tag that has it. For `check`,
-/// which warns about images the site does not have.
-pub fn image_sources(raw: &str) -> Vec<(usize, String)> {
-    let mut found = Vec::new();
-    let mut at = 0;
-    while let Some(i) = raw[at..].find('<') {
-        let start = at + i;
-        at = start + 1;
-        let Some((name, after)) = tag_name(&raw[start + 1..]) else {
-            continue;
-        };
-        if name != "img" && name != "source" {
-            continue;
-        }
-        let Some((attrs, _)) = attributes(after) else {
-            continue;
-        };
-        for Attribute {
-            name: attr, value, ..
-        } in attrs
-        {
-            let Some(value) = value else { continue };
-            match attr.as_str() {
-                "src" if name == "img" => found.push((start, value.trim().to_string())),
-                "srcset" => found.extend(value.split(',').filter_map(|candidate| {
-                    let url = candidate.split_whitespace().next()?;
-                    Some((start, url.to_string()))
-                })),
-                _ => {}
-            }
-        }
-    }
-    found
 }
 
 /// Whether the piece of inline HTML `html` is the closing tag of `name`.
