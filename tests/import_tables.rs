@@ -943,3 +943,54 @@ fn grids_that_grade_each_level_on_a_scale_of_words_are_a_ladder_and_the_scale_a_
         "{defs}"
     );
 }
+
+/// A table that rates each skill once (`| Skill | Description of the skill | Skill level |
+/// What the skill level means |`, as the GOV.UK role profiles write it) beside the grids of
+/// levels: its rows are no ladder, since no skill recurs at a second level, and it stays one
+/// table, row by row, on a page of its own (hunt 34 H34-03, browser 37 B37-01). Before, it was
+/// read as a ladder of one expectation per row whose levels `Awareness` and `Working` became
+/// two free pages, each meaning cut loose from its skill.
+#[test]
+fn a_table_that_rates_each_skill_once_stays_a_table_beside_the_grids() {
+    let src = fixture("tables/skill-profile.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let mut exps = Vec::new();
+    let mut profile = Vec::new();
+    for (heading, rows) in tables(&text) {
+        match heading.as_str() {
+            "Level definitions" => continue,
+            "Skills definition" => profile = rows,
+            _ => {
+                let levels = &rows[0][1..];
+                for row in &rows[1..] {
+                    for (level, cell) in levels.iter().zip(&row[1..]) {
+                        exps.push(exp(level, &heading, &format!("*{}:* {cell}", row[0])));
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(exps.len(), 20);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["baker", "senior-baker", "lead-baker", "head-baker"]
+    );
+    let page = fs::read_to_string(imp.root.join("content/skills-definition.md")).unwrap();
+    let kept = tables(&page);
+    assert_eq!(kept.len(), 1, "{page}");
+    assert_eq!(kept[0].1, profile, "{page}");
+    for scale in ["awareness", "working"] {
+        assert!(
+            !imp.root.join(format!("content/{scale}.md")).exists(),
+            "{}",
+            imp.summary
+        );
+    }
+    assert!(
+        !imp.summary.contains("one expectation per row"),
+        "{}",
+        imp.summary
+    );
+}

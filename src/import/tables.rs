@@ -536,7 +536,8 @@ fn shape(t: &Table, shared: &HashSet<String>, terse: bool) -> Option<Shape> {
             Some(Shape::Rows) if levels(&header) && !levels(&firsts) => Some(Shape::Columns),
             c => c,
         };
-        let by_columns = corner == Some(Shape::Columns) || (corner.is_none() && levels(&header));
+        let by_columns =
+            !texty && (corner == Some(Shape::Columns) || (corner.is_none() && levels(&header)));
         let by_rows = corner == Some(Shape::Rows) || (corner.is_none() && levels(&firsts));
         // Two levels side by side compare them: a ladder has three or more.
         let three = |labels: &[String]| labels.iter().filter(|l| !l.is_empty()).count() >= 3;
@@ -647,9 +648,16 @@ fn long_columns(t: &Table) -> Option<(usize, usize, usize)> {
     }
     let distinct = level != pillar && pillar != text && level != text;
     let levels: HashSet<String> = t.rows.iter().map(|(_, c)| key(&c[level])).collect();
-    // Levels repeat down the rows: each holds several expectations.
-    (distinct && levels.len() < t.rows.len() && prose(t.rows.iter().map(|(_, c)| &c[text])))
-        .then_some((level, pillar, text))
+    let pillars: HashSet<String> = t.rows.iter().map(|(_, c)| key(&c[pillar])).collect();
+    // Levels repeat down the rows: each holds several expectations. So do pillars, each
+    // at several levels: where every row names a pillar of its own, the level column rates
+    // each (`| Skill | Description | Skill level |`, a role's profile), and no pillar
+    // could be compared across levels.
+    (distinct
+        && levels.len() < t.rows.len()
+        && pillars.len() < t.rows.len()
+        && prose(t.rows.iter().map(|(_, c)| &c[text])))
+    .then_some((level, pillar, text))
 }
 
 /// Each column of a grid with a level per row that holds expectations (not those that name
