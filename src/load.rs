@@ -351,6 +351,9 @@ pub fn read_document(path: &Path, content_path: String) -> (Option<Document>, Ve
 fn merge_conflict(source: &SourceFile) -> Option<Diagnostic> {
     let mut fence: Option<&str> = None;
     let (mut start, mut middle): (Option<(usize, usize)>, Option<usize>) = (None, None);
+    // The first `<<<<<<<`, `|||||||` or `>>>>>>>` line, should no whole conflict follow: one
+    // resolved in part (the other side deleted with its closing marker) leaves it.
+    let mut stray: Option<(usize, usize)> = None;
     let mut offset = 0;
     for (n, line) in source.text.split('\n').enumerate() {
         let at = offset;
@@ -367,7 +370,11 @@ fn merge_conflict(source: &SourceFile) -> Option<Diagnostic> {
             None => {}
         }
         use crate::files::ConflictMarker;
-        match crate::files::conflict_marker(l) {
+        let marker = crate::files::conflict_marker(l);
+        if stray.is_none() && marker.is_some_and(|m| m != ConflictMarker::Middle) {
+            stray = Some((at, n + 1));
+        }
+        match marker {
             Some(ConflictMarker::Ours) => (start, middle) = (Some((at, n + 1)), None),
             Some(ConflictMarker::Middle) if start.is_some() => middle = Some(n + 1),
             Some(ConflictMarker::Theirs) => {
@@ -383,7 +390,15 @@ fn merge_conflict(source: &SourceFile) -> Option<Diagnostic> {
             _ => {}
         }
     }
-    None
+    // `=======` alone underlines a heading (CommonMark 0.31, 4.3): not a marker by itself.
+    stray.map(|(at, line)| {
+        source.error(
+            "merge-conflict",
+            at,
+            format!("a line of git's conflict markers is left in (line {line}): a merge conflict resolved only in part"),
+            "make the text around it read as you want it published, then delete git's `<<<<<<<`, `|||||||`, `=======` and `>>>>>>>` lines that are left",
+        )
+    })
 }
 
 /// A competency (it names a `level` and a `pillar`) in `tracks/`, `levels/` or `pillars/`, or

@@ -274,6 +274,48 @@ fn an_unresolved_merge_conflict_is_one_error_at_its_first_marker() {
     }
 }
 
+/// A conflict resolved only in part (browser check 38, B38-03): the lower side deleted with
+/// its `>>>>>>>` line, `<<<<<<< HEAD` and `=======` left around the kept line; or a lone
+/// `>>>>>>>` line. Before, check passed and the build published the markers in expectations
+/// and bound them into `ladder.lock`. A `=======` line alone underlines a heading, no error.
+#[test]
+fn a_merge_conflict_resolved_in_part_is_an_error_at_its_marker() {
+    let file = "competencies/senior-engineer/craft.md";
+    for (markers, first) in [
+        (&["<<<<<<< HEAD", "- Polishes the brass.", "======="][..], 9),
+        (&[">>>>>>> feature/brass"][..], 9),
+        (&["- Polishes the brass.", "<<<<<<< HEAD"][..], 10),
+    ] {
+        let err = broken_build(|l| {
+            edit(l, file, |t| {
+                let mut lines: Vec<&str> = t.lines().collect();
+                lines.splice(8..8, markers.iter().copied());
+                lines.join("\n") + "\n"
+            })
+        });
+        assert!(
+            err.contains(&format!(
+                "content/{file}:{first}:1: error: a line of git's conflict markers is left in (line {first})"
+            )),
+            "{err}"
+        );
+        assert!(err.contains("delete git's `<<<<<<<`"), "{err}");
+    }
+    // A heading underlined with `=======` is no marker.
+    let tmp = tempfile::tempdir().unwrap();
+    let l = tmp.path();
+    copy_ladder(&repo(), l);
+    edit(l, "how-to-read.md", |t| {
+        format!("{t}\nWhat changed\n=======\n\nNothing yet.\n")
+    });
+    let out = ladderbook().arg("check").arg(l).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn yaml_front_matter_says_how_to_write_toml() {
     let err = broken_build(|l| {
