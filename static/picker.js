@@ -15,6 +15,16 @@
     }
     return cache[url];
   }
+  // The level's id now, for an id it had before a rename (`former` in ladder.json; a
+  // ladder.json from before it has none): addresses shared before the rename still work.
+  function current(data, id) {
+    var now = null;
+    data.levels.forEach(function (l) {
+      if (l.id === id) now = id;
+      else if (!now && (l.former || []).indexOf(id) >= 0) now = l.id;
+    });
+    return now || id;
+  }
   function find(data, a, b) {
     for (var i = 0; i < data.comparisons.length; i++) {
       var c = data.comparisons[i];
@@ -180,16 +190,25 @@
   });
   // `/compare/?a=<level>` (the link on level pages of large ladders) preselects the level, and
   // as the other the next one up its track (or, for its top level, the one below).
-  var only = new URLSearchParams(location.search).get("a");
-  var option = only && forms.length && forms[0].elements.a.querySelector("option[value='" + only.replace(/[^a-z0-9-]/g, "") + "']");
-  if (only && forms.length && !option && !new URLSearchParams(location.search).get("b")) {
-    note(forms[0], "This ladder has no level " + JSON.stringify(only) + ": pick two levels.");
-  }
-  if (option) {
-    forms[0].elements.a.value = only;
-    var mate = forms[0].elements.b.querySelector("option[value='" + option.value + "']");
+  function preselect(form, id) {
+    var option = form.elements.a.querySelector("option[value='" + id.replace(/[^a-z0-9-]/g, "") + "']");
+    if (!option) return false;
+    form.elements.a.value = id;
+    var mate = form.elements.b.querySelector("option[value='" + option.value + "']");
     var next = mate && (mate.nextElementSibling || mate.previousElementSibling);
-    if (next) forms[0].elements.b.value = next.value;
+    if (next) form.elements.b.value = next.value;
+    return true;
+  }
+  var only = new URLSearchParams(location.search).get("a");
+  if (only && forms.length && !preselect(forms[0], only) && !new URLSearchParams(location.search).get("b")) {
+    // Perhaps an id the level had before a rename.
+    var missing = function () {
+      note(forms[0], "This ladder has no level " + JSON.stringify(only) + ": pick two levels.");
+    };
+    load(forms[0].getAttribute("data-ladder")).then(function (data) {
+      var now = current(data, only);
+      if (now === only || !preselect(forms[0], now)) missing();
+    }).catch(missing);
   }
   var picked = document.getElementById("picked");
   var params = new URLSearchParams(location.search);
@@ -203,8 +222,17 @@
       return;
     }
     load(form.getAttribute("data-ladder")).then(function (data) {
+      var na = current(data, a), nb = current(data, b);
+      if (na !== a || nb !== b) {
+        a = na;
+        b = nb;
+        form.elements.a.value = a;
+        form.elements.b.value = b;
+        history.replaceState(null, "", "?a=" + encodeURIComponent(a) + "&b=" + encodeURIComponent(b) + location.hash);
+      }
       var c = find(data, a, b) || find(data, b, a);
-      if (c) location.replace(root + c.path);
+      // The pillar the address named, on the pair's own page too.
+      if (c) location.replace(root + c.path + location.hash);
       else render(picked, data, a, b, root);
     });
   }

@@ -540,3 +540,35 @@ test('a ladder of many tracks keeps its menu to one row: "Tracks" opens their li
     }
   }
 });
+
+test('an address shared before a level was renamed still opens the pair, at the pillar it names', { timeout: 60000 }, async () => {
+  // The example's Senior Engineer was `ic3` (its alias `levels/ic3/`): the picker's addresses
+  // that name it so, written before the rename, find it (browser check 38, B38-01); and a pair
+  // with a page of its own keeps the `#pillar` on the way there (B38-02).
+  const data = await ladder(servers.example);
+  assert.deepEqual(data.levels.find((l) => l.id === 'senior-engineer').former, ['ic3']);
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${servers.example.url}compare/?a=ic3&b=vp-engineering#craft`);
+    await page.locator('#picked h2').waitFor();
+    assert.match(await page.locator('#picked h2').innerText(), /Senior Engineer and VP/);
+    const url = new URL(page.url());
+    assert.equal(url.search, '?a=senior-engineer&b=vp-engineering', 'the address names the level as it is now');
+    assert.equal(url.hash, '#craft');
+    assert.equal(await page.locator('main form.picker-form select[name="a"]').inputValue(), 'senior-engineer');
+
+    await page.goto(`${servers.example.url}compare/?a=ic3&b=staff-engineer#craft`);
+    await page.waitForURL((u) => u.pathname === '/compare/senior-engineer/staff-engineer/', { timeout: 10000 });
+    assert.equal(new URL(page.url()).hash, '#craft', 'the pillar comes along');
+
+    // One level given, by its former id: preselected as it is now.
+    await page.goto(`${servers.example.url}compare/?a=ic3`);
+    const a = page.locator('main form.picker-form select[name="a"]');
+    await page.waitForFunction(() => document.querySelector('main form.picker-form select[name="a"]').value === 'senior-engineer', null, { timeout: 10000 });
+    assert.equal(await a.inputValue(), 'senior-engineer');
+    assert.equal(await page.locator('main form.picker-form .picker-note').count(), 0, 'no "no level" note');
+  } finally {
+    await context.close();
+  }
+});

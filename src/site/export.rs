@@ -93,6 +93,9 @@ pub struct DataLevel<'a> {
     pub path: String,
     /// Equivalent level ids.
     pub equivalent: Vec<&'a str>,
+    /// Ids the level had before a rename (its aliases `levels/<id>/`): addresses shared
+    /// before it (`compare/?a=<id>&b=…`) still name the level by one of them.
+    pub former: Vec<&'a str>,
     /// Pillar id → the cell. A pillar of the track that is missing here is a gap.
     pub cells: std::collections::BTreeMap<&'a str, DataCell<'a>>,
 }
@@ -177,6 +180,11 @@ pub fn data_export(ladder: &Ladder) -> DataExport<'_> {
                     .equivalents
                     .iter()
                     .map(|&e| l[e].id.as_str())
+                    .collect(),
+                former: level
+                    .aliases
+                    .iter()
+                    .filter_map(|a| permalink::id_in(a, "levels/"))
                     .collect(),
                 cells: ladder.tracks[level.track]
                     .pillars
