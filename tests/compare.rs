@@ -309,6 +309,17 @@ fn the_data_export_has_every_level_cell_and_comparison() {
         assert!(h.contains("<form class=\"picker-form\""), "{p}");
         assert!(h.contains("<select name=\"a\">") && h.contains("<select name=\"b\">"));
     }
+    // Without JavaScript the form is hidden: what a reader then has is said, on /compare/
+    // without a link to itself (browser check 38, B38-05), elsewhere with one to /compare/.
+    let hint = |p: &str| {
+        let h = page(&site, p);
+        let at = h.find("<noscript>").unwrap();
+        h[at..at + h[at..].find("</noscript>").unwrap()].to_string()
+    };
+    let index = hint("compare/");
+    assert!(index.contains("is a link below"), "{index}");
+    assert!(!index.contains("href="), "{index}");
+    assert!(hint("levels/director/").contains("href=\"../../compare/\""));
 }
 
 #[test]
