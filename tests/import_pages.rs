@@ -214,3 +214,31 @@ fn pillars_folded_under_their_headings_are_pillars_and_the_contents_list_describ
     let keeper = fs::read_to_string(imp.root.join("content/levels/keeper.md")).unwrap();
     assert!(keeper.contains("1. [Lamps](keeper.md#lamps)"), "{keeper}");
 }
+
+/// A heading with no text (`# ` alone, begun and never written) over a section that is kept
+/// as a free page: the page takes its title from its first line, which is bold throughout,
+/// and the summary says so at the heading's line (hunt 36 H36-01). Before, import refused the
+/// whole ladder with "`title` in page front-matter is empty … this is a bug".
+#[test]
+fn a_heading_with_no_text_over_a_free_page_is_titled_by_its_bold_first_line() {
+    let src = fixture("sections/untitled-heading.md");
+    let imp = import(&src, &[]);
+    let page = imp.root.join("content/notes-on-the-grades.md");
+    assert_eq!(str_of(&front(&page), "title"), "Notes on the grades");
+    let text = fs::read_to_string(&page).unwrap();
+    let body = body(&text);
+    assert!(body.contains("## 1. How to move up"), "{body}");
+    assert!(body.contains("Ask the head baker for a review."), "{body}");
+    assert!(!body.contains("**Notes on the grades**"), "{body}");
+    assert!(
+        imp.summary.contains(
+            "untitled-heading.md:8: a heading with no text: its first line, which is bold, titles the free page `Notes on the grades`"
+        ),
+        "{}",
+        imp.summary
+    );
+    let levels = ranked_levels(&imp);
+    assert_eq!(levels, ["junior-baker", "baker", "senior-baker"]);
+    let html = fs::read_to_string(imp.site.join("notes-on-the-grades/index.html")).unwrap();
+    assert!(html.contains("<h1>Notes on the grades</h1>"), "{html}");
+}

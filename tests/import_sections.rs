@@ -431,6 +431,30 @@ fn bullet_characters_and_kramdown_attributes_pasted_into_a_ladder_are_read_as_me
     );
 }
 
+/// Bullets set between tabs (`\t•\t`) and rules drawn as `⸻`, as chat tools and word
+/// processors paste them (hunt 36 H36-02, H36-03): each bullet is an expectation and each
+/// rule nothing. Before, a pillar's bullets were one expectation with `•` in its text, and
+/// each `⸻` the last expectation of the level above it.
+#[test]
+fn bullets_between_tabs_are_items_and_drawn_rules_are_no_expectations() {
+    let src = fixture("sections/pasted-tabs.md");
+    let exps = heading_items(&src, "\t•\t");
+    assert_eq!(exps.len(), 6);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let page = fs::read_to_string(imp.site.join("levels/junior-baker/index.html")).unwrap();
+    assert!(!page.contains('•') && !page.contains('⸻'), "{page}");
+    assert!(
+        imp.summary
+            .contains("pasted-tabs.md:7: lines that open with a bullet character")
+            && imp
+                .summary
+                .contains("pasted-tabs.md:14: lines drawn of rule characters alone"),
+        "{}",
+        imp.summary
+    );
+}
+
 #[test]
 fn promotion_step_headings_are_read_as_the_levels_they_lead_to() {
     // `### E1 → E2: Apprentice → Builder` lists what it takes to reach E2: the level was
@@ -1124,5 +1148,87 @@ fn skills_whose_bullets_name_levels_in_any_order_are_turned_round() {
         let imp = import(&src, &[]);
         assert_placed(&imp, &exps, &[]);
         assert_eq!(ranked_levels(&imp), ranked, "{}", imp.summary);
+    }
+}
+
+/// Sections beside a ladder's levels that are written like levels but are none (hunt 36
+/// H36-07, H36-08, H36-09): kinds of shop, each a list and one `**Best For:**` line, are a
+/// free page where the levels have pillars of their own; moves between roles titled `Bread
+/// to Pastry` (no `From`) are advice, a free page; and `**Salary Range:** 90-120 coins a
+/// month` is a line of its level's description, as a pay column's cell is, not a pillar.
+/// Before, the shops and the moves were two tracks of levels (`Village shop` ranked below
+/// `Town shop`) and pay a pillar that `compare` set side by side.
+#[test]
+fn kinds_of_shop_moves_between_roles_and_pay_beside_levels_are_no_levels_or_pillars() {
+    let src = fixture("sections/careers-beside-levels.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let roles = text.split("## Shop Size Impact").next().unwrap();
+    let (mut level, mut pillar, mut exps, mut pay) =
+        (String::new(), String::new(), Vec::new(), Vec::new());
+    for line in roles.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            level = words(h);
+        } else if let Some((label, said)) =
+            line.strip_prefix("**").and_then(|l| l.split_once(":**"))
+        {
+            match said.trim() {
+                "" => pillar = label.to_string(),
+                said if label == "Salary Range" => pay.push((level.clone(), said.to_string())),
+                said => exps.push(Exp {
+                    level: level.clone(),
+                    pillar: label.to_string(),
+                    text: said.to_string(),
+                }),
+            }
+        } else if let Some(item) = line.strip_prefix("- ") {
+            exps.push(Exp {
+                level: level.clone(),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    assert_eq!((exps.len(), pay.len()), (10, 2));
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["junior-baker-0-2-years", "baker-2-5-years"],
+        "{}",
+        imp.summary
+    );
+    for (level, said) in &pay {
+        let id = level.replace(' ', "-").replace(['(', ')'], "");
+        let page = fs::read_to_string(imp.root.join(format!("content/levels/{id}.md"))).unwrap();
+        assert!(
+            page.contains(&format!("**Salary Range:** {said}")),
+            "{page}"
+        );
+    }
+    for (page, says) in [
+        ("shop-size-impact", "**Best For:** Bakers who like variety"),
+        ("moving-between-kitchens", "## Bread to Pastry"),
+    ] {
+        let text = fs::read_to_string(imp.root.join(format!("content/{page}.md"))).unwrap();
+        assert!(text.contains(says), "{text}");
+    }
+}
+
+/// Pay written as a labelled item at every level (`- **Salary**: 100 coins a month`) beside
+/// items that name pillars (hunt 36 H36-07): a line of each level's description.
+#[test]
+fn pay_given_as_a_labelled_item_describes_the_level() {
+    let src = fixture("sections/pay-items.md");
+    let imp = import(&src, &[]);
+    let pillars = content_ids(&imp.root.join("content/pillars"));
+    assert_eq!(pillars, ["skills", "typical-tasks"], "{}", imp.summary);
+    for (level, coins) in [("junior-baker", 100), ("baker", 200), ("senior-baker", 300)] {
+        let page = fs::read_to_string(imp.root.join(format!("content/levels/{level}.md"))).unwrap();
+        assert!(
+            page.contains(&format!("**Salary:** {coins} coins a month")),
+            "{page}"
+        );
+        let html = fs::read_to_string(imp.site.join(format!("levels/{level}/index.html"))).unwrap();
+        assert!(html.contains(&format!("{coins} coins a month")), "{level}");
     }
 }

@@ -13,6 +13,7 @@ use pillar_descriptions::{
 use std::collections::{BTreeMap, HashMap};
 
 mod pillar_descriptions;
+mod untitled;
 
 /// Decides what is left once every file is read: the pillars of labelled bullets, the
 /// pillars of every cell (merging drifted titles), ids, ranks and equivalents.
@@ -25,6 +26,7 @@ pub fn finish(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     components_as_text(ladder);
     gather_pillars(ladder);
     pages_describing_pillars(ladder);
+    untitled::untitled_pages(ladder);
     levels_describing_pillars(ladder);
     tracks_describing_pillars(ladder);
     summaries_of_levels(ladder);

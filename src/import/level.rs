@@ -91,6 +91,9 @@ pub(super) fn new_level(ladder: &mut Ladder, d: &Doc, s: usize) -> Level {
 struct Rest {
     description: Vec<usize>,
     extra_sections: Vec<usize>,
+    /// Parts of blocks that describe the level (a list's `- **Salary**: 100 coins` item),
+    /// placed among `description` by their line.
+    description_parts: Vec<Md>,
 }
 
 /// Fills `level` from section `s` in shape `sh`. `shared` are pillar keys that recur in
@@ -144,9 +147,14 @@ pub(super) fn fill_level_but(
     let Rest {
         mut description,
         extra_sections,
+        description_parts,
     } = rest;
     description.sort();
     level.description = blocks_md(d, &description);
+    for md in description_parts {
+        let at = level.description.partition_point(|m| m.line < md.line);
+        level.description.insert(at, md);
+    }
     let own_from = sec.heading.map_or(0, |h| h + 1);
     let own_to = sec
         .children
@@ -419,6 +427,19 @@ fn deeper_note(
     })
 }
 
+/// Labelled item `it` when it gives the level's pay as figures (`- **Salary**: 100 coins a
+/// month`, see [`pay_figures`](super::titles::pay_figures)): the line of the level's
+/// description it is, as a pay column's cell is, rather than a pillar.
+fn pay_item(d: &Doc, it: &Item) -> Option<Md> {
+    let label = it.label.as_deref()?;
+    let after = d.src.text.get(it.rest..it.first_end).unwrap_or("").trim();
+    (it.nested.is_empty() && super::titles::pay_figures(label, after)).then(|| Md {
+        text: format!("**{}:** {after}", ids::clean_title(label)),
+        doc: d.index,
+        line: d.src.line(it.start),
+    })
+}
+
 /// Shape `Numbered`: each bold-named item of the pillar lists is a cell; an unnamed item
 /// is an expectation of the pillar before it.
 fn numbered_cells(
@@ -476,6 +497,10 @@ fn numbered_cells(
                     .push(block),
                 None => {}
             }
+            continue;
+        }
+        if let Some(pay) = pay_item(d, it) {
+            rest.description_parts.push(pay);
             continue;
         }
         nests = !it.nested_lists.is_empty();

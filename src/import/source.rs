@@ -9,7 +9,7 @@ mod markup;
 mod shortcodes;
 mod wrappers;
 pub use markup::{
-    admonitions, html_lists, label_paragraphs, plain_labels, table_captions,
+    admonitions, drawn_rules, html_lists, label_paragraphs, plain_labels, table_captions,
     without_attribute_lists, without_empty_anchors, without_trailing_space_entities,
 };
 use std::path::Path;
@@ -304,7 +304,7 @@ pub type Rewrite = fn(&str) -> Option<(String, usize)>;
 
 /// The rewrites import makes to every Markdown file, in order, each with what the summary
 /// says of it at the first line it changes.
-pub const REWRITES: [(Rewrite, &str); 17] = [
+pub const REWRITES: [(Rewrite, &str); 18] = [
     (
         gitbook_tags,
         "GitBook's tabs (`{% tab title=\"…\" %}`) are read as headings titled by \
@@ -362,6 +362,11 @@ pub const REWRITES: [(Rewrite, &str); 17] = [
         html_lists,
         "HTML lists written a tag to a line (`<ul>`, `<li>…</li>`, `</ul>`) are read as the \
          Markdown lists they show",
+    ),
+    (
+        drawn_rules,
+        "lines drawn of rule characters alone (`⸻`, `───`) are read as the horizontal \
+         rule they show",
     ),
     (
         bullets_as_items,
@@ -465,14 +470,23 @@ pub fn gitbook_tags(text: &str) -> Option<(String, usize)> {
 }
 
 /// `text` with each line that opens with a bullet character (`•`, `◦`, `▪`, `‣` or `·`, after
-/// at most three spaces, then a space), as text pasted from a word processor is written,
-/// turned into a Markdown list item: the bullet becomes `-` and as many spaces as it had
-/// bytes more, so every offset, line and the rest of the text stay as they were. Lines in
-/// fenced code are left alone. Returns the text and the 1-based number of the first line
-/// changed, or `None` when no line is.
+/// at most three spaces, then a space or a tab), as text pasted from a word processor is
+/// written, turned into a Markdown list item: the bullet becomes `-` and as many spaces as it
+/// had bytes more, so every offset, line and the rest of the text stay as they were. A
+/// bullet set between tabs (`\t•\t`, as word processors and chat tools paste a top-level
+/// item) is an item too: its tabs become spaces, since a tab before a list marker would
+/// indent it four columns, to code or a paragraph's continuation (CommonMark 0.31, 2.2 and
+/// 5.2). Lines in fenced code are left alone. Returns the text and the 1-based number of the
+/// first line changed, or `None` when no line is.
 pub fn bullets_as_items(text: &str) -> Option<(String, usize)> {
     const BULLETS: [char; 5] = ['•', '◦', '▪', '‣', '·'];
     rewrite_lines(text, |line| {
+        if let Some(rest) = line.strip_prefix('\t') {
+            let c = rest.chars().next().filter(|c| BULLETS.contains(c))?;
+            let after = rest[c.len_utf8()..].strip_prefix([' ', '\t'])?;
+            // The tab, the bullet and the space after it, as `-` and spaces of their bytes.
+            return Some(format!("-{}{after}", " ".repeat(c.len_utf8() + 1)));
+        }
         let indent = line.len() - line.trim_start_matches(' ').len();
         let rest = &line[indent..];
         let c = rest.chars().next().filter(|c| BULLETS.contains(c))?;

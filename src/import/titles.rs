@@ -411,15 +411,33 @@ pub(super) fn area_part(title: &str) -> bool {
         )
 }
 
-/// Whether a column's header names pay (`Salary Band (BDT / month)`, `Pay range`,
-/// `Compensation`): what the level is paid, no competency and no code of the level.
+/// Whether a column's header or a label names pay (`Salary Band (BDT / month)`, `Pay range`,
+/// `Compensation`, Polish `Wynagrodzenie`, German `Gehalt`): what the level is paid, no
+/// competency and no code of the level.
 pub(super) fn pay(title: &str) -> bool {
     ids::title_key(title).split(' ').any(|w| {
         matches!(
             w,
-            "pay" | "salary" | "salaries" | "compensation" | "wage" | "wages"
+            "pay"
+                | "salary"
+                | "salaries"
+                | "compensation"
+                | "wage"
+                | "wages"
+                | "wynagrodzenie"
+                | "gehalt"
+                | "salaire"
+                | "salario"
+                | "sueldo"
         )
     })
+}
+
+/// Whether a label and the text after it give the level's pay as figures (`**Salary
+/// Range:** $60K-$85K USD`, `- **Wynagrodzenie**: 5,000 - 9,000 PLN`): a line of the
+/// level's description, as a pay column is, not a pillar whose expectations are amounts.
+pub(super) fn pay_figures(label: &str, text: &str) -> bool {
+    pay(label) && text.chars().any(|c| c.is_ascii_digit()) && text.split_whitespace().count() <= 12
 }
 
 /// A section title that describes the level instead of naming a competency area.

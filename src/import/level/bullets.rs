@@ -21,6 +21,10 @@ pub(super) fn pending(d: &Doc, s: usize, lb: usize, level: &mut Level, rest: &mu
             doc: d.index,
             line: d.src.line(it.start),
         };
+        if let Some(pay) = pay_item(d, it) {
+            rest.description_parts.push(pay);
+            continue;
+        }
         level.pending.push(Labeled {
             label: it.label.clone().unwrap_or_default(),
             position: k,

@@ -323,7 +323,11 @@ pub(super) fn free_pages(
         ladder.guess(
             GuessKind::Page,
             at.clone(),
-            format!("`{title}` {why}: kept as a free page"),
+            if title.is_empty() {
+                format!("a heading with no text {why}: kept as a free page")
+            } else {
+                format!("`{title}` {why}: kept as a free page")
+            },
         );
         set_heading(
             ladder,

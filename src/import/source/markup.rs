@@ -99,6 +99,24 @@ pub fn without_empty_anchors(text: &str) -> Option<(String, usize)> {
     })
 }
 
+/// `text` with each line drawn of rule characters alone (`⸻`, `———`, `───`, as chat tools and
+/// word processors paste a horizontal rule) written as the thematic break `***` that it
+/// shows; Markdown has none of those characters for a rule, and reads the line as text.
+/// (`***`, not `---`: under a paragraph `---` would make it a heading, CommonMark 0.31,
+/// 4.3.) Fenced code is left alone. Returns the text and the 1-based number of the first
+/// line changed, or `None` when no line is.
+pub fn drawn_rules(text: &str) -> Option<(String, usize)> {
+    const RULES: [char; 7] = ['⸻', '⸺', '—', '―', '─', '━', '═'];
+    if !text.contains(RULES) {
+        return None;
+    }
+    rewrite_lines(text, |line| {
+        let t = line.trim();
+        (!t.is_empty() && t.chars().all(|c| RULES.contains(&c)))
+            .then(|| format!("***{}", line_end(line)))
+    })
+}
+
 /// `text` with the encoded spaces that end a line (`* **Learning:**&#x20;`, as GitBook writes
 /// a trailing space) taken off: they show as nothing, and a label would not be read as alone
 /// on its line. Fenced code is left alone. Returns the text and the 1-based number of the

@@ -71,6 +71,10 @@ fn bullet_characters_open_list_items_in_place() {
         "{out}"
     );
     assert_eq!(bullets_as_items("- Already a list.\n"), None);
+    // Between tabs, as word processors paste a top-level item; two tabs are left alone.
+    let pasted = "Dough work\n\t•\tWeighs flour.\n\t\t•\tDeeper.\n";
+    let (out, _) = bullets_as_items(pasted).unwrap();
+    assert_eq!(out, "Dough work\n-    Weighs flour.\n\t\t•\tDeeper.\n");
 }
 
 #[test]
@@ -191,4 +195,16 @@ fn a_fold_titled_by_an_html_heading_is_that_heading() {
     let text = "<details>\n<summary><h3>Hive care</h3></summary>\n\n- Opens a hive.\n</details>\n";
     let (out, _) = folds::heading_folds(text).unwrap();
     assert_eq!(out, "\n### Hive care\n\n- Opens a hive.\n\n");
+}
+
+#[test]
+fn lines_drawn_of_rule_characters_are_rules() {
+    let text = "Mixes rye.\n⸻\n  ───  \nA — dash in a sentence.\n```\n⸻\n```\n";
+    let (out, first) = drawn_rules(text).unwrap();
+    assert_eq!(first, 2);
+    assert_eq!(
+        out,
+        "Mixes rye.\n***\n***\nA — dash in a sentence.\n```\n⸻\n```\n"
+    );
+    assert_eq!(drawn_rules("A — dash.\n"), None);
 }
