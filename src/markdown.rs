@@ -309,6 +309,18 @@ impl Fragment {
         self.html_cow(root).into_owned()
     }
 
+    /// [`Fragment::html`] of a fragment of one paragraph without its `<p>` tags, to stand
+    /// inside an element of a page's own (a level's summary in a table cell); a fragment of
+    /// other blocks as it is.
+    pub fn inline_html(&self, root: &str) -> String {
+        let html = self.html(root);
+        let t = html.trim_end();
+        match t.strip_prefix("<p>").and_then(|t| t.strip_suffix("</p>")) {
+            Some(inner) if !self.several_blocks && !inner.contains("<p>") => inner.to_string(),
+            _ => html,
+        }
+    }
+
     /// The text of the fragment without markup, whitespace collapsed: what a reader reads.
     pub fn plain(&self) -> &str {
         &self.plain

@@ -211,9 +211,14 @@ impl<'a> Builder<'a> {
             rank: l.rank,
             href: self.href(&permalink::level(&l.id)),
             track: self.ladder.tracks[l.track].title.clone(),
-            summary_html: self.prepared.summaries[i]
-                .get_or_init(|| inline_html(&l.summary))
-                .clone(),
+            // Links into the site lead from this page's depth; the rest is the same on
+            // every page.
+            summary_html: match &l.summary_links {
+                Some(f) => f.inline_html(&self.root),
+                None => self.prepared.summaries[i]
+                    .get_or_init(|| inline_html(&l.summary))
+                    .clone(),
+            },
             former: l
                 .former_ids()
                 .filter(|id| crate::ids::is_valid_id(id))

@@ -712,3 +712,60 @@ fn a_deleted_levels_competency_is_never_offered_another_levels_file() {
     let h = hint(cell, "`../directr/people.md`");
     assert!(h.contains("did you mean `../director/people.md`?"), "{h}");
 }
+
+/// A level's `summary` is Markdown shown on the overview, its page and every comparison of it
+/// (browser check 37, B37-03): a link in it to a content file, in Markdown or HTML, leads to
+/// that page from each of them, and one to a file the ladder lacks is a `broken-link` error
+/// at the `summary` line. Before, it was published as written (`staff-engineer.md`), a 404
+/// on every page, and `check` said nothing.
+#[test]
+fn links_in_a_levels_summary_are_rewritten_on_every_page_and_checked() {
+    let from = "summary = \"Owns features end to end and raises the bar for the team.\"";
+    let to = r#"summary = "Owns features end to end, as [a Staff Engineer](staff-engineer.md#craft) does across teams; see <a href='../how-to-read.md'>how to read</a>.""#;
+    let (_tmp, site) =
+        common::build_edited_example(&[("content/levels/senior-engineer.md", from, to)]);
+    assert_eq!(common::broken_links(&site), Vec::<String>::new());
+    for (page, root) in [
+        ("index.html", ""),
+        ("levels/senior-engineer/index.html", "../../"),
+        (
+            "compare/senior-engineer/staff-engineer/index.html",
+            "../../../",
+        ),
+    ] {
+        let html = fs::read_to_string(site.join(page)).unwrap();
+        assert!(
+            html.contains(&format!(
+                "as <a href=\"{root}levels/staff-engineer/#craft\">a Staff Engineer</a> does"
+            )) && html.contains(&format!("<a href=\"{root}how-to-read/\">how to read</a>")),
+            "{page}"
+        );
+    }
+
+    let tmp = tempfile::tempdir().unwrap();
+    common::copy_ladder(&common::repo(), tmp.path());
+    let broken = to.replace("staff-engineer.md#craft", "staf-engineer.md#craft");
+    replace(
+        tmp.path(),
+        "content/levels/senior-engineer.md",
+        from,
+        &broken,
+    );
+    let (report, status) = json(tmp.path(), &[]);
+    assert_eq!(status, 1);
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "broken-link")
+        .unwrap_or_else(|| panic!("{:#?}", report.diagnostics));
+    assert_eq!(
+        (d.path.as_str(), d.line, d.column),
+        ("content/levels/senior-engineer.md", 6, 41)
+    );
+    assert!(
+        d.message.contains("`staf-engineer.md#craft`"),
+        "{}",
+        d.message
+    );
+    assert!(d.hint.contains("staff-engineer.md"), "{}", d.hint);
+}

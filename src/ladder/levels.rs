@@ -165,6 +165,9 @@ pub(super) fn describe(d: &mut Draft, diags: &mut Diagnostics) {
             track: dr.track,
             code: code.clone(),
             summary_from_description: summary.is_none() && body.first_paragraph.is_some(),
+            summary_links: summary
+                .as_deref()
+                .and_then(|s| summary_links(&dr.doc.source.text[..dr.doc.body_offset], s)),
             summary: summary
                 .clone()
                 .or(body.first_paragraph.clone())
@@ -232,4 +235,29 @@ fn make_mutual(d: &mut Draft, declared: &[(usize, usize, usize)], diags: &mut Di
             levels[j].equivalents.push(i);
         }
     }
+}
+
+/// `summary`, written in front-matter `front`, as a Markdown fragment when it holds a link
+/// into the site, for the links to be resolved and checked as a body's are. Its offsets are
+/// those of the value in the file, from just after its opening quote: exact where the value
+/// has no escapes (`\"`), as a one-line summary has none.
+fn summary_links(front: &str, summary: &str) -> Option<markdown::Fragment> {
+    if !summary.contains('[') && !summary.contains("<a") && !summary.contains('<') {
+        return None;
+    }
+    let mut start = 0;
+    let at = front.split_inclusive('\n').find_map(|line| {
+        let here = start;
+        start += line.len();
+        let rest = line.trim_start().strip_prefix("summary")?;
+        let value = rest.trim_start().strip_prefix('=')?;
+        let quote = value.find(['"', '\''])?;
+        Some(here + line.len() - value.len() + quote + 1)
+    })?;
+    let whole = markdown::parse(summary, at, &HashSet::default()).whole;
+    whole
+        .links
+        .iter()
+        .any(|l| crate::links::is_relative_link(&l.dest))
+        .then_some(whole)
 }

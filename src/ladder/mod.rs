@@ -84,6 +84,10 @@ pub struct Level {
     /// True when the front-matter has no `summary`, so [`Level::summary`] is the first
     /// paragraph of the description (and the level's page need not show it twice).
     pub summary_from_description: bool,
+    /// The front-matter's `summary` as Markdown, when it links into the site (`[Staff
+    /// Engineer](staff-engineer.md)`): its links resolved as a body's are, for the pages
+    /// that show it, at any depth. `None` otherwise.
+    pub summary_links: Option<Fragment>,
     /// The level's description.
     pub description: Fragment,
     /// Equivalent levels on other tracks (indices into [`Ladder::levels`]), the relation made

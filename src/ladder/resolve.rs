@@ -89,6 +89,9 @@ pub(super) fn links(d: &mut Draft, assets: &[Asset], diags: &mut Diagnostics) {
     for l in &mut d.levels {
         if let Some(doc) = source_of(&l.source) {
             resolver.resolve(doc, &mut l.description, diags);
+            if let Some(summary) = &mut l.summary_links {
+                resolver.resolve(doc, summary, diags);
+            }
         }
     }
     for p in &mut d.pillars {
