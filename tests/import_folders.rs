@@ -1464,3 +1464,46 @@ fn a_title_named_as_its_graded_siblings_are_is_their_level_whatever_the_role() {
     );
     assert!(common::page(&imp.site, "levels/potter/").contains("A Potter trains the new starters."));
 }
+
+/// Guides beside a ladder's document, each `## Getting Going` over sub-headings the guides
+/// share (`### Benefits`, `### Checklist`), and an index that links to all of them and to the
+/// ladder (hunt 36 H36-10): the guides are free pages, each whole, and the ladder's levels
+/// the only levels. Before, the guides were a track of levels in file-name order, all titled
+/// `Getting Going`, their `## Summary` pages of their own.
+#[test]
+fn guides_that_share_sub_headings_beside_a_ladder_are_free_pages() {
+    let dir = fixture("folders/guides-beside-a-ladder");
+    let imp = import(&dir, &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["early-career-0-3-years", "mid-career-3-7-years"],
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["focus-areas", "goals"]
+    );
+    for (file, page, title) in [
+        ("flour.md", "buying-flour", "Buying Flour"),
+        ("markets.md", "selling-at-markets", "Selling at Markets"),
+        ("ovens.md", "choosing-an-oven", "Choosing an Oven"),
+    ] {
+        let source = fs::read_to_string(dir.join(file)).unwrap();
+        let html = words(&fs::read_to_string(imp.site.join(format!("{page}/index.html"))).unwrap());
+        for line in source.lines().filter(|l| l.starts_with("- ")) {
+            assert!(html.contains(&words(&line[2..])), "{page}: {line}");
+        }
+        assert!(html.contains(&words("Keep notes.")), "{page}");
+        assert!(
+            imp.summary.contains(&format!(
+                "{file}:1: `{title}` shares no pillar with the levels and its title names no level: kept as a free page"
+            )),
+            "{}",
+            imp.summary
+        );
+    }
+    // No page of a guide's section beside the guide's own.
+    let pages = content_ids(&imp.root.join("content"));
+    assert!(!pages.iter().any(|p| p.starts_with("summary")), "{pages:?}");
+}

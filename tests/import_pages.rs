@@ -232,7 +232,7 @@ fn a_heading_with_no_text_over_a_free_page_is_titled_by_its_bold_first_line() {
     assert!(!body.contains("**Notes on the grades**"), "{body}");
     assert!(
         imp.summary.contains(
-            "untitled-heading.md:8: a heading with no text: its first line, which is bold, titles the free page `Notes on the grades`"
+            "untitled-heading.md:8: a heading with no text is not a level (it shares no pillars with the levels): kept as a free page; titled `Notes on the grades` by its first line, which is bold"
         ),
         "{}",
         imp.summary

@@ -551,3 +551,78 @@ fn review_34_new_rules_leave_alone_what_they_were_not_written_for() {
         imp.summary
     );
 }
+
+/// Review 35: inputs written to break this session's import rules (hunt 36's), each read as
+/// the rules mean it.
+#[test]
+fn review_35_new_rules_leave_alone_what_they_were_not_written_for() {
+    let r35 = |name: &str| fixture(&format!("review/r35/{name}"));
+    let pillars = |imp: &Imported| content_ids(&imp.root.join("content/pillars"));
+    // R35-01: `Deckhand (0 to 2 years)` and `Director (reports to Owner)` are levels, not
+    // moves between roles.
+    for (file, level) in [
+        ("move-in-brackets.md", "deckhand-0-to-2-years"),
+        ("reports-to.md", "director-reports-to-owner"),
+    ] {
+        let imp = import(&r35(file), &[]);
+        assert!(
+            ranked_levels(&imp).contains(&level.to_string()),
+            "{}",
+            imp.summary
+        );
+    }
+    // R35-02: a grid whose levels are named alike with a word of text (`Junior Potter
+    // criteria`) is a ladder.
+    let imp = import(&r35("criteria-headers.md"), &[]);
+    assert_eq!(ranked_levels(&imp).len(), 3, "{}", imp.summary);
+    // R35-03: `Compensation and promotions`, a manager's competency, stays a pillar at every
+    // level, whatever numbers its text holds.
+    let imp = import(&r35("compensation-competency.md"), &[]);
+    assert!(
+        pillars(&imp).contains(&"compensation-and-promotions".to_string()),
+        "{}",
+        imp.summary
+    );
+    for level in ["shift-lead", "bakery-manager", "area-manager"] {
+        assert!(!competency(&imp, level, "compensation-and-promotions").is_empty());
+    }
+    // R35-04: a track of roles, each level one labelled list, beside a richer track.
+    let imp = import(&r35("delivery-track.md"), &[]);
+    assert!(
+        ranked_levels(&imp).contains(&"dispatcher".to_string()),
+        "{}",
+        imp.summary
+    );
+    // R35-05: a lone `—` is no rule: the cell is no gap, the pillar no heading in the level's
+    // description.
+    let imp = import(&r35("lone-dash.md"), &[]);
+    let level = fs::read_to_string(imp.root.join("content/levels/baker.md")).unwrap();
+    assert!(!level.contains("Leading others"), "{level}");
+    // R35-06: bullets after two tabs are nested in the one above.
+    let imp = import(&r35("nested-tab-bullets.md"), &[]);
+    let dough = competency(&imp, "junior-baker", "dough-work");
+    assert!(
+        dough.contains("\n     - Uses the big scale for rye.") && !dough.contains('◦'),
+        "{dough}"
+    );
+    // R35-08: one skill rated at two levels in a role's profile makes no ladder of it.
+    let imp = import(&r35("skill-profile-repeat.md"), &[]);
+    assert!(
+        !ranked_levels(&imp).contains(&"awareness".to_string()),
+        "{}",
+        imp.summary
+    );
+    // R35-12, R35-13: untitled pages' titles hold no emphasis marker, and each is said in
+    // the summary with why the section is a free page.
+    for file in ["untitled-bold-italic.md", "three-untitled.md"] {
+        let imp = import(&r35(file), &[]);
+        let title = str_of(&front(&imp.root.join("content/studio-notes.md")), "title");
+        assert_eq!(title, "Studio notes");
+        assert!(
+            imp.summary
+                .contains("titled `Kiln notes` by its first line"),
+            "{}",
+            imp.summary
+        );
+    }
+}

@@ -1232,3 +1232,87 @@ fn pay_given_as_a_labelled_item_describes_the_level() {
         assert!(html.contains(&format!("{coins} coins a month")), "{level}");
     }
 }
+
+/// A role's sections beside its levels (hunt 36 H36-06): `### Required skills` over `####
+/// Technical skills` (bold labels over lists) under each `## Role`, beside `### Levels of
+/// advancement` over the role's levels. The skills are part of the role, no track of one
+/// level, and each role's levels are a track titled by the role. Before, each role's skills
+/// were a track `Required skills` of one level, and the levels a track `Levels of
+/// advancement`, two of them for three roles.
+#[test]
+fn a_roles_skills_beside_its_levels_are_no_level_and_each_role_is_a_track() {
+    let src = fixture("sections/role-sections.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut role, mut level, mut pillar, mut exps) =
+        (String::new(), String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            role = h.to_string();
+        } else if line.starts_with("### ") {
+            level.clear();
+        } else if let Some(h) = line.strip_prefix("#### ") {
+            level = h.to_string();
+        } else if level.contains("level") {
+            if let Some(label) = line
+                .strip_prefix("- **")
+                .and_then(|l| l.strip_suffix("**:"))
+            {
+                pillar = label.to_string();
+            } else if let Some(item) = line.strip_prefix("  - ") {
+                exps.push((
+                    role.clone(),
+                    Exp {
+                        level: words(&level),
+                        pillar: pillar.clone(),
+                        text: item.to_string(),
+                    },
+                ));
+            }
+        }
+    }
+    assert_eq!(exps.len(), 16);
+    let imp = import(&src, &[]);
+    let tracks: Vec<String> = fs::read_dir(imp.root.join("content/tracks"))
+        .unwrap()
+        .map(|e| str_of(&front(&e.unwrap().path()), "title"))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(
+        tracks,
+        ["Bread Baker", "Cake Decorator", "Pastry Chef"],
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["skills", "typical-tasks"]
+    );
+    // Each expectation on a level of its role's track, under its pillar.
+    let track_title = |level: &str| {
+        let l = front(&imp.root.join(format!("content/levels/{level}.md")));
+        let t = str_of(&l, "track");
+        str_of(
+            &front(&imp.root.join(format!("content/tracks/{t}.md"))),
+            "title",
+        )
+    };
+    for (role, e) in &exps {
+        let placed = fs::read_dir(imp.root.join("content/competencies"))
+            .unwrap()
+            .flat_map(|level| content_files(&level.unwrap().path()))
+            .filter(|(_, path)| fs::read_to_string(path).unwrap().contains(&e.text))
+            .map(|(_, path)| {
+                let f = front(&path);
+                (track_title(&str_of(&f, "level")), str_of(&f, "pillar"))
+            })
+            .collect::<Vec<_>>();
+        let pillar = e.pillar.to_lowercase().replace(' ', "-");
+        let same = exps.iter().filter(|(_, o)| o.text == e.text).count();
+        assert!(
+            placed.contains(&(role.clone(), pillar)) && placed.len() == same,
+            "{}: {placed:?}",
+            e.text
+        );
+    }
+}

@@ -104,7 +104,9 @@ pub(super) fn gather(
         single,
     );
     if !single {
-        strays::strays(ladder, &mut by_dir, &tracks, &mut page_docs);
+        let moved = strays::strays(ladder, &mut by_dir, &tracks, &mut page_docs, &mut pages);
+        // How a file now a free page was read as a level no longer holds.
+        hows.retain(|_, (at, _)| !moved.contains(&at.path));
     }
     // Folders of one-level files: one track each, or two where the titles branch into
     // individual contributors and managers.
@@ -271,10 +273,16 @@ pub(super) fn split_camel(s: &str) -> String {
 fn same_ladder_twice(ladder: &mut Ladder, tracks: &[(Track, usize)]) {
     let titles =
         |t: &Track| -> Vec<String> { t.levels.iter().map(|l| ids::title_key(&l.title)).collect() };
+    // Said once for two files, however many of their tracks are alike.
+    let mut said: std::collections::HashSet<(usize, usize)> = Default::default();
     for (i, (a, da)) in tracks.iter().enumerate() {
         for (b, db) in &tracks[i + 1..] {
             let (pa, pb) = (&ladder.docs[*da].rel, &ladder.docs[*db].rel);
-            if da == db || !pa.ends_with(".md") || !pb.ends_with(".md") {
+            if da == db
+                || !pa.ends_with(".md")
+                || !pb.ends_with(".md")
+                || said.contains(&(*da, *db))
+            {
                 continue;
             }
             // Named alike (`ladder-2023.md` and `ladder.md`, `Engineering (Legacy)` and
@@ -288,6 +296,7 @@ fn same_ladder_twice(ladder: &mut Ladder, tracks: &[(Track, usize)]) {
                     "`{pa}` and `{pb}` have {same} levels of the same titles (two versions of one ladder?): imported as two separate tracks, nothing merged (import one file to keep only one)"
                 );
                 ladder.guess_first(GuessKind::Structure, ladder.docs[*db].loc_line(1), text);
+                said.insert((*da, *db));
             }
         }
     }

@@ -382,7 +382,11 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
             .collect();
         let codes: Vec<(String, LevelNumber)> = tokens
             .iter()
-            .filter_map(|t| parse_code(t).or_else(|| parse_spaced_code(t)))
+            .filter_map(|t| {
+                parse_code(t)
+                    .or_else(|| parse_spaced_code(t))
+                    .or_else(|| code_range(t))
+            })
             .collect();
         if !tokens.is_empty() && codes.len() == tokens.len() {
             let base = title[..open].trim_end().to_string();
@@ -419,6 +423,16 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
         }
     }
     out
+}
+
+/// The first code of a range of codes of the same letters (`L0-L1`, `B2–B3`), which a
+/// title gives where the level spans them (`Security Intern (L0-L1)`).
+fn code_range(text: &str) -> Option<(String, LevelNumber)> {
+    let (from, to) = text.split_once(['-', '–'])?;
+    let (from, to) = (parse_code(from.trim())?, parse_code(to.trim())?);
+    code_letters(&from.0)
+        .eq_ignore_ascii_case(code_letters(&to.0))
+        .then_some(from)
 }
 
 /// The byte offset of ASCII `needle` in `text`, ASCII letters compared without case: found in

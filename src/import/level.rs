@@ -139,7 +139,7 @@ pub(super) fn fill_level_but(
         Shape::Numbered(first) => numbered_cells(ladder, d, s, first, level, &mut rest),
         Shape::Labels => label_cells(ladder, d, s, level, &mut rest),
         Shape::Bullets(lb) => {
-            if !bullets::pending(d, s, lb, level, &mut rest) {
+            if !bullets::pending(ladder, d, s, lb, level, &mut rest) {
                 return;
             }
         }
@@ -430,14 +430,33 @@ fn deeper_note(
 /// Labelled item `it` when it gives the level's pay as figures (`- **Salary**: 100 coins a
 /// month`, see [`pay_figures`](super::titles::pay_figures)): the line of the level's
 /// description it is, as a pay column's cell is, rather than a pillar.
-fn pay_item(d: &Doc, it: &Item) -> Option<Md> {
+fn pay_item(ladder: &mut Ladder, d: &Doc, it: &Item) -> Option<Md> {
     let label = it.label.as_deref()?;
     let after = d.src.text.get(it.rest..it.first_end).unwrap_or("").trim();
-    (it.nested.is_empty() && super::titles::pay_figures(label, after)).then(|| Md {
+    if !it.nested.is_empty() || !super::titles::pay_figures(label, after) {
+        return None;
+    }
+    say_pay(ladder, d, it.start, label);
+    Some(Md {
         text: format!("**{}:** {after}", ids::clean_title(label)),
         doc: d.index,
         line: d.src.line(it.start),
     })
+}
+
+/// Says, once per file, that pay given by a label (at offset `at` of `d`) is kept in each
+/// level's description.
+fn say_pay(ladder: &mut Ladder, d: &Doc, at: usize, label: &str) {
+    let at = d.src.loc(at);
+    if ladder
+        .guesses
+        .iter()
+        .any(|g| g.at.path == at.path && g.text.starts_with("pay given by a label"))
+    {
+        return;
+    }
+    let text = format!("pay given by a label (`{}`) is kept in each level's description, as a pay column is, not made a pillar", ids::clean_title(label));
+    ladder.guess(GuessKind::Description, at, text);
 }
 
 /// Shape `Numbered`: each bold-named item of the pillar lists is a cell; an unnamed item
@@ -499,7 +518,7 @@ fn numbered_cells(
             }
             continue;
         }
-        if let Some(pay) = pay_item(d, it) {
+        if let Some(pay) = pay_item(ladder, d, it) {
             rest.description_parts.push(pay);
             continue;
         }

@@ -530,14 +530,19 @@ fn shape(t: &Table, shared: &HashSet<String>, terse: bool) -> Option<Shape> {
         };
         // Headers that name the text (`Expectations`, `Examples`) make no grid of levels.
         let texty = header.iter().any(|h| names_text(h));
+        // One that names the text beside others that do not (`Description of the skill`
+        // beside `Skill level`) makes the header no row of levels; every level's named
+        // alike (`Junior Potter criteria`, `Potter criteria`) is a row of them.
+        let text_column =
+            header.iter().any(|h| names_text(h)) && !header.iter().all(|h| names_text(h));
         let corner = match if texty { None } else { corner(&t.header[0]) } {
             // `| Role | Junior | Mid | Senior |`: the header names the levels, whatever the
             // corner says.
             Some(Shape::Rows) if levels(&header) && !levels(&firsts) => Some(Shape::Columns),
             c => c,
         };
-        let by_columns =
-            !texty && (corner == Some(Shape::Columns) || (corner.is_none() && levels(&header)));
+        let by_columns = !text_column
+            && (corner == Some(Shape::Columns) || (corner.is_none() && levels(&header)));
         let by_rows = corner == Some(Shape::Rows) || (corner.is_none() && levels(&firsts));
         // Two levels side by side compare them: a ladder has three or more.
         let three = |labels: &[String]| labels.iter().filter(|l| !l.is_empty()).count() >= 3;
@@ -648,14 +653,24 @@ fn long_columns(t: &Table) -> Option<(usize, usize, usize)> {
     }
     let distinct = level != pillar && pillar != text && level != text;
     let levels: HashSet<String> = t.rows.iter().map(|(_, c)| key(&c[level])).collect();
-    let pillars: HashSet<String> = t.rows.iter().map(|(_, c)| key(&c[pillar])).collect();
-    // Levels repeat down the rows: each holds several expectations. So do pillars, each
-    // at several levels: where every row names a pillar of its own, the level column rates
-    // each (`| Skill | Description | Skill level |`, a role's profile), and no pillar
+    // Levels repeat down the rows: each holds several expectations. And more than half the
+    // rows are of a pillar at two levels or more: where fewer are, the level column rates
+    // each skill (`| Skill | Description | Skill level |`, a role's profile), and no pillar
     // could be compared across levels.
+    let mut at: std::collections::HashMap<String, HashSet<String>> = Default::default();
+    for (_, c) in &t.rows {
+        at.entry(key(&c[pillar]))
+            .or_default()
+            .insert(key(&c[level]));
+    }
+    let compared = t
+        .rows
+        .iter()
+        .filter(|(_, c)| at[&key(&c[pillar])].len() >= 2)
+        .count();
     (distinct
         && levels.len() < t.rows.len()
-        && pillars.len() < t.rows.len()
+        && compared * 2 > t.rows.len()
         && prose(t.rows.iter().map(|(_, c)| &c[text])))
     .then_some((level, pillar, text))
 }

@@ -435,9 +435,28 @@ pub(super) fn pay(title: &str) -> bool {
 
 /// Whether a label and the text after it give the level's pay as figures (`**Salary
 /// Range:** $60K-$85K USD`, `- **Wynagrodzenie**: 5,000 - 9,000 PLN`): a line of the
-/// level's description, as a pay column is, not a pillar whose expectations are amounts.
+/// level's description, as a pay column is, not a pillar whose expectations are amounts. The
+/// label names pay as a whole (a pay word and words that qualify it: `Salary range`, `Base
+/// pay`; not `Compensation and promotions`, a manager's competency), and the text is figures
+/// (two digits or more, a sixth of its characters or more) or a band (`Band 2`), in at most
+/// 12 words.
 pub(super) fn pay_figures(label: &str, text: &str) -> bool {
-    pay(label) && text.chars().any(|c| c.is_ascii_digit()) && text.split_whitespace().count() <= 12
+    const QUALIFIERS: &[&str] = &[
+        "range", "band", "bands", "base", "annual", "monthly", "yearly", "typical", "expected",
+        "gross", "net", "brutto", "netto", "level", "scale", "grade",
+    ];
+    let key = ids::title_key(label);
+    let key = key.trim_end_matches(':');
+    let whole = pay(key) && key.split(' ').all(|w| pay(w) || QUALIFIERS.contains(&w));
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    // A band of a scale (`Band 2 (see the union agreement)`) is as good as an amount.
+    let band = ids::title_key(text)
+        .split(' ')
+        .next()
+        .is_some_and(|w| matches!(w, "band" | "grade" | "scale" | "step"));
+    let figures = digits >= 2 && digits * 6 >= chars || band && digits >= 1;
+    whole && figures && text.split_whitespace().count() <= 12
 }
 
 /// A section title that describes the level instead of naming a competency area.

@@ -28,31 +28,67 @@ pub(super) fn untitled_pages(ladder: &mut Ladder) {
                 p.body.remove(0);
             }
             p.title = title;
-            "its first line, which is bold,"
+            "its first line, which is bold"
         } else if !p.doc_title.trim().is_empty() {
             p.title = p.doc_title.clone();
-            "the title of the section it is in,"
+            "the section it is in"
         } else {
             p.title = "Untitled".to_string();
-            "`Untitled`, as its text opens with no bold line,"
+            "default, as its text opens with no bold line"
         };
-        said.push((p.at.clone(), format!("a heading with no text: {how} titles the free page `{}`; write a title after its `#` to choose another", p.title)));
+        said.push((
+            p.at.clone(),
+            format!(
+                "titled `{}` by {how}: write a title after its `#` to choose another",
+                p.title
+            ),
+        ));
     }
-    for (at, text) in said {
-        ladder.guess(GuessKind::Page, at, text);
+    // Said with why the section is a free page, where that was said, so that the summary
+    // folds neither away.
+    for (at, title) in said {
+        let why = ladder
+            .guesses
+            .iter_mut()
+            .find(|g| g.at == at && g.text.starts_with("a heading with no text"));
+        match why {
+            Some(g) => g.text = format!("{}; {title}", g.text),
+            None => ladder.guess(
+                GuessKind::Page,
+                at,
+                format!("a heading with no text is a free page; {title}"),
+            ),
+        }
     }
 }
 
-/// The text of `line` when it is bold throughout (`**Notes**`, `__Notes__`), of at most
-/// [`TITLE_WORDS`] words.
+/// The text of `line` when it is bold throughout (`**Notes**`, `__Notes__`, `***Notes***`),
+/// of at most [`TITLE_WORDS`] words: read by pulldown-cmark, so that no emphasis marker is left
+/// in it.
 fn bold_line(line: &str) -> Option<String> {
-    let t = line.trim();
-    let inner = ["**", "__"]
-        .iter()
-        .find_map(|m| t.strip_prefix(m)?.strip_suffix(m))?
-        .trim();
-    let words = inner.split_whitespace().count();
-    (words > 0 && words <= TITLE_WORDS && !inner.contains("**")).then(|| inner.to_string())
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let events: Vec<Event> = Parser::new(line.trim()).collect();
+    // A paragraph whose one child is the bold text.
+    let inner = match events.as_slice() {
+        [Event::Start(Tag::Paragraph), Event::Start(Tag::Strong), inner @ .., Event::End(TagEnd::Strong), Event::End(TagEnd::Paragraph)] => {
+            inner
+        }
+        [Event::Start(Tag::Paragraph), Event::Start(Tag::Emphasis), Event::Start(Tag::Strong), inner @ .., Event::End(TagEnd::Strong), Event::End(TagEnd::Emphasis), Event::End(TagEnd::Paragraph)] => {
+            inner
+        }
+        _ => return None,
+    };
+    let mut text = String::new();
+    for e in inner {
+        match e {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis) => {}
+            // Bold that ends and starts again (`**One** and **two**`) is no one bold line.
+            _ => return None,
+        }
+    }
+    let words = text.split_whitespace().count();
+    (words > 0 && words <= TITLE_WORDS).then(|| text.trim().to_string())
 }
 
 #[cfg(test)]
@@ -69,5 +105,10 @@ mod tests {
         assert_eq!(bold_line("**Notes** and more"), None);
         assert_eq!(bold_line("**One** and **two**"), None);
         assert_eq!(bold_line("****"), None);
+        assert_eq!(
+            bold_line("***Studio notes***").as_deref(),
+            Some("Studio notes")
+        );
+        assert_eq!(bold_line("__Glaze__ and __clay__"), None);
     }
 }

@@ -12,14 +12,16 @@ use std::collections::{BTreeMap, HashSet};
 
 /// Moves to `page_docs`, as a free page of the whole file, each one-level file of `by_dir`
 /// whose document and level titles read as no level (`Personal Goals`, `Example`), none of
-/// whose pillars another level has and which its folder's README does not list among other
-/// levels, where two or more other levels share their pillars.
+/// whose pillars another level has (other than such files) and which its folder's README
+/// does not list among other levels, where two or more other levels share their pillars.
+/// Returns the paths of the files moved.
 pub(super) fn strays(
     ladder: &mut Ladder,
     by_dir: &mut BTreeMap<String, Vec<Member>>,
     tracks: &[(Track, usize)],
     page_docs: &mut Vec<PageDoc>,
-) {
+    pages: &mut Vec<Page>,
+) -> HashSet<String> {
     let keys = |cells: &[crate::import::model::Cell]| -> HashSet<String> {
         cells
             .iter()
@@ -34,14 +36,6 @@ pub(super) fn strays(
     for m in by_dir.values().flatten() {
         all.push((m.1.uid, keys(&m.1.cells)));
     }
-    let shares = |uid: usize, own: &HashSet<String>| {
-        all.iter()
-            .any(|(o, k)| *o != uid && k.intersection(own).next().is_some())
-    };
-    let sharing = all.iter().filter(|(uid, k)| shares(*uid, k)).count();
-    if sharing < 2 {
-        return;
-    }
     // A file the README of its folder links to is one of the folder's levels (`-
     // [Базовые привычки](minimum.md)` over the others), whatever its title; when the README
     // links to another of them too, as one that lists levels does, not one that points at a
@@ -51,6 +45,13 @@ pub(super) fn strays(
         .flatten()
         .map(|m| {
             let d = &ladder.docs[m.0];
+            (d.dir().to_string(), file_name_key(&d.rel))
+        })
+        .collect();
+    let ladder_files: HashSet<(String, String)> = tracks
+        .iter()
+        .map(|(_, first)| {
+            let d = &ladder.docs[*first];
             (d.dir().to_string(), file_name_key(&d.rel))
         })
         .collect();
@@ -69,7 +70,10 @@ pub(super) fn strays(
                 })
                 .collect();
             let levels = links.intersection(&member_files).count();
-            links.into_iter().filter(move |_| levels >= 2)
+            // One that links to a document read as a whole ladder lists the folder's
+            // documents (`## Topics in This Section`), not its levels.
+            let documents = links.intersection(&ladder_files).next().is_some();
+            links.into_iter().filter(move |_| levels >= 2 && !documents)
         })
         .collect();
     // A level whose file gives its code, among files whose codes have the same letters
@@ -84,7 +88,7 @@ pub(super) fn strays(
         *coded_alike.entry(l).or_default() += 1;
     }
     let coded = |m: &Member| letters(m).is_some_and(|l| coded_alike[&l] >= 2);
-    let stray = |m: &Member| {
+    let unlike = |m: &Member| {
         let doc = &ladder.docs[m.0];
         // A page that is a whole ladder written the other way round (`- **Junior cook**`
         // over its list, then the others) is a track of its own, not a stray.
@@ -92,8 +96,48 @@ pub(super) fn strays(
             && !coded(m)
             && !level_like(&m.2)
             && !level_like(&m.1.title)
-            && !shares(m.1.uid, &keys(&m.1.cells))
             && !listed.contains(&(doc.dir().to_string(), file_name_key(&doc.rel)))
+    };
+    // Pillars shared among such pages alone (guides that each have `### Benefits` and `###
+    // Checklist`) make none of them a level: the levels are the others.
+    let unlike_uids: HashSet<usize> = by_dir
+        .values()
+        .flatten()
+        .filter(|m| unlike(m))
+        .map(|m| m.1.uid)
+        .collect();
+    let shares = |uid: usize, own: &HashSet<String>, among: &dyn Fn(usize) -> bool| {
+        all.iter()
+            .any(|(o, k)| *o != uid && among(*o) && k.intersection(own).next().is_some())
+    };
+    let any = |_: usize| true;
+    let levels = |o: usize| !unlike_uids.contains(&o);
+    let sharing = |among: &dyn Fn(usize) -> bool| {
+        all.iter()
+            .filter(|(uid, k)| among(*uid) && shares(*uid, k, among))
+            .count()
+    };
+    let (by_all, by_levels) = (sharing(&any) >= 2, sharing(&levels) >= 2);
+    if !by_all && !by_levels {
+        return HashSet::new();
+    }
+    // Folders that hold levels that read as levels: a ladder's document, or level files.
+    let mut level_dirs: HashSet<String> = tracks
+        .iter()
+        .map(|(_, first)| ladder.docs[*first].dir().to_string())
+        .collect();
+    for (dir, members) in by_dir.iter() {
+        if members.iter().any(|m| levels(m.1.uid)) {
+            level_dirs.insert(dir.clone());
+        }
+    }
+    let stray = |m: &Member| {
+        let own = keys(&m.1.cells);
+        unlike(m)
+            && (by_all && !shares(m.1.uid, &own, &any)
+                || by_levels
+                    && level_dirs.contains(ladder.docs[m.0].dir())
+                    && !shares(m.1.uid, &own, &levels))
     };
     let mut moved: Vec<Member> = Vec::new();
     for members in by_dir.values_mut() {
@@ -102,8 +146,17 @@ pub(super) fn strays(
         moved.extend(out);
     }
     by_dir.retain(|_, members| !members.is_empty());
+    let mut paths = HashSet::new();
     for (index, level, title) in moved {
         let page = whole_file_page(ladder, index, &title);
+        // The file's other sections, made free pages beside its level, are in this page.
+        let (within, others): (Vec<Page>, Vec<Page>) = std::mem::take(pages)
+            .into_iter()
+            .partition(|p| p.at.path == page.at.path);
+        *pages = others;
+        for p in within {
+            ladder.retarget(FileRef::Page(p.uid), FileRef::Page(page.uid));
+        }
         ladder.retarget(FileRef::Level(level.uid), FileRef::Page(page.uid));
         for ((doc, slug), target) in ladder.heading_targets.iter_mut() {
             if *doc == index && target.file == FileRef::Page(page.uid) {
@@ -111,10 +164,12 @@ pub(super) fn strays(
             }
         }
         ladder.guesses.retain(|g| g.at.path != page.at.path);
+        paths.insert(page.at.path.clone());
         let said = format!("`{title}` shares no pillar with the levels and its title names no level: kept as a free page");
         ladder.guess(GuessKind::Page, page.at.clone(), said);
         page_docs.push((index, page, None));
     }
+    paths
 }
 
 /// A free page of file `index` titled `title`: its text after any front-matter, and after

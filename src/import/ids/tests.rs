@@ -244,3 +244,21 @@ fn codes_joined_by_a_slash_or_set_off_by_an_equals_sign_are_codes() {
     let t = parse_level_title("L5/Senior Deckhand");
     assert_eq!(t.code, None);
 }
+
+#[test]
+fn a_range_of_codes_in_brackets_gives_its_first() {
+    let t = parse_level_title("SECURITY INTERN (L0-L1)");
+    assert_eq!(
+        (t.title.as_str(), t.code.as_deref()),
+        ("SECURITY INTERN", Some("L0"))
+    );
+    assert!(t.other_codes.is_empty());
+    let t = parse_level_title("Junior Baker (B1–B2)");
+    assert_eq!(
+        (t.title.as_str(), t.code.as_deref()),
+        ("Junior Baker", Some("B1"))
+    );
+    // Codes of other letters are no range: the title stays as written.
+    let t = parse_level_title("Baker (B1-X2)");
+    assert_eq!((t.title.as_str(), t.code), ("Baker (B1-X2)", None));
+}

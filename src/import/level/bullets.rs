@@ -7,7 +7,14 @@ use super::*;
 /// Shape `Bullets`: the items of list `lb` wait in `level.pending` to be matched to
 /// pillars by label across levels. `false` when `lb` is not a list, and the level is left
 /// as it is.
-pub(super) fn pending(d: &Doc, s: usize, lb: usize, level: &mut Level, rest: &mut Rest) -> bool {
+pub(super) fn pending(
+    ladder: &mut Ladder,
+    d: &Doc,
+    s: usize,
+    lb: usize,
+    level: &mut Level,
+    rest: &mut Rest,
+) -> bool {
     let sec = &d.secs[s];
     rest.description
         .extend(sec.own.iter().filter(|&&b| b != lb));
@@ -21,7 +28,7 @@ pub(super) fn pending(d: &Doc, s: usize, lb: usize, level: &mut Level, rest: &mu
             doc: d.index,
             line: d.src.line(it.start),
         };
-        if let Some(pay) = pay_item(d, it) {
+        if let Some(pay) = pay_item(ladder, d, it) {
             rest.description_parts.push(pay);
             continue;
         }

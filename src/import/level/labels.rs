@@ -74,9 +74,14 @@ pub(super) fn label_groups(
                 }
                 // How long people stay (`**Timeline to IC3:** 18-36 months`) describes the
                 // level; as a pillar it would be one per level it leads to.
+                if tenure_label(l) {
+                    description.push(b);
+                    continue;
+                }
                 // So does pay given as figures (`**Salary Range:** $60K-$85K USD`).
                 let after = d.src.text.get(*rest..d.blocks[b].end).unwrap_or("");
-                if tenure_label(l) || crate::import::titles::pay_figures(l, after) {
+                if crate::import::titles::pay_figures(l, after) {
+                    say_pay(ladder, d, d.blocks[b].start, l);
                     description.push(b);
                     continue;
                 }

@@ -99,21 +99,25 @@ pub fn without_empty_anchors(text: &str) -> Option<(String, usize)> {
     })
 }
 
-/// `text` with each line drawn of rule characters alone (`⸻`, `———`, `───`, as chat tools and
+/// `text` with each line drawn of rule characters alone (`⸻`, or three or more of `—`, `─`…:
+/// `———`, `───`; a lone `—` says "none" and stays), as chat tools and
 /// word processors paste a horizontal rule) written as the thematic break `***` that it
 /// shows; Markdown has none of those characters for a rule, and reads the line as text.
 /// (`***`, not `---`: under a paragraph `---` would make it a heading, CommonMark 0.31,
 /// 4.3.) Fenced code is left alone. Returns the text and the 1-based number of the first
 /// line changed, or `None` when no line is.
 pub fn drawn_rules(text: &str) -> Option<(String, usize)> {
-    const RULES: [char; 7] = ['⸻', '⸺', '—', '―', '─', '━', '═'];
-    if !text.contains(RULES) {
+    // Long enough alone; the others three times or more, since a lone `—` says "none".
+    const LONG: [char; 2] = ['⸻', '⸺'];
+    const RULES: [char; 5] = ['—', '―', '─', '━', '═'];
+    if !text.contains(LONG) && !text.contains(RULES) {
         return None;
     }
     rewrite_lines(text, |line| {
         let t = line.trim();
-        (!t.is_empty() && t.chars().all(|c| RULES.contains(&c)))
-            .then(|| format!("***{}", line_end(line)))
+        let drawn = t.chars().all(|c| LONG.contains(&c) || RULES.contains(&c))
+            && (t.contains(LONG) || t.chars().count() >= 3);
+        (!t.is_empty() && drawn).then(|| format!("***{}", line_end(line)))
     })
 }
 

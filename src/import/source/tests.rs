@@ -71,10 +71,10 @@ fn bullet_characters_open_list_items_in_place() {
         "{out}"
     );
     assert_eq!(bullets_as_items("- Already a list.\n"), None);
-    // Between tabs, as word processors paste a top-level item; two tabs are left alone.
-    let pasted = "Dough work\n\t•\tWeighs flour.\n\t\t•\tDeeper.\n";
+    // Between tabs, as word processors paste a top-level item; after two, nested in it.
+    let pasted = "Dough work\n\t•\tWeighs flour.\n\t\t◦\tDeeper.\n";
     let (out, _) = bullets_as_items(pasted).unwrap();
-    assert_eq!(out, "Dough work\n-    Weighs flour.\n\t\t•\tDeeper.\n");
+    assert_eq!(out, "Dough work\n-    Weighs flour.\n     - Deeper.\n");
 }
 
 #[test]
@@ -207,4 +207,6 @@ fn lines_drawn_of_rule_characters_are_rules() {
         "Mixes rye.\n***\n***\nA — dash in a sentence.\n```\n⸻\n```\n"
     );
     assert_eq!(drawn_rules("A — dash.\n"), None);
+    // A lone dash says "none here".
+    assert_eq!(drawn_rules("Dough\n\n—\n"), None);
 }
