@@ -345,60 +345,73 @@ pub fn read_document(path: &Path, content_path: String) -> (Option<Document>, Ve
 }
 
 /// The first unresolved merge conflict in `source`, as `git merge` leaves one: a line
-/// `<<<<<<< …`, later a line `=======`, later a line `>>>>>>> …`, outside fenced code (a page
-/// about git may show one). As text, it would be published: an expectation ending in
-/// `<<<<<<< HEAD`, both sides' versions, and quote marks.
+/// `<<<<<<< …`, later a line `=======`, later a line `>>>>>>> …`; or, where no whole one is,
+/// one of its markers left in by a conflict resolved in part (`<<<<<<< HEAD`, or `|||||||` or
+/// `>>>>>>>` followed by the name git writes there). Markers in code, fenced or indented, are
+/// a page about git showing one, found by pulldown-cmark as it reads the page. As text, the
+/// conflict would be published: an expectation ending in `<<<<<<< HEAD`, both sides'
+/// versions, and quote marks.
 fn merge_conflict(source: &SourceFile) -> Option<Diagnostic> {
-    let mut fence: Option<&str> = None;
-    let (mut start, mut middle): (Option<(usize, usize)>, Option<usize>) = (None, None);
-    // The first `<<<<<<<`, `|||||||` or `>>>>>>>` line, should no whole conflict follow: one
-    // resolved in part (the other side deleted with its closing marker) leaves it.
-    let mut stray: Option<(usize, usize)> = None;
+    use crate::files::ConflictMarker;
+    // (byte offset of the line, its 1-based number, the marker, something after it)
+    let mut markers: Vec<(usize, usize, ConflictMarker, bool)> = Vec::new();
     let mut offset = 0;
     for (n, line) in source.text.split('\n').enumerate() {
-        let at = offset;
-        offset += line.len() + 1;
         let l = line.trim_end_matches('\r');
-        let t = l.trim_start();
-        match fence {
-            Some(f) if t.starts_with(f) => fence = None,
-            Some(_) => continue,
-            None if t.starts_with("```") || t.starts_with("~~~") => {
-                fence = Some(&t[..3]);
-                continue;
-            }
-            None => {}
+        if let Some(m) = crate::files::conflict_marker(l) {
+            markers.push((offset, n + 1, m, l.len() > 7 && !l[7..].trim().is_empty()));
         }
-        use crate::files::ConflictMarker;
-        let marker = crate::files::conflict_marker(l);
-        if stray.is_none() && marker.is_some_and(|m| m != ConflictMarker::Middle) {
-            stray = Some((at, n + 1));
-        }
-        match marker {
-            Some(ConflictMarker::Ours) => (start, middle) = (Some((at, n + 1)), None),
-            Some(ConflictMarker::Middle) if start.is_some() => middle = Some(n + 1),
-            Some(ConflictMarker::Theirs) => {
-                if let (Some((at, first)), Some(_)) = (start, middle) {
+        offset += line.len() + 1;
+    }
+    if markers.is_empty() {
+        return None;
+    }
+    let code: Vec<std::ops::Range<usize>> =
+        pulldown_cmark::Parser::new_ext(&source.text, crate::markdown::options())
+            .into_offset_iter()
+            .filter_map(|(e, r)| {
+                matches!(
+                    e,
+                    pulldown_cmark::Event::Start(pulldown_cmark::Tag::CodeBlock(_))
+                )
+                .then_some(r)
+            })
+            .collect();
+    markers.retain(|(at, ..)| !code.iter().any(|r| r.contains(at)));
+    let (mut start, mut middle) = (None, false);
+    for &(at, n, m, _) in &markers {
+        match m {
+            ConflictMarker::Ours => (start, middle) = (Some((at, n)), false),
+            ConflictMarker::Middle => middle |= start.is_some(),
+            ConflictMarker::Theirs => {
+                if let (Some((at, first)), true) = (start, middle) {
                     return Some(source.error(
-                    "merge-conflict",
-                    at,
-                    format!("an unresolved merge conflict (lines {first}–{}): the file holds both versions and git's markers", n + 1),
-                    "keep the version you want between the markers, then delete the other and the `<<<<<<<`, `=======` and `>>>>>>>` lines (and a `|||||||` line with the common ancestor's lines after it)",
-                ));
+                        "merge-conflict",
+                        at,
+                        format!("an unresolved merge conflict (lines {first}–{n}): the file holds both versions and git's markers"),
+                        "keep the version you want between the markers, then delete the other and the `<<<<<<<`, `=======` and `>>>>>>>` lines (and a `|||||||` line with the common ancestor's lines after it)",
+                    ));
                 }
             }
-            _ => {}
+            ConflictMarker::Base => {}
         }
     }
-    // `=======` alone underlines a heading (CommonMark 0.31, 4.3): not a marker by itself.
-    stray.map(|(at, line)| {
-        source.error(
-            "merge-conflict",
-            at,
-            format!("a line of git's conflict markers is left in (line {line}): a merge conflict resolved only in part"),
-            "make the text around it read as you want it published, then delete git's `<<<<<<<`, `|||||||`, `=======` and `>>>>>>>` lines that are left",
-        )
-    })
+    // `=======` alone underlines a heading (CommonMark 0.31, 4.3), a bare `|||||||` is a row
+    // of a table: no marker by itself.
+    let (at, _, m, _) = markers.into_iter().find(|&(_, _, m, named)| {
+        m == ConflictMarker::Ours || m != ConflictMarker::Middle && named
+    })?;
+    let marker = match m {
+        ConflictMarker::Ours => "<<<<<<<",
+        ConflictMarker::Base => "|||||||",
+        _ => ">>>>>>>",
+    };
+    Some(source.error(
+        "merge-conflict",
+        at,
+        format!("git's `{marker}` line is left in: a merge conflict resolved only in part"),
+        "make the text around it read as you want it published, then delete git's `<<<<<<<`, `|||||||`, `=======` and `>>>>>>>` lines that are left",
+    ))
 }
 
 /// A competency (it names a `level` and a `pillar`) in `tracks/`, `levels/` or `pillars/`, or

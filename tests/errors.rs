@@ -281,10 +281,18 @@ fn an_unresolved_merge_conflict_is_one_error_at_its_first_marker() {
 #[test]
 fn a_merge_conflict_resolved_in_part_is_an_error_at_its_marker() {
     let file = "competencies/senior-engineer/craft.md";
-    for (markers, first) in [
-        (&["<<<<<<< HEAD", "- Polishes the brass.", "======="][..], 9),
-        (&[">>>>>>> feature/brass"][..], 9),
-        (&["- Polishes the brass.", "<<<<<<< HEAD"][..], 10),
+    for (markers, first, marker) in [
+        (
+            &["<<<<<<< HEAD", "- Polishes the brass.", "======="][..],
+            9,
+            "<<<<<<<",
+        ),
+        (&[">>>>>>> feature/brass"][..], 9, ">>>>>>>"),
+        (
+            &["- Polishes the brass.", "<<<<<<< HEAD"][..],
+            10,
+            "<<<<<<<",
+        ),
     ] {
         let err = broken_build(|l| {
             edit(l, file, |t| {
@@ -295,18 +303,22 @@ fn a_merge_conflict_resolved_in_part_is_an_error_at_its_marker() {
         });
         assert!(
             err.contains(&format!(
-                "content/{file}:{first}:1: error: a line of git's conflict markers is left in (line {first})"
+                "content/{file}:{first}:1: error: git's `{marker}` line is left in: a merge conflict resolved only in part"
             )),
             "{err}"
         );
         assert!(err.contains("delete git's `<<<<<<<`"), "{err}");
     }
-    // A heading underlined with `=======` is no marker.
+    // A heading underlined with `=======`, a table row of empty cells, and markers shown in
+    // code (a fence of four backticks holding one of three) are no markers.
     let tmp = tempfile::tempdir().unwrap();
     let l = tmp.path();
     copy_ladder(&repo(), l);
     edit(l, "how-to-read.md", |t| {
-        format!("{t}\nWhat changed\n=======\n\nNothing yet.\n")
+        format!(
+            "{t}\nWhat changed\n=======\n\nNothing yet.\n\n| a | b | c |\n|---|---|---|\n|||||||\n\n\
+             ````\n```\n<<<<<<< HEAD\n```\n>>>>>>> theirs\n````\n"
+        )
     });
     let out = ladderbook().arg("check").arg(l).output().unwrap();
     assert!(
