@@ -324,28 +324,27 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
     }
 }
 
-/// The `summary` of a file's front-matter (Markdown, shown on several pages), and the byte
-/// offset in the file of the line of its key; `None` when it has none.
-fn summary_of(split: &crate::frontmatter::Split) -> Option<(String, usize)> {
-    let summary = split
-        .toml
-        .contains("summary")
-        .then(|| toml::from_str::<toml::Table>(split.toml).ok())
-        .flatten()?
-        .get("summary")?
-        .as_str()?
-        .to_string();
-    let at = split
-        .toml
-        .split_inclusive('\n')
-        .scan(0, |start, line| {
-            let here = *start;
-            *start += line.len();
-            Some((here, line))
-        })
-        .find(|(_, line)| line.trim_start().starts_with("summary"))
-        .map_or(0, |(i, _)| split.toml_offset + i);
-    Some((summary, at))
+/// Where byte `at` of a summary is in its file, by its `places` (see [`summary_of`]).
+fn place(places: &[usize], at: usize) -> usize {
+    places.get(at).or(places.last()).copied().unwrap_or(0)
+}
+
+/// The `summary` of a file's front-matter (Markdown, shown on several pages), with the byte
+/// offset in the file of each byte of it and one past its end (see
+/// [`crate::frontmatter::string_places`]); `None` when it has none.
+fn summary_of(split: &crate::frontmatter::Split) -> Option<(String, Vec<usize>)> {
+    if !split.toml.contains("summary") {
+        return None;
+    }
+    let table = toml::de::DeTable::parse(split.toml).ok()?;
+    let value = table.get_ref().get("summary")?;
+    let summary = value.get_ref().as_str()?.to_string();
+    let start = value.span().start;
+    let places = crate::frontmatter::string_places(&split.toml[start..])
+        .into_iter()
+        .map(|p| split.toml_offset + start + p)
+        .collect();
+    Some((summary, places))
 }
 
 /// `bad-own-id`: a line of a competency that ends with `{#…}`, an expectation's own id,
@@ -440,11 +439,11 @@ fn html_dropped(f: &SourceFile, split: &crate::frontmatter::Split, diags: &mut D
                 .map(|(range, what)| (split.body_offset + range.start, what)),
         );
     }
-    if let Some((summary, at)) = summary_of(split).filter(|(s, _)| may_drop(s)) {
+    if let Some((summary, places)) = summary_of(split).filter(|(s, _)| may_drop(s)) {
         found.extend(
             crate::sanitize::dropped(crate::markdown::events_of(&summary))
                 .into_iter()
-                .map(|(_, w)| (at, w)),
+                .map(|(o, w)| (place(&places, o.start), w)),
         );
     }
     for (offset, what) in found {

@@ -309,16 +309,27 @@ impl Fragment {
         self.html_cow(root).into_owned()
     }
 
-    /// [`Fragment::html`] of a fragment of one paragraph without its `<p>` tags, to stand
-    /// inside an element of a page's own (a level's summary in a table cell); a fragment of
-    /// other blocks as it is.
+    /// [`Fragment::html`] without paragraph tags, to stand inside an element of a page's own
+    /// (a level's summary in a table cell), as [`inline_html`] writes text.
     pub fn inline_html(&self, root: &str) -> String {
-        let html = self.html(root);
-        let t = html.trim_end();
-        match t.strip_prefix("<p>").and_then(|t| t.strip_suffix("</p>")) {
-            Some(inner) if !self.several_blocks && !inner.contains("<p>") => inner.to_string(),
-            _ => html,
+        let inline = |e: &Event| {
+            !matches!(
+                e,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+            )
+        };
+        if self.events.is_empty() {
+            // No link to rewrite: the HTML made once, its paragraphs' tags taken out.
+            return self
+                .html
+                .replace("<p>", "")
+                .replace("</p>", "")
+                .trim_end()
+                .to_string();
         }
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, self.rewritten(root).into_iter().filter(inline));
+        html.trim_end().to_string()
     }
 
     /// The text of the fragment without markup, whitespace collapsed: what a reader reads.
@@ -670,6 +681,12 @@ pub fn unique(base: String, used: &HashSet<String>) -> String {
         .map(|n| format!("{base}-{n}"))
         .find(|c| !used.contains(c))
         .unwrap_or(base)
+}
+
+/// The text of Markdown `text` without markup, whitespace collapsed: a level's summary as
+/// data (`ladder.json`), where its links and tags would mean nothing.
+pub fn plain(text: &str) -> String {
+    plain_text(events_of(text).iter().map(|(e, _)| e))
 }
 
 /// Renders a one-line Markdown string (a summary) to inline HTML without a `<p>` wrapper,

@@ -219,11 +219,7 @@ impl<'a> Builder<'a> {
                     .get_or_init(|| inline_html(&l.summary))
                     .clone(),
             },
-            former: l
-                .former_ids()
-                .filter(|id| crate::ids::is_valid_id(id))
-                .map(str::to_string)
-                .collect(),
+            former: l.former_level_ids().map(str::to_string).collect(),
         }
     }
 

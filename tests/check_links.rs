@@ -725,6 +725,19 @@ fn links_in_a_levels_summary_are_rewritten_on_every_page_and_checked() {
     let (_tmp, site) =
         common::build_edited_example(&[("content/levels/senior-engineer.md", from, to)]);
     assert_eq!(common::broken_links(&site), Vec::<String>::new());
+    // As data, the summary is its text: no address relative to a file, no tag (B39-06).
+    let data: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(site.join("ladder.json")).unwrap()).unwrap();
+    let level = data["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == "senior-engineer")
+        .unwrap();
+    assert_eq!(
+        level["summary"],
+        "Owns features end to end, as a Staff Engineer does across teams; see how to read."
+    );
     for (page, root) in [
         ("index.html", ""),
         ("levels/senior-engineer/index.html", "../../"),
@@ -768,4 +781,78 @@ fn links_in_a_levels_summary_are_rewritten_on_every_page_and_checked() {
         d.message
     );
     assert!(d.hint.contains("staff-engineer.md"), "{}", d.hint);
+}
+
+/// The links of a `summary` written with escapes (`\"`) or over several lines (`"""`): each
+/// error names the link's own line and column, and a summary of two paragraphs shows on the
+/// overview as one run of text, its link rewritten (review 35, R35-07, R35-10).
+#[test]
+fn a_summarys_links_are_placed_through_escapes_and_lines() {
+    let from = "summary = \"Owns features end to end and raises the bar for the team.\"";
+    for (to, line, column) in [
+        (
+            r#"summary = "Owns \"features\" end to end, as [a Staff Engineer](staf-engineer.md) does.""#,
+            6,
+            45,
+        ),
+        (
+            "summary = \"\"\"\nOwns features end to end.\n\nAs [a Staff Engineer](staf-engineer.md) does.\"\"\"",
+            9,
+            4,
+        ),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        common::copy_ladder(&common::repo(), tmp.path());
+        replace(tmp.path(), "content/levels/senior-engineer.md", from, to);
+        let (report, _) = json(tmp.path(), &[]);
+        let d = report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "broken-link")
+            .unwrap_or_else(|| panic!("{:#?}", report.diagnostics));
+        assert_eq!((d.line, d.column), (line, column), "{to}");
+
+        let fixed = to.replace("staf-engineer.md", "staff-engineer.md");
+        let (_tmp, site) =
+            common::build_edited_example(&[("content/levels/senior-engineer.md", from, &fixed)]);
+        let overview = fs::read_to_string(site.join("index.html")).unwrap();
+        let at = overview.find("<a href=\"levels/staff-engineer/\">a Staff Engineer</a>");
+        let cell = &overview[..at.unwrap_or_else(|| panic!("{overview}"))];
+        let summary = &cell[cell.rfind("<p class=\"level-summary\">").unwrap()..];
+        assert!(!summary[3..].contains("<p"), "{summary}");
+    }
+}
+
+/// A site-absolute link in a level's `summary`, under a site-url with a path (browser check
+/// 39, B39-02): the `outside-link` warning a body's link gets, at the link in the summary.
+/// Before, the summary's link was not read, and it led outside the site on every page that
+/// shows the summary.
+#[test]
+fn a_site_absolute_link_in_a_summary_is_warned_about_under_a_sub_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    clean_ladder(d);
+    fs::write(
+        d.join("book.toml"),
+        "[book]\ntitle = \"Check fixture\"\n[output.html]\nsite-url = \"/careers/\"\n",
+    )
+    .unwrap();
+    replace(
+        d,
+        "content/levels/e2.md",
+        "rank = 2",
+        "rank = 2\nsummary = \"Grows into [the next level](/levels/e1/).\"",
+    );
+    let (report, _) = json(d, &[]);
+    let w = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "outside-link")
+        .unwrap_or_else(|| panic!("{:#?}", report.diagnostics));
+    assert_eq!(
+        (w.path.as_str(), w.line, w.column),
+        ("content/levels/e2.md", 4, 23),
+        "{w:#?}"
+    );
+    assert!(w.hint.ends_with("`e1.md`"), "{}", w.hint);
 }

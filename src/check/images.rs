@@ -122,12 +122,12 @@ fn images(file: &SourceFile) -> Vec<(usize, String, bool)> {
     };
     let mut found = in_markdown(split.body, split.body_offset);
     // A level's summary is Markdown too, shown on the overview and comparisons: its images
-    // are placed at the `summary` key's line.
-    if let Some((summary, at)) = super::summary_of(&split) {
+    // are placed where they are written in it.
+    if let Some((summary, places)) = super::summary_of(&split) {
         found.extend(
             in_markdown(&summary, 0)
                 .into_iter()
-                .map(|(_, url, html)| (at, url, html)),
+                .map(|(at, url, html)| (super::place(&places, at), url, html)),
         );
     }
     found

@@ -148,18 +148,35 @@ pub fn outside(ladder: &Ladder, diags: &mut Diagnostics) {
     }
 }
 
-/// The site-absolute Markdown link addresses of `file`'s body, with their byte offsets.
+/// The site-absolute Markdown link addresses of `file`'s body and of its `summary` (shown on
+/// the overview and comparisons), with their byte offsets in the file.
 fn links(file: &SourceFile) -> Vec<(usize, String)> {
     let Ok(split) = crate::frontmatter::split(file) else {
         return Vec::new();
     };
-    Parser::new_ext(split.body, crate::markdown::options())
-        .into_offset_iter()
-        .filter_map(|(ev, range)| match ev {
-            Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('/') => {
-                Some((split.body_offset + range.start, dest_url.to_string()))
-            }
-            _ => None,
-        })
+    let absolute = |text: &str| -> Vec<(usize, String)> {
+        Parser::new_ext(text, crate::markdown::options())
+            .into_offset_iter()
+            .filter_map(|(ev, range)| match ev {
+                Event::Start(Tag::Link { dest_url, .. }) if dest_url.starts_with('/') => {
+                    Some((range.start, dest_url.to_string()))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let summary = super::summary_of(&split).map_or_else(Vec::new, |(summary, places)| {
+        absolute(&summary)
+            .into_iter()
+            .map(|(at, address)| (super::place(&places, at), address))
+            .collect()
+    });
+    summary
+        .into_iter()
+        .chain(
+            absolute(split.body)
+                .into_iter()
+                .map(|(at, address)| (split.body_offset + at, address)),
+        )
         .collect()
 }

@@ -94,8 +94,9 @@ pub struct LevelKeys {
     pub track: Option<Located<String>>,
     /// A short label such as `M5`.
     pub code: Option<String>,
-    /// One line; default the body's first paragraph.
-    pub summary: Option<String>,
+    /// One line; default the body's first paragraph. Markdown, whose links are checked, so
+    /// located.
+    pub summary: Option<Located<String>>,
     /// Ids of levels on other tracks at the same seniority.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub equivalent: Vec<Located<String>>,
@@ -112,7 +113,7 @@ impl Keys for LevelKeys {
         let rank = r.required_integer("rank");
         let track = r.string("track");
         let code = r.string("code").map(|v| v.value);
-        let summary = r.string("summary").map(|v| v.value);
+        let summary = r.string("summary");
         let equivalent = r.string_list("equivalent");
         let aliases = r.string_list("aliases");
         Some(LevelKeys {
@@ -371,7 +372,7 @@ mod tests {
             rank: at(4),
             track: Some(at("ic".into())),
             code: Some("IC4".into()),
-            summary: Some("Sets direction across teams.".into()),
+            summary: Some(at("Sets direction across teams.".into())),
             equivalent: vec![at("m4".into()), at("tl4".into())],
             aliases: vec![at("/old/staff/".into())],
         };
@@ -384,6 +385,7 @@ mod tests {
         let strip = |mut l: LevelKeys| {
             l.rank.offset = 0;
             l.track.iter_mut().for_each(|t| t.offset = 0);
+            l.summary.iter_mut().for_each(|t| t.offset = 0);
             l.equivalent.iter_mut().for_each(|t| t.offset = 0);
             l.aliases.iter_mut().for_each(|t| t.offset = 0);
             l

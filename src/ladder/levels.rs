@@ -6,6 +6,7 @@ use super::resolve::Target;
 use super::{hint_for, unknown_hint, Level, Unknown, TEMPLATE_IDS};
 use crate::diagnostic::Diagnostics;
 use crate::frontmatter::keys::LevelKeys;
+use crate::frontmatter::Located;
 use crate::load::Kind;
 use crate::markdown;
 use crate::permalink;
@@ -166,10 +167,11 @@ pub(super) fn describe(d: &mut Draft, diags: &mut Diagnostics) {
             code: code.clone(),
             summary_from_description: summary.is_none() && body.first_paragraph.is_some(),
             summary_links: summary
-                .as_deref()
-                .and_then(|s| summary_links(&dr.doc.source.text[..dr.doc.body_offset], s)),
+                .as_ref()
+                .and_then(|s| summary_links(&dr.doc.source.text, s)),
             summary: summary
-                .clone()
+                .as_ref()
+                .map(|s| s.value.clone())
                 .or(body.first_paragraph.clone())
                 .unwrap_or_default(),
             description: body.whole,
@@ -237,27 +239,23 @@ fn make_mutual(d: &mut Draft, declared: &[(usize, usize, usize)], diags: &mut Di
     }
 }
 
-/// `summary`, written in front-matter `front`, as a Markdown fragment when it holds a link
-/// into the site, for the links to be resolved and checked as a body's are. Its offsets are
-/// those of the value in the file, from just after its opening quote: exact where the value
-/// has no escapes (`\"`), as a one-line summary has none.
-fn summary_links(front: &str, summary: &str) -> Option<markdown::Fragment> {
-    if !summary.contains('[') && !summary.contains("<a") && !summary.contains('<') {
+/// `summary`, read from `file`, as a Markdown fragment when it holds a link into the site,
+/// for the links to be resolved and checked as a body's are, each at its place in the file.
+fn summary_links(file: &str, summary: &Located<String>) -> Option<markdown::Fragment> {
+    if !summary.value.contains(['[', '<']) {
         return None;
     }
-    let mut start = 0;
-    let at = front.split_inclusive('\n').find_map(|line| {
-        let here = start;
-        start += line.len();
-        let rest = line.trim_start().strip_prefix("summary")?;
-        let value = rest.trim_start().strip_prefix('=')?;
-        let quote = value.find(['"', '\''])?;
-        Some(here + line.len() - value.len() + quote + 1)
-    })?;
-    let whole = markdown::parse(summary, at, &HashSet::default()).whole;
-    whole
+    let mut whole = markdown::parse(&summary.value, 0, &HashSet::default()).whole;
+    if !whole
         .links
         .iter()
         .any(|l| crate::links::is_relative_link(&l.dest))
-        .then_some(whole)
+    {
+        return None;
+    }
+    let places = crate::frontmatter::string_places(&file[summary.offset..]);
+    for link in &mut whole.links {
+        link.offset = summary.offset + places.get(link.offset).copied().unwrap_or(0);
+    }
+    Some(whole)
 }

@@ -225,6 +225,12 @@ impl Level {
             .iter()
             .filter_map(|a| permalink::id_in(a, "levels/"))
     }
+
+    /// Those of [`Level::former_ids`] that are ids (`ic3`; not `IC3` or `old/ic3`, which no
+    /// level could have had): what a shared address may name the level by.
+    pub fn former_level_ids(&self) -> impl Iterator<Item = &str> {
+        self.former_ids().filter(|id| crate::ids::is_valid_id(id))
+    }
 }
 
 impl Ladder {

@@ -87,8 +87,9 @@ pub struct DataLevel<'a> {
     pub rank: i64,
     /// Track id.
     pub track: &'a str,
-    /// One line, plain text.
-    pub summary: &'a str,
+    /// One line, plain text: the summary's Markdown without markup (see
+    /// [`crate::markdown::plain`]).
+    pub summary: String,
     /// Address.
     pub path: String,
     /// Equivalent level ids.
@@ -174,18 +175,14 @@ pub fn data_export(ladder: &Ladder) -> DataExport<'_> {
                 code: level.code.as_deref(),
                 rank: level.rank,
                 track: &ladder.tracks[level.track].id,
-                summary: &level.summary,
+                summary: crate::markdown::plain(&level.summary),
                 path: permalink::level(&level.id),
                 equivalent: level
                     .equivalents
                     .iter()
                     .map(|&e| l[e].id.as_str())
                     .collect(),
-                former: level
-                    .aliases
-                    .iter()
-                    .filter_map(|a| permalink::id_in(a, "levels/"))
-                    .collect(),
+                former: level.former_level_ids().collect(),
                 cells: ladder.tracks[level.track]
                     .pillars
                     .iter()
