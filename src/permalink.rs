@@ -101,16 +101,31 @@ pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
-/// An alias as written in front-matter (`/old/senior`, `old/senior/`, `old.html`) as a site
-/// path: no leading slash; a trailing slash unless it names an `.html` file.
-/// `None` when it is empty or climbs out of the site with `..`.
+/// An alias as written in front-matter (`/old/senior`, `old/senior/`, `old.html`,
+/// `old/senior/index.html`) as a site path: no leading slash; a trailing slash unless it
+/// names an `.html` file other than a folder's `index.html`, which the folder's address
+/// serves. `None` when it is empty, climbs out of the site with `..`, or is no path of the
+/// site: a whole address (`https://…`, `//host/…`), a query or fragment (`?from=mail`,
+/// `#x`), or a space, which a static host could never answer.
 pub fn normalize_alias(raw: &str) -> Option<String> {
     let trimmed = raw.trim();
-    if trimmed.split('/').any(|p| p == "..") {
+    if trimmed.split('/').any(|p| p == "..")
+        || trimmed.contains(':')
+        || trimmed.starts_with("//")
+        || trimmed.contains(['?', '#'])
+        || trimmed.contains(char::is_whitespace)
+    {
         return None;
     }
     let joined = crate::links::resolve_relative("", trimmed).filter(|j| !j.is_empty())?;
-    Some(if joined.ends_with(".html") {
+    let joined = match joined.strip_suffix("index.html") {
+        Some(folder) if folder.is_empty() || folder.ends_with('/') => folder.to_string(),
+        _ => joined,
+    };
+    if joined.is_empty() {
+        return None;
+    }
+    Some(if joined.ends_with(".html") || joined.ends_with('/') {
         joined
     } else {
         format!("{joined}/")
@@ -191,5 +206,20 @@ mod tests {
         assert_eq!(normalize_alias("old.html").as_deref(), Some("old.html"));
         assert_eq!(normalize_alias("../x"), None);
         assert_eq!(normalize_alias("/"), None);
+        // A folder's page is the folder; what no static host could answer is no alias.
+        assert_eq!(
+            normalize_alias("levels/keeper/index.html").as_deref(),
+            Some("levels/keeper/")
+        );
+        assert_eq!(normalize_alias("index.html"), None);
+        for raw in [
+            "https://coast.example/levels/keeper/",
+            "//coast.example/levels/keeper/",
+            "levels/keeper/?from=mail",
+            "levels/keeper/#lamps",
+            "levels/lamp keeper/",
+        ] {
+            assert_eq!(normalize_alias(raw), None, "{raw}");
+        }
     }
 }

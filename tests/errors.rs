@@ -830,3 +830,39 @@ fn a_rank_of_the_wrong_type_is_offered_back_as_the_number_written_never_another_
     let line = err[at..].lines().nth(1).unwrap();
     assert!(!line.contains("1000"), "{err}");
 }
+
+/// An alias that no static host could answer as a path of the site (browser check 39,
+/// B39-05): a whole address, a query, a space. Before, each was accepted and wrote a folder
+/// such as `https:/coast.example/levels/…` or `levels/x/?from=mail/` into the site. A folder's
+/// `index.html` is the folder: `levels/ic3/index.html` gives the former id `ic3`.
+#[test]
+fn an_alias_that_is_no_path_of_the_site_is_an_error() {
+    let file = "levels/senior-engineer.md";
+    for alias in [
+        "https://fernhill.example/levels/ic3/",
+        "levels/ic3/?from=mail",
+        "levels/ic 3/",
+    ] {
+        let err = broken_build(|l| edit(l, file, |t| t.replace("levels/ic3/", alias)));
+        assert!(
+            err.contains(&format!(
+                "content/{file}:7:12: error: `{alias}` is not a path inside the site"
+            )),
+            "{err}"
+        );
+    }
+    let (_tmp, site) = build_edited_example(&[(
+        "content/levels/senior-engineer.md",
+        "levels/ic3/",
+        "levels/ic3/index.html",
+    )]);
+    let data: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(site.join("ladder.json")).unwrap()).unwrap();
+    let level = data["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == "senior-engineer")
+        .unwrap();
+    assert_eq!(level["former"], serde_json::json!(["ic3"]));
+}

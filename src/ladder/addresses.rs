@@ -115,7 +115,7 @@ pub(super) fn redirects(d: &mut Draft, diags: &mut Diagnostics) {
                 diags.push(doc.source.error(
                     "bad-alias",
                     a.offset,
-                    format!("`{}` is not a path inside the site", a.value),
+                    format!("`{}` is not a path inside the site: an alias is an old path of the site, with no `..`, host, query, fragment or space", a.value),
                     format!("write an old address of this page, such as \"{target}\""),
                 ));
                 continue;

@@ -148,7 +148,7 @@ pub(super) fn describe(d: &mut Draft, diags: &mut Diagnostics) {
                 None => diags.push(dr.doc.source.error(
                     "bad-alias",
                     a.offset,
-                    format!("`{}` is not a path inside the site", a.value),
+                    format!("`{}` is not a path inside the site: an alias is an old path of the site, with no `..`, host, query, fragment or space", a.value),
                     "write an old address of this level, such as \"levels/l3/\"",
                 )),
             }
