@@ -162,6 +162,31 @@ fn safe(value: &tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::Value {
     }
 }
 
+/// A line of git's conflict markers in a template of the ladder's own (`<<<<<<< HEAD`, or
+/// `|||||||` or `>>>>>>>` with the name git writes after it): Tera would publish it on every
+/// page that uses the template, as text. A `=======` line alone is left: HTML may hold one.
+fn conflict_in_template(root: &Path, path: &Path, text: &str) -> Option<Diagnostic> {
+    use crate::files::ConflictMarker;
+    let (n, marker) = text.lines().enumerate().find_map(|(n, line)| {
+        let m = crate::files::conflict_marker(line)?;
+        // A marker is seven ASCII characters: what follows is git's name for the side.
+        let named = !line[7..].trim().is_empty();
+        match m {
+            ConflictMarker::Ours => Some((n, "<<<<<<<")),
+            ConflictMarker::Base if named => Some((n, "|||||||")),
+            ConflictMarker::Theirs if named => Some((n, ">>>>>>>")),
+            _ => None,
+        }
+    })?;
+    Some(Diagnostic::error(
+        "merge-conflict",
+        display_path(root, path),
+        (n + 1, 1),
+        format!("git's `{marker}` line is left in the template: an unresolved merge conflict"),
+        "keep the version you want, then delete git's `<<<<<<<`, `|||||||`, `=======` and `>>>>>>>` lines",
+    ))
+}
+
 /// Loads the theme: the embedded templates, then the ladder's `templates/*.html` over them.
 ///
 /// Tera 2 (the current major line) is chosen on purpose over 1.x: 1.x is in maintenance
@@ -173,7 +198,8 @@ fn safe(value: &tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::Value {
 /// [`unused_templates`]), from what it read, after the errors when there are some.
 ///
 /// # Errors
-/// A ladder template that cannot be read or does not parse, with its position.
+/// A ladder template that cannot be read, does not parse, or holds a merge conflict (see
+/// [`conflict_in_template`]), with its position.
 pub fn load_templates(
     root: &Path,
     config: &Config,
@@ -206,6 +232,9 @@ pub fn load_templates(
             let name = display_path(&dir, entry.path());
             match crate::files::read_to_string(entry.path()) {
                 Ok(text) => {
+                    if let Some(d) = conflict_in_template(root, entry.path(), &text) {
+                        errors.push(d);
+                    }
                     sources.retain(|(n, _)| *n != name);
                     own.push((name.clone(), entry.path().to_path_buf()));
                     sources.push((name, text));

@@ -184,3 +184,29 @@ fn a_template_no_page_uses_is_named_with_the_one_it_likely_means() {
         assert!(!out.contains("templates/note.html: warning"), "{out}");
     }
 }
+
+/// A merge conflict left in a template of the ladder's own (browser check 39, B39-07): an
+/// error in build and check at the marker's line, as in a content file. Before, both passed
+/// and every page showed `<<<<<<< HEAD` and both versions.
+#[test]
+fn a_merge_conflict_in_a_template_is_an_error_at_its_marker() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ladder");
+    copy_ladder(&repo(), &root);
+    fs::create_dir_all(root.join("templates")).unwrap();
+    fs::write(
+        root.join("templates/footer.html"),
+        "<footer>\n<<<<<<< HEAD\n<p>Fernhill</p>\n=======\n<p>Fernhill Ltd</p>\n>>>>>>> rename\n</footer>\n",
+    )
+    .unwrap();
+    let ((b, build), (c, check)) = build_and_check(&root);
+    assert_eq!((b, c), (1, 1), "{build}\n{check}");
+    for out in [&build, &check] {
+        assert!(
+            out.contains(
+                "templates/footer.html:2:1: error: git's `<<<<<<<` line is left in the template"
+            ),
+            "{out}"
+        );
+    }
+}
