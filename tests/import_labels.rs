@@ -796,3 +796,34 @@ fn labels_every_level_writes_are_read_one_way_at_every_level() {
     }
     assert!(competency(&imp, "deckhand", "typical-crossing").contains("Harbour hops"));
 }
+
+/// The same labels without their colon (`Core Duties`, `Skills & Knowledge`), each on a line
+/// of its own over a list, at every level (browser check 39, B39-03): the pillars. Before, the
+/// lists were one pillar, and the second label, a note, was shown after both lists, so the
+/// skills read as duties.
+#[test]
+fn plain_labels_without_colons_over_each_levels_lists_are_its_pillars() {
+    let src = fixture("labels-without-colons.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            level = h.to_string();
+        } else if let Some(item) = line.strip_prefix("- ") {
+            exps.push(Exp {
+                level: words(&level),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        } else if ["Core Duties", "Skills & Knowledge"].contains(&line) {
+            pillar = line.to_string();
+        }
+    }
+    assert_eq!(exps.len(), 12);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["core-duties", "skills-knowledge"]
+    );
+}

@@ -269,8 +269,9 @@ pub fn label_paragraphs(text: &str) -> Option<(String, usize)> {
     colon_labels(text, &found, 2)
 }
 
-/// `text` with each plain label alone on its line over a list (`Knowledge & Experience:`, a
-/// blank line or a heading above, a list below), where two or more such labels each come
+/// `text` with each plain label alone on its line over a list (`Knowledge & Experience:`, or
+/// `Core Duties` without its colon; a blank line or a heading above, a list below), where
+/// two or more such labels each come
 /// back in the file (each level writes them), written in bold with its colon (`**Knowledge &
 /// Experience**:`), as the labels it stands for are: unmarked, the line reads as a
 /// paragraph of the level's description and every list as one pillar's. Labels that read as
@@ -282,9 +283,7 @@ pub fn plain_labels(text: &str) -> Option<(String, usize)> {
         "at", "you", "we", "they", "in", "as", "when", "to", "for", "if", "this", "these", "by",
         "on", "with", "what", "how", "why", "our", "your", "each", "every", "here",
     ];
-    if !text.contains(":\n") && !text.contains(":\r\n") {
-        return None;
-    }
+
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let plain = |i: usize| lines.get(i).map_or("", |l| l.trim());
     let labelled = |n: usize| -> Option<(&str, usize)> {
@@ -294,7 +293,13 @@ pub fn plain_labels(text: &str) -> Option<(String, usize)> {
         while j < lines.len() && plain(j).is_empty() {
             j += 1;
         }
-        let label = body.strip_suffix(':')?.trim_end();
+        // Without its colon, a line of its own over the list (`Core Duties`, then a blank
+        // line or the list's first item).
+        let label = match body.strip_suffix(':') {
+            Some(label) => label.trim_end(),
+            None if plain(n + 1).is_empty() || list_item(plain(n + 1)) => body.trim_end(),
+            None => return None,
+        };
         let words = label.split_whitespace().count();
         (above
             && j < lines.len()
@@ -313,7 +318,19 @@ pub fn plain_labels(text: &str) -> Option<(String, usize)> {
             && !crate::import::titles::descriptive(label))
         .then_some((label, 0))
     };
-    let found: Vec<Option<(&str, usize)>> = (0..lines.len()).map(labelled).collect();
+    let mut found: Vec<Option<(&str, usize)>> = (0..lines.len()).map(labelled).collect();
+    // Labels written both ways (`Scrum roles knowledge` beside `Risk management:`): those
+    // without a colon are sentences about the list, not its area's name.
+    let colon = |i: usize| lines[i].trim_end().ends_with(':');
+    let with_colon = (0..lines.len()).any(|i| found[i].is_some() && colon(i));
+    let without = (0..lines.len()).any(|i| found[i].is_some() && !colon(i));
+    if with_colon && without {
+        for (i, f) in found.iter_mut().enumerate() {
+            if !colon(i) {
+                *f = None;
+            }
+        }
+    }
     // Every list opens under a lead-in ending in a colon or a heading: a list under a sentence (`Scrum roles
     // knowledge` over a list, beside `Risk management:` over another) says the labels are
     // no level's pillars, and making some of them pillars would leave a level without any.
@@ -338,6 +355,7 @@ pub fn plain_labels(text: &str) -> Option<(String, usize)> {
             || lines[p].starts_with([' ', '\t'])
             || plain(p).starts_with('#')
             || plain(p).ends_with(':')
+            || found[p].is_some()
             || list_item(plain(start()))
     });
     if !under_label {
