@@ -726,14 +726,7 @@ fn links_in_a_levels_summary_are_rewritten_on_every_page_and_checked() {
         common::build_edited_example(&[("content/levels/senior-engineer.md", from, to)]);
     assert_eq!(common::broken_links(&site), Vec::<String>::new());
     // As data, the summary is its text: no address relative to a file, no tag (B39-06).
-    let data: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(site.join("ladder.json")).unwrap()).unwrap();
-    let level = data["levels"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["id"] == "senior-engineer")
-        .unwrap();
+    let level = common::ladder_json_level(&site, "senior-engineer");
     assert_eq!(
         level["summary"],
         "Owns features end to end, as a Staff Engineer does across teams; see how to read."

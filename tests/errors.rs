@@ -856,13 +856,6 @@ fn an_alias_that_is_no_path_of_the_site_is_an_error() {
         "levels/ic3/",
         "levels/ic3/index.html",
     )]);
-    let data: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(site.join("ladder.json")).unwrap()).unwrap();
-    let level = data["levels"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["id"] == "senior-engineer")
-        .unwrap();
+    let level = ladder_json_level(&site, "senior-engineer");
     assert_eq!(level["former"], serde_json::json!(["ic3"]));
 }

@@ -494,3 +494,16 @@ pub fn build_edited_example(edits: &[(&str, &str, &str)]) -> (tempfile::TempDir,
         .success();
     (tmp, site)
 }
+
+/// Level `id` of the `ladder.json` a build wrote into `site`, as JSON.
+pub fn ladder_json_level(site: &Path, id: &str) -> serde_json::Value {
+    let data: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(site.join("ladder.json")).unwrap()).unwrap();
+    data["levels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == id)
+        .unwrap_or_else(|| panic!("no level {id} in ladder.json"))
+        .clone()
+}
