@@ -4,12 +4,12 @@
 /// For a TOML string written at the start of `raw` (its opening quotes first: basic `"…"`,
 /// literal `'…'`, or either multi-line), the byte offset in `raw` of each byte of its value,
 /// and one past the last: escapes (`\"`, `\u00e9`) and a line-ending backslash take their
-/// source's room, and a newline right after `"""` or `\'\'\'` is none of the value (TOML
+/// source's room, and a newline right after `"""` or `'''` is none of the value (TOML
 /// 1.0, "String"). Positions past what `raw` holds are left out, so a caller uses `get`.
 pub fn string_places(raw: &str) -> Vec<usize> {
     let (quote, multi) = if raw.starts_with("\"\"\"") {
         ('"', true)
-    } else if raw.starts_with("\'\'\'") {
+    } else if raw.starts_with("'''") {
         ('\'', true)
     } else if let Some(q) = raw.chars().next().filter(|c| matches!(c, '"' | '\'')) {
         (q, false)
