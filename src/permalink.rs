@@ -106,9 +106,16 @@ pub fn root_of(path: &str) -> String {
 /// names an `.html` file other than a folder's `index.html`, which the folder's address
 /// serves. `None` when it is empty, climbs out of the site with `..`, or is no path of the
 /// site: a whole address (`https://…`, `//host/…`), a query or fragment (`?from=mail`,
-/// `#x`), or a space, which a static host could never answer.
+/// `#x`), a backslash, or a space (also written `%20`), which a static host could never
+/// answer.
 pub fn normalize_alias(raw: &str) -> Option<String> {
-    let trimmed = raw.trim();
+    // Read as the path a browser asks for (`lamp%20keeper` is `lamp keeper`), which a
+    // folder of the site must be named.
+    let decoded = crate::links::percent_decode(raw.trim());
+    let trimmed = decoded.trim();
+    if trimmed.contains('\\') {
+        return None;
+    }
     if trimmed.split('/').any(|p| p == "..")
         || trimmed.contains(':')
         || trimmed.starts_with("//")
@@ -218,6 +225,8 @@ mod tests {
             "levels/keeper/?from=mail",
             "levels/keeper/#lamps",
             "levels/lamp keeper/",
+            "levels/lamp%20keeper/",
+            "levels\\keeper\\",
         ] {
             assert_eq!(normalize_alias(raw), None, "{raw}");
         }
