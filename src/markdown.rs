@@ -312,23 +312,18 @@ impl Fragment {
     /// [`Fragment::html`] without paragraph tags, to stand inside an element of a page's own
     /// (a level's summary in a table cell), as [`inline_html`] writes text.
     pub fn inline_html(&self, root: &str) -> String {
-        let inline = |e: &Event| {
-            !matches!(
-                e,
-                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
-            )
-        };
         if self.events.is_empty() {
-            // No link to rewrite: the HTML made once, its paragraphs' tags taken out.
+            // No link to rewrite: the HTML made once, its paragraphs run together.
             return self
                 .html
+                .replace("</p>\n<p>", " ")
                 .replace("<p>", "")
                 .replace("</p>", "")
                 .trim_end()
                 .to_string();
         }
         let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, self.rewritten(root).into_iter().filter(inline));
+        pulldown_cmark::html::push_html(&mut html, run_together(self.rewritten(root)));
         html.trim_end().to_string()
     }
 
@@ -694,14 +689,27 @@ pub fn plain(text: &str) -> String {
 pub fn inline_html(text: &str) -> String {
     let mut html = String::new();
     let events = crate::sanitize::events(events_of(text));
-    let events = events.into_iter().map(|(e, _)| e).filter(|e| {
-        !matches!(
-            e,
-            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
-        )
-    });
-    pulldown_cmark::html::push_html(&mut html, events);
+    pulldown_cmark::html::push_html(&mut html, run_together(events.into_iter().map(|(e, _)| e)));
     html.trim_end().to_string()
+}
+
+/// `events` without paragraph tags, a space between one paragraph and the next: inline text
+/// to stand inside an element of a page's own.
+fn run_together<'e>(
+    events: impl IntoIterator<Item = Event<'e>>,
+) -> impl Iterator<Item = Event<'e>> {
+    let mut after_paragraph = false;
+    events.into_iter().filter_map(move |e| match e {
+        Event::Start(Tag::Paragraph) => {
+            let space = std::mem::take(&mut after_paragraph);
+            space.then(|| Event::Text(" ".into()))
+        }
+        Event::End(TagEnd::Paragraph) => {
+            after_paragraph = true;
+            None
+        }
+        e => Some(e),
+    })
 }
 
 #[cfg(test)]

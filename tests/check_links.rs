@@ -813,6 +813,8 @@ fn a_summarys_links_are_placed_through_escapes_and_lines() {
         let cell = &overview[..at.unwrap_or_else(|| panic!("{overview}"))];
         let summary = &cell[cell.rfind("<p class=\"level-summary\">").unwrap()..];
         assert!(!summary[3..].contains("<p"), "{summary}");
+        // Two paragraphs read as two sentences, not run into one word (review 36, R36-09).
+        assert!(!summary.contains(".As"), "{summary}");
     }
 }
 
