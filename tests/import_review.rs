@@ -626,3 +626,46 @@ fn review_35_new_rules_leave_alone_what_they_were_not_written_for() {
         );
     }
 }
+
+/// Review 36: inputs written to break the rules made after review 35, each read as meant.
+#[test]
+fn review_36_rules_leave_alone_what_they_were_not_written_for() {
+    let r36 = |name: &str| fixture(&format!("review/r36/{name}"));
+    let pillars = |imp: &Imported| content_ids(&imp.root.join("content/pillars"));
+    // R36-01, R36-02: level files whose titles read as no level, sharing pillars with each
+    // other beside a ladder's document (listed by a README that links out once too), are a
+    // track.
+    for (dir, level) in [
+        ("level-files-beside-a-ladder", "bosun"),
+        ("readme-with-a-link-out", "mastery"),
+    ] {
+        let imp = import(&r36(dir), &[]);
+        assert!(
+            ranked_levels(&imp).contains(&level.to_string()),
+            "{}",
+            imp.summary
+        );
+    }
+    // R36-03: a role's second ladder (`### Crew` beside `### Officers`, the same pillars) is
+    // a track, not a part of the role.
+    let imp = import(&r36("crew-beside-officers.md"), &[]);
+    assert!(
+        ranked_levels(&imp).contains(&"deckhand".to_string()),
+        "{}",
+        imp.summary
+    );
+    // R36-04, R36-05: pay in a label with its currency in brackets, and pay written in words
+    // at one level beside figures at the others, is in each level's description.
+    for file in ["salary-in-brackets.md", "pay-in-words.md"] {
+        let imp = import(&r36(file), &[]);
+        assert_eq!(pillars(&imp), ["safety", "seamanship"], "{}", imp.summary);
+    }
+    // R36-06: lines without a colon under areas' headings (`## Seamanship` / `Deckhand`)
+    // are no labels: the reading is the one before labels without colons were read.
+    let imp = import(&r36("areas-over-roles.md"), &[]);
+    assert!(
+        !pillars(&imp).contains(&"deckhand".to_string()),
+        "{}",
+        imp.summary
+    );
+}

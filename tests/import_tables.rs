@@ -994,3 +994,17 @@ fn a_table_that_rates_each_skill_once_stays_a_table_beside_the_grids() {
         imp.summary
     );
 }
+
+/// An HTML table whose second column is headed by a no-break space (`<td><p>&nbsp;</p></td>`,
+/// as a page saved from a word processor writes a blank cell), a column that names the rows'
+/// parts (hunt 37 H37-05): no level. Before, it was a level with no title, and import refused
+/// the whole ladder with "`title` in level front-matter is empty … this is a bug".
+#[test]
+fn a_blank_header_cell_written_as_a_no_break_space_heads_no_level() {
+    let imp = import(&fixture("tables/nbsp-header.md"), &[]);
+    assert_eq!(ranked_levels(&imp), ["b1", "b2", "b3"], "{}", imp.summary);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["character", "duties", "skills"]
+    );
+}

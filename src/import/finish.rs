@@ -27,6 +27,7 @@ pub fn finish(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     gather_pillars(ladder);
     pages_describing_pillars(ladder);
     untitled::untitled_pages(ladder);
+    untitled::untitled_levels(ladder);
     levels_describing_pillars(ladder);
     tracks_describing_pillars(ladder);
     summaries_of_levels(ladder);

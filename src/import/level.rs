@@ -433,7 +433,7 @@ fn deeper_note(
 fn pay_item(ladder: &mut Ladder, d: &Doc, it: &Item) -> Option<Md> {
     let label = it.label.as_deref()?;
     let after = d.src.text.get(it.rest..it.first_end).unwrap_or("").trim();
-    if !it.nested.is_empty() || !super::titles::pay_figures(label, after) {
+    if !it.nested.is_empty() || !pay_labels(d).contains(&ids::title_key(label)) {
         return None;
     }
     say_pay(ladder, d, it.start, label);
@@ -441,6 +441,43 @@ fn pay_item(ladder: &mut Ladder, d: &Doc, it: &Item) -> Option<Md> {
         text: format!("**{}:** {after}", ids::clean_title(label)),
         doc: d.index,
         line: d.src.line(it.start),
+    })
+}
+
+/// The labels of `d` (title keys) that give pay as figures at one level or more (see
+/// [`pay_figures`](super::titles::pay_figures)): pay at every level of the page, in figures
+/// or in words (`Set each season`), so that no level keeps it as a pillar the others lack.
+pub(super) fn pay_labels<'d>(d: &'d Doc) -> &'d std::collections::HashSet<String> {
+    d.pay_labels.get_or_init(|| {
+        let text = &d.src.text;
+        let mut found = std::collections::HashSet::new();
+        for b in &d.blocks {
+            match &b.kind {
+                Kind::Para {
+                    label: Some(l),
+                    rest,
+                    ..
+                } => {
+                    let after = text.get(*rest..b.end).unwrap_or("");
+                    if super::titles::pay_figures(l, after) {
+                        found.insert(ids::title_key(l));
+                    }
+                }
+                Kind::List { items } => {
+                    for it in items {
+                        let (Some(l), true) = (&it.label, it.nested.is_empty()) else {
+                            continue;
+                        };
+                        let after = text.get(it.rest..it.first_end).unwrap_or("");
+                        if super::titles::pay_figures(l, after) {
+                            found.insert(ids::title_key(l));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        found
     })
 }
 

@@ -115,6 +115,9 @@ pub(super) struct Doc<'a> {
     /// Whether the page's front-matter gives it a title (`title`, or `name`), as
     /// [`super::markdown::parse`] is told.
     pub(super) titled: bool,
+    /// The labels that give pay as figures somewhere in the page, found once (see
+    /// [`super::level::pay_labels`]).
+    pub(super) pay_labels: std::cell::OnceCell<std::collections::HashSet<String>>,
 }
 
 pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
@@ -451,6 +454,7 @@ pub(super) fn build_doc<'a>(src: &'a SourceDoc, index: usize, blocks: Vec<Block>
         nav_links: Vec::new(),
         index_of_files: std::cell::OnceCell::new(),
         titled: false,
+        pay_labels: std::cell::OnceCell::new(),
     }
 }
 

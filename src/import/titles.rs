@@ -445,8 +445,14 @@ pub(super) fn pay_figures(label: &str, text: &str) -> bool {
         "range", "band", "bands", "base", "annual", "monthly", "yearly", "typical", "expected",
         "gross", "net", "brutto", "netto", "level", "scale", "grade",
     ];
+    // Read without a closing bracket (`Salary (EUR)`).
+    let label = label.trim().trim_end_matches(':').trim_end();
+    let label = match label.rfind('(').filter(|_| label.ends_with(')')) {
+        Some(open) if open > 0 => &label[..open],
+        _ => label,
+    };
     let key = ids::title_key(label);
-    let key = key.trim_end_matches(':');
+    let key = key.as_str();
     let whole = pay(key) && key.split(' ').all(|w| pay(w) || QUALIFIERS.contains(&w));
     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
     let digits = text.chars().filter(char::is_ascii_digit).count();

@@ -1,5 +1,6 @@
-//! Free pages whose heading has no text (`# ` alone on its line, as an editor leaves a
-//! heading begun and never written): a page needs a title, so it takes one from its text.
+//! Free pages and levels whose heading has no text (`# ` alone on its line, as an editor
+//! leaves a heading begun and never written, or a table's column headed by a blank cell): a
+//! page needs a title, so it takes one from its text, and a level from its code or place.
 
 use crate::import::model::{GuessKind, Ladder};
 
@@ -59,6 +60,28 @@ pub(super) fn untitled_pages(ladder: &mut Ladder) {
                 format!("a heading with no text is a free page; {title}"),
             ),
         }
+    }
+}
+
+/// Gives each level with an empty title one: its code, or else `Level N`, its place in its
+/// track; said in the summary at the level, so that the writer can title it in the source.
+pub(super) fn untitled_levels(ladder: &mut Ladder) {
+    let mut said = Vec::new();
+    for t in &mut ladder.tracks {
+        for (i, l) in t.levels.iter_mut().enumerate() {
+            if !l.title.trim().is_empty() {
+                continue;
+            }
+            l.title = match &l.code {
+                Some(code) => code.clone(),
+                None => format!("Level {}", i + 1),
+            };
+            l.full_title = l.title.clone();
+            said.push((l.at.clone(), format!("a level with no title is titled `{}`, from its code or its place in its track: title it in the source to choose another", l.title)));
+        }
+    }
+    for (at, text) in said {
+        ladder.guess(GuessKind::Structure, at, text);
     }
 }
 

@@ -55,27 +55,28 @@ pub(super) fn strays(
             (d.dir().to_string(), file_name_key(&d.rel))
         })
         .collect();
-    let listed: HashSet<(String, String)> = ladder
-        .docs
-        .iter()
-        .filter(|d| d.is_readme())
-        .flat_map(|d| {
-            let links: HashSet<(String, String)> = markdown_links(&d.text)
-                .into_iter()
-                .map(|url| {
-                    (
-                        d.dir().to_string(),
-                        file_name_key(&crate::links::percent_decode(&url)),
-                    )
-                })
-                .collect();
-            let levels = links.intersection(&member_files).count();
-            // One that links to a document read as a whole ladder lists the folder's
-            // documents (`## Topics in This Section`), not its levels.
-            let documents = links.intersection(&ladder_files).next().is_some();
-            links.into_iter().filter(move |_| levels >= 2 && !documents)
-        })
-        .collect();
+    // (folder, file) of each file a README lists among two or more level files, and whether
+    // that README links to a document read as a whole ladder too: then it may list the
+    // folder's documents (`## Topics in This Section`), not only its levels.
+    let mut listed: std::collections::HashMap<(String, String), bool> = Default::default();
+    for d in ladder.docs.iter().filter(|d| d.is_readme()) {
+        let links: HashSet<(String, String)> = markdown_links(&d.text)
+            .into_iter()
+            .map(|url| {
+                (
+                    d.dir().to_string(),
+                    file_name_key(&crate::links::percent_decode(&url)),
+                )
+            })
+            .collect();
+        if links.intersection(&member_files).count() < 2 {
+            continue;
+        }
+        let documents = links.intersection(&ladder_files).next().is_some();
+        for l in links {
+            *listed.entry(l).or_default() |= documents;
+        }
+    }
     // A level whose file gives its code, among files whose codes have the same letters
     // (`BK2_Baker.md` beside `BK1_…` and `BK3_…`), is one of them, whatever its pillars.
     let letters = |m: &Member| {
@@ -88,15 +89,24 @@ pub(super) fn strays(
         *coded_alike.entry(l).or_default() += 1;
     }
     let coded = |m: &Member| letters(m).is_some_and(|l| coded_alike[&l] >= 2);
+    // A file whose level is one of its sections, under another title (`# Buying Flour` /
+    // `## Getting Going` over the sub-headings), rather than the file whole (`# Deckhand`
+    // over `## Seamanship`).
+    let section = |m: &Member| ids::title_key(&m.1.title) != ids::title_key(&m.2);
     let unlike = |m: &Member| {
         let doc = &ladder.docs[m.0];
+        // Listed by a README among levels; one that lists a ladder's document too lists
+        // pages, for a file whose level is a section of it.
+        let listed = listed
+            .get(&(doc.dir().to_string(), file_name_key(&doc.rel)))
+            .is_some_and(|&documents| !(documents && section(m)));
         // A page that is a whole ladder written the other way round (`- **Junior cook**`
         // over its list, then the others) is a track of its own, not a stray.
         crate::import::transpose::level_transposed(&m.1).is_none()
             && !coded(m)
             && !level_like(&m.2)
             && !level_like(&m.1.title)
-            && !listed.contains(&(doc.dir().to_string(), file_name_key(&doc.rel)))
+            && !listed
     };
     // Pillars shared among such pages alone (guides that each have `### Benefits` and `###
     // Checklist`) make none of them a level: the levels are the others.
@@ -131,11 +141,15 @@ pub(super) fn strays(
             level_dirs.insert(dir.clone());
         }
     }
+    // A file whose level is a section of it is a page about something else where its
+    // pillars are shared only with such pages, beside levels that read as levels; a file
+    // that is its level whole is a level however its title reads, as its siblings are.
     let stray = |m: &Member| {
         let own = keys(&m.1.cells);
         unlike(m)
             && (by_all && !shares(m.1.uid, &own, &any)
                 || by_levels
+                    && section(m)
                     && level_dirs.contains(ladder.docs[m.0].dir())
                     && !shares(m.1.uid, &own, &levels))
     };

@@ -75,8 +75,9 @@ fn ends_in_an_attribute(d: &Doc, s: usize) -> bool {
 ///   a level with two pillars or more;
 /// - none of its sections is titled as a level, it is written under every role (its title
 ///   recurs at its depth), and a heading beside it under the same heading holds a ladder, two
-///   levels or more, most titled as levels (`## Baker` / `### Required skills` / `####
-///   Technical skills`, beside `### Levels` over the baker's levels): parts of the role.
+///   levels or more, most titled as levels, none of whose pillars it has (`## Baker` / `###
+///   Required skills` / `#### Technical skills`, beside `### Levels` over the baker's levels):
+///   parts of the role.
 pub(in super::super) fn without_advice(d: &Doc, mut found: Found) -> Found {
     let mut groups: Vec<Group> = Vec::new();
     for &l in &found.levels {
@@ -99,6 +100,16 @@ pub(in super::super) fn without_advice(d: &Doc, mut found: Found) -> Found {
         .iter()
         .any(|&l| shape(d, l).is_some_and(|sh| keys(d, l, sh).len() >= 2));
     let ladder = |g: &Group| g.levels.len() >= 2 && g.titled * 2 > g.levels.len();
+    let pillars = |g: &Group| -> std::collections::HashSet<String> {
+        g.levels
+            .iter()
+            .filter_map(|&l| shape(d, l).map(|sh| keys(d, l, sh)))
+            .flatten()
+            .collect()
+    };
+    // Levels of another kind beside a ladder share its pillars (`#### Deckhand` with
+    // `**Craft:**` beside `#### Junior Officer` with `**Craft:**`); a role's parts do not.
+    let shares_pillars = |a: &Group, b: &Group| !pillars(a).is_disjoint(&pillars(b));
     let no_track = |g: &Group| {
         let titles = || g.levels.iter().map(|&l| heading_text(d, l));
         if titles().all(|t| advice(&t)) {
@@ -118,6 +129,7 @@ pub(in super::super) fn without_advice(d: &Doc, mut found: Found) -> Found {
                     o.parent != g.parent
                         && o.parent.and_then(|p| d.secs[p].parent) == above
                         && ladder(o)
+                        && !shares_pillars(g, o)
                 })
     };
     let drop: Vec<usize> = groups

@@ -78,9 +78,9 @@ pub(super) fn label_groups(
                     description.push(b);
                     continue;
                 }
-                // So does pay given as figures (`**Salary Range:** $60K-$85K USD`).
-                let after = d.src.text.get(*rest..d.blocks[b].end).unwrap_or("");
-                if crate::import::titles::pay_figures(l, after) {
+                // So does pay, where the page gives it as figures (`**Salary Range:**
+                // $60K-$85K USD`).
+                if !*only && pay_labels(d).contains(&super::ids::title_key(l)) {
                     say_pay(ladder, d, d.blocks[b].start, l);
                     description.push(b);
                     continue;

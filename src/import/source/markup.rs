@@ -324,7 +324,18 @@ pub fn plain_labels(text: &str) -> Option<(String, usize)> {
     let colon = |i: usize| lines[i].trim_end().ends_with(':');
     let with_colon = (0..lines.len()).any(|i| found[i].is_some() && colon(i));
     let without = (0..lines.len()).any(|i| found[i].is_some() && !colon(i));
-    if with_colon && without {
+    // And those without a colon under headings mostly not titled as levels (`## Seamanship`
+    // / `Deckhand` over a list) name the levels of a ladder written the other way round.
+    let heading_above = |i: usize| (0..i).rev().map(plain).find(|l| l.starts_with('#'));
+    let headings: std::collections::BTreeSet<&str> = (0..lines.len())
+        .filter(|&i| found[i].is_some() && !colon(i))
+        .filter_map(heading_above)
+        .collect();
+    let titled = headings
+        .iter()
+        .filter(|h| crate::import::titles::level_like(h.trim_start_matches('#').trim()))
+        .count();
+    if without && (with_colon || titled * 2 <= headings.len()) {
         for (i, f) in found.iter_mut().enumerate() {
             if !colon(i) {
                 *f = None;

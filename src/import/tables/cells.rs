@@ -45,9 +45,12 @@ pub(super) fn cells(line: &str) -> Vec<String> {
 }
 
 /// A label cell as a heading's text: its HTML tags, bold or italic markers around it and a
-/// closing colon dropped, `<br>` made a space.
+/// closing colon dropped, `<br>` and no-break spaces made spaces.
 pub(super) fn label(cell: &str) -> String {
-    let t = strip_tags(&split_lines(cell).join(" "));
+    // A no-break space, written or as its entity (`<td><p>&nbsp;</p></td>`), is a space.
+    let t = strip_tags(&split_lines(cell).join(" "))
+        .replace("&nbsp;", " ")
+        .replace('\u{a0}', " ");
     // `**Delivery**:` as well as `**Delivery:**`.
     let mut t = t.trim().trim_end_matches(':').trim_end();
     for mark in ["**", "__", "*", "_"] {
