@@ -15,8 +15,8 @@ mod footnotes;
 mod split;
 mod text;
 use split::{split_items, take_item_id, Split, Step};
-pub use text::is_collapsed;
-use text::{plain_text, plain_text_to};
+pub use text::{inline_html, is_collapsed, plain};
+use text::{plain_text, plain_text_to, run_together};
 
 /// The pulldown-cmark extensions ladderbook turns on.
 pub fn options() -> Options {
@@ -676,40 +676,6 @@ pub fn unique(base: String, used: &HashSet<String>) -> String {
         .map(|n| format!("{base}-{n}"))
         .find(|c| !used.contains(c))
         .unwrap_or(base)
-}
-
-/// The text of Markdown `text` without markup, whitespace collapsed: a level's summary as
-/// data (`ladder.json`), where its links and tags would mean nothing.
-pub fn plain(text: &str) -> String {
-    plain_text(events_of(text).iter().map(|(e, _)| e))
-}
-
-/// Renders a one-line Markdown string (a summary) to inline HTML without a `<p>` wrapper,
-/// under the same HTML policy as bodies ([`crate::sanitize`]).
-pub fn inline_html(text: &str) -> String {
-    let mut html = String::new();
-    let events = crate::sanitize::events(events_of(text));
-    pulldown_cmark::html::push_html(&mut html, run_together(events.into_iter().map(|(e, _)| e)));
-    html.trim_end().to_string()
-}
-
-/// `events` without paragraph tags, a space between one paragraph and the next: inline text
-/// to stand inside an element of a page's own.
-fn run_together<'e>(
-    events: impl IntoIterator<Item = Event<'e>>,
-) -> impl Iterator<Item = Event<'e>> {
-    let mut after_paragraph = false;
-    events.into_iter().filter_map(move |e| match e {
-        Event::Start(Tag::Paragraph) => {
-            let space = std::mem::take(&mut after_paragraph);
-            space.then(|| Event::Text(" ".into()))
-        }
-        Event::End(TagEnd::Paragraph) => {
-            after_paragraph = true;
-            None
-        }
-        e => Some(e),
-    })
 }
 
 #[cfg(test)]

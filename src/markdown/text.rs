@@ -1,5 +1,7 @@
-//! Text without markup: a fragment's plain text, and whether a text is already collapsed.
+//! Text without markup: a fragment's plain text, and whether a text is already collapsed;
+//! and a summary's Markdown as plain text or as inline HTML.
 
+use super::events_of;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// The text of events without markup, whitespace collapsed.
@@ -66,6 +68,40 @@ pub fn is_collapsed(text: &str) -> bool {
         suspects |= suspect(b);
     }
     !doubled && (!suspects || !text.contains(|c: char| c != ' ' && c.is_whitespace()))
+}
+
+/// The text of Markdown `text` without markup, whitespace collapsed: a level's summary as
+/// data (`ladder.json`), where its links and tags would mean nothing.
+pub fn plain(text: &str) -> String {
+    plain_text(events_of(text).iter().map(|(e, _)| e))
+}
+
+/// Renders a one-line Markdown string (a summary) to inline HTML without a `<p>` wrapper,
+/// under the same HTML policy as bodies ([`crate::sanitize`]).
+pub fn inline_html(text: &str) -> String {
+    let mut html = String::new();
+    let events = crate::sanitize::events(events_of(text));
+    pulldown_cmark::html::push_html(&mut html, run_together(events.into_iter().map(|(e, _)| e)));
+    html.trim_end().to_string()
+}
+
+/// `events` without paragraph tags, a space between one paragraph and the next: inline text
+/// to stand inside an element of a page's own.
+pub(super) fn run_together<'e>(
+    events: impl IntoIterator<Item = Event<'e>>,
+) -> impl Iterator<Item = Event<'e>> {
+    let mut after_paragraph = false;
+    events.into_iter().filter_map(move |e| match e {
+        Event::Start(Tag::Paragraph) => {
+            let space = std::mem::take(&mut after_paragraph);
+            space.then(|| Event::Text(" ".into()))
+        }
+        Event::End(TagEnd::Paragraph) => {
+            after_paragraph = true;
+            None
+        }
+        e => Some(e),
+    })
 }
 
 #[cfg(test)]
