@@ -36,47 +36,7 @@ pub(super) fn strays(
     for m in by_dir.values().flatten() {
         all.push((m.1.uid, keys(&m.1.cells)));
     }
-    // A file the README of its folder links to is one of the folder's levels (`-
-    // [Базовые привычки](minimum.md)` over the others), whatever its title; when the README
-    // links to another of them too, as one that lists levels does, not one that points at a
-    // style guide among its contributing notes.
-    let member_files: HashSet<(String, String)> = by_dir
-        .values()
-        .flatten()
-        .map(|m| {
-            let d = &ladder.docs[m.0];
-            (d.dir().to_string(), file_name_key(&d.rel))
-        })
-        .collect();
-    let ladder_files: HashSet<(String, String)> = tracks
-        .iter()
-        .map(|(_, first)| {
-            let d = &ladder.docs[*first];
-            (d.dir().to_string(), file_name_key(&d.rel))
-        })
-        .collect();
-    // (folder, file) of each file a README lists among two or more level files, and whether
-    // that README links to a document read as a whole ladder too: then it may list the
-    // folder's documents (`## Topics in This Section`), not only its levels.
-    let mut listed: std::collections::HashMap<(String, String), bool> = Default::default();
-    for d in ladder.docs.iter().filter(|d| d.is_readme()) {
-        let links: HashSet<(String, String)> = markdown_links(&d.text)
-            .into_iter()
-            .map(|url| {
-                (
-                    d.dir().to_string(),
-                    file_name_key(&crate::links::percent_decode(&url)),
-                )
-            })
-            .collect();
-        if links.intersection(&member_files).count() < 2 {
-            continue;
-        }
-        let documents = links.intersection(&ladder_files).next().is_some();
-        for l in links {
-            *listed.entry(l).or_default() |= documents;
-        }
-    }
+    let listed = readme_listings(ladder, by_dir, tracks);
     // A level whose file gives its code, among files whose codes have the same letters
     // (`BK2_Baker.md` beside `BK1_…` and `BK3_…`), is one of them, whatever its pillars.
     let letters = |m: &Member| {
@@ -184,6 +144,55 @@ pub(super) fn strays(
         page_docs.push((index, page, None));
     }
     paths
+}
+
+/// Each (folder, file) that a README lists among two or more of `by_dir`'s level files,
+/// with whether that README links to a document read as a whole ladder (one of `tracks`)
+/// too: then it may list the folder's documents (`## Topics in This Section`), not only its
+/// levels. A file the README of its folder links to is one of the folder's levels (`-
+/// [Базовые привычки](minimum.md)` over the others), whatever its title; when the README
+/// links to another of them too, as one that lists levels does, not one that points at a
+/// style guide among its contributing notes.
+fn readme_listings(
+    ladder: &Ladder,
+    by_dir: &BTreeMap<String, Vec<Member>>,
+    tracks: &[(Track, usize)],
+) -> std::collections::HashMap<(String, String), bool> {
+    let member_files: HashSet<(String, String)> = by_dir
+        .values()
+        .flatten()
+        .map(|m| {
+            let d = &ladder.docs[m.0];
+            (d.dir().to_string(), file_name_key(&d.rel))
+        })
+        .collect();
+    let ladder_files: HashSet<(String, String)> = tracks
+        .iter()
+        .map(|(_, first)| {
+            let d = &ladder.docs[*first];
+            (d.dir().to_string(), file_name_key(&d.rel))
+        })
+        .collect();
+    let mut listed: std::collections::HashMap<(String, String), bool> = Default::default();
+    for d in ladder.docs.iter().filter(|d| d.is_readme()) {
+        let links: HashSet<(String, String)> = markdown_links(&d.text)
+            .into_iter()
+            .map(|url| {
+                (
+                    d.dir().to_string(),
+                    file_name_key(&crate::links::percent_decode(&url)),
+                )
+            })
+            .collect();
+        if links.intersection(&member_files).count() < 2 {
+            continue;
+        }
+        let documents = links.intersection(&ladder_files).next().is_some();
+        for l in links {
+            *listed.entry(l).or_default() |= documents;
+        }
+    }
+    listed
 }
 
 /// A free page of file `index` titled `title`: its text after any front-matter, and after
