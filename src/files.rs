@@ -206,6 +206,33 @@ pub enum ConflictMarker {
     Theirs,
 }
 
+impl ConflictMarker {
+    /// The marker as git writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConflictMarker::Ours => "<<<<<<<",
+            ConflictMarker::Base => "|||||||",
+            ConflictMarker::Middle => "=======",
+            ConflictMarker::Theirs => ">>>>>>>",
+        }
+    }
+}
+
+/// The marker `line` is when it says on its own that a conflict was left there: `<<<<<<<`
+/// (alone or with a name), or `|||||||` or `>>>>>>>` with the name git writes after it
+/// (`>>>>>>> feature/brass`). `=======` alone underlines a heading (CommonMark 0.31, 4.3) and
+/// a bare `|||||||` is a row of a table: no marker by itself.
+pub fn lone_conflict_marker(line: &str) -> Option<ConflictMarker> {
+    let m = conflict_marker(line)?;
+    // A marker is seven ASCII characters: what follows is git's name for the side.
+    let named = !line.trim_end_matches('\r')[7..].trim().is_empty();
+    match m {
+        ConflictMarker::Ours => Some(m),
+        ConflictMarker::Base | ConflictMarker::Theirs if named => Some(m),
+        _ => None,
+    }
+}
+
 /// Which of git's conflict markers `line` is (a line ending `\r` too): seven `<`, `|` or
 /// `>` alone or before a space, or seven `=` alone; `None` for any other line.
 pub fn conflict_marker(line: &str) -> Option<ConflictMarker> {

@@ -353,13 +353,19 @@ pub fn read_document(path: &Path, content_path: String) -> (Option<Document>, Ve
 /// versions, and quote marks.
 fn merge_conflict(source: &SourceFile) -> Option<Diagnostic> {
     use crate::files::ConflictMarker;
-    // (byte offset of the line, its 1-based number, the marker, something after it)
+    // (byte offset of the line, its 1-based number, the marker, whether it is one alone; see
+    // `files::lone_conflict_marker`)
     let mut markers: Vec<(usize, usize, ConflictMarker, bool)> = Vec::new();
     let mut offset = 0;
     for (n, line) in source.text.split('\n').enumerate() {
         let l = line.trim_end_matches('\r');
         if let Some(m) = crate::files::conflict_marker(l) {
-            markers.push((offset, n + 1, m, l.len() > 7 && !l[7..].trim().is_empty()));
+            markers.push((
+                offset,
+                n + 1,
+                m,
+                crate::files::lone_conflict_marker(l).is_some(),
+            ));
         }
         offset += line.len() + 1;
     }
@@ -396,16 +402,8 @@ fn merge_conflict(source: &SourceFile) -> Option<Diagnostic> {
             ConflictMarker::Base => {}
         }
     }
-    // `=======` alone underlines a heading (CommonMark 0.31, 4.3), a bare `|||||||` is a row
-    // of a table: no marker by itself.
-    let (at, _, m, _) = markers.into_iter().find(|&(_, _, m, named)| {
-        m == ConflictMarker::Ours || m != ConflictMarker::Middle && named
-    })?;
-    let marker = match m {
-        ConflictMarker::Ours => "<<<<<<<",
-        ConflictMarker::Base => "|||||||",
-        _ => ">>>>>>>",
-    };
+    let (at, _, m, _) = markers.into_iter().find(|&(.., lone)| lone)?;
+    let marker = m.as_str();
     Some(source.error(
         "merge-conflict",
         at,

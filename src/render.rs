@@ -166,18 +166,11 @@ fn safe(value: &tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::Value {
 /// `|||||||` or `>>>>>>>` with the name git writes after it): Tera would publish it on every
 /// page that uses the template, as text. A `=======` line alone is left: HTML may hold one.
 fn conflict_in_template(root: &Path, path: &Path, text: &str) -> Option<Diagnostic> {
-    use crate::files::ConflictMarker;
-    let (n, marker) = text.lines().enumerate().find_map(|(n, line)| {
-        let m = crate::files::conflict_marker(line)?;
-        // A marker is seven ASCII characters: what follows is git's name for the side.
-        let named = !line[7..].trim().is_empty();
-        match m {
-            ConflictMarker::Ours => Some((n, "<<<<<<<")),
-            ConflictMarker::Base if named => Some((n, "|||||||")),
-            ConflictMarker::Theirs if named => Some((n, ">>>>>>>")),
-            _ => None,
-        }
-    })?;
+    let (n, marker) = text
+        .lines()
+        .enumerate()
+        .find_map(|(n, line)| Some((n, crate::files::lone_conflict_marker(line)?)))?;
+    let marker = marker.as_str();
     Some(Diagnostic::error(
         "merge-conflict",
         display_path(root, path),

@@ -427,8 +427,8 @@ fn deeper_note(
     })
 }
 
-/// Labelled item `it` when it gives the level's pay as figures (`- **Salary**: 100 coins a
-/// month`, see [`pay_figures`](super::titles::pay_figures)): the line of the level's
+/// Labelled item `it` when its label gives pay on this page (`- **Salary**: 100 coins a
+/// month`, see [`pay_labels`]) and nothing is nested in it: the line of the level's
 /// description it is, as a pay column's cell is, rather than a pillar.
 fn pay_item(ladder: &mut Ladder, d: &Doc, it: &Item) -> Option<Md> {
     let label = it.label.as_deref()?;
