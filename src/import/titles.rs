@@ -433,6 +433,16 @@ pub(super) fn pay(title: &str) -> bool {
     })
 }
 
+/// `title` without a bracketed part that closes it (`Village shop (< 5 staff)` → `Village
+/// shop`, `Salary (EUR)` → `Salary`), or all of it.
+pub(super) fn without_closing_bracket(title: &str) -> &str {
+    let t = title.trim_end();
+    match t.strip_suffix(')').and_then(|t| t.rfind('(')) {
+        Some(open) if open > 0 => t[..open].trim_end(),
+        _ => t,
+    }
+}
+
 /// Whether a label and the text after it give the level's pay as figures (`**Salary
 /// Range:** $60K-$85K USD`, `- **Wynagrodzenie**: 5,000 - 9,000 PLN`): a line of the
 /// level's description, as a pay column is, not a pillar whose expectations are amounts. The
@@ -446,12 +456,7 @@ pub(super) fn pay_figures(label: &str, text: &str) -> bool {
         "gross", "net", "brutto", "netto", "level", "scale", "grade",
     ];
     // Read without a closing bracket (`Salary (EUR)`).
-    let label = label.trim().trim_end_matches(':').trim_end();
-    let label = match label.rfind('(').filter(|_| label.ends_with(')')) {
-        Some(open) if open > 0 => &label[..open],
-        _ => label,
-    };
-    let key = ids::title_key(label);
+    let key = ids::title_key(without_closing_bracket(label.trim().trim_end_matches(':')));
     let key = key.as_str();
     let whole = pay(key) && key.split(' ').all(|w| pay(w) || QUALIFIERS.contains(&w));
     let chars = text.chars().filter(|c| !c.is_whitespace()).count();

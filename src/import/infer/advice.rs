@@ -5,6 +5,7 @@
 
 use super::super::ids;
 use super::super::outline::{heading_text, Doc, Kind};
+use super::super::titles::without_closing_bracket;
 use super::{keys, level_like, shape, Found};
 
 /// A title that says whom a section is for (`For engineering managers`) or which move it is
@@ -20,16 +21,6 @@ fn advice(title: &str) -> bool {
         .split_once(" to ")
         .is_some_and(|(a, b)| short(a) && short(b));
     k.starts_with("for ") || move_between
-}
-
-/// `title` without a bracketed part that closes it (`Village shop (< 5 staff)` → `Village
-/// shop`), or all of it.
-fn without_closing_bracket(title: &str) -> &str {
-    let t = title.trim_end();
-    match t.strip_suffix(')').and_then(|t| t.rfind('(')) {
-        Some(open) if open > 0 => t[..open].trim_end(),
-        _ => t,
-    }
 }
 
 /// A heading over the kinds of one role rather than its levels (`## Specialties` over `###
