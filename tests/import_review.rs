@@ -668,4 +668,8 @@ fn review_36_rules_leave_alone_what_they_were_not_written_for() {
         "{}",
         imp.summary
     );
+    // R36-07: lead-ins without a colon that open with a verb (`Should be able to`, `Still
+    // learning`) are sentences about the list, no pillars.
+    let imp = import(&r36("lead-ins-without-colons.md"), &[]);
+    assert_eq!(pillars(&imp), ["expectations"], "{}", imp.summary);
 }

@@ -476,26 +476,24 @@ pub fn gitbook_tags(text: &str) -> Option<(String, usize)> {
 /// bullet set between tabs (`\t•\t`, as word processors and chat tools paste a top-level
 /// item) is an item too: its tabs become spaces, since a tab before a list marker would
 /// indent it four columns, to code or a paragraph's continuation (CommonMark 0.31, 2.2 and
-/// 5.2); after two tabs (`\t\t◦\t`) it is nested in the item above, a byte longer than it
-/// was. Lines in fenced code are left alone. Returns the text and the 1-based number of the
+/// 5.2); after two tabs or more (`\t\t◦\t`, `\t\t\t▪\t`) it is nested in the item above,
+/// its line a byte longer or more than it was. Lines in fenced code are left alone. Returns the text and the 1-based number of the
 /// first line changed, or `None` when no line is.
 pub fn bullets_as_items(text: &str) -> Option<(String, usize)> {
     const BULLETS: [char; 5] = ['•', '◦', '▪', '‣', '·'];
     rewrite_lines(text, |line| {
-        if let Some(rest) = line.strip_prefix('\t') {
-            // A second tab nests the item under the one above (`\t\t◦\t`), whose text
-            // starts five columns in.
-            let (nested, rest) = match rest.strip_prefix('\t') {
-                Some(rest) => (true, rest),
-                None => (false, rest),
-            };
+        if line.starts_with('\t') {
+            // Each tab after the first nests the item under the one above (`\t\t◦\t`,
+            // `\t\t\t▪\t`): a top-level item's text starts five columns in, a nested one's
+            // two more.
+            let rest = line.trim_start_matches('\t');
+            let tabs = line.len() - rest.len();
             let c = rest.chars().next().filter(|c| BULLETS.contains(c))?;
             let after = rest[c.len_utf8()..].strip_prefix([' ', '\t'])?;
             // The tab, the bullet and the space after it, as `-` and spaces of their bytes.
-            return Some(if nested {
-                format!("     - {after}")
-            } else {
-                format!("-{}{after}", " ".repeat(c.len_utf8() + 1))
+            return Some(match tabs {
+                1 => format!("-{}{after}", " ".repeat(c.len_utf8() + 1)),
+                n => format!("{}- {after}", " ".repeat(5 + 2 * (n - 2))),
             });
         }
         let indent = line.len() - line.trim_start_matches(' ').len();

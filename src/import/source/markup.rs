@@ -279,9 +279,13 @@ pub fn label_paragraphs(text: &str) -> Option<(String, usize)> {
 /// the text and the first line changed, or `None`.
 pub fn plain_labels(text: &str) -> Option<(String, usize)> {
     // Words that open a sentence addressed to the reader, not an area's name.
+    // And a verb that opens a sentence about the list (`Should be able to`, `Still
+    // learning`, `Is expected to`).
     const LEAD_IN: &[&str] = &[
         "at", "you", "we", "they", "in", "as", "when", "to", "for", "if", "this", "these", "by",
-        "on", "with", "what", "how", "why", "our", "your", "each", "every", "here",
+        "on", "with", "what", "how", "why", "our", "your", "each", "every", "here", "should",
+        "must", "can", "could", "may", "might", "will", "would", "shall", "still", "not", "is",
+        "are", "be", "has", "have", "does", "do", "needs", "need",
     ];
 
     let lines: Vec<&str> = text.split_inclusive('\n').collect();

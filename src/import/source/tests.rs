@@ -72,9 +72,12 @@ fn bullet_characters_open_list_items_in_place() {
     );
     assert_eq!(bullets_as_items("- Already a list.\n"), None);
     // Between tabs, as word processors paste a top-level item; after two, nested in it.
-    let pasted = "Dough work\n\t•\tWeighs flour.\n\t\t◦\tDeeper.\n";
+    let pasted = "Dough work\n\t•\tWeighs flour.\n\t\t◦\tDeeper.\n\t\t\t▪\tDeepest.\n";
     let (out, _) = bullets_as_items(pasted).unwrap();
-    assert_eq!(out, "Dough work\n-    Weighs flour.\n     - Deeper.\n");
+    assert_eq!(
+        out,
+        "Dough work\n-    Weighs flour.\n     - Deeper.\n       - Deepest.\n"
+    );
 }
 
 #[test]
