@@ -1316,3 +1316,24 @@ fn a_roles_skills_beside_its_levels_are_no_level_and_each_role_is_a_track() {
         );
     }
 }
+
+/// `### Experience` under every level, beside its areas, holding what the level does
+/// (`Gets stuck on sourdough often and asks for help`) is one of its pillars (hunt 37
+/// H37-01, GeekHunter's ladder, whose README names Experience among its three pillars);
+/// holding years (`0-2 years in a bakery`) it describes the level, as before.
+#[test]
+fn experience_of_behaviours_under_every_level_is_a_pillar_and_experience_in_years_describes() {
+    let imp = import(&fixture("sections/experience-of-behaviours.md"), &[]);
+    let pillars = content_ids(&imp.root.join("content/pillars"));
+    assert!(
+        pillars.contains(&"experience".to_string()),
+        "{}",
+        imp.summary
+    );
+    assert!(competency(&imp, "junior-baker", "experience").contains("Gets stuck on sourdough"));
+    let imp = import(&fixture("sections/experience-in-years.md"), &[]);
+    let pillars = content_ids(&imp.root.join("content/pillars"));
+    assert_eq!(pillars, ["dough"], "{}", imp.summary);
+    let level = fs::read_to_string(imp.root.join("content/levels/baker.md")).unwrap();
+    assert!(level.contains("2-5 years in a bakery"), "{level}");
+}

@@ -108,13 +108,33 @@ pub(super) fn shape(d: &Doc, s: usize) -> Option<Shape> {
 /// (see [`descriptive`]), or it is a reading list (see [`reading_list`]).
 pub(super) fn describes(d: &Doc, s: usize) -> bool {
     let title = heading_text(d, s);
-    descriptive(&title)
+    descriptive(&title) && !experience_of_behaviours(d, s, &title)
         || reading_list(d, s)
         || contents(d, s)
         || super::titles::how_one_becomes(&title) && !recurs(d, s)
         // What a job asks for (`## Education`) beside one level's text; under every level
         // of a document, an area of its own (a teaching ladder's Education).
         || super::titles::job_requirement(&title) && !recurs(d, s)
+}
+
+/// Whether section `s`, titled `Experience`, is one of every level's areas: it comes back
+/// under each level, and its list says what the level does (`Gets stuck on sourdough often
+/// and asks for help`), in no figures (`3-5 years in a bakery` describes the level).
+fn experience_of_behaviours(d: &Doc, s: usize, title: &str) -> bool {
+    if ids::title_key(title).trim_end_matches(':') != "experience" || !recurs(d, s) {
+        return false;
+    }
+    let items: Vec<&str> = d.secs[s]
+        .own
+        .iter()
+        .filter_map(|&b| match &d.blocks[b].kind {
+            Kind::List { items } => Some(items),
+            _ => None,
+        })
+        .flatten()
+        .map(|it| d.src.text.get(it.start..it.end).unwrap_or(""))
+        .collect();
+    items.len() >= 2 && items.iter().all(|t| !t.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// Whether another section of the document at `s`'s depth has its title: the same part of
