@@ -324,26 +324,19 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
     }
 }
 
-/// Where byte `at` of a summary is in its file, by its `places` (see [`summary_of`]).
-fn place(places: &[usize], at: usize) -> usize {
-    places.get(at).or(places.last()).copied().unwrap_or(0)
-}
-
-/// The `summary` of a file's front-matter (Markdown, shown on several pages), with the byte
-/// offset in the file of each byte of it and one past its end (see
-/// [`crate::frontmatter::string_places`]); `None` when it has none.
-fn summary_of(split: &crate::frontmatter::Split) -> Option<(String, Vec<usize>)> {
+/// The `summary` of a file's front-matter (Markdown, shown on several pages), with where
+/// each byte of it is in the file; `None` when it has none.
+fn summary_of(
+    split: &crate::frontmatter::Split,
+) -> Option<(String, crate::frontmatter::ValuePlaces)> {
     if !split.toml.contains("summary") {
         return None;
     }
     let table = toml::de::DeTable::parse(split.toml).ok()?;
     let value = table.get_ref().get("summary")?;
     let summary = value.get_ref().as_str()?.to_string();
-    let start = value.span().start;
-    let places = crate::frontmatter::string_places(&split.toml[start..])
-        .into_iter()
-        .map(|p| split.toml_offset + start + p)
-        .collect();
+    let places =
+        crate::frontmatter::ValuePlaces::of(split.toml, value.span().start, split.toml_offset);
     Some((summary, places))
 }
 
@@ -443,7 +436,7 @@ fn html_dropped(f: &SourceFile, split: &crate::frontmatter::Split, diags: &mut D
         found.extend(
             crate::sanitize::dropped(crate::markdown::events_of(&summary))
                 .into_iter()
-                .map(|(o, w)| (place(&places, o.start), w)),
+                .map(|(o, w)| (places.place(o.start), w)),
         );
     }
     for (offset, what) in found {

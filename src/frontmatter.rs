@@ -14,7 +14,7 @@ use toml::Spanned;
 mod example;
 pub mod keys;
 mod strings;
-pub use strings::string_places;
+pub use strings::ValuePlaces;
 
 use example::front_matter_example;
 

@@ -127,7 +127,7 @@ fn images(file: &SourceFile) -> Vec<(usize, String, bool)> {
         found.extend(
             in_markdown(&summary, 0)
                 .into_iter()
-                .map(|(at, url, html)| (super::place(&places, at), url, html)),
+                .map(|(at, url, html)| (places.place(at), url, html)),
         );
     }
     found

@@ -168,7 +168,7 @@ fn links(file: &SourceFile) -> Vec<(usize, String)> {
     let summary = super::summary_of(&split).map_or_else(Vec::new, |(summary, places)| {
         absolute(&summary)
             .into_iter()
-            .map(|(at, address)| (super::place(&places, at), address))
+            .map(|(at, address)| (places.place(at), address))
             .collect()
     });
     summary

@@ -6,7 +6,7 @@
 /// and one past the last: escapes (`\"`, `\u00e9`) and a line-ending backslash take their
 /// source's room, and a newline right after `"""` or `'''` is none of the value (TOML
 /// 1.0, "String"). Positions past what `raw` holds are left out, so a caller uses `get`.
-pub fn string_places(raw: &str) -> Vec<usize> {
+fn string_places(raw: &str) -> Vec<usize> {
     let (quote, multi) = if raw.starts_with("\"\"\"") {
         ('"', true)
     } else if raw.starts_with("'''") {
@@ -66,6 +66,29 @@ pub fn string_places(raw: &str) -> Vec<usize> {
     }
     places.push(at);
     places
+}
+
+/// Where each byte of a TOML string's value is in its file: [`string_places`] as offsets in
+/// the file.
+pub struct ValuePlaces(Vec<usize>);
+
+impl ValuePlaces {
+    /// The places of the string value whose opening quote is at byte `at` of `text`, the part
+    /// of the file that starts at its byte `base` (the whole file, or its front-matter).
+    pub fn of(text: &str, at: usize, base: usize) -> ValuePlaces {
+        ValuePlaces(
+            string_places(text.get(at..).unwrap_or(""))
+                .into_iter()
+                .map(|p| base + at + p)
+                .collect(),
+        )
+    }
+
+    /// The byte offset in the file of byte `i` of the value; past what the file holds, the
+    /// value's end as far as it was read.
+    pub fn place(&self, i: usize) -> usize {
+        self.0.get(i).or(self.0.last()).copied().unwrap_or(0)
+    }
 }
 
 #[cfg(test)]

@@ -253,9 +253,9 @@ fn summary_links(file: &str, summary: &Located<String>) -> Option<markdown::Frag
     {
         return None;
     }
-    let places = crate::frontmatter::string_places(&file[summary.offset..]);
+    let places = crate::frontmatter::ValuePlaces::of(file, summary.offset, 0);
     for link in &mut whole.links {
-        link.offset = summary.offset + places.get(link.offset).copied().unwrap_or(0);
+        link.offset = places.place(link.offset);
     }
     Some(whole)
 }
