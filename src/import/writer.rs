@@ -248,11 +248,14 @@ impl Ctx<'_> {
         // Whether a link was turned into its text (see `no_new_links`).
         let mut unlinked = false;
         let parser = Parser::new_ext(&text, crate::markdown::options()).into_offset_iter();
-        let defs: Vec<(String, std::ops::Range<usize>)> = parser
+        // pulldown-cmark keeps the definitions in a hash map: in the order written, so that
+        // what the summary says of them comes in one order every time.
+        let mut defs: Vec<(String, std::ops::Range<usize>)> = parser
             .reference_definitions()
             .iter()
             .map(|(_, d)| (d.dest.to_string(), d.span.clone()))
             .collect();
+        defs.sort_by_key(|(_, span)| span.start);
         for (ev, r) in parser {
             if let Event::Html(html) | Event::InlineHtml(html) = &ev {
                 let line = md.line + text[..r.start].matches('\n').count();
