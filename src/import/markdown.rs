@@ -633,9 +633,20 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
         }
         _ => None,
     };
-    match turned {
-        Some(order) => super::transpose::transpose(ladder, &mut tracks[0], order),
-        None => say_how_levels_read(ladder, d, found, &tracks, multi),
+    // Tracks that each hold the same areas, each area the track's levels by name (`## IC
+    // Track` and `## Manager Track`, each over `### 1. Impact` / `#### Level 3`): each track
+    // is turned round on its own, as one would be.
+    let each: Option<Vec<Vec<String>>> = (multi && turned.is_none())
+        .then(|| tracks.iter().map(super::transpose::transposed).collect())
+        .flatten();
+    match (turned, each) {
+        (Some(order), _) => super::transpose::transpose(ladder, &mut tracks[0], order),
+        (None, Some(orders)) => {
+            for (track, order) in tracks.iter_mut().zip(orders) {
+                super::transpose::transpose(ladder, track, order);
+            }
+        }
+        (None, None) => say_how_levels_read(ladder, d, found, &tracks, multi),
     }
     Outcome::Ladder {
         tracks,

@@ -108,7 +108,75 @@ pub(super) fn levels_sharing_pillars(d: &Doc) -> Option<Vec<usize>> {
             }
         }
     }
-    best.map(|(_, _, v)| v)
+    best.map(|(_, kind, levels)| match kind {
+        0 => levels,
+        _ => areas_over_levels(d, &levels).unwrap_or(levels),
+    })
+}
+
+/// The sections above `levels` (written with labels or bullets, not sub-headings) when those
+/// are competency areas holding the levels by name, a ladder written the other way round
+/// (`### 1. Impact` / `#### Level 1` / `**Scope:** …` / `**Example behaviours:**` + a list):
+/// two or more sections, none titled as a level, each holding levels by names that read as
+/// levels and recur under two of them or more, and something that says
+/// the areas are no tracks: their labels are mostly their own (`**Impact:**` in one area,
+/// `**Showing Initiatives:**` in another, only the examples in every one), the areas are
+/// numbered (`1. Impact`), or they sit under a heading that names the track (`## IC Track`).
+/// Read as the levels, they are then turned round as the same ladder written with plain
+/// lists is (see `transpose::transposed`). `None` where the sections above are tracks, each
+/// holding its levels with the ladder's pillars as labels (`## Bread` / `### Junior` /
+/// `**Craft:** …`).
+fn areas_over_levels(d: &Doc, levels: &[usize]) -> Option<Vec<usize>> {
+    let title = |s: usize| heading_text(d, s);
+    let key = |s: usize| ids::title_key(&title(s));
+    // The levels named alike under two areas or more; sections written like them elsewhere
+    // (a preamble's values, `#### Impact - Customer First` / `**Definition:**`) are left to
+    // be read as the rest of the document is.
+    let named = |l: usize| {
+        let mut under: Vec<usize> = levels
+            .iter()
+            .filter(|&&o| key(o) == key(l))
+            .filter_map(|&o| d.secs[o].parent)
+            .collect();
+        under.dedup();
+        level_like(&title(l)) && under.len() >= 2
+    };
+    let levels: Vec<usize> = levels.iter().copied().filter(|&l| named(l)).collect();
+    let mut areas: Vec<usize> = levels.iter().filter_map(|&l| d.secs[l].parent).collect();
+    areas.dedup();
+    if areas.len() < 2
+        || areas
+            .iter()
+            .any(|&a| a == 0 || level_like(&title(a)) || shape(d, a) != Some(Shape::Headings))
+    {
+        return None;
+    }
+    let labels = |a: usize| -> HashSet<String> {
+        levels
+            .iter()
+            .filter(|&&l| d.secs[l].parent == Some(a))
+            .flat_map(|&l| shape(d, l).map(|sh| keys(d, l, sh)).unwrap_or_default())
+            .collect()
+    };
+    let per_area: Vec<HashSet<String>> = areas.iter().map(|&a| labels(a)).collect();
+    let all: HashSet<&String> = per_area.iter().flatten().collect();
+    let everywhere = all
+        .iter()
+        .filter(|k| per_area.iter().all(|p| p.contains(**k)))
+        .count();
+    let own_labels = 2 * everywhere < all.len();
+    let numbered = areas.iter().all(|&a| {
+        let t = title(a);
+        crate::import::titles::without_outline_number(&t) != t
+    });
+    let under_track = areas.iter().all(|&a| {
+        d.secs[a].parent.is_some_and(|g| {
+            g != 0
+                && d.secs[g].heading.is_some()
+                && crate::import::titles::any_word(&title(g), &["track"])
+        })
+    });
+    (own_labels || numbered || under_track).then_some(areas)
 }
 
 /// Whether sections `secs` are, most of them, titled as sections written under each of
