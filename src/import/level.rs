@@ -199,6 +199,29 @@ fn plain_cells(d: &Doc, s: usize, level: &mut Level, rest: &mut Rest) {
         }
         own => own,
     };
+    // What it takes to move on, a lead-in and its list (`Promotion to Level 2 requires:`),
+    // describes the level: the list is what the level above asks.
+    let mut kept: Vec<usize> = Vec::with_capacity(own.len());
+    let mut i = 0;
+    while i < own.len() {
+        let b = &d.blocks[own[i]];
+        let next_is_list = own
+            .get(i + 1)
+            .is_some_and(|&n| matches!(d.blocks[n].kind, Kind::List { .. }));
+        let line = d.src.text[b.start..b.end].trim();
+        if matches!(b.kind, Kind::Para { label: None, .. })
+            && next_is_list
+            && line.ends_with(':')
+            && super::titles::moving_on(line)
+        {
+            rest.description.extend(&own[i..i + 2]);
+            i += 2;
+            continue;
+        }
+        kept.push(own[i]);
+        i += 1;
+    }
+    let own = &kept[..];
     let mut blocks = cell_blocks(d, own);
     // Statements under the level (`#### I am a technical mentor.` over a list) are its
     // expectations, each with its list nested under it, as the source groups them.

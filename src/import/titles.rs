@@ -481,7 +481,7 @@ pub(super) fn descriptive(title: &str) -> bool {
         // What it takes to move on (`Ready for Senior When...`) and how the level differs
         // from another (`Sous Chef vs Line Cook`): a pillar of each would hold one level.
         // `Ready for service`, `Repair vs Replace` are pillars.
-        || k.starts_with("ready for ") && k.ends_with(" when")
+        || moving_on(title)
 
         || compares_levels(title)
         || [
@@ -505,6 +505,36 @@ pub(super) fn descriptive(title: &str) -> bool {
         ]
         .iter()
         .any(|w| padded.contains(&format!(" {w} ")))
+}
+
+/// Whether a title, a label or a line says what it takes to move on to the next level
+/// (`Promotion to Level 2 requires:`, `Ready for Senior When...`, `Exit criteria — ready
+/// for L2 when able to:`, `To reach Staff:`): what the level above asks, which describes the
+/// level rather than being one of its expectations or pillars. Only openings that say so
+/// (`Promotes good testing:` is a level's; `Ready for service`, with no `when`, a pillar).
+pub(super) fn moving_on(text: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "exit criteria",
+        "promotion to ",
+        "promotion from ",
+        "promotion criteria",
+        "promotion requirements",
+        "requirements for promotion",
+        "to be promoted",
+        "for promotion",
+        "ready to move",
+        "to move to ",
+        "to move up",
+        "moving to the next",
+        "to reach ",
+        "to progress to ",
+        "progression to ",
+        "to get to ",
+        "next level",
+    ];
+    let k = ids::title_key(text);
+    let ready = k.starts_with("ready for ") && (k.ends_with(" when") || k.contains(" when "));
+    ready || OPENINGS.iter().any(|o| k.starts_with(o))
 }
 
 /// A question that asks which abilities are expected in an area (`What coding abilities are

@@ -61,14 +61,46 @@ pub(super) fn label_groups(
 ) -> Vec<LabelGroup> {
     let mut current: Option<LabelGroup> = None;
     let mut groups: Vec<LabelGroup> = Vec::new();
+    // After a label or a line that says what it takes to move on (`**Exit criteria — ready
+    // for L2 when able to:**`), the level's description, up to the next label.
+    let mut moving_on = false;
     for &b in own {
+        let line = || {
+            let end = d.blocks[b].end.min(d.src.text.len());
+            d.src.text.get(d.blocks[b].start..end).unwrap_or("").trim()
+        };
         match &d.blocks[b].kind {
+            Kind::Para {
+                label: Some(l),
+                colon: true,
+                ..
+            } if crate::import::titles::moving_on(l) => {
+                if let Some(g) = current.take() {
+                    groups.push(g);
+                }
+                description.push(b);
+                moving_on = true;
+            }
+            // A line wholly in bold that says so, after the last label (`**Exit criteria —
+            // ready for L3 when able to run two stations.**`), is no more of that label's text.
+            Kind::Para { .. }
+                if line().starts_with("**")
+                    && line().ends_with("**")
+                    && crate::import::titles::moving_on(line()) =>
+            {
+                if let Some(g) = current.take() {
+                    groups.push(g);
+                }
+                description.push(b);
+                moving_on = true;
+            }
             Kind::Para {
                 label: Some(l),
                 colon: true,
                 only,
                 rest,
             } => {
+                moving_on = false;
                 if let Some(g) = current.take() {
                     groups.push(g);
                 }
@@ -110,8 +142,8 @@ pub(super) fn label_groups(
                 current = Some((l.clone(), d.blocks[b].start, Vec::new(), lead));
             }
             _ => match current.as_mut() {
-                Some(g) => g.2.push(b),
-                None => description.push(b),
+                Some(g) if !moving_on => g.2.push(b),
+                _ => description.push(b),
             },
         }
     }
