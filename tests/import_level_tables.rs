@@ -2,8 +2,9 @@
 //! column that scores each row (`| Axis | Level | Description (Support Context) |`) and a
 //! summary written as a list item above the table (`* **Summary:** …`); and a table that sums
 //! the levels up, each row linking to its level's heading; and cells that open with a bold
-//! label (`**Line Cook:** …`). Our own ladders in the shapes of real ones; the tests read
-//! the sources themselves.
+//! label (`**Line Cook:** …`); and a table per level under an area of the level (`### Responsibility
+//! & Growth`), beside sections of prose or alone. Our own ladders in the shapes of real ones;
+//! the tests read the sources themselves.
 
 mod common;
 mod import_support;
@@ -331,4 +332,73 @@ fn a_grid_headed_by_an_assistant_level_is_read() {
         "{}",
         imp.summary
     );
+}
+
+/// The expectations of a ladder whose levels (`# G1 - Gardener`) hold a table under an area
+/// heading, a row per pillar with `<p>- …</p>` items, and perhaps a `### Scope & Impact`
+/// paragraph, which is an expectation of that pillar. Levels are found by code and title.
+fn area_table_expectations(text: &str) -> Vec<Exp> {
+    let (mut level, mut section, mut exps) = (String::new(), String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("# ").filter(|h| h.contains(" - ")) {
+            level = words(&h.replace(" - ", " "));
+        } else if let Some(h) = line.strip_prefix("### ") {
+            section = h.to_string();
+        } else if let Some(row) = line
+            .strip_prefix('|')
+            .filter(|r| !r.starts_with(['*', ' ']))
+        {
+            let (pillar, cell) = row.split_once('|').unwrap();
+            for item in cell.split("- ").skip(1) {
+                let text = item.split('<').next().unwrap().trim_end_matches('|').trim();
+                exps.push(Exp {
+                    level: level.clone(),
+                    pillar: pillar.to_string(),
+                    text: text.to_string(),
+                });
+            }
+        } else if section == "Scope & Impact" && !line.trim().is_empty() {
+            exps.push(Exp {
+                level: level.clone(),
+                pillar: section.clone(),
+                text: line.to_string(),
+            });
+        }
+    }
+    exps
+}
+
+#[test]
+fn a_table_under_an_area_of_each_level_gives_its_rows_as_pillars() {
+    // kolbis' career paths: `### Scope & Impact` and `### Typical Experience` in prose, then
+    // `### Responsibility & Growth` over the table whose rows are most of the ladder. The
+    // rows went into each level's description, and without the sections in prose the
+    // levels after the first were free pages.
+    for (name, exps, pillars) in [
+        (
+            "tables/area-table-beside-sections.md",
+            16,
+            vec!["Planting", "Pruning", "Scope & Impact", "Visitors"],
+        ),
+        (
+            "tables/area-tables-only.md",
+            13,
+            vec!["Planting", "Pruning", "Visitors"],
+        ),
+    ] {
+        let src = fixture(name);
+        let text = fs::read_to_string(&src).unwrap();
+        let expected = area_table_expectations(&text);
+        assert_eq!(expected.len(), exps, "{name}");
+        let imp = import(&src, &[]);
+        assert_placed(&imp, &expected, &[]);
+        assert_eq!(titles(&imp.root.join("content/pillars")), pillars, "{name}");
+        // How long people have worked describes the level.
+        let first = fs::read_to_string(imp.root.join("content/levels/gardener.md")).unwrap();
+        assert_eq!(
+            first.contains("Up to two years in a garden or a nursery."),
+            text.contains("Up to two years"),
+            "{first}"
+        );
+    }
 }

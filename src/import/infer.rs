@@ -93,7 +93,7 @@ pub(super) fn shape(d: &Doc, s: usize) -> Option<Shape> {
     // Sub-sections that only point elsewhere (`#### References`, `#### Further reading`)
     // after a level's labelled bullets are not its pillars; nor are they under a level's own
     // list (`### Guides` after what the level does), which is then a level without pillars.
-    let pillar_like = |c: &usize| has_text(d, *c) && !describes(d, *c);
+    let pillar_like = |c: &usize| (has_text(d, *c) || holds_table(d, *c)) && !describes(d, *c);
     if sec.children.iter().any(pillar_like)
         || sec.children.iter().any(|&c| has_text(d, c))
             && own_shape(d, s).is_none()
@@ -440,6 +440,30 @@ fn pillar_candidates(d: &Doc, s: usize) -> Vec<usize> {
         .copied()
         .filter(|&c| !describes(d, c))
         .collect()
+}
+
+/// Whether level `s` has a sub-section that is an area holding the level's pillars as a
+/// table (`### Responsibility & Growth` over `| Responsibility | Growth Behaviors |`, one
+/// row per pillar): no text of its own, and every sub-section under it written from that
+/// table's rows. Its rows are then pillars beside the level's other sections (`### Scope &
+/// Impact`), read as pillars deeper down are ([`nested_pillars`]).
+pub(super) fn table_area(d: &Doc, s: usize) -> bool {
+    d.secs[s].children.iter().any(|&c| holds_table(d, c))
+}
+
+/// Whether section `c` holds a level's pillars as a table, and nothing else (see
+/// [`table_area`]).
+fn holds_table(d: &Doc, c: usize) -> bool {
+    let kids = &d.secs[c].children;
+    !describes(d, c)
+        && !has_text(d, c)
+        && !kids.is_empty()
+        && kids.iter().all(|&g| {
+            d.secs[g]
+                .heading
+                .is_some_and(|h| d.src.written(d.blocks[h].start))
+                && has_text(d, g)
+        })
 }
 
 /// Sections under `s` (any depth) that have no sub-sections and hold text, or that have

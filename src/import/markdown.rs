@@ -568,7 +568,10 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
             }
         } else {
             let Some(sh) = shape(d, l) else { continue };
-            sh
+            match sh {
+                Shape::Headings if super::infer::table_area(d, l) => Shape::Nested,
+                sh => sh,
+            }
         };
         let mut level = new_level(ladder, d, l);
         if found.own_pillars.contains(&l) {
