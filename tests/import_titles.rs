@@ -252,3 +252,39 @@ fn levels_coded_with_a_pair_of_codes_or_an_equals_sign_are_levels_titled_after_i
         .collect();
     assert_eq!(codes, ["L5", "L6", "L7", "L8"]);
 }
+
+#[test]
+fn a_heading_that_only_says_it_defines_the_levels_titles_no_track() {
+    // `## 2. Detailed Level Definitions` over `### Level 1: PICKER` …: the track was titled
+    // `Detailed Level Definitions`, where `## Levels` gives the document's title.
+    let imp = import(&fixture("sections/level-definitions.md"), &[]);
+    assert_eq!(
+        titles(&imp.root.join("content/tracks")),
+        ["Orchard Skills Grid"]
+    );
+}
+
+#[test]
+fn a_first_heading_naming_the_family_of_roles_is_the_documents_title() {
+    // `# Irrigation Engineers` over its introduction, at the depth of `# L1 - Irrigation
+    // Engineer` …: it was the most junior level, with no expectations, for sharing the
+    // levels' role word.
+    let src = fixture("sections/role-family-title.md");
+    let imp = import(&src, &[]);
+    let codes: Vec<String> = ranked_levels(&imp)
+        .iter()
+        .map(|id| {
+            str_of(
+                &front(&imp.root.join(format!("content/levels/{id}.md"))),
+                "code",
+            )
+        })
+        .collect();
+    assert_eq!(codes, ["L1", "L2", "L3"], "{}", imp.summary);
+    assert_eq!(
+        titles(&imp.root.join("content/tracks")),
+        ["Irrigation Engineers"]
+    );
+    let track = fs::read_to_string(imp.root.join("content/tracks/role-family-title.md")).unwrap();
+    assert!(track.contains("from their first season"), "{track}");
+}

@@ -79,12 +79,19 @@ pub(in crate::import) fn find_levels(d: &Doc) -> Option<Found> {
                             .collect()
                     };
                     let own = words(&title);
-                    next_code(&title, beside.iter().map(|&l| heading_text(d, l)))
-                        || beside.last().is_some_and(|&last| s < last)
-                            && beside.iter().all(|&l| level_like(&heading_text(d, l)))
-                            && beside.iter().any(|&l| {
-                                words(&heading_text(d, l)).iter().any(|w| own.contains(w))
-                            })
+                    // The document's first heading, placing no one, before them all names
+                    // the family of roles (`# Oven Engineers` over `# L1 - Oven Engineer`):
+                    // the document's title.
+                    let family = levels.iter().all(|&l| s < l)
+                        && (1..s).all(|o| d.secs[o].heading.is_none())
+                        && !crate::import::titles::ranks(&title);
+                    !family
+                        && (next_code(&title, beside.iter().map(|&l| heading_text(d, l)))
+                            || beside.last().is_some_and(|&last| s < last)
+                                && beside.iter().all(|&l| level_like(&heading_text(d, l)))
+                                && beside.iter().any(|&l| {
+                                    words(&heading_text(d, l)).iter().any(|w| own.contains(w))
+                                }))
                 }
             {
                 without_pillars.push(s);

@@ -97,11 +97,16 @@ fn lead_in(d: &Doc, s: usize) -> bool {
 }
 
 /// A section title that says only what the section holds (`Expectations`, `Levels`, `Roles`,
-/// `Titles`).
+/// `Titles`), perhaps as their definitions (`Detailed Level Definitions`).
 fn holds_only(title: &str) -> bool {
     let k = ids::title_key(without_outline_number(title));
+    let k = k.strip_prefix("detailed ").unwrap_or(&k);
+    let k = match k.strip_suffix(" definitions") {
+        Some("level" | "role" | "grade" | "band") => "levels",
+        _ => k,
+    };
     matches!(
-        k.as_str(),
+        k,
         "expectations"
             | "levels"
             | "roles"
