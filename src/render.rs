@@ -358,8 +358,19 @@ impl<'a> Renderer<'a> {
     /// Renders one page.
     ///
     /// # Errors
-    /// A template error, positioned in the template.
-    pub fn page(&self, spec: &PageSpec) -> Result<OutputFile, Diagnostic> {
+    /// A template error, positioned in the template, with the address of the page (`levels/
+    /// senior-engineer/`) whose data it failed on: see [`on_pages`].
+    pub fn page(&self, spec: &PageSpec) -> Result<OutputFile, Box<FailedPage>> {
+        let mut address = String::new();
+        self.render(spec, &mut address).map_err(|diagnostic| {
+            Box::new(FailedPage {
+                diagnostic,
+                address,
+            })
+        })
+    }
+
+    fn render(&self, spec: &PageSpec, address: &mut String) -> Result<OutputFile, Diagnostic> {
         let Renderer {
             root,
             config,
@@ -369,6 +380,7 @@ impl<'a> Renderer<'a> {
             ..
         } = *self;
         let page = site.page(ladder, spec);
+        address.clone_from(&page.path);
         let root_rel = if page.path == permalink::NOT_FOUND {
             config.site_url.clone()
         } else {
@@ -441,7 +453,7 @@ pub fn render_each<E: Send>(
     sink: impl Fn(OutputFile) -> Result<(), E> + Sync,
 ) -> Result<(), RenderError<E>> {
     let renderer = Renderer::new(root, config, tera, ladder, site);
-    let results: Vec<Result<(), RenderError<E>>> = site
+    let results: Vec<Result<(), Result<Box<FailedPage>, E>>> = site
         .specs
         .par_iter()
         // One page per job: pages differ in cost by a hundred times (a comparison against a
@@ -449,31 +461,64 @@ pub fn render_each<E: Send>(
         // last piece alone while the other had nothing to take.
         .with_max_len(1)
         .map(|spec| {
-            let file = renderer
-                .page(spec)
-                .map_err(|d| RenderError::Templates(vec![d]))?;
-            sink(file).map_err(RenderError::Sink)
+            let file = renderer.page(spec).map_err(Ok)?;
+            sink(file).map_err(Err)
         })
         .collect();
-    let mut templates: Vec<Diagnostic> = Vec::new();
+    let mut failed = Vec::new();
     for r in results {
         match r {
             Ok(()) => {}
-            Err(RenderError::Sink(e)) => return Err(RenderError::Sink(e)),
-            Err(RenderError::Templates(ds)) => {
-                for d in ds {
-                    if !templates.contains(&d) {
-                        templates.push(d);
-                    }
-                }
-            }
+            Err(Err(e)) => return Err(RenderError::Sink(e)),
+            Err(Ok(f)) => failed.push(f),
         }
     }
-    if templates.is_empty() {
+    if failed.is_empty() {
         Ok(())
     } else {
-        Err(RenderError::Templates(templates))
+        Err(RenderError::Templates(on_pages(failed)))
     }
+}
+
+/// A page a template failed to render: the error, and the page's address relative to the
+/// site's root (`levels/senior-engineer/`).
+#[derive(Debug)]
+pub struct FailedPage {
+    /// The template error, positioned in the template.
+    pub diagnostic: Diagnostic,
+    /// The address of the page whose data the template failed on.
+    pub address: String,
+}
+
+/// Each distinct template error once, in the order first met, its message ending with the
+/// pages it failed on (`… — on /levels/senior-engineer/`, `— on 2 pages: /levels/a/,
+/// /levels/b/`, `— on 40 pages, among them /…/, /…/, /…/`): an error that only some pages'
+/// data bring out is found by opening one of those pages.
+pub fn on_pages(failed: Vec<Box<FailedPage>>) -> Vec<Diagnostic> {
+    let mut grouped: Vec<(Diagnostic, Vec<String>)> = Vec::new();
+    for f in failed {
+        match grouped.iter_mut().find(|(d, _)| *d == f.diagnostic) {
+            Some((_, pages)) => pages.push(f.address),
+            None => grouped.push((f.diagnostic, vec![f.address])),
+        }
+    }
+    grouped
+        .into_iter()
+        .map(|(mut d, mut pages)| {
+            pages.sort();
+            let shown: Vec<String> = pages.iter().take(3).map(|p| format!("/{p}")).collect();
+            d.message = match pages.len() {
+                1 => format!("{} — on {}", d.message, shown[0]),
+                n @ 2..=3 => format!("{} — on {n} pages: {}", d.message, shown.join(", ")),
+                n => format!(
+                    "{} — on {n} pages, among them {}",
+                    d.message,
+                    shown.join(", ")
+                ),
+            };
+            d
+        })
+        .collect()
 }
 
 /// Why rendering stopped.

@@ -88,6 +88,36 @@ fn a_template_that_build_rejects_fails_check_with_the_same_error() {
 }
 
 #[test]
+fn a_template_error_that_some_pages_bring_out_names_those_pages() {
+    // Only the level coded IC3 shows a field no level has: the error named the template's
+    // line, and not which of the levels to open to see it.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ladder");
+    copy_ladder(&repo(), &root);
+    fs::create_dir_all(root.join("templates")).unwrap();
+    let template = r#"{% extends "base.html" %}{% block main %}<h1>{{ level.title }}{% if level.code == "IC3" %}{{ level.subtitle }}{% endif %}</h1>{% endblock main %}"#;
+    fs::write(root.join("templates/level.html"), template).unwrap();
+    let ((build_code, build_err), (check_code, check_out)) = build_and_check(&root);
+    assert_eq!((build_code, check_code), (1, 1), "{build_err}");
+    let error = build_err
+        .lines()
+        .find(|l| l.starts_with("templates/level.html:"))
+        .unwrap_or_else(|| panic!("no template error from build: {build_err}"));
+    assert!(error.ends_with("— on /levels/senior-engineer/"), "{error}");
+    assert!(check_out.contains(error), "{check_out}");
+    // An error every level page brings out says how many, and names a few.
+    let template =
+        r#"{% extends "base.html" %}{% block main %}{{ level.subtitle }}{% endblock main %}"#;
+    fs::write(root.join("templates/level.html"), template).unwrap();
+    let ((_, build_err), _) = build_and_check(&root);
+    let levels = fs::read_dir(root.join("content/levels")).unwrap().count();
+    assert!(
+        build_err.contains(&format!("— on {levels} pages, among them /levels/")),
+        "{build_err}"
+    );
+}
+
+#[test]
 fn an_include_of_a_missing_template_is_placed_at_the_include() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("ladder");

@@ -479,9 +479,15 @@ pub fn rebuild(
                     &p.ladder,
                     &p.site,
                 );
-                let rendered: Result<Vec<_>, _> =
-                    specs.par_iter().map(|spec| renderer.page(spec)).collect();
-                for f in rendered.map_err(|d| Diagnostics(vec![d]))? {
+                let (rendered, failed): (Vec<_>, Vec<_>) = specs
+                    .par_iter()
+                    .map(|spec| renderer.page(spec))
+                    .partition(Result::is_ok);
+                if !failed.is_empty() {
+                    let failed = failed.into_iter().filter_map(Result::err).collect();
+                    return Err(Diagnostics(crate::render::on_pages(failed)));
+                }
+                for f in rendered.into_iter().filter_map(Result::ok) {
                     files.insert(f.path, Arc::new(f.contents));
                 }
                 files
