@@ -5,6 +5,7 @@
 //! extra and never stop a build.
 
 pub use crate::diagnostic::JsonDiagnostic;
+mod competency;
 pub mod footnotes;
 pub mod images;
 pub mod site_links;
@@ -305,8 +306,9 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
     }
     for c in &ladder.competencies {
         if let Some(f) = file(&c.source) {
-            headings_in_competency(f, diags);
-            bad_own_ids(f, diags);
+            competency::headings(f, diags);
+            competency::notes_between_lists(f, diags);
+            competency::bad_own_ids(f, diags);
         }
     }
     // TODO markers anywhere in the text.
@@ -338,84 +340,6 @@ fn summary_of(
     let places =
         crate::frontmatter::ValuePlaces::of(split.toml, value.span().start, split.toml_offset);
     Some((summary, places))
-}
-
-/// `bad-own-id`: a line of a competency that ends with `{#…}`, an expectation's own id,
-/// whose id is no id by the contract's rule: it is not taken off, and shows as text.
-fn bad_own_ids(f: &SourceFile, diags: &mut Diagnostics) {
-    let Ok(split) = crate::frontmatter::split(f) else {
-        return;
-    };
-    let mut at = split.body_offset;
-    for line in f.text[split.body_offset..].split_inclusive('\n') {
-        let trimmed = line.trim_end();
-        // On an item's line: a heading's `{#…}` is pulldown-cmark's, whatever it holds.
-        let item = line
-            .trim_start()
-            .starts_with(|c: char| matches!(c, '-' | '*' | '+') || c.is_ascii_digit());
-        let id = item
-            .then(|| trimmed.rfind("{#"))
-            .flatten()
-            .and_then(|open| Some((open, trimmed[open + 2..].strip_suffix('}')?)));
-        if let Some((open, id)) = id.filter(|(_, id)| !crate::ids::is_valid_id(id)) {
-            let numbered = crate::permalink::parse_expectation_anchor(id).is_some();
-            diags.push(f.warning(
-                "bad-own-id",
-                at + open,
-                format!("`{{#{id}}}` is not an id, so it shows as text at the end of the expectation"),
-                if numbered {
-                    "an expectation's numbered anchor (`pillar--n`) is ladder.lock's to give, not the text's: give it an id of its own, such as `{#one-to-ones}`, or remove it".to_string()
-                } else {
-                    format!("ids are lowercase letters, digits and single hyphens: `{{#{}}}`", crate::ids::suggest_id(id))
-                },
-            ));
-        }
-        at += line.len();
-    }
-}
-
-/// `heading-in-competency`: a competency is a list of expectations; what its body says before
-/// the list is shown over it, and the rest as notes below it, so a heading written after the
-/// list starts, to group the items after it, lands below the list, grouping nothing. (A
-/// heading before the list titles the whole list; one inside an item is part of that
-/// expectation.)
-fn headings_in_competency(f: &SourceFile, diags: &mut Diagnostics) {
-    let Ok(split) = crate::frontmatter::split(f) else {
-        return;
-    };
-    if !split.body.contains('#') && !split.body.contains("\n==") && !split.body.contains("\n--") {
-        return;
-    }
-    use pulldown_cmark::{Event, Tag, TagEnd};
-    let parser = pulldown_cmark::Parser::new_ext(split.body, crate::markdown::options());
-    // Headings outside every list and quote: the body's own blocks.
-    let mut depth = 0usize;
-    let mut listed = false;
-    let mut at: Vec<usize> = Vec::new();
-    for (ev, range) in parser.into_offset_iter() {
-        match ev {
-            Event::Start(Tag::List(_)) if depth == 0 => {
-                listed = true;
-                depth += 1;
-            }
-            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => depth += 1,
-            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
-            Event::Start(Tag::Heading { .. }) if depth == 0 && listed => {
-                at.push(split.body_offset + range.start)
-            }
-            _ => {}
-        }
-    }
-    // One warning per file, at its first heading.
-    if let Some(&first) = at.first() {
-        let what = match at.len() {
-            1 => "a heading".to_string(),
-            n => format!("{n} headings"),
-        };
-        diags.push(warning(Some(f), &f.path, first, "heading-in-competency",
-            format!("{what} in a competency {} shown with its notes, below all of its expectations: {} nothing", if at.len() == 1 { "is" } else { "are" }, if at.len() == 1 { "it groups" } else { "they group" }),
-            "to group expectations, make each group a pillar of its own, or name the group in each expectation's text; to keep a note, write it as a paragraph".into()));
-    }
 }
 
 /// Warns of what the HTML policy ([`crate::sanitize`]) takes out of a Markdown file's body

@@ -403,6 +403,22 @@ fn warnings_point_at_the_problem_and_exit_0() {
             1,
         ),
         (
+            // The lead-in before the first list shows over it; the one between the lists is
+            // shown below them both.
+            "note-between-lists",
+            Box::new(|d: &Path| {
+                write_cell(
+                    d,
+                    "e2",
+                    "craft",
+                    "At this level you:\n\n- Write code.\n\nWhen on call:\n\n- Answer pages.\n",
+                )
+            }),
+            "content/competencies/e2/craft.md",
+            9,
+            1,
+        ),
+        (
             // A site address of a level the ladder does not have: the build publishes it as
             // written, and only check can tell.
             "missing-page",

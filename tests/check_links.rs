@@ -420,6 +420,29 @@ fn a_heading_inside_an_expectation_is_part_of_it_and_not_warned_about() {
 }
 
 #[test]
+fn notes_before_or_after_a_competencys_list_are_not_warned_about() {
+    // A lead-in over the list, notes after it, and a paragraph inside an item: each shows
+    // where it is written.
+    let tmp = tempfile::tempdir().unwrap();
+    clean_ladder(tmp.path());
+    write_cell(
+        tmp.path(),
+        "e2",
+        "craft",
+        "At this level you:\n\n- Write code.\n\n  Small changes, reviewed.\n- Design.\n\nExamples: the billing rewrite.\n\nAnd the search index.\n",
+    );
+    let (report, _) = json(tmp.path(), &[]);
+    assert!(
+        !report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "note-between-lists"),
+        "{:#?}",
+        report.diagnostics
+    );
+}
+
+#[test]
 fn an_outside_link_hint_is_the_pages_file_or_its_address_under_the_site_url() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();

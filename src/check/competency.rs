@@ -1,0 +1,147 @@
+//! Checks of how a competency's body is laid out: what it writes that will not show where
+//! the author meant it (a heading or a paragraph after its list starts), and expectation ids
+//! that are no ids.
+
+use super::warning;
+use crate::diagnostic::{Diagnostics, SourceFile};
+
+/// `bad-own-id`: a line of a competency that ends with `{#…}`, an expectation's own id,
+/// whose id is no id by the contract's rule: it is not taken off, and shows as text.
+pub(super) fn bad_own_ids(f: &SourceFile, diags: &mut Diagnostics) {
+    let Ok(split) = crate::frontmatter::split(f) else {
+        return;
+    };
+    let mut at = split.body_offset;
+    for line in f.text[split.body_offset..].split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        // On an item's line: a heading's `{#…}` is pulldown-cmark's, whatever it holds.
+        let item = line
+            .trim_start()
+            .starts_with(|c: char| matches!(c, '-' | '*' | '+') || c.is_ascii_digit());
+        let id = item
+            .then(|| trimmed.rfind("{#"))
+            .flatten()
+            .and_then(|open| Some((open, trimmed[open + 2..].strip_suffix('}')?)));
+        if let Some((open, id)) = id.filter(|(_, id)| !crate::ids::is_valid_id(id)) {
+            let numbered = crate::permalink::parse_expectation_anchor(id).is_some();
+            diags.push(f.warning(
+                "bad-own-id",
+                at + open,
+                format!("`{{#{id}}}` is not an id, so it shows as text at the end of the expectation"),
+                if numbered {
+                    "an expectation's numbered anchor (`pillar--n`) is ladder.lock's to give, not the text's: give it an id of its own, such as `{#one-to-ones}`, or remove it".to_string()
+                } else {
+                    format!("ids are lowercase letters, digits and single hyphens: `{{#{}}}`", crate::ids::suggest_id(id))
+                },
+            ));
+        }
+        at += line.len();
+    }
+}
+
+/// `heading-in-competency`: a competency is a list of expectations; what its body says before
+/// the list is shown over it, and the rest as notes below it, so a heading written after the
+/// list starts, to group the items after it, lands below the list, grouping nothing. (A
+/// heading before the list titles the whole list; one inside an item is part of that
+/// expectation.)
+pub(super) fn headings(f: &SourceFile, diags: &mut Diagnostics) {
+    let Ok(split) = crate::frontmatter::split(f) else {
+        return;
+    };
+    if !split.body.contains('#') && !split.body.contains("\n==") && !split.body.contains("\n--") {
+        return;
+    }
+    use pulldown_cmark::{Event, Tag, TagEnd};
+    let parser = pulldown_cmark::Parser::new_ext(split.body, crate::markdown::options());
+    // Headings outside every list and quote: the body's own blocks.
+    let mut depth = 0usize;
+    let mut listed = false;
+    let mut at: Vec<usize> = Vec::new();
+    for (ev, range) in parser.into_offset_iter() {
+        match ev {
+            Event::Start(Tag::List(_)) if depth == 0 => {
+                listed = true;
+                depth += 1;
+            }
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => depth += 1,
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
+            Event::Start(Tag::Heading { .. }) if depth == 0 && listed => {
+                at.push(split.body_offset + range.start)
+            }
+            _ => {}
+        }
+    }
+    // One warning per file, at its first heading.
+    if let Some(&first) = at.first() {
+        let what = match at.len() {
+            1 => "a heading".to_string(),
+            n => format!("{n} headings"),
+        };
+        diags.push(warning(Some(f), &f.path, first, "heading-in-competency",
+            format!("{what} in a competency {} shown with its notes, below all of its expectations: {} nothing", if at.len() == 1 { "is" } else { "are" }, if at.len() == 1 { "it groups" } else { "they group" }),
+            "to group expectations, make each group a pillar of its own, or name the group in each expectation's text; a note written before the list is shown over it".into()));
+    }
+}
+
+/// `note-between-lists`: a paragraph between two of a competency's lists (`When on call` over
+/// the items it introduces) is one of its notes, shown below all of its expectations, so it
+/// no longer introduces the items after it, which join the first list's.
+pub(super) fn notes_between_lists(f: &SourceFile, diags: &mut Diagnostics) {
+    let Ok(split) = crate::frontmatter::split(f) else {
+        return;
+    };
+    // Only a body with text between two list items can have one: most have none, and are not
+    // parsed again.
+    let mut listed = false;
+    let mut between = false;
+    let item = |l: &str| {
+        let t = l.trim_start();
+        t.starts_with(['-', '*', '+'])
+            || t.split_once(". ")
+                .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+    };
+    let maybe = split.body.lines().any(|l| {
+        if item(l) && !l.starts_with(' ') {
+            let found = listed && between;
+            listed = true;
+            between = false;
+            found
+        } else {
+            between |= listed && !l.trim().is_empty() && !l.starts_with([' ', '\t']);
+            false
+        }
+    });
+    if !maybe {
+        return;
+    }
+    use pulldown_cmark::{Event, Tag};
+    let parser = pulldown_cmark::Parser::new_ext(split.body, crate::markdown::options());
+    // The body's own blocks: whether each is a list, and where a paragraph starts.
+    let mut depth = 0usize;
+    let mut blocks: Vec<(bool, Option<usize>)> = Vec::new();
+    for (ev, range) in parser.into_offset_iter() {
+        match ev {
+            Event::Start(Tag::List(_)) if depth == 0 => blocks.push((true, None)),
+            Event::Start(Tag::Paragraph) if depth == 0 => blocks.push((false, Some(range.start))),
+            Event::Start(_) if depth == 0 => blocks.push((false, None)),
+            _ => {}
+        }
+        match ev {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let first_list = blocks.iter().position(|b| b.0);
+    let at = first_list.and_then(|first| {
+        blocks.windows(2).enumerate().find_map(|(i, w)| match w {
+            [(false, Some(p)), (true, _)] if i > first => Some(*p),
+            _ => None,
+        })
+    });
+    if let Some(at) = at {
+        diags.push(warning(Some(f), &f.path, split.body_offset + at, "note-between-lists",
+            "a paragraph between two lists in a competency is one of its notes, shown below all of its expectations: it no longer introduces the list after it".into(),
+            "to group expectations, make each group a pillar of its own, or name the group in each expectation's text; a note written before the first list is shown over it".into()));
+    }
+}
