@@ -9,8 +9,9 @@ mod markup;
 mod shortcodes;
 mod wrappers;
 pub use markup::{
-    admonitions, drawn_rules, html_lists, label_paragraphs, plain_labels, table_captions,
-    without_attribute_lists, without_empty_anchors, without_trailing_space_entities,
+    admonitions, drawn_rules, html_lists, label_paragraphs, numbered_section_titles, plain_labels,
+    table_captions, without_attribute_lists, without_empty_anchors,
+    without_trailing_space_entities,
 };
 use std::path::Path;
 pub use wrappers::atx_headings;
@@ -304,7 +305,7 @@ pub type Rewrite = fn(&str) -> Option<(String, usize)>;
 
 /// The rewrites import makes to every Markdown file, in order, each with what the summary
 /// says of it at the first line it changes.
-pub const REWRITES: [(Rewrite, &str); 18] = [
+pub const REWRITES: [(Rewrite, &str); 19] = [
     (
         gitbook_tags,
         "GitBook's tabs (`{% tab title=\"…\" %}`) are read as headings titled by \
@@ -367,6 +368,11 @@ pub const REWRITES: [(Rewrite, &str); 18] = [
         drawn_rules,
         "lines drawn of rule characters alone (`⸻`, `───`) are read as the horizontal \
          rule they show",
+    ),
+    (
+        numbered_section_titles,
+        "numbered lines alone after a rule (`⸻` / `2. Progression Criteria`), two or \
+         more, are read as the headings of the sections they open",
     ),
     (
         bullets_as_items,

@@ -121,6 +121,61 @@ pub fn drawn_rules(text: &str) -> Option<(String, usize)> {
     })
 }
 
+/// `text` with each numbered line that stands alone after a horizontal rule (`***`, or `⸻`
+/// once [`drawn_rules`] has read it) and opens a section of a pasted document (`2.
+/// Progression Criteria`, a blank line after it) written as a heading (`## 2. Progression
+/// Criteria`): chat tools and word processors paste a document's section titles so, and
+/// Markdown reads each as a list of one item, so that the section runs on into the level
+/// above it. Only where two or more such lines are, each a title (ten words at most, no
+/// sentence's end), at one depth: one above the shallowest heading after the first of them,
+/// or `##` with none. Fenced code is left alone. Returns the text and the 1-based number of
+/// the first line changed, or `None` when no line is.
+pub fn numbered_section_titles(text: &str) -> Option<(String, usize)> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let plain = |i: usize| lines.get(i).map_or("", |l| l.trim());
+    let rule = |t: &str| {
+        let marks: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        marks.len() >= 3
+            && ['*', '-', '_']
+                .iter()
+                .any(|&m| marks.chars().all(|c| c == m))
+    };
+    let title = |i: usize| -> bool {
+        let line = lines[i];
+        let Some((number, rest)) = line.trim_end().split_once(". ") else {
+            return false;
+        };
+        let words = rest.split_whitespace().count();
+        let above = (0..i).rev().map(plain).find(|l| !l.is_empty());
+        (1..=2).contains(&number.len())
+            && number.chars().all(|c| c.is_ascii_digit())
+            && (1..=10).contains(&words)
+            && rest.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
+            && !rest.trim_end().ends_with(['.', ':', ';', ','])
+            && plain(i + 1).is_empty()
+            && above.is_some_and(rule)
+    };
+    let found: Vec<usize> = (0..lines.len()).filter(|&i| title(i)).collect();
+    if found.len() < 2 {
+        return None;
+    }
+    let depth = lines[found[0]..]
+        .iter()
+        .filter_map(|l| {
+            let hashes = l.len() - l.trim_start_matches('#').len();
+            ((1..=6).contains(&hashes) && l[hashes..].starts_with(' ')).then_some(hashes)
+        })
+        .min()
+        .map_or(2, |d| d.saturating_sub(1).max(1));
+    let mut n = 0;
+    super::rewrite_lines(text, |line| {
+        n += 1;
+        found
+            .contains(&(n - 1))
+            .then(|| format!("{} {line}", "#".repeat(depth)))
+    })
+}
+
 /// `text` with the encoded spaces that end a line (`* **Learning:**&#x20;`, as GitBook writes
 /// a trailing space) taken off: they show as nothing, and a label would not be read as alone
 /// on its line. Fenced code is left alone. Returns the text and the 1-based number of the
@@ -326,35 +381,54 @@ pub fn plain_labels(text: &str) -> Option<(String, usize)> {
     // Labels written both ways (`Scrum roles knowledge` beside `Risk management:`): those
     // without a colon are sentences about the list, not its area's name.
     let colon = |i: usize| lines[i].trim_end().ends_with(':');
-    let with_colon = (0..lines.len()).any(|i| found[i].is_some() && colon(i));
+    // Only labels that come back count: a lead-in met once (`Evidence we look at:` in a
+    // section about reviews) names no area, and is left as written.
+    let recurs = |i: usize| {
+        found[i].is_some_and(|(l, _)| {
+            found
+                .iter()
+                .filter(|o| o.is_some_and(|(m, _)| m.eq_ignore_ascii_case(l)))
+                .count()
+                >= 2
+        })
+    };
+    let with_colon = (0..lines.len()).any(|i| colon(i) && recurs(i));
     let without = (0..lines.len()).any(|i| found[i].is_some() && !colon(i));
     // And those without a colon under headings mostly not titled as levels (`## Seamanship`
     // / `Deckhand` over a list) name the levels of a ladder written the other way round.
+    // Counted by the labels under them that come back, so that the labels of the sections
+    // after the levels (`## 3. Skill Development Pathways` / `Knowledge Transfer
+    // Mechanisms`, each its own) do not outweigh those every level writes.
     let heading_above = |i: usize| (0..i).rev().map(plain).find(|l| l.starts_with('#'));
-    let headings: std::collections::BTreeSet<&str> = (0..lines.len())
-        .filter(|&i| found[i].is_some() && !colon(i))
+    let under: Vec<&str> = (0..lines.len())
+        .filter(|&i| recurs(i) && !colon(i))
         .filter_map(heading_above)
         .collect();
-    let titled = headings
+    let titled = under
         .iter()
         .filter(|h| crate::import::titles::level_like(h.trim_start_matches('#').trim()))
         .count();
-    if without && (with_colon || titled * 2 <= headings.len()) {
+    if without && (with_colon || titled * 2 <= under.len()) {
         for (i, f) in found.iter_mut().enumerate() {
             if !colon(i) {
                 *f = None;
             }
         }
     }
-    // Every list opens under a lead-in ending in a colon or a heading: a list under a sentence (`Scrum roles
-    // knowledge` over a list, beside `Risk management:` over another) says the labels are
-    // no level's pillars, and making some of them pillars would leave a level without any.
-    let under_label = (0..lines.len()).all(|i| {
+    // Every list opens under a lead-in ending in a colon or a heading: a list under a
+    // sentence (`Scrum roles knowledge` over a list, beside `Risk management:` over another)
+    // says the labels of its section are no level's pillars. A section's labels are left as
+    // written where it has one; where those labels come back in sections without one, none
+    // is read, as making some of them pillars would leave a level without any. A section
+    // with no labels says nothing of them (`## How we review`, a sentence over a list, before
+    // the levels).
+    let section = |i: usize| (0..=i).rev().find(|&h| plain(h).starts_with('#'));
+    let unlabelled_list = |i: usize| {
         if !list_item(plain(i)) || lines[i].starts_with([' ', '\t']) {
-            return true;
+            return false;
         }
         let Some(p) = (0..i).rev().find(|&p| !plain(p).is_empty()) else {
-            return true;
+            return false;
         };
         // Where the paragraph above starts, only when asked: an item's text may wrap
         // unindented. Looked for after the item right above, so that a long tight list is
@@ -366,15 +440,30 @@ pub fn plain_labels(text: &str) -> Option<(String, usize)> {
                 .last()
                 .unwrap_or(p)
         };
-        list_item(plain(p))
+        !(list_item(plain(p))
             || lines[p].starts_with([' ', '\t'])
             || plain(p).starts_with('#')
             || plain(p).ends_with(':')
             || found[p].is_some()
-            || list_item(plain(start()))
-    });
-    if !under_label {
+            || list_item(plain(start())))
+    };
+    let unlabelled: std::collections::HashSet<Option<usize>> = (0..lines.len())
+        .filter(|&i| unlabelled_list(i))
+        .map(section)
+        .collect();
+    let labels_where = |with_unlabelled_list: bool| -> std::collections::HashSet<String> {
+        (0..lines.len())
+            .filter(|&i| unlabelled.contains(&section(i)) == with_unlabelled_list)
+            .filter_map(|i| found[i].map(|(l, _)| l.to_lowercase()))
+            .collect()
+    };
+    if !labels_where(true).is_disjoint(&labels_where(false)) {
         return None;
+    }
+    for (i, f) in found.iter_mut().enumerate() {
+        if unlabelled.contains(&section(i)) {
+            *f = None;
+        }
     }
     colon_labels(text, &found, 2)
 }
