@@ -206,3 +206,48 @@ fn a_track_alone_in_its_file_titled_as_a_pillar_stays_a_track() {
         .exists());
     assert!(imp.root.join("content/pillars/command.md").exists());
 }
+
+#[test]
+fn levels_tagged_by_track_after_their_codes_make_a_track_per_tag() {
+    // `# L2 IC - Baker` beside `# L2 EM - Baker` (kolbis' career paths, hunt 38): one track
+    // ranked L2 EM above L2 IC, the tags in every title.
+    let src = fixture("sections/tagged-tracks.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let imp = import(&src, &[]);
+    assert_eq!(
+        titles(&imp.root.join("content/tracks")),
+        ["Bakers (IC)", "Bakers (EM)"]
+    );
+    // Each level is on its tag's track, at its code's place, without the tag.
+    let mut placed: Vec<(String, String, String)> = Vec::new();
+    for id in ranked_levels(&imp) {
+        let f = front(&imp.root.join(format!("content/levels/{id}.md")));
+        let track = front(
+            &imp.root
+                .join(format!("content/tracks/{}.md", str_of(&f, "track"))),
+        );
+        let tag = str_of(&track, "title")
+            .split(['(', ')'])
+            .nth(1)
+            .unwrap()
+            .to_string();
+        placed.push((tag, str_of(&f, "code"), str_of(&f, "title")));
+    }
+    let written: Vec<(String, String, String)> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("# L"))
+        .map(|h| {
+            let (code, rest) = h.split_once(' ').unwrap();
+            let (tag, title) = rest.split_once(" - ").unwrap();
+            (tag.to_string(), format!("L{code}"), title.to_string())
+        })
+        .collect();
+    let mut by_track = written.clone();
+    by_track.sort_by_key(|(tag, _, _)| tag != "IC");
+    assert_eq!(placed, by_track);
+    // The same code on both tracks is one grade; L1, only a contributor's, is none's.
+    for (n, id) in ranked_levels(&imp).iter().enumerate() {
+        let f = front(&imp.root.join(format!("content/levels/{id}.md")));
+        assert_eq!(f.contains_key("equivalent"), n != 0, "{id}: {f:?}");
+    }
+}

@@ -14,6 +14,7 @@ mod named_tracks;
 mod order;
 mod roles;
 mod strays;
+mod tagged;
 use folders::{generic_folder, page_folders};
 use order::{order_levels, order_tracks, sort_pages};
 
@@ -89,6 +90,8 @@ pub(super) fn gather(
     }
     // A document's managers with pillars of their own are a track of their own.
     tracks = managers::split_managers(ladder, tracks);
+    // So are the levels of two tracks written in one run, each tagged after its code.
+    tracks = tagged::split_tagged(ladder, tracks);
     // A document read as a ladder of its own reads the same in its folder: its tracks written
     // as lists of their levels are tracks there too (hunt 21 H4: they were the levels of one
     // track beside a sibling file).
