@@ -420,6 +420,33 @@ fn a_heading_inside_an_expectation_is_part_of_it_and_not_warned_about() {
 }
 
 #[test]
+fn a_note_between_lists_is_found_however_it_and_the_lists_are_written() {
+    // In bold or emphasis, indented by a space, over items indented by one, or between
+    // lists numbered `1)`: each is a paragraph between two lists (review 37 R37-07, browser
+    // 41 B41-04), and only the plain one was warned about.
+    for body in [
+        "- Waters the borders\n\n**When on call:**\n\n- Checks the heaters at night\n",
+        "- Waters the borders\n\n*On call*, the gardener:\n\n- Checks the heaters at night\n",
+        "- Waters the borders\n\n When on call:\n\n- Checks the heaters at night\n",
+        "- Waters the borders\n\nWhen on call:\n\n - Checks the heaters at night\n",
+        "1) Waters the borders\n\nWhen on call:\n\n1) Checks the heaters at night\n",
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        clean_ladder(tmp.path());
+        write_cell(tmp.path(), "e2", "craft", body);
+        let (report, _) = json(tmp.path(), &[]);
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "note-between-lists"),
+            "{body}: {:#?}",
+            report.diagnostics
+        );
+    }
+}
+
+#[test]
 fn notes_before_or_after_a_competencys_list_are_not_warned_about() {
     // A lead-in over the list, notes after it, and a paragraph inside an item: each shows
     // where it is written.

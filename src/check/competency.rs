@@ -91,23 +91,28 @@ pub(super) fn notes_between_lists(f: &SourceFile, diags: &mut Diagnostics) {
         return;
     };
     // Only a body with text between two list items can have one: most have none, and are not
-    // parsed again.
-    let mut listed = false;
-    let mut between = false;
+    // parsed again. An item opens with a marker and a space (`- `, `* `, `1. `, `1) `) after
+    // at most three spaces; text less indented than four spaces may end the list.
     let item = |l: &str| {
-        let t = l.trim_start();
-        t.starts_with(['-', '*', '+'])
-            || t.split_once(". ")
-                .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+        let t = l.trim_start_matches(' ');
+        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let after = if digits > 0 {
+            t[digits..].strip_prefix(['.', ')'])
+        } else {
+            t.strip_prefix(['-', '*', '+'])
+        };
+        l.len() - t.len() <= 3 && after.is_some_and(|a| a.is_empty() || a.starts_with([' ', '\t']))
     };
+    let (mut listed, mut between) = (false, false);
     let maybe = split.body.lines().any(|l| {
-        if item(l) && !l.starts_with(' ') {
+        if item(l) {
             let found = listed && between;
             listed = true;
             between = false;
             found
         } else {
-            between |= listed && !l.trim().is_empty() && !l.starts_with([' ', '\t']);
+            let indent = l.len() - l.trim_start_matches(' ').len();
+            between |= listed && !l.trim().is_empty() && indent <= 3 && !l.starts_with('\t');
             false
         }
     });
