@@ -155,3 +155,30 @@ fn a_lead_is_the_expectations_own_sentence_before_its_notes_and_examples() {
     let body = parse_competency("- Uses version control daily.\n", 0, ("l", "p"));
     assert!(body.items[0].lead_and_rest("").is_none());
 }
+
+#[test]
+fn each_table_is_a_region_named_by_its_header_and_first_row() {
+    // Two tables of one header on a page were two regions named `Table`, which assistive
+    // technology cannot tell apart (browser check 41, B41-06).
+    let b = parse(
+        "| Module | Resources |\n|---|---|\n| Brain | Notes |\n\n| Module | Resources |\n|---|---|\n| Governance | Rules |\n\n| |\n|---|\n",
+        0,
+        &HashSet::default(),
+    );
+    let html = b.whole.html("");
+    let names: Vec<&str> = html
+        .split("aria-label=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Table: Module, Resources (Brain)",
+            "Table: Module, Resources (Governance)",
+            "Table"
+        ]
+    );
+    assert_eq!(html.matches("<div class=\"scroll-box\"").count(), 3);
+    assert_eq!(html.matches("</div>").count(), 3);
+}
