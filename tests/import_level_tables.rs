@@ -336,7 +336,8 @@ fn a_grid_headed_by_an_assistant_level_is_read() {
 
 /// The expectations of a ladder whose levels (`# G1 - Gardener`) hold a table under an area
 /// heading, a row per pillar with `<p>- …</p>` items, and perhaps a `### Scope & Impact`
-/// paragraph, which is an expectation of that pillar. Levels are found by code and title.
+/// paragraph, or a list under a lead-in, which are expectations of that pillar. Levels are
+/// found by code and title.
 fn area_table_expectations(text: &str) -> Vec<Exp> {
     let (mut level, mut section, mut exps) = (String::new(), String::new(), Vec::new());
     for line in text.lines() {
@@ -357,11 +358,12 @@ fn area_table_expectations(text: &str) -> Vec<Exp> {
                     text: text.to_string(),
                 });
             }
-        } else if section == "Scope & Impact" && !line.trim().is_empty() {
+        } else if section == "Scope & Impact" && !line.trim().is_empty() && !line.ends_with(':') {
+            // A paragraph, or a list's items under a lead-in (a note).
             exps.push(Exp {
                 level: level.clone(),
                 pillar: section.clone(),
-                text: line.to_string(),
+                text: line.trim_start_matches("- ").to_string(),
             });
         }
     }
@@ -384,6 +386,13 @@ fn a_table_under_an_area_of_each_level_gives_its_rows_as_pillars() {
             "tables/area-tables-only.md",
             13,
             vec!["Planting", "Pruning", "Visitors"],
+        ),
+        // Browser 41 B41-01: a level whose `### Scope & Impact` holds a list kept its table
+        // in its description.
+        (
+            "tables/area-table-beside-lists.md",
+            17,
+            vec!["Planting", "Pruning", "Scope & Impact", "Visitors"],
         ),
     ] {
         let src = fixture(name);

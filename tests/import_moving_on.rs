@@ -74,10 +74,17 @@ fn check(name: &str, moving_on: usize, pillars: &[&str]) {
         assert!(page.contains(&md_words(text)), "levels/{id}/ lacks {text}");
         if *moving {
             assert!(
-                body(&own).contains(text.as_str()),
+                words(body(&own)).contains(&md_words(text)),
                 "{id}'s description lacks {text}:\n{own}"
             );
             assert!(!cells.contains(text.as_str()), "{text} is an expectation");
+            // Written as the heading it stands for: no level's summary (its description's
+            // first paragraph) says what the next level asks.
+            let summary = ladder_json_level(&imp.site, &id)["summary"].to_string();
+            assert!(
+                !words(&summary).contains(&md_words(text)),
+                "{id}'s summary is {summary}"
+            );
         } else {
             assert!(cells.contains(text.as_str()), "{text} is no expectation");
         }

@@ -82,6 +82,12 @@ fn numbered_titles_after_rules_end_the_last_level() {
     ] {
         assert!(pages.contains(kept), "no free page holds {kept}");
     }
+    // Its first heading, `1. Role Definitions`, only says what it holds: the file names the
+    // track and the book (review 37 R37-11).
+    assert_eq!(
+        titles(&imp.root.join("content/tracks")),
+        ["Numbered sections"]
+    );
     let head = page(&imp.site, "levels/head-baker/");
     assert!(!head.contains("Reviews happen every January."), "{head}");
     assert!(

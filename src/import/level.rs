@@ -151,6 +151,7 @@ pub(super) fn fill_level_but(
     } = rest;
     description.sort();
     level.description = blocks_md(d, &description);
+    level.description.iter_mut().for_each(moving_on_as_heading);
     for md in description_parts {
         let at = level.description.partition_point(|m| m.line < md.line);
         level.description.insert(at, md);
@@ -208,11 +209,12 @@ fn plain_cells(d: &Doc, s: usize, level: &mut Level, rest: &mut Rest) {
         let next_is_list = own
             .get(i + 1)
             .is_some_and(|&n| matches!(d.blocks[n].kind, Kind::List { .. }));
-        let line = d.src.text[b.start..b.end].trim();
+        let line = d.src.text.get(b.start..b.end).unwrap_or("").trim();
         if matches!(b.kind, Kind::Para { label: None, .. })
             && next_is_list
             && line.ends_with(':')
             && super::titles::moving_on(line)
+            && !names_level(line, level)
         {
             rest.description.extend(&own[i..i + 2]);
             i += 2;
@@ -264,6 +266,60 @@ fn plain_cells(d: &Doc, s: usize, level: &mut Level, rest: &mut Rest) {
     }
     rest.extra_sections
         .extend(sec.children.iter().filter(|c| !statements.contains(c)));
+}
+
+/// A line of a level's description that says what it takes to move on (`Promotion to Level 2
+/// requires:` over its list, `**Exit criteria — ready for L3 when able to …**`, see
+/// [`super::titles::moving_on`]) written as the heading it stands for (`## Promotion to
+/// Level 2 requires`; `## Exit criteria` over `Ready for L3 when able to …`), as a section
+/// titled so is written: the first paragraph of a level's description is its summary, which
+/// such a line is not.
+fn moving_on_as_heading(md: &mut Md) {
+    let text = md.text.trim();
+    let (line, after) = text.split_once('\n').unwrap_or((text, ""));
+    let inner = ["**", "__"]
+        .iter()
+        .find_map(|w| line.strip_prefix(w)?.strip_suffix(w))
+        .unwrap_or(line)
+        .trim()
+        .trim_end_matches(':')
+        .trim_end();
+    if inner.is_empty() || !super::titles::moving_on(inner) {
+        return;
+    }
+    // A sentence after a dash (`Exit criteria — ready for L3 when able to lead …`) is the one
+    // thing the heading lists.
+    let heading = match [" — ", " – ", " - "]
+        .iter()
+        .find_map(|dash| inner.split_once(dash))
+        .filter(|(_, rest)| rest.split_whitespace().count() > 6 && after.trim().is_empty())
+    {
+        Some((head, rest)) => {
+            let mut chars = rest.chars();
+            let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+            format!(
+                "## {head}\n\n- {}{}",
+                first.unwrap_or_default(),
+                chars.as_str()
+            )
+        }
+        None => format!("## {inner}"),
+    };
+    md.text = match after.trim() {
+        "" => heading,
+        rest => format!("{heading}\n\n{rest}"),
+    };
+}
+
+/// Whether `text` names `level` by its code or title (`Promotion to Level 2 requires:` under
+/// `Level 2`): what it asks is then that level's own, not the next one's.
+fn names_level(text: &str, level: &Level) -> bool {
+    let padded = format!(" {} ", ids::title_key(text));
+    [level.code.as_deref(), Some(level.title.as_str())]
+        .into_iter()
+        .flatten()
+        .map(ids::title_key)
+        .any(|k| !k.is_empty() && padded.contains(&format!(" {k} ")))
 }
 
 /// Shape `Headings`: each sub-heading that is a pillar is a cell; the others describe the

@@ -474,6 +474,15 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
 /// The outcome of a document whose sections `found` are levels: its tracks, levels, free
 /// pages and glossary.
 fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) -> Outcome {
+    // A document titled by a heading that only says what it holds (`1. Role Definitions`,
+    // its first, over the levels) is named by its file.
+    let named_by_file;
+    let doc_title = if sections::holds_only(doc_title) {
+        named_by_file = super::titles::readable(d.src.stem());
+        named_by_file.as_str()
+    } else {
+        doc_title
+    };
     let levels = &found.levels[..];
     let is_level: Vec<bool> = (0..d.secs.len()).map(|s| levels.contains(&s)).collect();
     let mut is_ancestor = vec![false; d.secs.len()];

@@ -770,6 +770,24 @@ fn line_end(line: &str) -> &str {
     &line[line.trim_end_matches(['\n', '\r']).len()..]
 }
 
+/// Whether each line of `text` (split as [`str::split_inclusive`] on `\n` splits it) is a
+/// fence (```` ``` ```` or `~~~` after at most three spaces, CommonMark's fences) or inside
+/// fenced code.
+pub(super) fn fenced_lines(text: &str) -> Vec<bool> {
+    let mut fence = false;
+    text.split_inclusive('\n')
+        .map(|line| {
+            let unindented = line.trim_start_matches(' ');
+            if line.len() - unindented.len() <= 3
+                && (unindented.starts_with("```") || unindented.starts_with("~~~"))
+            {
+                fence = !fence;
+            }
+            fence
+        })
+        .collect()
+}
+
 /// `text` with each line outside fenced code (```` ``` ```` or `~~~` after at most three
 /// spaces, CommonMark's fences) that `rewrite` gives a new text for (newline included, as
 /// given) replaced by it. Returns the text and the 1-based number of the first line
@@ -778,15 +796,10 @@ fn rewrite_lines(
     text: &str,
     mut rewrite: impl FnMut(&str) -> Option<String>,
 ) -> Option<(String, usize)> {
-    let (mut out, mut first, mut fence) = (String::with_capacity(text.len()), None, false);
+    let (mut out, mut first) = (String::with_capacity(text.len()), None);
+    let fenced = fenced_lines(text);
     for (n, line) in text.split_inclusive('\n').enumerate() {
-        let unindented = line.trim_start_matches(' ');
-        if line.len() - unindented.len() <= 3
-            && (unindented.starts_with("```") || unindented.starts_with("~~~"))
-        {
-            fence = !fence;
-        }
-        match rewrite(line).filter(|_| !fence) {
+        match rewrite(line).filter(|_| !fenced[n]) {
             Some(new) => {
                 out.push_str(&new);
                 first.get_or_insert(n + 1);

@@ -5,34 +5,51 @@
 
 use crate::import::model::{GuessKind, Ladder, Level, Track};
 
-/// The tag that opens `level`'s title after its code (`IC - Software Engineer` → `IC`): two to
-/// four capital letters alone before a dash, and a title after it.
-fn tag(level: &Level) -> Option<&str> {
+/// The tag that opens `level`'s title after its code, and the title after it (`IC - Software
+/// Engineer` → `IC`, `Software Engineer`): two to four capital letters alone before a dash
+/// (`-`, `–` or `—` between spaces), and a title after it.
+fn tagged(level: &Level) -> Option<(&str, &str)> {
     level.code.as_ref()?;
-    let (tag, rest) = level.title.split_once(" - ")?;
-    let tag = tag.trim();
+    let (tag, rest) = [" - ", " – ", " — "]
+        .iter()
+        .find_map(|dash| level.title.split_once(dash))?;
+    let (tag, rest) = (tag.trim(), rest.trim());
     ((2..=4).contains(&tag.len())
         && tag.chars().all(|c| c.is_ascii_uppercase())
-        && !rest.trim().is_empty())
-    .then_some(tag)
+        && !rest.is_empty())
+    .then_some((tag, rest))
 }
 
-/// Splits each track whose every level is tagged (see [`tag`]) with one of two tags or more,
+/// The tag of `level`'s title (see [`tagged`]).
+fn tag(level: &Level) -> Option<&str> {
+    tagged(level).map(|(tag, _)| tag)
+}
+
+/// Splits each track whose levels are tagged (see [`tagged`]) with one of two tags or more,
 /// where one code at least is written under two tags (the same grade on both paths): a track
 /// per tag, in the order first met, titled by the track's title and the tag, each level
 /// without its tag. The levels keep their codes, which make the levels of one code on the
-/// two tracks equivalent. A run with one tag, or whose tags never share a code (`L3 IC` …
-/// `L5 EM`: managers start where contributors stop), is one track.
+/// two tracks equivalent. Levels before the first tagged one are the first tag's. A run with
+/// one tag, or whose tags never share a code (`L3 IC` … `L5 EM`: managers start where
+/// contributors stop), is one track.
 pub(super) fn split_tagged(
     ladder: &mut Ladder,
     tracks: Vec<(Track, usize)>,
 ) -> Vec<(Track, usize)> {
     let mut out = Vec::with_capacity(tracks.len());
     for (mut track, doc) in tracks {
+        // Levels before the first tagged one (`L1 - Baker` before `L2 IC - Baker`) are the
+        // first tag's: the junior levels both paths start from.
+        let untagged = track.levels.iter().take_while(|l| tag(l).is_none()).count();
+        let first_tag = track.levels.get(untagged).and_then(tag).map(str::to_string);
         let tags: Option<Vec<String>> = track
             .levels
             .iter()
-            .map(|l| tag(l).map(str::to_string))
+            .enumerate()
+            .map(|(i, l)| match tag(l) {
+                None if i < untagged => first_tag.clone(),
+                t => t.map(str::to_string),
+            })
             .collect();
         // The tags in the order first met.
         let mut first: Vec<String> = Vec::new();
@@ -41,8 +58,9 @@ pub(super) fn split_tagged(
                 first.push(t.clone());
             }
         }
-        let shared_code = track.levels.iter().enumerate().any(|(i, a)| {
-            track.levels[i + 1..]
+        let tagged_levels = &track.levels[untagged..];
+        let shared_code = tagged_levels.iter().enumerate().any(|(i, a)| {
+            tagged_levels[i + 1..]
                 .iter()
                 .any(|b| a.code == b.code && tag(a) != tag(b))
         });
@@ -61,8 +79,9 @@ pub(super) fn split_tagged(
                 .filter(|(_, lt)| *lt == t)
                 .map(|(l, _)| {
                     let mut l = l.clone();
-                    let rest = l.title.split_once(" - ").map_or("", |x| x.1).trim();
-                    l.title = rest.to_string();
+                    if let Some((_, title)) = tagged(&l) {
+                        l.title = title.to_string();
+                    }
                     l
                 })
                 .collect();

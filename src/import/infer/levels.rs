@@ -79,10 +79,19 @@ pub(in crate::import) fn find_levels(d: &Doc) -> Option<Found> {
                             .collect()
                     };
                     let own = words(&title);
-                    // The document's first heading, placing no one, before them all names
-                    // the family of roles (`# Oven Engineers` over `# L1 - Oven Engineer`):
-                    // the document's title.
-                    let family = levels.iter().all(|&l| s < l)
+                    // The document's first heading, placing no one, before them all, that
+                    // names their role in the plural (`# Oven Engineers` over `# L1 - Oven
+                    // Engineer`): the document's title.
+                    let last_word =
+                        |t: &str| t.split_whitespace().last().unwrap_or("").to_lowercase();
+                    let plural = levels.iter().any(|&l| {
+                        let role = last_word(&ids::parse_level_title(&heading_text(d, l)).title);
+                        let own = last_word(&title);
+                        !role.is_empty()
+                            && (own == format!("{role}s") || own == format!("{role}es"))
+                    });
+                    let family = plural
+                        && levels.iter().all(|&l| s < l)
                         && (1..s).all(|o| d.secs[o].heading.is_none())
                         && !crate::import::titles::ranks(&title);
                     !family

@@ -118,14 +118,12 @@ pub(super) fn levels_sharing_pillars(d: &Doc) -> Option<Vec<usize>> {
 /// are competency areas holding the levels by name, a ladder written the other way round
 /// (`### 1. Impact` / `#### Level 1` / `**Scope:** …` / `**Example behaviours:**` + a list):
 /// two or more sections, none titled as a level, each holding levels by names that read as
-/// levels and recur under two of them or more, and something that says
-/// the areas are no tracks: their labels are mostly their own (`**Impact:**` in one area,
-/// `**Showing Initiatives:**` in another, only the examples in every one), the areas are
-/// numbered (`1. Impact`), or they sit under a heading that names the track (`## IC Track`).
-/// Read as the levels, they are then turned round as the same ladder written with plain
-/// lists is (see `transpose::transposed`). `None` where the sections above are tracks, each
-/// holding its levels with the ladder's pillars as labels (`## Bread` / `### Junior` /
-/// `**Craft:** …`).
+/// levels and recur under two of them or more, under a heading that names the track (`##
+/// IC Track`), which says the sections are no tracks. Read as the levels, they are then
+/// turned round as the same ladder written with plain lists is (see
+/// `transpose::transposed`). `None` where the sections may be tracks, each holding its
+/// levels with the ladder's pillars as labels (`## Bread` / `### Junior` / `**Craft:** …`),
+/// whether the pillars are every track's or each its own, the tracks numbered or not.
 fn areas_over_levels(d: &Doc, levels: &[usize]) -> Option<Vec<usize>> {
     let title = |s: usize| heading_text(d, s);
     let key = |s: usize| ids::title_key(&title(s));
@@ -151,32 +149,23 @@ fn areas_over_levels(d: &Doc, levels: &[usize]) -> Option<Vec<usize>> {
     {
         return None;
     }
-    let labels = |a: usize| -> HashSet<String> {
-        levels
-            .iter()
-            .filter(|&&l| d.secs[l].parent == Some(a))
-            .flat_map(|&l| shape(d, l).map(|sh| keys(d, l, sh)).unwrap_or_default())
-            .collect()
-    };
-    let per_area: Vec<HashSet<String>> = areas.iter().map(|&a| labels(a)).collect();
-    let all: HashSet<&String> = per_area.iter().flatten().collect();
-    let everywhere = all
+    // The sections above the areas name the track: a heading under the document's title
+    // (`# Growth Matrix` / `## IC Track`), not the title itself (`# Bakery Career Track`
+    // over `## Bread` and `## Pastry`, which are tracks).
+    let top = d
+        .secs
         .iter()
-        .filter(|k| per_area.iter().all(|p| p.contains(**k)))
-        .count();
-    let own_labels = 2 * everywhere < all.len();
-    let numbered = areas.iter().all(|&a| {
-        let t = title(a);
-        crate::import::titles::without_outline_number(&t) != t
-    });
+        .filter_map(|s| s.heading.map(|_| s.level))
+        .min();
     let under_track = areas.iter().all(|&a| {
         d.secs[a].parent.is_some_and(|g| {
             g != 0
                 && d.secs[g].heading.is_some()
+                && Some(d.secs[g].level) != top
                 && crate::import::titles::any_word(&title(g), &["track"])
         })
     });
-    (own_labels || numbered || under_track).then_some(areas)
+    under_track.then_some(areas)
 }
 
 /// Whether sections `secs` are, most of them, titled as sections written under each of

@@ -88,6 +88,21 @@ pub(in crate::import) fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock
                 i += 2;
                 continue;
             }
+            // A list under a label that says it is what the level does not do (`**Anti-
+            // patterns:**`), beside lists that are its expectations: a note, quoted so that
+            // it is not read back as items.
+            Kind::List { .. } if i > 0 && counter_list(d, blocks, i) => {
+                if let Some(md) = span(d.src, d.index, b.start, b.end) {
+                    out.push(CellBlock {
+                        md: Md {
+                            text: quote(&md.text),
+                            ..md
+                        },
+                        item: false,
+                        tight: false,
+                    });
+                }
+            }
             Kind::List { items } => {
                 for (k, it) in items.iter().enumerate() {
                     let md = Md {
@@ -151,6 +166,28 @@ pub(in crate::import) fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock
         last.tight = false;
     }
     out
+}
+
+/// Whether block `blocks[i]`, a list, is under a label that says it lists what the level does
+/// not do ([`crate::import::titles::counter_examples`]), in a run of blocks with another list
+/// that is not.
+fn counter_list(d: &Doc, blocks: &[usize], i: usize) -> bool {
+    let under = |i: usize| {
+        i > 0 && {
+            let p = &d.blocks[blocks[i - 1]];
+            matches!(p.kind, Kind::Para { .. })
+                && d.src.text.get(p.start..p.end).is_some_and(|t| {
+                    let t = t
+                        .trim()
+                        .trim_matches(['*', '_'])
+                        .trim_end_matches([':', '*', '_']);
+                    t.lines().count() == 1 && crate::import::titles::counter_examples(t)
+                })
+        }
+    };
+    under(i)
+        && (0..blocks.len())
+            .any(|j| j != i && matches!(d.blocks[blocks[j]].kind, Kind::List { .. }) && !under(j))
 }
 
 /// Whether block `blocks[i]` is a paragraph that a list spells out: a sentence (three words

@@ -98,7 +98,7 @@ fn lead_in(d: &Doc, s: usize) -> bool {
 
 /// A section title that says only what the section holds (`Expectations`, `Levels`, `Roles`,
 /// `Titles`), perhaps as their definitions (`Detailed Level Definitions`).
-fn holds_only(title: &str) -> bool {
+pub(super) fn holds_only(title: &str) -> bool {
     let k = ids::title_key(without_outline_number(title));
     let k = k.strip_prefix("detailed ").unwrap_or(&k);
     let k = match k.strip_suffix(" definitions") {

@@ -132,13 +132,16 @@ pub fn drawn_rules(text: &str) -> Option<(String, usize)> {
 /// the first line changed, or `None` when no line is.
 pub fn numbered_section_titles(text: &str) -> Option<(String, usize)> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let fenced = super::fenced_lines(text);
     let plain = |i: usize| lines.get(i).map_or("", |l| l.trim());
-    let rule = |t: &str| {
-        let marks: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    // A rule of `*` or `_`; of `-` only under a blank line, where under text it underlines
+    // a heading (`Junior Gardener` / `-----`, CommonMark 4.3).
+    let rule = |i: usize| {
+        let marks: String = plain(i).chars().filter(|c| !c.is_whitespace()).collect();
         marks.len() >= 3
-            && ['*', '-', '_']
-                .iter()
-                .any(|&m| marks.chars().all(|c| c == m))
+            && (marks.chars().all(|c| c == '*')
+                || marks.chars().all(|c| c == '_')
+                || marks.chars().all(|c| c == '-') && (i == 0 || plain(i - 1).is_empty()))
     };
     let title = |i: usize| -> bool {
         let line = lines[i];
@@ -146,22 +149,31 @@ pub fn numbered_section_titles(text: &str) -> Option<(String, usize)> {
             return false;
         };
         let words = rest.split_whitespace().count();
-        let above = (0..i).rev().map(plain).find(|l| !l.is_empty());
-        (1..=2).contains(&number.len())
+        let above = (0..i).rev().find(|&a| !plain(a).is_empty());
+        // Its section's text after it, not the list's next item (`1. Waters the beds`
+        // over `2. Prunes …`, a loose list).
+        let below = (i + 1..lines.len()).map(plain).find(|l| !l.is_empty());
+        !fenced[i]
+            && (1..=2).contains(&number.len())
             && number.chars().all(|c| c.is_ascii_digit())
             && (1..=10).contains(&words)
             && rest.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
             && !rest.trim_end().ends_with(['.', ':', ';', ','])
             && plain(i + 1).is_empty()
             && above.is_some_and(rule)
+            && !below.is_some_and(|l| {
+                l.split_once(". ")
+                    .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+            })
     };
     let found: Vec<usize> = (0..lines.len()).filter(|&i| title(i)).collect();
     if found.len() < 2 {
         return None;
     }
-    let depth = lines[found[0]..]
-        .iter()
-        .filter_map(|l| {
+    let depth = (found[0]..lines.len())
+        .filter(|&i| !fenced[i])
+        .filter_map(|i| {
+            let l = lines[i];
             let hashes = l.len() - l.trim_start_matches('#').len();
             ((1..=6).contains(&hashes) && l[hashes..].starts_with(' ')).then_some(hashes)
         })
@@ -422,7 +434,17 @@ pub fn plain_labels(text: &str) -> Option<(String, usize)> {
     // is read, as making some of them pillars would leave a level without any. A section
     // with no labels says nothing of them (`## How we review`, a sentence over a list, before
     // the levels).
-    let section = |i: usize| (0..=i).rev().find(|&h| plain(h).starts_with('#'));
+    // The heading line each line is under, found in one pass.
+    let mut last = None;
+    let sections: Vec<Option<usize>> = (0..lines.len())
+        .map(|i| {
+            if plain(i).starts_with('#') {
+                last = Some(i);
+            }
+            last
+        })
+        .collect();
+    let section = |i: usize| sections[i];
     let unlabelled_list = |i: usize| {
         if !list_item(plain(i)) || lines[i].starts_with([' ', '\t']) {
             return false;

@@ -9,7 +9,9 @@ use std::collections::HashSet;
 /// The first-column labels of each table that may be a level's (see [`per_level_shape`])
 /// that another such table, under another heading, shares: their pillars recur.
 pub(super) fn shared_labels(tables: &[Table]) -> HashSet<String> {
-    let mut seen: Vec<(&str, HashSet<String>)> = Vec::new();
+    // Under another heading: another section, though titled alike (`### Responsibility &
+    // Growth` under each level).
+    let mut seen: Vec<(usize, HashSet<String>)> = Vec::new();
     for t in tables.iter().filter(|t| per_level_shape(t)) {
         let Some(h) = &t.heading else { continue };
         let labels = t
@@ -17,12 +19,12 @@ pub(super) fn shared_labels(tables: &[Table]) -> HashSet<String> {
             .iter()
             .map(|(_, c)| key(&c[0]))
             .filter(|k| !k.is_empty());
-        seen.push((&h.title, labels.collect()));
+        seen.push((h.line, labels.collect()));
     }
     let mut shared = HashSet::new();
-    for (i, (title, labels)) in seen.iter().enumerate() {
-        for (other_title, other) in &seen[i + 1..] {
-            if other_title != title && labels.intersection(other).count() >= 2 {
+    for (i, (line, labels)) in seen.iter().enumerate() {
+        for (other_line, other) in &seen[i + 1..] {
+            if other_line != line && labels.intersection(other).count() >= 2 {
                 shared.extend(labels.intersection(other).cloned());
             }
         }
@@ -65,12 +67,50 @@ pub(super) fn per_level_shape(t: &Table) -> bool {
         && !rated(&header)
         && !levels(&header)
         && !levels(&firsts)
+        && !calendar(&firsts)
         && corner(&t.header[0]) != Some(Shape::Rows)
         && text >= 1.5 * labels
         && prose(t.rows.iter().flat_map(|(_, c)| &c[1..]))
         && t.heading
             .as_ref()
             .is_some_and(|h| h.depth <= 5 && !h.deeper_after && !h.lists)
+}
+
+/// Whether every one of `labels` names a day or a month (`Monday`, `Thu`, `March`): a
+/// rota's or a calendar's rows, which are no competency areas.
+fn calendar(labels: &[String]) -> bool {
+    const NAMES: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    !labels.is_empty()
+        && labels
+            .iter()
+            .all(|l| NAMES.contains(&l.trim().to_lowercase().as_str()))
 }
 
 /// One level's table: a heading per pillar one deeper than the level's, an item per row,

@@ -103,7 +103,8 @@ pub(in crate::import) fn descriptive(title: &str) -> bool {
 /// (`Promotion to Level 2 requires:`, `Ready for Senior When...`, `Exit criteria — ready
 /// for L2 when able to:`, `To reach Staff:`): what the level above asks, which describes the
 /// level rather than being one of its expectations or pillars. Only openings that say so
-/// (`Promotes good testing:` is a level's; `Ready for service`, with no `when`, a pillar).
+/// (`Promotes good testing:` is a level's; `Ready for service`, with no `when`, a pillar),
+/// and never of `this` level (`Promotion to this level requires:`).
 pub(in crate::import) fn moving_on(text: &str) -> bool {
     const OPENINGS: &[&str] = &[
         "exit criteria",
@@ -125,6 +126,10 @@ pub(in crate::import) fn moving_on(text: &str) -> bool {
         "next level",
     ];
     let k = ids::title_key(text);
+    // What it takes to reach this level (`To reach this level, a librarian:`) is the level's.
+    if k.split(' ').any(|w| w == "this") {
+        return false;
+    }
     let ready = k.starts_with("ready for ") && (k.ends_with(" when") || k.contains(" when "));
     ready || OPENINGS.iter().any(|o| k.starts_with(o))
 }
@@ -187,4 +192,21 @@ pub(in crate::import) fn asks_what_one_does(title: &str) -> bool {
         && ((k.starts_with("what does ") || k.starts_with("what do ")) && k.ends_with(" do")
             || k.starts_with("que hace ")
             || k.starts_with("o que faz "))
+}
+
+/// Whether a label over a list says the list is what the level does not do (`Anti-patterns:`,
+/// `Red flags:`, `Pitfalls:`, `Not expected:`): notes beside its expectations, not more of
+/// them.
+pub(in crate::import) fn counter_examples(label: &str) -> bool {
+    let k = format!(" {} ", ids::title_key(label).trim_end_matches(':'));
+    [
+        " anti pattern",
+        " antipattern",
+        " red flag",
+        " pitfall",
+        " not expected ",
+        " warning sign",
+    ]
+    .iter()
+    .any(|w| k.contains(w))
 }
