@@ -398,24 +398,24 @@ fn only_images_a_page_shows_are_checked_and_their_addresses_read_as_a_browser_re
     );
 }
 
-#[test]
-fn a_heading_inside_an_expectation_is_part_of_it_and_not_warned_about() {
+/// The codes of what `check` says of the fixture ladder with `body` as e2's craft
+/// competency.
+fn codes_with_craft(body: &str) -> Vec<String> {
     let tmp = tempfile::tempdir().unwrap();
     clean_ladder(tmp.path());
-    write_cell(
-        tmp.path(),
-        "e2",
-        "craft",
+    write_cell(tmp.path(), "e2", "craft", body);
+    let (report, _) = json(tmp.path(), &[]);
+    report.diagnostics.iter().map(|d| d.code.clone()).collect()
+}
+
+#[test]
+fn a_heading_inside_an_expectation_is_part_of_it_and_not_warned_about() {
+    let codes = codes_with_craft(
         "- Writes code.\n\n  ### In practice\n\n  Small changes, reviewed.\n- Designs.\n",
     );
-    let (report, _) = json(tmp.path(), &[]);
     assert!(
-        !report
-            .diagnostics
-            .iter()
-            .any(|d| d.code == "heading-in-competency"),
-        "{:#?}",
-        report.diagnostics
+        !codes.contains(&"heading-in-competency".to_string()),
+        "{codes:?}"
     );
 }
 
@@ -431,17 +431,10 @@ fn a_note_between_lists_is_found_however_it_and_the_lists_are_written() {
         "- Waters the borders\n\nWhen on call:\n\n - Checks the heaters at night\n",
         "1) Waters the borders\n\nWhen on call:\n\n1) Checks the heaters at night\n",
     ] {
-        let tmp = tempfile::tempdir().unwrap();
-        clean_ladder(tmp.path());
-        write_cell(tmp.path(), "e2", "craft", body);
-        let (report, _) = json(tmp.path(), &[]);
+        let codes = codes_with_craft(body);
         assert!(
-            report
-                .diagnostics
-                .iter()
-                .any(|d| d.code == "note-between-lists"),
-            "{body}: {:#?}",
-            report.diagnostics
+            codes.contains(&"note-between-lists".to_string()),
+            "{body}: {codes:?}"
         );
     }
 }
@@ -450,22 +443,12 @@ fn a_note_between_lists_is_found_however_it_and_the_lists_are_written() {
 fn notes_before_or_after_a_competencys_list_are_not_warned_about() {
     // A lead-in over the list, notes after it, and a paragraph inside an item: each shows
     // where it is written.
-    let tmp = tempfile::tempdir().unwrap();
-    clean_ladder(tmp.path());
-    write_cell(
-        tmp.path(),
-        "e2",
-        "craft",
+    let codes = codes_with_craft(
         "At this level you:\n\n- Write code.\n\n  Small changes, reviewed.\n- Design.\n\nExamples: the billing rewrite.\n\nAnd the search index.\n",
     );
-    let (report, _) = json(tmp.path(), &[]);
     assert!(
-        !report
-            .diagnostics
-            .iter()
-            .any(|d| d.code == "note-between-lists"),
-        "{:#?}",
-        report.diagnostics
+        !codes.contains(&"note-between-lists".to_string()),
+        "{codes:?}"
     );
 }
 

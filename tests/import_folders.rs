@@ -1507,3 +1507,16 @@ fn guides_that_share_sub_headings_beside_a_ladder_are_free_pages() {
     let pages = content_ids(&imp.root.join("content"));
     assert!(!pages.iter().any(|p| p.starts_with("summary")), "{pages:?}");
 }
+
+#[test]
+fn links_without_the_number_that_orders_a_file_lead_to_it() {
+    // `[Bakers](titles-for-bakers)` beside `01-titles-for-bakers.md`, as Docusaurus serves it
+    // (JesusFilm's docs, hunt 39 H39-04): kept as plain text, the link reported missing.
+    let imp = import(&fixture("folders/numbered-docs"), &[]);
+    assert!(!imp.summary.contains("does not have"), "{}", imp.summary);
+    let page = fs::read_to_string(imp.root.join("content/bakery-careers.md")).unwrap();
+    assert!(
+        page.contains("[Bakers](tracks/01-titles-for-bakers.md)"),
+        "{page}"
+    );
+}

@@ -411,3 +411,30 @@ fn a_table_under_an_area_of_each_level_gives_its_rows_as_pillars() {
         );
     }
 }
+
+#[test]
+fn a_column_headed_as_the_expectations_is_each_levels_text() {
+    // `| Principle | Competencies | Level Expectations |`, the middle cell the same at every
+    // level (Mattermost's ladders, hunt 39 H39-01): every level's expectations were that
+    // repeated cell, and what the level is expected to do only a note.
+    let src = fixture("tables/expectations-column.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut level, mut exps) = (String::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("### ") {
+            level = level_title(h);
+        } else if let Some(row) = line.strip_prefix("| ") {
+            let cells: Vec<&str> = row.trim_end_matches(" |").split(" | ").collect();
+            if cells.len() == 3 && cells[0] != "Principle" {
+                exps.push(Exp {
+                    level: words(&level),
+                    pillar: cells[0].to_string(),
+                    text: cells[2].to_string(),
+                });
+            }
+        }
+    }
+    assert_eq!(exps.len(), 9);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+}

@@ -115,3 +115,21 @@ fn one_sentence_over_a_levels_list_describes_the_level() {
         assert_eq!(cell.matches("\n- ").count(), 2, "{id}: {cell}");
     }
 }
+
+#[test]
+fn a_line_wholly_in_emphasis_after_a_levels_one_paragraph_is_a_note() {
+    // `## Apprentice Baker` / one paragraph / `_Next step: Baker_` (freistil's runbook, hunt
+    // 39 H39-05): the line was the level's second expectation, where after two paragraphs it
+    // is a note.
+    let src = fixture("sections/framing-after-one-paragraph.md");
+    let imp = import(&src, &[]);
+    for level in ["apprentice-baker", "baker", "senior-baker"] {
+        let cell = competency(&imp, level, "expectations");
+        let items: Vec<&str> = cell.lines().filter(|l| l.starts_with("- ")).collect();
+        assert!(
+            items.iter().all(|l| !l.contains("Next step")),
+            "{level}: {cell}"
+        );
+        assert!(cell.contains("_Next step:"), "{level}: {cell}");
+    }
+}

@@ -9,6 +9,19 @@ use common::words;
 use import_support::*;
 use std::fs;
 
+/// The codes of the import's levels, by track and rank.
+fn level_codes(imp: &Imported) -> Vec<String> {
+    ranked_levels(imp)
+        .iter()
+        .map(|id| {
+            str_of(
+                &front(&imp.root.join(format!("content/levels/{id}.md"))),
+                "code",
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn a_reading_list_under_the_last_level_leaves_it_its_labelled_pillars() {
     // `#### Further reading` under Head Chef made it "a level with pillars of its own", its
@@ -241,15 +254,7 @@ fn levels_coded_with_a_pair_of_codes_or_an_equals_sign_are_levels_titled_after_i
     );
     assert!(common::page(&imp.site, "levels/mate/").contains("Takes the bridge watch alone."));
     // Browser check 37 B37-13: `T5/L5` keeps the code of its track's letters, L5, not T5.
-    let codes: Vec<String> = ranked_levels(&imp)
-        .iter()
-        .map(|id| {
-            str_of(
-                &front(&imp.root.join(format!("content/levels/{id}.md"))),
-                "code",
-            )
-        })
-        .collect();
+    let codes = level_codes(&imp);
     assert_eq!(codes, ["L5", "L6", "L7", "L8"]);
 }
 
@@ -271,15 +276,7 @@ fn a_first_heading_naming_the_family_of_roles_is_the_documents_title() {
     // levels' role word.
     let src = fixture("sections/role-family-title.md");
     let imp = import(&src, &[]);
-    let codes: Vec<String> = ranked_levels(&imp)
-        .iter()
-        .map(|id| {
-            str_of(
-                &front(&imp.root.join(format!("content/levels/{id}.md"))),
-                "code",
-            )
-        })
-        .collect();
+    let codes = level_codes(&imp);
     assert_eq!(codes, ["L1", "L2", "L3"], "{}", imp.summary);
     assert_eq!(
         titles(&imp.root.join("content/tracks")),
@@ -287,4 +284,45 @@ fn a_first_heading_naming_the_family_of_roles_is_the_documents_title() {
     );
     let track = fs::read_to_string(imp.root.join("content/tracks/role-family-title.md")).unwrap();
     assert!(track.contains("from their first season"), "{track}");
+    // A discipline in the plural over levels of other roles (`# Pump Engineers` over `# L1
+    // - Pump Operator`, as kolbis' `# Product Engineers` over `# L3 IC - Product Owner`).
+    let imp = import(&fixture("sections/discipline-family-title.md"), &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["pump-operator", "senior-pump-operator", "head-of-pumps"],
+        "{}",
+        imp.summary
+    );
+}
+
+#[test]
+fn levels_not_written_yet_after_the_last_are_levels_by_their_numbers() {
+    // `### Level 4: Head Gardener` and `### Level 5: …` over "Level descriptions to be
+    // defined." after Level 3 (Mattermost's analyst ladder, hunt 39 H39-02, H39-03): free
+    // pages, where a code that continues the others (`P4`) made a level, and only the first
+    // of two.
+    let src = fixture("sections/placeholder-levels.md");
+    let imp = import(&src, &[]);
+    let titles: Vec<String> = ranked_levels(&imp)
+        .iter()
+        .map(|id| {
+            str_of(
+                &front(&imp.root.join(format!("content/levels/{id}.md"))),
+                "title",
+            )
+        })
+        .collect();
+    let codes: Vec<(String, String)> = level_codes(&imp).into_iter().zip(titles).collect();
+    let written: Vec<(String, String)> = fs::read_to_string(&src)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.strip_prefix("### "))
+        .map(|h| {
+            let (code, title) = h.split_once(": ").unwrap();
+            (code.to_string(), title.to_string())
+        })
+        .collect();
+    assert_eq!(codes, written, "{}", imp.summary);
+    let head = fs::read_to_string(imp.root.join("content/levels/head-gardener.md")).unwrap();
+    assert!(head.contains("Level descriptions to be defined."), "{head}");
 }

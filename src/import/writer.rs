@@ -422,7 +422,8 @@ impl Ctx<'_> {
     }
 
     /// The document at `rel`, or written as a site address without its extension
-    /// (`guides/cto` for `guides/cto.md`; a folder's `README.md`, `index.md` or `_index.md`).
+    /// (`guides/cto` for `guides/cto.md`; a folder's `README.md`, `index.md` or `_index.md`;
+    /// `guides/cto` for `guides/02-cto.md`, as Docusaurus serves it).
     /// A link ending in `/` (`folder`) names a folder: its index before a file of its name.
     fn page_at(&self, rel: &str, folder: bool) -> Option<usize> {
         let rel = rel.trim_end_matches('/');
@@ -446,10 +447,26 @@ impl Ctx<'_> {
                 .iter()
                 .find_map(|f| at(&format!("{dir}{f}")))
         };
+        // Docusaurus drops a number that orders a file (`01-titles-for-bakers.md` is served
+        // as `titles-for-bakers`), and links are written so.
+        let numbered = || {
+            let (dir, _) = rel.rsplit_once('/').unwrap_or(("", rel));
+            self.ladder.docs.iter().position(|d| {
+                let (d_dir, d_name) = d.rel.rsplit_once('/').unwrap_or(("", d.rel.as_str()));
+                let stem = d_name.rsplit_once('.').map_or(d_name, |(s, _)| s);
+                let digits =
+                    stem.len() - stem.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                d_dir == dir
+                    && digits > 0
+                    && stem[digits..]
+                        .strip_prefix(['-', '_', '.'])
+                        .is_some_and(|rest| rest == name)
+            })
+        };
         if folder {
-            index().or_else(file)
+            index().or_else(file).or_else(numbered)
         } else {
-            file().or_else(index)
+            file().or_else(index).or_else(numbered)
         }
     }
 

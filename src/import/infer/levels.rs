@@ -10,11 +10,36 @@ use super::*;
 /// expectations are written yet (Sourcegraph's IC6: "We haven't yet finalized the
 /// description of this level"); `## Q4 Goals` after `## Q3 …` is a list of goals.
 pub(super) fn next_code(title: &str, levels: impl Iterator<Item = String>) -> bool {
+    // A code (`P4`), or a level word and number (`Level 8: Principal Analyst`, whose number
+    // is the code's).
     let code = |t: &str| {
         let parsed = ids::parse_level_title(t);
-        let (code, n) = ids::parse_code(&parsed.code?)?;
-        let letters: String = code.chars().take_while(char::is_ascii_alphabetic).collect();
-        Some((letters, n.sort_key().0, parsed.title))
+        let coded = parsed
+            .code
+            .as_deref()
+            .and_then(ids::parse_code)
+            .map(|(code, n)| {
+                let letters: String = code.chars().take_while(char::is_ascii_alphabetic).collect();
+                (letters, n.sort_key().0)
+            });
+        // The name is what follows the number (`Head Baker`; `Appendix` in `Level 3
+        // Appendix`, which names no level).
+        let numbered = || {
+            let words = ids::title_key(t);
+            let level_word = ["level ", "lvl ", "grade ", "band "]
+                .iter()
+                .find(|w| words.starts_with(*w))?;
+            let n = parsed.number?;
+            let digits = t.find(|c: char| c.is_ascii_digit())?;
+            let name = t[digits..]
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                .trim_start_matches([':', '-', '–', '—', ' '])
+                .to_string();
+            Some((level_word.trim().to_string(), n.sort_key().0, name))
+        };
+        coded
+            .map(|(letters, n)| (letters, n, parsed.title.clone()))
+            .or_else(numbered)
     };
     let Some((letters, n, name)) = code(title) else {
         return false;
@@ -84,23 +109,33 @@ pub(in crate::import) fn find_levels(d: &Doc) -> Option<Found> {
                     // Engineer`): the document's title.
                     let last_word =
                         |t: &str| t.split_whitespace().last().unwrap_or("").to_lowercase();
-                    let plural = levels.iter().any(|&l| {
-                        let role = last_word(&ids::parse_level_title(&heading_text(d, l)).title);
-                        let own = last_word(&title);
-                        !role.is_empty()
-                            && (own == format!("{role}s") || own == format!("{role}es"))
-                    });
+                    // Their role's word, or any role's (`Product Engineers` over `IC -
+                    // Product Owner`), with an `s`.
+                    let named = last_word(&title);
+                    let singular = named.strip_suffix('s').filter(|s| !s.ends_with('s'));
+                    let plural = singular.is_some_and(crate::import::titles::role_word)
+                        || levels.iter().any(|&l| {
+                            let role =
+                                last_word(&ids::parse_level_title(&heading_text(d, l)).title);
+                            !role.is_empty()
+                                && (named == format!("{role}s") || named == format!("{role}es"))
+                        });
                     let family = plural
                         && levels.iter().all(|&l| s < l)
                         && (1..s).all(|o| d.secs[o].heading.is_none())
                         && !crate::import::titles::ranks(&title);
                     !family
-                        && (next_code(&title, beside.iter().map(|&l| heading_text(d, l)))
-                            || beside.last().is_some_and(|&last| s < last)
-                                && beside.iter().all(|&l| level_like(&heading_text(d, l)))
-                                && beside.iter().any(|&l| {
-                                    words(&heading_text(d, l)).iter().any(|w| own.contains(w))
-                                }))
+                        && (next_code(
+                            &title,
+                            // With the levels taken so already (`B4` before `B5`).
+                            all.iter()
+                                .filter(|&&l| d.secs[l].parent == d.secs[s].parent)
+                                .map(|&l| heading_text(d, l)),
+                        ) || beside.last().is_some_and(|&last| s < last)
+                            && beside.iter().all(|&l| level_like(&heading_text(d, l)))
+                            && beside.iter().any(|&l| {
+                                words(&heading_text(d, l)).iter().any(|w| own.contains(w))
+                            }))
                 }
             {
                 without_pillars.push(s);

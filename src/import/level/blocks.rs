@@ -122,7 +122,7 @@ pub(in crate::import) fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock
             }
             Kind::Para { .. } if !has_items => {
                 if let Some(md) = span(d.src, d.index, b.start, b.end) {
-                    if plain_paras >= 2 && framing(&md) {
+                    if plain_paras >= 1 && framing(&md) {
                         out.push(CellBlock {
                             md,
                             item: false,

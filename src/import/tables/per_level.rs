@@ -116,12 +116,22 @@ fn calendar(labels: &[String]) -> bool {
 /// One level's table: a heading per pillar one deeper than the level's, an item per row,
 /// the other columns' cells nested under it by their header.
 pub(super) fn per_level(t: &Table, depth: u8) -> Vec<Line> {
-    // The expectation is the second column, or the first of prose after columns of scores
-    // (`| Axis | Level | Description |`), each score a note on it as later columns are.
+    // The expectation is the column headed as such, or else the second, or the first of
+    // prose after columns of scores (`| Axis | Level | Description |`); each other column's
+    // cell is a note on it, named by its header.
     let column = |col: usize| t.rows.iter().map(move |(_, c)| &c[col]);
-    let text = (1..t.header.len())
-        .find(|&col| !scores(column(col)))
-        .filter(|&col| prose(column(col)))
+    // A column headed as the expectations (`Level Expectations`) is the text, whatever
+    // comes before it (Mattermost's `Competencies`, the same cell at every level).
+    let headed = (1..t.header.len()).find(|&col| {
+        super::has_word(&label(&t.header[col]), &["expectation", "expectations"])
+            && !scores(column(col))
+    });
+    let text = headed
+        .or_else(|| {
+            (1..t.header.len())
+                .find(|&col| !scores(column(col)))
+                .filter(|&col| prose(column(col)))
+        })
         .unwrap_or(1);
     let mut lines = Vec::new();
     for (name, rows) in &named_rows(t) {
