@@ -389,7 +389,7 @@ fn wrap_tables<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Ite
                     .filter(|c| !c.is_empty())
                     .enumerate()
                 {
-                    if name.len() + cell.len() > 60 {
+                    if name.chars().count() + cell.chars().count() > 60 {
                         name.push_str(if i == 0 { ": …" } else { ", …" });
                         break;
                     }

@@ -1,7 +1,7 @@
-//! Review 37: inputs written to break this session's import rules (areas turned round under a
-//! track heading, what it takes to move on, numbered section titles after rules, tables under
-//! an area of a level, tracks tagged after their codes), each read as meant. The inputs are
-//! the reviewer's own, in invented topics.
+//! Reviews 37 and 38: inputs written to break this session's import rules (areas turned round
+//! under a track heading, what it takes to move on, numbered section titles after rules,
+//! tables under an area of a level, tracks tagged after their codes), and then the fixes of
+//! review 37, each read as meant. The inputs are the reviewers' own, in invented topics.
 
 mod common;
 mod import_support;
@@ -149,4 +149,88 @@ fn numbered_titles_in_fenced_code_are_left_alone() {
     );
     let oven = fs::read_to_string(imp.root.join("content/4-oven-setup.md")).unwrap();
     assert!(oven.contains("# light the pilot"), "{oven}");
+}
+
+fn r38(name: &str) -> std::path::PathBuf {
+    fixture(&format!("review/r38/{name}"))
+}
+
+#[test]
+fn review_38_inputs_are_read_as_meant() {
+    let cells = |imp: &Imported| -> String {
+        walkdir::WalkDir::new(imp.root.join("content/competencies"))
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| fs::read_to_string(e.path()).unwrap())
+            .collect()
+    };
+    let levels = |imp: &Imported| -> String {
+        content_files(&imp.root.join("content/levels"))
+            .iter()
+            .map(|(_, p)| fs::read_to_string(p).unwrap())
+            .collect()
+    };
+    // R38-01: a sentence that runs on (`To reach Gardener, a junior shows over a season` /
+    // `…`), a table headed `Next level` and an item `- Next level: …` in a description stay
+    // as written: none is made a heading.
+    for name in ["wrapped-moving-on-paragraph.md", "next-level-table.md"] {
+        let imp = import(&r38(name), &[]);
+        let text = levels(&imp);
+        assert!(
+            !text.lines().any(|l| l.starts_with("## To reach")
+                || l.starts_with("## Next level")
+                || l.starts_with("## |")
+                || l.starts_with("## -")),
+            "{name}: {text}"
+        );
+    }
+    let imp = import(&r38("next-level-table.md"), &[]);
+    assert!(levels(&imp).contains("| Next level | Typical time |"));
+    // R38-02: `2. Progression Criteria` after a rule, over a list of its own numbered from
+    // 1, is a section's title: its criteria are no level's.
+    let imp = import(&r38("criteria-numbered-list.md"), &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")).len(),
+        2,
+        "{}",
+        imp.summary
+    );
+    assert!(imp.summary.contains(" 12 expectations"), "{}", imp.summary);
+    // R38-03, R38-04: what it takes to leave this level (`Exit criteria for this level:`,
+    // `Promotion from this level requires:`), or to reach a longer title (`Promotion to Senior
+    // Librarian requires:` under `Librarian`), is no expectation of it.
+    for (name, moved) in [
+        ("from-this-level.md", "Exit criteria for this level"),
+        (
+            "promotion-to-a-longer-title.md",
+            "Promotion to Senior Librarian requires",
+        ),
+    ] {
+        let imp = import(&r38(name), &[]);
+        assert!(levels(&imp).contains(moved), "{name}: {}", levels(&imp));
+        assert!(
+            imp.summary.contains(" 6 expectations"),
+            "{name}: {}",
+            imp.summary
+        );
+    }
+    // R38-05: a column that rates against the expectations (`Exceeds expectations`) is a
+    // note on the text, not the text.
+    let imp = import(&r38("exceeds-column.md"), &[]);
+    let text = cells(&imp);
+    assert!(
+        text.contains("  - Exceeds expectations: Runs a tasting for the whole shop"),
+        "{text}"
+    );
+    // R38-06: `Avoids common pitfalls:` over a list is what the level does.
+    let imp = import(&r38("avoids-pitfalls.md"), &[]);
+    assert!(imp.summary.contains(" 10 expectations"), "{}", imp.summary);
+    assert!(!cells(&imp).contains("> -"), "{}", cells(&imp));
+    // R38-07: a README titled `# Levels` keeps its title.
+    let imp = import(&r38("readme-titled-levels"), &[]);
+    assert_eq!(titles(&imp.root.join("content/tracks")), ["Levels"]);
+    // R38-08: a sentence in italics after one paragraph is an expectation still.
+    let imp = import(&r38("italic-expectation.md"), &[]);
+    assert!(imp.summary.contains(" 6 expectations"), "{}", imp.summary);
 }

@@ -277,13 +277,27 @@ fn plain_cells(d: &Doc, s: usize, level: &mut Level, rest: &mut Rest) {
 fn moving_on_as_heading(md: &mut Md) {
     let text = md.text.trim();
     let (line, after) = text.split_once('\n').unwrap_or((text, ""));
-    let inner = ["**", "__"]
+    // Only a line of its own: a lead-in (ending with a colon) over nothing or its list, or a
+    // line wholly in bold; not a sentence that runs on, a table's row or a list's item.
+    let item = |l: &str| {
+        let l = l.trim_start();
+        l.starts_with("- ")
+            || l.starts_with("* ")
+            || l.starts_with("+ ")
+            || l.split_once(". ")
+                .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+    };
+    let bold = ["**", "__"]
         .iter()
-        .find_map(|w| line.strip_prefix(w)?.strip_suffix(w))
-        .unwrap_or(line)
-        .trim()
-        .trim_end_matches(':')
-        .trim_end();
+        .find_map(|w| line.strip_prefix(w)?.strip_suffix(w));
+    let lead_in = line.trim_end().ends_with(':') || bold.is_some_and(|b| b.ends_with(':'));
+    if line.starts_with(['|', '#', '>']) || item(line) || !(lead_in || bold.is_some()) {
+        return;
+    }
+    if !(after.trim().is_empty() || lead_in && item(after)) {
+        return;
+    }
+    let inner = bold.unwrap_or(line).trim().trim_end_matches(':').trim_end();
     if inner.is_empty() || !super::titles::moving_on(inner) {
         return;
     }
@@ -314,12 +328,50 @@ fn moving_on_as_heading(md: &mut Md) {
 /// Whether `text` names `level` by its code or title (`Promotion to Level 2 requires:` under
 /// `Level 2`): what it asks is then that level's own, not the next one's.
 fn names_level(text: &str, level: &Level) -> bool {
-    let padded = format!(" {} ", ids::title_key(text));
+    // The name after the opening, up to what it asks (`Promotion to Senior Librarian
+    // requires:` names Senior Librarian, not Librarian).
+    let k = ids::title_key(text);
+    let target = [
+        "promotion to ",
+        "to reach ",
+        "ready for ",
+        "progression to ",
+        "to progress to ",
+        "to get to ",
+        "to move to ",
+        "to be promoted to ",
+    ]
+    .iter()
+    .find_map(|o| k.strip_prefix(o))
+    .map(|rest| {
+        [
+            " requires",
+            " require",
+            " when",
+            " needs",
+            " means",
+            " you ",
+            " a ",
+        ]
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()
+        .map_or(rest, |at| &rest[..at])
+        .trim()
+    });
+    let Some(target) = target else {
+        return false;
+    };
     [level.code.as_deref(), Some(level.title.as_str())]
         .into_iter()
         .flatten()
         .map(ids::title_key)
-        .any(|k| !k.is_empty() && padded.contains(&format!(" {k} ")))
+        .any(|name| !name.is_empty() && (target == name || target == format!("level {name}")))
+        || level
+            .code
+            .as_deref()
+            .zip(level.number)
+            .is_some_and(|(_, n)| target == format!("level {}", n.major))
 }
 
 /// Shape `Headings`: each sub-heading that is a pillar is a cell; the others describe the

@@ -476,8 +476,11 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
 fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) -> Outcome {
     // A document titled by a heading that only says what it holds (`1. Role Definitions`,
     // its first, over the levels) is named by its file.
+    // A folder's README or index names nothing by its file: its heading stays.
     let named_by_file;
-    let doc_title = if sections::holds_only(doc_title) {
+    let index =
+        d.src.is_readme() || matches!(d.src.stem().to_lowercase().as_str(), "index" | "_index");
+    let doc_title = if sections::holds_only(doc_title) && !index {
         named_by_file = super::titles::readable(d.src.stem());
         named_by_file.as_str()
     } else {

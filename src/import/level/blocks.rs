@@ -122,7 +122,10 @@ pub(in crate::import) fn cell_blocks(d: &Doc, blocks: &[usize]) -> Vec<CellBlock
             }
             Kind::Para { .. } if !has_items => {
                 if let Some(md) = span(d.src, d.index, b.start, b.end) {
-                    if plain_paras >= 1 && framing(&md) {
+                    // After one paragraph only a labelled line frames it (`_Next step:
+                    // Baker_`); a sentence in emphasis is an expectation still.
+                    let labelled = md.text.contains([':', '：']);
+                    if framing(&md) && (plain_paras >= 2 || plain_paras == 1 && labelled) {
                         out.push(CellBlock {
                             md,
                             item: false,

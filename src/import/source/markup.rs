@@ -150,9 +150,10 @@ pub fn numbered_section_titles(text: &str) -> Option<(String, usize)> {
         };
         let words = rest.split_whitespace().count();
         let above = (0..i).rev().find(|&a| !plain(a).is_empty());
-        // Its section's text after it, not the list's next item (`1. Waters the beds`
-        // over `2. Prunes …`, a loose list).
+        // Its section's text after it, or a list of its own (`1. …`), not the list's next
+        // item (`1. Waters the beds` over `2. Prunes …`, a loose list).
         let below = (i + 1..lines.len()).map(plain).find(|l| !l.is_empty());
+        let next_number = number.parse::<u32>().map_or(0, |n| n + 1);
         !fenced[i]
             && (1..=2).contains(&number.len())
             && number.chars().all(|c| c.is_ascii_digit())
@@ -163,7 +164,7 @@ pub fn numbered_section_titles(text: &str) -> Option<(String, usize)> {
             && above.is_some_and(rule)
             && !below.is_some_and(|l| {
                 l.split_once(". ")
-                    .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+                    .is_some_and(|(n, _)| n.parse::<u32>().is_ok_and(|n| n == next_number))
             })
     };
     let found: Vec<usize> = (0..lines.len()).filter(|&i| title(i)).collect();

@@ -122,8 +122,23 @@ pub(super) fn per_level(t: &Table, depth: u8) -> Vec<Line> {
     let column = |col: usize| t.rows.iter().map(move |(_, c)| &c[col]);
     // A column headed as the expectations (`Level Expectations`) is the text, whatever
     // comes before it (Mattermost's `Competencies`, the same cell at every level).
+    // Not one that rates against them (`Exceeds expectations`, `Meets expectations`).
     let headed = (1..t.header.len()).find(|&col| {
-        super::has_word(&label(&t.header[col]), &["expectation", "expectations"])
+        let h = label(&t.header[col]);
+        super::has_word(&h, &["expectation", "expectations"])
+            && !super::has_word(
+                &h,
+                &[
+                    "meets",
+                    "meet",
+                    "exceeds",
+                    "exceed",
+                    "exceeding",
+                    "below",
+                    "above",
+                    "beyond",
+                ],
+            )
             && !scores(column(col))
     });
     let text = headed

@@ -126,8 +126,21 @@ pub(in crate::import) fn moving_on(text: &str) -> bool {
         "next level",
     ];
     let k = ids::title_key(text);
-    // What it takes to reach this level (`To reach this level, a librarian:`) is the level's.
-    if k.split(' ').any(|w| w == "this") {
+    // What it takes to reach this level (`To reach this level, a librarian:`, `Promotion to
+    // this level requires:`) is the level's; what it takes to leave it is not (`Exit
+    // criteria for this level:`, `Promotion from this level requires:`).
+    const ENTERING: &[&str] = &[
+        "to reach ",
+        "promotion to ",
+        "ready for ",
+        "to move to ",
+        "to get to ",
+        "progression to ",
+        "to progress to ",
+        "to be promoted",
+        "for promotion",
+    ];
+    if ENTERING.iter().any(|o| k.starts_with(o)) && k.split(' ').any(|w| w == "this") {
         return false;
     }
     let ready = k.starts_with("ready for ") && (k.ends_with(" when") || k.contains(" when "));
@@ -198,15 +211,19 @@ pub(in crate::import) fn asks_what_one_does(title: &str) -> bool {
 /// `Red flags:`, `Pitfalls:`, `Not expected:`): notes beside its expectations, not more of
 /// them.
 pub(in crate::import) fn counter_examples(label: &str) -> bool {
-    let k = format!(" {} ", ids::title_key(label).trim_end_matches(':'));
+    // Opening with them (`Common pitfalls:`), not a sentence about them (`Avoids common
+    // pitfalls:`, which the level does).
+    let k = ids::title_key(label);
+    let k = k.trim_end_matches(':');
+    let k = k.strip_prefix("common ").unwrap_or(k);
     [
-        " anti pattern",
-        " antipattern",
-        " red flag",
-        " pitfall",
-        " not expected ",
-        " warning sign",
+        "anti pattern",
+        "antipattern",
+        "red flag",
+        "pitfall",
+        "not expected",
+        "warning sign",
     ]
     .iter()
-    .any(|w| k.contains(w))
+    .any(|w| k.starts_with(w))
 }
