@@ -272,7 +272,16 @@ fn give_ids(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     for t in &mut ladder.tracks {
         let base = match (&opts.track, &t.id) {
             (Some(id), _) => id.clone(),
-            (None, Some(id)) if crate::ids::is_valid_id(id) => id.clone(),
+            // Without the number that orders its file (`01-titles-for-engineers`), as the
+            // site generators that order by it serve the page.
+            (None, Some(id)) if crate::ids::is_valid_id(id) => {
+                let digits = id.len() - id.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                id[digits..]
+                    .strip_prefix(['-', '_'])
+                    .filter(|rest| digits > 0 && crate::ids::is_valid_id(rest))
+                    .unwrap_or(id)
+                    .to_string()
+            }
             _ => ids::short_slug(&t.title, 40),
         };
         t.final_id = track_ids.claim(&base, "track");
