@@ -233,4 +233,7 @@ fn review_38_inputs_are_read_as_meant() {
     // R38-08: a sentence in italics after one paragraph is an expectation still.
     let imp = import(&r38("italic-expectation.md"), &[]);
     assert!(imp.summary.contains(" 6 expectations"), "{}", imp.summary);
+    // R38-12: a rota of shifts (`| Early shift | … |`) under each level is no pillars.
+    let imp = import(&r38("shift-rota.md"), &[]);
+    assert_eq!(content_ids(&imp.root.join("content/pillars")), ["craft"]);
 }

@@ -76,41 +76,27 @@ pub(super) fn per_level_shape(t: &Table) -> bool {
             .is_some_and(|h| h.depth <= 5 && !h.deeper_after && !h.lists)
 }
 
-/// Whether every one of `labels` names a day or a month (`Monday`, `Thu`, `March`): a
-/// rota's or a calendar's rows, which are no competency areas.
+/// Whether every one of `labels` names a day, a month or a time of day (`Monday`, `Thu`,
+/// `March`, `Early shift`, `Mornings`): a rota's or a calendar's rows, which are no
+/// competency areas.
 fn calendar(labels: &[String]) -> bool {
+    #[rustfmt::skip]
     const NAMES: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+        "tue", "wed", "thu", "fri", "sat", "sun", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december", "morning",
+        "mornings", "afternoon", "afternoons", "evening", "evenings", "night", "nights",
+        "weekday", "weekdays", "weekend", "weekends", "early", "late", "day", "days",
     ];
-    !labels.is_empty()
-        && labels
-            .iter()
-            .all(|l| NAMES.contains(&l.trim().to_lowercase().as_str()))
+    let time = |l: &String| {
+        let l = l.trim().to_lowercase();
+        let l = l
+            .strip_suffix(" shift")
+            .or_else(|| l.strip_suffix(" shifts"))
+            .unwrap_or(&l);
+        NAMES.contains(&l)
+    };
+    !labels.is_empty() && labels.iter().all(time)
 }
 
 /// One level's table: a heading per pillar one deeper than the level's, an item per row,
