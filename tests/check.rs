@@ -370,11 +370,7 @@ fn warnings_point_at_the_problem_and_exit_0() {
             // application on the host (`/wiki/`) is not warned about.
             "outside-link",
             Box::new(|d: &Path| {
-                fs::write(
-                    d.join("book.toml"),
-                    "[book]\ntitle = \"Check fixture\"\n[output.html]\nsite-url = \"/careers/\"\n",
-                )
-                .unwrap();
+                under_careers(d);
                 replace(
                     d,
                     "content/guide.md",

@@ -457,11 +457,7 @@ fn an_outside_link_hint_is_the_pages_file_or_its_address_under_the_site_url() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     clean_ladder(d);
-    fs::write(
-        d.join("book.toml"),
-        "[book]\ntitle = \"Check fixture\"\n[output.html]\nsite-url = \"/careers/\"\n",
-    )
-    .unwrap();
+    under_careers(d);
     replace(
         d,
         "content/levels/e2.md",
@@ -860,11 +856,7 @@ fn a_site_absolute_link_in_a_summary_is_warned_about_under_a_sub_path() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     clean_ladder(d);
-    fs::write(
-        d.join("book.toml"),
-        "[book]\ntitle = \"Check fixture\"\n[output.html]\nsite-url = \"/careers/\"\n",
-    )
-    .unwrap();
+    under_careers(d);
     replace(
         d,
         "content/levels/e2.md",

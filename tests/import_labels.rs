@@ -804,21 +804,7 @@ fn labels_every_level_writes_are_read_one_way_at_every_level() {
 #[test]
 fn plain_labels_without_colons_over_each_levels_lists_are_its_pillars() {
     let src = fixture("labels-without-colons.md");
-    let text = fs::read_to_string(&src).unwrap();
-    let (mut level, mut pillar, mut exps) = (String::new(), String::new(), Vec::new());
-    for line in text.lines() {
-        if let Some(h) = line.strip_prefix("### ") {
-            level = h.to_string();
-        } else if let Some(item) = line.strip_prefix("- ") {
-            exps.push(Exp {
-                level: words(&level),
-                pillar: pillar.clone(),
-                text: item.to_string(),
-            });
-        } else if ["Core Duties", "Skills & Knowledge"].contains(&line) {
-            pillar = line.to_string();
-        }
-    }
+    let exps = plain_label_items(&fs::read_to_string(&src).unwrap());
     assert_eq!(exps.len(), 12);
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);

@@ -11,38 +11,13 @@ use common::*;
 use import_support::*;
 use std::fs;
 
-/// Each level's items under the labels `Core Duties` and `Skills & Knowledge`, up to the
-/// next heading or rule (`-` or `•` items).
-fn labelled_items(text: &str) -> Vec<Exp> {
-    let (mut level, mut pillar, mut exps) = (String::new(), None, Vec::new());
-    for line in text.lines() {
-        let item = line
-            .strip_prefix("- ")
-            .or_else(|| line.strip_prefix("\t•\t"));
-        if let Some(h) = line.strip_prefix("### ") {
-            level = words(h);
-        } else if line.starts_with('#') || line == "⸻" {
-            pillar = None;
-        } else if ["Core Duties", "Skills & Knowledge"].contains(&line) {
-            pillar = Some(line.to_string());
-        } else if let (Some(item), Some(pillar)) = (item, &pillar) {
-            exps.push(Exp {
-                level: level.clone(),
-                pillar: pillar.clone(),
-                text: item.to_string(),
-            });
-        }
-    }
-    exps
-}
-
 #[test]
 fn plain_labels_are_pillars_beside_sections_of_lists_under_sentences() {
     // `## How we review` (`Evidence we look at:` and a sentence, each over a list) and `##
     // Growth` (a sentence over a list, a label met once): each level's lists were one pillar,
     // the second label shown after both lists.
     let src = fixture("pasted/labels-beside-free-sections.md");
-    let exps = labelled_items(&fs::read_to_string(&src).unwrap());
+    let exps = plain_label_items(&fs::read_to_string(&src).unwrap());
     assert_eq!(exps.len(), 12);
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
@@ -66,7 +41,7 @@ fn numbered_titles_after_rules_end_the_last_level() {
     // others'.
     let src = fixture("pasted/numbered-sections.md");
     let text = fs::read_to_string(&src).unwrap();
-    let exps = labelled_items(&text);
+    let exps = plain_label_items(&text);
     assert_eq!(exps.len(), 12);
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);

@@ -78,6 +78,15 @@ pub fn one(code: &str, seed: impl FnOnce(&Path)) -> (String, usize, usize, Strin
     (d.path.clone(), d.line, d.column, d.severity.clone(), status)
 }
 
+/// Publishes the clean ladder in `dir` under the sub-path `/careers/` (its `site-url`).
+pub fn under_careers(dir: &Path) {
+    fs::write(
+        dir.join("book.toml"),
+        "[book]\ntitle = \"Check fixture\"\n[output.html]\nsite-url = \"/careers/\"\n",
+    )
+    .unwrap();
+}
+
 pub fn replace(dir: &Path, file: &str, from: &str, to: &str) {
     let p = dir.join(file);
     let t = fs::read_to_string(&p).unwrap();

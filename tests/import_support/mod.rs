@@ -362,6 +362,31 @@ pub fn outline(md: &str) -> Vec<([String; 6], String, bool, bool)> {
     out
 }
 
+/// Each level's items (under `### ` headings) under the plain labels `Core Duties` and `Skills & Knowledge`, up to the
+/// next heading or rule (`-` or `•` items).
+pub fn plain_label_items(text: &str) -> Vec<Exp> {
+    let (mut level, mut pillar, mut exps) = (String::new(), None, Vec::new());
+    for line in text.lines() {
+        let item = line
+            .strip_prefix("- ")
+            .or_else(|| line.strip_prefix("\t•\t"));
+        if let Some(h) = line.strip_prefix("### ") {
+            level = words(h);
+        } else if line.starts_with('#') || line == "⸻" {
+            pillar = None;
+        } else if ["Core Duties", "Skills & Knowledge"].contains(&line) {
+            pillar = Some(line.to_string());
+        } else if let (Some(item), Some(pillar)) = (item, &pillar) {
+            exps.push(Exp {
+                level: level.clone(),
+                pillar: pillar.clone(),
+                text: item.to_string(),
+            });
+        }
+    }
+    exps
+}
+
 /// A fixture of `tests/fixtures/import/`.
 pub fn fixture(name: &str) -> PathBuf {
     repo().join("tests/fixtures/import").join(name)
