@@ -12,11 +12,11 @@ use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 mod footnotes;
+mod scroll_regions;
 mod split;
-mod tables;
 mod text;
+use scroll_regions::scroll_regions;
 use split::{split_items, take_item_id, Split, Step};
-use tables::wrap_tables;
 pub use text::{inline_html, is_collapsed, plain};
 use text::{plain_text, plain_text_to, run_together};
 
@@ -93,7 +93,7 @@ impl Fragment {
     ) -> (Fragment, Vec<(Event<'a>, Range<usize>)>) {
         let mut events = crate::sanitize::events(events);
         let mut links = Vec::new();
-        let (mut relative, mut table) = (false, false);
+        let (mut relative, mut scrolls) = (false, false);
         let (mut depth, mut blocks, mut inline_at_top) = (0usize, 0usize, false);
         // The events of the lead, the expectation's own sentence before its notes or list of
         // examples: a first paragraph, up to its end (a loose list's item), or the text
@@ -152,7 +152,7 @@ impl Fragment {
                         });
                     }
                 }
-                Event::Start(Tag::Table(_)) => table = true,
+                Event::Start(Tag::Table(_) | Tag::CodeBlock(_)) => scrolls = true,
                 _ => {}
             }
         }
@@ -197,8 +197,8 @@ impl Fragment {
         } else {
             scratch.html.clear();
             let drained = events.drain(..).map(|(e, _)| e);
-            if table {
-                pulldown_cmark::html::push_html(&mut scratch.html, wrap_tables(drained));
+            if scrolls {
+                pulldown_cmark::html::push_html(&mut scratch.html, scroll_regions(drained));
             } else {
                 pulldown_cmark::html::push_html(&mut scratch.html, drained);
             }
@@ -231,7 +231,7 @@ impl Fragment {
         } else {
             let mut html = String::new();
             let events = self.rewritten(root).into_iter().skip(lead.events);
-            pulldown_cmark::html::push_html(&mut html, wrap_tables(events));
+            pulldown_cmark::html::push_html(&mut html, scroll_regions(events));
             html
         };
         Some((text, rest.trim_start_matches('\n').to_string()))
@@ -246,7 +246,7 @@ impl Fragment {
         }
         let mut html = String::new();
         let events = self.rewritten(root).into_iter().take(lead.events);
-        pulldown_cmark::html::push_html(&mut html, wrap_tables(events));
+        pulldown_cmark::html::push_html(&mut html, scroll_regions(events));
         Some(html)
     }
 
@@ -256,7 +256,10 @@ impl Fragment {
             return std::borrow::Cow::Borrowed(&self.html);
         }
         let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, wrap_tables(self.rewritten(root).into_iter()));
+        pulldown_cmark::html::push_html(
+            &mut html,
+            scroll_regions(self.rewritten(root).into_iter()),
+        );
         std::borrow::Cow::Owned(html)
     }
 

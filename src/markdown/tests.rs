@@ -182,3 +182,31 @@ fn each_table_is_a_region_named_by_its_header_and_first_row() {
     assert_eq!(html.matches("<div class=\"scroll-box\"").count(), 3);
     assert_eq!(html.matches("</div>").count(), 3);
 }
+
+#[test]
+fn a_code_block_takes_keyboard_focus_as_it_may_scroll_sideways() {
+    // A wide code block on a page scrolls inside its box, and a box that scrolls must take
+    // the keyboard's focus (browser check 41, B41-05; axe's scrollable-region-focusable).
+    let b = parse(
+        "```text\nwide line\n```\n\n```\"><script> x\n<b>\n```\n\n    indented\n\nA `span`.\n",
+        0,
+        &HashSet::default(),
+    );
+    let html = b.whole.html("");
+    assert_eq!(
+        html,
+        "<pre tabindex=\"0\"><code class=\"language-text\">wide line\n</code></pre>\n\
+         <pre tabindex=\"0\"><code class=\"language-&quot;&gt;&lt;script&gt;\">&lt;b&gt;\n</code></pre>\n\
+         <pre tabindex=\"0\"><code>indented\n</code></pre>\n\
+         <p>A <code>span</code>.</p>\n"
+    );
+    // In an expectation too.
+    let body = parse_competency("- Writes:\n\n  ```sh\n  make\n  ```\n", 0, ("l", "p"));
+    assert!(
+        body.items[0]
+            .html("")
+            .contains("<pre tabindex=\"0\"><code class=\"language-sh\">"),
+        "{}",
+        body.items[0].html("")
+    );
+}

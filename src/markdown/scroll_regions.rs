@@ -1,13 +1,17 @@
-//! Tables in Markdown wrapped in a named, focusable scroll region.
+//! Tables and code blocks in Markdown made focusable scroll regions.
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
 /// Puts each table inside `<div class="scroll-box" role="region" aria-label="Table: …"
 /// tabindex="0">`: a scrollable region must be focusable to be usable by keyboard (WCAG 2.1
 /// SC 2.1.1), and a region needs a name, one of its own where a page has several tables
 /// (ARIA's landmarks are told apart by their names): `Table:` and its header's first cells
 /// (`Table: Area, Expectations`), at most about 60 characters.
-pub(super) fn wrap_tables<'a>(
+///
+/// A code block, which scrolls sideways where its lines are wider than the page, opens as
+/// `<pre tabindex="0">` for the same reason; otherwise as pulldown-cmark writes it (the info
+/// string's first word as `class="language-…"`).
+pub(super) fn scroll_regions<'a>(
     events: impl Iterator<Item = Event<'a>>,
 ) -> impl Iterator<Item = Event<'a>> {
     let mut events = events;
@@ -82,6 +86,20 @@ pub(super) fn wrap_tables<'a>(
             Event::End(TagEnd::Table) => {
                 held.push_back(Event::Html("</div>\n".into()));
                 Some(e)
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let mut open = String::from(r#"<pre tabindex="0"><code"#);
+                let lang = match &kind {
+                    CodeBlockKind::Fenced(info) => info.split(' ').next().unwrap_or(""),
+                    CodeBlockKind::Indented => "",
+                };
+                if !lang.is_empty() {
+                    open.push_str(r#" class="language-"#);
+                    crate::escape::attribute(&mut open, lang);
+                    open.push('"');
+                }
+                open.push('>');
+                Some(Event::Html(open.into()))
             }
             e => Some(e),
         }
