@@ -22,7 +22,7 @@ use super::infer::{descriptive, level_like, pay};
 use super::source::SourceDoc;
 pub(super) use cells::strip_tags;
 use cells::{label, phrases, prose, scale, scores};
-use grid::{by_columns, by_expectation, by_rows, pillar_major};
+use grid::{by_columns, by_expectation, by_rows, pillar_major, Grid};
 use std::collections::HashSet;
 use table::{
     find_tables, group_row, key, label_columns, levels, named_rows, rated, Line, Table,
@@ -209,10 +209,29 @@ fn edits(tables: &[Table], text: &str) -> (Vec<Edit>, Vec<Read>) {
             level_depths.insert(depth(t) + 1);
         }
     }
+    let mut grids: Vec<Option<Grid>> = tables
+        .iter()
+        .zip(&shapes)
+        .enumerate()
+        .map(|(i, (t, s))| {
+            s.filter(|_| !by_pillar.contains(&i))
+                .and_then(|s| grid_of(t, s))
+                .map(|g| g.0)
+        })
+        .collect();
+    let joined = joined::joined_grids(tables, &shapes, &grids);
     for (i, (t, shape)) in tables.iter().zip(&shapes).enumerate() {
         let Some(shape) = *shape else { continue };
         read.extend(cells_left_out(t));
         if by_pillar.contains(&i) {
+            continue;
+        }
+        if let Some(group) = joined.iter().find(|g| g.contains(&i)) {
+            if group[0] == i {
+                let (e, r) = joined::joined_edits(tables, &shapes, group, &mut grids);
+                edits.extend(e);
+                read.extend(r);
+            }
             continue;
         }
         // A grid that is all its heading holds, where the document's other tables write
@@ -411,6 +430,23 @@ fn cells_left_out(t: &Table) -> impl Iterator<Item = Read> + '_ {
 /// The lines table `t`, read as `shape`, is written as, and the summary's words for it: a
 /// grid's levels one deeper than `depth`, a level's pillars one deeper than its heading.
 fn written(t: &Table, shape: Shape, depth: u8) -> (Vec<Line>, String) {
+    match grid_of(t, shape) {
+        Some((grid, what)) => (grid.lines(depth + 1), what),
+        None => {
+            let title = t.heading.as_ref().map_or("", |h| h.title.as_str());
+            let what = match named_rows(t).len() {
+                1 => format!("the table read as the pillars of `{title}`: 1 pillar (its row)"),
+                n => format!("the table read as the pillars of `{title}`: {n} pillars (its rows)"),
+            };
+            let depth = t.heading.as_ref().map_or(0, |h| h.depth);
+            (per_level(t, depth), what)
+        }
+    }
+}
+
+/// The ladder table `t` holds, read as `shape`, and the summary's words for it; `None` for
+/// [`Shape::PerLevel`], one level's table, which is written as that level's pillars.
+fn grid_of(t: &Table, shape: Shape) -> Option<(Grid<'_>, String)> {
     let (grid, what) = match shape {
         Shape::Columns => {
             let g = by_columns(t);
@@ -473,17 +509,9 @@ fn written(t: &Table, shape: Shape, depth: u8) -> (Vec<Line>, String) {
             );
             (g, what)
         }
-        Shape::PerLevel => {
-            let title = t.heading.as_ref().map_or("", |h| h.title.as_str());
-            let what = match named_rows(t).len() {
-                1 => format!("the table read as the pillars of `{title}`: 1 pillar (its row)"),
-                n => format!("the table read as the pillars of `{title}`: {n} pillars (its rows)"),
-            };
-            let depth = t.heading.as_ref().map_or(0, |h| h.depth);
-            return (per_level(t, depth), what);
-        }
+        Shape::PerLevel => return None,
     };
-    (grid.lines(depth + 1), what)
+    Some((grid, what))
 }
 
 /// How a table is read.
@@ -627,9 +655,10 @@ const TEXT_WORDS: &[&str] = &[
 ];
 
 /// A column header that names the text (`Expectations`, `Examples`, `Description (Manager
-/// Context)`) rather than a level or a pillar.
+/// Context)`) rather than a level or a pillar; not one of what falls short (`Signs you are
+/// not there yet`, beside the levels' own columns).
 fn names_text(h: &str) -> bool {
-    descriptive(h) || has_word(h, TEXT_WORDS)
+    descriptive(h) && !crate::import::titles::counter_examples(h) || has_word(h, TEXT_WORDS)
 }
 
 /// Whether header `h` has one of `words` (lower case) among its words.
@@ -778,6 +807,7 @@ use per_level::{per_level, per_level_shape, shared_labels};
 mod cells;
 mod grid;
 mod html;
+mod joined;
 mod table;
 #[cfg(test)]
 mod tests;

@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 use crate::common::*;
+
+pub mod tables;
 use std::fs;
 use std::path::{Path, PathBuf};
 

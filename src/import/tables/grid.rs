@@ -7,6 +7,7 @@ use super::table::{
     Table,
 };
 use crate::import::infer::{descriptive, level_like, pay};
+use crate::import::titles::counter_examples;
 
 /// A ladder read from tables: levels (with the line each is named on) by pillars.
 pub(super) struct Grid<'t> {
@@ -19,7 +20,7 @@ pub(super) struct Grid<'t> {
 /// A level of a [`Grid`]: its name, the line it is named on, and paragraphs about it (its
 /// description).
 pub(super) struct GridLevel {
-    name: String,
+    pub(super) name: String,
     line: usize,
     about: Vec<String>,
 }
@@ -46,7 +47,27 @@ struct GridRow<'t> {
     cells: Vec<(usize, &'t str)>,
 }
 
-impl Grid<'_> {
+impl<'t> Grid<'t> {
+    /// The levels' names, as [`key`]s, in order.
+    pub(super) fn level_keys(&self) -> Vec<String> {
+        self.levels.iter().map(|l| key(&l.name)).collect()
+    }
+
+    /// The pillars' names, as [`key`]s.
+    pub(super) fn pillar_keys(&self) -> Vec<String> {
+        self.pillars.iter().map(|p| key(&p.name)).collect()
+    }
+
+    /// `other`'s pillars after this grid's, and what it says about each level after what
+    /// this one says; `other` has the same levels in the same order (see [`Grid::level_keys`]).
+    pub(super) fn join(&mut self, other: Grid<'t>) {
+        for (mine, theirs) in self.levels.iter_mut().zip(other.levels) {
+            mine.about.extend(theirs.about);
+        }
+        self.pillars.extend(other.pillars);
+        self.grouped |= other.grouped;
+    }
+
     /// The pillars with an expectation at some level.
     pub(super) fn filled(&self) -> usize {
         self.pillars
@@ -226,7 +247,15 @@ pub(super) fn by_rows<'t>(t: &'t Table, about: &[usize]) -> Grid<'t> {
             let mut level = GridLevel::new(name, *line);
             for &col in about {
                 let header = label(&t.header[col]);
-                if notes.contains(&col) {
+                if notes.contains(&col) && counter_examples(&header) && !gap(&c[col]) {
+                    // What falls short of the level, said as such: without its header it
+                    // would read as what the level is.
+                    let said: Vec<String> = items(&c[col]);
+                    level.about.push(match &said[..] {
+                        [one] => format!("**{header}:** {one}"),
+                        _ => format!("**{header}:**\n\n- {}", said.join("\n- ")),
+                    });
+                } else if notes.contains(&col) {
                     level.about.extend(items(&c[col]));
                 } else if gap(&c[col]) {
                     continue;

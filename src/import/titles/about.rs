@@ -88,6 +88,11 @@ pub(in crate::import) fn descriptive(title: &str) -> bool {
             "red flags",
             "pitfalls",
             "not expected",
+            // What falls short of the level (`Signs you are not there yet`, a column beside
+            // `What good looks like`): about the level, not more of what it expects.
+            "not there yet",
+            "not yet there",
+            "warning signs",
             // `Role description`, `Description & purpose of the role`, in Spanish and
             // Portuguese too (compared without accents).
             "description",
@@ -208,8 +213,8 @@ pub(in crate::import) fn asks_what_one_does(title: &str) -> bool {
 }
 
 /// Whether a label over a list says the list is what the level does not do (`Anti-patterns:`,
-/// `Red flags:`, `Pitfalls:`, `Not expected:`): notes beside its expectations, not more of
-/// them.
+/// `Red flags:`, `Pitfalls:`, `Not expected:`, `Signs you are not there yet:`): notes beside
+/// its expectations, not more of them.
 pub(in crate::import) fn counter_examples(label: &str) -> bool {
     // Opening with them (`Common pitfalls:`), not a sentence about them (`Avoids common
     // pitfalls:`, which the level does).
@@ -226,4 +231,7 @@ pub(in crate::import) fn counter_examples(label: &str) -> bool {
     ]
     .iter()
     .any(|w| k.starts_with(w))
+        || [" not there yet", " not yet there"]
+            .iter()
+            .any(|w| format!(" {k}").contains(w))
 }
