@@ -20,7 +20,10 @@ impl Server {
 
     /// [`Server::start`], with the ladder's copy changed by `setup` before the start.
     fn start_with(setup: impl FnOnce(&Path), extra: &[&str]) -> Server {
-        let dir = tempfile::tempdir().unwrap();
+        // Beside the build, not in the system's temporary folder: on the disk a ladder is
+        // kept on, a folder deleted and made again takes the old one's inode, which some
+        // temporary file systems never give out twice.
+        let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
         copy_ladder(&repo(), &dir.path().join("ladder"));
         setup(&dir.path().join("ladder"));
         let port = free_port();
@@ -352,6 +355,19 @@ fn folder_replaced_at_once(extra: &[&str]) {
         &titled("Engineer Edited After The Swap"),
     );
     server.wait_for_text("/levels/engineer-1/", "Engineer Edited After The Swap");
+
+    // content/ deleted and copied back at once (`rm -rf content && cp -r saved content`): the
+    // new folder often takes the old one's inode (browser check 43, B43-01), and edits in it
+    // were no longer seen.
+    copy_dir(&root.join("content"), &outside.join("content.saved"));
+    std::fs::remove_dir_all(root.join("content")).unwrap();
+    copy_dir(&outside.join("content.saved"), &root.join("content"));
+    std::thread::sleep(Duration::from_millis(600));
+    save(
+        &level(&root.join("content")),
+        &titled("Engineer Restored Then Edited"),
+    );
+    server.wait_for_text("/levels/engineer-1/", "Engineer Restored Then Edited");
 
     // templates/ deleted and made again at once (a `git checkout` of another branch).
     std::fs::create_dir(outside.join("templates.new")).unwrap();

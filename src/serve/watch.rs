@@ -220,6 +220,10 @@ pub(super) fn watch(
             // Whether an entry of the ladder's root changed: a folder may have been created,
             // deleted or replaced.
             let mut top_level = false;
+            // The entries of the root created, removed or renamed: a folder deleted and made
+            // again at once (`rm -rf content && cp -r saved content`) often gets the inode
+            // the old one had, so its identity alone does not tell it was replaced.
+            let mut replaced: Vec<PathBuf> = Vec::new();
             let content = root.join("content");
             for ev in batch {
                 let Ok(ev) = ev else {
@@ -241,7 +245,17 @@ pub(super) fn watch(
                             Err(_) => changes.outside = true,
                         }
                     }
-                    top_level |= p.parent() == Some(root.as_path());
+                    if p.parent() == Some(root.as_path()) {
+                        top_level = true;
+                        if matches!(
+                            ev.kind,
+                            EventKind::Create(_)
+                                | EventKind::Remove(_)
+                                | EventKind::Modify(notify::event::ModifyKind::Name(_))
+                        ) {
+                            replaced.push(p.clone());
+                        }
+                    }
                 }
             }
             // A folder created after start (say, templates/), or replaced by another under
@@ -251,7 +265,7 @@ pub(super) fn watch(
             if top_level || changes.everything {
                 for (dir, id) in &mut watched {
                     let now = FolderId::of(dir);
-                    if now != *id {
+                    if now != *id || replaced.contains(dir) {
                         if now.is_some() {
                             rewatch(dir);
                         }
