@@ -31,6 +31,7 @@ pub fn finish(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     levels_describing_pillars(ladder);
     tracks_describing_pillars(ladder);
     summaries_of_levels(ladder);
+    steps_alike(ladder);
     give_ids(ladder, opts)?;
     super::level_index::apply(ladder);
     give_ranks(ladder);
@@ -471,6 +472,28 @@ fn give_ranks(ladder: &mut Ladder) {
     }
     for (at, text) in guesses {
         ladder.guess(GuessKind::Rank, at, text);
+    }
+}
+
+/// The levels of a track whose other level headings name promotion steps, titled as steps
+/// too but with names that are no roles (`Moving from Dough Hand → Oven Keeper` beside
+/// `Moving from Senior (Bench) → Head Baker`): read as the level they lead to, as those are,
+/// so that one track reads one way (hunt 40, H40-01).
+fn steps_alike(ladder: &mut Ladder) {
+    for t in &mut ladder.tracks {
+        if !t.levels.iter().any(|l| l.step.is_some()) {
+            continue;
+        }
+        for l in t.levels.iter_mut().filter(|l| l.step.is_none()) {
+            if let Some(p) = super::ids::parse_step_title(&l.full_title) {
+                l.title = p.title;
+                l.full_title = p.full;
+                l.code = p.code;
+                l.other_codes = p.other_codes;
+                l.number = p.number;
+                l.step = p.step;
+            }
+        }
     }
 }
 

@@ -293,7 +293,7 @@ pub fn parse_level_title(heading: &str) -> LevelTitle {
         }
         None => written,
     };
-    let target = promotion_target(&written);
+    let target = promotion_target(&written, true);
     let full = target.clone().unwrap_or_else(|| written.clone());
     let mut out = LevelTitle {
         title: full.clone(),
@@ -450,20 +450,20 @@ const ARROWS: &[&str] = &["→", "->", "⟶", "➔", "➜", "⇒", "=>"];
 /// of `SWE-1 → SWE-2: Junior I → Junior II` (split at the first colon) keeps what follows its
 /// last arrow, `SWE-2: Junior II`; `Junior → Mid-level` gives `Mid-level`. A step's section
 /// lists what it takes to reach the level it leads to, so its expectations are that level's.
-fn promotion_target(title: &str) -> Option<String> {
+fn promotion_target(title: &str, strict: bool) -> Option<String> {
     // A step named twice, the second in a parenthesis (`Entry → Mid (Associate →
     // Specialist)`): the step to `Mid`, titled `Mid (Specialist)`.
     let trimmed = title.trim_end();
     if let Some(open) = trimmed.strip_suffix(')').and_then(|t| t.rfind('(')) {
         let inner = &trimmed[open + 1..trimmed.len() - 1];
         if ARROWS.iter().any(|a| inner.contains(a)) {
-            let outer = promotion_target(title[..open].trim_end())?;
+            let outer = promotion_target(title[..open].trim_end(), strict)?;
             let last = ARROWS
                 .iter()
                 .filter_map(|a| inner.rfind(a).map(|at| at + a.len()))
                 .max()
                 .map_or(inner, |at| &inner[at..]);
-            let also = promotion_target(inner).unwrap_or_else(|| last.trim().to_string());
+            let also = promotion_target(inner, strict).unwrap_or_else(|| last.trim().to_string());
             // A code leads, with the name as its title (`L3 → L4 (Engineer → Senior
             // Engineer)`: `L4: Senior Engineer`); a name, with the other in brackets.
             return Some(match also.as_str() {
@@ -474,7 +474,8 @@ fn promotion_target(title: &str) -> Option<String> {
         }
     }
     // Both sides name a level, by a code, a number or a role word (`from questions ->
-    // answers` in a title is a phrase), unless the codes before the colon made it a step.
+    // answers` in a title is a phrase), unless the codes before the colon made it a step,
+    // or the title is `strict` no more (see [`parse_step_title`]).
     let after_arrow = |part: &str, strict: bool| -> Option<String> {
         let (at, arrow) = ARROWS
             .iter()
@@ -492,8 +493,8 @@ fn promotion_target(title: &str) -> Option<String> {
     };
     match title.split_once(':') {
         Some((head, tail)) => {
-            let h = after_arrow(head, true);
-            let t = after_arrow(tail, h.is_none());
+            let h = after_arrow(head, strict);
+            let t = after_arrow(tail, strict && h.is_none());
             if h.is_none() && t.is_none() {
                 return None;
             }
@@ -501,8 +502,20 @@ fn promotion_target(title: &str) -> Option<String> {
             let t = t.unwrap_or_else(|| tail.trim().to_string());
             Some(if t.is_empty() { h } else { format!("{h}: {t}") })
         }
-        None => after_arrow(title, true),
+        None => after_arrow(title, strict),
     }
+}
+
+/// A level heading read as the promotion step it names whatever words name the levels on
+/// either side of its arrow (`Moving from Dough Hand → Oven Keeper`), as [`parse_level_title`]
+/// reads one whose sides name roles: for a heading beside steps of its track. `None` for a
+/// heading with no arrow.
+pub(super) fn parse_step_title(heading: &str) -> Option<LevelTitle> {
+    let written = clean_title(heading);
+    let target = promotion_target(&written, false)?;
+    let mut t = parse_level_title(&target);
+    t.step = Some(written);
+    Some(t)
 }
 
 /// The letters of a level code, in capitals: `IC` for `ic3`, `L` for `L10`.
