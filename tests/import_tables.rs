@@ -791,6 +791,12 @@ fn a_grid_under_a_bold_caption_reads_as_those_under_headings() {
         "orchestra-skills-matrix-performance",
     );
     assert!(concert.contains("Leads entries by gesture"), "{concert}");
+    // The guess quotes the line it read, not only its own example of such a line (hunt 41,
+    // H41-07: a user found `Skills Matrix – Rehearsal` in no file of theirs).
+    says(
+        &imp,
+        "is read as a heading of their depth; here `**Orchestra Skills Matrix – Rehearsal**`",
+    );
 }
 
 /// Hunt 29 H3, M1 and L1 (a small company's ladder): a cell of dashes alone (`-----`) says

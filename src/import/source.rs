@@ -299,6 +299,20 @@ pub fn dir_of(rel: &str) -> &str {
     }
 }
 
+/// Line `line` (1-based) of `text`, trimmed, at most 60 characters (`…` where cut), for the
+/// summary to quote.
+pub(super) fn quoted_line(text: &str, line: usize) -> String {
+    let l = text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .unwrap_or("")
+        .trim();
+    match l.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &l[..at]),
+        None => l.to_string(),
+    }
+}
+
 /// A rewrite of a Markdown file's text before it is read (see [`rewrite_lines`]): the text and
 /// the 1-based number of the first line changed, or `None` when nothing changes.
 pub type Rewrite = fn(&str) -> Option<(String, usize)>;
