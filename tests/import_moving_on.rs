@@ -1,8 +1,8 @@
 //! `ladderbook import` on what it takes to move on from a level, written inside the level:
 //! a lead-in line over a list (`Promotion to Level 2 requires:`, `To reach Level 3:`), a bold
 //! label over a list (`**Exit criteria — ready for L2 when able to:**`), a line wholly in bold
-//! after the last label, and a heading with words after `when` (`### Ready for L4 when able
-//! to`). Each stays in the level's description, as `## Ready for Senior When...` does: not
+//! after the last label, a heading with words after `when` (`### Ready for L4 when able
+//! to`), and a label naming the path on (`**Path to L3:**`). Each stays in the level's description, as `## Ready for Senior When...` does: not
 //! the level's expectations, not a pillar of its own, not more of the label above it. Our own
 //! ladders in those shapes; the tests read the sources themselves.
 
@@ -22,6 +22,8 @@ fn read(src: &str) -> Vec<(String, String, bool)> {
         "To reach",
         "**Exit criteria",
         "### Ready for",
+        "**Path to",
+        "**What's next",
     ];
     let (mut level, mut moving, mut out) = (String::new(), false, Vec::new());
     for line in src.lines() {
@@ -99,4 +101,11 @@ fn promotion_lead_ins_over_lists_describe_the_level() {
 #[test]
 fn exit_criteria_labels_lines_and_headings_describe_the_level() {
     check("exit-criteria.md", 7, &["Cataloguing", "Reading room"]);
+}
+
+#[test]
+fn path_to_labels_describe_the_level_not_a_pillar_per_level() {
+    // `**Path to IC3:**` under each level made a pillar of each, filled at one level only,
+    // so every level page showed pillars not defined yet (hunt 41, H41-05).
+    check("path-to-labels.md", 8, &["Safety", "Set changes"]);
 }

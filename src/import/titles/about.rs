@@ -106,7 +106,7 @@ pub(in crate::import) fn descriptive(title: &str) -> bool {
 
 /// Whether a title, a label or a line says what it takes to move on to the next level
 /// (`Promotion to Level 2 requires:`, `Ready for Senior When...`, `Exit criteria — ready
-/// for L2 when able to:`, `To reach Staff:`): what the level above asks, which describes the
+/// for L2 when able to:`, `To reach Staff:`, `Path to IC3:`): what the level above asks, which describes the
 /// level rather than being one of its expectations or pillars. Only openings that say so
 /// (`Promotes good testing:` is a level's; `Ready for service`, with no `when`, a pillar),
 /// and never of `this` level (`Promotion to this level requires:`).
@@ -129,6 +129,11 @@ pub(in crate::import) fn moving_on(text: &str) -> bool {
         "progression to ",
         "to get to ",
         "next level",
+        // `Path to IC3:` over what to do to get there (a pillar per level it leads to).
+        "path to ",
+        "road to ",
+        // `What's next:` over what comes after the top level.
+        "whats next",
     ];
     let k = ids::title_key(text);
     // What it takes to reach this level (`To reach this level, a librarian:`, `Promotion to
@@ -144,6 +149,8 @@ pub(in crate::import) fn moving_on(text: &str) -> bool {
         "to progress to ",
         "to be promoted",
         "for promotion",
+        "path to ",
+        "road to ",
     ];
     if ENTERING.iter().any(|o| k.starts_with(o)) && k.split(' ').any(|w| w == "this") {
         return false;
