@@ -177,6 +177,23 @@ fn managers_listed_after_the_crew_with_pillars_of_their_own_are_a_track_of_their
 }
 
 #[test]
+fn product_managers_are_individual_contributors_whatever_their_pillars() {
+    // Hunt 41 H41-04: `Senior Product Manager` and `Lead Product Manager` under `## IC Track`,
+    // whose pillars the juniors never have, were read as managers and split off as `IC
+    // Track: management`. A product manager manages a product, not people.
+    let imp = import(&fixture("sections/product-managers-ic.md"), &[]);
+    assert!(
+        imp.summary.contains("2 tracks, 6 levels")
+            && imp.summary.contains(
+                "track ic-track: 8 expectations; levels associate-product-manager, product-manager, … principal-product-manager"
+            ),
+        "{}",
+        imp.summary
+    );
+    assert!(!imp.summary.contains("name managers"), "{}", imp.summary);
+}
+
+#[test]
 fn senior_levels_that_each_write_pillars_of_their_own_top_the_one_track() {
     // Hunt 23 H3: a Matron, a Director of Nursing and a Chief Nurse, each with pillars no
     // other level has, were split off as a second track, `Nursing Leadership Path:

@@ -34,15 +34,26 @@ fn parting(levels: &[Level]) -> Option<usize> {
         let only = side.difference(other).count();
         only >= 2 && 3 * only >= side.len()
     };
-    const MANAGING: &[&str] = &[
-        "manager",
-        "director",
-        "head",
-        "chief",
-        "vp",
-        "supervisor",
-        "matron",
+    const MANAGING: &[&str] = &["director", "head", "chief", "vp", "supervisor", "matron"];
+    // A manager of what is no team (`Product Manager`, `Project Manager`, `Account Manager`):
+    // an individual contributor, as `manages` reads them; `Ward Manager` manages people.
+    #[rustfmt::skip]
+    const OF_THINGS: &[&str] = &[
+        "product", "project", "program", "programme", "account", "accounts", "success",
+        "community", "content", "brand", "release", "portfolio", "category", "campaign",
+        "partner", "relationship", "solutions", "asset", "marketing",
     ];
+    let manager_of_people = |title: &str| {
+        let words: Vec<String> = title
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| w == "manager" && (i == 0 || !OF_THINGS.contains(&words[i - 1].as_str())))
+    };
     // On a path that names managers before (an Engineering Manager under the Director),
     // the levels after make a ladder of their own only when two of them, at least, share a
     // pillar: senior levels that each write pillars of their own (a Director's Strategy, a
@@ -52,7 +63,9 @@ fn parting(levels: &[Level]) -> Option<usize> {
         (0..sets.len()).any(|i| (i + 1..sets.len()).any(|j| !sets[i].is_disjoint(&sets[j])))
     };
     let names_manager = |l: &Level| {
-        manages(&l.title).is_some() || crate::import::titles::any_word(&l.title, MANAGING)
+        manages(&l.title).is_some()
+            || crate::import::titles::any_word(&l.title, MANAGING)
+            || manager_of_people(&l.title)
     };
     (2..levels.len().saturating_sub(1)).find(|&at| {
         let before: HashSet<String> = levels[..at].iter().flat_map(pillars).collect();
