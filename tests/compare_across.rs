@@ -71,3 +71,53 @@ fn what_only_one_of_two_equivalent_levels_has_stands_beside_the_others() {
         "{summary}"
     );
 }
+
+#[test]
+fn a_level_page_lists_each_comparison_with_an_equivalent_level_once() {
+    // Both ways round are published (`compare/staff-engineer/engineering-manager/` and the
+    // reverse), and a level page listed both, one under the other (browser check 43, B43-03):
+    // it lists the one with its own level first.
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("book");
+    build_example(&site);
+    let listed = |level: &str| -> Vec<String> {
+        let page = page(&site, &format!("levels/{level}/"));
+        section(&page, "related-heading", "</section>")
+            .split("<h3>Comparisons</h3>")
+            .nth(1)
+            .and_then(|s| s.split("</ul>").next())
+            .unwrap_or_default()
+            .split("<li>")
+            .skip(1)
+            .map(words)
+            .collect()
+    };
+    let staff = listed("staff-engineer");
+    assert!(
+        staff.contains(&"staff engineer and engineering manager".to_string()),
+        "{staff:?}"
+    );
+    assert!(
+        !staff.contains(&"engineering manager and staff engineer".to_string()),
+        "{staff:?}"
+    );
+    let manager = listed("engineering-manager");
+    assert!(
+        manager.contains(&"engineering manager and staff engineer".to_string()),
+        "{manager:?}"
+    );
+    assert!(
+        !manager.contains(&"staff engineer and engineering manager".to_string()),
+        "{manager:?}"
+    );
+    // Comparisons on the level's own track are still there, one per pair.
+    assert!(
+        staff.contains(&"senior engineer and staff engineer".to_string()),
+        "{staff:?}"
+    );
+    for list in [&staff, &manager] {
+        let mut unique = list.clone();
+        unique.dedup();
+        assert_eq!(&unique, list);
+    }
+}

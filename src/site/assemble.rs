@@ -132,10 +132,17 @@ impl Builder<'_> {
             below: level.below.map(|i| self.level(i)),
             above: level.above.map(|i| self.level(i)),
             equivalents: level.equivalents.iter().map(|&i| self.level(i)).collect(),
-            comparisons: ladder
-                .comparisons_of(li)
-                .map(|(x, y)| self.compare_ref(x, y))
-                .collect(),
+            comparisons: {
+                // Equivalent levels are compared both ways round (each has its page): the
+                // list holds the one with this level first, as the same comparison twice
+                // could not be told apart (browser check 43, B43-03).
+                let pairs: Vec<(usize, usize)> = ladder.comparisons_of(li).collect();
+                pairs
+                    .iter()
+                    .filter(|&&(x, y)| x == li || !pairs.contains(&(y, x)))
+                    .map(|&(x, y)| self.compare_ref(x, y))
+                    .collect()
+            },
             next_comparison: level
                 .above
                 .map(|up| self.href(&permalink::compare(&level.id, &l[up].id))),
