@@ -211,6 +211,14 @@
     }).catch(missing);
   }
   var picked = document.getElementById("picked");
+  // Back to a comparison drawn here: the browser gives the form back as it was left (another
+  // level picked before leaving), so it is set again to the pair the address names.
+  window.addEventListener("pageshow", function (e) {
+    var p = new URLSearchParams(location.search);
+    if (!e.persisted || !picked || !forms.length || !p.get("a") || !p.get("b")) return;
+    forms[0].elements.a.value = p.get("a");
+    forms[0].elements.b.value = p.get("b");
+  });
   var params = new URLSearchParams(location.search);
   var a = params.get("a"), b = params.get("b");
   if (picked && forms.length && a && b) {

@@ -225,3 +225,24 @@ test('the picker\'s side by side answers #<pillar> and prints with its own note'
     await context.close();
   }
 });
+
+test('after the browser\'s Back, the picker names the pair drawn under it', { timeout: 60000 }, async () => {
+  // Browser check 43 B43-04: the browser gave back the form as it was left (another "To"
+  // level picked before leaving), beside the comparison the address names.
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}compare/?a=engineering-v1-junior&b=ic-junior`);
+    await page.locator('#picked table').first().waitFor();
+    const form = page.locator('main form.picker-form');
+    await form.locator('select[name="b"]').selectOption('ic-senior-1');
+    await Promise.all([page.waitForURL((u) => !u.search.includes('b=ic-junior')), form.locator('button[type="submit"]').click()]);
+    await page.goBack();
+    await page.waitForURL((u) => u.search.includes('b=ic-junior'));
+    await page.locator('#picked table').first().waitFor();
+    assert.equal(await form.locator('select[name="a"]').inputValue(), 'engineering-v1-junior');
+    assert.equal(await form.locator('select[name="b"]').inputValue(), 'ic-junior', 'the form names the pair drawn under it');
+  } finally {
+    await context.close();
+  }
+});
