@@ -148,6 +148,14 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
         match doc {
             Some(doc) => loaded.documents.push(doc),
             None => {
+                // A level or pillar outside its folder (see `misplaced_as_page`) is missing
+                // from there for its error: what names it is not reported again.
+                if errors.iter().any(|d| d.code == "misplaced") {
+                    let name = content_path.rsplit('/').next().unwrap_or_default();
+                    for folder in ["levels", "pillars"] {
+                        loaded.failed.insert(format!("{folder}/{name}"));
+                    }
+                }
                 loaded.failed.insert(content_path);
             }
         }
@@ -427,7 +435,8 @@ fn misplaced(
         "tracks" => "track",
         "levels" => "level",
         "pillars" => "pillar",
-        _ => return None,
+        "competencies" => return None,
+        _ => return misplaced_as_page(source, t, folder, top_level, is_competency),
     };
     let text = |k: &str| {
         t.get(k)
@@ -461,6 +470,40 @@ fn misplaced(
             format!("move it to {to}"),
         )
     })
+}
+
+/// A level (it has a `rank`) or a pillar (an `order`) outside `levels/` and `pillars/`, where
+/// each file is a free page (`content/levels-old/senior.md`, a folder renamed by mistake, or
+/// `content/senior.md`): one error saying where it goes, where each key a page lacks would be
+/// one error, and the competencies of the levels it holds would each name a missing level.
+fn misplaced_as_page(
+    source: &SourceFile,
+    t: &toml::de::DeTable<'_>,
+    folder: &str,
+    top_level: bool,
+    is_competency: bool,
+) -> Option<Diagnostic> {
+    let (what, kinds) = if is_competency {
+        return None;
+    } else if t.get("rank").is_some() {
+        ("a level (it has a `rank`)", "levels")
+    } else if t.get("order").is_some() {
+        ("a pillar (it has an `order`)", "pillars")
+    } else {
+        return None;
+    };
+    let name = source.path.rsplit('/').next().unwrap_or("");
+    let place = if top_level {
+        "directly in content/".to_string()
+    } else {
+        format!("in content/{folder}/")
+    };
+    Some(source.error(
+        "misplaced",
+        0,
+        format!("this file is {what}, but it lies {place}, where each file is a free page: a file's folder decides what it is"),
+        format!("move it to content/{kinds}/{name}{}", if top_level { String::new() } else { format!(" (or rename content/{folder}/ back to content/{kinds}/, if that is what happened)") }),
+    ))
 }
 
 fn read_inner(

@@ -770,6 +770,41 @@ fn a_file_moved_into_the_wrong_folder_is_one_error_saying_where_it_goes() {
 }
 
 #[test]
+fn a_levels_folder_renamed_is_one_error_per_level_saying_to_move_it_back() {
+    // Browser check 43 B43-02: `content/levels/` renamed gave 61 errors, one per level key
+    // of each file read as a free page and one per competency naming a level, and none said
+    // to move the files back.
+    let err = broken_build(|l| {
+        fs::rename(l.join("content/levels"), l.join("content/levels-old")).unwrap();
+    });
+    let levels = fs::read_dir(repo().join("content/levels")).unwrap().count();
+    assert_eq!(err.matches(": error: ").count(), levels, "{err}");
+    assert!(
+        err.contains("content/levels-old/director.md:1:1: error: this file is a level (it has a `rank`), but it lies in content/levels-old/, where each file is a free page"),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: move it to content/levels/director.md (or rename content/levels-old/ back to content/levels/, if that is what happened)"),
+        "{err}"
+    );
+    assert!(!err.contains("unknown key"), "{err}");
+    assert!(!err.contains("there is no level"), "{err}");
+    // A level file put directly in content/.
+    let err = broken_build(|l| {
+        fs::rename(
+            l.join("content/levels/director.md"),
+            l.join("content/director.md"),
+        )
+        .unwrap();
+    });
+    assert!(
+        err.contains("content/director.md:1:1: error: this file is a level (it has a `rank`), but it lies directly in content/")
+            && err.contains("hint: move it to content/levels/director.md\n"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_link_to_a_deleted_published_level_is_not_pointed_at_a_level_with_a_near_name() {
     // Serve-break 27 M7: with `senior-engineer.md` deleted, the link to it was told "did
     // you mean `levels/senior-engineering-manager.md`?", which would point Senior Engineer's
