@@ -191,6 +191,14 @@ fn product_managers_are_individual_contributors_whatever_their_pillars() {
         imp.summary
     );
     assert!(!imp.summary.contains("name managers"), "{}", imp.summary);
+    // A Marketing Manager manages people (review 39 R39-10).
+    let imp = import(&fixture("sections/marketing-managers.md"), &[]);
+    assert!(
+        imp.summary
+            .contains("`Marketing Manager` … `Head of Marketing` name managers"),
+        "{}",
+        imp.summary
+    );
 }
 
 #[test]

@@ -48,3 +48,27 @@ fn every_step_of_a_track_is_read_as_the_level_it_leads_to() {
         imp.summary
     );
 }
+
+#[test]
+fn a_level_titled_with_an_arrow_beside_steps_is_no_step() {
+    // Review 39 R39-09: beside `Stagehand I → Stagehand II`, the top level `Stage Manager:
+    // from chaos → order` was read as a step and titled `Stage Manager: order`.
+    let imp = import(&fixture("sections/steps-beside-an-arrow.md"), &[]);
+    let ranked: Vec<String> = ranked_levels(&imp)
+        .iter()
+        .map(|id| {
+            str_of(
+                &front(&imp.root.join(format!("content/levels/{id}.md"))),
+                "title",
+            )
+        })
+        .collect();
+    assert_eq!(
+        ranked,
+        [
+            "Stagehand II",
+            "Stagehand III",
+            "Stage Manager: from chaos → order"
+        ]
+    );
+}

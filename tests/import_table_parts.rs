@@ -85,3 +85,42 @@ fn grids_of_the_same_levels_under_headings_that_name_tracks_stay_tracks() {
     let tracks: Vec<String> = content_ids(&imp.root.join("content/tracks"));
     assert_eq!(tracks.len(), 2, "{tracks:?}");
 }
+
+#[test]
+fn grids_of_two_trades_or_beside_a_track_are_not_joined() {
+    // Review 39 R39-04, R39-05: grids under `## Baker skills` and `## Cake Decorator skills`
+    // were joined, as were the parts on either side of a track's grid, which was then left
+    // on a free page. Only headings that name nothing but a part join.
+    for (name, tracks) in [
+        (
+            "tables/grids-by-trade.md",
+            "2 tracks, 6 levels, 4 pillars, 12 expectations",
+        ),
+        (
+            "tables/grids-around-a-track.md",
+            "3 tracks, 9 levels, 6 pillars, 18 expectations",
+        ),
+    ] {
+        let imp = import(&fixture(name), &[]);
+        says(&imp, tracks);
+        assert!(!imp.summary.contains("free pages"), "{}", imp.summary);
+        assert!(
+            !imp.summary.contains("have the same levels"),
+            "{}",
+            imp.summary
+        );
+    }
+}
+
+#[test]
+fn columns_named_like_notes_or_moving_on_stay_pillars() {
+    // Review 39 R39-01, R39-03: `Early warning signs` and `Path to production` are a stage
+    // crew's pillars, which the new rules read as what falls short and what it takes to move
+    // on; with a third column, no ladder was found at all.
+    let imp = import(&fixture("tables/pillars-named-like-notes.md"), &[]);
+    says(&imp, "1 track, 3 levels, 3 pillars, 9 expectations");
+    assert_eq!(
+        titles(&imp.root.join("content/pillars")),
+        ["Early warning signs", "Path to production", "Rigging"]
+    );
+}

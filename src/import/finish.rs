@@ -478,13 +478,31 @@ fn give_ranks(ladder: &mut Ladder) {
 /// The levels of a track whose other level headings name promotion steps, titled as steps
 /// too but with names that are no roles (`Moving from Dough Hand → Oven Keeper` beside
 /// `Moving from Senior (Bench) → Head Baker`): read as the level they lead to, as those are,
-/// so that one track reads one way (hunt 40, H40-01).
+/// so that one track reads one way (hunt 40, H40-01); only those that go on from another
+/// step or lead to one, with no colon (`Stage Manager: from chaos → order` is a level).
 fn steps_alike(ladder: &mut Ladder) {
     for t in &mut ladder.tracks {
         if !t.levels.iter().any(|l| l.step.is_some()) {
             continue;
         }
+        // Only a heading that goes on from another step, or leads to one (its target is
+        // where another starts): `Moving from chaos → order` is a level of its own.
+        let sides: Vec<(String, String)> = t
+            .levels
+            .iter()
+            .filter_map(|l| super::ids::step_sides(l.step.as_deref().unwrap_or(&l.full_title)))
+            .collect();
+        let chained = |heading: &str| {
+            super::ids::step_sides(heading).is_some_and(|(from, to)| {
+                sides
+                    .iter()
+                    .any(|(f, t)| (t == &from && f != &from) || (f == &to && t != &to))
+            })
+        };
         for l in t.levels.iter_mut().filter(|l| l.step.is_none()) {
+            if !chained(&l.full_title) {
+                continue;
+            }
             if let Some(p) = super::ids::parse_step_title(&l.full_title) {
                 l.title = p.title;
                 l.full_title = p.full;

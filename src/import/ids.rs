@@ -509,13 +509,35 @@ fn promotion_target(title: &str, strict: bool) -> Option<String> {
 /// A level heading read as the promotion step it names whatever words name the levels on
 /// either side of its arrow (`Moving from Dough Hand → Oven Keeper`), as [`parse_level_title`]
 /// reads one whose sides name roles: for a heading beside steps of its track. `None` for a
-/// heading with no arrow.
+/// heading that is not one arrow between two names, with no colon (`Stage Manager: from
+/// chaos → order` names its level before the colon).
 pub(super) fn parse_step_title(heading: &str) -> Option<LevelTitle> {
     let written = clean_title(heading);
+    if written.contains(':') {
+        return None;
+    }
     let target = promotion_target(&written, false)?;
     let mut t = parse_level_title(&target);
     t.step = Some(written);
     Some(t)
+}
+
+/// The names either side of a heading's last arrow (`Moving from Deckhand → Lamp Keeper`:
+/// `deckhand`, `lamp keeper`), as [`title_key`]s, the words that open a step (`moving
+/// from`, `progressing from`, `from`) left out; `None` without an arrow.
+pub(super) fn step_sides(heading: &str) -> Option<(String, String)> {
+    let written = clean_title(heading);
+    let (at, arrow) = ARROWS
+        .iter()
+        .filter_map(|a| written.rfind(a).map(|at| (at, a.len())))
+        .max()?;
+    let before = title_key(&written[..at]);
+    let from = before
+        .split_once("from ")
+        .map_or(before.as_str(), |(_, f)| f)
+        .trim()
+        .to_string();
+    Some((from, title_key(&written[at + arrow..]).trim().to_string()))
 }
 
 /// The letters of a level code, in capitals: `IC` for `ic3`, `L` for `L10`.

@@ -174,13 +174,14 @@ fn import_from(opts: &Options) -> Result<Summary, Diagnostic> {
         if kind == FileKind::Markdown {
             for (rewrite, what) in source::REWRITES {
                 if let Some((text, line)) = rewrite(&doc.text) {
-                    // The line read so, as written: the example in `what` is no quote of it.
+                    // The line read so (after the rewrites before it): the example in `what`
+                    // is no quote of it.
                     let here = source::quoted_line(&doc.text, line);
                     doc = source::SourceDoc::new(doc.rel.clone(), text);
                     ladder.guess(
                         GuessKind::Structure,
                         doc.loc_line(line),
-                        format!("{what}; here `{here}`"),
+                        format!("{what}; here {here}"),
                     );
                 }
             }

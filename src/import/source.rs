@@ -299,17 +299,23 @@ pub fn dir_of(rel: &str) -> &str {
     }
 }
 
-/// Line `line` (1-based) of `text`, trimmed, at most 60 characters (`…` where cut), for the
-/// summary to quote.
+/// Line `line` (1-based) of `text`, trimmed, at most 60 characters (`…` where cut), as a
+/// code span for the summary to quote: in single backticks, or in double ones with spaces
+/// inside where the line has a backtick (CommonMark §6.1, code spans).
 pub(super) fn quoted_line(text: &str, line: usize) -> String {
     let l = text
         .lines()
         .nth(line.saturating_sub(1))
         .unwrap_or("")
         .trim();
-    match l.char_indices().nth(60) {
+    let l = match l.char_indices().nth(60) {
         Some((at, _)) => format!("{}…", &l[..at]),
         None => l.to_string(),
+    };
+    if l.contains('`') {
+        format!("`` {l} ``")
+    } else {
+        format!("`{l}`")
     }
 }
 

@@ -36,12 +36,13 @@ fn parting(levels: &[Level]) -> Option<usize> {
     };
     const MANAGING: &[&str] = &["director", "head", "chief", "vp", "supervisor", "matron"];
     // A manager of what is no team (`Product Manager`, `Project Manager`, `Account Manager`):
-    // an individual contributor, as `manages` reads them; `Ward Manager` manages people.
+    // an individual contributor, as `manages` reads them; `Ward Manager` and `Marketing
+    // Manager` manage people.
     #[rustfmt::skip]
     const OF_THINGS: &[&str] = &[
         "product", "project", "program", "programme", "account", "accounts", "success",
         "community", "content", "brand", "release", "portfolio", "category", "campaign",
-        "partner", "relationship", "solutions", "asset", "marketing",
+        "partner", "relationship", "solutions", "asset",
     ];
     let manager_of_people = |title: &str| {
         let words: Vec<String> = title
@@ -52,7 +53,13 @@ fn parting(levels: &[Level]) -> Option<usize> {
         words
             .iter()
             .enumerate()
-            .any(|(i, w)| w == "manager" && (i == 0 || !OF_THINGS.contains(&words[i - 1].as_str())))
+            // A `Group Product Manager` manages product managers.
+            .any(|(i, w)| {
+                w == "manager"
+                    && (i == 0
+                        || !OF_THINGS.contains(&words[i - 1].as_str())
+                        || (i >= 2 && words[i - 2] == "group"))
+            })
     };
     // On a path that names managers before (an Engineering Manager under the Director),
     // the levels after make a ladder of their own only when two of them, at least, share a

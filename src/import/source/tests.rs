@@ -213,3 +213,14 @@ fn lines_drawn_of_rule_characters_are_rules() {
     // A lone dash says "none here".
     assert_eq!(drawn_rules("Dough\n\n—\n"), None);
 }
+
+#[test]
+fn a_quoted_line_is_one_code_span_whatever_it_holds() {
+    // Review 39 R39-11: a line with a backtick, quoted in single ones, read as three spans.
+    let text = "# Title\n\n• Uses the `proof-box` timer\n  • Kneads\n";
+    assert_eq!(quoted_line(text, 4), "`• Kneads`");
+    assert_eq!(quoted_line(text, 3), "`` • Uses the `proof-box` timer ``");
+    let long = "x".repeat(70);
+    assert_eq!(quoted_line(&long, 1), format!("`{}…`", "x".repeat(60)));
+    assert_eq!(quoted_line(text, 99), "``");
+}

@@ -1,27 +1,13 @@
 //! Grids of the same levels under sibling headings, each heading naming a part of what the
 //! levels are measured by (`## Level comparison` and `## Core skills`, each over `| … | Junior
 //! | Middle | Senior |`): one ladder written in parts, whose pillars are all the grids' rows.
-//! Grids under headings that name a track (`## Backend`, `## Engineering Managers`) are that
+//! Grids under headings that name anything else (`## Backend`, `## Baker skills`) are that
 //! track's, as are grids that share a pillar (each track has its `Communication`).
 
 use super::account::left_out;
 use super::grid::Grid;
 use super::table::{Heading, Line, Table};
 use super::{Edit, Read, Shape};
-use crate::import::titles::any_word;
-
-/// Words of a heading that name a track, a discipline or the people on it, not a part of
-/// what is measured (not `design` or `leadership`, which are often parts: `## System design`).
-#[rustfmt::skip]
-const NAMES_TRACK: &[&str] = &[
-    "track", "tracks", "path", "paths", "ladder", "ladders", "career", "careers", "role",
-    "roles", "team", "teams", "discipline", "disciplines", "family", "engineer", "engineers",
-    "engineering", "developer", "developers", "manager", "managers", "management",
-    "individual", "contributor", "contributors", "ic", "ics", "backend", "frontend",
-    "fullstack", "mobile", "ios", "android", "web", "qa", "devops", "sre", "infrastructure",
-    "platform", "security", "design", "designer", "designers", "product", "data", "analyst",
-    "analysts", "scientist", "scientists", "sales", "marketing", "support", "operations",
-];
 
 /// Words of a heading that name a part of what the levels are measured by, or say that it
 /// compares the levels (`Level comparison`, `Core competencies`, `Signs`).
@@ -33,58 +19,77 @@ const NAMES_PART: &[&str] = &[
     "indicators", "area", "areas", "dimension", "dimensions", "pillar", "pillars", "axes",
 ];
 
+/// Other words a part's heading may have (`Core skills`, `Signs of each level`): none that
+/// could name the people on a track (`Baker skills`, `Sales team`).
+#[rustfmt::skip]
+const QUALIFIERS: &[&str] = &[
+    "core", "key", "main", "other", "general", "common", "shared", "essential", "technical",
+    "soft", "personal", "professional", "the", "of", "and", "at", "by", "a", "an", "each",
+    "every", "for", "in", "per", "what", "how", "you", "your", "are", "is", "there",
+];
+
+/// Whether a heading names a part of what is measured, and nothing else: each of its words
+/// (past a leading number, `5.`) is one of [`NAMES_PART`], one at least, or of
+/// [`QUALIFIERS`]. `## Lighting`, `## Baker skills` and `## Station Manager skills` name a
+/// track's work.
+fn names_part(title: &str) -> bool {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(crate::ids::fold_word)
+        .collect();
+    words.iter().any(|w| NAMES_PART.contains(&w.as_str()))
+        && words
+            .iter()
+            .all(|w| NAMES_PART.contains(&w.as_str()) || QUALIFIERS.contains(&w.as_str()))
+}
+
 /// The groups, two tables or more each, of `tables` read as one ladder: grids (`shapes`
-/// [`Shape::Columns`] or [`Shape::Rows`], `grids` their readings, `None` for the rest) under
-/// headings of one depth (two or deeper) and one parent, none naming a track and one at
-/// least naming a part of what is measured, with the same levels in the same order and no
-/// pillar in common; in the order written. (`## Joinery` and `## Upholstery`, each over
-/// `Junior`, `Middle`, `Senior`, may be two trades' tracks.)
+/// [`Shape::Columns`] or [`Shape::Rows`], `grids` their readings, `None` for the rest) one
+/// after another, under headings of one depth (two or deeper) and one parent that each name
+/// a part of what is measured (see [`names_part`]), with the same levels in the same order
+/// and no pillar in common; in the order written. A grid of another kind between two breaks
+/// the run: grids under `## Joinery` and `## Upholstery` are two trades' tracks.
 pub(super) fn joined_grids(
     tables: &[Table],
     shapes: &[Option<Shape>],
     grids: &[Option<Grid<'_>>],
 ) -> Vec<Vec<usize>> {
     let part = |i: usize| {
-        matches!(shapes[i], Some(Shape::Columns | Shape::Rows))
-            && grids[i].is_some()
-            && tables[i]
-                .heading
-                .as_ref()
-                .is_some_and(|h| h.depth >= 2 && !any_word(&h.title, NAMES_TRACK))
+        tables[i]
+            .heading
+            .as_ref()
+            .is_some_and(|h| h.depth >= 2 && names_part(&h.title))
     };
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
-    for i in (0..tables.len()).filter(|&i| part(i)) {
-        let fits = current.first().is_some_and(|&first| {
-            let (a, b) = (&tables[first], &tables[i]);
-            let (ha, hb) = (a.heading.as_ref(), b.heading.as_ref());
-            let grid = |j: usize| grids[j].as_ref().expect("a part has its grid");
-            ha.map(|h| (h.depth, &h.parent)) == hb.map(|h| (h.depth, &h.parent))
-                && grid(first).level_keys() == grid(i).level_keys()
-                && current.iter().all(|&j| {
-                    let theirs = grid(j).pillar_keys();
-                    grid(i).pillar_keys().iter().all(|p| !theirs.contains(p))
-                })
-        });
+    for i in (0..tables.len())
+        .filter(|&i| matches!(shapes[i], Some(Shape::Columns | Shape::Rows)) && grids[i].is_some())
+    {
+        let grid = |j: usize| grids[j].as_ref().expect("filtered on its grid");
+        let fits = part(i)
+            && current.first().is_some_and(|&first| {
+                let (ha, hb) = (tables[first].heading.as_ref(), tables[i].heading.as_ref());
+                ha.map(|h| (h.depth, &h.parent)) == hb.map(|h| (h.depth, &h.parent))
+                    && grid(first).level_keys() == grid(i).level_keys()
+                    && current.iter().all(|&j| {
+                        let theirs = grid(j).pillar_keys();
+                        grid(i).pillar_keys().iter().all(|p| !theirs.contains(p))
+                    })
+            });
         if !fits {
             if current.len() >= 2 {
                 groups.push(std::mem::take(&mut current));
             }
             current.clear();
         }
-        current.push(i);
+        if part(i) {
+            current.push(i);
+        }
     }
     if current.len() >= 2 {
         groups.push(current);
     }
-    groups.retain(|g| {
-        g.iter().any(|&i| {
-            tables[i]
-                .heading
-                .as_ref()
-                .is_some_and(|h| any_word(&h.title, NAMES_PART))
-        })
-    });
     groups
 }
 
@@ -92,8 +97,8 @@ pub(super) fn joined_grids(
 /// taken) as one ladder, in place of the first table, the others removed (with their
 /// headings, where a heading holds only its table); in place of the
 /// first heading too where every heading holds only its table, so that the levels are the
-/// track of the heading above them, unless a table of one level's pillars (`shapes`) is
-/// under a heading as deep: that heading would be read as one more level.
+/// track of the heading above them, unless the document has other tables read as levels
+/// (`shapes`), whose headings would then be read as more levels.
 pub(super) fn joined_edits(
     tables: &[Table],
     shapes: &[Option<Shape>],
@@ -112,10 +117,14 @@ pub(super) fn joined_edits(
             grid.join(g);
         }
     }
-    let level_tables = tables.iter().zip(shapes).any(|(t, s)| {
-        *s == Some(Shape::PerLevel) && t.heading.as_ref().map(|h| h.depth) == Some(first.depth)
-    });
-    let alone = heads.iter().all(|h| h.alone) && !level_tables;
+    // Another table read as levels would then be read beside these as more of them, or its
+    // heading as a level.
+    let others = tables
+        .iter()
+        .zip(shapes)
+        .enumerate()
+        .any(|(i, (_, s))| s.is_some() && !group.contains(&i));
+    let alone = heads.iter().all(|h| h.alone) && !others;
     let at = if alone { first.depth - 1 } else { first.depth };
     let mut lines = grid.lines(at + 1);
     let mut read = vec![Read {

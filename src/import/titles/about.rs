@@ -92,7 +92,6 @@ pub(in crate::import) fn descriptive(title: &str) -> bool {
             // `What good looks like`): about the level, not more of what it expects.
             "not there yet",
             "not yet there",
-            "warning signs",
             // `Role description`, `Description & purpose of the role`, in Spanish and
             // Portuguese too (compared without accents).
             "description",
@@ -129,13 +128,25 @@ pub(in crate::import) fn moving_on(text: &str) -> bool {
         "progression to ",
         "to get to ",
         "next level",
-        // `Path to IC3:` over what to do to get there (a pillar per level it leads to).
-        "path to ",
-        "road to ",
         // `What's next:` over what comes after the top level.
         "whats next",
     ];
     let k = ids::title_key(text);
+    // `Path to IC3:` over what to do to get there (a pillar per level it leads to), where
+    // what follows names a level (`Path to production` is a pillar).
+    let written = text.trim().trim_matches(['*', '_', '#', ' ']);
+    let path_to = ["path to ", "road to "].iter().any(|o| {
+        written
+            .get(..o.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(o))
+            && written.get(o.len()..).is_some_and(|rest| {
+                let rest = rest.trim_end_matches([':', '*', '.']).trim();
+                let lower = rest.to_lowercase();
+                crate::import::titles::names_role(rest)
+                    || lower.starts_with("the next")
+                    || lower.starts_with("next ")
+            })
+    });
     // What it takes to reach this level (`To reach this level, a librarian:`, `Promotion to
     // this level requires:`) is the level's; what it takes to leave it is not (`Exit
     // criteria for this level:`, `Promotion from this level requires:`).
@@ -156,7 +167,7 @@ pub(in crate::import) fn moving_on(text: &str) -> bool {
         return false;
     }
     let ready = k.starts_with("ready for ") && (k.ends_with(" when") || k.contains(" when "));
-    ready || OPENINGS.iter().any(|o| k.starts_with(o))
+    ready || path_to || OPENINGS.iter().any(|o| k.starts_with(o))
 }
 
 /// A question that asks which abilities are expected in an area (`What coding abilities are
