@@ -147,17 +147,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
     for (content_path, (doc, errors)) in read_all(walk.markdown) {
         match doc {
             Some(doc) => loaded.documents.push(doc),
-            None => {
-                // A level or pillar outside its folder (see `misplaced_as_page`) is missing
-                // from there for its error: what names it is not reported again.
-                if errors.iter().any(|d| d.code == "misplaced") {
-                    let name = content_path.rsplit('/').next().unwrap_or_default();
-                    for folder in ["levels", "pillars"] {
-                        loaded.failed.insert(format!("{folder}/{name}"));
-                    }
-                }
-                loaded.failed.insert(content_path);
-            }
+            None => failed(&mut loaded.failed, content_path, &errors),
         }
         for d in errors {
             diags.push(d);
@@ -470,6 +460,19 @@ fn misplaced(
             format!("move it to {to}"),
         )
     })
+}
+
+/// Records the file at `content_path`, which could not be read for `errors`, in `failed`
+/// (see [`Loaded::failed`]). A level or pillar outside its folder (see `misplaced_as_page`)
+/// is missing from there for its error too: what names it is not reported again.
+pub(crate) fn failed(failed: &mut HashSet<String>, content_path: String, errors: &[Diagnostic]) {
+    if errors.iter().any(|d| d.code == "misplaced") {
+        let name = content_path.rsplit('/').next().unwrap_or_default();
+        for folder in ["levels", "pillars"] {
+            failed.insert(format!("{folder}/{name}"));
+        }
+    }
+    failed.insert(content_path);
 }
 
 /// A level (it has a `rank`) or a pillar (an `order`) outside `levels/` and `pillars/`, where

@@ -283,9 +283,11 @@ impl ContentCache {
                         Some(doc) => loaded.documents.push(Document::clone(doc)),
                         None => {
                             let full = self.root.join(CONTENT_DIR).join(rel);
-                            loaded
-                                .failed
-                                .insert(display_path(&self.root.join(CONTENT_DIR), &full));
+                            super::failed(
+                                &mut loaded.failed,
+                                display_path(&self.root.join(CONTENT_DIR), &full),
+                                errors,
+                            );
                         }
                     }
                     for d in errors {
