@@ -337,7 +337,9 @@ impl<'a> Builder<'a> {
 
     /// Expectations of lower levels of `level`'s track in `pillar` that `level` does not
     /// restate, each once (by its words), nearest level first; and the footnotes they refer
-    /// to, each lower level's under its name (see [`html::level_footnotes`]).
+    /// to, each lower level's under its name (see [`html::level_footnotes`]). An expectation
+    /// the level above its own restates (the comparison of the two marks it changed or the
+    /// same) is left out: the latest wording stands for it, as comparisons show it.
     fn inherited(&self, level: usize, pillar: usize) -> (Vec<Inherited>, String) {
         let ladder = self.ladder;
         let mut seen: std::collections::HashSet<Vec<String>> = ladder
@@ -352,12 +354,13 @@ impl<'a> Builder<'a> {
         let mut out = Vec::new();
         let mut footnotes = String::new();
         let pid = &ladder.pillars[pillar].id;
-        let mut below = ladder.levels[level].below;
+        let (mut below, mut up) = (ladder.levels[level].below, level);
         while let Some(l) = below {
             if let Some(c) = ladder.cell(l, pillar) {
                 let shown = out.len();
+                let restated = self.restated((l, up), pillar);
                 for (n, e) in c.expectations.iter().enumerate() {
-                    if seen.insert(compare::words(e.plain())) {
+                    if !restated.contains(&n) && seen.insert(compare::words(e.plain())) {
                         let path = permalink::level(&ladder.levels[l].id);
                         out.push(Inherited {
                             from: self.level(l),
@@ -381,9 +384,42 @@ impl<'a> Builder<'a> {
                     );
                 }
             }
+            up = l;
             below = ladder.levels[l].below;
         }
         (out, footnotes)
+    }
+
+    /// The expectations of level `lower` in `pillar` (their indices) that the comparison of
+    /// `lower` with `higher`, the level above it, pairs with one of `higher`'s as the same
+    /// expectation, changed or not.
+    fn restated(&self, (lower, higher): (usize, usize), pillar: usize) -> Vec<usize> {
+        let ladder = self.ladder;
+        let (Some(a), Some(b)) = (
+            self.prepared.of(ladder, lower, pillar),
+            self.prepared.of(ladder, higher, pillar),
+        ) else {
+            return Vec::new();
+        };
+        // The stems weighed as that comparison weighs them, among both levels' pillars.
+        let weights = compare::StemWeights::of(
+            (0..ladder.pillars.len())
+                .flat_map(|p| [lower, higher].map(|l| self.prepared.of(ladder, l, p)))
+                .flatten()
+                .flat_map(|cell| &cell.words),
+        );
+        compare::match_prepared(&a.words, &b.words, compare::Pairing::Complete, &weights)
+            .into_iter()
+            // Not a closest match (`Rewritten`), which is another expectation in its place.
+            .filter(|p| {
+                p.higher.is_some()
+                    && matches!(
+                        p.status,
+                        compare::Status::Unchanged | compare::Status::Changed
+                    )
+            })
+            .filter_map(|p| p.lower)
+            .collect()
     }
 }
 
