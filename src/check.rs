@@ -251,7 +251,16 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
                                 format!("this expectation of `{}` is word for word the same as one of `{}`", ladder.levels[li].id, ladder.levels[other].id),
                                 format!("raise the bar for this level, or remove it if levels are cumulative (the other is at {other_path}:{ol}:{oc})")));
                         }
-                        Some(_) => {}
+                        // Twice at one level: a slip more surely than across levels (a
+                        // paragraph pasted twice), said at the second.
+                        Some(&(_, other_path, other_offset)) => {
+                            let f = file(&c.source);
+                            let (ol, oc) =
+                                file(other_path).map_or((1, 1), |f| f.position(other_offset));
+                            diags.push(warning(f, &c.source, e.offset, "repeated-expectation",
+                                format!("this expectation of `{}` is word for word the same as another of its own", ladder.levels[li].id),
+                                format!("remove one of the two, or say what sets them apart (the other is at {other_path}:{ol}:{oc})")));
+                        }
                         None => {
                             seen.insert(key, (li, c.source.as_str(), e.offset));
                         }

@@ -270,6 +270,21 @@ fn warnings_point_at_the_problem_and_exit_0() {
             6,
             3,
         ),
+        // Hunt 40 H40-07: twice in one cell went unsaid, though once at two levels was said.
+        (
+            "repeated-expectation",
+            Box::new(|d: &Path| {
+                write_cell(
+                    d,
+                    "e2",
+                    "craft",
+                    "- Keeps the build green every day.\n- Reviews code.\n- Keeps the build green every day.\n",
+                )
+            }),
+            "content/competencies/e2/craft.md",
+            7,
+            3,
+        ),
         // Browser check 36 B36-10: written for the home page, as Jekyll, Hugo and Zola show
         // it, the file was a guide at /index/ without a word.
         (
