@@ -32,15 +32,7 @@ fn every_step_of_a_track_is_read_as_the_level_it_leads_to() {
     assert_eq!(exps.len(), 9);
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
-    let ranked: Vec<String> = ranked_levels(&imp)
-        .iter()
-        .map(|id| {
-            str_of(
-                &front(&imp.root.join(format!("content/levels/{id}.md"))),
-                "title",
-            )
-        })
-        .collect();
+    let ranked = ranked_titles(&imp);
     assert_eq!(ranked, ["Lamp Keeper", "Senior Keeper", "Principal Keeper"]);
     assert!(
         imp.summary.contains("name promotion steps (`Progressing from Deckhand → Lamp Keeper`): each is read as the level it leads to (`Lamp Keeper`)"),
@@ -54,15 +46,7 @@ fn a_level_titled_with_an_arrow_beside_steps_is_no_step() {
     // Review 39 R39-09: beside `Stagehand I → Stagehand II`, the top level `Stage Manager:
     // from chaos → order` was read as a step and titled `Stage Manager: order`.
     let imp = import(&fixture("sections/steps-beside-an-arrow.md"), &[]);
-    let ranked: Vec<String> = ranked_levels(&imp)
-        .iter()
-        .map(|id| {
-            str_of(
-                &front(&imp.root.join(format!("content/levels/{id}.md"))),
-                "title",
-            )
-        })
-        .collect();
+    let ranked = ranked_titles(&imp);
     assert_eq!(
         ranked,
         [

@@ -234,15 +234,7 @@ fn a_time_graded_by_roman_numerals_is_no_level() {
 fn levels_coded_with_a_pair_of_codes_or_an_equals_sign_are_levels_titled_after_it() {
     let imp = import(&fixture("names/codes-joined.md"), &[]);
     assert!(!imp.summary.contains("free pages"), "{}", imp.summary);
-    let titles: Vec<String> = ranked_levels(&imp)
-        .iter()
-        .map(|id| {
-            str_of(
-                &front(&imp.root.join(format!("content/levels/{id}.md"))),
-                "title",
-            )
-        })
-        .collect();
+    let titles = ranked_titles(&imp);
     assert_eq!(
         titles,
         [
@@ -303,15 +295,7 @@ fn levels_not_written_yet_after_the_last_are_levels_by_their_numbers() {
     // of two.
     let src = fixture("sections/placeholder-levels.md");
     let imp = import(&src, &[]);
-    let titles: Vec<String> = ranked_levels(&imp)
-        .iter()
-        .map(|id| {
-            str_of(
-                &front(&imp.root.join(format!("content/levels/{id}.md"))),
-                "title",
-            )
-        })
-        .collect();
+    let titles = ranked_titles(&imp);
     let codes: Vec<(String, String)> = level_codes(&imp).into_iter().zip(titles).collect();
     let written: Vec<(String, String)> = fs::read_to_string(&src)
         .unwrap()

@@ -419,6 +419,19 @@ pub fn level_rank(imp: &Imported, id: &str) -> i64 {
         .unwrap_or_else(|| panic!("level {id} has no rank"))
 }
 
+/// The titles of the import's levels, in the order of [`ranked_levels`].
+pub fn ranked_titles(imp: &Imported) -> Vec<String> {
+    ranked_levels(imp)
+        .iter()
+        .map(|id| {
+            str_of(
+                &front(&imp.root.join(format!("content/levels/{id}.md"))),
+                "title",
+            )
+        })
+        .collect()
+}
+
 /// The ids of the import's levels, by track id and then rank.
 pub fn ranked_levels(imp: &Imported) -> Vec<String> {
     let mut levels: Vec<(String, i64, String)> = content_ids(&imp.root.join("content/levels"))
