@@ -33,6 +33,13 @@ fn grids_of_the_same_levels_under_headings_of_their_parts_are_one_ladder() {
     assert_placed(&imp, &exps, &[]);
     says(&imp, "1 track, 3 levels, 5 pillars, 15 expectations");
     assert_eq!(ranked_levels(&imp), ["deckhand", "keeper", "head-keeper"]);
+    // The track is the document's, not its first part's (review 39 R39-08: `Level
+    // comparison`), whose title stays in the track's description.
+    let track = &content_files(&imp.root.join("content/tracks"))[0].1;
+    assert_eq!(str_of(&front(track), "title"), "Lighthouse Crew Levels");
+    assert!(fs::read_to_string(track)
+        .unwrap()
+        .contains("**Level comparison**"));
     assert_eq!(
         table_guesses(&imp.summary)[0],
         "grids-in-parts.md:8: the 3 tables under `Level comparison`, `Core skills`, `Signs` have the same levels and no pillar in common: read as one ladder, 3 levels (`Deckhand` … `Head Keeper`) × 5 pillars"

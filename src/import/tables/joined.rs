@@ -6,7 +6,7 @@
 
 use super::account::left_out;
 use super::grid::Grid;
-use super::table::{Heading, Line, Table};
+use super::table::{heading, Heading, Line, Table};
 use super::{Edit, Read, Shape};
 
 /// Words of a heading that name a part of what the levels are measured by, or say that it
@@ -164,6 +164,22 @@ pub(super) fn joined_edits(
         lines.extend(rest);
     }
     let mut edits = Vec::new();
+    // Where the levels are written under the first part's heading, that heading names their
+    // track: the document's title, with the part's title kept in bold below it (review 39
+    // R39-08: the track was titled `Level comparison`).
+    if let (false, Some(title)) = (alone, first.parent.as_deref()) {
+        edits.push(Edit {
+            first: first.line,
+            last: first.line,
+            lines: vec![
+                heading(first.depth, title, first.line),
+                Line {
+                    text: format!("**{}**\n", first.title),
+                    row: first.line,
+                },
+            ],
+        });
+    }
     for (n, &i) in group.iter().enumerate() {
         let t = &tables[i];
         // A later table's heading over nothing else goes with it.
