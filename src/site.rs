@@ -167,6 +167,14 @@ impl CellCache {
     }
 }
 
+/// A level below a cumulative level page's, with the level above it and the weights of
+/// their comparison (see [`Builder::below`]).
+struct Below {
+    level: usize,
+    above: usize,
+    weights: compare::StemWeights,
+}
+
 struct Builder<'a> {
     ladder: &'a Ladder,
     prepared: &'a CellCache,
@@ -339,8 +347,9 @@ impl<'a> Builder<'a> {
     /// restate, each once (by its words), nearest level first; and the footnotes they refer
     /// to, each lower level's under its name (see [`html::level_footnotes`]). An expectation
     /// the level above its own restates (the comparison of the two marks it changed or the
-    /// same) is left out: the latest wording stands for it, as comparisons show it.
-    fn inherited(&self, level: usize, pillar: usize) -> (Vec<Inherited>, String) {
+    /// same) is left out: the latest wording stands for it, as comparisons show it. `below`
+    /// is [`Builder::below`] of `level`.
+    fn inherited(&self, level: usize, pillar: usize, below: &[Below]) -> (Vec<Inherited>, String) {
         let ladder = self.ladder;
         let mut seen: std::collections::HashSet<Vec<String>> = ladder
             .cell(level, pillar)
@@ -354,11 +363,11 @@ impl<'a> Builder<'a> {
         let mut out = Vec::new();
         let mut footnotes = String::new();
         let pid = &ladder.pillars[pillar].id;
-        let (mut below, mut up) = (ladder.levels[level].below, level);
-        while let Some(l) = below {
+        for step in below {
+            let l = step.level;
             if let Some(c) = ladder.cell(l, pillar) {
                 let shown = out.len();
-                let restated = self.restated((l, up), pillar);
+                let restated = self.restated(step, pillar);
                 for (n, e) in c.expectations.iter().enumerate() {
                     if !restated.contains(&n) && seen.insert(compare::words(e.plain())) {
                         let path = permalink::level(&ladder.levels[l].id);
@@ -384,42 +393,64 @@ impl<'a> Builder<'a> {
                     );
                 }
             }
-            up = l;
-            below = ladder.levels[l].below;
         }
         (out, footnotes)
     }
 
-    /// The expectations of level `lower` in `pillar` (their indices) that the comparison of
-    /// `lower` with `higher`, the level above it, pairs with one of `higher`'s as the same
-    /// expectation, changed or not.
-    fn restated(&self, (lower, higher): (usize, usize), pillar: usize) -> Vec<usize> {
+    /// The levels below `level` on its track, nearest first, each with the level above it
+    /// and the stems' weights of the comparison of the two: the same for every pillar of a
+    /// cumulative level page, so weighed once a page.
+    pub(super) fn below(&self, level: usize) -> Vec<Below> {
+        let ladder = self.ladder;
+        let mut out = Vec::new();
+        let (mut below, mut up) = (ladder.levels[level].below, level);
+        while let Some(l) = below {
+            // The stems weighed as that comparison weighs them, among both levels' pillars.
+            let weights = compare::StemWeights::of(
+                (0..ladder.pillars.len())
+                    .flat_map(|p| [l, up].map(|k| self.prepared.of(ladder, k, p)))
+                    .flatten()
+                    .flat_map(|cell| &cell.words),
+            );
+            out.push(Below {
+                level: l,
+                above: up,
+                weights,
+            });
+            up = l;
+            below = ladder.levels[l].below;
+        }
+        out
+    }
+
+    /// The expectations of `step`'s level in `pillar` (their indices) that the comparison
+    /// with the level above it pairs with one of that level's as the same expectation,
+    /// changed or not.
+    fn restated(&self, step: &Below, pillar: usize) -> Vec<usize> {
         let ladder = self.ladder;
         let (Some(a), Some(b)) = (
-            self.prepared.of(ladder, lower, pillar),
-            self.prepared.of(ladder, higher, pillar),
+            self.prepared.of(ladder, step.level, pillar),
+            self.prepared.of(ladder, step.above, pillar),
         ) else {
             return Vec::new();
         };
-        // The stems weighed as that comparison weighs them, among both levels' pillars.
-        let weights = compare::StemWeights::of(
-            (0..ladder.pillars.len())
-                .flat_map(|p| [lower, higher].map(|l| self.prepared.of(ladder, l, p)))
-                .flatten()
-                .flat_map(|cell| &cell.words),
-        );
-        compare::match_prepared(&a.words, &b.words, compare::Pairing::Complete, &weights)
-            .into_iter()
-            // Not a closest match (`Rewritten`), which is another expectation in its place.
-            .filter(|p| {
-                p.higher.is_some()
-                    && matches!(
-                        p.status,
-                        compare::Status::Unchanged | compare::Status::Changed
-                    )
-            })
-            .filter_map(|p| p.lower)
-            .collect()
+        compare::match_prepared(
+            &a.words,
+            &b.words,
+            compare::Pairing::Complete,
+            &step.weights,
+        )
+        .into_iter()
+        // Not a closest match (`Rewritten`), which is another expectation in its place.
+        .filter(|p| {
+            p.higher.is_some()
+                && matches!(
+                    p.status,
+                    compare::Status::Unchanged | compare::Status::Changed
+                )
+        })
+        .filter_map(|p| p.lower)
+        .collect()
     }
 }
 

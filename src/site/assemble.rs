@@ -96,12 +96,17 @@ impl Builder<'_> {
         let (ladder, l) = (self.ladder, &self.ladder.levels);
         let level = &l[li];
         let track = &ladder.tracks[level.track];
+        let below = if track.cumulative {
+            self.below(li)
+        } else {
+            Vec::new()
+        };
         let mut sections: Vec<LevelSection> = track
             .pillars
             .iter()
             .map(|&p| {
                 let (inherited, inherited_footnotes_html) = if track.cumulative {
-                    self.inherited(li, p)
+                    self.inherited(li, p, &below)
                 } else {
                     (Vec::new(), String::new())
                 };
