@@ -265,15 +265,14 @@ fn edits(tables: &[Table], text: &str) -> (Vec<Edit>, Vec<Read>) {
             });
         }
         let (mut lines, mut what) = written(t, shape, at);
-        if let Some(rest) = account::left_out(t, &lines) {
+        let kept = account::keep_left_out([t], &mut lines);
+        if kept > 0 {
             read.push(Read {
                 line: t.first_line,
                 what: format!(
-                    "{} cells of this table are in no level's pillar: their text is kept after the ladder it is written as (see the lines it names)",
-                    rest.len() - 1
+                    "{kept} cells of this table are in no level's pillar: their text is kept after the ladder it is written as (see the lines it names)"
                 ),
             });
-            lines.extend(rest);
         }
         if let Some(h) = in_place {
             what.push_str(&format!(

@@ -46,6 +46,22 @@ pub(super) fn left_out(t: &Table, lines: &[Line]) -> Option<Vec<Line>> {
     Some(out)
 }
 
+/// [`left_out`] of each of `tables`, against `lines` as they are, added after them: how many
+/// cells' texts were added (0 when every cell is there).
+pub(super) fn keep_left_out<'t>(
+    tables: impl IntoIterator<Item = &'t Table>,
+    lines: &mut Vec<Line>,
+) -> usize {
+    let rest: Vec<Line> = tables
+        .into_iter()
+        .filter_map(|t| left_out(t, lines))
+        .flatten()
+        .collect();
+    let added = rest.iter().filter(|l| !l.text.is_empty()).count();
+    lines.extend(rest);
+    added
+}
+
 /// The words of `text` as a reader sees them: tags and Markdown marks left out, lower case,
 /// one space apart.
 fn words(text: &str) -> String {

@@ -4,7 +4,7 @@
 //! Grids under headings that name anything else (`## Backend`, `## Baker skills`) are that
 //! track's, as are grids that share a pillar (each track has its `Communication`).
 
-use super::account::left_out;
+use super::account::keep_left_out;
 use super::grid::Grid;
 use super::table::{heading, Heading, Line, Table};
 use super::{Edit, Read, Shape};
@@ -148,20 +148,14 @@ pub(super) fn joined_edits(
             }
         ),
     }];
-    let rest: Vec<Line> = group
-        .iter()
-        .filter_map(|&i| left_out(&tables[i], &lines))
-        .flatten()
-        .collect();
-    if !rest.is_empty() {
+    let kept = keep_left_out(group.iter().map(|&i| &tables[i]), &mut lines);
+    if kept > 0 {
         read.push(Read {
             line: tables[group[0]].first_line,
             what: format!(
-                "{} cells of these tables are in no level's pillar: their text is kept after the ladder they are written as (see the lines it names)",
-                rest.iter().filter(|l| !l.text.is_empty()).count()
+                "{kept} cells of these tables are in no level's pillar: their text is kept after the ladder they are written as (see the lines it names)"
             ),
         });
-        lines.extend(rest);
     }
     let mut edits = Vec::new();
     // Where the levels are written under the first part's heading, that heading names their
