@@ -155,6 +155,23 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
                 !ladder.files.iter().any(|s| s.path.ends_with(&file))
             })
     });
+    // Two tracks of one title: the menu, the overview and the comparisons name both alike.
+    let mut titled: HashMap<String, &str> = HashMap::new();
+    for t in &ladder.tracks {
+        let key = t.title.trim().to_lowercase();
+        match (titled.get(&key), &t.source) {
+            (Some(first), Some(source)) => {
+                let f = file(source);
+                let offset = f.and_then(|f| key_offset(f, "title")).unwrap_or(0);
+                diags.push(warning(f, source, offset, "same-track-title",
+                    format!("the {} track has the title of the {first} track, `{}`: readers cannot tell the two apart in the menu, on the overview or in the comparisons", t.id, t.title),
+                    format!("give one of them a title of its own in content/tracks/{}.md or content/tracks/{first}.md", t.id)));
+            }
+            _ => {
+                titled.entry(key).or_insert(&t.id);
+            }
+        }
+    }
     for t in &ladder.tracks {
         // A track file no level names: on the overview and its own page, an empty table.
         if t.levels.is_empty() && !level_broken {
@@ -385,7 +402,12 @@ fn html_dropped(f: &SourceFile, split: &crate::frontmatter::Split, diags: &mut D
 }
 
 fn rank_offset(f: &SourceFile) -> Option<usize> {
-    let i = f.text.find("\nrank")?;
+    key_offset(f, "rank")
+}
+
+/// Byte offset of the value of front-matter key `key` (at the start of a line) in `f`.
+fn key_offset(f: &SourceFile, key: &str) -> Option<usize> {
+    let i = f.text.find(&format!("\n{key}"))?;
     let eq = f.text[i..].find('=')?;
     let after = &f.text[i + eq + 1..];
     Some(i + eq + 1 + (after.len() - after.trim_start().len()))

@@ -177,6 +177,16 @@ const LIST_KEYS: &[&str] = &["equivalent", "aliases"];
 fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(String, String)> {
     let start = toml[..at.min(toml.len())].rfind('\n').map_or(0, |i| i + 1);
     let end = toml[start..].find('\n').map_or(toml.len(), |i| start + i);
+    // A table's header written twice (`[book]` … `[book]`, TOML v1.0 §Table).
+    let line = toml[start..end].trim();
+    if let Some(table) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+        if parser_message.contains("duplicate key") && !table.starts_with('[') {
+            return Some((
+                format!("the table `[{table}]` is written twice"),
+                format!("keep one `[{table}]` line, with every key of the two under it"),
+            ));
+        }
+    }
     let (key, value) = toml[start..end].split_once('=')?;
     let (key, value) = (key.trim(), value.trim());
     if key.is_empty()
@@ -188,7 +198,7 @@ fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(String, Strin
     }
     if parser_message.contains("duplicate key") {
         return Some((
-            format!("`{key}` is written twice in this front-matter"),
+            format!("`{key}` is written twice in one table (TOML allows a key once)"),
             format!("keep one `{key} = …` line and remove the other"),
         ));
     }
@@ -644,8 +654,14 @@ mod tests {
             ),
             (
                 "title = \"A\"\ntitle = \"B\"",
-                "`title` is written twice",
+                "`title` is written twice in one table",
                 "remove the other",
+            ),
+            // Browser check 44 B44-04: a table written twice got a hint about quoting.
+            (
+                "[book]\ntitle = \"A\"\n[book]\nlanguage = \"en\"",
+                "the table `[book]` is written twice",
+                "keep one `[book]` line, with every key of the two under it",
             ),
         ];
         for (toml, message, hint) in cases {

@@ -285,6 +285,22 @@ fn warnings_point_at_the_problem_and_exit_0() {
             7,
             3,
         ),
+        // Browser check 44 B44-01: two tracks of one title were named alike in the menu,
+        // on the overview and in the picker, and `check` said nothing.
+        (
+            "same-track-title",
+            Box::new(|d: &Path| {
+                replace(
+                    d,
+                    "content/tracks/mgmt.md",
+                    "title = \"Management\"",
+                    "title = \"ic\"",
+                )
+            }),
+            "content/tracks/mgmt.md",
+            2,
+            9,
+        ),
         // Browser check 36 B36-10: written for the home page, as Jekyll, Hugo and Zola show
         // it, the file was a guide at /index/ without a word.
         (
