@@ -943,3 +943,27 @@ fn a_blank_header_cell_written_as_a_no_break_space_heads_no_level() {
         ["character", "duties", "skills"]
     );
 }
+
+#[test]
+fn a_matrix_of_pictures_of_a_scale_is_read_as_its_words() {
+    // Hunt 42 H42-01: every cell a picture of the scale (`![Advanced](./marks/much.png)`):
+    // the folder was refused with a hint naming the very shape it has.
+    let imp = import(&fixture("tables/picture-scale"), &[]);
+    assert_eq!(
+        ranked_titles(&imp),
+        ["Apprentice", "Keeper", "Head Keeper"],
+        "{}",
+        imp.summary
+    );
+    let keeper = competency(&imp, "keeper", "lamp");
+    assert!(keeper.contains("Trimming wicks"), "{keeper}");
+    assert!(
+        keeper.contains("![Advanced]("),
+        "the picture stays: {keeper}"
+    );
+    let fog = competency(&imp, "head-keeper", "fog-signals");
+    assert!(
+        fog.contains("Mending the bellows") && fog.contains("![Advanced]("),
+        "{fog}"
+    );
+}

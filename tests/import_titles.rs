@@ -1,7 +1,8 @@
 //! Titles and sections around the levels of real ladders that read wrong (hunt 16): a
 //! reading list under the last level, a guide whose title starts with a number, promotion
 //! steps named twice, and each domain's progression under one repeated heading; and roles
-//! graded by Roman numerals (`Midwife II`) whatever the role.
+//! graded by Roman numerals (`Midwife II`) whatever the role; and a track's first levels
+//! titled by the job alone (`Box Office`), written as the levels after them are.
 
 mod common;
 mod import_support;
@@ -309,4 +310,36 @@ fn levels_not_written_yet_after_the_last_are_levels_by_their_numbers() {
     assert_eq!(codes, written, "{}", imp.summary);
     let head = fs::read_to_string(imp.root.join("content/levels/head-gardener.md")).unwrap();
     assert!(head.contains("Level descriptions to be defined."), "{head}");
+}
+
+#[test]
+fn a_track_s_first_levels_titled_by_the_job_alone_are_levels() {
+    // Hunt 41 H41-01: `## Customer Support` and `## Technical Support`, written as the
+    // `… Manager` levels after them are (each list ending with the pay scale's role name),
+    // were free pages, and the track started at its third level.
+    let src = fixture("sections/first-levels-by-job.md");
+    let imp = import(&src, &[]);
+    assert_eq!(
+        ranked_titles(&imp),
+        [
+            "Box Office",
+            "Props Table",
+            "Stage Manager",
+            "Production Manager",
+            "Theatre Manager"
+        ],
+        "{}",
+        imp.summary
+    );
+    assert!(!imp.root.join("content/box-office.md").exists());
+    let text = fs::read_to_string(&src).unwrap();
+    let sells = "Sells and exchanges tickets for every show of the season.";
+    assert!(text.contains(sells));
+    assert!(competency(&imp, "box-office", "expectations").contains(sells));
+    assert!(
+        imp.summary
+            .contains("`Box Office`, `Props Table` name no level, but are written as the levels after them are"),
+        "{}",
+        imp.summary
+    );
 }

@@ -2,12 +2,13 @@
 //! sections that split its levels into ranges is one track, and advice to readers written like
 //! levels is no track; and how a folder of one-level files ranks its levels when two titles
 //! have no word of seniority; and an axes file beside the level files, whose axes list their
-//! steps, is no track; and one role's file in a folder named `common/` names its own track.
+//! steps, is no track; and one role's file in a folder named `common/` names its own track;
+//! and tracks of one title in two files, each titled by its file too.
 //! The documents are our own.
 
 mod common;
 mod import_support;
-use common::words;
+use common::{ladderbook, words};
 use import_support::*;
 use std::fs;
 
@@ -250,4 +251,41 @@ fn levels_tagged_by_track_after_their_codes_make_a_track_per_tag() {
         let f = front(&imp.root.join(format!("content/levels/{id}.md")));
         assert_eq!(f.contains_key("equivalent"), n != 0, "{id}: {f:?}");
     }
+}
+
+#[test]
+fn tracks_of_one_title_in_two_files_are_each_titled_by_their_file_too() {
+    // Browser check 44 B44-01: each role's file had `## IC Track` and `## Manager Track`:
+    // the menu, the overview and the picker named two tracks alike. And a file of plain
+    // levels under two such headings made one track, the other a free page.
+    let src = fixture("folders/tracks-alike-in-two-files");
+    let imp = import(&src, &[]);
+    let mut titles: Vec<String> = content_files(&imp.root.join("content/tracks"))
+        .iter()
+        .map(|(_, p)| str_of(&front(p), "title"))
+        .collect();
+    titles.sort();
+    assert_eq!(
+        titles,
+        [
+            "Individual Contributor (Bakers)",
+            "Individual Contributor (Cooks)",
+            "Management (Bakers)",
+            "Management (Cooks)"
+        ],
+        "{}",
+        imp.summary
+    );
+    assert_eq!(content_ids(&imp.root.join("content/levels")).len(), 8);
+    assert!(!imp.summary.contains("free pages"), "{}", imp.summary);
+    assert!(imp
+        .summary
+        .contains("2 tracks read from different files are titled `Management`"));
+    // `check` finds no two tracks alike.
+    let out = ladderbook().arg("check").arg(&imp.root).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !said.contains("same-track-title") && !said.contains("has the title of"),
+        "{said}"
+    );
 }

@@ -15,6 +15,7 @@ use steps::{promotion_steps, steps_alike};
 
 mod pillar_descriptions;
 mod steps;
+mod track_titles;
 mod untitled;
 
 /// Decides what is left once every file is read: the pillars of labelled bullets, the
@@ -39,6 +40,7 @@ pub fn finish(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     give_ranks(ladder);
     promotion_steps(ladder);
     same_titles(ladder);
+    track_titles::distinct_track_titles(ladder);
     equivalents(ladder);
     Ok(())
 }

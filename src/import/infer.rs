@@ -429,6 +429,9 @@ pub(super) struct Found {
     /// title among levels with pillars (`### Associate Cook` / `The Associate Cook is a grade
     /// 5.`).
     pub(super) without_pillars: Vec<usize>,
+    /// Levels before the first titled as one, taken for how their lists are written (see
+    /// `levels::with_first_levels`).
+    pub(super) by_shape: Vec<usize>,
 }
 
 /// The sub-sections of section `s` that may be pillars: all but those that describe the

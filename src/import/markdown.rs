@@ -39,6 +39,7 @@ use super::outline::*;
 use std::collections::HashMap;
 
 mod continued;
+mod credits;
 mod naming;
 mod sections;
 mod sub_levels;
@@ -614,6 +615,7 @@ fn ladder_outcome(ladder: &mut Ladder, d: &Doc, found: &Found, doc_title: &str) 
         fill_level(ladder, d, l, sh, &shared, &mut level);
         tracks[t].levels.push(level);
     }
+    credits::credits_to_tracks(ladder, d, &mut tracks);
     if super::transpose::coded_skills(ladder, &mut tracks, doc_title) {
         root_describes_track(ladder, &mut pages, root, &mut tracks);
         return Outcome::Ladder {

@@ -277,7 +277,7 @@ impl GuessKind {
     pub fn plural(self) -> &'static str {
         match self {
             GuessKind::Structure => "structure guesses",
-            GuessKind::Page => "sections kept as free pages",
+            GuessKind::Page => "sections that are neither levels nor pillars",
             GuessKind::Description => "sections kept in level descriptions",
             GuessKind::Pillar => "pillar guesses",
             GuessKind::Code => "code and equivalent guesses",

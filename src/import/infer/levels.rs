@@ -171,12 +171,13 @@ pub(in crate::import) fn find_levels(d: &Doc) -> Option<Found> {
             own_pillars,
             plain: false,
             without_pillars,
+            by_shape: Vec::new(),
         });
     }
     if is_index(d) {
         return None;
     }
-    let mut best: Option<Vec<usize>> = None;
+    let mut groups: Vec<(usize, Vec<usize>, Vec<usize>)> = Vec::new();
     for s in 0..d.secs.len() {
         // Under one role's `## Success Outcomes`, a role word makes no level (`### Executive
         // Leadership` is an area); a code, a number or a word of seniority still does (`##
@@ -238,6 +239,7 @@ pub(in crate::import) fn find_levels(d: &Doc) -> Option<Found> {
                 .collect(),
             _ => like,
         };
+        let (kids, by_shape) = with_first_levels(d, s, kids);
         // Sections written like them but titled otherwise before them, as many or more, make
         // them a few entries of a list that is not of levels (`#### Product Design`, `####
         // QA`, `#### Product Owner`, `#### Project Manager`: career paths of other functions);
@@ -248,16 +250,58 @@ pub(in crate::import) fn find_levels(d: &Doc) -> Option<Found> {
             .filter(|&&c| kids.first().is_some_and(|&a| c < a) && plain(d, c) && !describes(d, c))
             .count();
         let listed = others >= kids.len() && coded.len() < 2;
-        if kids.len() >= 2 && !listed && best.as_ref().is_none_or(|b| kids.len() > b.len()) {
-            best = Some(kids);
+        if kids.len() >= 2 && !listed {
+            groups.push((s, kids, by_shape));
         }
     }
-    best.map(|levels| Found {
+    let (levels, by_shape) = tracks_of_plain_levels(d, groups)?;
+    Some(Found {
         levels,
         own_pillars: Vec::new(),
         plain: true,
         without_pillars: Vec::new(),
+        by_shape,
     })
+}
+
+/// Of the groups of plain levels (`(section, its levels, those taken by shape)`), the one
+/// with the most levels, joined by the groups under headings beside its own (`##
+/// Individual Contributor` and `## Management`, each over `###` levels): one track each.
+/// Returns the levels and those taken by shape, in source order.
+fn tracks_of_plain_levels(
+    d: &Doc,
+    groups: Vec<(usize, Vec<usize>, Vec<usize>)>,
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    let mut best: Option<&(usize, Vec<usize>, Vec<usize>)> = None;
+    for g in &groups {
+        if best.is_none_or(|b| g.1.len() > b.1.len()) {
+            best = Some(g);
+        }
+    }
+    let &(b, _, _) = best?;
+    let beside = |s: usize| {
+        s == b
+            || d.secs[b].heading.is_some()
+                && d.secs[s].heading.is_some()
+                && d.secs[s].parent == d.secs[b].parent
+                && d.secs[s].level == d.secs[b].level
+    };
+    // Notes on the same levels under a heading beside them (`## Worked examples` over `###
+    // Junior Baker`) are no track of their own.
+    let titles = |kids: &[usize]| -> HashSet<String> {
+        kids.iter()
+            .map(|&k| ids::title_key(&heading_text(d, k)))
+            .collect()
+    };
+    let own = titles(&best?.1);
+    let apart = |g: &(usize, Vec<usize>, Vec<usize>)| g.0 == b || titles(&g.1).is_disjoint(&own);
+    let (mut levels, mut by_shape) = (Vec::new(), Vec::new());
+    for (_, kids, shaped) in groups.into_iter().filter(|g| beside(g.0) && apart(g)) {
+        levels.extend(kids);
+        by_shape.extend(shaped);
+    }
+    levels.sort_unstable();
+    Some((levels, by_shape))
 }
 
 /// The sub-sections of `s` written alike as levels are, whatever their titles: two or more
@@ -292,4 +336,85 @@ fn parallel_lists(d: &Doc, s: usize) -> Vec<usize> {
         i += 1;
     }
     best
+}
+
+/// `kids`, the sub-sections of `s` found to be levels, with the run of sections right
+/// before them whose titles name no level but whose lists have a labelled line that every
+/// level's list has too (`## Customer Support` over bullets that end, as every level's below
+/// it do, `Salary.com role name for base salary: …`): a track's first levels, titled by the
+/// job alone. Two levels at least are needed to tell a line of the ladder's from a line of
+/// one level's; a title that reads as a topic (`How pay works`) is none.
+/// Returns the levels, and those taken so.
+fn with_first_levels(d: &Doc, s: usize, kids: Vec<usize>) -> (Vec<usize>, Vec<usize>) {
+    let (Some(&first), true) = (kids.first(), kids.len() >= 2) else {
+        return (kids, Vec::new());
+    };
+    let mut common = item_labels(d, first);
+    for &k in &kids[1..] {
+        let own = item_labels(d, k);
+        common.retain(|o| own.contains(o));
+    }
+    if common.is_empty() {
+        return (kids, Vec::new());
+    }
+    let topic = |c: usize| {
+        let t = heading_text(d, c).to_lowercase();
+        let first = t.split_whitespace().next().unwrap_or("");
+        t.split_whitespace().count() > 4
+            || [
+                "how", "what", "why", "when", "where", "who", "before", "about", "our",
+            ]
+            .contains(&first)
+    };
+    let siblings = &d.secs[s].children;
+    let at = siblings.iter().position(|&c| c == first).unwrap_or(0);
+    let before: Vec<usize> = siblings[..at]
+        .iter()
+        .rev()
+        .copied()
+        .take_while(|&c| {
+            plain(d, c)
+                && has_list(d, c)
+                && !describes(d, c)
+                && !topic(c)
+                && item_labels(d, c).iter().any(|o| common.contains(o))
+        })
+        .collect();
+    let before: Vec<usize> = before.into_iter().rev().collect();
+    (before.iter().copied().chain(kids).collect(), before)
+}
+
+/// The labels of the items of section `s`'s own lists that read as fields, lowercased: the
+/// text before a colon on the item's first line, of one to eight words (`salary.com role
+/// name for base salary`, `pay band`).
+fn item_labels(d: &Doc, s: usize) -> HashSet<String> {
+    let text = &d.src.text;
+    let mut out = HashSet::new();
+    for &b in &d.secs[s].own {
+        let Kind::List { items } = &d.blocks[b].kind else {
+            continue;
+        };
+        if d.blocks[b].region {
+            continue;
+        }
+        for it in items {
+            let line = text[it.start..it.first_end].trim_start();
+            let line = line.trim_start_matches(|c: char| c.is_ascii_digit() || "-*+.)".contains(c));
+            let Some((label, value)) = line.split_once(':') else {
+                continue;
+            };
+            let words: Vec<String> = label
+                .split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .filter(|w| !w.is_empty())
+                .collect();
+            if (1..=8).contains(&words.len()) && !value.trim().is_empty() {
+                out.insert(words.join(" "));
+            }
+        }
+    }
+    out
 }

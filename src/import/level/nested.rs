@@ -18,7 +18,7 @@ pub(super) fn nested_cells(
     rest.description.extend(&sec.own);
     let (pillars, about) = nested_pillars(d, s);
     // The headings between the level and its pillars (`### Responsibilities`) group
-    // pillars: their own text describes the level.
+    // pillars: their own text describes the level, under their heading.
     let mut stack: Vec<usize> = sec.children.clone();
     while let Some(c) = stack.pop() {
         if about.contains(&c) {
@@ -29,6 +29,9 @@ pub(super) fn nested_cells(
                 stack.extend(&d.secs[c].children);
             }
             continue;
+        }
+        if let (Some(h), false) = (d.secs[c].heading, d.secs[c].own.is_empty()) {
+            rest.description.push(h);
         }
         rest.description.extend(&d.secs[c].own);
         let target = Target {

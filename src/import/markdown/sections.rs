@@ -412,9 +412,14 @@ pub(super) fn say_how_levels_read(
         .unwrap_or(levels[0]);
     let how = match if found.plain { Some(Shape::Plain) } else { shape(d, model) } {
         Some(Shape::Plain) => format!(
-            "the {} `{}` headings with level-like titles; they have no pillars, so their {} are the expectations of one pillar `{}`",
+            "the {} `{}` headings {}; they have no pillars, so their {} are the expectations of one pillar `{}`",
             n,
             "#".repeat(depth as usize),
+            if found.by_shape.is_empty() {
+                "with level-like titles"
+            } else {
+                "with level-like titles, and those before them written alike"
+            },
             "lists (or paragraphs)",
             PLAIN_PILLAR
         ),
@@ -449,7 +454,27 @@ pub(super) fn say_how_levels_read(
     };
     ladder.guess(
         GuessKind::Structure,
-        first,
+        first.clone(),
         format!("levels are {how}{track_note}"),
     );
+    // Levels before the first titled as one, taken for how they are written.
+    let by_shape: Vec<String> = found
+        .by_shape
+        .iter()
+        .map(|&l| format!("`{}`", ids::clean_title(&heading_text(d, l))))
+        .collect();
+    if !by_shape.is_empty() {
+        ladder.guess(
+            GuessKind::Structure,
+            first,
+            format!(
+                "{} {} no level, but {} written as the levels after {} are, down to a line that opens alike in each: read as the track's first {}",
+                by_shape.join(", "),
+                if by_shape.len() == 1 { "names" } else { "name" },
+                if by_shape.len() == 1 { "is" } else { "are" },
+                if by_shape.len() == 1 { "it" } else { "them" },
+                if by_shape.len() == 1 { "level" } else { "levels" },
+            ),
+        );
+    }
 }

@@ -305,11 +305,12 @@ pub(super) fn phrases<'c>(cells: impl Iterator<Item = &'c String>) -> bool {
 /// Cells that grade each row on one scale of words (`Awareness`, `Working`, `Practitioner`,
 /// `Expert`, as a skills matrix says how well each level does a skill): every one that is not
 /// a gap a single word of four letters or more, three to six different words in all, one of
-/// them given twice or more.
+/// them given twice or more. A cell that is only a picture of the step says its word by the
+/// picture's alternative text (`![Advanced](advanced.png)`), as a screen reader reads it.
 pub(super) fn scale<'c>(cells: impl Iterator<Item = &'c String>) -> bool {
     let words: Vec<String> = cells
         .filter(|c| !gap(c))
-        .map(|c| c.trim().to_lowercase())
+        .map(|c| picture_word(c).unwrap_or(c).trim().to_lowercase())
         .collect();
     let mut distinct: Vec<&String> = words.iter().collect();
     distinct.sort();
@@ -326,6 +327,16 @@ pub(super) fn scale<'c>(cells: impl Iterator<Item = &'c String>) -> bool {
                 && w.chars().all(char::is_alphabetic)
                 && !["none", "true", "false"].contains(&w.as_str())
         })
+}
+
+/// The alternative text of a cell that is one Markdown image and nothing else (`![Basic](
+/// ./marks/basic.png)`, CommonMark's "Images"), when it has one.
+fn picture_word(cell: &str) -> Option<&str> {
+    let c = cell.trim();
+    let (alt, rest) = c.strip_prefix("![")?.split_once("](")?;
+    // Nothing after the picture: its one `)` closes it.
+    let closed = rest.strip_suffix(')').is_some_and(|url| !url.contains(')'));
+    (closed && !alt.trim().is_empty() && !alt.contains(']')).then_some(alt.trim())
 }
 
 /// A cell that is one link and nothing else (`[D1 - Developer 1](#d1)`): an index's entry.

@@ -273,3 +273,21 @@ fn a_table_after_other_html_in_its_block_is_read_and_the_html_kept() {
     );
     assert_eq!(read.len(), 1);
 }
+
+#[test]
+fn pictures_of_a_scale_s_steps_read_as_their_words() {
+    // Hunt 42 H42-01: a matrix whose cells are pictures (`![Advanced](advanced.png)`) was
+    // refused, though the same words written out were read.
+    let pictures: Vec<String> = ["Basic", "Advanced", "Expert", "Basic"]
+        .iter()
+        .map(|w| format!("![{w}](./marks/{}.png)", w.to_lowercase()))
+        .collect();
+    assert!(scale(pictures.iter()));
+    let unnamed = ["![](a.png)", "![](b.png)", "![](a.png)"].map(String::from);
+    assert!(!scale(unnamed.iter()));
+    let captioned: Vec<String> = pictures
+        .iter()
+        .map(|p| format!("{p} (since 2024)"))
+        .collect();
+    assert!(!scale(captioned.iter()));
+}
