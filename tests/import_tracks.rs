@@ -289,3 +289,27 @@ fn tracks_of_one_title_in_two_files_are_each_titled_by_their_file_too() {
         "{said}"
     );
 }
+
+#[test]
+fn architecture_decision_records_beside_the_levels_are_pages_not_a_track() {
+    // Hunt 43 H43-01: `# ADR-0001: …` over Status, Context, Decision and Consequences made a
+    // track of levels coded `ADR-0001`, its sections pillars, shown beside the ladder.
+    let imp = import(&fixture("folders/decision-records"), &[]);
+    assert_eq!(
+        ranked_titles(&imp),
+        ["Player 1", "Player 2", "Player 3"],
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["ensemble", "tone"]
+    );
+    let pages: Vec<String> = fs::read_dir(imp.root.join("content"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md"))
+        .collect();
+    assert_eq!(pages.len(), 2, "{pages:?}");
+    assert!(site_words(&imp.site).contains(&words("Seat the strings by their grade, season 2.")));
+}

@@ -165,6 +165,11 @@ pub fn parse_code(token: &str) -> Option<(String, LevelNumber)> {
     if !letters.chars().all(|c| c.is_ascii_uppercase()) {
         return None;
     }
+    // The numbers of documents (`ADR-0001`, an architecture decision record; `RFC-12`, `PEP
+    // 8`) are no levels.
+    if ["ADR", "RFC", "PEP", "KEP"].contains(&letters.as_str()) {
+        return None;
+    }
     Some((t.to_string(), number))
 }
 

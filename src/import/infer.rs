@@ -619,6 +619,19 @@ fn prose_labels_of(d: &Doc, s: usize) -> bool {
     prose >= 2
 }
 
+/// Whether section `s` is written as an architecture decision record (Michael Nygard's form:
+/// `## Status`, `## Context`, `## Decision`, `## Consequences`): a note on how something was
+/// decided, whose sections are no pillars of a level.
+fn decision_record(d: &Doc, s: usize) -> bool {
+    let titles: Vec<String> = d.secs[s]
+        .children
+        .iter()
+        .map(|&c| heading_text(d, c).trim().to_lowercase())
+        .collect();
+    let has = |t: &str| titles.iter().any(|x| x == t);
+    has("context") && has("decision") && (has("status") || has("consequences"))
+}
+
 /// A section that is a whole single-level document: at least two pillars.
 pub(super) fn single_level_shape(d: &Doc, s: usize) -> Option<Shape> {
     named_level_shape(d, s, false)
@@ -628,6 +641,9 @@ pub(super) fn single_level_shape(d: &Doc, s: usize) -> Option<Shape> {
 /// heading names it as a level (a page's front-matter `title`), so that pillars deeper down
 /// need no level-like heading over them.
 pub(super) fn named_level_shape(d: &Doc, s: usize, named: bool) -> Option<Shape> {
+    if decision_record(d, s) {
+        return None;
+    }
     let nested = || {
         let (pillars, _) = nested_pillars(d, s);
         // One competency written as fields about this level is enough (a level with one

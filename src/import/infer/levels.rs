@@ -60,8 +60,14 @@ pub(super) fn next_code(title: &str, levels: impl Iterator<Item = String>) -> bo
 /// The levels of a document: first, the depth where the most sections of one shape share
 /// pillar names with another (at least two), joined by their siblings of that shape whose
 /// pillars are their own; failing that, at least two sibling sections with level-like
-/// titles and no pillars, whose lists or paragraphs are their expectations.
+/// titles and no pillars, whose lists or paragraphs are their expectations. None in an
+/// architecture decision record.
 pub(in crate::import) fn find_levels(d: &Doc) -> Option<Found> {
+    // A decision record's sections (`## Context`, `## Decision`, sharing bold labels) are no
+    // levels.
+    if (0..d.secs.len()).any(|s| d.secs[s].heading.is_some() && decision_record(d, s)) {
+        return None;
+    }
     if let Some(levels) = levels_sharing_pillars(d) {
         let kind = shape(d, levels[0]).map(Shape::kind);
         let parents: Vec<Option<usize>> = levels.iter().map(|&l| d.secs[l].parent).collect();
