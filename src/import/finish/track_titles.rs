@@ -15,7 +15,8 @@ pub(super) fn distinct_track_titles(ladder: &mut Ladder) {
     let key = |t: &str| t.trim().to_lowercase();
     let folder = |path: &str| path.rsplit('/').nth(1).unwrap_or("").to_string();
     let mut renamed: Vec<(usize, String)> = Vec::new();
-    let mut said: Vec<(usize, usize, String)> = Vec::new();
+    // (first track, how many, its title before and after).
+    let mut said: Vec<(usize, usize, String, String)> = Vec::new();
     for (i, t) in ladder.tracks.iter().enumerate() {
         let alike: Vec<usize> = (0..ladder.tracks.len())
             .filter(|&j| key(&ladder.tracks[j].title) == key(&t.title))
@@ -51,18 +52,14 @@ pub(super) fn distinct_track_titles(ladder: &mut Ladder) {
         if taken {
             continue;
         }
-        said.push((i, alike.len(), titles[0].clone()));
+        said.push((i, alike.len(), t.title.clone(), titles[0].clone()));
         renamed.extend(alike.into_iter().zip(titles));
     }
     for (i, title) in renamed {
         ladder.tracks[i].title = title;
     }
-    for (i, n, first) in said {
+    for (i, n, old, first) in said {
         let at = ladder.tracks[i].at.clone();
-        let old = first
-            .rsplit_once(" (")
-            .map_or(first.as_str(), |(o, _)| o)
-            .to_string();
         ladder.guess(
             GuessKind::Structure,
             at,

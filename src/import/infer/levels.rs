@@ -404,8 +404,7 @@ fn item_labels(d: &Doc, s: usize) -> HashSet<String> {
             continue;
         }
         for it in items {
-            let line = text[it.start..it.first_end].trim_start();
-            let line = line.trim_start_matches(|c: char| c.is_ascii_digit() || "-*+.)".contains(c));
+            let line = item_first_line(text, it.start, it.first_end);
             let Some((label, value)) = line.split_once(':') else {
                 continue;
             };
