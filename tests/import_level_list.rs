@@ -226,3 +226,73 @@ fn a_level_files_code_where_a_rank_is_looked_for_is_its_code() {
         assert_eq!(level["rank"].as_integer(), Some(n));
     }
 }
+
+/// A site's rungs kept as data, each `role`, `desc` and the bar's `color` and `height`
+/// (hunt 43 H43-04: refused, the hint asking for a `title`; with `name:` the description
+/// showed as `*Desc:* …` and the CSS class as `*Color:* bg-stone-300` on every level page).
+#[test]
+fn rungs_named_by_role_and_described_are_levels_without_their_styling() {
+    let src = fixture("rungs.yml");
+    let imp = import(&src, &[]);
+    assert_eq!(
+        ranked_titles(&imp),
+        ["Lamp Boy", "Keeper", "Principal Keeper"]
+    );
+    let yaml = fs::read_to_string(&src).unwrap();
+    for (id, line) in [("lamp-boy", 4), ("keeper", 8), ("principal-keeper", 12)] {
+        let desc = yaml.lines().nth(line - 1).unwrap();
+        let desc = desc.trim().trim_start_matches("desc: ").trim_matches('"');
+        let page = page(&imp.site, &format!("levels/{id}/"));
+        assert!(page.contains(desc), "{id}: {desc}");
+        assert!(!page.contains("Desc"), "{id}");
+    }
+    let words = site_words(&imp.site);
+    assert!(!words.contains("bg-stone"), "a CSS class shown to readers");
+    assert!(!words.contains("Height"), "a bar's height shown to readers");
+    assert!(
+        imp.summary
+            .contains("keys with no place in a ladder were not imported: color, height"),
+        "{}",
+        imp.summary
+    );
+    assert!(
+        imp.summary
+            .contains("none of the 3 levels gives expectations by area"),
+        "{}",
+        imp.summary
+    );
+}
+
+/// Levels named by `role` with their expectations by area import as those named by `title`.
+#[test]
+fn levels_named_by_role_with_expectations_are_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("keepers.yaml");
+    fs::write(
+        &src,
+        "- role: Lamp Boy\n  expectations:\n    lamp: [Trims the wick.]\n\
+         - role: Keeper\n  expectations:\n    lamp: [Keeps the light all night.]\n",
+    )
+    .unwrap();
+    let imp = import(&src, &[]);
+    assert_eq!(ranked_titles(&imp), ["Lamp Boy", "Keeper"]);
+    assert!(competency(&imp, "keeper", "lamp").contains("- Keeps the light all night."));
+}
+
+/// A list that names its entries but gives neither expectations nor descriptions is still
+/// no ladder; the error says what the file holds, so the author sees which key is missing.
+#[test]
+fn a_list_with_neither_expectations_nor_descriptions_is_refused_naming_its_keys() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("lamps.yml");
+    fs::write(
+        &src,
+        "- role: Lamp Boy\n  colour: red\n- role: Keeper\n  colour: blue\n",
+    )
+    .unwrap();
+    let err = refused(&src, &tmp.path().join("out"));
+    assert!(
+        err.contains("lamps.yml:1:1: error: this YAML holds no ladder that import knows: it is a list of 2 entries with the keys `role`, `colour`"),
+        "{err}"
+    );
+}

@@ -394,6 +394,8 @@ fn yaml_outcome(
         Ok(Some(yaml::level_list(ladder, index, &y)))
     } else if yaml::is_one_level(&y) {
         Ok(Some(yaml::one_level(ladder, index, &y)))
+    } else if single && yaml::is_described_list(&y) {
+        Ok(Some(yaml::level_list(ladder, index, &y)))
     } else if !single {
         // Other YAML in a folder (site settings, CI) is not a ladder: said, not read, unless
         // it is one of the tables that make a ladder together (see `yaml::joined`).
@@ -409,8 +411,11 @@ fn yaml_outcome(
         Err(import_error(
             rel.to_string(),
             (y.line(), 1),
-            format!("this {format} holds no ladder that import knows"),
-            format!("import reads {format} with `levels`, `themes` and `competencies` (a job family), with `topics` whose `content` lists criteria per `level` (or whose `levels` are named), or with `skills` and `roles` that give each skill's `details`, or a list of levels, each with a `title` and its `expectations` by area"),
+            format!(
+                "this {format} holds no ladder that import knows: it is {}",
+                y.shape()
+            ),
+            format!("import reads {format} with `levels`, `themes` and `competencies` (a job family), with `topics` whose `content` lists criteria per `level` (or whose `levels` are named), or with `skills` and `roles` that give each skill's `details`, or a list of levels, each titled (`title`, `name` or `role`) with its `expectations` by area or a `description`"),
         ))
     }
 }

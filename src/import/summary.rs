@@ -284,7 +284,9 @@ impl fmt::Display for Summary {
                 .collect();
             writeln!(f, "  … and {} more tracks: {}", rest.len(), list(&rest, 80))?;
         }
-        writeln!(f, "  pillars: {}", list(&self.pillars, 110))?;
+        if !self.pillars.is_empty() {
+            writeln!(f, "  pillars: {}", list(&self.pillars, 110))?;
+        }
         if !self.pages.is_empty() {
             let pages: Vec<String> = self
                 .pages

@@ -31,7 +31,7 @@ mod topics;
 pub use area_files::area_files;
 pub use job_family::job_family;
 pub use joined::joined;
-pub use level_list::{is_level_list, is_one_level, level_list, one_level};
+pub use level_list::{is_described_list, is_level_list, is_one_level, level_list, one_level};
 pub use roles::{is_roles, roles};
 pub use topics::topics;
 
@@ -91,6 +91,38 @@ impl Y {
         match self {
             Y::Seq(v, _) => v,
             _ => &[],
+        }
+    }
+
+    /// What the node is, in words for a message: `a list of 5 entries with the keys `role`,
+    /// `desc``, `a mapping with the keys …`, `a list of 3 texts`, `a text`.
+    pub fn shape(&self) -> String {
+        fn keys(maps: &[&Y]) -> String {
+            let mut all: Vec<&str> = Vec::new();
+            for k in maps.iter().flat_map(|m| m.keys()) {
+                if !all.contains(&k) {
+                    all.push(k);
+                }
+            }
+            let shown: Vec<String> = all.iter().take(6).map(|k| format!("`{k}`")).collect();
+            let more = all.len().saturating_sub(6);
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            format!("the keys {}{more}", shown.join(", "))
+        }
+        match self {
+            Y::Seq(v, _) if !v.is_empty() && v.iter().all(|i| matches!(i, Y::Map(..))) => {
+                let maps: Vec<&Y> = v.iter().collect();
+                format!("a list of {} entries with {}", v.len(), keys(&maps))
+            }
+            Y::Seq(v, _) => format!("a list of {} items", v.len()),
+            Y::Map(m, _) if m.is_empty() => "an empty mapping".to_string(),
+            Y::Map(..) => format!("a mapping with {}", keys(&[self])),
+            Y::Null(_) => "empty".to_string(),
+            Y::Str(..) | Y::Int(..) => "a single text".to_string(),
         }
     }
 

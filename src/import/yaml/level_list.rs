@@ -13,11 +13,38 @@ use crate::import::model::{Anchor, Cell, CellBlock, FileRef, Level, Md, Target, 
 use crate::import::outline::para_item;
 
 /// Keys that title a level, most specific first.
-const TITLE_KEYS: &[&str] = &["title", "name", "professionalTitle", "label", "levelTitle"];
+const TITLE_KEYS: &[&str] = &[
+    "title",
+    "name",
+    "role",
+    "jobTitle",
+    "professionalTitle",
+    "label",
+    "levelTitle",
+];
 /// Keys that rank a level (an integer, lowest the most junior).
 const RANK_KEYS: &[&str] = &["rank", "ordinalRank", "order", "seniority", "level"];
 /// Keys that describe a level as a whole.
-const SUMMARY_KEYS: &[&str] = &["summary", "description", "qualificationSummary", "overview"];
+const SUMMARY_KEYS: &[&str] = &[
+    "summary",
+    "description",
+    "desc",
+    "qualificationSummary",
+    "overview",
+];
+/// Keys that only draw a level on the source's own site (a bar's CSS class and height, an
+/// icon): not shown to readers, and listed among the keys not imported.
+const STYLE_KEYS: &[&str] = &[
+    "color",
+    "colour",
+    "height",
+    "width",
+    "icon",
+    "class",
+    "className",
+    "background",
+    "bg",
+];
 /// Keys that hold the level's expectations by area.
 const AREA_KEYS: &[&str] = &[
     "expectations",
@@ -123,6 +150,23 @@ fn is_entry(x: &Y) -> bool {
         && areas(x).is_some()
 }
 
+/// True when the document is a list of two or more levels, each titled and described
+/// (`- role: Helper` / `desc: Start here …`), none with expectations by area: a ladder's
+/// rungs kept as a site's data. Import reads it only when it is the file imported, as
+/// levels without expectations; in a folder such YAML is as likely a site's menu.
+pub fn is_described_list(y: &Y) -> bool {
+    let e = entries(y);
+    let described = |x: &Y| {
+        first_of(x, TITLE_KEYS)
+            .and_then(|(_, t)| t.text())
+            .is_some_and(|t| !t.trim().is_empty())
+            && first_of(x, SUMMARY_KEYS)
+                .and_then(|(_, t)| t.text())
+                .is_some_and(|t| !t.trim().is_empty())
+    };
+    e.len() >= 2 && e.iter().all(described) && !e.iter().any(|x| areas(x).is_some())
+}
+
 /// True when the document is one entry of a level list on its own (a mapping with a title
 /// and a mapping of areas to texts, and no `levels`): a folder holding a file per level.
 pub fn is_one_level(y: &Y) -> bool {
@@ -206,6 +250,17 @@ pub fn level_list(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
     if levels.iter().all(|l| l.rank.is_some()) {
         levels.sort_by_key(|l| l.rank);
     }
+    if levels.iter().all(|l| l.cells.is_empty()) {
+        ladder.guess(
+            GuessKind::Structure,
+            doc.loc_line(y.line()),
+            format!(
+                "none of the {} levels gives expectations by area (`expectations: {{Area: [...]}}`): \
+                 the levels are imported with their descriptions, and their competencies are yours to write",
+                levels.len()
+            ),
+        );
+    }
     if !dropped.is_empty() {
         ladder.guess(
             GuessKind::Dropped,
@@ -281,14 +336,14 @@ fn entry_level(ladder: &mut Ladder, index: usize, entry: &Y, dropped: &mut Vec<S
             line: entry.line(),
         });
     }
-    let (area_key, area_map) = areas(entry).expect("checked by is_level_list");
+    let area = areas(entry);
     let used = [
         Some(title_key),
         Some("id"),
         rank.map(|r| r.0),
         code,
         summary.as_ref().map(|s| s.0),
-        Some(area_key),
+        area.map(|a| a.0),
     ];
     let (mut attributes, mut lists) = (Vec::new(), Vec::new());
     for (k, v) in match entry {
@@ -296,6 +351,12 @@ fn entry_level(ladder: &mut Ladder, index: usize, entry: &Y, dropped: &mut Vec<S
         _ => &[],
     } {
         if used.contains(&Some(k.as_str())) {
+            continue;
+        }
+        if STYLE_KEYS.contains(&k.as_str()) {
+            if !dropped.contains(k) {
+                dropped.push(k.clone());
+            }
             continue;
         }
         match v.text() {
@@ -329,7 +390,7 @@ fn entry_level(ladder: &mut Ladder, index: usize, entry: &Y, dropped: &mut Vec<S
             line: entry.line(),
         });
     }
-    if let Y::Map(m, _) = area_map {
+    if let Some((_, Y::Map(m, _))) = area {
         for (key, v) in m {
             let blocks: Vec<CellBlock> = texts(v)
                 .iter()
