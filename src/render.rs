@@ -277,6 +277,27 @@ fn report_position(text: &str) -> Option<(String, (usize, usize), String)> {
 }
 
 fn template_error(root: &Path, e: &tera::Error) -> Diagnostic {
+    const COMPARE: &str = "`ladderbook init --theme <folder>` writes the default theme's templates there, to compare with";
+    let templates = root.join("templates");
+    let looped = match e.kind() {
+        ErrorKind::CircularExtend {
+            inheritance_chain, ..
+        } => Some((inheritance_chain, "extends")),
+        ErrorKind::CircularInclude { include_chain, .. } => Some((include_chain, "include")),
+        _ => None,
+    };
+    let text_of = |name: &str| crate::files::read_to_string(&templates.join(name)).ok();
+    if let Some((file, line, col, what, fix)) =
+        looped.and_then(|(chain, tag)| syntax::circular(chain, tag, text_of))
+    {
+        return Diagnostic::error(
+            "template",
+            display_path(root, &templates.join(file)),
+            (line, col),
+            format!("template error: {what}"),
+            format!("{fix}; {COMPARE}"),
+        );
+    }
     let (file, pos, message) = match e.kind() {
         ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => (
             r.filename().to_string(),
@@ -286,8 +307,7 @@ fn template_error(root: &Path, e: &tera::Error) -> Diagnostic {
         _ => report_position(&e.to_string())
             .unwrap_or_else(|| (String::new(), (1, 1), e.to_string())),
     };
-    let user = root.join("templates").join(&file);
-    const COMPARE: &str = "`ladderbook init --theme <folder>` writes the default theme's templates there, to compare with";
+    let user = templates.join(&file);
     if !file.is_empty() && user.is_file() {
         // Where a tag was left open, and what closes it, rather than where Tera gave up.
         let syntax = matches!(e.kind(), ErrorKind::SyntaxError(_));

@@ -137,6 +137,44 @@ fn an_include_of_a_missing_template_is_placed_at_the_include() {
     assert!(check_out.contains(expected), "{check_out}");
 }
 
+/// A loop of `extends` or `include` between template overrides is placed at the tag that
+/// closes it, in the author's file (browser check 44 B44-02: `templates:1:1`, "for template
+/// '404.html'", a template nobody had touched).
+#[test]
+fn a_loop_of_extends_or_includes_is_placed_at_the_tag_in_the_authors_file() {
+    let cases: [(&[(&str, &str)], &str); 3] = [
+        (
+            &[("base.html", "{% extends \"base.html\" %}\n")],
+            "templates/base.html:1:1: error: template error: `base.html` extends itself",
+        ),
+        (
+            &[("base.html", "{# the site's frame #}\n  {% extends \"page.html\" %}\n")],
+            "templates/base.html:2:3: error: template error: templates that extend each other in a loop: `base.html` → `page.html` → `base.html`",
+        ),
+        (
+            &[(
+                "picker.html",
+                "<form>\n{%- include 'picker.html' -%}\n</form>\n",
+            )],
+            "templates/picker.html:2:1: error: template error: `picker.html` includes itself",
+        ),
+    ];
+    for (files, expected) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("ladder");
+        copy_ladder(&repo(), &root);
+        fs::create_dir_all(root.join("templates")).unwrap();
+        for (name, text) in files {
+            fs::write(root.join("templates").join(name), text).unwrap();
+        }
+        let ((build_code, build_err), (check_code, check_out)) = build_and_check(&root);
+        assert_eq!(build_code, 1, "{build_err}");
+        assert!(build_err.contains(expected), "{build_err}");
+        assert_eq!(check_code, 1);
+        assert!(check_out.contains(expected), "{check_out}");
+    }
+}
+
 /// A template override that does not parse is reported where its author left a tag open,
 /// with what closes it (serve-break 26 M6: a missing `{% endif %}` was "Unknown tag" at the
 /// file's last line, and a missing `}` Tera's words about components).

@@ -461,3 +461,27 @@ fn a_content_file_that_is_a_symbolic_link_is_said_not_dropped_in_silence() {
         "{err}"
     );
 }
+
+/// A link whose target is missing, or that leads back to itself (a bad `ln -s`, a moved
+/// target), is said as such, with a hint that works: browser check 44 B44-03 found the hint
+/// `cp --remove-destination "$(readlink -f …)" …` failing on both ("cannot stat").
+#[test]
+fn a_dangling_or_looping_content_link_is_said_with_a_hint_that_works() {
+    let (_dir, root) = ladder();
+    let faq = root.join("content/faq.md");
+    let own = root.join("content/own.md");
+    symlink("nowhere.md", &faq).unwrap();
+    symlink("own.md", &own).unwrap();
+    let (_, err) = run_bounded(ladderbook_cmd(&[Path::new("check"), &root]), "check");
+    for (file, to) in [("faq", "nowhere.md"), ("own", "own.md")] {
+        assert!(
+            err.contains(&format!("content/{file}.md: warning: a symbolic link to `{to}`, which does not exist or leads back to itself")),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!("hint: remove the link (`rm content/{file}.md`)")),
+            "{err}"
+        );
+    }
+    assert!(!err.contains("readlink"), "{err}");
+}

@@ -108,6 +108,71 @@ pub fn unbalanced(text: &str) -> Option<(usize, usize, String, String)> {
     })
 }
 
+/// Where a loop of `{% extends %}` or `{% include %}` tags is written, for Tera's report of
+/// one (`chain` as Tera gives it: the templates followed, ending with the first one met
+/// again). `tag` is `extends` or `include`; `text_of` reads a template of the ladder's own
+/// `templates/` (`None` for a built-in one). Returns the first of the loop's own templates
+/// with the tag naming the next: (its name, line, column, what is wrong, how to fix it).
+pub fn circular(
+    chain: &[String],
+    tag: &str,
+    text_of: impl Fn(&str) -> Option<String>,
+) -> Option<(String, usize, usize, String, String)> {
+    let last = chain.last()?;
+    let cycle = &chain[chain.iter().position(|t| t == last)?..];
+    let (verb, fix) = match tag {
+        "extends" => ("extends", "extend another template (a theme's `base.html` extends none), or remove the `{% extends %}` line"),
+        _ => ("includes", "remove the `{% include %}` of it, or include another template"),
+    };
+    let what = match cycle {
+        [a, _] => format!("`{a}` {verb} itself"),
+        _ => format!(
+            "templates that {} each other in a loop: {}",
+            if tag == "extends" {
+                "extend"
+            } else {
+                "include"
+            },
+            cycle
+                .iter()
+                .map(|t| format!("`{t}`"))
+                .collect::<Vec<_>>()
+                .join(" → ")
+        ),
+    };
+    cycle.windows(2).find_map(|pair| {
+        let text = text_of(&pair[0])?;
+        let (line, col) = tag_naming(&text, tag, &pair[1])?;
+        Some((pair[0].clone(), line, col, what.clone(), fix.to_string()))
+    })
+}
+
+/// Line and column (1-based) of the first `{% tag "name" %}` in `text` (either quote).
+fn tag_naming(text: &str, tag: &str, name: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(found) = text[from..].find("{%") {
+        let start = from + found;
+        let inner = text[start + 2..].trim_start_matches(['-', ' ', '\t', '\n']);
+        if let Some(rest) = inner.strip_prefix(tag) {
+            let rest = rest.trim_start();
+            if [format!("\"{name}\""), format!("'{name}'")]
+                .iter()
+                .any(|q| rest.starts_with(q.as_str()))
+            {
+                let before = &text[..start];
+                let line = before.matches('\n').count() + 1;
+                let col = before[before.rfind('\n').map_or(0, |n| n + 1)..]
+                    .chars()
+                    .count()
+                    + 1;
+                return Some((line, col));
+            }
+        }
+        from = start + 2;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::unbalanced;
