@@ -967,3 +967,39 @@ fn a_matrix_of_pictures_of_a_scale_is_read_as_its_words() {
         "{fog}"
     );
 }
+
+/// A grid headed by a stage of a career beside titles (`| | Early career | Baker | Head baker
+/// |`), between sections titled as questions (`## What changes at each level`): hunt 44
+/// H44-06 found the two `What … at each level` sections read as the levels (their titles
+/// have the word `level`), the grid pasted as one cell, and the trade's notices the
+/// "expectations" of a level; with the stage alone unread, the grid was one level's pillars.
+#[test]
+fn a_grid_headed_by_career_stages_between_question_titled_sections_is_the_ladder() {
+    let src = fixture("tables/stages-grid.md");
+    let md = fs::read_to_string(&src).unwrap();
+    let (_, rows) = &tables(&md)[0];
+    let mut exps = Vec::new();
+    each_item(rows, |level, row, item| {
+        exps.push(exp(level, &row[0], &item))
+    });
+    assert_eq!(exps.len(), 9);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(ranked_titles(&imp), ["Early career", "Baker", "Head baker"]);
+    let line = md.lines().position(|l| l.starts_with("| |")).unwrap() + 1;
+    assert_eq!(
+        table_guesses(&imp.summary),
+        [format!("stages-grid.md:{line}: the table read as a ladder: 3 levels (its columns) × 3 pillars (its rows)")]
+    );
+    let levels = site_words(&imp.site);
+    assert!(
+        levels.contains("notice for an apprentice asks for early starts"),
+        "the notices are lost"
+    );
+    for id in ["early-career", "baker", "head-baker"] {
+        assert!(
+            !page(&imp.site, &format!("levels/{id}/")).contains("notice for an apprentice"),
+            "{id}: a notice is one of the level's expectations"
+        );
+    }
+}

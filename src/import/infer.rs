@@ -5,7 +5,8 @@
 use super::ids;
 use super::outline::*;
 pub(super) use super::titles::{
-    about_ladder, compares, descriptive, level_like, names_role, pay, role_word, sentence_like,
+    about_ladder, compares, descriptive, level_like, names_role, opens_as_question, pay, role_word,
+    sentence_like,
 };
 use std::collections::{HashMap, HashSet};
 

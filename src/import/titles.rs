@@ -80,6 +80,7 @@ pub(super) fn level_like(title: &str) -> bool {
     // A question (`When do I get promoted?`) or a title about all levels (`All Levels`, `IC1 -
     // IC6 Framework`) is none, nor a caption (`Table 1 Delivery`), whose number counts tables.
     if question(title)
+        || opens_as_question(title)
         || statement_like(title) && !role_before_note(title)
         || about_all(title)
         || modal(title)
@@ -93,6 +94,18 @@ pub(super) fn level_like(title: &str) -> bool {
         .iter()
         .find_map(|w| ids::find_ascii(title, w));
     names_role(with.map_or(title, |at| &title[..at]))
+}
+
+/// A title that opens with a question's word (`What changes at each level`, `How pay
+/// works`, `Why we level`): a topic of the ladder's, asked without its question mark, where a
+/// level's title is a name.
+pub(super) fn opens_as_question(title: &str) -> bool {
+    let first = title
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    ["how", "what", "why", "when", "where", "who", "which"].contains(&first.to_lowercase().as_str())
+        && title.split_whitespace().count() >= 2
 }
 
 /// `title` without the letter or number that orders it among its siblings (`A. Joinery`, `2)
@@ -337,7 +350,22 @@ pub(super) fn ranks(title: &str) -> bool {
 /// (`Senior Product Engineer Framework`, a level page named after the document it is).
 pub(super) fn names_role(title: &str) -> bool {
     let t = ids::parse_level_title(title);
-    t.code.is_some() || t.number.is_some() || role_word(title) || numbered_noun(title)
+    t.code.is_some()
+        || t.number.is_some()
+        || role_word(title)
+        || numbered_noun(title)
+        || career_stage(title)
+}
+
+/// A stage of a career named as a level (`Early career`, `Mid-career`, `Late career
+/// professional`), as grids headed by stages rather than titles write them.
+fn career_stage(title: &str) -> bool {
+    let k = ids::title_key(title);
+    let words: Vec<&str> = k.split_whitespace().collect();
+    words
+        .windows(2)
+        .any(|w| ["early", "mid", "late"].contains(&w[0]) && ["career", "careers"].contains(&w[1]))
+        && words.len() <= 4
 }
 
 /// A noun that names a person by what they do and a Roman numeral that grades it

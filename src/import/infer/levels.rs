@@ -367,10 +367,8 @@ fn with_first_levels(d: &Doc, s: usize, kids: Vec<usize>) -> (Vec<usize>, Vec<us
         let t = heading_text(d, c).to_lowercase();
         let first = t.split_whitespace().next().unwrap_or("");
         t.split_whitespace().count() > 4
-            || [
-                "how", "what", "why", "when", "where", "who", "before", "about", "our",
-            ]
-            .contains(&first)
+            || opens_as_question(&t)
+            || ["before", "about", "our"].contains(&first)
     };
     let siblings = &d.secs[s].children;
     let at = siblings.iter().position(|&c| c == first).unwrap_or(0);
