@@ -11,7 +11,7 @@ pub mod images;
 pub mod site_links;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, SourceFile};
-use crate::ladder::Ladder;
+use crate::ladder::{Ladder, Level};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
@@ -171,6 +171,30 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
                 titled.entry(key).or_insert(&t.id);
             }
         }
+    }
+    // Equivalents that cross (a level above `a` on its track equivalent to one below `b`):
+    // the overview cannot keep both tracks in rank order with both pairs on rows.
+    for &(a, b) in &ladder.crossed_equivalents {
+        let (a, b) = (&ladder.levels[a], &ladder.levels[b]);
+        // A pair between the same tracks in the other order: one above `a`, one below `b`.
+        let across = |c: &Level, d: &Level| {
+            c.track == a.track
+                && d.track == b.track
+                && (c.rank - a.rank).signum() * (d.rank - b.rank).signum() < 0
+        };
+        let other = ladder.levels.iter().find_map(|c| {
+            let d = c
+                .equivalents
+                .iter()
+                .map(|&j| &ladder.levels[j])
+                .find(|d| across(c, d))?;
+            Some(format!(" (`{}` is equivalent to `{}`)", c.id, d.id))
+        });
+        let f = file(&a.source);
+        let offset = f.and_then(|f| key_offset(f, "equivalent")).unwrap_or(0);
+        diags.push(warning(f, &a.source, offset, "crossed-equivalents",
+            format!("`{}` and `{}` are equivalent, but another pair of the {} and {} tracks crosses them{}: the overview cannot show both pairs on one row each, and puts `{}` and `{}` on rows of their own", a.id, b.id, ladder.tracks[a.track].id, ladder.tracks[b.track].id, other.unwrap_or_default(), a.id, b.id),
+            format!("equivalents between two tracks keep both in rank order: check `equivalent` here and in {}", b.source)));
     }
     for t in &ladder.tracks {
         // A track file no level names: on the overview and its own page, an empty table.

@@ -161,6 +161,127 @@ fn the_overview_aligns_equivalent_levels_on_one_row() {
     assert!(!html.contains("overview-apart"), "{html}");
 }
 
+/// The overview's rows as the level ids on them, one `Vec` per row, left to right.
+fn overview_rows(html: &str) -> Vec<Vec<String>> {
+    let table = html.split("<table").nth(1).unwrap();
+    let table = table.split("</table>").next().unwrap();
+    table
+        .split("<tr>")
+        .skip(1)
+        .map(|row| {
+            row.split("href=\"")
+                .skip(1)
+                .filter_map(|h| h.split('"').next())
+                .filter_map(|h| h.trim_end_matches('/').rsplit_once("levels/"))
+                .map(|(_, id)| id.to_string())
+                .filter(|id| !id.contains('/'))
+                .collect::<Vec<_>>()
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// Sets `equivalent` of level `id` in the copied example (removing it with an empty list).
+fn set_equivalent(d: &std::path::Path, id: &str, to: &[&str]) {
+    let path = d.join(format!("content/levels/{id}.md"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = text
+        .lines()
+        .filter(|l| !l.starts_with("equivalent"))
+        .map(str::to_string)
+        .collect();
+    if !to.is_empty() {
+        let list: Vec<String> = to.iter().map(|t| format!("\"{t}\"")).collect();
+        lines.insert(1, format!("equivalent = [{}]", list.join(", ")));
+    }
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+}
+
+/// A level equivalent to two of another track (`equivalent` is a list): the overview put
+/// every level on a row of its own, the declared pairs too, under "levels on one row are
+/// equivalent" (author check 45 A45-01). The lower of the two shares its row; the rest of
+/// the ladder keeps its rows.
+#[test]
+fn a_level_equivalent_to_two_shares_its_row_with_the_lower_and_the_rest_stay_aligned() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    set_equivalent(d, "principal-engineer", &["director", "vp-engineering"]);
+    set_equivalent(d, "vp-engineering", &["principal-engineer"]);
+    let check = ladderbook().arg("check").arg(d).output().unwrap();
+    assert!(check.status.success());
+    ladderbook().arg("build").arg(d).assert().success();
+    let rows = overview_rows(&page(&d.join("book"), ""));
+    let row = |id: &str| {
+        rows.iter()
+            .find(|r| r.iter().any(|l| l == id))
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        row("staff-engineer"),
+        ["staff-engineer", "engineering-manager"],
+        "{rows:?}"
+    );
+    assert_eq!(
+        row("senior-staff-engineer"),
+        ["senior-staff-engineer", "senior-engineering-manager"],
+        "{rows:?}"
+    );
+    assert_eq!(
+        row("principal-engineer"),
+        ["principal-engineer", "director"],
+        "{rows:?}"
+    );
+    assert_eq!(row("vp-engineering"), ["vp-engineering"], "{rows:?}");
+    assert_eq!(rows.last().unwrap(), &["vp-engineering"], "{rows:?}");
+    assert_eq!(rows.len(), 7, "{rows:?}");
+}
+
+/// Two pairs of equivalents that cross (the higher level of one track beside the lower of
+/// the other): the overview lost every row without a word (A45-01). The junior pair keeps
+/// its row, the other pair is apart, and `check` says which pairs cross, at the line.
+#[test]
+fn crossed_equivalents_keep_the_junior_pair_aligned_and_check_names_both_pairs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    set_equivalent(d, "staff-engineer", &["senior-engineering-manager"]);
+    set_equivalent(d, "senior-engineering-manager", &["staff-engineer"]);
+    set_equivalent(d, "senior-staff-engineer", &["engineering-manager"]);
+    set_equivalent(d, "engineering-manager", &["senior-staff-engineer"]);
+    let check = ladderbook().arg("check").arg(d).output().unwrap();
+    let err = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        err.contains("content/levels/staff-engineer.md:2:14: warning: `staff-engineer` and `senior-engineering-manager` are equivalent, but another pair of the ic and management tracks crosses them (`senior-staff-engineer` is equivalent to `engineering-manager`)"),
+        "{err}"
+    );
+    ladderbook().arg("build").arg(d).assert().success();
+    let rows = overview_rows(&page(&d.join("book"), ""));
+    let row = |id: &str| {
+        rows.iter()
+            .find(|r| r.iter().any(|l| l == id))
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        row("senior-staff-engineer"),
+        ["senior-staff-engineer", "engineering-manager"],
+        "{rows:?}"
+    );
+    assert_eq!(
+        row("principal-engineer"),
+        ["principal-engineer", "director"],
+        "{rows:?}"
+    );
+    assert_eq!(row("staff-engineer"), ["staff-engineer"], "{rows:?}");
+    assert_eq!(
+        row("senior-engineering-manager"),
+        ["senior-engineering-manager"],
+        "{rows:?}"
+    );
+}
+
 #[test]
 fn an_overview_template_of_either_generation_gets_every_level() {
     // Themes copied before tracks could be apart loop over `rows`; later ones over

@@ -199,6 +199,10 @@ pub struct Ladder {
     /// The overview's rows: one entry per track, each the level shown in that row, so that
     /// equivalent levels share a row.
     pub overview_rows: Vec<Vec<Option<usize>>>,
+    /// Pairs of declared equivalents (indices into `levels`, the lower first) that the
+    /// overview cannot put on one row, since other pairs between their tracks cross them;
+    /// each is on rows of its own (see [`overview::rows`]).
+    pub crossed_equivalents: Vec<(usize, usize)>,
     /// The text of every Markdown file that was read, in path order, for positions.
     pub files: Vec<crate::diagnostic::SourceFile>,
     /// Content paths (`competencies/senior/craft.md`) of Markdown files that could not be read,
@@ -347,7 +351,7 @@ impl Ladder {
             .enumerate()
             .map(|(i, c)| ((c.level, c.pillar), i))
             .collect();
-        let overview_rows = overview::rows(&tracks, &levels);
+        let (overview_rows, crossed_equivalents) = overview::rows(&tracks, &levels);
         let mut comparisons_by_level = vec![Vec::new(); levels.len()];
         for (i, &(a, b)) in comparisons.iter().enumerate() {
             comparisons_by_level[a].push(i);
@@ -367,6 +371,7 @@ impl Ladder {
             comparisons,
             comparisons_by_level,
             overview_rows,
+            crossed_equivalents,
             files,
             failed,
             lost,

@@ -10,12 +10,67 @@ pub(super) fn declares_equivalents(levels: &[Level]) -> bool {
     levels.iter().any(|l| !l.equivalents.is_empty())
 }
 
-/// Rows of the overview: equivalent levels share a row; otherwise rows follow rank.
-pub(super) fn rows(tracks: &[Track], levels: &[Level]) -> Vec<Vec<Option<usize>>> {
+/// A row of the overview: per track, the index of the level on it, if any.
+pub type Row = Vec<Option<usize>>;
+
+/// The overview's rows, each a level index (or none) per track, junior first; and the pairs
+/// of declared equivalents (level indexes, the lower first) that no order of rows can keep
+/// on one row while each track reads upwards (`a`'s track above `b`'s at one pair, below it
+/// at another: they cross), which `check` reports.
+///
+/// Equivalent levels share a row; when no level declares one, levels of one rank do. A
+/// level equivalent to two of another track (`equivalent` is a list) shares its row with the
+/// lower; the higher takes the next row.
+pub(super) fn rows(tracks: &[Track], levels: &[Level]) -> (Vec<Row>, Vec<(usize, usize)>) {
     let n = levels.len();
-    let any_equivalent = declares_equivalents(levels);
-    // Group levels: by declared equivalence, or by rank when the ladder declares none.
-    let mut group: Vec<usize> = (0..n).collect();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    if declares_equivalents(levels) {
+        for (i, l) in levels.iter().enumerate() {
+            pairs.extend(l.equivalents.iter().filter(|&&j| j > i).map(|&j| (i, j)));
+        }
+    } else {
+        let mut by_rank: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
+        for (i, l) in levels.iter().enumerate() {
+            by_rank.entry(l.rank).or_default().push(i);
+        }
+        for same in by_rank.values() {
+            pairs.extend(same.windows(2).map(|w| (w[0], w[1])));
+        }
+    }
+    let mut crossed = Vec::new();
+    let groups = match ordered(tracks, levels, &groups_of(n, &pairs, levels)) {
+        Some(groups) => groups,
+        None => {
+            // Some pairs cross: keep each pair, junior pairs first, that leaves an order.
+            pairs.sort_by_key(|&(i, j)| (levels[i].rank.min(levels[j].rank), i, j));
+            let mut kept: Vec<(usize, usize)> = Vec::new();
+            for pair in pairs {
+                kept.push(pair);
+                if ordered(tracks, levels, &groups_of(n, &kept, levels)).is_none() {
+                    kept.pop();
+                    crossed.push(pair);
+                }
+            }
+            ordered(tracks, levels, &groups_of(n, &kept, levels))
+                .expect("a level per row reads upwards on every track")
+        }
+    };
+    let rows = groups
+        .into_iter()
+        .map(|g| {
+            (0..tracks.len())
+                .map(|t| g.iter().copied().find(|&i| levels[i].track == t))
+                .collect()
+        })
+        .collect();
+    (rows, crossed)
+}
+
+/// The rows that `pairs` of levels on one row make: levels joined by pairs (directly or
+/// through others), then, where that puts two levels of one track together, split into
+/// rows by rank (the first of each track on the first row, the second on the next…).
+fn groups_of(n: usize, pairs: &[(usize, usize)], levels: &[Level]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..n).collect();
     fn find(g: &mut [usize], mut x: usize) -> usize {
         while g[x] != x {
             g[x] = g[g[x]];
@@ -23,39 +78,41 @@ pub(super) fn rows(tracks: &[Track], levels: &[Level]) -> Vec<Vec<Option<usize>>
         }
         x
     }
-    for (i, l) in levels.iter().enumerate() {
-        let others: Vec<usize> = if any_equivalent {
-            l.equivalents.clone()
-        } else {
-            (0..n).filter(|&j| levels[j].rank == l.rank).collect()
-        };
-        for j in others {
-            let (a, b) = (find(&mut group, i), find(&mut group, j));
-            group[a] = b;
-        }
+    for &(i, j) in pairs {
+        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        parent[a] = b;
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut joined: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..n {
-        let g = find(&mut group, i);
-        groups.entry(g).or_default().push(i);
+        let root = find(&mut parent, i);
+        joined.entry(root).or_default().push(i);
     }
-    // A group with two levels of one track cannot be one row: give up aligning.
-    let consistent = groups.values().all(|m| {
-        let mut ts: Vec<usize> = m.iter().map(|&i| levels[i].track).collect();
-        ts.sort();
-        ts.windows(2).all(|w| w[0] != w[1])
-    });
-    let groups: Vec<Vec<usize>> = if consistent {
-        groups.into_values().collect()
-    } else {
-        (0..n).map(|i| vec![i]).collect()
-    };
+    let mut groups = Vec::new();
+    for mut members in joined.into_values() {
+        members.sort_by_key(|&i| (levels[i].track, levels[i].rank, i));
+        let mut rows: Vec<Vec<usize>> = Vec::new();
+        let mut k = 0;
+        for (m, &i) in members.iter().enumerate() {
+            let same_track = m > 0 && levels[members[m - 1]].track == levels[i].track;
+            k = if same_track { k + 1 } else { 0 };
+            if rows.len() <= k {
+                rows.push(Vec::new());
+            }
+            rows[k].push(i);
+        }
+        groups.extend(rows);
+    }
+    groups
+}
+
+/// `groups` in an order in which every track reads upwards, junior first; `None` when there
+/// is none (equivalents that cross).
+fn ordered(tracks: &[Track], levels: &[Level], groups: &[Vec<usize>]) -> Option<Vec<Vec<usize>>> {
     let group_of: HashMap<usize, usize> = groups
         .iter()
         .enumerate()
         .flat_map(|(g, m)| m.iter().map(move |&i| (i, g)))
         .collect();
-    // Order groups so that every track reads upwards: topological order, junior first.
     let mut indegree = vec![0usize; groups.len()];
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for t in tracks {
@@ -85,10 +142,9 @@ pub(super) fn rows(tracks: &[Track], levels: &[Level]) -> Vec<Vec<Option<usize>>
         .map(|g| (key(g), g))
         .collect();
     let mut order = Vec::new();
-    while let Some(first) = ready.iter().next().copied() {
-        ready.remove(&first);
+    while let Some(first) = ready.pop_first() {
         let g = first.1;
-        order.push(g);
+        order.push(groups[g].clone());
         for &h in &edges[g] {
             indegree[h] -= 1;
             if indegree[h] == 0 {
@@ -96,25 +152,5 @@ pub(super) fn rows(tracks: &[Track], levels: &[Level]) -> Vec<Vec<Option<usize>>
             }
         }
     }
-    if order.len() < groups.len() {
-        // Equivalents cross each other: fall back to one row per level, by rank.
-        let mut all: Vec<usize> = (0..n).collect();
-        all.sort_by_key(|&i| (levels[i].rank, levels[i].track));
-        return all
-            .into_iter()
-            .map(|i| {
-                (0..tracks.len())
-                    .map(|t| (levels[i].track == t).then_some(i))
-                    .collect()
-            })
-            .collect();
-    }
-    order
-        .into_iter()
-        .map(|g| {
-            (0..tracks.len())
-                .map(|t| groups[g].iter().copied().find(|&i| levels[i].track == t))
-                .collect()
-        })
-        .collect()
+    (order.len() == groups.len()).then_some(order)
 }
