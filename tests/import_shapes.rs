@@ -596,6 +596,50 @@ fn a_json_framework_of_topics_with_named_levels() {
     );
 }
 
+/// Topics whose named levels give `criteria` as one sentence, not a list, and a
+/// `definition` of what the topic covers (hunt 44 H44-05: every expectation was lost, the
+/// pillars with them, and the summary said "No guesses: the structure was unambiguous").
+#[test]
+fn topics_with_one_criterion_as_text_and_a_definition_keep_both() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("keepers.yml");
+    fs::write(
+        &src,
+        "topics:\n  - title: Lamp Care\n    definition:\n      - Trimming wicks\n      - Cleaning the lens\n    required: Experienced\n    levels:\n      - title: Familiar\n        criteria: Trims the wick under supervision.\n      - title: Master\n        criteria: Rebuilds the clockwork that turns the lens.\n  - title: Weather Watch\n    definition: Reads the sky and logs what is coming.\n    levels:\n      - title: Familiar\n        criteria: Logs wind and visibility every four hours.\n        required: true\n      - title: Master\n        criteria: Trains the coast guard in reading storm signs.\n",
+    )
+    .unwrap();
+    let imp = import(&src, &[]);
+    let exps = [
+        exp("Familiar", "Lamp Care", "Trims the wick under supervision."),
+        exp(
+            "Master",
+            "Lamp Care",
+            "Rebuilds the clockwork that turns the lens.",
+        ),
+        exp(
+            "Familiar",
+            "Weather Watch",
+            "Logs wind and visibility every four hours.",
+        ),
+        exp(
+            "Master",
+            "Weather Watch",
+            "Trains the coast guard in reading storm signs.",
+        ),
+    ];
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(counts(&imp.summary), (2, 2, 4), "{}", imp.summary);
+    assert!(page(&imp.site, "pillars/lamp-care/").contains("Cleaning the lens"));
+    assert!(page(&imp.site, "pillars/weather-watch/").contains("Reads the sky and logs"));
+    assert!(
+        imp.summary.contains(
+            "keepers.yml:6: keys with no place in a ladder were not imported: topic `required`, level entry `required`"
+        ),
+        "{}",
+        imp.summary
+    );
+}
+
 #[test]
 fn skills_written_over_proficiency_names_are_read_the_other_way_round() {
     // `## Skill` over `- **Proficiency**` bullets: the skills are pillars, the proficiencies

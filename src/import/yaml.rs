@@ -436,12 +436,22 @@ fn expectation(summary: &str, notes: &[(&str, Vec<String>)]) -> String {
 }
 
 fn strings(y: Option<&Y>) -> Vec<String> {
-    y.map_or(&[][..], Y::items)
+    listed(y)
         .iter()
         .filter_map(Y::text)
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// The items of a list, or a text alone as a list of one (`criteria: Keeps the lamp lit.`
+/// where a list is looked for, as YAML written by hand has it); nothing for anything else.
+fn listed(y: Option<&Y>) -> &[Y] {
+    match y {
+        Some(Y::Seq(v, _)) => v,
+        Some(one @ (Y::Str(..) | Y::Int(..))) => std::slice::from_ref(one),
+        _ => &[],
+    }
 }
 
 /// Reports, as one guess at the first of them, the keys of mapping `y` that are not in `used`.

@@ -8,6 +8,7 @@ use crate::import::markdown::Outcome;
 use crate::import::model::{
     Anchor, Cell, CellBlock, FileRef, GuessKind, Ladder, Level, Md, Target, Track,
 };
+use crate::import::outline::para_item;
 
 /// Reads a Markdown file whose YAML front-matter lists `topics`. `body` is the Markdown after
 /// the front-matter (the track's description), starting at byte `body_offset`.
@@ -79,14 +80,60 @@ pub fn topics(
         track.levels.push(level);
     }
     let mut untitled: Vec<(String, usize)> = Vec::new();
+    // Keys of topics and of their entries that nothing reads, each with its first line.
+    let mut unread: Vec<(String, usize)> = Vec::new();
+    let mut note_unread = |y: &Y, known: &[&str], what: &str| {
+        for k in y.keys() {
+            let key = format!("{what} `{k}`");
+            if !known.contains(&k) && !unread.iter().any(|(u, _)| *u == key) {
+                unread.push((key, y.get(k).map_or(y.line(), Y::line)));
+            }
+        }
+    };
     for t in topics {
+        note_unread(
+            t,
+            &[
+                "title",
+                "name",
+                "levels",
+                "content",
+                "id",
+                "description",
+                "definition",
+            ],
+            "topic",
+        );
         let (ptitle, pid) = topic_pillar(t, &mut untitled);
+        // What the topic covers (`definition: Reads the sky …`, or a list of its parts).
+        let about = t.get("description").or_else(|| t.get("definition"));
+        let about_text = match about {
+            Some(Y::Seq(..)) => {
+                let items: Vec<String> = strings(about).iter().map(|s| para_item(s)).collect();
+                items.join("\n")
+            }
+            Some(y) => y.text().unwrap_or_default().trim().to_string(),
+            None => String::new(),
+        };
+        let pillar_description: Vec<Md> = (!about_text.is_empty())
+            .then(|| Md {
+                text: about_text,
+                doc: index,
+                line: about.map_or(t.line(), Y::line),
+            })
+            .into_iter()
+            .collect();
         let entries = if named.is_empty() {
             t.get("content")
         } else {
             t.get("levels")
         };
         for c in entries.map_or(&[][..], Y::items) {
+            note_unread(
+                c,
+                &["title", "level", "criteria", "exampleCriteria", "summary"],
+                "level entry",
+            );
             let n = if named.is_empty() {
                 match c.get("level") {
                     Some(Y::Int(n, _)) => *n,
@@ -146,7 +193,7 @@ pub fn topics(
                     pillar_at: doc.loc_line(t.line()),
                     pillar_id: pid.clone(),
                     pillar_key: None,
-                    pillar_description: Vec::new(),
+                    pillar_description: pillar_description.clone(),
                     blocks,
                     pillar: 0,
                 }),
@@ -154,6 +201,17 @@ pub fn topics(
         }
     }
     report_untitled(ladder, &doc, &untitled);
+    if let Some(&(_, line)) = unread.first() {
+        let keys: Vec<&str> = unread.iter().map(|(k, _)| k.as_str()).collect();
+        ladder.guess(
+            GuessKind::Dropped,
+            doc.loc_line(line),
+            format!(
+                "keys with no place in a ladder were not imported: {}",
+                keys.join(", ")
+            ),
+        );
+    }
     // Gaps are fine; say where a topic starts above level 1.
     ladder.doc_targets.insert(
         index,
@@ -290,7 +348,7 @@ fn topic_pillar(t: &Y, untitled: &mut Vec<(String, usize)>) -> (String, Option<S
 /// with their examples as notes; a list is loose where an item has notes.
 fn content_blocks(c: &Y, index: usize) -> Vec<CellBlock> {
     let mut blocks = Vec::new();
-    for crit in c.get("criteria").map_or(&[][..], Y::items) {
+    for crit in listed(c.get("criteria")) {
         if let Some(s) = crit.text().filter(|s| !s.trim().is_empty()) {
             blocks.push(CellBlock {
                 md: Md {
