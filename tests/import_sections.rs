@@ -1151,6 +1151,77 @@ fn skills_whose_bullets_name_levels_in_any_order_are_turned_round() {
     }
 }
 
+/// A behaviour matrix whose tagged bullets (`- **a. Snr:** …`) carry their evidence nested
+/// under them (`  - Signal: …`, `  - Example: …`), one tagged with a span of two levels
+/// (`Mid → Snr`). Hunt 44 H44-02: each behaviour was a note and its `Example:` lines the
+/// numbered expectations; H44-01: the one span turned the whole matrix back, its areas the
+/// levels and its tags pillars by position. Each behaviour is one expectation of its level,
+/// its evidence nested under it; the span's behaviour is the first level's, said.
+#[test]
+fn tagged_behaviours_keep_their_evidence_under_them_and_a_span_goes_to_its_first_level() {
+    let src = fixture("sections/tagged-behaviours.md");
+    let text = fs::read_to_string(&src).unwrap();
+    let (mut pillar, mut exps, mut evidence) = (String::new(), Vec::new(), Vec::new());
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            pillar = h.split_once(". ").map_or(h, |p| p.1).to_string();
+        } else if let Some(item) = line.strip_prefix("- **") {
+            let (label, rest) = item.split_once(":** ").unwrap();
+            let level = label[3..].split(" → ").next().unwrap();
+            exps.push(Exp {
+                level: words(level),
+                pillar: pillar.clone(),
+                text: rest.to_string(),
+            });
+        } else if let Some(nested) = line.strip_prefix("  - ") {
+            let last: &Exp = exps.last().unwrap();
+            evidence.push((
+                last.level.clone(),
+                last.pillar.clone(),
+                last.text.clone(),
+                nested.to_string(),
+            ));
+        }
+    }
+    assert_eq!((exps.len(), evidence.len()), (10, 7));
+    let imp = import(&src, &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["jnr", "mid", "snr"],
+        "{}",
+        imp.summary
+    );
+    assert_placed(&imp, &exps, &[]);
+    for (level, pillar, behaviour, said) in &evidence {
+        let md = competency(&imp, &level.to_lowercase(), &ids_of(pillar));
+        let at = md
+            .find(&format!("- {behaviour}"))
+            .unwrap_or_else(|| panic!("{md}"));
+        let under = &md[at..];
+        let next = under[2..].find("\n- ").map_or(under.len(), |i| i + 2);
+        assert!(
+            under[..next].contains(&format!("  - {said}")),
+            "`{said}` is not under `{behaviour}`:\n{md}"
+        );
+    }
+    let span = text.lines().position(|l| l.contains("Mid → Snr:")).unwrap() + 1;
+    assert!(
+        imp.summary.contains(&format!("tagged-behaviours.md:{span}: `Mid → Snr` spans two levels: its text is placed at the first, `Mid`")),
+        "{}",
+        imp.summary
+    );
+    assert!(
+        !imp.summary.contains("beside them as notes"),
+        "{}",
+        imp.summary
+    );
+}
+
+/// `Seamanship` → `seamanship`.
+fn ids_of(title: &str) -> String {
+    title.to_lowercase().replace(' ', "-")
+}
+
 /// Sections beside a ladder's levels that are written like levels but are none (hunt 36
 /// H36-07, H36-08, H36-09): kinds of shop, each a list and one `**Best For:**` line, are a
 /// free page where the levels have pillars of their own; moves between roles titled `Bread

@@ -112,6 +112,9 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
 /// comma those at that level; `L4 - Senior Engineer` and `L4 - Engineering Manager` are
 /// two), else its title.
 fn scale_key(title: &str) -> String {
+    if let Some(first) = range_start(title) {
+        return scale_key(first);
+    }
     let t = ids::parse_level_title(title);
     match t.code {
         Some(code) => format!(
@@ -121,6 +124,17 @@ fn scale_key(title: &str) -> String {
         ),
         None => ids::title_key(title),
     }
+}
+
+/// The first of two places on a scale that a name spans (`Mid → Snr`, `Junior to Mid`,
+/// `L2 -> L3`): a behaviour written for the way from one level to the next is expected from
+/// the first. `None` for a name of one place.
+fn range_start(title: &str) -> Option<&str> {
+    ["→", "->", "⟶", " to "].iter().find_map(|sep| {
+        let (a, b) = title.split_once(sep)?;
+        let (a, b) = (a.trim(), b.trim());
+        (on_a_scale(a) && on_a_scale(b)).then_some(a)
+    })
 }
 
 /// The titles one level's pillars should have as levels, in the order written, when the level
@@ -296,14 +310,17 @@ fn turn(ladder: &mut Ladder, track: &mut Track, order: Vec<String>, ranked: &str
         };
         if *title != cell.pillar_title && !said.contains(&cell.pillar_title) {
             said.push(cell.pillar_title.clone());
-            ladder.guess(
-                GuessKind::Structure,
-                cell.pillar_at.clone(),
-                format!(
+            let said = match range_start(&cell.pillar_title) {
+                Some(_) => format!(
+                    "`{}` spans two levels: its text is placed at the first, `{title}`",
+                    cell.pillar_title
+                ),
+                None => format!(
                     "`{}` has the code of level `{title}`: its text is that level's",
                     cell.pillar_title
                 ),
-            );
+            };
+            ladder.guess(GuessKind::Structure, cell.pillar_at.clone(), said);
         }
     }
     let names = |titles: Vec<&str>| match titles.as_slice() {
