@@ -355,8 +355,44 @@ fn bad_input_is_a_clear_error_with_its_line_and_nothing_is_written() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).starts_with("b.md:3:7: error:"));
+    // Named under the folder as given, so that it opens from where the command ran (hunt 44
+    // H44-07: `b.md:3:7`, relative to the folder).
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.starts_with(&format!("{}:3:7: error:", src.join("b.md").display())),
+        "{stderr}"
+    );
     assert!(!out.exists());
+    // A site's data file that does not parse stops the import too; the hint says how to pass
+    // it over, and that works.
+    fs::remove_file(src.join("b.md")).unwrap();
+    fs::create_dir_all(src.join("_data")).unwrap();
+    fs::write(
+        src.join("_data/openings.yml"),
+        "openings:\n  - bakery: Harbour Street\n    summary: \"We bake for the harbour.\n\nApply by Friday.\"\n",
+    )
+    .unwrap();
+    let o = ladderbook()
+        .arg("import")
+        .arg(&src)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    let file = src.join("_data/openings.yml");
+    assert!(
+        stderr.starts_with(&format!("{}:3:", file.display())),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("if the file is no part of the ladder (a site's data file)")
+            && stderr.contains("`--format markdown` reads only the Markdown"),
+        "{stderr}"
+    );
+    let imp = import(&src, &["--format", "markdown"]);
+    assert!(imp.summary.contains("Imported"), "{}", imp.summary);
 }
 
 #[test]

@@ -79,12 +79,16 @@ pub struct Options {
 /// does not parse; a bad `--track`; a blank `--title`; an output that exists without `--force`. Nothing is
 /// written when there is an error.
 pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
-    // An error in the one file imported names it as it was given (`docs/ladder.md:3:1`), not
-    // by its name alone; a folder's files are named from the folder, which its errors name.
+    // An error names its file as the user can open it from where they ran the command: the
+    // one file imported as it was given (`docs/ladder.md:3:1`), not by its name alone, and a
+    // folder's file under the folder as given (`site/_data/openings.yml:3:14`), where the
+    // summary's lines, under "Imported site", name them from the folder.
     import_from(opts).map_err(|mut d| {
         let name = opts.path.file_name().map(|n| n.to_string_lossy());
         if opts.path.is_file() && name.as_deref() == Some(d.path.as_str()) {
             d.path = opts.path.display().to_string();
+        } else if opts.path.is_dir() && !d.path.is_empty() && opts.path.join(&d.path).is_file() {
+            d.path = opts.path.join(&d.path).display().to_string();
         }
         d
     })

@@ -373,7 +373,7 @@ fn doc_error(doc: &SourceDoc, e: &saphyr::ScanError, offset: usize) -> Diagnosti
         doc.rel.clone(),
         (m.line() + offset, m.col() + 1),
         format!("this YAML does not parse: {}", e.info()),
-        "fix the YAML at this line, then import again (for a Markdown page's front-matter, `--format markdown` reads the page without it)",
+        "fix the YAML at this line, then import again; if the file is no part of the ladder (a site's data file), or this is a Markdown page's front-matter, `--format markdown` reads only the Markdown, passing the data file over and the page without its front-matter",
     )
 }
 
