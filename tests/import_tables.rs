@@ -1003,3 +1003,112 @@ fn a_grid_headed_by_career_stages_between_question_titled_sections_is_the_ladder
         );
     }
 }
+
+/// The rows of a table's body as `(code, title, other cells)`, read with pulldown-cmark.
+fn roster_rows(rows: &[Vec<String>]) -> Vec<(String, String, Vec<String>)> {
+    rows[1..]
+        .iter()
+        .map(|r| (r[0].clone(), r[1].clone(), r[2..].to_vec()))
+        .collect()
+}
+
+/// Tables that list each track's levels by code and title and no more (`## Bread Track` over
+/// `| Level | Designation |`): hunt 45 H45-01 found them read as one ladder whose pillars
+/// were the tracks and whose expectations were the job titles (`- Bread Baker`), the levels
+/// titled `L2`; H45-02, two of them free pages by the wording of one cell. Each is a track of
+/// its levels, titled and coded, with no expectations yet, and the summary says so.
+#[test]
+fn tables_listing_each_tracks_levels_and_titles_are_tracks_without_expectations() {
+    let src = fixture("tables/roster-tracks.md");
+    let md = fs::read_to_string(&src).unwrap();
+    let imp = import(&src, &[]);
+    let tracks = content_ids(&imp.root.join("content/tracks"));
+    assert_eq!(tracks, ["bread", "catering", "pastry"], "{}", imp.summary);
+    for ((_, rows), track) in tables(&md).iter().zip(["bread", "pastry", "catering"]) {
+        for (code, title, _) in roster_rows(rows) {
+            let id = title.to_lowercase().replace(' ', "-");
+            let level = front(&imp.root.join(format!("content/levels/{id}.md")));
+            assert_eq!(str_of(&level, "title"), title);
+            assert_eq!(str_of(&level, "code"), code);
+            assert_eq!(str_of(&level, "track"), track);
+        }
+    }
+    assert!(!imp.root.join("content/competencies").exists());
+    let line = md.lines().position(|l| l.starts_with("| Level")).unwrap() + 1;
+    assert!(
+        imp.summary.contains(&format!("roster-tracks.md:{line}: the table under `Bread Track` names 3 levels and their titles (`Apprentice Bread Baker` … `Senior Bread Baker`) and no expectations: it is the track `Bread`")),
+        "{}",
+        imp.summary
+    );
+    // The page the tables are on titles the ladder, not the file's name.
+    assert!(
+        !imp.summary.contains("the folder's name"),
+        "{}",
+        imp.summary
+    );
+    assert!(page(&imp.site, "levels/bread-baker/").contains("Bread Baker"));
+}
+
+/// A page with a table of the levels (title, meaning, pay) and policy sections after it
+/// (hunt 45 H45-04): read as one level named after the page, the policy sections its pillars
+/// (`A confirmed level sets the pay band.` an expectation), the levels lost in its
+/// description. The table is the track; its other cells describe each level; the policy
+/// stays on a page of its own.
+#[test]
+fn a_table_of_levels_before_policy_sections_is_the_track_and_the_policy_a_page() {
+    let src = fixture("tables/roster-with-policy.md");
+    let md = fs::read_to_string(&src).unwrap();
+    let imp = import(&src, &[]);
+    let (_, rows) = &tables(&md)[0];
+    let header = &rows[0];
+    let mut titles = Vec::new();
+    for (code, title, others) in roster_rows(rows) {
+        let id = title
+            .to_lowercase()
+            .replace([' ', '/'], "-")
+            .replace("---", "-");
+        let path = imp.root.join(format!("content/levels/{id}.md"));
+        let level = front(&path);
+        assert_eq!(str_of(&level, "code"), code, "{id}");
+        let text = fs::read_to_string(&path).unwrap();
+        for (h, cell) in header[2..].iter().zip(&others) {
+            assert!(text.contains(&format!("*{h}:* {cell}")), "{text}");
+        }
+        titles.push(title);
+    }
+    assert_eq!(ranked_titles(&imp), titles);
+    assert!(!imp.root.join("content/competencies").exists());
+    assert!(site_words(&imp.site).contains("a confirmed level sets the pay band"));
+    assert!(
+        !imp.summary.contains("a one-level document"),
+        "{}",
+        imp.summary
+    );
+}
+
+/// Beside a ladder that has levels, a table of levels and titles stays what it was: a table
+/// on a free page, not a track of its own.
+#[test]
+fn a_table_of_levels_beside_a_ladder_is_no_track_of_its_own() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("ladder");
+    fs::create_dir_all(&dir).unwrap();
+    fs::copy(
+        fixture("tables/grid-levels-across.md"),
+        dir.join("ladder.md"),
+    )
+    .unwrap();
+    fs::copy(fixture("tables/roster-tracks.md"), dir.join("titles.md")).unwrap();
+    let imp = import(&dir, &[]);
+    assert_eq!(
+        content_files(&imp.root.join("content/tracks")).len(),
+        1,
+        "{}",
+        imp.summary
+    );
+    assert!(
+        !imp.summary.contains("names 3 levels and their titles"),
+        "{}",
+        imp.summary
+    );
+}

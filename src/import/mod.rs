@@ -22,6 +22,7 @@ mod outline;
 mod pillars;
 mod place;
 mod refusal;
+mod roster;
 mod skipped;
 pub mod source;
 mod stale;
@@ -195,12 +196,14 @@ fn import_from(opts: &Options) -> Result<Summary, Diagnostic> {
                 let at = doc.loc_line(r.line);
                 ladder.guess(GuessKind::Structure, at, r.what);
             }
-            for rows in kept {
+            for (rows, heading) in kept {
                 let rows = rows
                     .into_iter()
                     .map(|(line, cells)| (doc.loc_line(line), cells))
                     .collect();
-                ladder.level_tables.push(model::LevelTable { rows });
+                ladder
+                    .level_tables
+                    .push(model::LevelTable { rows, heading });
             }
         }
         let index = ladder.docs.len();
@@ -250,7 +253,7 @@ fn import_from(opts: &Options) -> Result<Summary, Diagnostic> {
         ladder.title = title;
         ladder.title_from_folder = false;
     }
-    if ladder.tracks.iter().all(|t| t.levels.is_empty()) {
+    if ladder.tracks.iter().all(|t| t.levels.is_empty()) && !roster::tracks(&mut ladder) {
         return Err(refusal::no_ladder(&ladder, single, &shown));
     }
     // Beside other files' levels, a grid of two levels stays a page: said, with why.

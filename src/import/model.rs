@@ -306,6 +306,8 @@ pub struct LevelTable {
     /// Each row, the header first: where it is, and its cells' text (a link's text for a
     /// link, emphasis dropped).
     pub rows: Vec<(Loc, Vec<String>)>,
+    /// The title of the nearest heading above the table, if any.
+    pub heading: Option<String>,
 }
 
 /// Everything an import read.

@@ -36,9 +36,10 @@ pub(super) struct Read {
     pub(super) what: String,
 }
 
-/// A table kept as a table, for [`super::level_index`]: each row, the header first, with its
-/// line in the file and its cells' text (a link's text for a link).
-pub(super) type Kept = Vec<(usize, Vec<String>)>;
+/// A table kept as a table, for [`super::level_index`] and [`super::roster`]: each row, the
+/// header first, with its line in the file and its cells' text (a link's text for a link),
+/// and the title of the heading above it.
+pub(super) type Kept = (Vec<(usize, Vec<String>)>, Option<String>);
 
 /// `doc` with its ladder tables rewritten as headings and lists, what was read, and the
 /// tables kept as tables; `doc` itself when it has no ladder tables.
@@ -92,13 +93,15 @@ pub(super) fn unfold(doc: SourceDoc) -> (SourceDoc, Vec<Read>, Vec<Kept>) {
 
 /// Table `t` of `doc` as [`Kept`].
 fn kept(doc: &SourceDoc, t: Table) -> Kept {
-    std::iter::once((t.first_line, t.header))
+    let heading = t.heading.as_ref().map(|h| label(&h.title));
+    let rows = std::iter::once((t.first_line, t.header))
         .chain(t.rows)
         .map(|(line, cells)| {
             let text = cells.iter().map(|c| link_text(&label(c))).collect();
             (doc.source_line(line), text)
         })
-        .collect()
+        .collect();
+    (rows, heading)
 }
 
 /// The first table of `doc` that would be a grid of levels but names only two (`| Skill |
@@ -171,7 +174,30 @@ fn edits(tables: &[Table], text: &str) -> (Vec<Edit>, Vec<Read>) {
     }
     // Pillars' tables with their levels down (`| Milestone | Explanation |`), turned round to
     // join the tables with levels across; those that make no ladder with another stay tables.
-    let turned = levels_down::turned(tables, |i| shapes[i].is_some());
+    // Tables that list levels and no more (`| Level | Designation |`) are no pillar's: kept,
+    // for the index of levels or the roster (see `super::roster`).
+    let rosters: Vec<bool> = tables
+        .iter()
+        .zip(&shapes)
+        .map(|(t, shape)| {
+            if shape.is_some() {
+                return false;
+            }
+            let rows: Vec<Vec<String>> = t
+                .rows
+                .iter()
+                .map(|r| r.1.iter().map(|c| label(c)).collect())
+                .collect();
+            let header: Vec<String> = t.header.iter().map(|c| label(c)).collect();
+            super::roster::columns(&header, &rows).is_some()
+        })
+        .collect();
+    for (i, roster) in rosters.iter().enumerate() {
+        if *roster {
+            shapes[i] = None;
+        }
+    }
+    let turned = levels_down::turned(tables, |i| shapes[i].is_some() || rosters[i]);
     let owned: Vec<Table> = tables
         .iter()
         .zip(&turned)
