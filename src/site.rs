@@ -24,8 +24,8 @@ pub use export::{
 pub use pages::{
     Cell, CompareCounts, CompareGrid, CompareIndexPage, ComparePage, ComparePillar, CompareRef,
     FragmentMove, FreePageData, Inherited, LevelName, LevelPage, LevelRef, LevelSection,
-    OverviewPage, Page, PageData, PillarLevel, PillarPage, PillarTrack, RedirectPage, Ref, Shared,
-    TrackLevels, TrackPage, TrackRow,
+    OverviewCell, OverviewPage, Page, PageData, PillarLevel, PillarPage, PillarTrack, RedirectPage,
+    Ref, Shared, TrackLevels, TrackPage, TrackRow,
 };
 
 /// Every page of a ladder's site.

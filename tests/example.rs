@@ -238,6 +238,51 @@ fn a_level_equivalent_to_two_shares_its_row_with_the_lower_and_the_rest_stay_ali
     assert_eq!(rows.len(), 7, "{rows:?}");
 }
 
+/// A level equivalent to two of another track, with a level above it on its own track:
+/// browser check 46 B46-01 found VP drawn above Principal Engineer when Director is
+/// equivalent to Senior Staff and to Principal, as if VP were junior to it. The level above
+/// comes after both rows.
+#[test]
+fn the_level_above_one_equivalent_to_two_comes_after_both_of_their_rows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    set_equivalent(
+        d,
+        "director",
+        &["senior-staff-engineer", "principal-engineer"],
+    );
+    set_equivalent(d, "principal-engineer", &["director"]);
+    set_equivalent(d, "senior-staff-engineer", &["director"]);
+    set_equivalent(d, "senior-engineering-manager", &[]);
+    ladderbook().arg("build").arg(d).assert().success();
+    let rows = overview_rows(&page(&d.join("book"), ""));
+    let at = |id: &str| rows.iter().position(|r| r.iter().any(|l| l == id)).unwrap();
+    assert_eq!(
+        rows[at("director")],
+        ["senior-staff-engineer", "director"],
+        "{rows:?}"
+    );
+    assert_eq!(at("principal-engineer"), at("director") + 1, "{rows:?}");
+    assert!(at("vp-engineering") > at("principal-engineer"), "{rows:?}");
+    assert!(
+        at("senior-engineering-manager") < at("director"),
+        "{rows:?}"
+    );
+    // Director stands beside both of its equivalents, one cell over their two rows, where the
+    // second row said "no level" (B46-03).
+    let html = page(&d.join("book"), "");
+    assert!(
+        html.contains("<td rowspan=\"2\"><a class=\"level-link\" href=\"levels/director/\">"),
+        "{html}"
+    );
+    let principal_row = html
+        .split("<tr>")
+        .find(|r| r.contains("levels/principal-engineer/"))
+        .unwrap();
+    assert!(!principal_row.contains("no level"), "{principal_row}");
+}
+
 /// Two pairs of equivalents that cross (the higher level of one track beside the lower of
 /// the other): the overview lost every row without a word (A45-01). The junior pair keeps
 /// its row, the other pair is apart, and `check` says which pairs cross, at the line.

@@ -10,7 +10,9 @@ pub(super) fn declares_equivalents(levels: &[Level]) -> bool {
     levels.iter().any(|l| !l.equivalents.is_empty())
 }
 
-/// A row of the overview: per track, the index of the level on it, if any.
+/// A row of the overview: per track, the index of the level on it, if any. A level stands
+/// in two rows one above the other when it is equivalent to the levels of both (see
+/// [`rows`]).
 pub type Row = Vec<Option<usize>>;
 
 /// The overview's rows, each a level index (or none) per track, junior first; and the pairs
@@ -38,8 +40,9 @@ pub(super) fn rows(tracks: &[Track], levels: &[Level]) -> (Vec<Row>, Vec<(usize,
         }
     }
     let mut crossed = Vec::new();
-    let groups = match ordered(tracks, levels, &groups_of(n, &pairs, levels)) {
-        Some(groups) => groups,
+    let first = groups_of(n, &pairs, levels);
+    let (groups, order) = match ordered(tracks, levels, &first) {
+        Some(order) => (first, order),
         None => {
             // Some pairs cross: keep each pair, junior pairs first, that leaves an order.
             pairs.sort_by_key(|&(i, j)| (levels[i].rank.min(levels[j].rank), i, j));
@@ -51,25 +54,41 @@ pub(super) fn rows(tracks: &[Track], levels: &[Level]) -> (Vec<Row>, Vec<(usize,
                     crossed.push(pair);
                 }
             }
-            ordered(tracks, levels, &groups_of(n, &kept, levels))
-                .expect("a level per row reads upwards on every track")
+            let groups = groups_of(n, &kept, levels);
+            let order = ordered(tracks, levels, &groups)
+                .expect("a level per row reads upwards on every track");
+            (groups, order)
         }
     };
-    let rows = groups
-        .into_iter()
-        .map(|g| {
-            (0..tracks.len())
-                .map(|t| g.iter().copied().find(|&i| levels[i].track == t))
-                .collect()
-        })
-        .collect();
+    let (members, last) = &groups;
+    let mut rows: Vec<Row> = Vec::with_capacity(order.len());
+    for (k, &g) in order.iter().enumerate() {
+        let mut row: Row = (0..tracks.len())
+            .map(|t| members[g].iter().copied().find(|&i| levels[i].track == t))
+            .collect();
+        // The row after another of the same joined levels, right above it: a level that
+        // has no other row there is equivalent to this row's levels too, and stands in it
+        // again (a theme spans one cell over both).
+        if k > 0 && order[k - 1] + 1 == g && last[g] == last[order[k - 1]] {
+            for (cell, above) in row.iter_mut().zip(&rows[k - 1]) {
+                if cell.is_none() {
+                    *cell = *above;
+                }
+            }
+        }
+        rows.push(row);
+    }
     (rows, crossed)
 }
+
+/// Rows of the overview before they are ordered: each row's levels, and the index of the
+/// last row of the levels joined with them (itself, unless a join spans rows).
+type Groups = (Vec<Vec<usize>>, Vec<usize>);
 
 /// The rows that `pairs` of levels on one row make: levels joined by pairs (directly or
 /// through others), then, where that puts two levels of one track together, split into
 /// rows by rank (the first of each track on the first row, the second on the next…).
-fn groups_of(n: usize, pairs: &[(usize, usize)], levels: &[Level]) -> Vec<Vec<usize>> {
+fn groups_of(n: usize, pairs: &[(usize, usize)], levels: &[Level]) -> Groups {
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(g: &mut [usize], mut x: usize) -> usize {
         while g[x] != x {
@@ -88,6 +107,7 @@ fn groups_of(n: usize, pairs: &[(usize, usize)], levels: &[Level]) -> Vec<Vec<us
         joined.entry(root).or_default().push(i);
     }
     let mut groups = Vec::new();
+    let mut last = Vec::new();
     for mut members in joined.into_values() {
         members.sort_by_key(|&i| (levels[i].track, levels[i].rank, i));
         let mut rows: Vec<Vec<usize>> = Vec::new();
@@ -100,14 +120,18 @@ fn groups_of(n: usize, pairs: &[(usize, usize)], levels: &[Level]) -> Vec<Vec<us
             }
             rows[k].push(i);
         }
+        let tail = groups.len() + rows.len() - 1;
+        last.extend(std::iter::repeat_n(tail, rows.len()));
         groups.extend(rows);
     }
-    groups
+    (groups, last)
 }
 
-/// `groups` in an order in which every track reads upwards, junior first; `None` when there
-/// is none (equivalents that cross).
-fn ordered(tracks: &[Track], levels: &[Level], groups: &[Vec<usize>]) -> Option<Vec<Vec<usize>>> {
+/// The indexes of `groups` in an order in which every track reads upwards, junior first;
+/// `None` when there is none (equivalents that cross). A level above one of joined rows
+/// comes after the last of them: above Director, equivalent to Senior Staff and to Principal, VP comes after
+/// Principal's row, not between the two.
+fn ordered(tracks: &[Track], levels: &[Level], (groups, last): &Groups) -> Option<Vec<usize>> {
     let group_of: HashMap<usize, usize> = groups
         .iter()
         .enumerate()
@@ -118,6 +142,7 @@ fn ordered(tracks: &[Track], levels: &[Level], groups: &[Vec<usize>]) -> Option<
     for t in tracks {
         for w in t.levels.windows(2) {
             let (a, b) = (group_of[&w[0]], group_of[&w[1]]);
+            let a = if last[a] == last[b] { a } else { last[a] };
             if a != b {
                 edges[a].push(b);
                 indegree[b] += 1;
@@ -144,7 +169,7 @@ fn ordered(tracks: &[Track], levels: &[Level], groups: &[Vec<usize>]) -> Option<
     let mut order = Vec::new();
     while let Some(first) = ready.pop_first() {
         let g = first.1;
-        order.push(groups[g].clone());
+        order.push(g);
         for &h in &edges[g] {
             indegree[h] -= 1;
             if indegree[h] == 0 {

@@ -2,8 +2,8 @@
 //! [`super::Site::page`], which picks the kind and its template).
 
 use super::{
-    Builder, CompareGrid, CompareIndexPage, ComparePage, LevelPage, LevelSection, OverviewPage,
-    PillarLevel, PillarPage, PillarTrack, Shared, TrackLevels, TrackPage, TrackRow,
+    Builder, CompareGrid, CompareIndexPage, ComparePage, LevelPage, LevelSection, OverviewCell,
+    OverviewPage, PillarLevel, PillarPage, PillarTrack, Shared, TrackLevels, TrackPage, TrackRow,
 };
 use crate::{compare, html, permalink};
 
@@ -24,15 +24,27 @@ impl Builder<'_> {
                         .iter()
                         .all(|&l| ladder.levels[l].equivalents.is_empty())
             });
-        let rows = |columns: &[usize]| -> Vec<Vec<Option<_>>> {
-            ladder
+        let rows = |columns: &[usize]| -> Vec<Vec<Option<OverviewCell>>> {
+            let kept: Vec<&Vec<Option<usize>>> = ladder
                 .overview_rows
                 .iter()
                 .filter(|row| columns.iter().any(|&t| row[t].is_some()))
-                .map(|row| {
+                .collect();
+            let at = |r: usize, t: usize| kept.get(r).and_then(|row| row[t]);
+            (0..kept.len())
+                .map(|r| {
                     columns
                         .iter()
-                        .map(|&t| row[t].map(|i| self.level(i)))
+                        .map(|&t| {
+                            let i = at(r, t)?;
+                            let continued = r > 0 && at(r - 1, t) == Some(i);
+                            let rows = (r..kept.len()).take_while(|&k| at(k, t) == Some(i)).count();
+                            Some(OverviewCell {
+                                level: self.level(i),
+                                rows,
+                                continued,
+                            })
+                        })
                         .collect()
                 })
                 .collect()

@@ -72,6 +72,20 @@ pub struct LevelRef {
     pub former: Vec<String>,
 }
 
+/// A level in a row of the overview: the level, and how its cell spans the rows where it
+/// stands twice or more one above the other (equivalent to a level in each).
+#[derive(Debug, Serialize, Clone)]
+pub struct OverviewCell {
+    /// The level.
+    #[serde(flatten)]
+    pub level: LevelRef,
+    /// How many rows, from this one down, the level stands in (1 for most).
+    pub rows: usize,
+    /// True in the rows after its first: a theme that spans the first cell leaves it out (one
+    /// that does not shows the level again).
+    pub continued: bool,
+}
+
 /// A link to a pillar, track or free page.
 #[derive(Debug, Serialize, Clone)]
 pub struct Ref {
@@ -132,7 +146,7 @@ pub struct OverviewPage {
     /// The tracks, as column heads.
     pub tracks: Vec<Ref>,
     /// Rows of levels; equivalent levels share a row. `None` where a track has no level.
-    pub rows: Shared<Vec<Vec<Option<LevelRef>>>>,
+    pub rows: Shared<Vec<Vec<Option<OverviewCell>>>>,
     /// True when the ladder declares no equivalent levels, so levels share a row by rank
     /// alone: a row then claims no equivalence.
     pub aligned_by_rank: bool,
@@ -146,7 +160,7 @@ pub struct OverviewPage {
     pub aligned_tracks: Vec<Ref>,
     /// `rows` without the `apart` tracks' columns and the rows left empty by that, one cell
     /// per track of `aligned_tracks` (`rows` itself, shared, when no track is apart).
-    pub aligned_rows: Shared<Vec<Vec<Option<LevelRef>>>>,
+    pub aligned_rows: Shared<Vec<Vec<Option<OverviewCell>>>>,
     /// Each `unaligned` track with its levels, most junior first: the default theme shows
     /// each in a table of its own, apart from the others.
     pub apart: Vec<TrackLevels>,
