@@ -246,6 +246,10 @@ fn rungs_named_by_role_and_described_are_levels_without_their_styling() {
         assert!(page.contains(desc), "{id}: {desc}");
         assert!(!page.contains("Desc"), "{id}");
     }
+    // With no pillars, no page shows an empty `Pillars` list (browser check 46 B46-07).
+    for address in ["", "levels/keeper/"] {
+        assert!(!page(&imp.site, address).contains("Pillars"), "{address}");
+    }
     let words = site_words(&imp.site);
     assert!(!words.contains("bg-stone"), "a CSS class shown to readers");
     assert!(!words.contains("Height"), "a bar's height shown to readers");

@@ -248,6 +248,14 @@ test('on paper every table and comparison row fits the page width: the overview,
         .map((c) => c.innerText.slice(0, 40)));
       assert.deepEqual(cut, [], `/${address}: cells past the page's edge`);
     }
+    // On the printed overview a level's name is no smaller than its summary (browser check
+    // 46 B46-04: the table shrank to 8.5pt, the summaries kept their size).
+    await page.goto(server.url);
+    const sizes = await page.evaluate(() => {
+      const px = (sel) => parseFloat(getComputedStyle(document.querySelector(sel)).fontSize);
+      return { title: px('.overview .level-link'), summary: px('.overview .level-summary') };
+    });
+    assert.ok(sizes.title >= sizes.summary, `printed overview: title ${sizes.title}px, summary ${sizes.summary}px`);
     const pdf = await page.pdf({ format: 'A4' });
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
   } finally {
