@@ -986,6 +986,13 @@ fn a_grid_headed_by_career_stages_between_question_titled_sections_is_the_ladder
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
     assert_eq!(ranked_titles(&imp), ["Early career", "Baker", "Head baker"]);
+    // Nor does the question above the grid title the track: the document's title does
+    // (browser check 46 B46-05: the menu read "What changes at each level").
+    let track = content_files(&imp.root.join("content/tracks"));
+    assert_eq!(
+        str_of(&front(&track[0].1), "title"),
+        "From Apprentice to Head Baker"
+    );
     let line = md.lines().position(|l| l.starts_with("| |")).unwrap() + 1;
     assert_eq!(
         table_guesses(&imp.summary),

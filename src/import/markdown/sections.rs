@@ -27,12 +27,14 @@ pub(super) fn level_tracks(
                 .first()
                 .copied()
                 .filter(|&p| p != 0 && parents.len() == 1);
-            // A parent titled only as what it holds (`# Expectations`, `## Levels`), or as a
-            // lead-in to its list (`# Crew Specifics:`), names no track: the document's
-            // title does (`# Baker` above it).
+            // A parent titled only as what it holds (`# Expectations`, `## Levels`), as a
+            // lead-in to its list (`# Crew Specifics:`), or as a question (`## What changes
+            // at each level`), names no track: the document's title does (`# Baker` above it).
             let names_track = |c: &usize| {
                 let title = heading_text(d, *c);
-                !holds_only(&title) && !lead_in(d, *c)
+                !holds_only(&title)
+                    && !lead_in(d, *c)
+                    && !crate::import::titles::opens_as_question(&title)
             };
             match common.filter(names_track) {
                 Some(c) => (
