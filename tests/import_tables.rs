@@ -993,6 +993,12 @@ fn a_grid_headed_by_career_stages_between_question_titled_sections_is_the_ladder
         str_of(&front(&track[0].1), "title"),
         "From Apprentice to Head Baker"
     );
+    // The paragraph after the grid is about the whole grid: the track's, not a note of the
+    // last cell (browser check 46 B46-06).
+    let said = "**The step that catches bakers out**";
+    assert!(fs::read_to_string(&track[0].1).unwrap().contains(said));
+    let head = competency(&imp, "head-baker", "customers");
+    assert!(!head.contains(said), "{head}");
     let line = md.lines().position(|l| l.starts_with("| |")).unwrap() + 1;
     assert_eq!(
         table_guesses(&imp.summary),

@@ -306,9 +306,22 @@ fn edits(tables: &[Table], text: &str) -> (Vec<Edit>, Vec<Read>) {
                 h.title
             ));
         }
+        // Text after the table, before the next heading or table, is about the table as a
+        // whole (`**The shift that catches people out** is …`): written before the levels, it
+        // stays with the heading's own text, where after them it would be a note of the last
+        // level's last pillar.
+        let after = trailing(tables, t, text);
+        let last = t.last_line + after.len();
+        if !after.is_empty() {
+            let blank = Line {
+                text: String::new(),
+                row: t.last_line,
+            };
+            lines.splice(0..0, after.into_iter().chain(std::iter::once(blank)));
+        }
         edits.push(Edit {
             first: in_place.map_or(t.first_line, |h| h.line),
-            last: t.last_line,
+            last,
             lines,
         });
         read.push(Read {
@@ -318,6 +331,37 @@ fn edits(tables: &[Table], text: &str) -> (Vec<Edit>, Vec<Read>) {
     }
     read.sort_by_key(|r| r.line);
     (edits, read)
+}
+
+/// The lines after table `t` up to the next heading, table or the end, each with its line:
+/// none when only blank lines follow it there.
+fn trailing(tables: &[Table], t: &Table, text: &str) -> Vec<Line> {
+    let next_table = tables
+        .iter()
+        .map(|o| o.first_line)
+        .filter(|&f| f > t.last_line)
+        .min()
+        .unwrap_or(usize::MAX);
+    let mut out = Vec::new();
+    let mut fenced = false;
+    for (i, line) in text.split('\n').enumerate().skip(t.last_line) {
+        let n = i + 1;
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        if n >= next_table || !fenced && trimmed.starts_with('#') || trimmed.starts_with("<h") {
+            break;
+        }
+        out.push(Line {
+            text: line.to_string(),
+            row: n,
+        });
+    }
+    while out.last().is_some_and(|l| l.text.trim().is_empty()) {
+        out.pop();
+    }
+    out
 }
 
 /// A heading's title that only explains a table (`Legend`, `Key`, `How to read this table`).

@@ -18,9 +18,11 @@ fn a_grid_of_levels_by_pillars_becomes_level_and_pillar_headings() {
     let (text, lines, read) = unfolded(md);
     assert_eq!(
         text,
-        "# Ladder\n\nIntro.\n\n\n## Engineer I\n\n### Delivery\n\n- Ships small changes with help from the team.\n- Asks for review early and often\n\n## Senior Engineer\n\n### Delivery\n\n- Leads projects across several teams to done.\n\n### Craft\n\n- Sets the standard for code review | testing in the team.\n\n## Staff Engineer\n\n\nAfter.\n"
+        "# Ladder\n\nIntro.\n\n\n\nAfter.\n\n## Engineer I\n\n### Delivery\n\n- Ships small changes with help from the team.\n- Asks for review early and often\n\n## Senior Engineer\n\n### Delivery\n\n- Leads projects across several teams to done.\n\n### Craft\n\n- Sets the standard for code review | testing in the team.\n\n## Staff Engineer\n\n"
     );
-    // Each written line names the row it came from; the text after keeps its own lines.
+    // Each written line names the row it came from; the text after the table, about the
+    // whole table, goes before its levels (else it would be a note of the last level's last
+    // pillar) and keeps its own line.
     let at = |needle: &str| lines[text.split('\n').position(|l| l == needle).unwrap()];
     assert_eq!(at("## Engineer I"), 5);
     assert_eq!(at("- Asks for review early and often"), 7);
@@ -105,10 +107,10 @@ fn cells_split_at_unescaped_pipes_and_items_at_breaks_and_list_items() {
 
 #[test]
 fn lines_after_a_table_keep_their_numbers_without_a_final_newline() {
-    let md = "| | L1 | L2 | L3 |\n|---|---|---|---|\n| Craft | Writes clear code. | Designs small services. | Leads the design of systems. |\n\nLast line";
+    let md = "| | L1 | L2 | L3 |\n|---|---|---|---|\n| Craft | Writes clear code. | Designs small services. | Leads the design of systems. |\n\n## Notes\n\nLast line";
     let (text, lines, _) = unfolded(md);
     assert!(text.ends_with("\nLast line"), "{text:?}");
-    assert_eq!(lines.last(), Some(&5));
+    assert_eq!(lines.last(), Some(&7));
 }
 
 #[test]
