@@ -121,3 +121,33 @@ fn a_level_page_lists_each_comparison_with_an_equivalent_level_once() {
         assert_eq!(&unique, list);
     }
 }
+
+/// A comparison of two equivalent levels does not offer itself the other way round among
+/// its "Other comparisons" (author check 45 A45-05), and its fold of the expectations the
+/// two share says so in words that read (it said "1 the same word for word").
+#[test]
+fn a_comparison_of_equivalents_offers_other_pairs_not_itself_reversed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("book");
+    build_example(&site);
+    let page = page(&site, "compare/staff-engineer/engineering-manager/");
+    let others = section(&page, "related-heading", "</section>");
+    assert!(
+        !others.contains("compare/engineering-manager/staff-engineer/"),
+        "{others}"
+    );
+    assert!(others.contains("compare/"), "{others}");
+    assert!(!page.contains("the same word for word"), "{page}");
+    if page.contains("<summary>") {
+        let folds: Vec<&str> = page
+            .split("<summary>")
+            .skip(1)
+            .filter_map(|s| s.split("</summary>").next())
+            .filter(|s| s.contains("word for word"))
+            .collect();
+        assert!(
+            folds.iter().all(|f| f.ends_with("word for word the same at both")),
+            "{folds:?}"
+        );
+    }
+}

@@ -278,7 +278,9 @@ impl Builder<'_> {
                 let pairs: std::collections::BTreeSet<_> = ladder
                     .comparisons_of(x)
                     .chain(ladder.comparisons_of(y))
-                    .filter(|&pair| pair != (x, y))
+                    // Not this pair, nor this pair the other way round (a page of its own
+                    // for equivalents, the same comparison to a reader).
+                    .filter(|&pair| pair != (x, y) && pair != (y, x))
                     .collect();
                 let mut out = String::with_capacity(pairs.len() * 120);
                 let mut href = self.root.clone();
