@@ -146,7 +146,9 @@ fn a_comparison_of_equivalents_offers_other_pairs_not_itself_reversed() {
             .filter(|s| s.contains("word for word"))
             .collect();
         assert!(
-            folds.iter().all(|f| f.ends_with("word for word the same at both")),
+            folds
+                .iter()
+                .all(|f| f.ends_with("word for word the same at both")),
             "{folds:?}"
         );
     }
