@@ -1125,3 +1125,55 @@ fn a_table_of_levels_beside_a_ladder_is_no_track_of_its_own() {
         imp.summary
     );
 }
+
+/// Level pages that each say where they sit with the same table of levels and titles are
+/// still one level each, with their pillars; the table is no track (review 41 R41-01: three
+/// tracks `Where this sits` of nine levels and no expectations, the level pages free pages).
+#[test]
+fn level_pages_that_each_show_the_table_of_levels_stay_levels() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("crew");
+    fs::create_dir_all(&dir).unwrap();
+    let table = "| Level | Title |\n|---|---|\n| L1 | Deckhand |\n| L2 | Bosun |\n| L3 | Mate |\n";
+    for (n, title, duty) in [
+        (1, "Deckhand", "Ties off the bow line unprompted."),
+        (2, "Bosun", "Runs the deck crew on a crossing."),
+        (3, "Mate", "Takes the helm in the skipper's place."),
+    ] {
+        fs::write(
+            dir.join(format!("0{n}-{}.md", title.to_lowercase())),
+            format!("# L{n} - {title}\n\n## Where this sits\n\n{table}\n## Seamanship\n\n- {duty}\n\n## Passengers\n\n- Checks every ticket at the ramp at level {n}.\n"),
+        )
+        .unwrap();
+    }
+    let imp = import(&dir, &[]);
+    assert_eq!(
+        ranked_titles(&imp),
+        ["Deckhand", "Bosun", "Mate"],
+        "{}",
+        imp.summary
+    );
+    assert!(competency(&imp, "03-mate", "seamanship").contains("Takes the helm"));
+    assert_eq!(
+        content_files(&imp.root.join("content/tracks")).len(),
+        1,
+        "{}",
+        imp.summary
+    );
+}
+
+/// A glossary or price list numbered by codes (`| Code | Name |`, `| Tier | Name | Price |`)
+/// lists no levels (review 41 R41-02: each was a track of levels `Sectional`, `Child`…).
+#[test]
+fn a_glossary_of_codes_and_names_is_no_track_of_levels() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, md) in [
+        ("glossary.md", "# Orchestra Handbook\n\n## Rehearsal codes\n\n| Code | Name |\n|---|---|\n| R1 | Sectional |\n| R2 | Full orchestra |\n| R3 | Dress rehearsal |\n"),
+        ("fares.md", "# Ferry\n\n## Passenger fare tiers\n\n| Tier | Name | Price |\n|---|---|---|\n| T1 | Child | £2.50 |\n| T2 | Adult | £5.00 |\n| T3 | Adult with bike | £6.00 |\n"),
+    ] {
+        let src = tmp.path().join(name);
+        fs::write(&src, md).unwrap();
+        let err = refused(&src, &tmp.path().join("out"));
+        assert!(err.contains("found no ladder in this file"), "{name}: {err}");
+    }
+}

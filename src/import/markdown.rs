@@ -288,11 +288,14 @@ pub fn parse(ladder: &mut Ladder, index: usize, base: usize, title: Option<Strin
             // Engineer` / `### Craft`).
             let first = heading_text(h);
             let titled_level = named || !sentence_like(&first);
-            // Nor is a page with a table that lists the levels and no more (`| Level | Rank
-            // Name |`, see `super::roster`), whatever sections follow it.
-            let roster = ladder.level_tables.iter().any(|t| {
-                t.rows.first().is_some_and(|r| r.0.path == src.rel) && super::roster::is_roster(t)
-            });
+            // Nor is a page titled as no level (`# Career Framework`) with a table that lists
+            // the levels and no more (`| Level | Rank Name |`, see `super::roster`), whatever
+            // sections follow it; a level's page may say where it sits in such a table.
+            let roster = !level_like(&first)
+                && ladder.level_tables.iter().any(|t| {
+                    t.rows.first().is_some_and(|r| r.0.path == src.rel)
+                        && super::roster::is_roster(t)
+                });
             let about = !named && (!ladder.single && about_ladder(&first) || roster);
             // A page titled in its front-matter whose first heading is one of several areas
             // at the top (`title: Artisan` over `# Technical Delivery` and `# Consulting`,

@@ -7,9 +7,11 @@
 
 use super::ids;
 use super::model::{GuessKind, Ladder, Level, LevelTable, Track};
+use super::source::Loc;
 
 /// Titles of a column that names each level's job (`Designation`, `Rank Name`), compared
 /// by [`ids::title_key`].
+/// A `Name` alone is not one: a glossary's or a price list's column is as often headed so.
 const TITLE_HEADERS: &[&str] = &[
     "title",
     "titles",
@@ -23,11 +25,11 @@ const TITLE_HEADERS: &[&str] = &[
     "rank name",
     "position",
     "position title",
-    "name",
 ];
 
-/// Titles of a first column that names the levels by their codes (`Level`, `Grade`).
-const CODE_HEADERS: &[&str] = &["level", "levels", "grade", "band", "code", "rank", "tier"];
+/// Titles of a first column that names the levels by their codes (`Level`, `Grade`); not
+/// `Code` or `Tier`, which number fares, rehearsals and prices as often.
+const CODE_HEADERS: &[&str] = &["level", "levels", "grade", "band"];
 
 /// Whether `header` titles a column of the levels' job titles (see [`TITLE_HEADERS`]).
 pub(super) fn titles_header(header: &str) -> bool {
@@ -92,13 +94,24 @@ pub(super) fn tracks(ladder: &mut Ladder) -> bool {
         .filter(|t| is_roster(t))
         .cloned()
         .collect();
+    let mut seen: Vec<Vec<&Vec<String>>> = Vec::new();
     for table in &tables {
         let Some((code_col, title_col)) = roster_columns(table) else {
             continue;
         };
+        // The same table on several pages (each level's page saying where it sits) is one
+        // track.
+        let cells: Vec<&Vec<String>> = table.rows.iter().map(|r| &r.1).collect();
+        if seen.contains(&cells) {
+            continue;
+        }
+        seen.push(cells);
         let (header, rows) = table.rows.split_first().expect("a roster has a header");
+        // Most junior first: by the codes' numbers, rows of one code as written.
+        let mut rows: Vec<&(Loc, Vec<String>)> = rows.iter().collect();
+        rows.sort_by_key(|r| ids::parse_code(r.1[code_col].trim()).map(|(_, n)| n));
         let mut levels = Vec::new();
-        for (at, cells) in rows {
+        for &(ref at, ref cells) in rows {
             let mut level = Level::titled(ladder.uid(), cells[title_col].trim(), at.clone());
             if let Some((code, number)) = ids::parse_code(cells[code_col].trim()) {
                 level.code = Some(code);
