@@ -111,7 +111,7 @@ pub(super) fn tracks(ladder: &mut Ladder) -> bool {
         let mut rows: Vec<&(Loc, Vec<String>)> = rows.iter().collect();
         rows.sort_by_key(|r| ids::parse_code(r.1[code_col].trim()).map(|(_, n)| n));
         let mut levels = Vec::new();
-        for &(ref at, ref cells) in rows {
+        for (at, cells) in rows {
             let mut level = Level::titled(ladder.uid(), cells[title_col].trim(), at.clone());
             if let Some((code, number)) = ids::parse_code(cells[code_col].trim()) {
                 level.code = Some(code);
