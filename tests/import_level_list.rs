@@ -300,3 +300,50 @@ fn a_list_with_neither_expectations_nor_descriptions_is_refused_naming_its_keys(
         "{err}"
     );
 }
+
+/// Lists that are not levels stay refused where rungs with descriptions are read (review 41
+/// R41-03, R41-04): a crew list names people (`name` beside `role`), a site's navigation its
+/// pages (`title: Home`, no rank, no role, no title that reads as a level).
+#[test]
+fn a_crew_list_and_a_sites_navigation_are_no_levels() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, yaml) in [
+        ("crew.yml", "- name: Morag Sinclair\n  role: Principal Keeper\n  desc: Has kept the light since 2009.\n- name: Angus Ross\n  role: Assistant Keeper\n  desc: Joined the station last spring.\n"),
+        ("nav.yml", "- title: Home\n  description: Fresh bread every morning from 6am.\n  icon: home\n- title: Our Breads\n  description: Sourdough, rye and the Saturday brioche.\n  icon: bread\n"),
+    ] {
+        let src = tmp.path().join(name);
+        fs::write(&src, yaml).unwrap();
+        let err = refused(&src, &tmp.path().join("out"));
+        assert!(err.contains("holds no ladder that import knows"), "{name}: {err}");
+    }
+}
+
+/// A list whose levels have their expectations but one, not written yet, which has its
+/// description (review 41 R41-05: refused, and the two levels' expectations with it).
+#[test]
+fn a_list_with_one_level_not_yet_written_keeps_the_others_expectations() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("keepers.yml");
+    fs::write(
+        &src,
+        "- role: Lamp Boy\n  expectations:\n    lamp: [Trims the wick.]\n\
+         - role: Keeper\n  desc: Keeps the light through the night.\n  bgColor: slate\n\
+         - role: Principal Keeper\n  expectations:\n    lamp: [Rebuilds the clockwork.]\n",
+    )
+    .unwrap();
+    let imp = import(&src, &[]);
+    assert_eq!(
+        ranked_titles(&imp),
+        ["Lamp Boy", "Keeper", "Principal Keeper"]
+    );
+    assert!(competency(&imp, "principal-keeper", "lamp").contains("Rebuilds the clockwork"));
+    let keeper = page(&imp.site, "levels/keeper/");
+    assert!(
+        keeper.contains("Keeps the light through the night"),
+        "{keeper}"
+    );
+    assert!(
+        !keeper.contains("slate"),
+        "a colour shown to readers: {keeper}"
+    );
+}

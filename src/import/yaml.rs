@@ -116,7 +116,8 @@ impl Y {
         match self {
             Y::Seq(v, _) if !v.is_empty() && v.iter().all(|i| matches!(i, Y::Map(..))) => {
                 let maps: Vec<&Y> = v.iter().collect();
-                format!("a list of {} entries with {}", v.len(), keys(&maps))
+                let entries = if v.len() == 1 { "entry" } else { "entries" };
+                format!("a list of {} {entries} with {}", v.len(), keys(&maps))
             }
             Y::Seq(v, _) => format!("a list of {} items", v.len()),
             Y::Map(m, _) if m.is_empty() => "an empty mapping".to_string(),

@@ -33,18 +33,23 @@ const SUMMARY_KEYS: &[&str] = &[
     "overview",
 ];
 /// Keys that only draw a level on the source's own site (a bar's CSS class and height, an
-/// icon): not shown to readers, and listed among the keys not imported.
+/// icon), compared without case: not shown to readers, and listed among the keys not
+/// imported. Any key naming a colour (`bgColor`, `text_colour`) is one too.
 const STYLE_KEYS: &[&str] = &[
-    "color",
-    "colour",
     "height",
     "width",
     "icon",
     "class",
-    "className",
+    "classname",
     "background",
     "bg",
 ];
+
+/// Whether `key` only styles the source's own site (see [`STYLE_KEYS`]).
+fn style_key(key: &str) -> bool {
+    let k = key.to_lowercase();
+    STYLE_KEYS.contains(&k.as_str()) || k.contains("color") || k.contains("colour")
+}
 /// Keys that hold the level's expectations by area.
 const AREA_KEYS: &[&str] = &[
     "expectations",
@@ -136,10 +141,14 @@ fn areas(entry: &Y) -> Option<(&'static str, &Y)> {
 }
 
 /// True when the document is a list of two or more levels, each titled and each with a
-/// mapping of areas to texts.
+/// mapping of areas to texts, or described where a level's expectations are not written yet
+/// (the others have theirs).
 pub fn is_level_list(y: &Y) -> bool {
     let e = entries(y);
-    e.len() >= 2 && e.iter().all(is_entry)
+    e.len() >= 2
+        && e.iter().any(is_entry)
+        && e.iter()
+            .all(|x| is_entry(x) || title(x).is_some() && described(x))
 }
 
 /// Whether `x` is a level's entry: titled, with a mapping of areas to texts.
@@ -156,15 +165,39 @@ fn is_entry(x: &Y) -> bool {
 /// levels without expectations; in a folder such YAML is as likely a site's menu.
 pub fn is_described_list(y: &Y) -> bool {
     let e = entries(y);
-    let described = |x: &Y| {
-        first_of(x, TITLE_KEYS)
-            .and_then(|(_, t)| t.text())
-            .is_some_and(|t| !t.trim().is_empty())
-            && first_of(x, SUMMARY_KEYS)
-                .and_then(|(_, t)| t.text())
-                .is_some_and(|t| !t.trim().is_empty())
-    };
-    e.len() >= 2 && e.iter().all(described) && !e.iter().any(|x| areas(x).is_some())
+    // Some sign that the entries are levels, not a site's pages (`title: Home`): titled by
+    // `role`, ranked, or titled as levels for the most part (`Keeper`, `Senior Baker`). A
+    // `name` beside a `role` names a person (a crew list), not a level.
+    let ranked = e.iter().any(|x| first_of(x, RANK_KEYS).is_some());
+    let by_role = e
+        .iter()
+        .all(|x| first_of(x, TITLE_KEYS).is_some_and(|(k, _)| k == "role"));
+    let like = e
+        .iter()
+        .filter(|x| title(x).is_some_and(|t| crate::import::titles::level_like(&t)))
+        .count();
+    let people = e
+        .iter()
+        .any(|x| x.get("name").is_some() && x.get("role").is_some());
+    e.len() >= 2
+        && e.iter().all(|x| title(x).is_some() && described(x))
+        && !e.iter().any(|x| areas(x).is_some())
+        && !people
+        && (by_role || ranked || 2 * like > e.len())
+}
+
+/// An entry's title, when it has one that is not blank.
+fn title(x: &Y) -> Option<String> {
+    first_of(x, TITLE_KEYS)
+        .and_then(|(_, t)| t.text())
+        .filter(|t| !t.trim().is_empty())
+}
+
+/// Whether an entry describes its level (`summary`, `desc` …) in a text that is not blank.
+fn described(x: &Y) -> bool {
+    first_of(x, SUMMARY_KEYS)
+        .and_then(|(_, t)| t.text())
+        .is_some_and(|t| !t.trim().is_empty())
 }
 
 /// True when the document is one entry of a level list on its own (a mapping with a title
@@ -353,7 +386,7 @@ fn entry_level(ladder: &mut Ladder, index: usize, entry: &Y, dropped: &mut Vec<S
         if used.contains(&Some(k.as_str())) {
             continue;
         }
-        if STYLE_KEYS.contains(&k.as_str()) {
+        if style_key(k) {
             if !dropped.contains(k) {
                 dropped.push(k.clone());
             }
