@@ -640,6 +640,48 @@ fn topics_with_one_criterion_as_text_and_a_definition_keep_both() {
     );
 }
 
+/// `criteria` written as a block of Markdown list items, or as a mapping, and
+/// `exampleCriteria` as one text (review 41 R41-06: three items were one expectation
+/// written `- - …`; R41-07: a mapping's criteria were lost, the summary saying "No
+/// guesses"; R41-12: the example criterion was dropped).
+#[test]
+fn topics_criteria_as_a_block_list_a_mapping_or_one_example_text_are_each_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("keepers.yml");
+    fs::write(
+        &src,
+        "topics:\n  - title: Lamp Care\n    levels:\n      - title: Assistant Keeper\n        criteria: |\n          - Trims the wick every four hours.\n          - Cleans the lens at dawn.\n        exampleCriteria: Kept the light through the January gale.\n      - title: Principal Keeper\n        criteria:\n          wind: Logs the wind every watch.\n          cloud: Reads the cloud for fog.\n",
+    )
+    .unwrap();
+    let imp = import(&src, &[]);
+    let exps = [
+        exp(
+            "Assistant Keeper",
+            "Lamp Care",
+            "Trims the wick every four hours.",
+        ),
+        exp("Assistant Keeper", "Lamp Care", "Cleans the lens at dawn."),
+        exp(
+            "Assistant Keeper",
+            "Lamp Care",
+            "Kept the light through the January gale.",
+        ),
+        exp(
+            "Principal Keeper",
+            "Lamp Care",
+            "*Wind:* Logs the wind every watch.",
+        ),
+        exp(
+            "Principal Keeper",
+            "Lamp Care",
+            "*Cloud:* Reads the cloud for fog.",
+        ),
+    ];
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(counts(&imp.summary), (2, 1, 5), "{}", imp.summary);
+    assert!(!competency(&imp, "assistant-keeper", "lamp-care").contains("- - "));
+}
+
 #[test]
 fn skills_written_over_proficiency_names_are_read_the_other_way_round() {
     // `## Skill` over `- **Proficiency**` bullets: the skills are pillars, the proficiencies

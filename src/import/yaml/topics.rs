@@ -344,24 +344,70 @@ fn topic_pillar(t: &Y, untitled: &mut Vec<(String, usize)>) -> (String, Option<S
     (ptitle, pid)
 }
 
+/// The criteria `y` gives, each with its line: a list's texts, one text, a text written as a
+/// Markdown list (`criteria: |` over `- …` lines: an item each), or a mapping's texts, each
+/// after its key (`*Wind:* …`).
+fn criteria(y: Option<&Y>) -> Vec<(String, usize)> {
+    let text = |v: &Y| {
+        v.text()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+    };
+    let mut out = Vec::new();
+    let mut push = |t: String, line: usize| {
+        let lines: Vec<&str> = t.lines().filter(|l| !l.trim().is_empty()).collect();
+        let item = |l: &str| {
+            let l = l.trim_start();
+            ["- ", "* ", "+ "]
+                .iter()
+                .find_map(|m| l.strip_prefix(m))
+                .map(str::to_string)
+        };
+        let items: Vec<String> = lines.iter().filter_map(|l| item(l)).collect();
+        if lines.len() >= 2 && items.len() == lines.len() {
+            out.extend(items.into_iter().map(|i| (i, line)));
+        } else {
+            out.push((t, line));
+        }
+    };
+    match y {
+        Some(Y::Map(m, _)) => {
+            for (k, v) in m {
+                if let Some(t) = text(v) {
+                    push(
+                        format!("*{}:* {t}", crate::import::titles::capitalised(k)),
+                        v.line(),
+                    );
+                }
+            }
+        }
+        y => {
+            for v in listed(y) {
+                if let Some(t) = text(v) {
+                    push(t, v.line());
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The expectations of one topic content entry: its `criteria`, then its `exampleCriteria`
 /// with their examples as notes; a list is loose where an item has notes.
 fn content_blocks(c: &Y, index: usize) -> Vec<CellBlock> {
     let mut blocks = Vec::new();
-    for crit in listed(c.get("criteria")) {
-        if let Some(s) = crit.text().filter(|s| !s.trim().is_empty()) {
-            blocks.push(CellBlock {
-                md: Md {
-                    text: expectation(&s, &[]),
-                    doc: index,
-                    line: crit.line(),
-                },
-                item: true,
-                tight: true,
-            });
-        }
+    for (s, line) in criteria(c.get("criteria")) {
+        blocks.push(CellBlock {
+            md: Md {
+                text: expectation(&s, &[]),
+                doc: index,
+                line,
+            },
+            item: true,
+            tight: true,
+        });
     }
-    for ex in c.get("exampleCriteria").map_or(&[][..], Y::items) {
+    for ex in listed(c.get("exampleCriteria")) {
         let Some(s) = ex
             .get("criteria")
             .and_then(Y::text)
