@@ -192,8 +192,26 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
         });
         let f = file(&a.source);
         let offset = f.and_then(|f| key_offset(f, "equivalent")).unwrap_or(0);
-        diags.push(warning(f, &a.source, offset, "crossed-equivalents",
-            format!("`{}` and `{}` are equivalent, but another pair of the {} and {} tracks crosses them{}: the overview cannot show both pairs on one row each, and puts `{}` and `{}` on rows of their own", a.id, b.id, ladder.tracks[a.track].id, ladder.tracks[b.track].id, other.unwrap_or_default(), a.id, b.id),
+        // No pair crosses: one level is equivalent to two of the other track that are not
+        // next to each other (`mg1` to `ic2` and `ic4`, `ic3` between them).
+        let apart = || {
+            let (one, many) = [(b, a), (a, b)].into_iter().find(|(one, many)| {
+                one.equivalents.iter().any(|&j| {
+                    ladder.levels[j].track == many.track && ladder.levels[j].id != many.id
+                })
+            })?;
+            let twin = one
+                .equivalents
+                .iter()
+                .map(|&j| &ladder.levels[j])
+                .find(|l| l.track == many.track && l.id != many.id)?;
+            Some(format!("`{}` is equivalent to both `{}` and `{}`, which are not next to each other on the {} track: the overview cannot show it beside both, and puts `{}` and `{}` on rows of their own", one.id, twin.id, many.id, ladder.tracks[many.track].id, a.id, b.id))
+        };
+        let message = match other {
+            Some(other) => format!("`{}` and `{}` are equivalent, but another pair of the {} and {} tracks crosses them{other}: the overview cannot show both pairs on one row each, and puts `{}` and `{}` on rows of their own", a.id, b.id, ladder.tracks[a.track].id, ladder.tracks[b.track].id, a.id, b.id),
+            None => apart().unwrap_or_else(|| format!("`{}` and `{}` are equivalent, but other equivalents of the {} and {} tracks keep them from one row: the overview puts them on rows of their own", a.id, b.id, ladder.tracks[a.track].id, ladder.tracks[b.track].id)),
+        };
+        diags.push(warning(f, &a.source, offset, "crossed-equivalents", message,
             format!("equivalents between two tracks keep both in rank order: check `equivalent` here and in {}", b.source)));
     }
     for t in &ladder.tracks {

@@ -257,13 +257,15 @@ fn walk(root: &Path) -> Walk {
         // saying why.
         if entry.file_type().is_symlink() && markdown {
             let shown = display_path(root, entry.path());
+            // The commands in the hints run from where `ladderbook` ran: the path as given.
+            let given = entry.path().display();
             // `metadata` follows the link: it fails when the target is missing or the links
             // loop, and then copying the target in is no fix.
             let (what, hint) = match std::fs::metadata(entry.path()) {
                 Ok(_) => (
                     "a symbolic link, which ladderbook does not follow: no page is made of it"
                         .to_string(),
-                    format!("put the file it points to in its place (`cp --remove-destination \"$(readlink -f {shown})\" {shown}`)"),
+                    format!("put the file it points to in its place (`cp --remove-destination \"$(readlink -f {given})\" {given}`)"),
                 ),
                 Err(_) => {
                     let to = std::fs::read_link(entry.path())
@@ -271,7 +273,7 @@ fn walk(root: &Path) -> Walk {
                         .unwrap_or_default();
                     (
                         format!("a symbolic link to `{to}`, which does not exist or leads back to itself: no page is made of it"),
-                        format!("remove the link (`rm {shown}`), or put the page's own file in its place"),
+                        format!("remove the link (`rm {given}`), or put the page's own file in its place"),
                     )
                 }
             };

@@ -283,6 +283,35 @@ fn the_level_above_one_equivalent_to_two_comes_after_both_of_their_rows() {
     assert!(!principal_row.contains("no level"), "{principal_row}");
 }
 
+/// A level equivalent to two of another track that are not next to each other: `check` says
+/// so, naming both (review 41 R41-16: it spoke of a crossing pair it could not name).
+#[test]
+fn a_level_equivalent_to_two_apart_is_said_as_such() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    set_equivalent(
+        d,
+        "engineering-manager",
+        &["staff-engineer", "principal-engineer"],
+    );
+    set_equivalent(d, "principal-engineer", &["engineering-manager"]);
+    for id in [
+        "director",
+        "senior-staff-engineer",
+        "senior-engineering-manager",
+    ] {
+        set_equivalent(d, id, &[]);
+    }
+    let check = ladderbook().arg("check").arg(d).output().unwrap();
+    let err = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        err.contains("`engineering-manager` is equivalent to both `staff-engineer` and `principal-engineer`, which are not next to each other on the ic track"),
+        "{err}"
+    );
+    assert!(!err.contains("crosses them"), "{err}");
+}
+
 /// Two pairs of equivalents that cross (the higher level of one track beside the lower of
 /// the other): the overview lost every row without a word (A45-01). The junior pair keeps
 /// its row, the other pair is apart, and `check` says which pairs cross, at the line.

@@ -326,6 +326,10 @@ fn bad_input_is_a_clear_error_with_its_line_and_nothing_is_written() {
             stderr.contains(what) && stderr.contains("hint:"),
             "{file}: {stderr}"
         );
+        // The one file imported is the ladder: no format passes it over (review 41 R41-18).
+        if file == "broken.yml" {
+            assert!(!stderr.contains("--format markdown"), "{stderr}");
+        }
         assert!(!out.exists(), "{file}: something was written");
     }
     // Other YAML in a folder is not a ladder: not read, and said so.

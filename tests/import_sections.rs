@@ -1206,7 +1206,7 @@ fn tagged_behaviours_keep_their_evidence_under_them_and_a_span_goes_to_its_first
     }
     let span = text.lines().position(|l| l.contains("Mid → Snr:")).unwrap() + 1;
     assert!(
-        imp.summary.contains(&format!("tagged-behaviours.md:{span}: `Mid → Snr` spans two levels: its text is placed at the first, `Mid`")),
+        imp.summary.contains(&format!("tagged-behaviours.md:{span}: `Mid → Snr` spans two levels: its text is placed at the most junior, `Mid`")),
         "{}",
         imp.summary
     );
@@ -1407,4 +1407,37 @@ fn experience_of_behaviours_under_every_level_is_a_pillar_and_experience_in_year
     assert_eq!(pillars, ["dough"], "{}", imp.summary);
     let level = fs::read_to_string(imp.root.join("content/levels/baker.md")).unwrap();
     assert!(level.contains("2-5 years in a bakery"), "{level}");
+}
+
+/// A span written senior first (`Snr → Mid`) goes to the most junior of its levels too, and
+/// one of three is said as three (review 41 R41-10, R41-11).
+#[test]
+fn a_span_written_senior_first_goes_to_its_most_junior_level() {
+    let text = fs::read_to_string(fixture("sections/tagged-behaviours.md")).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    for (span, level, said) in [
+        ("Snr → Mid", "mid", "two"),
+        ("Jnr → Mid → Snr", "jnr", "three"),
+    ] {
+        let src = tmp.path().join("ferry.md");
+        fs::write(&src, text.replace("Mid → Snr", span)).unwrap();
+        let imp = import(&src, &[]);
+        assert_eq!(
+            ranked_levels(&imp),
+            ["jnr", "mid", "snr"],
+            "{}",
+            imp.summary
+        );
+        assert!(
+            competency(&imp, level, "passengers").contains("Handles a complaint the skipper"),
+            "{span}: {}",
+            imp.summary
+        );
+        assert!(
+            imp.summary
+                .contains(&format!("`{span}` spans {said} levels")),
+            "{}",
+            imp.summary
+        );
+    }
 }

@@ -1177,3 +1177,24 @@ fn a_glossary_of_codes_and_names_is_no_track_of_levels() {
         assert!(err.contains("found no ladder in this file"), "{name}: {err}");
     }
 }
+
+/// A question titles no track at any depth: under `# What does a keeper do?` the track is
+/// titled by the file (review 41 R41-20: it took the question).
+#[test]
+fn a_question_as_the_documents_title_names_no_track_either() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("keepers-grid.md");
+    fs::write(
+        &src,
+        "# What does a lighthouse keeper do?\n\n## What changes at each level\n\n| | Lamp Boy | Assistant Keeper | Principal Keeper |\n|---|---|---|---|\n| **Lamp** | Polishes the lens and carries the oil up the tower | Trims the wick and keeps the light through a night alone | Rebuilds the clockwork and trains the assistants |\n| **Log** | Copies the weather into the log under supervision | Writes the weather every four hours and logs every ship | Signs off the station's annual return to the board |\n",
+    )
+    .unwrap();
+    let imp = import(&src, &[]);
+    let track = content_files(&imp.root.join("content/tracks"));
+    assert_eq!(
+        str_of(&front(&track[0].1), "title"),
+        "Keepers grid",
+        "{}",
+        imp.summary
+    );
+}

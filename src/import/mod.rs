@@ -88,6 +88,10 @@ pub fn import(opts: &Options) -> Result<Summary, Diagnostic> {
         let name = opts.path.file_name().map(|n| n.to_string_lossy());
         if opts.path.is_file() && name.as_deref() == Some(d.path.as_str()) {
             d.path = opts.path.display().to_string();
+            // The one file imported is the ladder: no format passes it over.
+            if kind_of(&d.path) == Some(FileKind::Yaml) && d.hint.contains("--format markdown") {
+                d.hint = "fix the YAML at this line, then import again".to_string();
+            }
         } else if opts.path.is_dir() && !d.path.is_empty() && opts.path.join(&d.path).is_file() {
             d.path = opts.path.join(&d.path).display().to_string();
         }

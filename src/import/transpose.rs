@@ -126,15 +126,30 @@ fn scale_key(title: &str) -> String {
     }
 }
 
-/// The first of two places on a scale that a name spans (`Mid → Snr`, `Junior to Mid`,
-/// `L2 -> L3`): a behaviour written for the way from one level to the next is expected from
-/// the first. `None` for a name of one place.
+/// The most junior of the places on a scale that a name spans (`Mid → Snr`, `Junior to
+/// Mid`, `Snr → Mid`, `Jnr → Mid → Snr`): a behaviour written for the way from one level to
+/// another is expected from the lower. `None` for a name of one place.
 fn range_start(title: &str) -> Option<&str> {
     ["→", "->", "⟶", " to "].iter().find_map(|sep| {
-        let (a, b) = title.split_once(sep)?;
-        let (a, b) = (a.trim(), b.trim());
-        (on_a_scale(a) && on_a_scale(b)).then_some(a)
+        let parts: Vec<&str> = title.split(sep).map(str::trim).collect();
+        (parts.len() >= 2 && parts.iter().all(|p| on_a_scale(p)))
+            .then(|| {
+                parts
+                    .iter()
+                    .copied()
+                    .min_by_key(|p| (ids::seniority(p), parse_level_title(p).number))
+            })
+            .flatten()
     })
+}
+
+/// How many places on a scale a name spans (see [`range_start`]): 2 for `Mid → Snr`.
+fn range_len(title: &str) -> usize {
+    ["→", "->", "⟶", " to "]
+        .iter()
+        .map(|sep| title.split(sep).count())
+        .max()
+        .unwrap_or(1)
 }
 
 /// The titles one level's pillars should have as levels, in the order written, when the level
@@ -312,8 +327,13 @@ fn turn(ladder: &mut Ladder, track: &mut Track, order: Vec<String>, ranked: &str
             said.push(cell.pillar_title.clone());
             let said = match range_start(&cell.pillar_title) {
                 Some(_) => format!(
-                    "`{}` spans two levels: its text is placed at the first, `{title}`",
-                    cell.pillar_title
+                    "`{}` spans {} levels: its text is placed at the most junior, `{title}`",
+                    cell.pillar_title,
+                    match range_len(&cell.pillar_title) {
+                        2 => "two".to_string(),
+                        3 => "three".to_string(),
+                        n => n.to_string(),
+                    }
                 ),
                 None => format!(
                     "`{}` has the code of level `{title}`: its text is that level's",

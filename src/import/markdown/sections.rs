@@ -43,6 +43,11 @@ pub(super) fn level_tracks(
                     ),
                     d.src.loc(md_start(d, c)),
                 ),
+                // Nor does a question as the document's title (`# What does a keeper do?`):
+                // its file's name does.
+                None if crate::import::titles::opens_as_question(doc_title) => {
+                    (crate::import::titles::readable(d.src.stem()), d.src.loc(0))
+                }
                 None => (doc_title.to_string(), d.src.loc(0)),
             }
         } else {
