@@ -88,3 +88,46 @@ fn a_credit_after_the_last_level_describes_the_track_not_the_last_level() {
         }
     }
 }
+
+/// A `## Quote` that pictures someone at the level is in its description, not a pillar it is
+/// assessed on (hunt 46 H46-03: a pillar `Quote` with a quotation per level).
+#[test]
+fn a_quote_section_describes_its_level() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("roles");
+    fs::create_dir_all(&dir).unwrap();
+    for (file, title, quote) in [
+        (
+            "junior-florist.md",
+            "Junior Florist",
+            "Learning the stems by name.",
+        ),
+        (
+            "florist.md",
+            "Florist",
+            "A calm pair of hands on a market morning.",
+        ),
+        (
+            "senior-florist.md",
+            "Senior Florist",
+            "The one the wedding planners ask for.",
+        ),
+    ] {
+        fs::write(
+            dir.join(file),
+            format!("# {title}\n\n## Key Attributes\n### Craft\nConditions the stems as a {title}.\n\n### Customers\nServes the counter as a {title}.\n\n## Quote\n\"{quote}\"\n\n## Role Focus\n- Shop vs Market: 0\n"),
+        )
+        .unwrap();
+    }
+    let imp = import(&dir, &[]);
+    assert!(
+        !imp.root.join("content/pillars/quote.md").exists(),
+        "{}",
+        imp.summary
+    );
+    let level = fs::read_to_string(imp.root.join("content/levels/florist.md")).unwrap();
+    assert!(
+        level.contains("A calm pair of hands on a market morning."),
+        "{level}"
+    );
+}

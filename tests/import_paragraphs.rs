@@ -116,6 +116,36 @@ fn one_sentence_over_a_levels_list_describes_the_level() {
     }
 }
 
+/// A sentence left open over the list that finishes it (`The apprentice needs to` over `-
+/// learn the proving times …`) leads into the list, as one ending in a colon does (hunt 46
+/// H46-01: it was the level's summary, the items fragments under it).
+#[test]
+fn a_sentence_left_open_over_a_list_leads_into_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("bakers.md");
+    fs::write(
+        &src,
+        "# Bakery Levels\n\n## Apprentice Baker\n\nThe apprentice needs to\n- learn the proving times of every dough\n- keep the bench clean\n\n## Baker\n\nA baker who\n- shapes loaves without help\n- runs the morning bake alone\n\n## Head Baker\n\nAt this level, a baker runs the bakery.\n- plans the week's bake\n- trains the apprentices\n",
+    )
+    .unwrap();
+    let imp = import(&src, &[]);
+    for (id, lead) in [
+        ("apprentice-baker", "The apprentice needs to"),
+        ("baker", "A baker who"),
+    ] {
+        let level = fs::read_to_string(imp.root.join(format!("content/levels/{id}.md"))).unwrap();
+        assert!(!level.contains(lead), "{id}: {level}");
+        let cell = competency(&imp, id, "expectations");
+        assert!(cell.contains(lead), "{id}: {cell}");
+    }
+    // A finished sentence still sums its level up.
+    let head = fs::read_to_string(imp.root.join("content/levels/head-baker.md")).unwrap();
+    assert!(
+        head.contains("At this level, a baker runs the bakery."),
+        "{head}"
+    );
+}
+
 #[test]
 fn a_line_wholly_in_emphasis_after_a_levels_one_paragraph_is_a_note() {
     // `## Apprentice Baker` / one paragraph / `_Next step: Baker_` (freistil's runbook, hunt

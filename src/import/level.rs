@@ -183,6 +183,21 @@ pub(super) fn fill_level_but(
     }
 }
 
+/// Whether a paragraph right over a list leads into it: it ends in a colon (`You will:`), or
+/// stops on a word no sentence ends with (`The apprentice needs to`, `A baker who`), the
+/// list finishing it.
+fn lead_in(text: &str) -> bool {
+    let t = text.trim_end();
+    const OPEN: &[&str] = &[
+        "to", "who", "that", "which", "will", "can", "should", "must", "is", "are", "and", "or",
+        "of", "for", "with", "by", "the", "a", "an", "being", "be",
+    ];
+    t.ends_with(':')
+        || t.rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| OPEN.contains(&w.to_lowercase().as_str()))
+}
+
 /// Shape `Plain`: the section's own list is one cell of the plain pillar; without a list,
 /// its text describes the level.
 fn plain_cells(d: &Doc, s: usize, level: &mut Level, rest: &mut Rest) {
@@ -194,10 +209,8 @@ fn plain_cells(d: &Doc, s: usize, level: &mut Level, rest: &mut Rest) {
             if matches!(d.blocks[*first].kind, Kind::Para { label: None, .. })
                 && matches!(&d.blocks[*list].kind, Kind::List { items } if items.len() >= 2)
                 && !d.blocks[*first].region
-                // A lead-in (`You will:`) belongs with its list.
-                && !d.src.text[d.blocks[*first].start..d.blocks[*first].end]
-                    .trim_end()
-                    .ends_with(':') =>
+                // A lead-in (`You will:`, `The apprentice needs to`) belongs with its list.
+                && !lead_in(&d.src.text[d.blocks[*first].start..d.blocks[*first].end]) =>
         {
             rest.description.push(*first);
             &sec.own[1..]

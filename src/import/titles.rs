@@ -40,6 +40,9 @@ const DESCRIPTIVE: &[&str] = &[
     // A level's one-line gist (`## In Short`) and how it sits among the others (`##
     // Relationship to Other Roles`): a pillar of each would hold one level.
     "in short", "relationship to other roles", "related roles",
+    // A quotation that pictures someone at the level (`## Quote` over `"A technical go-to
+    // person within the team."`): not something the level is assessed on.
+    "quote", "quotes", "in their words",
     // Advice to the reader about growing into the level, not what the level expects (not
     // `Advice` or `Recommendations` alone: a people partner's or an analyst's competency).
     "tips", "tips and recommendations", "tips and tricks",
