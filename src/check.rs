@@ -205,11 +205,11 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
                 .iter()
                 .map(|&j| &ladder.levels[j])
                 .find(|l| l.track == many.track && l.id != many.id)?;
-            Some(format!("`{}` is equivalent to both `{}` and `{}`, which are not next to each other on the {} track: the overview cannot show it beside both, and puts `{}` and `{}` on rows of their own", one.id, twin.id, many.id, ladder.tracks[many.track].id, a.id, b.id))
+            Some(format!("`{}` is equivalent to both `{}` and `{}`, which are not next to each other on the {} track: the overview cannot show it beside both, and does not show `{}` and `{}` on one row", one.id, twin.id, many.id, ladder.tracks[many.track].id, a.id, b.id))
         };
         let message = match other {
-            Some(other) => format!("`{}` and `{}` are equivalent, but another pair of the {} and {} tracks crosses them{other}: the overview cannot show both pairs on one row each, and puts `{}` and `{}` on rows of their own", a.id, b.id, ladder.tracks[a.track].id, ladder.tracks[b.track].id, a.id, b.id),
-            None => apart().unwrap_or_else(|| format!("`{}` and `{}` are equivalent, but other equivalents of the {} and {} tracks keep them from one row: the overview puts them on rows of their own", a.id, b.id, ladder.tracks[a.track].id, ladder.tracks[b.track].id)),
+            Some(other) => format!("`{}` and `{}` are equivalent, but another pair of the {} and {} tracks crosses them{other}: the overview cannot show both pairs on one row each, and does not show `{}` and `{}` on one row", a.id, b.id, ladder.tracks[a.track].id, ladder.tracks[b.track].id, a.id, b.id),
+            None => apart().unwrap_or_else(|| format!("`{}` and `{}` are equivalent, but other equivalents of the {} and {} tracks keep them from one row: the overview does not show them on one row", a.id, b.id, ladder.tracks[a.track].id, ladder.tracks[b.track].id)),
         };
         diags.push(warning(f, &a.source, offset, "crossed-equivalents", message,
             format!("equivalents between two tracks keep both in rank order: check `equivalent` here and in {}", b.source)));

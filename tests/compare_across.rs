@@ -137,6 +137,18 @@ fn a_comparison_of_equivalents_offers_other_pairs_not_itself_reversed() {
         "{others}"
     );
     assert!(others.contains("compare/"), "{others}");
+    // Nor does any page list another pair of equivalents both ways round (browser check 47
+    // B47-02): once, its own level first.
+    let page2 = common::page(&site, "compare/engineering-manager/director/");
+    let others2 = section(&page2, "related-heading", "</section>");
+    assert!(
+        others2.contains("compare/engineering-manager/staff-engineer/"),
+        "{others2}"
+    );
+    assert!(
+        !others2.contains("compare/staff-engineer/engineering-manager/"),
+        "{others2}"
+    );
     assert!(!page.contains("the same word for word"), "{page}");
     if page.contains("<summary>") {
         let folds: Vec<&str> = page

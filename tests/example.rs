@@ -283,6 +283,79 @@ fn the_level_above_one_equivalent_to_two_comes_after_both_of_their_rows() {
     assert!(!principal_row.contains("no level"), "{principal_row}");
 }
 
+/// Two levels of two other tracks each equivalent to two levels of one track, overlapping
+/// (Engineering Manager to Staff and Senior Staff, Lead Designer to Senior Staff and
+/// Principal): each spans only the rows of its own equivalents (browser check 47 B47-01:
+/// both spanned all three rows, claiming undeclared equivalences).
+#[test]
+fn overlapping_equivalents_of_three_tracks_span_only_their_own_rows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    std::fs::write(
+        d.join("content/tracks/design.md"),
+        "+++\ntitle = \"Design\"\norder = 3\n+++\n",
+    )
+    .unwrap();
+    for (rank, id) in ["designer", "lead-designer"].iter().enumerate() {
+        std::fs::write(
+            d.join(format!("content/levels/{id}.md")),
+            format!(
+                "+++\ntitle = \"{id}\"\nrank = {}\ntrack = \"design\"\n+++\n",
+                rank + 1
+            ),
+        )
+        .unwrap();
+    }
+    for id in ["director", "senior-engineering-manager"] {
+        set_equivalent(d, id, &[]);
+    }
+    set_equivalent(
+        d,
+        "engineering-manager",
+        &["staff-engineer", "senior-staff-engineer"],
+    );
+    set_equivalent(d, "staff-engineer", &["engineering-manager"]);
+    set_equivalent(
+        d,
+        "senior-staff-engineer",
+        &["engineering-manager", "lead-designer"],
+    );
+    set_equivalent(
+        d,
+        "lead-designer",
+        &["senior-staff-engineer", "principal-engineer"],
+    );
+    set_equivalent(d, "principal-engineer", &["lead-designer"]);
+    ladderbook().arg("build").arg(d).assert().success();
+    let html = page(&d.join("book"), "");
+    let row_of = |id: &str| {
+        html.split("<tr>")
+            .find(|r| r.contains(&format!("href=\"levels/{id}/\"")))
+            .unwrap()
+            .to_string()
+    };
+    let staff = row_of("staff-engineer");
+    assert!(
+        staff.contains(
+            "<td rowspan=\"2\"><a class=\"level-link\" href=\"levels/engineering-manager/\">"
+        ),
+        "{staff}"
+    );
+    assert!(!staff.contains("levels/lead-designer/"), "{staff}");
+    let senior_staff = row_of("senior-staff-engineer");
+    assert!(
+        senior_staff
+            .contains("<td rowspan=\"2\"><a class=\"level-link\" href=\"levels/lead-designer/\">"),
+        "{senior_staff}"
+    );
+    let principal = row_of("principal-engineer");
+    assert!(
+        !principal.contains("levels/engineering-manager/"),
+        "{principal}"
+    );
+}
+
 /// A level equivalent to two of another track that are not next to each other: `check` says
 /// so, naming both (review 41 R41-16: it spoke of a crossing pair it could not name).
 #[test]

@@ -70,8 +70,12 @@ pub(super) fn rows(tracks: &[Track], levels: &[Level]) -> (Vec<Row>, Vec<(usize,
         // has no other row there is equivalent to this row's levels too, and stands in it
         // again (a theme spans one cell over both).
         if k > 0 && order[k - 1] + 1 == g && last[g] == last[order[k - 1]] {
+            let here: Vec<usize> = row.iter().flatten().copied().collect();
             for (cell, above) in row.iter_mut().zip(&rows[k - 1]) {
-                if cell.is_none() {
+                // Only beside the levels it is declared equivalent to.
+                let equivalent =
+                    above.is_some_and(|a| here.iter().any(|h| levels[a].equivalents.contains(h)));
+                if cell.is_none() && equivalent {
                     *cell = *above;
                 }
             }
@@ -110,16 +114,42 @@ fn groups_of(n: usize, pairs: &[(usize, usize)], levels: &[Level]) -> Groups {
     let mut last = Vec::new();
     for mut members in joined.into_values() {
         members.sort_by_key(|&i| (levels[i].track, levels[i].rank, i));
-        let mut rows: Vec<Vec<usize>> = Vec::new();
+        // The track with the most levels among them lays out the rows, one each (the
+        // first of the tracks with as many); a track's only level stands on the row of
+        // the lowest of them it is equivalent to, and another track's levels on the rows
+        // in order.
+        let mut count: BTreeMap<usize, usize> = BTreeMap::new();
+        for &i in &members {
+            *count.entry(levels[i].track).or_default() += 1;
+        }
+        let spine_track = count
+            .iter()
+            .max_by_key(|(t, c)| (**c, std::cmp::Reverse(**t)))
+            .map_or(0, |(t, _)| *t);
+        let spine: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| levels[i].track == spine_track)
+            .collect();
+        let mut rows: Vec<Vec<usize>> = vec![Vec::new(); spine.len()];
         let mut k = 0;
         for (m, &i) in members.iter().enumerate() {
             let same_track = m > 0 && levels[members[m - 1]].track == levels[i].track;
             k = if same_track { k + 1 } else { 0 };
-            if rows.len() <= k {
-                rows.push(Vec::new());
+            let at = if count[&levels[i].track] == 1 {
+                spine
+                    .iter()
+                    .position(|s| levels[i].equivalents.contains(s))
+                    .unwrap_or(0)
+            } else {
+                k
+            };
+            if rows.len() <= at {
+                rows.resize(at + 1, Vec::new());
             }
-            rows[k].push(i);
+            rows[at].push(i);
         }
+        rows.retain(|r| !r.is_empty());
         let tail = groups.len() + rows.len() - 1;
         last.extend(std::iter::repeat_n(tail, rows.len()));
         groups.extend(rows);

@@ -275,12 +275,28 @@ impl Builder<'_> {
             used,
             pillars,
             other_comparisons_html: {
-                let pairs: std::collections::BTreeSet<_> = ladder
+                let all: std::collections::BTreeSet<_> = ladder
                     .comparisons_of(x)
                     .chain(ladder.comparisons_of(y))
                     // Not this pair, nor this pair the other way round (a page of its own
                     // for equivalents, the same comparison to a reader).
                     .filter(|&pair| pair != (x, y) && pair != (y, x))
+                    .collect();
+                // Equivalents are published both ways round: each pair is listed once, this
+                // page's level first where it is one of them.
+                let pairs: Vec<(usize, usize)> = all
+                    .iter()
+                    .copied()
+                    .filter(|&(c, d)| {
+                        !all.contains(&(d, c)) || {
+                            let ours = |l: usize| l == x || l == y;
+                            if ours(c) != ours(d) {
+                                ours(c)
+                            } else {
+                                c < d
+                            }
+                        }
+                    })
                     .collect();
                 let mut out = String::with_capacity(pairs.len() * 120);
                 let mut href = self.root.clone();
