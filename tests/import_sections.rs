@@ -1217,6 +1217,28 @@ fn tagged_behaviours_keep_their_evidence_under_them_and_a_span_goes_to_its_first
     );
 }
 
+/// A flag beside a bullet's level (`**c. [NEW] Mid:**`, a proposed addition) stays at the
+/// start of its expectation (browser check 47 B47-05: dropped without a word, so proposed
+/// expectations read as agreed ones).
+#[test]
+fn a_flag_beside_a_tagged_bullets_level_stays_on_its_expectation() {
+    let text = fs::read_to_string(fixture("sections/tagged-behaviours.md")).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("ferry.md");
+    fs::write(
+        &src,
+        text.replace("**c. Mid:** Plans", "**c. [NEW] Mid:** Plans"),
+    )
+    .unwrap();
+    let imp = import(&src, &[]);
+    let cell = competency(&imp, "mid", "seamanship");
+    assert!(
+        cell.contains("- \\[NEW\\] Plans the loading order for a full car deck."),
+        "{cell}"
+    );
+    assert!(page(&imp.site, "levels/mid/").contains("[NEW] Plans the loading order"));
+}
+
 /// `Seamanship` → `seamanship`.
 fn ids_of(title: &str) -> String {
     title.to_lowercase().replace(' ', "-")

@@ -77,7 +77,15 @@ pub(super) fn unlabelled(d: &Doc, it: &Item, md: &Md) -> Vec<CellBlock> {
                 .text
                 .split_once('\n')
                 .map_or((md.text.as_str(), None), |(f, t)| (f, Some(t)));
-            let mut out = format!("{}{after}", first.get(..m).unwrap_or("- "));
+            // A flag in the label (`**c. [NEW] Mid:**`, a proposed addition) says something
+            // of the expectation: it stays at the start of its text.
+            let flags = bracket_tags(text.get(it.start..it.rest).unwrap_or(""));
+            let flags = if flags.is_empty() {
+                flags
+            } else {
+                format!("{flags} ")
+            };
+            let mut out = format!("{}{flags}{after}", first.get(..m).unwrap_or("- "));
             if let Some(tail) = tail {
                 out.push('\n');
                 out.push_str(tail);
@@ -109,4 +117,23 @@ pub(super) fn unlabelled(d: &Doc, it: &Item, md: &Md) -> Vec<CellBlock> {
         }
         _ => Vec::new(),
     }
+}
+
+/// The flags in brackets of a label as written (`**c. [NEW] Mid:**` → `\[NEW\]`),
+/// escaped so that Markdown keeps the brackets as text; empty when it has none.
+fn bracket_tags(label: &str) -> String {
+    let mut out = Vec::new();
+    let mut rest = label;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']') else {
+            break;
+        };
+        let inner = rest[open + 1..open + close].trim();
+        // A flag in capitals (`[NEW]`, `[SHARPENED]`), as the label's reading leaves out.
+        if !inner.is_empty() && inner.chars().all(|c| c.is_ascii_uppercase() || c == ' ') {
+            out.push(format!("\\[{inner}\\]"));
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.join(" ")
 }
