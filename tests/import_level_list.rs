@@ -246,10 +246,15 @@ fn rungs_named_by_role_and_described_are_levels_without_their_styling() {
         assert!(page.contains(desc), "{id}: {desc}");
         assert!(!page.contains("Desc"), "{id}");
     }
-    // With no pillars, no page shows an empty `Pillars` list (browser check 46 B46-07).
+    // With no pillars, no page shows an empty `Pillars` list (browser check 46 B46-07), the
+    // track's table is of levels, and a level page says its expectations are still to come
+    // (browser check 47 B47-04).
     for address in ["", "levels/keeper/"] {
         assert!(!page(&imp.site, address).contains("Pillars"), "{address}");
     }
+    assert!(page(&imp.site, "levels/keeper/").contains("No expectations are written for Keeper yet."));
+    let track = page(&imp.site, "tracks/rungs/");
+    assert!(!track.contains("Levels and pillars"), "{track}");
     let words = site_words(&imp.site);
     assert!(!words.contains("bg-stone"), "a CSS class shown to readers");
     assert!(!words.contains("Height"), "a bar's height shown to readers");
