@@ -252,7 +252,9 @@ fn rungs_named_by_role_and_described_are_levels_without_their_styling() {
     for address in ["", "levels/keeper/"] {
         assert!(!page(&imp.site, address).contains("Pillars"), "{address}");
     }
-    assert!(page(&imp.site, "levels/keeper/").contains("No expectations are written for Keeper yet."));
+    assert!(
+        page(&imp.site, "levels/keeper/").contains("No expectations are written for Keeper yet.")
+    );
     let track = page(&imp.site, "tracks/rungs/");
     assert!(!track.contains("Levels and pillars"), "{track}");
     let words = site_words(&imp.site);

@@ -10,8 +10,7 @@ use super::model::{GuessKind, Ladder, Level, LevelTable, Track};
 use super::source::Loc;
 
 /// Titles of a column that names each level's job (`Designation`, `Rank Name`), compared
-/// by [`ids::title_key`].
-/// A `Name` alone is not one: a glossary's or a price list's column is as often headed so.
+/// by [`ids::title_key`]. A `Name` alone is not one: a glossary's or a price list's column is as often headed so.
 const TITLE_HEADERS: &[&str] = &[
     "title",
     "titles",
@@ -32,7 +31,7 @@ const TITLE_HEADERS: &[&str] = &[
 const CODE_HEADERS: &[&str] = &["level", "levels", "grade", "band"];
 
 /// Whether `header` titles a column of the levels' job titles (see [`TITLE_HEADERS`]).
-pub(super) fn titles_header(header: &str) -> bool {
+fn titles_header(header: &str) -> bool {
     TITLE_HEADERS.contains(&ids::title_key(header).trim_end_matches(':'))
 }
 
@@ -64,6 +63,7 @@ pub(super) fn is_roster(table: &LevelTable) -> bool {
     roster_columns(table).is_some()
 }
 
+/// [`columns`] of a kept table, its first row the header.
 fn roster_columns(table: &LevelTable) -> Option<(usize, usize)> {
     let (header, rows) = table.rows.split_first()?;
     let rows: Vec<Vec<String>> = rows.iter().map(|r| r.1.clone()).collect();

@@ -21,8 +21,9 @@ pub type Row = Vec<Option<usize>>;
 /// at another: they cross), which `check` reports.
 ///
 /// Equivalent levels share a row; when no level declares one, levels of one rank do. A
-/// level equivalent to two of another track (`equivalent` is a list) shares its row with the
-/// lower; the higher takes the next row.
+/// level equivalent to two or more of another track (`equivalent` is a list) stands in the
+/// row of each of them where they are next to each other, so that a theme spans one cell
+/// over those rows; the level above it on its track comes after them.
 pub(super) fn rows(tracks: &[Track], levels: &[Level]) -> (Vec<Row>, Vec<(usize, usize)>) {
     let n = levels.len();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
@@ -91,7 +92,9 @@ type Groups = (Vec<Vec<usize>>, Vec<usize>);
 
 /// The rows that `pairs` of levels on one row make: levels joined by pairs (directly or
 /// through others), then, where that puts two levels of one track together, split into
-/// rows by rank (the first of each track on the first row, the second on the next…).
+/// rows: one per level of the track with the most of them, each other track's only level
+/// on the row of the lowest it is equivalent to, and the levels of a track with several
+/// on the rows in order.
 fn groups_of(n: usize, pairs: &[(usize, usize)], levels: &[Level]) -> Groups {
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(g: &mut [usize], mut x: usize) -> usize {
