@@ -15,6 +15,7 @@ use std::collections::HashMap;
 mod labels;
 mod navigation;
 mod text;
+pub(in crate::import) use labels::flag;
 use labels::label_at;
 use labels::plain_label_at;
 pub(super) use navigation::{navigation, units};
@@ -118,6 +119,9 @@ pub(super) struct Doc<'a> {
     /// The labels that give pay as figures somewhere in the page, found once (see
     /// [`super::level::pay_labels`]).
     pub(super) pay_labels: std::cell::OnceCell<std::collections::HashSet<String>>,
+    /// Whether a list of the page tags its items with a level's name given twice, found
+    /// once (see `level::numbered::level_tags`).
+    pub(super) level_tags: std::cell::OnceCell<bool>,
 }
 
 pub(super) fn parse_blocks(text: &str, base: usize) -> Vec<Block> {
@@ -455,6 +459,7 @@ pub(super) fn build_doc<'a>(src: &'a SourceDoc, index: usize, blocks: Vec<Block>
         index_of_files: std::cell::OnceCell::new(),
         titled: false,
         pay_labels: std::cell::OnceCell::new(),
+        level_tags: std::cell::OnceCell::new(),
     }
 }
 

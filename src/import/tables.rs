@@ -174,8 +174,9 @@ fn edits(tables: &[Table], text: &str) -> (Vec<Edit>, Vec<Read>) {
     }
     // Pillars' tables with their levels down (`| Milestone | Explanation |`), turned round to
     // join the tables with levels across; those that make no ladder with another stay tables.
-    // Tables that list levels and no more (`| Level | Designation |`) are no pillar's: kept,
-    // for the index of levels or the roster (see `super::roster`).
+    // Tables that list levels and no more (`| Level | Designation |`, none of the shapes
+    // above) are no pillar's either: kept, for the index of levels or the roster (see
+    // `super::roster`).
     let rosters: Vec<bool> = tables
         .iter()
         .zip(&shapes)
@@ -192,11 +193,6 @@ fn edits(tables: &[Table], text: &str) -> (Vec<Edit>, Vec<Read>) {
             super::roster::columns(&header, &rows).is_some()
         })
         .collect();
-    for (i, roster) in rosters.iter().enumerate() {
-        if *roster {
-            shapes[i] = None;
-        }
-    }
     let turned = levels_down::turned(tables, |i| shapes[i].is_some() || rosters[i]);
     let owned: Vec<Table> = tables
         .iter()

@@ -111,6 +111,19 @@ pub(super) fn opens_as_question(title: &str) -> bool {
         && title.split_whitespace().count() >= 2
 }
 
+/// The parts of a name that spans places on a scale (`Mid → Snr`, `Junior to Mid`, `L2 ->
+/// L3`), split at its first kind of arrow (or `to`) and trimmed; the name alone when it has
+/// none.
+pub(super) fn span_parts(title: &str) -> Vec<&str> {
+    ["→", "->", "⟶", " to "]
+        .iter()
+        .find(|sep| title.contains(**sep))
+        .map_or_else(
+            || vec![title],
+            |sep| title.split(sep).map(str::trim).collect(),
+        )
+}
+
 /// `title` without the letter or number that orders it among its siblings (`A. Joinery`, `2)
 /// Finishing`, `IV. Teaching` → `Joinery`, `Finishing`, `Teaching`: up to three digits, one
 /// letter or a Roman numeral, then `.` or `)` and a space), or all of it.

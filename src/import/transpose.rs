@@ -130,26 +130,13 @@ fn scale_key(title: &str) -> String {
 /// Mid`, `Snr → Mid`, `Jnr → Mid → Snr`): a behaviour written for the way from one level to
 /// another is expected from the lower. `None` for a name of one place.
 fn range_start(title: &str) -> Option<&str> {
-    ["→", "->", "⟶", " to "].iter().find_map(|sep| {
-        let parts: Vec<&str> = title.split(sep).map(str::trim).collect();
-        (parts.len() >= 2 && parts.iter().all(|p| on_a_scale(p)))
-            .then(|| {
-                parts
-                    .iter()
-                    .copied()
-                    .min_by_key(|p| (ids::seniority(p), parse_level_title(p).number))
-            })
-            .flatten()
-    })
-}
-
-/// How many places on a scale a name spans (see [`range_start`]): 2 for `Mid → Snr`.
-fn range_len(title: &str) -> usize {
-    ["→", "->", "⟶", " to "]
-        .iter()
-        .map(|sep| title.split(sep).count())
-        .max()
-        .unwrap_or(1)
+    let parts = super::titles::span_parts(title);
+    if parts.len() < 2 || !parts.iter().all(|p| on_a_scale(p)) {
+        return None;
+    }
+    parts
+        .into_iter()
+        .min_by_key(|p| (ids::seniority(p), parse_level_title(p).number))
 }
 
 /// The titles one level's pillars should have as levels, in the order written, when the level
@@ -329,7 +316,7 @@ fn turn(ladder: &mut Ladder, track: &mut Track, order: Vec<String>, ranked: &str
                 Some(_) => format!(
                     "`{}` spans {} levels: its text is placed at the most junior, `{title}`",
                     cell.pillar_title,
-                    match range_len(&cell.pillar_title) {
+                    match super::titles::span_parts(&cell.pillar_title).len() {
                         2 => "two".to_string(),
                         3 => "three".to_string(),
                         n => n.to_string(),

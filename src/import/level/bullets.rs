@@ -129,8 +129,8 @@ fn bracket_tags(label: &str) -> String {
             break;
         };
         let inner = rest[open + 1..open + close].trim();
-        // A flag in capitals (`[NEW]`, `[SHARPENED]`), as the label's reading leaves out.
-        if !inner.is_empty() && inner.chars().all(|c| c.is_ascii_uppercase() || c == ' ') {
+        // A flag the label's reading leaves out of its name.
+        if crate::import::outline::flag(inner) {
             out.push(format!("\\[{inner}\\]"));
         }
         rest = &rest[open + close + 1..];

@@ -89,19 +89,22 @@ pub(super) fn numbered_cells(
 /// (`- **a. Snr:** …`, `- **b. Snr:** …`): a ladder written the other way round whose labels
 /// tag each item with its level, so that an item with such a label is one entry of its own
 /// (its nested items under it), not a pillar whose lead-in introduces the items under it.
+/// Found once per page: every level section of it asks.
 fn level_tags(d: &Doc) -> bool {
-    d.blocks.iter().any(|b| {
-        let Kind::List { items } = &b.kind else {
-            return false;
-        };
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for l in items.iter().filter_map(|it| it.label.as_deref()) {
-            let key = label_key(l);
-            if level_like(&key) {
-                *seen.entry(key).or_default() += 1;
+    *d.level_tags.get_or_init(|| {
+        d.blocks.iter().any(|b| {
+            let Kind::List { items } = &b.kind else {
+                return false;
+            };
+            let mut seen: HashMap<String, usize> = HashMap::new();
+            for l in items.iter().filter_map(|it| it.label.as_deref()) {
+                let key = label_key(l);
+                if level_like(&key) {
+                    *seen.entry(key).or_default() += 1;
+                }
             }
-        }
-        seen.values().any(|&n| n > 1)
+            seen.values().any(|&n| n > 1)
+        })
     })
 }
 
@@ -110,11 +113,7 @@ fn level_tags(d: &Doc) -> bool {
 /// Snr` → `mid`).
 fn label_key(label: &str) -> String {
     let label = crate::import::titles::without_ordinal(label);
-    let first = ["→", "->", " to "]
-        .iter()
-        .find_map(|sep| label.split_once(sep).map(|(a, _)| a))
-        .unwrap_or(label);
-    ids::title_key(first)
+    ids::title_key(crate::import::titles::span_parts(label)[0])
 }
 
 /// The cell of a bold-named item: its nested items are expectations, the rest a note. A

@@ -158,6 +158,14 @@ pub(super) fn label_at(
     (Some(without_tags(&label).to_string()), colon, only, rest)
 }
 
+/// Whether the text between a label's brackets flags it (`NEW`, `UPDATED`, in capitals),
+/// rather than giving a grade's code (`[B1] Baker`).
+pub(in crate::import) fn flag(tag: &str) -> bool {
+    !tag.is_empty()
+        && tag.chars().all(|c| c.is_ascii_uppercase() || c == ' ')
+        && crate::import::ids::parse_code(tag).is_none()
+}
+
 /// A label without what orders or flags it in a list of labels: a letter or number that
 /// enumerates it (`a. Snr`, `2) Mid`) and a flag in brackets (`[NEW] Mid`), which would make
 /// each entry a name of its own where the names recur (`**a. L1:**`, `**b. L1:**`).
@@ -168,12 +176,7 @@ fn without_tags(label: &str) -> &str {
         if let Some((_, after)) = rest
             .strip_prefix('[')
             .and_then(|r| r.split_once("] "))
-            // A flag in capitals (`[NEW]`, `[UPDATED]`), not a grade's code (`[B1] Baker`).
-            .filter(|(tag, _)| {
-                !tag.is_empty()
-                    && tag.chars().all(|c| c.is_ascii_uppercase() || c == ' ')
-                    && crate::import::ids::parse_code(tag).is_none()
-            })
+            .filter(|(tag, _)| flag(tag))
         {
             rest = after;
         }

@@ -153,10 +153,7 @@ pub fn is_level_list(y: &Y) -> bool {
 
 /// Whether `x` is a level's entry: titled, with a mapping of areas to texts.
 fn is_entry(x: &Y) -> bool {
-    first_of(x, TITLE_KEYS)
-        .and_then(|(_, t)| t.text())
-        .is_some_and(|t| !t.trim().is_empty())
-        && areas(x).is_some()
+    title(x).is_some() && areas(x).is_some()
 }
 
 /// True when the document is a list of two or more levels, each titled and described
