@@ -1239,6 +1239,51 @@ fn a_flag_beside_a_tagged_bullets_level_stays_on_its_expectation() {
     assert!(page(&imp.site, "levels/mid/").contains("[NEW] Plans the loading order"));
 }
 
+/// A matrix tagged with codes (`**b. L1:**`, a span `L2 → L3`) or with a span written with a
+/// slash (`Mid/Snr`) turns round as one tagged with words does (review 41 R41-08, R41-09:
+/// before, the areas were the levels and the tags pillars by position, `l3-l1-l2`), its
+/// levels ranked by their codes' numbers.
+#[test]
+fn a_matrix_tagged_with_codes_or_a_slashed_span_turns_round() {
+    let text = fs::read_to_string(fixture("sections/tagged-behaviours.md")).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let codes = text
+        .replace("Mid → Snr", "L2 → L3")
+        .replace("Jnr:", "L1:")
+        .replace("Mid:", "L2:")
+        .replace("Snr:", "L3:");
+    for (written, levels, span, at) in [
+        (codes, ["l1", "l2", "l3"], "L2 → L3", "l2"),
+        (
+            text.replace("Mid → Snr", "Mid/Snr"),
+            ["jnr", "mid", "snr"],
+            "Mid/Snr",
+            "mid",
+        ),
+    ] {
+        let src = tmp.path().join("ferry.md");
+        fs::write(&src, written).unwrap();
+        let imp = import(&src, &[]);
+        assert_eq!(ranked_levels(&imp), levels, "{}", imp.summary);
+        assert_eq!(
+            content_ids(&imp.root.join("content/pillars")),
+            ["engines", "passengers", "seamanship"],
+            "{}",
+            imp.summary
+        );
+        assert!(
+            competency(&imp, at, "passengers").contains("Handles a complaint the skipper"),
+            "{span}: {}",
+            imp.summary
+        );
+        assert!(
+            imp.summary.contains(&format!("`{span}` spans two levels")),
+            "{}",
+            imp.summary
+        );
+    }
+}
+
 /// `Seamanship` → `seamanship`.
 fn ids_of(title: &str) -> String {
     title.to_lowercase().replace(' ', "-")

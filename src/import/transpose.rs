@@ -87,9 +87,21 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
     // `Expert`). A role's name (`Developer experience`, `SRE practices`) names an area, not
     // a level.
     // Names each level lists in an order of its own (`Snr`, `Mid`, `Snr`, `Jnr`) are places
-    // on a scale only when every one is a word of seniority, each a different one: they are
-    // then ranked by it.
+    // on a scale only when every one has a code, each a different number, or else is a word
+    // of seniority, each a different one: they are then ranked by it.
     if unordered {
+        // Codes (`L3`, `L1`, `L2`) rank by their numbers, when every name has one.
+        let numbers: Vec<_> = order
+            .iter()
+            .map(|(_, t)| parse_level_title(t).code.and(parse_level_title(t).number))
+            .collect();
+        if order.len() >= 2
+            && numbers.iter().all(Option::is_some)
+            && numbers.iter().collect::<HashSet<_>>().len() == numbers.len()
+        {
+            order.sort_by_key(|(_, t)| parse_level_title(t).number);
+            return Some(order.into_iter().map(|(_, title)| title).collect());
+        }
         let ranks: Vec<u8> = order.iter().map(|(_, t)| ids::seniority(t).0).collect();
         let distinct = ranks.iter().collect::<HashSet<_>>().len() == ranks.len();
         if !distinct || ranks.contains(&ids::BARE_TITLE) || order.len() < 2 {
@@ -293,6 +305,8 @@ pub(super) fn transpose(ladder: &mut Ladder, track: &mut Track, order: Vec<Strin
     });
     let ranked = if written {
         "ranked in the order written"
+    } else if order.iter().all(|t| parse_level_title(t).code.is_some()) {
+        "ranked by their codes, as each section lists them in an order of its own"
     } else {
         "ranked by their words of seniority, as each section lists them in an order of its own"
     };

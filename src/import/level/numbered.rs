@@ -69,11 +69,7 @@ pub(super) fn numbered_cells(
             continue;
         }
         nests = !it.nested_lists.is_empty();
-        let tag = tags
-            && it
-                .label
-                .as_deref()
-                .is_some_and(|l| level_like(&label_key(l)));
+        let tag = tags && it.label.as_deref().and_then(level_tag).is_some();
         level.cells.push(numbered_cell(ladder, d, it, tag));
     }
     level.cells.extend(own);
@@ -97,23 +93,26 @@ fn level_tags(d: &Doc) -> bool {
                 return false;
             };
             let mut seen: HashMap<String, usize> = HashMap::new();
-            for l in items.iter().filter_map(|it| it.label.as_deref()) {
-                let key = label_key(l);
-                if level_like(&key) {
-                    *seen.entry(key).or_default() += 1;
-                }
+            for key in items
+                .iter()
+                .filter_map(|it| it.label.as_deref().and_then(level_tag))
+            {
+                *seen.entry(key).or_default() += 1;
             }
             seen.values().any(|&n| n > 1)
         })
     })
 }
 
-/// A label as compared with the others of its list: without the letter or number that
-/// orders it, and of a span of two (`Mid → Snr`) its first (`a. Snr` → `snr`, `c. Mid →
-/// Snr` → `mid`).
-fn label_key(label: &str) -> String {
+/// The key of a label that names a level, as compared with the others of its list: without
+/// the letter or number that orders it, and of a span (`Mid → Snr`, `L2 → L3`, `Mid/Snr`)
+/// its first part (`a. Snr` → `snr`, `c. Mid → Snr` → `mid`, `c. L2 → L3` → `l2`). Whether
+/// the part names a level is read as written, where codes keep their capitals. `None` for a
+/// label that names no level (`a. Timing`).
+fn level_tag(label: &str) -> Option<String> {
     let label = crate::import::titles::without_ordinal(label);
-    ids::title_key(crate::import::titles::span_parts(label)[0])
+    let first = crate::import::titles::span_parts(label)[0];
+    level_like(first).then(|| ids::title_key(first))
 }
 
 /// The cell of a bold-named item: its nested items are expectations, the rest a note. A
