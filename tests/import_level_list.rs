@@ -354,3 +354,69 @@ fn a_list_with_one_level_not_yet_written_keeps_the_others_expectations() {
         "a colour shown to readers: {keeper}"
     );
 }
+
+/// A catalogue of skills, each naming the levels it is expected at (`levels: [Practitioner,
+/// Advanced]`), as a skills framework keeps its data for a site: read the other way round,
+/// the names listed are the levels, ranked as the lists order them (the first entry starts
+/// at Practitioner), the categories are the pillars, and each skill is an expectation of
+/// every level it names, its roles a note inside it. Hunt 47 H47-03: each of 202 skills was
+/// a level without expectations, and the build wrote 20,508 comparisons between skills.
+#[test]
+fn a_catalogue_of_skills_naming_their_levels_is_read_the_other_way_round() {
+    let src = fixture("skill-list.yaml");
+    let yaml = fs::read_to_string(&src).unwrap();
+    let mut exps = Vec::new();
+    let (mut area, mut text, mut levels) = (String::new(), String::new(), Vec::new());
+    let mut in_levels = false;
+    for line in yaml.lines() {
+        let t = line.trim();
+        if let Some(c) = t.strip_prefix("- category: ") {
+            area = c.to_string();
+            levels.clear();
+        } else if let Some(d) = t.strip_prefix("description: ") {
+            text = d.to_string();
+        } else if let Some(l) = t.strip_prefix("levels:") {
+            in_levels = l.is_empty();
+            if !l.is_empty() {
+                levels.push(l.trim().to_string());
+            }
+        } else if t.ends_with(':') {
+            in_levels = false;
+        } else if let (true, Some(l)) = (in_levels, t.strip_prefix("- ")) {
+            levels.push(l.to_string());
+        } else if let Some(title) = t.strip_prefix("title: ") {
+            for level in &levels {
+                exps.push(Exp {
+                    level: words(level),
+                    pillar: area.clone(),
+                    text: format!("**{title}**: {text}"),
+                });
+            }
+        }
+    }
+    assert_eq!(exps.len(), 9);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["foundation", "practitioner", "advanced"],
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["lamp-care", "record-keeping", "signalling"]
+    );
+    let cell = competency(&imp, "foundation", "signalling");
+    assert!(
+        cell.contains("*Roles:*") && cell.contains("- Harbour pilots"),
+        "{cell}"
+    );
+    assert!(!competency(&imp, "foundation", "record-keeping").contains("Repair the lens"));
+    assert!(
+        imp.summary
+            .contains("each of the 5 entries lists the levels it is expected at (`levels`)"),
+        "{}",
+        imp.summary
+    );
+}

@@ -271,7 +271,7 @@ pub(super) fn split_camel(s: &str) -> String {
     out
 }
 
-/// Two Markdown files whose tracks have mostly the same level titles are two versions of one
+/// Two files whose tracks have mostly the same level titles, named alike, are two versions of one
 /// ladder (a legacy and a current one): they stay separate tracks, and the summary says so.
 fn same_ladder_twice(ladder: &mut Ladder, tracks: &[(Track, usize)]) {
     let titles =
@@ -281,11 +281,7 @@ fn same_ladder_twice(ladder: &mut Ladder, tracks: &[(Track, usize)]) {
     for (i, (a, da)) in tracks.iter().enumerate() {
         for (b, db) in &tracks[i + 1..] {
             let (pa, pb) = (&ladder.docs[*da].rel, &ladder.docs[*db].rel);
-            if da == db
-                || !pa.ends_with(".md")
-                || !pb.ends_with(".md")
-                || said.contains(&(*da, *db))
-            {
+            if da == db || said.contains(&(*da, *db)) {
                 continue;
             }
             // Named alike (`ladder-2023.md` and `ladder.md`, `Engineering (Legacy)` and

@@ -2,7 +2,8 @@
 //! (the Financial Times' shape), a roles-and-skills file (`roles` each giving `skills`
 //! details, as growth-framework apps keep their ladder in JSON), and Markdown whose YAML
 //! front-matter lists `topics`, each with per-level `criteria` and `exampleCriteria` (Monzo's
-//! shape), and a list of levels, each with a mapping of its expectations by area.
+//! shape), a list of levels, each with a mapping of its expectations by area, and a list of
+//! skills, each naming the levels it is expected at.
 //!
 //! YAML is read with [`saphyr`]. Why saphyr: `serde_yaml` is archived and marked deprecated;
 //! its forks (`serde_yaml_ng`, `serde_norway`) are alive but still translate libyaml, a YAML
@@ -27,12 +28,14 @@ mod job_family;
 mod joined;
 mod level_list;
 mod roles;
+mod skill_list;
 mod topics;
 pub use area_files::area_files;
 pub use job_family::job_family;
 pub use joined::joined;
 pub use level_list::{is_described_list, is_level_list, is_one_level, level_list, one_level};
 pub use roles::{is_roles, roles};
+pub use skill_list::{is_skill_list, skill_list};
 pub use topics::topics;
 
 /// A YAML node, reduced to what import needs, with its 1-based line in the file.

@@ -1,0 +1,199 @@
+//! A catalogue of skills, each naming the levels it is expected at: a YAML or JSON sequence
+//! of entries with a title, often a description and a category, and a list of level names
+//! (`levels: [Foundation, Practitioner]`), as skills frameworks keep their data for a site
+//! (Jekyll's `_data/skills.yaml`). The ladder is written the other way round: the names the
+//! entries list are the levels, the categories the pillars, and each entry an expectation of
+//! every level it names.
+
+use super::*;
+use crate::import::markdown::Outcome;
+use crate::import::model::{Cell, CellBlock, Level, Md};
+use std::collections::HashMap;
+
+/// Keys that title a skill, most specific first.
+const TITLE_KEYS: &[&str] = &["title", "name", "skill"];
+/// Keys that list the levels a skill is expected at.
+const LEVELS_KEYS: &[&str] = &["levels", "level"];
+/// Keys that name a skill's area: its pillar.
+const AREA_KEYS: &[&str] = &["category", "area", "pillar", "theme", "domain", "group"];
+/// Keys that describe a skill.
+const TEXT_KEYS: &[&str] = &["description", "summary", "desc"];
+
+/// The first of `keys` that `entry` has, and its value.
+fn first_of<'a>(entry: &'a Y, keys: &[&'static str]) -> Option<(&'static str, &'a Y)> {
+    keys.iter().find_map(|k| entry.get(k).map(|v| (*k, v)))
+}
+
+/// An entry's title, when it has one that is not blank.
+fn title(entry: &Y) -> Option<String> {
+    first_of(entry, TITLE_KEYS)
+        .and_then(|(_, t)| t.text())
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+/// The level names an entry lists (a list of texts, or one text).
+fn level_names(entry: &Y) -> Vec<String> {
+    strings(first_of(entry, LEVELS_KEYS).map(|(_, v)| v))
+}
+
+/// True when the document is a sequence of two or more titled entries that each list, by
+/// name, the levels they are expected at, and some name is listed by two or more entries:
+/// there are fewer levels than skills.
+pub fn is_skill_list(y: &Y) -> bool {
+    let Y::Seq(entries, _) = y else {
+        return false;
+    };
+    let named = |e: &Y| {
+        matches!(e, Y::Map(..))
+            && title(e).is_some()
+            && !level_names(e).is_empty()
+            && !matches!(first_of(e, LEVELS_KEYS), Some((_, Y::Int(..))))
+    };
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for name in entries.iter().flat_map(level_names) {
+        *count.entry(name).or_default() += 1;
+    }
+    entries.len() >= 2
+        && entries.iter().all(named)
+        && count.len() >= 2
+        && count.values().any(|&n| n >= 2)
+}
+
+/// The level names of all entries, most junior first: each entry's own list is read as an
+/// order (`[Foundation, Practitioner]` puts Foundation first), and the lists together give
+/// the order (a topological sort); names no list orders keep the order they are first met
+/// in, as do names whose lists disagree.
+fn order(entries: &[Y]) -> Vec<String> {
+    let lists: Vec<Vec<String>> = entries.iter().map(level_names).collect();
+    let mut names: Vec<String> = Vec::new();
+    for name in lists.iter().flatten() {
+        if !names.contains(name) {
+            names.push(name.clone());
+        }
+    }
+    // `before[b]` holds the names some list puts right before `b`.
+    let mut before: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
+    for list in &lists {
+        for pair in list.windows(2) {
+            let at = |n: &String| names.iter().position(|x| x == n).expect("gathered");
+            let (a, b) = (at(&pair[0]), at(&pair[1]));
+            if a != b && !before[b].contains(&a) {
+                before[b].push(a);
+            }
+        }
+    }
+    let mut placed: Vec<usize> = Vec::new();
+    while placed.len() < names.len() {
+        let free = (0..names.len())
+            .filter(|i| !placed.contains(i))
+            .find(|&i| before[i].iter().all(|a| placed.contains(a)));
+        // A cycle (lists that disagree): the first name met of those left.
+        let next = free.unwrap_or_else(|| {
+            (0..names.len())
+                .find(|i| !placed.contains(i))
+                .expect("left")
+        });
+        placed.push(next);
+    }
+    placed.into_iter().map(|i| names[i].clone()).collect()
+}
+
+/// Reads a skill catalogue (see [`is_skill_list`]): one track, titled by its file, with a
+/// level per name listed, in [`order`]. Each entry is an expectation, `**title**: its
+/// description`, with its other keys as notes inside it, in the pillar its category names
+/// (one pillar, `Expectations`, when no entry has a category).
+pub fn skill_list(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
+    let doc = ladder.docs[index].clone();
+    let entries = y.items();
+    let names = order(entries);
+    let mut levels: Vec<Level> = names
+        .iter()
+        .map(|n| Level::titled(ladder.uid(), n, doc.loc_line(y.line())))
+        .collect();
+    for entry in entries {
+        let area = first_of(entry, AREA_KEYS).and_then(|(_, v)| v.text());
+        let area = area.map_or_else(
+            || crate::import::infer::PLAIN_PILLAR.to_string(),
+            |a| a.trim().to_string(),
+        );
+        let item = skill(entry);
+        for name in level_names(entry) {
+            let Some(i) = names.iter().position(|n| *n == name) else {
+                continue;
+            };
+            let level = &mut levels[i];
+            let cell = match level.cells.iter().position(|c| c.pillar_title == area) {
+                Some(c) => &mut level.cells[c],
+                None => {
+                    level.cells.push(Cell {
+                        pillar_title: area.clone(),
+                        pillar_at: doc.loc_line(entry.line()),
+                        pillar_id: None,
+                        pillar_key: None,
+                        pillar_description: Vec::new(),
+                        blocks: Vec::new(),
+                        pillar: 0,
+                    });
+                    level.cells.last_mut().expect("pushed")
+                }
+            };
+            cell.blocks.push(CellBlock {
+                md: Md {
+                    text: item.clone(),
+                    doc: index,
+                    line: entry.line(),
+                },
+                item: true,
+                tight: false,
+            });
+        }
+    }
+    let shown: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    let by = first_of(&entries[0], LEVELS_KEYS).map_or("levels", |(k, _)| k);
+    ladder.guess(
+        GuessKind::Structure,
+        doc.loc_line(y.line()),
+        format!(
+            "each of the {} entries lists the levels it is expected at (`{by}`): read the other way round, the {} names ({}) are the levels, in the order the entries' lists give, and each entry is an expectation of every level it names, under its category as the pillar",
+            entries.len(),
+            names.len(),
+            shown.join(", ")
+        ),
+    );
+    let title = crate::import::titles::capitalised(&doc.stem().replace(['_', '-'], " "));
+    one_track(
+        ladder,
+        index,
+        (title, None),
+        levels,
+        doc.loc_line(1),
+        "JSON or YAML list of skills by level",
+    )
+    .1
+}
+
+/// A skill as an expectation: its title in bold, then its description, then each other key
+/// (`roles`) as a note inside it.
+fn skill(entry: &Y) -> String {
+    let title = title(entry).unwrap_or_default();
+    let text = first_of(entry, TEXT_KEYS).and_then(|(_, v)| v.text());
+    let summary = match text.as_deref().map(str::trim) {
+        Some(t) if !t.is_empty() => format!("**{title}**: {t}"),
+        _ => format!("**{title}**"),
+    };
+    let used: Vec<&str> = [TITLE_KEYS, LEVELS_KEYS, AREA_KEYS, TEXT_KEYS].concat();
+    let keys: Vec<String> = entry
+        .keys()
+        .into_iter()
+        .filter(|k| !used.contains(k))
+        .map(str::to_string)
+        .collect();
+    let notes: Vec<(String, Vec<String>)> = keys
+        .iter()
+        .map(|k| (crate::import::titles::capitalised(k), strings(entry.get(k))))
+        .collect();
+    let notes: Vec<(&str, Vec<String>)> =
+        notes.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    expectation(&summary, &notes)
+}
