@@ -165,3 +165,40 @@ fn a_comparison_of_equivalents_offers_other_pairs_not_itself_reversed() {
         );
     }
 }
+
+/// `/compare/` lists each pair of equivalent levels once, the track listed first leading, in
+/// rank order (author check 48 A48-03, browser check 47 B47-02: every pair was listed both
+/// ways round, `Staff Engineer and Engineering Manager` and `Engineering Manager and Staff
+/// Engineer`, in no order a manager could scan). Both pages of a pair are still built.
+#[test]
+fn the_comparison_index_lists_each_equivalent_pair_once_in_rank_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("book");
+    build_example(&site);
+    let index = page(&site, "compare/");
+    let across = section(&index, "equivalents-heading", "</section>");
+    let links: Vec<&str> = across
+        .split("<li><a href=\"")
+        .skip(1)
+        .map(|l| l.split('<').next().unwrap())
+        .collect();
+    let names: Vec<&str> = links
+        .iter()
+        .map(|l| l.split("\">").nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Staff Engineer and Engineering Manager",
+            "Senior Staff Engineer and Senior Engineering Manager",
+            "Principal Engineer and Director of Engineering",
+        ],
+        "{across}"
+    );
+    for both in [
+        "compare/staff-engineer/engineering-manager/",
+        "compare/engineering-manager/staff-engineer/",
+    ] {
+        assert!(site.join(both).join("index.html").is_file(), "{both}");
+    }
+}

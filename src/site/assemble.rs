@@ -356,12 +356,25 @@ impl Builder<'_> {
                         .collect(),
                 })
                 .collect(),
-            equivalents: ladder
-                .comparisons
-                .iter()
-                .filter(|&&(x, y)| l[x].track != l[y].track)
-                .map(|&(x, y)| self.compare_ref(x, y))
-                .collect(),
+            equivalents: {
+                // Each pair of equivalents once, though both its pages are built: the level
+                // of the track listed first leads, and pairs go by tracks, then by rank.
+                let mut pairs: Vec<(usize, usize)> = ladder
+                    .comparisons
+                    .iter()
+                    .filter(|&&(x, y)| l[x].track != l[y].track)
+                    .map(|&(x, y)| {
+                        if l[x].track < l[y].track {
+                            (x, y)
+                        } else {
+                            (y, x)
+                        }
+                    })
+                    .collect();
+                pairs.sort_by_key(|&(x, y)| (l[x].track, l[y].track, l[x].rank, l[y].rank));
+                pairs.dedup();
+                pairs.iter().map(|&(x, y)| self.compare_ref(x, y)).collect()
+            },
         }
     }
 }
