@@ -1508,3 +1508,36 @@ fn a_span_written_senior_first_goes_to_its_most_junior_level() {
         );
     }
 }
+
+/// A section under each level that gives its pay as figures (`### Total Compensation` over
+/// `* 25%: $31,000` …) is a part of the level's description, as a `**Salary:**` label or a
+/// pay column is (hunt 47 H47-01: it was a pillar, and every comparison set the salaries
+/// side by side as "changed" expectations). `### Salary` reads the same.
+#[test]
+fn a_section_of_pay_figures_under_each_level_is_part_of_its_description() {
+    let text = fs::read_to_string(fixture("sections/pay-sections.md")).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    for title in ["Total Compensation", "Salary"] {
+        let src = tmp.path().join("bakery.md");
+        fs::write(
+            &src,
+            text.replace("### Total Compensation", &format!("### {title}")),
+        )
+        .unwrap();
+        let imp = import(&src, &[]);
+        assert_eq!(
+            content_ids(&imp.root.join("content/pillars")),
+            ["core-skills", "duties"],
+            "{}",
+            imp.summary
+        );
+        let level = fs::read_to_string(imp.root.join("content/levels/baker-ii.md")).unwrap();
+        assert!(
+            level.contains(&format!("## {title}")) && level.contains("* 75%: $44,000"),
+            "{level}"
+        );
+        let compare = page(&imp.site, "compare/baker-i/baker-ii/");
+        assert!(!compare.contains("$44,000"), "{compare}");
+        assert!(competency(&imp, "baker-ii", "duties").contains("Train a Baker I on the ovens."));
+    }
+}

@@ -278,10 +278,16 @@ fn same_ladder_twice(ladder: &mut Ladder, tracks: &[(Track, usize)]) {
         |t: &Track| -> Vec<String> { t.levels.iter().map(|l| ids::title_key(&l.title)).collect() };
     // Said once for two files, however many of their tracks are alike.
     let mut said: std::collections::HashSet<(usize, usize)> = Default::default();
+    // Job families (YAML) have said so already, naming every family of the folder.
+    let data = |p: &str| [".yml", ".yaml", ".json"].iter().any(|e| p.ends_with(e));
+    let families = ladder
+        .guesses
+        .iter()
+        .any(|g| g.text.contains("job families in one folder"));
     for (i, (a, da)) in tracks.iter().enumerate() {
         for (b, db) in &tracks[i + 1..] {
             let (pa, pb) = (&ladder.docs[*da].rel, &ladder.docs[*db].rel);
-            if da == db || said.contains(&(*da, *db)) {
+            if da == db || said.contains(&(*da, *db)) || families && data(pa) && data(pb) {
                 continue;
             }
             // Named alike (`ladder-2023.md` and `ladder.md`, `Engineering (Legacy)` and

@@ -116,6 +116,28 @@ pub(super) fn describes(d: &Doc, s: usize) -> bool {
         // What a job asks for (`## Education`) beside one level's text; under every level
         // of a document, an area of its own (a teaching ladder's Education).
         || super::titles::job_requirement(&title) && !recurs(d, s)
+        || pay_section(d, s, &title)
+}
+
+/// Whether section `s` gives the level's pay: its title names pay as a whole (`### Total
+/// Compensation`, `### Salary`) and its list items, one or more, are amounts (`* 25%:
+/// $59,000`), whatever prose leads into them. Pay is a line of the level's description, as
+/// a pay column or a `**Salary:**` label is, not a pillar that comparisons set side by side.
+fn pay_section(d: &Doc, s: usize, title: &str) -> bool {
+    if !super::titles::names_pay_as_a_whole(title) {
+        return false;
+    }
+    let items: Vec<&str> = d.secs[s]
+        .own
+        .iter()
+        .filter_map(|&b| match &d.blocks[b].kind {
+            Kind::List { items } => Some(items),
+            _ => None,
+        })
+        .flatten()
+        .map(|it| d.src.text.get(it.start..it.end).unwrap_or(""))
+        .collect();
+    !items.is_empty() && items.iter().all(|t| super::titles::pay_amount(t))
 }
 
 /// Whether section `s`, titled `Experience`, is one of every level's areas: it comes back

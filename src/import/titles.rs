@@ -6,8 +6,8 @@ use super::ids;
 
 mod about;
 pub(super) use about::{
-    asks_what_one_does, counter_examples, descriptive, moving_on, pay, pay_figures, question,
-    without_closing_bracket,
+    asks_what_one_does, counter_examples, descriptive, moving_on, names_pay_as_a_whole, pay,
+    pay_amount, pay_figures, question, without_closing_bracket,
 };
 
 /// Words of titles that name a role or a level (`Senior Analyst`, `Level 2`, `Director`).

@@ -38,28 +38,36 @@ pub(in crate::import) fn without_closing_bracket(title: &str) -> &str {
 /// Whether a label and the text after it give the level's pay as figures (`**Salary
 /// Range:** $60K-$85K USD`, `- **Wynagrodzenie**: 5,000 - 9,000 PLN`): a line of the
 /// level's description, as a pay column is, not a pillar whose expectations are amounts. The
-/// label names pay as a whole (a pay word and words that qualify it: `Salary range`, `Base
-/// pay`; not `Compensation and promotions`, a manager's competency), and the text is figures
-/// (two digits or more, a sixth of its characters or more) or a band (`Band 2`), in at most
-/// 12 words.
+/// label names pay as a whole (see [`names_pay_as_a_whole`]), and the text is figures (see
+/// [`pay_amount`]) in at most 12 words.
 pub(in crate::import) fn pay_figures(label: &str, text: &str) -> bool {
+    names_pay_as_a_whole(label) && pay_amount(text) && text.split_whitespace().count() <= 12
+}
+
+/// Whether a label or title names pay as a whole: a pay word and words that qualify it
+/// (`Salary range`, `Base pay`, `Total Compensation`, `Salary (EUR)`); not `Compensation and
+/// promotions`, a manager's competency.
+pub(in crate::import) fn names_pay_as_a_whole(label: &str) -> bool {
     const QUALIFIERS: &[&str] = &[
         "range", "band", "bands", "base", "annual", "monthly", "yearly", "typical", "expected",
-        "gross", "net", "brutto", "netto", "level", "scale", "grade",
+        "gross", "net", "brutto", "netto", "level", "scale", "grade", "total",
     ];
     // Read without a closing bracket (`Salary (EUR)`).
     let key = ids::title_key(without_closing_bracket(label.trim().trim_end_matches(':')));
-    let key = key.as_str();
-    let whole = pay(key) && key.split(' ').all(|w| pay(w) || QUALIFIERS.contains(&w));
+    pay(&key) && key.split(' ').all(|w| pay(w) || QUALIFIERS.contains(&w))
+}
+
+/// Whether `text` gives an amount: figures (two digits or more, a sixth of its characters or
+/// more: `$60K-$85K`, `25%: $59,000`) or a band of a scale (`Band 2 (see the union
+/// agreement)`).
+pub(in crate::import) fn pay_amount(text: &str) -> bool {
     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
     let digits = text.chars().filter(char::is_ascii_digit).count();
-    // A band of a scale (`Band 2 (see the union agreement)`) is as good as an amount.
     let band = ids::title_key(text)
         .split(' ')
         .next()
         .is_some_and(|w| matches!(w, "band" | "grade" | "scale" | "step"));
-    let figures = digits >= 2 && digits * 6 >= chars || band && digits >= 1;
-    whole && figures && text.split_whitespace().count() <= 12
+    digits >= 2 && digits * 6 >= chars || band && digits >= 1
 }
 
 /// A section title that describes the level instead of naming a competency area.
