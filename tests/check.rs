@@ -754,3 +754,39 @@ fn an_index_page_named_as_hugo_names_it_is_told_where_the_overview_text_is() {
     assert!(d.hint.contains("`description` in book.toml"), "{}", d.hint);
     assert!(!d.hint.contains("`index.md`"), "{}", d.hint);
 }
+
+/// A competency copied from another level's file, its `level` left as it was (the usual way
+/// to start a new cell): the error is at that file's `level`, and its hint says which level
+/// its folder names before offering to merge; no `gap` asks for the file that is there
+/// (author check 48 A48-05: the error was at 1:1 and said only "merge … and delete the
+/// other", which would put the new level's text in the old level's file).
+#[test]
+fn a_copied_competency_whose_level_was_left_is_told_its_folders_level() {
+    // Copied up (the copy is read after the file it copies) and down (before it).
+    for (copy, from) in [("e2", "e1"), ("e1", "e2")] {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        clean_ladder(d);
+        write_cell(d, from, "craft", "- rewritten for the other level\n");
+        fs::rename(
+            d.join(format!("content/competencies/{from}/craft.md")),
+            d.join(format!("content/competencies/{copy}/craft.md")),
+        )
+        .unwrap();
+        write_cell(d, from, "craft", "- the level's own craft\n");
+        let (report, status) = json(d, &[]);
+        assert_eq!(status, 1);
+        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, ["duplicate-cell"], "{:#?}", report.diagnostics);
+        let diag = &report.diagnostics[0];
+        assert_eq!(
+            (diag.path.as_str(), diag.line),
+            (format!("content/competencies/{copy}/craft.md").as_str(), 2),
+            "{diag:#?}"
+        );
+        assert!(
+            diag.hint.starts_with(&format!("this file is in `competencies/{copy}/`: if it is level `{copy}`'s, write `level = \"{copy}\"`")),
+            "{diag:#?}"
+        );
+    }
+}

@@ -103,15 +103,10 @@ pub(super) fn fill(
             continue;
         };
         if let Some(first) = cell_owner.insert((l, p), doc) {
-            diags.push(doc.source.error(
-                "duplicate-cell",
-                0,
-                format!(
-                    "this file and {} are both the competency of level `{}` in pillar `{}`",
-                    first.source.path, level.value, pillar.value
-                ),
-                "merge the two files' expectations into one file and delete the other",
-            ));
+            let (at, diag) = duplicate_cell(d, (first, doc), &level.value, &pillar.value);
+            // Its folder's level is not asked for the file again (`gap`): it is there.
+            d.follow_on.orphan(at);
+            diags.push(diag);
             cell_owner.insert((l, p), first);
             continue;
         }
@@ -384,4 +379,54 @@ pub(super) fn sections(d: &mut Draft) {
             }
         }
     }
+}
+
+/// The level a competency's folder names (`competencies/staff/delivery.md` → `staff`), when
+/// the folder is one of `competencies/` and names a level of the ladder.
+fn folder_level<'a>(d: &Draft, doc: &'a Document) -> Option<&'a str> {
+    let (folder, _) = doc
+        .content_path
+        .strip_prefix("competencies/")?
+        .rsplit_once('/')?;
+    d.level_index.contains_key(folder).then_some(folder)
+}
+
+/// `duplicate-cell`: two files (`first` read before `second`) are the competency of `level`
+/// in `pillar`. When one of them sits in another level's folder, it is most likely a copy of
+/// the other whose `level` was not changed: the error is at that file's `level`, and says
+/// which level its folder names before offering to merge. Returns the file the error is at.
+fn duplicate_cell<'a>(
+    d: &Draft,
+    (first, second): (&'a Document, &'a Document),
+    level: &str,
+    pillar: &str,
+) -> (&'a Document, crate::diagnostic::Diagnostic) {
+    fn elsewhere<'a>(d: &Draft, doc: &'a Document, level: &str) -> Option<&'a str> {
+        folder_level(d, doc).filter(|f| *f != level)
+    }
+    let (at, other) = match (elsewhere(d, first, level), elsewhere(d, second, level)) {
+        (Some(_), None) => (first, second),
+        _ => (second, first),
+    };
+    let message = format!(
+        "this file and {} are both the competency of level `{level}` in pillar `{pillar}`",
+        other.source.path
+    );
+    let diag = match (elsewhere(d, at, level), &at.kind) {
+        (Some(folder), Kind::Competency(keys)) => at.source.error(
+            "duplicate-cell",
+            keys.level.offset,
+            message,
+            format!(
+                "this file is in `competencies/{folder}/`: if it is level `{folder}`'s, write `level = \"{folder}\"`; if not, merge the two files' expectations into one file and delete the other"
+            ),
+        ),
+        _ => at.source.error(
+            "duplicate-cell",
+            0,
+            message,
+            "merge the two files' expectations into one file and delete the other",
+        ),
+    };
+    (at, diag)
 }
