@@ -6,12 +6,13 @@
 
 pub use crate::diagnostic::JsonDiagnostic;
 mod competency;
+mod equivalents;
 pub mod footnotes;
 pub mod images;
 pub mod site_links;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, SourceFile};
-use crate::ladder::{Ladder, Level};
+use crate::ladder::Ladder;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
@@ -172,7 +173,8 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
             }
         }
     }
-    crossed_equivalents(ladder, &files, diags);
+    equivalents::crossed(ladder, &files, diags);
+    equivalents::chained(ladder, &files, diags);
     for t in &ladder.tracks {
         // A track file no level names: on the overview and its own page, an empty table.
         if t.levels.is_empty() && !level_broken {
@@ -404,55 +406,6 @@ fn html_dropped(f: &SourceFile, split: &crate::frontmatter::Split, diags: &mut D
 
 fn rank_offset(f: &SourceFile) -> Option<usize> {
     key_offset(f, "rank")
-}
-
-/// Warns of each pair of equivalents the overview cannot show on one row
-/// ([`Ladder::crossed_equivalents`]): another pair between the same tracks crosses it (a
-/// level above one of them equivalent to a level below the other), or one of the two is
-/// also equivalent to a level of the other's track that is not next to it.
-fn crossed_equivalents(
-    ladder: &Ladder,
-    files: &HashMap<&str, &SourceFile>,
-    diags: &mut Diagnostics,
-) {
-    let file = |p: &str| files.get(p).copied();
-    for &(a, b) in &ladder.crossed_equivalents {
-        let (a, b) = (&ladder.levels[a], &ladder.levels[b]);
-        // A pair between the same tracks in the other order: one above `a`, one below `b`.
-        let across = |c: &Level, d: &Level| {
-            c.track == a.track
-                && d.track == b.track
-                && (c.rank - a.rank).signum() * (d.rank - b.rank).signum() < 0
-        };
-        let other = ladder.levels.iter().find_map(|c| {
-            let d = c
-                .equivalents
-                .iter()
-                .map(|&j| &ladder.levels[j])
-                .find(|d| across(c, d))?;
-            Some(format!(" (`{}` is equivalent to `{}`)", c.id, d.id))
-        });
-        let f = file(&a.source);
-        let offset = f.and_then(|f| key_offset(f, "equivalent")).unwrap_or(0);
-        // No pair crosses: one level is equivalent to two of the other track that are not
-        // next to each other (`mg1` to `ic2` and `ic4`, `ic3` between them).
-        let apart = || {
-            [(b, a), (a, b)].into_iter().find_map(|(one, many)| {
-                let twin = one
-                    .equivalents
-                    .iter()
-                    .map(|&j| &ladder.levels[j])
-                    .find(|l| l.track == many.track && l.id != many.id)?;
-                Some(format!("`{}` is equivalent to both `{}` and `{}`, which are not next to each other on the {} track: the overview cannot show it beside both, and does not show `{}` and `{}` on one row", one.id, twin.id, many.id, ladder.tracks[many.track].id, a.id, b.id))
-            })
-        };
-        let message = match other {
-            Some(other) => format!("`{}` and `{}` are equivalent, but another pair of the {} and {} tracks crosses them{other}: the overview cannot show both pairs on one row each, and does not show `{}` and `{}` on one row", a.id, b.id, ladder.tracks[a.track].id, ladder.tracks[b.track].id, a.id, b.id),
-            None => apart().unwrap_or_else(|| format!("`{}` and `{}` are equivalent, but other equivalents of the {} and {} tracks keep them from one row: the overview does not show them on one row", a.id, b.id, ladder.tracks[a.track].id, ladder.tracks[b.track].id)),
-        };
-        diags.push(warning(f, &a.source, offset, "crossed-equivalents", message,
-            format!("equivalents between two tracks keep both in rank order: check `equivalent` here and in {}", b.source)));
-    }
 }
 
 /// Byte offset of the value of front-matter key `key` (at the start of a line) in `f`.

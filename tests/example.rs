@@ -429,6 +429,69 @@ fn crossed_equivalents_keep_the_junior_pair_aligned_and_check_names_both_pairs()
     );
 }
 
+/// Equivalents across three tracks that join two levels of one track through others
+/// (Staff Engineer ≡ Engineering Manager and Lead Designer, Lead Designer ≡ Senior
+/// Engineering Manager ≡ Senior Staff Engineer): `check` names the chain, once (author check 48 A48-04, browser check 47
+/// B47-01 T4: no word, and the overview drew Staff Engineer beside Senior Engineering
+/// Manager). A level declared equivalent to two that it spans (Senior Staff Engineer to
+/// Senior Engineering Manager and Director) is no contradiction.
+#[test]
+fn equivalents_that_chain_two_levels_of_one_track_are_named_by_check() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    let c = d.join("content");
+    std::fs::write(
+        c.join("tracks/design.md"),
+        "+++\ntitle = \"Design\"\norder = 3\n+++\n",
+    )
+    .unwrap();
+    std::fs::write(
+        c.join("levels/lead-designer.md"),
+        "+++\ntitle = \"Lead Designer\"\nrank = 1\ntrack = \"design\"\n+++\n",
+    )
+    .unwrap();
+    set_equivalent(
+        d,
+        "staff-engineer",
+        &["engineering-manager", "lead-designer"],
+    );
+    set_equivalent(
+        d,
+        "lead-designer",
+        &["staff-engineer", "senior-engineering-manager"],
+    );
+    set_equivalent(
+        d,
+        "senior-engineering-manager",
+        &["senior-staff-engineer", "lead-designer"],
+    );
+    let check = ladderbook().arg("check").arg(d).output().unwrap();
+    let err = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        err.contains("content/levels/staff-engineer.md:2:14: warning: `staff-engineer` and `senior-staff-engineer` of the ic track are joined by equivalents (`staff-engineer` ≡ `lead-designer` ≡ `senior-engineering-manager` ≡ `senior-staff-engineer`), and no level is equivalent to both"),
+        "{err}"
+    );
+    assert_eq!(err.matches("are joined by equivalents").count(), 1, "{err}");
+
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    set_equivalent(
+        d,
+        "senior-staff-engineer",
+        &["senior-engineering-manager", "director"],
+    );
+    set_equivalent(
+        d,
+        "director",
+        &["senior-staff-engineer", "principal-engineer"],
+    );
+    let check = ladderbook().arg("check").arg(d).output().unwrap();
+    let err = String::from_utf8_lossy(&check.stderr);
+    assert!(!err.contains("joined by equivalents"), "{err}");
+}
+
 #[test]
 fn an_overview_template_of_either_generation_gets_every_level() {
     // Themes copied before tracks could be apart loop over `rows`; later ones over
