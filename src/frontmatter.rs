@@ -240,6 +240,32 @@ fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(String, Strin
     // As a TOML basic string (§String): `\` and `"` escaped.
     let quoted = |v: &str| format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""));
     if let Some(items) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+        // Ids and addresses hold no quote, comma or space: a list of them with a quote
+        // missing or out of place (`["ds2, "m1"]`) is written again from its words.
+        let whole = |i: &str| {
+            let i = i.trim();
+            !i.contains(['"', '\''])
+                || ['"', '\''].iter().any(|&q| {
+                    i.len() >= 2
+                        && i.starts_with(q)
+                        && i.ends_with(q)
+                        && !i[1..i.len() - 1].contains(q)
+                })
+        };
+        if LIST_KEYS.contains(&key) && !items.split(',').all(whole) {
+            let words: Vec<String> = items
+                .split(|c: char| c == ',' || c == '"' || c == '\'' || c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .map(quoted)
+                .collect();
+            return Some((
+                format!("a quote is missing or out of place in the list `{key}`"),
+                format!(
+                    "write each id in double quotes of its own, with commas between: {key} = [{}]",
+                    words.join(", ")
+                ),
+            ));
+        }
         let items: Vec<&str> = items
             .split(',')
             .map(str::trim)
@@ -641,6 +667,17 @@ mod tests {
                 "equivalent = [m1, \"m2\"]",
                 "the items of `equivalent` are not in quotes",
                 "[\"m1\", \"m2\"]",
+            ),
+            // Author check 48 A48-01: "missing comma", then a hint that kept the quote out of place.
+            (
+                "equivalent = [\"ds2, \"m1\"]",
+                "a quote is missing or out of place in the list `equivalent`",
+                "equivalent = [\"ds2\", \"m1\"]",
+            ),
+            (
+                "equivalent = [\"ds2, \", m1\"]",
+                "a quote is missing or out of place",
+                "equivalent = [\"ds2\", \"m1\"]",
             ),
             (
                 "title = \"Engineer \"II\"\"",
