@@ -165,6 +165,52 @@ fn real_ladder_links_survive_insertions_reorders_and_rewordings() {
     every_old_link_lands_on_its_expectation(&ladder);
 }
 
+/// A published level deleted while another was renamed, with its alias, since the last
+/// build: the renamed level is no suggestion for the deleted one (author check 48 A48-02:
+/// "did you mean `head-of-engineering`", the Director's rename, for a deleted Principal
+/// Engineer), and the hint says how to finish a removal.
+#[test]
+fn a_deleted_level_is_not_offered_the_rename_of_another() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    ladderbook().arg("build").arg(d).assert().success();
+    let content = d.join("content");
+    fs::rename(
+        content.join("levels/director.md"),
+        content.join("levels/head-of-engineering.md"),
+    )
+    .unwrap();
+    fs::rename(
+        content.join("competencies/director"),
+        content.join("competencies/head-of-engineering"),
+    )
+    .unwrap();
+    replace_everywhere(
+        &content,
+        &[
+            ("\"director\"", "\"head-of-engineering\""),
+            ("levels/director.md", "levels/head-of-engineering.md"),
+        ],
+    );
+    let head = content.join("levels/head-of-engineering.md");
+    let text = fs::read_to_string(&head).unwrap();
+    fs::write(
+        &head,
+        text.replacen("rank = ", "aliases = [\"levels/director/\"]\nrank = ", 1),
+    )
+    .unwrap();
+    ladderbook().arg("check").arg(d).assert().success();
+    fs::remove_file(content.join("levels/vp-engineering.md")).unwrap();
+    let err = check_fails(d);
+    assert!(err.contains("there is no level `vp-engineering`"), "{err}");
+    assert!(!err.contains("did you mean `head-of-engineering`"), "{err}");
+    assert!(
+        err.contains("if you removed it, take `vp-engineering` out of here (or remove this file) and build with `--accept-removals`"),
+        "{err}"
+    );
+}
+
 #[test]
 fn a_renamed_level_fails_check_until_an_alias_keeps_its_address() {
     let tmp = tempfile::tempdir().unwrap();

@@ -24,7 +24,7 @@ mod resolve;
 
 use crate::config::Config;
 use crate::diagnostic::{did_you_mean, Diagnostics};
-use crate::load::{Asset, Loaded};
+use crate::load::{Asset, Kind, Loaded};
 use crate::markdown::Fragment;
 use crate::permalink;
 use draft::{Draft, Model};
@@ -491,13 +491,26 @@ fn unknown_hint(d: &Draft, id: &str, ids: &[&str], kind: Unknown) -> String {
     let old = address(id);
     match d.published.filter(|l| l.pages.contains(&old)) {
         Some(lock) => {
-            let renamed = match only_new(lock, ids.iter().copied(), address) {
+            // A new level that already takes over another published page (its `aliases`)
+            // is that page's rename, not this one's.
+            let aliased = |one: &str| {
+                d.documents.iter().any(|doc| {
+                    doc.id == one
+                        && match &doc.kind {
+                            Kind::Level(k) => !k.aliases.is_empty(),
+                            Kind::Pillar(k) => !k.aliases.is_empty(),
+                            _ => false,
+                        }
+                })
+            };
+            let renamed = match only_new(lock, ids.iter().copied(), address).filter(|o| !aliased(o))
+            {
                 Some(one) => {
                     format!("did you mean `{one}`, the {what} that is new since the last build? ")
                 }
                 None => String::new(),
             };
-            format!("{renamed}`{id}` was published (ladder.lock): if you renamed it, name the new id here and add `aliases = [\"{old}\"]` to the renamed {what}'s front-matter, so links to /{old} keep working")
+            format!("{renamed}`{id}` was published (ladder.lock): if you renamed it, name the new id here and add `aliases = [\"{old}\"]` to the renamed {what}'s front-matter, so links to /{old} keep working; if you removed it, take `{id}` out of here (or remove this file) and build with `--accept-removals`")
         }
         None => hint_for(id, ids, what, folder),
     }
