@@ -202,3 +202,37 @@ fn the_comparison_index_lists_each_equivalent_pair_once_in_rank_order() {
         assert!(site.join(both).join("index.html").is_file(), "{both}");
     }
 }
+
+/// A comparison across tracks that marks words in a reworded expectation says what the marks
+/// mean, as one on a track does (author check 48 A48-09: words struck through in red on a
+/// page about moving sideways, with a legend that did not say why).
+#[test]
+fn marks_across_tracks_are_explained_in_the_legend() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    let staff = fs::read_to_string(d.join("content/competencies/staff-engineer/craft.md")).unwrap();
+    let first = staff.lines().find(|l| l.starts_with("- ")).unwrap();
+    let words: Vec<&str> = first.split(' ').collect();
+    assert!(words.len() > 8, "{first}");
+    // The same expectation with one word changed, at the Engineering Manager.
+    let reworded = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| if i == 5 { "carefully" } else { *w })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let em = d.join("content/competencies/engineering-manager/craft.md");
+    let text = fs::read_to_string(&em).unwrap();
+    fs::write(&em, format!("{}\n{reworded}\n", text.trim_end())).unwrap();
+    ladderbook().arg("build").arg(d).assert().success();
+    let html = page(
+        &d.join("book"),
+        "compare/staff-engineer/engineering-manager/",
+    );
+    assert!(html.contains("status-changed"), "{html}");
+    assert!(
+        html.contains("in each level's own words: the words only Staff Engineer uses <del>struck through</del>, the words only Engineering Manager uses <ins>underlined</ins>"),
+        "{html}"
+    );
+}
