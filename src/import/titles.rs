@@ -112,11 +112,11 @@ pub(super) fn opens_as_question(title: &str) -> bool {
 }
 
 /// The parts of a name that spans places on a scale (`Mid → Snr`, `Junior to Mid`, `L2 ->
-/// L3`, `Mid/Snr`), split at its first kind of arrow (or `to`, else `/`) and trimmed; the
-/// name alone when it has none. Whether the parts are places on a scale is the caller's to
-/// ask: `Senior / Architect` splits too.
+/// L3`), split at its first kind of arrow (or `to`) and trimmed; the name alone when it has
+/// none. A slash (`Mid/Snr`) is a span only beside its parts' own names (see
+/// `transpose::span_of`): `Senior / Lead` is one level's name.
 pub(super) fn span_parts(title: &str) -> Vec<&str> {
-    ["→", "->", "⟶", " to ", "/"]
+    ["→", "->", "⟶", " to "]
         .iter()
         .find(|sep| title.contains(**sep))
         .map_or_else(

@@ -32,6 +32,7 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
         return None;
     }
     // The pillar titles in one order that every level follows.
+    let singles = singles(levels);
     let mut order: Vec<(String, String)> = Vec::new();
     let mut unordered = false;
     for level in levels {
@@ -39,7 +40,7 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
         let keys: Vec<String> = level
             .cells
             .iter()
-            .map(|c| scale_key(&c.pillar_title))
+            .map(|c| scale_key(&c.pillar_title, &singles))
             .collect();
         for (n, cell) in level.cells.iter().enumerate() {
             let key = &keys[n];
@@ -123,9 +124,9 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
 /// TTL` and `LVL 4 - Senior I, SEM` are one level, `LVL 4 - Senior I`, the roles after the
 /// comma those at that level; `L4 - Senior Engineer` and `L4 - Engineering Manager` are
 /// two), else its title.
-fn scale_key(title: &str) -> String {
-    if let Some(first) = range_start(title) {
-        return scale_key(first);
+fn scale_key(title: &str, singles: &[String]) -> String {
+    if let Some(first) = range_start(title, singles) {
+        return scale_key(first, singles);
     }
     let t = ids::parse_level_title(title);
     match t.code {
@@ -138,15 +139,36 @@ fn scale_key(title: &str) -> String {
     }
 }
 
-/// The most junior of the places on a scale that a name spans (`Mid → Snr`, `Junior to
-/// Mid`, `Snr → Mid`, `Jnr → Mid → Snr`): a behaviour written for the way from one level to
-/// another is expected from the lower. `None` for a name of one place.
-fn range_start(title: &str) -> Option<&str> {
-    let parts = super::titles::span_parts(title);
-    if parts.len() < 2 || !parts.iter().all(|p| on_a_scale(p)) {
-        return None;
+/// The names without a slash among the pillars of `levels` (title keys): the places a name
+/// written with one (`Mid/Snr`) may span.
+fn singles(levels: &[Level]) -> Vec<String> {
+    levels
+        .iter()
+        .flat_map(|l| &l.cells)
+        .filter(|c| !c.pillar_title.contains('/'))
+        .map(|c| ids::title_key(&c.pillar_title))
+        .collect()
+}
+
+/// The places on a scale that a name spans (`Mid → Snr`, `Junior to Mid`, `Jnr → Mid →
+/// Snr`; `Mid/Snr` when `Mid` and `Snr` are names of their own among `singles`); `None` for
+/// a name of one place (`Senior / Lead`, where no `Lead` stands alone, is one level's name).
+fn span_of<'t>(title: &'t str, singles: &[String]) -> Option<Vec<&'t str>> {
+    let mut parts = super::titles::span_parts(title);
+    if parts.len() < 2 {
+        parts = title.split('/').map(str::trim).collect();
+        if parts.len() < 2 || !parts.iter().all(|p| singles.contains(&ids::title_key(p))) {
+            return None;
+        }
     }
-    parts
+    parts.iter().all(|p| on_a_scale(p)).then_some(parts)
+}
+
+/// The most junior of the places on a scale that a name spans (see [`span_of`]): a behaviour
+/// written for the way from one level to another is expected from the lower. `None` for a
+/// name of one place.
+fn range_start<'t>(title: &'t str, singles: &[String]) -> Option<&'t str> {
+    span_of(title, singles)?
         .into_iter()
         .min_by_key(|p| (ids::seniority(p), parse_level_title(p).number))
 }
@@ -294,12 +316,16 @@ fn on_a_scale(title: &str) -> bool {
 pub(super) fn transpose(ladder: &mut Ladder, track: &mut Track, order: Vec<String>) {
     // Names some section lists in another order were ranked by their words of seniority
     // (see [`transposed`]).
-    let keys: Vec<String> = order.iter().map(|t| scale_key(t)).collect();
+    let singles = singles(&track.levels);
+    let keys: Vec<String> = order.iter().map(|t| scale_key(t, &singles)).collect();
     let written = track.levels.iter().all(|l| {
         let at: Vec<Option<usize>> = l
             .cells
             .iter()
-            .map(|c| keys.iter().position(|k| *k == scale_key(&c.pillar_title)))
+            .map(|c| {
+                keys.iter()
+                    .position(|k| *k == scale_key(&c.pillar_title, &singles))
+            })
             .collect();
         at.windows(2).all(|w| w[0] <= w[1])
     });
@@ -317,20 +343,21 @@ pub(super) fn transpose(ladder: &mut Ladder, track: &mut Track, order: Vec<Strin
 fn turn(ladder: &mut Ladder, track: &mut Track, order: Vec<String>, ranked: &str) {
     let old = turn_round(ladder, track, &order);
     // Names read as one level by their code, said once each.
-    let keys: Vec<String> = order.iter().map(|t| scale_key(t)).collect();
+    let singles = singles(&old);
+    let keys: Vec<String> = order.iter().map(|t| scale_key(t, &singles)).collect();
     let mut said: Vec<String> = Vec::new();
     for cell in old.iter().flat_map(|l| &l.cells) {
-        let key = scale_key(&cell.pillar_title);
+        let key = scale_key(&cell.pillar_title, &singles);
         let Some(title) = keys.iter().position(|k| *k == key).map(|i| &order[i]) else {
             continue;
         };
         if *title != cell.pillar_title && !said.contains(&cell.pillar_title) {
             said.push(cell.pillar_title.clone());
-            let said = match range_start(&cell.pillar_title) {
-                Some(_) => format!(
+            let said = match span_of(&cell.pillar_title, &singles) {
+                Some(parts) => format!(
                     "`{}` spans {} levels: its text is placed at the most junior, `{title}`",
                     cell.pillar_title,
-                    match super::titles::span_parts(&cell.pillar_title).len() {
+                    match parts.len() {
                         2 => "two".to_string(),
                         3 => "three".to_string(),
                         n => n.to_string(),
@@ -364,7 +391,8 @@ fn turn(ladder: &mut Ladder, track: &mut Track, order: Vec<String>, ranked: &str
 /// (returned) their pillars.
 fn turn_round(ladder: &mut Ladder, track: &mut Track, order: &[String]) -> Vec<Level> {
     let old = std::mem::take(&mut track.levels);
-    let keys: Vec<String> = order.iter().map(|t| scale_key(t)).collect();
+    let singles = singles(&old);
+    let keys: Vec<String> = order.iter().map(|t| scale_key(t, &singles)).collect();
     let mut levels: Vec<Level> = order
         .iter()
         .zip(&keys)
@@ -372,7 +400,7 @@ fn turn_round(ladder: &mut Ladder, track: &mut Track, order: &[String]) -> Vec<L
             let at = old
                 .iter()
                 .flat_map(|l| &l.cells)
-                .find(|c| scale_key(&c.pillar_title) == *key)
+                .find(|c| scale_key(&c.pillar_title, &singles) == *key)
                 .map(|c| c.pillar_at.clone())
                 .unwrap_or_else(|| track.at.clone());
             Level::titled(ladder.uid(), title, at)
@@ -380,7 +408,7 @@ fn turn_round(ladder: &mut Ladder, track: &mut Track, order: &[String]) -> Vec<L
         .collect();
     for area in &old {
         for cell in &area.cells {
-            let key = scale_key(&cell.pillar_title);
+            let key = scale_key(&cell.pillar_title, &singles);
             let Some(level) = keys.iter().position(|k| *k == key) else {
                 continue;
             };

@@ -6,14 +6,30 @@
 //! every level it names.
 
 use super::*;
+use crate::import::ids;
 use crate::import::markdown::Outcome;
 use crate::import::model::{Cell, CellBlock, Level, Md};
 use std::collections::HashMap;
 
 /// Keys that title a skill, most specific first.
 const TITLE_KEYS: &[&str] = &["title", "name", "skill"];
-/// Keys that list the levels a skill is expected at.
+/// Keys that list the levels a skill is expected at (`level` only as a list: one text there
+/// is a band or a code of the entry's own).
 const LEVELS_KEYS: &[&str] = &["levels", "level"];
+/// Keys of entries that are no skills: a site's menu (`url`), a shop's or a school's
+/// catalogue (`price`).
+const OTHER_KEYS: &[&str] = &[
+    "url",
+    "href",
+    "link",
+    "path",
+    "permalink",
+    "price",
+    "cost",
+    "fee",
+    "weeks",
+    "duration",
+];
 /// Keys that name a skill's area: its pillar.
 const AREA_KEYS: &[&str] = &["category", "area", "pillar", "theme", "domain", "group"];
 /// Keys that describe a skill.
@@ -32,30 +48,53 @@ fn title(entry: &Y) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
-/// The level names an entry lists (a list of texts, or one text).
+/// The level names an entry lists: `levels` as a list of texts or one text, `level` as a
+/// list; each name once, as first written.
 fn level_names(entry: &Y) -> Vec<String> {
-    strings(first_of(entry, LEVELS_KEYS).map(|(_, v)| v))
+    let names = match first_of(entry, LEVELS_KEYS) {
+        Some(("level", v)) if !matches!(v, Y::Seq(..)) => Vec::new(),
+        Some((_, v)) => strings(Some(v)),
+        None => Vec::new(),
+    };
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        if !out.iter().any(|o| ids::title_key(o) == ids::title_key(&n)) {
+            out.push(n);
+        }
+    }
+    out
 }
 
-/// True when the document is a sequence of two or more titled entries that each list, by
-/// name, the levels they are expected at, and some name is listed by two or more entries:
-/// there are fewer levels than skills.
+/// True when the document is a sequence of titled entries, two or more (and most) of which
+/// list by name the levels they are expected at, some name listed by two or more entries
+/// (there are fewer levels than skills); most entries are described or have a category,
+/// and none has a key of a menu or a catalogue ([`OTHER_KEYS`]).
 pub fn is_skill_list(y: &Y) -> bool {
     let Y::Seq(entries, _) = y else {
         return false;
     };
-    let named = |e: &Y| {
-        matches!(e, Y::Map(..))
-            && title(e).is_some()
-            && !level_names(e).is_empty()
-            && !matches!(first_of(e, LEVELS_KEYS), Some((_, Y::Int(..))))
-    };
     let mut count: HashMap<String, usize> = HashMap::new();
     for name in entries.iter().flat_map(level_names) {
-        *count.entry(name).or_default() += 1;
+        *count.entry(ids::title_key(&name)).or_default() += 1;
     }
+    let placed = entries
+        .iter()
+        .filter(|e| !level_names(e).is_empty())
+        .count();
+    let described = entries
+        .iter()
+        .filter(|e| first_of(e, TEXT_KEYS).is_some() || first_of(e, AREA_KEYS).is_some())
+        .count();
     entries.len() >= 2
-        && entries.iter().all(named)
+        && entries
+            .iter()
+            .all(|e| matches!(e, Y::Map(..)) && title(e).is_some())
+        && placed >= 2
+        && 2 * placed >= entries.len()
+        && 2 * described > entries.len()
+        && !entries
+            .iter()
+            .any(|e| OTHER_KEYS.iter().any(|k| e.get(k).is_some()))
         && count.len() >= 2
         && count.values().any(|&n| n >= 2)
 }
@@ -63,20 +102,38 @@ pub fn is_skill_list(y: &Y) -> bool {
 /// The level names of all entries, most junior first: each entry's own list is read as an
 /// order (`[Foundation, Practitioner]` puts Foundation first), and the lists together give
 /// the order (a topological sort); names no list orders keep the order they are first met
-/// in, as do names whose lists disagree.
+/// in, as do names whose lists disagree. Where no list names two, words of seniority rank
+/// the names, when they tell each from the others.
 fn order(entries: &[Y]) -> Vec<String> {
     let lists: Vec<Vec<String>> = entries.iter().map(level_names).collect();
     let mut names: Vec<String> = Vec::new();
     for name in lists.iter().flatten() {
-        if !names.contains(name) {
+        if !names
+            .iter()
+            .any(|n| ids::title_key(n) == ids::title_key(name))
+        {
             names.push(name.clone());
         }
+    }
+    let at = |n: &String| {
+        names
+            .iter()
+            .position(|x| ids::title_key(x) == ids::title_key(n))
+            .expect("gathered")
+    };
+    // No list names two: the names' words of seniority rank them (`Apprentice`, `Baker`,
+    // `Head Baker`), where they tell every two apart.
+    if lists.iter().all(|l| l.len() < 2) {
+        let ranks: Vec<_> = names.iter().map(|n| ids::seniority(n)).collect();
+        if ranks.iter().collect::<std::collections::HashSet<_>>().len() == ranks.len() {
+            names.sort_by_key(|n| ids::seniority(n));
+        }
+        return names;
     }
     // `before[b]` holds the names some list puts right before `b`.
     let mut before: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
     for list in &lists {
         for pair in list.windows(2) {
-            let at = |n: &String| names.iter().position(|x| x == n).expect("gathered");
             let (a, b) = (at(&pair[0]), at(&pair[1]));
             if a != b && !before[b].contains(&a) {
                 before[b].push(a);
@@ -119,7 +176,10 @@ pub fn skill_list(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
         );
         let item = skill(entry);
         for name in level_names(entry) {
-            let Some(i) = names.iter().position(|n| *n == name) else {
+            let Some(i) = names
+                .iter()
+                .position(|n| ids::title_key(n) == ids::title_key(&name))
+            else {
                 continue;
             };
             let level = &mut levels[i];
@@ -148,6 +208,28 @@ pub fn skill_list(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
                 tight: false,
             });
         }
+    }
+    let unplaced: Vec<String> = entries
+        .iter()
+        .filter(|e| level_names(e).is_empty())
+        .filter_map(title)
+        .map(|t| format!("`{t}`"))
+        .collect();
+    if let Some(first) = entries.iter().find(|e| level_names(e).is_empty()) {
+        ladder.guess(
+            GuessKind::Dropped,
+            doc.loc_line(first.line()),
+            match unplaced.len() {
+                1 => format!(
+                    "1 entry names no level, so no level expects it: not imported ({})",
+                    unplaced[0]
+                ),
+                n => format!(
+                    "{n} entries name no level, so no level expects them: not imported ({})",
+                    unplaced.join(", ")
+                ),
+            },
+        );
     }
     let shown: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
     let by = first_of(&entries[0], LEVELS_KEYS).map_or("levels", |(k, _)| k);
