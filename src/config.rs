@@ -162,6 +162,24 @@ impl Config {
                 let (html, mut d) = keys::read::<HtmlTable>(file, 0, t, at);
                 let html = html.unwrap_or_default();
                 if let Some(url) = html.site_url {
+                    if let Some(host) = host_without_scheme(&url) {
+                        let at = t
+                            .iter()
+                            .find(|(k, _)| k.get_ref() == "site-url")
+                            .map_or(0, |(_, v)| v.span().start);
+                        let rest = url.trim()[host.len()..].trim_matches('/');
+                        let path = if rest.is_empty() {
+                            String::new()
+                        } else {
+                            format!("{rest}/")
+                        };
+                        d.push(file.error(
+                            "bad-site-url",
+                            at,
+                            format!("`site-url` starts with a host name, `{host}`, but no scheme: it would be read as a path, and every link would lead to /{host}/…"),
+                            format!("write the whole address, site-url = \"https://{}/\", or only the path, site-url = \"/{path}\"", url.trim().trim_end_matches('/')),
+                        ));
+                    }
                     config.site_url = normalize_site_url(&url);
                 }
                 if let Some(cumulative) = html.cumulative {
@@ -190,6 +208,26 @@ pub fn site_url_path(site_url: &str) -> Option<String> {
     (!path.is_empty()).then(|| path.to_string())
 }
 
+/// The host a site-url written without its scheme starts with (`intranet.example.com` in
+/// `intranet.example.com/ladders/`, `localhost:8080` in `localhost:8080/`): a first part of
+/// the path, written without a leading slash, that has a port or ends in a dot and letters
+/// (a top-level domain, RFC 1034), as no folder of a site is named.
+fn host_without_scheme(raw: &str) -> Option<&str> {
+    let raw = raw.trim();
+    if raw.starts_with('/') || raw.contains("://") {
+        return None;
+    }
+    let first = raw.split('/').next().unwrap_or_default();
+    let name = first.split(':').next().unwrap_or_default();
+    let tld = name.rsplit_once('.').is_some_and(|(rest, tld)| {
+        !rest.is_empty() && tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())
+    });
+    let port = first
+        .split_once(':')
+        .is_some_and(|(_, p)| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    (tld || port).then_some(first)
+}
+
 /// `"docs/ladder"` → `"/docs/ladder/"`: a leading and a trailing slash, whatever was written.
 /// A full URL (`https://host/path`) keeps its scheme and host and gets the trailing slash.
 fn normalize_site_url(raw: &str) -> String {
@@ -209,6 +247,30 @@ fn normalize_site_url(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Author check 48 A48-06: a site-url that starts with a host but no scheme was read as a
+    /// path, and the built site's links led to `/intranet.example.com/…`.
+    #[test]
+    fn a_site_url_with_a_host_but_no_scheme_is_an_error() {
+        let e = parse("[book]\ntitle = \"T\"\n[output.html]\nsite-url = \"intranet.example.com/ladders/data\"\n").unwrap_err();
+        assert_eq!(e[0].code, "bad-site-url");
+        assert_eq!((e[0].line, e[0].column), (4, 12), "{:?}", e[0]);
+        assert!(e[0].hint.contains("site-url = \"https://intranet.example.com/ladders/data/\", or only the path, site-url = \"/ladders/data/\""), "{}", e[0].hint);
+        for fine in [
+            "ladder",
+            "/docs/v1.2/",
+            "docs/ladder",
+            "https://host.example.com/x/",
+            "/",
+        ] {
+            let toml = format!("[book]\ntitle = \"T\"\n[output.html]\nsite-url = \"{fine}\"\n");
+            assert!(parse(&toml).is_ok(), "{fine}");
+        }
+        assert!(
+            parse("[book]\ntitle = \"T\"\n[output.html]\nsite-url = \"localhost:8080/\"\n")
+                .is_err()
+        );
+    }
 
     /// Review 34 R34-12: a site-url written as a whole address names its path too.
     #[test]

@@ -262,6 +262,11 @@ fn check(dir: &std::path::Path, format: Format, strict: bool) -> ExitCode {
                 "{}",
                 ladderbook::check::format_matrix(&report.coverage, width, color)
             );
+            // A verdict after the matrix, where a run with something to say ends with its
+            // count: an author who does not read exit statuses knows the check ran.
+            if report.diagnostics.is_empty() {
+                println!("No errors or warnings.");
+            }
         }
     }
     if report.errors > 0 {

@@ -11,7 +11,7 @@ use std::fs;
 use std::path::Path;
 
 #[test]
-fn a_clean_ladder_exits_0_with_only_the_matrix() {
+fn a_clean_ladder_exits_0_with_the_matrix_and_a_verdict() {
     let tmp = tempfile::tempdir().unwrap();
     clean_ladder(tmp.path());
     let out = ladderbook()
@@ -28,6 +28,8 @@ fn a_clean_ladder_exits_0_with_only_the_matrix() {
     );
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(stdout.contains("IC (2 levels × 3 pillars)"), "{stdout}");
+    // Author check 48 A48-07: a clean run ended with the matrix, and no verdict.
+    assert!(stdout.ends_with("\nNo errors or warnings.\n"), "{stdout}");
     assert!(!stdout.contains("\x1b["), "no colour when not a terminal");
     assert!(!tmp.path().join("book").exists(), "check writes nothing");
 }
