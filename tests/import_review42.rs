@@ -95,3 +95,52 @@ fn lists_that_are_no_skill_catalogues_are_read_as_before() {
         imp.summary
     );
 }
+
+/// R42-07, R42-09: a span written with a hyphen, a dash or `or` (`L2-L3`, `Mid–Snr`, `Mid -
+/// Snr`, `Mid or Snr`) between two tags of the matrix turns it round as an arrow does, and
+/// tags of two prefixes (`IC1` … `IC3`, `M1`) rank by prefix, then number.
+#[test]
+fn spans_written_with_dashes_and_codes_of_two_prefixes_turn_the_matrix() {
+    for (name, levels, span) in [
+        (
+            "r1-span-hyphen-codes.md",
+            &["l1", "l2", "l3"][..],
+            Some("L2-L3"),
+        ),
+        (
+            "r1-span-endash.md",
+            &["jnr", "mid", "snr"][..],
+            Some("Mid–Snr"),
+        ),
+        (
+            "r1-span-spaced-hyphen.md",
+            &["jnr", "mid", "snr"][..],
+            Some("Mid - Snr"),
+        ),
+        (
+            "r1-span-or.md",
+            &["jnr", "mid", "snr"][..],
+            Some("Mid or Snr"),
+        ),
+        (
+            "r1-codes-two-prefixes.md",
+            &["ic1", "ic2", "ic3", "m1"][..],
+            None,
+        ),
+    ] {
+        let imp = import(&r42(name), &[]);
+        assert_eq!(ranked_levels(&imp), levels, "{name}: {}", imp.summary);
+        assert_eq!(
+            content_ids(&imp.root.join("content/pillars")),
+            ["engines", "passengers", "seamanship"],
+            "{name}"
+        );
+        if let Some(span) = span {
+            assert!(
+                imp.summary.contains(&format!("`{span}` spans two levels")),
+                "{}",
+                imp.summary
+            );
+        }
+    }
+}

@@ -91,17 +91,41 @@ pub(super) fn transposed(track: &Track) -> Option<Vec<String>> {
     // on a scale only when every one has a code, each a different number, or else is a word
     // of seniority, each a different one: they are then ranked by it.
     if unordered {
-        // Codes (`L3`, `L1`, `L2`) rank by their numbers, when every name has one.
-        let numbers: Vec<_> = order
+        // Codes (`L3`, `L1`, `L2`; `IC1` … `IC3` and `M1`) rank by their numbers, each
+        // prefix's after those of the prefix first met, when every name has a code of its own.
+        let codes: Vec<Option<(String, _)>> = order
             .iter()
-            .map(|(_, t)| parse_level_title(t).code.and(parse_level_title(t).number))
+            .map(|(_, t)| {
+                let t = parse_level_title(t);
+                let prefix: String = t
+                    .code?
+                    .chars()
+                    .take_while(char::is_ascii_alphabetic)
+                    .collect();
+                Some((prefix.to_ascii_uppercase(), t.number?))
+            })
             .collect();
         if order.len() >= 2
-            && numbers.iter().all(Option::is_some)
-            && numbers.iter().collect::<HashSet<_>>().len() == numbers.len()
+            && codes.iter().all(Option::is_some)
+            && codes.iter().collect::<HashSet<_>>().len() == codes.len()
         {
-            order.sort_by_key(|(_, t)| parse_level_title(t).number);
-            return Some(order.into_iter().map(|(_, title)| title).collect());
+            let mut prefixes: Vec<&str> = Vec::new();
+            for (p, _) in codes.iter().flatten() {
+                if !prefixes.contains(&p.as_str()) {
+                    prefixes.push(p);
+                }
+            }
+            let mut ranked: Vec<(usize, _, String)> = order
+                .iter()
+                .zip(&codes)
+                .map(|((_, title), code)| {
+                    let (p, n) = code.as_ref().expect("all coded");
+                    let at = prefixes.iter().position(|x| x == p).expect("gathered");
+                    (at, *n, title.clone())
+                })
+                .collect();
+            ranked.sort_by_key(|r| (r.0, r.1));
+            return Some(ranked.into_iter().map(|r| r.2).collect());
         }
         let ranks: Vec<u8> = order.iter().map(|(_, t)| ids::seniority(t).0).collect();
         let distinct = ranks.iter().collect::<HashSet<_>>().len() == ranks.len();
@@ -151,12 +175,18 @@ fn singles(levels: &[Level]) -> Vec<String> {
 }
 
 /// The places on a scale that a name spans (`Mid → Snr`, `Junior to Mid`, `Jnr → Mid →
-/// Snr`; `Mid/Snr` when `Mid` and `Snr` are names of their own among `singles`); `None` for
-/// a name of one place (`Senior / Lead`, where no `Lead` stands alone, is one level's name).
+/// Snr`; `Mid/Snr`, `L2-L3`, `Mid – Snr`, `Mid or Snr` when the parts are names of their own
+/// among `singles`); `None` for a name of one place (`Senior / Lead`, where no `Lead` stands
+/// alone, is one level's name).
 fn span_of<'t>(title: &'t str, singles: &[String]) -> Option<Vec<&'t str>> {
     let mut parts = super::titles::span_parts(title);
     if parts.len() < 2 {
-        parts = title.split('/').map(str::trim).collect();
+        // Marks that also join the words of one name (`Senior / Lead`, `Sub-Principal`)
+        // span only where each part is a name of its own.
+        let sep = ["/", "–", "—", " - ", "-", " or "]
+            .into_iter()
+            .find(|sep| title.contains(sep))?;
+        parts = title.split(sep).map(str::trim).collect();
         if parts.len() < 2 || !parts.iter().all(|p| singles.contains(&ids::title_key(p))) {
             return None;
         }
