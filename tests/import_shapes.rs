@@ -1106,3 +1106,45 @@ fn ordinary_ladders_are_read_as_written() {
         imp.summary
     );
 }
+
+/// Dimensions each over a numbered list of rungs named before a colon (`1. Tends: …`), as
+/// the Engineering Ladders framework states them: refused, but at the first list, naming
+/// the shape, with a hint whose table imports (hunt 47 H47-04: "found no ladder" at 1:1,
+/// and the one shape in the hint that fitted meant rewriting every rung).
+#[test]
+fn numbered_rungs_are_refused_with_a_table_that_imports() {
+    let src = fixture("numbered-rungs.md");
+    let tmp = tempfile::tempdir().unwrap();
+    let err = refused(&src, &tmp.path().join("out"));
+    assert!(
+        err.contains("numbered-rungs.md:2:1: error: found no ladder: the 3 numbered lists here, each of 3 rungs named before a colon (`Tends: …`)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("| Dimension | Level 1 | … | Level 3 |"),
+        "{err}"
+    );
+    // The table the hint asks for, written from the file's own lines.
+    let text = std::fs::read_to_string(&src).unwrap();
+    let mut rows = vec![
+        "| Dimension | Level 1 | Level 2 | Level 3 |".to_string(),
+        "|---|---|---|---|".to_string(),
+    ];
+    for block in text.split("\n\n") {
+        let mut lines = block.lines();
+        let label = lines.next().unwrap();
+        let cells: Vec<&str> = lines.map(|l| l.split_once(". ").unwrap().1).collect();
+        rows.push(format!("| {label} | {} |", cells.join(" | ")));
+    }
+    let table = tmp.path().join("table.md");
+    std::fs::write(&table, rows.join("\n") + "\n").unwrap();
+    let imp = import(&table, &[]);
+    assert_eq!(
+        ranked_levels(&imp),
+        ["level-1", "level-2", "level-3"],
+        "{}",
+        imp.summary
+    );
+    assert!(competency(&imp, "level-2", "weather")
+        .contains("Forecasts: warns the harbour of a storm a day ahead"));
+}

@@ -58,6 +58,14 @@ pub(super) fn no_ladder(ladder: &Ladder, single: bool, shown: &str) -> Diagnosti
     // No one file is at fault in a folder: name the folder, not whichever file came first.
     match ladder.docs.first() {
         Some(d) if single => {
+            if let Some((line, lists, rungs, first)) = numbered_rungs(&d.text) {
+                return import_error(
+                    d.rel.clone(),
+                    (line, 1),
+                    format!("found no ladder: the {lists} numbered lists here, each of {rungs} rungs named before a colon (`{first}: …`), are not a shape import reads"),
+                    format!("write them as one table, a row per list and a column per rung (`| Dimension | Level 1 | … | Level {rungs} |`, each cell the rung's text), and import again"),
+                );
+            }
             let mut message =
                 "found no ladder in this file: no levels with pillars and expectations".to_string();
             // Front-matter the page holds its ladder in, in a shape import does not read
@@ -261,4 +269,34 @@ fn html_headings(
     }
     let (line, level, text, in_table) = found.into_iter().find(|f| f.1 == level)?;
     Some((doc, line, level, text, in_table))
+}
+
+/// Lists of numbered rungs, each named before a colon (`1. Adopt: …` … `5. Creates: …`),
+/// two or more of one length under labels or headings, as the Engineering Ladders framework
+/// states its dimensions: (line of the first list, 1-based; the lists; their rungs; the
+/// first rung's name). `None` for any other text.
+fn numbered_rungs(text: &str) -> Option<(usize, usize, usize, String)> {
+    let rung = |l: &str| {
+        let (n, rest) = l.trim_start().split_once(". ")?;
+        let (name, _) = rest.split_once(": ")?;
+        let n = n.parse::<u8>().ok()?;
+        let name = name.trim_matches(['*', '_']);
+        (!name.is_empty() && name.split_whitespace().count() <= 3).then(|| (n, name.to_string()))
+    };
+    // (first line, length, first name) of each run of rungs.
+    let mut runs: Vec<(usize, usize, String)> = Vec::new();
+    let mut open = false;
+    for (i, line) in text.lines().enumerate() {
+        match rung(line) {
+            Some((n, _)) if open && n > 1 => runs.last_mut().expect("open").1 += 1,
+            Some((_, name)) => {
+                runs.push((i + 1, 1, name));
+                open = true;
+            }
+            None => open = line.trim().is_empty() && open,
+        }
+    }
+    let first = runs.first()?;
+    (runs.len() >= 2 && first.1 >= 2 && runs.iter().all(|r| r.1 == first.1))
+        .then(|| (first.0, runs.len(), first.1, first.2.clone()))
 }
