@@ -131,16 +131,7 @@ fn pay_section(d: &Doc, s: usize, title: &str) -> bool {
         return false;
     }
     let sums = |s: usize| {
-        let items: Vec<&str> = d.secs[s]
-            .own
-            .iter()
-            .filter_map(|&b| match &d.blocks[b].kind {
-                Kind::List { items } => Some(items),
-                _ => None,
-            })
-            .flatten()
-            .map(|it| d.src.text.get(it.start..it.end).unwrap_or(""))
-            .collect();
+        let items = list_items(d, s);
         !items.is_empty() && items.iter().all(|t| money(t))
     };
     let key = ids::title_key(title);
@@ -176,7 +167,13 @@ fn experience_of_behaviours(d: &Doc, s: usize, title: &str) -> bool {
     if ids::title_key(title).trim_end_matches(':') != "experience" || !recurs(d, s) {
         return false;
     }
-    let items: Vec<&str> = d.secs[s]
+    let items = list_items(d, s);
+    items.len() >= 2 && items.iter().all(|t| !t.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// The text of each item of the lists of section `s`'s own (not its sub-sections').
+fn list_items<'d>(d: &'d Doc, s: usize) -> Vec<&'d str> {
+    d.secs[s]
         .own
         .iter()
         .filter_map(|&b| match &d.blocks[b].kind {
@@ -185,8 +182,7 @@ fn experience_of_behaviours(d: &Doc, s: usize, title: &str) -> bool {
         })
         .flatten()
         .map(|it| d.src.text.get(it.start..it.end).unwrap_or(""))
-        .collect();
-    items.len() >= 2 && items.iter().all(|t| !t.chars().any(|c| c.is_ascii_digit()))
+        .collect()
 }
 
 /// Whether another section of the document at `s`'s depth has its title: the same part of
