@@ -585,6 +585,25 @@ fn read_inner(
         return Err(vec![conflict]);
     }
     if !crate::ids::is_valid_id(&stem) {
+        // A file manager's copy (`senior copy.md`, `senior - Copy.md`, `senior (1).md`)
+        // beside the file it copies: said once, and the copy is left out, so that its rank
+        // and equivalents, the original's, are not reported again under a name of its own.
+        if let Some(original) =
+            copy_of(&stem).filter(|o| path.with_file_name(format!("{o}.md")).exists())
+        {
+            let shown_original = format!(
+                "{}{original}.md",
+                content_path
+                    .strip_suffix(&format!("{stem}.md"))
+                    .unwrap_or("")
+            );
+            return Err(vec![source.error(
+                "bad-id",
+                0,
+                format!("`{stem}` is not a valid id: it is the name a file manager gives a copy of content/{shown_original}"),
+                format!("delete the copy, or give it a name of its own (`{}.md`, ids are lowercase letters, digits and single hyphens) and its own title and rank", crate::ids::suggest_id(&stem)),
+            )]);
+        }
         let id = crate::ids::suggest_id(&stem);
         // A copy of a file under another spelling (`Senior Engineer.md` beside
         // `senior-engineer.md`): renaming it as the id asks would replace the original.
@@ -662,6 +681,26 @@ fn read_inner(
         },
         errors,
     ))
+}
+
+/// The name of the file that `stem` names a copy of, as file managers name copies
+/// (`senior copy`, `senior - Copy`, `senior copy 2`, `senior (1)`, `senior (conflicted copy
+/// 2026-12-07)`); `None` for any other name.
+fn copy_of(stem: &str) -> Option<&str> {
+    let s = stem.trim_end();
+    if let Some(open) = s.rfind(" (").filter(|_| s.ends_with(')')) {
+        let inside = &s[open + 2..s.len() - 1];
+        if inside.parse::<u32>().is_ok() || inside.to_lowercase().contains("copy") {
+            return Some(&s[..open]);
+        }
+    }
+    let without_number = s.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
+    let lower = without_number.to_lowercase();
+    [" - copy", " copy"]
+        .iter()
+        .find(|suffix| lower.ends_with(**suffix))
+        .map(|suffix| &without_number[..without_number.len() - suffix.len()])
+        .filter(|o| !o.is_empty())
 }
 
 /// Reads one kind of front-matter from `table`, adding its problems to `errors`.

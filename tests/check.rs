@@ -792,3 +792,32 @@ fn a_copied_competency_whose_level_was_left_is_told_its_folders_level() {
         );
     }
 }
+
+/// A file manager's copy of a level (`e2 copy.md`, `e2 - Copy.md`, `e2 (1).md`) is one error
+/// that says what it is, and nothing else: its rank and equivalents are the original's
+/// (author check 48 A48-10: four errors, two of whose hints asked to name the copy in good
+/// files).
+#[test]
+fn a_file_managers_copy_of_a_level_is_one_error_that_says_so() {
+    for name in ["e2 copy.md", "e2 - Copy.md", "e2 (1).md"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        clean_ladder(d);
+        fs::copy(
+            d.join("content/levels/e2.md"),
+            d.join("content/levels").join(name),
+        )
+        .unwrap();
+        let (report, status) = json(d, &[]);
+        assert_eq!(status, 1);
+        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, ["bad-id"], "{name}: {:#?}", report.diagnostics);
+        let diag = &report.diagnostics[0];
+        assert!(
+            diag.message
+                .ends_with("is the name a file manager gives a copy of content/levels/e2.md"),
+            "{diag:#?}"
+        );
+        assert!(diag.hint.starts_with("delete the copy"), "{diag:#?}");
+    }
+}
