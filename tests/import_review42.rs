@@ -144,3 +144,30 @@ fn spans_written_with_dashes_and_codes_of_two_prefixes_turn_the_matrix() {
         }
     }
 }
+
+/// R42-15: two lists of skills of the same file name in folders named differently
+/// (`bread/skills.yml`, `pastry/skills.yml`) are two tracks, not "two versions of one
+/// ladder"; beside each other as `skills.yml` and `skills-old.yml` they are.
+#[test]
+fn lists_named_alike_in_folders_named_differently_are_no_versions() {
+    let yaml = std::fs::read_to_string(fixture("skill-list.yaml")).unwrap();
+    for (files, versions) in [
+        (["bread/skills.yml", "pastry/skills.yml"], false),
+        (["skills.yml", "skills-old.yml"], true),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let src = tmp.path().join("data");
+        for f in files {
+            let p = src.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, &yaml).unwrap();
+        }
+        let imp = import(&src, &[]);
+        assert_eq!(
+            imp.summary.contains("two versions of one ladder?"),
+            versions,
+            "{files:?}: {}",
+            imp.summary
+        );
+    }
+}

@@ -292,8 +292,12 @@ fn same_ladder_twice(ladder: &mut Ladder, tracks: &[(Track, usize)]) {
             }
             // Named alike (`ladder-2023.md` and `ladder.md`, `Engineering (Legacy)` and
             // `Engineering`): many ladders share level titles such as `Level 1`.
-            let named_alike = unversioned(&a.title) == unversioned(&b.title)
-                || unversioned(ladder.docs[*da].stem()) == unversioned(ladder.docs[*db].stem());
+            // In folders of their own, the folders are named alike too (`v1/` and `v2/`, not
+            // `bread/` and `pastry/`, each with its `skills.yml`).
+            let (fa, fb) = (ladder.docs[*da].dir(), ladder.docs[*db].dir());
+            let named_alike = (unversioned(&a.title) == unversioned(&b.title)
+                || unversioned(ladder.docs[*da].stem()) == unversioned(ladder.docs[*db].stem()))
+                && (fa == fb || unversioned(fa) == unversioned(fb));
             let (ta, tb) = (titles(a), titles(b));
             let same = ta.iter().filter(|t| tb.contains(t)).count();
             if named_alike && same >= 2 && same * 2 >= ta.len().min(tb.len()) {
