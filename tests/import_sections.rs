@@ -1512,7 +1512,7 @@ fn a_span_written_senior_first_goes_to_its_most_junior_level() {
 /// A section under each level that gives its pay as figures (`### Total Compensation` over
 /// `* 25%: $31,000` …) is a part of the level's description, as a `**Salary:**` label or a
 /// pay column is (hunt 47 H47-01: it was a pillar, and every comparison set the salaries
-/// side by side as "changed" expectations). `### Salary` reads the same.
+/// side by side as "changed" expectations). `### Salary` reads the same. The summary says so.
 #[test]
 fn a_section_of_pay_figures_under_each_level_is_part_of_its_description() {
     let text = fs::read_to_string(fixture("sections/pay-sections.md")).unwrap();
@@ -1539,5 +1539,8 @@ fn a_section_of_pay_figures_under_each_level_is_part_of_its_description() {
         let compare = page(&imp.site, "compare/baker-i/baker-ii/");
         assert!(!compare.contains("$44,000"), "{compare}");
         assert!(competency(&imp, "baker-ii", "duties").contains("Train a Baker I on the ovens."));
+        // Said once, at the first such section (review 42 R42-18: nothing said where it went).
+        let said = format!("bakery.md:16: pay given in a section of sums (`{title}`) is kept in each level's description");
+        assert_eq!(imp.summary.matches(&said).count(), 1, "{}", imp.summary);
     }
 }

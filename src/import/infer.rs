@@ -20,7 +20,7 @@ pub(super) use advice::without_advice;
 pub(super) use fields::{fields_of_one_level, level_field, split_fields};
 pub(super) use levels::find_levels;
 pub(in crate::import) use links::{is_index, markdown_links, page_link};
-use pay::pay_section;
+pub(in crate::import) use pay::pay_section;
 use sharing::{levels_sharing_pillars, role_section};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

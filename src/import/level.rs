@@ -170,6 +170,15 @@ pub(super) fn fill_level_but(
         // A sub-section that is not a pillar is part of the level's description, where the
         // source has it among the level's other text.
         if let Some(md) = section_md(d, c) {
+            let title = super::outline::heading_text(d, c);
+            if super::infer::pay_section(d, c, &title) {
+                say_pay_section(
+                    ladder,
+                    d,
+                    d.blocks[d.secs[c].heading.unwrap_or(0)].start,
+                    &title,
+                );
+            }
             let at = level.description.partition_point(|m| m.line < md.line);
             level.description.insert(at, md);
             keep_headings(
@@ -521,6 +530,21 @@ pub(super) fn pay_labels<'d>(d: &'d Doc) -> &'d std::collections::HashSet<String
         }
         found
     })
+}
+
+/// Says, once per file, that pay given in a section of sums (its heading at offset `at` of
+/// `d`, see [`super::infer::pay_section`]) is kept in each level's description.
+fn say_pay_section(ladder: &mut Ladder, d: &Doc, at: usize, title: &str) {
+    let at = d.src.loc(at);
+    if ladder
+        .guesses
+        .iter()
+        .any(|g| g.at.path == at.path && g.text.starts_with("pay given in a section"))
+    {
+        return;
+    }
+    let text = format!("pay given in a section of sums (`{}`) is kept in each level's description, as a pay column is, not made a pillar", ids::clean_title(title));
+    ladder.guess(GuessKind::Description, at, text);
 }
 
 /// Says, once per file, that pay given by a label (at offset `at` of `d`) is kept in each

@@ -12,7 +12,7 @@ use crate::import::outline::Doc;
 /// review for 14 bakers`) stays one at every level. Pay is a line of the level's description,
 /// as a pay column or a `**Salary:**` label is, not a pillar that comparisons set side by
 /// side.
-pub(super) fn pay_section(d: &Doc, s: usize, title: &str) -> bool {
+pub(in crate::import) fn pay_section(d: &Doc, s: usize, title: &str) -> bool {
     if !crate::import::titles::names_pay_as_a_whole(title) {
         return false;
     }
