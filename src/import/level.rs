@@ -172,12 +172,8 @@ pub(super) fn fill_level_but(
         if let Some(md) = section_md(d, c) {
             let title = super::outline::heading_text(d, c);
             if super::infer::pay_section(d, c, &title) {
-                say_pay_section(
-                    ladder,
-                    d,
-                    d.blocks[d.secs[c].heading.unwrap_or(0)].start,
-                    &title,
-                );
+                let at = d.blocks[d.secs[c].heading.unwrap_or(0)].start;
+                say_pay_kept(ladder, d, at, "in a section of sums", &title);
             }
             let at = level.description.partition_point(|m| m.line < md.line);
             level.description.insert(at, md);
@@ -532,32 +528,24 @@ pub(super) fn pay_labels<'d>(d: &'d Doc) -> &'d std::collections::HashSet<String
     })
 }
 
-/// Says, once per file, that pay given in a section of sums (its heading at offset `at` of
-/// `d`, see [`super::infer::pay_section`]) is kept in each level's description.
-fn say_pay_section(ladder: &mut Ladder, d: &Doc, at: usize, title: &str) {
-    let at = d.src.loc(at);
-    if ladder
-        .guesses
-        .iter()
-        .any(|g| g.at.path == at.path && g.text.starts_with("pay given in a section"))
-    {
-        return;
-    }
-    let text = format!("pay given in a section of sums (`{}`) is kept in each level's description, as a pay column is, not made a pillar", ids::clean_title(title));
-    ladder.guess(GuessKind::Description, at, text);
-}
-
 /// Says, once per file, that pay given by a label (at offset `at` of `d`) is kept in each
 /// level's description.
 fn say_pay(ladder: &mut Ladder, d: &Doc, at: usize, label: &str) {
+    say_pay_kept(ladder, d, at, "by a label", label);
+}
+
+/// Says, once per file and way of giving pay (`by a label`, `in a section of sums`), that
+/// pay given so (`name`, at offset `at` of `d`) is kept in each level's description.
+fn say_pay_kept(ladder: &mut Ladder, d: &Doc, at: usize, given: &str, name: &str) {
     let at = d.src.loc(at);
+    let opening = format!("pay given {given}");
     if ladder
         .guesses
         .iter()
-        .any(|g| g.at.path == at.path && g.text.starts_with("pay given by a label"))
+        .any(|g| g.at.path == at.path && g.text.starts_with(&opening))
     {
         return;
     }
-    let text = format!("pay given by a label (`{}`) is kept in each level's description, as a pay column is, not made a pillar", ids::clean_title(label));
+    let text = format!("{opening} (`{}`) is kept in each level's description, as a pay column is, not made a pillar", ids::clean_title(name));
     ladder.guess(GuessKind::Description, at, text);
 }

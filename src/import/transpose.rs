@@ -164,7 +164,7 @@ fn scale_key(title: &str, singles: &[String]) -> String {
 }
 
 /// The names without a slash among the pillars of `levels` (title keys): the places a name
-/// written with one (`Mid/Snr`) may span.
+/// written with a slash or a dash (`Mid/Snr`, `L2-L3`, see [`span_of`]) may span.
 fn singles(levels: &[Level]) -> Vec<String> {
     levels
         .iter()

@@ -439,6 +439,11 @@ fn expectation(summary: &str, notes: &[(&str, Vec<String>)]) -> String {
     s
 }
 
+/// The first of `keys` that mapping `entry` has, and its value.
+fn first_of<'a>(entry: &'a Y, keys: &[&'static str]) -> Option<(&'static str, &'a Y)> {
+    keys.iter().find_map(|k| entry.get(k).map(|v| (*k, v)))
+}
+
 fn strings(y: Option<&Y>) -> Vec<String> {
     listed(y)
         .iter()

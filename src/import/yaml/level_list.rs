@@ -71,11 +71,6 @@ fn entries(y: &Y) -> &[Y] {
     }
 }
 
-/// The first of `keys` that `entry` has, and its value.
-fn first_of<'a>(entry: &'a Y, keys: &[&'static str]) -> Option<(&'static str, &'a Y)> {
-    keys.iter().find_map(|k| entry.get(k).map(|v| (*k, v)))
-}
-
 /// Keys of a rubric's mapping that give what meets the level (`meets`, beside `exceeds`
 /// and `misses`), compared without case.
 const MEETS: &[&str] = &[

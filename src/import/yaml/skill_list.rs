@@ -35,11 +35,6 @@ const AREA_KEYS: &[&str] = &["category", "area", "pillar", "theme", "domain", "g
 /// Keys that describe a skill.
 const TEXT_KEYS: &[&str] = &["description", "summary", "desc"];
 
-/// The first of `keys` that `entry` has, and its value.
-fn first_of<'a>(entry: &'a Y, keys: &[&'static str]) -> Option<(&'static str, &'a Y)> {
-    keys.iter().find_map(|k| entry.get(k).map(|v| (*k, v)))
-}
-
 /// An entry's title, when it has one that is not blank.
 fn title(entry: &Y) -> Option<String> {
     first_of(entry, TITLE_KEYS)
@@ -73,14 +68,12 @@ pub fn is_skill_list(y: &Y) -> bool {
     let Y::Seq(entries, _) = y else {
         return false;
     };
+    let lists: Vec<Vec<String>> = entries.iter().map(level_names).collect();
     let mut count: HashMap<String, usize> = HashMap::new();
-    for name in entries.iter().flat_map(level_names) {
-        *count.entry(ids::title_key(&name)).or_default() += 1;
+    for name in lists.iter().flatten() {
+        *count.entry(ids::title_key(name)).or_default() += 1;
     }
-    let placed = entries
-        .iter()
-        .filter(|e| !level_names(e).is_empty())
-        .count();
+    let placed = lists.iter().filter(|l| !l.is_empty()).count();
     let described = entries
         .iter()
         .filter(|e| first_of(e, TEXT_KEYS).is_some() || first_of(e, AREA_KEYS).is_some())
@@ -103,9 +96,8 @@ pub fn is_skill_list(y: &Y) -> bool {
 /// order (`[Foundation, Practitioner]` puts Foundation first), and the lists together give
 /// the order (a topological sort); names no list orders keep the order they are first met
 /// in, as do names whose lists disagree. Where no list names two, words of seniority rank
-/// the names, when they tell each from the others.
-fn order(entries: &[Y]) -> Vec<String> {
-    let lists: Vec<Vec<String>> = entries.iter().map(level_names).collect();
+/// the names, when they tell each from the others. `lists` holds each entry's names.
+fn order(lists: &[Vec<String>]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for name in lists.iter().flatten() {
         if !names
@@ -132,7 +124,7 @@ fn order(entries: &[Y]) -> Vec<String> {
     }
     // `before[b]` holds the names some list puts right before `b`.
     let mut before: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
-    for list in &lists {
+    for list in lists {
         for pair in list.windows(2) {
             let (a, b) = (at(&pair[0]), at(&pair[1]));
             if a != b && !before[b].contains(&a) {
@@ -163,22 +155,23 @@ fn order(entries: &[Y]) -> Vec<String> {
 pub fn skill_list(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
     let doc = ladder.docs[index].clone();
     let entries = y.items();
-    let names = order(entries);
+    let lists: Vec<Vec<String>> = entries.iter().map(level_names).collect();
+    let names = order(&lists);
     let mut levels: Vec<Level> = names
         .iter()
         .map(|n| Level::titled(ladder.uid(), n, doc.loc_line(y.line())))
         .collect();
-    for entry in entries {
+    for (entry, list) in entries.iter().zip(&lists) {
         let area = first_of(entry, AREA_KEYS).and_then(|(_, v)| v.text());
         let area = area.map_or_else(
             || crate::import::infer::PLAIN_PILLAR.to_string(),
             |a| a.trim().to_string(),
         );
         let item = skill(entry);
-        for name in level_names(entry) {
+        for name in list {
             let Some(i) = names
                 .iter()
-                .position(|n| ids::title_key(n) == ids::title_key(&name))
+                .position(|n| ids::title_key(n) == ids::title_key(name))
             else {
                 continue;
             };
@@ -209,13 +202,18 @@ pub fn skill_list(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
             });
         }
     }
-    let unplaced: Vec<String> = entries
+    let unplaced: Vec<&Y> = entries
         .iter()
-        .filter(|e| level_names(e).is_empty())
-        .filter_map(title)
-        .map(|t| format!("`{t}`"))
+        .zip(&lists)
+        .filter(|(_, list)| list.is_empty())
+        .map(|(e, _)| e)
         .collect();
-    if let Some(first) = entries.iter().find(|e| level_names(e).is_empty()) {
+    if let Some(first) = unplaced.first() {
+        let unplaced: Vec<String> = unplaced
+            .iter()
+            .filter_map(|e| title(e))
+            .map(|t| format!("`{t}`"))
+            .collect();
         ladder.guess(
             GuessKind::Dropped,
             doc.loc_line(first.line()),
@@ -265,14 +263,10 @@ fn skill(entry: &Y) -> String {
         _ => format!("**{title}**"),
     };
     let used: Vec<&str> = [TITLE_KEYS, LEVELS_KEYS, AREA_KEYS, TEXT_KEYS].concat();
-    let keys: Vec<String> = entry
+    let notes: Vec<(String, Vec<String>)> = entry
         .keys()
         .into_iter()
         .filter(|k| !used.contains(k))
-        .map(str::to_string)
-        .collect();
-    let notes: Vec<(String, Vec<String>)> = keys
-        .iter()
         .map(|k| (crate::import::titles::capitalised(k), strings(entry.get(k))))
         .collect();
     let notes: Vec<(&str, Vec<String>)> =
