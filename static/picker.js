@@ -128,6 +128,9 @@
     h.appendChild(document.createTextNode(" and "));
     h.appendChild(el("a", { href: root + lb.path }, named(lb)));
     section.appendChild(h);
+    // The tab, the history and a bookmark name the pair as a comparison page's title does.
+    var site = document.title.indexOf(" · ");
+    document.title = named(la) + " and " + named(lb) + " compared" + (site < 0 ? "" : document.title.slice(site));
     section.appendChild(el("p", { "class": "picker-note" }, "These two levels are on different tracks and are not declared equivalent, so they have no comparison page of their own. Here they are side by side, pillar by pillar."));
     var box = el("div", { "class": "scroll-box", role: "region", "aria-labelledby": "picked-heading", tabindex: "0" });
     var table = el("table", { "class": "compare" });

@@ -33,6 +33,10 @@ test('levels with the same title read apart in the picker and side by side', { t
     const heads = await page.locator('#picked thead th').allInnerTexts();
     assert.notEqual(heads[1], heads[2], `the columns are named apart: ${heads}`);
     assert.ok(heading.includes(heads[1]) && heading.includes(heads[2]), heading);
+    // The tab and a bookmark name the pair, as a comparison page's title does (browser 48 B48-02).
+    const title = await page.title();
+    assert.ok(title.startsWith(`${heads[1]} and ${heads[2]} compared · `), title);
+    assert.ok(!title.includes('Compare levels'), title);
   } finally {
     await context.close();
   }
