@@ -36,6 +36,26 @@ pub struct Releases {
     pub note: String,
 }
 
+impl Releases {
+    /// Whether pages rendered with `self` read the same with `other`: the same version label
+    /// (on every page's footer) and the same releases (`/changes/`, each level's "last
+    /// changed"). `serve` renders every page again when they differ.
+    pub fn reads_as(&self, other: &Releases) -> bool {
+        let label = |r: &Releases| {
+            r.version
+                .as_ref()
+                .map(|v| (v.label.clone(), v.date.clone()))
+        };
+        let tags = |r: &Releases| {
+            r.list
+                .iter()
+                .map(|x| (x.tag.name.clone(), x.tag.commit.clone()))
+                .collect::<Vec<_>>()
+        };
+        label(self) == label(other) && tags(self) == tags(other) && self.note == other.note
+    }
+}
+
 /// One release.
 #[derive(Debug)]
 pub struct Release {

@@ -209,11 +209,16 @@ fn good_build_warnings(
 /// The pages an edit can change, when the edit only rewrote the bodies of competency files
 /// (same files, same level and pillar): each such level's page, its pillar's page, its
 /// track's page, every comparison it is in, and on a cumulative track the levels above it,
-/// which list what they inherit. `None` when anything else changed: then everything is
+/// which list what they inherit. `None` when anything else changed, the version every page
+/// names included (the first edit after a commit makes it "modified"): then everything is
 /// rendered again.
 pub fn affected_pages(old: &build::Prepared, new: &build::Prepared) -> Option<HashSet<PageSpec>> {
     let (o, n) = (&old.ladder, &new.ladder);
-    if o.files.len() != n.files.len() || o.assets.len() != n.assets.len() || o.config != n.config {
+    if o.files.len() != n.files.len()
+        || o.assets.len() != n.assets.len()
+        || o.config != n.config
+        || !old.site.releases.reads_as(&new.site.releases)
+    {
         return None;
     }
     let cell_of = |l: &crate::ladder::Ladder, path: &str| {

@@ -1,6 +1,7 @@
 //! Watching the ladder's sources: file events under `book.toml`, `content/`, `templates/`
 //! and `static/`, debounced into one [`Changes`] per save, each followed by a rebuild; a
-//! watched folder replaced whole is watched again.
+//! watched folder replaced whole is watched again. The git repository's `HEAD`, branches and
+//! tags are watched too, for the version the pages name.
 
 use super::rebuild::{rebuild, Changes, Previous, Served};
 use super::{failure, Options, BURST_LIMIT, DEBOUNCE, MID_SAVE, SETTLE, SETTLE_LIMIT};
@@ -44,6 +45,32 @@ fn relevant(root: &Path, path: &Path) -> bool {
     }
 }
 
+/// The git folder of the repository holding the ladder at `root` (canonical): the first
+/// `.git` folder up from it. `None` outside git, and for a linked worktree, whose `.git` is
+/// a file.
+fn git_dir(root: &Path) -> Option<PathBuf> {
+    root.ancestors()
+        .map(|d| d.join(".git"))
+        .find(|g| g.exists())
+        .filter(|g| g.is_dir())
+}
+
+/// True when a change at `path`, inside the git folder `git`, can change the version the
+/// pages name or the releases `/changes/` lists: `HEAD` (a commit, a checkout), a branch or
+/// a tag, loose or packed. Not the index, which reading the version may itself write, nor
+/// the objects or other remotes' branches, which a fetch writes.
+fn names_release(git: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(git) else {
+        return false;
+    };
+    let rel = rel.to_string_lossy();
+    !rel.ends_with(".lock")
+        && (rel == "HEAD"
+            || rel == "packed-refs"
+            || rel.starts_with("refs/heads/")
+            || rel.starts_with("refs/tags/"))
+}
+
 /// Whether `ev` names a content file (Markdown) of the ladder that is now missing or empty:
 /// what one step of an editor's save leaves for a moment (Vim renames the file away, then
 /// writes it anew; some editors truncate it, then write it).
@@ -79,6 +106,18 @@ pub(super) fn watch(
     for d in ["content", "templates", "static"] {
         dirs.push((root.join(d), RecursiveMode::Recursive));
     }
+    // A commit or a tag changes the version every page names, and `/changes/`, while no
+    // file of the ladder changes. Watched if it can be: the preview works without it.
+    let git = git_dir(&root);
+    let releases: Vec<(PathBuf, RecursiveMode)> = git
+        .iter()
+        .flat_map(|g| {
+            [
+                (g.clone(), RecursiveMode::NonRecursive),
+                (g.join("refs"), RecursiveMode::Recursive),
+            ]
+        })
+        .collect();
     // The watcher lives in the rebuild thread, which also watches folders created or
     // replaced later: the watch on a folder goes with the folder, not its name.
     let mut rewatch: Box<dyn FnMut(&Path) + Send> = if opts.poll {
@@ -95,6 +134,9 @@ pub(super) fn watch(
                     .map_err(|e| failure(format!("cannot watch {}: {e}", dir.display()), ""))?;
             }
         }
+        for (dir, mode) in &releases {
+            let _ = d.watch(dir, *mode);
+        }
         Box::new(move |p: &Path| {
             let _ = d.unwatch(p);
             let _ = d.watch(p, RecursiveMode::Recursive);
@@ -108,6 +150,9 @@ pub(super) fn watch(
                     failure(format!("cannot watch {}: {e}", dir.display()), "try --poll")
                 })?;
             }
+        }
+        for (dir, mode) in &releases {
+            let _ = d.watch(dir, *mode);
         }
         Box::new(move |p: &Path| {
             // Drops the watches of a folder moved away under this name, if any, so its
@@ -238,6 +283,10 @@ pub(super) fn watch(
                     changes.everything = true;
                 }
                 for p in &ev.paths {
+                    if git.as_deref().is_some_and(|g| names_release(g, p)) {
+                        changed = true;
+                        changes.outside = true;
+                    }
                     if relevant(&root, p) {
                         changed = true;
                         match p.strip_prefix(&content) {
@@ -372,5 +421,31 @@ mod tests {
         // static/ is copied whole, hidden files included, so they count there.
         assert!(relevant(root, Path::new("/l/static/.htaccess")));
         assert!(!relevant(root, Path::new("/l/templates/.level.html.swp")));
+    }
+
+    #[test]
+    fn commits_and_tags_count_and_the_rest_of_git_does_not() {
+        let git = Path::new("/r/.git");
+        for p in [
+            "HEAD",
+            "packed-refs",
+            "refs/heads/main",
+            "refs/tags/v2",
+            "refs/heads/a/b",
+        ] {
+            assert!(names_release(git, &git.join(p)), "{p}");
+        }
+        for p in [
+            "index",
+            "index.lock",
+            "refs/heads/main.lock",
+            "objects/ab/cd",
+            "refs/remotes/origin/main",
+            "FETCH_HEAD",
+            "logs/HEAD",
+        ] {
+            assert!(!names_release(git, &git.join(p)), "{p}");
+        }
+        assert!(!names_release(git, Path::new("/r/content/HEAD")));
     }
 }
