@@ -71,7 +71,7 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Turn an existing ladder (a Markdown or YAML file, or a folder of them) into content files
+    /// Turn an existing ladder (a Markdown, YAML, JSON or CSV file, or a folder of them) into content files
     Import {
         /// The file or folder to import
         path: PathBuf,

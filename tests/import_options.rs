@@ -612,7 +612,7 @@ fn nothing_to_import_says_whether_the_file_or_the_folder_is_the_problem() {
         ),
         (
             text.as_path(),
-            "this file is neither Markdown (.md, .mdx) nor YAML (.yml, .yaml) nor JSON (.json)",
+            "this file is neither Markdown (.md, .mdx) nor YAML (.yml, .yaml) nor JSON (.json) nor a sheet saved as CSV",
         ),
         (
             empty.as_path(),
@@ -655,7 +655,10 @@ fn a_refusal_names_the_data_files_it_passed_over_and_the_shapes_it_reads() {
     );
     let said = refuse(&skills);
     assert!(said.contains("these files hold none of them"), "{said}");
-    assert!(!said.contains("import a .md, .yml or .json file"), "{said}");
+    assert!(
+        !said.contains("import a .md, .yml, .json or .csv file"),
+        "{said}"
+    );
     // A skill's `security.yaml` is data, not the repository's security policy, and a file
     // beside the data that is neither (`index.txt`) does not bring the vague hint back.
     std::fs::write(
@@ -684,9 +687,11 @@ security
 }
 
 #[test]
-fn a_spreadsheet_is_refused_with_what_to_do_with_it() {
+fn a_spreadsheet_is_read_as_csv_and_refused_in_its_own_format_with_how_to_save_it() {
     // Hunt 22 L1: a ladder kept as a CSV was refused with "import a .md, .yml or .json
-    // file", and beside a README the CSV was not named at all.
+    // file", and beside a README the CSV was not named at all. A CSV is read now (see
+    // `import_sheets.rs`); a workbook in Excel's own format is refused with how to save it as
+    // CSV, and named beside a README.
     let tmp = tempfile::tempdir().unwrap();
     let folder = tmp.path().join("crew");
     std::fs::create_dir_all(&folder).unwrap();
@@ -696,18 +701,25 @@ fn a_spreadsheet_is_refused_with_what_to_do_with_it() {
     )
     .unwrap();
     let csv = folder.join("crew-ladder.csv");
-    std::fs::write(&csv, "Level,Seamanship,Teamwork\nDeckhand,Ties knots,Keeps the gangway clear\nBosun,Plans the deck,Trains the crew\n").unwrap();
-    let said = refused(&csv, &tmp.path().join("out"));
+    std::fs::write(&csv, "Level,Seamanship,Teamwork\nDeckhand,Ties every knot the deck needs and keeps the lines clear,Keeps the gangway clear for the crew\nBosun,Plans the deck work for each watch and checks it is done,Trains the crew in the drills\nMate,Runs the deck in heavy weather and decides when to reef,Leads the watch and settles disputes\n").unwrap();
+    let imp = import(&csv, &[]);
     assert!(
-        said.contains(
-            "hint: import does not read spreadsheets: save the ladder as a Markdown table"
-        ),
+        imp.summary.contains("levels deckhand, bosun, mate"),
+        "{}",
+        imp.summary
+    );
+    std::fs::remove_file(&csv).unwrap();
+    let workbook = folder.join("crew-ladder.xlsx");
+    std::fs::write(&workbook, b"PK\x03\x04 not really a workbook").unwrap();
+    let said = refused(&workbook, &tmp.path().join("out"));
+    assert!(
+        said.contains("hint: import reads a sheet saved as CSV: save it as UTF-8 CSV"),
         "{said}"
     );
     let said = refused(&folder, &tmp.path().join("out"));
     assert!(
         said.contains(
-            "import does not read the spreadsheet crew-ladder.csv: save it as a Markdown table"
+            "import does not read the spreadsheet crew-ladder.xlsx as it is: save it as UTF-8 CSV"
         ),
         "{said}"
     );

@@ -8,7 +8,7 @@ use super::source::{import_error, Loc};
 use super::Options;
 use crate::diagnostic::Diagnostic;
 use pillar_descriptions::{
-    levels_describing_pillars, summaries_of_levels, tracks_describing_pillars,
+    levels_describing_pillars, pillar_texts, summaries_of_levels, tracks_describing_pillars,
 };
 use std::collections::{BTreeMap, HashMap};
 use steps::{promotion_steps, steps_alike};
@@ -28,6 +28,7 @@ pub fn finish(ladder: &mut Ladder, opts: &Options) -> Result<(), Diagnostic> {
     unchecked_boxes(ladder);
     components_as_text(ladder);
     gather_pillars(ladder);
+    pillar_texts(ladder);
     pages_describing_pillars(ladder);
     untitled::untitled_pages(ladder);
     untitled::untitled_levels(ladder);

@@ -23,6 +23,7 @@ mod pillars;
 mod place;
 mod refusal;
 mod roster;
+mod sheet;
 mod skipped;
 pub mod source;
 mod stale;
@@ -151,15 +152,34 @@ fn import_from(opts: &Options) -> Result<Summary, Diagnostic> {
                 .push(format!("{rel} (YAML, and --format markdown)"));
             continue;
         }
-        let mut doc = match source::read(path, rel) {
+        let read = source::read(path, rel).and_then(|doc| match kind {
+            FileKind::Sheet => sheet::as_markdown(&doc),
+            _ => Ok(doc),
+        });
+        let mut doc = match read {
             Ok(doc) => doc,
             // In a folder, an empty file (a level not written yet) is passed over, and said.
             Err(_) if !single && std::fs::read(path).is_ok_and(|b| b.trim_ascii().is_empty()) => {
                 ladder.skipped.push(format!("{rel} (empty)"));
                 continue;
             }
+            // A sheet beside the ladder's files may be any data a repository keeps: in a
+            // folder, one that cannot be read is passed over, and said.
+            Err(_) if kind == FileKind::Sheet && !single => {
+                ladder.skipped.push(format!(
+                    "{rel} (a sheet that is not UTF-8 CSV with a header row)"
+                ));
+                continue;
+            }
+            Err(mut e) if kind == FileKind::Sheet && e.message.contains("not UTF-8") => {
+                e.hint = sheet::NOT_UTF8_HINT.to_string();
+                return Err(e);
+            }
             Err(e) => return Err(e),
         };
+        // A sheet is read as the Markdown table it was written out as.
+        let sheet = kind == FileKind::Sheet;
+        let kind = if sheet { FileKind::Markdown } else { kind };
         // A template alone (beside a README, perhaps) is what the user asked to import: it
         // is read. (The other files are looked for only once a file reads as a template.)
         let others = || {
@@ -181,7 +201,8 @@ fn import_from(opts: &Options) -> Result<Summary, Diagnostic> {
             doc = source::SourceDoc::new(doc.rel.clone(), without_esm(&doc.text));
         }
         if kind == FileKind::Markdown {
-            for (rewrite, what) in source::REWRITES {
+            // The rewrites mend Markdown as people write it; a sheet's table is written here.
+            for (rewrite, what) in source::REWRITES.iter().filter(|_| !sheet) {
                 if let Some((text, line)) = rewrite(&doc.text) {
                     // The line read so (after the rewrites before it): the example in `what`
                     // is no quote of it.
@@ -194,8 +215,21 @@ fn import_from(opts: &Options) -> Result<Summary, Diagnostic> {
                     );
                 }
             }
-            let (read, kept);
-            (doc, read, kept) = tables::unfold(doc);
+            let (read, kept, described);
+            (doc, read, kept, described) = tables::unfold(doc);
+            // Nor is a sheet in a folder whose table is no ladder read as a page.
+            if sheet && !single && read.is_empty() {
+                ladder
+                    .skipped
+                    .push(format!("{rel} (a sheet whose table is no ladder)"));
+                continue;
+            }
+            for (name, line, text) in described {
+                let doc = ladder.docs.len();
+                ladder
+                    .pillar_texts
+                    .push((name, model::Md { text, doc, line }));
+            }
             for r in read {
                 let at = doc.loc_line(r.line);
                 ladder.guess(GuessKind::Structure, at, r.what);
@@ -216,7 +250,9 @@ fn import_from(opts: &Options) -> Result<Summary, Diagnostic> {
             FileKind::Yaml => {
                 yaml_outcome(&mut ladder, index, rel, single, &mut families, &mut tables)?
             }
-            FileKind::Markdown => markdown_outcome(&mut ladder, opts, index, rel, single)?,
+            FileKind::Markdown | FileKind::Sheet => {
+                markdown_outcome(&mut ladder, opts, index, rel, single)?
+            }
         };
         let Some(outcome) = outcome else { continue };
         outcomes.push((index, outcome));
@@ -557,7 +593,11 @@ fn markdown_outcome(
                 return Ok(None);
             }
             let (body, title) = skip_toml_front_matter(&doc.text);
-            ladder.format("one-document Markdown");
+            ladder.format(if kind_of(rel) == Some(FileKind::Sheet) {
+                "a sheet (CSV), read as a table"
+            } else {
+                "one-document Markdown"
+            });
             Ok(Some(markdown::parse(ladder, index, body, title)))
         }
     }
@@ -626,6 +666,8 @@ fn output_paths<'a>(ladder: &Ladder, root: &'a Path) -> writer::Paths<'a> {
 enum FileKind {
     Markdown,
     Yaml,
+    /// A spreadsheet saved as CSV or TSV, read as a Markdown table ([`sheet`]).
+    Sheet,
 }
 
 /// An MDX page's text with its `import` and `export` statements (JavaScript for the page's
@@ -675,6 +717,7 @@ fn kind_of(rel: &str) -> Option<FileKind> {
         "md" | "markdown" | "mdown" | "mkd" | "mdx" => Some(FileKind::Markdown),
         // JSON is YAML 1.2's subset: one reader for both.
         "yml" | "yaml" | "json" => Some(FileKind::Yaml),
+        "csv" | "tsv" => Some(FileKind::Sheet),
         _ => None,
     }
 }

@@ -348,6 +348,9 @@ pub struct Ladder {
     /// The tables of the source kept as tables, which may list the levels (see
     /// `level_index`).
     pub level_tables: Vec<LevelTable>,
+    /// Pillars' descriptions that a sheet gave in columns of their own, by the pillar's
+    /// title as written, for `finish` to add once the pillars are gathered.
+    pub pillar_texts: Vec<(String, Md)>,
     /// Guesses.
     pub guesses: Vec<Guess>,
     /// What kinds of input were read (`one-document Markdown`, `YAML`, …).

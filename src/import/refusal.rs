@@ -7,12 +7,13 @@ use super::tables;
 use crate::diagnostic::Diagnostic;
 
 /// What to do with a spreadsheet, which import does not read.
-pub(super) const SPREADSHEET_HINT: &str = "import does not read spreadsheets: save the ladder as a Markdown table in a .md file, a row per level and a column per pillar (`| Level | Scope | Impact |`), and import that";
+pub(super) const SPREADSHEET_HINT: &str = "import reads a sheet saved as CSV: save it as UTF-8 CSV (Excel: File › Save As › \"CSV UTF-8\"; Google Sheets: File › Download › Comma-separated values; Numbers: File › Export To › CSV), and import the .csv";
 
-/// Whether the file `name` is a spreadsheet (`.csv`, `.tsv`, `.xlsx`, `.xls`, `.ods`).
+/// Whether the file `name` is a spreadsheet in a spreadsheet program's own format (`.xlsx`,
+/// `.xls`, `.ods`, `.numbers`), which import reads once saved as CSV.
 pub(super) fn spreadsheet(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    [".csv", ".tsv", ".xlsx", ".xls", ".ods"]
+    [".xlsx", ".xls", ".ods", ".numbers"]
         .iter()
         .any(|e| lower.ends_with(e))
 }
@@ -90,10 +91,12 @@ pub(super) fn no_ladder(ladder: &Ladder, single: bool, shown: &str) -> Diagnosti
                 n => format!("found no ladder in this folder: none of its {n} files has levels with pillars and expectations"),
             };
             // A spreadsheet passed over may be where the ladder is.
-            let sheets: Vec<&str> = skipped_files(ladder, |file, _| spreadsheet(file));
+            let sheets: Vec<&str> = skipped_files(ladder, |file, why| {
+                spreadsheet(file) || why.starts_with("a sheet that is not UTF-8")
+            });
             if !sheets.is_empty() {
                 message.push_str(&format!(
-                    ", and import does not read the spreadsheet{} {}: save it as a Markdown table in a .md file (`| Level | Scope | Impact |`) and import again",
+                    ", and import does not read the spreadsheet{} {} as it is: save it as UTF-8 CSV and import the .csv",
                     if sheets.len() == 1 { "" } else { "s" },
                     sheets.join(", ")
                 ));
@@ -181,7 +184,7 @@ fn unread_front_matter(text: &str) -> Vec<&str> {
 /// or only data files without a ladder; with what to do, for a spreadsheet too.
 pub(super) fn nothing_read(ladder: &Ladder, path: &std::path::Path, shown: &str) -> Diagnostic {
     let message = if !path.is_dir() {
-        "this file is neither Markdown (.md, .mdx) nor YAML (.yml, .yaml) nor JSON (.json)"
+        "this file is neither Markdown (.md, .mdx) nor YAML (.yml, .yaml) nor JSON (.json) nor a sheet saved as CSV (.csv, .tsv)"
             .to_string()
     } else {
         // Markdown or YAML files read and set aside (templates, site settings): say which.
@@ -192,7 +195,7 @@ pub(super) fn nothing_read(ladder: &Ladder, path: &std::path::Path, shown: &str)
             .filter(|s| !s.ends_with("(not Markdown or YAML)"))
             .collect();
         if aside.is_empty() {
-            "the folder holds no Markdown or YAML files (nor JSON)".to_string()
+            "the folder holds no Markdown or YAML files (nor JSON or CSV)".to_string()
         } else {
             format!(
                 "found no ladder in this folder: not read: {}",
@@ -210,12 +213,18 @@ pub(super) fn nothing_read(ladder: &Ladder, path: &std::path::Path, shown: &str)
             .skipped
             .iter()
             .all(|s| s.ends_with("without a ladder)") || s.ends_with("(not Markdown or YAML)"));
+    let unreadable_sheet = ladder
+        .skipped
+        .iter()
+        .any(|s| s.contains(" (a sheet that is not UTF-8"));
     let hint = if spreadsheet(shown) {
         SPREADSHEET_HINT
+    } else if unreadable_sheet {
+        super::sheet::NOT_UTF8_HINT
     } else if data {
         "import reads YAML or JSON job families (`levels`, `themes`, `competencies`), `topics` (as Monzo writes them), `skills` with `roles`, and tables of levels, skills and descriptors joined by keys, and these files hold none of them: write the ladder in Markdown (one file per level, `# Level` / `## Pillar` / `- expectation`), or in one of those shapes"
     } else {
-        "import a .md, .yml or .json file, or a folder that holds some"
+        "import a .md, .yml, .json or .csv file, or a folder that holds some"
     };
     if path.is_dir() {
         Diagnostic::about("import", shown.to_string(), message, hint)

@@ -103,6 +103,17 @@ impl SourceDoc {
             .is_some_and(|o| !o.1)
     }
 
+    /// What 1-based line `line` of `text` stands for in the file: its line there, and
+    /// whether it is that line as written. For a rewrite of this text, whose lines stand for
+    /// this text's lines, to stand for the file's.
+    pub fn origin_of(&self, line: usize) -> (usize, bool) {
+        self.origin
+            .as_ref()
+            .and_then(|o| o.get(line.max(1) - 1))
+            .copied()
+            .unwrap_or((line, true))
+    }
+
     /// 1-based line of byte `offset` in `text`.
     fn text_line(&self, offset: usize) -> usize {
         self.line_starts
@@ -192,7 +203,7 @@ pub fn from_bytes(bytes: Vec<u8>, rel: &str) -> Result<SourceDoc, Diagnostic> {
             rel,
             (line_of(i), 1),
             "this is a binary file, not text (it holds a NUL byte)",
-            "import reads Markdown (.md), YAML (.yml) and JSON (.json) files; export the ladder to one of these first",
+            "import reads Markdown (.md), YAML (.yml), JSON (.json) and CSV (.csv) files; export the ladder to one of these first",
         ));
     }
     let text = match String::from_utf8(bytes) {

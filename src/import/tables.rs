@@ -36,6 +36,10 @@ pub(super) struct Read {
     pub(super) what: String,
 }
 
+/// A competency's description from the columns about it in a sheet (see [`about_columns`]):
+/// its name, the file's line (1-based) of its row, and the Markdown.
+pub(super) type Described = (String, usize, String);
+
 /// A table kept as a table, for [`super::level_index`] and [`super::roster`]: each row, the
 /// header first, with its line in the file and its cells' text (a link's text for a link),
 /// and the title of the heading above it.
@@ -43,12 +47,24 @@ pub(super) type Kept = (Vec<(usize, Vec<String>)>, Option<String>);
 
 /// `doc` with its ladder tables rewritten as headings and lists, what was read, and the
 /// tables kept as tables; `doc` itself when it has no ladder tables.
-pub(super) fn unfold(doc: SourceDoc) -> (SourceDoc, Vec<Read>, Vec<Kept>) {
+pub(super) fn unfold(doc: SourceDoc) -> (SourceDoc, Vec<Read>, Vec<Kept>, Vec<Described>) {
     if !doc.text.contains('|') && !doc.text.to_ascii_lowercase().contains("<table") {
-        return (doc, Vec::new(), Vec::new());
+        return (doc, Vec::new(), Vec::new(), Vec::new());
     }
     let tables = find_tables(&doc.text);
-    let (mut edits, read) = edits(&tables, &doc.text);
+    let (mut edits, read, described) = edits(&tables, &doc.text);
+    // Lines in the file, where `doc` was itself written from it (a sheet).
+    let read: Vec<Read> = read
+        .into_iter()
+        .map(|r| Read {
+            line: doc.source_line(r.line),
+            what: r.what,
+        })
+        .collect();
+    let described = described
+        .into_iter()
+        .map(|(name, line, text)| (name, doc.source_line(line), text))
+        .collect();
     let kept = tables
         .into_iter()
         .filter(|t| {
@@ -59,7 +75,7 @@ pub(super) fn unfold(doc: SourceDoc) -> (SourceDoc, Vec<Read>, Vec<Kept>) {
         .map(|t| kept(&doc, t))
         .collect();
     if edits.is_empty() {
-        return (doc, Vec::new(), kept);
+        return (doc, Vec::new(), kept, Vec::new());
     }
     edits.sort_by_key(|e| e.first);
     let mut text = String::with_capacity(doc.text.len() * 2);
@@ -88,7 +104,21 @@ pub(super) fn unfold(doc: SourceDoc) -> (SourceDoc, Vec<Read>, Vec<Kept>) {
     // The last push added a newline the text did not end with. `origin` keeps its entry: it
     // is the last line's when the text does not end with a newline.
     text.pop();
-    (SourceDoc::mapped(doc.rel, text, origin), read, kept)
+    // Lines of a text that was itself written from the file (a sheet's table) stand for the
+    // file's lines.
+    let origin = origin
+        .into_iter()
+        .map(|(line, as_written)| {
+            let (from, kept) = doc.origin_of(line);
+            (from, as_written && kept)
+        })
+        .collect();
+    (
+        SourceDoc::mapped(doc.rel, text, origin),
+        read,
+        kept,
+        described,
+    )
 }
 
 /// Table `t` of `doc` as [`Kept`].
@@ -150,7 +180,21 @@ struct Edit {
 }
 
 /// The edits that rewrite `tables`, and what each was read as.
-fn edits(tables: &[Table], text: &str) -> (Vec<Edit>, Vec<Read>) {
+fn edits(tables: &[Table], text: &str) -> (Vec<Edit>, Vec<Read>, Vec<Described>) {
+    // Blank columns a spreadsheet kept are left out; a sheet's columns about each
+    // competency beside its levels are read as its names and levels.
+    let tables: Vec<Table> = tables
+        .iter()
+        .map(|t| table::without_empty_columns(t).unwrap_or_else(|| t.clone()))
+        .collect();
+    let narrowed: Vec<Option<about_columns::Narrowed>> =
+        tables.iter().map(about_columns::narrowed).collect();
+    let narrowed_tables: Vec<Table> = tables
+        .iter()
+        .zip(&narrowed)
+        .map(|(t, n)| n.as_ref().map_or_else(|| t.clone(), |n| n.table.clone()))
+        .collect();
+    let tables = &narrowed_tables[..];
     let shared = shared_labels(tables);
     let mut shapes: Vec<Option<Shape>> = tables.iter().map(|t| shape(t, &shared, false)).collect();
     // Tables of short phrases (`Learns tools`) under sibling headings with the same levels
@@ -325,8 +369,18 @@ fn edits(tables: &[Table], text: &str) -> (Vec<Edit>, Vec<Read>) {
             what,
         });
     }
+    let mut described = Vec::new();
+    for (n, (t, shape)) in narrowed.into_iter().zip(tables.iter().zip(&shapes)) {
+        if let (Some(n), Some(_)) = (n, shape) {
+            read.push(Read {
+                line: t.first_line,
+                what: format!("the table is a sheet of competencies: {}", n.what),
+            });
+            described.extend(n.described);
+        }
+    }
     read.sort_by_key(|r| r.line);
-    (edits, read)
+    (edits, read, described)
 }
 
 /// The lines after table `t` up to the next heading, table or the end, each with its line:
@@ -865,6 +919,7 @@ fn header_keys(t: &Table) -> HashSet<String> {
     t.header[1..].iter().map(|c| key(c)).collect()
 }
 
+mod about_columns;
 mod account;
 mod levels_down;
 mod per_level;

@@ -29,6 +29,19 @@ const DESCRIBES_PILLARS: &[&str] = &[
     "habilidades",
 ];
 
+/// The descriptions a sheet gave its competencies in columns of their own (see
+/// `tables::about_columns`), each added to the pillar of that title.
+pub(super) fn pillar_texts(ladder: &mut Ladder) {
+    for (title, md) in std::mem::take(&mut ladder.pillar_texts) {
+        let key = ids::title_key(&title);
+        if let Some(p) = ladder.pillars.iter_mut().find(|p| p.key == key) {
+            if !p.description.iter().any(|d| d.text == md.text) {
+                p.description.push(md);
+            }
+        }
+    }
+}
+
 /// Whether `title` names what the levels are measured by (`Core Competencies`), not a level.
 fn titled_so(title: &str) -> bool {
     !crate::import::titles::level_like(title)

@@ -63,6 +63,28 @@ pub(super) struct Line {
     pub(super) row: usize,
 }
 
+/// `t` without its columns past the first that hold nothing, header or cell (a blank column
+/// a spreadsheet kept between its own, copied into the table); `None` when it has none. The
+/// first column stays: it names the rows, and is left empty where every column is a level
+/// (see [`with_corner`]).
+pub(super) fn without_empty_columns(t: &Table) -> Option<Table> {
+    let empty = |c: usize| {
+        c > 0
+            && t.header[c].trim().is_empty()
+            && t.rows.iter().all(|(_, cells)| cells[c].trim().is_empty())
+    };
+    let keep: Vec<usize> = (0..t.header.len()).filter(|&c| !empty(c)).collect();
+    if keep.len() == t.header.len() || keep.len() < 2 {
+        return None;
+    }
+    let pick = |cells: &[String]| keep.iter().map(|&c| cells[c].clone()).collect::<Vec<_>>();
+    Some(Table {
+        header: pick(&t.header),
+        rows: t.rows.iter().map(|(l, cells)| (*l, pick(cells))).collect(),
+        ..t.clone()
+    })
+}
+
 pub(super) fn find_tables(text: &str) -> Vec<Table> {
     let starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))

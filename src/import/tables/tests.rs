@@ -2,7 +2,7 @@ use super::cells::*;
 use super::*;
 
 fn unfolded(md: &str) -> (String, Vec<usize>, Vec<String>) {
-    let (doc, read, _) = unfold(SourceDoc::new("x.md", md.to_string()));
+    let (doc, read, _, _) = unfold(SourceDoc::new("x.md", md.to_string()));
     let lines = (0..doc.text.split('\n').count())
         .map(|i| {
             let offset: usize = doc.text.split('\n').take(i).map(|l| l.len() + 1).sum();

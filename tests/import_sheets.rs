@@ -1,0 +1,233 @@
+//! `ladderbook import` on spreadsheets saved as CSV, the way a ladder kept in Excel or Google
+//! Sheets leaves them (a title row, blank columns, quoted cells with line breaks, commas and
+//! quotes), and on skills grids whose level columns are headed `Level N description` beside
+//! columns about each skill, as SFIA keeps its framework. The sheets are our own, in those
+//! shapes. Each test reads the sheet with the `csv` crate (not the importer's reading) and
+//! checks that every line of every level's cell is on that level's page, under its skill.
+
+mod common;
+mod import_support;
+use common::*;
+use import_support::tables::*;
+use import_support::*;
+use std::fs;
+
+/// The rows of the CSV file `path` (`delimiter` between cells), each cell trimmed.
+fn sheet(path: &std::path::Path, delimiter: u8) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_path(path)
+        .unwrap()
+        .records()
+        .map(|r| r.unwrap().iter().map(|c| c.trim().to_string()).collect())
+        .collect()
+}
+
+/// The lines of a cell, bullets dropped: each an expectation.
+fn lines(cell: &str) -> Vec<String> {
+    cell.lines()
+        .map(|l| l.trim().trim_start_matches('•').trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn a_skills_sheet_saved_as_csv_is_a_ladder_of_its_level_columns_and_its_skills() {
+    let src = fixture("sheets/harbour-skills.csv");
+    let rows = sheet(&src, b',');
+    let header = rows.iter().position(|r| r[0] == "#").unwrap();
+    let head = &rows[header];
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    let mut exps = Vec::new();
+    for row in &rows[header + 1..] {
+        for n in 1..=4 {
+            let level = format!("Level {n}");
+            for item in lines(&row[col(&format!("{level} description"))]) {
+                exps.push(exp(&level, &row[col("Skill")], &item));
+            }
+        }
+    }
+    assert_eq!(exps.len(), 18);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    // The sheet's title row names the track; the row under it describes it.
+    let track = fs::read_to_string(imp.root.join("content/tracks/harbour-skills.md")).unwrap();
+    assert!(
+        track.contains("title = \"Harbour Pilots’ Skills Framework\""),
+        "{track}"
+    );
+    assert!(track.contains("Kept by the pilotage board"), "{track}");
+    // Each skill's own columns describe its pillar, labelled, none of them an expectation.
+    let berthing = page(&imp.site, "pillars/berthing/");
+    for said in [
+        "category shiphandling",
+        "subcategory close quarters",
+        "bringing a vessel alongside a quay",
+        "guidance notes covers berthing with and without tugs",
+        "unberthing is part of the same skill",
+    ] {
+        assert!(
+            words(&berthing).contains(said),
+            "{said}: {}",
+            words(&berthing)
+        );
+    }
+    // The codes and row numbers are said to be left out; the guess is at the header's line.
+    says(
+        &imp,
+        "harbour-skills.csv:4: the table is a sheet of competencies",
+    );
+    says(&imp, "`#`, `Code` left out");
+    says(&imp, "1 file, a sheet (CSV), read as a table");
+    // A cell left empty is a gap, not an expectation.
+    let level1 = page(&imp.site, "levels/level-1/");
+    assert!(
+        words(&level1).contains("not defined yet"),
+        "{}",
+        words(&level1)
+    );
+}
+
+#[test]
+fn a_sheet_with_a_level_per_row_split_by_semicolons_keeps_its_order() {
+    // Excel writes CSV with semicolons where the comma is the decimal mark.
+    let src = fixture("sheets/orchard-levels.csv");
+    let rows = sheet(&src, b';');
+    let mut exps = Vec::new();
+    for row in &rows[1..] {
+        for (pillar, cell) in rows[0].iter().zip(row).skip(1) {
+            exps.push(exp(&row[0], pillar, cell));
+        }
+    }
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    says(&imp, "levels picker, grower, orchard-manager");
+}
+
+#[test]
+fn a_sheet_saved_as_windows_1252_is_refused_with_how_to_save_it_as_utf8() {
+    let out = ladderbook()
+        .arg("import")
+        .arg(fixture("sheets/latin1-sheet.csv"))
+        .arg("-o")
+        .arg(tempfile::tempdir().unwrap().path().join("out"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("latin1-sheet.csv:4:"), "{err}");
+    assert!(err.contains("CSV UTF-8"), "{err}");
+    // In a folder beside a README, the refusal names the sheet and what to do with it.
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = tmp.path().join("ladder");
+    fs::create_dir(&folder).unwrap();
+    fs::copy(
+        fixture("sheets/latin1-sheet.csv"),
+        folder.join("latin1-sheet.csv"),
+    )
+    .unwrap();
+    fs::write(
+        folder.join("README.md"),
+        "# Our ladder\n\nIt is in the sheet.\n",
+    )
+    .unwrap();
+    let out = ladderbook()
+        .arg("import")
+        .arg(&folder)
+        .arg("-o")
+        .arg(tmp.path().join("out"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains(
+            "does not read the spreadsheet latin1-sheet.csv as it is: save it as UTF-8 CSV"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_sheet_of_other_data_beside_a_ladder_in_a_folder_is_passed_over() {
+    // A repository keeps other data as CSV (a rota, a list of people): it is no page of the
+    // ladder, and a sheet that cannot be read does not stop the import.
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = tmp.path().join("crew");
+    fs::create_dir(&folder).unwrap();
+    fs::copy(
+        fixture("sheets/orchard-levels.csv"),
+        folder.join("ladder.csv"),
+    )
+    .unwrap();
+    fs::write(
+        folder.join("rota.csv"),
+        "Day,Morning,Evening\nMonday,Ana,Ben\nTuesday,Cy,Dee\n",
+    )
+    .unwrap();
+    fs::copy(
+        fixture("sheets/latin1-sheet.csv"),
+        folder.join("old-export.csv"),
+    )
+    .unwrap();
+    let imp = import(&folder, &[]);
+    says(&imp, "levels picker, grower, orchard-manager");
+    assert!(!imp.root.join("content/rota.md").exists());
+    let site = site_words(&imp.site);
+    assert!(!site.contains("monday"), "{site}");
+}
+
+#[test]
+fn a_grid_headed_level_n_description_beside_columns_about_each_skill_is_read_as_its_levels() {
+    // As a user writes the sheet out as a Markdown table, with a number in its title: the
+    // grid was refused, or read as one level whose pillars were the skills, with the levels'
+    // text nested under each (hunt 48 H48-02).
+    let md = "# Guild 2 Skills\n\n| Skill | Category | Subcategory | Overall description | Level 1 description | Level 2 description | Level 3 description |\n|---|---|---|---|---|---|---|\n| Kneading | Dough | Mixing | Working dough by hand and by machine. | Kneads a small batch under guidance. | Kneads every dough unaided. <br>Checks the gluten by the windowpane test. | Sets the kneading method for the bakery. |\n| Oven care | Baking | Ovens | Running and looking after the ovens. |  | Loads and empties the oven safely. | Chooses and tunes the ovens. |\n| Cake design | Decorating | Cakes | Designing cakes for customers' orders. | Copies a given cake design. | Designs a cake from a customer's brief. | Sets the bakery's cake range. |\n";
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("guild.md");
+    fs::write(&src, md).unwrap();
+    let (_, rows) = &tables(md)[0];
+    let mut exps = Vec::new();
+    for row in &rows[1..] {
+        for (head, cell) in rows[0].iter().zip(row).skip(4) {
+            let level = head.trim_end_matches(" description");
+            for item in cell_items(cell) {
+                exps.push(exp(level, &row[0], &item));
+            }
+        }
+    }
+    assert_eq!(exps.len(), 9);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    says(&imp, "1 track, 3 levels, 3 pillars");
+    let kneading = words(&page(&imp.site, "pillars/kneading/"));
+    assert!(
+        kneading.contains("working dough by hand and by machine"),
+        "{kneading}"
+    );
+}
+
+#[test]
+fn a_sheet_pasted_as_a_markdown_table_with_its_blank_column_is_read_without_it() {
+    // The blank column a sheet keeps between its own, pasted along: every pillar column must
+    // hold prose, and the blank one held none, so the table was "no ladder" (author check 49
+    // A49-04).
+    let md = "# Lighthouse keepers\n\n| Level | Title |  | Lamp | Logbook |\n| --- | --- | --- | --- | --- |\n| K1 | Assistant keeper |  | • Cleans the lens every morning<br>• Trims the wick before dusk | Writes the weather in the log each watch |\n| K2 | Keeper |  | Keeps the lamp lit through a storm without help | Checks the assistant's entries and signs the log |\n| K3 | Principal keeper |  | Plans the lamp's servicing for the year | Reports the log's findings to the board |\n";
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("keepers.md");
+    fs::write(&src, md).unwrap();
+    let (_, rows) = &tables(md)[0];
+    let mut exps = Vec::new();
+    for row in &rows[1..] {
+        for (pillar, cell) in rows[0].iter().zip(row).skip(3) {
+            for item in cell_items(cell) {
+                exps.push(exp(&format!("{} {}", row[0], row[1]), pillar, &item));
+            }
+        }
+    }
+    assert_eq!(exps.len(), 7);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+}
