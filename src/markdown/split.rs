@@ -26,13 +26,45 @@ pub(super) struct Split {
     pub(super) in_item: bool,
     /// The depth of the item's list.
     item_depth: usize,
+    /// How many `<details>`, `<blockquote>` and `<figure>` elements HTML blocks between the
+    /// top-level blocks have opened and not closed: the Markdown after such a block is inside
+    /// it (see `sanitize`, as GitHub renders it), so a list there is that element's (a
+    /// folded list of examples), not the competency's expectations.
+    held: usize,
+}
+
+/// The elements an HTML block may leave open around the Markdown after it whose lists are
+/// not expectations: folded, quoted or captioned material. A `<div>` or a table may wrap the
+/// expectations themselves.
+const HOLDING: [&str; 3] = ["details", "blockquote", "figure"];
+
+/// `held` after the HTML `html`: plus the [`HOLDING`] elements it opens, less those it closes.
+fn held_after(held: usize, html: &str) -> usize {
+    let lower = html.to_ascii_lowercase();
+    let count = |open: &str| {
+        lower
+            .match_indices(open)
+            .filter(|(i, m)| {
+                lower[i + m.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c == '>' || c == '/' || c.is_whitespace())
+            })
+            .count()
+    };
+    HOLDING.iter().fold(held, |h, name| {
+        (h + count(&format!("<{name}"))).saturating_sub(count(&format!("</{name}")))
+    })
 }
 
 impl Split {
     /// Moves past `ev`, saying where it goes.
     pub(super) fn step(&mut self, ev: &Event<'_>) -> Step {
         match ev {
-            Event::Start(Tag::List(_)) if self.depth == 0 => {
+            Event::Html(html) if !self.in_top_list && self.depth <= 1 => {
+                self.held = held_after(self.held, html);
+            }
+            Event::Start(Tag::List(_)) if self.depth == 0 && self.held == 0 => {
                 self.in_top_list = true;
                 self.depth += 1;
                 return Step::Skip;

@@ -91,6 +91,48 @@ fn an_expectation_ending_in_an_id_keeps_it_apart_from_its_text() {
 }
 
 #[test]
+fn a_list_folded_in_details_quoted_or_in_a_figure_is_a_note_not_expectations() {
+    // GitHub's way of folding examples away (author check 49 A49-01): the list after an HTML
+    // block that opens `<details>` is inside it, so it was published as two more
+    // expectations, with anchors, beside an empty toggle.
+    for (open, close) in [
+        (
+            "<details>\n<summary>Example behaviours</summary>",
+            "</details>",
+        ),
+        ("<blockquote>", "</blockquote>"),
+        ("<figure>", "</figure>"),
+    ] {
+        let md = format!(
+            "- Holds weekly one-to-ones\n- Hires for the team\n\n{open}\n\n- Rebalanced the on-call rota\n- Turned a missed deadline into a plan\n\n{close}\n\n- Handles performance issues\n"
+        );
+        for b in [
+            parse(&md, 0, &HashSet::default()),
+            parse_competency(&md, 0, ("l", "p")),
+        ] {
+            let items: Vec<&str> = b.items.iter().map(Fragment::plain).collect();
+            assert_eq!(
+                items,
+                [
+                    "Holds weekly one-to-ones",
+                    "Hires for the team",
+                    "Handles performance issues"
+                ],
+                "{open}"
+            );
+            let notes = b.notes.html("");
+            assert!(
+                notes.contains("<li>Rebalanced the on-call rota</li>"),
+                "{notes}"
+            );
+        }
+    }
+    // A `<div>` may wrap the expectations themselves.
+    let b = parse_competency("<div>\n\n- One\n- Two\n\n</div>\n", 0, ("l", "p"));
+    assert_eq!(b.items.len(), 2);
+}
+
+#[test]
 fn top_level_items_are_expectations_and_the_rest_are_notes() {
     let b = parse(
         "Intro.\n\n- One\n  - nested\n- Two [x](a.md)\n\nAfter.\n",
