@@ -6,6 +6,7 @@ use std::fmt;
 
 mod folds;
 mod markup;
+mod notion;
 mod shortcodes;
 mod wrappers;
 pub use markup::{
@@ -257,7 +258,9 @@ pub fn file_name_key(path: &str) -> String {
 /// The stem of the file at `rel`, a path relative to the import (`a/L3-Senior.md` →
 /// `L3-Senior`). A page that a docs site publishes as HTML is named for both
 /// (`pairing.html.md`, GOV.UK's Tech Docs and Middleman): its `.html` goes too, as it names no
-/// part of the page; so does a Jekyll post's date (`2021-07-13-levels.md` → `levels`).
+/// part of the page; so does a Jekyll post's date (`2021-07-13-levels.md` → `levels`), and
+/// the id after a Notion page's title (`Levels 3f2a9c1e8b7d4e6fa1b2c3d4e5f60718.md` →
+/// `Levels`).
 pub fn stem_of(rel: &str) -> &str {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     let stem = match name.rfind('.') {
@@ -286,10 +289,19 @@ pub fn stem_of(rel: &str) -> &str {
             }
         })
         && b[10] == b'-';
-    if dated {
-        &stem[11..]
-    } else {
-        stem
+    let stem = if dated { &stem[11..] } else { stem };
+    // Notion names an exported page by its title and its 32-digit id
+    // (`Engineering Track 3f2a9c1e8b7d4e6fa1b2c3d4e5f60718`): the id names nothing a
+    // reader sees.
+    match stem.rsplit_once(' ') {
+        Some((title, id))
+            if !title.trim().is_empty()
+                && id.len() == 32
+                && id.bytes().all(|b| b.is_ascii_hexdigit()) =>
+        {
+            title.trim_end()
+        }
+        _ => stem,
     }
 }
 
@@ -336,7 +348,12 @@ pub type Rewrite = fn(&str) -> Option<(String, usize)>;
 
 /// The rewrites import makes to every Markdown file, in order, each with what the summary
 /// says of it at the first line it changes.
-pub const REWRITES: [(Rewrite, &str); 19] = [
+pub const REWRITES: [(Rewrite, &str); 20] = [
+    (
+        notion::notion_properties,
+        "Notion's page properties under the title (`Owner: …`, `Status: …`) are left out: \
+         they describe the page in Notion, not the ladder",
+    ),
     (
         gitbook_tags,
         "GitBook's tabs (`{% tab title=\"…\" %}`) are read as headings titled by \

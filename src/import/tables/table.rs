@@ -131,6 +131,7 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
             _ => {}
         }
     }
+    let folded = folded_lines(&lines);
     let titles: HashSet<String> = (0..headings.len())
         .filter(|&i| holds(&headings, &lines, &line_of, i))
         .map(|i| key(&headings[i].2))
@@ -181,12 +182,13 @@ pub(super) fn find_tables(text: &str) -> Vec<Table> {
             let line = line_of(*start);
             let next_line = next.map_or(lines.len() + 1, |h| line_of(h.0));
             // A level's summary written as an item (`* **Summary:** …`) over its table is
-            // no list of expectations.
+            // no list of expectations, nor is an attribute (`**Equivalent IC level:** SE4`),
+            // nor a list folded in a `<details>` (examples, as Notion exports a toggle).
             let listed = |from: usize, to: usize| {
                 (from..to).any(|n| {
-                    lines
-                        .get(n - 1)
-                        .is_some_and(|l| list_line(l) && !summary_item(l))
+                    lines.get(n - 1).is_some_and(|l| {
+                        list_line(l) && !summary_item(l) && !attribute(l) && !folded[n - 1]
+                    })
                 })
             };
             Heading {
@@ -471,6 +473,40 @@ fn list_line(line: &str) -> bool {
         || l.starts_with("+ ")
         || l.starts_with("**")
         || (digits > 0 && (l[digits..].starts_with(". ") || l[digits..].starts_with(") ")))
+}
+
+/// Whether each of `lines` is inside a `<details>`, `<blockquote>` or `<figure>` that an
+/// HTML block opened (its Markdown folded, quoted or captioned, as on GitHub), or is one of
+/// the lines that open and close it.
+fn folded_lines(lines: &[&str]) -> Vec<bool> {
+    let mut open = 0usize;
+    lines
+        .iter()
+        .map(|l| {
+            let lower = l.to_ascii_lowercase();
+            let was = open > 0;
+            for tag in ["details", "blockquote", "figure"] {
+                open += lower.matches(&format!("<{tag}")).count();
+                open = open.saturating_sub(lower.matches(&format!("</{tag}")).count());
+            }
+            was || open > 0
+        })
+        .collect()
+}
+
+/// A line that is one bold label and a short value (`**Equivalent IC level:** SE4`,
+/// `**Scope:** One team`): an attribute of the level, no expectation.
+fn attribute(line: &str) -> bool {
+    let Some(rest) = line.trim().strip_prefix("**") else {
+        return false;
+    };
+    let Some((label, value)) = rest.split_once("**") else {
+        return false;
+    };
+    let value = value.trim_start_matches(':').trim();
+    (label.trim_end().ends_with(':') || rest[label.len() + 2..].starts_with(':'))
+        && !value.is_empty()
+        && value.split_whitespace().count() <= 4
 }
 
 /// A list item that opens with a bold label describing the level (`* **Summary:** …`,
