@@ -441,6 +441,8 @@ fn yaml_outcome(
         Ok(Some(yaml::level_list(ladder, index, &y)))
     } else if yaml::is_skill_list(&y) {
         Ok(Some(yaml::skill_list(ladder, index, &y)))
+    } else if yaml::is_level_texts(&y) {
+        Ok(Some(yaml::level_texts(ladder, index, &y)))
     } else if yaml::is_one_level(&y) {
         Ok(Some(yaml::one_level(ladder, index, &y)))
     } else if single && yaml::is_described_list(&y) {

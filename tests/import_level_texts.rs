@@ -1,0 +1,83 @@
+//! `ladderbook import` on a competence framework kept as data, each competence with its text
+//! at each level it is defined at (`"levels": {"1": …, "3": …}`), as the European e-CF is
+//! published: a JSON mapping keyed by competence, or a YAML list of named competences (hunt 48
+//! H48-01: both were refused, though the hint named nearly this shape). The files are our own.
+
+mod common;
+mod import_support;
+use import_support::*;
+use std::fs;
+
+/// The expectations of `y`'s competences: each level key's texts, in the competence's pillar.
+fn expected(y: &serde_json::Value) -> Vec<Exp> {
+    let entries: Vec<(String, &serde_json::Value)> = match y {
+        serde_json::Value::Object(m) => m.iter().map(|(k, v)| (k.clone(), v)).collect(),
+        serde_json::Value::Array(a) => a
+            .iter()
+            .map(|v| (v["name"].as_str().unwrap().to_string(), v))
+            .collect(),
+        _ => unreachable!(),
+    };
+    let mut exps = Vec::new();
+    for (name, entry) in entries {
+        for (key, text) in entry["levels"].as_object().unwrap() {
+            let level = if key.chars().all(|c| c.is_ascii_digit()) {
+                format!("Level {key}")
+            } else {
+                key.clone()
+            };
+            let texts: Vec<&str> = match text {
+                serde_json::Value::Array(a) => a.iter().map(|t| t.as_str().unwrap()).collect(),
+                t => vec![t.as_str().unwrap()],
+            };
+            for t in texts {
+                exps.push(tables::exp(&level, &name, t));
+            }
+        }
+    }
+    exps
+}
+
+#[test]
+fn a_json_mapping_of_competences_by_level_is_a_ladder_of_its_level_keys() {
+    let src = fixture("competences-by-level.json");
+    let y: serde_json::Value = serde_json::from_str(&fs::read_to_string(&src).unwrap()).unwrap();
+    let exps = expected(&y);
+    assert_eq!(exps.len(), 7);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    tables::says(&imp, "levels level-1, level-2, level-3");
+    // The competence's description and phase describe its pillar.
+    let knots = fs::read_to_string(imp.root.join("content/pillars/a-1-knot-tying.md")).unwrap();
+    assert!(
+        knots.contains("Ties, checks and teaches the knots"),
+        "{knots}"
+    );
+    assert!(knots.contains("**Phase:** Deck"), "{knots}");
+}
+
+#[test]
+fn a_yaml_list_of_named_competences_with_level_codes_keeps_their_order() {
+    let src = fixture("competences-by-level.yaml");
+    let text = fs::read_to_string(&src).unwrap();
+    // Written as JSON for the test's own reading (YAML 1.2's JSON subset is not this file).
+    let y: serde_json::Value = serde_json::json!([
+        {"name": "Knot tying", "levels": {
+            "e-1": "Ties the six standard knots under guidance.",
+            "e-2": ["Ties every knot unaided.", "Checks the crew's knots before a passage."],
+            "e-3": "Teaches knots to new deckhands and sets the knot standard."}},
+        {"name": "Sail handling", "levels": {
+            "e-2": "Trims the sails to the wind without being told.",
+            "e-3": "Decides when to reef and leads the sail crew."}}
+    ]);
+    for e in expected(&y) {
+        assert!(
+            text.contains(&e.text),
+            "the test's copy differs from the file: {}",
+            e.text
+        );
+    }
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &expected(&y), &[]);
+    tables::says(&imp, "levels e-1, e-2, e-3");
+}
