@@ -372,11 +372,18 @@ test('on a phone a track\'s matrix reads level by level, each cell under its pil
         shown: th.contains(under) ? th.textContent : null,
         level: th.querySelector('a').textContent,
         lastTop: last.getBoundingClientRect().top,
+        headHeight: head.height,
+        padding: parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0,
       };
     });
     assert.ok(r.wide <= r.box, `the matrix is ${r.wide} px in a ${r.box} px box`);
     assert.ok(r.narrowest >= r.box * 0.9, `a cell is ${r.narrowest} px of a ${r.box} px box`);
     r.pillars.forEach((p, i) => assert.ok(r.labels[i].includes(p), `cell ${i} is labelled ${r.labels[i]}, not ${p}`));
+    // The column heads are hidden: the label is read aloud, with no empty alternative text
+    // (browser check 49 B49-01).
+    r.labels.forEach((l) => assert.ok(!/\/\s*""\s*$/.test(l), `a silent label: ${l}`));
+    // A link focused going back up stops below the level's name (B49-02).
+    assert.ok(r.padding >= r.headHeight, `scroll padding ${r.padding} px under a ${r.headHeight} px name`);
     assert.ok(r.lastTop < 0, 'the page scrolled into the level\'s last cell');
     assert.ok(Math.abs(r.headTop) < 1, `the level's name is ${r.headTop} px from the top of the screen`);
     assert.ok(r.shown && r.shown.includes(r.level), `at the top of the screen: ${r.shown}`);
