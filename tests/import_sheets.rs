@@ -231,3 +231,101 @@ fn a_sheet_pasted_as_a_markdown_table_with_its_blank_column_is_read_without_it()
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
 }
+
+#[test]
+fn two_tables_stacked_in_one_sheet_are_two_tracks_and_metadata_rows_describe_it() {
+    // The managers' header was read as a level `Level`, and their text filed under the
+    // bakers' pillars; a date beside the title made the title row the header (review 43
+    // R43-05, R43-06).
+    let src = fixture("sheets/bakery-two-tracks.csv");
+    let rows = sheet(&src, b',');
+    let mut exps = Vec::new();
+    let mut header: Option<&Vec<String>> = None;
+    for row in &rows {
+        if row[0] == "Level" {
+            header = Some(row);
+        } else if let (Some(h), false) = (header, row[1].is_empty()) {
+            for (pillar, cell) in h.iter().zip(row).skip(1) {
+                exps.push(exp(&row[0], pillar, cell));
+            }
+        }
+    }
+    assert_eq!(exps.len(), 12);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    says(
+        &imp,
+        "track bakers: 6 expectations; levels apprentice, baker, head-baker",
+    );
+    says(
+        &imp,
+        "track managers: 6 expectations; levels shift-supervisor, bakery-manager, area-manager",
+    );
+
+    let tmp = tempfile::tempdir().unwrap();
+    let dated = tmp.path().join("dated.csv");
+    fs::write(
+        &dated,
+        "Bakery ladder,,,Updated 3 March 2025\nOwner,Head baker,,\n,,,\n".to_string()
+            + &fs::read_to_string(fixture("sheets/orchard-levels.csv"))
+                .unwrap()
+                .replace(';', ","),
+    )
+    .unwrap();
+    let imp = import(&dated, &[]);
+    says(&imp, "levels picker, grower, orchard-manager");
+    let track = fs::read_to_string(imp.root.join("content/tracks/dated.md")).unwrap();
+    assert!(track.contains("title = \"Bakery ladder\""), "{track}");
+    assert!(track.contains("Owner: Head baker"), "{track}");
+}
+
+#[test]
+fn a_sheet_beside_a_markdown_ladder_is_not_read_into_it() {
+    // An onboarding plan kept as a sheet became a second track, with a pillar of its own
+    // among the ladder's (review 43 R43-07).
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = tmp.path().join("ladder");
+    fs::create_dir(&folder).unwrap();
+    for (name, body) in [
+        ("apprentice.md", "# Apprentice\n\n## Dough\n\n- Weighs flour and water to the gram.\n\n## Ovens\n\n- Loads the oven under supervision.\n"),
+        ("baker.md", "# Baker\n\n## Dough\n\n- Mixes and shapes every bread on the list.\n\n## Ovens\n\n- Runs the oven for a whole bake.\n"),
+        ("head-baker.md", "# Head Baker\n\n## Dough\n\n- Writes the dough recipes and their timings.\n\n## Ovens\n\n- Plans the oven schedule for the night.\n"),
+    ] {
+        fs::write(folder.join(name), body).unwrap();
+    }
+    fs::write(
+        folder.join("onboarding.csv"),
+        "Area,First week,First month,First quarter\nShop,Learns the till and the loaves by name,Serves alone at quiet times,Opens the shop on a Saturday\n",
+    )
+    .unwrap();
+    let imp = import(&folder, &[]);
+    says(&imp, "1 track, 3 levels, 2 pillars");
+    says(&imp, "onboarding.csv (a sheet beside the ladder's Markdown or YAML files: to read it, import it alone)");
+}
+
+#[test]
+fn a_skills_sheet_with_a_blank_corner_or_merged_areas_keeps_each_skill_s_name() {
+    // A blank corner over one-word names made them a column of codes, left out; an area
+    // written on its group's first row only was taken for the names (review 43 R43-03,
+    // R43-04).
+    let tmp = tempfile::tempdir().unwrap();
+    let blank = tmp.path().join("blank.md");
+    fs::write(&blank, "| | Category | Junior | Mid | Senior |\n|---|---|---|---|---|\n| Pruning | Care | Prunes roses under supervision. | Prunes every shrub alone. | Sets the pruning calendar. |\n| Planting | Design | Plants bulbs where marked. | Plans a border's planting. | Designs the planting schemes. |\n| Compost | Soil | Turns the heaps each week. | Keeps the heaps at heat. | Plans the compost cycle. |\n").unwrap();
+    let imp = import(&blank, &[]);
+    says(&imp, "pillars: pruning, planting, compost");
+    let merged = tmp.path().join("merged.csv");
+    fs::write(&merged, "Area,Skill,Overall description,Level 1 description,Level 2 description,Level 3 description\nBread,Kneading,Working a dough until it is smooth.,Kneads by hand under supervision.,Kneads every dough alone.,Sets the kneading method.\n,Shaping,Giving a dough its final form.,Shapes rolls.,Shapes every loaf.,Designs new shapes.\nPastry,Lamination,Folding butter into dough.,Folds under supervision.,Laminates alone.,Sets the folding method.\n,Fillings,Making what goes inside.,Weighs fillings.,Makes every filling.,Designs fillings.\n").unwrap();
+    let imp = import(&merged, &[]);
+    says(&imp, "pillars: kneading, shaping, lamination, fillings");
+    let shaping = fs::read_to_string(imp.root.join("content/pillars/shaping.md")).unwrap();
+    assert!(shaping.contains("**Area:** Bread"), "{shaping}");
+    assert!(
+        shaping.contains("Giving a dough its final form."),
+        "{shaping}"
+    );
+    // The word for the text before the level (R43-08: one level, two free pages).
+    let before = tmp.path().join("before.csv");
+    fs::write(&before, "Skill,Description - Level 1,Description - Level 2,Description - Level 3\nKneading,Kneads by hand under supervision.,Kneads every dough alone.,Sets the kneading method.\nShaping,Shapes rolls.,Shapes every loaf.,Designs new shapes.\n").unwrap();
+    let imp = import(&before, &[]);
+    says(&imp, "1 track, 3 levels, 2 pillars, 6 expectations");
+}

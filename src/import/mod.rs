@@ -123,6 +123,10 @@ fn import_from(opts: &Options) -> Result<Summary, Diagnostic> {
     if !single {
         ladder.heading_depths = heading_depths(&files);
     }
+    let beside_sheets = files.iter().any(|(_, r)| {
+        matches!(kind_of(r), Some(FileKind::Markdown | FileKind::Yaml))
+            && !source::is_readme_path(r)
+    });
     let mut outcomes: Vec<(usize, Outcome)> = Vec::new();
     let mut families = Vec::new();
     let mut tables = Vec::new();
@@ -136,6 +140,14 @@ fn import_from(opts: &Options) -> Result<Summary, Diagnostic> {
             ladder
                 .skipped
                 .push(format!("{rel} (about the repository, not the ladder)"));
+            continue;
+        }
+        // A sheet beside Markdown or YAML files is data the repository keeps beside its
+        // ladder (an onboarding plan, a rota), as often as a ladder: read alone, on request.
+        if kind == FileKind::Sheet && !single && beside_sheets {
+            ladder.skipped.push(format!(
+                "{rel} (a sheet beside the ladder's Markdown or YAML files: to read it, import it alone)"
+            ));
             continue;
         }
         if kind == FileKind::Yaml && opts.format == Format::Markdown {

@@ -25,67 +25,143 @@ type Row = (usize, Vec<String>);
 /// header), each at its line.
 pub(super) fn as_markdown(doc: &SourceDoc) -> Result<SourceDoc, Diagnostic> {
     let rows = read_rows(doc)?;
-    let header = rows
-        .iter()
-        .position(|(_, cells)| filled(cells) >= 2)
-        .ok_or_else(|| {
-            import_error(
-                doc.rel.clone(),
-                (rows.first().map_or(1, |r| r.0), 1),
-                "this sheet has no row of two cells or more: no table to read",
-                "a ladder sheet has a header row (`Level, Scope, Impact` or `Competency, Engineer I, Engineer II`) and a row under it for each level or competency",
-            )
-        })?;
-    // Columns with neither a header nor a cell: the blank columns a sheet keeps between or
-    // after its own.
-    let width = rows[header..]
-        .iter()
-        .map(|(_, c)| c.len())
-        .max()
-        .unwrap_or(0);
-    let used: Vec<usize> = (0..width)
-        .filter(|&c| {
-            rows[header..]
-                .iter()
-                .any(|(_, cells)| !cell(cells, c).is_empty())
-        })
-        .collect();
-    let mut text = String::new();
-    let mut origin = Vec::new();
-    let mut line = |text: &mut String, s: &str, from: usize| {
-        text.push_str(s);
-        text.push('\n');
-        origin.push((from, false));
+    let starts = tables(&rows);
+    let Some(&header) = starts.first() else {
+        return Err(import_error(
+            doc.rel.clone(),
+            (rows.first().map_or(1, |r| r.0), 1),
+            "this sheet has no row of two cells or more: no table to read",
+            "a ladder sheet has a header row (`Level, Scope, Impact` or `Competency, Engineer I, Engineer II`) and a row under it for each level or competency",
+        ));
     };
+    let mut out = Written::default();
+    // Two tables or more: each is titled by a row of one cell right above its header
+    // (`Bakers`, `Managers`), which is not the document's title then.
+    let titles: Vec<Option<usize>> = starts
+        .iter()
+        .map(|&s| title_above(&rows, s).filter(|_| starts.len() > 1))
+        .collect();
+    let preamble = titles[0].unwrap_or(header);
     let mut titled = false;
-    for (at, cells) in &rows[..header] {
-        let Some(words) = cells.iter().find(|c| !c.is_empty()) else {
+    for (at, cells) in &rows[..preamble] {
+        let parts: Vec<String> = cells
+            .iter()
+            .filter(|c| !c.is_empty())
+            .map(|c| c.replace('\n', " "))
+            .collect();
+        let Some((first, rest)) = parts.split_first() else {
             continue;
         };
-        let words = words.replace('\n', " ");
         if titled {
-            line(&mut text, &words, *at);
+            // A row of metadata (`Owner, Head gardener`) is a line of the description.
+            let text = match rest {
+                [] => first.clone(),
+                _ => format!("{first}: {}", rest.join(", ")),
+            };
+            out.line(&text, *at);
         } else {
-            line(&mut text, &format!("# {words}"), *at);
+            out.line(&format!("# {first}"), *at);
             titled = true;
+            if !rest.is_empty() {
+                out.line("", *at);
+                out.line(&rest.join(", "), *at);
+            }
         }
-        line(&mut text, "", *at);
+        out.line("", *at);
     }
-    for (i, (at, cells)) in rows[header..].iter().enumerate() {
-        if filled(cells) == 0 {
-            continue;
+    for (i, &s) in starts.iter().enumerate() {
+        let end = starts
+            .get(i + 1)
+            .map_or(rows.len(), |&next| titles[i + 1].unwrap_or(next));
+        if let Some(t) = titles[i] {
+            let (at, cells) = &rows[t];
+            let name = cells
+                .iter()
+                .find(|c| !c.is_empty())
+                .map_or("", String::as_str);
+            out.line(&format!("## {}", name.replace('\n', " ")), *at);
+            out.line("", *at);
         }
-        let row: Vec<String> = used
-            .iter()
-            .map(|&c| markdown_cell(cell(cells, c)))
+        out.table(&rows[s..end]);
+        out.line("", rows[end - 1].0);
+    }
+    Ok(SourceDoc::mapped(doc.rel.clone(), out.text, out.origin))
+}
+
+/// The Markdown written from a sheet, each line with the sheet's line it stands for.
+#[derive(Default)]
+struct Written {
+    text: String,
+    origin: Vec<(usize, bool)>,
+}
+
+impl Written {
+    fn line(&mut self, s: &str, from: usize) {
+        self.text.push_str(s);
+        self.text.push('\n');
+        self.origin.push((from, false));
+    }
+
+    /// `rows` (a header, then the body) as a pipe table, empty rows left out, and the
+    /// columns with neither a header nor a cell: the blank columns a sheet keeps between or
+    /// after its own.
+    fn table(&mut self, rows: &[Row]) {
+        let width = rows.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
+        let used: Vec<usize> = (0..width)
+            .filter(|&c| rows.iter().any(|(_, cells)| !cell(cells, c).is_empty()))
             .collect();
-        line(&mut text, &format!("| {} |", row.join(" | ")), *at);
-        if i == 0 {
-            let rule = vec!["---"; used.len()].join(" | ");
-            line(&mut text, &format!("| {rule} |"), *at);
+        for (i, (at, cells)) in rows.iter().enumerate() {
+            if filled(cells) == 0 {
+                continue;
+            }
+            let row: Vec<String> = used
+                .iter()
+                .map(|&c| markdown_cell(cell(cells, c)))
+                .collect();
+            self.line(&format!("| {} |", row.join(" | ")), *at);
+            if i == 0 {
+                let rule = vec!["---"; used.len()].join(" | ");
+                self.line(&format!("| {rule} |"), *at);
+            }
         }
     }
-    Ok(SourceDoc::mapped(doc.rel.clone(), text, origin))
+}
+
+/// Where each table of the sheet starts (its header row): the first row that fills three
+/// quarters of the columns most rows fill (rows above it with fewer cells are a title and
+/// metadata: `Bakery ladder, Updated 3 March 2025`), then each later row that repeats that
+/// header's first cell (`Level` over the managers' levels, under the bakers').
+fn tables(rows: &[Row]) -> Vec<usize> {
+    let mut widths: std::collections::HashMap<usize, usize> = Default::default();
+    for (_, cells) in rows {
+        let n = filled(cells);
+        if n >= 2 {
+            *widths.entry(n).or_default() += 1;
+        }
+    }
+    let Some(common) = widths
+        .iter()
+        .max_by_key(|&(w, n)| (*n, *w))
+        .map(|(w, _)| *w)
+    else {
+        return Vec::new();
+    };
+    let wide = (common * 3).div_ceil(4).max(2);
+    let Some(header) = rows.iter().position(|(_, c)| filled(c) >= wide) else {
+        return Vec::new();
+    };
+    let first = super::ids::title_key(&rows[header].1[0]);
+    let again = (header + 1..rows.len()).filter(|&r| {
+        let cells = &rows[r].1;
+        !first.is_empty() && filled(cells) >= 2 && super::ids::title_key(&cells[0]) == first
+    });
+    std::iter::once(header).chain(again).collect()
+}
+
+/// The row of one cell right above row `start`, past empty rows, if any.
+fn title_above(rows: &[Row], start: usize) -> Option<usize> {
+    let above = (0..start).rev().find(|&r| filled(&rows[r].1) > 0)?;
+    (filled(&rows[above].1) == 1).then_some(above)
 }
 
 /// The sheet's rows, with their lines, split at the delimiter [`delimiter`] finds.
@@ -184,9 +260,28 @@ mod tests {
         let (text, lines) = markdown("ladder.csv", csv);
         assert_eq!(
             text,
-            "# Bakery ladder\n\n| Skill | Apprentice | Baker |\n| --- | --- | --- |\n| Kneading | • Kneads by hand<br>• Knows when it is done | Teaches kneading |\n| Oven \\| care | Cleans the oven |  |\n"
+            "# Bakery ladder\n\n| Skill | Apprentice | Baker |\n| --- | --- | --- |\n| Kneading | • Kneads by hand<br>• Knows when it is done | Teaches kneading |\n| Oven \\| care | Cleans the oven |  |\n\n"
         );
-        assert_eq!(lines, vec![1, 1, 3, 3, 4, 6]);
+        assert_eq!(lines, vec![1, 1, 3, 3, 4, 6, 6]);
+    }
+
+    #[test]
+    fn rows_of_metadata_above_the_header_describe_and_tables_stacked_stay_apart() {
+        // A date beside the title, an owner and a version: no header (review 43 R43-05).
+        let (text, _) = markdown(
+            "l.csv",
+            "Bakery ladder,,,Updated 3 March 2025\nOwner,Head baker,,\n,,,\nLevel,Dough,Ovens,Shop\nApprentice,Weighs flour,Loads the oven,Serves\nBaker,Mixes dough,Runs the oven,Advises\n",
+        );
+        assert!(text.starts_with("# Bakery ladder\n\nUpdated 3 March 2025\n\nOwner: Head baker\n\n| Level | Dough | Ovens | Shop |\n"), "{text}");
+        // Two tables, each titled by a row of its own (R43-06).
+        let (text, _) = markdown(
+            "l.csv",
+            "Bakers,,\nLevel,Dough,Ovens\nApprentice,Weighs flour,Loads the oven\n,,\nManagers,,\nLevel,People,Budget\nSupervisor,Runs the rota,Tracks spend\n",
+        );
+        assert_eq!(
+            text,
+            "## Bakers\n\n| Level | Dough | Ovens |\n| --- | --- | --- |\n| Apprentice | Weighs flour | Loads the oven |\n\n## Managers\n\n| Level | People | Budget |\n| --- | --- | --- |\n| Supervisor | Runs the rota | Tracks spend |\n\n"
+        );
     }
 
     #[test]

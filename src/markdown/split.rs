@@ -38,9 +38,10 @@ pub(super) struct Split {
 /// expectations themselves.
 const HOLDING: [&str; 3] = ["details", "blockquote", "figure"];
 
-/// `held` after the HTML `html`: plus the [`HOLDING`] elements it opens, less those it closes.
-fn held_after(held: usize, html: &str) -> usize {
-    let lower = html.to_ascii_lowercase();
+/// `held` after the HTML `html`: plus the [`HOLDING`] elements it opens (when `opens`), less
+/// those it closes. Comments are no tags (`<!-- fold into a <details> -->`).
+fn held_after(held: usize, html: &str, opens: bool) -> usize {
+    let lower = without_comments(&html.to_ascii_lowercase());
     let count = |open: &str| {
         lower
             .match_indices(open)
@@ -53,8 +54,23 @@ fn held_after(held: usize, html: &str) -> usize {
             .count()
     };
     HOLDING.iter().fold(held, |h, name| {
-        (h + count(&format!("<{name}"))).saturating_sub(count(&format!("</{name}")))
+        let opened = if opens { count(&format!("<{name}")) } else { 0 };
+        (h + opened).saturating_sub(count(&format!("</{name}")))
     })
+}
+
+/// `html` without its comments (`<!-- … -->`, one left open running to the end).
+fn without_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        rest = rest[start + 4..]
+            .find("-->")
+            .map_or("", |end| &rest[start + 4 + end + 3..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 impl Split {
@@ -62,7 +78,13 @@ impl Split {
     pub(super) fn step(&mut self, ev: &Event<'_>) -> Step {
         match ev {
             Event::Html(html) if !self.in_top_list && self.depth <= 1 => {
-                self.held = held_after(self.held, html);
+                self.held = held_after(self.held, html, true);
+            }
+            // A closing tag at the end of a paragraph closes the element too, as on GitHub
+            // (`Because the ovens depend on it.</details>`); an element opened inside a
+            // paragraph ends with it.
+            Event::InlineHtml(html) if self.held > 0 && !self.in_top_list => {
+                self.held = held_after(self.held, html, false);
             }
             Event::Start(Tag::List(_)) if self.depth == 0 && self.held == 0 => {
                 self.in_top_list = true;

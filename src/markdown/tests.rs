@@ -127,6 +127,15 @@ fn a_list_folded_in_details_quoted_or_in_a_figure_is_a_note_not_expectations() {
             );
         }
     }
+    // A comment that names the element opens nothing; a closing tag at the end of a
+    // paragraph closes it (review 43 R43-01, R43-02).
+    for md in [
+        "<!-- TODO: fold the examples below into a <details> block -->\n\n- One\n- Two\n",
+        "<details><summary>Why</summary>\n\nBecause the ovens depend on it.</details>\n\n- One\n- Two\n",
+    ] {
+        assert_eq!(parse_competency(md, 0, ("l", "p")).items.len(), 2, "{md}");
+        assert_eq!(parse(md, 0, &HashSet::default()).items.len(), 2, "{md}");
+    }
     // A `<div>` may wrap the expectations themselves.
     let b = parse_competency("<div>\n\n- One\n- Two\n\n</div>\n", 0, ("l", "p"));
     assert_eq!(b.items.len(), 2);

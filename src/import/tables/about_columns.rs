@@ -55,7 +55,6 @@ const TEXT_SUFFIXES: &[&str] = &[
 
 /// Headers of a column that numbers, codes or links each row.
 const CODE_HEADERS: &[&str] = &[
-    "",
     "no",
     "number",
     "id",
@@ -134,12 +133,27 @@ pub(super) fn narrowed(t: &Table) -> Option<Narrowed> {
         .filter_map(|c| kinds[c].map(|k| (c, k)))
         .filter(|(_, k)| matches!(k, Column::Group | Column::About))
         .collect();
+    // A group's value runs down the rows below it until the next (merged cells).
+    let mut above: Vec<String> = vec![String::new(); t.header.len()];
     let described = t
         .rows
         .iter()
-        .filter(|(_, cells)| !label(&cells[name]).is_empty())
         .filter_map(|(line, cells)| {
-            let text = description(t, &about, cells)?;
+            let mut cells = cells.clone();
+            for &(c, kind) in &about {
+                if kind != Column::Group {
+                    continue;
+                }
+                if label(&cells[c]).is_empty() {
+                    cells[c].clone_from(&above[c]);
+                } else {
+                    above[c].clone_from(&cells[c]);
+                }
+            }
+            if label(&cells[name]).is_empty() {
+                return None;
+            }
+            let text = description(t, &about, &cells)?;
             Some((label(&cells[name]), *line, text))
         })
         .collect();
@@ -190,12 +204,18 @@ pub(super) fn narrowed(t: &Table) -> Option<Narrowed> {
 /// description` → `Level 1`); `None` for a header that names no level.
 fn level_name(header: &str) -> Option<String> {
     let trimmed = header.trim();
-    let name = trimmed
+    let text_word = |w: &str| TEXT_SUFFIXES.contains(&w.to_lowercase().as_str());
+    let after = trimmed
         .rsplit_once(char::is_whitespace)
-        .filter(|(_, last)| TEXT_SUFFIXES.contains(&last.to_lowercase().as_str()))
-        .map_or(trimmed, |(rest, _)| {
-            rest.trim_end_matches([' ', ':', '-', '–'])
-        });
+        .filter(|(_, last)| text_word(last))
+        .map(|(rest, _)| rest.trim_end_matches([' ', ':', '-', '–']));
+    // The word before the level, set off from it (`Description - Level 1`, `Criteria: Junior`).
+    let before = || {
+        let (first, rest) = trimmed.split_once(|c: char| c.is_whitespace() || c == ':')?;
+        let rest = rest.trim_start_matches([' ', ':', '-', '–', '—']).trim();
+        (text_word(first.trim_end_matches(':')) && !rest.is_empty()).then_some(rest)
+    };
+    let name = after.or_else(before).unwrap_or(trimmed);
     (level_like(name) && !descriptive(name)).then(|| name.to_string())
 }
 
@@ -237,14 +257,16 @@ fn column(t: &Table, c: usize) -> Option<Column> {
     if marks || CODE_HEADERS.contains(&k) && values.iter().all(|v| word_count(v) <= 1) {
         return Some(Column::Left);
     }
-    if named_by(GROUP_WORDS) && short && distinct < values.len() {
+    // Written on a group's first row only, as a sheet's merged cells export: a group.
+    let merged = values.len() < t.rows.len() && !label(&t.rows[0].1[c]).is_empty();
+    if (named_by(GROUP_WORDS) && distinct < values.len() || merged) && short {
         return Some(Column::Group);
     }
-    if (named_by(PILLAR_WORDS) || named_by(&["name", "title", "topic", "competence"]))
-        && short
-        && distinct == values.len()
-        && values.len() * 2 >= t.rows.len()
-    {
+    // A name is on (nearly) every row; a first column with no header names the rows.
+    let names = named_by(PILLAR_WORDS)
+        || named_by(&["name", "title", "topic", "competence"])
+        || c == 0 && k.is_empty();
+    if names && short && distinct == values.len() && values.len() * 10 >= t.rows.len() * 9 {
         return Some(Column::Name);
     }
     if descriptive(&header) || named_by(&["notes", "guidance", "summary", "purpose", "scope"]) {

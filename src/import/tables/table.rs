@@ -483,7 +483,14 @@ fn folded_lines(lines: &[&str]) -> Vec<bool> {
     lines
         .iter()
         .map(|l| {
-            let lower = l.to_ascii_lowercase();
+            let mut lower = l.to_ascii_lowercase();
+            // A comment's words are no tags (`<!-- fold into a <details> -->`).
+            while let Some(start) = lower.find("<!--") {
+                let end = lower[start..]
+                    .find("-->")
+                    .map_or(lower.len(), |e| start + e + 3);
+                lower.replace_range(start..end, "");
+            }
             let was = open > 0;
             for tag in ["details", "blockquote", "figure"] {
                 open += lower.matches(&format!("<{tag}")).count();

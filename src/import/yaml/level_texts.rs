@@ -71,8 +71,9 @@ pub fn is_level_texts(y: &Y) -> bool {
 }
 
 /// The level keys of all competences, most junior first: by their numbers where every key
-/// has one (`1` … `5`, `e-1`, `L3`), else in the order they are first met.
-fn order(all: &[Vec<(String, Vec<String>)>]) -> Vec<String> {
+/// has one (`1` … `5`, `e-1`, `L3`), else in the order they are first met; and whether they
+/// are ordered by their numbers.
+fn order(all: &[Vec<(String, Vec<String>)>]) -> (Vec<String>, bool) {
     let mut keys: Vec<String> = Vec::new();
     for (k, _) in all.iter().flatten() {
         if !keys.iter().any(|x| ids::title_key(x) == ids::title_key(k)) {
@@ -83,10 +84,11 @@ fn order(all: &[Vec<(String, Vec<String>)>]) -> Vec<String> {
         let digits: String = k.chars().filter(char::is_ascii_digit).collect();
         digits.parse().ok()
     };
-    if keys.iter().all(|k| number(k).is_some()) {
+    let numbered = keys.iter().all(|k| number(k).is_some());
+    if numbered {
         keys.sort_by_key(number);
     }
-    keys
+    (keys, numbered)
 }
 
 /// A level key as a level's title: a bare number is `Level 4`; anything else as written.
@@ -107,7 +109,7 @@ pub fn level_texts(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
         .iter()
         .map(|(_, e)| texts(e).unwrap_or_default())
         .collect();
-    let keys = order(&all);
+    let (keys, numbered) = order(&all);
     let mut levels: Vec<Level> = keys
         .iter()
         .map(|k| Level::titled(ladder.uid(), &level_title(k), doc.loc_line(y.line())))
@@ -157,11 +159,16 @@ pub fn level_texts(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
     }
     let shown: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
     let mut said = format!(
-        "each of the {} entries gives its text at each level it is defined at (`{}`): the entries are the pillars, and the {} level keys ({}) the levels, in the order of their numbers",
+        "each of the {} entries gives its text at each level it is defined at (`{}`): the entries are the pillars, and the {} level keys ({}) the levels, {}",
         found.len(),
         first_of(found[0].1, LEVELS_KEYS).map_or("levels", |(k, _)| k),
         keys.len(),
-        shown.join(", ")
+        shown.join(", "),
+        if numbered {
+            "in the order of their numbers"
+        } else {
+            "in the order they are first met"
+        }
     );
     if !others.is_empty() {
         let others: Vec<String> = others.iter().map(|k| format!("`{k}`")).collect();
