@@ -289,7 +289,8 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
             }
         }
     }
-    // Competencies without a list: their text is kept as notes, and the cell counts no
+    // Competencies without a list (or whose list an HTML element holds): their text is kept
+    // as notes, and the cell counts no
     // expectations, which comparisons then have nothing to pair.
     for c in ladder
         .competencies
@@ -301,14 +302,22 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
         let body = f
             .and_then(|f| crate::frontmatter::split(f).ok())
             .map_or(0, |s| s.body_offset);
-        diags.push(warning(
-            f,
-            &c.source,
-            body,
-            "no-list",
-            "this competency has no list, so it has no expectations (any text is kept as notes below them)".into(),
-            "write each expectation as a list item, one per line: `- Writes clear, tested code for well-scoped tasks.`".into(),
-        ));
+        // A list there is, inside a folding, quoting or captioning element an HTML block
+        // opened: the element holds it as a note.
+        let held = f.and_then(|f| held_list(f.text.get(body..).unwrap_or_default()));
+        let (at, message, hint) = match held {
+            Some((offset, tag)) => (
+                body + offset,
+                format!("this competency's list is inside the `<{tag}>` opened here, so it is a note in it, not expectations"),
+                format!("close the `<{tag}>` before the list (`</{tag}>` on a line of its own, after a blank line), or move the expectations above it"),
+            ),
+            None => (
+                body,
+                "this competency has no list, so it has no expectations (any text is kept as notes below them)".into(),
+                "write each expectation as a list item, one per line: `- Writes clear, tested code for well-scoped tasks.`".into(),
+            ),
+        };
+        diags.push(warning(f, &c.source, at, "no-list", message, hint));
     }
     // Pillars no level uses; not while the levels' or the competencies' folder could not be
     // read, whose error says why.
@@ -566,6 +575,21 @@ fn truncate(s: &str, n: usize) -> String {
         t.push('…');
         t
     }
+}
+
+/// Where in `body` a `<details>`, `<blockquote>` or `<figure>` opens, and which, when a
+/// Markdown list item comes after it: the list it holds (see `markdown::split`).
+fn held_list(body: &str) -> Option<(usize, &'static str)> {
+    let lower = body.to_ascii_lowercase();
+    let (at, tag) = ["details", "blockquote", "figure"]
+        .iter()
+        .filter_map(|t| lower.find(&format!("<{t}")).map(|i| (i, *t)))
+        .min()?;
+    let item = body[at..].lines().any(|l| {
+        let l = l.trim_start();
+        l.starts_with("- ") || l.starts_with("* ") || l.starts_with("+ ")
+    });
+    item.then_some((at, tag))
 }
 
 #[cfg(test)]

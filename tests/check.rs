@@ -821,3 +821,37 @@ fn a_file_managers_copy_of_a_level_is_one_error_that_says_so() {
         assert!(diag.hint.starts_with("delete the copy"), "{diag:#?}");
     }
 }
+
+#[test]
+fn a_list_held_in_details_is_named_where_the_element_opens() {
+    // "This competency has no list" was false: the list was there, inside a `<details>` left
+    // open (review 43 R43-13).
+    let tmp = tempfile::tempdir().unwrap();
+    clean_ladder(tmp.path());
+    write_cell(
+        tmp.path(),
+        "e2",
+        "craft",
+        "\nKeeps the build green.\n\n<details>\n<summary>Examples</summary>\n\n- Fixed the flaky test\n",
+    );
+    let (report, _) = json(tmp.path(), &[]);
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "no-list")
+        .expect("a no-list warning");
+    assert_eq!(
+        (d.path.as_str(), d.line),
+        ("content/competencies/e2/craft.md", 8)
+    );
+    assert!(
+        d.message.contains("inside the `<details>` opened here"),
+        "{}",
+        d.message
+    );
+    assert!(
+        d.hint.contains("`</details>` on a line of its own"),
+        "{}",
+        d.hint
+    );
+}

@@ -166,15 +166,24 @@ fn title_above(rows: &[Row], start: usize) -> Option<usize> {
 
 /// The sheet's rows, with their lines, split at the delimiter [`delimiter`] finds.
 fn read_rows(doc: &SourceDoc) -> Result<Vec<Row>, Diagnostic> {
+    // Excel's first line `sep=;` names the delimiter, and is no row.
+    let (delimiter, text, skipped) = match doc.text.split_once('\n') {
+        Some((first, rest))
+            if first.trim_end().len() == 5 && first.to_ascii_lowercase().starts_with("sep=") =>
+        {
+            (first.as_bytes()[4], rest, 1)
+        }
+        _ => (delimiter(doc), doc.text.as_str(), 0),
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(delimiter(doc))
-        .from_reader(doc.text.as_bytes());
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e.position().map_or(1, |p| p.line() as usize);
+            let line = e.position().map_or(1, |p| p.line() as usize) + skipped;
             import_error(
                 doc.rel.clone(),
                 (line, 1),
@@ -182,7 +191,7 @@ fn read_rows(doc: &SourceDoc) -> Result<Vec<Row>, Diagnostic> {
                 "check the row's quotes: a cell that holds a quote, a comma or a line break is written in double quotes, with each quote inside it doubled (`\"He said \"\"yes\"\"\"`)",
             )
         })?;
-        let line = record.position().map_or(1, |p| p.line() as usize);
+        let line = record.position().map_or(1, |p| p.line() as usize) + skipped;
         rows.push((line, record.iter().map(|c| c.trim().to_string()).collect()));
     }
     Ok(rows)
@@ -302,6 +311,16 @@ mod tests {
             text.contains("| Kneading | Kneads; by hand | Teaches |"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn excels_sep_line_names_the_delimiter_and_is_no_row() {
+        let (text, lines) = markdown(
+            "l.csv",
+            "sep=;\nSkill;Apprentice;Baker\nKneading;Kneads, by hand;Teaches\n",
+        );
+        assert!(text.starts_with("| Skill | Apprentice | Baker |"), "{text}");
+        assert_eq!(lines[0], 2);
     }
 
     #[test]
