@@ -6,8 +6,9 @@
 //! number, code or link each row, and columns with nothing in them, are left out. The summary
 //! says which went where.
 
+use super::cells::PILLAR_WORDS;
 use super::cells::{label, split_lines, word_count};
-use super::table::{key, Table, PILLAR_WORDS};
+use super::table::{key, Table};
 use crate::import::infer::{descriptive, level_like};
 use std::collections::HashSet;
 

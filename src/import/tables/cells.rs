@@ -44,6 +44,14 @@ pub(super) fn cells(line: &str) -> Vec<String> {
     out
 }
 
+/// `[D1](Developer.md#d1)` as `D1`; any other text as it is.
+pub(super) fn link_text(cell: &str) -> String {
+    match cell.strip_prefix('[').and_then(|c| c.split_once("](")) {
+        Some((text, rest)) if rest.ends_with(')') && !text.contains(']') => text.trim().to_string(),
+        _ => cell.to_string(),
+    }
+}
+
 /// A label cell as a heading's text: its HTML tags, bold or italic markers around it and a
 /// closing colon dropped, `<br>` and no-break spaces made spaces.
 pub(super) fn label(cell: &str) -> String {
@@ -376,3 +384,10 @@ pub(super) fn scores<'c>(cells: impl Iterator<Item = &'c String>) -> bool {
     }
     any
 }
+
+/// Words of a column header that names pillars.
+#[rustfmt::skip]
+pub(super) const PILLAR_WORDS: &[&str] = &[
+    "pillar", "pillars", "competency", "competencies", "area", "areas", "skill", "skills",
+    "dimension", "dimensions", "category", "theme", "themes", "focus", "axis", "attribute",
+];

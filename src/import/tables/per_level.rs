@@ -1,9 +1,9 @@
 //! Tables that are one level's (`## Senior Engineer` over `| Area | Expectations |`): which
 //! tables are, and the headings and lists each is written as.
 
-use super::cells::{gap, item_line, items, label, prose, scores, word_count};
-use super::table::{blank, heading, key, levels, named_rows, rated, Line, Table};
-use super::{corner, names_text, Shape};
+use super::cells::{item_line, items, label, prose, scores};
+use super::shape::{has_word, per_level_shape};
+use super::table::{blank, heading, key, named_rows, Line, Table};
 use std::collections::HashSet;
 
 /// The first-column labels of each table that may be a level's (see [`per_level_shape`])
@@ -32,73 +32,6 @@ pub(super) fn shared_labels(tables: &[Table]) -> HashSet<String> {
     shared
 }
 
-/// A table that may be one level's: two columns or more, headed by names of columns rather
-/// than of levels; short labels in the first column, prose half as long again in the others;
-/// under a heading that has no sub-headings after it. (Two lists of duties side by side,
-/// headed by two roles, are no level's pillars.)
-pub(super) fn per_level_shape(t: &Table) -> bool {
-    let short = t
-        .rows
-        .iter()
-        // An area's name may wrap (`**Expertise &<br>Domain Knowledge**`); a cell of lines
-        // is no name.
-        .all(|(_, c)| word_count(&c[0]) <= 8 && c[0].matches("<br").count() <= 1);
-    let mean = |cells: Vec<&String>| {
-        let counts: Vec<usize> = cells
-            .iter()
-            .filter(|c| !gap(c))
-            .map(|c| word_count(c))
-            .collect();
-        counts.iter().sum::<usize>() as f64 / counts.len().max(1) as f64
-    };
-    let labels = mean(t.rows.iter().map(|(_, c)| &c[0]).collect());
-    let text = mean(t.rows.iter().flat_map(|(_, c)| &c[1..]).collect());
-    // A header that names the text (`Description (Manager Context)`) names no level.
-    let header: Vec<String> = t
-        .header
-        .iter()
-        .map(|c| label(c))
-        .filter(|h| !names_text(h))
-        .collect();
-    let firsts: Vec<String> = t.rows.iter().map(|(_, c)| label(&c[0])).collect();
-    t.header.len() >= 2
-        && !t.rows.is_empty()
-        && short
-        && !rated(&header)
-        && !levels(&header)
-        && !levels(&firsts)
-        && !calendar(&firsts)
-        && corner(&t.header[0]) != Some(Shape::Rows)
-        && text >= 1.5 * labels
-        && prose(t.rows.iter().flat_map(|(_, c)| &c[1..]))
-        && t.heading
-            .as_ref()
-            .is_some_and(|h| h.depth <= 5 && !h.deeper_after && !h.lists)
-}
-
-/// Whether every one of `labels` names a day, a month or a time of day (`Monday`, `Thu`,
-/// `March`, `Early shift`, `Mornings`): a rota's or a calendar's rows, which are no
-/// competency areas.
-fn calendar(labels: &[String]) -> bool {
-    #[rustfmt::skip]
-    const NAMES: &[&str] = &[
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
-        "tue", "wed", "thu", "fri", "sat", "sun", "january", "february", "march", "april", "may",
-        "june", "july", "august", "september", "october", "november", "december", "morning",
-        "mornings", "afternoon", "afternoons", "evening", "evenings", "night", "nights",
-        "weekday", "weekdays", "weekend", "weekends", "early", "late", "day", "days",
-    ];
-    let time = |l: &String| {
-        let l = l.trim().to_lowercase();
-        let l = l
-            .strip_suffix(" shift")
-            .or_else(|| l.strip_suffix(" shifts"))
-            .unwrap_or(&l);
-        NAMES.contains(&l)
-    };
-    !labels.is_empty() && labels.iter().all(time)
-}
-
 /// One level's table: a heading per pillar one deeper than the level's, an item per row,
 /// the other columns' cells nested under it by their header.
 pub(super) fn per_level(t: &Table, depth: u8) -> Vec<Line> {
@@ -111,8 +44,8 @@ pub(super) fn per_level(t: &Table, depth: u8) -> Vec<Line> {
     // Not one that rates against them (`Exceeds expectations`, `Meets expectations`).
     let headed = (1..t.header.len()).find(|&col| {
         let h = label(&t.header[col]);
-        super::has_word(&h, &["expectation", "expectations"])
-            && !super::has_word(
+        has_word(&h, &["expectation", "expectations"])
+            && !has_word(
                 &h,
                 &[
                     "meets",
