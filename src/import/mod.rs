@@ -13,6 +13,7 @@ mod finish;
 mod gather;
 pub mod ids;
 mod infer;
+mod inputs;
 mod language;
 mod level;
 mod level_index;
@@ -36,6 +37,7 @@ pub mod yaml;
 
 use crate::diagnostic::Diagnostic;
 pub use finish::finish;
+use inputs::{format_name, kind_of, list_folder, skip_toml_front_matter, without_esm, FileKind};
 use markdown::Outcome;
 use model::{FileRef, GuessKind, Ladder};
 use source::import_error;
@@ -213,47 +215,9 @@ fn import_from(opts: &Options) -> Result<Summary, Diagnostic> {
             doc = source::SourceDoc::new(doc.rel.clone(), without_esm(&doc.text));
         }
         if kind == FileKind::Markdown {
-            // The rewrites mend Markdown as people write it; a sheet's table is written here.
-            for (rewrite, what) in source::REWRITES.iter().filter(|_| !sheet) {
-                if let Some((text, line)) = rewrite(&doc.text) {
-                    // The line read so (after the rewrites before it): the example in `what`
-                    // is no quote of it.
-                    let here = source::quoted_line(&doc.text, line);
-                    doc = source::SourceDoc::new(doc.rel.clone(), text);
-                    ladder.guess(
-                        GuessKind::Structure,
-                        doc.loc_line(line),
-                        format!("{what}; here {here}"),
-                    );
-                }
-            }
-            let (read, kept, described);
-            (doc, read, kept, described) = tables::unfold(doc);
-            // Nor is a sheet in a folder whose table is no ladder read as a page.
-            if sheet && !single && read.is_empty() {
-                ladder
-                    .skipped
-                    .push(format!("{rel} (a sheet whose table is no ladder)"));
-                continue;
-            }
-            for (name, line, text) in described {
-                let doc = ladder.docs.len();
-                ladder
-                    .pillar_texts
-                    .push((name, model::Md { text, doc, line }));
-            }
-            for r in read {
-                let at = doc.loc_line(r.line);
-                ladder.guess(GuessKind::Structure, at, r.what);
-            }
-            for (rows, heading) in kept {
-                let rows = rows
-                    .into_iter()
-                    .map(|(line, cells)| (doc.loc_line(line), cells))
-                    .collect();
-                ladder
-                    .level_tables
-                    .push(model::LevelTable { rows, heading });
+            match read_markdown(&mut ladder, doc, sheet, single) {
+                Some(read) => doc = read,
+                None => continue,
             }
         }
         let index = ladder.docs.len();
@@ -332,6 +296,65 @@ fn import_from(opts: &Options) -> Result<Summary, Diagnostic> {
     let output = writer::render(&mut ladder, &paths);
     let written = place::write(&opts.output, &output, opts.force)?;
     Ok(summary::summarise(&ladder, opts, &written))
+}
+
+/// A Markdown document (or a sheet written out as one, `sheet`) made ready to read: mended
+/// by the [`source::REWRITES`] (not a sheet), its ladder tables rewritten as headings and
+/// lists ([`tables::unfold`]), what was read said, the tables kept as tables and the pillars'
+/// descriptions a sheet gave kept in `ladder`. `None` for a sheet in a folder (not `single`)
+/// whose table is no ladder: passed over, and said.
+fn read_markdown(
+    ladder: &mut Ladder,
+    mut doc: source::SourceDoc,
+    sheet: bool,
+    single: bool,
+) -> Option<source::SourceDoc> {
+    // The rewrites mend Markdown as people write it; a sheet's table is written here.
+    for (rewrite, what) in source::REWRITES.iter().filter(|_| !sheet) {
+        if let Some((text, line)) = rewrite(&doc.text) {
+            // The line read so (after the rewrites before it): the example in `what` is no
+            // quote of it.
+            let here = source::quoted_line(&doc.text, line);
+            doc = source::SourceDoc::new(doc.rel.clone(), text);
+            ladder.guess(
+                GuessKind::Structure,
+                doc.loc_line(line),
+                format!("{what}; here {here}"),
+            );
+        }
+    }
+    let (doc, read, kept, described) = tables::unfold(doc);
+    if sheet && !single && read.is_empty() {
+        ladder
+            .skipped
+            .push(format!("{} (a sheet whose table is no ladder)", doc.rel));
+        return None;
+    }
+    for (name, line, text) in described {
+        let at = ladder.docs.len();
+        ladder.pillar_texts.push((
+            name,
+            model::Md {
+                text,
+                doc: at,
+                line,
+            },
+        ));
+    }
+    for r in read {
+        let at = doc.loc_line(r.line);
+        ladder.guess(GuessKind::Structure, at, r.what);
+    }
+    for (rows, heading) in kept {
+        let rows = rows
+            .into_iter()
+            .map(|(line, cells)| (doc.loc_line(line), cells))
+            .collect();
+        ladder
+            .level_tables
+            .push(model::LevelTable { rows, heading });
+    }
+    Some(doc)
 }
 
 /// How many headings of `md` have a list right under them (blank lines between allowed).
@@ -674,115 +697,4 @@ fn output_paths<'a>(ladder: &Ladder, root: &'a Path) -> writer::Paths<'a> {
             .insert(FileRef::Page(p.uid), format!("{}.md", p.final_id));
     }
     paths
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FileKind {
-    Markdown,
-    Yaml,
-    /// A spreadsheet saved as CSV or TSV, read as a Markdown table ([`sheet`]).
-    Sheet,
-}
-
-/// An MDX page's text with its `import` and `export` statements (JavaScript for the page's
-/// components, MDX's ESM syntax) left as empty lines, so that they are not read as text; a
-/// statement runs on over the lines its braces hold open. Lines in code fences stay. Every line
-/// keeps its number.
-fn without_esm(text: &str) -> String {
-    let (mut fence, mut open) = (false, 0i64);
-    text.split('\n')
-        .map(|line| {
-            let t = line.trim_start();
-            if open == 0 && (t.starts_with("```") || t.starts_with("~~~")) {
-                fence = !fence;
-            }
-            let starts =
-                !fence && open == 0 && (line.starts_with("import ") || line.starts_with("export "));
-            if starts || open > 0 {
-                let braces = line.matches(['{', '[', '(']).count() as i64
-                    - line.matches(['}', ']', ')']).count() as i64;
-                open = (open + braces).max(0);
-                ""
-            } else {
-                line
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// `JSON` for a `.json` file, else `YAML`: what a message calls the file's format.
-fn format_name(rel: &str) -> &'static str {
-    if rel.to_ascii_lowercase().ends_with(".json") {
-        "JSON"
-    } else {
-        "YAML"
-    }
-}
-
-fn kind_of(rel: &str) -> Option<FileKind> {
-    let ext = rel
-        .rsplit_once('.')
-        .map(|x| x.1.to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        // MDX (Docusaurus, Next.js) is Markdown with components, read as Markdown: their tags
-        // go the way of other HTML, and their text is kept.
-        "md" | "markdown" | "mdown" | "mkd" | "mdx" => Some(FileKind::Markdown),
-        // JSON is YAML 1.2's subset: one reader for both.
-        "yml" | "yaml" | "json" => Some(FileKind::Yaml),
-        "csv" | "tsv" => Some(FileKind::Sheet),
-        _ => None,
-    }
-}
-
-/// The files of a folder, in path order, editor files and the output folder left out.
-fn list_folder(dir: &Path, output: &Path) -> Vec<(PathBuf, String)> {
-    let out_abs = output.canonicalize().ok();
-    let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            if e.depth() > 0 && crate::load::is_editor_temp(&e.file_name().to_string_lossy()) {
-                return false;
-            }
-            // Never read the output (nor, when it is the folder imported, its content/ and site).
-            match (&out_abs, e.path().canonicalize()) {
-                (Some(o), Ok(p)) if e.depth() > 0 && e.file_type().is_dir() => {
-                    &p != o && p != o.join("content") && p != o.join("book")
-                }
-                _ => true,
-            }
-        });
-    for e in walker.flatten() {
-        if !e.file_type().is_file() {
-            continue;
-        }
-        let rel = crate::diagnostic::display_path(dir, e.path());
-        files.push((e.path().to_path_buf(), rel));
-    }
-    files
-}
-
-/// Skips a TOML (`+++`) front-matter, returning the body's offset and its `title`.
-fn skip_toml_front_matter(text: &str) -> (usize, Option<String>) {
-    let Some(first) = text.find('\n') else {
-        return (0, None);
-    };
-    if text[..first].trim_end() != "+++" {
-        return (0, None);
-    }
-    let rest = &text[first + 1..];
-    let Some(end) = rest.find("\n+++") else {
-        return (0, None);
-    };
-    let toml_text = &rest[..end];
-    let title = toml::from_str::<toml::Table>(toml_text)
-        .ok()
-        .and_then(|t| t.get("title").and_then(|v| v.as_str()).map(str::to_string));
-    let body = first + 1 + end + 4;
-    let body = text[body..].find('\n').map_or(text.len(), |i| body + i + 1);
-    (body, title)
 }

@@ -201,8 +201,10 @@ fn whole_file_page(ladder: &mut Ladder, index: usize, title: &str) -> Page {
     let doc = &ladder.docs[index];
     let text = &doc.text;
     // After a YAML (`---`, closed by `---` or `...`) or TOML (`+++`) front-matter.
-    let mut start = crate::import::yaml::split_front_matter(text)
-        .map_or_else(|| crate::import::skip_toml_front_matter(text).0, |f| f.2);
+    let mut start = crate::import::yaml::split_front_matter(text).map_or_else(
+        || crate::import::inputs::skip_toml_front_matter(text).0,
+        |f| f.2,
+    );
     let first = text[start..].trim_start_matches(['\n', '\r']);
     if first.starts_with("# ") {
         let at = text.len() - first.len();

@@ -3,7 +3,8 @@
 //! spaces written as entities at the ends of lines (GitBook), and MkDocs' admonitions. Each
 //! rewrite keeps every line where it is, so line numbers hold.
 
-use super::{colon_labels, line_end, line_label, list_item, rewrite_lines, rewrite_lines_as};
+use super::rewrites::{colon_labels, line_label, list_item};
+use super::{line_end, rewrite_lines, rewrite_lines_as};
 
 /// `text` without kramdown's inline attribute lists (`[guide](x){:target="_blank"}`, a
 /// line `{: .note}`), which Jekyll sites write after links and blocks and which Markdown
