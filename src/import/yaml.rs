@@ -526,6 +526,20 @@ fn one_track(
     )
 }
 
+/// [`one_track`] for document `index` alone, titled by its file's name (`skills_by_level.yml`
+/// → `Skills by level`), the format named `format`.
+fn file_track(
+    ladder: &mut Ladder,
+    index: usize,
+    levels: Vec<crate::import::model::Level>,
+    format: &'static str,
+) -> crate::import::markdown::Outcome {
+    let doc = &ladder.docs[index];
+    let title = crate::import::titles::capitalised(&doc.stem().replace(['_', '-'], " "));
+    let at = doc.loc_line(1);
+    one_track(ladder, index, (title, None), levels, at, format).1
+}
+
 fn err(doc: &SourceDoc, line: usize, message: String, hint: &str) -> Diagnostic {
     import_error(doc.rel.clone(), (line, 1), message, hint)
 }

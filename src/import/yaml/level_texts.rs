@@ -178,16 +178,7 @@ pub fn level_texts(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
         ));
     }
     ladder.guess(GuessKind::Structure, doc.loc_line(y.line()), said);
-    let title = crate::import::titles::capitalised(&doc.stem().replace(['_', '-'], " "));
-    one_track(
-        ladder,
-        index,
-        (title, None),
-        levels,
-        doc.loc_line(1),
-        "JSON or YAML competences by level",
-    )
-    .1
+    file_track(ladder, index, levels, "JSON or YAML competences by level")
 }
 
 /// A competence's description: its own text, then each other key that holds a text

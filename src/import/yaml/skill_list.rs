@@ -241,16 +241,12 @@ pub fn skill_list(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
             shown.join(", ")
         ),
     );
-    let title = crate::import::titles::capitalised(&doc.stem().replace(['_', '-'], " "));
-    one_track(
+    file_track(
         ladder,
         index,
-        (title, None),
         levels,
-        doc.loc_line(1),
         "JSON or YAML list of skills by level",
     )
-    .1
 }
 
 /// A skill as an expectation: its title in bold, then its description, then each other key
