@@ -230,6 +230,15 @@ fn a_sheet_pasted_as_a_markdown_table_with_its_blank_column_is_read_without_it()
     assert_eq!(exps.len(), 7);
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
+    // A column for comments nobody wrote is left out too (review 43 R43-10: "no ladder").
+    let commented = tmp.path().join("commented.md");
+    fs::write(
+        &commented,
+        md.replace("| Level | Title |  |", "| Level | Title | Comments |"),
+    )
+    .unwrap();
+    let imp = import(&commented, &[]);
+    assert_placed(&imp, &exps, &[]);
 }
 
 #[test]

@@ -67,13 +67,22 @@ pub(super) struct Line {
 }
 
 /// `t` without its columns past the first that hold nothing, header or cell (a blank column
-/// a spreadsheet kept between its own, copied into the table); `None` when it has none. The
+/// a spreadsheet kept between its own, copied into the table), or only a header for remarks;
+/// `None` when it has none. The
 /// first column stays: it names the rows, and is left empty where every column is a level
 /// (see [`with_corner`]).
 pub(super) fn without_empty_columns(t: &Table) -> Option<Table> {
+    // A column for remarks nobody wrote (`Comments`) says nothing either; a level's or a
+    // pillar's column left empty is one not written yet, and stays.
+    let remarks = |h: &str| {
+        matches!(
+            key(h).as_str(),
+            "comments" | "comment" | "notes" | "note" | "remarks" | "remark"
+        )
+    };
     let empty = |c: usize| {
         c > 0
-            && t.header[c].trim().is_empty()
+            && (t.header[c].trim().is_empty() || remarks(&label(&t.header[c])))
             && t.rows.iter().all(|(_, cells)| cells[c].trim().is_empty())
     };
     let keep: Vec<usize> = (0..t.header.len()).filter(|&c| !empty(c)).collect();
