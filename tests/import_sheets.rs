@@ -104,6 +104,12 @@ fn a_sheet_with_a_level_per_row_split_by_semicolons_keeps_its_order() {
     let imp = import(&src, &[]);
     assert_placed(&imp, &exps, &[]);
     says(&imp, "levels picker, grower, orchard-manager");
+    // With no title row, the title is the file's name, and the summary says so (browser
+    // check 49 B49-06).
+    says(
+        &imp,
+        "title: Orchard levels (the file's name, as the source names no ladder",
+    );
 }
 
 #[test]

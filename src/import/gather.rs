@@ -242,7 +242,21 @@ pub(super) fn gather(
             ladder.title = title;
         }
     }
-    ladder.title_from_folder = ladder.title == folder_title;
+    // One file that names no ladder is titled by its file's name (a sheet with no title
+    // row): said, as a folder's name is.
+    // A title line as the file has it (not one the import wrote: a table's levels are
+    // written as headings).
+    let named = |doc: &crate::import::source::SourceDoc| {
+        doc.text.lines().enumerate().any(|(i, l)| {
+            let l = l.trim_start().to_ascii_lowercase();
+            (l.starts_with("# ") || l.starts_with("title:") || l.starts_with("title ="))
+                && doc.origin_of(i + 1).1
+        })
+    };
+    let file_title = (single && ladder.docs.len() == 1 && !named(&ladder.docs[0]))
+        .then(|| crate::import::titles::readable(ladder.docs[0].stem()));
+    ladder.title_from_folder =
+        ladder.title == folder_title || file_title.is_some_and(|t| t == ladder.title);
     Ok(())
 }
 

@@ -53,8 +53,11 @@ pub struct Summary {
     pub guesses: Vec<Guess>,
     /// Number of files written.
     pub files_written: usize,
-    /// The site's title, and whether it is the folder's name (the source gave none).
+    /// The site's title, and whether it is the folder's (or the one file's) name: the
+    /// source gave none.
     pub title: (String, bool),
+    /// One file was imported, not a folder.
+    pub single: bool,
     /// Site-absolute images the written ladder's pages show and does not have (see
     /// [`crate::check::images`]).
     pub missing_images: usize,
@@ -124,6 +127,7 @@ pub(super) fn summarise(
         missing_images: written.missing_images,
         unanchored: written.unanchored.clone(),
         title: (ladder.title.clone(), ladder.title_from_folder),
+        single: ladder.single,
     }
 }
 
@@ -221,8 +225,9 @@ impl fmt::Display for Summary {
         if self.title.1 {
             writeln!(
                 f,
-                "  title: {} (the folder's name, as the source names no ladder: import again with --title, or change `title` in book.toml)",
-                self.title.0
+                "  title: {} (the {}'s name, as the source names no ladder: import again with --title, or change `title` in book.toml)",
+                self.title.0,
+                if self.single { "file" } else { "folder" }
             )?;
         }
         let levels: usize = self.tracks.iter().map(|t| t.levels.len()).sum();
