@@ -3,10 +3,13 @@
 //! the same rows would be, so that every table shape import reads ([`super::tables`]) reads
 //! a sheet too, whichever way its levels run.
 //!
-//! Rows above the header that hold one cell (a sheet's title, a note) become the document's
-//! `#` title and paragraphs; empty rows, and columns with neither a header nor a cell, are
-//! left out; a cell's line breaks become `<br>`, so that each of its lines is an expectation.
-//! Each line written is traced back to the row it came from ([`SourceDoc::mapped`]).
+//! The header is the first row that fills most of the columns the other rows fill; the rows
+//! above it (a sheet's title, a date beside it, `Owner, Head gardener`) become the document's
+//! `#` title and paragraphs. A later row that repeats the header's first cell starts another
+//! table, titled by a row of one cell above it. Empty rows, and columns with neither a header
+//! nor a cell, are left out; a cell's line breaks become `<br>`, so that each of its lines is
+//! an expectation; Excel's first line `sep=;` names the delimiter. Each line written is
+//! traced back to the row it came from ([`SourceDoc::mapped`]).
 
 use super::source::{import_error, SourceDoc};
 use crate::diagnostic::Diagnostic;
@@ -18,7 +21,8 @@ pub(super) const NOT_UTF8_HINT: &str = "save the sheet as UTF-8 CSV and import i
 type Row = (usize, Vec<String>);
 
 /// `doc` (a CSV or TSV file's text) as a Markdown document: a `#` title and paragraphs from
-/// the one-cell rows above the header, then the table.
+/// the rows above the first header, then each table (see [`tables`]), under a `##` heading
+/// of its own when there are two or more and a row titles it.
 ///
 /// # Errors
 /// A row the CSV reader cannot split, or a sheet with no row of two cells or more (no
