@@ -581,7 +581,7 @@ fn truncate(s: &str, n: usize) -> String {
 /// Markdown list item comes after it: the list it holds (see `markdown::split`).
 fn held_list(body: &str) -> Option<(usize, &'static str)> {
     let lower = body.to_ascii_lowercase();
-    let (at, tag) = ["details", "blockquote", "figure"]
+    let (at, tag) = crate::markdown::HOLDING
         .iter()
         .filter_map(|t| lower.find(&format!("<{t}")).map(|i| (i, *t)))
         .min()?;

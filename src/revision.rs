@@ -77,8 +77,17 @@ const NO_GIT_HINT: &str = "install git (https://git-scm.com), or compare two lad
 /// Walks up from `dir` looking for `.git`: a cheap test, without running git, of whether a
 /// ladder can have releases at all (a build of a ladder outside git must cost nothing).
 pub fn in_repository(dir: &Path) -> bool {
+    git_entry(dir).is_some()
+}
+
+/// The first `.git` up from `dir` (canonical where `dir` exists): the repository's folder,
+/// or in a linked worktree the file that names it. Found without running git.
+pub fn git_entry(dir: &Path) -> Option<std::path::PathBuf> {
     let start = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-    start.ancestors().any(|d| d.join(".git").exists())
+    start
+        .ancestors()
+        .map(|d| d.join(".git"))
+        .find(|g| g.exists())
 }
 
 impl Repo {

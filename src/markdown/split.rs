@@ -36,11 +36,12 @@ pub(super) struct Split {
 /// The elements an HTML block may leave open around the Markdown after it whose lists are
 /// not expectations: folded, quoted or captioned material. A `<div>` or a table may wrap the
 /// expectations themselves.
-const HOLDING: [&str; 3] = ["details", "blockquote", "figure"];
+pub const HOLDING: [&str; 3] = ["details", "blockquote", "figure"];
 
 /// `held` after the HTML `html`: plus the [`HOLDING`] elements it opens (when `opens`), less
-/// those it closes. Comments are no tags (`<!-- fold into a <details> -->`).
-fn held_after(held: usize, html: &str, opens: bool) -> usize {
+/// those it closes. Comments are no tags (`<!-- fold into a <details> -->`). Import reads
+/// the lines around a table by the same count (`import::tables::around`).
+pub fn held_after(held: usize, html: &str, opens: bool) -> usize {
     let lower = without_comments(&html.to_ascii_lowercase());
     let count = |open: &str| {
         lower

@@ -49,10 +49,7 @@ fn relevant(root: &Path, path: &Path) -> bool {
 /// `.git` folder up from it. `None` outside git, and for a linked worktree, whose `.git` is
 /// a file.
 fn git_dir(root: &Path) -> Option<PathBuf> {
-    root.ancestors()
-        .map(|d| d.join(".git"))
-        .find(|g| g.exists())
-        .filter(|g| g.is_dir())
+    crate::revision::git_entry(root).filter(|g| g.is_dir())
 }
 
 /// True when a change at `path`, inside the git folder `git`, can change the version the

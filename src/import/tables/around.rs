@@ -19,25 +19,15 @@ pub(super) fn list_line(line: &str) -> bool {
 
 /// Whether each of `lines` is inside a `<details>`, `<blockquote>` or `<figure>` that an
 /// HTML block opened (its Markdown folded, quoted or captioned, as on GitHub), or is one of
-/// the lines that open and close it.
+/// the lines that open and close it; counted as a competency's body counts them
+/// ([`crate::markdown::held_after`]).
 pub(super) fn folded_lines(lines: &[&str]) -> Vec<bool> {
     let mut open = 0usize;
     lines
         .iter()
         .map(|l| {
-            let mut lower = l.to_ascii_lowercase();
-            // A comment's words are no tags (`<!-- fold into a <details> -->`).
-            while let Some(start) = lower.find("<!--") {
-                let end = lower[start..]
-                    .find("-->")
-                    .map_or(lower.len(), |e| start + e + 3);
-                lower.replace_range(start..end, "");
-            }
             let was = open > 0;
-            for tag in ["details", "blockquote", "figure"] {
-                open += lower.matches(&format!("<{tag}")).count();
-                open = open.saturating_sub(lower.matches(&format!("</{tag}")).count());
-            }
+            open = crate::markdown::held_after(open, l, true);
             was || open > 0
         })
         .collect()
