@@ -304,14 +304,21 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
             .map_or(0, |s| s.body_offset);
         // A list there is, inside a folding, quoting or captioning element an HTML block
         // opened: the element holds it as a note.
-        let held = f.and_then(|f| held_list(f.text.get(body..).unwrap_or_default()));
-        let (at, message, hint) = match held {
-            Some((offset, tag)) => (
+        let text = f.and_then(|f| f.text.get(body..)).unwrap_or_default();
+        let held = held_list(text);
+        let pasted = competency::pasted_bullets(text);
+        let (at, message, hint) = match (held, pasted) {
+            (Some((offset, tag)), _) => (
                 body + offset,
                 format!("this competency's list is inside the `<{tag}>` opened here, so it is a note in it, not expectations"),
                 format!("close the `<{tag}>` before the list (`</{tag}>` on a line of its own, after a blank line), or move the expectations above it"),
             ),
-            None => (
+            (None, Some((offset, bullet, _))) => (
+                body + offset,
+                format!("this competency's lines start with `{bullet}`, which Markdown does not read as a list marker, so it has no expectations (the lines are kept as notes)"),
+                format!("start each expectation with `- ` in place of `{bullet} `, one per line: `- Writes clear, tested code for well-scoped tasks.`"),
+            ),
+            (None, None) => (
                 body,
                 "this competency has no list, so it has no expectations (any text is kept as notes below them)".into(),
                 "write each expectation as a list item, one per line: `- Writes clear, tested code for well-scoped tasks.`".into(),
@@ -346,6 +353,9 @@ pub fn lint(ladder: &Ladder, diags: &mut Diagnostics) {
         if let Some(f) = file(&c.source) {
             competency::headings(f, diags);
             competency::notes_between_lists(f, diags);
+            if !c.expectations.is_empty() {
+                competency::pasted_bullet_lines(f, diags);
+            }
             competency::bad_own_ids(f, diags);
         }
     }

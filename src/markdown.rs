@@ -16,7 +16,7 @@ mod scroll_regions;
 mod split;
 mod text;
 use scroll_regions::scroll_regions;
-pub use split::{held_after, HOLDING};
+pub use split::{held_after, pasted_bullet, HOLDING, PASTED_BULLETS};
 use split::{split_items, take_item_id, Split, Step};
 pub use text::{inline_html, is_collapsed, plain};
 use text::{plain_text, plain_text_to, run_together};

@@ -855,3 +855,57 @@ fn a_list_held_in_details_is_named_where_the_element_opens() {
         d.hint
     );
 }
+
+#[test]
+fn lines_pasted_with_bullets_are_named_as_no_list_markers() {
+    // A cell pasted from a sheet or a document keeps its `•`: the page said "no expectations
+    // listed" and check only "this competency has no list" (author check 49, A49-07).
+    let tmp = tempfile::tempdir().unwrap();
+    clean_ladder(tmp.path());
+    write_cell(
+        tmp.path(),
+        "e2",
+        "craft",
+        "\n• Keeps the build green.\n• Reviews a colleague's change each day.\n",
+    );
+    write_cell(
+        tmp.path(),
+        "e1",
+        "craft",
+        "\n- Writes tests.\n\n• Pairs on a bug fix.\n\n```\n• in a code block\n```\n",
+    );
+    let (report, _) = json(tmp.path(), &[]);
+    let at = |code: &str, path: &str| {
+        report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == code && d.path == path)
+            .unwrap_or_else(|| panic!("no {code} at {path}: {:#?}", report.diagnostics))
+    };
+    let none = at("no-list", "content/competencies/e2/craft.md");
+    assert_eq!(none.line, 6);
+    assert!(
+        none.message
+            .contains("start with `•`, which Markdown does not read as a list marker"),
+        "{}",
+        none.message
+    );
+    assert!(none.hint.contains("`- ` in place of `• `"), "{}", none.hint);
+    let some = at("pasted-bullet", "content/competencies/e1/craft.md");
+    assert_eq!(some.line, 8);
+    assert!(
+        some.message.starts_with("a line starts with `•`"),
+        "{}",
+        some.message
+    );
+    assert_eq!(
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "pasted-bullet")
+            .count(),
+        1,
+        "{:#?}",
+        report.diagnostics
+    );
+}

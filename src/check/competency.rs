@@ -150,3 +150,55 @@ pub(super) fn notes_between_lists(f: &SourceFile, diags: &mut Diagnostics) {
             "to group expectations, make each group a pillar of its own, or name the group in each expectation's text; a note written before the first list is shown over it".into()));
     }
 }
+
+/// Where a competency's `body` has lines pasted with a word processor's bullets (`• Writes
+/// tests`, see [`crate::markdown::PASTED_BULLETS`]) outside code and HTML blocks: the byte
+/// offset in `body` of the first such line's bullet, the bullet, and how many lines open
+/// with one. Markdown reads those lines as text, not as list items.
+pub(super) fn pasted_bullets(body: &str) -> Option<(usize, char, usize)> {
+    if !body.contains(crate::markdown::PASTED_BULLETS) {
+        return None;
+    }
+    use pulldown_cmark::{Event, Tag};
+    let parser = pulldown_cmark::Parser::new_ext(body, crate::markdown::options());
+    let verbatim: Vec<std::ops::Range<usize>> = parser
+        .into_offset_iter()
+        .filter_map(|(ev, range)| {
+            matches!(ev, Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock)).then_some(range)
+        })
+        .collect();
+    let mut at = 0;
+    let (mut first, mut count) = (None, 0);
+    for line in body.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        if verbatim.iter().any(|r| r.contains(&start)) {
+            continue;
+        }
+        if let Some((indent, c)) = crate::markdown::pasted_bullet(line) {
+            first.get_or_insert((start + indent, c));
+            count += 1;
+        }
+    }
+    first.map(|(offset, c)| (offset, c, count))
+}
+
+/// `pasted-bullet`: lines of a competency that has expectations, opened with a word
+/// processor's bullet (`• Writes tests`) rather than a list marker, so each is text (a note,
+/// or the end of the item above), not an expectation of its own. A competency with no list
+/// at all is said once, by `no-list`.
+pub(super) fn pasted_bullet_lines(f: &SourceFile, diags: &mut Diagnostics) {
+    let Ok(split) = crate::frontmatter::split(f) else {
+        return;
+    };
+    if let Some((offset, bullet, count)) = pasted_bullets(split.body) {
+        let lines = if count == 1 {
+            "a line starts".to_string()
+        } else {
+            format!("{count} lines start")
+        };
+        diags.push(warning(Some(f), &f.path, split.body_offset + offset, "pasted-bullet",
+            format!("{lines} with `{bullet}`, which Markdown does not read as a list marker: {} text, not {}", if count == 1 { "it is" } else { "they are" }, if count == 1 { "an expectation of its own" } else { "expectations of their own" }),
+            format!("start each expectation with `- ` in place of `{bullet} `, after a blank line if it follows a paragraph")));
+    }
+}

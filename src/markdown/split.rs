@@ -38,6 +38,21 @@ pub(super) struct Split {
 /// expectations themselves.
 pub const HOLDING: [&str; 3] = ["details", "blockquote", "figure"];
 
+/// The bullets a word processor, a sheet or a chat tool starts a list's lines with. CommonMark
+/// reads only `-`, `+`, `*` and `1.`/`1)` as list markers (0.31, 5.2), so lines pasted with
+/// these are text: `import` turns them into items, `check` points at them.
+pub const PASTED_BULLETS: [char; 5] = ['•', '◦', '▪', '‣', '·'];
+
+/// The pasted bullet (one of [`PASTED_BULLETS`]) `line` opens with, after at most three
+/// spaces (as a list marker may be indented, CommonMark 5.2), and the byte length of those
+/// spaces; `None` when the line does not open with one followed by a space or a tab.
+pub fn pasted_bullet(line: &str) -> Option<(usize, char)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = &line[indent..];
+    let c = rest.chars().next().filter(|c| PASTED_BULLETS.contains(c))?;
+    (indent <= 3 && rest[c.len_utf8()..].starts_with([' ', '\t'])).then_some((indent, c))
+}
+
 /// `held` after the HTML `html`: plus the [`HOLDING`] elements it opens (when `opens`), less
 /// those it closes. Comments are no tags (`<!-- fold into a <details> -->`). Import reads
 /// the lines around a table by the same count (`import::tables::around`).

@@ -83,7 +83,7 @@ pub fn gitbook_tags(text: &str) -> Option<(String, usize)> {
 /// its line a byte longer or more than it was. Lines in fenced code are left alone. Returns the text and the 1-based number of the
 /// first line changed, or `None` when no line is.
 pub fn bullets_as_items(text: &str) -> Option<(String, usize)> {
-    const BULLETS: [char; 5] = ['•', '◦', '▪', '‣', '·'];
+    use crate::markdown::PASTED_BULLETS as BULLETS;
     rewrite_lines(text, |line| {
         if line.starts_with('\t') {
             // Each tab after the first nests the item under the one above (`\t\t◦\t`,
@@ -99,13 +99,8 @@ pub fn bullets_as_items(text: &str) -> Option<(String, usize)> {
                 n => format!("{}- {after}", " ".repeat(5 + 2 * (n - 2))),
             });
         }
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        let rest = &line[indent..];
-        let c = rest.chars().next().filter(|c| BULLETS.contains(c))?;
-        let after = &rest[c.len_utf8()..];
-        if indent > 3 || !after.starts_with([' ', '\t']) {
-            return None;
-        }
+        let (indent, c) = crate::markdown::pasted_bullet(line)?;
+        let after = &line[indent + c.len_utf8()..];
         let spaces = " ".repeat(c.len_utf8() - 1);
         Some(format!("{}-{spaces}{after}", &line[..indent]))
     })
