@@ -909,3 +909,82 @@ fn lines_pasted_with_bullets_are_named_as_no_list_markers() {
         report.diagnostics
     );
 }
+
+#[test]
+fn a_mistyped_level_is_offered_the_level_its_folder_names() {
+    // `senior-engineer` in `competencies/senior-software-engineer/` was offered
+    // `senior-engineering-manager`, a level of the other track (author check 49, A49-06).
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    clean_ladder(d);
+    for (id, track, rank) in [
+        ("senior-software-engineer", "ic", 3),
+        ("senior-engineering-manager", "mgmt", 2),
+    ] {
+        fs::write(
+            d.join(format!("content/levels/{id}.md")),
+            format!("+++\ntitle = \"{id}\"\nrank = {rank}\ntrack = \"{track}\"\n+++\n"),
+        )
+        .unwrap();
+    }
+    write_cell(
+        d,
+        "senior-software-engineer",
+        "craft",
+        "\n- Designs systems.\n",
+    );
+    let path = d.join("content/competencies/senior-software-engineer/craft.md");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replace(
+            "level = \"senior-software-engineer\"",
+            "level = \"senior-engineer\"",
+        ),
+    )
+    .unwrap();
+    let (report, status) = json(d, &[]);
+    assert_eq!(status, 1);
+    let e = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "unknown-level")
+        .expect("an unknown-level error");
+    assert_eq!(e.message, "there is no level `senior-engineer`");
+    assert!(
+        e.hint.starts_with(
+            "did you mean `senior-software-engineer`, the level this file's folder names"
+        ),
+        "{}",
+        e.hint
+    );
+}
+
+#[test]
+fn a_rank_collision_says_which_rank_is_free() {
+    // The error named both files but not the rank the edit left empty (author check 49,
+    // A49-09).
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    clean_ladder(d);
+    for (id, rank) in [("e3", 3), ("e4", 4)] {
+        fs::write(
+            d.join(format!("content/levels/{id}.md")),
+            format!("+++\ntitle = \"{id}\"\nrank = {rank}\ntrack = \"ic\"\n+++\n"),
+        )
+        .unwrap();
+    }
+    replace(d, "content/levels/e3.md", "rank = 3", "rank = 4");
+    let (report, status) = json(d, &[]);
+    assert_eq!(status, 1);
+    let e = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "rank-collision")
+        .expect("a rank-collision error");
+    assert!(
+        e.hint.ends_with("; no level of this track has rank 3"),
+        "{}",
+        e.hint
+    );
+}

@@ -5,7 +5,7 @@ use super::draft::Draft;
 use super::resolve::Target;
 use super::{unknown_hint, Competency, Unknown};
 use crate::anchors::{self, Anchor};
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{did_you_mean, Diagnostics};
 use crate::frontmatter::keys::CompetencyKeys;
 use crate::load::{Document, Kind};
 use crate::markdown;
@@ -89,7 +89,15 @@ pub(super) fn fill(
                     code,
                     key.offset,
                     format!("there is no {} `{}`", kind.what, key.value),
-                    unknown_hint(d, &key.value, ids, kind),
+                    // The level the file's folder names, when the id spelt most alike is
+                    // another (`senior-engineer` in `competencies/senior-software-engineer/`
+                    // is that level's, not `senior-engineering-manager`'s).
+                    match folder_level(d, doc).filter(|_| is_level) {
+                        Some(folder)
+                            if !published_level(d, &key.value)
+                                && did_you_mean(&key.value, ids.iter().copied()) != Some(folder) => format!("did you mean `{folder}`, the level this file's folder names (competencies/{folder}/)? level ids are the file names in content/levels/"),
+                        _ => unknown_hint(d, &key.value, ids, kind),
+                    },
                 ),
             };
             diags.push(diag);
@@ -379,6 +387,14 @@ pub(super) fn sections(d: &mut Draft) {
             }
         }
     }
+}
+
+/// Whether ladder.lock lists level `id`'s page: an unknown level that was published is most
+/// likely renamed, and its hint names the alias to add rather than the level the file's
+/// folder names.
+fn published_level(d: &Draft, id: &str) -> bool {
+    d.published
+        .is_some_and(|lock| lock.pages.contains(&permalink::level(id)))
 }
 
 /// The level a competency's folder names (`competencies/staff/delivery.md` → `staff`), when

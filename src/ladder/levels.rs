@@ -12,6 +12,29 @@ use crate::markdown;
 use crate::permalink;
 use foldhash::HashSet;
 
+/// The ranks of `track` that no level of `drafts` has, said for a `rank-collision` hint:
+/// the holes below its highest rank (`rank 5 is free`), else the next rank after it.
+fn free_ranks(drafts: &[LevelDraft], track: usize) -> String {
+    let taken: std::collections::BTreeSet<i64> = drafts
+        .iter()
+        .filter(|l| l.track == track)
+        .map(|l| l.rank)
+        .collect();
+    let top = taken.last().copied().unwrap_or(0);
+    let holes: Vec<String> = (1..top)
+        .filter(|r| !taken.contains(r))
+        .map(|r| r.to_string())
+        .collect();
+    match holes.as_slice() {
+        [] => format!("no level of this track has rank {}", top + 1),
+        [one] => format!("no level of this track has rank {one}"),
+        [some @ .., last] => format!(
+            "no level of this track has rank {} or {last}",
+            some.join(", ")
+        ),
+    }
+}
+
 /// Levels: resolve the track (`unknown-track`, `missing-key`; such a level is left out),
 /// then order by track and rank (`rank-collision`).
 pub(super) fn place(d: &mut Draft, diags: &mut Diagnostics) {
@@ -75,7 +98,10 @@ pub(super) fn place(d: &mut Draft, diags: &mut Diagnostics) {
                     "rank {} is also the rank of {} on the same track",
                     w[1].rank, w[0].doc.source.path
                 ),
-                "each level of a track needs its own rank: 1 for the most junior, then 2, 3, ...",
+                format!(
+                    "each level of a track needs its own rank: 1 for the most junior, then 2, 3, ...; {}",
+                    free_ranks(&drafts, w[1].track)
+                ),
             ));
         }
     }
