@@ -81,3 +81,50 @@ fn a_yaml_list_of_named_competences_with_level_codes_keeps_their_order() {
     assert_placed(&imp, &expected(&y), &[]);
     tables::says(&imp, "levels e-1, e-2, e-3");
 }
+
+#[test]
+fn competences_with_their_texts_in_numbered_level_keys_are_a_ladder() {
+    // A web app's competency matrix keeps each topic's text in `level0` … `level3` beside its
+    // `name`: refused as "no ladder that import knows" (hunt 49 H49-01).
+    let src = fixture("competences-in-level-keys.json");
+    let y: serde_json::Value = serde_json::from_str(&fs::read_to_string(&src).unwrap()).unwrap();
+    let mut exps = Vec::new();
+    for entry in y.as_object().unwrap().values() {
+        let name = entry["name"].as_str().unwrap();
+        for (key, text) in entry.as_object().unwrap() {
+            if let Some(n) = key.strip_prefix("level") {
+                exps.push(tables::exp(
+                    &format!("Level {n}"),
+                    name,
+                    text.as_str().unwrap(),
+                ));
+            }
+        }
+    }
+    assert_eq!(exps.len(), 11);
+    let imp = import(&src, &[]);
+    assert_placed(&imp, &exps, &[]);
+    tables::says(&imp, "levels level-0, level-1, level-2, level-3");
+    tables::says(&imp, "(in keys that number the level)");
+
+    // The same rows as a list, titled by `topic`, their `area` in the pillar's description.
+    let tmp = tempfile::tempdir().unwrap();
+    let rows: Vec<serde_json::Value> = y
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|e| {
+            let mut row = e.as_object().unwrap().clone();
+            let name = row.remove("name").unwrap();
+            row.insert("topic".into(), name);
+            row.insert("area".into(), "Bakehouse".into());
+            serde_json::Value::Object(row)
+        })
+        .collect();
+    let list = tmp.path().join("rows.json");
+    fs::write(&list, serde_json::to_string(&rows).unwrap()).unwrap();
+    let imp = import(&list, &[]);
+    assert_placed(&imp, &exps, &[]);
+    let oven = fs::read_to_string(imp.root.join("content/pillars/oven-care.md")).unwrap();
+    assert!(oven.contains("**Area:** Bakehouse"), "{oven}");
+}

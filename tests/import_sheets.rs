@@ -344,3 +344,27 @@ fn a_skills_sheet_with_a_blank_corner_or_merged_areas_keeps_each_skill_s_name() 
     let imp = import(&before, &[]);
     says(&imp, "1 track, 3 levels, 2 pillars, 6 expectations");
 }
+
+#[test]
+fn a_cell_that_says_not_applicable_with_a_reason_is_a_gap() {
+    // `n/a (not applicable at this level)`, written for each skill not expected at a grade,
+    // was an expectation, and check called each "word for word the same" as the next level's
+    // (hunt 49 H49-04). A bare `n/a` was already a gap.
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("bakery.csv");
+    fs::write(
+        &src,
+        "Skill,Apprentice,Baker,Head Baker\n\
+         Kneading,Kneads a plain loaf.,Kneads enriched doughs.,Teaches kneading to the shift.\n\
+         Ovens,n/a (not applicable at this level),Sets the temperature.,Plans the day's bake.\n\
+         Mentoring,N/A – not yet,Coaches one apprentice.,Coaches the whole team.\n\
+         Ordering,Not applicable,Orders flour.,Sets the suppliers.\n",
+    )
+    .unwrap();
+    let imp = import(&src, &[]);
+    says(&imp, "9 expectations in 9 of 12 cells");
+    let apprentice = page(&imp.site, "levels/apprentice/");
+    let text = words(&apprentice);
+    assert!(!text.contains("applicable"), "{text}");
+    assert!(!text.contains("not yet"), "{text}");
+}

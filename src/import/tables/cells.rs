@@ -257,11 +257,21 @@ fn tag_at(lower: &str, name: &str) -> Option<usize> {
     })
 }
 
-/// A cell that says there is nothing at this level: empty, `n/a`, a no-break space, or
-/// dashes alone (`-`, `—`, `-----`).
+/// A cell that says there is nothing at this level: empty, `n/a` or `not applicable` (alone,
+/// or with only a reason after it: `n/a (not applicable at this level)`, `N/A – not yet`), a
+/// no-break space, or dashes alone (`-`, `—`, `-----`).
 pub(super) fn gap(cell: &str) -> bool {
     let t = cell.trim().to_ascii_lowercase();
-    matches!(t.as_str(), "" | "n/a" | "&nbsp;" | "\u{a0}")
+    let explained = ["n/a", "not applicable"].iter().any(|word| {
+        t.strip_prefix(word).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.is_empty()
+                || rest.starts_with(['-', '–', '—', ':'])
+                || rest.starts_with('(') && rest.ends_with(')')
+        })
+    });
+    explained
+        || matches!(t.as_str(), "&nbsp;" | "\u{a0}")
         || t.chars().all(|c| matches!(c, '-' | '–' | '—'))
 }
 

@@ -3,7 +3,9 @@
 //! name, each entry with a `levels` mapping from a level's key to its text (`"levels": {"4":
 //! "Provides leadership …", "5": …}`), as the European e-CF is published. Each competence is
 //! a pillar (its `description` the pillar's, its group, such as `phase`, too), each level key
-//! a level, and each text an expectation of that level in that pillar.
+//! a level, and each text an expectation of that level in that pillar. The texts may also
+//! sit in the entry itself, under keys that name a level by its number (`"level0": …,
+//! "level1": …`, `L1`, `level_2`), as web apps keep a competency matrix.
 
 use super::*;
 use crate::import::ids;
@@ -13,7 +15,14 @@ use crate::import::model::{Cell, CellBlock, Level, Md};
 /// Keys that map levels to a competence's text there.
 const LEVELS_KEYS: &[&str] = &["levels", "proficiency_levels", "level_descriptions"];
 /// Keys that title a competence.
-const TITLE_KEYS: &[&str] = &["title", "name", "competence", "competency", "skill"];
+const TITLE_KEYS: &[&str] = &[
+    "title",
+    "name",
+    "competence",
+    "competency",
+    "skill",
+    "topic",
+];
 /// Keys that describe a competence.
 const TEXT_KEYS: &[&str] = &["description", "summary", "desc"];
 
@@ -27,21 +36,56 @@ fn competences(y: &Y) -> Vec<(String, &Y)> {
                 Some((t.trim().to_string(), e))
             })
             .collect(),
-        Y::Map(entries, _) => entries.iter().map(|(k, e)| (k.clone(), e)).collect(),
+        // Filed under an id (`data_structures`) with its name inside: the name titles it.
+        Y::Map(entries, _) => entries
+            .iter()
+            .map(|(k, e)| {
+                let named = first_of(e, TITLE_KEYS).and_then(|(_, t)| t.text());
+                (named.map_or_else(|| k.clone(), |t| t.trim().to_string()), e)
+            })
+            .collect(),
         _ => Vec::new(),
     }
 }
 
-/// An entry's texts by level: its levels mapping's keys, each with its texts (a text, or a
-/// list of them); `None` when it has no such mapping.
-fn texts(entry: &Y) -> Option<Vec<(String, Vec<String>)>> {
-    let (_, Y::Map(levels, _)) = first_of(entry, LEVELS_KEYS)? else {
-        return None;
-    };
-    let out: Vec<(String, Vec<String>)> = levels
+/// The number of a key that names a level by it: `level0`, `Level 1`, `level_2`, `lvl-3`,
+/// `L4`; `None` for any other key.
+fn level_number(key: &str) -> Option<u64> {
+    let lower = key.trim().to_ascii_lowercase();
+    let rest = ["level", "lvl", "l"]
         .iter()
-        .map(|(k, v)| (k.trim().to_string(), strings(Some(v))))
-        .collect();
+        .find_map(|word| lower.strip_prefix(word))?;
+    let digits = rest.trim_start_matches([' ', '_', '-']);
+    (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// An entry's texts by level: its levels mapping's keys, each with its texts (a text, or a
+/// list of them), else its own keys that name a level by its number (two or more, see
+/// [`level_number`]); `None` when it has neither.
+fn texts(entry: &Y) -> Option<Vec<(String, Vec<String>)>> {
+    let out: Vec<(String, Vec<String>)> = match first_of(entry, LEVELS_KEYS) {
+        Some((_, Y::Map(levels, _))) => levels
+            .iter()
+            .map(|(k, v)| (k.trim().to_string(), strings(Some(v))))
+            .collect(),
+        Some(_) => return None,
+        None => {
+            let Y::Map(keys, _) = entry else {
+                return None;
+            };
+            let own: Vec<(String, Vec<String>)> = keys
+                .iter()
+                .filter(|(k, _)| level_number(k).is_some())
+                .map(|(k, v)| (k.trim().to_string(), strings(Some(v))))
+                .collect();
+            if own.len() < 2 {
+                return None;
+            }
+            own
+        }
+    };
     out.iter()
         .all(|(k, v)| !k.is_empty() && !v.is_empty())
         .then_some(out)
@@ -91,12 +135,16 @@ fn order(all: &[Vec<(String, Vec<String>)>]) -> (Vec<String>, bool) {
     (keys, numbered)
 }
 
-/// A level key as a level's title: a bare number is `Level 4`; anything else as written.
+/// A level key as a level's title: a bare number is `Level 4`, and so is a word for level
+/// before it (`level4`, `level_4`); anything else (`L4`, `e-4`) as written.
 fn level_title(key: &str) -> String {
-    if key.chars().all(|c| c.is_ascii_digit()) {
-        format!("Level {key}")
-    } else {
-        key.to_string()
+    let worded = ["level", "lvl"]
+        .iter()
+        .any(|w| key.to_ascii_lowercase().starts_with(w));
+    match level_number(key) {
+        Some(n) if worded => format!("Level {n}"),
+        _ if key.chars().all(|c| c.is_ascii_digit()) => format!("Level {key}"),
+        _ => key.to_string(),
     }
 }
 
@@ -124,9 +172,8 @@ pub fn level_texts(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
             else {
                 continue;
             };
-            let line = first_of(entry, LEVELS_KEYS)
-                .and_then(|(_, l)| l.get(key))
-                .map_or(entry.line(), Y::line);
+            let holder = first_of(entry, LEVELS_KEYS).map_or(*entry, |(_, l)| l);
+            let line = holder.get(key).map_or(entry.line(), Y::line);
             let blocks = items
                 .iter()
                 .map(|t| CellBlock {
@@ -159,9 +206,9 @@ pub fn level_texts(ladder: &mut Ladder, index: usize, y: &Y) -> Outcome {
     }
     let shown: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
     let mut said = format!(
-        "each of the {} entries gives its text at each level it is defined at (`{}`): the entries are the pillars, and the {} level keys ({}) the levels, {}",
+        "each of the {} entries gives its text at each level it is defined at ({}): the entries are the pillars, and the {} level keys ({}) the levels, {}",
         found.len(),
-        first_of(found[0].1, LEVELS_KEYS).map_or("levels", |(k, _)| k),
+        first_of(found[0].1, LEVELS_KEYS).map_or("in keys that number the level".to_string(), |(k, _)| format!("`{k}`")),
         keys.len(),
         shown.join(", "),
         if numbered {
@@ -190,7 +237,7 @@ fn about<'y>(entry: &'y Y, others: &mut Vec<&'y str>) -> Vec<String> {
     }
     let used: Vec<&str> = [LEVELS_KEYS, TITLE_KEYS, TEXT_KEYS].concat();
     for k in entry.keys() {
-        if used.contains(&k) {
+        if used.contains(&k) || level_number(k).is_some() {
             continue;
         }
         let values = strings(entry.get(k));
