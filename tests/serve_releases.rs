@@ -36,3 +36,30 @@ fn the_preview_names_the_version_a_build_would_after_an_edit_a_commit_and_a_tag(
     assert!(changes.contains("v3"), "{changes}");
     assert!(changes.contains("delivers large projects"), "{changes}");
 }
+
+#[test]
+fn a_repository_made_while_the_preview_runs_is_followed() {
+    // `git init`, a commit and a tag for the first release, with the preview open: the pages
+    // kept saying the ladder was in no repository until serve was started again (author
+    // check 50, A50-07).
+    let server = start();
+    let dir = server.root().to_path_buf();
+    let text = |path: &str| words(&page_text(&server, path));
+    assert!(!text("/").contains("version v1"), "{}", text("/"));
+    git(&dir, &["init", "-q"]);
+    release(&dir, "v1");
+    wait_until("the overview names v1", || {
+        text("/").contains("version v1 of")
+    });
+    edit(
+        &dir,
+        DELIVERY,
+        "Delivers projects",
+        "Delivers large projects",
+    );
+    git(&dir, &["commit", "-q", "-am", "larger projects"]);
+    git(&dir, &["tag", "v2"]);
+    wait_until("the overview names v2", || {
+        text("/").contains("version v2 of")
+    });
+}

@@ -117,7 +117,7 @@ pub(super) fn watch(
         .collect();
     // The watcher lives in the rebuild thread, which also watches folders created or
     // replaced later: the watch on a folder goes with the folder, not its name.
-    let mut rewatch: Box<dyn FnMut(&Path) + Send> = if opts.poll {
+    let mut rewatch: Box<dyn FnMut(&Path, RecursiveMode) + Send> = if opts.poll {
         // Compare contents, not only modification times: notify's poller keeps mtimes in whole
         // seconds, so a save within a second of the last scan would otherwise be missed.
         let config = notify::Config::default()
@@ -134,9 +134,9 @@ pub(super) fn watch(
         for (dir, mode) in &releases {
             let _ = d.watch(dir, *mode);
         }
-        Box::new(move |p: &Path| {
+        Box::new(move |p: &Path, mode: RecursiveMode| {
             let _ = d.unwatch(p);
-            let _ = d.watch(p, RecursiveMode::Recursive);
+            let _ = d.watch(p, mode);
         })
     } else {
         let mut d = notify::recommended_watcher(handler)
@@ -151,15 +151,16 @@ pub(super) fn watch(
         for (dir, mode) in &releases {
             let _ = d.watch(dir, *mode);
         }
-        Box::new(move |p: &Path| {
+        Box::new(move |p: &Path, mode: RecursiveMode| {
             // Drops the watches of a folder moved away under this name, if any, so its
             // events are not taken for the new one's.
             let _ = d.unwatch(p);
-            let _ = d.watch(p, RecursiveMode::Recursive);
+            let _ = d.watch(p, mode);
         })
     };
     let watched_root = opts.root.clone();
     let poll = opts.poll;
+    let mut git = git;
     std::thread::spawn(move || {
         // Each watched folder with the identity of the folder watched under its name.
         let mut watched: Vec<(PathBuf, Option<FolderId>)> = dirs[1..]
@@ -304,6 +305,17 @@ pub(super) fn watch(
                     }
                 }
             }
+            // A repository made after start (`git init` beside the content, for the first
+            // release): its commits and tags are followed from now on.
+            if git.is_none() && top_level {
+                if let Some(g) = git_dir(&root) {
+                    rewatch(&g, RecursiveMode::NonRecursive);
+                    rewatch(&g.join("refs"), RecursiveMode::Recursive);
+                    git = Some(g);
+                    changed = true;
+                    changes.outside = true;
+                }
+            }
             // A folder created after start (say, templates/), or replaced by another under
             // its name (deleted and made again, or a rename-and-swap: a restore, a `git
             // checkout`, a sync tool), even within one batch: whatever the events said, the
@@ -313,7 +325,7 @@ pub(super) fn watch(
                     let now = FolderId::of(dir);
                     if now != *id || replaced.contains(dir) {
                         if now.is_some() {
-                            rewatch(dir);
+                            rewatch(dir, RecursiveMode::Recursive);
                         }
                         *id = now;
                         changed = true;
