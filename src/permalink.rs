@@ -155,6 +155,31 @@ pub fn id_in<'a>(path: &'a str, folder: &str) -> Option<&'a str> {
     path.strip_prefix(folder)?.strip_suffix('/')
 }
 
+/// For `page`, a site address (`compare/senior/junior/`, as a link names it from the site's
+/// root), that names a comparison the ladder does not have (`compared(a, b)` says whether it
+/// has the comparison of level `a` with level `b`): the hint for a link to it from a file in
+/// `dir`: the comparison the other way round, if the ladder has it, else which comparisons
+/// there are. `None` for a comparison the ladder has, and for any other page.
+pub fn missing_comparison(
+    page: &str,
+    dir: &str,
+    compared: &dyn Fn(&str, &str) -> bool,
+) -> Option<String> {
+    let (a, b) = page
+        .strip_prefix("compare/")?
+        .trim_end_matches('/')
+        .split_once('/')
+        .filter(|(a, b)| crate::ids::is_valid_id(a) && crate::ids::is_valid_id(b))?;
+    if compared(a, b) {
+        return None;
+    }
+    Some(if compared(b, a) {
+        format!("a comparison goes from the junior level to the senior one: link to `{}`, relative to this file, which check verifies", crate::links::relative_path(dir, &compare(b, a)))
+    } else {
+        format!("comparisons are between two levels of one track, the junior one first, and between equivalent levels (level ids are the file names in content/levels/): link to `{}`, relative to this file, which check verifies", crate::links::relative_path(dir, "compare/<junior>/<senior>/"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

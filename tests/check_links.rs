@@ -487,7 +487,9 @@ fn an_outside_link_hint_is_the_pages_file_or_its_address_under_the_site_url() {
     assert!(hints[0].0.contains("`/levels/ic2/#craft`"), "{hints:#?}");
     assert!(hints[0].1.ends_with("`levels/e2.md#craft`"), "{hints:#?}");
     assert!(
-        hints[1].1.contains("write `/careers/compare`"),
+        hints[1]
+            .1
+            .contains("link to `compare/` instead, relative to this file"),
         "{hints:#?}"
     );
 }
@@ -875,4 +877,83 @@ fn a_site_absolute_link_in_a_summary_is_warned_about_under_a_sub_path() {
         "{w:#?}"
     );
     assert!(w.hint.ends_with("`e1.md`"), "{}", w.hint);
+}
+
+#[test]
+fn comparisons_and_the_changes_page_are_linked_by_their_relative_address_and_checked() {
+    // A promotions guide links the comparison pages: `compare/` was "content/compare, which
+    // does not exist", and a site-absolute link to a comparison the site does not have (the
+    // senior level first) passed check and build (author check 50, A50-01 and A50-02).
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    clean_ladder(d);
+    replace(
+        d,
+        "content/guide.md",
+        "See [the senior level](levels/e2.md#craft).",
+        "See [all comparisons](compare/), [Engineer to Senior](compare/e1/e2/#craft) and [releases](changes/).",
+    );
+    let (report, status) = json(d, &[]);
+    assert_eq!((report.errors, status), (0, 0), "{:#?}", report.diagnostics);
+    let site = d.join("site");
+    common::ladderbook()
+        .arg("build")
+        .arg(d)
+        .arg("-d")
+        .arg(&site)
+        .assert()
+        .success();
+    let guide = common::page(&site, "guide/");
+    for href in ["../compare/", "../compare/e1/e2/#craft", "../changes/"] {
+        assert!(
+            guide.contains(&format!("href=\"{href}\"")),
+            "{href}: {guide}"
+        );
+    }
+    assert!(
+        common::broken_links(&site).is_empty(),
+        "{:?}",
+        common::broken_links(&site)
+    );
+
+    // The senior level first; two levels of different tracks that are not equivalent.
+    for (link, hint) in [
+        (
+            "compare/e2/e1/",
+            "the junior level to the senior one: link to `compare/e1/e2/`",
+        ),
+        (
+            "compare/e1/m1/",
+            "comparisons are between two levels of one track",
+        ),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        clean_ladder(d);
+        replace(d, "content/guide.md", "levels/e2.md#craft", link);
+        let (report, status) = json(d, &[]);
+        assert_eq!(status, 1, "{link}");
+        let e = &report.diagnostics[0];
+        assert_eq!(
+            (e.code.as_str(), e.line),
+            ("broken-link", 6),
+            "{link}: {e:#?}"
+        );
+        assert!(e.hint.contains(hint), "{link}: {}", e.hint);
+        // Written from the site's root, the same link is published as written: a warning.
+        let absolute = format!("/{link}");
+        replace(d, "content/guide.md", link, &absolute);
+        let (report, _) = json(d, &[]);
+        let w = report
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "missing-page")
+            .unwrap_or_else(|| panic!("{absolute}: {:#?}", report.diagnostics));
+        assert!(
+            w.message.contains("names no comparison of the ladder"),
+            "{}",
+            w.message
+        );
+        assert!(w.hint.contains(hint), "{absolute}: {}", w.hint);
+    }
 }

@@ -65,6 +65,13 @@ pub fn outside(ladder: &Ladder, diags: &mut Diagnostics) {
         .chain(ladder.redirects.iter().map(|r| r.path.clone()))
         .chain(ladder.tracks.iter().map(|t| permalink::track(&t.id)))
         .collect();
+    let compared = |a: &str, b: &str| {
+        ladder
+            .comparisons
+            .iter()
+            .any(|&(x, y)| ladder.levels[x].id == a && ladder.levels[y].id == b)
+            || known.contains(&permalink::compare(a, b))
+    };
     for file in ladder.files.iter().filter(|f| f.path.ends_with(".md")) {
         for (offset, address) in links(file) {
             let Some(path) = site_path_of(&address) else {
@@ -81,6 +88,16 @@ pub fn outside(ladder: &Ladder, diags: &mut Diagnostics) {
                         .and_then(|rest| rest.strip_suffix('/'))
                         .is_some_and(|id| crate::ids::is_valid_id(&id.to_ascii_lowercase()))
                 });
+                // `compare/<a>/<b>/`, a comparison the site does not have: the pair the
+                // other way round, or two levels of different tracks that are not equivalent.
+                if let Some(hint) = permalink::missing_comparison(&page, dir, &compared) {
+                    diags.push(file.warning(
+                        "missing-page",
+                        offset,
+                        format!("the link `{address}` names no comparison of the ladder"),
+                        hint,
+                    ));
+                }
                 if let Some(kind) = kind.filter(|_| !known.contains(&page)) {
                     // The page of that kind with the nearest id, else an example of the kind.
                     let id = page[kind.len()..].trim_end_matches('/');
@@ -129,6 +146,14 @@ pub fn outside(ladder: &Ladder, diags: &mut Diagnostics) {
                 // A level, pillar or track the ladder does not have: no address would do.
                 None if ["levels/", "pillars/", "tracks/"].iter().any(|s| page.starts_with(s)) => {
                     "the ladder has no page at that address: link to the content file by its path relative to this file".to_string()
+                }
+                // The comparisons and the changes page, which have no file, are linked by
+                // their address relative to the file, as files are.
+                None if ["compare/", "changes/"].iter().any(|s| page.starts_with(s)) => {
+                    permalink::missing_comparison(&page, dir, &compared).unwrap_or_else(|| format!(
+                        "link to `{}{fragment}` instead, relative to this file: it works under any site-url, and check verifies it",
+                        crate::links::relative_path(dir, &page)
+                    ))
                 }
                 None if SECTIONS.iter().any(|s| page.starts_with(s)) => format!(
                     "write `/{base}{}`, its address under the site-url",

@@ -73,8 +73,19 @@ pub(super) fn links(d: &mut Draft, assets: &[Asset], diags: &mut Diagnostics) {
                 .then(|| (format!("{folder}{}.md", doc.id), doc.content_path.clone()))
         })
         .collect();
+    // Pages made of no file, which a link may name by their address, relative to the file as
+    // a file's path is: the comparison index, each comparison, and the changes page.
+    let generated: HashSet<String> = [permalink::compare_index(), permalink::changes()]
+        .into_iter()
+        .chain(
+            d.comparisons
+                .iter()
+                .map(|&(a, b)| permalink::compare(&d.levels[a].id, &d.levels[b].id)),
+        )
+        .collect();
     let resolver = Resolver {
         targets: &d.targets,
+        generated: &generated,
         renamed: &renamed,
         assets: &asset_paths,
         follow_on: &d.follow_on,
@@ -123,6 +134,8 @@ pub(super) fn links(d: &mut Draft, assets: &[Asset], diags: &mut Diagnostics) {
 
 struct Resolver<'a> {
     targets: &'a HashMap<String, Target>,
+    /// The addresses of the pages made of no file (`compare/`, `compare/a/b/`, `changes/`).
+    generated: &'a HashSet<String>,
     /// The path a file will have once renamed as its `bad-id` error says → its path now.
     renamed: &'a HashMap<String, String>,
     assets: &'a HashSet<&'a str>,
@@ -185,6 +198,20 @@ impl Resolver<'_> {
                 frag.resolved.push((i, href));
             } else if self.assets.contains(target_path.as_str()) {
                 frag.resolved.push((i, target_path));
+            } else if let Some(page) = self.generated.get(&format!("{target_path}/")) {
+                let anchor = anchor.map(|a| format!("#{a}")).unwrap_or_default();
+                frag.resolved.push((i, format!("{page}{anchor}")));
+            } else if let Some(hint) = permalink::missing_comparison(
+                &target_path,
+                crate::links::parent_dir(&doc.content_path),
+                &|a, b| self.generated.contains(&permalink::compare(a, b)),
+            ) {
+                diags.push(doc.source.error(
+                    "broken-link",
+                    link.offset,
+                    format!("the link `{dest}` names a comparison the site does not have"),
+                    hint,
+                ));
             } else if let Some(file) = self.file_in_folder(&target_path) {
                 diags.push(doc.source.error(
                     "broken-link",
