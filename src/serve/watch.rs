@@ -83,6 +83,9 @@ fn mid_save(root: &Path, ev: &notify::Result<notify::Event>) -> bool {
 }
 
 /// Starts watching; every settled batch of relevant changes rebuilds and notifies.
+/// Watches a folder again, under `RecursiveMode`: one created or replaced after start.
+type Rewatch = dyn FnMut(&Path, RecursiveMode) + Send;
+
 pub(super) fn watch(
     opts: &Options,
     site: Arc<RwLock<Served>>,
@@ -117,7 +120,7 @@ pub(super) fn watch(
         .collect();
     // The watcher lives in the rebuild thread, which also watches folders created or
     // replaced later: the watch on a folder goes with the folder, not its name.
-    let mut rewatch: Box<dyn FnMut(&Path, RecursiveMode) + Send> = if opts.poll {
+    let mut rewatch: Box<Rewatch> = if opts.poll {
         // Compare contents, not only modification times: notify's poller keeps mtimes in whole
         // seconds, so a save within a second of the last scan would otherwise be missed.
         let config = notify::Config::default()
