@@ -309,11 +309,11 @@ pub(super) fn watch(
                 }
             }
             // A repository made after start (`git init` beside the content, for the first
-            // release): its commits and tags are followed from now on.
+            // release): its commits and tags are followed from now on. Its folder is watched
+            // whole, as `refs/` may not be made yet when `.git` is seen.
             if git.is_none() && top_level {
                 if let Some(g) = git_dir(&root) {
-                    rewatch(&g, RecursiveMode::NonRecursive);
-                    rewatch(&g.join("refs"), RecursiveMode::Recursive);
+                    rewatch(&g, RecursiveMode::Recursive);
                     git = Some(g);
                     changed = true;
                     changes.outside = true;
