@@ -63,7 +63,9 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExpectationWords {
     ids: Vec<u32>,
-    /// A hash of `ids` (see [`ExpectationWords::words_key`]).
+    /// A hash of the words of the whole text (see [`ExpectationWords::words_key`]): `ids`,
+    /// or for an expectation prepared by its own sentence (see
+    /// [`Interner::prepare_expectation`]), those of the sentence with its notes.
     key: u64,
     stems: Vec<u32>,
     /// Every number of `ids` is below `words_below`, and of `stems` below `stems_below`: the
@@ -84,7 +86,7 @@ impl ExpectationWords {
     /// pairing compares them: by their letters and digits, whatever their case and
     /// punctuation.
     pub fn same_words(&self, other: &ExpectationWords) -> bool {
-        self.ids == other.ids
+        self.key == other.key && self.ids == other.ids
     }
 
     /// Whether both open with the same label (see [`label_key`]); never for two without one.
@@ -190,6 +192,24 @@ impl Interner {
         let copy = p.clone();
         self.draft = p;
         copy
+    }
+
+    /// Prepares an expectation whose plain text `text` opens with its own sentence, the
+    /// first `own` bytes, before notes or examples (see
+    /// [`crate::markdown::Fragment::own_plain`]): paired, scored and marked by that sentence
+    /// alone, since examples that differ say nothing of whether the two expectations are
+    /// one, and examples alike would pair two different duties; the same words as another
+    /// ([`ExpectationWords::same_words`]) only with the same notes too.
+    pub fn prepare_expectation(&mut self, text: &str, own: usize) -> ExpectationWords {
+        match text.get(..own).filter(|_| own < text.len()) {
+            Some(sentence) => {
+                let key = self.prepare(text).key;
+                let mut p = self.prepare(sentence);
+                p.key = key;
+                p
+            }
+            None => self.prepare(text),
+        }
     }
 
     /// The number of `w`, a lowercased one of the [`words`]; its stem's number, if it has one

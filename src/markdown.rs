@@ -338,6 +338,16 @@ impl Fragment {
         &self.plain
     }
 
+    /// The start of [`Fragment::plain`] that is an expectation's own sentence: for a fragment
+    /// of several blocks that starts with one (see [`Fragment::lead_and_rest`]), its text
+    /// without the notes or examples after it; else the whole text.
+    pub fn own_plain(&self) -> &str {
+        self.lead
+            .as_ref()
+            .and_then(|lead| self.plain.get(..lead.plain))
+            .map_or(&self.plain, str::trim_end)
+    }
+
     /// [`Fragment::plain`], shared: the fragment's own text, not a copy.
     pub fn plain_shared(&self) -> std::sync::Arc<str> {
         self.plain.clone()

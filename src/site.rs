@@ -98,13 +98,18 @@ impl Words {
     /// numbers a build's words on one core at a time, so preparing them as the pages asked
     /// for them kept the other core waiting.
     pub fn preparer(loaded: &crate::load::Loaded) -> impl FnOnce() -> Words + Send {
-        let texts: Vec<(String, Vec<std::sync::Arc<str>>)> = loaded
+        // Each file's expectations: the plain text, and how long its own sentence is.
+        let texts: Vec<(String, Vec<_>)> = loaded
             .documents
             .iter()
             .filter(|d| matches!(d.kind, crate::load::Kind::Competency(_)))
             .filter_map(|d| {
                 let body = d.parsed.as_ref()?;
-                let plain = body.items.iter().map(Fragment::plain_shared).collect();
+                let plain = body
+                    .items
+                    .iter()
+                    .map(|e| (e.plain_shared(), e.own_plain().len()))
+                    .collect();
                 Some((d.source.path.clone(), plain))
             })
             .collect();
@@ -115,8 +120,8 @@ impl Words {
                 .map(|(path, plain)| {
                     let words = plain
                         .into_iter()
-                        .map(|t| {
-                            let words = interner.prepare(&t);
+                        .map(|(t, own)| {
+                            let words = interner.prepare_expectation(&t, own);
                             (t, words)
                         })
                         .collect();
@@ -160,7 +165,7 @@ impl CellCache {
                 words: ladder.competencies[i]
                     .expectations
                     .iter()
-                    .map(|e| interner.prepare(e.plain()))
+                    .map(|e| interner.prepare_expectation(e.plain(), e.own_plain().len()))
                     .collect(),
             }
         }))

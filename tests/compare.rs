@@ -748,3 +748,58 @@ fn two_levels_with_no_expectations_yet_say_there_is_nothing_to_compare() {
     let html = page(&root.join("book"), "compare/baker/head-baker/");
     assert!(section(&html, "summary-heading", "</section>").contains("<li>"));
 }
+
+/// The status of the row of the example's Engineer II → Senior Engineer comparison, in
+/// Technical craft, whose text holds `needle`, once `lower` and `higher` are appended to the
+/// two levels' Technical craft.
+fn status_of_row(lower: &str, higher: &str, needle: &str) -> String {
+    let tmp = tempfile::tempdir().unwrap();
+    let ladder = tmp.path().join("ladder");
+    copy_ladder(&repo(), &ladder);
+    for (level, item) in [("engineer-2", lower), ("senior-engineer", higher)] {
+        let path = ladder.join(format!("content/competencies/{level}/craft.md"));
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, format!("{text}{item}")).unwrap();
+    }
+    let site = tmp.path().join("site");
+    ladderbook()
+        .arg("build")
+        .arg(&ladder)
+        .arg("-d")
+        .arg(&site)
+        .assert()
+        .success();
+    let html = page(&site, "compare/engineer-2/senior-engineer/");
+    let row = section(&html, "craft", "</section>")
+        .split("<li class=\"pair status-")
+        .find(|r| r.contains(needle))
+        .unwrap_or_else(|| panic!("a row with {needle}"));
+    row[..row.find('"').unwrap()].to_string()
+}
+
+#[test]
+fn a_pair_is_judged_by_the_expectations_own_sentences_not_their_examples() {
+    // Two words apart, each with its own examples: shown as a closest match, "too few words
+    // in common to mark" (browser check 50, B50-01).
+    let reworded = status_of_row(
+        "\n- Makes pragmatic decisions about technical trade-offs within their own code.\n\n  *Examples:*\n\n  - Weighs up making code more abstract against keeping it specific\n  - Chooses between a client-side and a server-side call\n",
+        "\n- Makes pragmatic decisions about technical trade-offs within their project.\n\n  *Examples:*\n\n  - Knows when to stop polishing a feature that meets its requirements\n  - Keeps test coverage on the critical paths when time is short\n  - Weighs the cost of technical debt against the cost of fixing it\n",
+        "pragmatic decisions",
+    );
+    assert_eq!(reworded, "changed");
+    // Two different duties over the same examples: shown as changed, every word marked.
+    let examples = "\n\n  *Examples:*\n\n  - Keeps the service dashboard open during every deploy and rollback\n  - Writes a short note in the team channel after each production change\n  - Checks the error budget before starting risky maintenance work\n";
+    let apart = status_of_row(
+        &format!("\n- Answers customer tickets about billing within a day.{examples}"),
+        &format!("\n- Designs the migration plan for the legacy reporting database.{examples}"),
+        "billing within a day",
+    );
+    assert_ne!(apart, "changed");
+    // The same sentence with other examples is no carried-over expectation: its row shows.
+    let examples_changed = status_of_row(
+        "\n- Keeps a runbook for every service the team owns.\n\n  *Examples:*\n\n  - The payments runbook\n",
+        "\n- Keeps a runbook for every service the team owns.\n\n  *Examples:*\n\n  - The search runbook, with its failover steps\n",
+        "runbook for every service",
+    );
+    assert_eq!(examples_changed, "changed");
+}

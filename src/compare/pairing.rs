@@ -224,7 +224,7 @@ pub fn match_prepared(
     let mut higher_of: Vec<Option<(usize, Status, f32)>> = vec![None; lower.len()];
     let mut taken = vec![false; higher.len()];
     for (i, a) in lower.iter().enumerate() {
-        if let Some(j) = (0..higher.len()).find(|&j| !taken[j] && higher[j].ids == a.ids) {
+        if let Some(j) = (0..higher.len()).find(|&j| !taken[j] && higher[j].same_words(a)) {
             taken[j] = true;
             higher_of[i] = Some((j, Status::Unchanged, 1.0));
         }
