@@ -465,6 +465,28 @@ test('between equivalent levels on two tracks, what only one level lists is not 
   } finally {
     await context.close();
   }
+  // A pillar only one of the two has is a row per expectation: its text was tinted green or
+  // grey by the order of the two levels in the address (browser check 50, B50-02).
+  const dir = copyLadder();
+  fs.writeFileSync(path.join(dir, 'content/pillars/hiring.md'), '+++\ntitle = "Hiring"\norder = 7\n+++\n\nBuilding the team.\n');
+  fs.mkdirSync(path.join(dir, 'content/competencies/engineering-manager'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'content/competencies/engineering-manager/hiring.md'),
+    '+++\nlevel = "engineering-manager"\npillar = "hiring"\n+++\n\n- Runs a fair hiring process for the team.\n- Keeps the pipeline of candidates warm all year.\n');
+  const server = await startServer({ dir });
+  const tinted = await newContext(browser, { viewport: { width: 1280, height: 800 } });
+  const page2 = await tinted.newPage();
+  try {
+    for (const at of ['compare/staff-engineer/engineering-manager/', 'compare/engineering-manager/staff-engineer/']) {
+      await page2.goto(`${server.url}${at}`);
+      const backgrounds = await page2.evaluate(() => [...document.querySelectorAll('#hiring .pair .side')]
+        .map((s) => getComputedStyle(s).backgroundColor));
+      assert.equal(backgrounds.length, 4, `${at}: two rows of two sides in Hiring`);
+      assert.deepEqual([...new Set(backgrounds)], ['rgba(0, 0, 0, 0)'], `${at}: ${backgrounds}`);
+    }
+  } finally {
+    await tinted.close();
+    await server.stop();
+  }
 });
 
 test('an expectation written as a numbered list shows one number per item, on its level page and in comparisons', { timeout: 60000 }, async () => {
