@@ -513,8 +513,9 @@ fn a_pillar_only_one_level_has_is_rows_of_new_or_only_at_expectations() {
     assert!(at_3 > 0);
     let html = page(&site, "compare/level-2/level-3/");
     let summary = section(&html, "summary-heading", "</ul>");
+    // Level 2's page says Leadership is "not defined yet", and so does the comparison.
     assert!(
-        words(summary).contains(&format!("leadership {at_3} new none at level 2")),
+        words(summary).contains(&format!("leadership {at_3} new not defined yet at level 2")),
         "{}",
         words(summary)
     );
@@ -802,4 +803,35 @@ fn a_pair_is_judged_by_the_expectations_own_sentences_not_their_examples() {
         "runbook for every service",
     );
     assert_eq!(examples_changed, "changed");
+}
+
+#[test]
+fn a_gap_at_one_level_reads_not_defined_yet_on_its_comparisons_as_on_its_page() {
+    // Engineer II's page says Strategy & scope is "not defined yet"; its comparison with
+    // Senior Engineer said "none at Engineer II" (browser check 50, B50-03).
+    let tmp = tempfile::tempdir().unwrap();
+    let ladder = tmp.path().join("ladder");
+    copy_ladder(&repo(), &ladder);
+    fs::remove_file(ladder.join("content/competencies/engineer-2/strategy.md")).unwrap();
+    let site = tmp.path().join("site");
+    ladderbook()
+        .args(["build", "--accept-removals"])
+        .arg(&ladder)
+        .arg("-d")
+        .arg(&site)
+        .assert()
+        .success();
+    let level = page(&site, "levels/engineer-2/");
+    assert!(
+        words(section(&level, "strategy", "</section>")).contains("not defined yet"),
+        "{level}"
+    );
+    let html = page(&site, "compare/engineer-2/senior-engineer/");
+    let text = words(&html);
+    let changes = &text[text.find("what changes").unwrap()..];
+    assert!(
+        changes.contains("strategy scope 4 new not defined yet at engineer ii"),
+        "{}",
+        &changes[..300]
+    );
 }

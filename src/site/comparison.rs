@@ -381,7 +381,16 @@ impl<'a> Builder<'a> {
             }
         }
         out.changes = self.changes_in_words(&out.counts, x, y, same_track, cumulative);
-        if same_track {
+        // The other level's page says "not defined yet" where the pillar is its track's, and
+        // so does the summary: "none at" would claim the level has nothing there.
+        let ladder = self.ladder;
+        if ladder.tracks[ladder.levels[other].track]
+            .pillars
+            .contains(&p)
+        {
+            out.changes.push_str("; not defined yet at ");
+            out.changes.push_str(self.compare_name(other, same_track));
+        } else if same_track {
             // "Only at" says it on two tracks.
             out.changes.push_str("; none at ");
             out.changes.push_str(self.compare_name(other, true));
