@@ -481,6 +481,16 @@ fn misplaced(
 /// (see [`Loaded::failed`]). A level or pillar outside its folder (see `misplaced_as_page`)
 /// is missing from there for its error too: what names it is not reported again.
 pub(crate) fn failed(failed: &mut HashSet<String>, content_path: String, errors: &[Diagnostic]) {
+    // A competency in the wrong folder is missing from its cell for its error too (the
+    // place its hint gives, `move it to content/competencies/<level>/<pillar>.md`): links to
+    // its expectations, and its cell's gap, are not reported again.
+    let moved_to = errors
+        .iter()
+        .filter(|d| d.code == "misplaced")
+        .filter_map(|d| d.hint.strip_prefix("move it to content/competencies/"));
+    for to in moved_to {
+        failed.insert(format!("competencies/{to}"));
+    }
     if errors.iter().any(|d| d.code == "misplaced") {
         let name = content_path.rsplit('/').next().unwrap_or_default();
         for folder in ["levels", "pillars"] {

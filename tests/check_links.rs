@@ -957,3 +957,37 @@ fn comparisons_and_the_changes_page_are_linked_by_their_relative_address_and_che
         assert!(w.hint.contains(hint), "{absolute}: {}", w.hint);
     }
 }
+
+#[test]
+fn a_competency_moved_into_another_folder_is_one_error_not_its_links_and_gap_too() {
+    // A link to one of its expectations was a broken anchor whose hint, "did you mean
+    // `#craft`?", would have cut a working deep link; and the gap's hint asked for the file
+    // that was there (author check 50, A50-05).
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    clean_ladder(d);
+    replace(
+        d,
+        "content/guide.md",
+        "levels/e2.md#craft",
+        "levels/e2.md#craft--2",
+    );
+    fs::rename(
+        d.join("content/competencies/e2/craft.md"),
+        d.join("content/levels/e2-craft.md"),
+    )
+    .unwrap();
+    let (report, status) = json(d, &[]);
+    assert_eq!(status, 1);
+    let codes: Vec<(&str, &str)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.path.as_str()))
+        .collect();
+    assert_eq!(
+        codes,
+        [("misplaced", "content/levels/e2-craft.md")],
+        "{:#?}",
+        report.diagnostics
+    );
+}
