@@ -313,3 +313,47 @@ fn architecture_decision_records_beside_the_levels_are_pages_not_a_track() {
     assert_eq!(pages.len(), 2, "{pages:?}");
     assert!(site_words(&imp.site).contains(&words("Seat the strings by their grade, season 2.")));
 }
+
+#[test]
+fn an_axes_file_with_a_table_of_steps_per_role_under_each_axis_describes_the_pillars() {
+    // Hunt 49 H49-03: `### 1. Knife Work` over `#### Line Cook` and `#### Pastry Cook`, each
+    // over its table of steps, made a track per role per axis (7 tracks where there are 2,
+    // three titled `Line Cook`); without the role headings the axes were read as pillars.
+    let src = fixture("folders/axes-by-role");
+    let imp = import(&src, &[]);
+    assert_eq!(
+        content_ids(&imp.root.join("content/tracks")),
+        ["line-cook", "pastry-cook"],
+        "{}",
+        imp.summary
+    );
+    assert_eq!(
+        content_ids(&imp.root.join("content/pillars")),
+        ["hygiene", "knife-work", "teamwork"]
+    );
+    // Each role's steps are in its axis' description, named by the role, in the file's order.
+    let knife = fs::read_to_string(imp.root.join("content/pillars/knife-work.md")).unwrap();
+    let line = knife
+        .find("\n## Learner (Line Cook)\n")
+        .expect("Line Cook's first step");
+    let pastry = knife
+        .find("\n## Learner (Pastry Cook)\n")
+        .expect("Pastry Cook's");
+    assert!(line < pastry, "{knife}");
+    assert!(
+        knife.contains("Pastry Cook: Sets the prep standard for the kitchen. (Knife Work)"),
+        "{knife}"
+    );
+    let teamwork = fs::read_to_string(imp.root.join("content/pillars/teamwork.md")).unwrap();
+    assert!(
+        teamwork.contains("\n## Leader (Line Cook & Pastry Cook)\n"),
+        "{teamwork}"
+    );
+    assert!(teamwork.contains("Runs the pass."), "{teamwork}");
+    assert!(
+        imp.summary
+            .contains("`Line Cook` under `1. Knife Work` is the pillar of that name"),
+        "{}",
+        imp.summary
+    );
+}

@@ -216,8 +216,8 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
                 found.push((ti, Describes::Pillars(ps)))
             }
             _ => {
-                if let Some(p) = steps_of_pillar(ladder, ti) {
-                    found.push((ti, Describes::Steps(p)));
+                if let Some((p, under)) = steps_of_pillar(ladder, ti) {
+                    found.push((ti, Describes::Steps(p, under)));
                 }
             }
         }
@@ -228,13 +228,13 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
     let path = |ti: usize| ladder.tracks[ti].at.path.as_str();
     let mut axes_in: HashMap<&str, usize> = HashMap::new();
     for (ti, d) in &found {
-        if matches!(d, Describes::Steps(_)) {
+        if matches!(d, Describes::Steps(..)) {
             *axes_in.entry(path(*ti)).or_default() += 1;
         }
     }
     let alone: Vec<usize> = found
         .iter()
-        .filter(|(ti, d)| matches!(d, Describes::Steps(_)) && axes_in[path(*ti)] < 2)
+        .filter(|(ti, d)| matches!(d, Describes::Steps(..)) && axes_in[path(*ti)] < 2)
         .map(|(ti, _)| *ti)
         .collect();
     found.retain(|(ti, _)| !alone.contains(ti));
@@ -279,11 +279,13 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
     if found.is_empty() {
         return;
     }
+    // Steps are told in the order they are read: one pillar's, role by role.
+    let mut steps: Vec<(Track, usize, Option<String>)> = Vec::new();
     for (ti, describes) in found.into_iter().rev() {
         let track = ladder.tracks.remove(ti);
         let described = match describes {
-            Describes::Steps(p) => {
-                names_steps(ladder, track, p);
+            Describes::Steps(p, under) => {
+                steps.push((track, p, under));
                 continue;
             }
             Describes::Pillars(ps) => ps,
@@ -326,6 +328,9 @@ pub(super) fn tracks_describing_pillars(ladder: &mut Ladder) {
                 if matches!(to, Some(FileRef::Page(_))) { " (its text above them is a free page)" } else { "" },
             ),
         );
+    }
+    for (track, p, under) in steps.into_iter().rev() {
+        names_steps(ladder, track, p, under);
     }
     drop_unused_pillars(ladder);
 }
@@ -428,8 +433,9 @@ pub(super) fn summaries_of_levels(ladder: &mut Ladder) {
 enum Describes {
     /// Its levels are pillars, one each, by index into [`Ladder::pillars`].
     Pillars(Vec<usize>),
-    /// Its levels are the steps of this pillar (see [`steps_of_pillar`]).
-    Steps(usize),
+    /// Its levels are the steps of this pillar (see [`steps_of_pillar`]); with the heading
+    /// the track's own is under, when that heading names the pillar and the track's a role.
+    Steps(usize, Option<String>),
 }
 
 /// Whether some level of track `ti` has one of pillars `ps`.
@@ -459,15 +465,25 @@ fn levels_elsewhere(ladder: &Ladder, ti: usize, p: usize) -> impl Iterator<Item 
         .filter(move |l| l.cells.iter().any(|c| c.pillar == p))
 }
 
-/// The pillar track `ti` is titled as (`Seamanship`, or `1. Seamanship`), when two or more
-/// levels of other tracks have it and the track's own levels have one pillar, which none of
-/// those has: the track's levels are that pillar's steps (an `axes.md` whose `### 1. Seamanship`
-/// is over a table of steps, `1 | Learner | …`, beside one file per level whose table scores
-/// each axis by those steps).
-fn steps_of_pillar(ladder: &Ladder, ti: usize) -> Option<usize> {
+/// The pillar track `ti` is titled as (`Seamanship`, or `1. Seamanship`), or else the heading
+/// its own heading is under (`### 1. Seamanship` over `#### Deckhand`, the steps of one role
+/// of several, given with that heading), when two or more levels of other tracks have it and
+/// the track's own levels have one pillar, which none of those has: the track's levels are
+/// that pillar's steps (an `axes.md` whose `### 1. Seamanship` is over a table of steps, `1 |
+/// Learner | …`, beside one file per level whose table scores each axis by those steps).
+fn steps_of_pillar(ladder: &Ladder, ti: usize) -> Option<(usize, Option<String>)> {
     let t = &ladder.tracks[ti];
-    let key = ids::title_key(axis_name(&t.title));
-    let p = ladder.pillars.iter().position(|p| p.key == key)?;
+    let pillar = |title: &str| {
+        let key = ids::title_key(axis_name(title));
+        ladder.pillars.iter().position(|p| p.key == key)
+    };
+    let (p, under) = match pillar(&t.title) {
+        Some(p) => (p, None),
+        None => {
+            let parent = parent_heading(ladder, &t.at)?;
+            (pillar(parent)?, Some(parent.to_string()))
+        }
+    };
     let having: Vec<&Level> = levels_elsewhere(ladder, ti, p).collect();
     // A step says one thing (`| 1 | Learner | Handles mooring lines … |`): a track whose
     // levels have pillars of their own (`Beginner` over `Delivery` and `Communication`) is
@@ -481,7 +497,28 @@ fn steps_of_pillar(ladder: &Ladder, ti: usize) -> Option<usize> {
             .iter()
             .any(|l| l.cells.iter().any(|o| o.pillar == c.pillar))
     });
-    (t.levels.len() >= 2 && one && own && having.len() >= 2).then_some(p)
+    (t.levels.len() >= 2 && one && own && having.len() >= 2).then_some((p, under))
+}
+
+/// The title of the heading over the section of a track that starts at `at` (at its heading,
+/// or its table under one) in its file: the nearest heading above the track's own of a
+/// lower depth (ATX headings, CommonMark 4.2).
+fn parent_heading<'l>(ladder: &'l Ladder, at: &Loc) -> Option<&'l str> {
+    let doc = ladder.docs.iter().find(|d| d.rel == at.path)?;
+    // The file's lines as written, up to `at` (not those the import wrote in mending it).
+    let lines: Vec<&str> = (doc.text.lines().enumerate())
+        .filter(|&(i, _)| matches!(doc.origin_of(i + 1), (line, true) if line <= at.line))
+        .map(|(_, l)| l)
+        .collect();
+    let depth = |l: &str| {
+        let hashes = l.len() - l.trim_start_matches('#').len();
+        ((1..=6).contains(&hashes) && l[hashes..].starts_with(' ')).then_some(hashes)
+    };
+    let mut above = lines.iter().rev().filter_map(|l| Some((depth(l)?, *l)));
+    let (own, _) = above.next()?;
+    above
+        .find(|&(d, _)| d < own)
+        .map(|(d, l)| l[d..].trim().trim_end_matches('#').trim_end())
 }
 
 /// An axis' heading without its number: `1. Seamanship`, `1) Seamanship`, `Axis 1:
@@ -525,8 +562,14 @@ fn track_text_away(ladder: &mut Ladder, track: Track) -> (Option<FileRef>, Vec<L
 /// [`steps_of_pillar`]), made a part of that pillar's description: each step a sub-section
 /// (`## Learner`, under the page's title) over its text. The track's own text is a free page, to which links to the
 /// track and its levels lead (or else to the first track).
-fn names_steps(ladder: &mut Ladder, track: Track, p: usize) {
+fn names_steps(ladder: &mut Ladder, track: Track, p: usize, under: Option<String>) {
     let (at, title) = (track.at.clone(), track.title.clone());
+    // A role's steps under the pillar's heading are named by the role, as other roles'
+    // steps of the same pillar follow.
+    let step = |level: &str| match &under {
+        Some(_) => format!("{level} ({title})"),
+        None => level.to_string(),
+    };
     let (to, levels) = track_text_away(ladder, track);
     let steps: Vec<String> = levels.iter().map(|l| format!("`{}`", l.title)).collect();
     // What was said of how its tables were read as levels no longer holds.
@@ -546,7 +589,7 @@ fn names_steps(ladder: &mut Ladder, track: Track, p: usize) {
             continue;
         };
         description.push(Md {
-            text: format!("## {}", level.title),
+            text: format!("## {}", step(&level.title)),
             doc,
             line: level.at.line,
         });
@@ -561,7 +604,10 @@ fn names_steps(ladder: &mut Ladder, track: Track, p: usize) {
         at,
         format!(
             "`{}` is the pillar of that name, which levels beside it have: not a track, its \"levels\" {} are that pillar's steps, each a section of its description",
-            title,
+            match &under {
+                Some(parent) => format!("{title}` under `{parent}"),
+                None => title.clone(),
+            },
             steps.join(", "),
         ),
     );
