@@ -236,3 +236,44 @@ fn marks_across_tracks_are_explained_in_the_legend() {
         "{html}"
     );
 }
+
+#[test]
+fn a_pair_across_tracks_with_too_few_words_to_mark_is_a_closest_match() {
+    // "Runs the blameless review after each incident …" beside "Makes sure every incident the
+    // team causes gets a blameless review": badged "worded differently", as a marked rewording
+    // is, with no word marked and a legend that promised marks (author check 50, A50-06).
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    let append = |rel: &str, line: &str| {
+        let path = d.join(rel);
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, format!("{}\n- {line}\n", text.trim_end())).unwrap();
+    };
+    append(
+        "content/competencies/staff-engineer/delivery.md",
+        "Runs the blameless review after each incident the team causes and shares what it taught.",
+    );
+    append(
+        "content/competencies/engineering-manager/delivery.md",
+        "Makes sure every incident the team causes gets a blameless review.",
+    );
+    ladderbook().arg("build").arg(d).assert().success();
+    let html = page(
+        &d.join("book"),
+        "compare/staff-engineer/engineering-manager/",
+    );
+    let row = section(&html, "delivery", "</section>")
+        .split("<li class=\"pair ")
+        .find(|r| r.contains("blameless review after each incident"))
+        .expect("the incident review row")
+        .to_string();
+    assert!(row.starts_with("status-rewritten"), "{row}");
+    assert!(row.contains(">closest match<"), "{row}");
+    assert!(!row.contains("<del>") && !row.contains("<ins>"), "{row}");
+    let legend = words(&html[html.find("<details class=\"legend\"").unwrap()..]);
+    assert!(
+        legend.contains("closest match the expectation of engineering manager that shares the most telling words with it"),
+        "{legend}"
+    );
+}

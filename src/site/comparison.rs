@@ -521,7 +521,10 @@ impl<'a> Builder<'a> {
             // A placement, not a claim: over the hand-labelled pairs, about 6 in 10 of these
             // rows pair what the labeller paired (`tests/pairing.rs`).
             (Status::Rewritten, true) => "closest match".into(),
-            (Status::Changed | Status::Rewritten, false) => "worded differently".into(),
+            (Status::Changed, false) => "worded differently".into(),
+            // A placement across tracks too: the two share content words, too few of their
+            // words to mark.
+            (Status::Rewritten, false) => "closest match".into(),
             (Status::New, true) => "new".into(),
             (Status::New, false) => format!("only at {}", self.prepared.names[y]).into(),
             (Status::NotRestated, true) if cumulative => "still expected".into(),
@@ -567,8 +570,16 @@ impl<'a> Builder<'a> {
             ]
         } else {
             [
-                (c.changed + c.rewritten, "worded differently".into()),
-                (0, String::new()),
+                (c.changed, "worded differently".into()),
+                (
+                    c.rewritten,
+                    if c.rewritten == 1 {
+                        "closest match"
+                    } else {
+                        "closest matches"
+                    }
+                    .into(),
+                ),
                 // In the page's column order: the first level's, then the second's.
                 (c.not_restated, format!("only at {}", names[x])),
                 (c.new, format!("only at {}", names[y])),
