@@ -225,6 +225,7 @@ pub fn parse(text: &str) -> Lock {
 /// ([`crate::init::starter`]) writes (`tests/cli.rs` checks that it is).
 const STARTER_LOCK: &str = "\
 page about/
+page compare/engineer/senior-engineer/
 page levels/engineer/
 page levels/senior-engineer/
 page pillars/collaboration/

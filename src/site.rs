@@ -610,6 +610,7 @@ impl Site {
                 (
                     "redirect.html",
                     PageData::Redirect(RedirectPage {
+                        href_js: pages::js_string(&b.href(&permalink::level(&l[i].id))),
                         href: b.href(&permalink::level(&l[i].id)),
                         title: l[i].title.clone(),
                         fragments,
@@ -621,6 +622,7 @@ impl Site {
                 (
                     "redirect.html",
                     PageData::Redirect(RedirectPage {
+                        href_js: pages::js_string(&b.href(&r.target)),
                         href: b.href(&r.target),
                         title: r.title.clone(),
                         fragments: Vec::new(),

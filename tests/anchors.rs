@@ -722,7 +722,7 @@ fn a_renamed_levels_comparisons_are_lost_with_it_not_apart() {
     assert_eq!(lost.len(), 1, "{err}");
     assert!(
         lost[0].contains("the page /levels/engineer-2/ was published and is gone with the")
-            && lost[0].contains("and a comparison of it"),
+            && lost[0].contains("comparisons of it"),
         "{err}"
     );
     assert!(!err.contains("compare/engineer-2/ic3/\"]"), "{err}");
@@ -826,4 +826,71 @@ fn a_lockfile_two_branches_wrote_is_merged_by_keeping_both_sides_and_one_number_
         .next()
         .unwrap()
         .contains("quarterly game day"));
+}
+
+/// A comparison's address is shared as a level's is: ladder.lock lists every comparison, and
+/// one the ladder no longer makes, of two levels it still has, leads to them (browser check
+/// 50, B50-04: taking back an equivalent, or swapping two ranks, lost the page without a word).
+#[test]
+fn a_published_comparison_the_ladder_stops_making_leads_to_its_two_levels() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    ladderbook().arg("build").arg(d).assert().success();
+    let lock = fs::read_to_string(d.join("ladder.lock")).unwrap();
+    for page in [
+        "compare/staff-engineer/engineering-manager/",
+        "compare/engineer-1/engineer-2/",
+    ] {
+        assert!(lock.contains(&format!("page {page}\n")), "{page}: {lock}");
+    }
+    // The equivalent taken back from both levels: the two pages go to the comparison index,
+    // which shows the two side by side.
+    for level in ["staff-engineer", "engineering-manager"] {
+        let path = d.join(format!("content/levels/{level}.md"));
+        let text = fs::read_to_string(&path).unwrap();
+        let kept: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with("equivalent"))
+            .collect();
+        fs::write(&path, kept.join("\n") + "\n").unwrap();
+    }
+    // Engineer I and Engineer II swap ranks: their comparison runs the other way round.
+    let rank = |level: &str, from: &str, to: &str| {
+        let path = d.join(format!("content/levels/{level}.md"));
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{level}: {text}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    rank("engineer-1", "rank = 1", "rank = 2");
+    rank("engineer-2", "rank = 2", "rank = 1");
+    let out = ladderbook().arg("check").arg(d).assert().success();
+    let said = String::from_utf8_lossy(&out.get_output().stdout).to_string()
+        + &String::from_utf8_lossy(&out.get_output().stderr);
+    assert!(!said.contains("was published and is gone"), "{said}");
+    ladderbook().arg("build").arg(d).assert().success();
+    let book = d.join("book");
+    let moved = |page: &str| fs::read_to_string(book.join(page).join("index.html")).unwrap();
+    let cross = moved("compare/staff-engineer/engineering-manager");
+    assert!(
+        cross.contains(r#"location.replace("../../../compare/?a=staff-engineer&b=engineering-manager" + location.hash)"#),
+        "{cross}"
+    );
+    assert!(
+        cross.contains(r#"href="../../../compare/?a=staff-engineer&amp;b=engineering-manager""#),
+        "{cross}"
+    );
+    let swapped = moved("compare/engineer-1/engineer-2");
+    assert!(
+        swapped.contains(
+            r#"location.replace("../../../compare/engineer-2/engineer-1/" + location.hash)"#
+        ),
+        "{swapped}"
+    );
+    // And the next build keeps them.
+    let lock = fs::read_to_string(d.join("ladder.lock")).unwrap();
+    assert!(
+        lock.contains("page compare/staff-engineer/engineering-manager/\n"),
+        "{lock}"
+    );
 }

@@ -89,8 +89,9 @@ pub(super) fn claim(d: &mut Draft, assets: &[Asset], diags: &mut Diagnostics) {
 }
 
 /// Redirects: the aliases of tracks, pillars and free pages (`bad-alias`,
-/// `alias-collision`), and a renamed level's comparisons at their old addresses, as its page
-/// has.
+/// `alias-collision`), a renamed level's comparisons at their old addresses, as its page
+/// has, and published comparisons the ladder no longer makes of two levels it still has (see
+/// [`unmade_comparisons`]).
 pub(super) fn redirects(d: &mut Draft, diags: &mut Diagnostics) {
     for doc in d.documents {
         let (aliases, target, title) = match &doc.kind {
@@ -161,6 +162,60 @@ pub(super) fn redirects(d: &mut Draft, diags: &mut Diagnostics) {
                 }
             }
         }
+    }
+    unmade_comparisons(d);
+}
+
+/// Comparisons ladder.lock lists that the ladder no longer makes, of two levels it still has
+/// (by their ids or former ones): an equivalent taken back, two ranks swapped, a level moved
+/// to another track. A link to one was shared, and the two levels can still be read side by
+/// side: it leads to the comparison the other way round where there is one, else to the
+/// comparison index's view of the two (`compare/?a=<a>&b=<b>`, which the picker shows).
+fn unmade_comparisons(d: &mut Draft) {
+    let Some(lock) = d.published else {
+        return;
+    };
+    let levels = &d.levels;
+    let level_of = |id: &str| {
+        levels
+            .iter()
+            .position(|l| l.id == id || l.former_ids().any(|f| f == id))
+    };
+    let unmade: Vec<&String> = (lock.pages.iter())
+        .filter(|p| p.starts_with("compare/") && !d.owners.contains_key(*p))
+        .collect();
+    for page in unmade {
+        let Some((x, y)) = page
+            .strip_prefix("compare/")
+            .and_then(|rest| rest.strip_suffix('/')?.split_once('/'))
+        else {
+            continue;
+        };
+        let (Some(a), Some(b)) = (level_of(x), level_of(y)) else {
+            continue;
+        };
+        if a == b {
+            continue;
+        }
+        let target = if d.comparisons.contains(&(b, a)) {
+            permalink::compare(&levels[b].id, &levels[a].id)
+        } else {
+            format!(
+                "{}?a={}&b={}",
+                permalink::compare_index(),
+                levels[a].id,
+                levels[b].id
+            )
+        };
+        d.owners.insert(
+            page.clone(),
+            format!("a comparison published before, now /{target}"),
+        );
+        d.redirects.push(Redirect {
+            path: page.clone(),
+            target,
+            title: format!("{} and {}", levels[a].title, levels[b].title),
+        });
     }
 }
 

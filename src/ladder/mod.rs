@@ -381,11 +381,11 @@ impl Ladder {
     }
 
     /// The text of `ladder.lock` for what this ladder publishes (see [`crate::lock::render`]):
-    /// every track, level (and level alias), pillar and free page, and every expectation's
-    /// anchor with its text; an expectation that kept its anchor from another pillar of its
-    /// level ([`crate::anchors::Anchor::also`]) has a line for that anchor too, so that later
-    /// builds keep it. (The overview and the comparison index always exist; comparisons
-    /// follow their levels.) Made from the ladder's own ids and texts, not copies of them.
+    /// every track, level (and level alias), pillar, comparison and free page, and every
+    /// expectation's anchor with its text; an expectation that kept its anchor from another
+    /// pillar of its level ([`crate::anchors::Anchor::also`]) has a line for that anchor too,
+    /// so that later builds keep it. (The overview and the comparison index always exist.)
+    /// Made from the ladder's own ids and texts, not copies of them.
     pub fn lock_text(&self) -> String {
         let (pages, anchors) = self.lock_parts();
         crate::lock::render_parts(&pages, &anchors)
@@ -402,6 +402,13 @@ impl Ladder {
         pages.extend(self.pillars.iter().map(|p| permalink::pillar(&p.id)));
         pages.extend(self.pages.iter().map(|p| p.path.clone()));
         pages.extend(self.redirects.iter().map(|r| r.path.clone()));
+        // A comparison's address is shared as a level's is: one the ladder stops making (an
+        // equivalent taken back) still leads to the two levels (see `addresses`).
+        pages.extend(
+            self.comparisons
+                .iter()
+                .map(|&(a, b)| permalink::compare(&self.levels[a].id, &self.levels[b].id)),
+        );
         let mut anchors: Vec<crate::lock::LockedAnchor<&str>> = self
             .competencies
             .iter()

@@ -448,6 +448,9 @@ pub struct FreePageData {
 pub struct RedirectPage {
     /// Relative href of the level.
     pub href: String,
+    /// `href` as a JavaScript string literal, quotes included, for the page's script (an
+    /// attribute's HTML escaping would put `&amp;` into its URL).
+    pub href_js: String,
     /// The level's title.
     pub title: String,
     /// Fragments that must not be carried over as they are (see
@@ -463,4 +466,12 @@ pub struct FragmentMove {
     pub from: String,
     /// Where it goes instead, without `#`; empty for the top of the page.
     pub to: String,
+}
+
+/// `text` as a JavaScript string literal (JSON's, which JavaScript reads, ECMA-404), with
+/// `</` written `<\/` so that it cannot close the `<script>` it sits in (HTML 13.2.6.3).
+pub fn js_string(text: &str) -> String {
+    serde_json::to_string(text)
+        .unwrap_or_default()
+        .replace("</", "<\\/")
 }
