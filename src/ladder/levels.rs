@@ -13,24 +13,40 @@ use crate::permalink;
 use foldhash::HashSet;
 
 /// The ranks of `track` that no level of `drafts` has, said for a `rank-collision` hint:
-/// the holes below its highest rank (`rank 5 is free`), else the next rank after it.
+/// the first holes below its highest rank (`rank 5 is free`; at most three, found between
+/// the ranks taken, so a rank of a billion costs no more than one of ten), else the next rank
+/// after it.
 fn free_ranks(drafts: &[LevelDraft], track: usize) -> String {
+    const SAID: usize = 3;
     let taken: std::collections::BTreeSet<i64> = drafts
         .iter()
         .filter(|l| l.track == track)
         .map(|l| l.rank)
         .collect();
-    let top = taken.last().copied().unwrap_or(0);
-    let holes: Vec<String> = (1..top)
-        .filter(|r| !taken.contains(r))
-        .map(|r| r.to_string())
-        .collect();
-    match holes.as_slice() {
-        [] => format!("no level of this track has rank {}", top + 1),
+    let mut holes: Vec<i64> = Vec::new();
+    let mut next = 1;
+    for &r in &taken {
+        while next < r && holes.len() <= SAID {
+            holes.push(next);
+            next += 1;
+        }
+        next = next.max(r.saturating_add(1));
+    }
+    let more = holes.len() > SAID;
+    holes.truncate(SAID);
+    let listed: Vec<String> = holes.iter().map(i64::to_string).collect();
+    match listed.as_slice() {
+        [] => format!("no level of this track has rank {next}"),
         [one] => format!("no level of this track has rank {one}"),
-        [some @ .., last] => format!(
-            "no level of this track has rank {} or {last}",
-            some.join(", ")
+        [some @ .., last] if !more => {
+            format!(
+                "no level of this track has rank {} or {last}",
+                some.join(", ")
+            )
+        }
+        all => format!(
+            "no level of this track has rank {}, among others",
+            all.join(", ")
         ),
     }
 }
