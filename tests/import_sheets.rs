@@ -368,3 +368,38 @@ fn a_cell_that_says_not_applicable_with_a_reason_is_a_gap() {
     assert!(!text.contains("applicable"), "{text}");
     assert!(!text.contains("not yet"), "{text}");
 }
+
+#[test]
+fn a_cell_that_opens_with_n_a_and_goes_on_to_a_duty_is_an_expectation() {
+    // Review 44 R44-02: `N/A - but checks …`, `N/A: sells …`, `n/a-ish …` and a cell that
+    // opens and ends with a parenthesis were dropped as gaps, and a sheet of them refused.
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("orchard.csv");
+    let duties = [
+        "n/a-ish for pickers: helps where asked.",
+        "N/A - but checks the cold store temperature each morning.",
+        "N/A: sells at the gate when the shop is shut.",
+        "n/a (see grower) and reports pests to the grower (daily)",
+        "Not applicable—picks only the low rows",
+    ];
+    let gaps = [
+        "N/A —",
+        "n/a.",
+        "NA",
+        "N/A; not yet",
+        "not applicable at this level",
+    ];
+    let mut csv = String::from("Skill,Picker,Grower,Head grower\n");
+    for (i, cell) in duties.iter().chain(&gaps).enumerate() {
+        csv.push_str(&format!(
+            "Skill {i},\"{cell}\",Does skill {i} alone.,Teaches skill {i}.\n"
+        ));
+    }
+    fs::write(&src, csv).unwrap();
+    let imp = import(&src, &[]);
+    let picker = words(&page(&imp.site, "levels/picker/"));
+    for duty in duties {
+        assert!(picker.contains(&words(duty)), "{duty}: {picker}");
+    }
+    says(&imp, "25 expectations in 25 of 30 cells");
+}

@@ -257,22 +257,60 @@ fn tag_at(lower: &str, name: &str) -> Option<usize> {
     })
 }
 
-/// A cell that says there is nothing at this level: empty, `n/a` or `not applicable` (alone,
-/// or with only a reason after it: `n/a (not applicable at this level)`, `N/A – not yet`), a
-/// no-break space, or dashes alone (`-`, `—`, `-----`).
+/// A cell that says there is nothing at this level: empty, `n/a`, `na` or `not applicable`
+/// (alone, or with only a reason, see [`only_a_reason`]), a no-break space, or dashes alone
+/// (`-`, `—`, `-----`).
 pub(super) fn gap(cell: &str) -> bool {
     let t = cell.trim().to_ascii_lowercase();
-    let explained = ["n/a", "not applicable"].iter().any(|word| {
-        t.strip_prefix(word).is_some_and(|rest| {
-            let rest = rest.trim_start();
-            rest.is_empty()
-                || rest.starts_with(['-', '–', '—', ':'])
-                || rest.starts_with('(') && rest.ends_with(')')
-        })
-    });
-    explained
-        || matches!(t.as_str(), "&nbsp;" | "\u{a0}")
+    let not_applicable = ["n/a", "not applicable"]
+        .iter()
+        .any(|word| t.strip_prefix(word).is_some_and(only_a_reason));
+    not_applicable
+        || matches!(t.as_str(), "na" | "&nbsp;" | "\u{a0}")
         || t.chars().all(|c| matches!(c, '-' | '–' | '—'))
+}
+
+/// Whether `rest`, the text after `n/a` in a cell (lowercase), only says why there is nothing:
+/// nothing, or punctuation (`n/a.`); one parenthesis (`n/a (not applicable at this level)`);
+/// or a short clause about the level, after a dash, colon or semicolon set apart (`N/A – not yet`,
+/// `not applicable: below this grade`) or as it goes on (`not applicable at this level`). A
+/// duty after it (`N/A – checks the cold store each morning`), or a word it starts
+/// (`n/a-ish`), is an expectation.
+fn only_a_reason(rest: &str) -> bool {
+    const ABOUT: [&str; 8] = [
+        "not",
+        "applicable",
+        "level",
+        "levels",
+        "yet",
+        "grade",
+        "expected",
+        "required",
+    ];
+    let rest = rest.trim_end_matches(['.', ';', '!']);
+    if rest.trim().is_empty() {
+        return true;
+    }
+    let short_reason = |clause: &str| {
+        let words: Vec<&str> = clause
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.len() <= 6 && words.iter().any(|w| ABOUT.contains(w))
+    };
+    let spaced = rest.starts_with(char::is_whitespace);
+    let rest = rest.trim_start();
+    if let Some(inner) = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        return !inner.contains(['(', ')']);
+    }
+    if let Some(clause) = rest.strip_prefix(['-', '–', '—', ':', ';', ',']) {
+        if clause.trim().is_empty() {
+            return true;
+        }
+        let set_apart = spaced || clause.starts_with(char::is_whitespace);
+        return set_apart && short_reason(clause);
+    }
+    spaced && (rest.starts_with("at ") || rest.starts_with("for ")) && short_reason(rest)
 }
 
 /// The words a reader sees in a cell: link targets and tags left out.
