@@ -340,12 +340,16 @@ impl Fragment {
 
     /// The start of [`Fragment::plain`] that is an expectation's own sentence: for a fragment
     /// of several blocks that starts with one (see [`Fragment::lead_and_rest`]), its text
-    /// without the notes or examples after it; else the whole text.
+    /// without the notes or examples after it; else the whole text, as for one that opens
+    /// with a label of a few words (`**Hygiene**` over the paragraph that says it), which is
+    /// no sentence.
     pub fn own_plain(&self) -> &str {
         self.lead
             .as_ref()
             .and_then(|lead| self.plain.get(..lead.plain))
-            .map_or(&self.plain, str::trim_end)
+            .map(str::trim_end)
+            .filter(|own| own.split_whitespace().count() > 3)
+            .unwrap_or(&self.plain)
     }
 
     /// [`Fragment::plain`], shared: the fragment's own text, not a copy.

@@ -803,6 +803,14 @@ fn a_pair_is_judged_by_the_expectations_own_sentences_not_their_examples() {
         "runbook for every service",
     );
     assert_eq!(examples_changed, "changed");
+    // A label over the paragraph that says the expectation is no sentence of its own: two
+    // duties under one label were changed, nothing marked (review 44 R44-03).
+    let labelled = status_of_row(
+        "\n- **Hygiene**\n\n  Washes hands before touching dough and wears a hair net.\n",
+        "\n- **Hygiene**\n\n  Audits the cold room temperature log every morning.\n",
+        "Washes hands",
+    );
+    assert_ne!(labelled, "changed");
 }
 
 #[test]
