@@ -128,3 +128,44 @@ fn competences_with_their_texts_in_numbered_level_keys_are_a_ladder() {
     let oven = fs::read_to_string(imp.root.join("content/pillars/oven-care.md")).unwrap();
     assert!(oven.contains("**Area:** Bakehouse"), "{oven}");
 }
+
+#[test]
+fn numbered_level_keys_are_one_level_however_spelt_and_a_ranked_entry_is_a_level() {
+    // Review 44: `level_2` and `Level 2` were two levels (R44-05); a competence defined at one
+    // level only got the file refused (R44-06); a list of levels with `rank` and `l1` keys
+    // was read as competences (R44-04).
+    let tmp = tempfile::tempdir().unwrap();
+    let sparse = tmp.path().join("orchard.json");
+    fs::write(
+        &sparse,
+        r#"[{"name": "Pruning", "level1": "Prunes young trees.", "level_2": "Prunes the old orchard.", "Level 3": "Sets the pruning plan."},
+ {"name": "Grafting", "level 2": "Grafts with help.", "lvl3": "Grafts new varieties."},
+ {"name": "Orchard strategy", "level3": "Chooses the varieties to plant."}]"#,
+    )
+    .unwrap();
+    let imp = import(&sparse, &[]);
+    let exps = vec![
+        tables::exp("Level 1", "Pruning", "Prunes young trees."),
+        tables::exp("Level 2", "Pruning", "Prunes the old orchard."),
+        tables::exp("Level 3", "Pruning", "Sets the pruning plan."),
+        tables::exp("Level 2", "Grafting", "Grafts with help."),
+        tables::exp("Level 3", "Grafting", "Grafts new varieties."),
+        tables::exp(
+            "Level 3",
+            "Orchard strategy",
+            "Chooses the varieties to plant.",
+        ),
+    ];
+    assert_placed(&imp, &exps, &[]);
+    tables::says(&imp, "levels level-1, level-2, level-3");
+
+    let people = tmp.path().join("hands.json");
+    fs::write(
+        &people,
+        r#"[{"name": "Junior Orchard Hand", "rank": 1, "summary": "New to the orchard.", "l1": "Prunes", "l2": "Picks"},
+ {"name": "Orchard Hand", "rank": 2, "summary": "Runs a row.", "l1": "Plans", "l2": "Trains"}]"#,
+    )
+    .unwrap();
+    let imp = import(&people, &[]);
+    tables::says(&imp, "levels junior-orchard-hand, orchard-hand");
+}

@@ -501,7 +501,7 @@ fn yaml_outcome(
                 "this {format} holds no ladder that import knows: it is {}",
                 y.shape()
             ),
-            format!("import reads {format} with `levels`, `themes` and `competencies` (a job family), with `topics` whose `content` lists criteria per `level` (or whose `levels` are named), or with `skills` and `roles` that give each skill's `details`, or a list of levels, each titled (`title`, `name` or `role`) with its `expectations` by area or a `description`, or a list of skills, each titled and described, with the `levels` it is expected at, or competences each with its text at each level (`levels: {{\"1\": …}}`, or keys `level1`, `level2`, …)"),
+            format!("import reads {format} with `levels`, `themes` and `competencies` (a job family), with `topics` whose `content` lists criteria per `level` (or whose `levels` are named), or with `skills` and `roles` that give each skill's `details`, or a list of levels, each titled (`title`, `name` or `role`) with its `expectations` by area or a `description`, or a list of skills, each titled and described, with the `levels` it is expected at, or competences each with its text at each level (`levels: {{\"1\": …}}`, or keys `level1`, `level2`, …, two or more in all)"),
         ))
     }
 }

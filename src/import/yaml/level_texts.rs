@@ -5,7 +5,7 @@
 //! a pillar (its `description` the pillar's, its group, such as `phase`, too), each level key
 //! a level, and each text an expectation of that level in that pillar. The texts may also
 //! sit in the entry itself, under keys that name a level by its number (`"level0": …,
-//! "level1": …`, `L1`, `level_2`), as web apps keep a competency matrix.
+//! "level1": …`, `level_2`, `lvl3`), as web apps keep a competency matrix.
 
 use super::*;
 use crate::import::ids;
@@ -48,11 +48,11 @@ fn competences(y: &Y) -> Vec<(String, &Y)> {
     }
 }
 
-/// The number of a key that names a level by it: `level0`, `Level 1`, `level_2`, `lvl-3`,
-/// `L4`; `None` for any other key.
+/// The number of a key that names a level by it: `level0`, `Level 1`, `level_2`, `lvl-3`;
+/// `None` for any other key (`l1` may be anything: a list of levels uses it for a line).
 fn level_number(key: &str) -> Option<u64> {
     let lower = key.trim().to_ascii_lowercase();
-    let rest = ["level", "lvl", "l"]
+    let rest = ["level", "lvl"]
         .iter()
         .find_map(|word| lower.strip_prefix(word))?;
     let digits = rest.trim_start_matches([' ', '_', '-']);
@@ -72,15 +72,21 @@ fn texts(entry: &Y) -> Option<Vec<(String, Vec<String>)>> {
             .collect(),
         Some(_) => return None,
         None => {
+            // A level ranks among levels: an entry with a rank is one, not a competence.
             let Y::Map(keys, _) = entry else {
                 return None;
             };
+            if entry.get("rank").is_some() {
+                return None;
+            }
+            // Each key as `Level <n>`, so that `level_2` and `Level 2` are one level.
             let own: Vec<(String, Vec<String>)> = keys
                 .iter()
-                .filter(|(k, _)| level_number(k).is_some())
-                .map(|(k, v)| (k.trim().to_string(), strings(Some(v))))
+                .filter_map(|(k, v)| {
+                    Some((format!("Level {}", level_number(k)?), strings(Some(v))))
+                })
                 .collect();
-            if own.len() < 2 {
+            if own.is_empty() {
                 return None;
             }
             own
