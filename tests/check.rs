@@ -958,6 +958,28 @@ fn a_mistyped_level_is_offered_the_level_its_folder_names() {
         "{}",
         e.hint
     );
+    // A slip of the keys names the level it is a slip of (review 44 R44-07).
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replace(
+            "level = \"senior-engineer\"",
+            "level = \"senior-engineering-manger\"",
+        ),
+    )
+    .unwrap();
+    let (report, _) = json(d, &[]);
+    let e = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "unknown-level")
+        .expect("an unknown-level error");
+    assert!(
+        e.hint
+            .starts_with("did you mean `senior-engineering-manager`?"),
+        "{}",
+        e.hint
+    );
 }
 
 #[test]

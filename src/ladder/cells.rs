@@ -90,12 +90,15 @@ pub(super) fn fill(
                     key.offset,
                     format!("there is no {} `{}`", kind.what, key.value),
                     // The level the file's folder names, when the id spelt most alike is
-                    // another (`senior-engineer` in `competencies/senior-software-engineer/`
-                    // is that level's, not `senior-engineering-manager`'s).
+                    // another, and not by a slip of the keys (`senior-engineer` in
+                    // `competencies/senior-software-engineer/` is that level's, not
+                    // `senior-engineering-manager`'s; `shift-leed` is `shift-lead`'s).
                     match folder_level(d, doc).filter(|_| is_level) {
                         Some(folder)
                             if !published_level(d, &key.value)
-                                && did_you_mean(&key.value, ids.iter().copied()) != Some(folder) => format!("did you mean `{folder}`, the level this file's folder names (competencies/{folder}/)? level ids are the file names in content/levels/"),
+                                && did_you_mean(&key.value, ids.iter().copied()).is_none_or(
+                                    |near| near != folder && !a_slip(&key.value, near),
+                                ) => format!("did you mean `{folder}`, the level this file's folder names (competencies/{folder}/)? level ids are the file names in content/levels/"),
                         _ => unknown_hint(d, &key.value, ids, kind),
                     },
                 ),
@@ -387,6 +390,12 @@ pub(super) fn sections(d: &mut Draft) {
             }
         }
     }
+}
+
+/// Whether `typed` is `near` with a slip of the keys: two characters or fewer apart
+/// (`shift-leed` for `shift-lead`), which the nearest id answers before the folder's.
+fn a_slip(typed: &str, near: &str) -> bool {
+    strsim::osa_distance(typed, near) <= 2
 }
 
 /// Whether ladder.lock lists level `id`'s page: an unknown level that was published is most
