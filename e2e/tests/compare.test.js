@@ -472,6 +472,13 @@ test('between equivalent levels on two tracks, what only one level lists is not 
   fs.mkdirSync(path.join(dir, 'content/competencies/engineering-manager'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'content/competencies/engineering-manager/hiring.md'),
     '+++\nlevel = "engineering-manager"\npillar = "hiring"\n+++\n\n- Runs a fair hiring process for the team.\n- Keeps the pipeline of candidates warm all year.\n');
+  // And a pair worded differently: the second level's side was tinted green (review 44 R44-10).
+  const staff = fs.readFileSync(path.join(dir, 'content/competencies/staff-engineer/craft.md'), 'utf8');
+  const first = staff.split('\n').find((l) => l.startsWith('- '));
+  const words = first.split(' ');
+  words[5] = 'carefully';
+  const em = path.join(dir, 'content/competencies/engineering-manager/craft.md');
+  fs.writeFileSync(em, `${fs.readFileSync(em, 'utf8').trimEnd()}\n${words.join(' ')}\n`);
   const server = await startServer({ dir });
   const tinted = await newContext(browser, { viewport: { width: 1280, height: 800 } });
   const page2 = await tinted.newPage();
@@ -482,6 +489,10 @@ test('between equivalent levels on two tracks, what only one level lists is not 
         .map((s) => getComputedStyle(s).backgroundColor));
       assert.equal(backgrounds.length, 4, `${at}: two rows of two sides in Hiring`);
       assert.deepEqual([...new Set(backgrounds)], ['rgba(0, 0, 0, 0)'], `${at}: ${backgrounds}`);
+      const changed = await page2.evaluate(() => [...document.querySelectorAll('#craft .status-changed .side')]
+        .map((s) => getComputedStyle(s).backgroundColor));
+      assert.equal(changed.length, 2, `${at}: the reworded pair in Technical craft`);
+      assert.deepEqual([...new Set(changed)], ['rgba(0, 0, 0, 0)'], `${at}: ${changed}`);
     }
   } finally {
     await tinted.close();
