@@ -874,6 +874,13 @@ fn lines_pasted_with_bullets_are_named_as_no_list_markers() {
         "craft",
         "\n- Writes tests.\n\n• Pairs on a bug fix.\n\n```\n• in a code block\n```\n",
     );
+    // Folded examples are no expectations, however their lines start (review 44 R44-11).
+    write_cell(
+        tmp.path(),
+        "m1",
+        "craft",
+        "\n- Runs the team.\n\n<details>\n<summary>Examples</summary>\n\n• Ran the autumn planning\n\n</details>\n",
+    );
     let (report, _) = json(tmp.path(), &[]);
     let at = |code: &str, path: &str| {
         report

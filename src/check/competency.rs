@@ -161,12 +161,25 @@ pub(super) fn pasted_bullets(body: &str) -> Option<(usize, char, usize)> {
     }
     use pulldown_cmark::{Event, Tag};
     let parser = pulldown_cmark::Parser::new_ext(body, crate::markdown::options());
-    let verbatim: Vec<std::ops::Range<usize>> = parser
-        .into_offset_iter()
-        .filter_map(|(ev, range)| {
-            matches!(ev, Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock)).then_some(range)
-        })
-        .collect();
+    // Code and HTML blocks, and the blocks a `<details>`, `<blockquote>` or `<figure>` an
+    // HTML block opened holds (folded examples: no expectations either way).
+    let (mut verbatim, mut depth, mut held) = (Vec::new(), 0usize, 0usize);
+    for (ev, range) in parser.into_offset_iter() {
+        match ev {
+            Event::Start(Tag::HtmlBlock) if depth == 0 => {
+                held = crate::markdown::held_after(held, &body[range.clone()], true);
+                verbatim.push(range);
+            }
+            Event::Start(Tag::CodeBlock(_)) => verbatim.push(range),
+            Event::Start(_) if depth == 0 && held > 0 => verbatim.push(range),
+            _ => {}
+        }
+        match ev {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
     let mut at = 0;
     let (mut first, mut count) = (None, 0);
     for line in body.split_inclusive('\n') {
