@@ -916,6 +916,21 @@ fn comparisons_and_the_changes_page_are_linked_by_their_relative_address_and_che
         common::broken_links(&site)
     );
 
+    // A section the comparison does not have (review 44 R44-08).
+    let tmp2 = tempfile::tempdir().unwrap();
+    clean_ladder(tmp2.path());
+    replace(
+        tmp2.path(),
+        "content/guide.md",
+        "levels/e2.md#craft",
+        "compare/e1/e2/#crafts",
+    );
+    let (report, status) = json(tmp2.path(), &[]);
+    assert_eq!(status, 1);
+    let e = &report.diagnostics[0];
+    assert_eq!(e.code, "broken-anchor", "{e:#?}");
+    assert!(e.hint.starts_with("did you mean `#craft`?"), "{}", e.hint);
+
     // The senior level first; two levels of different tracks that are not equivalent.
     for (link, hint) in [
         (

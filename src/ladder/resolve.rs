@@ -83,9 +83,12 @@ pub(super) fn links(d: &mut Draft, assets: &[Asset], diags: &mut Diagnostics) {
                 .map(|&(a, b)| permalink::compare(&d.levels[a].id, &d.levels[b].id)),
         )
         .collect();
+    // A comparison's sections are its pillars': `#<pillar>`.
+    let pillars: Vec<String> = d.pillars.iter().map(|p| p.id.clone()).collect();
     let resolver = Resolver {
         targets: &d.targets,
         generated: &generated,
+        pillars: &pillars,
         renamed: &renamed,
         assets: &asset_paths,
         follow_on: &d.follow_on,
@@ -136,6 +139,8 @@ struct Resolver<'a> {
     targets: &'a HashMap<String, Target>,
     /// The addresses of the pages made of no file (`compare/`, `compare/a/b/`, `changes/`).
     generated: &'a HashSet<String>,
+    /// The pillars' ids: the anchors of a comparison's sections.
+    pillars: &'a [String],
     /// The path a file will have once renamed as its `bad-id` error says → its path now.
     renamed: &'a HashMap<String, String>,
     assets: &'a HashSet<&'a str>,
@@ -199,7 +204,31 @@ impl Resolver<'_> {
             } else if self.assets.contains(target_path.as_str()) {
                 frag.resolved.push((i, target_path));
             } else if let Some(page) = self.generated.get(&format!("{target_path}/")) {
-                let anchor = anchor.map(|a| format!("#{a}")).unwrap_or_default();
+                let section = anchor.filter(|a| !a.is_empty());
+                let comparison =
+                    page.starts_with("compare/") && *page != permalink::compare_index();
+                if let Some(a) =
+                    section.filter(|a| comparison && !self.pillars.iter().any(|p| p == a))
+                {
+                    let hint = match did_you_mean(a, self.pillars.iter().map(String::as_str)) {
+                        Some(p) => format!("did you mean `#{p}`? a comparison's sections are its pillars, by their ids"),
+                        None => {
+                            let some: Vec<String> = self.pillars.iter().take(12).map(|p| format!("`#{p}`")).collect();
+                            let more = self.pillars.len().saturating_sub(some.len());
+                            format!("a comparison's sections are its pillars, by their ids: {}{}", some.join(", "), if more > 0 { format!(" and {more} more") } else { String::new() })
+                        }
+                    };
+                    diags.push(doc.source.error(
+                        "broken-anchor",
+                        link.offset,
+                        format!(
+                            "the link `{dest}` names the anchor `#{a}`, which is not on /{page}"
+                        ),
+                        hint,
+                    ));
+                    continue;
+                }
+                let anchor = section.map(|a| format!("#{a}")).unwrap_or_default();
                 frag.resolved.push((i, format!("{page}{anchor}")));
             } else if let Some(hint) = permalink::missing_comparison(
                 &target_path,
