@@ -164,6 +164,32 @@ pub fn parse_table<'i>(
         .collect())
 }
 
+/// `line` (trimmed) written as YAML sets a key (`code: "IC2"`, `rank: 3`, `title: Staff
+/// Engineer`, as Jekyll and Hugo front-matter is), as TOML writes it (`code = "IC2"`): text
+/// put in quotes, a number, `true`, `false` or a list as it is. `None` for any other line.
+fn yaml_line(line: &str) -> Option<String> {
+    let (key, value) = line.split_once(':')?;
+    let value = value.trim();
+    let key_like = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if !key_like || line.contains('=') || value.is_empty() {
+        return None;
+    }
+    let as_is = value.starts_with(['"', '\'', '['])
+        || value.parse::<f64>().is_ok()
+        || matches!(value, "true" | "false");
+    Some(if as_is {
+        format!("{key} = {value}")
+    } else {
+        format!(
+            "{key} = \"{}\"",
+            value.replace('\\', "\\\\").replace('"', "\\\"")
+        )
+    })
+}
+
 /// Keys whose values are whole numbers, and true or false, in any front-matter.
 const INTEGER_KEYS: &[&str] = &["rank", "order", "weight"];
 const BOOLEAN_KEYS: &[&str] = &["cumulative"];
@@ -186,6 +212,12 @@ fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(String, Strin
                 format!("keep one `[{table}]` line, with every key of the two under it"),
             ));
         }
+    }
+    if let Some(fixed) = yaml_line(line) {
+        return Some((
+            format!("`{line}` is written as YAML; the front-matter between `+++` lines is TOML, which sets a key with `=`"),
+            format!("write {fixed}"),
+        ));
     }
     let (key, value) = toml[start..end].split_once('=')?;
     let (key, value) = (key.trim(), value.trim());

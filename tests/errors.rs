@@ -894,3 +894,26 @@ fn an_alias_that_is_no_path_of_the_site_is_an_error() {
     let level = ladder_json_level(&site, "senior-engineer");
     assert_eq!(level["former"], serde_json::json!(["ic3"]));
 }
+
+#[test]
+fn a_front_matter_line_written_as_yaml_gets_the_toml_line_to_write() {
+    // `code: "IC2"`, the habit of Jekyll's and Hugo's front-matter, got the parser's "key
+    // with no value" and a general hint (author check 50, A50-08).
+    let err = broken_build(|l| {
+        edit(l, "levels/senior-engineer.md", |t| {
+            t.replacen("code = \"IC3\"", "code: \"IC3\"", 1).replacen(
+                "title = \"Senior Engineer\"",
+                "title: Senior Engineer",
+                1,
+            )
+        });
+    });
+    assert!(
+        err.contains("error: `code: \"IC3\"` is written as YAML; the front-matter between `+++` lines is TOML, which sets a key with `=`\n  hint: write code = \"IC3\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: write title = \"Senior Engineer\""),
+        "{err}"
+    );
+}
