@@ -656,10 +656,15 @@ fn moves(
             level: Some(old.levels[r.level].id.clone()),
             pillar: Some(old.pillars[r.pillar].id.clone()),
             track: None,
-            name: format!(
-                "{}, {}",
-                old.levels[r.level].title, old.pillars[r.pillar].title
-            ),
+            // Within one level, the pillar it left says where it was.
+            name: if old.levels[r.level].id == new.levels[n.level].id {
+                old.pillars[r.pillar].title.clone()
+            } else {
+                format!(
+                    "{}, {}",
+                    old.levels[r.level].title, old.pillars[r.pillar].title
+                )
+            },
         });
         out.push(c);
     }
