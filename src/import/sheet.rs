@@ -5,7 +5,8 @@
 //!
 //! The header is the first row that fills most of the columns the other rows fill; the rows
 //! above it (a sheet's title, a date beside it, `Owner, Head gardener`) become the document's
-//! `#` title and paragraphs. A later row that repeats the header's first cell starts another
+//! `#` title and paragraphs (a colour key, rows of one cell beside an empty first column, is
+//! paragraphs only). A later row that repeats the header's first cell starts another
 //! table, titled by a row of one cell above it. Empty rows, and columns with neither a header
 //! nor a cell, are left out; a cell's line breaks become `<br>`, so that each of its lines is
 //! an expectation; Excel's first line `sep=;` names the delimiter. Each line written is
@@ -46,7 +47,21 @@ pub(super) fn as_markdown(doc: &SourceDoc) -> Result<SourceDoc, Diagnostic> {
         .map(|&s| title_above(&rows, s).filter(|_| starts.len() > 1))
         .collect();
     let preamble = titles[0].unwrap_or(header);
-    let mut titled = false;
+    // A colour key over the sheet (`Wanted at this grade`, `Optional`: rows of one cell,
+    // each beside the coloured cell it explains in the first column) titles nothing: its
+    // lines describe the sheet, and the title is the file's name.
+    let legend = {
+        let filled_rows: Vec<&Row> = rows[..preamble]
+            .iter()
+            .take_while(|(_, cells)| filled(cells) <= 1)
+            .filter(|(_, cells)| filled(cells) == 1)
+            .collect();
+        filled_rows.len() >= 2
+            && filled_rows
+                .iter()
+                .all(|(_, cells)| cells.first().is_some_and(|c| c.trim().is_empty()))
+    };
+    let mut titled = legend;
     for (at, cells) in &rows[..preamble] {
         let parts: Vec<String> = cells
             .iter()
@@ -276,6 +291,22 @@ mod tests {
             "# Bakery ladder\n\n| Skill | Apprentice | Baker |\n| --- | --- | --- |\n| Kneading | • Kneads by hand<br>• Knows when it is done | Teaches kneading |\n| Oven \\| care | Cleans the oven |  |\n\n"
         );
         assert_eq!(lines, vec![1, 1, 3, 3, 4, 6, 6]);
+    }
+
+    #[test]
+    fn a_colour_key_over_the_sheet_titles_nothing() {
+        // Rows of one cell beside the coloured cells of the first column: the ladder was
+        // titled `Wanted at this grade` (hunt 49 H49-02).
+        let (text, _) = markdown(
+            "grades.csv",
+            ",Wanted at this grade,,\n,Optional,,\n,,,\nSkill,Apprentice,Baker,Head baker\nKneading,Kneads,Shapes,Teaches\n",
+        );
+        assert!(
+            text.starts_with(
+                "Wanted at this grade\n\nOptional\n\n| Skill | Apprentice | Baker | Head baker |"
+            ),
+            "{text}"
+        );
     }
 
     #[test]
