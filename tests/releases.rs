@@ -147,6 +147,11 @@ fn a_ladder_outside_git_or_without_tags_builds_as_before_with_a_note() {
     assert!(!changes.contains('`'), "{changes}");
     let home = page(&site, "");
     assert!(!home.contains(">Changes</a>") && !words(&home).contains("version"));
+    // Nor does any page's footer lead readers to a page that only tells its authors how to
+    // make a release (author check 50, A50-11).
+    for at in ["", "levels/engineer-1/", "compare/engineer-1/engineer-2/"] {
+        assert!(!page(&site, at).contains("changes/\""), "{at}");
+    }
     assert!(data(&site).get("release").is_none());
 
     git(&dir, &["init", "-q"]);
