@@ -284,6 +284,9 @@ pub struct ReleaseView {
     pub date: String,
     /// The tag of the release before, if any.
     pub previous: Option<String>,
+    /// What its author wrote about it: an annotated tag's message, as HTML (paragraphs;
+    /// Markdown in it is read as a competency's text is); empty for a lightweight tag.
+    pub message_html: String,
     /// Why its changes are not shown.
     pub error: Option<String>,
     /// `3 changes since v1`.
@@ -325,6 +328,18 @@ pub struct ChangeView {
     pub gone: bool,
 }
 
+/// An annotated tag's message as HTML: its Markdown, through the HTML policy every text of
+/// the ladder goes through (see [`crate::markdown::parse`]).
+fn message_html(message: &str) -> String {
+    if message.is_empty() {
+        return String::new();
+    }
+    crate::markdown::parse(message, 0, &Default::default())
+        .whole
+        .html("")
+        .to_string()
+}
+
 /// The `/changes/` page of `ladder`, at `path`.
 pub fn page(releases: &Releases, ladder: &Ladder, path: &str) -> ChangesPage {
     let root = permalink::root_of(path);
@@ -338,6 +353,7 @@ pub fn page(releases: &Releases, ladder: &Ladder, path: &str) -> ChangesPage {
                 tag: r.tag.name.clone(),
                 date: r.tag.date.clone(),
                 previous: r.previous.clone(),
+                message_html: message_html(&r.tag.message),
                 error: r.error.clone(),
                 summary: match (&r.previous, r.changes.len()) {
                     (None, _) => "The first release.".into(),

@@ -33,6 +33,9 @@ pub struct Tag {
     pub date: String,
     /// The same, in seconds since 1970, for ordering.
     pub time: i64,
+    /// An annotated tag's message, as its author wrote it (subject, then body), without a
+    /// signature; empty for a lightweight tag.
+    pub message: String,
 }
 
 /// An error about git or a revision, as a diagnostic on the ladder's folder.
@@ -257,7 +260,8 @@ impl Repo {
             &self.top,
             &[
                 "for-each-ref",
-                "--format=%(refname:strip=2)%00%(*objectname)%00%(objectname)%00%(creatordate:short)%00%(creatordate:unix)",
+                // Records end with 0x1e (ASCII's record separator), as a message has lines.
+                "--format=%(refname:strip=2)%00%(*objectname)%00%(objectname)%00%(creatordate:short)%00%(creatordate:unix)%00%(contents:subject)%0a%0a%(contents:body)%1e",
                 &refs,
             ],
         )
@@ -267,10 +271,11 @@ impl Repo {
         })?;
         let text = String::from_utf8_lossy(&out);
         let mut tags: Vec<Tag> = text
-            .lines()
-            .filter_map(|line| {
-                let f: Vec<&str> = line.split('\0').collect();
-                let [name, peeled, object, date, time] = f[..] else {
+            .split('\u{1e}')
+            .map(|record| record.trim_start_matches('\n'))
+            .filter_map(|record| {
+                let f: Vec<&str> = record.split('\0').collect();
+                let [name, peeled, object, date, time, message] = f[..] else {
                     return None;
                 };
                 Some(Tag {
@@ -279,6 +284,14 @@ impl Repo {
                     commit: if peeled.is_empty() { object } else { peeled }.to_string(),
                     date: date.to_string(),
                     time: time.parse().unwrap_or(0),
+                    // A lightweight tag's "contents" are its commit's message, not a note
+                    // about the release.
+                    message: if peeled.is_empty() {
+                        ""
+                    } else {
+                        message.trim()
+                    }
+                    .to_string(),
                 })
             })
             .collect();

@@ -279,3 +279,30 @@ fn diff_names_each_expectation_by_the_anchor_its_release_published() {
     assert_eq!(anchor_in_diff("changed"), reworded);
     assert_eq!(anchor_in_diff("added"), anchor_of("delivery", ADDED));
 }
+
+#[test]
+fn an_annotated_tags_message_is_the_release_note_on_the_changes_page() {
+    // The message written for a release (why, who approved it) was left out (author check
+    // 50, A50-09). A lightweight tag has none: its commit's message is no note about it.
+    let tmp = two_releases();
+    let dir = tmp.path();
+    git(
+        dir,
+        &[
+            "tag",
+            "-a",
+            "v3",
+            "-m",
+            "Q1 revision, approved by the engineering leadership team\n\nClarifies **asking for help** at every level.",
+        ],
+    );
+    let (site, _) = build(dir);
+    let changes = page(&site, "changes/");
+    let v3 = section(&changes, "v3", "</section>");
+    assert!(
+        v3.contains("<div class=\"release-note\"><p>Q1 revision, approved by the engineering leadership team</p>\n<p>Clarifies <strong>asking for help</strong> at every level.</p>"),
+        "{v3}"
+    );
+    let v2 = section(&changes, "v2", "</section>");
+    assert!(!v2.contains("release-note"), "{v2}");
+}
