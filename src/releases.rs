@@ -38,8 +38,8 @@ pub struct Releases {
 
 impl Releases {
     /// Whether pages rendered with `self` read the same with `other`: the same version label
-    /// (on every page's footer) and the same releases (`/changes/`, each level's "last
-    /// changed"). `serve` renders every page again when they differ.
+    /// (on every page's footer) and the same releases, with their notes (`/changes/`, each
+    /// level's "last changed"). `serve` renders every page again when they differ.
     pub fn reads_as(&self, other: &Releases) -> bool {
         let label = |r: &Releases| {
             r.version
@@ -49,7 +49,13 @@ impl Releases {
         let tags = |r: &Releases| {
             r.list
                 .iter()
-                .map(|x| (x.tag.name.clone(), x.tag.commit.clone()))
+                .map(|x| {
+                    (
+                        x.tag.name.clone(),
+                        x.tag.commit.clone(),
+                        x.tag.message.clone(),
+                    )
+                })
                 .collect::<Vec<_>>()
         };
         label(self) == label(other) && tags(self) == tags(other) && self.note == other.note
