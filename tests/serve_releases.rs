@@ -62,4 +62,14 @@ fn a_repository_made_while_the_preview_runs_is_followed() {
     wait_until("the overview names v2", || {
         text("/").contains("version v2 of")
     });
+    // The repository removed and made again, with a release of its own (review 44 R44-09).
+    std::fs::remove_dir_all(dir.join(".git")).unwrap();
+    wait_until("the overview names no version", || {
+        !text("/").contains("version v2")
+    });
+    git(&dir, &["init", "-q"]);
+    release(&dir, "v7");
+    wait_until("the overview names v7", || {
+        text("/").contains("version v7 of")
+    });
 }

@@ -309,15 +309,22 @@ pub(super) fn watch(
                 }
             }
             // A repository made after start (`git init` beside the content, for the first
-            // release): its commits and tags are followed from now on. Its folder is watched
-            // whole, as `refs/` may not be made yet when `.git` is seen.
-            if git.is_none() && top_level {
-                if let Some(g) = git_dir(&root) {
-                    rewatch(&g, RecursiveMode::Recursive);
-                    git = Some(g);
+            // release), or removed and made again: its commits and tags are followed from
+            // now on. Its folder is watched whole, as `refs/` may not be made yet when `.git`
+            // is seen.
+            let git_replaced = replaced
+                .iter()
+                .any(|p| p.file_name() == Some(".git".as_ref()));
+            if top_level && (git.is_none() || git_replaced) {
+                let now = git_dir(&root);
+                if let Some(g) = &now {
+                    rewatch(g, RecursiveMode::Recursive);
+                }
+                if now.is_some() || git.is_some() {
                     changed = true;
                     changes.outside = true;
                 }
+                git = now;
             }
             // A folder created after start (say, templates/), or replaced by another under
             // its name (deleted and made again, or a rename-and-swap: a restore, a `git
