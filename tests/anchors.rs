@@ -894,3 +894,40 @@ fn a_published_comparison_the_ladder_stops_making_leads_to_its_two_levels() {
         "{lock}"
     );
 }
+
+/// A level taken into another (its address now the other's alias): their comparison leads to
+/// that level's page; it was a lost-address error whose hint asked for the alias that was
+/// there (review 45 R45-01).
+#[test]
+fn the_comparison_of_a_level_taken_into_another_leads_to_that_level() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    copy_ladder(&repo(), d);
+    ladderbook().arg("build").arg(d).assert().success();
+    fs::remove_file(d.join("content/levels/engineer-1.md")).unwrap();
+    fs::remove_dir_all(d.join("content/competencies/engineer-1")).unwrap();
+    let e2 = d.join("content/levels/engineer-2.md");
+    let text = fs::read_to_string(&e2).unwrap();
+    fs::write(
+        &e2,
+        text.replacen("+++\n", "+++\naliases = [\"levels/engineer-1/\"]\n", 1),
+    )
+    .unwrap();
+    let out = ladderbook().arg("check").arg(d).assert();
+    let said = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        !said.contains("the comparison /compare/engineer-1/engineer-2/"),
+        "{said}"
+    );
+    ladderbook()
+        .args(["build", "--accept-removals"])
+        .arg(d)
+        .assert()
+        .success();
+    let moved =
+        fs::read_to_string(d.join("book/compare/engineer-1/engineer-2/index.html")).unwrap();
+    assert!(
+        moved.contains(r#"location.replace("../../../levels/engineer-2/" + location.hash)"#),
+        "{moved}"
+    );
+}

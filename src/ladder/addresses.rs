@@ -194,10 +194,11 @@ fn unmade_comparisons(d: &mut Draft) {
         let (Some(a), Some(b)) = (level_of(x), level_of(y)) else {
             continue;
         };
-        if a == b {
-            continue;
-        }
-        let target = if d.comparisons.contains(&(b, a)) {
+        // A level taken into the other (its alias now names it): the comparison of the two
+        // is that level's page.
+        let target = if a == b {
+            permalink::level(&levels[a].id)
+        } else if d.comparisons.contains(&(b, a)) {
             permalink::compare(&levels[b].id, &levels[a].id)
         } else {
             format!(
@@ -214,7 +215,11 @@ fn unmade_comparisons(d: &mut Draft) {
         d.redirects.push(Redirect {
             path: page.clone(),
             target,
-            title: format!("{} and {}", levels[a].title, levels[b].title),
+            title: if a == b {
+                levels[a].title.clone()
+            } else {
+                format!("{} and {}", levels[a].title, levels[b].title)
+            },
         });
     }
 }
