@@ -169,6 +169,7 @@ impl Fragment {
                 &mut scratch.plain,
             );
             let plain = scratch.plain.len();
+            let label = is_label(&events[..lead_events], &scratch.plain);
             scratch.plain.clear();
             let mut html = String::new();
             if !relative {
@@ -179,6 +180,7 @@ impl Fragment {
                 plain,
                 events: lead_events,
                 html: html.len(),
+                label,
             }
         });
         plain_text_to(events.iter().map(|e| &e.0), &mut scratch.plain);
@@ -341,15 +343,14 @@ impl Fragment {
     /// The start of [`Fragment::plain`] that is an expectation's own sentence: for a fragment
     /// of several blocks that starts with one (see [`Fragment::lead_and_rest`]), its text
     /// without the notes or examples after it; else the whole text, as for one that opens
-    /// with a label of a few words (`**Hygiene**` over the paragraph that says it), which is
-    /// no sentence.
+    /// with a label (`**Hygiene**` over the paragraph that says it, see [`is_label`]), which
+    /// is no sentence.
     pub fn own_plain(&self) -> &str {
         self.lead
             .as_ref()
+            .filter(|lead| !lead.label)
             .and_then(|lead| self.plain.get(..lead.plain))
-            .map(str::trim_end)
-            .filter(|own| own.split_whitespace().count() > 3)
-            .unwrap_or(&self.plain)
+            .map_or(&self.plain, str::trim_end)
     }
 
     /// [`Fragment::plain`], shared: the fragment's own text, not a copy.
@@ -393,6 +394,50 @@ struct Lead {
     events: usize,
     /// Bytes of [`Fragment::html`] (0 for a fragment kept as events).
     html: usize,
+    /// Whether the lead is a label over what follows, not a sentence (see [`is_label`]).
+    label: bool,
+}
+
+/// Whether a lead (its `events`, and its text `plain`) is a label over the paragraph or list
+/// after it, not the expectation's sentence: bold or emphasised whole (`**Hygiene**`,
+/// `*Code review*`), or ending with a colon (`Hygiene:`).
+fn is_label(events: &[(Event, Range<usize>)], plain: &str) -> bool {
+    if plain.trim_end().ends_with(':') {
+        return true;
+    }
+    // The inline events, without the paragraph around them.
+    let inline: Vec<&Event> = events
+        .iter()
+        .map(|(e, _)| e)
+        .filter(|e| {
+            !matches!(
+                e,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+            )
+        })
+        .collect();
+    let whole = |open: &Event, close: &Event| {
+        matches!(
+            (open, close),
+            (Event::Start(Tag::Strong), Event::End(TagEnd::Strong))
+                | (Event::Start(Tag::Emphasis), Event::End(TagEnd::Emphasis))
+        )
+    };
+    match inline.as_slice() {
+        [first, .., last] if whole(first, last) => {
+            // One span from the first event to the last, not two (`**a** and **b**`).
+            let mut depth = 0usize;
+            inline.iter().enumerate().all(|(i, e)| {
+                match e {
+                    Event::Start(_) => depth += 1,
+                    Event::End(_) => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                depth > 0 || i == inline.len() - 1
+            })
+        }
+        _ => false,
+    }
 }
 
 /// Whether `ev` opens a block at the level it is at (see [`is_block`]).

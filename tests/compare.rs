@@ -811,6 +811,20 @@ fn a_pair_is_judged_by_the_expectations_own_sentences_not_their_examples() {
         "Washes hands",
     );
     assert_ne!(labelled, "changed");
+    // A longer label is a label too, and a short sentence is a sentence (review 45 R45-02,
+    // R45-03: a count of words took one for the other).
+    let long_label = status_of_row(
+        "\n- **Hygiene and food safety**\n\n  Washes hands before touching dough and wears a hair net.\n",
+        "\n- **Hygiene and food safety**\n\n  Audits the cold room temperature log every morning.\n",
+        "Washes hands",
+    );
+    assert_ne!(long_label, "changed");
+    let short = status_of_row(
+        "\n- Keeps bench clean.\n\n  *Examples:*\n\n  - Wipes down after each batch\n",
+        "\n- Keeps bench clean.\n\n  *Examples:*\n\n  - Sets the cleaning rota for the bakehouse\n",
+        "Keeps bench clean",
+    );
+    assert_eq!(short, "changed");
 }
 
 #[test]
