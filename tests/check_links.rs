@@ -930,6 +930,16 @@ fn comparisons_and_the_changes_page_are_linked_by_their_relative_address_and_che
     let e = &report.diagnostics[0];
     assert_eq!(e.code, "broken-anchor", "{e:#?}");
     assert!(e.hint.starts_with("did you mean `#craft`?"), "{}", e.hint);
+    // The parts every comparison page has, and a fragment written percent-encoded, are there
+    // (review 45 R45-10).
+    let mut link = "compare/e1/e2/#crafts".to_string();
+    for anchor in ["summary-heading", "main", "cr%61ft"] {
+        let next = format!("compare/e1/e2/#{anchor}");
+        replace(tmp2.path(), "content/guide.md", &link, &next);
+        link = next;
+        let (report, status) = json(tmp2.path(), &[]);
+        assert_eq!(status, 0, "#{anchor}: {:#?}", report.diagnostics);
+    }
 
     // The senior level first; two levels of different tracks that are not equivalent.
     for (link, hint) in [

@@ -207,9 +207,19 @@ impl Resolver<'_> {
                 let section = anchor.filter(|a| !a.is_empty());
                 let comparison =
                     page.starts_with("compare/") && *page != permalink::compare_index();
-                if let Some(a) =
-                    section.filter(|a| comparison && !self.pillars.iter().any(|p| p == a))
-                {
+                // Its pillars' sections, and the parts every comparison page has (a browser
+                // decodes the fragment before it looks for it).
+                const PARTS: [&str; 4] = [
+                    "main",
+                    "summary-heading",
+                    "related-heading",
+                    "undefined-heading",
+                ];
+                let known = |a: &str| {
+                    let a = crate::links::percent_decode(a);
+                    PARTS.contains(&a.as_str()) || self.pillars.iter().any(|p| *p == a)
+                };
+                if let Some(a) = section.filter(|a| comparison && !known(a)) {
                     let hint = match did_you_mean(a, self.pillars.iter().map(String::as_str)) {
                         Some(p) => format!("did you mean `#{p}`? a comparison's sections are its pillars, by their ids"),
                         None => {
@@ -222,7 +232,7 @@ impl Resolver<'_> {
                         "broken-anchor",
                         link.offset,
                         format!(
-                            "the link `{dest}` names the anchor `#{a}`, which is not on /{page}"
+                            "the link `{dest}` names the anchor `#{a}`, which is no section of /{page}"
                         ),
                         hint,
                     ));
