@@ -217,7 +217,7 @@ impl Resolver<'_> {
                 ];
                 let known = |a: &str| {
                     let a = crate::links::percent_decode(a);
-                    PARTS.contains(&a.as_str()) || self.pillars.iter().any(|p| *p == a)
+                    PARTS.contains(&a.as_str()) || self.pillars.contains(&a)
                 };
                 if let Some(a) = section.filter(|a| comparison && !known(a)) {
                     let hint = match did_you_mean(a, self.pillars.iter().map(String::as_str)) {
