@@ -1017,7 +1017,8 @@ fn a_rank_collision_says_which_rank_is_free() {
         e.hint
     );
     // Ranks far apart are no list of every rank between (review 44 R44-01: two levels at
-    // rank 1,000,000,000 ran out of memory).
+    // rank 1,000,000,000 ran out of memory), nor offers a rank below the lowest (review 45
+    // R45-08).
     replace(d, "content/levels/e1.md", "rank = 1", "rank = 1000000000");
     replace(d, "content/levels/e2.md", "rank = 2", "rank = 1000000000");
     let (report, _) = json(d, &[]);
@@ -1028,7 +1029,7 @@ fn a_rank_collision_says_which_rank_is_free() {
         .expect("the collision at rank 1000000000");
     assert!(
         e.hint
-            .ends_with("; no level of this track has rank 1, 2, 3, among others"),
+            .ends_with("; no level of this track has rank 5, 6, 7, among others"),
         "{}",
         e.hint
     );

@@ -13,9 +13,9 @@ use crate::permalink;
 use foldhash::HashSet;
 
 /// The ranks of `track` that no level of `drafts` has, said for a `rank-collision` hint:
-/// the first holes below its highest rank (`rank 5 is free`; at most three, found between
-/// the ranks taken, so a rank of a billion costs no more than one of ten), else the next rank
-/// after it.
+/// the first holes between its lowest and highest ranks (`rank 5 is free`; at most three,
+/// found between the ranks taken, so a rank of a billion costs no more than one of ten),
+/// else the next rank after the highest.
 fn free_ranks(drafts: &[LevelDraft], track: usize) -> String {
     const SAID: usize = 3;
     let taken: std::collections::BTreeSet<i64> = drafts
@@ -23,8 +23,9 @@ fn free_ranks(drafts: &[LevelDraft], track: usize) -> String {
         .filter(|l| l.track == track)
         .map(|l| l.rank)
         .collect();
+    // From the most junior rank taken: a rank below it would put a level under the others.
     let mut holes: Vec<i64> = Vec::new();
-    let mut next = 1;
+    let mut next = taken.first().copied().unwrap_or(1);
     for &r in &taken {
         while next < r && holes.len() <= SAID {
             holes.push(next);
