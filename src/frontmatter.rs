@@ -165,29 +165,46 @@ pub fn parse_table<'i>(
 }
 
 /// `line` (trimmed) written as YAML sets a key (`code: "IC2"`, `rank: 3`, `title: Staff
-/// Engineer`, as Jekyll and Hugo front-matter is), as TOML writes it (`code = "IC2"`): text
-/// put in quotes, a number, `true`, `false` or a list as it is. `None` for any other line.
-fn yaml_line(line: &str) -> Option<String> {
+/// Engineer`, as Jekyll and Hugo front-matter is): the key, and the line as TOML writes it
+/// (`code = "IC2"`) where the value reads one way only: plain text (put in double quotes, a
+/// YAML comment after ` #` left out), text already in double quotes, a whole number, `true`
+/// or `false`, each as the key takes it ([`INTEGER_KEYS`], [`BOOLEAN_KEYS`], [`LIST_KEYS`]).
+/// `None` for a line that is no `key: value`.
+fn yaml_line(line: &str) -> Option<(&str, Option<String>)> {
     let (key, value) = line.split_once(':')?;
-    let value = value.trim();
     let key_like = !key.is_empty()
         && key
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if !key_like || line.contains('=') || value.is_empty() {
+    if !key_like || line.contains('=') {
         return None;
     }
-    let as_is = value.starts_with(['"', '\'', '['])
-        || value.parse::<f64>().is_ok()
-        || matches!(value, "true" | "false");
-    Some(if as_is {
-        format!("{key} = {value}")
+    let value = value.split_once(" #").map_or(value, |(v, _)| v).trim();
+    let quoted = |v: &str| format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""));
+    let plain =
+        !value.is_empty() && !value.starts_with(['"', '\'', '[', '{', '&', '*', '!', '|', '>']);
+    let text = value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .filter(|v| !v.contains('"') && !v.contains('\\'))
+        .or(plain.then_some(value));
+    let whole = !value.is_empty()
+        && value.bytes().all(|b| b.is_ascii_digit())
+        && (value == "0" || !value.starts_with('0'));
+    let fixed = if INTEGER_KEYS.contains(&key) {
+        whole.then(|| value.to_string())
+    } else if BOOLEAN_KEYS.contains(&key) {
+        match value {
+            "true" | "yes" | "on" => Some("true".to_string()),
+            "false" | "no" | "off" => Some("false".to_string()),
+            _ => None,
+        }
+    } else if LIST_KEYS.contains(&key) {
+        text.map(|t| format!("[{}]", quoted(t)))
     } else {
-        format!(
-            "{key} = \"{}\"",
-            value.replace('\\', "\\\\").replace('"', "\\\"")
-        )
-    })
+        text.map(quoted)
+    };
+    Some((key, fixed.map(|v| format!("{key} = {v}"))))
 }
 
 /// Keys whose values are whole numbers, and true or false, in any front-matter.
@@ -213,10 +230,13 @@ fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(String, Strin
             ));
         }
     }
-    if let Some(fixed) = yaml_line(line) {
+    if let Some((key, fixed)) = yaml_line(line) {
         return Some((
             format!("`{line}` is written as YAML; the front-matter between `+++` lines is TOML, which sets a key with `=`"),
-            format!("write {fixed}"),
+            match fixed {
+                Some(fixed) => format!("write {fixed}"),
+                None => format!("write `{key} = …` with `=`: text in double quotes, a list as `[\"a\", \"b\"]` (TOML v1.0)"),
+            },
         ));
     }
     let (key, value) = toml[start..end].split_once('=')?;

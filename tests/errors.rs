@@ -901,19 +901,27 @@ fn a_front_matter_line_written_as_yaml_gets_the_toml_line_to_write() {
     // with no value" and a general hint (author check 50, A50-08).
     let err = broken_build(|l| {
         edit(l, "levels/senior-engineer.md", |t| {
-            t.replacen("code = \"IC3\"", "code: \"IC3\"", 1).replacen(
-                "title = \"Senior Engineer\"",
-                "title: Senior Engineer",
-                1,
-            )
+            t.replacen("code = \"IC3\"", "code: \"IC3\"", 1)
+                .replacen(
+                    "title = \"Senior Engineer\"",
+                    "title: Senior Engineer # was Engineer III",
+                    1,
+                )
+                .replacen("rank = 3", "rank: 003", 1)
         });
     });
     assert!(
         err.contains("error: `code: \"IC3\"` is written as YAML; the front-matter between `+++` lines is TOML, which sets a key with `=`\n  hint: write code = \"IC3\""),
         "{err}"
     );
+    // A YAML comment is no part of the title; a number that TOML would refuse gets no line
+    // to copy (review 45 R45-11).
     assert!(
-        err.contains("hint: write title = \"Senior Engineer\""),
+        err.contains("hint: write title = \"Senior Engineer\"\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`rank: 003` is written as YAML; the front-matter between `+++` lines is TOML, which sets a key with `=`\n  hint: write `rank = …` with `=`"),
         "{err}"
     );
 }
