@@ -19,7 +19,7 @@ use scroll_regions::scroll_regions;
 pub use split::{held_after, pasted_bullet, HOLDING, PASTED_BULLETS};
 use split::{split_items, take_item_id, Split, Step};
 pub use text::{inline_html, is_collapsed, plain};
-use text::{plain_text, plain_text_to, run_together};
+use text::{is_label, plain_text, plain_text_to, run_together};
 
 /// The pulldown-cmark extensions ladderbook turns on.
 pub fn options() -> Options {
@@ -396,48 +396,6 @@ struct Lead {
     html: usize,
     /// Whether the lead is a label over what follows, not a sentence (see [`is_label`]).
     label: bool,
-}
-
-/// Whether a lead (its `events`, and its text `plain`) is a label over the paragraph or list
-/// after it, not the expectation's sentence: bold or emphasised whole (`**Hygiene**`,
-/// `*Code review*`), or ending with a colon (`Hygiene:`).
-fn is_label(events: &[(Event, Range<usize>)], plain: &str) -> bool {
-    if plain.trim_end().ends_with(':') {
-        return true;
-    }
-    // The inline events, without the paragraph around them.
-    let inline: Vec<&Event> = events
-        .iter()
-        .map(|(e, _)| e)
-        .filter(|e| {
-            !matches!(
-                e,
-                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
-            )
-        })
-        .collect();
-    let whole = |open: &Event, close: &Event| {
-        matches!(
-            (open, close),
-            (Event::Start(Tag::Strong), Event::End(TagEnd::Strong))
-                | (Event::Start(Tag::Emphasis), Event::End(TagEnd::Emphasis))
-        )
-    };
-    match inline.as_slice() {
-        [first, .., last] if whole(first, last) => {
-            // One span from the first event to the last, not two (`**a** and **b**`).
-            let mut depth = 0usize;
-            inline.iter().enumerate().all(|(i, e)| {
-                match e {
-                    Event::Start(_) => depth += 1,
-                    Event::End(_) => depth = depth.saturating_sub(1),
-                    _ => {}
-                }
-                depth > 0 || i == inline.len() - 1
-            })
-        }
-        _ => false,
-    }
 }
 
 /// Whether `ev` opens a block at the level it is at (see [`is_block`]).

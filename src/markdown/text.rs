@@ -1,5 +1,5 @@
 //! Text without markup: a fragment's plain text, and whether a text is already collapsed;
-//! and a summary's Markdown as plain text or as inline HTML.
+//! a summary's Markdown as plain text or as inline HTML; and whether a lead is a label.
 
 use super::events_of;
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -102,6 +102,48 @@ pub(super) fn run_together<'e>(
         }
         e => Some(e),
     })
+}
+
+/// Whether a lead (its `events`, and its text `plain`) is a label over the paragraph or list
+/// after it, not the expectation's sentence: bold or emphasised whole (`**Hygiene**`,
+/// `*Code review*`), or ending with a colon (`Hygiene:`).
+pub(super) fn is_label(events: &[(Event, std::ops::Range<usize>)], plain: &str) -> bool {
+    if plain.trim_end().ends_with(':') {
+        return true;
+    }
+    // The inline events, without the paragraph around them.
+    let inline: Vec<&Event> = events
+        .iter()
+        .map(|(e, _)| e)
+        .filter(|e| {
+            !matches!(
+                e,
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+            )
+        })
+        .collect();
+    let whole = |open: &Event, close: &Event| {
+        matches!(
+            (open, close),
+            (Event::Start(Tag::Strong), Event::End(TagEnd::Strong))
+                | (Event::Start(Tag::Emphasis), Event::End(TagEnd::Emphasis))
+        )
+    };
+    match inline.as_slice() {
+        [first, .., last] if whole(first, last) => {
+            // One span from the first event to the last, not two (`**a** and **b**`).
+            let mut depth = 0usize;
+            inline.iter().enumerate().all(|(i, e)| {
+                match e {
+                    Event::Start(_) => depth += 1,
+                    Event::End(_) => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                depth > 0 || i == inline.len() - 1
+            })
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
