@@ -543,18 +543,15 @@ impl<'a> Builder<'a> {
         cumulative: bool,
     ) -> String {
         let names = &self.prepared.names;
+        let closest = if c.rewritten == 1 {
+            "closest match"
+        } else {
+            "closest matches"
+        };
         let kinds: [(usize, String); 6] = if same_track {
             [
                 (c.changed, "changed".into()),
-                (
-                    c.rewritten,
-                    if c.rewritten == 1 {
-                        "closest match"
-                    } else {
-                        "closest matches"
-                    }
-                    .into(),
-                ),
+                (c.rewritten, closest.into()),
                 (c.new, "new".into()),
                 (
                     c.not_restated,
@@ -571,15 +568,7 @@ impl<'a> Builder<'a> {
         } else {
             [
                 (c.changed, "worded differently".into()),
-                (
-                    c.rewritten,
-                    if c.rewritten == 1 {
-                        "closest match"
-                    } else {
-                        "closest matches"
-                    }
-                    .into(),
-                ),
+                (c.rewritten, closest.into()),
                 // In the page's column order: the first level's, then the second's.
                 (c.not_restated, format!("only at {}", names[x])),
                 (c.new, format!("only at {}", names[y])),
