@@ -357,3 +357,30 @@ fn an_axes_file_with_a_table_of_steps_per_role_under_each_axis_describes_the_pil
         imp.summary
     );
 }
+
+#[test]
+fn tracks_under_a_documents_title_named_as_a_pillar_stay_tracks() {
+    // Review of 0ea4b22: `# Bakers` over `## Individual Contributor` and `## Management`,
+    // beside a ladder with a pillar `Bakers`, made both tracks the steps of that pillar. A
+    // document's `#` title is no axis.
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    fs::write(
+        d.join("bakers.md"),
+        "# Bakers\n\n## Individual Contributor\n\n### Junior Baker\n\n- Shapes loaves.\n\n### Senior Baker\n\n- Plans the dough.\n\n## Management\n\n### Bakery Manager\n\n- Hires the night shift.\n\n### Head of Bakeries\n\n- Runs every bakery.\n",
+    )
+    .unwrap();
+    fs::write(
+        d.join("shop.md"),
+        "# Shop ladder\n\n## Clerk\n\n### Bakers\n\n- Orders from the bakers.\n\n### Till\n\n- Runs the till.\n\n## Manager\n\n### Bakers\n\n- Chooses the bakers.\n\n### Till\n\n- Audits the till.\n",
+    )
+    .unwrap();
+    let imp = import(d, &[]);
+    let tracks = content_ids(&imp.root.join("content/tracks"));
+    assert_eq!(tracks.len(), 3, "{tracks:?}\n{}", imp.summary);
+    assert!(
+        !imp.summary.contains("pillar of that name"),
+        "{}",
+        imp.summary
+    );
+}

@@ -502,7 +502,7 @@ fn steps_of_pillar(ladder: &Ladder, ti: usize) -> Option<(usize, Option<String>)
 
 /// The title of the heading over the section of a track that starts at `at` (at its heading,
 /// or its table under one) in its file: the nearest heading above the track's own of a
-/// lower depth (ATX headings, CommonMark 4.2).
+/// lower depth (ATX headings, CommonMark 4.2), unless that is the document's `#` title.
 fn parent_heading<'l>(ladder: &'l Ladder, at: &Loc) -> Option<&'l str> {
     let doc = ladder.docs.iter().find(|d| d.rel == at.path)?;
     // The file's lines as written, up to `at` (not those the import wrote in mending it).
@@ -516,8 +516,10 @@ fn parent_heading<'l>(ladder: &'l Ladder, at: &Loc) -> Option<&'l str> {
     };
     let mut above = lines.iter().rev().filter_map(|l| Some((depth(l)?, *l)));
     let (own, _) = above.next()?;
+    // A `#` heading titles the document (`# Bakers` over its tracks), not one of its axes.
     above
         .find(|&(d, _)| d < own)
+        .filter(|&(d, _)| d > 1)
         .map(|(d, l)| l[d..].trim().trim_end_matches('#').trim_end())
 }
 
