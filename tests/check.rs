@@ -874,7 +874,14 @@ fn lines_pasted_with_bullets_are_named_as_no_list_markers() {
         "craft",
         "\n- Writes tests.\n\n• Pairs on a bug fix.\n\n```\n• in a code block\n```\n",
     );
-    // Folded examples are no expectations, however their lines start (review 44 R44-11).
+    // Folded examples are no expectations, however their lines start (review 44 R44-11),
+    // also folded inside an item (review 45 R45-09).
+    write_cell(
+        tmp.path(),
+        "m1",
+        "people",
+        "\n- Runs the one-to-ones.\n\n  <details>\n  <summary>Examples</summary>\n\n  • Weekly with each report\n\n  </details>\n",
+    );
     write_cell(
         tmp.path(),
         "m1",

@@ -163,20 +163,30 @@ pub(super) fn pasted_bullets(body: &str) -> Option<(usize, char, usize)> {
     let parser = pulldown_cmark::Parser::new_ext(body, crate::markdown::options());
     // Code and HTML blocks, and the blocks a `<details>`, `<blockquote>` or `<figure>` an
     // HTML block opened holds (folded examples: no expectations either way).
-    let (mut verbatim, mut depth, mut held) = (Vec::new(), 0usize, 0usize);
+    // `held_at`: the depth of the blocks the element holds, in the body or in a list item.
+    let (mut verbatim, mut depth, mut held, mut held_at) = (Vec::new(), 0usize, 0usize, 0usize);
     for (ev, range) in parser.into_offset_iter() {
         match ev {
-            Event::Start(Tag::HtmlBlock) if depth == 0 => {
+            Event::Start(Tag::HtmlBlock) => {
+                if held == 0 {
+                    held_at = depth;
+                }
                 held = crate::markdown::held_after(held, &body[range.clone()], true);
                 verbatim.push(range);
             }
             Event::Start(Tag::CodeBlock(_)) => verbatim.push(range),
-            Event::Start(_) if depth == 0 && held > 0 => verbatim.push(range),
+            Event::Start(_) if depth == held_at && held > 0 => verbatim.push(range),
             _ => {}
         }
         match ev {
             Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                // The item that held it ended: what follows is held no more.
+                if depth < held_at {
+                    held = 0;
+                }
+            }
             _ => {}
         }
     }
@@ -185,13 +195,15 @@ pub(super) fn pasted_bullets(body: &str) -> Option<(usize, char, usize)> {
     for line in body.split_inclusive('\n') {
         let start = at;
         at += line.len();
-        if verbatim.iter().any(|r| r.contains(&start)) {
+        // The bullet's own place: a block inside an item starts after the item's indent.
+        let Some((indent, c)) = crate::markdown::pasted_bullet(line) else {
+            continue;
+        };
+        if verbatim.iter().any(|r| r.contains(&(start + indent))) {
             continue;
         }
-        if let Some((indent, c)) = crate::markdown::pasted_bullet(line) {
-            first.get_or_insert((start + indent, c));
-            count += 1;
-        }
+        first.get_or_insert((start + indent, c));
+        count += 1;
     }
     first.map(|(offset, c)| (offset, c, count))
 }
