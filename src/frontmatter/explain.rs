@@ -18,7 +18,6 @@ fn yaml_line(line: &str) -> Option<(&str, Option<String>)> {
         return None;
     }
     let value = value.split_once(" #").map_or(value, |(v, _)| v).trim();
-    let quoted = |v: &str| format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""));
     let plain =
         !value.is_empty() && !value.starts_with(['"', '\'', '[', '{', '&', '*', '!', '|', '>']);
     let text = value
@@ -38,11 +37,17 @@ fn yaml_line(line: &str) -> Option<(&str, Option<String>)> {
             _ => None,
         }
     } else if LIST_KEYS.contains(&key) {
-        text.map(|t| format!("[{}]", quoted(t)))
+        text.map(|t| format!("[{}]", basic_string(t)))
     } else {
-        text.map(quoted)
+        text.map(basic_string)
     };
     Some((key, fixed.map(|v| format!("{key} = {v}"))))
+}
+
+/// `text` as a TOML basic string (TOML v1.0, §String): in double quotes, `\` and `"`
+/// escaped.
+fn basic_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 /// Keys whose values are whole numbers, and true or false, in any front-matter.
@@ -109,7 +114,7 @@ pub(super) fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(St
                 let fixed = if q == '"' && !text.contains('\'') {
                     format!("'{text}'")
                 } else {
-                    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+                    basic_string(text)
                 };
                 return Some((
                     format!("the text of `{key}` holds a quote (`{q}`), which ends the text early"),
@@ -127,8 +132,6 @@ pub(super) fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(St
             && v.replace('_', "").parse::<f64>().is_err()
             && !matches!(v, "true" | "false")
     };
-    // As a TOML basic string (§String): `\` and `"` escaped.
-    let quoted = |v: &str| format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""));
     if let Some(items) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
         // Ids and addresses hold no quote, comma or space: a list of them with a quote
         // missing or out of place (`["ds2, "m1"]`) is written again from its words.
@@ -146,7 +149,7 @@ pub(super) fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(St
             let words: Vec<String> = items
                 .split(|c: char| c == ',' || c == '"' || c == '\'' || c.is_whitespace())
                 .filter(|w| !w.is_empty())
-                .map(quoted)
+                .map(basic_string)
                 .collect();
             return Some((
                 format!("a quote is missing or out of place in the list `{key}`"),
@@ -164,7 +167,13 @@ pub(super) fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(St
         if !items.is_empty() && items.iter().any(|i| bare(i)) {
             let items: Vec<String> = items
                 .iter()
-                .map(|i| if bare(i) { quoted(i) } else { i.to_string() })
+                .map(|i| {
+                    if bare(i) {
+                        basic_string(i)
+                    } else {
+                        i.to_string()
+                    }
+                })
                 .collect();
             return Some((
                 format!("the items of `{key}` are not in quotes"),
@@ -191,7 +200,7 @@ pub(super) fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(St
             format!("write it as `{key} = true` or `{key} = false`"),
         )
     } else if LIST_KEYS.contains(&key) {
-        let items: Vec<String> = value.split(',').map(|i| quoted(i.trim())).collect();
+        let items: Vec<String> = value.split(',').map(|i| basic_string(i.trim())).collect();
         (
             format!("`{key}` is a list of ids in quotes, not `{value}`"),
             format!("write it as a list: {key} = [{}]", items.join(", ")),
@@ -211,7 +220,7 @@ pub(super) fn explain(toml: &str, at: usize, parser_message: &str) -> Option<(St
             message,
             format!(
                 "write text in straight double quotes: {key} = {}",
-                quoted(text)
+                basic_string(text)
             ),
         )
     })

@@ -82,10 +82,10 @@ fn mid_save(root: &Path, ev: &notify::Result<notify::Event>) -> bool {
     })
 }
 
-/// Starts watching; every settled batch of relevant changes rebuilds and notifies.
 /// Watches a folder again, under `RecursiveMode`: one created or replaced after start.
 type Rewatch = dyn FnMut(&Path, RecursiveMode) + Send;
 
+/// Starts watching; every settled batch of relevant changes rebuilds and notifies.
 pub(super) fn watch(
     opts: &Options,
     site: Arc<RwLock<Served>>,
