@@ -609,24 +609,22 @@ impl Site {
                     .collect();
                 (
                     "redirect.html",
-                    PageData::Redirect(RedirectPage {
-                        href_js: pages::js_string(&b.href(&permalink::level(&l[i].id))),
-                        href: b.href(&permalink::level(&l[i].id)),
-                        title: l[i].title.clone(),
+                    PageData::Redirect(RedirectPage::new(
+                        b.href(&permalink::level(&l[i].id)),
+                        l[i].title.clone(),
                         fragments,
-                    }),
+                    )),
                 )
             }
             PageSpec::Redirect(i) => {
                 let r = &ladder.redirects[i];
                 (
                     "redirect.html",
-                    PageData::Redirect(RedirectPage {
-                        href_js: pages::js_string(&b.href(&r.target)),
-                        href: b.href(&r.target),
-                        title: r.title.clone(),
-                        fragments: Vec::new(),
-                    }),
+                    PageData::Redirect(RedirectPage::new(
+                        b.href(&r.target),
+                        r.title.clone(),
+                        Vec::new(),
+                    )),
                 )
             }
         };

@@ -468,9 +468,22 @@ pub struct FragmentMove {
     pub to: String,
 }
 
+impl RedirectPage {
+    /// The redirect to `href` (relative, as written into the page's attributes), titled
+    /// `title`, with its script's copy of the address (see [`RedirectPage::href_js`]).
+    pub fn new(href: String, title: String, fragments: Vec<FragmentMove>) -> RedirectPage {
+        RedirectPage {
+            href_js: js_string(&href),
+            href,
+            title,
+            fragments,
+        }
+    }
+}
+
 /// `text` as a JavaScript string literal (JSON's, which JavaScript reads, ECMA-404), with
 /// `</` written `<\/` so that it cannot close the `<script>` it sits in (HTML 13.2.6.3).
-pub fn js_string(text: &str) -> String {
+fn js_string(text: &str) -> String {
     serde_json::to_string(text)
         .unwrap_or_default()
         .replace("</", "<\\/")
