@@ -84,11 +84,14 @@ pub(super) fn links(d: &mut Draft, assets: &[Asset], diags: &mut Diagnostics) {
         )
         .collect();
     // A comparison's sections are its pillars': `#<pillar>`.
-    let pillars: Vec<String> = d.pillars.iter().map(|p| p.id.clone()).collect();
+    let comparison = Target::page(
+        String::new(),
+        d.pillars.iter().map(|p| p.id.clone()).collect(),
+    );
     let resolver = Resolver {
         targets: &d.targets,
         generated: &generated,
-        pillars: &pillars,
+        comparison: &comparison,
         renamed: &renamed,
         assets: &asset_paths,
         follow_on: &d.follow_on,
@@ -139,8 +142,8 @@ struct Resolver<'a> {
     targets: &'a HashMap<String, Target>,
     /// The addresses of the pages made of no file (`compare/`, `compare/a/b/`, `changes/`).
     generated: &'a HashSet<String>,
-    /// The pillars' ids: the anchors of a comparison's sections.
-    pillars: &'a [String],
+    /// A comparison page, its sections (its pillars') for anchors, whatever its levels.
+    comparison: &'a Target,
     /// The path a file will have once renamed as its `bad-id` error says → its path now.
     renamed: &'a HashMap<String, String>,
     assets: &'a HashSet<&'a str>,
@@ -205,36 +208,14 @@ impl Resolver<'_> {
                 frag.resolved.push((i, target_path));
             } else if let Some(page) = self.generated.get(&format!("{target_path}/")) {
                 let section = anchor.filter(|a| !a.is_empty());
-                let comparison =
-                    page.starts_with("compare/") && *page != permalink::compare_index();
-                // Its pillars' sections, and the parts every comparison page has (a browser
-                // decodes the fragment before it looks for it).
-                const PARTS: [&str; 4] = [
-                    "main",
-                    "summary-heading",
-                    "related-heading",
-                    "undefined-heading",
-                ];
-                let known = |a: &str| {
-                    let a = crate::links::percent_decode(a);
-                    PARTS.contains(&a.as_str()) || self.pillars.contains(&a)
-                };
-                if let Some(a) = section.filter(|a| comparison && !known(a)) {
-                    let hint = match did_you_mean(a, self.pillars.iter().map(String::as_str)) {
-                        Some(p) => format!("did you mean `#{p}`? a comparison's sections are its pillars, by their ids"),
-                        None => {
-                            let some: Vec<String> = self.pillars.iter().take(12).map(|p| format!("`#{p}`")).collect();
-                            let more = self.pillars.len().saturating_sub(some.len());
-                            format!("a comparison's sections are its pillars, by their ids: {}{}", some.join(", "), if more > 0 { format!(" and {more} more") } else { String::new() })
-                        }
-                    };
+                if let Some(a) = section.filter(|a| !self.has_section(page, a)) {
                     diags.push(doc.source.error(
                         "broken-anchor",
                         link.offset,
                         format!(
                             "the link `{dest}` names the anchor `#{a}`, which is no section of /{page}"
                         ),
-                        hint,
+                        anchor_hint(self.comparison, page, a),
                     ));
                     continue;
                 }
@@ -272,6 +253,24 @@ impl Resolver<'_> {
                 ));
             }
         }
+    }
+
+    /// Whether `page`, a page made of no file (see [`Resolver::generated`]), has the section
+    /// `anchor`: any, on the comparison index and the changes page; on a comparison, one of
+    /// its pillars', or a part every comparison page has. The fragment is decoded first, as a
+    /// browser decodes it.
+    fn has_section(&self, page: &str, anchor: &str) -> bool {
+        const PARTS: [&str; 4] = [
+            "main",
+            "summary-heading",
+            "related-heading",
+            "undefined-heading",
+        ];
+        let anchor = crate::links::percent_decode(anchor);
+        !page.starts_with("compare/")
+            || page == permalink::compare_index()
+            || PARTS.contains(&anchor.as_str())
+            || self.comparison.has_anchor(&anchor)
     }
 
     /// The hint for a link from `doc` to `target_path`, a content path no file has: the
