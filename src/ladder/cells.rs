@@ -5,7 +5,7 @@ use super::draft::Draft;
 use super::resolve::Target;
 use super::{unknown_hint, Competency, Unknown};
 use crate::anchors::{self, Anchor};
-use crate::diagnostic::{did_you_mean, Diagnostics};
+use crate::diagnostic::Diagnostics;
 use crate::frontmatter::keys::CompetencyKeys;
 use crate::load::{Document, Kind};
 use crate::markdown;
@@ -89,18 +89,13 @@ pub(super) fn fill(
                     code,
                     key.offset,
                     format!("there is no {} `{}`", kind.what, key.value),
-                    // The level the file's folder names, when the id spelt most alike is
-                    // another, and not by a slip of the keys (`senior-engineer` in
-                    // `competencies/senior-software-engineer/` is that level's, not
-                    // `senior-engineering-manager`'s; `shift-leed` is `shift-lead`'s).
-                    match folder_level(d, doc).filter(|_| is_level) {
-                        Some(folder)
-                            if !published_level(d, &key.value)
-                                && did_you_mean(&key.value, ids.iter().copied()).is_none_or(
-                                    |near| near != folder && !a_slip(&key.value, near),
-                                ) => format!("did you mean `{folder}`, the level this file's folder names (competencies/{folder}/)? level ids are the file names in content/levels/"),
-                        _ => unknown_hint(d, &key.value, ids, kind),
-                    },
+                    unknown_hint(
+                        d,
+                        &key.value,
+                        ids,
+                        kind,
+                        folder_level(d, doc).filter(|_| is_level),
+                    ),
                 ),
             };
             diags.push(diag);
@@ -232,7 +227,7 @@ impl<'a> MissingIds<'a> {
         if published || typo {
             format!(
                 "{}; the files that name it: {listed}",
-                unknown_hint(d, id, ids, kind)
+                unknown_hint(d, id, ids, kind, None)
             )
         } else {
             format!("was {folder}{id}.md deleted or renamed? Put it back, or set `{what}` to the new id in each file that names it: {listed}")
@@ -390,20 +385,6 @@ pub(super) fn sections(d: &mut Draft) {
             }
         }
     }
-}
-
-/// Whether `typed` is `near` with a slip of the keys: two characters or fewer apart
-/// (`shift-leed` for `shift-lead`), which the nearest id answers before the folder's.
-fn a_slip(typed: &str, near: &str) -> bool {
-    strsim::osa_distance(typed, near) <= 2
-}
-
-/// Whether ladder.lock lists level `id`'s page: an unknown level that was published is most
-/// likely renamed, and its hint names the alias to add rather than the level the file's
-/// folder names.
-fn published_level(d: &Draft, id: &str) -> bool {
-    d.published
-        .is_some_and(|lock| lock.pages.contains(&permalink::level(id)))
 }
 
 /// The level a competency's folder names (`competencies/staff/delivery.md` → `staff`), when

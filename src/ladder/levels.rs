@@ -180,7 +180,7 @@ pub(super) fn describe(d: &mut Draft, diags: &mut Diagnostics) {
                     "unknown-level",
                     e.offset,
                     format!("there is no level `{}`", e.value),
-                    unknown_hint(d, &e.value, &level_ids, Unknown::LEVEL),
+                    unknown_hint(d, &e.value, &level_ids, Unknown::LEVEL, None),
                 )),
             }
         }

@@ -489,7 +489,17 @@ fn only_new<'a>(
 
 /// The hint for an unknown level or pillar (`id`, where the ladder has `ids`): one that was
 /// published and is gone, while one is new since the last build, is most likely a rename.
-fn unknown_hint(d: &Draft, id: &str, ids: &[&str], kind: Unknown) -> String {
+/// Else, for a competency in the folder of a level (`named_by_folder`), that level, when the
+/// id spelt most alike is another and not by a slip of the keys (`senior-engineer` in
+/// `competencies/senior-software-engineer/` is that level's, not
+/// `senior-engineering-manager`'s; `shift-leed` is `shift-lead`'s); else the nearest id.
+fn unknown_hint(
+    d: &Draft,
+    id: &str,
+    ids: &[&str],
+    kind: Unknown,
+    named_by_folder: Option<&str>,
+) -> String {
     let Unknown {
         what,
         folder,
@@ -519,7 +529,14 @@ fn unknown_hint(d: &Draft, id: &str, ids: &[&str], kind: Unknown) -> String {
             };
             format!("{renamed}`{id}` was published (ladder.lock): if you renamed it, name the new id here and add `aliases = [\"{old}\"]` to the renamed {what}'s front-matter, so links to /{old} keep working; if you removed it, take `{id}` out of here (or remove this file) and build with `--accept-removals`")
         }
-        None => hint_for(id, ids, what, folder),
+        None => {
+            let slip = |near: &str| strsim::osa_distance(id, near) <= 2;
+            let nearest = did_you_mean(id, ids.iter().copied());
+            match named_by_folder.filter(|f| nearest.is_none_or(|n| n != *f && !slip(n))) {
+                Some(f) => format!("did you mean `{f}`, the {what} this file's folder names (competencies/{f}/)? {what} ids are the file names in {folder}"),
+                None => hint_for(id, ids, what, folder),
+            }
+        }
     }
 }
 
