@@ -57,21 +57,21 @@ pub fn outside(ladder: &Ladder, diags: &mut Diagnostics) {
             )
         }))
         .collect();
-    // Every address of a level, pillar or track page the site has: those of the files,
-    // aliases' redirects, and a track made without a file (`ladder`).
+    // Every address of a level, pillar or track page the site has, and of its comparisons:
+    // those of the files, aliases' redirects, and a track made without a file (`ladder`).
     let known: std::collections::HashSet<String> = files
         .iter()
         .map(|(a, _)| a.clone())
         .chain(ladder.redirects.iter().map(|r| r.path.clone()))
         .chain(ladder.tracks.iter().map(|t| permalink::track(&t.id)))
+        .chain(
+            ladder
+                .comparisons
+                .iter()
+                .map(|&(a, b)| permalink::compare(&ladder.levels[a].id, &ladder.levels[b].id)),
+        )
         .collect();
-    let compared = |a: &str, b: &str| {
-        ladder
-            .comparisons
-            .iter()
-            .any(|&(x, y)| ladder.levels[x].id == a && ladder.levels[y].id == b)
-            || known.contains(&permalink::compare(a, b))
-    };
+    let compared = |a: &str, b: &str| known.contains(&permalink::compare(a, b));
     for file in ladder.files.iter().filter(|f| f.path.ends_with(".md")) {
         for (offset, address) in links(file) {
             let Some(path) = site_path_of(&address) else {

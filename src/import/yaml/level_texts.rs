@@ -62,8 +62,8 @@ fn level_number(key: &str) -> Option<u64> {
 }
 
 /// An entry's texts by level: its levels mapping's keys, each with its texts (a text, or a
-/// list of them), else its own keys that name a level by its number (two or more, see
-/// [`level_number`]); `None` when it has neither.
+/// list of them), else its own keys that name a level by its number (see
+/// [`level_number`]), each as `Level <n>`; `None` when it has neither, or is ranked (a level).
 fn texts(entry: &Y) -> Option<Vec<(String, Vec<String>)>> {
     let out: Vec<(String, Vec<String>)> = match first_of(entry, LEVELS_KEYS) {
         Some((_, Y::Map(levels, _))) => levels
@@ -142,14 +142,12 @@ fn order(all: &[Vec<(String, Vec<String>)>]) -> (Vec<String>, bool) {
 }
 
 /// A level key as a level's title: a bare number is `Level 4`, and so is a word for level
-/// before it (`level4`, `level_4`); anything else (`L4`, `e-4`) as written.
+/// before it (`level4`, `level_4`, see [`level_number`]); anything else (`L4`, `e-4`) as
+/// written.
 fn level_title(key: &str) -> String {
-    let worded = ["level", "lvl"]
-        .iter()
-        .any(|w| key.to_ascii_lowercase().starts_with(w));
     match level_number(key) {
-        Some(n) if worded => format!("Level {n}"),
-        _ if key.chars().all(|c| c.is_ascii_digit()) => format!("Level {key}"),
+        Some(n) => format!("Level {n}"),
+        None if key.chars().all(|c| c.is_ascii_digit()) => format!("Level {key}"),
         _ => key.to_string(),
     }
 }
