@@ -754,22 +754,13 @@ fn two_levels_with_no_expectations_yet_say_there_is_nothing_to_compare() {
 /// Technical craft, whose text holds `needle`, once `lower` and `higher` are appended to the
 /// two levels' Technical craft.
 fn status_of_row(lower: &str, higher: &str, needle: &str) -> String {
-    let tmp = tempfile::tempdir().unwrap();
-    let ladder = tmp.path().join("ladder");
-    copy_ladder(&repo(), &ladder);
-    for (level, item) in [("engineer-2", lower), ("senior-engineer", higher)] {
-        let path = ladder.join(format!("content/competencies/{level}/craft.md"));
-        let text = fs::read_to_string(&path).unwrap();
-        fs::write(&path, format!("{text}{item}")).unwrap();
-    }
-    let site = tmp.path().join("site");
-    ladderbook()
-        .arg("build")
-        .arg(&ladder)
-        .arg("-d")
-        .arg(&site)
-        .assert()
-        .success();
+    let (_tmp, site) = build_example_after(|ladder| {
+        for (level, item) in [("engineer-2", lower), ("senior-engineer", higher)] {
+            let path = ladder.join(format!("content/competencies/{level}/craft.md"));
+            let text = fs::read_to_string(&path).unwrap();
+            fs::write(&path, format!("{text}{item}")).unwrap();
+        }
+    });
     let html = page(&site, "compare/engineer-2/senior-engineer/");
     let row = section(&html, "craft", "</section>")
         .split("<li class=\"pair status-")

@@ -475,15 +475,23 @@ impl Drop for Server {
 /// holds, text to put in its place), and returns the folder that holds both (dropped with it)
 /// and the built site.
 pub fn build_edited_example(edits: &[(&str, &str, &str)]) -> (tempfile::TempDir, PathBuf) {
+    build_example_after(|ladder| {
+        for (file, from, to) in edits {
+            let path = ladder.join(file);
+            let text = fs::read_to_string(&path).unwrap();
+            assert!(text.contains(from), "{file}: {from}");
+            fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        }
+    })
+}
+
+/// Builds a copy of the example ladder after `change` (given the copy's folder), and returns
+/// the folder that holds both (dropped with it) and the built site.
+pub fn build_example_after(change: impl FnOnce(&Path)) -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let ladder = tmp.path().join("ladder");
     copy_ladder(&repo(), &ladder);
-    for (file, from, to) in edits {
-        let path = ladder.join(file);
-        let text = fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{file}: {from}");
-        fs::write(&path, text.replacen(from, to, 1)).unwrap();
-    }
+    change(&ladder);
     let site = tmp.path().join("site");
     ladderbook()
         .arg("build")
